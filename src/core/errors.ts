@@ -1,0 +1,74 @@
+/**
+ * The catalog of user-facing problems. Codes are stable (documented in docs/errors.md); messages
+ * say what happened, hints say what to do. Nothing user-facing is ever a stack trace.
+ */
+import type { Problem } from '../model/problem.js';
+
+interface ProblemSpec {
+  readonly level: Problem['level'];
+  readonly hint: string;
+}
+
+export const PROBLEMS = {
+  'input-not-found': { level: 'error', hint: 'Check the path; use "-" to read from stdin.' },
+  'input-unreadable': { level: 'error', hint: 'Check the file permissions.' },
+  'input-too-large': { level: 'error', hint: 'Split the file, or raise limits.maxFileBytes in .palisade.yaml.' },
+  'yaml-syntax': { level: 'error', hint: 'Fix the YAML at the given line; `kubectl apply --dry-run=client -f FILE` shows the same error.' },
+  'json-syntax': { level: 'error', hint: 'Fix the JSON at the given line.' },
+  'yaml-alias-limit': { level: 'error', hint: 'The document expands aliases beyond the limit (a "billion laughs" bomb?); remove the aliases.' },
+  'yaml-too-deep': { level: 'error', hint: 'The document nests deeper than any Kubernetes object does.' },
+  'not-an-object': { level: 'warning', hint: 'Each YAML document must be a Kubernetes object (a mapping with apiVersion, kind and metadata).' },
+  'missing-field': { level: 'warning', hint: 'Kubernetes objects need apiVersion, kind and metadata.name.' },
+  'not-a-manifest': { level: 'note', hint: 'Only .yaml, .yml and .json files are read from directories; name the file explicitly to scan it anyway.' },
+  'binary-file': { level: 'note', hint: 'The file is not text; it was skipped.' },
+  'tool-missing': { level: 'error', hint: 'Install the tool and make sure it is on PATH.' },
+  'render-failed': { level: 'error', hint: 'Run the same command by hand to see the full output.' },
+  'kubeconfig-invalid': { level: 'error', hint: 'Check --kubeconfig / KUBECONFIG; `kubectl config view` shows what is loaded.' },
+  'context-not-found': { level: 'error', hint: 'List the contexts with `kubectl config get-contexts`.' },
+  'cluster-unreachable': { level: 'error', hint: 'Check that the API server is reachable and your credentials are valid.' },
+  'cluster-list-failed': { level: 'warning', hint: 'Your credentials may lack list permission for this resource.' },
+  'rule-error': { level: 'warning', hint: 'This is a bug in the rule; please report it with the resource that triggered it.' },
+  'config-invalid': { level: 'error', hint: 'See schemas/config.schema.json for the accepted keys.' },
+  'config-not-found': { level: 'error', hint: 'Check the --config path.' },
+  'exception-expired': { level: 'warning', hint: 'Renew the exception with a new `expires` date, or fix the finding and remove it.' },
+  'exception-unused': { level: 'warning', hint: 'The exception matched no finding; remove it or correct its scope.' },
+  'annotation-invalid': { level: 'warning', hint: 'Use palisade.dev/ignore: "<rule-id>[,<rule-id>]: <reason>".' },
+  'unknown-rule': { level: 'error', hint: 'List the rules with `palisade rules list`.' },
+  'no-input': { level: 'error', hint: 'Give at least one path, "-" for stdin, or --kubeconfig for a live cluster.' },
+} as const satisfies Record<string, ProblemSpec>;
+
+export type ProblemCode = keyof typeof PROBLEMS;
+
+export interface ProblemPlace {
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+export function problem(code: ProblemCode, message: string, place: ProblemPlace = {}, hint?: string): Problem {
+  const spec: ProblemSpec = PROBLEMS[code];
+  return {
+    code,
+    level: spec.level,
+    message,
+    ...(place.file === undefined ? {} : { file: place.file }),
+    ...(place.line === undefined ? {} : { line: place.line }),
+    ...(place.column === undefined ? {} : { column: place.column }),
+    hint: hint ?? spec.hint,
+  };
+}
+
+/** An error that carries a Problem to the front end, for failures that stop a whole command. */
+export class PalisadeError extends Error {
+  readonly problem: Problem;
+  constructor(problem: Problem) {
+    super(problem.message);
+    this.problem = problem;
+  }
+}
+
+/** One line for stderr: code, file:line:col, message, hint. */
+export function formatProblem(p: Problem): string {
+  const place = p.file === undefined ? '' : ` ${p.file}${p.line === undefined ? '' : `:${p.line}${p.column === undefined ? '' : `:${p.column}`}`}`;
+  return `${p.level} ${p.code}${place}: ${p.message}${p.hint === undefined ? '' : ` (hint: ${p.hint})`}`;
+}

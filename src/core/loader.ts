@@ -1,0 +1,42 @@
+/**
+ * The loader contract: how inputs arrive. Loaders collect located problems instead of throwing,
+ * so one bad file never loses the results of the others.
+ */
+import type { Problem } from '../model/problem.js';
+import type { Resource } from '../model/resource.js';
+
+/** Bounds that keep hostile input from exhausting memory. */
+export interface InputLimits {
+  /** Largest single file read, in bytes. */
+  readonly maxFileBytes: number;
+  /** Most alias expansions per YAML document (alias bombs). */
+  readonly maxAliasCount: number;
+  /** Most documents in one stream. */
+  readonly maxDocuments: number;
+}
+
+export const DEFAULT_LIMITS: InputLimits = {
+  maxFileBytes: 64 * 1024 * 1024,
+  maxAliasCount: 1000,
+  maxDocuments: 100_000,
+};
+
+export interface LoadOptions {
+  /** Files, directories, Kustomize directories, Helm charts, or "-" for stdin. */
+  readonly paths: readonly string[];
+  /** A live cluster: kubeconfig path (or the default chain when `cluster` is true) and context. */
+  readonly cluster?: { readonly kubeconfig?: string; readonly context?: string };
+  readonly helm?: { readonly valuesFiles?: readonly string[]; readonly set?: readonly string[] };
+  readonly limits?: Partial<InputLimits>;
+  /** Where relative paths are resolved; defaults to process.cwd(). */
+  readonly cwd?: string;
+  /** Stdin, injectable for tests and the SDK. */
+  readonly stdin?: NodeJS.ReadableStream;
+}
+
+export interface LoadResult {
+  readonly resources: Resource[];
+  readonly problems: Problem[];
+  /** What was actually read, as named for the user (files, `-`, `cluster:<context>`). */
+  readonly inputs: string[];
+}

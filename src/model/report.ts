@@ -1,0 +1,76 @@
+import type { Finding } from './finding.js';
+import type { Problem } from './problem.js';
+import type { Severity } from './severity.js';
+import type { ThreatId } from './threats.js';
+
+/** Bumped on any incompatible change to the JSON report; documented in schemas/report.schema.json. */
+export const REPORT_SCHEMA_VERSION = '1.0.0';
+
+export type RuleStatus = 'pass' | 'fail' | 'warn' | 'error' | 'skip';
+
+/** How one rule fared over the whole input: a count of resources per outcome. */
+export interface RuleSummary {
+  readonly ruleId: string;
+  readonly title: string;
+  readonly severity: Severity;
+  readonly threats: readonly ThreatId[];
+  readonly counts: Readonly<Record<RuleStatus, number>>;
+}
+
+export interface ExceptionStatus {
+  readonly index: number;
+  readonly rule: string;
+  readonly reason: string;
+  readonly expires?: string;
+  readonly owner?: string;
+  readonly state: 'active' | 'expired' | 'unused';
+  readonly matched: number;
+}
+
+export interface ComplianceControl {
+  readonly id: string;
+  readonly title: string;
+  readonly status: 'pass' | 'fail' | 'manual';
+  readonly findings: number;
+  readonly rules: readonly string[];
+  /** Why a control cannot be checked from objects (manual controls only). */
+  readonly reason?: string;
+}
+
+export interface Compliance {
+  readonly framework: string;
+  readonly title: string;
+  readonly version: string;
+  /** Percentage of automated controls that pass, 0-100, one decimal. */
+  readonly score: number;
+  readonly controls: readonly ComplianceControl[];
+}
+
+export interface ReportSummary {
+  readonly resources: number;
+  readonly inputs: number;
+  readonly findings: number;
+  readonly suppressed: number;
+  readonly bySeverity: Readonly<Record<Severity, number>>;
+  readonly errors: number;
+  /** The gate: the lowest severity that fails the run, and whether it did. */
+  readonly failOn: Severity | 'none';
+  readonly failed: boolean;
+}
+
+export interface Report {
+  readonly schemaVersion: string;
+  readonly tool: { readonly name: 'palisade'; readonly version: string };
+  readonly generatedAt: string;
+  readonly inputs: readonly string[];
+  readonly summary: ReportSummary;
+  /** Sorted by severity, then file, line, rule. Suppressed findings stay, marked. */
+  readonly findings: readonly Finding[];
+  /** Problems that lost input or need attention (level error or warning). */
+  readonly errors: readonly Problem[];
+  /** Informational problems (e.g. a non-manifest file skipped). */
+  readonly notes: readonly Problem[];
+  readonly rules: readonly RuleSummary[];
+  readonly exceptions: readonly ExceptionStatus[];
+  readonly compliance?: Compliance;
+}

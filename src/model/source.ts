@@ -1,0 +1,29 @@
+/** 1-based line and column of a place in an input file. */
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+/**
+ * Where each value of a parsed document starts, keyed by RFC 6901 JSON pointer relative to the
+ * document root ("" is the root). Lookups of a pointer with no entry fall back to the nearest
+ * ancestor, so a finding about a missing field points at its parent.
+ */
+export interface PositionMap {
+  get(pointer: string): Position | undefined;
+  /** The position of `pointer`, or of its nearest ancestor that has one. */
+  nearest(pointer: string): { pointer: string; position: Position } | undefined;
+}
+
+/** Where a resource came from. `file` is as the user named it, or `-` for stdin, or `cluster:<context>`. */
+export interface ResourceSource {
+  readonly file: string;
+  /** Index of the YAML document in a multi-document stream (0-based), and of the item in a List. */
+  readonly documentIndex: number;
+  /** JSON pointer of this object inside its document ("" unless it came from a List's items). */
+  readonly pointerPrefix: string;
+  readonly position: Position;
+  readonly positions: PositionMap;
+  /** How the input was rendered before parsing, when it was (helm/kustomize output is mapped back to the chart or overlay path). */
+  readonly renderedBy?: 'helm' | 'kustomize';
+}
