@@ -1,0 +1,155 @@
+/**
+ * Runs one rule over real manifests the way a scan does: the real loader, the real resource index
+ * and the real engine. `describeRuleFixtures` turns a rule's fixtures folder into vitest cases;
+ * `scanYaml` / `scanFiles` serve the targeted assertions of each rule.test.ts.
+ *
+ * Fixture convention (kube-linter style): objects named `fail-*` must get at least one finding of
+ * the rule, objects named `pass-*` none; every object of a pass fixture is clean. Each rule's
+ * fixtures are loaded with a single loader call so the whole rule suite stays fast on two cores.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runRules } from '../../src/core/engine.js';
+import { ResourceIndex } from '../../src/core/resource-index.js';
+import type { AnyRule } from '../../src/core/rule.js';
+import { loadInputs } from '../../src/loaders/index.js';
+import type { Finding } from '../../src/model/finding.js';
+import type { Problem } from '../../src/model/problem.js';
+import type { RuleSummary } from '../../src/model/report.js';
+import type { Resource, ResourceRef } from '../../src/model/resource.js';
+import { resourceKey } from '../../src/model/resource.js';
+
+/** Absolute path of src/rules/. */
+export const RULES_DIR = fileURLToPath(new URL('../../src/rules/', import.meta.url));
+
+export interface RuleScan {
+  readonly resources: readonly Resource[];
+  readonly findings: readonly Finding[];
+  readonly summary: RuleSummary;
+  /** Loader problems and rule errors together. */
+  readonly problems: readonly Problem[];
+}
+
+/** Parses user options with the rule's own schema, as the config layer does. */
+function parseOptions(rule: AnyRule, options: unknown): unknown {
+  return rule.options === undefined ? undefined : rule.options.parse(options ?? {});
+}
+
+function evaluate(rule: AnyRule, resources: Resource[], loadProblems: readonly Problem[], options: unknown): RuleScan {
+  const result = runRules([{ rule, options: parseOptions(rule, options) }], new ResourceIndex(resources));
+  const summary = result.rules[0];
+  if (summary === undefined) throw new Error(`engine returned no summary for ${rule.id}`);
+  return { resources, findings: result.findings, summary, problems: [...loadProblems, ...result.problems] };
+}
+
+/** Loads files (or directories) with the real loader and runs the rule over them. */
+export async function scanFiles(rule: AnyRule, files: readonly string[], options?: unknown): Promise<RuleScan> {
+  const loaded = await loadInputs({ paths: files });
+  return evaluate(rule, loaded.resources, loaded.problems, options);
+}
+
+/** Runs the rule over an inline multi-document YAML string (read as stdin, `-`). */
+export async function scanYaml(rule: AnyRule, yaml: string, options?: unknown): Promise<RuleScan> {
+  const loaded = await loadInputs({ paths: ['-'], stdin: Readable.from([yaml]) });
+  return evaluate(rule, loaded.resources, loaded.problems, options);
+}
+
+/** The findings about one object, by name (and kind, when names repeat). */
+export function findingsFor(scan: RuleScan, name: string, kind?: string): readonly Finding[] {
+  return scan.findings.filter((f) => f.resource.name === name && (kind === undefined || f.resource.kind === kind));
+}
+
+export interface FixtureFiles {
+  readonly pass: readonly string[];
+  readonly fail: readonly string[];
+}
+
+/** The YAML fixtures of a rule folder, sorted; missing folders give empty lists. */
+export function fixtureFiles(ruleId: string): FixtureFiles {
+  const list = (outcome: 'pass' | 'fail'): string[] => {
+    const dir = path.join(RULES_DIR, ruleId, 'fixtures', outcome);
+    try {
+      return readdirSync(dir)
+        .filter((name) => /\.ya?ml$/.test(name))
+        .sort()
+        .map((name) => path.join(dir, name));
+    } catch {
+      return [];
+    }
+  };
+  return { pass: list('pass'), fail: list('fail') };
+}
+
+function keyOf(file: string, ref: ResourceRef): string {
+  return `${path.resolve(file)}\u0000${resourceKey(ref)}`;
+}
+
+export interface FixtureOptions {
+  /** Rule options (before parsing) used for every fixture. */
+  readonly options?: unknown;
+}
+
+/**
+ * Generates the fixture cases of a rule: one test per fixture file, plus one that the loader read
+ * every fixture cleanly and the rule never threw.
+ */
+export function describeRuleFixtures(rule: AnyRule, fixtureOptions: FixtureOptions = {}): void {
+  const files = fixtureFiles(rule.id);
+  describe(`${rule.id} fixtures`, () => {
+    let scan: RuleScan | undefined;
+    const byObject = new Map<string, Finding[]>();
+
+    beforeAll(async () => {
+      scan = await scanFiles(rule, [...files.pass, ...files.fail], fixtureOptions.options);
+      for (const finding of scan.findings) {
+        const key = keyOf(finding.location.file, finding.resource);
+        byObject.set(key, [...(byObject.get(key) ?? []), finding]);
+      }
+    });
+
+    const objectsOf = (file: string): readonly Resource[] => {
+      if (scan === undefined) throw new Error('fixtures were not loaded');
+      const wanted = path.resolve(file);
+      return scan.resources.filter((r) => path.resolve(r.source.file) === wanted);
+    };
+    const findingsOf = (resource: Resource): readonly Finding[] => byObject.get(keyOf(resource.source.file, resource)) ?? [];
+
+    it('has fixtures for both outcomes', () => {
+      expect(files.pass.length, `${rule.id}: no fixtures/pass/*.yaml`).toBeGreaterThan(0);
+      expect(files.fail.length, `${rule.id}: no fixtures/fail/*.yaml`).toBeGreaterThan(0);
+    });
+
+    it('loads every fixture cleanly and never errors', () => {
+      const problems = (scan?.problems ?? []).filter((p) => p.level !== 'note');
+      expect(problems.map((p) => `${p.code} ${p.file ?? ''}:${p.line ?? ''} ${p.message}`)).toEqual([]);
+      expect(scan?.summary.counts.error).toBe(0);
+    });
+
+    for (const file of files.pass) {
+      it(`pass/${path.basename(file)}: no object has a finding`, () => {
+        const objects = objectsOf(file);
+        expect(objects.length, 'the fixture holds no object').toBeGreaterThan(0);
+        expect(objects.some((r) => r.name.startsWith('pass-')), 'a pass fixture needs at least one pass-* object').toBe(true);
+        const flagged = objects.flatMap((r) => findingsOf(r).map((f) => `${resourceKey(r)}: ${f.message}`));
+        expect(flagged).toEqual([]);
+      });
+    }
+
+    for (const file of files.fail) {
+      it(`fail/${path.basename(file)}: every fail-* object has a finding, every pass-* none`, () => {
+        const objects = objectsOf(file);
+        const failing = objects.filter((r) => r.name.startsWith('fail-'));
+        expect(failing.length, 'a fail fixture needs at least one fail-* object').toBeGreaterThan(0);
+        const missed = failing.filter((r) => findingsOf(r).length === 0).map((r) => resourceKey(r));
+        expect(missed, 'fail-* objects without a finding').toEqual([]);
+        const wrongly = objects
+          .filter((r) => r.name.startsWith('pass-'))
+          .flatMap((r) => findingsOf(r).map((f) => `${resourceKey(r)}: ${f.message}`));
+        expect(wrongly, 'pass-* objects with a finding').toEqual([]);
+      });
+    }
+  });
+}
