@@ -1,0 +1,32 @@
+import { writeFileSync } from 'node:fs';
+import type { Problem } from '../sdk/index.js';
+import { formatProblem } from '../sdk/index.js';
+
+/** Exit codes: 0 nothing at or above --fail-on, 1 something is, 2 usage error or no input read. */
+export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+
+export function useColor(stream: NodeJS.WriteStream): boolean {
+  return stream.isTTY && process.env.NO_COLOR === undefined && process.env.TERM !== 'dumb';
+}
+
+export function printProblems(problems: readonly Problem[], quiet: boolean): void {
+  for (const p of problems) {
+    if (quiet && p.level === 'note') continue;
+    process.stderr.write(`${formatProblem(p)}\n`);
+  }
+}
+
+/** Writes to --output when given (the report never goes to a half-written file on error), else stdout. */
+export function emit(text: string, output: string | undefined): void {
+  if (output === undefined || output === '-') process.stdout.write(text);
+  else writeFileSync(output, text);
+}
+
+/** Comma-separated and repeated flags both work: --rules a,b --rules c. */
+export function collectList(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').map((s) => s.trim()).filter((s) => s !== '')];
+}
+
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}

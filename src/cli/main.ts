@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+/** The `palisade` command: a thin front end over the SDK. */
+import { Command, CommanderError } from 'commander';
+import { VERSION } from '../sdk/index.js';
+import { EXIT } from './io.js';
+import { rulesCommand } from './rules-command.js';
+import { scanCommand } from './scan-command.js';
+
+/** Commander only copies settings to subcommands made with .command(), so apply exitOverride everywhere. */
+function overrideExits(command: Command): Command {
+  command.exitOverride();
+  for (const sub of command.commands) overrideExits(sub);
+  return command;
+}
+
+function program(): Command {
+  const root = new Command('palisade')
+    .description('Palisade: one security broker for Kubernetes manifests, clusters and containers')
+    .version(VERSION, '-v, --version')
+    .showHelpAfterError()
+    .addCommand(scanCommand())
+    .addCommand(rulesCommand())
+    .addHelpText('after', '\nExamples:\n  palisade scan examples/\n  palisade rules list\n  palisade scan --help');
+  return overrideExits(root);
+}
+
+try {
+  await program().parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // --help and --version exit 0; every other parse error is a usage error.
+    process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  } else {
+    // A bug, not bad input: say so in one line, with the stack only on request.
+    process.stderr.write(`error internal: ${error instanceof Error ? error.message : String(error)} (hint: please report this; set PALISADE_DEBUG=1 for details)\n`);
+    if (process.env.PALISADE_DEBUG !== undefined && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
+    process.exitCode = 70;
+  }
+}

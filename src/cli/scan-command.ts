@@ -1,0 +1,72 @@
+import { Command, Option } from 'commander';
+import { FAIL_ON_VALUES, FORMATS, render, scan, type FailOn, type ScanOptions } from '../sdk/index.js';
+import { collect, collectList, emit, EXIT, printProblems, useColor } from './io.js';
+
+interface ScanFlags {
+  kubeconfig?: string;
+  context?: string;
+  format: string;
+  output?: string;
+  failOn?: FailOn;
+  rules?: string[];
+  excludeRules?: string[];
+  namespace?: string[];
+  config?: string;
+  helmValues?: string[];
+  set?: string[];
+  quiet?: boolean;
+}
+
+const EXAMPLES = `
+Examples:
+  palisade scan examples/                         scan a directory of manifests
+  palisade scan deploy.yaml --format sarif -o palisade.sarif
+  helm template ./chart | palisade scan -         read manifests from stdin
+  palisade scan ./chart --helm-values prod.yaml --set image.tag=1.2.3
+  palisade scan overlays/prod                     a Kustomize overlay (rendered with kubectl kustomize)
+  palisade scan --kubeconfig ~/.kube/config --context prod --namespace shop
+  palisade scan . --fail-on critical --exclude-rules 'image-*'`;
+
+export function scanCommand(): Command {
+  return new Command('scan')
+    .description('scan manifests, Helm charts, Kustomize overlays or a live cluster for misconfigurations')
+    .argument('[paths...]', 'files, directories, charts, overlays, or - for stdin')
+    .option('--kubeconfig <file>', 'scan the live cluster of this kubeconfig')
+    .option('--context <name>', 'kubeconfig context (implies a cluster scan)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('table'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when an unsuppressed finding is at or above this severity (default: high)').choices([...FAIL_ON_VALUES]))
+    .option('--rules <ids>', 'only these rules (comma-separated ids or globs)', collectList)
+    .option('--exclude-rules <ids>', 'skip these rules (comma-separated ids or globs)', collectList)
+    .option('-n, --namespace <ns>', 'only resources in these namespaces (repeatable or comma-separated)', collectList)
+    .option('-c, --config <file>', 'configuration file (default: .palisade.yaml found upward from the input)')
+    .option('--helm-values <file>', 'values file for Helm charts (repeatable)', collect)
+    .option('--set <key=value>', 'Helm --set value (repeatable)', collect)
+    .option('-q, --quiet', 'print no notes or progress on stderr')
+    .addHelpText('after', EXAMPLES)
+    .action(async (paths: string[], flags: ScanFlags) => {
+      const clusterWanted = flags.kubeconfig !== undefined || flags.context !== undefined;
+      const options: ScanOptions = {
+        paths,
+        ...(clusterWanted ? { cluster: { ...(flags.kubeconfig === undefined ? {} : { kubeconfig: flags.kubeconfig }), ...(flags.context === undefined ? {} : { context: flags.context }) } } : {}),
+        ...(flags.config === undefined ? {} : { configFile: flags.config }),
+        ...(flags.rules === undefined ? {} : { rules: flags.rules }),
+        ...(flags.excludeRules === undefined ? {} : { excludeRules: flags.excludeRules }),
+        ...(flags.namespace === undefined ? {} : { namespaces: flags.namespace }),
+        ...(flags.failOn === undefined ? {} : { failOn: flags.failOn }),
+        ...(flags.helmValues === undefined ? {} : { helmValues: flags.helmValues }),
+        ...(flags.set === undefined ? {} : { helmSet: flags.set }),
+      };
+      const report = await scan(options);
+      printProblems([...report.errors, ...report.notes], flags.quiet === true);
+      const usageError = report.errors.some((e) => e.code === 'unknown-rule' || e.code === 'config-invalid' || e.code === 'config-not-found' || e.code === 'no-input');
+      if (usageError) {
+        process.exitCode = EXIT.usage;
+        return;
+      }
+      const toTerminal = flags.output === undefined || flags.output === '-';
+      emit(render(report, flags.format, { color: toTerminal && useColor(process.stdout) }), flags.output);
+      if (report.inputs.length === 0) process.exitCode = EXIT.usage;
+      else process.exitCode = report.summary.failed ? EXIT.findings : EXIT.ok;
+    });
+}
