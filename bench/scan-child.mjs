@@ -1,0 +1,22 @@
+// One measured phase of the scan benchmark, in its own process so peak RSS is its own.
+// argv: phase (floor | scan), directory. Prints one JSON line.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const [phase, dir] = process.argv.slice(2);
+const started = performance.now();
+let resources = 0;
+let findings = 0;
+if (phase === 'floor') {
+  // The floor: read the same files and parse them with the fastest plain YAML parser, no positions.
+  const { parseFloor } = await import('../dist/lib/yaml/index.js');
+  for (const name of readdirSync(dir).sort()) resources += parseFloor(readFileSync(join(dir, name), 'utf8')).length;
+} else {
+  const { scan } = await import('../dist/sdk/index.js');
+  const report = await scan({ paths: [dir], failOn: 'none' });
+  resources = report.summary.resources;
+  findings = report.findings.length;
+}
+const seconds = (performance.now() - started) / 1000;
+console.log(JSON.stringify({ phase, seconds, resources, findings, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
