@@ -1,12 +1,8 @@
-// Placeholder so the manifest loaders can import the cluster loader; replaced by the real
-// implementation (API discovery + paginated lists) in this same session.
-import type { LoadResult } from '../../core/loader.js';
-
-export interface ClusterTarget {
-  readonly kubeconfig?: string;
-  readonly context?: string;
-}
-
-export function loadCluster(target: ClusterTarget): Promise<LoadResult> {
-  return Promise.reject(new Error(`cluster loading is not built yet (${target.context ?? 'current context'})`));
-}
+/**
+ * The live-cluster loader (`palisade scan --kubeconfig K --context C`) and the snapshot writer
+ * (`palisade snapshot -o FILE`).
+ */
+export { loadCluster, DEFAULT_PAGE_SIZE, DEFAULT_TIMEOUT_MS, type ClusterTarget } from './load.js';
+export { writeSnapshot, compareResources, type SnapshotFormat } from './snapshot.js';
+export { CLUSTER_KINDS, type ClusterKind } from './kinds.js';
+export { clusterInputName } from './objects.js';

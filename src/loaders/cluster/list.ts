@@ -1,0 +1,81 @@
+/**
+ * Paginated LIST of one resource across all namespaces, with `limit` and `continue` as the API
+ * defines them: large clusters answer in pages instead of one huge response.
+ */
+import type { ServedResource } from './discovery.js';
+import type { ApiClient, ApiResponse } from './transport.js';
+
+export interface ListOptions {
+  /** Items per page (the `limit` parameter). */
+  readonly pageSize: number;
+  /**
+   * Items still allowed, shared by the lists running at once and spent as items arrive: memory
+   * stays bounded on huge or hostile clusters. A list that meets the end of it is truncated.
+   */
+  readonly budget: { remaining: number };
+}
+
+export type ListOutcome =
+  | {
+      readonly ok: true;
+      /** The items as the server sent them (list items carry no apiVersion or kind). */
+      readonly items: readonly unknown[];
+      /** The list stopped at maxItems. */
+      readonly truncated: boolean;
+    }
+  | { readonly ok: false; readonly response: Exclude<ApiResponse, { kind: 'ok' }> };
+
+export function listPath(resource: ServedResource): string {
+  return resource.group === '' ? `/api/${resource.groupVersion}/${resource.plural}` : `/apis/${resource.groupVersion}/${resource.plural}`;
+}
+
+export async function listAll(client: ApiClient, resource: ServedResource, options: ListOptions): Promise<ListOutcome> {
+  const path = listPath(resource);
+  const items: unknown[] = [];
+  const seenTokens = new Set<string>();
+  let token = '';
+  for (;;) {
+    const query: Record<string, string> = { limit: String(options.pageSize) };
+    if (token !== '') query['continue'] = token;
+    const response = await client.get(path, query);
+    if (response.kind !== 'ok') {
+      // A continue token outlives etcd compaction only so long; like client-go's pager, fall
+      // back to one unpaginated list rather than fail (the server caps its size, so do we).
+      if (token !== '' && response.kind === 'status' && response.code === 410) return listUnpaginated(client, path, options, items.length);
+      return { ok: false, response };
+    }
+    const page = pageOf(response.body);
+    if (page === undefined) return { ok: false, response: { kind: 'failed', message: `${path} did not answer with a list` } };
+    for (const item of page.items) {
+      if (options.budget.remaining <= 0) return { ok: true, items, truncated: true };
+      options.budget.remaining -= 1;
+      items.push(item);
+    }
+    if (page.continueToken === '') return { ok: true, items, truncated: false };
+    // A server that hands back a token it already gave would loop forever.
+    if (seenTokens.has(page.continueToken)) return { ok: false, response: { kind: 'failed', message: `${path} repeated a continue token` } };
+    seenTokens.add(page.continueToken);
+    token = page.continueToken;
+  }
+}
+
+async function listUnpaginated(client: ApiClient, path: string, options: ListOptions, spent: number): Promise<ListOutcome> {
+  options.budget.remaining += spent; // the pages read so far are dropped
+  const response = await client.get(path);
+  if (response.kind !== 'ok') return { ok: false, response };
+  const page = pageOf(response.body);
+  if (page === undefined) return { ok: false, response: { kind: 'failed', message: `${path} did not answer with a list` } };
+  const kept = page.items.slice(0, Math.max(0, options.budget.remaining));
+  options.budget.remaining -= kept.length;
+  return { ok: true, items: kept, truncated: kept.length < page.items.length };
+}
+
+/** A list response: {items: [...], metadata: {continue?: "..."}}. */
+function pageOf(body: unknown): { items: readonly unknown[]; continueToken: string } | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const { items, metadata } = body as { items?: unknown; metadata?: unknown };
+  // An empty list may come with "items": null from some servers and aggregated APIs.
+  if (items !== null && items !== undefined && !Array.isArray(items)) return undefined;
+  const token = typeof metadata === 'object' && metadata !== null ? (metadata as { continue?: unknown }).continue : undefined;
+  return { items: Array.isArray(items) ? (items as unknown[]) : [], continueToken: typeof token === 'string' ? token : '' };
+}

@@ -1,0 +1,108 @@
+/**
+ * Reads a live cluster: kubeconfig -> discovery -> a paginated list of every kind in CLUSTER_KINDS.
+ * A failure to list one kind is a warning and the others still load; only a server that cannot
+ * be reached at all stops the load.
+ */
+import { problem } from '../../core/errors.js';
+import { DEFAULT_LIMITS, type InputLimits, type LoadResult } from '../../core/loader.js';
+import type { Problem } from '../../model/problem.js';
+import type { Resource } from '../../model/resource.js';
+import { describeFailure, discover, type ServedResource } from './discovery.js';
+import { resolveKubeconfig } from './kubeconfig.js';
+import { listAll, listPath, type ListOutcome } from './list.js';
+import { clusterInputName, toResource } from './objects.js';
+import { createApiClient } from './transport.js';
+
+export interface ClusterTarget {
+  /** Kubeconfig path; without it, KUBECONFIG, then ~/.kube/config, then the pod's service account. */
+  readonly kubeconfig?: string;
+  /** Context name; without it, the kubeconfig's current-context. */
+  readonly context?: string;
+  /** Items per list request (kubectl uses 500 too). */
+  readonly pageSize?: number;
+  /** Longest wait for any one request. */
+  readonly timeoutMs?: number;
+  /** maxDocuments caps the objects read, maxFileBytes the size of any one response. */
+  readonly limits?: Partial<InputLimits>;
+}
+
+export const DEFAULT_PAGE_SIZE = 500;
+export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Lists in flight at once: enough to hide latency, few enough not to look like a flood. */
+const PARALLEL_LISTS = 4;
+
+export async function loadCluster(target: ClusterTarget): Promise<LoadResult> {
+  const resolved = await resolveKubeconfig(target);
+  if (!resolved.ok) return { resources: [], problems: [resolved.problem], inputs: [] };
+  const file = clusterInputName(resolved.context);
+  const limits = { ...DEFAULT_LIMITS, ...target.limits };
+  const client = createApiClient(resolved.config, resolved.server, {
+    timeoutMs: target.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxResponseBytes: limits.maxFileBytes,
+  });
+
+  const discovery = await discover(client, file);
+  if (!discovery.ok) {
+    const { response } = discovery;
+    const what = response.kind === 'status' && response.code === 401 ? 'rejected the credentials of' : 'could not be read for';
+    const message = `The API server at ${resolved.server} ${what} context "${resolved.context}": GET ${discovery.path}: ${describeFailure(response)}`;
+    return { resources: [], problems: [problem('cluster-unreachable', message, { file })], inputs: [] };
+  }
+
+  const options = { pageSize: Math.max(1, Math.floor(target.pageSize ?? DEFAULT_PAGE_SIZE)), budget: { remaining: limits.maxDocuments } };
+  const outcomes = await mapLimited(discovery.resources, PARALLEL_LISTS, (served) => listAll(client, served, options));
+  return { ...assemble(discovery.resources, outcomes, file, limits.maxDocuments, [...discovery.problems]), inputs: [file] };
+}
+
+/** Resources in CLUSTER_KINDS order, whatever order the lists finished in, so output is stable. */
+function assemble(
+  served: readonly ServedResource[],
+  outcomes: readonly ListOutcome[],
+  file: string,
+  maxDocuments: number,
+  problems: Problem[],
+): Omit<LoadResult, 'inputs'> {
+  const resources: Resource[] = [];
+  for (const [i, resource] of served.entries()) {
+    const outcome = outcomes[i];
+    if (outcome === undefined) continue;
+    if (!outcome.ok) {
+      problems.push(problem('cluster-list-failed', `Cannot list ${resource.kind} (GET ${listPath(resource)}): ${describeFailure(outcome.response)}`, { file }));
+      continue;
+    }
+    let unnamed = 0;
+    let full = outcome.truncated;
+    for (const item of outcome.items) {
+      if (resources.length >= maxDocuments) {
+        full = true;
+        break;
+      }
+      const converted = toResource(item, resource, file, resources.length);
+      if (converted === undefined) unnamed += 1;
+      else resources.push(converted);
+    }
+    if (unnamed > 0) {
+      problems.push(problem('missing-field', `${unnamed} ${resource.kind} item(s) from the server had no metadata.name and were skipped.`, { file }));
+    }
+    if (full) {
+      // The budget is spent: later kinds are not read either, and one report says so.
+      problems.push(problem('input-too-large', `Stopped reading at ${maxDocuments} objects while listing ${resource.kind}; it and later kinds were not fully scanned.`, { file }, 'Raise limits.maxDocuments in .palisade.yaml.'));
+      break;
+    }
+  }
+  return { resources, problems };
+}
+
+async function mapLimited<T, R>(items: readonly T[], parallel: number, run: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await run(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, items.length) }, worker));
+  return results;
+}
+

@@ -1,0 +1,110 @@
+/**
+ * GET requests to the API server, answered as data (never thrown). client-node supplies the
+ * connection settings and credentials; the request itself is made here because client-node's
+ * typed clients deserialize objects into model classes (dates become Date, unknown fields may be
+ * lost), while rules must see each object as the server sent it.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { errorText } from './kubeconfig.js';
+
+export type ApiResponse =
+  | { readonly kind: 'ok'; readonly body: unknown }
+  /** The server answered with an error status; `reason` and `message` come from its Status object when it sent one. */
+  | { readonly kind: 'status'; readonly code: number; readonly reason: string; readonly message: string; readonly body: unknown }
+  /** No usable answer: refused, timed out, TLS failure, oversized or unparsable body. */
+  | { readonly kind: 'failed'; readonly message: string };
+
+export interface ApiClient {
+  get(path: string, query?: Readonly<Record<string, string>>): Promise<ApiResponse>;
+}
+
+export interface TransportOptions {
+  /** Longest wait for one response, from request to last byte. */
+  readonly timeoutMs: number;
+  /** Largest response body read (a hostile or broken server must not exhaust memory). */
+  readonly maxResponseBytes: number;
+}
+
+export function createApiClient(config: KubeConfig, server: string, options: TransportOptions): ApiClient {
+  const base = new URL(server.endsWith('/') ? server : `${server}/`);
+  let agent: http.Agent | undefined;
+  return {
+    async get(path, query = {}) {
+      const url = new URL(path.replace(/^\//, ''), base);
+      for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+      const request: https.RequestOptions = { headers: { Accept: 'application/json', 'User-Agent': 'palisade' } };
+      try {
+        // Applied per request: exec and OIDC credentials refresh themselves when they expire.
+        await config.applyToHTTPSOptions(request);
+      } catch (error) {
+        return { kind: 'failed', message: `could not prepare credentials: ${errorText(error)}` };
+      }
+      // Every call makes a new agent; keep the first so connections are reused.
+      if (agent === undefined && request.agent instanceof http.Agent) agent = request.agent;
+      return send(url, { ...request, ...(agent === undefined ? {} : { agent }), method: 'GET' }, options);
+    },
+  };
+}
+
+function send(url: URL, request: https.RequestOptions, options: TransportOptions): Promise<ApiResponse> {
+  return new Promise((resolve) => {
+    const signal = AbortSignal.timeout(options.timeoutMs);
+    const fail = (message: string): void => {
+      resolve({ kind: 'failed', message });
+    };
+    const requester = url.protocol === 'http:' ? http.request : https.request;
+    const req = requester(url, { ...request, signal, timeout: options.timeoutMs }, (res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > options.maxResponseBytes) {
+          fail(`the response is larger than ${options.maxResponseBytes} bytes`);
+          req.destroy();
+          return;
+        }
+        chunks.push(chunk);
+      });
+      res.on('end', () => {
+        resolve(interpret(res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8')));
+      });
+      res.on('error', (error) => {
+        fail(describe(error, options));
+      });
+      // A connection cut mid-body ends with 'close' and no 'end'; the first settlement wins.
+      res.on('close', () => {
+        if (!res.complete) fail('the connection closed before the response was complete');
+      });
+    });
+    req.on('timeout', () => req.destroy(new Error(`no answer within ${options.timeoutMs} ms`)));
+    req.on('error', (error) => {
+      fail(describe(error, options));
+    });
+    req.end();
+  });
+}
+
+function describe(error: Error, options: TransportOptions): string {
+  if (error.name === 'AbortError' || error.name === 'TimeoutError') return `no answer within ${options.timeoutMs} ms`;
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === undefined || error.message.includes(code) ? error.message : `${code}: ${error.message}`;
+}
+
+function interpret(code: number, text: string): ApiResponse {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  if (code >= 200 && code < 300) {
+    return body === undefined ? { kind: 'failed', message: `HTTP ${code} with a body that is not JSON` } : { kind: 'ok', body };
+  }
+  // Errors come as a meta/v1 Status object; a proxy in front of the server may send anything.
+  const status = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  const reason = typeof status['reason'] === 'string' ? status['reason'] : '';
+  const message = typeof status['message'] === 'string' ? status['message'] : text.slice(0, 200).trim();
+  return { kind: 'status', code, reason, message, body };
+}
