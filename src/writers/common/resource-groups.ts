@@ -1,0 +1,57 @@
+/** Findings grouped by the resource they are about, for the human-facing writers. */
+import type { Finding } from '../../model/finding.js';
+import type { ResourceRef } from '../../model/resource.js';
+import { resourceKey } from '../../model/resource.js';
+import { severityRank } from '../../model/severity.js';
+
+export interface ResourceGroup {
+  /** Kind/namespace/name. */
+  readonly key: string;
+  readonly resource: ResourceRef;
+  readonly file: string;
+  /** The first line any of the group's findings points at. */
+  readonly line: number;
+  /** In report order (most severe first). */
+  readonly findings: readonly Finding[];
+}
+
+interface MutableGroup {
+  key: string;
+  resource: ResourceRef;
+  file: string;
+  line: number;
+  findings: Finding[];
+}
+
+/**
+ * Groups by resource and file (the same name may appear in two files, e.g. two overlays). Groups
+ * come worst first, then by file, line and key, so the order is stable whatever the input order.
+ */
+export function groupByResource(findings: readonly Finding[]): ResourceGroup[] {
+  const groups = new Map<string, MutableGroup>();
+  for (const finding of findings) {
+    const key = resourceKey(finding.resource);
+    const id = `${finding.resource.apiVersion}\u0000${key}\u0000${finding.location.file}`;
+    const group = groups.get(id);
+    if (group === undefined) {
+      groups.set(id, { key, resource: finding.resource, file: finding.location.file, line: finding.location.line, findings: [finding] });
+    } else {
+      group.findings.push(finding);
+      group.line = Math.min(group.line, finding.location.line);
+    }
+  }
+  return [...groups.values()].sort(compareGroups);
+}
+
+function worstRank(group: MutableGroup): number {
+  return Math.min(...group.findings.map((f) => severityRank(f.severity)));
+}
+
+function compareGroups(a: MutableGroup, b: MutableGroup): number {
+  return worstRank(a) - worstRank(b) || compareText(a.file, b.file) || a.line - b.line || compareText(a.key, b.key);
+}
+
+/** Code-unit order: locale-independent, so output does not depend on the machine's locale. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,63 @@
+/**
+ * One self-contained HTML file: inline CSS, inline SVG charts, inline script, no network. A
+ * Content-Security-Policy allows only this page's own style and script (by hash) and nothing
+ * else, so even an escaping bug could not run injected handlers or load anything.
+ */
+import { createHash } from 'node:crypto';
+import { defineWriter } from '../../core/writer.js';
+import type { Report } from '../../model/report.js';
+import { CLIENT_SCRIPT } from './client.js';
+import { escapeHtml, jsonForScript } from './escape.js';
+import { charts, complianceSection, exceptionsSection, findingsSection, header, problemsSection } from './sections.js';
+import { STYLE } from './style.js';
+import { findingRow } from './view-model.js';
+
+function sha256(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
+const CSP = [
+  "default-src 'none'",
+  `style-src ${sha256(STYLE)}`,
+  `script-src ${sha256(CLIENT_SCRIPT)}`,
+  "img-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+export function htmlReport(report: Report): string {
+  const data = jsonForScript({ findings: report.findings.map(findingRow) });
+  const parts = [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(CSP)}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>Palisade report ${escapeHtml(report.generatedAt)}</title>`,
+    `<style>${STYLE}</style>`,
+    '</head>',
+    '<body>',
+    header(report),
+    charts(report),
+    findingsSection(report),
+    problemsSection(report),
+    exceptionsSection(report.exceptions),
+    complianceSection(report.compliance),
+    `<script type="application/json" id="palisade-data">${data}</script>`,
+    `<script>${CLIENT_SCRIPT}</script>`,
+    '</body>',
+    '</html>',
+  ];
+  // Optional sections render as '' when absent; drop them rather than leave blank lines.
+  return `${parts.filter((part) => part !== '').join('\n')}\n`;
+}
+
+export const htmlWriter = defineWriter({
+  format: 'html',
+  description: 'One self-contained HTML page with charts and filters; opens offline.',
+  extension: 'html',
+  write(report) {
+    return htmlReport(report);
+  },
+});

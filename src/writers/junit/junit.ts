@@ -1,0 +1,116 @@
+/**
+ * JUnit XML for CI test dashboards: one <testsuite> per rule, one <testcase> per finding
+ * (classname = rule id, name = resource), and one passing <testcase> per rule that stands for the
+ * resources that passed. Suppressed findings are <skipped>; warn findings pass with their message
+ * in <system-out>, since they never fail the gate.
+ */
+import { defineWriter } from '../../core/writer.js';
+import type { Finding } from '../../model/finding.js';
+import type { Report, RuleStatus } from '../../model/report.js';
+import { resourceKey } from '../../model/resource.js';
+import type { Severity } from '../../model/severity.js';
+import { compareText } from '../common/resource-groups.js';
+import { describeSuppression } from '../common/suppression.js';
+import { plural } from '../common/summary.js';
+import { element, textElement } from './xml.js';
+
+interface Suite {
+  readonly ruleId: string;
+  readonly title: string;
+  readonly severity: Severity;
+  readonly threats: readonly string[];
+  readonly counts: Readonly<Record<RuleStatus, number>>;
+  readonly findings: readonly Finding[];
+}
+
+/** Rules from report.rules, plus any rule only findings name (counted as one failure each). */
+function suites(report: Report): Suite[] {
+  const byRule = new Map<string, Finding[]>();
+  for (const finding of report.findings) byRule.set(finding.ruleId, [...(byRule.get(finding.ruleId) ?? []), finding]);
+  const result: Suite[] = report.rules.map((rule) => ({ ...rule, findings: byRule.get(rule.ruleId) ?? [] }));
+  const known = new Set(report.rules.map((r) => r.ruleId));
+  for (const [ruleId, findings] of byRule) {
+    const first = findings[0];
+    if (known.has(ruleId) || first === undefined) continue;
+    const counts = { pass: 0, fail: findings.length, warn: 0, error: 0, skip: 0 };
+    result.push({ ruleId, title: first.title, severity: first.severity, threats: first.threats, counts, findings });
+  }
+  return result.sort((a, b) => compareText(a.ruleId, b.ruleId));
+}
+
+function place(finding: Finding): string {
+  const { file, line, column, path } = finding.location;
+  return `${file}:${line}:${column} ${path === '' ? '/' : path}`;
+}
+
+function findingCase(finding: Finding, indent: string): string[] {
+  const inner = `${indent}  `;
+  const attrs = { classname: finding.ruleId, name: resourceKey(finding.resource), file: finding.location.file, line: finding.location.line };
+  const details = `${finding.message}\nat ${place(finding)}\nRemediation: ${finding.remediation}`;
+  if (finding.suppressed) {
+    return element(indent, 'testcase', attrs, element(inner, 'skipped', { message: `suppressed by ${describeSuppression(finding.suppression)}` }));
+  }
+  if (finding.status === 'warn') {
+    return element(indent, 'testcase', attrs, [textElement(inner, 'system-out', {}, `warning (${finding.severity}): ${details}`)]);
+  }
+  return element(indent, 'testcase', attrs, [textElement(inner, 'failure', { message: finding.message, type: finding.severity }, details)]);
+}
+
+function summaryCases(suite: Suite, indent: string): string[] {
+  const inner = `${indent}  `;
+  const { pass, error, skip } = suite.counts;
+  const cases = element(indent, 'testcase', { classname: suite.ruleId, name: `${plural(pass, 'resource')} passed` });
+  if (error > 0) {
+    const message = `the rule failed on ${plural(error, 'resource')}; see the report's errors`;
+    cases.push(...element(indent, 'testcase', { classname: suite.ruleId, name: `${plural(error, 'resource')} errored` }, element(inner, 'error', { message, type: 'rule-error' })));
+  }
+  if (skip > 0) {
+    const skipped = element(inner, 'skipped', { message: 'the rule does not apply to these resources' });
+    cases.push(...element(indent, 'testcase', { classname: suite.ruleId, name: `${plural(skip, 'resource')} skipped` }, skipped));
+  }
+  return cases;
+}
+
+interface Totals {
+  tests: number;
+  failures: number;
+  errors: number;
+  skipped: number;
+}
+
+/** tests counts resources evaluated (every outcome); failures and skipped count the elements written. */
+function totals(suite: Suite): Totals {
+  const { pass, fail, warn, error, skip } = suite.counts;
+  const active = suite.findings.filter((f) => !f.suppressed);
+  return {
+    tests: pass + fail + warn + error + skip,
+    failures: active.filter((f) => f.status === 'fail').length,
+    errors: error,
+    skipped: suite.findings.length - active.length + skip,
+  };
+}
+
+function suiteElement(suite: Suite, report: Report): { lines: string[]; totals: Totals } {
+  const t = totals(suite);
+  const properties = element('    ', 'properties', {}, [
+    ...element('      ', 'property', { name: 'title', value: suite.title }),
+    ...element('      ', 'property', { name: 'severity', value: suite.severity }),
+    ...element('      ', 'property', { name: 'threats', value: suite.threats.join(',') }),
+  ]);
+  const cases = [...suite.findings.flatMap((f) => findingCase(f, '    ')), ...summaryCases(suite, '    ')];
+  const attrs = { name: suite.ruleId, tests: t.tests, failures: t.failures, errors: t.errors, skipped: t.skipped, timestamp: report.generatedAt };
+  return { lines: element('  ', 'testsuite', attrs, [...properties, ...cases]), totals: t };
+}
+
+export const junitWriter = defineWriter({
+  format: 'junit',
+  description: 'JUnit XML: one test suite per rule, for CI test dashboards.',
+  extension: 'xml',
+  write(report) {
+    const rendered = suites(report).map((s) => suiteElement(s, report));
+    const sum = (key: keyof Totals): number => rendered.reduce((n, r) => n + r.totals[key], 0);
+    const root = { name: 'palisade', tests: sum('tests'), failures: sum('failures'), errors: sum('errors'), skipped: sum('skipped'), timestamp: report.generatedAt };
+    const lines = ['<?xml version="1.0" encoding="UTF-8"?>', ...element('', 'testsuites', root, rendered.flatMap((r) => r.lines))];
+    return `${lines.join('\n')}\n`;
+  },
+});

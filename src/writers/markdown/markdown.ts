@@ -1,0 +1,112 @@
+/**
+ * Markdown for pull-request comments: the verdict, a table of counts by severity, findings grouped
+ * by resource with links to file:line, and the long tail (low/info, suppressed) folded away in
+ * <details> so the comment stays short.
+ */
+import { defineWriter } from '../../core/writer.js';
+import { formatProblem } from '../../core/errors.js';
+import type { Finding } from '../../model/finding.js';
+import type { Compliance, Report } from '../../model/report.js';
+import { resourceKey } from '../../model/resource.js';
+import { SEVERITIES } from '../../model/severity.js';
+import { pathToUri, relativePath, isFileBacked } from '../common/artifact-path.js';
+import { groupByResource, type ResourceGroup } from '../common/resource-groups.js';
+import { describeSuppression } from '../common/suppression.js';
+import { summaryCounts, verdict } from '../common/summary.js';
+import { escapeMarkdown as md } from './escape.js';
+
+const MINOR = new Set(['low', 'info']);
+
+/** "[file:line](file#Lline)" for a file in the working tree; plain text otherwise. */
+function fileLink(file: string, line: number, baseDir: string): string {
+  const label = md(line >= 1 && isFileBacked(file) ? `${file}:${line}` : file);
+  const relative = isFileBacked(file) ? relativePath(file, baseDir) : undefined;
+  if (relative === undefined) return label;
+  return `[${label}](${pathToUri(relative)}${line >= 1 ? `#L${line}` : ''})`;
+}
+
+function severityTable(report: Report): string[] {
+  const rows = SEVERITIES.map((s) => `| ${s} | ${report.summary.bySeverity[s]} |`);
+  return ['| Severity | Findings |', '| --- | ---: |', ...rows, `| suppressed | ${report.summary.suppressed} |`, ''];
+}
+
+function findingRow(finding: Finding, baseDir: string): string {
+  const { file, line, path } = finding.location;
+  const warnOnly = finding.status === 'warn' ? ' _(warning only)_' : '';
+  const where = `${fileLink(file, line, baseDir)} ${md(path === '' ? '/' : path)}`;
+  return `| ${finding.severity} | ${md(finding.ruleId)} | ${md(finding.message)}${warnOnly} | ${where} |`;
+}
+
+function groupSection(group: ResourceGroup, baseDir: string): string[] {
+  return [
+    `#### ${md(group.key)} (${fileLink(group.file, group.line, baseDir)})`,
+    '',
+    '| Severity | Rule | Message | Location |',
+    '| --- | --- | --- | --- |',
+    ...group.findings.map((f) => findingRow(f, baseDir)),
+    '',
+  ];
+}
+
+function details(summary: string, body: readonly string[]): string[] {
+  if (body.length === 0) return [];
+  return ['<details>', `<summary>${summary}</summary>`, '', ...body, '</details>', ''];
+}
+
+function suppressedSection(findings: readonly Finding[]): string[] {
+  if (findings.length === 0) return [];
+  const rows = findings.map((f) => `| ${md(f.ruleId)} | ${md(resourceKey(f.resource))} | ${md(describeSuppression(f.suppression))} |`);
+  return details(`Suppressed findings (${findings.length})`, ['| Rule | Resource | Why |', '| --- | --- | --- |', ...rows, '']);
+}
+
+function problemsSection(report: Report): string[] {
+  if (report.errors.length === 0) return [];
+  return [`### Errors and warnings (${report.errors.length})`, '', ...report.errors.map((p) => `- ${md(formatProblem(p))}`), ''];
+}
+
+function complianceSection(compliance: Compliance | undefined): string[] {
+  if (compliance === undefined) return [];
+  const rows = compliance.controls.map((c) => {
+    const findings = c.status === 'manual' ? '-' : String(c.findings);
+    const reason = c.reason === undefined ? '' : ` _(${md(c.reason)})_`;
+    return `| ${md(c.id)} | ${c.status} | ${findings} | ${md(c.title)}${reason} |`;
+  });
+  return [
+    `### Compliance: ${md(compliance.title)} ${md(compliance.version)}, score ${compliance.score}%`,
+    '',
+    '| Control | Status | Findings | Title |',
+    '| --- | --- | ---: | --- |',
+    ...rows,
+    '',
+  ];
+}
+
+/** The comment for a report; links are relative to `baseDir` (the working directory). */
+export function markdownReport(report: Report, baseDir: string): string {
+  const active = report.findings.filter((f) => !f.suppressed);
+  const major = groupByResource(active.filter((f) => !MINOR.has(f.severity)));
+  const minor = groupByResource(active.filter((f) => MINOR.has(f.severity)));
+  const minorCount = minor.reduce((n, g) => n + g.findings.length, 0);
+  const lines = [
+    `## Palisade: ${md(verdict(report))}`,
+    '',
+    summaryCounts(report),
+    '',
+    ...severityTable(report),
+    ...(major.length > 0 ? ['### Findings', '', ...major.flatMap((g) => groupSection(g, baseDir))] : []),
+    ...details(`Low and info findings (${minorCount})`, minor.flatMap((g) => groupSection(g, baseDir))),
+    ...suppressedSection(report.findings.filter((f) => f.suppressed)),
+    ...problemsSection(report),
+    ...complianceSection(report.compliance),
+  ];
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+export const markdownWriter = defineWriter({
+  format: 'markdown',
+  description: 'Markdown for pull-request comments: counts by severity and findings by resource.',
+  extension: 'md',
+  write(report) {
+    return markdownReport(report, process.cwd());
+  },
+});

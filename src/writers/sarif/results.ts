@@ -1,0 +1,82 @@
+/** results[] and tool notifications: findings and problems mapped to SARIF. */
+import { pathToFileURL } from 'node:url';
+import type { Finding, Suppression } from '../../model/finding.js';
+import type { Problem } from '../../model/problem.js';
+import { resourceKey } from '../../model/resource.js';
+import { isFileBacked, pathToUri, relativePath } from '../common/artifact-path.js';
+import { SECURITY_SEVERITY, sarifLevel } from './rules.js';
+import type { SarifLevel, SarifLocation, SarifNotification, SarifPhysicalLocation, SarifResult, SarifSuppression } from './sarif-types.js';
+
+export const SRCROOT = '%SRCROOT%';
+
+/**
+ * A file inside the working directory becomes a %SRCROOT%-relative URI; one outside it an
+ * absolute file: URI (a viewer can still open it locally); stdin and clusters get none.
+ */
+export function physicalLocation(file: string, line: number | undefined, column: number | undefined, baseDir: string): SarifPhysicalLocation | undefined {
+  if (!isFileBacked(file)) return undefined;
+  const relative = relativePath(file, baseDir);
+  const artifactLocation =
+    relative !== undefined ? { uri: pathToUri(relative), uriBaseId: SRCROOT } : { uri: pathToFileURL(file).href };
+  if (line === undefined || line < 1) return { artifactLocation };
+  const region = column === undefined || column < 1 ? { startLine: line } : { startLine: line, startColumn: column };
+  return { artifactLocation, region };
+}
+
+function suppressionOf(suppression: Suppression | undefined): SarifSuppression {
+  if (suppression === undefined) return { kind: 'external', status: 'accepted' };
+  switch (suppression.kind) {
+    case 'annotation':
+      return { kind: 'inSource', status: 'accepted', justification: suppression.reason };
+    case 'exception': {
+      const { exceptionIndex, owner, expires } = suppression;
+      return {
+        kind: 'external',
+        status: 'accepted',
+        justification: suppression.reason,
+        properties: { source: 'exception', exceptionIndex, ...(owner === undefined ? {} : { owner }), ...(expires === undefined ? {} : { expires }) },
+      };
+    }
+    case 'vex':
+      return { kind: 'external', status: 'accepted', justification: suppression.reason, properties: { source: 'vex', vexDocument: suppression.source } };
+  }
+}
+
+function location(finding: Finding, baseDir: string): SarifLocation {
+  const { file, line, column, path } = finding.location;
+  const physical = physicalLocation(file, line, column, baseDir);
+  const resource = { name: finding.resource.name, fullyQualifiedName: resourceKey(finding.resource), kind: 'resource' };
+  return {
+    ...(physical === undefined ? {} : { physicalLocation: physical }),
+    logicalLocations: [resource],
+    properties: { jsonPointer: path, apiVersion: finding.resource.apiVersion, source: file },
+  };
+}
+
+export function result(finding: Finding, ruleIndex: number, baseDir: string): SarifResult {
+  return {
+    ruleId: finding.ruleId,
+    ruleIndex,
+    level: sarifLevel(finding.severity),
+    kind: 'fail',
+    message: { text: finding.message },
+    locations: [location(finding, baseDir)],
+    partialFingerprints: { 'palisadeFindingId/v1': finding.id },
+    ...(finding.suppressed ? { suppressions: [suppressionOf(finding.suppression)] } : {}),
+    // The finding's own severity may differ from the rule's default (a worse hostPath, say).
+    properties: { severity: finding.severity, 'security-severity': SECURITY_SEVERITY[finding.severity], status: finding.status },
+  };
+}
+
+const NOTIFICATION_LEVEL: Readonly<Record<Problem['level'], SarifLevel>> = { error: 'error', warning: 'warning', note: 'note' };
+
+export function notification(problem: Problem, baseDir: string): SarifNotification {
+  const physical = problem.file === undefined ? undefined : physicalLocation(problem.file, problem.line, problem.column, baseDir);
+  const text = problem.hint === undefined ? problem.message : `${problem.message} (hint: ${problem.hint})`;
+  return {
+    level: NOTIFICATION_LEVEL[problem.level],
+    message: { text },
+    descriptor: { id: problem.code },
+    ...(physical === undefined ? {} : { locations: [{ physicalLocation: physical }] }),
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * SARIF 2.1.0 for code-scanning dashboards (GitHub, GitLab, Azure DevOps): one run whose driver
+ * lists every rule, one result per finding (suppressed ones carry `suppressions`), and the scan's
+ * problems as tool execution notifications.
+ */
+import { defineWriter } from '../../core/writer.js';
+import type { Report } from '../../model/report.js';
+import { PROJECT_HOME } from '../common/project.js';
+import { ruleCatalog } from '../common/rule-catalog.js';
+import { notification, result, SRCROOT } from './results.js';
+import { reportingDescriptor } from './rules.js';
+import type { SarifLog } from './sarif-types.js';
+
+export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+
+/** The SARIF log for a report; file URIs are made relative to `baseDir` (the working directory). */
+export function sarifLog(report: Report, baseDir: string): SarifLog {
+  const rules = ruleCatalog(report);
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const indexOf = (ruleId: string): number => {
+    const index = ruleIndex.get(ruleId);
+    // ruleCatalog adds every rule a finding names, so this cannot happen; fail loudly if it does.
+    if (index === undefined) throw new Error(`SARIF writer: no rule descriptor for ${ruleId}`);
+    return index;
+  };
+  return {
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: report.tool.name,
+            version: report.tool.version,
+            semanticVersion: report.tool.version,
+            informationUri: PROJECT_HOME,
+            rules: rules.map(reportingDescriptor),
+          },
+        },
+        invocations: [
+          {
+            executionSuccessful: report.errors.every((p) => p.level !== 'error'),
+            endTimeUtc: report.generatedAt,
+            toolExecutionNotifications: [...report.errors, ...report.notes].map((p) => notification(p, baseDir)),
+          },
+        ],
+        originalUriBaseIds: { [SRCROOT]: { description: { text: 'The directory palisade was run from.' } } },
+        columnKind: 'utf16CodeUnits',
+        results: report.findings.map((f) => result(f, indexOf(f.ruleId), baseDir)),
+        properties: { reportSchemaVersion: report.schemaVersion, inputs: report.inputs, failOn: report.summary.failOn, failed: report.summary.failed },
+      },
+    ],
+  };
+}
+
+export const sarifWriter = defineWriter({
+  format: 'sarif',
+  description: 'SARIF 2.1.0 for code-scanning dashboards (GitHub, GitLab, Azure DevOps).',
+  extension: 'sarif',
+  write(report) {
+    return `${JSON.stringify(sarifLog(report, process.cwd()), null, 2)}\n`;
+  },
+});

@@ -1,0 +1,124 @@
+/**
+ * The human report for a terminal: findings grouped by resource, then suppressed findings,
+ * problems, compliance, and one summary line with the verdict. Colours only when asked.
+ */
+import pc from 'picocolors';
+import { defineWriter } from '../../core/writer.js';
+import { formatProblem } from '../../core/errors.js';
+import type { Finding } from '../../model/finding.js';
+import type { Problem } from '../../model/problem.js';
+import type { Compliance, Report } from '../../model/report.js';
+import { resourceKey } from '../../model/resource.js';
+import type { Severity } from '../../model/severity.js';
+import { groupByResource, type ResourceGroup } from '../common/resource-groups.js';
+import { describeSuppression } from '../common/suppression.js';
+import { summaryCounts, verdict } from '../common/summary.js';
+import { printable } from '../common/terminal.js';
+
+type Colors = ReturnType<typeof pc.createColors>;
+
+/** A cap on informational notes: a directory full of READMEs should not bury the findings. */
+const MAX_NOTES = 10;
+
+const SEVERITY_WIDTH = 8;
+
+function paintSeverity(c: Colors, severity: Severity, text: string): string {
+  switch (severity) {
+    case 'critical':
+      return c.bold(c.red(text));
+    case 'high':
+      return c.red(text);
+    case 'medium':
+      return c.yellow(text);
+    case 'low':
+      return c.cyan(text);
+    case 'info':
+      return c.dim(text);
+  }
+}
+
+function locationLabel(file: string, line: number): string {
+  return file.startsWith('cluster:') || line < 1 ? printable(file) : `${printable(file)}:${line}`;
+}
+
+function findingLine(c: Colors, finding: Finding, ruleWidth: number): string {
+  const severity = paintSeverity(c, finding.severity, finding.severity.padEnd(SEVERITY_WIDTH));
+  const warnOnly = finding.status === 'warn' ? c.dim(' (warning only)') : '';
+  const where = c.dim(`line ${finding.location.line} ${printable(finding.location.path === '' ? '/' : finding.location.path)}`);
+  return `  ${severity}  ${finding.ruleId.padEnd(ruleWidth)}  ${printable(finding.message)}${warnOnly}  ${where}`;
+}
+
+function groupSection(c: Colors, group: ResourceGroup): string[] {
+  const ruleWidth = Math.max(...group.findings.map((f) => f.ruleId.length));
+  const header = `${c.bold(printable(group.key))}  ${c.dim(locationLabel(group.file, group.line))}`;
+  return [header, ...group.findings.map((f) => findingLine(c, f, ruleWidth)), ''];
+}
+
+function suppressedSection(c: Colors, findings: readonly Finding[]): string[] {
+  if (findings.length === 0) return [];
+  const ruleWidth = Math.max(...findings.map((f) => f.ruleId.length));
+  const keys = findings.map((f) => printable(resourceKey(f.resource)));
+  const keyWidth = Math.max(...keys.map((k) => k.length));
+  const lines = findings.map((f, i) => `  ${f.ruleId.padEnd(ruleWidth)}  ${(keys[i] ?? '').padEnd(keyWidth)}  ${c.dim(printable(describeSuppression(f.suppression)))}`);
+  return [c.bold(`Suppressed (${findings.length})`), ...lines, ''];
+}
+
+function paintLevel(c: Colors, problem: Problem): string {
+  const text = printable(formatProblem(problem));
+  if (problem.level === 'error') return c.red(text);
+  if (problem.level === 'warning') return c.yellow(text);
+  return c.dim(text);
+}
+
+function problemSection(c: Colors, title: string, problems: readonly Problem[], limit = Infinity): string[] {
+  if (problems.length === 0) return [];
+  const shown = problems.slice(0, limit).map((p) => `  ${paintLevel(c, p)}`);
+  const hidden = problems.length - shown.length;
+  const more = hidden > 0 ? [c.dim(`  ... and ${hidden} more (see --format json)`)] : [];
+  return [c.bold(`${title} (${problems.length})`), ...shown, ...more, ''];
+}
+
+function complianceSection(c: Colors, compliance: Compliance | undefined): string[] {
+  if (compliance === undefined) return [];
+  const idWidth = Math.max(7, ...compliance.controls.map((k) => printable(k.id).length));
+  const rows = compliance.controls.map((control) => {
+    const status = control.status.padEnd(6);
+    const painted = control.status === 'fail' ? c.red(status) : control.status === 'pass' ? c.green(status) : c.dim(status);
+    const findings = (control.status === 'manual' ? '-' : String(control.findings)).padStart(8);
+    const reason = control.reason === undefined ? '' : c.dim(` (${printable(control.reason)})`);
+    return `  ${printable(control.id).padEnd(idWidth)}  ${painted}  ${findings}  ${printable(control.title)}${reason}`;
+  });
+  const header = c.dim(`  ${'control'.padEnd(idWidth)}  status  findings  title`);
+  return [
+    c.bold(`Compliance: ${printable(compliance.title)} ${printable(compliance.version)} (${printable(compliance.framework)}), score ${compliance.score}%`),
+    header,
+    ...rows,
+    '',
+  ];
+}
+
+function finalLine(c: Colors, report: Report): string {
+  const text = verdict(report);
+  const painted = report.summary.failOn === 'none' ? text : report.summary.failed ? c.bold(c.red(text)) : c.green(text);
+  return `${summaryCounts(report)} — ${painted}`;
+}
+
+export const tableWriter = defineWriter({
+  format: 'table',
+  description: 'Human-readable findings grouped by resource, with a summary line (the default on a terminal).',
+  extension: 'txt',
+  write(report, { color }) {
+    const c = pc.createColors(color);
+    const active = report.findings.filter((f) => !f.suppressed);
+    const suppressed = report.findings.filter((f) => f.suppressed);
+    const lines = [
+      ...groupByResource(active).flatMap((g) => groupSection(c, g)),
+      ...suppressedSection(c, suppressed),
+      ...problemSection(c, 'Errors and warnings', report.errors),
+      ...problemSection(c, 'Notes', report.notes, MAX_NOTES),
+      ...complianceSection(c, report.compliance),
+      finalLine(c, report),
+    ];
+    return `${lines.join('\n')}\n`;
+  },
+});
