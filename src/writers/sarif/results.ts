@@ -23,22 +23,25 @@ export function physicalLocation(file: string, line: number | undefined, column:
   return { artifactLocation, region };
 }
 
+/**
+ * No `status`: the committee-specification schema calls it `state`, the final standard `status`,
+ * and an absent value means the suppression is in force under both.
+ */
 function suppressionOf(suppression: Suppression | undefined): SarifSuppression {
-  if (suppression === undefined) return { kind: 'external', status: 'accepted' };
+  if (suppression === undefined) return { kind: 'external' };
   switch (suppression.kind) {
     case 'annotation':
-      return { kind: 'inSource', status: 'accepted', justification: suppression.reason };
+      return { kind: 'inSource', justification: suppression.reason };
     case 'exception': {
       const { exceptionIndex, owner, expires } = suppression;
       return {
         kind: 'external',
-        status: 'accepted',
         justification: suppression.reason,
         properties: { source: 'exception', exceptionIndex, ...(owner === undefined ? {} : { owner }), ...(expires === undefined ? {} : { expires }) },
       };
     }
     case 'vex':
-      return { kind: 'external', status: 'accepted', justification: suppression.reason, properties: { source: 'vex', vexDocument: suppression.source } };
+      return { kind: 'external', justification: suppression.reason, properties: { source: 'vex', vexDocument: suppression.source } };
   }
 }
 

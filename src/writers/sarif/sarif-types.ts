@@ -47,7 +47,6 @@ export interface SarifReportingDescriptor {
 
 export interface SarifSuppression {
   readonly kind: 'inSource' | 'external';
-  readonly status: 'accepted';
   readonly justification?: string;
   readonly properties?: Readonly<Record<string, unknown>>;
 }

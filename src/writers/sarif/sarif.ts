@@ -11,7 +11,7 @@ import { notification, result, SRCROOT } from './results.js';
 import { reportingDescriptor } from './rules.js';
 import type { SarifLog } from './sarif-types.js';
 
-export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 /** The SARIF log for a report; file URIs are made relative to `baseDir` (the working directory). */
 export function sarifLog(report: Report, baseDir: string): SarifLog {

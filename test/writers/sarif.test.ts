@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/model/finding.js';
+import type { Report } from '../../src/model/report.js';
+import { sarifLog, sarifWriter } from '../../src/writers/sarif/sarif.js';
+import { expectGolden } from './golden.js';
+import { HOSTILE_REPORT } from './hostile-report.js';
+import { SAMPLE_REPORT } from './sample-report.js';
+import { SARIF_SCHEMA_PATH, sarifValidator } from './sarif-schema.js';
+
+const validate = sarifValidator();
+if (validate === undefined) console.log(`SARIF schema tests skipped: ${SARIF_SCHEMA_PATH} is absent`);
+
+const BASE = '/work/repo';
+
+function run(report: Report = SAMPLE_REPORT) {
+  const log = sarifLog(report, BASE);
+  const first = log.runs[0];
+  if (first === undefined) throw new Error('no run');
+  return first;
+}
+
+function resultFor(id: string) {
+  const result = run().results.find((r) => r.partialFingerprints['palisadeFindingId/v1'] === id);
+  if (result === undefined) throw new Error(`no result ${id}`);
+  return result;
+}
+
+describe('sarif writer', () => {
+  it('matches the golden file', () => {
+    expectGolden('report.sarif', sarifWriter.write(SAMPLE_REPORT, { color: false }));
+  });
+
+  it.skipIf(validate === undefined)('validates against the official SARIF 2.1.0 schema', () => {
+    for (const report of [SAMPLE_REPORT, HOSTILE_REPORT]) {
+      expect(validate?.(JSON.parse(sarifWriter.write(report, { color: false })))).toEqual([]);
+    }
+  });
+
+  it.skipIf(validate === undefined)('the schema check can fail', () => {
+    const log = JSON.parse(sarifWriter.write(SAMPLE_REPORT, { color: false })) as { runs: { results: { level: string }[] }[] };
+    const result = log.runs[0]?.results[0];
+    if (result !== undefined) result.level = 'critical';
+    expect(validate?.(log)).not.toEqual([]);
+  });
+
+  it('describes the tool and every rule', () => {
+    const { driver } = run().tool;
+    expect(driver.name).toBe('palisade');
+    expect(driver.version).toBe('0.1.0');
+    expect(driver.informationUri).toMatch(/^https:\/\//);
+    expect(driver.rules.map((r) => r.id)).toEqual(SAMPLE_REPORT.rules.map((r) => r.ruleId));
+    const privileged = driver.rules.find((r) => r.id === 'privileged-container');
+    expect(privileged).toMatchObject({
+      name: 'PrivilegedContainer',
+      shortDescription: { text: 'Container runs privileged' },
+      help: { text: 'Remove securityContext.privileged: true and add only the capabilities the container needs.' },
+      defaultConfiguration: { level: 'error' },
+      properties: { tags: ['security', 'host-compromise', 'container-compromise', 'T1611', 'T1610'], precision: 'high', 'security-severity': '9.5' },
+    });
+    expect(privileged?.helpUri).toMatch(/privileged-container/);
+    // A rule that passed everywhere still gets a descriptor, with a pointer to its documentation.
+    expect(driver.rules.find((r) => r.id === 'host-pid')?.help.text).toMatch(/^See https:/);
+  });
+
+  it('maps severities to levels and security-severity', () => {
+    const levels = Object.fromEntries(run().tool.driver.rules.map((r) => [r.id, [r.defaultConfiguration.level, r.properties['security-severity']]]));
+    expect(levels['privileged-container']).toEqual(['error', '9.5']);
+    expect(levels['host-network']).toEqual(['error', '8.0']);
+    expect(levels['run-as-root']).toEqual(['warning', '5.5']);
+    expect(levels['image-latest-tag']).toEqual(['note', '3.0']);
+    expect(levels['automount-service-account-token']).toEqual(['note', '0.0']);
+    // The result follows the finding's own severity (host-path-mount raised to critical here).
+    expect(resultFor('0c44d1e9a8b27f36').level).toBe('error');
+    expect(resultFor('8b3e5f71c2a04d96').level).toBe('warning');
+  });
+
+  it('points each result at its rule by id and index', () => {
+    const { results, tool } = run();
+    expect(results).toHaveLength(SAMPLE_REPORT.findings.length);
+    for (const result of results) expect(tool.driver.rules[result.ruleIndex]?.id).toBe(result.ruleId);
+  });
+
+  it('locates findings relative to the working directory', () => {
+    const [location] = resultFor('3f9a1c0d2b7e4a51').locations;
+    expect(location?.physicalLocation).toEqual({ artifactLocation: { uri: 'deploy/web.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 24, startColumn: 13 } });
+    expect(location?.logicalLocations).toEqual([{ name: 'web', fullyQualifiedName: 'Deployment/shop/web', kind: 'resource' }]);
+    expect(resultFor('17ad2e9c6b3f0854').locations[0]?.physicalLocation?.artifactLocation.uri).toBe('jobs/nightly%20report.yaml');
+  });
+
+  it('makes absolute paths relative, and leaves files outside the directory absolute', () => {
+    const first = SAMPLE_REPORT.findings[0] as Finding;
+    const at = (file: string): Finding => ({ ...first, location: { ...first.location, file } });
+    const report: Report = { ...SAMPLE_REPORT, findings: [at(`${BASE}/k8s/app.yaml`), at('/etc/other/app.yaml'), at('./k8s/app.yaml')] };
+    const uris = run(report).results.map((r) => r.locations[0]?.physicalLocation?.artifactLocation);
+    expect(uris).toEqual([
+      { uri: 'k8s/app.yaml', uriBaseId: '%SRCROOT%' },
+      { uri: 'file:///etc/other/app.yaml' },
+      { uri: 'k8s/app.yaml', uriBaseId: '%SRCROOT%' },
+    ]);
+  });
+
+  it('gives findings from a cluster no physical location but keeps the resource', () => {
+    const [location] = resultFor('d04f6a2c7b1e9358').locations;
+    expect(location?.physicalLocation).toBeUndefined();
+    expect(location?.logicalLocations).toEqual([{ name: 'ops-admin', fullyQualifiedName: 'ClusterRoleBinding/ops-admin', kind: 'resource' }]);
+  });
+
+  it('marks suppressed findings with the kind of suppression', () => {
+    expect(resultFor('0c44d1e9a8b27f36').suppressions).toEqual([
+      {
+        kind: 'external', justification: 'The node agent inspects containers through the runtime socket.',
+        properties: { source: 'exception', exceptionIndex: 0, owner: 'platform-team', expires: '2027-03-31' },
+      },
+    ]);
+    expect(resultFor('2b97e4d05a6c1f38').suppressions).toEqual([{ kind: 'inSource', justification: 'Throw-away debug pod, deleted after the incident.' }]);
+    expect(resultFor('5e2d8b4a90c1f7e3').suppressions?.[0]).toMatchObject({ kind: 'external', properties: { source: 'vex', vexDocument: 'vex/web.openvex.json' } });
+    expect(resultFor('3f9a1c0d2b7e4a51').suppressions).toBeUndefined();
+  });
+
+  it('reports problems as tool execution notifications', () => {
+    const [invocation] = run().invocations;
+    expect(invocation?.executionSuccessful).toBe(false);
+    expect(invocation?.endTimeUtc).toBe(SAMPLE_REPORT.generatedAt);
+    const notifications = invocation?.toolExecutionNotifications ?? [];
+    expect(notifications.map((n) => [n.level, n.descriptor.id])).toEqual([
+      ['error', 'yaml-syntax'], ['warning', 'rule-error'], ['warning', 'exception-unused'], ['note', 'not-a-manifest'],
+    ]);
+    expect(notifications[0]?.locations?.[0]?.physicalLocation).toEqual({ artifactLocation: { uri: 'deploy/broken.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 7, startColumn: 3 } });
+    expect(notifications[3]?.locations?.[0]?.physicalLocation).toEqual({ artifactLocation: { uri: 'deploy/README.md', uriBaseId: '%SRCROOT%' } });
+    const clean = run({ ...SAMPLE_REPORT, errors: SAMPLE_REPORT.errors.filter((p) => p.level !== 'error') });
+    expect(clean.invocations[0]?.executionSuccessful).toBe(true);
+  });
+});
