@@ -1,0 +1,118 @@
+/**
+ * The configuration a run uses: defaults < file < environment < flags. Each layer is validated on
+ * its own so a problem names the file line, the variable or the flag it came from; an invalid layer
+ * (or value) is left out and reported, never thrown.
+ */
+import { Document } from 'yaml';
+import { problem } from '../core/errors.js';
+import type { Problem } from '../model/problem.js';
+import { formatPath, issuesToProblems, type Locator } from './issues.js';
+import { loadConfig } from './load.js';
+import { configSchema, defaultConfig, type Config } from './schema.js';
+import { settingsFromEnv, settingsFromFlags, type SettingValue } from './settings.js';
+
+export type SettingOrigin = { readonly layer: 'file'; readonly file: string } | { readonly layer: 'env' | 'flag'; readonly name: string };
+
+export interface ResolveOptions {
+  /** The configuration file: from --config, or from findConfig(). */
+  readonly file?: string | undefined;
+  /** Usually process.env; only PALISADE_* variables are read. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Flag values keyed by Setting.optionKey (commander's option names). */
+  readonly flags?: Readonly<Record<string, unknown>>;
+}
+
+export interface ResolvedConfig {
+  readonly config: Config;
+  readonly problems: readonly Problem[];
+  readonly file?: string;
+  /** Where a path was written in the file (for exceptions and rule settings). */
+  readonly locate: Locator;
+  /** Where each configured value came from, keyed by dotted path; absent keys are defaults. */
+  readonly origins: ReadonlyMap<string, SettingOrigin>;
+}
+
+function setIn(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let node = target;
+  path.slice(0, -1).forEach((key) => {
+    const next = node[key];
+    if (next === null || typeof next !== 'object' || Array.isArray(next)) node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  });
+  const last = path[path.length - 1];
+  if (last !== undefined) node[last] = value;
+}
+
+function applyLayer(raw: Record<string, unknown>, values: readonly SettingValue[], layer: 'env' | 'flag', origins: Map<string, SettingOrigin>): void {
+  for (const { setting, value, name } of values) {
+    setIn(raw, setting.path, value);
+    origins.set(setting.path.join('.'), { layer, name });
+  }
+}
+
+/** A file's settings are credited per top-level key; env and flags override single leaves. */
+function fileOrigins(raw: Readonly<Record<string, unknown>>, file: string, origins: Map<string, SettingOrigin>): void {
+  for (const key of Object.keys(raw)) origins.set(key, { layer: 'file', file });
+}
+
+export function resolveConfig(options: ResolveOptions = {}): ResolvedConfig {
+  const loaded = loadConfig(options.file);
+  const env = settingsFromEnv(options.env ?? {});
+  const flags = settingsFromFlags(options.flags ?? {});
+  const problems: Problem[] = [...loaded.problems, ...env.problems, ...flags.problems];
+  const origins = new Map<string, SettingOrigin>();
+  const raw: Record<string, unknown> = structuredClone({ ...(loaded.raw ?? {}) });
+  if (loaded.raw !== undefined && loaded.file !== undefined) fileOrigins(loaded.raw, loaded.file, origins);
+  applyLayer(raw, env.values, 'env', origins);
+  applyLayer(raw, flags.values, 'flag', origins);
+  const result = configSchema.safeParse(raw);
+  let config: Config;
+  if (result.success) {
+    config = result.data;
+  } else {
+    // Each layer was valid on its own, so this only happens when layers contradict each other.
+    problems.push(...issuesToProblems(result.error.issues, () => undefined).map((p) => ({ ...p, message: `combined configuration: ${p.message}` })));
+    config = defaultConfig();
+  }
+  return {
+    config,
+    problems,
+    ...(loaded.file === undefined ? {} : { file: loaded.file }),
+    locate: loaded.locate,
+    origins,
+  };
+}
+
+function describeOrigin(path: string, origin: SettingOrigin): string {
+  return origin.layer === 'file' ? `${path}: ${origin.file}` : `${path}: ${origin.layer === 'env' ? 'environment' : 'flag'} ${origin.name}`;
+}
+
+/** The resolved configuration as YAML (for `palisade config print`), with where each value came from. */
+export function printResolvedConfig(resolved: ResolvedConfig): string {
+  const doc = new Document(resolved.config);
+  const lines = ['Resolved Palisade configuration (defaults < file < environment < flags).'];
+  lines.push(resolved.file === undefined ? 'No configuration file.' : `File: ${resolved.file}`);
+  const origins = [...resolved.origins.entries()].filter(([, origin]) => origin.layer !== 'file');
+  for (const [path, origin] of origins) lines.push(describeOrigin(path, origin));
+  doc.commentBefore = lines.map((line) => ` ${line}`).join('\n');
+  return doc.toString({ lineWidth: 0 });
+}
+
+/** Where the value at `path` came from: the longest configured prefix of it, or undefined for a default. */
+export function originOf(resolved: ResolvedConfig, path: readonly PropertyKey[]): SettingOrigin | undefined {
+  for (let length = path.length; length > 0; length--) {
+    const origin = resolved.origins.get(path.slice(0, length).map(String).join('.'));
+    if (origin !== undefined) return origin;
+  }
+  return undefined;
+}
+
+/**
+ * A problem about a path of the resolved configuration, pointing at the file line, the variable or
+ * the flag that set it.
+ */
+export function configProblem(resolved: ResolvedConfig, path: readonly PropertyKey[], message: string, code: 'config-invalid' | 'unknown-rule' = 'config-invalid', hint?: string): Problem {
+  const origin = originOf(resolved, path);
+  if (origin !== undefined && origin.layer !== 'file') return problem(code, `${origin.name}: ${message}`, {}, hint);
+  return problem(code, `${formatPath(path)}: ${message}`, origin === undefined ? {} : (resolved.locate(path) ?? {}), hint);
+}

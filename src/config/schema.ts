@@ -1,0 +1,178 @@
+/**
+ * The one schema of `.palisade.yaml`. Everything else about configuration is derived from it: the
+ * defaults, the JSON Schema editors use (json-schema.ts), the environment variables and CLI flags
+ * (settings.ts) and the "did you mean" hints (issues.ts). Add a key here and it exists everywhere.
+ *
+ * Every object is strict: an unknown key is an error, because a misspelt key silently ignored is a
+ * security gate silently loosened.
+ */
+import { z } from 'zod';
+import { SEVERITIES } from '../model/severity.js';
+
+/** `none` turns the gate off; `info` findings never fail a run. */
+export const FAIL_ON_VALUES = ['critical', 'high', 'medium', 'low', 'none'] as const;
+export type FailOn = (typeof FAIL_ON_VALUES)[number];
+
+/** Rule ids are kebab-case; vulnerability ids (CVE-2024-1234, GHSA-...) also appear as rule ids. */
+const RULE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** Globs are matched with picomatch; keep them short so a hostile file cannot build huge regexes. */
+const glob = (what: string) =>
+  z
+    .string()
+    .min(1, { error: `${what} glob must not be empty` })
+    .max(253, { error: `${what} glob is too long (at most 253 characters)` });
+
+const ruleId = z.string().regex(RULE_ID_PATTERN, { error: 'expected a rule id such as "privileged-container"' });
+const ruleGlob = glob('rule id').meta({
+  title: 'Rule id or glob',
+  description: 'A rule id (privileged-container) or a glob over rule ids (host-*).',
+});
+
+/** YYYY-MM-DD (active through the end of that day, UTC) or an RFC 3339 date-time with offset. */
+const expiryDate = z
+  .union([z.iso.date(), z.iso.datetime({ offset: true })], {
+    error: 'expected a date YYYY-MM-DD or a date-time such as 2026-03-31T18:00:00Z',
+  })
+  .meta({
+    title: 'Expires',
+    description:
+      'The exception stops suppressing after this date. A date (YYYY-MM-DD) is active through the end of that day, UTC; a date-time expires at that instant.',
+    examples: ['2026-06-30'],
+  });
+
+const ruleSettings = z
+  .strictObject({
+    enabled: z.boolean().optional().meta({ title: 'Enabled', description: 'false turns the rule off.' }),
+    severity: z.enum(SEVERITIES).optional().meta({ title: 'Severity', description: 'Replaces the severity of every finding of this rule.' }),
+    options: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .meta({ title: 'Options', description: "The rule's own options; each rule documents them in its doc page." }),
+  })
+  .meta({ title: 'Rule settings', description: 'Settings for one rule, keyed by rule id.' });
+
+const exceptionFields = z.strictObject({
+  rule: ruleGlob.optional().meta({ title: 'Rule', description: 'One rule id or glob (use `rules` for several).' }),
+  rules: z
+    .array(ruleGlob)
+    .min(1, { error: 'list at least one rule id or glob' })
+    .optional()
+    .meta({ title: 'Rules', description: 'Rule ids or globs this exception covers.' }),
+  namespace: glob('namespace').optional().meta({ title: 'Namespace', description: 'Glob over the namespace of the resource. Cluster-scoped resources have no namespace and never match.' }),
+  kind: glob('kind').optional().meta({ title: 'Kind', description: 'Glob over the resource kind, matched case-insensitively (Deployment, Role*).' }),
+  name: glob('name').optional().meta({ title: 'Name', description: 'Glob over the resource name.' }),
+  reason: z
+    .string()
+    .trim()
+    .min(1, { error: 'an exception needs a reason: say why the risk is accepted' })
+    .meta({ title: 'Reason', description: 'Why the risk is accepted. Mandatory; shown in reports next to every suppressed finding.' }),
+  owner: z.string().min(1).optional().meta({ title: 'Owner', description: 'Who answers for this exception (a person or team).' }),
+  expires: expiryDate.optional(),
+});
+
+type ExceptionFields = z.output<typeof exceptionFields>;
+
+/** An exception names its rules with exactly one of `rule` or `rules`; after parsing it is always `rules`. */
+const exception = exceptionFields
+  .check((ctx) => {
+    const { rule, rules } = ctx.value;
+    if ((rule === undefined) === (rules === undefined)) {
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value,
+        path: ['rule'],
+        message: rule === undefined ? 'an exception needs `rule` (one id) or `rules` (a list)' : 'give either `rule` or `rules`, not both',
+      });
+    }
+  })
+  .meta({
+    title: 'Exception',
+    description: 'Accepts the findings of some rules on some resources, with a reason and an optional expiry.',
+    oneOf: [{ required: ['rule'] }, { required: ['rules'] }],
+  })
+  .transform(({ rule, rules, ...scope }: ExceptionFields) => ({ rules: rules ?? (rule === undefined ? [] : [rule]), ...scope }));
+
+const limits = z
+  .strictObject({
+    maxFileBytes: z
+      .number()
+      .int()
+      .positive()
+      .default(16 * 1024 * 1024)
+      .meta({ title: 'Largest input file', description: 'Input files larger than this many bytes are refused (input-too-large).' }),
+    maxAliasCount: z
+      .number()
+      .int()
+      .nonnegative()
+      .default(100)
+      .meta({ title: 'YAML alias budget', description: 'How many alias expansions one YAML document may make; guards against "billion laughs" bombs.' }),
+    maxDocuments: z
+      .number()
+      .int()
+      .positive()
+      .default(10_000)
+      .meta({ title: 'Documents per file', description: 'How many YAML documents one input file may hold.' }),
+  })
+  .prefault({})
+  .meta({ title: 'Limits', description: 'Bounds on hostile or runaway input.' });
+
+const helm = z
+  .strictObject({
+    valuesFiles: z.array(z.string().min(1)).default([]).meta({ title: 'Values files', description: 'Extra values files for `helm template`, like -f.' }),
+    set: z
+      .array(z.string().regex(/^[^=]+=/, { error: 'expected key=value' }))
+      .default([])
+      .meta({ title: 'Set', description: 'Values for `helm template`, like --set key=value.' }),
+  })
+  .meta({ title: 'Helm', description: 'How charts are rendered before scanning.' });
+
+/** Reserved for attack-path analysis: the assets an attacker wants. Loose on purpose until that lands. */
+const crownJewel = z
+  .looseObject({
+    kind: glob('kind').optional().meta({ title: 'Kind', description: 'Glob over the kind (Secret, ConfigMap).' }),
+    namespace: glob('namespace').optional().meta({ title: 'Namespace', description: 'Glob over the namespace.' }),
+    name: glob('name').optional().meta({ title: 'Name', description: 'Glob over the name.' }),
+    labels: z.record(z.string(), z.string()).optional().meta({ title: 'Labels', description: 'Labels the object must carry.' }),
+  })
+  .meta({ title: 'Crown jewel selector', description: 'Selects objects an attacker would want.' });
+
+export const configSchema = z
+  .strictObject({
+    failOn: z
+      .enum(FAIL_ON_VALUES)
+      .default('high')
+      .meta({ title: 'Fail on', description: 'The lowest severity of an unsuppressed failing finding that makes the run fail; none never fails.' }),
+    rules: z
+      .record(ruleId, ruleSettings)
+      .default({})
+      .meta({ title: 'Rules', description: 'Per-rule settings, keyed by rule id.' }),
+    disabledRules: z
+      .array(ruleId)
+      .optional()
+      .meta({ title: 'Disabled rules', description: 'Rule ids to turn off; shorthand for rules.<id>.enabled: false.' }),
+    exceptions: z
+      .array(exception)
+      .default([])
+      .meta({ title: 'Exceptions', description: 'Accepted risks: findings they match are reported as suppressed and do not fail the run.' }),
+    limits,
+    helm: helm.optional(),
+    crownJewels: z.array(crownJewel).optional().meta({ title: 'Crown jewels', description: 'Reserved for attack-path analysis.' }),
+    namespaces: z
+      .array(glob('namespace'))
+      .optional()
+      .meta({ title: 'Namespaces', description: 'Only scan namespaced objects in these namespaces (globs). Cluster-scoped objects are always scanned.' }),
+  })
+  .meta({ title: 'Palisade configuration', description: 'The .palisade.yaml file of the Palisade security scanner.' });
+
+/** The configuration after parsing: defaults filled in, exceptions normalised to `rules`. */
+export type Config = z.output<typeof configSchema>;
+/** What a user may write (in the file, or as flags): everything optional. */
+export type ConfigInput = z.input<typeof configSchema>;
+export type ConfigException = Config['exceptions'][number];
+export type RuleSettings = z.output<typeof ruleSettings>;
+
+/** The configuration when nothing is configured. */
+export function defaultConfig(): Config {
+  return configSchema.parse({});
+}

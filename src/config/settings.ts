@@ -1,0 +1,142 @@
+/**
+ * The environment variables and CLI flags of the configuration, derived from the schema: every
+ * scalar or list-of-strings field reachable through fixed-shape objects is one setting
+ * (failOn -> PALISADE_FAIL_ON / --fail-on; limits.maxFileBytes -> PALISADE_LIMITS_MAX_FILE_BYTES /
+ * --limits-max-file-bytes). Maps keyed by user data (rules) and lists of objects (exceptions) only
+ * live in the file.
+ */
+import { z } from 'zod';
+import type { Problem } from '../model/problem.js';
+import { issuesToProblems } from './issues.js';
+import { configSchema } from './schema.js';
+import { describe, unwrap } from './schema-walk.js';
+
+export type SettingType = 'enum' | 'string' | 'number' | 'boolean' | 'list';
+
+export interface Setting {
+  /** Path in the configuration: ['limits', 'maxFileBytes']. */
+  readonly path: readonly string[];
+  /** PALISADE_LIMITS_MAX_FILE_BYTES */
+  readonly env: string;
+  /** --limits-max-file-bytes */
+  readonly flag: string;
+  /** The property commander gives the flag's value under: limitsMaxFileBytes. */
+  readonly optionKey: string;
+  readonly type: SettingType;
+  /** The accepted values of an enum setting. */
+  readonly choices?: readonly string[];
+  readonly description: string;
+  /** The field's own schema, to validate one value. */
+  readonly schema: z.ZodType;
+}
+
+const words = (path: readonly string[]): string[] => path.flatMap((key) => key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(' '));
+
+function settingType(schema: z.ZodType): Pick<Setting, 'type' | 'choices'> | undefined {
+  const inner = unwrap(schema);
+  if (inner instanceof z.ZodEnum) return { type: 'enum', choices: inner.options.map(String) };
+  if (inner instanceof z.ZodString) return { type: 'string' };
+  if (inner instanceof z.ZodNumber) return { type: 'number' };
+  if (inner instanceof z.ZodBoolean) return { type: 'boolean' };
+  if (inner instanceof z.ZodArray && unwrap(inner.element as z.ZodType) instanceof z.ZodString) return { type: 'list' };
+  return undefined;
+}
+
+function collect(shape: Record<string, z.ZodType>, prefix: readonly string[], into: Setting[]): void {
+  for (const [key, schema] of Object.entries(shape)) {
+    const path = [...prefix, key];
+    const inner = unwrap(schema);
+    if (inner instanceof z.ZodObject) {
+      collect(inner.shape, path, into);
+      continue;
+    }
+    const type = settingType(schema);
+    if (type === undefined) continue;
+    const parts = words(path);
+    into.push({
+      path,
+      env: `PALISADE_${parts.join('_').toUpperCase()}`,
+      flag: `--${parts.join('-')}`,
+      optionKey: parts.map((word, i) => (i === 0 ? word : word.charAt(0).toUpperCase() + word.slice(1))).join(''),
+      ...type,
+      description: describe(schema) ?? path.join('.'),
+      schema,
+    });
+  }
+}
+
+/** Every setting that the environment and the command line can give, in schema order. */
+export const SETTINGS: readonly Setting[] = (() => {
+  const settings: Setting[] = [];
+  collect(configSchema.shape, [], settings);
+  return settings;
+})();
+
+const TRUE = new Set(['true', '1', 'yes', 'on']);
+const FALSE = new Set(['false', '0', 'no', 'off']);
+
+/**
+ * Turns a string from the environment or the command line into the setting's type. Values that do
+ * not convert are returned unchanged, so the schema reports them with its own message.
+ */
+export function coerce(setting: Setting, value: unknown): unknown {
+  if (setting.type === 'list') {
+    const items = Array.isArray(value) ? value : [value];
+    if (!items.every((item) => typeof item === 'string')) return value;
+    // Commas separate items, as in helm --set and kubectl -l.
+    return items.flatMap((item) => item.split(',')).map((item) => item.trim()).filter((item) => item !== '');
+  }
+  if (typeof value !== 'string') return value;
+  const text = value.trim();
+  if (setting.type === 'number') return /^-?\d+$/.test(text) ? Number(text) : value;
+  if (setting.type === 'boolean') {
+    const lower = text.toLowerCase();
+    if (TRUE.has(lower)) return true;
+    if (FALSE.has(lower)) return false;
+    return value;
+  }
+  return text;
+}
+
+export interface SettingValue {
+  readonly setting: Setting;
+  readonly value: unknown;
+  /** The env variable or flag the value came from, for messages and `config print`. */
+  readonly name: string;
+}
+
+export interface LayerResult {
+  readonly values: SettingValue[];
+  readonly problems: Problem[];
+}
+
+function validate(setting: Setting, raw: unknown, name: string, into: LayerResult): void {
+  const value = coerce(setting, raw);
+  const result = setting.schema.safeParse(value);
+  if (result.success) {
+    into.values.push({ setting, value, name });
+    return;
+  }
+  const problems = issuesToProblems(result.error.issues, () => undefined, setting.schema);
+  for (const p of problems) into.problems.push({ ...p, message: `${name}: ${p.message}` });
+}
+
+/** The settings an environment gives (PALISADE_*), each validated on its own; empty variables count as unset. */
+export function settingsFromEnv(env: Readonly<Record<string, string | undefined>>): LayerResult {
+  const layer: LayerResult = { values: [], problems: [] };
+  for (const setting of SETTINGS) {
+    const raw = env[setting.env];
+    if (raw !== undefined && raw.trim() !== '') validate(setting, raw, setting.env, layer);
+  }
+  return layer;
+}
+
+/** The settings given as flags, keyed by commander's option key (failOn for --fail-on). */
+export function settingsFromFlags(flags: Readonly<Record<string, unknown>>): LayerResult {
+  const layer: LayerResult = { values: [], problems: [] };
+  for (const setting of SETTINGS) {
+    const raw = flags[setting.optionKey];
+    if (raw !== undefined) validate(setting, raw, setting.flag, layer);
+  }
+  return layer;
+}
