@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ObjectMeta, PodSpec } from '../../model/k8s.js';
+import type { ObjectMeta } from '../../model/k8s.js';
 import { evaluatePodSecurity, rebasePssPath } from './evaluate.js';
 import { podSecurityViolationMessage } from './aggregate.js';
 import type { PssLevel, PssVersion } from './types.js';
@@ -15,7 +15,7 @@ function restrictedPod(): Record<string, unknown> {
 }
 
 function evaluate(level: PssLevel, version: PssVersion, spec: Record<string, unknown>, meta: ObjectMeta = {}) {
-  return evaluatePodSecurity(level, version, meta, spec as PodSpec);
+  return evaluatePodSecurity(level, version, meta, spec);
 }
 
 function summary(level: PssLevel, version: PssVersion, spec: Record<string, unknown>, meta: ObjectMeta = {}): string {
@@ -67,7 +67,7 @@ describe('evaluatePodSecurity', () => {
   });
 
   it('rejects a version string that is not latest or v1.x', () => {
-    expect(() => evaluate('baseline', 'v1.07' as PssVersion, {})).toThrow(/must be "latest" or "v1.x"/);
+    expect(() => evaluate('baseline', 'v1.07', {})).toThrow(/must be "latest" or "v1.x"/);
   });
 
   it('treats fields of the wrong type as absent instead of throwing', () => {
