@@ -9,6 +9,7 @@ import type { Finding } from '../../model/finding.js';
 import type { Report, RuleStatus } from '../../model/report.js';
 import { resourceKey } from '../../model/resource.js';
 import type { Severity } from '../../model/severity.js';
+import { isFileBacked } from '../common/artifact-path.js';
 import { compareText } from '../common/resource-groups.js';
 import { describeSuppression } from '../common/suppression.js';
 import { plural } from '../common/summary.js';
@@ -45,7 +46,9 @@ function place(finding: Finding): string {
 
 function findingCase(finding: Finding, indent: string): string[] {
   const inner = `${indent}  `;
-  const attrs = { classname: finding.ruleId, name: resourceKey(finding.resource), file: finding.location.file, line: finding.location.line };
+  const { file, line } = finding.location;
+  // file/line let CI annotate the source; an object from a live cluster has none.
+  const attrs = isFileBacked(file) ? { classname: finding.ruleId, name: resourceKey(finding.resource), file, line } : { classname: finding.ruleId, name: resourceKey(finding.resource) };
   const details = `${finding.message}\nat ${place(finding)}\nRemediation: ${finding.remediation}`;
   if (finding.suppressed) {
     return element(indent, 'testcase', attrs, element(inner, 'skipped', { message: `suppressed by ${describeSuppression(finding.suppression)}` }));

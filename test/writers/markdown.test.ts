@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { escapeMarkdown } from '../../src/writers/markdown/escape.js';
+import { markdownReport, markdownWriter } from '../../src/writers/markdown/markdown.js';
+import { expectGolden } from './golden.js';
+import { HOSTILE_REPORT } from './hostile-report.js';
+import { SAMPLE_REPORT } from './sample-report.js';
+
+const md = (): string => markdownReport(SAMPLE_REPORT, '/work/repo');
+
+/** The text between a <details> summary and its closing tag. */
+function detailsBlock(text: string, summary: string): string {
+  const start = text.indexOf(`<summary>${summary}`);
+  expect(start).toBeGreaterThan(-1);
+  return text.slice(start, text.indexOf('</details>', start));
+}
+
+describe('markdown writer', () => {
+  it('matches the golden file', () => {
+    expectGolden('report.md', markdownWriter.write(SAMPLE_REPORT, { color: false }));
+  });
+
+  it('opens with the verdict and a table of counts by severity', () => {
+    const text = md();
+    expect(text.startsWith('## Palisade: FAILED at --fail-on high\n\n9 resources, 9 findings (1 critical, 2 high, 4 medium, 1 low, 1 info), 3 suppressed')).toBe(true);
+    expect(text).toContain('| Severity | Findings |\n| --- | ---: |\n| critical | 1 |\n| high | 2 |\n| medium | 4 |\n| low | 1 |\n| info | 1 |\n| suppressed | 3 |');
+  });
+
+  it('groups findings by resource with links to file and line', () => {
+    const text = md();
+    expect(text).toContain('#### Deployment/shop/web ([deploy/web.yaml:19](deploy/web.yaml#L19))');
+    expect(text).toContain('| critical | privileged-container | Container "app" runs privileged: it has every capability and all host devices. | [deploy/web.yaml:24](deploy/web.yaml#L24) /spec/template/spec/containers/0/securityContext/privileged |');
+    expect(text).toContain('[jobs/nightly report.yaml:16](jobs/nightly%20report.yaml#L16)');
+    // A cluster object has no file to link to.
+    expect(text).toContain('#### ClusterRoleBinding/ops-admin (cluster:prod-eu)');
+  });
+
+  it('folds low/info findings and suppressed findings into <details>', () => {
+    const text = md();
+    const minor = detailsBlock(text, 'Low and info findings (2)');
+    expect(minor).toContain('uses image \\`nginx\\` with no tag');
+    expect(minor).toContain('The pod mounts a service account token but never calls the API. _(warning only)_');
+    expect(text.slice(0, text.indexOf('<details>'))).not.toContain('image-latest-tag');
+    const suppressed = detailsBlock(text, 'Suppressed findings (3)');
+    expect(suppressed).toContain('| host-path-mount | DaemonSet/kube-system/node-agent | exception #0: The node agent inspects containers through the runtime socket. (owner platform-team, expires 2027-03-31) |');
+    expect(suppressed).toContain('| image-latest-tag | Pod/default/debug | annotation: Throw-away debug pod, deleted after the incident. |');
+  });
+
+  it('lists problems and the compliance section', () => {
+    const text = md();
+    expect(text).toContain('### Errors and warnings (3)\n\n- error yaml-syntax deploy/broken.yaml:7:3: bad indentation');
+    expect(text).toContain('### Compliance: CIS Kubernetes Benchmark 1.9.0, score 33.3%');
+    expect(text).toContain('| 5.7.1 | manual | - | Create administrative boundaries between resources using namespaces _(Whether namespaces match trust boundaries depends on the organisation.)_ |');
+  });
+
+  it('escapes pipes, backticks and markup so a message cannot break the table', () => {
+    expect(escapeMarkdown('a | b `c` <img> *d* [e](f) 1 & 2 $x$\nnext')).toBe('a \\| b \\`c\\` \\<img\\> \\*d\\* \\[e\\](f) 1 \\& 2 \\$x\\$ next');
+    const text = markdownReport(HOSTILE_REPORT, '/work/repo');
+    // Every < from the input is backslash-escaped: the only raw tags are the writer's own.
+    expect(text).not.toMatch(/(?<!\\)<(?!\/?(details|summary)>)/);
+    expect(text).not.toContain('\u001b');
+    const row = text.split('\n').find((l) => l.startsWith('| critical | privileged-container |'));
+    // Four cells: five unescaped pipes, though the message holds one.
+    expect(row).toContain('\\|');
+    expect(row?.match(/(?<!\\)\|/g)).toHaveLength(5);
+    expect(text).toContain('[deploy/\\<b\\>evil\\</b\\> "quoted" \\& (paren).yaml:18](deploy/%3Cb%3Eevil%3C/b%3E%20%22quoted%22%20%26%20%28paren%29.yaml#L18)');
+  });
+});
