@@ -37,17 +37,20 @@ export async function discover(client: ApiClient, file: string, kinds: readonly 
 
   const resources: ServedResource[] = [];
   const problems: Problem[] = [];
-  for (const [group, wanted] of wantedByGroup) {
-    const found = await discoverGroup(client, group, versionsByGroup.get(group) ?? [], wanted);
+  // Groups are independent: ask about them all at once (a dozen small requests).
+  const groupsFound = await Promise.all([...wantedByGroup].map(async ([group, wanted]) => ({ group, wanted, found: await discoverGroup(client, group, versionsByGroup.get(group) ?? [], wanted) })));
+  for (const { group, wanted, found } of groupsFound) {
     resources.push(...found.resources);
     const served = new Set(found.resources.map((r) => r.kind));
-    for (const missing of wanted.filter((w) => !served.has(w.kind))) {
-      const name = group === '' ? missing.kind : `${missing.kind}.${group}`;
-      if (found.failure !== undefined) {
-        problems.push(problem('cluster-list-failed', `${name} was not read: discovery of ${found.failure}`, { file }));
-      } else if (missing.optional === undefined) {
-        problems.push(problem('cluster-list-failed', `${name} was not read: the server does not serve it.`, { file }, 'The cluster may be older than this kind; the rules that need it see none.'));
-      }
+    const missing = wanted.filter((w) => !served.has(w.kind));
+    const named = (list: readonly ClusterKind[]): string => list.map((k) => (group === '' ? k.kind : `${k.kind}.${group}`)).join(', ');
+    if (missing.length > 0 && found.failure !== undefined) {
+      // One problem per group: an aggregated API that is down takes all of its kinds with it.
+      problems.push(problem('cluster-list-failed', `Not read: ${named(missing)}; discovery of ${found.failure}`, { file }, 'Check the API service that serves this group (`kubectl get apiservices`).'));
+    }
+    const unserved = missing.filter((k) => k.optional === undefined);
+    if (unserved.length > 0 && found.failure === undefined) {
+      problems.push(problem('cluster-list-failed', `Not read: ${named(unserved)}; the server does not serve ${unserved.length === 1 ? 'it' : 'them'}.`, { file }, 'The cluster may be older than these kinds; the rules that need them see none.'));
     }
   }
   const order = new Map(kinds.map((k, i) => [groupKindKey(k.group, k.kind), i]));

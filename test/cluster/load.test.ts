@@ -1,0 +1,324 @@
+// The cluster loader against the test API server: discovery, paging, and every way it can fail.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CLUSTER_KINDS, loadCluster } from '../../src/loaders/cluster/index.js';
+import { kubeconfigFor, startApiServer, type ApiServerHandle, type ApiServerOptions } from '../support/apiserver/server.js';
+import { objectsFromYaml } from '../support/apiserver/objects.js';
+
+const FIXTURE = new URL('fixtures/cluster.yaml', import.meta.url).pathname;
+const FIXTURE_OBJECTS = objectsFromYaml(FIXTURE);
+let server: ApiServerHandle | undefined;
+const cleanups: (() => Promise<void> | void)[] = [];
+
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+async function start(options: Partial<ApiServerOptions> = {}): Promise<ApiServerHandle> {
+  server = await startApiServer({ objects: FIXTURE_OBJECTS, ...options });
+  return server;
+}
+
+function tempFile(name: string, text: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'palisade-kubeconfig-')), name);
+  writeFileSync(path, text);
+  return path;
+}
+
+const READ_KINDS = new Set(CLUSTER_KINDS.map((k) => k.kind));
+
+describe('loadCluster', () => {
+  it('reads every kind it lists, and nothing else', async () => {
+    const handle = await start();
+    const result = await loadCluster({ kubeconfig: handle.kubeconfigPath('test') });
+    expect(result.problems).toEqual([]);
+    expect(result.inputs).toEqual(['cluster:test']);
+    const expected = FIXTURE_OBJECTS.map((o) => o as { kind: string; metadata: { name: string } })
+      .filter((o) => READ_KINDS.has(o.kind))
+      .map((o) => `${o.kind}/${o.metadata.name}`)
+      .sort();
+    expect(result.resources.map((r) => `${r.kind}/${r.name}`).sort()).toEqual(expected);
+    expect(result.resources.some((r) => r.kind === 'Event' || r.kind === 'Endpoints')).toBe(false);
+  });
+
+  it('fills apiVersion and kind, drops managedFields, and sources each object to the cluster', async () => {
+    const handle = await start();
+    const { resources } = await loadCluster({ kubeconfig: handle.kubeconfigPath('prod') });
+    const coredns = resources.find((r) => r.name === 'coredns-1');
+    expect(coredns).toMatchObject({ apiVersion: 'v1', kind: 'Pod', namespace: 'kube-system', object: { apiVersion: 'v1', kind: 'Pod' } });
+    expect((coredns?.object['metadata'] as Record<string, unknown>)['managedFields']).toBeUndefined();
+    expect(coredns?.source).toMatchObject({ file: 'cluster:prod', pointerPrefix: '', position: { line: 1, column: 1 } });
+    expect(coredns?.source.positions.nearest('/spec/containers/0')).toBeUndefined();
+    expect(resources.map((r) => r.source.documentIndex)).toEqual(resources.map((_, i) => i));
+
+    const deployment = resources.find((r) => r.kind === 'Deployment');
+    expect(deployment).toMatchObject({ apiVersion: 'apps/v1', namespace: 'shop', object: { apiVersion: 'apps/v1', kind: 'Deployment' } });
+    const node = resources.find((r) => r.kind === 'Node');
+    expect(node?.namespace).toBeUndefined();
+  });
+
+  it('keeps Secret keys but never their values, in data or in the last-applied annotation', async () => {
+    const handle = await start();
+    const { resources } = await loadCluster({ kubeconfig: handle.kubeconfigPath('test') });
+    const secrets = resources.filter((r) => r.kind === 'Secret');
+    expect(secrets).toHaveLength(2);
+    const credentials = secrets.find((s) => s.name === 'db-credentials')?.object;
+    expect(credentials?.['data']).toEqual({ password: '', username: '', extra: '' });
+    expect(credentials?.['type']).toBe('Opaque');
+    const everything = JSON.stringify(secrets);
+    expect(everything).not.toContain('hunter2');
+    expect(everything).not.toContain('aHVudGVyMg');
+    const annotation = (credentials?.['metadata'] as { annotations: Record<string, string> }).annotations['kubectl.kubernetes.io/last-applied-configuration'];
+    expect(JSON.parse(annotation ?? '')).toMatchObject({ kind: 'Secret', stringData: { password: '' } });
+  });
+
+  it('pages through lists with limit and continue (page size 2, seven pods)', async () => {
+    const handle = await start();
+    const result = await loadCluster({ kubeconfig: handle.kubeconfigPath('test'), pageSize: 2 });
+    expect(result.resources.filter((r) => r.kind === 'Pod').map((r) => r.name)).toEqual(['debug', 'coredns-1', 'kube-proxy-abcde', 'db-0', 'web-1', 'web-2', 'web-3']);
+    const podRequests = handle.requests.filter((r) => r.path === '/api/v1/pods');
+    expect(podRequests.map((r) => r.query['limit'])).toEqual(['2', '2', '2', '2']);
+    expect(podRequests.map((r) => r.query['continue'] !== undefined)).toEqual([false, true, true, true]);
+    expect(new Set(podRequests.map((r) => r.query['continue'])).size).toBe(4);
+  });
+
+  it('follows a server that returns shorter pages than asked', async () => {
+    const handle = await start({ pageSize: 3 });
+    const result = await loadCluster({ kubeconfig: handle.kubeconfigPath('test') });
+    expect(result.resources.filter((r) => r.kind === 'Pod')).toHaveLength(7);
+    expect(handle.requests.filter((r) => r.path === '/api/v1/pods')).toHaveLength(3);
+  });
+
+  it('falls back to one full list when a continue token expires mid-way, as client-go does', async () => {
+    let handle: ApiServerHandle | undefined;
+    const compactOnce = { done: false };
+    handle = await start({
+      onRequest: (request) => {
+        if (request.path === '/api/v1/pods' && request.query['continue'] !== undefined && !compactOnce.done) {
+          compactOnce.done = true;
+          handle?.compact();
+        }
+      },
+    });
+    const result = await loadCluster({ kubeconfig: handle.kubeconfigPath('test'), pageSize: 2 });
+    expect(result.problems).toEqual([]);
+    expect(result.resources.filter((r) => r.kind === 'Pod')).toHaveLength(7);
+    expect(handle.requests.filter((r) => r.path === '/api/v1/pods').at(-1)?.query).toEqual({});
+    handle = undefined;
+  });
+
+  it('discovers add-on kinds in the preferred version and skips absent ones silently', async () => {
+    const cnp = { apiVersion: 'cilium.io/v2', kind: 'CiliumNetworkPolicy', metadata: { name: 'allow-dns', namespace: 'shop' }, spec: {} };
+    const handle = await start({ objects: [...FIXTURE_OBJECTS, cnp] });
+    const result = await loadCluster({ kubeconfig: handle.kubeconfigPath('test') });
+    expect(result.problems).toEqual([]);
+    expect(result.resources.find((r) => r.kind === 'CiliumNetworkPolicy')).toMatchObject({ apiVersion: 'cilium.io/v2', namespace: 'shop', name: 'allow-dns' });
+    const discovered = handle.requests.map((r) => r.path);
+    expect(discovered).toContain('/apis/cilium.io/v2');
+    expect(discovered).not.toContain('/apis/cilium.io/v2alpha1');
+    // Groups the scan does not need are never asked about.
+    expect(discovered).not.toContain('/apis/autoscaling/v2');
+    expect(result.resources.some((r) => r.kind === 'AdminNetworkPolicy')).toBe(false);
+  });
+
+  it('never lists subresources or kinds outside CLUSTER_KINDS', async () => {
+    const handle = await start();
+    await loadCluster({ kubeconfig: handle.kubeconfigPath('test') });
+    const listed = handle.requests.filter((r) => r.query['limit'] !== undefined).map((r) => r.path);
+    expect(listed).not.toContain('/api/v1/events');
+    expect(listed).not.toContain('/api/v1/endpoints');
+    expect(listed.every((p) => p.split('/').length <= 5)).toBe(true);
+    expect(listed).toHaveLength(CLUSTER_KINDS.filter((k) => k.optional === undefined).length);
+  });
+
+  it('warns about a forbidden kind and still loads the others', async () => {
+    const handle = await start({ forbidden: ['Secret'] });
+    const result = await loadCluster({ kubeconfig: handle.kubeconfigPath('test') });
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]).toMatchObject({ code: 'cluster-list-failed', level: 'warning', file: 'cluster:test' });
+    expect(result.problems[0]?.message).toContain('Secret');
+    expect(result.problems[0]?.message).toContain('403 Forbidden');
+    expect(result.resources.some((r) => r.kind === 'Secret')).toBe(false);
+    expect(result.resources.filter((r) => r.kind === 'Pod')).toHaveLength(7);
+  });
+
+  it('sends the bearer token from the kubeconfig', async () => {
+    const handle = await start({ token: 'sekret-token' });
+    const result = await loadCluster({ kubeconfig: handle.kubeconfigPath('test') });
+    expect(result.problems).toEqual([]);
+    expect(result.resources.length).toBeGreaterThan(30);
+  });
+
+  it('reports rejected credentials as one cluster-unreachable problem', async () => {
+    const handle = await start({ token: 'sekret-token' });
+    const result = await loadCluster({ kubeconfig: handle.kubeconfigPath('test', { token: 'wrong' }) });
+    expect(result.resources).toEqual([]);
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]).toMatchObject({ code: 'cluster-unreachable', level: 'error' });
+    expect(result.problems[0]?.message).toContain('401');
+    expect(result.problems[0]?.message).toContain('rejected the credentials');
+  });
+
+  it('reports an unreachable server once, with its URL', async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+    await new Promise<void>((resolve) => closed.close(() => { resolve(); }));
+    const kubeconfig = tempFile('config', kubeconfigFor(url, 'gone', undefined));
+    const result = await loadCluster({ kubeconfig });
+    expect(result.resources).toEqual([]);
+    expect(result.inputs).toEqual([]);
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]).toMatchObject({ code: 'cluster-unreachable', file: 'cluster:gone' });
+    expect(result.problems[0]?.message).toContain(url);
+    expect(result.problems[0]?.message).toContain('ECONNREFUSED');
+  });
+
+  it('gives up on a server that never answers', async () => {
+    const silent = http.createServer(() => {
+      // Accepts the request and never replies.
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => {
+      silent.closeAllConnections();
+      silent.close();
+    });
+    const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    const result = await loadCluster({ kubeconfig: tempFile('config', kubeconfigFor(url, 'slow', undefined)), timeoutMs: 300 });
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]?.code).toBe('cluster-unreachable');
+    expect(result.problems[0]?.message).toContain('no answer within 300 ms');
+  });
+
+  it('stops at limits.maxDocuments and says so', async () => {
+    const handle = await start();
+    const result = await loadCluster({ kubeconfig: handle.kubeconfigPath('test'), limits: { maxDocuments: 5 } });
+    expect(result.resources).toHaveLength(5);
+    expect(result.problems.map((p) => p.code)).toEqual(['input-too-large']);
+  });
+
+  it('reports a response larger than limits.maxFileBytes as a failed list, not a crash', async () => {
+    // Discovery documents stay under 10 kB; this ConfigMap alone does not.
+    const big = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'big', namespace: 'shop' }, data: { blob: 'x'.repeat(20_000) } };
+    const handle = await start({ objects: [...FIXTURE_OBJECTS, big] });
+    const result = await loadCluster({ kubeconfig: handle.kubeconfigPath('test'), limits: { maxFileBytes: 10_000 } });
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]).toMatchObject({ code: 'cluster-list-failed' });
+    expect(result.problems[0]?.message).toContain('Cannot list ConfigMap');
+    expect(result.problems[0]?.message).toContain('larger than 10000 bytes');
+    expect(result.resources.filter((r) => r.kind === 'Pod')).toHaveLength(7);
+  });
+
+  it('reports a group whose discovery fails once, naming the kinds it costs', async () => {
+    const handle = await start();
+    // A server whose apps/v1 discovery answers 503, as an unavailable aggregated API does.
+    const { url } = handle;
+    const proxy = http.createServer((req, res) => {
+      if (req.url === '/apis/apps/v1') {
+        res.writeHead(503, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'service unavailable', reason: 'ServiceUnavailable', code: 503 }));
+        return;
+      }
+      void fetch(`${url}${req.url ?? '/'}`).then(async (upstream) => {
+        res.writeHead(upstream.status, { 'Content-Type': 'application/json' });
+        res.end(await upstream.text());
+      });
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => {
+      proxy.closeAllConnections();
+      proxy.close();
+    });
+    const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    const result = await loadCluster({ kubeconfig: tempFile('config', kubeconfigFor(proxyUrl, 'test', undefined)) });
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]?.message).toBe(
+      'Not read: DaemonSet.apps, Deployment.apps, ReplicaSet.apps, StatefulSet.apps; discovery of /apis/apps/v1 failed: HTTP 503 ServiceUnavailable: service unavailable.',
+    );
+    expect(result.resources.filter((r) => r.kind === 'Pod')).toHaveLength(7);
+  });
+});
+
+describe('loadCluster kubeconfig problems', () => {
+  it('reports a missing context with the available ones', async () => {
+    const handle = await start();
+    const kubeconfig = handle.kubeconfigPath('staging');
+    const result = await loadCluster({ kubeconfig, context: 'production' });
+    expect(result.resources).toEqual([]);
+    expect(result.problems).toEqual([
+      expect.objectContaining({ code: 'context-not-found', level: 'error', file: kubeconfig, message: expect.stringContaining('available: staging') as unknown }),
+    ]);
+    expect(handle.requests).toEqual([]);
+  });
+
+  it('uses --context over the current-context', async () => {
+    const handle = await start();
+    const text = kubeconfigFor(handle.url, 'a', undefined).replace('current-context: a', 'current-context: missing');
+    const result = await loadCluster({ kubeconfig: tempFile('config', text), context: 'a' });
+    expect(result.problems).toEqual([]);
+    expect(result.inputs).toEqual(['cluster:a']);
+  });
+
+  it('reports a kubeconfig with no current-context and no --context', async () => {
+    const handle = await start();
+    const text = kubeconfigFor(handle.url, 'a', undefined).replace('current-context: a', '');
+    const result = await loadCluster({ kubeconfig: tempFile('config', text) });
+    expect(result.problems[0]).toMatchObject({ code: 'context-not-found' });
+    expect(result.problems[0]?.message).toContain('--context');
+  });
+
+  it('reports a kubeconfig that does not exist', async () => {
+    const result = await loadCluster({ kubeconfig: join(tmpdir(), 'palisade-no-such-kubeconfig') });
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]).toMatchObject({ code: 'kubeconfig-invalid', level: 'error' });
+    expect(result.problems[0]?.message).toContain('ENOENT');
+  });
+
+  it('reports YAML syntax errors with their line', async () => {
+    const kubeconfig = tempFile('config', 'apiVersion: v1\nclusters:\n  - name: x\n   cluster: {server: [}\n');
+    const result = await loadCluster({ kubeconfig });
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]).toMatchObject({ code: 'kubeconfig-invalid', file: kubeconfig, line: expect.any(Number) as unknown });
+    expect(result.problems[0]?.message).not.toContain('\n');
+  });
+
+  it.each([
+    ['an empty file', ''],
+    ['a scalar', 'hello'],
+    ['clusters that are not a list', 'clusters: {a: 1}'],
+    ['a null entry', 'clusters: [null]'],
+    ['a cluster without a server', 'clusters: [{name: c, cluster: {}}]\ncontexts: [{name: x, context: {cluster: c}}]\ncurrent-context: x'],
+  ])('reports %s as kubeconfig-invalid, never a stack trace', async (_what, text) => {
+    const result = await loadCluster({ kubeconfig: tempFile('config', text) });
+    expect(result.problems.map((p) => p.code)).toEqual([expect.stringMatching(/^(kubeconfig-invalid|context-not-found)$/)]);
+    expect(result.problems[0]?.message).not.toMatch(/\n|at .*\.js/);
+  });
+
+  it('reports a context whose cluster is missing', async () => {
+    const text = 'contexts: [{name: x, context: {cluster: nowhere}}]\ncurrent-context: x\n';
+    const result = await loadCluster({ kubeconfig: tempFile('config', text) });
+    expect(result.problems[0]).toMatchObject({ code: 'kubeconfig-invalid' });
+    expect(result.problems[0]?.message).toContain('"nowhere"');
+  });
+
+  it('reads the KUBECONFIG chain, skipping files that do not exist, first file winning', async () => {
+    const handle = await start();
+    const first = tempFile('first', kubeconfigFor(handle.url, 'one', undefined));
+    const second = tempFile('second', kubeconfigFor('http://127.0.0.1:1', 'one', undefined).replace(/test-/g, 'other-').replace('current-context: one', 'current-context: two'));
+    const saved = process.env['KUBECONFIG'];
+    process.env['KUBECONFIG'] = [join(tmpdir(), 'palisade-missing'), first, second].join(':');
+    cleanups.push(() => {
+      if (saved === undefined) delete process.env['KUBECONFIG'];
+      else process.env['KUBECONFIG'] = saved;
+    });
+    const result = await loadCluster({});
+    expect(result.problems).toEqual([]);
+    expect(result.inputs).toEqual(['cluster:one']);
+  });
+});

@@ -1,0 +1,65 @@
+// `palisade snapshot`: what a cluster load read, written so it can be read back for offline scans.
+import jsYaml from 'js-yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import type { LoadResult } from '../../src/core/loader.js';
+import { loadCluster, writeSnapshot } from '../../src/loaders/cluster/index.js';
+import { startApiServer, type ApiServerHandle } from '../support/apiserver/server.js';
+import { objectsFromYaml } from '../support/apiserver/objects.js';
+
+const FIXTURE = new URL('fixtures/cluster.yaml', import.meta.url).pathname;
+let server: ApiServerHandle;
+let loaded: LoadResult;
+
+beforeAll(async () => {
+  server = await startApiServer({ objects: objectsFromYaml(FIXTURE) });
+  loaded = await loadCluster({ kubeconfig: server.kubeconfigPath('snap') });
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+function expectedItems(result: LoadResult): unknown[] {
+  const key = (r: LoadResult['resources'][number]): string => `${r.kind}\u0000${r.namespace ?? ''}\u0000${r.name}`;
+  return [...result.resources].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)).map((r) => r.object);
+}
+
+describe('writeSnapshot', () => {
+  it.each(['yaml', 'json'] as const)('round-trips every object through %s', (format) => {
+    expect(loaded.problems).toEqual([]);
+    const text = writeSnapshot(loaded, format);
+    const list = (format === 'json' ? JSON.parse(text) : parse(text)) as { apiVersion: string; kind: string; items: unknown[] };
+    expect(list.apiVersion).toBe('v1');
+    expect(list.kind).toBe('List');
+    expect(list.items).toHaveLength(loaded.resources.length);
+    expect(list.items).toEqual(expectedItems(loaded));
+  });
+
+  it('orders items by kind, namespace, then name, whatever order they were read in', () => {
+    const reversed: LoadResult = { ...loaded, resources: [...loaded.resources].reverse() };
+    expect(writeSnapshot(reversed, 'yaml')).toBe(writeSnapshot(loaded, 'yaml'));
+    const items = (JSON.parse(writeSnapshot(loaded, 'json')) as { items: { kind: string }[] }).items;
+    expect(items[0]?.kind).toBe('ClusterRole');
+    expect(items.at(-1)?.kind).toBe('ValidatingWebhookConfiguration');
+  });
+
+  it('reads the same under YAML 1.1 and 1.2 parsers (kubectl uses 1.1)', () => {
+    const text = writeSnapshot(loaded, 'yaml');
+    // The fixture holds "0o17" (a 1.2 octal), "on"/"yes" (1.1 booleans) as strings.
+    expect(text).toContain('"0o17"');
+    expect(parse(text, { version: '1.1' })).toEqual(parse(text));
+    expect(jsYaml.load(text)).toEqual(parse(text));
+  });
+
+  it('holds no secret values', () => {
+    const text = writeSnapshot(loaded, 'yaml');
+    expect(text).toContain('db-credentials');
+    expect(text).not.toContain('hunter2');
+    expect(text).not.toContain('aHVudGVyMg');
+  });
+
+  it('writes an empty List when nothing was read', () => {
+    expect(JSON.parse(writeSnapshot({ resources: [], problems: [], inputs: [] }, 'json'))).toEqual({ apiVersion: 'v1', kind: 'List', metadata: {}, items: [] });
+  });
+});
