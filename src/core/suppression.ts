@@ -1,0 +1,270 @@
+/**
+ * Suppressions: accepted risks. A suppressed finding stays in the report, marked with why, but does
+ * not count against the gate. Two sources:
+ *  - the `palisade.dev/ignore` annotation on the object (or on a workload's pod template), owned by
+ *    whoever owns the manifest;
+ *  - exceptions from the configuration, scoped by rule, namespace, kind and name, with an expiry.
+ * An expired exception stops suppressing and says so; one that matches nothing says so too, so
+ * stale exceptions do not pile up. The clock is injected: nothing here reads the time.
+ */
+import picomatch from 'picomatch';
+import { pointer } from '../lib/json-pointer.js';
+import { DEFAULT_NAMESPACE, isClusterScoped } from '../lib/k8s/kinds.js';
+import { asRecord } from '../lib/k8s/values.js';
+import { workloadOf } from '../lib/k8s/workload.js';
+import type { Finding, Suppression } from '../model/finding.js';
+import type { Problem } from '../model/problem.js';
+import type { ExceptionStatus } from '../model/report.js';
+import { resourceKey, type Resource, type ResourceRef } from '../model/resource.js';
+import { problem, type ProblemPlace } from './errors.js';
+import { locate } from './locate.js';
+
+export const IGNORE_ANNOTATION = 'palisade.dev/ignore';
+
+/**
+ * An exception as suppression needs it. Structural, so the configuration's parsed type (which core
+ * may not import) is assignable to it.
+ */
+export interface ExceptionInput {
+  /** Rule ids or globs. */
+  readonly rules: readonly string[];
+  /** Globs; an absent one matches everything. */
+  readonly namespace?: string | undefined;
+  readonly kind?: string | undefined;
+  readonly name?: string | undefined;
+  readonly reason: string;
+  readonly owner?: string | undefined;
+  /** YYYY-MM-DD (active through the end of that day, UTC) or an ISO date-time (active until that instant). */
+  readonly expires?: string | undefined;
+}
+
+export interface SuppressionOptions {
+  /** Where exception `index` was written, so expired and unused exceptions point at it. */
+  readonly locateException?: (index: number) => ProblemPlace | undefined;
+}
+
+export interface SuppressionResult {
+  /** The same findings in the same order; suppressed ones marked. */
+  readonly findings: Finding[];
+  readonly exceptionStatus: ExceptionStatus[];
+  readonly problems: Problem[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The ignore annotation
+
+export type IgnoreAnnotation = { readonly ok: true; readonly rules: readonly string[]; readonly reason: string } | { readonly ok: false; readonly error: string };
+
+const ANNOTATION_RULE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** Parses `"<rule-id>[,<rule-id>]: <reason>"`. The reason is mandatory: an unexplained ignore is a finding hidden. */
+export function parseIgnoreAnnotation(value: unknown): IgnoreAnnotation {
+  if (typeof value !== 'string') return { ok: false, error: 'the value must be a string' };
+  const colon = value.indexOf(':');
+  if (colon < 0) return { ok: false, error: 'no reason: expected "<rule-id>[,<rule-id>]: <reason>"' };
+  const reason = value.slice(colon + 1).trim();
+  const rules = value
+    .slice(0, colon)
+    .split(',')
+    .map((id) => id.trim());
+  if (reason === '') return { ok: false, error: 'the reason after ":" is empty' };
+  if (rules.length === 1 && rules[0] === '') return { ok: false, error: 'no rule id before ":"' };
+  const bad = rules.find((id) => !ANNOTATION_RULE_ID.test(id));
+  if (bad !== undefined) return { ok: false, error: `"${bad}" is not a rule id` };
+  return { ok: true, rules, reason };
+}
+
+interface AnnotationIgnore {
+  readonly rules: ReadonlySet<string>;
+  readonly reason: string;
+}
+
+/** Findings name their resource by file and key; so do these maps. */
+function findingResourceKey(file: string, ref: ResourceRef): string {
+  return `${file}\u0000${resourceKey(ref)}`;
+}
+
+/** The metadata objects whose annotations count for a resource: its own and its pod template's. */
+function metadataPaths(resource: Resource): string[] {
+  const paths = ['/metadata'];
+  const workload = workloadOf(resource.kind, resource.object);
+  if (workload !== undefined && workload.podMetaPath !== '/metadata') paths.push(workload.podMetaPath);
+  return paths;
+}
+
+function annotationAt(resource: Resource, metaPath: string): unknown {
+  let node: unknown = resource.object;
+  for (const token of metaPath.split('/').slice(1)) node = asRecord(node)?.[token];
+  const annotations = asRecord(asRecord(node)?.annotations);
+  return annotations === undefined || !Object.prototype.hasOwnProperty.call(annotations, IGNORE_ANNOTATION) ? undefined : annotations[IGNORE_ANNOTATION];
+}
+
+function annotationIgnores(resources: readonly Resource[], problems: Problem[]): Map<string, AnnotationIgnore[]> {
+  const ignores = new Map<string, AnnotationIgnore[]>();
+  for (const resource of resources) {
+    for (const metaPath of metadataPaths(resource)) {
+      const value = annotationAt(resource, metaPath);
+      if (value === undefined) continue;
+      const parsed = parseIgnoreAnnotation(value);
+      if (!parsed.ok) {
+        const { file, line, column } = locate(resource, pointer(metaPath, 'annotations', IGNORE_ANNOTATION));
+        problems.push(problem('annotation-invalid', `${IGNORE_ANNOTATION} on ${resourceKey(resource)} suppresses nothing: ${parsed.error}`, { file, line, column }));
+        continue;
+      }
+      const key = findingResourceKey(resource.source.file, resource);
+      const list = ignores.get(key) ?? [];
+      list.push({ rules: new Set(parsed.rules), reason: parsed.reason });
+      ignores.set(key, list);
+    }
+  }
+  return ignores;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exceptions
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T/;
+
+/**
+ * The first instant (ms since the epoch) at which an exception no longer applies: the start of the
+ * day after a date, or just after a date-time. Undefined when the text is not a real date.
+ */
+export function expiryEnd(expires: string): number | undefined {
+  const date = DATE_ONLY.exec(expires);
+  if (date !== null) {
+    const [year, month, day] = [Number(date[1]), Number(date[2]), Number(date[3])];
+    const start = new Date(Date.UTC(year, month - 1, day));
+    // Date.UTC rolls 2026-02-30 over to March; a rolled date was not a real one.
+    if (start.getUTCFullYear() !== year || start.getUTCMonth() !== month - 1 || start.getUTCDate() !== day) return undefined;
+    return Date.UTC(year, month - 1, day + 1);
+  }
+  if (!DATE_TIME.test(expires)) return undefined;
+  const instant = Date.parse(expires);
+  return Number.isNaN(instant) ? undefined : instant + 1;
+}
+
+/** An exception with an unreadable date counts as expired: failing closed keeps the finding visible. */
+export function isExpired(expires: string | undefined, now: Date): boolean {
+  if (expires === undefined) return false;
+  const end = expiryEnd(expires);
+  return end === undefined || now.getTime() >= end;
+}
+
+type Matcher = (value: string) => boolean;
+
+/** A picomatch matcher; a pattern picomatch cannot compile matches only itself, literally. */
+function globMatcher(patterns: string | readonly string[], nocase = false): Matcher {
+  try {
+    return picomatch(patterns as string | string[], { dot: true, nocase });
+  } catch {
+    const literals = new Set(typeof patterns === 'string' ? [patterns] : patterns);
+    return (value) => literals.has(value);
+  }
+}
+
+interface CompiledException {
+  readonly index: number;
+  readonly input: ExceptionInput;
+  readonly expired: boolean;
+  matches(finding: Finding): boolean;
+}
+
+/** Cluster-scoped objects have no namespace; a namespaced manifest without one lands in "default". */
+function namespaceOfRef(ref: ResourceRef): string | undefined {
+  return ref.namespace ?? (isClusterScoped(ref.kind) ? undefined : DEFAULT_NAMESPACE);
+}
+
+function compile(input: ExceptionInput, index: number, now: Date): CompiledException {
+  const rule = globMatcher(input.rules);
+  const namespace = input.namespace === undefined ? undefined : globMatcher(input.namespace);
+  const kind = input.kind === undefined ? undefined : globMatcher(input.kind, true);
+  const name = input.name === undefined ? undefined : globMatcher(input.name);
+  return {
+    index,
+    input,
+    expired: isExpired(input.expires, now),
+    matches(finding) {
+      const ref = finding.resource;
+      if (input.rules.length === 0 || !rule(finding.ruleId)) return false;
+      if (kind !== undefined && !kind(ref.kind)) return false;
+      if (name !== undefined && !name(ref.name)) return false;
+      if (namespace === undefined) return true;
+      const ns = namespaceOfRef(ref);
+      return ns !== undefined && namespace(ns);
+    },
+  };
+}
+
+function exceptionSuppression(input: ExceptionInput, index: number): Suppression {
+  return {
+    kind: 'exception',
+    reason: input.reason,
+    ...(input.owner === undefined ? {} : { owner: input.owner }),
+    ...(input.expires === undefined ? {} : { expires: input.expires }),
+    exceptionIndex: index,
+  };
+}
+
+function statusOf(compiled: CompiledException, matched: number): ExceptionStatus {
+  const { input, index } = compiled;
+  return {
+    index,
+    rule: input.rules.join(','),
+    reason: input.reason,
+    ...(input.expires === undefined ? {} : { expires: input.expires }),
+    ...(input.owner === undefined ? {} : { owner: input.owner }),
+    state: compiled.expired ? 'expired' : matched === 0 ? 'unused' : 'active',
+    matched,
+  };
+}
+
+function statusProblem(status: ExceptionStatus, place: ProblemPlace): Problem | undefined {
+  const label = `exception #${status.index} (${status.rule})`;
+  if (status.state === 'expired') {
+    const readable = status.expires !== undefined && expiryEnd(status.expires) !== undefined;
+    const when = readable ? `expired on ${status.expires ?? ''}` : `has an unreadable expiry date "${status.expires ?? ''}" and is treated as expired`;
+    return problem('exception-expired', `${label} ${when}; the ${status.matched} finding(s) it matches count again`, place);
+  }
+  if (status.state === 'unused') return problem('exception-unused', `${label} matched no finding`, place);
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Marks suppressed findings. Precedence: a suppression the finding already carries (VEX) stays,
+ * then the annotation, then the first active exception in file order. Every exception counts all
+ * findings it matches, even those something else suppressed, so it is only "unused" when removing
+ * it could change nothing.
+ */
+export function applySuppressions(
+  findings: readonly Finding[],
+  resources: readonly Resource[],
+  exceptions: readonly ExceptionInput[],
+  now: Date,
+  options: SuppressionOptions = {},
+): SuppressionResult {
+  const problems: Problem[] = [];
+  const ignores = annotationIgnores(resources, problems);
+  const compiled = exceptions.map((input, index) => compile(input, index, now));
+  const matched = compiled.map(() => 0);
+  const out = findings.map((finding) => {
+    let suppression: Suppression | undefined;
+    const ignore = ignores.get(findingResourceKey(finding.location.file, finding.resource))?.find((entry) => entry.rules.has(finding.ruleId));
+    if (ignore !== undefined) suppression = { kind: 'annotation', reason: ignore.reason };
+    for (const exception of compiled) {
+      if (!exception.matches(finding)) continue;
+      matched[exception.index] = (matched[exception.index] ?? 0) + 1;
+      if (suppression === undefined && !exception.expired) suppression = exceptionSuppression(exception.input, exception.index);
+    }
+    if (finding.suppressed || suppression === undefined) return finding;
+    return { ...finding, suppressed: true, suppression };
+  });
+  const exceptionStatus = compiled.map((exception) => statusOf(exception, matched[exception.index] ?? 0));
+  for (const status of exceptionStatus) {
+    const found = statusProblem(status, options.locateException?.(status.index) ?? {});
+    if (found !== undefined) problems.push(found);
+  }
+  return { findings: out, exceptionStatus, problems };
+}
