@@ -62,6 +62,16 @@ export function findingsFor(scan: RuleScan, name: string, kind?: string): readon
   return scan.findings.filter((f) => f.resource.name === name && (kind === undefined || f.resource.kind === kind));
 }
 
+/** Absolute path of one fixture of a rule: fixture('host-port', 'fail/pod.yaml'). */
+export function fixture(ruleId: string, relative: string): string {
+  return path.join(RULES_DIR, ruleId, 'fixtures', relative);
+}
+
+/** Loads fixture files of the rule (paths relative to its fixtures folder) and runs it over them. */
+export async function scanFixtures(rule: AnyRule, relatives: readonly string[], options?: unknown): Promise<RuleScan> {
+  return scanFiles(rule, relatives.map((relative) => fixture(rule.id, relative)), options);
+}
+
 export interface FixtureFiles {
   readonly pass: readonly string[];
   readonly fail: readonly string[];

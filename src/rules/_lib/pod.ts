@@ -15,11 +15,14 @@ export function isWindowsPod(workload: Workload): boolean {
 }
 
 export function containerSecurityContext(ref: ContainerRef): SecurityContext {
-  return (asRecord(ref.container.securityContext) ?? {}) as SecurityContext;
+  // Untrusted input: a securityContext that is not a mapping counts as absent.
+  const context: SecurityContext = asRecord(ref.container.securityContext) ?? {};
+  return context;
 }
 
 export function podSecurityContext(workload: Workload): PodSecurityContext {
-  return (asRecord(workload.podSpec.securityContext) ?? {}) as PodSecurityContext;
+  const context: PodSecurityContext = asRecord(workload.podSpec.securityContext) ?? {};
+  return context;
 }
 
 /** A field both the pod and the container security context can set. */
@@ -37,9 +40,10 @@ export interface Effective<T> {
  * pod's, else undefined (the API default applies).
  */
 export function effectiveField<K extends SharedField>(workload: Workload, ref: ContainerRef, field: K): Effective<NonNullable<SecurityContext[K]>> | undefined {
-  const own = containerSecurityContext(ref)[field];
+  // YAML `field: null` means unset, as the API server reads it.
+  const own: unknown = containerSecurityContext(ref)[field];
   if (own !== undefined && own !== null) return { value: own as NonNullable<SecurityContext[K]>, path: pointer(ref.path, 'securityContext', field), from: 'container' };
-  const pod = podSecurityContext(workload)[field];
+  const pod: unknown = podSecurityContext(workload)[field];
   if (pod !== undefined && pod !== null) return { value: pod as NonNullable<SecurityContext[K]>, path: pointer(workload.podSpecPath, 'securityContext', field), from: 'pod' };
   return undefined;
 }

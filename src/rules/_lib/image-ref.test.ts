@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { effectiveTag, parseImageRef } from './image-ref.js';
+
+const DIGEST = `sha256:${'a'.repeat(64)}`;
+
+describe('parseImageRef', () => {
+  it.each([
+    ['nginx', { registry: 'docker.io', repository: 'library/nginx', explicitRegistry: false }],
+    ['nginx:1.25', { registry: 'docker.io', repository: 'library/nginx', tag: '1.25', explicitRegistry: false }],
+    ['bitnami/redis:7', { registry: 'docker.io', repository: 'bitnami/redis', tag: '7', explicitRegistry: false }],
+    ['docker.io/nginx', { registry: 'docker.io', repository: 'library/nginx', explicitRegistry: true }],
+    ['index.docker.io/library/nginx:latest', { registry: 'docker.io', repository: 'library/nginx', tag: 'latest', explicitRegistry: true }],
+    ['localhost/app', { registry: 'localhost', repository: 'app', explicitRegistry: true }],
+    ['localhost:5000/team/app:v2', { registry: 'localhost:5000', repository: 'team/app', tag: 'v2', explicitRegistry: true }],
+    ['registry.example.com:8443/app', { registry: 'registry.example.com:8443', repository: 'app', explicitRegistry: true }],
+    ['Registry.Example.com/app', { registry: 'registry.example.com', repository: 'app', explicitRegistry: true }],
+    ['[::1]:5000/app:1', { registry: '[::1]:5000', repository: 'app', tag: '1', explicitRegistry: true }],
+    [`ghcr.io/org/app@${DIGEST}`, { registry: 'ghcr.io', repository: 'org/app', digest: DIGEST, explicitRegistry: true }],
+    [`ghcr.io/org/app:1.0@${DIGEST}`, { registry: 'ghcr.io', repository: 'org/app', tag: '1.0', digest: DIGEST, explicitRegistry: true }],
+  ])('parses %s', (image, expected) => {
+    expect(parseImageRef(image)).toEqual(expected);
+  });
+
+  it.each(['', 'UPPER', 'nginx:', 'nginx@sha256:short', 'a//b', 'host:5000/', 'nginx:tag with space', 'bad host!/app'])('rejects %j', (image) => {
+    expect(parseImageRef(image)).toBeUndefined();
+  });
+
+  it('knows the tag the runtime pulls', () => {
+    expect(effectiveTag(parseImageRef('nginx') ?? { registry: '', repository: '', explicitRegistry: false })).toBe('latest');
+    const pinned = parseImageRef(`nginx@${DIGEST}`);
+    expect(pinned && effectiveTag(pinned)).toBeUndefined();
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * Container image references parsed as the container runtime resolves them (the distribution
+ * reference grammar): `[registry[:port]/]path[:tag][@algo:hex]`. The first path component is a
+ * registry host only when a `/` follows it and it contains `.` or `:`, is `localhost`, or has an
+ * upper-case letter; otherwise the image is on Docker Hub (`docker.io`), where one-component names
+ * live under `library/`.
+ */
+
+export const DOCKER_HUB = 'docker.io';
+
+export interface ImageRef {
+  /** Registry host (with port), lower-cased; `docker.io` for Docker Hub. */
+  readonly registry: string;
+  /** Repository path inside the registry, e.g. `library/nginx`. */
+  readonly repository: string;
+  readonly tag?: string;
+  /** `sha256:<hex>` (or another algorithm). */
+  readonly digest?: string;
+  /** Whether the reference named its registry (false: resolved to Docker Hub by default). */
+  readonly explicitRegistry: boolean;
+}
+
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG = /^\w[\w.-]{0,127}$/;
+const DIGEST = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[0-9a-fA-F]{32,}$/;
+const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::\d+)?$/;
+/** Longer references are not valid (the grammar caps names at 255) and are not worth parsing. */
+const MAX_LENGTH = 4096;
+
+function looksLikeHost(component: string): boolean {
+  return component.includes('.') || component.includes(':') || component === 'localhost' || component !== component.toLowerCase();
+}
+
+/** Parses an image reference; undefined when it is not a valid reference. */
+export function parseImageRef(image: string): ImageRef | undefined {
+  if (image === '' || image.length > MAX_LENGTH) return undefined;
+  let rest = image;
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at !== -1) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+    if (!DIGEST.test(digest)) return undefined;
+  }
+  let tag: string | undefined;
+  const colon = rest.lastIndexOf(':');
+  if (colon > rest.lastIndexOf('/')) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+    if (!TAG.test(tag)) return undefined;
+  }
+  const slash = rest.indexOf('/');
+  const first = slash === -1 ? '' : rest.slice(0, slash);
+  const explicitRegistry = slash !== -1 && looksLikeHost(first);
+  let registry = explicitRegistry ? first.toLowerCase() : DOCKER_HUB;
+  let repository = explicitRegistry ? rest.slice(slash + 1) : rest;
+  if (explicitRegistry && !HOST.test(first)) return undefined;
+  if (registry === 'index.docker.io' || registry === 'registry-1.docker.io') registry = DOCKER_HUB;
+  if (registry === DOCKER_HUB && !repository.includes('/')) repository = `library/${repository}`;
+  if (!repository.split('/').every((component) => PATH_COMPONENT.test(component))) return undefined;
+  return {
+    registry,
+    repository,
+    ...(tag === undefined ? {} : { tag }),
+    ...(digest === undefined ? {} : { digest }),
+    explicitRegistry,
+  };
+}
+
+/**
+ * Whether the image runs whatever its tag points to at pull time: every tag can be moved, only a
+ * digest names fixed content.
+ */
+export function isDigestPinned(ref: ImageRef): boolean {
+  return ref.digest !== undefined;
+}
+
+/** The tag the runtime pulls: the written one, or `latest` when the reference has neither tag nor digest. */
+export function effectiveTag(ref: ImageRef): string | undefined {
+  return ref.tag ?? (ref.digest === undefined ? 'latest' : undefined);
+}

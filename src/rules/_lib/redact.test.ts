@@ -1,0 +1,10 @@
+import { describe, expect, it } from 'vitest';
+import { redact } from './redact.js';
+
+describe('redact', () => {
+  it('shows at most four characters and the length', () => {
+    expect(redact('hunter2-super-secret')).toBe('hunt… (20 characters)');
+    expect(redact('abcdefgh')).toBe('ab… (8 characters)');
+    expect(redact('abc')).toBe('… (3 characters)');
+  });
+});

@@ -1,0 +1,26 @@
+/** The capabilities that hand a container a way out or onto the node, with what each enables. */
+import type { Severity } from '../../model/severity.js';
+
+export interface DangerousCapability {
+  readonly severity: Severity;
+  /** What the capability lets an attacker in the container do, completing "which ...". */
+  readonly enables: string;
+}
+
+export const DANGEROUS_CAPABILITIES: Readonly<Record<string, DangerousCapability>> = {
+  ALL: { severity: 'critical', enables: 'grants every capability: the container is all but privileged' },
+  SYS_ADMIN: { severity: 'critical', enables: 'allows mount, namespace and cgroup administration: the classic container escape (cgroup release_agent, mounting host devices)' },
+  SYS_MODULE: { severity: 'critical', enables: 'allows loading kernel modules: arbitrary code in the node\'s kernel' },
+  SYS_RAWIO: { severity: 'high', enables: 'allows raw I/O on devices, /dev/mem and I/O ports: reading and writing host memory and disks' },
+  DAC_READ_SEARCH: { severity: 'high', enables: 'bypasses file read permission checks and allows open_by_handle_at: reading host files outside the container (the "shocker" escape)' },
+  SYS_PTRACE: { severity: 'high', enables: 'allows tracing and injecting code into other processes (host processes too with hostPID)' },
+  SYS_BOOT: { severity: 'high', enables: 'allows rebooting the node and loading a new kernel with kexec' },
+  BPF: { severity: 'high', enables: 'allows loading eBPF programs: reading kernel memory and hiding from monitoring' },
+  NET_ADMIN: { severity: 'high', enables: 'allows reconfiguring interfaces, routes and iptables: intercepting or redirecting the pod\'s (and with hostNetwork, the node\'s) traffic' },
+  PERFMON: { severity: 'medium', enables: 'allows performance monitoring and, with BPF, kernel tracing that can read other processes\' data' },
+  NET_RAW: { severity: 'medium', enables: 'allows raw sockets: ARP and DNS spoofing and crafted packets against other pods on the node' },
+  SYS_TIME: { severity: 'medium', enables: 'allows setting the node-wide clock: breaking TLS and token expiry and falsifying logs' },
+  MKNOD: { severity: 'medium', enables: 'allows creating device files that give access to host devices' },
+  SETUID: { severity: 'low', enables: 'allows switching to any user ID, root included' },
+  SETGID: { severity: 'low', enables: 'allows switching to any group ID, root included' },
+};

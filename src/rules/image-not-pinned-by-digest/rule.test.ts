@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { describeRuleFixtures, findingsFor, scanFixtures } from '../../../test/support/rule-harness.js';
+import { rule } from './rule.js';
+
+describeRuleFixtures(rule);
+
+describe('image-not-pinned-by-digest', () => {
+  it('warns, once per unpinned image, at the image field', async () => {
+    const scan = await scanFixtures(rule, ['fail/by-tag.yaml']);
+    expect(findingsFor(scan, 'fail-deployment-one-of-two').map((f) => [f.status, f.location.path, f.message])).toEqual([
+      ['warn', '/spec/template/spec/containers/1/image', 'container "proxy" uses image "envoyproxy/envoy:v1.31.0" by tag, not by digest: the tag can be moved to different content'],
+    ]);
+    expect(scan.summary.counts).toMatchObject({ warn: 3, fail: 0 });
+  });
+});

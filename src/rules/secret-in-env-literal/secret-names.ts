@@ -1,0 +1,62 @@
+/**
+ * Which environment variable names announce a secret. Names are split into words on `_`, `-` and
+ * `.` (and camelCase); a name is secret-looking when a word or adjacent pair of words is a secret
+ * noun, unless its last word says the value only points at the secret (a file, a path, a name).
+ */
+
+/** Words that on their own mean the value is a credential. */
+const SECRET_WORDS = new Set(['PASSWORD', 'PASSWD', 'PASSPHRASE', 'PWD', 'SECRET', 'SECRETS', 'TOKEN', 'TOKENS', 'APIKEY', 'CREDENTIAL', 'CREDENTIALS', 'CREDS', 'PRIVATEKEY', 'ACCESSKEY', 'SECRETKEY', 'AUTHKEY', 'CLIENTSECRET', 'CONNECTIONSTRING', 'DSN']);
+
+/** Secret nouns that appear glued inside a longer word (`DBPASSWORD`, `MYSQLROOTPASSWORD`). */
+const SECRET_SUBSTRINGS = ['PASSWORD', 'PASSWD', 'PASSPHRASE', 'SECRET', 'CREDENTIAL', 'APIKEY', 'PRIVATEKEY', 'ACCESSKEY', 'AUTHTOKEN'];
+
+/** Pairs of adjacent words that make a credential (`API_KEY`, `PRIVATE_KEY`). */
+const SECRET_PAIRS = new Set(['API KEY', 'PRIVATE KEY', 'ACCESS KEY', 'SECRET KEY', 'SIGNING KEY', 'ENCRYPTION KEY', 'AUTH KEY', 'MASTER KEY', 'CONNECTION STRING', 'CLIENT SECRET', 'SESSION KEY', 'WEBHOOK KEY', 'LICENSE KEY', 'ACCOUNT KEY', 'SAS KEY']);
+
+/** Last words that mean the value is about the secret, not the secret itself. */
+const POINTER_SUFFIXES = new Set(['FILE', 'PATH', 'DIR', 'NAME', 'REF', 'ID', 'ARN', 'KEYID', 'TTL', 'EXPIRY', 'EXPIRATION', 'EXPIRES', 'LIFETIME', 'TIMEOUT', 'LENGTH', 'LEN', 'SIZE', 'COUNT', 'MAX', 'MIN', 'ENABLED', 'DISABLED', 'ENABLE', 'REQUIRED', 'TYPE', 'FORMAT', 'HEADER', 'ALGORITHM', 'URL', 'URI', 'ENDPOINT', 'HOST', 'PORT', 'POLICY', 'MOUNT', 'VERSION', 'USER', 'USERNAME', 'LOGIN', 'PREFIX', 'FIELD', 'KEY_NAME', 'ROTATION', 'REFRESH_INTERVAL', 'INTERVAL', 'ISSUER', 'AUDIENCE', 'SCOPE', 'SCOPES']);
+
+/** First words that make the name a quantity. */
+const QUANTITY_PREFIXES = new Set(['MAX', 'MIN', 'NUM', 'NUMBER', 'COUNT', 'TOTAL']);
+
+/** The upper-case words of a variable name: `dbPassword-file` -> [DB, PASSWORD, FILE]. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toUpperCase()
+    .split(/[^A-Z0-9]+/)
+    .filter((word) => word !== '');
+}
+
+export function isSecretName(name: string): boolean {
+  const words = nameWords(name);
+  const last = words.at(-1);
+  if (last === undefined || POINTER_SUFFIXES.has(last)) return false;
+  // PWD alone is the shell's working directory, not a password.
+  if (words.length === 1 && last === 'PWD') return false;
+  // MAX_TOKENS, NUM_SECRETS: a count of the things, not one of them.
+  if (QUANTITY_PREFIXES.has(words[0] ?? '')) return false;
+  if (words.some((word) => SECRET_WORDS.has(word))) return true;
+  if (words.some((word) => SECRET_SUBSTRINGS.some((noun) => word.includes(noun)))) return true;
+  for (let i = 0; i + 1 < words.length; i++) if (SECRET_PAIRS.has(`${words[i] ?? ''} ${words[i + 1] ?? ''}`)) return true;
+  return false;
+}
+
+/**
+ * Values that cannot be a literal secret: empty, a reference to another variable (`$(OTHER)`,
+ * which the kubelet expands, or `${OTHER}` for the shell), a boolean, or a path to a file.
+ */
+export function isPlaceholderValue(value: string): boolean {
+  const trimmed = value.trim();
+  if (trimmed === '') return true;
+  if (/^\$\([A-Za-z_][A-Za-z0-9_.-]*\)$/.test(trimmed) || /^\$\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(trimmed)) return true;
+  if (/^(true|false|yes|no|on|off)$/i.test(trimmed)) return true;
+  return /^\/[\w./-]*$/.test(trimmed);
+}
+
+/** `scheme://user:password@host`: a credential embedded in a URL, whatever the variable is called. */
+export function urlPassword(value: string): string | undefined {
+  const match = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:([^@\s/]+)@[^\s]+$/i.exec(value.trim());
+  const password = match?.[1];
+  return password === undefined || isPlaceholderValue(password) ? undefined : password;
+}

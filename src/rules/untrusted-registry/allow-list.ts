@@ -1,0 +1,30 @@
+/** Matching parsed image references against the configured registry allow-list. */
+import type { ImageRef } from '../_lib/image-ref.js';
+import { DOCKER_HUB } from '../_lib/image-ref.js';
+
+export type AllowListEntry =
+  | { readonly kind: 'prefix'; readonly value: string }
+  | { readonly kind: 'subdomains'; readonly suffix: string };
+
+const DOCKER_HUB_ALIASES = new Set(['index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
+
+/** Normalises an entry as a user writes it: scheme and trailing slashes dropped, host lower-cased, Hub aliases unified. */
+export function allowListEntry(raw: string): AllowListEntry {
+  const written = raw.trim().replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, '');
+  const slash = written.indexOf('/');
+  let host = (slash === -1 ? written : written.slice(0, slash)).toLowerCase();
+  const rest = slash === -1 ? '' : written.slice(slash);
+  if (host.startsWith('*.') && rest === '') return { kind: 'subdomains', suffix: host.slice(1) };
+  if (DOCKER_HUB_ALIASES.has(host)) host = DOCKER_HUB;
+  return { kind: 'prefix', value: `${host}${rest}` };
+}
+
+/** Whether the image's registry, or registry and repository path, is on the list (whole path components only). */
+export function isAllowed(image: ImageRef, entries: readonly AllowListEntry[]): boolean {
+  const full = `${image.registry}/${image.repository}`;
+  return entries.some((entry) =>
+    entry.kind === 'subdomains'
+      ? image.registry.split(':')[0]?.endsWith(entry.suffix) === true
+      : full === entry.value || full.startsWith(`${entry.value}/`),
+  );
+}
