@@ -148,6 +148,18 @@ describe('loadCluster', () => {
     expect(result.resources.filter((r) => r.kind === 'Pod')).toHaveLength(7);
   });
 
+  it('falls back to the context namespace when only it may be listed', async () => {
+    const handle = await start({ forbidden: ['Secret', 'Pod'], namespaceGrants: { Secret: ['shop'] } });
+    const result = await loadCluster({ kubeconfig: handle.kubeconfigPath('test', { namespace: 'shop' }) });
+    expect(result.resources.filter((r) => r.kind === 'Secret').map((r) => r.namespace)).toEqual(['shop', 'shop']);
+    expect(result.resources.some((r) => r.kind === 'Pod')).toBe(false);
+    expect(result.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^Cannot list Pod in all namespaces \(GET \/api\/v1\/pods: HTTP 403 Forbidden: .*\) nor in namespace "shop" \(HTTP 403 Forbidden: .*\)$/),
+      expect.stringMatching(/^Secret was read in namespace "shop" only; the list across all namespaces was refused \(GET \/api\/v1\/secrets: HTTP 403 Forbidden: /),
+    ]);
+    expect(handle.requests.map((r) => r.path)).toContain('/api/v1/namespaces/shop/secrets');
+  });
+
   it('sends the bearer token from the kubeconfig', async () => {
     const handle = await start({ token: 'sekret-token' });
     const result = await loadCluster({ kubeconfig: handle.kubeconfigPath('test') });
@@ -170,7 +182,7 @@ describe('loadCluster', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
     await new Promise<void>((resolve) => closed.close(() => { resolve(); }));
-    const kubeconfig = tempFile('config', kubeconfigFor(url, 'gone', undefined));
+    const kubeconfig = tempFile('config', kubeconfigFor(url, 'gone'));
     const result = await loadCluster({ kubeconfig });
     expect(result.resources).toEqual([]);
     expect(result.inputs).toEqual([]);
@@ -190,7 +202,7 @@ describe('loadCluster', () => {
       silent.close();
     });
     const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
-    const result = await loadCluster({ kubeconfig: tempFile('config', kubeconfigFor(url, 'slow', undefined)), timeoutMs: 300 });
+    const result = await loadCluster({ kubeconfig: tempFile('config', kubeconfigFor(url, 'slow')), timeoutMs: 300 });
     expect(result.problems).toHaveLength(1);
     expect(result.problems[0]?.code).toBe('cluster-unreachable');
     expect(result.problems[0]?.message).toContain('no answer within 300 ms');
@@ -236,7 +248,7 @@ describe('loadCluster', () => {
       proxy.close();
     });
     const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
-    const result = await loadCluster({ kubeconfig: tempFile('config', kubeconfigFor(proxyUrl, 'test', undefined)) });
+    const result = await loadCluster({ kubeconfig: tempFile('config', kubeconfigFor(proxyUrl, 'test')) });
     expect(result.problems).toHaveLength(1);
     expect(result.problems[0]?.message).toBe(
       'Not read: DaemonSet.apps, Deployment.apps, ReplicaSet.apps, StatefulSet.apps; discovery of /apis/apps/v1 failed: HTTP 503 ServiceUnavailable: service unavailable.',
@@ -259,7 +271,7 @@ describe('loadCluster kubeconfig problems', () => {
 
   it('uses --context over the current-context', async () => {
     const handle = await start();
-    const text = kubeconfigFor(handle.url, 'a', undefined).replace('current-context: a', 'current-context: missing');
+    const text = kubeconfigFor(handle.url, 'a').replace('current-context: a', 'current-context: missing');
     const result = await loadCluster({ kubeconfig: tempFile('config', text), context: 'a' });
     expect(result.problems).toEqual([]);
     expect(result.inputs).toEqual(['cluster:a']);
@@ -267,7 +279,7 @@ describe('loadCluster kubeconfig problems', () => {
 
   it('reports a kubeconfig with no current-context and no --context', async () => {
     const handle = await start();
-    const text = kubeconfigFor(handle.url, 'a', undefined).replace('current-context: a', '');
+    const text = kubeconfigFor(handle.url, 'a').replace('current-context: a', '');
     const result = await loadCluster({ kubeconfig: tempFile('config', text) });
     expect(result.problems[0]).toMatchObject({ code: 'context-not-found' });
     expect(result.problems[0]?.message).toContain('--context');
@@ -309,8 +321,8 @@ describe('loadCluster kubeconfig problems', () => {
 
   it('reads the KUBECONFIG chain, skipping files that do not exist, first file winning', async () => {
     const handle = await start();
-    const first = tempFile('first', kubeconfigFor(handle.url, 'one', undefined));
-    const second = tempFile('second', kubeconfigFor('http://127.0.0.1:1', 'one', undefined).replace(/test-/g, 'other-').replace('current-context: one', 'current-context: two'));
+    const first = tempFile('first', kubeconfigFor(handle.url, 'one'));
+    const second = tempFile('second', kubeconfigFor('http://127.0.0.1:1', 'one').replace(/test-/g, 'other-').replace('current-context: one', 'current-context: two'));
     const saved = process.env['KUBECONFIG'];
     process.env['KUBECONFIG'] = [join(tmpdir(), 'palisade-missing'), first, second].join(':');
     cleanups.push(() => {

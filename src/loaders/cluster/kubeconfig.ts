@@ -21,6 +21,8 @@ export interface ResolvedKubeconfig {
   readonly config: KubeConfig;
   readonly context: string;
   readonly server: string;
+  /** The context's default namespace, when it names one. */
+  readonly namespace?: string;
   /** What was read, for messages: a path, a list of paths, or "in-cluster service account". */
   readonly origin: string;
 }
@@ -183,7 +185,8 @@ function selectContext(config: KubeConfig, origin: string, requested: string | u
     // there is no TLS to verify (kubectl accepts them, e.g. `kubectl proxy`). Say so to it.
     config.clusters = config.clusters.map((c) => (c.name === cluster.name ? { ...c, skipTLSVerify: true } : c));
   }
-  return { ok: true, config, context: name, server: cluster.server, origin };
+  const { namespace } = context;
+  return { ok: true, config, context: name, server: cluster.server, origin, ...(namespace === undefined ? {} : { namespace }) };
 }
 
 function parseServer(server: string): URL | undefined {

@@ -25,12 +25,14 @@ export type ListOutcome =
     }
   | { readonly ok: false; readonly response: Exclude<ApiResponse, { kind: 'ok' }> };
 
-export function listPath(resource: ServedResource): string {
-  return resource.group === '' ? `/api/${resource.groupVersion}/${resource.plural}` : `/apis/${resource.groupVersion}/${resource.plural}`;
+/** The list endpoint across all namespaces, or in one namespace. */
+export function listPath(resource: ServedResource, namespace?: string): string {
+  const root = resource.group === '' ? `/api/${resource.groupVersion}` : `/apis/${resource.groupVersion}`;
+  return namespace === undefined ? `${root}/${resource.plural}` : `${root}/namespaces/${encodeURIComponent(namespace)}/${resource.plural}`;
 }
 
-export async function listAll(client: ApiClient, resource: ServedResource, options: ListOptions): Promise<ListOutcome> {
-  const path = listPath(resource);
+export async function listAll(client: ApiClient, resource: ServedResource, options: ListOptions, namespace?: string): Promise<ListOutcome> {
+  const path = listPath(resource, namespace);
   const items: unknown[] = [];
   const seenTokens = new Set<string>();
   let token = '';

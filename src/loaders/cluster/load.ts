@@ -9,9 +9,9 @@ import type { Problem } from '../../model/problem.js';
 import type { Resource } from '../../model/resource.js';
 import { describeFailure, discover, type ServedResource } from './discovery.js';
 import { resolveKubeconfig } from './kubeconfig.js';
-import { listAll, listPath, type ListOutcome } from './list.js';
+import { listAll, listPath, type ListOptions, type ListOutcome } from './list.js';
 import { clusterInputName, toResource } from './objects.js';
-import { createApiClient } from './transport.js';
+import { createApiClient, type ApiClient } from './transport.js';
 
 export interface ClusterTarget {
   /** Kubeconfig path; without it, KUBECONFIG, then ~/.kube/config, then the pod's service account. */
@@ -50,26 +50,41 @@ export async function loadCluster(target: ClusterTarget): Promise<LoadResult> {
   }
 
   const options = { pageSize: Math.max(1, Math.floor(target.pageSize ?? DEFAULT_PAGE_SIZE)), budget: { remaining: limits.maxDocuments } };
-  const outcomes = await mapLimited(discovery.resources, PARALLEL_LISTS, (served) => listAll(client, served, options));
+  const outcomes = await mapLimited(discovery.resources, PARALLEL_LISTS, (served) => listKind(client, served, options, resolved.namespace));
   return { ...assemble(discovery.resources, outcomes, file, limits.maxDocuments, [...discovery.problems]), inputs: [file] };
+}
+
+/** A list across all namespaces; the context's namespace alone when only it is allowed. */
+interface KindOutcome {
+  readonly outcome: ListOutcome;
+  /** Set when the cluster-wide list was refused and this namespace was read instead. */
+  readonly fallback?: { readonly namespace: string; readonly refusal: Exclude<ListOutcome, { ok: true }>['response'] };
+}
+
+async function listKind(client: ApiClient, served: ServedResource, options: ListOptions, namespace: string | undefined): Promise<KindOutcome> {
+  const outcome = await listAll(client, served, options);
+  // Credentials scoped to one namespace (a RoleBinding, not a ClusterRoleBinding) cannot list
+  // across namespaces but can list their own, as kubectl does with the context's namespace.
+  if (outcome.ok || outcome.response.kind !== 'status' || outcome.response.code !== 403 || !served.namespaced || namespace === undefined) return { outcome };
+  return { outcome: await listAll(client, served, options, namespace), fallback: { namespace, refusal: outcome.response } };
 }
 
 /** Resources in CLUSTER_KINDS order, whatever order the lists finished in, so output is stable. */
 function assemble(
   served: readonly ServedResource[],
-  outcomes: readonly ListOutcome[],
+  outcomes: readonly KindOutcome[],
   file: string,
   maxDocuments: number,
   problems: Problem[],
 ): Omit<LoadResult, 'inputs'> {
   const resources: Resource[] = [];
   for (const [i, resource] of served.entries()) {
-    const outcome = outcomes[i];
-    if (outcome === undefined) continue;
-    if (!outcome.ok) {
-      problems.push(problem('cluster-list-failed', `Cannot list ${resource.kind} (GET ${listPath(resource)}): ${describeFailure(outcome.response)}`, { file }));
-      continue;
-    }
+    const result = outcomes[i];
+    if (result === undefined) continue;
+    const failure = listProblem(resource, result, file);
+    if (failure !== undefined) problems.push(failure);
+    const { outcome } = result;
+    if (!outcome.ok) continue;
     let unnamed = 0;
     let full = outcome.truncated;
     for (const item of outcome.items) {
@@ -91,6 +106,19 @@ function assemble(
     }
   }
   return { resources, problems };
+}
+
+/** What went wrong listing one kind, if anything did. */
+function listProblem(resource: ServedResource, { outcome, fallback }: KindOutcome, file: string): Problem | undefined {
+  if (fallback !== undefined) {
+    const refused = `GET ${listPath(resource)}: ${describeFailure(fallback.refusal)}`;
+    const message = outcome.ok
+      ? `${resource.kind} was read in namespace "${fallback.namespace}" only; the list across all namespaces was refused (${refused})`
+      : `Cannot list ${resource.kind} in all namespaces (${refused}) nor in namespace "${fallback.namespace}" (${describeFailure(outcome.response)})`;
+    return problem('cluster-list-failed', message, { file });
+  }
+  if (outcome.ok) return undefined;
+  return problem('cluster-list-failed', `Cannot list ${resource.kind} (GET ${listPath(resource)}): ${describeFailure(outcome.response)}`, { file });
 }
 
 async function mapLimited<T, R>(items: readonly T[], parallel: number, run: (item: T) => Promise<R>): Promise<R[]> {

@@ -21,8 +21,10 @@ export interface ApiServerOptions {
   readonly pageSize?: number;
   /** When set, every request needs `Authorization: Bearer <token>`. */
   readonly token?: string;
-  /** Kinds that the caller may not list or get (403 Forbidden). */
+  /** Kinds that the caller may not list or get (403 Forbidden), at cluster scope and in every namespace... */
   readonly forbidden?: readonly string[];
+  /** ...except these namespaces, per kind (as a Role and RoleBinding in them would grant). */
+  readonly namespaceGrants?: Readonly<Record<string, readonly string[]>>;
   /** Add-on API groups to serve even with no objects of them (CRDs installed, no objects yet). */
   readonly groups?: readonly string[];
   /** Called with each request before it is answered (tests use it to compact between pages). */
@@ -35,10 +37,16 @@ export interface LoggedRequest {
   readonly query: Readonly<Record<string, string>>;
 }
 
+export interface KubeconfigOptions {
+  readonly token?: string;
+  /** The context's default namespace. */
+  readonly namespace?: string;
+}
+
 export interface ApiServerHandle {
   readonly url: string;
   /** Writes a kubeconfig whose context `context` points at this server; `token` overrides the server's token. */
-  kubeconfigPath(context: string, options?: { readonly token?: string }): string;
+  kubeconfigPath(context: string, options?: KubeconfigOptions): string;
   /** Every request served, in order. */
   readonly requests: readonly LoggedRequest[];
   /** Expires every continue token issued so far (an etcd compaction). */
@@ -73,7 +81,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     },
     kubeconfigPath: (context, kubeconfigOptions = {}) => {
       const path = join(dir, `kubeconfig-${context}.yaml`);
-      writeFileSync(path, kubeconfigFor(url, context, kubeconfigOptions.token ?? options.token));
+      const token = kubeconfigOptions.token ?? options.token;
+      writeFileSync(path, kubeconfigFor(url, context, { ...kubeconfigOptions, ...(token === undefined ? {} : { token }) }));
       return path;
     },
     close: async () => {
@@ -85,13 +94,14 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
 }
 
 /** A kubeconfig as `kubectl config` writes one; client-node 1.x needs the TLS flag for http:// servers. */
-export function kubeconfigFor(url: string, context: string, token: string | undefined): string {
+export function kubeconfigFor(url: string, context: string, options: KubeconfigOptions = {}): string {
+  const { token, namespace } = options;
   return stringify({
     apiVersion: 'v1',
     kind: 'Config',
     clusters: [{ name: 'test-cluster', cluster: { server: url, 'insecure-skip-tls-verify': true } }],
     users: [{ name: 'test-user', user: token === undefined ? {} : { token } }],
-    contexts: [{ name: context, context: { cluster: 'test-cluster', user: 'test-user' } }],
+    contexts: [{ name: context, context: { cluster: 'test-cluster', user: 'test-user', ...(namespace === undefined ? {} : { namespace }) } }],
     'current-context': context,
   });
 }
@@ -194,7 +204,7 @@ function resourceList(group: string, version: string, resources: readonly Resour
 }
 
 function listReply(resource: ResourceDef, version: string, namespace: string | undefined, request: Request, context: Context): StatusReply {
-  if (context.options.forbidden?.includes(resource.kind)) return forbidden(USER, 'list', resource, namespace);
+  if (denied(resource, namespace, context.options)) return forbidden(USER, 'list', resource, namespace);
   const { store } = context;
   const limitText = request.query['limit'];
   if (limitText !== undefined && !/^-?\d+$/.test(limitText)) return badRequest(`limit: Invalid value: "${limitText}": strconv.ParseInt: parsing "${limitText}": invalid syntax`);
@@ -227,8 +237,13 @@ function listReply(resource: ResourceDef, version: string, namespace: string | u
   return ok({ kind: `${resource.kind}List`, apiVersion, metadata, items: page.map((o) => served(o.object, resource, apiVersion, false)) });
 }
 
+function denied(resource: ResourceDef, namespace: string | undefined, options: ApiServerOptions): boolean {
+  if (options.forbidden?.includes(resource.kind) !== true) return false;
+  return namespace === undefined || options.namespaceGrants?.[resource.kind]?.includes(namespace) !== true;
+}
+
 function getReply(resource: ResourceDef, version: string, namespace: string | undefined, name: string, context: Context): StatusReply {
-  if (context.options.forbidden?.includes(resource.kind)) return forbidden(USER, 'get', resource, namespace);
+  if (denied(resource, namespace, context.options)) return forbidden(USER, 'get', resource, namespace);
   const found = context.store.get(resource, namespace, name);
   if (found === undefined) return objectNotFound(resource, name);
   return ok(served(found.object, resource, apiVersionOf(resource.group, version), true));
