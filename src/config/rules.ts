@@ -10,7 +10,6 @@ import type { Finding } from '../model/finding.js';
 import type { Problem } from '../model/problem.js';
 import type { Severity } from '../model/severity.js';
 import { didYouMean } from './did-you-mean.js';
-import { formatPath } from './issues.js';
 import { configProblem, type ResolvedConfig } from './resolve.js';
 
 export interface RuleSelection {
@@ -47,7 +46,7 @@ function parseOptions(rule: AnyRule, resolved: ResolvedConfig, problems: Problem
   if (result.success) return { ok: true, options: result.data };
   for (const issue of result.error.issues) {
     const path = ['rules', rule.id, 'options', ...issue.path];
-    problems.push(configProblem(resolved, path, issue.path.length === 0 ? issue.message : `${formatPath(issue.path)}: ${issue.message}`));
+    problems.push(configProblem(resolved, path, issue.message));
   }
   return { ok: false };
 }

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { namespaceFilter } from '../../src/config/scope.js';
+
+describe('namespaceFilter', () => {
+  const pod = (namespace?: string) => ({ apiVersion: 'v1', kind: 'Pod', name: 'p', ...(namespace === undefined ? {} : { namespace }) });
+
+  it('keeps everything without a namespaces setting', () => {
+    expect(namespaceFilter({}) (pod('anything'))).toBe(true);
+  });
+
+  it('keeps namespaced objects matching a glob, treats a missing namespace as default, keeps cluster-scoped objects', () => {
+    const keep = namespaceFilter({ namespaces: ['team-*', 'default'] });
+    expect(keep(pod('team-a'))).toBe(true);
+    expect(keep(pod('kube-system'))).toBe(false);
+    expect(keep(pod())).toBe(true);
+    expect(namespaceFilter({ namespaces: ['team-*'] })(pod())).toBe(false);
+    expect(keep({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', name: 'admin' })).toBe(true);
+  });
+});
