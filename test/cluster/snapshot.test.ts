@@ -47,10 +47,22 @@ describe('writeSnapshot', () => {
   it('reads the same under YAML 1.1 and 1.2 parsers (kubectl uses 1.1)', () => {
     const text = writeSnapshot(loaded, 'yaml');
     // The fixture holds "0o17" (a 1.2 octal), "on"/"yes" (1.1 booleans) as strings.
-    expect(text).toContain('"0o17"');
+    expect(text).toMatch(/['"]0o17['"]/);
     expect(parse(text, { version: '1.1' })).toEqual(parse(text));
     expect(jsYaml.load(text)).toEqual(parse(text));
   });
+
+  it.each(['0o17', '1_000', '+.5', '1:20', 'yes', 'on', 'NULL', '~', '010', '0x1F', '1e3', '2026-01-01', '', ' lead', 'a: b', '#c', 'multi\nline\n'])(
+    'keeps the string %j a string under every reader',
+    (value) => {
+      const result: LoadResult = { ...loaded, resources: loaded.resources.slice(0, 1).map((r) => ({ ...r, object: { ...r.object, data: { [value]: value } } })) };
+      const text = writeSnapshot(result, 'yaml');
+      const expected = { [value]: value };
+      for (const read of [parse(text, { version: '1.1' }), parse(text), jsYaml.load(text)] as { items: { data: unknown }[] }[]) {
+        expect(read.items[0]?.data).toEqual(expected);
+      }
+    },
+  );
 
   it('holds no secret values', () => {
     const text = writeSnapshot(loaded, 'yaml');

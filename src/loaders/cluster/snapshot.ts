@@ -2,18 +2,26 @@
  * `palisade snapshot`: everything a load read, written as one `kind: List` document that the
  * manifest loader reads back, so a cluster can be scanned offline, later, or elsewhere.
  */
-import { Document, visit } from 'yaml';
+import jsYaml from 'js-yaml';
 import type { LoadResult } from '../../core/loader.js';
 import type { Resource } from '../../model/resource.js';
 
 export type SnapshotFormat = 'yaml' | 'json';
 
 /**
- * YAML 1.2 reads "0o17" as the number 15, YAML 1.1 does not, so a 1.1 writer leaves it plain.
- * Everything else a 1.1 reader would take for a non-string (yes, on, 010, 1_000) the 1.1 writer
- * already quotes, so the output reads the same under both versions (kubectl's parser is 1.1).
+ * The snapshot must read the same under YAML 1.2 (the manifest loader, js-yaml) and YAML 1.1
+ * (kubectl): a string one of them would take for a number must be quoted. js-yaml quotes what
+ * its 1.2 schema would resolve, and the 1.1 booleans (yes, on) in its compatibility mode; this
+ * resolver adds every number-shaped string (1_000, +.5, 0o17, 1:20), so those are quoted too.
+ * Quoting a string that needed none costs nothing: it still reads as the same string.
  */
-const YAML12_ONLY_OCTAL = /^[-+]?0o[0-7_]+$/i;
+const NUMBER_SHAPED = /^[-+]?\.?[0-9][-+0-9a-fA-FxXoObB_.:eE]*$/;
+const numberShaped = new jsYaml.Type('tag:palisade.dev,2026:number-shaped', {
+  kind: 'scalar',
+  resolve: (text: string) => NUMBER_SHAPED.test(text),
+  construct: (text: string) => text,
+});
+const SNAPSHOT_SCHEMA = jsYaml.DEFAULT_SCHEMA.extend({ implicit: [numberShaped] });
 
 export function writeSnapshot(result: LoadResult, format: SnapshotFormat): string {
   const list = {
@@ -23,14 +31,8 @@ export function writeSnapshot(result: LoadResult, format: SnapshotFormat): strin
     items: [...result.resources].sort(compareResources).map((resource) => resource.object),
   };
   if (format === 'json') return `${JSON.stringify(list, null, 2)}\n`;
-  const document = new Document(list, { version: '1.1' });
-  visit(document, {
-    Scalar(_key, node) {
-      if (typeof node.value === 'string' && YAML12_ONLY_OCTAL.test(node.value)) node.type = 'QUOTE_DOUBLE';
-    },
-  });
-  // No line folding: long values (annotations, certificates) stay on one line, as kubectl writes them.
-  return document.toString({ lineWidth: 0 });
+  // No line folding (long annotations and certificates stay on one line) and no anchors.
+  return jsYaml.dump(list, { schema: SNAPSHOT_SCHEMA, lineWidth: -1, noRefs: true });
 }
 
 /** Kind, then namespace (cluster-scoped first), then name; code-point order, so no locale decides. */
