@@ -1,5 +1,5 @@
 /** Configuration: one zod schema, and the file, environment and flag layers derived from it. */
-export { configSchema, defaultConfig, FAIL_ON_VALUES, type Config, type ConfigException, type ConfigInput, type FailOn, type RuleSettings } from './schema.js';
+export { configSchema, defaultConfig, FAIL_ON_VALUES, type Config, type ConfigException, type ConfigInput, type FailOn, type PalisadeConfig, type RuleSettings } from './schema.js';
 export { CONFIG_FILE_NAMES, findConfig, loadConfig, parseConfigText, type LoadedConfig } from './load.js';
 export { configProblem, originOf, printResolvedConfig, resolveConfig, type ResolveOptions, type ResolvedConfig, type SettingOrigin } from './resolve.js';
 export { SETTINGS, coerce, settingsFromEnv, settingsFromFlags, type Setting, type SettingType } from './settings.js';

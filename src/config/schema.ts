@@ -167,6 +167,8 @@ export const configSchema = z
 
 /** The configuration after parsing: defaults filled in, exceptions normalised to `rules`. */
 export type Config = z.output<typeof configSchema>;
+/** The name the SDK uses for the parsed configuration. */
+export type PalisadeConfig = Config;
 /** What a user may write (in the file, or as flags): everything optional. */
 export type ConfigInput = z.input<typeof configSchema>;
 export type ConfigException = Config['exceptions'][number];
