@@ -1,0 +1,191 @@
+/**
+ * Follows js-yaml's node events (its `listener` option reports every node it opens and closes)
+ * to record where each node starts, so positions cost one pass of the fast parser instead of a
+ * second, slower positional parse. It also bounds alias expansion: js-yaml shares aliased values
+ * instead of copying them, so a "billion laughs" document parses quickly but explodes in whoever
+ * walks it afterwards; the tracker counts what a full walk would expand and stops the parse early.
+ *
+ * What js-yaml reports, and what the tracker relies on:
+ * - every node (keys included) is one open/close pair, properly nested, so nodes numbered in
+ *   opening order put each node's descendants right after it (a pre-order arena);
+ * - `state.position` at open is the node's first character for keys, sequence items and document
+ *   roots (the positions we report);
+ * - a failed speculative read (e.g. `key: &a value` first tried as a mapping) leaves nested events
+ *   under a node whose final value is a scalar, so children of scalars are ignored;
+ * - a node may adopt the value of its only child ("keep the result" paths): same object, same shape.
+ *
+ * The listener runs for every node of every input, so it only writes three numbers and a value
+ * per node into typed arrays; everything else is derived when a position is asked for.
+ */
+
+export class AliasLimitError extends Error {
+  readonly offset: number;
+  constructor(message: string, offset: number) {
+    super(message);
+    this.offset = offset;
+  }
+}
+
+export class DocumentLimitError extends Error {}
+
+/** The subset of js-yaml's parser state the listener reads. */
+export interface ParserState {
+  readonly input: string;
+  readonly position: number;
+  readonly kind: string | null;
+  readonly anchor: string | null;
+  readonly result: unknown;
+}
+
+/** Every node of one input; a node is an index, numbered in opening order. */
+export class NodeArena {
+  /** Offset of the node's first character in the input. */
+  start: Int32Array;
+  /** Offset just after the node. */
+  end: Int32Array;
+  /** The last node of the node's subtree (itself for a leaf). */
+  last: Int32Array;
+  readonly values: unknown[] = [];
+  size = 0;
+
+  /** Sized for `textLength` characters: Kubernetes YAML has about one node per 10 characters. */
+  constructor(textLength: number) {
+    const capacity = Math.max(1024, Math.ceil(textLength / 10));
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.last = new Int32Array(capacity);
+  }
+
+  open(start: number): number {
+    if (this.size === this.start.length) this.grow();
+    const id = this.size++;
+    this.start[id] = start;
+    this.values.push(undefined);
+    return id;
+  }
+
+  close(id: number, end: number, value: unknown): void {
+    this.end[id] = end;
+    this.last[id] = this.size - 1;
+    this.values[id] = value;
+  }
+
+  /** The children of a node, in order. */
+  children(node: number): number[] {
+    const out: number[] = [];
+    const last = this.last[node] ?? node;
+    for (let child = node + 1; child <= last; child = (this.last[child] ?? child) + 1) out.push(child);
+    return out;
+  }
+
+  private grow(): void {
+    const bigger = (old: Int32Array): Int32Array => {
+      const next = new Int32Array(old.length * 2);
+      next.set(old);
+      return next;
+    };
+    this.start = bigger(this.start);
+    this.end = bigger(this.end);
+    this.last = bigger(this.last);
+  }
+}
+
+export class NodeTracker {
+  /** Document roots in order: each top-level close is one document. */
+  readonly roots: number[] = [];
+  private readonly arena: NodeArena;
+  /** Added to js-yaml's offsets: where the parsed text starts in the input. */
+  private readonly base: number;
+  private readonly stack: number[] = [];
+  private readonly maxAliasCount: number;
+  private readonly maxDocuments: number;
+  /** Alias expansions of the current document so far, and the log that attributes them to nodes. */
+  private expansions = 0;
+  private readonly aliasNodes: number[] = [];
+  private readonly aliasTotals: number[] = [];
+  /** Expansions a full walk of each anchored node performs. */
+  private readonly anchorExpansions = new Map<string, number>();
+
+  constructor(arena: NodeArena, base: number, limits: { readonly maxAliasCount: number; readonly maxDocuments: number }) {
+    this.arena = arena;
+    this.base = base;
+    this.maxAliasCount = limits.maxAliasCount;
+    this.maxDocuments = limits.maxDocuments;
+  }
+
+  /** Pass as js-yaml's `listener`. */
+  readonly listener = (event: 'open' | 'close', state: ParserState): void => {
+    if (event === 'open') {
+      this.stack.push(this.arena.open(this.base + state.position));
+      return;
+    }
+    const node = this.stack.pop();
+    if (node === undefined) return;
+    this.arena.close(node, this.base + state.position, state.result);
+    if (state.kind === null && state.result !== null) this.countAlias(node, state.input);
+    if (state.anchor !== null) this.anchorExpansions.set(state.anchor, this.expansions - this.expansionsBefore(node));
+    if (this.stack.length === 0) this.endDocument(node);
+  };
+
+  private endDocument(root: number): void {
+    this.roots.push(root);
+    if (this.roots.length > this.maxDocuments) throw new DocumentLimitError(`more than ${this.maxDocuments} documents`);
+    // Anchors are per document.
+    this.anchorExpansions.clear();
+    this.expansions = 0;
+    this.aliasNodes.length = 0;
+    this.aliasTotals.length = 0;
+  }
+
+  /**
+   * A node without a kind but with a value is an alias (or an empty node with an explicit tag,
+   * which the text tells apart). Its cost is one expansion plus whatever its anchor expands.
+   */
+  private countAlias(node: number, input: string): void {
+    const at = skipBlanks(input, (this.arena.start[node] ?? 0) - this.base);
+    if (input.charCodeAt(at) !== 0x2a /* * */) return;
+    const name = aliasName(input, at + 1);
+    const inner = this.anchorExpansions.get(name);
+    if (inner === undefined) {
+      // js-yaml resolved the alias, so its anchor exists but has not closed: it is an ancestor,
+      // and the value would contain itself.
+      throw new AliasLimitError(`alias *${name} refers to a node that contains it (a cycle)`, this.base + at);
+    }
+    this.expansions = Math.min(this.expansions + 1 + inner, this.maxAliasCount + 1);
+    if (this.expansions > this.maxAliasCount) {
+      throw new AliasLimitError(`the document expands aliases more than ${this.maxAliasCount} times`, this.base + at);
+    }
+    this.aliasNodes.push(node);
+    this.aliasTotals.push(this.expansions);
+  }
+
+  /** The document's expansion count just before `node` opened (aliases are logged in node order). */
+  private expansionsBefore(node: number): number {
+    let low = 0;
+    let high = this.aliasNodes.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((this.aliasNodes[mid] ?? 0) < node) low = mid + 1;
+      else high = mid;
+    }
+    return low === 0 ? 0 : (this.aliasTotals[low - 1] ?? 0);
+  }
+}
+
+/** Skips spaces, tabs, line breaks and comments. */
+export function skipBlanks(input: string, from: number): number {
+  let at = from;
+  for (;;) {
+    const ch = input.charCodeAt(at);
+    if (ch === 0x20 || ch === 0x09 || ch === 0x0a || ch === 0x0d) at++;
+    else if (ch === 0x23 /* # */) {
+      while (at < input.length && input.charCodeAt(at) !== 0x0a) at++;
+    } else return at;
+  }
+}
+
+function aliasName(input: string, from: number): string {
+  let at = from;
+  while (at < input.length && !/[\s,[\]{}\0]/.test(input.charAt(at))) at++;
+  return input.slice(from, at);
+}

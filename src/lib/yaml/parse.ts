@@ -1,0 +1,157 @@
+/**
+ * Positional parsing of YAML and JSON streams: every document comes back with its value and a
+ * PositionMap, and every failure as a located error instead of an exception, one document at a
+ * time (a bad document never loses its neighbours).
+ *
+ * Why js-yaml plus a listener: it is several times faster than a CST-keeping parser, and its node
+ * events give exact key and item positions for the price of a callback per node (see
+ * node-tracker.ts). JSON is parsed by the same parser (JSON is YAML 1.2 in flow style) so JSON
+ * inputs get positions too.
+ */
+import yaml from 'js-yaml';
+import type { Position, PositionMap } from '../../model/source.js';
+import { splitDocuments, type DocumentSlice } from './documents.js';
+import { LineIndex } from './line-index.js';
+import { AliasLimitError, DocumentLimitError, NodeArena, NodeTracker } from './node-tracker.js';
+import { TrackedPositionMap } from './position-map.js';
+import { KUBERNETES_SCHEMA } from './schema.js';
+
+export interface ParseLimits {
+  /** Most alias expansions per document. */
+  readonly maxAliasCount: number;
+  /** Most documents in the stream; the rest are not parsed. */
+  readonly maxDocuments: number;
+  /** Deepest nesting accepted. */
+  readonly maxDepth: number;
+}
+
+export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxAliasCount: 1000, maxDocuments: 100_000, maxDepth: 200 };
+
+export interface ParsedDocument {
+  /** 0-based index of the document in the stream. */
+  readonly index: number;
+  readonly value: unknown;
+  readonly position: Position;
+  readonly positions: PositionMap;
+}
+
+export type ParseErrorKind = 'syntax' | 'alias-limit' | 'too-deep' | 'too-many-documents';
+
+export interface ParseError {
+  readonly kind: ParseErrorKind;
+  readonly message: string;
+  /** 1-based. */
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface ParseResult {
+  readonly documents: ParsedDocument[];
+  readonly errors: ParseError[];
+}
+
+export interface ParseOptions {
+  /** Parse as one JSON text (no document splitting; duplicate keys allowed, last wins, as in JSON.parse). */
+  readonly json?: boolean;
+  readonly limits?: Partial<ParseLimits>;
+}
+
+/** The js-yaml options we pass; its type declarations lag behind the options it accepts. */
+interface LoaderOptions extends yaml.LoadOptions {
+  readonly maxDepth?: number;
+}
+
+export function parseStream(text: string, options: ParseOptions = {}): ParseResult {
+  const limits = { ...DEFAULT_PARSE_LIMITS, ...options.limits };
+  // A byte order mark is invisible to editors, so columns are counted without it.
+  const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lines = new LineIndex(input);
+  const arena = new NodeArena(input.length);
+  const documents: ParsedDocument[] = [];
+  const errors: ParseError[] = [];
+  const keep = (roots: readonly number[]): void => {
+    for (const root of roots) {
+      const positions = new TrackedPositionMap(arena, root, input, lines);
+      documents.push({ index: documents.length, value: arena.values[root], position: positions.rootPosition(), positions });
+    }
+  };
+  let slices: DocumentSlice[] | undefined;
+  // The whole stream is parsed in one go (fastest); after an error, parsing resumes at the
+  // document after the bad one, and only the bad document is lost.
+  for (let from = 0; from < input.length; ) {
+    const tracker = new NodeTracker(arena, from, { maxAliasCount: limits.maxAliasCount, maxDocuments: limits.maxDocuments - documents.length });
+    const failure = loadAll(from === 0 ? input : input.slice(from), tracker, options.json === true, limits.maxDepth);
+    if (failure === undefined) {
+      keep(tracker.roots);
+      break;
+    }
+    if (failure instanceof DocumentLimitError) {
+      keep(tracker.roots.slice(0, limits.maxDocuments - documents.length));
+      const at = lines.position(arena.start[tracker.roots[tracker.roots.length - 1] ?? 0] ?? 0);
+      errors.push({ kind: 'too-many-documents', message: `more than ${limits.maxDocuments} documents; the rest were not read`, ...at });
+      break;
+    }
+    const error = toParseError(failure, from, lines);
+    errors.push(error.error);
+    if (options.json === true) break;
+    slices ??= splitDocuments(input);
+    const bad = sliceAt(slices, error.offset);
+    keep(tracker.roots.filter((root) => (arena.start[root] ?? 0) < bad.start));
+    if (bad.end <= from) break;
+    from = bad.end;
+  }
+  return { documents, errors };
+}
+
+/** Runs js-yaml over `text`; returns what it threw, if anything. */
+function loadAll(text: string, tracker: NodeTracker, json: boolean, maxDepth: number): unknown {
+  const loaderOptions: LoaderOptions = {
+    schema: KUBERNETES_SCHEMA,
+    json,
+    maxDepth,
+    // The parser state is what the tracker reads (its declared type is a narrower view of it).
+    listener: tracker.listener as unknown as NonNullable<yaml.LoadOptions['listener']>,
+  };
+  try {
+    yaml.loadAll(text, undefined, loaderOptions);
+    return undefined;
+  } catch (error) {
+    return error ?? new Error('parser failed');
+  }
+}
+
+function sliceAt(slices: readonly DocumentSlice[], offset: number): DocumentSlice {
+  let found = slices[0] ?? { start: 0, end: offset + 1, line: 0 };
+  for (const slice of slices) {
+    if (slice.start > offset) break;
+    found = slice;
+  }
+  return found;
+}
+
+function toParseError(error: unknown, base: number, lines: LineIndex): { error: ParseError; offset: number } {
+  if (error instanceof AliasLimitError) {
+    return { error: { kind: 'alias-limit', message: error.message, ...lines.position(error.offset) }, offset: error.offset };
+  }
+  if (error instanceof yaml.YAMLException) {
+    const mark = error.mark as { position?: number } | undefined;
+    const offset = base + (mark?.position ?? 0);
+    return { error: { kind: classify(error.reason), message: error.reason, ...lines.position(offset) }, offset };
+  }
+  // A RangeError (stack) or anything else the parser let escape: still a located syntax problem.
+  return { error: { kind: 'syntax', message: error instanceof Error ? error.message : String(error), ...lines.position(base) }, offset: base };
+}
+
+function classify(reason: string): ParseErrorKind {
+  if (reason.startsWith('nesting exceeded maxDepth')) return 'too-deep';
+  if (reason.startsWith('merge keys exceeded') || reason === 'abnormal merge sequence size') return 'alias-limit';
+  return 'syntax';
+}
+
+/**
+ * The parse floor: the plain parse of the same text, with no positions, no splitting and no
+ * checks. Benchmarks compare a full scan against this to show what positions and checks cost.
+ */
+export function parseFloor(text: string): unknown[] {
+  return yaml.loadAll(text);
+}

@@ -1,0 +1,41 @@
+/**
+ * The YAML schema Kubernetes tooling applies. kubectl converts YAML to JSON with a YAML 1.1
+ * parser (go-yaml v2 via sigs.k8s.io/yaml), so `privileged: yes` reaches the API server as `true`
+ * and `defaultMode: 0644` as 420. A scanner that read them as YAML 1.2 (the string "yes", the
+ * number 644) would judge a different object than the one applied, so those YAML 1.1 forms are
+ * resolved the same way here. Merge keys (`<<`) are honoured too; timestamps stay strings, as in
+ * the JSON kubectl sends.
+ */
+import yaml from 'js-yaml';
+
+const TRUE = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON']);
+const FALSE = new Set(['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF']);
+
+const yaml11Bool = new yaml.Type('tag:yaml.org,2002:bool', {
+  kind: 'scalar',
+  resolve: (data: unknown) => typeof data === 'string' && (TRUE.has(data) || FALSE.has(data)),
+  construct: (data: string) => TRUE.has(data),
+  predicate: (value: unknown) => typeof value === 'boolean',
+  represent: (value: object) => JSON.stringify(value),
+});
+
+/** YAML 1.1 octal: a leading zero followed by octal digits. */
+const LEGACY_OCTAL = /^[-+]?0[0-7]+$/;
+/** js-yaml's built-in types (exported at run time; missing from its type declarations). */
+const { types } = yaml as unknown as { readonly types: { readonly int: yaml.Type; readonly merge: yaml.Type } };
+const coreInt = types.int;
+
+const yaml11Int = new yaml.Type('tag:yaml.org,2002:int', {
+  kind: 'scalar',
+  resolve: (data: unknown) => typeof data === 'string' && (LEGACY_OCTAL.test(data) || coreInt.resolve(data)),
+  construct: (data: string): unknown => {
+    if (!LEGACY_OCTAL.test(data)) return coreInt.construct(data);
+    const negative = data.startsWith('-');
+    const digits = data.replace(/^[-+]?0/, '');
+    return (negative ? -1 : 1) * parseInt(digits, 8);
+  },
+  predicate: (value: unknown) => typeof value === 'number' && Number.isInteger(value),
+  represent: (value: object) => JSON.stringify(value),
+});
+
+export const KUBERNETES_SCHEMA = yaml.CORE_SCHEMA.extend({ implicit: [yaml11Bool, yaml11Int, types.merge] });

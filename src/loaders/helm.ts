@@ -1,0 +1,111 @@
+/**
+ * Helm charts are rendered with `helm template`, not walked: templates are not YAML until helm
+ * has filled them in. Values files (`--values`) and `--set` overrides are passed through.
+ *
+ * Positions: helm prefixes each rendered document with `# Source: <chart>/templates/<file>`, so a
+ * resource's file is mapped back to that template inside the chart directory as the user named
+ * it. Line numbers then count from that `# Source:` comment, i.e. they are lines of the template's
+ * rendered output, not of the template itself (helm keeps no finer mapping).
+ *
+ * helm writes a cache, a config and a data directory; unless the user's environment says where
+ * (HELM_CACHE_HOME, HELM_CONFIG_HOME, HELM_DATA_HOME), a scan points them at a private temporary
+ * directory rather than writing into the user's home.
+ */
+import { existsSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Position, PositionMap } from '../model/source.js';
+import type { ParsedDocument } from '../lib/yaml/index.js';
+import { runTool } from './run-tool.js';
+import type { RenderOutcome } from './kustomize.js';
+
+export function isHelmChart(dir: string): boolean {
+  return existsSync(path.join(dir, 'Chart.yaml'));
+}
+
+export interface HelmOptions {
+  readonly valuesFiles?: readonly string[];
+  readonly set?: readonly string[];
+}
+
+const HELM_DIRS = ['HELM_CACHE_HOME', 'HELM_CONFIG_HOME', 'HELM_DATA_HOME'] as const;
+let privateHelmHome: string | undefined;
+
+function helmEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of HELM_DIRS) {
+    if (env[name] === undefined || env[name] === '') {
+      privateHelmHome ??= mkdtempSync(path.join(os.tmpdir(), 'palisade-helm-'));
+      env[name] = path.join(privateHelmHome, name.slice('HELM_'.length).toLowerCase());
+    }
+  }
+  return env;
+}
+
+export async function renderHelmChart(dir: string, shownAs: string, options: HelmOptions, cwd: string, maxOutputBytes: number): Promise<RenderOutcome> {
+  const args = ['template', dir];
+  for (const file of options.valuesFiles ?? []) args.push('--values', path.resolve(cwd, file));
+  for (const assignment of options.set ?? []) args.push('--set', assignment);
+  const outcome = await runTool({
+    command: 'helm',
+    args,
+    file: shownAs,
+    cwd,
+    timeoutMs: 120_000,
+    maxOutputBytes,
+    env: helmEnv(),
+    installHint: 'Install helm 3 (https://helm.sh/docs/intro/install/) and make sure it is on PATH.',
+  });
+  return outcome.ok ? { ok: true, output: outcome.stdout } : outcome;
+}
+
+/** `# Source:` comments of helm's output, by 1-based line. */
+export function helmSources(output: string): { readonly line: number; readonly source: string }[] {
+  const sources: { line: number; source: string }[] = [];
+  let line = 1;
+  let at = 0;
+  while (at <= output.length) {
+    const end = output.indexOf('\n', at);
+    const text = output.slice(at, end === -1 ? output.length : end);
+    if (text.startsWith('# Source: ')) sources.push({ line, source: text.slice('# Source: '.length).trim() });
+    if (end === -1) break;
+    at = end + 1;
+    line++;
+  }
+  return sources;
+}
+
+/**
+ * The template a rendered document came from, and where that template's output starts: the
+ * `# Source:` comment closest above the document. `chart/templates/x.yaml` becomes
+ * `<chart dir as shown>/templates/x.yaml` (a subchart's `chart/charts/sub/...` likewise).
+ */
+export function templateOf(document: ParsedDocument, sources: readonly { readonly line: number; readonly source: string }[], shownAs: string): { file: string; firstLine: number } | undefined {
+  let found: { line: number; source: string } | undefined;
+  for (const entry of sources) {
+    if (entry.line > document.position.line) break;
+    found = entry;
+  }
+  if (found === undefined) return undefined;
+  const inChart = found.source.split('/').slice(1).join('/');
+  if (inChart === '' || inChart.split('/').includes('..')) return undefined;
+  return { file: path.join(shownAs, inChart), firstLine: found.line + 1 };
+}
+
+/** Positions shifted so that `firstLine` of the rendered output becomes line 1. */
+export function shiftLines(document: ParsedDocument, firstLine: number): ParsedDocument {
+  const delta = firstLine - 1;
+  const shift = (position: Position): Position => ({ line: position.line - delta, column: position.column });
+  const inner = document.positions;
+  const positions: PositionMap = {
+    get: (pointer) => {
+      const found = inner.get(pointer);
+      return found === undefined ? undefined : shift(found);
+    },
+    nearest: (pointer) => {
+      const found = inner.nearest(pointer);
+      return found === undefined ? undefined : { pointer: found.pointer, position: shift(found.position) };
+    },
+  };
+  return { index: document.index, value: document.value, position: shift(document.position), positions };
+}

@@ -1,0 +1,170 @@
+/**
+ * loadInputs: every way manifests arrive (files, directories, Kustomize overlays, Helm charts,
+ * stdin, a live cluster) turned into resources with exact positions, plus located problems for
+ * everything that could not be read. Nothing here throws for bad input, and one bad file or
+ * document never hides the others.
+ */
+import { realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Problem } from '../model/problem.js';
+import type { Resource } from '../model/resource.js';
+import { DEFAULT_LIMITS, type InputLimits, type LoadOptions, type LoadResult } from '../core/loader.js';
+import { problem } from '../core/errors.js';
+import { parseStream } from '../lib/yaml/index.js';
+import { loadCluster } from './cluster/index.js';
+import { helmSources, renderHelmChart, shiftLines, templateOf } from './helm.js';
+import { originFile, renderKustomization, type RenderOutcome } from './kustomize.js';
+import { parseErrorProblem, resourcesFromDocuments, type ManifestOrigin } from './manifests.js';
+import { readFileBounded, readStreamBounded, type ReadOutcome } from './read-bounded.js';
+import { directoryKind, errorCode, walkDirectory, type WalkItem } from './walk.js';
+
+export { parseFloor, parseStream } from '../lib/yaml/index.js';
+
+interface Scan {
+  readonly options: LoadOptions;
+  readonly limits: InputLimits;
+  readonly cwd: string;
+  readonly resources: Resource[];
+  readonly problems: Problem[];
+  readonly inputs: string[];
+  /** Real paths already loaded, so an input named twice is read once. */
+  readonly seen: Set<string>;
+}
+
+export async function loadInputs(options: LoadOptions): Promise<LoadResult> {
+  const scan: Scan = {
+    options,
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    cwd: options.cwd ?? process.cwd(),
+    resources: [],
+    problems: [],
+    inputs: [],
+    seen: new Set(),
+  };
+  if (options.paths.length === 0 && options.cluster === undefined) {
+    scan.problems.push(problem('no-input', 'nothing to scan'));
+  }
+  for (const input of options.paths) {
+    if (input === '-') await loadStdin(scan);
+    else await loadPath(input, scan);
+  }
+  if (options.cluster !== undefined) await loadLiveCluster(options.cluster, scan);
+  return { resources: scan.resources, problems: scan.problems, inputs: scan.inputs };
+}
+
+async function loadStdin(scan: Scan): Promise<void> {
+  if (scan.seen.has('-')) return;
+  scan.seen.add('-');
+  let outcome: ReadOutcome;
+  try {
+    outcome = await readStreamBounded(scan.options.stdin ?? process.stdin, scan.limits.maxFileBytes);
+  } catch (error) {
+    scan.problems.push(problem('input-unreadable', `cannot read standard input: ${errorCode(error)}`, { file: '-' }));
+    return;
+  }
+  loadRead(outcome, { file: '-' }, false, scan);
+}
+
+async function loadPath(input: string, scan: Scan): Promise<void> {
+  const absolute = path.resolve(scan.cwd, input);
+  let real: string;
+  let isDirectory: boolean;
+  try {
+    real = realpathSync(absolute);
+    isDirectory = statSync(real).isDirectory();
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'ENOENT' || code === 'ENOTDIR') scan.problems.push(problem('input-not-found', 'no such file or directory', { file: input }));
+    else scan.problems.push(problem('input-unreadable', `cannot read: ${code}`, { file: input }));
+    return;
+  }
+  if (scan.seen.has(real)) return;
+  scan.seen.add(real);
+  if (!isDirectory) {
+    loadFile(absolute, input, scan);
+    return;
+  }
+  const kind = directoryKind(absolute);
+  if (kind !== 'walk') {
+    await loadRendered({ kind, absolute, shown: input }, scan);
+    return;
+  }
+  for (const item of await walkDirectory(absolute, input)) {
+    if (item.kind === 'problem') scan.problems.push(item.problem);
+    else if (item.kind === 'file') loadFile(item.absolute, item.shown, scan);
+    else await loadRendered(item, scan);
+  }
+}
+
+function loadFile(absolute: string, shown: string, scan: Scan): void {
+  let outcome: ReadOutcome;
+  try {
+    outcome = readFileBounded(absolute, scan.limits.maxFileBytes);
+  } catch (error) {
+    scan.problems.push(problem('input-unreadable', `cannot read: ${errorCode(error)}`, { file: shown }));
+    return;
+  }
+  loadRead(outcome, { file: shown }, path.extname(shown).toLowerCase() === '.json', scan);
+}
+
+function loadRead(outcome: ReadOutcome, origin: ManifestOrigin, json: boolean, scan: Scan): void {
+  const { file } = origin;
+  if (outcome.kind === 'too-large') {
+    scan.problems.push(problem('input-too-large', `${outcome.bytes} bytes is more than the limit of ${scan.limits.maxFileBytes}`, { file }));
+  } else if (outcome.kind === 'binary') {
+    scan.problems.push(problem('binary-file', 'contains NUL bytes: not YAML or JSON text', { file }));
+  } else {
+    scan.inputs.push(file);
+    // Without a telling extension (stdin, a file named explicitly), JSON announces itself by its first character.
+    loadText(outcome.text, origin, json || (path.extname(file) === '' && /^\s*[{[]/.test(outcome.text.slice(0, 1024))), scan);
+  }
+}
+
+function loadText(text: string, origin: ManifestOrigin, json: boolean, scan: Scan): void {
+  const parsed = parseStream(text, { json, limits: { maxAliasCount: scan.limits.maxAliasCount, maxDocuments: scan.limits.maxDocuments } });
+  for (const error of parsed.errors) scan.problems.push(parseErrorProblem(error, origin.file, json));
+  resourcesFromDocuments(parsed.documents, origin, scan);
+}
+
+async function loadRendered(item: Extract<WalkItem, { kind: 'kustomize' | 'helm' }>, scan: Scan): Promise<void> {
+  const rendered: RenderOutcome =
+    item.kind === 'helm'
+      ? await renderHelmChart(item.absolute, item.shown, scan.options.helm ?? {}, scan.cwd, scan.limits.maxFileBytes)
+      : await renderKustomization(item.absolute, item.shown, scan.limits.maxFileBytes);
+  if (!rendered.ok) {
+    scan.problems.push(rendered.problem);
+    return;
+  }
+  scan.inputs.push(item.shown);
+  const parsed = parseStream(rendered.output, { limits: { maxAliasCount: scan.limits.maxAliasCount, maxDocuments: scan.limits.maxDocuments } });
+  for (const error of parsed.errors) {
+    const located = parseErrorProblem(error, item.shown, false);
+    scan.problems.push({ ...located, message: `in the output of ${item.kind}: ${located.message}` });
+  }
+  const sources = item.kind === 'helm' ? helmSources(rendered.output) : [];
+  for (const document of parsed.documents) {
+    if (item.kind === 'helm') {
+      const template = templateOf(document, sources, item.shown);
+      const mapped = template === undefined ? document : shiftLines(document, template.firstLine);
+      resourcesFromDocuments([mapped], { file: template?.file ?? item.shown, renderedBy: 'helm' }, scan);
+    } else {
+      const value = document.value;
+      const file = typeof value === 'object' && value !== null && !Array.isArray(value) ? originFile(value as Record<string, unknown>, item.absolute, item.shown) : undefined;
+      resourcesFromDocuments([document], { file: file ?? item.shown, renderedBy: 'kustomize' }, scan);
+    }
+  }
+}
+
+async function loadLiveCluster(target: NonNullable<LoadOptions['cluster']>, scan: Scan): Promise<void> {
+  try {
+    const result = await loadCluster(target);
+    // Loops, not push(...spread): a cluster can hold more objects than a call has argument slots.
+    for (const resource of result.resources) scan.resources.push(resource);
+    for (const found of result.problems) scan.problems.push(found);
+    for (const input of result.inputs) scan.inputs.push(input);
+  } catch (error) {
+    // The cluster loader reports its own problems; this only catches what it let escape.
+    const message = error instanceof Error ? error.message : String(error);
+    scan.problems.push(problem('cluster-unreachable', message, { file: `cluster:${target.context ?? 'current-context'}` }));
+  }
+}

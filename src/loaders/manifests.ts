@@ -1,0 +1,107 @@
+/**
+ * From parsed documents to Kubernetes resources: Lists (`kind: List`, `*List`, `kubectl get -o
+ * yaml|json` dumps) are unpacked into their items, and documents that are not objects are
+ * reported instead of silently dropped. Empty documents (nothing, or only comments) are not
+ * objects either, but they are normal in YAML streams and pass without a word.
+ */
+import type { Problem } from '../model/problem.js';
+import type { JsonObject, Resource } from '../model/resource.js';
+import type { Position, PositionMap, ResourceSource } from '../model/source.js';
+import { problem } from '../core/errors.js';
+import type { ParsedDocument, ParseError } from '../lib/yaml/index.js';
+
+export interface ManifestOrigin {
+  /** The file as the user knows it. */
+  readonly file: string;
+  readonly renderedBy?: 'helm' | 'kustomize';
+}
+
+export interface Collected {
+  readonly resources: Resource[];
+  readonly problems: Problem[];
+}
+
+/** Lists inside Lists are unpacked too, but not without end. */
+const MAX_LIST_NESTING = 3;
+
+export function resourcesFromDocuments(documents: readonly ParsedDocument[], origin: ManifestOrigin, into: Collected): void {
+  for (const document of documents) {
+    if (document.value === null || document.value === undefined) continue;
+    collect(document.value, document, '', origin, into, 0);
+  }
+}
+
+function collect(value: unknown, document: ParsedDocument, prefix: string, origin: ManifestOrigin, into: Collected, nesting: number): void {
+  const place = placeOf(document.positions, prefix, document.position, origin.file);
+  if (!isObject(value)) {
+    const what = Array.isArray(value) ? 'a sequence' : value === null ? 'empty' : `a ${typeof value}`;
+    const where = prefix === '' ? `document ${document.index + 1}` : `item ${prefix} of document ${document.index + 1}`;
+    into.problems.push(problem('not-an-object', `${where} is ${what}, not a Kubernetes object`, place));
+    return;
+  }
+  const items = value['items'];
+  const kind = value['kind'];
+  if (typeof kind === 'string' && kind.endsWith('List') && (Array.isArray(items) || items === null) && nesting < MAX_LIST_NESTING) {
+    (items ?? []).forEach((item, i) => {
+      collect(item, document, `${prefix}/items/${i}`, origin, into, nesting + 1);
+    });
+    return;
+  }
+  const resource = toResource(value, document, prefix, origin);
+  if (typeof resource === 'string') into.problems.push(problem('missing-field', resource, place));
+  else into.resources.push(resource);
+}
+
+/** A resource, or what is missing for it to be one. */
+function toResource(object: JsonObject, document: ParsedDocument, prefix: string, origin: ManifestOrigin): Resource | string {
+  const { apiVersion, kind, metadata } = object;
+  const meta = isObject(metadata) ? metadata : undefined;
+  // generateName stands in for name: the API server accepts an object with either.
+  const name = nonEmptyString(meta?.['name']) ?? nonEmptyString(meta?.['generateName']);
+  const missing = [
+    nonEmptyString(apiVersion) === undefined ? 'apiVersion' : undefined,
+    nonEmptyString(kind) === undefined ? 'kind' : undefined,
+    name === undefined ? 'metadata.name' : undefined,
+  ].filter((field) => field !== undefined);
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string' || name === undefined || missing.length > 0) {
+    const what = typeof kind === 'string' && kind !== '' ? `a ${kind}` : 'an object';
+    return `${what} in document ${document.index + 1}${prefix === '' ? '' : ` (${prefix})`} has no ${missing.join(', ')}`;
+  }
+  const namespace = nonEmptyString(meta?.['namespace']);
+  const source: ResourceSource = {
+    file: origin.file,
+    documentIndex: document.index,
+    pointerPrefix: prefix,
+    position: prefix === '' ? document.position : (document.positions.get(prefix) ?? document.position),
+    positions: document.positions,
+    ...(origin.renderedBy === undefined ? {} : { renderedBy: origin.renderedBy }),
+  };
+  return namespace === undefined ? { apiVersion, kind, name, object, source } : { apiVersion, kind, namespace, name, object, source };
+}
+
+export function parseErrorProblem(error: ParseError, file: string, json: boolean): Problem {
+  const place = { file, line: error.line, column: error.column };
+  switch (error.kind) {
+    case 'alias-limit':
+      return problem('yaml-alias-limit', error.message, place);
+    case 'too-deep':
+      return problem('yaml-too-deep', error.message, place);
+    case 'too-many-documents':
+      return problem('input-too-large', error.message, place, 'Split the stream, or raise limits.maxDocuments in .palisade.yaml.');
+    case 'syntax':
+      return problem(json ? 'json-syntax' : 'yaml-syntax', error.message, place);
+  }
+}
+
+function placeOf(positions: PositionMap, prefix: string, fallback: Position, file: string): { file: string; line: number; column: number } {
+  const position = prefix === '' ? fallback : (positions.get(prefix) ?? fallback);
+  return { file, line: position.line, column: position.column };
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function nonEmptyString(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}

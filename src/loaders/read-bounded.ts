@@ -1,0 +1,59 @@
+/**
+ * Reading inputs without trusting their size: a regular file is measured before it is read (a
+ * 200 MB file is refused without loading it), and a stream (stdin, a pipe, a device) is read in
+ * chunks and abandoned as soon as it passes the limit.
+ *
+ * Regular files are read synchronously on purpose: a scan reads thousands of small files and
+ * parses each at once, and the thread-pool round trips of the async API (open, stat, read, close)
+ * cost more than the reads themselves. Each read is bounded by the size limit.
+ */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+
+export type ReadOutcome =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'too-large'; readonly bytes: number }
+  | { readonly kind: 'binary' };
+
+/** Reads a file or a device/pipe path; throws only for errors of the file system (ENOENT, EACCES). */
+export function readFileBounded(path: string, maxBytes: number): ReadOutcome {
+  const fd = openSync(path, 'r');
+  try {
+    const stats = fstatSync(fd);
+    if (stats.isFile() && stats.size > maxBytes) return { kind: 'too-large', bytes: stats.size };
+    const chunks: Buffer[] = [];
+    let total = 0;
+    // One read for a regular file whose size we know; chunks for anything else (or a file that grew).
+    let chunkSize = stats.isFile() ? Math.max(stats.size + 1, 1) : 64 * 1024;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(chunkSize, maxBytes + 1 - total));
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      total += read;
+      chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read));
+      if (total > maxBytes) return { kind: 'too-large', bytes: total };
+      chunkSize = 64 * 1024;
+    }
+    return decode(chunks.length === 1 && chunks[0] !== undefined ? chunks[0] : Buffer.concat(chunks, total));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads a stream up to the limit; past it, stops listening and reports the input as too large. */
+export async function readStreamBounded(stream: NodeJS.ReadableStream, maxBytes: number): Promise<ReadOutcome> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    total += buffer.length;
+    if (total > maxBytes) return { kind: 'too-large', bytes: total };
+    chunks.push(buffer);
+  }
+  return decode(Buffer.concat(chunks, total));
+}
+
+/** NUL bytes never occur in YAML or JSON text, and always in binaries (and UTF-16 text, which kubectl refuses too). */
+function decode(buffer: Buffer): ReadOutcome {
+  if (buffer.includes(0)) return { kind: 'binary' };
+  return { kind: 'text', text: buffer.toString('utf8') };
+}

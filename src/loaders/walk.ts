@@ -1,0 +1,94 @@
+/**
+ * What a directory holds for the scan, in a deterministic order (names sorted by code unit at
+ * every level): manifest files to read, Kustomize overlays and Helm charts to render (they are
+ * not walked into), and notes for the files that are skipped.
+ *
+ * Symbolic links are followed only when they stay inside the directory being scanned, and each
+ * real directory is visited once, so a link loop or a link to `/` cannot make the walk endless
+ * or pull in files the user did not point at.
+ */
+import type { Dirent } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Problem } from '../model/problem.js';
+import { problem } from '../core/errors.js';
+import { isHelmChart } from './helm.js';
+import { isKustomization } from './kustomize.js';
+
+export type WalkItem =
+  | { readonly kind: 'file'; readonly absolute: string; readonly shown: string }
+  | { readonly kind: 'kustomize' | 'helm'; readonly absolute: string; readonly shown: string }
+  | { readonly kind: 'problem'; readonly problem: Problem };
+
+const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+/** Version-control metadata: never manifests, sometimes huge. */
+const SKIPPED_DIRECTORIES = new Set(['.git', '.hg', '.svn']);
+
+export function isManifestName(name: string): boolean {
+  return MANIFEST_EXTENSIONS.has(path.extname(name).toLowerCase());
+}
+
+/** How a directory is scanned: rendered by a tool, or walked. */
+export function directoryKind(dir: string): 'kustomize' | 'helm' | 'walk' {
+  if (isKustomization(dir)) return 'kustomize';
+  if (isHelmChart(dir)) return 'helm';
+  return 'walk';
+}
+
+export async function walkDirectory(absolute: string, shown: string): Promise<WalkItem[]> {
+  const root = await realpath(absolute);
+  const items: WalkItem[] = [];
+  await visit(absolute, shown, root, new Set([root]), items);
+  return items;
+}
+
+async function visit(dir: string, shown: string, root: string, visited: Set<string>, items: WalkItem[]): Promise<void> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    items.push({ kind: 'problem', problem: problem('input-unreadable', `cannot list directory: ${errorCode(error)}`, { file: shown }) });
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const absolute = path.join(dir, entry.name);
+    const entryShown = path.join(shown, entry.name);
+    const target = await resolveEntry(entry, absolute, root);
+    if (target === 'outside') {
+      items.push({ kind: 'problem', problem: problem('not-a-manifest', 'symbolic link leads outside the scanned directory; not followed', { file: entryShown }) });
+    } else if (target === 'directory') {
+      if (SKIPPED_DIRECTORIES.has(entry.name)) continue;
+      const real = await realpath(absolute).catch(() => absolute);
+      if (visited.has(real)) continue;
+      visited.add(real);
+      const kind = directoryKind(absolute);
+      if (kind === 'walk') await visit(absolute, entryShown, root, visited, items);
+      else items.push({ kind, absolute, shown: entryShown });
+    } else if (target === 'file') {
+      if (isManifestName(entry.name)) items.push({ kind: 'file', absolute, shown: entryShown });
+      else items.push({ kind: 'problem', problem: problem('not-a-manifest', 'not a .yaml, .yml or .json file; skipped', { file: entryShown }) });
+    }
+    // Sockets, devices and FIFOs inside a tree are never manifests; skipped without a note.
+  }
+}
+
+async function resolveEntry(entry: Dirent, absolute: string, root: string): Promise<'file' | 'directory' | 'outside' | 'other'> {
+  if (entry.isFile()) return 'file';
+  if (entry.isDirectory()) return 'directory';
+  if (!entry.isSymbolicLink()) return 'other';
+  try {
+    const real = await realpath(absolute);
+    if (real !== root && !real.startsWith(root + path.sep)) return 'outside';
+    const stats = await stat(real);
+    return stats.isDirectory() ? 'directory' : stats.isFile() ? 'file' : 'other';
+  } catch {
+    // A dangling link: nothing to read.
+    return 'other';
+  }
+}
+
+export function errorCode(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') return error.code;
+  return error instanceof Error ? error.message : String(error);
+}

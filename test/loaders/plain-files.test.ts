@@ -1,0 +1,56 @@
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadInputs } from '../../src/loaders/index.js';
+import { locate } from '../../src/core/locate.js';
+
+const fixtures = fileURLToPath(new URL('../fixtures/loaders/', import.meta.url));
+
+describe('loadInputs on plain files and directories', () => {
+  it('walks a directory in sorted order, reads YAML and JSON, notes other files', async () => {
+    const result = await loadInputs({ paths: ['plain'], cwd: fixtures });
+    expect(result.resources.map((r) => `${r.kind}/${r.name}@${r.source.file}:${r.source.position.line}`)).toEqual([
+      'Pod/web@plain/a.yaml:2',
+      'Service/web@plain/a.yaml:15',
+      'ConfigMap/cfg@plain/sub/b.json:1',
+    ]);
+    expect(result.inputs).toEqual(['plain/a.yaml', 'plain/sub/b.json']);
+    expect(result.problems.map((p) => [p.code, p.file])).toEqual([['not-a-manifest', 'plain/README.md']]);
+  });
+
+  it('keeps the namespace undefined when the manifest omits it', async () => {
+    const result = await loadInputs({ paths: ['plain/a.yaml'], cwd: fixtures });
+    const [pod, service] = result.resources;
+    expect(pod?.namespace).toBeUndefined();
+    expect(pod !== undefined && 'namespace' in pod).toBe(false);
+    expect(service?.namespace).toBe('shop');
+  });
+
+  it('locates nested fields of block and flow style', async () => {
+    const result = await loadInputs({ paths: ['plain/a.yaml'], cwd: fixtures });
+    const [pod, service] = result.resources;
+    if (pod === undefined || service === undefined) throw new Error('fixture lost');
+    expect(locate(pod, '/spec/containers/0/securityContext/privileged')).toEqual({
+      file: 'plain/a.yaml',
+      line: 11,
+      column: 9,
+      path: '/spec/containers/0/securityContext/privileged',
+    });
+    expect(locate(pod, '/spec/containers/0')).toMatchObject({ line: 8, column: 7 });
+    // A missing field points at its nearest ancestor.
+    expect(locate(pod, '/spec/containers/0/securityContext/runAsNonRoot')).toMatchObject({ line: 10, column: 7 });
+    expect(locate(service, '/spec/ports/0/targetPort')).toMatchObject({ line: 21, column: 22 });
+  });
+
+  it('reports a missing path and an empty path list', async () => {
+    const missing = await loadInputs({ paths: ['nope.yaml'], cwd: fixtures });
+    expect(missing.problems).toMatchObject([{ code: 'input-not-found', file: 'nope.yaml', level: 'error' }]);
+    const none = await loadInputs({ paths: [], cwd: fixtures });
+    expect(none.problems).toMatchObject([{ code: 'no-input' }]);
+  });
+
+  it('resolves relative paths against cwd and names files as the user did', async () => {
+    const result = await loadInputs({ paths: [path.join(fixtures, 'plain', 'sub', 'b.json')] });
+    expect(result.resources[0]?.source.file).toBe(path.join(fixtures, 'plain', 'sub', 'b.json'));
+  });
+});
