@@ -1,0 +1,33 @@
+/** Reading typed flag values with their defaults and locations, for the control-plane rules. */
+import type { ComponentInvocation } from './control-plane.js';
+import { parseGoBool, parseGoInt } from './component-flags.js';
+
+export type FlagReading<T> =
+  /** Not on the command line: the component uses its default. */
+  | { readonly state: 'default'; readonly value: T; readonly path: string }
+  | { readonly state: 'set'; readonly value: T; readonly raw: string; readonly path: string }
+  /** Set to something the flag library rejects: the component does not start. */
+  | { readonly state: 'invalid'; readonly raw: string; readonly path: string };
+
+function read<T>(invocation: ComponentInvocation, name: string, fallback: T, parse: (raw: string) => T | undefined): FlagReading<T> {
+  const occurrence = invocation.flags.last(name);
+  if (occurrence === undefined) return { state: 'default', value: fallback, path: invocation.flagsPath };
+  const path = invocation.argPath(occurrence);
+  const value = parse(occurrence.value);
+  return value === undefined ? { state: 'invalid', raw: occurrence.value, path } : { state: 'set', value, raw: occurrence.value, path };
+}
+
+export function boolFlag(invocation: ComponentInvocation, name: string, fallback: boolean): FlagReading<boolean> {
+  return read(invocation, name, fallback, parseGoBool);
+}
+
+export function intFlag(invocation: ComponentInvocation, name: string, fallback: number): FlagReading<number> {
+  return read(invocation, name, fallback, parseGoInt);
+}
+
+/** "is not set (default true)" or "is set to true". */
+export function describeReading(name: string, reading: FlagReading<unknown>): string {
+  if (reading.state === 'default') return `does not set --${name} (default ${String(reading.value)})`;
+  if (reading.state === 'invalid') return `sets --${name}=${reading.raw}, which is not a valid value`;
+  return `sets --${name}=${reading.raw}`;
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { describeRuleFixtures, scanYaml } from '../../../test/support/rule-harness.js';
+import { rule } from './rule.js';
+
+describeRuleFixtures(rule);
+
+describe('apiserver-admission-plugins', () => {
+  it('reports AlwaysAdmit and a missing NodeRestriction separately', async () => {
+    const scan = await scanYaml(rule, `apiVersion: v1
+kind: Pod
+metadata: {name: kube-apiserver, namespace: kube-system}
+spec:
+  containers:
+    - name: kube-apiserver
+      image: registry.k8s.io/kube-apiserver:v1.31.0
+      command: [kube-apiserver, "--enable-admission-plugins=AlwaysAdmit"]
+`);
+    expect(scan.findings.map((f) => [f.message.split(':')[0], f.severity, f.location.path])).toEqual([
+      ['kube-apiserver (container "kube-apiserver") enables the AlwaysAdmit admission plugin', 'critical', '/spec/containers/0/command/1'],
+      ['kube-apiserver (container "kube-apiserver") does not enable the NodeRestriction admission plugin', 'high', '/spec/containers/0/command/1'],
+    ]);
+  });
+});

@@ -1,0 +1,45 @@
+import type { Violation } from '../../core/rule.js';
+import { defineRule, fail } from '../../core/rule.js';
+import type { RuleContext, WorkloadSubject } from '../../core/rule.js';
+import type { ComponentInvocation, ControlPlaneOptions } from '../_shared/control-plane.js';
+import { componentsOf, controlPlaneOptions, describeInvocation } from '../_shared/control-plane.js';
+
+/**
+ * --enable-admission-plugins adds to the default set, while the deprecated --admission-control
+ * replaces it; both are slice flags. NodeRestriction is not in the default set, so it must be
+ * named; AlwaysAdmit is never on unless named.
+ */
+function* judge(apiserver: ComponentInvocation): Generator<Violation> {
+  const who = describeInvocation(apiserver);
+  const enabledFlag = apiserver.flags.last('enable-admission-plugins') ?? apiserver.flags.last('admission-control');
+  const enabled = [...apiserver.flags.values('enable-admission-plugins'), ...apiserver.flags.values('admission-control')];
+  const disabledFlag = apiserver.flags.last('disable-admission-plugins');
+  const disabled = apiserver.flags.values('disable-admission-plugins');
+  const enabledPath = enabledFlag === undefined ? apiserver.flagsPath : apiserver.argPath(enabledFlag);
+  if (enabled.includes('AlwaysAdmit')) {
+    yield fail(`${who} enables the AlwaysAdmit admission plugin: it admits every request, whatever the other plugins decide`, enabledPath, 'critical');
+  }
+  if (disabled.includes('NodeRestriction') && disabledFlag !== undefined) {
+    yield fail(`${who} disables the NodeRestriction admission plugin: a kubelet credential can modify any node and any pod`, apiserver.argPath(disabledFlag));
+  } else if (!enabled.includes('NodeRestriction')) {
+    yield fail(`${who} does not enable the NodeRestriction admission plugin: a kubelet credential can modify any node and any pod, and relabel its node to attract workloads`, enabledPath);
+  }
+}
+
+export const rule = defineRule({
+  id: 'apiserver-admission-plugins',
+  title: 'API server admission plugins are unsafe',
+  severity: 'high',
+  threats: ['api-server-kubelet', 'host-compromise'],
+  mitre: ['T1078', 'T1611'],
+  remediation: 'Add NodeRestriction to --enable-admission-plugins and remove AlwaysAdmit from it.',
+  references: [
+    'https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/#noderestriction',
+    'https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/#alwaysadmit',
+  ],
+  options: controlPlaneOptions,
+  target: 'workload',
+  *check(subject: WorkloadSubject, { options }: RuleContext<ControlPlaneOptions>) {
+    for (const apiserver of componentsOf(subject, options).filter((c) => c.component === 'kube-apiserver')) yield* judge(apiserver);
+  },
+});
