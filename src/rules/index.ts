@@ -3,50 +3,104 @@
  * effect). The meta-test checks the order and that every rule folder is listed here.
  */
 import type { AnyRule } from '../core/rule.js';
+import { rule as apiserverAdmissionPlugins } from './apiserver-admission-plugins/rule.js';
+import { rule as apiserverAnonymousAuth } from './apiserver-anonymous-auth/rule.js';
+import { rule as apiserverAuditLog } from './apiserver-audit-log/rule.js';
+import { rule as apiserverAuthorizationMode } from './apiserver-authorization-mode/rule.js';
+import { rule as apiserverEncryptionAtRest } from './apiserver-encryption-at-rest/rule.js';
+import { rule as apiserverInsecurePort } from './apiserver-insecure-port/rule.js';
+import { rule as apiserverProfiling } from './apiserver-profiling/rule.js';
 import { rule as capabilitiesNotDropped } from './capabilities-not-dropped/rule.js';
 import { rule as dangerousCapabilities } from './dangerous-capabilities/rule.js';
 import { rule as defaultServiceAccount } from './default-service-account/rule.js';
+import { rule as etcdClientCertAuth } from './etcd-client-cert-auth/rule.js';
 import { rule as hostNamespaces } from './host-namespaces/rule.js';
 import { rule as hostPort } from './host-port/rule.js';
 import { rule as imageNotPinnedByDigest } from './image-not-pinned-by-digest/rule.js';
 import { rule as imagePullPolicy } from './image-pull-policy/rule.js';
 import { rule as imageTagLatest } from './image-tag-latest/rule.js';
+import { rule as ingressWithoutTls } from './ingress-without-tls/rule.js';
+import { rule as namespaceWithoutDefaultDeny } from './namespace-without-default-deny/rule.js';
+import { rule as namespaceWithoutLimitRange } from './namespace-without-limit-range/rule.js';
+import { rule as namespaceWithoutNetworkPolicy } from './namespace-without-network-policy/rule.js';
+import { rule as namespaceWithoutResourceQuota } from './namespace-without-resource-quota/rule.js';
 import { rule as privilegeEscalationAllowed } from './privilege-escalation-allowed/rule.js';
 import { rule as privilegedContainer } from './privileged-container/rule.js';
 import { rule as probesMissing } from './probes-missing/rule.js';
+import { rule as rbacAnonymousBinding } from './rbac-anonymous-binding/rule.js';
+import { rule as rbacClusterAdminBinding } from './rbac-cluster-admin-binding/rule.js';
+import { rule as rbacCsrApproval } from './rbac-csr-approval/rule.js';
+import { rule as rbacEscalationVerbs } from './rbac-escalation-verbs/rule.js';
+import { rule as rbacNodesProxy } from './rbac-nodes-proxy/rule.js';
+import { rule as rbacPodExec } from './rbac-pod-exec/rule.js';
+import { rule as rbacSecretRead } from './rbac-secret-read/rule.js';
+import { rule as rbacTokenCreate } from './rbac-token-create/rule.js';
+import { rule as rbacWebhookConfigWrite } from './rbac-webhook-config-write/rule.js';
+import { rule as rbacWildcard } from './rbac-wildcard/rule.js';
+import { rule as rbacWorkloadCreate } from './rbac-workload-create/rule.js';
 import { rule as resourceLimits } from './resource-limits/rule.js';
 import { rule as resourceRequests } from './resource-requests/rule.js';
 import { rule as runAsRoot } from './run-as-root/rule.js';
 import { rule as runAsUidZero } from './run-as-uid-zero/rule.js';
 import { rule as seccompUnconfined } from './seccomp-unconfined/rule.js';
+import { rule as secretInConfigmap } from './secret-in-configmap/rule.js';
 import { rule as secretInEnvLiteral } from './secret-in-env-literal/rule.js';
 import { rule as sensitiveHostPath } from './sensitive-host-path/rule.js';
 import { rule as serviceAccountTokenAutomount } from './service-account-token-automount/rule.js';
+import { rule as serviceExposed } from './service-exposed/rule.js';
 import { rule as shareProcessNamespace } from './share-process-namespace/rule.js';
 import { rule as untrustedRegistry } from './untrusted-registry/rule.js';
+import { rule as workloadInDefaultNamespace } from './workload-in-default-namespace/rule.js';
 import { rule as writableRootFilesystem } from './writable-root-filesystem/rule.js';
 
 export const RULES: readonly AnyRule[] = [
+  apiserverAdmissionPlugins,
+  apiserverAnonymousAuth,
+  apiserverAuditLog,
+  apiserverAuthorizationMode,
+  apiserverEncryptionAtRest,
+  apiserverInsecurePort,
+  apiserverProfiling,
   capabilitiesNotDropped,
   dangerousCapabilities,
   defaultServiceAccount,
+  etcdClientCertAuth,
   hostNamespaces,
   hostPort,
   imageNotPinnedByDigest,
   imagePullPolicy,
   imageTagLatest,
+  ingressWithoutTls,
+  namespaceWithoutDefaultDeny,
+  namespaceWithoutLimitRange,
+  namespaceWithoutNetworkPolicy,
+  namespaceWithoutResourceQuota,
   privilegeEscalationAllowed,
   privilegedContainer,
   probesMissing,
+  rbacAnonymousBinding,
+  rbacClusterAdminBinding,
+  rbacCsrApproval,
+  rbacEscalationVerbs,
+  rbacNodesProxy,
+  rbacPodExec,
+  rbacSecretRead,
+  rbacTokenCreate,
+  rbacWebhookConfigWrite,
+  rbacWildcard,
+  rbacWorkloadCreate,
   resourceLimits,
   resourceRequests,
   runAsRoot,
   runAsUidZero,
   seccompUnconfined,
+  secretInConfigmap,
   secretInEnvLiteral,
   sensitiveHostPath,
   serviceAccountTokenAutomount,
+  serviceExposed,
   shareProcessNamespace,
   untrustedRegistry,
+  workloadInDefaultNamespace,
   writableRootFilesystem,
 ];

@@ -1,0 +1,47 @@
+import type { Violation } from '../../core/rule.js';
+import { defineRule, fail, skip } from '../../core/rule.js';
+import type { RuleContext, WorkloadSubject } from '../../core/rule.js';
+import type { ComponentInvocation, ControlPlaneOptions } from '../_shared/control-plane.js';
+import { componentsOf, controlPlaneOptions, describeInvocation } from '../_shared/control-plane.js';
+
+/** kube-apiserver's default when neither --authorization-mode nor --authorization-config is given. */
+const DEFAULT_MODES = ['AlwaysAllow'];
+
+function* judge(apiserver: ComponentInvocation): Generator<Violation> {
+  const occurrence = apiserver.flags.last('authorization-mode');
+  const modes = occurrence === undefined ? DEFAULT_MODES : apiserver.flags.values('authorization-mode');
+  const path = occurrence === undefined ? apiserver.flagsPath : apiserver.argPath(occurrence);
+  const who = describeInvocation(apiserver);
+  const shown = occurrence === undefined ? 'does not set --authorization-mode (default AlwaysAllow)' : `runs with --authorization-mode=${modes.join(',')}`;
+  if (modes.includes('AlwaysAllow')) {
+    yield fail(`${who} ${shown}: every authenticated request is allowed, so any identity is cluster-admin`, path, 'critical');
+    return;
+  }
+  if (!modes.includes('Node')) yield fail(`${who} ${shown} without Node: kubelets are not limited to the secrets, pods and node objects of their own node`, path);
+  if (!modes.includes('RBAC')) yield fail(`${who} ${shown} without RBAC: Roles and RoleBindings are not enforced`, path);
+}
+
+export const rule = defineRule({
+  id: 'apiserver-authorization-mode',
+  title: 'API server authorization is weak',
+  severity: 'high',
+  threats: ['api-server-kubelet', 'identity-access'],
+  mitre: ['T1078'],
+  remediation: 'Start kube-apiserver with --authorization-mode=Node,RBAC (never AlwaysAllow).',
+  references: [
+    'https://kubernetes.io/docs/reference/access-authn-authz/authorization/#authorization-modules',
+    'https://kubernetes.io/docs/reference/access-authn-authz/node/',
+  ],
+  options: controlPlaneOptions,
+  target: 'workload',
+  *check(subject: WorkloadSubject, { options }: RuleContext<ControlPlaneOptions>) {
+    for (const apiserver of componentsOf(subject, options).filter((c) => c.component === 'kube-apiserver')) {
+      // --authorization-config (structured authorization) replaces --authorization-mode.
+      if (!apiserver.flags.has('authorization-mode') && apiserver.flags.has('authorization-config')) {
+        yield skip('authorization is configured in the --authorization-config file, which is not part of the input');
+        continue;
+      }
+      yield* judge(apiserver);
+    }
+  },
+});

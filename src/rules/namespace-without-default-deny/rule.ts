@@ -1,0 +1,40 @@
+import type { Resource } from '../../model/resource.js';
+import type { RuleContext } from '../../core/rule.js';
+import { defineRule, fail } from '../../core/rule.js';
+import type { NamespaceRuleOptions } from '../_shared/namespace-scope.js';
+import { NAMESPACE_SCOPE_KINDS, namespaceRuleOptions, namespaceSubject } from '../_shared/namespace-scope.js';
+import type { PolicyDirection } from '../_shared/network-policy.js';
+import { isDefaultDeny } from '../_shared/network-policy.js';
+
+const DIRECTIONS: readonly PolicyDirection[] = ['Ingress', 'Egress'];
+
+const CONSEQUENCE: Readonly<Record<PolicyDirection, string>> = {
+  Ingress: 'pods no policy selects accept connections from anywhere',
+  Egress: 'pods no policy selects can connect anywhere, which is how data leaves and reverse shells call home',
+};
+
+export const rule = defineRule({
+  id: 'namespace-without-default-deny',
+  title: 'Namespace without a default-deny NetworkPolicy',
+  severity: 'medium',
+  threats: ['lateral-movement', 'data-exfiltration', 'network-security'],
+  mitre: ['T1046', 'T1041'],
+  remediation: 'Add a NetworkPolicy with an empty podSelector and policyTypes [Ingress, Egress] and no rules to the namespace, then allow the required traffic with further policies.',
+  references: [
+    'https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-policies',
+    'https://kubernetes.io/docs/reference/kubernetes-api/policy-resources/network-policy-v1/',
+  ],
+  options: namespaceRuleOptions,
+  target: { kinds: NAMESPACE_SCOPE_KINDS },
+  *check(resource: Resource, { index, options }: RuleContext<NamespaceRuleOptions>) {
+    const subject = namespaceSubject(resource, index, options);
+    if (subject === undefined) return;
+    const policies = index.networkPoliciesIn(subject.namespace);
+    const missing = DIRECTIONS.filter((direction) => !policies.some((policy) => isDefaultDeny(policy, direction)));
+    if (missing.length === 0) return;
+    yield fail(
+      `${subject.label} has no default-deny NetworkPolicy for ${missing.join(' or ')}: ${missing.map((d) => CONSEQUENCE[d]).join('; ')}`,
+      subject.path,
+    );
+  },
+});

@@ -1,0 +1,43 @@
+import type { Resource } from '../../model/resource.js';
+import { defineRule, fail } from '../../core/rule.js';
+import { ROLE_KINDS } from '../_shared/rbac.js';
+import { findGrants, grantMessage } from '../_shared/role-grants.js';
+
+const RBAC_GROUP = 'rbac.authorization.k8s.io';
+
+/**
+ * The verbs the RBAC authorizer checks instead of refusing an escalation: `escalate` lets a user
+ * write a role with permissions they lack, `bind` lets them bind a role they do not hold, and
+ * `impersonate` lets them act as another user, group or service account.
+ */
+const ESCALATION = [
+  { group: RBAC_GROUP, resource: 'roles', verbs: ['escalate', 'bind'] },
+  { group: RBAC_GROUP, resource: 'clusterroles', verbs: ['escalate', 'bind'] },
+  { group: '', resource: 'users', verbs: ['impersonate'] },
+  { group: '', resource: 'groups', verbs: ['impersonate'] },
+  { group: '', resource: 'serviceaccounts', verbs: ['impersonate'] },
+  { group: 'authentication.k8s.io', resource: 'userextras', verbs: ['impersonate'] },
+  { group: 'authentication.k8s.io', resource: 'uids', verbs: ['impersonate'] },
+];
+
+export const rule = defineRule({
+  id: 'rbac-escalation-verbs',
+  title: 'Role grants escalate, bind or impersonate',
+  severity: 'critical',
+  threats: ['identity-access', 'api-server-kubelet'],
+  mitre: ['T1078', 'T1098'],
+  remediation: 'Remove the escalate, bind and impersonate verbs from the role, or restrict bind with resourceNames to the exact roles that may be handed out.',
+  references: [
+    'https://kubernetes.io/docs/reference/access-authn-authz/rbac/#privilege-escalation-prevention-and-bootstrapping',
+    'https://kubernetes.io/docs/reference/access-authn-authz/authentication/#user-impersonation',
+    'https://kubernetes.io/docs/concepts/security/rbac-good-practices/#escalate-verb',
+  ],
+  target: { kinds: ROLE_KINDS },
+  *check(role: Resource) {
+    for (const match of findGrants(role, ESCALATION)) {
+      const impersonate = match.verbs.includes('impersonate');
+      const why = impersonate ? 'its holders act as any such identity, including cluster administrators' : 'its holders bypass RBAC privilege-escalation prevention and can grant themselves any permission';
+      yield fail(`${grantMessage(role, match)}: ${why}`, match.rule.path);
+    }
+  },
+});
