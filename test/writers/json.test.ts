@@ -1,7 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model/report.js';
 import { REPORT_SCHEMA_VERSION } from '../../src/model/report.js';
@@ -9,22 +5,12 @@ import { THREAT_IDS } from '../../src/model/threats.js';
 import { SEVERITIES } from '../../src/model/severity.js';
 import { jsonWriter } from '../../src/writers/json/json.js';
 import { expectGolden } from './golden.js';
+import { REPORT_SCHEMA, reportValidator, type JsonSchema } from './report-schema.js';
 import { HOSTILE_REPORT } from './hostile-report.js';
 import { SAMPLE_REPORT } from './sample-report.js';
 
-type JsonSchema = Record<string, unknown>;
-
-const schemaPath = join(import.meta.dirname, '../../schemas/report.schema.json');
-const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as JsonSchema;
-
-function validator(): (data: unknown) => string[] {
-  const ajv = new Ajv2020({ allErrors: true, strict: true });
-  addFormats.default(ajv);
-  const validate = ajv.compile(schema);
-  return (data) => (validate(data) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`));
-}
-
-const validate = validator();
+const schema = REPORT_SCHEMA;
+const validate = reportValidator();
 
 function roundTrip(report: Report): unknown {
   return JSON.parse(jsonWriter.write(report, { color: false }));
