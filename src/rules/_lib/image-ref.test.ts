@@ -21,6 +21,10 @@ describe('parseImageRef', () => {
     expect(parseImageRef(image)).toEqual(expected);
   });
 
+  it.each([`nginx@sha256:${'A'.repeat(64)}`, 'nginx@sha256:abc', `nginx@sha512:${'a'.repeat(32)}`, `nginx@blake3:${'a'.repeat(63)}`, `nginx@md5:${'a'.repeat(32)}`])('rejects the invalid digest %s', (image) => {
+    expect(parseImageRef(image)).toBeUndefined();
+  });
+
   it.each(['', 'UPPER', 'nginx:', 'nginx@sha256:short', 'a//b', 'host:5000/', 'nginx:tag with space', 'bad host!/app'])('rejects %j', (image) => {
     expect(parseImageRef(image)).toBeUndefined();
   });

@@ -22,7 +22,18 @@ export interface ImageRef {
 
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const TAG = /^\w[\w.-]{0,127}$/;
-const DIGEST = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[0-9a-fA-F]{32,}$/;
+/**
+ * Digests the runtimes accept: a registered algorithm with its exact length of lower-case hex
+ * (OCI image spec, go-digest). Anything else makes the whole reference invalid.
+ */
+const DIGEST_HEX_LENGTH: Readonly<Record<string, number>> = { sha256: 64, sha512: 128, blake3: 64 };
+
+function isValidDigest(digest: string): boolean {
+  const colon = digest.indexOf(':');
+  const length = DIGEST_HEX_LENGTH[digest.slice(0, colon)];
+  const hex = digest.slice(colon + 1);
+  return colon > 0 && length !== undefined && hex.length === length && /^[0-9a-f]+$/.test(hex);
+}
 const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::\d+)?$/;
 /** Longer references are not valid (the grammar caps names at 255) and are not worth parsing. */
 const MAX_LENGTH = 4096;
@@ -40,7 +51,7 @@ export function parseImageRef(image: string): ImageRef | undefined {
   if (at !== -1) {
     digest = rest.slice(at + 1);
     rest = rest.slice(0, at);
-    if (!DIGEST.test(digest)) return undefined;
+    if (!isValidDigest(digest)) return undefined;
   }
   let tag: string | undefined;
   const colon = rest.lastIndexOf(':');

@@ -17,10 +17,13 @@ export const DANGEROUS_CAPABILITIES: Readonly<Record<string, DangerousCapability
   SYS_BOOT: { severity: 'high', enables: 'allows rebooting the node and loading a new kernel with kexec' },
   BPF: { severity: 'high', enables: 'allows loading eBPF programs: reading kernel memory and hiding from monitoring' },
   NET_ADMIN: { severity: 'high', enables: 'allows reconfiguring interfaces, routes and iptables: intercepting or redirecting the pod\'s (and with hostNetwork, the node\'s) traffic' },
+  MAC_ADMIN: { severity: 'high', enables: 'allows changing the AppArmor or SELinux policy: switching off the mandatory access control that confines containers' },
+  MAC_OVERRIDE: { severity: 'high', enables: 'allows bypassing the AppArmor or SELinux policy that confines the container' },
   PERFMON: { severity: 'medium', enables: 'allows performance monitoring and, with BPF, kernel tracing that can read other processes\' data' },
   NET_RAW: { severity: 'medium', enables: 'allows raw sockets: ARP and DNS spoofing and crafted packets against other pods on the node' },
   SYS_TIME: { severity: 'medium', enables: 'allows setting the node-wide clock: breaking TLS and token expiry and falsifying logs' },
   MKNOD: { severity: 'medium', enables: 'allows creating device files that give access to host devices' },
   SETUID: { severity: 'low', enables: 'allows switching to any user ID, root included' },
   SETGID: { severity: 'low', enables: 'allows switching to any group ID, root included' },
+  SETPCAP: { severity: 'low', enables: 'allows granting any capability of its bounding set to the programs it runs (inheritable set)' },
 };

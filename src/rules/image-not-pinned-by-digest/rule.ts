@@ -20,7 +20,11 @@ export const rule = defineRule({
   target: 'workload',
   *check({ workload }) {
     for (const { ref, image, parsed, path } of containerImages(workload)) {
-      if (parsed === undefined || parsed.digest !== undefined) continue;
+      if (parsed === undefined) {
+        yield warn(`${describeContainer(ref)} uses "${image}", which is not a valid image reference (a malformed digest pins nothing)`, path);
+        continue;
+      }
+      if (parsed.digest !== undefined) continue;
       yield warn(`${describeContainer(ref)} uses image "${image}" by tag, not by digest: the tag can be moved to different content`, path);
     }
   },

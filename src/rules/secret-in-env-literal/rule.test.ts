@@ -1,18 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { describeRuleFixtures, findingsFor, scanFixtures } from '../../../test/support/rule-harness.js';
 import { rule } from './rule.js';
-import { isSecretName, urlPassword } from './secret-names.js';
+import { credentialFormat, isSecretName, urlPassword } from './secret-names.js';
 
 describeRuleFixtures(rule);
 
 describe('secret-in-env-literal', () => {
   it('recognises secret-looking names and leaves pointers to secrets alone', () => {
-    for (const name of ['DB_PASSWORD', 'dbPassword', 'MYSQLROOTPASSWORD', 'API_KEY', 'apiKey', 'OAUTH_CLIENT_SECRET', 'SLACK_TOKEN', 'AWS_SECRET_ACCESS_KEY', 'SSH_PRIVATE_KEY', 'REDIS_PWD', 'GOOGLE_APPLICATION_CREDENTIALS_JSON', 'SENTRY_DSN']) {
+    for (const name of ['DB_PASSWORD', 'dbPassword', 'MYSQLROOTPASSWORD', 'API_KEY', 'apiKey', 'OAUTH_CLIENT_SECRET', 'SLACK_TOKEN', 'AWS_SECRET_ACCESS_KEY', 'SSH_PRIVATE_KEY', 'REDIS_PWD', 'GOOGLE_APPLICATION_CREDENTIALS_JSON', 'SENTRY_DSN', 'AZURE_BATCH_KEY', 'STRIPE_KEY']) {
       expect(isSecretName(name), name).toBe(true);
     }
-    for (const name of ['PWD', 'LOG_LEVEL', 'DB_PASSWORD_FILE', 'SECRET_NAME', 'TOKEN_TTL', 'AWS_ACCESS_KEY_ID', 'TOKENIZER_MODEL', 'KEYCLOAK_URL', 'PASSWORD_MIN_LENGTH', 'MAX_TOKENS']) {
+    for (const name of ['PWD', 'LOG_LEVEL', 'DB_PASSWORD_FILE', 'SECRET_NAME', 'TOKEN_TTL', 'AWS_ACCESS_KEY_ID', 'TOKENIZER_MODEL', 'KEYCLOAK_URL', 'PASSWORD_MIN_LENGTH', 'MAX_TOKENS', 'CACHE_KEY', 'SSH_PUBLIC_KEY', 'KEY']) {
       expect(isSecretName(name), name).toBe(false);
     }
+  });
+
+  it('recognises credentials by their format', () => {
+    expect(credentialFormat('AKIAIOSFODNN7EXAMPLE')).toBe('an AWS access key id');
+    expect(credentialFormat('-----BEGIN RSA PRIVATE KEY-----\nMIIE')).toBe('a private key');
+    expect(credentialFormat('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U')).toBe('a JSON Web Token');
+    expect(credentialFormat('Hello from the environment')).toBeUndefined();
+    expect(credentialFormat('x'.repeat(100_000))).toBeUndefined();
   });
 
   it('finds passwords in URLs but not placeholders', () => {

@@ -8,7 +8,7 @@ import { pointer } from '../../lib/json-pointer.js';
 import { asArray, asRecord, asString } from '../../lib/k8s/values.js';
 import { describeContainer } from '../_lib/pod.js';
 import { redact } from '../_lib/redact.js';
-import { isPlaceholderValue, isSecretName, urlPassword } from './secret-names.js';
+import { credentialFormat, isPlaceholderValue, isSecretName, urlPassword } from './secret-names.js';
 
 export const rule = defineRule({
   id: 'secret-in-env-literal',
@@ -32,7 +32,10 @@ export const rule = defineRule({
         const path = pointer(ref.path, 'env', index, 'value');
         const who = describeContainer(ref);
         const inUrl = urlPassword(value);
-        if (inUrl !== undefined) {
+        const format = credentialFormat(value);
+        if (format !== undefined) {
+          yield fail(`${who} sets ${name} to ${format} as a literal value (${redact(value)})`, path);
+        } else if (inUrl !== undefined) {
           yield fail(`${who} sets ${name} to a URL with an embedded password (${redact(inUrl)}) as a literal value`, path);
         } else if (isSecretName(name) && !isPlaceholderValue(value)) {
           yield fail(`${who} sets the secret-looking variable ${name} to a literal value (${redact(value)})`, path);

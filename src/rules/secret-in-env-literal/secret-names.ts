@@ -16,6 +16,9 @@ const SECRET_PAIRS = new Set(['API KEY', 'PRIVATE KEY', 'ACCESS KEY', 'SECRET KE
 /** Last words that mean the value is about the secret, not the secret itself. */
 const POINTER_SUFFIXES = new Set(['FILE', 'PATH', 'DIR', 'NAME', 'REF', 'ID', 'ARN', 'KEYID', 'TTL', 'EXPIRY', 'EXPIRATION', 'EXPIRES', 'LIFETIME', 'TIMEOUT', 'LENGTH', 'LEN', 'SIZE', 'COUNT', 'MAX', 'MIN', 'ENABLED', 'DISABLED', 'ENABLE', 'REQUIRED', 'TYPE', 'FORMAT', 'HEADER', 'ALGORITHM', 'URL', 'URI', 'ENDPOINT', 'HOST', 'PORT', 'POLICY', 'MOUNT', 'VERSION', 'USER', 'USERNAME', 'LOGIN', 'PREFIX', 'FIELD', 'KEY_NAME', 'ROTATION', 'REFRESH_INTERVAL', 'INTERVAL', 'ISSUER', 'AUDIENCE', 'SCOPE', 'SCOPES']);
 
+/** Words before a trailing KEY that make it a key into data, not a credential. */
+const DATA_KEY_QUALIFIERS = new Set(['PUBLIC', 'CACHE', 'PARTITION', 'SORT', 'PRIMARY', 'FOREIGN', 'ROUTING', 'HASH', 'RANGE', 'IDEMPOTENCY', 'LOOKUP', 'OBJECT', 'S3', 'PREFIX', 'SHARD', 'GROUP', 'LABEL', 'ANNOTATION', 'MAP', 'CONFIG', 'JSON', 'REDIS', 'LOCK', 'TENANT', 'FEATURE', 'DEDUP', 'DEDUPLICATION', 'MESSAGE', 'EVENT', 'RECORD', 'ROW', 'SEARCH', 'INDEX']);
+
 /** First words that make the name a quantity. */
 const QUANTITY_PREFIXES = new Set(['MAX', 'MIN', 'NUM', 'NUMBER', 'COUNT', 'TOTAL']);
 
@@ -39,7 +42,8 @@ export function isSecretName(name: string): boolean {
   if (words.some((word) => SECRET_WORDS.has(word))) return true;
   if (words.some((word) => SECRET_SUBSTRINGS.some((noun) => word.includes(noun)))) return true;
   for (let i = 0; i + 1 < words.length; i++) if (SECRET_PAIRS.has(`${words[i] ?? ''} ${words[i + 1] ?? ''}`)) return true;
-  return false;
+  // STRIPE_KEY, AZURE_BATCH_KEY: a trailing KEY is a credential unless it names a data key.
+  return last === 'KEY' && words.length > 1 && !DATA_KEY_QUALIFIERS.has(words.at(-2) ?? '');
 }
 
 /**
@@ -59,4 +63,27 @@ export function urlPassword(value: string): string | undefined {
   const match = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:([^@\s/]+)@[^\s]+$/i.exec(value.trim());
   const password = match?.[1];
   return password === undefined || isPlaceholderValue(password) ? undefined : password;
+}
+
+/**
+ * Literal values that are credentials by their format, whatever the variable is called: private
+ * keys, cloud access key ids, and tokens whose issuers give them a recognisable prefix.
+ */
+const CREDENTIAL_FORMATS: readonly { readonly what: string; readonly pattern: RegExp }[] = [
+  { what: 'a private key', pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/ },
+  { what: 'an AWS access key id', pattern: /\b(?:AKIA|ASIA|AROA|AIDA)[0-9A-Z]{16}\b/ },
+  { what: 'a GitHub token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{60,})\b/ },
+  { what: 'a Slack token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}/ },
+  { what: 'a Stripe secret key', pattern: /\b[rs]k_live_[A-Za-z0-9]{20,}\b/ },
+  { what: 'a Google API key', pattern: /\bAIza[A-Za-z0-9_-]{35}\b/ },
+  { what: 'a JSON Web Token', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/ },
+];
+
+/** Longer values are not scanned for formats: env values are small, and this bounds the regex work. */
+const MAX_SCANNED_LENGTH = 16_384;
+
+/** What kind of credential the value is by its format, if any. */
+export function credentialFormat(value: string): string | undefined {
+  if (value.length > MAX_SCANNED_LENGTH) return undefined;
+  return CREDENTIAL_FORMATS.find((format) => format.pattern.test(value))?.what;
 }

@@ -38,5 +38,9 @@ describe('sensitive-host-path', () => {
     expect(findingsFor(scan, 'fail-deployment-dot-dot').map((f) => f.severity)).toEqual(['high']);
     expect(findingsFor(scan, 'fail-pod-kubelet-and-logs')).toHaveLength(2);
     expect(findingsFor(scan, 'fail-pod-other-socket').map((f) => f.severity)).toEqual(['high']);
+    expect(findingsFor(scan, 'fail-deployment-cloud-credentials').map((f) => f.message)).toEqual([
+      'volume "aws" mounts the host path "/.aws/credentials": AWS CLI credentials',
+      'volume "kube" mounts the host path "/srv/ci/.kube/": kubeconfig credentials',
+    ]);
   });
 });

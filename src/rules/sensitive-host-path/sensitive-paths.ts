@@ -38,8 +38,38 @@ export const SENSITIVE_PATHS: readonly SensitivePath[] = [
   { path: '/boot', severity: 'high', exposes: "the node's kernel and boot loader: tampering survives reboots" },
   { path: '/root', severity: 'high', exposes: "root's home on the node: SSH keys, kubeconfigs and shell history" },
   { path: '/home', severity: 'high', exposes: "the node's user homes: SSH keys and credentials" },
+  { path: '/run/docker', severity: 'high', exposes: "Docker's runtime state: plugin sockets and, on older releases, the containerd socket" },
   { path: '/var/log', severity: 'high', exposes: "the node's logs (other pods' output), and with write access a symlink planted there makes the kubelet's log endpoint read any host file" },
 ];
+
+/**
+ * Directories that hold credentials wherever they sit (a home directory, the root, a custom path):
+ * cloud CLIs, registry logins, kubeconfigs, SSH and GPG keys. Matched as path components.
+ */
+const CREDENTIAL_DIRS: readonly { readonly components: readonly string[]; readonly what: string }[] = [
+  { components: ['.aws'], what: 'AWS CLI credentials' },
+  { components: ['.azure'], what: 'Azure CLI credentials' },
+  { components: ['.config', 'gcloud'], what: 'Google Cloud SDK credentials' },
+  { components: ['.docker'], what: 'container registry logins (Docker config.json)' },
+  { components: ['.kube'], what: 'kubeconfig credentials' },
+  { components: ['.ssh'], what: 'SSH keys' },
+  { components: ['.gnupg'], what: 'GPG keys' },
+];
+
+/** A credential directory the canonical path is, lies in, or contains, as a pseudo-entry. */
+export function credentialMatch(canonical: string): SensitiveMatch | undefined {
+  const parts = canonical.split('/').filter((part) => part !== '');
+  for (const dir of CREDENTIAL_DIRS) {
+    const width = dir.components.length;
+    for (let i = 0; i + width <= parts.length; i++) {
+      if (dir.components.every((component, k) => parts[i + k] === component)) {
+        const at = `/${parts.slice(0, i + width).join('/')}`;
+        return { entry: { path: at, severity: 'high', exposes: dir.what }, contains: false };
+      }
+    }
+  }
+  return undefined;
+}
 
 /**
  * The canonical form of a hostPath: `..` and `.` resolved, duplicate and trailing slashes
@@ -81,5 +111,5 @@ export function sensitiveMatch(canonical: string): SensitiveMatch | undefined {
       Number(a.contains) - Number(b.contains) ||
       b.entry.path.length - a.entry.path.length,
   );
-  return matches[0];
+  return matches[0] ?? credentialMatch(canonical);
 }
