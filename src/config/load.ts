@@ -141,6 +141,15 @@ function byPosition(a: Problem, b: Problem): number {
   return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
 }
 
+/** A hostile or garbled file could yield thousands of problems; the first ones are what a user fixes first. */
+const MAX_PROBLEMS = 50;
+
+function capped(problems: Problem[], file: string): Problem[] {
+  if (problems.length <= MAX_PROBLEMS) return problems;
+  const more = problems.length - MAX_PROBLEMS;
+  return [...problems.slice(0, MAX_PROBLEMS), problem('config-invalid', `${more} more problem(s) not shown`, { file }, 'Fix the problems above and run again.')];
+}
+
 /**
  * Reads and validates a configuration file. Without a file, or with a missing or invalid one, the
  * defaults are returned together with the problems; the caller decides whether to go on.
@@ -153,7 +162,7 @@ export function loadConfig(file?: string): LoadedConfig {
   if (parsed.raw === undefined) return { config: defaultConfig(), problems: parsed.problems, file, locate: parsed.locate };
   const result = configSchema.safeParse(parsed.raw);
   if (!result.success) {
-    const problems = issuesToProblems(result.error.issues, parsed.locate).sort(byPosition);
+    const problems = capped(issuesToProblems(result.error.issues, parsed.locate).sort(byPosition), file);
     return { config: defaultConfig(), problems, file, locate: parsed.locate };
   }
   return { config: result.data, raw: parsed.raw, problems: [], file, locate: parsed.locate };

@@ -160,6 +160,7 @@ export const configSchema = z
     crownJewels: z.array(crownJewel).optional().meta({ title: 'Crown jewels', description: 'Reserved for attack-path analysis.' }),
     namespaces: z
       .array(glob('namespace'))
+      .min(1, { error: 'list at least one namespace, or leave namespaces out to scan them all' })
       .optional()
       .meta({ title: 'Namespaces', description: 'Only scan namespaced objects in these namespaces (globs). Cluster-scoped objects are always scanned.' }),
   })

@@ -129,6 +129,20 @@ describe('loadConfig', () => {
     expect(parseConfigText(bomb, 'x.yaml').problems[0]?.message).toMatch(/^YAML aliases:/);
   });
 
+  it('reports at most 50 problems for a garbled file, then a count', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'palisade-config-'));
+    try {
+      const file = join(dir, '.palisade.yaml');
+      writeFileSync(file, Array.from({ length: 200 }, (_, i) => `key${i}: 1`).join('\n'));
+      const { problems } = loadConfig(file);
+      expect(problems).toHaveLength(51);
+      expect(problems[50]?.message).toBe('150 more problem(s) not shown');
+      expect(problems[49]).toMatchObject({ line: 50, message: 'unknown key "key49"' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('treats an empty file as no settings', () => {
     expect(parseConfigText('# nothing yet\n', 'x.yaml')).toMatchObject({ raw: {}, problems: [] });
   });

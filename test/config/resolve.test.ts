@@ -52,6 +52,9 @@ describe('resolveConfig', () => {
       'PALISADE_LIMITS_MAX_FILE_BYTES: Invalid input: expected number, received string',
     ]);
     expect(resolved.problems.every((p) => p.code === 'config-invalid' && p.file === undefined)).toBe(true);
+    expect(resolveConfig({ env: { PALISADE_NAMESPACES: ' , ' } }).problems[0]?.message).toBe(
+      'PALISADE_NAMESPACES: list at least one namespace, or leave namespaces out to scan them all',
+    );
     // An empty variable counts as unset.
     expect(resolved.config.namespaces).toEqual(['shop']);
   });
