@@ -1,9 +1,9 @@
 // The cluster loader against the test API server: discovery, paging, and every way it can fail.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLUSTER_KINDS, loadCluster } from '../../src/loaders/cluster/index.js';
 import { kubeconfigFor, startApiServer, type ApiServerHandle, type ApiServerOptions } from '../support/apiserver/server.js';
@@ -29,6 +29,17 @@ function tempFile(name: string, text: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'palisade-kubeconfig-')), name);
   writeFileSync(path, text);
   return path;
+}
+
+/** Sets an environment variable (or unsets it) for the current test only. */
+function restoreEnvAfterTest(name: string, value: string | undefined): void {
+  const saved = process.env[name];
+  if (value === undefined) Reflect.deleteProperty(process.env, name);
+  else process.env[name] = value;
+  cleanups.push(() => {
+    if (saved === undefined) Reflect.deleteProperty(process.env, name);
+    else process.env[name] = saved;
+  });
 }
 
 const READ_KINDS = new Set(CLUSTER_KINDS.map((k) => k.kind));
@@ -319,16 +330,45 @@ describe('loadCluster kubeconfig problems', () => {
     expect(result.problems[0]?.message).toContain('"nowhere"');
   });
 
+  it('resolves a relative kubeconfig path against cwd', async () => {
+    const handle = await start();
+    const path = handle.kubeconfigPath('rel');
+    const result = await loadCluster({ kubeconfig: basename(path), cwd: dirname(path) });
+    expect(result.problems).toEqual([]);
+    expect(result.inputs).toEqual(['cluster:rel']);
+  });
+
+  it('talks to a plain-HTTP server without insecure-skip-tls-verify, as kubectl does', async () => {
+    const handle = await start();
+    const text = kubeconfigFor(handle.url, 'plain').replace('insecure-skip-tls-verify: true', 'insecure-skip-tls-verify: false');
+    expect(text).toContain('insecure-skip-tls-verify: false');
+    const result = await loadCluster({ kubeconfig: tempFile('config', text) });
+    expect(result.problems).toEqual([]);
+  });
+
+  it('reads ~/.kube/config when neither --kubeconfig nor KUBECONFIG is set', async () => {
+    const handle = await start();
+    const home = mkdtempSync(join(tmpdir(), 'palisade-home-'));
+    mkdirSync(join(home, '.kube'));
+    writeFileSync(join(home, '.kube', 'config'), kubeconfigFor(handle.url, 'home'));
+    restoreEnvAfterTest('HOME', home);
+    restoreEnvAfterTest('KUBECONFIG', undefined);
+    const result = await loadCluster({});
+    expect(result.problems).toEqual([]);
+    expect(result.inputs).toEqual(['cluster:home']);
+  });
+
+  it('reports a KUBECONFIG whose files all do not exist', async () => {
+    restoreEnvAfterTest('KUBECONFIG', join(tmpdir(), 'palisade-missing-a'));
+    const result = await loadCluster({});
+    expect(result.problems).toEqual([expect.objectContaining({ code: 'kubeconfig-invalid', message: expect.stringContaining('palisade-missing-a') as unknown })]);
+  });
+
   it('reads the KUBECONFIG chain, skipping files that do not exist, first file winning', async () => {
     const handle = await start();
     const first = tempFile('first', kubeconfigFor(handle.url, 'one'));
     const second = tempFile('second', kubeconfigFor('http://127.0.0.1:1', 'one').replace(/test-/g, 'other-').replace('current-context: one', 'current-context: two'));
-    const saved = process.env['KUBECONFIG'];
-    process.env['KUBECONFIG'] = [join(tmpdir(), 'palisade-missing'), first, second].join(':');
-    cleanups.push(() => {
-      if (saved === undefined) delete process.env['KUBECONFIG'];
-      else process.env['KUBECONFIG'] = saved;
-    });
+    restoreEnvAfterTest('KUBECONFIG', [join(tmpdir(), 'palisade-missing'), first, second].join(':'));
     const result = await loadCluster({});
     expect(result.problems).toEqual([]);
     expect(result.inputs).toEqual(['cluster:one']);

@@ -3,6 +3,7 @@
  * A failure to list one kind is a warning and the others still load; only a server that cannot
  * be reached at all stops the load.
  */
+import { resolve as resolvePath } from 'node:path';
 import { problem } from '../../core/errors.js';
 import { DEFAULT_LIMITS, type InputLimits, type LoadResult } from '../../core/loader.js';
 import type { Problem } from '../../model/problem.js';
@@ -16,6 +17,8 @@ import { createApiClient, type ApiClient } from './transport.js';
 export interface ClusterTarget {
   /** Kubeconfig path; without it, KUBECONFIG, then ~/.kube/config, then the pod's service account. */
   readonly kubeconfig?: string;
+  /** Where a relative kubeconfig path is resolved; defaults to process.cwd(). */
+  readonly cwd?: string;
   /** Context name; without it, the kubeconfig's current-context. */
   readonly context?: string;
   /** Items per list request (kubectl uses 500 too). */
@@ -32,7 +35,9 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 const PARALLEL_LISTS = 4;
 
 export async function loadCluster(target: ClusterTarget): Promise<LoadResult> {
-  const resolved = await resolveKubeconfig(target);
+  const resolved = await resolveKubeconfig(
+    target.kubeconfig === undefined ? target : { ...target, kubeconfig: resolvePath(target.cwd ?? process.cwd(), target.kubeconfig) },
+  );
   if (!resolved.ok) return { resources: [], problems: [resolved.problem], inputs: [] };
   const file = clusterInputName(resolved.context);
   const limits = { ...DEFAULT_LIMITS, ...target.limits };
