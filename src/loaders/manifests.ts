@@ -57,7 +57,7 @@ function toResource(object: JsonObject, document: ParsedDocument, prefix: string
   const { apiVersion, kind, metadata } = object;
   const meta = isObject(metadata) ? metadata : undefined;
   // generateName stands in for name: the API server accepts an object with either.
-  const name = nonEmptyString(meta?.['name']) ?? nonEmptyString(meta?.['generateName']);
+  const name = nonEmptyString(meta?.['name']) ?? nonEmptyString(meta?.['generateName']) ?? componentConfigName(apiVersion, kind, origin.file);
   const missing = [
     nonEmptyString(apiVersion) === undefined ? 'apiVersion' : undefined,
     nonEmptyString(kind) === undefined ? 'kind' : undefined,
@@ -77,6 +77,20 @@ function toResource(object: JsonObject, document: ParsedDocument, prefix: string
     ...(origin.renderedBy === undefined ? {} : { renderedBy: origin.renderedBy }),
   };
   return namespace === undefined ? { apiVersion, kind, name, object, source } : { apiVersion, kind, namespace, name, object, source };
+}
+
+/**
+ * Component configuration files (KubeletConfiguration, EncryptionConfiguration, an audit Policy,
+ * ...) are read from disk by a component and never sent to the API server, so they carry no
+ * metadata: the file's name (or, on stdin, the kind) stands in for the object's name.
+ */
+function componentConfigName(apiVersion: unknown, kind: unknown, file: string): string | undefined {
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string' || kind === '') return undefined;
+  const slash = apiVersion.indexOf('/');
+  const group = slash < 0 ? '' : apiVersion.slice(0, slash);
+  if (!group.endsWith('.config.k8s.io') && group !== 'audit.k8s.io') return undefined;
+  const base = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+  return base === '' || base === '-' ? kind : base;
 }
 
 export function parseErrorProblem(error: ParseError, file: string, json: boolean): Problem {
