@@ -13,7 +13,6 @@ import { rule as apiserverProfiling } from './apiserver-profiling/rule.js';
 import { rule as capabilitiesNotDropped } from './capabilities-not-dropped/rule.js';
 import { rule as dangerousCapabilities } from './dangerous-capabilities/rule.js';
 import { rule as defaultServiceAccount } from './default-service-account/rule.js';
-import { rule as encryptionConfig } from './encryption-config/rule.js';
 import { rule as etcdClientCertAuth } from './etcd-client-cert-auth/rule.js';
 import { rule as hostNamespaces } from './host-namespaces/rule.js';
 import { rule as hostPort } from './host-port/rule.js';
@@ -21,7 +20,6 @@ import { rule as imageNotPinnedByDigest } from './image-not-pinned-by-digest/rul
 import { rule as imagePullPolicy } from './image-pull-policy/rule.js';
 import { rule as imageTagLatest } from './image-tag-latest/rule.js';
 import { rule as ingressWithoutTls } from './ingress-without-tls/rule.js';
-import { rule as kubeletConfig } from './kubelet-config/rule.js';
 import { rule as namespaceWithoutDefaultDeny } from './namespace-without-default-deny/rule.js';
 import { rule as namespaceWithoutLimitRange } from './namespace-without-limit-range/rule.js';
 import { rule as namespaceWithoutNetworkPolicy } from './namespace-without-network-policy/rule.js';
@@ -29,6 +27,9 @@ import { rule as namespaceWithoutResourceQuota } from './namespace-without-resou
 import { rule as privilegeEscalationAllowed } from './privilege-escalation-allowed/rule.js';
 import { rule as privilegedContainer } from './privileged-container/rule.js';
 import { rule as probesMissing } from './probes-missing/rule.js';
+import { rule as pssBaseline } from './pss-baseline/rule.js';
+import { rule as pssNamespaceEnforce } from './pss-namespace-enforce/rule.js';
+import { rule as pssRestricted } from './pss-restricted/rule.js';
 import { rule as rbacAnonymousBinding } from './rbac-anonymous-binding/rule.js';
 import { rule as rbacClusterAdminBinding } from './rbac-cluster-admin-binding/rule.js';
 import { rule as rbacCsrApproval } from './rbac-csr-approval/rule.js';
@@ -66,7 +67,6 @@ export const RULES: readonly AnyRule[] = [
   capabilitiesNotDropped,
   dangerousCapabilities,
   defaultServiceAccount,
-  encryptionConfig,
   etcdClientCertAuth,
   hostNamespaces,
   hostPort,
@@ -74,7 +74,6 @@ export const RULES: readonly AnyRule[] = [
   imagePullPolicy,
   imageTagLatest,
   ingressWithoutTls,
-  kubeletConfig,
   namespaceWithoutDefaultDeny,
   namespaceWithoutLimitRange,
   namespaceWithoutNetworkPolicy,
@@ -82,6 +81,9 @@ export const RULES: readonly AnyRule[] = [
   privilegeEscalationAllowed,
   privilegedContainer,
   probesMissing,
+  pssBaseline,
+  pssNamespaceEnforce,
+  pssRestricted,
   rbacAnonymousBinding,
   rbacClusterAdminBinding,
   rbacCsrApproval,

@@ -17,3 +17,5 @@ export {
   parseVersion,
   type EnforcePolicy,
 } from './policy-version.js';
+export { evaluateWorkloadPodSecurity, type WorkloadPssViolation } from './workload.js';
+export { pssLevelOption, pssVersionOption } from './version-option.js';
