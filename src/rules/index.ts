@@ -13,6 +13,7 @@ import { rule as apiserverProfiling } from './apiserver-profiling/rule.js';
 import { rule as capabilitiesNotDropped } from './capabilities-not-dropped/rule.js';
 import { rule as dangerousCapabilities } from './dangerous-capabilities/rule.js';
 import { rule as defaultServiceAccount } from './default-service-account/rule.js';
+import { rule as encryptionConfig } from './encryption-config/rule.js';
 import { rule as etcdClientCertAuth } from './etcd-client-cert-auth/rule.js';
 import { rule as hostNamespaces } from './host-namespaces/rule.js';
 import { rule as hostPort } from './host-port/rule.js';
@@ -20,6 +21,7 @@ import { rule as imageNotPinnedByDigest } from './image-not-pinned-by-digest/rul
 import { rule as imagePullPolicy } from './image-pull-policy/rule.js';
 import { rule as imageTagLatest } from './image-tag-latest/rule.js';
 import { rule as ingressWithoutTls } from './ingress-without-tls/rule.js';
+import { rule as kubeletConfig } from './kubelet-config/rule.js';
 import { rule as namespaceWithoutDefaultDeny } from './namespace-without-default-deny/rule.js';
 import { rule as namespaceWithoutLimitRange } from './namespace-without-limit-range/rule.js';
 import { rule as namespaceWithoutNetworkPolicy } from './namespace-without-network-policy/rule.js';
@@ -67,6 +69,7 @@ export const RULES: readonly AnyRule[] = [
   capabilitiesNotDropped,
   dangerousCapabilities,
   defaultServiceAccount,
+  encryptionConfig,
   etcdClientCertAuth,
   hostNamespaces,
   hostPort,
@@ -74,6 +77,7 @@ export const RULES: readonly AnyRule[] = [
   imagePullPolicy,
   imageTagLatest,
   ingressWithoutTls,
+  kubeletConfig,
   namespaceWithoutDefaultDeny,
   namespaceWithoutLimitRange,
   namespaceWithoutNetworkPolicy,
