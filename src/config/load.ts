@@ -158,7 +158,18 @@ export function loadConfig(file?: string): LoadedConfig {
   if (file === undefined) return { config: defaultConfig(), problems: [], locate: nowhere };
   const read = readConfigText(file);
   if (read.text === undefined) return { config: defaultConfig(), problems: read.problems, file, locate: nowhere };
-  const parsed = parseConfigText(read.text, file);
+  try {
+    return validate(read.text, file);
+  } catch (error) {
+    // Parsing and validation report problems rather than throw; this is the last guard against
+    // a stack trace for input nobody foresaw (e.g. nesting deep enough to exhaust the stack).
+    const reason = error instanceof Error ? error.message : String(error);
+    return { config: defaultConfig(), problems: [problem('config-invalid', `configuration could not be read: ${reason}`, { file })], file, locate: nowhere };
+  }
+}
+
+function validate(text: string, file: string): LoadedConfig {
+  const parsed = parseConfigText(text, file);
   if (parsed.raw === undefined) return { config: defaultConfig(), problems: parsed.problems, file, locate: parsed.locate };
   const result = configSchema.safeParse(parsed.raw);
   if (!result.success) {

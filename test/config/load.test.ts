@@ -143,6 +143,36 @@ describe('loadConfig', () => {
     }
   });
 
+  it('never throws on garbage: every outcome is a configuration or located problems', () => {
+    // A seeded generator: the same soup of YAML tokens on every run.
+    let seed = 20261128;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const tokens = ['failOn', 'rules', 'exceptions', ':', ' ', '\n', '  ', '- ', '[', ']', '{', '}', ',', '&a ', '*a', '!!str ', '"', "'", '#', 'high', '2026-02-30', '~', '? ', '|', '>', '%YAML 1.1\n', '---\n', 'reason', 'rule', '\t', '\u0000'];
+    const dir = mkdtempSync(join(tmpdir(), 'palisade-config-'));
+    try {
+      const file = join(dir, '.palisade.yaml');
+      for (let round = 0; round < 300; round++) {
+        const text = Array.from({ length: 1 + random(40) }, () => tokens[random(tokens.length)] ?? '').join('');
+        writeFileSync(file, text);
+        const loaded = loadConfig(file);
+        expect(loaded.config.failOn, text).toMatch(/^(critical|high|medium|low|none)$/);
+        for (const p of loaded.problems) expect(p, text).toMatchObject({ code: 'config-invalid', file });
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reports nesting deep enough to exhaust the parser as a problem', () => {
+    const deep = `rules:\n  a:\n    options:\n      x: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`;
+    const { problems, raw } = parseConfigText(deep, 'x.yaml');
+    expect(raw).toBeUndefined();
+    expect(problems[0]?.code).toBe('config-invalid');
+  });
+
   it('treats an empty file as no settings', () => {
     expect(parseConfigText('# nothing yet\n', 'x.yaml')).toMatchObject({ raw: {}, problems: [] });
   });
