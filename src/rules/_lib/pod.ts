@@ -26,7 +26,7 @@ export function podSecurityContext(workload: Workload): PodSecurityContext {
 }
 
 /** A field both the pod and the container security context can set. */
-type SharedField = 'runAsNonRoot' | 'runAsUser' | 'runAsGroup' | 'seccompProfile' | 'appArmorProfile' | 'seLinuxOptions' | 'windowsOptions';
+type SharedField = 'runAsNonRoot' | 'runAsUser' | 'runAsGroup' | 'seccompProfile' | 'appArmorProfile' | 'seLinuxOptions';
 
 /** The value in force for one container and the pointer of the field that set it. */
 export interface Effective<T> {
@@ -52,4 +52,17 @@ export function effectiveField<K extends SharedField>(workload: Workload, ref: C
 export function describeContainer(ref: ContainerRef): string {
   const label = ref.kind === 'initContainers' ? 'init container' : ref.kind === 'ephemeralContainers' ? 'ephemeral container' : 'container';
   return `${label} "${ref.name}"`;
+}
+
+/**
+ * One field of windowsOptions in force for a container. Unlike seccompProfile, windowsOptions is
+ * merged field by field: a container that sets only runAsUserName still inherits the pod's
+ * hostProcess.
+ */
+export function effectiveWindowsOption(workload: Workload, ref: ContainerRef, field: 'hostProcess' | 'runAsUserName'): Effective<unknown> | undefined {
+  const own: unknown = asRecord(containerSecurityContext(ref).windowsOptions)?.[field];
+  if (own !== undefined && own !== null) return { value: own, path: pointer(ref.path, 'securityContext', 'windowsOptions', field), from: 'container' };
+  const pod: unknown = asRecord(podSecurityContext(workload).windowsOptions)?.[field];
+  if (pod !== undefined && pod !== null) return { value: pod, path: pointer(workload.podSpecPath, 'securityContext', 'windowsOptions', field), from: 'pod' };
+  return undefined;
 }

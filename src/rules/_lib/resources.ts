@@ -3,7 +3,7 @@
  * limits and requests, then the LimitRange defaults of its namespace (applied by the LimitRanger
  * admission plugin), and a missing request defaults to the limit.
  */
-import type { ContainerRef } from '../../model/k8s.js';
+import type { ContainerRef, Workload } from '../../model/k8s.js';
 import type { Resource } from '../../model/resource.js';
 import type { ResourceIndex } from '../../core/resource-index.js';
 import { namespaceOf } from '../../core/resource-index.js';
@@ -41,18 +41,43 @@ export function namespaceDefaults(index: ResourceIndex, namespace: string): Name
   return { limits, requests };
 }
 
+/**
+ * Whether a quantity is zero (`0`, `"0"`, `"0Mi"`, `"0.0"`): a zero limit means no limit to the
+ * runtime and a zero request reserves nothing, so either counts as unset.
+ */
+export function isZeroQuantity(value: string | number): boolean {
+  if (typeof value === 'number') return value === 0;
+  const number = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)/.exec(value.trim());
+  return number !== null && Number(number[0]) === 0;
+}
+
 function declared(ref: ContainerRef, list: 'limits' | 'requests', resource: string): boolean {
   const value = asRecord(asRecord(ref.container.resources)?.[list])?.[resource];
-  return typeof value === 'string' || typeof value === 'number';
+  return (typeof value === 'string' || typeof value === 'number') && !isZeroQuantity(value);
 }
 
-export function hasLimit(ref: ContainerRef, resource: ResourceName, defaults: NamespaceDefaults): boolean {
-  return declared(ref, 'limits', resource) || defaults.limits.has(resource);
+/**
+ * Pod-level resources (spec.resources, Kubernetes 1.32+): a pod-wide limit bounds every container
+ * in it, and a pod-wide request reserves for all of them.
+ */
+function podDeclared(workload: Workload, list: 'limits' | 'requests', resource: string): boolean {
+  const value = asRecord(asRecord(workload.podSpec.resources)?.[list])?.[resource];
+  return (typeof value === 'string' || typeof value === 'number') && !isZeroQuantity(value);
 }
 
-/** A request is set explicitly, defaulted from the container's own limit, or from a LimitRange. */
-export function hasRequest(ref: ContainerRef, resource: ResourceName, defaults: NamespaceDefaults): boolean {
-  return declared(ref, 'requests', resource) || declared(ref, 'limits', resource) || defaults.requests.has(resource);
+export function hasLimit(workload: Workload, ref: ContainerRef, resource: ResourceName, defaults: NamespaceDefaults): boolean {
+  return declared(ref, 'limits', resource) || podDeclared(workload, 'limits', resource) || defaults.limits.has(resource);
+}
+
+/** A request is set explicitly, defaulted from the container's own limit, from the pod's resources, or from a LimitRange. */
+export function hasRequest(workload: Workload, ref: ContainerRef, resource: ResourceName, defaults: NamespaceDefaults): boolean {
+  return (
+    declared(ref, 'requests', resource) ||
+    declared(ref, 'limits', resource) ||
+    podDeclared(workload, 'requests', resource) ||
+    podDeclared(workload, 'limits', resource) ||
+    defaults.requests.has(resource)
+  );
 }
 
 /** Containers that can carry resources: ephemeral containers may not declare any. */

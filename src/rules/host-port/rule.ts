@@ -21,16 +21,21 @@ export const rule = defineRule({
   ],
   target: 'workload',
   *check({ workload }) {
+    // With hostNetwork the API server defaults every unset hostPort to the containerPort.
+    const hostNetwork = workload.podSpec.hostNetwork === true;
     for (const ref of workload.containers) {
       for (const [index, value] of asArray(ref.container.ports).entries()) {
         const port = asRecord(value);
-        const hostPort = port?.hostPort;
+        const written = port?.hostPort;
+        const defaulted = hostNetwork && (written === undefined || written === 0);
+        const hostPort = defaulted ? port?.containerPort : written;
         // hostPort 0 (or absent) means no host binding.
         if (typeof hostPort !== 'number' || hostPort === 0) continue;
         const ip = asString(port?.hostIP);
         const where = ip === undefined || ip === '' || ip === '0.0.0.0' ? "on every address of the node" : `on the node address ${ip}`;
         const protocol = asString(port?.protocol) ?? 'TCP';
-        yield fail(`${describeContainer(ref)} binds host port ${hostPort}/${protocol} ${where}`, pointer(ref.path, 'ports', index, 'hostPort'));
+        const how = defaulted ? ' (hostNetwork: true makes its containerPort a host port)' : '';
+        yield fail(`${describeContainer(ref)} binds host port ${hostPort}/${protocol} ${where}${how}`, pointer(ref.path, 'ports', index, defaulted ? 'containerPort' : 'hostPort'));
       }
     }
   },

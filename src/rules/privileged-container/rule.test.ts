@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeRuleFixtures, scanYaml } from '../../../test/support/rule-harness.js';
+import { describeRuleFixtures, findingsFor, scanFixtures, scanYaml } from '../../../test/support/rule-harness.js';
 import { rule } from './rule.js';
 
 describeRuleFixtures(rule);
@@ -26,6 +26,13 @@ spec:
       ['container "bad" runs privileged: it has every capability and the host\'s devices', '/spec/template/spec/containers/1/securityContext/privileged'],
     ]);
     expect(scan.findings[0]?.location.line).toBe(12);
+  });
+
+  it('merges windowsOptions field by field: the pod hostProcess reaches a container that only sets its user', async () => {
+    const scan = await scanFixtures(rule, ['fail/privileged.yaml']);
+    expect(findingsFor(scan, 'fail-windows-pod-hostprocess-inherited-field-by-field').map((f) => [f.message, f.location.path])).toEqual([
+      ['container "agent" runs as a Windows HostProcess container with full access to the host', '/spec/securityContext/windowsOptions/hostProcess'],
+    ]);
   });
 
   it('ignores a privileged flag on a Windows pod, where the field does not exist', async () => {

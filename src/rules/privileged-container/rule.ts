@@ -5,8 +5,7 @@
  */
 import { defineRule, fail } from '../../core/rule.js';
 import { pointer } from '../../lib/json-pointer.js';
-import { asRecord } from '../../lib/k8s/values.js';
-import { containerSecurityContext, describeContainer, effectiveField, isWindowsPod } from '../_lib/pod.js';
+import { containerSecurityContext, describeContainer, effectiveWindowsOption, isWindowsPod } from '../_lib/pod.js';
 
 export const rule = defineRule({
   id: 'privileged-container',
@@ -25,9 +24,9 @@ export const rule = defineRule({
     const windows = isWindowsPod(workload);
     for (const ref of workload.containers) {
       if (windows) {
-        const hostProcess = effectiveField(workload, ref, 'windowsOptions');
-        if (asRecord(hostProcess?.value)?.hostProcess === true && hostProcess !== undefined) {
-          yield fail(`${describeContainer(ref)} runs as a Windows HostProcess container with full access to the host`, pointer(hostProcess.path, 'hostProcess'));
+        const hostProcess = effectiveWindowsOption(workload, ref, 'hostProcess');
+        if (hostProcess?.value === true) {
+          yield fail(`${describeContainer(ref)} runs as a Windows HostProcess container with full access to the host`, hostProcess.path);
         }
         continue;
       }

@@ -18,6 +18,11 @@ describe('resource-limits', () => {
     expect(findingsFor(scan, 'fail-cronjob-init-container-unbounded').every((f) => f.message.startsWith('init container "setup"'))).toBe(true);
   });
 
+  it('treats a zero limit as no limit', async () => {
+    const scan = await scanFixtures(rule, ['fail/no-limits.yaml']);
+    expect(findingsFor(scan, 'fail-replicaset-zero-memory-limit').map((f) => f.location.path)).toEqual(['/spec/template/spec/containers/0/resources/limits/memory']);
+  });
+
   it('counts LimitRange container defaults of the same namespace only', async () => {
     const scan = await scanFixtures(rule, ['fail/no-limits.yaml']);
     expect(findingsFor(scan, 'fail-pod-limit-range-lacks-memory').map((f) => f.location.path)).toEqual(['/spec/containers/0/resources/limits/memory']);

@@ -38,7 +38,7 @@ export const rule = defineRule({
     const defaults = defaultsFor(index, resource);
     for (const ref of resourcedContainers(workload.containers)) {
       for (const check of CHECKS) {
-        if (hasLimit(ref, check.resource, defaults)) continue;
+        if (hasLimit(workload, ref, check.resource, defaults)) continue;
         yield check.outcome(`${describeContainer(ref)} has no ${check.resource} limit: ${check.consequence}`, pointer(ref.path, 'resources', 'limits', check.resource));
       }
     }

@@ -27,7 +27,7 @@ export const rule = defineRule({
     const defaults = defaultsFor(index, resource);
     for (const ref of resourcedContainers(workload.containers)) {
       for (const name of REQUIRED) {
-        if (hasRequest(ref, name, defaults)) continue;
+        if (hasRequest(workload, ref, name, defaults)) continue;
         yield fail(`${describeContainer(ref)} has no ${name} request: the scheduler reserves no ${name} for it, so it can land on an overcommitted node`, pointer(ref.path, 'resources', 'requests', name));
       }
     }

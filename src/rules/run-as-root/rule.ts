@@ -6,8 +6,8 @@
  */
 import { defineRule, fail } from '../../core/rule.js';
 import { pointer } from '../../lib/json-pointer.js';
-import { asRecord, asString } from '../../lib/k8s/values.js';
-import { describeContainer, effectiveField, isWindowsPod } from '../_lib/pod.js';
+import { asString } from '../../lib/k8s/values.js';
+import { describeContainer, effectiveField, effectiveWindowsOption, isWindowsPod } from '../_lib/pod.js';
 
 /** The built-in administrator of Windows containers. */
 const WINDOWS_ADMIN = 'containeradministrator';
@@ -33,8 +33,7 @@ export const rule = defineRule({
       const who = describeContainer(ref);
       if (windows) {
         // runAsUser does not exist on Windows; the user is windowsOptions.runAsUserName.
-        const options = effectiveField(workload, ref, 'windowsOptions');
-        const user = asString(asRecord(options?.value)?.runAsUserName);
+        const user = asString(effectiveWindowsOption(workload, ref, 'runAsUserName')?.value);
         if (user !== undefined && user.toLowerCase() !== WINDOWS_ADMIN) continue;
         yield fail(`${who} may run as ContainerAdministrator: runAsNonRoot is not true and no other runAsUserName is set`, nonRoot?.path ?? pointer(ref.path, 'securityContext', 'runAsNonRoot'));
         continue;
