@@ -6,13 +6,16 @@
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
+import { TLSSocket } from 'node:tls';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { ADDON_RESOURCES, BUILTIN_RESOURCES, apiVersionOf, groupVersions, type ResourceDef } from './resources.js';
 import { badRequest, expired, forbidden, methodNotAllowed, objectNotFound, pathNotFound, unauthorized, type StatusReply } from './status.js';
 import { ObjectStore, decodeContinue, encodeContinue } from './store.js';
+import type { TestCertificates } from './tls.js';
 
 export interface ApiServerOptions {
   /** The objects the cluster holds, as manifests (apiVersion, kind, metadata.name). */
@@ -27,6 +30,11 @@ export interface ApiServerOptions {
   readonly namespaceGrants?: Readonly<Record<string, readonly string[]>>;
   /** Add-on API groups to serve even with no objects of them (CRDs installed, no objects yet). */
   readonly groups?: readonly string[];
+  /**
+   * Serve HTTPS with these certificates. Without a token, a request must then present a client
+   * certificate signed by the CA (kube-apiserver's x509 authentication), or it gets 401.
+   */
+  readonly tls?: TestCertificates;
   /** Called with each request before it is answered (tests use it to compact between pages). */
   readonly onRequest?: (request: LoggedRequest) => void;
 }
@@ -39,6 +47,10 @@ export interface LoggedRequest {
 
 export interface KubeconfigOptions {
   readonly token?: string;
+  /** For a TLS server: trust its CA (default true) and log in with the client certificate (default true). */
+  readonly trustCa?: boolean;
+  readonly clientCertificate?: boolean;
+  readonly insecureSkipTlsVerify?: boolean;
   /** The context's default namespace. */
   readonly namespace?: string;
 }
@@ -60,18 +72,26 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const resources = servedResources(options);
   const store = new ObjectStore(options.objects, resources);
   const requests: LoggedRequest[] = [];
-  const server = http.createServer((req, res) => {
+  const handler = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const logged = { method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams) };
     requests.push(logged);
     options.onRequest?.(logged);
-    const reply = answer({ ...logged, authorization: req.headers.authorization }, { options, resources, store, host: req.headers.host ?? '' });
+    const clientCertificate = req.socket instanceof TLSSocket && req.socket.authorized;
+    const reply = answer({ ...logged, authorization: req.headers.authorization, clientCertificate }, { options, resources, store, host: req.headers.host ?? '' });
     res.writeHead(reply.code, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private' });
     res.end(JSON.stringify(reply.body));
-  });
+  };
+  const { tls } = options;
+  // Client certificates are asked for but not required at the TLS layer: like kube-apiserver,
+  // a request without one is refused with a 401 Status, not a failed handshake.
+  const server =
+    tls === undefined
+      ? http.createServer(handler)
+      : https.createServer({ cert: tls.serverCert, key: tls.serverKey, ca: tls.caCert, requestCert: true, rejectUnauthorized: false }, handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}`;
+  const url = `${tls === undefined ? 'http' : 'https'}://127.0.0.1:${port}`;
   const dir = mkdtempSync(join(tmpdir(), 'palisade-apiserver-'));
   return {
     url,
@@ -82,7 +102,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     kubeconfigPath: (context, kubeconfigOptions = {}) => {
       const path = join(dir, `kubeconfig-${context}.yaml`);
       const token = kubeconfigOptions.token ?? options.token;
-      writeFileSync(path, kubeconfigFor(url, context, { ...kubeconfigOptions, ...(token === undefined ? {} : { token }) }));
+      writeFileSync(path, kubeconfigFor(url, context, { ...kubeconfigOptions, ...(token === undefined ? {} : { token }) }, tls));
       return path;
     },
     close: async () => {
@@ -94,13 +114,23 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
 }
 
 /** A kubeconfig as `kubectl config` writes one; client-node 1.x needs the TLS flag for http:// servers. */
-export function kubeconfigFor(url: string, context: string, options: KubeconfigOptions = {}): string {
+export function kubeconfigFor(url: string, context: string, options: KubeconfigOptions = {}, tls?: TestCertificates): string {
   const { token, namespace } = options;
+  const base64 = (pem: string): string => Buffer.from(pem).toString('base64');
+  const cluster =
+    tls === undefined
+      ? { server: url, 'insecure-skip-tls-verify': true }
+      : {
+          server: url,
+          ...(options.trustCa === false ? {} : { 'certificate-authority-data': base64(tls.caCert) }),
+          ...(options.insecureSkipTlsVerify === true ? { 'insecure-skip-tls-verify': true } : {}),
+        };
+  const certificate = tls !== undefined && options.clientCertificate !== false ? { 'client-certificate-data': base64(tls.clientCert), 'client-key-data': base64(tls.clientKey) } : {};
   return stringify({
     apiVersion: 'v1',
     kind: 'Config',
-    clusters: [{ name: 'test-cluster', cluster: { server: url, 'insecure-skip-tls-verify': true } }],
-    users: [{ name: 'test-user', user: token === undefined ? {} : { token } }],
+    clusters: [{ name: 'test-cluster', cluster }],
+    users: [{ name: 'test-user', user: { ...certificate, ...(token === undefined ? {} : { token }) } }],
     contexts: [{ name: context, context: { cluster: 'test-cluster', user: 'test-user', ...(namespace === undefined ? {} : { namespace }) } }],
     'current-context': context,
   });
@@ -126,11 +156,14 @@ interface Context {
 
 interface Request extends LoggedRequest {
   readonly authorization: string | undefined;
+  /** A client certificate signed by the CA came with the request. */
+  readonly clientCertificate: boolean;
 }
 
 function answer(request: Request, context: Context): StatusReply {
   const { token } = context.options;
   if (token !== undefined && request.authorization !== `Bearer ${token}`) return unauthorized();
+  if (token === undefined && context.options.tls !== undefined && !request.clientCertificate) return unauthorized();
   if (request.method !== 'GET') return methodNotAllowed();
   const segments = pathSegments(request.path);
   if (segments === undefined) return pathNotFound();

@@ -1,0 +1,49 @@
+// The loader over TLS, as against a real cluster: the kubeconfig's CA, client certificates, and
+// the refusal of a server it cannot verify.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCluster } from '../../src/loaders/cluster/index.js';
+import { startApiServer, type ApiServerHandle } from '../support/apiserver/server.js';
+import { objectsFromYaml } from '../support/apiserver/objects.js';
+import { makeCertificates, opensslAvailable } from '../support/apiserver/tls.js';
+
+const FIXTURE = new URL('fixtures/cluster.yaml', import.meta.url).pathname;
+const haveOpenssl = opensslAvailable();
+if (!haveOpenssl) console.warn('skipping TLS cluster tests: the openssl CLI is not installed');
+
+describe.skipIf(!haveOpenssl)('loadCluster over TLS', () => {
+  let server: ApiServerHandle;
+
+  beforeAll(async () => {
+    server = await startApiServer({ objects: objectsFromYaml(FIXTURE), tls: makeCertificates() });
+  });
+
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('verifies the server with the kubeconfig CA and logs in with the client certificate', async () => {
+    expect(server.url).toMatch(/^https:/);
+    const result = await loadCluster({ kubeconfig: server.kubeconfigPath('tls') });
+    expect(result.problems).toEqual([]);
+    expect(result.resources.filter((r) => r.kind === 'Pod')).toHaveLength(7);
+  });
+
+  it('refuses a server whose certificate it cannot verify', async () => {
+    const result = await loadCluster({ kubeconfig: server.kubeconfigPath('untrusted', { trustCa: false }) });
+    expect(result.resources).toEqual([]);
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]?.code).toBe('cluster-unreachable');
+    expect(result.problems[0]?.message).toMatch(/certificate/i);
+  });
+
+  it('skips verification only when the kubeconfig says insecure-skip-tls-verify', async () => {
+    const result = await loadCluster({ kubeconfig: server.kubeconfigPath('insecure', { trustCa: false, insecureSkipTlsVerify: true }) });
+    expect(result.problems).toEqual([]);
+  });
+
+  it('reports a missing client certificate as rejected credentials', async () => {
+    const result = await loadCluster({ kubeconfig: server.kubeconfigPath('anonymous', { clientCertificate: false }) });
+    expect(result.problems[0]).toMatchObject({ code: 'cluster-unreachable' });
+    expect(result.problems[0]?.message).toContain('rejected the credentials');
+  });
+});
