@@ -92,7 +92,7 @@ export function templateOf(document: ParsedDocument, sources: readonly { readonl
   return { file: path.join(shownAs, inChart), firstLine: found.line + 1 };
 }
 
-/** Positions shifted so that `firstLine` of the rendered output becomes line 1. */
+/** Positions shifted so that `firstLine` of the rendered output becomes line 1 (used for helm and kustomize output). */
 export function shiftLines(document: ParsedDocument, firstLine: number): ParsedDocument {
   const delta = firstLine - 1;
   const shift = (position: Position): Position => ({ line: position.line - delta, column: position.column });

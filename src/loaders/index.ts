@@ -27,7 +27,7 @@ interface Scan {
   readonly resources: Resource[];
   readonly problems: Problem[];
   readonly inputs: string[];
-  /** Real paths already loaded, so an input named twice is read once. */
+  /** Real paths already loaded, so an input named twice (or inside a directory also named) is read once. */
   readonly seen: Set<string>;
 }
 
@@ -53,8 +53,7 @@ export async function loadInputs(options: LoadOptions): Promise<LoadResult> {
 }
 
 async function loadStdin(scan: Scan): Promise<void> {
-  if (scan.seen.has('-')) return;
-  scan.seen.add('-');
+  if (!firstVisit('-', scan)) return;
   let outcome: ReadOutcome;
   try {
     outcome = await readStreamBounded(scan.options.stdin ?? process.stdin, scan.limits.maxFileBytes);
@@ -78,8 +77,7 @@ async function loadPath(input: string, scan: Scan): Promise<void> {
     else scan.problems.push(problem('input-unreadable', `cannot read: ${code}`, { file: input }));
     return;
   }
-  if (scan.seen.has(real)) return;
-  scan.seen.add(real);
+  if (!firstVisit(real, scan)) return;
   if (!isDirectory) {
     loadFile(absolute, input, scan);
     return;
@@ -91,8 +89,24 @@ async function loadPath(input: string, scan: Scan): Promise<void> {
   }
   for (const item of await walkDirectory(absolute, input)) {
     if (item.kind === 'problem') scan.problems.push(item.problem);
+    else if (!firstVisit(realpathOr(item.absolute), scan)) continue;
     else if (item.kind === 'file') loadFile(item.absolute, item.shown, scan);
     else await loadRendered(item, scan);
+  }
+}
+
+/** Whether a real path is met for the first time in this scan (records it). */
+function firstVisit(real: string, scan: Scan): boolean {
+  if (scan.seen.has(real)) return false;
+  scan.seen.add(real);
+  return true;
+}
+
+function realpathOr(absolute: string): string {
+  try {
+    return realpathSync.native(absolute);
+  } catch {
+    return absolute;
   }
 }
 
@@ -150,7 +164,9 @@ async function loadRendered(item: Extract<WalkItem, { kind: 'kustomize' | 'helm'
     } else {
       const value = document.value;
       const file = typeof value === 'object' && value !== null && !Array.isArray(value) ? originFile(value as Record<string, unknown>, item.absolute, item.shown) : undefined;
-      resourcesFromDocuments([document], { file: file ?? item.shown, renderedBy: 'kustomize' }, scan);
+      // Mapped to its base file, an object's lines count from its own first rendered line.
+      const mapped = file === undefined ? document : shiftLines(document, document.position.line);
+      resourcesFromDocuments([mapped], { file: file ?? item.shown, renderedBy: 'kustomize' }, scan);
     }
   }
 }

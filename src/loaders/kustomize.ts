@@ -5,7 +5,9 @@
  *
  * Positions: resources carry the overlay directory as their file, or the file named by the
  * `config.kubernetes.io/origin` annotation when the kustomization asks for it
- * (`buildMetadata: [originAnnotations]`). Line numbers refer to the rendered output.
+ * (`buildMetadata: [originAnnotations]`). Line numbers refer to the rendered output: of the whole
+ * overlay, or, for an object mapped to its origin file, of that object (its first line is line 1;
+ * kustomize reformats objects, so the original file's lines cannot be recovered).
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';

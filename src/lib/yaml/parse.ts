@@ -72,9 +72,15 @@ export function parseStream(text: string, options: ParseOptions = {}): ParseResu
   const keep = (roots: readonly number[]): void => {
     for (const root of roots) {
       const positions = new TrackedPositionMap(arena, root, input, lines);
-      documents.push({ index: documents.length, value: arena.values[root], position: positions.rootPosition(), positions });
+      documents.push({ index: documents.length + lost, value: arena.values[root], position: positions.rootPosition(), positions });
     }
   };
+  if (options.json === true) {
+    const invalid = strictJsonError(input, lines);
+    if (invalid !== undefined) return { documents, errors: [invalid] };
+  }
+  /** Documents lost to errors still count, so indices match the stream as the user sees it. */
+  let lost = 0;
   let slices: DocumentSlice[] | undefined;
   // The whole stream is parsed in one go (fastest); after an error, parsing resumes at the
   // document after the bad one, and only the bad document is lost.
@@ -97,10 +103,26 @@ export function parseStream(text: string, options: ParseOptions = {}): ParseResu
     slices ??= splitDocuments(input);
     const bad = sliceAt(slices, error.offset);
     keep(tracker.roots.filter((root) => (arena.start[root] ?? 0) < bad.start));
+    lost++;
     if (bad.end <= from) break;
     from = bad.end;
   }
   return { documents, errors };
+}
+
+/**
+ * YAML accepts more than JSON does (trailing commas, comments, unquoted strings), so a JSON input
+ * is first checked by the JSON parser itself; its error names the offending offset.
+ */
+function strictJsonError(input: string, lines: LineIndex): ParseError | undefined {
+  try {
+    JSON.parse(input);
+    return undefined;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const offset = Number(/at position (\d+)/.exec(message)?.[1] ?? input.length);
+    return { kind: 'syntax', message: message.replace(/ in JSON at position \d+.*$/, ''), ...lines.position(offset) };
+  }
 }
 
 /** Runs js-yaml over `text`; returns what it threw, if anything. */
