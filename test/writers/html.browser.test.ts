@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model/report.js';
+import { describeSuppression } from '../../src/writers/common/suppression.js';
 import { htmlReport } from '../../src/writers/html/html.js';
 import { HOSTILE_NAME, HOSTILE_NAMESPACE, HOSTILE_REPORT } from './hostile-report.js';
 import { SAMPLE_REPORT } from './sample-report.js';
@@ -66,8 +67,13 @@ describe.skipIf(!available)('html report in Chromium', () => {
     expect(await visibleRows(page)).toBe(active);
     expect(await page.locator('#findings-count').textContent()).toBe(`${active} of ${SAMPLE_REPORT.findings.length} findings shown`);
 
+    expect(await page.locator('th.suppression').isVisible()).toBe(false);
     await page.check('#filter-suppressed');
     expect(await visibleRows(page)).toBe(SAMPLE_REPORT.findings.length);
+    expect(await page.locator('th.suppression').isVisible()).toBe(true);
+    expect(await page.locator('#findings-body tr.suppressed td.suppression').allTextContents()).toEqual(
+      SAMPLE_REPORT.findings.filter((f) => f.suppressed).map((f) => describeSuppression(f.suppression)),
+    );
     await page.uncheck('#filter-suppressed');
 
     await page.selectOption('#filter-severity', 'medium');

@@ -13,7 +13,7 @@ export interface Bar {
 }
 
 const ROW = 22;
-const LABEL_WIDTH = 170;
+const LABEL_WIDTH = 210;
 const BAR_WIDTH = 180;
 const WIDTH = LABEL_WIDTH + BAR_WIDTH + 50;
 const MAX_LABEL = 26;

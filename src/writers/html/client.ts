@@ -14,6 +14,7 @@ export const CLIENT_SCRIPT = `
   var namespace = document.getElementById('filter-namespace');
   var suppressed = document.getElementById('filter-suppressed');
   var count = document.getElementById('findings-count');
+  var table = document.getElementById('findings-table');
 
   function cell(row, value, className) {
     var td = document.createElement('td');
@@ -53,6 +54,8 @@ export const CLIENT_SCRIPT = `
       if (ok) shown++;
     });
     count.textContent = shown + ' of ' + rows.length + ' findings shown';
+    // The "suppressed because" column only matters while suppressed rows are shown.
+    table.classList.toggle('hide-suppression', !suppressed.checked);
   }
 
   [text, severity, threat, namespace, suppressed].forEach(function (control) {

@@ -87,7 +87,7 @@ export function findingsSection(report: Report): string {
     '<label><input type="checkbox" id="filter-suppressed"> show suppressed</label>',
     '<span id="findings-count" class="muted"></span>',
     '</div>',
-    '<table><thead><tr><th>Severity</th><th>Rule</th><th>Resource</th><th>Message</th><th>Location</th><th>Suppressed because</th></tr></thead>',
+    '<table id="findings-table" class="hide-suppression"><thead><tr><th>Severity</th><th>Rule</th><th>Resource</th><th>Message</th><th>Location</th><th class="suppression">Suppressed because</th></tr></thead>',
     '<tbody id="findings-body"></tbody></table>',
     '<noscript><p>Enable JavaScript to see the findings table; the same data is in the JSON report.</p></noscript>',
     '</section>',

@@ -38,6 +38,7 @@ td.where, td.resource { font-family: ui-monospace, SFMono-Regular, Menlo, monosp
 .badge.critical { background: var(--critical); } .badge.high { background: var(--high); } .badge.medium { background: var(--medium); }
 .badge.low { background: var(--low); } .badge.info { background: var(--info); }
 tr.suppressed td { opacity: 0.6; }
+table.hide-suppression .suppression { display: none; }
 .status-fail { color: var(--high); font-weight: 600; } .status-pass { color: var(--pass); font-weight: 600; } .status-manual { color: var(--muted); }
 .muted { color: var(--muted); }
 .level-error { color: var(--high); font-weight: 600; } .level-warning { color: var(--medium); font-weight: 600; } .level-note { color: var(--muted); }
