@@ -1,6 +1,6 @@
 /**
- * Paginated LIST of one resource across all namespaces, with `limit` and `continue` as the API
- * defines them: large clusters answer in pages instead of one huge response.
+ * Paginated LIST of one resource (across all namespaces, or in one), with `limit` and `continue`
+ * as the API defines them: large clusters answer in pages instead of one huge response.
  */
 import type { ServedResource } from './discovery.js';
 import type { ApiClient, ApiResponse } from './transport.js';
@@ -20,7 +20,7 @@ export type ListOutcome =
       readonly ok: true;
       /** The items as the server sent them (list items carry no apiVersion or kind). */
       readonly items: readonly unknown[];
-      /** The list stopped at maxItems. */
+      /** The list stopped early because the shared budget ran out. */
       readonly truncated: boolean;
     }
   | { readonly ok: false; readonly response: Exclude<ApiResponse, { kind: 'ok' }> };
