@@ -1,8 +1,8 @@
 /**
  * Finds the control-plane components (kube-apiserver, etcd, kube-controller-manager,
  * kube-scheduler) among the workloads of the input, as kubeadm and most installers run them: static
- * pods in kube-system whose container command (or, with the image's entrypoint, args) starts the
- * component binary. Each one comes with its parsed flags and where each argument sits.
+ * pods in kube-system (or with no namespace, as manifest files on a node often are) whose container
+ * command (or, with the image's entrypoint, args) starts the component binary. Each one comes with its parsed flags and where each argument sits.
  */
 import { z } from 'zod';
 import type { WorkloadSubject } from '../../core/rule.js';
@@ -89,7 +89,10 @@ const HYPERKUBE_ALIASES: Readonly<Record<string, Component>> = {
 };
 
 export const controlPlaneOptions = z.object({
-  /** Namespaces whose pods may be control-plane static pods. */
+  /**
+   * Namespaces whose pods may be control-plane static pods. Pods that name no namespace count
+   * too: a static pod manifest read from a node's manifests directory often has none.
+   */
   controlPlaneNamespaces: z.array(z.string()).default(['kube-system']),
 });
 export type ControlPlaneOptions = z.infer<typeof controlPlaneOptions>;
@@ -153,7 +156,7 @@ function identify(container: ContainerRef, argv: readonly string[]): { component
 /** The control-plane components a workload runs (usually one container of a static pod). */
 export function componentsOf(subject: WorkloadSubject, options: ControlPlaneOptions): ComponentInvocation[] {
   const namespace = subject.resource.namespace;
-  if (namespace === undefined || !options.controlPlaneNamespaces.includes(namespace)) return [];
+  if (namespace !== undefined && !options.controlPlaneNamespaces.includes(namespace)) return [];
   return subject.workload.containers.flatMap((container) => {
     if (container.kind === 'ephemeralContainers') return [];
     const { argv, paths } = argvOf(container);

@@ -11,6 +11,11 @@ export interface DangerousGrant {
   readonly resource: string;
   readonly subresource?: string;
   readonly verbs: readonly string[];
+  /**
+   * The resource is cluster-scoped (nodes, webhook configurations, users, ...): a namespaced Role
+   * cannot grant it, because a request for it carries no namespace for a RoleBinding to match.
+   */
+  readonly clusterScoped?: boolean;
 }
 
 export interface GrantMatch {
@@ -39,6 +44,7 @@ export function findGrants(role: Resource, dangerous: readonly DangerousGrant[])
   const matches: GrantMatch[] = [];
   for (const rule of policyRulesOf(role)) {
     for (const grant of dangerous) {
+      if (grant.clusterScoped === true && role.kind === 'Role') continue;
       const verbs = grantedVerbs(rule, grant.verbs, grant);
       if (verbs.length > 0) matches.push({ rule, grant, verbs });
     }

@@ -36,7 +36,8 @@ export const rule = defineRule({
   ],
   target: { kinds: ROLE_KINDS },
   *check(role: Resource) {
-    if (isSystemRole(role)) return;
+    // CertificateSigningRequests and signers are cluster-scoped: a namespaced Role cannot grant them.
+    if (isSystemRole(role) || role.kind === 'Role') return;
     const rules = policyRulesOf(role);
     const approval = rules.find(grantsApprovalUpdate);
     const signer = rules.find(grantsSignerApprove);

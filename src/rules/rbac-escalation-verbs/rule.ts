@@ -13,11 +13,11 @@ const RBAC_GROUP = 'rbac.authorization.k8s.io';
 const ESCALATION = [
   { group: RBAC_GROUP, resource: 'roles', verbs: ['escalate', 'bind'] },
   { group: RBAC_GROUP, resource: 'clusterroles', verbs: ['escalate', 'bind'] },
-  { group: '', resource: 'users', verbs: ['impersonate'] },
-  { group: '', resource: 'groups', verbs: ['impersonate'] },
+  { group: '', resource: 'users', verbs: ['impersonate'], clusterScoped: true },
+  { group: '', resource: 'groups', verbs: ['impersonate'], clusterScoped: true },
   { group: '', resource: 'serviceaccounts', verbs: ['impersonate'] },
-  { group: 'authentication.k8s.io', resource: 'userextras', verbs: ['impersonate'] },
-  { group: 'authentication.k8s.io', resource: 'uids', verbs: ['impersonate'] },
+  { group: 'authentication.k8s.io', resource: 'userextras', verbs: ['impersonate'], clusterScoped: true },
+  { group: 'authentication.k8s.io', resource: 'uids', verbs: ['impersonate'], clusterScoped: true },
 ];
 
 export const rule = defineRule({

@@ -7,7 +7,7 @@ import { findGrants, grantMessage } from '../_shared/role-grants.js';
  * nodes/proxy reaches the kubelet API through the API server: GET maps to verb get, which over
  * WebSockets already opens exec sessions; POST maps to create.
  */
-const NODES_PROXY = [{ group: '', resource: 'nodes', subresource: 'proxy', verbs: ['get', 'create', 'update', 'patch', 'delete'] }];
+const NODES_PROXY = [{ group: '', resource: 'nodes', subresource: 'proxy', clusterScoped: true, verbs: ['get', 'create', 'update', 'patch', 'delete'] }];
 
 export const rule = defineRule({
   id: 'rbac-nodes-proxy',

@@ -5,7 +5,7 @@ import { findGrants, grantMessage } from '../_shared/role-grants.js';
 
 const WRITE_VERBS = ['create', 'update', 'patch', 'delete', 'deletecollection'];
 const GROUP = 'admissionregistration.k8s.io';
-const WEBHOOK_CONFIGS = ['validatingwebhookconfigurations', 'mutatingwebhookconfigurations'].map((resource) => ({ group: GROUP, resource, verbs: WRITE_VERBS }));
+const WEBHOOK_CONFIGS = ['validatingwebhookconfigurations', 'mutatingwebhookconfigurations'].map((resource) => ({ group: GROUP, resource, verbs: WRITE_VERBS, clusterScoped: true }));
 
 export const rule = defineRule({
   id: 'rbac-webhook-config-write',

@@ -1,0 +1,215 @@
+/**
+ * Conformance of the rules on non-workload objects (control-plane flags, RBAC, Services, Ingress,
+ * namespaces, ConfigMaps) with two external suites: checkov's Kubernetes check examples and
+ * kubescape's regolibrary rule tests. Each external check is mapped to one Palisade rule plus a
+ * predicate selecting the findings that correspond to it (one Palisade rule often covers several
+ * external checks). Disagreements are listed with the reason: either a different semantics
+ * (explained) or a bug.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { AnyRule } from '../../src/core/rule.js';
+import type { Finding } from '../../src/model/finding.js';
+import { RULES } from '../../src/rules/index.js';
+import { scanFiles } from '../support/rule-harness.js';
+
+const TESTDATA = path.resolve(import.meta.dirname, '../../../shared/testdata/k8s');
+const CHECKOV = path.join(TESTDATA, 'checkov-kubernetes');
+const KUBESCAPE = path.join(TESTDATA, 'kubescape-regolibrary');
+const present = existsSync(CHECKOV) && existsSync(KUBESCAPE);
+if (!present) console.log(`cluster-config conformance skipped: ${TESTDATA} is absent`);
+
+interface Mapping {
+  readonly rule: string;
+  /** Which findings of the rule correspond to the external check (all of them when absent). */
+  readonly match?: (finding: Finding) => boolean;
+}
+
+const has = (text: string) => (f: Finding) => f.message.includes(text);
+/** A finding about the named flag, not a longer flag that ends the same way. */
+const flag = (name: string) => (f: Finding) => new RegExp(`(^|[^-a-z])--${name}\\b(?!-)`).test(f.message);
+/** The authorization modes a finding reports lack `mode`. */
+const lacksMode = (mode: string) => (f: Finding) => {
+  if (f.message.includes('(default AlwaysAllow)')) return true;
+  const modes = /--authorization-mode=([^:\s]*)/.exec(f.message)?.[1]?.split(',') ?? [];
+  return !modes.includes(mode);
+};
+
+const CHECKOV_MAP: Readonly<Record<string, Mapping>> = {
+  ApiServerAnonymousAuth: { rule: 'apiserver-anonymous-auth' },
+  ApiServerAuditLog: { rule: 'apiserver-audit-log', match: has('does not set --audit-log-path') },
+  ApiServerAuditLogMaxAge: { rule: 'apiserver-audit-log', match: flag('audit-log-maxage') },
+  ApiServerAuditLogMaxBackup: { rule: 'apiserver-audit-log', match: flag('audit-log-maxbackup') },
+  ApiServerAuditLogMaxSize: { rule: 'apiserver-audit-log', match: flag('audit-log-maxsize') },
+  ApiServerAuthorizationModeNotAlwaysAllow: { rule: 'apiserver-authorization-mode', match: has('AlwaysAllow') },
+  ApiServerInsecurePort: { rule: 'apiserver-insecure-port' },
+  ApiServerNodeRestrictionPlugin: { rule: 'apiserver-admission-plugins', match: has('NodeRestriction') },
+  ApiServerProfiling: { rule: 'apiserver-profiling' },
+  EtcdClientCertAuth: { rule: 'etcd-client-cert-auth', match: flag('client-cert-auth') },
+  PeerClientCertAuthTrue: { rule: 'etcd-client-cert-auth', match: flag('peer-client-cert-auth') },
+  EtcdAutoTls: { rule: 'etcd-client-cert-auth', match: flag('auto-tls') },
+  DefaultNamespace: { rule: 'workload-in-default-namespace' },
+  RbacBindRoleBindings: { rule: 'rbac-escalation-verbs', match: has('bind') },
+  RbacEscalateRoles: { rule: 'rbac-escalation-verbs', match: has('escalate') },
+  RbacApproveCertificateSigningRequests: { rule: 'rbac-csr-approval' },
+  WildcardRoles: { rule: 'rbac-wildcard' },
+};
+
+const KUBESCAPE_MAP: Readonly<Record<string, Mapping>> = {
+  'ensure-that-the-api-server-anonymous-auth-argument-is-set-to-false': { rule: 'apiserver-anonymous-auth' },
+  'ensure-that-the-api-server-audit-log-path-argument-is-set': { rule: 'apiserver-audit-log', match: has('does not set --audit-log-path') },
+  'ensure-that-the-api-server-audit-log-maxage-argument-is-set-to-30-or-as-appropriate': { rule: 'apiserver-audit-log', match: flag('audit-log-maxage') },
+  'ensure-that-the-api-server-audit-log-maxbackup-argument-is-set-to-10-or-as-appropriate': { rule: 'apiserver-audit-log', match: flag('audit-log-maxbackup') },
+  'ensure-that-the-api-server-audit-log-maxsize-argument-is-set-to-100-or-as-appropriate': { rule: 'apiserver-audit-log', match: flag('audit-log-maxsize') },
+  'ensure-that-the-api-server-authorization-mode-argument-includes-Node': { rule: 'apiserver-authorization-mode', match: lacksMode('Node') },
+  'ensure-that-the-api-server-authorization-mode-argument-includes-RBAC': { rule: 'apiserver-authorization-mode', match: lacksMode('RBAC') },
+  'ensure-that-the-api-server-authorization-mode-argument-is-not-set-to-AlwaysAllow': { rule: 'apiserver-authorization-mode', match: has('AlwaysAllow') },
+  'ensure-that-the-api-server-encryption-provider-config-argument-is-set-as-appropriate': { rule: 'apiserver-encryption-at-rest' },
+  'ensure-that-the-api-server-profiling-argument-is-set-to-false': { rule: 'apiserver-profiling' },
+  'ensure-that-the-admission-control-plugin-AlwaysAdmit-is-not-set': { rule: 'apiserver-admission-plugins', match: has('AlwaysAdmit') },
+  'ensure-that-the-admission-control-plugin-NodeRestriction-is-set': { rule: 'apiserver-admission-plugins', match: has('NodeRestriction') },
+  'etcd-client-auth-cert': { rule: 'etcd-client-cert-auth', match: flag('client-cert-auth') },
+  'etcd-peer-client-auth-cert': { rule: 'etcd-client-cert-auth', match: flag('peer-client-cert-auth') },
+  'etcd-auto-tls-disabled': { rule: 'etcd-client-cert-auth', match: flag('auto-tls') },
+  'etcd-peer-auto-tls-disabled': { rule: 'etcd-client-cert-auth', match: flag('peer-auto-tls') },
+  'ingress-no-tls': { rule: 'ingress-without-tls' },
+  'rule-credentials-configmap': { rule: 'secret-in-configmap' },
+  'exposure-to-internet': { rule: 'service-exposed' },
+  'internal-networking': { rule: 'namespace-without-network-policy' },
+  'pods-in-default-namespace': { rule: 'workload-in-default-namespace' },
+  'service-in-default-namespace': { rule: 'workload-in-default-namespace' },
+  'configmap-in-default-namespace': { rule: 'workload-in-default-namespace' },
+  'resources-secret-in-default-namespace': { rule: 'workload-in-default-namespace' },
+  'rule-can-list-get-secrets-v1': { rule: 'rbac-secret-read' },
+  'rule-can-bind-escalate': { rule: 'rbac-escalation-verbs' },
+  'rule-can-impersonate-users-groups-v1': { rule: 'rbac-escalation-verbs', match: has('impersonate') },
+  'rule-can-approve-cert-signing-request': { rule: 'rbac-csr-approval' },
+  'rule-can-modify-admission-webhooks': { rule: 'rbac-webhook-config-write' },
+  'rule-can-create-service-account-token': { rule: 'rbac-token-create' },
+  'rule-can-access-proxy-subresource': { rule: 'rbac-nodes-proxy' },
+  'rule-can-portforward-v1': { rule: 'rbac-pod-exec', match: has('portforward') },
+  'exec-into-container-v1': { rule: 'rbac-pod-exec', match: has('exec') },
+  'rule-can-create-pod': { rule: 'rbac-workload-create' },
+};
+
+/** Disagreements with a reason, keyed `suite:check:case`. Anything else failing is a bug. */
+const AUDIT_ROTATION_WITHOUT_PATH =
+  'the example sets a rotation flag but no --audit-log-path: no log file is written, so Palisade reports the missing path (its own finding) and does not judge rotation of a file that does not exist';
+const EXPLAINED: Readonly<Record<string, string>> = {
+  'checkov:ApiServerAuditLogMaxAge:example_ApiServerAuditLogMaxAge': AUDIT_ROTATION_WITHOUT_PATH,
+  'checkov:ApiServerAuditLogMaxBackup:example_ApiServerAuditLogMaxBackup': AUDIT_ROTATION_WITHOUT_PATH,
+  'checkov:ApiServerAuditLogMaxSize:example_ApiServerAuditLogMaxSize': AUDIT_ROTATION_WITHOUT_PATH,
+  'kubescape:ensure-that-the-api-server-audit-log-maxage-argument-is-set-to-30-or-as-appropriate:failed': AUDIT_ROTATION_WITHOUT_PATH,
+  'kubescape:ensure-that-the-api-server-audit-log-maxbackup-argument-is-set-to-10-or-as-appropriate:failed': AUDIT_ROTATION_WITHOUT_PATH,
+  'kubescape:ensure-that-the-api-server-audit-log-maxsize-argument-is-set-to-100-or-as-appropriate:rke2-args':
+    'kubescape raises a "please validate" review alert for any --audit-log-maxsize; 100 meets the threshold, so Palisade passes',
+  'checkov:ApiServerAuthorizationModeNotAlwaysAllow:example_ApiServerAuthorizationModeNotAlwaysAllow':
+    'the kube-apiserver-no-mode example omits --authorization-mode; its default is AlwaysAllow (when --authorization-config is not used), so Palisade fails it',
+  'checkov:DefaultNamespace:example_DefaultNamespace':
+    'the nginx Service and StatefulSet name no namespace: checkov passes them, Palisade reports them because kubectl apply without -n creates them in default',
+  'checkov:PeerClientCertAuthTrue:example_PeerClientCertAuthTrue':
+    'the etcd pods run in application namespaces (should-fail, should-pass), not in kube-system: Palisade checks control-plane etcd only unless controlPlaneNamespaces says otherwise',
+  'checkov:RbacBindRoleBindings:example_RbacBindRoleBindings':
+    'test-should-fail-1 grants bind on rolebindings; RBAC checks the bind verb on roles and clusterroles (the role being bound), so bind on rolebindings grants nothing',
+  'kubescape:exposure-to-internet:detect_with_ingress':
+    'the Service is ClusterIP and exposed through an Ingress; service-exposed reports Services that are themselves reachable from outside (NodePort, LoadBalancer, externalIPs)',
+  'kubescape:internal-networking:namespace-failed':
+    'the namespace runs no workload: Palisade reports namespaces with workloads but no NetworkPolicy, since an empty namespace has nothing to isolate',
+  'kubescape:internal-networking:namespace-ccnp-match-expressions-selective-failed':
+    'the namespace runs no workload: Palisade reports namespaces with workloads but no NetworkPolicy, since an empty namespace has nothing to isolate',
+  'kubescape:rule-can-approve-cert-signing-request:role-rolebinding':
+    'the input is a namespaced Role: CertificateSigningRequests are cluster-scoped, so a Role cannot grant them; approving also needs approve on signers, which it lacks',
+  'kubescape:rule-can-modify-admission-webhooks:role-rolebinding':
+    'the input is a namespaced Role: webhook configurations are cluster-scoped, so a Role (even in kube-system) cannot grant access to them',
+  'kubescape:rule-can-portforward-v1:clusterrole-clusterrolebinding':
+    'the ClusterRole grants "pods/*", which RBAC matches literally (only "*/portforward" or "*" match pods/portforward), so it does not grant port-forwarding',
+};
+
+function ruleById(id: string): AnyRule {
+  const rule = RULES.find((r) => r.id === id);
+  if (rule === undefined) throw new Error(`rule ${id} is not registered`);
+  return rule;
+}
+
+function manifestFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((name) => /\.(ya?ml|json)$/.test(name) && name !== 'expected.json')
+    .sort()
+    .map((name) => path.join(dir, name));
+}
+
+/** `Kind.namespace.name` as checkov names resources (namespace `default` when unset). */
+function checkovId(f: Finding): string {
+  return `${f.resource.kind}.${f.resource.namespace ?? 'default'}.${f.resource.name}`;
+}
+
+interface Outcome {
+  readonly key: string;
+  readonly agree: boolean;
+  readonly detail: string;
+}
+
+interface CheckovCase {
+  check_class: string;
+  example_dir: string;
+  expected_summary: { failed: number };
+  expected_failed_resources: string[] | null;
+}
+
+async function checkovOutcomes(): Promise<Outcome[]> {
+  const cases = (JSON.parse(readFileSync(path.join(CHECKOV, 'expected.json'), 'utf8')) as { cases: CheckovCase[] }).cases;
+  const outcomes: Outcome[] = [];
+  for (const c of cases) {
+    const mapping = CHECKOV_MAP[c.check_class];
+    if (mapping === undefined) continue;
+    const scan = await scanFiles(ruleById(mapping.rule), manifestFiles(path.join(CHECKOV, c.example_dir)));
+    const matched = scan.findings.filter(mapping.match ?? (() => true));
+    // Examples reuse names across files: checkov counts each file's object separately.
+    const failedCount = new Set(matched.map((f) => `${f.location.file}\u0000${checkovId(f)}`)).size;
+    const failing = [...new Set(matched.map(checkovId))].sort();
+    const expected = c.expected_failed_resources === null ? undefined : [...c.expected_failed_resources].sort();
+    const agree = expected === undefined ? failedCount === c.expected_summary.failed : JSON.stringify(failing) === JSON.stringify(expected);
+    const want = expected === undefined ? `${c.expected_summary.failed} failing` : expected.join(', ');
+    outcomes.push({ key: `checkov:${c.check_class}:${c.example_dir}`, agree, detail: `want [${want}], got [${failing.join(', ')}]` });
+  }
+  return outcomes;
+}
+
+interface KubescapeCase {
+  rule: string;
+  case: string;
+  dir: string;
+  verdict: 'pass' | 'fail';
+}
+
+async function kubescapeOutcomes(): Promise<Outcome[]> {
+  const cases = (JSON.parse(readFileSync(path.join(KUBESCAPE, 'index.json'), 'utf8')) as { cases: KubescapeCase[] }).cases;
+  const outcomes: Outcome[] = [];
+  for (const c of cases) {
+    const mapping = KUBESCAPE_MAP[c.rule];
+    const input = path.join(KUBESCAPE, c.dir, 'input');
+    if (mapping === undefined || !existsSync(input)) continue;
+    const scan = await scanFiles(ruleById(mapping.rule), manifestFiles(input));
+    const matched = scan.findings.filter(mapping.match ?? (() => true));
+    const verdict = matched.length > 0 ? 'fail' : 'pass';
+    outcomes.push({ key: `kubescape:${c.rule}:${c.case}`, agree: verdict === c.verdict, detail: `want ${c.verdict}, got ${verdict} (${matched.map((f) => f.message).join(' | ')})` });
+  }
+  return outcomes;
+}
+
+describe.runIf(present)('conformance: rules on non-workload objects', () => {
+  it.each([
+    ['checkov', checkovOutcomes],
+    ['kubescape', kubescapeOutcomes],
+  ] as const)('%s: every disagreement is explained', async (suite, run) => {
+    const outcomes = await run();
+    const agreed = outcomes.filter((o) => o.agree).length;
+    console.log(`${suite}: ${agreed}/${outcomes.length} mapped cases agree`);
+    const unexplained = outcomes.filter((o) => !o.agree && EXPLAINED[o.key] === undefined).map((o) => `${o.key}: ${o.detail}`);
+    const stale = Object.keys(EXPLAINED).filter((key) => key.startsWith(`${suite}:`) && outcomes.find((o) => o.key === key)?.agree !== false);
+    expect(unexplained).toEqual([]);
+    expect(stale, 'explained disagreements that no longer disagree').toEqual([]);
+    expect(outcomes.length).toBeGreaterThan(0);
+  });
+});
