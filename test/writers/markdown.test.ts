@@ -3,7 +3,7 @@ import { escapeMarkdown } from '../../src/writers/markdown/escape.js';
 import { markdownReport, markdownWriter } from '../../src/writers/markdown/markdown.js';
 import { expectGolden } from './golden.js';
 import { HOSTILE_REPORT } from './hostile-report.js';
-import { SAMPLE_REPORT } from './sample-report.js';
+import { CLEAN_REPORT, SAMPLE_REPORT } from './sample-report.js';
 
 const md = (): string => markdownReport(SAMPLE_REPORT, '/work/repo');
 
@@ -63,5 +63,11 @@ describe('markdown writer', () => {
     expect(row).toContain('\\|');
     expect(row?.match(/(?<!\\)\|/g)).toHaveLength(5);
     expect(text).toContain('[deploy/\\<b\\>evil\\</b\\> "quoted" \\& (paren).yaml:18](deploy/%3Cb%3Eevil%3C/b%3E%20%22quoted%22%20%26%20%28paren%29.yaml#L18)');
+  });
+
+  it('says so when there is nothing to report', () => {
+    const text = markdownReport(CLEAN_REPORT, '/work/repo');
+    expect(text).toContain('No findings.');
+    expect(text).not.toMatch(/<details>|### /);
   });
 });

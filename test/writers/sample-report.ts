@@ -275,3 +275,17 @@ export const SAMPLE_REPORT: Report = {
     ],
   },
 };
+
+/** A scan that found nothing and met no problem, with no gate and no framework. */
+export const CLEAN_REPORT: Report = {
+  schemaVersion: REPORT_SCHEMA_VERSION,
+  tool: SAMPLE_REPORT.tool,
+  generatedAt: SAMPLE_REPORT.generatedAt,
+  inputs: ['deploy/'],
+  summary: { resources: 4, inputs: 1, findings: 0, suppressed: 0, bySeverity: { critical: 0, high: 0, medium: 0, low: 0, info: 0 }, errors: 0, failOn: 'none', failed: false },
+  findings: [],
+  errors: [],
+  notes: [],
+  rules: SAMPLE_REPORT.rules.map((rule) => ({ ...rule, counts: { pass: 4, fail: 0, warn: 0, error: 0, skip: 0 } })),
+  exceptions: [],
+};

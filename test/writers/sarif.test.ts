@@ -99,6 +99,13 @@ describe('sarif writer', () => {
     ]);
   });
 
+  it('gives findings read from stdin no physical location', () => {
+    const first = SAMPLE_REPORT.findings[0] as Finding;
+    const [result] = run({ ...SAMPLE_REPORT, findings: [{ ...first, location: { ...first.location, file: '-' } }] }).results;
+    expect(result?.locations[0]?.physicalLocation).toBeUndefined();
+    expect(result?.locations[0]?.logicalLocations?.[0]?.fullyQualifiedName).toBe('Deployment/shop/web');
+  });
+
   it('gives findings from a cluster no physical location but keeps the resource', () => {
     const [location] = resultFor('d04f6a2c7b1e9358').locations;
     expect(location?.physicalLocation).toBeUndefined();

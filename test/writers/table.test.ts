@@ -3,7 +3,7 @@ import type { Report } from '../../src/model/report.js';
 import { tableWriter } from '../../src/writers/table/table.js';
 import { expectGolden } from './golden.js';
 import { HOSTILE_NAME, HOSTILE_REPORT } from './hostile-report.js';
-import { SAMPLE_REPORT } from './sample-report.js';
+import { CLEAN_REPORT, SAMPLE_REPORT } from './sample-report.js';
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[/;
@@ -77,5 +77,9 @@ describe('table writer', () => {
     expect(text).toContain('file 9 skipped');
     expect(text).not.toContain('file 10 skipped');
     expect(text).toContain('... and 15 more (see --format json)');
+  });
+
+  it('says so when there is nothing to report', () => {
+    expect(tableWriter.write(CLEAN_REPORT, { color: false })).toBe('No findings.\n\n4 resources, 0 findings, 0 suppressed, 0 errors — no gate (--fail-on none)\n');
   });
 });

@@ -96,7 +96,7 @@ export function findingsSection(report: Report): string {
 
 function problemRow(p: Problem): string {
   const place = p.file === undefined ? '' : `${p.file}${p.line === undefined ? '' : `:${p.line}${p.column === undefined ? '' : `:${p.column}`}`}`;
-  return `<tr><td class="level-${p.level}">${h(p.level)}</td><td>${h(p.code)}</td><td class="where">${h(place)}</td><td>${h(p.message)}</td><td class="muted">${h(p.hint ?? '')}</td></tr>`;
+  return `<tr><td class="level-${h(p.level)}">${h(p.level)}</td><td>${h(p.code)}</td><td class="where">${h(place)}</td><td>${h(p.message)}</td><td class="muted">${h(p.hint ?? '')}</td></tr>`;
 }
 
 function problemTable(problems: readonly Problem[]): string {
@@ -128,7 +128,7 @@ export function complianceSection(compliance: Compliance | undefined): string {
   const rows = compliance.controls.map((c) => {
     const findings = c.status === 'manual' ? '-' : String(c.findings);
     const reason = c.reason === undefined ? '' : ` <span class="muted">(${h(c.reason)})</span>`;
-    return `<tr><td>${h(c.id)}</td><td class="status-${c.status}">${h(c.status)}</td><td>${findings}</td><td>${h(c.title)}${reason}</td><td class="muted">${h(c.rules.join(', '))}</td></tr>`;
+    return `<tr><td>${h(c.id)}</td><td class="status-${h(c.status)}">${h(c.status)}</td><td>${findings}</td><td>${h(c.title)}${reason}</td><td class="muted">${h(c.rules.join(', '))}</td></tr>`;
   });
   return [
     `<section id="compliance"><h2>Compliance: ${h(compliance.title)} ${h(compliance.version)}</h2>`,

@@ -93,6 +93,7 @@ export function markdownReport(report: Report, baseDir: string): string {
     summaryCounts(report),
     '',
     ...severityTable(report),
+    ...(active.length === 0 ? ['No findings.', ''] : []),
     ...(major.length > 0 ? ['### Findings', '', ...major.flatMap((g) => groupSection(g, baseDir))] : []),
     ...details(`Low and info findings (${minorCount})`, minor.flatMap((g) => groupSection(g, baseDir))),
     ...suppressedSection(report.findings.filter((f) => f.suppressed)),

@@ -112,7 +112,7 @@ export const tableWriter = defineWriter({
     const active = report.findings.filter((f) => !f.suppressed);
     const suppressed = report.findings.filter((f) => f.suppressed);
     const lines = [
-      ...groupByResource(active).flatMap((g) => groupSection(c, g)),
+      ...(active.length === 0 ? [c.green('No findings.'), ''] : groupByResource(active).flatMap((g) => groupSection(c, g))),
       ...suppressedSection(c, suppressed),
       ...problemSection(c, 'Errors and warnings', report.errors),
       ...problemSection(c, 'Notes', report.notes, MAX_NOTES),
