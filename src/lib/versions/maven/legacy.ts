@@ -1,7 +1,8 @@
 /**
- * ComparableVersion as Maven shipped it before 3.9 (before MNG-7644 and the "combination" items).
- * Tools that embed the older class (and the data sets derived from them) still order versions this
- * way, e.g. 2.0.a < 2.0.0.a and 2-1 < 2.0.a, where Maven 3.9+ finds the first two equal.
+ * ComparableVersion as Maven 3 shipped it for years (checked pair by pair against maven-artifact
+ * 3.2.5), before the qualifier rework of 3.9 (MNG-7644, "combination" items, "release" as a release
+ * alias). Tools that embed the older class, and data sets derived from them, still order versions
+ * this way: 2.0.a < 2.0.0.a and 2-1 < 2.0.a, where current Maven finds 2.0.a == 2.0.0.a.
  *
  * Differences to version.ts: a qualifier after "." stays in the same list; only trailing null items
  * are normalised away; a sub-list is greater than a qualifier; a missing item compares with the
@@ -15,7 +16,8 @@ type LegacyItem = Exclude<Item, { kind: 'combination' }>;
 
 function legacyString(value: string, followedByDigit: boolean): LegacyItem {
   const item = stringItem(value, followedByDigit);
-  return { kind: 'string', value: item.value === 'ga' || item.value === 'final' || item.value === 'release' ? '' : item.value };
+  // "ga" and "final" were aliases of the release; "release" was not yet one.
+  return { kind: 'string', value: item.value === 'ga' || item.value === 'final' ? '' : item.value };
 }
 
 export function parseLegacyMaven(input: string): ListItem {

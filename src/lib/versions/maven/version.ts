@@ -108,7 +108,7 @@ function normalize(list: ListItem): void {
 }
 
 export interface MavenOptions {
-  /** Order like ComparableVersion before Maven 3.9 (see legacy.ts) instead of current Maven. */
+  /** Order like the Maven 3 ComparableVersion before 3.9 (see legacy.ts) instead of current Maven. */
   readonly legacy?: boolean;
 }
 

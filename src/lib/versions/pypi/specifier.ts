@@ -9,7 +9,7 @@
  * - "<V" excludes pre-releases of V unless V is itself a pre-release; ">V" excludes post-releases
  *   of V unless V is itself a post-release, and local versions of V.
  * - "===" is plain, case-insensitive string equality (the candidate need not be PEP 440).
- * - Pre-releases are excluded unless asked for (option `prereleases`) or a clause names one.
+ * - Pre-releases match unless `prereleases: false` (see PypiOptions).
  * - Local labels and wildcards are allowed only with "==" / "!=".
  */
 import { InvalidRangeError, checkLength } from '../errors.js';
@@ -29,8 +29,10 @@ const ECOSYSTEM = 'pypi';
 
 export interface PypiOptions {
   /**
-   * Whether pre-releases may match. Default: only when a clause itself names a pre-release
-   * (packaging's default). Vulnerability matching usually wants `true`.
+   * `false` keeps pre-releases (a, b, rc, dev) out of every range. The default lets them match:
+   * PEP 440 has installers accept an installed pre-release, and excludes pre-releases only when
+   * choosing among several candidates; for one version there is no final release to prefer
+   * (packaging >= 25 `Specifier.contains` answers the same).
    */
   readonly prereleases?: boolean;
 }
@@ -75,17 +77,6 @@ export function parsePypiSpecifier(input: string): PypiSpecifier {
   return { op, version };
 }
 
-/** Does this clause name a pre-release (which makes pre-releases eligible)? */
-function namesPrerelease(spec: PypiSpecifier): boolean {
-  if (spec.op === '===') {
-    const v = tryParsePypi(spec.text);
-    return v !== undefined && isPypiPrerelease(v);
-  }
-  // Inclusive clauses and the strict comparisons (as in packaging >= 22), never "!=".
-  if (spec.op === '!=') return false;
-  return isPypiPrerelease(spec.version);
-}
-
 const cmp = compareParsedPypi;
 
 /** The release padded with zeros to `length` components. */
@@ -110,14 +101,22 @@ function compatible(candidate: PypiVersion, spec: PypiVersion): boolean {
   return cmp(publicOf(candidate), spec) >= 0 && prefixMatch(candidate, prefix);
 }
 
+/**
+ * "<V MUST NOT allow a pre-release of the specified version unless V is itself a pre-release":
+ * the pre-releases of V are those from V.dev0 up (1.0rc1 is one of 1.0, 1.0a1.dev3 is not one of
+ * 1.0.post2).
+ */
 function less(candidate: PypiVersion, spec: PypiVersion): boolean {
   if (cmp(candidate, spec) >= 0) return false;
-  return !(!isPypiPrerelease(spec) && isPypiPrerelease(candidate) && cmp(baseOf(candidate), baseOf(spec)) === 0);
+  if (isPypiPrerelease(spec) || !isPypiPrerelease(candidate)) return true;
+  return cmp(candidate, { ...spec, dev: '0', local: undefined }) < 0;
 }
 
+/** ">V MUST NOT allow a post-release of the specified version unless V is itself one". */
 function greater(candidate: PypiVersion, spec: PypiVersion): boolean {
   if (cmp(candidate, spec) <= 0) return false;
-  if (spec.post === undefined && candidate.post !== undefined && cmp(baseOf(candidate), baseOf(spec)) === 0) return false;
+  const postOf = { ...candidate, post: undefined, dev: undefined, local: undefined };
+  if (spec.post === undefined && candidate.post !== undefined && cmp(postOf, spec) === 0) return false;
   // "MUST NOT match a local version of the specified version": 1.0+abc is not > 1.0.
   return !(candidate.local !== undefined && cmp(publicOf(candidate), spec) === 0);
 }
@@ -149,8 +148,7 @@ export function satisfiesPypi(version: string, range: string, options: PypiOptio
     return specs.every((spec) => version.trim().toLowerCase() === spec.text.toLowerCase());
   }
   const candidate = parsePypi(version);
-  const prereleases = options.prereleases ?? specs.some(namesPrerelease);
-  if (!prereleases && isPypiPrerelease(candidate)) return false;
+  if (options.prereleases === false && isPypiPrerelease(candidate)) return false;
   return specs.every((spec) => matches(candidate, version, spec));
 }
 

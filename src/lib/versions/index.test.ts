@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import {
+  InvalidRangeError,
+  InvalidVersionError,
+  UnsupportedEcosystemError,
+  compareVersions,
+  isValidVersion,
+  resolveEcosystem,
+  satisfies,
+  type VersionOptions,
+} from './index.js';
+import { isGoPseudoVersion } from './go.js';
+
+describe('ecosystem names', () => {
+  it.each([
+    ['Debian:12', 'deb'], ['Ubuntu:22.04:LTS', 'deb'], ['Alpine:v3.19', 'apk'], ['Wolfi', 'apk'],
+    ['Red Hat:enterprise_linux:9::appstream', 'rpm'], ['AlmaLinux:9', 'rpm'], ['Rocky Linux:8', 'rpm'],
+    ['openSUSE:Leap 15.5', 'rpm'], ['npm', 'npm'], ['PyPI', 'pypi'], ['Maven', 'maven'], ['Go', 'go'],
+    ['golang', 'go'], ['RubyGems', 'gem'],
+  ])('%s is %s', (name, scheme) => {
+    expect(resolveEcosystem(name)).toBe(scheme);
+  });
+
+  it('rejects unknown ecosystems with a typed error', () => {
+    expect(() => compareVersions('Hackage', '1', '2')).toThrow(UnsupportedEcosystemError);
+    expect(() => resolveEcosystem('constructor')).toThrow(UnsupportedEcosystemError);
+  });
+});
+
+describe('orderings that distinguish the schemes', () => {
+  it.each([
+    ['deb', '1.0~rc1-1', '1.0-1', -1], ['deb', '1:0.9', '2.0', 1], ['deb', '1.0a', '1.0+', -1], ['deb', '1.0-1', '1.0-1.1', -1],
+    ['rpm', '1.0^git1', '1.0.1', -1], ['rpm', '1:1.0-1', '2.0-1', 1], ['rpm', '1.2', '1.2-3', 0], ['rpm', '1.2-3', '1.2-10', -1],
+    ['apk', '1.0_rc1', '1.0', -1], ['apk', '1.0_p1', '1.0', 1], ['apk', '1.0-r1', '1.0-r10', -1], ['apk', '1.01', '1.1', -1],
+    ['npm', '1.0.0-alpha', '1.0.0', -1], ['npm', '1.0.0+build', '1.0.0', 0],
+    ['pypi', '1.0.dev1', '1.0a1', -1], ['pypi', '1!0.1', '2.0', 1], ['pypi', '1.0.post1', '1.0+local', 1], ['pypi', '1.0', '1.0.0', 0],
+    ['maven', '1.0-SNAPSHOT', '1.0', -1], ['maven', '1.0-sp1', '1.0', 1], ['maven', '1.0.0', '1', 0], ['maven', '1.0-RC1', '1.0-beta2', 1],
+    ['go', 'v1.2.3', '1.2.3', 0], ['go', 'v0.0.0-20191109021931-daa7c04131f5', 'v0.0.1', -1], ['go', 'v2.0.0+incompatible', 'v2.0.0', 0],
+    ['gem', '1.0.a', '1.0', -1], ['gem', '1.0', '1', 0], ['gem', '1.0.0.rc1', '1.0.0.beta2', 1],
+  ] as const)('%s: %s vs %s = %i', (eco, a, b, expected) => {
+    expect(compareVersions(eco, a, b)).toBe(expected);
+    expect(compareVersions(eco, b, a)).toBe(-expected === 0 ? 0 : -expected);
+  });
+});
+
+describe('ranges in each native syntax', () => {
+  it.each([
+    ['Debian:12', '1.2-3', '>= 1.2-1, << 1.3', true],
+    ['deb', '1.3~rc1', '< 1.3', true],
+    ['deb', '2.0', '< 1.0 || >= 2.0', true],
+    ['rpm', '1.2.3-4.el9', '>= 1.2.3-1, < 1.2.4', true],
+    ['apk', '3.6.9-r0', '~ 3.6', true],
+    ['apk', '3.8.1-r0', '<~ 3.6', false],
+    ['apk', '1.2.3-r1', '>= 1.2, < 1.3', true],
+    ['go', '1.20.1', '>= v1.20.0, < v1.20.2', true],
+    ['npm', '1.2.4-beta.1', '^1.2.3', false],
+    ['npm', '1.2.4-beta.1', '^1.2.3', true, { includePrerelease: true }],
+    ['pypi', '2.2.1', '~=2.2', true],
+    ['pypi', '1.0rc1', '<1.0', false],
+    ['pypi', '1.1a1', '>=1.0', true],
+    ['pypi', '1.1a1', '>=1.0', false, { prereleases: false }],
+    ['maven', '1.5', '[1.0,2.0)', true],
+    ['maven', '2.0', '[1.0,2.0)', false],
+    ['maven', '0.9', '(,1.0],[1.2,)', true],
+    ['maven', '1.1', '(,1.0],[1.2,)', false],
+    ['maven', '1.0', '1.0', true],
+    ['gem', '2.9', '~> 2.2', true],
+    ['gem', '3.0', '~> 2.2', false],
+    ['gem', '2.2.9', '~> 2.2.0, != 2.2.5', true],
+    ['rpm', '9.9', '*', true],
+  ] as const)('%s: %s in %j is %s', (eco, version, range, expected, options?: VersionOptions) => {
+    expect(satisfies(eco, version, range, options)).toBe(expected);
+  });
+});
+
+describe('bad input is a typed error', () => {
+  it.each([
+    ['deb', 'foo5.2'], ['deb', '1:'], ['apk', '1.0_foo'], ['apk', '1.0-r'], ['npm', '1.2'], ['pypi', '1.0+'],
+    ['go', 'v1.02.0'], ['gem', '1..2'], ['maven', ''], ['rpm', '1.0 2'], ['deb', 'x'.repeat(5000)],
+  ])('%s version %j', (eco, version) => {
+    expect(() => compareVersions(eco, version, '1.0')).toThrow(InvalidVersionError);
+    expect(isValidVersion(eco, version)).toBe(false);
+  });
+
+  it.each([
+    ['deb', '>= '], ['deb', '1.0'], ['deb', '>= 1.0 ||'], ['npm', '>=>1'], ['pypi', '~=1'], ['pypi', '>=1.0.*'],
+    ['maven', '[1.0'], ['maven', '[2.0,1.0]'], ['maven', '(1.0)'], ['maven', '[1.0,2.0],[1.5,3.0]'], ['gem', '>>> 1'],
+  ])('%s range %j', (eco, range) => {
+    expect(() => satisfies(eco, '1.0.0', range)).toThrow(InvalidRangeError);
+  });
+
+  it('messages name the ecosystem and quote the input', () => {
+    expect(() => compareVersions('deb', 'foo5.2', '1')).toThrow(/invalid deb version "foo5.2": version number does not start with digit/);
+  });
+});
+
+describe('options', () => {
+  it('apk lenient compares malformed versions like apk-tools', () => {
+    expect(() => compareVersions('apk', '23_foo', '4_beta')).toThrow(InvalidVersionError);
+    expect(compareVersions('apk', '23_foo', '4_beta', { lenient: true })).toBe(1);
+  });
+
+  it('go strict requires the v prefix; lenient sorts invalid versions first', () => {
+    expect(() => compareVersions('go', '1.2.3', 'v1.2.3', { strict: true })).toThrow(InvalidVersionError);
+    expect(compareVersions('go', 'bad', 'v0.0.1', { lenient: true, strict: true })).toBe(-1);
+  });
+
+  it('maven legacy orders like Maven before 3.9', () => {
+    expect(compareVersions('maven', '2.0.a', '2.0.0.a')).toBe(0);
+    expect(compareVersions('maven', '2.0.a', '2.0.0.a', { legacy: true })).toBe(-1);
+  });
+
+  it('npm loose accepts sloppy spellings', () => {
+    expect(() => compareVersions('npm', '=1.2.3', '1.2.3')).toThrow(InvalidVersionError);
+    expect(compareVersions('npm', '=1.2.3', '1.2.3', { loose: true })).toBe(0);
+  });
+
+  it('deb lenient accepts what dpkg only warns about', () => {
+    expect(compareVersions('deb', 'a1.0', 'a1.1', { lenient: true })).toBe(-1);
+  });
+});
+
+describe('go pseudo-versions', () => {
+  it.each([
+    ['v0.0.0-20191109021931-daa7c04131f5', true],
+    ['v1.2.4-0.20191109021931-daa7c04131f5', true],
+    ['v1.2.3-pre.0.20191109021931-daa7c04131f5', true],
+    ['v1.2.3', false],
+    ['v1.2.3-rc.1', false],
+  ])('%s: %s', (version, expected) => {
+    expect(isGoPseudoVersion(version)).toBe(expected);
+  });
+});
