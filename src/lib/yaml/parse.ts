@@ -101,7 +101,7 @@ export function parseStream(text: string, options: ParseOptions = {}): ParseResu
     errors.push(error.error);
     if (options.json === true) break;
     slices ??= splitDocuments(input);
-    const bad = sliceAt(slices, error.offset);
+    const bad = sliceAt(slices, error.offset, from);
     keep(tracker.roots.filter((root) => (arena.start[root] ?? 0) < bad.start));
     lost++;
     if (bad.end <= from) break;
@@ -142,13 +142,18 @@ function loadAll(text: string, tracker: NodeTracker, json: boolean, maxDepth: nu
   }
 }
 
-function sliceAt(slices: readonly DocumentSlice[], offset: number): DocumentSlice {
-  let found = slices[0] ?? { start: 0, end: offset + 1, line: 0 };
-  for (const slice of slices) {
-    if (slice.start > offset) break;
-    found = slice;
-  }
-  return found;
+/**
+ * The document an error belongs to. An error found exactly at a document's first character (a
+ * `---` line) was detected there because the previous document ran into it (an unterminated
+ * string, an open flow collection), so it belongs to the previous document.
+ */
+function sliceAt(slices: readonly DocumentSlice[], offset: number, from: number): DocumentSlice {
+  let index = 0;
+  while (index + 1 < slices.length && (slices[index + 1]?.start ?? Infinity) <= offset) index++;
+  const found = slices[index];
+  const previous = slices[index - 1];
+  if (found !== undefined && previous !== undefined && found.start === offset && previous.start >= from) return previous;
+  return found ?? { start: from, end: offset + 1, line: 0 };
 }
 
 function toParseError(error: unknown, base: number, lines: LineIndex): { error: ParseError; offset: number } {
