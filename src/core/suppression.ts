@@ -153,21 +153,37 @@ export function isExpired(expires: string | undefined, now: Date): boolean {
 
 type Matcher = (value: string) => boolean;
 
-/** A picomatch matcher; a pattern picomatch cannot compile matches only itself, literally. */
+/**
+ * A glob matcher. The compiled regular expressions are used directly: picomatch's own matcher
+ * function does per-call bookkeeping that dominates when every finding meets every exception. A
+ * pattern picomatch cannot compile matches only itself, literally.
+ */
 function globMatcher(patterns: string | readonly string[], nocase = false): Matcher {
-  try {
-    return picomatch(patterns as string | string[], { dot: true, nocase });
-  } catch {
-    const literals = new Set(typeof patterns === 'string' ? [patterns] : patterns);
-    return (value) => literals.has(value);
+  const list = typeof patterns === 'string' ? [patterns] : patterns;
+  const regexes: RegExp[] = [];
+  const literals = new Set<string>();
+  for (const pattern of list) {
+    // Most scopes are plain names: a string comparison is all they need.
+    if (!nocase && !picomatch.scan(pattern).isGlob && !pattern.includes('\\')) {
+      literals.add(pattern);
+      continue;
+    }
+    try {
+      regexes.push(picomatch.makeRe(pattern, { dot: true, nocase }));
+    } catch {
+      literals.add(pattern);
+    }
   }
+  return (value) => literals.has(value) || regexes.some((regex) => regex.test(value));
 }
 
 interface CompiledException {
   readonly index: number;
   readonly input: ExceptionInput;
   readonly expired: boolean;
-  matches(finding: Finding): boolean;
+  coversRule(ruleId: string): boolean;
+  /** Whether the finding's object is in scope (the rule is checked by coversRule). */
+  inScope(ref: ResourceRef): boolean;
 }
 
 /** Cluster-scoped objects have no namespace; a namespaced manifest without one lands in "default". */
@@ -184,15 +200,30 @@ function compile(input: ExceptionInput, index: number, now: Date): CompiledExcep
     index,
     input,
     expired: isExpired(input.expires, now),
-    matches(finding) {
-      const ref = finding.resource;
-      if (input.rules.length === 0 || !rule(finding.ruleId)) return false;
+    coversRule: (ruleId) => input.rules.length > 0 && rule(ruleId),
+    inScope(ref) {
       if (kind !== undefined && !kind(ref.kind)) return false;
       if (name !== undefined && !name(ref.name)) return false;
       if (namespace === undefined) return true;
       const ns = namespaceOfRef(ref);
       return ns !== undefined && namespace(ns);
     },
+  };
+}
+
+/**
+ * The exceptions that cover each rule id, in file order. A scan has few rule ids and many
+ * findings, so each finding is only tested against the exceptions of its own rule.
+ */
+function byRule(compiled: readonly CompiledException[]): (ruleId: string) => readonly CompiledException[] {
+  const cache = new Map<string, readonly CompiledException[]>();
+  return (ruleId) => {
+    let list = cache.get(ruleId);
+    if (list === undefined) {
+      list = compiled.filter((exception) => exception.coversRule(ruleId));
+      cache.set(ruleId, list);
+    }
+    return list;
   };
 }
 
@@ -248,13 +279,14 @@ export function applySuppressions(
   const problems: Problem[] = [];
   const ignores = annotationIgnores(resources, problems);
   const compiled = exceptions.map((input, index) => compile(input, index, now));
+  const exceptionsFor = byRule(compiled);
   const matched = compiled.map(() => 0);
   const out = findings.map((finding) => {
     let suppression: Suppression | undefined;
     const ignore = ignores.get(findingResourceKey(finding.location.file, finding.resource))?.find((entry) => entry.rules.has(finding.ruleId));
     if (ignore !== undefined) suppression = { kind: 'annotation', reason: ignore.reason };
-    for (const exception of compiled) {
-      if (!exception.matches(finding)) continue;
+    for (const exception of exceptionsFor(finding.ruleId)) {
+      if (!exception.inScope(finding.resource)) continue;
       matched[exception.index] = (matched[exception.index] ?? 0) + 1;
       if (suppression === undefined && !exception.expired) suppression = exceptionSuppression(exception.input, exception.index);
     }
