@@ -23,14 +23,12 @@ export const rule = defineRule({
   *check({ workload }) {
     const windows = isWindowsPod(workload);
     for (const ref of workload.containers) {
-      if (windows) {
-        const hostProcess = effectiveWindowsOption(workload, ref, 'hostProcess');
-        if (hostProcess?.value === true) {
-          yield fail(`${describeContainer(ref)} runs as a Windows HostProcess container with full access to the host`, hostProcess.path);
-        }
-        continue;
+      // A pod need not declare spec.os to land on a Windows node, so hostProcess counts on any pod.
+      const hostProcess = effectiveWindowsOption(workload, ref, 'hostProcess');
+      if (hostProcess?.value === true) {
+        yield fail(`${describeContainer(ref)} runs as a Windows HostProcess container with full access to the host`, hostProcess.path);
       }
-      if (containerSecurityContext(ref).privileged === true) {
+      if (!windows && containerSecurityContext(ref).privileged === true) {
         yield fail(`${describeContainer(ref)} runs privileged: it has every capability and the host's devices`, pointer(ref.path, 'securityContext', 'privileged'));
       }
     }

@@ -4,9 +4,21 @@
  * path exposes (critical for runtime sockets and /).
  */
 import { defineRule, fail } from '../../core/rule.js';
+import type { Workload } from '../../model/k8s.js';
 import { pointer } from '../../lib/json-pointer.js';
 import { asArray, asRecord, asString } from '../../lib/k8s/values.js';
+import { describeContainer } from '../_lib/pod.js';
 import { canonicalHostPath, sensitiveMatch } from './sensitive-paths.js';
+
+/**
+ * "gives container "app"" / "gives init container "a" and container "b"": who mounts the volume.
+ * A volume no container mounts still reaches the node as soon as one does, so it is reported too.
+ */
+function mountedBy(workload: Workload, volume: string): string {
+  const mounters = workload.containers.filter((ref) => asArray(ref.container.volumeMounts).some((mount) => asRecord(mount)?.name === volume));
+  if (mounters.length === 0) return 'declares (no container mounts it yet)';
+  return `gives ${mounters.map(describeContainer).join(' and ')}`;
+}
 
 export const rule = defineRule({
   id: 'sensitive-host-path',
@@ -32,13 +44,14 @@ export const rule = defineRule({
       if (canonical === undefined) continue;
       const name = asString(volume?.name) ?? `#${index}`;
       const at = pointer(workload.podSpecPath, 'volumes', index, 'hostPath', 'path');
+      const who = mountedBy(workload, name);
       const match = sensitiveMatch(canonical);
       if (match !== undefined) {
         const { entry } = match;
         const what = match.contains ? `, which contains ${entry.path}, ${entry.exposes}` : `: ${entry.exposes}`;
-        yield fail(`volume "${name}" mounts the host path "${raw}"${what}`, at, entry.severity);
+        yield fail(`volume "${name}" ${who} the host path "${raw}"${what}`, at, entry.severity);
       } else if (asString(hostPath?.type) === 'Socket') {
-        yield fail(`volume "${name}" mounts the host socket "${raw}": a node daemon's API inside the pod`, at);
+        yield fail(`volume "${name}" ${who} the host socket "${raw}": a node daemon's API inside the pod`, at);
       }
     }
   },

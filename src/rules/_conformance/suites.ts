@@ -1,0 +1,112 @@
+/**
+ * How the workload rules line up with other scanners' checks in ../shared/testdata: which of our
+ * rules (and which of its findings, by message) answers each foreign check. Used by the
+ * conformance tests only.
+ */
+
+export interface CheckMapping {
+  readonly rule: string;
+  /** Only findings whose message matches count (rules that report several things, e.g. host-namespaces). */
+  readonly message?: RegExp;
+}
+
+/** Kubescape regolibrary rule -> our rule. */
+export const KUBESCAPE: Readonly<Record<string, CheckMapping>> = {
+  'rule-privileged-container': { rule: 'privileged-container' },
+  'set-hostprocess-true': { rule: 'privileged-container' },
+  'rule-allow-privilege-escalation': { rule: 'privilege-escalation-allowed' },
+  'non-root-containers': { rule: 'run-as-root' },
+  'immutable-container-filesystem': { rule: 'writable-root-filesystem' },
+  'insecure-capabilities': { rule: 'dangerous-capabilities' },
+  'drop-capability-netraw': { rule: 'capabilities-not-dropped' },
+  'host-network-access': { rule: 'host-namespaces', message: /hostNetwork/ },
+  'host-ipc-privileges': { rule: 'host-namespaces', message: /hostIPC/ },
+  'host-pid-privileges': { rule: 'host-namespaces', message: /hostPID/ },
+  'host-pid-ipc-privileges': { rule: 'host-namespaces', message: /hostPID|hostIPC/ },
+  'alert-any-hostpath': { rule: 'sensitive-host-path' },
+  'alert-mount-potential-credentials-paths': { rule: 'sensitive-host-path' },
+  'containers-mounting-docker-socket': { rule: 'sensitive-host-path' },
+  'container-hostPort': { rule: 'host-port' },
+  'set-seccomp-profile': { rule: 'seccomp-unconfined' },
+  'set-seccomp-profile-RuntimeDefault': { rule: 'seccomp-unconfined' },
+  'resources-cpu-limits': { rule: 'resource-limits', message: /no cpu limit/ },
+  'resources-memory-limits': { rule: 'resource-limits', message: /no memory limit/ },
+  'resources-cpu-requests': { rule: 'resource-requests', message: /no cpu request/ },
+  'resources-memory-requests': { rule: 'resource-requests', message: /no memory request/ },
+  'configured-liveness-probe': { rule: 'probes-missing', message: /no liveness probe/ },
+  'configured-readiness-probe': { rule: 'probes-missing', message: /no readiness probe/ },
+  'image-not-pinned-to-digest': { rule: 'image-not-pinned-by-digest' },
+  'image-pull-policy-is-not-set-to-always': { rule: 'image-pull-policy' },
+  'container-image-repository': { rule: 'untrusted-registry' },
+  'automount-service-account': { rule: 'service-account-token-automount' },
+  'rule-credentials-in-env-var': { rule: 'secret-in-env-literal' },
+};
+
+/**
+ * Cases where Kubescape and Palisade disagree on purpose, with the reason. Anything else that
+ * disagrees is a bug (or a new upstream case to look at).
+ */
+export const KUBESCAPE_DIFFERENCES: Readonly<Record<string, string>> = {
+  'rule-privileged-container/cronjob': 'Kubescape counts an added SYS_ADMIN as privileged; dangerous-capabilities reports it (critical)',
+  'rule-privileged-container/cronjob-initcontainer': 'same: SYS_ADMIN is reported by dangerous-capabilities',
+  'rule-privileged-container/pod-ephemeralcontainer': 'same: SYS_ADMIN is reported by dangerous-capabilities',
+  'alert-mount-potential-credentials-paths/pod_eks_passed': 'a path under /.aws is credentials to us wherever it points; Kubescape matches fixed file names only',
+  'resources-cpu-requests/pod-only-requests': 'the API server defaults a missing request to the container\'s limit, so the request is set',
+  'resources-memory-requests/pod-only-requests': 'same request-from-limit defaulting',
+  'image-not-pinned-to-digest/pod-custom-digest': 'an unregistered digest algorithm makes the reference invalid to the runtime, so nothing is pinned',
+  'container-image-repository/pod-passed': 'an invalid image reference ("host/") cannot be trusted; Kubescape matches its prefix',
+  'rule-credentials-in-env-var/deployment': 'Kubescape\'s case configures "JWT" as a sensitive value; a literal "JWT" is not a credential',
+  'rule-credentials-in-env-var/pod': 'Kubescape\'s case configures "_key_" as a sensitive value substring',
+  'rule-credentials-in-env-var/pod-envfrom-secretref': 'envFrom.secretRef is the recommended way to pass secrets, not a literal',
+  'rule-credentials-in-env-var/pod-initcontainer-envfrom-secretref': 'same: envFrom.secretRef is not a literal secret',
+  'rule-credentials-in-env-var/workloads-envfrom-secretref': 'same: envFrom.secretRef is not a literal secret',
+  'rule-credentials-in-env-var/workloads-initcontainer-envfrom-secretref': 'same: envFrom.secretRef is not a literal secret',
+};
+
+/** Polaris check -> our rule. */
+export const POLARIS: Readonly<Record<string, CheckMapping>> = {
+  runAsPrivileged: { rule: 'privileged-container' },
+  hostProcess: { rule: 'privileged-container' },
+  privilegeEscalationAllowed: { rule: 'privilege-escalation-allowed' },
+  runAsRootAllowed: { rule: 'run-as-root' },
+  notReadOnlyRootFilesystem: { rule: 'writable-root-filesystem' },
+  insecureCapabilities: { rule: 'capabilities-not-dropped' },
+  dangerousCapabilities: { rule: 'dangerous-capabilities' },
+  hostIPCSet: { rule: 'host-namespaces', message: /hostIPC/ },
+  hostNetworkSet: { rule: 'host-namespaces', message: /hostNetwork/ },
+  hostPIDSet: { rule: 'host-namespaces', message: /hostPID/ },
+  hostPathSet: { rule: 'sensitive-host-path' },
+  hostPortSet: { rule: 'host-port' },
+  cpuLimitsMissing: { rule: 'resource-limits', message: /no cpu limit/ },
+  memoryLimitsMissing: { rule: 'resource-limits', message: /no memory limit/ },
+  cpuRequestsMissing: { rule: 'resource-requests', message: /no cpu request/ },
+  memoryRequestsMissing: { rule: 'resource-requests', message: /no memory request/ },
+  livenessProbeMissing: { rule: 'probes-missing', message: /no liveness probe/ },
+  readinessProbeMissing: { rule: 'probes-missing', message: /no readiness probe/ },
+  tagNotSpecified: { rule: 'image-tag-latest' },
+  pullPolicyNotAlways: { rule: 'image-pull-policy' },
+  automountServiceAccountToken: { rule: 'service-account-token-automount' },
+  sensitiveContainerEnvVar: { rule: 'secret-in-env-literal' },
+};
+
+export const POLARIS_DIFFERENCES: Readonly<Record<string, string>> = {
+  'checks/insecureCapabilities/success.pod.yaml': 'dropping a list of capabilities is not drop: [ALL] (the Restricted standard requires ALL)',
+  'checks/pullPolicyNotAlways/failure.yaml': 'an untagged image gets imagePullPolicy Always from the API server default',
+  'checks/pullPolicyNotAlways/failure.cron-job.yaml': 'same API default for an untagged image',
+};
+
+/** kube-linter check -> our rule. */
+export const KUBE_LINTER: Readonly<Record<string, CheckMapping>> = {
+  'default-service-account': { rule: 'default-service-account' },
+  'docker-sock': { rule: 'sensitive-host-path', message: /docker/i },
+  'env-var-secret': { rule: 'secret-in-env-literal' },
+  'host-ipc': { rule: 'host-namespaces', message: /hostIPC/ },
+  'host-network': { rule: 'host-namespaces', message: /hostNetwork/ },
+  'no-liveness-probe': { rule: 'probes-missing', message: /no liveness probe/ },
+  'no-readiness-probe': { rule: 'probes-missing', message: /no readiness probe/ },
+  'privilege-escalation-container': { rule: 'privilege-escalation-allowed' },
+  'privileged-container': { rule: 'privileged-container' },
+  'sensitive-host-mounts': { rule: 'sensitive-host-path' },
+  'unset-cpu-requirements': { rule: 'resource-requests', message: /no cpu request/ },
+  'unset-memory-requirements': { rule: 'resource-limits', message: /no memory limit/ },
+};
