@@ -156,6 +156,15 @@ describe('applySuppressions', () => {
     ]);
   });
 
+  it('matches plain names literally and braces as alternatives', () => {
+    const dotted = deployment('app.v1', 'a');
+    const lookalike = deployment('appxv1', 'b');
+    const exceptions = [except({ rules: ['r'], name: 'app.v1' }), except({ rules: ['s'], namespace: '{a,b}' })];
+    const findings = [finding(dotted, 'r'), finding(lookalike, 'r'), finding(dotted, 's'), finding(lookalike, 's')];
+    const result = applySuppressions(findings, [dotted, lookalike], exceptions, NOW);
+    expect(result.findings.map((f) => f.suppressed)).toEqual([true, false, true, true]);
+  });
+
   it('reports an unused exception where it was written', () => {
     const web = deployment('web', 'shop');
     const result = applySuppressions([finding(web, 'host-pid')], [web], [except({ rules: ['host-ipc'], owner: 'sec', reason: 'old' })], NOW, {
