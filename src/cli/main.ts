@@ -5,6 +5,7 @@ import { VERSION } from '../sdk/index.js';
 import { EXIT } from './io.js';
 import { rulesCommand } from './rules-command.js';
 import { scanCommand } from './scan-command.js';
+import { snapshotCommand } from './snapshot-command.js';
 
 /** Commander only copies settings to subcommands made with .command(), so apply exitOverride everywhere. */
 function overrideExits(command: Command): Command {
@@ -20,6 +21,7 @@ function program(): Command {
     .showHelpAfterError()
     .addCommand(scanCommand())
     .addCommand(rulesCommand())
+    .addCommand(snapshotCommand())
     .addHelpText('after', '\nExamples:\n  palisade scan examples/\n  palisade rules list\n  palisade scan --help');
   return overrideExits(root);
 }

@@ -58,13 +58,15 @@ export function scanCommand(): Command {
         ...(flags.set === undefined ? {} : { helmSet: flags.set }),
       };
       const report = await scan(options);
-      printProblems([...report.errors, ...report.notes], flags.quiet === true);
+      const toTerminal = flags.output === undefined || flags.output === '-';
+      // The table already lists problems; print them again only where the table is not on screen.
+      const tableOnScreen = flags.format === 'table' && toTerminal && process.stdout.isTTY;
+      if (!tableOnScreen) printProblems([...report.errors, ...report.notes], flags.quiet === true);
       const usageError = report.errors.some((e) => e.code === 'unknown-rule' || e.code === 'config-invalid' || e.code === 'config-not-found' || e.code === 'no-input');
       if (usageError) {
         process.exitCode = EXIT.usage;
         return;
       }
-      const toTerminal = flags.output === undefined || flags.output === '-';
       emit(render(report, flags.format, { color: toTerminal && useColor(process.stdout) }), flags.output);
       if (report.inputs.length === 0) process.exitCode = EXIT.usage;
       else process.exitCode = report.summary.failed ? EXIT.findings : EXIT.ok;

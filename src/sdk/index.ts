@@ -8,4 +8,5 @@ export { scan, type ScanOptions } from './scan.js';
 export { FAIL_ON_VALUES, type FailOn } from './gate.js';
 export { render, FORMATS } from './render.js';
 export { listRules, findRule, ruleDoc, type RuleInfo } from './rules.js';
+export { snapshot, type Snapshot, type SnapshotOptions } from './snapshot.js';
 export { VERSION } from './version.js';

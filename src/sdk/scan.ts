@@ -8,7 +8,6 @@ import { REPORT_SCHEMA_VERSION } from '../model/report.js';
 import type { Resource } from '../model/resource.js';
 import type { Severity } from '../model/severity.js';
 import { runRules } from '../core/engine.js';
-import { problem } from '../core/errors.js';
 import { ResourceIndex, namespaceOf } from '../core/resource-index.js';
 import { applySuppressions } from '../core/suppression.js';
 import { isClusterScoped } from '../lib/k8s/kinds.js';
@@ -65,7 +64,6 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
   problems.push(...loadedConfig.problems);
   const config = loadedConfig.config;
 
-  if (paths.length === 0 && options.cluster === undefined) problems.push(problem('no-input', 'nothing to scan'));
   const loaded = await loadInputs({
     paths,
     cwd,
