@@ -55,6 +55,17 @@ describe.each(RULES.map((rule) => [rule.id, rule] as const))('rule %s', (id, rul
     expect(yamlFiles(path.join(folder, 'fixtures', 'fail')).length, `${id}/fixtures/fail`).toBeGreaterThan(0);
   });
 
+  it('has a doc with the four sections in order and a YAML fix', () => {
+    const doc = readFileSync(path.join(folder, 'doc.md'), 'utf8');
+    const headings = [...doc.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+    const required = ['What it checks', 'Why it matters', 'How to fix', 'References'];
+    const positions = required.map((heading) => headings.indexOf(heading));
+    expect(positions.filter((p) => p === -1), `${id}/doc.md sections: ${headings.join(', ')}`).toEqual([]);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    const fix = doc.slice(doc.indexOf('## How to fix')).split(/^## /m)[1] ?? '';
+    expect(fix, `${id}/doc.md: "How to fix" needs a \`\`\`yaml snippet`).toContain('```yaml');
+  });
+
   it('has complete metadata', () => {
     expect(rule.title.trim()).not.toBe('');
     expect(SEVERITIES).toContain(rule.severity);

@@ -143,6 +143,7 @@ export function describeRuleFixtures(rule: AnyRule, fixtureOptions: FixtureOptio
         const objects = objectsOf(file);
         expect(objects.length, 'the fixture holds no object').toBeGreaterThan(0);
         expect(objects.some((r) => r.name.startsWith('pass-')), 'a pass fixture needs at least one pass-* object').toBe(true);
+        expect(objects.filter((r) => r.name.startsWith('fail-')).map((r) => resourceKey(r)), 'fail-* objects belong in fixtures/fail').toEqual([]);
         const flagged = objects.flatMap((r) => findingsOf(r).map((f) => `${resourceKey(r)}: ${f.message}`));
         expect(flagged).toEqual([]);
       });
