@@ -22,9 +22,25 @@ export const namespaceRuleOptions = z.object({
 });
 export type NamespaceRuleOptions = z.infer<typeof namespaceRuleOptions>;
 
+/** Per scan: each namespace's workloads, in input order, built once (the rules ask once per object). */
+const WORKLOADS_BY_NAMESPACE = new WeakMap<ResourceIndex, ReadonlyMap<string, readonly Resource[]>>();
+
 /** Workloads that create pods: a PodTemplate alone runs nothing. */
-function runningWorkloads(index: ResourceIndex, namespace: string): Resource[] {
-  return index.workloads().flatMap((w) => (w.resource.kind !== 'PodTemplate' && namespaceOf(w.resource) === namespace ? [w.resource] : []));
+function runningWorkloads(index: ResourceIndex, namespace: string): readonly Resource[] {
+  let byNamespace = WORKLOADS_BY_NAMESPACE.get(index);
+  if (byNamespace === undefined) {
+    const built = new Map<string, Resource[]>();
+    for (const { resource } of index.workloads()) {
+      if (resource.kind === 'PodTemplate') continue;
+      const ns = namespaceOf(resource);
+      const list = built.get(ns);
+      if (list === undefined) built.set(ns, [resource]);
+      else list.push(resource);
+    }
+    byNamespace = built;
+    WORKLOADS_BY_NAMESPACE.set(index, built);
+  }
+  return byNamespace.get(namespace) ?? [];
 }
 
 export interface NamespaceSubject {

@@ -56,3 +56,30 @@ export function findGrants(role: Resource, dangerous: readonly DangerousGrant[])
 export function grantMessage(role: Resource, match: GrantMatch): string {
   return `${roleLabel(role)} grants ${match.verbs.join(', ')} on ${resourceLabel(match.grant)}`;
 }
+
+/** The matches of one policy rule, reported together so a wildcard rule gives one finding, not one per resource. */
+export interface RuleGrants {
+  readonly rule: PolicyRule;
+  readonly matches: readonly GrantMatch[];
+}
+
+export function grantsByRule(matches: readonly GrantMatch[]): RuleGrants[] {
+  const byPath = new Map<string, { rule: PolicyRule; matches: GrantMatch[] }>();
+  for (const match of matches) {
+    const entry = byPath.get(match.rule.path);
+    if (entry === undefined) byPath.set(match.rule.path, { rule: match.rule, matches: [match] });
+    else entry.matches.push(match);
+  }
+  return [...byPath.values()];
+}
+
+/** `ClusterRole "x" grants create, patch on pods, deployments.apps; get on pods/exec`. */
+export function groupedGrantMessage(role: Resource, grants: RuleGrants): string {
+  const byVerbs = new Map<string, string[]>();
+  for (const match of grants.matches) {
+    const verbs = match.verbs.join(', ');
+    byVerbs.set(verbs, [...(byVerbs.get(verbs) ?? []), resourceLabel(match.grant)]);
+  }
+  const parts = [...byVerbs.entries()].map(([verbs, resources]) => `${verbs} on ${resources.join(', ')}`);
+  return `${roleLabel(role)} grants ${parts.join('; ')}`;
+}

@@ -1,7 +1,7 @@
 import type { Resource } from '../../model/resource.js';
 import { defineRule, fail } from '../../core/rule.js';
 import { ROLE_KINDS } from '../_shared/rbac.js';
-import { findGrants, grantMessage } from '../_shared/role-grants.js';
+import { findGrants, grantsByRule, groupedGrantMessage } from '../_shared/role-grants.js';
 
 const RBAC_GROUP = 'rbac.authorization.k8s.io';
 
@@ -34,10 +34,14 @@ export const rule = defineRule({
   ],
   target: { kinds: ROLE_KINDS },
   *check(role: Resource) {
-    for (const match of findGrants(role, ESCALATION)) {
-      const impersonate = match.verbs.includes('impersonate');
-      const why = impersonate ? 'its holders act as any such identity, including cluster administrators' : 'its holders bypass RBAC privilege-escalation prevention and can grant themselves any permission';
-      yield fail(`${grantMessage(role, match)}: ${why}`, match.rule.path);
+    for (const grants of grantsByRule(findGrants(role, ESCALATION))) {
+      const impersonate = grants.matches.some((m) => m.verbs.includes('impersonate'));
+      const escalate = grants.matches.some((m) => !m.verbs.includes('impersonate'));
+      const why = [
+        ...(escalate ? ['its holders bypass RBAC privilege-escalation prevention and can grant themselves any permission'] : []),
+        ...(impersonate ? ['its holders act as other identities, including cluster administrators'] : []),
+      ].join('; ');
+      yield fail(`${groupedGrantMessage(role, grants)}: ${why}`, grants.rule.path);
     }
   },
 });

@@ -5,7 +5,7 @@ import { rule } from './rule.js';
 describeRuleFixtures(rule);
 
 describe('rbac-pod-exec', () => {
-  it('names each streaming subresource a wildcard grants', async () => {
+  it('reports each policy rule once, naming every streaming subresource it grants', async () => {
     const scan = await scanYaml(
       rule,
       `apiVersion: rbac.authorization.k8s.io/v1
@@ -18,9 +18,7 @@ rules:
     );
     expect(scan.findings.map((f) => [f.message.split(':')[0], f.location.path])).toEqual([
       ['ClusterRole "ops" grants create on pods/exec', '/rules/0'],
-      ['ClusterRole "ops" grants get on pods/exec', '/rules/1'],
-      ['ClusterRole "ops" grants get on pods/attach', '/rules/1'],
-      ['ClusterRole "ops" grants get on pods/portforward', '/rules/1'],
+      ['ClusterRole "ops" grants get on pods/exec, pods/attach, pods/portforward', '/rules/1'],
     ]);
   });
 });

@@ -1,7 +1,7 @@
 import type { Resource } from '../../model/resource.js';
 import { defineRule, fail } from '../../core/rule.js';
 import { ROLE_KINDS } from '../_shared/rbac.js';
-import { findGrants, grantMessage } from '../_shared/role-grants.js';
+import { findGrants, grantsByRule, groupedGrantMessage } from '../_shared/role-grants.js';
 
 /**
  * Streaming subresources are opened with POST (verb create) or, over WebSockets, with GET (verb
@@ -22,8 +22,8 @@ export const rule = defineRule({
   ],
   target: { kinds: ROLE_KINDS },
   *check(role: Resource) {
-    for (const match of findGrants(role, STREAMING)) {
-      yield fail(`${grantMessage(role, match)}: its holders run commands inside any pod in scope and act with that pod's service account`, match.rule.path);
+    for (const grants of grantsByRule(findGrants(role, STREAMING))) {
+      yield fail(`${groupedGrantMessage(role, grants)}: its holders run commands inside any pod in scope and act with that pod's service account`, grants.rule.path);
     }
   },
 });

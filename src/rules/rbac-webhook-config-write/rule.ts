@@ -1,7 +1,7 @@
 import type { Resource } from '../../model/resource.js';
 import { defineRule, fail } from '../../core/rule.js';
 import { ROLE_KINDS } from '../_shared/rbac.js';
-import { findGrants, grantMessage } from '../_shared/role-grants.js';
+import { findGrants, grantsByRule, groupedGrantMessage } from '../_shared/role-grants.js';
 
 const WRITE_VERBS = ['create', 'update', 'patch', 'delete', 'deletecollection'];
 const GROUP = 'admissionregistration.k8s.io';
@@ -20,11 +20,11 @@ export const rule = defineRule({
   ],
   target: { kinds: ROLE_KINDS },
   *check(role: Resource) {
-    for (const match of findGrants(role, WEBHOOK_CONFIGS)) {
-      const what = match.grant.resource.startsWith('mutating')
+    for (const grants of grantsByRule(findGrants(role, WEBHOOK_CONFIGS))) {
+      const what = grants.matches.some((m) => m.grant.resource.startsWith('mutating'))
         ? 'its holders can disable admission policy or register a webhook that rewrites every object created in the cluster'
         : 'its holders can disable the validating admission checks that enforce policy';
-      yield fail(`${grantMessage(role, match)}: ${what}`, match.rule.path);
+      yield fail(`${groupedGrantMessage(role, grants)}: ${what}`, grants.rule.path);
     }
   },
 });

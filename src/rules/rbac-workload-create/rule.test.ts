@@ -5,7 +5,7 @@ import { rule } from './rule.js';
 describeRuleFixtures(rule);
 
 describe('rbac-workload-create', () => {
-  it('reports each workload resource a rule can write', async () => {
+  it('names every workload resource a policy rule can write, in one finding', async () => {
     const scan = await scanYaml(
       rule,
       `apiVersion: rbac.authorization.k8s.io/v1
@@ -15,11 +15,14 @@ rules:
   - apiGroups: [apps]
     resources: [deployments, statefulsets, services]
     verbs: [create, delete]
+  - apiGroups: [""]
+    resources: [pods]
+    verbs: ["*"]
 `,
     );
-    expect(scan.findings.map((f) => f.message.split(':')[0])).toEqual([
-      'Role "app/deployer" grants create on deployments.apps',
-      'Role "app/deployer" grants create on statefulsets.apps',
+    expect(scan.findings.map((f) => [f.message.split(':')[0], f.location.path])).toEqual([
+      ['Role "app/deployer" grants create on deployments.apps, statefulsets.apps', '/rules/0'],
+      ['Role "app/deployer" grants create, update, patch on pods', '/rules/1'],
     ]);
   });
 });

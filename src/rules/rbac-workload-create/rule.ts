@@ -1,7 +1,7 @@
 import type { Resource } from '../../model/resource.js';
 import { defineRule, fail } from '../../core/rule.js';
 import { ROLE_KINDS } from '../_shared/rbac.js';
-import { findGrants, grantMessage } from '../_shared/role-grants.js';
+import { findGrants, grantsByRule, groupedGrantMessage } from '../_shared/role-grants.js';
 
 /** Writing a pod or a pod template lets the writer choose the service account and mounts. */
 const WRITE_VERBS = ['create', 'update', 'patch'];
@@ -30,10 +30,10 @@ export const rule = defineRule({
   ],
   target: { kinds: ROLE_KINDS },
   *check(role: Resource) {
-    for (const match of findGrants(role, WORKLOADS)) {
+    for (const grants of grantsByRule(findGrants(role, WORKLOADS))) {
       yield fail(
-        `${grantMessage(role, match)}: its holders can run a pod as any service account of the namespace and read every secret, config map and volume it may mount`,
-        match.rule.path,
+        `${groupedGrantMessage(role, grants)}: its holders can run a pod as any service account of the namespace and read every secret, config map and volume it may mount`,
+        grants.rule.path,
       );
     }
   },
