@@ -40,15 +40,26 @@ export function groupByResource(findings: readonly Finding[]): ResourceGroup[] {
       group.line = Math.min(group.line, finding.location.line);
     }
   }
-  return [...groups.values()].sort(compareGroups);
+  // Rank each group once, not on every comparison.
+  const ranked = [...groups.values()].map((group) => ({ group, rank: worstRank(group) }));
+  ranked.sort((a, b) => a.rank - b.rank || compareGroups(a.group, b.group));
+  return ranked.map((r) => r.group);
 }
 
 function worstRank(group: MutableGroup): number {
-  return Math.min(...group.findings.map((f) => severityRank(f.severity)));
+  return group.findings.reduce((worst, f) => Math.min(worst, severityRank(f.severity)), Infinity);
+}
+
+/**
+ * The largest value, or 0 for none. Not Math.max(...values): spreading a huge array (a report with
+ * hundreds of thousands of findings) overflows the call stack.
+ */
+export function maxOf(values: readonly number[]): number {
+  return values.reduce((max, v) => Math.max(max, v), 0);
 }
 
 function compareGroups(a: MutableGroup, b: MutableGroup): number {
-  return worstRank(a) - worstRank(b) || compareText(a.file, b.file) || a.line - b.line || compareText(a.key, b.key);
+  return compareText(a.file, b.file) || a.line - b.line || compareText(a.key, b.key);
 }
 
 /** Code-unit order: locale-independent, so output does not depend on the machine's locale. */

@@ -27,7 +27,11 @@ interface Suite {
 /** Rules from report.rules, plus any rule only findings name (counted as one failure each). */
 function suites(report: Report): Suite[] {
   const byRule = new Map<string, Finding[]>();
-  for (const finding of report.findings) byRule.set(finding.ruleId, [...(byRule.get(finding.ruleId) ?? []), finding]);
+  for (const finding of report.findings) {
+    const list = byRule.get(finding.ruleId);
+    if (list === undefined) byRule.set(finding.ruleId, [finding]);
+    else list.push(finding);
+  }
   const result: Suite[] = report.rules.map((rule) => ({ ...rule, findings: byRule.get(rule.ruleId) ?? [] }));
   const known = new Set(report.rules.map((r) => r.ruleId));
   for (const [ruleId, findings] of byRule) {

@@ -10,7 +10,7 @@ import type { Problem } from '../../model/problem.js';
 import type { Compliance, Report } from '../../model/report.js';
 import { resourceKey } from '../../model/resource.js';
 import type { Severity } from '../../model/severity.js';
-import { groupByResource, type ResourceGroup } from '../common/resource-groups.js';
+import { groupByResource, maxOf, type ResourceGroup } from '../common/resource-groups.js';
 import { describeSuppression } from '../common/suppression.js';
 import { summaryCounts, verdict } from '../common/summary.js';
 import { printable } from '../common/terminal.js';
@@ -49,16 +49,16 @@ function findingLine(c: Colors, finding: Finding, ruleWidth: number): string {
 }
 
 function groupSection(c: Colors, group: ResourceGroup): string[] {
-  const ruleWidth = Math.max(...group.findings.map((f) => f.ruleId.length));
+  const ruleWidth = maxOf(group.findings.map((f) => f.ruleId.length));
   const header = `${c.bold(printable(group.key))}  ${c.dim(locationLabel(group.file, group.line))}`;
   return [header, ...group.findings.map((f) => findingLine(c, f, ruleWidth)), ''];
 }
 
 function suppressedSection(c: Colors, findings: readonly Finding[]): string[] {
   if (findings.length === 0) return [];
-  const ruleWidth = Math.max(...findings.map((f) => f.ruleId.length));
+  const ruleWidth = maxOf(findings.map((f) => f.ruleId.length));
   const keys = findings.map((f) => printable(resourceKey(f.resource)));
-  const keyWidth = Math.max(...keys.map((k) => k.length));
+  const keyWidth = maxOf(keys.map((k) => k.length));
   const lines = findings.map((f, i) => `  ${f.ruleId.padEnd(ruleWidth)}  ${(keys[i] ?? '').padEnd(keyWidth)}  ${c.dim(printable(describeSuppression(f.suppression)))}`);
   return [c.bold(`Suppressed (${findings.length})`), ...lines, ''];
 }
