@@ -9,9 +9,10 @@ import { configSchema } from './schema.js';
 export const CONFIG_SCHEMA_PATH = 'schemas/config.schema.json';
 
 export function configJsonSchema(): Record<string, unknown> {
-  // io: 'input' describes what a user writes: keys with defaults are optional, and the exception's
+  // Draft-07 because editors validate with it: the YAML language server and VS Code's JSON service
+  // support later drafts only partially. io: 'input' describes what a user writes: keys with defaults are optional, and the exception's
   // rule/rules normalisation (a transform) is described by its input side.
-  const generated = z.toJSONSchema(configSchema, { io: 'input', target: 'draft-2020-12' });
+  const generated = z.toJSONSchema(configSchema, { io: 'input', target: 'draft-07' });
   return { ...generated, $comment: 'Generated from src/config/schema.ts by configJsonSchema(); do not edit by hand.' };
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -93,7 +93,7 @@ describe('config JSON Schema', () => {
   it('agrees with the zod schema on the fixtures', () => {
     // strictRequired objects to `oneOf: [{required: [rule]}, ...]`, whose properties are declared
     // one level up: valid JSON Schema, and the idiom for "exactly one of these keys".
-    const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
+    const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });
     addFormats.default(ajv);
     const validate = ajv.compile(configJsonSchema());
     for (const name of ['full.palisade.yaml', 'typos.palisade.yaml', 'bad-values.palisade.yaml']) {
