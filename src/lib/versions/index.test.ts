@@ -83,7 +83,7 @@ describe('bad input is a typed error', () => {
   });
 
   it.each([
-    ['deb', '>= '], ['deb', '1.0'], ['deb', '>= 1.0 ||'], ['npm', '>=>1'], ['pypi', '~=1'], ['pypi', '>=1.0.*'],
+    ['deb', '>= '], ['deb', '1.0'], ['deb', '>= 1.0 ||'], ['deb', '>= foo'], ['apk', '< 1.0_foo'], ['go', '< 1.02'], ['npm', '>=>1'], ['pypi', '~=1'], ['pypi', '>=1.0.*'],
     ['maven', '[1.0'], ['maven', '[2.0,1.0]'], ['maven', '(1.0)'], ['maven', '[1.0,2.0],[1.5,3.0]'], ['gem', '>>> 1'],
   ])('%s range %j', (eco, range) => {
     expect(() => satisfies(eco, '1.0.0', range)).toThrow(InvalidRangeError);

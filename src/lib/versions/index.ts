@@ -14,10 +14,10 @@
  * ecosystems UnsupportedEcosystemError.
  */
 import { type ApkOptions, compareApk, compareApkFuzzy } from './apk.js';
-import { type BaseOperator, holds, parseComparisonRange, rangeContains } from './comparison-range.js';
+import { type BaseOperator, type ComparisonRange, holds, parseComparisonRange, rangeContains } from './comparison-range.js';
 import { type DebOptions, compareDeb } from './deb.js';
 import { type Ecosystem, resolveEcosystem } from './ecosystem.js';
-import { InvalidVersionError } from './errors.js';
+import { InvalidRangeError, InvalidVersionError } from './errors.js';
 import { compareGem, satisfiesGem } from './gem.js';
 import { type GoOptions, compareGo } from './go.js';
 import { satisfiesMaven } from './maven/range.js';
@@ -85,9 +85,24 @@ export function satisfies(ecosystem: string, version: string, range: string, opt
 
 function satisfiesComparison(scheme: 'deb' | 'rpm' | 'go', version: string, range: string, options: VersionOptions): boolean {
   const parsed = parseComparisonRange(scheme, range);
+  checkBounds(scheme, range, parsed, (bound) => compareVersions(scheme, bound, bound, options));
   const compare = (bound: string): Ordering => compareVersions(scheme, version, bound, options);
   compare(version); // validates the candidate even when the range is "*"
   return rangeContains(parsed, (c) => holds(c.op, compare(c.version)));
+}
+
+/** A malformed version inside a range is the range's fault: report it as InvalidRangeError. */
+function checkBounds(scheme: string, range: string, parsed: ComparisonRange<string>, validate: (bound: string) => unknown): void {
+  for (const alternative of parsed) {
+    for (const constraint of alternative) {
+      try {
+        validate(constraint.version);
+      } catch (error) {
+        if (error instanceof InvalidVersionError) throw new InvalidRangeError(scheme, range, error.message);
+        throw error;
+      }
+    }
+  }
 }
 
 type ApkFuzzy = '~' | '<~' | '>~';
@@ -95,6 +110,7 @@ type ApkFuzzy = '~' | '<~' | '>~';
 /** apk adds fuzzy operators: "~" prefix match, "<~" / ">~" less / greater or prefix match. */
 function satisfiesApk(version: string, range: string, options: ApkOptions): boolean {
   const parsed = parseComparisonRange<ApkFuzzy>('apk', range, { '~': '~', '=~': '~', '<~': '<~', '>~': '>~' });
+  checkBounds('apk', range, parsed, (bound) => compareApk(bound, bound, options));
   compareApk(version, version, options);
   return rangeContains(parsed, ({ op, version: bound }) => {
     if (op === '~' || op === '<~' || op === '>~') {

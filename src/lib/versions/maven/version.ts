@@ -17,8 +17,17 @@ function isAsciiDigit(c: string | undefined): boolean {
 }
 
 /** ComparableVersion#parseVersion as a single left-to-right scan. */
+/**
+ * Maven itself refuses longer versions: every "-" nests a list, so depth and comparison cost grow
+ * with the length, and no real artifact version comes near this.
+ */
+const MAX_MAVEN_VERSION_LENGTH = 256;
+
 export function parseMaven(input: string): ListItem {
   checkLength(ECOSYSTEM, input, 'version');
+  if (input.length > MAX_MAVEN_VERSION_LENGTH) {
+    throw new InvalidVersionError(ECOSYSTEM, input, `longer than ${MAX_MAVEN_VERSION_LENGTH} characters (Maven's own limit)`);
+  }
   if (input.trim() === '') throw new InvalidVersionError(ECOSYSTEM, input, 'version string is empty');
   if (hasControlCharacter(input)) throw new InvalidVersionError(ECOSYSTEM, input, 'version contains control characters');
   const version = input.toLowerCase();
