@@ -17,7 +17,8 @@ import { scanFiles } from '../support/rule-harness.js';
 const TESTDATA = path.resolve(import.meta.dirname, '../../../shared/testdata/k8s');
 const CHECKOV = path.join(TESTDATA, 'checkov-kubernetes');
 const KUBESCAPE = path.join(TESTDATA, 'kubescape-regolibrary');
-const present = existsSync(CHECKOV) && existsSync(KUBESCAPE);
+const KALM = path.join(TESTDATA, 'kalm-benchmark');
+const present = existsSync(CHECKOV) && existsSync(KUBESCAPE) && existsSync(KALM);
 if (!present) console.log(`cluster-config conformance skipped: ${TESTDATA} is absent`);
 
 interface Mapping {
@@ -93,6 +94,27 @@ const KUBESCAPE_MAP: Readonly<Record<string, Mapping>> = {
   'rule-can-create-pod': { rule: 'rbac-workload-create' },
 };
 
+/** Kalm benchmark check ids (without the variant suffix) mapped to the rule that covers them. */
+const KALM_MAP: Readonly<Record<string, Mapping>> = {
+  'RBAC-001': { rule: 'rbac-cluster-admin-binding' },
+  'RBAC-002': { rule: 'rbac-secret-read' },
+  'RBAC-003': { rule: 'rbac-wildcard' },
+  'RBAC-004': { rule: 'rbac-workload-create' },
+  'RBAC-005': { rule: 'rbac-pod-exec', match: has('attach') },
+  'RBAC-006': { rule: 'rbac-pod-exec', match: has('exec') },
+  'RBAC-008': { rule: 'rbac-pod-exec', match: has('portforward') },
+  'RBAC-009': { rule: 'rbac-escalation-verbs', match: has('impersonate') },
+  'RBAC-010': { rule: 'rbac-escalation-verbs' },
+  'RBAC-020': { rule: 'rbac-escalation-verbs' },
+  'RBAC-023': { rule: 'rbac-nodes-proxy' },
+  'RBAC-024': { rule: 'rbac-csr-approval' },
+  'RBAC-025': { rule: 'rbac-webhook-config-write' },
+  'NP-001': { rule: 'namespace-without-network-policy' },
+  'NP-002': { rule: 'namespace-without-default-deny' },
+  'NS-001': { rule: 'workload-in-default-namespace' },
+  'CM-001': { rule: 'secret-in-configmap' },
+};
+
 /** Disagreements with a reason, keyed `suite:check:case`. Anything else failing is a bug. */
 const AUDIT_ROTATION_WITHOUT_PATH =
   'the example sets a rotation flag but no --audit-log-path: no log file is written, so Palisade reports the missing path (its own finding) and does not judge rotation of a file that does not exist';
@@ -125,6 +147,21 @@ const EXPLAINED: Readonly<Record<string, string>> = {
   'kubescape:rule-can-portforward-v1:clusterrole-clusterrolebinding':
     'the ClusterRole grants "pods/*", which RBAC matches literally (only "*/portforward" or "*" match pods/portforward), so it does not grant port-forwarding',
 };
+
+/** Whole groups of kalm cases that disagree for the same reason, checked case by case above. */
+const EXPLAINED_KALM: readonly (readonly [RegExp, string])[] = [
+  [/^kalm:RBAC-004-\d:/, 'the role names resource "pod": RBAC matches resource names exactly and the API resource is "pods", so the rule grants nothing'],
+  [
+    /^kalm:RBAC-0[12]0-\d:/,
+    'the rule grants bind or escalate in the core group (""), where roles and clusterroles do not exist (they are in rbac.authorization.k8s.io), and some on bindings, where RBAC never checks these verbs: it grants nothing',
+  ],
+  [/^kalm:RBAC-023-1:Role\//, 'a namespaced Role cannot grant nodes/proxy: nodes are cluster-scoped'],
+  [/^kalm:RBAC-025-\d:Role\//, 'a namespaced Role cannot grant webhook configurations: they are cluster-scoped'],
+];
+
+function explanation(key: string): string | undefined {
+  return EXPLAINED[key] ?? EXPLAINED_KALM.find(([pattern]) => pattern.test(key))?.[1];
+}
 
 function ruleById(id: string): AnyRule {
   const rule = RULES.find((r) => r.id === id);
@@ -198,15 +235,50 @@ async function kubescapeOutcomes(): Promise<Outcome[]> {
   return outcomes;
 }
 
+interface KalmObject {
+  kind: string;
+  name: string;
+  namespace?: string;
+  expected: 'alert' | 'pass';
+}
+
+interface KalmCase {
+  check_id: string;
+  file: string;
+  objects: KalmObject[];
+}
+
+async function kalmOutcomes(): Promise<Outcome[]> {
+  const index = JSON.parse(readFileSync(path.join(KALM, 'index.json'), 'utf8')) as { infrastructure_manifests: string[]; cases: KalmCase[] };
+  const infrastructure = index.infrastructure_manifests.map((file) => path.join(KALM, file));
+  const outcomes: Outcome[] = [];
+  for (const c of index.cases) {
+    const mapping = KALM_MAP[c.check_id.replace(/-\d+$/, '')];
+    if (mapping === undefined) continue;
+    const scan = await scanFiles(ruleById(mapping.rule), [...infrastructure, path.join(KALM, c.file)]);
+    const matched = scan.findings.filter(mapping.match ?? (() => true));
+    for (const object of c.objects) {
+      // Namespace-level rules report on the Namespace object the labelled objects live in.
+      const flagged = matched.some(
+        (f) => (f.resource.kind === object.kind && f.resource.name === object.name) || (f.resource.kind === 'Namespace' && f.resource.name === object.namespace),
+      );
+      const agree = flagged === (object.expected === 'alert');
+      outcomes.push({ key: `kalm:${c.check_id}:${object.kind}/${object.name}`, agree, detail: `want ${object.expected}, got ${flagged ? 'alert' : 'pass'}` });
+    }
+  }
+  return outcomes;
+}
+
 describe.runIf(present)('conformance: rules on non-workload objects', () => {
   it.each([
     ['checkov', checkovOutcomes],
     ['kubescape', kubescapeOutcomes],
+    ['kalm', kalmOutcomes],
   ] as const)('%s: every disagreement is explained', async (suite, run) => {
     const outcomes = await run();
     const agreed = outcomes.filter((o) => o.agree).length;
     console.log(`${suite}: ${agreed}/${outcomes.length} mapped cases agree`);
-    const unexplained = outcomes.filter((o) => !o.agree && EXPLAINED[o.key] === undefined).map((o) => `${o.key}: ${o.detail}`);
+    const unexplained = outcomes.filter((o) => !o.agree && explanation(o.key) === undefined).map((o) => `${o.key}: ${o.detail}`);
     const stale = Object.keys(EXPLAINED).filter((key) => key.startsWith(`${suite}:`) && outcomes.find((o) => o.key === key)?.agree !== false);
     expect(unexplained).toEqual([]);
     expect(stale, 'explained disagreements that no longer disagree').toEqual([]);
