@@ -11,6 +11,9 @@ import { rule as apiserverEncryptionAtRest } from './apiserver-encryption-at-res
 import { rule as apiserverInsecurePort } from './apiserver-insecure-port/rule.js';
 import { rule as apiserverProfiling } from './apiserver-profiling/rule.js';
 import { rule as capabilitiesNotDropped } from './capabilities-not-dropped/rule.js';
+import { rule as controlPlaneBindAddress } from './control-plane-bind-address/rule.js';
+import { rule as controlPlaneProfiling } from './control-plane-profiling/rule.js';
+import { rule as controllerManagerServiceAccountCredentials } from './controller-manager-service-account-credentials/rule.js';
 import { rule as dangerousCapabilities } from './dangerous-capabilities/rule.js';
 import { rule as defaultServiceAccount } from './default-service-account/rule.js';
 import { rule as encryptionConfig } from './encryption-config/rule.js';
@@ -67,6 +70,9 @@ export const RULES: readonly AnyRule[] = [
   apiserverInsecurePort,
   apiserverProfiling,
   capabilitiesNotDropped,
+  controlPlaneBindAddress,
+  controlPlaneProfiling,
+  controllerManagerServiceAccountCredentials,
   dangerousCapabilities,
   defaultServiceAccount,
   encryptionConfig,

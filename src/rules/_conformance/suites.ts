@@ -110,3 +110,50 @@ export const KUBE_LINTER: Readonly<Record<string, CheckMapping>> = {
   'unset-cpu-requirements': { rule: 'resource-requests', message: /no cpu request/ },
   'unset-memory-requirements': { rule: 'resource-limits', message: /no memory limit/ },
 };
+
+/** Kalm benchmark check id (or id prefix before `-<n>`) -> our rule. */
+export const KALM: Readonly<Record<string, CheckMapping>> = {
+  'POD-002': { rule: 'default-service-account' },
+  'POD-003': { rule: 'service-account-token-automount' },
+  'POD-008': { rule: 'host-namespaces', message: /hostPID/ },
+  'POD-009': { rule: 'host-namespaces', message: /hostIPC/ },
+  'POD-010': { rule: 'host-namespaces', message: /hostNetwork/ },
+  'POD-011': { rule: 'host-port' },
+  'POD-015': { rule: 'seccomp-unconfined' },
+  'POD-023': { rule: 'seccomp-unconfined' },
+  'POD-017': { rule: 'run-as-root' },
+  'POD-018': { rule: 'run-as-root' },
+  'POD-019': { rule: 'run-as-uid-zero', message: /GID/ },
+  'POD-025': { rule: 'secret-in-env-literal' },
+  'POD-031': { rule: 'privilege-escalation-allowed' },
+  'POD-032': { rule: 'privileged-container' },
+  'POD-033': { rule: 'writable-root-filesystem' },
+  'POD-034': { rule: 'dangerous-capabilities' },
+  'POD-035': { rule: 'dangerous-capabilities' },
+  'POD-042': { rule: 'sensitive-host-path' },
+  'POD-043': { rule: 'sensitive-host-path' },
+  'POD-044': { rule: 'sensitive-host-path' },
+  'REL-002': { rule: 'probes-missing', message: /no liveness probe/ },
+  'RES-001': { rule: 'resource-requests', message: /no memory request/ },
+  'RES-002': { rule: 'resource-limits', message: /no memory limit/ },
+  'RES-003': { rule: 'resource-requests', message: /no cpu request/ },
+  'RES-004': { rule: 'resource-limits', message: /no cpu limit/ },
+  'RES-006': { rule: 'resource-limits', message: /no ephemeral-storage limit/ },
+  'SC-001': { rule: 'image-pull-policy' },
+  'SC-002': { rule: 'image-tag-latest' },
+};
+
+/** Kalm objects where Palisade disagrees on purpose, by object name. */
+export const KALM_DIFFERENCES: Readonly<Record<string, string>> = {
+  'pod-018-1-no-runasuser-defaults-to-root-user': 'runAsNonRoot: true already keeps the container off UID 0; Kalm also wants a UID above 1000',
+  'pod-018-5-use-uid-set-in-container-takes-precedence': 'runAsUser 0 with runAsNonRoot true never starts; run-as-uid-zero reports the explicit 0',
+  'pod-035-1-using-insecure-capability-audit-write': 'AUDIT_WRITE is in every runtime default set and reaches nothing outside the container',
+  'pod-035-11-using-insecure-capability-net-bind-service': 'NET_BIND_SERVICE is the capability hardening guides recommend adding back',
+  'pod-035-19-using-insecure-capability-sys-chroot': 'SYS_CHROOT is in the runtime default set and reaches nothing outside the container',
+  'pod-035-4-using-insecure-capability-dac-overrides': '"DAC_OVERRIDES" is not a capability (the runtime rejects it)',
+  'pod-035-6-using-insecure-capability-fsetid': 'FSETID only keeps setuid bits on files the container already owns',
+  'pod-035-7-using-insecure-capability-kill': 'KILL reaches only the container\'s own processes',
+  'res-001-2-no-memory-requests': 'the API server defaults the missing memory request to the container\'s memory limit',
+  'res-004-1-default-cpu-limits-from-namespace': 'the benchmark\'s LimitRange names no namespace, so as written it lands in "default", not in the workload\'s namespace',
+  'sc-001-2-no-proper-imagepullpolicy-set': 'the image is pinned by digest, so no pull policy can run different content',
+};

@@ -1,6 +1,7 @@
 /**
  * Agreement of the workload rules with other scanners' own fixtures (../shared/testdata):
- * Kubescape's regolibrary cases, Polaris' check fixtures and kube-linter's end-to-end tests.
+ * Kubescape's regolibrary cases, Polaris' check fixtures, kube-linter's end-to-end tests and the
+ * Kalm scanner benchmark.
  * Every disagreement must be one of the documented, deliberate differences in suites.ts.
  * Skips with a notice when the test data is absent (a fresh clone).
  */
@@ -13,7 +14,7 @@ import type { Finding } from '../../model/finding.js';
 import { RULES } from '../index.js';
 import { scanFiles } from '../../../test/support/rule-harness.js';
 import type { CheckMapping } from './suites.js';
-import { KUBE_LINTER, KUBESCAPE, KUBESCAPE_DIFFERENCES, POLARIS, POLARIS_DIFFERENCES } from './suites.js';
+import { KALM, KALM_DIFFERENCES, KUBE_LINTER, KUBESCAPE, KUBESCAPE_DIFFERENCES, POLARIS, POLARIS_DIFFERENCES } from './suites.js';
 
 const K8S = fileURLToPath(new URL('../../../../shared/testdata/k8s/', import.meta.url));
 const present = existsSync(K8S);
@@ -124,5 +125,43 @@ describe.skipIf(!present)('kube-linter agreement', () => {
     }
     expect(tests.length).toBeGreaterThan(0);
     expect(disagreements).toEqual([]);
+  });
+});
+
+interface KalmObject {
+  readonly kind: string;
+  readonly name: string;
+  readonly expected: 'alert' | 'pass';
+}
+
+interface KalmCase {
+  readonly check_id: string;
+  readonly file: string;
+  readonly objects: readonly KalmObject[];
+}
+
+/** Objects Kalm lists next to the workload (its ServiceAccount, Namespace, ...) that our workload rules never judge. */
+const KALM_SUPPORT_KINDS = new Set(['ServiceAccount', 'Namespace', 'LimitRange', 'ResourceQuota', 'Role', 'RoleBinding', 'NetworkPolicy']);
+
+describe.skipIf(!present)('Kalm benchmark agreement', () => {
+  it('alerts on exactly the workloads Kalm labels alert, but for the documented differences', async () => {
+    const root = path.join(K8S, 'kalm-benchmark');
+    const index = readJson(path.join(root, 'index.json')) as { infrastructure_manifests: string[]; cases: KalmCase[] };
+    // The shared namespaces, LimitRange and quota every check file assumes.
+    const infrastructure = index.infrastructure_manifests.map((file) => path.join(root, file));
+    const disagreements: string[] = [];
+    let judged = 0;
+    for (const c of index.cases) {
+      const mapping = Object.entries(KALM).find(([id]) => c.check_id === id || c.check_id.startsWith(`${id}-`))?.[1];
+      if (mapping === undefined) continue;
+      const scan = await scanFiles(ruleFor(mapping), [...infrastructure, path.join(root, c.file)]);
+      for (const object of c.objects.filter((o) => !KALM_SUPPORT_KINDS.has(o.kind))) {
+        judged++;
+        const flagged = matching(scan.findings, mapping).some((f) => f.resource.kind === object.kind && f.resource.name === object.name);
+        if (flagged !== (object.expected === 'alert')) disagreements.push(object.name);
+      }
+    }
+    expect(judged).toBeGreaterThan(0);
+    expect(disagreements.filter((name) => !(name in KALM_DIFFERENCES))).toEqual([]);
   });
 });

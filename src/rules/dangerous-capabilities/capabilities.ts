@@ -1,4 +1,9 @@
-/** The capabilities that hand a container a way out or onto the node, with what each enables. */
+/**
+ * The capabilities that hand a container a way out, onto the node or over other users' files,
+ * with what each enables. Left out on purpose: NET_BIND_SERVICE (the one capability the
+ * hardening guides recommend adding back), and KILL, AUDIT_WRITE, SYS_CHROOT and FSETID, which
+ * give nothing beyond the container's own processes and files.
+ */
 import type { Severity } from '../../model/severity.js';
 
 export interface DangerousCapability {
@@ -21,8 +26,12 @@ export const DANGEROUS_CAPABILITIES: Readonly<Record<string, DangerousCapability
   MAC_OVERRIDE: { severity: 'high', enables: 'allows bypassing the AppArmor or SELinux policy that confines the container' },
   PERFMON: { severity: 'medium', enables: 'allows performance monitoring and, with BPF, kernel tracing that can read other processes\' data' },
   NET_RAW: { severity: 'medium', enables: 'allows raw sockets: ARP and DNS spoofing and crafted packets against other pods on the node' },
+  DAC_OVERRIDE: { severity: 'medium', enables: 'bypasses file read, write and execute permission checks on every file it can see, host mounts included' },
   SYS_TIME: { severity: 'medium', enables: 'allows setting the node-wide clock: breaking TLS and token expiry and falsifying logs' },
   MKNOD: { severity: 'medium', enables: 'allows creating device files that give access to host devices' },
+  SETFCAP: { severity: 'low', enables: 'allows setting file capabilities: planting a binary that gains capabilities when run' },
+  FOWNER: { severity: 'low', enables: 'bypasses ownership checks: changing the mode and attributes of files it does not own' },
+  CHOWN: { severity: 'low', enables: 'allows taking ownership of any file it can see' },
   SETUID: { severity: 'low', enables: 'allows switching to any user ID, root included' },
   SETGID: { severity: 'low', enables: 'allows switching to any group ID, root included' },
   SETPCAP: { severity: 'low', enables: 'allows granting any capability of its bounding set to the programs it runs (inheritable set)' },
