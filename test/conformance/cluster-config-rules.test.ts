@@ -55,6 +55,10 @@ const CHECKOV_MAP: Readonly<Record<string, Mapping>> = {
   RbacEscalateRoles: { rule: 'rbac-escalation-verbs', match: has('escalate') },
   RbacApproveCertificateSigningRequests: { rule: 'rbac-csr-approval' },
   WildcardRoles: { rule: 'rbac-wildcard' },
+  ControllerManagerBindAddress: { rule: 'control-plane-bind-address' },
+  KubeControllerManagerBlockProfiles: { rule: 'control-plane-profiling' },
+  SchedulerProfiling: { rule: 'control-plane-profiling' },
+  KubeControllerManagerServiceAccountPrivateKeyFile: { rule: 'controller-manager-service-account-credentials', match: flag('service-account-private-key-file') },
 };
 
 const KUBESCAPE_MAP: Readonly<Record<string, Mapping>> = {
@@ -92,6 +96,19 @@ const KUBESCAPE_MAP: Readonly<Record<string, Mapping>> = {
   'rule-can-portforward-v1': { rule: 'rbac-pod-exec', match: has('portforward') },
   'exec-into-container-v1': { rule: 'rbac-pod-exec', match: has('exec') },
   'rule-can-create-pod': { rule: 'rbac-workload-create' },
+  'ensure-that-the-controller-manager-bind-address-argument-is-set-to-127.0.0.1': { rule: 'control-plane-bind-address' },
+  'ensure-that-the-scheduler-bind-address-argument-is-set-to-127.0.0.1': { rule: 'control-plane-bind-address' },
+  'ensure-that-the-controller-manager-profiling-argument-is-set-to-false': { rule: 'control-plane-profiling' },
+  'ensure-that-the-scheduler-profiling-argument-is-set-to-false': { rule: 'control-plane-profiling' },
+  'ensure-that-the-controller-manager-use-service-account-credentials-argument-is-set-to-true': {
+    rule: 'controller-manager-service-account-credentials',
+    match: flag('use-service-account-credentials'),
+  },
+  'ensure-that-the-controller-manager-service-account-private-key-file-argument-is-set-as-appropriate': {
+    rule: 'controller-manager-service-account-credentials',
+    match: flag('service-account-private-key-file'),
+  },
+  'ensure-that-the-controller-manager-root-ca-file-argument-is-set-as-appropriate': { rule: 'controller-manager-service-account-credentials', match: flag('root-ca-file') },
 };
 
 /** Kalm benchmark check ids (without the variant suffix) mapped to the rule that covers them. */
@@ -132,6 +149,8 @@ const EXPLAINED: Readonly<Record<string, string>> = {
     'the nginx Service and StatefulSet name no namespace: checkov passes them, Palisade reports them because kubectl apply without -n creates them in default',
   'checkov:PeerClientCertAuthTrue:example_PeerClientCertAuthTrue':
     'the etcd pods run in application namespaces (should-fail, should-pass), not in kube-system: Palisade checks control-plane etcd only unless controlPlaneNamespaces says otherwise',
+  'checkov:KubeControllerManagerServiceAccountPrivateKeyFile:example_KubeControllerManagerServiceAccountPrivateKeyFile':
+    'checkov fails a key file whose name does not end in .pem and passes a missing flag; Palisade accepts any key file path (the extension says nothing about the key) and reports the missing flag',
   'checkov:RbacBindRoleBindings:example_RbacBindRoleBindings':
     'test-should-fail-1 grants bind on rolebindings; RBAC checks the bind verb on roles and clusterroles (the role being bound), so bind on rolebindings grants nothing',
   'kubescape:exposure-to-internet:detect_with_ingress':

@@ -1,0 +1,31 @@
+import { defineRule, fail, warn } from '../../core/rule.js';
+import type { RuleContext, WorkloadSubject } from '../../core/rule.js';
+import type { Component, ControlPlaneOptions } from '../_shared/control-plane.js';
+import { componentsOf, controlPlaneOptions, describeInvocation } from '../_shared/control-plane.js';
+import { boolFlag, describeReading } from '../_shared/flag-values.js';
+
+/** kube-apiserver has its own rule (apiserver-profiling); etcd's pprof is off by default and separate. */
+const COMPONENTS: ReadonlySet<Component> = new Set(['kube-controller-manager', 'kube-scheduler']);
+
+export const rule = defineRule({
+  id: 'control-plane-profiling',
+  title: 'Controller manager or scheduler exposes profiling endpoints',
+  severity: 'low',
+  threats: ['api-server-kubelet'],
+  mitre: ['T1613', 'T1499'],
+  remediation: 'Start kube-controller-manager and kube-scheduler with --profiling=false.',
+  references: [
+    'https://kubernetes.io/docs/reference/command-line-tools-reference/kube-controller-manager/',
+    'https://kubernetes.io/docs/reference/command-line-tools-reference/kube-scheduler/',
+  ],
+  options: controlPlaneOptions,
+  target: 'workload',
+  *check(subject: WorkloadSubject, { options }: RuleContext<ControlPlaneOptions>) {
+    for (const component of componentsOf(subject, options).filter((c) => COMPONENTS.has(c.component))) {
+      const reading = boolFlag(component, 'profiling', true);
+      const what = `${describeInvocation(component)} ${describeReading('profiling', reading)}`;
+      if (reading.state === 'invalid') yield warn(`${what}: ${component.component} refuses to start with it`, reading.path);
+      else if (reading.value) yield fail(`${what}: /debug/pprof reveals internals and lets callers run expensive CPU and heap profiles`, reading.path);
+    }
+  },
+});
