@@ -89,7 +89,8 @@ export function runRules(runs: readonly RuleRun[], index: ResourceIndex): Engine
         for (const resource of index.byKind(kind)) evaluate(resource, () => rule.check(resource, context));
       }
     }
-    summaries.push({ ruleId: rule.id, title: rule.title, severity: rule.severity, threats: rule.threats, counts });
+    const { id: ruleId, title, severity, threats, mitre, remediation, references } = rule;
+    summaries.push({ ruleId, title, severity, threats, mitre, remediation, references, counts });
   }
   return { findings, rules: summaries, problems };
 }

@@ -14,6 +14,9 @@ export interface RuleSummary {
   readonly title: string;
   readonly severity: Severity;
   readonly threats: readonly ThreatId[];
+  readonly mitre: readonly string[];
+  readonly remediation: string;
+  readonly references: readonly string[];
   readonly counts: Readonly<Record<RuleStatus, number>>;
 }
 

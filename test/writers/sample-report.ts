@@ -251,7 +251,10 @@ export const SAMPLE_REPORT: Report = {
   ],
   rules: Object.entries(RULES)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([ruleId, meta]) => ({ ruleId, title: meta.title, severity: meta.severity, threats: meta.threats, counts: meta.counts })),
+    .map(([ruleId, meta]) => ({
+      ruleId, title: meta.title, severity: meta.severity, threats: meta.threats, mitre: meta.mitre, remediation: meta.remediation,
+      references: [`https://kubernetes.io/docs/concepts/security/#${ruleId}`], counts: meta.counts,
+    })),
   exceptions: [
     {
       index: 0, rule: 'host-path-mount', reason: 'The node agent inspects containers through the runtime socket.', owner: 'platform-team',

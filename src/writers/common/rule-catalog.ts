@@ -1,8 +1,7 @@
 /**
- * What the Report knows about each rule. RuleSummary carries id, title, severity and threats;
- * MITRE ids and the remediation travel on findings, so they are taken from the rule's first
- * finding when it has one. Rules that only appear in findings are added, so nothing a finding
- * refers to is ever missing from the catalog.
+ * What the Report knows about each rule: the rule summaries carry the metadata; rules that only
+ * appear in findings (produced outside the rule engine) are added from their first finding, so
+ * nothing a finding refers to is ever missing from the catalog.
  */
 import type { Report } from '../../model/report.js';
 import type { Severity } from '../../model/severity.js';
@@ -15,7 +14,6 @@ export interface RuleInfo {
   readonly severity: Severity;
   readonly threats: readonly ThreatId[];
   readonly mitre: readonly string[];
-  /** Undefined when no finding of the rule carried one (the rule passed everywhere). */
   readonly remediation: string | undefined;
 }
 
@@ -23,17 +21,13 @@ export interface RuleInfo {
 export function ruleCatalog(report: Report): RuleInfo[] {
   const byId = new Map<string, RuleInfo>();
   for (const rule of report.rules) {
-    byId.set(rule.ruleId, { id: rule.ruleId, title: rule.title, severity: rule.severity, threats: rule.threats, mitre: [], remediation: undefined });
+    byId.set(rule.ruleId, { id: rule.ruleId, title: rule.title, severity: rule.severity, threats: rule.threats, mitre: rule.mitre, remediation: rule.remediation });
   }
   for (const finding of report.findings) {
-    const known = byId.get(finding.ruleId);
-    if (known === undefined) {
-      byId.set(finding.ruleId, {
-        id: finding.ruleId, title: finding.title, severity: finding.severity, threats: finding.threats, mitre: finding.mitre, remediation: finding.remediation,
-      });
-    } else if (known.remediation === undefined) {
-      byId.set(finding.ruleId, { ...known, mitre: finding.mitre, remediation: finding.remediation });
-    }
+    if (byId.has(finding.ruleId)) continue;
+    byId.set(finding.ruleId, {
+      id: finding.ruleId, title: finding.title, severity: finding.severity, threats: finding.threats, mitre: finding.mitre, remediation: finding.remediation,
+    });
   }
   return [...byId.values()].sort((a, b) => compareText(a.id, b.id));
 }
