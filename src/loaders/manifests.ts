@@ -6,7 +6,7 @@
  */
 import type { Problem } from '../model/problem.js';
 import type { JsonObject, Resource } from '../model/resource.js';
-import type { Position, PositionMap, ResourceSource } from '../model/source.js';
+import type { Position, ResourceSource } from '../model/source.js';
 import { problem } from '../core/errors.js';
 import type { ParsedDocument, ParseError } from '../lib/yaml/index.js';
 
@@ -31,30 +31,40 @@ export function resourcesFromDocuments(documents: readonly ParsedDocument[], ori
   }
 }
 
-function collect(value: unknown, document: ParsedDocument, prefix: string, origin: ManifestOrigin, into: Collected, nesting: number): void {
-  const place = placeOf(document.positions, prefix, document.position, origin.file);
+/** What a typed list (PodList, NamespaceList, ...) implies for items that omit apiVersion and kind, as the API server returns them. */
+interface ListDefaults {
+  readonly apiVersion: unknown;
+  readonly kind: string;
+}
+
+function collect(value: unknown, document: ParsedDocument, prefix: string, origin: ManifestOrigin, into: Collected, nesting: number, defaults?: ListDefaults): void {
+  const place = (): { file: string; line: number; column: number } => placeOf(document, prefix, origin.file);
   if (!isObject(value)) {
     const what = Array.isArray(value) ? 'a sequence' : value === null ? 'empty' : `a ${typeof value}`;
     const where = prefix === '' ? `document ${document.index + 1}` : `item ${prefix} of document ${document.index + 1}`;
-    into.problems.push(problem('not-an-object', `${where} is ${what}, not a Kubernetes object`, place));
+    into.problems.push(problem('not-an-object', `${where} is ${what}, not a Kubernetes object`, place()));
     return;
   }
   const items = value['items'];
   const kind = value['kind'];
   if (typeof kind === 'string' && kind.endsWith('List') && (Array.isArray(items) || items === null) && nesting < MAX_LIST_NESTING) {
+    const itemKind = kind.slice(0, -'List'.length);
+    const itemDefaults = itemKind === '' ? undefined : { apiVersion: value['apiVersion'], kind: itemKind };
     (items ?? []).forEach((item, i) => {
-      collect(item, document, `${prefix}/items/${i}`, origin, into, nesting + 1);
+      collect(item, document, `${prefix}/items/${i}`, origin, into, nesting + 1, itemDefaults);
     });
     return;
   }
-  const resource = toResource(value, document, prefix, origin);
-  if (typeof resource === 'string') into.problems.push(problem('missing-field', resource, place));
+  const resource = toResource(value, document, prefix, origin, defaults);
+  if (typeof resource === 'string') into.problems.push(problem('missing-field', resource, place()));
   else into.resources.push(resource);
 }
 
 /** A resource, or what is missing for it to be one. */
-function toResource(object: JsonObject, document: ParsedDocument, prefix: string, origin: ManifestOrigin): Resource | string {
-  const { apiVersion, kind, metadata } = object;
+function toResource(object: JsonObject, document: ParsedDocument, prefix: string, origin: ManifestOrigin, defaults?: ListDefaults): Resource | string {
+  const { metadata } = object;
+  const apiVersion = object.apiVersion ?? defaults?.apiVersion;
+  const kind = object.kind ?? defaults?.kind;
   const meta = isObject(metadata) ? metadata : undefined;
   // generateName stands in for name: the API server accepts an object with either.
   const name = nonEmptyString(meta?.['name']) ?? nonEmptyString(meta?.['generateName']) ?? componentConfigName(apiVersion, kind, origin.file);
@@ -68,11 +78,14 @@ function toResource(object: JsonObject, document: ParsedDocument, prefix: string
     return `${what} in document ${document.index + 1}${prefix === '' ? '' : ` (${prefix})`} has no ${missing.join(', ')}`;
   }
   const namespace = nonEmptyString(meta?.['namespace']);
+  // The position is worked out when first asked for: most resources never need one.
   const source: ResourceSource = {
     file: origin.file,
     documentIndex: document.index,
     pointerPrefix: prefix,
-    position: prefix === '' ? document.position : (document.positions.get(prefix) ?? document.position),
+    get position(): Position {
+      return positionOf(document, prefix);
+    },
     positions: document.positions,
     ...(origin.renderedBy === undefined ? {} : { renderedBy: origin.renderedBy }),
   };
@@ -107,8 +120,12 @@ export function parseErrorProblem(error: ParseError, file: string, json: boolean
   }
 }
 
-function placeOf(positions: PositionMap, prefix: string, fallback: Position, file: string): { file: string; line: number; column: number } {
-  const position = prefix === '' ? fallback : (positions.get(prefix) ?? fallback);
+function positionOf(document: ParsedDocument, prefix: string): Position {
+  return prefix === '' ? document.position : (document.positions.get(prefix) ?? document.position);
+}
+
+function placeOf(document: ParsedDocument, prefix: string, file: string): { file: string; line: number; column: number } {
+  const position = positionOf(document, prefix);
   return { file, line: position.line, column: position.column };
 }
 

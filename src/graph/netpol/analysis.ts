@@ -1,0 +1,210 @@
+/**
+ * The connectivity analysis over a whole cluster. Workloads are grouped into equivalence classes:
+ * two workloads whose pods are selected by the same policies, are matched by the same rule peers
+ * and resolve the same named ports are indistinguishable to every policy, so connections are
+ * computed once per pair of classes (and each side once per distinct policy set) instead of once
+ * per pair of workloads against every policy.
+ */
+import type { LabelSelector } from '../../lib/k8s/labels.js';
+import { ConnectionSet } from './connections.js';
+import { allowedBy, type IndexedPolicy, type PeerView, type SideResult } from './evaluate.js';
+import type { IntervalSet } from './intervals.js';
+import { disjointRanges, formatRanges, ALL_IPV4 } from './ip-blocks.js';
+import type { Cluster, ContainerPort, NamespaceInfo, Workload } from './model.js';
+import { workloadKey } from './model.js';
+import { matches, selectorKey } from './selectors.js';
+
+/** An endpoint of the connectivity list: a workload, or a range of external addresses. */
+export type Endpoint =
+  | { readonly kind: 'workload'; readonly key: string; readonly workload: Workload; readonly cls: EndpointClass }
+  | { readonly kind: 'ip'; readonly key: string; readonly range: IntervalSet };
+
+export interface EndpointClass {
+  readonly id: number;
+  readonly ingress: readonly IndexedPolicy[];
+  readonly egress: readonly IndexedPolicy[];
+  readonly ingressSig: string;
+  readonly egressSig: string;
+  readonly peerSig: string;
+  readonly view: PeerView;
+  readonly ports: readonly ContainerPort[];
+}
+
+export interface Connection {
+  readonly src: Endpoint;
+  readonly dst: Endpoint;
+  readonly conns: ConnectionSet;
+}
+
+interface PeerGroup {
+  readonly id: number;
+  /** Namespace constraint: one namespace (selector absent) or a namespace selector. */
+  readonly namespace: string | undefined;
+  readonly namespaceSelector: LabelSelector | undefined;
+  readonly podSelector: LabelSelector | undefined;
+}
+
+export class Analysis {
+  readonly cluster: Cluster;
+  readonly workloads: readonly Extract<Endpoint, { kind: 'workload' }>[];
+  readonly srcRanges: readonly Extract<Endpoint, { kind: 'ip' }>[];
+  readonly dstRanges: readonly Extract<Endpoint, { kind: 'ip' }>[];
+  private readonly sideCache = new Map<string, SideResult>();
+
+  constructor(cluster: Cluster) {
+    this.cluster = cluster;
+    const { indexed, groups } = indexPolicies(cluster);
+    const matchedByWorkload = matchGroups(cluster, groups);
+    const namedPorts = referencedPortNames(cluster);
+    const classes = new Map<string, EndpointClass>();
+    this.workloads = cluster.workloads.map((workload, i) => {
+      const ingress = indexed.filter((p) => p.policy.affectsIngress && selects(p, workload));
+      const egress = indexed.filter((p) => p.policy.affectsEgress && selects(p, workload));
+      const matched = matchedByWorkload[i] ?? new Set<number>();
+      const ports = workload.ports.filter((p) => p.name !== undefined && namedPorts.has(p.name));
+      const ingressSig = ingress.map((p) => indexed.indexOf(p)).join(',');
+      const egressSig = egress.map((p) => indexed.indexOf(p)).join(',');
+      const peerSig = `${[...matched].sort((a, b) => a - b).join(',')}|${JSON.stringify(ports)}`;
+      const classKey = `${ingressSig}/${egressSig}/${peerSig}`;
+      let cls = classes.get(classKey);
+      if (cls === undefined) {
+        cls = { id: classes.size, ingress, egress, ingressSig, egressSig, peerSig, view: { kind: 'pod', matchedPeers: matched, ports }, ports };
+        classes.set(classKey, cls);
+      }
+      return { kind: 'workload' as const, key: workloadKey(workload), workload, cls };
+    });
+    const ipEndpoint = (range: IntervalSet): Extract<Endpoint, { kind: 'ip' }> => ({ kind: 'ip', key: `${formatRanges(range)}[External]`, range });
+    this.srcRanges = disjointRanges(ipBlocksOf(cluster, 'ingress')).map(ipEndpoint);
+    this.dstRanges = disjointRanges(ipBlocksOf(cluster, 'egress')).map(ipEndpoint);
+  }
+
+  /** Every allowed connection between two different endpoints (at least one a workload). */
+  connections(): Connection[] {
+    const out: Connection[] = [];
+    if (this.workloads.length === 0) return out;
+    const byClass = new Map<EndpointClass, Extract<Endpoint, { kind: 'workload' }>[]>();
+    for (const w of this.workloads) {
+      const list = byClass.get(w.cls);
+      if (list === undefined) byClass.set(w.cls, [w]);
+      else list.push(w);
+    }
+    for (const ip of this.srcRanges) {
+      for (const [cls, members] of byClass) {
+        const conns = this.allowed(ip, cls);
+        if (!conns.isEmpty()) for (const dst of members) out.push({ src: ip, dst, conns });
+      }
+    }
+    for (const [srcCls, srcMembers] of byClass) {
+      for (const ip of this.dstRanges) {
+        const conns = this.allowed(srcCls, ip);
+        if (!conns.isEmpty()) for (const src of srcMembers) out.push({ src, dst: ip, conns });
+      }
+      for (const [dstCls, dstMembers] of byClass) {
+        const conns = this.allowed(srcCls, dstCls);
+        if (conns.isEmpty()) continue;
+        for (const src of srcMembers) for (const dst of dstMembers) if (src !== dst) out.push({ src, dst, conns });
+      }
+    }
+    return out;
+  }
+
+  /** Connections from src to dst: the source's egress intersected with the destination's ingress. */
+  allowed(src: EndpointClass | Extract<Endpoint, { kind: 'ip' }>, dst: EndpointClass | Extract<Endpoint, { kind: 'ip' }>): ConnectionSet {
+    const egress = this.side(src, dst, 'Egress');
+    if (egress.conns.isEmpty()) return egress.conns;
+    return egress.conns.intersect(this.side(src, dst, 'Ingress').conns);
+  }
+
+  /** One direction's verdict, memoised by the policy set on the deciding side and the far peer's view. */
+  side(src: EndpointClass | Extract<Endpoint, { kind: 'ip' }>, dst: EndpointClass | Extract<Endpoint, { kind: 'ip' }>, direction: 'Ingress' | 'Egress', explain = false): SideResult {
+    const deciding = direction === 'Egress' ? src : dst;
+    const far = direction === 'Egress' ? dst : src;
+    if (!('id' in deciding)) return { isolated: false, conns: ConnectionSet.all(), hits: [] };
+    const policies = direction === 'Egress' ? deciding.egress : deciding.ingress;
+    const dstPorts = 'id' in dst ? dst.ports : undefined;
+    const farView: PeerView = 'id' in far ? far.view : { kind: 'ip', range: far.range };
+    if (explain) return allowedBy(policies, direction, farView, dstPorts, true);
+    const sig = direction === 'Egress' ? deciding.egressSig : deciding.ingressSig;
+    const farSig = 'id' in far ? far.peerSig : `ip:${far.key}`;
+    const portsSig = 'id' in dst ? JSON.stringify(dst.ports) : 'ip';
+    const key = `${direction}|${sig}|${farSig}|${portsSig}`;
+    let result = this.sideCache.get(key);
+    if (result === undefined) {
+      result = allowedBy(policies, direction, farView, dstPorts);
+      this.sideCache.set(key, result);
+    }
+    return result;
+  }
+}
+
+function selects(indexed: IndexedPolicy, workload: Workload): boolean {
+  return indexed.policy.namespace === workload.namespace && matches(indexed.policy.podSelector, workload.labels);
+}
+
+function indexPolicies(cluster: Cluster): { indexed: IndexedPolicy[]; groups: PeerGroup[] } {
+  const groups: PeerGroup[] = [];
+  const ids = new Map<string, number>();
+  const idOf = (namespace: string | undefined, namespaceSelector: LabelSelector | undefined, podSelector: LabelSelector | undefined): number => {
+    const key = JSON.stringify([namespace ?? null, namespaceSelector === undefined ? null : selectorKey(namespaceSelector), podSelector === undefined ? null : selectorKey(podSelector)]);
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = groups.length;
+      ids.set(key, id);
+      groups.push({ id, namespace, namespaceSelector, podSelector });
+    }
+    return id;
+  };
+  const indexed = cluster.policies.map((policy) => {
+    const peerIds = (rules: typeof policy.ingress): number[][] =>
+      rules.map((rule) =>
+        (rule.peers ?? []).map((peer) =>
+          peer.kind === 'ip' ? -1 : idOf(peer.namespaceSelector === undefined ? policy.namespace : undefined, peer.namespaceSelector, peer.podSelector),
+        ),
+      );
+    return { policy, ingressPeerIds: peerIds(policy.ingress), egressPeerIds: peerIds(policy.egress) };
+  });
+  return { indexed, groups };
+}
+
+/** For each workload, the peer groups whose selectors match it. */
+function matchGroups(cluster: Cluster, groups: readonly PeerGroup[]): Set<number>[] {
+  const out = cluster.workloads.map(() => new Set<number>());
+  const byNamespace = new Map<string, number[]>();
+  cluster.workloads.forEach((w, i) => {
+    const list = byNamespace.get(w.namespace);
+    if (list === undefined) byNamespace.set(w.namespace, [i]);
+    else list.push(i);
+  });
+  for (const group of groups) {
+    for (const [namespace, members] of byNamespace) {
+      if (!namespaceMatches(group, cluster.namespaces.get(namespace), namespace)) continue;
+      for (const i of members) {
+        const w = cluster.workloads[i] as Workload;
+        if (group.podSelector === undefined || matches(group.podSelector, w.labels)) out[i]?.add(group.id);
+      }
+    }
+  }
+  return out;
+}
+
+function namespaceMatches(group: PeerGroup, info: NamespaceInfo | undefined, namespace: string): boolean {
+  if (group.namespaceSelector === undefined) return group.namespace === namespace;
+  return matches(group.namespaceSelector, info?.labels ?? {});
+}
+
+function referencedPortNames(cluster: Cluster): Set<string> {
+  const names = new Set<string>();
+  for (const policy of cluster.policies) {
+    for (const rule of [...policy.ingress, ...policy.egress]) for (const port of rule.ports ?? []) if (port.kind === 'named') names.add(port.name);
+  }
+  return names;
+}
+
+/** The ipBlocks of every policy rule of one direction (whole IPv4 space always included). */
+function ipBlocksOf(cluster: Cluster, direction: 'ingress' | 'egress'): IntervalSet[] {
+  const blocks: IntervalSet[] = [ALL_IPV4];
+  for (const policy of cluster.policies) {
+    for (const rule of policy[direction]) for (const peer of rule.peers ?? []) if (peer.kind === 'ip') blocks.push(peer.block);
+  }
+  return blocks;
+}

@@ -1,0 +1,32 @@
+/** The connectivity list: analysis plus the options netpol-analyzer's `list` command offers. */
+import type { Resource } from '../../model/resource.js';
+import { Analysis } from './analysis.js';
+import { buildCluster } from './cluster.js';
+import type { ConnLine } from './format.js';
+
+export interface ListOptions {
+  /** Keep only connections with one of these workloads (`name` or `namespace/name`) at an end. */
+  readonly focusWorkloads?: readonly string[];
+}
+
+export interface ConnectivityList {
+  readonly lines: readonly ConnLine[];
+  /** Every workload endpoint (`ns/name[Kind]`), for graph outputs that show isolated nodes. */
+  readonly workloads: readonly string[];
+}
+
+export function connectivityList(resources: readonly Resource[], options: ListOptions = {}): ConnectivityList {
+  const analysis = new Analysis(buildCluster(resources));
+  const focus = options.focusWorkloads ?? [];
+  const inFocus = (key: string, name: string | undefined, namespace: string | undefined): boolean =>
+    focus.length === 0 || (name !== undefined && (focus.includes(name) || focus.includes(`${namespace ?? ''}/${name}`))) || focus.includes(key);
+  const lines: ConnLine[] = [];
+  for (const c of analysis.connections()) {
+    const srcName = c.src.kind === 'workload' ? c.src.workload : undefined;
+    const dstName = c.dst.kind === 'workload' ? c.dst.workload : undefined;
+    if (!inFocus(c.src.key, srcName?.name, srcName?.namespace) && !inFocus(c.dst.key, dstName?.name, dstName?.namespace)) continue;
+    lines.push({ src: c.src.key, dst: c.dst.key, conn: c.conns.toString() });
+  }
+  const workloads = analysis.workloads.filter((w) => inFocus(w.key, w.workload.name, w.workload.namespace)).map((w) => w.key);
+  return { lines, workloads };
+}

@@ -1,0 +1,103 @@
+/**
+ * Kubernetes NetworkPolicy semantics between two endpoints. A connection is allowed when the
+ * source's egress and the destination's ingress both allow it; on each side, a pod no policy
+ * selects for that direction is not isolated (everything allowed), otherwise the union of the
+ * selecting policies' matching rules decides. Pod selectors never match IP addresses and ipBlocks
+ * never match pods (netpol-analyzer's reading); named ports resolve against the destination pod.
+ */
+import { ConnectionSet } from './connections.js';
+import { errorAt } from './errors.js';
+import { IntervalSet } from './intervals.js';
+import type { NetworkPolicy, PolicyRule, RulePort } from './model.js';
+import type { ContainerPort } from './model.js';
+
+/** What the policies need to know about an endpoint standing on the far side of a rule. */
+export type PeerView =
+  | { readonly kind: 'pod'; readonly matchedPeers: ReadonlySet<number>; readonly ports: readonly ContainerPort[] }
+  | { readonly kind: 'ip'; readonly range: IntervalSet };
+
+/** A policy with its rule peers numbered, so endpoints can be pre-matched against them. */
+export interface IndexedPolicy {
+  readonly policy: NetworkPolicy;
+  /** For each ingress/egress rule, for each peer, the id of its selector group (pods peers only). */
+  readonly ingressPeerIds: readonly (readonly number[])[];
+  readonly egressPeerIds: readonly (readonly number[])[];
+}
+
+/** One rule that allowed part of a connection, for explanations. */
+export interface RuleHit {
+  readonly policy: string;
+  readonly direction: 'Ingress' | 'Egress';
+  readonly rule: number;
+  readonly conns: ConnectionSet;
+}
+
+export interface SideResult {
+  /** False when no policy selects the pod for this direction: everything is allowed. */
+  readonly isolated: boolean;
+  readonly conns: ConnectionSet;
+  readonly hits: readonly RuleHit[];
+}
+
+/**
+ * Connections the given policies (all selecting one pod for one direction) allow towards or
+ * from `peer`; `dstPorts` are the destination's container ports for named ports, undefined when
+ * the destination is an IP address.
+ */
+export function allowedBy(
+  policies: readonly IndexedPolicy[],
+  direction: 'Ingress' | 'Egress',
+  peer: PeerView,
+  dstPorts: readonly ContainerPort[] | undefined,
+  explain = false,
+): SideResult {
+  if (policies.length === 0) return { isolated: false, conns: ConnectionSet.all(), hits: [] };
+  let conns = ConnectionSet.none();
+  const hits: RuleHit[] = [];
+  for (const indexed of policies) {
+    const rules = direction === 'Ingress' ? indexed.policy.ingress : indexed.policy.egress;
+    const ids = direction === 'Ingress' ? indexed.ingressPeerIds : indexed.egressPeerIds;
+    for (let r = 0; r < rules.length; r++) {
+      const rule = rules[r] as PolicyRule;
+      if (!ruleSelects(rule, ids[r] ?? [], peer)) continue;
+      const ruleConns = ruleConnections(indexed.policy, rule, dstPorts);
+      if (explain && !ruleConns.isEmpty()) hits.push({ policy: `${indexed.policy.namespace}/${indexed.policy.name}`, direction, rule: r + 1, conns: ruleConns });
+      conns = conns.union(ruleConns);
+      if (!explain && conns.isAll()) return { isolated: true, conns, hits };
+    }
+  }
+  return { isolated: true, conns, hits };
+}
+
+function ruleSelects(rule: PolicyRule, peerIds: readonly number[], peer: PeerView): boolean {
+  if (rule.peers === undefined) return true;
+  return rule.peers.some((rulePeer, i) => {
+    if (rulePeer.kind === 'ip') return peer.kind === 'ip' && !rulePeer.block.isEmpty() && peer.range.isSubsetOf(rulePeer.block);
+    return peer.kind === 'pod' && peer.matchedPeers.has(peerIds[i] ?? -1);
+  });
+}
+
+function ruleConnections(policy: NetworkPolicy, rule: PolicyRule, dstPorts: readonly ContainerPort[] | undefined): ConnectionSet {
+  if (rule.ports === undefined) return ConnectionSet.all();
+  let conns = ConnectionSet.none();
+  for (const port of rule.ports) conns = conns.union(portConnections(policy, port, dstPorts));
+  return conns;
+}
+
+function portConnections(policy: NetworkPolicy, port: RulePort, dstPorts: readonly ContainerPort[] | undefined): ConnectionSet {
+  switch (port.kind) {
+    case 'all':
+      return ConnectionSet.of(port.protocol, IntervalSet.of(1, 65535));
+    case 'range':
+      return ConnectionSet.of(port.protocol, IntervalSet.of(port.start, port.end));
+    case 'named': {
+      if (dstPorts === undefined) {
+        throw errorAt(policy.resource, '/spec', `network policy [NP] ${policy.namespace}/${policy.name} named port error: cannot convert named port for an IP destination`);
+      }
+      // A named port means the destination container port of that name, on the rule's protocol.
+      const target = dstPorts.find((p) => p.name === port.name);
+      if (target?.protocol !== port.protocol) return ConnectionSet.none();
+      return ConnectionSet.of(port.protocol, IntervalSet.of(target.port, target.port));
+    }
+  }
+}

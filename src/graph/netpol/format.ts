@@ -1,0 +1,81 @@
+/**
+ * The connectivity list in netpol-analyzer's output formats, byte for byte: txt, json, csv, md,
+ * dot. Lines are sorted by source then destination (plain byte order, as Go's sort does).
+ */
+export interface ConnLine {
+  readonly src: string;
+  readonly dst: string;
+  readonly conn: string;
+}
+
+export const LIST_FORMATS = ['txt', 'json', 'csv', 'md', 'dot'] as const;
+export type ListFormat = (typeof LIST_FORMATS)[number];
+
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function sortLines(lines: readonly ConnLine[]): ConnLine[] {
+  return [...lines].sort((a, b) => compareText(a.src, b.src) || compareText(a.dst, b.dst));
+}
+
+export function formatList(lines: readonly ConnLine[], format: ListFormat, workloads: readonly string[] = []): string {
+  const sorted = sortLines(lines);
+  switch (format) {
+    case 'txt':
+      return sorted.map((l) => `${l.src} => ${l.dst} : ${l.conn}\n`).join('');
+    case 'json':
+      return goJson(sorted.map((l) => ({ src: l.src, dst: l.dst, conn: l.conn })));
+    case 'csv':
+      return csvRows([['src', 'dst', 'conn'], ...sorted.map((l) => [l.src, l.dst, l.conn])]);
+    case 'md':
+      return ['| src | dst | conn |', '|-----|-----|------|', ...sorted.map((l) => `| ${l.src} | ${l.dst} | ${l.conn} |`)].join('\n') + '\n';
+    case 'dot':
+      return formatDot(sorted, workloads);
+  }
+}
+
+/** Go's json.MarshalIndent with two spaces: HTML-sensitive characters escaped, `[]` when empty. */
+export function goJson(value: readonly Record<string, string>[]): string {
+  if (value.length === 0) return '[]';
+  return JSON.stringify(value, null, 2).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** encoding/csv: quote a field holding a comma, quote, CR/LF, or starting with a space. */
+export function csvRows(rows: readonly (readonly string[])[]): string {
+  const field = (f: string): string => (/[",\r\n]/.test(f) || f.startsWith(' ') || f.startsWith('\t') ? `"${f.replace(/"/g, '""')}"` : f);
+  return rows.map((r) => `${r.map(field).join(',')}\n`).join('');
+}
+
+function namespaceOfPeer(peer: string): string | undefined {
+  const slash = peer.indexOf('/');
+  return peer.includes('[External]') || peer.startsWith('{') || slash < 0 ? undefined : peer.slice(0, slash);
+}
+
+function formatDot(lines: readonly ConnLine[], workloads: readonly string[]): string {
+  const peers = new Set<string>(workloads);
+  for (const l of lines) {
+    peers.add(l.src);
+    peers.add(l.dst);
+  }
+  const byNamespace = new Map<string, string[]>();
+  const others: string[] = [];
+  for (const peer of [...peers].sort(compareText)) {
+    const ns = namespaceOfPeer(peer);
+    if (ns === undefined) others.push(peer);
+    else byNamespace.set(ns, [...(byNamespace.get(ns) ?? []), peer]);
+  }
+  const out = ['digraph {'];
+  for (const [ns, members] of [...byNamespace].sort(([a], [b]) => compareText(a, b))) {
+    out.push(`\tsubgraph "cluster_${ns}" {`);
+    for (const m of members) out.push(`\t\t"${m}" [label="${m.slice(ns.length + 1)}" color="blue" fontcolor="blue"]`);
+    out.push(`\t\tlabel="${ns}"`, '\t}');
+  }
+  for (const o of others) {
+    const color = o.startsWith('{') ? 'blue' : 'red2';
+    out.push(`\t"${o}" [label="${o}" color="${color}" fontcolor="${color}"]`);
+  }
+  for (const l of lines) out.push(`\t"${l.src}" -> "${l.dst}" [label="${l.conn}" color="gold2" fontcolor="darkgreen"]`);
+  out.push('}');
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,7 @@
+/** Exact NetworkPolicy reachability: the public surface of the netpol graph analysis. */
+export { Analysis, type Connection, type Endpoint } from './analysis.js';
+export { buildCluster } from './cluster.js';
+export { ConnectionSet, PROTOCOLS, isProtocol, type Protocol } from './connections.js';
+export { connectivityList, type ConnectivityList, type ListOptions } from './connlist.js';
+export { NetpolError } from './errors.js';
+export { formatList, LIST_FORMATS, type ConnLine, type ListFormat } from './format.js';

@@ -1,0 +1,65 @@
+/** The analysed cluster: workloads reduced to one representative pod, namespaces, policies. */
+import type { LabelSelector, Labels } from '../../lib/k8s/labels.js';
+import type { Resource } from '../../model/resource.js';
+import type { IntervalSet } from './intervals.js';
+import type { Protocol } from './connections.js';
+
+export interface ContainerPort {
+  readonly name: string | undefined;
+  readonly port: number;
+  readonly protocol: Protocol;
+}
+
+/** A workload (owner of pods) as one endpoint: `namespace/name[Kind]`. */
+export interface Workload {
+  readonly namespace: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly labels: Labels;
+  readonly ports: readonly ContainerPort[];
+  readonly hostNetwork: boolean;
+  /** The objects it was built from (a workload object, or the pods of one owner). */
+  readonly resources: readonly Resource[];
+}
+
+export interface NamespaceInfo {
+  readonly name: string;
+  readonly labels: Labels;
+}
+
+export type RulePeer =
+  | { readonly kind: 'pods'; readonly podSelector: LabelSelector | undefined; readonly namespaceSelector: LabelSelector | undefined }
+  | { readonly kind: 'ip'; readonly block: IntervalSet; readonly text: string };
+
+export type RulePort =
+  | { readonly kind: 'all'; readonly protocol: Protocol }
+  | { readonly kind: 'range'; readonly protocol: Protocol; readonly start: number; readonly end: number }
+  | { readonly kind: 'named'; readonly protocol: Protocol; readonly name: string };
+
+export interface PolicyRule {
+  /** Undefined: the rule applies to every peer (from/to absent or empty). */
+  readonly peers: readonly RulePeer[] | undefined;
+  /** Undefined: every port of every protocol. */
+  readonly ports: readonly RulePort[] | undefined;
+}
+
+export interface NetworkPolicy {
+  readonly namespace: string;
+  readonly name: string;
+  readonly podSelector: LabelSelector;
+  readonly ingress: readonly PolicyRule[];
+  readonly egress: readonly PolicyRule[];
+  readonly affectsIngress: boolean;
+  readonly affectsEgress: boolean;
+  readonly resource: Resource;
+}
+
+export interface Cluster {
+  readonly workloads: readonly Workload[];
+  readonly namespaces: ReadonlyMap<string, NamespaceInfo>;
+  readonly policies: readonly NetworkPolicy[];
+}
+
+export function workloadKey(w: Pick<Workload, 'namespace' | 'name' | 'kind'>): string {
+  return `${w.namespace}/${w.name}[${w.kind}]`;
+}

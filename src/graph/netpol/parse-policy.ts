@@ -1,0 +1,103 @@
+/**
+ * NetworkPolicy objects read into the model, refusing what the API server would refuse (in
+ * netpol-analyzer's words): invalid selectors and CIDRs, empty peers, ipBlock mixed with
+ * selectors, endPort with a named port, port ranges outside 1-65535.
+ */
+import type { Resource } from '../../model/resource.js';
+import { asArray, asRecord, asString } from '../../lib/k8s/values.js';
+import { isProtocol, MAX_PORT, MIN_PORT, type Protocol } from './connections.js';
+import { errorAt, type NetpolError } from './errors.js';
+import { IntervalSet } from './intervals.js';
+import { parseCidr } from './ip-blocks.js';
+import type { NetworkPolicy, PolicyRule, RulePeer, RulePort } from './model.js';
+import { parseSelector } from './selectors.js';
+import type { LabelSelector } from '../../lib/k8s/labels.js';
+
+interface Ctx {
+  readonly resource: Resource;
+  readonly title: string;
+}
+
+function fail(ctx: Ctx, path: string, title: string, detail: string): NetpolError {
+  return errorAt(ctx.resource, path, `${ctx.title} ${title}: ${detail}`);
+}
+
+export function parseNetworkPolicy(resource: Resource, namespace: string): NetworkPolicy {
+  const ctx: Ctx = { resource, title: `network policy [NP] ${namespace}/${resource.name}` };
+  const spec = asRecord(resource.object.spec) ?? {};
+  const podSelector = selectorAt(ctx, spec.podSelector, '/spec/podSelector');
+  const ingress = asArray(spec.ingress).map((rule, i) => parseRule(ctx, rule, `/spec/ingress/${i}`, 'from'));
+  const egress = asArray(spec.egress).map((rule, i) => parseRule(ctx, rule, `/spec/egress/${i}`, 'to'));
+  const types = asArray(spec.policyTypes).map((t) => asString(t));
+  // policyTypes defaults: Ingress always; Egress only when the policy has egress rules.
+  const affectsIngress = types.length > 0 ? types.includes('Ingress') : true;
+  const affectsEgress = types.length > 0 ? types.includes('Egress') : egress.length > 0;
+  return { namespace, name: resource.name, podSelector: podSelector ?? {}, ingress, egress, affectsIngress, affectsEgress, resource };
+}
+
+function selectorAt(ctx: Ctx, raw: unknown, path: string): LabelSelector | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  const parsed = parseSelector(raw);
+  if (!parsed.ok) throw fail(ctx, path, 'selector error', parsed.reason);
+  return parsed.selector;
+}
+
+function parseRule(ctx: Ctx, raw: unknown, path: string, peersField: 'from' | 'to'): PolicyRule {
+  const rule = asRecord(raw) ?? {};
+  const rawPeers = asArray(rule[peersField]);
+  const rawPorts = asArray(rule.ports);
+  const peers = rawPeers.map((peer, i) => parsePeer(ctx, peer, `${path}/${peersField}/${i}`));
+  const ports = rawPorts.map((port, i) => parsePort(ctx, port, `${path}/ports/${i}`));
+  return { peers: peers.length === 0 ? undefined : peers, ports: ports.length === 0 ? undefined : ports };
+}
+
+function parsePeer(ctx: Ctx, raw: unknown, path: string): RulePeer {
+  const peer = asRecord(raw) ?? {};
+  const hasPods = peer.podSelector !== undefined && peer.podSelector !== null;
+  const hasNamespaces = peer.namespaceSelector !== undefined && peer.namespaceSelector !== null;
+  const ipBlock = asRecord(peer.ipBlock);
+  if (!hasPods && !hasNamespaces && ipBlock === undefined) throw fail(ctx, path, 'rule NetworkPolicyPeer error', 'cannot have empty rule peer');
+  if (ipBlock !== undefined) {
+    if (hasPods || hasNamespaces) throw fail(ctx, path, 'rule NetworkPolicyPeer error', 'cannot have both IPBlock and PodSelector/NamespaceSelector set');
+    return parseIpBlock(ctx, ipBlock, `${path}/ipBlock`);
+  }
+  return {
+    kind: 'pods',
+    podSelector: selectorAt(ctx, peer.podSelector, `${path}/podSelector`),
+    namespaceSelector: selectorAt(ctx, peer.namespaceSelector, `${path}/namespaceSelector`),
+  };
+}
+
+function parseIpBlock(ctx: Ctx, ipBlock: Record<string, unknown>, path: string): RulePeer {
+  const cidrText = asString(ipBlock.cidr) ?? '';
+  const cidr = parseCidr(cidrText);
+  if (cidr.kind === 'invalid') throw fail(ctx, `${path}/cidr`, 'CIDR error', `invalid CIDR address: ${cidrText}`);
+  let block = cidr.kind === 'ipv4' ? cidr.block : IntervalSet.empty();
+  asArray(ipBlock.except).forEach((item, i) => {
+    const text = typeof item === 'string' ? item : String(item);
+    const except = parseCidr(text);
+    if (except.kind === 'invalid') throw fail(ctx, `${path}/except/${i}`, 'CIDR error', `invalid CIDR address: ${text}`);
+    if (except.kind === 'ipv4') block = block.subtract(except.block);
+  });
+  return { kind: 'ip', block, text: cidrText };
+}
+
+function parsePort(ctx: Ctx, raw: unknown, path: string): RulePort {
+  const port = asRecord(raw) ?? {};
+  const protocolText = asString(port.protocol) ?? 'TCP';
+  if (!isProtocol(protocolText)) throw fail(ctx, `${path}/protocol`, 'port error', `unsupported protocol "${protocolText}"; expected TCP, UDP or SCTP`);
+  const protocol: Protocol = protocolText;
+  const value = port.port;
+  const endPort = typeof port.endPort === 'number' ? port.endPort : undefined;
+  if (value === undefined || value === null) return { kind: 'all', protocol };
+  if (typeof value === 'string' && !/^\d+$/.test(value)) {
+    if (endPort !== undefined) throw fail(ctx, `${path}/endPort`, 'named port error', 'endPort field cannot be defined if the port field is defined as a named (string) port');
+    return { kind: 'named', protocol, name: value };
+  }
+  const start = Number(value);
+  const end = endPort ?? start;
+  if (!Number.isInteger(start) || start < MIN_PORT || start > MAX_PORT || end < start || end > MAX_PORT) {
+    throw fail(ctx, path, 'port error', `port range ${start}-${end} is illegal; start and end values of the port range should be in {${MIN_PORT}-${MAX_PORT}} and end may not be less than start`);
+  }
+  return { kind: 'range', protocol, start, end };
+}

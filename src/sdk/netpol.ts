@@ -1,0 +1,62 @@
+/**
+ * NetworkPolicy reachability for front ends: load inputs, analyse, format. Bad input never
+ * escapes as a stack trace: input the analysis refuses becomes a PalisadeError with a located
+ * problem (code `netpol-invalid`).
+ */
+import type { Problem } from '../model/problem.js';
+import type { Resource } from '../model/resource.js';
+import { PalisadeError } from '../core/errors.js';
+import { connectivityList, formatList, NetpolError, type ListFormat } from '../graph/netpol/index.js';
+import { loadInputs } from '../loaders/index.js';
+
+export { LIST_FORMATS as NETPOL_LIST_FORMATS, type ListFormat as NetpolListFormat } from '../graph/netpol/index.js';
+
+export interface NetpolInputOptions {
+  /** Files and directories of manifests (Kustomize and Helm directories are rendered). */
+  readonly paths: readonly string[];
+  readonly cwd?: string;
+}
+
+export interface NetpolListOptions extends NetpolInputOptions {
+  readonly format?: ListFormat;
+  readonly focusWorkloads?: readonly string[];
+}
+
+export interface NetpolOutput {
+  /** The formatted result. */
+  readonly output: string;
+  /** Located problems met while reading the inputs (files that could not be parsed, ...). */
+  readonly problems: readonly Problem[];
+}
+
+async function load(options: NetpolInputOptions): Promise<{ resources: Resource[]; problems: Problem[] }> {
+  const loaded = await loadInputs({ paths: options.paths, ...(options.cwd === undefined ? {} : { cwd: options.cwd }) });
+  return { resources: loaded.resources, problems: loaded.problems };
+}
+
+/** Runs an analysis step, turning a refusal of the input into a located PalisadeError. */
+export function guarded<T>(step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    if (error instanceof NetpolError) throw new PalisadeError(netpolProblem(error));
+    throw error;
+  }
+}
+
+export function netpolProblem(error: NetpolError): Problem {
+  return {
+    code: 'netpol-invalid',
+    level: 'error',
+    message: error.message,
+    ...(error.place === undefined ? {} : { file: error.place.file, line: error.place.line, column: error.place.column }),
+    hint: 'Fix the object: the API server would reject it, or the analysis cannot represent it faithfully.',
+  };
+}
+
+/** The allowed connections between workloads and external addresses, in one of netpol-analyzer's formats. */
+export async function netpolList(options: NetpolListOptions): Promise<NetpolOutput> {
+  const { resources, problems } = await load(options);
+  const list = guarded(() => connectivityList(resources, { focusWorkloads: options.focusWorkloads ?? [] }));
+  return { output: formatList(list.lines, options.format ?? 'txt', list.workloads), problems };
+}

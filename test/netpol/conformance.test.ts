@@ -1,0 +1,88 @@
+/**
+ * Conformance with np-guard/netpol-analyzer's suite (../shared/testdata/k8s/netpol-analyzer):
+ * every connectivity case's txt/json/csv output must equal the golden file byte for byte, and
+ * every must-fail case must be refused with a located error. Cases that need an analysis
+ * Palisade does not implement yet (see UNSUPPORTED) are counted and reported, not hidden: the
+ * test prints agreement per format and fails on any disagreement in a supported case.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadInputs } from '../../src/loaders/index.js';
+import { connectivityList, formatList, NetpolError } from '../../src/graph/netpol/index.js';
+import { caseName, golden, readIndex, SUITE, suitePresent, type ConnlistCase } from './suite.js';
+
+/** Features not implemented yet, each with how a case is recognised as needing it. */
+const UNSUPPORTED: readonly { readonly feature: string; readonly needs: (c: ConnlistCase, kinds: ReadonlySet<string>) => boolean }[] = [
+  { feature: 'exposure analysis', needs: (c) => c.exposure_analysis },
+  { feature: 'multiple networks (UDN/NAD)', needs: (c) => c.multiple_networks },
+  { feature: 'focus direction / peers / connection', needs: (c) => c.focus_direction !== '' || c.focus_workload_peers.length > 0 || c.focus_conn !== '' },
+  { feature: 'AdminNetworkPolicy / BaselineAdminNetworkPolicy', needs: (_c, kinds) => kinds.has('AdminNetworkPolicy') || kinds.has('BaselineAdminNetworkPolicy') },
+  { feature: 'Ingress / Route analysis', needs: (_c, kinds) => kinds.has('Ingress') || kinds.has('Route') },
+];
+
+async function resourcesOf(dir: string): Promise<Awaited<ReturnType<typeof loadInputs>>['resources']> {
+  return (await loadInputs({ paths: [path.join(SUITE, dir)] })).resources;
+}
+
+if (!suitePresent) {
+  describe.skip('netpol-analyzer conformance (suite folder absent: ../shared/testdata/k8s/netpol-analyzer)', () => {
+    it('needs the shared testdata', () => undefined);
+  });
+} else {
+  const index = readIndex();
+
+  describe('netpol-analyzer conformance', () => {
+    it('connectivity lists equal the golden txt, json and csv files', async () => {
+      const agreement = new Map<string, { pass: number; total: number; unsupported: number }>();
+      const disagreements: string[] = [];
+      for (const c of index.connlist_cases) {
+        const resources = await resourcesOf(c.input_dir);
+        const kinds = new Set(resources.map((r) => r.kind));
+        const missing = UNSUPPORTED.find((u) => u.needs(c, kinds));
+        let list: ReturnType<typeof connectivityList> | Error;
+        try {
+          list = connectivityList(resources, { focusWorkloads: c.focus_workloads });
+        } catch (error) {
+          list = error instanceof Error ? error : new Error(String(error));
+        }
+        for (const [format, file] of Object.entries(c.expected)) {
+          const stats = agreement.get(format) ?? { pass: 0, total: 0, unsupported: 0 };
+          agreement.set(format, stats);
+          stats.total++;
+          const output = list instanceof Error ? `error: ${list.message}` : formatList(list.lines, format as 'txt', list.workloads);
+          if (output === golden(file)) stats.pass++;
+          else if (missing !== undefined) stats.unsupported++;
+          else disagreements.push(`${caseName(c)} [${format}]: ${list instanceof Error ? list.message : 'output differs from the golden file'}`);
+        }
+      }
+      for (const [format, s] of agreement) {
+        console.log(`netpol conformance ${format}: ${s.pass}/${s.total} equal (${s.unsupported} need unsupported features)`);
+      }
+      expect(disagreements).toEqual([]);
+    }, 300_000);
+
+    it('must-fail cases are refused with the upstream message and a location', async () => {
+      const wrong: string[] = [];
+      let refused = 0;
+      for (const c of index.fatal_error_cases) {
+        const resources = await resourcesOf(c.input_dir);
+        const kinds = new Set(resources.map((r) => r.kind));
+        const unsupported = ['AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'UserDefinedNetwork', 'ClusterUserDefinedNetwork'].some((k) => kinds.has(k));
+        try {
+          connectivityList(resources);
+          if (!unsupported) wrong.push(`${c.input_dir}: accepted`);
+        } catch (error) {
+          if (!(error instanceof NetpolError)) {
+            wrong.push(`${c.input_dir}: crashed with ${String(error)}`);
+            continue;
+          }
+          refused++;
+          if (c.error_substring !== null && !error.message.includes(c.error_substring)) wrong.push(`${c.input_dir}: message "${error.message}" lacks "${c.error_substring}"`);
+          if (error.place === undefined) wrong.push(`${c.input_dir}: refused without a location`);
+        }
+      }
+      console.log(`netpol conformance must-fail: ${refused}/${index.fatal_error_cases.length} refused`);
+      expect(wrong).toEqual([]);
+    }, 300_000);
+  });
+}
