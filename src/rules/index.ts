@@ -10,6 +10,8 @@ import { rule as apiserverAuthorizationMode } from './apiserver-authorization-mo
 import { rule as apiserverEncryptionAtRest } from './apiserver-encryption-at-rest/rule.js';
 import { rule as apiserverInsecurePort } from './apiserver-insecure-port/rule.js';
 import { rule as apiserverProfiling } from './apiserver-profiling/rule.js';
+import { rule as apiserverServiceAccountTokens } from './apiserver-service-account-tokens/rule.js';
+import { rule as apiserverTls } from './apiserver-tls/rule.js';
 import { rule as capabilitiesNotDropped } from './capabilities-not-dropped/rule.js';
 import { rule as controlPlaneBindAddress } from './control-plane-bind-address/rule.js';
 import { rule as controlPlaneProfiling } from './control-plane-profiling/rule.js';
@@ -18,6 +20,7 @@ import { rule as dangerousCapabilities } from './dangerous-capabilities/rule.js'
 import { rule as defaultServiceAccount } from './default-service-account/rule.js';
 import { rule as encryptionConfig } from './encryption-config/rule.js';
 import { rule as etcdClientCertAuth } from './etcd-client-cert-auth/rule.js';
+import { rule as etcdTls } from './etcd-tls/rule.js';
 import { rule as hostNamespaces } from './host-namespaces/rule.js';
 import { rule as hostPort } from './host-port/rule.js';
 import { rule as imageNotPinnedByDigest } from './image-not-pinned-by-digest/rule.js';
@@ -69,6 +72,8 @@ export const RULES: readonly AnyRule[] = [
   apiserverEncryptionAtRest,
   apiserverInsecurePort,
   apiserverProfiling,
+  apiserverServiceAccountTokens,
+  apiserverTls,
   capabilitiesNotDropped,
   controlPlaneBindAddress,
   controlPlaneProfiling,
@@ -77,6 +82,7 @@ export const RULES: readonly AnyRule[] = [
   defaultServiceAccount,
   encryptionConfig,
   etcdClientCertAuth,
+  etcdTls,
   hostNamespaces,
   hostPort,
   imageNotPinnedByDigest,

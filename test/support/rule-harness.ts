@@ -97,6 +97,75 @@ function keyOf(file: string, ref: ResourceRef): string {
   return `${path.resolve(file)}\u0000${resourceKey(ref)}`;
 }
 
+/**
+ * Objects shaped wrongly in every way a parsed manifest can be: lists where maps belong, scalars
+ * where lists belong, nulls inside lists, numbers for strings. Rules must treat them as absent
+ * (or report them), never throw. Workload kinds plus every kind the rule targets.
+ */
+export function hostileObjects(rule: AnyRule): string {
+  const workloads = `apiVersion: v1
+kind: Pod
+metadata: {name: hostile-pod, namespace: hostile}
+spec:
+  securityContext: [1, 2]
+  containers:
+    - null
+    - 42
+    - name: [x]
+      image: 7
+      securityContext: {capabilities: {add: [null, 5, {}], drop: "ALL"}, privileged: "true", runAsUser: "0", seccompProfile: [], windowsOptions: 3}
+      env: [null, {name: 5, value: [1]}, {name: DB_PASSWORD, value: null}, "x"]
+      ports: [null, {hostPort: "80"}, 8080]
+      resources: {limits: [1], requests: "1Gi"}
+      volumeMounts: "x"
+      livenessProbe: "yes"
+  initContainers: {a: 1}
+  ephemeralContainers: "debug"
+  volumes: [null, {hostPath: "/etc"}, {name: 3, hostPath: {path: 42}}, {hostPath: {path: null}}]
+  hostNetwork: "true"
+  automountServiceAccountToken: "false"
+  serviceAccountName: 12
+  os: windows
+  resources: [1]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: hostile-deployment}
+spec:
+  template: {spec: {containers: {name: app}, volumes: {}}}
+---
+apiVersion: batch/v1
+kind: CronJob
+metadata: {name: hostile-cronjob}
+spec: {jobTemplate: {spec: {template: {spec: {containers: [{securityContext: null, env: null, image: ""}]}}}}}
+---
+apiVersion: v1
+kind: LimitRange
+metadata: {name: hostile-limits, namespace: hostile}
+spec: {limits: [null, {type: Container, default: [1], max: "x"}]}
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata: {name: default, namespace: hostile}
+automountServiceAccountToken: [true]
+`;
+  const kinds = rule.target === 'workload' ? [] : rule.target.kinds;
+  const others = kinds.map(
+    (kind, i) => `---
+apiVersion: v1
+kind: ${kind}
+metadata: {name: hostile-${i}, namespace: hostile, labels: [1], annotations: "x"}
+spec: [null, 1, "x"]
+rules: [null, 1, {verbs: "get", resources: [null, 3], apiGroups: {}}]
+subjects: [null, {kind: 5}]
+roleRef: "cluster-admin"
+data: [1, 2]
+webhooks: {x: 1}
+`,
+  );
+  return [workloads, ...others].join('\n');
+}
+
 export interface FixtureOptions {
   /** Rule options (before parsing) used for every fixture. */
   readonly options?: unknown;
@@ -130,6 +199,13 @@ export function describeRuleFixtures(rule: AnyRule, fixtureOptions: FixtureOptio
     it('has fixtures for both outcomes', () => {
       expect(files.pass.length, `${rule.id}: no fixtures/pass/*.yaml`).toBeGreaterThan(0);
       expect(files.fail.length, `${rule.id}: no fixtures/fail/*.yaml`).toBeGreaterThan(0);
+    });
+
+    it('never throws on hostile objects', async () => {
+      const hostile = await scanYaml(rule, hostileObjects(rule), fixtureOptions.options);
+      expect(hostile.resources.length).toBeGreaterThan(0);
+      expect(hostile.problems.filter((p) => p.code === 'rule-error').map((p) => p.message)).toEqual([]);
+      expect(hostile.summary.counts.error).toBe(0);
     });
 
     it('loads every fixture cleanly and never errors', () => {

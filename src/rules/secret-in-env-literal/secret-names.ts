@@ -4,6 +4,9 @@
  * noun, unless its last word says the value only points at the secret (a file, a path, a name).
  */
 
+/** Longer values are not scanned for URLs or formats: env values are small, and this bounds the regex work. */
+const MAX_SCANNED_LENGTH = 16_384;
+
 /** Words that on their own mean the value is a credential. */
 const SECRET_WORDS = new Set(['PASSWORD', 'PASSWD', 'PASSPHRASE', 'PWD', 'SECRET', 'SECRETS', 'TOKEN', 'TOKENS', 'APIKEY', 'CREDENTIAL', 'CREDENTIALS', 'CREDS', 'PRIVATEKEY', 'ACCESSKEY', 'SECRETKEY', 'AUTHKEY', 'CLIENTSECRET', 'CONNECTIONSTRING', 'DSN']);
 
@@ -60,6 +63,7 @@ export function isPlaceholderValue(value: string): boolean {
 
 /** `scheme://user:password@host`: a credential embedded in a URL, whatever the variable is called. */
 export function urlPassword(value: string): string | undefined {
+  if (value.length > MAX_SCANNED_LENGTH) return undefined;
   const match = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:([^@\s/]+)@[^\s]+$/i.exec(value.trim());
   const password = match?.[1];
   return password === undefined || isPlaceholderValue(password) ? undefined : password;
@@ -79,8 +83,6 @@ const CREDENTIAL_FORMATS: readonly { readonly what: string; readonly pattern: Re
   { what: 'a JSON Web Token', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/ },
 ];
 
-/** Longer values are not scanned for formats: env values are small, and this bounds the regex work. */
-const MAX_SCANNED_LENGTH = 16_384;
 
 /** What kind of credential the value is by its format, if any. */
 export function credentialFormat(value: string): string | undefined {
