@@ -1,7 +1,7 @@
 /**
  * Alpine apk versions, following apk-tools 3 (src/version.c semantics):
  *
- *   digits {.digits} [letter] {_suffix[digits]} [~commit-hash] [-r digits]
+ *   digits {.digits} [letter] {_suffix[digits]} [~commit-hash] [-r digits]   (hash: lowercase hex)
  *
  * Versions are compared token by token. Numbers compare by value, except that a dotted component
  * with a leading zero compares as a string (Gentoo rule: 1.01 < 1.1, 8.2.0015 < 8.2.002). Suffixes
@@ -95,7 +95,7 @@ function readToken(v: string, pos: number, prev: Kind, digitsAt: (from: number) 
   }
   if (c === '~') {
     if (prev >= Kind.CommitHash) return invalid;
-    const hash = /^[0-9a-fA-F]*/.exec(v.slice(pos + 1))?.[0] ?? '';
+    const hash = /^[0-9a-f]*/.exec(v.slice(pos + 1))?.[0] ?? '';
     if (hash === '') return invalid;
     return { token: { kind: Kind.CommitHash, text: hash, suffix: 0 }, pos: pos + 1 + hash.length };
   }
