@@ -15,7 +15,7 @@ function accountReason(account: Resource, name: string): string | undefined {
   if (value === false) return undefined;
   return value === true
     ? `its ServiceAccount "${name}" sets automountServiceAccountToken: true`
-    : `neither it nor its ServiceAccount "${name}" sets automountServiceAccountToken, and the default is to mount`;
+    : `its ServiceAccount "${name}" does not set it either, and the default is to mount`;
 }
 
 export const rule = defineRule({
