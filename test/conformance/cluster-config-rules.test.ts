@@ -108,6 +108,25 @@ const KUBESCAPE_MAP: Readonly<Record<string, Mapping>> = {
     rule: 'controller-manager-service-account-credentials',
     match: flag('service-account-private-key-file'),
   },
+  'ensure-that-the-api-server-token-auth-file-parameter-is-not-set': { rule: 'apiserver-service-account-tokens', match: flag('token-auth-file') },
+  'ensure-that-the-api-server-service-account-lookup-argument-is-set-to-true': { rule: 'apiserver-service-account-tokens', match: flag('service-account-lookup') },
+  'ensure-that-the-api-server-service-account-key-file-argument-is-set-as-appropriate': { rule: 'apiserver-service-account-tokens', match: flag('service-account-key-file') },
+  'ensure-that-the-api-server-service-account-extend-token-expiration-is-set-to-false': {
+    rule: 'apiserver-service-account-tokens',
+    match: flag('service-account-extend-token-expiration'),
+  },
+  'ensure-that-the-api-server-tls-cert-file-and-tls-private-key-file-arguments-are-set-as-appropriate': { rule: 'apiserver-tls', match: has('--tls-') },
+  'ensure-that-the-api-server-client-ca-file-argument-is-set-as-appropriate': { rule: 'apiserver-tls', match: flag('client-ca-file') },
+  'ensure-that-the-api-server-etcd-cafile-argument-is-set-as-appropriate': { rule: 'apiserver-tls', match: flag('etcd-cafile') },
+  'ensure-that-the-api-server-etcd-certfile-and-etcd-keyfile-arguments-are-set-as-appropriate': { rule: 'apiserver-tls', match: has('--etcd-certfile') },
+  'ensure-that-the-api-server-kubelet-client-certificate-and-kubelet-client-key-arguments-are-set-as-appropriate': {
+    rule: 'apiserver-tls',
+    match: has('--kubelet-client-'),
+  },
+  'ensure-that-the-api-server-kubelet-certificate-authority-argument-is-set-as-appropriate': { rule: 'apiserver-tls', match: flag('kubelet-certificate-authority') },
+  'ensure-that-the-api-server-secure-port-argument-is-not-set-to-0': { rule: 'apiserver-tls', match: flag('secure-port') },
+  'etcd-tls-enabled': { rule: 'etcd-tls', match: (f) => flag('cert-file')(f) || flag('key-file')(f) },
+  'etcd-peer-tls-enabled': { rule: 'etcd-tls', match: (f) => flag('peer-cert-file')(f) || flag('peer-key-file')(f) },
   'ensure-that-the-controller-manager-root-ca-file-argument-is-set-as-appropriate': { rule: 'controller-manager-service-account-credentials', match: flag('root-ca-file') },
 };
 
@@ -153,6 +172,8 @@ const EXPLAINED: Readonly<Record<string, string>> = {
     'checkov fails a key file whose name does not end in .pem and passes a missing flag; Palisade accepts any key file path (the extension says nothing about the key) and reports the missing flag',
   'checkov:RbacBindRoleBindings:example_RbacBindRoleBindings':
     'test-should-fail-1 grants bind on rolebindings; RBAC checks the bind verb on roles and clusterroles (the role being bound), so bind on rolebindings grants nothing',
+  'kubescape:ensure-that-the-api-server-secure-port-argument-is-not-set-to-0:failed':
+    'the example passes --secure-port=0 then --secure-port=8443; pflag keeps the last occurrence, so the secure port is 8443 and enabled',
   'kubescape:exposure-to-internet:detect_with_ingress':
     'the Service is ClusterIP and exposed through an Ingress; service-exposed reports Services that are themselves reachable from outside (NodePort, LoadBalancer, externalIPs)',
   'kubescape:internal-networking:namespace-failed':

@@ -1,0 +1,48 @@
+/**
+ * The API server's TLS on its three connections: to its clients (serving certificate and the CA
+ * it authenticates client certificates with), to etcd (client certificate and etcd's CA) and to
+ * the kubelets (client certificate and the kubelets' CA).
+ */
+import type { Violation } from '../../core/rule.js';
+import { defineRule, fail } from '../../core/rule.js';
+import type { RuleContext, WorkloadSubject } from '../../core/rule.js';
+import type { ComponentInvocation, ControlPlaneOptions } from '../_shared/control-plane.js';
+import { componentsOf, controlPlaneOptions, describeInvocation } from '../_shared/control-plane.js';
+import { intFlag } from '../_shared/flag-values.js';
+import type { RequiredFlags } from '../_shared/required-flags.js';
+import { missingFlags } from '../_shared/required-flags.js';
+
+const REQUIRED: readonly RequiredFlags[] = [
+  { flags: ['tls-cert-file', 'tls-private-key-file'], why: 'it serves a self-signed certificate that clients cannot verify', severity: 'medium' },
+  { flags: ['client-ca-file'], why: 'client certificates are not accepted, so components and administrators fall back to weaker credentials', severity: 'medium' },
+  { flags: ['etcd-certfile', 'etcd-keyfile'], why: 'it cannot authenticate to etcd with a client certificate, so etcd must accept unauthenticated clients', severity: 'high' },
+  { flags: ['etcd-cafile'], why: 'it does not verify etcd\'s certificate, so whoever impersonates etcd receives every Secret', severity: 'high' },
+  { flags: ['kubelet-client-certificate', 'kubelet-client-key'], why: 'it cannot authenticate to the kubelets, so they must allow anonymous access to exec, logs and port-forward', severity: 'high' },
+  { flags: ['kubelet-certificate-authority'], why: 'it does not verify kubelet serving certificates, so exec, attach and log streams can be intercepted', severity: 'medium' },
+];
+
+function* judge(apiserver: ComponentInvocation): Generator<Violation> {
+  const securePort = intFlag(apiserver, 'secure-port', 6443);
+  if (securePort.state === 'set' && securePort.value === 0) {
+    yield fail(`${describeInvocation(apiserver)} sets --secure-port=0: the API is not served over HTTPS at all`, securePort.path, 'critical');
+  }
+  yield* missingFlags(apiserver, REQUIRED);
+}
+
+export const rule = defineRule({
+  id: 'apiserver-tls',
+  title: 'API server TLS is incomplete',
+  severity: 'high',
+  threats: ['api-server-kubelet', 'data-exfiltration'],
+  mitre: ['T1557', 'T1040'],
+  remediation: 'Start kube-apiserver with --tls-cert-file, --tls-private-key-file, --client-ca-file, --etcd-certfile, --etcd-keyfile, --etcd-cafile, --kubelet-client-certificate, --kubelet-client-key and --kubelet-certificate-authority.',
+  references: [
+    'https://kubernetes.io/docs/setup/best-practices/certificates/',
+    'https://kubernetes.io/docs/concepts/architecture/control-plane-node-communication/',
+  ],
+  options: controlPlaneOptions,
+  target: 'workload',
+  *check(subject: WorkloadSubject, { options }: RuleContext<ControlPlaneOptions>) {
+    for (const apiserver of componentsOf(subject, options).filter((c) => c.component === 'kube-apiserver')) yield* judge(apiserver);
+  },
+});
