@@ -17,7 +17,6 @@ const UNSUPPORTED: readonly { readonly feature: string; readonly needs: (c: Conn
   { feature: 'multiple networks (UDN/NAD)', needs: (c) => c.multiple_networks },
   { feature: 'focus direction / peers / connection', needs: (c) => c.focus_direction !== '' || c.focus_workload_peers.length > 0 || c.focus_conn !== '' },
   { feature: 'AdminNetworkPolicy / BaselineAdminNetworkPolicy', needs: (_c, kinds) => kinds.has('AdminNetworkPolicy') || kinds.has('BaselineAdminNetworkPolicy') },
-  { feature: 'Ingress / Route analysis', needs: (_c, kinds) => kinds.has('Ingress') || kinds.has('Route') },
 ];
 
 async function resourcesOf(dir: string): Promise<Awaited<ReturnType<typeof loadInputs>>['resources']> {

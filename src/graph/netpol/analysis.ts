@@ -13,6 +13,7 @@ import { disjointRanges, formatRanges, ALL_IPV4 } from './ip-blocks.js';
 import type { Cluster, ContainerPort, NamespaceInfo, Workload } from './model.js';
 import { workloadKey } from './model.js';
 import { matches, selectorKey } from './selectors.js';
+import { NAMESPACE_NAME_LABEL } from './namespaces.js';
 
 /** An endpoint of the connectivity list: a workload, or a range of external addresses. */
 export type Endpoint =
@@ -51,31 +52,57 @@ export class Analysis {
   readonly dstRanges: readonly Extract<Endpoint, { kind: 'ip' }>[];
   private readonly sideCache = new Map<string, SideResult>();
 
+  private readonly indexed: readonly IndexedPolicy[];
+  private readonly groups: readonly PeerGroup[];
+  private readonly namedPorts: ReadonlySet<string>;
+  private readonly classes = new Map<string, EndpointClass>();
+
   constructor(cluster: Cluster) {
     this.cluster = cluster;
     const { indexed, groups } = indexPolicies(cluster);
+    this.indexed = indexed;
+    this.groups = groups;
+    this.namedPorts = referencedPortNames(cluster);
     const matchedByWorkload = matchGroups(cluster, groups);
-    const namedPorts = referencedPortNames(cluster);
-    const classes = new Map<string, EndpointClass>();
-    this.workloads = cluster.workloads.map((workload, i) => {
-      const ingress = indexed.filter((p) => p.policy.affectsIngress && selects(p, workload));
-      const egress = indexed.filter((p) => p.policy.affectsEgress && selects(p, workload));
-      const matched = matchedByWorkload[i] ?? new Set<number>();
-      const ports = workload.ports.filter((p) => p.name !== undefined && namedPorts.has(p.name));
-      const ingressSig = ingress.map((p) => indexed.indexOf(p)).join(',');
-      const egressSig = egress.map((p) => indexed.indexOf(p)).join(',');
-      const peerSig = `${[...matched].sort((a, b) => a - b).join(',')}|${JSON.stringify(ports)}`;
-      const classKey = `${ingressSig}/${egressSig}/${peerSig}`;
-      let cls = classes.get(classKey);
-      if (cls === undefined) {
-        cls = { id: classes.size, ingress, egress, ingressSig, egressSig, peerSig, view: { kind: 'pod', matchedPeers: matched, ports }, ports };
-        classes.set(classKey, cls);
-      }
-      return { kind: 'workload' as const, key: workloadKey(workload), workload, cls };
-    });
+    this.workloads = cluster.workloads.map((workload, i) => ({
+      kind: 'workload' as const,
+      key: workloadKey(workload),
+      workload,
+      cls: this.classOf(workload, matchedByWorkload[i] ?? new Set<number>()),
+    }));
     const ipEndpoint = (range: IntervalSet): Extract<Endpoint, { kind: 'ip' }> => ({ kind: 'ip', key: `${formatRanges(range)}[External]`, range });
     this.srcRanges = disjointRanges(ipBlocksOf(cluster, 'ingress')).map(ipEndpoint);
     this.dstRanges = disjointRanges(ipBlocksOf(cluster, 'egress')).map(ipEndpoint);
+  }
+
+  /**
+   * The class of a pod that is not among the cluster's workloads (the ingress controller
+   * netpol-analyzer imagines), in a namespace that may not exist either.
+   */
+  classOfExtra(workload: Workload): EndpointClass {
+    const labels = this.cluster.namespaces.get(workload.namespace)?.labels ?? { [NAMESPACE_NAME_LABEL]: workload.namespace };
+    const matched = new Set<number>();
+    for (const group of this.groups) {
+      const nsOk = group.namespaceSelector === undefined ? group.namespace === workload.namespace : matches(group.namespaceSelector, labels);
+      if (nsOk && (group.podSelector === undefined || matches(group.podSelector, workload.labels))) matched.add(group.id);
+    }
+    return this.classOf(workload, matched);
+  }
+
+  private classOf(workload: Workload, matched: Set<number>): EndpointClass {
+    const ingress = this.indexed.filter((p) => p.policy.affectsIngress && selects(p, workload));
+    const egress = this.indexed.filter((p) => p.policy.affectsEgress && selects(p, workload));
+    const ports = workload.ports.filter((p) => p.name !== undefined && this.namedPorts.has(p.name));
+    const ingressSig = ingress.map((p) => this.indexed.indexOf(p)).join(',');
+    const egressSig = egress.map((p) => this.indexed.indexOf(p)).join(',');
+    const peerSig = `${[...matched].sort((a, b) => a - b).join(',')}|${JSON.stringify(ports)}`;
+    const classKey = `${ingressSig}/${egressSig}/${peerSig}`;
+    let cls = this.classes.get(classKey);
+    if (cls === undefined) {
+      cls = { id: this.classes.size, ingress, egress, ingressSig, egressSig, peerSig, view: { kind: 'pod', matchedPeers: matched, ports }, ports };
+      this.classes.set(classKey, cls);
+    }
+    return cls;
   }
 
   /** Every allowed connection between two different endpoints (at least one a workload). */

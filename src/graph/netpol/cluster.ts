@@ -12,11 +12,11 @@ import { isProtocol } from './connections.js';
 import { errorAt, NetpolError } from './errors.js';
 import type { Cluster, ContainerPort, NamespaceInfo, NetworkPolicy, Workload } from './model.js';
 import { workloadKey } from './model.js';
+import { NAMESPACE_NAME_LABEL } from './namespaces.js';
 import { parseNetworkPolicy } from './parse-policy.js';
 import { distinguishingKey, podSelectorsOf } from './policy-labels.js';
 import type { LabelSelector } from '../../lib/k8s/labels.js';
 
-export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
 const ANALYSED_KINDS = new Set(['Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'ReplicationController', 'Job', 'CronJob']);
 

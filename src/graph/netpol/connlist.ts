@@ -3,6 +3,7 @@ import type { Resource } from '../../model/resource.js';
 import { Analysis } from './analysis.js';
 import { buildCluster } from './cluster.js';
 import type { ConnLine } from './format.js';
+import { INGRESS_CONTROLLER, ingressConnections } from './ingress-controller.js';
 
 export interface ListOptions {
   /** Keep only connections with one of these workloads (`name` or `namespace/name`) at an end. */
@@ -26,6 +27,10 @@ export function connectivityList(resources: readonly Resource[], options: ListOp
     const dstName = c.dst.kind === 'workload' ? c.dst.workload : undefined;
     if (!inFocus(c.src.key, srcName?.name, srcName?.namespace) && !inFocus(c.dst.key, dstName?.name, dstName?.namespace)) continue;
     lines.push({ src: c.src.key, dst: c.dst.key, conn: c.conns.toString() });
+  }
+  for (const c of ingressConnections(resources, analysis).connections) {
+    if (!inFocus(INGRESS_CONTROLLER, 'ingress-controller', undefined) && !inFocus(c.dst.key, c.dst.workload.name, c.dst.workload.namespace)) continue;
+    lines.push({ src: INGRESS_CONTROLLER, dst: c.dst.key, conn: c.conns.toString() });
   }
   const workloads = analysis.workloads.filter((w) => inFocus(w.key, w.workload.name, w.workload.namespace)).map((w) => w.key);
   return { lines, workloads };
