@@ -13,7 +13,7 @@ const ALIASES: Readonly<Record<string, Ecosystem>> = {
   // dpkg
   deb: 'deb', debian: 'deb', ubuntu: 'deb', dpkg: 'deb',
   // apk-tools
-  apk: 'apk', alpine: 'apk', wolfi: 'apk', chainguard: 'apk', 'alpaquita': 'apk', 'bellsoft hardened containers': 'apk',
+  apk: 'apk', alpine: 'apk', wolfi: 'apk', chainguard: 'apk', minimos: 'apk', alpaquita: 'apk', 'bellsoft hardened containers': 'apk',
   // rpm
   rpm: 'rpm', 'red hat': 'rpm', redhat: 'rpm', rhel: 'rpm', almalinux: 'rpm', 'rocky linux': 'rpm', rocky: 'rpm',
   opensuse: 'rpm', suse: 'rpm', mageia: 'rpm', 'photon os': 'rpm', openeuler: 'rpm', 'azure linux': 'rpm',
