@@ -8,3 +8,9 @@ describe('redact', () => {
     expect(redact('abc')).toBe('… (3 characters)');
   });
 });
+
+describe('redact with non-ASCII values', () => {
+  it('never splits a surrogate pair', () => {
+    expect(redact('🔑🔑🔑🔑🔑🔑🔑🔑')).toBe('🔑🔑… (8 characters)');
+  });
+});
