@@ -1,0 +1,101 @@
+/**
+ * ClusterRole aggregation, as the clusterrole-aggregation controller does it: an aggregated
+ * ClusterRole's rules are REPLACED by the union of the rules of every other ClusterRole matched
+ * by any of its clusterRoleSelectors, taken in name order, duplicates dropped. Aggregated roles
+ * may feed each other (admin <- edit <- view), so the union is iterated to its least fixpoint,
+ * which is what the controller converges to. A selector the API server would reject makes the
+ * controller skip that role: its stored rules stay.
+ */
+import type { Problem } from '../../model/problem.js';
+import { InvalidSelectorError, selectorMatches, type LabelSelector, type LabelSelectorRequirement } from '../../lib/k8s/labels.js';
+import { asArray, asRecord, asString, asStringMap } from '../../lib/k8s/values.js';
+import type { RawRole } from './policy.js';
+import { rbacProblem } from './problems.js';
+import type { RoleDef, SourcedRule } from './types.js';
+
+const OPERATORS = new Set(['In', 'NotIn', 'Exists', 'DoesNotExist']);
+
+function readSelector(value: unknown): LabelSelector {
+  const record = asRecord(value);
+  if (record === undefined) throw new InvalidSelectorError('a selector must be a mapping');
+  const expressions: LabelSelectorRequirement[] = asArray(record.matchExpressions).map((item) => {
+    const req = asRecord(item);
+    const key = asString(req?.key);
+    const operator = asString(req?.operator);
+    if (key === undefined || operator === undefined || !OPERATORS.has(operator)) throw new InvalidSelectorError('matchExpressions need a key and an operator In, NotIn, Exists or DoesNotExist');
+    const values = asArray(req?.values).filter((v): v is string => typeof v === 'string');
+    return { key, operator: operator as LabelSelectorRequirement['operator'], values };
+  });
+  return { matchLabels: asStringMap(record.matchLabels), matchExpressions: expressions };
+}
+
+/** A stable identity for "the same rule" (the controller compares rules field by field). */
+function ruleIdentity(sourced: SourcedRule): string {
+  return JSON.stringify(sourced.rule);
+}
+
+interface Mutable {
+  raw: RawRole;
+  rules: SourcedRule[];
+  selectors?: LabelSelector[];
+}
+
+/** Resolves every role (Role and ClusterRole) to its effective rules. */
+export function resolveRoles(raws: readonly RawRole[], problems: Problem[]): RoleDef[] {
+  const defs = new Map<RawRole, RoleDef>();
+  const states: Mutable[] = raws.map((raw) => ({ raw, rules: [] }));
+  // Build the RoleDef objects first so rules can point at their origin role.
+  for (const state of states) {
+    const { raw } = state;
+    const def: RoleDef = { kind: raw.kind, ...(raw.namespace === undefined ? {} : { namespace: raw.namespace }), name: raw.name, key: raw.key, labels: raw.labels, rules: state.rules, resource: raw.resource };
+    defs.set(raw, def);
+    state.rules.push(...raw.rules.map((r) => ({ rule: r.rule, origin: def, path: r.path })));
+  }
+  const aggregated: Mutable[] = [];
+  for (const state of states) {
+    if (state.raw.aggregation === undefined) continue;
+    try {
+      state.selectors = state.raw.aggregation.map(readSelector);
+      // Validate every requirement now (selectorMatches throws on bad values), so a bad selector fails once, here.
+      for (const s of state.selectors) selectorMatches(s, {});
+    } catch (error) {
+      const message = error instanceof InvalidSelectorError ? error.message : 'unreadable selector';
+      problems.push(rbacProblem('rbac-invalid-selector', state.raw.resource, '/aggregationRule', `aggregationRule ignored: ${message}`));
+      continue;
+    }
+    state.rules.length = 0;
+    aggregated.push(state);
+  }
+  if (aggregated.length > 0) aggregate(aggregated, states.filter((s) => s.raw.kind === 'ClusterRole'));
+  return raws.map((raw) => defs.get(raw)).filter((d): d is RoleDef => d !== undefined);
+}
+
+function aggregate(aggregated: readonly Mutable[], clusterRoles: readonly Mutable[]): void {
+  const sorted = [...clusterRoles].sort((a, b) => (a.raw.name < b.raw.name ? -1 : a.raw.name > b.raw.name ? 1 : 0));
+  const sources = new Map<Mutable, Mutable[]>();
+  for (const state of aggregated) {
+    // The controller walks selector by selector, each over the roles in name order, skipping itself.
+    const ordered = new Set<Mutable>();
+    for (const selector of state.selectors ?? []) {
+      for (const candidate of sorted) if (candidate !== state && selectorMatches(selector, candidate.raw.labels)) ordered.add(candidate);
+    }
+    sources.set(state, [...ordered]);
+  }
+  // Rules only grow from empty, so this reaches the least fixpoint in at most (roles + 1) rounds.
+  for (let round = 0; round <= aggregated.length; round++) {
+    let changed = false;
+    for (const state of aggregated) {
+      const seen = new Set(state.rules.map(ruleIdentity));
+      for (const source of sources.get(state) ?? []) {
+        for (const rule of source.rules) {
+          const id = ruleIdentity(rule);
+          if (seen.has(id)) continue;
+          seen.add(id);
+          state.rules.push(rule);
+          changed = true;
+        }
+      }
+    }
+    if (!changed) break;
+  }
+}

@@ -1,0 +1,186 @@
+/**
+ * Builds the escalation graph: every identity the input knows (binding subjects, ServiceAccounts,
+ * the ServiceAccounts pods run as) with the edges its permissions give, then every node those edges
+ * reach (roles it can bind, namespace admin, nodes), until nothing new is reached.
+ */
+import type { RbacIndex } from '../authorizer.js';
+import { isBootstrapObject, isSystemSubject } from '../defaults.js';
+import type { Inventory } from '../inventory.js';
+import { covers, type Reach } from '../reach.js';
+import { MASTERS, formatSubject, parseServiceAccountUser, subjectKey, userInfoOf, type SubjectRef } from '../subjects.js';
+import type { BindingDef, RoleDef } from '../types.js';
+import { ALL_NODES, CLUSTER_ADMIN, edgesOf, type EdgeContext } from './edges.js';
+import { grantHolder, namespaceAdminHolder, roleHolder, type Holder } from './holder.js';
+import type { EscalationGraph, GraphEdge, GraphNode, NodeKind } from './types.js';
+
+/** The node id of a subject: the same text `parseSubject` reads back. A User named like a ServiceAccount is that ServiceAccount. */
+export function subjectNodeId(subject: SubjectRef): string {
+  if (subject.kind === 'User') {
+    const sa = parseServiceAccountUser(subject.name);
+    if (sa !== undefined) return formatSubject({ kind: 'ServiceAccount', ...sa });
+  }
+  return formatSubject(subject);
+}
+
+function normalise(subject: SubjectRef): SubjectRef {
+  if (subject.kind !== 'User') return subject;
+  const sa = parseServiceAccountUser(subject.name);
+  return sa === undefined ? subject : { kind: 'ServiceAccount', ...sa };
+}
+
+const SUBJECT_KINDS: Record<SubjectRef['kind'], NodeKind> = { User: 'user', Group: 'group', ServiceAccount: 'serviceaccount' };
+
+class Builder {
+  readonly nodes = new Map<string, GraphNode>();
+  readonly edges: GraphEdge[] = [];
+  private readonly principals = new Map<string, SubjectRef>();
+  private readonly roleEdges = new Map<string, GraphEdge[]>();
+  private readonly ctx: EdgeContext;
+
+  constructor(private readonly index: RbacIndex, private readonly inventory: Inventory, extra: readonly SubjectRef[]) {
+    for (const binding of index.bindings) {
+      for (const subject of binding.subjects) this.addPrincipal(subject.kind === 'ServiceAccount' ? { kind: 'ServiceAccount', namespace: subject.namespace, name: subject.name } : { kind: subject.kind, name: subject.name });
+    }
+    for (const sa of inventory.serviceAccounts) this.addPrincipal({ kind: 'ServiceAccount', ...sa });
+    for (const subject of extra) this.addPrincipal(subject);
+    const ids = [...this.principals.keys()];
+    this.ctx = {
+      inventory,
+      users: ids.filter((id) => id.startsWith('user:')),
+      groups: ids.filter((id) => id.startsWith('group:')),
+      bindable: (holder, reaches) => this.bindable(holder, reaches),
+    };
+  }
+
+  private addPrincipal(subject: SubjectRef): void {
+    const ref = normalise(subject);
+    const id = subjectNodeId(ref);
+    if (!this.principals.has(id)) this.principals.set(id, ref);
+  }
+
+  build(): EscalationGraph {
+    const queue: string[] = [];
+    for (const [id, ref] of this.principals) {
+      const direct: BindingDef[] = [];
+      const key = subjectKey(ref);
+      for (const entry of this.index.bindingsFor(userInfoOf(ref))) if (subjectKey(entry.subject) === key) direct.push(entry.binding);
+      this.addNode(id, SUBJECT_KINDS[ref.kind], id, isSystemSubject(ref, direct));
+      queue.push(id);
+    }
+    const done = new Set<string>();
+    while (queue.length > 0) {
+      const id = queue.shift() ?? '';
+      if (done.has(id)) continue;
+      done.add(id);
+      for (const edge of this.edgesFrom(id)) {
+        this.edges.push(edge);
+        if (!this.nodes.has(edge.to)) this.addSink(edge.to);
+        if (!done.has(edge.to)) queue.push(edge.to);
+      }
+    }
+    return { nodes: [...this.nodes.values()].sort((a, b) => cmp(a.id, b.id)), edges: this.edges };
+  }
+
+  private addNode(id: string, kind: NodeKind, label: string, system: boolean): void {
+    if (!this.nodes.has(id)) this.nodes.set(id, { id, kind, label, system });
+  }
+
+  private addSink(id: string): void {
+    if (id === CLUSTER_ADMIN) this.addNode(id, 'cluster-admin', 'cluster-admin (full control of the cluster)', false);
+    else if (id === ALL_NODES) this.addNode(id, 'nodes', 'every node (root on the hosts)', false);
+    else if (id.startsWith('node:')) this.addNode(id, 'node', `node ${id.slice(5)}`, false);
+    else if (id.startsWith('secrets:')) this.addNode(id, 'secrets', id === 'secrets:*' ? 'every secret' : `every secret in namespace ${id.slice(8)}`, false);
+    else if (id.startsWith('namespace-admin:')) this.addNode(id, 'namespace-admin', `admin of namespace ${id.slice(16)}`, false);
+    else if (id.startsWith('role:')) {
+      const role = this.roleOfNode(id);
+      this.addNode(id, 'role', `holder of ${id.slice(5)}`, role !== undefined && isBootstrapObject(role.role.resource));
+    } else this.addNode(id, id.startsWith('group:') ? 'group' : id.startsWith('user:') ? 'user' : 'serviceaccount', id, false);
+  }
+
+  private edgesFrom(id: string): GraphEdge[] {
+    const ref = this.principals.get(id);
+    if (ref !== undefined) {
+      const edges = edgesOf(this.principalHolder(id, ref), this.ctx);
+      if (ref.kind === 'Group' && ref.name === MASTERS) edges.unshift({ from: id, to: CLUSTER_ADMIN, kind: 'masters', explanation: 'members of system:masters bypass authorization entirely', evidence: [] });
+      return edges;
+    }
+    if (id.startsWith('namespace-admin:')) return edgesOf(namespaceAdminHolder(id, id.slice(16)), this.ctx);
+    if (id.startsWith('role:')) return this.roleNodeEdges(id);
+    if (id === ALL_NODES || id.startsWith('node:')) return this.kubeletEdges(id);
+    return [];
+  }
+
+  private principalHolder(id: string, ref: SubjectRef): Holder {
+    const grants = this.index.grantsOf(userInfoOf(ref)).map(({ scope, grant }) => ({ scope, grant }));
+    return grantHolder(id, grants);
+  }
+
+  private kubeletEdges(id: string): GraphEdge[] {
+    const node = id === ALL_NODES ? undefined : id.slice(5);
+    const seen = new Set<string>();
+    const edges: GraphEdge[] = [];
+    for (const pod of this.inventory.pods) {
+      if (!pod.automountToken || (node !== undefined && pod.nodeName !== node)) continue;
+      const to = formatSubject({ kind: 'ServiceAccount', namespace: pod.namespace, name: pod.serviceAccount });
+      if (seen.has(to)) continue;
+      seen.add(to);
+      edges.push({ from: id, to, kind: 'kubelet-exec', explanation: `run a command through the kubelet in ${pod.resource.kind} ${pod.namespace}/${pod.resource.name}${node === undefined ? '' : ` on node ${node}`} and read its ServiceAccount token`, evidence: [] });
+    }
+    return edges;
+  }
+
+  /** `role:ClusterRole/x` (bound cluster-wide), `role:ClusterRole/x@ns`, `role:Role/ns/x`. */
+  private roleOfNode(id: string): { role: RoleDef; scope: string } | undefined {
+    const text = id.slice(5);
+    const at = text.lastIndexOf('@');
+    if (text.startsWith('ClusterRole/')) {
+      const name = at < 0 ? text.slice(12) : text.slice(12, at);
+      const role = this.index.role(`ClusterRole/${name}`);
+      return role === undefined ? undefined : { role, scope: at < 0 ? '' : text.slice(at + 1) };
+    }
+    const role = this.index.role(text);
+    return role === undefined ? undefined : { role, scope: role.namespace ?? '' };
+  }
+
+  private roleNodeEdges(id: string): GraphEdge[] {
+    const cached = this.roleEdges.get(id);
+    if (cached !== undefined) return cached;
+    const found = this.roleOfNode(id);
+    const edges = found === undefined ? [] : edgesOf(roleHolder(id, found.role, found.scope), this.ctx);
+    this.roleEdges.set(id, edges);
+    return edges;
+  }
+
+  private bindable(holder: Holder, reaches: Parameters<EdgeContext['bindable']>[1]): ReturnType<EdgeContext['bindable']> {
+    const out: ReturnType<EdgeContext['bindable']> = [];
+    const holds = new Set(holder.held.map((h) => `${h.roleKind}/${h.roleNamespace === undefined ? '' : `${h.roleNamespace}/`}${h.roleName}@${h.scope}`));
+    const consider = (to: string, heldKey: string, bind: Reach | undefined, binding: Reach | undefined, resource: string): void => {
+      if (bind === undefined || binding === undefined || holds.has(heldKey) || to === holder.id) return;
+      if (this.roleNodeEdges(to).length === 0) return;
+      out.push({ to, reach: bind, binding, probe: { verbs: ['bind'], apiGroup: 'rbac.authorization.k8s.io', resource } });
+    };
+    const crb = reaches.crb.find((r) => covers(r, ''));
+    for (const role of this.index.roles.values()) {
+      if (role.kind === 'ClusterRole') {
+        if (crb !== undefined) consider(`role:${role.key}`, `${role.key}@`, reaches.clusterRoles.find((r) => covers(r, '', role.name)), crb, 'clusterroles');
+        for (const ns of this.inventory.namespaces) {
+          const rb = reaches.rb.find((r) => covers(r, ns));
+          if (rb === undefined) continue;
+          consider(`role:${role.key}@${ns}`, `${role.key}@${ns}`, reaches.clusterRoles.find((r) => covers(r, ns, role.name)), rb, 'clusterroles');
+        }
+      } else {
+        const ns = role.namespace ?? '';
+        consider(`role:${role.key}`, `${role.key}@${ns}`, reaches.roles.find((r) => covers(r, ns, role.name)), reaches.rb.find((r) => covers(r, ns)), 'roles');
+      }
+    }
+    return out;
+  }
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function buildEscalationGraph(index: RbacIndex, inventory: Inventory, extraSubjects: readonly SubjectRef[] = []): EscalationGraph {
+  return new Builder(index, inventory, extraSubjects).build();
+}

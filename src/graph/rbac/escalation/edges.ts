@@ -1,0 +1,251 @@
+/**
+ * The ways one holder of permissions becomes or obtains another identity, each a Kubernetes
+ * mechanism:
+ * - create a pod (or a controller that makes pods) in namespace N: it may run as any ServiceAccount
+ *   of N and its token is mounted into it; in a namespace without Pod Security enforcement the pod
+ *   may also be privileged, which is the node;
+ * - create serviceaccounts/token: mint a token for that ServiceAccount;
+ * - get/list/watch secrets: read the long-lived token Secret of a ServiceAccount, and the secrets;
+ * - create + get secrets: a new `kubernetes.io/service-account-token` Secret is filled by the
+ *   token controller with the named ServiceAccount's token;
+ * - impersonate users, groups or serviceaccounts (group system:masters bypasses RBAC);
+ * - bind a role with create on (cluster)rolebindings: hold that role;
+ * - escalate + update/patch on a role one holds: rewrite it to grant everything;
+ * - exec/attach into a pod, or add an ephemeral container to it: act as its ServiceAccount;
+ * - nodes/proxy: the kubelet API of a node, which runs commands in every pod on it;
+ * - create CSRs, approve them and use the kube-apiserver-client signer: a client certificate
+ *   for any user and group, system:masters included;
+ * - hold `*` on `*` in `*`: cluster-admin (or, in one namespace, that namespace's admin).
+ */
+import { covers, firstCovering, type Probe, type Reach } from '../reach.js';
+import type { Inventory } from '../inventory.js';
+import { serviceAccountUser } from '../subjects.js';
+import { evidenceOf, type Holder } from './holder.js';
+import type { EdgeKind, GraphEdge } from './types.js';
+
+export const CLUSTER_ADMIN = 'cluster-admin';
+export const ALL_NODES = 'nodes';
+export const ALL_SECRETS = 'secrets:*';
+export const secretsNode = (ns: string): string => `secrets:${ns}`;
+export const nodeNode = (name: string): string => `node:${name}`;
+export const namespaceAdminNode = (ns: string): string => `namespace-admin:${ns}`;
+
+const RBAC = 'rbac.authorization.k8s.io';
+const POD_MAKERS: readonly Probe[] = [
+  { verbs: ['create'], apiGroup: '', resource: 'pods' },
+  { verbs: ['create'], apiGroup: 'apps', resource: 'deployments' },
+  { verbs: ['create'], apiGroup: 'apps', resource: 'daemonsets' },
+  { verbs: ['create'], apiGroup: 'apps', resource: 'statefulsets' },
+  { verbs: ['create'], apiGroup: 'apps', resource: 'replicasets' },
+  { verbs: ['create'], apiGroup: 'batch', resource: 'jobs' },
+  { verbs: ['create'], apiGroup: 'batch', resource: 'cronjobs' },
+  { verbs: ['create'], apiGroup: '', resource: 'replicationcontrollers' },
+];
+const EXEC: readonly Probe[] = [
+  // kubectl exec/attach are `create` on the subresource; before the websocket change (1.31) a `get` was enough.
+  { verbs: ['create', 'get'], apiGroup: '', resource: 'pods', subresource: 'exec' },
+  { verbs: ['create', 'get'], apiGroup: '', resource: 'pods', subresource: 'attach' },
+  { verbs: ['update', 'patch'], apiGroup: '', resource: 'pods', subresource: 'ephemeralcontainers' },
+];
+const SECRETS_READ: Probe = { verbs: ['get', 'list', 'watch'], apiGroup: '', resource: 'secrets' };
+const SECRETS_LIST: Probe = { verbs: ['list', 'watch'], apiGroup: '', resource: 'secrets' };
+const SECRETS_CREATE: Probe = { verbs: ['create'], apiGroup: '', resource: 'secrets' };
+const SECRETS_GET: Probe = { verbs: ['get'], apiGroup: '', resource: 'secrets' };
+const TOKEN: Probe = { verbs: ['create'], apiGroup: '', resource: 'serviceaccounts', subresource: 'token' };
+const NODES_PROXY: Probe = { verbs: ['get', 'create'], apiGroup: '', resource: 'nodes', subresource: 'proxy', clusterScoped: true };
+const IMPERSONATE_USERS: Probe = { verbs: ['impersonate'], apiGroup: '', resource: 'users', clusterScoped: true };
+const IMPERSONATE_GROUPS: Probe = { verbs: ['impersonate'], apiGroup: '', resource: 'groups', clusterScoped: true };
+const IMPERSONATE_SAS: Probe = { verbs: ['impersonate'], apiGroup: '', resource: 'serviceaccounts' };
+const EVERYTHING: Probe = { verbs: ['*'], apiGroup: '*', resource: '*' };
+const CSR_CREATE: Probe = { verbs: ['create'], apiGroup: 'certificates.k8s.io', resource: 'certificatesigningrequests', clusterScoped: true };
+const CSR_APPROVAL: Probe = { verbs: ['update', 'patch'], apiGroup: 'certificates.k8s.io', resource: 'certificatesigningrequests', subresource: 'approval', clusterScoped: true };
+const SIGNER_APPROVE: Probe = { verbs: ['approve'], apiGroup: 'certificates.k8s.io', resource: 'signers', clusterScoped: true };
+const CLIENT_SIGNER = 'kubernetes.io/kube-apiserver-client';
+
+export interface EdgeContext {
+  readonly inventory: Inventory;
+  /** ids of known User and Group nodes, for impersonation. */
+  readonly users: readonly string[];
+  readonly groups: readonly string[];
+  /** Candidate role holders for `bind`: [node id, role kind, role name, scope, role namespace]. */
+  readonly bindable: (holder: Holder, reach: { clusterRoles: Reach[]; roles: Reach[]; crb: Reach[]; rb: Reach[] }) => { to: string; reach: Reach; binding: Reach; probe: Probe }[];
+}
+
+type Emit = (to: string, kind: EdgeKind, explanation: string, reaches: readonly { reach: Reach; probe: Probe }[]) => void;
+
+function all(holder: Holder, probes: readonly Probe[]): { reach: Reach; probe: Probe }[] {
+  return probes.flatMap((probe) => holder.reach(probe).map((reach) => ({ reach, probe })));
+}
+
+function find(list: readonly { reach: Reach; probe: Probe }[], ns: string, name?: string): { reach: Reach; probe: Probe } | undefined {
+  return list.find((r) => covers(r.reach, ns, name));
+}
+
+export function edgesOf(holder: Holder, ctx: EdgeContext): GraphEdge[] {
+  const edges = new Map<string, GraphEdge>();
+  const emit: Emit = (to, kind, explanation, reaches) => {
+    if (to === holder.id) return;
+    const key = `${to}|${kind}`;
+    if (edges.has(key)) return;
+    edges.set(key, { from: holder.id, to, kind, explanation, evidence: reaches.map((r) => evidenceOf(r.reach, r.probe)) });
+  };
+  // Most direct first: breadth-first search keeps the first of equally short steps.
+  privilegeEdges(holder, ctx, emit);
+  identityEdges(holder, ctx, emit);
+  secretEdges(holder, ctx, emit);
+  podEdges(holder, ctx, emit);
+  return [...edges.values()];
+}
+
+function podEdges(holder: Holder, ctx: EdgeContext, emit: Emit): void {
+  const { inventory } = ctx;
+  const makers = all(holder, POD_MAKERS);
+  if (makers.length > 0) {
+    for (const sa of inventory.serviceAccounts) {
+      const r = find(makers, sa.namespace);
+      if (r !== undefined) emit(serviceAccountUser(sa.namespace, sa.name), 'create-pod', `create a pod in ${sa.namespace} with serviceAccountName ${sa.name} and read its mounted token (${r.reach.verb} ${r.probe.resource})`, [r]);
+    }
+    const open = inventory.namespaces.filter((ns) => !inventory.podSecurityEnforced.has(ns));
+    const cluster = makers.find((m) => m.reach.scope === '' && m.reach.names === undefined);
+    const where = open.find((ns) => find(makers, ns) !== undefined) ?? (cluster === undefined ? undefined : 'a new or unlabelled namespace');
+    const evidence = (where === undefined ? undefined : (find(makers, where) ?? cluster));
+    if (where !== undefined && evidence !== undefined) {
+      emit(ALL_NODES, 'privileged-pod', `create a privileged pod with hostPID and a hostPath mount of / in ${where} (no Pod Security enforce label there) and take over its node`, [evidence]);
+    }
+  }
+  const exec = all(holder, EXEC);
+  if (exec.length > 0) {
+    for (const pod of inventory.pods) {
+      if (!pod.automountToken) continue;
+      const podName = pod.resource.kind === 'Pod' ? pod.resource.name : undefined;
+      const r = find(exec, pod.namespace, podName);
+      if (r !== undefined) {
+        emit(serviceAccountUser(pod.namespace, pod.serviceAccount), 'exec', `run a command in ${pod.resource.kind} ${pod.namespace}/${pod.resource.name} (${r.reach.verb} ${r.probe.resource}/${r.probe.subresource ?? ''}) and read the token of ServiceAccount ${pod.serviceAccount}`, [r]);
+      }
+    }
+  }
+  const proxy = holder.reach(NODES_PROXY);
+  for (const reach of proxy) {
+    if (reach.names === undefined) emit(ALL_NODES, 'kubelet-proxy', `reach every kubelet API through nodes/proxy (${reach.verb}) and run commands in any pod`, [{ reach, probe: NODES_PROXY }]);
+    else for (const name of reach.names) emit(nodeNode(name), 'kubelet-proxy', `reach the kubelet API of node ${name} through nodes/proxy (${reach.verb})`, [{ reach, probe: NODES_PROXY }]);
+  }
+}
+
+function secretEdges(holder: Holder, ctx: EdgeContext, emit: Emit): void {
+  const read = holder.reach(SECRETS_READ);
+  for (const reach of read) {
+    if (reach.names !== undefined) continue;
+    const to = reach.scope === '' ? ALL_SECRETS : secretsNode(reach.scope);
+    emit(to, 'read-secrets', `${reach.verb} every secret ${reach.scope === '' ? 'in every namespace' : `in namespace ${reach.scope}`}`, [{ reach, probe: SECRETS_READ }]);
+  }
+  for (const secret of ctx.inventory.tokenSecrets) {
+    const reach = firstCovering(read, secret.namespace, secret.name);
+    if (reach !== undefined) emit(serviceAccountUser(secret.namespace, secret.serviceAccount), 'read-token-secret', `${reach.verb} Secret ${secret.namespace}/${secret.name}, the long-lived token of ServiceAccount ${secret.serviceAccount}`, [{ reach, probe: SECRETS_READ }]);
+  }
+  const create = holder.reach(SECRETS_CREATE);
+  if (create.length > 0) {
+    const get = holder.reach(SECRETS_GET);
+    const list = holder.reach(SECRETS_LIST);
+    for (const sa of ctx.inventory.serviceAccounts) {
+      const c = firstCovering(create, sa.namespace);
+      // The new Secret's name is the creator's choice, so reading it back needs get on it (any name, or the one chosen) or list.
+      const g = get.find((r) => (r.scope === '' || r.scope === sa.namespace)) ?? firstCovering(list, sa.namespace);
+      if (c !== undefined && g !== undefined) {
+        const read = g.names === undefined ? `${g.verb} it back` : `name it ${g.names[0] ?? ''} and get it back`;
+        emit(serviceAccountUser(sa.namespace, sa.name), 'create-token-secret', `create a Secret of type kubernetes.io/service-account-token for ServiceAccount ${sa.name} in ${sa.namespace}; the token controller fills in its token; ${read}`, [{ reach: c, probe: SECRETS_CREATE }, { reach: g, probe: SECRETS_GET }]);
+      }
+    }
+  }
+  const token = holder.reach(TOKEN);
+  if (token.length > 0) {
+    for (const sa of ctx.inventory.serviceAccounts) {
+      const reach = firstCovering(token, sa.namespace, sa.name);
+      if (reach !== undefined) emit(serviceAccountUser(sa.namespace, sa.name), 'request-token', `request a token for ServiceAccount ${sa.namespace}/${sa.name} (TokenRequest API)`, [{ reach, probe: TOKEN }]);
+    }
+  }
+}
+
+function identityEdges(holder: Holder, ctx: EdgeContext, emit: Emit): void {
+  const users = holder.reach(IMPERSONATE_USERS);
+  if (users.length > 0) {
+    for (const id of ctx.users) {
+      const name = id.slice('user:'.length);
+      const reach = firstCovering(users, '', name);
+      if (reach !== undefined) emit(id, 'impersonate', `impersonate user ${name} (Impersonate-User header)`, [{ reach, probe: IMPERSONATE_USERS }]);
+    }
+    for (const sa of ctx.inventory.serviceAccounts) {
+      const user = serviceAccountUser(sa.namespace, sa.name);
+      const reach = firstCovering(users, '', user);
+      if (reach !== undefined) emit(user, 'impersonate', `impersonate user ${user}`, [{ reach, probe: IMPERSONATE_USERS }]);
+    }
+  }
+  const groups = holder.reach(IMPERSONATE_GROUPS);
+  if (groups.length > 0) {
+    const masters = firstCovering(groups, '', 'system:masters');
+    if (masters !== undefined) emit(CLUSTER_ADMIN, 'impersonate', 'impersonate group system:masters, which the API server lets past authorization', [{ reach: masters, probe: IMPERSONATE_GROUPS }]);
+    for (const id of ctx.groups) {
+      const name = id.slice('group:'.length);
+      const reach = firstCovering(groups, '', name);
+      if (reach !== undefined) emit(id, 'impersonate', `impersonate group ${name} (Impersonate-Group header)`, [{ reach, probe: IMPERSONATE_GROUPS }]);
+    }
+  }
+  const sas = holder.reach(IMPERSONATE_SAS);
+  if (sas.length > 0) {
+    for (const sa of ctx.inventory.serviceAccounts) {
+      const reach = firstCovering(sas, sa.namespace, sa.name);
+      if (reach !== undefined) emit(serviceAccountUser(sa.namespace, sa.name), 'impersonate', `impersonate ServiceAccount ${sa.namespace}/${sa.name}`, [{ reach, probe: IMPERSONATE_SAS }]);
+    }
+  }
+}
+
+function privilegeEdges(holder: Holder, ctx: EdgeContext, emit: Emit): void {
+  for (const reach of holder.reach(EVERYTHING)) {
+    if (reach.names !== undefined) continue;
+    if (reach.scope === '') emit(CLUSTER_ADMIN, 'holds', 'holds every verb on every resource in every namespace', [{ reach, probe: EVERYTHING }]);
+    else emit(namespaceAdminNode(reach.scope), 'holds', `holds every verb on every resource in namespace ${reach.scope}`, [{ reach, probe: EVERYTHING }]);
+  }
+  const csr = holder.reach(CSR_CREATE);
+  const approval = holder.reach(CSR_APPROVAL);
+  const signer = holder.reach(SIGNER_APPROVE).find((r) => r.names === undefined || r.names.includes(CLIENT_SIGNER) || r.names.includes('kubernetes.io/*'));
+  const [c, a] = [csr[0], approval[0]];
+  if (c !== undefined && a !== undefined && signer !== undefined) {
+    emit(CLUSTER_ADMIN, 'csr-approve', `create a CSR for a client certificate in group system:masters, approve it for signer ${CLIENT_SIGNER}, and authenticate with it`, [
+      { reach: c, probe: CSR_CREATE },
+      { reach: a, probe: CSR_APPROVAL },
+      { reach: signer, probe: SIGNER_APPROVE },
+    ]);
+  }
+  escalateEdges(holder, emit);
+  const reaches = {
+    clusterRoles: holder.reach({ verbs: ['bind'], apiGroup: RBAC, resource: 'clusterroles' }),
+    roles: holder.reach({ verbs: ['bind'], apiGroup: RBAC, resource: 'roles' }),
+    crb: holder.reach({ verbs: ['create', 'update', 'patch'], apiGroup: RBAC, resource: 'clusterrolebindings', clusterScoped: true }),
+    rb: holder.reach({ verbs: ['create', 'update', 'patch'], apiGroup: RBAC, resource: 'rolebindings' }),
+  };
+  if ((reaches.clusterRoles.length > 0 || reaches.roles.length > 0) && (reaches.crb.length > 0 || reaches.rb.length > 0)) {
+    for (const target of ctx.bindable(holder, reaches)) {
+      emit(target.to, 'bind', `create a binding to ${target.to.slice('role:'.length)} for itself (${target.reach.verb} allows binding a role it does not hold)`, [
+        { reach: target.reach, probe: target.probe },
+        { reach: target.binding, probe: { verbs: [target.binding.verb], apiGroup: RBAC, resource: target.to.includes('@') || target.to.startsWith('role:Role/') ? 'rolebindings' : 'clusterrolebindings' } },
+      ]);
+    }
+  }
+}
+
+/** escalate + update on a role the holder holds: rewrite it with `*` and keep the binding. */
+function escalateEdges(holder: Holder, emit: Emit): void {
+  for (const held of holder.held) {
+    const resource = held.roleKind === 'ClusterRole' ? 'clusterroles' : 'roles';
+    const probe = { verbs: ['escalate'], apiGroup: RBAC, resource, clusterScoped: held.roleKind === 'ClusterRole' };
+    const write = { verbs: ['update', 'patch'], apiGroup: RBAC, resource, clusterScoped: held.roleKind === 'ClusterRole' };
+    const roleNs = held.roleNamespace ?? '';
+    const escalate = firstCovering(holder.reach(probe), roleNs, held.roleName);
+    const update = firstCovering(holder.reach(write), roleNs, held.roleName);
+    if (escalate === undefined || update === undefined) continue;
+    const to = held.scope === '' ? CLUSTER_ADMIN : namespaceAdminNode(held.scope);
+    emit(to, 'escalate', `add a rule granting * on * to ${held.roleKind} ${held.roleName}, which it holds ${held.scope === '' ? 'cluster-wide' : `in ${held.scope}`} (escalate skips the privilege check)`, [
+      { reach: escalate, probe },
+      { reach: update, probe: write },
+    ]);
+  }
+}
