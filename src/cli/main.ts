@@ -2,6 +2,7 @@
 /** The `palisade` command: a thin front end over the SDK. */
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../sdk/index.js';
+import { configCommand } from './config-command.js';
 import { EXIT } from './io.js';
 import { rulesCommand } from './rules-command.js';
 import { scanCommand } from './scan-command.js';
@@ -22,6 +23,7 @@ function program(): Command {
     .addCommand(scanCommand())
     .addCommand(rulesCommand())
     .addCommand(snapshotCommand())
+    .addCommand(configCommand())
     .addHelpText('after', '\nExamples:\n  palisade scan examples/\n  palisade rules list\n  palisade scan --help');
   return overrideExits(root);
 }

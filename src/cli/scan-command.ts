@@ -1,8 +1,9 @@
 import { Command, Option } from 'commander';
 import { FAIL_ON_VALUES, FORMATS, render, scan, type FailOn, type ScanOptions } from '../sdk/index.js';
 import { collect, collectList, emit, EXIT, printProblems, useColor } from './io.js';
+import { addSettingOptions, settingValues } from './settings-options.js';
 
-interface ScanFlags {
+interface ScanFlags extends Record<string, unknown> {
   kubeconfig?: string;
   context?: string;
   format: string;
@@ -27,48 +28,59 @@ Examples:
   palisade scan --kubeconfig ~/.kube/config --context prod --namespace shop
   palisade scan . --fail-on critical --exclude-rules 'image-*'`;
 
+/** Problems that mean the command line or configuration is wrong: exit 2, no report. */
+const USAGE_CODES = new Set(['unknown-rule', 'config-invalid', 'config-not-found', 'no-input']);
+
+/** Configuration settings this command spells its own way (the rest are derived from the schema). */
+const SPELLED_OUT = ['failOn', 'namespaces', 'helmValuesFiles', 'helmSet'];
+
+function scanOptions(paths: string[], flags: ScanFlags, settingKeys: readonly string[]): ScanOptions {
+  const clusterWanted = flags.kubeconfig !== undefined || flags.context !== undefined;
+  return {
+    paths,
+    env: process.env,
+    settings: settingValues(flags, settingKeys),
+    ...(clusterWanted ? { cluster: { ...(flags.kubeconfig === undefined ? {} : { kubeconfig: flags.kubeconfig }), ...(flags.context === undefined ? {} : { context: flags.context }) } } : {}),
+    ...(flags.config === undefined ? {} : { configFile: flags.config }),
+    ...(flags.rules === undefined ? {} : { rules: flags.rules }),
+    ...(flags.excludeRules === undefined ? {} : { excludeRules: flags.excludeRules }),
+    ...(flags.namespace === undefined ? {} : { namespaces: flags.namespace }),
+    ...(flags.failOn === undefined ? {} : { failOn: flags.failOn }),
+    ...(flags.helmValues === undefined ? {} : { helmValues: flags.helmValues }),
+    ...(flags.set === undefined ? {} : { helmSet: flags.set }),
+  };
+}
+
 export function scanCommand(): Command {
-  return new Command('scan')
+  const command = new Command('scan')
     .description('scan manifests, Helm charts, Kustomize overlays or a live cluster for misconfigurations')
     .argument('[paths...]', 'files, directories, charts, overlays, or - for stdin')
     .option('--kubeconfig <file>', 'scan the live cluster of this kubeconfig')
     .option('--context <name>', 'kubeconfig context (implies a cluster scan)')
     .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('table'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when an unsuppressed finding is at or above this severity (default: high)').choices([...FAIL_ON_VALUES]))
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when an unsuppressed finding is at or above this severity (default: high; env PALISADE_FAIL_ON)').choices([...FAIL_ON_VALUES]))
     .option('--rules <ids>', 'only these rules (comma-separated ids or globs)', collectList)
     .option('--exclude-rules <ids>', 'skip these rules (comma-separated ids or globs)', collectList)
-    .option('-n, --namespace <ns>', 'only resources in these namespaces (repeatable or comma-separated)', collectList)
+    .option('-n, --namespace <ns>', 'only resources in these namespaces, globs allowed (repeatable or comma-separated; env PALISADE_NAMESPACES)', collectList)
     .option('-c, --config <file>', 'configuration file (default: .palisade.yaml found upward from the input)')
     .option('--helm-values <file>', 'values file for Helm charts (repeatable)', collect)
     .option('--set <key=value>', 'Helm --set value (repeatable)', collect)
-    .option('-q, --quiet', 'print no notes or progress on stderr')
-    .addHelpText('after', EXAMPLES)
-    .action(async (paths: string[], flags: ScanFlags) => {
-      const clusterWanted = flags.kubeconfig !== undefined || flags.context !== undefined;
-      const options: ScanOptions = {
-        paths,
-        ...(clusterWanted ? { cluster: { ...(flags.kubeconfig === undefined ? {} : { kubeconfig: flags.kubeconfig }), ...(flags.context === undefined ? {} : { context: flags.context }) } } : {}),
-        ...(flags.config === undefined ? {} : { configFile: flags.config }),
-        ...(flags.rules === undefined ? {} : { rules: flags.rules }),
-        ...(flags.excludeRules === undefined ? {} : { excludeRules: flags.excludeRules }),
-        ...(flags.namespace === undefined ? {} : { namespaces: flags.namespace }),
-        ...(flags.failOn === undefined ? {} : { failOn: flags.failOn }),
-        ...(flags.helmValues === undefined ? {} : { helmValues: flags.helmValues }),
-        ...(flags.set === undefined ? {} : { helmSet: flags.set }),
-      };
-      const report = await scan(options);
-      const toTerminal = flags.output === undefined || flags.output === '-';
-      // The table already lists problems; print them again only where the table is not on screen.
-      const tableOnScreen = flags.format === 'table' && toTerminal && process.stdout.isTTY;
-      if (!tableOnScreen) printProblems([...report.errors, ...report.notes], flags.quiet === true);
-      const usageError = report.errors.some((e) => e.code === 'unknown-rule' || e.code === 'config-invalid' || e.code === 'config-not-found' || e.code === 'no-input');
-      if (usageError) {
-        process.exitCode = EXIT.usage;
-        return;
-      }
-      emit(render(report, flags.format, { color: toTerminal && useColor(process.stdout) }), flags.output);
-      if (report.inputs.length === 0) process.exitCode = EXIT.usage;
-      else process.exitCode = report.summary.failed ? EXIT.findings : EXIT.ok;
-    });
+    .option('-q, --quiet', 'print no notes or progress on stderr');
+  const settingKeys = addSettingOptions(command, SPELLED_OUT);
+  return command.addHelpText('after', EXAMPLES).action(async (paths: string[], flags: ScanFlags) => {
+    const report = await scan(scanOptions(paths, flags, settingKeys));
+    const toTerminal = flags.output === undefined || flags.output === '-';
+    // The table already lists problems; print them again only where the table is not on screen.
+    const tableOnScreen = flags.format === 'table' && toTerminal && process.stdout.isTTY;
+    const usageError = report.errors.some((e) => USAGE_CODES.has(e.code));
+    if (usageError || !tableOnScreen) printProblems([...report.errors, ...report.notes], flags.quiet === true);
+    if (usageError) {
+      process.exitCode = EXIT.usage;
+      return;
+    }
+    emit(render(report, flags.format, { color: toTerminal && useColor(process.stdout) }), flags.output);
+    if (report.inputs.length === 0) process.exitCode = EXIT.usage;
+    else process.exitCode = report.summary.failed ? EXIT.findings : EXIT.ok;
+  });
 }

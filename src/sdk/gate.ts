@@ -1,9 +1,7 @@
 import type { Finding } from '../model/finding.js';
 import type { Severity } from '../model/severity.js';
 import { SEVERITIES, severityRank } from '../model/severity.js';
-
-export type FailOn = Severity | 'none';
-export const FAIL_ON_VALUES: readonly FailOn[] = [...SEVERITIES.filter((s) => s !== 'info'), 'none'];
+import type { FailOn } from '../config/index.js';
 
 /** Whether any unsuppressed failing finding is at or above the gate severity. */
 export function gateFails(findings: readonly Finding[], failOn: FailOn): boolean {

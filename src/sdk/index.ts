@@ -5,8 +5,21 @@ export type * from '../model/index.js';
 export { SEVERITIES, THREAT_IDS, REPORT_SCHEMA_VERSION } from '../model/index.js';
 export { formatProblem, PalisadeError } from '../core/errors.js';
 export { scan, type ScanOptions } from './scan.js';
-export { FAIL_ON_VALUES, type FailOn } from './gate.js';
+export { FAIL_ON_VALUES, type FailOn } from '../config/index.js';
 export { render, FORMATS } from './render.js';
 export { listRules, findRule, ruleDoc, type RuleInfo } from './rules.js';
 export { snapshot, type Snapshot, type SnapshotOptions } from './snapshot.js';
+export { CONFIG_SETTINGS, resolvedConfigText, type ConfigSetting, type ConfigPrintOptions } from './config.js';
 export { VERSION } from './version.js';
+export {
+  compareVersions,
+  satisfies,
+  isValidVersion,
+  ECOSYSTEMS,
+  InvalidRangeError,
+  InvalidVersionError,
+  UnsupportedEcosystemError,
+  type Ecosystem,
+  type VersionOptions,
+} from '../lib/versions/index.js';
+export { cvss, InvalidCvssVectorError, type CvssScore, type CvssSeverity, type CvssVersion } from '../vuln/cvss/index.js';

@@ -6,10 +6,10 @@
 import type { Problem } from '../model/problem.js';
 import type { Resource } from '../model/resource.js';
 import { PalisadeError } from '../core/errors.js';
-import { connectivityList, formatList, NetpolError, type ListFormat } from '../graph/netpol/index.js';
+import { connectivityList, diffConnectivity, formatDiff, formatList, NetpolError, type DiffFormat, type ListFormat } from '../graph/netpol/index.js';
 import { loadInputs } from '../loaders/index.js';
 
-export { LIST_FORMATS as NETPOL_LIST_FORMATS, type ListFormat as NetpolListFormat } from '../graph/netpol/index.js';
+export { LIST_FORMATS as NETPOL_LIST_FORMATS, DIFF_FORMATS as NETPOL_DIFF_FORMATS, type ListFormat as NetpolListFormat, type DiffFormat as NetpolDiffFormat } from '../graph/netpol/index.js';
 
 export interface NetpolInputOptions {
   /** Files and directories of manifests (Kustomize and Helm directories are rendered). */
@@ -59,4 +59,21 @@ export async function netpolList(options: NetpolListOptions): Promise<NetpolOutp
   const { resources, problems } = await load(options);
   const list = guarded(() => connectivityList(resources, { focusWorkloads: options.focusWorkloads ?? [] }));
   return { output: formatList(list.lines, options.format ?? 'txt', list.workloads), problems };
+}
+
+export interface NetpolDiffOptions {
+  /** The reference (old) and the changed (new) manifests. */
+  readonly ref1: readonly string[];
+  readonly ref2: readonly string[];
+  readonly format?: DiffFormat;
+  readonly cwd?: string;
+}
+
+/** Connections changed, added and removed from ref1 to ref2 (empty output when nothing differs). */
+export async function netpolDiff(options: NetpolDiffOptions): Promise<NetpolOutput> {
+  const cwd = options.cwd === undefined ? {} : { cwd: options.cwd };
+  const one = await load({ paths: options.ref1, ...cwd });
+  const two = await load({ paths: options.ref2, ...cwd });
+  const lines = guarded(() => diffConnectivity(connectivityList(one.resources), connectivityList(two.resources)));
+  return { output: formatDiff(lines, options.format ?? 'txt'), problems: [...one.problems, ...two.problems] };
 }

@@ -5,17 +5,13 @@
 import type { Problem } from '../model/problem.js';
 import type { Report } from '../model/report.js';
 import { REPORT_SCHEMA_VERSION } from '../model/report.js';
-import type { Resource } from '../model/resource.js';
-import type { Severity } from '../model/severity.js';
 import { runRules } from '../core/engine.js';
-import { ResourceIndex, namespaceOf } from '../core/resource-index.js';
+import { ResourceIndex } from '../core/resource-index.js';
 import { applySuppressions } from '../core/suppression.js';
-import { isClusterScoped } from '../lib/k8s/kinds.js';
 import { loadInputs } from '../loaders/index.js';
-import { loadConfig, findConfig } from '../config/load.js';
-import type { PalisadeConfig } from '../config/schema.js';
-import { compareFindings, countBySeverity, gateFails, type FailOn } from './gate.js';
-import { selectRules } from './select-rules.js';
+import { applySeverityOverrides, findConfig, namespaceFilter, resolveConfig, type FailOn } from '../config/index.js';
+import { compareFindings, countBySeverity, gateFails } from './gate.js';
+import { selectScanRules } from './select-rules.js';
 import { VERSION } from './version.js';
 
 export interface ScanOptions {
@@ -23,6 +19,7 @@ export interface ScanOptions {
   readonly paths?: readonly string[];
   /** Scan a live cluster: kubeconfig path (undefined = default chain) and context. */
   readonly cluster?: { readonly kubeconfig?: string; readonly context?: string };
+  /** Helm values files and --set values, added to those of the configuration. */
   readonly helmValues?: readonly string[];
   readonly helmSet?: readonly string[];
   /** Path of .palisade.yaml; discovered upward from the first path when omitted. */
@@ -30,27 +27,29 @@ export interface ScanOptions {
   /** Only these rule ids (or globs). */
   readonly rules?: readonly string[];
   readonly excludeRules?: readonly string[];
-  /** Only resources in these namespaces (cluster-scoped resources are always kept). */
+  /** Only resources in these namespaces (globs; cluster-scoped resources are always kept). */
   readonly namespaces?: readonly string[];
   /** Overrides the configuration's gate. */
   readonly failOn?: FailOn;
+  /**
+   * Further configuration settings by their option key (see `palisade config print` and
+   * docs/configuration.md), e.g. { limitsMaxFileBytes: 1e6 }: the flag layer of the configuration.
+   */
+  readonly settings?: Readonly<Record<string, unknown>>;
+  /** Environment for PALISADE_* settings; the SDK reads none unless given (the CLI passes process.env). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
   readonly cwd?: string;
   readonly stdin?: NodeJS.ReadableStream;
   /** Injected clock: report time and exception expiry. */
   readonly now?: Date;
 }
 
-function inNamespaces(resources: readonly Resource[], namespaces: readonly string[] | undefined): Resource[] {
-  if (namespaces === undefined || namespaces.length === 0) return [...resources];
-  const wanted = new Set(namespaces);
-  return resources.filter((r) => isClusterScoped(r.kind) || wanted.has(namespaceOf(r)));
-}
-
-function applySeverityOverrides<T extends { ruleId: string; severity: Severity }>(findings: readonly T[], config: PalisadeConfig): T[] {
-  return findings.map((f) => {
-    const severity = config.rules[f.ruleId]?.severity;
-    return severity === undefined ? f : { ...f, severity };
-  });
+/** The typed options that are also configuration settings, as the flag layer. */
+function flagLayer(options: ScanOptions): Record<string, unknown> {
+  const flags: Record<string, unknown> = { ...options.settings };
+  if (options.failOn !== undefined) flags.failOn = options.failOn;
+  if (options.namespaces !== undefined) flags.namespaces = options.namespaces;
+  return flags;
 }
 
 export async function scan(options: ScanOptions = {}): Promise<Report> {
@@ -59,10 +58,9 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
   const paths = options.paths ?? [];
   const problems: Problem[] = [];
 
-  const configFile = options.configFile ?? findConfig(paths, cwd);
-  const loadedConfig = loadConfig(configFile);
-  problems.push(...loadedConfig.problems);
-  const config = loadedConfig.config;
+  const resolved = resolveConfig({ file: options.configFile ?? findConfig(paths, cwd), env: options.env ?? {}, flags: flagLayer(options) });
+  problems.push(...resolved.problems);
+  const { config } = resolved;
 
   const loaded = await loadInputs({
     paths,
@@ -72,23 +70,24 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
       valuesFiles: [...(config.helm?.valuesFiles ?? []), ...(options.helmValues ?? [])],
       set: [...(config.helm?.set ?? []), ...(options.helmSet ?? [])],
     },
-    ...(config.limits === undefined ? {} : { limits: config.limits }),
+    limits: config.limits,
     ...(options.stdin === undefined ? {} : { stdin: options.stdin }),
   });
   problems.push(...loaded.problems);
 
-  const resources = inNamespaces(loaded.resources, options.namespaces ?? config.namespaces);
-  const index = new ResourceIndex(resources);
-  const selection = selectRules(config, options.rules, options.excludeRules);
+  const resources = loaded.resources.filter(namespaceFilter(config));
+  const selection = selectScanRules(resolved, options.rules, options.excludeRules);
   problems.push(...selection.problems);
-  const engine = runRules(selection.runs, index);
+  const engine = runRules(selection.runs, new ResourceIndex(resources));
   problems.push(...engine.problems);
 
-  const suppressed = applySuppressions(applySeverityOverrides(engine.findings, config), resources, config.exceptions, now);
+  const suppressed = applySuppressions(applySeverityOverrides(engine.findings, selection.severityOverrides), resources, config.exceptions, now, {
+    locateException: (index) => resolved.locate(['exceptions', index]),
+  });
   problems.push(...suppressed.problems);
   const findings = [...suppressed.findings].sort(compareFindings);
 
-  const failOn = options.failOn ?? config.failOn;
+  const failOn = config.failOn;
   const errors = problems.filter((p) => p.level !== 'note');
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
