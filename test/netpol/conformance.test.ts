@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadInputs } from '../../src/loaders/index.js';
-import { connectivityList, formatList, NetpolError } from '../../src/graph/netpol/index.js';
+import { connectivityList, diffConnectivity, formatDiff, formatList, NetpolError } from '../../src/graph/netpol/index.js';
 import { caseName, golden, readIndex, SUITE, suitePresent, type ConnlistCase } from './suite.js';
 
 /** Features not implemented yet, each with how a case is recognised as needing it. */
@@ -81,6 +81,30 @@ if (!suitePresent) {
         }
       }
       console.log(`netpol conformance must-fail: ${refused}/${index.fatal_error_cases.length} refused`);
+      expect(wrong).toEqual([]);
+    }, 300_000);
+
+    it('diffs equal the golden txt and csv files', async () => {
+      const wrong: string[] = [];
+      let pass = 0;
+      let total = 0;
+      for (const c of index.diff_cases) {
+        const [one, two] = [await resourcesOf(c.ref1_dir), await resourcesOf(c.ref2_dir)];
+        const kinds = new Set([...one, ...two].map((r) => r.kind));
+        const unsupported = c.multiple_networks || kinds.has('AdminNetworkPolicy') || kinds.has('BaselineAdminNetworkPolicy');
+        for (const [format, file] of Object.entries(c.expected)) {
+          total++;
+          let output: string;
+          try {
+            output = formatDiff(diffConnectivity(connectivityList(one), connectivityList(two)), format as 'txt');
+          } catch (error) {
+            output = `error: ${String(error)}`;
+          }
+          if (output === golden(file)) pass++;
+          else if (!unsupported) wrong.push(`${c.ref1_dir} -> ${c.ref2_dir} [${format}]`);
+        }
+      }
+      console.log(`netpol conformance diff: ${pass}/${total} equal`);
       expect(wrong).toEqual([]);
     }, 300_000);
   });

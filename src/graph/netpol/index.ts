@@ -5,3 +5,5 @@ export { ConnectionSet, PROTOCOLS, isProtocol, type Protocol } from './connectio
 export { connectivityList, type ConnectivityList, type ListOptions } from './connlist.js';
 export { NetpolError } from './errors.js';
 export { formatList, LIST_FORMATS, type ConnLine, type ListFormat } from './format.js';
+export { diffConnectivity, formatDiff, DIFF_FORMATS, type DiffFormat, type DiffLine } from './diff.js';
+export { INGRESS_CONTROLLER } from './ingress-controller.js';
