@@ -5,6 +5,7 @@
  * same characters), so hostile input cannot make matching slow, and callers only ever show values
  * through `redact`.
  */
+import { Buffer } from 'node:buffer';
 
 export interface SecretMatch {
   /** What was recognised, for the message: "an AWS access key id". */
@@ -22,21 +23,43 @@ interface TokenPattern {
 
 const TOKEN_PATTERNS: readonly TokenPattern[] = [
   { what: 'a private key', pattern: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----/, group: 0 },
-  { what: 'an AWS access key id', pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/, group: 0 },
+  { what: 'an AWS access key id', pattern: /\b(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/, group: 0 },
   { what: 'a GitHub token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{82})\b/, group: 0 },
-  { what: 'a GitLab token', pattern: /\bglpat-[A-Za-z0-9_-]{20,}/, group: 0 },
+  { what: 'a GitLab token', pattern: /\b(?:gl(?:pat|ptt|cbt|dt|rt|soat|agent|oas|ffct|imt|ft)-[A-Za-z0-9_-]{20,256}|GR1348941[A-Za-z0-9_-]{20,256})/, group: 0 },
   { what: 'a Slack token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,250}/, group: 0 },
   { what: 'a Slack webhook URL', pattern: /https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9_/]{20,200}/, group: 0 },
   { what: 'a Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/, group: 0 },
   { what: 'a Stripe secret key', pattern: /\b[sr]k_live_[0-9A-Za-z]{20,200}\b/, group: 0 },
-  // Header and payload of a JWT are base64url JSON objects, so both start with "eyJ" ('{"').
-  { what: 'a JSON Web Token', pattern: /\beyJ[A-Za-z0-9_-]{8,4096}\.eyJ[A-Za-z0-9_-]{8,8192}\.[A-Za-z0-9_-]{8,4096}/, group: 0 },
-  { what: 'a password in a URL', pattern: /\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}:\/\/[^\s:/@]{1,256}:([^\s/@]{1,256})@/, group: 1 },
+  { what: 'a password in a URL', pattern: /\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}:\/\/[^\s:/@"']{1,256}:([^\s/@"']{1,256})@/, group: 1 },
 ];
+
+/**
+ * JWTs: a header and a payload that are base64url-encoded JSON objects (so both start with "ey",
+ * the encoding of '{'), then an optional signature (unsigned tokens are still credentials).
+ * Candidates are decoded, so random "eyJ..." text is not reported.
+ */
+const JWT_CANDIDATE = /\bey[A-Za-z0-9_-]{8,4096}\.ey[A-Za-z0-9_-]{8,8192}(?:\.[A-Za-z0-9_-]{0,4096})?/g;
+
+function isJsonObject(segment: string): boolean {
+  try {
+    const decoded: unknown = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+    return decoded !== null && typeof decoded === 'object' && !Array.isArray(decoded);
+  } catch {
+    return false;
+  }
+}
+
+function findJwt(text: string): string | undefined {
+  for (const [candidate] of text.matchAll(JWT_CANDIDATE)) {
+    const [header = '', payload = ''] = candidate.split('.');
+    if (isJsonObject(header) && isJsonObject(payload)) return candidate;
+  }
+  return undefined;
+}
 
 /** `password = hunter2`, `DB_PASS: "..."`, `api_key=...` inside a properties, env or YAML file. */
 const ASSIGNMENT =
-  /((?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key)[A-Za-z0-9_.-]{0,64})["']?[ \t]{0,16}[=:][ \t]{0,16}["']?([^\s"'&;,]{1,512})/gi;
+  /((?:password|passwd|pwd|(?<![a-z])pass(?![a-z])|secret|token|api[_-]?key|access[_-]?key|private[_-]?key)[A-Za-z0-9_.-]{0,64})["']?[ \t]{0,16}(?::=|=|:)[ \t]{0,16}(?:"([^"\n]{1,512})"|'([^'\n]{1,512})'|([^\s"'&;,]{1,512}))/gi;
 
 /** Keys whose name says the value is a credential. */
 const SECRET_KEY = /(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential)/i;
@@ -53,6 +76,8 @@ export function isTrivialValue(value: string): boolean {
   if (PLACEHOLDER.test(v)) return true;
   if (/^[0-9.,:-]+$/.test(v)) return true;
   if (/^(?:\/|\.\/|\.\.\/|~\/)/.test(v)) return true;
+  // Documentation and test values say so.
+  if (/fake|dummy|example|sample|placeholder|redacted|changeme|xxxx/i.test(v)) return true;
   return /^(.)\1*$/.test(v);
 }
 
@@ -64,10 +89,15 @@ export function findSecretsInText(text: string): SecretMatch[] {
     const value = match?.[group];
     if (value !== undefined && !(group > 0 && isTrivialValue(value))) found.push({ what, value });
   }
+  const jwt = findJwt(text);
+  if (jwt !== undefined) found.push({ what: 'a JSON Web Token', value: jwt });
   if (found.length > 0) return found;
   for (const match of text.matchAll(ASSIGNMENT)) {
-    const [, key, value] = match;
-    if (key !== undefined && value !== undefined && !METADATA_KEY.test(key) && !isTrivialValue(value)) return [{ what: `a credential assignment (${key})`, value }];
+    const [, key, doubleQuoted, singleQuoted, bare] = match;
+    const value = doubleQuoted ?? singleQuoted ?? bare;
+    if (key !== undefined && value !== undefined && !METADATA_KEY.test(key) && !isTrivialValue(value)) {
+      return [{ what: `a credential assignment (${key})`, value }];
+    }
   }
   return found;
 }

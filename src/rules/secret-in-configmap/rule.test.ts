@@ -37,6 +37,18 @@ data:
     }
   });
 
+  it('reads quoted values and := assignments, and decodes JWT candidates', () => {
+    expect(findSecretsInText('password = "value with quotes and spaces"')).toEqual([{ what: 'a credential assignment (password)', value: 'value with quotes and spaces' }]);
+    expect(findSecretsInText('db_pass := hunter2hunter2')).toEqual([{ what: 'a credential assignment (pass)', value: 'hunter2hunter2' }]);
+    // an unsigned token is still a credential; random "eyJ" text whose parts are not JSON is not
+    const unsigned = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJuYW1lIjoiSm9lIiwKInN0YXR1cyI6ImVtcGxveWVlIgp9';
+    expect(findSecretsInText(`auth: ${unsigned}`).map((m) => m.what)).toEqual(['a JSON Web Token']);
+    expect(findSecretsInText('eyJhbasdGciOiJIUaddasd.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4')).toEqual([]);
+    expect(findSecretsInText('"https://url:8000";@something else')).toEqual([]);
+    expect(findSecretsInText('bypass: somethingLong123')).toEqual([]);
+    expect(findSecretsInText('password: my-fake-password')).toEqual([]);
+  });
+
   it('stays fast on hostile input', () => {
     // Linear patterns: a megabyte of near-misses is scanned without catastrophic backtracking.
     const hostile = `${'password'.repeat(50_000)}${'eyJ'.repeat(100_000)}${'a://b:'.repeat(50_000)}`;
