@@ -66,3 +66,14 @@ export function effectiveWindowsOption(workload: Workload, ref: ContainerRef, fi
   if (pod !== undefined && pod !== null) return { value: pod, path: pointer(workload.podSpecPath, 'securityContext', 'windowsOptions', field), from: 'pod' };
   return undefined;
 }
+
+/**
+ * Pods with `hostUsers: false` run in their own user namespace: UID 0 inside maps to an
+ * unprivileged UID on the node, so root in the container is no longer root after an escape.
+ */
+export function usesUserNamespace(workload: Workload): boolean {
+  return workload.podSpec.hostUsers === false;
+}
+
+/** Appended to root findings of user-namespaced pods, whose severity drops to low. */
+export const USER_NAMESPACE_NOTE = ' (mitigated: hostUsers: false maps it to an unprivileged user on the node)';

@@ -16,6 +16,7 @@ describe('run-as-root', () => {
     expect(findingsFor(scan, 'fail-cronjob-runasuser-zero').map((f) => f.location.path)).toEqual([
       '/spec/jobTemplate/spec/template/spec/securityContext/runAsUser',
     ]);
+    expect(findingsFor(scan, 'fail-deployment-user-namespace').map((f) => f.severity)).toEqual(['low']);
     expect(findingsFor(scan, 'fail-init-container-overrides-user').map((f) => f.message)).toEqual([
       'init container "chown" may run as root: runAsNonRoot is not set and runAsUser is 0',
     ]);

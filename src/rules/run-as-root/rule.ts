@@ -7,7 +7,7 @@
 import { defineRule, fail } from '../../core/rule.js';
 import { pointer } from '../../lib/json-pointer.js';
 import { asString } from '../../lib/k8s/values.js';
-import { describeContainer, effectiveField, effectiveWindowsOption, isWindowsPod } from '../_lib/pod.js';
+import { USER_NAMESPACE_NOTE, describeContainer, effectiveField, effectiveWindowsOption, isWindowsPod, usesUserNamespace } from '../_lib/pod.js';
 
 /** The built-in administrator of Windows containers. */
 const WINDOWS_ADMIN = 'containeradministrator';
@@ -27,6 +27,7 @@ export const rule = defineRule({
   target: 'workload',
   *check({ workload }) {
     const windows = isWindowsPod(workload);
+    const userNamespace = usesUserNamespace(workload);
     for (const ref of workload.containers) {
       const nonRoot = effectiveField(workload, ref, 'runAsNonRoot');
       if (nonRoot?.value === true) continue;
@@ -45,7 +46,9 @@ export const rule = defineRule({
           ? `runAsNonRoot is false (${nonRoot.from} level)`
           : 'runAsNonRoot is not set';
       const userReason = user === undefined ? 'no runAsUser is set, so the image decides' : `runAsUser is ${JSON.stringify(user.value)}`;
-      yield fail(`${who} may run as root: ${reason} and ${userReason}`, user?.path ?? nonRoot?.path ?? pointer(ref.path, 'securityContext', 'runAsNonRoot'));
+      const path = user?.path ?? nonRoot?.path ?? pointer(ref.path, 'securityContext', 'runAsNonRoot');
+      const message = `${who} may run as root: ${reason} and ${userReason}`;
+      yield userNamespace ? fail(message + USER_NAMESPACE_NOTE, path, 'low') : fail(message, path);
     }
   },
 });

@@ -5,6 +5,14 @@ import { rule } from './rule.js';
 describeRuleFixtures(rule);
 
 describe('run-as-uid-zero', () => {
+  it('lowers the severity in a user namespace, where UID 0 is not root on the node', async () => {
+    const scan = await scanFixtures(rule, ['fail/uid-zero.yaml']);
+    expect(findingsFor(scan, 'fail-pod-user-namespace-root').map((f) => [f.severity, f.message])).toEqual([
+      ['low', 'container "app" runs as UID 0 (root): runAsUser is 0 at container level (mitigated: hostUsers: false maps it to an unprivileged user on the node)'],
+    ]);
+    expect(findingsFor(scan, 'fail-pod-container-uid-zero').map((f) => f.severity)).toEqual(['medium']);
+  });
+
   it('reports the field in force, at the level that set it', async () => {
     const scan = await scanFixtures(rule, ['fail/uid-zero.yaml']);
     expect(findingsFor(scan, 'fail-deployment-pod-gid-zero').map((f) => [f.message, f.location.path])).toEqual([

@@ -4,7 +4,7 @@
  * overrides the pod's.
  */
 import { defineRule, fail } from '../../core/rule.js';
-import { describeContainer, effectiveField, isWindowsPod } from '../_lib/pod.js';
+import { USER_NAMESPACE_NOTE, describeContainer, effectiveField, isWindowsPod, usesUserNamespace } from '../_lib/pod.js';
 
 export const rule = defineRule({
   id: 'run-as-uid-zero',
@@ -21,15 +21,17 @@ export const rule = defineRule({
   *check({ workload }) {
     // runAsUser and runAsGroup are Linux-only; the API rejects them on Windows pods.
     if (isWindowsPod(workload)) return;
+    const note = usesUserNamespace(workload) ? USER_NAMESPACE_NOTE : '';
+    const severity = note === '' ? undefined : 'low';
     for (const ref of workload.containers) {
       const who = describeContainer(ref);
       const user = effectiveField(workload, ref, 'runAsUser');
       if (user?.value === 0) {
-        yield fail(`${who} runs as UID 0 (root): runAsUser is 0 at ${user.from} level`, user.path);
+        yield fail(`${who} runs as UID 0 (root): runAsUser is 0 at ${user.from} level${note}`, user.path, severity);
       }
       const group = effectiveField(workload, ref, 'runAsGroup');
       if (group?.value === 0) {
-        yield fail(`${who} runs with GID 0 (root group): runAsGroup is 0 at ${group.from} level`, group.path);
+        yield fail(`${who} runs with GID 0 (root group): runAsGroup is 0 at ${group.from} level${note}`, group.path, severity);
       }
     }
   },

@@ -16,6 +16,9 @@ describe('seccomp-unconfined', () => {
     expect(findingsFor(scan, 'fail-init-container-only-app-confined').map((f) => f.message)).toEqual([
       'init container "setup" has no seccomp profile at pod or container level, so it runs Unconfined',
     ]);
+    expect(findingsFor(scan, 'fail-daemonset-privileged-ignores-profile').map((f) => [f.message, f.location.path])).toEqual([
+      ['container "agent" is privileged, and privileged containers always run seccomp Unconfined whatever profile is set', '/spec/template/spec/containers/0/securityContext/privileged'],
+    ]);
     expect(findingsFor(scan, 'fail-localhost-without-profile').map((f) => f.message)).toEqual([
       'container "app" asks for a Localhost seccomp profile without naming it in localhostProfile',
     ]);

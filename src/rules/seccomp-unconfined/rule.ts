@@ -7,7 +7,7 @@
 import { defineRule, fail } from '../../core/rule.js';
 import { pointer } from '../../lib/json-pointer.js';
 import { asRecord, asString } from '../../lib/k8s/values.js';
-import { describeContainer, effectiveField, isWindowsPod } from '../_lib/pod.js';
+import { containerSecurityContext, describeContainer, effectiveField, isWindowsPod } from '../_lib/pod.js';
 
 export const rule = defineRule({
   id: 'seccomp-unconfined',
@@ -26,6 +26,11 @@ export const rule = defineRule({
     if (isWindowsPod(workload)) return;
     for (const ref of workload.containers) {
       const who = describeContainer(ref);
+      // The runtime applies no seccomp filter to a privileged container, whatever profile it names.
+      if (containerSecurityContext(ref).privileged === true) {
+        yield fail(`${who} is privileged, and privileged containers always run seccomp Unconfined whatever profile is set`, pointer(ref.path, 'securityContext', 'privileged'));
+        continue;
+      }
       const profile = effectiveField(workload, ref, 'seccompProfile');
       if (profile === undefined) {
         yield fail(`${who} has no seccomp profile at pod or container level, so it runs Unconfined`, pointer(workload.podSpecPath, 'securityContext', 'seccompProfile'));
