@@ -4,6 +4,8 @@ import { Command, CommanderError } from 'commander';
 import { VERSION } from '../sdk/index.js';
 import { configCommand } from './config-command.js';
 import { EXIT } from './io.js';
+import { netpolCommand } from './netpol-command.js';
+import { rbacCommand } from './rbac-command.js';
 import { rulesCommand } from './rules-command.js';
 import { scanCommand } from './scan-command.js';
 import { snapshotCommand } from './snapshot-command.js';
@@ -22,6 +24,8 @@ function program(): Command {
     .showHelpAfterError()
     .addCommand(scanCommand())
     .addCommand(rulesCommand())
+    .addCommand(rbacCommand())
+    .addCommand(netpolCommand())
     .addCommand(snapshotCommand())
     .addCommand(configCommand())
     .addHelpText('after', '\nExamples:\n  palisade scan examples/\n  palisade rules list\n  palisade scan --help');

@@ -10,6 +10,7 @@ export { render, FORMATS } from './render.js';
 export { listRules, findRule, ruleDoc, type RuleInfo } from './rules.js';
 export { snapshot, type Snapshot, type SnapshotOptions } from './snapshot.js';
 export { CONFIG_SETTINGS, resolvedConfigText, type ConfigSetting, type ConfigPrintOptions } from './config.js';
+export { canI, escalationGraphText, escalationPaths, loadRbac, permissions, rbacModelOf, rbacPods, toSubject, whoCan, RBAC_PATH_TARGETS, type CanIAnswer, type EscalationGraph, type EscalationPath, type GrantChain, type PathsQuery, type PermissionsAnswer, type PodBlastRadius, type RbacLoadOptions, type RbacModel, type RbacPathTarget, type RequestQuery, type ScopePermissions, type WhoCanAnswer } from './rbac.js';
 export { VERSION } from './version.js';
 export {
   compareVersions,
@@ -23,3 +24,4 @@ export {
   type VersionOptions,
 } from '../lib/versions/index.js';
 export { cvss, InvalidCvssVectorError, type CvssScore, type CvssSeverity, type CvssVersion } from '../vuln/cvss/index.js';
+export { netpolList, netpolDiff, netpolEval, parsePortSpec, NETPOL_LIST_FORMATS, NETPOL_DIFF_FORMATS, type NetpolListFormat, type NetpolDiffFormat, type NetpolListOptions, type NetpolDiffOptions, type NetpolEvalOptions, type NetpolOutput } from './netpol.js';

@@ -6,7 +6,20 @@
 import type { Problem } from '../model/problem.js';
 import type { Resource } from '../model/resource.js';
 import { PalisadeError } from '../core/errors.js';
-import { connectivityList, diffConnectivity, formatDiff, formatList, NetpolError, type DiffFormat, type ListFormat } from '../graph/netpol/index.js';
+import {
+  connectivityList,
+  diffConnectivity,
+  evaluateConnection,
+  formatDiff,
+  formatEvaluation,
+  formatList,
+  isProtocol,
+  NetpolError,
+  type DiffFormat,
+  type EvalResult,
+  type ListFormat,
+  type Protocol,
+} from '../graph/netpol/index.js';
 import { loadInputs } from '../loaders/index.js';
 
 export { LIST_FORMATS as NETPOL_LIST_FORMATS, DIFF_FORMATS as NETPOL_DIFF_FORMATS, type ListFormat as NetpolListFormat, type DiffFormat as NetpolDiffFormat } from '../graph/netpol/index.js';
@@ -76,4 +89,34 @@ export async function netpolDiff(options: NetpolDiffOptions): Promise<NetpolOutp
   const two = await load({ paths: options.ref2, ...cwd });
   const lines = guarded(() => diffConnectivity(connectivityList(one.resources), connectivityList(two.resources)));
   return { output: formatDiff(lines, options.format ?? 'txt'), problems: [...one.problems, ...two.problems] };
+}
+
+export interface NetpolEvalOptions extends NetpolInputOptions {
+  readonly source: string;
+  readonly destination: string;
+  /** `PORT` or `PORT/PROTOCOL` (TCP when omitted). */
+  readonly port: string;
+  readonly format?: 'txt' | 'json';
+}
+
+/** Parses `8080`, `53/udp`, `9000/SCTP`; undefined when it is not a port in 1-65535 and a known protocol. */
+export function parsePortSpec(text: string): { port: number; protocol: Protocol } | undefined {
+  const match = /^(\d{1,5})(?:\/([A-Za-z]+))?$/.exec(text.trim());
+  if (match === null) return undefined;
+  const port = Number(match[1]);
+  const protocol = (match[2] ?? 'TCP').toUpperCase();
+  if (port < 1 || port > 65535 || !isProtocol(protocol)) return undefined;
+  return { port, protocol };
+}
+
+/** Whether a connection is allowed, with the policy rules that decide it on each side. */
+export async function netpolEval(options: NetpolEvalOptions): Promise<NetpolOutput & { readonly result: EvalResult }> {
+  const spec = parsePortSpec(options.port);
+  if (spec === undefined) {
+    throw new PalisadeError({ code: 'netpol-invalid', level: 'error', message: `"${options.port}" is not PORT or PORT/PROTOCOL`, hint: 'Give a port in 1-65535, optionally with /TCP, /UDP or /SCTP, e.g. 8080 or 53/UDP.' });
+  }
+  const { resources, problems } = await load(options);
+  const result = guarded(() => evaluateConnection(resources, { source: options.source, destination: options.destination, ...spec }));
+  const output = options.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : formatEvaluation(result);
+  return { output, problems, result };
 }

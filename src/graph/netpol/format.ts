@@ -67,7 +67,7 @@ function formatDot(lines: readonly ConnLine[], workloads: readonly string[]): st
   }
   const out = ['digraph {'];
   for (const [ns, members] of [...byNamespace].sort(([a], [b]) => compareText(a, b))) {
-    out.push(`\tsubgraph "cluster_${ns}" {`);
+    out.push(`\tsubgraph cluster_${ns.replace(/[^A-Za-z0-9_]/g, '_')} {`);
     for (const m of members) out.push(`\t\t"${m}" [label="${m.slice(ns.length + 1)}" color="blue" fontcolor="blue"]`);
     out.push(`\t\tlabel="${ns}"`, '\t}');
   }

@@ -7,3 +7,4 @@ export { NetpolError } from './errors.js';
 export { formatList, LIST_FORMATS, type ConnLine, type ListFormat } from './format.js';
 export { diffConnectivity, formatDiff, DIFF_FORMATS, type DiffFormat, type DiffLine } from './diff.js';
 export { INGRESS_CONTROLLER } from './ingress-controller.js';
+export { evaluateConnection, formatEvaluation, type EvalQuery, type EvalResult, type SideVerdict } from './eval-connection.js';

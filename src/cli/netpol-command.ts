@@ -1,0 +1,96 @@
+/**
+ * `palisade netpol list|diff|eval`: NetworkPolicy reachability. list and diff write
+ * netpol-analyzer's formats byte for byte, so its users can switch.
+ */
+import { Command, Option } from 'commander';
+import {
+  formatProblem,
+  netpolDiff,
+  netpolEval,
+  netpolList,
+  NETPOL_DIFF_FORMATS,
+  NETPOL_LIST_FORMATS,
+  PalisadeError,
+  type NetpolDiffFormat,
+  type NetpolListFormat,
+  type NetpolOutput,
+  type Problem,
+} from '../sdk/index.js';
+import { collectList, emit, EXIT, printProblems } from './io.js';
+
+const LIST_EXAMPLES = `
+Examples:
+  palisade netpol list manifests/                       allowed connections, one per line
+  palisade netpol list manifests/ --output json
+  palisade netpol list manifests/ --focus-workload shop/frontend
+  palisade netpol list manifests/ --output dot | dot -Tsvg > graph.svg`;
+
+const EVAL_EXAMPLES = `
+Examples:
+  palisade netpol eval manifests/ --source shop/frontend --destination shop/backend --port 8080
+  palisade netpol eval manifests/ --source shop/frontend --destination 8.8.8.8 --port 53/UDP
+
+Exit code: 0 when the connection is allowed, 1 when it is denied, 2 for bad input.`;
+
+/** Reports loader problems; true when nothing usable was read. */
+function reportLoad(problems: readonly Problem[]): boolean {
+  printProblems(problems, true);
+  return problems.some((p) => p.code === 'no-input' || p.code === 'input-not-found');
+}
+
+async function run(step: () => Promise<NetpolOutput>, file: string | undefined): Promise<NetpolOutput | undefined> {
+  try {
+    const result = await step();
+    if (reportLoad(result.problems)) {
+      process.exitCode = EXIT.usage;
+      return undefined;
+    }
+    emit(result.output, file);
+    return result;
+  } catch (error) {
+    if (!(error instanceof PalisadeError)) throw error;
+    process.stderr.write(`${formatProblem(error.problem)}\n`);
+    process.exitCode = EXIT.usage;
+    return undefined;
+  }
+}
+
+export function netpolCommand(): Command {
+  const netpol = new Command('netpol').description('NetworkPolicy reachability: who can reach whom, diffs, single-connection verdicts');
+  netpol
+    .command('list')
+    .description('list every allowed connection between workloads and external addresses')
+    .argument('<paths...>', 'manifest files or directories')
+    .addOption(new Option('--output <format>', 'output format').choices([...NETPOL_LIST_FORMATS]).default('txt'))
+    .option('--focus-workload <names>', 'only connections of these workloads (name or namespace/name; repeatable, comma-separated)', collectList)
+    .option('-f, --file <path>', 'write the output to a file')
+    .addHelpText('after', LIST_EXAMPLES)
+    .action(async (paths: string[], flags: { output: NetpolListFormat; focusWorkload?: string[]; file?: string }) => {
+      await run(() => netpolList({ paths, format: flags.output, focusWorkloads: flags.focusWorkload ?? [] }), flags.file);
+    });
+  netpol
+    .command('diff')
+    .description('connections changed, added and removed from DIR1 (old) to DIR2 (new)')
+    .argument('<dir1>', 'reference manifests')
+    .argument('<dir2>', 'changed manifests')
+    .addOption(new Option('--output <format>', 'output format').choices([...NETPOL_DIFF_FORMATS]).default('txt'))
+    .option('-f, --file <path>', 'write the output to a file')
+    .addHelpText('after', '\nExample:\n  palisade netpol diff release-1.0/ release-1.1/ --output csv')
+    .action(async (dir1: string, dir2: string, flags: { output: NetpolDiffFormat; file?: string }) => {
+      await run(() => netpolDiff({ ref1: [dir1], ref2: [dir2], format: flags.output }), flags.file);
+    });
+  netpol
+    .command('eval')
+    .description('is one connection allowed, and which policy rules decide it')
+    .argument('<paths...>', 'manifest files or directories')
+    .requiredOption('--source <endpoint>', 'namespace/name of a workload, or an IPv4 address')
+    .requiredOption('--destination <endpoint>', 'namespace/name of a workload, or an IPv4 address')
+    .requiredOption('--port <port>', 'PORT or PORT/PROTOCOL (TCP, UDP, SCTP; TCP by default)')
+    .addOption(new Option('--output <format>', 'output format').choices(['txt', 'json']).default('txt'))
+    .addHelpText('after', EVAL_EXAMPLES)
+    .action(async (paths: string[], flags: { source: string; destination: string; port: string; output: 'txt' | 'json' }) => {
+      const result = await run(() => netpolEval({ paths, source: flags.source, destination: flags.destination, port: flags.port, format: flags.output }), undefined);
+      if (result !== undefined && 'result' in result) process.exitCode = (result as Awaited<ReturnType<typeof netpolEval>>).result.allowed ? EXIT.ok : EXIT.findings;
+    });
+  return netpol;
+}

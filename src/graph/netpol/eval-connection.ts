@@ -1,0 +1,84 @@
+/**
+ * One connection judged with its reasons: whether `source` may open `protocol/port` to
+ * `destination`, and on each side which policy rules allow it (or that no policy isolates the
+ * pod, or that the selecting policies allow nothing that matches).
+ */
+import type { Resource } from '../../model/resource.js';
+import { Analysis, type Endpoint } from './analysis.js';
+import { buildCluster } from './cluster.js';
+import type { Protocol } from './connections.js';
+import { NetpolError } from './errors.js';
+import { parseAddressOrCidr, formatRanges } from './ip-blocks.js';
+
+export interface EvalQuery {
+  /** `namespace/name`, `namespace/name[Kind]`, or an IPv4 address / CIDR. */
+  readonly source: string;
+  readonly destination: string;
+  readonly port: number;
+  readonly protocol: Protocol;
+}
+
+export interface SideVerdict {
+  readonly direction: 'Egress' | 'Ingress';
+  /** The endpoint whose policies decide this side. */
+  readonly endpoint: string;
+  readonly allowed: boolean;
+  /** False: no policy selects the pod for this direction, so it is not isolated. */
+  readonly isolated: boolean;
+  /** `namespace/policy` and 1-based rule number of each rule allowing the port; the policies that isolate when none does. */
+  readonly rules: readonly string[];
+}
+
+export interface EvalResult {
+  readonly source: string;
+  readonly destination: string;
+  readonly connection: string;
+  readonly allowed: boolean;
+  readonly egress: SideVerdict;
+  readonly ingress: SideVerdict;
+}
+
+type EndpointRef = Extract<Endpoint, { kind: 'workload' }> | Extract<Endpoint, { kind: 'ip' }>;
+
+function resolve(analysis: Analysis, text: string, role: string): EndpointRef {
+  const range = parseAddressOrCidr(text);
+  if (range !== undefined) return { kind: 'ip', key: `${formatRanges(range)}[External]`, range };
+  const found = analysis.workloads.filter((w) => w.key === text || `${w.workload.namespace}/${w.workload.name}` === text || (!text.includes('/') && w.workload.name === text));
+  if (found.length === 1) return found[0] as EndpointRef;
+  if (found.length > 1) throw new NetpolError(`${role} "${text}" is ambiguous: ${found.map((w) => w.key).join(', ')}; name it as namespace/name[Kind]`);
+  throw new NetpolError(`${role} "${text}" is neither an IPv4 address nor a workload of the input (workloads are named namespace/name)`);
+}
+
+export function evaluateConnection(resources: readonly Resource[], query: EvalQuery): EvalResult {
+  const analysis = new Analysis(buildCluster(resources));
+  const src = resolve(analysis, query.source, 'source');
+  const dst = resolve(analysis, query.destination, 'destination');
+  if (src.kind === 'ip' && dst.kind === 'ip') throw new NetpolError('source and destination are both IP addresses: at least one end must be a workload');
+  const srcSide = src.kind === 'ip' ? src : src.cls;
+  const dstSide = dst.kind === 'ip' ? dst : dst.cls;
+  const verdict = (direction: 'Egress' | 'Ingress'): SideVerdict => {
+    const result = analysis.side(srcSide, dstSide, direction, true);
+    const endpoint = direction === 'Egress' ? src.key : dst.key;
+    const deciding = direction === 'Egress' ? src : dst;
+    const allowed = result.conns.contains(query.protocol, query.port);
+    const policies = deciding.kind === 'ip' ? [] : direction === 'Egress' ? deciding.cls.egress : deciding.cls.ingress;
+    const rules = allowed
+      ? result.hits.filter((h) => h.conns.contains(query.protocol, query.port)).map((h) => `${h.policy} ${direction.toLowerCase()} rule #${h.rule}`)
+      : policies.map((p) => `${p.policy.namespace}/${p.policy.name}`);
+    return { direction, endpoint, allowed, isolated: result.isolated, rules };
+  };
+  const egress = verdict('Egress');
+  const ingress = verdict('Ingress');
+  return { source: src.key, destination: dst.key, connection: `${query.protocol} ${query.port}`, allowed: egress.allowed && ingress.allowed, egress, ingress };
+}
+
+/** A short human explanation of an evaluation. */
+export function formatEvaluation(result: EvalResult): string {
+  const side = (v: SideVerdict): string => {
+    const head = `${v.direction.padEnd(7)} of ${v.endpoint}: ${v.allowed ? 'allowed' : 'denied'}`;
+    if (!v.isolated) return `${head} (no policy selects it for ${v.direction.toLowerCase()}: not isolated)`;
+    if (v.allowed) return `${head} by ${v.rules.join(', ')}`;
+    return `${head} (isolated by ${v.rules.join(', ')}; no rule allows ${v.direction === 'Egress' ? 'this destination' : 'this source'} on this port)`;
+  };
+  return [`${result.source} => ${result.destination} : ${result.connection}: ${result.allowed ? 'ALLOWED' : 'DENIED'}`, `  ${side(result.egress)}`, `  ${side(result.ingress)}`].join('\n') + '\n';
+}
