@@ -28,7 +28,7 @@ spec:
             - {name: http, containerPort: 8080}
           env:
             - {name: LOG_LEVEL, value: info}
-            - {name: ${i % 13 === 0 ? 'DB_PASSWORD' : 'DB_HOST'}, value: ${i % 13 === 0 ? 'hunter2-${i}' : 'db.svc'}}
+            - {name: ${i % 13 === 0 ? 'DB_PASSWORD' : 'DB_HOST'}, value: ${i % 13 === 0 ? `hunter2-${i}` : 'db.svc'}}
           resources:
             requests: {cpu: 100m, memory: 128Mi}
             ${hardened ? 'limits: {cpu: 500m, memory: 256Mi}' : ''}

@@ -12,9 +12,14 @@ import type { Severity } from '../model/severity.js';
 import { didYouMean } from './did-you-mean.js';
 import { configProblem, type ResolvedConfig } from './resolve.js';
 
+export interface SelectedRule extends RuleRun {
+  /** An opt-in rule the configuration does not enable: it runs only when a command asks for it by name. */
+  readonly optIn?: true;
+}
+
 export interface RuleSelection {
-  /** The rules to run, in registry order, with parsed options and the user's severity. */
-  readonly runs: RuleRun[];
+  /** The rules that may run, in registry order, with parsed options and the user's severity. */
+  readonly runs: SelectedRule[];
   /** Rule id -> the severity the user gave it; apply to findings with applySeverityOverrides. */
   readonly severityOverrides: ReadonlyMap<string, Severity>;
   readonly disabled: readonly string[];
@@ -60,7 +65,7 @@ export function selectRules(rules: readonly AnyRule[], resolved: ResolvedConfig)
   const problems: Problem[] = [];
   unknownIds(resolved, new Set(rules.map((rule) => rule.id)), problems);
   const listed = new Set(resolved.config.disabledRules ?? []);
-  const runs: RuleRun[] = [];
+  const runs: SelectedRule[] = [];
   const disabled: string[] = [];
   const severityOverrides = new Map<string, Severity>();
   for (const rule of rules) {
@@ -72,12 +77,13 @@ export function selectRules(rules: readonly AnyRule[], resolved: ResolvedConfig)
       disabled.push(rule.id);
       continue;
     }
+    const optIn = rule.enabledByDefault === false && settings?.enabled !== true;
     const parsed = parseOptions(rule, resolved, problems);
     if (!parsed.ok) continue;
     const severity = settings?.severity;
     if (severity !== undefined) severityOverrides.set(rule.id, severity);
     // The rule summary reports the rule's severity, so the override shows there too.
-    runs.push({ rule: severity === undefined ? rule : { ...rule, severity }, options: parsed.options });
+    runs.push({ rule: severity === undefined ? rule : { ...rule, severity }, options: parsed.options, ...(optIn ? { optIn } : {}) });
   }
   return { runs, severityOverrides, disabled, problems };
 }

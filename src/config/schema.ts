@@ -43,7 +43,7 @@ const expiryDate = z
 
 const ruleSettings = z
   .strictObject({
-    enabled: z.boolean().optional().meta({ title: 'Enabled', description: 'false turns the rule off.' }),
+    enabled: z.boolean().optional().meta({ title: 'Enabled', description: 'false turns the rule off; true turns an opt-in rule (such as pss-restricted) on.' }),
     severity: z.enum(SEVERITIES).optional().meta({ title: 'Severity', description: 'Replaces the severity of every finding of this rule.' }),
     options: z
       .record(z.string(), z.unknown())

@@ -22,6 +22,12 @@ export interface RuleMeta {
   /** Imperative, one sentence. */
   readonly remediation: string;
   readonly references: readonly string[];
+  /**
+   * `false` makes the rule opt-in: it runs only when `--rules` names it, the configuration sets
+   * `rules.<id>.enabled: true`, or `--framework` needs it. For whole-standard evaluations (Pod
+   * Security Standards) whose findings repeat the finer rules that run by default.
+   */
+  readonly enabledByDefault?: false;
 }
 
 /** A problem the check found. `path` is a JSON pointer from the resource root. */

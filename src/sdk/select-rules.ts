@@ -13,12 +13,16 @@ function matcherFor(patterns: readonly string[], problems: Problem[], flag: stri
   return (id) => matchers.some(({ test }) => test(id));
 }
 
-/** The configuration's rule selection, narrowed by --rules and --exclude-rules. */
+/**
+ * The configuration's rule selection, narrowed by --rules and --exclude-rules. Opt-in rules the
+ * configuration does not enable run only when --rules asks for them.
+ */
 export function selectScanRules(resolved: ResolvedConfig, only?: readonly string[], exclude?: readonly string[]): RuleSelection {
   const selection = selectRules(RULES, resolved);
   const problems = [...selection.problems];
-  const included = only === undefined || only.length === 0 ? () => true : matcherFor(only, problems, '--rules');
+  const named = only === undefined || only.length === 0 ? undefined : matcherFor(only, problems, '--rules');
   const excluded = exclude === undefined || exclude.length === 0 ? () => false : matcherFor(exclude, problems, '--exclude-rules');
-  const runs = selection.runs.filter(({ rule }) => included(rule.id) && !excluded(rule.id));
+  const wanted = (id: string, optIn: boolean): boolean => (named === undefined ? !optIn : named(id));
+  const runs = selection.runs.filter(({ rule, optIn }) => wanted(rule.id, optIn === true) && !excluded(rule.id));
   return { ...selection, runs, problems };
 }

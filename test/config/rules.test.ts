@@ -99,3 +99,14 @@ describe('applySeverityOverrides', () => {
     expect(out[1]).toBe(findings[1]);
   });
 });
+
+describe('opt-in rules', () => {
+  const optIn = defineRule({ id: 'whole-standard', ...meta, enabledByDefault: false, target: 'workload', check: () => [] });
+
+  it('are marked opt-in unless the configuration enables them', () => {
+    const byDefault = selectRules([optIn], resolveConfig({}));
+    expect(byDefault.runs.map((r) => [r.rule.id, r.optIn])).toEqual([['whole-standard', true]]);
+    const enabled = selectRules([optIn], resolvedFrom('rules:\n  whole-standard:\n    enabled: true\n'));
+    expect(enabled.runs.map((r) => [r.rule.id, r.optIn])).toEqual([['whole-standard', undefined]]);
+  });
+});

@@ -14,6 +14,8 @@ const options = z.object({
 
 export const rule = defineRule({
   id: 'pss-baseline',
+  // The whole standard at once repeats the finer rules; it runs with --framework or when named.
+  enabledByDefault: false,
   title: 'Violates the Baseline Pod Security Standard',
   severity: 'high',
   threats: ['host-compromise', 'container-compromise', 'compliance-auditing'],

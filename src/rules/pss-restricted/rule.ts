@@ -14,6 +14,8 @@ const options = z.object({
 
 export const rule = defineRule({
   id: 'pss-restricted',
+  // The whole standard at once repeats the finer rules; it runs with --framework or when named.
+  enabledByDefault: false,
   title: 'Violates the Restricted Pod Security Standard',
   severity: 'medium',
   threats: ['container-compromise', 'host-compromise', 'compliance-auditing'],

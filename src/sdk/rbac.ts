@@ -1,0 +1,211 @@
+/**
+ * RBAC queries for front ends: load the inputs once (files, charts, overlays or a live cluster),
+ * then ask who-can, can-i, effective permissions, pod blast radius and escalation paths. Every
+ * answer is plain data (JSON-ready) with the binding -> role -> rule chain that justifies it.
+ */
+import type { Problem } from '../model/problem.js';
+import { PalisadeError } from '../core/errors.js';
+import { loadInputs } from '../loaders/index.js';
+import {
+  RbacIndex,
+  buildEscalationGraph,
+  buildInventory,
+  describeRequest,
+  describeRule,
+  effectivePermissions,
+  findPaths,
+  formatSubject,
+  graphToDot,
+  graphToJson,
+  isSystemSubject,
+  objectLabel,
+  parseRequest,
+  parseSubject,
+  podBlastRadius,
+  subjectNodeId,
+  userInfoOf,
+  type EscalationGraph,
+  type EscalationPath,
+  type Grant,
+  type Inventory,
+  type PodBlastRadius,
+  type Request,
+  type ScopePermissions,
+  type SubjectRef,
+  type Target,
+} from '../graph/rbac/index.js';
+import { locate } from '../core/locate.js';
+
+export { TARGETS as RBAC_PATH_TARGETS, type EscalationGraph, type EscalationPath, type PodBlastRadius, type ScopePermissions, type Target as RbacPathTarget } from '../graph/rbac/index.js';
+
+export interface RbacLoadOptions {
+  readonly paths?: readonly string[];
+  readonly cluster?: { readonly kubeconfig?: string; readonly context?: string };
+  readonly helmValues?: readonly string[];
+  readonly helmSet?: readonly string[];
+  readonly cwd?: string;
+  readonly stdin?: NodeJS.ReadableStream;
+}
+
+/** The loaded RBAC state: query it with the functions below. */
+export interface RbacModel {
+  readonly index: RbacIndex;
+  readonly inventory: Inventory;
+  readonly inputs: readonly string[];
+  /** Loader problems and RBAC problems (invalid rules, bindings to missing roles ...). */
+  readonly problems: readonly Problem[];
+  /** Built on first use. */
+  graph(): EscalationGraph;
+}
+
+export async function loadRbac(options: RbacLoadOptions): Promise<RbacModel> {
+  const loaded = await loadInputs({
+    paths: options.paths ?? [],
+    ...(options.cluster === undefined ? {} : { cluster: options.cluster }),
+    ...(options.helmValues === undefined && options.helmSet === undefined ? {} : { helm: { ...(options.helmValues === undefined ? {} : { valuesFiles: options.helmValues }), ...(options.helmSet === undefined ? {} : { set: options.helmSet }) } }),
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+    ...(options.stdin === undefined ? {} : { stdin: options.stdin }),
+  });
+  return rbacModelOf(loaded.resources, loaded.inputs, loaded.problems);
+}
+
+/** The same model from resources already loaded (the scan pipeline, tests). */
+export function rbacModelOf(resources: Parameters<typeof RbacIndex.build>[0], inputs: readonly string[] = [], problems: readonly Problem[] = []): RbacModel {
+  const index = RbacIndex.build(resources);
+  const inventory = buildInventory(resources);
+  let graph: EscalationGraph | undefined;
+  const dangling = index.danglingBindings().map((b): Problem => {
+    const where = locate(b.resource, '/roleRef');
+    return { code: 'rbac-missing-role', level: 'note', message: `${objectLabel(b)} refers to ${b.roleRef.kind} ${b.roleRef.name}, which is not in the input`, file: where.file, line: where.line, column: where.column, hint: 'The binding grants nothing until the role exists; add the role to the input (e.g. the cluster\'s default roles) or remove the binding.' };
+  });
+  return {
+    index,
+    inventory,
+    inputs,
+    problems: [...problems, ...index.problems, ...dangling],
+    graph: () => (graph ??= buildEscalationGraph(index, inventory)),
+  };
+}
+
+function usage(code: string, message: string, hint: string): PalisadeError {
+  return new PalisadeError({ code, level: 'error', message, hint });
+}
+
+export function toSubject(text: string): SubjectRef {
+  const parsed = parseSubject(text);
+  if (!parsed.ok) throw usage('rbac-bad-subject', parsed.message, 'Write system:serviceaccount:NS:NAME, user:NAME or group:NAME.');
+  return parsed.subject;
+}
+
+export interface RequestQuery {
+  readonly verb: string;
+  /** `pods`, `pods/exec`, `deployments.apps`, `/metrics` ... */
+  readonly resource: string;
+  readonly namespace?: string;
+  readonly name?: string;
+}
+
+function toRequest(query: RequestQuery): { request: Request; notes: string[] } {
+  const parsed = parseRequest(query);
+  if (!parsed.ok) throw usage('rbac-bad-request', parsed.message, 'Write VERB RESOURCE[.GROUP][/SUBRESOURCE], or VERB /non-resource-url.');
+  const notes = parsed.guessedGroup && parsed.request.type === 'resource' ? [`"${parsed.request.resource}" is not a built-in resource; taken to be in the core API group (write RESOURCE.GROUP otherwise)`] : [];
+  return { request: parsed.request, notes };
+}
+
+/** One binding -> role -> rule chain. */
+export interface GrantChain {
+  /** Where the binding grants: `''` cluster-wide, else its namespace. */
+  readonly scope: string;
+  readonly binding: string;
+  readonly role: string;
+  /** The ClusterRole the rule was aggregated from, when it differs from `role`. */
+  readonly ruleOf?: string;
+  readonly rule: string;
+  readonly file: string;
+  readonly line: number;
+}
+
+function chainOf(grant: Grant): GrantChain {
+  const where = locate(grant.rule.origin.resource, grant.rule.path);
+  return {
+    scope: grant.binding.namespace ?? '',
+    binding: objectLabel(grant.binding),
+    role: objectLabel(grant.role),
+    ...(grant.rule.origin === grant.role ? {} : { ruleOf: objectLabel(grant.rule.origin) }),
+    rule: describeRule(grant.rule.rule),
+    file: where.file,
+    line: where.line,
+  };
+}
+
+export interface WhoCanAnswer {
+  readonly request: string;
+  readonly notes: readonly string[];
+  readonly subjects: readonly { readonly subject: string; readonly system: boolean; readonly grants: readonly GrantChain[] }[];
+}
+
+export function whoCan(model: RbacModel, query: RequestQuery): WhoCanAnswer {
+  const { request, notes } = toRequest(query);
+  const subjects = model.index.whoCan(request).map(({ subject, grants }) => {
+    const ref: SubjectRef = subject.kind === 'ServiceAccount' ? { kind: 'ServiceAccount', namespace: subject.namespace, name: subject.name } : { kind: subject.kind, name: subject.name };
+    return { subject: formatSubject(subject), system: isSystemSubject(ref, grants.map((g) => g.binding)), grants: grants.map(chainOf) };
+  });
+  return { request: describeRequest(request), notes, subjects };
+}
+
+export interface CanIAnswer {
+  readonly subject: string;
+  readonly groups: readonly string[];
+  readonly request: string;
+  readonly allowed: boolean;
+  readonly reason: string;
+  readonly notes: readonly string[];
+  readonly grants: readonly GrantChain[];
+}
+
+export function canI(model: RbacModel, query: RequestQuery & { readonly as: string; readonly groups?: readonly string[] }): CanIAnswer {
+  const { request, notes } = toRequest(query);
+  const subject = toSubject(query.as);
+  const user = userInfoOf(subject, query.groups ?? []);
+  const decision = model.index.authorize(user, request);
+  const reason = decision.bypass !== undefined ? 'member of system:masters, which bypasses authorization' : decision.allowed ? 'allowed by RBAC' : 'no RBAC rule allows it (other authorizers, such as Node, are not modelled)';
+  return { subject: formatSubject(subject), groups: user.groups, request: describeRequest(request), allowed: decision.allowed, reason, notes, grants: decision.grants.map(chainOf) };
+}
+
+export interface PermissionsAnswer {
+  readonly subject: string;
+  readonly groups: readonly string[];
+  readonly scopes: readonly ScopePermissions[];
+}
+
+export function permissions(model: RbacModel, subjectText: string, groups: readonly string[] = []): PermissionsAnswer {
+  const subject = toSubject(subjectText);
+  const user = userInfoOf(subject, groups);
+  return { subject: formatSubject(subject), groups: user.groups, scopes: effectivePermissions(model.index, user) };
+}
+
+export function rbacPods(model: RbacModel): PodBlastRadius[] {
+  return podBlastRadius(model.index, model.inventory, model.graph());
+}
+
+export interface PathsQuery {
+  readonly from?: string;
+  readonly to?: readonly Target[];
+  readonly includeSystem?: boolean;
+}
+
+export function escalationPaths(model: RbacModel, query: PathsQuery = {}): EscalationPath[] {
+  let graph = model.graph();
+  let from: string | undefined;
+  if (query.from !== undefined) {
+    const subject = toSubject(query.from);
+    from = subjectNodeId(subject);
+    // An identity the input never mentions still has its groups' permissions: add it.
+    if (!graph.nodes.some((n) => n.id === from)) graph = buildEscalationGraph(model.index, model.inventory, [subject]);
+  }
+  return findPaths(graph, { ...(from === undefined ? {} : { from }), ...(query.to === undefined ? {} : { to: query.to }), ...(query.includeSystem === undefined ? {} : { includeSystem: query.includeSystem }) });
+}
+
+export function escalationGraphText(model: RbacModel, format: 'json' | 'dot'): string {
+  return format === 'json' ? graphToJson(model.graph()) : graphToDot(model.graph());
+}
