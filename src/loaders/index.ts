@@ -84,12 +84,12 @@ async function loadPath(input: string, scan: Scan): Promise<void> {
   }
   const kind = directoryKind(absolute);
   if (kind !== 'walk') {
-    await loadRendered({ kind, absolute, shown: input }, scan);
+    await loadRendered({ kind, absolute, real, shown: input }, scan);
     return;
   }
   for (const item of await walkDirectory(absolute, input)) {
     if (item.kind === 'problem') scan.problems.push(item.problem);
-    else if (!firstVisit(realpathOr(item.absolute), scan)) continue;
+    else if (!firstVisit(item.real, scan)) continue;
     else if (item.kind === 'file') loadFile(item.absolute, item.shown, scan);
     else await loadRendered(item, scan);
   }
@@ -102,13 +102,6 @@ function firstVisit(real: string, scan: Scan): boolean {
   return true;
 }
 
-function realpathOr(absolute: string): string {
-  try {
-    return realpathSync.native(absolute);
-  } catch {
-    return absolute;
-  }
-}
 
 function loadFile(absolute: string, shown: string, scan: Scan): void {
   let outcome: ReadOutcome;

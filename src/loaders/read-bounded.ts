@@ -14,29 +14,42 @@ export type ReadOutcome =
   | { readonly kind: 'too-large'; readonly bytes: number }
   | { readonly kind: 'binary' };
 
-/** Reads a file or a device/pipe path; throws only for errors of the file system (ENOENT, EACCES). */
+/**
+ * Reads a file or a device/pipe path; throws only for errors of the file system (ENOENT, EACCES).
+ * A regular file is read as it was when measured: bytes appended meanwhile are not read.
+ */
 export function readFileBounded(path: string, maxBytes: number): ReadOutcome {
   const fd = openSync(path, 'r');
   try {
     const stats = fstatSync(fd);
-    if (stats.isFile() && stats.size > maxBytes) return { kind: 'too-large', bytes: stats.size };
-    const chunks: Buffer[] = [];
+    if (!stats.isFile()) return readChunks(fd, maxBytes);
+    if (stats.size > maxBytes) return { kind: 'too-large', bytes: stats.size };
+    const buffer = Buffer.allocUnsafe(stats.size);
     let total = 0;
-    // One read for a regular file whose size we know; chunks for anything else (or a file that grew).
-    let chunkSize = stats.isFile() ? Math.max(stats.size + 1, 1) : 64 * 1024;
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(chunkSize, maxBytes + 1 - total));
-      const read = readSync(fd, chunk, 0, chunk.length, null);
+    while (total < buffer.length) {
+      const read = readSync(fd, buffer, total, buffer.length - total, null);
       if (read === 0) break;
       total += read;
-      chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read));
-      if (total > maxBytes) return { kind: 'too-large', bytes: total };
-      chunkSize = 64 * 1024;
     }
-    return decode(chunks.length === 1 && chunks[0] !== undefined ? chunks[0] : Buffer.concat(chunks, total));
+    return decode(total === buffer.length ? buffer : buffer.subarray(0, total));
   } finally {
     closeSync(fd);
   }
+}
+
+/** A pipe or a device: read until its end or past the limit, whichever comes first. */
+function readChunks(fd: number, maxBytes: number): ReadOutcome {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(Math.min(64 * 1024, maxBytes + 1 - total));
+    const read = readSync(fd, chunk, 0, chunk.length, null);
+    if (read === 0) break;
+    total += read;
+    if (total > maxBytes) return { kind: 'too-large', bytes: total };
+    chunks.push(chunk.subarray(0, read));
+  }
+  return decode(Buffer.concat(chunks, total));
 }
 
 /** Reads a stream up to the limit; past it, stops listening and reports the input as too large. */

@@ -15,9 +15,10 @@ import { problem } from '../core/errors.js';
 import { isHelmChart } from './helm.js';
 import { isKustomization } from './kustomize.js';
 
+/** `real` is the path with every symbolic link resolved, to recognise one file reached twice. */
 export type WalkItem =
-  | { readonly kind: 'file'; readonly absolute: string; readonly shown: string }
-  | { readonly kind: 'kustomize' | 'helm'; readonly absolute: string; readonly shown: string }
+  | { readonly kind: 'file'; readonly absolute: string; readonly real: string; readonly shown: string }
+  | { readonly kind: 'kustomize' | 'helm'; readonly absolute: string; readonly real: string; readonly shown: string }
   | { readonly kind: 'problem'; readonly problem: Problem };
 
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
@@ -38,53 +39,60 @@ export function directoryKind(dir: string): 'kustomize' | 'helm' | 'walk' {
 export async function walkDirectory(absolute: string, shown: string): Promise<WalkItem[]> {
   const root = await realpath(absolute);
   const items: WalkItem[] = [];
-  await visit(absolute, shown, root, new Set([root]), items);
+  await visit({ path: absolute, real: root, shown }, root, new Set([root]), items);
   return items;
 }
 
-async function visit(dir: string, shown: string, root: string, visited: Set<string>, items: WalkItem[]): Promise<void> {
+interface Place {
+  readonly path: string;
+  readonly real: string;
+  readonly shown: string;
+}
+
+async function visit(dir: Place, root: string, visited: Set<string>, items: WalkItem[]): Promise<void> {
+  const shown = dir.shown;
   let entries: Dirent[];
   try {
-    entries = await readdir(dir, { withFileTypes: true });
+    entries = await readdir(dir.path, { withFileTypes: true });
   } catch (error) {
     items.push({ kind: 'problem', problem: problem('input-unreadable', `cannot list directory: ${errorCode(error)}`, { file: shown }) });
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
-    const absolute = path.join(dir, entry.name);
+    const absolute = path.join(dir.path, entry.name);
     const entryShown = path.join(shown, entry.name);
-    const target = await resolveEntry(entry, absolute, root);
+    const { target, real } = await resolveEntry(entry, absolute, path.join(dir.real, entry.name), root);
     if (target === 'outside') {
       items.push({ kind: 'problem', problem: problem('not-a-manifest', 'symbolic link leads outside the scanned directory; not followed', { file: entryShown }) });
     } else if (target === 'directory') {
       if (SKIPPED_DIRECTORIES.has(entry.name)) continue;
-      const real = await realpath(absolute).catch(() => absolute);
       if (visited.has(real)) continue;
       visited.add(real);
       const kind = directoryKind(absolute);
-      if (kind === 'walk') await visit(absolute, entryShown, root, visited, items);
-      else items.push({ kind, absolute, shown: entryShown });
+      if (kind === 'walk') await visit({ path: absolute, real, shown: entryShown }, root, visited, items);
+      else items.push({ kind, absolute, real, shown: entryShown });
     } else if (target === 'file') {
-      if (isManifestName(entry.name)) items.push({ kind: 'file', absolute, shown: entryShown });
+      if (isManifestName(entry.name)) items.push({ kind: 'file', absolute, real, shown: entryShown });
       else items.push({ kind: 'problem', problem: problem('not-a-manifest', 'not a .yaml, .yml or .json file; skipped', { file: entryShown }) });
     }
     // Sockets, devices and FIFOs inside a tree are never manifests; skipped without a note.
   }
 }
 
-async function resolveEntry(entry: Dirent, absolute: string, root: string): Promise<'file' | 'directory' | 'outside' | 'other'> {
-  if (entry.isFile()) return 'file';
-  if (entry.isDirectory()) return 'directory';
-  if (!entry.isSymbolicLink()) return 'other';
+/** What an entry is; only symbolic links cost a system call (their real path and type). */
+async function resolveEntry(entry: Dirent, absolute: string, real: string, root: string): Promise<{ target: 'file' | 'directory' | 'outside' | 'other'; real: string }> {
+  if (entry.isFile()) return { target: 'file', real };
+  if (entry.isDirectory()) return { target: 'directory', real };
+  if (!entry.isSymbolicLink()) return { target: 'other', real };
   try {
-    const real = await realpath(absolute);
-    if (real !== root && !real.startsWith(root + path.sep)) return 'outside';
-    const stats = await stat(real);
-    return stats.isDirectory() ? 'directory' : stats.isFile() ? 'file' : 'other';
+    const resolved = await realpath(absolute);
+    if (resolved !== root && !resolved.startsWith(root + path.sep)) return { target: 'outside', real: resolved };
+    const stats = await stat(resolved);
+    return { target: stats.isDirectory() ? 'directory' : stats.isFile() ? 'file' : 'other', real: resolved };
   } catch {
     // A dangling link: nothing to read.
-    return 'other';
+    return { target: 'other', real };
   }
 }
 

@@ -27,7 +27,7 @@ export class LineIndex {
 
 /** Where each line starts. A CR LF pair or a lone LF ends a line; a lone CR does too, as in YAML. */
 function lineStarts(text: string): Int32Array {
-  if (/\r(?!\n)/.test(text)) return lineStartsWithLoneCr(text);
+  if (text.includes('\r') && /\r(?!\n)/.test(text)) return lineStartsWithLoneCr(text);
   // Common case: LF (or CR LF) line ends, found with the native indexOf.
   let count = 1;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;

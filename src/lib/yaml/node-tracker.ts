@@ -12,7 +12,8 @@
  *   roots (the positions we report);
  * - a failed speculative read (e.g. `key: &a value` first tried as a mapping) leaves nested events
  *   under a node whose final value is a scalar, so children of scalars are ignored;
- * - a node may adopt the value of its only child ("keep the result" paths): same object, same shape.
+ * - a node may adopt the value of its only child ("keep the result" paths): then the child is its
+ *   only child, of the same kind, and only blanks on the line separate their ends.
  *
  * The listener runs for every node of every input, so it only writes three numbers and a value
  * per node into typed arrays; everything else is derived when a position is asked for.
@@ -37,62 +38,86 @@ export interface ParserState {
   readonly result: unknown;
 }
 
-/** Every node of one input; a node is an index, numbered in opening order. */
+export const enum NodeKind {
+  Other = 0,
+  Mapping = 1,
+  Sequence = 2,
+}
+
+const FIELDS = 4;
+
+/**
+ * Every node of one input; a node is an index, numbered in opening order. Per node, four numbers
+ * are kept side by side in one typed array: the offset of its first character, the offset just
+ * after it, the last node of its subtree (itself for a leaf), and its kind. Values are not kept:
+ * they are in the parsed document already, and a million references in a side array cost more
+ * garbage-collection time than the whole tracking.
+ */
 export class NodeArena {
-  /** Offset of the node's first character in the input. */
-  start: Int32Array;
-  /** Offset just after the node. */
-  end: Int32Array;
-  /** The last node of the node's subtree (itself for a leaf). */
-  last: Int32Array;
-  readonly values: unknown[] = [];
+  private data: Int32Array;
   size = 0;
 
   /** Sized for `textLength` characters: Kubernetes YAML has about one node per 10 characters. */
   constructor(textLength: number) {
-    const capacity = Math.max(1024, Math.ceil(textLength / 10));
-    this.start = new Int32Array(capacity);
-    this.end = new Int32Array(capacity);
-    this.last = new Int32Array(capacity);
+    this.data = new Int32Array(FIELDS * (16 + Math.ceil(textLength / 6)));
   }
 
   open(start: number): number {
-    if (this.size === this.start.length) this.grow();
+    if (FIELDS * this.size === this.data.length) this.grow();
     const id = this.size++;
-    this.start[id] = start;
-    this.values.push(undefined);
+    this.data[FIELDS * id] = start;
     return id;
   }
 
-  close(id: number, end: number, value: unknown): void {
-    this.end[id] = end;
-    this.last[id] = this.size - 1;
-    this.values[id] = value;
+  close(id: number, end: number, kind: NodeKind): void {
+    const at = FIELDS * id;
+    this.data[at + 1] = end;
+    this.data[at + 2] = this.size - 1;
+    this.data[at + 3] = kind;
+  }
+
+  start(node: number): number {
+    return this.data[FIELDS * node] ?? 0;
+  }
+
+  end(node: number): number {
+    return this.data[FIELDS * node + 1] ?? 0;
+  }
+
+  /** The last node of the node's subtree. */
+  last(node: number): number {
+    return this.data[FIELDS * node + 2] ?? node;
+  }
+
+  kind(node: number): NodeKind {
+    const kind = this.data[FIELDS * node + 3];
+    return kind === NodeKind.Mapping ? NodeKind.Mapping : kind === NodeKind.Sequence ? NodeKind.Sequence : NodeKind.Other;
   }
 
   /** The children of a node, in order. */
   children(node: number): number[] {
     const out: number[] = [];
-    const last = this.last[node] ?? node;
-    for (let child = node + 1; child <= last; child = (this.last[child] ?? child) + 1) out.push(child);
+    const last = this.last(node);
+    for (let child = node + 1; child <= last; child = this.last(child) + 1) out.push(child);
     return out;
   }
 
+  /** Gives back unused capacity: arenas live as long as their resources' position maps. */
+  trim(): void {
+    if (this.data.length - FIELDS * this.size >= 256) this.data = this.data.slice(0, FIELDS * this.size);
+  }
+
   private grow(): void {
-    const bigger = (old: Int32Array): Int32Array => {
-      const next = new Int32Array(old.length * 2);
-      next.set(old);
-      return next;
-    };
-    this.start = bigger(this.start);
-    this.end = bigger(this.end);
-    this.last = bigger(this.last);
+    const next = new Int32Array(this.data.length * 2);
+    next.set(this.data);
+    this.data = next;
   }
 }
 
 export class NodeTracker {
-  /** Document roots in order: each top-level close is one document. */
+  /** Document roots in order (each top-level close is one document), and their values. */
   readonly roots: number[] = [];
+  readonly rootValues: unknown[] = [];
   private readonly arena: NodeArena;
   /** Added to js-yaml's offsets: where the parsed text starts in the input. */
   private readonly base: number;
@@ -121,14 +146,16 @@ export class NodeTracker {
     }
     const node = this.stack.pop();
     if (node === undefined) return;
-    this.arena.close(node, this.base + state.position, state.result);
+    const kind = state.kind === 'mapping' ? NodeKind.Mapping : state.kind === 'sequence' ? NodeKind.Sequence : NodeKind.Other;
+    this.arena.close(node, this.base + state.position, kind);
     if (state.kind === null && state.result !== null) this.countAlias(node, state.input);
     if (state.anchor !== null) this.anchorExpansions.set(state.anchor, this.expansions - this.expansionsBefore(node));
-    if (this.stack.length === 0) this.endDocument(node);
+    if (this.stack.length === 0) this.endDocument(node, state.result);
   };
 
-  private endDocument(root: number): void {
+  private endDocument(root: number, value: unknown): void {
     this.roots.push(root);
+    this.rootValues.push(value);
     if (this.roots.length > this.maxDocuments) throw new DocumentLimitError(`more than ${this.maxDocuments} documents`);
     // Anchors are per document.
     this.anchorExpansions.clear();
@@ -142,7 +169,7 @@ export class NodeTracker {
    * which the text tells apart). Its cost is one expansion plus whatever its anchor expands.
    */
   private countAlias(node: number, input: string): void {
-    const at = skipBlanks(input, (this.arena.start[node] ?? 0) - this.base);
+    const at = skipBlanks(input, this.arena.start(node) - this.base);
     if (input.charCodeAt(at) !== 0x2a /* * */) return;
     const name = aliasName(input, at + 1);
     const inner = this.anchorExpansions.get(name);

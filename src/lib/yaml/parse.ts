@@ -69,10 +69,11 @@ export function parseStream(text: string, options: ParseOptions = {}): ParseResu
   const arena = new NodeArena(input.length);
   const documents: ParsedDocument[] = [];
   const errors: ParseError[] = [];
-  const keep = (roots: readonly number[]): void => {
-    for (const root of roots) {
-      const positions = new TrackedPositionMap(arena, root, input, lines);
-      documents.push({ index: documents.length + lost, value: arena.values[root], position: positions.rootPosition(), positions });
+  const keep = (tracker: NodeTracker, count: number): void => {
+    for (let i = 0; i < count; i++) {
+      const root = tracker.roots[i] ?? 0;
+      const value = tracker.rootValues[i];
+      documents.push(new TrackedDocument(documents.length + lost, value, new TrackedPositionMap(arena, root, value, input, lines)));
     }
   };
   if (options.json === true) {
@@ -88,12 +89,12 @@ export function parseStream(text: string, options: ParseOptions = {}): ParseResu
     const tracker = new NodeTracker(arena, from, { maxAliasCount: limits.maxAliasCount, maxDocuments: limits.maxDocuments - documents.length });
     const failure = loadAll(from === 0 ? input : input.slice(from), tracker, options.json === true, limits.maxDepth);
     if (failure === undefined) {
-      keep(tracker.roots);
+      keep(tracker, tracker.roots.length);
       break;
     }
     if (failure instanceof DocumentLimitError) {
-      keep(tracker.roots.slice(0, limits.maxDocuments - documents.length));
-      const at = lines.position(arena.start[tracker.roots[tracker.roots.length - 1] ?? 0] ?? 0);
+      keep(tracker, Math.min(tracker.roots.length, limits.maxDocuments - documents.length));
+      const at = lines.position(arena.start(tracker.roots[tracker.roots.length - 1] ?? 0));
       errors.push({ kind: 'too-many-documents', message: `more than ${limits.maxDocuments} documents; the rest were not read`, ...at });
       break;
     }
@@ -102,11 +103,12 @@ export function parseStream(text: string, options: ParseOptions = {}): ParseResu
     if (options.json === true) break;
     slices ??= splitDocuments(input);
     const bad = sliceAt(slices, error.offset, from);
-    keep(tracker.roots.filter((root) => (arena.start[root] ?? 0) < bad.start));
+    keep(tracker, tracker.roots.filter((root) => arena.start(root) < bad.start).length);
     lost++;
     if (bad.end <= from) break;
     from = bad.end;
   }
+  arena.trim();
   return { documents, errors };
 }
 
@@ -122,6 +124,23 @@ function strictJsonError(input: string, lines: LineIndex): ParseError | undefine
     const message = error instanceof Error ? error.message : String(error);
     const offset = Number(/at position (\d+)/.exec(message)?.[1] ?? input.length);
     return { kind: 'syntax', message: message.replace(/ in JSON at position \d+.*$/, ''), ...lines.position(offset) };
+  }
+}
+
+/** A document whose position is worked out when first asked for (most never are). */
+class TrackedDocument implements ParsedDocument {
+  readonly index: number;
+  readonly value: unknown;
+  readonly positions: TrackedPositionMap;
+
+  constructor(index: number, value: unknown, positions: TrackedPositionMap) {
+    this.index = index;
+    this.value = value;
+    this.positions = positions;
+  }
+
+  get position(): Position {
+    return this.positions.rootPosition();
   }
 }
 

@@ -11,7 +11,8 @@
 import type { Position, PositionMap } from '../../model/source.js';
 import { escapeToken, splitPointer } from '../json-pointer.js';
 import type { LineIndex } from './line-index.js';
-import type { NodeArena } from './node-tracker.js';
+import { keyFromSource } from './keys.js';
+import { NodeKind, type NodeArena } from './node-tracker.js';
 
 interface Entry {
   readonly position: Position;
@@ -24,14 +25,17 @@ type Shape = { readonly kind: 'mapping'; readonly entries: Map<string, Entry> } 
 export class TrackedPositionMap implements PositionMap {
   private readonly arena: NodeArena;
   private readonly root: number;
+  private readonly value: unknown;
   private readonly input: string;
   private readonly lines: LineIndex;
-  private readonly shapes = new Map<number, Shape>();
+  /** Shapes of the nodes visited so far (allocated on the first lookup: most maps never get one). */
+  private shapes: Map<number, Shape> | undefined;
 
-  /** `input`: the text the nodes' offsets refer to, and its line index. */
-  constructor(arena: NodeArena, root: number, input: string, lines: LineIndex) {
+  /** `value`: the document's value; `input`: the text the nodes' offsets refer to, and its line index. */
+  constructor(arena: NodeArena, root: number, value: unknown, input: string, lines: LineIndex) {
     this.arena = arena;
     this.root = root;
+    this.value = value;
     this.input = input;
     this.lines = lines;
   }
@@ -51,6 +55,7 @@ export class TrackedPositionMap implements PositionMap {
     return { pointer: found.pointer, position: found.position };
   }
 
+  /** Follows the pointer down the node tree and the value tree together. */
   private walk(ptr: string): { pointer: string; position: Position; complete: boolean } {
     let tokens: string[];
     try {
@@ -59,42 +64,52 @@ export class TrackedPositionMap implements PositionMap {
       tokens = [];
     }
     let node: number | undefined = this.root;
+    let value: unknown = this.value;
     let position = this.toPosition(this.root);
     let pointer = '';
     for (const token of tokens) {
-      const entry: Entry | undefined = node === undefined ? undefined : this.child(node, token);
+      const entry: Entry | undefined = node === undefined ? undefined : this.child(node, value, token);
       if (entry === undefined) return { pointer, position, complete: false };
       position = entry.position;
       pointer = `${pointer}/${escapeToken(token)}`;
       node = entry.node;
+      value = childValue(value, token);
     }
     return { pointer, position, complete: true };
   }
 
-  private child(node: number, token: string): Entry | undefined {
-    const shape = this.shapeOf(node);
+  private child(node: number, value: unknown, token: string): Entry | undefined {
+    const shape = this.shapeOf(node, value);
     if (shape.kind === 'mapping') return shape.entries.get(token);
     if (shape.kind === 'sequence') return /^(?:0|[1-9]\d*)$/.test(token) ? shape.items[Number(token)] : undefined;
     return undefined;
   }
 
-  private shapeOf(node: number): Shape {
+  private shapeOf(node: number, value: unknown): Shape {
+    this.shapes ??= new Map();
     let shape = this.shapes.get(node);
     if (shape === undefined) {
-      shape = this.computeShape(node);
+      shape = this.computeShape(node, value);
       this.shapes.set(node, shape);
     }
     return shape;
   }
 
-  private computeShape(node: number): Shape {
-    const value = this.arena.values[node];
-    if (typeof value !== 'object' || value === null) return { kind: 'leaf' };
+  private computeShape(node: number, value: unknown): Shape {
+    const kind = this.arena.kind(node);
+    if (kind === NodeKind.Other) return { kind: 'leaf' };
     const children = this.arena.children(node);
     const [only] = children;
-    if (children.length === 1 && only !== undefined && this.arena.values[only] === value) return this.shapeOf(only);
-    if (Array.isArray(value)) return { kind: 'sequence', items: this.sequenceItems(value, children) };
+    if (children.length === 1 && only !== undefined && this.adopted(node, only)) return this.shapeOf(only, value);
+    if (kind === NodeKind.Sequence) return { kind: 'sequence', items: this.sequenceItems(Array.isArray(value) ? value : [], children) };
     return { kind: 'mapping', entries: this.mappingEntries(children) };
+  }
+
+  /** Whether a node took over its only child's value (same kind, ends apart by blanks only). */
+  private adopted(node: number, child: number): boolean {
+    if (this.arena.kind(child) !== this.arena.kind(node)) return false;
+    const between = this.input.slice(this.arena.end(child), this.arena.end(node));
+    return /^[ \t]*$/.test(between);
   }
 
   /**
@@ -105,8 +120,10 @@ export class TrackedPositionMap implements PositionMap {
     const entries = new Map<string, Entry>();
     for (let i = 0; i < children.length; i++) {
       const key = children[i];
-      if (key === undefined || !this.followedByColon(key)) continue;
-      const name = keyString(this.arena.values[key]);
+      if (key === undefined) continue;
+      const colon = this.colonAfter(key);
+      if (colon === undefined) continue;
+      const name = keyFromSource(this.input.slice(this.arena.start(key), colon));
       if (!entries.has(name)) entries.set(name, { position: this.toPosition(key), node: children[i + 1] });
       i++;
     }
@@ -114,35 +131,39 @@ export class TrackedPositionMap implements PositionMap {
   }
 
   /**
-   * An empty block item (`-` alone on its line) produces no node event, so children are matched
-   * to items by value: a child is the next item it is (identically) equal to.
+   * An empty block item (`-` alone on its line) produces no node, so when there are fewer nodes
+   * than items, nodes go to the items in order, skipping null items while there are more items
+   * left than nodes.
    */
   private sequenceItems(items: readonly unknown[], children: readonly number[]): (Entry | undefined)[] {
     const result: (Entry | undefined)[] = new Array<Entry | undefined>(items.length);
+    let spare = items.length - children.length;
     let c = 0;
     for (let i = 0; i < items.length && c < children.length; i++) {
-      const child = children[c];
-      if (child !== undefined && Object.is(this.arena.values[child], items[i])) {
-        result[i] = { position: this.toPosition(child), node: child };
-        c++;
+      if (spare > 0 && items[i] === null) {
+        spare--;
+        continue;
       }
+      const child = children[c++];
+      if (child !== undefined) result[i] = { position: this.toPosition(child), node: child };
     }
     return result;
   }
 
-  private followedByColon(node: number): boolean {
-    let at = this.arena.end[node] ?? 0;
+  /** The offset of the `:` that follows a key on its line, if the node is a key. */
+  private colonAfter(node: number): number | undefined {
+    let at = this.arena.end(node);
     while (this.input.charCodeAt(at) === 0x20 || this.input.charCodeAt(at) === 0x09) at++;
-    return this.input.charCodeAt(at) === 0x3a;
+    return this.input.charCodeAt(at) === 0x3a ? at : undefined;
   }
 
   private toPosition(node: number): Position {
-    return this.lines.position(this.arena.start[node] ?? 0);
+    return this.lines.position(this.arena.start(node));
   }
 }
 
-/** The key as js-yaml stores it: mapping keys are strings, objects become "[object Object]". */
-function keyString(value: unknown): string {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) return '[object Object]';
-  return String(value);
+function childValue(value: unknown, token: string): unknown {
+  if (Array.isArray(value)) return value[Number(token)];
+  if (typeof value === 'object' && value !== null) return (value as Record<string, unknown>)[token];
+  return undefined;
 }
