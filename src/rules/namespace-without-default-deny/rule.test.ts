@@ -19,7 +19,7 @@ metadata: {name: deny, namespace: shop}
 spec: {podSelector: {}, policyTypes: []}
 `);
     expect(scan.findings.map((f) => f.message)).toEqual([
-      'namespace "shop" (of this Pod; the input has no Namespace object for it) has no default-deny NetworkPolicy for Egress: pods no policy selects can connect anywhere, which is how data leaves and reverse shells call home',
+      'namespace "shop" (of this Pod; the input has no Namespace object for it) has no default-deny NetworkPolicy for Egress: pods that no other policy selects can connect anywhere, which is how data leaves and reverse shells call home',
     ]);
   });
 

@@ -9,8 +9,8 @@ import { isDefaultDeny } from '../_shared/network-policy.js';
 const DIRECTIONS: readonly PolicyDirection[] = ['Ingress', 'Egress'];
 
 const CONSEQUENCE: Readonly<Record<PolicyDirection, string>> = {
-  Ingress: 'pods no policy selects accept connections from anywhere',
-  Egress: 'pods no policy selects can connect anywhere, which is how data leaves and reverse shells call home',
+  Ingress: 'accept connections from anywhere',
+  Egress: 'can connect anywhere, which is how data leaves and reverse shells call home',
 };
 
 export const rule = defineRule({
@@ -33,7 +33,7 @@ export const rule = defineRule({
     const missing = DIRECTIONS.filter((direction) => !policies.some((policy) => isDefaultDeny(policy, direction)));
     if (missing.length === 0) return;
     yield fail(
-      `${subject.label} has no default-deny NetworkPolicy for ${missing.join(' or ')}: ${missing.map((d) => CONSEQUENCE[d]).join('; ')}`,
+      `${subject.label} has no default-deny NetworkPolicy for ${missing.join(' or ')}: pods that no other policy selects ${missing.map((d) => CONSEQUENCE[d]).join(' and ')}`,
       subject.path,
     );
   },
