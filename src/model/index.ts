@@ -1,5 +1,6 @@
 export * from './finding.js';
 export * from './k8s.js';
+export * from './package.js';
 export * from './problem.js';
 export * from './report.js';
 export * from './resource.js';

@@ -1,0 +1,60 @@
+/**
+ * Turning a layer blob into tar bytes. The compression is sniffed from the magic bytes rather than
+ * trusted from the media type (docker-archive layers carry none, and mislabelled blobs exist):
+ * gzip (1f 8b), zstd (28 b5 2f fd), otherwise an uncompressed tar. Node 20 has no zstd, so zstd goes
+ * through fzstd, a dependency-free streaming decoder.
+ */
+import { createGunzip } from 'node:zlib';
+import { Readable } from 'node:stream';
+import { Decompress } from 'fzstd';
+
+export type Compression = 'gzip' | 'zstd' | 'none';
+
+export function sniffCompression(head: Uint8Array): Compression {
+  if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
+  if (head.length >= 4 && head[0] === 0x28 && head[1] === 0xb5 && head[2] === 0x2f && head[3] === 0xfd) return 'zstd';
+  return 'none';
+}
+
+/** Yields the decompressed bytes of `input`; throws on corrupt or truncated data. */
+export async function* decompress(input: AsyncIterable<Buffer>, compression: Compression): AsyncGenerator<Buffer> {
+  if (compression === 'none') {
+    yield* input;
+    return;
+  }
+  if (compression === 'gzip') {
+    // A truncated stream makes zlib fail with "unexpected end of file" at the end of the input.
+    const gunzip = createGunzip({ chunkSize: 256 * 1024 });
+    const source = Readable.from(input);
+    source.on('error', (error) => gunzip.destroy(error));
+    source.pipe(gunzip);
+    try {
+      for await (const chunk of gunzip) yield chunk as Buffer;
+    } finally {
+      source.destroy();
+      gunzip.destroy();
+    }
+    return;
+  }
+  yield* zstdChunks(input);
+}
+
+async function* zstdChunks(input: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  let pending: Buffer[] = [];
+  const state = { ended: false };
+  const decoder = new Decompress((data, final) => {
+    // Copied: the decoder may reuse its window buffer for the next block.
+    pending.push(Buffer.from(data));
+    if (final === true) state.ended = true;
+  });
+  for await (const chunk of input) {
+    decoder.push(chunk);
+    const ready = pending;
+    pending = [];
+    yield* ready;
+  }
+  decoder.push(new Uint8Array(0), true);
+  yield* pending;
+  // fzstd reports a truncated frame by never signalling the final block.
+  if (!state.ended) throw new Error('unexpected end of zstd stream');
+}

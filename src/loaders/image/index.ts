@@ -1,0 +1,8 @@
+/** Reading container images safely: sources, streamed layers, the merged file system. */
+export { readImage, type ImageRead, type ReadImageOptions } from './read-image.js';
+export { readLayer, newBudget, type LayerEntry, type LayerReadOptions, type LayerStats, type ReadBudget } from './layer-reader.js';
+export { RootFs, type FileNode, type FileVersion, type Node } from './rootfs.js';
+export { DEFAULT_LIMITS, resolveLimits, type ImageLimits } from './limits.js';
+export { ImageError, IMAGE_PROBLEMS, imageProblem, type ImageProblemCode } from './problems.js';
+export { parseTarget, type ImageTarget } from './target.js';
+export type { ImageConfig } from './manifests.js';

@@ -1,0 +1,259 @@
+/**
+ * Streaming one layer: blob bytes -> digest check -> decompression (with ratio and size limits)
+ * -> diff-id check -> tar entries. Nothing is written to disk and only the files an analyzer asked
+ * for are buffered, so memory stays bounded by the limits whatever the layer holds.
+ */
+import { createHash } from 'node:crypto';
+import tar from 'tar-stream';
+import type { Extract, ExtractEvents } from 'tar-stream';
+
+/** One member of the tar stream (tar-stream calls it Source but does not export the name). */
+type Entry = ExtractEvents['entry'][1];
+import { decompress, sniffCompression, type Compression } from './decompress.js';
+import { hashFor } from './digest.js';
+import { baseName, normalizeEntryPath, OPAQUE_MARKER, parentOf, printable, WHITEOUT_PREFIX } from './entry-path.js';
+import type { ImageLimits } from './limits.js';
+import { ImageError } from './problems.js';
+
+export type LayerEntry =
+  | { readonly kind: 'file'; readonly path: string; readonly size: number; readonly mode: number; readonly content?: Buffer; readonly skipped?: string }
+  | { readonly kind: 'dir'; readonly path: string; readonly mode: number }
+  | { readonly kind: 'other'; readonly path: string; readonly mode: number }
+  | { readonly kind: 'symlink'; readonly path: string; readonly mode: number; readonly target: string }
+  | { readonly kind: 'hardlink'; readonly path: string; readonly mode: number; readonly target: string }
+  /** `.wh.NAME`: NAME (the path given here) is deleted from lower layers. */
+  | { readonly kind: 'whiteout'; readonly path: string }
+  /** `.wh..wh..opq`: the lower layers' contents of this directory are hidden. */
+  | { readonly kind: 'opaque'; readonly path: string };
+
+/** Counters shared by all layers of one image, so the image-wide limits hold. */
+export interface ReadBudget {
+  entries: number;
+  bufferedBytes: number;
+  totalBytes: number;
+}
+
+export function newBudget(): ReadBudget {
+  return { entries: 0, bufferedBytes: 0, totalBytes: 0 };
+}
+
+export interface LayerReadOptions {
+  /** Names the layer in messages, e.g. "layer 2 (sha256:ab12…)". */
+  readonly label: string;
+  /** Digest of the blob as stored; verified at the end of the stream. */
+  readonly digest?: string;
+  /** Digest of the uncompressed tar (config rootfs.diff_ids); verified at the end of the stream. */
+  readonly diffId?: string;
+  readonly limits: ImageLimits;
+  readonly budget: ReadBudget;
+  /** The cheap path filter of the analyzers: only these files are read into memory. */
+  readonly wants: (path: string) => boolean;
+  readonly onEntry: (entry: LayerEntry) => void;
+}
+
+export interface LayerStats {
+  readonly compression: Compression;
+  readonly compressedBytes: number;
+  readonly uncompressedBytes: number;
+  readonly entries: number;
+  readonly diffId: string;
+}
+
+export async function readLayer(blob: AsyncIterable<Buffer>, options: LayerReadOptions): Promise<LayerStats> {
+  const { label, limits, budget } = options;
+  const blobHash = options.digest === undefined ? undefined : hashFor(options.digest);
+  const tarHash = options.diffId === undefined ? createHash('sha256') : hashFor(options.diffId);
+  let compressedBytes = 0;
+  let uncompressedBytes = 0;
+
+  const { head, rest } = await peek(blob, 4);
+  const compression = sniffCompression(head);
+  async function* hashedInput(): AsyncGenerator<Buffer> {
+    for await (const chunk of rest) {
+      compressedBytes += chunk.length;
+      blobHash?.update(chunk);
+      yield chunk;
+    }
+  }
+  async function* tarBytes(): AsyncGenerator<Buffer> {
+    for await (const chunk of decompress(hashedInput(), compression)) {
+      uncompressedBytes += chunk.length;
+      budget.totalBytes += chunk.length;
+      if (compression !== 'none' && uncompressedBytes > limits.ratioGraceBytes && uncompressedBytes > compressedBytes * limits.maxCompressionRatio) {
+        throw new ImageError('layer-limit', `${label}: decompresses more than ${limits.maxCompressionRatio} times its compressed size (${uncompressedBytes} bytes from ${compressedBytes}): a decompression bomb`);
+      }
+      if (budget.totalBytes > limits.maxTotalBytes) {
+        throw new ImageError('layer-limit', `${label}: the image's uncompressed size passes the limit of ${limits.maxTotalBytes} bytes`);
+      }
+      tarHash.update(chunk);
+      yield chunk;
+    }
+  }
+
+  const entries = await extractEntries(tarBytes(), options);
+  if (compressedBytes === 0) throw new ImageError('layer-corrupt', `${label}: the blob is empty`);
+  const diffId = `${options.diffId?.startsWith('sha512:') === true ? 'sha512' : 'sha256'}:${tarHash.digest('hex')}`;
+  if (blobHash !== undefined && options.digest !== undefined) {
+    const actual = `${options.digest.slice(0, options.digest.indexOf(':'))}:${blobHash.digest('hex')}`;
+    if (actual !== options.digest) throw new ImageError('digest-mismatch', `${label}: blob has digest ${actual}, expected ${options.digest}`);
+  }
+  if (options.diffId !== undefined && diffId !== options.diffId) {
+    throw new ImageError('digest-mismatch', `${label}: uncompressed layer has digest ${diffId}, but the image config lists ${options.diffId}`);
+  }
+  return { compression, compressedBytes, uncompressedBytes, entries, diffId };
+}
+
+/** Reads the first `n` bytes for sniffing and gives back a stream that still starts with them. */
+async function peek(input: AsyncIterable<Buffer>, n: number): Promise<{ head: Buffer; rest: AsyncIterable<Buffer> }> {
+  const iterator = input[Symbol.asyncIterator]();
+  const seen: Buffer[] = [];
+  let length = 0;
+  let done = false;
+  while (length < n) {
+    const next = await iterator.next();
+    if (next.done === true) {
+      done = true;
+      break;
+    }
+    seen.push(next.value);
+    length += next.value.length;
+  }
+  async function* rest(): AsyncGenerator<Buffer> {
+    yield* seen;
+    if (done) return;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done === true) return;
+      yield next.value;
+    }
+  }
+  return { head: Buffer.concat(seen), rest: rest() };
+}
+
+/** Feeds the tar parser with backpressure and hands each entry to classify(); returns the entry count. */
+async function extractEntries(bytes: AsyncGenerator<Buffer>, options: LayerReadOptions): Promise<number> {
+  const extract = tar.extract();
+  const state = { closed: false };
+  extract.on('close', () => {
+    state.closed = true;
+  });
+  const feeding = (async () => {
+    try {
+      for await (const chunk of bytes) {
+        if (state.closed) return;
+        if (!extract.write(chunk)) await drained(extract);
+      }
+      // streamx types end() with a required argument; undefined writes nothing more.
+      extract.end(undefined);
+    } catch (error) {
+      extract.destroy(error instanceof Error ? error : new Error(String(error)));
+    }
+  })();
+  let count = 0;
+  try {
+    for await (const entry of extract) {
+      count += 1;
+      await classify(entry, count, options);
+    }
+  } catch (error) {
+    extract.destroy();
+    await feeding;
+    await bytes.return(undefined);
+    if (error instanceof ImageError) throw error;
+    throw new ImageError('layer-corrupt', `${options.label}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  await feeding;
+  return count;
+}
+
+function drained(stream: Extract): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
+}
+
+async function classify(entry: Entry, ordinal: number, options: LayerReadOptions): Promise<void> {
+  const { limits, budget, label } = options;
+  const header = entry.header;
+  if (ordinal > limits.maxEntriesPerLayer) throw new ImageError('layer-limit', `${label}: more than ${limits.maxEntriesPerLayer} entries`);
+  budget.entries += 1;
+  if (budget.entries > limits.maxEntries) throw new ImageError('layer-limit', `the image has more than ${limits.maxEntries} entries (at ${label})`);
+  const where = `${label}, entry ${ordinal}`;
+  const path = normalizeEntryPath(header.name, limits.maxPathLength, where);
+  if (path === undefined) return drain(entry);
+  const mode = header.mode;
+  const base = baseName(path);
+  if (base.startsWith(WHITEOUT_PREFIX)) {
+    await drain(entry);
+    if (base === OPAQUE_MARKER) options.onEntry({ kind: 'opaque', path: parentOf(path) });
+    // Other .wh..wh. names are aufs bookkeeping (hard-link dirs), not deletions.
+    else if (!base.startsWith(`${WHITEOUT_PREFIX}${WHITEOUT_PREFIX}`)) {
+      const name = base.slice(WHITEOUT_PREFIX.length);
+      if (name === '' || name === '.' || name === '..') throw new ImageError('layer-hostile', `${where}: whiteout "${printable(path)}" names no file`);
+      options.onEntry({ kind: 'whiteout', path: `${parentOf(path) === '/' ? '' : parentOf(path)}/${name}` });
+    }
+    return;
+  }
+  switch (header.type) {
+    case 'file':
+    case 'contiguous-file':
+      return readFile(entry, path, mode, options);
+    case 'directory':
+      await drain(entry);
+      { options.onEntry({ kind: 'dir', path, mode }); return; }
+    case 'symlink': {
+      await drain(entry);
+      const target = header.linkname;
+      if (target === '' || target.length > limits.maxPathLength || target.includes('\0')) {
+        throw new ImageError('layer-hostile', `${where}: symlink "${printable(path)}" has an empty, over-long or NUL-bearing target`);
+      }
+      options.onEntry({ kind: 'symlink', path, mode, target }); return;
+    }
+    case 'link': {
+      await drain(entry);
+      const target = normalizeEntryPath(header.linkname, limits.maxPathLength, `${where} (hard link target)`);
+      if (target === undefined) throw new ImageError('layer-hostile', `${where}: hard link "${printable(path)}" points at the image root`);
+      options.onEntry({ kind: 'hardlink', path, mode, target }); return;
+    }
+    default:
+      // Devices, FIFOs: present in the tree, never read.
+      await drain(entry);
+      { options.onEntry({ kind: 'other', path, mode }); return; }
+  }
+}
+
+async function readFile(entry: Entry, path: string, mode: number, options: LayerReadOptions): Promise<void> {
+  const { limits, budget, label } = options;
+  const size = entry.header.size;
+  if (size > limits.maxFileBytes) throw new ImageError('layer-limit', `${label}: file "${printable(path)}" declares ${size} bytes, over the limit of ${limits.maxFileBytes}`);
+  if (!options.wants(path)) {
+    await drain(entry);
+    options.onEntry({ kind: 'file', path, size, mode }); return;
+  }
+  if (size > limits.maxBufferedFileBytes || budget.bufferedBytes + size > limits.maxBufferedBytes) {
+    await drain(entry);
+    options.onEntry({ kind: 'file', path, size, mode, skipped: `${size} bytes is over the buffering limit` }); return;
+  }
+  const content = Buffer.allocUnsafe(size);
+  let offset = 0;
+  for await (const chunk of entry as AsyncIterable<Buffer>) {
+    // tar-stream never yields more than the header's size; the check keeps that an invariant here.
+    if (offset + chunk.length > size) throw new ImageError('layer-corrupt', `${label}: file "${printable(path)}" is longer than its header says`);
+    chunk.copy(content, offset);
+    offset += chunk.length;
+  }
+  if (offset !== size) throw new ImageError('layer-corrupt', `${label}: file "${printable(path)}" is truncated`);
+  budget.bufferedBytes += size;
+  options.onEntry({ kind: 'file', path, size, mode, content });
+}
+
+async function drain(entry: Entry): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  for await (const _ of entry);
+}

@@ -1,0 +1,92 @@
+/**
+ * OCI image layouts (image-spec image-layout.md), from a directory (`oci:DIR[:TAG]`) or an archive
+ * (`oci-archive:FILE`): index.json -> (nested index ->) manifest -> config + layers. Every document
+ * read is checked against its descriptor's digest and size; layers are checked while streamed.
+ */
+import { digestHex, verifyBytes } from './digest.js';
+import type { FileAccess } from './file-access.js';
+import type { ImageHandle } from './image-handle.js';
+import type { ImageLimits } from './limits.js';
+import { configSchema, type Descriptor, indexSchema, isIndexMedia, isLayerMedia, manifestSchema, MEDIA, parseJson } from './manifests.js';
+import { formatPlatform, hostPlatform, type Platform, platformMatches } from './platform.js';
+import { ImageError } from './problems.js';
+
+const REF_NAME = 'org.opencontainers.image.ref.name';
+
+export interface LayoutOptions {
+  readonly name: string;
+  readonly tag?: string;
+  readonly platform?: Platform;
+  readonly limits: ImageLimits;
+}
+
+export function openOciLayout(access: FileAccess, options: LayoutOptions): ImageHandle {
+  if (access.size('oci-layout') === undefined) throw new ImageError('image-invalid', `${access.label}: no oci-layout file; this is not an OCI image layout`);
+  const index = parseJson(access.read('index.json', options.limits.maxJsonBytes), indexSchema, `${access.label}/index.json`);
+  const chosen = pickByTag(index.manifests, options.tag, access.label);
+  const manifestDescriptor = isIndexMedia(chosen.mediaType) ? pickPlatform(access, chosen, options) : chosen;
+  return fromManifest(access, manifestDescriptor, options);
+}
+
+export function blobPath(digest: string): string {
+  return `blobs/${digest.slice(0, digest.indexOf(':'))}/${digestHex(digest)}`;
+}
+
+/** Reads a small blob (a JSON document) and checks its size and digest. */
+export function readBlob(access: FileAccess, descriptor: Descriptor, limits: ImageLimits, what: string): Buffer {
+  const path = blobPath(descriptor.digest);
+  if (access.size(path) === undefined) throw new ImageError('image-invalid', `${access.label}: ${what} blob ${descriptor.digest} is missing`);
+  if (descriptor.size > limits.maxJsonBytes) throw new ImageError('image-invalid', `${access.label}: ${what} of ${descriptor.size} bytes is over the limit of ${limits.maxJsonBytes}`);
+  const bytes = access.read(path, limits.maxJsonBytes);
+  if (bytes.length !== descriptor.size) throw new ImageError('digest-mismatch', `${access.label}: ${what} ${descriptor.digest} has ${bytes.length} bytes, its descriptor says ${descriptor.size}`);
+  verifyBytes(bytes, descriptor.digest, `${access.label}: ${what}`);
+  return bytes;
+}
+
+function pickByTag(manifests: readonly Descriptor[], tag: string | undefined, label: string): Descriptor {
+  const names = manifests.map((m) => m.annotations?.[REF_NAME]).filter((n): n is string => n !== undefined);
+  if (tag !== undefined) {
+    // podman writes the full reference (localhost/app:1), skopeo the bare tag: accept either.
+    const found = manifests.find((m) => {
+      const ref = m.annotations?.[REF_NAME];
+      return ref === tag || (ref !== undefined && ref.endsWith(`:${tag}`));
+    });
+    if (found === undefined) throw new ImageError('image-not-found', `${label}: no image tagged "${tag}" (tags: ${names.join(', ') || 'none'})`);
+    return found;
+  }
+  const [only, ...more] = manifests;
+  if (only === undefined) throw new ImageError('image-invalid', `${label}: index.json lists no image`);
+  if (more.length > 0) throw new ImageError('image-ambiguous', `${label}: holds ${manifests.length} images (${names.join(', ') || 'untagged'}); name one with :TAG`);
+  return only;
+}
+
+function pickPlatform(access: FileAccess, descriptor: Descriptor, options: LayoutOptions): Descriptor {
+  const index = parseJson(readBlob(access, descriptor, options.limits, 'image index'), indexSchema, `${access.label}: index ${descriptor.digest}`);
+  const want = options.platform ?? hostPlatform();
+  const found = index.manifests.find((m) => m.platform !== undefined && platformMatches(want, m.platform));
+  if (found === undefined) {
+    const have = index.manifests.flatMap((m) => (m.platform === undefined ? [] : [formatPlatform(m.platform)]));
+    throw new ImageError('image-not-found', `${access.label}: no image for ${formatPlatform(want)} (available: ${have.join(', ')}); choose one with --platform`);
+  }
+  return found;
+}
+
+function fromManifest(access: FileAccess, descriptor: Descriptor, options: LayoutOptions): ImageHandle {
+  if (descriptor.mediaType !== MEDIA.ociManifest && descriptor.mediaType !== MEDIA.dockerManifest) {
+    throw new ImageError('image-unsupported', `${access.label}: ${descriptor.digest} has media type ${descriptor.mediaType}, not an image manifest`);
+  }
+  const manifest = parseJson(readBlob(access, descriptor, options.limits, 'manifest'), manifestSchema, `${access.label}: manifest ${descriptor.digest}`);
+  const config = parseJson(readBlob(access, manifest.config, options.limits, 'config'), configSchema, `${access.label}: config ${manifest.config.digest}`);
+  if (config.rootfs.diff_ids.length !== manifest.layers.length) {
+    throw new ImageError('image-invalid', `${access.label}: the manifest lists ${manifest.layers.length} layers but the config ${config.rootfs.diff_ids.length} diff_ids`);
+  }
+  const layers = manifest.layers.map((layer, i) => {
+    if (!isLayerMedia(layer.mediaType)) throw new ImageError('image-unsupported', `${access.label}: layer ${i + 1} has media type ${layer.mediaType} (encrypted or not a tar layer)`);
+    const path = blobPath(layer.digest);
+    const size = access.size(path);
+    if (size === undefined) throw new ImageError('image-invalid', `${access.label}: layer blob ${layer.digest} is missing`);
+    if (size !== layer.size) throw new ImageError('digest-mismatch', `${access.label}: layer blob ${layer.digest} has ${size} bytes, the manifest says ${layer.size}`);
+    return { digest: layer.digest, diffId: config.rootfs.diff_ids[i] ?? '', size, open: () => access.stream(path) };
+  });
+  return { name: options.name, manifestDigest: descriptor.digest, configDigest: manifest.config.digest, config, repoTags: descriptor.annotations?.[REF_NAME] === undefined ? [] : [descriptor.annotations[REF_NAME]], layers };
+}

@@ -1,0 +1,105 @@
+/**
+ * Reading a whole image: open the source, stream each layer in order into the merged RootFs, and
+ * describe the image. Layers are read one at a time (bounded memory); a hostile or corrupt layer
+ * stops the read with an ImageError naming the layer.
+ */
+import { resolve } from 'node:path';
+import type { ImageInfo, ImageLayerInfo } from '../../model/package.js';
+import type { Problem } from '../../model/problem.js';
+import { archiveAccess } from './archive-access.js';
+import { dirAccess } from './dir-access.js';
+import { openDockerArchive } from './docker-archive.js';
+import type { ImageHandle } from './image-handle.js';
+import { newBudget, readLayer, type LayerEntry } from './layer-reader.js';
+import { type ImageLimits, resolveLimits } from './limits.js';
+import type { ImageConfig } from './manifests.js';
+import { openOciLayout } from './oci-layout.js';
+import { parsePlatform } from './platform.js';
+import { imageProblem } from './problems.js';
+import { RootFs } from './rootfs.js';
+import { readRootDir } from './rootfs-dir.js';
+import { parseTarget } from './target.js';
+
+export interface ReadImageOptions {
+  /** Which files to buffer for analyzers (absolute paths inside the image). */
+  readonly wants: (path: string) => boolean;
+  readonly limits?: Partial<ImageLimits>;
+  /** os/arch[/variant] for multi-platform indexes; the host's by default. */
+  readonly platform?: string;
+}
+
+export interface ImageRead {
+  readonly target: string;
+  /** Absent for a plain root directory. */
+  readonly image?: ImageInfo;
+  readonly config?: ImageConfig;
+  readonly fs: RootFs;
+  /** Digest naming each layer by index (blob digest when known, else diff id). */
+  readonly layerDigests: readonly string[];
+  readonly problems: readonly Problem[];
+  readonly stats: { readonly layers: number; readonly compressedBytes: number; readonly uncompressedBytes: number; readonly entries: number };
+}
+
+export async function readImage(targetText: string, options: ReadImageOptions): Promise<ImageRead> {
+  const limits = resolveLimits(options.limits);
+  const target = parseTarget(targetText);
+  const fs = new RootFs();
+  const budget = newBudget();
+  const problems: Problem[] = [];
+  const record = (layer: number, where: string) => (entry: LayerEntry): void => {
+    if (entry.kind === 'file' && entry.skipped !== undefined) problems.push(imageProblem('analyzer-unsupported', `${entry.path} was not read: ${entry.skipped}`, targetText));
+    fs.apply(entry, layer, where);
+  };
+  if (target.transport === 'dir') {
+    readRootDir(resolve(target.path), { limits, budget, wants: options.wants, onEntry: record(0, target.path) });
+    return { target: targetText, fs, layerDigests: [], problems, stats: { layers: 0, compressedBytes: 0, uncompressedBytes: 0, entries: budget.entries } };
+  }
+  const handle = openHandle(target, targetText, limits, options.platform);
+  let compressedBytes = 0;
+  let uncompressedBytes = 0;
+  for (const [index, layer] of handle.layers.entries()) {
+    const label = `${targetText}: layer ${index + 1}/${handle.layers.length} (${layer.digest ?? layer.diffId})`;
+    const stats = await readLayer(layer.open(), {
+      label, limits, budget, wants: options.wants, onEntry: record(index, label),
+      ...(layer.digest === undefined ? {} : { digest: layer.digest }), diffId: layer.diffId,
+    });
+    compressedBytes += stats.compressedBytes;
+    uncompressedBytes += stats.uncompressedBytes;
+  }
+  return {
+    target: targetText, image: describe(handle), config: handle.config, fs,
+    layerDigests: handle.layers.map((l) => l.digest ?? l.diffId), problems,
+    stats: { layers: handle.layers.length, compressedBytes, uncompressedBytes, entries: budget.entries },
+  };
+}
+
+function openHandle(target: Exclude<ReturnType<typeof parseTarget>, { transport: 'dir' }>, name: string, limits: ImageLimits, platformText: string | undefined): ImageHandle {
+  const platform = platformText === undefined ? undefined : parsePlatform(platformText);
+  const common = { name, limits, ...(target.tag === undefined ? {} : { tag: target.tag }) };
+  if (target.transport === 'oci') return openOciLayout(dirAccess(target.path), { ...common, ...(platform === undefined ? {} : { platform }) });
+  const access = archiveAccess(target.path);
+  // docker save of Docker 25+ writes both files; an archive with only manifest.json is docker-archive.
+  if (target.transport === 'docker-archive' || access.size('oci-layout') === undefined) return openDockerArchive(access, common);
+  return openOciLayout(access, { ...common, ...(platform === undefined ? {} : { platform }) });
+}
+
+function describe(handle: ImageHandle): ImageInfo {
+  // History entries with empty_layer make no layer; the rest map to layers in order.
+  const createdBy = (handle.config.history ?? []).filter((h) => h.empty_layer !== true).map((h) => h.created_by);
+  const layers: ImageLayerInfo[] = handle.layers.map((l, i) => {
+    const by = createdBy[i];
+    return { digest: l.digest ?? l.diffId, diffId: l.diffId, size: l.size, ...(by === undefined ? {} : { createdBy: by }) };
+  });
+  const { config } = handle;
+  return {
+    name: handle.name,
+    ...(handle.manifestDigest === undefined ? {} : { manifestDigest: handle.manifestDigest }),
+    configDigest: handle.configDigest,
+    os: config.os,
+    architecture: config.architecture,
+    ...(config.variant === undefined ? {} : { variant: config.variant }),
+    ...(config.created === undefined ? {} : { created: config.created }),
+    layers,
+    repoTags: handle.repoTags,
+  };
+}

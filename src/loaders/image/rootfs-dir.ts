@@ -1,0 +1,70 @@
+/**
+ * `dir:PATH`: a root file system on disk (debootstrap output, an unpacked image) read as a single
+ * layer. Symbolic links are recorded, never followed, so a link to /etc/shadow in the tree names
+ * the tree's own /etc/shadow, not the host's. Files are read synchronously (many small reads).
+ */
+import { closeSync, lstatSync, openSync, readdirSync, readlinkSync, readSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LayerEntry, ReadBudget } from './layer-reader.js';
+import type { ImageLimits } from './limits.js';
+import { ImageError } from './problems.js';
+
+export interface DirReadOptions {
+  readonly limits: ImageLimits;
+  readonly budget: ReadBudget;
+  readonly wants: (path: string) => boolean;
+  readonly onEntry: (entry: LayerEntry) => void;
+}
+
+export function readRootDir(root: string, options: DirReadOptions): void {
+  const pending: string[] = [''];
+  while (pending.length > 0) {
+    const relative = pending.pop() ?? '';
+    let names: string[];
+    try {
+      names = readdirSync(join(root, relative)).sort();
+    } catch (error) {
+      throw new ImageError('image-not-found', `cannot read directory ${join(root, relative)}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    for (const name of names) {
+      const path = `${relative}/${name}`;
+      options.budget.entries += 1;
+      if (options.budget.entries > options.limits.maxEntries) throw new ImageError('layer-limit', `${root}: more than ${options.limits.maxEntries} files`);
+      const full = join(root, path);
+      const stats = lstatSync(full);
+      const mode = stats.mode & 0o7777;
+      if (stats.isDirectory()) {
+        options.onEntry({ kind: 'dir', path, mode });
+        pending.push(path);
+      } else if (stats.isSymbolicLink()) {
+        options.onEntry({ kind: 'symlink', path, mode, target: readlinkSync(full) });
+      } else if (stats.isFile()) {
+        options.onEntry(fileEntry(full, path, stats.size, mode, options));
+      } else {
+        options.onEntry({ kind: 'other', path, mode });
+      }
+    }
+  }
+}
+
+function fileEntry(full: string, path: string, size: number, mode: number, options: DirReadOptions): LayerEntry {
+  const { limits, budget } = options;
+  if (!options.wants(path)) return { kind: 'file', path, size, mode };
+  if (size > limits.maxBufferedFileBytes || budget.bufferedBytes + size > limits.maxBufferedBytes) {
+    return { kind: 'file', path, size, mode, skipped: `${size} bytes is over the buffering limit` };
+  }
+  const fd = openSync(full, 'r');
+  try {
+    const content = Buffer.allocUnsafe(size);
+    let offset = 0;
+    while (offset < size) {
+      const n = readSync(fd, content, offset, size - offset, offset);
+      if (n === 0) break;
+      offset += n;
+    }
+    budget.bufferedBytes += offset;
+    return { kind: 'file', path, size: offset, mode, content: content.subarray(0, offset) };
+  } finally {
+    closeSync(fd);
+  }
+}

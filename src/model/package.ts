@@ -1,0 +1,67 @@
+import type { Problem } from './problem.js';
+
+/** The package ecosystems Palisade inventories; each is also the purl type it maps to (see purlType). */
+export type PackageEcosystem = 'deb' | 'apk' | 'rpm' | 'npm' | 'pypi' | 'golang' | 'maven' | 'gem' | 'cargo' | 'composer' | 'nuget';
+
+/** One installed package found in an image or a file system. */
+export interface Package {
+  readonly name: string;
+  readonly version: string;
+  readonly ecosystem: PackageEcosystem;
+  /** Package URL (https://github.com/package-url/purl-spec), canonical form. */
+  readonly purl: string;
+  /** SPDX licence ids or expressions when known, as the package declares them. */
+  readonly licenses: readonly string[];
+  /** The source package an OS binary package was built from (dpkg Source:, apk origin, rpm SRPM). */
+  readonly source?: { readonly name: string; readonly version: string };
+  readonly arch?: string;
+  /** Digest of the layer that added this package (absent for a plain file system). */
+  readonly layer?: string;
+  /** The file the package was read from, absolute inside the image. */
+  readonly file: string;
+  /** Id of the analyzer that found it. */
+  readonly analyzer: string;
+}
+
+/** The operating system of an image, from /etc/os-release (or /usr/lib/os-release). */
+export interface OperatingSystem {
+  /** os-release ID, e.g. debian, alpine, rhel. */
+  readonly id: string;
+  readonly versionId?: string;
+  readonly prettyName?: string;
+  readonly codename?: string;
+}
+
+export interface ImageLayerInfo {
+  /** Digest of the blob as stored (compressed for OCI layouts). */
+  readonly digest: string;
+  /** Digest of the uncompressed tar (rootfs.diff_ids in the image config). */
+  readonly diffId: string;
+  readonly size: number;
+  /** The config history line that created the layer, when the image records it. */
+  readonly createdBy?: string;
+}
+
+/** What is known about the image itself (absent when a plain directory was scanned). */
+export interface ImageInfo {
+  readonly name: string;
+  readonly manifestDigest?: string;
+  readonly configDigest: string;
+  readonly os: string;
+  readonly architecture: string;
+  readonly variant?: string;
+  readonly created?: string;
+  readonly layers: readonly ImageLayerInfo[];
+  readonly repoTags: readonly string[];
+}
+
+/** Everything found in one target: the input of the SBOM writers and of vulnerability matching. */
+export interface Inventory {
+  /** The target as the user named it. */
+  readonly target: string;
+  readonly image?: ImageInfo;
+  readonly os?: OperatingSystem;
+  /** Sorted by ecosystem, name, version, file. */
+  readonly packages: readonly Package[];
+  readonly problems: readonly Problem[];
+}
