@@ -16,7 +16,6 @@ const UNSUPPORTED: readonly { readonly feature: string; readonly needs: (c: Conn
   { feature: 'exposure analysis', needs: (c) => c.exposure_analysis },
   { feature: 'multiple networks (UDN/NAD)', needs: (c) => c.multiple_networks },
   { feature: 'focus direction / peers / connection', needs: (c) => c.focus_direction !== '' || c.focus_workload_peers.length > 0 || c.focus_conn !== '' },
-  { feature: 'AdminNetworkPolicy / BaselineAdminNetworkPolicy', needs: (_c, kinds) => kinds.has('AdminNetworkPolicy') || kinds.has('BaselineAdminNetworkPolicy') },
 ];
 
 async function resourcesOf(dir: string): Promise<Awaited<ReturnType<typeof loadInputs>>['resources']> {
@@ -66,7 +65,7 @@ if (!suitePresent) {
       for (const c of index.fatal_error_cases) {
         const resources = await resourcesOf(c.input_dir);
         const kinds = new Set(resources.map((r) => r.kind));
-        const unsupported = ['AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'UserDefinedNetwork', 'ClusterUserDefinedNetwork'].some((k) => kinds.has(k));
+        const unsupported = ['UserDefinedNetwork', 'ClusterUserDefinedNetwork'].some((k) => kinds.has(k));
         try {
           connectivityList(resources);
           if (!unsupported) wrong.push(`${c.input_dir}: accepted`);
@@ -90,8 +89,7 @@ if (!suitePresent) {
       let total = 0;
       for (const c of index.diff_cases) {
         const [one, two] = [await resourcesOf(c.ref1_dir), await resourcesOf(c.ref2_dir)];
-        const kinds = new Set([...one, ...two].map((r) => r.kind));
-        const unsupported = c.multiple_networks || kinds.has('AdminNetworkPolicy') || kinds.has('BaselineAdminNetworkPolicy');
+        const unsupported = c.multiple_networks;
         for (const [format, file] of Object.entries(c.expected)) {
           total++;
           let output: string;

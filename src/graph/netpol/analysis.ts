@@ -8,6 +8,8 @@
 import type { LabelSelector } from '../../lib/k8s/labels.js';
 import { ConnectionSet } from './connections.js';
 import { allowedBy, type IndexedPolicy, type PeerView, type SideResult } from './evaluate.js';
+import { adminVerdicts, combineTiers, type IndexedAdmin } from './admin-evaluate.js';
+import type { AdminPolicy } from './admin-model.js';
 import type { IntervalSet } from './intervals.js';
 import { disjointRanges, formatRanges, ALL_IPV4 } from './ip-blocks.js';
 import type { Cluster, ContainerPort, NamespaceInfo, Workload } from './model.js';
@@ -24,6 +26,11 @@ export interface EndpointClass {
   readonly id: number;
   readonly ingress: readonly IndexedPolicy[];
   readonly egress: readonly IndexedPolicy[];
+  /** Admin policies whose subject is this pod and that have rules for the direction, by priority. */
+  readonly adminIngress: readonly IndexedAdmin[];
+  readonly adminEgress: readonly IndexedAdmin[];
+  readonly baselineIngress: IndexedAdmin | undefined;
+  readonly baselineEgress: IndexedAdmin | undefined;
   readonly ingressSig: string;
   readonly egressSig: string;
   readonly peerSig: string;
@@ -53,14 +60,18 @@ export class Analysis {
   private readonly sideCache = new Map<string, SideResult>();
 
   private readonly indexed: readonly IndexedPolicy[];
+  private readonly admin: readonly IndexedAdmin[];
+  private readonly baseline: IndexedAdmin | undefined;
   private readonly groups: readonly PeerGroup[];
   private readonly namedPorts: ReadonlySet<string>;
   private readonly classes = new Map<string, EndpointClass>();
 
   constructor(cluster: Cluster) {
     this.cluster = cluster;
-    const { indexed, groups } = indexPolicies(cluster);
+    const { indexed, groups, admin, baseline } = indexPolicies(cluster);
     this.indexed = indexed;
+    this.admin = admin;
+    this.baseline = baseline;
     this.groups = groups;
     this.namedPorts = referencedPortNames(cluster);
     const matchedByWorkload = matchGroups(cluster, groups);
@@ -92,14 +103,34 @@ export class Analysis {
   private classOf(workload: Workload, matched: Set<number>): EndpointClass {
     const ingress = this.indexed.filter((p) => p.policy.affectsIngress && selects(p, workload));
     const egress = this.indexed.filter((p) => p.policy.affectsEgress && selects(p, workload));
+    const subjectOf = (a: IndexedAdmin | undefined, rules: 'ingress' | 'egress'): boolean => a !== undefined && a.policy[rules].length > 0 && matched.has(a.subjectId);
+    const adminIngress = this.admin.filter((a) => subjectOf(a, 'ingress'));
+    const adminEgress = this.admin.filter((a) => subjectOf(a, 'egress'));
+    const baselineIngress = subjectOf(this.baseline, 'ingress') ? this.baseline : undefined;
+    const baselineEgress = subjectOf(this.baseline, 'egress') ? this.baseline : undefined;
     const ports = workload.ports.filter((p) => p.name !== undefined && this.namedPorts.has(p.name));
-    const ingressSig = ingress.map((p) => this.indexed.indexOf(p)).join(',');
-    const egressSig = egress.map((p) => this.indexed.indexOf(p)).join(',');
+    const sig = (policies: readonly IndexedPolicy[], admins: readonly IndexedAdmin[], base: IndexedAdmin | undefined): string =>
+      `${policies.map((p) => this.indexed.indexOf(p)).join(',')};${admins.map((a) => this.admin.indexOf(a)).join(',')};${base === undefined ? '' : 'b'}`;
+    const ingressSig = sig(ingress, adminIngress, baselineIngress);
+    const egressSig = sig(egress, adminEgress, baselineEgress);
     const peerSig = `${[...matched].sort((a, b) => a - b).join(',')}|${JSON.stringify(ports)}`;
     const classKey = `${ingressSig}/${egressSig}/${peerSig}`;
     let cls = this.classes.get(classKey);
     if (cls === undefined) {
-      cls = { id: this.classes.size, ingress, egress, ingressSig, egressSig, peerSig, view: { kind: 'pod', matchedPeers: matched, ports }, ports };
+      cls = {
+        id: this.classes.size,
+        ingress,
+        egress,
+        adminIngress,
+        adminEgress,
+        baselineIngress,
+        baselineEgress,
+        ingressSig,
+        egressSig,
+        peerSig,
+        view: { kind: 'pod', matchedPeers: matched, ports },
+        ports,
+      };
       this.classes.set(classKey, cls);
     }
     return cls;
@@ -150,17 +181,36 @@ export class Analysis {
     const policies = direction === 'Egress' ? deciding.egress : deciding.ingress;
     const dstPorts = 'id' in dst ? dst.ports : undefined;
     const farView: PeerView = 'id' in far ? far.view : { kind: 'ip', range: far.range };
-    if (explain) return allowedBy(policies, direction, farView, dstPorts, true);
     const sig = direction === 'Egress' ? deciding.egressSig : deciding.ingressSig;
     const farSig = 'id' in far ? far.peerSig : `ip:${far.key}`;
     const portsSig = 'id' in dst ? JSON.stringify(dst.ports) : 'ip';
     const key = `${direction}|${sig}|${farSig}|${portsSig}`;
-    let result = this.sideCache.get(key);
+    let result = explain ? undefined : this.sideCache.get(key);
     if (result === undefined) {
-      result = allowedBy(policies, direction, farView, dstPorts);
-      this.sideCache.set(key, result);
+      result = this.decide(deciding, direction, policies, farView, dstPorts, explain);
+      if (!explain) this.sideCache.set(key, result);
     }
     return result;
+  }
+
+  /** One direction through the three tiers: admin policies, network policies, baseline. */
+  private decide(
+    deciding: EndpointClass,
+    direction: 'Ingress' | 'Egress',
+    policies: readonly IndexedPolicy[],
+    far: PeerView,
+    dstPorts: readonly ContainerPort[] | undefined,
+    explain: boolean,
+  ): SideResult {
+    const np = allowedBy(policies, direction, far, dstPorts, explain);
+    const admins = direction === 'Egress' ? deciding.adminEgress : deciding.adminIngress;
+    const base = direction === 'Egress' ? deciding.baselineEgress : deciding.baselineIngress;
+    if (admins.length === 0 && base === undefined) return np;
+    const admin = adminVerdicts(admins, direction, far, dstPorts);
+    const baseline = base === undefined ? undefined : adminVerdicts([base], direction, far, dstPorts);
+    const conns = combineTiers(admin, { captured: policies.length > 0, allowed: np.conns }, baseline?.denied ?? ConnectionSet.none());
+    const decided = !admin.allowed.isEmpty() || !admin.denied.isEmpty() || !admin.passed.isEmpty() || (baseline !== undefined && !baseline.denied.union(baseline.allowed).isEmpty());
+    return { isolated: np.isolated || decided, conns, hits: [...admin.hits, ...np.hits, ...(baseline?.hits ?? [])] };
   }
 }
 
@@ -168,7 +218,7 @@ function selects(indexed: IndexedPolicy, workload: Workload): boolean {
   return indexed.policy.namespace === workload.namespace && matches(indexed.policy.podSelector, workload.labels);
 }
 
-function indexPolicies(cluster: Cluster): { indexed: IndexedPolicy[]; groups: PeerGroup[] } {
+function indexPolicies(cluster: Cluster): { indexed: IndexedPolicy[]; groups: PeerGroup[]; admin: IndexedAdmin[]; baseline: IndexedAdmin | undefined } {
   const groups: PeerGroup[] = [];
   const ids = new Map<string, number>();
   const idOf = (namespace: string | undefined, namespaceSelector: LabelSelector | undefined, podSelector: LabelSelector | undefined): number => {
@@ -190,7 +240,19 @@ function indexPolicies(cluster: Cluster): { indexed: IndexedPolicy[]; groups: Pe
       );
     return { policy, ingressPeerIds: peerIds(policy.ingress), egressPeerIds: peerIds(policy.egress) };
   });
-  return { indexed, groups };
+  const indexAdmin = (policy: AdminPolicy): IndexedAdmin => {
+    const peerIds = (rules: AdminPolicy['ingress']): number[][] =>
+      rules.map((rule) => rule.peers.map((peer) => (peer.kind === 'pods' ? idOf(undefined, peer.namespaceSelector, peer.podSelector) : -1)));
+    return {
+      policy,
+      subjectId: idOf(undefined, policy.subject.namespaceSelector, policy.subject.podSelector),
+      ingressPeerIds: peerIds(policy.ingress),
+      egressPeerIds: peerIds(policy.egress),
+    };
+  };
+  const admin = cluster.admin.map(indexAdmin);
+  const baseline = cluster.baseline === undefined ? undefined : indexAdmin(cluster.baseline);
+  return { indexed, groups, admin, baseline };
 }
 
 /** For each workload, the peer groups whose selectors match it. */
@@ -224,14 +286,24 @@ function referencedPortNames(cluster: Cluster): Set<string> {
   for (const policy of cluster.policies) {
     for (const rule of [...policy.ingress, ...policy.egress]) for (const port of rule.ports ?? []) if (port.kind === 'named') names.add(port.name);
   }
+  for (const policy of adminPoliciesOf(cluster)) {
+    for (const rule of [...policy.ingress, ...policy.egress]) for (const port of rule.ports ?? []) if (port.kind === 'named') names.add(port.name);
+  }
   return names;
 }
 
-/** The ipBlocks of every policy rule of one direction (whole IPv4 space always included). */
+function adminPoliciesOf(cluster: Cluster): AdminPolicy[] {
+  return cluster.baseline === undefined ? [...cluster.admin] : [...cluster.admin, cluster.baseline];
+}
+
+/** The ipBlocks (and admin `networks`, egress only) of every policy rule of one direction, plus the whole IPv4 space. */
 function ipBlocksOf(cluster: Cluster, direction: 'ingress' | 'egress'): IntervalSet[] {
   const blocks: IntervalSet[] = [ALL_IPV4];
   for (const policy of cluster.policies) {
     for (const rule of policy[direction]) for (const peer of rule.peers ?? []) if (peer.kind === 'ip') blocks.push(peer.block);
+  }
+  for (const policy of adminPoliciesOf(cluster)) {
+    for (const rule of policy[direction]) for (const peer of rule.peers) if (peer.kind === 'ip' && !peer.block.isEmpty()) blocks.push(peer.block);
   }
   return blocks;
 }

@@ -14,6 +14,7 @@ import type { Cluster, ContainerPort, NamespaceInfo, NetworkPolicy, Workload } f
 import { workloadKey } from './model.js';
 import { NAMESPACE_NAME_LABEL } from './namespaces.js';
 import { parseNetworkPolicy } from './parse-policy.js';
+import { readAdminPolicies } from './parse-admin.js';
 import { distinguishingKey, podSelectorsOf } from './policy-labels.js';
 import type { LabelSelector } from '../../lib/k8s/labels.js';
 
@@ -23,9 +24,10 @@ const ANALYSED_KINDS = new Set(['Pod', 'Deployment', 'ReplicaSet', 'StatefulSet'
 export function buildCluster(resources: readonly Resource[]): Cluster {
   const namespaces = readNamespaces(resources);
   const policies = readPolicies(resources);
-  const workloads = readWorkloads(resources, policies);
+  const { admin, baseline } = readAdminPolicies(resources);
+  const workloads = readWorkloads(resources, podSelectorsOf(policies, [...admin, ...(baseline === undefined ? [] : [baseline])]));
   for (const w of workloads) if (!namespaces.has(w.namespace)) namespaces.set(w.namespace, { name: w.namespace, labels: { [NAMESPACE_NAME_LABEL]: w.namespace } });
-  return { workloads, namespaces, policies };
+  return { workloads, namespaces, policies, admin, baseline };
 }
 
 function namespaceOf(resource: Resource): string {
@@ -68,7 +70,7 @@ interface PodView {
   readonly hostNetwork: boolean;
 }
 
-function readWorkloads(resources: readonly Resource[], policies: readonly NetworkPolicy[]): Workload[] {
+function readWorkloads(resources: readonly Resource[], selectors: readonly LabelSelector[]): Workload[] {
   const byKey = new Map<string, PodView[]>();
   for (const r of resources) {
     if (!ANALYSED_KINDS.has(r.kind)) continue;
@@ -79,7 +81,6 @@ function readWorkloads(resources: readonly Resource[], policies: readonly Networ
     if (list === undefined) byKey.set(key, [view]);
     else list.push(view);
   }
-  const selectors = podSelectorsOf(policies);
   const out: Workload[] = [];
   for (const views of byKey.values()) {
     const first = views[0] as PodView;

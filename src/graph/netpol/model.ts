@@ -3,6 +3,7 @@ import type { LabelSelector, Labels } from '../../lib/k8s/labels.js';
 import type { Resource } from '../../model/resource.js';
 import type { IntervalSet } from './intervals.js';
 import type { Protocol } from './connections.js';
+import type { AdminPolicy } from './admin-model.js';
 
 export interface ContainerPort {
   readonly name: string | undefined;
@@ -58,6 +59,9 @@ export interface Cluster {
   readonly workloads: readonly Workload[];
   readonly namespaces: ReadonlyMap<string, NamespaceInfo>;
   readonly policies: readonly NetworkPolicy[];
+  /** AdminNetworkPolicies sorted by priority (first takes precedence). */
+  readonly admin: readonly AdminPolicy[];
+  readonly baseline: AdminPolicy | undefined;
 }
 
 export function workloadKey(w: Pick<Workload, 'namespace' | 'name' | 'kind'>): string {

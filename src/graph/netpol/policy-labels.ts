@@ -5,10 +5,16 @@
  */
 import { selectorMatches, type LabelSelector, type Labels } from '../../lib/k8s/labels.js';
 import type { NetworkPolicy } from './model.js';
+import type { AdminPolicy } from './admin-model.js';
 
 /** Every selector whose verdict on pods decides something: policy pod selectors and rule pod selectors. */
-export function podSelectorsOf(policies: readonly NetworkPolicy[]): LabelSelector[] {
+export function podSelectorsOf(policies: readonly NetworkPolicy[], admin: readonly AdminPolicy[]): LabelSelector[] {
   const out: LabelSelector[] = [];
+  for (const policy of admin) {
+    for (const peer of [policy.subject, ...[...policy.ingress, ...policy.egress].flatMap((rule) => rule.peers)]) {
+      if (peer.kind === 'pods' && peer.podSelector !== undefined) out.push(peer.podSelector);
+    }
+  }
   for (const policy of policies) {
     out.push(policy.podSelector);
     for (const rule of [...policy.ingress, ...policy.egress]) {
