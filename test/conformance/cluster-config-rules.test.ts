@@ -18,7 +18,8 @@ const TESTDATA = path.resolve(import.meta.dirname, '../../../shared/testdata/k8s
 const CHECKOV = path.join(TESTDATA, 'checkov-kubernetes');
 const KUBESCAPE = path.join(TESTDATA, 'kubescape-regolibrary');
 const KALM = path.join(TESTDATA, 'kalm-benchmark');
-const present = existsSync(CHECKOV) && existsSync(KUBESCAPE) && existsSync(KALM);
+const POLARIS = path.join(TESTDATA, 'polaris');
+const present = existsSync(CHECKOV) && existsSync(KUBESCAPE) && existsSync(KALM) && existsSync(POLARIS);
 if (!present) console.log(`cluster-config conformance skipped: ${TESTDATA} is absent`);
 
 interface Mapping {
@@ -151,9 +152,19 @@ const KALM_MAP: Readonly<Record<string, Mapping>> = {
   'CM-001': { rule: 'secret-in-configmap' },
 };
 
+/** Polaris checks on roles and bindings, judged on objects of one kind. */
+const POLARIS_MAP: Readonly<Record<string, Mapping & { readonly kind: string }>> = {
+  clusterrolePodExecAttach: { rule: 'rbac-pod-exec', kind: 'ClusterRole', match: (f) => has('pods/exec')(f) || has('pods/attach')(f) },
+  rolePodExecAttach: { rule: 'rbac-pod-exec', kind: 'Role', match: (f) => has('pods/exec')(f) || has('pods/attach')(f) },
+  clusterrolebindingClusterAdmin: { rule: 'rbac-cluster-admin-binding', kind: 'ClusterRoleBinding' },
+  rolebindingClusterAdminClusterRole: { rule: 'rbac-cluster-admin-binding', kind: 'RoleBinding' },
+};
+
 /** Disagreements with a reason, keyed `suite:check:case`. Anything else failing is a bug. */
 const AUDIT_ROTATION_WITHOUT_PATH =
   'the example sets a rotation flag but no --audit-log-path: no log file is written, so Palisade reports the missing path (its own finding) and does not judge rotation of a file that does not exist';
+const BINDING_NAME_EXEMPTION =
+  'Polaris exempts bindings by name (a system: prefix, GKE default names); Palisade judges the subjects: the User testuser bound to an all-powerful role is reported whatever the binding is called';
 const EXPLAINED: Readonly<Record<string, string>> = {
   'checkov:ApiServerAuditLogMaxAge:example_ApiServerAuditLogMaxAge': AUDIT_ROTATION_WITHOUT_PATH,
   'checkov:ApiServerAuditLogMaxBackup:example_ApiServerAuditLogMaxBackup': AUDIT_ROTATION_WITHOUT_PATH,
@@ -182,6 +193,11 @@ const EXPLAINED: Readonly<Record<string, string>> = {
     'the namespace runs no workload: Palisade reports namespaces with workloads but no NetworkPolicy, since an empty namespace has nothing to isolate',
   'kubescape:rule-can-approve-cert-signing-request:role-rolebinding':
     'the input is a namespaced Role: CertificateSigningRequests are cluster-scoped, so a Role cannot grant them; approving also needs approve on signers, which it lacks',
+  'polaris:clusterrolePodExecAttach:success.defaultclusterrole_admin.yaml':
+    'Polaris exempts any ClusterRole named admin; Palisade exempts the bootstrap admin role only when it carries kubernetes.io/bootstrapping: rbac-defaults, since anyone can name a role admin',
+  'polaris:clusterrolebindingClusterAdmin:success.system_prefix_binding.yaml': BINDING_NAME_EXEMPTION,
+  'polaris:rolebindingClusterAdminClusterRole:success.system_prefix_binding.yaml': BINDING_NAME_EXEMPTION,
+  'polaris:rolebindingClusterAdminClusterRole:success.gce_calico_binding.yaml': BINDING_NAME_EXEMPTION,
   'kubescape:rule-can-modify-admission-webhooks:role-rolebinding':
     'the input is a namespaced Role: webhook configurations are cluster-scoped, so a Role (even in kube-system) cannot grant access to them',
   'kubescape:rule-can-portforward-v1:clusterrole-clusterrolebinding':
@@ -309,11 +325,32 @@ async function kalmOutcomes(): Promise<Outcome[]> {
   return outcomes;
 }
 
+interface PolarisCase {
+  check: string;
+  file: string;
+  expect: 'pass' | 'fail';
+}
+
+async function polarisOutcomes(): Promise<Outcome[]> {
+  const cases = (JSON.parse(readFileSync(path.join(POLARIS, 'index.json'), 'utf8')) as { cases: PolarisCase[] }).cases;
+  const outcomes: Outcome[] = [];
+  for (const c of cases) {
+    const mapping = POLARIS_MAP[c.check];
+    if (mapping === undefined || c.file.includes('/mutated')) continue;
+    const scan = await scanFiles(ruleById(mapping.rule), [path.join(POLARIS, c.file)]);
+    const matched = scan.findings.filter((f) => f.resource.kind === mapping.kind && (mapping.match ?? (() => true))(f));
+    const verdict = matched.length > 0 ? 'fail' : 'pass';
+    outcomes.push({ key: `polaris:${c.check}:${path.basename(c.file)}`, agree: verdict === c.expect, detail: `want ${c.expect}, got ${verdict}` });
+  }
+  return outcomes;
+}
+
 describe.runIf(present)('conformance: rules on non-workload objects', () => {
   it.each([
     ['checkov', checkovOutcomes],
     ['kubescape', kubescapeOutcomes],
     ['kalm', kalmOutcomes],
+    ['polaris', polarisOutcomes],
   ] as const)('%s: every disagreement is explained', async (suite, run) => {
     const outcomes = await run();
     const agreed = outcomes.filter((o) => o.agree).length;

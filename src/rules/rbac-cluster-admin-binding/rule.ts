@@ -1,7 +1,39 @@
 import type { Resource } from '../../model/resource.js';
+import type { ResourceIndex } from '../../core/resource-index.js';
+import type { RuleContext } from '../../core/rule.js';
 import { defineRule, fail } from '../../core/rule.js';
-import { BINDING_KINDS, describeSubject, isSystemSubject, roleRefOf, subjectsOf } from '../_shared/rbac.js';
+import { ALL, BINDING_KINDS, describeSubject, isSystemSubject, policyRulesOf, roleRefOf, subjectsOf } from '../_shared/rbac.js';
+import type { RoleRef } from '../_shared/rbac.js';
 import { bindingLabel } from '../_shared/bindings.js';
+
+/** The verbs that, on every resource of every group, amount to administering the cluster. */
+const ADMIN_VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'];
+
+/** The role a binding refers to, when it is part of the input. */
+function referencedRole(binding: Resource, ref: RoleRef, index: ResourceIndex): Resource | undefined {
+  if (ref.kind === 'ClusterRole') return index.byKind('ClusterRole').find((role) => role.name === ref.name);
+  return index.inNamespace(binding.namespace ?? 'default', 'Role').find((role) => role.name === ref.name);
+}
+
+/** A role with a rule granting every (administrative) verb on every resource of every API group. */
+function grantsEverything(role: Resource): boolean {
+  return policyRulesOf(role).some(
+    (rule) =>
+      rule.resourceNames.length === 0 &&
+      rule.apiGroups.includes(ALL) &&
+      rule.resources.includes(ALL) &&
+      (rule.verbs.includes(ALL) || ADMIN_VERBS.every((verb) => rule.verbs.includes(verb))),
+  );
+}
+
+/** How the message names the role when it is cluster-admin or equivalent to it, else undefined. */
+function adminRole(binding: Resource, index: ResourceIndex): string | undefined {
+  const ref = roleRefOf(binding);
+  if (ref === undefined) return undefined;
+  if (ref.kind === 'ClusterRole' && ref.name === 'cluster-admin') return 'cluster-admin';
+  const role = referencedRole(binding, ref, index);
+  return role !== undefined && grantsEverything(role) ? `${ref.kind} "${ref.name}", which grants every verb on every resource like cluster-admin,` : undefined;
+}
 
 export const rule = defineRule({
   id: 'rbac-cluster-admin-binding',
@@ -15,14 +47,14 @@ export const rule = defineRule({
     'https://kubernetes.io/docs/reference/access-authn-authz/rbac/#user-facing-roles',
   ],
   target: { kinds: BINDING_KINDS },
-  *check(binding: Resource) {
-    const ref = roleRefOf(binding);
-    if (ref?.kind !== 'ClusterRole' || ref.name !== 'cluster-admin') return;
+  *check(binding: Resource, { index }: RuleContext<undefined>) {
+    const role = adminRole(binding, index);
+    if (role === undefined) return;
     // A RoleBinding to cluster-admin is full control of one namespace (its secrets, its pods, its RBAC).
     const scope = binding.kind === 'ClusterRoleBinding' ? 'full control of the whole cluster' : `full control of namespace "${binding.namespace ?? 'default'}"`;
     for (const subject of subjectsOf(binding)) {
       if (isSystemSubject(subject)) continue;
-      yield fail(`${bindingLabel(binding)} gives ${describeSubject(subject)} cluster-admin: ${scope}`, subject.path, binding.kind === 'ClusterRoleBinding' ? 'critical' : 'high');
+      yield fail(`${bindingLabel(binding)} gives ${describeSubject(subject)} ${role}: ${scope}`, subject.path, binding.kind === 'ClusterRoleBinding' ? 'critical' : 'high');
     }
   },
 });
