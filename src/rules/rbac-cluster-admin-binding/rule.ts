@@ -9,10 +9,28 @@ import { bindingLabel } from '../_shared/bindings.js';
 /** The verbs that, on every resource of every group, amount to administering the cluster. */
 const ADMIN_VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'];
 
-/** The role a binding refers to, when it is part of the input. */
+/** Per scan: roles by `kind/namespace/name`, so resolving a binding is one lookup. */
+const ROLES_BY_KEY = new WeakMap<ResourceIndex, ReadonlyMap<string, Resource>>();
+
+function roleKey(kind: string, namespace: string, name: string): string {
+  return `${kind}\u0000${kind === 'ClusterRole' ? '' : namespace}\u0000${name}`;
+}
+
+/** The role a binding refers to, when it is part of the input (the first one of that name). */
 function referencedRole(binding: Resource, ref: RoleRef, index: ResourceIndex): Resource | undefined {
-  if (ref.kind === 'ClusterRole') return index.byKind('ClusterRole').find((role) => role.name === ref.name);
-  return index.inNamespace(binding.namespace ?? 'default', 'Role').find((role) => role.name === ref.name);
+  let roles = ROLES_BY_KEY.get(index);
+  if (roles === undefined) {
+    const built = new Map<string, Resource>();
+    for (const kind of ['ClusterRole', 'Role']) {
+      for (const role of index.byKind(kind)) {
+        const key = roleKey(kind, role.namespace ?? 'default', role.name);
+        if (!built.has(key)) built.set(key, role);
+      }
+    }
+    roles = built;
+    ROLES_BY_KEY.set(index, built);
+  }
+  return roles.get(roleKey(ref.kind, binding.namespace ?? 'default', ref.name));
 }
 
 /** A role with a rule granting every (administrative) verb on every resource of every API group. */
