@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { loadInputs } from '../../src/loaders/index.js';
 import { locate } from '../../src/core/locate.js';
@@ -52,5 +53,46 @@ describe('loadInputs on plain files and directories', () => {
   it('resolves relative paths against cwd and names files as the user did', async () => {
     const result = await loadInputs({ paths: [path.join(fixtures, 'plain', 'sub', 'b.json')] });
     expect(result.resources[0]?.source.file).toBe(path.join(fixtures, 'plain', 'sub', 'b.json'));
+  });
+});
+
+describe('names of walked files', () => {
+  it('names files under "." and "dir/" the way path.join would', async () => {
+    const dot = await loadInputs({ paths: ['.'], cwd: path.join(fixtures, 'plain') });
+    expect(dot.inputs).toEqual(['a.yaml', path.join('sub', 'b.json')]);
+    const slash = await loadInputs({ paths: ['plain/'], cwd: fixtures });
+    expect(slash.inputs).toEqual(['plain/a.yaml', 'plain/sub/b.json']);
+  });
+});
+
+describe('Lists and kubectl dumps', () => {
+  it('unpacks kubectl get -o yaml and -o json into items with exact positions', async () => {
+    const result = await loadInputs({ paths: ['lists/kubectl-get.yaml', 'lists/kubectl-get.json'], cwd: fixtures });
+    expect(result.resources.map((r) => `${r.kind}/${r.name}${r.source.pointerPrefix}`)).toEqual([
+      'Pod/db-0/items/0',
+      'Service/db/items/1',
+      'ServiceAccount/builder/items/0',
+      'ClusterRoleBinding/builder-admin/items/1',
+    ]);
+    const [pod, , , binding] = result.resources;
+    if (pod === undefined || binding === undefined) throw new Error('items lost');
+    expect(pod.source.position).toEqual({ line: 3, column: 3 });
+    expect(locate(pod, '/spec/containers/0/securityContext/runAsUser')).toMatchObject({ file: 'lists/kubectl-get.yaml', line: 13, column: 9 });
+    expect(locate(binding, '/roleRef/name')).toMatchObject({ file: 'lists/kubectl-get.json', line: 21, column: 17 });
+    expect(locate(binding, '/subjects/0/namespace')).toMatchObject({ line: 27, column: 21 });
+  });
+
+  it('unpacks typed *List kinds (items inherit kind and apiVersion) and reports items that are not objects', async () => {
+    const result = await loadInputs({ paths: ['lists/podlist.yaml'], cwd: fixtures });
+    expect(result.resources.map((r) => `${r.apiVersion}/${r.kind}/${r.name}`)).toEqual(['v1/Pod/first', 'v1/Pod/no-kind']);
+    expect(result.problems.map((p) => `${p.code}:${p.line}:${p.column}`)).toEqual(['not-an-object:9:5']);
+  });
+
+  it('reports List items that lack what an object needs', async () => {
+    const text = 'apiVersion: v1\nkind: List\nitems:\n  - kind: Pod\n    metadata: {name: a}\n  - apiVersion: v1\n    kind: Pod\n    metadata: {name: b}\n';
+    const result = await loadInputs({ paths: ['-'], stdin: Readable.from([text]) });
+    expect(result.resources.map((r) => r.name)).toEqual(['b']);
+    expect(result.problems).toMatchObject([{ code: 'missing-field', file: '-', line: 4, column: 5, level: 'warning' }]);
+    expect(result.problems[0]?.message).toContain('apiVersion');
   });
 });

@@ -128,8 +128,8 @@ export class NodeTracker {
   private expansions = 0;
   private readonly aliasNodes: number[] = [];
   private readonly aliasTotals: number[] = [];
-  /** Expansions a full walk of each anchored node performs. */
-  private readonly anchorExpansions = new Map<string, number>();
+  /** Expansions a full walk of each anchored node performs (most inputs have no anchors: made on first use). */
+  private anchorExpansions: Map<string, number> | undefined;
 
   constructor(arena: NodeArena, base: number, limits: { readonly maxAliasCount: number; readonly maxDocuments: number }) {
     this.arena = arena;
@@ -149,7 +149,7 @@ export class NodeTracker {
     const kind = state.kind === 'mapping' ? NodeKind.Mapping : state.kind === 'sequence' ? NodeKind.Sequence : NodeKind.Other;
     this.arena.close(node, this.base + state.position, kind);
     if (state.kind === null && state.result !== null) this.countAlias(node, state.input);
-    if (state.anchor !== null) this.anchorExpansions.set(state.anchor, this.expansions - this.expansionsBefore(node));
+    if (state.anchor !== null) (this.anchorExpansions ??= new Map()).set(state.anchor, this.expansions - this.expansionsBefore(node));
     if (this.stack.length === 0) this.endDocument(node, state.result);
   };
 
@@ -158,7 +158,7 @@ export class NodeTracker {
     this.rootValues.push(value);
     if (this.roots.length > this.maxDocuments) throw new DocumentLimitError(`more than ${this.maxDocuments} documents`);
     // Anchors are per document.
-    this.anchorExpansions.clear();
+    this.anchorExpansions?.clear();
     this.expansions = 0;
     this.aliasNodes.length = 0;
     this.aliasTotals.length = 0;
@@ -172,7 +172,7 @@ export class NodeTracker {
     const at = skipBlanks(input, this.arena.start(node) - this.base);
     if (input.charCodeAt(at) !== 0x2a /* * */) return;
     const name = aliasName(input, at + 1);
-    const inner = this.anchorExpansions.get(name);
+    const inner = this.anchorExpansions?.get(name);
     if (inner === undefined) {
       // js-yaml resolved the alias, so its anchor exists but has not closed: it is an ancestor,
       // and the value would contain itself.
