@@ -44,8 +44,17 @@ class Builder {
     for (const sa of inventory.serviceAccounts) this.addPrincipal({ kind: 'ServiceAccount', ...sa });
     for (const subject of extra) this.addPrincipal(subject);
     const ids = [...this.principals.keys()];
+    // A ServiceAccount named by a binding exists as far as escalation is concerned: pods can be made to run as it.
+    const known = new Set(inventory.serviceAccounts.map((sa) => `${sa.namespace}/${sa.name}`));
+    const serviceAccounts = [...inventory.serviceAccounts];
+    for (const ref of this.principals.values()) {
+      if (ref.kind === 'ServiceAccount' && !known.has(`${ref.namespace}/${ref.name}`)) {
+        known.add(`${ref.namespace}/${ref.name}`);
+        serviceAccounts.push({ namespace: ref.namespace, name: ref.name });
+      }
+    }
     this.ctx = {
-      inventory,
+      inventory: { ...inventory, serviceAccounts },
       users: ids.filter((id) => id.startsWith('user:')),
       groups: ids.filter((id) => id.startsWith('group:')),
       bindable: (holder, reaches) => this.bindable(holder, reaches),

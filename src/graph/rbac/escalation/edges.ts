@@ -31,15 +31,22 @@ export const nodeNode = (name: string): string => `node:${name}`;
 export const namespaceAdminNode = (ns: string): string => `namespace-admin:${ns}`;
 
 const RBAC = 'rbac.authorization.k8s.io';
+/**
+ * Pods are made directly, or by a controller from its pod template. A pod's serviceAccountName is
+ * immutable, but a controller's template is not: updating or patching an existing Deployment (...)
+ * to another ServiceAccount makes new pods run as it.
+ */
 const POD_MAKERS: readonly Probe[] = [
   { verbs: ['create'], apiGroup: '', resource: 'pods' },
-  { verbs: ['create'], apiGroup: 'apps', resource: 'deployments' },
-  { verbs: ['create'], apiGroup: 'apps', resource: 'daemonsets' },
-  { verbs: ['create'], apiGroup: 'apps', resource: 'statefulsets' },
-  { verbs: ['create'], apiGroup: 'apps', resource: 'replicasets' },
-  { verbs: ['create'], apiGroup: 'batch', resource: 'jobs' },
-  { verbs: ['create'], apiGroup: 'batch', resource: 'cronjobs' },
-  { verbs: ['create'], apiGroup: '', resource: 'replicationcontrollers' },
+  ...[
+    ['apps', 'deployments'],
+    ['apps', 'daemonsets'],
+    ['apps', 'statefulsets'],
+    ['apps', 'replicasets'],
+    ['batch', 'jobs'],
+    ['batch', 'cronjobs'],
+    ['', 'replicationcontrollers'],
+  ].map(([apiGroup = '', resource = '']) => ({ verbs: ['create', 'update', 'patch'], apiGroup, resource })),
 ];
 const EXEC: readonly Probe[] = [
   // kubectl exec/attach are `create` on the subresource; before the websocket change (1.31) a `get` was enough.
@@ -103,7 +110,7 @@ function podEdges(holder: Holder, ctx: EdgeContext, emit: Emit): void {
   if (makers.length > 0) {
     for (const sa of inventory.serviceAccounts) {
       const r = find(makers, sa.namespace);
-      if (r !== undefined) emit(serviceAccountUser(sa.namespace, sa.name), 'create-pod', `create a pod in ${sa.namespace} with serviceAccountName ${sa.name} and read its mounted token (${r.reach.verb} ${r.probe.resource})`, [r]);
+      if (r !== undefined) emit(serviceAccountUser(sa.namespace, sa.name), 'create-pod', `${r.reach.verb === 'create' ? 'create' : 'rewrite the pod template of'} ${r.probe.resource === 'pods' ? 'a pod' : `a ${r.probe.resource.replace(/s$/, '')}`} in ${sa.namespace} with serviceAccountName ${sa.name} and read the token mounted into its pod`, [r]);
     }
     const open = inventory.namespaces.filter((ns) => !inventory.podSecurityEnforced.has(ns));
     const cluster = makers.find((m) => m.reach.scope === '' && m.reach.names === undefined);
