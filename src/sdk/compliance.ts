@@ -4,10 +4,14 @@
  * accepted risk), passes otherwise, and is manual when objects cannot answer it or none of its
  * rules ran. The score is the share of automated controls that pass.
  */
+import type { RuleRun } from '../core/engine.js';
+import { problem } from '../core/errors.js';
 import type { Finding } from '../model/finding.js';
+import type { Problem } from '../model/problem.js';
 import type { Compliance, ComplianceControl } from '../model/report.js';
 import type { Control, Framework, RuleCheck } from '../frameworks/index.js';
-import { isManual } from '../frameworks/index.js';
+import { findFramework, frameworkRuleIds, FRAMEWORKS, isManual, PSS_FRAMEWORK_RULES } from '../frameworks/index.js';
+import { isPssVersion } from '../lib/pss/index.js';
 
 function matches(check: RuleCheck, finding: Finding): boolean {
   return finding.ruleId === check.rule && (check.message === undefined || check.message.test(finding.message));
@@ -46,4 +50,104 @@ export function complianceOf(framework: Framework, findings: readonly Finding[],
     score: percent(automated.filter((c) => c.status === 'pass').length, automated.length),
     controls,
   };
+}
+
+/** The rules a `--framework` scan runs, and what its compliance section needs. */
+export interface FrameworkPlan {
+  readonly runs: readonly RuleRun[];
+  readonly problems: readonly Problem[];
+  readonly framework?: Framework;
+  /** The Pod Security Standards version the PSS rules run at, when the framework is a PSS level. */
+  readonly version?: string;
+}
+
+const PSS_RULES = new Set(['pss-baseline', 'pss-restricted']);
+
+function pssVersionOf(run: RuleRun | undefined): string {
+  const options = run?.options;
+  const version = typeof options === 'object' && options !== null && 'version' in options ? options.version : undefined;
+  return typeof version === 'string' ? version : 'latest';
+}
+
+/**
+ * Narrows the configured rule runs to a framework's rules (all of them without a framework) and
+ * sets the Pod Security Standards policy version of the PSS rules. Unknown framework ids and
+ * malformed versions are usage problems, located on the option that carries them.
+ */
+export function planFramework(runs: readonly RuleRun[], frameworkId?: string, pssVersion?: string): FrameworkPlan {
+  const problems: Problem[] = [];
+  let planned = runs;
+  if (pssVersion !== undefined) {
+    if (isPssVersion(pssVersion)) {
+      planned = planned.map((run) => (PSS_RULES.has(run.rule.id) ? { rule: run.rule, options: { ...(run.options as object), version: pssVersion } } : run));
+    } else {
+      problems.push(problem('config-invalid', `--pss-version ${JSON.stringify(pssVersion)} is not a policy version`, {}, 'Use "latest" or "v1.<minor>", e.g. --pss-version v1.29.'));
+    }
+  }
+  if (frameworkId === undefined) return { runs: planned, problems };
+  const framework = findFramework(frameworkId);
+  if (framework === undefined) {
+    const known = FRAMEWORKS.map((f) => f.id).join(', ');
+    problems.push(problem('config-invalid', `--framework names no known framework: ${frameworkId}`, {}, `Use one of ${known} (\`palisade frameworks list\`).`));
+    return { runs: planned, problems };
+  }
+  const wanted = new Set(frameworkRuleIds(framework));
+  planned = planned.filter((run) => wanted.has(run.rule.id));
+  const pssRule = PSS_FRAMEWORK_RULES[framework.id];
+  if (pssRule === undefined) return { runs: planned, problems, framework };
+  return { runs: planned, problems, framework, version: pssVersionOf(planned.find((run) => run.rule.id === pssRule)) };
+}
+
+/**
+ * The rule ids a framework names, to select them by name: opt-in rules (pss-baseline,
+ * pss-restricted) run when the framework names them. Undefined without a (known) framework.
+ */
+export function frameworkRules(frameworkId?: string): string[] | undefined {
+  const framework = frameworkId === undefined ? undefined : findFramework(frameworkId);
+  return framework === undefined ? undefined : frameworkRuleIds(framework);
+}
+
+/** A framework control as plain data (JSON output of `palisade frameworks show`). */
+export interface FrameworkControlInfo {
+  readonly id: string;
+  readonly title: string;
+  readonly automated: boolean;
+  /** The rules that answer the control; `message` is the pattern selecting the rule's findings. */
+  readonly rules: readonly { readonly rule: string; readonly message?: string }[];
+  /** Why the control is manual. */
+  readonly reason?: string;
+  readonly note?: string;
+}
+
+export interface FrameworkInfo {
+  readonly id: string;
+  readonly title: string;
+  readonly version: string;
+  readonly url: string;
+  readonly automated: number;
+  readonly manual: number;
+  readonly controls: readonly FrameworkControlInfo[];
+}
+
+function controlInfo(control: Control): FrameworkControlInfo {
+  const base = { id: control.id, title: control.title, ...(control.note === undefined ? {} : { note: control.note }) };
+  if (isManual(control)) return { ...base, automated: false, rules: [], reason: control.manual };
+  return { ...base, automated: true, rules: control.checks.map((c) => (c.message === undefined ? { rule: c.rule } : { rule: c.rule, message: c.message.source })) };
+}
+
+function infoOf(framework: Framework): FrameworkInfo {
+  const controls = framework.controls.map(controlInfo);
+  const automated = controls.filter((c) => c.automated).length;
+  const { id, title, version, url } = framework;
+  return { id, title, version, url, automated, manual: controls.length - automated, controls };
+}
+
+/** Every framework, sorted by id. */
+export function listFrameworks(): FrameworkInfo[] {
+  return FRAMEWORKS.map(infoOf);
+}
+
+export function frameworkInfo(id: string): FrameworkInfo | undefined {
+  const framework = findFramework(id);
+  return framework === undefined ? undefined : infoOf(framework);
 }

@@ -12,6 +12,7 @@ import { loadInputs } from '../loaders/index.js';
 import { applySeverityOverrides, findConfig, namespaceFilter, resolveConfig, type FailOn } from '../config/index.js';
 import { compareFindings, countBySeverity, gateFails } from './gate.js';
 import { selectScanRules } from './select-rules.js';
+import { complianceOf, frameworkRules, planFramework } from './compliance.js';
 import { VERSION } from './version.js';
 
 export interface ScanOptions {
@@ -31,6 +32,10 @@ export interface ScanOptions {
   readonly namespaces?: readonly string[];
   /** Overrides the configuration's gate. */
   readonly failOn?: FailOn;
+  /** Run only this framework's rules and add its compliance section to the report (`palisade frameworks list`). */
+  readonly framework?: string;
+  /** Pod Security Standards policy version of pss-baseline and pss-restricted: `latest` or `v1.<minor>`. */
+  readonly pssVersion?: string;
   /**
    * Further configuration settings by their option key (see `palisade config print` and
    * docs/configuration.md), e.g. { limitsMaxFileBytes: 1e6 }: the flag layer of the configuration.
@@ -76,9 +81,11 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
   problems.push(...loaded.problems);
 
   const resources = loaded.resources.filter(namespaceFilter(config));
-  const selection = selectScanRules(resolved, options.rules, options.excludeRules);
+  const selection = selectScanRules(resolved, options.rules?.length ? options.rules : frameworkRules(options.framework), options.excludeRules);
   problems.push(...selection.problems);
-  const engine = runRules(selection.runs, new ResourceIndex(resources));
+  const plan = planFramework(selection.runs, options.framework, options.pssVersion);
+  problems.push(...plan.problems);
+  const engine = runRules(plan.runs, new ResourceIndex(resources));
   problems.push(...engine.problems);
 
   const suppressed = applySuppressions(applySeverityOverrides(engine.findings, selection.severityOverrides), resources, config.exceptions, now, {
@@ -109,5 +116,6 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
     notes: problems.filter((p) => p.level === 'note'),
     rules: engine.rules,
     exceptions: suppressed.exceptionStatus,
+    ...(plan.framework === undefined ? {} : { compliance: complianceOf(plan.framework, findings, new Set(plan.runs.map((run) => run.rule.id)), plan.version) }),
   };
 }

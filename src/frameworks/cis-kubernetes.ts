@@ -1,0 +1,202 @@
+/**
+ * CIS Kubernetes Benchmark v1.10.0, sections 1 to 5, every recommendation with the benchmark's own
+ * number and title (assessment status dropped). Sections 1 to 4 are node and process configuration:
+ * what shows in static pod manifests, KubeletConfiguration and EncryptionConfiguration is checked,
+ * file permissions and ownership on the node are manual. Section 5 is checked wherever the objects
+ * answer it, including recommendations kube-bench leaves manual.
+ */
+import type { Control, Framework, RuleCheck } from './types.js';
+import { only, rules } from './types.js';
+
+/** Findings about the named flag, not a longer flag that ends the same way (--peer-cert-file vs --cert-file). */
+function flag(rule: string, ...names: string[]): RuleCheck {
+  return only(rule, new RegExp(`(^|[^-a-z])--(${names.join('|')})\\b(?!-)`));
+}
+
+const FILES = 'file permissions and ownership on the node are not part of any Kubernetes object; audit them on the host (kube-bench)';
+const NO_RULE = 'the setting is visible in the static pod manifest, but no Palisade rule checks it yet';
+
+function manual(id: string, title: string, reason: string): Control {
+  return { id, title, manual: reason };
+}
+
+function automated(id: string, title: string, checks: readonly RuleCheck[], note?: string): Control {
+  return note === undefined ? { id, title, checks } : { id, title, checks, note };
+}
+
+const SECTION_1_1: Control[] = [
+  ['1.1.1', 'Ensure that the API server pod specification file permissions are set to 600 or more restrictive'],
+  ['1.1.2', 'Ensure that the API server pod specification file ownership is set to root:root'],
+  ['1.1.3', 'Ensure that the controller manager pod specification file permissions are set to 600 or more restrictive'],
+  ['1.1.4', 'Ensure that the controller manager pod specification file ownership is set to root:root'],
+  ['1.1.5', 'Ensure that the scheduler pod specification file permissions are set to 600 or more restrictive'],
+  ['1.1.6', 'Ensure that the scheduler pod specification file ownership is set to root:root'],
+  ['1.1.7', 'Ensure that the etcd pod specification file permissions are set to 600 or more restrictive'],
+  ['1.1.8', 'Ensure that the etcd pod specification file ownership is set to root:root'],
+  ['1.1.9', 'Ensure that the Container Network Interface file permissions are set to 600 or more restrictive'],
+  ['1.1.10', 'Ensure that the Container Network Interface file ownership is set to root:root'],
+  ['1.1.11', 'Ensure that the etcd data directory permissions are set to 700 or more restrictive'],
+  ['1.1.12', 'Ensure that the etcd data directory ownership is set to etcd:etcd'],
+  ['1.1.13', 'Ensure that the default administrative credential file permissions are set to 600'],
+  ['1.1.14', 'Ensure that the default administrative credential file ownership is set to root:root'],
+  ['1.1.15', 'Ensure that the scheduler.conf file permissions are set to 600 or more restrictive'],
+  ['1.1.16', 'Ensure that the scheduler.conf file ownership is set to root:root'],
+  ['1.1.17', 'Ensure that the controller-manager.conf file permissions are set to 600 or more restrictive'],
+  ['1.1.18', 'Ensure that the controller-manager.conf file ownership is set to root:root'],
+  ['1.1.19', 'Ensure that the Kubernetes PKI directory and file ownership is set to root:root'],
+  ['1.1.20', 'Ensure that the Kubernetes PKI certificate file permissions are set to 600 or more restrictive'],
+  ['1.1.21', 'Ensure that the Kubernetes PKI key file permissions are set to 600'],
+].map(([id = '', title = '']) => manual(id, title, FILES));
+
+const SECTION_1_2: Control[] = [
+  automated('1.2.1', 'Ensure that the --anonymous-auth argument is set to false', rules('apiserver-anonymous-auth')),
+  automated('1.2.2', 'Ensure that the --token-auth-file parameter is not set', [flag('apiserver-service-account-tokens', 'token-auth-file')]),
+  manual('1.2.3', 'Ensure that the --DenyServiceExternalIPs is set', NO_RULE),
+  automated('1.2.4', 'Ensure that the --kubelet-client-certificate and --kubelet-client-key arguments are set as appropriate', [
+    flag('apiserver-tls', 'kubelet-client-certificate', 'kubelet-client-key'),
+  ]),
+  automated('1.2.5', 'Ensure that the --kubelet-certificate-authority argument is set as appropriate', [flag('apiserver-tls', 'kubelet-certificate-authority')]),
+  automated('1.2.6', 'Ensure that the --authorization-mode argument is not set to AlwaysAllow', [only('apiserver-authorization-mode', /AlwaysAllow/)]),
+  automated('1.2.7', 'Ensure that the --authorization-mode argument includes Node', [only('apiserver-authorization-mode', /AlwaysAllow|without Node/)]),
+  automated('1.2.8', 'Ensure that the --authorization-mode argument includes RBAC', [only('apiserver-authorization-mode', /AlwaysAllow|without RBAC/)]),
+  manual('1.2.9', 'Ensure that the admission control plugin EventRateLimit is set', NO_RULE),
+  automated('1.2.10', 'Ensure that the admission control plugin AlwaysAdmit is not set', [only('apiserver-admission-plugins', /AlwaysAdmit/)]),
+  manual('1.2.11', 'Ensure that the admission control plugin AlwaysPullImages is set', NO_RULE),
+  manual('1.2.12', 'Ensure that the admission control plugin ServiceAccount is set', NO_RULE),
+  manual('1.2.13', 'Ensure that the admission control plugin NamespaceLifecycle is set', NO_RULE),
+  automated('1.2.14', 'Ensure that the admission control plugin NodeRestriction is set', [only('apiserver-admission-plugins', /NodeRestriction/)]),
+  automated('1.2.15', 'Ensure that the --profiling argument is set to false', rules('apiserver-profiling')),
+  automated('1.2.16', 'Ensure that the --audit-log-path argument is set', [only('apiserver-audit-log', /does not set --audit-log-path/)]),
+  automated('1.2.17', 'Ensure that the --audit-log-maxage argument is set to 30 or as appropriate', [flag('apiserver-audit-log', 'audit-log-maxage')]),
+  automated('1.2.18', 'Ensure that the --audit-log-maxbackup argument is set to 10 or as appropriate', [flag('apiserver-audit-log', 'audit-log-maxbackup')]),
+  automated('1.2.19', 'Ensure that the --audit-log-maxsize argument is set to 100 or as appropriate', [flag('apiserver-audit-log', 'audit-log-maxsize')]),
+  manual('1.2.20', 'Ensure that the --request-timeout argument is set as appropriate', 'the appropriate timeout depends on the cluster\'s workloads; the benchmark leaves the value to the operator'),
+  automated('1.2.21', 'Ensure that the --service-account-lookup argument is set to true', [flag('apiserver-service-account-tokens', 'service-account-lookup')]),
+  automated('1.2.22', 'Ensure that the --service-account-key-file argument is set as appropriate', [flag('apiserver-service-account-tokens', 'service-account-key-file')]),
+  automated('1.2.23', 'Ensure that the --etcd-certfile and --etcd-keyfile arguments are set as appropriate', [flag('apiserver-tls', 'etcd-certfile', 'etcd-keyfile')]),
+  automated('1.2.24', 'Ensure that the --tls-cert-file and --tls-private-key-file arguments are set as appropriate', [flag('apiserver-tls', 'tls-cert-file', 'tls-private-key-file')]),
+  automated('1.2.25', 'Ensure that the --client-ca-file argument is set as appropriate', [flag('apiserver-tls', 'client-ca-file')]),
+  automated('1.2.26', 'Ensure that the --etcd-cafile argument is set as appropriate', [flag('apiserver-tls', 'etcd-cafile')]),
+  automated('1.2.27', 'Ensure that the --encryption-provider-config argument is set as appropriate', rules('apiserver-encryption-at-rest')),
+  automated('1.2.28', 'Ensure that encryption providers are appropriately configured', rules('encryption-config'), 'needs the EncryptionConfiguration file among the inputs'),
+  manual('1.2.29', 'Ensure that the API Server only makes use of Strong Cryptographic Ciphers', NO_RULE),
+];
+
+const SECTION_1_3_4: Control[] = [
+  manual('1.3.1', 'Ensure that the --terminated-pod-gc-threshold argument is set as appropriate', 'the appropriate threshold depends on the cluster\'s size; the benchmark leaves the value to the operator'),
+  automated('1.3.2', 'Ensure that the --profiling argument is set to false', [only('control-plane-profiling', /^kube-controller-manager\b/)]),
+  automated('1.3.3', 'Ensure that the --use-service-account-credentials argument is set to true', [
+    flag('controller-manager-service-account-credentials', 'use-service-account-credentials'),
+  ]),
+  automated('1.3.4', 'Ensure that the --service-account-private-key-file argument is set as appropriate', [
+    flag('controller-manager-service-account-credentials', 'service-account-private-key-file'),
+  ]),
+  automated('1.3.5', 'Ensure that the --root-ca-file argument is set as appropriate', [flag('controller-manager-service-account-credentials', 'root-ca-file')]),
+  manual('1.3.6', 'Ensure that the RotateKubeletServerCertificate argument is set to true', NO_RULE),
+  automated('1.3.7', 'Ensure that the --bind-address argument is set to 127.0.0.1', [only('control-plane-bind-address', /^kube-controller-manager\b/)]),
+  automated('1.4.1', 'Ensure that the --profiling argument is set to false', [only('control-plane-profiling', /^kube-scheduler\b/)]),
+  automated('1.4.2', 'Ensure that the --bind-address argument is set to 127.0.0.1', [only('control-plane-bind-address', /^kube-scheduler\b/)]),
+];
+
+const SECTION_2: Control[] = [
+  automated('2.1', 'Ensure that the --cert-file and --key-file arguments are set as appropriate', [flag('etcd-tls', 'cert-file', 'key-file', 'listen-client-urls')]),
+  automated('2.2', 'Ensure that the --client-cert-auth argument is set to true', [flag('etcd-client-cert-auth', 'client-cert-auth')]),
+  automated('2.3', 'Ensure that the --auto-tls argument is not set to true', [flag('etcd-client-cert-auth', 'auto-tls')]),
+  automated('2.4', 'Ensure that the --peer-cert-file and --peer-key-file arguments are set as appropriate', [
+    flag('etcd-tls', 'peer-cert-file', 'peer-key-file', 'listen-peer-urls'),
+  ]),
+  automated('2.5', 'Ensure that the --peer-client-cert-auth argument is set to true', [flag('etcd-client-cert-auth', 'peer-client-cert-auth')]),
+  automated('2.6', 'Ensure that the --peer-auto-tls argument is not set to true', [flag('etcd-client-cert-auth', 'peer-auto-tls')]),
+  manual('2.7', 'Ensure that a unique Certificate Authority is used for etcd', 'whether two CA files hold different certificates needs the files\' contents, which are on the node, not in the manifests'),
+];
+
+const USERS = 'how people authenticate (client certificates, tokens, OIDC) is decided outside Kubernetes objects: review the identity provider and issued credentials';
+
+const SECTION_3: Control[] = [
+  manual('3.1.1', 'Client certificate authentication should not be used for users', USERS),
+  manual('3.1.2', 'Service account token authentication should not be used for users', USERS),
+  manual('3.1.3', 'Bootstrap token authentication should not be used for users', USERS),
+  automated('3.2.1', 'Ensure that a minimal audit policy is created', [only('apiserver-audit-log', /--audit-policy-file|does not set --audit-log-path/)]),
+  manual('3.2.2', 'Ensure that the audit policy covers key security concerns', 'whether the policy covers the right events is a review of its rules against the cluster\'s concerns; no rule reads the audit policy yet'),
+];
+
+const KUBELET_FLAGS = 'the kubelet reads this from its command line or a KubeletConfiguration field no Palisade rule checks yet';
+
+const SECTION_4: Control[] = [
+  ...[
+    ['4.1.1', 'Ensure that the kubelet service file permissions are set to 600 or more restrictive'],
+    ['4.1.2', 'Ensure that the kubelet service file ownership is set to root:root'],
+    ['4.1.3', 'If proxy kubeconfig file exists ensure permissions are set to 600 or more restrictive'],
+    ['4.1.4', 'If proxy kubeconfig file exists ensure ownership is set to root:root'],
+    ['4.1.5', 'Ensure that the --kubeconfig kubelet.conf file permissions are set to 600 or more restrictive'],
+    ['4.1.6', 'Ensure that the --kubeconfig kubelet.conf file ownership is set to root:root'],
+    ['4.1.7', 'Ensure that the certificate authorities file permissions are set to 600 or more restrictive'],
+    ['4.1.8', 'Ensure that the client certificate authorities file ownership is set to root:root'],
+    ['4.1.9', 'If the kubelet config.yaml configuration file is being used validate permissions set to 600 or more restrictive'],
+    ['4.1.10', 'If the kubelet config.yaml configuration file is being used validate file ownership is set to root:root'],
+  ].map(([id = '', title = '']) => manual(id, title, FILES)),
+  automated('4.2.1', 'Ensure that the --anonymous-auth argument is set to false', [only('kubelet-config', /anonymous authentication/)], 'needs the KubeletConfiguration among the inputs'),
+  automated('4.2.2', 'Ensure that the --authorization-mode argument is not set to AlwaysAllow', [only('kubelet-config', /AlwaysAllow/)], 'needs the KubeletConfiguration among the inputs'),
+  manual('4.2.3', 'Ensure that the --client-ca-file argument is set as appropriate', KUBELET_FLAGS),
+  automated('4.2.4', 'Verify that the --read-only-port argument is set to 0', [only('kubelet-config', /read-only port/)], 'needs the KubeletConfiguration among the inputs'),
+  manual('4.2.5', 'Ensure that the --streaming-connection-idle-timeout argument is not set to 0', KUBELET_FLAGS),
+  manual('4.2.6', 'Ensure that the --make-iptables-util-chains argument is set to true', KUBELET_FLAGS),
+  manual('4.2.7', 'Ensure that the --hostname-override argument is not set', 'a command-line-only kubelet flag: it is in the node\'s service unit, not in any Kubernetes object'),
+  manual('4.2.8', 'Ensure that the eventRecordQPS argument is set to a level which ensures appropriate event capture', 'the appropriate level depends on the cluster; the benchmark leaves the value to the operator'),
+  manual('4.2.9', 'Ensure that the --tls-cert-file and --tls-private-key-file arguments are set as appropriate', KUBELET_FLAGS),
+  automated('4.2.10', 'Ensure that the --rotate-certificates argument is not set to false', [only('kubelet-config', /rotateCertificates/)], 'needs the KubeletConfiguration among the inputs'),
+  manual('4.2.11', 'Verify that the RotateKubeletServerCertificate argument is set to true', KUBELET_FLAGS),
+  manual('4.2.12', 'Ensure that the Kubelet only makes use of Strong Cryptographic Ciphers', KUBELET_FLAGS),
+  manual('4.2.13', 'Ensure that a limit is set on pod PIDs', KUBELET_FLAGS),
+  manual('4.3.1', 'Ensure that the kube-proxy metrics service is bound to localhost', 'kube-proxy\'s configuration (its ConfigMap or flags) is not checked by any Palisade rule yet'),
+];
+
+const SECTION_5: Control[] = [
+  automated('5.1.1', 'Ensure that the cluster-admin role is only used where required', rules('rbac-cluster-admin-binding')),
+  automated('5.1.2', 'Minimize access to secrets', rules('rbac-secret-read')),
+  automated('5.1.3', 'Minimize wildcard use in Roles and ClusterRoles', rules('rbac-wildcard')),
+  automated('5.1.4', 'Minimize access to create pods', rules('rbac-workload-create')),
+  automated('5.1.5', 'Ensure that default service accounts are not actively used', rules('default-service-account')),
+  automated('5.1.6', 'Ensure that Service Account Tokens are only mounted where necessary', rules('service-account-token-automount')),
+  manual('5.1.7', 'Avoid use of system:masters group', 'membership of system:masters is carried in client certificates, which are not Kubernetes objects; no binding can grant or revoke it'),
+  automated('5.1.8', 'Limit use of the Bind, Impersonate and Escalate permissions in the Kubernetes cluster', rules('rbac-escalation-verbs')),
+  manual('5.1.9', 'Minimize access to create persistent volumes', 'visible in Roles and ClusterRoles, but no Palisade rule checks create on persistentvolumes yet'),
+  automated('5.1.10', 'Minimize access to the proxy sub-resource of nodes', rules('rbac-nodes-proxy')),
+  automated('5.1.11', 'Minimize access to the approval sub-resource of certificatesigningrequests objects', rules('rbac-csr-approval')),
+  automated('5.1.12', 'Minimize access to webhook configuration objects', rules('rbac-webhook-config-write')),
+  automated('5.1.13', 'Minimize access to the service account token creation', rules('rbac-token-create')),
+  manual(
+    '5.2.1',
+    'Ensure that the cluster has at least one active policy control mechanism in place',
+    'the mechanism is an admission plugin or an external webhook policy engine, configured outside the objects; pss-namespace-enforce evaluates the namespaces\' Pod Security labels that are present',
+  ),
+  automated('5.2.2', 'Minimize the admission of privileged containers', [only('privileged-container', /runs privileged/)]),
+  automated('5.2.3', 'Minimize the admission of containers wishing to share the host process ID namespace', [only('host-namespaces', /hostPID/)]),
+  automated('5.2.4', 'Minimize the admission of containers wishing to share the host IPC namespace', [only('host-namespaces', /hostIPC/)]),
+  automated('5.2.5', 'Minimize the admission of containers wishing to share the host network namespace', [only('host-namespaces', /hostNetwork/)]),
+  automated('5.2.6', 'Minimize the admission of containers with allowPrivilegeEscalation', rules('privilege-escalation-allowed')),
+  automated('5.2.7', 'Minimize the admission of root containers', rules('run-as-root', 'run-as-uid-zero')),
+  automated('5.2.8', 'Minimize the admission of containers with the NET_RAW capability', [only('dangerous-capabilities', /NET_RAW/), ...rules('capabilities-not-dropped')], 'NET_RAW is in the runtime default set, so a container that does not drop ALL keeps it'),
+  automated('5.2.9', 'Minimize the admission of containers with added capabilities', rules('dangerous-capabilities'), 'reports added capabilities that reach outside the container, not every added one'),
+  automated('5.2.10', 'Minimize the admission of containers with capabilities assigned', rules('capabilities-not-dropped')),
+  automated('5.2.11', 'Minimize the admission of Windows HostProcess containers', [only('privileged-container', /HostProcess/)]),
+  automated('5.2.12', 'Minimize the admission of HostPath volumes', rules('sensitive-host-path'), 'reports hostPath volumes that reach sensitive host locations'),
+  automated('5.2.13', 'Minimize the admission of containers which use HostPorts', rules('host-port')),
+  manual('5.3.1', 'Ensure that the CNI in use supports NetworkPolicies', 'the CNI plugin is node configuration; objects do not say whether it enforces NetworkPolicy'),
+  automated('5.3.2', 'Ensure that all Namespaces have NetworkPolicies defined', rules('namespace-without-network-policy', 'namespace-without-default-deny')),
+  automated('5.4.1', 'Prefer using Secrets as files over Secrets as environment variables', rules('secret-in-env-literal'), 'reports secret values written into env; secretKeyRef env is not reported'),
+  manual('5.4.2', 'Consider external secret storage', 'where secrets are stored and rotated is an architecture decision outside the objects'),
+  manual('5.5.1', 'Configure Image Provenance using ImagePolicyWebhook admission controller', 'the webhook\'s backend and policy live outside the cluster objects; untrusted-registry checks image origins directly'),
+  manual('5.7.1', 'Create administrative boundaries between resources using namespaces', 'which boundaries fit is an organisational decision; workload-in-default-namespace reports the missing ones'),
+  automated('5.7.2', 'Ensure that the seccomp profile is set to docker/default in your Pod definitions', rules('seccomp-unconfined')),
+  automated('5.7.3', 'Apply SecurityContext to your Pods and Containers', rules('run-as-root', 'writable-root-filesystem', 'privilege-escalation-allowed', 'capabilities-not-dropped', 'seccomp-unconfined')),
+  automated('5.7.4', 'The default namespace should not be used', rules('workload-in-default-namespace')),
+];
+
+export const CIS_KUBERNETES: Framework = {
+  id: 'cis-kubernetes',
+  title: 'CIS Kubernetes Benchmark',
+  version: 'v1.10.0',
+  url: 'https://www.cisecurity.org/benchmark/kubernetes',
+  controls: [...SECTION_1_1, ...SECTION_1_2, ...SECTION_1_3_4, ...SECTION_2, ...SECTION_3, ...SECTION_4, ...SECTION_5],
+};
