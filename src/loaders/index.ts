@@ -166,7 +166,7 @@ async function loadRendered(item: Extract<WalkItem, { kind: 'kustomize' | 'helm'
 
 async function loadLiveCluster(target: NonNullable<LoadOptions['cluster']>, scan: Scan): Promise<void> {
   try {
-    const result = await loadCluster(target);
+    const result = await loadCluster({ ...target, cwd: scan.cwd, limits: scan.limits });
     // Loops, not push(...spread): a cluster can hold more objects than a call has argument slots.
     for (const resource of result.resources) scan.resources.push(resource);
     for (const found of result.problems) scan.problems.push(found);

@@ -96,3 +96,12 @@ describe('Lists and kubectl dumps', () => {
     expect(result.problems[0]?.message).toContain('apiVersion');
   });
 });
+
+describe('a live cluster alongside files', () => {
+  it('merges what the cluster loader reports (here: an unusable kubeconfig) without losing files', async () => {
+    const result = await loadInputs({ paths: ['plain/sub/b.json'], cwd: fixtures, cluster: { kubeconfig: 'no-such-kubeconfig.yaml' } });
+    expect(result.resources.map((r) => r.name)).toEqual(['cfg']);
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]).toMatchObject({ code: 'kubeconfig-invalid', level: 'error' });
+  });
+});
