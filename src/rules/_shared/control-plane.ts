@@ -153,10 +153,22 @@ function identify(container: ContainerRef, argv: readonly string[]): { component
   return undefined;
 }
 
+/** Per resource: the components its containers run. A dozen rules ask for each workload. */
+const INVOCATIONS = new WeakMap<WorkloadSubject['resource'], readonly ComponentInvocation[]>();
+
 /** The control-plane components a workload runs (usually one container of a static pod). */
-export function componentsOf(subject: WorkloadSubject, options: ControlPlaneOptions): ComponentInvocation[] {
+export function componentsOf(subject: WorkloadSubject, options: ControlPlaneOptions): readonly ComponentInvocation[] {
   const namespace = subject.resource.namespace;
   if (namespace !== undefined && !options.controlPlaneNamespaces.includes(namespace)) return [];
+  let invocations = INVOCATIONS.get(subject.resource);
+  if (invocations === undefined) {
+    invocations = invocationsOf(subject);
+    INVOCATIONS.set(subject.resource, invocations);
+  }
+  return invocations;
+}
+
+function invocationsOf(subject: WorkloadSubject): ComponentInvocation[] {
   return subject.workload.containers.flatMap((container) => {
     if (container.kind === 'ephemeralContainers') return [];
     const { argv, paths } = argvOf(container);
