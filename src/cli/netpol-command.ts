@@ -55,6 +55,15 @@ async function run(step: () => Promise<NetpolOutput>, file: string | undefined):
   }
 }
 
+interface ListFlags {
+  output: NetpolListFormat;
+  focusWorkload?: string[];
+  focusWorkloadPeer?: string[];
+  focusDirection?: 'ingress' | 'egress';
+  focusConn?: string;
+  file?: string;
+}
+
 export function netpolCommand(): Command {
   const netpol = new Command('netpol').description('NetworkPolicy reachability: who can reach whom, diffs, single-connection verdicts');
   netpol
@@ -63,10 +72,21 @@ export function netpolCommand(): Command {
     .argument('<paths...>', 'manifest files or directories')
     .addOption(new Option('--output <format>', 'output format').choices([...NETPOL_LIST_FORMATS]).default('txt'))
     .option('--focus-workload <names>', 'only connections of these workloads (name or namespace/name; repeatable, comma-separated)', collectList)
+    .option('--focus-workload-peer <names>', 'with --focus-workload: only connections whose other end is one of these', collectList)
+    .addOption(new Option('--focus-direction <direction>', 'with --focus-workload: only connections into or out of it').choices(['ingress', 'egress']))
+    .option('--focus-conn <protocol-port>', 'only connections allowing this port, e.g. udp-53')
     .option('-f, --file <path>', 'write the output to a file')
     .addHelpText('after', LIST_EXAMPLES)
-    .action(async (paths: string[], flags: { output: NetpolListFormat; focusWorkload?: string[]; file?: string }) => {
-      await run(() => netpolList({ paths, format: flags.output, focusWorkloads: flags.focusWorkload ?? [] }), flags.file);
+    .action(async (paths: string[], flags: ListFlags) => {
+      const options = {
+        paths,
+        format: flags.output,
+        focusWorkloads: flags.focusWorkload ?? [],
+        focusWorkloadPeers: flags.focusWorkloadPeer ?? [],
+        ...(flags.focusDirection === undefined ? {} : { focusDirection: flags.focusDirection }),
+        ...(flags.focusConn === undefined ? {} : { focusConn: flags.focusConn }),
+      };
+      await run(() => netpolList(options), flags.file);
     });
   netpol
     .command('diff')

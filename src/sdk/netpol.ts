@@ -15,6 +15,7 @@ import {
   formatList,
   isProtocol,
   NetpolError,
+  parseFocusConn,
   type DiffFormat,
   type EvalResult,
   type ListFormat,
@@ -32,7 +33,13 @@ export interface NetpolInputOptions {
 
 export interface NetpolListOptions extends NetpolInputOptions {
   readonly format?: ListFormat;
+  /** Only connections of these workloads (`name` or `namespace/name`). */
   readonly focusWorkloads?: readonly string[];
+  /** With focusWorkloads: only connections whose other end is one of these. */
+  readonly focusWorkloadPeers?: readonly string[];
+  readonly focusDirection?: 'ingress' | 'egress';
+  /** Only connections allowing `<protocol>-<port>` (e.g. `udp-53`). */
+  readonly focusConn?: string;
 }
 
 export interface NetpolOutput {
@@ -70,8 +77,16 @@ export function netpolProblem(error: NetpolError): Problem {
 /** The allowed connections between workloads and external addresses, in one of netpol-analyzer's formats. */
 export async function netpolList(options: NetpolListOptions): Promise<NetpolOutput> {
   const { resources, problems } = await load(options);
-  const list = guarded(() => connectivityList(resources, { focusWorkloads: options.focusWorkloads ?? [] }));
-  return { output: formatList(list.lines, options.format ?? 'txt', list.workloads), problems };
+  const focusConn = options.focusConn === undefined ? undefined : guarded(() => parseFocusConn(options.focusConn ?? ''));
+  const list = guarded(() =>
+    connectivityList(resources, {
+      focusWorkloads: options.focusWorkloads ?? [],
+      focusWorkloadPeers: options.focusWorkloadPeers ?? [],
+      ...(options.focusDirection === undefined ? {} : { focusDirection: options.focusDirection }),
+      ...(focusConn === undefined ? {} : { focusConn }),
+    }),
+  );
+  return { output: formatList(list.lines, options.format ?? 'txt', list.workloads, focusConn?.label), problems };
 }
 
 export interface NetpolDiffOptions {

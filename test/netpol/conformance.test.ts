@@ -8,14 +8,13 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadInputs } from '../../src/loaders/index.js';
-import { connectivityList, diffConnectivity, formatDiff, formatList, NetpolError } from '../../src/graph/netpol/index.js';
+import { connectivityList, diffConnectivity, formatDiff, formatList, NetpolError, parseFocusConn } from '../../src/graph/netpol/index.js';
 import { caseName, golden, readIndex, SUITE, suitePresent, type ConnlistCase } from './suite.js';
 
 /** Features not implemented yet, each with how a case is recognised as needing it. */
 const UNSUPPORTED: readonly { readonly feature: string; readonly needs: (c: ConnlistCase, kinds: ReadonlySet<string>) => boolean }[] = [
   { feature: 'exposure analysis', needs: (c) => c.exposure_analysis },
   { feature: 'multiple networks (UDN/NAD)', needs: (c) => c.multiple_networks },
-  { feature: 'focus direction / peers / connection', needs: (c) => c.focus_direction !== '' || c.focus_workload_peers.length > 0 || c.focus_conn !== '' },
 ];
 
 async function resourcesOf(dir: string): Promise<Awaited<ReturnType<typeof loadInputs>>['resources']> {
@@ -38,8 +37,14 @@ if (!suitePresent) {
         const kinds = new Set(resources.map((r) => r.kind));
         const missing = UNSUPPORTED.find((u) => u.needs(c, kinds));
         let list: ReturnType<typeof connectivityList> | Error;
+        const focusConn = c.focus_conn === '' ? undefined : parseFocusConn(c.focus_conn);
         try {
-          list = connectivityList(resources, { focusWorkloads: c.focus_workloads });
+          list = connectivityList(resources, {
+            focusWorkloads: c.focus_workloads,
+            focusWorkloadPeers: c.focus_workload_peers,
+            ...(c.focus_direction === 'ingress' || c.focus_direction === 'egress' ? { focusDirection: c.focus_direction } : {}),
+            ...(focusConn === undefined ? {} : { focusConn }),
+          });
         } catch (error) {
           list = error instanceof Error ? error : new Error(String(error));
         }
@@ -47,7 +52,7 @@ if (!suitePresent) {
           const stats = agreement.get(format) ?? { pass: 0, total: 0, unsupported: 0 };
           agreement.set(format, stats);
           stats.total++;
-          const output = list instanceof Error ? `error: ${list.message}` : formatList(list.lines, format as 'txt', list.workloads);
+          const output = list instanceof Error ? `error: ${list.message}` : formatList(list.lines, format as 'txt', list.workloads, focusConn?.label);
           if (output === golden(file)) stats.pass++;
           else if (missing !== undefined) stats.unsupported++;
           else disagreements.push(`${caseName(c)} [${format}]: ${list instanceof Error ? list.message : 'output differs from the golden file'}`);

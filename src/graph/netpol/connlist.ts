@@ -1,15 +1,21 @@
 /** The connectivity list: analysis plus the options netpol-analyzer's `list` command offers. */
 import type { Resource } from '../../model/resource.js';
-import { Analysis } from './analysis.js';
+import { Analysis, type Endpoint } from './analysis.js';
 import { buildCluster } from './cluster.js';
 import type { ConnLine } from './format.js';
-import type { ConnectionSet } from './connections.js';
+import type { ConnectionSet, Protocol } from './connections.js';
 import type { IntervalSet } from './intervals.js';
 import { INGRESS_CONTROLLER, ingressConnections } from './ingress-controller.js';
 
 export interface ListOptions {
   /** Keep only connections with one of these workloads (`name` or `namespace/name`) at an end. */
   readonly focusWorkloads?: readonly string[];
+  /** With focusWorkloads: keep only connections whose other end is one of these workloads. */
+  readonly focusWorkloadPeers?: readonly string[];
+  /** With focusWorkloads: only connections into (ingress) or out of (egress) the focus workloads. */
+  readonly focusDirection?: 'ingress' | 'egress';
+  /** Keep only connections allowing this protocol and port (the lines then carry no connection). */
+  readonly focusConn?: { readonly protocol: Protocol; readonly port: number };
 }
 
 /** One allowed connection, with what the diff needs beyond the printed line. */
@@ -26,16 +32,36 @@ export interface ConnectivityList {
   readonly workloads: readonly string[];
 }
 
+/** An end of a connection as focus options see it: `{ingress-controller}` is named "ingress-controller"; addresses have no name. */
+interface FocusEnd {
+  readonly key: string;
+  readonly name: string | undefined;
+  readonly namespace: string | undefined;
+}
+
+function named(end: FocusEnd, names: readonly string[]): boolean {
+  return end.name !== undefined && (names.includes(end.name) || names.includes(`${end.namespace ?? ''}/${end.name}`) || names.includes(end.key));
+}
+
+/** Whether a connection passes the workload focus options (netpol-analyzer's focus-workload, -peer and -direction). */
+function inFocus(src: FocusEnd, dst: FocusEnd, options: ListOptions): boolean {
+  const focus = options.focusWorkloads ?? [];
+  if (focus.length === 0) return true;
+  const peers = options.focusWorkloadPeers ?? [];
+  const otherOk = (end: FocusEnd): boolean => peers.length === 0 || named(end, peers);
+  const out = options.focusDirection !== 'ingress' && named(src, focus) && otherOk(dst);
+  const into = options.focusDirection !== 'egress' && named(dst, focus) && otherOk(src);
+  return out || into;
+}
+
 export function connectivityList(resources: readonly Resource[], options: ListOptions = {}): ConnectivityList {
   const analysis = new Analysis(buildCluster(resources));
-  const focus = options.focusWorkloads ?? [];
-  const inFocus = (key: string, name: string | undefined, namespace: string | undefined): boolean =>
-    focus.length === 0 || (name !== undefined && (focus.includes(name) || focus.includes(`${namespace ?? ''}/${name}`))) || focus.includes(key);
   const lines: ListedConnection[] = [];
+  const keep = (src: FocusEnd, dst: FocusEnd, conns: ConnectionSet): boolean =>
+    inFocus(src, dst, options) && (options.focusConn === undefined || conns.contains(options.focusConn.protocol, options.focusConn.port));
+  const endOf = (e: Endpoint): FocusEnd => (e.kind === 'workload' ? { key: e.key, name: e.workload.name, namespace: e.workload.namespace } : { key: e.key, name: undefined, namespace: undefined });
   for (const c of analysis.connections()) {
-    const srcName = c.src.kind === 'workload' ? c.src.workload : undefined;
-    const dstName = c.dst.kind === 'workload' ? c.dst.workload : undefined;
-    if (!inFocus(c.src.key, srcName?.name, srcName?.namespace) && !inFocus(c.dst.key, dstName?.name, dstName?.namespace)) continue;
+    if (!keep(endOf(c.src), endOf(c.dst), c.conns)) continue;
     lines.push({
       src: c.src.key,
       dst: c.dst.key,
@@ -45,10 +71,12 @@ export function connectivityList(resources: readonly Resource[], options: ListOp
       ...(c.dst.kind === 'ip' ? { dstRange: c.dst.range } : {}),
     });
   }
+  const controller: FocusEnd = { key: INGRESS_CONTROLLER, name: 'ingress-controller', namespace: undefined };
   for (const c of ingressConnections(resources, analysis).connections) {
-    if (!inFocus(INGRESS_CONTROLLER, 'ingress-controller', undefined) && !inFocus(c.dst.key, c.dst.workload.name, c.dst.workload.namespace)) continue;
+    if (!keep(controller, endOf(c.dst), c.conns)) continue;
     lines.push({ src: INGRESS_CONTROLLER, dst: c.dst.key, conn: c.conns.toString(), conns: c.conns });
   }
-  const workloads = analysis.workloads.filter((w) => inFocus(w.key, w.workload.name, w.workload.namespace)).map((w) => w.key);
+  const focus = options.focusWorkloads ?? [];
+  const workloads = analysis.workloads.filter((w) => focus.length === 0 || named(endOf(w), focus)).map((w) => w.key);
   return { lines, workloads };
 }

@@ -19,8 +19,13 @@ export function sortLines(lines: readonly ConnLine[]): ConnLine[] {
   return [...lines].sort((a, b) => compareText(a.src, b.src) || compareText(a.dst, b.dst));
 }
 
-export function formatList(lines: readonly ConnLine[], format: ListFormat, workloads: readonly string[] = []): string {
+/**
+ * `focusConn` ("UDP 52"): the list holds only connections allowing that port, so lines carry no
+ * connection column and a title says which port.
+ */
+export function formatList(lines: readonly ConnLine[], format: ListFormat, workloads: readonly string[] = [], focusConn?: string): string {
   const sorted = sortLines(lines);
+  if (focusConn !== undefined) return formatFocusConn(sorted, format, focusConn);
   switch (format) {
     case 'txt':
       return sorted.map((l) => `${l.src} => ${l.dst} : ${l.conn}\n`).join('');
@@ -78,4 +83,19 @@ function formatDot(lines: readonly ConnLine[], workloads: readonly string[]): st
   for (const l of lines) out.push(`\t"${l.src}" -> "${l.dst}" [label="${l.conn}" color="gold2" fontcolor="darkgreen"]`);
   out.push('}');
   return `${out.join('\n')}\n`;
+}
+
+function formatFocusConn(sorted: readonly ConnLine[], format: ListFormat, focusConn: string): string {
+  switch (format) {
+    case 'txt':
+      return `Permitted connections on ${focusConn}:\n${sorted.map((l) => `${l.src} => ${l.dst}\n`).join('')}`;
+    case 'json':
+      return goJson(sorted.map((l) => ({ src: l.src, dst: l.dst })));
+    case 'csv':
+      return csvRows([['src', 'dst'], ...sorted.map((l) => [l.src, l.dst])]);
+    case 'md':
+      return `${[`Permitted connections on ${focusConn}:`, '| src | dst |', '|-----|-----|', ...sorted.map((l) => `| ${l.src} | ${l.dst} |`)].join('\n')}\n`;
+    case 'dot':
+      return formatDot(sorted.map((l) => ({ ...l, conn: focusConn })), []);
+  }
 }

@@ -8,3 +8,4 @@ export { formatList, LIST_FORMATS, type ConnLine, type ListFormat } from './form
 export { diffConnectivity, formatDiff, DIFF_FORMATS, type DiffFormat, type DiffLine } from './diff.js';
 export { INGRESS_CONTROLLER } from './ingress-controller.js';
 export { evaluateConnection, formatEvaluation, type EvalQuery, type EvalResult, type SideVerdict } from './eval-connection.js';
+export { parseFocusConn } from './focus-conn.js';
