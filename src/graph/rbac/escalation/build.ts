@@ -35,6 +35,7 @@ class Builder {
   readonly edges: GraphEdge[] = [];
   private readonly principals = new Map<string, SubjectRef>();
   private readonly roleEdges = new Map<string, GraphEdge[]>();
+  private readonly matters = new Map<string, boolean>();
   private readonly ctx: EdgeContext;
 
   constructor(private readonly index: RbacIndex, private readonly inventory: Inventory, extra: readonly SubjectRef[]) {
@@ -160,12 +161,26 @@ class Builder {
     return edges;
   }
 
+  /**
+   * Whether holding a role leads anywhere: it gives an edge of its own, not counting further binds
+   * (asking the full question would recurse through every role that can bind another).
+   */
+  private roleMatters(id: string): boolean {
+    const cached = this.matters.get(id);
+    if (cached !== undefined) return cached;
+    const found = this.roleOfNode(id);
+    const holder = found === undefined ? undefined : roleHolder(id, found.role, found.scope);
+    const matters = holder !== undefined && (edgesOf(holder, { ...this.ctx, bindable: () => [] }).length > 0 || holder.reach({ verbs: ['bind'], apiGroup: 'rbac.authorization.k8s.io', resource: 'clusterroles' }).length > 0 || holder.reach({ verbs: ['bind'], apiGroup: 'rbac.authorization.k8s.io', resource: 'roles' }).length > 0);
+    this.matters.set(id, matters);
+    return matters;
+  }
+
   private bindable(holder: Holder, reaches: Parameters<EdgeContext['bindable']>[1]): ReturnType<EdgeContext['bindable']> {
     const out: ReturnType<EdgeContext['bindable']> = [];
     const holds = new Set(holder.held.map((h) => `${h.roleKind}/${h.roleNamespace === undefined ? '' : `${h.roleNamespace}/`}${h.roleName}@${h.scope}`));
     const consider = (to: string, heldKey: string, bind: Reach | undefined, binding: Reach | undefined, resource: string): void => {
       if (bind === undefined || binding === undefined || holds.has(heldKey) || to === holder.id) return;
-      if (this.roleNodeEdges(to).length === 0) return;
+      if (!this.roleMatters(to)) return;
       out.push({ to, reach: bind, binding, probe: { verbs: ['bind'], apiGroup: 'rbac.authorization.k8s.io', resource } });
     };
     const crb = reaches.crb.find((r) => covers(r, ''));

@@ -98,6 +98,8 @@ export function edgesOf(holder: Holder, ctx: EdgeContext): GraphEdge[] {
   };
   // Most direct first: breadth-first search keeps the first of equally short steps.
   privilegeEdges(holder, ctx, emit);
+  // Whoever holds everything cluster-wide needs no other step: its other edges would only be noise.
+  if (edges.has(`${CLUSTER_ADMIN}|holds`)) return [...edges.values()].filter((e) => e.to === CLUSTER_ADMIN || e.kind === 'holds');
   identityEdges(holder, ctx, emit);
   secretEdges(holder, ctx, emit);
   podEdges(holder, ctx, emit);

@@ -1,5 +1,5 @@
 /**
- * Shortest escalation chains: from one identity to every target it reaches (breadth-first), or,
+ * Shortest escalation chains: from one identity to the nearest target of each kind (breadth-first), or,
  * with no starting identity, from every identity to its nearest target of each kind (one
  * breadth-first search backwards from the targets). Every step keeps its explanation and evidence.
  */
@@ -62,7 +62,8 @@ function fromOne(graph: EscalationGraph, nodes: ReadonlyMap<string, GraphNode>, 
     const id = queue[i] ?? '';
     const node = nodes.get(id);
     const target = node === undefined || id === from ? undefined : targetOf(node);
-    if (target !== undefined && targets.has(target)) found.push({ from, to: id, target, system: nodes.get(from)?.system ?? false, steps: chain(via, id) });
+    // Breadth-first, so the first node of each kind met is the nearest: one chain per kind.
+    if (target !== undefined && targets.has(target) && !found.some((f) => f.target === target)) found.push({ from, to: id, target, system: nodes.get(from)?.system ?? false, steps: chain(via, id) });
     for (const edge of out.get(id) ?? []) {
       if (via.has(edge.to)) continue;
       via.set(edge.to, edge);
