@@ -10,8 +10,6 @@ import { pointer } from '../../lib/json-pointer.js';
 import { asArray, asRecord, asString, asStringMap } from '../../lib/k8s/values.js';
 
 export const ALL = '*';
-/** The core API group ("" in RBAC rules: pods, secrets, services, ...). */
-export const CORE_GROUP = '';
 
 export interface PolicyRule {
   readonly verbs: readonly string[];
