@@ -2,12 +2,12 @@
  * Runs rules over the index. Every (rule, subject) pair ends as exactly one of pass, fail, warn,
  * error or skip; a rule that throws is an `error` for that subject only.
  */
-import { createHash } from 'node:crypto';
 import type { Finding } from '../model/finding.js';
 import type { Problem } from '../model/problem.js';
 import type { RuleStatus, RuleSummary } from '../model/report.js';
 import type { Resource } from '../model/resource.js';
 import { resourceKey, refOf } from '../model/resource.js';
+import { hash64 } from '../lib/hash.js';
 import { problem } from './errors.js';
 import type { AnyRule, Outcome, RuleContext, Violation } from './rule.js';
 import type { ResourceIndex } from './resource-index.js';
@@ -33,7 +33,7 @@ function emptyCounts(): Counts {
 
 /** Stable id: same rule, resource, path and message give the same id on every run. */
 export function findingId(ruleId: string, resource: Resource, path: string, message: string): string {
-  return createHash('sha256').update(`${ruleId}\u0000${resourceKey(resource)}\u0000${resource.source.file}\u0000${path}\u0000${message}`).digest('hex').slice(0, 16);
+  return hash64(`${ruleId}\u0000${resourceKey(resource)}\u0000${resource.source.file}\u0000${path}\u0000${message}`);
 }
 
 function toFinding(rule: AnyRule, resource: Resource, violation: Violation): Finding {

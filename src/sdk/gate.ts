@@ -1,6 +1,7 @@
 import type { Finding } from '../model/finding.js';
 import type { Severity } from '../model/severity.js';
 import { SEVERITIES, severityRank } from '../model/severity.js';
+import { compareText } from '../lib/compare.js';
 import type { FailOn } from '../config/index.js';
 
 /** Whether any unsuppressed failing finding is at or above the gate severity. */
@@ -20,10 +21,10 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     severityRank(a.severity) - severityRank(b.severity) ||
-    a.location.file.localeCompare(b.location.file) ||
+    compareText(a.location.file, b.location.file) ||
     a.location.line - b.location.line ||
     a.location.column - b.location.column ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    a.message.localeCompare(b.message)
+    compareText(a.ruleId, b.ruleId) ||
+    compareText(a.message, b.message)
   );
 }

@@ -18,6 +18,8 @@ const POD_TEMPLATE_PATHS: Readonly<Record<string, readonly [string, string]>> = 
   ReplicationController: ['/spec/template/metadata', '/spec/template/spec'],
   Job: ['/spec/template/metadata', '/spec/template/spec'],
   CronJob: ['/spec/jobTemplate/spec/template/metadata', '/spec/jobTemplate/spec/template/spec'],
+  // OpenShift's apps.openshift.io/v1 DeploymentConfig: a Deployment predecessor still in wide use.
+  DeploymentConfig: ['/spec/template/metadata', '/spec/template/spec'],
 };
 
 export const WORKLOAD_KINDS: readonly string[] = Object.keys(POD_TEMPLATE_PATHS).sort();
@@ -73,7 +75,7 @@ export function workloadOf(kind: string, object: JsonObject): Workload | undefin
   return {
     podMeta: toMeta(at(object, podMetaPath)),
     podMetaPath,
-    podSpec: spec as PodSpec,
+    podSpec: spec,
     podSpecPath,
     containers: containersOf(spec, podSpecPath),
   };

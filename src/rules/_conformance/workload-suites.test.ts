@@ -103,7 +103,7 @@ interface KubeLinterTest {
 }
 
 describe.skipIf(!present)('kube-linter agreement', () => {
-  it('reports the same kinds and containers as kube-linter, OpenShift DeploymentConfigs aside', async () => {
+  it('reports the same kinds and containers as kube-linter, OpenShift DeploymentConfigs included', async () => {
     const root = path.join(K8S, 'kube-linter');
     const tests = (readJson(path.join(root, 'expected.json')) as { tests: KubeLinterTest[] }).tests.filter(
       (t) => t.include_checks.length === 1 && (t.include_checks[0] ?? '') in KUBE_LINTER && t.expected_reports.length === t.expected_report_count.value,
@@ -112,8 +112,7 @@ describe.skipIf(!present)('kube-linter agreement', () => {
     for (const t of tests) {
       const mapping = KUBE_LINTER[t.include_checks[0] ?? ''];
       if (mapping === undefined) continue;
-      // apps.openshift.io DeploymentConfig is not a workload kind Palisade reads.
-      const reports = t.expected_reports.filter((r) => r.field === 'Kind: Message' && !r.value.startsWith('DeploymentConfig:')).map((r) => r.value);
+      const reports = t.expected_reports.filter((r) => r.field === 'Kind: Message').map((r) => r.value);
       const containerOf = (message: string): string | undefined => /container "([^"]+)"/.exec(message)?.[1];
       // Compare containers too when kube-linter names them.
       const perContainer = reports.some((message) => containerOf(message) !== undefined);

@@ -1,4 +1,5 @@
 /** Findings grouped by the resource they are about, for the human-facing writers. */
+import { compareText } from '../../lib/compare.js';
 import type { Finding } from '../../model/finding.js';
 import type { ResourceRef } from '../../model/resource.js';
 import { resourceKey } from '../../model/resource.js';
@@ -62,7 +63,3 @@ function compareGroups(a: MutableGroup, b: MutableGroup): number {
   return compareText(a.file, b.file) || a.line - b.line || compareText(a.key, b.key);
 }
 
-/** Code-unit order: locale-independent, so output does not depend on the machine's locale. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

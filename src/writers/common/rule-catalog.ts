@@ -6,7 +6,7 @@
 import type { Report } from '../../model/report.js';
 import type { Severity } from '../../model/severity.js';
 import type { ThreatId } from '../../model/threats.js';
-import { compareText } from './resource-groups.js';
+import { compareText } from '../../lib/compare.js';
 
 export interface RuleInfo {
   readonly id: string;

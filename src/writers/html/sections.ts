@@ -4,7 +4,7 @@ import type { Problem } from '../../model/problem.js';
 import type { Compliance, ExceptionStatus, Report } from '../../model/report.js';
 import { SEVERITIES } from '../../model/severity.js';
 import { threatTitle, type ThreatId } from '../../model/threats.js';
-import { compareText } from '../common/resource-groups.js';
+import { compareText } from '../../lib/compare.js';
 import { summaryCounts, verdict } from '../common/summary.js';
 import { barChart, type Bar } from './charts.js';
 import { escapeHtml as h } from './escape.js';

@@ -10,7 +10,7 @@ import type { Report, RuleStatus } from '../../model/report.js';
 import { resourceKey } from '../../model/resource.js';
 import type { Severity } from '../../model/severity.js';
 import { isFileBacked } from '../common/artifact-path.js';
-import { compareText } from '../common/resource-groups.js';
+import { compareText } from '../../lib/compare.js';
 import { describeSuppression } from '../common/suppression.js';
 import { plural } from '../common/summary.js';
 import { element, textElement } from './xml.js';

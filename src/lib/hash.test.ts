@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { hash64 } from './hash.js';
+
+describe('hash64', () => {
+  it('is 16 hex characters and stable across runs', () => {
+    expect(hash64('privileged-container\u0000Pod/ns/web')).toMatch(/^[0-9a-f]{16}$/);
+    expect(hash64('abc')).toBe(hash64('abc'));
+    // Pinned: ids in reports and SARIF fingerprints must not change between releases silently.
+    expect(hash64('')).toBe('ab3e7c0b41fe7085');
+  });
+
+  it('spreads similar inputs apart', () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 100_000; i++) seen.add(hash64(`rule\u0000Deployment/ns/app-${i}\u0000/spec/template/spec/containers/0`));
+    expect(seen.size).toBe(100_000);
+  });
+});
