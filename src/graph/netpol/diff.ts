@@ -42,6 +42,7 @@ const ipKey = (range: IntervalSet): string => `${formatRanges(range)}[External]`
 
 /** Splits connections with an external end at every cut, so both sides use the same ranges. */
 function refine(lines: readonly ListedConnection[], cuts: readonly IntervalSet[]): ListedConnection[] {
+  const starts = cuts.map((c) => c.intervals[0]?.[0] ?? 0);
   const out: ListedConnection[] = [];
   for (const line of lines) {
     const range = line.srcRange ?? line.dstRange;
@@ -49,17 +50,31 @@ function refine(lines: readonly ListedConnection[], cuts: readonly IntervalSet[]
       out.push(line);
       continue;
     }
-    for (const piece of cuts) {
-      if (!piece.isSubsetOf(range)) continue;
-      out.push(line.srcRange !== undefined ? { ...line, src: ipKey(piece), srcRange: piece } : { ...line, dst: ipKey(piece), dstRange: piece });
+    for (const [start, end] of range.intervals) {
+      // Cuts are sorted and contiguous: the first one inside the interval starts exactly at its start.
+      for (let i = lowerBound(starts, start); i < cuts.length && (starts[i] ?? Infinity) <= end; i++) {
+        const piece = cuts[i] as IntervalSet;
+        out.push(line.srcRange !== undefined ? { ...line, src: ipKey(piece), srcRange: piece } : { ...line, dst: ipKey(piece), dstRange: piece });
+      }
     }
   }
   return out;
 }
 
+function lowerBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function diffConnectivity(ref1: ConnectivityList, ref2: ConnectivityList): DiffLine[] {
   const ranges = [...ref1.lines, ...ref2.lines].flatMap((l) => [l.srcRange, l.dstRange]).filter((r): r is IntervalSet => r !== undefined);
-  const cuts = disjointRanges(ranges).filter((piece) => ranges.some((r) => piece.isSubsetOf(r)));
+  const cuts = disjointRanges(ranges);
   const entries = new Map<string, Entry>();
   [refine(ref1.lines, cuts), refine(ref2.lines, cuts)].forEach((lines, side) => {
     for (const l of lines) {
@@ -107,7 +122,9 @@ function mergeRanges(entries: readonly Entry[]): Entry[] {
       continue;
     }
     const key = [e.srcRange === undefined ? e.src : '', e.dstRange === undefined ? e.dst : '', String(e.sides[0].conns ?? ''), String(e.sides[1].conns ?? '')].join(';');
-    groups.set(key, [...(groups.get(key) ?? []), e]);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [e]);
+    else group.push(e);
   }
   for (const group of groups.values()) {
     const first = group[0] as Entry;
