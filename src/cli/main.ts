@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { VERSION } from '../sdk/index.js';
 import { configCommand } from './config-command.js';
 import { EXIT } from './io.js';
+import { frameworksCommand } from './frameworks-command.js';
 import { netpolCommand } from './netpol-command.js';
 import { rbacCommand } from './rbac-command.js';
 import { rulesCommand } from './rules-command.js';
@@ -24,6 +25,7 @@ function program(): Command {
     .showHelpAfterError()
     .addCommand(scanCommand())
     .addCommand(rulesCommand())
+    .addCommand(frameworksCommand())
     .addCommand(rbacCommand())
     .addCommand(netpolCommand())
     .addCommand(snapshotCommand())

@@ -16,6 +16,8 @@ interface ScanFlags extends Record<string, unknown> {
   helmValues?: string[];
   set?: string[];
   quiet?: boolean;
+  framework?: string;
+  pssVersion?: string;
 }
 
 const EXAMPLES = `
@@ -26,7 +28,8 @@ Examples:
   palisade scan ./chart --helm-values prod.yaml --set image.tag=1.2.3
   palisade scan overlays/prod                     a Kustomize overlay (rendered with kubectl kustomize)
   palisade scan --kubeconfig ~/.kube/config --context prod --namespace shop
-  palisade scan . --fail-on critical --exclude-rules 'image-*'`;
+  palisade scan . --fail-on critical --exclude-rules 'image-*'
+  palisade scan . --framework pss-restricted --pss-version v1.29`;
 
 /** Problems that mean the command line or configuration is wrong: exit 2, no report. */
 const USAGE_CODES = new Set(['unknown-rule', 'config-invalid', 'config-not-found', 'no-input']);
@@ -46,6 +49,8 @@ function scanOptions(paths: string[], flags: ScanFlags, settingKeys: readonly st
     ...(flags.excludeRules === undefined ? {} : { excludeRules: flags.excludeRules }),
     ...(flags.namespace === undefined ? {} : { namespaces: flags.namespace }),
     ...(flags.failOn === undefined ? {} : { failOn: flags.failOn }),
+    ...(flags.framework === undefined ? {} : { framework: flags.framework }),
+    ...(flags.pssVersion === undefined ? {} : { pssVersion: flags.pssVersion }),
     ...(flags.helmValues === undefined ? {} : { helmValues: flags.helmValues }),
     ...(flags.set === undefined ? {} : { helmSet: flags.set }),
   };
@@ -62,6 +67,8 @@ export function scanCommand(): Command {
     .addOption(new Option('--fail-on <severity>', 'exit 1 when an unsuppressed finding is at or above this severity (default: high; env PALISADE_FAIL_ON)').choices([...FAIL_ON_VALUES]))
     .option('--rules <ids>', 'only these rules (comma-separated ids or globs)', collectList)
     .option('--exclude-rules <ids>', 'skip these rules (comma-separated ids or globs)', collectList)
+    .option('--framework <id>', 'run only this framework\'s rules and add its compliance section (see `palisade frameworks list`)')
+    .option('--pss-version <version>', 'Pod Security Standards policy version of pss-baseline/pss-restricted: latest or v1.N (default latest)')
     .option('-n, --namespace <ns>', 'only resources in these namespaces, globs allowed (repeatable or comma-separated; env PALISADE_NAMESPACES)', collectList)
     .option('-c, --config <file>', 'configuration file (default: .palisade.yaml found upward from the input)')
     .option('--helm-values <file>', 'values file for Helm charts (repeatable)', collect)

@@ -82,7 +82,7 @@ export function mitreFramework(all: readonly RuleMeta[]): Framework {
   return {
     id: 'mitre-attack-containers',
     title: 'MITRE ATT&CK for Containers',
-    version: 'Containers matrix',
+    version: 'v15',
     url: 'https://attack.mitre.org/matrices/enterprise/containers/',
     controls: [
       ...matrix.map((id) => control(id, CONTAINER_TECHNIQUES[id] ?? id)),

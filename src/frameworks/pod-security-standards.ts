@@ -37,7 +37,7 @@ function baselineControls(rule: string): Control[] {
 export const PSS_BASELINE: Framework = {
   id: 'pss-baseline',
   title: 'Pod Security Standards: Baseline',
-  version: 'latest (set with --pss-version)',
+  version: 'latest',
   url: `${URL}#baseline`,
   controls: baselineControls('pss-baseline'),
 };
@@ -45,7 +45,7 @@ export const PSS_BASELINE: Framework = {
 export const PSS_RESTRICTED: Framework = {
   id: 'pss-restricted',
   title: 'Pod Security Standards: Restricted',
-  version: 'latest (set with --pss-version)',
+  version: 'latest',
   url: `${URL}#restricted`,
   controls: [
     ...baselineControls('pss-restricted'),
