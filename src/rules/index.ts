@@ -12,6 +12,7 @@ import { rule as apiserverInsecurePort } from './apiserver-insecure-port/rule.js
 import { rule as apiserverProfiling } from './apiserver-profiling/rule.js';
 import { rule as apiserverServiceAccountTokens } from './apiserver-service-account-tokens/rule.js';
 import { rule as apiserverTls } from './apiserver-tls/rule.js';
+import { rule as apparmorUnconfined } from './apparmor-unconfined/rule.js';
 import { rule as capabilitiesNotDropped } from './capabilities-not-dropped/rule.js';
 import { rule as controlPlaneBindAddress } from './control-plane-bind-address/rule.js';
 import { rule as controlPlaneProfiling } from './control-plane-profiling/rule.js';
@@ -35,6 +36,7 @@ import { rule as namespaceWithoutResourceQuota } from './namespace-without-resou
 import { rule as privilegeEscalationAllowed } from './privilege-escalation-allowed/rule.js';
 import { rule as privilegedContainer } from './privileged-container/rule.js';
 import { rule as probesMissing } from './probes-missing/rule.js';
+import { rule as procMountUnmasked } from './proc-mount-unmasked/rule.js';
 import { rule as pssBaseline } from './pss-baseline/rule.js';
 import { rule as pssNamespaceEnforce } from './pss-namespace-enforce/rule.js';
 import { rule as pssRestricted } from './pss-restricted/rule.js';
@@ -51,16 +53,20 @@ import { rule as rbacWildcard } from './rbac-wildcard/rule.js';
 import { rule as rbacWorkloadCreate } from './rbac-workload-create/rule.js';
 import { rule as resourceLimits } from './resource-limits/rule.js';
 import { rule as resourceRequests } from './resource-requests/rule.js';
+import { rule as runAsLowUid } from './run-as-low-uid/rule.js';
 import { rule as runAsRoot } from './run-as-root/rule.js';
 import { rule as runAsUidZero } from './run-as-uid-zero/rule.js';
 import { rule as seccompUnconfined } from './seccomp-unconfined/rule.js';
 import { rule as secretInConfigmap } from './secret-in-configmap/rule.js';
 import { rule as secretInEnvLiteral } from './secret-in-env-literal/rule.js';
+import { rule as selinuxCustomOptions } from './selinux-custom-options/rule.js';
 import { rule as sensitiveHostPath } from './sensitive-host-path/rule.js';
 import { rule as serviceAccountTokenAutomount } from './service-account-token-automount/rule.js';
 import { rule as serviceExposed } from './service-exposed/rule.js';
 import { rule as shareProcessNamespace } from './share-process-namespace/rule.js';
+import { rule as unsafeSysctls } from './unsafe-sysctls/rule.js';
 import { rule as untrustedRegistry } from './untrusted-registry/rule.js';
+import { rule as windowsHostProcess } from './windows-host-process/rule.js';
 import { rule as workloadInDefaultNamespace } from './workload-in-default-namespace/rule.js';
 import { rule as writableRootFilesystem } from './writable-root-filesystem/rule.js';
 
@@ -74,6 +80,7 @@ export const RULES: readonly AnyRule[] = [
   apiserverProfiling,
   apiserverServiceAccountTokens,
   apiserverTls,
+  apparmorUnconfined,
   capabilitiesNotDropped,
   controlPlaneBindAddress,
   controlPlaneProfiling,
@@ -97,6 +104,7 @@ export const RULES: readonly AnyRule[] = [
   privilegeEscalationAllowed,
   privilegedContainer,
   probesMissing,
+  procMountUnmasked,
   pssBaseline,
   pssNamespaceEnforce,
   pssRestricted,
@@ -113,16 +121,20 @@ export const RULES: readonly AnyRule[] = [
   rbacWorkloadCreate,
   resourceLimits,
   resourceRequests,
+  runAsLowUid,
   runAsRoot,
   runAsUidZero,
   seccompUnconfined,
   secretInConfigmap,
   secretInEnvLiteral,
+  selinuxCustomOptions,
   sensitiveHostPath,
   serviceAccountTokenAutomount,
   serviceExposed,
   shareProcessNamespace,
+  unsafeSysctls,
   untrustedRegistry,
+  windowsHostProcess,
   workloadInDefaultNamespace,
   writableRootFilesystem,
 ];

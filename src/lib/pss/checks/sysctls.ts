@@ -11,6 +11,9 @@ const SAFE_1_29 = [...SAFE_1_27, 'net.ipv4.tcp_keepalive_time', 'net.ipv4.tcp_fi
 const SAFE_1_32 = [...SAFE_1_29, 'net.ipv4.tcp_rmem', 'net.ipv4.tcp_wmem'];
 const SAFE_1_37 = [...SAFE_1_32, 'net.ipv4.tcp_slow_start_after_idle', 'net.ipv4.tcp_notsent_lowat'];
 
+/** The newest policy version's safe set, for rules that judge sysctls outside the PSS evaluation. */
+export const SAFE_SYSCTLS_LATEST: readonly string[] = SAFE_1_37;
+
 function sysctlsCheck(safeList: readonly string[]): CheckFn {
   const safe = new Set(safeList);
   return (pod) => {
