@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { VERSION } from '../sdk/index.js';
 import { configCommand } from './config-command.js';
 import { EXIT } from './io.js';
+import { imageCommand, sbomCommand } from './image-command.js';
 import { frameworksCommand } from './frameworks-command.js';
 import { netpolCommand } from './netpol-command.js';
 import { rbacCommand } from './rbac-command.js';
@@ -29,6 +30,7 @@ function program(): Command {
     .addCommand(rbacCommand())
     .addCommand(netpolCommand())
     .addCommand(snapshotCommand())
+    .addCommand(imageCommand()).addCommand(sbomCommand())
     .addCommand(configCommand())
     .addHelpText('after', '\nExamples:\n  palisade scan examples/\n  palisade rules list\n  palisade scan --help');
   return overrideExits(root);

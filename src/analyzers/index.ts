@@ -1,0 +1,32 @@
+/**
+ * The package analyzers, listed explicitly and sorted by id (nothing registers itself by import).
+ */
+import type { Analyzer } from './analyzer.js';
+import { apkAnalyzer } from './apk.js';
+import { cargoAnalyzer } from './cargo.js';
+import { composerAnalyzer } from './composer.js';
+import { dotnetAnalyzer } from './dotnet.js';
+import { dpkgAnalyzer } from './dpkg.js';
+import { gemAnalyzer } from './gem.js';
+import { npmLockAnalyzer, npmPackageAnalyzer } from './npm.js';
+import { pythonAnalyzer } from './python.js';
+import { rpmAnalyzer } from './rpm.js';
+
+export const ANALYZERS: readonly Analyzer[] = [
+  apkAnalyzer,
+  cargoAnalyzer,
+  composerAnalyzer,
+  dotnetAnalyzer,
+  dpkgAnalyzer,
+  gemAnalyzer,
+  npmLockAnalyzer,
+  npmPackageAnalyzer,
+  pythonAnalyzer,
+  rpmAnalyzer,
+];
+
+export type { Analyzer, AnalyzerContext, FoundPackage } from './analyzer.js';
+export { takeInventory, wantedBy, type InventoryFiles, type InventoryInput } from './inventory.js';
+export { detectOs, parseOsRelease } from './os-release.js';
+export { purl } from './purl.js';
+export { ANALYZER_PROBLEMS } from './problems.js';

@@ -1,0 +1,99 @@
+/**
+ * Running the analyzers over a merged file system and dating each package: a database file
+ * rewritten by several layers keeps every version, and a package is credited to the earliest layer
+ * from which it stays present in every later version (the layer that added it, not the last layer
+ * that happened to rewrite the database).
+ */
+import type { ImageInfo, Inventory, Package } from '../model/package.js';
+import type { Problem } from '../model/problem.js';
+import { type Analyzer, type AnalyzerContext, type FoundPackage, UnsupportedFormat } from './analyzer.js';
+import { detectOs, isOsReleasePath } from './os-release.js';
+import { analyzerProblem } from './problems.js';
+
+/** The part of the image file system the analyzers need (RootFs provides it). */
+export interface InventoryFiles {
+  files(): Iterable<{ readonly path: string; readonly node: { readonly versions: readonly { readonly layer: number; readonly content: Buffer }[] } }>;
+  read(path: string): Buffer | undefined;
+  resolve(path: string): unknown;
+}
+
+export interface InventoryInput {
+  readonly target: string;
+  readonly files: InventoryFiles;
+  /** Digest of each layer by index; empty for a plain directory. */
+  readonly layerDigests: readonly string[];
+  readonly image?: ImageInfo;
+  readonly problems?: readonly Problem[];
+}
+
+/** The path filter for the image reader: os-release plus every analyzer's own filter. */
+export function wantedBy(analyzers: readonly Analyzer[]): (path: string) => boolean {
+  return (path) => isOsReleasePath(path) || analyzers.some((a) => a.matches(path));
+}
+
+export function takeInventory(input: InventoryInput, analyzers: readonly Analyzer[]): Inventory {
+  const os = detectOs((path) => input.files.read(path));
+  const context: AnalyzerContext = { ...(os === undefined ? {} : { os }), exists: (path) => input.files.resolve(path) !== undefined };
+  const packages: Package[] = [];
+  const problems: Problem[] = [...(input.problems ?? [])];
+  for (const { path, node } of input.files.files()) {
+    if (node.versions.length === 0) continue;
+    for (const analyzer of analyzers) {
+      if (!analyzer.matches(path)) continue;
+      try {
+        packages.push(...analyzeFile(analyzer, path, node.versions, context, input.layerDigests));
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        problems.push(error instanceof UnsupportedFormat
+          ? analyzerProblem('analyzer-unsupported', message, `${input.target}:${path}`)
+          : analyzerProblem('analyzer-failed', `${analyzer.title}: ${message}`, `${input.target}:${path}`));
+      }
+    }
+  }
+  packages.sort(comparePackages);
+  return { target: input.target, ...(input.image === undefined ? {} : { image: input.image }), ...(os === undefined ? {} : { os }), packages, problems };
+}
+
+function analyzeFile(analyzer: Analyzer, path: string, versions: readonly { layer: number; content: Buffer }[], context: AnalyzerContext, layerDigests: readonly string[]): Package[] {
+  const last = versions.at(-1);
+  if (last === undefined) return [];
+  const found = analyzer.parse({ path, content: last.content }, context);
+  // For each earlier version (newest first), the packages it already had; a package dates from the
+  // oldest version of an unbroken run that reaches the current one.
+  const origin = new Map<string, number>(found.map((p) => [keyOf(p), last.layer]));
+  for (let i = versions.length - 2; i >= 0 && origin.size > 0; i -= 1) {
+    const version = versions[i];
+    if (version === undefined) break;
+    let earlier: Set<string>;
+    try {
+      earlier = new Set(analyzer.parse({ path, content: version.content }, context).map(keyOf));
+    } catch {
+      // A malformed older version ends every run: the current one is what matters.
+      break;
+    }
+    let extended = false;
+    for (const [key, layer] of origin) {
+      if (layer === (versions[i + 1]?.layer ?? -1) && earlier.has(key)) {
+        origin.set(key, version.layer);
+        extended = true;
+      }
+    }
+    if (!extended) break;
+  }
+  return found.map((p) => {
+    const digest = layerDigests[origin.get(keyOf(p)) ?? last.layer];
+    return { ...p, file: path, analyzer: analyzer.id, ...(digest === undefined ? {} : { layer: digest }) };
+  });
+}
+
+function keyOf(p: FoundPackage): string {
+  return `${p.name}\u0000${p.version}\u0000${p.arch ?? ''}`;
+}
+
+function comparePackages(a: Package, b: Package): number {
+  return cmp(a.ecosystem, b.ecosystem) || cmp(a.name, b.name) || cmp(a.version, b.version) || cmp(a.file, b.file);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

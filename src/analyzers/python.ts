@@ -1,0 +1,36 @@
+/**
+ * Python distributions: NAME-VER.dist-info/METADATA (wheels, pip) and NAME.egg-info/PKG-INFO or a
+ * bare .egg-info file (setuptools). Core metadata (PyPA spec): Name, Version, License-Expression
+ * (metadata 2.4), License, and "License :: OSI Approved :: X" classifiers.
+ */
+import type { Analyzer } from './analyzer.js';
+import { purl } from './purl.js';
+import { parseHeaders } from './stanzas.js';
+
+export function pypiName(name: string): string {
+  // purl-spec pypi: lowercase, '_' replaced by '-' (PEP 503 normalisation also folds '.').
+  return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+
+export const pythonAnalyzer: Analyzer = {
+  id: 'python',
+  title: 'Python distributions (dist-info and egg-info metadata)',
+  matches: (path) => (path.endsWith('.dist-info/METADATA') || path.endsWith('.egg-info/PKG-INFO') || path.endsWith('.egg-info')) && !path.includes('/tests/'),
+  parse(file) {
+    const headers = parseHeaders(file.content.toString('utf8'));
+    const name = headers.get('name')?.[0];
+    const version = headers.get('version')?.[0];
+    if (name === undefined || version === undefined || name === '' || version === '') return [];
+    return [{ name, version, ecosystem: 'pypi', licenses: licenses(headers), purl: purl({ type: 'pypi', name: pypiName(name), version }) }];
+  },
+};
+
+function licenses(headers: Map<string, string[]>): string[] {
+  const expression = headers.get('license-expression')?.[0];
+  if (expression !== undefined && expression !== '') return [expression];
+  const classifiers = (headers.get('classifier') ?? []).filter((c) => c.startsWith('License :: ')).map((c) => c.split(' :: ').at(-1) ?? c);
+  if (classifiers.length > 0) return classifiers;
+  const license = headers.get('license')?.[0];
+  // Some packages paste their whole licence text into License: keep only a one-line name.
+  return license === undefined || license === '' || license === 'UNKNOWN' || license.includes('\n') || license.length > 100 ? [] : [license];
+}

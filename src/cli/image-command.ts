@@ -1,0 +1,72 @@
+/** `palisade image scan TARGET` and `palisade sbom TARGET`: thin front ends over sdk/image. */
+import { Command, Option } from 'commander';
+import { formatProblem, inventoryImage, PalisadeError, renderSbom, SBOM_FORMATS, type Inventory, type InventoryResult, type SbomFormat } from '../sdk/index.js';
+import { emit, EXIT, printProblems } from './io.js';
+
+interface ReadFlags {
+  platform?: string;
+  quiet?: boolean;
+  output?: string;
+}
+
+const TARGET_HELP = 'oci:DIR[:TAG], oci-archive:FILE, docker-archive:FILE, dir:PATH, or an existing path';
+
+async function read(target: string, flags: ReadFlags): Promise<InventoryResult | undefined> {
+  try {
+    const result = await inventoryImage(target, flags.platform === undefined ? {} : { platform: flags.platform });
+    printProblems(result.inventory.problems, flags.quiet === true);
+    return result;
+  } catch (error) {
+    if (!(error instanceof PalisadeError)) throw error;
+    process.stderr.write(`${formatProblem(error.problem)}\n`);
+    process.exitCode = EXIT.usage;
+    return undefined;
+  }
+}
+
+export function sbomCommand(): Command {
+  return new Command('sbom')
+    .description('write a software bill of materials (CycloneDX 1.6 or SPDX 2.3 JSON) for an image or root directory')
+    .argument('<target>', TARGET_HELP)
+    .addOption(new Option('-f, --format <format>', 'SBOM format').choices(SBOM_FORMATS).default('cyclonedx'))
+    .option('-o, --output <file>', 'where to write the SBOM (default: stdout)')
+    .option('--platform <os/arch>', 'platform of a multi-arch image (default: the host)')
+    .option('-q, --quiet', 'print no notes on stderr')
+    .addHelpText('after', '\nExamples:\n  palisade sbom oci-archive:app.tar -f spdx -o app.spdx.json\n  palisade sbom docker-archive:app.tar')
+    .action(async (target: string, flags: ReadFlags & { format: SbomFormat }) => {
+      const result = await read(target, flags);
+      if (result === undefined) return;
+      emit(renderSbom(result.inventory, flags.format), flags.output);
+    });
+}
+
+export function imageCommand(): Command {
+  const scan = new Command('scan')
+    .description('read an image safely and summarise its operating system and packages')
+    .argument('<target>', TARGET_HELP)
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('-o, --output <file>', 'where to write the result (default: stdout)')
+    .option('--platform <os/arch>', 'platform of a multi-arch image (default: the host)')
+    .option('-q, --quiet', 'print no notes on stderr')
+    .action(async (target: string, flags: ReadFlags & { format: 'table' | 'json' }) => {
+      const result = await read(target, flags);
+      if (result === undefined) return;
+      emit(flags.format === 'json' ? `${JSON.stringify(result.inventory, null, 2)}\n` : summary(result.inventory, result.stats), flags.output);
+    });
+  return new Command('image').description('container image commands').addCommand(scan);
+}
+
+function summary(inventory: Inventory, stats: InventoryResult['stats']): string {
+  const lines = [`Target: ${inventory.target}`];
+  const image = inventory.image;
+  if (image !== undefined) {
+    lines.push(`Image: ${image.manifestDigest ?? image.configDigest} (${image.os}/${image.architecture}, ${image.layers.length} layers${image.repoTags.length === 0 ? '' : `, ${image.repoTags.join(', ')}`})`);
+  }
+  lines.push(`OS: ${inventory.os === undefined ? 'unknown (no os-release)' : inventory.os.prettyName ?? `${inventory.os.id} ${inventory.os.versionId ?? ''}`.trim()}`);
+  const byEcosystem = new Map<string, number>();
+  for (const p of inventory.packages) byEcosystem.set(p.ecosystem, (byEcosystem.get(p.ecosystem) ?? 0) + 1);
+  lines.push(`Packages: ${inventory.packages.length}${byEcosystem.size === 0 ? '' : ` (${[...byEcosystem].map(([e, n]) => `${e} ${n}`).join(', ')})`}`);
+  lines.push(`Read: ${stats.entries} entries, ${(stats.uncompressedBytes / 1024 / 1024).toFixed(1)} MiB uncompressed in ${stats.millis} ms`);
+  if (inventory.problems.length > 0) lines.push(`Problems: ${inventory.problems.length} (see stderr)`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,107 @@
+/**
+ * CycloneDX 1.6 JSON from an inventory (https://cyclonedx.org/docs/1.6/json/). Deterministic: the
+ * clock is injected and the serial number is derived from the content unless given, so the same
+ * image gives byte-identical SBOMs. Not a report writer: it sees an Inventory, not findings.
+ */
+import { createHash } from 'node:crypto';
+import type { Inventory, Package } from '../../model/package.js';
+import { isKnownSpdxId, isSpdxExpression } from '../spdx/license-ids.js';
+
+export interface SbomOptions {
+  readonly toolVersion: string;
+  /** Injected clock (default: now). */
+  readonly now?: () => Date;
+  /** A urn:uuid / namespace id; derived from the inventory when omitted. */
+  readonly id?: string;
+}
+
+/** A UUID (RFC 9562 layout, version 5 bits) from a hash of the inventory: stable across runs. */
+export function contentUuid(inventory: Inventory): string {
+  const hash = createHash('sha256').update(inventory.target).update('\0').update(inventory.image?.configDigest ?? '');
+  for (const p of inventory.packages) hash.update('\0').update(p.purl).update('\0').update(p.file);
+  const hex = hash.digest('hex');
+  const variant = ((parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export function isoSeconds(date: Date): string {
+  return `${date.toISOString().slice(0, 19)}Z`;
+}
+
+export function cycloneDx(inventory: Inventory, options: SbomOptions): string {
+  const now = (options.now ?? (() => new Date()))();
+  const uuid = options.id ?? contentUuid(inventory);
+  const subjectRef = 'palisade:subject';
+  const refs = bomRefs(inventory.packages);
+  const components: Record<string, unknown>[] = [];
+  if (inventory.os !== undefined) {
+    components.push({
+      type: 'operating-system', 'bom-ref': 'palisade:os', name: inventory.os.id,
+      ...(inventory.os.versionId === undefined ? {} : { version: inventory.os.versionId }),
+      ...(inventory.os.prettyName === undefined ? {} : { description: inventory.os.prettyName }),
+    });
+  }
+  inventory.packages.forEach((p, i) => components.push(component(p, refs[i] ?? p.purl)));
+  const image = inventory.image;
+  const bom = {
+    $schema: 'http://cyclonedx.org/schema/bom-1.6.schema.json',
+    bomFormat: 'CycloneDX',
+    specVersion: '1.6',
+    serialNumber: `urn:uuid:${uuid}`,
+    version: 1,
+    metadata: {
+      timestamp: isoSeconds(now),
+      tools: { components: [{ type: 'application', name: 'palisade', version: options.toolVersion }] },
+      component: {
+        type: image === undefined ? 'file' : 'container',
+        'bom-ref': subjectRef,
+        name: inventory.target,
+        ...(image === undefined ? {} : { version: image.manifestDigest ?? image.configDigest }),
+        ...(image === undefined ? {} : { properties: [
+          { name: 'palisade:image:config-digest', value: image.configDigest },
+          { name: 'palisade:image:platform', value: `${image.os}/${image.architecture}${image.variant === undefined ? '' : `/${image.variant}`}` },
+          ...image.repoTags.map((t) => ({ name: 'palisade:image:tag', value: t })),
+        ] }),
+      },
+    },
+    components,
+    dependencies: [{ ref: subjectRef, dependsOn: components.map((c) => c['bom-ref'] as string) }],
+  };
+  return `${JSON.stringify(bom, null, 2)}\n`;
+}
+
+/** bom-refs must be unique: the purl, qualified by the file when one package is installed twice. */
+function bomRefs(packages: readonly Package[]): string[] {
+  const counts = new Map<string, number>();
+  for (const p of packages) counts.set(p.purl, (counts.get(p.purl) ?? 0) + 1);
+  const seen = new Set<string>();
+  return packages.map((p) => {
+    let ref = (counts.get(p.purl) ?? 0) > 1 ? `${p.purl}#${p.file}` : p.purl;
+    for (let n = 2; seen.has(ref); n += 1) ref = `${p.purl}#${p.file}#${n}`;
+    seen.add(ref);
+    return ref;
+  });
+}
+
+function component(p: Package, ref: string): Record<string, unknown> {
+  const properties = [
+    { name: 'palisade:package:ecosystem', value: p.ecosystem },
+    { name: 'palisade:package:file', value: p.file },
+    { name: 'palisade:package:analyzer', value: p.analyzer },
+    ...(p.layer === undefined ? [] : [{ name: 'palisade:package:layer', value: p.layer }]),
+    ...(p.source === undefined ? [] : [{ name: 'palisade:package:source-name', value: p.source.name }, { name: 'palisade:package:source-version', value: p.source.version }]),
+    ...(p.arch === undefined ? [] : [{ name: 'palisade:package:arch', value: p.arch }]),
+  ];
+  return {
+    type: 'library', 'bom-ref': ref, name: p.name, version: p.version, purl: p.purl,
+    ...(p.licenses.length === 0 ? {} : { licenses: licenses(p.licenses) }),
+    properties,
+  };
+}
+
+/** CycloneDX allows either one expression or a list of licence objects, not a mix. */
+function licenses(declared: readonly string[]): unknown[] {
+  const [only] = declared;
+  if (declared.length === 1 && only !== undefined && isSpdxExpression(only)) return [{ expression: only }];
+  return [...new Set(declared)].map((l) => ({ license: isKnownSpdxId(l) ? { id: l } : { name: l } }));
+}

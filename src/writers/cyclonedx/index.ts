@@ -1,0 +1,1 @@
+export { cycloneDx, contentUuid, type SbomOptions } from './cyclonedx.js';

@@ -1,0 +1,1 @@
+export { spdx } from './spdx.js';
