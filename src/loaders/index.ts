@@ -10,7 +10,7 @@ import type { Problem } from '../model/problem.js';
 import type { Resource } from '../model/resource.js';
 import { DEFAULT_LIMITS, type InputLimits, type LoadOptions, type LoadResult } from '../core/loader.js';
 import { problem } from '../core/errors.js';
-import { parseStream } from '../lib/yaml/index.js';
+import { NodeArena, parseStream } from '../lib/yaml/index.js';
 import { loadCluster } from './cluster/index.js';
 import { helmSources, renderHelmChart, shiftLines, templateOf } from './helm.js';
 import { originFile, renderKustomization, type RenderOutcome } from './kustomize.js';
@@ -27,6 +27,8 @@ interface Scan {
   readonly resources: Resource[];
   readonly problems: Problem[];
   readonly inputs: string[];
+  /** Node positions of every parsed input, in one growing buffer. */
+  readonly arena: NodeArena;
   /** Real paths already loaded, so an input named twice (or inside a directory also named) is read once. */
   readonly seen: Set<string>;
 }
@@ -40,6 +42,7 @@ export async function loadInputs(options: LoadOptions): Promise<LoadResult> {
     problems: [],
     inputs: [],
     seen: new Set(),
+    arena: new NodeArena(1 << 20),
   };
   if (options.paths.length === 0 && options.cluster === undefined) {
     scan.problems.push(problem('no-input', 'nothing to scan'));
@@ -128,7 +131,7 @@ function loadRead(outcome: ReadOutcome, origin: ManifestOrigin, json: boolean, s
 }
 
 function loadText(text: string, origin: ManifestOrigin, json: boolean, scan: Scan): void {
-  const parsed = parseStream(text, { json, limits: { maxAliasCount: scan.limits.maxAliasCount, maxDocuments: scan.limits.maxDocuments } });
+  const parsed = parseStream(text, { json, arena: scan.arena, limits: { maxAliasCount: scan.limits.maxAliasCount, maxDocuments: scan.limits.maxDocuments } });
   for (const error of parsed.errors) scan.problems.push(parseErrorProblem(error, origin.file, json));
   resourcesFromDocuments(parsed.documents, origin, scan);
 }
@@ -143,7 +146,7 @@ async function loadRendered(item: Extract<WalkItem, { kind: 'kustomize' | 'helm'
     return;
   }
   scan.inputs.push(item.shown);
-  const parsed = parseStream(rendered.output, { limits: { maxAliasCount: scan.limits.maxAliasCount, maxDocuments: scan.limits.maxDocuments } });
+  const parsed = parseStream(rendered.output, { arena: scan.arena, limits: { maxAliasCount: scan.limits.maxAliasCount, maxDocuments: scan.limits.maxDocuments } });
   for (const error of parsed.errors) {
     const located = parseErrorProblem(error, item.shown, false);
     scan.problems.push({ ...located, message: `in the output of ${item.kind}: ${located.message}` });

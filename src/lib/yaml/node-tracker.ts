@@ -57,8 +57,8 @@ export class NodeArena {
   private data: Int32Array;
   size = 0;
 
-  /** Sized for `textLength` characters: Kubernetes YAML has about one node per 10 characters. */
-  constructor(textLength: number) {
+  /** Sized for `textLength` characters (Kubernetes YAML has about one node per 10); grows as needed. */
+  constructor(textLength = 0) {
     this.data = new Int32Array(FIELDS * (16 + Math.ceil(textLength / 6)));
   }
 

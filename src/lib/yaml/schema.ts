@@ -11,9 +11,12 @@ import yaml from 'js-yaml';
 const TRUE = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON']);
 const FALSE = new Set(['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF']);
 
+/** Every plain scalar goes through the resolvers, so they reject on length and first character before any lookup. */
+const BOOL_FIRST = /^[yYnNtTfFoO]/;
+
 const yaml11Bool = new yaml.Type('tag:yaml.org,2002:bool', {
   kind: 'scalar',
-  resolve: (data: unknown) => typeof data === 'string' && (TRUE.has(data) || FALSE.has(data)),
+  resolve: (data: unknown) => typeof data === 'string' && data.length <= 5 && BOOL_FIRST.test(data) && (TRUE.has(data) || FALSE.has(data)),
   construct: (data: string) => TRUE.has(data),
   predicate: (value: unknown) => typeof value === 'boolean',
   represent: (value: object) => JSON.stringify(value),
@@ -21,13 +24,14 @@ const yaml11Bool = new yaml.Type('tag:yaml.org,2002:bool', {
 
 /** YAML 1.1 octal: a leading zero followed by octal digits. */
 const LEGACY_OCTAL = /^[-+]?0[0-7]+$/;
+const NUMBER_FIRST = /^[-+0-9]/;
 /** js-yaml's built-in types (exported at run time; missing from its type declarations). */
 const { types } = yaml as unknown as { readonly types: { readonly int: yaml.Type; readonly merge: yaml.Type } };
 const coreInt = types.int;
 
 const yaml11Int = new yaml.Type('tag:yaml.org,2002:int', {
   kind: 'scalar',
-  resolve: (data: unknown) => typeof data === 'string' && (LEGACY_OCTAL.test(data) || coreInt.resolve(data)),
+  resolve: (data: unknown) => typeof data === 'string' && NUMBER_FIRST.test(data) && (LEGACY_OCTAL.test(data) || coreInt.resolve(data)),
   construct: (data: string): unknown => {
     if (!LEGACY_OCTAL.test(data)) return coreInt.construct(data);
     const negative = data.startsWith('-');
