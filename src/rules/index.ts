@@ -19,9 +19,11 @@ import { rule as controlPlaneProfiling } from './control-plane-profiling/rule.js
 import { rule as controllerManagerServiceAccountCredentials } from './controller-manager-service-account-credentials/rule.js';
 import { rule as dangerousCapabilities } from './dangerous-capabilities/rule.js';
 import { rule as defaultServiceAccount } from './default-service-account/rule.js';
+import { rule as emptydirWithoutSizeLimit } from './emptydir-without-size-limit/rule.js';
 import { rule as encryptionConfig } from './encryption-config/rule.js';
 import { rule as etcdClientCertAuth } from './etcd-client-cert-auth/rule.js';
 import { rule as etcdTls } from './etcd-tls/rule.js';
+import { rule as hostAliases } from './host-aliases/rule.js';
 import { rule as hostNamespaces } from './host-namespaces/rule.js';
 import { rule as hostPort } from './host-port/rule.js';
 import { rule as imageNotPinnedByDigest } from './image-not-pinned-by-digest/rule.js';
@@ -57,6 +59,7 @@ import { rule as runAsLowUid } from './run-as-low-uid/rule.js';
 import { rule as runAsRoot } from './run-as-root/rule.js';
 import { rule as runAsUidZero } from './run-as-uid-zero/rule.js';
 import { rule as seccompUnconfined } from './seccomp-unconfined/rule.js';
+import { rule as secretAsEnvVar } from './secret-as-env-var/rule.js';
 import { rule as secretInConfigmap } from './secret-in-configmap/rule.js';
 import { rule as secretInEnvLiteral } from './secret-in-env-literal/rule.js';
 import { rule as selinuxCustomOptions } from './selinux-custom-options/rule.js';
@@ -68,6 +71,7 @@ import { rule as unsafeSysctls } from './unsafe-sysctls/rule.js';
 import { rule as untrustedRegistry } from './untrusted-registry/rule.js';
 import { rule as windowsHostProcess } from './windows-host-process/rule.js';
 import { rule as workloadInDefaultNamespace } from './workload-in-default-namespace/rule.js';
+import { rule as writableHostPath } from './writable-host-path/rule.js';
 import { rule as writableRootFilesystem } from './writable-root-filesystem/rule.js';
 
 export const RULES: readonly AnyRule[] = [
@@ -87,9 +91,11 @@ export const RULES: readonly AnyRule[] = [
   controllerManagerServiceAccountCredentials,
   dangerousCapabilities,
   defaultServiceAccount,
+  emptydirWithoutSizeLimit,
   encryptionConfig,
   etcdClientCertAuth,
   etcdTls,
+  hostAliases,
   hostNamespaces,
   hostPort,
   imageNotPinnedByDigest,
@@ -125,6 +131,7 @@ export const RULES: readonly AnyRule[] = [
   runAsRoot,
   runAsUidZero,
   seccompUnconfined,
+  secretAsEnvVar,
   secretInConfigmap,
   secretInEnvLiteral,
   selinuxCustomOptions,
@@ -136,5 +143,6 @@ export const RULES: readonly AnyRule[] = [
   untrustedRegistry,
   windowsHostProcess,
   workloadInDefaultNamespace,
+  writableHostPath,
   writableRootFilesystem,
 ];
