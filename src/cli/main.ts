@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../sdk/index.js';
 import { configCommand } from './config-command.js';
+import { dbCommand } from './db-command.js';
 import { EXIT } from './io.js';
 import { imageCommand, sbomCommand } from './image-command.js';
 import { frameworksCommand } from './frameworks-command.js';
@@ -32,6 +33,7 @@ function program(): Command {
     .addCommand(snapshotCommand())
     .addCommand(imageCommand()).addCommand(sbomCommand())
     .addCommand(configCommand())
+    .addCommand(dbCommand())
     .addHelpText('after', '\nExamples:\n  palisade scan examples/\n  palisade rules list\n  palisade scan --help');
   return overrideExits(root);
 }

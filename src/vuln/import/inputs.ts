@@ -1,0 +1,171 @@
+/**
+ * Reads the JSON documents of an import input: a file (.json, .jsonl), a directory of them
+ * (recursively, symlinks not followed), or a zip such as osv.dev's per-ecosystem all.zip. Every
+ * document is size-bounded; zip entry names are only ever used in messages, never as paths.
+ */
+import { lstatSync, readdirSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import yauzl from 'yauzl';
+import type { Problem } from '../../model/problem.js';
+import { vulnProblem } from '../problems.js';
+
+/** One OSV record is at most a few hundred KiB; the Debian tracker JSON is ~100 MiB today. */
+export const LIMITS = { maxEntryBytes: 16 * 1024 * 1024, maxFileBytes: 512 * 1024 * 1024, maxDepth: 16 } as const;
+
+export type InputItem =
+  | { readonly kind: 'document'; readonly origin: string; readonly value: unknown; readonly line?: number }
+  | { readonly kind: 'problem'; readonly problem: Problem };
+
+/** Yields every JSON document in `path`, and problems for the unreadable ones. */
+export async function* readInput(path: string): AsyncGenerator<InputItem> {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (stat === undefined) {
+    yield { kind: 'problem', problem: vulnProblem('import-unreadable', `${path} does not exist`, path) };
+    return;
+  }
+  if (stat.isDirectory()) yield* readDirectory(path, 0);
+  else yield* readFileInput(path, stat.size);
+}
+
+async function* readDirectory(directory: string, depth: number): AsyncGenerator<InputItem> {
+  if (depth > LIMITS.maxDepth) return;
+  const names = readdirSync(directory).sort();
+  for (const name of names) {
+    const full = join(directory, name);
+    const stat = lstatSync(full);
+    if (stat.isDirectory()) yield* readDirectory(full, depth + 1);
+    else if (stat.isFile() && /\.(json|jsonl|zip)$/i.test(name)) yield* readFileInput(full, stat.size);
+  }
+}
+
+async function* readFileInput(file: string, size: number): AsyncGenerator<InputItem> {
+  if (/\.zip$/i.test(file)) {
+    yield* readZip(file);
+    return;
+  }
+  if (size > LIMITS.maxFileBytes) {
+    yield { kind: 'problem', problem: vulnProblem('advisory-too-large', `${file} is ${size} bytes (limit ${LIMITS.maxFileBytes})`, file) };
+    return;
+  }
+  const text = await readFile(file, 'utf8');
+  yield* parseText(text, file, /\.jsonl$/i.test(file));
+}
+
+function* parseText(text: string, origin: string, lines: boolean): Generator<InputItem> {
+  if (!lines) {
+    yield parseDocument(text, origin);
+    return;
+  }
+  let lineNumber = 0;
+  for (const line of text.split('\n')) {
+    lineNumber++;
+    if (line.trim() === '') continue;
+    yield parseDocument(line, origin, lineNumber);
+  }
+}
+
+function parseDocument(text: string, origin: string, line?: number): InputItem {
+  try {
+    return { kind: 'document', origin, value: JSON.parse(text) as unknown, ...(line === undefined ? {} : { line }) };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { kind: 'problem', problem: vulnProblem('advisory-invalid', `invalid JSON: ${reason}`, origin, line) };
+  }
+}
+
+async function* readZip(file: string): AsyncGenerator<InputItem> {
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await openZip(file);
+  } catch (error) {
+    yield { kind: 'problem', problem: vulnProblem('import-unreadable', `${file} is not a readable zip: ${String(error)}`, file) };
+    return;
+  }
+  try {
+    for (;;) {
+      const entry = await nextEntry(zip);
+      if (entry === undefined) break;
+      const origin = `${file}!${entry.fileName}`;
+      if (entry.fileName.endsWith('/') || !/\.(json|jsonl)$/i.test(entry.fileName)) continue;
+      if (entry.uncompressedSize > LIMITS.maxEntryBytes) {
+        yield { kind: 'problem', problem: vulnProblem('advisory-too-large', `zip entry is ${entry.uncompressedSize} bytes (limit ${LIMITS.maxEntryBytes})`, origin) };
+        continue;
+      }
+      let text: string;
+      try {
+        text = await readEntry(zip, entry);
+      } catch (error) {
+        yield { kind: 'problem', problem: vulnProblem('advisory-invalid', `cannot read zip entry: ${String(error)}`, origin) };
+        continue;
+      }
+      yield* parseText(text, origin, /\.jsonl$/i.test(entry.fileName));
+    }
+  } finally {
+    zip.close();
+  }
+}
+
+function openZip(file: string): Promise<yauzl.ZipFile> {
+  return new Promise((resolve, reject) => {
+    // validateEntrySizes: a stream that inflates past its declared size is an error (zip bombs).
+    yauzl.open(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false, decodeStrings: true }, (error, zip) => {
+      if (error !== null) reject(error);
+      else resolve(zip);
+    });
+  });
+}
+
+function nextEntry(zip: yauzl.ZipFile): Promise<yauzl.Entry | undefined> {
+  return new Promise((resolve, reject) => {
+    const cleanup = (): void => {
+      zip.removeListener('entry', onEntry);
+      zip.removeListener('end', onEnd);
+      zip.removeListener('error', onError);
+    };
+    const onEntry = (entry: yauzl.Entry): void => {
+      cleanup();
+      resolve(entry);
+    };
+    const onEnd = (): void => {
+      cleanup();
+      resolve(undefined);
+    };
+    const onError = (error: Error): void => {
+      cleanup();
+      reject(error);
+    };
+    zip.once('entry', onEntry);
+    zip.once('end', onEnd);
+    zip.once('error', onError);
+    zip.readEntry();
+  });
+}
+
+function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<string> {
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, (error, stream) => {
+      if (error !== null) {
+        reject(error);
+        return;
+      }
+      collect(stream, LIMITS.maxEntryBytes).then(resolve, reject);
+    });
+  });
+}
+
+async function collect(stream: Readable, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    const buffer = chunk as Buffer;
+    total += buffer.length;
+    if (total > limit) {
+      stream.destroy();
+      throw new Error(`entry inflates beyond ${limit} bytes`);
+    }
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

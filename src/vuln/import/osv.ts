@@ -1,0 +1,133 @@
+/**
+ * OSV records (https://ossf.github.io/osv-schema/) -> Advisory. Only what matching needs is kept;
+ * affected packages in ecosystems Palisade cannot order are dropped and counted, so one exotic
+ * ecosystem does not fail an osv.dev "all.zip".
+ */
+import { type Ecosystem, resolveEcosystem, UnsupportedEcosystemError } from '../../lib/versions/index.js';
+import type { AffectedPackage, AffectedRange, Advisory, RangeEvent, SeverityClaim } from '../advisory.js';
+import { normaliseName, platformKey } from '../names.js';
+import { type JsonObject, arrayAt, isObject, objectAt, stringAt, strings } from './json-shape.js';
+
+export type OsvParse =
+  | { readonly ok: true; readonly advisory: Advisory; readonly unsupported: readonly string[] }
+  | { readonly ok: false; readonly reason: string; readonly unsupported: readonly string[] };
+
+const EVENT_KINDS = ['introduced', 'fixed', 'last_affected', 'limit'] as const;
+
+/** Is this JSON value shaped like an OSV record at all (used to recognise input formats)? */
+export function looksLikeOsv(value: unknown): value is JsonObject {
+  return isObject(value) && typeof value.id === 'string' && (Array.isArray(value.affected) || typeof value.modified === 'string');
+}
+
+export function parseOsv(value: unknown): OsvParse {
+  if (!isObject(value)) return { ok: false, reason: 'an OSV record must be a JSON object', unsupported: [] };
+  const id = stringAt(value, 'id');
+  if (id === undefined || id === '') return { ok: false, reason: 'the OSV record has no "id"', unsupported: [] };
+  const unsupported: string[] = [];
+  const affected: AffectedPackage[] = [];
+  for (const entry of arrayAt(value, 'affected')) {
+    const parsed = parseAffected(entry, unsupported);
+    if (parsed !== undefined) affected.push(parsed);
+  }
+  if (affected.length === 0 && unsupported.length > 0) return { ok: false, reason: `${id}: no affected package in a supported ecosystem`, unsupported };
+  const withdrawn = stringAt(value, 'withdrawn');
+  const published = stringAt(value, 'published');
+  const modified = stringAt(value, 'modified');
+  const advisory: Advisory = {
+    key: id,
+    id,
+    aliases: strings(arrayAt(value, 'aliases')).filter((a) => a !== id),
+    related: strings(arrayAt(value, 'related')),
+    summary: stringAt(value, 'summary') ?? firstLine(stringAt(value, 'details') ?? ''),
+    ...(published === undefined ? {} : { published }),
+    ...(modified === undefined ? {} : { modified }),
+    ...(withdrawn === undefined ? {} : { withdrawn }),
+    severity: [...severityList(arrayAt(value, 'severity')), ...vendorSeverity(objectAt(value, 'database_specific'), databaseOf(id))],
+    affected,
+  };
+  return { ok: true, advisory, unsupported };
+}
+
+/** The database an OSV id comes from: its prefix ("GHSA", "PYSEC", "GO"). */
+function databaseOf(id: string): string {
+  return id.split('-', 1)[0] ?? id;
+}
+
+function firstLine(text: string): string {
+  const line = text.trim().split('\n', 1)[0] ?? '';
+  return line.length > 200 ? `${line.slice(0, 197)}...` : line;
+}
+
+function parseAffected(entry: unknown, unsupported: string[]): AffectedPackage | undefined {
+  if (!isObject(entry)) return undefined;
+  const pkg = objectAt(entry, 'package');
+  const ecosystem = pkg === undefined ? undefined : stringAt(pkg, 'ecosystem');
+  const name = pkg === undefined ? undefined : stringAt(pkg, 'name');
+  if (ecosystem === undefined || name === undefined || name === '') return undefined;
+  const scheme = schemeOf(ecosystem);
+  if (scheme === undefined) {
+    unsupported.push(ecosystem);
+    return undefined;
+  }
+  const ranges = arrayAt(entry, 'ranges').map(parseRange).filter((r): r is AffectedRange => r !== undefined);
+  return {
+    scheme,
+    platform: platformOf(scheme, ecosystem),
+    name: normaliseName(scheme, name),
+    ranges,
+    versions: strings(arrayAt(entry, 'versions')),
+    severity: [...severityList(arrayAt(entry, 'severity')), ...vendorSeverity(objectAt(entry, 'ecosystem_specific'), ecosystem)],
+  };
+}
+
+function schemeOf(ecosystem: string): Ecosystem | undefined {
+  try {
+    return resolveEcosystem(ecosystem);
+  } catch (error) {
+    if (error instanceof UnsupportedEcosystemError) return undefined;
+    throw error;
+  }
+}
+
+/** OS ecosystems carry their release after ":" ("Debian:11", "Alpine:v3.19", "Ubuntu:22.04:LTS"). */
+function platformOf(scheme: Ecosystem, ecosystem: string): string {
+  const language: readonly Ecosystem[] = ['npm', 'pypi', 'maven', 'go', 'gem'];
+  if (language.includes(scheme)) return '';
+  const [distro = '', release = ''] = ecosystem.split(':');
+  return platformKey(distro, release);
+}
+
+function parseRange(value: unknown): AffectedRange | undefined {
+  if (!isObject(value)) return undefined;
+  const type = stringAt(value, 'type');
+  if (type !== 'ECOSYSTEM' && type !== 'SEMVER' && type !== 'GIT') return undefined;
+  const events: RangeEvent[] = [];
+  for (const event of arrayAt(value, 'events')) {
+    if (!isObject(event)) continue;
+    for (const kind of EVENT_KINDS) {
+      const version = stringAt(event, kind);
+      if (version !== undefined) events.push({ [kind]: version } as RangeEvent);
+    }
+  }
+  return { type, events };
+}
+
+function severityList(values: readonly unknown[]): SeverityClaim[] {
+  const claims: SeverityClaim[] = [];
+  for (const value of values) {
+    if (!isObject(value)) continue;
+    const type = stringAt(value, 'type');
+    const score = stringAt(value, 'score');
+    if (type === undefined || score === undefined) continue;
+    if (type.startsWith('CVSS_')) claims.push({ kind: 'cvss', vector: score });
+    else claims.push({ kind: 'vendor', rating: score, by: type });
+  }
+  return claims;
+}
+
+/** GHSA's database_specific.severity, and distro ecosystem_specific severities / urgencies. */
+function vendorSeverity(specific: JsonObject | undefined, by: string): SeverityClaim[] {
+  if (specific === undefined) return [];
+  const rating = stringAt(specific, 'severity') ?? stringAt(specific, 'urgency');
+  return rating === undefined ? [] : [{ kind: 'vendor', rating, by }];
+}

@@ -1,0 +1,60 @@
+/**
+ * What the matcher needs to know about an installed package. The model's Package satisfies it, and
+ * so does anything that can say ecosystem, name and version (an SBOM component, a test row).
+ */
+import { type Ecosystem, resolveEcosystem, UnsupportedEcosystemError } from '../../lib/versions/index.js';
+import { normaliseName } from '../names.js';
+import { purlName } from './purl-name.js';
+
+export interface MatchablePackage {
+  /** Palisade's ecosystem (deb, npm, golang...), a purl type or an OSV ecosystem name. */
+  readonly ecosystem: string;
+  readonly name: string;
+  readonly version: string;
+  /** When present, the language-package name is taken from it (Maven group:artifact, npm @scope/name). */
+  readonly purl?: string;
+  /** The source package an OS package was built from; distro advisories are keyed by it. */
+  readonly source?: { readonly name: string; readonly version: string };
+  /** The file the package was read from, and the layer that added it: carried into the evidence. */
+  readonly file?: string;
+  readonly layer?: string;
+}
+
+const OS_SCHEMES: readonly Ecosystem[] = ['deb', 'apk', 'rpm'];
+
+/** One (name, version) under which the package is looked up. */
+export interface LookupKey {
+  readonly scheme: Ecosystem;
+  readonly name: string;
+  readonly version: string;
+  readonly by: 'package' | 'source-package';
+  readonly os: boolean;
+}
+
+export function schemeOf(ecosystem: string): Ecosystem | undefined {
+  try {
+    return resolveEcosystem(ecosystem);
+  } catch (error) {
+    if (error instanceof UnsupportedEcosystemError) return undefined;
+    throw error;
+  }
+}
+
+export function lookupKeys(pkg: MatchablePackage): LookupKey[] {
+  const scheme = schemeOf(pkg.ecosystem);
+  if (scheme === undefined) return [];
+  if (!OS_SCHEMES.includes(scheme)) {
+    const name = (pkg.purl === undefined ? undefined : purlName(pkg.purl, scheme)) ?? pkg.name;
+    return [{ scheme, name: normaliseName(scheme, name), version: pkg.version, by: 'package', os: false }];
+  }
+  // Debian and Alpine feeds (and OSV's distro records) name source packages at source versions;
+  // a binary rebuilt without source change ("+b1") still carries its source version.
+  const source = pkg.source;
+  if (source === undefined || (source.name === pkg.name && source.version === pkg.version)) {
+    return [{ scheme, name: pkg.name, version: pkg.version, by: 'package', os: true }];
+  }
+  const keys: LookupKey[] = [{ scheme, name: source.name, version: source.version === '' ? pkg.version : source.version, by: 'source-package', os: true }];
+  // RPM feeds (AlmaLinux, Rocky, openSUSE in OSV) name binary packages.
+  if (scheme === 'rpm' && source.name !== pkg.name) keys.push({ scheme, name: pkg.name, version: pkg.version, by: 'package', os: true });
+  return keys;
+}

@@ -1,0 +1,127 @@
+/**
+ * Matches installed packages against the store. For each package: look up its (scheme, name,
+ * platform) rows, evaluate each record's ranges at the installed version, then merge the hits of
+ * one vulnerability (merge.ts). Withdrawn advisories are not matched.
+ */
+import { isValidVersion } from '../../lib/versions/index.js';
+import type { Problem } from '../../model/problem.js';
+import type { AffectedRange, SeverityClaim } from '../advisory.js';
+import { type DistroRelease, platformCandidates } from '../names.js';
+import { vulnProblem } from '../problems.js';
+import type { StoreDatabase } from '../store/open.js';
+import { type LookupKey, type MatchablePackage, lookupKeys } from './candidate.js';
+import { evaluate } from './evaluate.js';
+import { type Hit, mergeHits, type VulnerabilityMatch } from './merge.js';
+
+export interface MatchOptions {
+  /** The scanned system's release; without it, OS packages cannot be matched (a note says so). */
+  readonly os?: DistroRelease;
+}
+
+export interface MatchResult {
+  /** Sorted by package (ecosystem, name, version, file), then vulnerability id. */
+  readonly matches: readonly VulnerabilityMatch[];
+  readonly problems: readonly Problem[];
+  /** Packages looked up, and packages skipped (ecosystem not supported, OS unknown). */
+  readonly checked: number;
+  readonly skipped: number;
+}
+
+interface Row {
+  readonly vulnId: string;
+  readonly key: string;
+  readonly aliases: string;
+  readonly related: string;
+  readonly summary: string;
+  readonly advisorySeverity: string;
+  readonly source: string;
+  readonly platform: string;
+  readonly ranges: string;
+  readonly versions: string;
+  readonly severity: string;
+}
+
+const SELECT = `SELECT a.vuln_id AS vulnId, a.key, a.aliases, a.related, a.summary, a.severity AS advisorySeverity,
+  s.name AS source, f.platform, f.ranges, f.versions, f.severity
+FROM affected f JOIN advisories a ON a.id = f.advisory_id JOIN sources s ON s.id = a.source_id
+WHERE f.scheme = ? AND f.package = ? AND a.withdrawn IS NULL AND f.platform IN `;
+
+export class Matcher {
+  readonly #db: StoreDatabase;
+  readonly #statements = new Map<number, ReturnType<StoreDatabase['prepare']>>();
+
+  constructor(db: StoreDatabase) {
+    this.#db = db;
+  }
+
+  match(packages: readonly MatchablePackage[], options: MatchOptions = {}): MatchResult {
+    const problems: Problem[] = [];
+    const notedOnce = new Set<string>();
+    const note = (key: string, p: Problem): void => {
+      if (notedOnce.has(key)) return;
+      notedOnce.add(key);
+      problems.push(p);
+    };
+    const platforms = options.os === undefined ? [] : platformCandidates(options.os);
+    const matches: VulnerabilityMatch[] = [];
+    let checked = 0;
+    let skipped = 0;
+    for (const pkg of packages) {
+      const keys = lookupKeys(pkg);
+      if (keys.length === 0) {
+        skipped++;
+        note(`eco ${pkg.ecosystem}`, vulnProblem('advisory-unsupported', `packages of ecosystem "${pkg.ecosystem}" are not matched`));
+        continue;
+      }
+      if (keys.some((k) => k.os) && platforms.length === 0) {
+        skipped++;
+        note('no-os', vulnProblem('os-unknown', 'the operating system release is unknown, so OS packages were not matched against distro advisories'));
+        continue;
+      }
+      checked++;
+      const hits = this.#hits(pkg, keys, platforms, note);
+      matches.push(...mergeHits(pkg, hits));
+    }
+    return { matches, problems, checked, skipped };
+  }
+
+  #hits(pkg: MatchablePackage, keys: readonly LookupKey[], platforms: readonly string[], note: (key: string, p: Problem) => void): Hit[] {
+    const hits: Hit[] = [];
+    for (const key of keys) {
+      if (!isValidVersion(key.scheme, key.version)) {
+        note(`ver ${pkg.ecosystem} ${key.name} ${key.version}`, vulnProblem('version-invalid', `${key.name} ${key.version} is not a valid ${key.scheme} version`, pkg.file));
+        continue;
+      }
+      const keyPlatforms = key.os ? platforms : [''];
+      const rows = this.#statement(keyPlatforms.length).all([key.scheme, key.name, ...keyPlatforms]) as Row[];
+      for (const row of rows) {
+        const outcome = evaluate(key.scheme, key.version, JSON.parse(row.ranges) as AffectedRange[], JSON.parse(row.versions) as string[]);
+        if (outcome.kind === 'unevaluable') {
+          note(`adv ${row.key} ${key.name}`, vulnProblem('range-skipped', `${row.vulnId} (${row.source}) could not be evaluated for ${key.name}: ${outcome.reason}`));
+          continue;
+        }
+        if (outcome.kind === 'miss') continue;
+        hits.push({
+          vulnId: row.vulnId,
+          aliases: JSON.parse(row.aliases) as string[],
+          related: JSON.parse(row.related) as string[],
+          summary: row.summary,
+          claims: [...(JSON.parse(row.severity) as SeverityClaim[]), ...(JSON.parse(row.advisorySeverity) as SeverityClaim[])],
+          evidence: { advisory: row.vulnId, record: row.key, source: row.source, by: key.by, name: key.name, version: key.version, platform: row.platform, ...outcome.hit },
+          scheme: key.scheme,
+        });
+      }
+    }
+    return hits;
+  }
+
+  #statement(platformCount: number): ReturnType<StoreDatabase['prepare']> {
+    let statement = this.#statements.get(platformCount);
+    if (statement === undefined) {
+      statement = this.#db.prepare(`${SELECT}(${Array.from({ length: platformCount }, () => '?').join(', ')})`);
+      this.#statements.set(platformCount, statement);
+    }
+    return statement;
+  }
+}
+

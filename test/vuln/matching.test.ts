@@ -1,0 +1,154 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importAdvisories, matchPackages } from '../../src/vuln/index.js';
+import { npm, osv, tempDirs } from './support/osv.js';
+
+const temp = tempDirs();
+
+async function storeWith(records: Record<string, unknown>[], name = 'test'): Promise<string> {
+  const dir = temp();
+  const input = join(dir, 'in');
+  mkdirSync(input);
+  records.forEach((r, i) => {
+    writeFileSync(join(input, `${String(i)}.json`), JSON.stringify(r));
+  });
+  const db = join(dir, 'db.sqlite');
+  await importAdvisories(db, input, { name });
+  return db;
+}
+
+const ids = (db: string, pkg: { ecosystem: string; name: string; version: string }): string[] =>
+  matchPackages(db, [pkg]).matches.map((m) => m.id);
+
+describe('OSV range semantics', () => {
+  it('introduced is inclusive, fixed exclusive', async () => {
+    const db = await storeWith([osv('GHSA-aaaa-bbbb-cccc', [npm('left-pad', [{ introduced: '1.2.0' }, { fixed: '1.4.0' }])])]);
+    expect(ids(db, { ecosystem: 'npm', name: 'left-pad', version: '1.1.9' })).toEqual([]);
+    expect(ids(db, { ecosystem: 'npm', name: 'left-pad', version: '1.2.0' })).toEqual(['GHSA-aaaa-bbbb-cccc']);
+    expect(ids(db, { ecosystem: 'npm', name: 'left-pad', version: '1.3.99' })).toEqual(['GHSA-aaaa-bbbb-cccc']);
+    expect(ids(db, { ecosystem: 'npm', name: 'left-pad', version: '1.4.0' })).toEqual([]);
+  });
+
+  it('last_affected is inclusive and gives no fixed version', async () => {
+    const db = await storeWith([osv('OSV-1', [npm('x', [{ introduced: '0' }, { last_affected: '2.0.0' }])])]);
+    const [match] = matchPackages(db, [{ ecosystem: 'npm', name: 'x', version: '2.0.0' }]).matches;
+    expect(match?.fix).toEqual({ state: 'fixed-after', lastAffected: '2.0.0' });
+    expect(match?.evidence[0]?.range).toBe('<= 2.0.0');
+    expect(ids(db, { ecosystem: 'npm', name: 'x', version: '2.0.1' })).toEqual([]);
+  });
+
+  it('evaluates several intervals in one range, in any event order', async () => {
+    const events = [{ fixed: '2.3.1' }, { introduced: '2.4' }, { introduced: '0' }, { fixed: '2.12.2' }];
+    const db = await storeWith([osv('OSV-2', [{ package: { ecosystem: 'Maven', name: 'g:a' }, ranges: [{ type: 'ECOSYSTEM', events }] }])]);
+    const check = (version: string): string[] => ids(db, { ecosystem: 'maven', name: 'g:a', version });
+    expect(check('2.3')).toEqual(['OSV-2']);
+    expect(check('2.3.1')).toEqual([]);
+    expect(check('2.3.5')).toEqual([]);
+    expect(check('2.4')).toEqual(['OSV-2']);
+    expect(check('2.12.2')).toEqual([]);
+  });
+
+  it('matches explicit versions lists, including equal spellings', async () => {
+    const db = await storeWith([osv('PYSEC-1', [{ package: { ecosystem: 'PyPI', name: 'Foo_Bar' }, versions: ['1.0', '1.1'] }])]);
+    expect(ids(db, { ecosystem: 'pypi', name: 'foo-bar', version: '1.0.0' })).toEqual(['PYSEC-1']);
+    expect(ids(db, { ecosystem: 'pypi', name: 'foo.bar', version: '1.2' })).toEqual([]);
+  });
+
+  it('skips GIT-only ranges with a note, ignores withdrawn advisories', async () => {
+    const db = await storeWith([
+      osv('OSV-GIT', [{ package: { ecosystem: 'npm', name: 'g' }, ranges: [{ type: 'GIT', events: [{ introduced: 'abc' }, { fixed: 'def' }] }] }]),
+      osv('OSV-GONE', [npm('g', [{ introduced: '0' }])], { withdrawn: '2024-02-01T00:00:00Z' }),
+    ]);
+    const result = matchPackages(db, [{ ecosystem: 'npm', name: 'g', version: '1.0.0' }]);
+    expect(result.matches).toEqual([]);
+    expect(result.problems.map((p) => p.code)).toEqual(['range-skipped']);
+  });
+
+  it('names Maven, npm and Go packages from their purl', async () => {
+    const db = await storeWith([
+      osv('M-1', [{ package: { ecosystem: 'Maven', name: 'org.x:core' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '2' }] }] }]),
+      osv('N-1', [npm('@scope/pkg', [{ introduced: '0' }, { fixed: '2.0.0' }])]),
+      osv('G-1', [{ package: { ecosystem: 'Go', name: 'github.com/a/b' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '1.2.0' }] }] }]),
+    ]);
+    const result = matchPackages(db, [
+      { ecosystem: 'maven', name: 'core', version: '1.0', purl: 'pkg:maven/org.x/core@1.0' },
+      { ecosystem: 'npm', name: '@scope/pkg', version: '1.0.0', purl: 'pkg:npm/%40scope/pkg@1.0.0' },
+      { ecosystem: 'golang', name: 'github.com/a/b', version: 'v1.1.0', purl: 'pkg:golang/github.com/a/b@v1.1.0' },
+    ]);
+    expect(result.matches.map((m) => m.id)).toEqual(['M-1', 'N-1', 'G-1']);
+  });
+
+  it('reports an unparsable installed version instead of guessing', async () => {
+    const db = await storeWith([osv('N-2', [npm('y', [{ introduced: '0' }])])]);
+    const result = matchPackages(db, [{ ecosystem: 'npm', name: 'y', version: 'not a version' }]);
+    expect(result.matches).toEqual([]);
+    expect(result.problems.map((p) => p.code)).toEqual(['version-invalid']);
+  });
+});
+
+describe('merged, explained findings', () => {
+  it('merges aliases across sources into one finding with every id and its evidence', async () => {
+    const db = await storeWith([
+      osv('GHSA-1111-2222-3333', [npm('z', [{ introduced: '0' }, { fixed: '3.0.0' }])], {
+        aliases: ['CVE-2024-0001'],
+        severity: [{ type: 'CVSS_V3', score: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' }],
+      }),
+      osv('OSV-2024-9', [npm('z', [{ introduced: '1.0.0' }, { fixed: '2.5.0' }])], { aliases: ['CVE-2024-0001'] }),
+      osv('GHSA-4444-5555-6666', [npm('z', [{ introduced: '0' }, { fixed: '9.0.0' }])], { database_specific: { severity: 'LOW' } }),
+    ]);
+    const result = matchPackages(db, [{ ecosystem: 'npm', name: 'z', version: '2.0.0', file: '/app/node_modules/z/package.json', layer: 'sha256:abc' }]);
+    expect(result.matches).toHaveLength(2);
+    const [cve, other] = result.matches;
+    expect(cve?.id).toBe('CVE-2024-0001');
+    expect(cve?.aliases).toEqual(['GHSA-1111-2222-3333', 'OSV-2024-9']);
+    expect(cve?.fix).toEqual({ state: 'fixed', version: '2.5.0' });
+    expect(cve?.severity).toBe('critical');
+    expect(cve?.severitySource).toEqual({ kind: 'cvss', vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', baseScore: 9.8 });
+    expect(cve?.package).toMatchObject({ file: '/app/node_modules/z/package.json', layer: 'sha256:abc' });
+    expect(cve?.evidence.map((e) => `${e.advisory} ${e.range}`).sort()).toEqual(['GHSA-1111-2222-3333 < 3.0.0', 'OSV-2024-9 >= 1.0.0, < 2.5.0']);
+    expect(other?.id).toBe('GHSA-4444-5555-6666');
+    expect(other?.severity).toBe('low');
+    expect(other?.severitySource).toMatchObject({ kind: 'vendor', rating: 'LOW' });
+  });
+
+  it('says "unknown" when no severity is stated', async () => {
+    const db = await storeWith([osv('N-3', [npm('w', [{ introduced: '0' }])])]);
+    const [match] = matchPackages(db, [{ ecosystem: 'npm', name: 'w', version: '1.0.0' }]).matches;
+    expect(match?.severity).toBe('unknown');
+    expect(match?.fix).toEqual({ state: 'unfixed' });
+  });
+});
+
+describe('distro advisories', () => {
+  it('match by release and source package, at the source version', async () => {
+    const dir = temp();
+    const list = join(dir, 'DSA.jsonl');
+    writeFileSync(
+      list,
+      [
+        { id: 'DSA-1-1', cves: ['CVE-2023-1', 'CVE-2023-2'], header: 'openssl - security update', fixed: [{ release: 'bullseye', package: 'openssl', fixed_version: '1.1.1n-0+deb11u5', note: '(high)' }] },
+        { id: 'DSA-2-1', cves: ['CVE-2023-3'], fixed: [{ release: 'buster', package: 'openssl', fixed_version: '1.1.1n-0+deb10u9' }, { release: 'bullseye', package: 'openssl', fixed_version: '<not-affected>' }] },
+        { id: 'DSA-3-1', cves: ['CVE-2023-4'], fixed: [{ release: 'bullseye', package: 'openssl', fixed_version: '<unfixed>' }] },
+      ]
+        .map((l) => JSON.stringify(l))
+        .join('\n'),
+    );
+    const db = join(dir, 'db.sqlite');
+    await importAdvisories(db, list);
+    const libssl = { ecosystem: 'deb', name: 'libssl1.1', version: '1.1.1n-0+deb11u4+b1', source: { name: 'openssl', version: '1.1.1n-0+deb11u4' }, file: '/var/lib/dpkg/status' };
+    const result = matchPackages(db, [libssl], { os: { id: 'debian', versionId: '11' } });
+    expect(result.matches.map((m) => m.id)).toEqual(['CVE-2023-1', 'CVE-2023-2', 'CVE-2023-4']);
+    const first = result.matches[0];
+    expect(first?.related).toEqual(['DSA-1-1']);
+    expect(first?.severity).toBe('high');
+    expect(first?.fix).toEqual({ state: 'fixed', version: '1.1.1n-0+deb11u5' });
+    expect(first?.evidence[0]).toMatchObject({ by: 'source-package', name: 'openssl', version: '1.1.1n-0+deb11u4', platform: 'debian:bullseye', record: 'DSA-1-1 CVE-2023-1' });
+    expect(result.matches[2]?.fix).toEqual({ state: 'unfixed' });
+    // Another release, and a system without os-release, match nothing.
+    expect(matchPackages(db, [libssl], { os: { id: 'debian', versionId: '12', codename: 'bookworm' } }).matches).toEqual([]);
+    const noOs = matchPackages(db, [libssl]);
+    expect(noOs.matches).toEqual([]);
+    expect(noOs.problems.map((p) => p.code)).toEqual(['os-unknown']);
+  });
+});
