@@ -30,7 +30,7 @@ export function spdx(inventory: Inventory, options: SbomOptions): string {
     packages.push({
       name: inventory.os.id, SPDXID: 'SPDXRef-OperatingSystem',
       ...(inventory.os.versionId === undefined ? {} : { versionInfo: inventory.os.versionId }),
-      downloadLocation: 'NOASSERTION', filesAnalyzed: false, primaryPackagePurpose: 'OPERATING-SYSTEM',
+      downloadLocation: 'NOASSERTION', filesAnalyzed: false, primaryPackagePurpose: 'OPERATING_SYSTEM',
       licenseConcluded: 'NOASSERTION', licenseDeclared: 'NOASSERTION', copyrightText: 'NOASSERTION',
     });
   }

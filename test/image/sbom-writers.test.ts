@@ -1,0 +1,73 @@
+/** The SBOM writers on a hand-made inventory covering the awkward cases (licences, duplicates, no image). */
+import { describe, expect, it } from 'vitest';
+import type { Inventory, Package } from '../../src/model/package.js';
+import { cycloneDx } from '../../src/writers/cyclonedx/index.js';
+import { spdx } from '../../src/writers/spdx/index.js';
+import { purl } from '../../src/analyzers/index.js';
+import { sbomValidators } from './support/sbom-schemas.js';
+
+const pkg = (name: string, version: string, licenses: string[], file: string): Package => ({
+  name, version, ecosystem: 'npm', licenses, file, analyzer: 'npm-package', purl: purl({ type: 'npm', name, version }),
+});
+
+const inventory: Inventory = {
+  target: 'oci:/tmp/app:1',
+  os: { id: 'debian', versionId: '12', prettyName: 'Debian GNU/Linux 12 (bookworm)' },
+  image: { name: 'oci:/tmp/app:1', configDigest: `sha256:${'a'.repeat(64)}`, os: 'linux', architecture: 'amd64', layers: [], repoTags: ['localhost/app:1'] },
+  packages: [
+    pkg('a', '1.0.0', ['MIT'], '/app/node_modules/a/package.json'),
+    pkg('a', '1.0.0', ['MIT'], '/app/node_modules/b/node_modules/a/package.json'),
+    pkg('b', '2.0.0', ['(MIT OR Apache-2.0)'], '/app/node_modules/b/package.json'),
+    pkg('c', '3.0.0', ['Custom licence, see LICENSE'], '/app/node_modules/c/package.json'),
+    pkg('d', '4.0.0', ['ISC', 'BSD-3-Clause'], '/app/node_modules/d/package.json'),
+    { ...pkg('libc6', '2.36-9+deb12u4', [], '/var/lib/dpkg/status'), ecosystem: 'deb', analyzer: 'dpkg', source: { name: 'glibc', version: '2.36-9+deb12u4' }, arch: 'amd64',
+      purl: purl({ type: 'deb', namespace: 'debian', name: 'libc6', version: '2.36-9+deb12u4', qualifiers: { distro: 'debian-12', arch: 'amd64' } }) },
+  ],
+  problems: [],
+};
+const options = { toolVersion: '0.1.0', now: () => new Date('2026-05-06T07:08:09.123Z') };
+
+describe('SBOM writers', () => {
+  it('write canonical purls', () => {
+    expect(inventory.packages[5]?.purl).toBe('pkg:deb/debian/libc6@2.36-9%2Bdeb12u4?arch=amd64&distro=debian-12');
+    expect(purl({ type: 'npm', namespace: '@babel', name: 'core', version: '7.0.0' })).toBe('pkg:npm/%40babel/core@7.0.0');
+    expect(purl({ type: 'deb', namespace: 'debian', name: 'bsdutils', version: '1:2.38.1-5+b1' })).toBe('pkg:deb/debian/bsdutils@1%3A2.38.1-5%2Bb1');
+  });
+
+  it('CycloneDX: unique bom-refs, licence ids/expressions/names, injected clock, content-derived serial', () => {
+    const bom = JSON.parse(cycloneDx(inventory, options)) as { serialNumber: string; metadata: { timestamp: string }; components: { 'bom-ref': string; licenses?: unknown[] }[] };
+    expect(bom.metadata.timestamp).toBe('2026-05-06T07:08:09Z');
+    expect(bom.serialNumber).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const refs = bom.components.map((c) => c['bom-ref']);
+    expect(new Set(refs).size).toBe(refs.length);
+    expect(bom.components.map((c) => c.licenses)).toEqual([
+      undefined,
+      [{ license: { id: 'MIT' } }], [{ license: { id: 'MIT' } }],
+      [{ expression: '(MIT OR Apache-2.0)' }],
+      [{ license: { name: 'Custom licence, see LICENSE' } }],
+      [{ license: { id: 'ISC' } }, { license: { id: 'BSD-3-Clause' } }],
+      undefined,
+    ]);
+    expect(cycloneDx(inventory, options)).toBe(cycloneDx(inventory, options));
+  });
+
+  it('SPDX: LicenseRefs carry the declared text, ids are unique', () => {
+    const doc = JSON.parse(spdx(inventory, options)) as { packages: { SPDXID: string; licenseDeclared: string }[]; hasExtractedLicensingInfos: { licenseId: string; extractedText: string }[] };
+    expect(doc.packages.map((p) => p.licenseDeclared)).toEqual(['NOASSERTION', 'NOASSERTION', 'MIT', 'MIT', '(MIT OR Apache-2.0)', 'LicenseRef-Custom-licence-see-LICENSE', 'ISC AND BSD-3-Clause', 'NOASSERTION']);
+    expect(doc.hasExtractedLicensingInfos).toEqual([{ licenseId: 'LicenseRef-Custom-licence-see-LICENSE', extractedText: 'Custom licence, see LICENSE', name: 'Custom licence, see LICENSE' }]);
+    expect(new Set(doc.packages.map((p) => p.SPDXID)).size).toBe(doc.packages.length);
+  });
+
+  it('are valid against the official schemas, with and without an image', () => {
+    const validators = sbomValidators();
+    if (validators === undefined) {
+      console.warn('skipping SBOM schema validation: ../shared/testdata/supply-chain/sbom is absent');
+      return;
+    }
+    const plainDir: Inventory = { target: 'dir:/srv/rootfs', packages: inventory.packages, problems: [] };
+    for (const inv of [inventory, plainDir]) {
+      expect(validators.cyclonedx(JSON.parse(cycloneDx(inv, options)))).toEqual([]);
+      expect(validators.spdx(JSON.parse(spdx(inv, options)))).toEqual([]);
+    }
+  });
+});
