@@ -1,0 +1,92 @@
+/**
+ * checkov's Kubernetes checks (../shared/testdata/k8s/checkov-kubernetes) mapped to Palisade rules,
+ * for `npm run conformance`. The control-plane part mirrors test/conformance/cluster-config-rules
+ * .test.ts (kept by the rule engineers); the workload part is mapped here. Checks not listed have
+ * no Palisade counterpart with the same semantics (PodSecurityPolicy, Tiller, kubelet flags in pods).
+ */
+import type { RuleCheck } from '../types.js';
+import { flagPattern, literal } from './patterns.js';
+
+export const CHECKOV: Readonly<Record<string, RuleCheck>> = {
+  ApiServerAnonymousAuth: { rule: 'apiserver-anonymous-auth' },
+  ApiServerAuditLog: { rule: 'apiserver-audit-log', message: literal('does not set --audit-log-path') },
+  ApiServerAuditLogMaxAge: { rule: 'apiserver-audit-log', message: flagPattern('audit-log-maxage') },
+  ApiServerAuditLogMaxBackup: { rule: 'apiserver-audit-log', message: flagPattern('audit-log-maxbackup') },
+  ApiServerAuditLogMaxSize: { rule: 'apiserver-audit-log', message: flagPattern('audit-log-maxsize') },
+  ApiServerAuthorizationModeNotAlwaysAllow: { rule: 'apiserver-authorization-mode', message: /AlwaysAllow/ },
+  ApiServerInsecurePort: { rule: 'apiserver-insecure-port' },
+  ApiServerNodeRestrictionPlugin: { rule: 'apiserver-admission-plugins', message: /NodeRestriction/ },
+  ApiServerProfiling: { rule: 'apiserver-profiling' },
+  EtcdClientCertAuth: { rule: 'etcd-client-cert-auth', message: flagPattern('client-cert-auth') },
+  PeerClientCertAuthTrue: { rule: 'etcd-client-cert-auth', message: flagPattern('peer-client-cert-auth') },
+  EtcdAutoTls: { rule: 'etcd-client-cert-auth', message: flagPattern('auto-tls') },
+  DefaultNamespace: { rule: 'workload-in-default-namespace' },
+  RbacBindRoleBindings: { rule: 'rbac-escalation-verbs', message: /bind/ },
+  RbacEscalateRoles: { rule: 'rbac-escalation-verbs', message: /escalate/ },
+  RbacApproveCertificateSigningRequests: { rule: 'rbac-csr-approval' },
+  WildcardRoles: { rule: 'rbac-wildcard' },
+  ControllerManagerBindAddress: { rule: 'control-plane-bind-address' },
+  KubeControllerManagerBlockProfiles: { rule: 'control-plane-profiling' },
+  SchedulerProfiling: { rule: 'control-plane-profiling' },
+  KubeControllerManagerServiceAccountPrivateKeyFile: { rule: 'controller-manager-service-account-credentials', message: flagPattern('service-account-private-key-file') },
+  // Workload checks.
+  PrivilegedContainers: { rule: 'privileged-container', message: /runs privileged/ },
+  ShareHostPID: { rule: 'host-namespaces', message: /hostPID/ },
+  ShareHostIPC: { rule: 'host-namespaces', message: /hostIPC/ },
+  SharedHostNetworkNamespace: { rule: 'host-namespaces', message: /hostNetwork/ },
+  HostPort: { rule: 'host-port' },
+  DockerSocketVolume: { rule: 'sensitive-host-path', message: /docker/i },
+  ImageDigest: { rule: 'image-not-pinned-by-digest' },
+  ImageTagFixed: { rule: 'image-tag-latest' },
+  ImagePullPolicyAlways: { rule: 'image-pull-policy' },
+  CPULimits: { rule: 'resource-limits', message: /no cpu limit/ },
+  MemoryLimits: { rule: 'resource-limits', message: /no memory limit/ },
+  CPURequests: { rule: 'resource-requests', message: /no cpu request/ },
+  MemoryRequests: { rule: 'resource-requests', message: /no memory request/ },
+  LivenessProbe: { rule: 'probes-missing', message: /no liveness probe/ },
+  ReadinessProbe: { rule: 'probes-missing', message: /no readiness probe/ },
+  ReadOnlyFilesystem: { rule: 'writable-root-filesystem' },
+  RootContainers: { rule: 'run-as-root' },
+  MinimizeCapabilities: { rule: 'capabilities-not-dropped' },
+  Seccomp: { rule: 'seccomp-unconfined' },
+  ServiceAccountTokens: { rule: 'service-account-token-automount' },
+};
+
+/**
+ * checkov runs its container checks once per container (`containers` and `initContainers` are
+ * resources of their own), so their counts are per container, not per workload.
+ */
+export const CHECKOV_PER_CONTAINER: ReadonlySet<string> = new Set([
+  'CPULimits',
+  'CPURequests',
+  'ImageDigest',
+  'ImagePullPolicyAlways',
+  'ImageTagFixed',
+  'LivenessProbe',
+  'MemoryLimits',
+  'MemoryRequests',
+  'MinimizeCapabilities',
+  'PrivilegedContainers',
+  'ReadOnlyFilesystem',
+  'ReadinessProbe',
+]);
+
+const AUDIT_ROTATION_WITHOUT_PATH =
+  'the example sets a rotation flag but no --audit-log-path: no log file is written, so Palisade reports the missing path (its own finding) and does not judge rotation of a file that does not exist';
+
+/** Deliberate differences, keyed `<check class>:<example dir>`. */
+export const CHECKOV_DIFFERENCES: Readonly<Record<string, string>> = {
+  'ApiServerAuditLogMaxAge:example_ApiServerAuditLogMaxAge': AUDIT_ROTATION_WITHOUT_PATH,
+  'ApiServerAuditLogMaxBackup:example_ApiServerAuditLogMaxBackup': AUDIT_ROTATION_WITHOUT_PATH,
+  'ApiServerAuditLogMaxSize:example_ApiServerAuditLogMaxSize': AUDIT_ROTATION_WITHOUT_PATH,
+  'ApiServerAuthorizationModeNotAlwaysAllow:example_ApiServerAuthorizationModeNotAlwaysAllow':
+    'the kube-apiserver-no-mode example omits --authorization-mode; its default is AlwaysAllow (when --authorization-config is not used), so Palisade fails it',
+  'DefaultNamespace:example_DefaultNamespace': 'the nginx Service and StatefulSet name no namespace: checkov passes them, Palisade reports them because kubectl apply without -n creates them in default',
+  'PeerClientCertAuthTrue:example_PeerClientCertAuthTrue':
+    'the etcd pods run in application namespaces, not in kube-system: Palisade checks control-plane etcd only unless controlPlaneNamespaces says otherwise',
+  'KubeControllerManagerServiceAccountPrivateKeyFile:example_KubeControllerManagerServiceAccountPrivateKeyFile':
+    'checkov fails a key file whose name does not end in .pem and passes a missing flag; Palisade accepts any key file path and reports the missing flag',
+  'CPULimits:example_Suppressed':
+    'nine of the ten objects carry checkov\'s own skip annotation (checkov.io/skip...), which checkov counts as skipped; Palisade honours only its own palisade.dev/ignore annotation and configured exceptions',
+  'RbacBindRoleBindings:example_RbacBindRoleBindings': 'bind on rolebindings grants nothing: RBAC checks the bind verb on the role being bound (roles, clusterroles)',
+};

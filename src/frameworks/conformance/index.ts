@@ -1,0 +1,6 @@
+/** The mappings `npm run conformance` uses, from each external suite's check ids to Palisade rules. */
+export { CHECKOV, CHECKOV_DIFFERENCES, CHECKOV_PER_CONTAINER } from './checkov.js';
+export { KALM_CLUSTER, KALM_CLUSTER_DIFFERENCES } from './kalm-cluster.js';
+export { KUBESCAPE_CLUSTER, KUBESCAPE_CLUSTER_DIFFERENCES } from './kubescape-cluster.js';
+export { KUBESEC_CRITICAL, KUBESEC_DIFFERENCES } from './kubesec.js';
+export { KALM, KALM_DIFFERENCES, KUBE_LINTER, KUBESCAPE, KUBESCAPE_DIFFERENCES, POLARIS, POLARIS_DIFFERENCES } from '../../rules/_conformance/suites.js';

@@ -1,0 +1,35 @@
+/**
+ * Kalm benchmark checks on non-workload objects mapped to Palisade rules, for `npm run conformance`
+ * (the workload part is src/rules/_conformance/suites.ts). Mirrors test/conformance/
+ * cluster-config-rules.test.ts.
+ */
+import type { RuleCheck } from '../types.js';
+
+/** By check id without the variant suffix. */
+export const KALM_CLUSTER: Readonly<Record<string, RuleCheck>> = {
+  'RBAC-001': { rule: 'rbac-cluster-admin-binding' },
+  'RBAC-002': { rule: 'rbac-secret-read' },
+  'RBAC-003': { rule: 'rbac-wildcard' },
+  'RBAC-004': { rule: 'rbac-workload-create' },
+  'RBAC-005': { rule: 'rbac-pod-exec', message: /attach/ },
+  'RBAC-006': { rule: 'rbac-pod-exec', message: /exec/ },
+  'RBAC-008': { rule: 'rbac-pod-exec', message: /portforward/ },
+  'RBAC-009': { rule: 'rbac-escalation-verbs', message: /impersonate/ },
+  'RBAC-010': { rule: 'rbac-escalation-verbs' },
+  'RBAC-020': { rule: 'rbac-escalation-verbs' },
+  'RBAC-023': { rule: 'rbac-nodes-proxy' },
+  'RBAC-024': { rule: 'rbac-csr-approval' },
+  'RBAC-025': { rule: 'rbac-webhook-config-write' },
+  'NP-001': { rule: 'namespace-without-network-policy' },
+  'NP-002': { rule: 'namespace-without-default-deny' },
+  'NS-001': { rule: 'workload-in-default-namespace' },
+  'CM-001': { rule: 'secret-in-configmap' },
+};
+
+/** Groups of deliberate differences, matched against `<check id>:<Kind>/<name>`. */
+export const KALM_CLUSTER_DIFFERENCES: readonly (readonly [RegExp, string])[] = [
+  [/^RBAC-004-\d:/, 'the role names resource "pod": RBAC matches resource names exactly and the API resource is "pods", so the rule grants nothing'],
+  [/^RBAC-0[12]0-\d:/, 'bind or escalate granted in the core group or on bindings, where RBAC never checks these verbs: it grants nothing'],
+  [/^RBAC-023-1:Role\//, 'a namespaced Role cannot grant nodes/proxy: nodes are cluster-scoped'],
+  [/^RBAC-025-\d:Role\//, 'a namespaced Role cannot grant webhook configurations: they are cluster-scoped'],
+];

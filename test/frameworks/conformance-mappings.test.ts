@@ -1,0 +1,32 @@
+/**
+ * The conformance mappings (src/frameworks/conformance/) name registered rules only, and the
+ * differences they explain belong to mapped checks. `npm run conformance` runs them over the suites.
+ */
+import { describe, expect, it } from 'vitest';
+import * as M from '../../src/frameworks/conformance/index.js';
+import { RULES } from '../../src/rules/index.js';
+
+const RULE_IDS = new Set(RULES.map((r) => r.id));
+
+describe('conformance mappings', () => {
+  const maps = { CHECKOV: M.CHECKOV, KUBESCAPE_CLUSTER: M.KUBESCAPE_CLUSTER, KALM_CLUSTER: M.KALM_CLUSTER, KUBESCAPE: M.KUBESCAPE, POLARIS: M.POLARIS, KUBE_LINTER: M.KUBE_LINTER, KALM: M.KALM };
+
+  it.each(Object.entries(maps))('%s names registered rules only', (_name, map) => {
+    expect(Object.values(map).map((m) => m.rule).filter((id) => !RULE_IDS.has(id))).toEqual([]);
+  });
+
+  it('maps kubesec\'s critical checks to registered rules', () => {
+    expect(M.KUBESEC_CRITICAL.map((m) => m.rule).filter((id) => !RULE_IDS.has(id))).toEqual([]);
+  });
+
+  it('explains differences of mapped checks only', () => {
+    const checkov = Object.keys(M.CHECKOV_DIFFERENCES).map((key) => key.slice(0, key.indexOf(':')));
+    expect(checkov.filter((check) => !(check in M.CHECKOV))).toEqual([]);
+    const kubescape = Object.keys(M.KUBESCAPE_CLUSTER_DIFFERENCES).map((key) => key.slice(0, key.lastIndexOf('/')));
+    expect(kubescape.filter((rule) => !(rule in M.KUBESCAPE_CLUSTER))).toEqual([]);
+    expect([...M.CHECKOV_PER_CONTAINER].filter((check) => !(check in M.CHECKOV))).toEqual([]);
+    for (const reason of [...Object.values(M.CHECKOV_DIFFERENCES), ...Object.values(M.KUBESCAPE_CLUSTER_DIFFERENCES), ...Object.values(M.KUBESEC_DIFFERENCES)]) {
+      expect(reason.length).toBeGreaterThan(20);
+    }
+  });
+});
