@@ -7,7 +7,10 @@ import { apiGroupMatches, resourceMatches, verbMatches } from './match.js';
 import type { Grant } from './authorizer.js';
 import type { RoleDef, SourcedRule } from './types.js';
 
-/** A rule held somewhere: `scope` is `''` for cluster-wide (a ClusterRoleBinding), else the namespace of a RoleBinding. */
+/**
+ * A rule held somewhere: `scope` is `''` for cluster-wide (a ClusterRoleBinding), `*` for every
+ * namespace but no cluster-scoped resource (RoleBindings everywhere), else the namespace of a RoleBinding.
+ */
 export interface ScopedGrant {
   readonly scope: string;
   readonly grant: Grant;
@@ -55,6 +58,7 @@ export function reachOfRules(held: readonly HeldRule[], probe: Probe): Reach[] {
   for (const { scope, grant, role, rule: sourced } of held) {
     const rule = sourced.rule;
     if (rule.type !== 'resource') continue;
+    // A RoleBinding (in one namespace, or in every one: `*`) never grants cluster-scoped requests.
     if (probe.clusterScoped === true && scope !== '') continue;
     if (!apiGroupMatches(rule.apiGroups, probe.apiGroup) || !resourceMatches(rule.resources, probe.resource, probe.subresource)) continue;
     const verb = probe.verbs.find((v) => verbMatches(rule.verbs, v));
@@ -66,7 +70,7 @@ export function reachOfRules(held: readonly HeldRule[], probe: Probe): Reach[] {
 
 /** Whether a reach covers namespace `ns` (cluster-wide reaches cover all) and name `name`. */
 export function covers(reach: Reach, ns: string, name?: string): boolean {
-  if (reach.scope !== '' && reach.scope !== ns) return false;
+  if (reach.scope === '*' ? ns === '' : reach.scope !== '' && reach.scope !== ns) return false;
   return reach.names === undefined || (name !== undefined && reach.names.includes(name));
 }
 

@@ -5,11 +5,11 @@
  */
 import type { RbacIndex } from '../authorizer.js';
 import { isBootstrapObject, isSystemSubject } from '../defaults.js';
-import type { Inventory } from '../inventory.js';
+import type { Inventory, PodRun } from '../inventory.js';
 import { covers, type Reach } from '../reach.js';
-import { MASTERS, formatSubject, parseServiceAccountUser, subjectKey, userInfoOf, type SubjectRef } from '../subjects.js';
+import { MASTERS, formatSubject, parseServiceAccountUser, serviceAccountUser, subjectKey, userInfoOf, type SubjectRef } from '../subjects.js';
 import type { BindingDef, RoleDef } from '../types.js';
-import { ALL_NODES, CLUSTER_ADMIN, edgesOf, type EdgeContext } from './edges.js';
+import { ALL_GROUPS, ALL_NODES, ALL_USERS, ANY_NAMESPACE, CLUSTER_ADMIN, edgesOf, podsHub, serviceAccountsHub, type EdgeContext } from './edges.js';
 import { grantHolder, namespaceAdminHolder, roleHolder, type Holder } from './holder.js';
 import type { EscalationGraph, GraphEdge, GraphNode, NodeKind } from './types.js';
 
@@ -36,6 +36,8 @@ class Builder {
   private readonly principals = new Map<string, SubjectRef>();
   private readonly roleEdges = new Map<string, GraphEdge[]>();
   private readonly matters = new Map<string, boolean>();
+  private readonly accountsByNamespace = new Map<string, string[]>();
+  private readonly podsByNamespace = new Map<string, PodRun[]>();
   private readonly ctx: EdgeContext;
 
   constructor(private readonly index: RbacIndex, private readonly inventory: Inventory, extra: readonly SubjectRef[]) {
@@ -44,7 +46,6 @@ class Builder {
     }
     for (const sa of inventory.serviceAccounts) this.addPrincipal({ kind: 'ServiceAccount', ...sa });
     for (const subject of extra) this.addPrincipal(subject);
-    const ids = [...this.principals.keys()];
     // A ServiceAccount named by a binding exists as far as escalation is concerned: pods can be made to run as it.
     const known = new Set(inventory.serviceAccounts.map((sa) => `${sa.namespace}/${sa.name}`));
     const serviceAccounts = [...inventory.serviceAccounts];
@@ -54,10 +55,10 @@ class Builder {
         serviceAccounts.push({ namespace: ref.namespace, name: ref.name });
       }
     }
+    for (const sa of serviceAccounts) push(this.accountsByNamespace, sa.namespace, sa.name);
+    for (const pod of inventory.pods) if (pod.automountToken) push(this.podsByNamespace, pod.namespace, pod);
     this.ctx = {
       inventory: { ...inventory, serviceAccounts },
-      users: ids.filter((id) => id.startsWith('user:')),
-      groups: ids.filter((id) => id.startsWith('group:')),
       bindable: (holder, reaches) => this.bindable(holder, reaches),
     };
   }
@@ -100,7 +101,11 @@ class Builder {
     else if (id === ALL_NODES) this.addNode(id, 'nodes', 'every node (root on the hosts)', false);
     else if (id.startsWith('node:')) this.addNode(id, 'node', `node ${id.slice(5)}`, false);
     else if (id.startsWith('secrets:')) this.addNode(id, 'secrets', id === 'secrets:*' ? 'every secret' : `every secret in namespace ${id.slice(8)}`, false);
-    else if (id.startsWith('namespace-admin:')) this.addNode(id, 'namespace-admin', `admin of namespace ${id.slice(16)}`, false);
+    else if (id.startsWith('namespace-admin:')) this.addNode(id, 'namespace-admin', id === 'namespace-admin:*' ? 'admin of every namespace' : `admin of namespace ${id.slice(16)}`, false);
+    else if (id.startsWith('serviceaccounts:')) this.addNode(id, 'hub', id === 'serviceaccounts:*' ? 'any ServiceAccount' : `any ServiceAccount of namespace ${id.slice(16)}`, false);
+    else if (id.startsWith('pods:')) this.addNode(id, 'hub', id === 'pods:*' ? 'any running pod' : `the running pods of namespace ${id.slice(5)}`, false);
+    else if (id === ALL_USERS) this.addNode(id, 'hub', 'any user', false);
+    else if (id === ALL_GROUPS) this.addNode(id, 'hub', 'any group', false);
     else if (id.startsWith('role:')) {
       const role = this.roleOfNode(id);
       this.addNode(id, 'role', `holder of ${id.slice(5)}`, role !== undefined && isBootstrapObject(role.role.resource));
@@ -117,6 +122,32 @@ class Builder {
     if (id.startsWith('namespace-admin:')) return edgesOf(namespaceAdminHolder(id, id.slice(16)), this.ctx);
     if (id.startsWith('role:')) return this.roleNodeEdges(id);
     if (id === ALL_NODES || id.startsWith('node:')) return this.kubeletEdges(id);
+    return this.hubEdges(id);
+  }
+
+  /** Hubs fan out to what they stand for. */
+  private hubEdges(id: string): GraphEdge[] {
+    const edge = (to: string, explanation: string): GraphEdge => ({ from: id, to, kind: 'member', explanation, evidence: [] });
+    if (id === serviceAccountsHub(ANY_NAMESPACE)) return [...this.accountsByNamespace.keys()].sort().map((ns) => edge(serviceAccountsHub(ns), `any ServiceAccount of namespace ${ns}`));
+    if (id.startsWith('serviceaccounts:')) {
+      const ns = id.slice('serviceaccounts:'.length);
+      return (this.accountsByNamespace.get(ns) ?? []).map((name) => edge(serviceAccountUser(ns, name), `ServiceAccount ${name} of namespace ${ns}`));
+    }
+    if (id === podsHub(ANY_NAMESPACE)) return [...this.podsByNamespace.keys()].sort().map((ns) => edge(podsHub(ns), `the pods of namespace ${ns}`));
+    if (id.startsWith('pods:')) {
+      const ns = id.slice('pods:'.length);
+      const seen = new Set<string>();
+      const out: GraphEdge[] = [];
+      for (const pod of this.podsByNamespace.get(ns) ?? []) {
+        const to = serviceAccountUser(ns, pod.serviceAccount);
+        if (seen.has(to)) continue;
+        seen.add(to);
+        out.push(edge(to, `${pod.resource.kind} ${ns}/${pod.resource.name} runs as ServiceAccount ${pod.serviceAccount} with its token mounted`));
+      }
+      return out;
+    }
+    if (id === ALL_USERS) return [...[...this.principals.keys()].filter((p) => p.startsWith('user:')).map((u) => edge(u, `user ${u.slice(5)}`)), edge(serviceAccountsHub(ANY_NAMESPACE), 'the user name of any ServiceAccount')];
+    if (id === ALL_GROUPS) return [...this.principals.keys()].filter((p) => p.startsWith('group:')).map((g) => edge(g, `group ${g.slice(6)}`));
     return [];
   }
 
@@ -126,15 +157,16 @@ class Builder {
   }
 
   private kubeletEdges(id: string): GraphEdge[] {
-    const node = id === ALL_NODES ? undefined : id.slice(5);
+    if (id === ALL_NODES) return [{ from: id, to: podsHub(ANY_NAMESPACE), kind: 'kubelet-exec', explanation: 'run a command through the kubelet in any pod and read its ServiceAccount token', evidence: [] }];
+    const node = id.slice(5);
     const seen = new Set<string>();
     const edges: GraphEdge[] = [];
     for (const pod of this.inventory.pods) {
-      if (!pod.automountToken || (node !== undefined && pod.nodeName !== node)) continue;
-      const to = formatSubject({ kind: 'ServiceAccount', namespace: pod.namespace, name: pod.serviceAccount });
+      if (!pod.automountToken || pod.nodeName !== node) continue;
+      const to = serviceAccountUser(pod.namespace, pod.serviceAccount);
       if (seen.has(to)) continue;
       seen.add(to);
-      edges.push({ from: id, to, kind: 'kubelet-exec', explanation: `run a command through the kubelet in ${pod.resource.kind} ${pod.namespace}/${pod.resource.name}${node === undefined ? '' : ` on node ${node}`} and read its ServiceAccount token`, evidence: [] });
+      edges.push({ from: id, to, kind: 'kubelet-exec', explanation: `run a command through the kubelet in ${pod.resource.kind} ${pod.namespace}/${pod.resource.name} on node ${node} and read its ServiceAccount token`, evidence: [] });
     }
     return edges;
   }
@@ -184,13 +216,18 @@ class Builder {
       out.push({ to, reach: bind, binding, probe: { verbs: ['bind'], apiGroup: 'rbac.authorization.k8s.io', resource } });
     };
     const crb = reaches.crb.find((r) => covers(r, ''));
+    // Where RoleBindings may be created: every namespace (`*`), or these namespaces.
+    const rbEverywhere = reaches.rb.find((r) => r.names === undefined && (r.scope === '' || r.scope === ANY_NAMESPACE));
+    const rbNamespaces = rbEverywhere === undefined ? [...new Set(reaches.rb.filter((r) => r.names === undefined).map((r) => r.scope))] : [];
     for (const role of this.index.roles.values()) {
       if (role.kind === 'ClusterRole') {
         if (crb !== undefined) consider(`role:${role.key}`, `${role.key}@`, reaches.clusterRoles.find((r) => covers(r, '', role.name)), crb, 'clusterroles');
-        for (const ns of this.inventory.namespaces) {
-          const rb = reaches.rb.find((r) => covers(r, ns));
-          if (rb === undefined) continue;
-          consider(`role:${role.key}@${ns}`, `${role.key}@${ns}`, reaches.clusterRoles.find((r) => covers(r, ns, role.name)), rb, 'clusterroles');
+        if (rbEverywhere !== undefined) {
+          const bind = reaches.clusterRoles.find((r) => (r.scope === '' || r.scope === ANY_NAMESPACE) && (r.names === undefined || r.names.includes(role.name)));
+          consider(`role:${role.key}@${ANY_NAMESPACE}`, `${role.key}@${ANY_NAMESPACE}`, bind, rbEverywhere, 'clusterroles');
+        }
+        for (const ns of rbNamespaces) {
+          consider(`role:${role.key}@${ns}`, `${role.key}@${ns}`, reaches.clusterRoles.find((r) => covers(r, ns, role.name)), reaches.rb.find((r) => covers(r, ns)), 'clusterroles');
         }
       } else {
         const ns = role.namespace ?? '';
@@ -207,4 +244,10 @@ function cmp(a: string, b: string): number {
 
 export function buildEscalationGraph(index: RbacIndex, inventory: Inventory, extraSubjects: readonly SubjectRef[] = []): EscalationGraph {
   return new Builder(index, inventory, extraSubjects).build();
+}
+
+function push<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
 }

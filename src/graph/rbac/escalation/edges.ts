@@ -19,7 +19,7 @@
  */
 import { covers, firstCovering, type Probe, type Reach } from '../reach.js';
 import type { Inventory } from '../inventory.js';
-import { serviceAccountUser } from '../subjects.js';
+import { MASTERS, parseServiceAccountUser, serviceAccountUser } from '../subjects.js';
 import { evidenceOf, type Holder } from './holder.js';
 import type { EdgeKind, GraphEdge } from './types.js';
 
@@ -29,6 +29,13 @@ export const ALL_SECRETS = 'secrets:*';
 export const secretsNode = (ns: string): string => `secrets:${ns}`;
 export const nodeNode = (name: string): string => `node:${name}`;
 export const namespaceAdminNode = (ns: string): string => `namespace-admin:${ns}`;
+/** Scope of a role bound by a RoleBinding in every namespace (not cluster-scoped resources). */
+export const ANY_NAMESPACE = '*';
+/** Hubs keep the graph small: "any ServiceAccount of N" instead of one edge per ServiceAccount. */
+export const serviceAccountsHub = (ns: string): string => `serviceaccounts:${ns}`;
+export const podsHub = (ns: string): string => `pods:${ns}`;
+export const ALL_USERS = 'users:*';
+export const ALL_GROUPS = 'groups:*';
 
 const RBAC = 'rbac.authorization.k8s.io';
 /**
@@ -71,9 +78,6 @@ const CLIENT_SIGNER = 'kubernetes.io/kube-apiserver-client';
 
 export interface EdgeContext {
   readonly inventory: Inventory;
-  /** ids of known User and Group nodes, for impersonation. */
-  readonly users: readonly string[];
-  readonly groups: readonly string[];
   /** Candidate role holders for `bind`: [node id, role kind, role name, scope, role namespace]. */
   readonly bindable: (holder: Holder, reach: { clusterRoles: Reach[]; roles: Reach[]; crb: Reach[]; rb: Reach[] }) => { to: string; reach: Reach; binding: Reach; probe: Probe }[];
 }
@@ -106,31 +110,54 @@ export function edgesOf(holder: Holder, ctx: EdgeContext): GraphEdge[] {
   return [...edges.values()];
 }
 
+/** Reaches that cover any object name, by namespace: `*` when one covers every namespace. */
+function byNamespace(list: readonly { reach: Reach; probe: Probe }[]): Map<string, { reach: Reach; probe: Probe }> {
+  const out = new Map<string, { reach: Reach; probe: Probe }>();
+  for (const item of list) {
+    if (item.reach.names !== undefined) continue;
+    const ns = item.reach.scope === '' || item.reach.scope === ANY_NAMESPACE ? ANY_NAMESPACE : item.reach.scope;
+    if (!out.has(ns)) out.set(ns, item);
+  }
+  // Everything is covered by `*`: drop the single namespaces.
+  const any = out.get(ANY_NAMESPACE);
+  return any === undefined ? out : new Map([[ANY_NAMESPACE, any]]);
+}
+
+function where(ns: string): string {
+  return ns === ANY_NAMESPACE ? 'in any namespace' : `in ${ns}`;
+}
+
 function podEdges(holder: Holder, ctx: EdgeContext, emit: Emit): void {
   const { inventory } = ctx;
   const makers = all(holder, POD_MAKERS);
+  for (const [ns, r] of byNamespace(makers)) {
+    const how = r.reach.verb === 'create' ? 'create' : 'rewrite the pod template of';
+    const what = r.probe.resource === 'pods' ? 'a pod' : `a ${r.probe.resource.replace(/s$/, '')}`;
+    emit(serviceAccountsHub(ns), 'create-pod', `${how} ${what} ${where(ns)} running as any ServiceAccount there, and read the token mounted into it`, [r]);
+  }
   if (makers.length > 0) {
-    for (const sa of inventory.serviceAccounts) {
-      const r = find(makers, sa.namespace);
-      if (r !== undefined) emit(serviceAccountUser(sa.namespace, sa.name), 'create-pod', `${r.reach.verb === 'create' ? 'create' : 'rewrite the pod template of'} ${r.probe.resource === 'pods' ? 'a pod' : `a ${r.probe.resource.replace(/s$/, '')}`} in ${sa.namespace} with serviceAccountName ${sa.name} and read the token mounted into its pod`, [r]);
-    }
     const open = inventory.namespaces.filter((ns) => !inventory.podSecurityEnforced.has(ns));
-    const cluster = makers.find((m) => m.reach.scope === '' && m.reach.names === undefined);
-    const where = open.find((ns) => find(makers, ns) !== undefined) ?? (cluster === undefined ? undefined : 'a new or unlabelled namespace');
-    const evidence = (where === undefined ? undefined : (find(makers, where) ?? cluster));
-    if (where !== undefined && evidence !== undefined) {
-      emit(ALL_NODES, 'privileged-pod', `create a privileged pod with hostPID and a hostPath mount of / in ${where} (no Pod Security enforce label there) and take over its node`, [evidence]);
+    const cluster = makers.find((m) => (m.reach.scope === '' || m.reach.scope === ANY_NAMESPACE) && m.reach.names === undefined);
+    const place = open.find((ns) => find(makers, ns) !== undefined) ?? (cluster === undefined ? undefined : 'a new or unlabelled namespace');
+    const evidence = place === undefined ? undefined : (find(makers, place) ?? cluster);
+    if (place !== undefined && evidence !== undefined) {
+      emit(ALL_NODES, 'privileged-pod', `create a privileged pod with hostPID and a hostPath mount of / in ${place} (no Pod Security enforce label there) and take over its node`, [evidence]);
     }
   }
   const exec = all(holder, EXEC);
   if (exec.length > 0) {
-    for (const pod of inventory.pods) {
-      if (!pod.automountToken) continue;
-      const podName = pod.resource.kind === 'Pod' ? pod.resource.name : undefined;
-      const r = find(exec, pod.namespace, podName);
-      if (r !== undefined) {
-        emit(serviceAccountUser(pod.namespace, pod.serviceAccount), 'exec', `run a command in ${pod.resource.kind} ${pod.namespace}/${pod.resource.name} (${r.reach.verb} ${r.probe.resource}/${r.probe.subresource ?? ''}) and read the token of ServiceAccount ${pod.serviceAccount}`, [r]);
+    const wide = byNamespace(exec);
+    for (const [ns, r] of wide) {
+      if (ns === ANY_NAMESPACE || inventory.pods.some((p) => p.namespace === ns && p.automountToken)) {
+        emit(podsHub(ns), 'exec', `run a command in any pod ${where(ns)} (${r.reach.verb} ${r.probe.resource}/${r.probe.subresource ?? ''}) and read its ServiceAccount token`, [r]);
       }
+    }
+    // Rules naming pods reach only those pods.
+    const named = exec.filter((r) => r.reach.names !== undefined);
+    for (const pod of named.length === 0 ? [] : inventory.pods) {
+      if (!pod.automountToken || pod.resource.kind !== 'Pod') continue;
+      const r = find(named, pod.namespace, pod.resource.name);
+      if (r !== undefined) emit(serviceAccountUser(pod.namespace, pod.serviceAccount), 'exec', `run a command in Pod ${pod.namespace}/${pod.resource.name} (${r.reach.verb} ${r.probe.resource}/${r.probe.subresource ?? ''}) and read the token of ServiceAccount ${pod.serviceAccount}`, [r]);
     }
   }
   const proxy = holder.reach(NODES_PROXY);
@@ -142,67 +169,67 @@ function podEdges(holder: Holder, ctx: EdgeContext, emit: Emit): void {
 
 function secretEdges(holder: Holder, ctx: EdgeContext, emit: Emit): void {
   const read = holder.reach(SECRETS_READ);
-  for (const reach of read) {
-    if (reach.names !== undefined) continue;
-    const to = reach.scope === '' ? ALL_SECRETS : secretsNode(reach.scope);
-    emit(to, 'read-secrets', `${reach.verb} every secret ${reach.scope === '' ? 'in every namespace' : `in namespace ${reach.scope}`}`, [{ reach, probe: SECRETS_READ }]);
+  for (const [ns, r] of byNamespace(read.map((reach) => ({ reach, probe: SECRETS_READ })))) {
+    emit(ns === ANY_NAMESPACE ? ALL_SECRETS : secretsNode(ns), 'read-secrets', `${r.reach.verb} every secret ${ns === ANY_NAMESPACE ? 'in every namespace' : `in namespace ${ns}`}`, [r]);
   }
   for (const secret of ctx.inventory.tokenSecrets) {
     const reach = firstCovering(read, secret.namespace, secret.name);
     if (reach !== undefined) emit(serviceAccountUser(secret.namespace, secret.serviceAccount), 'read-token-secret', `${reach.verb} Secret ${secret.namespace}/${secret.name}, the long-lived token of ServiceAccount ${secret.serviceAccount}`, [{ reach, probe: SECRETS_READ }]);
   }
-  const create = holder.reach(SECRETS_CREATE);
-  if (create.length > 0) {
+  const create = byNamespace(holder.reach(SECRETS_CREATE).map((reach) => ({ reach, probe: SECRETS_CREATE })));
+  if (create.size > 0) {
     const get = holder.reach(SECRETS_GET);
     const list = holder.reach(SECRETS_LIST);
-    for (const sa of ctx.inventory.serviceAccounts) {
-      const c = firstCovering(create, sa.namespace);
-      // The new Secret's name is the creator's choice, so reading it back needs get on it (any name, or the one chosen) or list.
-      const g = get.find((r) => (r.scope === '' || r.scope === sa.namespace)) ?? firstCovering(list, sa.namespace);
-      if (c !== undefined && g !== undefined) {
-        const read = g.names === undefined ? `${g.verb} it back` : `name it ${g.names[0] ?? ''} and get it back`;
-        emit(serviceAccountUser(sa.namespace, sa.name), 'create-token-secret', `create a Secret of type kubernetes.io/service-account-token for ServiceAccount ${sa.name} in ${sa.namespace}; the token controller fills in its token; ${read}`, [{ reach: c, probe: SECRETS_CREATE }, { reach: g, probe: SECRETS_GET }]);
-      }
+    for (const [ns, c] of create) {
+      // The new Secret's name is the creator's choice, so reading it back needs get (on any name, or a name it may get) or list.
+      const g = ns === ANY_NAMESPACE ? get.find((r) => r.scope === '' || r.scope === ANY_NAMESPACE) ?? list.find((r) => r.scope === '' || r.scope === ANY_NAMESPACE) : get.find((r) => r.scope === '' || r.scope === ANY_NAMESPACE || r.scope === ns) ?? firstCovering(list, ns);
+      if (g === undefined) continue;
+      const back = g.names === undefined ? `${g.verb} it back` : `name it ${g.names[0] ?? ''} and get it back`;
+      emit(serviceAccountsHub(ns), 'create-token-secret', `create a Secret of type kubernetes.io/service-account-token for any ServiceAccount ${where(ns)}; the token controller fills in its token; ${back}`, [c, { reach: g, probe: SECRETS_GET }]);
     }
   }
   const token = holder.reach(TOKEN);
-  if (token.length > 0) {
+  for (const [ns, r] of byNamespace(token.map((reach) => ({ reach, probe: TOKEN })))) {
+    emit(serviceAccountsHub(ns), 'request-token', `request a token for any ServiceAccount ${where(ns)} (TokenRequest API)`, [r]);
+  }
+  for (const reach of token) {
+    if (reach.names === undefined) continue;
     for (const sa of ctx.inventory.serviceAccounts) {
-      const reach = firstCovering(token, sa.namespace, sa.name);
-      if (reach !== undefined) emit(serviceAccountUser(sa.namespace, sa.name), 'request-token', `request a token for ServiceAccount ${sa.namespace}/${sa.name} (TokenRequest API)`, [{ reach, probe: TOKEN }]);
+      if (covers(reach, sa.namespace, sa.name)) emit(serviceAccountUser(sa.namespace, sa.name), 'request-token', `request a token for ServiceAccount ${sa.namespace}/${sa.name} (TokenRequest API)`, [{ reach, probe: TOKEN }]);
     }
   }
 }
 
 function identityEdges(holder: Holder, ctx: EdgeContext, emit: Emit): void {
-  const users = holder.reach(IMPERSONATE_USERS);
-  if (users.length > 0) {
-    for (const id of ctx.users) {
-      const name = id.slice('user:'.length);
-      const reach = firstCovering(users, '', name);
-      if (reach !== undefined) emit(id, 'impersonate', `impersonate user ${name} (Impersonate-User header)`, [{ reach, probe: IMPERSONATE_USERS }]);
+  for (const reach of holder.reach(IMPERSONATE_USERS)) {
+    if (reach.names === undefined) {
+      emit(ALL_USERS, 'impersonate', 'impersonate any user, ServiceAccounts included (Impersonate-User header)', [{ reach, probe: IMPERSONATE_USERS }]);
+      continue;
     }
-    for (const sa of ctx.inventory.serviceAccounts) {
-      const user = serviceAccountUser(sa.namespace, sa.name);
-      const reach = firstCovering(users, '', user);
-      if (reach !== undefined) emit(user, 'impersonate', `impersonate user ${user}`, [{ reach, probe: IMPERSONATE_USERS }]);
+    for (const name of reach.names) {
+      const sa = parseServiceAccountUser(name);
+      emit(sa === undefined ? `user:${name}` : name, 'impersonate', `impersonate user ${name} (Impersonate-User header)`, [{ reach, probe: IMPERSONATE_USERS }]);
     }
   }
-  const groups = holder.reach(IMPERSONATE_GROUPS);
-  if (groups.length > 0) {
-    const masters = firstCovering(groups, '', 'system:masters');
-    if (masters !== undefined) emit(CLUSTER_ADMIN, 'impersonate', 'impersonate group system:masters, which the API server lets past authorization', [{ reach: masters, probe: IMPERSONATE_GROUPS }]);
-    for (const id of ctx.groups) {
-      const name = id.slice('group:'.length);
-      const reach = firstCovering(groups, '', name);
-      if (reach !== undefined) emit(id, 'impersonate', `impersonate group ${name} (Impersonate-Group header)`, [{ reach, probe: IMPERSONATE_GROUPS }]);
+  for (const reach of holder.reach(IMPERSONATE_GROUPS)) {
+    if (reach.names === undefined) {
+      emit(CLUSTER_ADMIN, 'impersonate', 'impersonate group system:masters, which the API server lets past authorization', [{ reach, probe: IMPERSONATE_GROUPS }]);
+      emit(ALL_GROUPS, 'impersonate', 'impersonate any group (Impersonate-Group header)', [{ reach, probe: IMPERSONATE_GROUPS }]);
+      continue;
+    }
+    for (const name of reach.names) {
+      if (name === MASTERS) emit(CLUSTER_ADMIN, 'impersonate', 'impersonate group system:masters, which the API server lets past authorization', [{ reach, probe: IMPERSONATE_GROUPS }]);
+      else emit(`group:${name}`, 'impersonate', `impersonate group ${name} (Impersonate-Group header)`, [{ reach, probe: IMPERSONATE_GROUPS }]);
     }
   }
   const sas = holder.reach(IMPERSONATE_SAS);
-  if (sas.length > 0) {
+  for (const [ns, r] of byNamespace(sas.map((reach) => ({ reach, probe: IMPERSONATE_SAS })))) {
+    emit(serviceAccountsHub(ns), 'impersonate', `impersonate any ServiceAccount ${where(ns)}`, [r]);
+  }
+  for (const reach of sas) {
+    if (reach.names === undefined) continue;
     for (const sa of ctx.inventory.serviceAccounts) {
-      const reach = firstCovering(sas, sa.namespace, sa.name);
-      if (reach !== undefined) emit(serviceAccountUser(sa.namespace, sa.name), 'impersonate', `impersonate ServiceAccount ${sa.namespace}/${sa.name}`, [{ reach, probe: IMPERSONATE_SAS }]);
+      if (covers(reach, sa.namespace, sa.name)) emit(serviceAccountUser(sa.namespace, sa.name), 'impersonate', `impersonate ServiceAccount ${sa.namespace}/${sa.name}`, [{ reach, probe: IMPERSONATE_SAS }]);
     }
   }
 }

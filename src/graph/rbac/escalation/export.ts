@@ -13,7 +13,7 @@ function quote(text: string): string {
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\r\n]+/g, ' ')}"`;
 }
 
-const SHAPES: Record<string, string> = { user: 'ellipse', group: 'ellipse', serviceaccount: 'ellipse', role: 'box', 'namespace-admin': 'octagon', 'cluster-admin': 'doubleoctagon', secrets: 'folder', nodes: 'box3d', node: 'box3d' };
+const SHAPES: Record<string, string> = { user: 'ellipse', group: 'ellipse', serviceaccount: 'ellipse', hub: 'diamond', role: 'box', 'namespace-admin': 'octagon', 'cluster-admin': 'doubleoctagon', secrets: 'folder', nodes: 'box3d', node: 'box3d' };
 
 export function graphToDot(graph: EscalationGraph): string {
   const lines = ['digraph rbac_escalation {', '  rankdir=LR;', '  node [fontname="Helvetica"];'];

@@ -3,7 +3,8 @@
  * obtain Y", each with the RBAC evidence that allows it. The JSON form is stable input for the
  * attack-graph analysis.
  */
-export type NodeKind = 'user' | 'group' | 'serviceaccount' | 'role' | 'namespace-admin' | 'cluster-admin' | 'secrets' | 'nodes' | 'node';
+/** `hub`: a set of identities reached together (any ServiceAccount of a namespace, the pods of a namespace, any user). */
+export type NodeKind = 'user' | 'group' | 'serviceaccount' | 'hub' | 'role' | 'namespace-admin' | 'cluster-admin' | 'secrets' | 'nodes' | 'node';
 
 export interface GraphNode {
   readonly id: string;
@@ -28,7 +29,9 @@ export type EdgeKind =
   | 'kubelet-exec'
   | 'csr-approve'
   | 'holds'
-  | 'masters';
+  | 'masters'
+  /** From a hub to one of the identities it stands for. */
+  | 'member';
 
 /** Where a permission comes from: the binding, the role, the rule and its place in the input. */
 export interface Evidence {
