@@ -15,6 +15,7 @@ import { disjointRanges, formatRanges, ALL_IPV4 } from './ip-blocks.js';
 import type { Cluster, ContainerPort, NamespaceInfo, Workload } from './model.js';
 import { workloadKey } from './model.js';
 import { matches, selectorKey } from './selectors.js';
+import { sparseClassPairs, type ClassPair } from './sparse-pairs.js';
 import { NAMESPACE_NAME_LABEL } from './namespaces.js';
 
 /** An endpoint of the connectivity list: a workload, or a range of external addresses. */
@@ -35,7 +36,9 @@ export interface EndpointClass {
   readonly egressSig: string;
   readonly peerSig: string;
   readonly view: PeerView;
+  /** The named container ports policies refer to; `portsId` is the same for equal lists. */
   readonly ports: readonly ContainerPort[];
+  readonly portsId: number;
 }
 
 export interface Connection {
@@ -65,6 +68,7 @@ export class Analysis {
   private readonly groups: readonly PeerGroup[];
   private readonly namedPorts: ReadonlySet<string>;
   private readonly classes = new Map<string, EndpointClass>();
+  private readonly portIds = new Map<string, number>();
 
   constructor(cluster: Cluster) {
     this.cluster = cluster;
@@ -113,7 +117,13 @@ export class Analysis {
       `${policies.map((p) => this.indexed.indexOf(p)).join(',')};${admins.map((a) => this.admin.indexOf(a)).join(',')};${base === undefined ? '' : 'b'}`;
     const ingressSig = sig(ingress, adminIngress, baselineIngress);
     const egressSig = sig(egress, adminEgress, baselineEgress);
-    const peerSig = `${[...matched].sort((a, b) => a - b).join(',')}|${JSON.stringify(ports)}`;
+    const portsText = JSON.stringify(ports);
+    let portsId = this.portIds.get(portsText);
+    if (portsId === undefined) {
+      portsId = this.portIds.size;
+      this.portIds.set(portsText, portsId);
+    }
+    const peerSig = `${[...matched].sort((a, b) => a - b).join(',')}|${portsId}`;
     const classKey = `${ingressSig}/${egressSig}/${peerSig}`;
     let cls = this.classes.get(classKey);
     if (cls === undefined) {
@@ -130,6 +140,7 @@ export class Analysis {
         peerSig,
         view: { kind: 'pod', matchedPeers: matched, ports },
         ports,
+        portsId,
       };
       this.classes.set(classKey, cls);
     }
@@ -146,21 +157,46 @@ export class Analysis {
       if (list === undefined) byClass.set(w.cls, [w]);
       else list.push(w);
     }
-    for (const ip of this.srcRanges) {
-      for (const [cls, members] of byClass) {
-        const conns = this.allowed(ip, cls);
+    // External ends: a class's verdict on a range depends only on its own policies (and named
+    // ports), so classes sharing them are judged once.
+    const judged = new Map<string, ConnectionSet[]>();
+    for (const [cls, members] of byClass) {
+      const inKey = `in|${cls.ingressSig}|${cls.portsId}`;
+      let fromRanges = judged.get(inKey);
+      if (fromRanges === undefined) {
+        fromRanges = this.srcRanges.map((ip) => this.allowed(ip, cls));
+        judged.set(inKey, fromRanges);
+      }
+      const outKey = `out|${cls.egressSig}`;
+      let toRanges = judged.get(outKey);
+      if (toRanges === undefined) {
+        toRanges = this.dstRanges.map((ip) => this.allowed(cls, ip));
+        judged.set(outKey, toRanges);
+      }
+      this.srcRanges.forEach((ip, i) => {
+        const conns = fromRanges[i] as ConnectionSet;
         if (!conns.isEmpty()) for (const dst of members) out.push({ src: ip, dst, conns });
-      }
+      });
+      this.dstRanges.forEach((ip, i) => {
+        const conns = toRanges[i] as ConnectionSet;
+        if (!conns.isEmpty()) for (const src of members) out.push({ src, dst: ip, conns });
+      });
     }
-    for (const [srcCls, srcMembers] of byClass) {
-      for (const ip of this.dstRanges) {
-        const conns = this.allowed(srcCls, ip);
-        if (!conns.isEmpty()) for (const src of srcMembers) out.push({ src, dst: ip, conns });
-      }
-      for (const [dstCls, dstMembers] of byClass) {
-        const conns = this.allowed(srcCls, dstCls);
-        if (conns.isEmpty()) continue;
-        for (const src of srcMembers) for (const dst of dstMembers) if (src !== dst) out.push({ src, dst, conns });
+    for (const [srcCls, dstCls, conns] of this.classPairs([...byClass.keys()])) {
+      const dstMembers = byClass.get(dstCls) ?? [];
+      for (const src of byClass.get(srcCls) ?? []) for (const dst of dstMembers) if (src !== dst) out.push({ src, dst, conns });
+    }
+    return out;
+  }
+
+  /** Allowed connections between classes of workloads (non-empty only). */
+  classPairs(classes: readonly EndpointClass[], pairwise = this.admin.length > 0 || this.baseline !== undefined): ClassPair[] {
+    if (!pairwise) return sparseClassPairs(classes);
+    const out: ClassPair[] = [];
+    for (const src of classes) {
+      for (const dst of classes) {
+        const conns = this.allowed(src, dst);
+        if (!conns.isEmpty()) out.push([src, dst, conns]);
       }
     }
     return out;
@@ -183,7 +219,7 @@ export class Analysis {
     const farView: PeerView = 'id' in far ? far.view : { kind: 'ip', range: far.range };
     const sig = direction === 'Egress' ? deciding.egressSig : deciding.ingressSig;
     const farSig = 'id' in far ? far.peerSig : `ip:${far.key}`;
-    const portsSig = 'id' in dst ? JSON.stringify(dst.ports) : 'ip';
+    const portsSig = 'id' in dst ? String(dst.portsId) : 'ip';
     const key = `${direction}|${sig}|${farSig}|${portsSig}`;
     let result = explain ? undefined : this.sideCache.get(key);
     if (result === undefined) {

@@ -18,6 +18,8 @@ export function isProtocol(value: string): value is Protocol {
 
 export class ConnectionSet {
   private readonly ports: ReadonlyMap<Protocol, IntervalSet>;
+  /** Printed form, computed once: large lists print the same few sets many times. */
+  private text: string | undefined;
 
   private constructor(ports: ReadonlyMap<Protocol, IntervalSet>) {
     this.ports = ports;
@@ -82,6 +84,11 @@ export class ConnectionSet {
 
   /** netpol-analyzer's text: protocols sorted by name, ranges "a-b", single ports "a". */
   toString(): string {
+    this.text ??= this.render();
+    return this.text;
+  }
+
+  private render(): string {
     if (this.isAll()) return 'All Connections';
     if (this.isEmpty()) return 'No Connections';
     const parts = PROTOCOLS.filter((p) => !this.portsOf(p).isEmpty()).map(

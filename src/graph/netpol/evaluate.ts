@@ -77,7 +77,7 @@ function ruleSelects(rule: PolicyRule, peerIds: readonly number[], peer: PeerVie
   });
 }
 
-function ruleConnections(policy: NetworkPolicy, rule: PolicyRule, dstPorts: readonly ContainerPort[] | undefined): ConnectionSet {
+export function ruleConnections(policy: NetworkPolicy, rule: PolicyRule, dstPorts: readonly ContainerPort[] | undefined): ConnectionSet {
   if (rule.ports === undefined) return ConnectionSet.all();
   let conns = ConnectionSet.none();
   for (const port of rule.ports) conns = conns.union(portConnections(policy, port, dstPorts));
