@@ -11,7 +11,7 @@
  * (HELM_CACHE_HOME, HELM_CONFIG_HOME, HELM_DATA_HOME), a scan points them at a private temporary
  * directory rather than writing into the user's home.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Position, PositionMap } from '../model/source.js';
@@ -31,11 +31,20 @@ export interface HelmOptions {
 const HELM_DIRS = ['HELM_CACHE_HOME', 'HELM_CONFIG_HOME', 'HELM_DATA_HOME'] as const;
 let privateHelmHome: string | undefined;
 
+/** A temporary helm home, removed when the process exits. */
+function makePrivateHelmHome(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'palisade-helm-'));
+  process.once('exit', () => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return dir;
+}
+
 function helmEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const name of HELM_DIRS) {
     if (env[name] === undefined || env[name] === '') {
-      privateHelmHome ??= mkdtempSync(path.join(os.tmpdir(), 'palisade-helm-'));
+      privateHelmHome ??= makePrivateHelmHome();
       env[name] = path.join(privateHelmHome, name.slice('HELM_'.length).toLowerCase());
     }
   }

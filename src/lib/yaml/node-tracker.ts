@@ -121,7 +121,9 @@ export class NodeTracker {
   private readonly arena: NodeArena;
   /** Added to js-yaml's offsets: where the parsed text starts in the input. */
   private readonly base: number;
-  private readonly stack: number[] = [];
+  /** Open nodes; the parser's own depth limit bounds it, and it grows if that limit is raised. */
+  private stack: Int32Array = new Int32Array(256);
+  private depth = 0;
   private readonly maxAliasCount: number;
   private readonly maxDocuments: number;
   /** Alias expansions of the current document so far, and the log that attributes them to nodes. */
@@ -141,16 +143,17 @@ export class NodeTracker {
   /** Pass as js-yaml's `listener`. */
   readonly listener = (event: 'open' | 'close', state: ParserState): void => {
     if (event === 'open') {
-      this.stack.push(this.arena.open(this.base + state.position));
+      if (this.depth === this.stack.length) this.stack = growStack(this.stack);
+      this.stack[this.depth++] = this.arena.open(this.base + state.position);
       return;
     }
-    const node = this.stack.pop();
-    if (node === undefined) return;
-    const kind = state.kind === 'mapping' ? NodeKind.Mapping : state.kind === 'sequence' ? NodeKind.Sequence : NodeKind.Other;
-    this.arena.close(node, this.base + state.position, kind);
-    if (state.kind === null && state.result !== null) this.countAlias(node, state.input);
+    if (this.depth === 0) return;
+    const node = this.stack[--this.depth] ?? 0;
+    const kind = state.kind;
+    this.arena.close(node, this.base + state.position, kind === 'mapping' ? NodeKind.Mapping : kind === 'sequence' ? NodeKind.Sequence : NodeKind.Other);
+    if (kind === null && state.result !== null) this.countAlias(node, state.input);
     if (state.anchor !== null) (this.anchorExpansions ??= new Map()).set(state.anchor, this.expansions - this.expansionsBefore(node));
-    if (this.stack.length === 0) this.endDocument(node, state.result);
+    if (this.depth === 0) this.endDocument(node, state.result);
   };
 
   private endDocument(root: number, value: unknown): void {
@@ -197,6 +200,12 @@ export class NodeTracker {
     }
     return low === 0 ? 0 : (this.aliasTotals[low - 1] ?? 0);
   }
+}
+
+function growStack(stack: Int32Array): Int32Array {
+  const bigger = new Int32Array(stack.length * 2);
+  bigger.set(stack);
+  return bigger;
 }
 
 /** Skips spaces, tabs, line breaks and comments. */
