@@ -23,18 +23,23 @@ import { rule as emptydirWithoutSizeLimit } from './emptydir-without-size-limit/
 import { rule as encryptionConfig } from './encryption-config/rule.js';
 import { rule as etcdClientCertAuth } from './etcd-client-cert-auth/rule.js';
 import { rule as etcdTls } from './etcd-tls/rule.js';
+import { rule as externalNameService } from './external-name-service/rule.js';
 import { rule as hostAliases } from './host-aliases/rule.js';
 import { rule as hostNamespaces } from './host-namespaces/rule.js';
 import { rule as hostPort } from './host-port/rule.js';
 import { rule as imageNotPinnedByDigest } from './image-not-pinned-by-digest/rule.js';
 import { rule as imagePullPolicy } from './image-pull-policy/rule.js';
 import { rule as imageTagLatest } from './image-tag-latest/rule.js';
+import { rule as ingressNginxSnippetAnnotations } from './ingress-nginx-snippet-annotations/rule.js';
+import { rule as ingressWildcardHost } from './ingress-wildcard-host/rule.js';
 import { rule as ingressWithoutTls } from './ingress-without-tls/rule.js';
 import { rule as kubeletConfig } from './kubelet-config/rule.js';
+import { rule as longLivedSaTokenSecret } from './long-lived-sa-token-secret/rule.js';
 import { rule as namespaceWithoutDefaultDeny } from './namespace-without-default-deny/rule.js';
 import { rule as namespaceWithoutLimitRange } from './namespace-without-limit-range/rule.js';
 import { rule as namespaceWithoutNetworkPolicy } from './namespace-without-network-policy/rule.js';
 import { rule as namespaceWithoutResourceQuota } from './namespace-without-resource-quota/rule.js';
+import { rule as persistentVolumeHostPath } from './persistent-volume-host-path/rule.js';
 import { rule as privilegeEscalationAllowed } from './privilege-escalation-allowed/rule.js';
 import { rule as privilegedContainer } from './privileged-container/rule.js';
 import { rule as probesMissing } from './probes-missing/rule.js';
@@ -64,6 +69,7 @@ import { rule as secretInConfigmap } from './secret-in-configmap/rule.js';
 import { rule as secretInEnvLiteral } from './secret-in-env-literal/rule.js';
 import { rule as selinuxCustomOptions } from './selinux-custom-options/rule.js';
 import { rule as sensitiveHostPath } from './sensitive-host-path/rule.js';
+import { rule as serviceAccountAutomount } from './service-account-automount/rule.js';
 import { rule as serviceAccountTokenAutomount } from './service-account-token-automount/rule.js';
 import { rule as serviceExposed } from './service-exposed/rule.js';
 import { rule as shareProcessNamespace } from './share-process-namespace/rule.js';
@@ -95,18 +101,23 @@ export const RULES: readonly AnyRule[] = [
   encryptionConfig,
   etcdClientCertAuth,
   etcdTls,
+  externalNameService,
   hostAliases,
   hostNamespaces,
   hostPort,
   imageNotPinnedByDigest,
   imagePullPolicy,
   imageTagLatest,
+  ingressNginxSnippetAnnotations,
+  ingressWildcardHost,
   ingressWithoutTls,
   kubeletConfig,
+  longLivedSaTokenSecret,
   namespaceWithoutDefaultDeny,
   namespaceWithoutLimitRange,
   namespaceWithoutNetworkPolicy,
   namespaceWithoutResourceQuota,
+  persistentVolumeHostPath,
   privilegeEscalationAllowed,
   privilegedContainer,
   probesMissing,
@@ -136,6 +147,7 @@ export const RULES: readonly AnyRule[] = [
   secretInEnvLiteral,
   selinuxCustomOptions,
   sensitiveHostPath,
+  serviceAccountAutomount,
   serviceAccountTokenAutomount,
   serviceExposed,
   shareProcessNamespace,
