@@ -53,12 +53,15 @@ export const CONTAINER_TECHNIQUES: Readonly<Record<string, string>> = {
 /** Enterprise techniques outside the Containers matrix that rules name. */
 export const ENTERPRISE_TECHNIQUES: Readonly<Record<string, string>> = {
   T1005: 'Data from Local System',
+  T1006: 'Direct Volume Access',
   T1040: 'Network Sniffing',
   T1041: 'Exfiltration Over C2 Channel',
   T1055: 'Process Injection',
   T1105: 'Ingress Tool Transfer',
   'T1195.002': 'Supply Chain Compromise: Compromise Software Supply Chain',
+  'T1552.005': 'Unsecured Credentials: Cloud Instance Metadata API',
   T1557: 'Adversary-in-the-Middle',
+  T1565: 'Data Manipulation',
   'T1562.008': 'Impair Defenses: Disable or Modify Cloud Logs',
 };
 

@@ -16,7 +16,7 @@ export const NSA_CISA: Framework = {
   version: 'v1.2',
   url: 'https://media.defense.gov/2022/Aug/29/2003066362/-1/-1/0/CTR_KUBERNETES_HARDENING_GUIDANCE_1.2_20220829.PDF',
   controls: [
-    { id: 'pod-security/non-root', title: 'Pod security: "Non-root" containers and "rootless" container engines', checks: rules('run-as-root', 'run-as-uid-zero') },
+    { id: 'pod-security/non-root', title: 'Pod security: "Non-root" containers and "rootless" container engines', checks: rules('run-as-low-uid', 'run-as-root', 'run-as-uid-zero') },
     { id: 'pod-security/immutable-file-systems', title: 'Pod security: Immutable container file systems', checks: rules('writable-root-filesystem') },
     {
       id: 'pod-security/secure-images',
@@ -28,18 +28,24 @@ export const NSA_CISA: Framework = {
       id: 'pod-security/enforcement',
       title: 'Pod security: Pod security enforcement',
       checks: rules(
+        'apparmor-unconfined',
         'capabilities-not-dropped',
         'dangerous-capabilities',
         'host-namespaces',
         'host-port',
         'privilege-escalation-allowed',
         'privileged-container',
+        'proc-mount-unmasked',
         'pss-baseline',
         'pss-namespace-enforce',
         'pss-restricted',
         'seccomp-unconfined',
+        'selinux-custom-options',
         'sensitive-host-path',
         'share-process-namespace',
+        'unsafe-sysctls',
+        'windows-host-process',
+        'writable-host-path',
       ),
     },
     { id: 'pod-security/service-account-tokens', title: 'Pod security: Protecting Pod service account tokens', checks: rules('default-service-account', 'service-account-token-automount') },
@@ -53,7 +59,7 @@ export const NSA_CISA: Framework = {
     {
       id: 'network/resource-policies',
       title: 'Network separation and hardening: Resource policies',
-      checks: rules('namespace-without-limit-range', 'namespace-without-resource-quota', 'resource-limits', 'resource-requests'),
+      checks: rules('emptydir-without-size-limit', 'namespace-without-limit-range', 'namespace-without-resource-quota', 'resource-limits', 'resource-requests'),
     },
     {
       id: 'network/control-plane-hardening',
@@ -79,7 +85,7 @@ export const NSA_CISA: Framework = {
     {
       id: 'network/secrets',
       title: 'Network separation and hardening: Secrets',
-      checks: rules('apiserver-encryption-at-rest', 'encryption-config', 'secret-in-configmap', 'secret-in-env-literal'),
+      checks: rules('apiserver-encryption-at-rest', 'encryption-config', 'secret-as-env-var', 'secret-in-configmap', 'secret-in-env-literal'),
     },
     manual(
       'network/cloud-infrastructure',
