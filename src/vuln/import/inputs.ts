@@ -85,10 +85,17 @@ async function* readZip(file: string): AsyncGenerator<InputItem> {
   }
   try {
     for (;;) {
-      const entry = await nextEntry(zip);
+      let entry: yauzl.Entry | undefined;
+      try {
+        entry = await nextEntry(zip);
+      } catch (error) {
+        yield { kind: 'problem', problem: vulnProblem('advisory-invalid', `the zip is damaged, reading stopped: ${String(error)}`, file) };
+        break;
+      }
       if (entry === undefined) break;
-      const origin = `${file}!${entry.fileName}`;
-      if (entry.fileName.endsWith('/') || !/\.(json|jsonl)$/i.test(entry.fileName)) continue;
+      const name = entryName(entry);
+      const origin = `${file}!${name}`;
+      if (name.endsWith('/') || !/\.(json|jsonl)$/i.test(name)) continue;
       if (entry.uncompressedSize > LIMITS.maxEntryBytes) {
         yield { kind: 'problem', problem: vulnProblem('advisory-too-large', `zip entry is ${entry.uncompressedSize} bytes (limit ${LIMITS.maxEntryBytes})`, origin) };
         continue;
@@ -100,17 +107,25 @@ async function* readZip(file: string): AsyncGenerator<InputItem> {
         yield { kind: 'problem', problem: vulnProblem('advisory-invalid', `cannot read zip entry: ${String(error)}`, origin) };
         continue;
       }
-      yield* parseText(text, origin, /\.jsonl$/i.test(entry.fileName));
+      yield* parseText(text, origin, /\.jsonl$/i.test(name));
     }
   } finally {
     zip.close();
   }
 }
 
+/** With decodeStrings off, yauzl hands names over as raw bytes; only messages show them. */
+function entryName(entry: yauzl.Entry): string {
+  const raw: unknown = entry.fileName;
+  const text = Buffer.isBuffer(raw) ? raw.toString('utf8') : String(raw);
+  return text.replace(/[\u0000-\u001f\u007f]/g, '?');
+}
+
 function openZip(file: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
     // validateEntrySizes: a stream that inflates past its declared size is an error (zip bombs).
-    yauzl.open(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false, decodeStrings: true }, (error, zip) => {
+    // decodeStrings off: yauzl would reject "../x" names, but names are never used as paths here.
+    yauzl.open(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true, decodeStrings: false }, (error, zip) => {
       if (error !== null) reject(error);
       else resolve(zip);
     });

@@ -64,6 +64,7 @@ export class Matcher {
     };
     const platforms = options.os === undefined ? [] : platformCandidates(options.os);
     const matches: VulnerabilityMatch[] = [];
+    const cache = new Map<string, Hit[]>();
     let checked = 0;
     let skipped = 0;
     for (const pkg of packages) {
@@ -79,38 +80,50 @@ export class Matcher {
         continue;
       }
       checked++;
-      const hits = this.#hits(pkg, keys, platforms, note);
+      const hits = this.#hits(pkg, keys, platforms, note, cache);
       matches.push(...mergeHits(pkg, hits));
     }
     return { matches, problems, checked, skipped };
   }
 
-  #hits(pkg: MatchablePackage, keys: readonly LookupKey[], platforms: readonly string[], note: (key: string, p: Problem) => void): Hit[] {
+  /** Binary packages built from one source share a lookup: cache hits per (key, version) for one match() call. */
+  #hits(pkg: MatchablePackage, keys: readonly LookupKey[], platforms: readonly string[], note: (key: string, p: Problem) => void, cache: Map<string, Hit[]>): Hit[] {
     const hits: Hit[] = [];
     for (const key of keys) {
-      if (!isValidVersion(key.scheme, key.version)) {
-        note(`ver ${pkg.ecosystem} ${key.name} ${key.version}`, vulnProblem('version-invalid', `${key.name} ${key.version} is not a valid ${key.scheme} version`, pkg.file));
+      const cacheKey = `${key.scheme}\0${key.name}\0${key.version}\0${key.by}`;
+      let found = cache.get(cacheKey);
+      if (found === undefined) {
+        found = this.#evaluateKey(pkg, key, key.os ? platforms : [''], note);
+        cache.set(cacheKey, found);
+      }
+      hits.push(...found);
+    }
+    return hits;
+  }
+
+  #evaluateKey(pkg: MatchablePackage, key: LookupKey, platforms: readonly string[], note: (key: string, p: Problem) => void): Hit[] {
+    if (!isValidVersion(key.scheme, key.version)) {
+      note(`ver ${pkg.ecosystem} ${key.name} ${key.version}`, vulnProblem('version-invalid', `${key.name} ${key.version} is not a valid ${key.scheme} version`, pkg.file));
+      return [];
+    }
+    const hits: Hit[] = [];
+    const rows = this.#statement(platforms.length).all([key.scheme, key.name, ...platforms]) as Row[];
+    for (const row of rows) {
+      const outcome = evaluate(key.scheme, key.version, JSON.parse(row.ranges) as AffectedRange[], JSON.parse(row.versions) as string[]);
+      if (outcome.kind === 'unevaluable') {
+        note(`adv ${row.key} ${key.name}`, vulnProblem('range-skipped', `${row.vulnId} (${row.source}) could not be evaluated for ${key.name}: ${outcome.reason}`));
         continue;
       }
-      const keyPlatforms = key.os ? platforms : [''];
-      const rows = this.#statement(keyPlatforms.length).all([key.scheme, key.name, ...keyPlatforms]) as Row[];
-      for (const row of rows) {
-        const outcome = evaluate(key.scheme, key.version, JSON.parse(row.ranges) as AffectedRange[], JSON.parse(row.versions) as string[]);
-        if (outcome.kind === 'unevaluable') {
-          note(`adv ${row.key} ${key.name}`, vulnProblem('range-skipped', `${row.vulnId} (${row.source}) could not be evaluated for ${key.name}: ${outcome.reason}`));
-          continue;
-        }
-        if (outcome.kind === 'miss') continue;
-        hits.push({
-          vulnId: row.vulnId,
-          aliases: JSON.parse(row.aliases) as string[],
-          related: JSON.parse(row.related) as string[],
-          summary: row.summary,
-          claims: [...(JSON.parse(row.severity) as SeverityClaim[]), ...(JSON.parse(row.advisorySeverity) as SeverityClaim[])],
-          evidence: { advisory: row.vulnId, record: row.key, source: row.source, by: key.by, name: key.name, version: key.version, platform: row.platform, ...outcome.hit },
-          scheme: key.scheme,
-        });
-      }
+      if (outcome.kind === 'miss') continue;
+      hits.push({
+        vulnId: row.vulnId,
+        aliases: JSON.parse(row.aliases) as string[],
+        related: JSON.parse(row.related) as string[],
+        summary: row.summary,
+        claims: [...(JSON.parse(row.severity) as SeverityClaim[]), ...(JSON.parse(row.advisorySeverity) as SeverityClaim[])],
+        evidence: { advisory: row.vulnId, record: row.key, source: row.source, by: key.by, name: key.name, version: key.version, platform: row.platform, ...outcome.hit },
+        scheme: key.scheme,
+      });
     }
     return hits;
   }
