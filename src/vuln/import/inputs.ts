@@ -118,7 +118,8 @@ async function* readZip(file: string): AsyncGenerator<InputItem> {
 function entryName(entry: yauzl.Entry): string {
   const raw: unknown = entry.fileName;
   const text = Buffer.isBuffer(raw) ? raw.toString('utf8') : String(raw);
-  return text.replace(/[\u0000-\u001f\u007f]/g, '?');
+  // Control characters could rewrite the terminal when the name is printed.
+  return [...text].map((c) => (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f ? '?' : c)).join('');
 }
 
 function openZip(file: string): Promise<yauzl.ZipFile> {
