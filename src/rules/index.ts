@@ -19,6 +19,7 @@ import { rule as controlPlaneProfiling } from './control-plane-profiling/rule.js
 import { rule as controllerManagerServiceAccountCredentials } from './controller-manager-service-account-credentials/rule.js';
 import { rule as dangerousCapabilities } from './dangerous-capabilities/rule.js';
 import { rule as defaultServiceAccount } from './default-service-account/rule.js';
+import { rule as egressToInternet } from './egress-to-internet/rule.js';
 import { rule as emptydirWithoutSizeLimit } from './emptydir-without-size-limit/rule.js';
 import { rule as encryptionConfig } from './encryption-config/rule.js';
 import { rule as etcdClientCertAuth } from './etcd-client-cert-auth/rule.js';
@@ -39,6 +40,7 @@ import { rule as namespaceWithoutDefaultDeny } from './namespace-without-default
 import { rule as namespaceWithoutLimitRange } from './namespace-without-limit-range/rule.js';
 import { rule as namespaceWithoutNetworkPolicy } from './namespace-without-network-policy/rule.js';
 import { rule as namespaceWithoutResourceQuota } from './namespace-without-resource-quota/rule.js';
+import { rule as networkPolicyAllowsAllIngress } from './network-policy-allows-all-ingress/rule.js';
 import { rule as persistentVolumeHostPath } from './persistent-volume-host-path/rule.js';
 import { rule as privilegeEscalationAllowed } from './privilege-escalation-allowed/rule.js';
 import { rule as privilegedContainer } from './privileged-container/rule.js';
@@ -97,6 +99,7 @@ export const RULES: readonly AnyRule[] = [
   controllerManagerServiceAccountCredentials,
   dangerousCapabilities,
   defaultServiceAccount,
+  egressToInternet,
   emptydirWithoutSizeLimit,
   encryptionConfig,
   etcdClientCertAuth,
@@ -117,6 +120,7 @@ export const RULES: readonly AnyRule[] = [
   namespaceWithoutLimitRange,
   namespaceWithoutNetworkPolicy,
   namespaceWithoutResourceQuota,
+  networkPolicyAllowsAllIngress,
   persistentVolumeHostPath,
   privilegeEscalationAllowed,
   privilegedContainer,
