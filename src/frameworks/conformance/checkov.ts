@@ -35,7 +35,7 @@ export const CHECKOV: Readonly<Record<string, RuleCheck>> = {
   ShareHostIPC: { rule: 'host-namespaces', message: /hostIPC/ },
   SharedHostNetworkNamespace: { rule: 'host-namespaces', message: /hostNetwork/ },
   HostPort: { rule: 'host-port' },
-  DockerSocketVolume: { rule: 'sensitive-host-path', message: /docker/i },
+  DockerSocketVolume: { rule: 'sensitive-host-path', message: /docker\.sock/ },
   ImageDigest: { rule: 'image-not-pinned-by-digest' },
   ImageTagFixed: { rule: 'image-tag-latest' },
   ImagePullPolicyAlways: { rule: 'image-pull-policy' },
@@ -74,6 +74,9 @@ export const CHECKOV_PER_CONTAINER: ReadonlySet<string> = new Set([
 const AUDIT_ROTATION_WITHOUT_PATH =
   'the example sets a rotation flag but no --audit-log-path: no log file is written, so Palisade reports the missing path (its own finding) and does not judge rotation of a file that does not exist';
 
+const RESOURCES_AS_LIST =
+  'pod-requests-limits-UNKNOWN*.yaml write resources (or requests) as a list, which the API server rejects: checkov neither passes nor fails the container, Palisade reads no value there and reports the missing one';
+
 /** Deliberate differences, keyed `<check class>:<example dir>`. */
 export const CHECKOV_DIFFERENCES: Readonly<Record<string, string>> = {
   'ApiServerAuditLogMaxAge:example_ApiServerAuditLogMaxAge': AUDIT_ROTATION_WITHOUT_PATH,
@@ -88,5 +91,15 @@ export const CHECKOV_DIFFERENCES: Readonly<Record<string, string>> = {
     'checkov fails a key file whose name does not end in .pem and passes a missing flag; Palisade accepts any key file path and reports the missing flag',
   'CPULimits:example_Suppressed':
     'nine of the ten objects carry checkov\'s own skip annotation (checkov.io/skip...), which checkov counts as skipped; Palisade honours only its own palisade.dev/ignore annotation and configured exceptions',
+  'ImageDigest:example_ImageDigest':
+    'the kafka examples pin "@sha256:123456", which is not a digest (sha256 needs 64 hex digits): the runtime rejects the reference, so Palisade reports it as not pinned; checkov only looks for "@"',
+  'CPULimits:example_Requests_Limits': RESOURCES_AS_LIST,
+  'CPURequests:example_Requests_Limits': RESOURCES_AS_LIST,
+  'MemoryLimits:example_Requests_Limits': RESOURCES_AS_LIST,
+  'MemoryRequests:example_Requests_Limits': RESOURCES_AS_LIST,
+  'RootContainers:example_RootContainers':
+    'checkov counts 7: it fails rootContainersFAILED-malformed-spec.yaml, whose spec is a list (the API server rejects it; Palisade finds no pod spec to judge), and counts the two objects named pod4 in one file separately where this comparison counts one; on every other object the verdicts agree',
+  'Seccomp:example_Seccomp':
+    'the four PASSED examples set seccomp only through seccomp.security.alpha.kubernetes.io annotations, which current kubelets ignore (seccomp-unconfined doc); checkov accepts the annotations, Palisade reads securityContext.seccompProfile',
   'RbacBindRoleBindings:example_RbacBindRoleBindings': 'bind on rolebindings grants nothing: RBAC checks the bind verb on the role being bound (roles, clusterroles)',
 };
