@@ -119,7 +119,7 @@ function entryName(entry: yauzl.Entry): string {
   const raw: unknown = entry.fileName;
   const text = Buffer.isBuffer(raw) ? raw.toString('utf8') : String(raw);
   // Control characters could rewrite the terminal when the name is printed.
-  return [...text].map((c) => (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f ? '?' : c)).join('');
+  return text.replace(/\p{Cc}/gu, '?');
 }
 
 function openZip(file: string): Promise<yauzl.ZipFile> {
