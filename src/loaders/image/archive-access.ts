@@ -121,6 +121,7 @@ function indexArchive(file: string): Map<string, ArchiveEntry> {
       const realSize = paxSize === undefined ? size : Number(paxSize);
       entries.set(clean(name, file), { offset: dataOffset, size: realSize, type: kind, link });
     }
+    if (entries.size === 0) throw new ImageError('image-invalid', `${file}: not a tar archive, or an empty one`);
     return entries;
   } finally {
     closeSync(fd);

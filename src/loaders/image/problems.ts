@@ -14,8 +14,7 @@ export const IMAGE_PROBLEMS = {
   'layer-hostile': { level: 'error', hint: 'The layer contains an entry no container runtime would produce; do not run this image.' },
   'layer-limit': { level: 'error', hint: 'The layer exceeds a safety limit (a decompression bomb?); raise the limit only for an image you trust.' },
   'layer-corrupt': { level: 'error', hint: 'The layer is truncated or not a valid (gzip/zstd) tar stream; re-export the image.' },
-  'analyzer-unsupported': { level: 'warning', hint: 'These packages are not in the inventory; see docs/images.md for the supported formats.' },
-  'analyzer-failed': { level: 'warning', hint: 'The package database is malformed; the packages it lists are missing from the inventory.' },
+  'file-not-read': { level: 'warning', hint: 'A package database was too large to buffer; raise the buffering limits for an image you trust.' },
 } as const satisfies Record<string, { level: Problem['level']; hint: string }>;
 
 export type ImageProblemCode = keyof typeof IMAGE_PROBLEMS;

@@ -47,7 +47,7 @@ export async function readImage(targetText: string, options: ReadImageOptions): 
   const budget = newBudget();
   const problems: Problem[] = [];
   const record = (layer: number, where: string) => (entry: LayerEntry): void => {
-    if (entry.kind === 'file' && entry.skipped !== undefined) problems.push(imageProblem('analyzer-unsupported', `${entry.path} was not read: ${entry.skipped}`, targetText));
+    if (entry.kind === 'file' && entry.skipped !== undefined) problems.push(imageProblem('file-not-read', `${entry.path} was not read: ${entry.skipped}`, targetText));
     fs.apply(entry, layer, where);
   };
   if (target.transport === 'dir') {
