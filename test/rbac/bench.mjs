@@ -95,6 +95,7 @@ const paths = rbac.findPaths(graph, {});
 const graphMs = ms(t);
 sample();
 
+const kinds = {}; for (const e of graph.edges) kinds[e.kind] = (kinds[e.kind] ?? 0) + 1; if (process.env.RBAC_BENCH_KINDS) console.log(kinds);
 console.log(`roles ${ROLES + 1}, bindings ${BINDINGS}, pods ${NAMESPACES * 5}`);
 console.log(`index build:        ${buildMs.toFixed(0)} ms (budget 2000)`);
 console.log(`who-can:            median ${times[times.length >> 1].toFixed(2)} ms, p95 ${times[Math.floor(times.length * 0.95)].toFixed(2)} ms (budget: median 10)`);

@@ -38,6 +38,8 @@ class Builder {
   private readonly matters = new Map<string, boolean>();
   private readonly accountsByNamespace = new Map<string, string[]>();
   private readonly podsByNamespace = new Map<string, PodRun[]>();
+  private readonly rolesByNamespace = new Map<string, RoleDef[]>();
+  private readonly clusterRoles: RoleDef[] = [];
   private readonly ctx: EdgeContext;
 
   constructor(private readonly index: RbacIndex, private readonly inventory: Inventory, extra: readonly SubjectRef[]) {
@@ -57,6 +59,10 @@ class Builder {
     }
     for (const sa of serviceAccounts) push(this.accountsByNamespace, sa.namespace, sa.name);
     for (const pod of inventory.pods) if (pod.automountToken) push(this.podsByNamespace, pod.namespace, pod);
+    for (const role of index.roles.values()) {
+      if (role.kind === 'ClusterRole') this.clusterRoles.push(role);
+      else push(this.rolesByNamespace, role.namespace ?? '', role);
+    }
     this.ctx = {
       inventory: { ...inventory, serviceAccounts },
       bindable: (holder, reaches) => this.bindable(holder, reaches),
@@ -78,15 +84,15 @@ class Builder {
       this.addNode(id, SUBJECT_KINDS[ref.kind], id, isSystemSubject(ref, direct));
       queue.push(id);
     }
-    const done = new Set<string>();
-    while (queue.length > 0) {
-      const id = queue.shift() ?? '';
-      if (done.has(id)) continue;
-      done.add(id);
-      for (const edge of this.edgesFrom(id)) {
+    const queued = new Set(queue);
+    for (let i = 0; i < queue.length; i++) {
+      for (const edge of this.edgesFrom(queue[i] ?? '')) {
         this.edges.push(edge);
         if (!this.nodes.has(edge.to)) this.addSink(edge.to);
-        if (!done.has(edge.to)) queue.push(edge.to);
+        if (!queued.has(edge.to)) {
+          queued.add(edge.to);
+          queue.push(edge.to);
+        }
       }
     }
     return { nodes: [...this.nodes.values()].sort((a, b) => cmp(a.id, b.id)), edges: this.edges };
@@ -106,6 +112,10 @@ class Builder {
     else if (id.startsWith('pods:')) this.addNode(id, 'hub', id === 'pods:*' ? 'any running pod' : `the running pods of namespace ${id.slice(5)}`, false);
     else if (id === ALL_USERS) this.addNode(id, 'hub', 'any user', false);
     else if (id === ALL_GROUPS) this.addNode(id, 'hub', 'any group', false);
+    else if (id.startsWith('bindable:')) {
+      const [kind, scope = ''] = id.slice(9).split('@');
+      this.addNode(id, 'hub', `any ${kind ?? ''} it may bind${scope === '' ? ' cluster-wide' : scope === ANY_NAMESPACE ? ' in every namespace' : ` in ${scope}`}`, false);
+    }
     else if (id.startsWith('role:')) {
       const role = this.roleOfNode(id);
       this.addNode(id, 'role', `holder of ${id.slice(5)}`, role !== undefined && isBootstrapObject(role.role.resource));
@@ -147,6 +157,7 @@ class Builder {
       return out;
     }
     if (id === ALL_USERS) return [...[...this.principals.keys()].filter((p) => p.startsWith('user:')).map((u) => edge(u, `user ${u.slice(5)}`)), edge(serviceAccountsHub(ANY_NAMESPACE), 'the user name of any ServiceAccount')];
+    if (id.startsWith('bindable:')) return this.bindableEdges(id);
     if (id === ALL_GROUPS) return [...this.principals.keys()].filter((p) => p.startsWith('group:')).map((g) => edge(g, `group ${g.slice(6)}`));
     return [];
   }
@@ -210,32 +221,67 @@ class Builder {
   private bindable(holder: Holder, reaches: Parameters<EdgeContext['bindable']>[1]): ReturnType<EdgeContext['bindable']> {
     const out: ReturnType<EdgeContext['bindable']> = [];
     const holds = new Set(holder.held.map((h) => `${h.roleKind}/${h.roleNamespace === undefined ? '' : `${h.roleNamespace}/`}${h.roleName}@${h.scope}`));
-    const consider = (to: string, heldKey: string, bind: Reach | undefined, binding: Reach | undefined, resource: string): void => {
-      if (bind === undefined || binding === undefined || holds.has(heldKey) || to === holder.id) return;
-      if (!this.roleMatters(to)) return;
-      out.push({ to, reach: bind, binding, probe: { verbs: ['bind'], apiGroup: 'rbac.authorization.k8s.io', resource } });
+    const add = (to: string, bind: Reach | undefined, binding: Reach | undefined, resource: string): void => {
+      if (bind !== undefined && binding !== undefined && to !== holder.id) out.push({ to, reach: bind, binding, probe: { verbs: ['bind'], apiGroup: 'rbac.authorization.k8s.io', resource } });
     };
+    const one = (to: string, heldKey: string, bind: Reach | undefined, binding: Reach | undefined, resource: string): void => {
+      if (!holds.has(heldKey) && this.roleMatters(to)) add(to, bind, binding, resource);
+    };
+    const anyName = (list: readonly Reach[], ok: (r: Reach) => boolean): Reach | undefined => list.find((r) => r.names === undefined && ok(r));
     const crb = reaches.crb.find((r) => covers(r, ''));
     // Where RoleBindings may be created: every namespace (`*`), or these namespaces.
     const rbEverywhere = reaches.rb.find((r) => r.names === undefined && (r.scope === '' || r.scope === ANY_NAMESPACE));
     const rbNamespaces = rbEverywhere === undefined ? [...new Set(reaches.rb.filter((r) => r.names === undefined).map((r) => r.scope))] : [];
-    for (const role of this.index.roles.values()) {
-      if (role.kind === 'ClusterRole') {
-        if (crb !== undefined) consider(`role:${role.key}`, `${role.key}@`, reaches.clusterRoles.find((r) => covers(r, '', role.name)), crb, 'clusterroles');
-        if (rbEverywhere !== undefined) {
-          const bind = reaches.clusterRoles.find((r) => (r.scope === '' || r.scope === ANY_NAMESPACE) && (r.names === undefined || r.names.includes(role.name)));
-          consider(`role:${role.key}@${ANY_NAMESPACE}`, `${role.key}@${ANY_NAMESPACE}`, bind, rbEverywhere, 'clusterroles');
-        }
-        for (const ns of rbNamespaces) {
-          consider(`role:${role.key}@${ns}`, `${role.key}@${ns}`, reaches.clusterRoles.find((r) => covers(r, ns, role.name)), reaches.rb.find((r) => covers(r, ns)), 'clusterroles');
-        }
-      } else {
-        const ns = role.namespace ?? '';
-        consider(`role:${role.key}`, `${role.key}@${ns}`, reaches.roles.find((r) => covers(r, ns, role.name)), reaches.rb.find((r) => covers(r, ns)), 'roles');
+    // Binding any role at all goes through one hub per scope, so the graph stays linear in the roles.
+    const clusterWide = anyName(reaches.clusterRoles, (r) => r.scope === '');
+    if (crb !== undefined && clusterWide !== undefined) add(bindableHub('ClusterRole', ''), clusterWide, crb, 'clusterroles');
+    const everywhere = anyName(reaches.clusterRoles, (r) => r.scope === '' || r.scope === ANY_NAMESPACE);
+    if (rbEverywhere !== undefined && everywhere !== undefined) add(bindableHub('ClusterRole', ANY_NAMESPACE), everywhere, rbEverywhere, 'clusterroles');
+    for (const ns of rbNamespaces) {
+      add(bindableHub('ClusterRole', ns), anyName(reaches.clusterRoles, (r) => covers(r, ns)), reaches.rb.find((r) => covers(r, ns)), 'clusterroles');
+    }
+    const rolesIn = (ns: string): Reach | undefined => anyName(reaches.roles, (r) => covers(r, ns));
+    for (const ns of rbEverywhere === undefined ? rbNamespaces : [...this.rolesByNamespace.keys()]) {
+      add(bindableHub('Role', ns), rolesIn(ns), reaches.rb.find((r) => covers(r, ns)), 'roles');
+    }
+    // Rules naming roles reach only those roles.
+    for (const reach of reaches.clusterRoles) {
+      for (const name of reach.names ?? []) {
+        if (crb !== undefined && reach.scope === '') one(`role:ClusterRole/${name}`, `ClusterRole/${name}@`, reach, crb, 'clusterroles');
+        for (const ns of rbNamespaces) if (covers(reach, ns)) one(`role:ClusterRole/${name}@${ns}`, `ClusterRole/${name}@${ns}`, reach, reaches.rb.find((r) => covers(r, ns)), 'clusterroles');
+        if (rbEverywhere !== undefined && (reach.scope === '' || reach.scope === ANY_NAMESPACE)) one(`role:ClusterRole/${name}@${ANY_NAMESPACE}`, `ClusterRole/${name}@${ANY_NAMESPACE}`, reach, rbEverywhere, 'clusterroles');
       }
     }
-    return out;
+    for (const reach of reaches.roles) {
+      for (const name of reach.names ?? []) {
+        for (const role of this.index.roles.values()) {
+          if (role.kind !== 'Role' || role.name !== name || !covers(reach, role.namespace ?? '')) continue;
+          one(`role:${role.key}`, `${role.key}@${role.namespace ?? ''}`, reach, reaches.rb.find((r) => covers(r, role.namespace ?? '')), 'roles');
+        }
+      }
+    }
+    return out.filter((t) => !t.to.startsWith('bindable:') || this.hubEdges(t.to).length > 0);
   }
+
+  /** The roles behind a bindable hub that lead anywhere. */
+  private bindableEdges(id: string): GraphEdge[] {
+    const cached = this.roleEdges.get(id);
+    if (cached !== undefined) return cached;
+    const [kind, scope = ''] = id.slice('bindable:'.length).split('@');
+    const edges: GraphEdge[] = [];
+    const targets = kind === 'Role' ? (this.rolesByNamespace.get(scope) ?? []) : this.clusterRoles;
+    for (const role of targets) {
+      const to = kind === 'Role' || scope === '' ? `role:${role.key}` : `role:${role.key}@${scope}`;
+      if (this.roleMatters(to)) edges.push({ from: id, to, kind: 'member', explanation: `bind ${role.kind} ${role.name}${scope === '' || kind === 'Role' ? '' : scope === ANY_NAMESPACE ? ' in every namespace' : ` in ${scope}`}`, evidence: [] });
+    }
+    this.roleEdges.set(id, edges);
+    return edges;
+  }
+}
+
+/** `bindable:ClusterRole@` (cluster-wide), `bindable:ClusterRole@ns`, `bindable:ClusterRole@*`, `bindable:Role@ns`. */
+function bindableHub(kind: 'ClusterRole' | 'Role', scope: string): string {
+  return `bindable:${kind}@${scope}`;
 }
 
 function cmp(a: string, b: string): number {

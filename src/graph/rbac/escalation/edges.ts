@@ -260,9 +260,10 @@ function privilegeEdges(holder: Holder, ctx: EdgeContext, emit: Emit): void {
   };
   if ((reaches.clusterRoles.length > 0 || reaches.roles.length > 0) && (reaches.crb.length > 0 || reaches.rb.length > 0)) {
     for (const target of ctx.bindable(holder, reaches)) {
-      emit(target.to, 'bind', `create a binding to ${target.to.slice('role:'.length)} for itself (${target.reach.verb} allows binding a role it does not hold)`, [
+      const what = target.to.startsWith('bindable:') ? `any ${target.to.slice(9).replace(/@.*$/, '')}` : target.to.slice('role:'.length);
+      emit(target.to, 'bind', `create a binding to ${what} for itself (${target.reach.verb} allows binding a role it does not hold)`, [
         { reach: target.reach, probe: target.probe },
-        { reach: target.binding, probe: { verbs: [target.binding.verb], apiGroup: RBAC, resource: target.to.includes('@') || target.to.startsWith('role:Role/') ? 'rolebindings' : 'clusterrolebindings' } },
+        { reach: target.binding, probe: { verbs: [target.binding.verb], apiGroup: RBAC, resource: /@.|^role:Role\/|^bindable:Role/.test(target.to) ? 'rolebindings' : 'clusterrolebindings' } },
       ]);
     }
   }
