@@ -6,11 +6,12 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { RuleRun } from '../../src/core/engine.js';
-import type { Framework } from '../../src/frameworks/index.js';
+import { FRAMEWORKS, type Framework } from '../../src/frameworks/index.js';
 import type { Finding } from '../../src/model/finding.js';
 import { RULES } from '../../src/rules/index.js';
 import { complianceOf, frameworkRules, planFramework } from '../../src/sdk/compliance.js';
 import { scan } from '../../src/sdk/scan.js';
+import { reportValidator } from '../writers/report-schema.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/scan/workloads.yaml', import.meta.url));
 const NOW = new Date('2026-01-01T00:00:00Z');
@@ -130,6 +131,14 @@ describe('scan with a framework', () => {
     expect(report.compliance?.version).toBe('v1.0');
     const failing = report.compliance?.controls.filter((c) => c.status === 'fail').map((c) => c.id);
     expect(failing).toEqual(['baseline-host-namespaces', 'baseline-privileged-containers']);
+  });
+
+  it('gives reports that validate against schemas/report.schema.json, for every framework', async () => {
+    const validate = reportValidator();
+    for (const framework of FRAMEWORKS.map((f) => f.id)) {
+      const report = JSON.parse(JSON.stringify(await scan({ paths: [FIXTURE], framework, now: NOW }))) as unknown;
+      expect(validate(report), framework).toEqual([]);
+    }
   });
 
   it('has no compliance section without a framework', async () => {
