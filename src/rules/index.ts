@@ -14,6 +14,7 @@ import { rule as apiserverServiceAccountTokens } from './apiserver-service-accou
 import { rule as apiserverTls } from './apiserver-tls/rule.js';
 import { rule as apparmorUnconfined } from './apparmor-unconfined/rule.js';
 import { rule as capabilitiesNotDropped } from './capabilities-not-dropped/rule.js';
+import { rule as clusterRoleAggregationToAdmin } from './cluster-role-aggregation-to-admin/rule.js';
 import { rule as controlPlaneBindAddress } from './control-plane-bind-address/rule.js';
 import { rule as controlPlaneProfiling } from './control-plane-profiling/rule.js';
 import { rule as controllerManagerServiceAccountCredentials } from './controller-manager-service-account-credentials/rule.js';
@@ -62,6 +63,7 @@ import { rule as rbacWildcard } from './rbac-wildcard/rule.js';
 import { rule as rbacWorkloadCreate } from './rbac-workload-create/rule.js';
 import { rule as resourceLimits } from './resource-limits/rule.js';
 import { rule as resourceRequests } from './resource-requests/rule.js';
+import { rule as roleBindingToDefaultSa } from './role-binding-to-default-sa/rule.js';
 import { rule as runAsLowUid } from './run-as-low-uid/rule.js';
 import { rule as runAsRoot } from './run-as-root/rule.js';
 import { rule as runAsUidZero } from './run-as-uid-zero/rule.js';
@@ -77,6 +79,7 @@ import { rule as serviceExposed } from './service-exposed/rule.js';
 import { rule as shareProcessNamespace } from './share-process-namespace/rule.js';
 import { rule as unsafeSysctls } from './unsafe-sysctls/rule.js';
 import { rule as untrustedRegistry } from './untrusted-registry/rule.js';
+import { rule as webhookFailurePolicyIgnore } from './webhook-failure-policy-ignore/rule.js';
 import { rule as windowsHostProcess } from './windows-host-process/rule.js';
 import { rule as workloadInDefaultNamespace } from './workload-in-default-namespace/rule.js';
 import { rule as writableHostPath } from './writable-host-path/rule.js';
@@ -94,6 +97,7 @@ export const RULES: readonly AnyRule[] = [
   apiserverTls,
   apparmorUnconfined,
   capabilitiesNotDropped,
+  clusterRoleAggregationToAdmin,
   controlPlaneBindAddress,
   controlPlaneProfiling,
   controllerManagerServiceAccountCredentials,
@@ -142,6 +146,7 @@ export const RULES: readonly AnyRule[] = [
   rbacWorkloadCreate,
   resourceLimits,
   resourceRequests,
+  roleBindingToDefaultSa,
   runAsLowUid,
   runAsRoot,
   runAsUidZero,
@@ -157,6 +162,7 @@ export const RULES: readonly AnyRule[] = [
   shareProcessNamespace,
   unsafeSysctls,
   untrustedRegistry,
+  webhookFailurePolicyIgnore,
   windowsHostProcess,
   workloadInDefaultNamespace,
   writableHostPath,
