@@ -34,7 +34,7 @@ export const NIST_800_190: Framework = {
     {
       id: '4.3.2',
       title: 'Unauthorized access',
-      checks: rules('apiserver-anonymous-auth', 'apiserver-authorization-mode', 'apiserver-encryption-at-rest', 'apiserver-insecure-port', 'encryption-config', 'rbac-anonymous-binding'),
+      checks: rules('apiserver-anonymous-auth', 'apiserver-authorization-mode', 'apiserver-encryption-at-rest', 'apiserver-insecure-port', 'encryption-config', 'long-lived-sa-token-secret', 'rbac-anonymous-binding'),
     },
     { id: '4.3.3', title: 'Poorly separated inter-container network traffic', checks: rules('namespace-without-default-deny', 'namespace-without-network-policy') },
     manual('4.3.4', 'Mixing of workload sensitivity levels', 'sensitivity levels are the organisation\'s classification; objects do not say which workloads may share nodes'),
@@ -71,6 +71,6 @@ export const NIST_800_190: Framework = {
     manual('4.5.2', 'Shared kernel', 'which workloads share a host kernel is decided by node pools and scheduling policy outside the objects Palisade judges'),
     manual('4.5.3', 'Host OS component vulnerabilities', HOST),
     manual('4.5.4', 'Improper user access rights', 'direct logins to the hosts are managed on the hosts, not in Kubernetes'),
-    { id: '4.5.5', title: 'Host OS file system tampering', checks: rules('sensitive-host-path', 'writable-host-path') },
+    { id: '4.5.5', title: 'Host OS file system tampering', checks: rules('persistent-volume-host-path', 'sensitive-host-path', 'writable-host-path') },
   ],
 };

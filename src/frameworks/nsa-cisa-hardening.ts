@@ -48,7 +48,7 @@ export const NSA_CISA: Framework = {
         'writable-host-path',
       ),
     },
-    { id: 'pod-security/service-account-tokens', title: 'Pod security: Protecting Pod service account tokens', checks: rules('default-service-account', 'service-account-token-automount') },
+    { id: 'pod-security/service-account-tokens', title: 'Pod security: Protecting Pod service account tokens', checks: rules('default-service-account', 'long-lived-sa-token-secret', 'service-account-automount', 'service-account-token-automount') },
     manual(
       'pod-security/hardening-container-environments',
       'Pod security: Hardening container environments',
