@@ -68,7 +68,7 @@ export class RbacIndex {
   readonly problems: readonly Problem[];
   private readonly bindingsByRole = new Map<string, BindingDef[]>();
   private readonly bySubject = new Map<string, SubjectEntry[]>();
-  /** Resource rules keyed by each entry of their `resources` list ("*", "pods", "pods/exec", "* /scale"). */
+  /** Resource rules keyed by each entry of their `resources` list ("*", "pods", "pods/exec", "* /scale") and each verb. */
   private readonly byResource = new Map<string, IndexedRule[]>();
   private readonly nonResource: IndexedRule[] = [];
 
@@ -84,7 +84,8 @@ export class RbacIndex {
           continue;
         }
         const indexed = { role, rule };
-        for (const entry of new Set(rule.rule.resources)) push(this.byResource, entry, indexed);
+        // Keyed by resource entry and verb, so a query only meets rules that can match both.
+        for (const entry of new Set(rule.rule.resources)) for (const verb of new Set(rule.rule.verbs)) push(this.byResource, `${entry}\u0000${verb}`, indexed);
       }
     }
     this.bindings = bindings;
@@ -143,7 +144,7 @@ export class RbacIndex {
     // A rule naming several matching entries is listed under each; keep it once.
     const seen = new Set<IndexedRule>();
     for (const key of keys) {
-      for (const candidate of this.byResource.get(key) ?? []) {
+      for (const candidate of [...(this.byResource.get(`${key}\u0000${request.verb}`) ?? []), ...(request.verb === ALL ? [] : (this.byResource.get(`${key}\u0000${ALL}`) ?? []))]) {
         if (seen.has(candidate)) continue;
         seen.add(candidate);
         out.push(candidate);
