@@ -27,7 +27,7 @@ interface Scan {
   readonly resources: Resource[];
   readonly problems: Problem[];
   readonly inputs: string[];
-  /** Node positions of every parsed input, in one growing buffer. */
+  /** Node positions of every parsed input, in one store. */
   readonly arena: NodeArena;
   /** Real paths already loaded, so an input named twice (or inside a directory also named) is read once. */
   readonly seen: Set<string>;
@@ -42,7 +42,7 @@ export async function loadInputs(options: LoadOptions): Promise<LoadResult> {
     problems: [],
     inputs: [],
     seen: new Set(),
-    arena: new NodeArena(1 << 20),
+    arena: new NodeArena(),
   };
   if (options.paths.length === 0 && options.cluster === undefined) {
     scan.problems.push(problem('no-input', 'nothing to scan'));

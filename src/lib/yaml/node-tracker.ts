@@ -45,52 +45,69 @@ export const enum NodeKind {
 }
 
 const FIELDS = 4;
+/** Nodes per chunk (a power of two): 16,384 nodes, 256 KiB. */
+const CHUNK_BITS = 14;
+const CHUNK_NODES = 1 << CHUNK_BITS;
+const CHUNK_MASK = CHUNK_NODES - 1;
 
 /**
- * Every node of one input; a node is an index, numbered in opening order. Per node, four numbers
- * are kept side by side in one typed array: the offset of its first character, the offset just
- * after it, the last node of its subtree (itself for a leaf), and its kind. Values are not kept:
- * they are in the parsed document already, and a million references in a side array cost more
- * garbage-collection time than the whole tracking.
+ * Every node of one or more inputs; a node is an index, numbered in opening order. Per node, four
+ * numbers are kept side by side in typed arrays: the offset of its first character, the offset
+ * just after it, the last node of its subtree (itself for a leaf), and its kind. Values are not
+ * kept: they are in the parsed document already, and a million references in a side array cost
+ * more garbage-collection time than the whole tracking. Storage grows by fixed-size chunks, so
+ * nothing is ever copied and a small input costs one small chunk.
  */
 export class NodeArena {
-  private data: Int32Array;
+  private readonly chunks: Int32Array[] = [];
   size = 0;
 
-  /** Sized for `textLength` characters (Kubernetes YAML has about one node per 10); grows as needed. */
-  constructor(textLength = 0) {
-    this.data = new Int32Array(FIELDS * (16 + Math.ceil(textLength / 6)));
-  }
-
   open(start: number): number {
-    if (FIELDS * this.size === this.data.length) this.grow();
     const id = this.size++;
-    this.data[FIELDS * id] = start;
+    const offset = (id & CHUNK_MASK) * FIELDS;
+    let chunk = this.chunks[id >>> CHUNK_BITS];
+    if (chunk === undefined) {
+      // The first chunk starts small (most inputs are small) and doubles up to full size.
+      chunk = new Int32Array((id === 0 ? 256 : CHUNK_NODES) * FIELDS);
+      this.chunks.push(chunk);
+    } else if (offset === chunk.length) {
+      const bigger = new Int32Array(chunk.length * 2);
+      bigger.set(chunk);
+      chunk = bigger;
+      this.chunks[id >>> CHUNK_BITS] = chunk;
+    }
+    chunk[offset] = start;
     return id;
   }
 
   close(id: number, end: number, kind: NodeKind): void {
-    const at = FIELDS * id;
-    this.data[at + 1] = end;
-    this.data[at + 2] = this.size - 1;
-    this.data[at + 3] = kind;
+    const chunk = this.chunks[id >>> CHUNK_BITS];
+    if (chunk === undefined) return;
+    const offset = (id & CHUNK_MASK) * FIELDS;
+    chunk[offset + 1] = end;
+    chunk[offset + 2] = this.size - 1;
+    chunk[offset + 3] = kind;
+  }
+
+  private field(node: number, field: number): number | undefined {
+    return this.chunks[node >>> CHUNK_BITS]?.[(node & CHUNK_MASK) * FIELDS + field];
   }
 
   start(node: number): number {
-    return this.data[FIELDS * node] ?? 0;
+    return this.field(node, 0) ?? 0;
   }
 
   end(node: number): number {
-    return this.data[FIELDS * node + 1] ?? 0;
+    return this.field(node, 1) ?? 0;
   }
 
   /** The last node of the node's subtree. */
   last(node: number): number {
-    return this.data[FIELDS * node + 2] ?? node;
+    return this.field(node, 2) ?? node;
   }
 
   kind(node: number): NodeKind {
-    const kind = this.data[FIELDS * node + 3];
+    const kind = this.field(node, 3);
     return kind === NodeKind.Mapping ? NodeKind.Mapping : kind === NodeKind.Sequence ? NodeKind.Sequence : NodeKind.Other;
   }
 
@@ -100,17 +117,6 @@ export class NodeArena {
     const last = this.last(node);
     for (let child = node + 1; child <= last; child = this.last(child) + 1) out.push(child);
     return out;
-  }
-
-  /** Gives back unused capacity: arenas live as long as their resources' position maps. */
-  trim(): void {
-    if (this.data.length - FIELDS * this.size >= 256) this.data = this.data.slice(0, FIELDS * this.size);
-  }
-
-  private grow(): void {
-    const next = new Int32Array(this.data.length * 2);
-    next.set(this.data);
-    this.data = next;
   }
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NodeArena } from './node-tracker.js';
 import { parseFloor, parseStream } from './parse.js';
 
 /** Where a pointer is in a one-document text, as "line:column". */
@@ -150,5 +151,20 @@ describe('parseStream errors', () => {
 describe('parseFloor', () => {
   it('is the plain parse of the same stream', () => {
     expect(parseFloor('a: 1\n---\nb: 2\n')).toEqual([{ a: 1 }, { b: 2 }]);
+  });
+});
+
+describe('parseStream over many nodes', () => {
+  it('keeps exact positions past the first storage chunks, with one arena shared by several streams', () => {
+    const doc = (i: number): string => `kind: ConfigMap\nmetadata:\n  name: cm-${i}\ndata:\n  a: "1"\n  b: [x, y, {z: ${i}}]\n`;
+    const text = Array.from({ length: 3000 }, (_, i) => doc(i)).join('---\n');
+    const arena = new NodeArena();
+    parseStream('warm: up\n', { arena });
+    const result = parseStream(text, { arena });
+    expect(arena.size).toBeGreaterThan(40_000);
+    const last = result.documents[2999];
+    expect(last?.value).toMatchObject({ metadata: { name: 'cm-2999' } });
+    // Each document is 7 lines (6 + the marker): the last one starts at line 2999 * 7 + 1.
+    expect(last?.positions.get('/data/b/2/z')).toEqual({ line: 2999 * 7 + 6, column: 14 });
   });
 });

@@ -52,8 +52,8 @@ export interface ParseResult {
 
 export interface ParseOptions {
   /**
-   * Where node positions are stored. A scan of many files passes one arena for all of them: one
-   * growing buffer instead of an allocation (and a trim) per file. Defaults to a new arena.
+   * Where node positions are stored. A scan of many files passes one arena for all of them, so
+   * small files share storage instead of each starting a chunk. Defaults to a new arena.
    */
   readonly arena?: NodeArena;
   /** Parse as one JSON text (no document splitting; duplicate keys allowed, last wins, as in JSON.parse). */
@@ -71,7 +71,7 @@ export function parseStream(text: string, options: ParseOptions = {}): ParseResu
   // A byte order mark is invisible to editors, so columns are counted without it.
   const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lines = new LineIndex(input);
-  const arena = options.arena ?? new NodeArena(input.length);
+  const arena = options.arena ?? new NodeArena();
   const documents: ParsedDocument[] = [];
   const errors: ParseError[] = [];
   const keep = (tracker: NodeTracker, count: number): void => {
@@ -113,7 +113,6 @@ export function parseStream(text: string, options: ParseOptions = {}): ParseResu
     if (bad.end <= from) break;
     from = bad.end;
   }
-  if (options.arena === undefined) arena.trim();
   return { documents, errors };
 }
 
