@@ -20,6 +20,7 @@ import { rule as controlPlaneProfiling } from './control-plane-profiling/rule.js
 import { rule as controllerManagerServiceAccountCredentials } from './controller-manager-service-account-credentials/rule.js';
 import { rule as dangerousCapabilities } from './dangerous-capabilities/rule.js';
 import { rule as defaultServiceAccount } from './default-service-account/rule.js';
+import { rule as deprecatedApiVersion } from './deprecated-api-version/rule.js';
 import { rule as egressToInternet } from './egress-to-internet/rule.js';
 import { rule as emptydirWithoutSizeLimit } from './emptydir-without-size-limit/rule.js';
 import { rule as encryptionConfig } from './encryption-config/rule.js';
@@ -69,6 +70,7 @@ import { rule as runAsRoot } from './run-as-root/rule.js';
 import { rule as runAsUidZero } from './run-as-uid-zero/rule.js';
 import { rule as seccompUnconfined } from './seccomp-unconfined/rule.js';
 import { rule as secretAsEnvVar } from './secret-as-env-var/rule.js';
+import { rule as secretInAnnotation } from './secret-in-annotation/rule.js';
 import { rule as secretInConfigmap } from './secret-in-configmap/rule.js';
 import { rule as secretInEnvLiteral } from './secret-in-env-literal/rule.js';
 import { rule as selinuxCustomOptions } from './selinux-custom-options/rule.js';
@@ -103,6 +105,7 @@ export const RULES: readonly AnyRule[] = [
   controllerManagerServiceAccountCredentials,
   dangerousCapabilities,
   defaultServiceAccount,
+  deprecatedApiVersion,
   egressToInternet,
   emptydirWithoutSizeLimit,
   encryptionConfig,
@@ -152,6 +155,7 @@ export const RULES: readonly AnyRule[] = [
   runAsUidZero,
   seccompUnconfined,
   secretAsEnvVar,
+  secretInAnnotation,
   secretInConfigmap,
   secretInEnvLiteral,
   selinuxCustomOptions,
