@@ -23,6 +23,7 @@ Examples:
   palisade netpol list manifests/                       allowed connections, one per line
   palisade netpol list manifests/ --output json
   palisade netpol list manifests/ --focus-workload shop/frontend
+  palisade netpol list manifests/ --exposure             who else could reach or be reached
   palisade netpol list manifests/ --output dot | dot -Tsvg > graph.svg`;
 
 const EVAL_EXAMPLES = `
@@ -61,6 +62,7 @@ interface ListFlags {
   focusWorkloadPeer?: string[];
   focusDirection?: 'ingress' | 'egress';
   focusConn?: string;
+  exposure?: boolean;
   file?: string;
 }
 
@@ -75,6 +77,7 @@ export function netpolCommand(): Command {
     .option('--focus-workload-peer <names>', 'with --focus-workload: only connections whose other end is one of these', collectList)
     .addOption(new Option('--focus-direction <direction>', 'with --focus-workload: only connections into or out of it').choices(['ingress', 'egress']))
     .option('--focus-conn <protocol-port>', 'only connections allowing this port, e.g. udp-53')
+    .option('--exposure', 'add the exposure analysis: entire-cluster exposure, potential peers matched by selectors, unprotected workloads')
     .option('-f, --file <path>', 'write the output to a file')
     .addHelpText('after', LIST_EXAMPLES)
     .action(async (paths: string[], flags: ListFlags) => {
@@ -85,6 +88,7 @@ export function netpolCommand(): Command {
         focusWorkloadPeers: flags.focusWorkloadPeer ?? [],
         ...(flags.focusDirection === undefined ? {} : { focusDirection: flags.focusDirection }),
         ...(flags.focusConn === undefined ? {} : { focusConn: flags.focusConn }),
+        exposure: flags.exposure === true,
       };
       await run(() => netpolList(options), flags.file);
     });

@@ -13,6 +13,7 @@ import {
   formatDiff,
   formatEvaluation,
   formatList,
+  formatWithExposure,
   isProtocol,
   NetpolError,
   parseFocusConn,
@@ -40,6 +41,8 @@ export interface NetpolListOptions extends NetpolInputOptions {
   readonly focusDirection?: 'ingress' | 'egress';
   /** Only connections allowing `<protocol>-<port>` (e.g. `udp-53`). */
   readonly focusConn?: string;
+  /** Add the exposure analysis: what the outside and other namespaces may reach, and what can reach out. */
+  readonly exposure?: boolean;
 }
 
 export interface NetpolOutput {
@@ -84,9 +87,12 @@ export async function netpolList(options: NetpolListOptions): Promise<NetpolOutp
       focusWorkloadPeers: options.focusWorkloadPeers ?? [],
       ...(options.focusDirection === undefined ? {} : { focusDirection: options.focusDirection }),
       ...(focusConn === undefined ? {} : { focusConn }),
+      exposure: options.exposure === true,
     }),
   );
-  return { output: formatList(list.lines, options.format ?? 'txt', list.workloads, focusConn?.label), problems };
+  const format = options.format ?? 'txt';
+  const output = list.exposure === undefined ? formatList(list.lines, format, list.workloads, focusConn?.label) : formatWithExposure(list.lines, list.exposure, format, list.workloads);
+  return { output, problems };
 }
 
 export interface NetpolDiffOptions {

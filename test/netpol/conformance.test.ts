@@ -8,12 +8,12 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadInputs } from '../../src/loaders/index.js';
-import { connectivityList, diffConnectivity, formatDiff, formatList, NetpolError, parseFocusConn } from '../../src/graph/netpol/index.js';
+import { connectivityList, diffConnectivity, formatDiff, formatList, formatWithExposure, NetpolError, parseFocusConn } from '../../src/graph/netpol/index.js';
 import { caseName, golden, readIndex, SUITE, suitePresent, type ConnlistCase } from './suite.js';
 
 /** Features not implemented yet, each with how a case is recognised as needing it. */
 const UNSUPPORTED: readonly { readonly feature: string; readonly needs: (c: ConnlistCase, kinds: ReadonlySet<string>) => boolean }[] = [
-  { feature: 'exposure analysis', needs: (c) => c.exposure_analysis },
+  { feature: 'exposure analysis with admin policies', needs: (c, kinds) => c.exposure_analysis && (kinds.has('AdminNetworkPolicy') || kinds.has('BaselineAdminNetworkPolicy')) },
   { feature: 'multiple networks (UDN/NAD)', needs: (c) => c.multiple_networks },
 ];
 
@@ -44,6 +44,7 @@ if (!suitePresent) {
             focusWorkloadPeers: c.focus_workload_peers,
             ...(c.focus_direction === 'ingress' || c.focus_direction === 'egress' ? { focusDirection: c.focus_direction } : {}),
             ...(focusConn === undefined ? {} : { focusConn }),
+            exposure: c.exposure_analysis,
           });
         } catch (error) {
           list = error instanceof Error ? error : new Error(String(error));
@@ -52,7 +53,10 @@ if (!suitePresent) {
           const stats = agreement.get(format) ?? { pass: 0, total: 0, unsupported: 0 };
           agreement.set(format, stats);
           stats.total++;
-          const output = list instanceof Error ? `error: ${list.message}` : formatList(list.lines, format as 'txt', list.workloads, focusConn?.label);
+          let output: string;
+          if (list instanceof Error) output = `error: ${list.message}`;
+          else if (list.exposure !== undefined) output = formatWithExposure(list.lines, list.exposure, format as 'txt', list.workloads);
+          else output = formatList(list.lines, format as 'txt', list.workloads, focusConn?.label);
           if (output === golden(file)) stats.pass++;
           else if (missing !== undefined) stats.unsupported++;
           else disagreements.push(`${caseName(c)} [${format}]: ${list instanceof Error ? list.message : 'output differs from the golden file'}`);

@@ -1,6 +1,7 @@
 /** The connectivity list: analysis plus the options netpol-analyzer's `list` command offers. */
 import type { Resource } from '../../model/resource.js';
 import { Analysis, type Endpoint } from './analysis.js';
+import { exposureAnalysis, type Exposure } from './exposure.js';
 import { buildCluster } from './cluster.js';
 import type { ConnLine } from './format.js';
 import type { ConnectionSet, Protocol } from './connections.js';
@@ -16,6 +17,8 @@ export interface ListOptions {
   readonly focusDirection?: 'ingress' | 'egress';
   /** Keep only connections allowing this protocol and port (the lines then carry no connection). */
   readonly focusConn?: { readonly protocol: Protocol; readonly port: number };
+  /** Also compute the exposure analysis (potential peers, entire-cluster exposure, unprotected workloads). */
+  readonly exposure?: boolean;
 }
 
 /** One allowed connection, with what the diff needs beyond the printed line. */
@@ -30,6 +33,7 @@ export interface ConnectivityList {
   readonly lines: readonly ListedConnection[];
   /** Every workload endpoint (`ns/name[Kind]`), for graph outputs that show isolated nodes. */
   readonly workloads: readonly string[];
+  readonly exposure?: Exposure;
 }
 
 /** An end of a connection as focus options see it: `{ingress-controller}` is named "ingress-controller"; addresses have no name. */
@@ -77,6 +81,15 @@ export function connectivityList(resources: readonly Resource[], options: ListOp
     lines.push({ src: INGRESS_CONTROLLER, dst: c.dst.key, conn: c.conns.toString(), conns: c.conns });
   }
   const focus = options.focusWorkloads ?? [];
-  const workloads = analysis.workloads.filter((w) => focus.length === 0 || named(endOf(w), focus)).map((w) => w.key);
-  return { lines, workloads };
+  const kept = analysis.workloads.filter((w) => focus.length === 0 || named(endOf(w), focus));
+  const workloads = kept.map((w) => w.key);
+  if (options.exposure !== true) return { lines, workloads };
+  const all = exposureAnalysis(analysis, lines);
+  const inFocusKeys = new Set(workloads);
+  const exposure: Exposure = {
+    egress: options.focusDirection === 'ingress' ? [] : all.egress.filter((l) => inFocusKeys.has(l.workload)),
+    ingress: options.focusDirection === 'egress' ? [] : all.ingress.filter((l) => inFocusKeys.has(l.workload)),
+    unprotected: all.unprotected.filter((u) => inFocusKeys.has(u.slice(0, u.indexOf(' is not protected on ')))),
+  };
+  return { lines, workloads, exposure };
 }

@@ -9,3 +9,5 @@ export { diffConnectivity, formatDiff, DIFF_FORMATS, type DiffFormat, type DiffL
 export { INGRESS_CONTROLLER } from './ingress-controller.js';
 export { evaluateConnection, formatEvaluation, type EvalQuery, type EvalResult, type SideVerdict } from './eval-connection.js';
 export { parseFocusConn } from './focus-conn.js';
+export { exposureAnalysis, type Exposure, type ExposureLine } from './exposure.js';
+export { formatWithExposure } from './exposure-format.js';
