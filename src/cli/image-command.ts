@@ -5,15 +5,30 @@ import { emit, EXIT, printProblems } from './io.js';
 
 interface ReadFlags {
   platform?: string;
+  insecure?: boolean;
+  caFile?: string;
   quiet?: boolean;
   output?: string;
 }
 
-const TARGET_HELP = 'oci:DIR[:TAG], oci-archive:FILE, docker-archive:FILE, dir:PATH, or an existing path';
+const TARGET_HELP = 'oci:DIR[:TAG], oci-archive:FILE, docker-archive:FILE, dir:PATH, docker://REF, or an existing path';
+
+/** The options every image-reading command shares. */
+function readOptions(command: Command): Command {
+  return command
+    .option('--platform <os/arch>', 'platform of a multi-arch image (default: the host)')
+    .option('--insecure', 'docker://: talk plain HTTP to the registry')
+    .option('--ca-file <pem>', 'docker://: extra CA certificates for the registry')
+    .option('-q, --quiet', 'print no notes on stderr');
+}
 
 async function read(target: string, flags: ReadFlags): Promise<InventoryResult | undefined> {
   try {
-    const result = await inventoryImage(target, flags.platform === undefined ? {} : { platform: flags.platform });
+    const result = await inventoryImage(target, {
+      ...(flags.platform === undefined ? {} : { platform: flags.platform }),
+      ...(flags.insecure === undefined ? {} : { insecure: flags.insecure }),
+      ...(flags.caFile === undefined ? {} : { caFile: flags.caFile }),
+    });
     printProblems(result.inventory.problems, flags.quiet === true);
     return result;
   } catch (error) {
@@ -25,13 +40,11 @@ async function read(target: string, flags: ReadFlags): Promise<InventoryResult |
 }
 
 export function sbomCommand(): Command {
-  return new Command('sbom')
+  return readOptions(new Command('sbom'))
     .description('write a software bill of materials (CycloneDX 1.6 or SPDX 2.3 JSON) for an image or root directory')
     .argument('<target>', TARGET_HELP)
     .addOption(new Option('-f, --format <format>', 'SBOM format').choices(SBOM_FORMATS).default('cyclonedx'))
     .option('-o, --output <file>', 'where to write the SBOM (default: stdout)')
-    .option('--platform <os/arch>', 'platform of a multi-arch image (default: the host)')
-    .option('-q, --quiet', 'print no notes on stderr')
     .addHelpText('after', '\nExamples:\n  palisade sbom oci-archive:app.tar -f spdx -o app.spdx.json\n  palisade sbom docker-archive:app.tar')
     .action(async (target: string, flags: ReadFlags & { format: SbomFormat }) => {
       const result = await read(target, flags);
@@ -41,13 +54,11 @@ export function sbomCommand(): Command {
 }
 
 export function imageCommand(): Command {
-  const scan = new Command('scan')
+  const scan = readOptions(new Command('scan'))
     .description('read an image safely and summarise its operating system and packages')
     .argument('<target>', TARGET_HELP)
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('-o, --output <file>', 'where to write the result (default: stdout)')
-    .option('--platform <os/arch>', 'platform of a multi-arch image (default: the host)')
-    .option('-q, --quiet', 'print no notes on stderr')
     .action(async (target: string, flags: ReadFlags & { format: 'table' | 'json' }) => {
       const result = await read(target, flags);
       if (result === undefined) return;

@@ -12,6 +12,9 @@ export interface InventoryOptions {
   /** os/arch[/variant] for multi-platform images (default: the host's). */
   readonly platform?: string;
   readonly limits?: Partial<ImageLimits>;
+  /** docker://: plain HTTP, and a PEM file of extra CAs for a private registry. */
+  readonly insecure?: boolean;
+  readonly caFile?: string;
 }
 
 export interface InventoryResult {
@@ -29,6 +32,8 @@ export async function inventoryImage(target: string, options: InventoryOptions =
     wants: wantedBy(ANALYZERS),
     ...(options.platform === undefined ? {} : { platform: options.platform }),
     ...(options.limits === undefined ? {} : { limits: options.limits }),
+    ...(options.insecure === undefined ? {} : { insecure: options.insecure }),
+    ...(options.caFile === undefined ? {} : { caFile: options.caFile }),
   });
   const inventory = takeInventory({
     target, files: read.fs, layerDigests: read.layerDigests, problems: read.problems,

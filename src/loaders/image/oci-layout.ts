@@ -8,7 +8,7 @@ import type { FileAccess } from './file-access.js';
 import type { ImageHandle } from './image-handle.js';
 import type { ImageLimits } from './limits.js';
 import { configSchema, type Descriptor, indexSchema, isIndexMedia, isLayerMedia, manifestSchema, MEDIA, parseJson } from './manifests.js';
-import { formatPlatform, hostPlatform, type Platform, platformMatches } from './platform.js';
+import { chooseManifest, type Platform } from './platform.js';
 import { ImageError } from './problems.js';
 
 const REF_NAME = 'org.opencontainers.image.ref.name';
@@ -62,13 +62,7 @@ function pickByTag(manifests: readonly Descriptor[], tag: string | undefined, la
 
 function pickPlatform(access: FileAccess, descriptor: Descriptor, options: LayoutOptions): Descriptor {
   const index = parseJson(readBlob(access, descriptor, options.limits, 'image index'), indexSchema, `${access.label}: index ${descriptor.digest}`);
-  const want = options.platform ?? hostPlatform();
-  const found = index.manifests.find((m) => m.platform !== undefined && platformMatches(want, m.platform));
-  if (found === undefined) {
-    const have = index.manifests.flatMap((m) => (m.platform === undefined ? [] : [formatPlatform(m.platform)]));
-    throw new ImageError('image-not-found', `${access.label}: no image for ${formatPlatform(want)} (available: ${have.join(', ')}); choose one with --platform`);
-  }
-  return found;
+  return chooseManifest(index.manifests, options.platform, access.label);
 }
 
 function fromManifest(access: FileAccess, descriptor: Descriptor, options: LayoutOptions): ImageHandle {

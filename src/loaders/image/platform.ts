@@ -28,3 +28,14 @@ export function formatPlatform(p: { os: string; architecture: string; variant?: 
 export function platformMatches(want: Platform, have: { os: string; architecture: string; variant?: string | undefined }): boolean {
   return want.os === have.os && want.architecture === have.architecture && (want.variant === undefined || want.variant === have.variant);
 }
+
+/** The manifest of an index for `want` (the host platform by default); a coded error lists what there is. */
+export function chooseManifest<T extends { platform?: { os: string; architecture: string; variant?: string | undefined } | undefined }>(manifests: readonly T[], want: Platform | undefined, label: string): T {
+  const platform = want ?? hostPlatform();
+  const found = manifests.find((m) => m.platform !== undefined && platformMatches(platform, m.platform));
+  if (found === undefined) {
+    const have = manifests.flatMap((m) => (m.platform === undefined ? [] : [formatPlatform(m.platform)]));
+    throw new ImageError('image-not-found', `${label}: no image for ${formatPlatform(platform)} (available: ${have.join(', ')}); choose one with --platform`);
+  }
+  return found;
+}

@@ -14,6 +14,8 @@ export const IMAGE_PROBLEMS = {
   'layer-hostile': { level: 'error', hint: 'The layer contains an entry no container runtime would produce; do not run this image.' },
   'layer-limit': { level: 'error', hint: 'The layer exceeds a safety limit (a decompression bomb?); raise the limit only for an image you trust.' },
   'layer-corrupt': { level: 'error', hint: 'The layer is truncated or not a valid (gzip/zstd) tar stream; re-export the image.' },
+  'registry-unreachable': { level: 'error', hint: 'Check the registry address; use --insecure for a plain-HTTP registry and --ca-file for a private CA.' },
+  'registry-denied': { level: 'error', hint: 'Log in (`podman login` / `docker login`) or set REGISTRY_AUTH_FILE; check the repository name.' },
   'file-not-read': { level: 'warning', hint: 'A package database was too large to buffer; raise the buffering limits for an image you trust.' },
 } as const satisfies Record<string, { level: Problem['level']; hint: string }>;
 

@@ -18,6 +18,7 @@ import { parsePlatform } from './platform.js';
 import { imageProblem } from './problems.js';
 import { RootFs } from './rootfs.js';
 import { readRootDir } from './rootfs-dir.js';
+import { openRegistryImage } from './registry/registry-image.js';
 import { parseTarget } from './target.js';
 
 export interface ReadImageOptions {
@@ -26,6 +27,9 @@ export interface ReadImageOptions {
   readonly limits?: Partial<ImageLimits>;
   /** os/arch[/variant] for multi-platform indexes; the host's by default. */
   readonly platform?: string;
+  /** docker://: plain HTTP instead of HTTPS, and a PEM file of extra CAs. */
+  readonly insecure?: boolean;
+  readonly caFile?: string;
 }
 
 export interface ImageRead {
@@ -54,7 +58,7 @@ export async function readImage(targetText: string, options: ReadImageOptions): 
     readRootDir(resolve(target.path), { limits, budget, wants: options.wants, onEntry: record(0, target.path) });
     return { target: targetText, fs, layerDigests: [], problems, stats: { layers: 0, compressedBytes: 0, uncompressedBytes: 0, entries: budget.entries } };
   }
-  const handle = openHandle(target, targetText, limits, options.platform);
+  const handle = await openHandle(target, targetText, limits, options);
   let compressedBytes = 0;
   let uncompressedBytes = 0;
   for (const [index, layer] of handle.layers.entries()) {
@@ -73,8 +77,14 @@ export async function readImage(targetText: string, options: ReadImageOptions): 
   };
 }
 
-function openHandle(target: Exclude<ReturnType<typeof parseTarget>, { transport: 'dir' }>, name: string, limits: ImageLimits, platformText: string | undefined): ImageHandle {
-  const platform = platformText === undefined ? undefined : parsePlatform(platformText);
+async function openHandle(target: Exclude<ReturnType<typeof parseTarget>, { transport: 'dir' }>, name: string, limits: ImageLimits, options: ReadImageOptions): Promise<ImageHandle> {
+  const platform = options.platform === undefined ? undefined : parsePlatform(options.platform);
+  if (target.transport === 'docker') {
+    return openRegistryImage(target.reference, {
+      name, limits, insecure: options.insecure === true,
+      ...(platform === undefined ? {} : { platform }), ...(options.caFile === undefined ? {} : { caFile: options.caFile }),
+    });
+  }
   const common = { name, limits, ...(target.tag === undefined ? {} : { tag: target.tag }) };
   if (target.transport === 'oci') return openOciLayout(dirAccess(target.path), { ...common, ...(platform === undefined ? {} : { platform }) });
   const access = archiveAccess(target.path);

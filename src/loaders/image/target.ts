@@ -1,6 +1,6 @@
 /**
  * Naming an image: skopeo-style transports (oci:DIR[:TAG], oci-archive:FILE[:TAG],
- * docker-archive:FILE[:TAG], dir:PATH), or an existing path whose kind is detected from its
+ * docker-archive:FILE[:TAG], dir:PATH, docker://REF), or an existing path whose kind is detected from its
  * contents (an OCI layout directory, a root file system, an OCI or docker archive).
  */
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
@@ -9,10 +9,11 @@ import { ImageError } from './problems.js';
 
 export type ImageTarget =
   | { readonly transport: 'oci' | 'oci-archive' | 'docker-archive'; readonly path: string; readonly tag?: string }
-  | { readonly transport: 'dir'; readonly path: string };
+  | { readonly transport: 'dir'; readonly path: string }
+  | { readonly transport: 'docker'; readonly reference: string };
 
 const TRANSPORTS = ['oci', 'oci-archive', 'docker-archive', 'dir'] as const;
-const UNSUPPORTED = ['docker', 'docker-daemon', 'containers-storage', 'registry'];
+const UNSUPPORTED = ['docker-daemon', 'containers-storage'];
 
 export function parseTarget(text: string): ImageTarget {
   const colon = text.indexOf(':');
@@ -22,6 +23,11 @@ export function parseTarget(text: string): ImageTarget {
     if (rest === '') throw new ImageError('image-not-found', `"${text}" names no path`);
     if (transport === 'dir') return { transport: 'dir', path: rest };
     return { transport: transport as 'oci' | 'oci-archive' | 'docker-archive', ...splitTag(rest) };
+  }
+  if (transport === 'docker') {
+    const reference = text.slice(colon + 1).replace(/^\/\//, '');
+    if (reference === '') throw new ImageError('image-not-found', `"${text}" names no image`);
+    return { transport: 'docker', reference };
   }
   if (UNSUPPORTED.includes(transport)) {
     throw new ImageError('image-unsupported', `the ${transport}: transport is not supported yet; export the image first, e.g. \`skopeo copy ${text} oci-archive:image.tar\``);
