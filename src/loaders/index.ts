@@ -105,7 +105,6 @@ function firstVisit(real: string, scan: Scan): boolean {
   return true;
 }
 
-
 function loadFile(absolute: string, shown: string, scan: Scan): void {
   let outcome: ReadOutcome;
   try {
