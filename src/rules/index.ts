@@ -37,6 +37,7 @@ import { rule as ingressNginxSnippetAnnotations } from './ingress-nginx-snippet-
 import { rule as ingressWildcardHost } from './ingress-wildcard-host/rule.js';
 import { rule as ingressWithoutTls } from './ingress-without-tls/rule.js';
 import { rule as kubeletConfig } from './kubelet-config/rule.js';
+import { rule as kubernetesDashboardExposed } from './kubernetes-dashboard-exposed/rule.js';
 import { rule as longLivedSaTokenSecret } from './long-lived-sa-token-secret/rule.js';
 import { rule as namespaceWithoutDefaultDeny } from './namespace-without-default-deny/rule.js';
 import { rule as namespaceWithoutLimitRange } from './namespace-without-limit-range/rule.js';
@@ -79,6 +80,7 @@ import { rule as serviceAccountAutomount } from './service-account-automount/rul
 import { rule as serviceAccountTokenAutomount } from './service-account-token-automount/rule.js';
 import { rule as serviceExposed } from './service-exposed/rule.js';
 import { rule as shareProcessNamespace } from './share-process-namespace/rule.js';
+import { rule as tillerDeployed } from './tiller-deployed/rule.js';
 import { rule as unsafeSysctls } from './unsafe-sysctls/rule.js';
 import { rule as untrustedRegistry } from './untrusted-registry/rule.js';
 import { rule as webhookFailurePolicyIgnore } from './webhook-failure-policy-ignore/rule.js';
@@ -122,6 +124,7 @@ export const RULES: readonly AnyRule[] = [
   ingressWildcardHost,
   ingressWithoutTls,
   kubeletConfig,
+  kubernetesDashboardExposed,
   longLivedSaTokenSecret,
   namespaceWithoutDefaultDeny,
   namespaceWithoutLimitRange,
@@ -164,6 +167,7 @@ export const RULES: readonly AnyRule[] = [
   serviceAccountTokenAutomount,
   serviceExposed,
   shareProcessNamespace,
+  tillerDeployed,
   unsafeSysctls,
   untrustedRegistry,
   webhookFailurePolicyIgnore,
