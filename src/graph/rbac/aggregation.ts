@@ -55,7 +55,10 @@ export function resolveRoles(raws: readonly RawRole[], problems: Problem[]): Rol
   for (const state of states) {
     if (state.raw.aggregation === undefined) continue;
     try {
-      state.selectors = state.raw.aggregation.map(readSelector);
+      const selectors = state.raw.aggregation;
+      // The API server requires at least one selector in an aggregationRule.
+      if (!Array.isArray(selectors) || selectors.length === 0) throw new InvalidSelectorError('clusterRoleSelectors must be a non-empty list');
+      state.selectors = (selectors as unknown[]).map(readSelector);
       // Validate every requirement now (selectorMatches throws on bad values), so a bad selector fails once, here.
       for (const s of state.selectors) selectorMatches(s, {});
     } catch (error) {

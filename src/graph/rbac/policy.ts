@@ -21,8 +21,8 @@ export interface RawRole {
   readonly key: string;
   readonly labels: Readonly<Record<string, string>>;
   readonly rules: readonly { readonly rule: Rule; readonly path: string }[];
-  /** Present when the ClusterRole has an aggregationRule (its rules are then the controller's). */
-  readonly aggregation?: readonly unknown[];
+  /** The clusterRoleSelectors, present when the ClusterRole has an aggregationRule (its rules are then the controller's). */
+  readonly aggregation?: unknown;
   readonly resource: Resource;
 }
 
@@ -95,7 +95,7 @@ export function readRole(resource: Resource, problems: Problem[]): RawRole | und
     key: roleKey(kind, resource.name, namespace),
     labels,
     rules,
-    ...(aggregationRule === undefined ? {} : { aggregation: asArray(aggregationRule.clusterRoleSelectors) }),
+    ...(aggregationRule === undefined ? {} : { aggregation: aggregationRule.clusterRoleSelectors }),
     resource,
   };
 }
