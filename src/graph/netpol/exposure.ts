@@ -8,7 +8,7 @@
  * folded into exposure yet.
  */
 import type { LabelSelector } from '../../lib/k8s/labels.js';
-import type { Analysis, Endpoint } from './analysis.js';
+import type { Analysis } from './analysis.js';
 import { ConnectionSet, type Protocol } from './connections.js';
 import type { IndexedPolicy } from './evaluate.js';
 import { IntervalSet } from './intervals.js';
