@@ -50,6 +50,11 @@ export const CHECKOV: Readonly<Record<string, RuleCheck>> = {
   MinimizeCapabilities: { rule: 'capabilities-not-dropped' },
   Seccomp: { rule: 'seccomp-unconfined' },
   ServiceAccountTokens: { rule: 'service-account-token-automount' },
+  Secrets: { rule: 'secret-as-env-var' },
+  DefaultServiceAccountBinding: { rule: 'role-binding-to-default-sa' },
+  DefaultServiceAccount: { rule: 'service-account-automount', message: /\/default"/ },
+  // NET_RAW stays unless the container drops ALL or NET_RAW itself: findings that do not name NET_RAW as dropped.
+  DropCapabilities: { rule: 'capabilities-not-dropped', message: /^(?!.*\bNET_RAW\b)/ },
 };
 
 /**
