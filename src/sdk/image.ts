@@ -15,6 +15,8 @@ export interface InventoryOptions {
   /** docker://: plain HTTP, and a PEM file of extra CAs for a private registry. */
   readonly insecure?: boolean;
   readonly caFile?: string;
+  /** Environment for credential lookup (REGISTRY_AUTH_FILE, DOCKER_CONFIG, HOME); process.env by default. */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 export interface InventoryResult {
@@ -34,6 +36,7 @@ export async function inventoryImage(target: string, options: InventoryOptions =
     ...(options.limits === undefined ? {} : { limits: options.limits }),
     ...(options.insecure === undefined ? {} : { insecure: options.insecure }),
     ...(options.caFile === undefined ? {} : { caFile: options.caFile }),
+    ...(options.env === undefined ? {} : { env: options.env }),
   });
   const inventory = takeInventory({
     target, files: read.fs, layerDigests: read.layerDigests, problems: read.problems,

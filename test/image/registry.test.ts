@@ -27,9 +27,9 @@ beforeAll(async () => {
   })), 'application/vnd.oci.image.index.v1+json');
   writer.index([{ ...index, annotations: { 'org.opencontainers.image.ref.name': 'multi' } }, { ...amd, annotations: { 'org.opencontainers.image.ref.name': 'single' } }]);
   open = await startRegistry();
-  push(`oci:${layout}:multi`, `docker://${open.host}/palisade/multi:1`);
+  await push(`oci:${layout}:multi`, `docker://${open.host}/palisade/multi:1`);
   secured = await startRegistry({ tls: true, basic: { user: 'scanner', password: 's3cret' } });
-  push(`oci:${layout}:single`, `docker://${secured.host}/palisade/single:1`, { creds: 'scanner:s3cret' });
+  await push(`oci:${layout}:single`, `docker://${secured.host}/palisade/single:1`, { creds: 'scanner:s3cret' });
 }, 120_000);
 
 afterAll(() => {

@@ -30,6 +30,7 @@ export interface ReadImageOptions {
   /** docker://: plain HTTP instead of HTTPS, and a PEM file of extra CAs. */
   readonly insecure?: boolean;
   readonly caFile?: string;
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 export interface ImageRead {
@@ -83,6 +84,7 @@ async function openHandle(target: Exclude<ReturnType<typeof parseTarget>, { tran
     return openRegistryImage(target.reference, {
       name, limits, insecure: options.insecure === true,
       ...(platform === undefined ? {} : { platform }), ...(options.caFile === undefined ? {} : { caFile: options.caFile }),
+      ...(options.env === undefined ? {} : { env: options.env }),
     });
   }
   const common = { name, limits, ...(target.tag === undefined ? {} : { tag: target.tag }) };

@@ -2,7 +2,8 @@
  * A real registry for the tests: Debian's docker-registry (distribution 2.8) on a free local port,
  * optionally with htpasswd basic auth, TLS (self-signed cert with an IP SAN) or token auth.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -70,13 +71,16 @@ export async function startRegistry(options: { basic?: { user: string; password:
   return { host: `127.0.0.1:${port}`, dir, ...(caFile === undefined ? {} : { caFile }), stop: () => { child.kill(); } };
 }
 
-/** skopeo copy SRC docker://HOST/REPO:TAG with the given credentials, keeping every platform. */
-export function push(source: string, destination: string, options: { creds?: string; tlsVerify?: boolean; certDir?: string } = {}): void {
+/**
+ * skopeo copy SRC docker://HOST/REPO:TAG with the given credentials, keeping every platform.
+ * Asynchronous: a token service in this process must stay able to answer while skopeo runs.
+ */
+export async function push(source: string, destination: string, options: { creds?: string; tlsVerify?: boolean; certDir?: string } = {}): Promise<void> {
   requireTool('skopeo');
-  execFileSync('skopeo', [
+  await promisify(execFile)('skopeo', [
     'copy', '--quiet', '--all', `--dest-tls-verify=${options.tlsVerify === true ? 'true' : 'false'}`,
     ...(options.creds === undefined ? [] : ['--dest-creds', options.creds]),
     ...(options.certDir === undefined ? [] : ['--dest-cert-dir', options.certDir]),
     source, destination,
-  ], { stdio: 'pipe', timeout: 120_000 });
+  ], { timeout: 120_000 });
 }

@@ -17,7 +17,7 @@ export function authFiles(env: NodeJS.ProcessEnv = process.env): string[] {
   const files: string[] = [];
   if (env.REGISTRY_AUTH_FILE !== undefined && env.REGISTRY_AUTH_FILE !== '') files.push(env.REGISTRY_AUTH_FILE);
   if (env.XDG_RUNTIME_DIR !== undefined && env.XDG_RUNTIME_DIR !== '') files.push(join(env.XDG_RUNTIME_DIR, 'containers/auth.json'));
-  files.push(join(env.DOCKER_CONFIG ?? join(homedir(), '.docker'), 'config.json'));
+  files.push(join(env.DOCKER_CONFIG ?? join(env.HOME ?? homedir(), '.docker'), 'config.json'));
   return files;
 }
 
