@@ -44,6 +44,7 @@ import { rule as namespaceWithoutLimitRange } from './namespace-without-limit-ra
 import { rule as namespaceWithoutNetworkPolicy } from './namespace-without-network-policy/rule.js';
 import { rule as namespaceWithoutResourceQuota } from './namespace-without-resource-quota/rule.js';
 import { rule as networkPolicyAllowsAllIngress } from './network-policy-allows-all-ingress/rule.js';
+import { rule as networkPolicyUnresolvedNamedPort } from './network-policy-unresolved-named-port/rule.js';
 import { rule as persistentVolumeHostPath } from './persistent-volume-host-path/rule.js';
 import { rule as privilegeEscalationAllowed } from './privilege-escalation-allowed/rule.js';
 import { rule as privilegedContainer } from './privileged-container/rule.js';
@@ -131,6 +132,7 @@ export const RULES: readonly AnyRule[] = [
   namespaceWithoutNetworkPolicy,
   namespaceWithoutResourceQuota,
   networkPolicyAllowsAllIngress,
+  networkPolicyUnresolvedNamedPort,
   persistentVolumeHostPath,
   privilegeEscalationAllowed,
   privilegedContainer,
