@@ -21,7 +21,7 @@ export const NIST_800_190: Framework = {
     manual('4.1.1', 'Image vulnerabilities', IMAGE_CONTENTS),
     { id: '4.1.2', title: 'Image configuration defects', checks: rules('run-as-root', 'run-as-uid-zero'), note: 'the pod spec decides whether the image\'s root user is used' },
     manual('4.1.3', 'Embedded malware', IMAGE_CONTENTS),
-    { id: '4.1.4', title: 'Embedded clear text secrets', checks: rules('secret-in-configmap', 'secret-in-env-literal'), note: 'secrets inside image layers need the image scan' },
+    { id: '4.1.4', title: 'Embedded clear text secrets', checks: rules('secret-in-annotation', 'secret-in-configmap', 'secret-in-env-literal'), note: 'secrets inside image layers need the image scan' },
     { id: '4.1.5', title: 'Use of untrusted images', checks: rules('image-not-pinned-by-digest', 'untrusted-registry') },
     manual('4.2.1', 'Insecure connections to registries', 'registry transport security is container runtime configuration on the nodes'),
     { id: '4.2.2', title: 'Stale images in registries', checks: rules('image-pull-policy', 'image-tag-latest') },
@@ -29,14 +29,14 @@ export const NIST_800_190: Framework = {
     {
       id: '4.3.1',
       title: 'Unbounded administrative access',
-      checks: rules('rbac-cluster-admin-binding', 'rbac-escalation-verbs', 'rbac-nodes-proxy', 'rbac-pod-exec', 'rbac-secret-read', 'rbac-token-create', 'rbac-wildcard', 'rbac-workload-create'),
+      checks: rules('cluster-role-aggregation-to-admin', 'kubernetes-dashboard-exposed', 'rbac-cluster-admin-binding', 'rbac-escalation-verbs', 'rbac-nodes-proxy', 'rbac-pod-exec', 'rbac-secret-read', 'rbac-token-create', 'rbac-wildcard', 'rbac-workload-create', 'tiller-deployed'),
     },
     {
       id: '4.3.2',
       title: 'Unauthorized access',
       checks: rules('apiserver-anonymous-auth', 'apiserver-authorization-mode', 'apiserver-encryption-at-rest', 'apiserver-insecure-port', 'encryption-config', 'long-lived-sa-token-secret', 'rbac-anonymous-binding'),
     },
-    { id: '4.3.3', title: 'Poorly separated inter-container network traffic', checks: rules('namespace-without-default-deny', 'namespace-without-network-policy') },
+    { id: '4.3.3', title: 'Poorly separated inter-container network traffic', checks: rules('namespace-without-default-deny', 'namespace-without-network-policy', 'network-policy-allows-all-ingress') },
     manual('4.3.4', 'Mixing of workload sensitivity levels', 'sensitivity levels are the organisation\'s classification; objects do not say which workloads may share nodes'),
     {
       id: '4.3.5',
@@ -44,7 +44,7 @@ export const NIST_800_190: Framework = {
       checks: [...rules('apiserver-tls', 'etcd-client-cert-auth', 'etcd-tls', 'kubelet-config'), only('apiserver-admission-plugins', /NodeRestriction/)],
     },
     manual('4.4.1', 'Vulnerabilities within the runtime software', 'the container runtime\'s version and patches are node data, not objects'),
-    { id: '4.4.2', title: 'Unbounded network access from containers', checks: [...rules('namespace-without-default-deny'), only('host-namespaces', /hostNetwork/)] },
+    { id: '4.4.2', title: 'Unbounded network access from containers', checks: [...rules('egress-to-internet', 'namespace-without-default-deny'), only('host-namespaces', /hostNetwork/)] },
     {
       id: '4.4.3',
       title: 'Insecure container runtime configurations',
@@ -66,7 +66,7 @@ export const NIST_800_190: Framework = {
       ),
     },
     { id: '4.4.4', title: 'App vulnerabilities', checks: rules('writable-root-filesystem'), note: 'a read-only root filesystem limits what an exploited app can change; the vulnerabilities themselves need the image scan' },
-    { id: '4.4.5', title: 'Rogue containers', checks: rules('pss-namespace-enforce', 'untrusted-registry') },
+    { id: '4.4.5', title: 'Rogue containers', checks: rules('pss-namespace-enforce', 'untrusted-registry', 'webhook-failure-policy-ignore') },
     manual('4.5.1', 'Large attack surface', HOST),
     manual('4.5.2', 'Shared kernel', 'which workloads share a host kernel is decided by node pools and scheduling policy outside the objects Palisade judges'),
     manual('4.5.3', 'Host OS component vulnerabilities', HOST),

@@ -44,18 +44,19 @@ export const NSA_CISA: Framework = {
         'sensitive-host-path',
         'share-process-namespace',
         'unsafe-sysctls',
+        'webhook-failure-policy-ignore',
         'windows-host-process',
         'writable-host-path',
       ),
     },
-    { id: 'pod-security/service-account-tokens', title: 'Pod security: Protecting Pod service account tokens', checks: rules('default-service-account', 'long-lived-sa-token-secret', 'service-account-automount', 'service-account-token-automount') },
+    { id: 'pod-security/service-account-tokens', title: 'Pod security: Protecting Pod service account tokens', checks: rules('default-service-account', 'long-lived-sa-token-secret', 'role-binding-to-default-sa', 'service-account-automount', 'service-account-token-automount') },
     manual(
       'pod-security/hardening-container-environments',
       'Pod security: Hardening container environments',
       'hypervisor- or kernel-sandboxed runtimes are node configuration; a RuntimeClass name says nothing about the isolation behind it',
     ),
     { id: 'network/namespaces', title: 'Network separation and hardening: Namespaces', checks: rules('workload-in-default-namespace') },
-    { id: 'network/network-policies', title: 'Network separation and hardening: Network policies', checks: rules('namespace-without-default-deny', 'namespace-without-network-policy') },
+    { id: 'network/network-policies', title: 'Network separation and hardening: Network policies', checks: rules('egress-to-internet', 'namespace-without-default-deny', 'namespace-without-network-policy', 'network-policy-allows-all-ingress') },
     {
       id: 'network/resource-policies',
       title: 'Network separation and hardening: Resource policies',
@@ -85,7 +86,7 @@ export const NSA_CISA: Framework = {
     {
       id: 'network/secrets',
       title: 'Network separation and hardening: Secrets',
-      checks: rules('apiserver-encryption-at-rest', 'encryption-config', 'secret-as-env-var', 'secret-in-configmap', 'secret-in-env-literal'),
+      checks: rules('apiserver-encryption-at-rest', 'encryption-config', 'secret-as-env-var', 'secret-in-annotation', 'secret-in-configmap', 'secret-in-env-literal'),
     },
     manual(
       'network/cloud-infrastructure',
@@ -102,6 +103,7 @@ export const NSA_CISA: Framework = {
       title: 'Authentication and authorization: Role-based access control',
       checks: rules(
         'apiserver-authorization-mode',
+        'cluster-role-aggregation-to-admin',
         'rbac-cluster-admin-binding',
         'rbac-csr-approval',
         'rbac-escalation-verbs',
