@@ -55,6 +55,9 @@ interface PeerGroup {
   readonly podSelector: LabelSelector | undefined;
 }
 
+/** Most memoised one-direction verdicts kept at once. */
+const SIDE_CACHE_LIMIT = 200_000;
+
 export class Analysis {
   readonly cluster: Cluster;
   readonly workloads: readonly Extract<Endpoint, { kind: 'workload' }>[];
@@ -224,7 +227,11 @@ export class Analysis {
     let result = explain ? undefined : this.sideCache.get(key);
     if (result === undefined) {
       result = this.decide(deciding, direction, policies, farView, dstPorts, explain);
-      if (!explain) this.sideCache.set(key, result);
+      if (!explain) {
+        // Bounded memory on hostile inputs: a cache this large has stopped paying for itself.
+        if (this.sideCache.size >= SIDE_CACHE_LIMIT) this.sideCache.clear();
+        this.sideCache.set(key, result);
+      }
     }
     return result;
   }
