@@ -52,6 +52,8 @@ export const CHECKOV: Readonly<Record<string, RuleCheck>> = {
   ServiceAccountTokens: { rule: 'service-account-token-automount' },
   Secrets: { rule: 'secret-as-env-var' },
   DefaultServiceAccountBinding: { rule: 'role-binding-to-default-sa' },
+  Tiller: { rule: 'tiller-deployed' },
+  KubernetesDashboard: { rule: 'kubernetes-dashboard-exposed' },
   DefaultServiceAccount: { rule: 'service-account-automount', message: /\/default"/ },
   // NET_RAW stays unless the container drops ALL or NET_RAW itself: findings that do not name NET_RAW as dropped.
   DropCapabilities: { rule: 'capabilities-not-dropped', message: /^(?!.*\bNET_RAW\b)/ },
@@ -106,5 +108,7 @@ export const CHECKOV_DIFFERENCES: Readonly<Record<string, string>> = {
     'checkov counts 7: it fails rootContainersFAILED-malformed-spec.yaml, whose spec is a list (the API server rejects it; Palisade finds no pod spec to judge), and counts the two objects named pod4 in one file separately where this comparison counts one; on every other object the verdicts agree',
   'Seccomp:example_Seccomp':
     'the four PASSED examples set seccomp only through seccomp.security.alpha.kubernetes.io annotations, which current kubelets ignore (seccomp-unconfined doc); checkov accepts the annotations, Palisade reads securityContext.seccompProfile',
+  'KubernetesDashboard:example_KubernetesDashboard':
+    'checkov fails every Dashboard deployment; kubernetes-dashboard-exposed reports a Dashboard only when it skips login, runs as cluster-admin or has an outside Service, and these examples do none of that',
   'RbacBindRoleBindings:example_RbacBindRoleBindings': 'bind on rolebindings grants nothing: RBAC checks the bind verb on the role being bound (roles, clusterroles)',
 };
