@@ -5,7 +5,7 @@
 import type { Finding } from '../model/finding.js';
 import type { Problem } from '../model/problem.js';
 import type { RuleStatus, RuleSummary } from '../model/report.js';
-import type { Resource } from '../model/resource.js';
+import type { Resource, ResourceRef } from '../model/resource.js';
 import { resourceKey, refOf } from '../model/resource.js';
 import { hash64 } from '../lib/hash.js';
 import { problem } from './errors.js';
@@ -36,6 +36,17 @@ export function findingId(ruleId: string, resource: Resource, path: string, mess
   return hash64(`${ruleId}\u0000${resourceKey(resource)}\u0000${resource.source.file}\u0000${path}\u0000${message}`);
 }
 
+/** One shared ref object per resource: a scan can hold hundreds of thousands of findings. */
+const refs = new WeakMap<Resource, ResourceRef>();
+function sharedRef(resource: Resource): ResourceRef {
+  let ref = refs.get(resource);
+  if (ref === undefined) {
+    ref = refOf(resource);
+    refs.set(resource, ref);
+  }
+  return ref;
+}
+
 function toFinding(rule: AnyRule, resource: Resource, violation: Violation): Finding {
   return {
     id: findingId(rule.id, resource, violation.path, violation.message),
@@ -46,7 +57,7 @@ function toFinding(rule: AnyRule, resource: Resource, violation: Violation): Fin
     message: violation.message,
     threats: rule.threats,
     mitre: rule.mitre,
-    resource: refOf(resource),
+    resource: sharedRef(resource),
     location: locate(resource, violation.path),
     remediation: rule.remediation,
     suppressed: false,

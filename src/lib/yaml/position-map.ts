@@ -9,7 +9,7 @@
  * no position of their own and fall back to their mapping.
  */
 import type { Position, PositionMap } from '../../model/source.js';
-import { escapeToken, splitPointer } from '../json-pointer.js';
+import { unescapeToken } from '../json-pointer.js';
 import type { LineIndex } from './line-index.js';
 import { keyFromSource } from './keys.js';
 import { NodeKind, type NodeArena } from './node-tracker.js';
@@ -55,27 +55,29 @@ export class TrackedPositionMap implements PositionMap {
     return { pointer: found.pointer, position: found.position };
   }
 
-  /** Follows the pointer down the node tree and the value tree together. */
+  /**
+   * Follows the pointer down the node tree and the value tree together. The pointer reached is a
+   * prefix of `ptr`, so it is sliced rather than rebuilt (this runs once per finding).
+   */
   private walk(ptr: string): { pointer: string; position: Position; complete: boolean } {
-    let tokens: string[];
-    try {
-      tokens = splitPointer(ptr);
-    } catch {
-      tokens = [];
-    }
     let node: number | undefined = this.root;
     let value: unknown = this.value;
     let position = this.toPosition(this.root);
-    let pointer = '';
-    for (const token of tokens) {
+    if (ptr === '' || !ptr.startsWith('/')) return { pointer: '', position, complete: ptr === '' };
+    let end = 0;
+    while (end < ptr.length) {
+      const next = ptr.indexOf('/', end + 1);
+      const stop = next === -1 ? ptr.length : next;
+      const raw = ptr.slice(end + 1, stop);
+      const token = raw.includes('~') ? unescapeToken(raw) : raw;
       const entry: Entry | undefined = node === undefined ? undefined : this.child(node, value, token);
-      if (entry === undefined) return { pointer, position, complete: false };
+      if (entry === undefined) return { pointer: ptr.slice(0, end), position, complete: false };
       position = entry.position;
-      pointer = `${pointer}/${escapeToken(token)}`;
       node = entry.node;
       value = childValue(value, token);
+      end = stop;
     }
-    return { pointer, position, complete: true };
+    return { pointer: ptr, position, complete: true };
   }
 
   private child(node: number, value: unknown, token: string): Entry | undefined {
