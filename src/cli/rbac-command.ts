@@ -9,6 +9,8 @@ import {
   loadRbac,
   permissions,
   rbacPods,
+  suggestFromAuditLog,
+  suggestionManifests,
   whoCan,
   type EscalationPath,
   type RbacModel,
@@ -239,6 +241,32 @@ export function rbacCommand(): Command {
         const model = await load(paths, flags);
         if (model === undefined) return;
         process.stdout.write(escalationGraphText(model, flags.format === 'dot' ? 'dot' : 'json'));
+      }),
+    );
+  withInputs(
+    rbac
+      .command('suggest')
+      .description('least privilege from an audit log: the smallest roles covering what each identity did, and its unused grants')
+      .argument('[paths...]', 'RBAC inputs to compare against')
+      .requiredOption('--audit-log <file>', 'JSON lines of audit.k8s.io/v1 Event'),
+    ['yaml', 'table', 'json'],
+  )
+    .addHelpText('after', '\nExamples:\n  palisade rbac suggest --audit-log audit.log cluster/ > least-privilege.yaml\n  palisade rbac suggest --audit-log audit.log cluster/ -f table')
+    .action((paths: string[], flags: InputFlags & { auditLog: string }) =>
+      run(async () => {
+        const model = await load(paths, flags);
+        if (model === undefined) return;
+        const answer = suggestFromAuditLog(model, flags.auditLog);
+        printProblems(answer.problems, flags.quiet === true);
+        if (flags.format === 'json') json(answer);
+        else if (flags.format === 'yaml') process.stdout.write(suggestionManifests(answer.suggestions));
+        else {
+          for (const s of answer.suggestions) {
+            process.stdout.write(`${s.user}: ${s.requests} request${s.requests === 1 ? '' : 's'}, ${s.roles.reduce((n, r) => n + r.rules.length, 0)} rules needed, ${s.unused.length} unused grant${s.unused.length === 1 ? '' : 's'}\n`);
+            for (const u of s.unused) process.stdout.write(`  unused ${scopeText(u.scope)}: ${describe(u.rule.rule)}   via ${[...new Set(u.rule.sources.map((x) => `${x.binding} -> ${x.role}`))].join('; ')}\n`);
+          }
+          process.stdout.write(`${answer.events} audit events, ${answer.suggestions.length} identities\n`);
+        }
       }),
     );
   return rbac;

@@ -22,6 +22,8 @@ import {
   parseRequest,
   parseSubject,
   podBlastRadius,
+  readAuditEvents,
+  suggestLeastPrivilege,
   subjectNodeId,
   userInfoOf,
   type EscalationGraph,
@@ -32,11 +34,14 @@ import {
   type Request,
   type ScopePermissions,
   type SubjectRef,
+  type Suggestion,
   type Target,
 } from '../graph/rbac/index.js';
+import { readFileSync, statSync } from 'node:fs';
+import { stringify as stringifyYaml } from 'yaml';
 import { locate } from '../core/locate.js';
 
-export { TARGETS as RBAC_PATH_TARGETS, type EscalationGraph, type EscalationPath, type PodBlastRadius, type ScopePermissions, type Target as RbacPathTarget } from '../graph/rbac/index.js';
+export { TARGETS as RBAC_PATH_TARGETS, type Suggestion, type EscalationGraph, type EscalationPath, type PodBlastRadius, type ScopePermissions, type Target as RbacPathTarget } from '../graph/rbac/index.js';
 
 export interface RbacLoadOptions {
   readonly paths?: readonly string[];
@@ -208,4 +213,39 @@ export function escalationPaths(model: RbacModel, query: PathsQuery = {}): Escal
 
 export function escalationGraphText(model: RbacModel, format: 'json' | 'dot'): string {
   return format === 'json' ? graphToJson(model.graph()) : graphToDot(model.graph());
+}
+
+export interface SuggestAnswer {
+  readonly file: string;
+  readonly events: number;
+  readonly problems: readonly Problem[];
+  readonly suggestions: readonly Suggestion[];
+}
+
+/** Least privilege from an audit log (JSON lines of audit.k8s.io/v1 Event), against the loaded RBAC. */
+export function suggestFromAuditLog(model: RbacModel, file: string, maxBytes = 256 * 1024 * 1024): SuggestAnswer {
+  let text: string;
+  try {
+    if (statSync(file).size > maxBytes) throw usage('input-too-large', `${file} is larger than ${maxBytes} bytes`, 'Split the audit log, or filter it to the identities of interest.');
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if (error instanceof PalisadeError) throw error;
+    throw usage('input-not-found', `cannot read audit log ${file}`, 'Check the --audit-log path.');
+  }
+  const read = readAuditEvents(text, file);
+  return { file, events: read.events, problems: read.problems, suggestions: suggestLeastPrivilege(model.index, read.uses) };
+}
+
+/** The suggested roles as Kubernetes manifests (names `palisade-least-<user>`), one YAML stream. */
+export function suggestionManifests(suggestions: readonly Suggestion[]): string {
+  const docs: string[] = [];
+  for (const s of suggestions) {
+    const name = `palisade-least-${s.user.toLowerCase().replace(/[^a-z0-9.-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '').slice(0, 200) || 'user'}`;
+    for (const role of s.roles) {
+      const metadata = role.kind === 'Role' ? { name, namespace: role.namespace, annotations: { 'palisade.dev/suggested-for': s.user } } : { name, annotations: { 'palisade.dev/suggested-for': s.user } };
+      const rules = role.rules.map((r) => ('resourceNames' in r && r.resourceNames.length === 0 ? { apiGroups: r.apiGroups, resources: r.resources, verbs: r.verbs } : r));
+      docs.push(stringifyYaml({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: role.kind, metadata, rules }));
+    }
+  }
+  return docs.map((d) => `---\n${d}`).join('');
 }

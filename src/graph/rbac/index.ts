@@ -12,3 +12,5 @@ export { podBlastRadius, type PodBlastRadius } from './pods.js';
 export { parseRequest, type RequestSpec } from './resources.js';
 export { formatSubject, parseSubject, userInfoOf, type SubjectRef, type UserInfo } from './subjects.js';
 export { objectLabel, type BindingDef, type BindingSubject, type RoleDef, type Rule } from './types.js';
+export { readAuditEvents, type AuditUse } from './audit.js';
+export { suggestLeastPrivilege, type SuggestedRole, type Suggestion, type UnusedGrant } from './suggest.js';

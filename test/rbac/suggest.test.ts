@@ -1,0 +1,44 @@
+/** Least privilege from audit events: minimal roles, unused grants, refused and duplicate events. */
+import { fileURLToPath } from 'node:url';
+import { parseAllDocuments } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { suggestFromAuditLog, suggestionManifests } from '../../src/sdk/rbac.js';
+import { modelOfPaths } from './support.js';
+
+const LOG = fileURLToPath(new URL('./audit/audit.log', import.meta.url));
+const RBAC = fileURLToPath(new URL('./audit/rbac.yaml', import.meta.url));
+
+describe('rbac suggest', () => {
+  it('writes the smallest roles covering what each identity did, and lists grants it never used', async () => {
+    const model = await modelOfPaths([RBAC]);
+    const answer = suggestFromAuditLog(model, LOG);
+    expect(answer.problems.map((p) => [p.code, p.line])).toEqual([
+      ['rbac-audit-invalid', 7],
+      ['rbac-audit-invalid', 8],
+    ]);
+    const ci = answer.suggestions.find((s) => s.user === 'system:serviceaccount:dev:ci');
+    // a1 is counted once across its two stages; the refused secrets list is not a use.
+    expect(ci?.requests).toBe(3);
+    expect(ci?.roles).toEqual([
+      {
+        kind: 'Role',
+        namespace: 'dev',
+        rules: [
+          { apiGroups: [''], resources: ['pods'], verbs: ['list'], resourceNames: [] },
+          { apiGroups: ['apps'], resources: ['deployments'], verbs: ['patch'], resourceNames: [] },
+          { apiGroups: ['apps'], resources: ['deployments/scale'], verbs: ['update'], resourceNames: [] },
+        ],
+      },
+    ]);
+    expect(ci?.unused.map((u) => u.rule.rule.type === 'resource' && u.rule.rule.resources)).toEqual([['configmaps']]);
+    const alice = answer.suggestions.find((s) => s.user === 'alice');
+    expect(alice?.roles).toEqual([{ kind: 'ClusterRole', rules: [{ nonResourceURLs: ['/healthz'], verbs: ['get'] }] }]);
+    const docs = parseAllDocuments(suggestionManifests(answer.suggestions)).map((d) => d.toJS() as { kind: string; metadata: { name: string } });
+    expect(docs.map((d) => `${d.kind} ${d.metadata.name}`)).toEqual(['ClusterRole palisade-least-alice', 'Role palisade-least-system-serviceaccount-dev-ci']);
+  });
+
+  it('refuses a missing audit log with a usage error', async () => {
+    const model = await modelOfPaths([RBAC]);
+    expect(() => suggestFromAuditLog(model, '/no/such/audit.log')).toThrow(/cannot read audit log/);
+  });
+});
