@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { suggestFromAuditLog, suggestionManifests } from '../../src/sdk/rbac.js';
 import { modelOfPaths } from './support.js';
 
-const LOG = fileURLToPath(new URL('./audit/audit.log', import.meta.url));
+const LOG = fileURLToPath(new URL('./audit/events.jsonl', import.meta.url));
 const RBAC = fileURLToPath(new URL('./audit/rbac.yaml', import.meta.url));
 
 describe('rbac suggest', () => {
