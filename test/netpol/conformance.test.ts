@@ -13,7 +13,7 @@ import { caseName, golden, readIndex, SUITE, suitePresent, type ConnlistCase } f
 
 /** Features not implemented yet, each with how a case is recognised as needing it. */
 const UNSUPPORTED: readonly { readonly feature: string; readonly needs: (c: ConnlistCase, kinds: ReadonlySet<string>) => boolean }[] = [
-  { feature: 'exposure analysis with admin policies', needs: (c, kinds) => c.exposure_analysis && (kinds.has('AdminNetworkPolicy') || kinds.has('BaselineAdminNetworkPolicy')) },
+  { feature: 'exposure analysis with admin policies (partly supported: admin tiers folded into entire-cluster and representative peers, not named ports)', needs: (c, kinds) => c.exposure_analysis && (kinds.has('AdminNetworkPolicy') || kinds.has('BaselineAdminNetworkPolicy')) },
   { feature: 'multiple networks (UDN/NAD)', needs: (c) => c.multiple_networks },
 ];
 

@@ -49,13 +49,13 @@ function ruleConnections(rule: AdminRule, dstPorts: readonly ContainerPort[] | u
 }
 
 /** One policy's verdicts: earlier rules take precedence over later ones. */
-function policyVerdicts(indexed: IndexedAdmin, direction: 'Ingress' | 'Egress', peer: PeerView, dstPorts: readonly ContainerPort[] | undefined): AdminVerdicts {
+function policyVerdicts(indexed: IndexedAdmin, direction: 'Ingress' | 'Egress', peer: PeerView, dstPorts: readonly ContainerPort[] | undefined, selects?: (rule: AdminRule) => boolean): AdminVerdicts {
   const rules = direction === 'Ingress' ? indexed.policy.ingress : indexed.policy.egress;
   const ids = direction === 'Ingress' ? indexed.ingressPeerIds : indexed.egressPeerIds;
   let { allowed, denied, passed } = NOTHING;
   const hits: RuleHit[] = [];
   rules.forEach((rule, r) => {
-    if (!ruleSelects(rule, ids[r] ?? [], peer)) return;
+    if (!(selects === undefined ? ruleSelects(rule, ids[r] ?? [], peer) : selects(rule))) return;
     const fresh = ruleConnections(rule, dstPorts).subtract(allowed).subtract(denied).subtract(passed);
     if (fresh.isEmpty()) return;
     hits.push({ policy: `${indexed.policy.baseline ? '[BANP]' : '[ANP]'} ${indexed.policy.name} (${rule.name}: ${rule.action})`, direction, rule: r + 1, conns: fresh });
@@ -66,11 +66,21 @@ function policyVerdicts(indexed: IndexedAdmin, direction: 'Ingress' | 'Egress', 
   return { allowed, denied, passed, hits };
 }
 
-/** The admin policies selecting one pod, in priority order: a higher-precedence decision is never overridden. */
-export function adminVerdicts(policies: readonly IndexedAdmin[], direction: 'Ingress' | 'Egress', peer: PeerView, dstPorts: readonly ContainerPort[] | undefined): AdminVerdicts {
+/**
+ * The admin policies selecting one pod, in priority order: a higher-precedence decision is never
+ * overridden. `selects` replaces peer matching (exposure analysis matches potential peers by
+ * their selectors, not by labels).
+ */
+export function adminVerdicts(
+  policies: readonly IndexedAdmin[],
+  direction: 'Ingress' | 'Egress',
+  peer: PeerView,
+  dstPorts: readonly ContainerPort[] | undefined,
+  selects?: (rule: AdminRule) => boolean,
+): AdminVerdicts {
   let acc = NOTHING;
   for (const indexed of policies) {
-    const one = policyVerdicts(indexed, direction, peer, dstPorts);
+    const one = policyVerdicts(indexed, direction, peer, dstPorts, selects);
     const decided = acc.allowed.union(acc.denied).union(acc.passed);
     acc = {
       allowed: acc.allowed.union(one.allowed.subtract(decided)),

@@ -8,7 +8,11 @@
  * folded into exposure yet.
  */
 import type { LabelSelector } from '../../lib/k8s/labels.js';
-import type { Analysis } from './analysis.js';
+import type { Analysis, Endpoint, EndpointClass } from './analysis.js';
+import { adminVerdicts, combineTiers } from './admin-evaluate.js';
+import type { AdminRule } from './admin-model.js';
+
+type Workload = Extract<Endpoint, { kind: 'workload' }>;
 import { ConnectionSet, type Protocol } from './connections.js';
 import type { IndexedPolicy } from './evaluate.js';
 import { IntervalSet } from './intervals.js';
@@ -47,6 +51,37 @@ interface Representative {
 }
 
 const ENTIRE_CLUSTER = 'entire-cluster';
+const STRANGER_NAMESPACE = 'entire-cluster-representative';
+
+/** Whether an admin rule names the representative (same selectors, or selectors that take all). */
+function adminRuleSelectsRepresentative(rule: AdminRule, rep: Representative): boolean {
+  return rule.peers.some((peer) => peer.kind === 'pods' && fullMatch(peer.namespaceSelector, rep.namespaceSelector) && (peer.podSelector === undefined || fullMatch(peer.podSelector, rep.podSelector)));
+}
+
+/** A representative's connections once admin tiers select the workload. */
+function repThroughAdminTiers(w: Workload, direction: 'Ingress' | 'Egress', npCaptured: boolean, npConns: ConnectionSet, rep: Representative, stranger: EndpointClass): ConnectionSet {
+  const admins = direction === 'Egress' ? w.cls.adminEgress : w.cls.adminIngress;
+  const base = direction === 'Egress' ? w.cls.baselineEgress : w.cls.baselineIngress;
+  const dstPorts = direction === 'Ingress' ? w.workload.ports : [];
+  const selects = (rule: AdminRule): boolean => adminRuleSelectsRepresentative(rule, rep);
+  const admin = adminVerdicts(admins, direction, stranger.view, dstPorts, selects);
+  const baseline = base === undefined ? ConnectionSet.none() : adminVerdicts([base], direction, stranger.view, dstPorts, selects).denied;
+  return combineTiers(admin, { captured: npCaptured, allowed: npConns }, baseline);
+}
+
+/**
+ * The entire-cluster exposure once admin tiers select the workload: what admin policies decide for
+ * a pod they do not name (only "all namespaces" rules reach it), then the NetworkPolicies'
+ * cluster-wide rules for what they pass or leave open, else what the baseline does not deny.
+ */
+function throughAdminTiers(w: Workload, direction: 'Ingress' | 'Egress', npCaptured: boolean, npCluster: ConnectionSet, stranger: EndpointClass): ConnectionSet {
+  const admins = direction === 'Egress' ? w.cls.adminEgress : w.cls.adminIngress;
+  const base = direction === 'Egress' ? w.cls.baselineEgress : w.cls.baselineIngress;
+  const dstPorts = direction === 'Ingress' ? w.workload.ports : stranger.ports;
+  const admin = adminVerdicts(admins, direction, stranger.view, dstPorts);
+  const baseline = base === undefined ? ConnectionSet.none() : adminVerdicts([base], direction, stranger.view, dstPorts).denied;
+  return combineTiers(admin, { captured: npCaptured, allowed: npCluster }, baseline);
+}
 
 const isEmpty = (s: LabelSelector | undefined): boolean => s === undefined || (Object.keys(s.matchLabels ?? {}).length === 0 && (s.matchExpressions ?? []).length === 0);
 
@@ -90,6 +125,16 @@ function representatives(analysis: Analysis): Representative[] {
           podSelector: peer.podSelector,
           text: representativeText(namespaceSelector, peer.podSelector),
         });
+      }
+    }
+  }
+  for (const policy of [...analysis.cluster.admin, ...(analysis.cluster.baseline === undefined ? [] : [analysis.cluster.baseline])]) {
+    for (const rule of [...policy.ingress, ...policy.egress]) {
+      for (const peer of rule.peers) {
+        if (peer.kind !== 'pods' || (isEmpty(peer.namespaceSelector) && isEmpty(peer.podSelector))) continue;
+        const key = `${selectorKey(peer.namespaceSelector)}/${isEmpty(peer.podSelector) ? '' : selectorKey(peer.podSelector ?? {})}`;
+        if (out.has(key)) continue;
+        out.set(key, { namespace: undefined, namespaceSelector: peer.namespaceSelector, podSelector: peer.podSelector, text: representativeText(peer.namespaceSelector, peer.podSelector) });
       }
     }
   }
@@ -168,13 +213,16 @@ export function exposureAnalysis(analysis: Analysis, lines: readonly ConnLine[])
   const ingress: ExposureLine[] = [];
   const unprotected: string[] = [];
   const workloads = analysis.workloads;
+  // A pod with no labels in a namespace nothing names: what only "every namespace" rules reach.
+  const stranger = analysis.classOfExtra({ namespace: STRANGER_NAMESPACE, name: 'any', kind: 'Pod', labels: {}, ports: [], hostNetwork: false, resources: [] });
   for (const w of workloads) {
     for (const direction of ['Egress', 'Ingress'] as const) {
       const policies: readonly IndexedPolicy[] = direction === 'Egress' ? w.cls.egress : w.cls.ingress;
       const into = direction === 'Egress' ? egress : ingress;
       const ipLines = lines.filter((l) => (direction === 'Egress' ? l.src === w.key && l.dst.endsWith('[External]') : l.dst === w.key && l.src.endsWith('[External]')));
       for (const l of ipLines) into.push({ workload: w.key, other: direction === 'Egress' ? l.dst : l.src, conn: l.conn });
-      if (policies.length === 0) {
+      const admins = direction === 'Egress' ? [...w.cls.adminEgress, ...(w.cls.baselineEgress === undefined ? [] : [w.cls.baselineEgress])] : [...w.cls.adminIngress, ...(w.cls.baselineIngress === undefined ? [] : [w.cls.baselineIngress])];
+      if (policies.length === 0 && admins.length === 0) {
         into.push({ workload: w.key, other: ENTIRE_CLUSTER, conn: 'All Connections' });
         unprotected.push(`${w.key} is not protected on ${direction}`);
         continue;
@@ -183,10 +231,12 @@ export function exposureAnalysis(analysis: Analysis, lines: readonly ConnLine[])
       const rulesOf = (p: IndexedPolicy): readonly PolicyRule[] => (direction === 'Egress' ? p.policy.egress : p.policy.ingress);
       let cluster = NOTHING;
       for (const p of policies) for (const rule of rulesOf(p)) if (ruleIsEntireCluster(rule)) cluster = unite(cluster, potential(rule, dstPorts));
+      if (admins.length > 0) cluster = { conns: throughAdminTiers(w, direction, policies.length > 0, cluster.conns, stranger), names: cluster.names };
       if (!isEmptyPotential(cluster)) into.push({ workload: w.key, other: ENTIRE_CLUSTER, conn: text(cluster) });
       for (const rep of reps) {
         let conns = NOTHING;
         for (const p of policies) for (const rule of rulesOf(p)) if (ruleSelectsRepresentative(p.policy, rule, rep)) conns = unite(conns, potential(rule, dstPorts));
+        if (admins.length > 0) conns = { conns: repThroughAdminTiers(w, direction, policies.length > 0, conns.conns, rep, stranger), names: conns.names };
         if (isEmptyPotential(conns)) continue;
         // What the entire cluster may already do says all there is to say about this peer.
         if (!isEmptyPotential(cluster) && conns.conns.isSubsetOf(cluster.conns) && [...conns.names].every(([pr, s]) => [...s].every((n) => cluster.names.get(pr)?.has(n) === true))) continue;
