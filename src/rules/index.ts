@@ -45,7 +45,9 @@ import { rule as namespaceWithoutNetworkPolicy } from './namespace-without-netwo
 import { rule as namespaceWithoutResourceQuota } from './namespace-without-resource-quota/rule.js';
 import { rule as networkPolicyAllowsAllIngress } from './network-policy-allows-all-ingress/rule.js';
 import { rule as networkPolicyUnresolvedNamedPort } from './network-policy-unresolved-named-port/rule.js';
+import { rule as nodeNamePinned } from './node-name-pinned/rule.js';
 import { rule as persistentVolumeHostPath } from './persistent-volume-host-path/rule.js';
+import { rule as podWithoutOwner } from './pod-without-owner/rule.js';
 import { rule as privilegeEscalationAllowed } from './privilege-escalation-allowed/rule.js';
 import { rule as privilegedContainer } from './privileged-container/rule.js';
 import { rule as probesMissing } from './probes-missing/rule.js';
@@ -82,6 +84,7 @@ import { rule as serviceAccountTokenAutomount } from './service-account-token-au
 import { rule as serviceExposed } from './service-exposed/rule.js';
 import { rule as shareProcessNamespace } from './share-process-namespace/rule.js';
 import { rule as tillerDeployed } from './tiller-deployed/rule.js';
+import { rule as toleratesControlPlane } from './tolerates-control-plane/rule.js';
 import { rule as unsafeSysctls } from './unsafe-sysctls/rule.js';
 import { rule as untrustedRegistry } from './untrusted-registry/rule.js';
 import { rule as webhookFailurePolicyIgnore } from './webhook-failure-policy-ignore/rule.js';
@@ -133,7 +136,9 @@ export const RULES: readonly AnyRule[] = [
   namespaceWithoutResourceQuota,
   networkPolicyAllowsAllIngress,
   networkPolicyUnresolvedNamedPort,
+  nodeNamePinned,
   persistentVolumeHostPath,
+  podWithoutOwner,
   privilegeEscalationAllowed,
   privilegedContainer,
   probesMissing,
@@ -170,6 +175,7 @@ export const RULES: readonly AnyRule[] = [
   serviceExposed,
   shareProcessNamespace,
   tillerDeployed,
+  toleratesControlPlane,
   unsafeSysctls,
   untrustedRegistry,
   webhookFailurePolicyIgnore,
