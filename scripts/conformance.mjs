@@ -70,8 +70,8 @@ async function kubescape() {
   const root = path.join(K8S, 'kubescape-regolibrary');
   const out = [];
   for (const c of readJson(path.join(root, 'index.json')).cases) {
-    const workload = M.KUBESCAPE[c.rule];
-    const cluster = M.KUBESCAPE_CLUSTER[c.rule];
+    const workload = M.KUBESCAPE[c.rule] ?? M.KUBESCAPE_WORKLOAD_EXTRA[c.rule];
+    const cluster = M.KUBESCAPE_CLUSTER[c.rule] ?? M.KUBESCAPE_CLUSTER_EXTRA[c.rule];
     const check = workload ?? cluster;
     const dir = path.join(root, c.dir);
     if (check === undefined || !existsSync(path.join(dir, 'input'))) continue;
@@ -88,10 +88,10 @@ async function kubescape() {
       const want = new Set(alerts.flatMap((a) => (a?.alertObject?.k8sApiObjects ?? []).filter((o) => o.kind !== 'ServiceAccount').map((o) => `${o.kind}/${o.metadata?.name ?? ''}`)));
       const got = new Set(hits.map((f) => `${f.resource.kind}/${f.resource.name}`));
       const agree = want.size === got.size && [...want].every((k) => got.has(k));
-      out.push(outcome(key, agree, `want [${[...want].join(', ')}], got [${[...got].join(', ')}]`, M.KUBESCAPE_DIFFERENCES[key]));
+      out.push(outcome(key, agree, `want [${[...want].join(', ')}], got [${[...got].join(', ')}]`, M.KUBESCAPE_DIFFERENCES[key] ?? M.KUBESCAPE_EXTRA_DIFFERENCES[key]));
     } else {
       const verdict = hits.length > 0 ? 'fail' : 'pass';
-      out.push(outcome(key, verdict === c.verdict, `want ${c.verdict}, got ${verdict}`, M.KUBESCAPE_CLUSTER_DIFFERENCES[key]));
+      out.push(outcome(key, verdict === c.verdict, `want ${c.verdict}, got ${verdict}`, M.KUBESCAPE_CLUSTER_DIFFERENCES[key] ?? M.KUBESCAPE_EXTRA_DIFFERENCES[key]));
     }
   }
   return out;
@@ -101,11 +101,11 @@ async function polaris() {
   const root = path.join(K8S, 'polaris');
   const out = [];
   for (const c of readJson(path.join(root, 'index.json')).cases) {
-    const check = M.POLARIS[c.check];
+    const check = M.POLARIS[c.check] ?? M.POLARIS_EXTRA[c.check];
     if (check === undefined || c.file.includes('mutated')) continue;
     const { findings } = await run(check.rule, [path.join(root, c.file)]);
     const failed = matching(findings, check).length > 0;
-    out.push(outcome(c.file, failed === (c.expect === 'fail'), `want ${c.expect}, got ${failed ? 'fail' : 'pass'}`, M.POLARIS_DIFFERENCES[c.file]));
+    out.push(outcome(c.file, failed === (c.expect === 'fail'), `want ${c.expect}, got ${failed ? 'fail' : 'pass'}`, M.POLARIS_DIFFERENCES[c.file] ?? M.POLARIS_EXTRA_DIFFERENCES[c.file]));
   }
   return out;
 }

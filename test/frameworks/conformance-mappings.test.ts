@@ -9,7 +9,7 @@ import { RULES } from '../../src/rules/index.js';
 const RULE_IDS = new Set(RULES.map((r) => r.id));
 
 describe('conformance mappings', () => {
-  const maps = { CHECKOV: M.CHECKOV, KUBESCAPE_CLUSTER: M.KUBESCAPE_CLUSTER, KALM_CLUSTER: M.KALM_CLUSTER, KUBESCAPE: M.KUBESCAPE, POLARIS: M.POLARIS, KUBE_LINTER: M.KUBE_LINTER, KALM: M.KALM };
+  const maps = { CHECKOV: M.CHECKOV, KUBESCAPE_CLUSTER: M.KUBESCAPE_CLUSTER, KUBESCAPE_CLUSTER_EXTRA: M.KUBESCAPE_CLUSTER_EXTRA, KUBESCAPE_WORKLOAD_EXTRA: M.KUBESCAPE_WORKLOAD_EXTRA, POLARIS_EXTRA: M.POLARIS_EXTRA, KALM_CLUSTER: M.KALM_CLUSTER, KUBESCAPE: M.KUBESCAPE, POLARIS: M.POLARIS, KUBE_LINTER: M.KUBE_LINTER, KALM: M.KALM };
 
   it.each(Object.entries(maps))('%s names registered rules only', (_name, map) => {
     expect(Object.values(map).map((m) => m.rule).filter((id) => !RULE_IDS.has(id))).toEqual([]);
@@ -24,6 +24,9 @@ describe('conformance mappings', () => {
     expect(checkov.filter((check) => !(check in M.CHECKOV))).toEqual([]);
     const kubescape = Object.keys(M.KUBESCAPE_CLUSTER_DIFFERENCES).map((key) => key.slice(0, key.lastIndexOf('/')));
     expect(kubescape.filter((rule) => !(rule in M.KUBESCAPE_CLUSTER))).toEqual([]);
+    const extras = Object.keys(M.KUBESCAPE_EXTRA_DIFFERENCES).map((key) => key.slice(0, key.lastIndexOf('/')));
+    expect(extras.filter((rule) => !(rule in M.KUBESCAPE_CLUSTER_EXTRA) && !(rule in M.KUBESCAPE_WORKLOAD_EXTRA))).toEqual([]);
+    expect(Object.keys(M.POLARIS_EXTRA_DIFFERENCES).filter((file) => !((file.split('/')[1] ?? '') in M.POLARIS_EXTRA))).toEqual([]);
     expect([...M.CHECKOV_PER_CONTAINER].filter((check) => !(check in M.CHECKOV))).toEqual([]);
     for (const reason of [...Object.values(M.CHECKOV_DIFFERENCES), ...Object.values(M.KUBESCAPE_CLUSTER_DIFFERENCES), ...Object.values(M.KUBESEC_DIFFERENCES)]) {
       expect(reason.length).toBeGreaterThan(20);
