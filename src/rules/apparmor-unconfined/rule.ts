@@ -4,7 +4,7 @@
  * securityContext.appArmorProfile field or in the older per-container annotation, removes it.
  */
 import { defineRule, fail } from '../../core/rule.js';
-import { escapeToken, pointer } from '../../lib/json-pointer.js';
+import { pointer } from '../../lib/json-pointer.js';
 import { asRecord, asString } from '../../lib/k8s/values.js';
 import { describeContainer, effectiveField, isWindowsPod } from '../_lib/pod.js';
 
@@ -39,7 +39,7 @@ export const rule = defineRule({
       const key = `${ANNOTATION_PREFIX}${ref.name}`;
       const value = asRecord(annotations)?.[key];
       if (typeof value === 'string' && value.trim() === 'unconfined') {
-        yield fail(`${who} runs with AppArmor unconfined through the annotation ${key}`, pointer(workload.podMetaPath, 'annotations') + '/' + escapeToken(key));
+        yield fail(`${who} runs with AppArmor unconfined through the annotation ${key}`, pointer(workload.podMetaPath, 'annotations', key));
       }
     }
   },

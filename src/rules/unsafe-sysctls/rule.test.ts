@@ -16,5 +16,9 @@ describe('unsafe-sysctls', () => {
     expect(findingsFor(scan, 'fail-cronjob-slash-separator').map((f) => f.message)).toEqual([
       'pod sets sysctl "net.ipv4.conf.eth0/100.forwarding", which is not in the safe set: it may change kernel state shared with other pods or the node',
     ]);
+    expect(findingsFor(scan, 'fail-deployment-net-core').map((f) => f.message)).toEqual([
+      'pod sets sysctl "net.core.somaxconn", which is not in the safe set: it may change kernel state shared with other pods or the node',
+      'pod sets sysctl "net.ipv4.conf.eth0/100.forwarding", which is not in the safe set: it may change kernel state shared with other pods or the node',
+    ]);
   });
 });

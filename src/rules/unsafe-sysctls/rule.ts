@@ -12,11 +12,13 @@ import { isWindowsPod } from '../_lib/pod.js';
 const SAFE: ReadonlySet<string> = new Set(SAFE_SYSCTLS_LATEST);
 
 /**
- * The kubelet accepts `/` as the separator too (kernel/shm_rmid_forced) and converts such names by
- * swapping `/` and `.`, so a name like net/ipv4/conf/eth0.100/forwarding keeps its dotted interface.
+ * The kubelet accepts `/` as the separator too: when the first separator of a name is `/`, it swaps
+ * every `/` and `.` (so net/ipv4/conf/eth0.100/forwarding keeps its dotted interface name); a name
+ * whose first separator is `.` is taken as written.
  */
 function canonicalSysctl(name: string): string {
-  if (!name.includes('/')) return name;
+  const first = name.search(/[./]/);
+  if (first === -1 || name[first] === '.') return name;
   return name.replace(/[./]/g, (c) => (c === '/' ? '.' : '/'));
 }
 
