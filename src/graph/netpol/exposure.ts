@@ -236,7 +236,16 @@ export function exposureAnalysis(analysis: Analysis, lines: readonly ConnLine[])
       for (const rep of reps) {
         let conns = NOTHING;
         for (const p of policies) for (const rule of rulesOf(p)) if (ruleSelectsRepresentative(p.policy, rule, rep)) conns = unite(conns, potential(rule, dstPorts));
-        if (admins.length > 0) conns = { conns: repThroughAdminTiers(w, direction, policies.length > 0, conns.conns, rep, stranger), names: conns.names };
+        if (admins.length > 0) {
+          const exact = repThroughAdminTiers(w, direction, policies.length > 0, conns.conns, rep, stranger);
+          // An admin rule naming this peer carves it out of the entire-cluster exposure: show what is left, even nothing.
+          const named = admins.some((a) => (direction === 'Egress' ? a.policy.egress : a.policy.ingress).some((rule) => adminRuleSelectsRepresentative(rule, rep)));
+          if (named && !exact.equals(cluster.conns) && exact.isSubsetOf(cluster.conns)) {
+            into.push({ workload: w.key, other: rep.text, conn: exact.toString() });
+            continue;
+          }
+          conns = { conns: exact, names: conns.names };
+        }
         if (isEmptyPotential(conns)) continue;
         // What the entire cluster may already do says all there is to say about this peer.
         if (!isEmptyPotential(cluster) && conns.conns.isSubsetOf(cluster.conns) && [...conns.names].every(([pr, s]) => [...s].every((n) => cluster.names.get(pr)?.has(n) === true))) continue;
