@@ -60,6 +60,7 @@ import { rule as rbacClusterAdminBinding } from './rbac-cluster-admin-binding/ru
 import { rule as rbacCsrApproval } from './rbac-csr-approval/rule.js';
 import { rule as rbacEscalationVerbs } from './rbac-escalation-verbs/rule.js';
 import { rule as rbacNodesProxy } from './rbac-nodes-proxy/rule.js';
+import { rule as rbacPersistentVolumeCreate } from './rbac-persistent-volume-create/rule.js';
 import { rule as rbacPodExec } from './rbac-pod-exec/rule.js';
 import { rule as rbacSecretRead } from './rbac-secret-read/rule.js';
 import { rule as rbacTokenCreate } from './rbac-token-create/rule.js';
@@ -151,6 +152,7 @@ export const RULES: readonly AnyRule[] = [
   rbacCsrApproval,
   rbacEscalationVerbs,
   rbacNodesProxy,
+  rbacPersistentVolumeCreate,
   rbacPodExec,
   rbacSecretRead,
   rbacTokenCreate,
