@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { FAIL_ON_VALUES, FORMATS, render, scan, type FailOn, type ScanOptions } from '../sdk/index.js';
 import { collect, collectList, emit, EXIT, printProblems, useColor } from './io.js';
+import { progressLine } from './progress.js';
 import { addSettingOptions, settingValues } from './settings-options.js';
 
 interface ScanFlags extends Record<string, unknown> {
@@ -76,7 +77,9 @@ export function scanCommand(): Command {
     .option('-q, --quiet', 'print no notes or progress on stderr');
   const settingKeys = addSettingOptions(command, SPELLED_OUT);
   return command.addHelpText('after', EXAMPLES).action(async (paths: string[], flags: ScanFlags) => {
-    const report = await scan(scanOptions(paths, flags, settingKeys));
+    const progress = progressLine(process.stderr, flags.quiet !== true);
+    const report = await scan({ ...scanOptions(paths, flags, settingKeys), onProgress: progress.update });
+    progress.clear();
     const toTerminal = flags.output === undefined || flags.output === '-';
     // The table already lists problems; print them again only where the table is not on screen.
     const tableOnScreen = flags.format === 'table' && toTerminal && process.stdout.isTTY;

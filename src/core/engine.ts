@@ -73,7 +73,8 @@ function statusOf(outcomes: readonly Outcome[]): RuleStatus {
   return 'pass';
 }
 
-export function runRules(runs: readonly RuleRun[], index: ResourceIndex): EngineResult {
+/** `onRuleDone(done, total)` reports progress after each rule, for long scans. */
+export function runRules(runs: readonly RuleRun[], index: ResourceIndex, onRuleDone?: (done: number, total: number) => void): EngineResult {
   const findings: Finding[] = [];
   const problems: Problem[] = [];
   const summaries: RuleSummary[] = [];
@@ -102,6 +103,7 @@ export function runRules(runs: readonly RuleRun[], index: ResourceIndex): Engine
     }
     const { id: ruleId, title, severity, threats, mitre, remediation, references } = rule;
     summaries.push({ ruleId, title, severity, threats, mitre, remediation, references, counts });
+    onRuleDone?.(summaries.length, runs.length);
   }
   return { findings, rules: summaries, problems };
 }

@@ -47,7 +47,14 @@ export interface ScanOptions {
   readonly stdin?: NodeJS.ReadableStream;
   /** Injected clock: report time and exception expiry. */
   readonly now?: Date;
+  /** Progress of a long scan, for front ends that show it (the CLI does on a terminal). */
+  readonly onProgress?: (progress: ScanProgress) => void;
 }
+
+export type ScanProgress =
+  | { readonly phase: 'load' }
+  | { readonly phase: 'rules'; readonly done: number; readonly total: number; readonly resources: number }
+  | { readonly phase: 'report' };
 
 /** The typed options that are also configuration settings, as the flag layer. */
 function flagLayer(options: ScanOptions): Record<string, unknown> {
@@ -67,6 +74,7 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
   problems.push(...resolved.problems);
   const { config } = resolved;
 
+  options.onProgress?.({ phase: 'load' });
   const loaded = await loadInputs({
     paths,
     cwd,
@@ -85,7 +93,10 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
   problems.push(...selection.problems);
   const plan = planFramework(selection.runs, options.framework, options.pssVersion);
   problems.push(...plan.problems);
-  const engine = runRules(plan.runs, new ResourceIndex(resources));
+  const engine = runRules(plan.runs, new ResourceIndex(resources), (done, total) => {
+    options.onProgress?.({ phase: 'rules', done, total, resources: resources.length });
+  });
+  options.onProgress?.({ phase: 'report' });
   problems.push(...engine.problems);
 
   const suppressed = applySuppressions(applySeverityOverrides(engine.findings, selection.severityOverrides), resources, config.exceptions, now, {
