@@ -15,6 +15,11 @@ describe('ingress-nginx-snippet-annotations', () => {
     ]);
   });
 
+  it('reports a controller ConfigMap that allows snippets', async () => {
+    const scan = await scanFixtures(rule, ['fail/snippets.yaml']);
+    expect(findingsFor(scan, 'fail-ingress-nginx-controller').map((f) => f.location.path)).toEqual(['/data/allow-snippet-annotations']);
+  });
+
   it('follows a custom annotation prefix', async () => {
     const scan = await scanFixtures(rule, ['pass/dedicated-annotations.yaml'], { annotationPrefixes: ['custom.example.com'] });
     expect(findingsFor(scan, 'pass-other-prefix').length).toBe(1);

@@ -5,7 +5,7 @@
  * (CVE-2021-25742), and inject directives that serve or proxy whatever they like.
  */
 import { z } from 'zod';
-import type { RuleContext } from '../../core/rule.js';
+import type { RuleContext, Violation } from '../../core/rule.js';
 import { defineRule, fail } from '../../core/rule.js';
 import { escapeToken } from '../../lib/json-pointer.js';
 import { asRecord, asStringMap } from '../../lib/k8s/values.js';
@@ -21,6 +21,19 @@ const options = z.object({
 });
 type Options = z.infer<typeof options>;
 
+/**
+ * The ingress-nginx controller's ConfigMap switch that lets every Ingress use snippets (the
+ * default was true before controller v1.9). Only ingress-nginx reads this key.
+ */
+function* controllerSettings(configMap: Resource): Generator<Violation> {
+  const data = asStringMap(configMap.object.data);
+  if (data['allow-snippet-annotations']?.trim().toLowerCase() !== 'true') return;
+  yield fail(
+    `ConfigMap "${configMap.namespace ?? 'default'}/${configMap.name}" sets allow-snippet-annotations: "true": the ingress-nginx controller reading it accepts raw NGINX configuration from every Ingress author`,
+    '/data/allow-snippet-annotations',
+  );
+}
+
 export const rule = defineRule({
   id: 'ingress-nginx-snippet-annotations',
   title: 'Ingress injects raw NGINX configuration through snippet annotations',
@@ -33,8 +46,13 @@ export const rule = defineRule({
     'https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/annotations/#configuration-snippet',
   ],
   options,
-  target: { kinds: ['Ingress'] },
-  *check(ingress: Resource, { options: { annotationPrefixes } }: RuleContext<Options>) {
+  target: { kinds: ['ConfigMap', 'Ingress'] },
+  *check(resource: Resource, { options: { annotationPrefixes } }: RuleContext<Options>) {
+    if (resource.kind === 'ConfigMap') {
+      yield* controllerSettings(resource);
+      return;
+    }
+    const ingress = resource;
     const snippets = new Set([...annotationPrefixes.flatMap((prefix) => INGRESS_NGINX_SNIPPETS.map((name) => `${prefix}/${name}`)), ...NGINX_INC_SNIPPETS]);
     const annotations = asStringMap(asRecord(ingress.object.metadata)?.annotations);
     const name = `Ingress "${ingress.namespace ?? 'default'}/${ingress.name}"`;
