@@ -4,6 +4,7 @@ import { formatProblem, inventoryImage, PalisadeError, renderSbom, SBOM_FORMATS,
 import { emit, EXIT, printProblems } from './io.js';
 
 interface ReadFlags {
+  secrets?: boolean;
   platform?: string;
   insecure?: boolean;
   caFile?: string;
@@ -28,6 +29,7 @@ async function read(target: string, flags: ReadFlags): Promise<InventoryResult |
       ...(flags.platform === undefined ? {} : { platform: flags.platform }),
       ...(flags.insecure === undefined ? {} : { insecure: flags.insecure }),
       ...(flags.caFile === undefined ? {} : { caFile: flags.caFile }),
+      ...(flags.secrets === true ? { secrets: true } : {}),
     });
     printProblems(result.inventory.problems, flags.quiet === true);
     return result;
@@ -58,16 +60,18 @@ export function imageCommand(): Command {
     .description('read an image safely and summarise its operating system and packages')
     .argument('<target>', TARGET_HELP)
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--secrets', 'also look for secrets in every layer (deleted files too) and the image config; values are redacted')
     .option('-o, --output <file>', 'where to write the result (default: stdout)')
     .action(async (target: string, flags: ReadFlags & { format: 'table' | 'json' }) => {
       const result = await read(target, flags);
       if (result === undefined) return;
-      emit(flags.format === 'json' ? `${JSON.stringify(result.inventory, null, 2)}\n` : summary(result.inventory, result.stats), flags.output);
+      const json = result.secrets === undefined ? result.inventory : { ...result.inventory, secrets: result.secrets };
+      emit(flags.format === 'json' ? `${JSON.stringify(json, null, 2)}\n` : summary(result.inventory, result.stats, result.secrets), flags.output);
     });
   return new Command('image').description('container image commands').addCommand(scan);
 }
 
-function summary(inventory: Inventory, stats: InventoryResult['stats']): string {
+function summary(inventory: Inventory, stats: InventoryResult['stats'], secrets: InventoryResult['secrets']): string {
   const lines = [`Target: ${inventory.target}`];
   const image = inventory.image;
   if (image !== undefined) {
@@ -78,6 +82,13 @@ function summary(inventory: Inventory, stats: InventoryResult['stats']): string 
   for (const p of inventory.packages) byEcosystem.set(p.ecosystem, (byEcosystem.get(p.ecosystem) ?? 0) + 1);
   lines.push(`Packages: ${inventory.packages.length}${byEcosystem.size === 0 ? '' : ` (${[...byEcosystem].map(([e, n]) => `${e} ${n}`).join(', ')})`}`);
   lines.push(`Read: ${stats.entries} entries, ${(stats.uncompressedBytes / 1024 / 1024).toFixed(1)} MiB uncompressed in ${stats.millis} ms`);
+  if (secrets !== undefined) {
+    lines.push(`Secrets: ${secrets.length}`);
+    for (const s of secrets) {
+      const where = s.place === 'file' ? `${s.path ?? ''}:${s.line ?? 0}${s.deleted === true ? ' (deleted by a later layer, still in the image)' : ''}` : `config ${s.place} #${s.line ?? 0}`;
+      lines.push(`  ${s.severity.padEnd(8)} ${s.rule}  ${where}  ${s.redacted}`);
+    }
+  }
   if (inventory.problems.length > 0) lines.push(`Problems: ${inventory.problems.length} (see stderr)`);
   return `${lines.join('\n')}\n`;
 }

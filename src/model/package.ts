@@ -65,3 +65,19 @@ export interface Inventory {
   readonly packages: readonly Package[];
   readonly problems: readonly Problem[];
 }
+
+/** A secret found in an image: in a file of some layer (deleted later or not) or in its config. Never the value itself. */
+export interface ImageSecret {
+  readonly rule: string;
+  readonly title: string;
+  readonly severity: 'critical' | 'high' | 'medium';
+  /** Where: a file (with the layer that holds it) or a part of the image configuration. */
+  readonly place: 'file' | 'env' | 'label' | 'history';
+  readonly path?: string;
+  readonly line?: number;
+  readonly layer?: string;
+  /** The file is gone from the final file system (deleted by a later layer) but still in the image. */
+  readonly deleted?: boolean;
+  /** First characters and a mask, e.g. AKIA****************. */
+  readonly redacted: string;
+}

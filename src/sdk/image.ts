@@ -2,8 +2,9 @@
  * Images in the public API: read an image safely, inventory its packages, write SBOMs.
  */
 import { ANALYZERS, takeInventory, wantedBy } from '../analyzers/index.js';
+import { scanConfigForSecrets, scanFileForSecrets, wantsSecretScan } from '../analyzers/secrets/index.js';
 import { type ImageLimits, readImage } from '../loaders/image/index.js';
-import type { Inventory } from '../model/package.js';
+import type { ImageSecret, Inventory } from '../model/package.js';
 import { cycloneDx } from '../writers/cyclonedx/index.js';
 import { spdx } from '../writers/spdx/index.js';
 import { VERSION } from './version.js';
@@ -17,10 +18,14 @@ export interface InventoryOptions {
   readonly caFile?: string;
   /** Environment for credential lookup (REGISTRY_AUTH_FILE, DOCKER_CONFIG, HOME); process.env by default. */
   readonly env?: NodeJS.ProcessEnv;
+  /** Also look for secrets in every layer (deleted files included) and in the image config. */
+  readonly secrets?: boolean;
 }
 
 export interface InventoryResult {
   readonly inventory: Inventory;
+  /** Present when options.secrets was set; values redacted. */
+  readonly secrets?: readonly ImageSecret[];
   readonly stats: { readonly layers: number; readonly compressedBytes: number; readonly uncompressedBytes: number; readonly entries: number; readonly millis: number };
 }
 
@@ -30,7 +35,12 @@ export interface InventoryResult {
  */
 export async function inventoryImage(target: string, options: InventoryOptions = {}): Promise<InventoryResult> {
   const started = performance.now();
+  const found: { path: string; layer: number; secrets: ImageSecret[] }[] = [];
   const read = await readImage(target, {
+    ...(options.secrets === true ? { inspect: { wants: wantsSecretScan, onFile: (path: string, content: Buffer, layer: number) => {
+      const secrets = scanFileForSecrets(path, content, undefined);
+      if (secrets.length > 0) found.push({ path, layer, secrets });
+    } } } : {}),
     wants: wantedBy(ANALYZERS),
     ...(options.platform === undefined ? {} : { platform: options.platform }),
     ...(options.limits === undefined ? {} : { limits: options.limits }),
@@ -42,7 +52,19 @@ export async function inventoryImage(target: string, options: InventoryOptions =
     target, files: read.fs, layerDigests: read.layerDigests, problems: read.problems,
     ...(read.image === undefined ? {} : { image: read.image }),
   }, ANALYZERS);
-  return { inventory, stats: { ...read.stats, millis: Math.round(performance.now() - started) } };
+  const stats = { ...read.stats, millis: Math.round(performance.now() - started) };
+  if (options.secrets !== true) return { inventory, stats };
+  const secrets: ImageSecret[] = [];
+  for (const { path, layer, secrets: inFile } of found) {
+    // Gone from the final file system, or replaced by a later layer: still shipped in the image.
+    const node = read.fs.lookupLiteral(path);
+    const deleted = layer >= 0 && (node === undefined || node.layer !== layer);
+    const digest = read.layerDigests[layer];
+    for (const s of inFile) secrets.push({ ...s, ...(digest === undefined ? {} : { layer: digest }), ...(deleted ? { deleted } : {}) });
+  }
+  const config = read.config;
+  if (config !== undefined) secrets.push(...scanConfigForSecrets({ env: config.config?.Env, labels: config.config?.Labels, history: config.history }));
+  return { inventory, secrets, stats };
 }
 
 export const SBOM_FORMATS = ['cyclonedx', 'spdx'] as const;

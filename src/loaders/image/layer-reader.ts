@@ -49,6 +49,8 @@ export interface LayerReadOptions {
   /** The cheap path filter of the analyzers: only these files are read into memory. */
   readonly wants: (path: string) => boolean;
   readonly onEntry: (entry: LayerEntry) => void;
+  /** A second, size-aware filter for files that are read, handed over and dropped (secret scanning). */
+  readonly inspect?: { readonly wants: (path: string, size: number) => boolean; readonly onFile: (path: string, content: Buffer) => void };
 }
 
 export interface LayerStats {
@@ -232,14 +234,25 @@ async function readFile(entry: Entry, path: string, mode: number, options: Layer
   const { limits, budget, label } = options;
   const size = entry.header.size;
   if (size > limits.maxFileBytes) throw new ImageError('layer-limit', `${label}: file "${printable(path)}" declares ${size} bytes, over the limit of ${limits.maxFileBytes}`);
+  const inspector = options.inspect;
+  const inspect = inspector !== undefined && inspector.wants(path, size) && size <= limits.maxBufferedFileBytes;
   if (!options.wants(path)) {
-    await drain(entry);
-    options.onEntry({ kind: 'file', path, size, mode }); return;
+    if (inspect) inspector.onFile(path, await readContent(entry, path, size, label));
+    else await drain(entry);
+    options.onEntry({ kind: 'file', path, size, mode });
+    return;
   }
   if (size > limits.maxBufferedFileBytes || budget.bufferedBytes + size > limits.maxBufferedBytes) {
     await drain(entry);
     options.onEntry({ kind: 'file', path, size, mode, skipped: `${size} bytes is over the buffering limit` }); return;
   }
+  const content = await readContent(entry, path, size, label);
+  budget.bufferedBytes += size;
+  if (inspect) inspector.onFile(path, content);
+  options.onEntry({ kind: 'file', path, size, mode, content });
+}
+
+async function readContent(entry: Entry, path: string, size: number, label: string): Promise<Buffer> {
   const content = Buffer.allocUnsafe(size);
   let offset = 0;
   for await (const chunk of entry as AsyncIterable<Buffer>) {
@@ -249,8 +262,7 @@ async function readFile(entry: Entry, path: string, mode: number, options: Layer
     offset += chunk.length;
   }
   if (offset !== size) throw new ImageError('layer-corrupt', `${label}: file "${printable(path)}" is truncated`);
-  budget.bufferedBytes += size;
-  options.onEntry({ kind: 'file', path, size, mode, content });
+  return content;
 }
 
 async function drain(entry: Entry): Promise<void> {

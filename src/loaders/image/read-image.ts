@@ -31,6 +31,8 @@ export interface ReadImageOptions {
   readonly insecure?: boolean;
   readonly caFile?: string;
   readonly env?: NodeJS.ProcessEnv;
+  /** Every file of every layer that passes `wants`, handed over as it streams (layer index; -1 for dir:). */
+  readonly inspect?: { readonly wants: (path: string, size: number) => boolean; readonly onFile: (path: string, content: Buffer, layer: number) => void };
 }
 
 export interface ImageRead {
@@ -56,7 +58,10 @@ export async function readImage(targetText: string, options: ReadImageOptions): 
     fs.apply(entry, layer, where);
   };
   if (target.transport === 'dir') {
-    readRootDir(resolve(target.path), { limits, budget, wants: options.wants, onEntry: record(0, target.path) });
+    readRootDir(resolve(target.path), {
+      limits, budget, wants: options.wants, onEntry: record(0, target.path),
+      ...(options.inspect === undefined ? {} : { inspect: { wants: options.inspect.wants, onFile: (path: string, content: Buffer) => { options.inspect?.onFile(path, content, -1); } } }),
+    });
     return { target: targetText, fs, layerDigests: [], problems, stats: { layers: 0, compressedBytes: 0, uncompressedBytes: 0, entries: budget.entries } };
   }
   const handle = await openHandle(target, targetText, limits, options);
@@ -66,6 +71,7 @@ export async function readImage(targetText: string, options: ReadImageOptions): 
     const label = `${targetText}: layer ${index + 1}/${handle.layers.length} (${layer.digest ?? layer.diffId})`;
     const stats = await readLayer(layer.open(), {
       label, limits, budget, wants: options.wants, onEntry: record(index, label),
+      ...(options.inspect === undefined ? {} : { inspect: { wants: options.inspect.wants, onFile: (path: string, content: Buffer) => { options.inspect?.onFile(path, content, index); } } }),
       ...(layer.digest === undefined ? {} : { digest: layer.digest }), diffId: layer.diffId,
     });
     compressedBytes += stats.compressedBytes;

@@ -14,6 +14,7 @@ export interface DirReadOptions {
   readonly budget: ReadBudget;
   readonly wants: (path: string) => boolean;
   readonly onEntry: (entry: LayerEntry) => void;
+  readonly inspect?: { readonly wants: (path: string, size: number) => boolean; readonly onFile: (path: string, content: Buffer) => void };
 }
 
 export function readRootDir(root: string, options: DirReadOptions): void {
@@ -49,10 +50,23 @@ export function readRootDir(root: string, options: DirReadOptions): void {
 
 function fileEntry(full: string, path: string, size: number, mode: number, options: DirReadOptions): LayerEntry {
   const { limits, budget } = options;
-  if (!options.wants(path)) return { kind: 'file', path, size, mode };
+  const inspector = options.inspect;
+  const inspect = inspector !== undefined && inspector.wants(path, size) && size <= limits.maxBufferedFileBytes;
+  if (!options.wants(path)) {
+    if (inspect) inspector.onFile(path, readWhole(full, size));
+    return { kind: 'file', path, size, mode };
+  }
   if (size > limits.maxBufferedFileBytes || budget.bufferedBytes + size > limits.maxBufferedBytes) {
     return { kind: 'file', path, size, mode, skipped: `${size} bytes is over the buffering limit` };
   }
+  const content = readWhole(full, size);
+  budget.bufferedBytes += content.length;
+  if (inspect) inspector.onFile(path, content);
+  return { kind: 'file', path, size: content.length, mode, content };
+}
+
+/** At most `size` bytes (the size measured by lstat): a file that grows meanwhile is not read further. */
+function readWhole(full: string, size: number): Buffer {
   const fd = openSync(full, 'r');
   try {
     const content = Buffer.allocUnsafe(size);
@@ -62,8 +76,7 @@ function fileEntry(full: string, path: string, size: number, mode: number, optio
       if (n === 0) break;
       offset += n;
     }
-    budget.bufferedBytes += offset;
-    return { kind: 'file', path, size: offset, mode, content: content.subarray(0, offset) };
+    return content.subarray(0, offset);
   } finally {
     closeSync(fd);
   }

@@ -35,8 +35,8 @@ export class OciWriter {
   }
 
   /** One image: layers given as uncompressed tars, gzip'd here. Returns the manifest descriptor. */
-  image(layers: readonly Buffer[], architecture = 'amd64'): { mediaType: string; digest: string; size: number } {
-    const config = Buffer.from(JSON.stringify({ architecture, os: 'linux', rootfs: { type: 'layers', diff_ids: layers.map((l) => `sha256:${sha(l)}`) }, config: { Env: ['PATH=/bin'] } }));
+  image(layers: readonly Buffer[], architecture = 'amd64', extra: { config?: object; history?: object[] } = {}): { mediaType: string; digest: string; size: number } {
+    const config = Buffer.from(JSON.stringify({ architecture, os: 'linux', rootfs: { type: 'layers', diff_ids: layers.map((l) => `sha256:${sha(l)}`) }, config: extra.config ?? { Env: ['PATH=/bin'] }, ...(extra.history === undefined ? {} : { history: extra.history }) }));
     const manifest = Buffer.from(JSON.stringify({
       schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json',
       config: this.blob(config, 'application/vnd.oci.image.config.v1+json'),

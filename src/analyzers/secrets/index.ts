@@ -1,0 +1,47 @@
+/**
+ * Secrets in images: every text file of every layer (a file deleted by a later layer is still in
+ * the image, so layers are scanned as they stream, not the merged view) and the configuration's
+ * environment, labels and history. Findings carry redacted values only.
+ */
+import type { ImageSecret } from '../../model/package.js';
+import { SECRET_RULES } from './rules.js';
+import { scanText } from './scan.js';
+
+export { SECRET_RULES, type SecretRule } from './rules.js';
+export { redact, scanText, shannonEntropy } from './scan.js';
+
+/** Files larger than this are data, not configuration: not scanned. */
+export const MAX_SECRET_FILE_BYTES = 1024 * 1024;
+const SKIPPED_EXTENSIONS = /\.(?:so(?:\.\d+)*|a|o|png|jpe?g|gif|ico|webp|woff2?|ttf|otf|gz|xz|bz2|zst|zip|jar|whl|deb|rpm|apk|mo|pyc|class|wasm|node|db|sqlite)$/i;
+/** Package-manager metadata and documentation hold hashes and examples, not credentials. */
+const SKIPPED_DIRS = /^\/(?:usr\/share\/(?:doc|man|locale|i18n|zoneinfo|mime|info)|var\/lib\/dpkg\/info|usr\/lib\/locale|proc|sys|dev)\//;
+
+export function wantsSecretScan(path: string, size: number): boolean {
+  return size > 0 && size <= MAX_SECRET_FILE_BYTES && !SKIPPED_EXTENSIONS.test(path) && !SKIPPED_DIRS.test(path);
+}
+
+export function scanFileForSecrets(path: string, content: Buffer, layer: string | undefined): ImageSecret[] {
+  // Binary files (a NUL in the first 8 KiB) are skipped: their "strings" are not assignments.
+  if (content.subarray(0, 8192).includes(0)) return [];
+  return scanText(content.toString('utf8')).map((m) => ({
+    rule: m.rule.id, title: m.rule.title, severity: m.rule.severity, place: 'file', path, line: m.line, redacted: m.redacted,
+    ...(layer === undefined ? {} : { layer }),
+  }));
+}
+
+export interface ConfigForSecrets {
+  readonly env?: readonly string[] | null | undefined;
+  readonly labels?: Readonly<Record<string, string>> | null | undefined;
+  readonly history?: readonly { readonly created_by?: string | undefined }[] | undefined;
+}
+
+export function scanConfigForSecrets(config: ConfigForSecrets): ImageSecret[] {
+  const found: ImageSecret[] = [];
+  const add = (place: ImageSecret['place'], index: number, text: string): void => {
+    for (const m of scanText(text, SECRET_RULES)) found.push({ rule: m.rule.id, title: m.rule.title, severity: m.rule.severity, place, line: index + 1, redacted: m.redacted });
+  };
+  (config.env ?? []).forEach((e, i) => { add('env', i, e); });
+  Object.entries(config.labels ?? {}).forEach(([k, v], i) => { add('label', i, `${k}=${v}`); });
+  (config.history ?? []).forEach((h, i) => { add('history', i, h.created_by ?? ''); });
+  return found;
+}

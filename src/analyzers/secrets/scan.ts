@@ -1,0 +1,63 @@
+/**
+ * Scanning text for secrets. Values never leave this module in clear: a finding carries the rule,
+ * the place and a redacted form (first four characters, then one '*' per hidden character, capped).
+ */
+import { SECRET_RULES, type SecretRule } from './rules.js';
+
+export interface SecretMatch {
+  readonly rule: SecretRule;
+  /** 1-based line of the match in the scanned text. */
+  readonly line: number;
+  readonly redacted: string;
+}
+
+export function shannonEntropy(text: string): number {
+  const counts = new Map<string, number>();
+  for (const ch of text) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let entropy = 0;
+  for (const n of counts.values()) {
+    const p = n / text.length;
+    entropy -= p * Math.log2(p);
+  }
+  return entropy;
+}
+
+export function redact(secret: string): string {
+  const shown = secret.length > 12 ? secret.slice(0, 4) : '';
+  return `${shown}${'*'.repeat(Math.min(secret.length - shown.length, 16))}`;
+}
+
+/** Obvious placeholders: a long run of one character (xxxx, 0000), or sample words. */
+function isPlaceholder(secret: string): boolean {
+  return /(.)\1{7,}/.test(secret) || /(?:example|sample|placeholder|your[_-]?|changeme|dummy|redacted)/i.test(secret);
+}
+
+export function scanText(text: string, rules: readonly SecretRule[] = SECRET_RULES): SecretMatch[] {
+  const lower = text.toLowerCase();
+  const found: SecretMatch[] = [];
+  // Spans already reported: a value a specific rule names is not reported again by a broader one.
+  const spans: [number, number][] = [];
+  for (const rule of rules) {
+    if (!rule.keywords.some((k) => lower.includes(k))) continue;
+    rule.pattern.lastIndex = 0;
+    for (const match of text.matchAll(rule.pattern)) {
+      const secret = match[1] ?? match[0];
+      if (rule.minEntropy !== undefined && shannonEntropy(secret) < rule.minEntropy) continue;
+      if (rule.id !== 'private-key' && isPlaceholder(secret)) continue;
+      if (rule.id === 'private-key' && !/[A-Za-z0-9+/]{40,}/.test(secret.replace(/\s+/g, ''))) continue;
+      const index = match.index;
+      const start = index + Math.max(0, match[0].indexOf(secret));
+      const end = start + secret.length;
+      if (spans.some(([a, b]) => start < b && a < end)) continue;
+      spans.push([start, end]);
+      found.push({ rule, line: lineOf(text, index), redacted: redact(secret) });
+    }
+  }
+  return found;
+}
+
+function lineOf(text: string, index: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line += 1;
+  return line;
+}
