@@ -91,7 +91,7 @@ export async function netpolList(options: NetpolListOptions): Promise<NetpolOutp
     }),
   );
   const format = options.format ?? 'txt';
-  const output = list.exposure === undefined ? formatList(list.lines, format, list.workloads, focusConn?.label) : formatWithExposure(list.lines, list.exposure, format, list.workloads);
+  const output = list.exposure === undefined ? formatList(list.lines, format, list.workloads, focusConn?.label) : formatWithExposure(list.lines, list.exposure, format, list.workloads, focusConn?.label);
   return { output, problems };
 }
 

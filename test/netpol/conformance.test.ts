@@ -55,7 +55,7 @@ if (!suitePresent) {
           stats.total++;
           let output: string;
           if (list instanceof Error) output = `error: ${list.message}`;
-          else if (list.exposure !== undefined) output = formatWithExposure(list.lines, list.exposure, format as 'txt', list.workloads);
+          else if (list.exposure !== undefined) output = formatWithExposure(list.lines, list.exposure, format as 'txt', list.workloads, focusConn?.label);
           else output = formatList(list.lines, format as 'txt', list.workloads, focusConn?.label);
           if (output === golden(file)) stats.pass++;
           else if (missing !== undefined) stats.unsupported++;

@@ -1,7 +1,7 @@
 /** The connectivity list: analysis plus the options netpol-analyzer's `list` command offers. */
 import type { Resource } from '../../model/resource.js';
 import { Analysis, type Endpoint } from './analysis.js';
-import { exposureAnalysis, type Exposure } from './exposure.js';
+import { exposureAnalysis, type Exposure, type ExposureLine } from './exposure.js';
 import { buildCluster } from './cluster.js';
 import type { ConnLine } from './format.js';
 import type { ConnectionSet, Protocol } from './connections.js';
@@ -86,10 +86,13 @@ export function connectivityList(resources: readonly Resource[], options: ListOp
   if (options.exposure !== true) return { lines, workloads };
   const all = exposureAnalysis(analysis, lines);
   const inFocusKeys = new Set(workloads);
+  const port = options.focusConn;
+  const kept2 = (l: ExposureLine): boolean => inFocusKeys.has(l.workload) && (port === undefined || l.conns.contains(port.protocol, port.port));
   const exposure: Exposure = {
-    egress: options.focusDirection === 'ingress' ? [] : all.egress.filter((l) => inFocusKeys.has(l.workload)),
-    ingress: options.focusDirection === 'egress' ? [] : all.ingress.filter((l) => inFocusKeys.has(l.workload)),
-    unprotected: all.unprotected.filter((u) => inFocusKeys.has(u.slice(0, u.indexOf(' is not protected on ')))),
+    egress: options.focusDirection === 'ingress' ? [] : all.egress.filter(kept2),
+    ingress: options.focusDirection === 'egress' ? [] : all.ingress.filter(kept2),
+    // Focused on one port, the report lists who may use it, not who is unprotected.
+    unprotected: port !== undefined ? [] : all.unprotected.filter((u) => inFocusKeys.has(u.slice(0, u.indexOf(' is not protected on ')))),
   };
   return { lines, workloads, exposure };
 }

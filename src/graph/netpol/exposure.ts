@@ -33,6 +33,8 @@ export interface ExposureLine {
   /** `entire-cluster`, a representative peer, or an address range. */
   readonly other: string;
   readonly conn: string;
+  /** The connections the line stands for (named ports left out), for focusing on one port. */
+  readonly conns: ConnectionSet;
 }
 
 export interface Exposure {
@@ -207,7 +209,7 @@ function isEmptyPotential(p: PotentialConns): boolean {
   return p.conns.isEmpty() && [...p.names.values()].every((s) => s.size === 0);
 }
 
-export function exposureAnalysis(analysis: Analysis, lines: readonly ConnLine[]): Exposure {
+export function exposureAnalysis(analysis: Analysis, lines: readonly (ConnLine & { readonly conns: ConnectionSet })[]): Exposure {
   const reps = representatives(analysis);
   const egress: ExposureLine[] = [];
   const ingress: ExposureLine[] = [];
@@ -220,10 +222,10 @@ export function exposureAnalysis(analysis: Analysis, lines: readonly ConnLine[])
       const policies: readonly IndexedPolicy[] = direction === 'Egress' ? w.cls.egress : w.cls.ingress;
       const into = direction === 'Egress' ? egress : ingress;
       const ipLines = lines.filter((l) => (direction === 'Egress' ? l.src === w.key && l.dst.endsWith('[External]') : l.dst === w.key && l.src.endsWith('[External]')));
-      for (const l of ipLines) into.push({ workload: w.key, other: direction === 'Egress' ? l.dst : l.src, conn: l.conn });
+      for (const l of ipLines) into.push({ workload: w.key, other: direction === 'Egress' ? l.dst : l.src, conn: l.conn, conns: l.conns });
       const admins = direction === 'Egress' ? [...w.cls.adminEgress, ...(w.cls.baselineEgress === undefined ? [] : [w.cls.baselineEgress])] : [...w.cls.adminIngress, ...(w.cls.baselineIngress === undefined ? [] : [w.cls.baselineIngress])];
       if (policies.length === 0 && admins.length === 0) {
-        into.push({ workload: w.key, other: ENTIRE_CLUSTER, conn: 'All Connections' });
+        into.push({ workload: w.key, other: ENTIRE_CLUSTER, conn: 'All Connections', conns: ConnectionSet.all() });
         unprotected.push(`${w.key} is not protected on ${direction}`);
         continue;
       }
@@ -232,7 +234,7 @@ export function exposureAnalysis(analysis: Analysis, lines: readonly ConnLine[])
       let cluster = NOTHING;
       for (const p of policies) for (const rule of rulesOf(p)) if (ruleIsEntireCluster(rule)) cluster = unite(cluster, potential(rule, dstPorts));
       if (admins.length > 0) cluster = { conns: throughAdminTiers(w, direction, policies.length > 0, cluster.conns, stranger), names: cluster.names };
-      if (!isEmptyPotential(cluster)) into.push({ workload: w.key, other: ENTIRE_CLUSTER, conn: text(cluster) });
+      if (!isEmptyPotential(cluster)) into.push({ workload: w.key, other: ENTIRE_CLUSTER, conn: text(cluster), conns: cluster.conns });
       for (const rep of reps) {
         let conns = NOTHING;
         for (const p of policies) for (const rule of rulesOf(p)) if (ruleSelectsRepresentative(p.policy, rule, rep)) conns = unite(conns, potential(rule, dstPorts));
@@ -241,7 +243,7 @@ export function exposureAnalysis(analysis: Analysis, lines: readonly ConnLine[])
           // An admin rule naming this peer carves it out of the entire-cluster exposure: show what is left, even nothing.
           const named = admins.some((a) => (direction === 'Egress' ? a.policy.egress : a.policy.ingress).some((rule) => adminRuleSelectsRepresentative(rule, rep)));
           if (named && !exact.equals(cluster.conns) && exact.isSubsetOf(cluster.conns)) {
-            into.push({ workload: w.key, other: rep.text, conn: exact.toString() });
+            into.push({ workload: w.key, other: rep.text, conn: exact.toString(), conns: exact });
             continue;
           }
           conns = { conns: exact, names: conns.names };
@@ -249,7 +251,7 @@ export function exposureAnalysis(analysis: Analysis, lines: readonly ConnLine[])
         if (isEmptyPotential(conns)) continue;
         // What the entire cluster may already do says all there is to say about this peer.
         if (!isEmptyPotential(cluster) && conns.conns.isSubsetOf(cluster.conns) && [...conns.names].every(([pr, s]) => [...s].every((n) => cluster.names.get(pr)?.has(n) === true))) continue;
-        into.push({ workload: w.key, other: rep.text, conn: text(conns) });
+        into.push({ workload: w.key, other: rep.text, conn: text(conns), conns: conns.conns });
       }
     }
   }
