@@ -33,7 +33,7 @@ Examples:
   palisade scan . --framework pss-restricted --pss-version v1.29`;
 
 /** Problems that mean the command line or configuration is wrong: exit 2, no report. */
-const USAGE_CODES = new Set(['unknown-rule', 'config-invalid', 'config-not-found', 'no-input']);
+const USAGE_CODES = new Set(['unknown-rule', 'unknown-framework', 'invalid-pss-version', 'config-invalid', 'config-not-found', 'no-input']);
 
 /** Configuration settings this command spells its own way (the rest are derived from the schema). */
 const SPELLED_OUT = ['failOn', 'namespaces', 'helmValuesFiles', 'helmSet'];

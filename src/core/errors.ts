@@ -35,6 +35,17 @@ export const PROBLEMS = {
   'annotation-invalid': { level: 'warning', hint: 'Use palisade.dev/ignore: "<rule-id>[,<rule-id>]: <reason>".' },
   'unknown-rule': { level: 'error', hint: 'List the rules with `palisade rules list`.' },
   'no-input': { level: 'error', hint: 'Give at least one path, "-" for stdin, or --kubeconfig for a live cluster.' },
+  'unknown-framework': { level: 'error', hint: 'List the frameworks with `palisade frameworks list`.' },
+  'invalid-pss-version': { level: 'error', hint: 'Use "latest" or "v1.<minor>", e.g. --pss-version v1.29.' },
+  'rbac-invalid-rule': { level: 'warning', hint: 'The API server rejects this rule; it grants nothing here. See https://kubernetes.io/docs/reference/access-authn-authz/rbac/' },
+  'rbac-invalid-binding': { level: 'warning', hint: 'The API server rejects this binding; it grants nothing here.' },
+  'rbac-invalid-subject': { level: 'warning', hint: 'Subjects are User, Group or ServiceAccount (with a namespace in ClusterRoleBindings).' },
+  'rbac-invalid-selector': { level: 'warning', hint: 'Fix the aggregationRule label selector; the aggregation controller ignores it.' },
+  'rbac-missing-role': { level: 'warning', hint: 'The binding grants nothing until the role exists; add the role to the input or remove the binding.' },
+  'rbac-audit-invalid': { level: 'warning', hint: 'Each line must be one audit.k8s.io/v1 Event as JSON (the log backend with --audit-log-format=json).' },
+  'rbac-bad-subject': { level: 'error', hint: 'Write system:serviceaccount:NS:NAME, user:NAME or group:NAME.' },
+  'rbac-bad-request': { level: 'error', hint: 'Write VERB RESOURCE[.GROUP][/SUBRESOURCE], or VERB /non-resource-url.' },
+  'rbac-bad-target': { level: 'error', hint: 'Use cluster-admin, secrets or nodes.' },
 } as const satisfies Record<string, ProblemSpec>;
 
 export type ProblemCode = keyof typeof PROBLEMS;

@@ -81,14 +81,14 @@ export function planFramework(runs: readonly RuleRun[], frameworkId?: string, ps
     if (isPssVersion(pssVersion)) {
       planned = planned.map((run) => (PSS_RULES.has(run.rule.id) ? { rule: run.rule, options: { ...(run.options as object), version: pssVersion } } : run));
     } else {
-      problems.push(problem('config-invalid', `--pss-version ${JSON.stringify(pssVersion)} is not a policy version`, {}, 'Use "latest" or "v1.<minor>", e.g. --pss-version v1.29.'));
+      problems.push(problem('invalid-pss-version', `--pss-version ${JSON.stringify(pssVersion)} is not a policy version`));
     }
   }
   if (frameworkId === undefined) return { runs: planned, problems };
   const framework = findFramework(frameworkId);
   if (framework === undefined) {
     const known = FRAMEWORKS.map((f) => f.id).join(', ');
-    problems.push(problem('config-invalid', `--framework names no known framework: ${frameworkId}`, {}, `Use one of ${known} (\`palisade frameworks list\`).`));
+    problems.push(problem('unknown-framework', `--framework names no known framework: ${frameworkId}`, {}, `Use one of ${known} (\`palisade frameworks list\`).`));
     return { runs: planned, problems };
   }
   const wanted = new Set(frameworkRuleIds(framework));

@@ -4,7 +4,7 @@
  * answer is plain data (JSON-ready) with the binding -> role -> rule chain that justifies it.
  */
 import type { Problem } from '../model/problem.js';
-import { PalisadeError } from '../core/errors.js';
+import { PalisadeError, problem, type ProblemCode } from '../core/errors.js';
 import { loadInputs } from '../loaders/index.js';
 import {
   RbacIndex,
@@ -92,13 +92,13 @@ export function rbacModelOf(resources: Parameters<typeof RbacIndex.build>[0], in
   };
 }
 
-function usage(code: string, message: string, hint: string): PalisadeError {
-  return new PalisadeError({ code, level: 'error', message, hint });
+function usage(code: ProblemCode, message: string, hint?: string): PalisadeError {
+  return new PalisadeError(problem(code, message, {}, hint));
 }
 
 export function toSubject(text: string): SubjectRef {
   const parsed = parseSubject(text);
-  if (!parsed.ok) throw usage('rbac-bad-subject', parsed.message, 'Write system:serviceaccount:NS:NAME, user:NAME or group:NAME.');
+  if (!parsed.ok) throw usage('rbac-bad-subject', parsed.message);
   return parsed.subject;
 }
 
@@ -112,7 +112,7 @@ export interface RequestQuery {
 
 function toRequest(query: RequestQuery): { request: Request; notes: string[] } {
   const parsed = parseRequest(query);
-  if (!parsed.ok) throw usage('rbac-bad-request', parsed.message, 'Write VERB RESOURCE[.GROUP][/SUBRESOURCE], or VERB /non-resource-url.');
+  if (!parsed.ok) throw usage('rbac-bad-request', parsed.message);
   const notes = parsed.guessedGroup && parsed.request.type === 'resource' ? [`"${parsed.request.resource}" is not a built-in resource; taken to be in the core API group (write RESOURCE.GROUP otherwise)`] : [];
   return { request: parsed.request, notes };
 }

@@ -101,9 +101,9 @@ describe('planFramework', () => {
   it('reports unknown frameworks and malformed versions as usage problems', () => {
     const unknown = planFramework(runs, 'cis-k8s');
     expect(unknown.framework).toBeUndefined();
-    expect(unknown.problems.map((p) => [p.code, p.message])).toEqual([['config-invalid', '--framework names no known framework: cis-k8s']]);
+    expect(unknown.problems.map((p) => [p.code, p.message])).toEqual([['unknown-framework', '--framework names no known framework: cis-k8s']]);
     expect(unknown.problems[0]?.hint).toMatch(/cis-kubernetes/);
-    expect(planFramework(runs, undefined, '1.29').problems.map((p) => p.code)).toEqual(['config-invalid']);
+    expect(planFramework(runs, undefined, '1.29').problems.map((p) => p.code)).toEqual(['invalid-pss-version']);
     expect(frameworkRules('cis-k8s')).toBeUndefined();
   });
 });

@@ -5,6 +5,7 @@
  * are not uses.
  */
 import type { Problem } from '../../model/problem.js';
+import { problem } from '../../core/errors.js';
 import { asArray, asRecord, asString } from '../../lib/k8s/values.js';
 import type { Request } from './match.js';
 
@@ -24,7 +25,7 @@ export function readAuditEvents(text: string, file: string): { uses: AuditUse[];
   let events = 0;
   const lines = text.split('\n');
   const bad = (line: number, message: string): void => {
-    if (problems.length < MAX_PROBLEMS) problems.push({ code: 'rbac-audit-invalid', level: 'warning', message, file, line, column: 1, hint: 'Each line must be one audit.k8s.io/v1 Event as JSON (the log backend with --audit-log-format=json).' });
+    if (problems.length < MAX_PROBLEMS) problems.push(problem('rbac-audit-invalid', message, { file, line, column: 1 }));
   };
   lines.forEach((raw, index) => {
     const line = raw.trim();
