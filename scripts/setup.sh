@@ -2,5 +2,6 @@
 # Everything the test suite needs beyond npm packages, installed idempotently (runs before `npm test`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup-system.sh
-if [ -f scripts/setup-tools.sh ]; then bash scripts/setup-tools.sh; fi
+bash scripts/setup-system.sh   # chromium for the HTML report test
+bash scripts/setup-tools.sh    # helm (kubectl with kustomize is on the machine)
+bash scripts/setup-images.sh   # podman, skopeo, a registry, debootstrap'd Debian for the image tests
