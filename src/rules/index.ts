@@ -91,6 +91,7 @@ import { rule as untrustedRegistry } from './untrusted-registry/rule.js';
 import { rule as webhookFailurePolicyIgnore } from './webhook-failure-policy-ignore/rule.js';
 import { rule as windowsHostProcess } from './windows-host-process/rule.js';
 import { rule as workloadInDefaultNamespace } from './workload-in-default-namespace/rule.js';
+import { rule as workloadReachableFromAllNamespaces } from './workload-reachable-from-all-namespaces/rule.js';
 import { rule as writableHostPath } from './writable-host-path/rule.js';
 import { rule as writableRootFilesystem } from './writable-root-filesystem/rule.js';
 
@@ -183,6 +184,7 @@ export const RULES: readonly AnyRule[] = [
   webhookFailurePolicyIgnore,
   windowsHostProcess,
   workloadInDefaultNamespace,
+  workloadReachableFromAllNamespaces,
   writableHostPath,
   writableRootFilesystem,
 ];
