@@ -13,6 +13,7 @@ import { rule as apiserverProfiling } from './apiserver-profiling/rule.js';
 import { rule as apiserverServiceAccountTokens } from './apiserver-service-account-tokens/rule.js';
 import { rule as apiserverTls } from './apiserver-tls/rule.js';
 import { rule as apparmorUnconfined } from './apparmor-unconfined/rule.js';
+import { rule as auditPolicyCoverage } from './audit-policy-coverage/rule.js';
 import { rule as capabilitiesNotDropped } from './capabilities-not-dropped/rule.js';
 import { rule as clusterRoleAggregationToAdmin } from './cluster-role-aggregation-to-admin/rule.js';
 import { rule as controlPlaneBindAddress } from './control-plane-bind-address/rule.js';
@@ -106,6 +107,7 @@ export const RULES: readonly AnyRule[] = [
   apiserverServiceAccountTokens,
   apiserverTls,
   apparmorUnconfined,
+  auditPolicyCoverage,
   capabilitiesNotDropped,
   clusterRoleAggregationToAdmin,
   controlPlaneBindAddress,
