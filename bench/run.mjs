@@ -1,11 +1,18 @@
-// `npm run bench`: every capability's benchmark, each printing throughput and peak memory against
-// its floor and the issue's targets. Timings are printed, never asserted.
+// `npm run bench`: every capability's benchmark, each in its own process (so each peak RSS is its
+// own), printing throughput and peak memory against its floor and the issue's targets. Timings
+// are printed, never asserted. `npm run bench -- scan rbac` runs only the named ones.
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { generateManifests } from './generate-manifests.mjs';
 
 function child(script, ...args) {
   const out = execFileSync(process.execPath, [new URL(script, import.meta.url).pathname, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
   return JSON.parse(out.trim().split('\n').pop());
+}
+
+/** Runs a benchmark script that prints its own report. */
+function printing(script, ...args) {
+  execFileSync(process.execPath, [new URL(script, import.meta.url).pathname, ...args], { stdio: 'inherit' });
 }
 
 function scanBenchmark() {
@@ -24,4 +31,17 @@ function scanBenchmark() {
   console.log(`  peak RSS     ${scan.peakRssMb.toFixed(0)} MB (target <= 500: ${verdict(scan.peakRssMb <= 500)})`);
 }
 
-scanBenchmark();
+const BENCHMARKS = {
+  scan: scanBenchmark,
+  rbac: () => printing('./rbac.mjs'),
+  netpol: () => printing('./netpol.mjs'),
+  vuln: () => printing('./vuln.mjs'),
+};
+
+const wanted = process.argv.slice(2);
+for (const [name, run] of Object.entries(BENCHMARKS)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  if (!existsSync(new URL(name === 'scan' ? './scan-child.mjs' : `./${name}.mjs`, import.meta.url))) continue;
+  console.log('');
+  run();
+}

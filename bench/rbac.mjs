@@ -1,10 +1,10 @@
 // RBAC benchmark: a generated cluster with 20,000 Roles/ClusterRoles and 50,000 bindings.
 // Prints index build time, who-can median/p95, escalation graph + paths time and peak RSS.
-// Run after `npm run build`: node test/rbac/bench.mjs   (PALISADE_DIST=dir to use another build)
+// Run after `npm run build`: node bench/rbac.mjs   (PALISADE_DIST=dir to use another build)
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const dist = process.env.PALISADE_DIST ?? path.resolve(import.meta.dirname, '../../dist');
+const dist = process.env.PALISADE_DIST ?? path.resolve(import.meta.dirname, '../dist');
 const rbac = await import(pathToFileURL(path.join(dist, 'graph/rbac/index.js')).href);
 
 const ROLES = 20_000;
