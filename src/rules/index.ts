@@ -37,6 +37,7 @@ import { rule as imageTagLatest } from './image-tag-latest/rule.js';
 import { rule as ingressNginxSnippetAnnotations } from './ingress-nginx-snippet-annotations/rule.js';
 import { rule as ingressWildcardHost } from './ingress-wildcard-host/rule.js';
 import { rule as ingressWithoutTls } from './ingress-without-tls/rule.js';
+import { rule as kubeProxyMetricsBindAddress } from './kube-proxy-metrics-bind-address/rule.js';
 import { rule as kubeletConfig } from './kubelet-config/rule.js';
 import { rule as kubernetesDashboardExposed } from './kubernetes-dashboard-exposed/rule.js';
 import { rule as longLivedSaTokenSecret } from './long-lived-sa-token-secret/rule.js';
@@ -131,6 +132,7 @@ export const RULES: readonly AnyRule[] = [
   ingressNginxSnippetAnnotations,
   ingressWildcardHost,
   ingressWithoutTls,
+  kubeProxyMetricsBindAddress,
   kubeletConfig,
   kubernetesDashboardExposed,
   longLivedSaTokenSecret,
