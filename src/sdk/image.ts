@@ -3,7 +3,7 @@
  */
 import { ANALYZERS, takeInventory, wantedBy } from '../analyzers/index.js';
 import { scanConfigForSecrets, scanFileForSecrets, wantsSecretScan } from '../analyzers/secrets/index.js';
-import { type ImageLimits, readImage } from '../loaders/image/index.js';
+import { type ImageLimits, isSbomFile, readImage, readSbomInventory } from '../loaders/image/index.js';
 import type { ImageSecret, Inventory } from '../model/package.js';
 import { cycloneDx } from '../writers/cyclonedx/index.js';
 import { spdx } from '../writers/spdx/index.js';
@@ -30,11 +30,16 @@ export interface InventoryResult {
 }
 
 /**
- * The packages of an image or root directory. Throws PalisadeError (with a coded problem) when the
+ * The packages of an image, a root directory, or an SBOM file (CycloneDX or SPDX JSON). Throws PalisadeError (with a coded problem) when the
  * image cannot be read safely; analyzer problems are in inventory.problems.
  */
 export async function inventoryImage(target: string, options: InventoryOptions = {}): Promise<InventoryResult> {
   const started = performance.now();
+  // An SBOM stands in for the image it describes.
+  if (isSbomFile(target)) {
+    const inventory = readSbomInventory(target);
+    return { inventory, stats: { layers: 0, compressedBytes: 0, uncompressedBytes: 0, entries: 0, millis: Math.round(performance.now() - started) } };
+  }
   const found: { path: string; layer: number; secrets: ImageSecret[] }[] = [];
   const read = await readImage(target, {
     ...(options.secrets === true ? { inspect: { wants: wantsSecretScan, onFile: (path: string, content: Buffer, layer: number) => {

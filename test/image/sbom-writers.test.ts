@@ -1,5 +1,9 @@
 /** The SBOM writers on a hand-made inventory covering the awkward cases (licences, duplicates, no image). */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { inventoryImage } from '../../src/sdk/index.js';
 import type { Inventory, Package } from '../../src/model/package.js';
 import { cycloneDx } from '../../src/writers/cyclonedx/index.js';
 import { spdx } from '../../src/writers/spdx/index.js';
@@ -68,6 +72,19 @@ describe('SBOM writers', () => {
     for (const inv of [inventory, plainDir]) {
       expect(validators.cyclonedx(JSON.parse(cycloneDx(inv, options)))).toEqual([]);
       expect(validators.spdx(JSON.parse(spdx(inv, options)))).toEqual([]);
+    }
+  });
+});
+
+describe('SBOM files as input', () => {
+  it('read back both formats into the same packages', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'palisade-sbom-'));
+    const expected = inventory.packages.map((p) => `${p.ecosystem} ${p.name}@${p.version} ${p.purl}`).sort();
+    for (const [name, text] of [['bom.cdx.json', cycloneDx(inventory, options)], ['bom.spdx.json', spdx(inventory, options)]] as const) {
+      writeFileSync(join(dir, name), text);
+      const { inventory: back } = await inventoryImage(join(dir, name));
+      expect(back.packages.map((p) => `${p.ecosystem} ${p.name}@${p.version} ${p.purl}`).sort()).toEqual(expected);
+      expect(back.packages.find((p) => p.name === 'libc6')?.arch).toBe('amd64');
     }
   });
 });

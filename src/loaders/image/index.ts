@@ -6,3 +6,4 @@ export { DEFAULT_LIMITS, resolveLimits, type ImageLimits } from './limits.js';
 export { ImageError, IMAGE_PROBLEMS, imageProblem, type ImageProblemCode } from './problems.js';
 export { parseTarget, type ImageTarget } from './target.js';
 export type { ImageConfig } from './manifests.js';
+export { isSbomFile, parsePurl, readSbomInventory } from './sbom-input.js';
