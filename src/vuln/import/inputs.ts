@@ -7,9 +7,11 @@ import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
+import { crc32, inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
 import type { Problem } from '../../model/problem.js';
 import { vulnProblem } from '../problems.js';
+import { BlockReader } from './zip-reader.js';
 
 /** One OSV record is at most a few hundred KiB; the Debian tracker JSON is ~100 MiB today. */
 export const LIMITS = { maxEntryBytes: 16 * 1024 * 1024, maxFileBytes: 512 * 1024 * 1024, maxDepth: 16 } as const;
@@ -123,12 +125,18 @@ function entryName(entry: yauzl.Entry): string {
 }
 
 function openZip(file: string): Promise<yauzl.ZipFile> {
+  const reader = new BlockReader(file);
   return new Promise((resolve, reject) => {
     // validateEntrySizes: a stream that inflates past its declared size is an error (zip bombs).
     // decodeStrings off: yauzl would reject "../x" names, but names are never used as paths here.
-    yauzl.open(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true, decodeStrings: false }, (error, zip) => {
-      if (error !== null) reject(error);
-      else resolve(zip);
+    const options = { lazyEntries: true, autoClose: false, validateEntrySizes: true, decodeStrings: false };
+    yauzl.fromRandomAccessReader(reader, reader.size, options, (error, zip) => {
+      if (error === null) {
+        resolve(zip);
+        return;
+      }
+      reader.close(() => undefined);
+      reject(error);
     });
   });
 }
@@ -159,19 +167,29 @@ function nextEntry(zip: yauzl.ZipFile): Promise<yauzl.Entry | undefined> {
   });
 }
 
-function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<string> {
-  return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, (error, stream) => {
-      if (error !== null) {
-        reject(error);
-        return;
-      }
-      collect(stream, LIMITS.maxEntryBytes).then(resolve, reject);
+/**
+ * Reads an entry's raw bytes and inflates them synchronously: a zlib stream per small entry costs
+ * more in thread-pool round trips than the inflating itself. Size and CRC are checked as yauzl would.
+ */
+async function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<string> {
+  if ((entry.generalPurposeBitFlag & 0x1) !== 0) throw new Error('encrypted entries are not supported');
+  if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) throw new Error(`unsupported compression method ${String(entry.compressionMethod)}`);
+  const { fileDataStart } = await zip.readLocalFileHeaderPromise(entry, { minimal: true });
+  // Not openReadStreamLowLevelPromise: yauzl 3.4's wrapper calls the wrong function.
+  const stream = await new Promise<Readable>((resolve, reject) => {
+    zip.openReadStreamLowLevel(fileDataStart, entry.compressedSize, 0, entry.compressedSize, false, null, (error, readable) => {
+      if (error === null) resolve(readable);
+      else reject(error);
     });
   });
+  const raw = await collect(stream, LIMITS.maxEntryBytes);
+  const data = entry.compressionMethod === 8 ? inflateRawSync(raw, { maxOutputLength: LIMITS.maxEntryBytes }) : raw;
+  if (data.length !== entry.uncompressedSize) throw new Error(`entry inflates to ${String(data.length)} bytes, its header says ${String(entry.uncompressedSize)}`);
+  if (crc32(data) !== entry.crc32) throw new Error('CRC-32 mismatch');
+  return data.toString('utf8');
 }
 
-async function collect(stream: Readable, limit: number): Promise<string> {
+async function collect(stream: Readable, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of stream) {
@@ -179,9 +197,9 @@ async function collect(stream: Readable, limit: number): Promise<string> {
     total += buffer.length;
     if (total > limit) {
       stream.destroy();
-      throw new Error(`entry inflates beyond ${limit} bytes`);
+      throw new Error(`entry is larger than ${String(limit)} bytes`);
     }
     chunks.push(buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
