@@ -35,6 +35,7 @@ export const PROBLEMS = {
   'annotation-invalid': { level: 'warning', hint: 'Use palisade.dev/ignore: "<rule-id>[,<rule-id>]: <reason>".' },
   'unknown-rule': { level: 'error', hint: 'List the rules with `palisade rules list`.' },
   'no-input': { level: 'error', hint: 'Give at least one path, "-" for stdin, or --kubeconfig for a live cluster.' },
+  'netpol-invalid': { level: 'error', hint: 'Fix the object: the API server would reject it, or the analysis cannot represent it faithfully.' },
   'unknown-framework': { level: 'error', hint: 'List the frameworks with `palisade frameworks list`.' },
   'invalid-pss-version': { level: 'error', hint: 'Use "latest" or "v1.<minor>", e.g. --pss-version v1.29.' },
   'rbac-invalid-rule': { level: 'warning', hint: 'The API server rejects this rule; it grants nothing here. See https://kubernetes.io/docs/reference/access-authn-authz/rbac/' },

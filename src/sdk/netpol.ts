@@ -5,7 +5,7 @@
  */
 import type { Problem } from '../model/problem.js';
 import type { Resource } from '../model/resource.js';
-import { PalisadeError } from '../core/errors.js';
+import { PalisadeError, problem } from '../core/errors.js';
 import {
   connectivityList,
   diffConnectivity,
@@ -68,13 +68,7 @@ export function guarded<T>(step: () => T): T {
 }
 
 export function netpolProblem(error: NetpolError): Problem {
-  return {
-    code: 'netpol-invalid',
-    level: 'error',
-    message: error.message,
-    ...(error.place === undefined ? {} : { file: error.place.file, line: error.place.line, column: error.place.column }),
-    hint: 'Fix the object: the API server would reject it, or the analysis cannot represent it faithfully.',
-  };
+  return problem('netpol-invalid', error.message, error.place ?? {});
 }
 
 /** The allowed connections between workloads and external addresses, in one of netpol-analyzer's formats. */
@@ -134,7 +128,7 @@ export function parsePortSpec(text: string): { port: number; protocol: Protocol 
 export async function netpolEval(options: NetpolEvalOptions): Promise<NetpolOutput & { readonly result: EvalResult }> {
   const spec = parsePortSpec(options.port);
   if (spec === undefined) {
-    throw new PalisadeError({ code: 'netpol-invalid', level: 'error', message: `"${options.port}" is not PORT or PORT/PROTOCOL`, hint: 'Give a port in 1-65535, optionally with /TCP, /UDP or /SCTP, e.g. 8080 or 53/UDP.' });
+    throw new PalisadeError(problem('netpol-invalid', `"${options.port}" is not PORT or PORT/PROTOCOL`, {}, 'Give a port in 1-65535, optionally with /TCP, /UDP or /SCTP, e.g. 8080 or 53/UDP.'));
   }
   const { resources, problems } = await load(options);
   const result = guarded(() => evaluateConnection(resources, { source: options.source, destination: options.destination, ...spec }));

@@ -5,10 +5,10 @@
  * per namespace, allow rules by pod and namespace selectors, named ports, DNS egress and
  * ipBlocks — and times the full connectivity list for N = 500 ... 5000.
  *
- * Run after `npm run build`: node test/netpol/bench.mjs [maxPods]
+ * Run after `npm run build`: node bench/netpol.mjs [maxPods] (npm run bench runs it)
  */
 import { performance } from 'node:perf_hooks';
-import { connectivityList } from '../../dist/graph/netpol/index.js';
+import { connectivityList } from '../dist/graph/netpol/index.js';
 
 const position = { line: 1, column: 1 };
 const positions = { get: () => position, nearest: () => ({ pointer: '', position }) };
