@@ -20,7 +20,8 @@ const DASHBOARD_FLAGS: ReadonlySet<string> = new Set(['enable-skip-login', 'enab
 
 /** kubernetesui/dashboard (and its v7 api/web/auth parts) and the old k8s.gcr.io images. */
 function isDashboardImage(image: unknown): boolean {
-  if (typeof image !== 'string') return false;
+  // Cheap test first: the rule runs over every container of every scan.
+  if (typeof image !== 'string' || !image.includes('dashboard')) return false;
   const repository = parseImageRef(image)?.repository ?? '';
   return /(^|\/)kubernetesui\/dashboard(-(api|web|auth))?$/.test(repository) || /(^|\/)kubernetes-dashboard(-[a-z0-9]+)?$/.test(repository);
 }
