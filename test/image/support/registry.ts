@@ -4,7 +4,7 @@
  */
 import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,7 +68,7 @@ export async function startRegistry(options: { basic?: { user: string; password:
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-  return { host: `127.0.0.1:${port}`, dir, ...(caFile === undefined ? {} : { caFile }), stop: () => { child.kill(); } };
+  return { host: `127.0.0.1:${port}`, dir, ...(caFile === undefined ? {} : { caFile }), stop: () => { child.kill(); rmSync(dir, { recursive: true, force: true }); } };
 }
 
 /**
