@@ -44,6 +44,7 @@ import { rule as longLivedSaTokenSecret } from './long-lived-sa-token-secret/rul
 import { rule as namespaceWithoutDefaultDeny } from './namespace-without-default-deny/rule.js';
 import { rule as namespaceWithoutLimitRange } from './namespace-without-limit-range/rule.js';
 import { rule as namespaceWithoutNetworkPolicy } from './namespace-without-network-policy/rule.js';
+import { rule as namespaceWithoutPodSecurity } from './namespace-without-pod-security/rule.js';
 import { rule as namespaceWithoutResourceQuota } from './namespace-without-resource-quota/rule.js';
 import { rule as networkPolicyAllowsAllIngress } from './network-policy-allows-all-ingress/rule.js';
 import { rule as networkPolicyUnresolvedNamedPort } from './network-policy-unresolved-named-port/rule.js';
@@ -139,6 +140,7 @@ export const RULES: readonly AnyRule[] = [
   namespaceWithoutDefaultDeny,
   namespaceWithoutLimitRange,
   namespaceWithoutNetworkPolicy,
+  namespaceWithoutPodSecurity,
   namespaceWithoutResourceQuota,
   networkPolicyAllowsAllIngress,
   networkPolicyUnresolvedNamedPort,
