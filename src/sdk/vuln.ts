@@ -70,5 +70,8 @@ export function matchVulnerabilities(packages: readonly MatchablePackage[], opti
   return matchPackages(dbPath(options), packages, options.os === undefined ? {} : { os: options.os });
 }
 
+/** VEX: load OpenVEX / CycloneDX VEX documents and mark the findings they cover as suppressed. */
+export { applyVex, loadVex, parseVex, type VexDocument, type VexStatement, type VexStatus } from '../vuln/index.js';
+
 export type { DistroRelease, DownloadProgress, ImportResult, MatchablePackage, MatchResult, StoreStatus, UpdateResult };
 export type { Fix, MatchEvidence, MatchedPackage, SourceStatus, VulnerabilityMatch, VulnSeverity, SeveritySource, ScoredVector } from '../vuln/index.js';

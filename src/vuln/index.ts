@@ -29,3 +29,4 @@ export function matchPackages(storePath: string, packages: readonly MatchablePac
 }
 
 export { openStore };
+export { applyVex, loadVex, parseVex, type VexDocument, type VexStatement, type VexStatus } from './vex/index.js';

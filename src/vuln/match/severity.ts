@@ -50,18 +50,34 @@ export function judgeSeverity(claims: readonly SeverityClaim[]): SeverityVerdict
   return { severity, source: { kind: 'cvss', vector: best.vector, baseScore: best.baseScore }, cvss: scored };
 }
 
+/** Advisories repeat a few thousand distinct vectors; scoring each once keeps matching cheap. */
+const scoreCache = new Map<string, ScoredVector | null>();
+const SCORE_CACHE_LIMIT = 10_000;
+
+function scoreVector(vector: string): ScoredVector | null {
+  const cached = scoreCache.get(vector);
+  if (cached !== undefined) return cached;
+  let scored: ScoredVector | null;
+  try {
+    scored = { ...cvss(vector), vector };
+  } catch (error) {
+    // A malformed vector in an advisory is the advisory's problem; the others still count.
+    if (!(error instanceof InvalidCvssVectorError)) throw error;
+    scored = null;
+  }
+  if (scoreCache.size >= SCORE_CACHE_LIMIT) scoreCache.clear();
+  scoreCache.set(vector, scored);
+  return scored;
+}
+
 function scoreVectors(claims: readonly SeverityClaim[]): ScoredVector[] {
   const seen = new Set<string>();
   const scored: ScoredVector[] = [];
   for (const claim of claims) {
     if (claim.kind !== 'cvss' || seen.has(claim.vector)) continue;
     seen.add(claim.vector);
-    try {
-      scored.push({ ...cvss(claim.vector), vector: claim.vector });
-    } catch (error) {
-      // A malformed vector in an advisory is the advisory's problem; the others still count.
-      if (!(error instanceof InvalidCvssVectorError)) throw error;
-    }
+    const score = scoreVector(claim.vector);
+    if (score !== null) scored.push(score);
   }
   return scored;
 }

@@ -1,0 +1,114 @@
+/**
+ * VEX: a supplier's statements that a vulnerability does not affect (or is fixed in) a product.
+ * Findings they cover stay in the report, marked suppressed with the justification, and stop
+ * counting against gates. For one vulnerability and package the latest statement wins, so a later
+ * "affected" revokes an earlier "not_affected".
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { PalisadeError } from '../../core/errors.js';
+import { isObject } from '../import/json-shape.js';
+import type { VulnerabilityMatch } from '../match/merge.js';
+import { vulnProblem } from '../problems.js';
+import { cycloneDxStatements, looksLikeCycloneDx } from './cyclonedx.js';
+import { looksLikeOpenVex, openVexStatements } from './openvex.js';
+import { type VexStatement, suppresses } from './statement.js';
+
+export type { VexStatement, VexStatus } from './statement.js';
+
+const MAX_VEX_BYTES = 64 * 1024 * 1024;
+
+export interface VexDocument {
+  readonly format: 'openvex' | 'cyclonedx';
+  readonly statements: readonly VexStatement[];
+  /** Statements skipped for lacking a vulnerability or a known status. */
+  readonly invalid: number;
+}
+
+export function parseVex(value: unknown, source: string): VexDocument {
+  if (isObject(value) && looksLikeCycloneDx(value)) return { format: 'cyclonedx', ...cycloneDxStatements(value, source) };
+  if (isObject(value) && looksLikeOpenVex(value)) return { format: 'openvex', ...openVexStatements(value, source) };
+  throw new PalisadeError(vulnProblem('vex-invalid', `${source} is neither an OpenVEX nor a CycloneDX document`, source));
+}
+
+export function loadVex(file: string): VexDocument {
+  let text: string;
+  try {
+    if (statSync(file).size > MAX_VEX_BYTES) throw new PalisadeError(vulnProblem('vex-invalid', `${file} is larger than ${MAX_VEX_BYTES} bytes`, file));
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if (error instanceof PalisadeError) throw error;
+    throw new PalisadeError(vulnProblem('vex-invalid', `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`, file));
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new PalisadeError(vulnProblem('vex-invalid', `${file} is not JSON: ${error instanceof Error ? error.message : String(error)}`, file));
+  }
+  return parseVex(value, file);
+}
+
+/** Marks the matches the statements cover; unmatched statements change nothing. */
+export function applyVex(matches: readonly VulnerabilityMatch[], statements: readonly VexStatement[]): VulnerabilityMatch[] {
+  const ordered = [...statements].sort((a, b) => (a.timestamp ?? '').localeCompare(b.timestamp ?? ''));
+  return matches.map((match) => {
+    let last: VexStatement | undefined;
+    for (const statement of ordered) if (covers(statement, match)) last = statement;
+    if (last === undefined || !suppresses(last.status)) return match;
+    return { ...match, suppression: { kind: 'vex', reason: reasonOf(last), source: last.source } };
+  });
+}
+
+function covers(statement: VexStatement, match: VulnerabilityMatch): boolean {
+  const ids = new Set([match.id, ...match.aliases]);
+  if (!statement.ids.some((id) => ids.has(id))) return false;
+  const purl = match.package.purl;
+  if (purl !== undefined && statement.purls.some((p) => samePackage(p, purl))) return true;
+  // A product named without subcomponents covers all its packages, but only when it names no package.
+  return statement.wholeProduct && statement.purls.every((p) => !isPackagePurl(p));
+}
+
+function reasonOf(statement: VexStatement): string {
+  const parts = [statement.status, statement.justification, statement.detail].filter((p): p is string => p !== undefined && p !== '');
+  return parts.join(': ');
+}
+
+interface PurlParts {
+  readonly base: string;
+  readonly version?: string;
+}
+
+function parts(purl: string): PurlParts {
+  const bare = (purl.split('#', 1)[0] ?? '').split('?', 1)[0] ?? '';
+  const at = bare.lastIndexOf('@');
+  const slash = bare.indexOf('/');
+  const [base, version] = at > slash ? [bare.slice(0, at), bare.slice(at + 1)] : [bare, undefined];
+  let decoded = base;
+  try {
+    decoded = decodeURIComponent(base);
+  } catch {
+    // keep the raw text; it then only equals itself
+  }
+  const type = decoded.slice(0, decoded.indexOf('/')).toLowerCase();
+  return { base: `${type}${decoded.slice(decoded.indexOf('/'))}`, ...(version === undefined ? {} : { version: safeDecode(version) }) };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Same package: type, namespace and name equal, and the version too when the statement gives one. */
+function samePackage(statementPurl: string, packagePurl: string): boolean {
+  const s = parts(statementPurl);
+  const p = parts(packagePurl);
+  return s.base === p.base && (s.version === undefined || s.version === p.version);
+}
+
+/** Images (pkg:oci, pkg:docker) are products; anything else names a package. */
+function isPackagePurl(purl: string): boolean {
+  return !/^pkg:(oci|docker)\//i.test(purl);
+}
