@@ -7,6 +7,7 @@ import {
   formatProblem,
   netpolDiff,
   netpolEval,
+  netpolGenerate,
   netpolList,
   NETPOL_DIFF_FORMATS,
   NETPOL_LIST_FORMATS,
@@ -32,6 +33,12 @@ Examples:
   palisade netpol eval manifests/ --source shop/frontend --destination 8.8.8.8 --port 53/UDP
 
 Exit code: 0 when the connection is allowed, 1 when it is denied, 2 for bad input.`;
+
+const GENERATE_EXAMPLES = `
+Examples:
+  palisade netpol generate manifests/ -o policies.yaml      from Services named in container env
+  palisade netpol generate manifests/ --observed flows.jsonl from observed traffic
+  palisade netpol list manifests/ policies.yaml              check what the policies leave open`;
 
 /** Reports loader problems; true when nothing usable was read. */
 function reportLoad(problems: readonly Problem[]): boolean {
@@ -115,6 +122,16 @@ export function netpolCommand(): Command {
     .action(async (paths: string[], flags: { source: string; destination: string; port: string; output: 'txt' | 'json' }) => {
       const result = await run(() => netpolEval({ paths, source: flags.source, destination: flags.destination, port: flags.port, format: flags.output }), undefined);
       if (result !== undefined && 'result' in result) process.exitCode = (result as Awaited<ReturnType<typeof netpolEval>>).result.allowed ? EXIT.ok : EXIT.findings;
+    });
+  netpol
+    .command('generate')
+    .description('write least-privilege NetworkPolicies (default deny, DNS, needed connections) for the manifests')
+    .argument('<paths...>', 'manifest files or directories')
+    .option('--observed <file>', 'take the needed connections from JSON lines {src, dst, port, protocol} instead of Service references in env')
+    .option('-o, --output <file>', 'write the policies to a file instead of stdout')
+    .addHelpText('after', GENERATE_EXAMPLES)
+    .action(async (paths: string[], flags: { observed?: string; output?: string }) => {
+      await run(() => netpolGenerate({ paths, ...(flags.observed === undefined ? {} : { observed: flags.observed }) }), flags.output);
     });
   return netpol;
 }

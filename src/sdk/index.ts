@@ -27,4 +27,5 @@ export {
 } from '../lib/versions/index.js';
 export { cvss, InvalidCvssVectorError, type CvssScore, type CvssSeverity, type CvssVersion } from '../vuln/cvss/index.js';
 export { netpolList, netpolDiff, netpolEval, parsePortSpec, NETPOL_LIST_FORMATS, NETPOL_DIFF_FORMATS, type NetpolListFormat, type NetpolDiffFormat, type NetpolListOptions, type NetpolDiffOptions, type NetpolEvalOptions, type NetpolOutput } from './netpol.js';
+export { netpolGenerate, NETPOL_GENERATED_FROM_ANNOTATION, type NetpolGenerateOptions, type NetpolGenerateOutput, type GeneratedNetworkPolicy } from './netpol-generate.js';
 export { applyVex, dbImport, dbPath, dbStatus, dbUpdate, loadVex, matchVulnerabilities, parseVex, type VexDocument, type VexStatement, type VexStatus, type DbImportOptions, type DbOptions, type DbUpdateOptions, type DistroRelease, type DownloadProgress, type Fix, type ImportResult, type MatchablePackage, type MatchEvidence, type MatchedPackage, type MatchResult, type MatchVulnerabilitiesOptions, type ScoredVector, type SeveritySource, type SourceStatus, type StoreStatus, type UpdateResult, type VulnerabilityMatch, type VulnSeverity } from './vuln.js';

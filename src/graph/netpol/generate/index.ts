@@ -1,0 +1,54 @@
+/**
+ * `netpol generate`: least-privilege NetworkPolicies from the connections an application needs,
+ * read from its manifests (Services named in env) or from observed traffic.
+ */
+import { stringify } from 'yaml';
+import type { Resource } from '../../../model/resource.js';
+import { DEFAULT_NAMESPACE } from '../../../lib/k8s/kinds.js';
+import { buildCluster } from '../cluster.js';
+import { needsFromManifests } from './manifest-needs.js';
+import { needsFromObserved } from './observed-needs.js';
+import type { GenerateWarning, Need } from './needs.js';
+import { generatePolicies, type PolicyObject } from './policies.js';
+import { chooseSelectors } from './selectors.js';
+
+export { GENERATED_FROM_ANNOTATION, UNMANAGED_NAMESPACES, DNS, type PolicyObject } from './policies.js';
+export type { GenerateWarning, Need } from './needs.js';
+export { referencesIn, type ServiceReference } from './env-references.js';
+
+export interface Generated {
+  readonly policies: readonly PolicyObject[];
+  /** The connections the policies allow (besides DNS), deduplicated. */
+  readonly needs: readonly Need[];
+  readonly warnings: readonly GenerateWarning[];
+}
+
+export type NeedSource = { readonly kind: 'manifests' } | { readonly kind: 'observed'; readonly text: string; readonly file: string };
+
+export function generateNetworkPolicies(resources: readonly Resource[], source: NeedSource): Generated {
+  const cluster = buildCluster(resources);
+  const { byWorkload, warnings: selectorWarnings } = chooseSelectors(cluster.workloads);
+  let needs: Need[];
+  let warnings: GenerateWarning[] = [];
+  let generatedFrom: string;
+  if (source.kind === 'manifests') {
+    ({ needs, warnings } = needsFromManifests(resources, cluster.workloads));
+    generatedFrom = 'manifests: Service references in container env';
+  } else {
+    needs = needsFromObserved(source.text, source.file, cluster.workloads);
+    generatedFrom = `observed-connections: ${source.file}`;
+  }
+  const namespaces = [
+    ...cluster.workloads.map((w) => w.namespace),
+    ...resources.filter((r) => r.kind === 'Namespace').map((r) => r.name || DEFAULT_NAMESPACE),
+  ];
+  const policies = generatePolicies({ needs, namespaces, selectors: byWorkload, generatedFrom });
+  const kept = needs.filter((n) => n.src !== n.dst && byWorkload.has(n.src) && byWorkload.has(n.dst));
+  const unique = new Map(kept.map((n) => [`${n.src.namespace}/${n.src.name}/${n.src.kind}|${n.dst.namespace}/${n.dst.name}/${n.dst.kind}|${n.protocol}/${String(n.port)}`, n]));
+  return { policies, needs: [...unique.values()], warnings: [...selectorWarnings, ...warnings] };
+}
+
+/** One YAML document per policy, in generation order, no comments. */
+export function policiesToYaml(policies: readonly PolicyObject[]): string {
+  return policies.map((p) => `---\n${stringify(p, { lineWidth: 0 })}`).join('');
+}
