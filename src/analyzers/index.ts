@@ -29,4 +29,3 @@ export type { Analyzer, AnalyzerContext, FoundPackage } from './analyzer.js';
 export { takeInventory, wantedBy, type InventoryFiles, type InventoryInput } from './inventory.js';
 export { detectOs, parseOsRelease } from './os-release.js';
 export { purl } from './purl.js';
-export { ANALYZER_PROBLEMS } from './problems.js';

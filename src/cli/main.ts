@@ -38,6 +38,14 @@ function program(): Command {
   return overrideExits(root);
 }
 
+// `palisade scan | head`: the reader went away; that ends the output, it is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 try {
   await program().parseAsync(process.argv);
 } catch (error) {

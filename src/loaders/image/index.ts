@@ -3,7 +3,7 @@ export { readImage, type ImageRead, type ReadImageOptions } from './read-image.j
 export { readLayer, newBudget, type LayerEntry, type LayerReadOptions, type LayerStats, type ReadBudget } from './layer-reader.js';
 export { RootFs, type FileNode, type FileVersion, type Node } from './rootfs.js';
 export { DEFAULT_LIMITS, resolveLimits, type ImageLimits } from './limits.js';
-export { ImageError, IMAGE_PROBLEMS, imageProblem, type ImageProblemCode } from './problems.js';
+export { ImageError, imageProblem, type ImageProblemCode } from './problems.js';
 export { parseTarget, type ImageTarget } from './target.js';
 export type { ImageConfig } from './manifests.js';
 export { isSbomFile, parsePurl, readSbomInventory } from './sbom-input.js';
