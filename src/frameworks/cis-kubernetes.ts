@@ -117,7 +117,7 @@ const SECTION_3: Control[] = [
   manual('3.1.2', 'Service account token authentication should not be used for users', USERS),
   manual('3.1.3', 'Bootstrap token authentication should not be used for users', USERS),
   automated('3.2.1', 'Ensure that a minimal audit policy is created', [only('apiserver-audit-log', /--audit-policy-file|does not set --audit-log-path/)]),
-  manual('3.2.2', 'Ensure that the audit policy covers key security concerns', 'whether the policy covers the right events is a review of its rules against the cluster\'s concerns; no rule reads the audit policy yet'),
+  automated('3.2.2', 'Ensure that the audit policy covers key security concerns', rules('audit-policy-coverage')),
 ];
 
 const KUBELET_FLAGS = 'the kubelet reads this from its command line or a KubeletConfiguration field no Palisade rule checks yet';
@@ -148,7 +148,7 @@ const SECTION_4: Control[] = [
   manual('4.2.11', 'Verify that the RotateKubeletServerCertificate argument is set to true', KUBELET_FLAGS),
   manual('4.2.12', 'Ensure that the Kubelet only makes use of Strong Cryptographic Ciphers', KUBELET_FLAGS),
   manual('4.2.13', 'Ensure that a limit is set on pod PIDs', KUBELET_FLAGS),
-  manual('4.3.1', 'Ensure that the kube-proxy metrics service is bound to localhost', 'kube-proxy\'s configuration (its ConfigMap or flags) is not checked by any Palisade rule yet'),
+  automated('4.3.1', 'Ensure that the kube-proxy metrics service is bound to localhost', rules('kube-proxy-metrics-bind-address')),
 ];
 
 const SECTION_5: Control[] = [
@@ -160,7 +160,7 @@ const SECTION_5: Control[] = [
   automated('5.1.6', 'Ensure that Service Account Tokens are only mounted where necessary', rules('service-account-automount', 'service-account-token-automount')),
   manual('5.1.7', 'Avoid use of system:masters group', 'membership of system:masters is carried in client certificates, which are not Kubernetes objects; no binding can grant or revoke it'),
   automated('5.1.8', 'Limit use of the Bind, Impersonate and Escalate permissions in the Kubernetes cluster', rules('rbac-escalation-verbs')),
-  manual('5.1.9', 'Minimize access to create persistent volumes', 'visible in Roles and ClusterRoles, but no Palisade rule checks create on persistentvolumes yet'),
+  automated('5.1.9', 'Minimize access to create persistent volumes', rules('rbac-persistent-volume-create')),
   automated('5.1.10', 'Minimize access to the proxy sub-resource of nodes', rules('rbac-nodes-proxy')),
   automated('5.1.11', 'Minimize access to the approval sub-resource of certificatesigningrequests objects', rules('rbac-csr-approval')),
   automated('5.1.12', 'Minimize access to webhook configuration objects', rules('rbac-webhook-config-write')),

@@ -60,6 +60,7 @@ export const ENTERPRISE_TECHNIQUES: Readonly<Record<string, string>> = {
   'T1078.004': 'Valid Accounts: Cloud Accounts',
   T1055: 'Process Injection',
   T1105: 'Ingress Tool Transfer',
+  T1210: 'Exploitation of Remote Services',
   'T1195.002': 'Supply Chain Compromise: Compromise Software Supply Chain',
   'T1552.005': 'Unsecured Credentials: Cloud Instance Metadata API',
   T1557: 'Adversary-in-the-Middle',
