@@ -9,7 +9,7 @@ import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { connectivityList, ConnectionSet, type ConnectivityList } from '../../src/graph/netpol/index.js';
 import { IntervalSet } from '../../src/graph/netpol/intervals.js';
-import { referencesIn, UNMANAGED_NAMESPACES, type Need } from '../../src/graph/netpol/generate/index.js';
+import { referencesIn, UNMANAGED_NAMESPACES, type Exposure, type Need } from '../../src/graph/netpol/generate/index.js';
 import { loadInputs } from '../../src/loaders/index.js';
 import { netpolGenerate } from '../../src/sdk/netpol-generate.js';
 import { PalisadeError } from '../../src/core/errors.js';
@@ -41,13 +41,15 @@ function namespaceOfKey(key: string): string | undefined {
 }
 
 /** The exact expected connections from managed workloads: the needs, plus UDP and TCP 53 to kube-dns. */
-function expectedLines(needs: readonly Need[], workloads: readonly string[]): Map<string, ConnectionSet> {
+function expectedLines(needs: readonly Need[], exposures: readonly Exposure[], workloads: readonly string[]): Map<string, ConnectionSet> {
   const out = new Map<string, ConnectionSet>();
   const add = (src: string, dst: string, set: ConnectionSet): void => {
     const key = `${src} => ${dst}`;
     out.set(key, (out.get(key) ?? ConnectionSet.none()).union(set));
   };
   for (const n of needs) add(keyOf(n.src), keyOf(n.dst), ConnectionSet.of(n.protocol, IntervalSet.of(n.port, n.port)));
+  // The only ipBlock in the generated policies is 0.0.0.0/0, so the outside is one range.
+  for (const e of exposures) add('0.0.0.0-255.255.255.255[External]', keyOf(e.dst), ConnectionSet.of(e.protocol, IntervalSet.of(e.port, e.port)));
   for (const w of workloads) {
     if (UNMANAGED_NAMESPACES.has(namespaceOfKey(w) ?? '')) continue;
     const dns = ConnectionSet.of('UDP', IntervalSet.of(53, 53)).union(ConnectionSet.of('TCP', IntervalSet.of(53, 53)));
@@ -57,8 +59,8 @@ function expectedLines(needs: readonly Need[], workloads: readonly string[]): Ma
 }
 
 /** Asserts the after-list equals the expected set on managed ends, and nothing reaches a managed workload otherwise. */
-function expectExactly(after: ConnectivityList, needs: readonly Need[]): void {
-  const expected = expectedLines(needs, after.workloads);
+function expectExactly(after: ConnectivityList, needs: readonly Need[], exposures: readonly Exposure[]): void {
+  const expected = expectedLines(needs, exposures, after.workloads);
   const seen = new Set<string>();
   const unexpected: string[] = [];
   for (const line of after.lines) {
@@ -99,9 +101,11 @@ describe('netpol generate from manifests (3-tier app across 2 namespaces)', () =
       'backend/api-canary[Deployment] -> backend/postgres[StatefulSet] TCP/5432',
       'backend/api[Deployment] -> backend/cache[Deployment] TCP/6379',
       'backend/api[Deployment] -> backend/postgres[StatefulSet] TCP/5432',
+      'web/api[Deployment] -> web/cache[Deployment] TCP/6379',
       'web/frontend[Deployment] -> backend/api-canary[Deployment] TCP/8081',
       'web/frontend[Deployment] -> backend/api[Deployment] TCP/8080',
     ]);
+    expect(generated.exposures.map((e) => `${keyOf(e.dst)} ${e.protocol}/${String(e.port)}`)).toEqual(['web/frontend[Deployment] TCP/3000']);
   });
 
   it('re-analysed with the manifests, the policies allow exactly the needs plus DNS', async () => {
@@ -109,7 +113,7 @@ describe('netpol generate from manifests (3-tier app across 2 namespaces)', () =
     const { output, generated } = await netpolGenerate({ paths: [THREE_TIER], cwd: ROOT });
     const after = await listWith([THREE_TIER], output);
     expect(before.lines.length).toBeGreaterThan(after.lines.length);
-    expectExactly(after, generated.needs);
+    expectExactly(after, generated.needs, generated.exposures);
   });
 
   it('selects by the workload selector, or by all template labels when that selector is shared', async () => {
@@ -140,9 +144,10 @@ describe('netpol generate from observed connections', () => {
     const { output, generated, problems } = await netpolGenerate({ paths: [THREE_TIER], observed: OBSERVED, cwd: ROOT });
     expect(problems).toEqual([]);
     expect(generated.needs).toHaveLength(5);
+    expect(generated.exposures).toEqual([]);
     expect(output).toContain(`palisade.dev/generated-from: "observed-connections: ${OBSERVED}"`);
     const after = await listWith([THREE_TIER], output);
-    expectExactly(after, generated.needs);
+    expectExactly(after, generated.needs, generated.exposures);
   });
 
   it('refuses a line naming an unknown workload, with its line number', async () => {
@@ -173,6 +178,7 @@ describe.skipIf(!built)('palisade netpol generate (built CLI)', () => {
     expect(list.status).toBe(0);
     expect(list.stdout).toContain('web/frontend[Deployment] => backend/api[Deployment] : TCP 8080\n');
     expect(list.stdout).toContain('web/frontend[Deployment] => kube-system/coredns[Deployment] : TCP 53,UDP 53\n');
+    expect(list.stdout).toContain('0.0.0.0-255.255.255.255[External] => web/frontend[Deployment] : TCP 3000\n');
     expect(list.stdout).not.toContain('web/frontend[Deployment] => backend/postgres');
   });
 

@@ -8,18 +8,20 @@ import { DEFAULT_NAMESPACE } from '../../../lib/k8s/kinds.js';
 import { buildCluster } from '../cluster.js';
 import { needsFromManifests } from './manifest-needs.js';
 import { needsFromObserved } from './observed-needs.js';
-import type { GenerateWarning, Need } from './needs.js';
+import type { Exposure, GenerateWarning, Need } from './needs.js';
 import { generatePolicies, type PolicyObject } from './policies.js';
 import { chooseSelectors } from './selectors.js';
 
 export { GENERATED_FROM_ANNOTATION, UNMANAGED_NAMESPACES, DNS, type PolicyObject } from './policies.js';
-export type { GenerateWarning, Need } from './needs.js';
+export type { Exposure, GenerateWarning, Need } from './needs.js';
 export { referencesIn, type ServiceReference } from './env-references.js';
 
 export interface Generated {
   readonly policies: readonly PolicyObject[];
   /** The connections the policies allow (besides DNS), deduplicated. */
   readonly needs: readonly Need[];
+  /** Workload ports opened to the outside (LoadBalancer and NodePort Services; manifests only). */
+  readonly exposures: readonly Exposure[];
   readonly warnings: readonly GenerateWarning[];
 }
 
@@ -29,10 +31,11 @@ export function generateNetworkPolicies(resources: readonly Resource[], source: 
   const cluster = buildCluster(resources);
   const { byWorkload, warnings: selectorWarnings } = chooseSelectors(cluster.workloads);
   let needs: Need[];
+  let exposures: Exposure[] = [];
   let warnings: GenerateWarning[] = [];
   let generatedFrom: string;
   if (source.kind === 'manifests') {
-    ({ needs, warnings } = needsFromManifests(resources, cluster.workloads));
+    ({ needs, exposures, warnings } = needsFromManifests(resources, cluster.workloads));
     generatedFrom = 'manifests: Service references in container env';
   } else {
     needs = needsFromObserved(source.text, source.file, cluster.workloads);
@@ -42,10 +45,10 @@ export function generateNetworkPolicies(resources: readonly Resource[], source: 
     ...cluster.workloads.map((w) => w.namespace),
     ...resources.filter((r) => r.kind === 'Namespace').map((r) => r.name || DEFAULT_NAMESPACE),
   ];
-  const policies = generatePolicies({ needs, namespaces, selectors: byWorkload, generatedFrom });
+  const policies = generatePolicies({ needs, exposures, namespaces, selectors: byWorkload, generatedFrom });
   const kept = needs.filter((n) => n.src !== n.dst && byWorkload.has(n.src) && byWorkload.has(n.dst));
   const unique = new Map(kept.map((n) => [`${n.src.namespace}/${n.src.name}/${n.src.kind}|${n.dst.namespace}/${n.dst.name}/${n.dst.kind}|${n.protocol}/${String(n.port)}`, n]));
-  return { policies, needs: [...unique.values()], warnings: [...selectorWarnings, ...warnings] };
+  return { policies, needs: [...unique.values()], exposures: exposures.filter((e) => byWorkload.has(e.dst)), warnings: [...selectorWarnings, ...warnings] };
 }
 
 /** One YAML document per policy, in generation order, no comments. */

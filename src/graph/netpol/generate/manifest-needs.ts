@@ -2,6 +2,7 @@
  * The connections an application needs, read from its manifests: a workload whose env names a
  * Service (see env-references.ts) needs to reach the pods that Service selects, on the Service's
  * target port (a named target port resolved against each selected pod's container ports).
+ * LoadBalancer and NodePort Services open their target ports to the outside.
  */
 import type { Resource } from '../../../model/resource.js';
 import { DEFAULT_NAMESPACE } from '../../../lib/k8s/kinds.js';
@@ -11,7 +12,7 @@ import { workloadOf } from '../../../lib/k8s/workload.js';
 import { isProtocol, type Protocol } from '../connections.js';
 import type { Workload } from '../model.js';
 import { referencesIn, referencesInName, type ServiceReference } from './env-references.js';
-import { warningAt, type GenerateWarning, type Need } from './needs.js';
+import { warningAt, type Exposure, type GenerateWarning, type Need } from './needs.js';
 
 interface ServicePort {
   readonly port: number;
@@ -25,6 +26,8 @@ interface Service {
   readonly name: string;
   readonly selector: Record<string, string>;
   readonly ports: readonly ServicePort[];
+  /** LoadBalancer and NodePort Services take traffic from outside the cluster. */
+  readonly external: boolean;
   readonly resource: Resource;
 }
 
@@ -45,7 +48,9 @@ function readServices(resources: readonly Resource[]): Map<string, Service> {
       const target = p.targetPort;
       ports.push({ port: p.port, protocol, targetPort: typeof target === 'number' || typeof target === 'string' ? target : undefined });
     }
-    out.set(`${namespaceOf(r)}/${r.name}`, { namespace: namespaceOf(r), name: r.name, selector: asStringMap(spec.selector), ports, resource: r });
+    const type = asString(spec.type) ?? 'ClusterIP';
+    const external = type === 'LoadBalancer' || type === 'NodePort';
+    out.set(`${namespaceOf(r)}/${r.name}`, { namespace: namespaceOf(r), name: r.name, selector: asStringMap(spec.selector), ports, external, resource: r });
   }
   return out;
 }
@@ -88,10 +93,30 @@ function envReferences(resource: Resource): EnvRef[] {
   return out;
 }
 
-export function needsFromManifests(resources: readonly Resource[], workloads: readonly Workload[]): { needs: Need[]; warnings: GenerateWarning[] } {
+/** The target ports of LoadBalancer and NodePort Services: the application's entry points. */
+function exposuresOf(services: Iterable<Service>, workloads: readonly Workload[], warnings: GenerateWarning[]): Exposure[] {
+  const out: Exposure[] = [];
+  for (const service of services) {
+    if (!service.external) continue;
+    for (const dst of backends(service, workloads)) {
+      for (const port of service.ports) {
+        const target = targetOn(port, dst);
+        if (target === undefined) {
+          warnings.push(warningAt(service.resource, '/spec/ports', `target port "${String(port.targetPort)}" of Service ${service.namespace}/${service.name} names no ${port.protocol} container port of ${dst.namespace}/${dst.name}`));
+          continue;
+        }
+        out.push({ dst, port: target, protocol: port.protocol, reason: `Service ${service.namespace}/${service.name} is exposed outside the cluster` });
+      }
+    }
+  }
+  return out;
+}
+
+export function needsFromManifests(resources: readonly Resource[], workloads: readonly Workload[]): { needs: Need[]; exposures: Exposure[]; warnings: GenerateWarning[] } {
   const services = readServices(resources);
   const needs: Need[] = [];
   const warnings: GenerateWarning[] = [];
+  const exposures = exposuresOf(services.values(), workloads, warnings);
   for (const src of workloads) {
     for (const resource of src.resources) {
       for (const ref of envReferences(resource)) {
@@ -117,5 +142,5 @@ export function needsFromManifests(resources: readonly Resource[], workloads: re
       }
     }
   }
-  return { needs, warnings };
+  return { needs, exposures, warnings };
 }

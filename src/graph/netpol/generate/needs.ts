@@ -13,6 +13,14 @@ export interface Need {
   readonly reason: string;
 }
 
+/** A workload port a LoadBalancer or NodePort Service opens to clients outside the cluster. */
+export interface Exposure {
+  readonly dst: Workload;
+  readonly port: number;
+  readonly protocol: Protocol;
+  readonly reason: string;
+}
+
 /** A need the generator could not honour (an unresolved named port, a workload without labels). */
 export interface GenerateWarning {
   readonly message: string;

@@ -9,7 +9,7 @@ import type { Protocol } from '../connections.js';
 import { PROTOCOLS } from '../connections.js';
 import type { Workload } from '../model.js';
 import { NAMESPACE_NAME_LABEL } from '../namespaces.js';
-import type { Need } from './needs.js';
+import type { Exposure, Need } from './needs.js';
 import { distinctNeeds } from './needs.js';
 
 export const GENERATED_FROM_ANNOTATION = 'palisade.dev/generated-from';
@@ -30,6 +30,8 @@ export interface PolicyObject {
 
 export interface PolicyInput {
   readonly needs: readonly Need[];
+  /** Ports opened to every address outside the cluster. */
+  readonly exposures: readonly Exposure[];
   /** Namespaces to default-deny (workload namespaces and Namespace objects). */
   readonly namespaces: readonly string[];
   readonly selectors: ReadonlyMap<Workload, Labels>;
@@ -45,7 +47,7 @@ function policy(namespace: string, name: string, generatedFrom: string, spec: Re
   return { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name, namespace, annotations: { [GENERATED_FROM_ANNOTATION]: generatedFrom } }, spec };
 }
 
-function portsOf(needs: readonly Need[]): { protocol: Protocol; port: number }[] {
+function portsOf(needs: readonly Pick<Need, 'port' | 'protocol'>[]): { protocol: Protocol; port: number }[] {
   const set = new Map<string, { protocol: Protocol; port: number }>();
   for (const n of needs) set.set(`${n.protocol}/${String(n.port)}`, { protocol: n.protocol, port: n.port });
   return [...set.values()].sort((a, b) => PROTOCOLS.indexOf(a.protocol) - PROTOCOLS.indexOf(b.protocol) || a.port - b.port);
@@ -93,7 +95,12 @@ export function generatePolicies(input: PolicyInput): PolicyObject[] {
     );
     const here = [...input.selectors.keys()].filter((w) => w.namespace === namespace).sort((a, b) => compare(policyName(a), policyName(b)));
     for (const w of here) {
-      const ingress = rules(needs.filter((n) => n.dst === w), (n) => n.src, input.selectors, 'from');
+      const exposed = input.exposures.filter((e) => e.dst === w);
+      const ingress = [
+        // ipBlock peers match addresses outside the cluster only; in-cluster clients still need their own rule.
+        ...(exposed.length > 0 ? [{ from: [{ ipBlock: { cidr: '0.0.0.0/0' } }], ports: portsOf(exposed) }] : []),
+        ...rules(needs.filter((n) => n.dst === w), (n) => n.src, input.selectors, 'from'),
+      ];
       const egress = rules(needs.filter((n) => n.src === w), (n) => n.dst, input.selectors, 'to');
       if (ingress.length === 0 && egress.length === 0) continue;
       const types = [...(ingress.length > 0 ? ['Ingress'] : []), ...(egress.length > 0 ? ['Egress'] : [])];
