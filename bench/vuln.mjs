@@ -128,7 +128,7 @@ function generateFeeds(dir) {
 }
 
 /** 2,000 installed packages: a realistic image has both OS and language packages. */
-function installedPackages() {
+export function installedPackages() {
   const rnd = random(11);
   const packages = [];
   for (let i = 0; i < PACKAGES; i++) {

@@ -119,7 +119,7 @@ function statusText(status: StoreStatus): string {
 }
 
 function mib(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(0)} KiB` : `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 }
 
 /** Progress on a terminal: one line rewritten in place; nothing when piped or quiet. */

@@ -16,6 +16,9 @@ export function openStore(path: string): StoreDatabase {
     throw new PalisadeError(vulnProblem('db-invalid', `cannot open ${path}: ${message(error)}`, path));
   }
   checkSchema(db, path);
+  // Lookups jump around a file of 100+ MB: map it instead of paging through a 2 MB cache.
+  db.pragma('mmap_size = 1073741824');
+  db.pragma('cache_size = -65536');
   return db;
 }
 
