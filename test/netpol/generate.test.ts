@@ -139,6 +139,22 @@ describe('netpol generate from manifests (3-tier app across 2 namespaces)', () =
   });
 });
 
+describe('needs that cannot be honoured', () => {
+  it('warns with a location about an unresolved named target port and an unlabelled pod, and allows nothing for them', async () => {
+    const dir = path.join(FIXTURES, 'warnings');
+    const { generated, problems, output } = await netpolGenerate({ paths: [dir], cwd: ROOT });
+    expect(generated.needs).toEqual([]);
+    const messages = problems.map((p) => `${p.level} ${path.basename(p.file ?? '')}:${String(p.line)} ${p.message}`);
+    expect(messages).toEqual([
+      'warning app.yaml:58 shop/debug has no pod labels: no policy can select it alone, so no allow rule is generated for it',
+      'warning app.yaml:52 target port "grpc" of Service shop/orders names no TCP container port of shop/orders',
+    ]);
+    // The default deny still covers the unlabelled pod; with no kube-dns in the input nothing is left open.
+    const after = await listWith([dir], output);
+    expect(after.lines.map((l) => `${l.src} => ${l.dst}`)).toEqual([]);
+  });
+});
+
 describe('netpol generate from observed connections', () => {
   it('allows exactly the observed connections plus DNS', async () => {
     const { output, generated, problems } = await netpolGenerate({ paths: [THREE_TIER], observed: OBSERVED, cwd: ROOT });

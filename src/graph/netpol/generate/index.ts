@@ -8,7 +8,7 @@ import { DEFAULT_NAMESPACE } from '../../../lib/k8s/kinds.js';
 import { buildCluster } from '../cluster.js';
 import { needsFromManifests } from './manifest-needs.js';
 import { needsFromObserved } from './observed-needs.js';
-import type { Exposure, GenerateWarning, Need } from './needs.js';
+import { distinctNeeds, type Exposure, type GenerateWarning, type Need } from './needs.js';
 import { generatePolicies, type PolicyObject } from './policies.js';
 import { chooseSelectors } from './selectors.js';
 
@@ -46,9 +46,8 @@ export function generateNetworkPolicies(resources: readonly Resource[], source: 
     ...resources.filter((r) => r.kind === 'Namespace').map((r) => r.name || DEFAULT_NAMESPACE),
   ];
   const policies = generatePolicies({ needs, exposures, namespaces, selectors: byWorkload, generatedFrom });
-  const kept = needs.filter((n) => n.src !== n.dst && byWorkload.has(n.src) && byWorkload.has(n.dst));
-  const unique = new Map(kept.map((n) => [`${n.src.namespace}/${n.src.name}/${n.src.kind}|${n.dst.namespace}/${n.dst.name}/${n.dst.kind}|${n.protocol}/${String(n.port)}`, n]));
-  return { policies, needs: [...unique.values()], exposures: exposures.filter((e) => byWorkload.has(e.dst)), warnings: [...selectorWarnings, ...warnings] };
+  const kept = distinctNeeds(needs).filter((n) => n.src !== n.dst && byWorkload.has(n.src) && byWorkload.has(n.dst));
+  return { policies, needs: kept, exposures: exposures.filter((e) => byWorkload.has(e.dst)), warnings: [...selectorWarnings, ...warnings] };
 }
 
 /** One YAML document per policy, in generation order, no comments. */
