@@ -8,7 +8,7 @@ import { SECRET_RULES } from './rules.js';
 import { scanText } from './scan.js';
 
 export { SECRET_RULES, type SecretRule } from './rules.js';
-export { redact, scanText, shannonEntropy } from './scan.js';
+export { scanText, shannonEntropy } from './scan.js';
 
 /** Files larger than this are data, not configuration: not scanned. */
 export const MAX_SECRET_FILE_BYTES = 1024 * 1024;

@@ -1,7 +1,8 @@
 /**
  * Scanning text for secrets. Values never leave this module in clear: a finding carries the rule,
- * the place and a redacted form (first four characters, then one '*' per hidden character, capped).
+ * the place and a redacted form (src/lib/redact.ts).
  */
+import { redact } from '../../lib/redact.js';
 import { SECRET_RULES, type SecretRule } from './rules.js';
 
 export interface SecretMatch {
@@ -22,10 +23,6 @@ export function shannonEntropy(text: string): number {
   return entropy;
 }
 
-export function redact(secret: string): string {
-  const shown = secret.length > 12 ? secret.slice(0, 4) : '';
-  return `${shown}${'*'.repeat(Math.min(secret.length - shown.length, 16))}`;
-}
 
 /** Obvious placeholders: a long run of one character (xxxx, 0000), or sample words. */
 function isPlaceholder(secret: string): boolean {

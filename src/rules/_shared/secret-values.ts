@@ -118,9 +118,3 @@ export function findSecretsInEntry(key: string, value: string): SecretMatch[] {
   return [];
 }
 
-/** At most the first 4 characters, an ellipsis and the length: enough to find it, never enough to use it. */
-export function redact(value: string): string {
-  // Code points, so a surrogate pair is never cut in half.
-  const head = Array.from(value).slice(0, 4).join('');
-  return `"${head}…" (${value.length} chars)`;
-}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeRuleFixtures, scanYaml } from '../../../test/support/rule-harness.js';
-import { findSecretsInEntry, findSecretsInText, isSecretKeyName, redact } from '../_shared/secret-values.js';
+import { redact } from '../../lib/redact.js';
+import { findSecretsInEntry, findSecretsInText, isSecretKeyName } from '../_shared/secret-values.js';
 import { rule } from './rule.js';
 
 describeRuleFixtures(rule);
@@ -15,14 +16,14 @@ data:
   DB_PASSWORD: correct-horse-battery-staple
 `);
     expect(scan.findings.map((f) => [f.message, f.location.path, f.location.line])).toEqual([
-      ['ConfigMap "shop/app" key "DB_PASSWORD" holds a credential (key "DB_PASSWORD") ("corr…" (28 chars))', '/data/DB_PASSWORD', 6],
+      ['ConfigMap "shop/app" key "DB_PASSWORD" holds a credential (key "DB_PASSWORD") (corr… (28 characters))', '/data/DB_PASSWORD', 6],
     ]);
     expect(scan.findings[0]?.message).not.toContain('horse');
   });
 
   it('never prints more than four characters of any detected value', () => {
     const token = 'ghp_0123456789abcdefghijklmnopqrstuvwxYZ';
-    expect(redact(token)).toBe('"ghp_…" (40 chars)');
+    expect(redact(token)).toBe('ghp_… (40 characters)');
     expect(findSecretsInText(`helper: ${token}`)).toEqual([{ what: 'a GitHub token', value: token }]);
   });
 

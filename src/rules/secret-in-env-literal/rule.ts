@@ -7,7 +7,7 @@ import { defineRule, fail } from '../../core/rule.js';
 import { pointer } from '../../lib/json-pointer.js';
 import { asArray, asRecord, asString } from '../../lib/k8s/values.js';
 import { describeContainer } from '../_lib/pod.js';
-import { redact } from '../_lib/redact.js';
+import { redact } from '../../lib/redact.js';
 import { credentialFormat, isPlaceholderValue, isSecretName, urlPassword } from './secret-names.js';
 
 export const rule = defineRule({
