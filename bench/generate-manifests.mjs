@@ -1,5 +1,6 @@
 // Generates the foundation benchmark's input: 10,000 Deployments, 10,000 Services and 2,000
 // ConfigMaps spread over 2,000 multi-document files in one directory. Deterministic.
+import { Buffer } from 'node:buffer';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
