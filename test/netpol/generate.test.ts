@@ -161,7 +161,7 @@ describe('netpol generate from observed connections', () => {
     expect(problems).toEqual([]);
     expect(generated.needs).toHaveLength(5);
     expect(generated.exposures).toEqual([]);
-    expect(output).toContain(`palisade.dev/generated-from: "observed-connections: ${OBSERVED}"`);
+    expect(output).toContain(`palisade.dev/generated-from: 'observed-connections: ${OBSERVED}'`);
     const after = await listWith([THREE_TIER], output);
     expectExactly(after, generated.needs, generated.exposures);
   });

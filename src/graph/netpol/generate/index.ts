@@ -2,7 +2,7 @@
  * `netpol generate`: least-privilege NetworkPolicies from the connections an application needs,
  * read from its manifests (Services named in env) or from observed traffic.
  */
-import { stringify } from 'yaml';
+import yaml from 'js-yaml';
 import type { Resource } from '../../../model/resource.js';
 import { DEFAULT_NAMESPACE } from '../../../lib/k8s/kinds.js';
 import { buildCluster } from '../cluster.js';
@@ -50,7 +50,10 @@ export function generateNetworkPolicies(resources: readonly Resource[], source: 
   return { policies, needs: kept, exposures: exposures.filter((e) => byWorkload.has(e.dst)), warnings: [...selectorWarnings, ...warnings] };
 }
 
-/** One YAML document per policy, in generation order, no comments. */
+/**
+ * One YAML document per policy, in generation order, no comments. js-yaml rather than the yaml
+ * package: it writes the same text several times faster, which matters for thousands of policies.
+ */
 export function policiesToYaml(policies: readonly PolicyObject[]): string {
-  return policies.map((p) => `---\n${stringify(p, { lineWidth: 0 })}`).join('');
+  return policies.map((p) => `---\n${yaml.dump(p, { lineWidth: -1, noRefs: true })}`).join('');
 }

@@ -63,14 +63,23 @@ function sortedLabels(labels: Labels): Record<string, string> {
 
 /** One rule per peer workload, peers in namespace/name/kind order, ports sorted. */
 function rules(needs: readonly Need[], peerOf: (n: Need) => Workload, selectors: ReadonlyMap<Workload, Labels>, direction: 'from' | 'to'): Record<string, unknown>[] {
-  const byPeer = new Map<Workload, Need[]>();
-  for (const n of needs) byPeer.set(peerOf(n), [...(byPeer.get(peerOf(n)) ?? []), n]);
+  const byPeer = groupBy(needs, peerOf);
   const order = (w: Workload): string => `${w.namespace}\u0000${w.name}\u0000${w.kind}`;
   const out: Record<string, unknown>[] = [];
   for (const [w, list] of [...byPeer].sort(([a], [b]) => compare(order(a), order(b)))) {
     const labels = selectors.get(w);
     if (labels === undefined) continue;
     out.push({ [direction]: [peer(w.namespace, labels)], ports: portsOf(list) });
+  }
+  return out;
+}
+
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const list = out.get(keyOf(item));
+    if (list === undefined) out.set(keyOf(item), [item]);
+    else list.push(item);
   }
   return out;
 }
@@ -83,6 +92,10 @@ function policyName(w: Workload): string {
 export function generatePolicies(input: PolicyInput): PolicyObject[] {
   const needs = distinctNeeds(input.needs).filter((n) => n.src !== n.dst && input.selectors.has(n.src) && input.selectors.has(n.dst));
   const managed = [...new Set(input.namespaces)].filter((ns) => !UNMANAGED_NAMESPACES.has(ns)).sort(compare);
+  const into = groupBy(needs, (n) => n.dst);
+  const outOf = groupBy(needs, (n) => n.src);
+  const exposedBy = groupBy(input.exposures, (e) => e.dst);
+  const byNamespace = groupBy([...input.selectors.keys()], (w) => w.namespace);
   const out: PolicyObject[] = [];
   for (const namespace of managed) {
     out.push(policy(namespace, 'palisade-default-deny', input.generatedFrom, { podSelector: {}, policyTypes: ['Ingress', 'Egress'] }));
@@ -93,15 +106,15 @@ export function generatePolicies(input: PolicyInput): PolicyObject[] {
         egress: [{ to: [peer(DNS.namespace, DNS.labels)], ports: [{ protocol: 'UDP', port: DNS.port }, { protocol: 'TCP', port: DNS.port }] }],
       }),
     );
-    const here = [...input.selectors.keys()].filter((w) => w.namespace === namespace).sort((a, b) => compare(policyName(a), policyName(b)));
+    const here = (byNamespace.get(namespace) ?? []).sort((a, b) => compare(policyName(a), policyName(b)));
     for (const w of here) {
-      const exposed = input.exposures.filter((e) => e.dst === w);
+      const exposed = exposedBy.get(w) ?? [];
       const ingress = [
         // ipBlock peers match addresses outside the cluster only; in-cluster clients still need their own rule.
         ...(exposed.length > 0 ? [{ from: [{ ipBlock: { cidr: '0.0.0.0/0' } }], ports: portsOf(exposed) }] : []),
-        ...rules(needs.filter((n) => n.dst === w), (n) => n.src, input.selectors, 'from'),
+        ...rules(into.get(w) ?? [], (n) => n.src, input.selectors, 'from'),
       ];
-      const egress = rules(needs.filter((n) => n.src === w), (n) => n.dst, input.selectors, 'to');
+      const egress = rules(outOf.get(w) ?? [], (n) => n.dst, input.selectors, 'to');
       if (ingress.length === 0 && egress.length === 0) continue;
       const types = [...(ingress.length > 0 ? ['Ingress'] : []), ...(egress.length > 0 ? ['Egress'] : [])];
       out.push(

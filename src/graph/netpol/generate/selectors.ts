@@ -28,8 +28,14 @@ export interface SelectorChoice {
 export function chooseSelectors(workloads: readonly Workload[]): SelectorChoice {
   const byWorkload = new Map<Workload, Readonly<Record<string, string>>>();
   const warnings: GenerateWarning[] = [];
+  const byNamespace = new Map<string, Workload[]>();
+  for (const w of workloads) {
+    const list = byNamespace.get(w.namespace);
+    if (list === undefined) byNamespace.set(w.namespace, [w]);
+    else list.push(w);
+  }
   const othersMatched = (w: Workload, labels: Readonly<Record<string, string>>): Workload[] =>
-    workloads.filter((o) => o !== w && o.namespace === w.namespace && mapSelectorMatches(labels, o.labels));
+    (byNamespace.get(w.namespace) ?? []).filter((o) => o !== w && mapSelectorMatches(labels, o.labels));
   for (const w of workloads) {
     if (Object.keys(w.labels).length === 0) {
       warnings.push(warningAt(w.resources[0], '/metadata', `${w.namespace}/${w.name} has no pod labels: no policy can select it alone, so no allow rule is generated for it`));
