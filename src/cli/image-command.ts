@@ -51,7 +51,10 @@ export function sbomCommand(): Command {
     .action(async (target: string, flags: ReadFlags & { format: SbomFormat }) => {
       const result = await read(target, flags);
       if (result === undefined) return;
-      emit(renderSbom(result.inventory, flags.format), flags.output);
+      if (!emit(renderSbom(result.inventory, flags.format), flags.output)) {
+        process.exitCode = EXIT.usage;
+        return;
+      }
     });
 }
 
@@ -66,7 +69,10 @@ export function imageCommand(): Command {
       const result = await read(target, flags);
       if (result === undefined) return;
       const json = result.secrets === undefined ? result.inventory : { ...result.inventory, secrets: result.secrets };
-      emit(flags.format === 'json' ? `${JSON.stringify(json, null, 2)}\n` : summary(result.inventory, result.stats, result.secrets), flags.output);
+      if (!emit(flags.format === 'json' ? `${JSON.stringify(json, null, 2)}\n` : summary(result.inventory, result.stats, result.secrets), flags.output)) {
+        process.exitCode = EXIT.usage;
+        return;
+      }
     });
   return new Command('image').description('container image commands').addCommand(scan);
 }

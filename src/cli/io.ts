@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Problem } from '../sdk/index.js';
-import { formatProblem } from '../sdk/index.js';
+import { formatProblem, problem } from '../sdk/index.js';
 
 /** Exit codes: 0 nothing at or above --fail-on, 1 something is, 2 usage error or no input read. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -16,10 +16,23 @@ export function printProblems(problems: readonly Problem[], quiet: boolean): voi
   }
 }
 
-/** Writes to --output when given (the report never goes to a half-written file on error), else stdout. */
-export function emit(text: string, output: string | undefined): void {
-  if (output === undefined || output === '-') process.stdout.write(text);
-  else writeFileSync(output, text);
+/**
+ * Writes to --output when given, else stdout. Returns false (after printing a located problem)
+ * when the file cannot be written, so the command can exit 2.
+ */
+export function emit(text: string, output: string | undefined): boolean {
+  if (output === undefined || output === '-') {
+    process.stdout.write(text);
+    return true;
+  }
+  try {
+    writeFileSync(output, text);
+    return true;
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+    process.stderr.write(`${formatProblem(problem('output-unwritable', `cannot write the report: ${reason}`, { file: output }))}\n`);
+    return false;
+  }
 }
 
 /** Comma-separated and repeated flags both work: --rules a,b --rules c. */

@@ -53,7 +53,10 @@ async function run(step: () => Promise<NetpolOutput>, file: string | undefined):
       process.exitCode = EXIT.usage;
       return undefined;
     }
-    emit(result.output, file);
+    if (!emit(result.output, file)) {
+      process.exitCode = EXIT.usage;
+      return undefined;
+    }
     return result;
   } catch (error) {
     if (!(error instanceof PalisadeError)) throw error;

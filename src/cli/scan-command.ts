@@ -89,8 +89,7 @@ export function scanCommand(): Command {
       process.exitCode = EXIT.usage;
       return;
     }
-    emit(render(report, flags.format, { color: toTerminal && useColor(process.stdout) }), flags.output);
-    if (report.inputs.length === 0) process.exitCode = EXIT.usage;
+    if (!emit(render(report, flags.format, { color: toTerminal && useColor(process.stdout) }), flags.output)) process.exitCode = EXIT.usage;
     else process.exitCode = report.summary.failed ? EXIT.findings : EXIT.ok;
   });
 }

@@ -30,7 +30,10 @@ export function snapshotCommand(): Command {
         process.exitCode = EXIT.usage;
         return;
       }
-      emit(result.text, flags.output);
+      if (!emit(result.text, flags.output)) {
+        process.exitCode = EXIT.usage;
+        return;
+      }
       if (flags.output !== undefined && flags.quiet !== true) process.stderr.write(`saved ${result.objects} objects to ${flags.output}\n`);
     });
 }

@@ -49,6 +49,8 @@ export const PROBLEMS = {
   'file-not-read': { level: 'warning', hint: 'A package database was too large to buffer; raise the buffering limits for an image you trust.' },
   'analyzer-unsupported': { level: 'warning', hint: 'These packages are missing from the inventory; docs/images.md lists the supported formats.' },
   'analyzer-failed': { level: 'warning', hint: 'The file is malformed; the packages it lists are missing from the inventory.' },
+  'output-unwritable': { level: 'error', hint: 'Check that the directory exists and is writable, and that --output names a file.' },
+  'unknown-kind': { level: 'warning', hint: 'Kinds are case-sensitive (Pod, not pod); check apiVersion and kind against `kubectl api-resources`.' },
   'unknown-framework': { level: 'error', hint: 'List the frameworks with `palisade frameworks list`.' },
   'invalid-pss-version': { level: 'error', hint: 'Use "latest" or "v1.<minor>", e.g. --pss-version v1.29.' },
   'rbac-invalid-rule': { level: 'warning', hint: 'The API server rejects this rule; it grants nothing here. See https://kubernetes.io/docs/reference/access-authn-authz/rbac/' },
@@ -92,8 +94,17 @@ export class PalisadeError extends Error {
   }
 }
 
+/**
+ * Control characters (newlines, escape sequences) from file names or input text are shown as
+ * \xNN, so a hostile name can neither forge a second problem line nor drive the terminal.
+ */
+function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
 /** One line for stderr: code, file:line:col, message, hint. */
 export function formatProblem(p: Problem): string {
-  const place = p.file === undefined ? '' : ` ${p.file}${p.line === undefined ? '' : `:${p.line}${p.column === undefined ? '' : `:${p.column}`}`}`;
-  return `${p.level} ${p.code}${place}: ${p.message}${p.hint === undefined ? '' : ` (hint: ${p.hint})`}`;
+  const place = p.file === undefined ? '' : ` ${printable(p.file)}${p.line === undefined ? '' : `:${p.line}${p.column === undefined ? '' : `:${p.column}`}`}`;
+  return printable(`${p.level} ${p.code}`) + `${place}: ${printable(p.message)}${p.hint === undefined ? '' : ` (hint: ${printable(p.hint)})`}`;
 }

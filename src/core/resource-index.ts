@@ -4,7 +4,7 @@
  * lookups are memoised.
  */
 import type { Resource } from '../model/resource.js';
-import { DEFAULT_NAMESPACE, isClusterScoped } from '../lib/k8s/kinds.js';
+import { DEFAULT_NAMESPACE, groupOf, isClusterScoped, isForeignKind } from '../lib/k8s/kinds.js';
 import { mapSelectorMatches } from '../lib/k8s/labels.js';
 import { asRecord, asStringMap } from '../lib/k8s/values.js';
 import { serviceAccountOf, workloadOf } from '../lib/k8s/workload.js';
@@ -19,8 +19,10 @@ export class ResourceIndex {
   constructor(resources: readonly Resource[]) {
     this.resources = resources;
     for (const resource of resources) {
-      push(this.kinds, resource.kind, resource);
-      if (!isClusterScoped(resource.kind)) push(this.byNamespaceKind, `${namespaceOf(resource)}\u0000${resource.kind}`, resource);
+      // A custom resource named like a built-in kind is indexed apart, so no rule judges it as one.
+      const kind = isForeignKind(resource.kind, resource.apiVersion) ? `${resource.kind}.${groupOf(resource.apiVersion)}` : resource.kind;
+      push(this.kinds, kind, resource);
+      if (!isClusterScoped(resource.kind)) push(this.byNamespaceKind, `${namespaceOf(resource)}\u0000${kind}`, resource);
     }
   }
 
@@ -48,6 +50,7 @@ export class ResourceIndex {
   /** Every workload of the input reduced to its pod. */
   workloads(): readonly WorkloadSubject[] {
     this.workloadCache ??= this.resources.flatMap((resource) => {
+      if (isForeignKind(resource.kind, resource.apiVersion)) return [];
       const workload = workloadOf(resource.kind, resource.object);
       return workload === undefined ? [] : [{ resource, workload }];
     });

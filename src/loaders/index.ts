@@ -168,7 +168,8 @@ async function loadRendered(item: Extract<WalkItem, { kind: 'kustomize' | 'helm'
 
 async function loadLiveCluster(target: NonNullable<LoadOptions['cluster']>, scan: Scan): Promise<void> {
   try {
-    const result = await loadCluster({ ...target, cwd: scan.cwd, limits: scan.limits });
+    // limits.maxDocuments bounds one file; a cluster keeps the loader's own (larger) object cap.
+    const result = await loadCluster({ ...target, cwd: scan.cwd, limits: { maxFileBytes: scan.limits.maxFileBytes } });
     // Loops, not push(...spread): a cluster can hold more objects than a call has argument slots.
     for (const resource of result.resources) scan.resources.push(resource);
     for (const found of result.problems) scan.problems.push(found);

@@ -3,7 +3,7 @@
  */
 export type * from '../model/index.js';
 export { SEVERITIES, THREAT_IDS, REPORT_SCHEMA_VERSION } from '../model/index.js';
-export { formatProblem, PalisadeError } from '../core/errors.js';
+export { formatProblem, PalisadeError, problem, PROBLEMS, type ProblemCode } from '../core/errors.js';
 export { scan, type ScanOptions, type ScanProgress } from './scan.js';
 export { FAIL_ON_VALUES, type FailOn } from '../config/index.js';
 export { render, FORMATS } from './render.js';

@@ -2,7 +2,12 @@
  * The scan pipeline: configuration, inputs, rules, suppressions, gate. The CLI and every other
  * front end call this and nothing below it.
  */
+import path from 'node:path';
 import type { Problem } from '../model/problem.js';
+import type { Resource } from '../model/resource.js';
+import { problem } from '../core/errors.js';
+import { locate } from '../core/locate.js';
+import { miscasedKind } from '../lib/k8s/kinds.js';
 import type { Report } from '../model/report.js';
 import { REPORT_SCHEMA_VERSION } from '../model/report.js';
 import { runRules } from '../core/engine.js';
@@ -57,6 +62,16 @@ export type ScanProgress =
   | { readonly phase: 'report' };
 
 /** The typed options that are also configuration settings, as the flag layer. */
+/** Kinds that differ from a built-in kind only in case ("pod"): the API server would reject them. */
+function kindProblems(resources: readonly Resource[]): Problem[] {
+  return resources.flatMap((resource) => {
+    const meant = miscasedKind(resource.kind);
+    if (meant === undefined) return [];
+    const { file, line, column } = locate(resource, '/kind');
+    return [problem('unknown-kind', `unknown kind "${resource.kind}" (did you mean "${meant}"?): no rule checks it`, { file, line, column })];
+  });
+}
+
 function flagLayer(options: ScanOptions): Record<string, unknown> {
   const flags: Record<string, unknown> = { ...options.settings };
   if (options.failOn !== undefined) flags.failOn = options.failOn;
@@ -80,7 +95,8 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
     cwd,
     ...(options.cluster === undefined ? {} : { cluster: options.cluster }),
     helm: {
-      valuesFiles: [...(config.helm?.valuesFiles ?? []), ...(options.helmValues ?? [])],
+      // Values files named in .palisade.yaml are relative to that file, not to where palisade runs.
+      valuesFiles: [...(config.helm?.valuesFiles ?? []).map((file) => (resolved.file === undefined ? file : path.resolve(path.dirname(resolved.file), file))), ...(options.helmValues ?? [])],
       set: [...(config.helm?.set ?? []), ...(options.helmSet ?? [])],
     },
     limits: config.limits,
@@ -89,6 +105,12 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
   problems.push(...loaded.problems);
 
   const resources = loaded.resources.filter(namespaceFilter(config));
+  problems.push(...kindProblems(resources));
+  // Nothing to scan is never a pass: a typo in a path, an empty render or a wrong --namespace
+  // would otherwise turn a CI gate green.
+  if (resources.length === 0 && !problems.some((p) => p.code === 'no-input')) {
+    problems.push(problem('no-input', loaded.resources.length === 0 ? 'no Kubernetes object was read from the inputs' : 'no Kubernetes object is in the selected namespaces'));
+  }
   const selection = selectScanRules(resolved, options.rules?.length ? options.rules : frameworkRules(options.framework), options.excludeRules);
   problems.push(...selection.problems);
   const plan = planFramework(selection.runs, options.framework, options.pssVersion);
