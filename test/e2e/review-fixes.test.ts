@@ -58,7 +58,7 @@ describe('output', () => {
 
   it('never prints raw control characters from file names', () => {
     const line = formatProblem({ code: 'yaml-syntax', level: 'error', message: 'bad\u001b[2J', file: 'x\nerror fake.yaml:1:1: injected.yaml', line: 1 });
-    expect([...line].some((c) => c.charCodeAt(0) < 0x20)).toBe(false);
+    expect(Array.from(line, (c) => c.charCodeAt(0)).some((code) => code < 0x20)).toBe(false);
     expect(line).toContain('x\\x0aerror fake.yaml');
   });
 });
