@@ -27,31 +27,40 @@ export interface MatchResult {
   readonly skipped: number;
 }
 
+/** Lookup rows carry only what evaluation needs; advisory details are read for hits alone. */
 interface Row {
-  readonly vulnId: string;
-  readonly key: string;
-  readonly aliases: string;
-  readonly related: string;
-  readonly summary: string;
-  readonly advisorySeverity: string;
-  readonly source: string;
+  readonly advisoryId: number;
   readonly platform: string;
   readonly ranges: string;
   readonly versions: string;
   readonly severity: string;
 }
 
-const SELECT = `SELECT a.vuln_id AS vulnId, a.key, a.aliases, a.related, a.summary, a.severity AS advisorySeverity,
-  s.name AS source, f.platform, f.ranges, f.versions, f.severity
-FROM affected f JOIN advisories a ON a.id = f.advisory_id JOIN sources s ON s.id = a.source_id
+interface AdvisoryRow {
+  readonly vulnId: string;
+  readonly key: string;
+  readonly aliases: string;
+  readonly related: string;
+  readonly summary: string;
+  readonly severity: string;
+  readonly source: string;
+}
+
+const SELECT = `SELECT f.advisory_id AS advisoryId, f.platform, f.ranges, f.versions, f.severity
+FROM affected f JOIN advisories a ON a.id = f.advisory_id
 WHERE f.scheme = ? AND f.package = ? AND a.withdrawn IS NULL AND f.platform IN `;
+
+const ADVISORY = `SELECT a.vuln_id AS vulnId, a.key, a.aliases, a.related, a.summary, a.severity, s.name AS source
+FROM advisories a JOIN sources s ON s.id = a.source_id WHERE a.id = ?`;
 
 export class Matcher {
   readonly #db: StoreDatabase;
   readonly #statements = new Map<number, ReturnType<StoreDatabase['prepare']>>();
+  readonly #advisory: ReturnType<StoreDatabase['prepare']>;
 
   constructor(db: StoreDatabase) {
     this.#db = db;
+    this.#advisory = db.prepare(ADVISORY);
   }
 
   match(packages: readonly MatchablePackage[], options: MatchOptions = {}): MatchResult {
@@ -110,18 +119,19 @@ export class Matcher {
     const rows = this.#statement(platforms.length).all([key.scheme, key.name, ...platforms]) as Row[];
     for (const row of rows) {
       const outcome = evaluate(key.scheme, key.version, JSON.parse(row.ranges) as AffectedRange[], JSON.parse(row.versions) as string[]);
+      if (outcome.kind === 'miss') continue;
+      const advisory = this.#advisory.get(row.advisoryId) as AdvisoryRow;
       if (outcome.kind === 'unevaluable') {
-        note(`adv ${row.key} ${key.name}`, vulnProblem('range-skipped', `${row.vulnId} (${row.source}) could not be evaluated for ${key.name}: ${outcome.reason}`));
+        note(`adv ${advisory.key} ${key.name}`, vulnProblem('range-skipped', `${advisory.vulnId} (${advisory.source}) could not be evaluated for ${key.name}: ${outcome.reason}`));
         continue;
       }
-      if (outcome.kind === 'miss') continue;
       hits.push({
-        vulnId: row.vulnId,
-        aliases: JSON.parse(row.aliases) as string[],
-        related: JSON.parse(row.related) as string[],
-        summary: row.summary,
-        claims: [...(JSON.parse(row.severity) as SeverityClaim[]), ...(JSON.parse(row.advisorySeverity) as SeverityClaim[])],
-        evidence: { advisory: row.vulnId, record: row.key, source: row.source, by: key.by, name: key.name, version: key.version, platform: row.platform, ...outcome.hit },
+        vulnId: advisory.vulnId,
+        aliases: JSON.parse(advisory.aliases) as string[],
+        related: JSON.parse(advisory.related) as string[],
+        summary: advisory.summary,
+        claims: [...(JSON.parse(row.severity) as SeverityClaim[]), ...(JSON.parse(advisory.severity) as SeverityClaim[])],
+        evidence: { advisory: advisory.vulnId, record: advisory.key, source: advisory.source, by: key.by, name: key.name, version: key.version, platform: row.platform, ...outcome.hit },
         scheme: key.scheme,
       });
     }
