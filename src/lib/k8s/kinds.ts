@@ -78,10 +78,18 @@ export function groupOf(apiVersion: string): string {
   return slash === -1 ? '' : apiVersion.slice(0, slash);
 }
 
-/** A kind named like a built-in one but served by another API group (a custom resource). */
+/** Every group the built-in kinds above live in. */
+const KUBERNETES_GROUPS = new Set(Object.values(BUILTIN_GROUPS).flat());
+
+/**
+ * A kind named like a built-in one but served by a group Kubernetes does not own (a custom
+ * resource, e.g. example.com's Pod). A built-in kind under the wrong built-in group (`v1`
+ * Deployment) is a sloppy manifest of that kind, and is judged as one.
+ */
 export function isForeignKind(kind: string, apiVersion: string): boolean {
   const groups = BUILTIN_GROUPS[kind];
-  return groups !== undefined && !groups.includes(groupOf(apiVersion));
+  const group = groupOf(apiVersion);
+  return groups !== undefined && !groups.includes(group) && !KUBERNETES_GROUPS.has(group);
 }
 
 const BY_LOWER = new Map(Object.keys(BUILTIN_GROUPS).map((kind) => [kind.toLowerCase(), kind]));
