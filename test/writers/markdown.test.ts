@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown } from '../../src/writers/markdown/escape.js';
-import { markdownReport, markdownWriter } from '../../src/writers/markdown/markdown.js';
+import { MAX_COMMENT_CHARS, markdownReport, markdownWriter } from '../../src/writers/markdown/markdown.js';
 import { expectGolden } from './golden.js';
 import { HOSTILE_REPORT } from './hostile-report.js';
 import { CLEAN_REPORT, SAMPLE_REPORT } from './sample-report.js';
@@ -69,5 +69,26 @@ describe('markdown writer', () => {
     const text = markdownReport(CLEAN_REPORT, '/work/repo');
     expect(text).toContain('No findings.');
     expect(text).not.toMatch(/<details>|### /);
+  });
+});
+
+describe('markdown writer on a large report', () => {
+  // 4,000 findings: far more than a pull-request comment can hold.
+  const many = Array.from({ length: 4000 }, (_, i) =>
+    SAMPLE_REPORT.findings.map((f) => ({ ...f, id: `${f.id}-${i}`, resource: { ...f.resource, name: `${f.resource.name}-${i}` } })),
+  ).flat();
+  const text = markdownReport({ ...SAMPLE_REPORT, findings: many }, '/work/repo');
+
+  it('stays under GitHub comment size and says what it cut', () => {
+    expect(text.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
+    expect(text).toMatch(/_\d+ more lines were cut to fit a pull-request comment; run `palisade scan --format html` or `--format json` for the whole report\._\n$/);
+  });
+
+  it('leaves no <details> block open', () => {
+    expect(text.split('\n').filter((l) => l.startsWith('<details>')).length).toBe(text.split('\n').filter((l) => l.startsWith('</details>')).length);
+  });
+
+  it('leaves reports that fit unchanged', () => {
+    expect(md()).not.toContain('more lines were cut');
   });
 });

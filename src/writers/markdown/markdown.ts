@@ -100,7 +100,34 @@ export function markdownReport(report: Report, baseDir: string): string {
     ...problemsSection(report),
     ...complianceSection(report.compliance),
   ];
-  return `${lines.join('\n').trimEnd()}\n`;
+  return `${capped(lines).join('\n').trimEnd()}\n`;
+}
+
+/** GitHub refuses comments over 65,536 characters; stay well below and say what was cut. */
+export const MAX_COMMENT_CHARS = 60_000;
+
+/**
+ * Keeps whole lines up to the cap, closes any <details> left open, and says how much was cut and
+ * where the whole report is. Reports that fit are returned unchanged.
+ */
+function capped(lines: readonly string[]): readonly string[] {
+  const total = lines.reduce((n, line) => n + line.length + 1, 0);
+  if (total <= MAX_COMMENT_CHARS) return lines;
+  const budget = MAX_COMMENT_CHARS - 400;
+  const kept: string[] = [];
+  let used = 0;
+  let open = 0;
+  for (const line of lines) {
+    if (used + line.length + 1 > budget) break;
+    kept.push(line);
+    used += line.length + 1;
+    if (line.startsWith('<details>')) open++;
+    if (line.startsWith('</details>')) open--;
+  }
+  const omitted = lines.length - kept.length;
+  for (; open > 0; open--) kept.push('', '</details>');
+  kept.push('', `_${omitted} more lines were cut to fit a pull-request comment; run \`palisade scan --format html\` or \`--format json\` for the whole report._`);
+  return kept;
 }
 
 export const markdownWriter = defineWriter({
