@@ -40,14 +40,25 @@ describe('junit writer', () => {
     expectGolden('junit.xml', junitWriter.write(SAMPLE_REPORT, { color: false }));
   });
 
-  it('is well-formed XML with one suite per rule', () => {
+  it('is well-formed XML with a suite for input problems, then one per rule', () => {
     const all = suites(junitWriter.write(SAMPLE_REPORT, { color: false }));
-    expect(all.map((s) => s['@name'])).toEqual(SAMPLE_REPORT.rules.map((r) => r.ruleId));
+    expect(all.map((s) => s['@name'])).toEqual(['palisade-inputs', ...SAMPLE_REPORT.rules.map((r) => r.ruleId)]);
   });
 
-  it('counts resources as tests and writes a case per finding plus one for the passes', () => {
+  it('reports lost input as errors and warnings as passing cases with their text', () => {
+    const inputs = suite('palisade-inputs');
+    expect(inputs).toMatchObject({ '@tests': '3', '@failures': '0', '@errors': '1', '@skipped': '0' });
+    const cases = inputs.testcase as Node[];
+    expect(cases.map((c) => c['@name'])).toEqual(['yaml-syntax deploy/broken.yaml:7:3', 'rule-error deploy/odd.yaml:1:1', 'exception-unused .palisade.yaml:14:5']);
+    expect(cases[0]?.error).toMatchObject({ '@type': 'yaml-syntax', '@message': 'bad indentation of a mapping entry' });
+    expect(String(cases[1]?.['system-out'])).toMatch(/^warning: rule privileged-container failed/);
+    const clean = suites(junitWriter.write({ ...SAMPLE_REPORT, errors: [] }, { color: false }));
+    expect(clean.map((s) => s['@name'])).not.toContain('palisade-inputs');
+  });
+
+  it('writes a case per finding plus one for the passes, and counts the elements written', () => {
     const privileged = suite('privileged-container');
-    expect(privileged).toMatchObject({ '@tests': '6', '@failures': '1', '@errors': '1', '@skipped': '0' });
+    expect(privileged).toMatchObject({ '@tests': '3', '@failures': '1', '@errors': '1', '@skipped': '0' });
     const cases = privileged.testcase as Node[];
     expect(cases.map((c) => [c['@classname'], c['@name']])).toEqual([
       ['privileged-container', 'Deployment/shop/web'],
@@ -61,22 +72,30 @@ describe('junit writer', () => {
 
   it('skips suppressed findings and lets warn findings pass', () => {
     const latest = suite('image-latest-tag');
-    expect(latest).toMatchObject({ '@tests': '5', '@failures': '1', '@skipped': '2' });
+    expect(latest).toMatchObject({ '@tests': String((latest.testcase as Node[]).length), '@failures': '1', '@skipped': '2' });
     const suppressed = (latest.testcase as Node[]).find((c) => c['@name'] === 'Pod/default/debug');
     expect(suppressed?.skipped).toMatchObject({ '@message': 'suppressed by annotation: Throw-away debug pod, deleted after the incident.' });
     const automount = suite('automount-service-account-token');
-    expect(automount).toMatchObject({ '@tests': '5', '@failures': '0' });
+    expect(automount).toMatchObject({ '@tests': String((automount.testcase as Node[]).length), '@failures': '0' });
     const warned = (automount.testcase as Node[])[0];
     expect(warned?.failure).toBeUndefined();
     expect(String(warned?.['system-out'])).toMatch(/^warning \(info\): The pod mounts/);
   });
 
-  it('adds up the totals on <testsuites>', () => {
+  it('counts exactly the elements it writes, per suite and in total', () => {
     const root = parse(junitWriter.write(SAMPLE_REPORT, { color: false })).testsuites as Node;
-    const sum = (key: string): number => (root.testsuite as Node[]).reduce((n, s) => n + Number(s[key]), 0);
-    expect(Number(root['@tests'])).toBe(sum('@tests'));
+    const all = root.testsuite as Node[];
+    const cases = (s: Node): Node[] => s.testcase as Node[];
+    const having = (s: Node, child: string): number => cases(s).filter((c) => c[child] !== undefined).length;
+    for (const s of all) {
+      expect(Number(s['@tests']), String(s['@name'])).toBe(cases(s).length);
+      expect(Number(s['@failures']), String(s['@name'])).toBe(having(s, 'failure'));
+      expect(Number(s['@errors']), String(s['@name'])).toBe(having(s, 'error'));
+      expect(Number(s['@skipped']), String(s['@name'])).toBe(having(s, 'skipped'));
+    }
+    const sum = (key: string): number => all.reduce((n, s) => n + Number(s[key]), 0);
+    for (const key of ['@tests', '@failures', '@errors', '@skipped']) expect(Number(root[key])).toBe(sum(key));
     expect(Number(root['@failures'])).toBe(8);
-    expect(root).toMatchObject({ '@name': 'palisade', '@errors': '1', '@skipped': '4' });
   });
 
   it('escapes markup and strips characters XML cannot carry', () => {

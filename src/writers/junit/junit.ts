@@ -2,7 +2,11 @@
  * JUnit XML for CI test dashboards: one <testsuite> per rule, one <testcase> per finding
  * (classname = rule id, name = resource), and one passing <testcase> per rule that stands for the
  * resources that passed. Suppressed findings are <skipped>; warn findings pass with their message
- * in <system-out>, since they never fail the gate.
+ * in <system-out>, since they never fail the gate. Input problems (a file that could not be read)
+ * get a suite of their own, so a dashboard shows lost input rather than a clean run.
+ *
+ * Counts on <testsuite> and <testsuites> are counts of the elements written (testcases, failures,
+ * errors, skipped), which is what JUnit consumers recompute and compare.
  */
 import { defineWriter } from '../../core/writer.js';
 import type { Finding } from '../../model/finding.js';
@@ -66,7 +70,7 @@ function findingCase(finding: Finding, indent: string): string[] {
 function summaryCases(suite: Suite, indent: string): string[] {
   const inner = `${indent}  `;
   const { pass, error, skip } = suite.counts;
-  const cases = element(indent, 'testcase', { classname: suite.ruleId, name: `${plural(pass, 'resource')} passed` });
+  const cases = pass > 0 ? element(indent, 'testcase', { classname: suite.ruleId, name: `${plural(pass, 'resource')} passed` }) : [];
   if (error > 0) {
     const message = `the rule failed on ${plural(error, 'resource')}; see the report's errors`;
     cases.push(...element(indent, 'testcase', { classname: suite.ruleId, name: `${plural(error, 'resource')} errored` }, element(inner, 'error', { message, type: 'rule-error' })));
@@ -85,16 +89,36 @@ interface Totals {
   skipped: number;
 }
 
-/** tests counts resources evaluated (every outcome); failures and skipped count the elements written. */
+/** One testcase per finding, plus the pass, error and skip summary cases that are written. */
 function totals(suite: Suite): Totals {
-  const { pass, fail, warn, error, skip } = suite.counts;
+  const { pass, error, skip } = suite.counts;
   const active = suite.findings.filter((f) => !f.suppressed);
+  const summaries = (pass > 0 ? 1 : 0) + (error > 0 ? 1 : 0) + (skip > 0 ? 1 : 0);
   return {
-    tests: pass + fail + warn + error + skip,
+    tests: suite.findings.length + summaries,
     failures: active.filter((f) => f.status === 'fail').length,
-    errors: error,
-    skipped: suite.findings.length - active.length + skip,
+    errors: error > 0 ? 1 : 0,
+    skipped: suite.findings.length - active.length + (skip > 0 ? 1 : 0),
   };
+}
+
+const INPUT_SUITE = 'palisade-inputs';
+
+/** Errors (lost input) are <error> cases; warnings pass with their text, as warn findings do. */
+function inputSuite(report: Report): { lines: string[]; totals: Totals } | undefined {
+  if (report.errors.length === 0) return undefined;
+  const cases = report.errors.flatMap((p) => {
+    const where = p.file === undefined ? '' : `${p.file}${p.line === undefined ? '' : `:${p.line}:${p.column ?? 1}`}`;
+    const attrs = { classname: INPUT_SUITE, name: `${p.code}${where === '' ? '' : ` ${where}`}` };
+    const text = `${p.message}${p.hint === undefined ? '' : `\nHint: ${p.hint}`}`;
+    return p.level === 'error'
+      ? element('    ', 'testcase', attrs, [textElement('      ', 'error', { message: p.message, type: p.code }, text)])
+      : element('    ', 'testcase', attrs, [textElement('      ', 'system-out', {}, `${p.level}: ${text}`)]);
+  });
+  const errors = report.errors.filter((p) => p.level === 'error').length;
+  const totals = { tests: report.errors.length, failures: 0, errors, skipped: 0 };
+  const attrs = { name: INPUT_SUITE, ...totals, timestamp: report.generatedAt };
+  return { lines: element('  ', 'testsuite', attrs, cases), totals };
 }
 
 function suiteElement(suite: Suite, report: Report): { lines: string[]; totals: Totals } {
@@ -114,7 +138,8 @@ export const junitWriter = defineWriter({
   description: 'JUnit XML: one test suite per rule, for CI test dashboards.',
   extension: 'xml',
   write(report) {
-    const rendered = suites(report).map((s) => suiteElement(s, report));
+    const inputs = inputSuite(report);
+    const rendered = [...(inputs === undefined ? [] : [inputs]), ...suites(report).map((s) => suiteElement(s, report))];
     const sum = (key: keyof Totals): number => rendered.reduce((n, r) => n + r.totals[key], 0);
     const root = { name: 'palisade', tests: sum('tests'), failures: sum('failures'), errors: sum('errors'), skipped: sum('skipped'), timestamp: report.generatedAt };
     const lines = ['<?xml version="1.0" encoding="UTF-8"?>', ...element('', 'testsuites', root, rendered.flatMap((r) => r.lines))];
