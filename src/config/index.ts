@@ -6,5 +6,5 @@ export { SETTINGS, coerce, settingsFromEnv, settingsFromFlags, type Setting, typ
 export { configJsonSchema, configJsonSchemaText, CONFIG_SCHEMA_PATH } from './json-schema.js';
 export { applySeverityOverrides, selectRules, type RuleSelection } from './rules.js';
 export { namespaceFilter } from './scope.js';
-export { closest, didYouMean, editDistance } from './did-you-mean.js';
+export { closest, didYouMean, editDistance } from '../lib/did-you-mean.js';
 export { formatPath, issuesToProblems, type Locator } from './issues.js';

@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import { problem, type ProblemPlace } from '../core/errors.js';
 import type { Problem } from '../model/problem.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../lib/did-you-mean.js';
 import { configSchema } from './schema.js';
 import { keysAt } from './schema-walk.js';
 

@@ -9,7 +9,7 @@ import type { AnyRule } from '../core/rule.js';
 import type { Finding } from '../model/finding.js';
 import type { Problem } from '../model/problem.js';
 import type { Severity } from '../model/severity.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../lib/did-you-mean.js';
 import { configProblem, type ResolvedConfig } from './resolve.js';
 
 export interface SelectedRule extends RuleRun {

@@ -114,6 +114,19 @@ describe('applySuppressions', () => {
     expect(result.problems).toEqual([]);
   });
 
+  it('warns about a rule id no rule has, with the closest one, and still honours the ids that exist', () => {
+    const typo = resource(
+      { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'web', annotations: { 'palisade.dev/ignore': 'host-pdi, host-ipc: debug agent' } }, spec: {} },
+      'pod.yaml',
+      { '': { line: 1, column: 1 }, '/metadata/annotations/palisade.dev~1ignore': { line: 6, column: 7 } },
+    );
+    const result = applySuppressions([finding(typo, 'host-pid'), finding(typo, 'host-ipc')], [typo], [], NOW, { ruleIds: new Set(['host-pid', 'host-ipc']) });
+    expect(result.findings.map((f) => f.suppressed)).toEqual([false, true]);
+    expect(result.problems).toEqual([
+      expect.objectContaining({ code: 'annotation-unknown-rule', level: 'warning', file: 'pod.yaml', line: 6, column: 7, message: expect.stringContaining('"host-pdi"') as string, hint: expect.stringContaining('Did you mean "host-pid"?') as string }),
+    ]);
+  });
+
   it('reports a malformed annotation at its line and suppresses nothing', () => {
     const bad = resource(
       { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'web', annotations: { 'palisade.dev/ignore': 'host-pid' } }, spec: {} },

@@ -8,6 +8,7 @@
  * stale exceptions do not pile up. The clock is injected: nothing here reads the time.
  */
 import picomatch from 'picomatch';
+import { didYouMean } from '../lib/did-you-mean.js';
 import { pointer } from '../lib/json-pointer.js';
 import { DEFAULT_NAMESPACE, isClusterScoped } from '../lib/k8s/kinds.js';
 import { asRecord } from '../lib/k8s/values.js';
@@ -41,6 +42,8 @@ export interface ExceptionInput {
 export interface SuppressionOptions {
   /** Where exception `index` was written, so expired and unused exceptions point at it. */
   readonly locateException?: (index: number) => ProblemPlace | undefined;
+  /** Every rule id there is: an ignore annotation naming another id is warned about (a typo hides nothing). */
+  readonly ruleIds?: ReadonlySet<string>;
 }
 
 export interface SuppressionResult {
@@ -99,7 +102,7 @@ function annotationAt(resource: Resource, metaPath: string): unknown {
   return annotations === undefined || !Object.prototype.hasOwnProperty.call(annotations, IGNORE_ANNOTATION) ? undefined : annotations[IGNORE_ANNOTATION];
 }
 
-function annotationIgnores(resources: readonly Resource[], problems: Problem[]): Map<string, AnnotationIgnore[]> {
+function annotationIgnores(resources: readonly Resource[], problems: Problem[], ruleIds: ReadonlySet<string> | undefined): Map<string, AnnotationIgnore[]> {
   const ignores = new Map<string, AnnotationIgnore[]>();
   for (const resource of resources) {
     for (const metaPath of metadataPaths(resource)) {
@@ -110,6 +113,11 @@ function annotationIgnores(resources: readonly Resource[], problems: Problem[]):
         const { file, line, column } = locate(resource, pointer(metaPath, 'annotations', IGNORE_ANNOTATION));
         problems.push(problem('annotation-invalid', `${IGNORE_ANNOTATION} on ${resourceKey(resource)} suppresses nothing: ${parsed.error}`, { file, line, column }));
         continue;
+      }
+      for (const id of ruleIds === undefined ? [] : parsed.rules.filter((rule) => !ruleIds.has(rule))) {
+        const { file, line, column } = locate(resource, pointer(metaPath, 'annotations', IGNORE_ANNOTATION));
+        const hint = didYouMean(id, ruleIds);
+        problems.push(problem('annotation-unknown-rule', `${IGNORE_ANNOTATION} on ${resourceKey(resource)} names "${id}", which is no rule: it suppresses nothing`, { file, line, column }, hint === '' ? undefined : `${hint} List the rules with \`palisade rules list\`.`));
       }
       const key = findingResourceKey(resource.source.file, resource);
       const list = ignores.get(key) ?? [];
@@ -277,7 +285,7 @@ export function applySuppressions(
   options: SuppressionOptions = {},
 ): SuppressionResult {
   const problems: Problem[] = [];
-  const ignores = annotationIgnores(resources, problems);
+  const ignores = annotationIgnores(resources, problems, options.ruleIds);
   const compiled = exceptions.map((input, index) => compile(input, index, now));
   const exceptionsFor = byRule(compiled);
   const matched = compiled.map(() => 0);

@@ -17,8 +17,12 @@ import { loadInputs } from '../loaders/index.js';
 import { applySeverityOverrides, findConfig, namespaceFilter, resolveConfig, type FailOn } from '../config/index.js';
 import { compareFindings, countBySeverity, gateFails } from './gate.js';
 import { selectScanRules } from './select-rules.js';
+import { RULES } from '../rules/index.js';
 import { complianceOf, frameworkRules, planFramework } from './compliance.js';
 import { VERSION } from './version.js';
+
+/** Every rule there is, selected or not: what an ignore annotation may name. */
+const KNOWN_RULE_IDS: ReadonlySet<string> = new Set(RULES.map((rule) => rule.id));
 
 export interface ScanOptions {
   /** Files, directories, Kustomize overlays, Helm charts, or "-" for stdin. */
@@ -123,6 +127,7 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
 
   const suppressed = applySuppressions(applySeverityOverrides(engine.findings, selection.severityOverrides), resources, config.exceptions, now, {
     locateException: (index) => resolved.locate(['exceptions', index]),
+    ruleIds: KNOWN_RULE_IDS,
   });
   problems.push(...suppressed.problems);
   const findings = [...suppressed.findings].sort(compareFindings);
