@@ -1,0 +1,69 @@
+/**
+ * parseDockerfile: Dockerfile text to a ParsedDockerfile (stages of instructions, as JSON) with
+ * the line of every instruction, and located errors for what the builder would refuse. It never
+ * throws: a bad line is reported and skipped, and the rest is still parsed.
+ */
+import type { Position } from '../../model/source.js';
+import { expandVariables } from './expand.js';
+import { parseInstruction } from './instruction.js';
+import { splitLines } from './lines.js';
+import { PointerPositions } from './positions.js';
+import type { DockerfileError, DockerInstruction, DockerStage, ParsedDockerfile } from './types.js';
+
+export interface DockerfileParse {
+  readonly dockerfile: ParsedDockerfile;
+  readonly positions: PointerPositions;
+  readonly errors: DockerfileError[];
+}
+
+export function parseDockerfile(source: string): DockerfileParse {
+  const { directives, lines, comments, errors } = splitLines(source);
+  const positions = new PointerPositions();
+  positions.set('', { line: 1, column: 1 });
+  const preamble: DockerInstruction[] = [];
+  const stages: DockerStage[] = [];
+  const globals = new Map<string, string>();
+  for (const line of lines) {
+    const instruction = parseInstruction(line, directives.escape, errors);
+    if (instruction === undefined) continue;
+    const position: Position = { line: line.line, column: line.column };
+    if (instruction.cmd === 'FROM') {
+      const stage = stageOf(instruction, globals, directives.escape, position, errors);
+      positions.set(`/stages/${stages.length}`, position);
+      positions.set(`/stages/${stages.length}/from`, position);
+      stages.push(stage);
+      continue;
+    }
+    const current = stages.at(-1);
+    if (current === undefined) {
+      // Global ARGs (before the first FROM) are what FROM lines may use.
+      if (instruction.cmd === 'ARG') for (const pair of instruction.pairs ?? []) if (pair.value !== null) globals.set(pair.key, pair.value);
+      positions.set(`/preamble/${preamble.length}`, position);
+      preamble.push(instruction);
+    } else {
+      positions.set(`/stages/${stages.length - 1}/instructions/${current.instructions.length}`, position);
+      current.instructions.push(instruction);
+    }
+  }
+  comments.forEach((comment, i) => {
+    positions.set(`/comments/${i}`, { line: comment.line, column: 1 });
+  });
+  return { dockerfile: { directives, preamble, stages, comments }, positions, errors };
+}
+
+function stageOf(from: DockerInstruction, globals: ReadonlyMap<string, string>, escape: string, position: Position, errors: DockerfileError[]): DockerStage {
+  const [image = '', as, name, ...extra] = from.args;
+  if (image === '') errors.push({ ...position, message: 'FROM needs an image: FROM image[:tag] [AS name]' });
+  else if (as !== undefined && (as.toUpperCase() !== 'AS' || name === undefined || extra.length > 0)) {
+    errors.push({ ...position, message: `FROM takes an image and an optional "AS name", not "${from.args.slice(1).join(' ')}"` });
+  }
+  const platform = from.flags.find((flag) => flag.name === 'platform')?.value ?? null;
+  return {
+    image,
+    resolvedImage: expandVariables(image, (key) => globals.get(key), escape),
+    name: as?.toUpperCase() === 'AS' && name !== undefined ? name.toLowerCase() : null,
+    platform,
+    from,
+    instructions: [],
+  };
+}
