@@ -15,3 +15,18 @@ export function namespaceFilter(config: Pick<Config, 'namespaces'>): (resource: 
   const matches = picomatch(globs, { dot: true });
   return (resource) => isClusterScoped(resource.kind) || matches(resource.namespace ?? DEFAULT_NAMESPACE);
 }
+
+/**
+ * The namespaces as exact names when none of them is a glob, so a live-cluster load can ask the
+ * API server for just those (one list per namespace); undefined when any is a pattern.
+ */
+export function literalNamespaces(config: Pick<Config, 'namespaces'>): readonly string[] | undefined {
+  const names = config.namespaces;
+  if (names === undefined || names.length === 0) return undefined;
+  // A negation (`!kube-system`) is a pattern too, though picomatch does not call it a glob.
+  const literal = (name: string): boolean => {
+    const scanned = picomatch.scan(name);
+    return !scanned.isGlob && !scanned.negated;
+  };
+  return names.every(literal) ? names : undefined;
+}

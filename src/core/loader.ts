@@ -24,8 +24,8 @@ export const DEFAULT_LIMITS: InputLimits = {
 export interface LoadOptions {
   /** Files, directories, Kustomize directories, Helm charts, or "-" for stdin. */
   readonly paths: readonly string[];
-  /** A live cluster: kubeconfig path (or the default chain when `cluster` is true) and context. */
-  readonly cluster?: { readonly kubeconfig?: string; readonly context?: string };
+  /** A live cluster: kubeconfig path (or the default chain when `cluster` is true), context, and the namespaces to list (all when absent). */
+  readonly cluster?: { readonly kubeconfig?: string; readonly context?: string; readonly namespaces?: readonly string[] };
   readonly helm?: { readonly valuesFiles?: readonly string[]; readonly set?: readonly string[] };
   readonly limits?: Partial<InputLimits>;
   /** Where relative paths are resolved; defaults to process.cwd(). */

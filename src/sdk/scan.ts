@@ -14,7 +14,7 @@ import { runRules } from '../core/engine.js';
 import { ResourceIndex } from '../core/resource-index.js';
 import { applySuppressions } from '../core/suppression.js';
 import { loadInputs } from '../loaders/index.js';
-import { applySeverityOverrides, findConfig, namespaceFilter, resolveConfig, type FailOn } from '../config/index.js';
+import { applySeverityOverrides, findConfig, literalNamespaces, namespaceFilter, resolveConfig, type FailOn } from '../config/index.js';
 import { compareFindings, countBySeverity, gateFails } from './gate.js';
 import { selectScanRules } from './select-rules.js';
 import { RULES } from '../rules/index.js';
@@ -97,7 +97,7 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
   const loaded = await loadInputs({
     paths,
     cwd,
-    ...(options.cluster === undefined ? {} : { cluster: options.cluster }),
+    ...(options.cluster === undefined ? {} : { cluster: withNamespaces(options.cluster, literalNamespaces(config)) }),
     helm: {
       // Values files named in .palisade.yaml are relative to that file, not to where palisade runs.
       valuesFiles: [...(config.helm?.valuesFiles ?? []).map((file) => (resolved.file === undefined ? file : path.resolve(path.dirname(resolved.file), file))), ...(options.helmValues ?? [])],
@@ -156,4 +156,9 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
     exceptions: suppressed.exceptionStatus,
     ...(plan.framework === undefined ? {} : { compliance: complianceOf(plan.framework, findings, new Set(plan.runs.map((run) => run.rule.id)), plan.version) }),
   };
+}
+
+/** Exact namespace names go to the cluster loader, which then lists only those namespaces. */
+function withNamespaces<T extends object>(cluster: T, namespaces: readonly string[] | undefined): T & { namespaces?: readonly string[] } {
+  return namespaces === undefined ? cluster : { ...cluster, namespaces };
 }

@@ -171,6 +171,20 @@ describe('loadCluster', () => {
     expect(handle.requests.map((r) => r.path)).toContain('/api/v1/namespaces/shop/secrets');
   });
 
+  it('lists namespaced kinds only in the chosen namespaces, so namespace-bound credentials suffice', async () => {
+    const handle = await start({ forbidden: ['Secret', 'Pod', 'Deployment'], namespaceGrants: { Secret: ['shop', 'kube-system'], Pod: ['shop', 'kube-system'], Deployment: ['shop', 'kube-system'] } });
+    const result = await loadCluster({ kubeconfig: handle.kubeconfigPath('test'), namespaces: ['shop', 'kube-system', 'shop'] });
+    expect(result.problems).toEqual([]);
+    const namespaced = result.resources.filter((r) => r.namespace !== undefined);
+    expect(new Set(namespaced.map((r) => r.namespace))).toEqual(new Set(['shop', 'kube-system']));
+    expect(result.resources.some((r) => r.kind === 'Node')).toBe(true);
+    const listed = handle.requests.map((r) => r.path);
+    expect(listed).toContain('/api/v1/namespaces/kube-system/pods');
+    expect(listed).toContain('/api/v1/namespaces/shop/secrets');
+    expect(listed).not.toContain('/api/v1/pods');
+    expect(listed.filter((p) => p === '/api/v1/namespaces/shop/pods')).toHaveLength(1);
+  });
+
   it('sends the bearer token from the kubeconfig', async () => {
     const handle = await start({ token: 'sekret-token' });
     const result = await loadCluster({ kubeconfig: handle.kubeconfigPath('test') });

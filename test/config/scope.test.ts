@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namespaceFilter } from '../../src/config/scope.js';
+import { literalNamespaces, namespaceFilter } from '../../src/config/scope.js';
 
 describe('namespaceFilter', () => {
   const pod = (namespace?: string) => ({ apiVersion: 'v1', kind: 'Pod', name: 'p', ...(namespace === undefined ? {} : { namespace }) });
@@ -15,5 +15,18 @@ describe('namespaceFilter', () => {
     expect(keep(pod())).toBe(true);
     expect(namespaceFilter({ namespaces: ['team-*'] })(pod())).toBe(false);
     expect(keep({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', name: 'admin' })).toBe(true);
+  });
+});
+
+describe('literalNamespaces', () => {
+  it('passes exact names on, so a cluster load can list just those namespaces', () => {
+    expect(literalNamespaces({ namespaces: ['shop', 'kube-system'] })).toEqual(['shop', 'kube-system']);
+  });
+
+  it('gives nothing when any entry is a pattern, or when there is no setting', () => {
+    expect(literalNamespaces({ namespaces: ['shop', 'team-*'] })).toBeUndefined();
+    expect(literalNamespaces({ namespaces: ['{a,b}'] })).toBeUndefined();
+    expect(literalNamespaces({ namespaces: ['!shop'] })).toBeUndefined();
+    expect(literalNamespaces({})).toBeUndefined();
   });
 });

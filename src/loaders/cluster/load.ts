@@ -27,6 +27,11 @@ export interface ClusterTarget {
   readonly timeoutMs?: number;
   /** maxDocuments caps the objects read, maxFileBytes the size of any one response. */
   readonly limits?: Partial<InputLimits>;
+  /**
+   * Read namespaced kinds in these namespaces only (exact names), with one list per namespace:
+   * less to transfer, and credentials bound to those namespaces alone suffice.
+   */
+  readonly namespaces?: readonly string[];
 }
 
 export const DEFAULT_PAGE_SIZE = 500;
@@ -55,8 +60,21 @@ export async function loadCluster(target: ClusterTarget): Promise<LoadResult> {
   }
 
   const options = { pageSize: Math.max(1, Math.floor(target.pageSize ?? DEFAULT_PAGE_SIZE)), budget: { remaining: limits.maxDocuments } };
-  const outcomes = await mapLimited(discovery.resources, PARALLEL_LISTS, (served) => listKind(client, served, options, resolved.namespace));
-  return { ...assemble(discovery.resources, outcomes, file, limits.maxDocuments, [...discovery.problems]), inputs: [file] };
+  const units = listUnits(discovery.resources, target.namespaces);
+  const outcomes = await mapLimited(units, PARALLEL_LISTS, (unit) => listKind(client, unit, options, resolved.namespace));
+  return { ...assemble(units, outcomes, file, limits.maxDocuments, [...discovery.problems]), inputs: [file] };
+}
+
+/** One list request: a kind across all namespaces, or in one. */
+interface ListUnit {
+  readonly served: ServedResource;
+  readonly namespace?: string;
+}
+
+/** Kind by kind (so output order stays the kinds' order), each namespaced kind once per chosen namespace. */
+function listUnits(served: readonly ServedResource[], namespaces: readonly string[] | undefined): ListUnit[] {
+  const chosen = namespaces === undefined || namespaces.length === 0 ? undefined : [...new Set(namespaces)].sort();
+  return served.flatMap((resource) => (chosen === undefined || !resource.namespaced ? [{ served: resource }] : chosen.map((namespace) => ({ served: resource, namespace }))));
 }
 
 /** A list across all namespaces; the context's namespace alone when only it is allowed. */
@@ -66,7 +84,8 @@ interface KindOutcome {
   readonly fallback?: { readonly namespace: string; readonly refusal: Exclude<ListOutcome, { ok: true }>['response'] };
 }
 
-async function listKind(client: ApiClient, served: ServedResource, options: ListOptions, namespace: string | undefined): Promise<KindOutcome> {
+async function listKind(client: ApiClient, { served, namespace: chosen }: ListUnit, options: ListOptions, namespace: string | undefined): Promise<KindOutcome> {
+  if (chosen !== undefined) return { outcome: await listAll(client, served, options, chosen) };
   const outcome = await listAll(client, served, options);
   // Credentials scoped to one namespace (a RoleBinding, not a ClusterRoleBinding) cannot list
   // across namespaces but can list their own, as kubectl does with the context's namespace.
@@ -76,17 +95,17 @@ async function listKind(client: ApiClient, served: ServedResource, options: List
 
 /** Resources in CLUSTER_KINDS order, whatever order the lists finished in, so output is stable. */
 function assemble(
-  served: readonly ServedResource[],
+  units: readonly ListUnit[],
   outcomes: readonly KindOutcome[],
   file: string,
   maxDocuments: number,
   problems: Problem[],
 ): Omit<LoadResult, 'inputs'> {
   const resources: Resource[] = [];
-  for (const [i, resource] of served.entries()) {
+  for (const [i, { served: resource, namespace }] of units.entries()) {
     const result = outcomes[i];
     if (result === undefined) continue;
-    const failure = listProblem(resource, result, file);
+    const failure = listProblem(resource, namespace, result, file);
     if (failure !== undefined) problems.push(failure);
     const { outcome } = result;
     if (!outcome.ok) continue;
@@ -114,7 +133,7 @@ function assemble(
 }
 
 /** What went wrong listing one kind, if anything did. */
-function listProblem(resource: ServedResource, { outcome, fallback }: KindOutcome, file: string): Problem | undefined {
+function listProblem(resource: ServedResource, namespace: string | undefined, { outcome, fallback }: KindOutcome, file: string): Problem | undefined {
   if (fallback !== undefined) {
     const refused = `GET ${listPath(resource)}: ${describeFailure(fallback.refusal)}`;
     const message = outcome.ok
@@ -123,7 +142,8 @@ function listProblem(resource: ServedResource, { outcome, fallback }: KindOutcom
     return problem('cluster-list-failed', message, { file });
   }
   if (outcome.ok) return undefined;
-  return problem('cluster-list-failed', `Cannot list ${resource.kind} (GET ${listPath(resource)}): ${describeFailure(outcome.response)}`, { file });
+  const where = namespace === undefined ? '' : ` in namespace "${namespace}"`;
+  return problem('cluster-list-failed', `Cannot list ${resource.kind}${where} (GET ${listPath(resource, namespace)}): ${describeFailure(outcome.response)}`, { file });
 }
 
 async function mapLimited<T, R>(items: readonly T[], parallel: number, run: (item: T) => Promise<R>): Promise<R[]> {
