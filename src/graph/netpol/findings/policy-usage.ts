@@ -1,0 +1,68 @@
+/**
+ * What a policy's selectors match in the input: the pods it selects, and for each rule peer the
+ * namespaces and pods it stands for. Read with the analysis's own cluster model (the same
+ * workloads, the same namespace labels including kubernetes.io/metadata.name), so "matches
+ * nothing" here means exactly that no endpoint of `netpol list` is matched.
+ */
+import type { LabelSelector } from '../../../lib/k8s/labels.js';
+import type { Cluster, NetworkPolicy, RulePeer, Workload } from '../model.js';
+import { matches } from '../selectors.js';
+
+export interface DeadPeer {
+  readonly direction: 'ingress' | 'egress';
+  /** 0-based rule and peer index (for JSON pointers). */
+  readonly rule: number;
+  readonly peer: number;
+  /** Which selector matches nothing: the namespaces, or the pods in the namespaces that match. */
+  readonly what: 'namespaces' | 'pods';
+  readonly field: 'namespaceSelector' | 'podSelector';
+}
+
+export class PolicyUsage {
+  private readonly byNamespace = new Map<string, Workload[]>();
+  private readonly cluster: Cluster;
+
+  constructor(cluster: Cluster) {
+    this.cluster = cluster;
+    for (const w of cluster.workloads) {
+      const list = this.byNamespace.get(w.namespace);
+      if (list === undefined) this.byNamespace.set(w.namespace, [w]);
+      else list.push(w);
+    }
+  }
+
+  /** The workloads (pod templates) a policy selects: same namespace, labels matching its podSelector. */
+  selected(policy: NetworkPolicy): Workload[] {
+    return (this.byNamespace.get(policy.namespace) ?? []).filter((w) => matches(policy.podSelector, w.labels));
+  }
+
+  /** Peers of the policy's rules that match no namespace, or no pod of the namespaces they match. ipBlocks always match addresses. */
+  deadPeers(policy: NetworkPolicy): DeadPeer[] {
+    const out: DeadPeer[] = [];
+    for (const direction of ['ingress', 'egress'] as const) {
+      policy[direction].forEach((rule, r) => {
+        (rule.peers ?? []).forEach((peer, p) => {
+          const dead = this.deadness(policy, peer);
+          if (dead !== undefined) out.push({ direction, rule: r, peer: p, ...dead });
+        });
+      });
+    }
+    return out;
+  }
+
+  private deadness(policy: NetworkPolicy, peer: RulePeer): Pick<DeadPeer, 'what' | 'field'> | undefined {
+    if (peer.kind === 'ip') return undefined;
+    const namespaces = this.namespacesOf(policy, peer.namespaceSelector);
+    if (namespaces.length === 0) return { what: 'namespaces', field: 'namespaceSelector' };
+    const podSelector: LabelSelector = peer.podSelector ?? {};
+    const anyPod = namespaces.some((ns) => (this.byNamespace.get(ns) ?? []).some((w) => matches(podSelector, w.labels)));
+    if (anyPod) return undefined;
+    return { what: 'pods', field: peer.podSelector === undefined ? 'namespaceSelector' : 'podSelector' };
+  }
+
+  /** Namespaces a peer reaches into: the policy's own without a namespaceSelector, else those the selector matches. */
+  private namespacesOf(policy: NetworkPolicy, selector: LabelSelector | undefined): string[] {
+    if (selector === undefined) return [policy.namespace];
+    return [...this.cluster.namespaces.values()].filter((ns) => matches(selector, ns.labels)).map((ns) => ns.name);
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * A pod is isolated for ingress only once a NetworkPolicy selecting it lists Ingress in its policyTypes
+ * (or an admin network policy governs that direction): until then Kubernetes allows all of its
+ * ingress traffic. Decided per workload with the netpol engine's analysis of the whole input, so a
+ * policy in another file, a namespace default-deny or a misspelt selector count exactly as they
+ * would in the cluster.
+ */
+import type { RuleContext, WorkloadSubject } from '../../core/rule.js';
+import { defineRule, fail, warn } from '../../core/rule.js';
+import { pointer } from '../../lib/json-pointer.js';
+import { isolationOf, scanNetpol } from '../../graph/netpol/findings/index.js';
+
+export const rule = defineRule({
+  id: 'workload-not-isolated-for-ingress',
+  title: 'Workload not isolated for ingress by any NetworkPolicy',
+  severity: 'medium',
+  threats: ['lateral-movement', 'network-security'],
+  mitre: ['T1046', 'T1210'],
+  remediation: 'Select the workload\'s pods with a NetworkPolicy that lists Ingress in policyTypes (a namespace default-deny policy does it for every pod), then allow the ingress it needs.',
+  references: [
+    'https://kubernetes.io/docs/concepts/services-networking/network-policies/#the-two-sorts-of-pod-isolation',
+    'https://media.defense.gov/2022/Aug/29/2003066362/-1/-1/0/CTR_KUBERNETES_HARDENING_GUIDANCE_1.2_20220829.PDF',
+  ],
+  target: 'workload',
+  *check(subject: WorkloadSubject, { index }: RuleContext<undefined>) {
+    const endpoint = scanNetpol(index)?.endpointOf(subject.resource);
+    if (endpoint === undefined) return;
+    const { kind, name } = subject.resource;
+    const isolation = isolationOf(endpoint, 'Ingress');
+    if (isolation.kind === 'open') {
+      yield fail(`${kind} "${name}": no NetworkPolicy selects its pods for ingress, so they accept connections from every pod of every namespace and, through Services, nodes and load balancers, from outside the cluster`, subject.workload.podMetaPath);
+    } else if (isolation.kind === 'host-network') {
+      yield warn(`${kind} "${name}" uses the host network: NetworkPolicies do not isolate its ingress (it shares the node's)`, pointer(subject.workload.podSpecPath, 'hostNetwork'));
+    }
+  },
+});
