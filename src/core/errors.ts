@@ -37,7 +37,7 @@ export const PROBLEMS = {
   'unknown-rule': { level: 'error', hint: 'List the rules with `palisade rules list`.' },
   'no-input': { level: 'error', hint: 'Give at least one path, "-" for stdin, or --kubeconfig for a live cluster.' },
   'netpol-invalid': { level: 'error', hint: 'Fix the object: the API server would reject it, or the analysis cannot represent it faithfully.' },
-  'image-not-found': { level: 'error', hint: 'Check the path or reference; transports are oci:DIR[:TAG], oci-archive:FILE, docker-archive:FILE and dir:PATH.' },
+  'image-not-found': { level: 'error', hint: 'Check the path or reference; transports are oci:DIR[:TAG], oci-archive:FILE, docker-archive:FILE, dir:PATH, docker://REF, docker-daemon:REF and containers-storage:REF.' },
   'image-invalid': { level: 'error', hint: 'The image layout or archive is malformed; re-export it with `podman save` or `skopeo copy`.' },
   'image-ambiguous': { level: 'error', hint: 'Name the image explicitly, e.g. oci:DIR:TAG.' },
   'image-unsupported': { level: 'error', hint: 'This media type or format is not supported; convert the image with `skopeo copy`.' },
@@ -46,6 +46,7 @@ export const PROBLEMS = {
   'layer-limit': { level: 'error', hint: 'The layer exceeds a safety limit (a decompression bomb?); raise the limit only for an image you trust.' },
   'layer-corrupt': { level: 'error', hint: 'The layer is truncated or not a valid (gzip/zstd) tar stream; re-export the image.' },
   'registry-unreachable': { level: 'error', hint: 'Check the registry address; use --insecure for a plain-HTTP registry and --ca-file for a private CA.' },
+  'engine-unreachable': { level: 'error', hint: 'Start the engine or point DOCKER_HOST at its socket (unix:///PATH); for podman run `podman system service`.' },
   'registry-denied': { level: 'error', hint: 'Log in (`podman login` / `docker login`) or set REGISTRY_AUTH_FILE; check the repository name.' },
   'file-not-read': { level: 'warning', hint: 'A package database was too large to buffer; raise the buffering limits for an image you trust.' },
   'analyzer-unsupported': { level: 'warning', hint: 'These packages are missing from the inventory; docs/images.md lists the supported formats.' },
@@ -66,6 +67,7 @@ export const PROBLEMS = {
   'version-invalid': { level: 'note', hint: 'The version could not be parsed in its ecosystem, so it was not matched.' },
   'os-unknown': { level: 'note', hint: 'Scan an image or root file system with /etc/os-release, or pass the release explicitly.' },
   'range-skipped': { level: 'note', hint: 'GIT ranges name commits, not versions; they cannot be matched against installed packages.' },
+  'vuln-db-absent': { level: 'note', hint: 'Import advisories to check vulnerabilities: `palisade db import PATH` (OSV zip or directory, Debian or Alpine feeds) or `palisade db update --source URL`; --db names another store.' },
   'vex-invalid': { level: 'error', hint: 'Give an OpenVEX (https://openvex.dev) or CycloneDX VEX JSON document.' },
   'unknown-framework': { level: 'error', hint: 'List the frameworks with `palisade frameworks list`.' },
   'invalid-pss-version': { level: 'error', hint: 'Use "latest" or "v1.<minor>", e.g. --pss-version v1.29.' },
@@ -78,6 +80,7 @@ export const PROBLEMS = {
   'rbac-bad-subject': { level: 'error', hint: 'Write system:serviceaccount:NS:NAME, user:NAME or group:NAME.' },
   'rbac-bad-request': { level: 'error', hint: 'Write VERB RESOURCE[.GROUP][/SUBRESOURCE], or VERB /non-resource-url.' },
   'rbac-bad-target': { level: 'error', hint: 'Use cluster-admin, secrets or nodes.' },
+  'dockerfile-syntax': { level: 'error', hint: 'Fix the instruction at the given line; `docker build --check` (BuildKit) reports the same.' },
 } as const satisfies Record<string, ProblemSpec>;
 
 export type ProblemCode = keyof typeof PROBLEMS;

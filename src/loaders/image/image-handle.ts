@@ -18,4 +18,6 @@ export interface ImageHandle {
   readonly config: ImageConfig;
   readonly repoTags: readonly string[];
   readonly layers: readonly LayerHandle[];
+  /** Releases what opening the image took (a spooled engine export); called once the read ends. */
+  readonly close?: () => void;
 }

@@ -1,5 +1,5 @@
 /** Reading container images safely: sources, streamed layers, the merged file system. */
-export { readImage, type ImageRead, type ReadImageOptions } from './read-image.js';
+export { readImage, type ImageProgress, type ImageRead, type ReadImageOptions } from './read-image.js';
 export { readLayer, newBudget, type LayerEntry, type LayerReadOptions, type LayerStats, type ReadBudget } from './layer-reader.js';
 export { RootFs, type FileNode, type FileVersion, type Node } from './rootfs.js';
 export { DEFAULT_LIMITS, resolveLimits, type ImageLimits } from './limits.js';

@@ -51,6 +51,8 @@ export interface LayerReadOptions {
   readonly onEntry: (entry: LayerEntry) => void;
   /** A second, size-aware filter for files that are read, handed over and dropped (secret scanning). */
   readonly inspect?: { readonly wants: (path: string, size: number) => boolean; readonly onFile: (path: string, content: Buffer) => void };
+  /** Blob bytes read so far in this layer, for progress display. */
+  readonly onBytes?: (bytes: number) => void;
 }
 
 export interface LayerStats {
@@ -73,6 +75,7 @@ export async function readLayer(blob: AsyncIterable<Buffer>, options: LayerReadO
   async function* hashedInput(): AsyncGenerator<Buffer> {
     for await (const chunk of rest) {
       compressedBytes += chunk.length;
+      options.onBytes?.(compressedBytes);
       blobHash?.update(chunk);
       yield chunk;
     }

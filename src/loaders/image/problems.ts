@@ -5,7 +5,7 @@
 import { PalisadeError, problem, type ProblemCode } from '../../core/errors.js';
 import type { Problem } from '../../model/problem.js';
 
-export type ImageProblemCode = Extract<ProblemCode, 'image-not-found' | 'image-invalid' | 'image-ambiguous' | 'image-unsupported' | 'digest-mismatch' | 'layer-hostile' | 'layer-limit' | 'layer-corrupt' | 'registry-unreachable' | 'registry-denied' | 'file-not-read'>;
+export type ImageProblemCode = Extract<ProblemCode, 'image-not-found' | 'image-invalid' | 'image-ambiguous' | 'image-unsupported' | 'digest-mismatch' | 'layer-hostile' | 'layer-limit' | 'layer-corrupt' | 'registry-unreachable' | 'registry-denied' | 'engine-unreachable' | 'file-not-read'>;
 
 export function imageProblem(code: ImageProblemCode, message: string, file?: string): Problem {
   return problem(code, message, file === undefined ? {} : { file });

@@ -19,6 +19,8 @@ import { imageProblem } from './problems.js';
 import { RootFs } from './rootfs.js';
 import { readRootDir } from './rootfs-dir.js';
 import { openRegistryImage } from './registry/registry-image.js';
+import { openDaemonImage } from './engine/docker-daemon.js';
+import { openStorageImage } from './storage/containers-storage.js';
 import { parseTarget } from './target.js';
 
 export interface ReadImageOptions {
@@ -33,7 +35,15 @@ export interface ReadImageOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Every file of every layer that passes `wants`, handed over as it streams (layer index; -1 for dir:). */
   readonly inspect?: { readonly wants: (path: string, size: number) => boolean; readonly onFile: (path: string, content: Buffer, layer: number) => void };
+  /** Called as bytes arrive: an engine export being received, then the layers being read. */
+  readonly onProgress?: (progress: ImageProgress) => void;
 }
+
+export type ImageProgress =
+  /** docker-daemon: the engine's export being received (its size is unknown until it ends). */
+  | { readonly phase: 'fetch'; readonly bytes: number }
+  /** Layer `layer` (1-based) of `layers` is streaming; bytes as stored (compressed), over all layers. */
+  | { readonly phase: 'layers'; readonly layer: number; readonly layers: number; readonly bytesRead: number; readonly totalBytes: number };
 
 export interface ImageRead {
   readonly target: string;
@@ -67,15 +77,23 @@ export async function readImage(targetText: string, options: ReadImageOptions): 
   const handle = await openHandle(target, targetText, limits, options);
   let compressedBytes = 0;
   let uncompressedBytes = 0;
-  for (const [index, layer] of handle.layers.entries()) {
-    const label = `${targetText}: layer ${index + 1}/${handle.layers.length} (${layer.digest ?? layer.diffId})`;
-    const stats = await readLayer(layer.open(), {
-      label, limits, budget, wants: options.wants, onEntry: record(index, label),
-      ...(options.inspect === undefined ? {} : { inspect: { wants: options.inspect.wants, onFile: (path: string, content: Buffer) => { options.inspect?.onFile(path, content, index); } } }),
-      ...(layer.digest === undefined ? {} : { digest: layer.digest }), diffId: layer.diffId,
-    });
-    compressedBytes += stats.compressedBytes;
-    uncompressedBytes += stats.uncompressedBytes;
+  const totalBytes = handle.layers.reduce((sum, l) => sum + l.size, 0);
+  const progress = options.onProgress;
+  try {
+    for (const [index, layer] of handle.layers.entries()) {
+      const label = `${targetText}: layer ${index + 1}/${handle.layers.length} (${layer.digest ?? layer.diffId})`;
+      const before = compressedBytes;
+      const stats = await readLayer(layer.open(), {
+        label, limits, budget, wants: options.wants, onEntry: record(index, label),
+        ...(options.inspect === undefined ? {} : { inspect: { wants: options.inspect.wants, onFile: (path: string, content: Buffer) => { options.inspect?.onFile(path, content, index); } } }),
+        ...(layer.digest === undefined ? {} : { digest: layer.digest }), diffId: layer.diffId,
+        ...(progress === undefined ? {} : { onBytes: (read: number) => { progress({ phase: 'layers', layer: index + 1, layers: handle.layers.length, bytesRead: before + read, totalBytes }); } }),
+      });
+      compressedBytes += stats.compressedBytes;
+      uncompressedBytes += stats.uncompressedBytes;
+    }
+  } finally {
+    handle.close?.();
   }
   return {
     target: targetText, image: describe(handle), config: handle.config, fs,
@@ -86,6 +104,14 @@ export async function readImage(targetText: string, options: ReadImageOptions): 
 
 async function openHandle(target: Exclude<ReturnType<typeof parseTarget>, { transport: 'dir' }>, name: string, limits: ImageLimits, options: ReadImageOptions): Promise<ImageHandle> {
   const platform = options.platform === undefined ? undefined : parsePlatform(options.platform);
+  if (target.transport === 'docker-daemon') {
+    const progress = options.onProgress;
+    return openDaemonImage(target.reference, {
+      name, limits, ...(options.env === undefined ? {} : { env: options.env }),
+      ...(progress === undefined ? {} : { onBytes: (bytes: number) => { progress({ phase: 'fetch', bytes }); } }),
+    });
+  }
+  if (target.transport === 'containers-storage') return openStorageImage(target.reference, { name, limits, ...(options.env === undefined ? {} : { env: options.env }) });
   if (target.transport === 'docker') {
     return openRegistryImage(target.reference, {
       name, limits, insecure: options.insecure === true,

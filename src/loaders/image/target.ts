@@ -1,19 +1,24 @@
 /**
  * Naming an image: skopeo-style transports (oci:DIR[:TAG], oci-archive:FILE[:TAG],
- * docker-archive:FILE[:TAG], dir:PATH, docker://REF), or an existing path whose kind is detected from its
- * contents (an OCI layout directory, a root file system, an OCI or docker archive).
+ * docker-archive:FILE[:TAG], dir:PATH, docker://REF, docker-daemon:REF, containers-storage:REF), an
+ * existing path whose kind is detected from its contents (an OCI layout directory, a root file
+ * system, an OCI or docker archive), or else a bare reference (`alpine:3.20`,
+ * `registry:5000/x/y@sha256:...`) meaning docker://, as docker and podman read one.
  */
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ImageError } from './problems.js';
+import { parseReference } from './registry/reference.js';
 
 export type ImageTarget =
   | { readonly transport: 'oci' | 'oci-archive' | 'docker-archive'; readonly path: string; readonly tag?: string }
   | { readonly transport: 'dir'; readonly path: string }
-  | { readonly transport: 'docker'; readonly reference: string };
+  | { readonly transport: 'docker'; readonly reference: string }
+  | { readonly transport: 'docker-daemon'; readonly reference: string }
+  | { readonly transport: 'containers-storage'; readonly reference: string };
 
 const TRANSPORTS = ['oci', 'oci-archive', 'docker-archive', 'dir'] as const;
-const UNSUPPORTED = ['docker-daemon', 'containers-storage'];
+const ENGINES = ['docker-daemon', 'containers-storage'] as const;
 
 export function parseTarget(text: string): ImageTarget {
   const colon = text.indexOf(':');
@@ -29,11 +34,23 @@ export function parseTarget(text: string): ImageTarget {
     if (reference === '') throw new ImageError('image-not-found', `"${text}" names no image`);
     return { transport: 'docker', reference };
   }
-  if (UNSUPPORTED.includes(transport)) {
-    throw new ImageError('image-unsupported', `the ${transport}: transport is not supported yet; export the image first, e.g. \`skopeo copy ${text} oci-archive:image.tar\``);
+  if ((ENGINES as readonly string[]).includes(transport)) {
+    const reference = text.slice(colon + 1);
+    if (reference === '') throw new ImageError('image-not-found', `"${text}" names no image`);
+    return transport === 'docker-daemon' ? { transport, reference } : { transport: 'containers-storage', reference };
   }
   if (existsSync(text)) return detect(text);
-  throw new ImageError('image-not-found', `"${text}" is neither an existing path nor a transport:path name`);
+  return bareReference(text);
+}
+
+/** Not a path and no transport: a registry reference, if it parses as one. */
+function bareReference(text: string): ImageTarget {
+  try {
+    parseReference(text);
+  } catch {
+    throw new ImageError('image-not-found', `"${text}" is neither an existing path, a transport:path name, nor an image reference`);
+  }
+  return { transport: 'docker', reference: text };
 }
 
 /** The path may itself contain ':'; the tag is what follows the last ':' unless the whole is a path. */

@@ -18,6 +18,8 @@ events_logger = "file"
 
 export interface Podman {
   readonly dir: string;
+  /** The environment that points podman at this private store (CONTAINERS_CONF, CONTAINERS_STORAGE_CONF). */
+  readonly env: NodeJS.ProcessEnv;
   run(args: readonly string[], options?: { cwd?: string; timeout?: number }): string;
   build(context: string, tag: string): void;
   save(tag: string, format: 'oci-dir' | 'oci-archive' | 'docker-archive'): string;
@@ -51,6 +53,7 @@ export function startPodman(): Podman {
   };
   return {
     dir,
+    env,
     run,
     build(context, tag) {
       run(['build', '--quiet', '--network', 'none', '-t', tag, context]);

@@ -1,0 +1,117 @@
+/**
+ * `docker-daemon:REF`: an image held by a local Docker Engine (or podman's compatible service),
+ * exported through `GET /images/{name}/get`, which streams a docker-archive.
+ *
+ * Why the archive is spooled to a private temporary file: the engine writes the layer tars first
+ * and manifest.json (which gives their order) and the config last, so the layers cannot be applied
+ * in order while the stream goes by without holding them all in memory. The spool is written with
+ * mode 0600 in a fresh mkdtemp directory, bounded by the image-size limit, never unpacked, and
+ * removed when the read ends; from then on it is read exactly like `docker-archive:FILE`, diff ids
+ * verified.
+ */
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import http, { type IncomingMessage } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Transform } from 'node:stream';
+import { archiveAccess } from '../archive-access.js';
+import { openDockerArchive } from '../docker-archive.js';
+import type { ImageHandle } from '../image-handle.js';
+import type { ImageLimits } from '../limits.js';
+import { ImageError } from '../problems.js';
+import { describeEndpoint, type EngineEndpoint, engineEndpoint } from './docker-host.js';
+
+export interface DaemonOptions {
+  readonly name: string;
+  readonly limits: ImageLimits;
+  readonly env?: NodeJS.ProcessEnv;
+  /** Bytes received so far from the engine (the total is unknown until the end). */
+  readonly onBytes?: (bytes: number) => void;
+}
+
+export async function openDaemonImage(reference: string, options: DaemonOptions): Promise<ImageHandle> {
+  const endpoint = engineEndpoint(options.env);
+  const response = await engineGet(endpoint, `/images/${encodeName(reference)}/get`);
+  const dir = mkdtempSync(join(tmpdir(), 'palisade-daemon-'));
+  const cleanup = (): void => { rmSync(dir, { recursive: true, force: true }); };
+  try {
+    const file = join(dir, 'image.tar');
+    await spool(response, file, options);
+    const handle = openDockerArchive(archiveAccess(file), { name: options.name, limits: options.limits });
+    return { ...handle, close: cleanup };
+  } catch (error) {
+    cleanup();
+    throw error;
+  }
+}
+
+/** Names keep '/' and ':' (the API routes `{name:.*}`); anything else is escaped. */
+function encodeName(reference: string): string {
+  if (reference === '' || reference.includes('..')) throw new ImageError('image-not-found', `docker-daemon:"${reference}" names no image`);
+  return encodeURIComponent(reference).replace(/%2F/gi, '/').replace(/%3A/gi, ':').replace(/%40/gi, '@');
+}
+
+async function spool(response: IncomingMessage, file: string, options: DaemonOptions): Promise<void> {
+  let received = 0;
+  const limit = options.limits.maxTotalBytes;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      received += chunk.length;
+      if (received > limit) {
+        done(new ImageError('layer-limit', `the engine's export of ${options.name} passes the image-size limit of ${limit} bytes`));
+        return;
+      }
+      options.onBytes?.(received);
+      done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(response, counter, createWriteStream(file, { mode: 0o600 }));
+  } catch (error) {
+    if (error instanceof ImageError) throw error;
+    throw new ImageError('engine-unreachable', `${options.name}: the engine's export broke off after ${received} bytes (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+function engineGet(endpoint: EngineEndpoint, path: string): Promise<IncomingMessage> {
+  const where = describeEndpoint(endpoint);
+  return new Promise((resolve, reject) => {
+    const target = endpoint.kind === 'unix' ? { socketPath: endpoint.socketPath } : { host: endpoint.host, port: endpoint.port };
+    const request = http.get({ ...target, path, headers: { 'User-Agent': 'palisade' }, timeout: 120_000 }, (response) => {
+      if (response.statusCode === 200) {
+        resolve(response);
+        return;
+      }
+      void errorBody(response).then((message) => {
+        const status = response.statusCode ?? 0;
+        reject(status === 404
+          ? new ImageError('image-not-found', `${where}: no image ${decodeURIComponent(path.slice('/images/'.length, -'/get'.length))} (${message})`)
+          : new ImageError('engine-unreachable', `${where}: HTTP ${status} ${message}`.trim()));
+      });
+    });
+    request.on('timeout', () => request.destroy(new Error('timed out')));
+    request.on('error', (error) => {
+      reject(new ImageError('engine-unreachable', `${where}: ${error.message}`));
+    });
+  });
+}
+
+/** The engine's JSON error ({"message": ...}), at most a few KiB of it. */
+async function errorBody(response: IncomingMessage): Promise<string> {
+  let text = '';
+  for await (const chunk of response as AsyncIterable<Buffer>) {
+    text += chunk.toString('utf8');
+    if (text.length > 4096) {
+      response.destroy();
+      break;
+    }
+  }
+  try {
+    const message = (JSON.parse(text) as { message?: unknown }).message;
+    if (typeof message === 'string') return message;
+  } catch {
+    // Not JSON: show the start of the text.
+  }
+  return text.slice(0, 300).trim();
+}
