@@ -1,4 +1,5 @@
 import type { ResourceRef } from './resource.js';
+import type { FindingRisk } from './risk.js';
 import type { Severity } from './severity.js';
 import type { ThreatId } from './threats.js';
 
@@ -39,4 +40,6 @@ export interface Finding {
   readonly remediation: string;
   readonly suppressed: boolean;
   readonly suppression?: Suppression;
+  /** Context-aware risk from the attack-path analysis (absent when the scan did not run it). */
+  readonly risk?: FindingRisk;
 }

@@ -1,0 +1,162 @@
+/**
+ * Context-aware risk of findings from an attack analysis (docs/risk.md). Linear in the size of
+ * the graph: one forward walk from the entry points, one backward walk from the crown jewels, so a
+ * step "lies on a route to a jewel" exactly when an entry reaches its start and its end reaches a
+ * jewel, whether or not the per-pair path limit let a path through it be listed.
+ */
+import type { AttackPathsResult, AttackStep } from '../../model/attack.js';
+import type { Finding } from '../../model/finding.js';
+import type { ResourceRef } from '../../model/resource.js';
+import type { FindingRisk, RiskContext } from '../../model/risk.js';
+import type { Severity } from '../../model/severity.js';
+import { compareText } from '../../lib/compare.js';
+
+/** The score of a finding whose context changes nothing; also the lower edge of its level's band. */
+export const BASE_SCORE: Readonly<Record<Severity, number>> = { critical: 80, high: 60, medium: 40, low: 20, info: 5 };
+
+/** Most telling context wins when a finding is behind several steps or objects. */
+const CONTEXT_ORDER: readonly RiskContext[] = ['on-path', 'reachable', 'unreachable', 'not-modelled'];
+
+export function riskLevel(score: number): Severity {
+  if (score >= BASE_SCORE.critical) return 'critical';
+  if (score >= BASE_SCORE.high) return 'high';
+  if (score >= BASE_SCORE.medium) return 'medium';
+  if (score >= BASE_SCORE.low) return 'low';
+  return 'info';
+}
+
+/**
+ * On a route the score goes at least halfway from the base to 100, the rest of the way in
+ * proportion to the likelihood of the most likely listed path through it (0 when none is listed);
+ * unreachable halves it; otherwise it is the base.
+ */
+export function riskScore(severity: Severity, context: RiskContext, likelihood = 0): number {
+  const base = BASE_SCORE[severity];
+  if (context === 'on-path') return Math.round(base + (100 - base) * (0.5 + 0.5 * Math.min(1, Math.max(0, likelihood))));
+  if (context === 'unreachable') return Math.round(base / 2);
+  return base;
+}
+
+function walk(start: Iterable<string>, next: ReadonlyMap<string, readonly string[]>): Set<string> {
+  const seen = new Set(start);
+  const queue = [...seen];
+  for (let i = 0; i < queue.length; i++) {
+    for (const to of next.get(queue[i] ?? '') ?? []) {
+      if (seen.has(to)) continue;
+      seen.add(to);
+      queue.push(to);
+    }
+  }
+  return seen;
+}
+
+function adjacency(edges: readonly AttackStep[], reverse: boolean): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const edge of edges) {
+    const [a, b] = reverse ? [edge.to, edge.from] : [edge.from, edge.to];
+    const list = out.get(a);
+    if (list === undefined) out.set(a, [b]);
+    else list.push(b);
+  }
+  return out;
+}
+
+/** kind/namespace/name, apiVersion left out: a finding and a node name the same object across versions. */
+function objectKey(ref: ResourceRef): string {
+  return `${ref.kind}\u0000${ref.namespace ?? ''}\u0000${ref.name}`;
+}
+
+function better(a: RiskContext | undefined, b: RiskContext): RiskContext {
+  return a === undefined || CONTEXT_ORDER.indexOf(b) < CONTEXT_ORDER.indexOf(a) ? b : a;
+}
+
+interface Listed {
+  readonly paths: Set<string>;
+  readonly jewels: Set<string>;
+  likelihood: number;
+}
+
+function listedPaths(result: AttackPathsResult): Map<string, Listed> {
+  const byFinding = new Map<string, Listed>();
+  for (const path of result.paths) {
+    for (const id of new Set(path.steps.flatMap((s) => s.findingIds))) {
+      const entry = byFinding.get(id) ?? { paths: new Set<string>(), jewels: new Set<string>(), likelihood: 0 };
+      entry.paths.add(path.id);
+      entry.jewels.add(path.jewel);
+      entry.likelihood = Math.max(entry.likelihood, path.likelihood);
+      byFinding.set(id, entry);
+    }
+  }
+  return byFinding;
+}
+
+/** Where each finding (by id) and each object sits: the best context over its steps and nodes. */
+function contexts(result: AttackPathsResult): { byFinding: Map<string, RiskContext>; byObject: Map<string, RiskContext> } {
+  const entries = new Set([...result.entries, ...result.nodes.filter((n) => n.entry === true).map((n) => n.id)]);
+  const jewels = new Set([...result.jewels, ...result.nodes.filter((n) => n.jewel === true).map((n) => n.id)]);
+  const reached = walk(entries, adjacency(result.edges, false));
+  const leadsToJewel = walk(jewels, adjacency(result.edges, true));
+  const byFinding = new Map<string, RiskContext>();
+  for (const edge of result.edges) {
+    const context: RiskContext = !reached.has(edge.from) ? 'unreachable' : leadsToJewel.has(edge.to) ? 'on-path' : 'reachable';
+    for (const id of edge.findingIds) byFinding.set(id, better(byFinding.get(id), context));
+  }
+  // An object that is a node but whose finding is no step (missing limits on a workload on a path)
+  // is reachable or not; only weaknesses an attacker uses as a step raise the risk.
+  const byObject = new Map<string, RiskContext>();
+  for (const node of result.nodes) {
+    if (node.resource === undefined) continue;
+    const key = objectKey(node.resource);
+    byObject.set(key, better(byObject.get(key), reached.has(node.id) ? 'reachable' : 'unreachable'));
+  }
+  return { byFinding, byObject };
+}
+
+function reasonOf(finding: Finding, context: RiskContext, listed: Listed | undefined, labels: ReadonlyMap<string, string>): string {
+  switch (context) {
+    case 'on-path': {
+      if (listed === undefined) return `A step of a route from an entry point to a crown jewel: raised from ${finding.severity}.`;
+      const jewels = [...listed.jewels].map((id) => labels.get(id) ?? id).sort(compareText);
+      const count = listed.paths.size === 1 ? '1 attack path' : `${listed.paths.size} attack paths`;
+      return `A step of ${count} to ${jewels.join(', ')} (most likely ${listed.likelihood.toFixed(2)}): raised from ${finding.severity}.`;
+    }
+    case 'reachable':
+      return 'An entry point reaches it, but no crown jewel lies beyond it: risk is its severity.';
+    case 'unreachable':
+      return `No entry point reaches it: lowered from ${finding.severity}.`;
+    case 'not-modelled':
+      return 'The attack graph has no step for it: risk is its severity.';
+  }
+}
+
+/** The risk of each finding, by finding id. */
+export function assessRisk(findings: readonly Finding[], result: AttackPathsResult): Map<string, FindingRisk> {
+  const { byFinding, byObject } = contexts(result);
+  const listed = listedPaths(result);
+  const labels = new Map(result.nodes.map((n) => [n.id, n.label]));
+  const risks = new Map<string, FindingRisk>();
+  for (const finding of findings) {
+    const context = byFinding.get(finding.id) ?? byObject.get(objectKey(finding.resource)) ?? 'not-modelled';
+    const onPaths = context === 'on-path' ? listed.get(finding.id) : undefined;
+    const score = riskScore(finding.severity, context, onPaths?.likelihood);
+    risks.set(finding.id, {
+      score,
+      level: riskLevel(score),
+      context,
+      paths: onPaths?.paths.size ?? 0,
+      jewels: [...(onPaths?.jewels ?? [])].sort(compareText),
+      ...(onPaths === undefined ? {} : { likelihood: onPaths.likelihood }),
+      reason: reasonOf(finding, context, onPaths, labels),
+    });
+  }
+  return risks;
+}
+
+/** The findings with their risk attached, in the same order. */
+export function withRisk(findings: readonly Finding[], result: AttackPathsResult): Finding[] {
+  const risks = assessRisk(findings, result);
+  return findings.map((f) => {
+    const risk = risks.get(f.id);
+    return risk === undefined ? f : { ...f, risk };
+  });
+}
