@@ -14,6 +14,7 @@ import { NodeArena, parseStream } from '../lib/yaml/index.js';
 import { loadCluster } from './cluster/index.js';
 import { helmSources, renderHelmChart, shiftLines, templateOf } from './helm.js';
 import { originFile, renderKustomization, type RenderOutcome } from './kustomize.js';
+import { dockerfileResource, isDockerfileName } from './dockerfile/index.js';
 import { parseErrorProblem, resourcesFromDocuments, type ManifestOrigin } from './manifests.js';
 import { readFileBounded, readStreamBounded, type ReadOutcome } from './read-bounded.js';
 import { directoryKind, errorCode, walkDirectory, type WalkItem } from './walk.js';
@@ -124,6 +125,12 @@ function loadRead(outcome: ReadOutcome, origin: ManifestOrigin, json: boolean, s
     scan.problems.push(problem('binary-file', 'contains NUL bytes: not YAML or JSON text', { file }));
   } else {
     scan.inputs.push(file);
+    if (file !== '-' && isDockerfileName(path.basename(file))) {
+      const loaded = dockerfileResource(outcome.text, file);
+      if (loaded.resource !== undefined) scan.resources.push(loaded.resource);
+      for (const found of loaded.problems) scan.problems.push(found);
+      return;
+    }
     // Without a telling extension (stdin, a file named explicitly), JSON announces itself by its first character.
     loadText(outcome.text, origin, json || (path.extname(file) === '' && /^\s*[{[]/.test(outcome.text.slice(0, 1024))), scan);
   }

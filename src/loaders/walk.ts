@@ -14,6 +14,7 @@ import type { Problem } from '../model/problem.js';
 import { problem } from '../core/errors.js';
 import { isHelmChart } from './helm.js';
 import { isKustomization } from './kustomize.js';
+import { isDockerfileName } from './dockerfile/index.js';
 
 /** `real` is the path with every symbolic link resolved, to recognise one file reached twice. */
 export type WalkItem =
@@ -78,7 +79,7 @@ async function visit(dir: Place, root: string, visited: Set<string>, items: Walk
       if (kind === 'walk') await visit({ path: absolute, real, shown: entryShown }, root, visited, items);
       else items.push({ kind, absolute, real, shown: entryShown });
     } else if (target === 'file') {
-      if (isManifestName(entry.name)) items.push({ kind: 'file', absolute, real, shown: entryShown });
+      if (isManifestName(entry.name) || isDockerfileName(entry.name)) items.push({ kind: 'file', absolute, real, shown: entryShown });
       else items.push({ kind: 'problem', problem: problem('not-a-manifest', 'not a .yaml, .yml or .json file; skipped', { file: entryShown }) });
     }
     // Sockets, devices and FIFOs inside a tree are never manifests; skipped without a note.

@@ -1,0 +1,62 @@
+/**
+ * Dockerfiles as resources: each file becomes one `palisade.dev/v1` `Dockerfile` whose object is
+ * the parsed file (stages, instructions, lines), so rules, exceptions, suppression and every
+ * writer treat it like a manifest. Its name is the file's base name.
+ *
+ * A comment `# palisade.dev/ignore: <rule-id>[,<rule-id>]: <reason>` becomes the object's ignore
+ * annotation: it suppresses those rules for the whole file, as the annotation does on a manifest.
+ */
+import type { Problem } from '../../model/problem.js';
+import type { JsonObject, Resource } from '../../model/resource.js';
+import type { Position, ResourceSource } from '../../model/source.js';
+import { problem } from '../../core/errors.js';
+import { parseDockerfile } from '../../lib/dockerfile/index.js';
+
+export const DOCKERFILE_API_VERSION = 'palisade.dev/v1';
+export const DOCKERFILE_KIND = 'Dockerfile';
+const IGNORE_COMMENT = /^palisade\.dev\/ignore:\s*(.+)$/;
+
+/** Dockerfile, Containerfile, Dockerfile.prod, app.Dockerfile (any case); not their .dockerignore files. */
+export function isDockerfileName(name: string): boolean {
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.dockerignore')) return false;
+  return /^(dockerfile|containerfile)(\.[^/\\]+)?$/.test(lower) || /\.(dockerfile|containerfile)$/.test(lower);
+}
+
+export interface DockerfileLoad {
+  /** Absent when the file holds no instruction at all. */
+  readonly resource?: Resource;
+  readonly problems: Problem[];
+}
+
+export function dockerfileResource(text: string, file: string): DockerfileLoad {
+  const { dockerfile, positions, errors } = parseDockerfile(text);
+  const problems = errors.map((error) => problem('dockerfile-syntax', error.message, { file, line: error.line, column: error.column }));
+  const base = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+  const name = base === '' || base === '-' ? DOCKERFILE_KIND : base;
+  const ignores = dockerfile.comments.map((comment) => IGNORE_COMMENT.exec(comment.text)?.[1]).filter((value) => value !== undefined);
+  const annotations = ignores.length === 0 ? {} : { annotations: { 'palisade.dev/ignore': mergeIgnores(ignores) } };
+  if (dockerfile.preamble.length === 0 && dockerfile.stages.length === 0) {
+    problems.push(problem('dockerfile-syntax', 'the Dockerfile has no instruction', { file, line: 1, column: 1 }));
+    return { problems };
+  }
+  // The parsed Dockerfile is plain JSON by construction (strings, numbers, booleans, arrays, objects).
+  const parsed = dockerfile as unknown as JsonObject;
+  const object: JsonObject = { apiVersion: DOCKERFILE_API_VERSION, kind: DOCKERFILE_KIND, metadata: { name, ...annotations }, ...parsed };
+  const position: Position = { line: 1, column: 1 };
+  const source: ResourceSource = { file, documentIndex: 0, pointerPrefix: '', position, positions };
+  return { resource: { apiVersion: DOCKERFILE_API_VERSION, kind: DOCKERFILE_KIND, name, object, source }, problems };
+}
+
+/** Several ignore comments make one annotation: all their rules, all their reasons. */
+function mergeIgnores(values: readonly string[]): string {
+  const rules: string[] = [];
+  const reasons: string[] = [];
+  for (const value of values) {
+    const colon = value.indexOf(':');
+    if (colon < 0) return value; // malformed: handed on as is, so suppression reports it
+    rules.push(value.slice(0, colon).trim());
+    reasons.push(value.slice(colon + 1).trim());
+  }
+  return `${rules.join(',')}: ${reasons.join('; ')}`;
+}
