@@ -97,6 +97,7 @@ import { rule as workloadInDefaultNamespace } from './workload-in-default-namesp
 import { rule as workloadNotIsolatedForEgress } from './workload-not-isolated-for-egress/rule.js';
 import { rule as workloadNotIsolatedForIngress } from './workload-not-isolated-for-ingress/rule.js';
 import { rule as workloadReachableFromAllNamespaces } from './workload-reachable-from-all-namespaces/rule.js';
+import { rule as workloadUnrestrictedEgress } from './workload-unrestricted-egress/rule.js';
 import { rule as writableHostPath } from './writable-host-path/rule.js';
 import { rule as writableRootFilesystem } from './writable-root-filesystem/rule.js';
 
@@ -195,6 +196,7 @@ export const RULES: readonly AnyRule[] = [
   workloadNotIsolatedForEgress,
   workloadNotIsolatedForIngress,
   workloadReachableFromAllNamespaces,
+  workloadUnrestrictedEgress,
   writableHostPath,
   writableRootFilesystem,
 ];
