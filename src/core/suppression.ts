@@ -114,9 +114,10 @@ function annotationIgnores(resources: readonly Resource[], problems: Problem[], 
         problems.push(problem('annotation-invalid', `${IGNORE_ANNOTATION} on ${resourceKey(resource)} suppresses nothing: ${parsed.error}`, { file, line, column }));
         continue;
       }
-      for (const id of ruleIds === undefined ? [] : parsed.rules.filter((rule) => !ruleIds.has(rule))) {
+      const unknown = ruleIds === undefined ? [] : parsed.rules.filter((rule) => !ruleIds.has(rule));
+      for (const id of unknown) {
         const { file, line, column } = locate(resource, pointer(metaPath, 'annotations', IGNORE_ANNOTATION));
-        const hint = didYouMean(id, ruleIds);
+        const hint = didYouMean(id, ruleIds ?? []);
         problems.push(problem('annotation-unknown-rule', `${IGNORE_ANNOTATION} on ${resourceKey(resource)} names "${id}", which is no rule: it suppresses nothing`, { file, line, column }, hint === '' ? undefined : `${hint} List the rules with \`palisade rules list\`.`));
       }
       const key = findingResourceKey(resource.source.file, resource);
