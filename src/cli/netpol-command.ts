@@ -73,6 +73,7 @@ interface ListFlags {
   focusDirection?: 'ingress' | 'egress';
   focusConn?: string;
   exposure?: boolean;
+  multipleNetworks?: boolean;
   file?: string;
 }
 
@@ -88,6 +89,7 @@ export function netpolCommand(): Command {
     .addOption(new Option('--focus-direction <direction>', 'with --focus-workload: only connections into or out of it').choices(['ingress', 'egress']))
     .option('--focus-conn <protocol-port>', 'only connections allowing this port, e.g. udp-53')
     .option('--exposure', 'add the exposure analysis: entire-cluster exposure, potential peers matched by selectors, unprotected workloads')
+    .option('--multiple-networks', 'analyse each network apart: pod network, primary UDN/CUDN, NetworkAttachmentDefinitions with MultiNetworkPolicies')
     .option('-f, --file <path>', 'write the output to a file')
     .addHelpText('after', LIST_EXAMPLES)
     .action(async (paths: string[], flags: ListFlags) => {
@@ -99,6 +101,7 @@ export function netpolCommand(): Command {
         ...(flags.focusDirection === undefined ? {} : { focusDirection: flags.focusDirection }),
         ...(flags.focusConn === undefined ? {} : { focusConn: flags.focusConn }),
         exposure: flags.exposure === true,
+        multipleNetworks: flags.multipleNetworks === true,
       };
       await run(() => netpolList(options), flags.file);
     });

@@ -10,10 +10,9 @@ import {
   connectivityList,
   diffConnectivity,
   evaluateConnection,
+  formatConnectivity,
   formatDiff,
   formatEvaluation,
-  formatList,
-  formatWithExposure,
   isProtocol,
   NetpolError,
   parseFocusConn,
@@ -43,6 +42,8 @@ export interface NetpolListOptions extends NetpolInputOptions {
   readonly focusConn?: string;
   /** Add the exposure analysis: what the outside and other namespaces may reach, and what can reach out. */
   readonly exposure?: boolean;
+  /** Analyse each network apart (pod network, primary UDN/CUDN, NetworkAttachmentDefinitions with MultiNetworkPolicies). */
+  readonly multipleNetworks?: boolean;
 }
 
 export interface NetpolOutput {
@@ -82,11 +83,10 @@ export async function netpolList(options: NetpolListOptions): Promise<NetpolOutp
       ...(options.focusDirection === undefined ? {} : { focusDirection: options.focusDirection }),
       ...(focusConn === undefined ? {} : { focusConn }),
       exposure: options.exposure === true,
+      multipleNetworks: options.multipleNetworks === true,
     }),
   );
-  const format = options.format ?? 'txt';
-  const output = list.exposure === undefined ? formatList(list.lines, format, list.workloads, focusConn?.label) : formatWithExposure(list.lines, list.exposure, format, list.workloads, focusConn?.label);
-  return { output, problems };
+  return { output: formatConnectivity(list, options.format ?? 'txt', focusConn?.label), problems };
 }
 
 export interface NetpolDiffOptions {

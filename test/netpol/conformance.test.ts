@@ -8,13 +8,12 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadInputs } from '../../src/loaders/index.js';
-import { connectivityList, diffConnectivity, formatDiff, formatList, formatWithExposure, NetpolError, parseFocusConn } from '../../src/graph/netpol/index.js';
+import { connectivityList, diffConnectivity, formatConnectivity, formatDiff, NetpolError, parseFocusConn } from '../../src/graph/netpol/index.js';
 import { caseName, golden, readIndex, SUITE, suitePresent, type ConnlistCase } from './suite.js';
 
 /** Features not implemented yet, each with how a case is recognised as needing it. */
 const UNSUPPORTED: readonly { readonly feature: string; readonly needs: (c: ConnlistCase, kinds: ReadonlySet<string>) => boolean }[] = [
   { feature: 'exposure analysis with admin policies (partly supported: admin tiers folded into entire-cluster and representative peers, not named ports)', needs: (c, kinds) => c.exposure_analysis && (kinds.has('AdminNetworkPolicy') || kinds.has('BaselineAdminNetworkPolicy')) },
-  { feature: 'multiple networks (UDN/NAD)', needs: (c) => c.multiple_networks },
 ];
 
 async function resourcesOf(dir: string): Promise<Awaited<ReturnType<typeof loadInputs>>['resources']> {
@@ -45,6 +44,7 @@ if (!suitePresent) {
             ...(c.focus_direction === 'ingress' || c.focus_direction === 'egress' ? { focusDirection: c.focus_direction } : {}),
             ...(focusConn === undefined ? {} : { focusConn }),
             exposure: c.exposure_analysis,
+            multipleNetworks: c.multiple_networks,
           });
         } catch (error) {
           list = error instanceof Error ? error : new Error(String(error));
@@ -55,8 +55,7 @@ if (!suitePresent) {
           stats.total++;
           let output: string;
           if (list instanceof Error) output = `error: ${list.message}`;
-          else if (list.exposure !== undefined) output = formatWithExposure(list.lines, list.exposure, format as 'txt', list.workloads, focusConn?.label);
-          else output = formatList(list.lines, format as 'txt', list.workloads, focusConn?.label);
+          else output = formatConnectivity(list, format as 'txt', focusConn?.label);
           if (output === golden(file)) stats.pass++;
           else if (missing !== undefined) stats.unsupported++;
           else disagreements.push(`${caseName(c)} [${format}]: ${list instanceof Error ? list.message : 'output differs from the golden file'}`);
@@ -73,11 +72,9 @@ if (!suitePresent) {
       let refused = 0;
       for (const c of index.fatal_error_cases) {
         const resources = await resourcesOf(c.input_dir);
-        const kinds = new Set(resources.map((r) => r.kind));
-        const unsupported = ['UserDefinedNetwork', 'ClusterUserDefinedNetwork'].some((k) => kinds.has(k));
         try {
-          connectivityList(resources);
-          if (!unsupported) wrong.push(`${c.input_dir}: accepted`);
+          connectivityList(resources, { multipleNetworks: c.multiple_networks === true });
+          wrong.push(`${c.input_dir}: accepted`);
         } catch (error) {
           if (!(error instanceof NetpolError)) {
             wrong.push(`${c.input_dir}: crashed with ${String(error)}`);
@@ -98,17 +95,17 @@ if (!suitePresent) {
       let total = 0;
       for (const c of index.diff_cases) {
         const [one, two] = [await resourcesOf(c.ref1_dir), await resourcesOf(c.ref2_dir)];
-        const unsupported = c.multiple_networks;
+        const options = { multipleNetworks: c.multiple_networks };
         for (const [format, file] of Object.entries(c.expected)) {
           total++;
           let output: string;
           try {
-            output = formatDiff(diffConnectivity(connectivityList(one), connectivityList(two)), format as 'txt');
+            output = formatDiff(diffConnectivity(connectivityList(one, options), connectivityList(two, options)), format as 'txt');
           } catch (error) {
             output = `error: ${String(error)}`;
           }
           if (output === golden(file)) pass++;
-          else if (!unsupported) wrong.push(`${c.ref1_dir} -> ${c.ref2_dir} [${format}]`);
+          else wrong.push(`${c.ref1_dir} -> ${c.ref2_dir} [${format}]`);
         }
       }
       console.log(`netpol conformance diff: ${pass}/${total} equal`);

@@ -23,6 +23,7 @@ export interface ConnlistCase {
 
 export interface FatalCase {
   readonly name: string;
+  readonly multiple_networks?: boolean;
   readonly input_dir: string;
   readonly error_substring: string | null;
   readonly error_expr: string;

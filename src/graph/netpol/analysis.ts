@@ -89,8 +89,9 @@ export class Analysis {
       cls: this.classOf(workload, matchedByWorkload[i] ?? new Set<number>()),
     }));
     const ipEndpoint = (range: IntervalSet): Extract<Endpoint, { kind: 'ip' }> => ({ kind: 'ip', key: `${formatRanges(range)}[External]`, range });
-    this.srcRanges = disjointRanges(ipBlocksOf(cluster, 'ingress')).map(ipEndpoint);
-    this.dstRanges = disjointRanges(ipBlocksOf(cluster, 'egress')).map(ipEndpoint);
+    const externals = cluster.scope?.externals ?? true;
+    this.srcRanges = externals ? disjointRanges(ipBlocksOf(cluster, 'ingress')).map(ipEndpoint) : [];
+    this.dstRanges = externals ? disjointRanges(ipBlocksOf(cluster, 'egress')).map(ipEndpoint) : [];
   }
 
   /**
@@ -126,7 +127,9 @@ export class Analysis {
       portsId = this.portIds.size;
       this.portIds.set(portsText, portsId);
     }
-    const peerSig = `${[...matched].sort((a, b) => a - b).join(',')}|${portsId}`;
+    // On a secondary network ipBlocks match pods by address, so the address is part of the view.
+    const addresses = this.cluster.scope?.podAddresses === true ? workload.addresses : undefined;
+    const peerSig = `${[...matched].sort((a, b) => a - b).join(',')}|${portsId}${addresses === undefined ? '' : `|${addresses.intervals.join(';')}`}`;
     const classKey = `${ingressSig}/${egressSig}/${peerSig}`;
     let cls = this.classes.get(classKey);
     if (cls === undefined) {
@@ -141,7 +144,7 @@ export class Analysis {
         ingressSig,
         egressSig,
         peerSig,
-        view: { kind: 'pod', matchedPeers: matched, ports },
+        view: { kind: 'pod', matchedPeers: matched, ports, ...(addresses === undefined ? {} : { addresses }) },
         ports,
         portsId,
       };
@@ -193,7 +196,7 @@ export class Analysis {
   }
 
   /** Allowed connections between classes of workloads (non-empty only). */
-  classPairs(classes: readonly EndpointClass[], pairwise = this.admin.length > 0 || this.baseline !== undefined): ClassPair[] {
+  classPairs(classes: readonly EndpointClass[], pairwise = this.admin.length > 0 || this.baseline !== undefined || this.cluster.scope?.podAddresses === true): ClassPair[] {
     if (!pairwise) return sparseClassPairs(classes);
     const out: ClassPair[] = [];
     for (const src of classes) {

@@ -17,9 +17,13 @@ import { parseNetworkPolicy } from './parse-policy.js';
 import { readAdminPolicies } from './parse-admin.js';
 import { distinguishingKey, podSelectorsOf } from './policy-labels.js';
 import type { LabelSelector } from '../../lib/k8s/labels.js';
+import type { IntervalSet } from './intervals.js';
+import type { NetworkAttachmentRef } from './model.js';
+import { podAttachments } from './multi-network/attachments.js';
+import { isVirtualMachineKind, vmView, VM_KIND, VMI_KIND } from './multi-network/virtual-machines.js';
 
 
-const ANALYSED_KINDS = new Set(['Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'ReplicationController', 'Job', 'CronJob']);
+const ANALYSED_KINDS = new Set(['Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'ReplicationController', 'Job', 'CronJob', VM_KIND, VMI_KIND]);
 
 export function buildCluster(resources: readonly Resource[]): Cluster {
   const namespaces = readNamespaces(resources);
@@ -68,6 +72,8 @@ interface PodView {
   readonly labels: Record<string, string>;
   readonly ports: ContainerPort[];
   readonly hostNetwork: boolean;
+  readonly attachments: readonly NetworkAttachmentRef[];
+  readonly addresses: IntervalSet;
 }
 
 function readWorkloads(resources: readonly Resource[], selectors: readonly LabelSelector[]): Workload[] {
@@ -92,6 +98,8 @@ function readWorkloads(resources: readonly Resource[], selectors: readonly Label
       labels: first.labels,
       ports: first.ports,
       hostNetwork: first.hostNetwork,
+      attachments: first.attachments,
+      addresses: views.reduce((all, v) => all.union(v.addresses), first.addresses),
       resources: views.map((v) => v.resource),
     });
   }
@@ -115,6 +123,7 @@ function checkSameLabels(first: PodView, other: PodView, selectors: readonly Lab
 }
 
 function podView(resource: Resource): PodView | undefined {
+  if (isVirtualMachineKind(resource.kind)) return virtualMachineView(resource);
   const workload = workloadOf(resource.kind, resource.object);
   if (workload === undefined) return undefined;
   const owner = resource.kind === 'Pod' ? controllerOwner(resource) : { name: resource.name, kind: resource.kind };
@@ -136,6 +145,28 @@ function podView(resource: Resource): PodView | undefined {
     labels: { ...(workload.podMeta.labels ?? {}) },
     ports,
     hostNetwork: workload.podSpec.hostNetwork === true,
+    ...podAttachmentsView(podAttachments(workload.podMeta.annotations, namespaceOf(resource))),
+  };
+}
+
+function podAttachmentsView(a: ReturnType<typeof podAttachments>): Pick<PodView, 'attachments' | 'addresses'> {
+  return { attachments: a.refs, addresses: a.addresses };
+}
+
+/** A VirtualMachine, or its instance (named like the VM that owns it): one `[VirtualMachine]` endpoint. */
+function virtualMachineView(resource: Resource): PodView {
+  const namespace = namespaceOf(resource);
+  const vm = vmView(resource, namespace);
+  return {
+    resource,
+    namespace,
+    podName: resource.name,
+    owner: { name: resource.name, kind: VM_KIND },
+    labels: vm.labels,
+    ports: [],
+    hostNetwork: false,
+    attachments: vm.attachments,
+    addresses: vm.addresses,
   };
 }
 
@@ -147,8 +178,9 @@ function controllerOwner(resource: Resource): { name: string; kind: string } | u
     const kind = asString(owner.kind) ?? '';
     const name = asString(owner.name) ?? '';
     if (kind === 'Node' || name === '') return undefined;
-    // netpol-analyzer names an owner reference without a kind as a Pod.
-    return { name, kind: kind === '' ? 'Pod' : kind };
+    // netpol-analyzer names an owner reference without a kind as a Pod; a virt-launcher pod
+    // belongs to the VirtualMachine its instance runs.
+    return { name, kind: kind === '' ? 'Pod' : kind === VMI_KIND ? VM_KIND : kind };
   }
   return undefined;
 }

@@ -7,6 +7,8 @@ import type { ConnLine } from './format.js';
 import type { ConnectionSet, Protocol } from './connections.js';
 import type { IntervalSet } from './intervals.js';
 import { INGRESS_CONTROLLER, ingressConnections } from './ingress-controller.js';
+import type { Cluster } from './model.js';
+import { multiNetworkList, type MultiNetworkResult } from './multi-network/list.js';
 
 export interface ListOptions {
   /** Keep only connections with one of these workloads (`name` or `namespace/name`) at an end. */
@@ -19,6 +21,11 @@ export interface ListOptions {
   readonly focusConn?: { readonly protocol: Protocol; readonly port: number };
   /** Also compute the exposure analysis (potential peers, entire-cluster exposure, unprotected workloads). */
   readonly exposure?: boolean;
+  /**
+   * Analyse each network apart: the pod network, primary user-defined networks (UDN, CUDN) and
+   * secondary networks (NetworkAttachmentDefinitions with their MultiNetworkPolicies).
+   */
+  readonly multipleNetworks?: boolean;
 }
 
 /** One allowed connection, with what the diff needs beyond the printed line. */
@@ -34,6 +41,8 @@ export interface ConnectivityList {
   /** Every workload endpoint (`ns/name[Kind]`), for graph outputs that show isolated nodes. */
   readonly workloads: readonly string[];
   readonly exposure?: Exposure;
+  /** With `multipleNetworks`: the list per network (`lines` then holds every network's connections merged by endpoint). */
+  readonly networks?: MultiNetworkResult;
 }
 
 /** An end of a connection as focus options see it: `{ingress-controller}` is named "ingress-controller"; addresses have no name. */
@@ -59,7 +68,14 @@ function inFocus(src: FocusEnd, dst: FocusEnd, options: ListOptions): boolean {
 }
 
 export function connectivityList(resources: readonly Resource[], options: ListOptions = {}): ConnectivityList {
-  const analysis = new Analysis(buildCluster(resources));
+  const cluster = buildCluster(resources);
+  if (options.multipleNetworks === true) return multiNetworkList(resources, cluster, options, listCluster);
+  return listCluster(resources, cluster, options);
+}
+
+/** The connectivity list of one analysed cluster (the whole input, or one network of it). */
+function listCluster(resources: readonly Resource[], cluster: Cluster, options: ListOptions): ConnectivityList {
+  const analysis = new Analysis(cluster);
   const lines: ListedConnection[] = [];
   const keep = (src: FocusEnd, dst: FocusEnd, conns: ConnectionSet): boolean =>
     inFocus(src, dst, options) && (options.focusConn === undefined || conns.contains(options.focusConn.protocol, options.focusConn.port));
@@ -76,7 +92,9 @@ export function connectivityList(resources: readonly Resource[], options: ListOp
     });
   }
   const controller: FocusEnd = { key: INGRESS_CONTROLLER, name: 'ingress-controller', namespace: undefined };
-  for (const c of ingressConnections(resources, analysis).connections) {
+  // The ingress controller is a pod of the primary networks: a closed secondary network has none.
+  const ingress = cluster.scope?.externals === false ? [] : ingressConnections(resources, analysis).connections;
+  for (const c of ingress) {
     if (!keep(controller, endOf(c.dst), c.conns)) continue;
     lines.push({ src: INGRESS_CONTROLLER, dst: c.dst.key, conn: c.conns.toString(), conns: c.conns });
   }

@@ -13,7 +13,13 @@ import type { ContainerPort } from './model.js';
 
 /** What the policies need to know about an endpoint standing on the far side of a rule. */
 export type PeerView =
-  | { readonly kind: 'pod'; readonly matchedPeers: ReadonlySet<number>; readonly ports: readonly ContainerPort[] }
+  | {
+      readonly kind: 'pod';
+      readonly matchedPeers: ReadonlySet<number>;
+      readonly ports: readonly ContainerPort[];
+      /** On a secondary network: the pod's addresses there, which ipBlocks match. */
+      readonly addresses?: IntervalSet;
+    }
   | { readonly kind: 'ip'; readonly range: IntervalSet };
 
 /** A policy with its rule peers numbered, so endpoints can be pre-matched against them. */
@@ -72,7 +78,11 @@ export function allowedBy(
 function ruleSelects(rule: PolicyRule, peerIds: readonly number[], peer: PeerView): boolean {
   if (rule.peers === undefined) return true;
   return rule.peers.some((rulePeer, i) => {
-    if (rulePeer.kind === 'ip') return peer.kind === 'ip' && !rulePeer.block.isEmpty() && peer.range.isSubsetOf(rulePeer.block);
+    if (rulePeer.kind === 'ip') {
+      if (rulePeer.block.isEmpty()) return false;
+      if (peer.kind === 'ip') return peer.range.isSubsetOf(rulePeer.block);
+      return peer.addresses !== undefined && !peer.addresses.isEmpty() && peer.addresses.isSubsetOf(rulePeer.block);
+    }
     return peer.kind === 'pod' && peer.matchedPeers.has(peerIds[i] ?? -1);
   });
 }

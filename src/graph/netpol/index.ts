@@ -11,3 +11,4 @@ export { evaluateConnection, formatEvaluation, type EvalQuery, type EvalResult, 
 export { parseFocusConn } from './focus-conn.js';
 export { exposureAnalysis, type Exposure, type ExposureLine } from './exposure.js';
 export { formatWithExposure } from './exposure-format.js';
+export { formatConnectivity } from './format-connectivity.js';

@@ -11,6 +11,7 @@ import type { Analysis, Endpoint, EndpointClass } from './analysis.js';
 import { ConnectionSet } from './connections.js';
 import { IntervalSet } from './intervals.js';
 import type { Workload } from './model.js';
+import { VM_KIND } from './multi-network/virtual-machines.js';
 
 export const INGRESS_CONTROLLER = '{ingress-controller}';
 const CONTROLLER_NAMESPACE = 'ingress-controller-ns';
@@ -102,8 +103,9 @@ function tcpPortsReached(workload: Workload, podPorts: readonly PortRef[]): Conn
       const named = workload.ports.find((p) => p.name === ref);
       number = named?.protocol === 'TCP' ? named.port : undefined;
     } else number = ref;
-    // Only ports the pod declares are reachable (netpol-analyzer's reading of "exposed").
-    if (number !== undefined && workload.ports.some((p) => p.port === number)) conns = conns.union(ConnectionSet.of('TCP', IntervalSet.of(number, number)));
+    // Only ports the pod declares are reachable (netpol-analyzer's reading of "exposed"); a
+    // virtual machine declares no container ports, its guest serves what the Service names.
+    if (number !== undefined && (workload.kind === VM_KIND || workload.ports.some((p) => p.port === number))) conns = conns.union(ConnectionSet.of('TCP', IntervalSet.of(number, number)));
   }
   return conns;
 }

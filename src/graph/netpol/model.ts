@@ -19,8 +19,21 @@ export interface Workload {
   readonly labels: Labels;
   readonly ports: readonly ContainerPort[];
   readonly hostNetwork: boolean;
+  /**
+   * Secondary networks the pods ask for (the `k8s.v1.cni.cncf.io/networks` annotation, or a
+   * VirtualMachine's multus networks), each as the NetworkAttachmentDefinition it names.
+   */
+  readonly attachments?: readonly NetworkAttachmentRef[];
+  /** Addresses declared for the pods on secondary networks (annotation `ips`, VM cloud-init), which MultiNetworkPolicy ipBlocks match. */
+  readonly addresses?: IntervalSet;
   /** The objects it was built from (a workload object, or the pods of one owner). */
   readonly resources: readonly Resource[];
+}
+
+/** A NetworkAttachmentDefinition named by a pod: `namespace/name`, the namespace defaulting to the pod's. */
+export interface NetworkAttachmentRef {
+  readonly namespace: string;
+  readonly name: string;
 }
 
 export interface NamespaceInfo {
@@ -62,6 +75,17 @@ export interface Cluster {
   /** AdminNetworkPolicies sorted by priority (first takes precedence). */
   readonly admin: readonly AdminPolicy[];
   readonly baseline: AdminPolicy | undefined;
+  /**
+   * How the analysed network treats addresses. The pod network and primary user-defined
+   * networks reach external addresses; a secondary network (NetworkAttachmentDefinition) is
+   * closed, and there ipBlocks match the pods' own secondary addresses instead.
+   */
+  readonly scope?: NetworkScope;
+}
+
+export interface NetworkScope {
+  readonly externals: boolean;
+  readonly podAddresses: boolean;
 }
 
 export function workloadKey(w: Pick<Workload, 'namespace' | 'name' | 'kind'>): string {

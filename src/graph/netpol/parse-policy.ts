@@ -22,8 +22,9 @@ function fail(ctx: Ctx, path: string, title: string, detail: string): NetpolErro
   return errorAt(ctx.resource, path, `${ctx.title} ${title}: ${detail}`);
 }
 
-export function parseNetworkPolicy(resource: Resource, namespace: string): NetworkPolicy {
-  const ctx: Ctx = { resource, title: `network policy [NP] ${namespace}/${resource.name}` };
+/** `label` names the kind in messages: MultiNetworkPolicies share the NetworkPolicy spec. */
+export function parseNetworkPolicy(resource: Resource, namespace: string, label = 'network policy [NP]'): NetworkPolicy {
+  const ctx: Ctx = { resource, title: `${label} ${namespace}/${resource.name}` };
   const spec = asRecord(resource.object.spec) ?? {};
   const podSelector = selectorAt(ctx, spec.podSelector, '/spec/podSelector');
   const ingress = asArray(spec.ingress).map((rule, i) => parseRule(ctx, rule, `/spec/ingress/${i}`, 'from'));
