@@ -83,6 +83,7 @@ import { rule as secretInConfigmap } from './secret-in-configmap/rule.js';
 import { rule as secretInEnvLiteral } from './secret-in-env-literal/rule.js';
 import { rule as selinuxCustomOptions } from './selinux-custom-options/rule.js';
 import { rule as sensitiveHostPath } from './sensitive-host-path/rule.js';
+import { rule as sensitiveWorkloadReachableFromExposed } from './sensitive-workload-reachable-from-exposed/rule.js';
 import { rule as serviceAccountAutomount } from './service-account-automount/rule.js';
 import { rule as serviceAccountTokenAutomount } from './service-account-token-automount/rule.js';
 import { rule as serviceExposed } from './service-exposed/rule.js';
@@ -182,6 +183,7 @@ export const RULES: readonly AnyRule[] = [
   secretInEnvLiteral,
   selinuxCustomOptions,
   sensitiveHostPath,
+  sensitiveWorkloadReachableFromExposed,
   serviceAccountAutomount,
   serviceAccountTokenAutomount,
   serviceExposed,

@@ -43,6 +43,9 @@ const DATABASE_PORTS: ReadonlyMap<number, string> = new Map([
   [1433, 'SQL Server'], [1521, 'Oracle'], [8086, 'InfluxDB'], [28015, 'RethinkDB'], [8529, 'ArangoDB'],
 ]);
 
+/** Words that make an image a companion of a database (a metrics exporter, an operator), not one. */
+const COMPANION_WORDS = new Set(['exporter', 'operator', 'client', 'proxy', 'ui', 'dashboard', 'admin', 'backup']);
+
 const DATABASE_ROLES = new Set(['database', 'db']);
 
 /** The database engine an image's repository names, if any (`docker.io/bitnami/postgresql:16` -> postgresql). */
@@ -50,7 +53,9 @@ export function databaseImage(image: string): string | undefined {
   const repository = image.split('@')[0]?.replace(/:[^/]*$/, '').toLowerCase() ?? '';
   for (const segment of repository.split('/')) {
     if (DATABASE_ENGINES.has(segment)) return segment;
-    for (const word of segment.split(/[-_.]/)) if (DATABASE_ENGINES.has(word)) return word;
+    const words = segment.split(/[-_.]/);
+    if (words.some((w) => COMPANION_WORDS.has(w))) continue;
+    for (const word of words) if (DATABASE_ENGINES.has(word)) return word;
   }
   return undefined;
 }
