@@ -33,6 +33,7 @@ export const PROBLEMS = {
   'exception-expired': { level: 'warning', hint: 'Renew the exception with a new `expires` date, or fix the finding and remove it.' },
   'exception-unused': { level: 'warning', hint: 'The exception matched no finding; remove it or correct its scope.' },
   'annotation-invalid': { level: 'warning', hint: 'Use palisade.dev/ignore: "<rule-id>[,<rule-id>]: <reason>".' },
+  'kustomize-base': { level: 'note', hint: 'Nothing to do: scan the base directory on its own to see its objects without the overlay.' },
   'annotation-unknown-rule': { level: 'warning', hint: 'Correct the rule id; list the rules with `palisade rules list`.' },
   'unknown-rule': { level: 'error', hint: 'List the rules with `palisade rules list`.' },
   'no-input': { level: 'error', hint: 'Give at least one path, "-" for stdin, or --kubeconfig for a live cluster.' },

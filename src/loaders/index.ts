@@ -13,7 +13,8 @@ import { problem } from '../core/errors.js';
 import { NodeArena, parseStream } from '../lib/yaml/index.js';
 import { loadCluster } from './cluster/index.js';
 import { helmSources, renderHelmChart, shiftLines, templateOf } from './helm.js';
-import { originFile, renderKustomization, type RenderOutcome } from './kustomize.js';
+import { basesUsedWithin, renderKustomization, type RenderOutcome } from './kustomize.js';
+import { placeRendered, type OriginReader } from './kustomize-origin.js';
 import { dockerfileResource, isDockerfileName } from './dockerfile/index.js';
 import { parseErrorProblem, resourcesFromDocuments, type ManifestOrigin } from './manifests.js';
 import { readFileBounded, readStreamBounded, type ReadOutcome } from './read-bounded.js';
@@ -91,8 +92,11 @@ async function loadPath(input: string, scan: Scan): Promise<void> {
     await loadRendered({ kind, absolute, real, shown: input }, scan);
     return;
   }
-  for (const item of await walkDirectory(absolute, input)) {
+  const items = await walkDirectory(absolute, input);
+  const bases = basesUsedWithin(items.flatMap((item) => (item.kind === 'kustomize' ? [item] : [])));
+  for (const item of items) {
     if (item.kind === 'problem') scan.problems.push(item.problem);
+    else if (item.kind === 'kustomize' && bases.has(item.real)) scan.problems.push(problem('kustomize-base', 'a Kustomize base of another kustomization in this tree: its objects are scanned as the overlays render them, not twice', { file: item.shown }));
     else if (!firstVisit(item.real, scan)) continue;
     else if (item.kind === 'file') loadFile(item.absolute, item.shown, scan);
     else await loadRendered(item, scan);
@@ -158,17 +162,16 @@ async function loadRendered(item: Extract<WalkItem, { kind: 'kustomize' | 'helm'
     scan.problems.push({ ...located, message: `in the output of ${item.kind}: ${located.message}` });
   }
   const sources = item.kind === 'helm' ? helmSources(rendered.output) : [];
+  const place = { originRoot: rendered.originRoot ?? item.absolute, overlayDir: item.absolute, shownAs: item.shown };
+  const reader: OriginReader = { arena: scan.arena, maxFileBytes: scan.limits.maxFileBytes, maxAliasCount: scan.limits.maxAliasCount, cache: new Map() };
   for (const document of parsed.documents) {
     if (item.kind === 'helm') {
       const template = templateOf(document, sources, item.shown);
       const mapped = template === undefined ? document : shiftLines(document, template.firstLine);
       resourcesFromDocuments([mapped], { file: template?.file ?? item.shown, renderedBy: 'helm' }, scan);
     } else {
-      const value = document.value;
-      const file = typeof value === 'object' && value !== null && !Array.isArray(value) ? originFile(value as Record<string, unknown>, item.absolute, item.shown) : undefined;
-      // Mapped to its base file, an object's lines count from its own first rendered line.
-      const mapped = file === undefined ? document : shiftLines(document, document.position.line);
-      resourcesFromDocuments([mapped], { file: file ?? item.shown, renderedBy: 'kustomize' }, scan);
+      const placed = placeRendered(document, place, reader);
+      resourcesFromDocuments([placed.document], { file: placed.file, renderedBy: 'kustomize' }, scan);
     }
   }
 }

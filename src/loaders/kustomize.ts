@@ -3,15 +3,22 @@
  * something once kustomize has put them together. `kubectl kustomize` (kustomize is built into
  * kubectl) is tried first, then a standalone `kustomize build`.
  *
- * Positions: resources carry the overlay directory as their file, or the file named by the
- * `config.kubernetes.io/origin` annotation when the kustomization asks for it
- * (`buildMetadata: [originAnnotations]`). Line numbers refer to the rendered output: of the whole
- * overlay, or, for an object mapped to its origin file, of that object (its first line is line 1;
- * kustomize reformats objects, so the original file's lines cannot be recovered).
+ * Positions: the overlay is rendered through a throw-away kustomization (in a temporary
+ * directory, never next to the user's files) that lists it as its only resource and asks for
+ * origin annotations, so every object says which file it came from, whether or not the user's
+ * kustomization asks for it; kustomize-origin.ts then takes each object's lines from that file.
+ * Objects with no local origin (generators, remote bases) keep the overlay as their file and the
+ * rendered output's lines.
+ *
+ * In a walked tree, a kustomization that another one in the same tree uses as a base is rendered
+ * only through the overlays that use it: rendering it alone would report its objects twice.
  */
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import jsYaml from 'js-yaml';
 import type { Problem } from '../model/problem.js';
+import { readFileBounded } from './read-bounded.js';
 import { runTool, type ToolRequest } from './run-tool.js';
 
 export const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
@@ -25,37 +32,96 @@ export function isKustomization(dir: string): boolean {
   }
 }
 
-export type RenderOutcome = { readonly ok: true; readonly output: string } | { readonly ok: false; readonly problem: Problem };
+/** `originRoot`: the directory that origin annotations' paths are relative to. */
+export type RenderOutcome = { readonly ok: true; readonly output: string; readonly originRoot?: string } | { readonly ok: false; readonly problem: Problem };
 
 export async function renderKustomization(dir: string, shownAs: string, maxOutputBytes: number): Promise<RenderOutcome> {
+  const wrapper = mkdtempSync(path.join(tmpdir(), 'palisade-kustomize-'));
+  try {
+    // kustomize refuses absolute paths to other kustomizations; a relative one from the wrapper works.
+    const relative = path.relative(wrapper, dir);
+    writeFileSync(path.join(wrapper, 'kustomization.yaml'), `resources:\n  - ${JSON.stringify(relative)}\nbuildMetadata: [originAnnotations]\n`);
+    const traced = await render(wrapper, dir, shownAs, maxOutputBytes);
+    if (traced.ok) return { ...traced, originRoot: wrapper };
+  } finally {
+    rmSync(wrapper, { recursive: true, force: true });
+  }
+  // Rendered as it is, so that any error names the user's overlay and not the wrapper.
+  return render(dir, dir, shownAs, maxOutputBytes);
+}
+
+async function render(target: string, cwd: string, shownAs: string, maxOutputBytes: number): Promise<RenderOutcome> {
   const base: Omit<ToolRequest, 'command' | 'args'> = {
     file: shownAs,
-    cwd: dir,
+    cwd,
     timeoutMs: 120_000,
     maxOutputBytes,
     installHint: 'Install kubectl (it includes kustomize) or kustomize, and make sure it is on PATH.',
   };
-  const viaKubectl = await runTool({ ...base, command: 'kubectl', args: ['kustomize', dir] });
+  const viaKubectl = await runTool({ ...base, command: 'kubectl', args: ['kustomize', target] });
   if (viaKubectl.ok) return { ok: true, output: viaKubectl.stdout };
   if (!viaKubectl.missing) return viaKubectl;
-  const standalone = await runTool({ ...base, command: 'kustomize', args: ['build', dir] });
+  const standalone = await runTool({ ...base, command: 'kustomize', args: ['build', target] });
   if (standalone.ok) return { ok: true, output: standalone.stdout };
   // Both missing: say so once, naming kubectl (the usual way to get kustomize).
   return standalone.missing ? viaKubectl : standalone;
 }
 
-/** The file an object came from, when kustomize recorded it in an origin annotation. */
-export function originFile(object: Readonly<Record<string, unknown>>, overlayDir: string, shownAs: string): string | undefined {
-  const metadata = object['metadata'];
-  if (typeof metadata !== 'object' || metadata === null) return undefined;
-  const annotations = (metadata as Record<string, unknown>)['annotations'];
-  if (typeof annotations !== 'object' || annotations === null) return undefined;
-  const origin = (annotations as Record<string, unknown>)['config.kubernetes.io/origin'];
-  if (typeof origin !== 'string') return undefined;
-  // The annotation is a small YAML mapping; `path:` is relative to the kustomization's directory.
-  const match = /^path:\s*(\S.*?)\s*$/m.exec(origin);
-  const relative = match?.[1];
-  if (relative === undefined || /^[a-z][a-z0-9+.-]*:\/\//i.test(relative)) return undefined;
-  const absolute = path.resolve(overlayDir, relative);
-  return path.join(shownAs, path.relative(overlayDir, absolute));
+/** A kustomization file is a few hundred bytes; anything near this is not one. */
+const MAX_KUSTOMIZATION_BYTES = 1024 * 1024;
+
+/**
+ * The real paths of the local directories a kustomization builds on (`resources`, the older
+ * `bases`, and `components`). Entries that are files, URLs or do not exist are not bases; an
+ * unreadable kustomization has none (rendering it reports the problem).
+ */
+export function localBases(dir: string): string[] {
+  const parsed = readKustomization(dir);
+  if (typeof parsed !== 'object' || parsed === null) return [];
+  const entries = ['resources', 'bases', 'components'].flatMap((key) => {
+    const list = (parsed as Record<string, unknown>)[key];
+    return Array.isArray(list) ? list.filter((entry): entry is string => typeof entry === 'string') : [];
+  });
+  return entries.flatMap((entry) => {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry) || entry.includes('?ref=')) return [];
+    try {
+      const real = realpathSync(path.resolve(dir, entry));
+      return isKustomization(real) ? [real] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** The first kustomization file of a directory, parsed; undefined when absent or not YAML. */
+function readKustomization(dir: string): unknown {
+  for (const name of KUSTOMIZATION_FILES) {
+    let read;
+    try {
+      read = readFileBounded(path.join(dir, name), MAX_KUSTOMIZATION_BYTES);
+    } catch {
+      continue;
+    }
+    if (read.kind !== 'text') return undefined;
+    try {
+      // Aliases resolve to shared references in js-yaml, so an alias bomb costs no memory here.
+      return jsYaml.load(read.text, { schema: jsYaml.JSON_SCHEMA });
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The kustomizations of a walked tree that another kustomization of the same tree builds on:
+ * they are rendered through the overlays that use them, not on their own.
+ */
+export function basesUsedWithin(kustomizations: readonly { readonly absolute: string; readonly real: string }[]): Set<string> {
+  const within = new Set(kustomizations.map((k) => k.real));
+  const used = new Set<string>();
+  for (const { absolute, real } of kustomizations) {
+    for (const base of localBases(absolute)) if (base !== real && within.has(base)) used.add(base);
+  }
+  return used;
 }

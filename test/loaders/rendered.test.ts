@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { locate } from '../../src/core/locate.js';
@@ -69,20 +70,28 @@ describe.skipIf(!hasKustomize)('Kustomize overlays', () => {
     expect(deployment.source.renderedBy).toBe('kustomize');
     const container = (deployment.object['spec'] as { template: { spec: { containers: { securityContext?: { privileged?: boolean } }[] } } }).template.spec.containers[0];
     expect(container?.securityContext?.privileged).toBe(true);
-    // The object's own rendered lines: line 1 is its apiVersion.
+    // Lines are the origin file's: what the base wrote is found where it was written; a field a
+    // patch added is placed at its nearest ancestor in the base.
     expect(deployment.source.position).toEqual({ line: 1, column: 1 });
-    expect(locate(deployment, '/spec/template/spec/containers/0/securityContext/privileged').line).toBeGreaterThan(1);
+    expect(locate(deployment, '/spec/template/spec/containers/0/image')).toMatchObject({ file: 'kustomize/base/deployment.yaml', line: 16, column: 11 });
+    expect(locate(deployment, '/spec/template/spec/containers/0/securityContext/privileged')).toMatchObject({ file: 'kustomize/base/deployment.yaml', line: 15, column: 11 });
   });
 
-  it('renders each kustomization of a walked tree once', async () => {
+  it('maps objects to their files even when the kustomization does not ask for origin annotations', async () => {
+    const result = await loadInputs({ paths: ['../../../examples/kustomize/overlays/prod'], cwd: fixtures });
+    expect(result.problems).toEqual([]);
+    const files = result.resources.map((r) => r.source.file);
+    expect(files.length).toBeGreaterThan(0);
+    expect(files.every((file) => file.startsWith('../../../examples/kustomize/base/') && file.endsWith('.yaml'))).toBe(true);
+    // Rendering through a wrapper leaves nothing behind in the user's tree.
+    expect(readdirSync(new URL('../../examples/kustomize/overlays/prod', import.meta.url))).toEqual(['kustomization.yaml']);
+  });
+
+  it('renders a base used by an overlay of the same tree only through that overlay', async () => {
     const result = await loadInputs({ paths: ['kustomize', 'kustomize/overlays/prod'], cwd: fixtures });
-    expect(result.inputs).toEqual(['kustomize/base', 'kustomize/overlays/prod']);
-    expect(result.resources.map((r) => `${r.name}@${r.source.file}`)).toEqual([
-      'api@kustomize/base',
-      'api@kustomize/base',
-      'prod-api@kustomize/base/service.yaml',
-      'prod-api@kustomize/base/deployment.yaml',
-    ]);
+    expect(result.inputs).toEqual(['kustomize/overlays/prod']);
+    expect(result.problems).toMatchObject([{ code: 'kustomize-base', level: 'note', file: 'kustomize/base' }]);
+    expect(result.resources.map((r) => `${r.name}@${r.source.file}`)).toEqual(['prod-api@kustomize/base/service.yaml', 'prod-api@kustomize/base/deployment.yaml']);
   });
 });
 

@@ -1,0 +1,102 @@
+/**
+ * Where a rendered Kustomize object was written. kustomize reformats what it renders, so the
+ * rendered lines say nothing about the user's files; the `config.kubernetes.io/origin` annotation
+ * names the file an object came from, and the object's positions are then taken from its
+ * document in that file, so a finding points at the line the user wrote. A field that a patch
+ * added is not in the origin file: it is placed at its nearest ancestor there.
+ */
+import path from 'node:path';
+import { parseStream, type NodeArena, type ParsedDocument } from '../lib/yaml/index.js';
+import { shiftLines } from './helm.js';
+import { readFileBounded } from './read-bounded.js';
+
+export const ORIGIN_ANNOTATION = 'config.kubernetes.io/origin';
+
+export interface OriginFile {
+  readonly absolute: string;
+  /** As the user would name it: relative to the overlay as they named the overlay. */
+  readonly shown: string;
+}
+
+function record(value: unknown): Readonly<Record<string, unknown>> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+/**
+ * The local file an object came from, when kustomize recorded one. `originRoot` is the directory
+ * the annotation's `path:` is relative to (the kustomization that asked for origin annotations).
+ * Remote bases (a URL or `repo:`) and generated objects (no `path:`) have none.
+ */
+export function originFile(object: Readonly<Record<string, unknown>>, originRoot: string, overlayDir: string, shownAs: string): OriginFile | undefined {
+  const origin = record(record(record(object)?.['metadata'])?.['annotations'])?.[ORIGIN_ANNOTATION];
+  if (typeof origin !== 'string' || /^repo:/m.test(origin)) return undefined;
+  // The annotation is a small YAML mapping; only its `path:` line matters here.
+  const relative = /^path:\s*(\S.*?)\s*$/m.exec(origin)?.[1];
+  if (relative === undefined || /^[a-z][a-z0-9+.-]*:\/\//i.test(relative)) return undefined;
+  const absolute = path.resolve(originRoot, relative);
+  return { absolute, shown: path.join(shownAs, path.relative(overlayDir, absolute)) };
+}
+
+export interface OriginReader {
+  readonly arena: NodeArena;
+  readonly maxFileBytes: number;
+  readonly maxAliasCount: number;
+  /** Parsed origin files of one render: bases are usually shared by many objects. */
+  readonly cache: Map<string, readonly ParsedDocument[]>;
+}
+
+/**
+ * The document of `file` that a rendered object came from: same kind, and the longest name that
+ * the rendered name contains (namePrefix and nameSuffix only add to it). The rendered value is
+ * kept; only the positions come from the file. Undefined when the file cannot be read or holds
+ * no such object.
+ */
+export function originDocument(file: string, rendered: Readonly<Record<string, unknown>>, reader: OriginReader): ParsedDocument | undefined {
+  const kind = rendered['kind'];
+  const name = record(rendered['metadata'])?.['name'];
+  if (typeof kind !== 'string' || typeof name !== 'string') return undefined;
+  let best: { document: ParsedDocument; length: number } | undefined;
+  for (const document of documentsOf(file, reader)) {
+    const value = record(document.value);
+    const own = record(value?.['metadata'])?.['name'];
+    if (value?.['kind'] !== kind || typeof own !== 'string' || !name.includes(own)) continue;
+    if (best === undefined || own.length > best.length) best = { document, length: own.length };
+  }
+  if (best === undefined) return undefined;
+  // Not a spread: a parsed document's position is a lazy getter, which a spread would drop.
+  const { document } = best;
+  return { index: document.index, value: rendered, position: document.position, positions: document.positions };
+}
+
+function documentsOf(file: string, reader: OriginReader): readonly ParsedDocument[] {
+  const cached = reader.cache.get(file);
+  if (cached !== undefined) return cached;
+  let documents: readonly ParsedDocument[] = [];
+  try {
+    const read = readFileBounded(file, reader.maxFileBytes);
+    if (read.kind === 'text') documents = parseStream(read.text, { arena: reader.arena, limits: { maxAliasCount: reader.maxAliasCount } }).documents;
+  } catch {
+    // kustomize read this file moments ago; if it is gone now, the rendered lines stand in.
+  }
+  reader.cache.set(file, documents);
+  return documents;
+}
+
+export interface RenderPlace {
+  /** The directory the origin annotations' paths are relative to. */
+  readonly originRoot: string;
+  readonly overlayDir: string;
+  readonly shownAs: string;
+}
+
+/**
+ * The file and positions of one rendered document: its origin file's lines where the object is
+ * found there, else (origin known but object not found) its own rendered lines counted from its
+ * first line, else the overlay's rendered output.
+ */
+export function placeRendered(document: ParsedDocument, place: RenderPlace, reader: OriginReader): { readonly document: ParsedDocument; readonly file: string } {
+  const object = record(document.value);
+  const origin = object === undefined ? undefined : originFile(object, place.originRoot, place.overlayDir, place.shownAs);
+  if (object === undefined || origin === undefined) return { document, file: place.shownAs };
+  return { document: originDocument(origin.absolute, object, reader) ?? shiftLines(document, document.position.line), file: origin.shown };
+}
