@@ -81,6 +81,9 @@ export const PROBLEMS = {
   'rbac-bad-subject': { level: 'error', hint: 'Write system:serviceaccount:NS:NAME, user:NAME or group:NAME.' },
   'rbac-bad-request': { level: 'error', hint: 'Write VERB RESOURCE[.GROUP][/SUBRESOURCE], or VERB /non-resource-url.' },
   'rbac-bad-target': { level: 'error', hint: 'Use cluster-admin, secrets or nodes.' },
+  'attack-bad-entry': { level: 'error', hint: 'Use internet, workloads, namespace/NS, pod/NS/NAME, user:NAME or group:NAME.' },
+  'attack-bad-target': { level: 'error', hint: 'Use cluster-admin, secrets, nodes, namespace/NS or "selector KEY=VALUE[,KEY=VALUE]".' },
+  'attack-bad-vulnerabilities': { level: 'error', hint: 'Give a JSON array of {image, vulnerabilities: [{id, package, fixedVersion?, severity?, rce?, cvssVector?}]}.' },
   'dockerfile-syntax': { level: 'error', hint: 'Fix the instruction at the given line; `docker build --check` (BuildKit) reports the same.' },
 } as const satisfies Record<string, ProblemSpec>;
 

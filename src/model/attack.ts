@@ -202,3 +202,22 @@ export interface AttackPathsResult {
   /** Some entry/jewel pair had more paths than the per-pair limit: `paths` lists the best ones. */
   readonly truncated?: boolean;
 }
+
+/**
+ * Vulnerabilities found in one image, as the attack analysis takes them (a vulnerability scan
+ * produces them; `palisade attack-paths --vulnerabilities FILE` reads a JSON array of these).
+ */
+export interface ImageVulnerabilities {
+  /** The image reference exactly as written in the pod spec. */
+  readonly image: string;
+  readonly vulnerabilities: readonly {
+    readonly id: string;
+    readonly package: string;
+    readonly version?: string;
+    readonly fixedVersion?: string;
+    readonly severity?: 'critical' | 'high' | 'medium' | 'low' | 'unknown';
+    /** Remote code execution class. When absent, a CVSS vector with AV:N and high integrity impact counts. */
+    readonly rce?: boolean;
+    readonly cvssVector?: string;
+  }[];
+}

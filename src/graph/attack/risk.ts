@@ -4,7 +4,7 @@
  * step "lies on a route to a jewel" exactly when an entry reaches its start and its end reaches a
  * jewel, whether or not the per-pair path limit let a path through it be listed.
  */
-import type { AttackPathsResult, AttackStep } from '../../model/attack.js';
+import type { AttackNode, AttackPathsResult, AttackStep } from '../../model/attack.js';
 import type { Finding } from '../../model/finding.js';
 import type { ResourceRef } from '../../model/resource.js';
 import type { FindingRisk, RiskContext } from '../../model/risk.js';
@@ -50,7 +50,17 @@ function walk(start: Iterable<string>, next: ReadonlyMap<string, readonly string
   return seen;
 }
 
-function adjacency(edges: readonly AttackStep[], reverse: boolean): Map<string, string[]> {
+/**
+ * The graph risk is judged on: the whole attack graph (the engine's AttackGraph fits), entries and
+ * jewels flagged on its nodes. A result alone lists only the steps of its paths, so without the
+ * graph nothing can be found unreachable.
+ */
+export interface RiskGraph {
+  readonly nodes: Iterable<AttackNode>;
+  readonly edges: readonly Pick<AttackStep, 'from' | 'to' | 'findingIds'>[];
+}
+
+function adjacency(edges: RiskGraph['edges'], reverse: boolean): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const edge of edges) {
     const [a, b] = reverse ? [edge.to, edge.from] : [edge.from, edge.to];
@@ -91,20 +101,21 @@ function listedPaths(result: AttackPathsResult): Map<string, Listed> {
 }
 
 /** Where each finding (by id) and each object sits: the best context over its steps and nodes. */
-function contexts(result: AttackPathsResult): { byFinding: Map<string, RiskContext>; byObject: Map<string, RiskContext> } {
-  const entries = new Set([...result.entries, ...result.nodes.filter((n) => n.entry === true).map((n) => n.id)]);
-  const jewels = new Set([...result.jewels, ...result.nodes.filter((n) => n.jewel === true).map((n) => n.id)]);
-  const reached = walk(entries, adjacency(result.edges, false));
-  const leadsToJewel = walk(jewels, adjacency(result.edges, true));
+function contexts(result: AttackPathsResult, graph: RiskGraph): { byFinding: Map<string, RiskContext>; byObject: Map<string, RiskContext> } {
+  const nodes = [...graph.nodes];
+  const entries = new Set([...result.entries, ...nodes.filter((n) => n.entry === true).map((n) => n.id)]);
+  const jewels = new Set([...result.jewels, ...nodes.filter((n) => n.jewel === true).map((n) => n.id)]);
+  const reached = walk(entries, adjacency(graph.edges, false));
+  const leadsToJewel = walk(jewels, adjacency(graph.edges, true));
   const byFinding = new Map<string, RiskContext>();
-  for (const edge of result.edges) {
+  for (const edge of graph.edges) {
     const context: RiskContext = !reached.has(edge.from) ? 'unreachable' : leadsToJewel.has(edge.to) ? 'on-path' : 'reachable';
     for (const id of edge.findingIds) byFinding.set(id, better(byFinding.get(id), context));
   }
   // An object that is a node but whose finding is no step (missing limits on a workload on a path)
   // is reachable or not; only weaknesses an attacker uses as a step raise the risk.
   const byObject = new Map<string, RiskContext>();
-  for (const node of result.nodes) {
+  for (const node of nodes) {
     if (node.resource === undefined) continue;
     const key = objectKey(node.resource);
     byObject.set(key, better(byObject.get(key), reached.has(node.id) ? 'reachable' : 'unreachable'));
@@ -129,9 +140,9 @@ function reasonOf(finding: Finding, context: RiskContext, listed: Listed | undef
   }
 }
 
-/** The risk of each finding, by finding id. */
-export function assessRisk(findings: readonly Finding[], result: AttackPathsResult): Map<string, FindingRisk> {
-  const { byFinding, byObject } = contexts(result);
+/** The risk of each finding, by finding id; `graph` is the whole graph the result was drawn from. */
+export function assessRisk(findings: readonly Finding[], result: AttackPathsResult, graph: RiskGraph = result): Map<string, FindingRisk> {
+  const { byFinding, byObject } = contexts(result, graph);
   const listed = listedPaths(result);
   const labels = new Map(result.nodes.map((n) => [n.id, n.label]));
   const risks = new Map<string, FindingRisk>();
@@ -153,8 +164,8 @@ export function assessRisk(findings: readonly Finding[], result: AttackPathsResu
 }
 
 /** The findings with their risk attached, in the same order. */
-export function withRisk(findings: readonly Finding[], result: AttackPathsResult): Finding[] {
-  const risks = assessRisk(findings, result);
+export function withRisk(findings: readonly Finding[], result: AttackPathsResult, graph: RiskGraph = result): Finding[] {
+  const risks = assessRisk(findings, result, graph);
   return findings.map((f) => {
     const risk = risks.get(f.id);
     return risk === undefined ? f : { ...f, risk };

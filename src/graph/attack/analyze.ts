@@ -1,0 +1,162 @@
+/**
+ * The attack-path analysis end to end: build the graph, resolve entries and jewels, list the
+ * ranked paths, compute the minimal cut, and check the cut by re-running the analysis on the input
+ * with the fixes applied (a path the re-run still finds becomes one more constraint of the cut).
+ */
+import { ATTACK_PATHS_SCHEMA_VERSION, type AttackFix, type AttackNode, type AttackPath, type AttackPathsResult, type AttackStep } from '../../model/attack.js';
+import { PalisadeError, problem } from '../../core/errors.js';
+import { NetpolError } from '../netpol/errors.js';
+import { applyFixes } from './apply.js';
+import { buildAttackGraph, type AttackInput, type BuiltGraph } from './build.js';
+import { firstCuttablePath, minimalCut, type CutBudget, type Oracle } from './cut.js';
+import type { AttackGraph } from './graph.js';
+import { findAttackPaths } from './paths.js';
+import { DEFAULT_ENTRIES, DEFAULT_JEWELS, resolveEntry, resolveJewel } from './select.js';
+
+export interface AttackOptions {
+  /** Entry points (see select.ts); default: the internet and every workload. */
+  readonly from?: readonly string[];
+  /** Crown jewels; default: cluster-admin, secrets, nodes. */
+  readonly to?: readonly string[];
+  /** Paths listed per entry/jewel pair (default 3). */
+  readonly maxPathsPerPair?: number;
+  /** Paths listed in all (default 1000). */
+  readonly maxPaths?: number;
+  /** Re-run the analysis on the fixed input to check the cut (default: inputs up to 3,000 workloads). */
+  readonly verify?: boolean;
+  readonly budget?: CutBudget;
+}
+
+const DEFAULT_BUDGET: CutBudget = { maxRounds: 300, maxNodes: 200_000 };
+/** Re-runs on the fixed input per analysis: each costs a full graph build. */
+const MAX_VERIFICATIONS = 4;
+
+export function analyzeAttackPaths(input: AttackInput, options: AttackOptions = {}): AttackPathsResult {
+  const started = Date.now();
+  const built = guardedBuild(input);
+  const { graph } = built;
+  const fromSpecs = options.from ?? DEFAULT_ENTRIES;
+  const toSpecs = options.to ?? DEFAULT_JEWELS;
+  const { entries, jewels } = select(built, fromSpecs, toSpecs);
+  for (const id of entries) graph.mark(id, 'entry');
+  for (const id of jewels) graph.mark(id, 'jewel');
+  const found = findAttackPaths(graph, entries, jewels, { perPair: options.maxPathsPerPair ?? 3, total: options.maxPaths ?? 1000 });
+  const verify = options.verify ?? built.workloads.length <= 3000;
+  const cut = minimalCut(graph, entries, jewels, options.budget ?? DEFAULT_BUDGET, verify ? verifier(input, graph, fromSpecs, toSpecs) : undefined);
+  const chosen = new Set(cut.fixIds);
+  const fixes = fixesOf(graph, found.paths, chosen);
+  const uncuttable = found.paths.filter((p) => cut.uncuttableJewels.includes(p.jewel)).map((p) => p.id);
+  const { nodes, edges } = subgraphOf(graph, found.paths);
+  return {
+    schemaVersion: ATTACK_PATHS_SCHEMA_VERSION,
+    entries,
+    jewels: [...jewels],
+    nodes,
+    edges,
+    paths: found.paths,
+    fixes,
+    cut: { fixIds: [...cut.fixIds].sort(), cost: cut.cost, optimal: cut.optimal, lowerBound: cut.lowerBound, method: cut.method, guarantee: cut.guarantee, uncuttable },
+    stats: { nodes: graph.nodes.size, edges: graph.edges.length, workloads: built.workloads.length, pods: built.pods, paths: found.paths.length, reachablePairs: found.reachablePairs, millis: Date.now() - started },
+    ...(found.truncated ? { truncated: true } : {}),
+  };
+}
+
+function guardedBuild(input: AttackInput): BuiltGraph {
+  try {
+    return buildAttackGraph(input);
+  } catch (error) {
+    if (error instanceof NetpolError) throw new PalisadeError(problem('netpol-invalid', error.message, error.place ?? {}));
+    throw error;
+  }
+}
+
+function select(built: BuiltGraph, fromSpecs: readonly string[], toSpecs: readonly string[]): { entries: string[]; jewels: Set<string> } {
+  const entries = new Set<string>();
+  for (const spec of fromSpecs) {
+    const r = resolveEntry(spec, built.graph, built.workloads);
+    if (!r.ok) throw new PalisadeError(problem('attack-bad-entry', r.message));
+    for (const id of r.ids) entries.add(id);
+  }
+  const jewels = new Set<string>();
+  for (const spec of toSpecs) {
+    const r = resolveJewel(spec, built.graph, built.workloads);
+    if (!r.ok) throw new PalisadeError(problem('attack-bad-target', r.message));
+    for (const id of r.ids) jewels.add(id);
+  }
+  return { entries: [...entries].sort(), jewels: new Set([...jewels].sort()) };
+}
+
+/**
+ * The cut is computed on the graph; the re-run checks it against the analysis itself (an RBAC
+ * step may be granted by a second binding the graph's evidence did not name). A path the re-run
+ * finds adds its fixes, taken over into this graph, as one more constraint.
+ */
+function verifier(input: AttackInput, graph: AttackGraph, fromSpecs: readonly string[], toSpecs: readonly string[]): Oracle {
+  let runs = 0;
+  return (chosen) => {
+    if (runs >= MAX_VERIFICATIONS) return undefined;
+    runs++;
+    const fixes = [...chosen].flatMap((id) => {
+      const fix = graph.fixes.get(id);
+      return fix === undefined ? [] : [fix];
+    });
+    const fixed = applyFixes(input.resources, input.vulnerabilities ?? [], fixes);
+    const rebuilt = guardedBuild({ resources: fixed.resources, vulnerabilities: fixed.vulnerabilities });
+    const { entries, jewels } = select(rebuilt, fromSpecs, toSpecs);
+    const path = firstCuttablePath(rebuilt.graph, entries, jewels);
+    if (path === undefined) return undefined;
+    const need = new Set<string>();
+    for (const e of path) {
+      for (const id of rebuilt.graph.edge(e).fixIds) {
+        const fix = rebuilt.graph.fixes.get(id);
+        if (fix !== undefined) graph.addFix(fix);
+        need.add(id);
+      }
+    }
+    return [...need];
+  };
+}
+
+function fixesOf(graph: AttackGraph, paths: readonly AttackPath[], chosen: ReadonlySet<string>): AttackFix[] {
+  const cuts = new Map<string, string[]>();
+  for (const path of paths) for (const step of path.steps) for (const id of step.fixIds) {
+    const list = cuts.get(id) ?? [];
+    if (!list.includes(path.id)) list.push(path.id);
+    cuts.set(id, list);
+  }
+  const ids = new Set([...chosen, ...cuts.keys()]);
+  const out: AttackFix[] = [];
+  for (const id of ids) {
+    const fix = graph.fixes.get(id);
+    if (fix === undefined) continue;
+    out.push({
+      id,
+      kind: fix.kind,
+      description: fix.description,
+      cost: fix.cost,
+      ...(fix.resource === undefined ? {} : { resource: fix.resource }),
+      cuts: (cuts.get(id) ?? []).sort(),
+      ...(fix.patch === undefined ? {} : { patch: fix.patch }),
+      ...(fix.patchType === undefined ? {} : { patchType: fix.patchType }),
+    });
+  }
+  return out.sort((a, b) => Number(chosen.has(b.id)) - Number(chosen.has(a.id)) || a.cost - b.cost || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The nodes and (merged) steps of the listed paths: what a reader or a picture needs. */
+function subgraphOf(graph: AttackGraph, paths: readonly AttackPath[]): { nodes: AttackNode[]; edges: AttackStep[] } {
+  const nodeIds = new Set<string>();
+  const edges = new Map<string, AttackStep>();
+  for (const path of paths) {
+    for (const step of path.steps) {
+      nodeIds.add(step.from);
+      nodeIds.add(step.to);
+      edges.set(`${step.from}|${step.kind}|${step.to}`, step);
+    }
+  }
+  const nodes = [...nodeIds].sort().flatMap((id) => {
+    const node = graph.nodes.get(id);
+    return node === undefined ? [] : [node];
+  });
+  return { nodes, edges: [...edges.values()].sort((a, b) => (a.from + a.to < b.from + b.to ? -1 : 1)) };
+}

@@ -1,0 +1,292 @@
+/**
+ * The cheapest set of fixes that leaves no path from any entry to any jewel, over the whole graph.
+ *
+ * - Every edge that matters is removed by any one of its fixes. When no fix removes more than one
+ *   such edge, the problem is a minimum s-t cut (edge capacity: its cheapest fix): max-flow, exact.
+ * - Otherwise it is a weighted hitting set over all entry-jewel paths, solved exactly by the implicit
+ *   hitting-set loop: find a path the chosen fixes leave open, require one of its fixes, re-solve the
+ *   hitting set over the paths met so far by branch-and-bound, until no path is left open. Each
+ *   solved relaxation's cost is a lower bound on the optimum.
+ * - Past the search budget: the max-flow cut with redundant fixes dropped. Its cost is at most k
+ *   times the optimum, k the most edges of the cut one fix removes (an optimal set of fixes removes
+ *   a cut whose capacity is at most k times its cost).
+ */
+import type { AttackCut } from '../../model/attack.js';
+import type { AttackGraph } from './graph.js';
+
+export interface CutBudget {
+  /** Paths added to the hitting set before giving up on exactness. */
+  readonly maxRounds: number;
+  /** Branch-and-bound nodes per hitting-set solve. */
+  readonly maxNodes: number;
+}
+
+export interface CutResult extends Omit<AttackCut, 'uncuttable'> {
+  readonly uncuttableJewels: readonly string[];
+}
+
+/** An extra oracle: given the chosen fixes, a set of fixes of which one more is needed (a path left open), or undefined. */
+export type Oracle = (chosen: ReadonlySet<string>) => readonly string[] | undefined;
+
+const INF = Number.POSITIVE_INFINITY;
+
+export function minimalCut(graph: AttackGraph, entries: readonly string[], jewels: ReadonlySet<string>, budget: CutBudget, oracle?: Oracle): CutResult {
+  const relevant = relevantEdges(graph, entries, jewels);
+  // Jewels an entry reaches over edges nothing removes.
+  const free = reach(graph, entries, jewels, (e) => graph.edge(e).fixIds.length === 0);
+  const uncuttableJewels = [...jewels].filter((j) => free.has(j) || entries.includes(j)).sort();
+  const sinks = new Set([...jewels].filter((j) => !uncuttableJewels.includes(j)));
+  const open = (chosen: ReadonlySet<string>): number[] | undefined => openPath(graph, entries, sinks, chosen);
+  if (open(new Set()) === undefined) return { fixIds: [], cost: 0, optimal: true, lowerBound: 0, method: 'none-needed', guarantee: 'no path to cut', uncuttableJewels };
+  const costOf = (id: string): number => graph.fixes.get(id)?.cost ?? INF;
+  const usage = new Map<string, number>();
+  for (const e of relevant) for (const f of graph.edge(e).fixIds) usage.set(f, (usage.get(f) ?? 0) + 1);
+  const perEdge = [...usage.values()].every((n) => n === 1);
+  const flow = flowCut(graph, entries, sinks, relevant, costOf);
+  if (perEdge && oracle?.(new Set(flow.fixes)) === undefined) return { fixIds: flow.fixes, cost: sum(flow.fixes, costOf), optimal: true, lowerBound: sum(flow.fixes, costOf), method: 'exact-min-cut', guarantee: 'optimal (minimum cut)', uncuttableJewels };
+  const exact = implicitHittingSet(graph, open, costOf, budget, oracle);
+  if (exact.solution !== undefined) {
+    return { fixIds: exact.solution, cost: sum(exact.solution, costOf), optimal: true, lowerBound: sum(exact.solution, costOf), method: 'exact-hitting-set', guarantee: 'optimal (exact hitting set over every path)', uncuttableJewels };
+  }
+  let chosen = prune(flow.fixes, costOf, open);
+  // The oracle may still find a way the graph did not show: close it greedily.
+  for (let round = 0; oracle !== undefined && round < budget.maxRounds; round++) {
+    const need = oracle(new Set(chosen));
+    if (need === undefined) break;
+    const cheapest = [...need].sort((a, b) => costOf(a) - costOf(b))[0];
+    if (cheapest === undefined) break;
+    chosen = [...chosen, cheapest];
+  }
+  const cost = sum(chosen, costOf);
+  const k = Math.max(1, ...flow.cutEdges.map((e) => graph.edge(e).fixIds.reduce((m, f) => Math.max(m, usage.get(f) ?? 1), 1)));
+  const ratio = exact.lowerBound > 0 ? Math.min(k, cost / exact.lowerBound) : k;
+  return { fixIds: chosen.sort(), cost, optimal: false, lowerBound: exact.lowerBound, method: 'flow-fallback', guarantee: `at most ${ratio.toFixed(2)} x the optimum (search budget exceeded)`, uncuttableJewels };
+}
+
+function sum(ids: readonly string[], costOf: (id: string) => number): number {
+  return ids.reduce((s, id) => s + costOf(id), 0);
+}
+
+/** Edges on some entry -> jewel path (forward from the entries, not past jewels; backward from the jewels). */
+function relevantEdges(graph: AttackGraph, entries: readonly string[], jewels: ReadonlySet<string>): number[] {
+  const forward = reach(graph, entries, jewels, () => true);
+  const incoming = new Map<string, number[]>();
+  graph.edges.forEach((edge, i) => {
+    if (!forward.has(edge.from) || (jewels.has(edge.from) && !entries.includes(edge.from))) return;
+    const list = incoming.get(edge.to);
+    if (list === undefined) incoming.set(edge.to, [i]);
+    else list.push(i);
+  });
+  const backward = new Set<string>(jewels);
+  const queue = [...jewels];
+  const out: number[] = [];
+  for (let i = 0; i < queue.length; i++) {
+    for (const e of incoming.get(queue[i] ?? '') ?? []) {
+      out.push(e);
+      const from = graph.edge(e).from;
+      if (!backward.has(from)) {
+        backward.add(from);
+        queue.push(from);
+      }
+    }
+  }
+  return out;
+}
+
+function reach(graph: AttackGraph, entries: readonly string[], jewels: ReadonlySet<string>, usable: (edge: number) => boolean): Set<string> {
+  const seen = new Set<string>(entries);
+  const queue = [...entries];
+  for (let i = 0; i < queue.length; i++) {
+    const id = queue[i] ?? '';
+    if (jewels.has(id) && !entries.includes(id)) continue;
+    for (const e of graph.out(id)) {
+      if (!usable(e)) continue;
+      const to = graph.edge(e).to;
+      if (!seen.has(to)) {
+        seen.add(to);
+        queue.push(to);
+      }
+    }
+  }
+  return seen;
+}
+
+/**
+ * A shortest path from an entry to a jewel that something can cut (jewels reached over fixless
+ * edges alone are left out), as edge indices; undefined when there is none.
+ */
+export function firstCuttablePath(graph: AttackGraph, entries: readonly string[], jewels: ReadonlySet<string>): number[] | undefined {
+  const free = reach(graph, entries, jewels, (e) => graph.edge(e).fixIds.length === 0);
+  const sinks = new Set([...jewels].filter((j) => !free.has(j) && !entries.includes(j)));
+  return openPath(graph, entries, sinks, new Set());
+}
+
+/** A shortest path (edge indices) the chosen fixes leave open, or undefined. */
+function openPath(graph: AttackGraph, entries: readonly string[], sinks: ReadonlySet<string>, chosen: ReadonlySet<string>): number[] | undefined {
+  const via = new Map<string, number>();
+  const seen = new Set<string>(entries);
+  const queue = [...entries];
+  for (let i = 0; i < queue.length; i++) {
+    const id = queue[i] ?? '';
+    if (sinks.has(id) && !entries.includes(id)) {
+      const path: number[] = [];
+      for (let at = id; via.has(at); ) {
+        const e = via.get(at) ?? 0;
+        path.push(e);
+        at = graph.edge(e).from;
+      }
+      return path.reverse();
+    }
+    if (sinks.has(id)) continue;
+    for (const e of graph.out(id)) {
+      const edge = graph.edge(e);
+      if (seen.has(edge.to) || edge.fixIds.some((f) => chosen.has(f))) continue;
+      seen.add(edge.to);
+      via.set(edge.to, e);
+      queue.push(edge.to);
+    }
+  }
+  return undefined;
+}
+
+interface HittingSetOutcome {
+  readonly solution?: string[];
+  readonly lowerBound: number;
+}
+
+function implicitHittingSet(graph: AttackGraph, open: (chosen: ReadonlySet<string>) => number[] | undefined, costOf: (id: string) => number, budget: CutBudget, oracle?: Oracle): HittingSetOutcome {
+  const constraints: string[][] = [];
+  let chosen: string[] = [];
+  let lowerBound = 0;
+  for (let round = 0; round < budget.maxRounds; round++) {
+    const set = new Set(chosen);
+    const path = open(set);
+    const need = path === undefined ? oracle?.(set) : [...new Set(path.flatMap((e) => graph.edge(e).fixIds))];
+    if (need === undefined) return { solution: chosen.sort(), lowerBound };
+    if (need.length === 0) return { lowerBound };
+    constraints.push([...need].sort((a, b) => costOf(a) - costOf(b) || (a < b ? -1 : 1)));
+    const solved = solveHittingSet(constraints, costOf, budget.maxNodes);
+    if (solved === undefined) return { lowerBound };
+    chosen = solved;
+    lowerBound = sum(solved, costOf);
+  }
+  return { lowerBound };
+}
+
+/** Exact minimum-cost hitting set by branch-and-bound; undefined past the node budget. */
+export function solveHittingSet(constraints: readonly (readonly string[])[], costOf: (id: string) => number, maxNodes: number): string[] | undefined {
+  let best: string[] | undefined;
+  let bestCost = INF;
+  let nodes = 0;
+  const chosen = new Set<string>();
+  const search = (cost: number): boolean => {
+    if (++nodes > maxNodes) return false;
+    const unhit = constraints.filter((c) => !c.some((f) => chosen.has(f)));
+    if (unhit.length === 0) {
+      if (cost < bestCost) {
+        bestCost = cost;
+        best = [...chosen];
+      }
+      return true;
+    }
+    // Bound: constraints sharing no fix need one fix each.
+    let bound = 0;
+    const used = new Set<string>();
+    for (const c of unhit) {
+      if (c.some((f) => used.has(f))) continue;
+      for (const f of c) used.add(f);
+      bound += Math.min(...c.map(costOf));
+    }
+    if (cost + bound >= bestCost) return true;
+    const pick = unhit.reduce((a, b) => (b.length < a.length ? b : a));
+    for (const f of pick) {
+      chosen.add(f);
+      const ok = search(cost + costOf(f));
+      chosen.delete(f);
+      if (!ok) return false;
+    }
+    return true;
+  };
+  return search(0) ? (best ?? []) : undefined;
+}
+
+/** Drop fixes the rest already make unnecessary, most expensive first. */
+function prune(fixes: readonly string[], costOf: (id: string) => number, open: (chosen: ReadonlySet<string>) => number[] | undefined): string[] {
+  const chosen = new Set(fixes);
+  for (const f of [...fixes].sort((a, b) => costOf(b) - costOf(a))) {
+    chosen.delete(f);
+    if (open(chosen) !== undefined) chosen.add(f);
+  }
+  return [...chosen];
+}
+
+/** Edmonds-Karp max-flow from the entries to the sinks; the cut edges' cheapest fixes. */
+function flowCut(graph: AttackGraph, entries: readonly string[], sinks: ReadonlySet<string>, relevant: readonly number[], costOf: (id: string) => number): { fixes: string[]; cutEdges: number[] } {
+  const ids = new Map<string, number>();
+  const idOf = (name: string): number => {
+    let id = ids.get(name);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(name, id);
+    }
+    return id;
+  };
+  const S = idOf('\u0000source');
+  const T = idOf('\u0000sink');
+  const to: number[] = [];
+  const cap: number[] = [];
+  const origin: number[] = [];
+  const adj: number[][] = [];
+  const arc = (u: number, v: number, c: number, e: number): void => {
+    for (const [a, b, cc] of [[u, v, c], [v, u, 0]] as const) {
+      (adj[a] ??= []).push(to.length);
+      to.push(b);
+      cap.push(cc);
+      origin.push(cc === 0 ? -1 : e);
+    }
+  };
+  for (const entry of entries) arc(S, idOf(entry), INF, -1);
+  for (const sink of sinks) arc(idOf(sink), T, INF, -1);
+  for (const e of relevant) {
+    const edge = graph.edge(e);
+    arc(idOf(edge.from), idOf(edge.to), Math.min(INF, ...edge.fixIds.map(costOf)), e);
+  }
+  for (;;) {
+    const prev = new Array<number>(ids.size).fill(-1);
+    const queue = [S];
+    const seen = new Set([S]);
+    for (let i = 0; i < queue.length && !seen.has(T); i++) {
+      const u = queue[i] ?? 0;
+      for (const a of adj[u] ?? []) {
+        const v = to[a] ?? 0;
+        if ((cap[a] ?? 0) > 0 && !seen.has(v)) {
+          seen.add(v);
+          prev[v] = a;
+          queue.push(v);
+        }
+      }
+    }
+    if (!seen.has(T)) {
+      const cutEdges: number[] = [];
+      for (let a = 0; a < to.length; a++) {
+        const e = origin[a] ?? -1;
+        const from = to[a ^ 1] ?? 0;
+        if (e >= 0 && seen.has(from) && !seen.has(to[a] ?? 0)) cutEdges.push(e);
+      }
+      const fixes = new Set<string>();
+      for (const e of cutEdges) {
+        const cheapest = [...graph.edge(e).fixIds].sort((a, b) => costOf(a) - costOf(b))[0];
+        if (cheapest !== undefined) fixes.add(cheapest);
+      }
+      return { fixes: [...fixes].sort(), cutEdges };
+    }
+    let push = INF;
+    for (let v = T; v !== S; v = to[(prev[v] ?? 0) ^ 1] ?? S) push = Math.min(push, cap[prev[v] ?? 0] ?? 0);
+    if (push === INF) return { fixes: [], cutEdges: [] };
+    for (let v = T; v !== S; v = to[(prev[v] ?? 0) ^ 1] ?? S) {
+      const a = prev[v] ?? 0;
+      cap[a] = (cap[a] ?? 0) - push;
+      cap[a ^ 1] = (cap[a ^ 1] ?? 0) + push;
+    }
+  }
+}

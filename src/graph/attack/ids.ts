@@ -1,0 +1,8 @@
+/** Node ids of the attack graph. RBAC nodes keep the escalation graph's ids (cluster-admin, secrets:NS, node:NAME, system:serviceaccount:NS:NAME ...). */
+export const INTERNET = 'internet';
+export const workloadId = (namespace: string, kind: string, name: string): string => `workload:${namespace}/${kind}/${name}`;
+export const vulnerableId = (workload: string): string => `vulnerable:${workload.slice('workload:'.length)}`;
+/** The node an unpinned workload runs on: unknown, so one node per workload. */
+export const hostOfId = (workload: string): string => `host:${workload.slice('workload:'.length)}`;
+export const netOutId = (cls: number): string => `net-out:${cls}`;
+export const netInId = (cls: number, ports: string): string => `net-in:${cls}:${ports}`;
