@@ -61,12 +61,14 @@ import { rule as pssRestricted } from './pss-restricted/rule.js';
 import { rule as rbacAnonymousBinding } from './rbac-anonymous-binding/rule.js';
 import { rule as rbacClusterAdminBinding } from './rbac-cluster-admin-binding/rule.js';
 import { rule as rbacCsrApproval } from './rbac-csr-approval/rule.js';
+import { rule as rbacDanglingBinding } from './rbac-dangling-binding/rule.js';
 import { rule as rbacEscalationVerbs } from './rbac-escalation-verbs/rule.js';
 import { rule as rbacNodesProxy } from './rbac-nodes-proxy/rule.js';
 import { rule as rbacPersistentVolumeCreate } from './rbac-persistent-volume-create/rule.js';
 import { rule as rbacPodExec } from './rbac-pod-exec/rule.js';
 import { rule as rbacSecretRead } from './rbac-secret-read/rule.js';
 import { rule as rbacTokenCreate } from './rbac-token-create/rule.js';
+import { rule as rbacUnusedRole } from './rbac-unused-role/rule.js';
 import { rule as rbacWebhookConfigWrite } from './rbac-webhook-config-write/rule.js';
 import { rule as rbacWildcard } from './rbac-wildcard/rule.js';
 import { rule as rbacWorkloadCreate } from './rbac-workload-create/rule.js';
@@ -161,12 +163,14 @@ export const RULES: readonly AnyRule[] = [
   rbacAnonymousBinding,
   rbacClusterAdminBinding,
   rbacCsrApproval,
+  rbacDanglingBinding,
   rbacEscalationVerbs,
   rbacNodesProxy,
   rbacPersistentVolumeCreate,
   rbacPodExec,
   rbacSecretRead,
   rbacTokenCreate,
+  rbacUnusedRole,
   rbacWebhookConfigWrite,
   rbacWildcard,
   rbacWorkloadCreate,

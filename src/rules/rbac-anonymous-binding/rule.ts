@@ -1,7 +1,14 @@
+/**
+ * A binding whose subject is everybody: `system:anonymous` (every unauthenticated request, as a
+ * user), `system:unauthenticated` (the same, as a group) or `system:authenticated` (every
+ * identity, every ServiceAccount token of every namespace included). The role is resolved by the
+ * RBAC engine, so the finding says what everybody gets.
+ */
 import type { Resource } from '../../model/resource.js';
+import type { RuleContext, Violation } from '../../core/rule.js';
 import { defineRule, fail } from '../../core/rule.js';
-import { BINDING_KINDS, PUBLIC_PRINCIPALS, describeSubject, roleRefOf, subjectsOf } from '../_shared/rbac.js';
-import { bindingLabel } from '../_shared/bindings.js';
+import { describeBindingSubject, quoted, riskAssessmentOf } from '../../graph/rbac/risks/outcomes.js';
+import { isBootstrapObject } from '../../graph/rbac/defaults.js';
 
 /**
  * The bootstrap policy itself binds the public groups to these read-only discovery roles
@@ -9,10 +16,11 @@ import { bindingLabel } from '../_shared/bindings.js';
  */
 const DEFAULT_PUBLIC_ROLES = new Set(['system:basic-user', 'system:discovery', 'system:public-info-viewer']);
 
+/** Who a public subject is; a Group named system:anonymous or a User named system:authenticated matches nobody. */
 const WHO: Readonly<Record<string, string>> = {
-  'system:anonymous': 'every unauthenticated request',
-  'system:unauthenticated': 'every unauthenticated request',
-  'system:authenticated': 'every authenticated identity, including any service account token of any namespace',
+  'User/system:anonymous': 'every unauthenticated request',
+  'Group/system:unauthenticated': 'every unauthenticated request',
+  'Group/system:authenticated': 'every authenticated identity, including any ServiceAccount token of any namespace',
 };
 
 export const rule = defineRule({
@@ -26,17 +34,21 @@ export const rule = defineRule({
     'https://kubernetes.io/docs/reference/access-authn-authz/rbac/#discovery-roles',
     'https://kubernetes.io/docs/reference/access-authn-authz/authentication/#anonymous-requests',
   ],
-  target: { kinds: BINDING_KINDS },
-  *check(binding: Resource) {
-    const ref = roleRefOf(binding);
-    if (ref === undefined || (ref.kind === 'ClusterRole' && DEFAULT_PUBLIC_ROLES.has(ref.name))) return;
-    for (const subject of subjectsOf(binding)) {
-      if ((subject.kind !== 'User' && subject.kind !== 'Group') || !PUBLIC_PRINCIPALS.has(subject.name)) continue;
-      yield fail(
-        `${bindingLabel(binding)} grants ${ref.kind} "${ref.name}" to ${describeSubject(subject)}, that is to ${WHO[subject.name] ?? 'everyone'}`,
-        subject.path,
-        ref.name === 'cluster-admin' || subject.name !== 'system:authenticated' ? 'critical' : 'high',
-      );
+  target: { kinds: ['ClusterRoleBinding', 'RoleBinding'] },
+  *check(resource: Resource, { index }: RuleContext<undefined>): Generator<Violation> {
+    const assessment = riskAssessmentOf(index);
+    const binding = assessment.bindingOf(resource);
+    if (binding === undefined || isBootstrapObject(binding.resource)) return;
+    if (binding.roleRef.kind === 'ClusterRole' && DEFAULT_PUBLIC_ROLES.has(binding.roleRef.name)) return;
+    const hits = assessment.binding(resource)?.hits ?? [];
+    const risks = [...new Set(hits.map((h) => h.grants))];
+    const what = risks.length === 0 ? '' : `; through it they get ${risks.slice(0, 3).join('; ')}${risks.length > 3 ? '; ...' : ''}`;
+    const admin = hits.some((h) => h.risk === 'cluster-admin');
+    for (const subject of binding.subjects) {
+      const who = WHO[`${subject.kind}/${subject.name}`];
+      if (who === undefined) continue;
+      const severity = admin || subject.name !== 'system:authenticated' ? 'critical' : 'high';
+      yield fail(`${quoted(binding)} gives ${quoted(binding.roleRef)} to ${describeBindingSubject(subject)}, that is to ${who}${what}`, subject.path, severity);
     }
   },
 });

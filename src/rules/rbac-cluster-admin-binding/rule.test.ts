@@ -5,7 +5,7 @@ import { rule } from './rule.js';
 describeRuleFixtures(rule);
 
 describe('rbac-cluster-admin-binding', () => {
-  it('reports each non-system subject at its own entry', async () => {
+  it('reports the built-in cluster-admin bound to non-system subjects, once per binding', async () => {
     const scan = await scanYaml(
       rule,
       `apiVersion: rbac.authorization.k8s.io/v1
@@ -18,7 +18,69 @@ subjects:
 `,
     );
     expect(scan.findings.map((f) => [f.message, f.location.path, f.severity])).toEqual([
-      ['ClusterRoleBinding "admins" gives ServiceAccount build/ci cluster-admin: full control of the whole cluster', '/subjects/1', 'critical'],
+      [
+        'ClusterRoleBinding "admins" → ClusterRole "cluster-admin" → its built-in rules (the API server recreates the role at every start): ServiceAccount build/ci holds every verb on every resource of every API group cluster-wide; full control of the whole cluster, like cluster-admin',
+        '/roleRef',
+        'critical',
+      ],
     ]);
+  });
+
+  it('judges a RoleBinding to cluster-admin as full control of its namespace', async () => {
+    const scan = await scanYaml(
+      rule,
+      `apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: team-admin, namespace: team}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}
+subjects: [{kind: Group, name: team-leads}]
+`,
+    );
+    expect(scan.findings.map((f) => [f.severity, f.message.split('; ')[1]])).toEqual([['high', 'full control of the namespace: its secrets, its pods and its RBAC']]);
+  });
+
+  it('finds an aggregated ClusterRole that ends up with everything, naming the role the rule came from', async () => {
+    const scan = await scanYaml(
+      rule,
+      `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: platform-all, labels: {example.com/platform: "true"}}
+rules: [{apiGroups: ["*"], resources: ["*"], verbs: ["*"]}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: platform}
+aggregationRule: {clusterRoleSelectors: [{matchLabels: {example.com/platform: "true"}}]}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: platform-team}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: platform}
+subjects: [{kind: User, name: dana}, {kind: User, name: "system:kube-scheduler"}]
+`,
+    );
+    expect(scan.findings.map((f) => [f.resource.name, f.message.split(': ')[0]])).toEqual([
+      ['platform-team', 'ClusterRoleBinding "platform-team" → ClusterRole "platform" → rule /rules/0 of ClusterRole "platform-all" (aggregated) at -:4'],
+    ]);
+    expect(scan.findings[0]?.message).toContain('User dana holds');
+    expect(scan.findings[0]?.message).not.toContain('kube-scheduler');
+  });
+
+  it('judges a role named cluster-admin in the input by its rules, not its name', async () => {
+    const scan = await scanYaml(
+      rule,
+      `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: cluster-admin}
+rules: [{apiGroups: [""], resources: ["*"], verbs: ["*"]}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: jane, namespace: kube-system}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}
+subjects: [{kind: User, name: jane}]
+`,
+    );
+    expect(scan.findings).toEqual([]);
   });
 });

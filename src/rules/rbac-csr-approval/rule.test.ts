@@ -4,20 +4,52 @@ import { rule } from './rule.js';
 
 describeRuleFixtures(rule);
 
-describe('rbac-csr-approval', () => {
-  it('names both rules and points at the signer rule', async () => {
-    const scan = await scanYaml(
-      rule,
-      `apiVersion: rbac.authorization.k8s.io/v1
+const APPROVER = `apiVersion: rbac.authorization.k8s.io/v1
 kind: ClusterRole
 metadata: {name: approver}
 rules:
   - {apiGroups: [certificates.k8s.io], resources: [signers], resourceNames: ["kubernetes.io/*"], verbs: [approve]}
   - {apiGroups: [certificates.k8s.io], resources: ["certificatesigningrequests/approval"], verbs: [update]}
+  - {apiGroups: [certificates.k8s.io], resources: [certificatesigningrequests], verbs: [create]}
+`;
+
+describe('rbac-csr-approval', () => {
+  it('names the binding, the role and the three rules, and the subject', async () => {
+    const scan = await scanYaml(
+      rule,
+      `${APPROVER}---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: approvers}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: approver}
+subjects: [{kind: User, name: carol}]
 `,
     );
-    expect(scan.findings.map((f) => [f.message.split(':')[0], f.location.path])).toEqual([
-      ['ClusterRole "approver" can approve certificate signing requests for the kube-apiserver client signer (update on certificatesigningrequests/approval at /rules/1, approve on signers at /rules/0)', '/rules/0'],
-    ]);
+    expect(scan.findings.map((f) => [f.resource.name, f.status, f.location.path])).toEqual([['approvers', 'fail', '/roleRef']]);
+    expect(scan.findings[0]?.message).toBe(
+      'ClusterRoleBinding "approvers" → ClusterRole "approver" → rule /rules/0 at -:5; rule /rules/1 at -:6; rule /rules/2 at -:7: User carol holds create on certificatesigningrequests, update on certificatesigningrequests/approval and approve on the kubernetes.io/kube-apiserver-client signer cluster-wide; its holders issue themselves a client certificate for any user or group, system:masters included',
+    );
+  });
+
+  it('needs create as well as approve, and only a ClusterRoleBinding grants them', async () => {
+    const withoutCreate = await scanYaml(rule, APPROVER.replace(/\n {2}- \{apiGroups: \[certificates\.k8s\.io\], resources: \[certificatesigningrequests\], verbs: \[create\]\}/, ''));
+    expect(withoutCreate.findings).toEqual([]);
+    const inNamespace = await scanYaml(
+      rule,
+      `${APPROVER}---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: approvers, namespace: app}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: approver}
+subjects: [{kind: User, name: carol}]
+`,
+    );
+    expect(inNamespace.findings).toEqual([]);
+  });
+
+  it('warns about an approver role nothing binds yet', async () => {
+    const scan = await scanYaml(rule, APPROVER);
+    expect(scan.findings.map((f) => [f.resource.name, f.status, f.location.path])).toEqual([['approver', 'warn', '/rules/0']]);
+    expect(scan.findings[0]?.message).toContain('wherever it is bound, and no binding in the input refers to it yet');
   });
 });

@@ -4,29 +4,50 @@ import { rule } from './rule.js';
 
 describeRuleFixtures(rule);
 
-describe('rbac-escalation-verbs', () => {
-  it('separates impersonation from escalate and bind', async () => {
-    const scan = await scanYaml(
-      rule,
-      `apiVersion: rbac.authorization.k8s.io/v1
+const POWER = `apiVersion: rbac.authorization.k8s.io/v1
 kind: ClusterRole
 metadata: {name: power}
 rules:
   - {apiGroups: [""], resources: [serviceaccounts], verbs: [impersonate]}
   - {apiGroups: [rbac.authorization.k8s.io], resources: [clusterroles], verbs: ["*"]}
-  - {apiGroups: ["*"], resources: ["*"], verbs: ["*"]}
+  - {apiGroups: [""], resources: [users], resourceNames: ["system:admin"], verbs: [impersonate]}
+  - {apiGroups: [rbac.authorization.k8s.io], resources: [roles], resourceNames: [viewer], verbs: [bind]}
+`;
+
+describe('rbac-escalation-verbs', () => {
+  it('separates impersonation from escalate and bind, per policy rule, when bound cluster-wide', async () => {
+    const scan = await scanYaml(
+      rule,
+      `${POWER}---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: power}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: power}
+subjects: [{kind: Group, name: sre}]
 `,
     );
-    expect(scan.findings.map((f) => [f.message, f.location.path])).toEqual([
-      ['ClusterRole "power" grants impersonate on serviceaccounts: its holders act as other identities, including cluster administrators', '/rules/0'],
-      [
-        'ClusterRole "power" grants escalate, bind on clusterroles.rbac.authorization.k8s.io: its holders bypass RBAC privilege-escalation prevention and can grant themselves any permission',
-        '/rules/1',
-      ],
-      [
-        'ClusterRole "power" grants escalate, bind on roles.rbac.authorization.k8s.io, clusterroles.rbac.authorization.k8s.io; impersonate on users, groups, serviceaccounts, userextras.authentication.k8s.io, uids.authentication.k8s.io: its holders bypass RBAC privilege-escalation prevention and can grant themselves any permission; its holders act as other identities, including cluster administrators',
-        '/rules/2',
-      ],
+    expect(scan.findings.map((f) => f.message.replace(/^.*?: Group sre holds /, ''))).toEqual([
+      'impersonate on serviceaccounts cluster-wide; its holders act as other identities, including cluster administrators',
+      'bind, escalate on clusterroles.rbac.authorization.k8s.io cluster-wide; its holders bypass RBAC privilege-escalation prevention and can grant themselves any permission',
+      // impersonating one named user is still acting as that user; binding one named role is the narrowed form
+      'impersonate on users (only the objects named system:admin) cluster-wide; its holders act as other identities, including cluster administrators',
+    ]);
+  });
+
+  it('keeps what a RoleBinding grants: bind on clusterroles and impersonating ServiceAccounts of its namespace', async () => {
+    const scan = await scanYaml(
+      rule,
+      `${POWER}---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: power, namespace: team}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: power}
+subjects: [{kind: Group, name: sre}]
+`,
+    );
+    expect(scan.findings.map((f) => f.message.replace(/^.*?: Group sre holds /, '').split(';')[0])).toEqual([
+      'impersonate on serviceaccounts in namespace "team"',
+      'bind on clusterroles.rbac.authorization.k8s.io in namespace "team"',
     ]);
   });
 });

@@ -1,24 +1,11 @@
-import type { Resource } from '../../model/resource.js';
-import { defineRule, fail } from '../../core/rule.js';
-import { ROLE_KINDS } from '../_shared/rbac.js';
-import { findGrants, grantsByRule, groupedGrantMessage } from '../_shared/role-grants.js';
-
-const RBAC_GROUP = 'rbac.authorization.k8s.io';
-
 /**
- * The verbs the RBAC authorizer checks instead of refusing an escalation: `escalate` lets a user
- * write a role with permissions they lack, `bind` lets them bind a role they do not hold, and
- * `impersonate` lets them act as another user, group or service account.
+ * escalate, bind and impersonate are the verbs the RBAC authorizer checks instead of refusing an
+ * escalation. Judged by the RBAC engine at each binding's scope (cluster-scoped ones need a ClusterRoleBinding).
  */
-const ESCALATION = [
-  { group: RBAC_GROUP, resource: 'roles', verbs: ['escalate', 'bind'] },
-  { group: RBAC_GROUP, resource: 'clusterroles', verbs: ['escalate', 'bind'] },
-  { group: '', resource: 'users', verbs: ['impersonate'], clusterScoped: true },
-  { group: '', resource: 'groups', verbs: ['impersonate'], clusterScoped: true },
-  { group: '', resource: 'serviceaccounts', verbs: ['impersonate'] },
-  { group: 'authentication.k8s.io', resource: 'userextras', verbs: ['impersonate'], clusterScoped: true },
-  { group: 'authentication.k8s.io', resource: 'uids', verbs: ['impersonate'], clusterScoped: true },
-];
+import type { Resource } from '../../model/resource.js';
+import type { RuleContext } from '../../core/rule.js';
+import { defineRule } from '../../core/rule.js';
+import { RISK_RULE_KINDS, riskOutcomes } from '../../graph/rbac/risks/outcomes.js';
 
 export const rule = defineRule({
   id: 'rbac-escalation-verbs',
@@ -32,16 +19,8 @@ export const rule = defineRule({
     'https://kubernetes.io/docs/reference/access-authn-authz/authentication/#user-impersonation',
     'https://kubernetes.io/docs/concepts/security/rbac-good-practices/#escalate-verb',
   ],
-  target: { kinds: ROLE_KINDS },
-  *check(role: Resource) {
-    for (const grants of grantsByRule(findGrants(role, ESCALATION))) {
-      const impersonate = grants.matches.some((m) => m.verbs.includes('impersonate'));
-      const escalate = grants.matches.some((m) => !m.verbs.includes('impersonate'));
-      const why = [
-        ...(escalate ? ['its holders bypass RBAC privilege-escalation prevention and can grant themselves any permission'] : []),
-        ...(impersonate ? ['its holders act as other identities, including cluster administrators'] : []),
-      ].join('; ');
-      yield fail(`${groupedGrantMessage(role, grants)}: ${why}`, grants.rule.path);
-    }
+  target: { kinds: RISK_RULE_KINDS },
+  check(resource: Resource, { index }: RuleContext<undefined>) {
+    return riskOutcomes(resource, index, 'escalation-verbs');
   },
 });

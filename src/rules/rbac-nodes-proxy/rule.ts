@@ -1,13 +1,11 @@
-import type { Resource } from '../../model/resource.js';
-import { defineRule, fail } from '../../core/rule.js';
-import { ROLE_KINDS } from '../_shared/rbac.js';
-import { findGrants, grantMessage } from '../_shared/role-grants.js';
-
 /**
- * nodes/proxy reaches the kubelet API through the API server: GET maps to verb get, which over
- * WebSockets already opens exec sessions; POST maps to create.
+ * nodes/proxy reaches the kubelet API. Nodes are cluster-scoped, so only a ClusterRoleBinding grants it:
+ * a ClusterRole bound by a RoleBinding grants nothing on nodes.
  */
-const NODES_PROXY = [{ group: '', resource: 'nodes', subresource: 'proxy', clusterScoped: true, verbs: ['get', 'create', 'update', 'patch', 'delete'] }];
+import type { Resource } from '../../model/resource.js';
+import type { RuleContext } from '../../core/rule.js';
+import { defineRule } from '../../core/rule.js';
+import { RISK_RULE_KINDS, riskOutcomes } from '../../graph/rbac/risks/outcomes.js';
 
 export const rule = defineRule({
   id: 'rbac-nodes-proxy',
@@ -20,10 +18,8 @@ export const rule = defineRule({
     'https://kubernetes.io/docs/concepts/security/rbac-good-practices/#access-to-proxy-subresource-of-nodes',
     'https://kubernetes.io/docs/reference/access-authn-authz/kubelet-authn-authz/',
   ],
-  target: { kinds: ROLE_KINDS },
-  *check(role: Resource) {
-    for (const match of findGrants(role, NODES_PROXY)) {
-      yield fail(`${grantMessage(role, match)}: its holders reach the kubelet API of every node, bypassing audit logging and admission, and can exec into any pod`, match.rule.path);
-    }
+  target: { kinds: RISK_RULE_KINDS },
+  check(resource: Resource, { index }: RuleContext<undefined>) {
+    return riskOutcomes(resource, index, 'nodes-proxy');
   },
 });

@@ -1,15 +1,10 @@
 /**
- * PersistentVolumes are cluster-scoped and may be of type hostPath. Whoever can create one can
- * point it at any directory of a node (/, /etc/kubernetes, /var/lib/kubelet) and claim it from a
- * namespace, reaching the node's filesystem without any pod naming a hostPath.
+ * PersistentVolumes are cluster-scoped and may be hostPath: only a ClusterRoleBinding grants writes to them.
  */
 import type { Resource } from '../../model/resource.js';
-import { defineRule, fail } from '../../core/rule.js';
-import { ROLE_KINDS } from '../_shared/rbac.js';
-import { findGrants, grantMessage } from '../_shared/role-grants.js';
-
-// update and patch can rewrite the source of an unbound volume (spec.hostPath.path) as well.
-const PERSISTENT_VOLUME_WRITE = [{ group: '', resource: 'persistentvolumes', verbs: ['create', 'update', 'patch'], clusterScoped: true }];
+import type { RuleContext } from '../../core/rule.js';
+import { defineRule } from '../../core/rule.js';
+import { RISK_RULE_KINDS, riskOutcomes } from '../../graph/rbac/risks/outcomes.js';
 
 export const rule = defineRule({
   id: 'rbac-persistent-volume-create',
@@ -22,10 +17,8 @@ export const rule = defineRule({
     'https://kubernetes.io/docs/concepts/security/rbac-good-practices/#persistent-volume-creation',
     'https://kubernetes.io/docs/concepts/storage/persistent-volumes/',
   ],
-  target: { kinds: ROLE_KINDS },
-  *check(role: Resource) {
-    for (const match of findGrants(role, PERSISTENT_VOLUME_WRITE)) {
-      yield fail(`${grantMessage(role, match)}: its holders can define hostPath volumes on any node directory and mount them through a claim`, match.rule.path);
-    }
+  target: { kinds: RISK_RULE_KINDS },
+  check(resource: Resource, { index }: RuleContext<undefined>) {
+    return riskOutcomes(resource, index, 'persistent-volume-create');
   },
 });

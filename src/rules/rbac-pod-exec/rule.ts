@@ -1,13 +1,10 @@
-import type { Resource } from '../../model/resource.js';
-import { defineRule, fail } from '../../core/rule.js';
-import { ROLE_KINDS } from '../_shared/rbac.js';
-import { findGrants, grantsByRule, groupedGrantMessage } from '../_shared/role-grants.js';
-
 /**
- * Streaming subresources are opened with POST (verb create) or, over WebSockets, with GET (verb
- * get), so either verb is enough to run commands in or talk to a pod.
+ * exec, attach and portforward open streams into pods. Judged by the RBAC engine at each binding's scope.
  */
-const STREAMING = ['exec', 'attach', 'portforward'].map((subresource) => ({ group: '', resource: 'pods', subresource, verbs: ['create', 'get'] }));
+import type { Resource } from '../../model/resource.js';
+import type { RuleContext } from '../../core/rule.js';
+import { defineRule } from '../../core/rule.js';
+import { RISK_RULE_KINDS, riskOutcomes } from '../../graph/rbac/risks/outcomes.js';
 
 export const rule = defineRule({
   id: 'rbac-pod-exec',
@@ -20,10 +17,8 @@ export const rule = defineRule({
     'https://kubernetes.io/docs/concepts/security/rbac-good-practices/#privilege-escalation-risks',
     'https://kubernetes.io/docs/reference/access-authn-authz/authorization/#determine-the-request-verb',
   ],
-  target: { kinds: ROLE_KINDS },
-  *check(role: Resource) {
-    for (const grants of grantsByRule(findGrants(role, STREAMING))) {
-      yield fail(`${groupedGrantMessage(role, grants)}: its holders run commands inside any pod in scope and act with that pod's service account`, grants.rule.path);
-    }
+  target: { kinds: RISK_RULE_KINDS },
+  check(resource: Resource, { index }: RuleContext<undefined>) {
+    return riskOutcomes(resource, index, 'pod-exec');
   },
 });

@@ -1,10 +1,11 @@
+/**
+ * get on secrets reveals a secret whose name is known; list and watch return every secret's data. Judged
+ * by the RBAC engine: the role a binding refers to (aggregation resolved) at the binding's scope.
+ */
 import type { Resource } from '../../model/resource.js';
-import { defineRule, fail } from '../../core/rule.js';
-import { ROLE_KINDS } from '../_shared/rbac.js';
-import { findGrants, grantMessage } from '../_shared/role-grants.js';
-
-/** `get` reveals a secret whose name is known; `list` and `watch` return every secret's data. */
-const SECRET_READ = [{ group: '', resource: 'secrets', verbs: ['get', 'list', 'watch'] }] as const;
+import type { RuleContext } from '../../core/rule.js';
+import { defineRule } from '../../core/rule.js';
+import { RISK_RULE_KINDS, riskOutcomes } from '../../graph/rbac/risks/outcomes.js';
 
 export const rule = defineRule({
   id: 'rbac-secret-read',
@@ -17,12 +18,8 @@ export const rule = defineRule({
     'https://kubernetes.io/docs/concepts/security/rbac-good-practices/#listing-secrets',
     'https://kubernetes.io/docs/reference/access-authn-authz/rbac/#referring-to-resources',
   ],
-  target: { kinds: ROLE_KINDS },
-  *check(role: Resource) {
-    for (const match of findGrants(role, SECRET_READ)) {
-      const bulk = match.verbs.some((verb) => verb !== 'get');
-      const why = bulk ? ': list and watch return the data of every secret in scope' : ': anyone holding it can read any secret whose name they know';
-      yield fail(`${grantMessage(role, match)}${why}`, match.rule.path, bulk ? 'high' : 'medium');
-    }
+  target: { kinds: RISK_RULE_KINDS },
+  check(resource: Resource, { index }: RuleContext<undefined>) {
+    return riskOutcomes(resource, index, 'secret-read');
   },
 });

@@ -1,9 +1,10 @@
+/**
+ * create on serviceaccounts/token mints tokens (TokenRequest). Judged by the RBAC engine at each binding's scope.
+ */
 import type { Resource } from '../../model/resource.js';
-import { defineRule, fail } from '../../core/rule.js';
-import { ROLE_KINDS } from '../_shared/rbac.js';
-import { findGrants, grantMessage } from '../_shared/role-grants.js';
-
-const TOKEN_REQUEST = [{ group: '', resource: 'serviceaccounts', subresource: 'token', verbs: ['create'] }];
+import type { RuleContext } from '../../core/rule.js';
+import { defineRule } from '../../core/rule.js';
+import { RISK_RULE_KINDS, riskOutcomes } from '../../graph/rbac/risks/outcomes.js';
 
 export const rule = defineRule({
   id: 'rbac-token-create',
@@ -16,10 +17,8 @@ export const rule = defineRule({
     'https://kubernetes.io/docs/concepts/security/rbac-good-practices/#privilege-escalation-risks',
     'https://kubernetes.io/docs/reference/kubernetes-api/authentication-resources/token-request-v1/',
   ],
-  target: { kinds: ROLE_KINDS },
-  *check(role: Resource) {
-    for (const match of findGrants(role, TOKEN_REQUEST)) {
-      yield fail(`${grantMessage(role, match)}: its holders issue tokens for any service account in scope and gain all of their permissions`, match.rule.path);
-    }
+  target: { kinds: RISK_RULE_KINDS },
+  check(resource: Resource, { index }: RuleContext<undefined>) {
+    return riskOutcomes(resource, index, 'token-create');
   },
 });

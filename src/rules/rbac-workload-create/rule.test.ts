@@ -5,7 +5,7 @@ import { rule } from './rule.js';
 describeRuleFixtures(rule);
 
 describe('rbac-workload-create', () => {
-  it('names every workload resource a policy rule can write, in one finding', async () => {
+  it('names every workload resource a policy rule can write, in one finding per rule', async () => {
     const scan = await scanYaml(
       rule,
       `apiVersion: rbac.authorization.k8s.io/v1
@@ -18,11 +18,33 @@ rules:
   - apiGroups: [""]
     resources: [pods]
     verbs: ["*"]
+  - apiGroups: [apps]
+    resources: [deployments]
+    resourceNames: [web]
+    verbs: [patch]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: deployer, namespace: app}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: deployer}
+subjects: [{kind: ServiceAccount, name: argocd, namespace: argocd}]
 `,
     );
-    expect(scan.findings.map((f) => [f.message.split(':')[0], f.location.path])).toEqual([
-      ['Role "app/deployer" grants create on deployments.apps, statefulsets.apps', '/rules/0'],
-      ['Role "app/deployer" grants create, update, patch on pods', '/rules/1'],
+    expect(scan.findings.map((f) => f.message.split('; ')[0].replace(/ at -:\d+/, ''))).toEqual([
+      'RoleBinding "app/deployer" → Role "app/deployer" → rule /rules/0: ServiceAccount argocd/argocd holds create on deployments.apps, statefulsets.apps in namespace "app"',
+      'RoleBinding "app/deployer" → Role "app/deployer" → rule /rules/1: ServiceAccount argocd/argocd holds create, update, patch on pods in namespace "app"',
     ]);
+  });
+
+  it('does not count a role name in the wrong form: RBAC resources are plural and exact', async () => {
+    const scan = await scanYaml(
+      rule,
+      `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: singular}
+rules: [{apiGroups: [""], resources: [pod], verbs: [create]}]
+`,
+    );
+    expect(scan.findings).toEqual([]);
   });
 });

@@ -1,21 +1,11 @@
+/**
+ * Creating a pod, or writing a controller's pod template, lets the writer choose the ServiceAccount and
+ * the mounts of a pod in the namespace. Judged by the RBAC engine at each binding's scope.
+ */
 import type { Resource } from '../../model/resource.js';
-import { defineRule, fail } from '../../core/rule.js';
-import { ROLE_KINDS } from '../_shared/rbac.js';
-import { findGrants, grantsByRule, groupedGrantMessage } from '../_shared/role-grants.js';
-
-/** Writing a pod or a pod template lets the writer choose the service account and mounts. */
-const WRITE_VERBS = ['create', 'update', 'patch'];
-const WORKLOADS = [
-  { group: '', resource: 'pods' },
-  { group: '', resource: 'replicationcontrollers' },
-  { group: '', resource: 'podtemplates' },
-  { group: 'apps', resource: 'deployments' },
-  { group: 'apps', resource: 'replicasets' },
-  { group: 'apps', resource: 'statefulsets' },
-  { group: 'apps', resource: 'daemonsets' },
-  { group: 'batch', resource: 'jobs' },
-  { group: 'batch', resource: 'cronjobs' },
-].map((target) => ({ ...target, verbs: WRITE_VERBS }));
+import type { RuleContext } from '../../core/rule.js';
+import { defineRule } from '../../core/rule.js';
+import { RISK_RULE_KINDS, riskOutcomes } from '../../graph/rbac/risks/outcomes.js';
 
 export const rule = defineRule({
   id: 'rbac-workload-create',
@@ -28,13 +18,8 @@ export const rule = defineRule({
     'https://kubernetes.io/docs/concepts/security/rbac-good-practices/#workload-creation',
     'https://kubernetes.io/docs/concepts/security/pod-security-admission/',
   ],
-  target: { kinds: ROLE_KINDS },
-  *check(role: Resource) {
-    for (const grants of grantsByRule(findGrants(role, WORKLOADS))) {
-      yield fail(
-        `${groupedGrantMessage(role, grants)}: its holders can run a pod as any service account of the namespace and read every secret, config map and volume it may mount`,
-        grants.rule.path,
-      );
-    }
+  target: { kinds: RISK_RULE_KINDS },
+  check(resource: Resource, { index }: RuleContext<undefined>) {
+    return riskOutcomes(resource, index, 'workload-create');
   },
 });

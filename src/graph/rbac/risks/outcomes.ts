@@ -1,0 +1,100 @@
+/**
+ * RBAC risks as rule outcomes. The rbac-* rules target bindings and roles one object at a time,
+ * but each needs the whole RBAC state (aggregation, the role a binding refers to, whether anything
+ * binds a role), so the state is read once per scan, keyed by the scan's ResourceIndex.
+ *
+ * A binding that hands a risk to user subjects fails, naming the binding -> role -> rule chain and
+ * the subjects. A role nothing binds yet gets a warning: it is a grant waiting for a binding,
+ * often made outside the scanned files.
+ */
+import { locate } from '../../../core/locate.js';
+import type { ResourceIndex } from '../../../core/resource-index.js';
+import { fail, warn, type Violation } from '../../../core/rule.js';
+import type { Resource } from '../../../model/resource.js';
+import { RbacIndex } from '../authorizer.js';
+import type { BindingSubject, RoleDef, SourcedRule } from '../types.js';
+import { isBuiltInStandIn, withBuiltInClusterAdmin } from './built-in.js';
+import { RiskAssessment, type BindingRisks, type UnboundRoleRisks } from './assess.js';
+import type { RiskHit, RiskId } from './catalog.js';
+
+const ASSESSMENTS = new WeakMap<ResourceIndex, RiskAssessment>();
+const RBAC_INDEXES = new WeakMap<ResourceIndex, RbacIndex>();
+/** A binding's subjects named in a message, at most; the rest are counted. */
+const MAX_SUBJECTS = 5;
+
+/** The RBAC index of a scan, built once, with the built-in cluster-admin when the input lacks it. */
+export function rbacIndexOf(index: ResourceIndex): RbacIndex {
+  let rbac = RBAC_INDEXES.get(index);
+  if (rbac === undefined) {
+    rbac = RbacIndex.build(withBuiltInClusterAdmin(index.resources));
+    RBAC_INDEXES.set(index, rbac);
+  }
+  return rbac;
+}
+
+export function riskAssessmentOf(index: ResourceIndex): RiskAssessment {
+  let assessment = ASSESSMENTS.get(index);
+  if (assessment === undefined) {
+    assessment = new RiskAssessment(rbacIndexOf(index));
+    ASSESSMENTS.set(index, assessment);
+  }
+  return assessment;
+}
+
+/** `RoleBinding "ns/name"`, `ClusterRole "name"`. */
+export function quoted(object: { readonly kind: string; readonly namespace?: string; readonly name: string }): string {
+  return object.namespace === undefined ? `${object.kind} "${object.name}"` : `${object.kind} "${object.namespace}/${object.name}"`;
+}
+
+/** "ServiceAccount dev/ci", "User alice", "Group devs". */
+export function describeBindingSubject(subject: BindingSubject): string {
+  return subject.kind === 'ServiceAccount' ? `ServiceAccount ${subject.namespace}/${subject.name}` : `${subject.kind} ${subject.name}`;
+}
+
+export function describeSubjects(subjects: readonly BindingSubject[]): string {
+  const named = subjects.slice(0, MAX_SUBJECTS).map(describeBindingSubject);
+  const more = subjects.length - named.length;
+  if (more > 0) return `${named.join(', ')} and ${more} more`;
+  return named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named[named.length - 1] ?? ''}` : named.join('');
+}
+
+/** `rule /rules/2 at roles.yaml:14`, `rule /rules/0 of ClusterRole "extra" (aggregated) at extra.yaml:5`. */
+function describeRules(role: RoleDef, rules: readonly SourcedRule[]): string {
+  if (isBuiltInStandIn(role.resource)) return 'its built-in rules (the API server recreates the role at every start)';
+  return rules
+    .map((r) => {
+      const where = locate(r.origin.resource, r.path);
+      const origin = r.origin === role ? '' : ` of ${quoted(r.origin)} (aggregated)`;
+      return `rule ${r.path}${origin} at ${where.file}:${where.line}`;
+    })
+    .join('; ');
+}
+
+function bindingViolation(risks: BindingRisks, hit: RiskHit): Violation {
+  const { binding, role, subjects } = risks;
+  const scope = binding.kind === 'ClusterRoleBinding' ? 'cluster-wide' : `in namespace "${binding.namespace ?? ''}"`;
+  const message = `${quoted(binding)} → ${quoted(role)} → ${describeRules(role, hit.rules)}: ${describeSubjects(subjects)} ${subjects.length === 1 ? 'holds' : 'hold'} ${hit.grants} ${scope}; ${hit.impact}`;
+  return fail(message, '/roleRef', hit.severity);
+}
+
+function unboundViolation(risks: UnboundRoleRisks, hit: RiskHit): Violation {
+  const { role } = risks;
+  const scope = role.kind === 'ClusterRole' ? 'wherever it is bound' : `in namespace "${role.namespace ?? ''}"`;
+  const own = hit.rules.find((r) => r.origin === role);
+  const path = own === undefined ? (role.resource.object.aggregationRule === undefined ? '' : '/aggregationRule') : `${own.path}${own === hit.rules[0] ? (hit.at ?? '') : ''}`;
+  const message = `${quoted(role)} (${describeRules(role, hit.rules)}) grants ${hit.grants} ${scope}, and no binding in the input refers to it yet; ${hit.impact}`;
+  return warn(message, path, hit.severity);
+}
+
+/** The outcomes of one risk for one binding or role of the scan. */
+export function riskOutcomes(resource: Resource, index: ResourceIndex, risk: RiskId): Violation[] {
+  const assessment = riskAssessmentOf(index);
+  const bound = assessment.binding(resource);
+  if (bound !== undefined) return bound.hits.filter((h) => h.risk === risk).map((h) => bindingViolation(bound, h));
+  const unbound = assessment.unboundRole(resource);
+  if (unbound !== undefined) return unbound.hits.filter((h) => h.risk === risk).map((h) => unboundViolation(unbound, h));
+  return [];
+}
+
+/** The kinds a risk rule looks at: bindings (granted risks) and roles (latent ones). */
+export const RISK_RULE_KINDS: readonly string[] = ['ClusterRoleBinding', 'RoleBinding', 'ClusterRole', 'Role'];

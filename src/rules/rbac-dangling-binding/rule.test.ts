@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { describeRuleFixtures, findingsFor, scanFixtures, scanYaml } from '../../../test/support/rule-harness.js';
+import { rule } from './rule.js';
+
+describeRuleFixtures(rule);
+
+describe('rbac-dangling-binding', () => {
+  it('points at the missing role and at each missing ServiceAccount', async () => {
+    const scan = await scanFixtures(rule, ['fail/dangling.yaml']);
+    expect(findingsFor(scan, 'fail-missing-role').map((f) => [f.message, f.location.path])).toEqual([
+      ['RoleBinding "shop/fail-missing-role" refers to Role "deployer" in namespace "shop", which the input does not define: whoever creates it decides what the binding\'s subjects get', '/roleRef/name'],
+    ]);
+    expect(findingsFor(scan, 'fail-missing-service-account').map((f) => [f.message, f.location.path])).toEqual([
+      [
+        'RoleBinding "shop/fail-missing-service-account" names ServiceAccount shop/old-worker, which the input does not declare although it declares other ServiceAccounts of namespace "shop": whoever creates it gets the binding\'s permissions',
+        '/subjects/1',
+      ],
+    ]);
+  });
+
+  it('expects the default roles once the input carries the default policy itself', async () => {
+    const scan = await scanYaml(
+      rule,
+      `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: view, labels: {kubernetes.io/bootstrapping: rbac-defaults}}
+rules: []
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: editors}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: edit}
+subjects: [{kind: Group, name: editors}]
+`,
+    );
+    expect(scan.findings.map((f) => f.resource.name)).toEqual(['editors']);
+  });
+});
