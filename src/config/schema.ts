@@ -7,6 +7,7 @@
  * security gate silently loosened.
  */
 import { z } from 'zod';
+import { DEFAULT_LIMITS } from '../core/loader.js';
 import { SEVERITIES } from '../model/severity.js';
 
 /** `none` turns the gate off; `info` findings never fail a run. */
@@ -99,20 +100,26 @@ const limits = z
       .number()
       .int()
       .positive()
-      .default(16 * 1024 * 1024)
+      .default(DEFAULT_LIMITS.maxFileBytes)
       .meta({ title: 'Largest input file', description: 'Input files larger than this many bytes are refused (input-too-large).' }),
     maxAliasCount: z
       .number()
       .int()
       .nonnegative()
-      .default(100)
+      .default(DEFAULT_LIMITS.maxAliasCount)
       .meta({ title: 'YAML alias budget', description: 'How many alias expansions one YAML document may make; guards against "billion laughs" bombs.' }),
     maxDocuments: z
       .number()
       .int()
       .positive()
-      .default(10_000)
+      .default(DEFAULT_LIMITS.maxDocuments)
       .meta({ title: 'Documents per file', description: 'How many YAML documents one input file may hold.' }),
+    maxClusterObjects: z
+      .number()
+      .int()
+      .positive()
+      .default(DEFAULT_LIMITS.maxClusterObjects)
+      .meta({ title: 'Objects from a cluster', description: 'How many objects a live-cluster scan reads, all kinds together; past it the scan says which kinds were not fully read.' }),
   })
   .prefault({})
   .meta({ title: 'Limits', description: 'Bounds on hostile or runaway input.' });

@@ -13,12 +13,16 @@ export interface InputLimits {
   readonly maxAliasCount: number;
   /** Most documents in one stream. */
   readonly maxDocuments: number;
+  /** Most objects read from a live cluster, all kinds together (a cluster is one big input). */
+  readonly maxClusterObjects: number;
 }
 
+/** The one set of defaults: the configuration schema takes its defaults from here. */
 export const DEFAULT_LIMITS: InputLimits = {
-  maxFileBytes: 64 * 1024 * 1024,
-  maxAliasCount: 1000,
-  maxDocuments: 100_000,
+  maxFileBytes: 16 * 1024 * 1024,
+  maxAliasCount: 100,
+  maxDocuments: 10_000,
+  maxClusterObjects: 100_000,
 };
 
 export interface LoadOptions {

@@ -178,8 +178,8 @@ async function loadRendered(item: Extract<WalkItem, { kind: 'kustomize' | 'helm'
 
 async function loadLiveCluster(target: NonNullable<LoadOptions['cluster']>, scan: Scan): Promise<void> {
   try {
-    // limits.maxDocuments bounds one file; a cluster keeps the loader's own (larger) object cap.
-    const result = await loadCluster({ ...target, cwd: scan.cwd, limits: { maxFileBytes: scan.limits.maxFileBytes } });
+    const { maxFileBytes, maxClusterObjects } = scan.limits;
+    const result = await loadCluster({ ...target, cwd: scan.cwd, limits: { maxFileBytes, maxClusterObjects } });
     // Loops, not push(...spread): a cluster can hold more objects than a call has argument slots.
     for (const resource of result.resources) scan.resources.push(resource);
     for (const found of result.problems) scan.problems.push(found);

@@ -47,6 +47,8 @@ import { rule as namespaceWithoutNetworkPolicy } from './namespace-without-netwo
 import { rule as namespaceWithoutPodSecurity } from './namespace-without-pod-security/rule.js';
 import { rule as namespaceWithoutResourceQuota } from './namespace-without-resource-quota/rule.js';
 import { rule as networkPolicyAllowsAllIngress } from './network-policy-allows-all-ingress/rule.js';
+import { rule as networkPolicyPeerMatchesNothing } from './network-policy-peer-matches-nothing/rule.js';
+import { rule as networkPolicySelectsNoPod } from './network-policy-selects-no-pod/rule.js';
 import { rule as networkPolicyUnresolvedNamedPort } from './network-policy-unresolved-named-port/rule.js';
 import { rule as nodeNamePinned } from './node-name-pinned/rule.js';
 import { rule as persistentVolumeHostPath } from './persistent-volume-host-path/rule.js';
@@ -149,6 +151,8 @@ export const RULES: readonly AnyRule[] = [
   namespaceWithoutPodSecurity,
   namespaceWithoutResourceQuota,
   networkPolicyAllowsAllIngress,
+  networkPolicyPeerMatchesNothing,
+  networkPolicySelectsNoPod,
   networkPolicyUnresolvedNamedPort,
   nodeNamePinned,
   persistentVolumeHostPath,

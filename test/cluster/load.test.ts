@@ -233,9 +233,9 @@ describe('loadCluster', () => {
     expect(result.problems[0]?.message).toContain('no answer within 300 ms');
   });
 
-  it('stops at limits.maxDocuments and says so', async () => {
+  it('stops at limits.maxClusterObjects and says so', async () => {
     const handle = await start();
-    const result = await loadCluster({ kubeconfig: handle.kubeconfigPath('test'), limits: { maxDocuments: 5 } });
+    const result = await loadCluster({ kubeconfig: handle.kubeconfigPath('test'), limits: { maxClusterObjects: 5 } });
     expect(result.resources).toHaveLength(5);
     expect(result.problems.map((p) => p.code)).toEqual(['input-too-large']);
   });

@@ -105,6 +105,7 @@ describe('settings derived from the schema', () => {
       ['PALISADE_LIMITS_MAX_FILE_BYTES', '--limits-max-file-bytes', 'limitsMaxFileBytes', 'number'],
       ['PALISADE_LIMITS_MAX_ALIAS_COUNT', '--limits-max-alias-count', 'limitsMaxAliasCount', 'number'],
       ['PALISADE_LIMITS_MAX_DOCUMENTS', '--limits-max-documents', 'limitsMaxDocuments', 'number'],
+      ['PALISADE_LIMITS_MAX_CLUSTER_OBJECTS', '--limits-max-cluster-objects', 'limitsMaxClusterObjects', 'number'],
       ['PALISADE_HELM_VALUES_FILES', '--helm-values-files', 'helmValuesFiles', 'list'],
       ['PALISADE_HELM_SET', '--helm-set', 'helmSet', 'list'],
       ['PALISADE_NAMESPACES', '--namespaces', 'namespaces', 'list'],

@@ -25,7 +25,7 @@ export interface ClusterTarget {
   readonly pageSize?: number;
   /** Longest wait for any one request. */
   readonly timeoutMs?: number;
-  /** maxDocuments caps the objects read, maxFileBytes the size of any one response. */
+  /** maxClusterObjects caps the objects read, maxFileBytes the size of any one response. */
   readonly limits?: Partial<InputLimits>;
   /**
    * Read namespaced kinds in these namespaces only (exact names), with one list per namespace:
@@ -59,10 +59,10 @@ export async function loadCluster(target: ClusterTarget): Promise<LoadResult> {
     return { resources: [], problems: [problem('cluster-unreachable', message, { file })], inputs: [] };
   }
 
-  const options = { pageSize: Math.max(1, Math.floor(target.pageSize ?? DEFAULT_PAGE_SIZE)), budget: { remaining: limits.maxDocuments } };
+  const options = { pageSize: Math.max(1, Math.floor(target.pageSize ?? DEFAULT_PAGE_SIZE)), budget: { remaining: limits.maxClusterObjects } };
   const units = listUnits(discovery.resources, target.namespaces);
   const outcomes = await mapLimited(units, PARALLEL_LISTS, (unit) => listKind(client, unit, options, resolved.namespace));
-  return { ...assemble(units, outcomes, file, limits.maxDocuments, [...discovery.problems]), inputs: [file] };
+  return { ...assemble(units, outcomes, file, limits.maxClusterObjects, [...discovery.problems]), inputs: [file] };
 }
 
 /** One list request: a kind across all namespaces, or in one. */
@@ -98,7 +98,7 @@ function assemble(
   units: readonly ListUnit[],
   outcomes: readonly KindOutcome[],
   file: string,
-  maxDocuments: number,
+  maxObjects: number,
   problems: Problem[],
 ): Omit<LoadResult, 'inputs'> {
   const resources: Resource[] = [];
@@ -112,7 +112,7 @@ function assemble(
     let unnamed = 0;
     let full = outcome.truncated;
     for (const item of outcome.items) {
-      if (resources.length >= maxDocuments) {
+      if (resources.length >= maxObjects) {
         full = true;
         break;
       }
@@ -125,7 +125,7 @@ function assemble(
     }
     if (full) {
       // The budget is spent: later kinds are not read either, and one report says so.
-      problems.push(problem('input-too-large', `Stopped reading at ${maxDocuments} objects while listing ${resource.kind}; it and later kinds were not fully scanned.`, { file }, 'Raise limits.maxDocuments in .palisade.yaml.'));
+      problems.push(problem('input-too-large', `Stopped reading at ${maxObjects} objects while listing ${resource.kind}; it and later kinds were not fully scanned.`, { file }, 'Raise limits.maxClusterObjects in .palisade.yaml.'));
       break;
     }
   }

@@ -31,6 +31,16 @@ export class PolicyUsage {
     }
   }
 
+  /** Whether the input holds any workload of the namespace. */
+  hasWorkloadsIn(namespace: string): boolean {
+    return this.byNamespace.has(namespace);
+  }
+
+  /** Whether the input holds any workload at all. */
+  hasWorkloads(): boolean {
+    return this.byNamespace.size > 0;
+  }
+
   /** The workloads (pod templates) a policy selects: same namespace, labels matching its podSelector. */
   selected(policy: NetworkPolicy): Workload[] {
     return (this.byNamespace.get(policy.namespace) ?? []).filter((w) => matches(policy.podSelector, w.labels));
