@@ -16,7 +16,8 @@ const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const MITRE_PATTERN = /^T\d{4}(\.\d{3})?$/;
 
 function yamlFiles(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)) : [];
+  // Dockerfile rules have Dockerfiles as fixtures.
+  return existsSync(dir) ? readdirSync(dir).filter((name) => /\.(ya?ml|Dockerfile)$/.test(name)) : [];
 }
 
 describe('rule registry', () => {
@@ -63,7 +64,8 @@ describe.each(RULES.map((rule) => [rule.id, rule] as const))('rule %s', (id, rul
     expect(positions.filter((p) => p === -1), `${id}/doc.md sections: ${headings.join(', ')}`).toEqual([]);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     const fix = doc.slice(doc.indexOf('## How to fix')).split(/^## /m)[1] ?? '';
-    expect(fix, `${id}/doc.md: "How to fix" needs a \`\`\`yaml snippet`).toContain('```yaml');
+    // A Dockerfile rule's fix is a Dockerfile snippet.
+    expect(fix, `${id}/doc.md: "How to fix" needs a \`\`\`yaml (or \`\`\`dockerfile) snippet`).toMatch(/```(yaml|dockerfile)/);
   });
 
   it('has complete metadata', () => {

@@ -77,13 +77,14 @@ export interface FixtureFiles {
   readonly fail: readonly string[];
 }
 
-/** The YAML fixtures of a rule folder, sorted; missing folders give empty lists. */
+/** The YAML (and Dockerfile) fixtures of a rule folder, sorted; missing folders give empty lists. */
 export function fixtureFiles(ruleId: string): FixtureFiles {
   const list = (outcome: 'pass' | 'fail'): string[] => {
     const dir = path.join(RULES_DIR, ruleId, 'fixtures', outcome);
     try {
       return readdirSync(dir)
-        .filter((name) => /\.ya?ml$/.test(name))
+        // Dockerfile rules take Dockerfiles as fixtures (one file, one object, named after the file).
+        .filter((name) => /\.(ya?ml|Dockerfile)$/.test(name))
         .sort()
         .map((name) => path.join(dir, name));
     } catch {

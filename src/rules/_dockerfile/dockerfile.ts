@@ -1,0 +1,205 @@
+/**
+ * What Dockerfile rules share: a checked view of a Dockerfile resource (the object may come from
+ * YAML and be shaped any way, so it is validated once and then trusted), the instructions with
+ * their JSON pointers, which stages end up in the final image, and the shell commands of a RUN.
+ */
+import { z } from 'zod';
+import { shellCommands, type DockerInstruction, type ParsedDockerfile, type ShellCommand } from '../../lib/dockerfile/index.js';
+import type { Resource } from '../../model/resource.js';
+
+const flagSchema = z.object({ name: z.string(), value: z.string().nullable() });
+const pairSchema = z.object({ key: z.string(), value: z.string().nullable() });
+const instructionSchema: z.ZodType = z.lazy(() =>
+  z.object({
+    cmd: z.string(),
+    line: z.number(),
+    endLine: z.number(),
+    flags: z.array(flagSchema),
+    text: z.string(),
+    json: z.boolean(),
+    args: z.array(z.string()),
+    pairs: z.array(pairSchema).optional(),
+    heredocs: z.array(z.object({ name: z.string(), body: z.string(), expand: z.boolean() })).optional(),
+    trigger: instructionSchema.optional(),
+  }),
+);
+const dockerfileSchema = z.object({
+  directives: z.object({ escape: z.string(), syntax: z.string().nullable(), check: z.string().nullable() }),
+  preamble: z.array(instructionSchema),
+  stages: z.array(z.object({
+    image: z.string(),
+    resolvedImage: z.string(),
+    name: z.string().nullable(),
+    platform: z.string().nullable(),
+    from: instructionSchema,
+    instructions: z.array(instructionSchema),
+  })),
+  comments: z.array(z.object({ line: z.number(), text: z.string() })),
+});
+
+const views = new WeakMap<Resource, ParsedDockerfile | null>();
+
+/** The parsed Dockerfile of a resource, or undefined when the object is not one. */
+export function dockerfileOf(resource: Resource): ParsedDockerfile | undefined {
+  let view = views.get(resource);
+  if (view === undefined) {
+    // Validated above, so the object has exactly the parser's shape.
+    view = dockerfileSchema.safeParse(resource.object).success ? (resource.object as unknown as ParsedDockerfile) : null;
+    views.set(resource, view);
+  }
+  return view ?? undefined;
+}
+
+export interface Located {
+  readonly instruction: DockerInstruction;
+  readonly path: string;
+  /** Index of its stage; -1 before the first FROM. */
+  readonly stage: number;
+  /** It is the trigger of an ONBUILD (it runs in images built FROM this one). */
+  readonly onbuild: boolean;
+}
+
+/** Every instruction in file order (FROM lines excluded), ONBUILD triggers right after their ONBUILD. */
+export function* instructionsOf(dockerfile: ParsedDockerfile): Generator<Located> {
+  const visit = function* (instruction: DockerInstruction, path: string, stage: number): Generator<Located> {
+    yield { instruction, path, stage, onbuild: false };
+    if (instruction.trigger !== undefined) yield { instruction: instruction.trigger, path: `${path}/trigger`, stage, onbuild: true };
+  };
+  for (const [i, instruction] of dockerfile.preamble.entries()) yield* visit(instruction, `/preamble/${i}`, -1);
+  for (const [s, stage] of dockerfile.stages.entries()) {
+    for (const [i, instruction] of stage.instructions.entries()) yield* visit(instruction, `/stages/${s}/instructions/${i}`, s);
+  }
+}
+
+/** The instructions of one stage (-1: the preamble), ONBUILD triggers included. */
+export function stageInstructions(dockerfile: ParsedDockerfile, stage: number): Located[] {
+  return [...instructionsOf(dockerfile)].filter((located) => located.stage === stage);
+}
+
+/**
+ * The stages whose layers are in the final image: the last stage, and every stage it is built
+ * FROM, transitively (COPY --from copies files only, so its source stage is not included). A
+ * file with no FROM at all (a fragment) is judged as a whole: the preamble counts.
+ */
+export function finalStages(dockerfile: ParsedDockerfile): Set<number> {
+  const stages = dockerfile.stages;
+  if (stages.length === 0) return new Set([-1]);
+  const reached = new Set<number>();
+  let current: number | undefined = stages.length - 1;
+  while (current !== undefined && !reached.has(current)) {
+    reached.add(current);
+    const base: string = stages[current]?.resolvedImage ?? '';
+    current = stageNamed(dockerfile, base, current);
+  }
+  return reached;
+}
+
+/** The stage index a `FROM x` or `COPY --from=x` names, when x is an earlier stage (by name or number). */
+export function stageNamed(dockerfile: ParsedDockerfile, reference: string, before: number): number | undefined {
+  const lower = reference.toLowerCase();
+  const byName = dockerfile.stages.findIndex((stage, i) => i < before && stage.name === lower);
+  if (byName >= 0) return byName;
+  return /^\d+$/.test(reference) && Number(reference) < before ? Number(reference) : undefined;
+}
+
+/** The value of the last `--name` flag (null for a flag without value), or undefined when absent. */
+export function flagValue(instruction: DockerInstruction, name: string): string | null | undefined {
+  const found = instruction.flags.filter((flag) => flag.name === name).at(-1);
+  return found === undefined ? undefined : found.value;
+}
+
+/** `--mount=type=cache,target=/x` flags as key/value maps. */
+export function mountsOf(instruction: DockerInstruction): Map<string, string>[] {
+  return instruction.flags
+    .filter((flag) => flag.name === 'mount' && flag.value !== null)
+    .map((flag) => new Map((flag.value ?? '').split(',').map((part) => {
+      const eq = part.indexOf('=');
+      return eq < 0 ? [part.trim(), ''] : [part.slice(0, eq).trim(), part.slice(eq + 1).trim()];
+    })));
+}
+
+/** Directories a RUN mounts as a cache or tmpfs: what is written there never reaches a layer. */
+export function mountedTargets(instruction: DockerInstruction): string[] {
+  return mountsOf(instruction)
+    .filter((mount) => mount.get('type') === 'cache' || mount.get('type') === 'tmpfs')
+    .map((mount) => (mount.get('target') ?? mount.get('dst') ?? mount.get('destination') ?? '').replace(/\/+$/, ''));
+}
+
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
+
+/** The shell script a RUN runs: its shell form, `sh -c SCRIPT` in JSON form, or a here-document it runs. */
+export function scriptOf(instruction: DockerInstruction): string | undefined {
+  if (instruction.cmd !== 'RUN') return undefined;
+  if (instruction.json) {
+    const [program = '', ...rest] = instruction.args;
+    const c = rest.indexOf('-c');
+    if (SHELLS.has(program.replace(/^.*\//, '')) && c >= 0) return rest[c + 1];
+    return instruction.args.map((arg) => `'${arg.replace(/'/g, `'\\''`)}'`).join(' ');
+  }
+  const text = instruction.args[0] ?? '';
+  const heredoc = instruction.heredocs?.[0];
+  // `RUN <<EOF` runs the document itself; `RUN python3 <<EOF` feeds it to a program (data, not shell).
+  if (heredoc !== undefined && /^\d*<<-?["']?[A-Za-z0-9_./-]+["']?\s*$/.test(text.trim())) return heredoc.body;
+  return text;
+}
+
+const commandCache = new WeakMap<DockerInstruction, ShellCommand[]>();
+
+/** The shell commands a RUN runs (empty for other instructions). */
+export function commandsOf(instruction: DockerInstruction): ShellCommand[] {
+  let commands = commandCache.get(instruction);
+  if (commands === undefined) {
+    const script = scriptOf(instruction);
+    commands = script === undefined ? [] : shellCommands(script);
+    commandCache.set(instruction, commands);
+  }
+  return commands;
+}
+
+/** The program a command runs, without its directory (`/usr/bin/apt-get` is `apt-get`). */
+export function programOf(command: ShellCommand): string {
+  return (command.words[0] ?? '').replace(/^.*\//, '');
+}
+
+/** The command with `sudo`/`env`-style wrappers and their options removed, so `sudo apt-get` is apt-get. */
+export function unwrapped(command: ShellCommand): ShellCommand {
+  let words = command.words;
+  for (;;) {
+    const program = (words[0] ?? '').replace(/^.*\//, '');
+    if (program !== 'sudo' && program !== 'env' && program !== 'nohup' && program !== 'time' && program !== 'exec') break;
+    words = words.slice(1);
+    while (words.length > 0 && (/^-/.test(words[0] ?? '') || (program === 'env' && /^[A-Za-z_]\w*=/.test(words[0] ?? '')))) words = words.slice(1);
+  }
+  return words === command.words ? command : { ...command, words };
+}
+
+/**
+ * Whether a command has an option: long names exactly (`--yes`, or `--name=value`), short letters
+ * also inside clusters (`-qy` has `-y`).
+ */
+export function hasOption(command: ShellCommand, long: readonly string[], short: readonly string[] = []): boolean {
+  return command.words.slice(1).some((word) => {
+    if (word.startsWith('--')) return long.some((name) => word === name || word.startsWith(`${name}=`));
+    if (word.startsWith('-') && word.length > 1) return short.some((letter) => word.slice(1).includes(letter));
+    return false;
+  });
+}
+
+/** The words after the program that are not options (and not values of the options listed as taking one). */
+export function operands(command: ShellCommand, optionsWithValue: readonly string[] = []): string[] {
+  const out: string[] = [];
+  const words = command.words.slice(1);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] ?? '';
+    if (word === '--') {
+      out.push(...words.slice(i + 1));
+      break;
+    }
+    if (word.startsWith('-') && word.length > 1) {
+      if (optionsWithValue.includes(word)) i++;
+      continue;
+    }
+    out.push(word);
+  }
+  return out;
+}

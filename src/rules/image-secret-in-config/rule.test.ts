@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { describeRuleFixtures, findingsFor, scanFixtures } from '../../../test/support/rule-harness.js';
+import { rule } from './rule.js';
+
+describeRuleFixtures(rule);
+
+describe('image-secret-in-config', () => {
+  it('names the place and never shows the value', async () => {
+    const scan = await scanFixtures(rule, ['fail/fail-arg-env.Dockerfile', 'fail/image-config.yaml']);
+    expect(findingsFor(scan, 'fail-arg-env.Dockerfile').map((f) => [f.message, f.location.line])).toEqual([
+      ['build argument AWS_ACCESS_KEY_ID (line 1) carries a credential, and build arguments are recorded in the image history', 1],
+      ['ENV DB_PASSWORD (line 3) holds a credential (key "DB_PASSWORD"): s3cr… (20 characters)', 3],
+    ]);
+    const all = scan.findings.map((f) => f.message).join('\n');
+    expect(all).not.toContain('s3cr3t-Pa55w0rd');
+    expect(all).not.toContain('AKIAIOSFODNN7EXAMPLF');
+    expect(findingsFor(scan, 'fail-image-history-secret').map((f) => f.location.path)).toEqual(['/history/0/created_by']);
+  });
+});
