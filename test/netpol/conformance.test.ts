@@ -1,20 +1,15 @@
 /**
  * Conformance with np-guard/netpol-analyzer's suite (../shared/testdata/k8s/netpol-analyzer):
  * every connectivity case's txt/json/csv output must equal the golden file byte for byte, and
- * every must-fail case must be refused with a located error. Cases that need an analysis
- * Palisade does not implement yet (see UNSUPPORTED) are counted and reported, not hidden: the
- * test prints agreement per format and fails on any disagreement in a supported case.
+ * every must-fail case must be refused with a located error. The test prints agreement per
+ * format (`netpol conformance txt: N/M equal`) and fails on any disagreement.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadInputs } from '../../src/loaders/index.js';
 import { connectivityList, diffConnectivity, formatConnectivity, formatDiff, NetpolError, parseFocusConn } from '../../src/graph/netpol/index.js';
-import { caseName, golden, readIndex, SUITE, suitePresent, type ConnlistCase } from './suite.js';
+import { caseName, golden, readIndex, SUITE, suitePresent } from './suite.js';
 
-/** Features not implemented yet, each with how a case is recognised as needing it. */
-const UNSUPPORTED: readonly { readonly feature: string; readonly needs: (c: ConnlistCase, kinds: ReadonlySet<string>) => boolean }[] = [
-  { feature: 'exposure analysis with admin policies (partly supported: admin tiers folded into entire-cluster and representative peers, not named ports)', needs: (c, kinds) => c.exposure_analysis && (kinds.has('AdminNetworkPolicy') || kinds.has('BaselineAdminNetworkPolicy')) },
-];
 
 async function resourcesOf(dir: string): Promise<Awaited<ReturnType<typeof loadInputs>>['resources']> {
   return (await loadInputs({ paths: [path.join(SUITE, dir)] })).resources;
@@ -29,12 +24,10 @@ if (!suitePresent) {
 
   describe('netpol-analyzer conformance', () => {
     it('connectivity lists equal the golden txt, json and csv files', async () => {
-      const agreement = new Map<string, { pass: number; total: number; unsupported: number }>();
+      const agreement = new Map<string, { pass: number; total: number }>();
       const disagreements: string[] = [];
       for (const c of index.connlist_cases) {
         const resources = await resourcesOf(c.input_dir);
-        const kinds = new Set(resources.map((r) => r.kind));
-        const missing = UNSUPPORTED.find((u) => u.needs(c, kinds));
         let list: ReturnType<typeof connectivityList> | Error;
         const focusConn = c.focus_conn === '' ? undefined : parseFocusConn(c.focus_conn);
         try {
@@ -50,19 +43,18 @@ if (!suitePresent) {
           list = error instanceof Error ? error : new Error(String(error));
         }
         for (const [format, file] of Object.entries(c.expected)) {
-          const stats = agreement.get(format) ?? { pass: 0, total: 0, unsupported: 0 };
+          const stats = agreement.get(format) ?? { pass: 0, total: 0 };
           agreement.set(format, stats);
           stats.total++;
           let output: string;
           if (list instanceof Error) output = `error: ${list.message}`;
           else output = formatConnectivity(list, format as 'txt', focusConn?.label);
           if (output === golden(file)) stats.pass++;
-          else if (missing !== undefined) stats.unsupported++;
           else disagreements.push(`${caseName(c)} [${format}]: ${list instanceof Error ? list.message : 'output differs from the golden file'}`);
         }
       }
       for (const [format, s] of agreement) {
-        console.log(`netpol conformance ${format}: ${s.pass}/${s.total} equal (${s.unsupported} need unsupported features)`);
+        console.log(`netpol conformance ${format}: ${s.pass}/${s.total} equal`);
       }
       expect(disagreements).toEqual([]);
     }, 300_000);

@@ -1,7 +1,7 @@
 /** The connectivity list: analysis plus the options netpol-analyzer's `list` command offers. */
 import type { Resource } from '../../model/resource.js';
 import { Analysis, type Endpoint } from './analysis.js';
-import { exposureAnalysis, type Exposure, type ExposureLine } from './exposure.js';
+import { ENTIRE_CLUSTER, exposureAnalysis, type Exposure, type ExposureLine } from './exposure.js';
 import { buildCluster } from './cluster.js';
 import type { ConnLine } from './format.js';
 import type { ConnectionSet, Protocol } from './connections.js';
@@ -105,10 +105,16 @@ function listCluster(resources: readonly Resource[], cluster: Cluster, options: 
   const all = exposureAnalysis(analysis, lines);
   const inFocusKeys = new Set(workloads);
   const port = options.focusConn;
-  const kept2 = (l: ExposureLine): boolean => inFocusKeys.has(l.workload) && (port === undefined || l.conns.contains(port.protocol, port.port));
+  const onPort = (l: ExposureLine): boolean => port === undefined || l.conns.contains(port.protocol, port.port);
+  // On one port, a potential peer the entire cluster already reaches on it adds nothing (the
+  // line may exist only for ports outside the focus).
+  const keptIn = (lines: readonly ExposureLine[]): ExposureLine[] => {
+    const clusterWide = new Set(lines.filter((l) => l.other === ENTIRE_CLUSTER && onPort(l)).map((l) => l.workload));
+    return lines.filter((l) => inFocusKeys.has(l.workload) && onPort(l) && (port === undefined || l.other === ENTIRE_CLUSTER || l.other.endsWith('[External]') || !clusterWide.has(l.workload)));
+  };
   const exposure: Exposure = {
-    egress: options.focusDirection === 'ingress' ? [] : all.egress.filter(kept2),
-    ingress: options.focusDirection === 'egress' ? [] : all.ingress.filter(kept2),
+    egress: options.focusDirection === 'ingress' ? [] : keptIn(all.egress),
+    ingress: options.focusDirection === 'egress' ? [] : keptIn(all.ingress),
     // Focused on one port, the report lists who may use it, not who is unprotected.
     unprotected: port !== undefined ? [] : all.unprotected.filter((u) => inFocusKeys.has(u.slice(0, u.indexOf(' is not protected on ')))),
   };

@@ -9,7 +9,7 @@
  */
 import type { LabelSelector } from '../../lib/k8s/labels.js';
 import type { Analysis, Endpoint, EndpointClass } from './analysis.js';
-import { adminVerdicts, combineTiers } from './admin-evaluate.js';
+import { adminVerdicts, combineTiers, type IndexedAdmin } from './admin-evaluate.js';
 import type { AdminRule } from './admin-model.js';
 
 type Workload = Extract<Endpoint, { kind: 'workload' }>;
@@ -21,10 +21,14 @@ import type { ContainerPort, NetworkPolicy, PolicyRule, RulePeer } from './model
 import { NAMESPACE_NAME_LABEL } from './namespaces.js';
 import { matches, selectorKey } from './selectors.js';
 
-/** Ports of a connection to a peer that does not exist: named ports stay names. */
+/**
+ * Ports of a connection to a peer that does not exist: named ports stay names. An admin
+ * policy's named port carries no protocol (key ''): netpol-analyzer prints it after an empty
+ * protocol, as " name".
+ */
 export interface PotentialConns {
   readonly conns: ConnectionSet;
-  readonly names: ReadonlyMap<Protocol, ReadonlySet<string>>;
+  readonly names: ReadonlyMap<Protocol | '', ReadonlySet<string>>;
 }
 
 export interface ExposureLine {
@@ -52,7 +56,7 @@ interface Representative {
   readonly text: string;
 }
 
-const ENTIRE_CLUSTER = 'entire-cluster';
+export const ENTIRE_CLUSTER = 'entire-cluster';
 const STRANGER_NAMESPACE = 'entire-cluster-representative';
 
 /** Whether an admin rule names the representative (same selectors, or selectors that take all). */
@@ -83,6 +87,22 @@ function throughAdminTiers(w: Workload, direction: 'Ingress' | 'Egress', npCaptu
   const admin = adminVerdicts(admins, direction, stranger.view, dstPorts);
   const baseline = base === undefined ? ConnectionSet.none() : adminVerdicts([base], direction, stranger.view, dstPorts).denied;
   return combineTiers(admin, { captured: npCaptured, allowed: npCluster }, baseline);
+}
+
+/**
+ * Named ports an admin Allow rule opens towards every namespace: on egress the destination is
+ * unknown, so they stay names (without a protocol: an admin named port has none).
+ */
+function adminClusterNamedPorts(admins: readonly IndexedAdmin[], direction: 'Ingress' | 'Egress'): PotentialConns {
+  if (direction !== 'Egress') return NOTHING;
+  const names = new Set<string>();
+  for (const { policy } of admins) {
+    for (const rule of policy.egress) {
+      if (rule.action !== 'Allow' || !rule.peers.some((p) => p.kind === 'pods' && isEmpty(p.namespaceSelector) && isEmpty(p.podSelector))) continue;
+      for (const port of rule.ports ?? []) if (port.kind === 'named') names.add(port.name);
+    }
+  }
+  return names.size === 0 ? NOTHING : { conns: ConnectionSet.none(), names: new Map([['', names]]) };
 }
 
 const isEmpty = (s: LabelSelector | undefined): boolean => s === undefined || (Object.keys(s.matchLabels ?? {}).length === 0 && (s.matchExpressions ?? []).length === 0);
@@ -187,7 +207,7 @@ function potential(rule: PolicyRule, dstPorts: readonly ContainerPort[] | undefi
 }
 
 function unite(a: PotentialConns, b: PotentialConns): PotentialConns {
-  const names = new Map<Protocol, Set<string>>();
+  const names = new Map<Protocol | '', Set<string>>();
   for (const m of [a.names, b.names]) for (const [p, set] of m) names.set(p, new Set([...(names.get(p) ?? []), ...set]));
   return { conns: a.conns.union(b.conns), names };
 }
@@ -197,8 +217,8 @@ const NOTHING: PotentialConns = { conns: ConnectionSet.none(), names: new Map() 
 function text(p: PotentialConns): string {
   if (p.names.size === 0 || p.conns.isAll()) return p.conns.toString();
   const parts: string[] = [];
-  for (const protocol of ['TCP', 'UDP', 'SCTP'] as const) {
-    const ranges = p.conns.portsOf(protocol).intervals.map(([s, e]) => (s === e ? String(s) : `${s}-${e}`));
+  for (const protocol of ['', 'TCP', 'UDP', 'SCTP'] as const) {
+    const ranges = protocol === '' ? [] : p.conns.portsOf(protocol).intervals.map(([s, e]) => (s === e ? String(s) : `${s}-${e}`));
     const names = [...(p.names.get(protocol) ?? [])].sort();
     if (ranges.length + names.length > 0) parts.push(`${protocol} ${[...ranges, ...names].join(',')}`);
   }
@@ -233,7 +253,7 @@ export function exposureAnalysis(analysis: Analysis, lines: readonly (ConnLine &
       const rulesOf = (p: IndexedPolicy): readonly PolicyRule[] => (direction === 'Egress' ? p.policy.egress : p.policy.ingress);
       let cluster = NOTHING;
       for (const p of policies) for (const rule of rulesOf(p)) if (ruleIsEntireCluster(rule)) cluster = unite(cluster, potential(rule, dstPorts));
-      if (admins.length > 0) cluster = { conns: throughAdminTiers(w, direction, policies.length > 0, cluster.conns, stranger), names: cluster.names };
+      if (admins.length > 0) cluster = unite({ conns: throughAdminTiers(w, direction, policies.length > 0, cluster.conns, stranger), names: cluster.names }, adminClusterNamedPorts(admins, direction));
       if (!isEmptyPotential(cluster)) into.push({ workload: w.key, other: ENTIRE_CLUSTER, conn: text(cluster), conns: cluster.conns });
       for (const rep of reps) {
         let conns = NOTHING;
