@@ -1,7 +1,7 @@
-/** `palisade image scan TARGET` and `palisade sbom TARGET`: thin front ends over sdk/image. */
+/** `palisade image scan TARGET` and `palisade sbom TARGET`: thin front ends over sdk/image and sdk/image-scan. */
 import { Command, Option } from 'commander';
-import { formatProblem, inventoryImage, PalisadeError, renderSbom, SBOM_FORMATS, type Inventory, type InventoryResult, type SbomFormat } from '../sdk/index.js';
-import { emit, EXIT, printProblems } from './io.js';
+import { FAIL_ON_VALUES, FORMATS, formatProblem, inventoryImage, PalisadeError, render, renderSbom, SBOM_FORMATS, scanImage, type FailOn, type InventoryResult, type Report, type SbomFormat } from '../sdk/index.js';
+import { collect, emit, EXIT, printProblems, useColor } from './io.js';
 
 interface ReadFlags {
   secrets?: boolean;
@@ -58,43 +58,77 @@ export function sbomCommand(): Command {
     });
 }
 
+interface ImageScanFlags extends ReadFlags {
+  format: string;
+  failOn?: FailOn;
+  ignoreUnfixed?: boolean;
+  vex?: string[];
+  db?: string;
+  config?: string;
+}
+
+const SCAN_EXAMPLES = `
+Examples:
+  palisade image scan oci-archive:app.tar                     vulnerabilities and secrets, grouped by package
+  palisade image scan docker://registry.example/app:1.2 -f sarif -o image.sarif
+  palisade image scan app.tar --fail-on critical --ignore-unfixed --vex app.vex.json
+  palisade image scan app.tar -f inventory                    the package inventory as JSON`;
+
 export function imageCommand(): Command {
   const scan = readOptions(new Command('scan'))
-    .description('read an image safely and summarise its operating system and packages')
+    .description('read an image safely and report its vulnerabilities (from the advisory store) and secrets')
     .argument('<target>', TARGET_HELP)
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .option('--secrets', 'also look for secrets in every layer (deleted files too) and the image config; values are redacted')
+    .addOption(new Option('-f, --format <format>', 'report format, or `inventory` for the package inventory as JSON').choices([...FORMATS, 'inventory']).default('table'))
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when an unsuppressed finding is at or above this severity (default: high)').choices([...FAIL_ON_VALUES]))
+    .option('--ignore-unfixed', 'leave out vulnerabilities no release fixes yet')
+    .option('--vex <file>', 'OpenVEX or CycloneDX VEX document whose statements suppress findings (repeatable)', collect)
+    .option('--db <file>', 'advisory store (default: $XDG_CACHE_HOME/palisade/db.sqlite); without one, vulnerabilities are not checked')
+    .option('-c, --config <file>', 'configuration file for exceptions and the gate (default: .palisade.yaml found upward)')
+    .option('--secrets', 'look for secrets in every layer (deleted files too) and the image config (the default); values are redacted')
+    .option('--no-secrets', 'do not look for secrets')
     .option('-o, --output <file>', 'where to write the result (default: stdout)')
-    .action(async (target: string, flags: ReadFlags & { format: 'table' | 'json' }) => {
-      const result = await read(target, flags);
-      if (result === undefined) return;
-      const json = result.secrets === undefined ? result.inventory : { ...result.inventory, secrets: result.secrets };
-      if (!emit(flags.format === 'json' ? `${JSON.stringify(json, null, 2)}\n` : summary(result.inventory, result.stats, result.secrets), flags.output)) {
-        process.exitCode = EXIT.usage;
+    .addHelpText('after', SCAN_EXAMPLES)
+    .action(async (target: string, flags: ImageScanFlags) => {
+      if (flags.format === 'inventory') {
+        const result = await read(target, flags);
+        if (result === undefined) return;
+        const json = result.secrets === undefined ? result.inventory : { ...result.inventory, secrets: result.secrets };
+        if (!emit(`${JSON.stringify(json, null, 2)}\n`, flags.output)) process.exitCode = EXIT.usage;
         return;
       }
+      await scanToReport(target, flags);
     });
   return new Command('image').description('container image commands').addCommand(scan);
 }
 
-function summary(inventory: Inventory, stats: InventoryResult['stats'], secrets: InventoryResult['secrets']): string {
-  const lines = [`Target: ${inventory.target}`];
-  const image = inventory.image;
-  if (image !== undefined) {
-    lines.push(`Image: ${image.manifestDigest ?? image.configDigest} (${image.os}/${image.architecture}, ${image.layers.length} layers${image.repoTags.length === 0 ? '' : `, ${image.repoTags.join(', ')}`})`);
+async function scanToReport(target: string, flags: ImageScanFlags): Promise<void> {
+  let report: Report;
+  try {
+    ({ report } = await scanImage(target, {
+      env: process.env,
+      secrets: flags.secrets !== false,
+      ...(flags.platform === undefined ? {} : { platform: flags.platform }),
+      ...(flags.insecure === undefined ? {} : { insecure: flags.insecure }),
+      ...(flags.caFile === undefined ? {} : { caFile: flags.caFile }),
+      ...(flags.failOn === undefined ? {} : { failOn: flags.failOn }),
+      ...(flags.ignoreUnfixed === true ? { ignoreUnfixed: true } : {}),
+      ...(flags.vex === undefined ? {} : { vex: flags.vex }),
+      ...(flags.db === undefined ? {} : { db: flags.db }),
+      ...(flags.config === undefined ? {} : { configFile: flags.config }),
+    }));
+  } catch (error) {
+    if (!(error instanceof PalisadeError)) throw error;
+    process.stderr.write(`${formatProblem(error.problem)}\n`);
+    process.exitCode = EXIT.usage;
+    return;
   }
-  lines.push(`OS: ${inventory.os === undefined ? 'unknown (no os-release)' : inventory.os.prettyName ?? `${inventory.os.id} ${inventory.os.versionId ?? ''}`.trim()}`);
-  const byEcosystem = new Map<string, number>();
-  for (const p of inventory.packages) byEcosystem.set(p.ecosystem, (byEcosystem.get(p.ecosystem) ?? 0) + 1);
-  lines.push(`Packages: ${inventory.packages.length}${byEcosystem.size === 0 ? '' : ` (${[...byEcosystem].map(([e, n]) => `${e} ${n}`).join(', ')})`}`);
-  lines.push(`Read: ${stats.entries} entries, ${(stats.uncompressedBytes / 1024 / 1024).toFixed(1)} MiB uncompressed in ${stats.millis} ms`);
-  if (secrets !== undefined) {
-    lines.push(`Secrets: ${secrets.length}`);
-    for (const s of secrets) {
-      const where = s.place === 'file' ? `${s.path ?? ''}:${s.line ?? 0}${s.deleted === true ? ' (deleted by a later layer, still in the image)' : ''}` : `config ${s.place} #${s.line ?? 0}`;
-      lines.push(`  ${s.severity.padEnd(8)} ${s.rule}  ${where}  ${s.redacted}`);
-    }
+  const toTerminal = flags.output === undefined || flags.output === '-';
+  // The table lists problems itself; print them on stderr only where the table is not on screen.
+  if (!(flags.format === 'table' && toTerminal && process.stdout.isTTY)) printProblems([...report.errors, ...report.notes], flags.quiet === true);
+  if (report.errors.some((p) => p.code === 'config-invalid' || p.code === 'config-not-found')) {
+    process.exitCode = EXIT.usage;
+    return;
   }
-  if (inventory.problems.length > 0) lines.push(`Problems: ${inventory.problems.length} (see stderr)`);
-  return `${lines.join('\n')}\n`;
+  if (!emit(render(report, flags.format, { color: toTerminal && useColor(process.stdout) }), flags.output)) process.exitCode = EXIT.usage;
+  else process.exitCode = report.summary.failed ? EXIT.findings : EXIT.ok;
 }

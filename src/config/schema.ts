@@ -62,7 +62,10 @@ const exceptionFields = z.strictObject({
     .meta({ title: 'Rules', description: 'Rule ids or globs this exception covers.' }),
   namespace: glob('namespace').optional().meta({ title: 'Namespace', description: 'Glob over the namespace of the resource. Cluster-scoped resources have no namespace and never match.' }),
   kind: glob('kind').optional().meta({ title: 'Kind', description: 'Glob over the resource kind, matched case-insensitively (Deployment, Role*).' }),
-  name: glob('name').optional().meta({ title: 'Name', description: 'Glob over the resource name.' }),
+  name: glob('name').optional().meta({ title: 'Name', description: 'Glob over the resource name (for a container image: its reference, kind Image).' }),
+  package: glob('package')
+    .optional()
+    .meta({ title: 'Package', description: 'Glob over the name or purl of a vulnerable package; only vulnerability findings (whose rule is the vulnerability id or an alias) match it.' }),
   reason: z
     .string()
     .trim()

@@ -3,7 +3,9 @@
  * not count against the gate. Two sources:
  *  - the `palisade.dev/ignore` annotation on the object (or on a workload's pod template), owned by
  *    whoever owns the manifest;
- *  - exceptions from the configuration, scoped by rule, namespace, kind and name, with an expiry.
+ *  - exceptions from the configuration, scoped by rule, namespace, kind and name, with an expiry;
+ *    for vulnerability findings the rule is the vulnerability id or any of its aliases, and a
+ *    `package` glob can narrow the scope to some packages (by name or purl).
  * An expired exception stops suppressing and says so; one that matches nothing says so too, so
  * stale exceptions do not pile up. The clock is injected: nothing here reads the time.
  */
@@ -13,7 +15,7 @@ import { pointer } from '../lib/json-pointer.js';
 import { DEFAULT_NAMESPACE, isClusterScoped } from '../lib/k8s/kinds.js';
 import { asRecord } from '../lib/k8s/values.js';
 import { workloadOf } from '../lib/k8s/workload.js';
-import type { Finding, Suppression } from '../model/finding.js';
+import { IMAGE_API_VERSION, type Finding, type Suppression } from '../model/finding.js';
 import type { Problem } from '../model/problem.js';
 import type { ExceptionStatus } from '../model/report.js';
 import { resourceKey, type Resource, type ResourceRef } from '../model/resource.js';
@@ -33,6 +35,8 @@ export interface ExceptionInput {
   readonly namespace?: string | undefined;
   readonly kind?: string | undefined;
   readonly name?: string | undefined;
+  /** Glob over a vulnerable package's name or purl; only vulnerability findings can match it. */
+  readonly package?: string | undefined;
   readonly reason: string;
   readonly owner?: string | undefined;
   /** YYYY-MM-DD (active through the end of that day, UTC) or an ISO date-time (active until that instant). */
@@ -191,12 +195,13 @@ interface CompiledException {
   readonly input: ExceptionInput;
   readonly expired: boolean;
   coversRule(ruleId: string): boolean;
-  /** Whether the finding's object is in scope (the rule is checked by coversRule). */
-  inScope(ref: ResourceRef): boolean;
+  /** Whether the finding's object (and package) is in scope (the rule is checked by coversRule). */
+  inScope(finding: Finding): boolean;
 }
 
-/** Cluster-scoped objects have no namespace; a namespaced manifest without one lands in "default". */
+/** Cluster-scoped objects have no namespace; a namespaced manifest without one lands in "default". Images have none. */
 function namespaceOfRef(ref: ResourceRef): string | undefined {
+  if (ref.apiVersion === IMAGE_API_VERSION) return ref.namespace;
   return ref.namespace ?? (isClusterScoped(ref.kind) ? undefined : DEFAULT_NAMESPACE);
 }
 
@@ -205,12 +210,18 @@ function compile(input: ExceptionInput, index: number, now: Date): CompiledExcep
   const namespace = input.namespace === undefined ? undefined : globMatcher(input.namespace);
   const kind = input.kind === undefined ? undefined : globMatcher(input.kind, true);
   const name = input.name === undefined ? undefined : globMatcher(input.name);
+  const pkg = input.package === undefined ? undefined : globMatcher(input.package);
   return {
     index,
     input,
     expired: isExpired(input.expires, now),
     coversRule: (ruleId) => input.rules.length > 0 && rule(ruleId),
-    inScope(ref) {
+    inScope(finding) {
+      const ref = finding.resource;
+      if (pkg !== undefined) {
+        const vulnerable = finding.vulnerability?.package;
+        if (vulnerable === undefined || !(pkg(vulnerable.name) || (vulnerable.purl !== undefined && pkg(vulnerable.purl)))) return false;
+      }
       if (kind !== undefined && !kind(ref.kind)) return false;
       if (name !== undefined && !name(ref.name)) return false;
       if (namespace === undefined) return true;
@@ -289,13 +300,20 @@ export function applySuppressions(
   const ignores = annotationIgnores(resources, problems, options.ruleIds);
   const compiled = exceptions.map((input, index) => compile(input, index, now));
   const exceptionsFor = byRule(compiled);
+  // A vulnerability is named by any of its ids: an exception for the GHSA covers the CVE finding.
+  const exceptionsOf = (finding: Finding): readonly CompiledException[] => {
+    const aliases = finding.vulnerability?.aliases ?? [];
+    if (aliases.length === 0) return exceptionsFor(finding.ruleId);
+    const ids = [finding.ruleId, ...aliases];
+    return compiled.filter((exception) => ids.some((id) => exception.coversRule(id)));
+  };
   const matched = compiled.map(() => 0);
   const out = findings.map((finding) => {
     let suppression: Suppression | undefined;
     const ignore = ignores.get(findingResourceKey(finding.location.file, finding.resource))?.find((entry) => entry.rules.has(finding.ruleId));
     if (ignore !== undefined) suppression = { kind: 'annotation', reason: ignore.reason };
-    for (const exception of exceptionsFor(finding.ruleId)) {
-      if (!exception.inScope(finding.resource)) continue;
+    for (const exception of exceptionsOf(finding)) {
+      if (!exception.inScope(finding)) continue;
       matched[exception.index] = (matched[exception.index] ?? 0) + 1;
       if (suppression === undefined && !exception.expired) suppression = exceptionSuppression(exception.input, exception.index);
     }

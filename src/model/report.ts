@@ -4,7 +4,7 @@ import type { Severity } from './severity.js';
 import type { ThreatId } from './threats.js';
 
 /** Bumped on any incompatible change to the JSON report; documented in schemas/report.schema.json. */
-export const REPORT_SCHEMA_VERSION = '1.0.0';
+export const REPORT_SCHEMA_VERSION = '1.1.0';
 
 export type RuleStatus = 'pass' | 'fail' | 'warn' | 'error' | 'skip';
 
@@ -76,4 +76,29 @@ export interface Report {
   readonly rules: readonly RuleSummary[];
   readonly exceptions: readonly ExceptionStatus[];
   readonly compliance?: Compliance;
+  /** The container images scanned (`palisade image scan`, image targets of `palisade scan`). */
+  readonly images?: readonly ImageScanSummary[];
+}
+
+/** What was read from one image: the inventory in brief, and whether vulnerabilities were checked. */
+export interface ImageScanSummary {
+  /** The target as the user named it. */
+  readonly target: string;
+  /** The name findings use for the image (resource name): a registry reference, a tag, or the target. */
+  readonly reference: string;
+  readonly digest?: string;
+  /** os/arch[/variant]. */
+  readonly platform?: string;
+  /** The operating system's pretty name (os-release), when found. */
+  readonly os?: string;
+  readonly layers: number;
+  readonly packages: number;
+  /** Packages per ecosystem (deb, npm...). */
+  readonly packagesByEcosystem: Readonly<Record<string, number>>;
+  /** Vulnerabilities matched against a store, or why they were not checked. */
+  readonly vulnerabilities:
+    | { readonly checked: true; readonly store: string; readonly matched: number }
+    | { readonly checked: false; readonly reason: string };
+  /** Whether layers and config were searched for secrets. */
+  readonly secretsChecked: boolean;
 }

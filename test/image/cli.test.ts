@@ -27,7 +27,7 @@ beforeAll(async () => {
 
 describe('palisade image scan / sbom', () => {
   it('chooses the platform of a multi-arch index', () => {
-    const run = palisade(['image', 'scan', `oci:${multi}:multi`, '--platform', 'linux/arm64', '--format', 'json']);
+    const run = palisade(['image', 'scan', `oci:${multi}:multi`, '--platform', 'linux/arm64', '--format', 'inventory']);
     expect(run.status).toBe(0);
     const inventory = JSON.parse(run.stdout) as { packages: { purl: string }[]; image: { architecture: string } };
     expect(inventory.image.architecture).toBe('arm64');

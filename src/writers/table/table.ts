@@ -14,6 +14,7 @@ import { groupByResource, maxOf, type ResourceGroup } from '../common/resource-g
 import { describeSuppression } from '../common/suppression.js';
 import { summaryCounts, verdict } from '../common/summary.js';
 import { printable } from '../common/terminal.js';
+import { imageHeaders, isImageFinding, secretSection, vulnerabilitySection } from './images.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -111,8 +112,14 @@ export const tableWriter = defineWriter({
     const c = pc.createColors(color);
     const active = report.findings.filter((f) => !f.suppressed);
     const suppressed = report.findings.filter((f) => f.suppressed);
+    // Image findings (vulnerabilities, secrets) read better by package than by resource.
+    const paint = (severity: Severity, text: string): string => paintSeverity(c, severity, text);
+    const ofImages = active.filter(isImageFinding);
     const lines = [
-      ...(active.length === 0 ? [c.green('No findings.'), ''] : groupByResource(active).flatMap((g) => groupSection(c, g))),
+      ...imageHeaders(c, report),
+      ...(active.length === 0 ? [c.green('No findings.'), ''] : groupByResource(active.filter((f) => !isImageFinding(f))).flatMap((g) => groupSection(c, g))),
+      ...vulnerabilitySection(c, paint, ofImages),
+      ...secretSection(c, paint, ofImages),
       ...suppressedSection(c, suppressed),
       ...problemSection(c, 'Errors and warnings', report.errors),
       ...problemSection(c, 'Notes', report.notes, MAX_NOTES),

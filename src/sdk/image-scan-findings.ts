@@ -1,0 +1,148 @@
+/**
+ * What one image yields for a Report: its packages matched against the advisory store (VEX
+ * applied), its secrets, and a summary of what was read. Shared by `palisade image scan` and the
+ * image targets of `palisade scan`; exceptions and the gate are applied by the caller, over every
+ * finding of the run at once.
+ */
+import { existsSync } from 'node:fs';
+import { PalisadeError, problem } from '../core/errors.js';
+import { hash64 } from '../lib/hash.js';
+import { IMAGE_API_VERSION, IMAGE_KIND, type Finding } from '../model/finding.js';
+import type { ImageSecret, Inventory } from '../model/package.js';
+import type { Problem } from '../model/problem.js';
+import type { ImageScanSummary } from '../model/report.js';
+import { resourceKey, type ResourceRef } from '../model/resource.js';
+import { applyVex, loadVex, matchPackages, type VexStatement } from '../vuln/index.js';
+import { isUnfixed, vulnerabilityFindings } from '../vuln/findings.js';
+import { inventoryImage, type InventoryOptions, type InventoryResult } from './image.js';
+import { dbPath } from './vuln.js';
+
+export interface ImageFindingsOptions extends InventoryOptions {
+  /** Advisory store (default: the user's cache, see `palisade db`). A missing store is a note, not a failure. */
+  readonly db?: string;
+  /** OpenVEX / CycloneDX VEX files whose statements suppress the findings they cover. */
+  readonly vex?: readonly string[];
+  /** Drop vulnerabilities no release fixes yet. */
+  readonly ignoreUnfixed?: boolean;
+}
+
+export interface ImageFindings {
+  readonly resource: ResourceRef;
+  /** Vulnerabilities (VEX applied) and secrets; exceptions not applied yet. */
+  readonly findings: readonly Finding[];
+  readonly problems: readonly Problem[];
+  readonly summary: ImageScanSummary;
+  readonly inventory: Inventory;
+  readonly stats: InventoryResult['stats'];
+}
+
+/** Loads every VEX file once; a bad file is the user's to fix, so it stops the command (vex-invalid). */
+export function loadVexStatements(files: readonly string[]): VexStatement[] {
+  return files.flatMap((file) => loadVex(file).statements);
+}
+
+/**
+ * Reads the image (throws PalisadeError when it cannot be read safely), then matches and
+ * explains. `vex` may be given pre-loaded (several images in one run share the statements).
+ */
+export async function imageFindings(target: string, options: ImageFindingsOptions = {}, vex?: readonly VexStatement[]): Promise<ImageFindings> {
+  const statements = vex ?? loadVexStatements(options.vex ?? []);
+  const read = await inventoryImage(target, { ...options, secrets: options.secrets ?? true });
+  const { inventory } = read;
+  const resource = imageResource(target, inventory);
+  const problems: Problem[] = [...inventory.problems];
+  const vulns = matchInventory(inventory, dbPath(options), problems);
+  const matched = vulns.checked ? applyVex(vulns.matches, statements) : [];
+  let findings = vulnerabilityFindings(matched, resource);
+  if (options.ignoreUnfixed === true) findings = findings.filter((f) => !isUnfixed(f));
+  const secrets = (read.secrets ?? []).map((s) => secretFinding(s, resource));
+  return {
+    resource,
+    findings: [...findings, ...secrets],
+    problems,
+    summary: summaryOf(target, resource, inventory, vulns.checked ? { checked: true, store: vulns.store, matched: findings.length } : { checked: false, reason: vulns.reason }, read.secrets !== undefined),
+    inventory,
+    stats: read.stats,
+  };
+}
+
+/** The name findings carry: a registry reference as given, else the image's first tag, else the target. */
+export function imageResource(target: string, inventory: Inventory): ResourceRef {
+  const registry = /^docker:\/\/(.+)$/.exec(target)?.[1];
+  const name = registry ?? inventory.image?.repoTags[0] ?? target;
+  return { apiVersion: IMAGE_API_VERSION, kind: IMAGE_KIND, name };
+}
+
+type Matched = { readonly checked: true; readonly store: string; readonly matches: ReturnType<typeof matchPackages>['matches'] } | { readonly checked: false; readonly reason: string };
+
+function matchInventory(inventory: Inventory, store: string, problems: Problem[]): Matched {
+  if (!existsSync(store)) {
+    problems.push(problem('vuln-db-absent', `no advisory store at ${store}: vulnerabilities were not checked`, { file: store }));
+    return { checked: false, reason: `no advisory store at ${store}` };
+  }
+  try {
+    const result = matchPackages(store, inventory.packages, inventory.os === undefined ? {} : { os: inventory.os });
+    problems.push(...result.problems);
+    return { checked: true, store, matches: result.matches };
+  } catch (error) {
+    // An unreadable store loses the vulnerability half of the scan: an error, but the rest stands.
+    if (!(error instanceof PalisadeError)) throw error;
+    problems.push(error.problem);
+    return { checked: false, reason: error.problem.message };
+  }
+}
+
+const SECRET_THREATS = ['supply-chain', 'image-security', 'data-exfiltration'] as const;
+
+/** Secret findings: rule `image-secret-<rule>`; the value never leaves the analyzer, only its redaction. */
+export function secretFinding(secret: ImageSecret, image: ResourceRef): Finding {
+  const ruleId = `image-secret-${secret.rule}`;
+  const where = secret.place === 'file'
+    ? `${secret.path ?? ''}:${secret.line ?? 0}${secret.deleted === true ? ' (deleted by a later layer, still in the image)' : ''}`
+    : `the image configuration (${secret.place} #${secret.line ?? 0})`;
+  const message = `${secret.title} in ${where}: ${secret.redacted}`;
+  return {
+    id: hash64(`${ruleId}\u0000${resourceKey(image)}\u0000${secret.layer ?? ''}\u0000${message}`),
+    ruleId,
+    title: `${secret.title} in the image`,
+    severity: secret.severity,
+    status: 'fail',
+    message,
+    threats: [...SECRET_THREATS],
+    // T1552.001: credentials in files.
+    mitre: ['T1552.001'],
+    resource: image,
+    location: secret.place === 'file'
+      ? { file: secret.path ?? '', line: secret.line ?? 0, column: 0, path: '' }
+      : { file: '', line: 0, column: 0, path: configPointer(secret) },
+    remediation: 'Remove the secret from the image (every layer, and its history), rotate it, and pass it at run time instead.',
+    suppressed: false,
+    secret,
+  };
+}
+
+/** Where in the image configuration JSON the secret sits (the index is 1-based in the secret). */
+function configPointer(secret: ImageSecret): string {
+  const index = (secret.line ?? 1) - 1;
+  if (secret.place === 'env') return `/config/Env/${index}`;
+  if (secret.place === 'history') return `/history/${index}/created_by`;
+  return '/config/Labels';
+}
+
+function summaryOf(target: string, resource: ResourceRef, inventory: Inventory, vulnerabilities: ImageScanSummary['vulnerabilities'], secretsChecked: boolean): ImageScanSummary {
+  const byEcosystem: Record<string, number> = {};
+  for (const p of inventory.packages) byEcosystem[p.ecosystem] = (byEcosystem[p.ecosystem] ?? 0) + 1;
+  const image = inventory.image;
+  const os = inventory.os === undefined ? undefined : inventory.os.prettyName ?? `${inventory.os.id} ${inventory.os.versionId ?? ''}`.trim();
+  return {
+    target,
+    reference: resource.name,
+    ...(image === undefined ? {} : { digest: image.manifestDigest ?? image.configDigest, platform: `${image.os}/${image.architecture}${image.variant === undefined ? '' : `/${image.variant}`}` }),
+    ...(os === undefined ? {} : { os }),
+    layers: image?.layers.length ?? 0,
+    packages: inventory.packages.length,
+    packagesByEcosystem: byEcosystem,
+    vulnerabilities,
+    secretsChecked,
+  };
+}

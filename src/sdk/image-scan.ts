@@ -1,0 +1,92 @@
+/**
+ * `palisade image scan`: one image as a Report, the same document every writer renders and every
+ * gate reads. Vulnerabilities (explained, VEX applied), secrets (redacted), exceptions from
+ * .palisade.yaml, and the `--fail-on` gate.
+ */
+import { applySuppressions } from '../core/suppression.js';
+import { findConfig, resolveConfig, type FailOn } from '../config/index.js';
+import type { Finding } from '../model/finding.js';
+import type { Problem } from '../model/problem.js';
+import { REPORT_SCHEMA_VERSION, type ImageScanSummary, type Report } from '../model/report.js';
+import { compareFindings, countBySeverity, gateFails } from './gate.js';
+import { imageFindings, type ImageFindingsOptions } from './image-scan-findings.js';
+import type { InventoryResult } from './image.js';
+import { VERSION } from './version.js';
+
+export interface ImageScanOptions extends ImageFindingsOptions {
+  /** Overrides the configuration's gate (default high). */
+  readonly failOn?: FailOn;
+  /** .palisade.yaml for exceptions and the gate; discovered upward from `cwd` when omitted. */
+  readonly configFile?: string;
+  readonly cwd?: string;
+  /** Injected clock: report time and exception expiry. */
+  readonly now?: Date;
+}
+
+export interface ImageScanResult {
+  readonly report: Report;
+  /** What reading took (for a front end that prints it). */
+  readonly stats: InventoryResult['stats'];
+}
+
+/** Throws PalisadeError when the image cannot be read safely or a VEX file is invalid. */
+export async function scanImage(target: string, options: ImageScanOptions = {}): Promise<ImageScanResult> {
+  const now = options.now ?? new Date();
+  const cwd = options.cwd ?? process.cwd();
+  const resolved = resolveConfig({
+    file: options.configFile ?? findConfig([], cwd),
+    env: options.env ?? {},
+    flags: options.failOn === undefined ? {} : { failOn: options.failOn },
+  });
+  const image = await imageFindings(target, options);
+  const suppressed = applySuppressions(image.findings, [], resolved.config.exceptions, now, {
+    locateException: (index) => resolved.locate(['exceptions', index]),
+  });
+  const report = assembleImageReport({
+    now,
+    inputs: [target],
+    findings: suppressed.findings,
+    problems: [...resolved.problems, ...image.problems, ...suppressed.problems],
+    images: [image.summary],
+    exceptions: suppressed.exceptionStatus,
+    failOn: resolved.config.failOn,
+  });
+  return { report, stats: image.stats };
+}
+
+interface ImageReportParts {
+  readonly now: Date;
+  readonly inputs: readonly string[];
+  readonly findings: readonly Finding[];
+  readonly problems: readonly Problem[];
+  readonly images: readonly ImageScanSummary[];
+  readonly exceptions: Report['exceptions'];
+  readonly failOn: FailOn;
+}
+
+function assembleImageReport(parts: ImageReportParts): Report {
+  const findings = [...parts.findings].sort(compareFindings);
+  const errors = parts.problems.filter((p) => p.level !== 'note');
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'palisade', version: VERSION },
+    generatedAt: parts.now.toISOString(),
+    inputs: parts.inputs,
+    summary: {
+      resources: parts.images.length,
+      inputs: parts.inputs.length,
+      findings: findings.filter((f) => !f.suppressed).length,
+      suppressed: findings.filter((f) => f.suppressed).length,
+      bySeverity: countBySeverity(findings),
+      errors: errors.filter((p) => p.level === 'error').length,
+      failOn: parts.failOn,
+      failed: gateFails(findings, parts.failOn),
+    },
+    findings,
+    errors,
+    notes: parts.problems.filter((p) => p.level === 'note'),
+    rules: [],
+    exceptions: parts.exceptions,
+    images: parts.images,
+  };
+}
