@@ -11,15 +11,28 @@ export interface AnalyzerContext {
   readonly os?: OperatingSystem;
   /** Whether a path exists in the image (following symlinks), for analyzers that defer to another. */
   readonly exists: (path: string) => boolean;
+  /** The current content of a file some analyzer's `alsoReads` asked for (following symlinks). */
+  readonly read?: (path: string) => Buffer | undefined;
 }
 
 export interface Analyzer {
   readonly id: string;
   readonly title: string;
-  /** Called for every file path in every layer: keep it cheap (string tests, no I/O). */
-  readonly matches: (path: string) => boolean;
+  /**
+   * Called for every file in every layer with its permission bits: keep it cheap (string and bit
+   * tests, no I/O). The mode lets binary analyzers take executables wherever they are.
+   */
+  readonly matches: (path: string, mode: number) => boolean;
   /** Parses one version of one file. Throws (message only) on a malformed file. */
   readonly parse: (file: { readonly path: string; readonly content: Buffer }, context: AnalyzerContext) => readonly FoundPackage[];
+  /**
+   * For large binary files (executables, Java archives): called while the layer streams, it keeps
+   * only what `parse` needs, so the image's binaries are never held in memory together. Contract:
+   * `parse(condense(x))` finds the same packages as `parse(x)`; undefined means nothing of interest.
+   */
+  readonly condense?: (file: { readonly path: string; readonly content: Buffer }) => Buffer | undefined;
+  /** Further files the analyzer reads through `context.read` (e.g. dpkg copyright files). */
+  readonly alsoReads?: (path: string) => boolean;
 }
 
 /** A problem the analyzer wants to report without failing (e.g. an unsupported database format). */

@@ -8,6 +8,7 @@ import { composerAnalyzer } from './composer.js';
 import { dotnetAnalyzer } from './dotnet.js';
 import { dpkgAnalyzer } from './dpkg.js';
 import { gemAnalyzer } from './gem.js';
+import { golangAnalyzer } from './golang.js';
 import { npmLockAnalyzer, npmPackageAnalyzer } from './npm.js';
 import { pythonAnalyzer } from './python.js';
 import { rpmAnalyzer } from './rpm.js';
@@ -19,6 +20,7 @@ export const ANALYZERS: readonly Analyzer[] = [
   dotnetAnalyzer,
   dpkgAnalyzer,
   gemAnalyzer,
+  golangAnalyzer,
   npmLockAnalyzer,
   npmPackageAnalyzer,
   pythonAnalyzer,
@@ -26,6 +28,6 @@ export const ANALYZERS: readonly Analyzer[] = [
 ];
 
 export type { Analyzer, AnalyzerContext, FoundPackage } from './analyzer.js';
-export { takeInventory, wantedBy, type InventoryFiles, type InventoryInput } from './inventory.js';
+export { condenserFor, takeInventory, wantedBy, type InventoryFiles, type InventoryInput } from './inventory.js';
 export { detectOs, parseOsRelease } from './os-release.js';
 export { purl } from './purl.js';

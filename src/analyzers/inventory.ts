@@ -12,7 +12,7 @@ import { analyzerProblem } from './problems.js';
 
 /** The part of the image file system the analyzers need (RootFs provides it). */
 export interface InventoryFiles {
-  files(): Iterable<{ readonly path: string; readonly node: { readonly versions: readonly { readonly layer: number; readonly content: Buffer }[] } }>;
+  files(): Iterable<{ readonly path: string; readonly node: { readonly mode: number; readonly versions: readonly { readonly layer: number; readonly content: Buffer }[] } }>;
   read(path: string): Buffer | undefined;
   resolve(path: string): unknown;
 }
@@ -26,20 +26,39 @@ export interface InventoryInput {
   readonly problems?: readonly Problem[];
 }
 
-/** The path filter for the image reader: os-release plus every analyzer's own filter. */
-export function wantedBy(analyzers: readonly Analyzer[]): (path: string) => boolean {
-  return (path) => isOsReleasePath(path) || analyzers.some((a) => a.matches(path));
+/** The path filter for the image reader: os-release plus every analyzer's own filters. */
+export function wantedBy(analyzers: readonly Analyzer[]): (path: string, mode?: number) => boolean {
+  return (path, mode = 0) => isOsReleasePath(path) || analyzers.some((a) => a.matches(path, mode) || a.alsoReads?.(path) === true);
+}
+
+/**
+ * What the image reader keeps of a wanted file: a file only condensing analyzers want is condensed
+ * as it streams (the contract makes that lossless for them); a file a plain analyzer also wants
+ * is kept whole, and the condensing ones then read it raw.
+ */
+export function condenserFor(analyzers: readonly Analyzer[]): (path: string, mode: number, content: Buffer) => Buffer | undefined {
+  return (path, mode, content) => {
+    const users = analyzers.filter((a) => a.matches(path, mode) || a.alsoReads?.(path) === true);
+    const [only, ...more] = users;
+    if (isOsReleasePath(path) || only?.condense === undefined || more.length > 0 || only.alsoReads?.(path) === true) return content;
+    try {
+      return only.condense({ path, content });
+    } catch {
+      // A file the condenser cannot make sense of is kept whole: parse will report it.
+      return content;
+    }
+  };
 }
 
 export function takeInventory(input: InventoryInput, analyzers: readonly Analyzer[]): Inventory {
   const os = detectOs((path) => input.files.read(path));
-  const context: AnalyzerContext = { ...(os === undefined ? {} : { os }), exists: (path) => input.files.resolve(path) !== undefined };
+  const context: AnalyzerContext = { ...(os === undefined ? {} : { os }), exists: (path) => input.files.resolve(path) !== undefined, read: (path) => input.files.read(path) };
   const packages: Package[] = [];
   const problems: Problem[] = [...(input.problems ?? [])];
   for (const { path, node } of input.files.files()) {
     if (node.versions.length === 0) continue;
     for (const analyzer of analyzers) {
-      if (!analyzer.matches(path)) continue;
+      if (!analyzer.matches(path, node.mode)) continue;
       try {
         packages.push(...analyzeFile(analyzer, path, node.versions, context, input.layerDigests));
       } catch (error) {

@@ -1,7 +1,7 @@
 /**
  * Images in the public API: read an image safely, inventory its packages, write SBOMs.
  */
-import { ANALYZERS, takeInventory, wantedBy } from '../analyzers/index.js';
+import { ANALYZERS, condenserFor, takeInventory, wantedBy } from '../analyzers/index.js';
 import { scanConfigForSecrets, scanFileForSecrets, wantsSecretScan } from '../analyzers/secrets/index.js';
 import { type ImageLimits, isSbomFile, readImage, readSbomInventory } from '../loaders/image/index.js';
 import type { ImageSecret, Inventory } from '../model/package.js';
@@ -47,6 +47,7 @@ export async function inventoryImage(target: string, options: InventoryOptions =
       if (secrets.length > 0) found.push({ path, layer, secrets });
     } } } : {}),
     wants: wantedBy(ANALYZERS),
+    condense: condenserFor(ANALYZERS),
     ...(options.platform === undefined ? {} : { platform: options.platform }),
     ...(options.limits === undefined ? {} : { limits: options.limits }),
     ...(options.insecure === undefined ? {} : { insecure: options.insecure }),

@@ -12,7 +12,7 @@ function analyzer(id: string): Analyzer {
 
 function parse(id: string, path: string, text: string): unknown[] {
   const a = analyzer(id);
-  expect(a.matches(path)).toBe(true);
+  expect(a.matches(path, 0o644)).toBe(true);
   return a.parse({ path, content: Buffer.from(text) }, context).map((p) => ({ name: p.name, version: p.version, purl: p.purl, licenses: p.licenses, ...(p.source === undefined ? {} : { source: p.source }) }));
 }
 
@@ -39,7 +39,7 @@ describe('analyzers', () => {
     expect(parse('dpkg', '/var/lib/dpkg/status', status).map((p) => (p as { source: unknown }).source)).toEqual([{ name: 'openssl', version: '3.0.11-1~deb12u2' }, { name: 'util-linux', version: '2.38.1-5' }]);
     // distroless status.d entries have no Status field.
     expect(parse('dpkg', '/var/lib/dpkg/status.d/base', 'Package: base-files\nVersion: 12.4\nArchitecture: amd64\n')).toHaveLength(1);
-    expect(analyzer('dpkg').matches('/var/lib/dpkg/status.d/base.md5sums')).toBe(false);
+    expect(analyzer('dpkg').matches('/var/lib/dpkg/status.d/base.md5sums', 0o644)).toBe(false);
   });
 
   it('python dist-info and egg-info', () => {
@@ -66,9 +66,9 @@ describe('analyzers', () => {
 
   it('npm: only package roots in node_modules; lock files v1 and v3', () => {
     const npm = analyzer('npm-package');
-    expect(npm.matches('/app/node_modules/@babel/core/package.json')).toBe(true);
-    expect(npm.matches('/app/node_modules/x/lib/package.json')).toBe(false);
-    expect(npm.matches('/app/package.json')).toBe(false);
+    expect(npm.matches('/app/node_modules/@babel/core/package.json', 0o644)).toBe(true);
+    expect(npm.matches('/app/node_modules/x/lib/package.json', 0o644)).toBe(false);
+    expect(npm.matches('/app/package.json', 0o644)).toBe(false);
     const v1 = JSON.stringify({ lockfileVersion: 1, dependencies: { a: { version: '1.0.0', dependencies: { b: { version: '2.0.0' } } } } });
     expect(parse('npm-lock', '/app/package-lock.json', v1).map((p) => (p as { purl: string }).purl)).toEqual(['pkg:npm/a@1.0.0', 'pkg:npm/b@2.0.0']);
     const v3 = JSON.stringify({ lockfileVersion: 3, packages: { '': { name: 'app' }, 'node_modules/@s/x': { version: '1.0.0', license: 'ISC' }, 'node_modules/y': { version: '2.0.0' }, 'node_modules/l': { link: true } } });
@@ -83,7 +83,7 @@ describe('analyzers', () => {
     ]);
     const inventory = takeInventory({
       target: 't', layerDigests: [],
-      files: { files: () => [...files].map(([path, content]) => ({ path, node: { versions: [{ layer: 0, content }] } })), read: () => undefined, resolve: () => undefined },
+      files: { files: () => [...files].map(([path, content]) => ({ path, node: { mode: 0o644, versions: [{ layer: 0, content }] } })), read: () => undefined, resolve: () => undefined },
     }, ANALYZERS);
     expect(inventory.packages.map((p) => p.name)).toEqual(['good']);
     expect(inventory.problems.map((p) => p.code)).toEqual(['analyzer-unsupported', 'analyzer-failed']);

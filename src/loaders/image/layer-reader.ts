@@ -46,8 +46,10 @@ export interface LayerReadOptions {
   readonly diffId?: string;
   readonly limits: ImageLimits;
   readonly budget: ReadBudget;
-  /** The cheap path filter of the analyzers: only these files are read into memory. */
-  readonly wants: (path: string) => boolean;
+  /** The cheap path (and mode) filter of the analyzers: only these files are read into memory. */
+  readonly wants: (path: string, mode: number) => boolean;
+  /** Reduces a wanted file to what is kept (undefined: nothing), so big binaries are not retained. */
+  readonly condense?: (path: string, mode: number, content: Buffer) => Buffer | undefined;
   readonly onEntry: (entry: LayerEntry) => void;
   /** A second, size-aware filter for files that are read, handed over and dropped (secret scanning). */
   readonly inspect?: { readonly wants: (path: string, size: number) => boolean; readonly onFile: (path: string, content: Buffer) => void };
@@ -239,20 +241,30 @@ async function readFile(entry: Entry, path: string, mode: number, options: Layer
   if (size > limits.maxFileBytes) throw new ImageError('layer-limit', `${label}: file "${printable(path)}" declares ${size} bytes, over the limit of ${limits.maxFileBytes}`);
   const inspector = options.inspect;
   const inspect = inspector !== undefined && inspector.wants(path, size) && size <= limits.maxBufferedFileBytes;
-  if (!options.wants(path)) {
+  if (!options.wants(path, mode)) {
     if (inspect) inspector.onFile(path, await readContent(entry, path, size, label));
     else await drain(entry);
     options.onEntry({ kind: 'file', path, size, mode });
     return;
   }
-  if (size > limits.maxBufferedFileBytes || budget.bufferedBytes + size > limits.maxBufferedBytes) {
+  // A condensed file is held only while it is condensed; the budget counts what is kept.
+  const condense = options.condense;
+  if (size > limits.maxBufferedFileBytes || (condense === undefined && budget.bufferedBytes + size > limits.maxBufferedBytes)) {
     await drain(entry);
     options.onEntry({ kind: 'file', path, size, mode, skipped: `${size} bytes is over the buffering limit` }); return;
   }
   const content = await readContent(entry, path, size, label);
-  budget.bufferedBytes += size;
   if (inspect) inspector.onFile(path, content);
-  options.onEntry({ kind: 'file', path, size, mode, content });
+  const kept = condense === undefined ? content : condense(path, mode, content);
+  if (kept === undefined) {
+    options.onEntry({ kind: 'file', path, size, mode });
+    return;
+  }
+  if (budget.bufferedBytes + kept.length > limits.maxBufferedBytes) {
+    options.onEntry({ kind: 'file', path, size, mode, skipped: `the image's buffering budget of ${limits.maxBufferedBytes} bytes is spent` }); return;
+  }
+  budget.bufferedBytes += kept.length;
+  options.onEntry({ kind: 'file', path, size, mode, content: kept });
 }
 
 async function readContent(entry: Entry, path: string, size: number, label: string): Promise<Buffer> {

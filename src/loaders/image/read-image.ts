@@ -24,8 +24,10 @@ import { openStorageImage } from './storage/containers-storage.js';
 import { parseTarget } from './target.js';
 
 export interface ReadImageOptions {
-  /** Which files to buffer for analyzers (absolute paths inside the image). */
-  readonly wants: (path: string) => boolean;
+  /** Which files to buffer for analyzers (absolute paths inside the image, with permission bits). */
+  readonly wants: (path: string, mode: number) => boolean;
+  /** What to keep of a wanted file (see LayerReadOptions.condense). */
+  readonly condense?: (path: string, mode: number, content: Buffer) => Buffer | undefined;
   readonly limits?: Partial<ImageLimits>;
   /** os/arch[/variant] for multi-platform indexes; the host's by default. */
   readonly platform?: string;
@@ -70,6 +72,7 @@ export async function readImage(targetText: string, options: ReadImageOptions): 
   if (target.transport === 'dir') {
     readRootDir(resolve(target.path), {
       limits, budget, wants: options.wants, onEntry: record(0, target.path),
+      ...(options.condense === undefined ? {} : { condense: options.condense }),
       ...(options.inspect === undefined ? {} : { inspect: { wants: options.inspect.wants, onFile: (path: string, content: Buffer) => { options.inspect?.onFile(path, content, -1); } } }),
     });
     return { target: targetText, fs, layerDigests: [], problems, stats: { layers: 0, compressedBytes: 0, uncompressedBytes: 0, entries: budget.entries } };
@@ -85,6 +88,7 @@ export async function readImage(targetText: string, options: ReadImageOptions): 
       const before = compressedBytes;
       const stats = await readLayer(layer.open(), {
         label, limits, budget, wants: options.wants, onEntry: record(index, label),
+        ...(options.condense === undefined ? {} : { condense: options.condense }),
         ...(options.inspect === undefined ? {} : { inspect: { wants: options.inspect.wants, onFile: (path: string, content: Buffer) => { options.inspect?.onFile(path, content, index); } } }),
         ...(layer.digest === undefined ? {} : { digest: layer.digest }), diffId: layer.diffId,
         ...(progress === undefined ? {} : { onBytes: (read: number) => { progress({ phase: 'layers', layer: index + 1, layers: handle.layers.length, bytesRead: before + read, totalBytes }); } }),

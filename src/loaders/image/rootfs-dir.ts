@@ -12,7 +12,8 @@ import { ImageError } from './problems.js';
 export interface DirReadOptions {
   readonly limits: ImageLimits;
   readonly budget: ReadBudget;
-  readonly wants: (path: string) => boolean;
+  readonly wants: (path: string, mode: number) => boolean;
+  readonly condense?: (path: string, mode: number, content: Buffer) => Buffer | undefined;
   readonly onEntry: (entry: LayerEntry) => void;
   readonly inspect?: { readonly wants: (path: string, size: number) => boolean; readonly onFile: (path: string, content: Buffer) => void };
 }
@@ -52,17 +53,23 @@ function fileEntry(full: string, path: string, size: number, mode: number, optio
   const { limits, budget } = options;
   const inspector = options.inspect;
   const inspect = inspector !== undefined && inspector.wants(path, size) && size <= limits.maxBufferedFileBytes;
-  if (!options.wants(path)) {
+  if (!options.wants(path, mode)) {
     if (inspect) inspector.onFile(path, readWhole(full, size));
     return { kind: 'file', path, size, mode };
   }
-  if (size > limits.maxBufferedFileBytes || budget.bufferedBytes + size > limits.maxBufferedBytes) {
+  const condense = options.condense;
+  if (size > limits.maxBufferedFileBytes || (condense === undefined && budget.bufferedBytes + size > limits.maxBufferedBytes)) {
     return { kind: 'file', path, size, mode, skipped: `${size} bytes is over the buffering limit` };
   }
   const content = readWhole(full, size);
-  budget.bufferedBytes += content.length;
   if (inspect) inspector.onFile(path, content);
-  return { kind: 'file', path, size: content.length, mode, content };
+  const kept = condense === undefined ? content : condense(path, mode, content);
+  if (kept === undefined) return { kind: 'file', path, size, mode };
+  if (budget.bufferedBytes + kept.length > limits.maxBufferedBytes) {
+    return { kind: 'file', path, size, mode, skipped: `the image's buffering budget of ${limits.maxBufferedBytes} bytes is spent` };
+  }
+  budget.bufferedBytes += kept.length;
+  return { kind: 'file', path, size: content.length, mode, content: kept };
 }
 
 /** At most `size` bytes (the size measured by lstat): a file that grows meanwhile is not read further. */

@@ -1,0 +1,125 @@
+/**
+ * A Go binary's build info (documented in the Go source, debug/buildinfo): a 32-byte header at a
+ * 16-byte aligned address near the start of the data the linker writes, beginning with the magic
+ * "\xff Go buildinf:", then the pointer size and a flags byte. Go 1.18+ sets flag bit 2 and follows
+ * the header with two varint-length-prefixed strings (the Go version and the module info); older
+ * toolchains store two pointers to Go string headers (address, length) in the binary's byte order
+ * and the reader maps those addresses back to file bytes. The module info is framed by two 16-byte
+ * sentinels, which are dropped.
+ */
+import { type Executable, parseExecutable, readVirtual } from './executable.js';
+
+export const BUILDINFO_MAGIC = Buffer.from('\xff Go buildinf:', 'latin1');
+const HEADER = 32;
+const ALIGN = 16;
+/** The linker puts the blob near the start of the data; Go's own reader looks at 64 KiB. */
+const SEARCH_WINDOW = 64 * 1024;
+/** Module info of real binaries is a few KiB to a few hundred; anything larger is not build info. */
+const MAX_STRING = 4 * 1024 * 1024;
+
+export interface BuildInfo {
+  /** e.g. go1.21.5 */
+  readonly goVersion: string;
+  /** The module info text (path/mod/dep/=>/build lines), empty when built without modules. */
+  readonly modInfo: string;
+}
+
+/** The build info of a Go executable or of a bare blob (the condensed form); undefined when not Go. */
+export function readBuildInfo(bytes: Buffer): BuildInfo | undefined {
+  if (bytes.subarray(0, BUILDINFO_MAGIC.length).equals(BUILDINFO_MAGIC)) return decodeBlob(bytes, undefined, bytes);
+  const exe = parseExecutable(bytes);
+  if (exe === undefined) return undefined;
+  const window = readVirtual(bytes, exe, exe.dataStart, SEARCH_WINDOW);
+  if (window === undefined) return undefined;
+  for (let from = 0; ;) {
+    const at = window.indexOf(BUILDINFO_MAGIC, from);
+    if (at === -1 || window.length - at < HEADER) return undefined;
+    // Alignment is of the address; the window starts at a section or segment start, itself aligned.
+    // The inline strings may run past the search window: read them up to the end of the region.
+    if (at % ALIGN === 0) return decodeBlob(readVirtual(bytes, exe, exe.dataStart + BigInt(at), HEADER + 2 * (MAX_STRING + 8)) ?? window.subarray(at), exe, bytes);
+    from = at + 1;
+  }
+}
+
+function decodeBlob(blob: Buffer, exe: Executable | undefined, file: Buffer): BuildInfo | undefined {
+  if (blob.length < HEADER) return undefined;
+  const pointerSize = blob[14] ?? 0;
+  const flags = blob[15] ?? 0;
+  let goVersion: string | undefined;
+  let mod: string | undefined;
+  if ((flags & 2) !== 0) {
+    const first = varintString(blob, HEADER);
+    const second = first === undefined ? undefined : varintString(blob, first.next);
+    goVersion = first?.text;
+    mod = second?.text;
+  } else {
+    if (exe === undefined || (pointerSize !== 4 && pointerSize !== 8)) return undefined;
+    const bigEndian = (flags & 1) !== 0;
+    const pointer = (b: Buffer, o: number): bigint | undefined => {
+      if (o + pointerSize > b.length) return undefined;
+      if (pointerSize === 8) return bigEndian ? b.readBigUInt64BE(o) : b.readBigUInt64LE(o);
+      return BigInt(bigEndian ? b.readUInt32BE(o) : b.readUInt32LE(o));
+    };
+    const goString = (address: bigint | undefined): string | undefined => {
+      if (address === undefined) return undefined;
+      const header = readVirtual(file, exe, address, 2 * pointerSize);
+      if (header === undefined || header.length < 2 * pointerSize) return undefined;
+      const data = pointer(header, 0);
+      const length = pointer(header, pointerSize);
+      if (data === undefined || length === undefined || length > BigInt(MAX_STRING)) return undefined;
+      const text = readVirtual(file, exe, data, Number(length));
+      return text === undefined || text.length !== Number(length) ? undefined : text.toString('utf8');
+    };
+    goVersion = goString(pointer(blob, 16));
+    mod = goString(pointer(blob, 16 + pointerSize));
+  }
+  if (goVersion === undefined || goVersion === '') return undefined;
+  return { goVersion, modInfo: unframe(mod ?? '') };
+}
+
+function varintString(bytes: Buffer, offset: number): { text: string; next: number } | undefined {
+  let length = 0;
+  let shift = 0;
+  let at = offset;
+  for (;;) {
+    const byte = bytes[at];
+    if (byte === undefined || shift > 28) return undefined;
+    length += (byte & 0x7f) * 2 ** shift;
+    at += 1;
+    if ((byte & 0x80) === 0) break;
+    shift += 7;
+  }
+  if (length > MAX_STRING || at + length > bytes.length) return undefined;
+  return { text: bytes.subarray(at, at + length).toString('utf8'), next: at + length };
+}
+
+/** cmd/go wraps the module info in 16-byte sentinels, the last preceded by a newline. */
+function unframe(mod: string): string {
+  return mod.length >= 33 && mod[mod.length - 17] === '\n' ? mod.slice(16, -16) : '';
+}
+
+/**
+ * The condensed form kept while layers stream: a bare Go 1.18-style blob (header, then the two
+ * varint strings), which readBuildInfo reads like any binary. Sentinels are re-added so the
+ * framing rule stays the same for both.
+ */
+export function encodeBuildInfo(info: BuildInfo): Buffer {
+  const header = Buffer.alloc(HEADER);
+  BUILDINFO_MAGIC.copy(header);
+  header[14] = 8;
+  header[15] = 2;
+  const sentinel = '0123456789abcdef';
+  const framed = info.modInfo === '' ? '' : `${sentinel}${info.modInfo}${info.modInfo.endsWith('\n') ? '' : '\n'}${sentinel}`;
+  return Buffer.concat([header, varint(Buffer.byteLength(info.goVersion)), Buffer.from(info.goVersion), varint(Buffer.byteLength(framed)), Buffer.from(framed)]);
+}
+
+function varint(n: number): Buffer {
+  const out: number[] = [];
+  let rest = n;
+  while (rest >= 0x80) {
+    out.push((rest % 0x80) | 0x80);
+    rest = Math.floor(rest / 0x80);
+  }
+  out.push(rest);
+  return Buffer.from(out);
+}

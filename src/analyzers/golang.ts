@@ -1,0 +1,59 @@
+/**
+ * Go modules compiled into executables, from the build info every Go binary built with modules
+ * carries (see go/buildinfo.ts): the main module, each dependency at the version built (the
+ * replacement's, when a replace directive applies) and the Go standard library as `stdlib` at the
+ * toolchain's version, which is what Go vulnerability databases key standard-library advisories on.
+ * Executables are recognised by their permission bits, wherever they are, and condensed to their
+ * build info while the layer streams.
+ */
+import type { Analyzer, FoundPackage } from './analyzer.js';
+import { encodeBuildInfo, readBuildInfo } from './go/buildinfo.js';
+import { isExecutableImage } from './go/executable.js';
+import { type GoModule, parseModInfo } from './go/modinfo.js';
+import { purl } from './purl.js';
+
+/** Executables that are obviously something else (scripts, libraries' data) are not read. */
+const NOT_BINARY = /\.(?:sh|py|pl|rb|js|json|txt|md|conf|cfg|ya?ml|jar|war|ear)$/i;
+
+export const golangAnalyzer: Analyzer = {
+  id: 'golang',
+  title: 'Go modules (build info of Go executables)',
+  matches: (path, mode) => (mode & 0o111) !== 0 && !NOT_BINARY.test(path),
+  condense(file) {
+    if (!isExecutableImage(file.content.subarray(0, 4)) && !file.content.subarray(0, 1).equals(Buffer.from([0xff]))) return undefined;
+    const info = readBuildInfo(file.content);
+    return info === undefined ? undefined : encodeBuildInfo(info);
+  },
+  parse(file) {
+    const info = readBuildInfo(file.content);
+    if (info === undefined) return [];
+    const packages: FoundPackage[] = [];
+    const std = stdlibVersion(info.goVersion);
+    if (std !== undefined) packages.push(goPackage('stdlib', std));
+    const mod = parseModInfo(info.modInfo);
+    if (mod.main !== undefined) packages.push(fromModule(mod.main));
+    for (const dep of mod.deps) packages.push(fromModule(dep));
+    return packages;
+  },
+};
+
+function fromModule(module: GoModule): FoundPackage {
+  const replace = module.replace;
+  if (replace === undefined) return goPackage(module.path, module.version === '' ? '(devel)' : module.version);
+  // A replacement by a local directory has no version: what was built is a development tree.
+  return replace.version === '' || replace.version === '(devel)' ? goPackage(module.path, '(devel)') : goPackage(replace.path, replace.version);
+}
+
+function goPackage(path: string, version: string): FoundPackage {
+  const slash = path.lastIndexOf('/');
+  return {
+    name: path, version, ecosystem: 'golang', licenses: [],
+    purl: purl({ type: 'golang', ...(slash === -1 ? {} : { namespace: path.slice(0, slash) }), name: path.slice(slash + 1), version }),
+  };
+}
+
+/** "go1.21.5" or "go1.22.0 X:loopvar" -> "v1.21.5"; development toolchains have no release version. */
+function stdlibVersion(goVersion: string): string | undefined {
+  const match = /^go(\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)(?:\s|$)/.exec(goVersion);
+  return match?.[1] === undefined ? undefined : `v${match[1]}`;
+}
