@@ -52,6 +52,7 @@ import { rule as namespaceWithoutResourceQuota } from './namespace-without-resou
 import { rule as networkPolicyAllowsAllIngress } from './network-policy-allows-all-ingress/rule.js';
 import { rule as networkPolicyPeerMatchesNothing } from './network-policy-peer-matches-nothing/rule.js';
 import { rule as networkPolicySelectsNoPod } from './network-policy-selects-no-pod/rule.js';
+import { rule as networkPolicyShadowedRule } from './network-policy-shadowed-rule/rule.js';
 import { rule as networkPolicyUnresolvedNamedPort } from './network-policy-unresolved-named-port/rule.js';
 import { rule as nodeNamePinned } from './node-name-pinned/rule.js';
 import { rule as persistentVolumeHostPath } from './persistent-volume-host-path/rule.js';
@@ -159,6 +160,7 @@ export const RULES: readonly AnyRule[] = [
   networkPolicyAllowsAllIngress,
   networkPolicyPeerMatchesNothing,
   networkPolicySelectsNoPod,
+  networkPolicyShadowedRule,
   networkPolicyUnresolvedNamedPort,
   nodeNamePinned,
   persistentVolumeHostPath,
