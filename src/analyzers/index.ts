@@ -9,6 +9,7 @@ import { dotnetAnalyzer } from './dotnet.js';
 import { dpkgAnalyzer } from './dpkg.js';
 import { gemAnalyzer } from './gem.js';
 import { golangAnalyzer } from './golang.js';
+import { javaAnalyzer } from './java.js';
 import { npmLockAnalyzer, npmPackageAnalyzer } from './npm.js';
 import { pythonAnalyzer } from './python.js';
 import { rpmAnalyzer } from './rpm.js';
@@ -21,6 +22,7 @@ export const ANALYZERS: readonly Analyzer[] = [
   dpkgAnalyzer,
   gemAnalyzer,
   golangAnalyzer,
+  javaAnalyzer,
   npmLockAnalyzer,
   npmPackageAnalyzer,
   pythonAnalyzer,

@@ -1,0 +1,99 @@
+/**
+ * Java packages in jar, war and ear archives and the jars nested in them. Each pom.properties
+ * (groupId, artifactId, version) is a package: the archive's own and those of libraries shaded into
+ * it. An archive without one is identified from its MANIFEST.MF (Implementation-* or Bundle-*
+ * headers), and failing that from a `name-1.2.3.jar` file name. purl: pkg:maven/GROUP/ARTIFACT@VERSION.
+ */
+import { posix } from 'node:path';
+import type { Analyzer, FoundPackage } from './analyzer.js';
+import { type ArchiveMeta, condenseArchive, readArchive } from './java/archive.js';
+import { purl } from './purl.js';
+
+const ARCHIVE = /\.(?:jar|war|ear|sar|par|jpi|hpi|kar)$/i;
+
+export const javaAnalyzer: Analyzer = {
+  id: 'java',
+  title: 'Java archives (pom.properties, MANIFEST.MF, nested jars)',
+  matches: (path) => ARCHIVE.test(path),
+  condense: (file) => condenseArchive(readArchive(file.path, file.content)),
+  parse(file) {
+    const packages: FoundPackage[] = [];
+    const seen = new Set<string>();
+    const visit = (meta: ArchiveMeta): void => {
+      for (const found of identify(meta)) {
+        if (seen.has(found.purl)) continue;
+        seen.add(found.purl);
+        packages.push(found);
+      }
+      meta.nested.forEach(visit);
+    };
+    visit(readArchive(file.path, file.content));
+    return packages;
+  },
+};
+
+function identify(meta: ArchiveMeta): FoundPackage[] {
+  const fromPoms = meta.poms.flatMap((text) => {
+    const props = properties(text);
+    const group = props.get('groupId');
+    const artifact = props.get('artifactId');
+    const version = props.get('version');
+    return group !== undefined && artifact !== undefined && version !== undefined ? [maven(group, artifact, version)] : [];
+  });
+  if (fromPoms.length > 0) return fromPoms;
+  const fromName = nameAndVersion(posix.basename(meta.path.slice(meta.path.lastIndexOf('!/') + 1)));
+  const headers = meta.manifest === undefined ? new Map<string, string>() : manifestHeaders(meta.manifest);
+  const symbolic = headers.get('Bundle-SymbolicName')?.split(';')[0]?.trim();
+  const title = headers.get('Implementation-Title') ?? headers.get('Bundle-Name') ?? headers.get('Specification-Title');
+  const version = headers.get('Implementation-Version') ?? headers.get('Bundle-Version') ?? headers.get('Specification-Version') ?? fromName?.version;
+  const group = headers.get('Implementation-Vendor-Id') ?? (symbolic?.includes('.') === true ? symbolic.slice(0, symbolic.lastIndexOf('.')) : undefined);
+  // The file name usually is the artifact id; a title is prose ("Apache Commons IO").
+  const artifact = fromName?.name ?? (symbolic?.includes('.') === true ? symbolic.slice(symbolic.lastIndexOf('.') + 1) : symbolic) ?? title;
+  if (artifact === undefined || version === undefined) return [];
+  return [maven(group, artifact, version)];
+}
+
+function maven(group: string | undefined, artifact: string, version: string): FoundPackage {
+  return {
+    name: group === undefined ? artifact : `${group}:${artifact}`, version, ecosystem: 'maven', licenses: [],
+    purl: purl({ type: 'maven', ...(group === undefined ? {} : { namespace: group }), name: artifact, version }),
+  };
+}
+
+/** Java .properties as Maven writes them: key=value lines, # comments. */
+function properties(text: string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const line of text.split(/\r?\n/)) {
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('!')) continue;
+    const match = /^([^=:\s]+)\s*[=:]\s*(.*)$/.exec(trimmed);
+    if (match?.[1] !== undefined && match[2] !== undefined) map.set(match[1], match[2].trim());
+  }
+  return map;
+}
+
+/** The main section of a manifest: "Name: value" lines, continued by lines starting with a space. */
+function manifestHeaders(text: string): Map<string, string> {
+  const headers = new Map<string, string>();
+  let last: string | undefined;
+  for (const line of text.split(/\r?\n/)) {
+    if (line === '') break;
+    if (line.startsWith(' ') && last !== undefined) {
+      headers.set(last, `${headers.get(last) ?? ''}${line.slice(1)}`);
+      continue;
+    }
+    const colon = line.indexOf(':');
+    if (colon <= 0) continue;
+    last = line.slice(0, colon).trim();
+    headers.set(last, line.slice(colon + 1).trim());
+  }
+  return headers;
+}
+
+/** "commons-io-2.11.0.jar" -> commons-io 2.11.0: the version starts at the first "-DIGIT". */
+function nameAndVersion(file: string): { name: string; version?: string } | undefined {
+  const stem = file.replace(ARCHIVE, '');
+  if (stem === '') return undefined;
+  const match = /^(.+?)-(\d[\w.+-]*)$/.exec(stem);
+  return match?.[1] === undefined || match[2] === undefined ? { name: stem } : { name: match[1], version: match[2] };
+}
