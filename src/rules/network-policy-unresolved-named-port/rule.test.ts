@@ -37,4 +37,23 @@ spec:
 `);
     expect(scan.findings).toEqual([]);
   });
+
+  it('resolves as the engine does: the name must carry the rule\'s protocol, on the workloads netpol analyses', async () => {
+    const scan = await scanYaml(rule, `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: dns, namespace: shop}
+spec:
+  template:
+    metadata: {labels: {app: dns}}
+    spec: {containers: [{name: dns, image: coredns, ports: [{name: dns, containerPort: 53, protocol: UDP}]}]}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: dns, namespace: shop}
+spec:
+  podSelector: {matchLabels: {app: dns}}
+  ingress: [{ports: [{port: dns, protocol: UDP}, {port: dns}]}]
+`);
+    expect(scan.findings.map((f) => f.location.path)).toEqual(['/spec/ingress/0/ports/1/port']);
+  });
 });

@@ -3,58 +3,20 @@
  * the destination pod". When no destination pod declares it, the port entry allows nothing and
  * the traffic the author meant to open stays blocked, or, worse, the author "fixes" it by opening
  * everything. Destinations are the pods the policy selects (ingress) or the pods the rule's peers
- * select (egress); ipBlock destinations have no named ports at all.
+ * select (egress); ipBlock destinations have no named ports at all. Resolved exactly as the netpol
+ * engine resolves it (the same workloads and namespace labels; the destination's first container
+ * port of that name must have the rule's protocol).
  */
 import type { Resource } from '../../model/resource.js';
 import type { RuleContext } from '../../core/rule.js';
 import { defineRule, fail } from '../../core/rule.js';
-import { namespaceOf } from '../../core/resource-index.js';
-import { NetpolError } from '../../graph/netpol/errors.js';
-import { NAMESPACE_NAME_LABEL } from '../../graph/netpol/namespaces.js';
-import { parseNetworkPolicy } from '../../graph/netpol/parse-policy.js';
-import type { NetworkPolicy, PolicyRule } from '../../graph/netpol/model.js';
-import { matches } from '../../graph/netpol/selectors.js';
-import { asArray, asRecord, asString, asStringMap } from '../../lib/k8s/values.js';
-import type { Labels } from '../../lib/k8s/labels.js';
+import { PolicyUsage, scanNetpol } from '../../graph/netpol/findings/index.js';
+import type { Workload } from '../../graph/netpol/model.js';
+import type { Protocol } from '../../graph/netpol/connections.js';
 
-interface PodPorts {
-  readonly namespace: string;
-  readonly labels: Labels;
-  /** "NAME/PROTOCOL" of every declared container port. */
-  readonly named: ReadonlySet<string>;
-}
-
-function podsOf(context: RuleContext<undefined>): PodPorts[] {
-  return context.index.workloads().flatMap(({ resource, workload }) => {
-    if (resource.kind === 'PodTemplate') return [];
-    const named = new Set<string>();
-    for (const container of asArray(workload.podSpec.containers)) {
-      for (const raw of asArray(asRecord(container)?.ports)) {
-        const port = asRecord(raw) ?? {};
-        const name = asString(port.name);
-        if (name !== undefined) named.add(`${name}/${asString(port.protocol) ?? 'TCP'}`);
-      }
-    }
-    return [{ namespace: namespaceOf(resource), labels: workload.podMeta.labels ?? {}, named }];
-  });
-}
-
-function namespaceLabels(context: RuleContext<undefined>, namespace: string): Labels {
-  const object = context.index.namespaceObject(namespace);
-  return { ...asStringMap(asRecord(object?.object.metadata)?.labels), [NAMESPACE_NAME_LABEL]: namespace };
-}
-
-/** The pods an egress rule's peers select; undefined when the rule has only ipBlock peers. */
-function egressDestinations(policy: NetworkPolicy, rule: PolicyRule, pods: readonly PodPorts[], context: RuleContext<undefined>): PodPorts[] | undefined {
-  if (rule.peers === undefined) return [...pods];
-  const peers = rule.peers.filter((p) => p.kind === 'pods');
-  if (peers.length === 0) return undefined;
-  return pods.filter((pod) =>
-    peers.some((peer) => {
-      const nsOk = peer.namespaceSelector === undefined ? pod.namespace === policy.namespace : matches(peer.namespaceSelector, namespaceLabels(context, pod.namespace));
-      return nsOk && (peer.podSelector === undefined || matches(peer.podSelector, pod.labels));
-    }),
-  );
+/** The engine's resolution of a named port against a destination pod. */
+function resolves(workload: Workload, name: string, protocol: Protocol): boolean {
+  return workload.ports.find((p) => p.name === name)?.protocol === protocol;
 }
 
 export const rule = defineRule({
@@ -69,16 +31,12 @@ export const rule = defineRule({
     'https://kubernetes.io/docs/reference/kubernetes-api/policy-resources/network-policy-v1/#NetworkPolicySpec',
   ],
   target: { kinds: ['NetworkPolicy'] },
-  *check(resource: Resource, context: RuleContext<undefined>) {
-    let policy: NetworkPolicy;
-    try {
-      policy = parseNetworkPolicy(resource, namespaceOf(resource));
-    } catch (error) {
-      if (error instanceof NetpolError) return; // an invalid policy is reported by the netpol analysis itself
-      throw error;
-    }
-    const pods = podsOf(context);
-    const selected = pods.filter((pod) => pod.namespace === policy.namespace && matches(policy.podSelector, pod.labels));
+  *check(resource: Resource, { index }: RuleContext<undefined>) {
+    const scan = scanNetpol(index);
+    const policy = scan?.policyOf(resource);
+    if (scan === undefined || policy === undefined) return; // an invalid policy is reported by the netpol analysis itself
+    const usage = scan.memo('policy-usage', () => new PolicyUsage(scan.analysis.cluster));
+    const selected = usage.selected(policy);
     if (selected.length === 0) return; // a policy selecting nothing has a bigger problem than its ports
     const directions = [
       { name: 'ingress', rules: policy.affectsIngress ? policy.ingress : [] },
@@ -86,12 +44,11 @@ export const rule = defineRule({
     ] as const;
     for (const { name, rules } of directions) {
       for (const [r, rule] of rules.entries()) {
-        const destinations = name === 'ingress' ? selected : egressDestinations(policy, rule, pods, context);
+        const destinations = name === 'ingress' ? selected : usage.peerWorkloads(policy, rule);
         if (destinations !== undefined && destinations.length === 0) continue;
         for (const [p, port] of (rule.ports ?? []).entries()) {
           if (port.kind !== 'named') continue;
-          const key = `${port.name}/${port.protocol}`;
-          if (destinations?.some((pod) => pod.named.has(key)) === true) continue;
+          if (destinations?.some((w) => resolves(w, port.name, port.protocol)) === true) continue;
           const why =
             destinations === undefined
               ? 'the rule\'s only destinations are ipBlocks, which have no named ports'

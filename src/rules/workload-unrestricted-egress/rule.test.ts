@@ -59,4 +59,10 @@ describe('workload-unrestricted-egress', () => {
     const scan = await scanYaml(rule, policy('[{to: [{ipBlock: {cidr: "::/0"}}]}]'));
     expect(scan.findings.map((f) => f.message)).toEqual(['Deployment "api" is isolated for egress, but shop/out egress rule #1 allows every IPv6 address (::/0)']);
   });
+
+  it('says nothing about input the engine refuses (a named port towards addresses)', async () => {
+    const scan = await scanYaml(rule, policy('[{ports: [{port: https}]}]'));
+    expect(scan.findings).toEqual([]);
+    expect(scan.summary.counts.error).toBe(0);
+  });
 });

@@ -10,6 +10,7 @@ import type { RuleContext, WorkloadSubject } from '../../core/rule.js';
 import { defineRule, fail } from '../../core/rule.js';
 import { ConnectionSet } from '../../graph/netpol/connections.js';
 import { IntervalSet } from '../../graph/netpol/intervals.js';
+import { NetpolError } from '../../graph/netpol/errors.js';
 import { internetEgress, scanNetpol, type InternetEgress, type OpeningRule } from '../../graph/netpol/findings/index.js';
 
 const options = z.strictObject({
@@ -41,7 +42,16 @@ export const rule = defineRule<Options>({
     const scan = scanNetpol(index);
     const endpoint = scan?.endpointOf(subject.resource);
     if (scan === undefined || endpoint === undefined) return;
-    const verdict = scan.memo<InternetEgress>(`internet-egress|${endpoint.cls.egressSig}|${String(endpoint.workload.hostNetwork)}`, () => internetEgress(scan.analysis, endpoint));
+    const verdict = scan.memo<InternetEgress | undefined>(`internet-egress|${endpoint.cls.egressSig}|${String(endpoint.workload.hostNetwork)}`, () => {
+      try {
+        return internetEgress(scan.analysis, endpoint);
+      } catch (error) {
+        // A named port towards addresses: input `palisade netpol` refuses, with its location.
+        if (error instanceof NetpolError) return undefined;
+        throw error;
+      }
+    });
+    if (verdict === undefined) return;
     const who = `${subject.resource.kind} "${subject.resource.name}"`;
     switch (verdict.kind) {
       case 'not-isolated':

@@ -5,7 +5,7 @@
  * nothing" here means exactly that no endpoint of `netpol list` is matched.
  */
 import type { LabelSelector } from '../../../lib/k8s/labels.js';
-import type { Cluster, NetworkPolicy, RulePeer, Workload } from '../model.js';
+import type { Cluster, NetworkPolicy, PolicyRule, RulePeer, Workload } from '../model.js';
 import { matches } from '../selectors.js';
 
 export interface DeadPeer {
@@ -44,6 +44,23 @@ export class PolicyUsage {
   /** The workloads (pod templates) a policy selects: same namespace, labels matching its podSelector. */
   selected(policy: NetworkPolicy): Workload[] {
     return (this.byNamespace.get(policy.namespace) ?? []).filter((w) => matches(policy.podSelector, w.labels));
+  }
+
+  /**
+   * The workloads an egress rule's peers select (every workload for a rule without peers);
+   * undefined when the rule's only peers are ipBlocks.
+   */
+  peerWorkloads(policy: NetworkPolicy, rule: PolicyRule): Workload[] | undefined {
+    if (rule.peers === undefined) return [...this.cluster.workloads];
+    const pods = rule.peers.filter((p) => p.kind === 'pods');
+    if (pods.length === 0) return undefined;
+    const out = new Set<Workload>();
+    for (const peer of pods) {
+      for (const ns of this.namespacesOf(policy, peer.namespaceSelector)) {
+        for (const w of this.byNamespace.get(ns) ?? []) if (peer.podSelector === undefined || matches(peer.podSelector, w.labels)) out.add(w);
+      }
+    }
+    return [...out];
   }
 
   /** Peers of the policy's rules that match no namespace, or no pod of the namespaces they match. ipBlocks always match addresses. */
