@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { render, scanImage, type Finding } from '../../src/sdk/index.js';
 import { reportValidator } from '../writers/report-schema.js';
+import { sarifValidator } from '../writers/sarif-schema.js';
 import { AWS_KEY, LODASH_VECTOR, writeStore, writeVulnerableImage } from './support/image.js';
 import { tempDirs } from './support/osv.js';
 
@@ -24,6 +25,13 @@ beforeAll(async () => {
   image = await writeVulnerableImage(join(fixture, 'layout'));
   db = await writeStore(fixture);
 });
+
+interface SarifLog {
+  runs: {
+    tool: { driver: { rules: { id: string; help: { text: string }; properties: Record<string, unknown> }[] } };
+    results: { ruleId: string; locations: { physicalLocation?: { artifactLocation: unknown } }[] }[];
+  }[];
+}
 
 const byRule = (findings: readonly Finding[], id: string): Finding | undefined => findings.find((f) => f.ruleId === id);
 
@@ -130,6 +138,17 @@ describe('scanImage', () => {
     expect(table).toContain('Packages: 5 (deb 2, npm 3)');
     expect(table).toMatch(/lodash 4\.17\.20 \(npm\) {2}\/srv\/app\/node_modules\/lodash\/package\.json {2}in registry\.example\/app:1\n +high +CVE-2021-23337 +fixed in 4\.17\.21 +Command Injection in lodash/);
     expect(table).toMatch(/critical aws-access-key-id {2}\/srv\/app\/\.env:2 {2}AKIA/);
+    const sarif = JSON.parse(render(report, 'sarif')) as SarifLog;
+    const validateSarif = sarifValidator();
+    if (validateSarif === undefined) console.warn('../shared/testdata/sarif absent: SARIF schema check skipped');
+    else expect(validateSarif(sarif)).toEqual([]);
+    const run = sarif.runs[0];
+    const rule = run?.tool.driver.rules.find((r) => r.id === 'CVE-2021-23337');
+    // GitHub ranks alerts by the rule's security-severity: the CVSS base score.
+    expect(rule?.properties['security-severity']).toBe('7.2');
+    expect(rule?.help.text).toBe('lodash 4.17.20: Upgrade lodash to 4.17.21 or later.');
+    const result = run?.results.find((r) => r.ruleId === 'CVE-2021-23337');
+    expect(result?.locations[0]?.physicalLocation?.artifactLocation).toEqual({ uri: 'srv/app/node_modules/lodash/package.json', uriBaseId: 'IMAGEROOT' });
     for (const format of ['sarif', 'junit', 'markdown', 'html']) {
       const text = render(report, format);
       expect(text).toContain('CVE-2021-23337');

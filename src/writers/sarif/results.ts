@@ -4,7 +4,8 @@ import type { Finding, Suppression } from '../../model/finding.js';
 import type { Problem } from '../../model/problem.js';
 import { resourceKey } from '../../model/resource.js';
 import { isFileBacked, pathToUri, relativePath } from '../common/artifact-path.js';
-import { SECURITY_SEVERITY, sarifLevel } from './rules.js';
+import { sarifLevel } from './rules.js';
+import { imagePhysicalLocation, isImageResult, securitySeverityOf } from './vulnerabilities.js';
 import type { SarifLevel, SarifLocation, SarifNotification, SarifPhysicalLocation, SarifResult, SarifSuppression } from './sarif-types.js';
 
 export const SRCROOT = '%SRCROOT%';
@@ -47,7 +48,8 @@ function suppressionOf(suppression: Suppression | undefined): SarifSuppression {
 
 function location(finding: Finding, baseDir: string): SarifLocation {
   const { file, line, column, path } = finding.location;
-  const physical = physicalLocation(file, line, column, baseDir);
+  // A file inside an image is no file of the scanning machine: located under IMAGEROOT.
+  const physical = isImageResult(finding) ? imagePhysicalLocation(finding) : physicalLocation(file, line, column, baseDir);
   const resource = { name: finding.resource.name, fullyQualifiedName: resourceKey(finding.resource), kind: 'resource' };
   return {
     ...(physical === undefined ? {} : { physicalLocation: physical }),
@@ -67,7 +69,7 @@ export function result(finding: Finding, ruleIndex: number, baseDir: string): Sa
     partialFingerprints: { 'palisadeFindingId/v1': finding.id },
     ...(finding.suppressed ? { suppressions: [suppressionOf(finding.suppression)] } : {}),
     // The finding's own severity may differ from the rule's default (a worse hostPath, say).
-    properties: { severity: finding.severity, 'security-severity': SECURITY_SEVERITY[finding.severity], status: finding.status },
+    properties: { severity: finding.severity, 'security-severity': securitySeverityOf(finding), status: finding.status },
   };
 }
 

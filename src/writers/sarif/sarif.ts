@@ -9,6 +9,7 @@ import { PROJECT_HOME } from '../common/project.js';
 import { ruleCatalog } from '../common/rule-catalog.js';
 import { notification, result, SRCROOT } from './results.js';
 import { reportingDescriptor } from './rules.js';
+import { imageBaseIds, vulnerabilityDescriptors } from './vulnerabilities.js';
 import type { SarifLog } from './sarif-types.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -16,6 +17,7 @@ export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** The SARIF log for a report; file URIs are made relative to `baseDir` (the working directory). */
 export function sarifLog(report: Report, baseDir: string): SarifLog {
   const rules = ruleCatalog(report);
+  const vulnerabilityDescriptor = vulnerabilityDescriptors(report);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const indexOf = (ruleId: string): number => {
     const index = ruleIndex.get(ruleId);
@@ -34,7 +36,7 @@ export function sarifLog(report: Report, baseDir: string): SarifLog {
             version: report.tool.version,
             semanticVersion: report.tool.version,
             informationUri: PROJECT_HOME,
-            rules: rules.map(reportingDescriptor),
+            rules: rules.map((rule) => vulnerabilityDescriptor(rule) ?? reportingDescriptor(rule)),
           },
         },
         invocations: [
@@ -44,7 +46,7 @@ export function sarifLog(report: Report, baseDir: string): SarifLog {
             toolExecutionNotifications: [...report.errors, ...report.notes].map((p) => notification(p, baseDir)),
           },
         ],
-        originalUriBaseIds: { [SRCROOT]: { description: { text: 'The directory palisade was run from.' } } },
+        originalUriBaseIds: { [SRCROOT]: { description: { text: 'The directory palisade was run from.' } }, ...imageBaseIds(report) },
         columnKind: 'utf16CodeUnits',
         results: report.findings.map((f) => result(f, indexOf(f.ruleId), baseDir)),
         properties: { reportSchemaVersion: report.schemaVersion, inputs: report.inputs, failOn: report.summary.failOn, failed: report.summary.failed },
