@@ -25,7 +25,7 @@ function zip(archive: string, files: Record<string, string | Buffer>, stored = f
   return archive;
 }
 
-function purls(path: string, content = readFileSync(path)): string[] {
+function purls(path: string, content: Buffer = readFileSync(path)): string[] {
   return java.parse({ path, content }, { exists: () => false }).map((p) => p.purl);
 }
 
