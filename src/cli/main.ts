@@ -2,9 +2,11 @@
 /** The `palisade` command: a thin front end over the SDK. */
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../sdk/index.js';
+import { attackPathsCommand } from './attack-paths-command.js';
 import { configCommand } from './config-command.js';
 import { dbCommand } from './db-command.js';
 import { EXIT } from './io.js';
+import { dockerfileCommand } from './dockerfile-command.js';
 import { imageCommand, sbomCommand } from './image-command.js';
 import { frameworksCommand } from './frameworks-command.js';
 import { netpolCommand } from './netpol-command.js';
@@ -30,8 +32,10 @@ function program(): Command {
     .addCommand(frameworksCommand())
     .addCommand(rbacCommand())
     .addCommand(netpolCommand())
+    .addCommand(attackPathsCommand())
     .addCommand(snapshotCommand())
     .addCommand(imageCommand()).addCommand(sbomCommand())
+    .addCommand(dockerfileCommand())
     .addCommand(configCommand())
     .addCommand(dbCommand())
     .addHelpText('after', '\nExamples:\n  palisade scan examples/\n  palisade rules list\n  palisade scan --help');

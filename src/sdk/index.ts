@@ -15,6 +15,7 @@ export { canI, escalationGraphText, escalationPaths, loadRbac, permissions, rbac
 export { VERSION } from './version.js';
 export { scanImage, type ImageScanOptions, type ImageScanResult } from './image-scan.js';
 export { imageFindings, imageResource, type ImageFindings, type ImageFindingsOptions } from './image-scan-findings.js';
+export { dockerfileRuleIds, lintDockerfiles, lintDockerfileText, type DockerfileLintOptions, type DockerfileTextOptions, type DockerfileTextResult } from './dockerfile.js';
 export { inventoryImage, renderSbom, SBOM_FORMATS, type InventoryOptions, type InventoryResult, type SbomFormat, type SbomRenderOptions } from './image.js';
 export {
   compareVersions,
@@ -31,3 +32,4 @@ export { cvss, InvalidCvssVectorError, type CvssScore, type CvssSeverity, type C
 export { netpolList, netpolDiff, netpolEval, parsePortSpec, NETPOL_LIST_FORMATS, NETPOL_DIFF_FORMATS, type NetpolListFormat, type NetpolDiffFormat, type NetpolListOptions, type NetpolDiffOptions, type NetpolEvalOptions, type NetpolOutput } from './netpol.js';
 export { netpolGenerate, NETPOL_GENERATED_FROM_ANNOTATION, type NetpolGenerateOptions, type NetpolGenerateOutput, type GeneratedNetworkPolicy } from './netpol-generate.js';
 export { applyVex, dbImport, dbPath, dbStatus, dbUpdate, loadVex, matchVulnerabilities, parseVex, type VexDocument, type VexStatement, type VexStatus, type DbImportOptions, type DbOptions, type DbUpdateOptions, type DistroRelease, type DownloadProgress, type Fix, type ImportResult, type MatchablePackage, type MatchEvidence, type MatchedPackage, type MatchResult, type MatchVulnerabilitiesOptions, type ScoredVector, type SeveritySource, type SourceStatus, type StoreStatus, type UpdateResult, type VulnerabilityMatch, type VulnSeverity } from './vuln.js';
+export { attackPaths, renderAttackPaths, readVulnerabilities, analyzeAttackPaths, applyFixes, ATTACK_PATHS_FORMATS, ATTACK_PATHS_SCHEMA_VERSION, type AttackPathsFormat, type AttackPathsOptions, type AttackPathsAnswer, type AttackPathsResult, type AttackPath, type AttackStep, type AttackFix, type AttackNode, type AttackCut, type ImageVulnerabilities, type AttackInput, type AttackOptions } from './attack-paths.js';

@@ -35,7 +35,10 @@ function summary(result: AttackPathsResult): unknown {
 }
 
 async function run(dir: string, options: ScenarioOptions, vulnerabilities: readonly ImageVulnerabilities[], paths?: string[]): Promise<{ result: AttackPathsResult; resources: Awaited<ReturnType<typeof loadInputs>>['resources'] }> {
-  const loaded = await loadInputs({ paths: paths ?? (options.inputs ?? ['.']).map((p) => resolve(dir, p)) });
+  // The folder's YAML only: options.json, vulnerabilities.json and expected.json are not manifests.
+  const yamlFiles = readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => join(dir, f));
+  const loaded = await loadInputs({ paths: paths ?? (options.inputs === undefined ? yamlFiles : options.inputs.map((p) => resolve(dir, p))) });
+  expect(loaded.problems.filter((p) => p.level !== 'note')).toEqual([]);
   const result = analyzeAttackPaths({ resources: loaded.resources, vulnerabilities }, { ...(options.from === undefined ? {} : { from: options.from }), ...(options.to === undefined ? {} : { to: options.to }) });
   return { result, resources: loaded.resources };
 }

@@ -6,3 +6,4 @@ export { minimalCut, solveHittingSet, type CutBudget } from './cut.js';
 export { FIX_COSTS } from './fixes.js';
 export { AttackGraph, type Edge, type FixCandidate } from './graph.js';
 export { DEFAULT_ENTRIES, DEFAULT_JEWELS } from './select.js';
+export { attackPathsDot, attackPathsTable } from './text.js';

@@ -1,0 +1,71 @@
+/** `palisade attack-paths`: paths from entry points to crown jewels and the cheapest fixes, over the SDK. */
+import { Command, Option } from 'commander';
+import { PalisadeError, formatProblem } from '../sdk/index.js';
+import { ATTACK_PATHS_FORMATS, attackPaths, renderAttackPaths, type AttackPathsFormat } from '../sdk/index.js';
+import { collect, emit, EXIT, printProblems } from './io.js';
+
+interface Flags {
+  from?: string[];
+  to?: string[];
+  format: AttackPathsFormat;
+  vulnerabilities?: string;
+  kubeconfig?: string;
+  context?: string;
+  config?: string;
+  helmValues?: string[];
+  set?: string[];
+  maxPathsPerPair?: string;
+  output?: string;
+  quiet?: boolean;
+}
+
+export function attackPathsCommand(): Command {
+  return new Command('attack-paths')
+    .description('every path from an entry point to a crown jewel across network, RBAC, vulnerabilities and host escape, and the cheapest fixes that cut them all')
+    .argument('[paths...]', 'files and directories of manifests, charts or overlays ("-" for stdin)')
+    .option('--from <entry>', 'entry point: internet, workloads, namespace/NS, pod/NS/NAME, user:NAME, group:NAME (repeatable; default internet and every workload)', collect)
+    .option('--to <jewel>', 'crown jewel: cluster-admin, secrets, nodes, namespace/NS, "selector KEY=VALUE[,...]" (repeatable; default cluster-admin, secrets, nodes)', collect)
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...ATTACK_PATHS_FORMATS]).default('table'))
+    .option('--vulnerabilities <file>', 'JSON list of {image, vulnerabilities[]}: RCE-class ones become exploit steps')
+    .option('--max-paths-per-pair <n>', 'paths listed per entry/jewel pair (default 3)')
+    .option('--kubeconfig <file>', 'read the live cluster of this kubeconfig')
+    .option('--context <name>', 'kubeconfig context (implies a live cluster)')
+    .option('-c, --config <file>', 'configuration file (default: .palisade.yaml found upward from the input)')
+    .option('--helm-values <file>', 'values file for Helm charts (repeatable)', collect)
+    .option('--set <key=value>', 'Helm --set value (repeatable)', collect)
+    .option('-o, --output <file>', 'write the output to a file')
+    .option('-q, --quiet', 'print no notes on stderr')
+    .addHelpText('after', '\nExamples:\n  palisade attack-paths k8s/\n  palisade attack-paths k8s/ --from internet --to cluster-admin -f json\n  palisade attack-paths k8s/ --from pod/shop/web --to nodes -f dot | dot -Tsvg > paths.svg')
+    .action(async (paths: string[], flags: Flags) => {
+      const perPair = flags.maxPathsPerPair === undefined ? undefined : Number(flags.maxPathsPerPair);
+      if (perPair !== undefined && (!Number.isInteger(perPair) || perPair < 1 || perPair > 1000)) {
+        process.stderr.write('error: --max-paths-per-pair must be a whole number from 1 to 1000\n');
+        process.exitCode = EXIT.usage;
+        return;
+      }
+      const live = flags.kubeconfig !== undefined || flags.context !== undefined;
+      try {
+        const answer = await attackPaths({
+          paths,
+          ...(live ? { cluster: { ...(flags.kubeconfig === undefined ? {} : { kubeconfig: flags.kubeconfig }), ...(flags.context === undefined ? {} : { context: flags.context }) } } : {}),
+          ...(flags.config === undefined ? {} : { configFile: flags.config }),
+          ...(flags.helmValues === undefined ? {} : { helmValues: flags.helmValues }),
+          ...(flags.set === undefined ? {} : { helmSet: flags.set }),
+          ...(flags.from === undefined ? {} : { from: flags.from }),
+          ...(flags.to === undefined ? {} : { to: flags.to }),
+          ...(flags.vulnerabilities === undefined ? {} : { vulnerabilitiesFile: flags.vulnerabilities }),
+          ...(perPair === undefined ? {} : { maxPathsPerPair: perPair }),
+        });
+        printProblems(answer.problems, flags.quiet === true);
+        if (answer.inputs.length === 0 || answer.problems.some((p) => p.code === 'no-input' || p.code === 'config-invalid')) {
+          process.exitCode = EXIT.usage;
+          return;
+        }
+        if (!emit(renderAttackPaths(answer.result, flags.format), flags.output)) process.exitCode = EXIT.usage;
+      } catch (error) {
+        if (!(error instanceof PalisadeError)) throw error;
+        process.stderr.write(`${formatProblem(error.problem)}\n`);
+        process.exitCode = EXIT.usage;
+      }
+    });
+}

@@ -1,0 +1,111 @@
+/**
+ * Attack paths for front ends: load the inputs as `palisade scan` does (files, charts, overlays or
+ * a live cluster), run the rules for the findings each step links to, read the optional
+ * vulnerability list, and analyse. Bad input becomes a located PalisadeError, never a stack.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { AttackPathsResult, ImageVulnerabilities } from '../model/attack.js';
+import type { Problem } from '../model/problem.js';
+import { PalisadeError, problem } from '../core/errors.js';
+import { runRules } from '../core/engine.js';
+import { ResourceIndex } from '../core/resource-index.js';
+import { findConfig, namespaceFilter, resolveConfig } from '../config/index.js';
+import { analyzeAttackPaths, attackPathsDot, attackPathsTable } from '../graph/attack/index.js';
+import { loadInputs } from '../loaders/index.js';
+import { selectScanRules } from './select-rules.js';
+
+export { ATTACK_PATHS_SCHEMA_VERSION, type AttackPathsResult, type AttackPath, type AttackStep, type AttackFix, type AttackNode, type AttackCut, type ImageVulnerabilities } from '../model/attack.js';
+export { analyzeAttackPaths, applyFixes, type AttackInput, type AttackOptions } from '../graph/attack/index.js';
+
+export const ATTACK_PATHS_FORMATS = ['table', 'json', 'dot'] as const;
+export type AttackPathsFormat = (typeof ATTACK_PATHS_FORMATS)[number];
+
+export interface AttackPathsOptions {
+  readonly paths?: readonly string[];
+  readonly cluster?: { readonly kubeconfig?: string; readonly context?: string };
+  readonly helmValues?: readonly string[];
+  readonly helmSet?: readonly string[];
+  readonly cwd?: string;
+  readonly stdin?: NodeJS.ReadableStream;
+  readonly configFile?: string;
+  readonly from?: readonly string[];
+  readonly to?: readonly string[];
+  /** A JSON file: an array of ImageVulnerabilities. */
+  readonly vulnerabilitiesFile?: string;
+  readonly vulnerabilities?: readonly ImageVulnerabilities[];
+  readonly maxPathsPerPair?: number;
+}
+
+export interface AttackPathsAnswer {
+  readonly result: AttackPathsResult;
+  readonly problems: readonly Problem[];
+  readonly inputs: readonly string[];
+}
+
+/** Largest vulnerability list read (a hostile file must not exhaust memory). */
+const MAX_VULN_FILE_BYTES = 64 * 1024 * 1024;
+
+export function readVulnerabilities(file: string): ImageVulnerabilities[] {
+  let data: unknown;
+  try {
+    const text = readFileSync(file);
+    if (text.length > MAX_VULN_FILE_BYTES) throw new PalisadeError(problem('attack-bad-vulnerabilities', `the file is larger than ${MAX_VULN_FILE_BYTES} bytes`, { file }));
+    data = JSON.parse(text.toString('utf8'));
+  } catch (error) {
+    if (error instanceof PalisadeError) throw error;
+    throw new PalisadeError(problem('attack-bad-vulnerabilities', `cannot read the vulnerability list: ${error instanceof Error ? error.message : String(error)}`, { file }));
+  }
+  if (!Array.isArray(data)) throw new PalisadeError(problem('attack-bad-vulnerabilities', 'expected a JSON array', { file }));
+  return data.map((entry: unknown, i): ImageVulnerabilities => {
+    const record = entry as { image?: unknown; vulnerabilities?: unknown };
+    if (typeof record !== 'object' || typeof record.image !== 'string' || !Array.isArray(record.vulnerabilities)) throw new PalisadeError(problem('attack-bad-vulnerabilities', `entry ${i} needs "image" (a string) and "vulnerabilities" (an array)`, { file }));
+    const vulnerabilities = (record.vulnerabilities as unknown[]).map((v, j) => {
+      const x = v as Record<string, unknown>;
+      if (typeof x !== 'object' || typeof x.id !== 'string' || typeof x.package !== 'string') throw new PalisadeError(problem('attack-bad-vulnerabilities', `entry ${i}, vulnerability ${j} needs "id" and "package" (strings)`, { file }));
+      const severity = typeof x.severity === 'string' && ['critical', 'high', 'medium', 'low', 'unknown'].includes(x.severity.toLowerCase()) ? (x.severity.toLowerCase() as 'critical') : undefined;
+      return {
+        id: x.id,
+        package: x.package,
+        ...(typeof x.version === 'string' ? { version: x.version } : {}),
+        ...(typeof x.fixedVersion === 'string' ? { fixedVersion: x.fixedVersion } : {}),
+        ...(severity === undefined ? {} : { severity }),
+        ...(typeof x.rce === 'boolean' ? { rce: x.rce } : {}),
+        ...(typeof x.cvssVector === 'string' ? { cvssVector: x.cvssVector } : {}),
+      };
+    });
+    return { image: record.image, vulnerabilities };
+  });
+}
+
+export async function attackPaths(options: AttackPathsOptions): Promise<AttackPathsAnswer> {
+  const cwd = options.cwd ?? process.cwd();
+  const paths = options.paths ?? [];
+  const resolved = resolveConfig({ file: options.configFile ?? findConfig(paths, cwd), env: {}, flags: {} });
+  const problems: Problem[] = [...resolved.problems];
+  const loaded = await loadInputs({
+    paths,
+    cwd,
+    ...(options.cluster === undefined ? {} : { cluster: options.cluster }),
+    ...(options.helmValues === undefined && options.helmSet === undefined ? {} : { helm: { valuesFiles: [...(options.helmValues ?? [])], set: [...(options.helmSet ?? [])] } }),
+    limits: resolved.config.limits,
+    ...(options.stdin === undefined ? {} : { stdin: options.stdin }),
+  });
+  problems.push(...loaded.problems);
+  const resources = loaded.resources.filter(namespaceFilter(resolved.config));
+  const index = new ResourceIndex(resources);
+  const selection = selectScanRules(resolved);
+  const engine = runRules(selection.runs, index);
+  const vulnerabilities = [...(options.vulnerabilities ?? []), ...(options.vulnerabilitiesFile === undefined ? [] : readVulnerabilities(path.resolve(cwd, options.vulnerabilitiesFile)))];
+  const result = analyzeAttackPaths(
+    { resources, index, findings: engine.findings, vulnerabilities },
+    { ...(options.from === undefined || options.from.length === 0 ? {} : { from: options.from }), ...(options.to === undefined || options.to.length === 0 ? {} : { to: options.to }), ...(options.maxPathsPerPair === undefined ? {} : { maxPathsPerPair: options.maxPathsPerPair }) },
+  );
+  return { result, problems, inputs: loaded.inputs };
+}
+
+export function renderAttackPaths(result: AttackPathsResult, format: AttackPathsFormat): string {
+  if (format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
+  if (format === 'dot') return attackPathsDot(result);
+  return attackPathsTable(result);
+}

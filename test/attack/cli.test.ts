@@ -1,0 +1,54 @@
+/** `palisade attack-paths` on the built CLI: formats, exit codes, located usage errors. */
+import { describe, expect, it } from 'vitest';
+import type { AttackPathsResult } from '../../src/model/attack.js';
+import { hasStackTrace, palisade } from '../support/cli.js';
+
+const SCENARIO = 'test/attack/scenarios/internet-vulnerable-image';
+const MANIFEST = `${SCENARIO}/cluster.yaml`;
+const VULNS = `${SCENARIO}/vulnerabilities.json`;
+
+describe('palisade attack-paths', () => {
+  it('lists ranked paths and the cheapest fixes as a table', () => {
+    const run = palisade(['attack-paths', MANIFEST, '--vulnerabilities', VULNS, '--from', 'internet']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('1 attack path(s)');
+    expect(run.stdout).toContain('exploit CVE-2024-1111');
+    expect(run.stdout).toContain('automountServiceAccountToken: false');
+  });
+
+  it('writes the versioned JSON with paths[].steps[] and fixes[]', () => {
+    const run = palisade(['attack-paths', MANIFEST, '--vulnerabilities', VULNS, '--from', 'internet', '--to', 'secrets', '-f', 'json']);
+    expect(run.status).toBe(0);
+    const result = JSON.parse(run.stdout) as AttackPathsResult;
+    expect(result.schemaVersion).toBe('1.0.0');
+    const path = result.paths[0];
+    expect(path?.steps.map((s) => s.kind)).toEqual(['network', 'exploit', 'token-theft', 'secret-read']);
+    expect(path?.steps[0]?.evidence.ports).toBe('TCP 8080');
+    expect(path?.steps[2]?.findingIds.length).toBeGreaterThan(0);
+    expect(result.cut.fixIds).toEqual(['disable-automount:store/Deployment/storefront']);
+    expect(result.fixes.find((f) => f.id === result.cut.fixIds[0])?.cuts).toEqual([path?.id]);
+  });
+
+  it('draws the paths as DOT', () => {
+    const run = palisade(['attack-paths', MANIFEST, '--vulnerabilities', VULNS, '-f', 'dot']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^digraph attack_paths \{/);
+    expect(run.stdout).toContain('"internet" -> "vulnerable:store/Deployment/storefront"');
+  });
+
+  it('says so when nothing reaches a jewel', () => {
+    const run = palisade(['attack-paths', 'test/attack/scenarios/segmented-no-path/cluster.yaml']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('No attack path');
+  });
+
+  it('refuses an unknown entry or jewel and a bad vulnerability file with exit 2 and no stack', () => {
+    for (const args of [['--from', 'moon'], ['--to', 'gold'], ['--vulnerabilities', MANIFEST]]) {
+      const run = palisade(['attack-paths', MANIFEST, ...args]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(/error attack-bad-(entry|target|vulnerabilities)/);
+      expect(hasStackTrace(run.stderr)).toBe(false);
+    }
+    expect(palisade(['attack-paths', 'no/such/dir']).status).toBe(2);
+  });
+});
