@@ -85,6 +85,7 @@ export const PROBLEMS = {
   'attack-bad-target': { level: 'error', hint: 'Use cluster-admin, secrets, nodes, namespace/NS or "selector KEY=VALUE[,KEY=VALUE]".' },
   'attack-bad-vulnerabilities': { level: 'error', hint: 'Give a JSON array of {image, vulnerabilities: [{id, package, fixedVersion?, severity?, rce?, cvssVector?}]}.' },
   'dockerfile-syntax': { level: 'error', hint: 'Fix the instruction at the given line; `docker build --check` (BuildKit) reports the same.' },
+  'not-a-dockerfile': { level: 'error', hint: 'palisade dockerfile reads files named Dockerfile, Containerfile, NAME.Dockerfile or Dockerfile.NAME, and directories; rename the file.' },
 } as const satisfies Record<string, ProblemSpec>;
 
 export type ProblemCode = keyof typeof PROBLEMS;

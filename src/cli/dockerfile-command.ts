@@ -1,0 +1,56 @@
+import { Command, Option } from 'commander';
+import { FAIL_ON_VALUES, FORMATS, lintDockerfiles, render, type FailOn } from '../sdk/index.js';
+import { collectList, emit, EXIT, printProblems, useColor } from './io.js';
+
+interface DockerfileFlags {
+  format: string;
+  output?: string;
+  failOn?: FailOn;
+  rules?: string[];
+  excludeRules?: string[];
+  config?: string;
+  quiet?: boolean;
+}
+
+const EXAMPLES = `
+Examples:
+  palisade dockerfile Dockerfile                  lint one Dockerfile
+  palisade dockerfile .                           every Dockerfile, Containerfile, *.Dockerfile below .
+  palisade dockerfile Dockerfile --format sarif -o dockerfile.sarif
+  palisade dockerfile Dockerfile --exclude-rules image-healthcheck-missing`;
+
+/** Problems that mean the command line or configuration is wrong: exit 2, no report. */
+const USAGE_CODES = new Set(['unknown-rule', 'config-invalid', 'config-not-found', 'no-input', 'not-a-dockerfile']);
+
+export function dockerfileCommand(): Command {
+  return new Command('dockerfile')
+    .description('lint Dockerfiles and Containerfiles (image user, secrets, base images, package installs, hadolint checks)')
+    .argument('<paths...>', 'Dockerfiles, or directories to search for them')
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('table'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when an unsuppressed finding is at or above this severity (default: high; env PALISADE_FAIL_ON)').choices([...FAIL_ON_VALUES]))
+    .option('--rules <ids>', 'only these rules (comma-separated ids or globs; default: every Dockerfile rule)', collectList)
+    .option('--exclude-rules <ids>', 'skip these rules (comma-separated ids or globs)', collectList)
+    .option('-c, --config <file>', 'configuration file (default: .palisade.yaml found upward from the input)')
+    .option('-q, --quiet', 'print no notes on stderr')
+    .addHelpText('after', EXAMPLES)
+    .action(async (paths: string[], flags: DockerfileFlags) => {
+      const report = await lintDockerfiles(paths, {
+        env: process.env,
+        ...(flags.config === undefined ? {} : { configFile: flags.config }),
+        ...(flags.rules === undefined ? {} : { rules: flags.rules }),
+        ...(flags.excludeRules === undefined ? {} : { excludeRules: flags.excludeRules }),
+        ...(flags.failOn === undefined ? {} : { failOn: flags.failOn }),
+      });
+      const toTerminal = flags.output === undefined || flags.output === '-';
+      const tableOnScreen = flags.format === 'table' && toTerminal && process.stdout.isTTY;
+      const usageError = report.errors.some((e) => USAGE_CODES.has(e.code));
+      if (usageError || !tableOnScreen) printProblems([...report.errors, ...report.notes], flags.quiet === true);
+      if (usageError) {
+        process.exitCode = EXIT.usage;
+        return;
+      }
+      if (!emit(render(report, flags.format, { color: toTerminal && useColor(process.stdout) }), flags.output)) process.exitCode = EXIT.usage;
+      else process.exitCode = report.summary.failed ? EXIT.findings : EXIT.ok;
+    });
+}

@@ -1,0 +1,67 @@
+/**
+ * hadolint (../shared/testdata/supply-chain/dockerfile-lint): its rule cases (Dockerfile snippets
+ * from its Hspec tests) mapped to Palisade rules. Palisade keeps its own kebab-case ids; the
+ * hadolint id a rule answers to lives here, with a message pattern where one Palisade rule covers
+ * several hadolint checks. A case agrees when the mapped findings match its expectation (at least
+ * one, exactly none, or exactly one).
+ */
+import type { RuleCheck } from '../types.js';
+
+export const HADOLINT: Readonly<Record<string, RuleCheck>> = {
+  DL3002: { rule: 'image-runs-as-root', message: /switches to USER/ },
+  DL3057: { rule: 'image-healthcheck-missing' },
+  DL3064: { rule: 'image-secret-in-config' },
+};
+
+/** Rule options that stand for a hadolint configuration (`def { allowedRegistries = [...] }`). */
+export function hadolintOptions(config: string): Readonly<Record<string, unknown>> {
+  const registries = /allowedRegistries = \[([^\]]*)\]/.exec(config)?.[1];
+  if (registries === undefined) return {};
+  const list = [...registries.matchAll(/"([^"]*)"/g)].map((m) => m[1] ?? '');
+  return { 'dockerfile-untrusted-registry': { registries: list } };
+}
+
+const LABELS = 'label schema checks (hadolint labelSchema configuration): metadata conventions, not a security property';
+const STYLE = 'a style or build-hygiene check with no security or reliability effect on the image';
+
+/** hadolint checks with no Palisade counterpart, and why. */
+export const HADOLINT_UNMAPPED: Readonly<Record<string, string>> = {
+  DL1001: 'about hadolint\'s own inline pragmas; Palisade\'s ignore comment is file-wide and needs a reason',
+  DL3001: STYLE,
+  DL3010: STYLE,
+  DL3021: 'a build error the builder itself reports (COPY with several sources to a non-directory)',
+  DL3029: 'FROM --platform is a legitimate cross-build tool; not a security property',
+  DL3044: STYLE,
+  DL3045: STYLE,
+  DL3046: 'image size hygiene (useradd without -l and a high UID); image-too-large measures the size itself',
+  DL3047: STYLE,
+  DL3048: LABELS,
+  DL3049: LABELS,
+  DL3050: LABELS,
+  DL3051: LABELS,
+  DL3052: LABELS,
+  DL3053: LABELS,
+  DL3054: LABELS,
+  DL3055: LABELS,
+  DL3056: LABELS,
+  DL3058: LABELS,
+  DL3059: STYLE,
+  DL3061: 'instructions before FROM: the builder refuses the file; Palisade reports the lines it cannot place',
+  DL3063: STYLE,
+  DL4001: STYLE,
+  DL4005: STYLE,
+};
+
+/** Why a case disagrees, by its id, or by what it exercises. */
+const DIFFERENCES: Readonly<Record<string, string>> = {
+  'dockerfile-lint/hadolint-rule-cases#00027': 'hadolint flags root as the last user of an intermediate stage; only the final stage chain decides the image\'s user, and this image runs as foo',
+};
+
+export function hadolintDifference(id: string, dockerfile: string, expected: number): string | undefined {
+  const byId = DIFFERENCES[id];
+  if (byId !== undefined) return byId;
+  if (expected === 0 && /^#\s*hadolint\s+(global\s+|stage\s+)?ignore\s*=/m.test(dockerfile)) {
+    return 'hadolint\'s inline ignore pragmas are not honoured: Palisade suppresses with its own file-wide ignore comment (with a reason) or configured exceptions';
+  }
+  return undefined;
+}
