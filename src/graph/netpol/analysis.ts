@@ -5,7 +5,7 @@
  * computed once per pair of classes (and each side once per distinct policy set) instead of once
  * per pair of workloads against every policy.
  */
-import type { LabelSelector } from '../../lib/k8s/labels.js';
+import type { LabelSelector, Labels } from '../../lib/k8s/labels.js';
 import { ConnectionSet } from './connections.js';
 import { allowedBy, type IndexedPolicy, type PeerView, type SideResult } from './evaluate.js';
 import { adminVerdicts, combineTiers, type IndexedAdmin } from './admin-evaluate.js';
@@ -109,8 +109,9 @@ export class Analysis {
   }
 
   private classOf(workload: Workload, matched: Set<number>): EndpointClass {
-    const ingress = this.indexed.filter((p) => p.policy.affectsIngress && selects(p, workload));
-    const egress = this.indexed.filter((p) => p.policy.affectsEgress && selects(p, workload));
+    const nsLabels = this.cluster.namespaces.get(workload.namespace)?.labels ?? { [NAMESPACE_NAME_LABEL]: workload.namespace };
+    const ingress = this.indexed.filter((p) => (p.policy.affectsIngress || p.policy.contributesIngress === true) && selects(p, workload, nsLabels));
+    const egress = this.indexed.filter((p) => (p.policy.affectsEgress || p.policy.contributesEgress === true) && selects(p, workload, nsLabels));
     const subjectOf = (a: IndexedAdmin | undefined, rules: 'ingress' | 'egress'): boolean => a !== undefined && a.policy[rules].length > 0 && matched.has(a.subjectId);
     const adminIngress = this.admin.filter((a) => subjectOf(a, 'ingress'));
     const adminEgress = this.admin.filter((a) => subjectOf(a, 'egress'));
@@ -196,7 +197,7 @@ export class Analysis {
   }
 
   /** Allowed connections between classes of workloads (non-empty only). */
-  classPairs(classes: readonly EndpointClass[], pairwise = this.admin.length > 0 || this.baseline !== undefined || this.cluster.scope?.podAddresses === true): ClassPair[] {
+  classPairs(classes: readonly EndpointClass[], pairwise = this.needsPairwise()): ClassPair[] {
     if (!pairwise) return sparseClassPairs(classes);
     const out: ClassPair[] = [];
     for (const src of classes) {
@@ -206,6 +207,15 @@ export class Analysis {
       }
     }
     return out;
+  }
+
+  /**
+   * The forward walk of sparse-pairs holds for NetworkPolicies alone: admin tiers, Cilium deny
+   * rules and non-isolating Cilium policies, and ipBlocks matching pods by address all decide
+   * pairs no allow rule names, so those clusters are judged pair by pair.
+   */
+  private needsPairwise(): boolean {
+    return this.admin.length > 0 || this.baseline !== undefined || this.cluster.scope?.podAddresses === true || (this.cluster.cilium?.length ?? 0) > 0;
   }
 
   /** Connections from src to dst: the source's egress intersected with the destination's ingress. */
@@ -260,8 +270,10 @@ export class Analysis {
   }
 }
 
-function selects(indexed: IndexedPolicy, workload: Workload): boolean {
-  return indexed.policy.namespace === workload.namespace && matches(indexed.policy.podSelector, workload.labels);
+function selects(indexed: IndexedPolicy, workload: Workload, namespaceLabels: Labels): boolean {
+  const { policy } = indexed;
+  const inScope = policy.subjectNamespaces === undefined ? policy.namespace === workload.namespace : matches(policy.subjectNamespaces, namespaceLabels);
+  return inScope && matches(policy.podSelector, workload.labels);
 }
 
 function indexPolicies(cluster: Cluster): { indexed: IndexedPolicy[]; groups: PeerGroup[]; admin: IndexedAdmin[]; baseline: IndexedAdmin | undefined } {
@@ -277,14 +289,15 @@ function indexPolicies(cluster: Cluster): { indexed: IndexedPolicy[]; groups: Pe
     }
     return id;
   };
-  const indexed = cluster.policies.map((policy) => {
+  const indexed = [...cluster.policies, ...(cluster.cilium ?? [])].map((policy): IndexedPolicy => {
     const peerIds = (rules: typeof policy.ingress): number[][] =>
       rules.map((rule) =>
         (rule.peers ?? []).map((peer) =>
           peer.kind === 'ip' ? -1 : idOf(peer.namespaceSelector === undefined ? policy.namespace : undefined, peer.namespaceSelector, peer.podSelector),
         ),
       );
-    return { policy, ingressPeerIds: peerIds(policy.ingress), egressPeerIds: peerIds(policy.egress) };
+    const denies = policy.ingressDeny === undefined && policy.egressDeny === undefined ? {} : { ingressDenyPeerIds: peerIds(policy.ingressDeny ?? []), egressDenyPeerIds: peerIds(policy.egressDeny ?? []) };
+    return { policy, ingressPeerIds: peerIds(policy.ingress), egressPeerIds: peerIds(policy.egress), ...denies };
   });
   const indexAdmin = (policy: AdminPolicy): IndexedAdmin => {
     const peerIds = (rules: AdminPolicy['ingress']): number[][] =>
@@ -329,8 +342,8 @@ function namespaceMatches(group: PeerGroup, info: NamespaceInfo | undefined, nam
 
 function referencedPortNames(cluster: Cluster): Set<string> {
   const names = new Set<string>();
-  for (const policy of cluster.policies) {
-    for (const rule of [...policy.ingress, ...policy.egress]) for (const port of rule.ports ?? []) if (port.kind === 'named') names.add(port.name);
+  for (const policy of [...cluster.policies, ...(cluster.cilium ?? [])]) {
+    for (const rule of [...policy.ingress, ...policy.egress, ...(policy.ingressDeny ?? []), ...(policy.egressDeny ?? [])]) for (const port of rule.ports ?? []) if (port.kind === 'named') names.add(port.name);
   }
   for (const policy of adminPoliciesOf(cluster)) {
     for (const rule of [...policy.ingress, ...policy.egress]) for (const port of rule.ports ?? []) if (port.kind === 'named') names.add(port.name);
@@ -345,8 +358,9 @@ function adminPoliciesOf(cluster: Cluster): AdminPolicy[] {
 /** The ipBlocks (and admin `networks`, egress only) of every policy rule of one direction, plus the whole IPv4 space. */
 function ipBlocksOf(cluster: Cluster, direction: 'ingress' | 'egress'): IntervalSet[] {
   const blocks: IntervalSet[] = [ALL_IPV4];
-  for (const policy of cluster.policies) {
-    for (const rule of policy[direction]) for (const peer of rule.peers ?? []) if (peer.kind === 'ip') blocks.push(peer.block);
+  const deny = direction === 'ingress' ? 'ingressDeny' : 'egressDeny';
+  for (const policy of [...cluster.policies, ...(cluster.cilium ?? [])]) {
+    for (const rule of [...policy[direction], ...(policy[deny] ?? [])]) for (const peer of rule.peers ?? []) if (peer.kind === 'ip') blocks.push(peer.block);
   }
   for (const policy of adminPoliciesOf(cluster)) {
     for (const rule of policy[direction]) for (const peer of rule.peers) if (peer.kind === 'ip' && !peer.block.isEmpty()) blocks.push(peer.block);

@@ -15,6 +15,7 @@ import { workloadKey } from './model.js';
 import { NAMESPACE_NAME_LABEL } from './namespaces.js';
 import { parseNetworkPolicy } from './parse-policy.js';
 import { readAdminPolicies } from './parse-admin.js';
+import { readCiliumPolicies } from './cilium/parse.js';
 import { distinguishingKey, podSelectorsOf } from './policy-labels.js';
 import type { LabelSelector } from '../../lib/k8s/labels.js';
 import type { IntervalSet } from './intervals.js';
@@ -29,9 +30,10 @@ export function buildCluster(resources: readonly Resource[]): Cluster {
   const namespaces = readNamespaces(resources);
   const policies = readPolicies(resources);
   const { admin, baseline } = readAdminPolicies(resources);
-  const workloads = readWorkloads(resources, podSelectorsOf(policies, [...admin, ...(baseline === undefined ? [] : [baseline])]));
+  const cilium = readCiliumPolicies(resources);
+  const workloads = readWorkloads(resources, podSelectorsOf([...policies, ...cilium.policies], [...admin, ...(baseline === undefined ? [] : [baseline])]));
   for (const w of workloads) if (!namespaces.has(w.namespace)) namespaces.set(w.namespace, { name: w.namespace, labels: { [NAMESPACE_NAME_LABEL]: w.namespace } });
-  return { workloads, namespaces, policies, admin, baseline };
+  return { workloads, namespaces, policies, admin, baseline, ...(cilium.policies.length + cilium.notes.length === 0 ? {} : { cilium: cilium.policies, notes: cilium.notes }) };
 }
 
 function namespaceOf(resource: Resource): string {

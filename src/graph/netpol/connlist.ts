@@ -43,6 +43,8 @@ export interface ConnectivityList {
   readonly exposure?: Exposure;
   /** With `multipleNetworks`: the list per network (`lines` then holds every network's connections merged by endpoint). */
   readonly networks?: MultiNetworkResult;
+  /** What the input holds that the analysis does not model (Cilium L7 rules, host entities, ...). */
+  readonly notes?: readonly string[];
 }
 
 /** An end of a connection as focus options see it: `{ingress-controller}` is named "ingress-controller"; addresses have no name. */
@@ -101,7 +103,8 @@ function listCluster(resources: readonly Resource[], cluster: Cluster, options: 
   const focus = options.focusWorkloads ?? [];
   const kept = analysis.workloads.filter((w) => focus.length === 0 || named(endOf(w), focus));
   const workloads = kept.map((w) => w.key);
-  if (options.exposure !== true) return { lines, workloads };
+  const notes = cluster.notes === undefined || cluster.notes.length === 0 ? {} : { notes: cluster.notes };
+  if (options.exposure !== true) return { lines, workloads, ...notes };
   const all = exposureAnalysis(analysis, lines);
   const inFocusKeys = new Set(workloads);
   const port = options.focusConn;
@@ -118,5 +121,5 @@ function listCluster(resources: readonly Resource[], cluster: Cluster, options: 
     // Focused on one port, the report lists who may use it, not who is unprotected.
     unprotected: port !== undefined ? [] : all.unprotected.filter((u) => inFocusKeys.has(u.slice(0, u.indexOf(' is not protected on ')))),
   };
-  return { lines, workloads, exposure };
+  return { lines, workloads, exposure, ...notes };
 }

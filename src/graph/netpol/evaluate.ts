@@ -28,6 +28,9 @@ export interface IndexedPolicy {
   /** For each ingress/egress rule, for each peer, the id of its selector group (pods peers only). */
   readonly ingressPeerIds: readonly (readonly number[])[];
   readonly egressPeerIds: readonly (readonly number[])[];
+  /** The same for deny rules (Cilium). */
+  readonly ingressDenyPeerIds?: readonly (readonly number[])[];
+  readonly egressDenyPeerIds?: readonly (readonly number[])[];
 }
 
 /** One rule that allowed part of a connection, for explanations. */
@@ -58,21 +61,42 @@ export function allowedBy(
   explain = false,
 ): SideResult {
   if (policies.length === 0) return { isolated: false, conns: ConnectionSet.all(), hits: [] };
-  let conns = ConnectionSet.none();
+  // A Cilium policy may take part without isolating (enableDefaultDeny: false): then every
+  // connection is allowed on this side except what deny rules take away.
+  const isolated = policies.some((p) => (direction === 'Ingress' ? p.policy.affectsIngress : p.policy.affectsEgress));
+  let conns = isolated ? ConnectionSet.none() : ConnectionSet.all();
   const hits: RuleHit[] = [];
-  for (const indexed of policies) {
+  for (const indexed of isolated ? policies : []) {
     const rules = direction === 'Ingress' ? indexed.policy.ingress : indexed.policy.egress;
     const ids = direction === 'Ingress' ? indexed.ingressPeerIds : indexed.egressPeerIds;
     for (let r = 0; r < rules.length; r++) {
       const rule = rules[r] as PolicyRule;
       if (!ruleSelects(rule, ids[r] ?? [], peer)) continue;
       const ruleConns = ruleConnections(indexed.policy, rule, dstPorts);
-      if (explain && !ruleConns.isEmpty()) hits.push({ policy: `${indexed.policy.namespace}/${indexed.policy.name}`, direction, rule: r + 1, conns: ruleConns });
+      if (explain && !ruleConns.isEmpty()) hits.push({ policy: policyName(indexed.policy), direction, rule: r + 1, conns: ruleConns });
       conns = conns.union(ruleConns);
-      if (!explain && conns.isAll()) return { isolated: true, conns, hits };
+      if (!explain && conns.isAll()) break;
     }
   }
-  return { isolated: true, conns, hits };
+  const denied = deniedBy(policies, direction, peer, dstPorts);
+  return { isolated, conns: denied.isEmpty() ? conns : conns.subtract(denied), hits };
+}
+
+function policyName(policy: NetworkPolicy): string {
+  return policy.namespace === '' ? policy.name : `${policy.namespace}/${policy.name}`;
+}
+
+/** What the deny rules (Cilium ingressDeny/egressDeny) of the policies take away from `peer`. */
+function deniedBy(policies: readonly IndexedPolicy[], direction: 'Ingress' | 'Egress', peer: PeerView, dstPorts: readonly ContainerPort[] | undefined): ConnectionSet {
+  let denied = ConnectionSet.none();
+  for (const indexed of policies) {
+    const rules = (direction === 'Ingress' ? indexed.policy.ingressDeny : indexed.policy.egressDeny) ?? [];
+    const ids = (direction === 'Ingress' ? indexed.ingressDenyPeerIds : indexed.egressDenyPeerIds) ?? [];
+    rules.forEach((rule, r) => {
+      if (ruleSelects(rule, ids[r] ?? [], peer)) denied = denied.union(ruleConnections(indexed.policy, rule, dstPorts));
+    });
+  }
+  return denied;
 }
 
 function ruleSelects(rule: PolicyRule, peerIds: readonly number[], peer: PeerView): boolean {
@@ -101,6 +125,8 @@ function portConnections(policy: NetworkPolicy, port: RulePort, dstPorts: readon
     case 'range':
       return ConnectionSet.of(port.protocol, IntervalSet.of(port.start, port.end));
     case 'named': {
+      // Cilium resolves a named port against endpoints only: towards an address it matches nothing.
+      if (dstPorts === undefined && policy.origin === 'cilium') return ConnectionSet.none();
       if (dstPorts === undefined) {
         throw errorAt(policy.resource, '/spec', `network policy [NP] ${policy.namespace}/${policy.name} named port error: cannot convert named port for an IP destination`);
       }

@@ -51,7 +51,7 @@ export type RulePort =
   | { readonly kind: 'named'; readonly protocol: Protocol; readonly name: string };
 
 export interface PolicyRule {
-  /** Undefined: the rule applies to every peer (from/to absent or empty). */
+  /** Undefined: the rule applies to every peer (from/to absent or empty). Empty: to none (a Cilium rule naming no peer). */
   readonly peers: readonly RulePeer[] | undefined;
   /** Undefined: every port of every protocol. */
   readonly ports: readonly RulePort[] | undefined;
@@ -63,9 +63,23 @@ export interface NetworkPolicy {
   readonly podSelector: LabelSelector;
   readonly ingress: readonly PolicyRule[];
   readonly egress: readonly PolicyRule[];
+  /** Whether the policy isolates the pods it selects in that direction (default deny). */
   readonly affectsIngress: boolean;
   readonly affectsEgress: boolean;
   readonly resource: Resource;
+  /**
+   * Cilium only. A clusterwide policy selects pods in every namespace these labels match
+   * (undefined: only pods of `namespace`).
+   */
+  readonly subjectNamespaces?: LabelSelector;
+  /** Cilium only: rules whose matches are denied whatever any policy allows. */
+  readonly ingressDeny?: readonly PolicyRule[];
+  readonly egressDeny?: readonly PolicyRule[];
+  /** Cilium only: the policy takes part in a direction (allow or deny rules) without isolating it. */
+  readonly contributesIngress?: boolean;
+  readonly contributesEgress?: boolean;
+  /** Which API the policy came from: named ports towards addresses are an error only for NetworkPolicies. */
+  readonly origin?: 'cilium';
 }
 
 export interface Cluster {
@@ -75,6 +89,10 @@ export interface Cluster {
   /** AdminNetworkPolicies sorted by priority (first takes precedence). */
   readonly admin: readonly AdminPolicy[];
   readonly baseline: AdminPolicy | undefined;
+  /** CiliumNetworkPolicy and CiliumClusterwideNetworkPolicy rules, in NetworkPolicy terms (enforced together with the NetworkPolicies). */
+  readonly cilium?: readonly NetworkPolicy[];
+  /** What the input holds that the analysis does not model (L7 rules, host entities, ...), one sentence each. */
+  readonly notes?: readonly string[];
   /**
    * How the analysed network treats addresses. The pod network and primary user-defined
    * networks reach external addresses; a secondary network (NetworkAttachmentDefinition) is

@@ -17,7 +17,7 @@ export function podSelectorsOf(policies: readonly NetworkPolicy[], admin: readon
   }
   for (const policy of policies) {
     out.push(policy.podSelector);
-    for (const rule of [...policy.ingress, ...policy.egress]) {
+    for (const rule of [...policy.ingress, ...policy.egress, ...(policy.ingressDeny ?? []), ...(policy.egressDeny ?? [])]) {
       for (const peer of rule.peers ?? []) if (peer.kind === 'pods' && peer.podSelector !== undefined) out.push(peer.podSelector);
     }
   }

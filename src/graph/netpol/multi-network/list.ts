@@ -54,7 +54,8 @@ export function multiNetworkList(resources: readonly Resource[], cluster: Cluste
     }
   }
   const workloads = cluster.workloads.map(workloadKey);
-  return { lines: [...merged.values()], workloads, networks: { sections, membership: plan.membership } };
+  const notes = cluster.notes === undefined || cluster.notes.length === 0 ? {} : { notes: cluster.notes };
+  return { lines: [...merged.values()], workloads, networks: { sections, membership: plan.membership }, ...notes };
 }
 
 /** `ns[udn]/name[Kind]`: how workloads on a namespace's own primary UDN are shown. */

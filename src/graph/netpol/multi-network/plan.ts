@@ -84,7 +84,7 @@ export function planNetworks(resources: readonly Resource[], cluster: Cluster): 
       name: g.name,
       cluster:
         g.kind === 'nad'
-          ? { ...cluster, workloads: g.members, policies: mnps.filter((p) => p.networks.has(g.name)).map((p) => p.policy), admin: [], baseline: undefined, scope: { externals: false, podAddresses: true } }
+          ? { ...cluster, workloads: g.members, policies: mnps.filter((p) => p.networks.has(g.name)).map((p) => p.policy), admin: [], baseline: undefined, cilium: [], scope: { externals: false, podAddresses: true } }
           : { ...cluster, workloads: g.members },
     }));
   return { networks, membership };
