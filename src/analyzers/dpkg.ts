@@ -2,9 +2,11 @@
  * Debian packages from the dpkg database: /var/lib/dpkg/status, and the one-file-per-package
  * /var/lib/dpkg/status.d/ of distroless images. Only packages whose status is "installed" count,
  * as `dpkg-query -W -f='${db:Status-Status}'` reports them; removed packages that keep their
- * config files are not installed software.
+ * config files are not installed software. Licences come from each package's machine-readable
+ * /usr/share/doc/PKG/copyright (see dep5.ts).
  */
 import type { Analyzer, FoundPackage } from './analyzer.js';
+import { dep5Licenses } from './dep5.js';
 import { distroQualifier, purl } from './purl.js';
 import { parseStanzas } from './stanzas.js';
 
@@ -12,6 +14,7 @@ export const dpkgAnalyzer: Analyzer = {
   id: 'dpkg',
   title: 'Debian packages (dpkg status database)',
   matches: (path) => path === '/var/lib/dpkg/status' || (path.startsWith('/var/lib/dpkg/status.d/') && !path.endsWith('.md5sums')),
+  alsoReads: (path) => path.startsWith('/usr/share/doc/') && path.endsWith('/copyright') && path.indexOf('/', 15) === path.length - 10,
   parse(file, context) {
     const packages: FoundPackage[] = [];
     // distroless status.d files carry no Status field: their presence means installed.
@@ -25,8 +28,9 @@ export const dpkgAnalyzer: Analyzer = {
       const arch = stanza.get('Architecture');
       const source = parseSource(stanza.get('Source'), name, version);
       const namespace = context.os?.id === 'ubuntu' ? 'ubuntu' : 'debian';
+      const copyright = context.read?.(`/usr/share/doc/${name}/copyright`);
       packages.push({
-        name, version, ecosystem: 'deb', licenses: [], source,
+        name, version, ecosystem: 'deb', licenses: copyright === undefined ? [] : [...dep5Licenses(copyright)], source,
         ...(arch === undefined ? {} : { arch }),
         purl: purl({ type: 'deb', namespace, name, version, qualifiers: { arch, distro: distroQualifier(context.os) } }),
       });
