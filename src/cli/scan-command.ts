@@ -19,6 +19,9 @@ interface ScanFlags extends Record<string, unknown> {
   quiet?: boolean;
   framework?: string;
   pssVersion?: string;
+  db?: string;
+  vex?: string[];
+  ignoreUnfixed?: boolean;
 }
 
 const EXAMPLES = `
@@ -30,7 +33,8 @@ Examples:
   palisade scan overlays/prod                     a Kustomize overlay (rendered with kubectl kustomize)
   palisade scan --kubeconfig ~/.kube/config --context prod --namespace shop
   palisade scan . --fail-on critical --exclude-rules 'image-*'
-  palisade scan . --framework pss-restricted --pss-version v1.29`;
+  palisade scan . --framework pss-restricted --pss-version v1.29
+  palisade scan oci-archive:app.tar k8s/          an image (vulnerabilities, secrets) and its manifests in one report`;
 
 /** Problems that mean the command line or configuration is wrong: exit 2, no report. */
 const USAGE_CODES = new Set(['unknown-rule', 'unknown-framework', 'invalid-pss-version', 'config-invalid', 'config-not-found', 'no-input']);
@@ -54,13 +58,18 @@ function scanOptions(paths: string[], flags: ScanFlags, settingKeys: readonly st
     ...(flags.pssVersion === undefined ? {} : { pssVersion: flags.pssVersion }),
     ...(flags.helmValues === undefined ? {} : { helmValues: flags.helmValues }),
     ...(flags.set === undefined ? {} : { helmSet: flags.set }),
+    images: {
+      ...(flags.db === undefined ? {} : { db: flags.db }),
+      ...(flags.vex === undefined ? {} : { vex: flags.vex }),
+      ...(flags.ignoreUnfixed === true ? { ignoreUnfixed: true } : {}),
+    },
   };
 }
 
 export function scanCommand(): Command {
   const command = new Command('scan')
     .description('scan manifests, Helm charts, Kustomize overlays or a live cluster for misconfigurations')
-    .argument('[paths...]', 'files, directories, charts, overlays, or - for stdin')
+    .argument('[paths...]', 'files, directories, charts, overlays, - for stdin, or images (oci:DIR, oci-archive:FILE, docker-archive:FILE, docker://REF, an image tar)')
     .option('--kubeconfig <file>', 'scan the live cluster of this kubeconfig')
     .option('--context <name>', 'kubeconfig context (implies a cluster scan)')
     .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('table'))
@@ -74,6 +83,9 @@ export function scanCommand(): Command {
     .option('-c, --config <file>', 'configuration file (default: .palisade.yaml found upward from the input)')
     .option('--helm-values <file>', 'values file for Helm charts (repeatable)', collect)
     .option('--set <key=value>', 'Helm --set value (repeatable)', collect)
+    .option('--db <file>', 'advisory store for image targets (default: $XDG_CACHE_HOME/palisade/db.sqlite)')
+    .option('--vex <file>', 'OpenVEX or CycloneDX VEX document for image targets (repeatable)', collect)
+    .option('--ignore-unfixed', 'image targets: leave out vulnerabilities no release fixes yet')
     .option('-q, --quiet', 'print no notes or progress on stderr');
   const settingKeys = addSettingOptions(command, SPELLED_OUT);
   return command.addHelpText('after', EXAMPLES).action(async (paths: string[], flags: ScanFlags) => {

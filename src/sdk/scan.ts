@@ -20,6 +20,8 @@ import { selectScanRules } from './select-rules.js';
 import { RULES } from '../rules/index.js';
 import { complianceOf, frameworkRules, planFramework } from './compliance.js';
 import { VERSION } from './version.js';
+import { isImageTarget, scanImageTargets } from './image-scan-targets.js';
+import type { ImageFindingsOptions } from './image-scan-findings.js';
 
 /** Every rule there is, selected or not: what an ignore annotation may name. */
 const KNOWN_RULE_IDS: ReadonlySet<string> = new Set(RULES.map((rule) => rule.id));
@@ -56,6 +58,11 @@ export interface ScanOptions {
   readonly stdin?: NodeJS.ReadableStream;
   /** Injected clock: report time and exception expiry. */
   readonly now?: Date;
+  /**
+   * How image targets among `paths` (oci:DIR, oci-archive:FILE, docker://REF, a tar, an OCI layout)
+   * are scanned: advisory store, VEX files, --ignore-unfixed, secrets, registry options.
+   */
+  readonly images?: ImageFindingsOptions;
   /** Progress of a long scan, for front ends that show it (the CLI does on a terminal). */
   readonly onProgress?: (progress: ScanProgress) => void;
 }
@@ -86,7 +93,10 @@ function flagLayer(options: ScanOptions): Record<string, unknown> {
 export async function scan(options: ScanOptions = {}): Promise<Report> {
   const now = options.now ?? new Date();
   const cwd = options.cwd ?? process.cwd();
-  const paths = options.paths ?? [];
+  const inputs = options.paths ?? [];
+  // Images are scanned apart from manifests; everything else goes to the manifest loaders.
+  const imageTargets = inputs.filter((input) => isImageTarget(input, cwd));
+  const paths = inputs.filter((input) => !imageTargets.includes(input));
   const problems: Problem[] = [];
 
   const resolved = resolveConfig({ file: options.configFile ?? findConfig(paths, cwd), env: options.env ?? {}, flags: flagLayer(options) });
@@ -106,13 +116,16 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
     limits: config.limits,
     ...(options.stdin === undefined ? {} : { stdin: options.stdin }),
   });
-  problems.push(...loaded.problems);
+  // Images alone are something to scan: the loaders' "nothing to scan" does not apply then.
+  problems.push(...(imageTargets.length === 0 ? loaded.problems : loaded.problems.filter((p) => p.code !== 'no-input')));
+  const images = await scanImageTargets(imageTargets, { ...options.images, ...(options.env === undefined ? {} : { env: options.env }) });
+  problems.push(...images.problems);
 
   const resources = loaded.resources.filter(namespaceFilter(config));
   problems.push(...kindProblems(resources));
   // Nothing to scan is never a pass: a typo in a path, an empty render or a wrong --namespace
   // would otherwise turn a CI gate green.
-  if (resources.length === 0 && !problems.some((p) => p.code === 'no-input')) {
+  if (resources.length === 0 && imageTargets.length === 0 && !problems.some((p) => p.code === 'no-input')) {
     problems.push(problem('no-input', loaded.resources.length === 0 ? 'no Kubernetes object was read from the inputs' : 'no Kubernetes object is in the selected namespaces'));
   }
   const selection = selectScanRules(resolved, options.rules?.length ? options.rules : frameworkRules(options.framework), options.excludeRules);
@@ -125,7 +138,7 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
   options.onProgress?.({ phase: 'report' });
   problems.push(...engine.problems);
 
-  const suppressed = applySuppressions(applySeverityOverrides(engine.findings, selection.severityOverrides), resources, config.exceptions, now, {
+  const suppressed = applySuppressions([...applySeverityOverrides(engine.findings, selection.severityOverrides), ...images.findings], resources, config.exceptions, now, {
     locateException: (index) => resolved.locate(['exceptions', index]),
     ruleIds: KNOWN_RULE_IDS,
   });
@@ -138,10 +151,10 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'palisade', version: VERSION },
     generatedAt: now.toISOString(),
-    inputs: loaded.inputs,
+    inputs: [...loaded.inputs, ...imageTargets],
     summary: {
-      resources: resources.length,
-      inputs: loaded.inputs.length,
+      resources: resources.length + images.summaries.length,
+      inputs: loaded.inputs.length + imageTargets.length,
       findings: findings.filter((f) => !f.suppressed).length,
       suppressed: findings.filter((f) => f.suppressed).length,
       bySeverity: countBySeverity(findings),
@@ -154,6 +167,7 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
     notes: problems.filter((p) => p.level === 'note'),
     rules: engine.rules,
     exceptions: suppressed.exceptionStatus,
+    ...(images.summaries.length === 0 ? {} : { images: images.summaries }),
     ...(plan.framework === undefined ? {} : { compliance: complianceOf(plan.framework, findings, new Set(plan.runs.map((run) => run.rule.id)), plan.version) }),
   };
 }

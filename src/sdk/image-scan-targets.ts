@@ -1,0 +1,70 @@
+/**
+ * `palisade scan` takes images next to manifests. Which inputs are images: a name with an image
+ * transport (oci:, oci-archive:, docker-archive:, dir:, docker://, docker-daemon:,
+ * containers-storage:), an OCI layout directory, or an existing tar file (a manifest is never a
+ * tar). A bare reference such as `nginx:1.25` stays a path: a typo in a file name must not turn
+ * into a registry pull; write docker://nginx:1.25.
+ */
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Finding } from '../model/finding.js';
+import type { Problem } from '../model/problem.js';
+import type { ImageScanSummary } from '../model/report.js';
+import { PalisadeError } from '../core/errors.js';
+import { imageFindings, loadVexStatements, type ImageFindingsOptions } from './image-scan-findings.js';
+
+const TRANSPORT = /^(?:oci|oci-archive|docker-archive|dir|docker-daemon|containers-storage):|^docker:\/\//;
+
+export function isImageTarget(input: string, cwd: string): boolean {
+  if (input === '-') return false;
+  if (TRANSPORT.test(input)) return true;
+  const path = resolve(cwd, input);
+  if (!existsSync(path)) return false;
+  try {
+    if (statSync(path).isDirectory()) return existsSync(join(path, 'oci-layout'));
+    return isTar(path);
+  } catch {
+    return false; // unreadable: the manifest loader reports it with its own code
+  }
+}
+
+function isTar(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const header = Buffer.alloc(512);
+    return readSync(fd, header, 0, 512, 0) === 512 && header.subarray(257, 262).toString('latin1') === 'ustar';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export interface ScannedImages {
+  readonly findings: readonly Finding[];
+  readonly problems: readonly Problem[];
+  readonly summaries: readonly ImageScanSummary[];
+}
+
+/**
+ * Scans each image in turn (bounded memory: one image at a time). An image that cannot be read is
+ * a located error of the run, like an unreadable manifest: the other inputs are still reported.
+ * A bad VEX file stops the run (PalisadeError), since it is the command line that is wrong.
+ */
+export async function scanImageTargets(targets: readonly string[], options: ImageFindingsOptions = {}): Promise<ScannedImages> {
+  const findings: Finding[] = [];
+  const problems: Problem[] = [];
+  const summaries: ImageScanSummary[] = [];
+  if (targets.length === 0) return { findings, problems, summaries };
+  const vex = loadVexStatements(options.vex ?? []);
+  for (const target of targets) {
+    try {
+      const image = await imageFindings(target, options, vex);
+      findings.push(...image.findings);
+      problems.push(...image.problems);
+      summaries.push(image.summary);
+    } catch (error) {
+      if (!(error instanceof PalisadeError)) throw error;
+      problems.push(error.problem.file === undefined ? { ...error.problem, file: target } : error.problem);
+    }
+  }
+  return { findings, problems, summaries };
+}
