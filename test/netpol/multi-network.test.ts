@@ -137,6 +137,16 @@ spec:
     expect(nad).not.toContain('red/c[Pod] => red/b[Pod]');
   });
 
+  it('draws each network as a dot cluster; a secondary network has nodes of its own', async () => {
+    const resources = await load(NAD + pod('a', 'red', 'l2') + pod('b', 'red', 'l2'));
+    const dot = formatConnectivity(connectivityList(resources, { multipleNetworks: true }), 'dot');
+    expect(dot).toContain('\tsubgraph "cluster_pod_network" {\n\tlabel="pod network"\n\tsubgraph "cluster_red[namespace]" {\n\t\tcolor="black"\n');
+    expect(dot).toContain('\tsubgraph "cluster_l2" {\n\tlabel="l2[nad]"\n');
+    // Forward edges weigh 0.5, backward ones 1.
+    expect(dot).toContain('\t"red/a[Pod]l2" -> "red/b[Pod]l2" [label="All Connections" color="gold2" fontcolor="darkgreen" weight=0.5]');
+    expect(dot).toContain('\t"red/b[Pod]" -> "red/a[Pod]" [label="All Connections" color="gold2" fontcolor="darkgreen" weight=1]');
+  });
+
   it('reads the networks annotation as a list of names and as JSON', () => {
     expect(podAttachments({ 'k8s.v1.cni.cncf.io/networks': 'l2, other/macvlan@net2' }, 'red').refs).toEqual([
       { namespace: 'red', name: 'l2' },

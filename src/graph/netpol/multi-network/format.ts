@@ -1,10 +1,12 @@
 /**
  * The multi-network connectivity list in netpol-analyzer's formats. txt has one section per
  * network (`Permitted connectivity analyzed in <network>:`) and ends with the
- * workload-to-networks mapping; json lists every network's connections together; csv and md add
- * a network column. With a focus port the sections that allow nothing on it are left out.
+ * workload-to-networks mapping; json and md list every network's connections together; csv adds
+ * a network column; dot draws each network as a cluster. With a focus port the sections that
+ * allow nothing on it are left out.
  */
 import { compareText, csvRows, formatList, goJson, sortLines, type ConnLine, type ListFormat } from '../format.js';
+import { formatNetworksDot } from './dot.js';
 import type { MultiNetworkResult, NetworkSection } from './list.js';
 import { POD_NETWORK } from './plan.js';
 
@@ -25,10 +27,10 @@ export function formatNetworks(result: MultiNetworkResult, format: ListFormat, w
         ? csvRows([['src', 'dst', 'conn', 'network'], ...allLines(result).map((l) => [l.src, l.dst, l.conn, l.network])])
         : csvRows([['src', 'dst', 'network'], ...allLines(result).map((l) => [l.src, l.dst, l.network])]);
     case 'md':
-      return markdown(allLines(result), focusConn);
+      // netpol-analyzer's md lists every network's lines together, like json.
+      return formatList(allLines(result), 'md', workloads, focusConn);
     case 'dot':
-      // One graph; an edge's label names its network, so parallel edges stay apart.
-      return formatList(allLines(result).map((l) => ({ src: l.src, dst: l.dst, conn: `${focusConn ?? l.conn} (${l.network})` })), 'dot', workloads);
+      return formatNetworksDot(result, focusConn);
   }
 }
 
@@ -57,11 +59,4 @@ function sectionsText(result: MultiNetworkResult): string {
 function focusText(sections: readonly NetworkSection[], focusConn: string): string {
   const kept = sections.filter((s) => s.lines.length > 0).map((s) => `Permitted connectivity analyzed in ${s.title}:\n${sortLines(s.lines).map((l) => `${l.src} => ${l.dst}`).join('\n')}`);
   return `Permitted connections on ${focusConn}:\n${kept.length === 0 ? '' : `\n${kept.join('\n\n')}\n`}`;
-}
-
-function markdown(lines: readonly NetworkLine[], focusConn: string | undefined): string {
-  if (focusConn !== undefined) {
-    return `${[`Permitted connections on ${focusConn}:`, '| src | dst | network |', '|-----|-----|---------|', ...lines.map((l) => `| ${l.src} | ${l.dst} | ${l.network} |`)].join('\n')}\n`;
-  }
-  return `${['| src | dst | conn | network |', '|-----|-----|------|---------|', ...lines.map((l) => `| ${l.src} | ${l.dst} | ${l.conn} | ${l.network} |`)].join('\n')}\n`;
 }

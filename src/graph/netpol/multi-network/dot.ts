@@ -1,0 +1,83 @@
+/**
+ * The multi-network connectivity graph in netpol-analyzer's dot layout: one cluster per network
+ * ("pod network", `<name>[cluster-udn]`, `<name>[nad]`; a namespace's own UDN is a single
+ * `<ns>[udn]` cluster), namespaces nested inside, external ranges outside. A workload on a
+ * secondary network is a node of its own there (its id carries the network name), so each
+ * network's edges stay within it. An edge going "backwards" (source sorting after destination)
+ * weighs 1, a forward one 0.5, which keeps Graphviz from stretching mutual edges.
+ */
+import { compareText } from '../format.js';
+import { workloadKey } from '../model.js';
+import type { MultiNetworkResult, NetworkSection } from './list.js';
+
+interface Node {
+  readonly id: string;
+  readonly namespace: string;
+  readonly label: string;
+}
+
+const clusterName = (namespace: string): string => `${namespace.replace(/-/g, '_')}[namespace]`;
+
+function nodeOf(section: NetworkSection, end: string): Node | undefined {
+  if (end.endsWith('[External]') || end.startsWith('{')) return undefined;
+  const slash = end.indexOf('/');
+  if (slash < 0) return undefined;
+  const id = section.network.kind === 'nad' ? `${end}${section.column}` : end;
+  return { id, namespace: end.slice(0, slash), label: end.slice(slash + 1) };
+}
+
+function namespaceBlocks(nodes: readonly Node[]): string[] {
+  const byNamespace = new Map<string, Node[]>();
+  for (const n of nodes) byNamespace.set(n.namespace, [...(byNamespace.get(n.namespace) ?? []), n]);
+  const out: string[] = [];
+  for (const [ns, members] of [...byNamespace].sort(([a], [b]) => compareText(a, b))) {
+    out.push(`\tsubgraph "cluster_${clusterName(ns)}" {`, '\t\tcolor="black"', '\t\tfontcolor="black"');
+    for (const m of members.sort((a, b) => compareText(a.id, b.id))) out.push(`\t\t"${m.id}" [label="${m.label}" color="blue" fontcolor="blue"]`);
+    out.push(`\t\tlabel="${ns}[namespace]"`, '\t}');
+  }
+  return out;
+}
+
+function networkBlock(section: NetworkSection, nodes: readonly Node[]): string[] {
+  if (nodes.length === 0) return [];
+  const kind = section.network.kind;
+  if (kind === 'udn') {
+    // One namespace: the network is the namespace's cluster.
+    const name = `${section.column}[udn]`;
+    return [`\tsubgraph "cluster_${name}" {`, '\t\tcolor="black"', '\t\tfontcolor="black"', ...[...nodes].sort((a, b) => compareText(a.id, b.id)).map((m) => `\t\t"${m.id}" [label="${m.label}" color="blue" fontcolor="blue"]`), `\t\tlabel="${name}"`, '\t}'];
+  }
+  const [cluster, label] = kind === 'pod' ? ['pod_network', 'pod network'] : [section.column, `${section.column}[${kind === 'cudn' ? 'cluster-udn' : 'nad'}]`];
+  return [`\tsubgraph "cluster_${cluster}" {`, `\tlabel="${label}"`, ...namespaceBlocks(nodes), '\t}'];
+}
+
+export function formatNetworksDot(result: MultiNetworkResult, focusConn?: string): string {
+  const out = ['digraph {'];
+  const others = new Set<string>();
+  const edges: { src: string; dst: string; label: string }[] = [];
+  for (const section of result.sections) {
+    const nodes = new Map<string, Node>();
+    // Every member is drawn, connected or not.
+    for (const w of section.network.cluster.workloads) {
+      const node = nodeOf(section, section.network.kind === 'udn' ? `${w.namespace}[udn]/${w.name}[${w.kind}]` : workloadKey(w));
+      if (node !== undefined) nodes.set(node.id, node);
+    }
+    for (const line of section.lines) {
+      for (const end of [line.src, line.dst]) {
+        const node = nodeOf(section, end);
+        if (node === undefined) others.add(end);
+        else nodes.set(node.id, node);
+      }
+      const id = (end: string): string => nodeOf(section, end)?.id ?? end;
+      edges.push({ src: id(line.src), dst: id(line.dst), label: focusConn ?? line.conn });
+    }
+    out.push(...networkBlock(section, [...nodes.values()]));
+  }
+  for (const o of [...others].sort(compareText)) {
+    const color = o.startsWith('{') ? 'blue' : 'red2';
+    out.push(`\t"${o}" [label="${o}" color="${color}" fontcolor="${color}"]`);
+  }
+  edges.sort((a, b) => compareText(a.src, b.src) || compareText(a.dst, b.dst));
+  for (const e of edges) out.push(`\t"${e.src}" -> "${e.dst}" [label="${e.label}" color="gold2" fontcolor="darkgreen" weight=${compareText(e.src, e.dst) < 0 ? '0.5' : '1'}]`);
+  out.push('}');
+  return `${out.join('\n')}\n`;
+}
