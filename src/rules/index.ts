@@ -33,6 +33,7 @@ import { rule as hostNamespaces } from './host-namespaces/rule.js';
 import { rule as hostPort } from './host-port/rule.js';
 import { rule as imageHealthcheckMissing } from './image-healthcheck-missing/rule.js';
 import { rule as imageNotPinnedByDigest } from './image-not-pinned-by-digest/rule.js';
+import { rule as imagePackageCache } from './image-package-cache/rule.js';
 import { rule as imagePullPolicy } from './image-pull-policy/rule.js';
 import { rule as imageRunsAsRoot } from './image-runs-as-root/rule.js';
 import { rule as imageSecretInConfig } from './image-secret-in-config/rule.js';
@@ -141,6 +142,7 @@ export const RULES: readonly AnyRule[] = [
   hostPort,
   imageHealthcheckMissing,
   imageNotPinnedByDigest,
+  imagePackageCache,
   imagePullPolicy,
   imageRunsAsRoot,
   imageSecretInConfig,

@@ -9,7 +9,14 @@ import type { RuleCheck } from '../types.js';
 
 export const HADOLINT: Readonly<Record<string, RuleCheck>> = {
   DL3002: { rule: 'image-runs-as-root', message: /switches to USER/ },
+  DL3009: { rule: 'image-package-cache', message: /the apt cache/ },
+  DL3019: { rule: 'image-package-cache', message: /the apk cache/ },
+  DL3032: { rule: 'image-package-cache', message: /the yum cache/ },
+  DL3036: { rule: 'image-package-cache', message: /the zypper cache/ },
+  DL3040: { rule: 'image-package-cache', message: /the dnf cache/ },
+  DL3042: { rule: 'image-package-cache', message: /the pip cache/ },
   DL3057: { rule: 'image-healthcheck-missing' },
+  DL3060: { rule: 'image-package-cache', message: /the yarn cache/ },
   DL3064: { rule: 'image-secret-in-config' },
 };
 
