@@ -22,6 +22,11 @@ import { rule as controllerManagerServiceAccountCredentials } from './controller
 import { rule as dangerousCapabilities } from './dangerous-capabilities/rule.js';
 import { rule as defaultServiceAccount } from './default-service-account/rule.js';
 import { rule as deprecatedApiVersion } from './deprecated-api-version/rule.js';
+import { rule as dockerfileAddFromUrl } from './dockerfile-add-from-url/rule.js';
+import { rule as dockerfileBaseImageLatest } from './dockerfile-base-image-latest/rule.js';
+import { rule as dockerfileCdInsteadOfWorkdir } from './dockerfile-cd-instead-of-workdir/rule.js';
+import { rule as dockerfileCurlPipeShell } from './dockerfile-curl-pipe-shell/rule.js';
+import { rule as dockerfileSudo } from './dockerfile-sudo/rule.js';
 import { rule as egressToInternet } from './egress-to-internet/rule.js';
 import { rule as emptydirWithoutSizeLimit } from './emptydir-without-size-limit/rule.js';
 import { rule as encryptionConfig } from './encryption-config/rule.js';
@@ -131,6 +136,11 @@ export const RULES: readonly AnyRule[] = [
   dangerousCapabilities,
   defaultServiceAccount,
   deprecatedApiVersion,
+  dockerfileAddFromUrl,
+  dockerfileBaseImageLatest,
+  dockerfileCdInsteadOfWorkdir,
+  dockerfileCurlPipeShell,
+  dockerfileSudo,
   egressToInternet,
   emptydirWithoutSizeLimit,
   encryptionConfig,

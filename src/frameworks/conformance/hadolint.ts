@@ -9,6 +9,10 @@ import type { RuleCheck } from '../types.js';
 
 export const HADOLINT: Readonly<Record<string, RuleCheck>> = {
   DL3002: { rule: 'image-runs-as-root', message: /switches to USER/ },
+  DL3003: { rule: 'dockerfile-cd-instead-of-workdir' },
+  DL3004: { rule: 'dockerfile-sudo' },
+  DL3006: { rule: 'dockerfile-base-image-latest', message: /has no tag/ },
+  DL3007: { rule: 'dockerfile-base-image-latest', message: /"latest" tag/ },
   DL3009: { rule: 'image-package-cache', message: /the apt cache/ },
   DL3019: { rule: 'image-package-cache', message: /the apk cache/ },
   DL3032: { rule: 'image-package-cache', message: /the yum cache/ },

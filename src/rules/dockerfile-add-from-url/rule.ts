@@ -1,0 +1,35 @@
+/**
+ * `ADD https://...` fetches whatever the URL serves at build time, with no integrity check unless
+ * `--checksum` pins it: the image silently changes when the file does, and a compromised server
+ * or mirror puts its content straight into the image.
+ */
+import type { Resource } from '../../model/resource.js';
+import { defineRule, fail } from '../../core/rule.js';
+import { dockerfileOf, flagValue, instructionsOf } from '../_dockerfile/dockerfile.js';
+
+const REMOTE = /^(https?|ftp):\/\/|^git@|\.git(#.*)?$/i;
+
+export const rule = defineRule({
+  id: 'dockerfile-add-from-url',
+  title: 'ADD downloads from a URL without a checksum',
+  severity: 'medium',
+  threats: ['supply-chain', 'image-security'],
+  mitre: ['T1105', 'T1195.002'],
+  remediation: 'Pin the download with ADD --checksum=sha256:<digest>, or fetch and verify it in a RUN step.',
+  references: [
+    'https://docs.docker.com/reference/dockerfile/#add',
+    'https://docs.docker.com/reference/dockerfile/#add---checksum',
+  ],
+  target: { kinds: ['Dockerfile'] },
+  *check(resource: Resource) {
+    const dockerfile = dockerfileOf(resource);
+    if (dockerfile === undefined) return;
+    for (const { instruction, path } of instructionsOf(dockerfile)) {
+      if (instruction.cmd !== 'ADD' || flagValue(instruction, 'checksum')) continue;
+      // The last argument is the destination.
+      for (const source of instruction.args.slice(0, -1).filter((arg) => REMOTE.test(arg))) {
+        yield fail(`ADD (line ${instruction.line}) downloads ${source} without --checksum, so its content is not verified`, path);
+      }
+    }
+  },
+});

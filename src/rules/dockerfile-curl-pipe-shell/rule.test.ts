@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { describeRuleFixtures, findingsFor, scanFixtures } from '../../../test/support/rule-harness.js';
+import { rule } from './rule.js';
+
+describeRuleFixtures(rule);
+
+describe('dockerfile-curl-pipe-shell', () => {
+  it('says what is wrong and points at the line', async () => {
+    const scan = await scanFixtures(rule, ["fail/fail-pipe.Dockerfile"]);
+    expect(findingsFor(scan, "fail-pipe.Dockerfile").map((f) => [f.message, f.location.line])).toEqual([
+      ["RUN (line 2) pipes a curl download into bash: unverified code runs in the build", 2],
+    ]);
+  });
+});

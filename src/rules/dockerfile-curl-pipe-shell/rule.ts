@@ -1,0 +1,52 @@
+/**
+ * `curl URL | sh` runs whatever the server (or anyone on the path, or whoever took over the
+ * domain) sends at build time, with no pinned content and no checksum, and the script is not kept
+ * anywhere to audit. It is the classic supply-chain shortcut.
+ */
+import type { Resource } from '../../model/resource.js';
+import { defineRule, fail } from '../../core/rule.js';
+import type { ShellCommand } from '../../lib/dockerfile/index.js';
+import { commandsOf, dockerfileOf, instructionsOf, programOf, unwrapped } from '../_dockerfile/dockerfile.js';
+
+const DOWNLOADERS = new Set(['curl', 'wget', 'fetch']);
+const INTERPRETERS = /^(sh|bash|ash|dash|zsh|ksh|fish|python[0-9.]*|perl|ruby|node|php)$/;
+
+/** `bash <(curl ...)`, `sh -c "$(curl ...)"`: the download is run through a substitution. */
+function substituted(command: ShellCommand): boolean {
+  return INTERPRETERS.test(programOf(command)) && command.words.slice(1).some((word) => /(\$\(|<\(|`)\s*(curl|wget)\b/.test(word));
+}
+
+export const rule = defineRule({
+  id: 'dockerfile-curl-pipe-shell',
+  title: 'Downloaded script piped into a shell',
+  severity: 'high',
+  threats: ['supply-chain', 'image-security'],
+  mitre: ['T1105', 'T1195.002'],
+  remediation: 'Download the script or archive to a file, verify its checksum or signature, then run it (or install a packaged, pinned version).',
+  references: [
+    'https://docs.docker.com/build/building/best-practices/#add-or-copy',
+    'https://csrc.nist.gov/pubs/sp/800/190/final',
+  ],
+  target: { kinds: ['Dockerfile'] },
+  *check(resource: Resource) {
+    const dockerfile = dockerfileOf(resource);
+    if (dockerfile === undefined) return;
+    for (const { instruction, path } of instructionsOf(dockerfile)) {
+      const commands = commandsOf(instruction).map((command) => unwrapped(command));
+      for (const [i, command] of commands.entries()) {
+        const downloader = programOf(command);
+        const piped = DOWNLOADERS.has(downloader)
+          ? commands.slice(i + 1).find((next) => next.pipeline === command.pipeline && next.stage > command.stage && INTERPRETERS.test(programOf(next)))
+          : undefined;
+        if (piped !== undefined) {
+          yield fail(`RUN (line ${instruction.line}) pipes a ${downloader} download into ${programOf(piped)}: unverified code runs in the build`, path);
+          break;
+        }
+        if (substituted(command)) {
+          yield fail(`RUN (line ${instruction.line}) runs a downloaded script through ${programOf(command)}: unverified code runs in the build`, path);
+          break;
+        }
+      }
+    }
+  },
+});
