@@ -1,7 +1,9 @@
 /** `palisade image scan TARGET` and `palisade sbom TARGET`: thin front ends over sdk/image and sdk/image-scan. */
 import { Command, Option } from 'commander';
-import { FAIL_ON_VALUES, FORMATS, formatProblem, inventoryImage, PalisadeError, render, renderSbom, SBOM_FORMATS, scanImage, type FailOn, type InventoryResult, type Report, type SbomFormat } from '../sdk/index.js';
+import { FAIL_ON_VALUES, FORMATS, formatProblem, inventoryImage, PalisadeError, render, renderSbom, SBOM_FORMATS, scanImage, vulnerabilitySbom, type FailOn, type InventoryOptions, type InventoryResult, type Report, type SbomFormat } from '../sdk/index.js';
 import { collect, emit, EXIT, printProblems, useColor } from './io.js';
+
+type Progress = Parameters<NonNullable<InventoryOptions['onProgress']>>[0];
 
 interface ReadFlags {
   secrets?: boolean;
@@ -12,7 +14,45 @@ interface ReadFlags {
   output?: string;
 }
 
-const TARGET_HELP = 'oci:DIR[:TAG], oci-archive:FILE, docker-archive:FILE, dir:PATH, docker://REF, or an existing path';
+const TARGET_HELP = 'oci:DIR[:TAG], oci-archive:FILE, docker-archive:FILE, dir:PATH, docker://REF, docker-daemon:REF, containers-storage:REF, an existing path, or a bare reference (docker://)';
+
+const MIB = 1024 * 1024;
+
+function describeProgress(progress: Progress): string {
+  switch (progress.phase) {
+    case 'fetch':
+      return `receiving the image from the engine: ${(progress.bytes / MIB).toFixed(1)} MiB`;
+    case 'layers': {
+      const percent = progress.totalBytes === 0 ? '' : ` (${Math.min(100, Math.floor((progress.bytesRead / progress.totalBytes) * 100))}%)`;
+      return `reading layer ${progress.layer}/${progress.layers}: ${(progress.bytesRead / MIB).toFixed(1)} of ${(progress.totalBytes / MIB).toFixed(1)} MiB${percent}`;
+    }
+    case 'packages':
+      return 'analyzing packages…';
+  }
+}
+
+/**
+ * One self-overwriting line on stderr while an image is pulled and read, as src/cli/progress.ts does
+ * for manifest scans: only on a terminal and without --quiet, repainted at most every 100 ms.
+ */
+function imageProgress(quiet: boolean): { update: (progress: Progress) => void; clear: () => void } {
+  const stream = process.stderr;
+  if (quiet || !stream.isTTY) return { update: () => undefined, clear: () => undefined };
+  let last = 0;
+  let shown = false;
+  return {
+    update: (progress) => {
+      const now = Date.now();
+      if (progress.phase !== 'packages' && now - last < 100) return;
+      last = now;
+      shown = true;
+      stream.write(`\r\x1b[2K${describeProgress(progress)}`);
+    },
+    clear: () => {
+      if (shown) stream.write('\r\x1b[2K');
+    },
+  };
+}
 
 /** The options every image-reading command shares. */
 function readOptions(command: Command): Command {
@@ -20,20 +60,24 @@ function readOptions(command: Command): Command {
     .option('--platform <os/arch>', 'platform of a multi-arch image (default: the host)')
     .option('--insecure', 'docker://: talk plain HTTP to the registry')
     .option('--ca-file <pem>', 'docker://: extra CA certificates for the registry')
-    .option('-q, --quiet', 'print no notes on stderr');
+    .option('-q, --quiet', 'print no notes or progress on stderr');
 }
 
 async function read(target: string, flags: ReadFlags): Promise<InventoryResult | undefined> {
+  const progress = imageProgress(flags.quiet === true);
   try {
     const result = await inventoryImage(target, {
+      onProgress: progress.update,
       ...(flags.platform === undefined ? {} : { platform: flags.platform }),
       ...(flags.insecure === undefined ? {} : { insecure: flags.insecure }),
       ...(flags.caFile === undefined ? {} : { caFile: flags.caFile }),
       ...(flags.secrets === true ? { secrets: true } : {}),
     });
+    progress.clear();
     printProblems(result.inventory.problems, flags.quiet === true);
     return result;
   } catch (error) {
+    progress.clear();
     if (!(error instanceof PalisadeError)) throw error;
     process.stderr.write(`${formatProblem(error.problem)}\n`);
     process.exitCode = EXIT.usage;
@@ -47,8 +91,15 @@ export function sbomCommand(): Command {
     .argument('<target>', TARGET_HELP)
     .addOption(new Option('-f, --format <format>', 'SBOM format').choices(SBOM_FORMATS).default('cyclonedx'))
     .option('-o, --output <file>', 'where to write the SBOM (default: stdout)')
-    .addHelpText('after', '\nExamples:\n  palisade sbom oci-archive:app.tar -f spdx -o app.spdx.json\n  palisade sbom docker-archive:app.tar')
-    .action(async (target: string, flags: ReadFlags & { format: SbomFormat }) => {
+    .option('--vulns', 'CycloneDX only: add the vulnerabilities section, matched against the advisory store (VEX statements become analyses)')
+    .option('--db <file>', 'advisory store for --vulns (default: $XDG_CACHE_HOME/palisade/db.sqlite)')
+    .option('--vex <file>', 'OpenVEX or CycloneDX VEX document for --vulns (repeatable)', collect)
+    .addHelpText('after', '\nExamples:\n  palisade sbom oci-archive:app.tar -f spdx -o app.spdx.json\n  palisade sbom docker-archive:app.tar\n  palisade sbom oci-archive:app.tar --vulns --vex app.vex.json -o app.cdx.json')
+    .action(async (target: string, flags: ReadFlags & SbomVulnFlags & { format: SbomFormat }) => {
+      if (flags.vulns === true) {
+        await vulnerabilitySbomTo(target, flags);
+        return;
+      }
       const result = await read(target, flags);
       if (result === undefined) return;
       if (!emit(renderSbom(result.inventory, flags.format), flags.output)) {
@@ -56,6 +107,36 @@ export function sbomCommand(): Command {
         return;
       }
     });
+}
+
+interface SbomVulnFlags {
+  vulns?: boolean;
+  db?: string;
+  vex?: string[];
+}
+
+async function vulnerabilitySbomTo(target: string, flags: ReadFlags & SbomVulnFlags & { format: SbomFormat }): Promise<void> {
+  if (flags.format !== 'cyclonedx') {
+    process.stderr.write('error usage: --vulns needs -f cyclonedx: SPDX 2.3 has no place for vulnerabilities\n');
+    process.exitCode = EXIT.usage;
+    return;
+  }
+  let text: string;
+  try {
+    text = await vulnerabilitySbom(target, {
+      ...(flags.platform === undefined ? {} : { platform: flags.platform }),
+      ...(flags.insecure === undefined ? {} : { insecure: flags.insecure }),
+      ...(flags.caFile === undefined ? {} : { caFile: flags.caFile }),
+      ...(flags.db === undefined ? {} : { db: flags.db }),
+      ...(flags.vex === undefined ? {} : { vex: flags.vex }),
+    });
+  } catch (error) {
+    if (!(error instanceof PalisadeError)) throw error;
+    process.stderr.write(`${formatProblem(error.problem)}\n`);
+    process.exitCode = EXIT.usage;
+    return;
+  }
+  if (!emit(text, flags.output)) process.exitCode = EXIT.usage;
 }
 
 interface ImageScanFlags extends ReadFlags {
@@ -103,9 +184,11 @@ export function imageCommand(): Command {
 
 async function scanToReport(target: string, flags: ImageScanFlags): Promise<void> {
   let report: Report;
+  const progress = imageProgress(flags.quiet === true);
   try {
     ({ report } = await scanImage(target, {
       env: process.env,
+      onProgress: progress.update,
       secrets: flags.secrets !== false,
       ...(flags.platform === undefined ? {} : { platform: flags.platform }),
       ...(flags.insecure === undefined ? {} : { insecure: flags.insecure }),
@@ -116,7 +199,9 @@ async function scanToReport(target: string, flags: ImageScanFlags): Promise<void
       ...(flags.db === undefined ? {} : { db: flags.db }),
       ...(flags.config === undefined ? {} : { configFile: flags.config }),
     }));
+    progress.clear();
   } catch (error) {
+    progress.clear();
     if (!(error instanceof PalisadeError)) throw error;
     process.stderr.write(`${formatProblem(error.problem)}\n`);
     process.exitCode = EXIT.usage;

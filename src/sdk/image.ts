@@ -3,7 +3,8 @@
  */
 import { ANALYZERS, condenserFor, takeInventory, wantedBy } from '../analyzers/index.js';
 import { scanConfigForSecrets, scanFileForSecrets, wantsSecretScan } from '../analyzers/secrets/index.js';
-import { type ImageLimits, isSbomFile, readImage, readSbomInventory } from '../loaders/image/index.js';
+import { type ImageLimits, type ImageProgress, isSbomFile, readImage, readSbomInventory } from '../loaders/image/index.js';
+import type { Finding } from '../model/finding.js';
 import type { ImageSecret, Inventory } from '../model/package.js';
 import { cycloneDx } from '../writers/cyclonedx/index.js';
 import { spdx } from '../writers/spdx/index.js';
@@ -20,7 +21,12 @@ export interface InventoryOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Also look for secrets in every layer (deleted files included) and in the image config. */
   readonly secrets?: boolean;
+  /** Reports bytes received and layer bytes read as they stream, then the package analysis. */
+  readonly onProgress?: (progress: InventoryProgress) => void;
 }
+
+/** What a long read is doing: receiving an engine export, streaming layers, analyzing packages. */
+export type InventoryProgress = ImageProgress | { readonly phase: 'packages' };
 
 export interface InventoryResult {
   readonly inventory: Inventory;
@@ -53,7 +59,9 @@ export async function inventoryImage(target: string, options: InventoryOptions =
     ...(options.insecure === undefined ? {} : { insecure: options.insecure }),
     ...(options.caFile === undefined ? {} : { caFile: options.caFile }),
     ...(options.env === undefined ? {} : { env: options.env }),
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   });
+  options.onProgress?.({ phase: 'packages' });
   const inventory = takeInventory({
     target, files: read.fs, layerDigests: read.layerDigests, problems: read.problems,
     ...(read.image === undefined ? {} : { image: read.image }),
@@ -81,6 +89,8 @@ export interface SbomRenderOptions {
   readonly now?: () => Date;
   /** Serial number / namespace uuid; derived from the content when omitted. */
   readonly id?: string;
+  /** CycloneDX only: vulnerability findings about the inventory's packages, as the `vulnerabilities` section. */
+  readonly vulnerabilities?: readonly Finding[];
 }
 
 export function renderSbom(inventory: Inventory, format: SbomFormat, options: SbomRenderOptions = {}): string {

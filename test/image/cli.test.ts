@@ -60,12 +60,17 @@ describe('palisade image scan / sbom', () => {
     expect(hasStackTrace(run.stderr)).toBe(false);
   });
 
-  it('names unsupported transports and missing paths clearly', () => {
-    const registry = palisade(['image', 'scan', 'docker-daemon:alpine']);
-    expect(registry.status).toBe(2);
-    expect(registry.stderr).toMatch(/error image-unsupported/);
+  it('names unreachable engines and registries and missing paths clearly', () => {
+    const engine = palisade(['image', 'scan', 'docker-daemon:alpine', '-f', 'inventory'], { env: { DOCKER_HOST: 'unix:///no/such/docker.sock' } });
+    expect(engine.status).toBe(2);
+    expect(engine.stderr).toMatch(/error engine-unreachable: unix:\/\/\/no\/such\/docker.sock/);
+    const store = palisade(['sbom', `containers-storage:[vfs@${mkdtempSync(join(tmpdir(), 'palisade-store-'))}]alpine`]);
+    expect(store.stderr).toMatch(/error image-not-found: containers-storage:alpine/);
+    // A bare reference is a registry reference: here, one nothing listens for.
+    const bare = palisade(['sbom', '127.0.0.1:9/palisade/none:1', '--insecure']);
+    expect(bare.stderr).toMatch(/error registry-unreachable: http:\/\/127.0.0.1:9/);
     const missing = palisade(['sbom', '/no/such/image.tar']);
     expect(missing.stderr).toMatch(/error image-not-found/);
-    expect(hasStackTrace(missing.stderr + registry.stderr)).toBe(false);
+    expect(hasStackTrace(missing.stderr + engine.stderr + store.stderr + bare.stderr)).toBe(false);
   });
 });
