@@ -25,7 +25,15 @@ import { rule as deprecatedApiVersion } from './deprecated-api-version/rule.js';
 import { rule as dockerfileAddFromUrl } from './dockerfile-add-from-url/rule.js';
 import { rule as dockerfileBaseImageLatest } from './dockerfile-base-image-latest/rule.js';
 import { rule as dockerfileCdInsteadOfWorkdir } from './dockerfile-cd-instead-of-workdir/rule.js';
+import { rule as dockerfileCopyFromUnknownStage } from './dockerfile-copy-from-unknown-stage/rule.js';
 import { rule as dockerfileCurlPipeShell } from './dockerfile-curl-pipe-shell/rule.js';
+import { rule as dockerfileDuplicateInstruction } from './dockerfile-duplicate-instruction/rule.js';
+import { rule as dockerfileDuplicateStageName } from './dockerfile-duplicate-stage-name/rule.js';
+import { rule as dockerfileExecForm } from './dockerfile-exec-form/rule.js';
+import { rule as dockerfileInvalidPort } from './dockerfile-invalid-port/rule.js';
+import { rule as dockerfileMaintainerDeprecated } from './dockerfile-maintainer-deprecated/rule.js';
+import { rule as dockerfilePipefail } from './dockerfile-pipefail/rule.js';
+import { rule as dockerfileRelativeWorkdir } from './dockerfile-relative-workdir/rule.js';
 import { rule as dockerfileSudo } from './dockerfile-sudo/rule.js';
 import { rule as egressToInternet } from './egress-to-internet/rule.js';
 import { rule as emptydirWithoutSizeLimit } from './emptydir-without-size-limit/rule.js';
@@ -139,7 +147,15 @@ export const RULES: readonly AnyRule[] = [
   dockerfileAddFromUrl,
   dockerfileBaseImageLatest,
   dockerfileCdInsteadOfWorkdir,
+  dockerfileCopyFromUnknownStage,
   dockerfileCurlPipeShell,
+  dockerfileDuplicateInstruction,
+  dockerfileDuplicateStageName,
+  dockerfileExecForm,
+  dockerfileInvalidPort,
+  dockerfileMaintainerDeprecated,
+  dockerfilePipefail,
+  dockerfileRelativeWorkdir,
   dockerfileSudo,
   egressToInternet,
   emptydirWithoutSizeLimit,

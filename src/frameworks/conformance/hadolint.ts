@@ -8,13 +8,20 @@
 import type { RuleCheck } from '../types.js';
 
 export const HADOLINT: Readonly<Record<string, RuleCheck>> = {
+  DL3000: { rule: 'dockerfile-relative-workdir' },
   DL3002: { rule: 'image-runs-as-root', message: /switches to USER/ },
   DL3003: { rule: 'dockerfile-cd-instead-of-workdir' },
   DL3004: { rule: 'dockerfile-sudo' },
   DL3006: { rule: 'dockerfile-base-image-latest', message: /has no tag/ },
   DL3007: { rule: 'dockerfile-base-image-latest', message: /"latest" tag/ },
   DL3009: { rule: 'image-package-cache', message: /the apt cache/ },
+  DL3011: { rule: 'dockerfile-invalid-port' },
+  DL3012: { rule: 'dockerfile-duplicate-instruction', message: /^HEALTHCHECK/ },
   DL3019: { rule: 'image-package-cache', message: /the apk cache/ },
+  DL3022: { rule: 'dockerfile-copy-from-unknown-stage', message: /names no earlier stage/ },
+  DL3023: { rule: 'dockerfile-copy-from-unknown-stage', message: /names its own stage/ },
+  DL3024: { rule: 'dockerfile-duplicate-stage-name' },
+  DL3025: { rule: 'dockerfile-exec-form' },
   DL3032: { rule: 'image-package-cache', message: /the yum cache/ },
   DL3036: { rule: 'image-package-cache', message: /the zypper cache/ },
   DL3040: { rule: 'image-package-cache', message: /the dnf cache/ },
@@ -22,6 +29,10 @@ export const HADOLINT: Readonly<Record<string, RuleCheck>> = {
   DL3057: { rule: 'image-healthcheck-missing' },
   DL3060: { rule: 'image-package-cache', message: /the yarn cache/ },
   DL3064: { rule: 'image-secret-in-config' },
+  DL4000: { rule: 'dockerfile-maintainer-deprecated' },
+  DL4003: { rule: 'dockerfile-duplicate-instruction', message: /^CMD/ },
+  DL4004: { rule: 'dockerfile-duplicate-instruction', message: /^ENTRYPOINT/ },
+  DL4006: { rule: 'dockerfile-pipefail' },
 };
 
 /** Rule options that stand for a hadolint configuration (`def { allowedRegistries = [...] }`). */
@@ -65,6 +76,8 @@ export const HADOLINT_UNMAPPED: Readonly<Record<string, string>> = {
 
 /** Why a case disagrees, by its id, or by what it exercises. */
 const DIFFERENCES: Readonly<Record<string, string>> = {
+  'dockerfile-lint/hadolint-rule-cases#00380': 'a HEALTHCHECK in shell form runs under /bin/sh -c as a probe, not as PID 1: no signal is lost, so dockerfile-exec-form judges CMD and ENTRYPOINT only',
+  'dockerfile-lint/hadolint-rule-cases#01003': 'the SHELL sets -o pipefail; hadolint reads the comment line "# \\" as a line continuation (its upstream test documents this as a known false positive), the builder does not',
   'dockerfile-lint/hadolint-rule-cases#00027': 'hadolint flags root as the last user of an intermediate stage; only the final stage chain decides the image\'s user, and this image runs as foo',
 };
 
