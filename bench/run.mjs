@@ -36,6 +36,7 @@ const BENCHMARKS = {
   rbac: () => printing('./rbac.mjs'),
   netpol: () => printing('./netpol.mjs'),
   vuln: () => printing('./vuln.mjs'),
+  image: () => printing('./image.mjs'),
 };
 
 const wanted = process.argv.slice(2);
