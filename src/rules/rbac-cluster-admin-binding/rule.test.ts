@@ -19,7 +19,7 @@ subjects:
     );
     expect(scan.findings.map((f) => [f.message, f.location.path, f.severity])).toEqual([
       [
-        'ClusterRoleBinding "admins" → ClusterRole "cluster-admin" → its built-in rules (the API server recreates the role at every start): ServiceAccount build/ci holds every verb on every resource of every API group cluster-wide; full control of the whole cluster, like cluster-admin',
+        'ClusterRoleBinding "admins" → ClusterRole "cluster-admin" → its built-in rules (the API server restores them at every start): ServiceAccount build/ci holds every verb on every resource of every API group cluster-wide; full control of the whole cluster, like cluster-admin',
         '/roleRef',
         'critical',
       ],
@@ -66,12 +66,10 @@ subjects: [{kind: User, name: dana}, {kind: User, name: "system:kube-scheduler"}
     expect(scan.findings[0]?.message).not.toContain('kube-scheduler');
   });
 
-  it('judges a role named cluster-admin in the input by its rules, not its name', async () => {
-    const scan = await scanYaml(
-      rule,
-      `apiVersion: rbac.authorization.k8s.io/v1
+  it('adds the built-in rules back to a stored cluster-admin, as the API server reconciles it, unless autoupdate is off', async () => {
+    const yaml = (annotations: string): string => `apiVersion: rbac.authorization.k8s.io/v1
 kind: ClusterRole
-metadata: {name: cluster-admin}
+metadata: {name: cluster-admin${annotations}}
 rules: [{apiGroups: [""], resources: ["*"], verbs: ["*"]}]
 ---
 apiVersion: rbac.authorization.k8s.io/v1
@@ -79,8 +77,12 @@ kind: RoleBinding
 metadata: {name: jane, namespace: kube-system}
 roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}
 subjects: [{kind: User, name: jane}]
-`,
-    );
-    expect(scan.findings).toEqual([]);
+`;
+    const reconciled = await scanYaml(rule, yaml(''));
+    expect(reconciled.findings.map((f) => [f.resource.name, f.severity, f.message.split(': ')[0]])).toEqual([
+      ['jane', 'high', 'RoleBinding "kube-system/jane" → ClusterRole "cluster-admin" → its built-in rules (the API server restores them at every start)'],
+    ]);
+    const pinned = await scanYaml(rule, yaml(', annotations: {rbac.authorization.kubernetes.io/autoupdate: "false"}'));
+    expect(pinned.findings).toEqual([]);
   });
 });

@@ -31,9 +31,20 @@ subjects: [{kind: User, name: carol}]
     );
   });
 
-  it('needs create as well as approve, and only a ClusterRoleBinding grants them', async () => {
-    const withoutCreate = await scanYaml(rule, APPROVER.replace(/\n {2}- \{apiGroups: \[certificates\.k8s\.io\], resources: \[certificatesigningrequests\], verbs: \[create\]\}/, ''));
-    expect(withoutCreate.findings).toEqual([]);
+  it('ranks approving without create high, and finds nothing through a RoleBinding', async () => {
+    const withoutCreate = await scanYaml(
+      rule,
+      `${APPROVER.replace(/\n {2}- \{apiGroups: \[certificates\.k8s\.io\], resources: \[certificatesigningrequests\], verbs: \[create\]\}/, '')}---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: approvers}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: approver}
+subjects: [{kind: User, name: carol}]
+`,
+    );
+    expect(withoutCreate.findings.map((f) => [f.severity, (f.message.split(': User carol holds ')[1] ?? '').split(' cluster-wide')[0]])).toEqual([
+      ['high', 'update on certificatesigningrequests/approval and approve on the kubernetes.io/kube-apiserver-client signer'],
+    ]);
     const inNamespace = await scanYaml(
       rule,
       `${APPROVER}---

@@ -25,7 +25,7 @@ subjects: [{kind: ServiceAccount, name: prometheus, namespace: monitoring}]
 describe('rbac-nodes-proxy', () => {
   it('reports the verbs a ClusterRoleBinding grants on nodes/proxy, named nodes included', async () => {
     const scan = await scanYaml(rule, SCRAPER + binding('ClusterRoleBinding'));
-    expect(scan.findings.map((f) => [f.resource.kind, f.severity, f.message.split('; ')[0].replace(/^.*?holds /, '')])).toEqual([
+    expect(scan.findings.map((f) => [f.resource.kind, f.severity, (f.message.split('; ')[0] ?? '').replace(/^.*?holds /, '')])).toEqual([
       ['ClusterRoleBinding', 'critical', 'get on nodes/proxy cluster-wide'],
       ['ClusterRoleBinding', 'critical', 'create on nodes/proxy (only the objects named node-1) cluster-wide'],
     ]);

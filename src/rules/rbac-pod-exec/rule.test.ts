@@ -24,7 +24,7 @@ subjects: [{kind: User, name: oncall}, {kind: ServiceAccount, name: debugger}]
 `,
     );
     // "pods/*" is not a wildcard in RBAC: it matches a subresource literally named "*".
-    expect(scan.findings.map((f) => f.message.split('; ')[0].replace(/ at -:\d+/, ''))).toEqual([
+    expect(scan.findings.map((f) => (f.message.split('; ')[0] ?? '').replace(/ at -:\d+/, ''))).toEqual([
       'RoleBinding "shop/ops" → ClusterRole "ops" → rule /rules/0: User oncall and ServiceAccount shop/debugger hold create on pods/exec in namespace "shop"',
       'RoleBinding "shop/ops" → ClusterRole "ops" → rule /rules/1: User oncall and ServiceAccount shop/debugger hold get on pods/exec, pods/attach, pods/portforward in namespace "shop"',
     ]);

@@ -25,7 +25,7 @@ roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: installe
 subjects: [{kind: ServiceAccount, name: operator, namespace: ops}]
 `,
     );
-    expect(scan.findings.map((f) => [f.message.split('; ')[0].replace(/^.*holds /, ''), f.location.path])).toEqual([
+    expect(scan.findings.map((f) => [(f.message.split('; ')[0] ?? '').replace(/^.*holds /, ''), f.location.path])).toEqual([
       ['create, update on mutatingwebhookconfigurations.admissionregistration.k8s.io cluster-wide', '/roleRef'],
     ]);
   });

@@ -30,7 +30,7 @@ roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: deployer}
 subjects: [{kind: ServiceAccount, name: argocd, namespace: argocd}]
 `,
     );
-    expect(scan.findings.map((f) => f.message.split('; ')[0].replace(/ at -:\d+/, ''))).toEqual([
+    expect(scan.findings.map((f) => (f.message.split('; ')[0] ?? '').replace(/ at -:\d+/, ''))).toEqual([
       'RoleBinding "app/deployer" → Role "app/deployer" → rule /rules/0: ServiceAccount argocd/argocd holds create on deployments.apps, statefulsets.apps in namespace "app"',
       'RoleBinding "app/deployer" → Role "app/deployer" → rule /rules/1: ServiceAccount argocd/argocd holds create, update, patch on pods in namespace "app"',
     ]);

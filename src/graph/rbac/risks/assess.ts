@@ -9,10 +9,11 @@
  * their own subjects is theirs.
  */
 import type { Resource } from '../../../model/resource.js';
-import type { RbacIndex } from '../authorizer.js';
+import { RbacIndex } from '../authorizer.js';
 import { isBootstrapObject, isSystemSubject } from '../defaults.js';
 import { subjectRefOf } from '../subjects.js';
-import type { BindingDef, BindingSubject, RoleDef } from '../types.js';
+import { roleKey, type BindingDef, type BindingSubject, type RoleDef, type SourcedRule } from '../types.js';
+import { BUILT_IN_CLUSTER_ADMIN, isBuiltInStandIn, isReconciled } from './built-in.js';
 import { assessRules, type RiskHit } from './catalog.js';
 
 export interface BindingRisks {
@@ -29,6 +30,7 @@ export interface UnboundRoleRisks {
   readonly hits: readonly RiskHit[];
 }
 
+const CLUSTER_ADMIN_KEY = roleKey('ClusterRole', 'cluster-admin');
 /** Labels that aggregate a ClusterRole into the default admin, edit and view roles every cluster has. */
 const DEFAULT_AGGREGATION = /^rbac\.authorization\.k8s\.io\/aggregate-to-(admin|edit|view)$/;
 
@@ -38,7 +40,11 @@ export class RiskAssessment {
   private readonly rolesByResource = new Map<Resource, RoleDef>();
   /** Role keys that grant something to someone: bound with a subject, or aggregated into another role. */
   private readonly used = new Set<string>();
-  private readonly cache = new Map<string, readonly RiskHit[]>();
+  /** Hits per role, judged cluster-wide [0] or in a namespace [1]: each rule asks for every binding. */
+  private readonly hitCache = [new Map<RoleDef, readonly RiskHit[]>(), new Map<RoleDef, readonly RiskHit[]>()] as const;
+  private readonly bindingCache = new Map<Resource, BindingRisks | null>();
+  private readonly unboundCache = new Map<Resource, UnboundRoleRisks | null>();
+  private builtIn: RoleDef | undefined;
 
   constructor(private readonly index: RbacIndex) {
     for (const binding of index.bindings) {
@@ -64,23 +70,35 @@ export class RiskAssessment {
 
   /** The risks one binding hands out; undefined when it is not a binding or hands out none to user subjects. */
   binding(resource: Resource): BindingRisks | undefined {
+    let risks = this.bindingCache.get(resource);
+    if (risks === undefined) {
+      risks = this.assessBinding(resource) ?? null;
+      this.bindingCache.set(resource, risks);
+    }
+    return risks ?? undefined;
+  }
+
+  private assessBinding(resource: Resource): BindingRisks | undefined {
     const binding = this.bindingsByResource.get(resource);
     if (binding === undefined || isBootstrapObject(binding.resource)) return undefined;
     const subjects = binding.subjects.filter((s) => !isSystemSubject(subjectRefOf(s), [binding]));
     if (subjects.length === 0) return undefined;
-    const clusterWide = binding.kind === 'ClusterRoleBinding';
     const role = this.index.role(binding.roleKey);
     if (role === undefined) return undefined;
-    const hits = this.hitsOf(role, clusterWide);
+    const hits = this.hitsOf(role, binding.kind === 'ClusterRoleBinding');
     return hits.length === 0 ? undefined : { binding, role, subjects, hits };
   }
 
   /** The risks of a role nothing binds yet (a latent grant); undefined when it is bound, a default, or harmless. */
   unboundRole(resource: Resource): UnboundRoleRisks | undefined {
-    const role = this.rolesByResource.get(resource);
-    if (role === undefined || !this.isUnbound(role)) return undefined;
-    const hits = this.hitsOf(role, role.kind === 'ClusterRole');
-    return hits.length === 0 ? undefined : { role, hits };
+    let risks = this.unboundCache.get(resource);
+    if (risks === undefined) {
+      const role = this.rolesByResource.get(resource);
+      const hits = role === undefined || !this.isUnbound(role) ? [] : this.hitsOf(role, role.kind === 'ClusterRole');
+      risks = role === undefined || hits.length === 0 ? null : { role, hits };
+      this.unboundCache.set(resource, risks);
+    }
+    return risks ?? undefined;
   }
 
   /** A role of the user's that no binding with a subject refers to and no other role aggregates. */
@@ -94,12 +112,19 @@ export class RiskAssessment {
     return this.index.roles.values();
   }
 
+  /** A stored cluster-admin gets its built-in rules back from the API server's reconciliation. */
+  private effectiveRules(role: RoleDef): readonly SourcedRule[] {
+    if (role.key !== CLUSTER_ADMIN_KEY || isBuiltInStandIn(role.resource) || !isReconciled(role.resource)) return role.rules;
+    this.builtIn ??= RbacIndex.build([BUILT_IN_CLUSTER_ADMIN]).role(CLUSTER_ADMIN_KEY);
+    return [...role.rules, ...(this.builtIn?.rules ?? [])];
+  }
+
   private hitsOf(role: RoleDef, clusterWide: boolean): readonly RiskHit[] {
-    const key = `${role.key}\u0000${String(clusterWide)}`;
-    let hits = this.cache.get(key);
+    const cache = this.hitCache[clusterWide ? 0 : 1];
+    let hits = cache.get(role);
     if (hits === undefined) {
-      hits = assessRules(role.rules, clusterWide);
-      this.cache.set(key, hits);
+      hits = assessRules(this.effectiveRules(role), clusterWide);
+      cache.set(role, hits);
     }
     return hits;
   }

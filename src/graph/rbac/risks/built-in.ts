@@ -1,8 +1,10 @@
 /**
- * The built-in cluster-admin ClusterRole, for inputs that bind it without defining it (almost every
- * set of manifests). The API server recreates it at every start with `*` on everything, so a
- * binding to it always grants that; judging the binding against this stand-in keeps such bindings
- * in every risk, exactly as a cluster would grant them.
+ * The built-in cluster-admin ClusterRole. The API server reconciles the default roles at every
+ * start: it recreates a missing one and adds back any rule a stored one lacks, unless the stored
+ * role is annotated `rbac.authorization.kubernetes.io/autoupdate: "false"`. So a binding to
+ * cluster-admin grants `*` on everything whether or not the input defines the role, and whatever
+ * rules an input's cluster-admin lists; judging bindings against these rules keeps them in every
+ * risk, exactly as a cluster would grant them.
  */
 import type { Resource } from '../../../model/resource.js';
 
@@ -26,6 +28,16 @@ const CLUSTER_ADMIN: Resource = {
 
 export function isBuiltInStandIn(resource: Resource): boolean {
   return resource === CLUSTER_ADMIN;
+}
+
+export const BUILT_IN_CLUSTER_ADMIN: Resource = CLUSTER_ADMIN;
+
+/** Whether the API server restores the default rules of this stored default role at start-up. */
+export function isReconciled(role: Resource): boolean {
+  const metadata = role.object.metadata;
+  const annotations = typeof metadata === 'object' && metadata !== null && !Array.isArray(metadata) ? metadata.annotations : undefined;
+  const value = typeof annotations === 'object' && annotations !== null && !Array.isArray(annotations) ? annotations['rbac.authorization.kubernetes.io/autoupdate'] : undefined;
+  return value !== 'false';
 }
 
 /** The resources with the built-in cluster-admin added when they lack a ClusterRole of that name. */

@@ -235,9 +235,11 @@ const CSR_APPROVAL: Target = { group: CERTIFICATES, resource: 'certificatesignin
 const SIGNER_APPROVE: Target = { group: CERTIFICATES, resource: 'signers', verbs: ['approve'], clusterScoped: true };
 
 /**
- * Issuing oneself a client certificate takes three grants, possibly from three rules: create a
- * CSR, update its approval subresource, and `approve` on the signer. Signer rules are scoped by
- * resourceNames to signer names, where `<domain>/*` names every signer of the domain.
+ * Approving a CSR takes `update` (or `patch`) on its approval subresource and `approve` on the
+ * signer, possibly from different rules; signer rules are scoped by resourceNames to signer names,
+ * where `<domain>/*` names every signer of the domain. Approving for the kube-apiserver-client
+ * signer issues client certificates for any user or group: critical with `create` on CSRs (a
+ * certificate for oneself), high without it (one needs a CSR somebody else filed).
  */
 const csrApproval: Check = (rules, clusterWide) => {
   const find = (target: Target, ok: (g: Granted) => boolean = (g) => g.names === undefined): { sourced: SourcedRule; g: Granted } | undefined => {
@@ -248,17 +250,26 @@ const csrApproval: Check = (rules, clusterWide) => {
     }
     return undefined;
   };
-  const create = find(CSR_CREATE);
   const approval = find(CSR_APPROVAL);
   const signer = find(SIGNER_APPROVE, (g) => g.names === undefined || g.names.includes(CLIENT_SIGNER) || g.names.includes('kubernetes.io/*'));
-  if (create === undefined || approval === undefined || signer === undefined) return [];
+  if (approval === undefined || signer === undefined) return [];
+  const create = find(CSR_CREATE);
+  const approve = `${approval.g.verbs.join(', ')} on certificatesigningrequests/approval and approve on the ${CLIENT_SIGNER} signer`;
   return [
-    {
-      risk: 'csr-approval',
-      grants: `create on certificatesigningrequests, ${approval.g.verbs.join(', ')} on certificatesigningrequests/approval and approve on the ${CLIENT_SIGNER} signer`,
-      impact: 'its holders issue themselves a client certificate for any user or group, system:masters included',
-      rules: [...new Set([signer.sourced, approval.sourced, create.sourced])],
-    },
+    create === undefined
+      ? {
+          risk: 'csr-approval',
+          grants: approve,
+          impact: 'its holders approve client certificates for any user or group, system:masters included, that anyone requests',
+          severity: 'high',
+          rules: [...new Set([signer.sourced, approval.sourced])],
+        }
+      : {
+          risk: 'csr-approval',
+          grants: `create on certificatesigningrequests, ${approve}`,
+          impact: 'its holders issue themselves a client certificate for any user or group, system:masters included',
+          rules: [...new Set([signer.sourced, approval.sourced, create.sourced])],
+        },
   ];
 };
 

@@ -60,14 +60,19 @@ export function describeSubjects(subjects: readonly BindingSubject[]): string {
 
 /** `rule /rules/2 at roles.yaml:14`, `rule /rules/0 of ClusterRole "extra" (aggregated) at extra.yaml:5`. */
 function describeRules(role: RoleDef, rules: readonly SourcedRule[]): string {
-  if (isBuiltInStandIn(role.resource)) return 'its built-in rules (the API server recreates the role at every start)';
-  return rules
-    .map((r) => {
-      const where = locate(r.origin.resource, r.path);
-      const origin = r.origin === role ? '' : ` of ${quoted(r.origin)} (aggregated)`;
-      return `rule ${r.path}${origin} at ${where.file}:${where.line}`;
-    })
-    .join('; ');
+  const builtIn = 'its built-in rules (the API server restores them at every start)';
+  if (isBuiltInStandIn(role.resource)) return builtIn;
+  const parts = new Set<string>();
+  for (const r of rules) {
+    if (isBuiltInStandIn(r.origin.resource)) {
+      parts.add(builtIn);
+      continue;
+    }
+    const where = locate(r.origin.resource, r.path);
+    const origin = r.origin === role ? '' : ` of ${quoted(r.origin)} (aggregated)`;
+    parts.add(`rule ${r.path}${origin} at ${where.file}:${where.line}`);
+  }
+  return [...parts].join('; ');
 }
 
 function bindingViolation(risks: BindingRisks, hit: RiskHit): Violation {
