@@ -3,14 +3,16 @@
  * gate reads. Vulnerabilities (explained, VEX applied), secrets (redacted), exceptions from
  * .palisade.yaml, and the `--fail-on` gate.
  */
+import { PalisadeError } from '../core/errors.js';
 import { applySuppressions } from '../core/suppression.js';
+import { vulnProblem } from '../vuln/problems.js';
 import { findConfig, resolveConfig, type FailOn } from '../config/index.js';
 import type { Finding } from '../model/finding.js';
 import type { Problem } from '../model/problem.js';
 import { REPORT_SCHEMA_VERSION, type ImageScanSummary, type Report } from '../model/report.js';
 import { compareFindings, countBySeverity, gateFails } from './gate.js';
 import { imageFindings, type ImageFindingsOptions } from './image-scan-findings.js';
-import type { InventoryResult } from './image.js';
+import { renderSbom, type InventoryResult } from './image.js';
 import { VERSION } from './version.js';
 
 export interface ImageScanOptions extends ImageFindingsOptions {
@@ -89,4 +91,30 @@ function assembleImageReport(parts: ImageReportParts): Report {
     exceptions: parts.exceptions,
     images: parts.images,
   };
+}
+
+export interface VulnerabilitySbomOptions extends ImageFindingsOptions {
+  /** Injected clock and serial number for reproducible documents. */
+  readonly now?: () => Date;
+  readonly id?: string;
+}
+
+/**
+ * A CycloneDX 1.6 SBOM with the `vulnerabilities` section: the image's packages matched against
+ * the store (VEX statements become each vulnerability's analysis). Asking for vulnerabilities
+ * without a store is an error here (db-missing): an SBOM that silently lacks them would read as
+ * "none found".
+ */
+export async function vulnerabilitySbom(target: string, options: VulnerabilitySbomOptions = {}): Promise<string> {
+  const image = await imageFindings(target, { ...options, secrets: false });
+  const vulns = image.summary.vulnerabilities;
+  if (!vulns.checked) {
+    const cause = image.problems.find((p) => p.level === 'error' && p.code.startsWith('db-'));
+    throw new PalisadeError(cause ?? vulnProblem('db-missing', `${vulns.reason}: the SBOM cannot list vulnerabilities`));
+  }
+  return renderSbom(image.inventory, 'cyclonedx', {
+    vulnerabilities: image.findings.filter((f) => f.vulnerability !== undefined),
+    ...(options.now === undefined ? {} : { now: options.now }),
+    ...(options.id === undefined ? {} : { id: options.id }),
+  });
 }

@@ -13,7 +13,7 @@ export { snapshot, type Snapshot, type SnapshotOptions } from './snapshot.js';
 export { CONFIG_SETTINGS, resolvedConfigText, type ConfigSetting, type ConfigPrintOptions } from './config.js';
 export { canI, escalationGraphText, escalationPaths, loadRbac, permissions, rbacModelOf, rbacPods, suggestFromAuditLog, suggestionManifests, toSubject, whoCan, RBAC_PATH_TARGETS, type SuggestAnswer, type Suggestion, type CanIAnswer, type EscalationGraph, type EscalationPath, type GrantChain, type PathsQuery, type PermissionsAnswer, type PodBlastRadius, type RbacLoadOptions, type RbacModel, type RbacPathTarget, type RequestQuery, type ScopePermissions, type WhoCanAnswer } from './rbac.js';
 export { VERSION } from './version.js';
-export { scanImage, type ImageScanOptions, type ImageScanResult } from './image-scan.js';
+export { scanImage, vulnerabilitySbom, type ImageScanOptions, type ImageScanResult, type VulnerabilitySbomOptions } from './image-scan.js';
 export { imageFindings, imageResource, type ImageFindings, type ImageFindingsOptions } from './image-scan-findings.js';
 export { dockerfileRuleIds, lintDockerfiles, lintDockerfileText, type DockerfileLintOptions, type DockerfileTextOptions, type DockerfileTextResult } from './dockerfile.js';
 export { dockerfileRuleIds, lintDockerfiles, lintDockerfileText, type DockerfileLintOptions, type DockerfileTextOptions, type DockerfileTextResult } from './dockerfile.js';

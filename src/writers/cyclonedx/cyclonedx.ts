@@ -4,8 +4,10 @@
  * image gives byte-identical SBOMs. Not a report writer: it sees an Inventory, not findings.
  */
 import { createHash } from 'node:crypto';
+import type { Finding } from '../../model/finding.js';
 import type { Inventory, Package } from '../../model/package.js';
 import { isKnownSpdxId, isSpdxExpression } from '../spdx/license-ids.js';
+import { vulnerabilitiesSection } from './vulnerabilities.js';
 
 export interface SbomOptions {
   readonly toolVersion: string;
@@ -13,6 +15,8 @@ export interface SbomOptions {
   readonly now?: () => Date;
   /** A urn:uuid / namespace id; derived from the inventory when omitted. */
   readonly id?: string;
+  /** Vulnerability findings about the inventory's packages: written as the `vulnerabilities` section. */
+  readonly vulnerabilities?: readonly Finding[];
 }
 
 /** A UUID (RFC 9562 layout, version 5 bits) from a hash of the inventory: stable across runs. */
@@ -66,8 +70,19 @@ export function cycloneDx(inventory: Inventory, options: SbomOptions): string {
     },
     components,
     dependencies: [{ ref: subjectRef, dependsOn: components.map((c) => c['bom-ref'] as string) }],
+    ...(options.vulnerabilities === undefined ? {} : { vulnerabilities: vulnerabilitiesSection(options.vulnerabilities, refLookup(inventory.packages, refs)) }),
   };
   return `${JSON.stringify(bom, null, 2)}\n`;
+}
+
+/** The bom-ref of the component for a package, found by purl and the file it was read from. */
+function refLookup(packages: readonly Package[], refs: readonly string[]): (purl: string, file: string) => string | undefined {
+  const byKey = new Map<string, string>();
+  packages.forEach((p, i) => {
+    const ref = refs[i];
+    if (ref !== undefined && !byKey.has(`${p.purl}\u0000${p.file}`)) byKey.set(`${p.purl}\u0000${p.file}`, ref);
+  });
+  return (purl, file) => byKey.get(`${purl}\u0000${file}`);
 }
 
 /** bom-refs must be unique: the purl, qualified by the file when one package is installed twice. */
