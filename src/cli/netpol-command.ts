@@ -17,7 +17,6 @@ import {
   type NetpolOutput,
   type Problem,
 } from '../sdk/index.js';
-import { NETPOL_PALISADE_FORMATS, type NetpolPalisadeFormat } from '../sdk/netpol.js';
 import { collectList, emit, EXIT, printProblems } from './io.js';
 
 const LIST_EXAMPLES = `
@@ -26,9 +25,7 @@ Examples:
   palisade netpol list manifests/ --output json
   palisade netpol list manifests/ --focus-workload shop/frontend
   palisade netpol list manifests/ --exposure             who else could reach or be reached
-  palisade netpol list manifests/ --output dot | dot -Tsvg > graph.svg
-  palisade netpol list manifests/ --output html -f graph.html    a self-contained picture
-  palisade netpol list manifests/ --output palisade-json         connections with the rules that allow them`;
+  palisade netpol list manifests/ --output dot | dot -Tsvg > graph.svg`;
 
 const EVAL_EXAMPLES = `
 Examples:
@@ -45,7 +42,9 @@ Examples:
 
 /** Reports loader problems; true when nothing usable was read. */
 function reportLoad(problems: readonly Problem[]): boolean {
-  printProblems(problems, true);
+  // Loader notes stay quiet; what the analysis could not model is always said.
+  printProblems(problems.filter((p) => p.code !== 'netpol-not-modelled'), true);
+  printProblems(problems.filter((p) => p.code === 'netpol-not-modelled'), false);
   return problems.some((p) => p.code === 'no-input' || p.code === 'input-not-found');
 }
 
@@ -70,7 +69,7 @@ async function run(step: () => Promise<NetpolOutput>, file: string | undefined):
 }
 
 interface ListFlags {
-  output: NetpolListFormat | NetpolPalisadeFormat;
+  output: NetpolListFormat;
   focusWorkload?: string[];
   focusWorkloadPeer?: string[];
   focusDirection?: 'ingress' | 'egress';
@@ -86,7 +85,7 @@ export function netpolCommand(): Command {
     .command('list')
     .description('list every allowed connection between workloads and external addresses')
     .argument('<paths...>', 'manifest files or directories')
-    .addOption(new Option('--output <format>', 'output format (palisade-json: with the rules allowing each connection; html: a picture)').choices([...NETPOL_LIST_FORMATS, ...NETPOL_PALISADE_FORMATS]).default('txt'))
+    .addOption(new Option('--output <format>', 'output format').choices([...NETPOL_LIST_FORMATS]).default('txt'))
     .option('--focus-workload <names>', 'only connections of these workloads (name or namespace/name; repeatable, comma-separated)', collectList)
     .option('--focus-workload-peer <names>', 'with --focus-workload: only connections whose other end is one of these', collectList)
     .addOption(new Option('--focus-direction <direction>', 'with --focus-workload: only connections into or out of it').choices(['ingress', 'egress']))
@@ -114,10 +113,11 @@ export function netpolCommand(): Command {
     .argument('<dir1>', 'reference manifests')
     .argument('<dir2>', 'changed manifests')
     .addOption(new Option('--output <format>', 'output format').choices([...NETPOL_DIFF_FORMATS]).default('txt'))
+    .option('--multiple-networks', 'compare every network (pod network, UDN/CUDN, NetworkAttachmentDefinitions) of each side')
     .option('-f, --file <path>', 'write the output to a file')
     .addHelpText('after', '\nExample:\n  palisade netpol diff release-1.0/ release-1.1/ --output csv')
-    .action(async (dir1: string, dir2: string, flags: { output: NetpolDiffFormat; file?: string }) => {
-      await run(() => netpolDiff({ ref1: [dir1], ref2: [dir2], format: flags.output }), flags.file);
+    .action(async (dir1: string, dir2: string, flags: { output: NetpolDiffFormat; multipleNetworks?: boolean; file?: string }) => {
+      await run(() => netpolDiff({ ref1: [dir1], ref2: [dir2], format: flags.output, multipleNetworks: flags.multipleNetworks === true }), flags.file);
     });
   netpol
     .command('eval')

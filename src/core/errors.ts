@@ -38,6 +38,7 @@ export const PROBLEMS = {
   'unknown-rule': { level: 'error', hint: 'List the rules with `palisade rules list`.' },
   'no-input': { level: 'error', hint: 'Give at least one path, "-" for stdin, or --kubeconfig for a live cluster.' },
   'netpol-invalid': { level: 'error', hint: 'Fix the object: the API server would reject it, or the analysis cannot represent it faithfully.' },
+  'netpol-not-modelled': { level: 'note', hint: 'The connectivity shown ignores it: check that part of the policy by hand (L7 rules, host and node entities, FQDN and service peers).' },
   'image-not-found': { level: 'error', hint: 'Check the path or reference; transports are oci:DIR[:TAG], oci-archive:FILE, docker-archive:FILE, dir:PATH, docker://REF, docker-daemon:REF and containers-storage:REF.' },
   'image-invalid': { level: 'error', hint: 'The image layout or archive is malformed; re-export it with `podman save` or `skopeo copy`.' },
   'image-ambiguous': { level: 'error', hint: 'Name the image explicitly, e.g. oci:DIR:TAG.' },

@@ -7,7 +7,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { loadInputs } from '../../src/loaders/index.js';
-import { connectivityList, NetpolError } from '../../src/graph/netpol/index.js';
+import { connectivityList, evaluateConnection, formatEvaluation, NetpolError } from '../../src/graph/netpol/index.js';
 
 async function load(yaml: string): Promise<Awaited<ReturnType<typeof loadInputs>>['resources']> {
   return (await loadInputs({ paths: ['-'], stdin: Readable.from([yaml]) })).resources;
@@ -148,6 +148,16 @@ describe('CiliumNetworkPolicy', () => {
     const out = await into(APP + allow + deny, 'app/backend[Pod]');
     expect(out).toContain('app/frontend[Pod] => app/backend[Pod] : SCTP 1-65535,TCP 1-79,81-65535,UDP 1-65535');
     expect(out).toContain('app/other[Pod] => app/backend[Pod] : All Connections');
+  });
+
+  it('eval names the deny rule that takes a port away', async () => {
+    const allow = cnp('allow-all', 'app', `${BACKEND_SELECTOR}  ingress:\n  - fromEntities:\n    - all\n`);
+    const deny = cnp('deny-80', 'app', `${BACKEND_SELECTOR}  ingressDeny:\n  - toPorts:\n    - ports:\n      - port: "80"\n        protocol: TCP\n`);
+    const result = evaluateConnection(await load(APP + allow + deny), { source: 'app/frontend', destination: 'app/backend', port: 80, protocol: 'TCP' });
+    expect(result.allowed).toBe(false);
+    expect(formatEvaluation(result)).toContain('Ingress of app/backend[Pod]: denied by app/deny-80 ingressDeny rule #1');
+    const other = evaluateConnection(await load(APP + allow + deny), { source: 'app/frontend', destination: 'app/backend', port: 81, protocol: 'TCP' });
+    expect(other.ingress.rules).toEqual(['app/allow-all ingress rule #1']);
   });
 
   it('a deny policy with enableDefaultDeny false takes away only what it denies', async () => {

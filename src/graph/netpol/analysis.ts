@@ -266,7 +266,7 @@ export class Analysis {
     const baseline = base === undefined ? undefined : adminVerdicts([base], direction, far, dstPorts);
     const conns = combineTiers(admin, { captured: policies.length > 0, allowed: np.conns }, baseline?.denied ?? ConnectionSet.none());
     const decided = !admin.allowed.isEmpty() || !admin.denied.isEmpty() || !admin.passed.isEmpty() || (baseline !== undefined && !baseline.denied.union(baseline.allowed).isEmpty());
-    return { isolated: np.isolated || decided, conns, hits: [...admin.hits, ...np.hits, ...(baseline?.hits ?? [])] };
+    return { isolated: np.isolated || decided, conns, hits: [...admin.hits, ...np.hits, ...(baseline?.hits ?? [])], ...(np.denyHits === undefined ? {} : { denyHits: np.denyHits }) };
   }
 }
 

@@ -9,6 +9,7 @@ import { buildCluster } from './cluster.js';
 import type { Protocol } from './connections.js';
 import { NetpolError } from './errors.js';
 import { parseAddressOrCidr, formatRanges } from './ip-blocks.js';
+import { policyName } from './evaluate.js';
 
 export interface EvalQuery {
   /** `namespace/name`, `namespace/name[Kind]`, or an IPv4 address / CIDR. */
@@ -25,8 +26,10 @@ export interface SideVerdict {
   readonly allowed: boolean;
   /** False: no policy selects the pod for this direction, so it is not isolated. */
   readonly isolated: boolean;
-  /** `namespace/policy` and 1-based rule number of each rule allowing the port; the policies that isolate when none does. */
+  /** `namespace/policy` and 1-based rule number of each rule allowing the port; the deny rules (Cilium) that take it away; else the policies that isolate. */
   readonly rules: readonly string[];
+  /** True when deny rules take the port away (whatever allows it). */
+  readonly denied?: boolean;
 }
 
 export interface EvalResult {
@@ -62,10 +65,13 @@ export function evaluateConnection(resources: readonly Resource[], query: EvalQu
     const deciding = direction === 'Egress' ? src : dst;
     const allowed = result.conns.contains(query.protocol, query.port);
     const policies = deciding.kind === 'ip' ? [] : direction === 'Egress' ? deciding.cls.egress : deciding.cls.ingress;
+    const denials = (result.denyHits ?? []).filter((h) => h.conns.contains(query.protocol, query.port)).map((h) => `${h.policy} ${direction.toLowerCase()}Deny rule #${h.rule}`);
     const rules = allowed
       ? result.hits.filter((h) => h.conns.contains(query.protocol, query.port)).map((h) => `${h.policy} ${direction.toLowerCase()} rule #${h.rule}`)
-      : policies.map((p) => `${p.policy.namespace}/${p.policy.name}`);
-    return { direction, endpoint, allowed, isolated: result.isolated, rules };
+      : denials.length > 0
+        ? denials
+        : policies.filter((p) => (direction === 'Egress' ? p.policy.affectsEgress : p.policy.affectsIngress)).map((p) => policyName(p.policy));
+    return { direction, endpoint, allowed, isolated: result.isolated, rules, ...(denials.length > 0 && !allowed ? { denied: true } : {}) };
   };
   const egress = verdict('Egress');
   const ingress = verdict('Ingress');
@@ -76,6 +82,7 @@ export function evaluateConnection(resources: readonly Resource[], query: EvalQu
 export function formatEvaluation(result: EvalResult): string {
   const side = (v: SideVerdict): string => {
     const head = `${v.direction.padEnd(7)} of ${v.endpoint}: ${v.allowed ? 'allowed' : 'denied'}`;
+    if (v.denied === true) return `${head} by ${v.rules.join(', ')}`;
     if (!v.isolated) return `${head} (no policy selects it for ${v.direction.toLowerCase()}: not isolated)`;
     if (v.allowed) return `${head} by ${v.rules.join(', ')}`;
     return `${head} (isolated by ${v.rules.join(', ')}; no rule allows ${v.direction === 'Egress' ? 'this destination' : 'this source'} on this port)`;

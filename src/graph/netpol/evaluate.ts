@@ -46,6 +46,8 @@ export interface SideResult {
   readonly isolated: boolean;
   readonly conns: ConnectionSet;
   readonly hits: readonly RuleHit[];
+  /** With explanations: the deny rules (Cilium) that took connections away. */
+  readonly denyHits?: readonly RuleHit[];
 }
 
 /**
@@ -78,22 +80,27 @@ export function allowedBy(
       if (!explain && conns.isAll()) break;
     }
   }
-  const denied = deniedBy(policies, direction, peer, dstPorts);
-  return { isolated, conns: denied.isEmpty() ? conns : conns.subtract(denied), hits };
+  const denyHits: RuleHit[] = [];
+  const denied = deniedBy(policies, direction, peer, dstPorts, explain ? denyHits : undefined);
+  return { isolated, conns: denied.isEmpty() ? conns : conns.subtract(denied), hits, ...(denyHits.length === 0 ? {} : { denyHits }) };
 }
 
-function policyName(policy: NetworkPolicy): string {
+/** `namespace/name`, or the name alone for a clusterwide policy. */
+export function policyName(policy: NetworkPolicy): string {
   return policy.namespace === '' ? policy.name : `${policy.namespace}/${policy.name}`;
 }
 
 /** What the deny rules (Cilium ingressDeny/egressDeny) of the policies take away from `peer`. */
-function deniedBy(policies: readonly IndexedPolicy[], direction: 'Ingress' | 'Egress', peer: PeerView, dstPorts: readonly ContainerPort[] | undefined): ConnectionSet {
+function deniedBy(policies: readonly IndexedPolicy[], direction: 'Ingress' | 'Egress', peer: PeerView, dstPorts: readonly ContainerPort[] | undefined, hits?: RuleHit[]): ConnectionSet {
   let denied = ConnectionSet.none();
   for (const indexed of policies) {
     const rules = (direction === 'Ingress' ? indexed.policy.ingressDeny : indexed.policy.egressDeny) ?? [];
     const ids = (direction === 'Ingress' ? indexed.ingressDenyPeerIds : indexed.egressDenyPeerIds) ?? [];
     rules.forEach((rule, r) => {
-      if (ruleSelects(rule, ids[r] ?? [], peer)) denied = denied.union(ruleConnections(indexed.policy, rule, dstPorts));
+      if (!ruleSelects(rule, ids[r] ?? [], peer)) return;
+      const conns = ruleConnections(indexed.policy, rule, dstPorts);
+      denied = denied.union(conns);
+      if (hits !== undefined && !conns.isEmpty()) hits.push({ policy: policyName(indexed.policy), direction, rule: r + 1, conns });
     });
   }
   return denied;
