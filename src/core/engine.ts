@@ -7,7 +7,7 @@ import type { Problem } from '../model/problem.js';
 import type { RuleStatus, RuleSummary } from '../model/report.js';
 import type { Resource, ResourceRef } from '../model/resource.js';
 import { resourceKey, refOf } from '../model/resource.js';
-import { hash64 } from '../lib/hash.js';
+import { hash64Fields } from '../lib/hash.js';
 import { problem } from './errors.js';
 import type { AnyRule, Outcome, RuleContext, Violation } from './rule.js';
 import type { ResourceIndex } from './resource-index.js';
@@ -33,18 +33,23 @@ function emptyCounts(): Counts {
 
 /** Stable id: same rule, resource, path and message give the same id on every run. */
 export function findingId(ruleId: string, resource: Resource, path: string, message: string): string {
-  return hash64(`${ruleId}\u0000${resourceKey(resource)}\u0000${resource.source.file}\u0000${path}\u0000${message}`);
+  return hash64Fields([ruleId, shared(resource).key, resource.source.file, path, message]);
 }
 
-/** One shared ref object per resource: a scan can hold hundreds of thousands of findings. */
-const refs = new WeakMap<Resource, ResourceRef>();
-function sharedRef(resource: Resource): ResourceRef {
-  let ref = refs.get(resource);
-  if (ref === undefined) {
-    ref = refOf(resource);
-    refs.set(resource, ref);
+/** Per resource, computed once: a scan can hold hundreds of thousands of findings. */
+interface Shared {
+  readonly ref: ResourceRef;
+  readonly key: string;
+}
+
+const sharedByResource = new WeakMap<Resource, Shared>();
+function shared(resource: Resource): Shared {
+  let found = sharedByResource.get(resource);
+  if (found === undefined) {
+    found = { ref: refOf(resource), key: resourceKey(resource) };
+    sharedByResource.set(resource, found);
   }
-  return ref;
+  return found;
 }
 
 function toFinding(rule: AnyRule, resource: Resource, violation: Violation): Finding {
@@ -57,7 +62,7 @@ function toFinding(rule: AnyRule, resource: Resource, violation: Violation): Fin
     message: violation.message,
     threats: rule.threats,
     mitre: rule.mitre,
-    resource: sharedRef(resource),
+    resource: shared(resource).ref,
     location: locate(resource, violation.path),
     remediation: rule.remediation,
     suppressed: false,

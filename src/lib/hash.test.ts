@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hash64 } from './hash.js';
+import { hash64, hash64Fields } from './hash.js';
 
 describe('hash64', () => {
   it('is 16 hex characters and stable across runs', () => {
@@ -13,5 +13,10 @@ describe('hash64', () => {
     const seen = new Set<string>();
     for (let i = 0; i < 100_000; i++) seen.add(hash64(`rule\u0000Deployment/ns/app-${i}\u0000/spec/template/spec/containers/0`));
     expect(seen.size).toBe(100_000);
+  });
+
+  it('hashes fields exactly as their NUL-joined text, without joining them', () => {
+    const cases = [[''], ['a'], ['', ''], ['rule', 'Pod/ns/web', 'a.yaml', '/spec', 'message é ✓'], ['x', '', 'y']];
+    for (const fields of cases) expect(hash64Fields(fields)).toBe(hash64(fields.join('\u0000')));
   });
 });
