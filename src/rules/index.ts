@@ -32,9 +32,11 @@ import { rule as dockerfileDuplicateStageName } from './dockerfile-duplicate-sta
 import { rule as dockerfileExecForm } from './dockerfile-exec-form/rule.js';
 import { rule as dockerfileInvalidPort } from './dockerfile-invalid-port/rule.js';
 import { rule as dockerfileMaintainerDeprecated } from './dockerfile-maintainer-deprecated/rule.js';
+import { rule as dockerfilePackageInstallFlags } from './dockerfile-package-install-flags/rule.js';
 import { rule as dockerfilePipefail } from './dockerfile-pipefail/rule.js';
 import { rule as dockerfileRelativeWorkdir } from './dockerfile-relative-workdir/rule.js';
 import { rule as dockerfileSudo } from './dockerfile-sudo/rule.js';
+import { rule as dockerfileUnpinnedPackages } from './dockerfile-unpinned-packages/rule.js';
 import { rule as egressToInternet } from './egress-to-internet/rule.js';
 import { rule as emptydirWithoutSizeLimit } from './emptydir-without-size-limit/rule.js';
 import { rule as encryptionConfig } from './encryption-config/rule.js';
@@ -154,9 +156,11 @@ export const RULES: readonly AnyRule[] = [
   dockerfileExecForm,
   dockerfileInvalidPort,
   dockerfileMaintainerDeprecated,
+  dockerfilePackageInstallFlags,
   dockerfilePipefail,
   dockerfileRelativeWorkdir,
   dockerfileSudo,
+  dockerfileUnpinnedPackages,
   egressToInternet,
   emptydirWithoutSizeLimit,
   encryptionConfig,

@@ -20,7 +20,7 @@ export interface ManagerCommand {
 }
 
 const PROGRAMS: Readonly<Record<string, Manager>> = {
-  'apt-get': 'apt-get', apt: 'apt', aptitude: 'aptitude', apk: 'apk', pip: 'pip', pip2: 'pip', pip3: 'pip',
+  'apt-get': 'apt-get', apt: 'apt', aptitude: 'aptitude', apk: 'apk', pip: 'pip', pip2: 'pip', pip3: 'pip', pipx: 'pip',
   npm: 'npm', yarn: 'yarn', gem: 'gem', yum: 'yum', dnf: 'dnf', microdnf: 'dnf', zypper: 'zypper', go: 'go',
 };
 

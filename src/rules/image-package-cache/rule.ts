@@ -24,7 +24,8 @@ function* runFindings(run: DockerInstruction, path: string, env: ReadonlyMap<str
   });
   for (const { index, call } of managerCommands(commands)) {
     const spec = CACHES[call.manager];
-    if (spec === undefined || !spec.fills.includes(call.action) || reported.has(spec.name)) continue;
+    // pipx installs into its own virtual environments and cleans up after itself.
+    if (spec === undefined || !spec.fills.includes(call.action) || reported.has(spec.name) || call.program === 'pipx') continue;
     const later = commands.slice(index + 1);
     if (spec.name === 'apt' && keepsDebs && !mounted.includes('/var/cache/apt') && !later.some(cleansArchives)) {
       reported.add(spec.name);

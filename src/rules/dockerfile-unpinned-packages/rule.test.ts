@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { describeRuleFixtures, findingsFor, scanFixtures } from '../../../test/support/rule-harness.js';
+import { rule } from './rule.js';
+
+describeRuleFixtures(rule);
+
+describe('dockerfile-unpinned-packages', () => {
+  it('says what is wrong and points at the line', async () => {
+    const scan = await scanFixtures(rule, ["fail/fail-unpinned.Dockerfile"]);
+    expect(findingsFor(scan, "fail-unpinned.Dockerfile").map((f) => [f.message, f.location.line])).toEqual([
+      ["apt-get install (line 2) does not pin the version of curl", 2],
+      ["pip install (line 2) does not pin the version of requests", 2],
+      ["go install (line 4) does not pin the version of example.com/tool@latest", 4],
+    ]);
+  });
+});
