@@ -1,3 +1,4 @@
+import type { AttackPathsResult } from './attack.js';
 import type { Finding } from './finding.js';
 import type { Problem } from './problem.js';
 import type { Severity } from './severity.js';
@@ -58,6 +59,14 @@ export interface ReportSummary {
   readonly errors: number;
   /** The gate: the lowest severity that fails the run, and whether it did. */
   readonly failOn: Severity | 'none';
+  /**
+   * The attack-path gate (`--fail-on-path`): whether any path from an entry point to a crown jewel
+   * fails the run. Present when the scan ran the attack analysis.
+   */
+  readonly failOnPath?: boolean;
+  /** Attack paths found (the analysis's count, before the report's own limit). Present with failOnPath. */
+  readonly attackPaths?: number;
+  /** Whether the run failed: a finding at or above failOn, or a path under failOnPath. */
   readonly failed: boolean;
 }
 
@@ -76,6 +85,11 @@ export interface Report {
   readonly rules: readonly RuleSummary[];
   readonly exceptions: readonly ExceptionStatus[];
   readonly compliance?: Compliance;
+  /**
+   * The attack-path analysis of the scanned objects (docs/attack-paths.md): its paths, their
+   * nodes and steps (the rest of the graph is left out), the candidate fixes and the chosen cut.
+   */
+  readonly attackPaths?: AttackPathsResult;
   /** The container images scanned (`palisade image scan`, image targets of `palisade scan`). */
   readonly images?: readonly ImageScanSummary[];
 }

@@ -17,11 +17,21 @@ export function warningCount(report: Report): number {
   return report.errors.filter((p) => p.level === 'warning').length;
 }
 
-/** "FAILED at --fail-on high", "passed at --fail-on high" or "no gate (--fail-on none)". */
+/** Whether any gate is set: a severity, or the attack-path gate. */
+export function hasGate(report: Report): boolean {
+  return report.summary.failOn !== 'none' || report.summary.failOnPath === true;
+}
+
+/**
+ * "FAILED at --fail-on high", "passed at --fail-on high" or "no gate (--fail-on none)"; with the
+ * attack-path gate, "FAILED at --fail-on high and --fail-on-path (3 attack paths)".
+ */
 export function verdict(report: Report): string {
-  const { failOn, failed } = report.summary;
-  if (failOn === 'none') return 'no gate (--fail-on none)';
-  return `${failed ? 'FAILED' : 'passed'} at --fail-on ${failOn}`;
+  const { failOn, failed, failOnPath, attackPaths } = report.summary;
+  if (!hasGate(report)) return 'no gate (--fail-on none)';
+  const gates = [...(failOn === 'none' ? [] : [`--fail-on ${failOn}`]), ...(failOnPath === true ? ['--fail-on-path'] : [])].join(' and ');
+  const paths = failOnPath === true ? ` (${plural(attackPaths ?? 0, 'attack path')})` : '';
+  return `${failed ? 'FAILED' : 'passed'} at ${gates}${paths}`;
 }
 
 /** Everything before the verdict: "22 resources, 14 findings (2 critical, 5 high), 3 suppressed, 1 error". */

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { defineWriter } from '../../core/writer.js';
 import type { Report } from '../../model/report.js';
+import { ATTACK_GRAPH_STYLE, attackPathsSection } from './attack-section.js';
 import { CLIENT_SCRIPT } from './client.js';
 import { escapeHtml, jsonForScript } from './escape.js';
 import { charts, complianceSection, exceptionsSection, findingsSection, header, problemsSection } from './sections.js';
@@ -16,16 +17,20 @@ function sha256(text: string): string {
   return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 }
 
-const CSP = [
-  "default-src 'none'",
-  `style-src ${sha256(STYLE)}`,
-  `script-src ${sha256(CLIENT_SCRIPT)}`,
-  "img-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+function contentSecurityPolicy(style: string): string {
+  return [
+    "default-src 'none'",
+    `style-src ${sha256(style)}`,
+    `script-src ${sha256(CLIENT_SCRIPT)}`,
+    "img-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
 
 export function htmlReport(report: Report): string {
+  // The attack graph's rules ride along only when there is a graph; the CSP pins whichever it is.
+  const style = report.attackPaths === undefined ? STYLE : `${STYLE}${ATTACK_GRAPH_STYLE}`;
   const data = jsonForScript({ findings: report.findings.map(findingRow) });
   const parts = [
     '<!DOCTYPE html>',
@@ -33,14 +38,15 @@ export function htmlReport(report: Report): string {
     '<head>',
     '<meta charset="utf-8">',
     // A constant of our own with no " or <, so it goes in unescaped (and stays readable).
-    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
+    `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(style)}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>Palisade report ${escapeHtml(report.generatedAt)}</title>`,
-    `<style>${STYLE}</style>`,
+    `<style>${style}</style>`,
     '</head>',
     '<body>',
     header(report),
     charts(report),
+    attackPathsSection(report.attackPaths, report.findings),
     findingsSection(report),
     problemsSection(report),
     exceptionsSection(report.exceptions),

@@ -5,7 +5,7 @@ import type { Compliance, ExceptionStatus, Report } from '../../model/report.js'
 import { SEVERITIES } from '../../model/severity.js';
 import { threatTitle, type ThreatId } from '../../model/threats.js';
 import { compareText } from '../../lib/compare.js';
-import { summaryCounts, verdict } from '../common/summary.js';
+import { hasGate, summaryCounts, verdict } from '../common/summary.js';
 import { barChart, type Bar } from './charts.js';
 import { escapeHtml as h } from './escape.js';
 import { namespaceKey } from './view-model.js';
@@ -14,7 +14,7 @@ import { namespaceKey } from './view-model.js';
 const MAX_NAMESPACE_BARS = 8;
 
 export function header(report: Report): string {
-  const state = report.summary.failOn === 'none' ? 'nogate' : report.summary.failed ? 'failed' : 'passed';
+  const state = !hasGate(report) ? 'nogate' : report.summary.failed ? 'failed' : 'passed';
   const card = (n: number, label: string): string => `<div class="card"><span class="n">${n}</span><span class="k">${h(label)}</span></div>`;
   const { summary } = report;
   return [

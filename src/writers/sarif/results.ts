@@ -58,6 +58,19 @@ function location(finding: Finding, baseDir: string): SarifLocation {
   };
 }
 
+/** The risk as result properties: score, level, context and why, plus the paths it lies on. */
+function riskProperties(finding: Finding): Record<string, unknown> {
+  const { risk } = finding;
+  if (risk === undefined) return {};
+  return {
+    risk: risk.score,
+    riskLevel: risk.level,
+    riskContext: risk.context,
+    riskReason: risk.reason,
+    ...(risk.paths === 0 ? {} : { attackPaths: risk.paths, crownJewels: risk.jewels }),
+  };
+}
+
 export function result(finding: Finding, ruleIndex: number, baseDir: string): SarifResult {
   return {
     ruleId: finding.ruleId,
@@ -68,8 +81,10 @@ export function result(finding: Finding, ruleIndex: number, baseDir: string): Sa
     locations: [location(finding, baseDir)],
     partialFingerprints: { 'palisadeFindingId/v1': finding.id },
     ...(finding.suppressed ? { suppressions: [suppressionOf(finding.suppression)] } : {}),
+    // Rank is SARIF's own field for exactly this: how much a result matters, 0-100, in context.
+    ...(finding.risk === undefined ? {} : { rank: finding.risk.score }),
     // The finding's own severity may differ from the rule's default (a worse hostPath, say).
-    properties: { severity: finding.severity, 'security-severity': securitySeverityOf(finding), status: finding.status },
+    properties: { severity: finding.severity, 'security-severity': securitySeverityOf(finding), status: finding.status, ...riskProperties(finding) },
   };
 }
 

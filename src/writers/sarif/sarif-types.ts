@@ -60,6 +60,8 @@ export interface SarifResult {
   readonly locations: readonly SarifLocation[];
   readonly partialFingerprints: Readonly<Record<string, string>>;
   readonly suppressions?: readonly SarifSuppression[];
+  /** SARIF 2.1.0 §3.27.24: priority 0.0-100.0, higher first; absent means -1 (no value). */
+  readonly rank?: number;
   readonly properties: Readonly<Record<string, unknown>>;
 }
 

@@ -49,7 +49,13 @@ export function sarifLog(report: Report, baseDir: string): SarifLog {
         originalUriBaseIds: { [SRCROOT]: { description: { text: 'The directory palisade was run from.' } }, ...imageBaseIds(report) },
         columnKind: 'utf16CodeUnits',
         results: report.findings.map((f) => result(f, indexOf(f.ruleId), baseDir)),
-        properties: { reportSchemaVersion: report.schemaVersion, inputs: report.inputs, failOn: report.summary.failOn, failed: report.summary.failed },
+        properties: {
+          reportSchemaVersion: report.schemaVersion,
+          inputs: report.inputs,
+          failOn: report.summary.failOn,
+          failed: report.summary.failed,
+          ...(report.summary.failOnPath === undefined ? {} : { failOnPath: report.summary.failOnPath, attackPaths: report.summary.attackPaths ?? 0 }),
+        },
       },
     ],
   };

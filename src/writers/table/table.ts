@@ -12,8 +12,9 @@ import { resourceKey } from '../../model/resource.js';
 import type { Severity } from '../../model/severity.js';
 import { groupByResource, maxOf, type ResourceGroup } from '../common/resource-groups.js';
 import { describeSuppression } from '../common/suppression.js';
-import { summaryCounts, verdict } from '../common/summary.js';
+import { hasGate, summaryCounts, verdict } from '../common/summary.js';
 import { printable } from '../common/terminal.js';
+import { attackSection, riskTag } from './attack.js';
 import { imageHeaders, isImageFinding, secretSection, vulnerabilitySection } from './images.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -46,7 +47,8 @@ function findingLine(c: Colors, finding: Finding, ruleWidth: number): string {
   const severity = paintSeverity(c, finding.severity, finding.severity.padEnd(SEVERITY_WIDTH));
   const warnOnly = finding.status === 'warn' ? c.dim(' (warning only)') : '';
   const where = c.dim(`line ${finding.location.line} ${printable(finding.location.path === '' ? '/' : finding.location.path)}`);
-  return `  ${severity}  ${finding.ruleId.padEnd(ruleWidth)}  ${printable(finding.message)}${warnOnly}  ${where}`;
+  const risk = riskTag((level, text) => paintSeverity(c, level, text), finding);
+  return `  ${severity}  ${risk}${finding.ruleId.padEnd(ruleWidth)}  ${printable(finding.message)}${warnOnly}  ${where}`;
 }
 
 function groupSection(c: Colors, group: ResourceGroup): string[] {
@@ -100,7 +102,7 @@ function complianceSection(c: Colors, compliance: Compliance | undefined): strin
 
 function finalLine(c: Colors, report: Report): string {
   const text = verdict(report);
-  const painted = report.summary.failOn === 'none' ? text : report.summary.failed ? c.bold(c.red(text)) : c.green(text);
+  const painted = !hasGate(report) ? text : report.summary.failed ? c.bold(c.red(text)) : c.green(text);
   return `${summaryCounts(report)} — ${painted}`;
 }
 
@@ -124,6 +126,7 @@ export const tableWriter = defineWriter({
       ...problemSection(c, 'Errors and warnings', report.errors),
       ...problemSection(c, 'Notes', report.notes, MAX_NOTES),
       ...complianceSection(c, report.compliance),
+      ...attackSection(c, report.attackPaths),
       finalLine(c, report),
     ];
     return `${lines.join('\n')}\n`;
