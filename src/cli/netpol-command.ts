@@ -17,6 +17,7 @@ import {
   type NetpolOutput,
   type Problem,
 } from '../sdk/index.js';
+import { NETPOL_PALISADE_FORMATS, type NetpolPalisadeFormat } from '../sdk/netpol.js';
 import { collectList, emit, EXIT, printProblems } from './io.js';
 
 const LIST_EXAMPLES = `
@@ -25,7 +26,9 @@ Examples:
   palisade netpol list manifests/ --output json
   palisade netpol list manifests/ --focus-workload shop/frontend
   palisade netpol list manifests/ --exposure             who else could reach or be reached
-  palisade netpol list manifests/ --output dot | dot -Tsvg > graph.svg`;
+  palisade netpol list manifests/ --output dot | dot -Tsvg > graph.svg
+  palisade netpol list manifests/ --output html -f graph.html    a self-contained picture
+  palisade netpol list manifests/ --output palisade-json         connections with the rules that allow them`;
 
 const EVAL_EXAMPLES = `
 Examples:
@@ -69,7 +72,7 @@ async function run(step: () => Promise<NetpolOutput>, file: string | undefined):
 }
 
 interface ListFlags {
-  output: NetpolListFormat;
+  output: NetpolListFormat | NetpolPalisadeFormat;
   focusWorkload?: string[];
   focusWorkloadPeer?: string[];
   focusDirection?: 'ingress' | 'egress';
@@ -85,7 +88,7 @@ export function netpolCommand(): Command {
     .command('list')
     .description('list every allowed connection between workloads and external addresses')
     .argument('<paths...>', 'manifest files or directories')
-    .addOption(new Option('--output <format>', 'output format').choices([...NETPOL_LIST_FORMATS]).default('txt'))
+    .addOption(new Option('--output <format>', 'output format (palisade-json: with the rules allowing each connection; html: a picture)').choices([...NETPOL_LIST_FORMATS, ...NETPOL_PALISADE_FORMATS]).default('txt'))
     .option('--focus-workload <names>', 'only connections of these workloads (name or namespace/name; repeatable, comma-separated)', collectList)
     .option('--focus-workload-peer <names>', 'with --focus-workload: only connections whose other end is one of these', collectList)
     .addOption(new Option('--focus-direction <direction>', 'with --focus-workload: only connections into or out of it').choices(['ingress', 'egress']))

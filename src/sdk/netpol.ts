@@ -22,6 +22,12 @@ import {
   type Protocol,
 } from '../graph/netpol/index.js';
 import { loadInputs } from '../loaders/index.js';
+import { netpolJson } from '../graph/netpol/palisade-json.js';
+import { netpolHtml } from '../graph/netpol/render/html.js';
+
+/** Palisade's own outputs of `netpol list`, beyond netpol-analyzer's formats: its JSON with the allowing rules, and an HTML picture. */
+export const NETPOL_PALISADE_FORMATS = ['palisade-json', 'html'] as const;
+export type NetpolPalisadeFormat = (typeof NETPOL_PALISADE_FORMATS)[number];
 
 export { LIST_FORMATS as NETPOL_LIST_FORMATS, DIFF_FORMATS as NETPOL_DIFF_FORMATS, type ListFormat as NetpolListFormat, type DiffFormat as NetpolDiffFormat } from '../graph/netpol/index.js';
 
@@ -32,7 +38,7 @@ export interface NetpolInputOptions {
 }
 
 export interface NetpolListOptions extends NetpolInputOptions {
-  readonly format?: ListFormat;
+  readonly format?: ListFormat | NetpolPalisadeFormat;
   /** Only connections of these workloads (`name` or `namespace/name`). */
   readonly focusWorkloads?: readonly string[];
   /** With focusWorkloads: only connections whose other end is one of these. */
@@ -76,16 +82,16 @@ export function netpolProblem(error: NetpolError): Problem {
 export async function netpolList(options: NetpolListOptions): Promise<NetpolOutput> {
   const { resources, problems } = await load(options);
   const focusConn = options.focusConn === undefined ? undefined : guarded(() => parseFocusConn(options.focusConn ?? ''));
-  const list = guarded(() =>
-    connectivityList(resources, {
-      focusWorkloads: options.focusWorkloads ?? [],
-      focusWorkloadPeers: options.focusWorkloadPeers ?? [],
-      ...(options.focusDirection === undefined ? {} : { focusDirection: options.focusDirection }),
-      ...(focusConn === undefined ? {} : { focusConn }),
-      exposure: options.exposure === true,
-      multipleNetworks: options.multipleNetworks === true,
-    }),
-  );
+  const listOptions = {
+    focusWorkloads: options.focusWorkloads ?? [],
+    focusWorkloadPeers: options.focusWorkloadPeers ?? [],
+    ...(options.focusDirection === undefined ? {} : { focusDirection: options.focusDirection }),
+    ...(focusConn === undefined ? {} : { focusConn }),
+  };
+  // Palisade's own outputs explain the connections of the pod network; they have no exposure section.
+  if (options.format === 'palisade-json') return { output: `${JSON.stringify(guarded(() => netpolJson(resources, listOptions)), null, 2)}\n`, problems };
+  if (options.format === 'html') return { output: guarded(() => netpolHtml(netpolJson(resources, listOptions))), problems };
+  const list = guarded(() => connectivityList(resources, { ...listOptions, exposure: options.exposure === true, multipleNetworks: options.multipleNetworks === true }));
   // What the analysis leaves out is said next to the result, never silently.
   const notes = (list.notes ?? []).map((text) => problem('netpol-not-modelled', text));
   return { output: formatConnectivity(list, options.format ?? 'txt', focusConn?.label), problems: [...problems, ...notes] };
