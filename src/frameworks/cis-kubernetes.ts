@@ -183,7 +183,7 @@ const SECTION_5: Control[] = [
   automated('5.2.12', 'Minimize the admission of HostPath volumes', rules('persistent-volume-host-path', 'sensitive-host-path', 'writable-host-path'), 'reports hostPath volumes that reach sensitive host locations or are mounted writable, and hostPath PersistentVolumes'),
   automated('5.2.13', 'Minimize the admission of containers which use HostPorts', rules('host-port')),
   manual('5.3.1', 'Ensure that the CNI in use supports NetworkPolicies', 'the CNI plugin is node configuration; objects do not say whether it enforces NetworkPolicy'),
-  automated('5.3.2', 'Ensure that all Namespaces have NetworkPolicies defined', rules('namespace-without-default-deny', 'namespace-without-network-policy', 'network-policy-allows-all-ingress')),
+  automated('5.3.2', 'Ensure that all Namespaces have NetworkPolicies defined', rules('namespace-without-default-deny', 'namespace-without-network-policy', 'network-policy-allows-all-ingress', 'network-policy-selects-no-pod', 'workload-not-isolated-for-egress', 'workload-not-isolated-for-ingress')),
   automated('5.4.1', 'Prefer using Secrets as files over Secrets as environment variables', rules('secret-as-env-var', 'secret-in-env-literal')),
   manual('5.4.2', 'Consider external secret storage', 'where secrets are stored and rotated is an architecture decision outside the objects'),
   manual('5.5.1', 'Configure Image Provenance using ImagePolicyWebhook admission controller', 'the webhook\'s backend and policy live outside the cluster objects; untrusted-registry checks image origins directly'),
