@@ -23,6 +23,7 @@ import { rule as dangerousCapabilities } from './dangerous-capabilities/rule.js'
 import { rule as defaultServiceAccount } from './default-service-account/rule.js';
 import { rule as deprecatedApiVersion } from './deprecated-api-version/rule.js';
 import { rule as dockerfileAddFromUrl } from './dockerfile-add-from-url/rule.js';
+import { rule as dockerfileAddInsteadOfCopy } from './dockerfile-add-instead-of-copy/rule.js';
 import { rule as dockerfileBaseImageLatest } from './dockerfile-base-image-latest/rule.js';
 import { rule as dockerfileCdInsteadOfWorkdir } from './dockerfile-cd-instead-of-workdir/rule.js';
 import { rule as dockerfileCopyFromUnknownStage } from './dockerfile-copy-from-unknown-stage/rule.js';
@@ -32,11 +33,13 @@ import { rule as dockerfileDuplicateStageName } from './dockerfile-duplicate-sta
 import { rule as dockerfileExecForm } from './dockerfile-exec-form/rule.js';
 import { rule as dockerfileInvalidPort } from './dockerfile-invalid-port/rule.js';
 import { rule as dockerfileMaintainerDeprecated } from './dockerfile-maintainer-deprecated/rule.js';
+import { rule as dockerfileOnbuildChaining } from './dockerfile-onbuild-chaining/rule.js';
 import { rule as dockerfilePackageInstallFlags } from './dockerfile-package-install-flags/rule.js';
 import { rule as dockerfilePipefail } from './dockerfile-pipefail/rule.js';
 import { rule as dockerfileRelativeWorkdir } from './dockerfile-relative-workdir/rule.js';
 import { rule as dockerfileSudo } from './dockerfile-sudo/rule.js';
 import { rule as dockerfileUnpinnedPackages } from './dockerfile-unpinned-packages/rule.js';
+import { rule as dockerfileUntrustedRegistry } from './dockerfile-untrusted-registry/rule.js';
 import { rule as egressToInternet } from './egress-to-internet/rule.js';
 import { rule as emptydirWithoutSizeLimit } from './emptydir-without-size-limit/rule.js';
 import { rule as encryptionConfig } from './encryption-config/rule.js';
@@ -147,6 +150,7 @@ export const RULES: readonly AnyRule[] = [
   defaultServiceAccount,
   deprecatedApiVersion,
   dockerfileAddFromUrl,
+  dockerfileAddInsteadOfCopy,
   dockerfileBaseImageLatest,
   dockerfileCdInsteadOfWorkdir,
   dockerfileCopyFromUnknownStage,
@@ -156,11 +160,13 @@ export const RULES: readonly AnyRule[] = [
   dockerfileExecForm,
   dockerfileInvalidPort,
   dockerfileMaintainerDeprecated,
+  dockerfileOnbuildChaining,
   dockerfilePackageInstallFlags,
   dockerfilePipefail,
   dockerfileRelativeWorkdir,
   dockerfileSudo,
   dockerfileUnpinnedPackages,
+  dockerfileUntrustedRegistry,
   egressToInternet,
   emptydirWithoutSizeLimit,
   encryptionConfig,
