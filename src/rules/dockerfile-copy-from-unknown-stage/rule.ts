@@ -19,7 +19,7 @@ export const rule = defineRule({
   severity: 'medium',
   threats: ['supply-chain', 'image-security'],
   mitre: ['T1525', 'T1195.002'],
-  remediation: 'Point COPY --from at a stage defined earlier (FROM ... AS name), or at a fully qualified, pinned image.',
+  remediation: 'Point COPY --from at a stage defined earlier with FROM image AS name, or at a fully qualified, pinned image.',
   references: [
     'https://docs.docker.com/reference/dockerfile/#copy---from',
     'https://docs.docker.com/build/building/multi-stage/',

@@ -9,7 +9,7 @@ export const rule = defineRule({
   severity: 'low',
   threats: ['supply-chain'],
   mitre: ['T1525'],
-  remediation: 'Give every stage a unique name in FROM ... AS name.',
+  remediation: 'Give every stage its own name in FROM image AS name.',
   references: [
     'https://docs.docker.com/build/building/multi-stage/#name-your-build-stages',
     'https://github.com/hadolint/hadolint/wiki/DL3024',

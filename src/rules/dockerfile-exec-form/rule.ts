@@ -13,7 +13,7 @@ export const rule = defineRule({
   severity: 'low',
   threats: ['container-compromise', 'incident-response'],
   mitre: ['T1499'],
-  remediation: 'Write CMD and ENTRYPOINT in JSON (exec) form, e.g. ENTRYPOINT ["/app/server"].',
+  remediation: 'Write CMD and ENTRYPOINT in JSON (exec) form, such as ENTRYPOINT ["/app/server"].',
   references: [
     'https://docs.docker.com/reference/dockerfile/#shell-and-exec-form',
     'https://docs.docker.com/reference/dockerfile/#entrypoint',
