@@ -5,7 +5,8 @@
 // stated reason. `--json` prints the same as JSON; `--strict` exits 1 on an unexplained disagreement.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { Readable } from 'node:stream';
+import { parse, stringify } from 'yaml';
 import { runRules } from '../dist/core/engine.js';
 import { ResourceIndex } from '../dist/core/resource-index.js';
 import { loadInputs } from '../dist/loaders/index.js';
@@ -199,6 +200,26 @@ async function kalm() {
   return out;
 }
 
+/** KubiScan's risky patterns, each as a ClusterRole bound cluster-wide to one user: risky when a mapped rule reports the binding. */
+async function kubiscan() {
+  const file = path.join(K8S, 'rbac-reference', 'kubiscan', 'risky_roles.yaml');
+  const rules = M.KUBISCAN_RULES.map((id) => ({ rule: ruleById(id), options: undefined }));
+  const out = [];
+  const items = parse(readFileSync(file, 'utf8'), { uniqueKeys: false })?.items ?? [];
+  for (const [i, item] of items.entries()) {
+    const name = item?.metadata?.name ?? `pattern-${i}`;
+    const yaml = [
+      { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'pattern' }, rules: item?.rules ?? [] },
+      { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name: 'probe' }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'pattern' }, subjects: [{ kind: 'User', name: 'probe' }] },
+    ].map((doc) => stringify(doc)).join('---\n');
+    const loaded = await loadInputs({ paths: ['-'], stdin: Readable.from([yaml]) });
+    const findings = runRules(rules, new ResourceIndex(loaded.resources)).findings.filter((f) => f.resource.kind === 'ClusterRoleBinding');
+    const got = [...new Set(findings.map((f) => f.ruleId))];
+    out.push(outcome(`${name}#${i} (${item?.metadata?.priority ?? '?'})`, got.length > 0, `want risky, got ${got.length > 0 ? got.join(', ') : 'no finding'}`, M.KUBISCAN_DIFFERENCES[name]));
+  }
+  return out;
+}
+
 const SUITES = [
   ['pod-security-admission', podSecurityAdmission],
   ['kubescape-regolibrary', kubescape],
@@ -207,6 +228,7 @@ const SUITES = [
   ['kubesec', kubesec],
   ['checkov-kubernetes', checkov],
   ['kalm-benchmark', kalm],
+  ['rbac-reference', kubiscan],
 ];
 
 if (!existsSync(K8S)) {

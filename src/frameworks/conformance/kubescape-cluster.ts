@@ -46,6 +46,10 @@ export const KUBESCAPE_CLUSTER: Readonly<Record<string, RuleCheck>> = {
   'rule-can-portforward-v1': { rule: 'rbac-pod-exec', message: /portforward/ },
   'exec-into-container-v1': { rule: 'rbac-pod-exec', message: /exec/ },
   'rule-can-create-pod': { rule: 'rbac-workload-create' },
+  'rule-can-create-pv': { rule: 'rbac-persistent-volume-create' },
+  'rule-list-all-cluster-admins-v1': { rule: 'rbac-cluster-admin-binding' },
+  'cluster-admin-role': { rule: 'rbac-cluster-admin-binding' },
+  'ensure-default-service-accounts-has-only-default-roles': { rule: 'role-binding-to-default-sa' },
   'ensure-that-the-controller-manager-bind-address-argument-is-set-to-127.0.0.1': { rule: 'control-plane-bind-address' },
   'ensure-that-the-scheduler-bind-address-argument-is-set-to-127.0.0.1': { rule: 'control-plane-bind-address' },
   'ensure-that-the-controller-manager-profiling-argument-is-set-to-false': { rule: 'control-plane-profiling' },
@@ -94,4 +98,12 @@ export const KUBESCAPE_CLUSTER_DIFFERENCES: Readonly<Record<string, string>> = {
   'rule-can-approve-cert-signing-request/role-rolebinding': 'a namespaced Role cannot grant cluster-scoped CertificateSigningRequests, and approving also needs approve on signers',
   'rule-can-modify-admission-webhooks/role-rolebinding': 'a namespaced Role cannot grant cluster-scoped webhook configurations',
   'rule-can-portforward-v1/clusterrole-clusterrolebinding': 'RBAC matches "pods/*" literally: only "*/portforward" or "*" match pods/portforward',
+  'cluster-admin-role/clusterrole-rolebinding':
+    'the input\'s ClusterRole cluster-admin lists only core-group rules, but the API server reconciles the default roles at every start and adds the built-in "*" on everything back (no autoupdate: "false" annotation), so the RoleBinding gives full control of kube-system',
+  'cluster-admin-role/role-clusterrolebinding':
+    'the ClusterRoleBinding refers to a Role, which the API server rejects; the Role ("*" on everything in kube-system) is then bound to nothing and reported as a latent namespace admin (a warning)',
+  'rule-can-create-pv/clusterrole-rolebinding': 'the ClusterRole is bound by a RoleBinding, which grants only namespaced resources: PersistentVolumes are cluster-scoped, so no PersistentVolume request is granted',
+  'rule-can-create-pv/role-rolebinding': 'a namespaced Role cannot grant PersistentVolumes: they are cluster-scoped',
+  'rule-can-access-proxy-subresource/clusterrole-rolebinding':
+    'the ClusterRole granting nodes/proxy is bound by a RoleBinding, which grants only namespaced resources of its namespace: nodes are cluster-scoped, so the API server grants no nodes/proxy request through it',
 };

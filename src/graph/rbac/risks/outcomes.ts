@@ -59,6 +59,18 @@ export function describeSubjects(subjects: readonly BindingSubject[]): string {
 }
 
 /** `rule /rules/2 at roles.yaml:14`, `rule /rules/0 of ClusterRole "extra" (aggregated) at extra.yaml:5`. */
+/** Hits are shared by every binding of a role, so the chain text is built once per hit. */
+const CHAINS = new WeakMap<RiskHit, string>();
+
+function chainOf(role: RoleDef, hit: RiskHit): string {
+  let text = CHAINS.get(hit);
+  if (text === undefined) {
+    text = `${quoted(role)} → ${describeRules(role, hit.rules)}`;
+    CHAINS.set(hit, text);
+  }
+  return text;
+}
+
 function describeRules(role: RoleDef, rules: readonly SourcedRule[]): string {
   const builtIn = 'its built-in rules (the API server restores them at every start)';
   if (isBuiltInStandIn(role.resource)) return builtIn;
@@ -78,7 +90,7 @@ function describeRules(role: RoleDef, rules: readonly SourcedRule[]): string {
 function bindingViolation(risks: BindingRisks, hit: RiskHit): Violation {
   const { binding, role, subjects } = risks;
   const scope = binding.kind === 'ClusterRoleBinding' ? 'cluster-wide' : `in namespace "${binding.namespace ?? ''}"`;
-  const message = `${quoted(binding)} → ${quoted(role)} → ${describeRules(role, hit.rules)}: ${describeSubjects(subjects)} ${subjects.length === 1 ? 'holds' : 'hold'} ${hit.grants} ${scope}; ${hit.impact}`;
+  const message = `${quoted(binding)} → ${chainOf(role, hit)}: ${describeSubjects(subjects)} ${subjects.length === 1 ? 'holds' : 'hold'} ${hit.grants} ${scope}; ${hit.impact}`;
   return fail(message, '/roleRef', hit.severity);
 }
 
