@@ -7,7 +7,6 @@ import { configCommand } from './config-command.js';
 import { dbCommand } from './db-command.js';
 import { EXIT } from './io.js';
 import { dockerfileCommand } from './dockerfile-command.js';
-import { dockerfileCommand } from './dockerfile-command.js';
 import { imageCommand, sbomCommand } from './image-command.js';
 import { frameworksCommand } from './frameworks-command.js';
 import { netpolCommand } from './netpol-command.js';
@@ -36,7 +35,6 @@ function program(): Command {
     .addCommand(attackPathsCommand())
     .addCommand(snapshotCommand())
     .addCommand(imageCommand()).addCommand(sbomCommand())
-    .addCommand(dockerfileCommand())
     .addCommand(dockerfileCommand())
     .addCommand(configCommand())
     .addCommand(dbCommand())

@@ -70,17 +70,18 @@ function byPackage(findings: readonly Finding[]): PackageGroup[] {
 
 /** Vulnerabilities, one block per package, worst package first; why it matched is in `--format json`. */
 export function vulnerabilitySection(c: Colors, paint: Paint, findings: readonly Finding[]): string[] {
-  const groups = byPackage(findings);
+  const vulnerabilities = findings.filter((f) => f.vulnerability !== undefined);
+  const groups = byPackage(vulnerabilities);
   if (groups.length === 0) return [];
-  const idWidth = maxOf(findings.map((f) => f.ruleId.length));
-  const lines = [c.bold(`Vulnerabilities (${findings.length} in ${groups.length} packages)`)];
+  const idWidth = maxOf(vulnerabilities.map((f) => f.ruleId.length));
+  const lines = [c.bold(`Vulnerabilities (${vulnerabilities.length} in ${groups.length} packages)`)];
   for (const group of groups) {
     lines.push(`  ${c.bold(printable(group.header))}`);
     for (const f of group.findings) {
       const v = f.vulnerability;
       if (v === undefined) continue;
       const aliases = v.aliases.length === 0 ? '' : c.dim(` (${printable(v.aliases.join(', '))})`);
-      const rating = v.rating === 'unknown' ? c.dim(' severity unknown') : '';
+      const rating = v.rating === 'unknown' ? c.dim(' (severity unknown)') : '';
       const summary = v.summary === '' ? '' : `  ${printable(v.summary)}`;
       lines.push(`    ${paint(f.severity, f.severity.padEnd(8))}  ${printable(f.ruleId).padEnd(idWidth)}  ${printable(fixText(v.fix))}${rating}${summary}${aliases}`);
     }
