@@ -16,6 +16,7 @@ export { VERSION } from './version.js';
 export { scanImage, vulnerabilitySbom, type ImageScanOptions, type ImageScanResult, type VulnerabilitySbomOptions } from './image-scan.js';
 export { imageFindings, imageResource, type ImageFindings, type ImageFindingsOptions } from './image-scan-findings.js';
 export { dockerfileRuleIds, lintDockerfiles, lintDockerfileText, type DockerfileLintOptions, type DockerfileTextOptions, type DockerfileTextResult } from './dockerfile.js';
+export { imageConfigResource, imageFactsOf, IMAGE_CONFIG_KIND, type ImageFacts, type PackageCache, type SetuidFile } from '../loaders/image-config/index.js';
 export { inventoryImage, renderSbom, SBOM_FORMATS, type InventoryOptions, type InventoryResult, type SbomFormat, type SbomRenderOptions } from './image.js';
 export {
   compareVersions,

@@ -1,0 +1,37 @@
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runRules } from '../../core/engine.js';
+import { ResourceIndex } from '../../core/resource-index.js';
+import { RULES } from '../../rules/index.js';
+import { readImage } from '../image/index.js';
+import { imageConfigResource, imageFactsOf } from './index.js';
+
+describe('image facts', () => {
+  it('finds setuid/setgid files and package caches in a root file system, and the ImageConfig rules judge them', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'palisade-imagefacts-'));
+    mkdirSync(path.join(root, 'usr/bin'), { recursive: true });
+    mkdirSync(path.join(root, 'var/lib/apt/lists/partial'), { recursive: true });
+    mkdirSync(path.join(root, 'var/cache/apk'), { recursive: true });
+    writeFileSync(path.join(root, 'usr/bin/su'), 'x');
+    chmodSync(path.join(root, 'usr/bin/su'), 0o4755);
+    writeFileSync(path.join(root, 'usr/bin/wall'), 'x');
+    chmodSync(path.join(root, 'usr/bin/wall'), 0o2755);
+    writeFileSync(path.join(root, 'usr/bin/ls'), 'x');
+    writeFileSync(path.join(root, 'var/lib/apt/lists/deb.debian.org_debian_dists_bookworm_InRelease'), 'y'.repeat(1000));
+    writeFileSync(path.join(root, 'var/lib/apt/lists/lock'), '');
+    const read = await readImage(`dir:${root}`, { wants: () => false });
+    const facts = imageFactsOf(read, { id: 'debian', versionId: '10' });
+    expect(facts.setuidFiles).toEqual([{ path: '/usr/bin/su', mode: '4755' }, { path: '/usr/bin/wall', mode: '2755' }]);
+    expect(facts.packageCaches).toEqual([{ manager: 'apt', path: '/var/lib/apt/lists', bytes: 1000 }]);
+    const resource = imageConfigResource(facts);
+    expect(resource).toMatchObject({ apiVersion: 'palisade.dev/v1', kind: 'ImageConfig', name: `dir:${root}` });
+    const rules = RULES.filter((rule) => rule.target !== 'workload' && rule.target.kinds.includes('ImageConfig'));
+    const result = runRules(rules.map((rule) => ({ rule, options: rule.options?.parse({}) as unknown })), new ResourceIndex([resource]));
+    expect(result.problems).toEqual([]);
+    const flagged = new Set(result.findings.map((f) => f.ruleId));
+    expect(flagged.has('image-runs-as-root')).toBe(true);
+    expect(flagged.has('image-package-cache')).toBe(true);
+  });
+});

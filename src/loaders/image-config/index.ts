@@ -1,0 +1,130 @@
+/**
+ * ImageConfig resources: what an image is and ships, as the rules for image configuration see it
+ * (`palisade.dev/v1`, kind ImageConfig): the OCI config (User, Env, Healthcheck, ExposedPorts,
+ * Labels, ...), the history, the uncompressed size, the OS release, the setuid/setgid files and
+ * the package-manager caches left in the final file system. `imageFactsOf` collects the facts from
+ * an image read by src/loaders/image; `imageConfigResource` makes the resource the engine runs
+ * rules on, so findings, exceptions and every writer work as for manifests.
+ */
+import type { OperatingSystem } from '../../model/package.js';
+import type { JsonObject, JsonValue, Resource } from '../../model/resource.js';
+import { PointerPositions } from '../../lib/dockerfile/index.js';
+import type { ImageConfig, ImageRead, Node } from '../image/index.js';
+
+export const IMAGE_CONFIG_KIND = 'ImageConfig';
+
+export interface SetuidFile {
+  readonly path: string;
+  /** Permission bits in octal, e.g. "4755". */
+  readonly mode: string;
+}
+
+export interface PackageCache {
+  readonly manager: string;
+  readonly path: string;
+  readonly bytes: number;
+}
+
+export interface ImageFacts {
+  /** The image as the user named it. */
+  readonly target: string;
+  readonly config?: ImageConfig;
+  /** Uncompressed size of all layers, in bytes. */
+  readonly sizeBytes?: number;
+  readonly os?: OperatingSystem;
+  readonly setuidFiles?: readonly SetuidFile[];
+  readonly packageCaches?: readonly PackageCache[];
+}
+
+/** Directories package managers fill with caches, and the files in them that are bookkeeping, not cache. */
+const CACHE_DIRS: readonly { readonly manager: string; readonly path: string }[] = [
+  { manager: 'apt', path: '/var/lib/apt/lists' },
+  { manager: 'apt', path: '/var/cache/apt/archives' },
+  { manager: 'apk', path: '/var/cache/apk' },
+  { manager: 'pip', path: '/root/.cache/pip' },
+  { manager: 'npm', path: '/root/.npm/_cacache' },
+  { manager: 'yarn', path: '/usr/local/share/.cache/yarn' },
+  { manager: 'yum', path: '/var/cache/yum' },
+  { manager: 'dnf', path: '/var/cache/dnf' },
+  { manager: 'dnf', path: '/var/cache/libdnf5' },
+  { manager: 'zypper', path: '/var/cache/zypp' },
+];
+const BOOKKEEPING = new Set(['lock', '.lock']);
+/** Listing more setuid files than this says nothing more; the count stays exact. */
+const MAX_LISTED = 200;
+
+/** Total size of the regular files below a node (an explicit stack: image trees can be deep). */
+function bytesBelow(root: Node): number {
+  let total = 0;
+  const stack: Node[] = [root];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node.kind === 'file') total += node.size;
+    else if (node.kind === 'dir') for (const [name, child] of node.children) if (!BOOKKEEPING.has(name)) stack.push(child);
+  }
+  return total;
+}
+
+function setuidFiles(read: ImageRead): { files: SetuidFile[]; count: number } {
+  const files: SetuidFile[] = [];
+  let count = 0;
+  const stack: { path: string; node: Node }[] = [{ path: '', node: read.fs.root }];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const { path, node } = item;
+    if (node.kind === 'dir') {
+      for (const [name, child] of node.children) stack.push({ path: `${path}/${name}`, node: child });
+    } else if (node.kind === 'file' && (node.mode & 0o6000) !== 0) {
+      count++;
+      if (files.length < MAX_LISTED) files.push({ path, mode: (node.mode & 0o7777).toString(8).padStart(4, '0') });
+    }
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, count };
+}
+
+/** The facts the image configuration rules need, from an image read with src/loaders/image. */
+export function imageFactsOf(read: ImageRead, os?: OperatingSystem): ImageFacts {
+  const packageCaches = CACHE_DIRS.flatMap(({ manager, path }) => {
+    const node = read.fs.lookupLiteral(path);
+    const bytes = node === undefined ? 0 : bytesBelow(node);
+    return bytes > 0 ? [{ manager, path, bytes }] : [];
+  });
+  return {
+    target: read.target,
+    ...(read.config === undefined ? {} : { config: read.config }),
+    sizeBytes: read.stats.uncompressedBytes,
+    ...(os === undefined ? {} : { os }),
+    setuidFiles: setuidFiles(read).files,
+    packageCaches,
+  };
+}
+
+/** JSON-safe copy: config blobs are parsed JSON already, so this only drops undefined fields. */
+function json(value: unknown): JsonValue {
+  return JSON.parse(JSON.stringify(value ?? null)) as JsonValue;
+}
+
+export function imageConfigResource(facts: ImageFacts): Resource {
+  const config = facts.config;
+  const object: JsonObject = {
+    apiVersion: 'palisade.dev/v1',
+    kind: IMAGE_CONFIG_KIND,
+    metadata: { name: facts.target },
+    config: json(config?.config ?? {}),
+    history: json(config?.history ?? []),
+    ...(config?.architecture === undefined || config.architecture === '' ? {} : { architecture: config.architecture }),
+    ...(config?.os === undefined || config.os === '' ? {} : { platformOs: config.os }),
+    ...(facts.sizeBytes === undefined ? {} : { size: facts.sizeBytes }),
+    ...(facts.os === undefined ? {} : { os: json(facts.os) }),
+    setuidFiles: json(facts.setuidFiles ?? []),
+    packageCaches: json(facts.packageCaches ?? []),
+  };
+  const positions = new PointerPositions();
+  positions.set('', { line: 1, column: 1 });
+  return {
+    apiVersion: 'palisade.dev/v1',
+    kind: IMAGE_CONFIG_KIND,
+    name: facts.target,
+    object,
+    source: { file: facts.target, documentIndex: 0, pointerPrefix: '', position: { line: 1, column: 1 }, positions },
+  };
+}
