@@ -52,7 +52,7 @@ function nodeSvg(n: PlacedNode): string {
 
 function edgeSvg(e: PlacedEdge): string {
   const title = `${e.edge.connection.src} => ${e.edge.connection.dst} : ${e.edge.label}`;
-  return `<g class="edge"><title>${escapeXml(title)}</title><path d="${e.path}"/><text x="${e.labelX}" y="${e.labelY - 3}" text-anchor="middle">${escapeXml(cut(e.edge.label, EDGE_CHARS))}</text></g>`;
+  return `<g class="edge"><title>${escapeXml(title)}</title><path d="${e.path}"/>${e.showLabel ? `<text x="${e.labelX}" y="${e.labelY - 3}" text-anchor="middle">${escapeXml(cut(e.edge.label, EDGE_CHARS))}</text>` : ''}</g>`;
 }
 
 export function connectivitySvg(layout: Layout): string {
