@@ -26,8 +26,10 @@ function imageHeader(c: Colors, image: ImageScanSummary, findings: readonly Find
   lines.push(`Packages: ${image.packages}${ecosystems === '' ? '' : ` (${ecosystems})`}`);
   const mine = findings.filter((f) => f.resource.name === image.reference);
   const vulns = image.vulnerabilities;
+  const found = mine.filter((f) => f.vulnerability !== undefined);
+  const suppressed = found.filter((f) => f.suppressed).length;
   lines.push(vulns.checked
-    ? `Vulnerabilities: ${mine.filter((f) => f.vulnerability !== undefined).length} (store ${printable(vulns.store)})`
+    ? `Vulnerabilities: ${found.length} (${suppressed === 0 ? '' : `${suppressed} suppressed; `}store ${printable(vulns.store)})`
     : c.yellow(`Vulnerabilities: not checked: ${printable(vulns.reason)} (import advisories with \`palisade db import PATH\`)`));
   if (image.secretsChecked) lines.push(`Secrets: ${mine.filter((f) => f.secret !== undefined).length}`);
   return [...lines, ''];
