@@ -22,12 +22,14 @@ export interface AttackOptions {
   readonly maxPathsPerPair?: number;
   /** Paths listed in all (default 1000). */
   readonly maxPaths?: number;
-  /** Re-run the analysis on the fixed input to check the cut (default: inputs up to 3,000 workloads). */
+  /** Re-run the analysis on the fixed input to check the cut (default: inputs up to 500 workloads). */
   readonly verify?: boolean;
   readonly budget?: CutBudget;
 }
 
 const DEFAULT_BUDGET: CutBudget = { maxRounds: 300, maxNodes: 200_000 };
+/** Inputs up to this many workloads are re-analysed with the cut applied (each re-run is a full build). */
+const VERIFY_UP_TO_WORKLOADS = 500;
 /** Re-runs on the fixed input per analysis: each costs a full graph build. */
 const MAX_VERIFICATIONS = 4;
 
@@ -37,11 +39,11 @@ export function analyzeAttackPaths(input: AttackInput, options: AttackOptions = 
   const { graph } = built;
   const fromSpecs = options.from ?? DEFAULT_ENTRIES;
   const toSpecs = options.to ?? DEFAULT_JEWELS;
-  const { entries, jewels } = select(built, fromSpecs, toSpecs);
+  const { entries, jewels, groups } = select(built, fromSpecs, toSpecs);
   for (const id of entries) graph.mark(id, 'entry');
   for (const id of jewels) graph.mark(id, 'jewel');
-  const found = findAttackPaths(graph, entries, jewels, { perPair: options.maxPathsPerPair ?? 3, total: options.maxPaths ?? 1000 });
-  const verify = options.verify ?? built.workloads.length <= 3000;
+  const found = findAttackPaths(graph, entries, groups, { perPair: options.maxPathsPerPair ?? 3, total: options.maxPaths ?? 1000 });
+  const verify = options.verify ?? built.workloads.length <= VERIFY_UP_TO_WORKLOADS;
   const cut = minimalCut(graph, entries, jewels, options.budget ?? DEFAULT_BUDGET, verify ? verifier(input, graph, fromSpecs, toSpecs) : undefined);
   const chosen = new Set(cut.fixIds);
   const fixes = fixesOf(graph, found.paths, chosen);
@@ -70,7 +72,7 @@ function guardedBuild(input: AttackInput): BuiltGraph {
   }
 }
 
-function select(built: BuiltGraph, fromSpecs: readonly string[], toSpecs: readonly string[]): { entries: string[]; jewels: Set<string> } {
+function select(built: BuiltGraph, fromSpecs: readonly string[], toSpecs: readonly string[]): { entries: string[]; jewels: Set<string>; groups: Set<string>[] } {
   const entries = new Set<string>();
   for (const spec of fromSpecs) {
     const r = resolveEntry(spec, built.graph, built.workloads);
@@ -78,12 +80,14 @@ function select(built: BuiltGraph, fromSpecs: readonly string[], toSpecs: readon
     for (const id of r.ids) entries.add(id);
   }
   const jewels = new Set<string>();
+  const groups: Set<string>[] = [];
   for (const spec of toSpecs) {
     const r = resolveJewel(spec, built.graph, built.workloads);
     if (!r.ok) throw new PalisadeError(problem('attack-bad-target', r.message));
+    groups.push(new Set(r.ids));
     for (const id of r.ids) jewels.add(id);
   }
-  return { entries: [...entries].sort(), jewels: new Set([...jewels].sort()) };
+  return { entries: [...entries].sort(), jewels: new Set([...jewels].sort()), groups };
 }
 
 /**

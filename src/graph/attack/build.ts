@@ -22,7 +22,8 @@ import { declaredPorts, exposureSources, ingressReach } from './exposure.js';
 import { FindingLookup } from './findings.js';
 import { denyIngressFix, disableAutomountFix, dropPrivilegeFix, restrictExposureFix, upgradeFix } from './fixes.js';
 import { AttackGraph } from './graph.js';
-import { hostOfId, INTERNET, netInId, netOutId, vulnerableId } from './ids.js';
+import { hostOfId, INTERNET, netInId, netOutId, OPEN_EGRESS, vulnerableId } from './ids.js';
+import { hasOpenEgress, NetworkReach } from './network-reach.js';
 import { importRbac } from './rbac-import.js';
 import { exploitProbability, rceByImage, type Vulnerability } from './vulns.js';
 import { workloadInfos, type WorkloadInfo } from './workloads.js';
@@ -175,25 +176,29 @@ function addExploits(graph: AttackGraph, infos: readonly WorkloadInfo[], input: 
 
 /**
  * Workload-to-workload reach into vulnerable services, per equivalence class: every workload joins
- * the egress hub of its class; each class hub links to an ingress hub (class of the target, its
- * declared ports) when the policies allow a connection; the ingress hub leads to the services.
+ * the egress hub of its class (or the shared hub of classes whose egress is open); an egress hub
+ * links to an ingress hub (class of the target, its declared ports) when the policies allow a
+ * connection; the ingress hub leads to the services. No pair of pods is ever listed.
  */
 function addNetworkReach(graph: AttackGraph, infos: readonly WorkloadInfo[], targets: readonly { info: WorkloadInfo; netFix: string | undefined }[], findings: FindingLookup, analysis: Analysis): void {
   if (targets.length === 0) return;
   const classes = new Map<number, WorkloadInfo['endpoint']['cls']>();
   for (const info of infos) classes.set(info.endpoint.cls.id, info.endpoint.cls);
-  const linkedOut = new Set<number>();
+  const reach = new NetworkReach(analysis, [...classes.values()]);
+  const outHub = (cls: WorkloadInfo['endpoint']['cls'] | undefined): string => (cls === undefined ? OPEN_EGRESS : netOutId(cls.id));
+  const linked = new Set<string>();
   for (const { info, netFix } of targets) {
     const ports = declaredPorts(info);
     const inHub = netInId(info.endpoint.cls.id, ports.toString());
     if (!graph.nodes.has(inHub)) {
       graph.addNode({ id: inHub, kind: 'network', label: `pods that can open ${ports.toString()} to network class ${info.endpoint.cls.id}` });
-      for (const [id, cls] of classes) {
-        const conns = analysis.allowed(cls, info.endpoint.cls).intersect(ports);
+      for (const { src, conns: allowed } of reach.into(info.endpoint.cls)) {
+        const conns = allowed.intersect(ports);
         if (conns.isEmpty()) continue;
-        linkedOut.add(id);
-        graph.addNode({ id: netOutId(id), kind: 'network', label: `pods of network class ${id}` });
-        graph.addEdge({ from: netOutId(id), to: inHub, kind: 'network', explanation: `the network policies allow ${conns.toString()}`, evidence: { ports: conns.toString() }, probability: 1 });
+        const from = outHub(src);
+        linked.add(from);
+        graph.addNode({ id: from, kind: 'network', label: src === undefined ? 'pods whose egress no policy restricts' : `pods of network class ${src.id}` });
+        graph.addEdge({ from, to: inHub, kind: 'network', explanation: `the network policies allow ${conns.toString()}`, evidence: { ports: conns.toString() }, probability: 1 });
       }
     }
     graph.addEdge({
@@ -208,6 +213,11 @@ function addNetworkReach(graph: AttackGraph, infos: readonly WorkloadInfo[], tar
     });
   }
   for (const info of infos) {
-    if (linkedOut.has(info.endpoint.cls.id)) graph.addEdge({ from: info.id, to: netOutId(info.endpoint.cls.id), kind: 'member', explanation: 'open connections from its pods', evidence: {}, probability: 1 });
+    const hubs = [netOutId(info.endpoint.cls.id), ...(hasOpenEgress(info.endpoint.cls) && !analysisHasAdmin(analysis) ? [OPEN_EGRESS] : [])];
+    for (const hub of hubs) if (linked.has(hub)) graph.addEdge({ from: info.id, to: hub, kind: 'member', explanation: 'open connections from its pods', evidence: {}, probability: 1 });
   }
+}
+
+function analysisHasAdmin(analysis: Analysis): boolean {
+  return analysis.cluster.admin.length > 0 || analysis.cluster.baseline !== undefined;
 }

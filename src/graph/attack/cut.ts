@@ -2,7 +2,7 @@
  * The cheapest set of fixes that leaves no path from any entry to any jewel, over the whole graph.
  *
  * - Every edge that matters is removed by any one of its fixes. When no fix removes more than one
- *   such edge, the problem is a minimum s-t cut (edge capacity: its cheapest fix): max-flow, exact.
+ *   such edge, the problem is a minimum s-t cut (edge capacity: its cheapest fix): max-flow (Dinic), exact.
  * - Otherwise it is a weighted hitting set over all entry-jewel paths, solved exactly by the implicit
  *   hitting-set loop: find a path the chosen fixes leave open, require one of its fixes, re-solve the
  *   hitting set over the paths met so far by branch-and-bound, until no path is left open. Each
@@ -220,7 +220,7 @@ function prune(fixes: readonly string[], costOf: (id: string) => number, open: (
   return [...chosen];
 }
 
-/** Edmonds-Karp max-flow from the entries to the sinks; the cut edges' cheapest fixes. */
+/** Max-flow (Dinic) from the entries to the sinks; the cut edges' cheapest fixes. */
 function flowCut(graph: AttackGraph, entries: readonly string[], sinks: ReadonlySet<string>, relevant: readonly number[], costOf: (id: string) => number): { fixes: string[]; cutEdges: number[] } {
   const ids = new Map<string, number>();
   const idOf = (name: string): number => {
@@ -251,22 +251,25 @@ function flowCut(graph: AttackGraph, entries: readonly string[], sinks: Readonly
     const edge = graph.edge(e);
     arc(idOf(edge.from), idOf(edge.to), Math.min(INF, ...edge.fixIds.map(costOf)), e);
   }
+  // Dinic: a level graph per phase, then blocking flow along it; phases are bounded by path length.
+  const n = ids.size;
   for (;;) {
-    const prev = new Array<number>(ids.size).fill(-1);
+    const level = new Array<number>(n).fill(-1);
+    level[S] = 0;
     const queue = [S];
-    const seen = new Set([S]);
-    for (let i = 0; i < queue.length && !seen.has(T); i++) {
+    for (let i = 0; i < queue.length; i++) {
       const u = queue[i] ?? 0;
       for (const a of adj[u] ?? []) {
         const v = to[a] ?? 0;
-        if ((cap[a] ?? 0) > 0 && !seen.has(v)) {
-          seen.add(v);
-          prev[v] = a;
+        if ((cap[a] ?? 0) > 0 && level[v] === -1) {
+          level[v] = (level[u] ?? 0) + 1;
           queue.push(v);
         }
       }
     }
-    if (!seen.has(T)) {
+    if (level[T] === -1) {
+      const seen = new Set<number>();
+      for (let v = 0; v < n; v++) if (level[v] !== -1) seen.add(v);
       const cutEdges: number[] = [];
       for (let a = 0; a < to.length; a++) {
         const e = origin[a] ?? -1;
@@ -280,13 +283,40 @@ function flowCut(graph: AttackGraph, entries: readonly string[], sinks: Readonly
       }
       return { fixes: [...fixes].sort(), cutEdges };
     }
-    let push = INF;
-    for (let v = T; v !== S; v = to[(prev[v] ?? 0) ^ 1] ?? S) push = Math.min(push, cap[prev[v] ?? 0] ?? 0);
-    if (push === INF) return { fixes: [], cutEdges: [] };
-    for (let v = T; v !== S; v = to[(prev[v] ?? 0) ^ 1] ?? S) {
-      const a = prev[v] ?? 0;
-      cap[a] = (cap[a] ?? 0) - push;
-      cap[a ^ 1] = (cap[a ^ 1] ?? 0) + push;
+    const next = new Array<number>(n).fill(0);
+    // Iterative DFS: hostile inputs can make long paths, and recursion depth is bounded by the stack.
+    for (;;) {
+      const path: number[] = [];
+      let u = S;
+      while (u !== T) {
+        const arcs = adj[u] ?? [];
+        let advanced = false;
+        while ((next[u] ?? 0) < arcs.length) {
+          const a = arcs[next[u] ?? 0] ?? 0;
+          const v = to[a] ?? 0;
+          if ((cap[a] ?? 0) > 0 && level[v] === (level[u] ?? 0) + 1) {
+            path.push(a);
+            u = v;
+            advanced = true;
+            break;
+          }
+          next[u] = (next[u] ?? 0) + 1;
+        }
+        if (advanced) continue;
+        // Dead end: retreat and never try this node again in this phase.
+        level[u] = -2;
+        const back = path.pop();
+        if (back === undefined) break;
+        u = to[back ^ 1] ?? S;
+        next[u] = (next[u] ?? 0) + 1;
+      }
+      if (u !== T) break;
+      const push = Math.min(...path.map((a) => cap[a] ?? 0));
+      if (push === INF) return { fixes: [], cutEdges: [] };
+      for (const a of path) {
+        cap[a] = (cap[a] ?? 0) - push;
+        cap[a ^ 1] = (cap[a ^ 1] ?? 0) + push;
+      }
     }
   }
 }

@@ -6,3 +6,5 @@ export const vulnerableId = (workload: string): string => `vulnerable:${workload
 export const hostOfId = (workload: string): string => `host:${workload.slice('workload:'.length)}`;
 export const netOutId = (cls: number): string => `net-out:${cls}`;
 export const netInId = (cls: number, ports: string): string => `net-in:${cls}:${ports}`;
+/** Workloads whose egress no policy restricts share one egress hub. */
+export const OPEN_EGRESS = 'net-out:open';

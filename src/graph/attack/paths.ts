@@ -1,7 +1,10 @@
 /**
- * Paths from the entries to the jewels: a breadth-first search from each entry (never past a
- * jewel: reaching one is the goal, and cutting it cuts what lies beyond), then the shortest paths
- * to each jewel reached, read off the shortest-path DAG, at most `perPair` per entry/jewel pair.
+ * Paths from the entries to the jewels, ranked. For each group of jewels (one per `--to` spec) one
+ * breadth-first search backwards from the group gives every node's distance to its nearest jewel
+ * (never through another jewel: reaching one is the goal, and cutting it cuts what lies beyond).
+ * Each entry then lists up to `perGroup` shortest paths to its nearest jewels of each group, by
+ * walking forward over the edges that bring it one step closer. The cost is one search per group
+ * plus the paths listed, so assume-breach over thousands of workloads stays linear.
  * Steps through network hubs are shown as one network step.
  */
 import { createHash } from 'node:crypto';
@@ -9,6 +12,7 @@ import type { AttackPath, AttackStep } from '../../model/attack.js';
 import type { AttackGraph, Edge } from './graph.js';
 
 export interface PathLimits {
+  /** Paths per entry and jewel group. */
   readonly perPair: number;
   readonly total: number;
 }
@@ -16,83 +20,111 @@ export interface PathLimits {
 export interface FoundPaths {
   readonly paths: AttackPath[];
   readonly truncated: boolean;
+  /** Entry and jewel-group pairs with at least one path. */
   readonly reachablePairs: number;
 }
 
-export function findAttackPaths(graph: AttackGraph, entries: readonly string[], jewels: ReadonlySet<string>, limits: PathLimits): FoundPaths {
-  const raw: { steps: Edge[]; entry: string; jewel: string }[] = [];
-  let truncated = false;
-  let reachablePairs = 0;
-  for (const entry of entries) {
-    if (jewels.has(entry)) continue;
-    const dist = new Map<string, number>([[entry, 0]]);
-    // Edges that step one layer further: the shortest-path DAG, walked back from each jewel.
-    const preds = new Map<string, Edge[]>();
-    const queue = [entry];
-    const reached: string[] = [];
-    for (let i = 0; i < queue.length; i++) {
-      const id = queue[i] ?? '';
-      if (id !== entry && jewels.has(id)) {
-        reached.push(id);
-        continue;
-      }
-      const d = dist.get(id) ?? 0;
-      for (const e of graph.out(id)) {
-        const edge = graph.edge(e);
-        const known = dist.get(edge.to);
-        if (known === undefined) {
-          dist.set(edge.to, d + 1);
-          queue.push(edge.to);
-          preds.set(edge.to, [edge]);
-        } else if (known === d + 1) preds.get(edge.to)?.push(edge);
-      }
+export function findAttackPaths(graph: AttackGraph, entries: readonly string[], groups: readonly ReadonlySet<string>[], limits: PathLimits): FoundPaths {
+  const allJewels = new Set(groups.flatMap((g) => [...g]));
+  const incoming = incomingEdges(graph);
+  const candidates: { entry: string; group: number; length: number }[] = [];
+  const distances = groups.map((group) => distanceTo(group, allJewels, incoming));
+  groups.forEach((group, g) => {
+    const dist = distances[g] as Map<string, number>;
+    for (const entry of entries) {
+      const d = dist.get(entry);
+      if (d !== undefined && d > 0 && !group.has(entry)) candidates.push({ entry, group: g, length: d });
     }
-    reachablePairs += reached.length;
-    for (const jewel of reached) {
-      const found = shortestPaths(entry, jewel, preds, limits.perPair + 1);
-      if (found.length > limits.perPair) truncated = true;
-      for (const steps of found.slice(0, limits.perPair)) raw.push({ steps, entry, jewel });
-    }
-  }
+  });
+  // Shortest first; past `total` paths only whole lengths are kept, so the ranking stays exact.
+  candidates.sort((a, b) => a.length - b.length || (a.entry < b.entry ? -1 : a.entry > b.entry ? 1 : a.group - b.group));
   const byId = new Map<string, AttackPath>();
-  for (const p of raw) {
-    const path = toPath(p.entry, p.jewel, p.steps, graph);
-    byId.set(path.id, path);
+  let truncated = false;
+  let lastLength = 0;
+  for (const c of candidates) {
+    if (byId.size >= limits.total && c.length > lastLength) {
+      truncated = true;
+      break;
+    }
+    lastLength = c.length;
+    const group = groups[c.group] as ReadonlySet<string>;
+    const found = walkForward(graph, c.entry, group, allJewels, distances[c.group] as Map<string, number>, limits.perPair + 1);
+    if (found.length > limits.perPair) truncated = true;
+    for (const steps of found.slice(0, limits.perPair)) {
+      const path = toPath(c.entry, steps, graph);
+      byId.set(path.id, path);
+    }
   }
   const paths = [...byId.values()];
   paths.sort((a, b) => a.length - b.length || b.likelihood - a.likelihood || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   if (paths.length > limits.total) truncated = true;
-  return { paths: paths.slice(0, limits.total), truncated, reachablePairs };
+  return { paths: paths.slice(0, limits.total), truncated, reachablePairs: candidates.length };
 }
 
-/** Shortest paths entry -> jewel, most likely steps first, at most `limit`. */
-function shortestPaths(entry: string, jewel: string, preds: ReadonlyMap<string, Edge[]>, limit: number): Edge[][] {
-  const into = (id: string): Edge[] => [...(preds.get(id) ?? [])].sort((a, b) => b.probability - a.probability);
+function incomingEdges(graph: AttackGraph): Map<string, Edge[]> {
+  const incoming = new Map<string, Edge[]>();
+  for (const edge of graph.edges) {
+    const list = incoming.get(edge.to);
+    if (list === undefined) incoming.set(edge.to, [edge]);
+    else list.push(edge);
+  }
+  return incoming;
+}
+
+/** Steps from each node to the nearest jewel of the group, never passing through any jewel. */
+function distanceTo(group: ReadonlySet<string>, allJewels: ReadonlySet<string>, incoming: ReadonlyMap<string, Edge[]>): Map<string, number> {
+  const dist = new Map<string, number>();
+  const queue: string[] = [];
+  for (const id of group) {
+    dist.set(id, 0);
+    queue.push(id);
+  }
+  for (let i = 0; i < queue.length; i++) {
+    const id = queue[i] ?? '';
+    const d = dist.get(id) ?? 0;
+    for (const edge of incoming.get(id) ?? []) {
+      if (dist.has(edge.from)) continue;
+      dist.set(edge.from, d + 1);
+      // A jewel is an end: it gets a distance (it may be an entry) but no path runs through it.
+      if (!allJewels.has(edge.from)) queue.push(edge.from);
+    }
+  }
+  return dist;
+}
+
+/** Up to `limit` shortest paths from the entry to the group, most likely steps first. */
+function walkForward(graph: AttackGraph, entry: string, group: ReadonlySet<string>, allJewels: ReadonlySet<string>, dist: ReadonlyMap<string, number>, limit: number): Edge[][] {
   const out: Edge[][] = [];
-  const walk = (id: string, suffix: Edge[]): void => {
+  const walk = (id: string, prefix: Edge[]): void => {
     if (out.length >= limit) return;
-    if (id === entry) {
-      out.push([...suffix].reverse());
+    if (id !== entry && group.has(id)) {
+      out.push([...prefix]);
       return;
     }
-    for (const edge of into(id)) {
-      suffix.push(edge);
-      walk(edge.from, suffix);
-      suffix.pop();
+    const d = dist.get(id) ?? 0;
+    const next = graph
+      .out(id)
+      .map((e) => graph.edge(e))
+      .filter((edge) => dist.get(edge.to) === d - 1 && (group.has(edge.to) || (d - 1 > 0 && !allJewels.has(edge.to))))
+      .sort((a, b) => b.probability - a.probability);
+    for (const edge of next) {
+      prefix.push(edge);
+      walk(edge.to, prefix);
+      prefix.pop();
       if (out.length >= limit) return;
     }
   };
-  walk(jewel, []);
+  walk(entry, []);
   return out;
 }
 
-function toPath(entry: string, jewel: string, edges: readonly Edge[], graph: AttackGraph): AttackPath {
+function toPath(entry: string, edges: readonly Edge[], graph: AttackGraph): AttackPath {
   const steps = mergeNetworkHubs(edges, graph);
   const likelihood = Math.round(edges.reduce((p, e) => p * e.probability, 1) * 1e6) / 1e6;
   const id = createHash('sha256').update(edges.map((e) => `${e.from}>${e.kind}>${e.to}`).join('|')).digest('hex').slice(0, 16);
+  const jewel = edges[edges.length - 1]?.to ?? entry;
   return { id, entry, jewel, steps, likelihood, length: steps.length };
 }
-
 /** X -> net-out -> net-in -> service becomes one network step X -> service carrying the ports and every fix. */
 function mergeNetworkHubs(edges: readonly Edge[], graph: AttackGraph): AttackStep[] {
   const out: AttackStep[] = [];
