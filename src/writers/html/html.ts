@@ -12,6 +12,7 @@ import { escapeHtml, jsonForScript } from './escape.js';
 import { charts, complianceSection, exceptionsSection, findingsSection, header, problemsSection } from './sections.js';
 import { STYLE } from './style.js';
 import { findingRow } from './view-model.js';
+import { imagesSection } from './images-section.js';
 
 function sha256(text: string): string {
   return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
@@ -46,6 +47,7 @@ export function htmlReport(report: Report): string {
     '<body>',
     header(report),
     charts(report),
+    imagesSection(report.images, report.findings),
     attackPathsSection(report.attackPaths, report.findings),
     findingsSection(report),
     problemsSection(report),
