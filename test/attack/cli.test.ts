@@ -52,3 +52,25 @@ describe('palisade attack-paths', () => {
     expect(palisade(['attack-paths', 'no/such/dir']).status).toBe(2);
   });
 });
+
+describe('attack-paths JSON schema', () => {
+  it('validates the JSON output of every scenario', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
+    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    const validate = ajv.compile(JSON.parse(readFileSync('schemas/attack-paths.schema.json', 'utf8')) as Record<string, unknown>);
+    const root = 'test/attack/scenarios';
+    let checked = 0;
+    for (const name of readdirSync(root)) {
+      const yaml = readdirSync(`${root}/${name}`).filter((f) => f.endsWith('.yaml')).map((f) => `${root}/${name}/${f}`);
+      if (yaml.length === 0) continue;
+      const vulns = readdirSync(`${root}/${name}`).includes('vulnerabilities.json') ? ['--vulnerabilities', `${root}/${name}/vulnerabilities.json`] : [];
+      const run = palisade(['attack-paths', ...yaml, ...vulns, '-f', 'json']);
+      expect(run.status).toBe(0);
+      const ok = validate(JSON.parse(run.stdout));
+      expect(ok, JSON.stringify(validate.errors)).toBe(true);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(4);
+  });
+});
