@@ -49,13 +49,16 @@ import { rule as externalNameService } from './external-name-service/rule.js';
 import { rule as hostAliases } from './host-aliases/rule.js';
 import { rule as hostNamespaces } from './host-namespaces/rule.js';
 import { rule as hostPort } from './host-port/rule.js';
+import { rule as imageBaseEndOfLife } from './image-base-end-of-life/rule.js';
 import { rule as imageHealthcheckMissing } from './image-healthcheck-missing/rule.js';
 import { rule as imageNotPinnedByDigest } from './image-not-pinned-by-digest/rule.js';
 import { rule as imagePackageCache } from './image-package-cache/rule.js';
 import { rule as imagePullPolicy } from './image-pull-policy/rule.js';
 import { rule as imageRunsAsRoot } from './image-runs-as-root/rule.js';
 import { rule as imageSecretInConfig } from './image-secret-in-config/rule.js';
+import { rule as imageSetuidFiles } from './image-setuid-files/rule.js';
 import { rule as imageTagLatest } from './image-tag-latest/rule.js';
+import { rule as imageTooLarge } from './image-too-large/rule.js';
 import { rule as ingressNginxSnippetAnnotations } from './ingress-nginx-snippet-annotations/rule.js';
 import { rule as ingressWildcardHost } from './ingress-wildcard-host/rule.js';
 import { rule as ingressWithoutTls } from './ingress-without-tls/rule.js';
@@ -176,13 +179,16 @@ export const RULES: readonly AnyRule[] = [
   hostAliases,
   hostNamespaces,
   hostPort,
+  imageBaseEndOfLife,
   imageHealthcheckMissing,
   imageNotPinnedByDigest,
   imagePackageCache,
   imagePullPolicy,
   imageRunsAsRoot,
   imageSecretInConfig,
+  imageSetuidFiles,
   imageTagLatest,
+  imageTooLarge,
   ingressNginxSnippetAnnotations,
   ingressWildcardHost,
   ingressWithoutTls,

@@ -28,10 +28,12 @@ describe('image facts', () => {
     const resource = imageConfigResource(facts);
     expect(resource).toMatchObject({ apiVersion: 'palisade.dev/v1', kind: 'ImageConfig', name: `dir:${root}` });
     const rules = RULES.filter((rule) => rule.target !== 'workload' && rule.target.kinds.includes('ImageConfig'));
-    const result = runRules(rules.map((rule) => ({ rule, options: rule.options?.parse({}) as unknown })), new ResourceIndex([resource]));
+    const result = runRules(rules.map((rule) => ({ rule, options: rule.options?.parse(rule.id === 'image-base-end-of-life' ? { today: '2026-11-28' } : {}) as unknown })), new ResourceIndex([resource]));
     expect(result.problems).toEqual([]);
     const flagged = new Set(result.findings.map((f) => f.ruleId));
     expect(flagged.has('image-runs-as-root')).toBe(true);
     expect(flagged.has('image-package-cache')).toBe(true);
+    expect(result.findings.filter((f) => f.ruleId === 'image-setuid-files').map((f) => f.message)).toEqual(['/usr/bin/su is setuid (mode 4755)', '/usr/bin/wall is setgid (mode 2755)']);
+    expect(result.findings.filter((f) => f.ruleId === 'image-base-end-of-life').map((f) => f.status)).toEqual(['fail']);
   });
 });

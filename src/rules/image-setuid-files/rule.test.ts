@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { describeRuleFixtures, findingsFor, scanFixtures } from '../../../test/support/rule-harness.js';
+import { rule } from './rule.js';
+
+describeRuleFixtures(rule);
+
+describe('image-setuid-files', () => {
+  it('says what is wrong and points at the line', async () => {
+    const scan = await scanFixtures(rule, ["fail/fail-chmod.Dockerfile"]);
+    expect(findingsFor(scan, "fail-chmod.Dockerfile").map((f) => [f.message, f.location.line])).toEqual([
+      ["RUN (line 2) makes /usr/local/bin/helper setuid/setgid (chmod u+s)", 2],
+    ]);
+  });
+});

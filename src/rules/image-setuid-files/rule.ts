@@ -1,0 +1,61 @@
+/**
+ * A setuid or setgid binary runs with its owner's (usually root's) privileges whoever starts it:
+ * in a container that does not drop them (no allowPrivilegeEscalation: false, no
+ * no-new-privileges), any flaw in one of them turns code execution as an unprivileged user into
+ * root. Most services need none, and distributions ship several (su, passwd, mount, ...).
+ */
+import { z } from 'zod';
+import type { Resource } from '../../model/resource.js';
+import { defineRule, fail, type RuleContext } from '../../core/rule.js';
+import { pointer } from '../../lib/json-pointer.js';
+import { commandsOf, dockerfileOf, instructionsOf, operands, programOf, unwrapped } from '../_dockerfile/dockerfile.js';
+import { imageConfigOf } from '../_dockerfile/image-config.js';
+
+const options = z.object({
+  /** Paths accepted as setuid/setgid (e.g. a vetted helper); everything else is reported. */
+  allowed: z.array(z.string()).default([]),
+});
+type Options = z.infer<typeof options>;
+
+/** A chmod mode that sets the setuid or setgid bit: `u+s`, `g+s`, `+s`, `4755`, `2755`, `6755`. */
+export function setsSpecialBits(mode: string): boolean {
+  if (/^[0-7]{4,}$/.test(mode)) return (parseInt(mode.slice(-4, -3), 8) & 0o6) !== 0;
+  return mode.split(',').some((clause) => /^[ugoa]*[+=][rwxXt]*s/.test(clause));
+}
+
+export const rule = defineRule({
+  id: 'image-setuid-files',
+  title: 'Image contains setuid or setgid binaries',
+  severity: 'medium',
+  threats: ['container-compromise', 'host-compromise', 'image-security'],
+  mitre: ['T1548.001', 'T1611'],
+  remediation: 'Remove the setuid and setgid bits in the image (find / -xdev -perm /6000 -type f -exec chmod a-s {} +) and run containers with allowPrivilegeEscalation: false.',
+  references: [
+    'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/',
+    'https://csrc.nist.gov/pubs/sp/800/190/final',
+    'https://attack.mitre.org/techniques/T1548/001/',
+  ],
+  options,
+  target: { kinds: ['Dockerfile', 'ImageConfig'] },
+  *check(resource: Resource, { options: { allowed } }: RuleContext<Options>) {
+    if (resource.kind === 'ImageConfig') {
+      const files = (imageConfigOf(resource)?.setuidFiles ?? []).filter((file) => !allowed.includes(file.path));
+      for (const [i, file] of files.entries()) {
+        const bits = parseInt(file.mode, 8);
+        const kind = (bits & 0o4000) !== 0 ? ((bits & 0o2000) !== 0 ? 'setuid and setgid' : 'setuid') : 'setgid';
+        yield fail(`${file.path} is ${kind} (mode ${file.mode})`, pointer('/setuidFiles', i));
+      }
+      return;
+    }
+    const dockerfile = dockerfileOf(resource);
+    if (dockerfile === undefined) return;
+    for (const { instruction, path } of instructionsOf(dockerfile)) {
+      for (const command of commandsOf(instruction).map(unwrapped)) {
+        if (programOf(command) !== 'chmod') continue;
+        const [mode = '', ...targets] = operands(command, ['--reference']);
+        const kept = targets.filter((target) => !allowed.includes(target));
+        if (setsSpecialBits(mode) && kept.length > 0) yield fail(`RUN (line ${instruction.line}) makes ${kept.join(', ')} setuid/setgid (chmod ${mode})`, path);
+      }
+    }
+  },
+});
