@@ -5,6 +5,7 @@
  * would silently drop the user's settings.
  */
 import type { RuleRun } from '../core/engine.js';
+import { z } from 'zod';
 import type { AnyRule } from '../core/rule.js';
 import type { Finding } from '../model/finding.js';
 import type { Problem } from '../model/problem.js';
@@ -39,6 +40,16 @@ function unknownIds(resolved: ResolvedConfig, known: ReadonlySet<string>, proble
   });
 }
 
+/**
+ * Top-level settings a rule receives as the default of its option of the same name: the crown
+ * jewels are configured once for the whole scan (`crownJewels`), and every rule that judges
+ * what an attacker wants reads them, unless its own options say otherwise.
+ */
+function sharedDefaults(rule: AnyRule, resolved: ResolvedConfig): Record<string, unknown> {
+  const shape = rule.options instanceof z.ZodObject ? (rule.options.shape as Record<string, unknown>) : {};
+  return 'crownJewels' in shape && resolved.config.crownJewels !== undefined ? { crownJewels: resolved.config.crownJewels } : {};
+}
+
 function parseOptions(rule: AnyRule, resolved: ResolvedConfig, problems: Problem[]): { ok: true; options: unknown } | { ok: false } {
   const given = resolved.config.rules[rule.id]?.options;
   if (rule.options === undefined) {
@@ -47,7 +58,7 @@ function parseOptions(rule: AnyRule, resolved: ResolvedConfig, problems: Problem
     return { ok: false };
   }
   // Absent options mean "all defaults": the rule's schema fills them in from an empty object.
-  const result = rule.options.safeParse(given ?? {});
+  const result = rule.options.safeParse({ ...sharedDefaults(rule, resolved), ...given });
   if (result.success) return { ok: true, options: result.data };
   for (const issue of result.error.issues) {
     const path = ['rules', rule.id, 'options', ...issue.path];

@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../config/resolve.js';
+import { selectRules } from '../../config/rules.js';
 import { describeRuleFixtures, scanYaml } from '../../../test/support/rule-harness.js';
 import { databaseImage } from '../../graph/netpol/findings/index.js';
 import { rule } from './rule.js';
@@ -94,5 +99,19 @@ spec: {podSelector: {matchLabels: {app: front}}, ingress: [{from: [{podSelector:
     expect(databaseImage('mysql')).toBe('mysql');
     expect(databaseImage('registry.example.com/app:mysql')).toBeUndefined();
     expect(databaseImage('registry.example.com/postgresqlish:1')).toBeUndefined();
+  });
+
+  it('takes the top-level crownJewels setting as the default of its option', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'palisade-jewels-'));
+    try {
+      const file = join(dir, '.palisade.yaml');
+      writeFileSync(file, 'crownJewels:\n  - {namespace: payments, name: "ledger-*"}\n');
+      const runs = selectRules([rule], resolveConfig({ file, env: {} })).runs;
+      expect(runs[0]?.options).toEqual({ namespaces: ['kube-system'], crownJewels: [{ namespace: 'payments', name: 'ledger-*' }] });
+      writeFileSync(file, 'crownJewels: [{namespace: payments}]\nrules:\n  sensitive-workload-reachable-from-exposed:\n    options: {crownJewels: [{name: vault}]}\n');
+      expect(selectRules([rule], resolveConfig({ file, env: {} })).runs[0]?.options).toEqual({ namespaces: ['kube-system'], crownJewels: [{ name: 'vault' }] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -12,7 +12,8 @@ import { defineRule, fail } from '../../core/rule.js';
 import type { EndpointClass } from '../../graph/netpol/analysis.js';
 import { exposedWorkloads, scanNetpol, sensitivityOf, type ExposedWorkload } from '../../graph/netpol/findings/index.js';
 
-const crownJewel = z.strictObject({
+// The shape of the top-level `crownJewels` setting (loose like it: it serves attack-path analysis too).
+const crownJewel = z.looseObject({
   kind: z.string().min(1).max(253).optional().meta({ description: 'Glob over the workload kind (case-insensitive).' }),
   namespace: z.string().min(1).max(253).optional().meta({ description: 'Glob over the namespace.' }),
   name: z.string().min(1).max(253).optional().meta({ description: 'Glob over the workload name.' }),
@@ -21,7 +22,10 @@ const crownJewel = z.strictObject({
 
 const options = z.strictObject({
   namespaces: z.array(z.string().min(1)).default(['kube-system']).meta({ description: 'Namespaces whose every workload is sensitive.' }),
-  crownJewels: z.array(crownJewel).default([]).meta({ description: 'Workloads that are sensitive whatever they run; pods labelled palisade.dev/crown-jewel: "true" always are.' }),
+  crownJewels: z
+    .array(crownJewel)
+    .default([])
+    .meta({ description: 'Workloads that are sensitive whatever they run; defaults to the top-level crownJewels setting. Pods labelled palisade.dev/crown-jewel: "true" always are.' }),
 });
 type Options = z.output<typeof options>;
 
@@ -56,12 +60,17 @@ export const rule = defineRule<Options>({
       }
       return byClass;
     });
+    // Workloads of one class are reached alike: the exposed classes that reach it are found once per class.
+    const reaching = scan.memo(`exposed-reaching|${target.cls.id}`, () => {
+      const out: { members: readonly ExposedWorkload[]; conns: string }[] = [];
+      for (const [cls, members] of exposed) {
+        const conns = scan.analysis.allowed(cls, target.cls);
+        if (!conns.isEmpty()) out.push({ members, conns: conns.toString() });
+      }
+      return out;
+    });
     const sources: string[] = [];
-    for (const [cls, members] of exposed) {
-      const conns = scan.analysis.allowed(cls, target.cls);
-      if (conns.isEmpty()) continue;
-      for (const m of members) if (m.endpoint !== target) sources.push(`${m.endpoint.key} (${m.how}) on ${conns.toString()}`);
-    }
+    for (const { members, conns } of reaching) for (const m of members) if (m.endpoint !== target) sources.push(`${m.endpoint.key} (${m.how}) on ${conns}`);
     if (sources.length === 0) return;
     sources.sort();
     const more = sources.length > SHOWN ? `; and ${sources.length - SHOWN} more` : '';
