@@ -7,7 +7,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { loadInputs } from '../../src/loaders/index.js';
-import { connectivityList, evaluateConnection, formatEvaluation, NetpolError } from '../../src/graph/netpol/index.js';
+import { Analysis, buildCluster, connectivityList, evaluateConnection, formatEvaluation, NetpolError } from '../../src/graph/netpol/index.js';
 
 async function load(yaml: string): Promise<Awaited<ReturnType<typeof loadInputs>>['resources']> {
   return (await loadInputs({ paths: ['-'], stdin: Readable.from([yaml]) })).resources;
@@ -193,6 +193,21 @@ describe('CiliumNetworkPolicy', () => {
     ]);
     expect(lines).toContain('kube-system/coredns[Pod] => app/backend[Pod] : All Connections');
     expect(notes).toEqual(['CiliumClusterwideNetworkPolicy egress-dns-only: L7 rules (dns) are not modelled; their ports are analysed as allowed']);
+  });
+
+  it('the sparse walk over rules finds exactly what judging every pair finds, with deny and non-isolating rules', async () => {
+    const policies = [
+      cnp('deny-all-in', 'app', '  endpointSelector:\n    matchLabels:\n      role: other\n  ingress:\n  - {}\n'),
+      cnp('from-frontend', 'app', `${BACKEND_SELECTOR}  ingress:\n  - fromEndpoints:\n    - matchLabels:\n        role: frontend\n    toPorts:\n    - ports:\n      - port: http\n  - fromEntities:\n    - world\n`),
+      cnp('deny-only', 'app', '  endpointSelector:\n    matchLabels:\n      role: frontend\n  enableDefaultDeny:\n    egress: false\n  egressDeny:\n  - toEndpoints:\n    - matchLabels:\n        role: other\n    toPorts:\n    - ports:\n      - port: "22"\n'),
+      ccnp('cluster-egress', '  endpointSelector:\n    matchLabels:\n      role: backend\n  egress:\n  - toEntities:\n    - cluster\n  egressDeny:\n  - toEndpoints:\n    - matchLabels:\n        io.kubernetes.pod.namespace: other-ns\n'),
+    ].join('');
+    const analysis = new Analysis(buildCluster(await load(APP + ELSEWHERE + policies)));
+    const classes = [...new Set(analysis.workloads.map((w) => w.cls))];
+    const show = (pairs: ReturnType<Analysis['classPairs']>): string[] => pairs.map(([s, d, c]) => `${s.id}->${d.id}:${c.toString()}`).sort();
+    const sparse = show(analysis.classPairs(classes, false));
+    expect(sparse).toEqual(show(analysis.classPairs(classes, true)));
+    expect(sparse.length).toBeGreaterThan(3);
   });
 
   it.each([

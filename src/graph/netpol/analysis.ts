@@ -198,7 +198,7 @@ export class Analysis {
 
   /** Allowed connections between classes of workloads (non-empty only). */
   classPairs(classes: readonly EndpointClass[], pairwise = this.needsPairwise()): ClassPair[] {
-    if (!pairwise) return sparseClassPairs(classes);
+    if (!pairwise) return sparseClassPairs(classes, (src, dst) => this.allowed(src, dst));
     const out: ClassPair[] = [];
     for (const src of classes) {
       for (const dst of classes) {
@@ -210,12 +210,12 @@ export class Analysis {
   }
 
   /**
-   * The forward walk of sparse-pairs holds for NetworkPolicies alone: admin tiers, Cilium deny
-   * rules and non-isolating Cilium policies, and ipBlocks matching pods by address all decide
-   * pairs no allow rule names, so those clusters are judged pair by pair.
+   * The forward walk of sparse-pairs holds for NetworkPolicies and Cilium rules: admin tiers and
+   * ipBlocks matching pods by address decide pairs no allow rule names, so those clusters are
+   * judged pair by pair.
    */
   private needsPairwise(): boolean {
-    return this.admin.length > 0 || this.baseline !== undefined || this.cluster.scope?.podAddresses === true || (this.cluster.cilium?.length ?? 0) > 0;
+    return this.admin.length > 0 || this.baseline !== undefined || this.cluster.scope?.podAddresses === true;
   }
 
   /** Connections from src to dst: the source's egress intersected with the destination's ingress. */

@@ -2,8 +2,10 @@
  * Class-to-class connections without visiting every pair. An isolated side allows only what
  * its rules match, so those rules are walked forwards (rule peer -> classes it matches) instead
  * of testing every class against every rule; pairs no rule names are never visited. The cost is
- * the number of rule matches plus the size of the output. Valid for NetworkPolicies alone: admin
- * tiers can allow or deny across isolation, so clusters with them use the pairwise walk.
+ * the number of rule matches plus the size of the output. Valid for NetworkPolicies and Cilium
+ * rules: admin tiers can allow or deny across isolation, so clusters with them use the pairwise
+ * walk. Cilium deny rules only take away, so the pairs found are re-judged exactly (`exact`) when
+ * a side has deny rules; a Cilium policy that does not isolate leaves its side open.
  */
 import type { EndpointClass } from './analysis.js';
 import { ConnectionSet } from './connections.js';
@@ -70,7 +72,16 @@ function ruleTargets(
   return out;
 }
 
-export function sparseClassPairs(classes: readonly EndpointClass[]): ClassPair[] {
+/** Whether any policy selecting the class isolates it in that direction (a Cilium one may only contribute). */
+function isolated(cls: EndpointClass, direction: 'Ingress' | 'Egress'): boolean {
+  return direction === 'Egress' ? cls.egress.some((p) => p.policy.affectsEgress) : cls.ingress.some((p) => p.policy.affectsIngress);
+}
+
+function hasDenyRules(cls: EndpointClass, direction: 'Ingress' | 'Egress'): boolean {
+  return direction === 'Egress' ? cls.egress.some((p) => (p.policy.egressDeny?.length ?? 0) > 0) : cls.ingress.some((p) => (p.policy.ingressDeny?.length ?? 0) > 0);
+}
+
+export function sparseClassPairs(classes: readonly EndpointClass[], exact?: (src: EndpointClass, dst: EndpointClass) => ConnectionSet): ClassPair[] {
   const byGroup = new Map<number, EndpointClass[]>();
   for (const cls of classes) {
     if (cls.view.kind !== 'pod') continue;
@@ -85,7 +96,7 @@ export function sparseClassPairs(classes: readonly EndpointClass[]): ClassPair[]
   const egressInto = new Map<EndpointClass, [EndpointClass, ConnectionSet][]>();
   const openEgress: EndpointClass[] = [];
   for (const src of classes) {
-    if (src.egress.length === 0) {
+    if (!isolated(src, 'Egress')) {
       openEgress.push(src);
       continue;
     }
@@ -98,21 +109,21 @@ export function sparseClassPairs(classes: readonly EndpointClass[]): ClassPair[]
     }
   }
   const out: ClassPair[] = [];
+  const push = (src: EndpointClass, dst: EndpointClass, conns: ConnectionSet): void => {
+    const judged = exact !== undefined && (hasDenyRules(src, 'Egress') || hasDenyRules(dst, 'Ingress')) ? exact(src, dst) : conns;
+    if (!judged.isEmpty()) out.push([src, dst, judged]);
+  };
   for (const dst of classes) {
     const senders = egressInto.get(dst) ?? [];
-    if (dst.ingress.length > 0) {
+    if (isolated(dst, 'Ingress')) {
       for (const [src, ingress] of ruleTargets(dst, 'Ingress', classes, byGroup, memo)) {
-        const egress = src.egress.length === 0 ? ConnectionSet.all() : (egressOf.get(src)?.get(dst) ?? ConnectionSet.none());
-        push(out, src, dst, egress.intersect(ingress));
+        const egress = isolated(src, 'Egress') ? (egressOf.get(src)?.get(dst) ?? ConnectionSet.none()) : ConnectionSet.all();
+        push(src, dst, egress.intersect(ingress));
       }
       continue;
     }
-    for (const src of openEgress) out.push([src, dst, ConnectionSet.all()]);
-    for (const [src, conns] of senders) out.push([src, dst, conns]);
+    for (const src of openEgress) push(src, dst, ConnectionSet.all());
+    for (const [src, conns] of senders) push(src, dst, conns);
   }
   return out;
-}
-
-function push(out: ClassPair[], src: EndpointClass, dst: EndpointClass, conns: ConnectionSet): void {
-  if (!conns.isEmpty()) out.push([src, dst, conns]);
 }
