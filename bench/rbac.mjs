@@ -6,6 +6,10 @@ import { pathToFileURL } from 'node:url';
 
 const dist = process.env.PALISADE_DIST ?? path.resolve(import.meta.dirname, '../dist');
 const rbac = await import(pathToFileURL(path.join(dist, 'graph/rbac/index.js')).href);
+const { runRules } = await import(pathToFileURL(path.join(dist, 'core/engine.js')).href);
+const { ResourceIndex } = await import(pathToFileURL(path.join(dist, 'core/resource-index.js')).href);
+const { RULES } = await import(pathToFileURL(path.join(dist, 'rules/index.js')).href);
+const { shareRbacIndex } = await import(pathToFileURL(path.join(dist, 'graph/rbac/risks/outcomes.js')).href);
 
 const ROLES = 20_000;
 const BINDINGS = 50_000;
@@ -105,9 +109,23 @@ const graphMs = ms(t);
 const graphCpu = cpuMs(c);
 sample();
 
+// The risk findings as a scan makes them: every rbac-* rule through the engine, sharing the RBAC
+// index built above (a scan builds it once, on the first rule that asks).
+t = process.hrtime.bigint();
+c = process.cpuUsage();
+const scanIndex = new ResourceIndex(resources);
+shareRbacIndex(scanIndex, index);
+const risk = runRules(RULES.filter((r) => r.id.startsWith('rbac-')).map((rule) => ({ rule, options: undefined })), scanIndex);
+const riskMs = ms(t);
+const riskCpu = cpuMs(c);
+sample();
+const riskErrors = risk.rules.reduce((n, r) => n + r.counts.error, 0);
+
 const kinds = {}; for (const e of graph.edges) kinds[e.kind] = (kinds[e.kind] ?? 0) + 1; if (process.env.RBAC_BENCH_KINDS) console.log(kinds);
 console.log(`roles ${ROLES + 1}, bindings ${BINDINGS}, pods ${NAMESPACES * 5}`);
 console.log(`index build:        ${buildMs.toFixed(0)} ms wall, ${buildCpu.toFixed(0)} ms CPU (budget 2000)`);
 console.log(`who-can:            median ${times[times.length >> 1].toFixed(2)} ms wall / ${cpuTimes[cpuTimes.length >> 1].toFixed(2)} ms CPU, p95 ${times[Math.floor(times.length * 0.95)].toFixed(2)} ms wall (budget: median 10)`);
-console.log(`escalation graph:   ${graphMs.toFixed(0)} ms wall, ${graphCpu.toFixed(0)} ms CPU, ${graph.nodes.length} nodes, ${graph.edges.length} edges, ${paths.length} paths (budget 5000 with risks)`);
+console.log(`escalation graph:   ${graphMs.toFixed(0)} ms wall, ${graphCpu.toFixed(0)} ms CPU, ${graph.nodes.length} nodes, ${graph.edges.length} edges, ${paths.length} paths`);
+console.log(`risk findings:      ${riskMs.toFixed(0)} ms wall, ${riskCpu.toFixed(0)} ms CPU, ${risk.findings.length} findings from ${risk.rules.length} rbac-* rules, ${riskErrors} rule errors`);
+console.log(`risks + escalation: ${(graphMs + riskMs).toFixed(0)} ms wall, ${(graphCpu + riskCpu).toFixed(0)} ms CPU (budget 5000)`);
 console.log(`peak RSS:           ${(peak / 1024 / 1024).toFixed(0)} MB (budget 500)`);

@@ -17,7 +17,6 @@ import { defineRule, fail } from '../../core/rule.js';
 import { DEFAULT_NAMESPACE } from '../../lib/k8s/kinds.js';
 import type { ResourceIndex } from '../../core/resource-index.js';
 import { isBootstrapObject } from '../../graph/rbac/defaults.js';
-import { isBuiltInStandIn } from '../../graph/rbac/risks/built-in.js';
 import { describeBindingSubject, quoted, rbacIndexOf, riskAssessmentOf } from '../../graph/rbac/risks/outcomes.js';
 
 /** The user-facing ClusterRoles of the bootstrap policy; every other default is named `system:...`. */
@@ -46,7 +45,7 @@ function accountsOf(index: ResourceIndex): Accounts {
     }
     let hasDefaults = false;
     for (const role of rbacIndexOf(index).roles.values()) {
-      if (isBootstrapObject(role.resource) && !isBuiltInStandIn(role.resource)) {
+      if (isBootstrapObject(role.resource)) {
         hasDefaults = true;
         break;
       }
@@ -75,7 +74,9 @@ export const rule = defineRule({
     const accounts = accountsOf(index);
     const { roleRef } = binding;
     const platformRole = roleRef.kind === 'ClusterRole' && (DEFAULT_CLUSTER_ROLES.has(roleRef.name) || roleRef.name.startsWith('system:'));
-    if (rbacIndexOf(index).role(binding.roleKey) === undefined && (accounts.hasDefaults || !platformRole)) {
+    // cluster-admin is recreated at every start, whatever the input holds.
+    const alwaysThere = roleRef.kind === 'ClusterRole' && roleRef.name === 'cluster-admin';
+    if (rbacIndexOf(index).role(binding.roleKey) === undefined && !alwaysThere && (accounts.hasDefaults || !platformRole)) {
       const where = roleRef.kind === 'Role' ? ` in namespace "${binding.namespace ?? ''}"` : '';
       yield fail(`${quoted(binding)} refers to ${quoted(roleRef)}${where}, which the input does not define: whoever creates it decides what the binding's subjects get`, '/roleRef/name');
     }

@@ -83,7 +83,7 @@ export class RiskAssessment {
     if (binding === undefined || isBootstrapObject(binding.resource)) return undefined;
     const subjects = binding.subjects.filter((s) => !isSystemSubject(subjectRefOf(s), [binding]));
     if (subjects.length === 0) return undefined;
-    const role = this.index.role(binding.roleKey);
+    const role = this.index.role(binding.roleKey) ?? (binding.roleKey === CLUSTER_ADMIN_KEY ? this.builtInRole() : undefined);
     if (role === undefined) return undefined;
     const hits = this.hitsOf(role, binding.kind === 'ClusterRoleBinding');
     return hits.length === 0 ? undefined : { binding, role, subjects, hits };
@@ -112,11 +112,16 @@ export class RiskAssessment {
     return this.index.roles.values();
   }
 
+  /** The built-in cluster-admin: the API server recreates it at every start. */
+  private builtInRole(): RoleDef | undefined {
+    this.builtIn ??= RbacIndex.build([BUILT_IN_CLUSTER_ADMIN]).role(CLUSTER_ADMIN_KEY);
+    return this.builtIn;
+  }
+
   /** A stored cluster-admin gets its built-in rules back from the API server's reconciliation. */
   private effectiveRules(role: RoleDef): readonly SourcedRule[] {
     if (role.key !== CLUSTER_ADMIN_KEY || isBuiltInStandIn(role.resource) || !isReconciled(role.resource)) return role.rules;
-    this.builtIn ??= RbacIndex.build([BUILT_IN_CLUSTER_ADMIN]).role(CLUSTER_ADMIN_KEY);
-    return [...role.rules, ...(this.builtIn?.rules ?? [])];
+    return [...role.rules, ...(this.builtInRole()?.rules ?? [])];
   }
 
   private hitsOf(role: RoleDef, clusterWide: boolean): readonly RiskHit[] {

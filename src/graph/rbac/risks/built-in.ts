@@ -1,5 +1,6 @@
 /**
- * The built-in cluster-admin ClusterRole. The API server reconciles the default roles at every
+ * The built-in cluster-admin ClusterRole, which stands in when a binding refers to it and the
+ * input lacks it (almost every set of manifests). The API server reconciles the default roles at every
  * start: it recreates a missing one and adds back any rule a stored one lacks, unless the stored
  * role is annotated `rbac.authorization.kubernetes.io/autoupdate: "false"`. So a binding to
  * cluster-admin grants `*` on everything whether or not the input defines the role, and whatever
@@ -38,10 +39,4 @@ export function isReconciled(role: Resource): boolean {
   const annotations = typeof metadata === 'object' && metadata !== null && !Array.isArray(metadata) ? metadata.annotations : undefined;
   const value = typeof annotations === 'object' && annotations !== null && !Array.isArray(annotations) ? annotations['rbac.authorization.kubernetes.io/autoupdate'] : undefined;
   return value !== 'false';
-}
-
-/** The resources with the built-in cluster-admin added when they lack a ClusterRole of that name. */
-export function withBuiltInClusterAdmin(resources: readonly Resource[]): readonly Resource[] {
-  const defined = resources.some((r) => r.kind === 'ClusterRole' && r.name === 'cluster-admin' && r.apiVersion.startsWith('rbac.authorization.k8s.io/'));
-  return defined ? resources : [...resources, CLUSTER_ADMIN];
 }

@@ -89,13 +89,24 @@ interface TargetRisk {
   readonly severity?: (matches: readonly Match[]) => Severity | undefined;
 }
 
+/** The `resources` entries that can match one of the targets: a cheap test before matching each target. */
+function entriesFor(targets: readonly Target[]): ReadonlySet<string> {
+  const entries = new Set<string>([ALL]);
+  for (const t of targets) {
+    if (t.subresource === undefined) entries.add(t.resource);
+    else entries.add(`${t.resource}/${t.subresource}`).add(`*/${t.subresource}`);
+  }
+  return entries;
+}
+
 /** One hit per policy rule, so a wildcard rule gives one finding rather than one per resource. */
 function targetCheck(spec: TargetRisk): Check {
+  const entries = entriesFor(spec.targets);
   return (rules, clusterWide) => {
     const hits: RiskHit[] = [];
     for (const sourced of rules) {
       const rule = resourceRule(sourced);
-      if (rule === undefined) continue;
+      if (rule === undefined || !rule.resources.some((r) => entries.has(r))) continue;
       const matches: Match[] = [];
       for (const target of spec.targets) {
         const g = granted(rule, target, clusterWide);

@@ -13,7 +13,7 @@ import { fail, warn, type Violation } from '../../../core/rule.js';
 import type { Resource } from '../../../model/resource.js';
 import { RbacIndex } from '../authorizer.js';
 import type { BindingSubject, RoleDef, SourcedRule } from '../types.js';
-import { isBuiltInStandIn, withBuiltInClusterAdmin } from './built-in.js';
+import { isBuiltInStandIn } from './built-in.js';
 import { RiskAssessment, type BindingRisks, type UnboundRoleRisks } from './assess.js';
 import type { RiskHit, RiskId } from './catalog.js';
 
@@ -22,14 +22,22 @@ const RBAC_INDEXES = new WeakMap<ResourceIndex, RbacIndex>();
 /** A binding's subjects named in a message, at most; the rest are counted. */
 const MAX_SUBJECTS = 5;
 
-/** The RBAC index of a scan, built once, with the built-in cluster-admin when the input lacks it. */
+/** The RBAC index of a scan, built once. */
 export function rbacIndexOf(index: ResourceIndex): RbacIndex {
   let rbac = RBAC_INDEXES.get(index);
   if (rbac === undefined) {
-    rbac = RbacIndex.build(withBuiltInClusterAdmin(index.resources));
+    rbac = RbacIndex.build(index.resources);
     RBAC_INDEXES.set(index, rbac);
   }
   return rbac;
+}
+
+/**
+ * Lets the rules use an RBAC index a front end already built from the same resources (the rbac
+ * command, the benchmark), instead of reading every role and binding again.
+ */
+export function shareRbacIndex(index: ResourceIndex, rbac: RbacIndex): void {
+  if (!RBAC_INDEXES.has(index)) RBAC_INDEXES.set(index, rbac);
 }
 
 export function riskAssessmentOf(index: ResourceIndex): RiskAssessment {
@@ -87,11 +95,26 @@ function describeRules(role: RoleDef, rules: readonly SourcedRule[]): string {
   return [...parts].join('; ');
 }
 
+/** Per binding, the parts of its messages every risk rule repeats: the binding, the subjects and the scope. */
+const BINDING_TEXTS = new WeakMap<BindingRisks, { readonly binding: string; readonly who: string; readonly scope: string }>();
+
+function bindingTexts(risks: BindingRisks): { readonly binding: string; readonly who: string; readonly scope: string } {
+  let texts = BINDING_TEXTS.get(risks);
+  if (texts === undefined) {
+    const { binding, subjects } = risks;
+    texts = {
+      binding: quoted(binding),
+      who: `${describeSubjects(subjects)} ${subjects.length === 1 ? 'holds' : 'hold'}`,
+      scope: binding.kind === 'ClusterRoleBinding' ? 'cluster-wide' : `in namespace "${binding.namespace ?? ''}"`,
+    };
+    BINDING_TEXTS.set(risks, texts);
+  }
+  return texts;
+}
+
 function bindingViolation(risks: BindingRisks, hit: RiskHit): Violation {
-  const { binding, role, subjects } = risks;
-  const scope = binding.kind === 'ClusterRoleBinding' ? 'cluster-wide' : `in namespace "${binding.namespace ?? ''}"`;
-  const message = `${quoted(binding)} → ${chainOf(role, hit)}: ${describeSubjects(subjects)} ${subjects.length === 1 ? 'holds' : 'hold'} ${hit.grants} ${scope}; ${hit.impact}`;
-  return fail(message, '/roleRef', hit.severity);
+  const texts = bindingTexts(risks);
+  return fail(`${texts.binding} → ${chainOf(risks.role, hit)}: ${texts.who} ${hit.grants} ${texts.scope}; ${hit.impact}`, '/roleRef', hit.severity);
 }
 
 function unboundViolation(risks: UnboundRoleRisks, hit: RiskHit): Violation {
