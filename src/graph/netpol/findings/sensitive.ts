@@ -11,6 +11,7 @@
  */
 import picomatch from 'picomatch';
 import type { Resource } from '../../../model/resource.js';
+import type { Workload } from '../../../model/k8s.js';
 import { asArray, asRecord, asString, asStringMap } from '../../../lib/k8s/values.js';
 import { workloadOf } from '../../../lib/k8s/workload.js';
 import type { WorkloadEndpoint } from './scan-analysis.js';
@@ -83,8 +84,7 @@ function crownJewelReason(endpoint: WorkloadEndpoint, resource: Resource, select
   return undefined;
 }
 
-function databaseReason(endpoint: WorkloadEndpoint, resource: Resource): string | undefined {
-  const workload = workloadOf(resource.kind, resource.object);
+function databaseReason(endpoint: WorkloadEndpoint, workload: Workload | undefined): string | undefined {
   for (const ref of workload?.containers ?? []) {
     const image = asString(ref.container.image);
     const engine = image === undefined ? undefined : databaseImage(image);
@@ -101,8 +101,7 @@ function databaseReason(endpoint: WorkloadEndpoint, resource: Resource): string 
   return undefined;
 }
 
-function secretsReason(resource: Resource): string | undefined {
-  const workload = workloadOf(resource.kind, resource.object);
+function secretsReason(workload: Workload | undefined): string | undefined {
   if (workload === undefined) return undefined;
   const secretVolumes = new Map<string, string>();
   for (const raw of asArray(workload.podSpec.volumes)) {
@@ -131,7 +130,8 @@ export function sensitivityOf(endpoint: WorkloadEndpoint, options: SensitivityOp
   if (resource === undefined) return [];
   const reasons: string[] = [];
   if (options.namespaces.includes(endpoint.workload.namespace)) reasons.push(`runs in ${endpoint.workload.namespace}`);
-  for (const reason of [databaseReason(endpoint, resource), secretsReason(resource), crownJewelReason(endpoint, resource, options.crownJewels)]) {
+  const workload = workloadOf(resource.kind, resource.object);
+  for (const reason of [databaseReason(endpoint, workload), secretsReason(workload), crownJewelReason(endpoint, resource, options.crownJewels)]) {
     if (reason !== undefined) reasons.push(reason);
   }
   return reasons;
