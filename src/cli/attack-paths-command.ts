@@ -24,7 +24,7 @@ export function attackPathsCommand(): Command {
     .description('every path from an entry point to a crown jewel across network, RBAC, vulnerabilities and host escape, and the cheapest fixes that cut them all')
     .argument('[paths...]', 'files and directories of manifests, charts or overlays ("-" for stdin)')
     .option('--from <entry>', 'entry point: internet, workloads, namespace/NS, pod/NS/NAME, user:NAME, group:NAME (repeatable; default internet and every workload)', collect)
-    .option('--to <jewel>', 'crown jewel: cluster-admin, secrets, nodes, namespace/NS, "selector KEY=VALUE[,...]" (repeatable; default cluster-admin, secrets, nodes)', collect)
+    .option('--to <jewel>', 'crown jewel: cluster-admin, secrets, nodes, configured (.palisade.yaml crownJewels), namespace/NS, "selector KEY=VALUE[,...]" (repeatable; default all but namespace and selector)', collect)
     .addOption(new Option('-f, --format <format>', 'output format').choices([...ATTACK_PATHS_FORMATS]).default('table'))
     .option('--vulnerabilities <file>', 'JSON list of {image, vulnerabilities[]}: RCE-class ones become exploit steps')
     .option('--max-paths-per-pair <n>', 'paths listed per entry/jewel pair (default 3)')

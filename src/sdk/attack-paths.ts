@@ -99,7 +99,7 @@ export async function attackPaths(options: AttackPathsOptions): Promise<AttackPa
   const vulnerabilities = [...(options.vulnerabilities ?? []), ...(options.vulnerabilitiesFile === undefined ? [] : readVulnerabilities(path.resolve(cwd, options.vulnerabilitiesFile)))];
   const result = analyzeAttackPaths(
     { resources, index, findings: engine.findings, vulnerabilities },
-    { ...(options.from === undefined || options.from.length === 0 ? {} : { from: options.from }), ...(options.to === undefined || options.to.length === 0 ? {} : { to: options.to }), ...(options.maxPathsPerPair === undefined ? {} : { maxPathsPerPair: options.maxPathsPerPair }) },
+    { jewelSelectors: resolved.config.crownJewels ?? [], ...(options.from === undefined || options.from.length === 0 ? {} : { from: options.from }), ...(options.to === undefined || options.to.length === 0 ? {} : { to: options.to }), ...(options.maxPathsPerPair === undefined ? {} : { maxPathsPerPair: options.maxPathsPerPair }) },
   );
   return { result, problems, inputs: loaded.inputs };
 }

@@ -11,7 +11,7 @@ import { buildAttackGraph, type AttackInput, type BuiltGraph } from './build.js'
 import { firstCuttablePath, minimalCut, type CutBudget, type Oracle } from './cut.js';
 import type { AttackGraph } from './graph.js';
 import { findAttackPaths } from './paths.js';
-import { DEFAULT_ENTRIES, DEFAULT_JEWELS, resolveEntry, resolveJewel } from './select.js';
+import { CONFIGURED, configuredJewels, DEFAULT_ENTRIES, DEFAULT_JEWELS, resolveEntry, resolveJewel, type JewelSelector } from './select.js';
 
 export interface AttackOptions {
   /** Entry points (see select.ts); default: the internet and every workload. */
@@ -25,6 +25,8 @@ export interface AttackOptions {
   /** Re-run the analysis on the fixed input to check the cut (default: inputs up to 500 workloads). */
   readonly verify?: boolean;
   readonly budget?: CutBudget;
+  /** Crown jewels from the configuration: the `configured` jewel group (added to the defaults when `to` is absent). */
+  readonly jewelSelectors?: readonly JewelSelector[];
 }
 
 const DEFAULT_BUDGET: CutBudget = { maxRounds: 300, maxNodes: 200_000 };
@@ -38,13 +40,14 @@ export function analyzeAttackPaths(input: AttackInput, options: AttackOptions = 
   const built = guardedBuild(input);
   const { graph } = built;
   const fromSpecs = options.from ?? DEFAULT_ENTRIES;
-  const toSpecs = options.to ?? DEFAULT_JEWELS;
-  const { entries, jewels, groups } = select(built, fromSpecs, toSpecs);
+  const selectors = options.jewelSelectors ?? [];
+  const toSpecs = options.to ?? [...DEFAULT_JEWELS, CONFIGURED];
+  const { entries, jewels, groups } = select(built, fromSpecs, toSpecs, selectors);
   for (const id of entries) graph.mark(id, 'entry');
   for (const id of jewels) graph.mark(id, 'jewel');
   const found = findAttackPaths(graph, entries, groups, { perPair: options.maxPathsPerPair ?? 3, total: options.maxPaths ?? 1000 });
   const verify = options.verify ?? built.workloads.length <= VERIFY_UP_TO_WORKLOADS;
-  const cut = minimalCut(graph, entries, jewels, options.budget ?? DEFAULT_BUDGET, verify ? verifier(input, graph, fromSpecs, toSpecs) : undefined);
+  const cut = minimalCut(graph, entries, jewels, options.budget ?? DEFAULT_BUDGET, verify ? verifier(input, graph, fromSpecs, toSpecs, selectors) : undefined);
   const chosen = new Set(cut.fixIds);
   const fixes = fixesOf(graph, found.paths, chosen);
   const uncuttable = found.paths.filter((p) => cut.uncuttableJewels.includes(p.jewel)).map((p) => p.id);
@@ -72,7 +75,7 @@ function guardedBuild(input: AttackInput): BuiltGraph {
   }
 }
 
-function select(built: BuiltGraph, fromSpecs: readonly string[], toSpecs: readonly string[]): { entries: string[]; jewels: Set<string>; groups: Set<string>[] } {
+function select(built: BuiltGraph, fromSpecs: readonly string[], toSpecs: readonly string[], selectors: readonly JewelSelector[]): { entries: string[]; jewels: Set<string>; groups: Set<string>[] } {
   const entries = new Set<string>();
   for (const spec of fromSpecs) {
     const r = resolveEntry(spec, built.graph, built.workloads);
@@ -82,7 +85,7 @@ function select(built: BuiltGraph, fromSpecs: readonly string[], toSpecs: readon
   const jewels = new Set<string>();
   const groups: Set<string>[] = [];
   for (const spec of toSpecs) {
-    const r = resolveJewel(spec, built.graph, built.workloads);
+    const r = spec.trim() === CONFIGURED ? { ok: true as const, ids: configuredJewels(selectors, built.graph, built.workloads) } : resolveJewel(spec, built.graph, built.workloads);
     if (!r.ok) throw new PalisadeError(problem('attack-bad-target', r.message));
     groups.push(new Set(r.ids));
     for (const id of r.ids) jewels.add(id);
@@ -95,7 +98,7 @@ function select(built: BuiltGraph, fromSpecs: readonly string[], toSpecs: readon
  * step may be granted by a second binding the graph's evidence did not name). A path the re-run
  * finds adds its fixes, taken over into this graph, as one more constraint.
  */
-function verifier(input: AttackInput, graph: AttackGraph, fromSpecs: readonly string[], toSpecs: readonly string[]): Oracle {
+function verifier(input: AttackInput, graph: AttackGraph, fromSpecs: readonly string[], toSpecs: readonly string[], selectors: readonly JewelSelector[]): Oracle {
   let runs = 0;
   return (chosen) => {
     if (runs >= MAX_VERIFICATIONS) return undefined;
@@ -106,7 +109,7 @@ function verifier(input: AttackInput, graph: AttackGraph, fromSpecs: readonly st
     });
     const fixed = applyFixes(input.resources, input.vulnerabilities ?? [], fixes);
     const rebuilt = guardedBuild({ resources: fixed.resources, vulnerabilities: fixed.vulnerabilities });
-    const { entries, jewels } = select(rebuilt, fromSpecs, toSpecs);
+    const { entries, jewels } = select(rebuilt, fromSpecs, toSpecs, selectors);
     const path = firstCuttablePath(rebuilt.graph, entries, jewels);
     if (path === undefined) return undefined;
     const need = new Set<string>();

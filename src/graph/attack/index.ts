@@ -5,5 +5,5 @@ export { buildAttackGraph, type AttackInput, type BuiltGraph } from './build.js'
 export { minimalCut, solveHittingSet, type CutBudget } from './cut.js';
 export { FIX_COSTS } from './fixes.js';
 export { AttackGraph, type Edge, type FixCandidate } from './graph.js';
-export { DEFAULT_ENTRIES, DEFAULT_JEWELS } from './select.js';
+export { CONFIGURED, CROWN_JEWEL_LABEL, DEFAULT_ENTRIES, DEFAULT_JEWELS, type JewelSelector } from './select.js';
 export { attackPathsDot, attackPathsTable } from './text.js';

@@ -1,10 +1,12 @@
 /**
  * Entry points and crown jewels, from their written forms:
  *   --from internet | workloads | namespace/NS | pod/NS/NAME | user:NAME | group:NAME
- *   --to   cluster-admin | secrets | nodes | namespace/NS | selector KEY=VALUE[,KEY=VALUE]
+ *   --to   cluster-admin | secrets | nodes | namespace/NS | selector KEY=VALUE[,KEY=VALUE] | configured
  * A spec that matches nothing is not an error (an empty namespace has no path); a spec that cannot
  * be read is.
  */
+import picomatch from 'picomatch';
+import { asRecord, asStringMap } from '../../lib/k8s/values.js';
 import type { AttackGraph } from './graph.js';
 import { INTERNET } from './ids.js';
 import type { WorkloadInfo } from './workloads.js';
@@ -56,6 +58,9 @@ export function resolveJewel(spec: string, graph: AttackGraph, workloads: readon
   return { ok: false, message: `unknown crown jewel "${spec}"` };
 }
 
+/** `configured`: the crown jewels of `.palisade.yaml` (and everything labelled palisade.dev/crown-jewel: "true"). */
+export const CONFIGURED = 'configured';
+
 function parseLabels(text: string): Record<string, string> | undefined {
   const out: Record<string, string> = {};
   for (const part of text.split(',')) {
@@ -64,4 +69,59 @@ function parseLabels(text: string): Record<string, string> | undefined {
     out[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
   }
   return Object.keys(out).length === 0 ? undefined : out;
+}
+
+/** A configured crown jewel (`.palisade.yaml` crownJewels): globs over kind, namespace and name, and labels. */
+export interface JewelSelector {
+  readonly kind?: string | undefined;
+  readonly namespace?: string | undefined;
+  readonly name?: string | undefined;
+  readonly labels?: Readonly<Record<string, string>> | undefined;
+}
+
+/** Pods or objects labelled so are crown jewels whatever the configuration says (the netpol findings honour the same label). */
+export const CROWN_JEWEL_LABEL = 'palisade.dev/crown-jewel';
+
+function glob(pattern: string | undefined, value: string, nocase = false): boolean {
+  if (pattern === undefined) return true;
+  try {
+    return picomatch.makeRe(pattern, { dot: true, nocase }).test(value);
+  } catch {
+    return pattern === value;
+  }
+}
+
+/**
+ * Jewels from configured selectors: a selector of kind Secret names the secrets of the namespaces
+ * it matches, kind Node every node, any other kind the workloads it matches (kind, namespace, name
+ * of the workload object; labels of the object or of its pods).
+ */
+export function configuredJewels(selectors: readonly JewelSelector[], graph: AttackGraph, workloads: readonly WorkloadInfo[]): string[] {
+  const out = new Set<string>();
+  for (const w of workloads) {
+    const objectLabels = asStringMap(asRecord(w.resource.object.metadata)?.labels);
+    const podLabels = w.template.podMeta.labels ?? {};
+    if (objectLabels[CROWN_JEWEL_LABEL] === 'true' || podLabels[CROWN_JEWEL_LABEL] === 'true') out.add(w.id);
+  }
+  for (const s of selectors) {
+    if (s.kind !== undefined && glob(s.kind, 'Secret', true)) {
+      for (const node of graph.nodes.values()) {
+        if (node.kind !== 'secret') continue;
+        const ns = node.id.startsWith('secrets:') ? node.id.slice('secrets:'.length) : '';
+        if (ns === '*' || glob(s.namespace, ns)) out.add(node.id);
+      }
+      continue;
+    }
+    if (s.kind !== undefined && glob(s.kind, 'Node', true)) {
+      for (const node of graph.nodes.values()) if (node.kind === 'node' && (s.name === undefined || glob(s.name, node.id.replace(/^node:/, '')))) out.add(node.id);
+      continue;
+    }
+    for (const w of workloads) {
+      const objectLabels = asStringMap(asRecord(w.resource.object.metadata)?.labels);
+      const podLabels = w.template.podMeta.labels ?? {};
+      const labelsOk = Object.entries(s.labels ?? {}).every(([k, v]) => podLabels[k] === v || objectLabels[k] === v);
+      if (labelsOk && glob(s.kind, w.resource.kind, true) && glob(s.namespace, w.namespace) && glob(s.name, w.resource.name)) out.add(w.id);
+    }
+  }
+  return [...out].sort();
 }
