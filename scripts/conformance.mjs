@@ -13,8 +13,10 @@ import { loadInputs } from '../dist/loaders/index.js';
 import { evaluatePodSecurity, isPssVersion, podSecurityViolationMessage } from '../dist/lib/pss/index.js';
 import { RULES } from '../dist/rules/index.js';
 import * as M from '../dist/frameworks/conformance/index.js';
+import { lintDockerfileText } from '../dist/sdk/dockerfile.js';
 
 const K8S = path.resolve(import.meta.dirname, '../../shared/testdata/k8s');
+const SUPPLY_CHAIN = path.resolve(import.meta.dirname, '../../shared/testdata/supply-chain');
 const args = new Set(process.argv.slice(2));
 
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
@@ -220,6 +222,24 @@ async function kubiscan() {
   return out;
 }
 
+/** hadolint's rule cases: each snippet linted with the mapped rule; at_least / exactly counts of its findings. */
+async function dockerfileLint() {
+  const file = path.join(SUPPLY_CHAIN, 'dockerfile-lint', 'hadolint-rule-cases.jsonl');
+  const out = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (line.trim() === '') continue;
+    const c = JSON.parse(line);
+    const check = M.HADOLINT[c.rule];
+    if (check === undefined) continue;
+    // hadolint appends one newline before parsing.
+    const { findings } = lintDockerfileText(`${c.dockerfile}\n`, { rules: [check.rule], ruleOptions: M.hadolintOptions(c.config) });
+    const hits = matching(findings, check).length;
+    const agree = c.expect === 'at_least' ? hits >= c.count : hits === c.count;
+    out.push(outcome(`${c.rule} ${c.id}`, agree, `want ${c.expect} ${c.count}, got ${hits}: ${JSON.stringify(c.dockerfile)}`, M.hadolintDifference(c.id, c.dockerfile, c.count)));
+  }
+  return out;
+}
+
 const SUITES = [
   ['pod-security-admission', podSecurityAdmission],
   ['kubescape-regolibrary', kubescape],
@@ -229,6 +249,7 @@ const SUITES = [
   ['checkov-kubernetes', checkov],
   ['kalm-benchmark', kalm],
   ['rbac-reference', kubiscan],
+  ['dockerfile-lint', dockerfileLint, SUPPLY_CHAIN],
 ];
 
 if (!existsSync(K8S)) {
@@ -237,8 +258,8 @@ if (!existsSync(K8S)) {
 }
 
 const results = [];
-for (const [suite, fn] of SUITES) {
-  if (!existsSync(path.join(K8S, suite))) {
+for (const [suite, fn, root = K8S] of SUITES) {
+  if (!existsSync(path.join(root, suite))) {
     results.push({ suite, covered: 0, agreed: 0, outcomes: [], absent: true });
     continue;
   }

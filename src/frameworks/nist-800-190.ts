@@ -19,12 +19,12 @@ export const NIST_800_190: Framework = {
   url: 'https://doi.org/10.6028/NIST.SP.800-190',
   controls: [
     manual('4.1.1', 'Image vulnerabilities', IMAGE_CONTENTS),
-    { id: '4.1.2', title: 'Image configuration defects', checks: rules('run-as-root', 'run-as-uid-zero'), note: 'the pod spec decides whether the image\'s root user is used' },
+    { id: '4.1.2', title: 'Image configuration defects', checks: rules('dockerfile-package-install-flags', 'dockerfile-sudo', 'image-package-cache', 'image-runs-as-root', 'image-setuid-files', 'run-as-root', 'run-as-uid-zero'), note: 'the pod spec decides whether the image\'s root user is used' },
     manual('4.1.3', 'Embedded malware', IMAGE_CONTENTS),
-    { id: '4.1.4', title: 'Embedded clear text secrets', checks: rules('secret-in-annotation', 'secret-in-configmap', 'secret-in-env-literal'), note: 'secrets inside image layers need the image scan' },
-    { id: '4.1.5', title: 'Use of untrusted images', checks: rules('image-not-pinned-by-digest', 'untrusted-registry') },
+    { id: '4.1.4', title: 'Embedded clear text secrets', checks: rules('image-secret-in-config', 'secret-in-annotation', 'secret-in-configmap', 'secret-in-env-literal'), note: 'secrets inside image layers need the image scan' },
+    { id: '4.1.5', title: 'Use of untrusted images', checks: rules('dockerfile-add-from-url', 'dockerfile-base-image-latest', 'dockerfile-copy-from-unknown-stage', 'dockerfile-curl-pipe-shell', 'dockerfile-unpinned-packages', 'dockerfile-untrusted-registry', 'image-not-pinned-by-digest', 'untrusted-registry') },
     manual('4.2.1', 'Insecure connections to registries', 'registry transport security is container runtime configuration on the nodes'),
-    { id: '4.2.2', title: 'Stale images in registries', checks: rules('image-pull-policy', 'image-tag-latest') },
+    { id: '4.2.2', title: 'Stale images in registries', checks: rules('image-base-end-of-life', 'image-pull-policy', 'image-tag-latest') },
     manual('4.2.3', 'Insufficient authentication and authorization restrictions', 'the registry\'s access control is configured in the registry, not in the cluster'),
     {
       id: '4.3.1',
