@@ -172,6 +172,14 @@ describe('CiliumNetworkPolicy', () => {
     ]);
   });
 
+  it('the exposure analysis counts a deny-only policy as no protection, and a default-deny one as protection', async () => {
+    const denyOnly = cnp('deny-other', 'app', `${BACKEND_SELECTOR}  enableDefaultDeny:\n    ingress: false\n  ingressDeny:\n  - fromEndpoints:\n    - matchLabels:\n        role: other\n`);
+    const unprotected = (yaml: string): Promise<readonly string[]> => load(yaml).then((r) => connectivityList(r, { exposure: true }).exposure?.unprotected ?? []);
+    expect(await unprotected(APP + denyOnly)).toContain('app/backend[Pod] is not protected on Ingress');
+    const isolating = cnp('from-frontend', 'app', `${BACKEND_SELECTOR}  ingress:\n  - fromEndpoints:\n    - matchLabels:\n        role: frontend\n`);
+    expect(await unprotected(APP + isolating)).not.toContain('app/backend[Pod] is not protected on Ingress');
+  });
+
   it('Kubernetes NetworkPolicies and Cilium policies add up: either may allow', async () => {
     const np = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: from-other\n  namespace: app\nspec:\n  podSelector:\n    matchLabels:\n      role: backend\n  ingress:\n  - from:\n    - podSelector:\n        matchLabels:\n          role: other\n---\n';
     const policy = cnp('from-frontend', 'app', `${BACKEND_SELECTOR}  ingress:\n  - fromEndpoints:\n    - matchLabels:\n        role: frontend\n`);

@@ -244,7 +244,9 @@ export function exposureAnalysis(analysis: Analysis, lines: readonly (ConnLine &
       const ipLines = lines.filter((l) => (direction === 'Egress' ? l.src === w.key && l.dst.endsWith('[External]') : l.dst === w.key && l.src.endsWith('[External]')));
       for (const l of ipLines) into.push({ workload: w.key, other: direction === 'Egress' ? l.dst : l.src, conn: l.conn, conns: l.conns });
       const admins = direction === 'Egress' ? [...w.cls.adminEgress, ...(w.cls.baselineEgress === undefined ? [] : [w.cls.baselineEgress])] : [...w.cls.adminIngress, ...(w.cls.baselineIngress === undefined ? [] : [w.cls.baselineIngress])];
-      if (policies.length === 0 && admins.length === 0) {
+      // A Cilium policy that only adds deny rules (enableDefaultDeny: false) leaves the pod unprotected.
+      const isolating = policies.some((p) => (direction === 'Egress' ? p.policy.affectsEgress : p.policy.affectsIngress));
+      if (!isolating && admins.length === 0) {
         into.push({ workload: w.key, other: ENTIRE_CLUSTER, conn: 'All Connections', conns: ConnectionSet.all() });
         unprotected.push(`${w.key} is not protected on ${direction}`);
         continue;
