@@ -5,10 +5,10 @@
  */
 import type { ImageSecret } from '../../model/package.js';
 import { SECRET_RULES } from './rules.js';
-import { scanText } from './scan.js';
+import { keywordsIn, scanText } from './scan.js';
 
 export { SECRET_RULES, type SecretRule } from './rules.js';
-export { scanText, shannonEntropy } from './scan.js';
+export { keywordsIn, scanText, shannonEntropy } from './scan.js';
 
 /** Files larger than this are data, not configuration: not scanned. */
 export const MAX_SECRET_FILE_BYTES = 1024 * 1024;
@@ -23,7 +23,10 @@ export function wantsSecretScan(path: string, size: number): boolean {
 export function scanFileForSecrets(path: string, content: Buffer, layer: string | undefined): ImageSecret[] {
   // Binary files (a NUL in the first 8 KiB) are skipped: their "strings" are not assignments.
   if (content.subarray(0, 8192).includes(0)) return [];
-  return scanText(content.toString('utf8')).map((m) => ({
+  // Most files hold no rule's keyword: then they are never decoded.
+  const present = keywordsIn(content);
+  if (present === undefined) return [];
+  return scanText(content.toString('utf8'), SECRET_RULES, present).map((m) => ({
     rule: m.rule.id, title: m.rule.title, severity: m.rule.severity, place: 'file', path, line: m.line, redacted: m.redacted,
     ...(layer === undefined ? {} : { layer }),
   }));

@@ -3,6 +3,7 @@
  * the place and a redacted form (src/lib/redact.ts).
  */
 import { redact } from '../../lib/redact.js';
+import { KeywordMatcher } from './keywords.js';
 import { SECRET_RULES, type SecretRule } from './rules.js';
 
 export interface SecretMatch {
@@ -29,13 +30,33 @@ function isPlaceholder(secret: string): boolean {
   return /(.)\1{7,}/.test(secret) || /(?:example|sample|placeholder|your[_-]?|changeme|dummy|redacted)/i.test(secret);
 }
 
-export function scanText(text: string, rules: readonly SecretRule[] = SECRET_RULES): SecretMatch[] {
-  const lower = text.toLowerCase();
+const MATCHERS = new WeakMap<readonly SecretRule[], KeywordMatcher>();
+
+function matcherFor(rules: readonly SecretRule[]): KeywordMatcher {
+  let matcher = MATCHERS.get(rules);
+  if (matcher === undefined) {
+    matcher = new KeywordMatcher([...new Set(rules.flatMap((r) => r.keywords))]);
+    MATCHERS.set(rules, matcher);
+  }
+  return matcher;
+}
+
+/** Which keywords of `rules` occur in the bytes; undefined when none does (the text need not be read). */
+export function keywordsIn(bytes: Uint8Array, rules: readonly SecretRule[] = SECRET_RULES): ReadonlySet<string> | undefined {
+  const matcher = matcherFor(rules);
+  const found = matcher.present(bytes);
+  if (found.size === 0) return undefined;
+  return new Set([...found].map((i) => matcher.keywords[i] ?? ''));
+}
+
+/** `present`: the keywords found in the text's bytes by keywordsIn, when the caller has them. */
+export function scanText(text: string, rules: readonly SecretRule[] = SECRET_RULES, present = keywordsIn(Buffer.from(text), rules)): SecretMatch[] {
+  if (present === undefined) return [];
   const found: SecretMatch[] = [];
   // Spans already reported: a value a specific rule names is not reported again by a broader one.
   const spans: [number, number][] = [];
   for (const rule of rules) {
-    if (!rule.keywords.some((k) => lower.includes(k))) continue;
+    if (!rule.keywords.some((k) => present.has(k))) continue;
     rule.pattern.lastIndex = 0;
     for (const match of text.matchAll(rule.pattern)) {
       const secret = match[1] ?? match[0];

@@ -242,7 +242,7 @@ async function readFile(entry: Entry, path: string, mode: number, options: Layer
   const inspector = options.inspect;
   const inspect = inspector !== undefined && inspector.wants(path, size) && size <= limits.maxBufferedFileBytes;
   if (!options.wants(path, mode)) {
-    if (inspect) inspector.onFile(path, await readContent(entry, path, size, label));
+    if (inspect) inspector.onFile(path, await readContent(entry, path, size, label, true));
     else await drain(entry);
     options.onEntry({ kind: 'file', path, size, mode });
     return;
@@ -267,17 +267,28 @@ async function readFile(entry: Entry, path: string, mode: number, options: Layer
   options.onEntry({ kind: 'file', path, size, mode, content: kept });
 }
 
-async function readContent(entry: Entry, path: string, size: number, label: string): Promise<Buffer> {
-  const content = Buffer.allocUnsafe(size);
+/**
+ * The file's bytes. A `transient` read (handed to a callback, then dropped) that arrives in one
+ * chunk is that chunk itself, saving a copy per file; kept contents are always copied, so they do
+ * not pin the decompressor's larger buffers.
+ */
+async function readContent(entry: Entry, path: string, size: number, label: string, transient = false): Promise<Buffer> {
+  let content: Buffer | undefined;
   let offset = 0;
   for await (const chunk of entry as AsyncIterable<Buffer>) {
+    if (transient && offset === 0 && chunk.length === size) {
+      content = chunk;
+      offset = size;
+      continue;
+    }
+    content ??= Buffer.allocUnsafe(size);
     // tar-stream never yields more than the header's size; the check keeps that an invariant here.
     if (offset + chunk.length > size) throw new ImageError('layer-corrupt', `${label}: file "${printable(path)}" is longer than its header says`);
     chunk.copy(content, offset);
     offset += chunk.length;
   }
   if (offset !== size) throw new ImageError('layer-corrupt', `${label}: file "${printable(path)}" is truncated`);
-  return content;
+  return content ?? Buffer.alloc(0);
 }
 
 async function drain(entry: Entry): Promise<void> {
