@@ -14,6 +14,7 @@ import { evaluatePodSecurity, isPssVersion, podSecurityViolationMessage } from '
 import { RULES } from '../dist/rules/index.js';
 import * as M from '../dist/frameworks/conformance/index.js';
 import { lintDockerfileText } from '../dist/sdk/dockerfile.js';
+import * as NP from '../dist/graph/netpol/index.js';
 
 const K8S = path.resolve(import.meta.dirname, '../../shared/testdata/k8s');
 const SUPPLY_CHAIN = path.resolve(import.meta.dirname, '../../shared/testdata/supply-chain');
@@ -240,6 +241,49 @@ async function dockerfileLint() {
   return out;
 }
 
+/** netpol-analyzer's suite: every connectivity case per golden format, the must-fail inputs, the diffs (as test/netpol/conformance.test.ts). */
+async function netpolAnalyzer() {
+  const root = path.join(K8S, 'netpol-analyzer');
+  const index = JSON.parse(readFileSync(path.join(root, 'index.json'), 'utf8'));
+  const resources = async (dir) => (await loadInputs({ paths: [path.join(root, dir)] })).resources;
+  const golden = (file) => readFileSync(path.join(root, file), 'utf8');
+  const attempt = (step) => {
+    try {
+      return step();
+    } catch (error) {
+      return error instanceof Error ? error : new Error(String(error));
+    }
+  };
+  const out = [];
+  for (const c of index.connlist_cases) {
+    const focusConn = c.focus_conn === '' ? undefined : NP.parseFocusConn(c.focus_conn);
+    const options = { focusWorkloads: c.focus_workloads, focusWorkloadPeers: c.focus_workload_peers, exposure: c.exposure_analysis, multipleNetworks: c.multiple_networks };
+    if (c.focus_direction !== '') options.focusDirection = c.focus_direction;
+    if (focusConn !== undefined) options.focusConn = focusConn;
+    const input = await resources(c.input_dir);
+    const result = attempt(() => NP.connectivityList(input, options));
+    for (const [format, file] of Object.entries(c.expected)) {
+      const output = result instanceof Error ? `error: ${result.message}` : NP.formatConnectivity(result, format, focusConn?.label);
+      out.push(outcome(`list ${c.input_dir} ${c.focus_conn} ${c.focus_workloads.join(',')} [${format}]`, output === golden(file), result instanceof Error ? result.message : 'output differs from the golden file'));
+    }
+  }
+  for (const c of index.fatal_error_cases) {
+    const input = await resources(c.input_dir);
+    const result = attempt(() => NP.connectivityList(input, { multipleNetworks: c.multiple_networks === true }));
+    const refused = result instanceof NP.NetpolError && result.place !== undefined && (c.error_substring === null || result.message.includes(c.error_substring));
+    out.push(outcome(`must-fail ${c.input_dir}`, refused, result instanceof Error ? result.message : 'accepted'));
+  }
+  for (const c of index.diff_cases) {
+    const options = { multipleNetworks: c.multiple_networks };
+    const [one, two] = [await resources(c.ref1_dir), await resources(c.ref2_dir)];
+    for (const [format, file] of Object.entries(c.expected)) {
+      const result = attempt(() => NP.formatDiff(NP.diffConnectivity(NP.connectivityList(one, options), NP.connectivityList(two, options)), format));
+      out.push(outcome(`diff ${c.ref1_dir} ${c.ref2_dir} [${format}]`, result === golden(file), result instanceof Error ? result.message : 'output differs from the golden file'));
+    }
+  }
+  return out;
+}
+
 const SUITES = [
   ['pod-security-admission', podSecurityAdmission],
   ['kubescape-regolibrary', kubescape],
@@ -250,6 +294,7 @@ const SUITES = [
   ['kalm-benchmark', kalm],
   ['rbac-reference', kubiscan],
   ['dockerfile-lint', dockerfileLint, SUPPLY_CHAIN],
+  ['netpol-analyzer', netpolAnalyzer],
 ];
 
 if (!existsSync(K8S)) {
