@@ -9,7 +9,7 @@ import { dockerfileResource, isDockerfileName } from './index.js';
 describe('isDockerfileName', () => {
   it('knows the names builders use', () => {
     expect(['Dockerfile', 'Containerfile', 'dockerfile', 'Dockerfile.prod', 'api.Dockerfile', 'web.containerfile'].every(isDockerfileName)).toBe(true);
-    expect(['Dockerfile.dockerignore', 'Dockerfiles', 'notes.md', 'deploy.yaml', 'MyDockerfile'].some(isDockerfileName)).toBe(false);
+    expect(['Dockerfile.dockerignore', 'Dockerfiles', 'notes.md', 'deploy.yaml', 'MyDockerfile', 'dockerfile.ts', 'dockerfile.md', 'Dockerfile.md', 'Dockerfile.tmpl', 'dockerfile.test.ts', 'dockerfile.prod'].filter(isDockerfileName)).toEqual([]);
   });
 });
 

@@ -16,11 +16,21 @@ export const DOCKERFILE_API_VERSION = 'palisade.dev/v1';
 export const DOCKERFILE_KIND = 'Dockerfile';
 const IGNORE_COMMENT = /^palisade\.dev\/ignore:\s*(.+)$/;
 
-/** Dockerfile, Containerfile, Dockerfile.prod, app.Dockerfile (any case); not their .dockerignore files. */
+/** Extensions that make `Dockerfile.EXT` a document, a script, a template or a backup rather than a Dockerfile. */
+const NOT_DOCKERFILE_EXTENSIONS = new Set(['md', 'markdown', 'txt', 'rst', 'adoc', 'html', 'ts', 'js', 'mjs', 'cjs', 'py', 'go', 'rs', 'rb', 'java', 'sh', 'json', 'yaml', 'yml', 'toml', 'tmpl', 'tpl', 'template', 'j2', 'jinja', 'erb', 'bak', 'orig', 'rej', 'swp', 'old', 'dockerignore', 'lock', 'map', 'snap']);
+
+/**
+ * Dockerfile, Containerfile (any case); Dockerfile.prod and Containerfile.arm64 (capitalised, as
+ * builders name variants; not Dockerfile.md, .ts, .tmpl, ...); api.Dockerfile and
+ * web.containerfile. Source files such as dockerfile.ts are not Dockerfiles.
+ */
 export function isDockerfileName(name: string): boolean {
   const lower = name.toLowerCase();
-  if (lower.endsWith('.dockerignore')) return false;
-  return /^(dockerfile|containerfile)(\.[^/\\]+)?$/.test(lower) || /\.(dockerfile|containerfile)$/.test(lower);
+  if (lower === 'dockerfile' || lower === 'containerfile') return true;
+  if (/\.(dockerfile|containerfile)$/.test(lower)) return true;
+  const variant = /^(?:Dockerfile|Containerfile)\.([^/\\]+)$/.exec(name);
+  const extension = variant?.[1]?.split('.').at(-1)?.toLowerCase();
+  return extension !== undefined && !NOT_DOCKERFILE_EXTENSIONS.has(extension);
 }
 
 export interface DockerfileLoad {
