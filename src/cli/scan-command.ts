@@ -10,6 +10,7 @@ interface ScanFlags extends Record<string, unknown> {
   format: string;
   output?: string;
   failOn?: FailOn;
+  failOnPath?: boolean;
   rules?: string[];
   excludeRules?: string[];
   namespace?: string[];
@@ -34,13 +35,14 @@ Examples:
   palisade scan --kubeconfig ~/.kube/config --context prod --namespace shop
   palisade scan . --fail-on critical --exclude-rules 'image-*'
   palisade scan . --framework pss-restricted --pss-version v1.29
-  palisade scan oci-archive:app.tar k8s/          an image (vulnerabilities, secrets) and its manifests in one report`;
+  palisade scan oci-archive:app.tar k8s/          an image (vulnerabilities, secrets) and its manifests in one report
+  palisade scan k8s/ --fail-on-path               exit 1 when an attack path reaches a crown jewel`;
 
 /** Problems that mean the command line or configuration is wrong: exit 2, no report. */
-const USAGE_CODES = new Set(['unknown-rule', 'unknown-framework', 'invalid-pss-version', 'config-invalid', 'config-not-found', 'no-input']);
+const USAGE_CODES = new Set(['attack-bad-entry', 'attack-bad-target', 'unknown-rule', 'unknown-framework', 'invalid-pss-version', 'config-invalid', 'config-not-found', 'no-input']);
 
 /** Configuration settings this command spells its own way (the rest are derived from the schema). */
-const SPELLED_OUT = ['failOn', 'namespaces', 'helmValuesFiles', 'helmSet'];
+const SPELLED_OUT = ['failOn', 'attackPathsFailOnPath', 'namespaces', 'helmValuesFiles', 'helmSet'];
 
 function scanOptions(paths: string[], flags: ScanFlags, settingKeys: readonly string[]): ScanOptions {
   const clusterWanted = flags.kubeconfig !== undefined || flags.context !== undefined;
@@ -54,6 +56,7 @@ function scanOptions(paths: string[], flags: ScanFlags, settingKeys: readonly st
     ...(flags.excludeRules === undefined ? {} : { excludeRules: flags.excludeRules }),
     ...(flags.namespace === undefined ? {} : { namespaces: flags.namespace }),
     ...(flags.failOn === undefined ? {} : { failOn: flags.failOn }),
+    ...(flags.failOnPath === undefined ? {} : { failOnPath: flags.failOnPath }),
     ...(flags.framework === undefined ? {} : { framework: flags.framework }),
     ...(flags.pssVersion === undefined ? {} : { pssVersion: flags.pssVersion }),
     ...(flags.helmValues === undefined ? {} : { helmValues: flags.helmValues }),
@@ -75,6 +78,7 @@ export function scanCommand(): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('table'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when an unsuppressed finding is at or above this severity (default: high; env PALISADE_FAIL_ON)').choices([...FAIL_ON_VALUES]))
+    .option('--fail-on-path', 'exit 1 when any attack path leads from an entry point to a crown jewel (env PALISADE_ATTACK_PATHS_FAIL_ON_PATH; see docs/attack-paths.md)')
     .option('--rules <ids>', 'only these rules (comma-separated ids or globs)', collectList)
     .option('--exclude-rules <ids>', 'skip these rules (comma-separated ids or globs)', collectList)
     .option('--framework <id>', 'run only this framework\'s rules and add its compliance section (see `palisade frameworks list`)')

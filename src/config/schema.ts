@@ -147,6 +147,31 @@ const crownJewel = z
   })
   .meta({ title: 'Crown jewel selector', description: 'Selects objects an attacker would want.' });
 
+/** The attack-path analysis that `palisade scan` runs: whether, from where, to what, and its gate. */
+const attackPaths = z
+  .strictObject({
+    enabled: z
+      .boolean()
+      .default(true)
+      .meta({ title: 'Enabled', description: 'Run the attack-path analysis in palisade scan: the report lists the paths and every finding gets a context-aware risk.' }),
+    failOnPath: z
+      .boolean()
+      .default(false)
+      .meta({ title: 'Fail on path', description: 'Fail the run (exit 1) when any path leads from an entry point to a crown jewel; runs the analysis even when disabled.' }),
+    entries: z
+      .array(z.string().min(1).max(253))
+      .min(1, { error: 'list at least one entry point, or leave entries out for the defaults' })
+      .optional()
+      .meta({ title: 'Entry points', description: 'Where attacks start: internet, workloads, namespace/NS, pod/NS/NAME, user:NAME, group:NAME (default: internet and every workload).' }),
+    jewels: z
+      .array(z.string().min(1).max(253))
+      .min(1, { error: 'list at least one crown jewel, or leave jewels out for the defaults' })
+      .optional()
+      .meta({ title: 'Crown jewels', description: 'What attacks aim at: cluster-admin, secrets, nodes, namespace/NS, selector KEY=VALUE[,KEY=VALUE] (default: cluster-admin, secrets, nodes).' }),
+  })
+  .prefault({})
+  .meta({ title: 'Attack paths', description: 'The attack-path analysis of palisade scan (docs/attack-paths.md).' });
+
 export const configSchema = z
   .strictObject({
     failOn: z
@@ -173,6 +198,7 @@ export const configSchema = z
       .min(1, { error: 'list at least one namespace, or leave namespaces out to scan them all' })
       .optional()
       .meta({ title: 'Namespaces', description: 'Only scan namespaced objects in these namespaces (globs). Cluster-scoped objects are always scanned.' }),
+    attackPaths,
   })
   .meta({ title: 'Palisade configuration', description: 'The .palisade.yaml file of the Palisade security scanner.' });
 

@@ -14,8 +14,9 @@ import { runRules } from '../core/engine.js';
 import { ResourceIndex } from '../core/resource-index.js';
 import { applySuppressions } from '../core/suppression.js';
 import { loadInputs } from '../loaders/index.js';
-import { applySeverityOverrides, findConfig, literalNamespaces, namespaceFilter, resolveConfig, type FailOn } from '../config/index.js';
+import { applySeverityOverrides, findConfig, literalNamespaces, namespaceFilter, resolveConfig, type FailOn, type PalisadeConfig } from '../config/index.js';
 import { compareFindings, countBySeverity, gateFails } from './gate.js';
+import { scanAttackPaths, type ScanAttackSettings } from './scan-attack.js';
 import { selectScanRules } from './select-rules.js';
 import { RULES } from '../rules/index.js';
 import { complianceOf, frameworkRules, planFramework } from './compliance.js';
@@ -43,6 +44,8 @@ export interface ScanOptions {
   readonly namespaces?: readonly string[];
   /** Overrides the configuration's gate. */
   readonly failOn?: FailOn;
+  /** Fail the run when any attack path exists (overrides `attackPaths.failOnPath`). */
+  readonly failOnPath?: boolean;
   /** Run only this framework's rules and add its compliance section to the report (`palisade frameworks list`). */
   readonly framework?: string;
   /** Pod Security Standards policy version of pss-baseline and pss-restricted: `latest` or `v1.<minor>`. */
@@ -83,9 +86,19 @@ function kindProblems(resources: readonly Resource[]): Problem[] {
   });
 }
 
+function attackSettings(settings: PalisadeConfig['attackPaths']): ScanAttackSettings {
+  return {
+    enabled: settings.enabled,
+    failOnPath: settings.failOnPath,
+    ...(settings.entries === undefined ? {} : { from: settings.entries }),
+    ...(settings.jewels === undefined ? {} : { to: settings.jewels }),
+  };
+}
+
 function flagLayer(options: ScanOptions): Record<string, unknown> {
   const flags: Record<string, unknown> = { ...options.settings };
   if (options.failOn !== undefined) flags.failOn = options.failOn;
+  if (options.failOnPath !== undefined) flags.attackPathsFailOnPath = options.failOnPath;
   if (options.namespaces !== undefined) flags.namespaces = options.namespaces;
   return flags;
 }
@@ -132,7 +145,8 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
   problems.push(...selection.problems);
   const plan = planFramework(selection.runs, options.framework, options.pssVersion);
   problems.push(...plan.problems);
-  const engine = runRules(plan.runs, new ResourceIndex(resources), (done, total) => {
+  const index = new ResourceIndex(resources);
+  const engine = runRules(plan.runs, index, (done, total) => {
     options.onProgress?.({ phase: 'rules', done, total, resources: resources.length });
   });
   options.onProgress?.({ phase: 'report' });
@@ -143,7 +157,10 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
     ruleIds: KNOWN_RULE_IDS,
   });
   problems.push(...suppressed.problems);
-  const findings = [...suppressed.findings].sort(compareFindings);
+  const attack = scanAttackPaths(resources, index, suppressed.findings, attackSettings(config.attackPaths));
+  problems.push(...attack.problems);
+  const findings = [...attack.findings].sort(compareFindings);
+  const pathGate = attack.ran || config.attackPaths.failOnPath ? { failOnPath: config.attackPaths.failOnPath, attackPaths: attack.ran ? attack.result.paths.length : 0 } : {};
 
   const failOn = config.failOn;
   const errors = problems.filter((p) => p.level !== 'note');
@@ -160,7 +177,8 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
       bySeverity: countBySeverity(findings),
       errors: errors.filter((p) => p.level === 'error').length,
       failOn,
-      failed: gateFails(findings, failOn),
+      ...pathGate,
+      failed: gateFails(findings, failOn) || attack.pathGateFails,
     },
     findings,
     errors,
@@ -168,6 +186,7 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
     rules: engine.rules,
     exceptions: suppressed.exceptionStatus,
     ...(images.summaries.length === 0 ? {} : { images: images.summaries }),
+    ...(attack.ran ? { attackPaths: attack.result } : {}),
     ...(plan.framework === undefined ? {} : { compliance: complianceOf(plan.framework, findings, new Set(plan.runs.map((run) => run.rule.id)), plan.version) }),
   };
 }

@@ -99,7 +99,7 @@ describe('loadConfig', () => {
       { line: 8, column: 5, message: 'unknown key "severty" in rules.host-pid', hint: 'Did you mean "severity"?' },
     ]);
     expect(problems.every((p) => p.code === 'config-invalid' && p.file === file && p.level === 'error')).toBe(true);
-    expect(problems[0]?.hint).toBe('Did you mean "failOn"? Valid keys here: failOn, rules, disabledRules, exceptions, limits, helm, crownJewels, namespaces.');
+    expect(problems[0]?.hint).toBe('Did you mean "failOn"? Valid keys here: failOn, rules, disabledRules, exceptions, limits, helm, crownJewels, namespaces, attackPaths.');
   });
 
   it('locates invalid values at their keys', () => {

@@ -109,6 +109,10 @@ describe('settings derived from the schema', () => {
       ['PALISADE_HELM_VALUES_FILES', '--helm-values-files', 'helmValuesFiles', 'list'],
       ['PALISADE_HELM_SET', '--helm-set', 'helmSet', 'list'],
       ['PALISADE_NAMESPACES', '--namespaces', 'namespaces', 'list'],
+      ['PALISADE_ATTACK_PATHS_ENABLED', '--attack-paths-enabled', 'attackPathsEnabled', 'boolean'],
+      ['PALISADE_ATTACK_PATHS_FAIL_ON_PATH', '--attack-paths-fail-on-path', 'attackPathsFailOnPath', 'boolean'],
+      ['PALISADE_ATTACK_PATHS_ENTRIES', '--attack-paths-entries', 'attackPathsEntries', 'list'],
+      ['PALISADE_ATTACK_PATHS_JEWELS', '--attack-paths-jewels', 'attackPathsJewels', 'list'],
     ]);
     expect(SETTINGS[0]?.choices).toEqual(['critical', 'high', 'medium', 'low', 'none']);
   });

@@ -17,6 +17,7 @@ describe('config schema', () => {
       rules: {},
       exceptions: [],
       limits: { maxFileBytes: 16 * 1024 * 1024, maxAliasCount: 100, maxDocuments: 10_000, maxClusterObjects: 100_000 },
+      attackPaths: { enabled: true, failOnPath: false },
     });
   });
 
