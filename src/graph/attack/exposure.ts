@@ -81,7 +81,7 @@ export function exposureSources(info: WorkloadInfo, analysis: Analysis, index: R
     for (const ingress of ingresses) {
       if (namespaceOf(ingress) !== info.namespace || !backendServices(ingress).some((s) => names.has(s))) continue;
       out.push({
-        label: `${ingress.kind} ${namespaceOf(ingress)}/${ingress.name} through the ingress controller`,
+        label: `${ingress.kind} ${namespaceOf(ingress)}/${ingress.name} (via the ingress controller)`,
         conns: viaIngress,
         object: ingress,
         fix: { patchType: 'delete', description: `Remove ${ingress.kind} ${namespaceOf(ingress)}/${ingress.name} (or put authentication in front of it)` },

@@ -80,6 +80,13 @@ export class AttackGraph {
     return this.outgoing.get(id) ?? [];
   }
 
+  /** Every edge with the same ends and kind (one per exposing Service, say): together they are one step. */
+  parallel(edge: Edge): Edge[] {
+    return this.out(edge.from)
+      .map((i) => this.edge(i))
+      .filter((e) => e.to === edge.to && e.kind === edge.kind);
+  }
+
   edge(index: number): Edge {
     const edge = this.edges[index];
     if (edge === undefined) throw new RangeError(`no edge ${index}`);

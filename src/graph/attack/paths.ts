@@ -132,18 +132,34 @@ function mergeNetworkHubs(edges: readonly Edge[], graph: AttackGraph): AttackSte
   for (const edge of edges) {
     const intoHub = graph.nodes.get(edge.to)?.kind === 'network';
     if (intoHub || pending.length > 0) pending.push(edge);
-    else out.push(stepOf(edge));
+    else out.push(stepOf(edge, graph));
     if (!intoHub && pending.length > 0) {
       out.push(merged(pending, graph));
       pending = [];
     }
   }
-  for (const edge of pending) out.push(stepOf(edge));
+  for (const edge of pending) out.push(stepOf(edge, graph));
   return out;
 }
 
-function stepOf(edge: Edge): AttackStep {
-  return { from: edge.from, to: edge.to, kind: edge.kind, explanation: edge.explanation, evidence: edge.evidence, findingIds: [...edge.findingIds], fixIds: [...edge.fixIds] };
+/**
+ * One step from an edge and its parallel edges (the same move by several ways, e.g. a
+ * LoadBalancer and an Ingress): every way is evidence, and only a fix that removes all of them
+ * removes the step.
+ */
+function stepOf(edge: Edge, graph: AttackGraph): AttackStep {
+  const ways = graph.parallel(edge);
+  if (ways.length <= 1) return { from: edge.from, to: edge.to, kind: edge.kind, explanation: edge.explanation, evidence: edge.evidence, findingIds: [...edge.findingIds], fixIds: [...edge.fixIds] };
+  const exposure = [...new Set(ways.flatMap((w) => w.evidence.exposure ?? []))];
+  return {
+    from: edge.from,
+    to: edge.to,
+    kind: edge.kind,
+    explanation: ways.map((w) => w.explanation).join('; or '),
+    evidence: { ...edge.evidence, ...(exposure.length === 0 ? {} : { exposure }) },
+    findingIds: [...new Set(ways.flatMap((w) => w.findingIds))],
+    fixIds: edge.fixIds.filter((id) => ways.every((w) => w.fixIds.includes(id))),
+  };
 }
 
 function merged(edges: readonly Edge[], graph: AttackGraph): AttackStep {
