@@ -57,6 +57,19 @@ function namespaceOfPeer(peer: string): string | undefined {
   return peer.includes('[External]') || peer.startsWith('{') || slash < 0 ? undefined : peer.slice(0, slash);
 }
 
+/** One namespace as a dot cluster (netpol-analyzer's layout: `-` becomes `_` in the cluster id). */
+export function namespaceCluster(namespace: string, nodes: readonly { readonly id: string; readonly label: string }[]): string[] {
+  const out = [`\tsubgraph "cluster_${namespace.replace(/-/g, '_')}[namespace]" {`, '\t\tcolor="black"', '\t\tfontcolor="black"'];
+  for (const n of nodes) out.push(`\t\t"${n.id}" [label="${n.label}" color="blue" fontcolor="blue"]`);
+  out.push(`\t\tlabel="${namespace}[namespace]"`, '\t}');
+  return out;
+}
+
+/** An edge; one going "backwards" (source sorting after destination) weighs 1, a forward one 0.5, so Graphviz keeps mutual edges apart. */
+export function dotEdge(src: string, dst: string, label: string): string {
+  return `\t"${src}" -> "${dst}" [label="${label}" color="gold2" fontcolor="darkgreen" weight=${compareText(src, dst) < 0 ? '0.5' : '1'}]`;
+}
+
 function formatDot(lines: readonly ConnLine[], workloads: readonly string[]): string {
   const peers = new Set<string>(workloads);
   for (const l of lines) {
@@ -72,15 +85,13 @@ function formatDot(lines: readonly ConnLine[], workloads: readonly string[]): st
   }
   const out = ['digraph {'];
   for (const [ns, members] of [...byNamespace].sort(([a], [b]) => compareText(a, b))) {
-    out.push(`\tsubgraph cluster_${ns.replace(/[^A-Za-z0-9_]/g, '_')} {`);
-    for (const m of members) out.push(`\t\t"${m}" [label="${m.slice(ns.length + 1)}" color="blue" fontcolor="blue"]`);
-    out.push(`\t\tlabel="${ns}"`, '\t}');
+    out.push(...namespaceCluster(ns, members.map((m) => ({ id: m, label: m.slice(ns.length + 1) }))));
   }
   for (const o of others) {
     const color = o.startsWith('{') ? 'blue' : 'red2';
     out.push(`\t"${o}" [label="${o}" color="${color}" fontcolor="${color}"]`);
   }
-  for (const l of lines) out.push(`\t"${l.src}" -> "${l.dst}" [label="${l.conn}" color="gold2" fontcolor="darkgreen"]`);
+  for (const l of lines) out.push(dotEdge(l.src, l.dst, l.conn));
   out.push('}');
   return `${out.join('\n')}\n`;
 }

@@ -3,10 +3,9 @@
  * ("pod network", `<name>[cluster-udn]`, `<name>[nad]`; a namespace's own UDN is a single
  * `<ns>[udn]` cluster), namespaces nested inside, external ranges outside. A workload on a
  * secondary network is a node of its own there (its id carries the network name), so each
- * network's edges stay within it. An edge going "backwards" (source sorting after destination)
- * weighs 1, a forward one 0.5, which keeps Graphviz from stretching mutual edges.
+ * network's edges stay within it.
  */
-import { compareText } from '../format.js';
+import { compareText, dotEdge, namespaceCluster } from '../format.js';
 import { workloadKey } from '../model.js';
 import type { MultiNetworkResult, NetworkSection } from './list.js';
 
@@ -15,8 +14,6 @@ interface Node {
   readonly namespace: string;
   readonly label: string;
 }
-
-const clusterName = (namespace: string): string => `${namespace.replace(/-/g, '_')}[namespace]`;
 
 function nodeOf(section: NetworkSection, end: string): Node | undefined {
   if (end.endsWith('[External]') || end.startsWith('{')) return undefined;
@@ -29,13 +26,9 @@ function nodeOf(section: NetworkSection, end: string): Node | undefined {
 function namespaceBlocks(nodes: readonly Node[]): string[] {
   const byNamespace = new Map<string, Node[]>();
   for (const n of nodes) byNamespace.set(n.namespace, [...(byNamespace.get(n.namespace) ?? []), n]);
-  const out: string[] = [];
-  for (const [ns, members] of [...byNamespace].sort(([a], [b]) => compareText(a, b))) {
-    out.push(`\tsubgraph "cluster_${clusterName(ns)}" {`, '\t\tcolor="black"', '\t\tfontcolor="black"');
-    for (const m of members.sort((a, b) => compareText(a.id, b.id))) out.push(`\t\t"${m.id}" [label="${m.label}" color="blue" fontcolor="blue"]`);
-    out.push(`\t\tlabel="${ns}[namespace]"`, '\t}');
-  }
-  return out;
+  return [...byNamespace]
+    .sort(([a], [b]) => compareText(a, b))
+    .flatMap(([ns, members]) => namespaceCluster(ns, members.sort((a, b) => compareText(a.id, b.id))));
 }
 
 function networkBlock(section: NetworkSection, nodes: readonly Node[]): string[] {
@@ -77,7 +70,7 @@ export function formatNetworksDot(result: MultiNetworkResult, focusConn?: string
     out.push(`\t"${o}" [label="${o}" color="${color}" fontcolor="${color}"]`);
   }
   edges.sort((a, b) => compareText(a.src, b.src) || compareText(a.dst, b.dst));
-  for (const e of edges) out.push(`\t"${e.src}" -> "${e.dst}" [label="${e.label}" color="gold2" fontcolor="darkgreen" weight=${compareText(e.src, e.dst) < 0 ? '0.5' : '1'}]`);
+  for (const e of edges) out.push(dotEdge(e.src, e.dst, e.label));
   out.push('}');
   return `${out.join('\n')}\n`;
 }
