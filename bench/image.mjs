@@ -179,7 +179,8 @@ async function floor(image) {
         for await (const chunk of entry) bytes += chunk.length;
       }
     })();
-    const gunzip = createGunzip({ chunkSize: 256 * 1024 });
+    // The same zlib settings as the scanner's (src/loaders/image/decompress.ts), so the floor is as fast.
+    const gunzip = createGunzip({ chunkSize: 256 * 1024, readableHighWaterMark: 8 * 1024 * 1024 });
     createReadStream(join(image, 'blobs/sha256', layer.digest.slice(7)), { highWaterMark: 1024 * 1024 }).pipe(gunzip).pipe(extract);
     await done;
   }
