@@ -76,7 +76,7 @@ export function splitLines(source: string): Lines {
       current = physical[index] ?? '';
     }
     const heredocs: Heredoc[] = [];
-    if (HEREDOC_INSTRUCTION.test(text)) {
+    if (text.includes('<<') && HEREDOC_INSTRUCTION.test(text)) {
       for (const word of splitWords(text, directives.escape)) {
         const found = HEREDOC_WORD.exec(word);
         if (found === null) continue;

@@ -84,6 +84,23 @@ describe('parseDockerfile', () => {
   });
 });
 
+describe('hostile input', () => {
+  it('never throws on random text and keeps every line inside the file', () => {
+    // A fixed linear congruential generator: the same "random" inputs on every run.
+    let seed = 12345;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const alphabet = ['FROM ', 'RUN ', 'COPY ', 'ONBUILD ', 'ENV ', 'ARG ', 'HEALTHCHECK ', '<<EOF', 'EOF', '\\', '`', '\n', '\r\n', '#', ' ', '"', "'", '[', ']', '=', '--', '$', '{', '}', '|', '&&', 'a', '# escape=`\n'];
+    for (let round = 0; round < 300; round++) {
+      const text = Array.from({ length: Math.floor(next() * 80) }, () => alphabet[Math.floor(next() * alphabet.length)] ?? '').join('');
+      const lineCount = text.split(/\r?\n/).length;
+      const { dockerfile, errors } = parseDockerfile(text);
+      for (const error of errors) expect(error.line).toBeLessThanOrEqual(lineCount);
+      for (const stage of dockerfile.stages) for (const instruction of stage.instructions) expect(instruction.endLine).toBeLessThanOrEqual(lineCount);
+      for (const instruction of [...dockerfile.preamble, ...dockerfile.stages.flatMap((stage) => stage.instructions)]) if (instruction.cmd === 'RUN') shellCommands(instruction.args[0] ?? '');
+    }
+  });
+});
+
 describe('expandVariables', () => {
   it('substitutes the builder forms', () => {
     const vars = new Map([['A', 'x'], ['E', '']]);

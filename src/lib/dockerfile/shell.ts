@@ -18,6 +18,7 @@ export interface ShellCommand {
 
 const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', 'for', 'case', 'esac', '{', '}', '!', 'in']);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+const OPERATOR_START = /[&|;()\n<>0-9]/;
 
 type Token = { readonly kind: 'word'; readonly text: string } | { readonly kind: 'op'; readonly text: string };
 
@@ -117,7 +118,8 @@ function tokenize(script: string): Token[] {
       endWord();
       continue;
     }
-    const operator = /^(?:&&|\|\||;;|\|&|&>>|&>|[;&|()\n]|\d*(?:<<<|<<-?|<>|<&|>&|>>|>\||<|>))/.exec(script.slice(i, i + 5));
+    // Most characters are plain word characters: only these can start an operator.
+    const operator = OPERATOR_START.test(c) ? /^(?:&&|\|\||;;|\|&|&>>|&>|[;&|()\n]|\d*(?:<<<|<<-?|<>|<&|>&|>>|>\||<|>))/.exec(script.slice(i, i + 12)) : null;
     // Digits before a redirection (2>&1) belong to it only when they start the word.
     if (operator !== null && (!/^\d/.test(operator[0]) || !inWord)) {
       endWord();
