@@ -11,7 +11,8 @@ import { IMAGE_API_VERSION, IMAGE_KIND, type Finding } from '../model/finding.js
 import type { ImageSecret, Inventory } from '../model/package.js';
 import type { Problem } from '../model/problem.js';
 import type { ImageScanSummary } from '../model/report.js';
-import { resourceKey, type ResourceRef } from '../model/resource.js';
+import { resourceKey, type Resource, type ResourceRef } from '../model/resource.js';
+import { imageConfigResource } from '../loaders/image-config/index.js';
 import { applyVex, loadVex, matchPackages, type VexStatement } from '../vuln/index.js';
 import { isUnfixed, vulnerabilityFindings } from '../vuln/findings.js';
 import { inventoryImage, type InventoryOptions, type InventoryResult } from './image.js';
@@ -32,6 +33,8 @@ export interface ImageFindings {
   readonly findings: readonly Finding[];
   readonly problems: readonly Problem[];
   readonly summary: ImageScanSummary;
+  /** The ImageConfig resource the image-configuration rules judge (absent for a root directory or an SBOM). */
+  readonly configResource?: Resource;
   readonly inventory: Inventory;
   readonly stats: InventoryResult['stats'];
 }
@@ -47,7 +50,7 @@ export function loadVexStatements(files: readonly string[]): VexStatement[] {
  */
 export async function imageFindings(target: string, options: ImageFindingsOptions = {}, vex?: readonly VexStatement[]): Promise<ImageFindings> {
   const statements = vex ?? loadVexStatements(options.vex ?? []);
-  const read = await inventoryImage(target, { ...options, secrets: options.secrets ?? true });
+  const read = await inventoryImage(target, { ...options, secrets: options.secrets ?? true, configFacts: true });
   const { inventory } = read;
   const resource = imageResource(target, inventory);
   const problems: Problem[] = [...inventory.problems];
@@ -61,9 +64,24 @@ export async function imageFindings(target: string, options: ImageFindingsOption
     findings: [...findings, ...secrets],
     problems,
     summary: summaryOf(target, resource, inventory, vulns.checked ? { checked: true, store: vulns.store, matched: findings.length } : { checked: false, reason: vulns.reason }, read.secrets !== undefined),
+    ...(read.facts === undefined ? {} : { configResource: imageConfigResource(read.facts) }),
     inventory,
     stats: read.stats,
   };
+}
+
+/** The rule that judges ENV, labels and history of an ImageConfig: when it runs, it reports config secrets. */
+export const CONFIG_SECRET_RULE = 'image-secret-in-config';
+
+/**
+ * A secret in the image configuration is reported once: where the configuration rule already
+ * flagged the same place (the same Env entry or history step, any label), the secret scan's
+ * finding is dropped; what only the secret scan saw is kept. Secrets in files are always kept.
+ */
+export function dropConfigSecrets(findings: readonly Finding[], ruleFindings: readonly Finding[]): Finding[] {
+  const flagged = new Set(ruleFindings.filter((f) => f.ruleId === CONFIG_SECRET_RULE).map((f) => (f.location.path.startsWith('/config/Labels') ? '/config/Labels' : f.location.path)));
+  if (flagged.size === 0) return [...findings];
+  return findings.filter((f) => f.secret === undefined || f.secret.place === 'file' || !flagged.has(f.location.path));
 }
 
 /** The name findings carry: a registry reference as given, else the image's first tag, else the target. */

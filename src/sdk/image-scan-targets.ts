@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import type { Finding } from '../model/finding.js';
 import type { Problem } from '../model/problem.js';
 import type { ImageScanSummary } from '../model/report.js';
+import type { Resource } from '../model/resource.js';
 import { PalisadeError } from '../core/errors.js';
 import { imageFindings, loadVexStatements, type ImageFindingsOptions } from './image-scan-findings.js';
 
@@ -42,6 +43,8 @@ export interface ScannedImages {
   readonly findings: readonly Finding[];
   readonly problems: readonly Problem[];
   readonly summaries: readonly ImageScanSummary[];
+  /** ImageConfig resources for the image-configuration rules, run by the caller's engine. */
+  readonly configResources: readonly Resource[];
 }
 
 /**
@@ -53,7 +56,8 @@ export async function scanImageTargets(targets: readonly string[], options: Imag
   const findings: Finding[] = [];
   const problems: Problem[] = [];
   const summaries: ImageScanSummary[] = [];
-  if (targets.length === 0) return { findings, problems, summaries };
+  const configResources: Resource[] = [];
+  if (targets.length === 0) return { findings, problems, summaries, configResources };
   const vex = loadVexStatements(options.vex ?? []);
   for (const target of targets) {
     try {
@@ -61,10 +65,11 @@ export async function scanImageTargets(targets: readonly string[], options: Imag
       findings.push(...image.findings);
       problems.push(...image.problems);
       summaries.push(image.summary);
+      if (image.configResource !== undefined) configResources.push(image.configResource);
     } catch (error) {
       if (!(error instanceof PalisadeError)) throw error;
       problems.push(error.problem.file === undefined ? { ...error.problem, file: target } : error.problem);
     }
   }
-  return { findings, problems, summaries };
+  return { findings, problems, summaries, configResources };
 }

@@ -4,14 +4,19 @@
  * .palisade.yaml, and the `--fail-on` gate.
  */
 import { PalisadeError } from '../core/errors.js';
+import { runRules } from '../core/engine.js';
+import { ResourceIndex } from '../core/resource-index.js';
 import { applySuppressions } from '../core/suppression.js';
 import { vulnProblem } from '../vuln/problems.js';
-import { findConfig, resolveConfig, type FailOn } from '../config/index.js';
+import { applySeverityOverrides, findConfig, resolveConfig, type FailOn } from '../config/index.js';
+import { IMAGE_CONFIG_KIND } from '../loaders/image-config/index.js';
+import type { Resource } from '../model/resource.js';
 import type { Finding } from '../model/finding.js';
 import type { Problem } from '../model/problem.js';
 import { REPORT_SCHEMA_VERSION, type ImageScanSummary, type Report } from '../model/report.js';
 import { compareFindings, countBySeverity, gateFails } from './gate.js';
-import { imageFindings, type ImageFindingsOptions } from './image-scan-findings.js';
+import { dropConfigSecrets, imageFindings, type ImageFindingsOptions } from './image-scan-findings.js';
+import { selectScanRules } from './select-rules.js';
 import { renderSbom, type InventoryResult } from './image.js';
 import { VERSION } from './version.js';
 
@@ -41,14 +46,22 @@ export async function scanImage(target: string, options: ImageScanOptions = {}):
     flags: options.failOn === undefined ? {} : { failOn: options.failOn },
   });
   const image = await imageFindings(target, options);
-  const suppressed = applySuppressions(image.findings, [], resolved.config.exceptions, now, {
+  // The image-configuration rules of the registry (runs as root, no HEALTHCHECK, secrets in ENV...)
+  // judge the image's ImageConfig resource, with the configuration's rule settings.
+  const selection = selectScanRules(resolved);
+  const resources: Resource[] = image.configResource === undefined ? [] : [image.configResource];
+  const runs = selection.runs.filter(({ rule }) => rule.target !== 'workload' && rule.target.kinds.includes(IMAGE_CONFIG_KIND));
+  const engine = runRules(resources.length === 0 ? [] : runs, new ResourceIndex(resources));
+  const ruleFindings = applySeverityOverrides(engine.findings, selection.severityOverrides);
+  const suppressed = applySuppressions([...dropConfigSecrets(image.findings, ruleFindings), ...ruleFindings], resources, resolved.config.exceptions, now, {
     locateException: (index) => resolved.locate(['exceptions', index]),
   });
   const report = assembleImageReport({
     now,
     inputs: [target],
     findings: suppressed.findings,
-    problems: [...resolved.problems, ...image.problems, ...suppressed.problems],
+    problems: [...resolved.problems, ...selection.problems, ...image.problems, ...engine.problems, ...suppressed.problems],
+    rules: engine.rules,
     images: [image.summary],
     exceptions: suppressed.exceptionStatus,
     failOn: resolved.config.failOn,
@@ -64,6 +77,7 @@ interface ImageReportParts {
   readonly images: readonly ImageScanSummary[];
   readonly exceptions: Report['exceptions'];
   readonly failOn: FailOn;
+  readonly rules: Report['rules'];
 }
 
 function assembleImageReport(parts: ImageReportParts): Report {
@@ -87,7 +101,7 @@ function assembleImageReport(parts: ImageReportParts): Report {
     findings,
     errors,
     notes: parts.problems.filter((p) => p.level === 'note'),
-    rules: [],
+    rules: parts.rules,
     exceptions: parts.exceptions,
     images: parts.images,
   };

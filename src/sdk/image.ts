@@ -6,6 +6,7 @@ import { scanConfigForSecrets, scanFileForSecrets, wantsSecretScan } from '../an
 import { type ImageLimits, type ImageProgress, isSbomFile, readImage, readSbomInventory } from '../loaders/image/index.js';
 import type { Finding } from '../model/finding.js';
 import type { ImageSecret, Inventory } from '../model/package.js';
+import { imageFactsOf, type ImageFacts } from '../loaders/image-config/index.js';
 import { cycloneDx } from '../writers/cyclonedx/index.js';
 import { spdx } from '../writers/spdx/index.js';
 import { VERSION } from './version.js';
@@ -21,6 +22,8 @@ export interface InventoryOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Also look for secrets in every layer (deleted files included) and in the image config. */
   readonly secrets?: boolean;
+  /** Also collect what the image-configuration rules judge (config, history, size, setuid files, caches). */
+  readonly configFacts?: boolean;
   /** Reports bytes received and layer bytes read as they stream, then the package analysis. */
   readonly onProgress?: (progress: InventoryProgress) => void;
 }
@@ -32,6 +35,8 @@ export interface InventoryResult {
   readonly inventory: Inventory;
   /** Present when options.secrets was set; values redacted. */
   readonly secrets?: readonly ImageSecret[];
+  /** Present when options.configFacts was set and the target is an image with a configuration. */
+  readonly facts?: ImageFacts;
   readonly stats: { readonly layers: number; readonly compressedBytes: number; readonly uncompressedBytes: number; readonly entries: number; readonly millis: number };
 }
 
@@ -67,7 +72,9 @@ export async function inventoryImage(target: string, options: InventoryOptions =
     ...(read.image === undefined ? {} : { image: read.image }),
   }, ANALYZERS);
   const stats = { ...read.stats, millis: Math.round(performance.now() - started) };
-  if (options.secrets !== true) return { inventory, stats };
+  // A root directory has no configuration: the configuration rules would judge an empty one.
+  const facts = options.configFacts === true && read.config !== undefined ? { facts: imageFactsOf(read, inventory.os) } : {};
+  if (options.secrets !== true) return { inventory, stats, ...facts };
   const secrets: ImageSecret[] = [];
   for (const { path, layer, secrets: inFile } of found) {
     // Gone from the final file system, or replaced by a later layer: still shipped in the image.
@@ -78,7 +85,7 @@ export async function inventoryImage(target: string, options: InventoryOptions =
   }
   const config = read.config;
   if (config !== undefined) secrets.push(...scanConfigForSecrets({ env: config.config?.Env, labels: config.config?.Labels, history: config.history }));
-  return { inventory, secrets, stats };
+  return { inventory, secrets, stats, ...facts };
 }
 
 export const SBOM_FORMATS = ['cyclonedx', 'spdx'] as const;

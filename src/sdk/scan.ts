@@ -22,7 +22,7 @@ import { RULES } from '../rules/index.js';
 import { complianceOf, frameworkRules, planFramework } from './compliance.js';
 import { VERSION } from './version.js';
 import { isImageTarget, scanImageTargets } from './image-scan-targets.js';
-import type { ImageFindingsOptions } from './image-scan-findings.js';
+import { dropConfigSecrets, type ImageFindingsOptions } from './image-scan-findings.js';
 
 /** Every rule there is, selected or not: what an ignore annotation may name. */
 const KNOWN_RULE_IDS: ReadonlySet<string> = new Set(RULES.map((rule) => rule.id));
@@ -145,14 +145,16 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
   problems.push(...selection.problems);
   const plan = planFramework(selection.runs, options.framework, options.pssVersion);
   problems.push(...plan.problems);
-  const index = new ResourceIndex(resources);
+  // Image targets add their ImageConfig resources: the image-configuration rules judge them.
+  const index = new ResourceIndex([...resources, ...images.configResources]);
   const engine = runRules(plan.runs, index, (done, total) => {
     options.onProgress?.({ phase: 'rules', done, total, resources: resources.length });
   });
   options.onProgress?.({ phase: 'report' });
   problems.push(...engine.problems);
 
-  const suppressed = applySuppressions([...applySeverityOverrides(engine.findings, selection.severityOverrides), ...images.findings], resources, config.exceptions, now, {
+  const ruleFindings = applySeverityOverrides(engine.findings, selection.severityOverrides);
+  const suppressed = applySuppressions([...ruleFindings, ...dropConfigSecrets(images.findings, ruleFindings)], resources, config.exceptions, now, {
     locateException: (index) => resolved.locate(['exceptions', index]),
     ruleIds: KNOWN_RULE_IDS,
   });
@@ -187,6 +189,7 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
     exceptions: suppressed.exceptionStatus,
     ...(images.summaries.length === 0 ? {} : { images: images.summaries }),
     ...(attack.ran ? { attackPaths: attack.result } : {}),
+    ...(images.summaries.length === 0 ? {} : { images: images.summaries }),
     ...(plan.framework === undefined ? {} : { compliance: complianceOf(plan.framework, findings, new Set(plan.runs.map((run) => run.rule.id)), plan.version) }),
   };
 }

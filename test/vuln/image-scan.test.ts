@@ -131,6 +131,19 @@ describe('scanImage', () => {
     expect(report.images?.[0]?.vulnerabilities.checked).toBe(false);
   });
 
+  it('runs the image-configuration rules on the image config, reporting a config secret once', async () => {
+    const dir = temp();
+    const token = 'ghp_R4nd0mT0k3nV4lu3Xy9Qw2Er5Ty8Ui1Op3As';
+    const rooted = await writeVulnerableImage(join(dir, 'layout'), { Env: ['PATH=/bin', `GITHUB_TOKEN=${token}`] });
+    const { report } = await scanImage(rooted, { db, now: NOW, cwd: fixture });
+    const root = byRule(report.findings, 'image-runs-as-root');
+    expect(root?.resource.kind).toBe('ImageConfig');
+    expect(report.rules.map((r) => r.ruleId)).toContain('image-runs-as-root');
+    const atToken = report.findings.filter((f) => f.location.path === '/config/Env/1');
+    expect(atToken).toHaveLength(1);
+    expect(JSON.stringify(report)).not.toContain(token);
+  });
+
   it('renders through every writer; the JSON validates against the report schema', async () => {
     const { report } = await scanImage(image, { db, now: NOW, cwd: fixture });
     expect(reportValidator()(JSON.parse(render(report, 'json')))).toEqual([]);

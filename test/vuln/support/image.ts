@@ -18,7 +18,7 @@ const DPKG_STATUS = [
 const pkgJson = (name: string, version: string): string => JSON.stringify({ name, version, license: 'MIT' });
 
 /** Writes the image as an OCI layout under `dir` (named registry.example/app:1) and returns the target. */
-export async function writeVulnerableImage(dir: string): Promise<string> {
+export async function writeVulnerableImage(dir: string, config?: object): Promise<string> {
   const writer = new OciWriter(dir);
   const manifest = writer.image([
     await tarOf({
@@ -31,7 +31,12 @@ export async function writeVulnerableImage(dir: string): Promise<string> {
       'srv/app/node_modules/left-pad/package.json': pkgJson('left-pad', '1.3.0'),
       'srv/app/.env': `DEBUG=1\nAWS_ACCESS_KEY_ID=${AWS_KEY}\n`,
     }),
-  ]);
+  ], 'amd64', {
+    // A configuration the image-configuration rules pass (non-root user, a health check), so the
+    // findings are the vulnerabilities and the secret; tests that want those rules pass `config`.
+    config: config ?? { User: '1000', Env: ['PATH=/usr/bin:/bin'], Healthcheck: { Test: ['CMD', '/bin/true'] } },
+    history: [{ created_by: 'ADD rootfs /' }, { created_by: 'COPY app /srv/app' }],
+  });
   writer.index([{ ...manifest, annotations: { 'org.opencontainers.image.ref.name': 'registry.example/app:1' } }]);
   return `oci:${dir}`;
 }
