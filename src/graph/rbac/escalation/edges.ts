@@ -127,6 +127,22 @@ function where(ns: string): string {
   return ns === ANY_NAMESPACE ? 'in any namespace' : `in ${ns}`;
 }
 
+/** Per inventory, what every holder's pod edges ask: asked once per holder, so computed once. */
+const FACTS = new WeakMap<Inventory, { readonly open: readonly string[]; readonly withTokenPods: ReadonlySet<string> }>();
+
+function namespaceFacts(inventory: Inventory): { readonly open: readonly string[]; readonly withTokenPods: ReadonlySet<string> } {
+  let facts = FACTS.get(inventory);
+  if (facts === undefined) {
+    facts = {
+      // Namespaces whose Pod Security admission would not refuse a privileged pod, in name order.
+      open: inventory.namespaces.filter((ns) => !inventory.podSecurityEnforced.has(ns)),
+      withTokenPods: new Set(inventory.pods.filter((p) => p.automountToken).map((p) => p.namespace)),
+    };
+    FACTS.set(inventory, facts);
+  }
+  return facts;
+}
+
 function podEdges(holder: Holder, ctx: EdgeContext, emit: Emit): void {
   const { inventory } = ctx;
   const makers = all(holder, POD_MAKERS);
@@ -136,9 +152,11 @@ function podEdges(holder: Holder, ctx: EdgeContext, emit: Emit): void {
     emit(serviceAccountsHub(ns), 'create-pod', `${how} ${what} ${where(ns)} running as any ServiceAccount there, and read the token mounted into it`, [r]);
   }
   if (makers.length > 0) {
-    const open = inventory.namespaces.filter((ns) => !inventory.podSecurityEnforced.has(ns));
+    const { open } = namespaceFacts(inventory);
     const cluster = makers.find((m) => (m.reach.scope === '' || m.reach.scope === ANY_NAMESPACE) && m.reach.names === undefined);
-    const place = open.find((ns) => find(makers, ns) !== undefined) ?? (cluster === undefined ? undefined : 'a new or unlabelled namespace');
+    // The first open namespace some maker covers: any, with a maker for every namespace; else one of the makers' own.
+    const scopes = new Set(makers.filter((m) => m.reach.names === undefined).map((m) => m.reach.scope));
+    const place = (cluster === undefined ? open.find((ns) => scopes.has(ns)) : open[0]) ?? (cluster === undefined ? undefined : 'a new or unlabelled namespace');
     const evidence = place === undefined ? undefined : (find(makers, place) ?? cluster);
     if (place !== undefined && evidence !== undefined) {
       emit(ALL_NODES, 'privileged-pod', `create a privileged pod with hostPID and a hostPath mount of / in ${place} (no Pod Security enforce label there) and take over its node`, [evidence]);
@@ -148,7 +166,7 @@ function podEdges(holder: Holder, ctx: EdgeContext, emit: Emit): void {
   if (exec.length > 0) {
     const wide = byNamespace(exec);
     for (const [ns, r] of wide) {
-      if (ns === ANY_NAMESPACE || inventory.pods.some((p) => p.namespace === ns && p.automountToken)) {
+      if (ns === ANY_NAMESPACE || namespaceFacts(inventory).withTokenPods.has(ns)) {
         emit(podsHub(ns), 'exec', `run a command in any pod ${where(ns)} (${r.reach.verb} ${r.probe.resource}/${r.probe.subresource ?? ''}) and read its ServiceAccount token`, [r]);
       }
     }
