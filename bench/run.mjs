@@ -21,11 +21,13 @@ function scanBenchmark() {
   console.log(`scan: ${input.resources} resources in ${input.files} files (${(input.bytes / 1e6).toFixed(1)} MB)`);
   const floor = child('./scan-child.mjs', 'floor', dir);
   const scan = child('./scan-child.mjs', 'scan', dir);
+  const withoutAttack = child('./scan-child.mjs', 'scan-no-attack', dir);
   const ratio = scan.seconds / floor.seconds;
   const rate = scan.resources / scan.seconds;
   const verdict = (ok) => (ok ? 'ok' : 'MISSED');
   console.log(`  parse floor  ${floor.seconds.toFixed(2)} s   peak RSS ${floor.peakRssMb.toFixed(0)} MB`);
   console.log(`  full scan    ${scan.seconds.toFixed(2)} s   peak RSS ${scan.peakRssMb.toFixed(0)} MB   ${scan.findings} findings`);
+  console.log(`  no attack    ${withoutAttack.seconds.toFixed(2)} s   peak RSS ${withoutAttack.peakRssMb.toFixed(0)} MB   (attack paths: +${(scan.seconds - withoutAttack.seconds).toFixed(2)} s, ${((100 * (scan.seconds - withoutAttack.seconds)) / scan.seconds).toFixed(0)}% of the scan)`);
   console.log(`  ratio        ${ratio.toFixed(2)} (target <= 1.5: ${verdict(ratio <= 1.5)})`);
   console.log(`  throughput   ${Math.round(rate)} resources/s (target >= 10000: ${verdict(rate >= 10000)})`);
   console.log(`  peak RSS     ${scan.peakRssMb.toFixed(0)} MB (target <= 500: ${verdict(scan.peakRssMb <= 500)})`);
@@ -36,6 +38,7 @@ const BENCHMARKS = {
   rbac: () => printing('./rbac.mjs'),
   netpol: () => printing('./netpol.mjs'),
   vuln: () => printing('./vuln.mjs'),
+  attack: () => printing('./attack.mjs'),
   image: () => printing('./image.mjs'),
 };
 

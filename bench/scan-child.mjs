@@ -1,5 +1,5 @@
 // One measured phase of the scan benchmark, in its own process so peak RSS is its own.
-// argv: phase (floor | scan), directory. Prints one JSON line.
+// argv: phase (floor | scan | scan-no-attack), directory. Prints one JSON line.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -14,7 +14,9 @@ if (phase === 'floor') {
   for (const name of readdirSync(dir).sort()) resources += parseFloor(readFileSync(join(dir, name), 'utf8')).length;
 } else {
   const { scan } = await import('../dist/sdk/index.js');
-  const report = await scan({ paths: [dir], failOn: 'none' });
+  // scan-no-attack: the same scan without the attack-path analysis, to show what it costs.
+  const settings = phase === 'scan-no-attack' ? { attackPathsEnabled: false } : {};
+  const report = await scan({ paths: [dir], failOn: 'none', settings });
   resources = report.summary.resources;
   findings = report.findings.length;
 }
