@@ -87,7 +87,7 @@ export const HADOLINT_UNMAPPED: Readonly<Record<string, string>> = {
   DL3056: LABELS,
   DL3058: LABELS,
   DL3059: STYLE,
-  DL3061: 'instructions before FROM: the builder refuses the file; Palisade reports the lines it cannot place',
+  DL3061: 'an instruction other than ARG before FROM is refused by the builder, so Palisade reports it as a dockerfile-syntax problem (with its line) rather than a rule finding; both suite cases expect none and get none',
   DL3063: STYLE,
   DL4001: STYLE,
   DL4005: STYLE,

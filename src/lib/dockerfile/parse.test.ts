@@ -77,6 +77,12 @@ describe('parseDockerfile', () => {
     expect(dockerfile.stages[0]?.instructions.map((i) => i.cmd)).toEqual(['ENV', 'RUN']);
   });
 
+  it('reports the first instruction other than ARG before FROM, and keeps it for the rules', () => {
+    const { dockerfile, errors } = parseDockerfile('ARG V=1\nRUN make\nCOPY . /src\nFROM x\n');
+    expect(errors).toEqual([{ line: 2, column: 1, message: 'RUN comes before the first FROM; only ARG may precede FROM' }]);
+    expect(dockerfile.preamble.map((i) => i.cmd)).toEqual(['ARG', 'RUN', 'COPY']);
+  });
+
   it('parses a hostile input in linear time and bounded output', () => {
     const big = `FROM x\nRUN ${'a \\\n'.repeat(50_000)}b\n${'\\'.repeat(100_000)}\n`;
     const { dockerfile } = parseDockerfile(big);

@@ -38,6 +38,10 @@ export function parseDockerfile(source: string): DockerfileParse {
     if (current === undefined) {
       // Global ARGs (before the first FROM) are what FROM lines may use.
       if (instruction.cmd === 'ARG') for (const pair of instruction.pairs ?? []) if (pair.value !== null) globals.set(pair.key, pair.value);
+      // The builder refuses anything but ARG before the first FROM; the rest is still checked.
+      if (instruction.cmd !== 'ARG' && !preamble.some((earlier) => earlier.cmd !== 'ARG')) {
+        errors.push({ ...position, message: `${instruction.cmd} comes before the first FROM; only ARG may precede FROM` });
+      }
       positions.set(`/preamble/${preamble.length}`, position);
       preamble.push(instruction);
     } else {
