@@ -124,6 +124,13 @@ describe('assessRisk', () => {
     expect(assessRisk([finding('f-token', 'high')], truncated).get('f-token')).toMatchObject({ context: 'on-path', score: 80, paths: 0, jewels: [] });
   });
 
+  it('judges reachability on the whole graph when the result keeps only its paths', () => {
+    const full = result();
+    const pathsOnly = { ...full, edges: full.paths.flatMap((p) => p.steps), nodes: full.nodes.filter((n) => n.id !== 'workload:shop/orphan') };
+    expect(assessRisk([finding('f-orphan', 'critical', 'RoleBinding', 'orphan-admin')], pathsOnly).get('f-orphan')?.context).toBe('not-modelled');
+    expect(assessRisk([finding('f-orphan', 'critical', 'RoleBinding', 'orphan-admin')], pathsOnly, { nodes: full.nodes, edges: full.edges }).get('f-orphan')).toMatchObject({ context: 'unreachable', score: 40 });
+  });
+
   it('attaches the risk to every finding, order kept', () => {
     const attached = withRisk(findings, result());
     expect(attached.map((f) => f.id)).toEqual(findings.map((f) => f.id));
