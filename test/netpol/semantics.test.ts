@@ -204,4 +204,26 @@ spec:
     expect(denied.ingress.rules).toEqual(['shop/b-in']);
     expect(() => evaluateConnection(resources, { source: 'shop/zz', destination: 'shop/b', port: 80, protocol: 'TCP' })).toThrow(/neither an IPv4 address nor a workload/);
   });
+
+  it('exposure keeps admin named ports towards unknown peers as names (an admin named port has no protocol)', async () => {
+    const yaml = `${pod('web', 'shop', { app: 'web' })}apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: deny, namespace: shop}
+spec: {podSelector: {}, policyTypes: [Egress]}
+---
+apiVersion: policy.networking.k8s.io/v1alpha1
+kind: AdminNetworkPolicy
+metadata: {name: named}
+spec:
+  priority: 5
+  subject: {pods: {namespaceSelector: {}, podSelector: {matchLabels: {app: web}}}}
+  egress:
+  - {name: to-all, action: Allow, to: [{namespaces: {}}], ports: [{namedPort: metrics}]}
+  - {name: to-team, action: Allow, to: [{namespaces: {matchLabels: {team: x}}}], ports: [{namedPort: http}]}
+`;
+    const exposure = connectivityList(await load(yaml), { exposure: true }).exposure;
+    const egress = (exposure?.egress ?? []).map((l) => `${l.other} : ${l.conn}`);
+    expect(egress).toContain('entire-cluster :  metrics');
+    expect(egress).toContain('[namespace with {team=x}]/[all pods] :  http');
+  });
 });

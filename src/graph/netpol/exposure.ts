@@ -90,20 +90,24 @@ function throughAdminTiers(w: Workload, direction: 'Ingress' | 'Egress', npCaptu
 }
 
 /**
- * Named ports an admin Allow rule opens towards every namespace: on egress the destination is
- * unknown, so they stay names (without a protocol: an admin named port has none).
+ * Named ports admin Allow rules open on egress towards the peers `selects` accepts: the
+ * destination is not a real pod, so they stay names (without a protocol: an admin named port has
+ * none).
  */
-function adminClusterNamedPorts(admins: readonly IndexedAdmin[], direction: 'Ingress' | 'Egress'): PotentialConns {
+function adminNamedPorts(admins: readonly IndexedAdmin[], direction: 'Ingress' | 'Egress', selects: (rule: AdminRule) => boolean): PotentialConns {
   if (direction !== 'Egress') return NOTHING;
   const names = new Set<string>();
   for (const { policy } of admins) {
     for (const rule of policy.egress) {
-      if (rule.action !== 'Allow' || !rule.peers.some((p) => p.kind === 'pods' && isEmpty(p.namespaceSelector) && isEmpty(p.podSelector))) continue;
+      if (rule.action !== 'Allow' || !selects(rule)) continue;
       for (const port of rule.ports ?? []) if (port.kind === 'named') names.add(port.name);
     }
   }
   return names.size === 0 ? NOTHING : { conns: ConnectionSet.none(), names: new Map([['', names]]) };
 }
+
+/** Whether an admin rule is open to every namespace (`namespaces: {}`). */
+const toEveryNamespace = (rule: AdminRule): boolean => rule.peers.some((p) => p.kind === 'pods' && isEmpty(p.namespaceSelector) && isEmpty(p.podSelector));
 
 const isEmpty = (s: LabelSelector | undefined): boolean => s === undefined || (Object.keys(s.matchLabels ?? {}).length === 0 && (s.matchExpressions ?? []).length === 0);
 
@@ -255,20 +259,21 @@ export function exposureAnalysis(analysis: Analysis, lines: readonly (ConnLine &
       const rulesOf = (p: IndexedPolicy): readonly PolicyRule[] => (direction === 'Egress' ? p.policy.egress : p.policy.ingress);
       let cluster = NOTHING;
       for (const p of policies) for (const rule of rulesOf(p)) if (ruleIsEntireCluster(rule)) cluster = unite(cluster, potential(rule, dstPorts));
-      if (admins.length > 0) cluster = unite({ conns: throughAdminTiers(w, direction, policies.length > 0, cluster.conns, stranger), names: cluster.names }, adminClusterNamedPorts(admins, direction));
+      if (admins.length > 0) cluster = unite({ conns: throughAdminTiers(w, direction, policies.length > 0, cluster.conns, stranger), names: cluster.names }, adminNamedPorts(admins, direction, toEveryNamespace));
       if (!isEmptyPotential(cluster)) into.push({ workload: w.key, other: ENTIRE_CLUSTER, conn: text(cluster), conns: cluster.conns });
       for (const rep of reps) {
         let conns = NOTHING;
         for (const p of policies) for (const rule of rulesOf(p)) if (ruleSelectsRepresentative(p.policy, rule, rep)) conns = unite(conns, potential(rule, dstPorts));
         if (admins.length > 0) {
           const exact = repThroughAdminTiers(w, direction, policies.length > 0, conns.conns, rep, stranger);
+          const repNames = adminNamedPorts(admins, direction, (rule) => adminRuleSelectsRepresentative(rule, rep) && !toEveryNamespace(rule));
           // An admin rule naming this peer carves it out of the entire-cluster exposure: show what is left, even nothing.
           const named = admins.some((a) => (direction === 'Egress' ? a.policy.egress : a.policy.ingress).some((rule) => adminRuleSelectsRepresentative(rule, rep)));
           if (named && !exact.equals(cluster.conns) && exact.isSubsetOf(cluster.conns)) {
-            into.push({ workload: w.key, other: rep.text, conn: exact.toString(), conns: exact });
+            into.push({ workload: w.key, other: rep.text, conn: text({ conns: exact, names: repNames.names }), conns: exact });
             continue;
           }
-          conns = { conns: exact, names: conns.names };
+          conns = unite({ conns: exact, names: conns.names }, repNames);
         }
         if (isEmptyPotential(conns)) continue;
         // What the entire cluster may already do says all there is to say about this peer.
