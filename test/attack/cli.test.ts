@@ -51,6 +51,13 @@ describe('palisade attack-paths', () => {
     }
     expect(palisade(['attack-paths', 'no/such/dir']).status).toBe(2);
   });
+
+  it('reports input the network analysis refuses as a located problem', () => {
+    const run = palisade(['attack-paths', 'test/attack/fixtures/duplicate-policy.yaml']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^error netpol-invalid test\/attack\/fixtures\/duplicate-policy\.yaml:\d+:\d+: NetworkPolicy "x\/a" already exists/m);
+    expect(hasStackTrace(run.stderr)).toBe(false);
+  });
 });
 
 describe('attack-paths JSON schema', () => {

@@ -1,0 +1,53 @@
+/** Fixes applied as a user would apply them: strategic merge of pod specs, new objects, deletions, upgrades. */
+import { describe, expect, it } from 'vitest';
+import type { JsonObject, Resource } from '../../src/model/resource.js';
+import { applyFixes, strategicMerge } from '../../src/graph/attack/index.js';
+
+describe('strategic merge', () => {
+  it('merges containers by name, ports by containerPort, and deletes null keys', () => {
+    const pod: JsonObject = {
+      spec: {
+        hostPID: true,
+        containers: [
+          { name: 'a', image: 'a:1', ports: [{ containerPort: 80, hostPort: 80 }, { containerPort: 81 }], securityContext: { privileged: true, runAsUser: 1000 } },
+          { name: 'b', image: 'b:1' },
+        ],
+        volumes: [{ name: 'sock', hostPath: { path: '/run/docker.sock' } }, { name: 'data', emptyDir: {} }],
+      },
+    };
+    const patch: JsonObject = {
+      spec: {
+        hostPID: false,
+        containers: [{ name: 'a', ports: [{ containerPort: 80, hostPort: null }], securityContext: { privileged: false } }],
+        volumes: [{ name: 'sock', hostPath: null, emptyDir: {} }],
+      },
+    };
+    expect(strategicMerge(pod, patch)).toEqual({
+      spec: {
+        hostPID: false,
+        containers: [
+          { name: 'a', image: 'a:1', ports: [{ containerPort: 80 }, { containerPort: 81 }], securityContext: { privileged: false, runAsUser: 1000 } },
+          { name: 'b', image: 'b:1' },
+        ],
+        volumes: [{ name: 'sock', emptyDir: {} }, { name: 'data', emptyDir: {} }],
+      },
+    });
+  });
+});
+
+describe('applyFixes', () => {
+  const source = { file: 'x.yaml', documentIndex: 0, pointerPrefix: '', position: { line: 1, column: 1 }, positions: { get: () => undefined, nearest: () => undefined } };
+  const binding: Resource = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', namespace: 'ci', name: 'b', object: { kind: 'RoleBinding' }, source };
+
+  it('deletes, creates and upgrades without touching the input', () => {
+    const input = [binding];
+    const fixed = applyFixes(input, [{ image: 'i:1', vulnerabilities: [{ id: 'CVE-1', package: 'p', fixedVersion: '2' }, { id: 'CVE-2', package: 'q' }] }], [
+      { id: 'remove-binding:RoleBinding/ci/b', kind: 'remove-binding', description: '', cost: 2, resource: { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', namespace: 'ci', name: 'b' }, patchType: 'delete', patch: 'kind: RoleBinding\n' },
+      { id: 'network-policy:ci/Deployment/w', kind: 'network-policy', description: '', cost: 3, patchType: 'create', patch: 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: ci}\nspec: {podSelector: {}}\n' },
+      { id: 'upgrade-package:i:1', kind: 'upgrade-package', description: '', cost: 2 },
+    ]);
+    expect(input).toEqual([binding]);
+    expect(fixed.resources.map((r) => `${r.kind}/${r.namespace ?? ''}/${r.name}`)).toEqual(['NetworkPolicy/ci/deny']);
+    expect(fixed.vulnerabilities[0]?.vulnerabilities.map((v) => v.id)).toEqual(['CVE-2']);
+  });
+});
