@@ -44,6 +44,8 @@ export const rule = defineRule({
     ] as const;
     for (const { name, rules } of directions) {
       for (const [r, rule] of rules.entries()) {
+        const named = (rule.ports ?? []).some((port) => port.kind === 'named');
+        if (!named) continue;
         const destinations = name === 'ingress' ? selected : usage.peerWorkloads(policy, rule);
         if (destinations !== undefined && destinations.length === 0) continue;
         for (const [p, port] of (rule.ports ?? []).entries()) {

@@ -6,7 +6,7 @@
  */
 import type { LabelSelector } from '../../../lib/k8s/labels.js';
 import type { Cluster, NetworkPolicy, PolicyRule, RulePeer, Workload } from '../model.js';
-import { matches } from '../selectors.js';
+import { matches, selectorKey } from '../selectors.js';
 
 export interface DeadPeer {
   readonly direction: 'ingress' | 'egress';
@@ -21,6 +21,9 @@ export interface DeadPeer {
 export class PolicyUsage {
   private readonly byNamespace = new Map<string, Workload[]>();
   private readonly cluster: Cluster;
+  /** Verdicts by selector text: generated and templated policies repeat the same peers many times. */
+  private readonly namespaceCache = new Map<string, string[]>();
+  private readonly deadCache = new Map<string, Pick<DeadPeer, 'what' | 'field'> | null>();
 
   constructor(cluster: Cluster) {
     this.cluster = cluster;
@@ -79,6 +82,15 @@ export class PolicyUsage {
 
   private deadness(policy: NetworkPolicy, peer: RulePeer): Pick<DeadPeer, 'what' | 'field'> | undefined {
     if (peer.kind === 'ip') return undefined;
+    const key = `${peer.namespaceSelector === undefined ? `ns:${policy.namespace}` : selectorKey(peer.namespaceSelector)}|${peer.podSelector === undefined ? '' : selectorKey(peer.podSelector)}`;
+    const cached = this.deadCache.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    const verdict = this.judgePeer(policy, peer);
+    this.deadCache.set(key, verdict ?? null);
+    return verdict;
+  }
+
+  private judgePeer(policy: NetworkPolicy, peer: Extract<RulePeer, { kind: 'pods' }>): Pick<DeadPeer, 'what' | 'field'> | undefined {
     const namespaces = this.namespacesOf(policy, peer.namespaceSelector);
     if (namespaces.length === 0) return { what: 'namespaces', field: 'namespaceSelector' };
     const podSelector: LabelSelector = peer.podSelector ?? {};
@@ -90,6 +102,12 @@ export class PolicyUsage {
   /** Namespaces a peer reaches into: the policy's own without a namespaceSelector, else those the selector matches. */
   private namespacesOf(policy: NetworkPolicy, selector: LabelSelector | undefined): string[] {
     if (selector === undefined) return [policy.namespace];
-    return [...this.cluster.namespaces.values()].filter((ns) => matches(selector, ns.labels)).map((ns) => ns.name);
+    const key = selectorKey(selector);
+    let names = this.namespaceCache.get(key);
+    if (names === undefined) {
+      names = [...this.cluster.namespaces.values()].filter((ns) => matches(selector, ns.labels)).map((ns) => ns.name);
+      this.namespaceCache.set(key, names);
+    }
+    return names;
   }
 }
