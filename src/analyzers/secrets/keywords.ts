@@ -7,13 +7,17 @@
 const ALPHABET = 256;
 
 export class KeywordMatcher {
+  /**
+   * Transitions indexed by state * 256 + byte, holding the next state already multiplied by 256
+   * (no multiplication in the hot loop); upper-case ASCII rows fold onto lower case.
+   */
   private readonly delta: Int32Array;
   /** For each state, the keywords (by index) that end there, following failure links. */
   private readonly outputs: readonly (readonly number[])[];
-  private readonly lower = new Uint8Array(ALPHABET);
+  /** 1 where a state has outputs: the hot loop tests a byte, not an array. */
+  private readonly accepting: Uint8Array;
 
   constructor(readonly keywords: readonly string[]) {
-    for (let b = 0; b < ALPHABET; b += 1) this.lower[b] = b >= 0x41 && b <= 0x5a ? b + 0x20 : b;
     const goto: Map<number, number>[] = [new Map<number, number>()];
     const out: number[][] = [[]];
     keywords.forEach((keyword, index) => {
@@ -55,17 +59,23 @@ export class KeywordMatcher {
       }
     }
     this.outputs = out;
+    this.accepting = Uint8Array.from(out, (o) => (o.length > 0 ? 1 : 0));
+    for (let state = 0; state < goto.length; state += 1) {
+      const row = state * ALPHABET;
+      for (let b = 0; b < ALPHABET; b += 1) this.delta[row + b] = (this.delta[row + b] ?? 0) * ALPHABET;
+      for (let b = 0x41; b <= 0x5a; b += 1) this.delta[row + b] = this.delta[row + b + 0x20] ?? 0;
+    }
   }
 
   /** The keywords that occur in `bytes` (indexes into `keywords`). */
   present(bytes: Uint8Array): Set<number> {
     const found = new Set<number>();
-    const { delta, lower, outputs } = this;
-    let state = 0;
-    for (let i = 0; i < bytes.length; i += 1) {
-      state = delta[state * ALPHABET + (lower[bytes[i] ?? 0] ?? 0)] ?? 0;
-      const hits = outputs[state];
-      if (hits !== undefined && hits.length > 0) for (const hit of hits) found.add(hit);
+    const { delta, accepting, outputs } = this;
+    const length = bytes.length;
+    let row = 0;
+    for (let i = 0; i < length; i += 1) {
+      row = delta[row + (bytes[i] ?? 0)] ?? 0;
+      if (accepting[row >> 8] === 1) for (const hit of outputs[row >> 8] ?? []) found.add(hit);
     }
     return found;
   }
