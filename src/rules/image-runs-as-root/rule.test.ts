@@ -12,5 +12,7 @@ describe('image-runs-as-root', () => {
     ]);
     expect(findingsFor(scan, 'fail-no-user.Dockerfile').map((f) => f.status)).toEqual(['warn']);
     expect(findingsFor(scan, 'fail-uid-zero.Dockerfile').map((f) => f.status)).toEqual(['fail']);
+    const fromArg = await scanFixtures(rule, ['fail/fail-user-from-arg.Dockerfile']);
+    expect(findingsFor(fromArg, 'fail-user-from-arg.Dockerfile').map((f) => f.message)).toEqual(['the final stage switches to USER ${RUN_AS} (0) (line 3), so the image runs as root']);
   });
 });

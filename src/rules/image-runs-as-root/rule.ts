@@ -6,7 +6,8 @@
  */
 import type { Resource } from '../../model/resource.js';
 import { defineRule, fail, warn } from '../../core/rule.js';
-import { dockerfileOf, finalStages, stageInstructions } from '../_dockerfile/dockerfile.js';
+import { expandVariables } from '../../lib/dockerfile/index.js';
+import { dockerfileOf, finalStages, stageInstructions, type Located } from '../_dockerfile/dockerfile.js';
 import { imageConfigOf } from '../_dockerfile/image-config.js';
 
 /** `root`, `0`, `root:group`, `0:0`: the user part is what counts. */
@@ -41,8 +42,23 @@ export const rule = defineRule({
     if (dockerfile === undefined) return;
     // The final image's user is the last USER of its stage chain (a stage built FROM an earlier stage inherits it).
     const chain = [...finalStages(dockerfile)].sort((a, b) => a - b);
-    const users = chain.flatMap((stage) => stageInstructions(dockerfile, stage).filter((l) => !l.onbuild && l.instruction.cmd === 'USER'));
-    const last = users.at(-1);
+    // USER $NAME takes ARG defaults and ENV values set before it in the chain.
+    const values = new Map<string, string>();
+    const globals = new Map(dockerfile.preamble.flatMap((i) => (i.cmd === 'ARG' ? (i.pairs ?? []) : [])).flatMap((p) => (p.value === null ? [] : [[p.key, p.value] as const])));
+    let last: Located | undefined;
+    let user = '';
+    for (const located of chain.flatMap((stage) => stageInstructions(dockerfile, stage).filter((l) => !l.onbuild))) {
+      const { instruction } = located;
+      for (const pair of instruction.cmd === 'ARG' || instruction.cmd === 'ENV' ? (instruction.pairs ?? []) : []) {
+        // `ARG NAME` inside a stage brings in the global ARG's default.
+        const value = pair.value ?? globals.get(pair.key);
+        if (value !== undefined) values.set(pair.key, value);
+      }
+      if (instruction.cmd === 'USER') {
+        last = located;
+        user = expandVariables(instruction.args.join(' '), (name) => values.get(name), dockerfile.directives.escape);
+      }
+    }
     const final = dockerfile.stages.length - 1;
     if (last === undefined) {
       const base = dockerfile.stages[chain[0] ?? final]?.resolvedImage ?? '';
@@ -50,7 +66,8 @@ export const rule = defineRule({
       else yield warn(`the final stage has no USER instruction, so it runs as the user of "${base || 'its base image'}" (root unless that image sets one)`, final < 0 ? '' : `/stages/${final}/from`);
       return;
     }
-    const user = last.instruction.args.join(' ');
-    if (isRoot(user)) yield fail(`the final stage switches to USER ${user} (line ${last.instruction.line}), so the image runs as root`, last.path);
+    const written = last.instruction.args.join(' ');
+    const shown = written === user ? user : `${written} (${user})`;
+    if (isRoot(user)) yield fail(`the final stage switches to USER ${shown} (line ${last.instruction.line}), so the image runs as root`, last.path);
   },
 });
