@@ -163,6 +163,8 @@ spec:
     ['a topology without its block', udn('  topology: Layer2\n  layer3:\n    role: Primary\n'), /requires its configuration under "layer2"/],
     ['an unknown role', udn('  topology: Layer2\n  layer2:\n    role: Admin\n'), /invalid value "Admin" for key "role"/],
     ['a UDN named default', udn(LAYER2_PRIMARY, 'default'), /may not be named "default"/],
+    ['a subnet that is no CIDR', udn('  topology: Layer2\n  layer2:\n    role: Primary\n    subnets: [10.0.0.0/33]\n'), /invalid CIDR address: 10.0.0.0\/33/],
+    ['a Layer3 network without subnets', udn('  topology: Layer3\n  layer3:\n    role: Primary\n'), /a Layer3 network needs subnets/],
     ['a UDN in an openshift namespace', udn(LAYER2_PRIMARY, 'tenant', 'openshift-x'), /may not be created in namespace "openshift-x"/],
     ['two primary networks for a namespace', udn(LAYER2_PRIMARY) + udn(LAYER2_PRIMARY, 'second'), /more than one primary user-defined network/],
   ])('refuses %s with a location', async (_name, objects, message) => {

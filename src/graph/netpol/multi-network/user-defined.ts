@@ -4,14 +4,16 @@
  * network for every pod of its namespaces; a Secondary one is a further network the pods may
  * attach to by name, like a NetworkAttachmentDefinition (OVN-Kubernetes renders one for it).
  * Objects OVN-Kubernetes would refuse are refused here with a located error: an unknown
- * topology or role, a topology whose configuration block is missing, a UDN named `default` or
- * placed in `default`/`openshift-*`, and two primary networks for one namespace.
+ * topology or role, a topology whose configuration block is missing, subnets that are not CIDRs
+ * (or none for Layer3), a UDN named `default` or placed in `default`/`openshift-*`, and two
+ * primary networks for one namespace.
  */
 import type { LabelSelector } from '../../../lib/k8s/labels.js';
-import { asRecord, asString } from '../../../lib/k8s/values.js';
+import { asArray, asRecord, asString } from '../../../lib/k8s/values.js';
 import type { Resource } from '../../../model/resource.js';
 import { errorAt } from '../errors.js';
 import type { NamespaceInfo } from '../model.js';
+import { parseCidr } from '../ip-blocks.js';
 import { matches, parseSelector } from '../selectors.js';
 
 export const UDN_KIND = 'UserDefinedNetwork';
@@ -75,7 +77,19 @@ function roleOf(r: Resource, spec: Record<string, unknown>, path: string, id: st
   }
   const role = asString(config.role) ?? '';
   if (!ROLES.has(role)) throw errorAt(r, `${path}/${key}/role`, `${r.kind} "${id}": invalid value "${role}" for key "role"; expected Primary or Secondary`);
+  checkSubnets(r, config, `${path}/${key}/subnets`, id, topology);
   return role as 'Primary' | 'Secondary';
+}
+
+/** Subnets are CIDRs (Layer3: `{cidr, hostSubnet}` entries); a Layer3 network cannot do without them. */
+function checkSubnets(r: Resource, config: Record<string, unknown>, path: string, id: string, topology: string): void {
+  const subnets = asArray(config.subnets);
+  if (topology === 'Layer3' && subnets.length === 0) throw errorAt(r, path, `${r.kind} "${id}": a Layer3 network needs subnets`);
+  subnets.forEach((entry, i) => {
+    const cidr = topology === 'Layer3' ? asRecord(entry)?.cidr : entry;
+    const text = typeof cidr === 'string' ? cidr : JSON.stringify(cidr ?? null);
+    if (typeof cidr !== 'string' || parseCidr(cidr).kind === 'invalid') throw errorAt(r, `${path}/${i}`, `${r.kind} "${id}": invalid CIDR address: ${text}`);
+  });
 }
 
 export function selectsNamespace(network: UserDefinedNetwork, namespace: NamespaceInfo): boolean {
