@@ -12,6 +12,9 @@ import { maxOf } from '../common/resource-groups.js';
 import { printable } from '../common/terminal.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
+
+/** The image-configuration rule that reports secrets in ENV, labels and history. */
+const CONFIG_SECRET_RULE = 'image-secret-in-config';
 type Paint = (severity: Severity, text: string) => string;
 
 export function isImageFinding(finding: Finding): boolean {
@@ -31,7 +34,11 @@ function imageHeader(c: Colors, image: ImageScanSummary, findings: readonly Find
   lines.push(vulns.checked
     ? `Vulnerabilities: ${found.length} (${suppressed === 0 ? '' : `${suppressed} suppressed; `}store ${printable(vulns.store)})`
     : c.yellow(`Vulnerabilities: not checked: ${printable(vulns.reason)} (import advisories with \`palisade db import PATH\`)`));
-  if (image.secretsChecked) lines.push(`Secrets: ${mine.filter((f) => f.secret !== undefined).length}`);
+  if (image.secretsChecked) {
+    // Secrets in the configuration may be reported by the configuration rule instead (same place, once).
+    const inConfig = findings.filter((f) => f.ruleId === CONFIG_SECRET_RULE && f.resource.kind === 'ImageConfig' && f.resource.name === image.target);
+    lines.push(`Secrets: ${mine.filter((f) => f.secret !== undefined).length + inConfig.length}`);
+  }
   return [...lines, ''];
 }
 
