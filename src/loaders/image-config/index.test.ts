@@ -31,7 +31,11 @@ describe('image facts', () => {
     const result = runRules(rules.map((rule) => ({ rule, options: rule.options?.parse(rule.id === 'image-base-end-of-life' ? { today: '2026-11-28' } : {}) as unknown })), new ResourceIndex([resource]));
     expect(result.problems).toEqual([]);
     const flagged = new Set(result.findings.map((f) => f.ruleId));
-    expect(flagged.has('image-runs-as-root')).toBe(true);
+    // A root file system has no image config: no verdict on its user or health check.
+    expect(flagged.has('image-runs-as-root')).toBe(false);
+    const withConfig = imageConfigResource({ ...facts, config: { architecture: 'amd64', os: 'linux', config: { Env: ['PATH=/usr/bin'] }, rootfs: { type: 'layers', diff_ids: [] } } });
+    const configured = runRules(rules.filter((rule) => rule.id === 'image-runs-as-root').map((rule) => ({ rule, options: undefined })), new ResourceIndex([withConfig]));
+    expect(configured.findings.map((f) => f.message)).toEqual(['the image sets no user, so its containers run as root']);
     expect(flagged.has('image-package-cache')).toBe(true);
     expect(result.findings.filter((f) => f.ruleId === 'image-setuid-files').map((f) => f.message)).toEqual(['/usr/bin/su is setuid (mode 4755)', '/usr/bin/wall is setgid (mode 2755)']);
     expect(result.findings.filter((f) => f.ruleId === 'image-base-end-of-life').map((f) => f.status)).toEqual(['fail']);

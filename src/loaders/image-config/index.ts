@@ -109,8 +109,8 @@ export function imageConfigResource(facts: ImageFacts): Resource {
     apiVersion: 'palisade.dev/v1',
     kind: IMAGE_CONFIG_KIND,
     metadata: { name: facts.target },
-    config: json(config?.config ?? {}),
-    history: json(config?.history ?? []),
+    // A root file system (dir:) has no image config at all: the config rules then have nothing to judge.
+    ...(config === undefined ? {} : { config: json(config.config ?? {}), history: json(config.history ?? []) }),
     ...(config?.architecture === undefined || config.architecture === '' ? {} : { architecture: config.architecture }),
     ...(config?.os === undefined || config.os === '' ? {} : { platformOs: config.os }),
     ...(facts.sizeBytes === undefined ? {} : { size: facts.sizeBytes }),

@@ -24,8 +24,8 @@ export const rule = defineRule({
   *check(resource: Resource) {
     if (resource.kind === 'ImageConfig') {
       const image = imageConfigOf(resource);
-      if (image === undefined) return;
-      if ((image.config?.Healthcheck?.Test ?? []).length === 0) yield fail('the image defines no health check', '/config');
+      if (image?.config === undefined || image.config === null) return;
+      if ((image.config.Healthcheck?.Test ?? []).length === 0) yield fail('the image defines no health check', '/config');
       return;
     }
     const dockerfile = dockerfileOf(resource);

@@ -32,8 +32,9 @@ export const rule = defineRule({
   *check(resource: Resource) {
     if (resource.kind === 'ImageConfig') {
       const image = imageConfigOf(resource);
-      if (image === undefined) return;
-      const user = image.config?.User ?? '';
+      // No config at all (a root file system): nothing says which user runs.
+      if (image?.config === undefined || image.config === null) return;
+      const user = image.config.User ?? '';
       if (user.trim() === '') yield fail('the image sets no user, so its containers run as root', '/config');
       else if (isRoot(user)) yield fail(`the image runs as root (User "${user}")`, '/config/User');
       return;
