@@ -25,7 +25,7 @@ describe.runIf(present)('conformance of the catalog with the external suites', (
   const results = JSON.parse(execFileSync(process.execPath, [path.join(ROOT, 'scripts/conformance.mjs'), '--json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 })) as SuiteResult[];
 
   it('runs every suite that maps to the catalog', () => {
-    expect(results.map((r) => r.suite).sort()).toEqual(['checkov-kubernetes', 'dockerfile-lint', 'kalm-benchmark', 'kube-linter', 'kubescape-regolibrary', 'kubesec', 'pod-security-admission', 'polaris', 'rbac-reference']);
+    expect(results.map((r) => r.suite).sort()).toEqual(['checkov-kubernetes', 'dockerfile-lint', 'kalm-benchmark', 'kube-linter', 'kubescape-regolibrary', 'kubesec', 'netpol-analyzer', 'pod-security-admission', 'polaris', 'rbac-reference']);
     // dockerfile-lint lives in ../shared/testdata/supply-chain, which may be absent on its own.
     for (const r of results) if (r.suite !== 'dockerfile-lint' || existsSync(path.resolve(ROOT, '../shared/testdata/supply-chain/dockerfile-lint'))) expect(r.covered, r.suite).toBeGreaterThan(0);
   });
