@@ -10,7 +10,7 @@ import { loadInputs } from '../../src/loaders/index.js';
 import { netpolJson, type NetpolJson } from '../../src/graph/netpol/palisade-json.js';
 import { connectivityGraph, DESTINATIONS_GROUP, SOURCES_GROUP } from '../../src/graph/netpol/render/graph.js';
 import { layoutGraph, type Box } from '../../src/graph/netpol/render/layout.js';
-import { netpolHtml } from '../../src/graph/netpol/render/html.js';
+import { MAX_TABLE_ROWS, netpolHtml } from '../../src/graph/netpol/render/html.js';
 import { tieredCluster } from './render-support.js';
 
 async function jsonOf(yaml: string): Promise<NetpolJson> {
@@ -78,5 +78,16 @@ spec: {containers: [{name: web, image: nginx}]}
     const hash = createHash('sha256').update(style).digest('base64');
     expect(html).toContain(`style-src 'sha256-${hash}'`);
     expect(html).toContain("default-src 'none'");
+  });
+
+  it('refuses to draw what nobody could read, and caps the table', async () => {
+    const json = await jsonOf(tieredCluster(2, 3));
+    const many = Array.from({ length: MAX_TABLE_ROWS + 5 }, (_, i) => ({ ...(json.connections[0] as NetpolJson['connections'][number]), dst: `x/w${i}[Pod]` }));
+    const endpoints = many.map((c, i) => ({ id: c.dst, type: 'workload' as const, namespace: 'x', name: `w${i}`, kind: 'Pod', labels: {}, hostNetwork: false, isolated: { ingress: false, egress: false } }));
+    const html = netpolHtml({ ...json, endpoints: [...json.endpoints, ...endpoints], connections: many });
+    expect(html).not.toContain('<svg');
+    expect(html).toContain('too many to draw readably');
+    expect(html).toContain(`The first ${MAX_TABLE_ROWS} of ${MAX_TABLE_ROWS + 5} connections`);
+    expect(html.split('<tr>').length - 2).toBe(MAX_TABLE_ROWS);
   });
 });

@@ -30,6 +30,12 @@ th{background:#f4f6fa}
 td.rules{color:#4a5263}
 `;
 
+/** Beyond these the picture is unreadable and the page heavy: it says so and points at --focus-workload. */
+export const MAX_DRAWN_NODES = 400;
+export const MAX_DRAWN_EDGES = 4_000;
+/** Table rows written at most (the JSON output has them all). */
+export const MAX_TABLE_ROWS = 20_000;
+
 /** Characters per node label and per edge label before they are cut (the full text is in a tooltip). */
 const NODE_CHARS = 28;
 const EDGE_CHARS = 26;
@@ -73,14 +79,23 @@ function rulesText(side: SideJson): string {
 }
 
 function table(json: NetpolJson): string {
-  const rows = json.connections.map(
+  const rows = json.connections.slice(0, MAX_TABLE_ROWS).map(
     (c) => `<tr><td>${escapeXml(c.src)}</td><td>${escapeXml(c.dst)}</td><td>${escapeXml(c.conn)}</td><td class="rules">${escapeXml(rulesText(c.egress))}</td><td class="rules">${escapeXml(rulesText(c.ingress))}</td></tr>`,
   );
-  return `<table><thead><tr><th>source</th><th>destination</th><th>allowed</th><th>source egress allowed by</th><th>destination ingress allowed by</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
+  const cut = json.connections.length > MAX_TABLE_ROWS ? `<p class="summary">The first ${MAX_TABLE_ROWS} of ${json.connections.length} connections; --output palisade-json lists them all.</p>\n` : '';
+  return `${cut}<table><thead><tr><th>source</th><th>destination</th><th>allowed</th><th>source egress allowed by</th><th>destination ingress allowed by</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
+}
+
+function picture(json: NetpolJson): string {
+  const graph = connectivityGraph(json);
+  const nodes = graph.groups.reduce((n, g) => n + g.nodes.length, 0);
+  if (nodes > MAX_DRAWN_NODES || graph.edges.length > MAX_DRAWN_EDGES) {
+    return `<p class="summary">${nodes} endpoints and ${graph.edges.length} connections are too many to draw readably (at most ${MAX_DRAWN_NODES} and ${MAX_DRAWN_EDGES}): narrow the list with --focus-workload.</p>`;
+  }
+  return connectivitySvg(layoutGraph(graph));
 }
 
 export function netpolHtml(json: NetpolJson): string {
-  const layout = layoutGraph(connectivityGraph(json));
   const hash = createHash('sha256').update(STYLE).digest('base64');
   const csp = `default-src 'none'; style-src 'sha256-${hash}'; img-src 'none'; script-src 'none'; base-uri 'none'; form-action 'none'`;
   const workloads = json.endpoints.filter((e) => e.type === 'workload').length;
@@ -97,7 +112,7 @@ export function netpolHtml(json: NetpolJson): string {
 <h1>NetworkPolicy connectivity</h1>
 <p class="summary">${workloads} workloads, ${json.connections.length} allowed connections. Pairs not shown are denied. Hover an edge for its endpoints.</p>
 <div class="picture">
-${connectivitySvg(layout)}
+${picture(json)}
 </div>
 ${table(json)}
 </body>
