@@ -97,9 +97,13 @@ export async function attackPaths(options: AttackPathsOptions): Promise<AttackPa
   const selection = selectScanRules(resolved);
   const engine = runRules(selection.runs, index);
   const vulnerabilities = [...(options.vulnerabilities ?? []), ...(options.vulnerabilitiesFile === undefined ? [] : readVulnerabilities(path.resolve(cwd, options.vulnerabilitiesFile)))];
+  // Flags first, then .palisade.yaml (attackPaths.entries / jewels), then the analysis's defaults.
+  const settings = resolved.config.attackPaths;
+  const from = options.from !== undefined && options.from.length > 0 ? options.from : settings.entries;
+  const to = options.to !== undefined && options.to.length > 0 ? options.to : settings.jewels;
   const result = analyzeAttackPaths(
     { resources, index, findings: engine.findings, vulnerabilities },
-    { jewelSelectors: resolved.config.crownJewels ?? [], ...(options.from === undefined || options.from.length === 0 ? {} : { from: options.from }), ...(options.to === undefined || options.to.length === 0 ? {} : { to: options.to }), ...(options.maxPathsPerPair === undefined ? {} : { maxPathsPerPair: options.maxPathsPerPair }) },
+    { jewelSelectors: resolved.config.crownJewels ?? [], ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }), ...(options.maxPathsPerPair === undefined ? {} : { maxPathsPerPair: options.maxPathsPerPair }) },
   );
   return { result, problems, inputs: loaded.inputs };
 }

@@ -52,6 +52,17 @@ describe('palisade attack-paths', () => {
     expect(palisade(['attack-paths', 'no/such/dir']).status).toBe(2);
   });
 
+  it('takes entries and jewels from .palisade.yaml when no flag names them', () => {
+    const run = palisade(['attack-paths', 'test/attack/fixtures/configured/cluster.yaml', '-f', 'json']);
+    expect(run.status).toBe(0);
+    const result = JSON.parse(run.stdout) as AttackPathsResult;
+    expect(result.entries).toEqual(['workload:dev/Deployment/shell']);
+    expect(result.jewels).toEqual(['workload:payments/Deployment/ledger']);
+    expect(result.paths.map((p) => p.steps.map((s) => s.kind))).toEqual([['escape', 'host-compromise']]);
+    const flagged = JSON.parse(palisade(['attack-paths', 'test/attack/fixtures/configured/cluster.yaml', '--to', 'nodes', '-f', 'json']).stdout) as AttackPathsResult;
+    expect(flagged.jewels).toEqual(['node:n1']);
+  });
+
   it('reports input the network analysis refuses as a located problem', () => {
     const run = palisade(['attack-paths', 'test/attack/fixtures/duplicate-policy.yaml']);
     expect(run.status).toBe(2);
