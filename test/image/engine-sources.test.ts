@@ -95,6 +95,35 @@ describe('containers-storage: the podman store read directly', () => {
   });
 });
 
+describe('containers-storage: an overlay store (layer files in overlay/ID/diff, whiteouts as devices)', () => {
+  let overlay: Podman;
+  let exported: ImageRead;
+  beforeAll(async () => {
+    overlay = startPodman({ driver: 'overlay' });
+    const context = mkdtempSync(join(overlay.dir, 'ctx-'));
+    copyFileSync('/bin/busybox', join(context, 'busybox'));
+    writeFileSync(join(context, 'Containerfile'), [
+      'FROM scratch', 'COPY busybox /bin/busybox', 'RUN ["/bin/busybox", "--install", "-s", "/bin"]',
+      'RUN ["/bin/sh", "-c", "mkdir -p /etc/app && echo one > /etc/app/a && echo gone > /etc/gone"]',
+      'RUN ["/bin/sh", "-c", "rm /etc/gone && rm -r /etc/app && mkdir /etc/app && echo two > /etc/app/b"]', '',
+    ].join('\n'));
+    overlay.build(context, 'localhost/palisade-overlay:1');
+    exported = await readImage(`docker-archive:${overlay.save('localhost/palisade-overlay:1', 'docker-archive')}`, { wants });
+  }, 300_000);
+  afterAll(() => {
+    overlay.cleanup();
+  });
+
+  it('rebuilds every layer exactly (diff ids verified) and applies whiteouts and opaque directories', async () => {
+    const read = await readImage(`containers-storage:[overlay@${overlay.dir}/graph]localhost/palisade-overlay:1`, { wants });
+    expect(read.image?.layers.map((l) => l.diffId)).toEqual(exported.image?.layers.map((l) => l.diffId));
+    expect(read.fs.resolve('/etc/gone')).toBeUndefined();
+    expect(read.fs.resolve('/etc/app/a')).toBeUndefined();
+    expect(read.fs.read('/etc/app/b')?.toString()).toBe('two\n');
+    expect(read.stats.entries).toBe(exported.stats.entries);
+  });
+});
+
 describe('bare references', () => {
   it('resolve as docker:// when no such path exists', () => {
     expect(parseTarget('alpine:3.20')).toEqual({ transport: 'docker', reference: 'alpine:3.20' });

@@ -34,12 +34,13 @@ export function requireTool(tool: string): void {
   }
 }
 
-export function startPodman(): Podman {
+/** A private podman store; `driver` vfs (the default: works everywhere) or overlay. */
+export function startPodman(options: { driver?: 'vfs' | 'overlay' } = {}): Podman {
   requireTool('podman');
   requireTool('runc');
   const dir = mkdtempSync(join(tmpdir(), 'palisade-podman-'));
   writeFileSync(join(dir, 'containers.conf'), CONTAINERS_CONF);
-  writeFileSync(join(dir, 'storage.conf'), `[storage]\ndriver = "vfs"\ngraphroot = "${dir}/graph"\nrunroot = "${dir}/run"\n`);
+  writeFileSync(join(dir, 'storage.conf'), `[storage]\ndriver = "${options.driver ?? 'vfs'}"\ngraphroot = "${dir}/graph"\nrunroot = "${dir}/run"\n`);
   mkdirSync(join(dir, 'out'));
   const env = { ...process.env, CONTAINERS_CONF: join(dir, 'containers.conf'), CONTAINERS_STORAGE_CONF: join(dir, 'storage.conf'), TMPDIR: dir };
   let saved = 0;
