@@ -4,6 +4,7 @@ export * from './package.js';
 export * from './problem.js';
 export * from './report.js';
 export * from './resource.js';
+export * from './risk.js';
 export * from './severity.js';
 export * from './source.js';
 export * from './threats.js';
