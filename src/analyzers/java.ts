@@ -15,7 +15,7 @@ export const javaAnalyzer: Analyzer = {
   id: 'java',
   title: 'Java archives (pom.properties, MANIFEST.MF, nested jars)',
   matches: (path) => ARCHIVE.test(path),
-  condense: (file) => condenseArchive(readArchive(file.path, file.content)),
+  condense: (file) => condenseArchive(file.path, file.content),
   parse(file) {
     const packages: FoundPackage[] = [];
     const seen = new Set<string>();

@@ -63,6 +63,9 @@ describe('golang analyzer', () => {
     const toolchain = readFileSync('/usr/lib/go/bin/go');
     expect(readBuildInfo(toolchain)?.goVersion).toBe(go.goVersion);
     expect(packages(Buffer.from('#!/bin/sh\necho \xff Go buildinf:\n', 'latin1'))).toEqual([]);
+    // A truncated ELF is not a Go binary to report, and is never kept whole.
+    expect(packages(busybox.subarray(0, 100))).toEqual([]);
+    expect(golang.condense?.({ path: '/bin/x', content: busybox.subarray(0, 100) })).toBeUndefined();
     expect(golang.matches('/usr/local/bin/app', 0o755)).toBe(true);
     expect(golang.matches('/usr/local/bin/app', 0o644)).toBe(false);
   });

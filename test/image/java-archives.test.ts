@@ -74,6 +74,10 @@ describe('java analyzer', () => {
     const bomb = zip(join(work, 'bomb.jar'), { 'lib/zeros.jar': Buffer.alloc(80 * 1024 * 1024) });
     expect(readFileSync(bomb).length).toBeLessThan(200 * 1024);
     expect(() => purls(bomb)).toThrow(/over the limit/);
+    // Condensed while streaming, a bad archive keeps only its error, which parse reports the same way.
+    const condensed = java.condense?.({ path: bomb, content: readFileSync(bomb) });
+    expect(condensed?.length).toBeLessThan(1024);
+    expect(() => purls(bomb, condensed)).toThrow(/over the limit/);
   });
 
   it('stops nesting at a fixed depth', () => {

@@ -27,7 +27,13 @@ export interface BuildInfo {
 /** The build info of a Go executable or of a bare blob (the condensed form); undefined when not Go. */
 export function readBuildInfo(bytes: Buffer): BuildInfo | undefined {
   if (bytes.subarray(0, BUILDINFO_MAGIC.length).equals(BUILDINFO_MAGIC)) return decodeBlob(bytes, undefined, bytes);
-  const exe = parseExecutable(bytes);
+  let exe: Executable | undefined;
+  try {
+    exe = parseExecutable(bytes);
+  } catch {
+    // Headers that do not hold together: whatever this executable is, it is not a readable Go binary.
+    return undefined;
+  }
   if (exe === undefined) return undefined;
   const window = readVirtual(bytes, exe, exe.dataStart, SEARCH_WINDOW);
   if (window === undefined) return undefined;

@@ -30,6 +30,8 @@ export const LIMITS = {
 };
 
 const CONDENSED_MARKER = 'palisade-java-archive-metadata\n';
+/** A malformed archive condenses to its error, so it is reported without being kept in memory. */
+const ERROR_MARKER = 'palisade-java-archive-error\n';
 const NESTED = /\.(?:jar|war|ear|sar|par|jpi|hpi|kar)$/i;
 const POM = /^META-INF\/maven\/[^/]+\/[^/]+\/pom\.properties$/;
 
@@ -37,12 +39,20 @@ export function readArchive(path: string, bytes: Buffer): ArchiveMeta {
   if (bytes.subarray(0, CONDENSED_MARKER.length).toString('latin1') === CONDENSED_MARKER) {
     return JSON.parse(bytes.subarray(CONDENSED_MARKER.length).toString('utf8')) as ArchiveMeta;
   }
+  if (bytes.subarray(0, ERROR_MARKER.length).toString('latin1') === ERROR_MARKER) {
+    throw new ZipError(bytes.subarray(ERROR_MARKER.length).toString('utf8'));
+  }
   if (!isZip(bytes)) throw new ZipError('not a zip archive');
   return collect(path, bytes, 0, { inflated: 0 });
 }
 
-export function condenseArchive(meta: ArchiveMeta): Buffer {
-  return Buffer.from(`${CONDENSED_MARKER}${JSON.stringify(meta)}`);
+/** The metadata parse needs, or the error reading the archive gave (parse throws it again). */
+export function condenseArchive(path: string, bytes: Buffer): Buffer {
+  try {
+    return Buffer.from(`${CONDENSED_MARKER}${JSON.stringify(readArchive(path, bytes))}`);
+  } catch (error) {
+    return Buffer.from(`${ERROR_MARKER}${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 function collect(path: string, bytes: Buffer, depth: number, budget: { inflated: number }): ArchiveMeta {
