@@ -122,6 +122,16 @@ describe('CiliumNetworkPolicy', () => {
     ]);
   });
 
+  it('toServices reaches the pods behind a Service by name or by Service labels; a Service without selector is noted', async () => {
+    const svc = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: backend\n  namespace: app\n  labels:\n    expose: internal\nspec:\n  selector:\n    role: backend\n  ports:\n  - port: 80\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: external-db\n  namespace: app\nspec:\n  ports:\n  - port: 5432\n---\n';
+    const byName = cnp('to-backend', 'app', '  endpointSelector:\n    matchLabels:\n      role: frontend\n  egress:\n  - toServices:\n    - k8sService:\n        serviceName: backend\n    - k8sService:\n        serviceName: external-db\n');
+    const named = await list(APP + svc + byName);
+    expect(named.lines.filter((l) => l.startsWith('app/frontend'))).toEqual(['app/frontend[Pod] => app/backend[Pod] : All Connections']);
+    expect(named.notes).toEqual(['CiliumNetworkPolicy app/to-backend: Service app/external-db has no selector; its endpoints are not modelled']);
+    const bySelector = cnp('to-internal', 'app', '  endpointSelector:\n    matchLabels:\n      role: frontend\n  egress:\n  - toServices:\n    - k8sServiceSelector:\n        selector:\n          matchLabels:\n            expose: internal\n');
+    expect((await list(APP + svc + bySelector)).lines.filter((l) => l.startsWith('app/frontend'))).toEqual(['app/frontend[Pod] => app/backend[Pod] : All Connections']);
+  });
+
   it('entities: world is every external address, cluster every pod, all both; host is noted as not modelled', async () => {
     const world = cnp('from-world', 'app', `${BACKEND_SELECTOR}  ingress:\n  - fromEntities:\n    - world\n`);
     expect(await into(APP + world, 'app/backend[Pod]')).toEqual(['0.0.0.0-255.255.255.255[External] => app/backend[Pod] : All Connections']);

@@ -10,13 +10,13 @@
  *    allows nothing;
  *  - deny rules win over every allow, of any policy kind.
  * `fromEndpoints` in a namespaced policy stays in its namespace unless it names one. Entities:
- * `world` is every external address, `cluster` every pod, `all` both; host, remote-node,
- * kube-apiserver and the like are not pods of the input and are noted as not modelled, as are
- * L7 rules (their port is allowed: L7 only narrows what an allowed port carries), FQDN,
- * service, node and group peers, and ICMP.
+ * `world` is every external address, `cluster` every pod, `all` both; `toServices` the pods
+ * behind the Services' selectors. host, remote-node, kube-apiserver and the like are not pods
+ * of the input and are noted as not modelled, as are L7 rules (their port is allowed: L7 only
+ * narrows what an allowed port carries), FQDN, node and group peers, and ICMP.
  */
-import type { LabelSelector } from '../../../lib/k8s/labels.js';
-import { asArray, asRecord, asString } from '../../../lib/k8s/values.js';
+import type { LabelSelector, Labels } from '../../../lib/k8s/labels.js';
+import { asArray, asRecord, asString, asStringMap } from '../../../lib/k8s/values.js';
 import type { Resource } from '../../../model/resource.js';
 import { MAX_PORT, MIN_PORT, PROTOCOLS, type Protocol } from '../connections.js';
 import { errorAt, type NetpolError } from '../errors.js';
@@ -24,6 +24,7 @@ import { IntervalSet } from '../intervals.js';
 import { ALL_IPV4, parseCidr } from '../ip-blocks.js';
 import type { NetworkPolicy, PolicyRule, RulePeer, RulePort } from '../model.js';
 import { NAMESPACE_NAME_LABEL } from '../namespaces.js';
+import { matches, parseSelector } from '../selectors.js';
 import { parseCiliumSelector } from './selectors.js';
 
 export const CNP_KIND = 'CiliumNetworkPolicy';
@@ -39,6 +40,8 @@ export interface CiliumPolicies {
 
 interface Ctx {
   readonly resource: Resource;
+  /** The input's Services (with a selector), for `toServices` peers. */
+  readonly services: readonly ServiceInfo[];
   /** "CiliumNetworkPolicy shop/allow-web" */
   readonly title: string;
   /** The policy's namespace; undefined for a clusterwide policy. */
@@ -58,8 +61,31 @@ export function isCiliumPolicy(r: Resource): boolean {
   return (r.kind === CNP_KIND || r.kind === CCNP_KIND) && r.apiVersion.startsWith('cilium.io/');
 }
 
+interface ServiceInfo {
+  readonly namespace: string;
+  readonly name: string;
+  readonly labels: Labels;
+  /** Undefined: a Service without selector (its endpoints are addresses, not pods). */
+  readonly selector: Record<string, string> | undefined;
+}
+
+function servicesOf(resources: readonly Resource[]): ServiceInfo[] {
+  return resources
+    .filter((r) => r.kind === 'Service' && r.apiVersion === 'v1')
+    .map((r) => {
+      const selector = asStringMap(asRecord(r.object.spec)?.selector);
+      return {
+        namespace: r.namespace === undefined || r.namespace === '' ? 'default' : r.namespace,
+        name: r.name,
+        labels: asStringMap(asRecord(r.object.metadata)?.labels),
+        selector: Object.keys(selector).length === 0 ? undefined : selector,
+      };
+    });
+}
+
 export function readCiliumPolicies(resources: readonly Resource[]): CiliumPolicies {
   const notes = new Set<string>();
+  const services = resources.some(isCiliumPolicy) ? servicesOf(resources) : [];
   const policies: NetworkPolicy[] = [];
   const seen = new Set<string>();
   for (const r of resources) {
@@ -67,7 +93,7 @@ export function readCiliumPolicies(resources: readonly Resource[]): CiliumPolici
     const clusterwide = r.kind === CCNP_KIND;
     const namespace = clusterwide ? undefined : r.namespace === undefined || r.namespace === '' ? 'default' : r.namespace;
     const id = namespace === undefined ? r.name : `${namespace}/${r.name}`;
-    const ctx: Ctx = { resource: r, title: `${r.kind} ${id}`, namespace, notes };
+    const ctx: Ctx = { resource: r, services, title: `${r.kind} ${id}`, namespace, notes };
     if (seen.has(`${r.kind}/${id}`)) throw fail(ctx, '/metadata/name', 'already exists. Only one object of a given kind can have a given name at a time.');
     seen.add(`${r.kind}/${id}`);
     const spec = asRecord(r.object.spec);
@@ -148,6 +174,7 @@ function readPeerRule(ctx: Ctx, rule: Record<string, unknown>, path: string, dir
     else if (field === 'fromCIDR' || field === 'toCIDR') items.forEach((item, i) => peers.push(cidrPeer(ctx, item, [], at(i))));
     else if (field === 'fromCIDRSet' || field === 'toCIDRSet') items.forEach((item, i) => peers.push(...cidrSetPeer(ctx, asRecord(item) ?? {}, at(i))));
     else if (field === 'fromEntities' || field === 'toEntities') items.forEach((item) => peers.push(...entityPeers(ctx, String(item))));
+    else if (field === 'toServices') items.forEach((item, i) => peers.push(...servicePeers(ctx, asRecord(item) ?? {}, at(i))));
     else note(ctx, `${field} peers are not modelled; the rule matches none of them`);
   }
   if (asArray(rule[`${dir}Requires`]).length > 0) note(ctx, `${dir}Requires is not modelled (deprecated in Cilium 1.17)`);
@@ -170,6 +197,34 @@ function endpointPeer(ctx: Ctx, raw: unknown, path: string): RulePeer[] {
   // Without a namespace requirement a namespaced policy's peers are in its own namespace, a clusterwide policy's anywhere.
   const namespaceSelector = parsed.selector.namespaceSelector ?? (ctx.namespace === undefined ? {} : undefined);
   return [{ kind: 'pods', podSelector: parsed.selector.podSelector, namespaceSelector }];
+}
+
+/**
+ * `toServices`: the pods behind the named Services, through each Service's own selector (as
+ * Cilium turns it into an endpoint selector). A Service without selector routes to addresses the
+ * input does not hold.
+ */
+function servicePeers(ctx: Ctx, item: Record<string, unknown>, path: string): RulePeer[] {
+  const byName = asRecord(item.k8sService);
+  const bySelector = asRecord(item.k8sServiceSelector);
+  let chosen: ServiceInfo[];
+  if (byName !== undefined) {
+    const namespace = asString(byName.namespace) ?? ctx.namespace ?? 'default';
+    const name = asString(byName.serviceName) ?? '';
+    chosen = ctx.services.filter((s) => s.namespace === namespace && s.name === name);
+    if (chosen.length === 0) note(ctx, `toServices names Service ${namespace}/${name}, which is not in the input; it matches nothing`);
+  } else if (bySelector !== undefined) {
+    const parsed = parseSelector(asRecord(bySelector.selector) ?? {});
+    if (!parsed.ok) throw fail(ctx, `${path}/k8sServiceSelector/selector`, `selector error: ${parsed.reason}`);
+    const namespace = asString(bySelector.namespace) ?? ctx.namespace;
+    chosen = ctx.services.filter((s) => (namespace === undefined || s.namespace === namespace) && matches(parsed.selector, s.labels));
+  } else return [];
+  const out: RulePeer[] = [];
+  for (const service of chosen) {
+    if (service.selector === undefined) note(ctx, `Service ${service.namespace}/${service.name} has no selector; its endpoints are not modelled`);
+    else out.push({ kind: 'pods', podSelector: { matchLabels: service.selector }, namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: service.namespace } } });
+  }
+  return out;
 }
 
 function cidrPeer(ctx: Ctx, raw: unknown, except: readonly unknown[], path: string): RulePeer {
