@@ -12,7 +12,10 @@ import { loadInputs } from '../../src/loaders/index.js';
 import { Analysis } from '../../src/graph/netpol/analysis.js';
 import { buildCluster } from '../../src/graph/netpol/cluster.js';
 import { editPolicy, normalisedList } from './findings-support.js';
-import { PolicyUsage, ShadowAnalysis } from '../../src/graph/netpol/findings/index.js';
+import { ConnectionSet } from '../../src/graph/netpol/connections.js';
+import { connectivityList } from '../../src/graph/netpol/connlist.js';
+import { IntervalSet } from '../../src/graph/netpol/intervals.js';
+import { internetEgress, PolicyUsage, PUBLIC_IPV4, ShadowAnalysis } from '../../src/graph/netpol/findings/index.js';
 
 function generator(seed: number): { pick: <T>(list: readonly T[]) => T; chance: (p: number) => boolean } {
   let state = seed;
@@ -115,5 +118,37 @@ describe('shadowed rules and dead peers on generated clusters', () => {
     expect(judged).toBeGreaterThan(40);
     expect(shadowed).toBeGreaterThan(10);
     expect(dead).toBeGreaterThan(5);
+  }, 300_000);
+
+  it('finds internet egress exactly where the connectivity list reaches every public address', async () => {
+    const wrong: string[] = [];
+    const kinds = new Set<string>();
+    for (let seed = 1; seed <= 60; seed++) {
+      const resources = (await loadInputs({ paths: ['-'], stdin: Readable.from([cluster(seed)]) })).resources;
+      let lines;
+      try {
+        lines = connectivityList(resources).lines;
+      } catch {
+        continue;
+      }
+      const analysis = new Analysis(buildCluster(resources));
+      for (const w of analysis.workloads) {
+        // What the list lets w send to every public address: the intersection over the ranges covering them.
+        let covered = IntervalSet.empty();
+        let conns = ConnectionSet.all();
+        for (const l of lines) {
+          if (l.src !== w.key || l.dstRange === undefined || l.dstRange.intersect(PUBLIC_IPV4).isEmpty()) continue;
+          covered = covered.union(l.dstRange);
+          conns = conns.intersect(l.conns);
+        }
+        const listed = PUBLIC_IPV4.isSubsetOf(covered) ? conns : ConnectionSet.none();
+        const verdict = internetEgress(analysis, w);
+        kinds.add(verdict.kind);
+        const claimed = verdict.kind === 'not-isolated' ? ConnectionSet.all() : verdict.kind === 'allowed' ? verdict.conns : ConnectionSet.none();
+        if (!claimed.equals(listed)) wrong.push(`seed ${seed}: ${w.key} ${verdict.kind} ${claimed.toString()} but the list allows ${listed.toString()}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect([...kinds].sort()).toEqual(expect.arrayContaining(['allowed', 'not-isolated', 'restricted']));
   }, 300_000);
 });

@@ -19,7 +19,7 @@ const NON_PUBLIC: readonly string[] = [
   '192.0.0.0/24', '192.0.2.0/24', '192.168.0.0/16', '198.18.0.0/15', '198.51.100.0/24', '203.0.113.0/24', '224.0.0.0/3',
 ];
 
-const PUBLIC: IntervalSet = NON_PUBLIC.reduce((space, cidr) => {
+export const PUBLIC_IPV4: IntervalSet = NON_PUBLIC.reduce((space, cidr) => {
   const parsed = parseCidr(cidr);
   return parsed.kind === 'ipv4' ? space.subtract(parsed.block) : space;
 }, IntervalSet.of(0, 2 ** 32 - 1));
@@ -48,7 +48,7 @@ export function internetEgress(analysis: Analysis, endpoint: WorkloadEndpoint): 
   const isolation = isolationOf(endpoint, 'Egress');
   if (isolation.kind === 'host-network') return { kind: 'host-network' };
   if (isolation.kind === 'open') return { kind: 'not-isolated' };
-  const publicRanges = analysis.dstRanges.filter((r: IpEndpoint) => !r.range.intersect(PUBLIC).isEmpty());
+  const publicRanges = analysis.dstRanges.filter((r: IpEndpoint) => !r.range.intersect(PUBLIC_IPV4).isEmpty());
   let conns: ConnectionSet | undefined;
   for (const range of publicRanges) {
     const allowed = analysis.allowed(endpoint.cls, range);
