@@ -23,6 +23,8 @@ interface ScanFlags extends Record<string, unknown> {
   db?: string;
   vex?: string[];
   ignoreUnfixed?: boolean;
+  images?: boolean;
+  insecure?: boolean;
 }
 
 const EXAMPLES = `
@@ -65,7 +67,9 @@ function scanOptions(paths: string[], flags: ScanFlags, settingKeys: readonly st
       ...(flags.db === undefined ? {} : { db: flags.db }),
       ...(flags.vex === undefined ? {} : { vex: flags.vex }),
       ...(flags.ignoreUnfixed === true ? { ignoreUnfixed: true } : {}),
+      ...(flags.insecure === true ? { insecure: true } : {}),
     },
+    ...(flags.images === true ? { scanWorkloadImages: true } : {}),
   };
 }
 
@@ -90,6 +94,8 @@ export function scanCommand(): Command {
     .option('--db <file>', 'advisory store for image targets (default: $XDG_CACHE_HOME/palisade/db.sqlite)')
     .option('--vex <file>', 'OpenVEX or CycloneDX VEX document for image targets (repeatable)', collect)
     .option('--ignore-unfixed', 'image targets: leave out vulnerabilities no release fixes yet')
+    .option('--images', 'also pull and scan the images the workloads run (docker://, at most 200)')
+    .option('--insecure', 'image pulls: talk plain HTTP to the registries')
     .option('-q, --quiet', 'print no notes or progress on stderr');
   const settingKeys = addSettingOptions(command, SPELLED_OUT);
   return command.addHelpText('after', EXAMPLES).action(async (paths: string[], flags: ScanFlags) => {

@@ -11,7 +11,9 @@ import type { Finding } from '../model/finding.js';
 import type { Problem } from '../model/problem.js';
 import type { ImageScanSummary } from '../model/report.js';
 import type { Resource } from '../model/resource.js';
+import { compareText } from '../lib/compare.js';
 import { PalisadeError } from '../core/errors.js';
+import { ResourceIndex } from '../core/resource-index.js';
 import { imageFindings, loadVexStatements, type ImageFindingsOptions } from './image-scan-findings.js';
 
 const TRANSPORT = /^(?:oci|oci-archive|docker-archive|dir|docker-daemon|containers-storage):|^docker:\/\//;
@@ -72,4 +74,24 @@ export async function scanImageTargets(targets: readonly string[], options: Imag
     }
   }
   return { findings, problems, summaries, configResources };
+}
+
+/** At most this many distinct images are pulled for one scan: a manifest set must not turn into a mirror job. */
+export const MAX_WORKLOAD_IMAGES = 200;
+
+/**
+ * `--images`: the images the scanned workloads run (containers, init and ephemeral containers), as
+ * docker:// targets, distinct and sorted. Findings then name each image by the reference the
+ * workload uses, so a finding leads back to the Deployment that runs it.
+ */
+export function workloadImageTargets(resources: readonly Resource[]): string[] {
+  const refs = new Set<string>();
+  for (const { workload } of new ResourceIndex(resources).workloads()) {
+    for (const { container } of workload.containers) {
+      const image = container.image?.trim();
+      // An empty or templated reference (a Helm value left unset) names nothing that can be pulled.
+      if (image !== undefined && image !== '' && !/[\s{}$]/.test(image)) refs.add(`docker://${image}`);
+    }
+  }
+  return [...refs].sort(compareText).slice(0, MAX_WORKLOAD_IMAGES);
 }

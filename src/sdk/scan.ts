@@ -21,7 +21,7 @@ import { selectScanRules } from './select-rules.js';
 import { RULES } from '../rules/index.js';
 import { complianceOf, frameworkRules, planFramework } from './compliance.js';
 import { VERSION } from './version.js';
-import { isImageTarget, scanImageTargets } from './image-scan-targets.js';
+import { isImageTarget, scanImageTargets, workloadImageTargets } from './image-scan-targets.js';
 import { dropConfigSecrets, type ImageFindingsOptions } from './image-scan-findings.js';
 
 /** Every rule there is, selected or not: what an ignore annotation may name. */
@@ -66,6 +66,8 @@ export interface ScanOptions {
    * are scanned: advisory store, VEX files, --ignore-unfixed, secrets, registry options.
    */
   readonly images?: ImageFindingsOptions;
+  /** Also scan the images the workloads reference (docker://, at most 200), into the same report. */
+  readonly scanWorkloadImages?: boolean;
   /** Progress of a long scan, for front ends that show it (the CLI does on a terminal). */
   readonly onProgress?: (progress: ScanProgress) => void;
 }
@@ -131,10 +133,12 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
   });
   // Images alone are something to scan: the loaders' "nothing to scan" does not apply then.
   problems.push(...(imageTargets.length === 0 ? loaded.problems : loaded.problems.filter((p) => p.code !== 'no-input')));
-  const images = await scanImageTargets(imageTargets, { ...options.images, ...(options.env === undefined ? {} : { env: options.env }) });
-  problems.push(...images.problems);
 
   const resources = loaded.resources.filter(namespaceFilter(config));
+  // --images: also the images the workloads run, pulled from their registries.
+  const pulled = options.scanWorkloadImages === true ? workloadImageTargets(resources).filter((target) => !imageTargets.includes(target)) : [];
+  const images = await scanImageTargets([...imageTargets, ...pulled], { ...options.images, ...(options.env === undefined ? {} : { env: options.env }) });
+  problems.push(...images.problems);
   problems.push(...kindProblems(resources));
   // Nothing to scan is never a pass: a typo in a path, an empty render or a wrong --namespace
   // would otherwise turn a CI gate green.
@@ -189,7 +193,6 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
     exceptions: suppressed.exceptionStatus,
     ...(images.summaries.length === 0 ? {} : { images: images.summaries }),
     ...(attack.ran ? { attackPaths: attack.result } : {}),
-    ...(images.summaries.length === 0 ? {} : { images: images.summaries }),
     ...(plan.framework === undefined ? {} : { compliance: complianceOf(plan.framework, findings, new Set(plan.runs.map((run) => run.rule.id)), plan.version) }),
   };
 }
