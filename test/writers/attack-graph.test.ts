@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { AttackPathsResult } from '../../src/model/attack.js';
 import type { Report } from '../../src/model/report.js';
 import { attackGraphDot, dotString } from '../../src/graph/attack/render/dot.js';
-import { attackGraphSvg, drawnGraph, fitText, MAX_DRAWN_NODES, selectPaths } from '../../src/writers/html/attack-graph.js';
+import { attackGraphSvg, cellWidth, drawnGraph, fitText, MAX_DRAWN_NODES, selectPaths } from '../../src/writers/html/attack-graph.js';
 import { assignLayers, layeredLayout, NODE_HEIGHT, NODE_WIDTH } from '../../src/writers/html/attack-layout.js';
 import { htmlReport } from '../../src/writers/html/html.js';
 import { jsonWriter } from '../../src/writers/json/json.js';
@@ -97,12 +97,17 @@ describe('attack graph layout', () => {
 });
 
 describe('label fitting', () => {
-  it('cuts to the room with an ellipsis and counts wide characters twice', () => {
+  const cellsOf = (text: string): number => Array.from(text).reduce((n, c) => n + cellWidth(c), 0);
+
+  it('keeps the start and the end around an ellipsis, wide characters counted twice', () => {
     const room = Math.floor(184 / (12 * 0.62));
     expect(fitText('short', 184, 12)).toBe('short');
-    const cut = fitText('x'.repeat(100), 184, 12);
-    expect(cut).toBe(`${'x'.repeat(room - 1)}…`);
-    expect(Array.from(fitText('決'.repeat(40), 184, 12))).toHaveLength(Math.floor((room - 1) / 2) + 1);
+    expect(fitText('system:serviceaccount:payments-team:reconciliation', 184, 12)).toBe('system:se…reconciliation');
+    expect(cellsOf(fitText('x'.repeat(100), 184, 12))).toBe(room);
+    expect(cellsOf(fitText('決'.repeat(40), 184, 12))).toBeLessThanOrEqual(room);
+    const huge = fitText(`${'a'.repeat(1_000_000)}-the-end`, 184, 12);
+    expect(huge.endsWith('-the-end')).toBe(true);
+    expect(cellsOf(huge)).toBeLessThanOrEqual(room);
   });
 });
 

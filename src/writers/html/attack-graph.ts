@@ -102,23 +102,51 @@ export function drawnGraph(result: AttackPathsResult, budget = MAX_DRAWN_NODES):
 
 const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
-/** Cells a character takes: wide scripts and emoji (from U+1100 on) count two, to stay inside the box. */
-function cells(grapheme: string): number {
-  return (grapheme.codePointAt(0) ?? 0) >= 0x1100 ? 2 : 1;
+/** East Asian wide and fullwidth ranges, and emoji: two cells in a monospace font. */
+const WIDE: readonly (readonly [number, number])[] = [
+  [0x1100, 0x115f],
+  [0x2e80, 0xa4cf],
+  [0xac00, 0xd7a3],
+  [0xf900, 0xfaff],
+  [0xfe30, 0xfe4f],
+  [0xff00, 0xff60],
+  [0xffe0, 0xffe6],
+  [0x1f300, 0x1faff],
+  [0x20000, 0x3fffd],
+];
+
+/** Cells a grapheme takes: two for wide scripts and emoji, so labels stay inside their box. */
+export function cellWidth(grapheme: string): number {
+  const code = grapheme.codePointAt(0) ?? 0;
+  return WIDE.some(([lo, hi]) => code >= lo && code <= hi) ? 2 : 1;
 }
 
-/** The label cut to the characters that fit in `width` pixels at `size`, with an ellipsis when cut. */
+/**
+ * The label cut to the cells that fit in `width` pixels at `size`: the start and, longer, the end
+ * around an ellipsis, since names differ at their end (system:serviceaccount:shop:api).
+ */
 export function fitText(text: string, width: number, size: number): string {
   const room = Math.floor(width / (size * CHAR_EM));
-  // Keep what fits with one cell to spare for the ellipsis; stop reading once even the full room is spent.
+  // A hostile label may be megabytes long: only its two ends can be shown anyway.
+  const source = text.length > 4096 ? `${text.slice(0, 2048)}${text.slice(-2048)}` : text;
+  const graphemes = Array.from(GRAPHEMES.segment(source), (g) => g.segment);
+  if (source === text && graphemes.reduce((n, g) => n + cellWidth(g), 0) <= room) return text;
+  const budget = room - 1;
+  let head = '';
   let used = 0;
-  let kept = '';
-  for (const { segment } of GRAPHEMES.segment(text)) {
-    used += cells(segment);
-    if (used > room) return `${kept}…`;
-    if (used <= room - 1) kept += segment;
+  for (const g of graphemes) {
+    if (used + cellWidth(g) > Math.floor(budget * 0.4)) break;
+    head += g;
+    used += cellWidth(g);
   }
-  return text;
+  let tail = '';
+  for (let i = graphemes.length - 1; i >= 0; i--) {
+    const g = graphemes[i] ?? '';
+    if (used + cellWidth(g) > budget) break;
+    tail = g + tail;
+    used += cellWidth(g);
+  }
+  return `${head}…${tail}`;
 }
 
 function roleOf(node: AttackNode): 'entry' | 'jewel' | 'step' {

@@ -42,7 +42,7 @@ export interface Layout {
   readonly layers: number;
 }
 
-export const NODE_WIDTH = 200;
+export const NODE_WIDTH = 220;
 export const NODE_HEIGHT = 40;
 /** Horizontal room between columns for the edges to curve in. */
 export const COLUMN_GAP = 96;
