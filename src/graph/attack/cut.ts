@@ -19,6 +19,11 @@ export interface CutBudget {
   readonly maxRounds: number;
   /** Branch-and-bound nodes per hitting-set solve. */
   readonly maxNodes: number;
+  /**
+   * The exact search is tried when the flow cut has at most this many fixes: it adds one path per
+   * round, so a cut of hundreds of fixes would exhaust the rounds anyway (default 60).
+   */
+  readonly maxExactFixes?: number;
 }
 
 export interface CutResult extends Omit<AttackCut, 'uncuttable'> {
@@ -44,7 +49,7 @@ export function minimalCut(graph: AttackGraph, entries: readonly string[], jewel
   const perEdge = [...usage.values()].every((n) => n === 1);
   const flow = flowCut(graph, entries, sinks, relevant, costOf);
   if (perEdge && oracle?.(new Set(flow.fixes)) === undefined) return { fixIds: flow.fixes, cost: sum(flow.fixes, costOf), optimal: true, lowerBound: sum(flow.fixes, costOf), method: 'exact-min-cut', guarantee: 'optimal (minimum cut)', uncuttableJewels };
-  const exact = implicitHittingSet(graph, open, costOf, budget, oracle);
+  const exact = flow.fixes.length <= (budget.maxExactFixes ?? 60) ? implicitHittingSet(graph, open, costOf, budget, oracle) : { lowerBound: 0 };
   if (exact.solution !== undefined) {
     return { fixIds: exact.solution, cost: sum(exact.solution, costOf), optimal: true, lowerBound: sum(exact.solution, costOf), method: 'exact-hitting-set', guarantee: 'optimal (exact hitting set over every path)', uncuttableJewels };
   }
@@ -158,14 +163,16 @@ function implicitHittingSet(graph: AttackGraph, open: (chosen: ReadonlySet<strin
   const constraints: string[][] = [];
   let chosen: string[] = [];
   let lowerBound = 0;
-  for (let round = 0; round < budget.maxRounds; round++) {
+  // Every solve starts afresh: the whole search shares a budget of a few solves' worth of nodes.
+  const used = { nodes: 0 };
+  for (let round = 0; round < budget.maxRounds && used.nodes < budget.maxNodes * 4; round++) {
     const set = new Set(chosen);
     const path = open(set);
     const need = path === undefined ? oracle?.(set) : [...new Set(path.flatMap((e) => graph.edge(e).fixIds))];
     if (need === undefined) return { solution: chosen.sort(), lowerBound };
     if (need.length === 0) return { lowerBound };
     constraints.push([...need].sort((a, b) => costOf(a) - costOf(b) || (a < b ? -1 : 1)));
-    const solved = solveHittingSet(constraints, costOf, budget.maxNodes);
+    const solved = solveHittingSet(constraints, costOf, budget.maxNodes, used);
     if (solved === undefined) return { lowerBound };
     chosen = solved;
     lowerBound = sum(solved, costOf);
@@ -174,7 +181,7 @@ function implicitHittingSet(graph: AttackGraph, open: (chosen: ReadonlySet<strin
 }
 
 /** Exact minimum-cost hitting set by branch-and-bound; undefined past the node budget. */
-export function solveHittingSet(constraints: readonly (readonly string[])[], costOf: (id: string) => number, maxNodes: number): string[] | undefined {
+export function solveHittingSet(constraints: readonly (readonly string[])[], costOf: (id: string) => number, maxNodes: number, used?: { nodes: number }): string[] | undefined {
   let best: string[] | undefined;
   let bestCost = INF;
   let nodes = 0;
@@ -207,7 +214,9 @@ export function solveHittingSet(constraints: readonly (readonly string[])[], cos
     }
     return true;
   };
-  return search(0) ? (best ?? []) : undefined;
+  const done = search(0);
+  if (used !== undefined) used.nodes += nodes;
+  return done ? (best ?? []) : undefined;
 }
 
 /** Drop fixes the rest already make unnecessary, most expensive first. */
