@@ -31,6 +31,11 @@ export interface Analyzer {
    * `parse(condense(x))` finds the same packages as `parse(x)`; undefined means nothing of interest.
    */
   readonly condense?: (file: { readonly path: string; readonly content: Buffer }) => Buffer | undefined;
+  /**
+   * For a file too large to buffer even once: reads what it needs from the stream (the caller
+   * drains the rest). Same contract as `condense`.
+   */
+  readonly condenseStream?: (file: { readonly path: string; readonly size: number }, chunks: AsyncIterable<Buffer>) => Promise<Buffer | undefined>;
   /** Further files the analyzer reads through `context.read` (e.g. dpkg copyright files). */
   readonly alsoReads?: (path: string) => boolean;
 }

@@ -4,10 +4,10 @@
  * replacement's, when a replace directive applies) and the Go standard library as `stdlib` at the
  * toolchain's version, which is what Go vulnerability databases key standard-library advisories on.
  * Executables are recognised by their permission bits, wherever they are, and condensed to their
- * build info while the layer streams.
+ * build info while the layer streams; one too large to buffer is read as a stream (Go 1.18+).
  */
 import type { Analyzer, FoundPackage } from './analyzer.js';
-import { encodeBuildInfo, readBuildInfo } from './go/buildinfo.js';
+import { encodeBuildInfo, readBuildInfo, readBuildInfoStream } from './go/buildinfo.js';
 import { isExecutableImage } from './go/executable.js';
 import { type GoModule, parseModInfo } from './go/modinfo.js';
 import { purl } from './purl.js';
@@ -22,6 +22,10 @@ export const golangAnalyzer: Analyzer = {
   condense(file) {
     if (!isExecutableImage(file.content.subarray(0, 4)) && !file.content.subarray(0, 1).equals(Buffer.from([0xff]))) return undefined;
     const info = readBuildInfo(file.content);
+    return info === undefined ? undefined : encodeBuildInfo(info);
+  },
+  async condenseStream(_file, chunks) {
+    const info = await readBuildInfoStream(chunks);
     return info === undefined ? undefined : encodeBuildInfo(info);
   },
   parse(file) {

@@ -30,6 +30,6 @@ export const ANALYZERS: readonly Analyzer[] = [
 ];
 
 export type { Analyzer, AnalyzerContext, FoundPackage } from './analyzer.js';
-export { condenserFor, takeInventory, wantedBy, type InventoryFiles, type InventoryInput } from './inventory.js';
+export { condenserFor, streamCondenserFor, takeInventory, wantedBy, type InventoryFiles, type InventoryInput } from './inventory.js';
 export { detectOs, parseOsRelease } from './os-release.js';
 export { purl } from './purl.js';

@@ -50,6 +50,18 @@ export function condenserFor(analyzers: readonly Analyzer[]): (path: string, mod
   };
 }
 
+/** For files over the buffering limit: the one condensing analyzer that can read them as a stream. */
+export function streamCondenserFor(analyzers: readonly Analyzer[]): (path: string, mode: number) => ((size: number, chunks: AsyncIterable<Buffer>) => Promise<Buffer | undefined>) | undefined {
+  return (path, mode) => {
+    if (isOsReleasePath(path)) return undefined;
+    const users = analyzers.filter((a) => a.matches(path, mode) || a.alsoReads?.(path) === true);
+    const [only, ...more] = users;
+    const condenseStream = only?.condenseStream;
+    if (condenseStream === undefined || more.length > 0) return undefined;
+    return (size, chunks) => condenseStream({ path, size }, chunks).catch(() => undefined);
+  };
+}
+
 export function takeInventory(input: InventoryInput, analyzers: readonly Analyzer[]): Inventory {
   const os = detectOs((path) => input.files.read(path));
   const context: AnalyzerContext = { ...(os === undefined ? {} : { os }), exists: (path) => input.files.resolve(path) !== undefined, read: (path) => input.files.read(path) };

@@ -1,7 +1,7 @@
 /**
  * Images in the public API: read an image safely, inventory its packages, write SBOMs.
  */
-import { ANALYZERS, condenserFor, takeInventory, wantedBy } from '../analyzers/index.js';
+import { ANALYZERS, condenserFor, streamCondenserFor, takeInventory, wantedBy } from '../analyzers/index.js';
 import { scanConfigForSecrets, scanFileForSecrets, wantsSecretScan } from '../analyzers/secrets/index.js';
 import { type ImageLimits, type ImageProgress, isSbomFile, readImage, readSbomInventory } from '../loaders/image/index.js';
 import type { Finding } from '../model/finding.js';
@@ -59,6 +59,7 @@ export async function inventoryImage(target: string, options: InventoryOptions =
     } } } : {}),
     wants: wantedBy(ANALYZERS),
     condense: condenserFor(ANALYZERS),
+    condenseStream: streamCondenserFor(ANALYZERS),
     ...(options.platform === undefined ? {} : { platform: options.platform }),
     ...(options.limits === undefined ? {} : { limits: options.limits }),
     ...(options.insecure === undefined ? {} : { insecure: options.insecure }),

@@ -4,14 +4,17 @@
  * old enough is available; the layout is the one documented in Go's debug/buildinfo), and from
  * executables that are not Go or merely contain the magic string.
  */
+import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { Readable } from 'node:stream';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ANALYZERS, type Analyzer } from '../../src/analyzers/index.js';
-import { encodeBuildInfo, readBuildInfo } from '../../src/analyzers/go/buildinfo.js';
+import { encodeBuildInfo, readBuildInfo, readBuildInfoStream } from '../../src/analyzers/go/buildinfo.js';
 import { inventoryImage } from '../../src/sdk/image.js';
 import { type GoBuild, prepareGoBuild } from './support/go-build.js';
+import { OciWriter } from './support/oci-writer.js';
 import { requireTool } from './support/podman.js';
 
 const golang = ANALYZERS.find((a) => a.id === 'golang') as Analyzer;
@@ -68,6 +71,24 @@ describe('golang analyzer', () => {
     expect(golang.condense?.({ path: '/bin/x', content: busybox.subarray(0, 100) })).toBeUndefined();
     expect(golang.matches('/usr/local/bin/app', 0o755)).toBe(true);
     expect(golang.matches('/usr/local/bin/app', 0o644)).toBe(false);
+  });
+
+  it('reads a binary over the buffering limit from its stream (Go 1.18+), never holding it whole', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'palisade-gobig-'));
+    mkdirSync(join(root, 'opt'), { recursive: true });
+    copyFileSync(binaries['linux/amd64'] ?? '', join(root, 'opt/app'));
+    chmodSync(join(root, 'opt/app'), 0o755);
+    const dir = mkdtempSync(join(tmpdir(), 'palisade-gobig-oci-'));
+    const writer = new OciWriter(dir);
+    writer.index([writer.image([execFileSync('tar', ['-C', root, '-cf', '-', 'opt'], { maxBuffer: 64 * 1024 * 1024 })])]);
+    // A 256 KiB buffering limit makes the ~1.5 MB binary "too large": it is read as a stream.
+    const result = await inventoryImage(`oci:${dir}`, { limits: { maxBufferedFileBytes: 256 * 1024 } });
+    expect(result.inventory.problems).toEqual([]);
+    expect(result.inventory.packages.map((p) => p.purl)).toEqual(packages(readFileSync(binaries['linux/amd64'] ?? '')).sort());
+    // The stream reader on its own, with the file cut into small chunks.
+    const whole = readFileSync(binaries['linux/amd64'] ?? '');
+    const chunks = Array.from({ length: Math.ceil(whole.length / 4096) }, (_, i) => whole.subarray(i * 4096, (i + 1) * 4096));
+    expect(await readBuildInfoStream(Readable.from(chunks) as AsyncIterable<Buffer>)).toEqual(readBuildInfo(whole));
   });
 
   it('round-trips the condensed form', () => {

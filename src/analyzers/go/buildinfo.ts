@@ -35,6 +35,11 @@ export function readBuildInfo(bytes: Buffer): BuildInfo | undefined {
     return undefined;
   }
   if (exe === undefined) return undefined;
+  return searchWindow(bytes, exe, bytes);
+}
+
+/** The first 16-byte aligned blob in the search window at the data start. */
+function searchWindow(bytes: Buffer, exe: Executable, file: Buffer): BuildInfo | undefined {
   const window = readVirtual(bytes, exe, exe.dataStart, SEARCH_WINDOW);
   if (window === undefined) return undefined;
   for (let from = 0; ;) {
@@ -42,7 +47,7 @@ export function readBuildInfo(bytes: Buffer): BuildInfo | undefined {
     if (at === -1 || window.length - at < HEADER) return undefined;
     // Alignment is of the address; the window starts at a section or segment start, itself aligned.
     // The inline strings may run past the search window: read them up to the end of the region.
-    if (at % ALIGN === 0) return decodeBlob(readVirtual(bytes, exe, exe.dataStart + BigInt(at), HEADER + 2 * (MAX_STRING + 8)) ?? window.subarray(at), exe, bytes);
+    if (at % ALIGN === 0) return decodeBlob(readVirtual(bytes, exe, exe.dataStart + BigInt(at), HEADER + 2 * (MAX_STRING + 8)) ?? window.subarray(at), exe, file);
     from = at + 1;
   }
 }
@@ -102,6 +107,62 @@ function varintString(bytes: Buffer, offset: number): { text: string; next: numb
 /** cmd/go wraps the module info in 16-byte sentinels, the last preceded by a newline. */
 function unframe(mod: string): string {
   return mod.length >= 33 && mod[mod.length - 17] === '\n' ? mod.slice(16, -16) : '';
+}
+
+/** Bytes read from the start of a large executable: its headers (ELF, PE, Mach-O) are there. */
+const HEAD_BYTES = 64 * 1024;
+/** From the data start: the search window plus room for the inline strings. */
+const STREAM_WINDOW = SEARCH_WINDOW + 1024 * 1024;
+
+/**
+ * The build info of an executable too large to buffer, read from its stream: the head gives the
+ * headers, then only a window at the data start is kept. Go 1.18+ binaries (inline strings) are
+ * read this way; the older pointer layout needs the whole file and is not.
+ */
+export async function readBuildInfoStream(chunks: AsyncIterable<Buffer>): Promise<BuildInfo | undefined> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  const taken: Buffer[] = [];
+  let have = 0;
+  const takeUntil = async (end: number): Promise<void> => {
+    while (have < end) {
+      const next = await iterator.next();
+      if (next.done === true) return;
+      taken.push(next.value);
+      have += next.value.length;
+    }
+  };
+  await takeUntil(HEAD_BYTES);
+  const head = Buffer.concat(taken);
+  let exe: Executable | undefined;
+  try {
+    exe = parseExecutable(head);
+  } catch {
+    return undefined;
+  }
+  if (exe === undefined) return undefined;
+  const dataStart = exe.dataStart;
+  const region = exe.regions.find((r) => dataStart >= r.vaddr && dataStart < r.vaddr + BigInt(r.size));
+  if (region === undefined) return undefined;
+  const start = region.offset + Number(exe.dataStart - region.vaddr);
+  // Only the window is kept: earlier chunks are dropped as they pass.
+  const kept: Buffer[] = [];
+  let position = 0;
+  const keep = (chunk: Buffer): void => {
+    const from = Math.max(start, position);
+    const to = Math.min(start + STREAM_WINDOW, position + chunk.length);
+    if (from < to) kept.push(chunk.subarray(from - position, to - position));
+    position += chunk.length;
+  };
+  taken.forEach(keep);
+  taken.length = 0;
+  while (position < start + STREAM_WINDOW) {
+    const next = await iterator.next();
+    if (next.done === true) break;
+    keep(next.value);
+  }
+  const window = Buffer.concat(kept);
+  const mapped: Executable = { ...exe, regions: [{ vaddr: exe.dataStart, offset: 0, size: window.length }] };
+  return searchWindow(window, mapped, window);
 }
 
 /**

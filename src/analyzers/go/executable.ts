@@ -92,7 +92,9 @@ function parseElf(bytes: Buffer): Executable {
     if (writableLoad === undefined && (flags & 3) === 2) writableLoad = vaddr;
   }
   let buildInfoSection: bigint | undefined;
-  if (shoff > 0 && shstrndx < shnum) {
+  // Section headers sit at the end of the file: a head read from a stream lacks them, and the
+  // first writable segment is where the build info is looked for instead (as Go's reader does).
+  if (shoff > 0 && shstrndx < shnum && v.ok(shoff, shnum * shentsize)) {
     const sectionAt = (i: number): number => shoff + i * shentsize;
     const stringsOffset = Number(v.word(sectionAt(shstrndx) + (wide ? 24 : 16), wide));
     for (let i = 0; i < shnum && v.ok(sectionAt(i), wide ? 64 : 40); i += 1) {

@@ -50,6 +50,8 @@ export interface LayerReadOptions {
   readonly wants: (path: string, mode: number) => boolean;
   /** Reduces a wanted file to what is kept (undefined: nothing), so big binaries are not retained. */
   readonly condense?: (path: string, mode: number, content: Buffer) => Buffer | undefined;
+  /** For a wanted file over the buffering limit: a reader of its stream, when one applies. */
+  readonly condenseStream?: (path: string, mode: number) => ((size: number, chunks: AsyncIterable<Buffer>) => Promise<Buffer | undefined>) | undefined;
   readonly onEntry: (entry: LayerEntry) => void;
   /** A second, size-aware filter for files that are read, handed over and dropped (secret scanning). */
   readonly inspect?: { readonly wants: (path: string, size: number) => boolean; readonly onFile: (path: string, content: Buffer) => void };
@@ -249,13 +251,23 @@ async function readFile(entry: Entry, path: string, mode: number, options: Layer
   }
   // A condensed file is held only while it is condensed; the budget counts what is kept.
   const condense = options.condense;
+  const streamed = size > limits.maxBufferedFileBytes ? options.condenseStream?.(path, mode) : undefined;
+  if (streamed !== undefined) {
+    keep(await condenseFromStream(entry, size, streamed), path, size, mode, options);
+    return;
+  }
   if (size > limits.maxBufferedFileBytes || (condense === undefined && budget.bufferedBytes + size > limits.maxBufferedBytes)) {
     await drain(entry);
     options.onEntry({ kind: 'file', path, size, mode, skipped: `${size} bytes is over the buffering limit` }); return;
   }
   const content = await readContent(entry, path, size, label);
   if (inspect) inspector.onFile(path, content);
-  const kept = condense === undefined ? content : condense(path, mode, content);
+  keep(condense === undefined ? content : condense(path, mode, content), path, size, mode, options);
+}
+
+/** Records a read file with what is kept of it, within the image's buffering budget. */
+function keep(kept: Buffer | undefined, path: string, size: number, mode: number, options: LayerReadOptions): void {
+  const { limits, budget } = options;
   if (kept === undefined) {
     options.onEntry({ kind: 'file', path, size, mode });
     return;
@@ -265,6 +277,18 @@ async function readFile(entry: Entry, path: string, mode: number, options: Layer
   }
   budget.bufferedBytes += kept.length;
   options.onEntry({ kind: 'file', path, size, mode, content: kept });
+}
+
+/**
+ * Hands the entry's chunks to a stream reader, then drains whatever it did not read. The reader
+ * gets a view without `return`, so stopping early cannot destroy the tar entry mid-layer.
+ */
+async function condenseFromStream(entry: Entry, size: number, reader: (size: number, chunks: AsyncIterable<Buffer>) => Promise<Buffer | undefined>): Promise<Buffer | undefined> {
+  const iterator = (entry as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  const view: AsyncIterable<Buffer> = { [Symbol.asyncIterator]: () => ({ next: () => iterator.next() }) };
+  const kept = await reader(size, view);
+  for (let next = await iterator.next(); next.done !== true; next = await iterator.next());
+  return kept;
 }
 
 /**

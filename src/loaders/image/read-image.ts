@@ -26,8 +26,9 @@ import { parseTarget } from './target.js';
 export interface ReadImageOptions {
   /** Which files to buffer for analyzers (absolute paths inside the image, with permission bits). */
   readonly wants: (path: string, mode: number) => boolean;
-  /** What to keep of a wanted file (see LayerReadOptions.condense). */
+  /** What to keep of a wanted file (see LayerReadOptions.condense and condenseStream). */
   readonly condense?: (path: string, mode: number, content: Buffer) => Buffer | undefined;
+  readonly condenseStream?: (path: string, mode: number) => ((size: number, chunks: AsyncIterable<Buffer>) => Promise<Buffer | undefined>) | undefined;
   readonly limits?: Partial<ImageLimits>;
   /** os/arch[/variant] for multi-platform indexes; the host's by default. */
   readonly platform?: string;
@@ -89,6 +90,7 @@ export async function readImage(targetText: string, options: ReadImageOptions): 
       const stats = await readLayer(layer.open(), {
         label, limits, budget, wants: options.wants, onEntry: record(index, label),
         ...(options.condense === undefined ? {} : { condense: options.condense }),
+        ...(options.condenseStream === undefined ? {} : { condenseStream: options.condenseStream }),
         ...(options.inspect === undefined ? {} : { inspect: { wants: options.inspect.wants, onFile: (path: string, content: Buffer) => { options.inspect?.onFile(path, content, index); } } }),
         ...(layer.digest === undefined ? {} : { digest: layer.digest }), diffId: layer.diffId,
         ...(progress === undefined ? {} : { onBytes: (read: number) => { progress({ phase: 'layers', layer: index + 1, layers: handle.layers.length, bytesRead: before + read, totalBytes }); } }),
