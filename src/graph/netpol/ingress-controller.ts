@@ -16,6 +16,14 @@ import { VM_KIND } from './multi-network/virtual-machines.js';
 export const INGRESS_CONTROLLER = '{ingress-controller}';
 const CONTROLLER_NAMESPACE = 'ingress-controller-ns';
 
+/**
+ * The imagined ingress controller, as netpol-analyzer models it: a pod with no labels in a
+ * namespace of its own, so only policies that admit every namespace let it in.
+ */
+export function controllerClass(analysis: Analysis): EndpointClass {
+  return analysis.classOfExtra({ namespace: CONTROLLER_NAMESPACE, name: 'ingress-controller', kind: 'Pod', labels: {}, ports: [], hostNetwork: false, resources: [] });
+}
+
 /** A port as Kubernetes writes it: a number or a name (`undefined` when absent). */
 type PortRef = number | string | undefined;
 
@@ -134,15 +142,7 @@ export function ingressConnections(resources: readonly Resource[], analysis: Ana
     }
   }
   if (!active) return { connections: [], blocked: [], active };
-  const controller: EndpointClass = analysis.classOfExtra({
-    namespace: CONTROLLER_NAMESPACE,
-    name: 'ingress-controller',
-    kind: 'Pod',
-    labels: {},
-    ports: [],
-    hostNetwork: false,
-    resources: [],
-  });
+  const controller = controllerClass(analysis);
   const connections: IngressConnection[] = [];
   const blocked: string[] = [];
   for (const [dst, ports] of wanted) {

@@ -16,7 +16,7 @@ import { connectivityList, type ListOptions } from './connlist.js';
 import { ConnectionSet, PROTOCOLS, type Protocol } from './connections.js';
 import type { RuleHit } from './evaluate.js';
 import { compareText } from './format.js';
-import { INGRESS_CONTROLLER } from './ingress-controller.js';
+import { controllerClass, INGRESS_CONTROLLER } from './ingress-controller.js';
 import { formatRanges } from './ip-blocks.js';
 
 export const NETPOL_JSON_SCHEMA_VERSION = '1.0';
@@ -119,8 +119,7 @@ export function netpolJson(resources: readonly Resource[], options: ListOptions 
   const analysis = new Analysis(buildCluster(resources));
   const workloads = new Map(analysis.workloads.map((w) => [w.key, w] as const));
   const ranges = new Map([...analysis.srcRanges, ...analysis.dstRanges].map((r) => [r.key, r] as const));
-  // The imagined ingress controller of netpol-analyzer, as src/graph/netpol/ingress-controller.ts builds it.
-  const controller = analysis.classOfExtra({ namespace: 'ingress-controller-ns', name: 'ingress-controller', kind: 'Pod', labels: {}, ports: [], hostNetwork: false, resources: [] });
+  const controller = controllerClass(analysis);
   const sideOf = (key: string): Side | undefined => (key === INGRESS_CONTROLLER ? controller : (workloads.get(key)?.cls ?? ranges.get(key)));
   const explained = new Map<string, { egress: SideJson; ingress: SideJson }>();
   const connections: ConnectionJson[] = [];
