@@ -27,3 +27,13 @@ export interface ResourceSource {
   /** How the input was rendered before parsing, when it was (helm/kustomize output is mapped back to the chart or overlay path). */
   readonly renderedBy?: 'helm' | 'kustomize';
 }
+
+/** True when `file` is a live cluster (`cluster:<context>`): its objects have no lines to point at. */
+export function isClusterSource(file: string): boolean {
+  return file.startsWith('cluster:');
+}
+
+/** True when `file` names a file on disk rather than stdin (`-`) or a live cluster. */
+export function isFileBacked(file: string): boolean {
+  return file !== '-' && file !== '' && !isClusterSource(file);
+}

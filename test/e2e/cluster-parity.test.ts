@@ -14,9 +14,10 @@ const MANIFESTS = join(ROOT, 'examples/manifests');
 const NOW = new Date('2026-01-01T00:00:00Z');
 
 /** What a finding says, without where the object came from (files have lines, clusters do not). */
+/** A message may cite where a related object was written (" at FILE:LINE"): files have lines, a cluster has none. */
 function essence(f: Finding): string {
   const r = f.resource;
-  return [f.ruleId, r.kind, r.namespace ?? '', r.name, f.location.path, f.severity, f.message].join(' | ');
+  return [f.ruleId, r.kind, r.namespace ?? '', r.name, f.location.path, f.severity, f.message.replace(/ at \S+:\d+(?=[:;])/g, '')].join(' | ');
 }
 
 describe('the bundled example, from files and from a live cluster', () => {

@@ -4,10 +4,7 @@
  */
 import { isAbsolute, relative, sep } from 'node:path';
 
-/** True when `file` names a file on disk rather than stdin or a cluster. */
-export function isFileBacked(file: string): boolean {
-  return file !== '-' && file !== '' && !file.startsWith('cluster:');
-}
+export { isFileBacked } from '../../model/source.js';
 
 /**
  * The path relative to `base` with forward slashes, or undefined when the file lies outside it

@@ -11,6 +11,7 @@ import { locate } from '../../../core/locate.js';
 import type { ResourceIndex } from '../../../core/resource-index.js';
 import { fail, warn, type Violation } from '../../../core/rule.js';
 import type { Resource } from '../../../model/resource.js';
+import { isClusterSource } from '../../../model/source.js';
 import { RbacIndex } from '../authorizer.js';
 import type { BindingSubject, RoleDef, SourcedRule } from '../types.js';
 import { isBuiltInStandIn } from './built-in.js';
@@ -90,7 +91,8 @@ function describeRules(role: RoleDef, rules: readonly SourcedRule[]): string {
     }
     const where = locate(r.origin.resource, r.path);
     const origin = r.origin === role ? '' : ` of ${quoted(r.origin)} (aggregated)`;
-    parts.add(`rule ${r.path}${origin} at ${where.file}:${where.line}`);
+    // A live cluster's objects have no lines: the rule's path is the place to look.
+    parts.add(isClusterSource(where.file) ? `rule ${r.path}${origin}` : `rule ${r.path}${origin} at ${where.file}:${where.line}`);
   }
   return [...parts].join('; ');
 }
