@@ -10,7 +10,7 @@ import type { Problem } from '../model/problem.js';
 import type { Resource } from '../model/resource.js';
 import { PalisadeError, problem } from '../core/errors.js';
 import type { ResourceIndex } from '../core/resource-index.js';
-import { analyzeAttackPaths, buildAttackGraph } from '../graph/attack/index.js';
+import { analyzeAttackPaths, buildAttackGraph, type AttackOptions } from '../graph/attack/index.js';
 import { withRisk } from '../graph/attack/risk.js';
 
 export interface ScanAttackSettings {
@@ -21,6 +21,8 @@ export interface ScanAttackSettings {
   /** Entry points and crown jewels (the analysis's defaults when absent). */
   readonly from?: readonly string[];
   readonly to?: readonly string[];
+  /** The configuration's `crownJewels` selectors (the `configured` jewel group), as `palisade attack-paths` takes them. */
+  readonly jewelSelectors?: AttackOptions['jewelSelectors'];
 }
 
 /**
@@ -45,6 +47,7 @@ export function scanAttackPaths(resources: readonly Resource[], index: ResourceI
   const options = {
     ...(settings.from === undefined ? {} : { from: settings.from }),
     ...(settings.to === undefined ? {} : { to: settings.to }),
+    ...(settings.jewelSelectors === undefined ? {} : { jewelSelectors: settings.jewelSelectors }),
     verify: false,
     budget: SCAN_BUDGET,
   };

@@ -88,9 +88,10 @@ function kindProblems(resources: readonly Resource[]): Problem[] {
   });
 }
 
-function attackSettings(settings: PalisadeConfig['attackPaths']): ScanAttackSettings {
+function attackSettings(settings: PalisadeConfig['attackPaths'], crownJewels: PalisadeConfig['crownJewels']): ScanAttackSettings {
   return {
     enabled: settings.enabled,
+    ...(crownJewels === undefined ? {} : { jewelSelectors: crownJewels }),
     failOnPath: settings.failOnPath,
     ...(settings.entries === undefined ? {} : { from: settings.entries }),
     ...(settings.jewels === undefined ? {} : { to: settings.jewels }),
@@ -163,7 +164,7 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
     ruleIds: KNOWN_RULE_IDS,
   });
   problems.push(...suppressed.problems);
-  const attack = scanAttackPaths(resources, index, suppressed.findings, attackSettings(config.attackPaths));
+  const attack = scanAttackPaths(resources, index, suppressed.findings, attackSettings(config.attackPaths, config.crownJewels));
   problems.push(...attack.problems);
   const findings = [...attack.findings].sort(compareFindings);
   const pathGate = attack.ran || config.attackPaths.failOnPath ? { failOnPath: config.attackPaths.failOnPath, attackPaths: attack.ran ? attack.result.paths.length : 0 } : {};
