@@ -50,7 +50,8 @@ export function analyzeAttackPaths(input: AttackInput, options: AttackOptions = 
   const cut = minimalCut(graph, entries, jewels, options.budget ?? DEFAULT_BUDGET, verify ? verifier(input, graph, fromSpecs, toSpecs, selectors) : undefined);
   const chosen = new Set(cut.fixIds);
   const fixes = fixesOf(graph, found.paths, chosen);
-  const uncuttable = found.paths.filter((p) => cut.uncuttableJewels.includes(p.jewel)).map((p) => p.id);
+  const uncuttableJewels = new Set(cut.uncuttableJewels);
+  const uncuttable = found.paths.filter((p) => uncuttableJewels.has(p.jewel)).map((p) => p.id);
   const { nodes, edges } = subgraphOf(graph, found.paths);
   return {
     schemaVersion: ATTACK_PATHS_SCHEMA_VERSION,

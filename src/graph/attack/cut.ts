@@ -39,8 +39,10 @@ export function minimalCut(graph: AttackGraph, entries: readonly string[], jewel
   const relevant = relevantEdges(graph, entries, jewels);
   // Jewels an entry reaches over edges nothing removes.
   const free = reach(graph, entries, jewels, (e) => graph.edge(e).fixIds.length === 0);
-  const uncuttableJewels = [...jewels].filter((j) => free.has(j) || entries.includes(j)).sort();
-  const sinks = new Set([...jewels].filter((j) => !uncuttableJewels.includes(j)));
+  const entrySet = new Set(entries);
+  const uncuttableJewels = [...jewels].filter((j) => free.has(j) || entrySet.has(j)).sort();
+  const uncuttableSet = new Set(uncuttableJewels);
+  const sinks = new Set([...jewels].filter((j) => !uncuttableSet.has(j)));
   const open = (chosen: ReadonlySet<string>): number[] | undefined => openPath(graph, entries, sinks, chosen);
   if (open(new Set()) === undefined) return { fixIds: [], cost: 0, optimal: true, lowerBound: 0, method: 'none-needed', guarantee: 'no path to cut', uncuttableJewels };
   const costOf = (id: string): number => graph.fixes.get(id)?.cost ?? INF;
@@ -53,7 +55,7 @@ export function minimalCut(graph: AttackGraph, entries: readonly string[], jewel
   if (exact.solution !== undefined) {
     return { fixIds: exact.solution, cost: sum(exact.solution, costOf), optimal: true, lowerBound: sum(exact.solution, costOf), method: 'exact-hitting-set', guarantee: 'optimal (exact hitting set over every path)', uncuttableJewels };
   }
-  let chosen = prune(flow.fixes, costOf, open);
+  let chosen = prune(graph, entries, sinks, flow.fixes, costOf);
   // The oracle may still find a way the graph did not show: close it greedily.
   for (let round = 0; oracle !== undefined && round < budget.maxRounds; round++) {
     const need = oracle(new Set(chosen));
@@ -75,9 +77,10 @@ function sum(ids: readonly string[], costOf: (id: string) => number): number {
 /** Edges on some entry -> jewel path (forward from the entries, not past jewels; backward from the jewels). */
 function relevantEdges(graph: AttackGraph, entries: readonly string[], jewels: ReadonlySet<string>): number[] {
   const forward = reach(graph, entries, jewels, () => true);
+  const entrySet = new Set(entries);
   const incoming = new Map<string, number[]>();
   graph.edges.forEach((edge, i) => {
-    if (!forward.has(edge.from) || (jewels.has(edge.from) && !entries.includes(edge.from))) return;
+    if (!forward.has(edge.from) || (jewels.has(edge.from) && !entrySet.has(edge.from))) return;
     const list = incoming.get(edge.to);
     if (list === undefined) incoming.set(edge.to, [i]);
     else list.push(i);
@@ -99,11 +102,12 @@ function relevantEdges(graph: AttackGraph, entries: readonly string[], jewels: R
 }
 
 function reach(graph: AttackGraph, entries: readonly string[], jewels: ReadonlySet<string>, usable: (edge: number) => boolean): Set<string> {
+  const entrySet = new Set(entries);
   const seen = new Set<string>(entries);
   const queue = [...entries];
   for (let i = 0; i < queue.length; i++) {
     const id = queue[i] ?? '';
-    if (jewels.has(id) && !entries.includes(id)) continue;
+    if (jewels.has(id) && !entrySet.has(id)) continue;
     for (const e of graph.out(id)) {
       if (!usable(e)) continue;
       const to = graph.edge(e).to;
@@ -122,7 +126,8 @@ function reach(graph: AttackGraph, entries: readonly string[], jewels: ReadonlyS
  */
 export function firstCuttablePath(graph: AttackGraph, entries: readonly string[], jewels: ReadonlySet<string>): number[] | undefined {
   const free = reach(graph, entries, jewels, (e) => graph.edge(e).fixIds.length === 0);
-  const sinks = new Set([...jewels].filter((j) => !free.has(j) && !entries.includes(j)));
+  const entrySet = new Set(entries);
+  const sinks = new Set([...jewels].filter((j) => !free.has(j) && !entrySet.has(j)));
   return openPath(graph, entries, sinks, new Set());
 }
 
@@ -130,10 +135,11 @@ export function firstCuttablePath(graph: AttackGraph, entries: readonly string[]
 function openPath(graph: AttackGraph, entries: readonly string[], sinks: ReadonlySet<string>, chosen: ReadonlySet<string>): number[] | undefined {
   const via = new Map<string, number>();
   const seen = new Set<string>(entries);
+  const entrySet = new Set(entries);
   const queue = [...entries];
   for (let i = 0; i < queue.length; i++) {
     const id = queue[i] ?? '';
-    if (sinks.has(id) && !entries.includes(id)) {
+    if (sinks.has(id) && !entrySet.has(id)) {
       const path: number[] = [];
       for (let at = id; via.has(at); ) {
         const e = via.get(at) ?? 0;
@@ -219,12 +225,44 @@ export function solveHittingSet(constraints: readonly (readonly string[])[], cos
   return done ? (best ?? []) : undefined;
 }
 
-/** Drop fixes the rest already make unnecessary, most expensive first. */
-function prune(fixes: readonly string[], costOf: (id: string) => number, open: (chosen: ReadonlySet<string>) => number[] | undefined): string[] {
+/**
+ * Drop fixes the rest already make unnecessary, most expensive first. The nodes the entries still
+ * reach are kept; undoing one fix only explores what its edges newly open, so each check costs
+ * the newly reachable part of the graph, not a whole search.
+ */
+function prune(graph: AttackGraph, entries: readonly string[], sinks: ReadonlySet<string>, fixes: readonly string[], costOf: (id: string) => number): string[] {
   const chosen = new Set(fixes);
+  const blocked = (e: number): boolean => graph.edge(e).fixIds.some((f) => chosen.has(f));
+  const edgesOf = new Map<string, number[]>();
+  graph.edges.forEach((edge, i) => {
+    for (const f of edge.fixIds) if (chosen.has(f)) edgesOf.set(f, [...(edgesOf.get(f) ?? []), i]);
+  });
+  const reached = new Set<string>(entries);
+  const expand = (start: readonly string[], into: Set<string>): boolean => {
+    const queue = [...start];
+    for (let i = 0; i < queue.length; i++) {
+      const id = queue[i] ?? '';
+      if (sinks.has(id)) return true;
+      for (const e of graph.out(id)) {
+        const to = graph.edge(e).to;
+        if (blocked(e) || reached.has(to) || into.has(to)) continue;
+        into.add(to);
+        queue.push(to);
+      }
+    }
+    return false;
+  };
+  if (expand(entries, reached)) return [...fixes];
   for (const f of [...fixes].sort((a, b) => costOf(b) - costOf(a))) {
     chosen.delete(f);
-    if (open(chosen) !== undefined) chosen.add(f);
+    const opened: string[] = [];
+    for (const e of edgesOf.get(f) ?? []) {
+      const edge = graph.edge(e);
+      if (reached.has(edge.from) && !sinks.has(edge.from) && !blocked(e) && !reached.has(edge.to)) opened.push(edge.to);
+    }
+    const fresh = new Set<string>(opened);
+    if (expand(opened, fresh)) chosen.add(f);
+    else for (const id of fresh) reached.add(id);
   }
   return [...chosen];
 }
