@@ -65,9 +65,14 @@ export function minimalCut(graph: AttackGraph, entries: readonly string[], jewel
     chosen = [...chosen, cheapest];
   }
   const cost = sum(chosen, costOf);
-  const k = Math.max(1, ...flow.cutEdges.map((e) => graph.edge(e).fixIds.reduce((m, f) => Math.max(m, usage.get(f) ?? 1), 1)));
-  const ratio = exact.lowerBound > 0 ? Math.min(k, cost / exact.lowerBound) : k;
-  return { fixIds: chosen.sort(), cost, optimal: false, lowerBound: exact.lowerBound, method: 'flow-fallback', guarantee: `at most ${ratio.toFixed(2)} x the optimum (search budget exceeded)`, uncuttableJewels };
+  // An optimal set of fixes removes a cut whose capacity is at most k times its cost, k the most
+  // relevant edges one fix removes: so the minimum cut over k is a lower bound on the optimum.
+  const k = Math.max(1, ...usage.values());
+  const minCut = flow.cutEdges.reduce((sum, e) => sum + Math.min(...graph.edge(e).fixIds.map(costOf)), 0);
+  const lowerBound = Math.max(exact.lowerBound, minCut / k);
+  const ratio = lowerBound > 0 ? cost / lowerBound : k;
+  const why = flow.fixes.length <= (budget.maxExactFixes ?? 60) ? 'search budget exceeded' : 'cut too large for the exact search';
+  return { fixIds: chosen.sort(), cost, optimal: false, lowerBound: Math.round(lowerBound * 100) / 100, method: 'flow-fallback', guarantee: `at most ${ratio.toFixed(2)} x the optimum (${why})`, uncuttableJewels };
 }
 
 function sum(ids: readonly string[], costOf: (id: string) => number): number {
