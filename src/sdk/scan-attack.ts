@@ -10,7 +10,7 @@ import type { Problem } from '../model/problem.js';
 import type { Resource } from '../model/resource.js';
 import { PalisadeError, problem } from '../core/errors.js';
 import type { ResourceIndex } from '../core/resource-index.js';
-import { analyzeAttackPaths, buildAttackGraph, type AttackOptions } from '../graph/attack/index.js';
+import { analyzeAttackGraph, type AttackOptions } from '../graph/attack/index.js';
 import { withRisk } from '../graph/attack/risk.js';
 
 export interface ScanAttackSettings {
@@ -52,10 +52,9 @@ export function scanAttackPaths(resources: readonly Resource[], index: ResourceI
     budget: SCAN_BUDGET,
   };
   try {
-    const result = analyzeAttackPaths({ resources, index, findings }, options);
     // The result keeps only the steps of its paths; risk needs the whole graph to tell what no
     // entry point reaches.
-    const { graph } = buildAttackGraph({ resources, index, findings });
+    const { result, graph } = analyzeAttackGraph({ resources, index, findings }, options);
     return {
       ran: true,
       findings: withRisk(findings, result, { nodes: graph.nodes.values(), edges: graph.edges }),

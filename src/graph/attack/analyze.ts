@@ -35,7 +35,17 @@ const VERIFY_UP_TO_WORKLOADS = 500;
 /** Re-runs on the fixed input per analysis: each costs a full graph build. */
 const MAX_VERIFICATIONS = 4;
 
+/** The result, and the whole graph it was drawn from (risk needs to know what no entry point reaches). */
+export interface AttackAnalysis {
+  readonly result: AttackPathsResult;
+  readonly graph: AttackGraph;
+}
+
 export function analyzeAttackPaths(input: AttackInput, options: AttackOptions = {}): AttackPathsResult {
+  return analyzeAttackGraph(input, options).result;
+}
+
+export function analyzeAttackGraph(input: AttackInput, options: AttackOptions = {}): AttackAnalysis {
   const started = Date.now();
   const built = guardedBuild(input);
   const { graph } = built;
@@ -53,7 +63,7 @@ export function analyzeAttackPaths(input: AttackInput, options: AttackOptions = 
   const uncuttableJewels = new Set(cut.uncuttableJewels);
   const uncuttable = found.paths.filter((p) => uncuttableJewels.has(p.jewel)).map((p) => p.id);
   const { nodes, edges } = subgraphOf(graph, found.paths);
-  return {
+  const result: AttackPathsResult = {
     schemaVersion: ATTACK_PATHS_SCHEMA_VERSION,
     entries,
     jewels: [...jewels],
@@ -65,6 +75,7 @@ export function analyzeAttackPaths(input: AttackInput, options: AttackOptions = 
     stats: { nodes: graph.nodes.size, edges: graph.edges.length, workloads: built.workloads.length, pods: built.pods, paths: found.paths.length, reachablePairs: found.reachablePairs, millis: Date.now() - started },
     ...(found.truncated ? { truncated: true } : {}),
   };
+  return { result, graph };
 }
 
 function guardedBuild(input: AttackInput): BuiltGraph {

@@ -1,5 +1,5 @@
 /** The attack graph: paths from entry points to crown jewels and the cheapest fixes that cut them all. */
-export { analyzeAttackPaths, type AttackOptions } from './analyze.js';
+export { analyzeAttackGraph, analyzeAttackPaths, type AttackAnalysis, type AttackOptions } from './analyze.js';
 export { applyFixes, strategicMerge, type FixedInput } from './apply.js';
 export { buildAttackGraph, type AttackInput, type BuiltGraph } from './build.js';
 export { minimalCut, solveHittingSet, type CutBudget } from './cut.js';
