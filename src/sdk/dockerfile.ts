@@ -36,7 +36,9 @@ export async function lintDockerfiles(paths: readonly string[], options: Dockerf
     misnamed.push(problem('not-a-dockerfile', input === '-' ? 'standard input is not read as a Dockerfile' : 'the file is not named like a Dockerfile', { file: input }));
     return false;
   });
-  const report = await scan({ ...options, paths: kept, rules: options.rules?.length ? options.rules : dockerfileRuleIds() });
+  // A Dockerfile has no workloads, identities or network: an attack-path section would be noise.
+  const settings = { ...options.settings, attackPathsEnabled: false };
+  const report = await scan({ ...options, settings, paths: kept, rules: options.rules?.length ? options.rules : dockerfileRuleIds() });
   return misnamed.length === 0 ? report : { ...report, errors: [...misnamed, ...report.errors] };
 }
 

@@ -9,6 +9,7 @@ const at = (name: string): string => path.join(DIR, name);
 interface JsonReport {
   readonly findings: readonly { readonly ruleId: string; readonly message: string; readonly suppressed: boolean; readonly location: { readonly line?: number } }[];
   readonly errors: readonly { readonly code: string; readonly line?: number }[];
+  readonly attackPaths?: unknown;
 }
 
 describe('palisade dockerfile', () => {
@@ -24,6 +25,8 @@ describe('palisade dockerfile', () => {
     expect(byRule('dockerfile-exec-form').map((f) => f.location.line)).toEqual([11]);
     expect(report.findings.filter((f) => f.ruleId === 'image-healthcheck-missing').map((f) => f.suppressed)).toEqual([true]);
     expect(run.stdout).not.toContain('hunter2-hunter2');
+    // A Dockerfile has no workloads or identities: no attack-path section.
+    expect(report.attackPaths).toBeUndefined();
   });
 
   it('passes a clean Dockerfile with exit 0 and writes SARIF', () => {
