@@ -183,6 +183,7 @@ export interface AttackStats {
   readonly paths: number;
   /** Entry/jewel pairs with at least one path. */
   readonly reachablePairs: number;
+  /** Left out by the analysis (outputs are deterministic); a front end may add its own timing. */
   readonly millis?: number;
 }
 

@@ -46,7 +46,6 @@ export function analyzeAttackPaths(input: AttackInput, options: AttackOptions = 
 }
 
 export function analyzeAttackGraph(input: AttackInput, options: AttackOptions = {}): AttackAnalysis {
-  const started = Date.now();
   const built = guardedBuild(input);
   const { graph } = built;
   const fromSpecs = options.from ?? DEFAULT_ENTRIES;
@@ -72,7 +71,7 @@ export function analyzeAttackGraph(input: AttackInput, options: AttackOptions = 
     paths: found.paths,
     fixes,
     cut: { fixIds: [...cut.fixIds].sort(), cost: cut.cost, optimal: cut.optimal, lowerBound: cut.lowerBound, method: cut.method, guarantee: cut.guarantee, uncuttable },
-    stats: { nodes: graph.nodes.size, edges: graph.edges.length, workloads: built.workloads.length, pods: built.pods, paths: found.paths.length, reachablePairs: found.reachablePairs, millis: Date.now() - started },
+    stats: { nodes: graph.nodes.size, edges: graph.edges.length, workloads: built.workloads.length, pods: built.pods, paths: found.paths.length, reachablePairs: found.reachablePairs },
     ...(found.truncated ? { truncated: true } : {}),
   };
   return { result, graph };
