@@ -11,13 +11,14 @@ import {
   netpolList,
   NETPOL_DIFF_FORMATS,
   NETPOL_LIST_FORMATS,
+  NETPOL_PALISADE_FORMATS,
   PalisadeError,
   type NetpolDiffFormat,
   type NetpolListFormat,
   type NetpolOutput,
+  type NetpolPalisadeFormat,
   type Problem,
 } from '../sdk/index.js';
-import { NETPOL_PALISADE_FORMATS, type NetpolPalisadeFormat } from '../sdk/netpol.js';
 import { collectList, emit, EXIT, printProblems } from './io.js';
 
 const LIST_EXAMPLES = `

@@ -137,9 +137,13 @@ const helm = z
   })
   .meta({ title: 'Helm', description: 'How charts are rendered before scanning.' });
 
-/** Reserved for attack-path analysis: the assets an attacker wants. Loose on purpose until that lands. */
+/**
+ * The assets an attacker wants, beyond the defaults (cluster-admin, secrets, nodes): the attack-path
+ * analysis aims at them and sensitive-workload-reachable-from-exposed guards them. Strict, so that
+ * a misspelt key is an error rather than a selector that matches everything.
+ */
 const crownJewel = z
-  .looseObject({
+  .strictObject({
     kind: glob('kind').optional().meta({ title: 'Kind', description: 'Glob over the kind (Secret, ConfigMap).' }),
     namespace: glob('namespace').optional().meta({ title: 'Namespace', description: 'Glob over the namespace.' }),
     name: glob('name').optional().meta({ title: 'Name', description: 'Glob over the name.' }),
@@ -192,7 +196,7 @@ export const configSchema = z
       .meta({ title: 'Exceptions', description: 'Accepted risks: findings they match are reported as suppressed and do not fail the run.' }),
     limits,
     helm: helm.optional(),
-    crownJewels: z.array(crownJewel).optional().meta({ title: 'Crown jewels', description: 'Reserved for attack-path analysis.' }),
+    crownJewels: z.array(crownJewel).optional().meta({ title: 'Crown jewels', description: 'Objects an attacker wants (the `configured` jewel group of attack paths; sensitive workloads for the network rules), besides cluster-admin, secrets and nodes and anything labelled palisade.dev/crown-jewel: "true".' }),
     namespaces: z
       .array(glob('namespace'))
       .min(1, { error: 'list at least one namespace, or leave namespaces out to scan them all' })
