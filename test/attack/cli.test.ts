@@ -29,6 +29,13 @@ describe('palisade attack-paths', () => {
     expect(result.fixes.find((f) => f.id === result.cut.fixIds[0])?.cuts).toEqual([path?.id]);
   });
 
+  it('writes the same JSON on every run', () => {
+    const args = ['attack-paths', 'examples/manifests', '-f', 'json', '-q'];
+    const first = palisade(args);
+    expect(first.status).toBe(0);
+    expect(palisade(args).stdout).toBe(first.stdout);
+  });
+
   it('draws the paths as DOT', () => {
     const run = palisade(['attack-paths', MANIFEST, '--vulnerabilities', VULNS, '-f', 'dot']);
     expect(run.status).toBe(0);
