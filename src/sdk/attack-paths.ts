@@ -11,7 +11,7 @@ import { PalisadeError, problem } from '../core/errors.js';
 import { runRules } from '../core/engine.js';
 import { ResourceIndex } from '../core/resource-index.js';
 import { findConfig, namespaceFilter, resolveConfig } from '../config/index.js';
-import { analyzeAttackPaths, attackPathsDot, attackPathsTable } from '../graph/attack/index.js';
+import { analyzeAttackPaths, attackGraphDot, attackPathsTable } from '../graph/attack/index.js';
 import { loadInputs } from '../loaders/index.js';
 import { selectScanRules } from './select-rules.js';
 
@@ -110,6 +110,6 @@ export async function attackPaths(options: AttackPathsOptions): Promise<AttackPa
 
 export function renderAttackPaths(result: AttackPathsResult, format: AttackPathsFormat): string {
   if (format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
-  if (format === 'dot') return attackPathsDot(result);
+  if (format === 'dot') return attackGraphDot(result);
   return attackPathsTable(result);
 }

@@ -39,7 +39,7 @@ describe('palisade attack-paths', () => {
   it('draws the paths as DOT', () => {
     const run = palisade(['attack-paths', MANIFEST, '--vulnerabilities', VULNS, '-f', 'dot']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^digraph attack_paths \{/);
+    expect(run.stdout).toMatch(/^digraph "attack-paths" \{/);
     expect(run.stdout).toContain('"internet" -> "vulnerable:store/Deployment/storefront"');
   });
 

@@ -6,4 +6,5 @@ export { minimalCut, solveHittingSet, type CutBudget } from './cut.js';
 export { FIX_COSTS } from './fixes.js';
 export { AttackGraph, type Edge, type FixCandidate } from './graph.js';
 export { CONFIGURED, CROWN_JEWEL_LABEL, DEFAULT_ENTRIES, DEFAULT_JEWELS, type JewelSelector } from './select.js';
-export { attackPathsDot, attackPathsTable } from './text.js';
+export { attackPathsTable } from './text.js';
+export { attackGraphDot } from './render/dot.js';

@@ -1,7 +1,6 @@
 /**
- * Plain renderings of an AttackPathsResult for the terminal and Graphviz: a table of ranked paths
- * with their steps and the chosen fixes, and a DOT digraph of the paths' nodes (entries and jewels
- * marked, steps removed by the chosen fixes dashed).
+ * The terminal rendering of an AttackPathsResult: a table of ranked paths with their steps and
+ * the chosen fixes. (DOT is render/dot.ts, shared with the reports.)
  */
 import type { AttackPathsResult } from '../../model/attack.js';
 
@@ -27,24 +26,5 @@ export function attackPathsTable(result: AttackPathsResult): string {
     }
   }
   if (result.cut.uncuttable.length > 0) lines.push('', `${result.cut.uncuttable.length} path(s) no manifest change can cut (an entry that is itself a crown jewel, or steps nothing removes).`);
-  return `${lines.join('\n')}\n`;
-}
-
-function quote(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
-}
-
-export function attackPathsDot(result: AttackPathsResult): string {
-  const cut = new Set(result.cut.fixIds);
-  const lines = ['digraph attack_paths {', '  rankdir=LR;', '  node [shape=box, fontname="Helvetica"];'];
-  for (const node of result.nodes) {
-    const style = node.entry === true ? ', style=filled, fillcolor="#fde2e2"' : node.jewel === true ? ', style=filled, fillcolor="#fff3b0", shape=doubleoctagon' : '';
-    lines.push(`  ${quote(node.id)} [label=${quote(`${node.label}${node.replicas === undefined ? '' : ` x${node.replicas}`}`)}${style}];`);
-  }
-  for (const edge of result.edges) {
-    const fixed = edge.fixIds.some((id) => cut.has(id));
-    lines.push(`  ${quote(edge.from)} -> ${quote(edge.to)} [label=${quote(edge.kind + (edge.evidence.ports === undefined ? '' : ` ${edge.evidence.ports}`))}${fixed ? ', style=dashed, color="#2a9d8f"' : ''}];`);
-  }
-  lines.push('}');
   return `${lines.join('\n')}\n`;
 }
