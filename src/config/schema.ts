@@ -171,7 +171,7 @@ const attackPaths = z
       .array(z.string().min(1).max(253))
       .min(1, { error: 'list at least one crown jewel, or leave jewels out for the defaults' })
       .optional()
-      .meta({ title: 'Crown jewels', description: 'What attacks aim at: cluster-admin, secrets, nodes, namespace/NS, selector KEY=VALUE[,KEY=VALUE] (default: cluster-admin, secrets, nodes).' }),
+      .meta({ title: 'Crown jewels', description: 'What attacks aim at: cluster-admin, secrets, nodes, configured (the crownJewels selectors and the palisade.dev/crown-jewel label), namespace/NS, selector KEY=VALUE[,KEY=VALUE] (default: cluster-admin, secrets, nodes, configured).' }),
   })
   .prefault({})
   .meta({ title: 'Attack paths', description: 'The attack-path analysis of palisade scan (docs/attack-paths.md).' });
