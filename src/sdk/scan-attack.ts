@@ -4,7 +4,7 @@
  * configuration is a located problem; an unexpected failure of the analysis is a warning and the
  * scan's other results stand (the findings then carry no risk).
  */
-import type { AttackPathsResult } from '../model/attack.js';
+import type { AttackPathsResult, ImageVulnerabilities } from '../model/attack.js';
 import type { Finding } from '../model/finding.js';
 import type { Problem } from '../model/problem.js';
 import type { Resource } from '../model/resource.js';
@@ -54,7 +54,8 @@ export function scanAttackPaths(resources: readonly Resource[], index: ResourceI
   try {
     // The result keeps only the steps of its paths; risk needs the whole graph to tell what no
     // entry point reaches.
-    const { result, graph } = analyzeAttackGraph({ resources, index, findings }, options);
+    const vulnerabilities = imageVulnerabilities(findings);
+    const { result, graph } = analyzeAttackGraph({ resources, index, findings, ...(vulnerabilities.length === 0 ? {} : { vulnerabilities }) }, options);
     return {
       ran: true,
       findings: withRisk(findings, result, { nodes: graph.nodes.values(), edges: graph.edges }),
@@ -68,4 +69,34 @@ export function scanAttackPaths(resources: readonly Resource[], index: ResourceI
     const failed = problem('attack-analysis-failed', `the attack-path analysis failed: ${reason}; the report has no attack paths and no risk`);
     return { ran: false, findings, problems: [failed], pathGateFails: settings.failOnPath };
   }
+}
+
+type AttackVulnerability = ImageVulnerabilities['vulnerabilities'][number];
+
+/**
+ * The scan's own unsuppressed vulnerability findings as the attack analysis takes them. An image
+ * a workload runs is scanned as docker://REF and its findings name it REF, exactly as the pod
+ * spec writes it, which is how the analysis finds the workloads that run it.
+ */
+function imageVulnerabilities(findings: readonly Finding[]): ImageVulnerabilities[] {
+  const byImage = new Map<string, AttackVulnerability[]>();
+  for (const finding of findings) {
+    const v = finding.vulnerability;
+    if (v === undefined || finding.suppressed) continue;
+    // The vector the analysis reads for "remote code execution": the strongest CVSS 3.x or 4.0 one.
+    const vector = [...v.cvss].filter((c) => c.version !== '2.0').sort((a, b) => b.baseScore - a.baseScore)[0]?.vector;
+    const severity = v.rating === 'info' ? 'low' : v.rating;
+    const entry: AttackVulnerability = {
+      id: v.id,
+      package: v.package.name,
+      version: v.package.version,
+      severity,
+      ...(v.fix.state === 'fixed' ? { fixedVersion: v.fix.version } : {}),
+      ...(vector === undefined ? {} : { cvssVector: vector }),
+    };
+    const list = byImage.get(finding.resource.name);
+    if (list === undefined) byImage.set(finding.resource.name, [entry]);
+    else list.push(entry);
+  }
+  return [...byImage].map(([image, vulnerabilities]) => ({ image, vulnerabilities }));
 }
