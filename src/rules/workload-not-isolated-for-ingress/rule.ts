@@ -6,9 +6,8 @@
  * would in the cluster.
  */
 import type { RuleContext, WorkloadSubject } from '../../core/rule.js';
-import { defineRule, fail, warn } from '../../core/rule.js';
-import { pointer } from '../../lib/json-pointer.js';
-import { isolationOf, scanNetpol } from '../../graph/netpol/findings/index.js';
+import { defineRule } from '../../core/rule.js';
+import { isolationOutcomes } from '../_lib/isolation.js';
 
 export const rule = defineRule({
   id: 'workload-not-isolated-for-ingress',
@@ -22,15 +21,7 @@ export const rule = defineRule({
     'https://media.defense.gov/2022/Aug/29/2003066362/-1/-1/0/CTR_KUBERNETES_HARDENING_GUIDANCE_1.2_20220829.PDF',
   ],
   target: 'workload',
-  *check(subject: WorkloadSubject, { index }: RuleContext<undefined>) {
-    const endpoint = scanNetpol(index)?.endpointOf(subject.resource);
-    if (endpoint === undefined) return;
-    const { kind, name } = subject.resource;
-    const isolation = isolationOf(endpoint, 'Ingress');
-    if (isolation.kind === 'open') {
-      yield fail(`${kind} "${name}": no NetworkPolicy selects its pods for ingress, so they accept connections from every pod of every namespace and, through Services, nodes and load balancers, from outside the cluster`, subject.workload.podMetaPath);
-    } else if (isolation.kind === 'host-network') {
-      yield warn(`${kind} "${name}" uses the host network: NetworkPolicies do not isolate its ingress (it shares the node's)`, pointer(subject.workload.podSpecPath, 'hostNetwork'));
-    }
+  check(subject: WorkloadSubject, { index }: RuleContext<undefined>) {
+    return isolationOutcomes(subject, index, 'Ingress', 'they accept connections from every pod of every namespace and, through Services, nodes and load balancers, from outside the cluster');
   },
 });
