@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
-import { FAIL_ON_VALUES, FORMATS, lintDockerfiles, render, type FailOn } from '../sdk/index.js';
-import { collectList, emit, EXIT, printProblems, useColor } from './io.js';
+import { FAIL_ON_VALUES, FORMATS, lintDockerfiles, type FailOn } from '../sdk/index.js';
+import { collectList, finishReport } from './io.js';
 
 interface DockerfileFlags {
   format: string;
@@ -42,15 +42,6 @@ export function dockerfileCommand(): Command {
         ...(flags.excludeRules === undefined ? {} : { excludeRules: flags.excludeRules }),
         ...(flags.failOn === undefined ? {} : { failOn: flags.failOn }),
       });
-      const toTerminal = flags.output === undefined || flags.output === '-';
-      const tableOnScreen = flags.format === 'table' && toTerminal && process.stdout.isTTY;
-      const usageError = report.errors.some((e) => USAGE_CODES.has(e.code));
-      if (usageError || !tableOnScreen) printProblems([...report.errors, ...report.notes], flags.quiet === true);
-      if (usageError) {
-        process.exitCode = EXIT.usage;
-        return;
-      }
-      if (!emit(render(report, flags.format, { color: toTerminal && useColor(process.stdout) }), flags.output)) process.exitCode = EXIT.usage;
-      else process.exitCode = report.summary.failed ? EXIT.findings : EXIT.ok;
+      finishReport(report, flags, USAGE_CODES);
     });
 }

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import type { Problem } from '../sdk/index.js';
-import { formatProblem, problem } from '../sdk/index.js';
+import type { Problem, Report } from '../sdk/index.js';
+import { formatProblem, problem, render } from '../sdk/index.js';
 
 /** Exit codes: 0 nothing at or above --fail-on, 1 something is, 2 usage error or no input read. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -42,4 +42,27 @@ export function collectList(value: string, previous: string[] = []): string[] {
 
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
+}
+
+export interface ReportFlags {
+  readonly format: string;
+  readonly output?: string | undefined;
+  readonly quiet?: boolean | undefined;
+}
+
+/**
+ * Writes a report and sets the exit code. Problems go to stderr unless a table on screen already
+ * lists them; a problem with one of `usageCodes` (a bad flag or configuration) exits 2 without a report.
+ */
+export function finishReport(report: Report, flags: ReportFlags, usageCodes: ReadonlySet<string>): void {
+  const toTerminal = flags.output === undefined || flags.output === '-';
+  const tableOnScreen = flags.format === 'table' && toTerminal && process.stdout.isTTY;
+  const usageError = report.errors.some((e) => usageCodes.has(e.code));
+  if (usageError || !tableOnScreen) printProblems([...report.errors, ...report.notes], flags.quiet === true);
+  if (usageError) {
+    process.exitCode = EXIT.usage;
+    return;
+  }
+  if (!emit(render(report, flags.format, { color: toTerminal && useColor(process.stdout) }), flags.output)) process.exitCode = EXIT.usage;
+  else process.exitCode = report.summary.failed ? EXIT.findings : EXIT.ok;
 }

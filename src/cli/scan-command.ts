@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
-import { FAIL_ON_VALUES, FORMATS, render, scan, type FailOn, type ScanOptions } from '../sdk/index.js';
-import { collect, collectList, emit, EXIT, printProblems, useColor } from './io.js';
+import { FAIL_ON_VALUES, FORMATS, scan, type FailOn, type ScanOptions } from '../sdk/index.js';
+import { collect, collectList, finishReport } from './io.js';
 import { progressLine } from './progress.js';
 import { addSettingOptions, settingValues } from './settings-options.js';
 
@@ -102,16 +102,6 @@ export function scanCommand(): Command {
     const progress = progressLine(process.stderr, flags.quiet !== true);
     const report = await scan({ ...scanOptions(paths, flags, settingKeys), onProgress: progress.update });
     progress.clear();
-    const toTerminal = flags.output === undefined || flags.output === '-';
-    // The table already lists problems; print them again only where the table is not on screen.
-    const tableOnScreen = flags.format === 'table' && toTerminal && process.stdout.isTTY;
-    const usageError = report.errors.some((e) => USAGE_CODES.has(e.code));
-    if (usageError || !tableOnScreen) printProblems([...report.errors, ...report.notes], flags.quiet === true);
-    if (usageError) {
-      process.exitCode = EXIT.usage;
-      return;
-    }
-    if (!emit(render(report, flags.format, { color: toTerminal && useColor(process.stdout) }), flags.output)) process.exitCode = EXIT.usage;
-    else process.exitCode = report.summary.failed ? EXIT.findings : EXIT.ok;
+    finishReport(report, flags, USAGE_CODES);
   });
 }
