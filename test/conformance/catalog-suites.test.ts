@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/cli.js';
 
 interface SuiteResult {
@@ -22,7 +22,11 @@ const present = existsSync(TESTDATA);
 if (!present) console.log('conformance: ../shared/testdata is absent; suites skipped');
 
 describe.runIf(present)('conformance of the catalog with the external suites', () => {
-  const results = JSON.parse(execFileSync(process.execPath, [path.join(ROOT, 'scripts/conformance.mjs'), '--json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 })) as SuiteResult[];
+  // Run in beforeAll, not in the describe body: a skipped describe's body still runs to collect its tests.
+  let results: SuiteResult[] = [];
+  beforeAll(() => {
+    results = JSON.parse(execFileSync(process.execPath, [path.join(ROOT, 'scripts/conformance.mjs'), '--json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 })) as SuiteResult[];
+  });
 
   it('runs every suite that maps to the catalog', () => {
     expect(results.map((r) => r.suite).sort()).toEqual(['checkov-kubernetes', 'dockerfile-lint', 'kalm-benchmark', 'kube-linter', 'kubescape-regolibrary', 'kubesec', 'netpol-analyzer', 'pod-security-admission', 'polaris', 'rbac-reference']);
