@@ -11,11 +11,12 @@ import { ResourceIndex } from '../../core/resource-index.js';
 import { namespaceOf } from '../../core/resource-index.js';
 import { Analysis } from '../netpol/analysis.js';
 import { buildCluster } from '../netpol/cluster.js';
+import { scanNetpol } from '../netpol/findings/index.js';
 import type { ConnectionSet } from '../netpol/connections.js';
-import { RbacIndex } from '../rbac/authorizer.js';
 import { buildEscalationGraph } from '../rbac/escalation/build.js';
 import { ALL_NODES, nodeNode, podsHub } from '../rbac/escalation/edges.js';
 import { buildInventory } from '../rbac/inventory.js';
+import { rbacIndexOf } from '../rbac/risks/outcomes.js';
 import { serviceAccountUser } from '../rbac/subjects.js';
 import { escapeEvidence, escapeFacts, escapeProbability } from './escape.js';
 import { declaredPorts, exposureSources, ingressReach } from './exposure.js';
@@ -52,11 +53,13 @@ export function buildAttackGraph(input: AttackInput): BuiltGraph {
   const resources = input.resources;
   const index = input.index ?? new ResourceIndex(resources);
   const findings = new FindingLookup(input.findings ?? []);
-  const analysis = new Analysis(buildCluster(resources));
+  // In a scan the rules have already analysed the network and indexed RBAC for this index: reuse
+  // both rather than build them twice (time, and hundreds of MB on large inputs).
+  const analysis = scanNetpol(index)?.analysis ?? new Analysis(buildCluster(resources));
   const infos = workloadInfos(analysis, index);
   const graph = new AttackGraph();
   graph.addNode({ id: INTERNET, kind: 'internet', label: 'the internet (any address outside the cluster)' });
-  importRbac(graph, buildEscalationGraph(RbacIndex.build(resources), buildInventory(resources)), resources, findings);
+  importRbac(graph, buildEscalationGraph(rbacIndexOf(index), buildInventory(resources)), resources, findings);
   for (const info of infos) addWorkload(graph, info, findings);
   addHostCompromise(graph, infos);
   addExploits(graph, infos, input.vulnerabilities ?? [], findings, analysis, index, resources);

@@ -140,34 +140,46 @@ function reasonOf(finding: Finding, context: RiskContext, listed: Listed | undef
   }
 }
 
-/** The risk of each finding, by finding id; `graph` is the whole graph the result was drawn from. */
-export function assessRisk(findings: readonly Finding[], result: AttackPathsResult, graph: RiskGraph = result): Map<string, FindingRisk> {
+/**
+ * A function giving each finding its risk. Findings on no listed path share one risk object per
+ * severity and context: a scan can hold hundreds of thousands of them, and a copy each would cost
+ * more memory than the findings themselves.
+ */
+function riskJudge(result: AttackPathsResult, graph: RiskGraph): (finding: Finding) => FindingRisk {
   const { byFinding, byObject } = contexts(result, graph);
   const listed = listedPaths(result);
   const labels = new Map(result.nodes.map((n) => [n.id, n.label]));
-  const risks = new Map<string, FindingRisk>();
-  for (const finding of findings) {
+  const shared = new Map<string, FindingRisk>();
+  const NONE: readonly string[] = [];
+  return (finding) => {
     const context = byFinding.get(finding.id) ?? byObject.get(objectKey(finding.resource)) ?? 'not-modelled';
     const onPaths = context === 'on-path' ? listed.get(finding.id) : undefined;
+    const key = `${finding.severity}\u0000${context}`;
+    const cached = onPaths === undefined ? shared.get(key) : undefined;
+    if (cached !== undefined) return cached;
     const score = riskScore(finding.severity, context, onPaths?.likelihood);
-    risks.set(finding.id, {
+    const risk: FindingRisk = {
       score,
       level: riskLevel(score),
       context,
       paths: onPaths?.paths.size ?? 0,
-      jewels: [...(onPaths?.jewels ?? [])].sort(compareText),
+      jewels: onPaths === undefined ? NONE : [...onPaths.jewels].sort(compareText),
       ...(onPaths === undefined ? {} : { likelihood: onPaths.likelihood }),
       reason: reasonOf(finding, context, onPaths, labels),
-    });
-  }
-  return risks;
+    };
+    if (onPaths === undefined) shared.set(key, risk);
+    return risk;
+  };
+}
+
+/** The risk of each finding, by finding id; `graph` is the whole graph the result was drawn from. */
+export function assessRisk(findings: readonly Finding[], result: AttackPathsResult, graph: RiskGraph = result): Map<string, FindingRisk> {
+  const judge = riskJudge(result, graph);
+  return new Map(findings.map((finding) => [finding.id, judge(finding)]));
 }
 
 /** The findings with their risk attached, in the same order. */
 export function withRisk(findings: readonly Finding[], result: AttackPathsResult, graph: RiskGraph = result): Finding[] {
-  const risks = assessRisk(findings, result, graph);
-  return findings.map((f) => {
-    const risk = risks.get(f.id);
-    return risk === undefined ? f : { ...f, risk };
-  });
+  const judge = riskJudge(result, graph);
+  return findings.map((finding) => ({ ...finding, risk: judge(finding) }));
 }
