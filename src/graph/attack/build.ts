@@ -16,7 +16,9 @@ import type { ConnectionSet } from '../netpol/connections.js';
 import { buildEscalationGraph } from '../rbac/escalation/build.js';
 import { ALL_NODES, nodeNode, podsHub } from '../rbac/escalation/edges.js';
 import { buildInventory } from '../rbac/inventory.js';
+import { withBuiltInClusterAdmin } from '../rbac/risks/built-in.js';
 import { rbacIndexOf } from '../rbac/risks/outcomes.js';
+import { RbacIndex } from '../rbac/authorizer.js';
 import { serviceAccountUser } from '../rbac/subjects.js';
 import { escapeEvidence, escapeFacts, escapeProbability } from './escape.js';
 import { declaredPorts, exposureSources, ingressReach } from './exposure.js';
@@ -59,7 +61,10 @@ export function buildAttackGraph(input: AttackInput): BuiltGraph {
   const infos = workloadInfos(analysis, index);
   const graph = new AttackGraph();
   graph.addNode({ id: INTERNET, kind: 'internet', label: 'the internet (any address outside the cluster)' });
-  importRbac(graph, buildEscalationGraph(rbacIndexOf(index), buildInventory(resources)), resources, findings);
+  // The API server always has cluster-admin: a binding to it grants everything even when the input omits the role.
+  const rbacResources = withBuiltInClusterAdmin(resources);
+  const rbac = rbacResources === resources ? rbacIndexOf(index) : RbacIndex.build(rbacResources);
+  importRbac(graph, buildEscalationGraph(rbac, buildInventory(resources)), resources, findings);
   for (const info of infos) addWorkload(graph, info, findings);
   addHostCompromise(graph, infos);
   addExploits(graph, infos, input.vulnerabilities ?? [], findings, analysis, index, resources);

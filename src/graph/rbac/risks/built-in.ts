@@ -40,3 +40,23 @@ export function isReconciled(role: Resource): boolean {
   const value = typeof annotations === 'object' && annotations !== null && !Array.isArray(annotations) ? annotations['rbac.authorization.kubernetes.io/autoupdate'] : undefined;
   return value !== 'false';
 }
+
+function refersToClusterAdmin(resource: Resource): boolean {
+  if (resource.kind !== 'ClusterRoleBinding' && resource.kind !== 'RoleBinding') return false;
+  const roleRef = resource.object.roleRef;
+  return typeof roleRef === 'object' && roleRef !== null && !Array.isArray(roleRef) && roleRef.kind === 'ClusterRole' && roleRef.name === 'cluster-admin';
+}
+
+/**
+ * The resources as a cluster would have them: with the built-in cluster-admin added when a binding
+ * refers to it and the input lacks it (the same array otherwise). Analyses of what an identity can
+ * reach (escalation paths, attack paths) need the role a cluster always has.
+ */
+export function withBuiltInClusterAdmin(resources: readonly Resource[]): readonly Resource[] {
+  let bound = false;
+  for (const resource of resources) {
+    if (resource.kind === 'ClusterRole' && resource.name === 'cluster-admin' && resource.apiVersion.startsWith('rbac.authorization.k8s.io/')) return resources;
+    bound ||= refersToClusterAdmin(resource);
+  }
+  return bound ? [...resources, CLUSTER_ADMIN] : resources;
+}
