@@ -4,33 +4,17 @@
  * ids (a DSA naming many CVEs) are shown but never merge, or one DSA would fold unrelated CVEs.
  */
 import { compareVersions, type Ecosystem, InvalidVersionError } from '../../lib/versions/index.js';
-import type { Suppression } from '../../model/finding.js';
+import type { Suppression, VulnerabilityEvidence, VulnerablePackage } from '../../model/finding.js';
 import type { SeverityClaim } from '../advisory.js';
 import type { MatchablePackage } from './candidate.js';
 import type { Fix, RangeHit } from './evaluate.js';
 import { judgeSeverity, type ScoredVector, type SeveritySource, type VulnSeverity } from './severity.js';
 
-export interface MatchEvidence extends RangeHit {
-  /** The vulnerability id of the record that matched, the record's key in its source (e.g. "DSA-5380-1 CVE-2023-1393"), and the source. */
-  readonly advisory: string;
-  readonly record: string;
-  readonly source: string;
-  /** Matched on the package itself or on the source package it was built from. */
-  readonly by: 'package' | 'source-package';
-  readonly name: string;
-  readonly version: string;
-  /** "" for language packages, "debian:bookworm" / "alpine:v3.19" for OS packages. */
-  readonly platform: string;
-}
+/** What the report shows of one matching record (the model's evidence), plus the fix its range names. */
+export interface MatchEvidence extends VulnerabilityEvidence, RangeHit {}
 
-export interface MatchedPackage {
-  readonly ecosystem: string;
-  readonly name: string;
-  readonly version: string;
-  readonly purl?: string;
-  readonly file?: string;
-  readonly layer?: string;
-}
+/** The installed package a vulnerability was found in, as findings carry it. */
+export type MatchedPackage = VulnerablePackage;
 
 export interface VulnerabilityMatch {
   /** The CVE when one is known, else the GHSA, else the advisory's own id. */
