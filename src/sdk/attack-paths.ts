@@ -13,6 +13,7 @@ import { ResourceIndex } from '../core/resource-index.js';
 import { findConfig, namespaceFilter, resolveConfig } from '../config/index.js';
 import { analyzeAttackPaths, attackGraphDot, attackPathsTable } from '../graph/attack/index.js';
 import { loadInputs } from '../loaders/index.js';
+import { loadOptionsOf, type InputOptions } from './inputs.js';
 import { selectScanRules } from './select-rules.js';
 
 export { ATTACK_PATHS_SCHEMA_VERSION, type AttackPathsResult, type AttackPath, type AttackStep, type AttackFix, type AttackNode, type AttackCut, type ImageVulnerabilities } from '../model/attack.js';
@@ -21,13 +22,7 @@ export { analyzeAttackPaths, applyFixes, type AttackInput, type AttackOptions } 
 export const ATTACK_PATHS_FORMATS = ['table', 'json', 'dot'] as const;
 export type AttackPathsFormat = (typeof ATTACK_PATHS_FORMATS)[number];
 
-export interface AttackPathsOptions {
-  readonly paths?: readonly string[];
-  readonly cluster?: { readonly kubeconfig?: string; readonly context?: string };
-  readonly helmValues?: readonly string[];
-  readonly helmSet?: readonly string[];
-  readonly cwd?: string;
-  readonly stdin?: NodeJS.ReadableStream;
+export interface AttackPathsOptions extends InputOptions {
   readonly configFile?: string;
   readonly from?: readonly string[];
   readonly to?: readonly string[];
@@ -83,14 +78,7 @@ export async function attackPaths(options: AttackPathsOptions): Promise<AttackPa
   const paths = options.paths ?? [];
   const resolved = resolveConfig({ file: options.configFile ?? findConfig(paths, cwd), env: {}, flags: {} });
   const problems: Problem[] = [...resolved.problems];
-  const loaded = await loadInputs({
-    paths,
-    cwd,
-    ...(options.cluster === undefined ? {} : { cluster: options.cluster }),
-    ...(options.helmValues === undefined && options.helmSet === undefined ? {} : { helm: { valuesFiles: [...(options.helmValues ?? [])], set: [...(options.helmSet ?? [])] } }),
-    limits: resolved.config.limits,
-    ...(options.stdin === undefined ? {} : { stdin: options.stdin }),
-  });
+  const loaded = await loadInputs(loadOptionsOf({ ...options, paths, cwd }, resolved.config.limits));
   problems.push(...loaded.problems);
   const resources = loaded.resources.filter(namespaceFilter(resolved.config));
   const index = new ResourceIndex(resources);

@@ -6,6 +6,7 @@
 import type { Problem } from '../model/problem.js';
 import { PalisadeError, problem, type ProblemCode } from '../core/errors.js';
 import { loadInputs } from '../loaders/index.js';
+import { loadOptionsOf, type InputOptions } from './inputs.js';
 import {
   RbacIndex,
   buildEscalationGraph,
@@ -44,14 +45,8 @@ import { withBuiltInClusterAdmin } from '../graph/rbac/risks/built-in.js';
 
 export { TARGETS as RBAC_PATH_TARGETS, type Suggestion, type EscalationGraph, type EscalationPath, type PodBlastRadius, type ScopePermissions, type Target as RbacPathTarget } from '../graph/rbac/index.js';
 
-export interface RbacLoadOptions {
-  readonly paths?: readonly string[];
-  readonly cluster?: { readonly kubeconfig?: string; readonly context?: string };
-  readonly helmValues?: readonly string[];
-  readonly helmSet?: readonly string[];
-  readonly cwd?: string;
-  readonly stdin?: NodeJS.ReadableStream;
-}
+/** What `palisade rbac ...` reads. */
+export type RbacLoadOptions = InputOptions;
 
 /** The loaded RBAC state: query it with the functions below. */
 export interface RbacModel {
@@ -65,13 +60,7 @@ export interface RbacModel {
 }
 
 export async function loadRbac(options: RbacLoadOptions): Promise<RbacModel> {
-  const loaded = await loadInputs({
-    paths: options.paths ?? [],
-    ...(options.cluster === undefined ? {} : { cluster: options.cluster }),
-    ...(options.helmValues === undefined && options.helmSet === undefined ? {} : { helm: { ...(options.helmValues === undefined ? {} : { valuesFiles: options.helmValues }), ...(options.helmSet === undefined ? {} : { set: options.helmSet }) } }),
-    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
-    ...(options.stdin === undefined ? {} : { stdin: options.stdin }),
-  });
+  const loaded = await loadInputs(loadOptionsOf(options));
   return rbacModelOf(loaded.resources, loaded.inputs, loaded.problems);
 }
 
