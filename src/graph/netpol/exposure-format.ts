@@ -1,6 +1,7 @@
 /** The connectivity list with its exposure section, in netpol-analyzer's txt, json, csv and md layouts. */
 import type { Exposure, ExposureLine } from './exposure.js';
-import { compareText, csvRows, formatList, sortLines, type ConnLine, type ListFormat } from './format.js';
+import { csvRows, formatList, sortLines, type ConnLine, type ListFormat } from './format.js';
+import { compareText } from '../../lib/compare.js';
 
 function sorted(lines: readonly ExposureLine[]): ExposureLine[] {
   return [...lines].sort((a, b) => compareText(a.workload, b.workload) || compareText(a.other, b.other));

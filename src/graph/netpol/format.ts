@@ -2,6 +2,8 @@
  * The connectivity list in netpol-analyzer's output formats, byte for byte: txt, json, csv, md,
  * dot. Lines are sorted by source then destination (plain byte order, as Go's sort does).
  */
+import { compareText } from '../../lib/compare.js';
+
 export interface ConnLine {
   readonly src: string;
   readonly dst: string;
@@ -10,10 +12,6 @@ export interface ConnLine {
 
 export const LIST_FORMATS = ['txt', 'json', 'csv', 'md', 'dot'] as const;
 export type ListFormat = (typeof LIST_FORMATS)[number];
-
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 export function sortLines(lines: readonly ConnLine[]): ConnLine[] {
   return [...lines].sort((a, b) => compareText(a.src, b.src) || compareText(a.dst, b.dst));

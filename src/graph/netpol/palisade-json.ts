@@ -15,7 +15,7 @@ import { buildCluster } from './cluster.js';
 import { connectivityList, type ListOptions } from './connlist.js';
 import { ConnectionSet, PROTOCOLS, type Protocol } from './connections.js';
 import type { RuleHit } from './evaluate.js';
-import { compareText } from './format.js';
+import { compareText } from '../../lib/compare.js';
 import { controllerClass, INGRESS_CONTROLLER } from './ingress-controller.js';
 import { formatRanges } from './ip-blocks.js';
 

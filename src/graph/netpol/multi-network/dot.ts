@@ -5,7 +5,8 @@
  * secondary network is a node of its own there (its id carries the network name), so each
  * network's edges stay within it.
  */
-import { compareText, dotEdge, namespaceCluster } from '../format.js';
+import { dotEdge, namespaceCluster } from '../format.js';
+import { compareText } from '../../../lib/compare.js';
 import { workloadKey } from '../model.js';
 import type { MultiNetworkResult, NetworkSection } from './list.js';
 

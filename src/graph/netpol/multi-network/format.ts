@@ -5,7 +5,8 @@
  * a network column; dot draws each network as a cluster. With a focus port the sections that
  * allow nothing on it are left out.
  */
-import { compareText, csvRows, formatList, goJson, sortLines, type ConnLine, type ListFormat } from '../format.js';
+import { csvRows, formatList, goJson, sortLines, type ConnLine, type ListFormat } from '../format.js';
+import { compareText } from '../../../lib/compare.js';
 import { formatNetworksDot } from './dot.js';
 import type { MultiNetworkResult, NetworkSection } from './list.js';
 import { POD_NETWORK } from './plan.js';

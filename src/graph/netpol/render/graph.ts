@@ -5,7 +5,7 @@
  * is both appears twice and the picture reads left to right, from the internet to the internet.
  */
 import type { ConnectionJson, EndpointJson, NetpolJson } from '../palisade-json.js';
-import { compareText } from '../format.js';
+import { compareText } from '../../../lib/compare.js';
 
 export interface GraphNode {
   readonly id: string;

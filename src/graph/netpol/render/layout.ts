@@ -7,7 +7,7 @@
  * has its own cell, so no two boxes overlap by construction. Edges are cubic curves between box
  * sides, labelled at their middle, with repeated labels of parallel edges shown once.
  */
-import { compareText } from '../format.js';
+import { compareText } from '../../../lib/compare.js';
 import { DESTINATIONS_GROUP, SOURCES_GROUP, type ConnectivityGraph, type GraphEdge, type GraphGroup, type GraphNode } from './graph.js';
 
 export const NODE_WIDTH = 210;
