@@ -6,6 +6,7 @@
  * added is not in the origin file: it is placed at its nearest ancestor there.
  */
 import path from 'node:path';
+import { asRecord } from '../lib/k8s/values.js';
 import { parseStream, type NodeArena, type ParsedDocument } from '../lib/yaml/index.js';
 import { shiftLines } from './helm.js';
 import { readFileBounded } from './read-bounded.js';
@@ -18,17 +19,13 @@ export interface OriginFile {
   readonly shown: string;
 }
 
-function record(value: unknown): Readonly<Record<string, unknown>> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-}
-
 /**
  * The local file an object came from, when kustomize recorded one. `originRoot` is the directory
  * the annotation's `path:` is relative to (the kustomization that asked for origin annotations).
  * Remote bases (a URL or `repo:`) and generated objects (no `path:`) have none.
  */
 export function originFile(object: Readonly<Record<string, unknown>>, originRoot: string, overlayDir: string, shownAs: string): OriginFile | undefined {
-  const origin = record(record(record(object)?.['metadata'])?.['annotations'])?.[ORIGIN_ANNOTATION];
+  const origin = asRecord(asRecord(asRecord(object)?.['metadata'])?.['annotations'])?.[ORIGIN_ANNOTATION];
   if (typeof origin !== 'string' || /^repo:/m.test(origin)) return undefined;
   // The annotation is a small YAML mapping; only its `path:` line matters here.
   const relative = /^path:\s*(\S.*?)\s*$/m.exec(origin)?.[1];
@@ -53,12 +50,12 @@ export interface OriginReader {
  */
 export function originDocument(file: string, rendered: Readonly<Record<string, unknown>>, reader: OriginReader): ParsedDocument | undefined {
   const kind = rendered['kind'];
-  const name = record(rendered['metadata'])?.['name'];
+  const name = asRecord(rendered['metadata'])?.['name'];
   if (typeof kind !== 'string' || typeof name !== 'string') return undefined;
   let best: { document: ParsedDocument; length: number } | undefined;
   for (const document of documentsOf(file, reader)) {
-    const value = record(document.value);
-    const own = record(value?.['metadata'])?.['name'];
+    const value = asRecord(document.value);
+    const own = asRecord(value?.['metadata'])?.['name'];
     if (value?.['kind'] !== kind || typeof own !== 'string' || !name.includes(own)) continue;
     if (best === undefined || own.length > best.length) best = { document, length: own.length };
   }
@@ -95,7 +92,7 @@ export interface RenderPlace {
  * first line, else the overlay's rendered output.
  */
 export function placeRendered(document: ParsedDocument, place: RenderPlace, reader: OriginReader): { readonly document: ParsedDocument; readonly file: string } {
-  const object = record(document.value);
+  const object = asRecord(document.value);
   const origin = object === undefined ? undefined : originFile(object, place.originRoot, place.overlayDir, place.shownAs);
   if (object === undefined || origin === undefined) return { document, file: place.shownAs };
   return { document: originDocument(origin.absolute, object, reader) ?? shiftLines(document, document.position.line), file: origin.shown };

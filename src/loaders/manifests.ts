@@ -9,6 +9,7 @@ import type { JsonObject, Resource } from '../model/resource.js';
 import type { Position, ResourceSource } from '../model/source.js';
 import { problem } from '../core/errors.js';
 import type { ParsedDocument, ParseError } from '../lib/yaml/index.js';
+import { isJsonObject } from '../lib/k8s/values.js';
 
 export interface ManifestOrigin {
   /** The file as the user knows it. */
@@ -39,7 +40,7 @@ interface ListDefaults {
 
 function collect(value: unknown, document: ParsedDocument, prefix: string, origin: ManifestOrigin, into: Collected, nesting: number, defaults?: ListDefaults): void {
   const place = (): { file: string; line: number; column: number } => placeOf(document, prefix, origin.file);
-  if (!isObject(value)) {
+  if (!isJsonObject(value)) {
     const what = Array.isArray(value) ? 'a sequence' : value === null ? 'empty' : `a ${typeof value}`;
     const where = prefix === '' ? `document ${document.index + 1}` : `item ${prefix} of document ${document.index + 1}`;
     into.problems.push(problem('not-an-object', `${where} is ${what}, not a Kubernetes object`, place()));
@@ -65,7 +66,7 @@ function toResource(object: JsonObject, document: ParsedDocument, prefix: string
   const { metadata } = object;
   const apiVersion = object.apiVersion ?? defaults?.apiVersion;
   const kind = object.kind ?? defaults?.kind;
-  const meta = isObject(metadata) ? metadata : undefined;
+  const meta = isJsonObject(metadata) ? metadata : undefined;
   // generateName stands in for name: the API server accepts an object with either.
   const name = nonEmptyString(meta?.['name']) ?? nonEmptyString(meta?.['generateName']) ?? componentConfigName(apiVersion, kind, origin.file);
   const missing = [
@@ -129,9 +130,6 @@ function placeOf(document: ParsedDocument, prefix: string, file: string): { file
   return { file, line: position.line, column: position.column };
 }
 
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function nonEmptyString(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;

@@ -10,6 +10,7 @@ import type { AttackFix, ImageVulnerabilities } from '../../model/attack.js';
 import type { JsonObject, JsonValue, Resource, ResourceRef } from '../../model/resource.js';
 import type { PositionMap } from '../../model/source.js';
 import type { FixCandidate } from './graph.js';
+import { isJsonObject } from '../../lib/k8s/values.js';
 
 const MERGE_KEYS: Readonly<Record<string, string>> = {
   containers: 'name',
@@ -30,14 +31,14 @@ export function strategicMerge(target: JsonValue | undefined, patch: JsonValue, 
     if (mergeKey === undefined || !Array.isArray(target)) return patch;
     const out = [...target];
     for (const item of patch) {
-      const id = isObject(item) ? item[mergeKey] : undefined;
-      const at = out.findIndex((x) => isObject(x) && id !== undefined && x[mergeKey] === id);
+      const id = isJsonObject(item) ? item[mergeKey] : undefined;
+      const at = out.findIndex((x) => isJsonObject(x) && id !== undefined && x[mergeKey] === id);
       if (at < 0) out.push(item);
       else out[at] = strategicMerge(out[at], item);
     }
     return out;
   }
-  const base = new Map(Object.entries(isObject(target) ? target : {}));
+  const base = new Map(Object.entries(isJsonObject(target) ? target : {}));
   for (const [k, v] of Object.entries(patch)) {
     if (v === null) base.delete(k);
     else base.set(k, strategicMerge(base.get(k), v, k));
@@ -45,9 +46,6 @@ export function strategicMerge(target: JsonValue | undefined, patch: JsonValue, 
   return Object.fromEntries(base);
 }
 
-function isObject(value: JsonValue | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function sameRef(r: Resource, ref: ResourceRef): boolean {
   return r.kind === ref.kind && r.name === ref.name && (r.namespace ?? 'default') === (ref.namespace ?? 'default');
@@ -71,8 +69,8 @@ export function applyFixes(resources: readonly Resource[], vulnerabilities: read
     if (fix.patch === undefined) continue;
     const patch = parse(fix.patch) as JsonValue;
     const ref = fix.resource;
-    if (fix.patchType === 'create' && isObject(patch)) {
-      const meta = isObject(patch.metadata) ? patch.metadata : {};
+    if (fix.patchType === 'create' && isJsonObject(patch)) {
+      const meta = isJsonObject(patch.metadata) ? patch.metadata : {};
       const name = typeof meta.name === 'string' ? meta.name : 'fix';
       const namespace = typeof meta.namespace === 'string' ? meta.namespace : undefined;
       out.push({ apiVersion: typeof patch.apiVersion === 'string' ? patch.apiVersion : '', kind: typeof patch.kind === 'string' ? patch.kind : '', name, ...(namespace === undefined ? {} : { namespace }), object: patch, source: { file: `palisade-fix:${fix.id}`, documentIndex: 0, pointerPrefix: '', position: { line: 1, column: 1 }, positions: NO_POSITIONS } });

@@ -1,7 +1,13 @@
 /** Defensive accessors for untrusted parsed objects. */
+import type { JsonObject } from '../../model/resource.js';
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The same test, for values parsed from YAML or JSON. */
+export function isJsonObject(value: unknown): value is JsonObject {
+  return isRecord(value);
 }
 
 export function asRecord(value: unknown): Record<string, unknown> | undefined {

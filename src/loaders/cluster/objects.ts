@@ -4,6 +4,7 @@
 import type { Position, PositionMap } from '../../model/source.js';
 import type { JsonObject, Resource } from '../../model/resource.js';
 import type { ServedResource } from './discovery.js';
+import { isJsonObject } from '../../lib/k8s/values.js';
 
 /** Objects read from a cluster have no lines; findings point at the object as a whole. */
 export const CLUSTER_POSITION: Position = { line: 1, column: 1 };
@@ -22,9 +23,9 @@ export function clusterInputName(context: string): string {
  * not an object or has no name.
  */
 export function toResource(item: unknown, served: ServedResource, file: string, documentIndex: number): Resource | undefined {
-  if (!isObject(item)) return undefined;
+  if (!isJsonObject(item)) return undefined;
   const metadata = item['metadata'];
-  if (!isObject(metadata) || typeof metadata['name'] !== 'string' || metadata['name'] === '') return undefined;
+  if (!isJsonObject(metadata) || typeof metadata['name'] !== 'string' || metadata['name'] === '') return undefined;
   const keptMetadata = without(metadata, ['managedFields']);
   let object: JsonObject = { apiVersion: served.groupVersion, kind: served.kind, metadata: keptMetadata, ...without(item, ['apiVersion', 'kind', 'metadata']) };
   if (served.group === '' && served.kind === 'Secret') object = withoutSecretValues(object);
@@ -48,7 +49,7 @@ export function toResource(item: unknown, served: ServedResource, file: string, 
 export function withoutSecretValues(secret: JsonObject): JsonObject {
   const result: JsonObject = { ...blankValues(secret) };
   const metadata = result['metadata'];
-  if (isObject(metadata) && isObject(metadata['annotations'])) {
+  if (isJsonObject(metadata) && isJsonObject(metadata['annotations'])) {
     const annotations = metadata['annotations'];
     const lastApplied = annotations[LAST_APPLIED];
     if (typeof lastApplied === 'string') {
@@ -62,7 +63,7 @@ function blankValues(object: JsonObject): JsonObject {
   const result: JsonObject = { ...object };
   for (const field of ['data', 'stringData']) {
     const values = result[field];
-    if (isObject(values)) result[field] = Object.fromEntries(Object.keys(values).map((key) => [key, '']));
+    if (isJsonObject(values)) result[field] = Object.fromEntries(Object.keys(values).map((key) => [key, '']));
   }
   return result;
 }
@@ -70,7 +71,7 @@ function blankValues(object: JsonObject): JsonObject {
 function blankLastApplied(text: string): string {
   try {
     const parsed: unknown = JSON.parse(text);
-    return isObject(parsed) ? `${JSON.stringify(blankValues(parsed))}\n` : '';
+    return isJsonObject(parsed) ? `${JSON.stringify(blankValues(parsed))}\n` : '';
   } catch {
     // Unreadable: it may still hold the values, so none of it is kept.
     return '';
@@ -81,7 +82,4 @@ function without(object: JsonObject, keys: readonly string[]): JsonObject {
   return Object.fromEntries(Object.entries(object).filter(([key]) => !keys.includes(key)));
 }
 
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
