@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import jsYaml from 'js-yaml';
 import type { Problem } from '../model/problem.js';
+import { asRecord } from '../lib/k8s/values.js';
 import { readFileBounded } from './read-bounded.js';
 import { runTool, type ToolRequest } from './run-tool.js';
 
@@ -76,10 +77,10 @@ const MAX_KUSTOMIZATION_BYTES = 1024 * 1024;
  * unreadable kustomization has none (rendering it reports the problem).
  */
 export function localBases(dir: string): string[] {
-  const parsed = readKustomization(dir);
-  if (typeof parsed !== 'object' || parsed === null) return [];
+  const parsed = asRecord(readKustomization(dir));
+  if (parsed === undefined) return [];
   const entries = ['resources', 'bases', 'components'].flatMap((key) => {
-    const list = (parsed as Record<string, unknown>)[key];
+    const list = parsed[key];
     return Array.isArray(list) ? list.filter((entry): entry is string => typeof entry === 'string') : [];
   });
   return entries.flatMap((entry) => {

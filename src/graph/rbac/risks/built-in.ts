@@ -8,6 +8,7 @@
  * risk, exactly as a cluster would grant them.
  */
 import type { Resource } from '../../../model/resource.js';
+import { asRecord } from '../../../lib/k8s/values.js';
 
 const NO_POSITIONS = { get: () => undefined, nearest: () => undefined };
 
@@ -36,15 +37,14 @@ export const BUILT_IN_CLUSTER_ADMIN: Resource = CLUSTER_ADMIN;
 /** Whether the API server restores the default rules of this stored default role at start-up. */
 export function isReconciled(role: Resource): boolean {
   const metadata = role.object.metadata;
-  const annotations = typeof metadata === 'object' && metadata !== null && !Array.isArray(metadata) ? metadata.annotations : undefined;
-  const value = typeof annotations === 'object' && annotations !== null && !Array.isArray(annotations) ? annotations['rbac.authorization.kubernetes.io/autoupdate'] : undefined;
+  const value = asRecord(asRecord(metadata)?.annotations)?.['rbac.authorization.kubernetes.io/autoupdate'];
   return value !== 'false';
 }
 
 function refersToClusterAdmin(resource: Resource): boolean {
   if (resource.kind !== 'ClusterRoleBinding' && resource.kind !== 'RoleBinding') return false;
-  const roleRef = resource.object.roleRef;
-  return typeof roleRef === 'object' && roleRef !== null && !Array.isArray(roleRef) && roleRef.kind === 'ClusterRole' && roleRef.name === 'cluster-admin';
+  const roleRef = asRecord(resource.object.roleRef);
+  return roleRef?.kind === 'ClusterRole' && roleRef.name === 'cluster-admin';
 }
 
 /**
