@@ -13,6 +13,11 @@ import { readFileBounded } from './read-bounded.js';
 
 export const ORIGIN_ANNOTATION = 'config.kubernetes.io/origin';
 
+/** A URL (`https://`, `git::ssh://`...) rather than a path: kustomize fetches it, nothing local to read. */
+export function isUrl(entry: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(entry);
+}
+
 export interface OriginFile {
   readonly absolute: string;
   /** As the user would name it: relative to the overlay as they named the overlay. */
@@ -29,7 +34,7 @@ export function originFile(object: Readonly<Record<string, unknown>>, originRoot
   if (typeof origin !== 'string' || /^repo:/m.test(origin)) return undefined;
   // The annotation is a small YAML mapping; only its `path:` line matters here.
   const relative = /^path:\s*(\S.*?)\s*$/m.exec(origin)?.[1];
-  if (relative === undefined || /^[a-z][a-z0-9+.-]*:\/\//i.test(relative)) return undefined;
+  if (relative === undefined || isUrl(relative)) return undefined;
   const absolute = path.resolve(originRoot, relative);
   return { absolute, shown: path.join(shownAs, path.relative(overlayDir, absolute)) };
 }

@@ -19,6 +19,7 @@ import path from 'node:path';
 import jsYaml from 'js-yaml';
 import type { Problem } from '../model/problem.js';
 import { asRecord } from '../lib/k8s/values.js';
+import { isUrl } from './kustomize-origin.js';
 import { readFileBounded } from './read-bounded.js';
 import { runTool, type ToolRequest } from './run-tool.js';
 
@@ -84,7 +85,7 @@ export function localBases(dir: string): string[] {
     return Array.isArray(list) ? list.filter((entry): entry is string => typeof entry === 'string') : [];
   });
   return entries.flatMap((entry) => {
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry) || entry.includes('?ref=')) return [];
+    if (isUrl(entry) || entry.includes('?ref=')) return [];
     try {
       const real = realpathSync(path.resolve(dir, entry));
       return isKustomization(real) ? [real] : [];
