@@ -4,32 +4,26 @@
  * replacement's, when a replace directive applies) and the Go standard library as `stdlib` at the
  * toolchain's version, which is what Go vulnerability databases key standard-library advisories on.
  * Executables are recognised by their permission bits, wherever they are, and condensed to their
- * build info while the layer streams; one too large to buffer is read as a stream (Go 1.18+).
+ * build info while the layer streams, in the form all binary analyzers share (binary/condense.ts);
+ * one too large to buffer is read as a stream (Go 1.18+).
  */
 import type { Analyzer, FoundPackage } from './analyzer.js';
-import { encodeBuildInfo, readBuildInfo, readBuildInfoStream } from './go/buildinfo.js';
-import { isExecutableImage } from './go/executable.js';
+import { isExecutableCandidate } from './binary/candidate.js';
+import { GO_BUILDINFO_RECORD, condenseExecutable, condenseExecutableStream } from './binary/condense.js';
+import { recordOrWhole } from './binary/condensed.js';
+import { readBuildInfo } from './go/buildinfo.js';
 import { type GoModule, parseModInfo } from './go/modinfo.js';
 import { purl } from './purl.js';
-
-/** Executables that are obviously something else (scripts, libraries' data) are not read. */
-const NOT_BINARY = /\.(?:sh|py|pl|rb|js|json|txt|md|conf|cfg|ya?ml|jar|war|ear)$/i;
 
 export const golangAnalyzer: Analyzer = {
   id: 'golang',
   title: 'Go modules (build info of Go executables)',
-  matches: (path, mode) => (mode & 0o111) !== 0 && !NOT_BINARY.test(path),
-  condense(file) {
-    if (!isExecutableImage(file.content.subarray(0, 4)) && !file.content.subarray(0, 1).equals(Buffer.from([0xff]))) return undefined;
-    const info = readBuildInfo(file.content);
-    return info === undefined ? undefined : encodeBuildInfo(info);
-  },
-  async condenseStream(_file, chunks) {
-    const info = await readBuildInfoStream(chunks);
-    return info === undefined ? undefined : encodeBuildInfo(info);
-  },
+  matches: isExecutableCandidate,
+  condense: condenseExecutable,
+  condenseStream: condenseExecutableStream,
   parse(file) {
-    const info = readBuildInfo(file.content);
+    const blob = recordOrWhole(file.content, GO_BUILDINFO_RECORD);
+    const info = blob === undefined ? undefined : readBuildInfo(blob);
     if (info === undefined) return [];
     const packages: FoundPackage[] = [];
     const std = stdlibVersion(info.goVersion);

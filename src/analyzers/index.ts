@@ -4,6 +4,7 @@
 import type { Analyzer } from './analyzer.js';
 import { apkAnalyzer } from './apk.js';
 import { cargoAnalyzer } from './cargo.js';
+import { cargoAuditableAnalyzer } from './cargo-auditable.js';
 import { composerAnalyzer } from './composer.js';
 import { dotnetAnalyzer } from './dotnet.js';
 import { dpkgAnalyzer } from './dpkg.js';
@@ -17,6 +18,7 @@ import { rpmAnalyzer } from './rpm.js';
 export const ANALYZERS: readonly Analyzer[] = [
   apkAnalyzer,
   cargoAnalyzer,
+  cargoAuditableAnalyzer,
   composerAnalyzer,
   dotnetAnalyzer,
   dpkgAnalyzer,

@@ -34,13 +34,14 @@ export function wantedBy(analyzers: readonly Analyzer[]): (path: string, mode?: 
 /**
  * What the image reader keeps of a wanted file: a file only condensing analyzers want is condensed
  * as it streams (the contract makes that lossless for them); a file a plain analyzer also wants
- * is kept whole, and the condensing ones then read it raw.
+ * is kept whole, and the condensing ones then read it raw. Several analyzers wanting the same file
+ * (the binary analyzers and executables) condense it only when they share one condenser.
  */
 export function condenserFor(analyzers: readonly Analyzer[]): (path: string, mode: number, content: Buffer) => Buffer | undefined {
   return (path, mode, content) => {
     const users = analyzers.filter((a) => a.matches(path, mode) || a.alsoReads?.(path) === true);
     const [only, ...more] = users;
-    if (isOsReleasePath(path) || only?.condense === undefined || more.length > 0 || only.alsoReads?.(path) === true) return content;
+    if (isOsReleasePath(path) || only?.condense === undefined || more.some((a) => a.condense !== only.condense) || users.some((a) => a.alsoReads?.(path) === true)) return content;
     try {
       return only.condense({ path, content });
     } catch {
@@ -57,7 +58,7 @@ export function streamCondenserFor(analyzers: readonly Analyzer[]): (path: strin
     const users = analyzers.filter((a) => a.matches(path, mode) || a.alsoReads?.(path) === true);
     const [only, ...more] = users;
     const condenseStream = only?.condenseStream;
-    if (condenseStream === undefined || more.length > 0) return undefined;
+    if (condenseStream === undefined || more.some((a) => a.condenseStream !== condenseStream)) return undefined;
     return (size, chunks) => condenseStream({ path, size }, chunks).catch(() => undefined);
   };
 }

@@ -7,7 +7,7 @@
  * and the reader maps those addresses back to file bytes. The module info is framed by two 16-byte
  * sentinels, which are dropped.
  */
-import { type Executable, parseExecutable, readVirtual } from './executable.js';
+import { type Executable, parseExecutable, readVirtual } from '../binary/executable.js';
 
 export const BUILDINFO_MAGIC = Buffer.from('\xff Go buildinf:', 'latin1');
 const HEADER = 32;
@@ -35,19 +35,30 @@ export function readBuildInfo(bytes: Buffer): BuildInfo | undefined {
     return undefined;
   }
   if (exe === undefined) return undefined;
-  return searchWindow(bytes, exe, bytes);
+  return searchWindow(bytes, exe, goDataStart(exe), bytes);
+}
+
+/**
+ * Where the Go linker puts the build info: its own section when the format has one (ELF
+ * `.go.buildinfo`, Mach-O `__go_buildinfo`), else the start of the first writable data, which is
+ * where Go's own reader looks too.
+ */
+function goDataStart(exe: Executable): bigint {
+  const name = exe.format === 'elf' ? '.go.buildinfo' : exe.format === 'macho' ? '__go_buildinfo' : undefined;
+  const named = name === undefined ? undefined : exe.sections.find((s) => s.name === name);
+  return named?.vaddr ?? exe.writableData ?? 0n;
 }
 
 /** The first 16-byte aligned blob in the search window at the data start. */
-function searchWindow(bytes: Buffer, exe: Executable, file: Buffer): BuildInfo | undefined {
-  const window = readVirtual(bytes, exe, exe.dataStart, SEARCH_WINDOW);
+function searchWindow(bytes: Buffer, exe: Executable, dataStart: bigint, file: Buffer): BuildInfo | undefined {
+  const window = readVirtual(bytes, exe, dataStart, SEARCH_WINDOW);
   if (window === undefined) return undefined;
   for (let from = 0; ;) {
     const at = window.indexOf(BUILDINFO_MAGIC, from);
     if (at === -1 || window.length - at < HEADER) return undefined;
     // Alignment is of the address; the window starts at a section or segment start, itself aligned.
     // The inline strings may run past the search window: read them up to the end of the region.
-    if (at % ALIGN === 0) return decodeBlob(readVirtual(bytes, exe, exe.dataStart + BigInt(at), HEADER + 2 * (MAX_STRING + 8)) ?? window.subarray(at), exe, file);
+    if (at % ALIGN === 0) return decodeBlob(readVirtual(bytes, exe, dataStart + BigInt(at), HEADER + 2 * (MAX_STRING + 8)) ?? window.subarray(at), exe, file);
     from = at + 1;
   }
 }
@@ -140,10 +151,10 @@ export async function readBuildInfoStream(chunks: AsyncIterable<Buffer>): Promis
     return undefined;
   }
   if (exe === undefined) return undefined;
-  const dataStart = exe.dataStart;
+  const dataStart = goDataStart(exe);
   const region = exe.regions.find((r) => dataStart >= r.vaddr && dataStart < r.vaddr + BigInt(r.size));
   if (region === undefined) return undefined;
-  const start = region.offset + Number(exe.dataStart - region.vaddr);
+  const start = region.offset + Number(dataStart - region.vaddr);
   // Only the window is kept: earlier chunks are dropped as they pass.
   const kept: Buffer[] = [];
   let position = 0;
@@ -161,8 +172,8 @@ export async function readBuildInfoStream(chunks: AsyncIterable<Buffer>): Promis
     keep(next.value);
   }
   const window = Buffer.concat(kept);
-  const mapped: Executable = { ...exe, regions: [{ vaddr: exe.dataStart, offset: 0, size: window.length }] };
-  return searchWindow(window, mapped, window);
+  const mapped: Executable = { ...exe, regions: [{ vaddr: dataStart, offset: 0, size: window.length }] };
+  return searchWindow(window, mapped, dataStart, window);
 }
 
 /**

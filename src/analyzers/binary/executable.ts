@@ -1,8 +1,9 @@
 /**
- * Just enough of the ELF, PE and Mach-O formats to read a Go binary's build info: which file bytes
- * map to which virtual addresses, and where the data the Go linker writes build info into starts
- * (the `.go.buildinfo` / `__go_buildinfo` section when there is one, else the first writable data
- * segment or section). Offsets come from the file, so every read is bounds-checked.
+ * Just enough of the ELF, PE and Mach-O formats for the binary analyzers: which file bytes map to
+ * which virtual addresses (Go build info is found by address), the named sections with their file
+ * bytes (Go's `.go.buildinfo`, cargo-auditable's `.dep-v0`), and the first writable data segment
+ * or section (where the Go linker writes build info when there is no named section). Offsets come
+ * from the file, so every read is bounds-checked.
  */
 
 export interface Region {
@@ -11,12 +12,27 @@ export interface Region {
   readonly size: number;
 }
 
+export interface Section {
+  readonly name: string;
+  /** The Mach-O segment the section belongs to (`__DATA`); empty for ELF and PE. */
+  readonly segment: string;
+  readonly vaddr: bigint;
+  readonly offset: number;
+  /** Bytes the section occupies in the file: 0 for sections with no file data (.bss, zerofill). */
+  readonly size: number;
+}
+
 export interface Executable {
   readonly format: 'elf' | 'pe' | 'macho';
   readonly littleEndian: boolean;
   readonly regions: readonly Region[];
-  /** Virtual address where the build info blob is searched for. */
-  readonly dataStart: bigint;
+  /**
+   * Named sections. ELF keeps its section headers at the end of the file, so a head read from a
+   * stream has none; PE and Mach-O list theirs in the headers.
+   */
+  readonly sections: readonly Section[];
+  /** Address of the first writable, initialised data segment (ELF, Mach-O) or section (PE). */
+  readonly writableData?: bigint;
 }
 
 class View {
@@ -91,20 +107,24 @@ function parseElf(bytes: Buffer): Executable {
     // PF_W without PF_X: the data segment.
     if (writableLoad === undefined && (flags & 3) === 2) writableLoad = vaddr;
   }
-  let buildInfoSection: bigint | undefined;
-  // Section headers sit at the end of the file: a head read from a stream lacks them, and the
-  // first writable segment is where the build info is looked for instead (as Go's reader does).
+  const sections: Section[] = [];
+  // Section headers sit at the end of the file: a head read from a stream lacks them.
   if (shoff > 0 && shstrndx < shnum && v.ok(shoff, shnum * shentsize)) {
     const sectionAt = (i: number): number => shoff + i * shentsize;
     const stringsOffset = Number(v.word(sectionAt(shstrndx) + (wide ? 24 : 16), wide));
     for (let i = 0; i < shnum && v.ok(sectionAt(i), wide ? 64 : 40); i += 1) {
-      if (v.name(stringsOffset + v.u32(sectionAt(i)), 64) === '.go.buildinfo') {
-        buildInfoSection = v.word(sectionAt(i) + (wide ? 16 : 12), wide);
-        break;
-      }
+      const at = sectionAt(i);
+      // SHT_NOBITS (.bss) occupies no file bytes whatever its size says.
+      const noBits = v.u32(at + 4) === 8;
+      sections.push({
+        name: v.name(stringsOffset + v.u32(at), 64), segment: '',
+        vaddr: v.word(at + (wide ? 16 : 12), wide),
+        offset: Number(v.word(at + (wide ? 24 : 16), wide)),
+        size: noBits ? 0 : Number(v.word(at + (wide ? 32 : 20), wide)),
+      });
     }
   }
-  return { format: 'elf', littleEndian: v.little, regions, dataStart: buildInfoSection ?? writableLoad ?? 0n };
+  return { format: 'elf', littleEndian: v.little, regions, sections, ...(writableLoad === undefined ? {} : { writableData: writableLoad }) };
 }
 
 function parsePe(bytes: Buffer): Executable | undefined {
@@ -118,6 +138,7 @@ function parsePe(bytes: Buffer): Executable | undefined {
   const magic = v.u16(optional);
   const imageBase = magic === 0x20b ? v.u64(optional + 24) : BigInt(v.u32(optional + 28));
   const regions: Region[] = [];
+  const named: Section[] = [];
   let dataStart: bigint | undefined;
   // Initialized data, readable and writable (alignment bits aside): where Go puts build info.
   const DATA = 0x00000040 | 0x40000000 | 0x80000000;
@@ -129,9 +150,12 @@ function parsePe(bytes: Buffer): Executable | undefined {
     const offset = v.u32(at + 20);
     const characteristics = v.u32(at + 36);
     regions.push({ vaddr, offset, size });
+    // VirtualSize is the section's own length; SizeOfRawData is rounded up to the file alignment.
+    const virtualSize = v.u32(at + 8);
+    named.push({ name: v.name(at, 8), segment: '', vaddr, offset, size: virtualSize === 0 ? size : Math.min(virtualSize, size) });
     if (dataStart === undefined && v.u32(at + 12) !== 0 && size !== 0 && (characteristics & ~0x00600000) === DATA) dataStart = vaddr;
   }
-  return { format: 'pe', littleEndian: true, regions, dataStart: dataStart ?? 0n };
+  return { format: 'pe', littleEndian: true, regions, sections: named, ...(dataStart === undefined ? {} : { writableData: dataStart }) };
 }
 
 function parseMacho(bytes: Buffer, little: boolean, wide: boolean): Executable {
@@ -139,7 +163,7 @@ function parseMacho(bytes: Buffer, little: boolean, wide: boolean): Executable {
   const commands = Math.min(v.u32(16), MAX_ENTRIES);
   let at = wide ? 32 : 28;
   const regions: Region[] = [];
-  let section: bigint | undefined;
+  const sections: Section[] = [];
   let writable: bigint | undefined;
   for (let i = 0; i < commands && v.ok(at, 8); i += 1) {
     const cmd = v.u32(at);
@@ -157,13 +181,18 @@ function parseMacho(bytes: Buffer, little: boolean, wide: boolean): Executable {
       for (let s = 0; s < nsects; s += 1) {
         const sect = at + (wide ? 72 : 56) + s * sectionSize;
         if (!v.ok(sect, sectionSize)) break;
-        if (section === undefined && v.name(sect, 16) === '__go_buildinfo') section = v.word(sect + 32, wide);
+        const sectionOffset = v.u32(sect + (wide ? 48 : 40));
+        // Zero-fill sections have no file offset: nothing of them is in the file.
+        sections.push({
+          name: v.name(sect, 16), segment: v.name(sect + 16, 16), vaddr: v.word(sect + 32, wide), offset: sectionOffset,
+          size: sectionOffset === 0 ? 0 : Number(v.word(sect + (wide ? 40 : 36), wide)),
+        });
       }
     }
     if (size < 8) break;
     at += size;
   }
-  return { format: 'macho', littleEndian: little, regions, dataStart: section ?? writable ?? 0n };
+  return { format: 'macho', littleEndian: little, regions, sections, ...(writable === undefined ? {} : { writableData: writable }) };
 }
 
 /** Up to `size` file bytes at virtual address `vaddr` (less at the end of its region). */
@@ -176,4 +205,10 @@ export function readVirtual(bytes: Buffer, exe: Executable, vaddr: bigint, size:
     return bytes.subarray(start, end);
   }
   return undefined;
+}
+
+/** The file bytes of a section; undefined when the section claims bytes past the end of the file. */
+export function sectionBytes(bytes: Buffer, section: Section): Buffer | undefined {
+  if (section.offset < 0 || section.size < 0 || section.offset + section.size > bytes.length) return undefined;
+  return bytes.subarray(section.offset, section.offset + section.size);
 }
