@@ -1,22 +1,52 @@
 /**
- * RPM databases are recognised but not read yet: the SQLite (rpmdb.sqlite), BerkeleyDB
- * (Packages) and ndb (Packages.db) formats all hold binary rpm headers. Saying so clearly beats
- * an inventory that silently lacks the OS packages.
+ * RPM packages from the rpm database (Red Hat, Fedora, CentOS, Alma, Rocky, Amazon Linux, SUSE,
+ * Mariner...). Every backend stores one binary rpm header per installed package; rpm/ reads the
+ * headers out of each backend and decodes them.
+ *
+ * The package list is what `rpm -qa` prints, less the gpg-pubkey entries: those are the signing
+ * keys rpm --import stores as pseudo-packages (no architecture, no files, no source), not installed
+ * software, so they are left out as Syft and Trivy do.
  */
-import { type Analyzer, UnsupportedFormat } from './analyzer.js';
-
-const DATABASES: Readonly<Record<string, string>> = {
-  Packages: 'BerkeleyDB',
-  'Packages.db': 'ndb',
-  'rpmdb.sqlite': 'SQLite',
-};
+import type { Analyzer, AnalyzerContext, FoundPackage } from './analyzer.js';
+import { distroQualifier, purl } from './purl.js';
+import { type RpmPackageInfo, readRpmDatabase, RPM_DATABASE, WAL_SUFFIX } from './rpm/index.js';
 
 export const rpmAnalyzer: Analyzer = {
   id: 'rpm',
-  title: 'RPM packages (recognised, not yet read)',
-  matches: (path) => /^\/(var\/lib\/rpm|usr\/lib\/sysimage\/rpm)\/(Packages|Packages\.db|rpmdb\.sqlite)$/.test(path),
-  parse(file) {
-    const format = DATABASES[file.path.slice(file.path.lastIndexOf('/') + 1)] ?? 'unknown';
-    throw new UnsupportedFormat(`${file.path} is an RPM database (${format} format); reading RPM databases is not supported yet, so this image's OS packages are not inventoried`);
+  title: 'RPM packages (rpm database)',
+  matches: (path) => RPM_DATABASE.test(path),
+  alsoReads: (path) => path.endsWith(WAL_SUFFIX) && RPM_DATABASE.test(path.slice(0, -WAL_SUFFIX.length)),
+  parse(file, context) {
+    return readRpmDatabase(file.path, file.content, context.read)
+      .filter((info) => info.name !== 'gpg-pubkey')
+      .map((info) => foundPackage(info, context));
   },
 };
+
+function foundPackage(info: RpmPackageInfo, context: AnalyzerContext): FoundPackage {
+  // rpm's own %{EVR}: the epoch shows whenever the package declares one, even 0.
+  const epoch = info.epoch === undefined ? '' : `${String(info.epoch)}:`;
+  const version = `${epoch}${info.version}-${info.release}`;
+  // A source rpm's file name carries no epoch, but every subpackage inherits the Epoch of the
+  // spec it was built from, so the binary's epoch is the source's.
+  const source = info.source === undefined
+    ? { name: info.name, version }
+    : { name: info.source.name, version: `${epoch}${info.source.version}-${info.source.release}` };
+  return {
+    name: info.name,
+    version,
+    ecosystem: 'rpm',
+    licenses: info.license === undefined ? [] : [info.license],
+    source,
+    ...(info.arch === undefined ? {} : { arch: info.arch }),
+    // purl-spec: the rpm version is version-release and the epoch a qualifier; the namespace is
+    // the distribution, the os-release ID as for deb and apk.
+    purl: purl({
+      type: 'rpm',
+      ...(context.os === undefined ? {} : { namespace: context.os.id }),
+      name: info.name,
+      version: `${info.version}-${info.release}`,
+      qualifiers: { arch: info.arch, epoch: info.epoch?.toString(), distro: distroQualifier(context.os) },
+    }),
+  };
+}

@@ -1,0 +1,275 @@
+/**
+ * RPM inventories against real rpm databases: the tests build small packages with rpmbuild (epochs,
+ * licences, a subpackage, three architectures), install them with rpm --justdb into a database
+ * rpm 4.18 writes itself (Debian's rpm uses the SQLite backend), import a signing key, and put the
+ * result in a root file system and in a two-layer podman image. The inventory must be exactly what
+ * `rpm -qa` on the same database prints, less the gpg-pubkey pseudo-packages.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rpmAnalyzer } from '../../src/analyzers/rpm.js';
+import { inventoryImage, type Inventory } from '../../src/sdk/index.js';
+import { importAdvisories, matchPackages } from '../../src/vuln/index.js';
+import { type Podman, startPodman } from './support/podman.js';
+
+const QUERY_FORMAT = '%{NAME} %{EPOCHNUM}:%{VERSION}-%{RELEASE} %{ARCH}\n';
+const OS_RELEASE = 'NAME="AlmaLinux"\nID="almalinux"\nVERSION_ID="9.3"\nPRETTY_NAME="AlmaLinux 9.3 (Shamrock Pampas Cat)"\n';
+const TAG = 'localhost/palisade-rpm:1';
+
+interface Spec {
+  name: string;
+  version: string;
+  release: string;
+  epoch?: number;
+  license: string;
+  target?: string;
+  noarch?: boolean;
+  subpackage?: string;
+}
+
+const SPECS: Spec[] = [
+  { name: 'palisade-epoch', version: '1.2.3', release: '4.el9', epoch: 3, license: 'MIT AND (Apache-2.0 OR GPL-2.0-or-later)', noarch: true, subpackage: 'libs' },
+  { name: 'palisade-native', version: '2.0', release: '1.el9', license: 'BSD-3-Clause' },
+  { name: 'palisade-arm', version: '0.9~rc1', release: '0.1.el9', epoch: 0, license: 'GPLv2+', target: 'aarch64' },
+];
+const LATER: Spec = { name: 'palisade-later', version: '5', release: '2.el9', license: 'ISC', target: 'i686' };
+
+let work: string;
+let dbDir: string;
+let rootfs: string;
+let podman: Podman | undefined;
+let archive: string;
+
+function run(command: string, args: readonly string[]): string {
+  try {
+    return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    throw new Error(`${command} ${args.join(' ')} failed: ${String((error as { stderr?: string }).stderr ?? error)}`);
+  }
+}
+
+function specText(spec: Spec): string {
+  const sub = spec.subpackage;
+  return [
+    `Name: ${spec.name}`, `Version: ${spec.version}`, `Release: ${spec.release}`,
+    ...(spec.epoch === undefined ? [] : [`Epoch: ${String(spec.epoch)}`]),
+    'Summary: Palisade test package', `License: ${spec.license}`, 'Vendor: Palisade Tests',
+    ...(spec.noarch === true ? ['BuildArch: noarch'] : []),
+    '%description', 'A package for the RPM inventory tests.',
+    ...(sub === undefined ? [] : [`%package ${sub}`, 'Summary: subpackage', `%description ${sub}`, 'A subpackage.']),
+    '%install', `mkdir -p %{buildroot}/usr/share/${spec.name}`, `echo ${spec.name} > %{buildroot}/usr/share/${spec.name}/README`,
+    '%files', `/usr/share/${spec.name}/README`,
+    ...(sub === undefined ? [] : [`%files ${sub}`]),
+    '',
+  ].join('\n');
+}
+
+/** Builds the spec's binary rpms; returns their paths. */
+function build(top: string, spec: Spec): string[] {
+  const file = join(top, `${spec.name}.spec`);
+  writeFileSync(file, specText(spec));
+  const out = run('rpmbuild', [
+    '--define', `_topdir ${top}`, '--define', 'debug_package %{nil}', '--define', '_build_id_links none',
+    ...(spec.target === undefined ? [] : ['--target', spec.target]), '-bb', file,
+  ]);
+  return [...out.matchAll(/^Wrote: (\S+\.rpm)$/gm)].map((m) => m[1] ?? '');
+}
+
+function install(dbPath: string, rpms: readonly string[]): void {
+  run('rpm', ['--dbpath', dbPath, '-i', '--justdb', '--nodeps', '--noscripts', '--ignorearch', '--ignoreos', ...rpms]);
+}
+
+/** What rpm itself lists, in the inventory's spelling with the epoch made explicit. */
+function rpmQa(dbPath: string): string[] {
+  return run('rpm', ['--dbpath', dbPath, '-qa', '--qf', QUERY_FORMAT]).trim().split('\n').sort();
+}
+
+function listed(inventory: Inventory): string[] {
+  return inventory.packages.filter((p) => p.ecosystem === 'rpm')
+    .map((p) => `${p.name} ${p.version.includes(':') ? p.version : `0:${p.version}`} ${p.arch ?? '(none)'}`).sort();
+}
+
+/** A root file system with os-release and a copy of the database (not rpm's lock or -shm files). */
+function rootfsWith(dir: string, db: string, options: { wal?: string } = {}): string {
+  mkdirSync(join(dir, 'etc'), { recursive: true });
+  mkdirSync(join(dir, 'var/lib/rpm'), { recursive: true });
+  writeFileSync(join(dir, 'etc/os-release'), OS_RELEASE);
+  copyFileSync(db, join(dir, 'var/lib/rpm/rpmdb.sqlite'));
+  if (options.wal !== undefined) copyFileSync(options.wal, join(dir, 'var/lib/rpm/rpmdb.sqlite-wal'));
+  return dir;
+}
+
+beforeAll(() => {
+  try {
+    run('sh', ['-c', 'command -v rpm && command -v rpmbuild && command -v gpg']);
+  } catch {
+    throw new Error('rpm, rpmbuild and gpg are needed: `apt-get install rpm gnupg`');
+  }
+  work = mkdtempSync(join(tmpdir(), 'palisade-rpm-'));
+  const top = join(work, 'rpmbuild');
+  mkdirSync(top);
+  const rpms = SPECS.flatMap((s) => build(top, s));
+  expect(rpms).toHaveLength(4);
+  dbDir = join(work, 'db');
+  run('rpmdb', ['--dbpath', dbDir, '--initdb']);
+  install(dbDir, rpms);
+  // A signing key, which rpm stores as a gpg-pubkey pseudo-package.
+  const gnupg = join(work, 'gnupg');
+  mkdirSync(gnupg, { mode: 0o700 });
+  run('gpg', ['--homedir', gnupg, '--batch', '--passphrase', '', '--quick-gen-key', 'Palisade Test <test@example.org>', 'ed25519', 'sign', 'never']);
+  writeFileSync(join(work, 'key.asc'), run('gpg', ['--homedir', gnupg, '--armor', '--export']));
+  run('rpmkeys', ['--dbpath', dbDir, '--import', join(work, 'key.asc')]);
+  // The first layer's database; the second layer installs one more package.
+  const layer1 = rootfsWith(join(work, 'layer1'), join(dbDir, 'rpmdb.sqlite'));
+  install(dbDir, build(top, LATER));
+  rootfs = rootfsWith(join(work, 'rootfs'), join(dbDir, 'rpmdb.sqlite'));
+  const layer2 = join(work, 'layer2');
+  mkdirSync(join(layer2, 'var/lib/rpm'), { recursive: true });
+  copyFileSync(join(dbDir, 'rpmdb.sqlite'), join(layer2, 'var/lib/rpm/rpmdb.sqlite'));
+
+  podman = startPodman();
+  const context = mkdtempSync(join(podman.dir, 'ctx-'));
+  run('tar', ['-C', layer1, '-cf', join(context, 'layer1.tar'), '.']);
+  run('tar', ['-C', layer2, '-cf', join(context, 'layer2.tar'), '.']);
+  writeFileSync(join(context, 'Containerfile'), 'FROM scratch\nADD layer1.tar /\nADD layer2.tar /\n');
+  podman.build(context, TAG);
+  archive = podman.save(TAG, 'oci-archive');
+}, 300_000);
+
+afterAll(() => {
+  podman?.cleanup();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('RPM SQLite database (rpmdb.sqlite)', () => {
+  it('lists exactly what rpm -qa prints, less gpg-pubkey (100% precision and recall)', async () => {
+    const expected = rpmQa(dbDir);
+    expect(expected.some((line) => line.startsWith('gpg-pubkey '))).toBe(true);
+    expect(expected).toHaveLength(6);
+    const wanted = expected.filter((line) => !line.startsWith('gpg-pubkey '));
+    for (const target of [`dir:${rootfs}`, `oci-archive:${archive}`]) {
+      const { inventory } = await inventoryImage(target);
+      expect(inventory.problems).toEqual([]);
+      expect(listed(inventory)).toEqual(wanted);
+    }
+  });
+
+  it('reports version, source package, licence, purl and the layer that added each package', async () => {
+    const { inventory } = await inventoryImage(`oci-archive:${archive}`);
+    const byName = new Map(inventory.packages.map((p) => [p.name, p]));
+    expect(byName.get('palisade-epoch-libs')).toMatchObject({
+      version: '3:1.2.3-4.el9', arch: 'noarch', ecosystem: 'rpm', file: '/var/lib/rpm/rpmdb.sqlite', analyzer: 'rpm',
+      source: { name: 'palisade-epoch', version: '3:1.2.3-4.el9' },
+      licenses: ['MIT AND (Apache-2.0 OR GPL-2.0-or-later)'],
+      purl: 'pkg:rpm/almalinux/palisade-epoch-libs@1.2.3-4.el9?arch=noarch&distro=almalinux-9.3&epoch=3',
+    });
+    expect(byName.get('palisade-native')?.purl).toMatch(/^pkg:rpm\/almalinux\/palisade-native@2\.0-1\.el9\?arch=\w+&distro=almalinux-9\.3$/);
+    expect(byName.get('palisade-arm')).toMatchObject({ version: '0:0.9~rc1-0.1.el9', purl: 'pkg:rpm/almalinux/palisade-arm@0.9~rc1-0.1.el9?arch=aarch64&distro=almalinux-9.3&epoch=0' });
+    const layers = inventory.image?.layers.map((l) => l.digest) ?? [];
+    expect(layers).toHaveLength(2);
+    expect(byName.get('palisade-later')?.layer).toBe(layers[1]);
+    expect(byName.get('palisade-native')?.layer).toBe(layers[0]);
+  });
+
+  it('folds in the committed transactions of a leftover rpmdb.sqlite-wal, as SQLite (and rpm) would', async () => {
+    // A real write-ahead log: SQLite writes it and we copy it before the connection closes
+    // (closing would checkpoint it into the database and delete it).
+    const live = join(work, 'wal-live');
+    mkdirSync(live);
+    copyFileSync(join(dbDir, 'rpmdb.sqlite'), join(live, 'rpmdb.sqlite'));
+    const db = new Database(join(live, 'rpmdb.sqlite'));
+    db.pragma('foreign_keys = OFF');
+    const frozen = join(work, 'wal-frozen');
+    try {
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      db.pragma('wal_autocheckpoint = 0');
+      const hnum = db.prepare("SELECT hnum FROM Name WHERE key = 'palisade-native'").pluck().get();
+      db.prepare('DELETE FROM Packages WHERE hnum = ?').run(hnum);
+      mkdirSync(frozen);
+      copyFileSync(join(live, 'rpmdb.sqlite'), join(frozen, 'rpmdb.sqlite'));
+      copyFileSync(join(live, 'rpmdb.sqlite-wal'), join(frozen, 'rpmdb.sqlite-wal'));
+    } finally {
+      db.close();
+    }
+    const withWal = rootfsWith(join(work, 'wal-rootfs'), join(frozen, 'rpmdb.sqlite'), { wal: join(frozen, 'rpmdb.sqlite-wal') });
+    // rpm replays the log on a copy of its own (it checkpoints when it closes).
+    const forRpm = join(work, 'wal-rpm');
+    cpSync(frozen, forRpm, { recursive: true });
+    const expected = rpmQa(forRpm).filter((line) => !line.startsWith('gpg-pubkey '));
+    expect(expected.some((line) => line.startsWith('palisade-native '))).toBe(false);
+    const { inventory } = await inventoryImage(`dir:${withWal}`);
+    expect(listed(inventory)).toEqual(expected);
+    // Without its log the same database file still lists the deleted package.
+    const parsed = rpmAnalyzer.parse({ path: '/var/lib/rpm/rpmdb.sqlite', content: readFileSync(join(frozen, 'rpmdb.sqlite')) }, { exists: () => false });
+    expect(parsed.some((p) => p.name === 'palisade-native')).toBe(true);
+  });
+
+  it('lets RPM packages meet distro advisories (OSV AlmaLinux records, by binary and by source package)', async () => {
+    const { inventory } = await inventoryImage(`dir:${rootfs}`);
+    const input = join(work, 'advisories');
+    mkdirSync(input);
+    const record = (id: string, name: string, fixed: string): object => ({
+      schema_version: '1.6.0', id, modified: '2026-01-01T00:00:00Z', summary: id,
+      affected: [{ package: { ecosystem: 'AlmaLinux:9', name }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed }] }] }],
+    });
+    writeFileSync(join(input, 'a.json'), JSON.stringify(record('ALSA-2026:0001', 'palisade-epoch', '3:1.2.4-1.el9')));
+    // Fixed at exactly the installed version: not affected.
+    writeFileSync(join(input, 'b.json'), JSON.stringify(record('ALSA-2026:0002', 'palisade-native', '2.0-1.el9')));
+    // The epoch decides: 2:9.9 is older than the installed 3:1.2.3.
+    writeFileSync(join(input, 'c.json'), JSON.stringify(record('ALSA-2026:0003', 'palisade-epoch-libs', '2:9.9-1.el9')));
+    const store = join(work, 'store.sqlite');
+    await importAdvisories(store, input, { name: 'almalinux' });
+    const result = matchPackages(store, inventory.packages, { ...(inventory.os === undefined ? {} : { os: inventory.os }) });
+    const hits = result.matches.map((m) => `${m.package.name} ${m.id}`).sort();
+    expect(hits).toEqual(['palisade-epoch ALSA-2026:0001', 'palisade-epoch-libs ALSA-2026:0001']);
+  });
+});
+
+describe('RPM databases that are not trustworthy', () => {
+  const parse = (content: Buffer, path = '/var/lib/rpm/rpmdb.sqlite'): string[] =>
+    rpmAnalyzer.parse({ path, content }, { exists: () => false }).map((p) => p.name);
+
+  /** A copy of the real database changed by `edit` (a write through SQLite itself). */
+  function edited(edit: (db: Database.Database) => void): Buffer {
+    const dir = mkdtempSync(join(work, 'edit-'));
+    const file = join(dir, 'rpmdb.sqlite');
+    copyFileSync(join(dbDir, 'rpmdb.sqlite'), file);
+    const db = new Database(file);
+    db.pragma('foreign_keys = OFF');
+    try {
+      edit(db);
+    } finally {
+      db.close();
+    }
+    return readFileSync(file);
+  }
+
+  it('names the record whose header blob is malformed', () => {
+    const content = edited((db) => {
+      db.prepare("UPDATE Packages SET blob = X'0000000500000010' WHERE hnum = (SELECT min(hnum) FROM Packages)").run();
+    });
+    expect(() => parse(content)).toThrow(/^hnum \d+: header claims 5 entries and 16 data bytes but the blob has only 8 bytes$/);
+  });
+
+  it('refuses a Packages view or a computed blob column (they could produce unbounded data)', () => {
+    const view = edited((db) => {
+      db.exec('ALTER TABLE Packages RENAME TO Real; CREATE VIEW Packages AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT i AS hnum, zeroblob(1000000) AS blob FROM n');
+    });
+    expect(() => parse(view)).toThrow(/Packages is a view, not a table/);
+    const generated = edited((db) => {
+      db.exec('DROP TABLE Packages; CREATE TABLE Packages (hnum INTEGER PRIMARY KEY, seed INTEGER, blob BLOB GENERATED ALWAYS AS (zeroblob(seed)) VIRTUAL)');
+    });
+    expect(() => parse(generated)).toThrow(/computed, not stored/);
+  });
+
+  it('reports truncated and foreign files instead of crashing', () => {
+    const real = readFileSync(join(dbDir, 'rpmdb.sqlite'));
+    expect(() => parse(real.subarray(0, 8192))).toThrow(/SQLite cannot/);
+    expect(() => parse(Buffer.from('not a database at all, just text'))).toThrow(/not a SQLite database/);
+    expect(() => parse(edited((db) => { db.exec('DROP TABLE Packages'); }))).toThrow(/no Packages table/);
+  });
+});
