@@ -31,11 +31,6 @@ function emptyCounts(): Counts {
   return { pass: 0, fail: 0, warn: 0, error: 0, skip: 0 };
 }
 
-/** Stable id: same rule, resource, path and message give the same id on every run. */
-export function findingId(ruleId: string, resource: Resource, path: string, message: string): string {
-  return hash64Fields([ruleId, shared(resource).key, resource.source.file, path, message]);
-}
-
 /** Per resource, computed once: a scan can hold hundreds of thousands of findings. */
 interface Shared {
   readonly ref: ResourceRef;
@@ -52,9 +47,14 @@ function shared(resource: Resource): Shared {
   return found;
 }
 
-function toFinding(rule: AnyRule, resource: Resource, violation: Violation): Finding {
+/** Stable id: same rule, resource, path and message give the same id on every run. */
+function findingId(ruleId: string, subject: Shared, resource: Resource, path: string, message: string): string {
+  return hash64Fields([ruleId, subject.key, resource.source.file, path, message]);
+}
+
+function toFinding(rule: AnyRule, resource: Resource, subject: Shared, violation: Violation): Finding {
   return {
-    id: findingId(rule.id, resource, violation.path, violation.message),
+    id: findingId(rule.id, subject, resource, violation.path, violation.message),
     ruleId: rule.id,
     title: rule.title,
     severity: violation.severity ?? rule.severity,
@@ -62,7 +62,7 @@ function toFinding(rule: AnyRule, resource: Resource, violation: Violation): Fin
     message: violation.message,
     threats: rule.threats,
     mitre: rule.mitre,
-    resource: shared(resource).ref,
+    resource: subject.ref,
     location: locate(resource, violation.path),
     remediation: rule.remediation,
     suppressed: false,
@@ -97,7 +97,9 @@ export function runRules(runs: readonly RuleRun[], index: ResourceIndex, onRuleD
         return;
       }
       counts[statusOf(outcomes)]++;
-      for (const outcome of outcomes) if (outcome.status !== 'skip') findings.push(toFinding(rule, resource, outcome));
+      if (outcomes.length === 0) return;
+      const subject = shared(resource);
+      for (const outcome of outcomes) if (outcome.status !== 'skip') findings.push(toFinding(rule, resource, subject, outcome));
     };
     if (rule.target === 'workload') {
       for (const subject of index.workloads()) evaluate(subject.resource, () => rule.check(subject, context));

@@ -15,7 +15,8 @@ import { keyFromSource } from './keys.js';
 import { NodeKind, type NodeArena } from './node-tracker.js';
 
 interface Entry {
-  readonly position: Position;
+  /** The node whose start is the entry's position: a mapping entry's key, a sequence item itself. */
+  readonly at: number;
   /** The value's node, when the parser reported one. */
   readonly node: number | undefined;
 }
@@ -57,13 +58,14 @@ export class TrackedPositionMap implements PositionMap {
 
   /**
    * Follows the pointer down the node tree and the value tree together. The pointer reached is a
-   * prefix of `ptr`, so it is sliced rather than rebuilt (this runs once per finding).
+   * prefix of `ptr`, so it is sliced rather than rebuilt, and only the last node reached is turned
+   * into a line and column (this runs once per finding).
    */
   private walk(ptr: string): { pointer: string; position: Position; complete: boolean } {
     let node: number | undefined = this.root;
     let value: unknown = this.value;
-    let position = this.toPosition(this.root);
-    if (ptr === '' || !ptr.startsWith('/')) return { pointer: '', position, complete: ptr === '' };
+    let at = this.root;
+    if (ptr === '' || !ptr.startsWith('/')) return { pointer: '', position: this.toPosition(at), complete: ptr === '' };
     let end = 0;
     while (end < ptr.length) {
       const next = ptr.indexOf('/', end + 1);
@@ -71,13 +73,13 @@ export class TrackedPositionMap implements PositionMap {
       const raw = ptr.slice(end + 1, stop);
       const token = raw.includes('~') ? unescapeToken(raw) : raw;
       const entry: Entry | undefined = node === undefined ? undefined : this.child(node, value, token);
-      if (entry === undefined) return { pointer: ptr.slice(0, end), position, complete: false };
-      position = entry.position;
+      if (entry === undefined) return { pointer: ptr.slice(0, end), position: this.toPosition(at), complete: false };
+      at = entry.at;
       node = entry.node;
       value = childValue(value, token);
       end = stop;
     }
-    return { pointer: ptr, position, complete: true };
+    return { pointer: ptr, position: this.toPosition(at), complete: true };
   }
 
   private child(node: number, value: unknown, token: string): Entry | undefined {
@@ -126,7 +128,7 @@ export class TrackedPositionMap implements PositionMap {
       const colon = this.colonAfter(key);
       if (colon === undefined) continue;
       const name = keyFromSource(this.input.slice(this.arena.start(key), colon));
-      if (!entries.has(name)) entries.set(name, { position: this.toPosition(key), node: children[i + 1] });
+      if (!entries.has(name)) entries.set(name, { at: key, node: children[i + 1] });
       i++;
     }
     return entries;
@@ -147,7 +149,7 @@ export class TrackedPositionMap implements PositionMap {
         continue;
       }
       const child = children[c++];
-      if (child !== undefined) result[i] = { position: this.toPosition(child), node: child };
+      if (child !== undefined) result[i] = { at: child, node: child };
     }
     return result;
   }
