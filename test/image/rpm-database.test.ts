@@ -6,7 +6,7 @@
  * `rpm -qa` on the same database prints, less the gpg-pubkey pseudo-packages.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -16,6 +16,7 @@ import { inventoryImage, type Inventory } from '../../src/sdk/index.js';
 import { importAdvisories, matchPackages } from '../../src/vuln/index.js';
 import { type Podman, startPodman } from './support/podman.js';
 
+const BDB_RO = ['--define', '_db_backend bdb_ro'];
 const QUERY_FORMAT = '%{NAME} %{EPOCHNUM}:%{VERSION}-%{RELEASE} %{ARCH}\n';
 const OS_RELEASE = 'NAME="AlmaLinux"\nID="almalinux"\nVERSION_ID="9.3"\nPRETTY_NAME="AlmaLinux 9.3 (Shamrock Pampas Cat)"\n';
 const TAG = 'localhost/palisade-rpm:1';
@@ -84,8 +85,93 @@ function install(dbPath: string, rpms: readonly string[]): void {
 }
 
 /** What rpm itself lists, in the inventory's spelling with the epoch made explicit. */
-function rpmQa(dbPath: string): string[] {
-  return run('rpm', ['--dbpath', dbPath, '-qa', '--qf', QUERY_FORMAT]).trim().split('\n').sort();
+function rpmQa(dbPath: string, options: readonly string[] = []): string[] {
+  return run('rpm', [...options, '--dbpath', dbPath, '-qa', '--qf', QUERY_FORMAT]).trim().split('\n').sort();
+}
+
+/** The header blobs of the SQLite database rpm wrote, by header number. */
+function headerBlobs(): Map<number, Buffer> {
+  const db = new Database(join(dbDir, 'rpmdb.sqlite'), { readonly: true });
+  try {
+    return new Map((db.prepare('SELECT hnum, blob FROM Packages').all() as { hnum: number; blob: Buffer }[]).map((r) => [r.hnum, r.blob]));
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * A real BerkeleyDB hash database written by libdb 5.3's db_load, keyed as rpm keys Packages:
+ * host-order uint32 header numbers, plus record 0 holding the last header number.
+ */
+function writeBdb(dir: string, blobs: ReadonlyMap<number, Buffer>, pageSize: number): string {
+  const uint32 = (n: number): string => { const b = Buffer.alloc(4); b.writeUInt32LE(n); return b.toString('hex'); };
+  const lines = ['VERSION=3', 'format=bytevalue', 'type=hash', `db_pagesize=${String(pageSize)}`, 'HEADER=END', ` ${uint32(0)}`, ` ${uint32(Math.max(...blobs.keys()))}`];
+  for (const [key, blob] of blobs) lines.push(` ${uint32(key)}`, ` ${blob.toString('hex')}`);
+  lines.push('DATA=END', '');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'dump.txt'), lines.join('\n'));
+  run('db5.3_load', ['-f', join(dir, 'dump.txt'), join(dir, 'Packages')]);
+  return join(dir, 'Packages');
+}
+
+/** rpm's adler32 (RFC 1950), as rpmpkg.c computes it over a blob's head, data and padding. */
+function adler32(bytes: Buffer): number {
+  let a = 1;
+  let b = 0;
+  for (const byte of bytes) {
+    a = (a + byte) % 65_521;
+    b = (b + a) % 65_521;
+  }
+  return ((b << 16) | a) >>> 0;
+}
+
+/**
+ * An ndb Packages.db laid out as rpm's rpmpkg.c writes one (Debian's rpm cannot: its ndb backend
+ * is not built): the 32-byte header, slot pages of "Slot" entries (free ones with offset 0), and
+ * each blob block-aligned after the slot pages with its BlbS head and adler32/length/BlbE tail.
+ */
+function writeNdb(blobs: ReadonlyMap<number, Buffer>): Buffer {
+  const slotPages = Math.ceil((blobs.size + 2 + 1) / 256); // header takes two slots; keep one free
+  const slots = Buffer.alloc(slotPages * 4096);
+  for (let at = 32; at < slots.length; at += 16) slots.write('Slot', at, 'latin1');
+  slots.write('RpmP', 0, 'latin1');
+  slots.writeUInt32LE(0, 4);
+  slots.writeUInt32LE(blobs.size, 8);
+  slots.writeUInt32LE(slotPages, 12);
+  slots.writeUInt32LE(Math.max(...blobs.keys()) + 1, 16);
+  const chunks: Buffer[] = [slots];
+  let block = slotPages * 256;
+  let slot = 3; // slot 2 stays free, as one deleted package would leave it
+  for (const [index, blob] of blobs) {
+    const blocks = Math.ceil((16 + blob.length + 12) / 16);
+    const bytes = Buffer.alloc(blocks * 16);
+    bytes.write('BlbS', 0, 'latin1');
+    bytes.writeUInt32LE(index, 4);
+    bytes.writeUInt32LE(1_700_000_000, 8);
+    bytes.writeUInt32LE(blob.length, 12);
+    blob.copy(bytes, 16);
+    bytes.writeUInt32LE(adler32(bytes.subarray(0, bytes.length - 12)), bytes.length - 12);
+    bytes.writeUInt32LE(blob.length, bytes.length - 8);
+    bytes.write('BlbE', bytes.length - 4, 'latin1');
+    slots.writeUInt32LE(index, slot * 16 + 4);
+    slots.writeUInt32LE(block, slot * 16 + 8);
+    slots.writeUInt32LE(blocks, slot * 16 + 12);
+    chunks.push(bytes);
+    block += blocks;
+    slot++;
+  }
+  return Buffer.concat(chunks);
+}
+
+/** `count` records cycling over the real headers: enough to split hash buckets and fill slot pages. */
+function manyBlobs(count: number): Map<number, Buffer> {
+  const real = [...headerBlobs().values()];
+  return new Map(Array.from({ length: count }, (_, i) => [i + 1, real[i % real.length] ?? Buffer.alloc(0)]));
+}
+
+function parsedLines(path: string, content: Buffer): string[] {
+  return rpmAnalyzer.parse({ path, content }, { exists: () => false })
+    .map((p) => `${p.name} ${p.version.includes(':') ? p.version : `0:${p.version}`} ${p.arch ?? '(none)'}`).sort();
 }
 
 function listed(inventory: Inventory): string[] {
@@ -105,9 +191,9 @@ function rootfsWith(dir: string, db: string, options: { wal?: string } = {}): st
 
 beforeAll(() => {
   try {
-    run('sh', ['-c', 'command -v rpm && command -v rpmbuild && command -v gpg']);
+    run('sh', ['-c', 'command -v rpm && command -v rpmbuild && command -v gpg && command -v db5.3_load']);
   } catch {
-    throw new Error('rpm, rpmbuild and gpg are needed: `apt-get install rpm gnupg`');
+    throw new Error('rpm, rpmbuild, gpg and db5.3_load are needed: `apt-get install rpm gnupg db5.3-util`');
   }
   work = mkdtempSync(join(tmpdir(), 'palisade-rpm-'));
   const top = join(work, 'rpmbuild');
@@ -130,6 +216,10 @@ beforeAll(() => {
   const layer2 = join(work, 'layer2');
   mkdirSync(join(layer2, 'var/lib/rpm'), { recursive: true });
   copyFileSync(join(dbDir, 'rpmdb.sqlite'), join(layer2, 'var/lib/rpm/rpmdb.sqlite'));
+  // podman's vfs driver diffs layers by size and whole-second mtime: two same-sized copies made
+  // within one second would look unchanged and the second layer would come out empty.
+  const later = new Date(Date.now() + 60_000);
+  utimesSync(join(layer2, 'var/lib/rpm/rpmdb.sqlite'), later, later);
 
   podman = startPodman();
   const context = mkdtempSync(join(podman.dir, 'ctx-'));
@@ -154,7 +244,7 @@ describe('RPM SQLite database (rpmdb.sqlite)', () => {
     for (const target of [`dir:${rootfs}`, `oci-archive:${archive}`]) {
       const { inventory } = await inventoryImage(target);
       expect(inventory.problems).toEqual([]);
-      expect(listed(inventory)).toEqual(wanted);
+      expect(listed(inventory), target).toEqual(wanted);
     }
   });
 
@@ -229,6 +319,40 @@ describe('RPM SQLite database (rpmdb.sqlite)', () => {
   });
 });
 
+describe('RPM BerkeleyDB database (Packages)', () => {
+  it('reads real libdb hash databases exactly as rpm\'s own bdb_ro backend does, inline and on overflow pages', () => {
+    for (const [pageSize, blobs] of [[4096, headerBlobs()], [512, manyBlobs(300)]] as const) {
+      const dir = join(work, `bdb-${String(pageSize)}`);
+      const file = writeBdb(dir, blobs, pageSize);
+      const expected = rpmQa(dir, BDB_RO).filter((line) => !line.startsWith('gpg-pubkey '));
+      expect(expected).toHaveLength([...blobs.values()].filter((b) => !b.includes('gpg-pubkey')).length);
+      expect(parsedLines('/var/lib/rpm/Packages', readFileSync(file))).toEqual(expected);
+    }
+  });
+
+  it('takes part in an image scan like any other database', async () => {
+    const root = join(work, 'bdb-rootfs');
+    mkdirSync(join(root, 'etc'), { recursive: true });
+    writeFileSync(join(root, 'etc/os-release'), 'ID="centos"\nVERSION_ID="7"\n');
+    writeBdb(join(root, 'var/lib/rpm'), headerBlobs(), 4096);
+    const { inventory } = await inventoryImage(`dir:${root}`);
+    expect(inventory.problems).toEqual([]);
+    expect(listed(inventory)).toEqual(rpmQa(dbDir).filter((line) => !line.startsWith('gpg-pubkey ')));
+    expect(inventory.packages.find((p) => p.name === 'palisade-native')?.purl).toMatch(/^pkg:rpm\/centos\/palisade-native@2\.0-1\.el9\?arch=\w+&distro=centos-7$/);
+  });
+});
+
+describe('RPM ndb database (Packages.db)', () => {
+  it('reads the slot pages and blobs of rpmpkg.c\'s layout (a file written from that layout: Debian\'s rpm has no ndb)', () => {
+    for (const blobs of [headerBlobs(), manyBlobs(300)]) {
+      const expected = parsedLines('/var/lib/rpm/rpmdb.sqlite', readFileSync(join(dbDir, 'rpmdb.sqlite')));
+      const lines = parsedLines('/usr/lib/sysimage/rpm/Packages.db', writeNdb(blobs));
+      expect(new Set(lines)).toEqual(new Set(expected));
+      expect(lines).toHaveLength([...blobs.values()].filter((b) => !b.includes('gpg-pubkey')).length);
+    }
+  });
+});
+
 describe('RPM databases that are not trustworthy', () => {
   const parse = (content: Buffer, path = '/var/lib/rpm/rpmdb.sqlite'): string[] =>
     rpmAnalyzer.parse({ path, content }, { exists: () => false }).map((p) => p.name);
@@ -264,6 +388,52 @@ describe('RPM databases that are not trustworthy', () => {
       db.exec('DROP TABLE Packages; CREATE TABLE Packages (hnum INTEGER PRIMARY KEY, seed INTEGER, blob BLOB GENERATED ALWAYS AS (zeroblob(seed)) VIRTUAL)');
     });
     expect(() => parse(generated)).toThrow(/computed, not stored/);
+  });
+
+  it('BerkeleyDB: refuses truncated files, links out of the file and page cycles', () => {
+    const file = readFileSync(writeBdb(join(work, 'bdb-hostile'), manyBlobs(40), 512));
+    const bdb = (content: Buffer): string[] => parse(content, '/var/lib/rpm/Packages');
+    expect(bdb(file)).toHaveLength(34);
+    expect(() => bdb(file.subarray(0, 2048))).toThrow(/truncated/);
+    const pages = Array.from({ length: file.length / 512 }, (_, i) => i);
+    const ofType = (type: number): number[] => pages.filter((i) => i > 0 && file[i * 512 + 25] === type);
+    // An overflow page in the middle of a chain that links back to itself.
+    const midChain = ofType(7).find((i) => file.readUInt32LE(i * 512 + 16) !== 0) ?? 0;
+    const cycle = Buffer.from(file);
+    cycle.writeUInt32LE(midChain, midChain * 512 + 16);
+    expect(() => bdb(cycle)).toThrow(/reached twice/);
+    const outside = Buffer.from(file);
+    outside.writeUInt32LE(0x00ffffff, (ofType(13)[0] ?? 0) * 512 + 16);
+    expect(() => bdb(outside)).toThrow(/outside pages/);
+    // An overflow reference claiming 2 GiB: refused before anything is allocated.
+    const huge = Buffer.from(file);
+    const page = ofType(13)[0] ?? 0;
+    const entries = huge.readUInt16LE(page * 512 + 20);
+    const offpage = Array.from({ length: entries }, (_, i) => huge.readUInt16LE(page * 512 + 26 + i * 2)).find((o) => huge[page * 512 + o] === 3) ?? 0;
+    huge.writeUInt32LE(0x80000000, page * 512 + offpage + 8);
+    expect(() => bdb(huge)).toThrow(/more bytes than the file holds/);
+    expect(() => bdb(Buffer.alloc(4096, 7))).toThrow(/not a BerkeleyDB hash database/);
+  });
+
+  it('ndb: refuses truncated files, slot tables beyond the file, broken blobs and duplicate indexes', () => {
+    const file = writeNdb(headerBlobs());
+    const ndb = (content: Buffer): string[] => parse(content, '/var/lib/rpm/Packages.db');
+    expect(ndb(file)).toHaveLength(5);
+    expect(() => ndb(file.subarray(0, file.length - 16))).toThrow(/truncated database/);
+    const pagesClaim = Buffer.from(file);
+    pagesClaim.writeUInt32LE(0xffffffff, 12);
+    expect(() => ndb(pagesClaim)).toThrow(/claims 4294967295 slot pages/);
+    const firstBlob = file.readUInt32LE(3 * 16 + 8) * 16;
+    const badHead = Buffer.from(file);
+    badHead.write('XXXX', firstBlob, 'latin1');
+    expect(() => ndb(badHead)).toThrow(/lacks its "BlbS" head/);
+    const badLength = Buffer.from(file);
+    badLength.writeUInt32LE(0x7fffffff, firstBlob + 12);
+    expect(() => ndb(badLength)).toThrow(/does not fill its/);
+    const duplicate = Buffer.from(file);
+    duplicate.writeUInt32LE(file.readUInt32LE(3 * 16 + 4), 4 * 16 + 4);
+    expect(() => ndb(duplicate)).toThrow(/two slots claim package index/);
+    expect(() => ndb(Buffer.from('RpmP'))).toThrow(/bad magic/);
   });
 
   it('reports truncated and foreign files instead of crashing', () => {

@@ -3,10 +3,12 @@
  * _db_backend picks it and names the file), and each backend reader yields header blobs that
  * header.ts decodes and package-info.ts interprets.
  */
-import { UnsupportedFormat } from '../analyzer.js';
+import { readBdbHeaders } from './bdb.js';
 import { parseHeader, RpmHeaderError } from './header.js';
+import { readNdbHeaders } from './ndb.js';
 import { packageInfo, type RpmPackageInfo } from './package-info.js';
-import { type HeaderRecord, readSqliteHeaders } from './sqlite.js';
+import type { HeaderRecord } from './record.js';
+import { readSqliteHeaders } from './sqlite.js';
 
 export type { RpmPackageInfo } from './package-info.js';
 
@@ -40,7 +42,7 @@ export function readRpmDatabase(path: string, content: Buffer, read?: (path: str
 function headerRecords(backend: Backend, path: string, content: Buffer, read?: (path: string) => Buffer | undefined): HeaderRecord[] {
   switch (backend) {
     case 'sqlite': return readSqliteHeaders(content, read?.(`${path}${WAL_SUFFIX}`));
-    case 'ndb': throw new UnsupportedFormat(`${path} is an rpm ndb database; reading ndb databases is not supported yet, so this image's OS packages are not inventoried`);
-    case 'bdb': throw new UnsupportedFormat(`${path} is an rpm BerkeleyDB database; reading BerkeleyDB databases is not supported yet, so this image's OS packages are not inventoried`);
+    case 'ndb': return readNdbHeaders(content);
+    case 'bdb': return readBdbHeaders(content);
   }
 }

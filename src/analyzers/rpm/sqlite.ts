@@ -14,15 +14,10 @@
  * blob's length is checked against the file size before the blob is read.
  */
 import Database from 'better-sqlite3';
+import type { HeaderRecord } from './record.js';
 import { applyWal } from './sqlite-wal.js';
 
 export class RpmSqliteError extends Error {}
-
-export interface HeaderRecord {
-  /** Where the blob sits in its database, for messages ("hnum 12", "slot 3"). */
-  readonly location: string;
-  readonly blob: Buffer;
-}
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
 
