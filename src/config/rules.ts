@@ -12,6 +12,7 @@ import type { Problem } from '../model/problem.js';
 import type { Severity } from '../model/severity.js';
 import { didYouMean } from '../lib/did-you-mean.js';
 import { configProblem, type ResolvedConfig } from './resolve.js';
+import { withChanges } from '../lib/objects.js';
 
 export interface SelectedRule extends RuleRun {
   /** An opt-in rule the configuration does not enable: it runs only when a command asks for it by name. */
@@ -106,6 +107,6 @@ export function selectRules(rules: readonly AnyRule[], resolved: ResolvedConfig)
 export function applySeverityOverrides(findings: readonly Finding[], overrides: ReadonlyMap<string, Severity>): Finding[] {
   return findings.map((finding) => {
     const severity = overrides.get(finding.ruleId);
-    return severity === undefined || severity === finding.severity ? finding : { ...finding, severity };
+    return severity === undefined || severity === finding.severity ? finding : withChanges(finding, { severity });
   });
 }

@@ -21,6 +21,7 @@ import type { ExceptionStatus } from '../model/report.js';
 import { resourceKey, type Resource, type ResourceRef } from '../model/resource.js';
 import { problem, type ProblemPlace } from './errors.js';
 import { locate } from './locate.js';
+import { withChanges } from '../lib/objects.js';
 
 export const IGNORE_ANNOTATION = 'palisade.dev/ignore';
 
@@ -318,7 +319,7 @@ export function applySuppressions(
       if (suppression === undefined && !exception.expired) suppression = exceptionSuppression(exception.input, exception.index);
     }
     if (finding.suppressed || suppression === undefined) return finding;
-    return { ...finding, suppressed: true, suppression };
+    return withChanges(finding, { suppressed: true, suppression });
   });
   const exceptionStatus = compiled.map((exception) => statusOf(exception, matched[exception.index] ?? 0));
   for (const status of exceptionStatus) {

@@ -28,22 +28,3 @@ export function compareFindings(a: Finding, b: Finding): number {
     compareText(a.message, b.message)
   );
 }
-
-interface SortKey {
-  readonly finding: Finding;
-  readonly severity: number;
-  readonly file: number;
-}
-
-/**
- * A sorted copy in compareFindings order. Scans sort hundreds of thousands of findings: ranking
- * each finding's severity and file once, then comparing numbers, costs a fraction of comparing
- * the strings again in every one of the n log n comparisons.
- */
-export function sortFindings(findings: readonly Finding[]): Finding[] {
-  const files = [...new Set(findings.map((f) => f.location.file))].sort(compareText);
-  const fileRank = new Map(files.map((file, rank) => [file, rank]));
-  const keys: SortKey[] = findings.map((finding) => ({ finding, severity: severityRank(finding.severity), file: fileRank.get(finding.location.file) ?? 0 }));
-  keys.sort((a, b) => a.severity - b.severity || a.file - b.file || a.finding.location.line - b.finding.location.line || a.finding.location.column - b.finding.location.column || compareText(a.finding.ruleId, b.finding.ruleId) || compareText(a.finding.message, b.finding.message));
-  return keys.map((key) => key.finding);
-}

@@ -14,7 +14,7 @@ import type { Resource } from '../model/resource.js';
 import type { Finding } from '../model/finding.js';
 import type { Problem } from '../model/problem.js';
 import { REPORT_SCHEMA_VERSION, type ImageScanSummary, type Report } from '../model/report.js';
-import { countBySeverity, gateFails, sortFindings } from './gate.js';
+import { compareFindings, countBySeverity, gateFails } from './gate.js';
 import { dropConfigSecrets, imageFindings, type ImageFindingsOptions } from './image-scan-findings.js';
 import { selectScanRules } from './select-rules.js';
 import { renderSbom, type InventoryResult } from './image.js';
@@ -81,7 +81,7 @@ interface ImageReportParts {
 }
 
 function assembleImageReport(parts: ImageReportParts): Report {
-  const findings = sortFindings(parts.findings);
+  const findings = [...parts.findings].sort(compareFindings);
   const errors = parts.problems.filter((p) => p.level !== 'note');
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,

@@ -15,7 +15,7 @@ import { ResourceIndex } from '../core/resource-index.js';
 import { applySuppressions } from '../core/suppression.js';
 import { loadInputs } from '../loaders/index.js';
 import { applySeverityOverrides, findConfig, literalNamespaces, namespaceFilter, resolveConfig, type FailOn, type PalisadeConfig } from '../config/index.js';
-import { countBySeverity, gateFails, sortFindings } from './gate.js';
+import { compareFindings, countBySeverity, gateFails } from './gate.js';
 import { scanAttackPaths, type ScanAttackSettings } from './scan-attack.js';
 import { selectScanRules } from './select-rules.js';
 import { RULES } from '../rules/index.js';
@@ -166,7 +166,7 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
   problems.push(...suppressed.problems);
   const attack = scanAttackPaths(resources, index, suppressed.findings, attackSettings(config.attackPaths, config.crownJewels));
   problems.push(...attack.problems);
-  const findings = sortFindings(attack.findings);
+  const findings = [...attack.findings].sort(compareFindings);
   const pathGate = attack.ran || config.attackPaths.failOnPath ? { failOnPath: config.attackPaths.failOnPath, attackPaths: attack.ran ? attack.result.paths.length : 0 } : {};
 
   const failOn = config.failOn;

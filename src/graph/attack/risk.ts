@@ -10,6 +10,7 @@ import type { ResourceRef } from '../../model/resource.js';
 import type { FindingRisk, RiskContext } from '../../model/risk.js';
 import type { Severity } from '../../model/severity.js';
 import { compareText } from '../../lib/compare.js';
+import { withChanges } from '../../lib/objects.js';
 
 /** The score of a finding whose context changes nothing; also the lower edge of its level's band. */
 export const BASE_SCORE: Readonly<Record<Severity, number>> = { critical: 80, high: 60, medium: 40, low: 20, info: 5 };
@@ -149,13 +150,18 @@ function riskJudge(result: AttackPathsResult, graph: RiskGraph): (finding: Findi
   const { byFinding, byObject } = contexts(result, graph);
   const listed = listedPaths(result);
   const labels = new Map(result.nodes.map((n) => [n.id, n.label]));
-  const shared = new Map<string, FindingRisk>();
+  const shared = new Map<Severity, Map<RiskContext, FindingRisk>>();
+  // Findings of one object share its ResourceRef: its context is looked up once, not per finding.
+  const objectContext = new WeakMap<ResourceRef, RiskContext | undefined>();
+  const contextOfObject = (ref: ResourceRef): RiskContext | undefined => {
+    if (!objectContext.has(ref)) objectContext.set(ref, byObject.get(objectKey(ref)));
+    return objectContext.get(ref);
+  };
   const NONE: readonly string[] = [];
   return (finding) => {
-    const context = byFinding.get(finding.id) ?? byObject.get(objectKey(finding.resource)) ?? 'not-modelled';
+    const context = byFinding.get(finding.id) ?? contextOfObject(finding.resource) ?? 'not-modelled';
     const onPaths = context === 'on-path' ? listed.get(finding.id) : undefined;
-    const key = `${finding.severity}\u0000${context}`;
-    const cached = onPaths === undefined ? shared.get(key) : undefined;
+    const cached = onPaths === undefined ? shared.get(finding.severity)?.get(context) : undefined;
     if (cached !== undefined) return cached;
     const score = riskScore(finding.severity, context, onPaths?.likelihood);
     const risk: FindingRisk = {
@@ -167,7 +173,7 @@ function riskJudge(result: AttackPathsResult, graph: RiskGraph): (finding: Findi
       ...(onPaths === undefined ? {} : { likelihood: onPaths.likelihood }),
       reason: reasonOf(finding, context, onPaths, labels),
     };
-    if (onPaths === undefined) shared.set(key, risk);
+    if (onPaths === undefined) shared.set(finding.severity, (shared.get(finding.severity) ?? new Map<RiskContext, FindingRisk>()).set(context, risk));
     return risk;
   };
 }
@@ -181,5 +187,5 @@ export function assessRisk(findings: readonly Finding[], result: AttackPathsResu
 /** The findings with their risk attached, in the same order. */
 export function withRisk(findings: readonly Finding[], result: AttackPathsResult, graph: RiskGraph = result): Finding[] {
   const judge = riskJudge(result, graph);
-  return findings.map((finding) => ({ ...finding, risk: judge(finding) }));
+  return findings.map((finding) => withChanges(finding, { risk: judge(finding) }));
 }
