@@ -9,13 +9,15 @@
  */
 import type { Analyzer, AnalyzerContext, FoundPackage } from './analyzer.js';
 import { distroQualifier, purl } from './purl.js';
-import { type RpmPackageInfo, readRpmDatabase, RPM_DATABASE, WAL_SUFFIX } from './rpm/index.js';
+import { condenseRpmDatabase, type RpmPackageInfo, readRpmDatabase, RPM_DATABASE, WAL_SUFFIX } from './rpm/index.js';
 
 export const rpmAnalyzer: Analyzer = {
   id: 'rpm',
   title: 'RPM packages (rpm database)',
   matches: (path) => RPM_DATABASE.test(path),
   alsoReads: (path) => path.endsWith(WAL_SUFFIX) && RPM_DATABASE.test(path.slice(0, -WAL_SUFFIX.length)),
+  // Each layer's version of the database is kept only as the tags the inventory reads.
+  condense: (file) => condenseRpmDatabase(file.path, file.content),
   parse(file, context) {
     return readRpmDatabase(file.path, file.content, context.read)
       .filter((info) => info.name !== 'gpg-pubkey')

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UnsupportedFormat } from '../../src/analyzers/analyzer.js';
 import { rpmAnalyzer } from '../../src/analyzers/rpm.js';
 import { inventoryImage, type Inventory } from '../../src/sdk/index.js';
 import { importAdvisories, matchPackages } from '../../src/vuln/index.js';
@@ -342,6 +343,21 @@ describe('RPM BerkeleyDB database (Packages)', () => {
   });
 });
 
+describe('condensed RPM databases', () => {
+  it('keep exactly the packages of the database, in a fraction of its size', () => {
+    const context = { os: { id: 'centos', versionId: '7' }, exists: () => false };
+    const bdb = readFileSync(writeBdb(join(work, 'bdb-condense'), manyBlobs(120), 4096));
+    for (const [path, content] of [['/var/lib/rpm/Packages', bdb], ['/usr/lib/sysimage/rpm/Packages.db', writeNdb(manyBlobs(120))]] as const) {
+      const condensed = rpmAnalyzer.condense?.({ path, content });
+      expect(condensed?.length).toBeLessThan(content.length / 3);
+      expect(rpmAnalyzer.parse({ path, content: condensed ?? Buffer.alloc(0) }, context)).toEqual(rpmAnalyzer.parse({ path, content }, context));
+    }
+    // SQLite stays whole: parse may need its write-ahead log.
+    const sqlite = readFileSync(join(dbDir, 'rpmdb.sqlite'));
+    expect(rpmAnalyzer.condense?.({ path: '/var/lib/rpm/rpmdb.sqlite', content: sqlite })).toBe(sqlite);
+  });
+});
+
 describe('RPM ndb database (Packages.db)', () => {
   it('reads the slot pages and blobs of rpmpkg.c\'s layout (a file written from that layout: Debian\'s rpm has no ndb)', () => {
     for (const blobs of [headerBlobs(), manyBlobs(300)]) {
@@ -412,7 +428,10 @@ describe('RPM databases that are not trustworthy', () => {
     const offpage = Array.from({ length: entries }, (_, i) => huge.readUInt16LE(page * 512 + 26 + i * 2)).find((o) => huge[page * 512 + o] === 3) ?? 0;
     huge.writeUInt32LE(0x80000000, page * 512 + offpage + 8);
     expect(() => bdb(huge)).toThrow(/more bytes than the file holds/);
-    expect(() => bdb(Buffer.alloc(4096, 7))).toThrow(/not a BerkeleyDB hash database/);
+    expect(() => bdb(Buffer.alloc(4096, 7))).toThrow(UnsupportedFormat);
+    const btree = Buffer.alloc(4096);
+    btree.writeUInt32LE(0x053162, 12);
+    expect(() => bdb(btree)).toThrow(/is a btree, not the hash database/);
   });
 
   it('ndb: refuses truncated files, slot tables beyond the file, broken blobs and duplicate indexes', () => {
@@ -439,7 +458,7 @@ describe('RPM databases that are not trustworthy', () => {
   it('reports truncated and foreign files instead of crashing', () => {
     const real = readFileSync(join(dbDir, 'rpmdb.sqlite'));
     expect(() => parse(real.subarray(0, 8192))).toThrow(/SQLite cannot/);
-    expect(() => parse(Buffer.from('not a database at all, just text'))).toThrow(/not a SQLite database/);
+    expect(() => parse(Buffer.from('not a database at all, just text'))).toThrow(/is not an rpm database format Palisade reads \(SQLite, BerkeleyDB hash or ndb\)/);
     expect(() => parse(edited((db) => { db.exec('DROP TABLE Packages'); }))).toThrow(/no Packages table/);
   });
 });

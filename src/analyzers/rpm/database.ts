@@ -1,8 +1,10 @@
 /**
- * Reading an rpm database, whichever backend wrote it: the backend is the file's name (rpm's
- * _db_backend picks it and names the file), and each backend reader yields header blobs that
- * header.ts decodes and package-info.ts interprets.
+ * Reading an rpm database, whichever backend wrote it. The backend is recognised by the file's
+ * magic rather than its name (rpm's _db_backend names the file, but the bytes are what count, and
+ * a condensed database is an ndb file whatever its path): each backend reader yields header blobs
+ * that header.ts decodes and package-info.ts interprets.
  */
+import { UnsupportedFormat } from '../analyzer.js';
 import { readBdbHeaders } from './bdb.js';
 import { parseHeader, RpmHeaderError } from './header.js';
 import { readNdbHeaders } from './ndb.js';
@@ -10,25 +12,25 @@ import { packageInfo, type RpmPackageInfo } from './package-info.js';
 import type { HeaderRecord } from './record.js';
 import { readSqliteHeaders } from './sqlite.js';
 
-export type { RpmPackageInfo } from './package-info.js';
-
 /** rpm's database directories: /var/lib/rpm (classic), /usr/lib/sysimage/rpm (Fedora 36+, SUSE). */
 export const RPM_DATABASE = /^\/(?:var\/lib\/rpm|usr\/lib\/sysimage\/rpm)\/(?:Packages|Packages\.db|rpmdb\.sqlite)$/;
 /** The SQLite write-ahead log beside rpmdb.sqlite. */
 export const WAL_SUFFIX = '-wal';
 
-type Backend = 'sqlite' | 'ndb' | 'bdb';
+export type Backend = 'sqlite' | 'ndb' | 'bdb';
 
-function backendOf(path: string): Backend {
-  if (path.endsWith('/rpmdb.sqlite')) return 'sqlite';
-  if (path.endsWith('/Packages.db')) return 'ndb';
-  return 'bdb';
+const BDB_MAGICS = new Set([0x061561, 0x053162]); // hash, btree (bdb.ts says which it reads)
+
+export function backendOf(content: Buffer): Backend | undefined {
+  if (content.length >= 16 && content.toString('latin1', 0, 16) === 'SQLite format 3\0') return 'sqlite';
+  if (content.length >= 4 && content.toString('latin1', 0, 4) === 'RpmP') return 'ndb';
+  if (content.length >= 16 && (BDB_MAGICS.has(content.readUInt32LE(12)) || BDB_MAGICS.has(content.readUInt32BE(12)))) return 'bdb';
+  return undefined;
 }
 
 /** Every package header in the database at `path`; `read` gives sibling files (the SQLite log). */
 export function readRpmDatabase(path: string, content: Buffer, read?: (path: string) => Buffer | undefined): RpmPackageInfo[] {
-  const records = headerRecords(backendOf(path), path, content, read);
-  return records.map((record) => {
+  return headerRecords(path, content, read).map((record) => {
     try {
       return packageInfo(parseHeader(record.blob));
     } catch (error) {
@@ -39,10 +41,11 @@ export function readRpmDatabase(path: string, content: Buffer, read?: (path: str
   });
 }
 
-function headerRecords(backend: Backend, path: string, content: Buffer, read?: (path: string) => Buffer | undefined): HeaderRecord[] {
-  switch (backend) {
+function headerRecords(path: string, content: Buffer, read?: (path: string) => Buffer | undefined): HeaderRecord[] {
+  switch (backendOf(content)) {
     case 'sqlite': return readSqliteHeaders(content, read?.(`${path}${WAL_SUFFIX}`));
     case 'ndb': return readNdbHeaders(content);
     case 'bdb': return readBdbHeaders(content);
+    case undefined: throw new UnsupportedFormat(`${path} is not an rpm database format Palisade reads (SQLite, BerkeleyDB hash or ndb); its packages are not inventoried`);
   }
 }

@@ -5,7 +5,7 @@
 import { type RpmHeader, RpmHeaderError } from './header.js';
 
 /** Tag numbers from rpm's rpmtag.h. */
-const TAG = {
+export const TAG = {
   NAME: 1000,
   VERSION: 1001,
   RELEASE: 1002,

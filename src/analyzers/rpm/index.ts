@@ -1,0 +1,4 @@
+/** Reading rpm databases: the analyzer's entry points (rpm.ts). */
+export { condenseRpmDatabase } from './condense.js';
+export { readRpmDatabase, RPM_DATABASE, WAL_SUFFIX } from './database.js';
+export type { RpmPackageInfo } from './package-info.js';
