@@ -3,14 +3,42 @@
  * inventory, so an SBOM can stand in for the image it describes. Packages are taken from their
  * purls (CycloneDX `components[].purl`, nested components included; SPDX `externalRefs` of type
  * purl); entries without a purl cannot be matched to advisories and are counted in a note.
+ *
+ * What OS-package matching needs besides the purl is restored too: the operating system (the
+ * CycloneDX `operating-system` component, the SPDX OPERATING_SYSTEM package, else the `distro`
+ * qualifier the OS packages' purls agree on) and each package's source package. So is where each
+ * package was found (file, layer, analyzer), from what Palisade's writers record and, for the
+ * source package and the file, from the properties Trivy and Syft write.
  */
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import type { Inventory, Package, PackageEcosystem } from '../../model/package.js';
+import type { Inventory, OperatingSystem, Package, PackageEcosystem } from '../../model/package.js';
 import type { Problem } from '../../model/problem.js';
 import { ImageError, imageProblem } from './problems.js';
 
 const MAX_SBOM_BYTES = 256 * 1024 * 1024;
 const ECOSYSTEMS: readonly PackageEcosystem[] = ['deb', 'apk', 'rpm', 'npm', 'pypi', 'golang', 'maven', 'gem', 'cargo', 'composer', 'nuget'];
+const OS_ECOSYSTEMS: readonly PackageEcosystem[] = ['deb', 'apk', 'rpm'];
+
+/** What an SBOM says about one package besides its purl. */
+interface Recorded {
+  readonly licenses: readonly string[];
+  readonly file?: string;
+  readonly layer?: string;
+  readonly analyzer?: string;
+  readonly source?: { readonly name: string; readonly version: string };
+}
+
+interface Entry extends Recorded {
+  readonly purl: string;
+}
+
+interface SbomContent {
+  readonly entries: readonly Entry[];
+  readonly withoutPurl: number;
+  readonly os?: OperatingSystem;
+}
+
+type Json = Record<string, unknown>;
 
 /** Whether `path` is a JSON SBOM (checked by content, cheaply: the first 64 KiB). */
 export function isSbomFile(path: string): boolean {
@@ -39,48 +67,243 @@ export function readSbomInventory(path: string): Inventory {
   } catch (error) {
     throw new ImageError('image-invalid', `${path}: not JSON (${error instanceof Error ? error.message : String(error)})`);
   }
-  const purls: { purl: string; licenses: string[] }[] = [];
-  let withoutPurl = 0;
-  const record = doc as { components?: unknown; packages?: unknown; metadata?: { component?: { name?: unknown } }; name?: unknown };
-  if (Array.isArray(record.components)) {
-    const walk = (components: unknown[]): void => {
-      for (const c of components as { purl?: unknown; components?: unknown; type?: unknown; licenses?: unknown }[]) {
-        if (typeof c.purl === 'string') purls.push({ purl: c.purl, licenses: cdxLicenses(c.licenses) });
-        else if (c.type !== 'operating-system') withoutPurl += 1;
-        if (Array.isArray(c.components)) walk(c.components);
-      }
-    };
-    walk(record.components);
-  } else if (Array.isArray(record.packages)) {
-    for (const p of record.packages as { externalRefs?: { referenceType?: unknown; referenceLocator?: unknown }[]; licenseDeclared?: unknown; primaryPackagePurpose?: unknown }[]) {
-      const ref = (p.externalRefs ?? []).find((r) => r.referenceType === 'purl' && typeof r.referenceLocator === 'string');
-      if (ref !== undefined) purls.push({ purl: String(ref.referenceLocator), licenses: typeof p.licenseDeclared === 'string' && p.licenseDeclared !== 'NOASSERTION' && p.licenseDeclared !== 'NONE' ? [p.licenseDeclared] : [] });
-      else if (p.primaryPackagePurpose !== 'CONTAINER' && p.primaryPackagePurpose !== 'OPERATING_SYSTEM') withoutPurl += 1;
-    }
-  } else {
-    throw new ImageError('image-invalid', `${path}: neither CycloneDX components nor SPDX packages`);
-  }
+  const record = isJson(doc) ? doc : {};
+  let content: SbomContent;
+  if (Array.isArray(record.components)) content = readCycloneDx(record.components);
+  else if (Array.isArray(record.packages)) content = readSpdx(record.packages, record.hasExtractedLicensingInfos);
+  else throw new ImageError('image-invalid', `${path}: neither CycloneDX components nor SPDX packages`);
   const problems: Problem[] = [];
   const packages: Package[] = [];
-  for (const { purl, licenses } of purls) {
-    const parsed = parsePurl(purl);
+  for (const entry of content.entries) {
+    const parsed = parsePurl(entry.purl);
     if (parsed === undefined) {
-      problems.push(imageProblem('image-invalid', `unsupported or malformed purl "${purl}"`, path));
+      problems.push(imageProblem('image-invalid', `unsupported or malformed purl "${entry.purl}"`, path));
       continue;
     }
-    packages.push({ ...parsed, purl, licenses, file: path, analyzer: 'sbom' });
+    const source = entry.source ?? upstreamOf(parsed.ecosystem, entry.purl);
+    packages.push({
+      ...parsed, purl: entry.purl, licenses: entry.licenses, file: entry.file ?? path, analyzer: entry.analyzer ?? 'sbom',
+      ...(source === undefined ? {} : { source }), ...(entry.layer === undefined ? {} : { layer: entry.layer }),
+    });
   }
-  if (withoutPurl > 0) problems.push({ ...imageProblem('file-not-read', `${withoutPurl} SBOM entries have no purl and were skipped`, path), level: 'note' });
-  packages.sort((a, b) => (a.ecosystem + a.name + a.version < b.ecosystem + b.name + b.version ? -1 : 1));
-  return { target: path, packages, problems };
+  if (content.withoutPurl > 0) problems.push({ ...imageProblem('file-not-read', `${content.withoutPurl} SBOM entries have no purl and were skipped`, path), level: 'note' });
+  packages.sort(comparePackages);
+  const os = content.os ?? osFromPurls(packages);
+  return { target: path, ...(os === undefined ? {} : { os }), packages, problems };
+}
+
+/** CycloneDX: components, nested ones included; the first `operating-system` component is the OS. */
+function readCycloneDx(components: readonly unknown[]): SbomContent {
+  const entries: Entry[] = [];
+  let withoutPurl = 0;
+  let os: OperatingSystem | undefined;
+  const walk = (list: readonly unknown[]): void => {
+    for (const c of list.filter(isJson)) {
+      if (c.type === 'operating-system') os ??= cdxOperatingSystem(c);
+      else if (typeof c.purl === 'string') entries.push({ purl: c.purl, ...cdxRecorded(c) });
+      else withoutPurl += 1;
+      if (Array.isArray(c.components)) walk(c.components);
+    }
+  };
+  walk(components);
+  return { entries, withoutPurl, ...(os === undefined ? {} : { os }) };
+}
+
+function cdxOperatingSystem(c: Json): OperatingSystem | undefined {
+  const props = properties(c.properties);
+  // Syft also records the os-release fields as properties; they are more exact than the name.
+  const id = props.get('syft:distro:id') ?? text(c.name);
+  if (id === undefined) return undefined;
+  const versionId = props.get('syft:distro:versionID') ?? text(c.version);
+  const prettyName = props.get('syft:distro:prettyName') ?? text(c.description);
+  const codename = props.get('syft:distro:versionCodename');
+  return osOf(id, versionId, prettyName, codename);
+}
+
+function cdxRecorded(c: Json): Recorded {
+  const props = properties(c.properties);
+  const sourceName = props.get('palisade:package:source-name') ?? props.get('aquasecurity:trivy:SrcName');
+  const sourceVersion = props.get('palisade:package:source-version') ?? props.get('aquasecurity:trivy:SrcVersion') ?? '';
+  const file = props.get('palisade:package:file') ?? props.get('syft:location:0:path') ?? props.get('aquasecurity:trivy:FilePath');
+  const layer = props.get('palisade:package:layer');
+  const analyzer = props.get('palisade:package:analyzer');
+  return {
+    licenses: cdxLicenses(c.licenses),
+    ...(file === undefined ? {} : { file: absolute(file) }),
+    ...(layer === undefined ? {} : { layer }),
+    ...(analyzer === undefined ? {} : { analyzer }),
+    ...(sourceName === undefined ? {} : { source: { name: sourceName, version: sourceVersion } }),
+  };
+}
+
+/** The first value of each property name (CycloneDX allows repeats, e.g. image tags). */
+function properties(value: unknown): ReadonlyMap<string, string> {
+  const map = new Map<string, string>();
+  if (!Array.isArray(value)) return map;
+  for (const p of value.filter(isJson)) {
+    if (typeof p.name === 'string' && typeof p.value === 'string' && !map.has(p.name)) map.set(p.name, p.value);
+  }
+  return map;
 }
 
 function cdxLicenses(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
-  return (value as { expression?: unknown; license?: { id?: unknown; name?: unknown } }[]).flatMap((l) => {
-    const text = l.expression ?? l.license?.id ?? l.license?.name;
-    return typeof text === 'string' ? [text] : [];
+  return value.filter(isJson).flatMap((l) => {
+    const license = isJson(l.license) ? l.license : {};
+    const found = text(l.expression) ?? text(license.id) ?? text(license.name);
+    return found === undefined ? [] : [found];
   });
+}
+
+/** SPDX: packages with a purl reference; the OPERATING_SYSTEM package is the OS. */
+function readSpdx(packages: readonly unknown[], extractedInfos: unknown): SbomContent {
+  const extracted = new Map<string, string>();
+  if (Array.isArray(extractedInfos)) {
+    for (const info of extractedInfos.filter(isJson)) {
+      if (typeof info.licenseId === 'string' && typeof info.extractedText === 'string') extracted.set(info.licenseId, info.extractedText);
+    }
+  }
+  const entries: Entry[] = [];
+  let withoutPurl = 0;
+  let os: OperatingSystem | undefined;
+  for (const p of packages.filter(isJson)) {
+    const purpose = p.primaryPackagePurpose;
+    // The JSON schema spells it OPERATING_SYSTEM; tag-value (and some JSON writers) OPERATING-SYSTEM.
+    if (purpose === 'OPERATING_SYSTEM' || purpose === 'OPERATING-SYSTEM') {
+      const id = text(p.name);
+      os ??= id === undefined ? undefined : osOf(id, text(p.versionInfo), undefined, undefined);
+      continue;
+    }
+    const refs = Array.isArray(p.externalRefs) ? p.externalRefs.filter(isJson) : [];
+    const ref = refs.find((r) => r.referenceType === 'purl' && typeof r.referenceLocator === 'string');
+    if (ref !== undefined) entries.push({ purl: String(ref.referenceLocator), ...spdxRecorded(p, extracted) });
+    else if (purpose !== 'CONTAINER' && purpose !== 'FILE') withoutPurl += 1;
+  }
+  return { entries, withoutPurl, ...(os === undefined ? {} : { os }) };
+}
+
+/**
+ * Palisade's SPDX writer says where a package was found in its comment ("found in FILE[, added
+ * by layer DIGEST]") and its source package in sourceInfo ("built from source package NAME
+ * VERSION"); Trivy writes "built package from: NAME VERSION".
+ */
+function spdxRecorded(p: Json, extracted: ReadonlyMap<string, string>): Recorded {
+  const found = /^found in (\/.*?)(?:, added by layer (sha256:[0-9a-f]{64}))?$/.exec(text(p.comment) ?? '');
+  const source = /^(?:built from source package|built package from:) (\S+) (\S+)$/.exec(text(p.sourceInfo) ?? '');
+  return {
+    licenses: spdxLicenses(text(p.licenseDeclared), extracted),
+    ...(found?.[1] === undefined ? {} : { file: found[1] }),
+    ...(found?.[2] === undefined ? {} : { layer: found[2] }),
+    ...(source?.[1] === undefined || source[2] === undefined ? {} : { source: { name: source[1], version: source[2] } }),
+  };
+}
+
+/**
+ * A declared licence expression back into the licences it lists: the writers join several
+ * licences with AND, so top-level AND terms are separate licences (an expression "A AND B" comes
+ * back as A and B, which means the same); LicenseRef-s become the text they stand for.
+ */
+function spdxLicenses(declared: string | undefined, extracted: ReadonlyMap<string, string>): string[] {
+  if (declared === undefined || declared === 'NOASSERTION' || declared === 'NONE') return [];
+  // A licence repeated in an AND is the same licence once.
+  return [...new Set(topLevelTerms(declared).map((term) => extracted.get(term) ?? term))];
+}
+
+function topLevelTerms(expression: string): string[] {
+  const terms: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < expression.length; i += 1) {
+    const c = expression[i];
+    if (c === '(') depth += 1;
+    else if (c === ')') depth -= 1;
+    else if (depth === 0 && expression.startsWith(' AND ', i)) {
+      terms.push(expression.slice(start, i));
+      start = i + 5;
+      i += 4;
+    }
+  }
+  terms.push(expression.slice(start));
+  return terms.map((t) => unwrap(t.trim())).filter((t) => t !== '');
+}
+
+/** "(A OR B)" -> "A OR B" when the parentheses enclose the whole term. */
+function unwrap(term: string): string {
+  if (!term.startsWith('(') || !term.endsWith(')')) return term;
+  let depth = 0;
+  for (let i = 0; i < term.length - 1; i += 1) {
+    if (term[i] === '(') depth += 1;
+    else if (term[i] === ')') depth -= 1;
+    if (depth === 0) return term;
+  }
+  return term.slice(1, -1);
+}
+
+/**
+ * Without an OS element, the `distro` qualifier of the OS packages' purls (debian-12,
+ * alpine-3.19.1, rhel-9.3), when they all agree: Trivy and Syft write it on every OS package.
+ */
+function osFromPurls(packages: readonly Package[]): OperatingSystem | undefined {
+  const distros = new Set<string>();
+  for (const p of packages) {
+    if (!OS_ECOSYSTEMS.includes(p.ecosystem)) continue;
+    const distro = qualifier(p.purl, 'distro');
+    if (distro !== undefined) distros.add(distro);
+  }
+  const [only, ...more] = distros;
+  if (only === undefined || more.length > 0) return undefined;
+  const match = /^(.+?)-(\d[^-]*)$/.exec(only);
+  return match?.[1] === undefined ? osOf(only, undefined, undefined, undefined) : osOf(match[1], match[2], undefined, undefined);
+}
+
+/**
+ * Syft names a Debian or Alpine package's source in an `upstream` purl qualifier (NAME or
+ * NAME@VERSION); without a version the source is taken at the binary's (what matching assumes of
+ * an empty source version). Its RPM qualifier is a source RPM file name, which is not read.
+ */
+function upstreamOf(ecosystem: PackageEcosystem, purl: string): Package['source'] {
+  if (ecosystem !== 'deb' && ecosystem !== 'apk') return undefined;
+  const upstream = qualifier(purl, 'upstream');
+  if (upstream === undefined) return undefined;
+  const at = upstream.indexOf('@');
+  return at === -1 ? { name: upstream, version: '' } : { name: upstream.slice(0, at), version: upstream.slice(at + 1) };
+}
+
+function qualifier(purl: string, key: string): string | undefined {
+  const query = /\?([^#]*)/.exec(purl)?.[1];
+  const value = query === undefined ? null : new URLSearchParams(query).get(key);
+  return value === null || value === '' ? undefined : value;
+}
+
+function osOf(id: string, versionId: string | undefined, prettyName: string | undefined, codename: string | undefined): OperatingSystem {
+  return {
+    id: id.toLowerCase(),
+    ...(versionId === undefined || versionId === '' ? {} : { versionId }),
+    ...(prettyName === undefined ? {} : { prettyName }),
+    ...(codename === undefined || codename === '' ? {} : { codename: codename.toLowerCase() }),
+  };
+}
+
+/** Syft records paths relative to the image root without the leading slash in some versions. */
+function absolute(path: string): string {
+  return path.startsWith('/') ? path : `/${path}`;
+}
+
+function isJson(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** The order takeInventory gives: ecosystem, name, version, file. */
+function comparePackages(a: Package, b: Package): number {
+  return cmp(a.ecosystem, b.ecosystem) || cmp(a.name, b.name) || cmp(a.version, b.version) || cmp(a.file, b.file);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** pkg:TYPE/[NAMESPACE/]NAME@VERSION[?qualifiers][#subpath] for the ecosystems Palisade knows. */
@@ -90,12 +313,23 @@ export function parsePurl(purl: string): Pick<Package, 'name' | 'version' | 'eco
   const type = (match[1] ?? '').toLowerCase();
   const ecosystem = ECOSYSTEMS.find((e) => e === type);
   if (ecosystem === undefined) return undefined;
-  const segments = (match[2] ?? '').split('/').map(decodeURIComponent);
+  const segments = (match[2] ?? '').split('/').map(decode);
+  const version = decode(match[3] ?? '');
+  if (segments.includes(undefined) || version === undefined) return undefined;
   const last = segments.pop() ?? '';
   // npm and composer names include their namespace (@scope/name, vendor/name); OS packages do not.
   const name = (ecosystem === 'npm' || ecosystem === 'composer' || ecosystem === 'golang' || ecosystem === 'maven') && segments.length > 0
     ? `${segments.join(ecosystem === 'maven' ? ':' : '/')}${ecosystem === 'maven' ? ':' : '/'}${last}`
     : last;
   const arch = new URLSearchParams(match[4] ?? '').get('arch') ?? undefined;
-  return { name, version: decodeURIComponent(match[3] ?? ''), ecosystem, ...(arch === undefined ? {} : { arch }) };
+  return { name, version, ecosystem, ...(arch === undefined ? {} : { arch }) };
+}
+
+/** A percent-encoded purl component; undefined for a malformed escape (an SBOM is untrusted input). */
+function decode(component: string): string | undefined {
+  try {
+    return decodeURIComponent(component);
+  } catch {
+    return undefined;
+  }
 }
