@@ -3,9 +3,10 @@
  * Mariner...). Every backend stores one binary rpm header per installed package; rpm/ reads the
  * headers out of each backend and decodes them.
  *
- * The package list is what `rpm -qa` prints, less the gpg-pubkey entries: those are the signing
- * keys rpm --import stores as pseudo-packages (no architecture, no files, no source), not installed
- * software, so they are left out as Syft and Trivy do.
+ * The package list is exactly what `rpm -qa` prints, gpg-pubkey entries included: they are the
+ * signing keys `rpm --import` stores as pseudo-packages (no architecture, files or source rpm), and
+ * which keys an image trusts to sign its packages belongs in its inventory. Trivy and Syft list
+ * them too; no advisory names them, so they never match.
  */
 import type { Analyzer, AnalyzerContext, FoundPackage } from './analyzer.js';
 import { distroQualifier, purl } from './purl.js';
@@ -19,9 +20,7 @@ export const rpmAnalyzer: Analyzer = {
   // Each layer's version of the database is kept only as the tags the inventory reads.
   condense: (file) => condenseRpmDatabase(file.path, file.content),
   parse(file, context) {
-    return readRpmDatabase(file.path, file.content, context.read)
-      .filter((info) => info.name !== 'gpg-pubkey')
-      .map((info) => foundPackage(info, context));
+    return readRpmDatabase(file.path, file.content, context.read).map((info) => foundPackage(info, context));
   },
 };
 
