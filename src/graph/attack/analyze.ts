@@ -4,6 +4,7 @@
  * with the fixes applied (a path the re-run still finds becomes one more constraint of the cut).
  */
 import { ATTACK_PATHS_SCHEMA_VERSION, type AttackFix, type AttackNode, type AttackPath, type AttackPathsResult, type AttackStep } from '../../model/attack.js';
+import { stringify } from 'yaml';
 import { PalisadeError, problem } from '../../core/errors.js';
 import { NetpolError } from '../netpol/errors.js';
 import { applyFixes } from './apply.js';
@@ -154,7 +155,7 @@ function fixesOf(graph: AttackGraph, paths: readonly AttackPath[], chosen: Reado
       cost: fix.cost,
       ...(fix.resource === undefined ? {} : { resource: fix.resource }),
       cuts: (cuts.get(id) ?? []).sort(),
-      ...(fix.patch === undefined ? {} : { patch: fix.patch }),
+      ...(fix.patch === undefined ? {} : { patch: stringify(fix.patch, { lineWidth: 0 }) }),
       ...(fix.patchType === undefined ? {} : { patchType: fix.patchType }),
     });
   }

@@ -67,7 +67,7 @@ export function applyFixes(resources: readonly Resource[], vulnerabilities: read
       continue;
     }
     if (fix.patch === undefined) continue;
-    const patch = parse(fix.patch) as JsonValue;
+    const patch = typeof fix.patch === 'string' ? (parse(fix.patch) as JsonValue) : fix.patch;
     const ref = fix.resource;
     if (fix.patchType === 'create' && isJsonObject(patch)) {
       const meta = isJsonObject(patch.metadata) ? patch.metadata : {};

@@ -3,7 +3,6 @@
  * how much a fix costs the owner in effort and breakage: turning off a token mount the pod does
  * not use is cheap; denying a workload's ingress or taking it off the internet breaks traffic.
  */
-import { stringify } from 'yaml';
 import type { JsonObject } from '../../model/resource.js';
 import { refOf } from '../../model/resource.js';
 import { dropPrivilegePatch, nestAt, type EscapeFact } from './escape.js';
@@ -27,10 +26,6 @@ function label(info: WorkloadInfo): string {
   return `${info.resource.kind} ${info.namespace}/${info.resource.name}`;
 }
 
-function yaml(object: JsonObject): string {
-  return stringify(object, { lineWidth: 0 });
-}
-
 export function disableAutomountFix(info: WorkloadInfo): FixCandidate {
   return {
     id: `disable-automount:${info.id.slice('workload:'.length)}`,
@@ -39,7 +34,7 @@ export function disableAutomountFix(info: WorkloadInfo): FixCandidate {
     cost: FIX_COSTS['disable-automount'],
     resource: refOf(info.resource),
     patchType: 'merge',
-    patch: yaml(nestAt(info.template.podSpecPath, { automountServiceAccountToken: false })),
+    patch: nestAt(info.template.podSpecPath, { automountServiceAccountToken: false }),
   };
 }
 
@@ -54,7 +49,7 @@ export function dropPrivilegeFix(info: WorkloadInfo, facts: readonly EscapeFact[
     cost: FIX_COSTS['drop-privilege'],
     resource: refOf(info.resource),
     patchType: 'merge',
-    patch: yaml(patch),
+    patch,
   };
 }
 
@@ -81,7 +76,7 @@ export function denyIngressFix(info: WorkloadInfo): FixCandidate | undefined {
     description: `Add NetworkPolicy ${info.namespace}/${name} isolating the pods of ${label(info)} on ingress (then allow back only the clients it needs)`,
     cost: FIX_COSTS['network-policy'],
     patchType: 'create',
-    patch: yaml(policy),
+    patch: policy,
   };
 }
 
@@ -94,7 +89,7 @@ export function restrictExposureFix(source: ExposureSource): FixCandidate {
     cost: FIX_COSTS['restrict-exposure'],
     resource: ref,
     patchType: source.fix.patchType,
-    patch: yaml(source.fix.patch ?? (ref as unknown as JsonObject)),
+    patch: source.fix.patch ?? { ...ref },
   };
 }
 

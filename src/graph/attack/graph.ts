@@ -3,7 +3,7 @@
  * fixes each edge can be removed by. Builders add to it; queries (paths, cut) read it.
  */
 import type { AttackEvidence, AttackFixKind, AttackNode, AttackStepKind } from '../../model/attack.js';
-import type { ResourceRef } from '../../model/resource.js';
+import type { JsonObject, ResourceRef } from '../../model/resource.js';
 
 export interface Edge {
   readonly from: string;
@@ -25,7 +25,8 @@ export interface FixCandidate {
   readonly description: string;
   readonly cost: number;
   readonly resource?: ResourceRef;
-  readonly patch?: string;
+  /** The patch as an object: written as YAML only for the fixes a result reports (a graph has one per workload). */
+  readonly patch?: JsonObject;
   readonly patchType?: 'create' | 'merge' | 'delete';
   /** upgrade-package fixes: the image and the vulnerability ids the upgrade removes. */
   readonly upgrade?: { readonly image: string; readonly ids: readonly string[] };

@@ -4,7 +4,6 @@
  * evidence names bindings gets a `remove-binding` fix per binding; a step granted by several
  * bindings together (bind + create rolebindings) falls to removing any one of them.
  */
-import { stringify } from 'yaml';
 import type { AttackNodeKind, AttackStepKind } from '../../model/attack.js';
 import type { Resource } from '../../model/resource.js';
 import type { EscalationGraph, EdgeKind, NodeKind } from '../rbac/escalation/types.js';
@@ -65,7 +64,7 @@ export function importRbac(graph: AttackGraph, escalation: EscalationGraph, reso
           cost: REMOVE_BINDING_COST,
           resource: ref,
           patchType: 'delete',
-          patch: stringify(ref),
+          patch: ref,
         }),
       );
     }
