@@ -2,7 +2,7 @@
  * Content digests (OCI image spec, "Digests"): `algorithm:hex`. sha256 and sha512 are the
  * registered algorithms; anything else cannot be verified, so it is refused.
  */
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { ImageError } from './problems.js';
 
 const DIGEST = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
@@ -16,10 +16,6 @@ export function assertDigest(text: unknown, where: string): string {
     throw new ImageError('image-invalid', `${where}: "${String(text)}" is not a sha256 or sha512 digest`);
   }
   return text;
-}
-
-export function hashFor(digest: string): Hash {
-  return createHash(digest.startsWith('sha512:') ? 'sha512' : 'sha256');
 }
 
 export function digestOf(bytes: Uint8Array, algorithm: 'sha256' | 'sha512' = 'sha256'): string {

@@ -3,14 +3,13 @@
  * -> diff-id check -> tar entries. Nothing is written to disk and only the files an analyzer asked
  * for are buffered, so memory stays bounded by the limits whatever the layer holds.
  */
-import { createHash } from 'node:crypto';
 import tar from 'tar-stream';
 import type { Extract, ExtractEvents } from 'tar-stream';
 
 /** One member of the tar stream (tar-stream calls it Source but does not export the name). */
 type Entry = ExtractEvents['entry'][1];
 import { decompress, sniffCompression, type Compression } from './decompress.js';
-import { hashFor } from './digest.js';
+import { inlineDigester, type DigestAlgorithm, type Digester, type StreamDigest } from './parallel-digest.js';
 import { baseName, normalizeEntryPath, OPAQUE_MARKER, parentOf, printable, WHITEOUT_PREFIX } from './entry-path.js';
 import type { ImageLimits } from './limits.js';
 import { ImageError } from './problems.js';
@@ -57,6 +56,10 @@ export interface LayerReadOptions {
   readonly inspect?: { readonly wants: (path: string, size: number) => boolean; readonly onFile: (path: string, content: Buffer) => void };
   /** Blob bytes read so far in this layer, for progress display. */
   readonly onBytes?: (bytes: number) => void;
+  /** Where digests are computed (a worker for big layers); in place by default. */
+  readonly digester?: Digester;
+  /** The blob's size as its descriptor states, so the digester can choose (0: unknown). */
+  readonly expectedBytes?: number;
 }
 
 export interface LayerStats {
@@ -69,18 +72,18 @@ export interface LayerStats {
 
 export async function readLayer(blob: AsyncIterable<Buffer>, options: LayerReadOptions): Promise<LayerStats> {
   const { label, limits, budget } = options;
-  const blobHash = options.digest === undefined ? undefined : hashFor(options.digest);
-  const tarHash = options.diffId === undefined ? createHash('sha256') : hashFor(options.diffId);
   let compressedBytes = 0;
   let uncompressedBytes = 0;
 
   const { head, rest } = await peek(blob, 4);
   const compression = sniffCompression(head);
+  const { blobDigest, tarDigest } = startDigests(options, compression);
   async function* hashedInput(): AsyncGenerator<Buffer> {
     for await (const chunk of rest) {
       compressedBytes += chunk.length;
       options.onBytes?.(compressedBytes);
-      blobHash?.update(chunk);
+      const room = blobDigest?.update(chunk);
+      if (room !== undefined) await room;
       yield chunk;
     }
   }
@@ -94,22 +97,43 @@ export async function readLayer(blob: AsyncIterable<Buffer>, options: LayerReadO
       if (budget.totalBytes > limits.maxTotalBytes) {
         throw new ImageError('layer-limit', `${label}: the image's uncompressed size passes the limit of ${limits.maxTotalBytes} bytes`);
       }
-      tarHash.update(chunk);
+      if (tarDigest !== blobDigest) {
+        const room = tarDigest.update(chunk);
+        if (room !== undefined) await room;
+      }
       yield chunk;
     }
   }
 
   const entries = await extractEntries(tarBytes(), options);
   if (compressedBytes === 0) throw new ImageError('layer-corrupt', `${label}: the blob is empty`);
-  const diffId = `${options.diffId?.startsWith('sha512:') === true ? 'sha512' : 'sha256'}:${tarHash.digest('hex')}`;
-  if (blobHash !== undefined && options.digest !== undefined) {
-    const actual = `${options.digest.slice(0, options.digest.indexOf(':'))}:${blobHash.digest('hex')}`;
-    if (actual !== options.digest) throw new ImageError('digest-mismatch', `${label}: blob has digest ${actual}, expected ${options.digest}`);
+  const [blobActual, diffId] = await Promise.all([blobDigest?.digest(), tarDigest === blobDigest ? undefined : tarDigest.digest()]);
+  if (blobActual !== undefined && options.digest !== undefined && blobActual !== options.digest) {
+    throw new ImageError('digest-mismatch', `${label}: blob has digest ${blobActual}, expected ${options.digest}`);
   }
-  if (options.diffId !== undefined && diffId !== options.diffId) {
-    throw new ImageError('digest-mismatch', `${label}: uncompressed layer has digest ${diffId}, but the image config lists ${options.diffId}`);
+  const tarActual = diffId ?? blobActual ?? '';
+  if (options.diffId !== undefined && tarActual !== options.diffId) {
+    throw new ImageError('digest-mismatch', `${label}: uncompressed layer has digest ${tarActual}, but the image config lists ${options.diffId}`);
   }
-  return { compression, compressedBytes, uncompressedBytes, entries, diffId };
+  return { compression, compressedBytes, uncompressedBytes, entries, diffId: tarActual };
+}
+
+/**
+ * The blob digest (when the source names one) and the tar digest (always: it is the layer's diff
+ * id). Both are verified, neither is redundant: the blob digest proves the bytes are the ones the
+ * manifest names, and the diff id proves the unpacked content is the one the config (the image's
+ * identity) names; runtimes key unpacked layers by diff id (containerd reuses a snapshot whose
+ * chain id matches without unpacking the blob), so a config whose diff ids disagree with its
+ * blobs would run content other than what was scanned. An uncompressed blob is its own tar: one
+ * digest serves both when the algorithms agree.
+ */
+function startDigests(options: LayerReadOptions, compression: Compression): { blobDigest: StreamDigest | undefined; tarDigest: StreamDigest } {
+  const digester = options.digester ?? inlineDigester();
+  const expected = options.expectedBytes ?? 0;
+  const algorithmOf = (digest: string | undefined): DigestAlgorithm => (digest?.startsWith('sha512:') === true ? 'sha512' : 'sha256');
+  const blobDigest = options.digest === undefined ? undefined : digester.start(algorithmOf(options.digest), expected);
+  if (blobDigest !== undefined && compression === 'none' && algorithmOf(options.digest) === algorithmOf(options.diffId)) return { blobDigest, tarDigest: blobDigest };
+  return { blobDigest, tarDigest: digester.start(algorithmOf(options.diffId), expected) };
 }
 
 /** Reads the first `n` bytes for sniffing and gives back a stream that still starts with them. */

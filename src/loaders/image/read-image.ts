@@ -14,6 +14,7 @@ import { newBudget, readLayer, type LayerEntry } from './layer-reader.js';
 import { type ImageLimits, resolveLimits } from './limits.js';
 import type { ImageConfig } from './manifests.js';
 import { openOciLayout } from './oci-layout.js';
+import { parallelDigester } from './parallel-digest.js';
 import { parsePlatform } from './platform.js';
 import { imageProblem } from './problems.js';
 import { RootFs } from './rootfs.js';
@@ -83,6 +84,7 @@ export async function readImage(targetText: string, options: ReadImageOptions): 
   let uncompressedBytes = 0;
   const totalBytes = handle.layers.reduce((sum, l) => sum + l.size, 0);
   const progress = options.onProgress;
+  const digester = parallelDigester();
   try {
     for (const [index, layer] of handle.layers.entries()) {
       const label = `${targetText}: layer ${index + 1}/${handle.layers.length} (${layer.digest ?? layer.diffId})`;
@@ -92,13 +94,14 @@ export async function readImage(targetText: string, options: ReadImageOptions): 
         ...(options.condense === undefined ? {} : { condense: options.condense }),
         ...(options.condenseStream === undefined ? {} : { condenseStream: options.condenseStream }),
         ...(options.inspect === undefined ? {} : { inspect: { wants: options.inspect.wants, onFile: (path: string, content: Buffer) => { options.inspect?.onFile(path, content, index); } } }),
-        ...(layer.digest === undefined ? {} : { digest: layer.digest }), diffId: layer.diffId,
+        ...(layer.digest === undefined ? {} : { digest: layer.digest }), diffId: layer.diffId, digester, expectedBytes: layer.size,
         ...(progress === undefined ? {} : { onBytes: (read: number) => { progress({ phase: 'layers', layer: index + 1, layers: handle.layers.length, bytesRead: before + read, totalBytes }); } }),
       });
       compressedBytes += stats.compressedBytes;
       uncompressedBytes += stats.uncompressedBytes;
     }
   } finally {
+    digester.close();
     handle.close?.();
   }
   return {
