@@ -234,9 +234,10 @@ async function dockerfileLint() {
     if (check === undefined) continue;
     // hadolint appends one newline before parsing.
     const { findings } = lintDockerfileText(`${c.dockerfile}\n`, { rules: [check.rule], ruleOptions: M.hadolintOptions(c.config) });
-    const hits = matching(findings, check).length;
+    // A finding the file's own pragmas suppress is one hadolint does not report.
+    const hits = matching(findings, check).filter((f) => !f.suppressed).length;
     const agree = c.expect === 'at_least' ? hits >= c.count : hits === c.count;
-    out.push(outcome(`${c.rule} ${c.id}`, agree, `want ${c.expect} ${c.count}, got ${hits}: ${JSON.stringify(c.dockerfile)}`, M.hadolintDifference(c.id, c.dockerfile, c.count)));
+    out.push(outcome(`${c.rule} ${c.id}`, agree, `want ${c.expect} ${c.count}, got ${hits}: ${JSON.stringify(c.dockerfile)}`, M.hadolintDifference(c.id)));
   }
   return out;
 }

@@ -87,6 +87,7 @@ export const PROBLEMS = {
   'attack-analysis-failed': { level: 'warning', hint: 'This is a bug in the attack-path analysis; please report it with the objects that triggered it. Set attackPaths.enabled: false to skip the analysis meanwhile.' },
   'attack-bad-vulnerabilities': { level: 'error', hint: 'Give a JSON array of {image, vulnerabilities: [{id, package, fixedVersion?, severity?, rce?, cvssVector?}]}.' },
   'dockerfile-syntax': { level: 'error', hint: 'Fix the instruction at the given line; `docker build --check` (BuildKit) reports the same.' },
+  'dockerfile-pragma': { level: 'note', hint: 'Correct the comment: `# hadolint ignore=DL3008[,DL3009]` directly above the instruction, `# hadolint stage ignore=` or `# hadolint global ignore=`, or `# palisade.dev/ignore-next: <rule-id>: <reason>`.' },
   'not-a-dockerfile': { level: 'error', hint: 'palisade dockerfile reads files named Dockerfile, Containerfile, NAME.Dockerfile or Dockerfile.NAME, and directories; rename the file.' },
 } as const satisfies Record<string, ProblemSpec>;
 

@@ -15,7 +15,7 @@ import { loadCluster } from './cluster/index.js';
 import { helmSources, renderHelmChart, shiftLines, templateOf } from './helm.js';
 import { basesUsedWithin, renderKustomization, type RenderOutcome } from './kustomize.js';
 import { placeRendered, type OriginReader } from './kustomize-origin.js';
-import { dockerfileResource, isDockerfileName } from './dockerfile/index.js';
+import { dockerfileResource, isDockerfileName, looksLikeDockerfile } from './dockerfile/index.js';
 import { parseErrorProblem, resourcesFromDocuments, type ManifestOrigin } from './manifests.js';
 import { readFileBounded, readStreamBounded, type ReadOutcome } from './read-bounded.js';
 import { directoryKind, errorCode, walkDirectory, type WalkItem } from './walk.js';
@@ -129,7 +129,8 @@ function loadRead(outcome: ReadOutcome, origin: ManifestOrigin, json: boolean, s
     scan.problems.push(problem('binary-file', 'contains NUL bytes: not YAML or JSON text', { file }));
   } else {
     scan.inputs.push(file);
-    if (file !== '-' && isDockerfileName(path.basename(file))) {
+    // A Dockerfile is known by its name, or on stdin (no name) by how it starts.
+    if (file === '-' ? looksLikeDockerfile(outcome.text) : isDockerfileName(path.basename(file))) {
       const loaded = dockerfileResource(outcome.text, file);
       if (loaded.resource !== undefined) scan.resources.push(loaded.resource);
       for (const found of loaded.problems) scan.problems.push(found);

@@ -31,9 +31,10 @@ describe.runIf(present)('hadolint rule cases', () => {
     if (check === undefined) return [];
     // hadolint appends one newline before parsing.
     const { findings } = lintDockerfileText(`${c.dockerfile}\n`, { rules: [check.rule], ruleOptions: hadolintOptions(c.config) });
-    const hits = findings.filter((f) => f.ruleId === check.rule && (check.message === undefined || check.message.test(f.message))).length;
+    // A finding the file's own pragmas suppress is one hadolint does not report.
+    const hits = findings.filter((f) => !f.suppressed && f.ruleId === check.rule && (check.message === undefined || check.message.test(f.message))).length;
     const agree = c.expect === 'at_least' ? hits >= c.count : hits === c.count;
-    return [{ id: c.id, rule: c.rule, agree, reason: hadolintDifference(c.id, c.dockerfile, c.count), detail: `want ${c.expect} ${c.count}, got ${hits}: ${JSON.stringify(c.dockerfile)}` }];
+    return [{ id: c.id, rule: c.rule, agree, reason: hadolintDifference(c.id), detail: `want ${c.expect} ${c.count}, got ${hits}: ${JSON.stringify(c.dockerfile)}` }];
   });
 
   it('maps only registered rules and explains every hadolint rule it leaves out', () => {

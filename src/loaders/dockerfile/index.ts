@@ -5,12 +5,15 @@
  *
  * A comment `# palisade.dev/ignore: <rule-id>[,<rule-id>]: <reason>` becomes the object's ignore
  * annotation: it suppresses those rules for the whole file, as the annotation does on a manifest.
+ * Line-scoped comments (hadolint's pragmas, `# palisade.dev/ignore-next:`) become `/ignores`
+ * with the lines each covers (see ./ignores.ts).
  */
 import type { Problem } from '../../model/problem.js';
 import type { JsonObject, Resource } from '../../model/resource.js';
 import type { Position, ResourceSource } from '../../model/source.js';
 import { problem } from '../../core/errors.js';
-import { parseDockerfile } from '../../lib/dockerfile/index.js';
+import { INSTRUCTIONS, parseDockerfile } from '../../lib/dockerfile/index.js';
+import { dockerfileIgnores } from './ignores.js';
 
 export const DOCKERFILE_API_VERSION = 'palisade.dev/v1';
 export const DOCKERFILE_KIND = 'Dockerfile';
@@ -50,12 +53,41 @@ export function dockerfileResource(text: string, file: string): DockerfileLoad {
     problems.push(problem('dockerfile-syntax', 'the Dockerfile has no instruction', { file, line: 1, column: 1 }));
     return { problems };
   }
-  // The parsed Dockerfile is plain JSON by construction (strings, numbers, booleans, arrays, objects).
+  const scoped = dockerfileIgnores(dockerfile, lineCount(text), file);
+  problems.push(...scoped.problems);
+  // The parsed Dockerfile and the ignores are plain JSON by construction (strings, numbers, booleans, arrays, objects).
   const parsed = dockerfile as unknown as JsonObject;
-  const object: JsonObject = { apiVersion: DOCKERFILE_API_VERSION, kind: DOCKERFILE_KIND, metadata: { name, ...annotations }, ...parsed };
+  const lineIgnores = scoped.ignores as unknown as JsonObject[];
+  const object: JsonObject = { apiVersion: DOCKERFILE_API_VERSION, kind: DOCKERFILE_KIND, metadata: { name, ...annotations }, ...parsed, ignores: lineIgnores };
   const position: Position = { line: 1, column: 1 };
   const source: ResourceSource = { file, documentIndex: 0, pointerPrefix: '', position, positions };
   return { resource: { apiVersion: DOCKERFILE_API_VERSION, kind: DOCKERFILE_KIND, name, object, source }, problems };
+}
+
+function lineCount(text: string): number {
+  let count = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
+/**
+ * Whether text read without a name (standard input) is a Dockerfile: after blank and comment
+ * lines (parser directives included), its first line starts with an instruction keyword and an
+ * argument. No Kubernetes manifest starts so: YAML would read that line as a bare string.
+ */
+export function looksLikeDockerfile(text: string): boolean {
+  let at = text.startsWith('\uFEFF') ? 1 : 0;
+  while (at < text.length) {
+    const end = text.indexOf('\n', at);
+    const line = text.slice(at, end < 0 ? text.length : end).trim();
+    if (line !== '' && !line.startsWith('#')) {
+      const keyword = /^([A-Za-z]+)[ \t]+\S/.exec(line)?.[1];
+      return keyword !== undefined && INSTRUCTIONS.has(keyword.toUpperCase());
+    }
+    if (end < 0) break;
+    at = end + 1;
+  }
+  return false;
 }
 
 /** Several ignore comments make one annotation: all their rules, all their reasons. */
