@@ -13,9 +13,10 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UnsupportedFormat } from '../../src/analyzers/analyzer.js';
 import { rpmAnalyzer } from '../../src/analyzers/rpm.js';
-import { inventoryImage, type Inventory } from '../../src/sdk/index.js';
+import { inventoryImage, renderSbom, type Inventory } from '../../src/sdk/index.js';
 import { importAdvisories, matchPackages } from '../../src/vuln/index.js';
 import { type Podman, startPodman } from './support/podman.js';
+import { sbomValidators } from './support/sbom-schemas.js';
 
 const BDB_RO = ['--define', '_db_backend bdb_ro'];
 const QUERY_FORMAT = '%{NAME} %{EPOCHNUM}:%{VERSION}-%{RELEASE} %{ARCH}\n';
@@ -263,6 +264,21 @@ describe('RPM SQLite database (rpmdb.sqlite)', () => {
     expect(layers).toHaveLength(2);
     expect(byName.get('palisade-later')?.layer).toBe(layers[1]);
     expect(byName.get('palisade-native')?.layer).toBe(layers[0]);
+  });
+
+  it('writes SBOMs that list the same packages, valid against the CycloneDX 1.6 and SPDX 2.3 schemas', async () => {
+    const { inventory } = await inventoryImage(`oci-archive:${archive}`);
+    const bom = JSON.parse(renderSbom(inventory, 'cyclonedx', { now: () => new Date(0) })) as { components: { name: string; version: string; purl?: string }[] };
+    const components = bom.components.filter((c) => c.purl?.startsWith('pkg:rpm/') === true).map((c) => `${c.name} ${c.version.includes(':') ? c.version : `0:${c.version}`}`).sort();
+    expect(components).toEqual(rpmQa(dbDir).map((line) => line.split(' ').slice(0, 2).join(' ')));
+    const validators = sbomValidators();
+    if (validators === undefined) {
+      console.warn('skipping SBOM schema validation: ../shared/testdata/supply-chain/sbom is absent');
+      return;
+    }
+    for (const format of ['cyclonedx', 'spdx'] as const) {
+      expect(validators[format](JSON.parse(renderSbom(inventory, format, { now: () => new Date(0) })))).toEqual([]);
+    }
   });
 
   it('folds in the committed transactions of a leftover rpmdb.sqlite-wal, as SQLite (and rpm) would', async () => {
