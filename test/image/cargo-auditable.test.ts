@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ANALYZERS, type Analyzer } from '../../src/analyzers/index.js';
+import { encodeRecords } from '../../src/analyzers/binary/condensed.js';
 import { inventoryImage, renderSbom } from '../../src/sdk/index.js';
 import { auditData, prepareRustBuild, type RustBuild } from './support/rust-build.js';
 import { OciWriter } from './support/oci-writer.js';
@@ -97,6 +98,8 @@ describe('cargo-auditable analyzer', () => {
     expect(purls(plain)).toEqual([]);
     expect(cargo.condense?.({ path: '/app', content: plain })).toBeUndefined();
     expect(purls(Buffer.from('#!/bin/sh\necho .dep-v0\n'))).toEqual([]);
+    // A file in the image that imitates the condensed form is not an executable: it is not kept.
+    expect(cargo.condense?.({ path: '/app', content: encodeRecords(new Map([['cargo.dep-v0', auditData(CRATES)]])) })).toBeUndefined();
     expect(purls(plain.subarray(0, 100))).toEqual([]);
     expect(cargo.matches('/usr/local/bin/app', 0o755)).toBe(true);
     expect(cargo.matches('/usr/local/bin/app', 0o644)).toBe(false);

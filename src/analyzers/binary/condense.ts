@@ -6,7 +6,7 @@
  */
 import { auditSection } from '../cargo/audit-section.js';
 import { encodeBuildInfo, readBuildInfo, readBuildInfoStream } from '../go/buildinfo.js';
-import { decodeRecords, encodeRecords } from './condensed.js';
+import { encodeRecords } from './condensed.js';
 import { isExecutableImage } from './executable.js';
 
 export const GO_BUILDINFO_RECORD = 'go.buildinfo';
@@ -18,7 +18,6 @@ const GO_BLOB_START = 0xff;
 
 export function condenseExecutable(file: { readonly path: string; readonly content: Buffer }): Buffer | undefined {
   const content = file.content;
-  if (decodeRecords(content) !== undefined) return content;
   if (!isExecutableImage(content.subarray(0, 4)) && content[0] !== GO_BLOB_START) return undefined;
   const records = new Map<string, Buffer>();
   const go = readBuildInfo(content);
