@@ -16,6 +16,7 @@ const EXAMPLES = `
 Examples:
   palisade dockerfile Dockerfile                  lint one Dockerfile
   palisade dockerfile .                           every Dockerfile, Containerfile, *.Dockerfile below .
+  git show HEAD:Dockerfile | palisade dockerfile -  a Dockerfile from standard input (named "-")
   palisade dockerfile Dockerfile --format sarif -o dockerfile.sarif
   palisade dockerfile Dockerfile --exclude-rules image-healthcheck-missing`;
 
@@ -25,7 +26,7 @@ const USAGE_CODES = new Set(['unknown-rule', 'config-invalid', 'config-not-found
 export function dockerfileCommand(): Command {
   return new Command('dockerfile')
     .description('lint Dockerfiles and Containerfiles (image user, secrets, base images, package installs, hadolint checks)')
-    .argument('<paths...>', 'Dockerfiles, or directories to search for them')
+    .argument('<paths...>', 'Dockerfiles, directories to search for them, or "-" for standard input')
     .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('table'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when an unsuppressed finding is at or above this severity (default: high; env PALISADE_FAIL_ON)').choices([...FAIL_ON_VALUES]))
