@@ -76,7 +76,7 @@ class BdbFile {
   }
 }
 
-export function readBdbHeaders(content: Buffer): HeaderRecord[] {
+export function* readBdbHeaders(content: Buffer): Generator<HeaderRecord> {
   // A file without the hash magic is a format this reader does not know (a btree, another
   // BerkeleyDB access method, something else): unsupported rather than malformed.
   const magicLe = content.length < 512 ? 0 : content.readUInt32LE(12);
@@ -89,16 +89,15 @@ export function readBdbHeaders(content: Buffer): HeaderRecord[] {
   const maxBucket = file.u32(content, 72);
   const spares = Array.from({ length: 32 }, (_, i) => file.u32(content, 96 + i * 4));
   if (maxBucket >= content.length / file.pageSize) throw new RpmBdbError(`the metadata claims ${String(maxBucket + 1)} buckets, more than the file has pages`);
-  const records: HeaderRecord[] = [];
   for (let bucket = 0; bucket <= maxBucket; bucket++) {
     let number = bucket + (spares[bitLength(bucket)] ?? 0);
     while (number !== 0) {
       const page = file.page(number, [PAGE_TYPE.HASH, PAGE_TYPE.HASH_UNSORTED, PAGE_TYPE.HASH_META]);
-      records.push(...pageRecords(file, page, number));
+      // Values are read one at a time, as they are consumed: only one overflow value is held.
+      yield* pageRecords(file, page, number);
       number = file.u32(page, 16);
     }
   }
-  return records;
 }
 
 /** Number of bits needed to write `n` (0 for 0): the splitpoint a bucket belongs to. */
@@ -106,11 +105,10 @@ function bitLength(n: number): number {
   return n === 0 ? 0 : 32 - Math.clz32(n);
 }
 
-function pageRecords(file: BdbFile, page: Buffer, number: number): HeaderRecord[] {
+function* pageRecords(file: BdbFile, page: Buffer, number: number): Generator<HeaderRecord> {
   const entries = file.u16(page, 20);
   if (PAGE_HEADER_SIZE + entries * 2 > file.pageSize) throw new RpmBdbError(`page ${String(number)} claims ${String(entries)} entries, more than fit a page`);
   const offset = (i: number): number => file.u16(page, PAGE_HEADER_SIZE + i * 2);
-  const records: HeaderRecord[] = [];
   for (let i = 0; i + 1 < entries; i += 2) {
     const keyAt = offset(i);
     const valueAt = offset(i + 1);
@@ -120,9 +118,8 @@ function pageRecords(file: BdbFile, page: Buffer, number: number): HeaderRecord[
     // Header number 0 is rpm's counter of the last header number, not a header.
     if (key.length === 4 && file.u32(key, 0) === 0) continue;
     if (key.length !== 4) throw new RpmBdbError(`page ${String(number)}: a ${String(key.length)}-byte key is not a header number`);
-    records.push({ location: `key ${String(file.u32(key, 0))}`, blob: item(file, page, valueAt, keyAt, number) });
+    yield { location: `key ${String(file.u32(key, 0))}`, blob: item(file, page, valueAt, keyAt, number) };
   }
-  return records;
 }
 
 /** One key or value: the bytes after its type on the page, or its chain of overflow pages. */

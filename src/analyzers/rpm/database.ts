@@ -30,18 +30,21 @@ export function backendOf(content: Buffer): Backend | undefined {
 
 /** Every package header in the database at `path`; `read` gives sibling files (the SQLite log). */
 export function readRpmDatabase(path: string, content: Buffer, read?: (path: string) => Buffer | undefined): RpmPackageInfo[] {
-  return headerRecords(path, content, read).map((record) => {
+  // Records are decoded as the backend yields them, so only one header blob is held at a time.
+  const packages: RpmPackageInfo[] = [];
+  for (const record of headerRecords(path, content, read)) {
     try {
-      return packageInfo(parseHeader(record.blob));
+      packages.push(packageInfo(parseHeader(record.blob)));
     } catch (error) {
       // One broken header makes the whole database suspect: say which record it was.
       if (error instanceof RpmHeaderError) throw new RpmHeaderError(`${record.location}: ${error.message}`);
       throw error;
     }
-  });
+  }
+  return packages;
 }
 
-function headerRecords(path: string, content: Buffer, read?: (path: string) => Buffer | undefined): HeaderRecord[] {
+function headerRecords(path: string, content: Buffer, read?: (path: string) => Buffer | undefined): Iterable<HeaderRecord> {
   switch (backendOf(content)) {
     case 'sqlite': return readSqliteHeaders(content, read?.(`${path}${WAL_SUFFIX}`));
     case 'ndb': return readNdbHeaders(content);

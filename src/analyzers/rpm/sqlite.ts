@@ -5,9 +5,10 @@
  *
  * The file is opened from memory (better-sqlite3 deserializes a Buffer), never written to disk.
  * Two adjustments make that possible: SQLite refuses to open a deserialized database marked as
- * WAL, so the copy is marked as a rollback-journal database (file format bytes 18-19), and the
- * committed frames of rpmdb.sqlite-wal, when the image has one, are folded in first (sqlite-wal.ts).
- * The -shm file is only a cache of the log's index: nothing in it is needed.
+ * WAL, so the bytes it copies are marked as a rollback-journal database (file format bytes
+ * 18-19), and the committed frames of rpmdb.sqlite-wal, when the image has one, are folded in
+ * first (sqlite-wal.ts). The -shm file is only a cache of the log's index: nothing in it is needed.
+ * Headers are fetched one row at a time as they are decoded.
  *
  * The database comes from the image, so it is distrusted: Packages must be a plain table whose
  * blob column is stored (a view or a generated column could compute unbounded data), and every
@@ -21,22 +22,13 @@ export class RpmSqliteError extends Error {}
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
 
-export function readSqliteHeaders(content: Buffer, wal?: Buffer): HeaderRecord[] {
+export function* readSqliteHeaders(content: Buffer, wal?: Buffer): Generator<HeaderRecord> {
   if (content.length < 100 || content.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
     throw new RpmSqliteError('the file is not a SQLite database (bad magic)');
   }
-  const image = Buffer.from(wal === undefined ? content : applyWal(content, wal));
-  // Legacy (rollback journal) read and write versions: WAL-marked images cannot be deserialized.
-  image[18] = 1;
-  image[19] = 1;
-  let db: Database.Database;
+  const db = open(wal === undefined ? content : applyWal(content, wal));
   try {
-    db = new Database(image, { readonly: true });
-  } catch (error) {
-    throw new RpmSqliteError(`SQLite cannot open the database: ${messageOf(error)}`);
-  }
-  try {
-    return readPackages(db, image.length);
+    yield* readPackages(db, content.length + (wal?.length ?? 0));
   } catch (error) {
     if (error instanceof RpmSqliteError) throw error;
     throw new RpmSqliteError(`SQLite cannot read the Packages table: ${messageOf(error)}`);
@@ -45,7 +37,27 @@ export function readSqliteHeaders(content: Buffer, wal?: Buffer): HeaderRecord[]
   }
 }
 
-function readPackages(db: Database.Database, fileSize: number): HeaderRecord[] {
+/**
+ * better-sqlite3 copies the bytes into SQLite's own memory, so the rollback-journal marking is
+ * made on the caller's buffer only for the moment of the copy (this is synchronous), instead of
+ * on a third copy of a database that can be tens of MB.
+ */
+function open(image: Buffer): Database.Database {
+  const read = image[18] ?? 0;
+  const write = image[19] ?? 0;
+  image[18] = 1;
+  image[19] = 1;
+  try {
+    return new Database(image, { readonly: true });
+  } catch (error) {
+    throw new RpmSqliteError(`SQLite cannot open the database: ${messageOf(error)}`);
+  } finally {
+    image[18] = read;
+    image[19] = write;
+  }
+}
+
+function* readPackages(db: Database.Database, fileSize: number): Generator<HeaderRecord> {
   const kind = db.prepare("SELECT type FROM sqlite_schema WHERE name = 'Packages'").get() as { type: string } | undefined;
   if (kind === undefined) throw new RpmSqliteError('the database has no Packages table (is it an rpm database?)');
   if (kind.type !== 'table') throw new RpmSqliteError(`Packages is a ${kind.type}, not a table`);
@@ -53,8 +65,8 @@ function readPackages(db: Database.Database, fileSize: number): HeaderRecord[] {
   const blobColumn = columns.find((c) => c.name === 'blob');
   if (blobColumn === undefined || !columns.some((c) => c.name === 'hnum')) throw new RpmSqliteError('the Packages table lacks its hnum or blob column');
   if (blobColumn.hidden !== 0) throw new RpmSqliteError('the Packages blob column is computed, not stored');
-  // length() of a blob reads only its record header; the blobs themselves are fetched once the
-  // sizes are known to fit inside the file (stored data cannot be larger than the file).
+  // length() of a blob reads only its record header; the blobs themselves are fetched one at a
+  // time once the sizes are known to fit inside the file (stored data cannot be larger).
   const sizes = db.prepare('SELECT rowid AS id, hnum, length(blob) AS size, typeof(blob) AS kind FROM Packages ORDER BY rowid').all() as { id: number; hnum: unknown; size: number | null; kind: string }[];
   let total = 0;
   for (const row of sizes) {
@@ -63,7 +75,7 @@ function readPackages(db: Database.Database, fileSize: number): HeaderRecord[] {
     if (total > fileSize) throw new RpmSqliteError('the Packages blobs claim more bytes than the database file holds');
   }
   const fetch = db.prepare('SELECT blob FROM Packages WHERE rowid = ?').pluck();
-  return sizes.map((row) => ({ location: `hnum ${String(row.hnum)}`, blob: fetch.get(row.id) as Buffer }));
+  for (const row of sizes) yield { location: `hnum ${String(row.hnum)}`, blob: fetch.get(row.id) as Buffer };
 }
 
 function messageOf(error: unknown): string {
