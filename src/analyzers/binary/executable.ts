@@ -178,7 +178,8 @@ function parseMacho(bytes: Buffer, little: boolean, wide: boolean): Executable {
       regions.push({ vaddr, offset, size: fileSize });
       if (writable === undefined && vaddr !== 0n && fileSize !== 0 && maxProt === 3 && initProt === 3) writable = vaddr;
       const sectionSize = wide ? 80 : 68;
-      for (let s = 0; s < nsects; s += 1) {
+      // The cap is on sections over the whole file: segments' section lists may overlap in a hostile one.
+      for (let s = 0; s < nsects && sections.length < MAX_ENTRIES; s += 1) {
         const sect = at + (wide ? 72 : 56) + s * sectionSize;
         if (!v.ok(sect, sectionSize)) break;
         const sectionOffset = v.u32(sect + (wide ? 48 : 40));
