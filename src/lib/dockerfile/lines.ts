@@ -29,6 +29,8 @@ export interface Lines {
   readonly directives: Directives;
   readonly lines: LogicalLine[];
   readonly comments: DockerComment[];
+  /** Comment lines inside a continued instruction: the builder drops them, so they are no comments. */
+  readonly droppedComments: DockerComment[];
   readonly errors: DockerfileError[];
 }
 
@@ -46,6 +48,7 @@ export function splitLines(source: string): Lines {
   const continuation = new RegExp(`${escapeRegExp(directives.escape)}[ \\t]*$`);
   const lines: LogicalLine[] = [];
   const comments: DockerComment[] = [];
+  const droppedComments: DockerComment[] = [];
   while (index < physical.length) {
     const first = physical[index] ?? '';
     const trimmed = first.trimStart();
@@ -71,7 +74,11 @@ export function splitLines(source: string): Lines {
       text += current.slice(0, match.index);
       index++;
       // Comment and blank lines inside a continued instruction are dropped by the builder.
-      while (index < physical.length && isSkippedInContinuation(physical[index] ?? '')) index++;
+      while (index < physical.length && isSkippedInContinuation(physical[index] ?? '')) {
+        const skipped = (physical[index] ?? '').trimStart();
+        if (skipped.startsWith('#')) droppedComments.push({ line: index + 1, text: skipped.slice(1).trim() });
+        index++;
+      }
       if (index >= physical.length) break;
       current = physical[index] ?? '';
     }
@@ -100,7 +107,7 @@ export function splitLines(source: string): Lines {
     }
     lines.push({ text, line: start + 1, column: first.length - trimmed.length + 1, endLine: Math.max(start + 1, index), heredocs });
   }
-  return { directives, lines, comments, errors };
+  return { directives, lines, comments, droppedComments, errors };
 }
 
 function isSkippedInContinuation(line: string): boolean {

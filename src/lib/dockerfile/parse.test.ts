@@ -5,7 +5,7 @@ import { shellCommands } from './shell.js';
 
 describe('parseDockerfile', () => {
   it('splits stages, keeps lines, joins continuations and drops comments inside them', () => {
-    const { dockerfile, positions, errors } = parseDockerfile(
+    const { dockerfile, positions, errors, droppedComments } = parseDockerfile(
       [
         '# syntax=docker/dockerfile:1',
         'ARG TAG=12',
@@ -20,6 +20,8 @@ describe('parseDockerfile', () => {
       ].join('\n'),
     );
     expect(errors).toEqual([]);
+    expect(dockerfile.comments).toEqual([]);
+    expect(droppedComments).toEqual([{ line: 5, text: 'a comment inside' }]);
     expect(dockerfile.directives).toEqual({ escape: '\\', syntax: 'docker/dockerfile:1', check: null });
     expect(dockerfile.preamble.map((i) => i.cmd)).toEqual(['ARG']);
     expect(dockerfile.stages.map((s) => [s.image, s.resolvedImage, s.name, s.platform])).toEqual([

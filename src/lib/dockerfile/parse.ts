@@ -8,16 +8,18 @@ import { expandVariables } from './expand.js';
 import { parseInstruction } from './instruction.js';
 import { splitLines } from './lines.js';
 import { PointerPositions } from './positions.js';
-import type { DockerfileError, DockerInstruction, DockerStage, ParsedDockerfile } from './types.js';
+import type { DockerComment, DockerfileError, DockerInstruction, DockerStage, ParsedDockerfile } from './types.js';
 
 export interface DockerfileParse {
   readonly dockerfile: ParsedDockerfile;
   readonly positions: PointerPositions;
   readonly errors: DockerfileError[];
+  /** Comment lines inside continued instructions, which the builder drops (not in `dockerfile.comments`). */
+  readonly droppedComments: DockerComment[];
 }
 
 export function parseDockerfile(source: string): DockerfileParse {
-  const { directives, lines, comments, errors } = splitLines(source);
+  const { directives, lines, comments, droppedComments, errors } = splitLines(source);
   const positions = new PointerPositions();
   positions.set('', { line: 1, column: 1 });
   const preamble: DockerInstruction[] = [];
@@ -52,7 +54,7 @@ export function parseDockerfile(source: string): DockerfileParse {
   comments.forEach((comment, i) => {
     positions.set(`/comments/${i}`, { line: comment.line, column: 1 });
   });
-  return { dockerfile: { directives, preamble, stages, comments }, positions, errors };
+  return { dockerfile: { directives, preamble, stages, comments }, positions, errors, droppedComments };
 }
 
 function stageOf(from: DockerInstruction, globals: ReadonlyMap<string, string>, escape: string, position: Position, errors: DockerfileError[]): DockerStage {

@@ -4,8 +4,8 @@ import { dockerfileIgnores } from './ignores.js';
 
 function ignoresOf(lines: readonly string[]) {
   const text = `${lines.join('\n')}\n`;
-  const { dockerfile } = parseDockerfile(text);
-  return dockerfileIgnores(dockerfile, lines.length + 1, 'Dockerfile');
+  const { dockerfile, droppedComments } = parseDockerfile(text);
+  return dockerfileIgnores(dockerfile, lines.length + 1, 'Dockerfile', droppedComments);
 }
 
 const scopes = (lines: readonly string[]) => ignoresOf(lines).ignores.map((i) => [i.naming, i.ids.join(','), i.fromLine, i.toLine]);
@@ -39,6 +39,17 @@ describe('hadolint pragmas', () => {
       ['dockerfile-pragma', 2, '"# hadolint ignore=crazy,DL3002" is not a hadolint pragma hadolint can read ("crazy" is not a hadolint rule id (DLnnnn or SCnnnn)): it ignores nothing', expect.any(String)],
       ['dockerfile-pragma', 4, '"DL3080" in "# hadolint ignore=DL3080,DL3059,SC2086" is no hadolint check: it ignores nothing', expect.stringContaining('Did you mean "DL3000"?')],
     ]);
+  });
+
+  it('notes an ignore comment inside a continued instruction, which the builder drops', () => {
+    const file = ['FROM debian:12', 'RUN apt-get update \\', '# hadolint ignore=DL3008', '  # an ordinary remark', '# palisade.dev/ignore-next: dockerfile-sudo: x', '  && sudo apt-get install -y curl'];
+    const found = ignoresOf(file);
+    expect(found.ignores).toEqual([]);
+    expect(found.problems.map((p) => [p.code, p.line])).toEqual([
+      ['dockerfile-pragma', 3],
+      ['dockerfile-pragma', 5],
+    ]);
+    expect(found.problems[0]?.message).toContain('inside a continued instruction');
   });
 
   it('leaves ordinary comments and the shell pragma alone, and names the pragma in the reason', () => {

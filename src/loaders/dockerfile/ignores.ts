@@ -11,8 +11,8 @@
  *    comments (a hadolint pragma, say) may sit in between, and the reason is required as for the
  *    file-wide form.
  *
- * A comment that would hide nothing (malformed, an id hadolint never had, nothing to apply to) is
- * reported as a note at its line, so a typo never leaves a finding visible unexplained. A hadolint
+ * A comment that would hide nothing (malformed, an id hadolint never had, nothing to apply to,
+ * inside a continued instruction) is reported as a note at its line, so a typo never leaves a finding visible unexplained. A hadolint
  * id Palisade has no counterpart for (DL3059, ShellCheck's SC codes) hides nothing and needs no
  * note: there is no such finding to hide.
  */
@@ -22,7 +22,7 @@ import { parseIgnoreAnnotation, type LineIgnore } from '../../core/suppression.j
 import { didYouMean } from '../../lib/did-you-mean.js';
 import { HADOLINT_CHECKS, isHadolintId } from '../../lib/dockerfile/hadolint.js';
 import { parseHadolintPragma, type HadolintPragma } from '../../lib/dockerfile/pragma.js';
-import type { DockerInstruction, ParsedDockerfile } from '../../lib/dockerfile/index.js';
+import type { DockerComment, DockerInstruction, ParsedDockerfile } from '../../lib/dockerfile/index.js';
 
 const IGNORE_NEXT = /^palisade\.dev\/ignore-next:\s*([\s\S]*)$/;
 
@@ -74,10 +74,19 @@ function nextSpan(layout: Layout, line: number): Span | undefined {
   return layout.spans[firstAfter(layout.spans, line, spanLine)];
 }
 
-export function dockerfileIgnores(dockerfile: ParsedDockerfile, lastLine: number, file: string): DockerfileIgnores {
+/**
+ * `droppedComments` are the comment lines inside continued instructions: the builder drops them
+ * (so does hadolint's parser), and an ignore comment there hides nothing, which is worth a note.
+ */
+export function dockerfileIgnores(dockerfile: ParsedDockerfile, lastLine: number, file: string, droppedComments: readonly DockerComment[] = []): DockerfileIgnores {
   const layout = layoutOf(dockerfile, lastLine);
   const ignores: LineIgnore[] = [];
   const problems: Problem[] = [];
+  for (const comment of droppedComments) {
+    if (!isIgnoreComment(comment.text)) continue;
+    const message = `"# ${comment.text}" sits inside a continued instruction, whose comment lines the builder drops: it hides nothing; put it above the instruction`;
+    problems.push(problem('dockerfile-pragma', message, { file, line: comment.line, column: 1 }));
+  }
   for (const comment of dockerfile.comments) {
     const place = { file, line: comment.line, column: 1 };
     const next = IGNORE_NEXT.exec(comment.text);
@@ -106,6 +115,10 @@ export function dockerfileIgnores(dockerfile: ParsedDockerfile, lastLine: number
     ignores.push({ line: comment.line, ...lines, naming: 'hadolint', ids: pragma.ids, reason: `hadolint pragma "${shown}" on line ${comment.line}` });
   }
   return { ignores, problems };
+}
+
+function isIgnoreComment(text: string): boolean {
+  return text.startsWith('palisade.dev/ignore') || parseHadolintPragma(text) !== undefined;
 }
 
 /** The lines a well-formed hadolint pragma covers, or undefined when it covers no instruction. */

@@ -43,7 +43,7 @@ export interface DockerfileLoad {
 }
 
 export function dockerfileResource(text: string, file: string): DockerfileLoad {
-  const { dockerfile, positions, errors } = parseDockerfile(text);
+  const { dockerfile, positions, errors, droppedComments } = parseDockerfile(text);
   const problems = errors.map((error) => problem('dockerfile-syntax', error.message, { file, line: error.line, column: error.column }));
   const base = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
   const name = base === '' || base === '-' ? DOCKERFILE_KIND : base;
@@ -53,7 +53,7 @@ export function dockerfileResource(text: string, file: string): DockerfileLoad {
     problems.push(problem('dockerfile-syntax', 'the Dockerfile has no instruction', { file, line: 1, column: 1 }));
     return { problems };
   }
-  const scoped = dockerfileIgnores(dockerfile, lineCount(text), file);
+  const scoped = dockerfileIgnores(dockerfile, lineCount(text), file, droppedComments);
   problems.push(...scoped.problems);
   // The parsed Dockerfile and the ignores are plain JSON by construction (strings, numbers, booleans, arrays, objects).
   const parsed = dockerfile as unknown as JsonObject;
