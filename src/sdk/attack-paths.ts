@@ -15,6 +15,7 @@ import { analyzeAttackPaths, attackGraphDot, attackPathsTable } from '../graph/a
 import { loadInputs } from '../loaders/index.js';
 import { loadOptionsOf, type InputOptions } from './inputs.js';
 import { selectScanRules } from './select-rules.js';
+import { settleFindings } from './settle-findings.js';
 
 export { ATTACK_PATHS_SCHEMA_VERSION, type AttackPathsResult, type AttackPath, type AttackStep, type AttackFix, type AttackNode, type AttackCut, type ImageVulnerabilities } from '../model/attack.js';
 export { analyzeAttackPaths, applyFixes, type AttackInput, type AttackOptions } from '../graph/attack/index.js';
@@ -30,6 +31,8 @@ export interface AttackPathsOptions extends InputOptions {
   readonly vulnerabilitiesFile?: string;
   readonly vulnerabilities?: readonly ImageVulnerabilities[];
   readonly maxPathsPerPair?: number;
+  /** Injected clock: exception expiry. */
+  readonly now?: Date;
 }
 
 export interface AttackPathsAnswer {
@@ -84,13 +87,16 @@ export async function attackPaths(options: AttackPathsOptions): Promise<AttackPa
   const index = new ResourceIndex(resources);
   const selection = selectScanRules(resolved);
   const engine = runRules(selection.runs, index);
+  problems.push(...engine.problems);
+  const settled = settleFindings(engine.findings, [], resources, resolved, selection, options.now ?? new Date());
+  problems.push(...settled.problems);
   const vulnerabilities = [...(options.vulnerabilities ?? []), ...(options.vulnerabilitiesFile === undefined ? [] : readVulnerabilities(path.resolve(cwd, options.vulnerabilitiesFile)))];
   // Flags first, then .palisade.yaml (attackPaths.entries / jewels), then the analysis's defaults.
   const settings = resolved.config.attackPaths;
   const from = options.from !== undefined && options.from.length > 0 ? options.from : settings.entries;
   const to = options.to !== undefined && options.to.length > 0 ? options.to : settings.jewels;
   const result = analyzeAttackPaths(
-    { resources, index, findings: engine.findings, vulnerabilities },
+    { resources, index, findings: settled.findings, vulnerabilities },
     { jewelSelectors: resolved.config.crownJewels ?? [], ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }), ...(options.maxPathsPerPair === undefined ? {} : { maxPathsPerPair: options.maxPathsPerPair }) },
   );
   return { result, problems, inputs: loaded.inputs };

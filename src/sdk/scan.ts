@@ -12,20 +12,16 @@ import type { Report } from '../model/report.js';
 import { REPORT_SCHEMA_VERSION } from '../model/report.js';
 import { runRules } from '../core/engine.js';
 import { ResourceIndex } from '../core/resource-index.js';
-import { applySuppressions } from '../core/suppression.js';
 import { loadInputs } from '../loaders/index.js';
-import { applySeverityOverrides, findConfig, literalNamespaces, namespaceFilter, resolveConfig, type FailOn, type PalisadeConfig } from '../config/index.js';
+import { findConfig, literalNamespaces, namespaceFilter, resolveConfig, type FailOn, type PalisadeConfig } from '../config/index.js';
 import { compareFindings, countBySeverity, gateFails } from './gate.js';
 import { scanAttackPaths, type ScanAttackSettings } from './scan-attack.js';
 import { selectScanRules } from './select-rules.js';
-import { RULES } from '../rules/index.js';
+import { settleFindings } from './settle-findings.js';
 import { complianceOf, frameworkRules, planFramework } from './compliance.js';
 import { VERSION } from './version.js';
 import { isImageTarget, scanImageTargets, workloadImageTargets } from './image-scan-targets.js';
 import { dropConfigSecrets, type ImageFindingsOptions } from './image-scan-findings.js';
-
-/** Every rule there is, selected or not: what an ignore annotation may name. */
-const KNOWN_RULE_IDS: ReadonlySet<string> = new Set(RULES.map((rule) => rule.id));
 
 export interface ScanOptions {
   /** Files, directories, Kustomize overlays, Helm charts, or "-" for stdin. */
@@ -158,11 +154,7 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
   options.onProgress?.({ phase: 'report' });
   problems.push(...engine.problems);
 
-  const ruleFindings = applySeverityOverrides(engine.findings, selection.severityOverrides);
-  const suppressed = applySuppressions([...ruleFindings, ...dropConfigSecrets(images.findings, ruleFindings)], resources, config.exceptions, now, {
-    locateException: (index) => resolved.locate(['exceptions', index]),
-    ruleIds: KNOWN_RULE_IDS,
-  });
+  const suppressed = settleFindings(engine.findings, dropConfigSecrets(images.findings, engine.findings), resources, resolved, selection, now);
   problems.push(...suppressed.problems);
   const attack = scanAttackPaths(resources, index, suppressed.findings, attackSettings(config.attackPaths, config.crownJewels));
   problems.push(...attack.problems);
