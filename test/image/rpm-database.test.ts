@@ -301,15 +301,31 @@ describe('RPM SQLite database (rpmdb.sqlite)', () => {
     } finally {
       db.close();
     }
-    const withWal = rootfsWith(join(work, 'wal-rootfs'), join(frozen, 'rpmdb.sqlite'), { wal: join(frozen, 'rpmdb.sqlite-wal') });
-    // rpm replays the log on a copy of its own (it checkpoints when it closes).
-    const forRpm = join(work, 'wal-rpm');
-    cpSync(frozen, forRpm, { recursive: true });
-    const expected = rpmQa(forRpm);
-    expect(expected.some((line) => line.startsWith('palisade-native '))).toBe(false);
-    const { inventory } = await inventoryImage(`dir:${withWal}`);
-    expect(listed(inventory)).toEqual(expected);
-    // Without its log the same database file still lists the deleted package.
+    const inventoryAndRpm = async (name: string, wal: Buffer): Promise<{ ours: string[]; rpms: string[] }> => {
+      const dir = join(work, name);
+      mkdirSync(dir);
+      copyFileSync(join(frozen, 'rpmdb.sqlite'), join(dir, 'rpmdb.sqlite'));
+      writeFileSync(join(dir, 'rpmdb.sqlite-wal'), wal);
+      const root = rootfsWith(join(dir, 'root'), join(dir, 'rpmdb.sqlite'), { wal: join(dir, 'rpmdb.sqlite-wal') });
+      const { inventory } = await inventoryImage(`dir:${root}`);
+      // rpm replays the log itself (and checkpoints it when it closes), after the copy was scanned.
+      return { ours: listed(inventory), rpms: rpmQa(dir) };
+    };
+    const wal = readFileSync(join(frozen, 'rpmdb.sqlite-wal'));
+    const replayed = await inventoryAndRpm('wal-intact', wal);
+    expect(replayed.rpms.some((line) => line.startsWith('palisade-native '))).toBe(false);
+    expect(replayed.ours).toEqual(replayed.rpms);
+    // A log whose last frame is damaged: SQLite stops at the first frame whose checksum fails, so
+    // the transaction never happened -- for rpm and for the inventory alike.
+    const damaged = Buffer.from(wal);
+    damaged[damaged.length - 100] = (damaged[damaged.length - 100] ?? 0) ^ 0xff;
+    const ignored = await inventoryAndRpm('wal-damaged', damaged);
+    expect(ignored.rpms.some((line) => line.startsWith('palisade-native '))).toBe(true);
+    expect(ignored.ours).toEqual(ignored.rpms);
+    // A log cut in the middle of a frame: the same.
+    const cut = await inventoryAndRpm('wal-cut', wal.subarray(0, wal.length - 1000));
+    expect(cut.ours).toEqual(cut.rpms);
+    // Without its log the database file alone still lists the deleted package.
     const parsed = rpmAnalyzer.parse({ path: '/var/lib/rpm/rpmdb.sqlite', content: readFileSync(join(frozen, 'rpmdb.sqlite')) }, { exists: () => false });
     expect(parsed.some((p) => p.name === 'palisade-native')).toBe(true);
   });

@@ -65,17 +65,19 @@ function* readPackages(db: Database.Database, fileSize: number): Generator<Heade
   const blobColumn = columns.find((c) => c.name === 'blob');
   if (blobColumn === undefined || !columns.some((c) => c.name === 'hnum')) throw new RpmSqliteError('the Packages table lacks its hnum or blob column');
   if (blobColumn.hidden !== 0) throw new RpmSqliteError('the Packages blob column is computed, not stored');
-  // length() of a blob reads only its record header; the blobs themselves are fetched one at a
-  // time once the sizes are known to fit inside the file (stored data cannot be larger).
-  const sizes = db.prepare('SELECT rowid AS id, hnum, length(blob) AS size, typeof(blob) AS kind FROM Packages ORDER BY rowid').all() as { id: number; hnum: unknown; size: number | null; kind: string }[];
+  // First pass: length() of a blob reads only its record header, so the sizes are known to fit
+  // inside the file (stored data cannot be larger) before any blob is read. Both passes iterate
+  // rather than collect: a hostile file can hold millions of tiny rows.
   let total = 0;
-  for (const row of sizes) {
+  for (const row of db.prepare('SELECT hnum, length(blob) AS size, typeof(blob) AS kind FROM Packages').iterate() as IterableIterator<{ hnum: unknown; size: number | null; kind: string }>) {
     if (row.kind !== 'blob') throw new RpmSqliteError(`hnum ${String(row.hnum)}: the header is a ${row.kind}, not a blob`);
     total += row.size ?? 0;
     if (total > fileSize) throw new RpmSqliteError('the Packages blobs claim more bytes than the database file holds');
   }
-  const fetch = db.prepare('SELECT blob FROM Packages WHERE rowid = ?').pluck();
-  for (const row of sizes) yield { location: `hnum ${String(row.hnum)}`, blob: fetch.get(row.id) as Buffer };
+  // Second pass: one blob at a time, decoded by the caller before the next is fetched.
+  for (const row of db.prepare('SELECT hnum, blob FROM Packages ORDER BY rowid').iterate() as IterableIterator<{ hnum: unknown; blob: Buffer }>) {
+    yield { location: `hnum ${String(row.hnum)}`, blob: row.blob };
+  }
 }
 
 function messageOf(error: unknown): string {
