@@ -19,4 +19,11 @@ describe('hash64', () => {
     const cases = [[''], ['a'], ['', ''], ['rule', 'Pod/ns/web', 'a.yaml', '/spec', 'message é ✓'], ['x', '', 'y']];
     for (const fields of cases) expect(hash64Fields(fields)).toBe(hash64(fields.join('\u0000')));
   });
+
+  it('writes leading zeros: every id is 16 digits whatever its value', () => {
+    const ids = Array.from({ length: 5000 }, (_, i) => hash64(`zeros ${String(i)}`));
+    expect(ids.every((id) => /^[0-9a-f]{16}$/.test(id))).toBe(true);
+    // 5,000 ids: some half starts with a 0 nibble (1 in 16), so the padding path is exercised.
+    expect(ids.some((id) => id.startsWith('0') || id.charAt(8) === '0')).toBe(true);
+  });
 });

@@ -42,5 +42,22 @@ export function hash64Fields(fields: readonly string[]): string {
       b ^= b >>> 15;
     }
   }
-  return mix(a).toString(16).padStart(8, '0') + mix(b ^ a).toString(16).padStart(8, '0');
+  return hex64(mix(a), mix(b ^ a));
+}
+
+const HEX_DIGITS = [0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66];
+
+function digit(value: number, shift: number): number {
+  return HEX_DIGITS[(value >>> shift) & 15] ?? 0x30;
+}
+
+/**
+ * Two 32-bit words as 16 lower-case hex digits, made as one flat string: toString(16), padStart
+ * and a concatenation cost more than the hashing itself and leave a rope to flatten later.
+ */
+function hex64(high: number, low: number): string {
+  return String.fromCharCode(
+    digit(high, 28), digit(high, 24), digit(high, 20), digit(high, 16), digit(high, 12), digit(high, 8), digit(high, 4), digit(high, 0),
+    digit(low, 28), digit(low, 24), digit(low, 20), digit(low, 16), digit(low, 12), digit(low, 8), digit(low, 4), digit(low, 0),
+  );
 }
