@@ -74,11 +74,22 @@ export function isHadolintId(id: string): boolean {
   return n === 1001 || (n >= 3000 && n <= 3077) || (n >= 4000 && n <= 4007);
 }
 
+/** The table turned round: per Palisade rule, the hadolint checks it answers to (built once; a scan asks per finding). */
+const BY_RULE: ReadonlyMap<string, readonly (readonly [string, HadolintCheck])[]> = (() => {
+  const byRule = new Map<string, [string, HadolintCheck][]>();
+  for (const [id, check] of Object.entries(HADOLINT_CHECKS)) {
+    const list = byRule.get(check.rule) ?? [];
+    list.push([id, check]);
+    byRule.set(check.rule, list);
+  }
+  return byRule;
+})();
+
 /** The hadolint ids a Palisade finding answers to (usually none or one). */
 export function hadolintIdsOf(ruleId: string, message: string): string[] {
   const ids: string[] = [];
-  for (const [id, check] of Object.entries(HADOLINT_CHECKS)) {
-    if (check.rule === ruleId && (check.message === undefined || check.message.test(message))) ids.push(id);
+  for (const [id, check] of BY_RULE.get(ruleId) ?? []) {
+    if (check.message === undefined || check.message.test(message)) ids.push(id);
   }
   return ids;
 }
