@@ -8,3 +8,16 @@ it('finds overlapping and case-insensitive keywords', () => {
   expect(names('AWS_SECRET')).toEqual(['aws_secret', 'secret']);
   expect(names('nothing here')).toEqual([]);
 });
+it('agrees with a plain substring search on random text', () => {
+  const keywords = ['key', 'eyj', 's.', 'hvs.', 'secret', 'aws_secret', 'sk_live_', 'a3t', 'private key', 'age-secret-key-1'];
+  const m = new KeywordMatcher(keywords);
+  // Pseudo-random but fixed (no flaky failures): text over the keywords' own characters, mixed case.
+  let seed = 7;
+  const next = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const alphabet = 'keyjs.hvcrtaw_lipPKEYJS -g1';
+  for (let round = 0; round < 300; round += 1) {
+    const text = Array.from({ length: 1 + Math.floor(next() * 60) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+    const expected = keywords.filter((k) => text.toLowerCase().includes(k)).sort();
+    expect([...m.present(Buffer.from(text))].map((i) => m.keywords[i]).sort()).toEqual(expected);
+  }
+});

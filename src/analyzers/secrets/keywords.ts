@@ -49,15 +49,13 @@ export class KeywordMatcher {
       const state = queue[head] ?? 0;
       const link = fail[state] ?? 0;
       out[state]?.push(...(out[link] ?? []));
-      for (let b = 0; b < ALPHABET; b += 1) {
-        const next = goto[state]?.get(b);
-        if (next === undefined) {
-          this.delta[state * ALPHABET + b] = this.delta[link * ALPHABET + b] ?? 0;
-        } else {
-          this.delta[state * ALPHABET + b] = next;
-          fail[next] = this.delta[link * ALPHABET + b] ?? 0;
-          queue.push(next);
-        }
+      // A state moves like its failure link except on its own edges (the link's row is complete:
+      // it is shallower, so it came out of the queue earlier).
+      this.delta.copyWithin(state * ALPHABET, link * ALPHABET, (link + 1) * ALPHABET);
+      for (const [b, next] of goto[state] ?? []) {
+        fail[next] = this.delta[link * ALPHABET + b] ?? 0;
+        this.delta[state * ALPHABET + b] = next;
+        queue.push(next);
       }
     }
     this.outputs = out;
