@@ -1,7 +1,8 @@
 /**
  * RPM packages from the rpm database (Red Hat, Fedora, CentOS, Alma, Rocky, Amazon Linux, SUSE,
  * Mariner...). Every backend stores one binary rpm header per installed package; rpm/ reads the
- * headers out of each backend and decodes them.
+ * headers out of each backend and decodes them. Distroless Azure Linux / CBL-Mariner images have
+ * no database but a manifest of `rpm -qa` output (rpm/manifest.ts).
  *
  * The package list is exactly what `rpm -qa` prints, gpg-pubkey entries included: they are the
  * signing keys `rpm --import` stores as pseudo-packages (no architecture, files or source rpm), and
@@ -10,17 +11,24 @@
  */
 import type { Analyzer, AnalyzerContext, FoundPackage } from './analyzer.js';
 import { distroQualifier, purl } from './purl.js';
-import { condenseRpmDatabase, type RpmPackageInfo, readRpmDatabase, RPM_DATABASE, WAL_SUFFIX } from './rpm/index.js';
+import { condenseRpmDatabase, type RpmPackageInfo, readRpmDatabase, readRpmManifest, RPM_DATABASE, RPM_MANIFEST, WAL_SUFFIX } from './rpm/index.js';
+
+/** Where an rpm database can be, for the manifest's deference to a real database. */
+const DATABASE_PATHS = ['/var/lib/rpm', '/usr/lib/sysimage/rpm'].flatMap((dir) => ['rpmdb.sqlite', 'Packages.db', 'Packages'].map((file) => `${dir}/${file}`));
 
 export const rpmAnalyzer: Analyzer = {
   id: 'rpm',
   title: 'RPM packages (rpm database)',
-  matches: (path) => RPM_DATABASE.test(path),
+  matches: (path) => RPM_DATABASE.test(path) || path === RPM_MANIFEST,
   alsoReads: (path) => path.endsWith(WAL_SUFFIX) && RPM_DATABASE.test(path.slice(0, -WAL_SUFFIX.length)),
   // Each layer's version of the database is kept only as the tags the inventory reads.
-  condense: (file) => condenseRpmDatabase(file.path, file.content),
+  condense: (file) => (file.path === RPM_MANIFEST ? file.content : condenseRpmDatabase(file.path, file.content)),
   parse(file, context) {
-    return readRpmDatabase(file.path, file.content, context.read).map((info) => foundPackage(info, context));
+    if (file.path !== RPM_MANIFEST) return readRpmDatabase(file.path, file.content, context.read).map((info) => foundPackage(info, context));
+    // A distroless image's manifest stands in for its removed database; where a database is
+    // present it is the authority, and the manifest would only count its packages twice.
+    if (DATABASE_PATHS.some((path) => context.exists(path))) return [];
+    return readRpmManifest(file.content).map((info) => foundPackage(info, context));
   },
 };
 

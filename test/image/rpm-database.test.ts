@@ -374,6 +374,42 @@ describe('RPM BerkeleyDB database (Packages)', () => {
   });
 });
 
+describe('RPM manifest of distroless Azure Linux / CBL-Mariner images', () => {
+  /** The manifest as the image builders write it, by rpm itself from the test database. */
+  const manifest = (epochField: string): string => run('rpm', ['--dbpath', dbDir, '-qa', '--qf',
+    `%{NAME}\\t%{VERSION}-%{RELEASE}\\t%{INSTALLTIME}\\t%{BUILDTIME}\\t%{VENDOR}\\t${epochField}\\t%{SIZE}\\t%{ARCH}\\t%{EPOCHNUM}\\t%{SOURCERPM}\\n`]);
+
+  function distroless(name: string, content: string, withDatabase = false): string {
+    const root = join(work, name);
+    mkdirSync(join(root, 'etc'), { recursive: true });
+    mkdirSync(join(root, 'var/lib/rpmmanifest'), { recursive: true });
+    writeFileSync(join(root, 'etc/os-release'), 'ID=azurelinux\nVERSION_ID="3.0"\n');
+    writeFileSync(join(root, 'var/lib/rpmmanifest/container-manifest-2'), content);
+    if (withDatabase) rootfsWith(root, join(dbDir, 'rpmdb.sqlite'));
+    return root;
+  }
+
+  it('lists what rpm -qa listed before the database was removed, with %{EPOCH} or "(none)" in the epoch column', async () => {
+    for (const [name, epochField] of [['mariner', '%{EPOCH}'], ['dalec', '(none)']] as const) {
+      const { inventory } = await inventoryImage(`dir:${distroless(`manifest-${name}`, manifest(epochField))}`);
+      expect(inventory.problems, name).toEqual([]);
+      expect(listed(inventory), name).toEqual(rpmQa(dbDir));
+      expect(inventory.packages.find((p) => p.name === 'palisade-epoch-libs')).toMatchObject({
+        file: '/var/lib/rpmmanifest/container-manifest-2', source: { name: 'palisade-epoch', version: '3:1.2.3-4.el9' },
+        purl: 'pkg:rpm/azurelinux/palisade-epoch-libs@1.2.3-4.el9?arch=noarch&distro=azurelinux-3.0&epoch=3',
+      });
+    }
+  });
+
+  it('defers to a database in the same image, and names a malformed line', async () => {
+    const { inventory } = await inventoryImage(`dir:${distroless('manifest-and-db', manifest('%{EPOCH}'), true)}`);
+    expect(listed(inventory)).toEqual(rpmQa(dbDir));
+    expect(new Set(inventory.packages.map((p) => p.file))).toEqual(new Set(['/var/lib/rpm/rpmdb.sqlite']));
+    const bad = await inventoryImage(`dir:${distroless('manifest-bad', `${manifest('%{EPOCH}')}half a line\tonly\n`)}`);
+    expect(bad.inventory.problems.map((p) => [p.code, p.message])).toEqual([['analyzer-failed', 'RPM packages (rpm database): line 7: expected 10 tab-separated fields starting with NAME and VERSION-RELEASE']]);
+  });
+});
+
 describe('condensed RPM databases', () => {
   it('keep exactly the packages of the database, in a fraction of its size', () => {
     const context = { os: { id: 'centos', versionId: '7' }, exists: () => false };

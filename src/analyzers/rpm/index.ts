@@ -2,3 +2,4 @@
 export { condenseRpmDatabase } from './condense.js';
 export { readRpmDatabase, RPM_DATABASE, WAL_SUFFIX } from './database.js';
 export type { RpmPackageInfo } from './package-info.js';
+export { readRpmManifest, RPM_MANIFEST } from './manifest.js';
