@@ -13,7 +13,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Inventory } from '../../src/model/package.js';
 import { inventoryImage, matchVulnerabilities, PalisadeError, renderSbom, type SbomFormat } from '../../src/sdk/index.js';
 import { writeStore, writeVulnerableImage } from '../vuln/support/image.js';
-import { isKnownSpdxId, isSpdxExpression, licenseRef } from '../../src/writers/spdx/license-ids.js';
 import { OciWriter } from './support/oci-writer.js';
 import { auditData, prepareRustBuild } from './support/rust-build.js';
 
@@ -63,32 +62,32 @@ describe('SBOM input round trip on a real image', () => {
     image = (await inventoryImage(`oci:${join(work, 'layout')}`)).inventory;
   }, 600_000);
 
-  it('CycloneDX gives back the same inventory: OS (but its codename), packages, sources, files, layers, licences', async (ctx) => {
+  it('CycloneDX gives back the same inventory: OS (codename and pretty name too), packages, sources, files, layers, licences', async (ctx) => {
     if (image === undefined) return ctx.skip();
     expect(image.problems).toEqual([]);
     expect(image.packages.filter((p) => p.ecosystem === 'deb').length).toBeGreaterThan(50);
     expect(image.packages.some((p) => p.source !== undefined && p.licenses.length > 1)).toBe(true);
     const back = await roundTrip(image, 'cyclonedx');
     expect(back.problems).toEqual([]);
-    // The writers do not record VERSION_CODENAME (see docs/images.md).
-    expect(image.os?.codename).toBe('bookworm');
-    expect(back.os).toEqual({ ...image.os, codename: undefined });
+    expect(image.os).toEqual({ id: 'debian', versionId: '12', prettyName: 'Debian GNU/Linux 12 (bookworm)', codename: 'bookworm' });
+    expect(back.os).toEqual(image.os);
     expect(back.packages).toEqual(image.packages.map((p) => ({ ...p, licenses: [...new Set(p.licenses)] })));
   });
 
-  it('SPDX gives back the same inventory but the analyzer ids and the pretty name, which it does not record', async (ctx) => {
+  it('SPDX gives back the same inventory but the analyzer ids, which it does not record; GPL-2 and GPL-2+ stay apart', async (ctx) => {
     if (image === undefined) return ctx.skip();
     const back = await roundTrip(image, 'spdx');
     expect(back.problems).toEqual([]);
-    expect(back.os).toEqual({ id: image.os?.id, versionId: image.os?.versionId });
-    // Licences that are neither SPDX ids nor expressions travel as LicenseRef-s, whose names the
-    // writer derives lossily: "GPL-2+" and "GPL-2" share LicenseRef-GPL-2, which carries one text.
-    const written = JSON.parse(renderSbom(image, 'spdx', FIXED)) as { hasExtractedLicensingInfos?: { licenseId: string; extractedText: string }[] };
-    const refText = new Map((written.hasExtractedLicensingInfos ?? []).map((e) => [e.licenseId, e.extractedText]));
-    const asWritten = (l: string): string => (isKnownSpdxId(l) || isSpdxExpression(l) ? l : refText.get(licenseRef(l)) ?? l);
+    expect(back.os).toEqual(image.os);
+    // Debian names both; as LicenseRef-s they must stay two licences with their own texts.
+    const licensed = (inventory: Inventory, licence: string): string[] => inventory.packages.filter((p) => p.licenses.includes(licence)).map((p) => p.name);
+    expect(licensed(image, 'GPL-2').length).toBeGreaterThan(0);
+    expect(licensed(image, 'GPL-2+').length).toBeGreaterThan(0);
+    expect(licensed(back, 'GPL-2')).toEqual(licensed(image, 'GPL-2'));
+    expect(licensed(back, 'GPL-2+')).toEqual(licensed(image, 'GPL-2+'));
     // A lone expression is written without its enclosing parentheses (same meaning).
     const lone = (licenses: string[]): string[] => (licenses.length === 1 ? licenses.map((l) => l.replace(/^\((.*)\)$/, '$1')) : licenses);
-    const expected = image.packages.map((p) => ({ ...p, licenses: lone([...new Set(p.licenses.map(asWritten))]), analyzer: 'sbom' }));
+    const expected = image.packages.map((p) => ({ ...p, licenses: lone([...new Set(p.licenses)]), analyzer: 'sbom' }));
     expect(back.packages).toEqual(expected);
     // A second trip changes nothing: what is lost is lost once, nothing drifts.
     expect((await roundTrip(back, 'spdx')).packages).toEqual(back.packages);
@@ -151,6 +150,20 @@ describe('SBOMs written by other tools', () => {
     // Packages of two distros: no guess.
     const mixed = writeJson('mixed.spdx.json', doc([apk, pkg('bash', 'pkg:deb/debian/bash@5.2.15-2?distro=debian-12')]));
     expect((await inventoryImage(mixed)).inventory.os).toBeUndefined();
+  });
+
+  it('SPDX LicenseRef-s back to their texts: ids matched without case (SPDX annex D), the name when there is no extracted text', async () => {
+    const path = writeJson('refs.spdx.json', {
+      spdxVersion: 'SPDX-2.3', SPDXID: 'SPDXRef-DOCUMENT', name: 'x',
+      packages: [{ name: 'a', SPDXID: 'SPDXRef-a', downloadLocation: 'NOASSERTION', licenseDeclared: 'LicenseRef-foo AND LicenseRef-Bar AND LicenseRef-none AND MIT', externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: 'pkg:npm/a@1.0.0' }] }],
+      hasExtractedLicensingInfos: [
+        { licenseId: 'LicenseRef-Foo', extractedText: 'The Foo licence' },
+        { licenseId: 'LicenseRef-Bar', name: 'Bar Public Licence' },
+        { licenseId: 'LicenseRef-none', name: 'NOASSERTION' },
+        { licenseId: 7, extractedText: 'not an id' },
+      ],
+    });
+    expect((await inventoryImage(path)).inventory.packages[0]?.licenses).toEqual(['The Foo licence', 'Bar Public Licence', 'LicenseRef-none', 'MIT']);
   });
 
   it('hostile documents: malformed purls and shapes are problems, never crashes', async () => {

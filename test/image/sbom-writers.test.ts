@@ -16,7 +16,7 @@ const pkg = (name: string, version: string, licenses: string[], file: string): P
 
 const inventory: Inventory = {
   target: 'oci:/tmp/app:1',
-  os: { id: 'debian', versionId: '12', prettyName: 'Debian GNU/Linux 12 (bookworm)' },
+  os: { id: 'debian', versionId: '12', prettyName: 'Debian GNU/Linux 12 (bookworm)', codename: 'bookworm' },
   image: { name: 'oci:/tmp/app:1', configDigest: `sha256:${'a'.repeat(64)}`, os: 'linux', architecture: 'amd64', layers: [], repoTags: ['localhost/app:1'] },
   packages: [
     pkg('a', '1.0.0', ['MIT'], '/app/node_modules/a/package.json'),
@@ -57,9 +57,40 @@ describe('SBOM writers', () => {
 
   it('SPDX: LicenseRefs carry the declared text, ids are unique', () => {
     const doc = JSON.parse(spdx(inventory, options)) as { packages: { SPDXID: string; licenseDeclared: string }[]; hasExtractedLicensingInfos: { licenseId: string; extractedText: string }[] };
-    expect(doc.packages.map((p) => p.licenseDeclared)).toEqual(['NOASSERTION', 'NOASSERTION', 'MIT', 'MIT', '(MIT OR Apache-2.0)', 'LicenseRef-Custom-licence-see-LICENSE', 'ISC AND BSD-3-Clause', 'NOASSERTION']);
-    expect(doc.hasExtractedLicensingInfos).toEqual([{ licenseId: 'LicenseRef-Custom-licence-see-LICENSE', extractedText: 'Custom licence, see LICENSE', name: 'Custom licence, see LICENSE' }]);
+    const custom = doc.hasExtractedLicensingInfos[0]?.licenseId ?? '';
+    // The name had to change (spaces, a comma): readable part plus a hash of the original.
+    expect(custom).toMatch(/^LicenseRef-Custom-licence-see-LICENSE-[0-9a-f]{8}$/);
+    expect(doc.packages.map((p) => p.licenseDeclared)).toEqual(['NOASSERTION', 'NOASSERTION', 'MIT', 'MIT', '(MIT OR Apache-2.0)', custom, 'ISC AND BSD-3-Clause', 'NOASSERTION']);
+    expect(doc.hasExtractedLicensingInfos).toEqual([{ licenseId: custom, extractedText: 'Custom licence, see LICENSE', name: 'Custom licence, see LICENSE' }]);
     expect(new Set(doc.packages.map((p) => p.SPDXID)).size).toBe(doc.packages.length);
+  });
+
+  it('SPDX: licence names that sanitise alike keep one ref and one text each; a multi-line text has a one-line name', () => {
+    const names = ['GPL-2', 'GPL-2+', 'GPL 2', 'gpl-2', 'Permission is hereby granted\nto anyone'];
+    const licensed: Inventory = { ...inventory, packages: names.map((l, i) => pkg(`p${String(i)}`, '1.0.0', [l], `/app/node_modules/p${String(i)}/package.json`)) };
+    const doc = JSON.parse(spdx(licensed, options)) as { packages: { name: string; licenseDeclared: string }[]; hasExtractedLicensingInfos: { licenseId: string; extractedText: string; name: string }[] };
+    const infos = doc.hasExtractedLicensingInfos;
+    expect(infos.map((i) => i.extractedText).sort()).toEqual([...names].sort());
+    expect(new Set(infos.map((i) => i.licenseId.toLowerCase())).size).toBe(names.length);
+    const textOf = new Map(infos.map((i) => [i.licenseId, i.extractedText]));
+    for (const [i, name] of names.entries()) expect(textOf.get(doc.packages.find((p) => p.name === `p${String(i)}`)?.licenseDeclared ?? '')).toBe(name);
+    expect(infos.find((i) => i.extractedText.includes('\n'))?.name).toBe('Permission is hereby granted to anyone');
+  });
+
+  it('record the OS pretty name and codename: CycloneDX description and palisade:os:codename, SPDX description and an os-release comment', () => {
+    const bom = JSON.parse(cycloneDx(inventory, options)) as { components: Record<string, unknown>[] };
+    expect(bom.components[0]).toEqual({
+      type: 'operating-system', 'bom-ref': 'palisade:os', name: 'debian', version: '12', description: 'Debian GNU/Linux 12 (bookworm)',
+      properties: [{ name: 'palisade:os:codename', value: 'bookworm' }],
+    });
+    const doc = JSON.parse(spdx(inventory, options)) as { packages: Record<string, unknown>[] };
+    expect(doc.packages.find((p) => p.primaryPackagePurpose === 'OPERATING_SYSTEM')).toMatchObject({
+      name: 'debian', versionInfo: '12', description: 'Debian GNU/Linux 12 (bookworm)', comment: 'VERSION_CODENAME=bookworm',
+    });
+    const bare: Inventory = { ...inventory, os: { id: 'alpine', versionId: '3.20.3' } };
+    expect((JSON.parse(cycloneDx(bare, options)) as { components: Record<string, unknown>[] }).components[0]).toEqual({ type: 'operating-system', 'bom-ref': 'palisade:os', name: 'alpine', version: '3.20.3' });
+    const bareOs = (JSON.parse(spdx(bare, options)) as { packages: Record<string, unknown>[] }).packages[1] ?? {};
+    expect([bareOs.description, bareOs.comment]).toEqual([undefined, undefined]);
   });
 
   it('are valid against the official schemas, with and without an image', () => {
@@ -69,7 +100,11 @@ describe('SBOM writers', () => {
       return;
     }
     const plainDir: Inventory = { target: 'dir:/srv/rootfs', packages: inventory.packages, problems: [] };
-    for (const inv of [inventory, plainDir]) {
+    const awkward: Inventory = {
+      ...inventory, os: { id: 'debian', prettyName: '', codename: 'a "quoted" one' },
+      packages: ['GPL-2', 'GPL-2+', 'gpl-2', 'Multi\nline', '', 'é'].map((l, i) => pkg(`p${String(i)}`, '1.0.0', [l, 'MIT'], `/p${String(i)}/package.json`)),
+    };
+    for (const inv of [inventory, plainDir, awkward]) {
       expect(validators.cyclonedx(JSON.parse(cycloneDx(inv, options)))).toEqual([]);
       expect(validators.spdx(JSON.parse(spdx(inv, options)))).toEqual([]);
     }
@@ -85,6 +120,18 @@ describe('SBOM files as input', () => {
       const { inventory: back } = await inventoryImage(join(dir, name));
       expect(back.packages.map((p) => `${p.ecosystem} ${p.name}@${p.version} ${p.purl}`).sort()).toEqual(expected);
       expect(back.packages.find((p) => p.name === 'libc6')?.arch).toBe('amd64');
+      expect(back.os).toEqual(inventory.os);
+    }
+  });
+
+  it('read back an awkward OS exactly: a codename that needs quoting, an empty pretty name', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'palisade-sbom-os-'));
+    for (const os of [{ id: 'debian', versionId: '13', prettyName: '', codename: 'Trixie "testing" \\ $HOME `x`' }, { id: 'alpine', codename: 'edge' }]) {
+      const odd: Inventory = { ...inventory, os };
+      for (const [name, text] of [['odd.cdx.json', cycloneDx(odd, options)], ['odd.spdx.json', spdx(odd, options)]] as const) {
+        writeFileSync(join(dir, name), text);
+        expect((await inventoryImage(join(dir, name))).inventory.os).toEqual(os);
+      }
     }
   });
 });

@@ -6,7 +6,8 @@
  *
  * What OS-package matching needs besides the purl is restored too: the operating system (the
  * CycloneDX `operating-system` component, the SPDX OPERATING_SYSTEM package, else the `distro`
- * qualifier the OS packages' purls agree on) and each package's source package. So is where each
+ * qualifier the OS packages' purls agree on; with its pretty name and codename when recorded) and
+ * each package's source package. LicenseRef-s become the licence texts they stand for. So is where each
  * package was found (file, layer, analyzer), from what Palisade's writers record and, for the
  * source package and the file, from the properties Trivy and Syft write.
  */
@@ -115,8 +116,9 @@ function cdxOperatingSystem(c: Json): OperatingSystem | undefined {
   const id = props.get('syft:distro:id') ?? text(c.name);
   if (id === undefined) return undefined;
   const versionId = props.get('syft:distro:versionID') ?? text(c.version);
-  const prettyName = props.get('syft:distro:prettyName') ?? text(c.description);
-  const codename = props.get('syft:distro:versionCodename');
+  const prettyName = props.get('syft:distro:prettyName') ?? (typeof c.description === 'string' ? c.description : undefined);
+  // CycloneDX has no codename field: Palisade's writer and Syft each record it as a property.
+  const codename = props.get('palisade:os:codename') ?? props.get('syft:distro:versionCodename');
   return osOf(id, versionId, prettyName, codename);
 }
 
@@ -157,12 +159,7 @@ function cdxLicenses(value: unknown): string[] {
 
 /** SPDX: packages with a purl reference; the OPERATING_SYSTEM package is the OS. */
 function readSpdx(packages: readonly unknown[], extractedInfos: unknown): SbomContent {
-  const extracted = new Map<string, string>();
-  if (Array.isArray(extractedInfos)) {
-    for (const info of extractedInfos.filter(isJson)) {
-      if (typeof info.licenseId === 'string' && typeof info.extractedText === 'string') extracted.set(info.licenseId, info.extractedText);
-    }
-  }
+  const extracted = extractedLicences(extractedInfos);
   const entries: Entry[] = [];
   let withoutPurl = 0;
   let os: OperatingSystem | undefined;
@@ -170,8 +167,7 @@ function readSpdx(packages: readonly unknown[], extractedInfos: unknown): SbomCo
     const purpose = p.primaryPackagePurpose;
     // The JSON schema spells it OPERATING_SYSTEM; tag-value (and some JSON writers) OPERATING-SYSTEM.
     if (purpose === 'OPERATING_SYSTEM' || purpose === 'OPERATING-SYSTEM') {
-      const id = text(p.name);
-      os ??= id === undefined ? undefined : osOf(id, text(p.versionInfo), undefined, undefined);
+      os ??= spdxOperatingSystem(p);
       continue;
     }
     const refs = Array.isArray(p.externalRefs) ? p.externalRefs.filter(isJson) : [];
@@ -180,6 +176,42 @@ function readSpdx(packages: readonly unknown[], extractedInfos: unknown): SbomCo
     else if (purpose !== 'CONTAINER' && purpose !== 'FILE') withoutPurl += 1;
   }
   return { entries, withoutPurl, ...(os === undefined ? {} : { os }) };
+}
+
+/**
+ * The OS package: name and versionInfo are os-release ID and VERSION_ID; Palisade's writer puts
+ * PRETTY_NAME in the description and VERSION_CODENAME in the comment, in os-release syntax.
+ */
+function spdxOperatingSystem(p: Json): OperatingSystem | undefined {
+  const id = text(p.name);
+  if (id === undefined) return undefined;
+  // An empty PRETTY_NAME is still the one the image has: kept, as the os-release analyzer keeps it.
+  const prettyName = typeof p.description === 'string' ? p.description : undefined;
+  return osOf(id, text(p.versionInfo), prettyName, osReleaseCodename(text(p.comment) ?? ''));
+}
+
+/** VERSION_CODENAME=VALUE, bare or double-quoted with shell escapes (os-release(5)); undefined for any other comment. */
+function osReleaseCodename(comment: string): string | undefined {
+  const match = /^VERSION_CODENAME=(?:"((?:[^"\\]|\\.)*)"|([^\s"'\\]*))$/s.exec(comment.trim());
+  if (match === null) return undefined;
+  return match[1] === undefined ? match[2] : match[1].replace(/\\(.)/gs, '$1');
+}
+
+/**
+ * LicenseRef id -> the licence text it stands for: the extracted text (what Palisade's writer
+ * stores the declared licence in), else the licence name. Keyed in lower case because SPDX matches
+ * licence ids without regard to case (SPDX 2.3 annex D).
+ */
+function extractedLicences(infos: unknown): ReadonlyMap<string, string> {
+  const extracted = new Map<string, string>();
+  if (!Array.isArray(infos)) return extracted;
+  for (const info of infos.filter(isJson)) {
+    if (typeof info.licenseId !== 'string') continue;
+    const name = text(info.name);
+    const licence = typeof info.extractedText === 'string' ? info.extractedText : name === 'NOASSERTION' ? undefined : name;
+    if (licence !== undefined && !extracted.has(info.licenseId.toLowerCase())) extracted.set(info.licenseId.toLowerCase(), licence);
+  }
+  return extracted;
 }
 
 /**
@@ -206,7 +238,7 @@ function spdxRecorded(p: Json, extracted: ReadonlyMap<string, string>): Recorded
 function spdxLicenses(declared: string | undefined, extracted: ReadonlyMap<string, string>): string[] {
   if (declared === undefined || declared === 'NOASSERTION' || declared === 'NONE') return [];
   // A licence repeated in an AND is the same licence once.
-  return [...new Set(topLevelTerms(declared).map((term) => extracted.get(term) ?? term))];
+  return [...new Set(topLevelTerms(declared).map((term) => extracted.get(term.toLowerCase()) ?? term))];
 }
 
 function topLevelTerms(expression: string): string[] {
@@ -280,7 +312,7 @@ function osOf(id: string, versionId: string | undefined, prettyName: string | un
     id: id.toLowerCase(),
     ...(versionId === undefined || versionId === '' ? {} : { versionId }),
     ...(prettyName === undefined ? {} : { prettyName }),
-    ...(codename === undefined || codename === '' ? {} : { codename: codename.toLowerCase() }),
+    ...(codename === undefined || codename === '' ? {} : { codename }),
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Finding } from '../../model/finding.js';
-import type { Inventory, Package } from '../../model/package.js';
+import type { Inventory, OperatingSystem, Package } from '../../model/package.js';
 import { isKnownSpdxId, isSpdxExpression } from '../spdx/license-ids.js';
 import { vulnerabilitiesSection } from './vulnerabilities.js';
 
@@ -38,13 +38,7 @@ export function cycloneDx(inventory: Inventory, options: SbomOptions): string {
   const subjectRef = 'palisade:subject';
   const refs = bomRefs(inventory.packages);
   const components: Record<string, unknown>[] = [];
-  if (inventory.os !== undefined) {
-    components.push({
-      type: 'operating-system', 'bom-ref': 'palisade:os', name: inventory.os.id,
-      ...(inventory.os.versionId === undefined ? {} : { version: inventory.os.versionId }),
-      ...(inventory.os.prettyName === undefined ? {} : { description: inventory.os.prettyName }),
-    });
-  }
+  if (inventory.os !== undefined) components.push(operatingSystemComponent(inventory.os));
   inventory.packages.forEach((p, i) => components.push(component(p, refs[i] ?? p.purl)));
   const image = inventory.image;
   const bom = {
@@ -73,6 +67,20 @@ export function cycloneDx(inventory: Inventory, options: SbomOptions): string {
     ...(options.vulnerabilities === undefined ? {} : { vulnerabilities: vulnerabilitiesSection(options.vulnerabilities, refLookup(inventory.packages, refs)) }),
   };
   return `${JSON.stringify(bom, null, 2)}\n`;
+}
+
+/**
+ * The OS as an `operating-system` component: os-release ID as the name, VERSION_ID as the version,
+ * PRETTY_NAME as the description (where Syft puts it too). CycloneDX 1.6 has no field for a
+ * release codename, so VERSION_CODENAME is the `palisade:os:codename` property.
+ */
+function operatingSystemComponent(os: OperatingSystem): Record<string, unknown> {
+  return {
+    type: 'operating-system', 'bom-ref': 'palisade:os', name: os.id,
+    ...(os.versionId === undefined ? {} : { version: os.versionId }),
+    ...(os.prettyName === undefined ? {} : { description: os.prettyName }),
+    ...(os.codename === undefined ? {} : { properties: [{ name: 'palisade:os:codename', value: os.codename }] }),
+  };
 }
 
 /** The bom-ref of the component for a package, found by purl and the file it was read from. */

@@ -21,8 +21,3 @@ export function isSpdxExpression(text: string): boolean {
   if (tokens.length < 3) return false;
   return tokens.every((t, i) => (i % 2 === 1 ? t === 'AND' || t === 'OR' || t === 'WITH' : isKnownSpdxId(t.replace(/\+$/, '')) || /^[A-Za-z0-9.-]+-exception(-[0-9.]+)?$/.test(t)));
 }
-
-/** LicenseRef-<idstring>: letters, digits, '.' and '-' only (SPDX 2.3 annex D). */
-export function licenseRef(text: string): string {
-  return `LicenseRef-${text.replace(/[^A-Za-z0-9.-]+/g, '-').replace(/^-+|-+$/g, '') || 'unnamed'}`;
-}

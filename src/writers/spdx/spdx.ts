@@ -1,17 +1,19 @@
 /**
  * SPDX 2.3 JSON from an inventory (https://spdx.github.io/spdx-spec/v2.3/). Deterministic like the
  * CycloneDX writer. Licences that are not SPDX ids or expressions become LicenseRef- entries
- * carrying the declared text in hasExtractedLicensingInfos, as the spec requires.
+ * carrying the declared text in hasExtractedLicensingInfos, as the spec requires, one ref per
+ * distinct text (see license-refs.ts).
  */
 import { createHash } from 'node:crypto';
-import type { Inventory, Package } from '../../model/package.js';
+import type { Inventory, OperatingSystem, Package } from '../../model/package.js';
 import { contentUuid, isoSeconds, type SbomOptions } from '../cyclonedx/cyclonedx.js';
-import { isKnownSpdxId, isSpdxExpression, licenseRef } from './license-ids.js';
+import { isKnownSpdxId, isSpdxExpression } from './license-ids.js';
+import { licenseRefs } from './license-refs.js';
 
 export function spdx(inventory: Inventory, options: SbomOptions): string {
   const now = (options.now ?? (() => new Date()))();
   const uuid = options.id ?? contentUuid(inventory);
-  const extracted = new Map<string, string>();
+  const refs = licenseRefs(inventory.packages.flatMap((p) => p.licenses.filter(needsRef)));
   const subject = 'SPDXRef-Subject';
   const ids = spdxIds(inventory.packages);
   const image = inventory.image;
@@ -26,15 +28,8 @@ export function spdx(inventory: Inventory, options: SbomOptions): string {
     licenseDeclared: 'NOASSERTION',
     copyrightText: 'NOASSERTION',
   }];
-  if (inventory.os !== undefined) {
-    packages.push({
-      name: inventory.os.id, SPDXID: 'SPDXRef-OperatingSystem',
-      ...(inventory.os.versionId === undefined ? {} : { versionInfo: inventory.os.versionId }),
-      downloadLocation: 'NOASSERTION', filesAnalyzed: false, primaryPackagePurpose: 'OPERATING_SYSTEM',
-      licenseConcluded: 'NOASSERTION', licenseDeclared: 'NOASSERTION', copyrightText: 'NOASSERTION',
-    });
-  }
-  inventory.packages.forEach((p, i) => packages.push(spdxPackage(p, ids[i] ?? 'SPDXRef-Package', extracted)));
+  if (inventory.os !== undefined) packages.push(operatingSystemPackage(inventory.os));
+  inventory.packages.forEach((p, i) => packages.push(spdxPackage(p, ids[i] ?? 'SPDXRef-Package', refs)));
   const relationships = [
     { spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: subject },
     ...packages.slice(1).map((p) => ({ spdxElementId: subject, relationshipType: 'CONTAINS', relatedSpdxElement: p.SPDXID as string })),
@@ -49,8 +44,10 @@ export function spdx(inventory: Inventory, options: SbomOptions): string {
     documentDescribes: [subject],
     packages,
     relationships,
-    ...(extracted.size === 0 ? {} : {
-      hasExtractedLicensingInfos: [...extracted].sort(([a], [b]) => (a < b ? -1 : 1)).map(([licenseId, extractedText]) => ({ licenseId, extractedText, name: extractedText })),
+    ...(refs.size === 0 ? {} : {
+      hasExtractedLicensingInfos: [...refs]
+        .sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([text, licenseId]) => ({ licenseId, extractedText: text, name: licenseName(text) })),
     }),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
@@ -68,7 +65,39 @@ function spdxIds(packages: readonly Package[]): string[] {
   });
 }
 
-function spdxPackage(p: Package, id: string, extracted: Map<string, string>): Record<string, unknown> {
+/**
+ * The OS as an OPERATING_SYSTEM package: os-release ID as the name, VERSION_ID as the version,
+ * PRETTY_NAME as the description (what SPDX tools show of a package). SPDX has no field for a
+ * release codename, so VERSION_CODENAME goes in the comment in os-release(5) syntax, which the
+ * SBOM reader parses back and a person can read as it is.
+ */
+function operatingSystemPackage(os: OperatingSystem): Record<string, unknown> {
+  return {
+    name: os.id, SPDXID: 'SPDXRef-OperatingSystem',
+    ...(os.versionId === undefined ? {} : { versionInfo: os.versionId }),
+    downloadLocation: 'NOASSERTION', filesAnalyzed: false, primaryPackagePurpose: 'OPERATING_SYSTEM',
+    licenseConcluded: 'NOASSERTION', licenseDeclared: 'NOASSERTION', copyrightText: 'NOASSERTION',
+    ...(os.prettyName === undefined ? {} : { description: os.prettyName }),
+    ...(os.codename === undefined ? {} : { comment: `VERSION_CODENAME=${osReleaseValue(os.codename)}` }),
+  };
+}
+
+/** A value as os-release(5) writes it: bare when it is a plain token, else double-quoted with shell escapes. */
+function osReleaseValue(value: string): string {
+  return /^[A-Za-z0-9._-]+$/.test(value) ? value : `"${value.replace(/["\\$`]/g, '\\$&')}"`;
+}
+
+/** The licence name field is a single line of text (SPDX 2.3 clause 10.3); the full text is in extractedText. */
+function licenseName(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line === '' ? 'NOASSERTION' : line;
+}
+
+function needsRef(license: string): boolean {
+  return !isKnownSpdxId(license) && !isSpdxExpression(license);
+}
+
+function spdxPackage(p: Package, id: string, refs: ReadonlyMap<string, string>): Record<string, unknown> {
   return {
     name: p.name,
     SPDXID: id,
@@ -77,21 +106,19 @@ function spdxPackage(p: Package, id: string, extracted: Map<string, string>): Re
     filesAnalyzed: false,
     ...(p.source === undefined ? {} : { sourceInfo: `built from source package ${p.source.name} ${p.source.version}` }),
     licenseConcluded: 'NOASSERTION',
-    licenseDeclared: declared(p.licenses, extracted),
+    licenseDeclared: declared(p.licenses, refs),
     copyrightText: 'NOASSERTION',
     externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: p.purl }],
     ...(p.layer === undefined ? { comment: `found in ${p.file}` } : { comment: `found in ${p.file}, added by layer ${p.layer}` }),
   };
 }
 
-function declared(licenses: readonly string[], extracted: Map<string, string>): string {
+function declared(licenses: readonly string[], refs: ReadonlyMap<string, string>): string {
   if (licenses.length === 0) return 'NOASSERTION';
   const terms = [...new Set(licenses)].map((l) => {
     if (isKnownSpdxId(l)) return l;
     if (isSpdxExpression(l)) return `(${l})`;
-    const ref = licenseRef(l);
-    extracted.set(ref, l);
-    return ref;
+    return refs.get(l) ?? 'NOASSERTION';
   });
   // Several declared licences: the package is offered under all of them together.
   return terms.length === 1 ? (terms[0] ?? 'NOASSERTION').replace(/^\((.*)\)$/, '$1') : terms.join(' AND ');
