@@ -71,12 +71,7 @@ function toFinding(rule: AnyRule, resource: Resource, subject: Shared, violation
 
 
 /** The status of one subject from its outcomes: any fail beats warn beats skip; none is a pass. */
-function statusOf(outcomes: readonly Outcome[]): RuleStatus {
-  if (outcomes.some((o) => o.status === 'fail')) return 'fail';
-  if (outcomes.some((o) => o.status === 'warn')) return 'warn';
-  if (outcomes.some((o) => o.status === 'skip')) return 'skip';
-  return 'pass';
-}
+const STATUS_WEIGHT: Readonly<Record<Exclude<RuleStatus, 'error'>, number>> = { pass: 0, skip: 1, warn: 2, fail: 3 };
 
 /** `onRuleDone(done, total)` reports progress after each rule, for long scans. */
 export function runRules(runs: readonly RuleRun[], index: ResourceIndex, onRuleDone?: (done: number, total: number) => void): EngineResult {
@@ -86,20 +81,28 @@ export function runRules(runs: readonly RuleRun[], index: ResourceIndex, onRuleD
   for (const { rule, options } of runs) {
     const counts = emptyCounts();
     const context: RuleContext<unknown> = { index, options };
+    // Outcomes are consumed as the rule yields them (no array per subject: a scan evaluates
+    // millions of rule-subject pairs, most of which yield nothing).
     const evaluate = (resource: Resource, check: () => Iterable<Outcome>): void => {
-      let outcomes: Outcome[];
+      const mark = findings.length;
+      let status: RuleStatus = 'pass';
       try {
-        outcomes = [...check()];
+        let subject: Shared | undefined;
+        for (const outcome of check()) {
+          if (STATUS_WEIGHT[outcome.status] > STATUS_WEIGHT[status]) status = outcome.status;
+          if (outcome.status === 'skip') continue;
+          subject ??= shared(resource);
+          findings.push(toFinding(rule, resource, subject, outcome));
+        }
       } catch (error) {
+        // A rule that fails on a subject says nothing about it, not half of what it would have.
+        findings.length = mark;
         counts.error++;
         const { file, line, column } = locate(resource, '');
         problems.push(problem('rule-error', `rule ${rule.id} failed on ${resourceKey(resource)}: ${error instanceof Error ? error.message : String(error)}`, { file, line, column }));
         return;
       }
-      counts[statusOf(outcomes)]++;
-      if (outcomes.length === 0) return;
-      const subject = shared(resource);
-      for (const outcome of outcomes) if (outcome.status !== 'skip') findings.push(toFinding(rule, resource, subject, outcome));
+      counts[status]++;
     };
     if (rule.target === 'workload') {
       for (const subject of index.workloads()) evaluate(subject.resource, () => rule.check(subject, context));
