@@ -432,9 +432,12 @@ export function applySuppressions(
   const matched = compiled.map(() => 0);
   const out = findings.map((finding) => {
     let suppression: Suppression | undefined;
-    const key = findingResourceKey(finding.location.file, finding.resource);
-    const ignore = ignores.get(key)?.find((entry) => entry.rules.has(finding.ruleId)) ?? lineIgnoreFor(finding, lineIgnores.get(key));
-    if (ignore !== undefined) suppression = { kind: 'annotation', reason: ignore.reason };
+    // The key is a string per finding: built only when some object carries an ignore at all.
+    if (ignores.size > 0 || lineIgnores.size > 0) {
+      const key = findingResourceKey(finding.location.file, finding.resource);
+      const ignore = ignores.get(key)?.find((entry) => entry.rules.has(finding.ruleId)) ?? lineIgnoreFor(finding, lineIgnores.get(key));
+      if (ignore !== undefined) suppression = { kind: 'annotation', reason: ignore.reason };
+    }
     for (const exception of exceptionsOf(finding)) {
       if (!exception.inScope(finding)) continue;
       matched[exception.index] = (matched[exception.index] ?? 0) + 1;
