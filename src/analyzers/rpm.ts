@@ -11,23 +11,22 @@
  */
 import type { Analyzer, AnalyzerContext, FoundPackage } from './analyzer.js';
 import { distroQualifier, purl } from './purl.js';
-import { condenseRpmDatabase, type RpmPackageInfo, readRpmDatabase, readRpmManifest, RPM_DATABASE, RPM_MANIFEST, WAL_SUFFIX } from './rpm/index.js';
-
-/** Where an rpm database can be, for the manifest's deference to a real database. */
-const DATABASE_PATHS = ['/var/lib/rpm', '/usr/lib/sysimage/rpm'].flatMap((dir) => ['rpmdb.sqlite', 'Packages.db', 'Packages'].map((file) => `${dir}/${file}`));
+import {
+  condenseRpmDatabase, isRpmDatabasePath, type RpmPackageInfo, readRpmDatabase, readRpmManifest, RPM_DATABASE_PATHS, RPM_MANIFEST, WAL_SUFFIX,
+} from './rpm/index.js';
 
 export const rpmAnalyzer: Analyzer = {
   id: 'rpm',
   title: 'RPM packages (rpm database)',
-  matches: (path) => RPM_DATABASE.test(path) || path === RPM_MANIFEST,
-  alsoReads: (path) => path.endsWith(WAL_SUFFIX) && RPM_DATABASE.test(path.slice(0, -WAL_SUFFIX.length)),
+  matches: (path) => isRpmDatabasePath(path) || path === RPM_MANIFEST,
+  alsoReads: (path) => path.endsWith(`/rpmdb.sqlite${WAL_SUFFIX}`) && isRpmDatabasePath(path.slice(0, -WAL_SUFFIX.length)),
   // Each layer's version of the database is kept only as the tags the inventory reads.
   condense: (file) => (file.path === RPM_MANIFEST ? file.content : condenseRpmDatabase(file.path, file.content)),
   parse(file, context) {
     if (file.path !== RPM_MANIFEST) return readRpmDatabase(file.path, file.content, context.read).map((info) => foundPackage(info, context));
     // A distroless image's manifest stands in for its removed database; where a database is
     // present it is the authority, and the manifest would only count its packages twice.
-    if (DATABASE_PATHS.some((path) => context.exists(path))) return [];
+    if (RPM_DATABASE_PATHS.some((path) => context.exists(path))) return [];
     return readRpmManifest(file.content).map((info) => foundPackage(info, context));
   },
 };

@@ -436,6 +436,20 @@ describe('RPM ndb database (Packages.db)', () => {
   });
 });
 
+describe('rpm analyzer paths', () => {
+  it('takes the three backends in the three rpm directories, the SQLite log as a sibling, and the Mariner manifest', () => {
+    for (const dir of ['/var/lib/rpm', '/usr/lib/sysimage/rpm', '/usr/share/rpm']) {
+      for (const file of ['rpmdb.sqlite', 'Packages.db', 'Packages']) expect(rpmAnalyzer.matches(`${dir}/${file}`, 0o644), `${dir}/${file}`).toBe(true);
+      expect(rpmAnalyzer.alsoReads?.(`${dir}/rpmdb.sqlite-wal`)).toBe(true);
+      expect(rpmAnalyzer.alsoReads?.(`${dir}/Packages-wal`)).toBe(false);
+    }
+    expect(rpmAnalyzer.matches('/var/lib/rpmmanifest/container-manifest-2', 0o644)).toBe(true);
+    for (const path of ['/var/lib/rpm/Name', '/var/lib/rpm/rpmdb.sqlite-shm', '/srv/var/lib/rpm/Packages', '/var/lib/rpm/sub/Packages', '/var/lib/rpmmanifest/container-manifest-1']) {
+      expect(rpmAnalyzer.matches(path, 0o644), path).toBe(false);
+    }
+  });
+});
+
 describe('RPM databases that are not trustworthy', () => {
   const parse = (content: Buffer, path = '/var/lib/rpm/rpmdb.sqlite'): string[] =>
     rpmAnalyzer.parse({ path, content }, { exists: () => false }).map((p) => p.name);

@@ -12,8 +12,20 @@ import { packageInfo, type RpmPackageInfo } from './package-info.js';
 import type { HeaderRecord } from './record.js';
 import { readSqliteHeaders } from './sqlite.js';
 
-/** rpm's database directories: /var/lib/rpm (classic), /usr/lib/sysimage/rpm (Fedora 36+, SUSE). */
-export const RPM_DATABASE = /^\/(?:var\/lib\/rpm|usr\/lib\/sysimage\/rpm)\/(?:Packages|Packages\.db|rpmdb\.sqlite)$/;
+/**
+ * rpm's database directories: /var/lib/rpm (classic), /usr/lib/sysimage/rpm (Fedora 36+, SUSE),
+ * /usr/share/rpm (rpm-ostree systems: Fedora CoreOS, Silverblue, RHEL for Edge).
+ */
+const DIRECTORIES: readonly string[] = ['/var/lib/rpm', '/usr/lib/sysimage/rpm', '/usr/share/rpm'];
+/** The file each backend writes: SQLite, ndb, BerkeleyDB. */
+const FILES: readonly string[] = ['rpmdb.sqlite', 'Packages.db', 'Packages'];
+
+export const RPM_DATABASE_PATHS: readonly string[] = DIRECTORIES.flatMap((dir) => FILES.map((file) => `${dir}/${file}`));
+
+export function isRpmDatabasePath(path: string): boolean {
+  const slash = path.lastIndexOf('/');
+  return DIRECTORIES.includes(path.slice(0, slash)) && FILES.includes(path.slice(slash + 1));
+}
 /** The SQLite write-ahead log beside rpmdb.sqlite. */
 export const WAL_SUFFIX = '-wal';
 
