@@ -2,7 +2,7 @@
  * Suppressions: accepted risks. A suppressed finding stays in the report, marked with why, but does
  * not count against the gate. Two sources:
  *  - the `palisade.dev/ignore` annotation on the object (or on a workload's pod template), owned by
- *    whoever owns the manifest, and in a Dockerfile its line-scoped ignore comments (LineIgnore);
+ *    whoever owns the manifest, and in a Dockerfile its line-scoped ignore comments (line-ignores.ts);
  *  - exceptions from the configuration, scoped by rule, namespace, kind and name, with an expiry;
  *    for vulnerability findings the rule is the vulnerability id or any of its aliases, and a
  *    `package` glob can narrow the scope to some packages (by name or purl).
@@ -11,7 +11,6 @@
  */
 import picomatch from 'picomatch';
 import { didYouMean } from '../lib/did-you-mean.js';
-import { hadolintIdsOf } from '../lib/dockerfile/hadolint.js';
 import { pointer } from '../lib/json-pointer.js';
 import { DEFAULT_NAMESPACE, isClusterScoped } from '../lib/k8s/kinds.js';
 import { asRecord } from '../lib/k8s/values.js';
@@ -22,7 +21,10 @@ import type { ExceptionStatus } from '../model/report.js';
 import { resourceKey, type Resource, type ResourceRef } from '../model/resource.js';
 import { problem, type ProblemPlace } from './errors.js';
 import { locate } from './locate.js';
+import { lineIgnoreFor, lineIgnoreMap } from './line-ignores.js';
 import { withChanges } from '../lib/objects.js';
+
+export type { LineIgnore } from './line-ignores.js';
 
 export const IGNORE_ANNOTATION = 'palisade.dev/ignore';
 
@@ -137,122 +139,6 @@ function annotationIgnores(resources: readonly Resource[], problems: Problem[], 
 
 // ---------------------------------------------------------------------------------------------
 // Line-scoped ignores
-
-/**
- * A comment that hides findings on some lines of a file Palisade parses itself (a Dockerfile's
- * `# hadolint ignore=...` pragmas and `# palisade.dev/ignore-next:` comments). The loader works
- * out which lines each covers and writes the list under `/ignores` of the resource's object; a
- * finding of that resource on one of those lines whose rule (or, for hadolint ids, whose hadolint
- * check) is named is suppressed, with the comment as its reason.
- */
-export interface LineIgnore {
-  /** The comment's own line. */
-  readonly line: number;
-  /** The lines it covers, both included. */
-  readonly fromLine: number;
-  readonly toLine: number;
-  /** Whether `ids` are hadolint check ids (DL3008) or Palisade rule ids. */
-  readonly naming: 'hadolint' | 'palisade';
-  readonly ids: readonly string[];
-  readonly reason: string;
-}
-
-const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
-
-/** The well-formed entries of `/ignores`; only Palisade's own kinds carry them (a manifest has annotations). */
-function lineIgnoresOf(resource: Resource): LineIgnore[] {
-  if (resource.apiVersion !== IMAGE_API_VERSION) return [];
-  const list = resource.object['ignores'];
-  if (!Array.isArray(list)) return [];
-  return list.flatMap((item) => {
-    const entry = asRecord(item);
-    if (entry === undefined) return [];
-    const { line, fromLine, toLine, naming, ids, reason } = entry;
-    if (typeof line !== 'number' || typeof fromLine !== 'number' || typeof toLine !== 'number' || typeof reason !== 'string' || !isStringArray(ids)) return [];
-    if (naming !== 'hadolint' && naming !== 'palisade') return [];
-    return [{ line, fromLine, toLine, naming, ids, reason }];
-  });
-}
-
-/**
- * The ignores of one resource by the id they name (`palisade:` or `hadolint:` prefixed), each as
- * disjoint line segments sorted by line: a finding is then one map lookup and one binary search,
- * however many comments a hostile file holds. Where ignores overlap, the one starting first wins.
- */
-type SegmentIndex = Map<string, { readonly from: number; readonly to: number; readonly ignore: LineIgnore }[]>;
-
-function segmentIndex(ignores: readonly LineIgnore[]): SegmentIndex {
-  const byId = new Map<string, LineIgnore[]>();
-  for (const ignore of ignores) {
-    for (const id of new Set(ignore.ids)) {
-      const key = `${ignore.naming}:${id}`;
-      const list = byId.get(key) ?? [];
-      list.push(ignore);
-      byId.set(key, list);
-    }
-  }
-  const index: SegmentIndex = new Map();
-  for (const [key, list] of byId) {
-    list.sort((a, b) => a.fromLine - b.fromLine);
-    const segments: { from: number; to: number; ignore: LineIgnore }[] = [];
-    let end = -Infinity;
-    for (const ignore of list) {
-      // Everything of this range up to `end` is covered already by a range that started no later.
-      if (ignore.toLine > end) segments.push({ from: Math.max(ignore.fromLine, end + 1), to: ignore.toLine, ignore });
-      end = Math.max(end, ignore.toLine);
-    }
-    index.set(key, segments);
-  }
-  return index;
-}
-
-function lineIgnoreMap(resources: readonly Resource[], problems: Problem[], ruleIds: ReadonlySet<string> | undefined): Map<string, SegmentIndex> {
-  const byResource = new Map<string, SegmentIndex>();
-  for (const resource of resources) {
-    const ignores = lineIgnoresOf(resource);
-    if (ignores.length === 0) continue;
-    byResource.set(findingResourceKey(resource.source.file, resource), segmentIndex(ignores));
-    if (ruleIds === undefined) continue;
-    // hadolint ids are checked where the comment is read; Palisade rule ids only the registry knows.
-    for (const ignore of ignores) {
-      if (ignore.naming !== 'palisade') continue;
-      for (const id of ignore.ids.filter((rule) => !ruleIds.has(rule))) {
-        const hint = didYouMean(id, ruleIds);
-        const place = { file: resource.source.file, line: ignore.line, column: 1 };
-        problems.push(problem('annotation-unknown-rule', `the ignore comment on line ${ignore.line} names "${id}", which is no rule: it suppresses nothing`, place, hint === '' ? undefined : `${hint} List the rules with \`palisade rules list\`.`));
-      }
-    }
-  }
-  return byResource;
-}
-
-function coveringIgnore(index: SegmentIndex, key: string, line: number): LineIgnore | undefined {
-  const segments = index.get(key);
-  if (segments === undefined) return undefined;
-  let low = 0;
-  let high = segments.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const segment = segments[middle];
-    if (segment === undefined) return undefined;
-    if (line < segment.from) high = middle - 1;
-    else if (line > segment.to) low = middle + 1;
-    else return segment.ignore;
-  }
-  return undefined;
-}
-
-function lineIgnoreFor(finding: Finding, index: SegmentIndex | undefined): LineIgnore | undefined {
-  if (index === undefined) return undefined;
-  const { line } = finding.location;
-  const own = coveringIgnore(index, `palisade:${finding.ruleId}`, line);
-  if (own !== undefined) return own;
-  for (const id of hadolintIdsOf(finding.ruleId, finding.message)) {
-    const found = coveringIgnore(index, `hadolint:${id}`, line);
-    if (found !== undefined) return found;
-  }
-  return undefined;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Exceptions
@@ -419,7 +305,7 @@ export function applySuppressions(
 ): SuppressionResult {
   const problems: Problem[] = [];
   const ignores = annotationIgnores(resources, problems, options.ruleIds);
-  const lineIgnores = lineIgnoreMap(resources, problems, options.ruleIds);
+  const lineIgnores = lineIgnoreMap(resources, (resource) => findingResourceKey(resource.source.file, resource), problems, options.ruleIds);
   const compiled = exceptions.map((input, index) => compile(input, index, now));
   const exceptionsFor = byRule(compiled);
   // A vulnerability is named by any of its ids: an exception for the GHSA covers the CVE finding.
