@@ -116,6 +116,37 @@ function writeBdb(dir: string, blobs: ReadonlyMap<number, Buffer>, pageSize: num
   return join(dir, 'Packages');
 }
 
+/**
+ * The same database as a big-endian host would have written it: libdb keeps every integer in the
+ * writer's byte order (the metadata, page headers, entry offsets, overflow references) and rpm
+ * keys are host-order uint32s. Converted field by field; rpm's bdb_ro reading the result is the
+ * check that the conversion is faithful.
+ */
+function bigEndianBdb(file: Buffer, pageSize: number): Buffer {
+  const out = Buffer.from(file);
+  const swap32 = (at: number): void => { out.writeUInt32BE(file.readUInt32LE(at), at); };
+  const swap16 = (at: number): void => { out.writeUInt16BE(file.readUInt16LE(at), at); };
+  // Metadata: the 32-bit fields from the page number to the end of the hash spares; offset 24
+  // holds four single bytes (encryption, type, flags, unused).
+  for (let at = 8; at < 224; at += 4) if (at !== 24) swap32(at);
+  for (let page = 1; page * pageSize < file.length; page++) {
+    const base = page * pageSize;
+    [8, 12, 16].forEach((at) => { swap32(base + at); });
+    [20, 22].forEach((at) => { swap16(base + at); });
+    const type = file[base + 25];
+    if (type !== 2 && type !== 13) continue;
+    const entries = file.readUInt16LE(base + 20);
+    for (let i = 0; i < entries; i++) {
+      swap16(base + 26 + i * 2);
+      const at = file.readUInt16LE(base + 26 + i * 2);
+      const end = i === 0 ? pageSize : file.readUInt16LE(base + 24 + i * 2);
+      if (file[base + at] === 3) [4, 8].forEach((o) => { swap32(base + at + o); });
+      else if (i % 2 === 0 && file[base + at] === 1 && end - at === 5) swap32(base + at + 1); // a header number key
+    }
+  }
+  return out;
+}
+
 /** rpm's adler32 (RFC 1950), as rpmpkg.c computes it over a blob's head, data and padding. */
 function adler32(bytes: Buffer): number {
   let a = 1;
@@ -360,6 +391,19 @@ describe('RPM BerkeleyDB database (Packages)', () => {
       expect(expected).toHaveLength(blobs.size);
       expect(parsedLines('/var/lib/rpm/Packages', readFileSync(file))).toEqual(expected);
     }
+  });
+
+  it('reads databases written on big-endian hosts, as rpm does', () => {
+    const dir = join(work, 'bdb-le');
+    const little = readFileSync(writeBdb(dir, manyBlobs(60), 512));
+    const beDir = join(work, 'bdb-be');
+    mkdirSync(beDir);
+    const big = bigEndianBdb(little, 512);
+    writeFileSync(join(beDir, 'Packages'), big);
+    expect(big.readUInt32BE(12)).toBe(0x061561);
+    const expected = rpmQa(beDir, BDB_RO);
+    expect(expected).toEqual(rpmQa(dir, BDB_RO));
+    expect(parsedLines('/var/lib/rpm/Packages', big)).toEqual(expected);
   });
 
   it('takes part in an image scan like any other database', async () => {
