@@ -19,10 +19,11 @@ const TYPE = { INT32: 4, STRING: 6, STRING_ARRAY: 8, I18NSTRING: 9 } as const;
 const ENTRY_SIZE = 16;
 const PREAMBLE_SIZE = 8;
 /**
- * rpm's own sanity limits (hdrchkTags, hdrchkData in header.c): no real header comes near them,
- * and refusing larger claims before any arithmetic keeps the checks simple.
+ * rpm's own sanity limits (hdrchkTags, hdrchkData in header_internal.h): no real header comes near
+ * them (a header has a few hundred tags at most), and refusing larger claims early keeps the
+ * checks simple.
  */
-const MAX_ENTRIES = 0x00ffffff;
+const MAX_ENTRIES = 0xffff;
 const MAX_DATA = 0x0fffffff;
 
 interface IndexEntry {
@@ -50,42 +51,48 @@ export function parseHeader(blob: Buffer): RpmHeader {
   if (dataStart + dl > blob.length) {
     throw new RpmHeaderError(`header claims ${String(il)} entries and ${String(dl)} data bytes but the blob has only ${String(blob.length)} bytes`);
   }
-  const data = blob.subarray(dataStart, dataStart + dl);
-  // Later entries win: rpm appends "dribble" entries (written after install) behind the immutable
-  // region, and they replace a region entry of the same tag (hdrblobImport).
-  const index = new Map<number, IndexEntry>();
-  for (let i = 0; i < il; i++) {
-    const at = PREAMBLE_SIZE + i * ENTRY_SIZE;
-    index.set(blob.readInt32BE(at), { type: blob.readUInt32BE(at + 4), offset: blob.readInt32BE(at + 8), count: blob.readUInt32BE(at + 12) });
-  }
-  return new HeaderView(index, data);
+  return new HeaderView(blob.subarray(PREAMBLE_SIZE, dataStart), blob.subarray(dataStart, dataStart + dl));
 }
 
+/** The index is searched per tag asked for (a handful), never copied into a structure. */
 class HeaderView implements RpmHeader {
-  readonly #index: ReadonlyMap<number, IndexEntry>;
+  readonly #index: Buffer;
   readonly #data: Buffer;
 
-  constructor(index: ReadonlyMap<number, IndexEntry>, data: Buffer) {
+  constructor(index: Buffer, data: Buffer) {
     this.#index = index;
     this.#data = data;
   }
 
+  /**
+   * The last entry of `tag`: rpm appends "dribble" entries (written after install) behind the
+   * immutable region, and they replace a region entry of the same tag (hdrblobImport).
+   */
+  #entry(tag: number): IndexEntry | undefined {
+    for (let at = this.#index.length - ENTRY_SIZE; at >= 0; at -= ENTRY_SIZE) {
+      if (this.#index.readInt32BE(at) === tag) {
+        return { type: this.#index.readUInt32BE(at + 4), offset: this.#index.readInt32BE(at + 8), count: this.#index.readUInt32BE(at + 12) };
+      }
+    }
+    return undefined;
+  }
+
   string(tag: number): string | undefined {
-    const entry = this.#index.get(tag);
+    const entry = this.#entry(tag);
     if (entry === undefined) return undefined;
     if (entry.type !== TYPE.STRING && entry.type !== TYPE.I18NSTRING) throw typeError(tag, entry, 'a string');
     return this.#stringsAt(tag, entry, 1)[0];
   }
 
   strings(tag: number): readonly string[] | undefined {
-    const entry = this.#index.get(tag);
+    const entry = this.#entry(tag);
     if (entry === undefined) return undefined;
     if (entry.type !== TYPE.STRING_ARRAY && entry.type !== TYPE.I18NSTRING) throw typeError(tag, entry, 'a string array');
     return this.#stringsAt(tag, entry, entry.count);
   }
 
   int32s(tag: number): readonly number[] | undefined {
-    const entry = this.#index.get(tag);
+    const entry = this.#entry(tag);
     if (entry === undefined) return undefined;
     if (entry.type !== TYPE.INT32) throw typeError(tag, entry, 'an int32');
     // rpm aligns int32 data on 4 bytes and rejects headers that do not (hdrchkAlign).
