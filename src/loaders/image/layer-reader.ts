@@ -3,16 +3,12 @@
  * -> diff-id check -> tar entries. Nothing is written to disk and only the files an analyzer asked
  * for are buffered, so memory stays bounded by the limits whatever the layer holds.
  */
-import tar from 'tar-stream';
-import type { Extract, ExtractEvents } from 'tar-stream';
-
-/** One member of the tar stream (tar-stream calls it Source but does not export the name). */
-type Entry = ExtractEvents['entry'][1];
 import { decompress, sniffCompression, type Compression } from './decompress.js';
 import { inlineDigester, type DigestAlgorithm, type Digester, type StreamDigest } from './parallel-digest.js';
 import { baseName, normalizeEntryPath, OPAQUE_MARKER, parentOf, printable, WHITEOUT_PREFIX } from './entry-path.js';
 import type { ImageLimits } from './limits.js';
 import { ImageError } from './problems.js';
+import { TarFormatError, TarReader, type TarHeader } from './tar-reader.js';
 
 export type LayerEntry =
   | { readonly kind: 'file'; readonly path: string; readonly size: number; readonly mode: number; readonly content?: Buffer; readonly skipped?: string }
@@ -163,67 +159,38 @@ async function peek(input: AsyncIterable<Buffer>, n: number): Promise<{ head: Bu
   return { head: Buffer.concat(seen), rest: rest() };
 }
 
-/** Feeds the tar parser with backpressure and hands each entry to classify(); returns the entry count. */
+/** Walks the tar entries, handing each to classify(); returns the entry count. */
 async function extractEntries(bytes: AsyncGenerator<Buffer>, options: LayerReadOptions): Promise<number> {
-  const extract = tar.extract();
-  const state = { closed: false };
-  extract.on('close', () => {
-    state.closed = true;
-  });
-  const feeding = (async () => {
-    try {
-      for await (const chunk of bytes) {
-        if (state.closed) return;
-        if (!extract.write(chunk)) await drained(extract);
-      }
-      // streamx types end() with a required argument; undefined writes nothing more.
-      extract.end(undefined);
-    } catch (error) {
-      extract.destroy(error instanceof Error ? error : new Error(String(error)));
-    }
-  })();
+  const tar = new TarReader(bytes);
   let count = 0;
   try {
-    for await (const entry of extract) {
+    for (let header = await tar.next(); header !== undefined; header = await tar.next()) {
       count += 1;
-      await classify(entry, count, options);
+      await classify(tar, header, count, options);
     }
+    // Whatever follows the end marker is still part of the blob and of its digests.
+    await tar.finish();
   } catch (error) {
-    extract.destroy();
-    await feeding;
+    // Stops the decompressor (its finally) when the error is not its own.
     await bytes.return(undefined);
     if (error instanceof ImageError) throw error;
-    throw new ImageError('layer-corrupt', `${options.label}: ${error instanceof Error ? error.message : String(error)}`);
+    const what = error instanceof TarFormatError ? `not a valid tar stream: ${error.message}` : error instanceof Error ? error.message : String(error);
+    throw new ImageError('layer-corrupt', `${options.label}: ${what}`);
   }
-  await feeding;
   return count;
 }
 
-function drained(stream: Extract): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      stream.off('drain', done);
-      stream.off('close', done);
-      resolve();
-    };
-    stream.on('drain', done);
-    stream.on('close', done);
-  });
-}
-
-async function classify(entry: Entry, ordinal: number, options: LayerReadOptions): Promise<void> {
+async function classify(tar: TarReader, header: TarHeader, ordinal: number, options: LayerReadOptions): Promise<void> {
   const { limits, budget, label } = options;
-  const header = entry.header;
   if (ordinal > limits.maxEntriesPerLayer) throw new ImageError('layer-limit', `${label}: more than ${limits.maxEntriesPerLayer} entries`);
   budget.entries += 1;
   if (budget.entries > limits.maxEntries) throw new ImageError('layer-limit', `the image has more than ${limits.maxEntries} entries (at ${label})`);
   const where = `${label}, entry ${ordinal}`;
   const path = normalizeEntryPath(header.name, limits.maxPathLength, where);
-  if (path === undefined) return drain(entry);
+  if (path === undefined) return;
   const mode = header.mode;
   const base = baseName(path);
   if (base.startsWith(WHITEOUT_PREFIX)) {
-    await drain(entry);
     if (base === OPAQUE_MARKER) options.onEntry({ kind: 'opaque', path: parentOf(path) });
     // Other .wh..wh. names are aufs bookkeeping (hard-link dirs), not deletions.
     else if (!base.startsWith(`${WHITEOUT_PREFIX}${WHITEOUT_PREFIX}`)) {
@@ -235,13 +202,10 @@ async function classify(entry: Entry, ordinal: number, options: LayerReadOptions
   }
   switch (header.type) {
     case 'file':
-    case 'contiguous-file':
-      return readFile(entry, path, mode, options);
+      return readFile(tar, header.size, path, mode, options);
     case 'directory':
-      await drain(entry);
-      { options.onEntry({ kind: 'dir', path, mode }); return; }
+      options.onEntry({ kind: 'dir', path, mode }); return;
     case 'symlink': {
-      await drain(entry);
       const target = header.linkname;
       if (target === '' || target.length > limits.maxPathLength || target.includes('\0')) {
         throw new ImageError('layer-hostile', `${where}: symlink "${printable(path)}" has an empty, over-long or NUL-bearing target`);
@@ -249,27 +213,24 @@ async function classify(entry: Entry, ordinal: number, options: LayerReadOptions
       options.onEntry({ kind: 'symlink', path, mode, target }); return;
     }
     case 'link': {
-      await drain(entry);
       const target = normalizeEntryPath(header.linkname, limits.maxPathLength, `${where} (hard link target)`);
       if (target === undefined) throw new ImageError('layer-hostile', `${where}: hard link "${printable(path)}" points at the image root`);
       options.onEntry({ kind: 'hardlink', path, mode, target }); return;
     }
     default:
-      // Devices, FIFOs: present in the tree, never read.
-      await drain(entry);
-      { options.onEntry({ kind: 'other', path, mode }); return; }
+      // Devices, FIFOs: present in the tree, never read (the next entry skips any content).
+      options.onEntry({ kind: 'other', path, mode }); return;
   }
 }
 
-async function readFile(entry: Entry, path: string, mode: number, options: LayerReadOptions): Promise<void> {
+async function readFile(tar: TarReader, size: number, path: string, mode: number, options: LayerReadOptions): Promise<void> {
   const { limits, budget, label } = options;
-  const size = entry.header.size;
   if (size > limits.maxFileBytes) throw new ImageError('layer-limit', `${label}: file "${printable(path)}" declares ${size} bytes, over the limit of ${limits.maxFileBytes}`);
   const inspector = options.inspect;
   const inspect = inspector !== undefined && inspector.wants(path, size) && size <= limits.maxBufferedFileBytes;
   if (!options.wants(path, mode)) {
-    if (inspect) inspector.onFile(path, await readContent(entry, path, size, label, true));
-    else await drain(entry);
+    // Handed over and dropped: a view of the input chunk serves, no copy.
+    if (inspect) inspector.onFile(path, await tar.read(false));
     options.onEntry({ kind: 'file', path, size, mode });
     return;
   }
@@ -277,14 +238,15 @@ async function readFile(entry: Entry, path: string, mode: number, options: Layer
   const condense = options.condense;
   const streamed = size > limits.maxBufferedFileBytes ? options.condenseStream?.(path, mode) : undefined;
   if (streamed !== undefined) {
-    keep(await condenseFromStream(entry, size, streamed), path, size, mode, options);
+    // What the reader leaves unread is skipped by the next entry.
+    keep(await streamed(size, tar.content()), path, size, mode, options);
     return;
   }
   if (size > limits.maxBufferedFileBytes || (condense === undefined && budget.bufferedBytes + size > limits.maxBufferedBytes)) {
-    await drain(entry);
     options.onEntry({ kind: 'file', path, size, mode, skipped: `${size} bytes is over the buffering limit` }); return;
   }
-  const content = await readContent(entry, path, size, label);
+  // Kept contents are copies, so they do not pin the decompressor's larger buffers.
+  const content = await tar.read(true);
   if (inspect) inspector.onFile(path, content);
   keep(condense === undefined ? content : condense(path, mode, content), path, size, mode, options);
 }
@@ -301,45 +263,4 @@ function keep(kept: Buffer | undefined, path: string, size: number, mode: number
   }
   budget.bufferedBytes += kept.length;
   options.onEntry({ kind: 'file', path, size, mode, content: kept });
-}
-
-/**
- * Hands the entry's chunks to a stream reader, then drains whatever it did not read. The reader
- * gets a view without `return`, so stopping early cannot destroy the tar entry mid-layer.
- */
-async function condenseFromStream(entry: Entry, size: number, reader: (size: number, chunks: AsyncIterable<Buffer>) => Promise<Buffer | undefined>): Promise<Buffer | undefined> {
-  const iterator = (entry as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
-  const view: AsyncIterable<Buffer> = { [Symbol.asyncIterator]: () => ({ next: () => iterator.next() }) };
-  const kept = await reader(size, view);
-  for (let next = await iterator.next(); next.done !== true; next = await iterator.next());
-  return kept;
-}
-
-/**
- * The file's bytes. A `transient` read (handed to a callback, then dropped) that arrives in one
- * chunk is that chunk itself, saving a copy per file; kept contents are always copied, so they do
- * not pin the decompressor's larger buffers.
- */
-async function readContent(entry: Entry, path: string, size: number, label: string, transient = false): Promise<Buffer> {
-  let content: Buffer | undefined;
-  let offset = 0;
-  for await (const chunk of entry as AsyncIterable<Buffer>) {
-    if (transient && offset === 0 && chunk.length === size) {
-      content = chunk;
-      offset = size;
-      continue;
-    }
-    content ??= Buffer.allocUnsafe(size);
-    // tar-stream never yields more than the header's size; the check keeps that an invariant here.
-    if (offset + chunk.length > size) throw new ImageError('layer-corrupt', `${label}: file "${printable(path)}" is longer than its header says`);
-    chunk.copy(content, offset);
-    offset += chunk.length;
-  }
-  if (offset !== size) throw new ImageError('layer-corrupt', `${label}: file "${printable(path)}" is truncated`);
-  return content ?? Buffer.alloc(0);
-}
-
-async function drain(entry: Entry): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  for await (const _ of entry);
 }
