@@ -39,15 +39,20 @@ describe('applyFixes', () => {
   const source = { file: 'x.yaml', documentIndex: 0, pointerPrefix: '', position: { line: 1, column: 1 }, positions: { get: () => undefined, nearest: () => undefined } };
   const binding: Resource = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', namespace: 'ci', name: 'b', object: { kind: 'RoleBinding' }, source };
 
-  it('deletes, creates and upgrades without touching the input', () => {
-    const input = [binding];
+  const deployment: Resource = { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'ci', name: 'w', object: { kind: 'Deployment', spec: { template: { spec: { containers: [] } } } }, source };
+
+  it('deletes, creates, patches and upgrades without touching the input', () => {
+    const input = [binding, deployment];
     const fixed = applyFixes(input, [{ image: 'i:1', vulnerabilities: [{ id: 'CVE-1', package: 'p', fixedVersion: '2' }, { id: 'CVE-2', package: 'q' }] }], [
-      { id: 'remove-binding:RoleBinding/ci/b', kind: 'remove-binding', description: '', cost: 2, resource: { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', namespace: 'ci', name: 'b' }, patchType: 'delete', patch: 'kind: RoleBinding\n' },
-      { id: 'network-policy:ci/Deployment/w', kind: 'network-policy', description: '', cost: 3, patchType: 'create', patch: 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: ci}\nspec: {podSelector: {}}\n' },
+      { id: 'remove-binding:RoleBinding/ci/b', kind: 'remove-binding', description: '', cost: 2, resource: { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', namespace: 'ci', name: 'b' }, patchType: 'delete', patch: 'kind: RoleBinding\n', cuts: [] },
+      { id: 'network-policy:ci/Deployment/w', kind: 'network-policy', description: '', cost: 3, patchType: 'create', patch: 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: ci}\nspec: {podSelector: {}}\n', cuts: [] },
       { id: 'upgrade-package:i:1', kind: 'upgrade-package', description: '', cost: 2 },
+      // A candidate straight from the graph carries its patch as an object.
+      { id: 'disable-automount:ci/Deployment/w', kind: 'disable-automount', description: '', cost: 1, resource: { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'ci', name: 'w' }, patchType: 'merge', patch: { spec: { template: { spec: { automountServiceAccountToken: false } } } } },
     ]);
-    expect(input).toEqual([binding]);
-    expect(fixed.resources.map((r) => `${r.kind}/${r.namespace ?? ''}/${r.name}`)).toEqual(['NetworkPolicy/ci/deny']);
+    expect(input).toEqual([binding, deployment]);
+    expect(fixed.resources.map((r) => `${r.kind}/${r.namespace ?? ''}/${r.name}`)).toEqual(['Deployment/ci/w', 'NetworkPolicy/ci/deny']);
+    expect(fixed.resources[0]?.object).toEqual({ kind: 'Deployment', spec: { template: { spec: { containers: [], automountServiceAccountToken: false } } } });
     expect(fixed.vulnerabilities[0]?.vulnerabilities.map((v) => v.id)).toEqual(['CVE-2']);
   });
 });
