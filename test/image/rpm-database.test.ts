@@ -520,7 +520,7 @@ describe('RPM databases that are not trustworthy', () => {
     expect(() => parse(content)).toThrow(/^hnum \d+: header claims 5 entries and 16 data bytes but the blob has only 8 bytes$/);
   });
 
-  it('refuses a Packages view or a computed blob column (they could produce unbounded data)', () => {
+  it('refuses a Packages view, virtual table or computed blob column (they could produce unbounded data)', () => {
     const view = edited((db) => {
       db.exec('ALTER TABLE Packages RENAME TO Real; CREATE VIEW Packages AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT i AS hnum, zeroblob(1000000) AS blob FROM n');
     });
@@ -529,6 +529,10 @@ describe('RPM databases that are not trustworthy', () => {
       db.exec('DROP TABLE Packages; CREATE TABLE Packages (hnum INTEGER PRIMARY KEY, seed INTEGER, blob BLOB GENERATED ALWAYS AS (zeroblob(seed)) VIRTUAL)');
     });
     expect(() => parse(generated)).toThrow(/computed, not stored/);
+    const virtual = edited((db) => {
+      db.exec("DROP TABLE Packages; CREATE VIRTUAL TABLE Packages USING fts5(hnum, blob)");
+    });
+    expect(() => parse(virtual)).toThrow(/virtual table/);
   });
 
   it('BerkeleyDB: refuses truncated files, links out of the file and page cycles', () => {

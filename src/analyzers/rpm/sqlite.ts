@@ -11,8 +11,9 @@
  * Headers are fetched one row at a time as they are decoded.
  *
  * The database comes from the image, so it is distrusted: Packages must be a plain table whose
- * blob column is stored (a view or a generated column could compute unbounded data), and every
- * blob's length is checked against the file size before the blob is read.
+ * blob column is stored (a view, a virtual table or a generated column could compute unbounded
+ * data), the schema is not trusted to run functions, and every blob's length is checked against
+ * the file size before the blob is read.
  */
 import Database from 'better-sqlite3';
 import type { HeaderRecord } from './record.js';
@@ -58,9 +59,12 @@ function open(image: Buffer): Database.Database {
 }
 
 function* readPackages(db: Database.Database, fileSize: number): Generator<HeaderRecord> {
-  const kind = db.prepare("SELECT type FROM sqlite_schema WHERE name = 'Packages'").get() as { type: string } | undefined;
+  // Nothing in the schema may run code of the file's choosing while we read.
+  db.pragma('trusted_schema = OFF');
+  const kind = db.prepare("SELECT type, sql FROM sqlite_schema WHERE name = 'Packages'").get() as { type: string; sql: string | null } | undefined;
   if (kind === undefined) throw new RpmSqliteError('the database has no Packages table (is it an rpm database?)');
   if (kind.type !== 'table') throw new RpmSqliteError(`Packages is a ${kind.type}, not a table`);
+  if (/^\s*CREATE\s+VIRTUAL\b/i.test(kind.sql ?? '')) throw new RpmSqliteError('Packages is a virtual table, not a stored one');
   const columns = db.prepare("SELECT name, hidden FROM pragma_table_xinfo('Packages')").all() as { name: string; hidden: number }[];
   const blobColumn = columns.find((c) => c.name === 'blob');
   if (blobColumn === undefined || !columns.some((c) => c.name === 'hnum')) throw new RpmSqliteError('the Packages table lacks its hnum or blob column');
