@@ -12,7 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model/report.js';
 import { describeSuppression } from '../../src/writers/common/suppression.js';
 import { htmlReport } from '../../src/writers/html/html.js';
+import { ATTACK_REPORT } from './attack-sample.js';
 import { HOSTILE_NAME, HOSTILE_NAMESPACE, HOSTILE_REPORT } from './hostile-report.js';
+import { riskyHostileReport } from './risk-sample.js';
 import { SAMPLE_REPORT } from './sample-report.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -109,6 +111,69 @@ describe.skipIf(!available)('html report in Chromium', () => {
     await page.fill('#filter-text', '');
     await page.selectOption('#filter-namespace', `ns:${HOSTILE_NAMESPACE}`);
     expect(await visibleRows(page)).toBe(1);
+    expect(incidents).toEqual([]);
+    expect(requests).toEqual([]);
+  });
+
+  const scores = (page: Page): Promise<string[]> => page.locator('#findings-body tr:not([hidden]) td.risk').allTextContents();
+  const activeInOrder = ATTACK_REPORT.findings.filter((f) => !f.suppressed);
+  const label = (score: number, level: string, context: string): string => `${score} ${level}${context === 'on-path' ? '↑' : context === 'unreachable' ? '↓' : ''}`;
+
+  it('shows a risk column in the report order, sorts it from its header and filters by level', async () => {
+    const { page, incidents, requests } = await open(ATTACK_REPORT, 'risk.html');
+    expect(await page.locator('#findings-table thead th').allTextContents()).toEqual(['Severity', 'Risk', 'Rule', 'Resource', 'Message', 'Location', 'Suppressed because']);
+    const inReportOrder = activeInOrder.map((f) => (f.risk === undefined ? '-' : label(f.risk.score, f.risk.level, f.risk.context)));
+    expect(await scores(page)).toEqual(inReportOrder);
+    const binding = ATTACK_REPORT.findings.find((f) => f.ruleId === 'cluster-admin-binding');
+    const bindingCell = page.locator('#findings-body tr', { hasText: 'cluster-admin-binding' }).locator('td.risk');
+    expect(await bindingCell.getAttribute('title')).toBe(`on an attack path: ${binding?.risk?.reason ?? ''}`);
+    expect(await bindingCell.locator('.badge').getAttribute('class')).toBe('badge critical');
+
+    const header = page.locator('th.risk');
+    await page.click('#sort-risk');
+    expect(await header.getAttribute('aria-sort')).toBe('descending');
+    const descending = [...activeInOrder].sort((a, b) => (b.risk?.score ?? 0) - (a.risk?.score ?? 0));
+    expect(await scores(page)).toEqual(descending.map((f) => (f.risk === undefined ? '-' : label(f.risk.score, f.risk.level, f.risk.context))));
+    // Ties keep the report's order: the two findings at 100 come as the report has them.
+    expect(await page.locator('#findings-body tr:not([hidden]) td.rule').first().textContent()).toBe(descending[0]?.ruleId);
+    await page.click('#sort-risk');
+    expect(await header.getAttribute('aria-sort')).toBe('ascending');
+    const ascending = (await scores(page)).map((s) => Number.parseInt(s, 10));
+    expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+    await page.click('#sort-risk');
+    expect(await header.getAttribute('aria-sort')).toBe('none');
+    expect(await scores(page)).toEqual(inReportOrder);
+
+    await page.selectOption('#filter-risk', 'critical');
+    const critical = activeInOrder.filter((f) => f.risk?.level === 'critical');
+    expect(await page.locator('#findings-body tr:not([hidden]) td.rule').allTextContents()).toEqual(critical.map((f) => f.ruleId));
+    // The severity filter still judges by severity: an info finding can be a critical risk.
+    await page.selectOption('#filter-severity', 'info');
+    expect(await page.locator('#findings-body tr:not([hidden]) td.rule').allTextContents()).toEqual(['automount-service-account-token']);
+    await page.selectOption('#filter-severity', '');
+    await page.selectOption('#filter-risk', '');
+    await page.fill('#filter-text', 'lowered');
+    expect(await visibleRows(page)).toBe(0);
+    await page.fill('#filter-text', 'raised from info');
+    expect(await visibleRows(page)).toBe(1);
+    expect(incidents).toEqual([]);
+    expect(requests).toEqual([]);
+  });
+
+  it('has no risk column, filter or sort button when no finding has a risk', async () => {
+    const { page, incidents } = await open(SAMPLE_REPORT, 'no-risk.html');
+    expect(await page.locator('#findings-table thead th').count()).toBe(6);
+    expect(await page.locator('#sort-risk, #filter-risk, td.risk').count()).toBe(0);
+    expect(incidents).toEqual([]);
+  });
+
+  it('keeps a hostile risk reason as text in the hover title', async () => {
+    const report = riskyHostileReport();
+    const { page, incidents, requests } = await open(report, 'risk-hostile.html');
+    expect(await page.locator('img').count()).toBe(0);
+    const first = report.findings[0]?.risk;
+    expect(await page.locator('#findings-body td.risk').first().getAttribute('title')).toBe(`unreachable: ${first?.reason ?? ''}`);
+    await page.click('#sort-risk');
     expect(incidents).toEqual([]);
     expect(requests).toEqual([]);
   });

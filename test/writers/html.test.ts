@@ -6,6 +6,8 @@ import { escapeHtml, jsonForScript } from '../../src/writers/html/escape.js';
 import { htmlReport, htmlWriter } from '../../src/writers/html/html.js';
 import { expectGolden } from './golden.js';
 import { HOSTILE_MESSAGE, HOSTILE_NAME, HOSTILE_NAMESPACE, HOSTILE_REPORT } from './hostile-report.js';
+import { ATTACK_REPORT } from './attack-sample.js';
+import { HOSTILE_REASON, riskyHostileReport } from './risk-sample.js';
 import { SAMPLE_REPORT } from './sample-report.js';
 
 function between(text: string, start: string, end: string): string {
@@ -14,7 +16,14 @@ function between(text: string, start: string, end: string): string {
   return text.slice(from + start.length, text.indexOf(end, from + start.length));
 }
 
-function embedded(html: string): { findings: { resource: string; namespaceKey: string; message: string }[] } {
+interface EmbeddedRisk {
+  score: number;
+  level: string;
+  arrow: string;
+  why: string;
+}
+
+function embedded(html: string): { findings: { resource: string; namespaceKey: string; message: string; risk?: EmbeddedRisk }[] } {
   return JSON.parse(between(html, '<script type="application/json" id="palisade-data">', '</script>')) as ReturnType<typeof embedded>;
 }
 
@@ -93,5 +102,36 @@ describe('html writer', () => {
     const chart = between(html, '<figcaption>Findings by namespace</figcaption>', '</figure>');
     expect(chart.match(/<rect /g)).toHaveLength(9);
     expect(chart).toContain('4 other namespaces');
+  });
+});
+
+describe('risk in the html writer', () => {
+  it('adds the column, its sort button, its filter and its style only when a finding has a risk', () => {
+    const html = htmlReport(ATTACK_REPORT);
+    expect(html).toContain('<th>Severity</th><th class="risk" aria-sort="none"><button type="button" id="sort-risk"');
+    expect(html).toContain('<select id="filter-risk" aria-label="Risk level"><option value="">All risk levels</option><option value="critical">risk critical</option>');
+    expect(between(html, '<style>', '</style>')).toContain('th.risk[aria-sort=descending]');
+    // The page's script knows the column by name, so look at everything before it.
+    const plain = htmlReport(SAMPLE_REPORT);
+    const markup = plain.slice(0, plain.indexOf('<script>'));
+    for (const mark of ['sort-risk', 'filter-risk', 'th.risk', '"risk":', '>Risk<']) expect(markup).not.toContain(mark);
+  });
+
+  it('embeds each risk as score, level, arrow and the reason behind it', () => {
+    const rows = embedded(htmlReport(ATTACK_REPORT)).findings;
+    expect(rows).toHaveLength(ATTACK_REPORT.findings.length);
+    const binding = ATTACK_REPORT.findings.findIndex((f) => f.ruleId === 'cluster-admin-binding');
+    expect(rows[binding]?.risk).toEqual({ score: 100, level: 'critical', arrow: '↑', why: `on an attack path: ${ATTACK_REPORT.findings[binding]?.risk?.reason ?? ''}` });
+    const limits = ATTACK_REPORT.findings.findIndex((f) => f.risk?.context === 'not-modelled');
+    expect(rows[limits]?.risk).toMatchObject({ score: 40, level: 'medium', arrow: '' });
+    const hostile = embedded(htmlReport(riskyHostileReport())).findings[0]?.risk;
+    expect(hostile).toEqual({ score: 30, level: 'low', arrow: '↓', why: `unreachable: ${HOSTILE_REASON}` });
+  });
+
+  it('keeps a hostile reason out of the markup', () => {
+    const html = htmlReport(riskyHostileReport());
+    expect(html).not.toContain('<img');
+    expect(html.match(/<script/g)).toHaveLength(2);
+    expect(between(html, '<script type="application/json" id="palisade-data">', '</script>')).not.toMatch(/[<>&]/);
   });
 });

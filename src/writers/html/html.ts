@@ -13,6 +13,7 @@ import { charts, complianceSection, exceptionsSection, findingsSection, header, 
 import { STYLE } from './style.js';
 import { findingRow } from './view-model.js';
 import { imagesSection } from './images-section.js';
+import { hasRisk, RISK_STYLE } from './risk-column.js';
 
 function sha256(text: string): string {
   return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
@@ -30,8 +31,9 @@ function contentSecurityPolicy(style: string): string {
 }
 
 export function htmlReport(report: Report): string {
-  // The attack graph's rules ride along only when there is a graph; the CSP pins whichever it is.
-  const style = report.attackPaths === undefined ? STYLE : `${STYLE}${ATTACK_GRAPH_STYLE}`;
+  // The risk column's and the attack graph's rules ride along only when there is a risk or a graph;
+  // the CSP pins whichever stylesheet it is.
+  const style = `${STYLE}${hasRisk(report.findings) ? RISK_STYLE : ''}${report.attackPaths === undefined ? '' : ATTACK_GRAPH_STYLE}`;
   const data = jsonForScript({ findings: report.findings.map(findingRow) });
   const parts = [
     '<!DOCTYPE html>',

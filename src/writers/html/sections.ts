@@ -8,6 +8,7 @@ import { compareText } from '../../lib/compare.js';
 import { hasGate, summaryCounts, verdict } from '../common/summary.js';
 import { barChart, type Bar } from './charts.js';
 import { escapeHtml as h } from './escape.js';
+import { hasRisk, RISK_HEADER, riskFilter } from './risk-column.js';
 import { namespaceKey } from './view-model.js';
 
 /** Namespaces beyond this many are summed into one "other" bar. */
@@ -77,6 +78,7 @@ function option(value: string, label: string): string {
 export function findingsSection(report: Report): string {
   const threats = [...new Set(report.findings.flatMap((f) => f.threats))].sort(compareText);
   const namespaces = [...new Set(report.findings.map((f) => f.resource.namespace))].sort((a, b) => compareText(a ?? '', b ?? ''));
+  const risk = hasRisk(report.findings);
   return [
     '<section id="findings"><h2>Findings</h2>',
     '<div class="filters">',
@@ -84,10 +86,11 @@ export function findingsSection(report: Report): string {
     `<select id="filter-severity" aria-label="Severity">${option('', 'All severities')}${SEVERITIES.map((s) => option(s, s)).join('')}</select>`,
     `<select id="filter-threat" aria-label="Threat">${option('', 'All threats')}${threats.map((t) => option(t, threatTitle(t))).join('')}</select>`,
     `<select id="filter-namespace" aria-label="Namespace">${option('', 'All namespaces')}${namespaces.map((n) => option(namespaceKey(n), n ?? '(none)')).join('')}</select>`,
+    ...(risk ? [riskFilter()] : []),
     '<label><input type="checkbox" id="filter-suppressed"> show suppressed</label>',
     '<span id="findings-count" class="muted"></span>',
     '</div>',
-    '<table id="findings-table" class="hide-suppression"><thead><tr><th>Severity</th><th>Rule</th><th>Resource</th><th>Message</th><th>Location</th><th class="suppression">Suppressed because</th></tr></thead>',
+    `<table id="findings-table" class="hide-suppression"><thead><tr><th>Severity</th>${risk ? RISK_HEADER : ''}<th>Rule</th><th>Resource</th><th>Message</th><th>Location</th><th class="suppression">Suppressed because</th></tr></thead>`,
     '<tbody id="findings-body"></tbody></table>',
     '<noscript><p>Enable JavaScript to see the findings table; the same data is in the JSON report.</p></noscript>',
     '</section>',

@@ -6,6 +6,7 @@ import type { Finding } from '../../model/finding.js';
 import { resourceKey } from '../../model/resource.js';
 import type { Severity } from '../../model/severity.js';
 import { describeSuppression } from '../common/suppression.js';
+import { riskCell, type RiskCell } from './risk-column.js';
 
 export interface FindingRow {
   readonly id: string;
@@ -21,6 +22,8 @@ export interface FindingRow {
   readonly threats: readonly string[];
   readonly suppressed: boolean;
   readonly suppression: string;
+  /** Absent when the attack analysis did not weigh this finding. */
+  readonly risk?: RiskCell;
 }
 
 export function namespaceKey(namespace: string | undefined): string {
@@ -42,5 +45,6 @@ export function findingRow(finding: Finding): FindingRow {
     threats: finding.threats,
     suppressed: finding.suppressed,
     suppression: finding.suppressed ? describeSuppression(finding.suppression) : '',
+    ...(finding.risk === undefined ? {} : { risk: riskCell(finding.risk) }),
   };
 }

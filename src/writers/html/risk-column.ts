@@ -1,0 +1,56 @@
+/**
+ * The findings table's Risk column: present only when some finding carries a risk (the attack
+ * analysis ran), so a report without one renders exactly as before. The header is a button that
+ * sorts by score; the page keeps the report's order until it is pressed.
+ */
+import type { Finding } from '../../model/finding.js';
+import type { FindingRisk, RiskContext } from '../../model/risk.js';
+import type { Severity } from '../../model/severity.js';
+import { SEVERITIES } from '../../model/severity.js';
+import { escapeHtml as h } from './escape.js';
+
+/** What the page's script shows in a risk cell, formatted here as the other cells are. */
+export interface RiskCell {
+  readonly score: number;
+  readonly level: Severity;
+  /** '↑' raised by an attack path, '↓' lowered because nothing reaches it, '' unchanged. */
+  readonly arrow: string;
+  /** The hover text: where the finding sits in the attack graph and why the score is what it is. */
+  readonly why: string;
+}
+
+const ARROWS: Readonly<Record<RiskContext, string>> = { 'on-path': '↑', unreachable: '↓', reachable: '', 'not-modelled': '' };
+
+const CONTEXTS: Readonly<Record<RiskContext, string>> = {
+  'on-path': 'on an attack path',
+  reachable: 'reachable',
+  unreachable: 'unreachable',
+  'not-modelled': 'not in the attack graph',
+};
+
+export function riskCell(risk: FindingRisk): RiskCell {
+  return { score: risk.score, level: risk.level, arrow: ARROWS[risk.context], why: `${CONTEXTS[risk.context]}: ${risk.reason}` };
+}
+
+export function hasRisk(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.risk !== undefined);
+}
+
+/** The header cell; aria-sort tells assistive technology (and the CSS arrow) the current order. */
+export const RISK_HEADER =
+  '<th class="risk" aria-sort="none"><button type="button" id="sort-risk" title="Sort by risk: highest first, lowest first, then back to the report order">Risk</button></th>';
+
+export function riskFilter(): string {
+  const options = SEVERITIES.map((s) => `<option value="${h(s)}">risk ${h(s)}</option>`).join('');
+  return `<select id="filter-risk" aria-label="Risk level"><option value="">All risk levels</option>${options}</select>`;
+}
+
+/** Appended to the page's stylesheet only with the column (and so covered by its CSP hash). */
+export const RISK_STYLE = `
+th.risk button { font: inherit; font-weight: 600; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; }
+th.risk button:focus-visible { outline: 2px solid var(--low); outline-offset: 2px; }
+th.risk[aria-sort=descending] button::after { content: " \\25BC"; }
+th.risk[aria-sort=ascending] button::after { content: " \\25B2"; }
+td.risk { white-space: nowrap; }
+td.risk .arrow { font-weight: 600; margin-left: 3px; }
+`;
