@@ -41,8 +41,8 @@ describe('layer digests on the worker', () => {
   const options = (): LayerReadOptions => ({ label: 'layer', limits: resolveLimits(), budget: newBudget(), wants: () => false, onEntry: () => undefined, digester, expectedBytes: 1 });
 
   it('verifies a gzip layer: blob digest and diff id', async () => {
-    // Incompressible content, several MiB: more than a ring's worth on both streams.
-    const layer = await tarOf({ a: randomBytes(6 * 1024 * 1024), b: Buffer.from('text') });
+    // Incompressible content, more than a ring's worth (8 MiB) on both streams.
+    const layer = await tarOf({ a: randomBytes(12 * 1024 * 1024), b: Buffer.from('text') });
     const blob = gzipSync(layer);
     const stats = await readLayer(chunked(blob), { ...options(), digest: sha256(blob), diffId: sha256(layer) });
     expect(stats).toMatchObject({ compression: 'gzip', entries: 2, diffId: sha256(layer) });

@@ -17,9 +17,9 @@ function expected(algorithm: 'sha256' | 'sha512', chunks: readonly Buffer[]): st
 }
 
 describe('parallel digests', () => {
-  // 10 MiB in uneven chunks, more than twice the ring: the writer must wait for the worker and
-  // chunks straddle the ring's end.
-  const chunks = Array.from({ length: 40 }, (_, i) => randomBytes(200_000 + i * 3_001));
+  // ~26 MB in uneven chunks, more than three times the 8 MiB ring: the writer must wait for the
+  // worker and chunks straddle the ring's end.
+  const chunks = Array.from({ length: 80 }, (_, i) => randomBytes(200_000 + i * 3_001));
   chunks.push(Buffer.alloc(0), randomBytes(1));
 
   it('agrees with hashing in place, for concurrent streams on one worker', async () => {

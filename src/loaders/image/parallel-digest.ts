@@ -29,8 +29,8 @@ export interface Digester {
 
 /** Below this many bytes, hashing in place is cheaper than starting the worker (~20 ms of a core). */
 export const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
-/** Shared ring per stream: 16 chunks of slack for zlib's 256 KiB outputs. */
-const RING_BYTES = 4 * 1024 * 1024;
+/** Shared ring per stream: the writer waits only when the worker is this far behind. */
+const RING_BYTES = 8 * 1024 * 1024;
 
 // Control words of a ring (Int32Array indexes). Counters are byte totals modulo 2^32 (compared
 // by difference, so they wrap safely; the ring size is a power of two well under 2^31).
@@ -43,8 +43,11 @@ const WRITER_WAITS = 3;
 // is it notified; notifying on every chunk was measured at a tenth of the scan's main thread).
 const BELL = 0;
 const SLEEPING = 1;
-/** A sleeping worker is woken for this much data (or an end): one wake per chunk cost more than the hashing saved. */
-const WAKE_BYTES = 1024 * 1024;
+/**
+ * A sleeping worker is woken for this much data (or an end): on a busy machine each wake can cost
+ * the main thread its core for a while, and one per chunk cost more than the hashing saved.
+ */
+const WAKE_BYTES = 2 * 1024 * 1024;
 
 export function inlineDigest(algorithm: DigestAlgorithm): StreamDigest {
   const hash = createHash(algorithm);

@@ -128,6 +128,10 @@ describe('tar reader', () => {
     expect(await refusal(corrupt)).toMatch(/checksum/);
     expect(await refusal(Buffer.from('this is not a tar archive at all'.repeat(20)))).toMatch(/checksum|truncated/);
     expect(await refusal(header({ name: 'x', typeflag: 'x', size: 2 * 1024 * 1024 }))).toMatch(/over/);
+    const garbled = header({ name: 'f', typeflag: '0', size: 3 });
+    garbled.write('12z', 124, 'latin1');
+    checksum(garbled);
+    expect(await refusal(garbled)).toMatch(/invalid size field "12z/);
   });
 
   it('reads base-256 sizes and the pre-POSIX directory flag', async () => {

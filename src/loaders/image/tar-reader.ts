@@ -242,10 +242,19 @@ function parseNumber(block: Buffer, at: number, length: number, what: string): n
     }
     return value;
   }
-  const text = block.toString('latin1', at, at + length).replace(/^[ \0]+|[ \0]+$/g, '');
-  if (text === '') return 0;
-  if (!/^[0-7]+$/.test(text)) throw new TarFormatError(`an invalid ${what} field "${text.replace(/[^\x20-\x7e]/g, '?')}"`);
-  return parseInt(text, 8);
+  // Spaces and NULs pad either end (Go trims both); digits in between. A byte loop: this runs
+  // four times per entry.
+  let start = at;
+  let end = at + length;
+  while (start < end && (block[start] === 0x20 || block[start] === 0)) start += 1;
+  while (end > start && (block[end - 1] === 0x20 || block[end - 1] === 0)) end -= 1;
+  let value = 0;
+  for (let i = start; i < end; i += 1) {
+    const digit = (block[i] ?? 0) - 0x30;
+    if (digit < 0 || digit > 7) throw new TarFormatError(`an invalid ${what} field "${block.toString('latin1', at, at + length).replace(/[^\x20-\x7e]/g, '?')}"`);
+    value = value * 8 + digit;
+  }
+  return value;
 }
 
 function parseDecimal(text: string, what: string): number {
