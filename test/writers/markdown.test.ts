@@ -3,6 +3,8 @@ import { escapeMarkdown } from '../../src/writers/markdown/escape.js';
 import { MAX_COMMENT_CHARS, markdownReport, markdownWriter } from '../../src/writers/markdown/markdown.js';
 import { expectGolden } from './golden.js';
 import { HOSTILE_REPORT } from './hostile-report.js';
+import { ATTACK_REPORT } from './attack-sample.js';
+import { riskyHostileReport } from './risk-sample.js';
 import { CLEAN_REPORT, SAMPLE_REPORT } from './sample-report.js';
 
 const md = (): string => markdownReport(SAMPLE_REPORT, '/work/repo');
@@ -92,3 +94,59 @@ describe('markdown writer on a large report', () => {
     expect(md()).not.toContain('more lines were cut');
   });
 });
+
+describe('risk in the markdown writer', () => {
+  const text = markdownReport(ATTACK_REPORT, '/work/repo');
+  const headings = (body: string): string[] => body.split('\n').filter((l) => l.startsWith('#### ')).map((l) => l.slice(5, l.indexOf(' (')));
+
+  it('matches the golden file', () => {
+    expectGolden('attack-report.md', markdownReport(ATTACK_REPORT, '/work/repo'));
+  });
+
+  it('counts findings by risk level beside the counts by severity', () => {
+    expect(text).toContain('| Level | Findings by severity | Findings by risk |\n| --- | ---: | ---: |\n| critical | 1 | 4 |\n| high | 2 | 0 |\n| medium | 4 | 4 |\n| low | 1 | 1 |\n| info | 1 | 0 |\n| suppressed | 3 | |');
+  });
+
+  it('gives every finding table a Risk column, with the reason where the graph moved the score', () => {
+    expect(text.match(/^\| Severity \| Rule \|/gm)).toBeNull();
+    expect(text).toContain('| high | 100 critical ↑ | cluster-admin-binding | ClusterRoleBinding grants cluster-admin to Group "ops" (every verb on every resource). _(A step of 2 attack paths to cluster-admin, secrets of every namespace (most likely 1.00): raised from high.)_ | cluster:prod-eu /roleRef/name |');
+    // Where the risk is the severity, the row says only the score.
+    expect(text).toContain('| medium | 40 medium | missing-resource-limits | Container "app" has no memory limit. | [deploy/web.yaml:19]');
+  });
+
+  it('puts the riskiest resources and findings first and never folds a raised finding away', () => {
+    const findings = text.slice(text.indexOf('### Findings'), text.indexOf('<details>'));
+    expect(headings(findings)).toEqual(['ClusterRoleBinding/ops-admin', 'CronJob/shop/nightly-report', 'Deployment/shop/web', 'DaemonSet/kube-system/node-agent']);
+    // The info finding on a path to cluster-admin is in the open part, above its resource's mediums.
+    const cronJob = findings.slice(findings.indexOf('#### CronJob'), findings.indexOf('#### Deployment'));
+    expect(cronJob.split('\n').filter((l) => l.startsWith('| info') || l.startsWith('| medium')).map((l) => l.split(' | ')[2])).toEqual(['automount-service-account-token', 'missing-resource-limits', 'run-as-root']);
+    const minor = detailsBlock(text, 'Low and info findings (1)');
+    expect(minor).toContain('| low | 20 low | image-latest-tag |');
+    expect(minor).not.toContain('automount-service-account-token');
+  });
+
+  it('keeps a hostile reason inside its cell', () => {
+    const hostile = markdownReport(riskyHostileReport(), '/work/repo');
+    expect(hostile).not.toMatch(/(?<!\\)<(?!\/?(details|summary)>)/);
+    const rows = hostile.split('\n').filter((l) => /^\| (critical|high|medium|low|info) \| \d+ (critical|high|medium|low|info)/.test(l));
+    expect(rows).toHaveLength(SAMPLE_REPORT.findings.filter((f) => !f.suppressed).length);
+    // Five cells: six unescaped pipes, whatever the message and the reason hold.
+    for (const row of rows) expect(row.match(/(?<!\\)\|/g), row).toHaveLength(6);
+    expect(hostile).toContain('| critical | 30 low ↓ | privileged-container |');
+  });
+
+  it('stays under the comment cap with a risk on every finding', () => {
+    const many = Array.from({ length: 3000 }, (_, i) => ATTACK_REPORT.findings.map((f) => ({ ...f, id: `${f.id}-${i}`, resource: { ...f.resource, name: `${f.resource.name}-${i}` } }))).flat();
+    const big = markdownReport({ ...ATTACK_REPORT, findings: many }, '/work/repo');
+    expect(big.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
+    expect(big).toContain('more lines were cut');
+    // What survives the cut is the riskiest: the first rows are all critical risks.
+    const first = big.split('\n').find((l) => /^\| \w+ \| \d+ \w+/.test(l));
+    expect(first).toMatch(/^\| \w+ \| 100 critical ↑ \|/);
+  });
+
+  it('writes reports without a risk exactly as before', () => {
+    expect(md()).not.toMatch(/Risk|risk \|/);
+  });
+});
+

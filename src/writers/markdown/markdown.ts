@@ -1,21 +1,24 @@
 /**
  * Markdown for pull-request comments: the verdict, a table of counts by severity, findings grouped
  * by resource with links to file:line, and the long tail (low/info, suppressed) folded away in
- * <details> so the comment stays short.
+ * <details> so the comment stays short. When the attack analysis gave the findings a risk, the
+ * tables gain a Risk column and the riskiest resources come first (see ./risk.ts); without one
+ * the comment is exactly as it always was.
  */
 import { defineWriter } from '../../core/writer.js';
 import { formatProblem } from '../../core/errors.js';
 import type { Finding } from '../../model/finding.js';
 import type { Compliance, Report } from '../../model/report.js';
 import { resourceKey } from '../../model/resource.js';
-import { SEVERITIES } from '../../model/severity.js';
+import { SEVERITIES, type Severity } from '../../model/severity.js';
 import { pathToUri, relativePath, isFileBacked } from '../common/artifact-path.js';
 import { groupByResource, type ResourceGroup } from '../common/resource-groups.js';
 import { describeSuppression } from '../common/suppression.js';
 import { summaryCounts, verdict } from '../common/summary.js';
 import { escapeMarkdown as md } from './escape.js';
+import { hasRisk, isMinor, riskCell, riskiestFirst, riskNote, severityAndRiskTable } from './risk.js';
 
-const MINOR = new Set(['low', 'info']);
+const MINOR: ReadonlySet<Severity> = new Set(['low', 'info']);
 
 /** "[file:line](file#Lline)" for a file in the working tree; plain text otherwise. */
 function fileLink(file: string, line: number, baseDir: string): string {
@@ -30,20 +33,22 @@ function severityTable(report: Report): string[] {
   return ['| Severity | Findings |', '| --- | ---: |', ...rows, `| suppressed | ${report.summary.suppressed} |`, ''];
 }
 
-function findingRow(finding: Finding, baseDir: string): string {
+function findingRow(finding: Finding, baseDir: string, withRisk: boolean): string {
   const { file, line, path } = finding.location;
   const warnOnly = finding.status === 'warn' ? ' _(warning only)_' : '';
   const where = `${fileLink(file, line, baseDir)} ${md(path === '' ? '/' : path)}`;
-  return `| ${finding.severity} | ${md(finding.ruleId)} | ${md(finding.message)}${warnOnly} | ${where} |`;
+  const risk = withRisk ? ` ${riskCell(finding)} |` : '';
+  const note = withRisk ? riskNote(finding) : '';
+  return `| ${finding.severity} |${risk} ${md(finding.ruleId)} | ${md(finding.message)}${warnOnly}${note} | ${where} |`;
 }
 
-function groupSection(group: ResourceGroup, baseDir: string): string[] {
+function groupSection(group: ResourceGroup, baseDir: string, withRisk: boolean): string[] {
   return [
     `#### ${md(group.key)} (${fileLink(group.file, group.line, baseDir)})`,
     '',
-    '| Severity | Rule | Message | Location |',
-    '| --- | --- | --- | --- |',
-    ...group.findings.map((f) => findingRow(f, baseDir)),
+    withRisk ? '| Severity | Risk | Rule | Message | Location |' : '| Severity | Rule | Message | Location |',
+    withRisk ? '| --- | --- | --- | --- | --- |' : '| --- | --- | --- | --- |',
+    ...group.findings.map((f) => findingRow(f, baseDir, withRisk)),
     '',
   ];
 }
@@ -84,18 +89,22 @@ function complianceSection(compliance: Compliance | undefined): string[] {
 /** The comment for a report; links are relative to `baseDir` (the working directory). */
 export function markdownReport(report: Report, baseDir: string): string {
   const active = report.findings.filter((f) => !f.suppressed);
-  const major = groupByResource(active.filter((f) => !MINOR.has(f.severity)));
-  const minor = groupByResource(active.filter((f) => MINOR.has(f.severity)));
+  const withRisk = hasRisk(report.findings);
+  // A low finding an attack path raised to critical is not folded away; nor is a high one the
+  // graph lowered, since the severity gate still counts it.
+  const ordered = (findings: readonly Finding[]): ResourceGroup[] => (withRisk ? riskiestFirst(groupByResource(findings)) : groupByResource(findings));
+  const major = ordered(active.filter((f) => !isMinor(f, MINOR)));
+  const minor = ordered(active.filter((f) => isMinor(f, MINOR)));
   const minorCount = minor.reduce((n, g) => n + g.findings.length, 0);
   const lines = [
     `## Palisade: ${md(verdict(report))}`,
     '',
     summaryCounts(report),
     '',
-    ...severityTable(report),
+    ...(withRisk ? severityAndRiskTable(report) : severityTable(report)),
     ...(active.length === 0 ? ['No findings.', ''] : []),
-    ...(major.length > 0 ? ['### Findings', '', ...major.flatMap((g) => groupSection(g, baseDir))] : []),
-    ...details(`Low and info findings (${minorCount})`, minor.flatMap((g) => groupSection(g, baseDir))),
+    ...(major.length > 0 ? ['### Findings', '', ...major.flatMap((g) => groupSection(g, baseDir, withRisk))] : []),
+    ...details(`Low and info findings (${minorCount})`, minor.flatMap((g) => groupSection(g, baseDir, withRisk))),
     ...suppressedSection(report.findings.filter((f) => f.suppressed)),
     ...problemsSection(report),
     ...complianceSection(report.compliance),
