@@ -3,7 +3,7 @@
 # container tooling from Debian, and a cached debootstrap Debian root file system (the slow part,
 # ~30 s to 2 min depending on the mirror) plus one .deb to install in a second image layer.
 set -euo pipefail
-PACKAGES=(podman runc skopeo umoci busybox-static docker-registry debootstrap zstd apache2-utils openssl curl golang-go zip libcommons-io-java)
+PACKAGES=(podman runc skopeo umoci busybox-static docker-registry debootstrap zstd apache2-utils openssl curl golang-go zip libcommons-io-java rpm gnupg db5.3-util)
 missing=()
 for p in "${PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ "${#missing[@]}" -gt 0 ]; then
