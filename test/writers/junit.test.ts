@@ -4,6 +4,8 @@ import { junitWriter } from '../../src/writers/junit/junit.js';
 import { escapeAttribute, escapeText, stripForbidden } from '../../src/writers/junit/xml.js';
 import { expectGolden } from './golden.js';
 import { HOSTILE_MESSAGE, HOSTILE_NAME, HOSTILE_REPORT } from './hostile-report.js';
+import { ATTACK_REPORT } from './attack-sample.js';
+import { HOSTILE_REASON, riskyHostileReport } from './risk-sample.js';
 import { SAMPLE_REPORT } from './sample-report.js';
 
 // Characters XML 1.0 cannot carry in any form.
@@ -114,3 +116,65 @@ describe('junit writer', () => {
     expect(stripForbidden('ok\u0000\u0008\u000b\u001f\ufffe\ud83d\ude00\udc00\ud800x')).toBe('ok\ud83d\ude00x');
   });
 });
+
+describe('risk in the junit writer', () => {
+  const xml = junitWriter.write(ATTACK_REPORT, { color: false });
+  const caseOf = (ruleId: string, name: string, text = xml): Node | undefined => (suites(text).find((s) => s['@name'] === ruleId)?.testcase as Node[] | undefined)?.find((c) => c['@name'] === name);
+  const propertiesOf = (c: Node | undefined): Record<string, string> =>
+    Object.fromEntries((((c?.properties as Node | undefined)?.property ?? []) as Node[]).map((p) => [String(p['@name']), String(p['@value'])]));
+
+  it('matches the golden file', () => {
+    expectGolden('attack-report.xml', xml);
+  });
+
+  it('puts the score, level, context and reason in the failure text, right after the message', () => {
+    const binding = ATTACK_REPORT.findings.find((f) => f.ruleId === 'cluster-admin-binding');
+    const failure = caseOf('cluster-admin-binding', 'ClusterRoleBinding/ops-admin')?.failure as Node;
+    expect(failure['@message']).toBe(binding?.message);
+    expect(String(failure['#text']).split('\n').slice(0, 2)).toEqual([binding?.message, `Risk: 100 critical (on an attack path). ${binding?.risk?.reason ?? ''}`]);
+    const limits = caseOf('missing-resource-limits', 'Deployment/shop/web')?.failure as Node;
+    expect(String(limits['#text'])).toContain('\nRisk: 40 medium (reachable). An entry point reaches it');
+  });
+
+  it('gives every finding case its risk as properties, warn and suppressed cases too', () => {
+    expect(propertiesOf(caseOf('cluster-admin-binding', 'ClusterRoleBinding/ops-admin'))).toEqual({
+      risk: '100',
+      'risk-level': 'critical',
+      'risk-context': 'on-path',
+      'risk-reason': 'A step of 2 attack paths to cluster-admin, secrets of every namespace (most likely 1.00): raised from high.',
+      'attack-paths': '2',
+      'crown-jewels': 'cluster-admin,secrets:*',
+    });
+    const warned = caseOf('automount-service-account-token', 'CronJob/shop/nightly-report');
+    expect(propertiesOf(warned)).toMatchObject({ risk: '100', 'risk-context': 'on-path' });
+    expect(String(warned?.['system-out'])).toMatch(/^warning \(info\): The pod mounts .*\nRisk: 100 critical \(on an attack path\)\./);
+    const skipped = caseOf('host-path-mount', 'DaemonSet/kube-system/node-agent');
+    expect(skipped?.skipped).toBeDefined();
+    expect(propertiesOf(skipped)).toMatchObject({ risk: '99', 'risk-level': 'critical' });
+    expect(propertiesOf(caseOf('missing-resource-limits', 'Deployment/shop/web'))).not.toHaveProperty('attack-paths');
+    // Summary cases stand for resources that passed: no finding, so no risk.
+    expect(caseOf('privileged-container', '4 resources passed')?.properties).toBeUndefined();
+  });
+
+  it('counts the same elements as without a risk', () => {
+    const attrs = (text: string): unknown[] => suites(text).map((s) => [s['@name'], s['@tests'], s['@failures'], s['@errors'], s['@skipped']]);
+    expect(attrs(xml)).toEqual(attrs(junitWriter.write(SAMPLE_REPORT, { color: false })));
+  });
+
+  it('writes no property or risk line for a finding without a risk', () => {
+    const plain = junitWriter.write(SAMPLE_REPORT, { color: false });
+    expect(plain).not.toContain('Risk:');
+    expect(plain).not.toContain('name="risk');
+  });
+
+  it('keeps a hostile reason well-formed in text and attributes', () => {
+    const hostile = junitWriter.write(riskyHostileReport(), { color: false });
+    expect(hostile).not.toMatch(FORBIDDEN);
+    const first = riskyHostileReport().findings[0];
+    const c = caseOf(first?.ruleId ?? '', `Deployment/"><svg onload=alert(2)>/${HOSTILE_NAME}`, hostile);
+    const reason = stripForbidden(HOSTILE_REASON).replace('\ud800', '');
+    expect(propertiesOf(c)['risk-reason']).toBe(reason);
+    expect(String((c?.failure as Node)['#text'])).toContain(`Risk: 30 low (unreachable). ${reason.split('\n')[0] ?? ''}`);
+  });
+});
+

@@ -5,6 +5,9 @@
  * in <system-out>, since they never fail the gate. Input problems (a file that could not be read)
  * get a suite of their own, so a dashboard shows lost input rather than a clean run.
  *
+ * With the attack analysis, each finding's case also carries its risk (score, level, context and
+ * reason) in its text and as testcase properties (./risk.ts).
+ *
  * Counts on <testsuite> and <testsuites> are counts of the elements written (testcases, failures,
  * errors, skipped), which is what JUnit consumers recompute and compare.
  */
@@ -17,6 +20,7 @@ import { isFileBacked } from '../common/artifact-path.js';
 import { compareText } from '../../lib/compare.js';
 import { describeSuppression } from '../common/suppression.js';
 import { plural } from '../common/summary.js';
+import { riskLine, riskProperties } from './risk.js';
 import { element, textElement } from './xml.js';
 
 interface Suite {
@@ -57,14 +61,17 @@ function findingCase(finding: Finding, indent: string): string[] {
   const { file, line } = finding.location;
   // file/line let CI annotate the source; an object from a live cluster has none.
   const attrs = isFileBacked(file) ? { classname: finding.ruleId, name: resourceKey(finding.resource), file, line } : { classname: finding.ruleId, name: resourceKey(finding.resource) };
-  const details = `${finding.message}\nat ${place(finding)}\nRemediation: ${finding.remediation}`;
+  // The risk goes right after the message: it is what decides how soon to act on the failure.
+  const risk = riskLine(finding);
+  const details = `${finding.message}\n${risk === '' ? '' : `${risk}\n`}at ${place(finding)}\nRemediation: ${finding.remediation}`;
+  const properties = riskProperties(finding, inner);
   if (finding.suppressed) {
-    return element(indent, 'testcase', attrs, element(inner, 'skipped', { message: `suppressed by ${describeSuppression(finding.suppression)}` }));
+    return element(indent, 'testcase', attrs, [...properties, ...element(inner, 'skipped', { message: `suppressed by ${describeSuppression(finding.suppression)}` })]);
   }
   if (finding.status === 'warn') {
-    return element(indent, 'testcase', attrs, [textElement(inner, 'system-out', {}, `warning (${finding.severity}): ${details}`)]);
+    return element(indent, 'testcase', attrs, [...properties, textElement(inner, 'system-out', {}, `warning (${finding.severity}): ${details}`)]);
   }
-  return element(indent, 'testcase', attrs, [textElement(inner, 'failure', { message: finding.message, type: finding.severity }, details)]);
+  return element(indent, 'testcase', attrs, [...properties, textElement(inner, 'failure', { message: finding.message, type: finding.severity }, details)]);
 }
 
 function summaryCases(suite: Suite, indent: string): string[] {
