@@ -7,8 +7,11 @@
  */
 import type { ResourceRef } from './resource.js';
 
-/** Bumped on any incompatible change to AttackPathsResult. */
-export const ATTACK_PATHS_SCHEMA_VERSION = '1.0.0';
+/**
+ * Semantic: the major part changes with any incompatible change to AttackPathsResult, the minor
+ * part with an addition (1.1.0: `evidence.mount`, per-Secret `secret` nodes, `remove-verb` fixes).
+ */
+export const ATTACK_PATHS_SCHEMA_VERSION = '1.1.0';
 
 export const ATTACK_NODE_KINDS = [
   'internet',
@@ -31,7 +34,7 @@ export const ATTACK_NODE_KINDS = [
  * - vulnerable-service: an exposed container whose image has a remote-code-execution-class CVE;
  * - serviceaccount / token: a ServiceAccount, and its token as a thief holds it;
  * - permission: an RBAC hub (holder of a role, "any ServiceAccount of N" ...);
- * - secret: the secrets of a namespace (or of every namespace);
+ * - secret: the secrets of a namespace (or of every namespace), or one Secret its pods mount (`secret:NS/NAME`);
  * - node: one node, or every node;
  * - network: a grouping of workloads the network policies cannot tell apart (an equivalence class),
  *   kept so network reach stays linear in size; paths never show these as steps of their own.
@@ -71,7 +74,7 @@ export const ATTACK_STEP_KINDS = [
  * - rbac: a step of the RBAC escalation graph (create a pod, bind a role, impersonate ...);
  * - escape: a container breaks out to its node (privileged, host namespaces, hostPath, runtime socket, capabilities);
  * - host-compromise: root on a node reaches every pod and token on it;
- * - secret-read: reading secrets the identity may get or list;
+ * - secret-read: reading secrets the identity may get or list, or a Secret the workload's pods mount;
  * - exec: running a command in a pod through the API or the kubelet;
  * - member: a grouping step with no action of its own (hubs of the RBAC graph).
  */
@@ -100,6 +103,16 @@ export interface AttackEvidence {
   readonly serviceAccount?: string;
   /** The node a pod runs on, when the manifest pins it (spec.nodeName). */
   readonly nodeName?: string;
+  /** Secret reads from a mount: how the Secret reaches the pods (volume, projected volume, env, envFrom). */
+  readonly mount?: readonly {
+    readonly secret: string;
+    readonly via: 'volume' | 'projected' | 'env' | 'envFrom';
+    /** The volume or environment variable name. */
+    readonly name: string;
+    readonly container: string;
+    /** JSON pointer of the reference inside the workload object. */
+    readonly path: string;
+  }[];
 }
 
 export const ESCAPE_VECTORS = ['privileged', 'host-pid', 'host-ipc', 'host-network', 'host-path', 'runtime-socket', 'capability'] as const;

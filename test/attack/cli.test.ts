@@ -20,7 +20,7 @@ describe('palisade attack-paths', () => {
     const run = palisade(['attack-paths', MANIFEST, '--vulnerabilities', VULNS, '--from', 'internet', '--to', 'secrets', '-f', 'json']);
     expect(run.status).toBe(0);
     const result = JSON.parse(run.stdout) as AttackPathsResult;
-    expect(result.schemaVersion).toBe('1.0.0');
+    expect(result.schemaVersion).toBe('1.1.0');
     const path = result.paths[0];
     expect(path?.steps.map((s) => s.kind)).toEqual(['network', 'exploit', 'token-theft', 'secret-read']);
     expect(path?.steps[0]?.evidence.ports).toBe('TCP 8080');

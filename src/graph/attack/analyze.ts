@@ -12,6 +12,7 @@ import { buildAttackGraph, type AttackInput, type BuiltGraph } from './build.js'
 import { firstCuttablePath, minimalCut, type CutBudget, type Oracle } from './cut.js';
 import type { AttackGraph } from './graph.js';
 import { findAttackPaths } from './paths.js';
+import { combinedPatches } from './remove-verb.js';
 import { CONFIGURED, configuredJewels, DEFAULT_ENTRIES, DEFAULT_JEWELS, resolveEntry, resolveJewel, type JewelSelector } from './select.js';
 
 export interface AttackOptions {
@@ -59,7 +60,7 @@ export function analyzeAttackGraph(input: AttackInput, options: AttackOptions = 
   const verify = options.verify ?? built.workloads.length <= VERIFY_UP_TO_WORKLOADS;
   const cut = minimalCut(graph, entries, jewels, options.budget ?? DEFAULT_BUDGET, verify ? verifier(input, graph, fromSpecs, toSpecs, selectors) : undefined);
   const chosen = new Set(cut.fixIds);
-  const fixes = fixesOf(graph, found.paths, chosen);
+  const fixes = fixesOf(graph, found.paths, chosen, input.resources);
   const uncuttableJewels = new Set(cut.uncuttableJewels);
   const uncuttable = found.paths.filter((p) => uncuttableJewels.has(p.jewel)).map((p) => p.id);
   const { nodes, edges } = subgraphOf(graph, found.paths);
@@ -136,7 +137,7 @@ function verifier(input: AttackInput, graph: AttackGraph, fromSpecs: readonly st
   };
 }
 
-function fixesOf(graph: AttackGraph, paths: readonly AttackPath[], chosen: ReadonlySet<string>): AttackFix[] {
+function fixesOf(graph: AttackGraph, paths: readonly AttackPath[], chosen: ReadonlySet<string>, resources: AttackInput['resources']): AttackFix[] {
   const cuts = new Map<string, string[]>();
   for (const path of paths) for (const step of path.steps) for (const id of step.fixIds) {
     const list = cuts.get(id) ?? [];
@@ -144,10 +145,13 @@ function fixesOf(graph: AttackGraph, paths: readonly AttackPath[], chosen: Reado
     cuts.set(id, list);
   }
   const ids = new Set([...chosen, ...cuts.keys()]);
+  const together = combinedPatches(resources, [...chosen].flatMap((id) => graph.fixes.get(id) ?? []));
   const out: AttackFix[] = [];
   for (const id of ids) {
-    const fix = graph.fixes.get(id);
-    if (fix === undefined) continue;
+    const found = graph.fixes.get(id);
+    if (found === undefined) continue;
+    const combined = together.get(id);
+    const fix = combined === undefined ? found : { ...found, patch: combined };
     out.push({
       id,
       kind: fix.kind,

@@ -2,7 +2,9 @@
  * Applies chosen fixes to a copy of the input, as a user would: new objects are added, merge
  * patches are applied with Kubernetes' strategic-merge rules for the lists a fix touches
  * (containers and volumes by name, ports by containerPort; `null` deletes a key), deletions remove
- * the object, package upgrades drop the vulnerabilities they fix. Used to re-run the analysis on
+ * the object, package upgrades drop the vulnerabilities they fix, and remove-verb fixes given as
+ * candidates take their verbs out of the role as it stands (each written patch is a whole `rules`
+ * list, so two on one role would overwrite each other). Used to re-run the analysis on
  * the fixed input, in the analysis itself and in the tests.
  */
 import { parse } from 'yaml';
@@ -10,6 +12,7 @@ import type { AttackFix, ImageVulnerabilities } from '../../model/attack.js';
 import type { JsonObject, JsonValue, Resource, ResourceRef } from '../../model/resource.js';
 import type { PositionMap } from '../../model/source.js';
 import type { FixCandidate } from './graph.js';
+import { revokeRules } from './remove-verb.js';
 import { isJsonObject } from '../../lib/k8s/values.js';
 
 const MERGE_KEYS: Readonly<Record<string, string>> = {
@@ -64,6 +67,16 @@ export function applyFixes(resources: readonly Resource[], vulnerabilities: read
       const image = fix.id.slice('upgrade-package:'.length);
       const fixed = new Set(vulns.find((v) => v.image === image)?.vulnerabilities.filter((v) => v.fixedVersion !== undefined).map((v) => v.id) ?? []);
       vulns = vulns.map((v) => (v.image === image ? { image, vulnerabilities: v.vulnerabilities.filter((x) => !fixed.has(x.id)) } : v));
+      continue;
+    }
+    const revoke = 'revoke' in fix ? fix.revoke : undefined;
+    if (revoke !== undefined && fix.resource !== undefined) {
+      // A whole new rules list per fix: applied from the role as it is now, so several compose.
+      const ref = fix.resource;
+      out = out.map((r) => {
+        const rules = sameRef(r, ref) ? revokeRules(r.object.rules, revoke) : undefined;
+        return rules === undefined ? r : { ...r, object: { ...r.object, rules } };
+      });
       continue;
     }
     if (fix.patch === undefined) continue;

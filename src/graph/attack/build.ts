@@ -25,6 +25,7 @@ import { declaredPorts, exposureSources, ingressReach } from './exposure.js';
 import { FindingLookup } from './findings.js';
 import { denyIngressFix, disableAutomountFix, dropPrivilegeFix, restrictExposureFix, upgradeFix } from './fixes.js';
 import { AttackGraph } from './graph.js';
+import { addMountedSecrets } from './mounted-secrets.js';
 import { hostOfId, INTERNET, netInId, netOutId, OPEN_EGRESS, vulnerableId } from './ids.js';
 import { hasOpenEgress, NetworkReach } from './network-reach.js';
 import { importRbac } from './rbac-import.js';
@@ -88,6 +89,7 @@ function addWorkload(graph: AttackGraph, info: WorkloadInfo, findings: FindingLo
       probability: 1,
     });
   }
+  addMountedSecrets(graph, info, findings);
   const facts = escapeFacts(info.template);
   if (facts.length === 0) return;
   const target = info.nodeName === undefined ? hostOfId(info.id) : nodeNode(info.nodeName);

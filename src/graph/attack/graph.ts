@@ -4,6 +4,7 @@
  */
 import type { AttackEvidence, AttackFixKind, AttackNode, AttackStepKind } from '../../model/attack.js';
 import type { JsonObject, ResourceRef } from '../../model/resource.js';
+import type { Revocation } from './remove-verb.js';
 
 export interface Edge {
   readonly from: string;
@@ -30,6 +31,11 @@ export interface FixCandidate {
   readonly patchType?: 'create' | 'merge' | 'delete';
   /** upgrade-package fixes: the image and the vulnerability ids the upgrade removes. */
   readonly upgrade?: { readonly image: string; readonly ids: readonly string[] };
+  /**
+   * remove-verb fixes: what the patch takes out of the role. Several chosen on one role must
+   * compose, and each `patch` is a whole `rules` list, so they are applied from this, in turn.
+   */
+  readonly revoke?: Revocation;
 }
 
 export class AttackGraph {

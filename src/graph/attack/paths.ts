@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import type { AttackPath, AttackStep } from '../../model/attack.js';
 import type { AttackGraph, Edge } from './graph.js';
+import { isMountRead } from './mounted-secrets.js';
 
 export interface PathLimits {
   /** Paths per entry and jewel group. */
@@ -32,8 +33,8 @@ export function findAttackPaths(graph: AttackGraph, entries: readonly string[], 
   groups.forEach((group, g) => {
     const dist = distances[g] as Map<string, number>;
     for (const entry of entries) {
-      const d = dist.get(entry);
-      if (d !== undefined && d > 0 && !group.has(entry)) candidates.push({ entry, group: g, length: d });
+      const d = entryDistance(graph, entry, group, allJewels, dist);
+      if (d !== undefined && !group.has(entry)) candidates.push({ entry, group: g, length: d });
     }
   });
   // Shortest first; past `total` paths only whole lengths are kept, so the ranking stays exact.
@@ -48,7 +49,7 @@ export function findAttackPaths(graph: AttackGraph, entries: readonly string[], 
     }
     lastLength = c.length;
     const group = groups[c.group] as ReadonlySet<string>;
-    const found = walkForward(graph, c.entry, group, allJewels, distances[c.group] as Map<string, number>, limits.perPair + 1);
+    const found = walkForward(graph, c.entry, c.length, group, allJewels, distances[c.group] as Map<string, number>, limits.perPair + 1);
     if (found.length > limits.perPair) truncated = true;
     for (const steps of found.slice(0, limits.perPair)) {
       const path = toPath(c.entry, steps, graph);
@@ -92,29 +93,45 @@ function distanceTo(group: ReadonlySet<string>, allJewels: ReadonlySet<string>, 
   return dist;
 }
 
+/**
+ * An entry's distance to the group, leaving out the Secrets its own pods mount: a breached
+ * workload holds them from the start, as an entry that is itself a jewel is not a path (and a
+ * one-step path to its own Secret would hide the longer paths to the jewels it does not hold).
+ */
+function entryDistance(graph: AttackGraph, entry: string, group: ReadonlySet<string>, allJewels: ReadonlySet<string>, dist: ReadonlyMap<string, number>): number | undefined {
+  let best: number | undefined;
+  for (const e of graph.out(entry)) {
+    const edge = graph.edge(e);
+    if (isMountRead(edge)) continue;
+    const rest = group.has(edge.to) ? 0 : allJewels.has(edge.to) ? undefined : dist.get(edge.to);
+    if (rest !== undefined && (best === undefined || rest + 1 < best)) best = rest + 1;
+  }
+  return best;
+}
+
 /** Up to `limit` shortest paths from the entry to the group, most likely steps first. */
-function walkForward(graph: AttackGraph, entry: string, group: ReadonlySet<string>, allJewels: ReadonlySet<string>, dist: ReadonlyMap<string, number>, limit: number): Edge[][] {
+function walkForward(graph: AttackGraph, entry: string, length: number, group: ReadonlySet<string>, allJewels: ReadonlySet<string>, dist: ReadonlyMap<string, number>, limit: number): Edge[][] {
   const out: Edge[][] = [];
-  const walk = (id: string, prefix: Edge[]): void => {
+  const walk = (id: string, prefix: Edge[], d: number): void => {
     if (out.length >= limit) return;
     if (id !== entry && group.has(id)) {
       out.push([...prefix]);
       return;
     }
-    const d = dist.get(id) ?? 0;
     const next = graph
       .out(id)
       .map((e) => graph.edge(e))
-      .filter((edge) => dist.get(edge.to) === d - 1 && (group.has(edge.to) || (d - 1 > 0 && !allJewels.has(edge.to))))
+      // The entry's own mounted Secrets are held, not reached (entryDistance); shortest paths never revisit the entry otherwise.
+      .filter((edge) => dist.get(edge.to) === d - 1 && (group.has(edge.to) || (d - 1 > 0 && !allJewels.has(edge.to))) && !(edge.from === entry && isMountRead(edge)))
       .sort((a, b) => b.probability - a.probability);
     for (const edge of next) {
       prefix.push(edge);
-      walk(edge.to, prefix);
+      walk(edge.to, prefix, d - 1);
       prefix.pop();
       if (out.length >= limit) return;
     }
   };
-  walk(entry, []);
+  walk(entry, [], length);
   return out;
 }
 

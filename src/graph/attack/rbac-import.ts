@@ -1,14 +1,17 @@
 /**
  * The RBAC part of the attack graph is the escalation graph itself (src/graph/rbac/escalation):
  * its nodes and edges are taken over with their ids, explanations and evidence. Each edge whose
- * evidence names bindings gets a `remove-binding` fix per binding; a step granted by several
- * bindings together (bind + create rolebindings) falls to removing any one of them.
+ * evidence names bindings gets a `remove-binding` fix per binding and, where the role can be
+ * edited, a `remove-verb` fix taking the verb out of the role (remove-verb.ts); a step granted by
+ * several bindings together (bind + create rolebindings) falls to removing any one of them.
  */
 import type { AttackNodeKind, AttackStepKind } from '../../model/attack.js';
 import type { Resource } from '../../model/resource.js';
-import type { EscalationGraph, EdgeKind, NodeKind } from '../rbac/escalation/types.js';
+import type { EscalationGraph, EdgeKind, Evidence, NodeKind } from '../rbac/escalation/types.js';
 import type { FindingLookup } from './findings.js';
-import type { AttackGraph } from './graph.js';
+import type { AttackGraph, FixCandidate } from './graph.js';
+import { removeVerbFix } from './remove-verb.js';
+import { asRecord, asString } from '../../lib/k8s/values.js';
 
 const NODE_KINDS: Record<NodeKind, AttackNodeKind> = {
   user: 'identity',
@@ -32,27 +35,61 @@ function stepKind(kind: EdgeKind): AttackStepKind {
 
 export const REMOVE_BINDING_COST = 2;
 
-/** `Kind ns/name` or `Kind name` (objectLabel's form) to the binding object. */
-function bindingsByLabel(resources: readonly Resource[]): Map<string, Resource> {
+const RBAC_GROUP = 'rbac.authorization.k8s.io/';
+
+/** `Kind ns/name` or `Kind name` (objectLabel's form) to the object, for bindings and roles. */
+function rbacByLabel(resources: readonly Resource[]): Map<string, Resource> {
   const out = new Map<string, Resource>();
   for (const r of resources) {
-    if (r.kind !== 'RoleBinding' && r.kind !== 'ClusterRoleBinding') continue;
-    out.set(r.kind === 'RoleBinding' ? `${r.kind} ${r.namespace ?? 'default'}/${r.name}` : `${r.kind} ${r.name}`, r);
+    if (!r.apiVersion.startsWith(RBAC_GROUP)) continue;
+    if (r.kind === 'RoleBinding' || r.kind === 'Role') out.set(`${r.kind} ${r.namespace ?? 'default'}/${r.name}`, r);
+    else if (r.kind === 'ClusterRoleBinding' || r.kind === 'ClusterRole') out.set(`${r.kind} ${r.name}`, r);
   }
+  return out;
+}
+
+/** Role label -> the labels of the bindings that refer to it (a Role only from its own namespace). */
+function bindingsByRole(resources: readonly Resource[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const r of resources) {
+    if ((r.kind !== 'RoleBinding' && r.kind !== 'ClusterRoleBinding') || !r.apiVersion.startsWith(RBAC_GROUP)) continue;
+    const ref = asRecord(r.object.roleRef);
+    const name = asString(ref?.name);
+    if (name === undefined || (ref?.kind !== 'Role' && ref?.kind !== 'ClusterRole')) continue;
+    if (ref.kind === 'Role' && r.kind !== 'RoleBinding') continue;
+    const role = ref.kind === 'Role' ? `Role ${r.namespace ?? 'default'}/${name}` : `ClusterRole ${name}`;
+    const binding = r.kind === 'RoleBinding' ? `${r.kind} ${r.namespace ?? 'default'}/${r.name}` : `${r.kind} ${r.name}`;
+    out.set(role, [...(out.get(role) ?? []), binding]);
+  }
+  for (const list of out.values()) list.sort();
   return out;
 }
 
 export function importRbac(graph: AttackGraph, escalation: EscalationGraph, resources: readonly Resource[], findings: FindingLookup): void {
   for (const node of escalation.nodes) graph.addNode({ id: node.id, kind: NODE_KINDS[node.kind], label: node.label });
-  const bindings = bindingsByLabel(resources);
+  const objects = rbacByLabel(resources);
+  const roleBindings = bindingsByRole(resources);
+  // Many edges cite the same rule: each role, resource and verb is worked out once.
+  const narrower = new Map<string, FixCandidate | undefined>();
+  const narrowerFix = (label: string, evidence: Evidence): FixCandidate | undefined => {
+    const key = `${label}|${evidence.resource}|${evidence.verb}|${evidence.ruleOf ?? ''}`;
+    if (narrower.has(key)) return narrower.get(key);
+    const role = objects.get(label);
+    const fix = role === undefined ? undefined : removeVerbFix(role, evidence, roleBindings.get(label) ?? []);
+    narrower.set(key, fix);
+    return fix;
+  };
   for (const edge of escalation.edges) {
     const fixIds: string[] = [];
     const labels: string[] = [];
     for (const evidence of edge.evidence) {
       if (evidence.role !== undefined) labels.push(evidence.role);
+      // Also for a role held hypothetically (one someone may bind): editing it removes the step too.
+      const narrower = evidence.role === undefined ? undefined : narrowerFix(evidence.role, evidence);
+      if (narrower !== undefined) fixIds.push(graph.addFix(narrower));
       if (evidence.binding === undefined) continue;
       labels.push(evidence.binding);
-      const binding = bindings.get(evidence.binding);
+      const binding = objects.get(evidence.binding);
       // Bootstrap bindings of a real cluster are out of reach of a manifest change here.
       if (binding === undefined) continue;
       const ref = { apiVersion: binding.apiVersion, kind: binding.kind, ...(binding.namespace === undefined ? {} : { namespace: binding.namespace }), name: binding.name };

@@ -48,7 +48,9 @@ export function resolveJewel(spec: string, graph: AttackGraph, workloads: readon
     const ns = text.slice('namespace/'.length);
     if (ns === '') return { ok: false, message: `"${spec}" names no namespace` };
     const ids = [`namespace-admin:${ns}`, `secrets:${ns}`].filter((id) => graph.nodes.has(id));
-    return { ok: true, ids: [...ids, ...workloads.filter((w) => w.namespace === ns).map((w) => w.id)] };
+    // The Secrets of NS that pods mount count too (mounted-secrets.ts): one node each.
+    const mounted = [...graph.nodes.values()].filter((n) => n.kind === 'secret' && n.id.startsWith('secret:') && n.namespace === ns).map((n) => n.id);
+    return { ok: true, ids: [...ids, ...mounted, ...workloads.filter((w) => w.namespace === ns).map((w) => w.id)] };
   }
   if (text.startsWith('selector ') || text.startsWith('selector=')) {
     const wanted = parseLabels(text.slice('selector '.length));
@@ -93,7 +95,7 @@ function glob(pattern: string | undefined, value: string, nocase = false): boole
 
 /**
  * Jewels from configured selectors: a selector of kind Secret names the secrets of the namespaces
- * it matches, kind Node every node, any other kind the workloads it matches (kind, namespace, name
+ * it matches and the mounted Secrets its name matches, kind Node every node, any other kind the workloads it matches (kind, namespace, name
  * of the workload object; labels of the object or of its pods).
  */
 export function configuredJewels(selectors: readonly JewelSelector[], graph: AttackGraph, workloads: readonly WorkloadInfo[]): string[] {
@@ -107,8 +109,13 @@ export function configuredJewels(selectors: readonly JewelSelector[], graph: Att
     if (s.kind !== undefined && glob(s.kind, 'Secret', true)) {
       for (const node of graph.nodes.values()) {
         if (node.kind !== 'secret') continue;
-        const ns = node.id.startsWith('secrets:') ? node.id.slice('secrets:'.length) : '';
-        if (ns === '*' || glob(s.namespace, ns)) out.add(node.id);
+        if (node.id.startsWith('secrets:')) {
+          // Every secret of a namespace (read through the API) holds whichever Secret the selector names.
+          const ns = node.id.slice('secrets:'.length);
+          if (ns === '*' || glob(s.namespace, ns)) out.add(node.id);
+        } else if (node.resource !== undefined && glob(s.namespace, node.namespace ?? '') && glob(s.name, node.resource.name)) {
+          out.add(node.id);
+        }
       }
       continue;
     }
