@@ -1,7 +1,8 @@
 /**
  * Names as the store keys them, so that an advisory and an installed package meet on the same
  * string: PyPI names per PEP 503, OS platforms as "<distro>:<release>" with Debian releases by
- * codename (the tracker uses codenames, OSV uses numbers, os-release may give either).
+ * codename (the tracker uses codenames, OSV uses numbers, os-release may give either), and every
+ * distribution under its os-release ID (OSV says "Rocky Linux", os-release says "rocky").
  */
 import type { Ecosystem } from '../lib/versions/index.js';
 
@@ -40,12 +41,37 @@ export function platformKey(distro: string, release: string): string {
   return `${id}:${release.trim().toLowerCase()}`;
 }
 
+/** os-release IDs of the distributions whose OSV ecosystem is named otherwise. */
+const OS_RELEASE_ID_OF_OSV: Readonly<Record<string, string>> = { 'rocky linux': 'rocky', 'azure linux': 'azurelinux', 'photon os': 'photon' };
+
+/** OSV ecosystems whose release is the product's marketing name, os-release PRETTY_NAME without the vendor. */
+const MARKETING_NAME_VENDORS: Readonly<Record<string, string>> = { opensuse: 'openSUSE', suse: 'SUSE' };
+
+/**
+ * The platform key of an OSV operating-system ecosystem ("Debian:12", "Rocky Linux:9",
+ * "Red Hat:enterprise_linux:9::appstream", "openSUSE:Leap 15.5"). Red Hat names product streams
+ * by CPE: the main `enterprise_linux:<major>` stream is the rhel release; the EUS, AUS and other
+ * streams keep a key of their own, because a container does not say which stream it follows.
+ */
+export function osvPlatformKey(ecosystem: string): string {
+  const [vendor = '', ...rest] = ecosystem.split(':');
+  const distro = vendor.trim().toLowerCase();
+  if (distro === 'red hat') {
+    const [product = '', version = ''] = rest;
+    const major = /^\d+/.exec(version)?.[0];
+    return product === 'enterprise_linux' && major !== undefined ? platformKey('rhel', major) : `red hat:${rest.join(':').toLowerCase()}`;
+  }
+  if (MARKETING_NAME_VENDORS[distro] !== undefined) return `${distro}:${rest.join(':').trim().toLowerCase()}`;
+  return platformKey(OS_RELEASE_ID_OF_OSV[distro] ?? distro, rest[0] ?? '');
+}
+
 /** What os-release says about the scanned system (OperatingSystem in the model satisfies it). */
 export interface DistroRelease {
   /** os-release ID: debian, alpine, ubuntu... */
   readonly id: string;
   readonly versionId?: string;
   readonly codename?: string;
+  readonly prettyName?: string;
 }
 
 /** Platform keys under which advisories for this system are stored, most specific first. */
@@ -58,6 +84,11 @@ export function platformCandidates(os: DistroRelease): string[] {
     // Ubuntu OSV data says "22.04", os-release "22.04"; others sometimes only the major.
     const major = /^\d+/.exec(os.versionId)?.[0];
     if (major !== undefined) keys.add(platformKey(id, major));
+  }
+  // openSUSE and SUSE advisories name the product as PRETTY_NAME does, after the vendor.
+  for (const [vendor, prefix] of Object.entries(MARKETING_NAME_VENDORS)) {
+    const pretty = os.prettyName?.trim() ?? '';
+    if ((id.startsWith('opensuse') || id.startsWith('sle')) && pretty.startsWith(`${prefix} `)) keys.add(`${vendor}:${pretty.slice(prefix.length + 1).toLowerCase()}`);
   }
   keys.add(`${id}:`); // rolling distributions (Wolfi, Chainguard) carry no release
   return [...keys];

@@ -151,4 +151,28 @@ describe('distro advisories', () => {
     expect(noOs.matches).toEqual([]);
     expect(noOs.problems.map((p) => p.code)).toEqual(['os-unknown']);
   });
+
+  it('meet RPM distributions under their os-release id, whatever OSV calls them', async () => {
+    const rpm = (ecosystem: string, fixed: string): Record<string, unknown> => ({ package: { ecosystem, name: 'openssl' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed }] }] });
+    const db = await storeWith([
+      osv('RLSA-1', [rpm('Rocky Linux:9', '1:3.0.7-25.el9')]),
+      osv('RHSA-1', [rpm('Red Hat:enterprise_linux:9::appstream', '1:3.0.7-25.el9')]),
+      osv('RHSA-EUS', [rpm('Red Hat:rhel_eus:9.2::baseos', '1:3.0.7-19.el9')]),
+      osv('SUSE-1', [rpm('SUSE:Linux Enterprise Server 15 SP5', '3.0.8-150500.5.1')]),
+      osv('OPENSUSE-1', [rpm('openSUSE:Leap 15.5', '3.0.8-150500.5.1')]),
+      osv('AZL-1', [rpm('Azure Linux:3', '3.3.2-1.azl3')]),
+    ]);
+    const openssl = (version: string) => ({ ecosystem: 'rpm', name: 'openssl', version });
+    const idsOn = (os: { id: string; versionId: string; prettyName?: string }, version: string): string[] => matchPackages(db, [openssl(version)], { os }).matches.flatMap((m) => [m.id, ...m.related]).sort();
+    expect(idsOn({ id: 'rocky', versionId: '9.3' }, '1:3.0.7-24.el9')).toContain('RLSA-1');
+    // UBI images say rhel; only the main stream applies, not EUS (a container does not say it follows EUS).
+    const rhel = idsOn({ id: 'rhel', versionId: '9.2' }, '1:3.0.7-18.el9');
+    expect(rhel).toContain('RHSA-1');
+    expect(rhel).not.toContain('RHSA-EUS');
+    expect(idsOn({ id: 'rhel', versionId: '9.4' }, '1:3.0.7-25.el9')).toEqual([]);
+    expect(idsOn({ id: 'sles', versionId: '15.5', prettyName: 'SUSE Linux Enterprise Server 15 SP5' }, '3.0.8-150500.4.1')).toContain('SUSE-1');
+    expect(idsOn({ id: 'opensuse-leap', versionId: '15.5', prettyName: 'openSUSE Leap 15.5' }, '3.0.8-150500.4.1')).toContain('OPENSUSE-1');
+    expect(idsOn({ id: 'opensuse-leap', versionId: '15.6', prettyName: 'openSUSE Leap 15.6' }, '3.0.8-150500.4.1')).toEqual([]);
+    expect(idsOn({ id: 'azurelinux', versionId: '3.0' }, '3.3.1-1.azl3')).toContain('AZL-1');
+  });
 });

@@ -5,7 +5,7 @@
  */
 import { type Ecosystem, resolveEcosystem, UnsupportedEcosystemError } from '../../lib/versions/index.js';
 import type { AffectedPackage, AffectedRange, Advisory, RangeEvent, SeverityClaim } from '../advisory.js';
-import { normaliseName, platformKey } from '../names.js';
+import { normaliseName, osvPlatformKey } from '../names.js';
 import { type JsonObject, arrayAt, isObject, objectAt, stringAt, strings } from './json-shape.js';
 
 export type OsvParse =
@@ -93,8 +93,7 @@ function schemeOf(ecosystem: string): Ecosystem | undefined {
 function platformOf(scheme: Ecosystem, ecosystem: string): string {
   const language: readonly Ecosystem[] = ['npm', 'pypi', 'maven', 'go', 'gem'];
   if (language.includes(scheme)) return '';
-  const [distro = '', release = ''] = ecosystem.split(':');
-  return platformKey(distro, release);
+  return osvPlatformKey(ecosystem);
 }
 
 function parseRange(value: unknown): AffectedRange | undefined {
