@@ -138,6 +138,19 @@ describe('SBOMs written by other tools', () => {
     expect(inventory.packages[0]?.source).toEqual({ name: 'openssl', version: '3.0.11-1~deb12u1' });
   });
 
+  it('an rpm purl\'s epoch qualifier is part of the version (1:3.0.7 is newer than any 3.x without one)', async () => {
+    const path = writeJson('rpm.cdx.json', {
+      bomFormat: 'CycloneDX', specVersion: '1.6', version: 1,
+      components: [
+        { type: 'operating-system', name: 'rocky', version: '9.3' },
+        { type: 'library', name: 'openssl', version: '3.0.7-25.el9', purl: 'pkg:rpm/rocky/openssl@3.0.7-25.el9?arch=x86_64&epoch=1&distro=rocky-9.3' },
+        { type: 'library', name: 'bash', version: '5.1.8-6.el9', purl: 'pkg:rpm/rocky/bash@5.1.8-6.el9?arch=x86_64&distro=rocky-9.3' },
+      ],
+    });
+    const { inventory } = await inventoryImage(path);
+    expect(inventory.packages.map((p) => `${p.name} ${p.version}`).sort()).toEqual(['bash 5.1.8-6.el9', 'openssl 1:3.0.7-25.el9']);
+  });
+
   it('SPDX with an OPERATING-SYSTEM package, or only distro qualifiers on its purls', async () => {
     const pkg = (name: string, purl: string, extra: object = {}): object => ({ name, SPDXID: `SPDXRef-${name}`, downloadLocation: 'NOASSERTION', externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: purl }], ...extra });
     const doc = (packages: object[]): object => ({ spdxVersion: 'SPDX-2.3', SPDXID: 'SPDXRef-DOCUMENT', name: 'x', packages });

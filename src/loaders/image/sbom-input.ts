@@ -353,8 +353,13 @@ export function parsePurl(purl: string): Pick<Package, 'name' | 'version' | 'eco
   const name = (ecosystem === 'npm' || ecosystem === 'composer' || ecosystem === 'golang' || ecosystem === 'maven') && segments.length > 0
     ? `${segments.join(ecosystem === 'maven' ? ':' : '/')}${ecosystem === 'maven' ? ':' : '/'}${last}`
     : last;
-  const arch = new URLSearchParams(match[4] ?? '').get('arch') ?? undefined;
-  return { name, version, ecosystem, ...(arch === undefined ? {} : { arch }) };
+  const qualifiers = new URLSearchParams(match[4] ?? '');
+  const arch = qualifiers.get('arch') ?? undefined;
+  // An rpm purl carries the epoch as a qualifier (purl spec): without it 1:2.0-1 would read as the
+  // older 2.0-1 and match advisories the package is past.
+  const epoch = qualifiers.get('epoch');
+  const full = epoch !== null && /^\d+$/.test(epoch) && !version.includes(':') ? `${epoch}:${version}` : version;
+  return { name, version: full, ecosystem, ...(arch === undefined ? {} : { arch }) };
 }
 
 /** A percent-encoded purl component; undefined for a malformed escape (an SBOM is untrusted input). */
