@@ -20,10 +20,10 @@ interface EmbeddedRisk {
   score: number;
   level: string;
   arrow: string;
-  why: string;
+  why: number;
 }
 
-function embedded(html: string): { findings: { resource: string; namespaceKey: string; message: string; risk?: EmbeddedRisk }[] } {
+function embedded(html: string): { findings: { resource: string; namespaceKey: string; message: string; risk?: EmbeddedRisk }[]; why?: string[] } {
   return JSON.parse(between(html, '<script type="application/json" id="palisade-data">', '</script>')) as ReturnType<typeof embedded>;
 }
 
@@ -117,15 +117,23 @@ describe('risk in the html writer', () => {
     for (const mark of ['sort-risk', 'filter-risk', 'th.risk', '"risk":', '>Risk<']) expect(markup).not.toContain(mark);
   });
 
-  it('embeds each risk as score, level, arrow and the reason behind it', () => {
-    const rows = embedded(htmlReport(ATTACK_REPORT)).findings;
-    expect(rows).toHaveLength(ATTACK_REPORT.findings.length);
+  it('embeds each risk as score, level, arrow and the reason behind it, each reason once', () => {
+    const data = embedded(htmlReport(ATTACK_REPORT));
+    const why = (i: number | undefined): string | undefined => (i === undefined ? undefined : data.why?.[i]);
+    expect(data.findings).toHaveLength(ATTACK_REPORT.findings.length);
     const binding = ATTACK_REPORT.findings.findIndex((f) => f.ruleId === 'cluster-admin-binding');
-    expect(rows[binding]?.risk).toEqual({ score: 100, level: 'critical', arrow: '↑', why: `on an attack path: ${ATTACK_REPORT.findings[binding]?.risk?.reason ?? ''}` });
+    expect(data.findings[binding]?.risk).toMatchObject({ score: 100, level: 'critical', arrow: '↑' });
+    expect(why(data.findings[binding]?.risk?.why)).toBe(`on an attack path: ${ATTACK_REPORT.findings[binding]?.risk?.reason ?? ''}`);
     const limits = ATTACK_REPORT.findings.findIndex((f) => f.risk?.context === 'not-modelled');
-    expect(rows[limits]?.risk).toMatchObject({ score: 40, level: 'medium', arrow: '' });
-    const hostile = embedded(htmlReport(riskyHostileReport())).findings[0]?.risk;
-    expect(hostile).toEqual({ score: 30, level: 'low', arrow: '↓', why: `unreachable: ${HOSTILE_REASON}` });
+    expect(data.findings[limits]?.risk).toMatchObject({ score: 40, level: 'medium', arrow: '' });
+    // 12 findings, 6 distinct reasons in their contexts: each sentence is embedded once.
+    const distinct = new Set(ATTACK_REPORT.findings.map((f) => `${f.risk?.context ?? ''} ${f.risk?.reason ?? ''}`));
+    expect(data.why).toHaveLength(distinct.size);
+    expect(new Set(data.why).size).toBe(distinct.size);
+    const hostile = embedded(htmlReport(riskyHostileReport()));
+    expect(hostile.findings[0]?.risk).toMatchObject({ score: 30, level: 'low', arrow: '↓' });
+    expect(hostile.why?.[hostile.findings[0]?.risk?.why ?? -1]).toBe(`unreachable: ${HOSTILE_REASON}`);
+    expect(embedded(htmlReport(SAMPLE_REPORT)).why).toBeUndefined();
   });
 
   it('keeps a hostile reason out of the markup', () => {

@@ -41,7 +41,7 @@ export const CLIENT_SCRIPT = `
     if (!risk) return;
     span(td, risk.score + ' ' + risk.level, 'badge ' + risk.level);
     if (risk.arrow) span(td, risk.arrow, 'arrow');
-    td.title = risk.why;
+    td.title = data.why[risk.why];
   }
 
   var rows = data.findings.map(function (f, index) {
@@ -55,7 +55,7 @@ export const CLIENT_SCRIPT = `
     cell(tr, f.where, 'where');
     cell(tr, f.suppression, 'suppression muted');
     body.appendChild(tr);
-    var haystack = [f.ruleId, f.title, f.resource, f.message, f.where, f.suppression, f.risk ? f.risk.why : ''].join('\\n').toLowerCase();
+    var haystack = [f.ruleId, f.title, f.resource, f.message, f.where, f.suppression, f.risk ? data.why[f.risk.why] : ''].join('\\n').toLowerCase();
     return { f: f, tr: tr, haystack: haystack, index: index };
   });
 

@@ -11,7 +11,7 @@ import { CLIENT_SCRIPT } from './client.js';
 import { escapeHtml, jsonForScript } from './escape.js';
 import { charts, complianceSection, exceptionsSection, findingsSection, header, problemsSection } from './sections.js';
 import { STYLE } from './style.js';
-import { findingRow } from './view-model.js';
+import { pageData } from './view-model.js';
 import { imagesSection } from './images-section.js';
 import { hasRisk, RISK_STYLE } from './risk-column.js';
 
@@ -34,7 +34,7 @@ export function htmlReport(report: Report): string {
   // The risk column's and the attack graph's rules ride along only when there is a risk or a graph;
   // the CSP pins whichever stylesheet it is.
   const style = `${STYLE}${hasRisk(report.findings) ? RISK_STYLE : ''}${report.attackPaths === undefined ? '' : ATTACK_GRAPH_STYLE}`;
-  const data = jsonForScript({ findings: report.findings.map(findingRow) });
+  const data = jsonForScript(pageData(report.findings));
   const parts = [
     '<!DOCTYPE html>',
     '<html lang="en">',

@@ -15,8 +15,28 @@ export interface RiskCell {
   readonly level: Severity;
   /** '↑' raised by an attack path, '↓' lowered because nothing reaches it, '' unchanged. */
   readonly arrow: string;
-  /** The hover text: where the finding sits in the attack graph and why the score is what it is. */
-  readonly why: string;
+  /**
+   * The hover text (where the finding sits in the attack graph and why the score is what it is),
+   * as an index into the page data's `why` list: most findings share a handful of reasons, and a
+   * report of 100,000 findings should not embed the same sentence 100,000 times.
+   */
+  readonly why: number;
+}
+
+/** Hands out one index per distinct hover text, in order of first use. */
+export class WhyTable {
+  private readonly index = new Map<string, number>();
+  readonly texts: string[] = [];
+
+  indexOf(text: string): number {
+    let i = this.index.get(text);
+    if (i === undefined) {
+      i = this.texts.length;
+      this.index.set(text, i);
+      this.texts.push(text);
+    }
+    return i;
+  }
 }
 
 const ARROWS: Readonly<Record<RiskContext, string>> = { 'on-path': '↑', unreachable: '↓', reachable: '', 'not-modelled': '' };
@@ -28,8 +48,8 @@ const CONTEXTS: Readonly<Record<RiskContext, string>> = {
   'not-modelled': 'not in the attack graph',
 };
 
-export function riskCell(risk: FindingRisk): RiskCell {
-  return { score: risk.score, level: risk.level, arrow: ARROWS[risk.context], why: `${CONTEXTS[risk.context]}: ${risk.reason}` };
+export function riskCell(risk: FindingRisk, why: WhyTable): RiskCell {
+  return { score: risk.score, level: risk.level, arrow: ARROWS[risk.context], why: why.indexOf(`${CONTEXTS[risk.context]}: ${risk.reason}`) };
 }
 
 export function hasRisk(findings: readonly Finding[]): boolean {

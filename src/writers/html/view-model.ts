@@ -6,7 +6,7 @@ import type { Finding } from '../../model/finding.js';
 import { resourceKey } from '../../model/resource.js';
 import type { Severity } from '../../model/severity.js';
 import { describeSuppression } from '../common/suppression.js';
-import { riskCell, type RiskCell } from './risk-column.js';
+import { riskCell, WhyTable, type RiskCell } from './risk-column.js';
 
 export interface FindingRow {
   readonly id: string;
@@ -30,7 +30,7 @@ export function namespaceKey(namespace: string | undefined): string {
   return namespace === undefined ? 'none' : `ns:${namespace}`;
 }
 
-export function findingRow(finding: Finding): FindingRow {
+function findingRow(finding: Finding, why: WhyTable): FindingRow {
   const { file, line, column, path } = finding.location;
   return {
     id: finding.id,
@@ -45,6 +45,19 @@ export function findingRow(finding: Finding): FindingRow {
     threats: finding.threats,
     suppressed: finding.suppressed,
     suppression: finding.suppressed ? describeSuppression(finding.suppression) : '',
-    ...(finding.risk === undefined ? {} : { risk: riskCell(finding.risk) }),
+    ...(finding.risk === undefined ? {} : { risk: riskCell(finding.risk, why) }),
   };
+}
+
+/** The page's embedded data: a row per finding in report order, and the risks' hover texts. */
+export interface PageData {
+  readonly findings: readonly FindingRow[];
+  /** Present only when some finding has a risk, so reports without one embed what they always did. */
+  readonly why?: readonly string[];
+}
+
+export function pageData(findings: readonly Finding[]): PageData {
+  const why = new WhyTable();
+  const rows = findings.map((f) => findingRow(f, why));
+  return why.texts.length === 0 ? { findings: rows } : { findings: rows, why: why.texts };
 }
