@@ -41,6 +41,7 @@ export function findAttackPaths(graph: AttackGraph, entries: readonly string[], 
   candidates.sort((a, b) => a.length - b.length || (a.entry < b.entry ? -1 : a.entry > b.entry ? 1 : a.group - b.group));
   const byId = new Map<string, AttackPath>();
   let truncated = false;
+  const fallback = { visits: 0 };
   let lastLength = 0;
   for (const c of candidates) {
     if (byId.size >= limits.total && c.length > lastLength) {
@@ -49,7 +50,14 @@ export function findAttackPaths(graph: AttackGraph, entries: readonly string[], 
     }
     lastLength = c.length;
     const group = groups[c.group] as ReadonlySet<string>;
-    const found = walkForward(graph, c.entry, c.length, group, allJewels, distances[c.group] as Map<string, number>, limits.perPair + 1);
+    const held = heldBy(graph, c.entry);
+    let found = walkForward(graph, c.entry, c.length, group, held, allJewels, distances[c.group] as Map<string, number>, limits.perPair + 1);
+    // Every nearest jewel is one the entry already holds: the nearest it does not hold lies further.
+    if (found.length === 0 && held.size > 0) {
+      const path = shortestAvoiding(graph, c.entry, group, held, allJewels, fallback);
+      if (path === 'over-budget') truncated = true;
+      else if (path !== undefined) found = [path];
+    }
     if (found.length > limits.perPair) truncated = true;
     for (const steps of found.slice(0, limits.perPair)) {
       const path = toPath(c.entry, steps, graph);
@@ -109,13 +117,51 @@ function entryDistance(graph: AttackGraph, entry: string, group: ReadonlySet<str
   return best;
 }
 
+/** The Secrets an entry's own pods mount: it holds them from the start, so no path ends there. */
+function heldBy(graph: AttackGraph, entry: string): Set<string> {
+  const held = new Set<string>();
+  for (const e of graph.out(entry)) {
+    const edge = graph.edge(e);
+    if (isMountRead(edge)) held.add(edge.to);
+  }
+  return held;
+}
+
+/** Nodes the fallback searches may visit in all, so hostile inputs stay bounded (past it: `truncated`). */
+const FALLBACK_VISITS = 2_000_000;
+
+/** One shortest path from the entry to a jewel of the group it does not hold, never through a jewel. */
+function shortestAvoiding(graph: AttackGraph, entry: string, group: ReadonlySet<string>, held: ReadonlySet<string>, allJewels: ReadonlySet<string>, budget: { visits: number }): Edge[] | undefined | 'over-budget' {
+  const via = new Map<string, Edge>();
+  const queue = [entry];
+  const seen = new Set(queue);
+  for (let i = 0; i < queue.length; i++) {
+    if (++budget.visits > FALLBACK_VISITS) return 'over-budget';
+    const id = queue[i] ?? '';
+    if (id !== entry && group.has(id) && !held.has(id)) {
+      const path: Edge[] = [];
+      for (let at = via.get(id); at !== undefined; at = via.get(at.from)) path.push(at);
+      return path.reverse();
+    }
+    if (id !== entry && allJewels.has(id)) continue;
+    for (const e of graph.out(id)) {
+      const edge = graph.edge(e);
+      if (seen.has(edge.to) || (id === entry && isMountRead(edge))) continue;
+      seen.add(edge.to);
+      via.set(edge.to, edge);
+      queue.push(edge.to);
+    }
+  }
+  return undefined;
+}
+
 /** Up to `limit` shortest paths from the entry to the group, most likely steps first. */
-function walkForward(graph: AttackGraph, entry: string, length: number, group: ReadonlySet<string>, allJewels: ReadonlySet<string>, dist: ReadonlyMap<string, number>, limit: number): Edge[][] {
+function walkForward(graph: AttackGraph, entry: string, length: number, group: ReadonlySet<string>, held: ReadonlySet<string>, allJewels: ReadonlySet<string>, dist: ReadonlyMap<string, number>, limit: number): Edge[][] {
   const out: Edge[][] = [];
   const walk = (id: string, prefix: Edge[], d: number): void => {
     if (out.length >= limit) return;
     if (id !== entry && group.has(id)) {
-      out.push([...prefix]);
+      if (!held.has(id)) out.push([...prefix]);
       return;
     }
     const next = graph
