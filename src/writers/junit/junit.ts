@@ -20,7 +20,7 @@ import { isFileBacked } from '../common/artifact-path.js';
 import { compareText } from '../../lib/compare.js';
 import { describeSuppression } from '../common/suppression.js';
 import { plural } from '../common/summary.js';
-import { riskLine, riskProperties } from './risk.js';
+import { RiskProperties, riskLine } from './risk.js';
 import { element, textElement } from './xml.js';
 
 interface Suite {
@@ -56,7 +56,7 @@ function place(finding: Finding): string {
   return `${file}:${line}:${column} ${path === '' ? '/' : path}`;
 }
 
-function findingCase(finding: Finding, indent: string): string[] {
+function findingCase(finding: Finding, indent: string, risks: RiskProperties): string[] {
   const inner = `${indent}  `;
   const { file, line } = finding.location;
   // file/line let CI annotate the source; an object from a live cluster has none.
@@ -64,7 +64,7 @@ function findingCase(finding: Finding, indent: string): string[] {
   // The risk goes right after the message: it is what decides how soon to act on the failure.
   const risk = riskLine(finding);
   const details = `${finding.message}\n${risk === '' ? '' : `${risk}\n`}at ${place(finding)}\nRemediation: ${finding.remediation}`;
-  const properties = riskProperties(finding, inner);
+  const properties = risks.of(finding, inner);
   if (finding.suppressed) {
     return element(indent, 'testcase', attrs, [...properties, ...element(inner, 'skipped', { message: `suppressed by ${describeSuppression(finding.suppression)}` })]);
   }
@@ -128,14 +128,14 @@ function inputSuite(report: Report): { lines: string[]; totals: Totals } | undef
   return { lines: element('  ', 'testsuite', attrs, cases), totals };
 }
 
-function suiteElement(suite: Suite, report: Report): { lines: string[]; totals: Totals } {
+function suiteElement(suite: Suite, report: Report, risks: RiskProperties): { lines: string[]; totals: Totals } {
   const t = totals(suite);
   const properties = element('    ', 'properties', {}, [
     ...element('      ', 'property', { name: 'title', value: suite.title }),
     ...element('      ', 'property', { name: 'severity', value: suite.severity }),
     ...element('      ', 'property', { name: 'threats', value: suite.threats.join(',') }),
   ]);
-  const cases = [...suite.findings.flatMap((f) => findingCase(f, '    ')), ...summaryCases(suite, '    ')];
+  const cases = [...suite.findings.flatMap((f) => findingCase(f, '    ', risks)), ...summaryCases(suite, '    ')];
   const attrs = { name: suite.ruleId, tests: t.tests, failures: t.failures, errors: t.errors, skipped: t.skipped, timestamp: report.generatedAt };
   return { lines: element('  ', 'testsuite', attrs, [...properties, ...cases]), totals: t };
 }
@@ -146,7 +146,8 @@ export const junitWriter = defineWriter({
   extension: 'xml',
   write(report) {
     const inputs = inputSuite(report);
-    const rendered = [...(inputs === undefined ? [] : [inputs]), ...suites(report).map((s) => suiteElement(s, report))];
+    const risks = new RiskProperties();
+    const rendered = [...(inputs === undefined ? [] : [inputs]), ...suites(report).map((s) => suiteElement(s, report, risks))];
     const sum = (key: keyof Totals): number => rendered.reduce((n, r) => n + r.totals[key], 0);
     const root = { name: 'palisade', tests: sum('tests'), failures: sum('failures'), errors: sum('errors'), skipped: sum('skipped'), timestamp: report.generatedAt };
     const lines = ['<?xml version="1.0" encoding="UTF-8"?>', ...element('', 'testsuites', root, rendered.flatMap((r) => r.lines))];

@@ -5,7 +5,7 @@
  * the attack analysis did not weigh the finding, so such reports are written as before.
  */
 import type { Finding } from '../../model/finding.js';
-import type { RiskContext } from '../../model/risk.js';
+import type { FindingRisk, RiskContext } from '../../model/risk.js';
 import { element } from './xml.js';
 
 const CONTEXTS: Readonly<Record<RiskContext, string>> = {
@@ -22,10 +22,28 @@ export function riskLine(finding: Finding): string {
   return `Risk: ${risk.score} ${risk.level} (${CONTEXTS[risk.context]}). ${risk.reason}`;
 }
 
-/** The <properties> element of a finding's testcase, named as the SARIF result properties are. */
-export function riskProperties(finding: Finding, indent: string): string[] {
-  const { risk } = finding;
-  if (risk === undefined) return [];
+/**
+ * The <properties> elements of findings' testcases, named as the SARIF result properties are.
+ * Most findings of a large report share a handful of risks, so each distinct block is rendered
+ * (and escaped) once per report and its lines reused.
+ */
+export class RiskProperties {
+  private readonly rendered = new Map<string, readonly string[]>();
+
+  of(finding: Finding, indent: string): readonly string[] {
+    const { risk } = finding;
+    if (risk === undefined) return [];
+    const key = [indent, risk.score, risk.level, risk.context, risk.paths, risk.jewels.join(','), risk.reason].join('\u0000');
+    let lines = this.rendered.get(key);
+    if (lines === undefined) {
+      lines = render(risk, indent);
+      this.rendered.set(key, lines);
+    }
+    return lines;
+  }
+}
+
+function render(risk: FindingRisk, indent: string): string[] {
   const inner = `${indent}  `;
   const property = (name: string, value: string | number): string[] => element(inner, 'property', { name, value });
   return element(indent, 'properties', {}, [
