@@ -9,14 +9,23 @@ import { ImageError } from './problems.js';
 export const WHITEOUT_PREFIX = '.wh.';
 export const OPAQUE_MARKER = '.wh..wh..opq';
 
-/** `/`-rooted, no empty, `.` or trailing components; undefined for the root itself. */
-export function normalizeEntryPath(raw: string, maxLength: number, where: string): string | undefined {
-  if (raw.length > maxLength) throw new ImageError('layer-hostile', `${where}: entry name of ${raw.length} characters exceeds the limit of ${maxLength}`);
-  if (raw.includes('\0')) throw new ImageError('layer-hostile', `${where}: entry name contains a NUL byte`);
+/** Names already in the form `a/b/c` or `a/b/c/` (most layers'): no empty, `.` or `..` component. */
+const PLAIN_NAME = /^(?:[^/]+\/)*[^/]+\/?$/;
+const DOT_COMPONENT = /(?:^|\/)\.\.?(?:\/|$)/;
+
+/**
+ * `/`-rooted, no empty, `.` or trailing components; undefined for the root itself. `where` names
+ * the entry in messages; it is a function so that the text is only built for an error.
+ */
+export function normalizeEntryPath(raw: string, maxLength: number, where: () => string): string | undefined {
+  if (raw.length > maxLength) throw new ImageError('layer-hostile', `${where()}: entry name of ${raw.length} characters exceeds the limit of ${maxLength}`);
+  if (raw.includes('\0')) throw new ImageError('layer-hostile', `${where()}: entry name contains a NUL byte`);
+  // The common case without splitting and joining (once per entry of every layer).
+  if (PLAIN_NAME.test(raw) && !DOT_COMPONENT.test(raw)) return `/${raw.endsWith('/') ? raw.slice(0, -1) : raw}`;
   const parts: string[] = [];
   for (const part of raw.split('/')) {
     if (part === '' || part === '.') continue;
-    if (part === '..') throw new ImageError('layer-hostile', `${where}: entry "${printable(raw)}" climbs out of its directory with ".." (path traversal)`);
+    if (part === '..') throw new ImageError('layer-hostile', `${where()}: entry "${printable(raw)}" climbs out of its directory with ".." (path traversal)`);
     parts.push(part);
   }
   return parts.length === 0 ? undefined : `/${parts.join('/')}`;

@@ -166,7 +166,9 @@ async function extractEntries(bytes: AsyncGenerator<Buffer>, options: LayerReadO
   try {
     for (let header = await tar.next(); header !== undefined; header = await tar.next()) {
       count += 1;
-      await classify(tar, header, count, options);
+      // Most entries need no reading: classify returns a promise only when one does.
+      const reading = classify(tar, header, count, options);
+      if (reading !== undefined) await reading;
     }
     // Whatever follows the end marker is still part of the blob and of its digests.
     await tar.finish();
@@ -180,12 +182,13 @@ async function extractEntries(bytes: AsyncGenerator<Buffer>, options: LayerReadO
   return count;
 }
 
-async function classify(tar: TarReader, header: TarHeader, ordinal: number, options: LayerReadOptions): Promise<void> {
+function classify(tar: TarReader, header: TarHeader, ordinal: number, options: LayerReadOptions): Promise<void> | undefined {
   const { limits, budget, label } = options;
   if (ordinal > limits.maxEntriesPerLayer) throw new ImageError('layer-limit', `${label}: more than ${limits.maxEntriesPerLayer} entries`);
   budget.entries += 1;
   if (budget.entries > limits.maxEntries) throw new ImageError('layer-limit', `the image has more than ${limits.maxEntries} entries (at ${label})`);
-  const where = `${label}, entry ${ordinal}`;
+  // Built only for a message: this runs for every entry.
+  const where = (): string => `${label}, entry ${ordinal}`;
   const path = normalizeEntryPath(header.name, limits.maxPathLength, where);
   if (path === undefined) return;
   const mode = header.mode;
@@ -195,7 +198,7 @@ async function classify(tar: TarReader, header: TarHeader, ordinal: number, opti
     // Other .wh..wh. names are aufs bookkeeping (hard-link dirs), not deletions.
     else if (!base.startsWith(`${WHITEOUT_PREFIX}${WHITEOUT_PREFIX}`)) {
       const name = base.slice(WHITEOUT_PREFIX.length);
-      if (name === '' || name === '.' || name === '..') throw new ImageError('layer-hostile', `${where}: whiteout "${printable(path)}" names no file`);
+      if (name === '' || name === '.' || name === '..') throw new ImageError('layer-hostile', `${where()}: whiteout "${printable(path)}" names no file`);
       options.onEntry({ kind: 'whiteout', path: `${parentOf(path) === '/' ? '' : parentOf(path)}/${name}` });
     }
     return;
@@ -208,13 +211,13 @@ async function classify(tar: TarReader, header: TarHeader, ordinal: number, opti
     case 'symlink': {
       const target = header.linkname;
       if (target === '' || target.length > limits.maxPathLength || target.includes('\0')) {
-        throw new ImageError('layer-hostile', `${where}: symlink "${printable(path)}" has an empty, over-long or NUL-bearing target`);
+        throw new ImageError('layer-hostile', `${where()}: symlink "${printable(path)}" has an empty, over-long or NUL-bearing target`);
       }
       options.onEntry({ kind: 'symlink', path, mode, target }); return;
     }
     case 'link': {
-      const target = normalizeEntryPath(header.linkname, limits.maxPathLength, `${where} (hard link target)`);
-      if (target === undefined) throw new ImageError('layer-hostile', `${where}: hard link "${printable(path)}" points at the image root`);
+      const target = normalizeEntryPath(header.linkname, limits.maxPathLength, () => `${where()} (hard link target)`);
+      if (target === undefined) throw new ImageError('layer-hostile', `${where()}: hard link "${printable(path)}" points at the image root`);
       options.onEntry({ kind: 'hardlink', path, mode, target }); return;
     }
     default:
@@ -223,32 +226,43 @@ async function classify(tar: TarReader, header: TarHeader, ordinal: number, opti
   }
 }
 
-async function readFile(tar: TarReader, size: number, path: string, mode: number, options: LayerReadOptions): Promise<void> {
+/** A regular file: skipped (the next entry passes over it), or read when an analyzer or the inspector wants it. */
+function readFile(tar: TarReader, size: number, path: string, mode: number, options: LayerReadOptions): Promise<void> | undefined {
   const { limits, budget, label } = options;
   if (size > limits.maxFileBytes) throw new ImageError('layer-limit', `${label}: file "${printable(path)}" declares ${size} bytes, over the limit of ${limits.maxFileBytes}`);
   const inspector = options.inspect;
-  const inspect = inspector !== undefined && inspector.wants(path, size) && size <= limits.maxBufferedFileBytes;
+  const inspect = inspector !== undefined && inspector.wants(path, size) && size <= limits.maxBufferedFileBytes ? inspector : undefined;
   if (!options.wants(path, mode)) {
-    // Handed over and dropped: a view of the input chunk serves, no copy.
-    if (inspect) inspector.onFile(path, await tar.read(false));
+    if (inspect !== undefined) return inspectOnly(tar, inspect, size, path, mode, options);
     options.onEntry({ kind: 'file', path, size, mode });
-    return;
+    return undefined;
   }
   // A condensed file is held only while it is condensed; the budget counts what is kept.
-  const condense = options.condense;
   const streamed = size > limits.maxBufferedFileBytes ? options.condenseStream?.(path, mode) : undefined;
-  if (streamed !== undefined) {
-    // What the reader leaves unread is skipped by the next entry.
-    keep(await streamed(size, tar.content()), path, size, mode, options);
-    return;
+  if (streamed !== undefined) return condenseStreamed(tar, streamed, size, path, mode, options);
+  if (size > limits.maxBufferedFileBytes || (options.condense === undefined && budget.bufferedBytes + size > limits.maxBufferedBytes)) {
+    options.onEntry({ kind: 'file', path, size, mode, skipped: `${size} bytes is over the buffering limit` });
+    return undefined;
   }
-  if (size > limits.maxBufferedFileBytes || (condense === undefined && budget.bufferedBytes + size > limits.maxBufferedBytes)) {
-    options.onEntry({ kind: 'file', path, size, mode, skipped: `${size} bytes is over the buffering limit` }); return;
-  }
-  // Kept contents are copies, so they do not pin the decompressor's larger buffers.
+  return readWanted(tar, inspect, size, path, mode, options);
+}
+
+/** Handed over and dropped: a view of the input chunk serves, no copy. */
+async function inspectOnly(tar: TarReader, inspector: NonNullable<LayerReadOptions['inspect']>, size: number, path: string, mode: number, options: LayerReadOptions): Promise<void> {
+  inspector.onFile(path, await tar.read(false));
+  options.onEntry({ kind: 'file', path, size, mode });
+}
+
+/** What the stream reader leaves unread is skipped by the next entry. */
+async function condenseStreamed(tar: TarReader, reader: (size: number, chunks: AsyncIterable<Buffer>) => Promise<Buffer | undefined>, size: number, path: string, mode: number, options: LayerReadOptions): Promise<void> {
+  keep(await reader(size, tar.content()), path, size, mode, options);
+}
+
+/** Kept contents are copies, so they do not pin the decompressor's larger buffers. */
+async function readWanted(tar: TarReader, inspector: LayerReadOptions['inspect'], size: number, path: string, mode: number, options: LayerReadOptions): Promise<void> {
   const content = await tar.read(true);
-  if (inspect) inspector.onFile(path, content);
-  keep(condense === undefined ? content : condense(path, mode, content), path, size, mode, options);
+  inspector?.onFile(path, content);
+  keep(options.condense === undefined ? content : options.condense(path, mode, content), path, size, mode, options);
 }
 
 /** Records a read file with what is kept of it, within the image's buffering budget. */

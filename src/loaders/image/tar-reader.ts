@@ -43,13 +43,15 @@ export class TarReader {
 
   /** The next entry, or undefined at the end of the archive; the previous one's content is skipped if unread. */
   async next(): Promise<TarHeader | undefined> {
-    await this.skip();
+    // The synchronous paths (what lies in the current chunk) spare an async call per step: those
+    // were most of the allocations of reading a layer.
+    if (!this.skipInChunk()) await this.skip();
     if (this.ended) return undefined;
     let longName: string | undefined;
     let longLink: string | undefined;
     let pax: Map<string, string> | undefined;
     for (;;) {
-      const block = await this.take(BLOCK, true);
+      const block = this.view(BLOCK) ?? (await this.take(BLOCK, true));
       if (block === undefined) break;
       if (isZero(block)) {
         // A zero block must be followed by another (the end) or by nothing at all.
@@ -101,12 +103,18 @@ export class TarReader {
 
   /** The current entry's whole content; a view of the input when it lies in one chunk and `copy` is false. */
   async read(copy: boolean): Promise<Buffer> {
-    const content = await this.take(this.remaining, false);
-    if (content === undefined) throw new TarFormatError('truncated archive');
-    // A view pins the whole input chunk; a copy was already made when the content spanned chunks.
-    const kept = copy && content.buffer === this.chunk.buffer ? Buffer.from(content) : content;
+    const view = this.view(this.remaining);
+    // A view pins the whole input chunk; a copy made because the content spanned chunks does not.
+    let kept: Buffer;
+    if (view !== undefined) {
+      kept = copy ? Buffer.from(view) : view;
+    } else {
+      const content = await this.take(this.remaining, false);
+      if (content === undefined) throw new TarFormatError('truncated archive');
+      kept = content;
+    }
     this.remaining = 0;
-    await this.skipPadding();
+    if (!this.skipInChunk()) await this.skipPadding();
     return kept;
   }
 
@@ -121,6 +129,24 @@ export class TarReader {
   async finish(): Promise<void> {
     this.offset = this.chunk.length;
     while (await this.fill()) this.offset = this.chunk.length;
+  }
+
+  /** Skips the rest of the current entry if it lies in the current chunk; false when more input is needed. */
+  private skipInChunk(): boolean {
+    const rest = this.remaining + this.padding;
+    if (this.offset + rest > this.chunk.length) return false;
+    this.offset += rest;
+    this.remaining = 0;
+    this.padding = 0;
+    return true;
+  }
+
+  /** The next `count` bytes as a view of the current chunk, consumed; undefined when they are not all in it. */
+  private view(count: number): Buffer | undefined {
+    if (this.offset + count > this.chunk.length) return undefined;
+    const view = this.chunk.subarray(this.offset, this.offset + count);
+    this.offset += count;
+    return view;
   }
 
   private async skipPadding(): Promise<void> {
@@ -144,11 +170,8 @@ export class TarReader {
    * when the input ends before any of them and `atBoundary` allows that (the archive ended there).
    */
   private async take(count: number, atBoundary: boolean): Promise<Buffer | undefined> {
-    if (this.offset + count <= this.chunk.length) {
-      const view = this.chunk.subarray(this.offset, this.offset + count);
-      this.offset += count;
-      return view;
-    }
+    const view = this.view(count);
+    if (view !== undefined) return view;
     const out = Buffer.allocUnsafe(count);
     let filled = 0;
     while (filled < count) {
