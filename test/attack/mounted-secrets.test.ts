@@ -118,3 +118,41 @@ roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: reader}
     expect(named.paths.map((p) => p.jewel)).toEqual(['secret:shop/db-credentials']);
   });
 });
+
+describe('a mounted ServiceAccount token Secret', () => {
+  it('gives that ServiceAccount (and what RBAC grants it) to the pods that mount it', () => {
+    const cluster = resourcesOf(`
+apiVersion: v1
+kind: Secret
+metadata: {name: deployer-token, namespace: ci, annotations: {kubernetes.io/service-account.name: deployer}}
+type: kubernetes.io/service-account-token
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata: {name: deployer, namespace: ci}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: deployer-admin}
+subjects: [{kind: ServiceAccount, name: deployer, namespace: ci}]
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: runner, namespace: ci}
+spec:
+  selector: {matchLabels: {app: runner}}
+  template:
+    metadata: {labels: {app: runner}}
+    spec:
+      automountServiceAccountToken: false
+      containers: [{name: r, image: runner:1, volumeMounts: [{name: kube, mountPath: /kube}]}]
+      volumes: [{name: kube, secret: {secretName: deployer-token}}]
+`);
+    const result = analyzeAttackPaths({ resources: cluster }, { from: ['namespace/ci'], to: ['cluster-admin'] });
+    expect(steps(result)).toEqual([['workload:ci/Deployment/runner -token-theft-> system:serviceaccount:ci:deployer', 'system:serviceaccount:ci:deployer -rbac-> cluster-admin']]);
+    expect(result.paths[0]?.steps[0]?.evidence).toMatchObject({ serviceAccount: 'ci/deployer', mount: [{ secret: 'deployer-token', via: 'volume', name: 'kube' }] });
+    // The token step has no fix; the cut removes the binding (the built-in cluster-admin cannot be edited).
+    expect(result.cut.fixIds).toEqual(['remove-binding:ClusterRoleBinding/deployer-admin']);
+  });
+});

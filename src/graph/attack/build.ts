@@ -25,7 +25,7 @@ import { declaredPorts, exposureSources, ingressReach } from './exposure.js';
 import { FindingLookup } from './findings.js';
 import { denyIngressFix, disableAutomountFix, dropPrivilegeFix, restrictExposureFix, upgradeFix } from './fixes.js';
 import { AttackGraph } from './graph.js';
-import { addMountedSecrets } from './mounted-secrets.js';
+import { addMountedSecrets, tokenSecretsOf, type TokenSecrets } from './mounted-secrets.js';
 import { hostOfId, INTERNET, netInId, netOutId, OPEN_EGRESS, vulnerableId } from './ids.js';
 import { hasOpenEgress, NetworkReach } from './network-reach.js';
 import { importRbac } from './rbac-import.js';
@@ -65,15 +65,17 @@ export function buildAttackGraph(input: AttackInput): BuiltGraph {
   // The API server always has cluster-admin: a binding to it grants everything even when the input omits the role.
   const rbacResources = withBuiltInClusterAdmin(resources);
   const rbac = rbacResources === resources ? rbacIndexOf(index) : RbacIndex.build(rbacResources);
-  importRbac(graph, buildEscalationGraph(rbac, buildInventory(resources)), resources, findings);
-  for (const info of infos) addWorkload(graph, info, findings);
+  const inventory = buildInventory(resources);
+  importRbac(graph, buildEscalationGraph(rbac, inventory), resources, findings);
+  const tokens = tokenSecretsOf(inventory.tokenSecrets);
+  for (const info of infos) addWorkload(graph, info, findings, tokens);
   addHostCompromise(graph, infos);
   addExploits(graph, infos, input.vulnerabilities ?? [], findings, analysis, index, resources);
   const pods = infos.reduce((n, i) => n + (i.replicas ?? 1), 0);
   return { graph, workloads: infos, pods };
 }
 
-function addWorkload(graph: AttackGraph, info: WorkloadInfo, findings: FindingLookup): void {
+function addWorkload(graph: AttackGraph, info: WorkloadInfo, findings: FindingLookup, tokens: TokenSecrets): void {
   graph.addNode({ id: info.id, kind: 'workload', label: `${info.resource.kind} ${info.namespace}/${info.resource.name}`, namespace: info.namespace, resource: { apiVersion: info.resource.apiVersion, kind: info.resource.kind, namespace: info.namespace, name: info.resource.name }, ...(info.replicas === undefined ? {} : { replicas: info.replicas }) });
   const sa = serviceAccountUser(info.namespace, info.serviceAccount);
   if (info.automountToken) {
@@ -89,7 +91,7 @@ function addWorkload(graph: AttackGraph, info: WorkloadInfo, findings: FindingLo
       probability: 1,
     });
   }
-  addMountedSecrets(graph, info, findings);
+  addMountedSecrets(graph, info, findings, tokens);
   const facts = escapeFacts(info.template);
   if (facts.length === 0) return;
   const target = info.nodeName === undefined ? hostOfId(info.id) : nodeNode(info.nodeName);
