@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importAdvisories, matchPackages } from '../../src/vuln/index.js';
-import { npm, osv, tempDirs } from './support/osv.js';
+import { npm, osv, tempDirs, type OsvAffected } from './support/osv.js';
 
 const temp = tempDirs();
 
@@ -153,7 +153,7 @@ describe('distro advisories', () => {
   });
 
   it('meet RPM distributions under their os-release id, whatever OSV calls them', async () => {
-    const rpm = (ecosystem: string, fixed: string): Record<string, unknown> => ({ package: { ecosystem, name: 'openssl' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed }] }] });
+    const rpm = (ecosystem: string, fixed: string): OsvAffected => ({ package: { ecosystem, name: 'openssl' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed }] }] });
     const db = await storeWith([
       osv('RLSA-1', [rpm('Rocky Linux:9', '1:3.0.7-25.el9')]),
       osv('RHSA-1', [rpm('Red Hat:enterprise_linux:9::appstream', '1:3.0.7-25.el9')]),

@@ -13,7 +13,8 @@ import { charts, complianceSection, exceptionsSection, findingsSection, header, 
 import { STYLE } from './style.js';
 import { pageData } from './view-model.js';
 import { imagesSection } from './images-section.js';
-import { hasRisk, RISK_STYLE } from './risk-column.js';
+import { RISK_STYLE } from './risk-column.js';
+import { hasRisk } from '../common/risk.js';
 
 function sha256(text: string): string {
   return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;

@@ -3,11 +3,11 @@
  * analysis ran), so a report without one renders exactly as before. The header is a button that
  * sorts by score; the page keeps the report's order until it is pressed.
  */
-import type { Finding } from '../../model/finding.js';
-import type { FindingRisk, RiskContext } from '../../model/risk.js';
+import type { FindingRisk } from '../../model/risk.js';
 import type { Severity } from '../../model/severity.js';
 import { SEVERITIES } from '../../model/severity.js';
 import { escapeHtml as h } from './escape.js';
+import { RISK_ARROWS, RISK_CONTEXTS } from '../common/risk.js';
 
 /** What the page's script shows in a risk cell, formatted here as the other cells are. */
 export interface RiskCell {
@@ -39,22 +39,11 @@ export class WhyTable {
   }
 }
 
-const ARROWS: Readonly<Record<RiskContext, string>> = { 'on-path': '↑', unreachable: '↓', reachable: '', 'not-modelled': '' };
-
-const CONTEXTS: Readonly<Record<RiskContext, string>> = {
-  'on-path': 'on an attack path',
-  reachable: 'reachable',
-  unreachable: 'unreachable',
-  'not-modelled': 'not in the attack graph',
-};
 
 export function riskCell(risk: FindingRisk, why: WhyTable): RiskCell {
-  return { score: risk.score, level: risk.level, arrow: ARROWS[risk.context], why: why.indexOf(`${CONTEXTS[risk.context]}: ${risk.reason}`) };
+  return { score: risk.score, level: risk.level, arrow: RISK_ARROWS[risk.context], why: why.indexOf(`${RISK_CONTEXTS[risk.context]}: ${risk.reason}`) };
 }
 
-export function hasRisk(findings: readonly Finding[]): boolean {
-  return findings.some((f) => f.risk !== undefined);
-}
 
 /** The header cell; aria-sort tells assistive technology (and the CSS arrow) the current order. */
 export const RISK_HEADER =

@@ -8,7 +8,8 @@ import { compareText } from '../../lib/compare.js';
 import { hasGate, summaryCounts, verdict } from '../common/summary.js';
 import { barChart, type Bar } from './charts.js';
 import { escapeHtml as h } from './escape.js';
-import { hasRisk, RISK_HEADER, riskFilter } from './risk-column.js';
+import { RISK_HEADER, riskFilter } from './risk-column.js';
+import { hasRisk } from '../common/risk.js';
 import { namespaceKey } from './view-model.js';
 
 /** Namespaces beyond this many are summed into one "other" bar. */

@@ -5,21 +5,16 @@
  * the attack analysis did not weigh the finding, so such reports are written as before.
  */
 import type { Finding } from '../../model/finding.js';
-import type { FindingRisk, RiskContext } from '../../model/risk.js';
+import type { FindingRisk } from '../../model/risk.js';
 import { element } from './xml.js';
+import { RISK_CONTEXTS } from '../common/risk.js';
 
-const CONTEXTS: Readonly<Record<RiskContext, string>> = {
-  'on-path': 'on an attack path',
-  reachable: 'reachable',
-  unreachable: 'unreachable',
-  'not-modelled': 'not in the attack graph',
-};
 
 /** "Risk: 100 critical (on an attack path). A step of 2 attack paths ...", or '' without a risk. */
 export function riskLine(finding: Finding): string {
   const { risk } = finding;
   if (risk === undefined) return '';
-  return `Risk: ${risk.score} ${risk.level} (${CONTEXTS[risk.context]}). ${risk.reason}`;
+  return `Risk: ${risk.score} ${risk.level} (${RISK_CONTEXTS[risk.context]}). ${risk.reason}`;
 }
 
 /**

@@ -16,7 +16,8 @@ import { groupByResource, type ResourceGroup } from '../common/resource-groups.j
 import { describeSuppression } from '../common/suppression.js';
 import { summaryCounts, verdict } from '../common/summary.js';
 import { escapeMarkdown as md } from './escape.js';
-import { hasRisk, isMinor, riskCell, riskiestFirst, riskNote, severityAndRiskTable } from './risk.js';
+import { isMinor, riskCell, riskiestFirst, riskNote, severityAndRiskTable } from './risk.js';
+import { hasRisk } from '../common/risk.js';
 
 const MINOR: ReadonlySet<Severity> = new Set(['low', 'info']);
 

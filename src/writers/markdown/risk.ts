@@ -5,22 +5,15 @@
  */
 import type { Finding } from '../../model/finding.js';
 import type { Report } from '../../model/report.js';
-import type { RiskContext } from '../../model/risk.js';
 import { SEVERITIES, type Severity } from '../../model/severity.js';
 import type { ResourceGroup } from '../common/resource-groups.js';
 import { escapeMarkdown as md } from './escape.js';
-
-export function hasRisk(findings: readonly Finding[]): boolean {
-  return findings.some((f) => f.risk !== undefined);
-}
-
-// The table writer's marks: raised by an attack path, lowered because nothing reaches it.
-const ARROWS: Readonly<Record<RiskContext, string>> = { 'on-path': ' ↑', unreachable: ' ↓', reachable: '', 'not-modelled': '' };
+import { RISK_ARROWS } from '../common/risk.js';
 
 /** "100 critical ↑", or "-" for a finding the analysis did not weigh. */
 export function riskCell(finding: Finding): string {
   const { risk } = finding;
-  return risk === undefined ? '-' : `${risk.score} ${risk.level}${ARROWS[risk.context]}`;
+  return risk === undefined ? '-' : `${risk.score} ${risk.level}${RISK_ARROWS[risk.context] === '' ? '' : ` ${RISK_ARROWS[risk.context]}`}`;
 }
 
 /**
@@ -29,7 +22,7 @@ export function riskCell(finding: Finding): string {
  */
 export function riskNote(finding: Finding): string {
   const { risk } = finding;
-  if (risk === undefined || ARROWS[risk.context] === '') return '';
+  if (risk === undefined || RISK_ARROWS[risk.context] === '') return '';
   return ` _(${md(risk.reason)})_`;
 }
 

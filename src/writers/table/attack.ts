@@ -7,6 +7,7 @@ import type { Finding } from '../../model/finding.js';
 import type { Severity } from '../../model/severity.js';
 import { plural } from '../common/summary.js';
 import { printable } from '../common/terminal.js';
+import { RISK_ARROWS } from '../common/risk.js';
 
 type Paint = (severity: Severity, text: string) => string;
 
@@ -18,13 +19,12 @@ interface Dim {
 /** Paths spelled out in the terminal; the JSON report lists them all. */
 const SHOWN_PATHS = 5;
 
-const ARROW = { 'on-path': '↑', unreachable: '↓', reachable: ' ', 'not-modelled': ' ' } as const;
 
 /** "risk  95↑ " (raised: on a path), "risk  30↓ " (lowered: unreachable), or '' without a risk. */
 export function riskTag(paint: Paint, finding: Finding): string {
   const { risk } = finding;
   if (risk === undefined) return '';
-  return `${paint(risk.level, `risk ${String(risk.score).padStart(3)}${ARROW[risk.context]}`)}  `;
+  return `${paint(risk.level, `risk ${String(risk.score).padStart(3)}${RISK_ARROWS[risk.context] || ' '}`)}  `;
 }
 
 function chain(result: AttackPathsResult, ids: readonly string[]): string {
