@@ -71,8 +71,13 @@ export function parallelDigester(minBytes = PARALLEL_MIN_BYTES): Digester {
   return {
     start(algorithm, expectedBytes) {
       if (expectedBytes < minBytes) return inlineDigest(algorithm);
-      worker ??= new DigestWorker();
-      return worker.start(algorithm);
+      try {
+        worker ??= new DigestWorker();
+        return worker.start(algorithm);
+      } catch {
+        // No thread to be had (a worker that failed to start, a resource limit): hash in place.
+        return inlineDigest(algorithm);
+      }
     },
     close() {
       worker?.close();
