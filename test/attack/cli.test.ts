@@ -36,6 +36,17 @@ describe('palisade attack-paths', () => {
     expect(palisade(args).stdout).toBe(first.stdout);
   });
 
+  it('proposes a role edit shared by several bindings and reads the Secrets a breached pod mounts', () => {
+    const edit = palisade(['attack-paths', 'test/attack/scenarios/remove-verb-shared-role/cluster.yaml', '--from', 'namespace/billing', '--to', 'secrets']);
+    expect(edit.status).toBe(0);
+    expect(edit.stdout).toContain('Remove get, list, watch on secrets from the rules of Role billing/service-reader (this changes what all 3 bindings of it grant');
+    const mounted = palisade(['attack-paths', 'test/attack/scenarios/mounted-db-secret/cluster.yaml', '--vulnerabilities', 'test/attack/scenarios/mounted-db-secret/vulnerabilities.json', '--from', 'internet', '--to', 'secrets', '-f', 'json']);
+    expect(mounted.status).toBe(0);
+    const result = JSON.parse(mounted.stdout) as AttackPathsResult;
+    expect(result.paths.map((p) => p.jewel).sort()).toEqual(['secret:shop/db-credentials', 'secret:shop/payment-api-key']);
+    expect(result.paths[0]?.steps.at(-1)?.evidence.mount?.length).toBeGreaterThan(0);
+  });
+
   it('draws the paths as DOT', () => {
     const run = palisade(['attack-paths', MANIFEST, '--vulnerabilities', VULNS, '-f', 'dot']);
     expect(run.status).toBe(0);
