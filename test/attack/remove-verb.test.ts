@@ -46,6 +46,8 @@ describe('revoking verbs from rules', () => {
   it('leaves rules that grant nothing dangerous alone (no fix)', () => {
     expect(revokeRules([{ apiGroups: ['apps'], resources: ['secrets'], verbs: ['get'] }, { apiGroups: [''], resources: ['secrets'], verbs: ['create'] }], SECRETS_READ)).toBeUndefined();
     expect(revokeRules('not a list', SECRETS_READ)).toBeUndefined();
+    // Entries that are not rules are kept as written: the patch changes only what it must.
+    expect(revokeRules(['junk', null, { apiGroups: [''], resources: ['secrets'], verbs: ['get'] }], SECRETS_READ)).toEqual(['junk', null]);
   });
 
   it('takes every verb that gives the same step', () => {

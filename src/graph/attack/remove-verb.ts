@@ -76,18 +76,18 @@ function strings(value: JsonValue | undefined): string[] {
  * The rules without `revocation.verbs` on `revocation.resource`; undefined when no rule grants
  * them (nothing to remove) or the rules are not a list.
  */
-export function revokeRules(rules: JsonValue | undefined, revocation: Revocation): JsonObject[] | undefined {
+export function revokeRules(rules: JsonValue | undefined, revocation: Revocation): JsonValue[] | undefined {
   if (!Array.isArray(rules)) return undefined;
   const { name, group, subresource } = parseResource(revocation.resource);
   const combined = subresource === undefined ? name : `${name}/${subresource}`;
   const dangerous = new Set(revocation.verbs);
   const grants = (rule: JsonObject): boolean =>
     apiGroupMatches(strings(rule.apiGroups), group) && resourceMatches(strings(rule.resources), name, subresource) && strings(rule.verbs).some((v) => v === '*' || dangerous.has(v));
-  const out: JsonObject[] = [];
+  const out: JsonValue[] = [];
   let changed = false;
   for (const rule of rules) {
-    if (!isJsonObject(rule)) continue;
-    if (!grants(rule)) {
+    // Entries that are not rules grant nothing: left as they are, the patch changes only what it must.
+    if (!isJsonObject(rule) || !grants(rule)) {
       out.push(rule);
       continue;
     }
@@ -107,7 +107,7 @@ export function revokeRules(rules: JsonValue | undefined, revocation: Revocation
   if (!changed) return undefined;
   // By construction no rule grants a dangerous verb any more; checked, since a wrong patch would be a false fix.
   const verbs = [...dangerous];
-  if (out.some((r) => apiGroupMatches(strings(r.apiGroups), group) && resourceMatches(strings(r.resources), name, subresource) && verbs.some((v) => verbMatches(strings(r.verbs), v)))) return undefined;
+  if (out.some((r) => isJsonObject(r) && apiGroupMatches(strings(r.apiGroups), group) && resourceMatches(strings(r.resources), name, subresource) && verbs.some((v) => verbMatches(strings(r.verbs), v)))) return undefined;
   return out;
 }
 
