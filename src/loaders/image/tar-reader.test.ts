@@ -169,3 +169,19 @@ function checksum(block: Buffer): void {
 function pad(content: Buffer): Buffer {
   return Buffer.concat([content, Buffer.alloc((512 - (content.length % 512)) % 512)]);
 }
+
+describe('tar reader content iterators', () => {
+  it('yield nothing once the reader has moved to the next entry', async () => {
+    const body = Buffer.alloc(3000, 0x61);
+    const bytes = Buffer.concat([header({ name: 'a', typeflag: '0', size: body.length }), pad(body), header({ name: 'b', typeflag: '0', size: 3 }), pad(Buffer.from('bbb')), Buffer.alloc(1024)]);
+    const reader = new TarReader(chunked(bytes, 1000));
+    expect((await reader.next())?.name).toBe('a');
+    const stale = reader.content();
+    const first = await stale.next();
+    expect(first.done !== true && first.value.length > 0).toBe(true);
+    expect((await reader.next())?.name).toBe('b');
+    expect((await stale.next()).done).toBe(true);
+    expect((await reader.read(true)).toString()).toBe('bbb');
+    expect(await reader.next()).toBeUndefined();
+  });
+});

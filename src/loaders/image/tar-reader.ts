@@ -38,6 +38,8 @@ export class TarReader {
   private remaining = 0;
   private padding = 0;
   private ended = false;
+  /** Counts entries, so a content() iterator kept past its entry yields nothing of the next one. */
+  private ordinal = 0;
 
   constructor(private readonly source: AsyncIterator<Buffer>) {}
 
@@ -81,6 +83,7 @@ export class TarReader {
       const size = HEADER_ONLY.has(flag) || type === 'directory' ? 0 : paxSize === undefined ? raw.size : parseDecimal(paxSize, 'pax size');
       this.remaining = size;
       this.padding = padOf(size);
+      this.ordinal += 1;
       return { name, type, mode: raw.mode, size, linkname };
     }
     // The input ended at a block boundary, or the end marker came.
@@ -90,7 +93,8 @@ export class TarReader {
 
   /** The current entry's content as views of the input; its padding is skipped after the last piece. */
   async *content(): AsyncGenerator<Buffer> {
-    while (this.remaining > 0) {
+    const entry = this.ordinal;
+    while (this.remaining > 0 && this.ordinal === entry) {
       if (this.offset >= this.chunk.length && !(await this.fill())) throw new TarFormatError('truncated archive');
       const n = Math.min(this.remaining, this.chunk.length - this.offset);
       const piece = this.chunk.subarray(this.offset, this.offset + n);
@@ -98,7 +102,7 @@ export class TarReader {
       this.remaining -= n;
       yield piece;
     }
-    await this.skipPadding();
+    if (this.ordinal === entry) await this.skipPadding();
   }
 
   /** The current entry's whole content; a view of the input when it lies in one chunk and `copy` is false. */
