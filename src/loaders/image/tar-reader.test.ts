@@ -185,3 +185,15 @@ describe('tar reader content iterators', () => {
     expect(await reader.next()).toBeUndefined();
   });
 });
+
+describe('tar header checksums', () => {
+  it('accept the signed sum of old tars as Go does', async () => {
+    const block = header({ name: 'caf\u00e9', typeflag: '0', size: 0 });
+    // Recompute the checksum over signed bytes: the name's UTF-8 bytes are over 127.
+    block.fill(0x20, 148, 156);
+    let signed = 0;
+    for (const byte of block) signed += byte > 127 ? byte - 256 : byte;
+    block.write(`${signed.toString(8).padStart(6, '0')}\0 `, 148, 'latin1');
+    expect((await entries(Buffer.concat([block, Buffer.alloc(1024)]))).map((s) => s.name)).toEqual(['caf\u00e9']);
+  });
+});

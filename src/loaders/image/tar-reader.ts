@@ -217,16 +217,9 @@ interface RawHeader {
 
 function parseHeader(block: Buffer): RawHeader {
   const stored = parseNumber(block, 148, 8, 'checksum');
-  // The checksum counts its own field as spaces; old tars summed signed bytes (Go accepts both).
-  let unsigned = 8 * 0x20;
-  let signed = 8 * 0x20;
-  for (let i = 0; i < BLOCK; i += 1) {
-    if (i >= 148 && i < 156) continue;
-    const byte = block[i] ?? 0;
-    unsigned += byte;
-    signed += byte > 127 ? byte - 256 : byte;
-  }
-  if (stored !== unsigned && stored !== signed) throw new TarFormatError('a header with a wrong checksum (not a tar, or corrupt)');
+  // The checksum counts its own field as spaces; old tars summed signed bytes (Go accepts both),
+  // which only matters, and is only computed, when the unsigned sum disagrees.
+  if (stored !== checksumOf(block, false) && stored !== checksumOf(block, true)) throw new TarFormatError('a header with a wrong checksum (not a tar, or corrupt)');
   const magic = block.toString('latin1', 257, 263);
   let name = cString(block.subarray(0, 100));
   // Only ustar has the prefix field; in GNU headers those bytes hold times.
@@ -236,6 +229,15 @@ function parseHeader(block: Buffer): RawHeader {
   }
   const size = parseNumber(block, 124, 12, 'size');
   return { name, mode: parseNumber(block, 100, 8, 'mode'), size, typeflag: String.fromCharCode(block[156] ?? 0), linkname: cString(block.subarray(157, 257)) };
+}
+
+function checksumOf(block: Buffer, signed: boolean): number {
+  let sum = 8 * 0x20;
+  for (let i = 0; i < 148; i += 1) sum += block[i] ?? 0;
+  for (let i = 156; i < BLOCK; i += 1) sum += block[i] ?? 0;
+  if (!signed) return sum;
+  for (let i = 0; i < BLOCK; i += 1) if ((i < 148 || i >= 156) && (block[i] ?? 0) > 127) sum -= 256;
+  return sum;
 }
 
 function typeOf(flag: string, name: string): TarEntryType {
