@@ -8,7 +8,9 @@ if (!existsSync(file)) {
   console.log('0 passed, 1 failed');
 } else {
   const r = JSON.parse(readFileSync(file, 'utf8'));
-  const failedSuites = r.testResults.filter((s) => s.status === 'failed' && s.assertionResults.length === 0).length;
+  // A suite that failed outside its tests (a beforeAll, an import) lists its tests as skipped, or
+  // none at all: it counts as one failure, or the closing line would read green.
+  const failedSuites = r.testResults.filter((s) => s.status === 'failed' && !s.assertionResults.some((t) => t.status === 'failed')).length;
   const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
   console.log(`${r.numPassedTests} passed, ${r.numFailedTests + failedSuites} failed, ${skipped} skipped`);
 }
