@@ -96,9 +96,8 @@ export class KeywordMatcher {
    * Four automata over the four quarters at once. Each step of one automaton waits for its table
    * load, so a single pass is bound by load latency; four independent ones overlap theirs (measured
    * 10-15% less CPU over the benchmark image's text). Each quarter after the first starts
-   * `longest - 1` bytes early:
-   * a keyword ending in a quarter then lies whole in that quarter's pass, and every match any pass
-   * reports is a real occurrence (each pass starts from the initial state).
+   * `longest - 1` bytes early: a keyword ending in a quarter then lies whole in that quarter's
+   * pass, and every match any pass reports is a real occurrence (each starts in the initial state).
    */
   private runLanes(bytes: Uint8Array, found: Set<number>): void {
     const { delta } = this;
