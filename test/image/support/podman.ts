@@ -8,13 +8,21 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const CONTAINERS_CONF = `[containers]
+/**
+ * The private store's engine settings. tmp_dir is private too: podman's default (/run/libpod) is
+ * shared by every store, and one test's `system reset` removes it under another's running build
+ * ("creating runtime status file: open /run/libpod/alive").
+ */
+function containersConf(dir: string): string {
+  return `[containers]
 default_ulimits = ["nofile=4096:4096", "nproc=4096:4096"]
 [engine]
 runtime = "runc"
 cgroup_manager = "cgroupfs"
 events_logger = "file"
+tmp_dir = "${dir}/libpod-tmp"
 `;
+}
 
 export interface Podman {
   readonly dir: string;
@@ -39,7 +47,7 @@ export function startPodman(options: { driver?: 'vfs' | 'overlay' } = {}): Podma
   requireTool('podman');
   requireTool('runc');
   const dir = mkdtempSync(join(tmpdir(), 'palisade-podman-'));
-  writeFileSync(join(dir, 'containers.conf'), CONTAINERS_CONF);
+  writeFileSync(join(dir, 'containers.conf'), containersConf(dir));
   writeFileSync(join(dir, 'storage.conf'), `[storage]\ndriver = "${options.driver ?? 'vfs'}"\ngraphroot = "${dir}/graph"\nrunroot = "${dir}/run"\n`);
   mkdirSync(join(dir, 'out'));
   const env = { ...process.env, CONTAINERS_CONF: join(dir, 'containers.conf'), CONTAINERS_STORAGE_CONF: join(dir, 'storage.conf'), TMPDIR: dir };
