@@ -179,6 +179,37 @@ describe('SBOMs written by other tools', () => {
     expect((await inventoryImage(path)).inventory.packages[0]?.licenses).toEqual(['The Foo licence', 'Bar Public Licence', 'LicenseRef-none', 'MIT']);
   });
 
+  it('CycloneDX as Trivy writes it for RPM: its OS family names and the split source version', async () => {
+    const path = writeJson('trivy-rpm.cdx.json', {
+      bomFormat: 'CycloneDX', specVersion: '1.5', version: 1,
+      components: [
+        { type: 'operating-system', name: 'alma', version: '9.3' },
+        { type: 'library', name: 'openssl-libs', version: '1:3.0.7-24.el9', purl: 'pkg:rpm/alma/openssl-libs@3.0.7-24.el9?arch=x86_64&distro=alma-9.3&epoch=1', properties: [{ name: 'aquasecurity:trivy:SrcName', value: 'openssl' }, { name: 'aquasecurity:trivy:SrcVersion', value: '3.0.7' }, { name: 'aquasecurity:trivy:SrcRelease', value: '24.el9' }, { name: 'aquasecurity:trivy:SrcEpoch', value: '1' }] },
+        { type: 'library', name: 'libc6', version: '2.36-9+deb12u4', purl: 'pkg:deb/debian/libc6@2.36-9+deb12u4?arch=amd64', properties: [{ name: 'aquasecurity:trivy:SrcName', value: 'glibc' }, { name: 'aquasecurity:trivy:SrcVersion', value: '2.36' }, { name: 'aquasecurity:trivy:SrcRelease', value: '9+deb12u4' }, { name: 'aquasecurity:trivy:SrcEpoch', value: '0' }] },
+      ],
+    });
+    const { inventory } = await inventoryImage(path);
+    expect(inventory.os).toEqual({ id: 'almalinux', versionId: '9.3' });
+    expect(Object.fromEntries(inventory.packages.map((p) => [p.name, p.source]))).toEqual({ 'openssl-libs': { name: 'openssl', version: '1:3.0.7-24.el9' }, libc6: { name: 'glibc', version: '2.36-9+deb12u4' } });
+    const redhat = writeJson('trivy-rhel.cdx.json', { bomFormat: 'CycloneDX', specVersion: '1.5', components: [{ type: 'operating-system', name: 'redhat', version: '9.4' }] });
+    expect((await inventoryImage(redhat)).inventory.os).toEqual({ id: 'rhel', versionId: '9.4' });
+  });
+
+  it('reads an npm purl whose scope is not percent-encoded: the version follows the last "@"', async () => {
+    const path = writeJson('scoped.cdx.json', { bomFormat: 'CycloneDX', specVersion: '1.6', components: [{ type: 'library', purl: 'pkg:npm/@angular/core@12.0.0' }, { type: 'library', purl: 'pkg:npm/%40nestjs/common@9.1.0' }] });
+    const { inventory } = await inventoryImage(path);
+    expect(inventory.packages.map((p) => `${p.name} ${p.version}`)).toEqual(['@angular/core 12.0.0', '@nestjs/common 9.1.0']);
+  });
+
+  it('components nested deeper than the call stack are read, not a crash', async () => {
+    const depth = 200_000;
+    const path = join(work, 'deep.cdx.json');
+    writeFileSync(path, `{"bomFormat":"CycloneDX","specVersion":"1.6","components":[${'{"purl":"pkg:npm/d@1.0.0","components":['.repeat(depth)}${']}'.repeat(depth)}]}`);
+    const { inventory } = await inventoryImage(path);
+    expect(inventory.packages.length).toBeGreaterThan(0);
+    expect(inventory.packages.every((p) => p.name === 'd')).toBe(true);
+  });
+
   it('hostile documents: malformed purls and shapes are problems, never crashes', async () => {
     const path = writeJson('hostile.cdx.json', {
       bomFormat: 'CycloneDX', specVersion: '1.6',

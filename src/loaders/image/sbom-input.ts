@@ -98,15 +98,18 @@ function readCycloneDx(components: readonly unknown[]): SbomContent {
   const entries: Entry[] = [];
   let withoutPurl = 0;
   let os: OperatingSystem | undefined;
-  const walk = (list: readonly unknown[]): void => {
-    for (const c of list.filter(isJson)) {
-      if (c.type === 'operating-system') os ??= cdxOperatingSystem(c);
-      else if (typeof c.purl === 'string') entries.push({ purl: c.purl, ...cdxRecorded(c) });
-      else withoutPurl += 1;
-      if (Array.isArray(c.components)) walk(c.components);
-    }
-  };
-  walk(components);
+  // Nested components are walked with an explicit stack: a hostile SBOM nests them deeper than
+  // the call stack goes.
+  const stack: unknown[][] = [[...components].reverse()];
+  for (let list = stack.pop(); list !== undefined; list = stack.pop()) {
+    const c = list.pop();
+    if (list.length > 0) stack.push(list);
+    if (!isJson(c)) continue;
+    if (c.type === 'operating-system') os ??= cdxOperatingSystem(c);
+    else if (typeof c.purl === 'string') entries.push({ purl: c.purl, ...cdxRecorded(c) });
+    else withoutPurl += 1;
+    if (Array.isArray(c.components) && c.components.length > 0) stack.push([...(c.components as unknown[])].reverse());
+  }
   return { entries, withoutPurl, ...(os === undefined ? {} : { os }) };
 }
 
@@ -122,10 +125,22 @@ function cdxOperatingSystem(c: Json): OperatingSystem | undefined {
   return osOf(id, versionId, prettyName, codename);
 }
 
+/**
+ * Trivy splits a source package's version into SrcEpoch, SrcVersion and SrcRelease; read alone,
+ * SrcVersion ("2.36" of glibc 2.36-9+deb12u4) would match every advisory fixed in any revision.
+ */
+function trivySourceVersion(props: ReadonlyMap<string, string>): string | undefined {
+  const version = props.get('aquasecurity:trivy:SrcVersion');
+  if (version === undefined) return undefined;
+  const epoch = props.get('aquasecurity:trivy:SrcEpoch');
+  const release = props.get('aquasecurity:trivy:SrcRelease');
+  return `${epoch === undefined || epoch === '' || epoch === '0' ? '' : `${epoch}:`}${version}${release === undefined || release === '' ? '' : `-${release}`}`;
+}
+
 function cdxRecorded(c: Json): Recorded {
   const props = properties(c.properties);
   const sourceName = props.get('palisade:package:source-name') ?? props.get('aquasecurity:trivy:SrcName');
-  const sourceVersion = props.get('palisade:package:source-version') ?? props.get('aquasecurity:trivy:SrcVersion') ?? '';
+  const sourceVersion = props.get('palisade:package:source-version') ?? trivySourceVersion(props) ?? '';
   const file = props.get('palisade:package:file') ?? props.get('syft:location:0:path') ?? props.get('aquasecurity:trivy:FilePath');
   const layer = props.get('palisade:package:layer');
   const analyzer = props.get('palisade:package:analyzer');
@@ -307,9 +322,26 @@ function qualifier(purl: string, key: string): string | undefined {
   return value === null || value === '' ? undefined : value;
 }
 
+/**
+ * Trivy names operating systems by its own family names, not os-release IDs; advisories are keyed
+ * by os-release ID, so an SBOM naming "alma" or "redhat" would never meet them.
+ */
+const OS_RELEASE_ID_OF_FAMILY: Readonly<Record<string, string>> = {
+  alma: 'almalinux',
+  amazon: 'amzn',
+  'cbl-mariner': 'mariner',
+  oracle: 'ol',
+  redhat: 'rhel',
+  'opensuse.leap': 'opensuse-leap',
+  'opensuse.tumbleweed': 'opensuse-tumbleweed',
+  'suse linux enterprise server': 'sles',
+  'suse linux enterprise micro': 'sle-micro',
+};
+
 function osOf(id: string, versionId: string | undefined, prettyName: string | undefined, codename: string | undefined): OperatingSystem {
+  const lower = id.toLowerCase();
   return {
-    id: id.toLowerCase(),
+    id: OS_RELEASE_ID_OF_FAMILY[lower] ?? lower,
     ...(versionId === undefined || versionId === '' ? {} : { versionId }),
     ...(prettyName === undefined ? {} : { prettyName }),
     ...(codename === undefined || codename === '' ? {} : { codename }),
@@ -340,7 +372,8 @@ function cmp(a: string, b: string): number {
 
 /** pkg:TYPE/[NAMESPACE/]NAME@VERSION[?qualifiers][#subpath] for the ecosystems Palisade knows. */
 export function parsePurl(purl: string): Pick<Package, 'name' | 'version' | 'ecosystem' | 'arch'> | undefined {
-  const match = /^pkg:([a-zA-Z][a-zA-Z0-9.+-]*)\/([^?#@]+)@([^?#]+)(?:\?([^#]*))?(?:#.*)?$/.exec(purl);
+  // The version follows the last "@" (purl spec): an npm scope may be written unencoded (@angular/core).
+  const match = /^pkg:([a-zA-Z][a-zA-Z0-9.+-]*)\/([^?#]+)@([^?#@]+)(?:\?([^#]*))?(?:#.*)?$/.exec(purl);
   if (match === null) return undefined;
   const type = (match[1] ?? '').toLowerCase();
   const ecosystem = ECOSYSTEMS.find((e) => e === type);
