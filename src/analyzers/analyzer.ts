@@ -13,6 +13,13 @@ export interface AnalyzerContext {
   readonly exists: (path: string) => boolean;
   /** The current content of a file some analyzer's `alsoReads` asked for (following symlinks). */
   readonly read?: (path: string) => Buffer | undefined;
+  /**
+   * Reports one malformed record the analyzer skipped while listing the file's other packages, as
+   * package managers themselves do (rpm: "rpmdbNextIterator: skipping h#..."). The message names
+   * the record. An analyzer that can skip records does so only when `warn` is given: without it a
+   * malformed record fails the whole file, so no caller loses packages without being told.
+   */
+  readonly warn?: (message: string) => void;
 }
 
 export interface Analyzer {
@@ -23,7 +30,7 @@ export interface Analyzer {
    * tests, no I/O). The mode lets binary analyzers take executables wherever they are.
    */
   readonly matches: (path: string, mode: number) => boolean;
-  /** Parses one version of one file. Throws (message only) on a malformed file. */
+  /** Parses one version of one file. Throws (message only) on a malformed file; see `warn` for a malformed record. */
   readonly parse: (file: { readonly path: string; readonly content: Buffer }, context: AnalyzerContext) => readonly FoundPackage[];
   /**
    * For large binary files (executables, Java archives): called while the layer streams, it keeps

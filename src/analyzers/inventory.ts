@@ -72,8 +72,10 @@ export function takeInventory(input: InventoryInput, analyzers: readonly Analyze
     if (node.versions.length === 0) continue;
     for (const analyzer of analyzers) {
       if (!analyzer.matches(path, node.mode)) continue;
+      const skipped = skippedRecords(`${analyzer.title}: `, `${input.target}:${path}`);
       try {
-        packages.push(...analyzeFile(analyzer, path, node.versions, context, input.layerDigests));
+        packages.push(...analyzeFile(analyzer, path, node.versions, { ...context, warn: skipped.warn }, input.layerDigests));
+        problems.push(...skipped.problems());
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         problems.push(error instanceof UnsupportedFormat
@@ -84,6 +86,22 @@ export function takeInventory(input: InventoryInput, analyzers: readonly Analyze
   }
   packages.sort(comparePackages);
   return { target: input.target, ...(input.image === undefined ? {} : { image: input.image }), ...(os === undefined ? {} : { os }), packages, problems };
+}
+
+/** Named skipped records per file: a hostile file could hold millions of broken ones. */
+const MAX_SKIPPED_NAMED = 20;
+
+/** Collects an analyzer's skipped records for one file, naming the first few and counting the rest. */
+function skippedRecords(prefix: string, file: string): { warn: (message: string) => void; problems: () => Problem[] } {
+  const named: Problem[] = [];
+  let more = 0;
+  return {
+    warn: (message) => {
+      if (named.length < MAX_SKIPPED_NAMED) named.push(analyzerProblem('analyzer-record-skipped', `${prefix}${message}`, file));
+      else more += 1;
+    },
+    problems: () => (more === 0 ? named : [...named, analyzerProblem('analyzer-record-skipped', `${prefix}${String(more)} more malformed records skipped`, file)]),
+  };
 }
 
 function analyzeFile(analyzer: Analyzer, path: string, versions: readonly { layer: number; content: Buffer }[], context: AnalyzerContext, layerDigests: readonly string[]): Package[] {
@@ -98,7 +116,8 @@ function analyzeFile(analyzer: Analyzer, path: string, versions: readonly { laye
     if (version === undefined) break;
     let earlier: Set<string>;
     try {
-      earlier = new Set(analyzer.parse({ path, content: version.content }, context).map(keyOf));
+      // Its skipped records are no longer in the image: only the current version's are reported.
+      earlier = new Set(analyzer.parse({ path, content: version.content }, { ...context, warn: ignore }).map(keyOf));
     } catch {
       // A malformed older version ends every run: the current one is what matters.
       break;
@@ -116,6 +135,10 @@ function analyzeFile(analyzer: Analyzer, path: string, versions: readonly { laye
     const digest = layerDigests[origin.get(keyOf(p)) ?? last.layer];
     return { ...p, file: path, analyzer: analyzer.id, ...(digest === undefined ? {} : { layer: digest }) };
   });
+}
+
+function ignore(): void {
+  // An older version's malformed records: see analyzeFile.
 }
 
 function keyOf(p: FoundPackage): string {

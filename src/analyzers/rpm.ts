@@ -12,7 +12,7 @@
 import type { Analyzer, AnalyzerContext, FoundPackage } from './analyzer.js';
 import { distroQualifier, purl } from './purl.js';
 import {
-  condenseRpmDatabase, isRpmDatabasePath, type RpmPackageInfo, readRpmDatabase, readRpmManifest, RPM_DATABASE_PATHS, RPM_MANIFEST, WAL_SUFFIX,
+  condenseRpmDatabase, isRpmDatabasePath, type RpmPackageInfo, readRpmDatabase, readRpmManifest, RPM_DATABASE_PATHS, RPM_MANIFEST, type SkippedRecord, WAL_SUFFIX,
 } from './rpm/index.js';
 
 export const rpmAnalyzer: Analyzer = {
@@ -23,13 +23,20 @@ export const rpmAnalyzer: Analyzer = {
   // Each layer's version of the database is kept only as the tags the inventory reads.
   condense: (file) => (file.path === RPM_MANIFEST ? file.content : condenseRpmDatabase(file.path, file.content)),
   parse(file, context) {
-    if (file.path !== RPM_MANIFEST) return readRpmDatabase(file.path, file.content, context.read).map((info) => foundPackage(info, context));
+    const skipped = skippedBy(context);
+    if (file.path !== RPM_MANIFEST) return readRpmDatabase(file.path, file.content, context.read, skipped).map((info) => foundPackage(info, context));
     // A distroless image's manifest stands in for its removed database; where a database is
     // present it is the authority, and the manifest would only count its packages twice.
     if (RPM_DATABASE_PATHS.some((path) => context.exists(path))) return [];
-    return readRpmManifest(file.content).map((info) => foundPackage(info, context));
+    return readRpmManifest(file.content, skipped).map((info) => foundPackage(info, context));
   },
 };
+
+/** Like rpm, a malformed header (or manifest line) is skipped when the caller listens for it. */
+function skippedBy(context: AnalyzerContext): SkippedRecord | undefined {
+  const warn = context.warn;
+  return warn === undefined ? undefined : (location, reason) => { warn(`${location}: ${reason}; that package is skipped, the others are listed`); };
+}
 
 function foundPackage(info: RpmPackageInfo, context: AnalyzerContext): FoundPackage {
   // rpm's own %{EVR}: the epoch shows whenever the package declares one, even 0.

@@ -450,7 +450,9 @@ describe('RPM manifest of distroless Azure Linux / CBL-Mariner images', () => {
     expect(listed(inventory)).toEqual(rpmQa(dbDir));
     expect(new Set(inventory.packages.map((p) => p.file))).toEqual(new Set(['/var/lib/rpm/rpmdb.sqlite']));
     const bad = await inventoryImage(`dir:${distroless('manifest-bad', `${manifest('%{EPOCH}')}half a line\tonly\n`)}`);
-    expect(bad.inventory.problems.map((p) => [p.code, p.message])).toEqual([['analyzer-failed', 'RPM packages (rpm database): line 7: expected 10 tab-separated fields starting with NAME and VERSION-RELEASE']]);
+    // rpm -qa printed one package a line: the bad line is skipped and named, the others stand.
+    expect(bad.inventory.problems.map((p) => [p.code, p.message])).toEqual([['analyzer-record-skipped', 'RPM packages (rpm database): line 7: expected 10 tab-separated fields starting with NAME and VERSION-RELEASE; that package is skipped, the others are listed']]);
+    expect(listed(bad.inventory)).toEqual(rpmQa(dbDir));
   });
 });
 
@@ -494,26 +496,124 @@ describe('rpm analyzer paths', () => {
   });
 });
 
+/** A copy of the real database changed by `edit` (a write through SQLite itself). */
+function edited(edit: (db: Database.Database) => void): Buffer {
+  const dir = mkdtempSync(join(work, 'edit-'));
+  const file = join(dir, 'rpmdb.sqlite');
+  copyFileSync(join(dbDir, 'rpmdb.sqlite'), file);
+  const db = new Database(file);
+  db.pragma('foreign_keys = OFF');
+  try {
+    edit(db);
+  } finally {
+    db.close();
+  }
+  return readFileSync(file);
+}
+
+describe('one malformed record among good ones (rpm: "rpmdbNextIterator: skipping h#...")', () => {
+  const SKIPPED = '; that package is skipped, the others are listed';
+
+  /** The names listed and the warnings given, as the inventory runner calls the analyzer. */
+  function parseWarned(path: string, content: Buffer): { names: string[]; warnings: string[] } {
+    const warnings: string[] = [];
+    const names = rpmAnalyzer.parse({ path, content }, { exists: () => false, warn: (m) => { warnings.push(m); } }).map((p) => p.name).sort();
+    return { names, warnings };
+  }
+
+  /** The real header blobs by header number. */
+  const blobs = (): Map<number, Buffer> => headerBlobs();
+  const nameOf = (blob: Buffer): string => parsedLines('/var/lib/rpm/Packages.db', writeNdb(new Map([[1, blob]])))[0]?.split(' ')[0] ?? '';
+  /** A header whose preamble claims 0xffffff index entries: rpm refuses it, and so do we. */
+  const corrupt = (blob: Buffer): Buffer => { const bad = Buffer.from(blob); bad.writeUInt32BE(0xffffff, 0); return bad; };
+
+  it('SQLite written by rpm, one blob corrupted: the other packages are listed and the record is named by its hnum', async () => {
+    const real = blobs();
+    const victim = Math.min(...real.keys());
+    const victimName = nameOf(real.get(victim) ?? Buffer.alloc(0));
+    const content = edited((db) => {
+      db.prepare('UPDATE Packages SET blob = ? WHERE hnum = ?').run(corrupt(real.get(victim) ?? Buffer.alloc(0)), victim);
+    });
+    const expected = rpmQa(dbDir).map((line) => line.split(' ')[0] ?? '').filter((name) => name !== victimName).sort();
+    expect(parseWarned('/var/lib/rpm/rpmdb.sqlite', content)).toEqual({
+      names: expected, warnings: [`hnum ${String(victim)}: header claims 16777215 index entries${SKIPPED}`],
+    });
+    // Through the whole scan: a warning problem with the file, and the rest of the inventory.
+    const dir = join(work, 'skip-sqlite');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'rpmdb.sqlite'), content);
+    const { inventory } = await inventoryImage(`dir:${rootfsWith(join(work, 'skip-sqlite-root'), join(dir, 'rpmdb.sqlite'))}`);
+    expect(inventory.problems.map((p) => [p.code, p.level, p.file, p.message])).toEqual([[
+      'analyzer-record-skipped', 'warning', expect.stringMatching(/:\/var\/lib\/rpm\/rpmdb\.sqlite$/),
+      `RPM packages (rpm database): hnum ${String(victim)}: header claims 16777215 index entries${SKIPPED}`,
+    ]]);
+    expect(inventory.packages.filter((p) => p.ecosystem === 'rpm').map((p) => p.name).sort()).toEqual(expected);
+  });
+
+  it('SQLite: a row whose blob is text loses only its own package', () => {
+    const content = edited((db) => { db.prepare("UPDATE Packages SET blob = 'not a header' WHERE hnum = (SELECT max(hnum) FROM Packages)").run(); });
+    const { names, warnings } = parseWarned('/var/lib/rpm/rpmdb.sqlite', content);
+    expect(names).toHaveLength(headerBlobs().size - 1);
+    expect(warnings).toEqual([expect.stringMatching(/^hnum \d+: the header is a text, not a blob; that package is skipped/)]);
+  });
+
+  it('ndb: a corrupt header and a broken blob are each skipped by package index; the rest is listed', () => {
+    const real = [...blobs().values()];
+    const [first, second, ...rest] = real;
+    const file = writeNdb(new Map([[1, first ?? Buffer.alloc(0)], [2, corrupt(second ?? Buffer.alloc(0))], ...rest.map((b, i) => [i + 3, b] as [number, Buffer])]));
+    const good = [first, ...rest].map((b) => nameOf(b ?? Buffer.alloc(0))).sort();
+    expect(parseWarned('/var/lib/rpm/Packages.db', file)).toEqual({ names: good, warnings: [`package index 2: header claims 16777215 index entries${SKIPPED}`] });
+    // The blob of package index 3 loses its "BlbS" head: rpmpkgReadBlob fails for it alone.
+    const headless = Buffer.from(file);
+    headless.write('XXXX', file.readUInt32LE(5 * 16 + 8) * 16, 'latin1');
+    const { names, warnings } = parseWarned('/var/lib/rpm/Packages.db', headless);
+    expect(names).toEqual(good.filter((n) => n !== nameOf(rest[0] ?? Buffer.alloc(0))));
+    expect(warnings).toEqual([
+      `package index 2: header claims 16777215 index entries${SKIPPED}`,
+      `package index 3: the blob at block ${String(file.readUInt32LE(5 * 16 + 8))} lacks its "BlbS" head or names another package${SKIPPED}`,
+    ]);
+  });
+
+  it('BerkeleyDB (libdb): a corrupt header inline and a broken overflow chain are each skipped by key', () => {
+    const many = manyBlobs(40);
+    many.set(7, corrupt(many.get(7) ?? Buffer.alloc(0)));
+    const file = readFileSync(writeBdb(join(work, 'bdb-skip'), many, 512));
+    const first = parseWarned('/var/lib/rpm/Packages', file);
+    expect(first.names).toHaveLength(39);
+    expect(first.warnings).toEqual([`key 7: header claims 16777215 index entries${SKIPPED}`]);
+    // An overflow page whose chunk length no longer fits its entry: that one value is lost.
+    const overflow = Array.from({ length: file.length / 512 }, (_, i) => i).find((i) => i > 0 && file[i * 512 + 25] === 7) ?? 0;
+    const broken = Buffer.from(file);
+    broken.writeUInt16LE(0, overflow * 512 + 22);
+    const second = parseWarned('/var/lib/rpm/Packages', broken);
+    expect(second.names).toHaveLength(38);
+    expect(second.warnings).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^key \\d+: overflow page ${String(overflow)} holds 0 bytes, which does not fit`))]));
+    expect(second.warnings).toHaveLength(2);
+    // Condensing keeps such a database whole, so that the scan names the record where it sits.
+    expect(rpmAnalyzer.condense?.({ path: '/var/lib/rpm/Packages', content: file })).toBe(file);
+  });
+
+  it('names at most 20 skipped records per file, then counts the rest (a hostile file can hold millions)', async () => {
+    const content = edited((db) => {
+      const insert = db.prepare('INSERT INTO Packages (hnum, blob) VALUES (?, ?)');
+      for (let i = 0; i < 50; i++) insert.run(100_000 + i, Buffer.from('broken'));
+    });
+    const dir = join(work, 'skip-many');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'rpmdb.sqlite'), content);
+    const { inventory } = await inventoryImage(`dir:${rootfsWith(join(work, 'skip-many-root'), join(dir, 'rpmdb.sqlite'))}`);
+    expect(inventory.problems).toHaveLength(21);
+    expect(inventory.problems.every((p) => p.code === 'analyzer-record-skipped')).toBe(true);
+    expect(inventory.problems.at(-1)?.message).toBe('RPM packages (rpm database): 30 more malformed records skipped');
+    expect(listed(inventory)).toEqual(rpmQa(dbDir));
+  });
+});
+
 describe('RPM databases that are not trustworthy', () => {
   const parse = (content: Buffer, path = '/var/lib/rpm/rpmdb.sqlite'): string[] =>
     rpmAnalyzer.parse({ path, content }, { exists: () => false }).map((p) => p.name);
 
-  /** A copy of the real database changed by `edit` (a write through SQLite itself). */
-  function edited(edit: (db: Database.Database) => void): Buffer {
-    const dir = mkdtempSync(join(work, 'edit-'));
-    const file = join(dir, 'rpmdb.sqlite');
-    copyFileSync(join(dbDir, 'rpmdb.sqlite'), file);
-    const db = new Database(file);
-    db.pragma('foreign_keys = OFF');
-    try {
-      edit(db);
-    } finally {
-      db.close();
-    }
-    return readFileSync(file);
-  }
-
-  it('names the record whose header blob is malformed', () => {
+  it('names the record whose header blob is malformed (a caller not listening for skipped records gets no partial list)', () => {
     const content = edited((db) => {
       db.prepare("UPDATE Packages SET blob = X'0000000500000010' WHERE hnum = (SELECT min(hnum) FROM Packages)").run();
     });

@@ -20,6 +20,8 @@ import { UnsupportedFormat } from '../analyzer.js';
 import type { HeaderRecord } from './record.js';
 
 export class RpmBdbError extends Error {}
+/** A problem confined to one value (its overflow chain), not to the file's structure. */
+class RpmBdbRecordError extends RpmBdbError {}
 
 const HASH_MAGIC = 0x061561;
 const BTREE_MAGIC = 0x053162;
@@ -118,7 +120,20 @@ function* pageRecords(file: BdbFile, page: Buffer, number: number): Generator<He
     // Header number 0 is rpm's counter of the last header number, not a header.
     if (key.length === 4 && file.u32(key, 0) === 0) continue;
     if (key.length !== 4) throw new RpmBdbError(`page ${String(number)}: a ${String(key.length)}-byte key is not a header number`);
-    yield { location: `key ${String(file.u32(key, 0))}`, blob: item(file, page, valueAt, keyAt, number) };
+    yield valueRecord(file, `key ${String(file.u32(key, 0))}`, () => item(file, page, valueAt, keyAt, number));
+  }
+}
+
+/**
+ * A header value; a broken overflow chain loses only its own package, as a header rpm cannot
+ * read does. The byte budget and the visited pages stay shared, so skipping cannot loop or grow.
+ */
+function valueRecord(file: BdbFile, location: string, read: () => Buffer): HeaderRecord {
+  try {
+    return { location, blob: read() };
+  } catch (error) {
+    if (error instanceof RpmBdbRecordError) return { location, broken: error.message };
+    throw error;
   }
 }
 
@@ -130,9 +145,20 @@ function item(file: BdbFile, page: Buffer, start: number, end: number, number: n
     return page.subarray(start + 1, end);
   }
   if (type !== ITEM.OFFPAGE || end - start !== 12) throw new RpmBdbError(`page ${String(number)}: an entry of type ${String(type)} is neither inline data nor an overflow reference`);
-  let next = file.u32(page, start + 4);
   const length = file.u32(page, start + 8);
+  // Over budget, the file as a whole lies about its sizes: that is not one record's problem.
   file.take(length);
+  try {
+    return overflowValue(file, file.u32(page, start + 4), length);
+  } catch (error) {
+    if (error instanceof RpmBdbError) throw new RpmBdbRecordError(error.message);
+    throw error;
+  }
+}
+
+/** The `length` bytes of an overflow chain starting at page `next`. */
+function overflowValue(file: BdbFile, first: number, length: number): Buffer {
+  let next = first;
   const value = Buffer.alloc(length);
   let filled = 0;
   while (filled < length) {

@@ -15,7 +15,11 @@ import { type RpmPackageInfo, TAG } from './package-info.js';
 
 export function condenseRpmDatabase(path: string, content: Buffer): Buffer {
   if (backendOf(content) === 'sqlite') return content;
-  return writeNdb(readRpmDatabase(path, content).map(minimalHeader));
+  // A database with a malformed record is kept whole, so that parse names the record where it
+  // sits in the image's file (a condensed copy would renumber it).
+  let skipped = 0;
+  const packages = readRpmDatabase(path, content, undefined, () => { skipped += 1; });
+  return skipped === 0 ? writeNdb(packages.map(minimalHeader)) : content;
 }
 
 function minimalHeader(info: RpmPackageInfo): Buffer {

@@ -40,20 +40,36 @@ export function backendOf(content: Buffer): Backend | undefined {
   return undefined;
 }
 
-/** Every package header in the database at `path`; `read` gives sibling files (the SQLite log). */
-export function readRpmDatabase(path: string, content: Buffer, read?: (path: string) => Buffer | undefined): RpmPackageInfo[] {
+/** Told about each record that is skipped: where it sits ("hnum 12") and what is wrong with it. */
+export type SkippedRecord = (location: string, reason: string) => void;
+
+/**
+ * Every package header in the database at `path`; `read` gives sibling files (the SQLite log).
+ * A malformed header is skipped and reported to `skipped`, as rpm skips it ("rpmdbNextIterator:
+ * skipping h#..."); without `skipped` it fails the whole database. A malformed file (its
+ * structure, not one record) always throws.
+ */
+export function readRpmDatabase(path: string, content: Buffer, read?: (path: string) => Buffer | undefined, skipped?: SkippedRecord): RpmPackageInfo[] {
   // Records are decoded as the backend yields them, so only one header blob is held at a time.
   const packages: RpmPackageInfo[] = [];
   for (const record of headerRecords(path, content, read)) {
-    try {
-      packages.push(packageInfo(parseHeader(record.blob)));
-    } catch (error) {
-      // One broken header makes the whole database suspect: say which record it was.
-      if (error instanceof RpmHeaderError) throw new RpmHeaderError(`${record.location}: ${error.message}`);
-      throw error;
-    }
+    const info = decode(record);
+    if (typeof info !== 'string') packages.push(info);
+    else if (skipped === undefined) throw new RpmHeaderError(`${record.location}: ${info}`);
+    else skipped(record.location, info);
   }
   return packages;
+}
+
+/** The record's package, or why it has none. */
+function decode(record: HeaderRecord): RpmPackageInfo | string {
+  if ('broken' in record) return record.broken;
+  try {
+    return packageInfo(parseHeader(record.blob));
+  } catch (error) {
+    if (error instanceof RpmHeaderError) return error.message;
+    throw error;
+  }
 }
 
 function headerRecords(path: string, content: Buffer, read?: (path: string) => Buffer | undefined): Iterable<HeaderRecord> {

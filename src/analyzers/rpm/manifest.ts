@@ -8,6 +8,7 @@
  * then still carries a declared non-zero epoch). container-manifest-1 is plain `rpm -qa` and adds
  * nothing.
  */
+import type { SkippedRecord } from './database.js';
 import { type RpmPackageInfo, parseSourceRpm } from './package-info.js';
 
 export const RPM_MANIFEST = '/var/lib/rpmmanifest/container-manifest-2';
@@ -16,36 +17,52 @@ export class RpmManifestError extends Error {}
 
 const FIELDS = 10;
 
-export function readRpmManifest(content: Buffer): RpmPackageInfo[] {
+/**
+ * The manifest's packages. A malformed line is skipped and reported to `skipped` (rpm -qa printed
+ * each package on its own line, so one bad line says nothing about the others); without `skipped`
+ * it fails the whole manifest.
+ */
+export function readRpmManifest(content: Buffer, skipped?: SkippedRecord): RpmPackageInfo[] {
   const packages: RpmPackageInfo[] = [];
   content.toString('utf8').split('\n').forEach((line, i) => {
     if (line.trim() === '') return;
-    const fields = line.split('\t');
-    const [name, versionRelease, , , vendor, epochField, , arch, epochNum, sourceRpm] = fields;
-    const hyphen = versionRelease?.lastIndexOf('-') ?? -1;
-    if (fields.length !== FIELDS || name === undefined || name === '' || versionRelease === undefined || hyphen <= 0 || hyphen === versionRelease.length - 1) {
-      throw new RpmManifestError(`line ${String(i + 1)}: expected ${String(FIELDS)} tab-separated fields starting with NAME and VERSION-RELEASE`);
+    try {
+      packages.push(manifestLine(line));
+    } catch (error) {
+      if (!(error instanceof RpmManifestError)) throw error;
+      const location = `line ${String(i + 1)}`;
+      if (skipped === undefined) throw new RpmManifestError(`${location}: ${error.message}`);
+      skipped(location, error.message);
     }
-    const epoch = epochOf(epochField, epochNum, i + 1);
-    const source = parseSourceRpm(sourceRpm);
-    packages.push({
-      name,
-      version: versionRelease.slice(0, hyphen),
-      release: versionRelease.slice(hyphen + 1),
-      ...(epoch === undefined ? {} : { epoch }),
-      ...(arch === undefined || arch === '' || arch === '(none)' ? {} : { arch }),
-      ...(source === undefined ? {} : { source }),
-      ...(vendor === undefined || vendor === '' || vendor === '(none)' ? {} : { vendor }),
-    });
   });
   return packages;
 }
 
+function manifestLine(line: string): RpmPackageInfo {
+  const fields = line.split('\t');
+  const [name, versionRelease, , , vendor, epochField, , arch, epochNum, sourceRpm] = fields;
+  const hyphen = versionRelease?.lastIndexOf('-') ?? -1;
+  if (fields.length !== FIELDS || name === undefined || name === '' || versionRelease === undefined || hyphen <= 0 || hyphen === versionRelease.length - 1) {
+    throw new RpmManifestError(`expected ${String(FIELDS)} tab-separated fields starting with NAME and VERSION-RELEASE`);
+  }
+  const epoch = epochOf(epochField, epochNum);
+  const source = parseSourceRpm(sourceRpm);
+  return {
+    name,
+    version: versionRelease.slice(0, hyphen),
+    release: versionRelease.slice(hyphen + 1),
+    ...(epoch === undefined ? {} : { epoch }),
+    ...(arch === undefined || arch === '' || arch === '(none)' ? {} : { arch }),
+    ...(source === undefined ? {} : { source }),
+    ...(vendor === undefined || vendor === '' || vendor === '(none)' ? {} : { vendor }),
+  };
+}
+
 /** %{EPOCH} when it is a number; else a non-zero %{EPOCHNUM}; else no declared epoch. */
-function epochOf(epoch: string | undefined, epochNum: string | undefined, line: number): number | undefined {
+function epochOf(epoch: string | undefined, epochNum: string | undefined): number | undefined {
   for (const field of [epoch, epochNum]) {
     if (field === undefined || field === '(none)') continue;
-    if (!/^\d{1,9}$/.test(field)) throw new RpmManifestError(`line ${String(line)}: the epoch "${field}" is not a number`);
+    if (!/^\d{1,9}$/.test(field)) throw new RpmManifestError(`the epoch "${field}" is not a number`);
     if (field === epoch || Number(field) !== 0) return Number(field);
   }
   return undefined;

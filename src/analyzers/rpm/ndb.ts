@@ -9,8 +9,9 @@
  *   blobs (at their slot's block offset): "BlbS", package index, timestamp, length, the header,
  *     zero padding, then adler32, length, "BlbE" ending exactly at the slot's last block
  *
- * The checks are rpm's own (rpmpkgReadSlots, rpmpkgReadBlob), so a database rpm would refuse is
- * refused here with the reason; like rpm's reads, the adler32 is not verified. Blobs are views into
+ * The checks are rpm's own (rpmpkgReadSlots, rpmpkgReadBlob): a slot table rpm would refuse is
+ * refused here with the reason, and a blob rpm cannot read loses only its own package, as it does
+ * for rpm; like rpm's reads, the adler32 is not verified. Blobs are views into
  * the file, never copies, so a hostile slot table cannot make this allocate.
  */
 import type { HeaderRecord } from './record.js';
@@ -43,7 +44,18 @@ export function readNdbHeaders(content: Buffer): HeaderRecord[] {
   if (content.length % BLOCK_SIZE !== 0) throw new RpmNdbError(`the file size ${String(content.length)} is not a multiple of the ${String(BLOCK_SIZE)}-byte block: truncated?`);
   return slotsOf(content)
     .sort((a, b) => a.blockOffset - b.blockOffset) // rpm lists packages in file order
-    .map((slot) => ({ location: `package index ${String(slot.packageIndex)}`, blob: blobOf(content, slot) }));
+    .map((slot) => recordOf(content, slot));
+}
+
+/** A slot's blob; a broken blob loses only its own package (rpmpkgReadBlob fails for it alone). */
+function recordOf(content: Buffer, slot: Slot): HeaderRecord {
+  const location = `package index ${String(slot.packageIndex)}`;
+  try {
+    return { location, blob: blobOf(content, slot) };
+  } catch (error) {
+    if (error instanceof RpmNdbError) return { location, broken: error.message };
+    throw error;
+  }
 }
 
 function slotsOf(content: Buffer): Slot[] {
@@ -71,20 +83,19 @@ function slotsOf(content: Buffer): Slot[] {
 }
 
 function blobOf(content: Buffer, slot: Slot): Buffer {
-  const where = `package index ${String(slot.packageIndex)}`;
   const start = slot.blockOffset * BLOCK_SIZE;
   const end = start + slot.blockCount * BLOCK_SIZE;
-  if (end - start < BLOB_HEAD_SIZE + BLOB_TAIL_SIZE) throw new RpmNdbError(`${where}: ${String(slot.blockCount)} blocks cannot hold a blob`);
+  if (end - start < BLOB_HEAD_SIZE + BLOB_TAIL_SIZE) throw new RpmNdbError(`${String(slot.blockCount)} blocks cannot hold a blob`);
   if (content.readUInt32LE(start) !== BLOB_HEAD_MAGIC || content.readUInt32LE(start + 4) !== slot.packageIndex) {
-    throw new RpmNdbError(`${where}: the blob at block ${String(slot.blockOffset)} lacks its "BlbS" head or names another package`);
+    throw new RpmNdbError(`the blob at block ${String(slot.blockOffset)} lacks its "BlbS" head or names another package`);
   }
   const length = content.readUInt32LE(start + 12);
   if (slot.blockCount !== Math.ceil((BLOB_HEAD_SIZE + length + BLOB_TAIL_SIZE) / BLOCK_SIZE)) {
-    throw new RpmNdbError(`${where}: a ${String(length)}-byte blob does not fill its ${String(slot.blockCount)} blocks`);
+    throw new RpmNdbError(`a ${String(length)}-byte blob does not fill its ${String(slot.blockCount)} blocks`);
   }
   const tail = end - BLOB_TAIL_SIZE;
   if (content.readUInt32LE(tail + 4) !== length || content.readUInt32LE(tail + 8) !== BLOB_TAIL_MAGIC) {
-    throw new RpmNdbError(`${where}: the blob's "BlbE" tail is missing or disagrees on its length`);
+    throw new RpmNdbError(`the blob's "BlbE" tail is missing or disagrees on its length`);
   }
   return content.subarray(start + BLOB_HEAD_SIZE, start + BLOB_HEAD_SIZE + length);
 }

@@ -73,14 +73,15 @@ function* readPackages(db: Database.Database, fileSize: number): Generator<Heade
   // inside the file (stored data cannot be larger) before any blob is read. Both passes iterate
   // rather than collect: a hostile file can hold millions of tiny rows.
   let total = 0;
-  for (const row of db.prepare('SELECT hnum, length(blob) AS size, typeof(blob) AS kind FROM Packages').iterate() as IterableIterator<{ hnum: unknown; size: number | null; kind: string }>) {
-    if (row.kind !== 'blob') throw new RpmSqliteError(`hnum ${String(row.hnum)}: the header is a ${row.kind}, not a blob`);
+  for (const row of db.prepare('SELECT length(blob) AS size FROM Packages').iterate() as IterableIterator<{ size: number | null }>) {
     total += row.size ?? 0;
     if (total > fileSize) throw new RpmSqliteError('the Packages blobs claim more bytes than the database file holds');
   }
   // Second pass: one blob at a time, decoded by the caller before the next is fetched.
-  for (const row of db.prepare('SELECT hnum, blob FROM Packages ORDER BY rowid').iterate() as IterableIterator<{ hnum: unknown; blob: Buffer }>) {
-    yield { location: `hnum ${String(row.hnum)}`, blob: row.blob };
+  // A row whose blob is not a blob (text, a number, NULL) loses only its own package.
+  for (const row of db.prepare('SELECT hnum, blob, typeof(blob) AS kind FROM Packages ORDER BY rowid').iterate() as IterableIterator<{ hnum: unknown; blob: unknown; kind: string }>) {
+    const location = `hnum ${String(row.hnum)}`;
+    yield Buffer.isBuffer(row.blob) ? { location, blob: row.blob } : { location, broken: `the header is a ${row.kind}, not a blob` };
   }
 }
 
