@@ -155,15 +155,27 @@ function shortestAvoiding(graph: AttackGraph, entry: string, group: ReadonlySet<
   return undefined;
 }
 
-/** Up to `limit` shortest paths from the entry to the group, most likely steps first. */
+/**
+ * Up to `limit` shortest paths from the entry to the group, most likely steps first.
+ *
+ * Paths ending at a Secret the entry holds are not listed, so they cannot count against `limit`;
+ * walked blindly, shortest paths that all end there would be enumerated to the last one (their
+ * number is the product of the branching). Instead a node whose every shortest continuation was
+ * walked without listing a path is remembered as a dead end: below the entry a node's distance
+ * fixes what lies beyond it, so the result is unchanged, and each node is walked to a dead end
+ * once. The walk then costs the graph's edges plus `limit` paths of `length` steps.
+ */
 function walkForward(graph: AttackGraph, entry: string, length: number, group: ReadonlySet<string>, held: ReadonlySet<string>, allJewels: ReadonlySet<string>, dist: ReadonlyMap<string, number>, limit: number): Edge[][] {
   const out: Edge[][] = [];
+  const deadEnds = new Set<string>();
   const walk = (id: string, prefix: Edge[], d: number): void => {
-    if (out.length >= limit) return;
+    if (out.length >= limit || deadEnds.has(id)) return;
     if (id !== entry && group.has(id)) {
-      if (!held.has(id)) out.push([...prefix]);
+      if (held.has(id)) deadEnds.add(id);
+      else out.push([...prefix]);
       return;
     }
+    const listed = out.length;
     const next = graph
       .out(id)
       .map((e) => graph.edge(e))
@@ -176,6 +188,7 @@ function walkForward(graph: AttackGraph, entry: string, length: number, group: R
       prefix.pop();
       if (out.length >= limit) return;
     }
+    if (out.length === listed) deadEnds.add(id);
   };
   walk(entry, [], length);
   return out;
