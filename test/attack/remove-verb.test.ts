@@ -7,6 +7,7 @@ import { stringify } from 'yaml';
 import type { AttackFix } from '../../src/model/attack.js';
 import type { JsonObject } from '../../src/model/resource.js';
 import { analyzeAttackPaths, applyFixes } from '../../src/graph/attack/index.js';
+import { FIX_COSTS } from '../../src/graph/attack/fixes.js';
 import { combinedPatches, equivalentVerbs, removeVerbFix, revokeRules } from '../../src/graph/attack/remove-verb.js';
 import { resourcesOf } from './resources.js';
 
@@ -71,6 +72,36 @@ describe('remove-verb fix candidates', () => {
     expect(fix).toMatchObject({ id: 'remove-verb:ClusterRole/r:secrets:get,list,watch', kind: 'remove-verb', cost: 2, patchType: 'merge', resource: { kind: 'ClusterRole', name: 'r' } });
     expect(fix?.description).toContain('all 2 bindings of it grant: ClusterRoleBinding a, RoleBinding x/b');
     expect(fix?.patch).toEqual({ rules: [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get'] }] });
+  });
+
+  it('says exactly what the patch revokes when a wildcard rule cannot be narrowed, and costs like remove-binding', () => {
+    const revokes = (fix: ReturnType<typeof removeVerbFix>): string => /the patch revokes (.*) \(ClusterRoleBinding a loses them\)$/.exec(fix?.description ?? '')?.[1] ?? '';
+    // The review's case: the apps group keeps its reads; the core group loses them on every resource.
+    const wide = removeVerbFix(role([{ apiGroups: ['', 'apps'], resources: ['*'], verbs: ['get', 'list', 'watch'] }]), evidence, ['ClusterRoleBinding a']);
+    expect(wide?.patch).toEqual({ rules: [{ apiGroups: ['apps'], resources: ['*'], verbs: ['get', 'list', 'watch'] }] });
+    expect(revokes(wide)).toBe('get, list, watch on every resource of the core group');
+    expect(wide?.cost).toBe(FIX_COSTS['remove-binding']);
+    // A * verb written out drops every verb but the standard ones left.
+    const star = removeVerbFix(role([{ apiGroups: [''], resources: ['*'], verbs: ['*'] }]), evidence, ['ClusterRoleBinding a']);
+    expect(star?.patch).toEqual({ rules: [{ apiGroups: [''], resources: ['*'], verbs: ['create', 'update', 'patch', 'delete', 'deletecollection'] }] });
+    expect(revokes(star)).toBe('every verb but create, update, patch, delete, deletecollection on every resource of the core group');
+    // A * group: secrets of every group; the other resource named keeps its verbs.
+    const anyGroup = removeVerbFix(role([{ apiGroups: ['*'], resources: ['configmaps', 'secrets'], verbs: ['get'] }, { apiGroups: [''], resources: ['*/status'], verbs: ['list'] }]), evidence, ['ClusterRoleBinding a']);
+    expect(anyGroup?.patch).toEqual({ rules: [{ apiGroups: ['*'], resources: ['configmaps'], verbs: ['get'] }, { apiGroups: [''], resources: ['*/status'], verbs: ['list'] }] });
+    expect(revokes(anyGroup)).toBe('get on secrets in every API group');
+    const sub = removeVerbFix(role([{ apiGroups: [''], resources: ['*/exec'], verbs: ['create'] }]), { verb: 'create', resource: 'pods/exec' }, ['ClusterRoleBinding a']);
+    expect(revokes(sub)).toBe('create on the exec subresource of every resource of the core group');
+  });
+
+  it('narrows a rule naming the group among others and the resource among others to exactly the step', () => {
+    const fix = removeVerbFix(role([{ apiGroups: ['', 'apps'], resources: ['secrets', 'deployments'], resourceNames: ['x'], verbs: ['get', 'delete'] }]), evidence, ['ClusterRoleBinding a']);
+    expect(fix?.patch).toEqual({ rules: [
+      { apiGroups: ['apps'], resources: ['secrets', 'deployments'], resourceNames: ['x'], verbs: ['get', 'delete'] },
+      { apiGroups: [''], resources: ['deployments'], resourceNames: ['x'], verbs: ['get', 'delete'] },
+      { apiGroups: [''], resources: ['secrets'], resourceNames: ['x'], verbs: ['delete'] },
+    ] });
+    expect(fix?.description).toBe('Remove get, list, watch on secrets from the rules of ClusterRole r (ClusterRoleBinding a loses them)');
+    expect(fix?.cost).toBe(FIX_COSTS['remove-verb']);
   });
 
   it('is not offered for aggregated ClusterRoles, their source rules, reconciled defaults or * on *', () => {
