@@ -187,6 +187,8 @@ function classify(tar: TarReader, header: TarHeader, ordinal: number, options: L
   if (ordinal > limits.maxEntriesPerLayer) throw new ImageError('layer-limit', `${label}: more than ${limits.maxEntriesPerLayer} entries`);
   budget.entries += 1;
   if (budget.entries > limits.maxEntries) throw new ImageError('layer-limit', `the image has more than ${limits.maxEntries} entries (at ${label})`);
+  // A pax global header ('g'): Go returns it as an entry, runtimes create nothing for it.
+  if (header.type === 'global') return;
   // Built only for a message: this runs for every entry.
   const where = (): string => `${label}, entry ${ordinal}`;
   const path = normalizeEntryPath(header.name, limits.maxPathLength, where);

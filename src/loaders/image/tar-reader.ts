@@ -2,44 +2,56 @@
  * Reading a layer's tar stream, entry by entry, with the semantics of Go's archive/tar: the reader
  * containerd, Docker, podman and buildah unpack layers with, so the scanner sees the entries a
  * runtime creates (a scanner that parsed differently could be shown other files than the ones
- * that run). POSIX ustar, pax extended headers (path, linkpath, size), GNU long names and links,
- * base-256 sizes; link, device, FIFO and directory entries carry no content whatever their size
- * field says; two zero blocks end the archive.
+ * that run). Mirrored from reader.go, header type by header type: ustar, pax ('x' records apply to
+ * the next entry, an empty value keeps the ustar field), pax globals ('g': an entry of its own,
+ * dropping pending 'x', 'L' and 'K' state), GNU long names and links (applied only when not
+ * empty), STAR and GNU layouts (tar-header.ts), GNU sparse files in all three encodings, read with
+ * their holes as zeros (tar-sparse.ts); link, device, FIFO and directory entries carry no content
+ * whatever their size field says; two zero blocks end the archive, and so does an input that ends
+ * in an entry's padding (Go reads a short padding as the end).
  *
  * It replaced tar-stream here: a stream object, listeners and promises per entry cost ~0.3 s of
  * CPU on a 28,000-entry image, ten times the parsing itself. Content is handed out as views of the
  * input chunks, so an entry that lies within one chunk is never copied.
  */
-export type TarEntryType = 'file' | 'directory' | 'symlink' | 'link' | 'other';
+import { BLOCK, cString, isZero, MAX_SPECIAL_BYTES, padOf, parseHeader, TarFormatError, type RawHeader } from './tar-header.js';
+import { mergePax, parsePax, requireInt } from './tar-pax.js';
+import { holesOf, paxSparseVersion, readOldGnuSparseMap, readSparseMap1x0, sparseMap0x1, validFragments, type Fragment } from './tar-sparse.js';
+
+export { MAX_SPECIAL_BYTES, TarFormatError };
+
+/** 'global': a pax global header, which Go returns as an entry of its own (runtimes create nothing for it). */
+export type TarEntryType = 'file' | 'directory' | 'symlink' | 'link' | 'global' | 'other';
 
 export interface TarHeader {
   readonly name: string;
   readonly type: TarEntryType;
   readonly mode: number;
-  /** Bytes of content that follow (0 for header-only types). */
+  /** Bytes of content that follow (0 for header-only types); of a sparse file, its logical size, holes included. */
   readonly size: number;
   readonly linkname: string;
 }
 
-/** Malformed or truncated tar data (the layer reader reports it as layer-corrupt). */
-export class TarFormatError extends Error {}
-
-const BLOCK = 512;
-/** Go's maxSpecialFileSize: pax and GNU long-name headers are held in memory, so they are bounded. */
-export const MAX_SPECIAL_BYTES = 1024 * 1024;
 /** Types whose size field is ignored (Go's isHeaderOnlyType). */
 const HEADER_ONLY = new Set(['1', '2', '3', '4', '5', '6']);
+/** Holes are handed out in zero-filled pieces of at most this size. */
+const ZERO_PIECE = 64 * 1024;
 
 export class TarReader {
   private chunk: Buffer = Buffer.alloc(0);
   private offset = 0;
   private done = false;
-  /** Content bytes (and then padding) of the current entry not yet consumed. */
+  /** Stored content bytes (and then padding) of the current entry not yet consumed. */
   private remaining = 0;
   private padding = 0;
   private ended = false;
   /** Counts entries, so a content() iterator kept past its entry yields nothing of the next one. */
   private ordinal = 0;
+  /** Of a sparse entry: its holes, its logical size, and how far its logical content was read. */
+  private holes: Fragment[] | undefined;
+  private logicalSize = 0;
+  private position = 0;
+  private holeIndex = 0;
 
   constructor(private readonly source: AsyncIterator<Buffer>) {}
 
@@ -48,11 +60,12 @@ export class TarReader {
     // The synchronous paths (what lies in the current chunk) spare an async call per step: those
     // were most of the allocations of reading a layer.
     if (!this.skipInChunk()) await this.skip();
-    if (this.ended) return undefined;
-    let longName: string | undefined;
-    let longLink: string | undefined;
+    this.holes = undefined;
+    // Pending metadata for the next real entry, as in Go's next(): a later 'x' replaces an earlier one.
     let pax: Map<string, string> | undefined;
-    for (;;) {
+    let longName = '';
+    let longLink = '';
+    while (!this.ended) {
       const block = this.view(BLOCK) ?? (await this.take(BLOCK, true));
       if (block === undefined) break;
       if (isZero(block)) {
@@ -63,37 +76,118 @@ export class TarReader {
       }
       const raw = parseHeader(block);
       const flag = raw.typeflag;
+      // Go's handleRegularFile runs on every header, metadata ones included.
+      if (raw.size < 0 && !HEADER_ONLY.has(flag)) throw new TarFormatError(`a negative size (${raw.size})`);
       if (flag === 'x' || flag === 'g' || flag === 'L' || flag === 'K') {
-        if (raw.size > MAX_SPECIAL_BYTES) throw new TarFormatError(`a ${flag} header of ${raw.size} bytes, over ${MAX_SPECIAL_BYTES}`);
-        const content = await this.take(raw.size, false);
-        await this.skipBytes(padOf(raw.size));
-        if (content === undefined) throw new TarFormatError('truncated archive');
-        // Global pax headers change nothing a runtime uses; a new 'x' replaces an earlier one (Go).
-        if (flag === 'x') pax = parsePax(content);
-        else if (flag === 'L') longName = cString(content);
+        const content = await this.special(raw.size, flag);
+        if (flag === 'L') longName = cString(content);
         else if (flag === 'K') longLink = cString(content);
+        else pax = parsePax(content);
+        if (flag === 'g') return this.global(raw, pax);
         continue;
       }
-      let name = pax?.get('path') ?? raw.name;
-      if (longName !== undefined) name = longName;
-      let linkname = pax?.get('linkpath') ?? raw.linkname;
-      if (longLink !== undefined) linkname = longLink;
-      const paxSize = pax?.get('size');
-      const type = typeOf(flag, name);
-      const size = HEADER_ONLY.has(flag) || type === 'directory' ? 0 : paxSize === undefined ? raw.size : parseDecimal(paxSize, 'pax size');
-      this.remaining = size;
-      this.padding = padOf(size);
-      this.ordinal += 1;
-      return { name, type, mode: raw.mode, size, linkname };
+      return this.entry(raw, block, pax, longName, longLink);
     }
-    // The input ended at a block boundary, or the end marker came.
+    // The input ended at a block boundary or in a padding, or the end marker came.
     this.ended = true;
     return undefined;
+  }
+
+  /** The content of a metadata header, bounded; an input ending in its padding ends the archive. */
+  private async special(size: number, flag: string): Promise<Buffer> {
+    if (size > MAX_SPECIAL_BYTES) throw new TarFormatError(`a ${flag} header of ${size} bytes, over ${MAX_SPECIAL_BYTES}`);
+    const content = await this.take(size, false);
+    if (content === undefined) throw new TarFormatError('truncated archive');
+    this.padding = padOf(size);
+    await this.skipPadding();
+    return content;
+  }
+
+  /** A 'g' header: named by its own path record when it has one (Go merges it), no content. */
+  private global(raw: RawHeader, records: ReadonlyMap<string, string> | undefined): TarHeader {
+    this.ordinal += 1;
+    const path = records?.get('path') ?? '';
+    return { name: path === '' ? raw.name : path, type: 'global', mode: 0, size: 0, linkname: '' };
+  }
+
+  /** A real entry: pending metadata merged in Go's order (pax records, then GNU long names, then sparse records). */
+  private entry(raw: RawHeader, block: Buffer, pax: ReadonlyMap<string, string> | undefined, longName: string, longLink: string): TarHeader | Promise<TarHeader> {
+    let { name, linkname, size } = raw;
+    if (pax !== undefined) {
+      const merged = mergePax(pax);
+      name = merged.name ?? name;
+      linkname = merged.linkname ?? linkname;
+      size = merged.size ?? size;
+    }
+    if (longName !== '') name = longName;
+    if (longLink !== '') linkname = longLink;
+    let flag = raw.typeflag;
+    // The pre-POSIX regular-file flag; a trailing slash made it a directory.
+    if (flag === '\0') flag = name.endsWith('/') ? '5' : '0';
+    const headerOnly = HEADER_ONLY.has(flag);
+    const stored = headerOnly ? 0 : size;
+    if (stored < 0) throw new TarFormatError(`a negative size (${stored})`);
+    this.remaining = stored;
+    this.padding = padOf(stored);
+    this.ordinal += 1;
+    const header: TarHeader = { name, type: typeOf(flag), mode: raw.mode, size: stored, linkname };
+    // Only sparse entries need more input before their header is known: the others take no promise.
+    if (flag === 'S' || (pax !== undefined && paxSparseVersion(pax) !== undefined)) return this.sparseEntry(raw, block, pax, header, size, headerOnly);
+    return header;
+  }
+
+  private async sparseEntry(raw: RawHeader, block: Buffer, pax: ReadonlyMap<string, string> | undefined, header: TarHeader, size: number, headerOnly: boolean): Promise<TarHeader> {
+    const sparse = await this.sparseMap(raw, block, pax, header.name, size);
+    if (headerOnly || !validFragments(sparse.fragments, sparse.size)) throw new TarFormatError(`an invalid sparse map for "${sparse.name.slice(0, 200)}"`);
+    this.holes = holesOf(sparse.fragments, sparse.size);
+    this.logicalSize = sparse.size;
+    this.position = 0;
+    this.holeIndex = 0;
+    return { ...header, name: sparse.name, size: sparse.size };
+  }
+
+  /**
+   * The sparse map, name and logical size of a sparse entry (undefined for others). Old GNU maps
+   * are in the header and blocks after it; pax 1.0 maps open the stored data, which the map's
+   * blocks are then not part of; GNU.sparse.name renames the entry.
+   */
+  private async sparseMap(raw: RawHeader, block: Buffer, pax: ReadonlyMap<string, string> | undefined, name: string, size: number): Promise<{ name: string; size: number; fragments: Fragment[] }> {
+    if (raw.typeflag === 'S') {
+      const old = await readOldGnuSparseMap(raw, block, () => this.streamBlock());
+      return { name, size: old.size, fragments: old.fragments };
+    }
+    const version = pax === undefined ? undefined : paxSparseVersion(pax);
+    if (pax === undefined || version === undefined) throw new Error('not a sparse entry');
+    const sparseName = pax.get('GNU.sparse.name') ?? '';
+    const sizeRecord = pax.get('GNU.sparse.size') ?? '';
+    const realSize = sizeRecord === '' ? pax.get('GNU.sparse.realsize') ?? '' : sizeRecord;
+    const logical = realSize === '' ? size : requireInt(realSize, 'sparse size');
+    const fragments = version === '1.0' ? await readSparseMap1x0(() => this.dataBlock()) : sparseMap0x1(pax);
+    return { name: sparseName === '' ? name : sparseName, size: logical, fragments };
+  }
+
+  /** A block of the stream outside any entry's data (old GNU sparse extension headers). */
+  private async streamBlock(): Promise<Buffer> {
+    const block = await this.take(BLOCK, false);
+    if (block === undefined) throw new TarFormatError('truncated archive');
+    return block;
+  }
+
+  /** A whole block of the current entry's stored data (a pax 1.0 sparse map must lie in whole blocks of it). */
+  private async dataBlock(): Promise<Buffer> {
+    if (this.remaining < BLOCK) throw new TarFormatError('a sparse map longer than its entry');
+    const block = await this.streamBlock();
+    this.remaining -= BLOCK;
+    return block;
   }
 
   /** The current entry's content as views of the input; its padding is skipped after the last piece. */
   async *content(): AsyncGenerator<Buffer> {
     const entry = this.ordinal;
+    if (this.holes !== undefined) {
+      yield* this.expand(entry, this.holes);
+      return;
+    }
     while (this.remaining > 0 && this.ordinal === entry) {
       if (this.offset >= this.chunk.length && !(await this.fill())) throw new TarFormatError('truncated archive');
       const n = Math.min(this.remaining, this.chunk.length - this.offset);
@@ -105,8 +199,39 @@ export class TarReader {
     if (this.ordinal === entry) await this.skipPadding();
   }
 
+  /**
+   * A sparse entry's logical content: stored data for its fragments, zeros for its holes. As in
+   * Go, the stored data must be exactly what the map references (a read error otherwise; an
+   * entry that is skipped is not checked).
+   */
+  private async *expand(entry: number, holes: readonly Fragment[]): AsyncGenerator<Buffer> {
+    while (this.ordinal === entry && this.position < this.logicalSize) {
+      const hole = holes[this.holeIndex] ?? { offset: this.logicalSize, length: 0 };
+      const holeEnd = hole.offset + hole.length;
+      if (this.position < hole.offset) {
+        if (this.remaining === 0) throw new TarFormatError('a sparse file references data the archive does not hold');
+        if (this.offset >= this.chunk.length && !(await this.fill())) throw new TarFormatError('truncated archive');
+        const n = Math.min(hole.offset - this.position, this.remaining, this.chunk.length - this.offset);
+        const piece = this.chunk.subarray(this.offset, this.offset + n);
+        this.offset += n;
+        this.remaining -= n;
+        this.position += n;
+        yield piece;
+      } else {
+        const n = Math.min(holeEnd - this.position, ZERO_PIECE);
+        this.position += n;
+        yield Buffer.alloc(n);
+      }
+      if (this.position >= holeEnd && this.holeIndex < holes.length - 1) this.holeIndex += 1;
+    }
+    if (this.ordinal !== entry) return;
+    if (this.remaining > 0) throw new TarFormatError('a sparse file holds data its map does not reference');
+    await this.skipPadding();
+  }
+
   /** The current entry's whole content; a view of the input when it lies in one chunk and `copy` is false. */
   async read(copy: boolean): Promise<Buffer> {
+    if (this.holes !== undefined) return this.readSparse(this.holes);
     const view = this.view(this.remaining);
     // A view pins the whole input chunk; a copy made because the content spanned chunks does not.
     let kept: Buffer;
@@ -122,7 +247,17 @@ export class TarReader {
     return kept;
   }
 
-  /** Skips what is left of the current entry. */
+  private async readSparse(holes: readonly Fragment[]): Promise<Buffer> {
+    const out = Buffer.alloc(this.logicalSize - this.position);
+    let at = 0;
+    for await (const piece of this.expand(this.ordinal, holes)) {
+      piece.copy(out, at);
+      at += piece.length;
+    }
+    return out;
+  }
+
+  /** Skips what is left of the current entry (of a sparse one, its stored data). */
   async skip(): Promise<void> {
     await this.skipBytes(this.remaining);
     this.remaining = 0;
@@ -153,10 +288,19 @@ export class TarReader {
     return view;
   }
 
+  /** Go reads the padding with tryReadFull: an input that ends inside it ends the archive, without error. */
   private async skipPadding(): Promise<void> {
-    const padding = this.padding;
+    let left = this.padding;
     this.padding = 0;
-    await this.skipBytes(padding);
+    while (left > 0) {
+      if (this.offset >= this.chunk.length && !(await this.fill())) {
+        this.ended = true;
+        return;
+      }
+      const n = Math.min(left, this.chunk.length - this.offset);
+      this.offset += n;
+      left -= n;
+    }
   }
 
   private async skipBytes(count: number): Promise<void> {
@@ -207,122 +351,23 @@ export class TarReader {
   }
 }
 
-interface RawHeader {
-  readonly name: string;
-  readonly mode: number;
-  readonly size: number;
-  readonly typeflag: string;
-  readonly linkname: string;
-}
-
-function parseHeader(block: Buffer): RawHeader {
-  const stored = parseNumber(block, 148, 8, 'checksum');
-  // The checksum counts its own field as spaces; old tars summed signed bytes (Go accepts both),
-  // which only matters, and is only computed, when the unsigned sum disagrees.
-  if (stored !== checksumOf(block, false) && stored !== checksumOf(block, true)) throw new TarFormatError('a header with a wrong checksum (not a tar, or corrupt)');
-  const magic = block.toString('latin1', 257, 263);
-  let name = cString(block.subarray(0, 100));
-  // Only ustar has the prefix field; in GNU headers those bytes hold times.
-  if (magic === 'ustar\0') {
-    const prefix = cString(block.subarray(345, 500));
-    if (prefix !== '') name = `${prefix}/${name}`;
-  }
-  const size = parseNumber(block, 124, 12, 'size');
-  return { name, mode: parseNumber(block, 100, 8, 'mode'), size, typeflag: String.fromCharCode(block[156] ?? 0), linkname: cString(block.subarray(157, 257)) };
-}
-
-function checksumOf(block: Buffer, signed: boolean): number {
-  let sum = 8 * 0x20;
-  for (let i = 0; i < 148; i += 1) sum += block[i] ?? 0;
-  for (let i = 156; i < BLOCK; i += 1) sum += block[i] ?? 0;
-  if (!signed) return sum;
-  for (let i = 0; i < BLOCK; i += 1) if ((i < 148 || i >= 156) && (block[i] ?? 0) > 127) sum -= 256;
-  return sum;
-}
-
-function typeOf(flag: string, name: string): TarEntryType {
+function typeOf(flag: string): TarEntryType {
   switch (flag) {
+    // 'S', old GNU sparse, is a regular file stored in fragments (Go keeps the flag; runtimes
+    // refuse to unpack it; GNU and BSD tar restore a file): its content is scanned as a file's.
     case '0':
     case '7':
+    case 'S':
       return 'file';
-    // The pre-POSIX regular-file flag; a trailing slash made it a directory.
-    case '\0':
-      return name.endsWith('/') ? 'directory' : 'file';
     case '1':
       return 'link';
     case '2':
       return 'symlink';
     case '5':
       return 'directory';
+    case 'g':
+      return 'global';
     default:
       return 'other';
   }
-}
-
-/** Octal, space or NUL padded; or base-256 (high bit of the first byte set) for large values. */
-function parseNumber(block: Buffer, at: number, length: number, what: string): number {
-  const first = block[at] ?? 0;
-  if ((first & 0x80) !== 0) {
-    if ((first & 0x40) !== 0) throw new TarFormatError(`a negative ${what}`);
-    let value = first & 0x3f;
-    for (let i = at + 1; i < at + length; i += 1) {
-      value = value * 256 + (block[i] ?? 0);
-      if (value > Number.MAX_SAFE_INTEGER) throw new TarFormatError(`a ${what} too large to represent`);
-    }
-    return value;
-  }
-  // Spaces and NULs pad either end (Go trims both); digits in between. A byte loop: this runs
-  // four times per entry.
-  let start = at;
-  let end = at + length;
-  while (start < end && (block[start] === 0x20 || block[start] === 0)) start += 1;
-  while (end > start && (block[end - 1] === 0x20 || block[end - 1] === 0)) end -= 1;
-  let value = 0;
-  for (let i = start; i < end; i += 1) {
-    const digit = (block[i] ?? 0) - 0x30;
-    if (digit < 0 || digit > 7) throw new TarFormatError(`an invalid ${what} field "${block.toString('latin1', at, at + length).replace(/[^\x20-\x7e]/g, '?')}"`);
-    value = value * 8 + digit;
-  }
-  return value;
-}
-
-function parseDecimal(text: string, what: string): number {
-  if (!/^[0-9]{1,16}$/.test(text)) throw new TarFormatError(`an invalid ${what} "${text.slice(0, 40)}"`);
-  return Number(text);
-}
-
-/** Pax records: "LENGTH key=value\n", LENGTH counting the whole record in bytes. */
-function parsePax(content: Buffer): Map<string, string> {
-  const records = new Map<string, string>();
-  let at = 0;
-  while (at < content.length) {
-    const space = content.indexOf(0x20, at);
-    if (space === -1 || space - at > 20) throw new TarFormatError('a malformed pax record');
-    const length = parseDecimal(content.toString('latin1', at, space), 'pax record length');
-    const end = at + length;
-    if (length <= space - at + 1 || end > content.length || content[end - 1] !== 0x0a) throw new TarFormatError('a malformed pax record');
-    const record = content.toString('utf8', space + 1, end - 1);
-    const equals = record.indexOf('=');
-    if (equals <= 0) throw new TarFormatError('a malformed pax record');
-    const key = record.slice(0, equals);
-    const value = record.slice(equals + 1);
-    if ((key === 'path' || key === 'linkpath') && value.includes('\0')) throw new TarFormatError(`a pax ${key} with a NUL byte`);
-    records.set(key, value);
-    at = end;
-  }
-  return records;
-}
-
-function cString(bytes: Buffer): string {
-  const nul = bytes.indexOf(0);
-  return bytes.toString('utf8', 0, nul === -1 ? bytes.length : nul);
-}
-
-function isZero(block: Buffer): boolean {
-  for (let i = 0; i < block.length; i += 1) if (block[i] !== 0) return false;
-  return true;
-}
-
-function padOf(size: number): number {
-  return (BLOCK - (size % BLOCK)) % BLOCK;
 }
