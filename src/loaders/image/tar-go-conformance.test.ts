@@ -12,6 +12,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newBudget, readLayer, type LayerEntry } from './layer-reader.js';
+import { resolveLimits } from './limits.js';
 import { TarFormatError, TarReader } from './tar-reader.js';
 
 const GO_PROGRAM = `package main
@@ -382,4 +384,50 @@ describe('tar reader agrees with Go archive/tar', () => {
       }
     }
   }
+});
+
+describe('layer reading of the archives the review crafted', () => {
+  async function layerEntries(parts: Buffer[]): Promise<LayerEntry[]> {
+    const seen: LayerEntry[] = [];
+    const wanted = new Set(['/lib/apk/db/installed', '/etc/secret']);
+    await readLayer(chunked(Buffer.concat([...parts, END]), 300), { label: 'layer', limits: resolveLimits(), budget: newBudget(), wants: (path) => wanted.has(path), onEntry: (e) => { seen.push(e); } });
+    return seen;
+  }
+  const contentOf = (entries: LayerEntry[], path: string): string | undefined => {
+    const found = entries.find((e) => e.path === path);
+    return found?.kind === 'file' ? found.content?.toString('latin1') : undefined;
+  };
+
+  it('an empty pax path cannot hide a file: the ustar name stands', async () => {
+    const entries = await layerEntries([pax([['path', '']]), file('lib/apk/db/installed', 'P:musl\nV:1.2.4\n')]);
+    expect(contentOf(entries, '/lib/apk/db/installed')).toBe('P:musl\nV:1.2.4\n');
+  });
+
+  it('a pax global header creates nothing (it used to replace the file at its name with a device-like node)', async () => {
+    const entries = await layerEntries([file('lib/apk/db/installed', 'P:musl\n'), pax([['path', 'lib/apk/db/installed']], 'g')]);
+    expect(entries.map((e) => [e.kind, e.path])).toEqual([['file', '/lib/apk/db/installed']]);
+  });
+
+  it('a sparse file is read under its GNU.sparse.name, holes as zeros', async () => {
+    const entries = await layerEntries([pax([['GNU.sparse.major', '1'], ['GNU.sparse.minor', '0'], ['GNU.sparse.name', 'etc/secret'], ['GNU.sparse.realsize', '8']]), entry({ name: 'GNUSparseFile.0/secret' }, map1x0([[2, 3], [7, 1]]) + 'keyz')]);
+    expect(contentOf(entries, '/etc/secret')).toBe('\0\0key\0\0z');
+  });
+});
+
+describe('tar reader bounds what it holds', () => {
+  it('refuses a pax 1.0 sparse map over 1 MiB, as Go does', async () => {
+    const lines = '1\n'.repeat(600_000);
+    const bytes = Buffer.concat([pax([['GNU.sparse.major', '1'], ['GNU.sparse.minor', '0'], ['GNU.sparse.realsize', '1']]), entry({ name: 's' }, `300000\n${lines}`), END]);
+    await expect(ours(bytes, 65536)).resolves.toEqual({ entries: [], failed: true });
+    const reader = new TarReader(chunked(bytes, 65536));
+    await expect(reader.next()).rejects.toThrow(/sparse map over 1048576 bytes/);
+  });
+
+  it('refuses an old GNU sparse map over 1 MiB of extension blocks', async () => {
+    const extension = Buffer.alloc(512);
+    extension[504] = 1;
+    const blocks = Array.from({ length: 2100 }, () => extension);
+    const bytes = Buffer.concat([header({ name: 's', type: 'S', format: 'gnu', raw: { 482: '\x01', 483: '00000000003\0' } }), ...blocks, END]);
+    await expect(new TarReader(chunked(bytes, 65536)).next()).rejects.toThrow(/old GNU sparse map over/);
+  });
 });
