@@ -430,4 +430,17 @@ describe('tar reader bounds what it holds', () => {
     const bytes = Buffer.concat([header({ name: 's', type: 'S', format: 'gnu', raw: { 482: '\x01', 483: '00000000003\0' } }), ...blocks, END]);
     await expect(new TarReader(chunked(bytes, 65536)).next()).rejects.toThrow(/old GNU sparse map over/);
   });
+
+  it('refuses holes that expand past 100 times the input (a sparse bomb), and reads them up to that', async () => {
+    const sparse = (size: number): Buffer => Buffer.concat([pax([['GNU.sparse.major', '1'], ['GNU.sparse.minor', '0'], ['GNU.sparse.realsize', String(size)]]), entry({ name: 'bomb' }, map1x0([[size - 1, 1]]) + 'z'), END]);
+    const read = async (bytes: Buffer): Promise<number> => {
+      const reader = new TarReader(chunked(bytes, 65536));
+      await reader.next();
+      let total = 0;
+      for await (const piece of reader.content()) total += piece.length;
+      return total;
+    };
+    expect(await read(sparse(30 * 1024 * 1024))).toBe(30 * 1024 * 1024);
+    await expect(read(sparse(64 * 1024 * 1024))).rejects.toThrow(/sparse bomb/);
+  });
 });

@@ -36,6 +36,13 @@ export interface TarHeader {
 const HEADER_ONLY = new Set(['1', '2', '3', '4', '5', '6']);
 /** Holes are handed out in zero-filled pieces of at most this size. */
 const ZERO_PIECE = 64 * 1024;
+/**
+ * Holes are compression by another name: past a grace, the zeros handed out may not exceed this
+ * many times the input read, as the layer reader bounds decompression (a few stored bytes could
+ * otherwise declare terabytes of holes for an analyzer to stream through).
+ */
+const HOLE_GRACE_BYTES = 32 * 1024 * 1024;
+const MAX_HOLE_RATIO = 100;
 
 export class TarReader {
   private chunk: Buffer = Buffer.alloc(0);
@@ -52,6 +59,9 @@ export class TarReader {
   private logicalSize = 0;
   private position = 0;
   private holeIndex = 0;
+  /** Input bytes read and zeros handed out for holes, for the bound on hole expansion. */
+  private inputBytes = 0;
+  private holeBytes = 0;
 
   constructor(private readonly source: AsyncIterator<Buffer>) {}
 
@@ -219,6 +229,10 @@ export class TarReader {
         yield piece;
       } else {
         const n = Math.min(holeEnd - this.position, ZERO_PIECE);
+        this.holeBytes += n;
+        if (this.holeBytes > HOLE_GRACE_BYTES && this.holeBytes > this.inputBytes * MAX_HOLE_RATIO) {
+          throw new TarFormatError(`sparse files expand to more than ${MAX_HOLE_RATIO} times the input read (${this.holeBytes} bytes of holes from ${this.inputBytes}): a sparse bomb`);
+        }
         this.position += n;
         yield Buffer.alloc(n);
       }
@@ -343,6 +357,7 @@ export class TarReader {
         break;
       }
       if (next.value.length === 0) continue;
+      this.inputBytes += next.value.length;
       this.chunk = next.value;
       this.offset = 0;
       return true;
