@@ -3,7 +3,9 @@
  * embeds (cargo/audit-section.ts, cargo/audit-data.ts). Every crate linked into the binary is a
  * package, the root crate (the binary's own) included; crates of kind "build" (build scripts,
  * proc-macros and what only they use) are left out, as Trivy and Syft do: their code is not in the
- * executable, so their advisories do not apply to it. Executables are recognised like Go binaries
+ * executable, so their advisories do not apply to it. Only crates taken from crates.io get cargo
+ * purls (cargo/source.ts): a local or git crate is not the crates.io crate of the same name.
+ * Executables are recognised like Go binaries
  * (execute bit, then magic number) and share their condensed form (binary/condense.ts).
  */
 import type { Analyzer, FoundPackage } from './analyzer.js';
@@ -12,7 +14,7 @@ import { CARGO_AUDIT_ERROR_RECORD, CARGO_AUDIT_RECORD, condenseExecutable, conde
 import { isExecutableCandidate } from './binary/candidate.js';
 import { decodeAuditData } from './cargo/audit-data.js';
 import { auditSection } from './cargo/audit-section.js';
-import { purl } from './purl.js';
+import { cratePurl } from './cargo/source.js';
 
 export const cargoAuditableAnalyzer: Analyzer = {
   id: 'cargo-auditable',
@@ -39,10 +41,11 @@ function packagesOf(compressed: Buffer): FoundPackage[] {
   const seen = new Set<string>();
   const packages: FoundPackage[] = [];
   for (const crate of decodeAuditData(compressed)) {
-    const key = `${crate.name}@${crate.version}`;
-    if (crate.kind === 'build' || seen.has(key)) continue;
-    seen.add(key);
-    packages.push({ name: crate.name, version: crate.version, ecosystem: 'cargo', licenses: [], purl: purl({ type: 'cargo', name: crate.name, version: crate.version }) });
+    // A local crate and a crates.io crate of the same name and version are two packages.
+    const purl = cratePurl(crate.name, crate.version, crate.source);
+    if (crate.kind === 'build' || seen.has(purl)) continue;
+    seen.add(purl);
+    packages.push({ name: crate.name, version: crate.version, ecosystem: 'cargo', licenses: [], purl });
   }
   return packages;
 }

@@ -5,14 +5,18 @@
  * Then the same binaries in a dir: root and an OCI image, through the SBOM writers.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ANALYZERS, type Analyzer } from '../../src/analyzers/index.js';
+import { CARGO_AUDIT_RECORD } from '../../src/analyzers/binary/condense.js';
 import { encodeRecords } from '../../src/analyzers/binary/condensed.js';
 import { inventoryImage, renderSbom } from '../../src/sdk/index.js';
+import { importAdvisories, matchPackages } from '../../src/vuln/index.js';
+import { isOffCratesIo, lookupKeys } from '../../src/vuln/match/candidate.js';
+import type { Package } from '../../src/model/package.js';
 import { auditData, prepareRustBuild, type RustBuild } from './support/rust-build.js';
 import { OciWriter } from './support/oci-writer.js';
 import { sbomValidators } from './support/sbom-schemas.js';
@@ -31,8 +35,12 @@ const CRATES = [
   { name: 'ryu', version: '1.0.17', source: 'registry', kind: 'runtime' },
   { name: 'proc-macro2', version: '1.0.79', source: 'crates.io', kind: 'build' },
 ];
-/** Everything linked into the executable: build-only crates are not. */
-const EXPECTED = ['pkg:cargo/app@0.1.0', 'pkg:cargo/serde@1.0.197', 'pkg:cargo/itoa@1.0.10', 'pkg:cargo/log@0.4.21', 'pkg:cargo/ryu@1.0.17'];
+/**
+ * Everything linked into the executable: build-only crates are not. The local root crate, the git
+ * crate and the alternative registry's crate are not the crates.io crates of their names: their
+ * purls say where they came from.
+ */
+const EXPECTED = ['pkg:cargo/app@0.1.0?source=local', 'pkg:cargo/serde@1.0.197', 'pkg:cargo/itoa@1.0.10', 'pkg:cargo/log@0.4.21?source=git', 'pkg:cargo/ryu@1.0.17?source=registry'];
 
 const work = mkdtempSync(join(tmpdir(), 'palisade-rust-'));
 let rust: RustBuild | undefined;
@@ -68,7 +76,7 @@ describe('cargo-auditable analyzer', () => {
     if (rust === undefined) ctx.skip();
     expect(purls(file('audited'))).toEqual(EXPECTED);
     const packages = cargo.parse({ path: '/app', content: file('audited') }, context);
-    expect(packages[0]).toEqual({ name: 'app', version: '0.1.0', ecosystem: 'cargo', licenses: [], purl: 'pkg:cargo/app@0.1.0' });
+    expect(packages[0]).toEqual({ name: 'app', version: '0.1.0', ecosystem: 'cargo', licenses: [], purl: 'pkg:cargo/app@0.1.0?source=local' });
   });
 
   it('reads the section of a PE executable and of a Mach-O __DATA segment', (ctx) => {
@@ -139,14 +147,14 @@ describe('cargo-auditable analyzer', () => {
     }
     const expected = EXPECTED.map((p) => `${p} /usr/local/bin/app`).sort();
     const fromDir = (await inventoryImage(`dir:${root}`)).inventory;
-    expect(fromDir.packages.map((p) => `${p.purl} ${p.file}`)).toEqual(expected);
+    expect(fromDir.packages.map((p) => `${p.purl} ${p.file}`).sort()).toEqual(expected);
     expect(fromDir.problems.map((p) => [p.code, p.message])).toEqual([['analyzer-failed', expect.stringMatching(/cargo-auditable.*inflates past the 8388608-byte limit/)]]);
 
     const layout = join(work, 'oci');
     const writer = new OciWriter(layout);
     writer.index([writer.image([execFileSync('tar', ['-C', root, '-cf', '-', 'usr'], { maxBuffer: 64 * 1024 * 1024 })])]);
     const { inventory } = await inventoryImage(`oci:${layout}`);
-    expect(inventory.packages.map((p) => `${p.purl} ${p.file}`)).toEqual(expected);
+    expect(inventory.packages.map((p) => `${p.purl} ${p.file}`).sort()).toEqual(expected);
     expect(inventory.packages.every((p) => p.analyzer === 'cargo-auditable' && p.layer?.startsWith('sha256:') === true)).toBe(true);
     expect(inventory.problems.map((p) => p.code)).toEqual(['analyzer-failed']);
 
@@ -156,6 +164,41 @@ describe('cargo-auditable analyzer', () => {
     const validators = sbomValidators();
     if (validators === undefined) console.warn('../shared/testdata/supply-chain/sbom absent: CycloneDX schema check skipped');
     else expect(validators.cyclonedx(bom)).toEqual([]);
+  });
+});
+
+describe('crates not taken from crates.io', () => {
+  const crates = [
+    { name: 'time', version: '0.1.0', source: 'local', root: true, dependencies: [1, 2, 3, 4] },
+    { name: 'time', version: '0.1.0', source: 'crates.io' },
+    { name: 'smallvec', version: '1.6.0', source: 'git' },
+    { name: 'hyper', version: '0.14.0', source: 'registry' },
+    { name: 'odd', version: '1.0.0', source: { weird: true } },
+  ];
+  const found = (): Package[] => cargo.parse({ path: '/app', content: encodeRecords(new Map([[CARGO_AUDIT_RECORD, auditData(crates)]])) }, context)
+    .map((p) => ({ ...p, file: '/app', analyzer: 'cargo-auditable' }));
+
+  it('get purls that say where they came from (a local and a crates.io "time" are two packages)', () => {
+    expect(found().map((p) => p.purl)).toEqual([
+      'pkg:cargo/time@0.1.0?source=local', 'pkg:cargo/time@0.1.0', 'pkg:cargo/smallvec@1.6.0?source=git', 'pkg:cargo/hyper@0.14.0?source=registry', 'pkg:cargo/odd@1.0.0?source=unknown',
+    ]);
+    expect(found().map(isOffCratesIo)).toEqual([true, false, true, true, true]);
+  });
+
+  it('are never looked up in crates.io advisories, and not reported as unmatched', async () => {
+    expect(found().filter((p) => lookupKeys(p).length > 0).map((p) => p.purl)).toEqual([]);
+    const input = join(work, 'advisories');
+    mkdirSync(input);
+    writeFileSync(join(input, 'a.json'), JSON.stringify({
+      schema_version: '1.6.0', id: 'GHSA-0000-0000-0001', modified: '2026-01-01T00:00:00Z', summary: 'left-pad',
+      affected: [{ package: { ecosystem: 'npm', name: 'left-pad' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '9.0.0' }] }] }],
+    }));
+    const store = join(work, 'advisories.sqlite');
+    await importAdvisories(store, input, { name: 'osv' });
+    const result = matchPackages(store, found());
+    // Palisade has no crates.io version scheme yet: only the crates.io crate is reported as not matched.
+    expect(result.problems.map((p) => p.message)).toEqual(['packages of ecosystem "cargo" are not matched']);
+    expect([result.checked, result.skipped, result.matches.length]).toEqual([0, 5, 0]);
   });
 });
 

@@ -15,7 +15,7 @@ export const MAX_AUDIT_BYTES = 8 * 1024 * 1024;
 const auditPackage = z.object({
   name: z.string().min(1),
   version: z.string().min(1),
-  // "crates.io", "git", "local", "registry", or an extension: not needed to name the package.
+  // "crates.io", "git", "local", "registry", or an extension: only crates.io crates get cargo purls (source.ts).
   source: z.unknown(),
   kind: z.enum(['build', 'runtime']).optional(),
   dependencies: z.array(z.number().int().nonnegative()).optional(),

@@ -40,7 +40,17 @@ export function schemeOf(ecosystem: string): Ecosystem | undefined {
   }
 }
 
+/**
+ * A crate not taken from crates.io (a workspace, git or alternative-registry crate) is not the
+ * crates.io crate of its name: its purl says where it came from in a `source` qualifier
+ * (analyzers/cargo/source.ts), and no crates.io advisory is about it.
+ */
+export function isOffCratesIo(pkg: MatchablePackage): boolean {
+  return pkg.purl !== undefined && /^pkg:cargo\/[^?#]*\?(?:[^#]*&)?source=/.test(pkg.purl);
+}
+
 export function lookupKeys(pkg: MatchablePackage): LookupKey[] {
+  if (isOffCratesIo(pkg)) return [];
   const scheme = schemeOf(pkg.ecosystem);
   if (scheme === undefined) return [];
   if (!OS_SCHEMES.includes(scheme)) {

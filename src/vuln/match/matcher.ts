@@ -9,7 +9,7 @@ import type { AffectedRange, SeverityClaim } from '../advisory.js';
 import { type DistroRelease, platformCandidates } from '../names.js';
 import { vulnProblem } from '../problems.js';
 import type { StoreDatabase } from '../store/open.js';
-import { type LookupKey, type MatchablePackage, lookupKeys } from './candidate.js';
+import { isOffCratesIo, type LookupKey, type MatchablePackage, lookupKeys } from './candidate.js';
 import { evaluate } from './evaluate.js';
 import { type Hit, mergeHits, type VulnerabilityMatch } from './merge.js';
 
@@ -80,7 +80,8 @@ export class Matcher {
       const keys = lookupKeys(pkg);
       if (keys.length === 0) {
         skipped++;
-        note(`eco ${pkg.ecosystem}`, vulnProblem('advisory-unsupported', `packages of ecosystem "${pkg.ecosystem}" are not matched`));
+        // A crate from no registry the advisories cover has none to miss: nothing to warn about.
+        if (!isOffCratesIo(pkg)) note(`eco ${pkg.ecosystem}`, vulnProblem('advisory-unsupported', `packages of ecosystem "${pkg.ecosystem}" are not matched`));
         continue;
       }
       if (keys.some((k) => k.os) && platforms.length === 0) {
