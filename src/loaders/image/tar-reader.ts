@@ -113,7 +113,11 @@ export class TarReader {
     return content;
   }
 
-  /** A 'g' header: named by its own path record when it has one (Go merges it), no content. */
+  /**
+   * A 'g' header: named by its own path record when it has one (Go merges the records into it,
+   * ignoring errors; with an invalid record as well, Go's outcome follows map order, and we take
+   * the path), no content.
+   */
   private global(raw: RawHeader, records: ReadonlyMap<string, string> | undefined): TarHeader {
     this.ordinal += 1;
     const path = records?.get('path') ?? '';
