@@ -4,7 +4,18 @@
  * cargo, so the three keys are read line by line.
  */
 import type { Analyzer, FoundPackage } from './analyzer.js';
-import { purl } from './purl.js';
+import { CRATES_IO, cratePurl } from './cargo/source.js';
+
+/**
+ * Where a lock entry came from, in cargo auditable's words (cargo/source.ts): no `source` is the
+ * workspace's own crate, and only crates.io's index (git or sparse protocol) is crates.io.
+ */
+function sourceOf(source: string | undefined): string {
+  if (source === undefined) return 'local';
+  if (source === 'registry+https://github.com/rust-lang/crates.io-index' || source === 'sparse+https://index.crates.io/') return CRATES_IO;
+  if (source.startsWith('git+')) return 'git';
+  return 'registry';
+}
 
 export const cargoAnalyzer: Analyzer = {
   id: 'cargo',
@@ -16,7 +27,7 @@ export const cargoAnalyzer: Analyzer = {
     const flush = (): void => {
       const name = current?.get('name');
       const version = current?.get('version');
-      if (name !== undefined && version !== undefined) packages.push({ name, version, ecosystem: 'cargo', licenses: [], purl: purl({ type: 'cargo', name, version }) });
+      if (name !== undefined && version !== undefined) packages.push({ name, version, ecosystem: 'cargo', licenses: [], purl: cratePurl(name, version, sourceOf(current?.get('source'))) });
     };
     for (const line of file.content.toString('utf8').split(/\r?\n/)) {
       const trimmed = line.trim();

@@ -55,7 +55,9 @@ describe('analyzers', () => {
     expect(parse('gem', '/usr/local/bundle/specifications/rake-13.0.6.gemspec', '# stub\nGem::Specification.new do |s|\n  s.name = "rake".freeze\n  s.version = "13.0.6"\n  s.licenses = ["MIT".freeze]\nend\n')).toEqual([
       { name: 'rake', version: '13.0.6', purl: 'pkg:gem/rake@13.0.6', licenses: ['MIT'] },
     ]);
-    expect(parse('cargo', '/src/app/Cargo.lock', 'version = 3\n\n[[package]]\nname = "libc"\nversion = "0.2.150"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\n\n[[package]]\nname = "app"\nversion = "0.1.0"\ndependencies = [\n "libc",\n]\n').map((p) => (p as { purl: string }).purl)).toEqual(['pkg:cargo/libc@0.2.150', 'pkg:cargo/app@0.1.0']);
+    expect(parse('cargo', '/src/app/Cargo.lock', 'version = 3\n\n[[package]]\nname = "libc"\nversion = "0.2.150"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\n\n[[package]]\nname = "app"\nversion = "0.1.0"\ndependencies = [\n "libc",\n]\n').map((p) => (p as { purl: string }).purl)).toEqual(['pkg:cargo/libc@0.2.150', 'pkg:cargo/app@0.1.0?source=local']);
+    // Git and alternative-registry crates are not crates.io's (sparse index too is crates.io).
+    expect(parse('cargo', '/src/b/Cargo.lock', '[[package]]\nname = "serde"\nversion = "1.0.0"\nsource = "sparse+https://index.crates.io/"\n\n[[package]]\nname = "rand"\nversion = "0.8.5"\nsource = "git+https://github.com/rust-random/rand?rev=abc#abc"\n\n[[package]]\nname = "corp"\nversion = "2.0.0"\nsource = "registry+https://crates.example.com/index"\n').map((p) => (p as { purl: string }).purl)).toEqual(['pkg:cargo/serde@1.0.0', 'pkg:cargo/rand@0.8.5?source=git', 'pkg:cargo/corp@2.0.0?source=registry']);
     expect(parse('composer', '/var/www/vendor/composer/installed.json', JSON.stringify({ packages: [{ name: 'monolog/monolog', version: '3.5.0', license: ['MIT'] }] }))).toEqual([
       { name: 'monolog/monolog', version: '3.5.0', purl: 'pkg:composer/monolog/monolog@3.5.0', licenses: ['MIT'] },
     ]);

@@ -185,20 +185,19 @@ describe('crates not taken from crates.io', () => {
     expect(found().map(isOffCratesIo)).toEqual([true, false, true, true, true]);
   });
 
-  it('are never looked up in crates.io advisories, and not reported as unmatched', async () => {
-    expect(found().filter((p) => lookupKeys(p).length > 0).map((p) => p.purl)).toEqual([]);
+  it('are never looked up in crates.io advisories; the crates.io crate of the same name is', async () => {
+    expect(found().filter((p) => lookupKeys(p).length > 0).map((p) => p.purl)).toEqual(['pkg:cargo/time@0.1.0']);
     const input = join(work, 'advisories');
     mkdirSync(input);
     writeFileSync(join(input, 'a.json'), JSON.stringify({
-      schema_version: '1.6.0', id: 'GHSA-0000-0000-0001', modified: '2026-01-01T00:00:00Z', summary: 'left-pad',
-      affected: [{ package: { ecosystem: 'npm', name: 'left-pad' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '9.0.0' }] }] }],
+      schema_version: '1.6.0', id: 'RUSTSEC-2020-0071', modified: '2026-01-01T00:00:00Z', summary: 'time: potential segfault',
+      affected: [{ package: { ecosystem: 'crates.io', name: 'time' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0.0.0-0' }, { fixed: '0.2.23' }] }] }],
     }));
     const store = join(work, 'advisories.sqlite');
     await importAdvisories(store, input, { name: 'osv' });
     const result = matchPackages(store, found());
-    // Palisade has no crates.io version scheme yet: only the crates.io crate is reported as not matched.
-    expect(result.problems.map((p) => p.message)).toEqual(['packages of ecosystem "cargo" are not matched']);
-    expect([result.checked, result.skipped, result.matches.length]).toEqual([0, 5, 0]);
+    expect(result.problems).toEqual([]);
+    expect(result.matches.map((m) => [m.id, m.package.purl])).toEqual([['RUSTSEC-2020-0071', 'pkg:cargo/time@0.1.0']]);
   });
 });
 

@@ -79,6 +79,16 @@ describe('OSV range semantics', () => {
     expect(result.matches.map((m) => m.id)).toEqual(['M-1', 'N-1', 'G-1']);
   });
 
+  it('matches Rust crates against crates.io advisories (RustSec), never a crate from elsewhere', async () => {
+    const db = await storeWith([osv('RUSTSEC-2023-0001', [{ package: { ecosystem: 'crates.io', name: 'tokio' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0.2.0' }, { fixed: '1.18.4' }, { introduced: '1.19.0' }, { fixed: '1.20.3' }] }] }])]);
+    const tokio = (version: string, purl = `pkg:cargo/tokio@${version}`) => ({ ecosystem: 'cargo', name: 'tokio', version, purl });
+    expect(matchPackages(db, [tokio('1.18.3')]).matches.map((m) => m.id)).toEqual(['RUSTSEC-2023-0001']);
+    expect(matchPackages(db, [tokio('1.18.4')]).matches).toEqual([]);
+    expect(matchPackages(db, [tokio('1.20.2')]).matches.map((m) => m.id)).toEqual(['RUSTSEC-2023-0001']);
+    // A workspace crate that happens to be called tokio is not the crates.io crate.
+    expect(matchPackages(db, [tokio('1.18.3', 'pkg:cargo/tokio@1.18.3?source=local')]).matches).toEqual([]);
+  });
+
   it('reports an unparsable installed version instead of guessing', async () => {
     const db = await storeWith([osv('N-2', [npm('y', [{ introduced: '0' }])])]);
     const result = matchPackages(db, [{ ecosystem: 'npm', name: 'y', version: 'not a version' }]);

@@ -5,7 +5,7 @@
  */
 import { UnsupportedEcosystemError } from './errors.js';
 
-export const ECOSYSTEMS = ['apk', 'deb', 'gem', 'go', 'maven', 'npm', 'pypi', 'rpm'] as const;
+export const ECOSYSTEMS = ['apk', 'cargo', 'deb', 'gem', 'go', 'maven', 'npm', 'pypi', 'rpm'] as const;
 export type Ecosystem = (typeof ECOSYSTEMS)[number];
 
 /** Lower-cased names (the part before the first ":") -> scheme. */
@@ -20,7 +20,7 @@ const ALIASES: Readonly<Record<string, Ecosystem>> = {
   mariner: 'rpm', centos: 'rpm', fedora: 'rpm', 'oracle linux': 'rpm', 'amazon linux': 'rpm',
   // language ecosystems (OSV names and purl types)
   npm: 'npm', pypi: 'pypi', pip: 'pypi', python: 'pypi', maven: 'maven', go: 'go', golang: 'go',
-  rubygems: 'gem', gem: 'gem', ruby: 'gem',
+  rubygems: 'gem', gem: 'gem', ruby: 'gem', 'crates.io': 'cargo', cargo: 'cargo', rust: 'cargo',
 };
 
 /** The scheme for `name`, or UnsupportedEcosystemError. */

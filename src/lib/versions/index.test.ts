@@ -16,7 +16,7 @@ describe('ecosystem names', () => {
     ['Debian:12', 'deb'], ['Ubuntu:22.04:LTS', 'deb'], ['Alpine:v3.19', 'apk'], ['Wolfi', 'apk'],
     ['Red Hat:enterprise_linux:9::appstream', 'rpm'], ['AlmaLinux:9', 'rpm'], ['Rocky Linux:8', 'rpm'],
     ['openSUSE:Leap 15.5', 'rpm'], ['npm', 'npm'], ['PyPI', 'pypi'], ['Maven', 'maven'], ['Go', 'go'],
-    ['golang', 'go'], ['RubyGems', 'gem'],
+    ['golang', 'go'], ['RubyGems', 'gem'], ['crates.io', 'cargo'], ['cargo', 'cargo'],
   ])('%s is %s', (name, scheme) => {
     expect(resolveEcosystem(name)).toBe(scheme);
   });
@@ -37,6 +37,7 @@ describe('orderings that distinguish the schemes', () => {
     ['maven', '1.0-SNAPSHOT', '1.0', -1], ['maven', '1.0-sp1', '1.0', 1], ['maven', '1.0.0', '1', 0], ['maven', '1.0-RC1', '1.0-beta2', 1],
     ['go', 'v1.2.3', '1.2.3', 0], ['go', 'v0.0.0-20191109021931-daa7c04131f5', 'v0.0.1', -1], ['go', 'v2.0.0+incompatible', 'v2.0.0', 0],
     ['gem', '1.0.a', '1.0', -1], ['gem', '1.0', '1', 0], ['gem', '1.0.0.rc1', '1.0.0.beta2', 1],
+    ['cargo', '0.9.0-alpha.2', '0.9.0-alpha.10', -1], ['cargo', '1.0.0+build.5', '1.0.0', 0], ['cargo', '0.10.0', '0.9.9', 1],
   ] as const)('%s: %s vs %s = %i', (eco, a, b, expected) => {
     expect(compareVersions(eco, a, b)).toBe(expected);
     expect(compareVersions(eco, b, a)).toBe(-expected === 0 ? 0 : -expected);
@@ -68,6 +69,8 @@ describe('ranges in each native syntax', () => {
     ['gem', '3.0', '~> 2.2', false],
     ['gem', '2.2.9', '~> 2.2.0, != 2.2.5', true],
     ['rpm', '9.9', '*', true],
+    ['crates.io', '0.7.3', '>= 0.7.0, < 0.7.4', true],
+    ['cargo', '0.7.4', '>= 0.7.0, < 0.7.4', false],
   ] as const)('%s: %s in %j is %s', (eco, version, range, expected, options?: VersionOptions) => {
     expect(satisfies(eco, version, range, options)).toBe(expected);
   });
@@ -76,7 +79,7 @@ describe('ranges in each native syntax', () => {
 describe('bad input is a typed error', () => {
   it.each([
     ['deb', 'foo5.2'], ['deb', '1:'], ['apk', '1.0_foo'], ['apk', '1.0-r'], ['npm', '1.2'], ['pypi', '1.0+'],
-    ['go', 'v1.02.0'], ['gem', '1..2'], ['maven', ''], ['rpm', '1.0 2'], ['deb', 'x'.repeat(5000)],
+    ['go', 'v1.02.0'], ['gem', '1..2'], ['maven', ''], ['rpm', '1.0 2'], ['deb', 'x'.repeat(5000)], ['cargo', '1.2'], ['cargo', 'v1.2.3'],
   ])('%s version %j', (eco, version) => {
     expect(() => compareVersions(eco, version, '1.0')).toThrow(InvalidVersionError);
     expect(isValidVersion(eco, version)).toBe(false);

@@ -8,12 +8,13 @@
  *
  * Range syntax per scheme: npm (node-semver ranges), pypi (PEP 440 specifier sets), maven
  * ([1.0,2.0) intervals and unions), gem (RubyGems requirements, ","-joined), and comparison
- * expressions for deb, apk, rpm and go (see comparison-range.ts).
+ * expressions for deb, apk, rpm, go and cargo (see comparison-range.ts).
  *
  * Invalid versions throw InvalidVersionError, invalid ranges InvalidRangeError, unknown
  * ecosystems UnsupportedEcosystemError.
  */
 import { type ApkOptions, compareApk, compareApkFuzzy } from './apk.js';
+import { compareCargo } from './cargo.js';
 import { type BaseOperator, type ComparisonRange, holds, parseComparisonRange, rangeContains } from './comparison-range.js';
 import { type DebOptions, compareDeb } from './deb.js';
 import { type Ecosystem, resolveEcosystem } from './ecosystem.js';
@@ -37,6 +38,7 @@ export type { ApkOptions, DebOptions, GoOptions, MavenOptions, NpmOptions, PypiO
 /** The options each scheme understands; schemes without options take none. */
 export interface OptionsByEcosystem {
   apk: ApkOptions;
+  cargo: Record<string, never>;
   deb: DebOptions;
   gem: Record<string, never>;
   go: GoOptions;
@@ -56,6 +58,7 @@ export function compareVersions(ecosystem: string, a: string, b: string, options
   const scheme = resolveEcosystem(ecosystem);
   switch (scheme) {
     case 'apk': return compareApk(a, b, options);
+    case 'cargo': return compareCargo(a, b);
     case 'deb': return compareDeb(a, b, options);
     case 'gem': return compareGem(a, b);
     case 'go': return compareGo(a, b, options);
@@ -79,11 +82,12 @@ export function satisfies(ecosystem: string, version: string, range: string, opt
     case 'apk': return satisfiesApk(version, range, options);
     case 'deb':
     case 'rpm':
-    case 'go': return satisfiesComparison(scheme, version, range, options);
+    case 'go':
+    case 'cargo': return satisfiesComparison(scheme, version, range, options);
   }
 }
 
-function satisfiesComparison(scheme: 'deb' | 'rpm' | 'go', version: string, range: string, options: VersionOptions): boolean {
+function satisfiesComparison(scheme: 'deb' | 'rpm' | 'go' | 'cargo', version: string, range: string, options: VersionOptions): boolean {
   const parsed = parseComparisonRange(scheme, range);
   checkBounds(scheme, range, parsed, (bound) => compareVersions(scheme, bound, bound, options));
   const compare = (bound: string): Ordering => compareVersions(scheme, version, bound, options);

@@ -91,8 +91,8 @@ function schemeOf(ecosystem: string): Ecosystem | undefined {
 
 /** OS ecosystems carry their release after ":" ("Debian:11", "Alpine:v3.19", "Ubuntu:22.04:LTS"). */
 function platformOf(scheme: Ecosystem, ecosystem: string): string {
-  const language: readonly Ecosystem[] = ['npm', 'pypi', 'maven', 'go', 'gem'];
-  if (language.includes(scheme)) return '';
+  const os: readonly Ecosystem[] = ['deb', 'apk', 'rpm'];
+  if (!os.includes(scheme)) return '';
   return osvPlatformKey(ecosystem);
 }
 
