@@ -6,9 +6,14 @@
  */
 import type { Ecosystem } from '../lib/versions/index.js';
 
-/** PEP 503: runs of "-", "_" and "." are one "-", and case does not matter. */
+/**
+ * PyPI per PEP 503: runs of "-", "_" and "." are one "-", and case does not matter. NuGet ids are
+ * case-insensitive (nuget.org compares them ignoring case, and deps.json keeps the author's
+ * spelling while advisories may use another).
+ */
 export function normaliseName(scheme: Ecosystem, name: string): string {
   if (scheme === 'pypi') return name.toLowerCase().replace(/[-_.]+/g, '-');
+  if (scheme === 'nuget') return name.toLowerCase();
   return name;
 }
 

@@ -89,6 +89,27 @@ describe('OSV range semantics', () => {
     expect(matchPackages(db, [tokio('1.18.3', 'pkg:cargo/tokio@1.18.3?source=local')]).matches).toEqual([]);
   });
 
+  it('matches NuGet packages against GitHub advisories, whatever the case of the id', async () => {
+    // As GitHub publishes GHSA-5crp-9r3c-p9vr in OSV.
+    const db = await storeWith([
+      osv('GHSA-5crp-9r3c-p9vr', [{ package: { ecosystem: 'NuGet', name: 'Newtonsoft.Json' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '13.0.1' }] }] }], {
+        aliases: ['CVE-2024-21907'],
+        database_specific: { severity: 'HIGH', github_reviewed: true, cwe_ids: ['CWE-755'] },
+      }),
+    ]);
+    const json = (name: string, version: string) => ({ ecosystem: 'nuget', name, version, purl: `pkg:nuget/${name}@${version}` });
+    const found = (pkg: ReturnType<typeof json>): string[] => matchPackages(db, [pkg]).matches.map((m) => m.id);
+    expect(found(json('Newtonsoft.Json', '12.0.3'))).toEqual(['CVE-2024-21907']);
+    expect(found(json('newtonsoft.json', '12.0.3'))).toEqual(['CVE-2024-21907']);
+    expect(found(json('NEWTONSOFT.JSON', '13.0.1-beta1'))).toEqual(['CVE-2024-21907']);
+    // 13.0.1.0 is 13.0.1: the fixed version.
+    expect(found(json('newtonsoft.json', '13.0.1.0'))).toEqual([]);
+    expect(found(json('Newtonsoft.Json', '13.0.3'))).toEqual([]);
+    const [match] = matchPackages(db, [json('newtonsoft.json', '12.0.3')]).matches;
+    expect(match?.fix).toEqual({ state: 'fixed', version: '13.0.1' });
+    expect(match?.severity).toBe('high');
+  });
+
   it('reports an unparsable installed version instead of guessing', async () => {
     const db = await storeWith([osv('N-2', [npm('y', [{ introduced: '0' }])])]);
     const result = matchPackages(db, [{ ecosystem: 'npm', name: 'y', version: 'not a version' }]);

@@ -16,7 +16,7 @@ describe('ecosystem names', () => {
     ['Debian:12', 'deb'], ['Ubuntu:22.04:LTS', 'deb'], ['Alpine:v3.19', 'apk'], ['Wolfi', 'apk'],
     ['Red Hat:enterprise_linux:9::appstream', 'rpm'], ['AlmaLinux:9', 'rpm'], ['Rocky Linux:8', 'rpm'],
     ['openSUSE:Leap 15.5', 'rpm'], ['npm', 'npm'], ['PyPI', 'pypi'], ['Maven', 'maven'], ['Go', 'go'],
-    ['golang', 'go'], ['RubyGems', 'gem'], ['crates.io', 'cargo'], ['cargo', 'cargo'],
+    ['golang', 'go'], ['RubyGems', 'gem'], ['crates.io', 'cargo'], ['cargo', 'cargo'], ['NuGet', 'nuget'], ['nuget', 'nuget'],
   ])('%s is %s', (name, scheme) => {
     expect(resolveEcosystem(name)).toBe(scheme);
   });
@@ -120,6 +120,46 @@ describe('options', () => {
 
   it('deb lenient accepts what dpkg only warns about', () => {
     expect(compareVersions('deb', 'a1.0', 'a1.1', { lenient: true })).toBe(-1);
+  });
+});
+
+describe('nuget ordering (NuGet.Versioning)', () => {
+  it.each([
+    // Missing parts are 0 and leading zeros do not count.
+    ['1.0', '1.0.0', 0], ['1', '1.0.0.0', 0], ['1.0.0.0', '1.0.0', 0], ['1.01', '1.1', 0], ['1.0.0.1', '1.0.0', 1],
+    ['1.2.3.4', '1.2.4', -1], ['10.0', '9.9.9.9', 1],
+    // Pre-releases precede the release; labels are case-insensitive; metadata does not order.
+    ['1.0.0-beta', '1.0.0', -1], ['1.0.0-RC.1', '1.0.0-rc.1', 0], ['1.0.0-Alpha', '1.0.0-beta', -1],
+    ['1.0.0+build.5', '1.0.0', 0], ['1.0.0-rc.1+abc', '1.0.0-rc.1+def', 0], ['1.0-beta', '1.0.0.0-BETA', 0],
+    // Numeric labels as numbers and before alphanumeric ones; more labels follow fewer.
+    ['1.0.0-alpha.2', '1.0.0-alpha.10', -1], ['1.0.0-1', '1.0.0-alpha', -1], ['1.0.0-alpha', '1.0.0-alpha.1', -1],
+    ['1.0.0-beta.11', '1.0.0-rc.1', -1], ['1.0.0-alpha.beta', '1.0.0-alpha.1', 1],
+    // Labels beyond Int32 are text to NuGet; "-1" is Int32.TryParse's -1.
+    ['1.0.0-99999999999', '1.0.0-2', 1], ['1.0.0-a.-1', '1.0.0-a.0', -1],
+    [' 2.0.1 ', '2.0.1', 0],
+  ] as const)('%j vs %j = %i', (a, b, expected) => {
+    expect(compareVersions('nuget', a, b)).toBe(expected);
+    expect(compareVersions('NuGet', b, a)).toBe(-expected === 0 ? 0 : -expected);
+  });
+
+  it.each([
+    '', 'v1.0.0', '1.2.3.4.5', '1..2', '1.0.', '1.0.0-', '1.0.0+', '1.0.0-beta..1', '1.0.0-beta_1', '1.0.0-01',
+    '1.0.0+meta+data', '2147483648.0', '1.0a', '-1.0', '1.0.0-béta',
+  ])('rejects %j with a typed error', (version) => {
+    expect(() => compareVersions('nuget', version, '1.0')).toThrow(InvalidVersionError);
+    expect(isValidVersion('nuget', version)).toBe(false);
+  });
+
+  it('accepts the largest Int32 part and a leading-zero metadata identifier', () => {
+    expect(compareVersions('nuget', '2147483647.0', '2147483646.9')).toBe(1);
+    expect(compareVersions('nuget', '1.0.0+01', '1.0')).toBe(0);
+  });
+
+  it('ranges use the comparison syntax', () => {
+    expect(satisfies('NuGet', '13.0.0', '>= 12.0.1, < 13.0.1')).toBe(true);
+    expect(satisfies('nuget', '13.0.1', '>= 12.0.1, < 13.0.1')).toBe(false);
+    expect(satisfies('nuget', '13.0.1-beta1', '< 13.0.1')).toBe(true);
+    expect(() => satisfies('nuget', '1.0', '< 1.0.0-')).toThrow(InvalidRangeError);
   });
 });
 

@@ -8,7 +8,7 @@
  *
  * Range syntax per scheme: npm (node-semver ranges), pypi (PEP 440 specifier sets), maven
  * ([1.0,2.0) intervals and unions), gem (RubyGems requirements, ","-joined), and comparison
- * expressions for deb, apk, rpm, go and cargo (see comparison-range.ts).
+ * expressions for deb, apk, rpm, go, cargo and nuget (see comparison-range.ts).
  *
  * Invalid versions throw InvalidVersionError, invalid ranges InvalidRangeError, unknown
  * ecosystems UnsupportedEcosystemError.
@@ -24,6 +24,7 @@ import { type GoOptions, compareGo } from './go.js';
 import { satisfiesMaven } from './maven/range.js';
 import { type MavenOptions, compareMaven } from './maven/version.js';
 import { type NpmOptions, compareNpm, satisfiesNpm } from './npm.js';
+import { compareNuget } from './nuget.js';
 import { type PypiOptions, satisfiesPypi } from './pypi/specifier.js';
 import { comparePypi } from './pypi/version.js';
 import { compareRpm } from './rpm.js';
@@ -44,6 +45,7 @@ export interface OptionsByEcosystem {
   go: GoOptions;
   maven: MavenOptions;
   npm: NpmOptions;
+  nuget: Record<string, never>;
   pypi: PypiOptions;
   rpm: Record<string, never>;
 }
@@ -64,6 +66,7 @@ export function compareVersions(ecosystem: string, a: string, b: string, options
     case 'go': return compareGo(a, b, options);
     case 'maven': return compareMaven(a, b, options);
     case 'npm': return compareNpm(a, b, options);
+    case 'nuget': return compareNuget(a, b);
     case 'pypi': return comparePypi(a, b);
     case 'rpm': return compareRpm(a, b);
   }
@@ -83,11 +86,12 @@ export function satisfies(ecosystem: string, version: string, range: string, opt
     case 'deb':
     case 'rpm':
     case 'go':
-    case 'cargo': return satisfiesComparison(scheme, version, range, options);
+    case 'cargo':
+    case 'nuget': return satisfiesComparison(scheme, version, range, options);
   }
 }
 
-function satisfiesComparison(scheme: 'deb' | 'rpm' | 'go' | 'cargo', version: string, range: string, options: VersionOptions): boolean {
+function satisfiesComparison(scheme: 'deb' | 'rpm' | 'go' | 'cargo' | 'nuget', version: string, range: string, options: VersionOptions): boolean {
   const parsed = parseComparisonRange(scheme, range);
   checkBounds(scheme, range, parsed, (bound) => compareVersions(scheme, bound, bound, options));
   const compare = (bound: string): Ordering => compareVersions(scheme, version, bound, options);
