@@ -52,18 +52,36 @@ function findingId(ruleId: string, subject: Shared, resource: Resource, path: st
   return hash64Fields([ruleId, subject.key, resource.source.file, path, message]);
 }
 
-function toFinding(rule: AnyRule, resource: Resource, subject: Shared, violation: Violation): Finding {
+/**
+ * One copy of each distinct text. A scan's findings repeat a few dozen pointers and far fewer
+ * messages than findings (219k findings of the benchmark hold 28 distinct paths): kept once
+ * each, they stop costing memory per finding.
+ */
+class Texts {
+  private readonly seen = new Map<string, string>();
+
+  one(text: string): string {
+    const found = this.seen.get(text);
+    if (found !== undefined) return found;
+    this.seen.set(text, text);
+    return text;
+  }
+}
+
+function toFinding(rule: AnyRule, resource: Resource, subject: Shared, violation: Violation, texts: Texts): Finding {
+  const message = texts.one(violation.message);
+  const path = texts.one(violation.path);
   return {
-    id: findingId(rule.id, subject, resource, violation.path, violation.message),
+    id: findingId(rule.id, subject, resource, path, message),
     ruleId: rule.id,
     title: rule.title,
     severity: violation.severity ?? rule.severity,
     status: violation.status,
-    message: violation.message,
+    message,
     threats: rule.threats,
     mitre: rule.mitre,
     resource: subject.ref,
-    location: locate(resource, violation.path),
+    location: locate(resource, path),
     remediation: rule.remediation,
     suppressed: false,
   };
@@ -78,6 +96,7 @@ export function runRules(runs: readonly RuleRun[], index: ResourceIndex, onRuleD
   const findings: Finding[] = [];
   const problems: Problem[] = [];
   const summaries: RuleSummary[] = [];
+  const texts = new Texts();
   for (const { rule, options } of runs) {
     const counts = emptyCounts();
     const context: RuleContext<unknown> = { index, options };
@@ -92,7 +111,7 @@ export function runRules(runs: readonly RuleRun[], index: ResourceIndex, onRuleD
           if (STATUS_WEIGHT[outcome.status] > STATUS_WEIGHT[status]) status = outcome.status;
           if (outcome.status === 'skip') continue;
           subject ??= shared(resource);
-          findings.push(toFinding(rule, resource, subject, outcome));
+          findings.push(toFinding(rule, resource, subject, outcome, texts));
         }
       } catch (error) {
         // A rule that fails on a subject says nothing about it, not half of what it would have.

@@ -21,7 +21,19 @@ interface Entry {
   readonly node: number | undefined;
 }
 
-type Shape = { readonly kind: 'mapping'; readonly entries: Map<string, Entry> } | { readonly kind: 'sequence'; readonly items: (Entry | undefined)[] } | { readonly kind: 'leaf' };
+/**
+ * What a lookup needs of a visited node, kept compact: a scan locates hundreds of thousands of
+ * findings across tens of thousands of documents and keeps these for the whole run. A mapping
+ * keeps its keys in order with their key and value nodes side by side (a hash index only when it
+ * is large enough to pay for one); a sequence keeps each item's node.
+ */
+type Shape =
+  | { readonly kind: 'mapping'; readonly keys: readonly string[]; readonly nodes: readonly (number | undefined)[]; readonly index: ReadonlyMap<string, number> | undefined }
+  | { readonly kind: 'sequence'; readonly items: readonly (number | undefined)[] }
+  | { readonly kind: 'leaf' };
+
+/** Mappings with more keys than this get a hash index; smaller ones are searched in order. */
+const INDEXED_KEYS = 16;
 
 export class TrackedPositionMap implements PositionMap {
   private readonly arena: NodeArena;
@@ -84,8 +96,15 @@ export class TrackedPositionMap implements PositionMap {
 
   private child(node: number, value: unknown, token: string): Entry | undefined {
     const shape = this.shapeOf(node, value);
-    if (shape.kind === 'mapping') return shape.entries.get(token);
-    if (shape.kind === 'sequence') return /^(?:0|[1-9]\d*)$/.test(token) ? shape.items[Number(token)] : undefined;
+    if (shape.kind === 'mapping') {
+      const i = shape.index === undefined ? shape.keys.indexOf(token) : (shape.index.get(token) ?? -1);
+      const at = shape.nodes[2 * i];
+      return i === -1 || at === undefined ? undefined : { at, node: shape.nodes[2 * i + 1] };
+    }
+    if (shape.kind === 'sequence') {
+      const item = /^(?:0|[1-9]\d*)$/.test(token) ? shape.items[Number(token)] : undefined;
+      return item === undefined ? undefined : { at: item, node: item };
+    }
     return undefined;
   }
 
@@ -106,7 +125,7 @@ export class TrackedPositionMap implements PositionMap {
     const [only] = children;
     if (children.length === 1 && only !== undefined && this.adopted(node, only)) return this.shapeOf(only, value);
     if (kind === NodeKind.Sequence) return { kind: 'sequence', items: this.sequenceItems(Array.isArray(value) ? value : [], children) };
-    return { kind: 'mapping', entries: this.mappingEntries(children) };
+    return this.mappingShape(children);
   }
 
   /** Whether a node took over its only child's value (same kind, ends apart by blanks only). */
@@ -120,18 +139,25 @@ export class TrackedPositionMap implements PositionMap {
    * Children of a mapping come as key, value, key, value. A key is a child followed (on its line)
    * by `:`; anything else (an explicit `? key`, a flow `{a, b}` key without value) is skipped.
    */
-  private mappingEntries(children: readonly number[]): Map<string, Entry> {
-    const entries = new Map<string, Entry>();
+  private mappingShape(children: readonly number[]): Shape {
+    const keys: string[] = [];
+    const nodes: (number | undefined)[] = [];
+    const index = new Map<string, number>();
     for (let i = 0; i < children.length; i++) {
       const key = children[i];
       if (key === undefined) continue;
       const colon = this.colonAfter(key);
       if (colon === undefined) continue;
       const name = keyFromSource(this.input.slice(this.arena.start(key), colon));
-      if (!entries.has(name)) entries.set(name, { at: key, node: children[i + 1] });
+      // The first of duplicate keys is the one reported (as the parser's value is).
+      if (!index.has(name)) {
+        index.set(name, keys.length);
+        keys.push(name);
+        nodes.push(key, children[i + 1]);
+      }
       i++;
     }
-    return entries;
+    return { kind: 'mapping', keys, nodes, index: keys.length > INDEXED_KEYS ? index : undefined };
   }
 
   /**
@@ -139,8 +165,8 @@ export class TrackedPositionMap implements PositionMap {
    * than items, nodes go to the items in order, skipping null items while there are more items
    * left than nodes.
    */
-  private sequenceItems(items: readonly unknown[], children: readonly number[]): (Entry | undefined)[] {
-    const result: (Entry | undefined)[] = new Array<Entry | undefined>(items.length);
+  private sequenceItems(items: readonly unknown[], children: readonly number[]): (number | undefined)[] {
+    const result: (number | undefined)[] = new Array<number | undefined>(items.length);
     let spare = items.length - children.length;
     let c = 0;
     for (let i = 0; i < items.length && c < children.length; i++) {
@@ -149,7 +175,7 @@ export class TrackedPositionMap implements PositionMap {
         continue;
       }
       const child = children[c++];
-      if (child !== undefined) result[i] = { at: child, node: child };
+      if (child !== undefined) result[i] = child;
     }
     return result;
   }
