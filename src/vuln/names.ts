@@ -9,11 +9,12 @@ import type { Ecosystem } from '../lib/versions/index.js';
 /**
  * PyPI per PEP 503: runs of "-", "_" and "." are one "-", and case does not matter. NuGet ids are
  * case-insensitive (nuget.org compares them ignoring case, and deps.json keeps the author's
- * spelling while advisories may use another).
+ * spelling while advisories may use another). Packagist names ("vendor/package") are too:
+ * Composer compares them ignoring case and packagist.org lists them lower-cased.
  */
 export function normaliseName(scheme: Ecosystem, name: string): string {
   if (scheme === 'pypi') return name.toLowerCase().replace(/[-_.]+/g, '-');
-  if (scheme === 'nuget') return name.toLowerCase();
+  if (scheme === 'nuget' || scheme === 'composer') return name.toLowerCase();
   return name;
 }
 

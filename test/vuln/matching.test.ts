@@ -110,6 +110,36 @@ describe('OSV range semantics', () => {
     expect(match?.severity).toBe('high');
   });
 
+  it('matches Composer packages against Packagist advisories (GHSA in OSV), whatever the case of the name', async () => {
+    const ecosystemRange = (...events: Record<string, string>[]) => ({ type: 'ECOSYSTEM', events });
+    const db = await storeWith([
+      // As GitHub publishes a Packagist advisory: one range per maintained line.
+      osv('GHSA-6j75-5wfj-gh63', [{
+        package: { ecosystem: 'Packagist', name: 'twig/twig' },
+        ranges: [ecosystemRange({ introduced: '0' }, { fixed: '1.44.8' }), ecosystemRange({ introduced: '2.0.0' }, { fixed: '2.16.1' }), ecosystemRange({ introduced: '3.0.0' }, { fixed: '3.14.0' })],
+      }], { aliases: ['CVE-2024-45411'], database_specific: { severity: 'HIGH', github_reviewed: true } }),
+      // Advisories sometimes spell the name as the project does; Composer and Packagist ignore case.
+      osv('GHSA-x7q2-vm2x-fvqh', [{ package: { ecosystem: 'Packagist', name: 'PHPOffice/PhpSpreadsheet' }, ranges: [ecosystemRange({ introduced: '0' }, { fixed: '1.29.1' })] }]),
+    ]);
+    // installed.json keeps Composer's spelling of the version ("v3.11.0"), purl type composer.
+    const php = (name: string, version: string) => ({ ecosystem: 'composer', name, version, purl: `pkg:composer/${name}@${version}`, file: '/app/vendor/composer/installed.json' });
+    const found = (pkg: ReturnType<typeof php>): string[] => matchPackages(db, [pkg]).matches.map((m) => m.id);
+    expect(found(php('twig/twig', 'v3.11.0'))).toEqual(['CVE-2024-45411']);
+    expect(found(php('twig/twig', 'v3.14.0'))).toEqual([]);
+    expect(found(php('twig/twig', 'v2.16.1'))).toEqual([]);
+    expect(found(php('twig/twig', 'v3.14.0-RC1'))).toEqual(['CVE-2024-45411']);
+    expect(found(php('twig/twig', 'v1.44.7'))).toEqual(['CVE-2024-45411']);
+    const [twig] = matchPackages(db, [php('twig/twig', 'v2.15.0')]).matches;
+    expect(twig?.fix).toEqual({ state: 'fixed', version: '2.16.1' });
+    expect(twig?.evidence[0]?.range).toBe('>= 2.0.0, < 2.16.1');
+    expect(found(php('phpoffice/phpspreadsheet', '1.29.0'))).toEqual(['GHSA-x7q2-vm2x-fvqh']);
+    expect(found(php('phpoffice/phpspreadsheet', '1.29.1'))).toEqual([]);
+    // A named branch cannot be placed among releases: reported, not guessed.
+    const branch = matchPackages(db, [php('twig/twig', 'dev-main')]);
+    expect(branch.matches).toEqual([]);
+    expect(branch.problems.map((p) => p.code)).toEqual(['version-invalid']);
+  });
+
   it('reports an unparsable installed version instead of guessing', async () => {
     const db = await storeWith([osv('N-2', [npm('y', [{ introduced: '0' }])])]);
     const result = matchPackages(db, [{ ecosystem: 'npm', name: 'y', version: 'not a version' }]);

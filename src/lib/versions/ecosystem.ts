@@ -5,7 +5,7 @@
  */
 import { UnsupportedEcosystemError } from './errors.js';
 
-export const ECOSYSTEMS = ['apk', 'cargo', 'deb', 'gem', 'go', 'maven', 'npm', 'nuget', 'pypi', 'rpm'] as const;
+export const ECOSYSTEMS = ['apk', 'cargo', 'composer', 'deb', 'gem', 'go', 'maven', 'npm', 'nuget', 'pypi', 'rpm'] as const;
 export type Ecosystem = (typeof ECOSYSTEMS)[number];
 
 /** Lower-cased names (the part before the first ":") -> scheme. */
@@ -21,7 +21,7 @@ const ALIASES: Readonly<Record<string, Ecosystem>> = {
   // language ecosystems (OSV names and purl types)
   npm: 'npm', pypi: 'pypi', pip: 'pypi', python: 'pypi', maven: 'maven', go: 'go', golang: 'go',
   rubygems: 'gem', gem: 'gem', ruby: 'gem', 'crates.io': 'cargo', cargo: 'cargo', rust: 'cargo',
-  nuget: 'nuget',
+  nuget: 'nuget', packagist: 'composer', composer: 'composer',
 };
 
 /** The scheme for `name`, or UnsupportedEcosystemError. */

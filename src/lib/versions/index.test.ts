@@ -9,6 +9,7 @@ import {
   satisfies,
   type VersionOptions,
 } from './index.js';
+import { normalizeComposer } from './composer.js';
 import { isGoPseudoVersion } from './go.js';
 
 describe('ecosystem names', () => {
@@ -17,6 +18,7 @@ describe('ecosystem names', () => {
     ['Red Hat:enterprise_linux:9::appstream', 'rpm'], ['AlmaLinux:9', 'rpm'], ['Rocky Linux:8', 'rpm'],
     ['openSUSE:Leap 15.5', 'rpm'], ['npm', 'npm'], ['PyPI', 'pypi'], ['Maven', 'maven'], ['Go', 'go'],
     ['golang', 'go'], ['RubyGems', 'gem'], ['crates.io', 'cargo'], ['cargo', 'cargo'], ['NuGet', 'nuget'], ['nuget', 'nuget'],
+    ['Packagist', 'composer'], ['composer', 'composer'],
   ])('%s is %s', (name, scheme) => {
     expect(resolveEcosystem(name)).toBe(scheme);
   });
@@ -160,6 +162,60 @@ describe('nuget ordering (NuGet.Versioning)', () => {
     expect(satisfies('nuget', '13.0.1', '>= 12.0.1, < 13.0.1')).toBe(false);
     expect(satisfies('nuget', '13.0.1-beta1', '< 13.0.1')).toBe(true);
     expect(() => satisfies('nuget', '1.0', '< 1.0.0-')).toThrow(InvalidRangeError);
+  });
+});
+
+describe('composer normalization (composer/semver VersionParser::normalize)', () => {
+  it.each([
+    ['1.0.0', '1.0.0.0'], ['v1.0', '1.0.0.0'], ['1.2.3.4', '1.2.3.4'], ['0', '0.0.0.0'],
+    ['1.0.0RC1dev', '1.0.0.0-RC1-dev'], ['1.0.0.RC.15-dev', '1.0.0.0-RC15-dev'], ['10.4.13beta.2', '10.4.13.0-beta2'],
+    ['1.0.0.pl3-dev', '1.0.0.0-patch3-dev'], ['1.0-b5', '1.0.0.0-beta5'], ['1.0a', '1.0.0.0-alpha'],
+    ['1.0.0-alpha-2.1-3+foo', '1.0.0.0-alpha2.1-3'], ['1.0-stable', '1.0.0.0'], ['1.0-dev', '1.0.0.0-dev'],
+    ['2010-01-02', '2010.01.02'], ['20100102-203040-p1', '20100102.203040-patch1'], ['v20100102', '20100102'],
+    ['1.0.0 as 2.0', '1.0.0.0'], ['1.0@beta', '1.0.0.0'], ['1.0.0+build.1', '1.0.0.0'],
+    ['1.x-dev', '1.9999999.9999999.9999999-dev'], ['v2.1.*-dev', '2.1.9999999.9999999-dev'], ['2.0.3-dev', '2.0.3.0-dev'],
+    ['dev-feature/foo', 'dev-feature/foo'], ['DEV-Main', 'dev-Main'], ['master', 'dev-master'],
+  ])('%j -> %j', (input, expected) => {
+    expect(normalizeComposer(input)).toBe(expected);
+  });
+});
+
+describe('composer ordering (normalize + PHP version_compare)', () => {
+  it.each([
+    // dev < alpha < beta < RC < release < patch, each numbered.
+    ['1.0.0-dev', '1.0.0-alpha1', -1], ['1.0.0-alpha2', '1.0.0-b1', -1], ['1.0.0-beta10', '1.0.0-beta9', 1],
+    ['1.0.0-beta9', '1.0.0-RC1', -1], ['1.0.0-rc1', '1.0.0-RC1', 0], ['1.0.0-RC1', '1.0.0', -1], ['1.0.0', '1.0.0-p1', -1],
+    ['1.0.0-patch1', '1.0.0pl1', 0], ['1.0.0-patch2', '1.0.0-patch10', -1],
+    // "-dev" after a suffix is that suffix's development version.
+    ['1.0.0-beta2-dev', '1.0.0-beta2', -1], ['1.0.0-beta2-dev', '1.0.0-beta1', 1], ['1.0.0-alpha2.1', '1.0.0-alpha2', 1],
+    // Four numeric parts, "v", leading zeros and metadata.
+    ['v1.0', '1.0.0.0', 0], ['1.0.0.1', '1.0.0', 1], ['01.02', '1.2', 0], ['1.10.0', '1.9.0', 1], ['1.0.0+build', '1.0.0', 0],
+    ['1.0-beta.2', '1.0-b2', 0], ['2010-01-02', '2010.01.03', -1],
+    // A numeric branch is the top of its line, below the next line's development versions.
+    ['2.1.x-dev', '2.1.99', 1], ['2.1.x-dev', '2.2.0-dev', -1], ['3.x-dev', '3.99.0', 1],
+  ] as const)('%j vs %j = %i', (a, b, expected) => {
+    expect(compareVersions('composer', a, b)).toBe(expected);
+    expect(compareVersions('Packagist', b, a)).toBe(-expected === 0 ? 0 : -expected);
+  });
+
+  it.each([
+    '', 'a', '1.0.0-meh', '1.0.0.0.0', 'feature-foo', '1.0.0+foo bar', '1.0.0-1', '1.0.0-alpha.beta', '1.0.0-x.7',
+    `1.0-beta${'1'.repeat(1000)}x`, `2010${'12'.repeat(500)}x`, 'x'.repeat(5000),
+  ])('rejects %j as Composer does, with a typed error', (version) => {
+    expect(() => compareVersions('composer', version, '1.0')).toThrow(InvalidVersionError);
+    expect(isValidVersion('composer', version)).toBe(false);
+  });
+
+  it.each(['dev-main', 'dev-feature/x', 'master', 'dev-1.0'])('does not order the named branch %j against releases', (branch) => {
+    expect(() => compareVersions('composer', branch, '1.0')).toThrow(/invalid composer version .*named branch/);
+    expect(isValidVersion('composer', branch)).toBe(false);
+  });
+
+  it('ranges use the comparison syntax', () => {
+    expect(satisfies('Packagist', 'v5.4.20', '>= 5.0.0, < 5.4.21')).toBe(true);
+    expect(satisfies('composer', 'v5.4.21', '>= 5.0.0, < 5.4.21')).toBe(false);
+    expect(satisfies('composer', '5.4.21-RC1', '< 5.4.21')).toBe(true);
+    expect(() => satisfies('composer', '1.0', '< dev-main')).toThrow(InvalidRangeError);
   });
 });
 

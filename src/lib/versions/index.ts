@@ -8,13 +8,14 @@
  *
  * Range syntax per scheme: npm (node-semver ranges), pypi (PEP 440 specifier sets), maven
  * ([1.0,2.0) intervals and unions), gem (RubyGems requirements, ","-joined), and comparison
- * expressions for deb, apk, rpm, go, cargo and nuget (see comparison-range.ts).
+ * expressions for deb, apk, rpm, go, cargo, nuget and composer (see comparison-range.ts).
  *
  * Invalid versions throw InvalidVersionError, invalid ranges InvalidRangeError, unknown
  * ecosystems UnsupportedEcosystemError.
  */
 import { type ApkOptions, compareApk, compareApkFuzzy } from './apk.js';
 import { compareCargo } from './cargo.js';
+import { compareComposer } from './composer.js';
 import { type BaseOperator, type ComparisonRange, holds, parseComparisonRange, rangeContains } from './comparison-range.js';
 import { type DebOptions, compareDeb } from './deb.js';
 import { type Ecosystem, resolveEcosystem } from './ecosystem.js';
@@ -40,6 +41,7 @@ export type { ApkOptions, DebOptions, GoOptions, MavenOptions, NpmOptions, PypiO
 export interface OptionsByEcosystem {
   apk: ApkOptions;
   cargo: Record<string, never>;
+  composer: Record<string, never>;
   deb: DebOptions;
   gem: Record<string, never>;
   go: GoOptions;
@@ -61,6 +63,7 @@ export function compareVersions(ecosystem: string, a: string, b: string, options
   switch (scheme) {
     case 'apk': return compareApk(a, b, options);
     case 'cargo': return compareCargo(a, b);
+    case 'composer': return compareComposer(a, b);
     case 'deb': return compareDeb(a, b, options);
     case 'gem': return compareGem(a, b);
     case 'go': return compareGo(a, b, options);
@@ -87,11 +90,12 @@ export function satisfies(ecosystem: string, version: string, range: string, opt
     case 'rpm':
     case 'go':
     case 'cargo':
-    case 'nuget': return satisfiesComparison(scheme, version, range, options);
+    case 'nuget':
+    case 'composer': return satisfiesComparison(scheme, version, range, options);
   }
 }
 
-function satisfiesComparison(scheme: 'deb' | 'rpm' | 'go' | 'cargo' | 'nuget', version: string, range: string, options: VersionOptions): boolean {
+function satisfiesComparison(scheme: 'deb' | 'rpm' | 'go' | 'cargo' | 'nuget' | 'composer', version: string, range: string, options: VersionOptions): boolean {
   const parsed = parseComparisonRange(scheme, range);
   checkBounds(scheme, range, parsed, (bound) => compareVersions(scheme, bound, bound, options));
   const compare = (bound: string): Ordering => compareVersions(scheme, version, bound, options);
