@@ -11,7 +11,7 @@ import type { Resource } from '../model/resource.js';
 import { PalisadeError, problem } from '../core/errors.js';
 import type { ResourceIndex } from '../core/resource-index.js';
 import { analyzeAttackGraph, type AttackOptions } from '../graph/attack/index.js';
-import { withRisk } from '../graph/attack/risk.js';
+import { attachRisk } from '../graph/attack/risk.js';
 
 export interface ScanAttackSettings {
   /** Run the analysis at all (configuration `attackPaths.enabled`, default true). */
@@ -58,7 +58,7 @@ export function scanAttackPaths(resources: readonly Resource[], index: ResourceI
     const { result, graph } = analyzeAttackGraph({ resources, index, findings, ...(vulnerabilities.length === 0 ? {} : { vulnerabilities }) }, options);
     return {
       ran: true,
-      findings: withRisk(findings, result, { nodes: graph.nodes.values(), edges: graph.edges }),
+      findings: attachRisk([...findings], result, { nodes: graph.nodes.values(), edges: graph.edges }),
       problems: [],
       result,
       pathGateFails: settings.failOnPath && result.paths.length > 0,

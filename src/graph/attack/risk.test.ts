@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AttackNode, AttackPath, AttackPathsResult, AttackStep } from '../../model/attack.js';
 import type { Finding } from '../../model/finding.js';
 import type { Severity } from '../../model/severity.js';
-import { assessRisk, BASE_SCORE, riskLevel, riskScore, withRisk } from './risk.js';
+import { assessRisk, BASE_SCORE, riskLevel, riskScore, attachRisk } from './risk.js';
 
 function finding(id: string, severity: Severity, kind = 'Deployment', name = 'web', namespace = 'shop'): Finding {
   return {
@@ -131,9 +131,12 @@ describe('assessRisk', () => {
     expect(assessRisk([finding('f-orphan', 'critical', 'RoleBinding', 'orphan-admin')], pathsOnly, { nodes: full.nodes, edges: full.edges }).get('f-orphan')).toMatchObject({ context: 'unreachable', score: 40 });
   });
 
-  it('attaches the risk to every finding, order kept', () => {
-    const attached = withRisk(findings, result());
+  it('attaches the risk to every finding in place, order kept', () => {
+    const own = findings.map((f) => ({ ...f }));
+    const attached = attachRisk(own, result());
+    expect(attached).toBe(own);
     expect(attached.map((f) => f.id)).toEqual(findings.map((f) => f.id));
     expect(attached.every((f) => f.risk !== undefined)).toBe(true);
+    expect(findings.every((f) => f.risk === undefined)).toBe(true);
   });
 });
