@@ -145,6 +145,8 @@ describe('OSV range semantics', () => {
     const result = matchPackages(db, [{ ecosystem: 'npm', name: 'y', version: 'not a version' }]);
     expect(result.matches).toEqual([]);
     expect(result.problems.map((p) => p.code)).toEqual(['version-invalid']);
+    // Nothing to compare, nothing missed: a package no advisory names is not reported.
+    expect(matchPackages(db, [{ ecosystem: 'npm', name: 'z', version: 'not a version' }]).problems).toEqual([]);
   });
 });
 

@@ -112,12 +112,15 @@ export class Matcher {
   }
 
   #evaluateKey(pkg: MatchablePackage, key: LookupKey, platforms: readonly string[], note: (key: string, p: Problem) => void): Hit[] {
+    const rows = this.#statement(platforms.length).all([key.scheme, key.name, ...platforms]) as Row[];
+    // An unreadable version matters only where an advisory would have been compared with it
+    // (a branch install of a package no advisory names is no gap in the results).
+    if (rows.length === 0) return [];
     if (!isValidVersion(key.scheme, key.version)) {
-      note(`ver ${pkg.ecosystem} ${key.name} ${key.version}`, vulnProblem('version-invalid', `${key.name} ${key.version} is not a valid ${key.scheme} version`, pkg.file));
+      note(`ver ${pkg.ecosystem} ${key.name} ${key.version}`, vulnProblem('version-invalid', `${key.name} ${key.version} is not a valid ${key.scheme} version, so the advisories for it were not compared`, pkg.file));
       return [];
     }
     const hits: Hit[] = [];
-    const rows = this.#statement(platforms.length).all([key.scheme, key.name, ...platforms]) as Row[];
     for (const row of rows) {
       const outcome = evaluate(key.scheme, key.version, JSON.parse(row.ranges) as AffectedRange[], JSON.parse(row.versions) as string[]);
       if (outcome.kind === 'miss') continue;
