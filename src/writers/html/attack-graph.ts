@@ -7,8 +7,9 @@
  * Colours come from CSS classes (ATTACK_GRAPH_STYLE): the page's CSP forbids style attributes.
  * Every string from the report goes through escapeHtml.
  */
-import type { AttackNode, AttackPath, AttackPathsResult, AttackStep } from '../../model/attack.js';
+import type { AttackNode, AttackPath, AttackPathsResult } from '../../model/attack.js';
 import { compareText } from '../../lib/compare.js';
+import { fixNumbersOf, mergePathSteps, stepKey, type MergedStep } from '../../lib/attack/merged-steps.js';
 import { layeredLayout, MARGIN, NODE_HEIGHT, NODE_WIDTH, type Layout, type Point, type Route } from './attack-layout.js';
 import { escapeHtml as h } from './escape.js';
 
@@ -24,15 +25,7 @@ const LABEL_SIZE = 12;
 const DETAIL_SIZE = 10;
 const PADDING = 8;
 
-export interface DrawnEdge {
-  readonly from: string;
-  readonly to: string;
-  readonly kinds: readonly string[];
-  /** How many drawn paths use this edge. */
-  readonly paths: number;
-  readonly explanations: readonly string[];
-  /** Numbers (1-based, in cut order) of the chosen fixes that remove this edge. */
-  readonly fixes: readonly number[];
+export interface DrawnEdge extends MergedStep {
   /** On the best-ranked path. */
   readonly top: boolean;
 }
@@ -59,44 +52,15 @@ export function selectPaths(paths: readonly AttackPath[], budget = MAX_DRAWN_NOD
   return chosen;
 }
 
-function edgeKey(step: Pick<AttackStep, 'from' | 'to'>): string {
-  return `${step.from}\u0000${step.to}`;
-}
-
 /** The nodes and merged edges of the chosen paths (two steps between the same nodes are one line). */
 export function drawnGraph(result: AttackPathsResult, budget = MAX_DRAWN_NODES): DrawnGraph {
   const paths = selectPaths(result.paths, budget);
-  const fixNumbers = new Map(result.cut.fixIds.map((id, i) => [id, i + 1]));
+  const fixNumbers = fixNumbersOf(result.cut.fixIds);
   const byId = new Map(result.nodes.map((n) => [n.id, n]));
   const nodeIds = new Set(paths.flatMap((p) => [p.entry, ...p.steps.flatMap((s) => [s.from, s.to])]));
-  const topKeys = new Set((paths[0]?.steps ?? []).map(edgeKey));
-  const merged = new Map<string, { from: string; to: string; kinds: Set<string>; paths: Set<string>; explanations: Set<string>; fixes: Set<number> }>();
-  for (const path of paths) {
-    for (const step of path.steps) {
-      const key = edgeKey(step);
-      const edge = merged.get(key) ?? { from: step.from, to: step.to, kinds: new Set(), paths: new Set(), explanations: new Set(), fixes: new Set() };
-      edge.kinds.add(step.kind);
-      edge.paths.add(path.id);
-      edge.explanations.add(step.explanation);
-      for (const fix of step.fixIds) {
-        const number = fixNumbers.get(fix);
-        if (number !== undefined) edge.fixes.add(number);
-      }
-      merged.set(key, edge);
-    }
-  }
+  const topKeys = new Set((paths[0]?.steps ?? []).map(stepKey));
   const nodes = [...nodeIds].sort(compareText).map((id): AttackNode => byId.get(id) ?? { id, kind: 'workload', label: id });
-  const edges = [...merged.values()]
-    .map((e): DrawnEdge => ({
-      from: e.from,
-      to: e.to,
-      kinds: [...e.kinds].sort(compareText),
-      paths: e.paths.size,
-      explanations: [...e.explanations].sort(compareText),
-      fixes: [...e.fixes].sort((a, b) => a - b),
-      top: topKeys.has(edgeKey(e)),
-    }))
-    .sort((a, b) => compareText(a.from, b.from) || compareText(a.to, b.to));
+  const edges = mergePathSteps(paths, fixNumbers).map((e): DrawnEdge => ({ ...e, top: topKeys.has(stepKey(e)) }));
   return { nodes, edges, paths, fixNumbers };
 }
 

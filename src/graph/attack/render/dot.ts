@@ -7,8 +7,9 @@
  * Every string is quoted and escaped: names in manifests can hold quotes, backslashes (which
  * Graphviz reads as label escapes such as \N) and newlines.
  */
-import type { AttackNode, AttackPath, AttackPathsResult, AttackStep } from '../../../model/attack.js';
+import type { AttackNode, AttackPathsResult } from '../../../model/attack.js';
 import { compareText } from '../../../lib/compare.js';
+import { fixNumbersOf, mergePathSteps, stepKey, type MergedStep } from '../../../lib/attack/merged-steps.js';
 
 export interface DotOptions {
   /** Draw only the best-ranked paths (default: every listed path). */
@@ -38,42 +39,12 @@ function nodeLine(node: AttackNode): string {
   return `  ${dotString(node.id)} [label=${lines(node.label, detail + replicas)}${style}];`;
 }
 
-interface MergedEdge {
-  readonly from: string;
-  readonly to: string;
-  readonly kinds: Set<string>;
-  readonly explanations: Set<string>;
-  readonly paths: Set<string>;
-  readonly fixes: Set<number>;
-}
-
-function mergeSteps(paths: readonly AttackPath[], fixNumbers: ReadonlyMap<string, number>): MergedEdge[] {
-  const merged = new Map<string, MergedEdge>();
-  const add = (path: AttackPath, step: AttackStep): void => {
-    const key = `${step.from}\u0000${step.to}`;
-    let edge = merged.get(key);
-    if (edge === undefined) {
-      edge = { from: step.from, to: step.to, kinds: new Set(), explanations: new Set(), paths: new Set(), fixes: new Set() };
-      merged.set(key, edge);
-    }
-    edge.kinds.add(step.kind);
-    edge.explanations.add(step.explanation);
-    edge.paths.add(path.id);
-    for (const fix of step.fixIds) {
-      const number = fixNumbers.get(fix);
-      if (number !== undefined) edge.fixes.add(number);
-    }
-  };
-  for (const path of paths) for (const step of path.steps) add(path, step);
-  return [...merged.values()].sort((a, b) => compareText(a.from, b.from) || compareText(a.to, b.to));
-}
-
-function edgeLine(edge: MergedEdge, top: boolean): string {
-  const fixes = [...edge.fixes].sort((a, b) => a - b);
+function edgeLine(edge: MergedStep, top: boolean): string {
+  const { fixes } = edge;
   const attributes = [
-    `label=${dotString([...edge.kinds].sort(compareText).join(', '))}`,
-    `tooltip=${dotString([...edge.explanations].sort(compareText).join(' / '))}`,
-    `penwidth=${Math.min(5, 1 + Math.log2(edge.paths.size)).toFixed(1)}`,
+    `label=${dotString(edge.kinds.join(', '))}`,
+    `tooltip=${dotString(edge.explanations.join(' / '))}`,
+    `penwidth=${Math.min(5, 1 + Math.log2(edge.paths)).toFixed(1)}`,
   ];
   if (fixes.length > 0) attributes.push(`color="${COLORS.cut}"`, 'style=dashed', `xlabel=${dotString(`fix ${fixes.join(', ')}`)}`, `fontcolor="${COLORS.cut}"`);
   else if (top) attributes.push(`color="${COLORS.top}"`);
@@ -89,11 +60,11 @@ function caption(result: AttackPathsResult, shown: number): string {
 
 export function attackGraphDot(result: AttackPathsResult, options: DotOptions = {}): string {
   const paths = result.paths.slice(0, options.maxPaths ?? result.paths.length);
-  const fixNumbers = new Map(result.cut.fixIds.map((id, i) => [id, i + 1]));
+  const fixNumbers = fixNumbersOf(result.cut.fixIds);
   const byId = new Map(result.nodes.map((n) => [n.id, n]));
   const ids = [...new Set(paths.flatMap((p) => [p.entry, ...p.steps.flatMap((s) => [s.from, s.to])]))].sort(compareText);
   const nodes = ids.map((id): AttackNode => byId.get(id) ?? { id, kind: 'workload', label: id });
-  const top = new Set((paths[0]?.steps ?? []).map((s) => `${s.from}\u0000${s.to}`));
+  const top = new Set((paths[0]?.steps ?? []).map(stepKey));
   const rank = (which: 'entry' | 'jewel'): string[] => {
     const members = nodes.filter((n) => (which === 'entry' ? n.entry === true : n.jewel === true && n.entry !== true));
     return members.length === 0 ? [] : [`  { rank=${which === 'entry' ? 'min' : 'max'}; ${members.map((n) => `${dotString(n.id)};`).join(' ')} }`];
@@ -108,7 +79,7 @@ export function attackGraphDot(result: AttackPathsResult, options: DotOptions = 
     ...nodes.map(nodeLine),
     ...rank('entry'),
     ...rank('jewel'),
-    ...mergeSteps(paths, fixNumbers).map((e) => edgeLine(e, top.has(`${e.from}\u0000${e.to}`))),
+    ...mergePathSteps(paths, fixNumbers).map((e) => edgeLine(e, top.has(stepKey(e)))),
     '}',
     '',
   ].join('\n');
