@@ -13,6 +13,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UnsupportedFormat } from '../../src/analyzers/analyzer.js';
 import { rpmAnalyzer } from '../../src/analyzers/rpm.js';
+import { adler32 } from '../../src/analyzers/rpm/ndb-writer.js';
 import { inventoryImage, renderSbom, type Inventory } from '../../src/sdk/index.js';
 import { importAdvisories, matchPackages } from '../../src/vuln/index.js';
 import { type Podman, startPodman } from './support/podman.js';
@@ -145,17 +146,6 @@ function bigEndianBdb(file: Buffer, pageSize: number): Buffer {
     }
   }
   return out;
-}
-
-/** rpm's adler32 (RFC 1950), as rpmpkg.c computes it over a blob's head, data and padding. */
-function adler32(bytes: Buffer): number {
-  let a = 1;
-  let b = 0;
-  for (const byte of bytes) {
-    a = (a + byte) % 65_521;
-    b = (b + a) % 65_521;
-  }
-  return ((b << 16) | a) >>> 0;
 }
 
 /**

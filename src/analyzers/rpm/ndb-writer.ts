@@ -43,7 +43,7 @@ export function writeNdb(blobs: readonly Buffer[]): Buffer {
 }
 
 /** RFC 1950 adler32, which rpm keeps in each blob's tail over its head, data and padding. */
-function adler32(bytes: Buffer): number {
+export function adler32(bytes: Buffer): number {
   let a = 1;
   let b = 0;
   for (const byte of bytes) {
