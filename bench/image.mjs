@@ -19,6 +19,7 @@ import { clearInterval, setInterval } from 'node:timers';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createGzip, createGunzip } from 'node:zlib';
 import tar from 'tar-stream';
+import { random } from './random.mjs';
 
 const CACHE = process.env.PALISADE_IMAGE_CACHE ?? '/var/cache/palisade-images';
 const ROOTFS = join(CACHE, 'bookworm-minbase');
@@ -27,17 +28,6 @@ const TEXT_FILES = 20_000;
 const NPM_PACKAGES = 600;
 const DATA_FILES = 10;
 const DATA_FILE_BYTES = 4 * 1024 * 1024;
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ['config', 'server', 'client', 'request', 'handler', 'value', 'return', 'const', 'import', 'export', 'function', 'timeout', 'retry', 'buffer', 'stream', 'logger', 'metrics', 'cache', 'session', 'route'];
 

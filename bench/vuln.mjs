@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { clearInterval, setInterval } from 'node:timers';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { crc32, deflateRawSync } from 'node:zlib';
+import { random } from './random.mjs';
 
 const RECORDS = 300_000;
 const PACKAGES = 2_000;
@@ -22,17 +23,6 @@ const ECOSYSTEMS = [
   { osv: 'Alpine:v3.19', installed: 'apk', type: 'ECOSYSTEM' },
 ];
 const NAMES_PER_ECOSYSTEM = 8_000; // ~6 advisories per package, like popular packages have
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run imports the same data. */
-function random(seed) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function packageName(eco, i) {
   if (eco.osv === 'Maven') return `org.bench${i % 97}:artifact-${i}`;
