@@ -4,11 +4,8 @@
  * environment, labels and history. Findings carry redacted values only.
  */
 import type { ImageSecret } from '../../model/package.js';
-import { SECRET_RULES } from './rules.js';
-import { keywordsIn, scanText } from './scan.js';
-
-export { SECRET_RULES, type SecretRule } from './rules.js';
-export { keywordsIn, scanText, shannonEntropy } from './scan.js';
+import { SECRET_RULES } from '../../lib/secrets/catalog.js';
+import { keywordsIn, scanText } from '../../lib/secrets/scan.js';
 
 /** Files larger than this are data, not configuration: not scanned. */
 export const MAX_SECRET_FILE_BYTES = 1024 * 1024;

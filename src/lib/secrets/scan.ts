@@ -2,9 +2,10 @@
  * Scanning text for secrets. Values never leave this module in clear: a finding carries the rule,
  * the place and a redacted form (src/lib/redact.ts).
  */
-import { redact } from '../../lib/redact.js';
+import { redact } from '../redact.js';
+import { SECRET_RULES } from './catalog.js';
 import { KeywordMatcher } from './keywords.js';
-import { SECRET_RULES, type SecretRule } from './rules.js';
+import type { SecretRule } from './rule.js';
 
 export interface SecretMatch {
   readonly rule: SecretRule;
@@ -61,8 +62,8 @@ export function scanText(text: string, rules: readonly SecretRule[] = SECRET_RUL
     for (const match of text.matchAll(rule.pattern)) {
       const secret = match[1] ?? match[0];
       if (rule.minEntropy !== undefined && shannonEntropy(secret) < rule.minEntropy) continue;
-      if (rule.id !== 'private-key' && isPlaceholder(secret)) continue;
-      if (rule.id === 'private-key' && !/[A-Za-z0-9+/]{40,}/.test(secret.replace(/\s+/g, ''))) continue;
+      if (rule.placeholders !== 'keep' && isPlaceholder(secret)) continue;
+      if (rule.accept !== undefined && !rule.accept(secret)) continue;
       const index = match.index;
       const start = index + Math.max(0, match[0].indexOf(secret));
       const end = start + secret.length;

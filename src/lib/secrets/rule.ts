@@ -1,0 +1,72 @@
+/**
+ * The contract of a secret rule, and the two ways rules are written. A rule names a credential
+ * format by what its issuer documents: a fixed prefix or shape (`ghp_` and 36 characters), or,
+ * for formats with no prefix, the service's name assigned a value of the format's shape
+ * (`adafruit_key = <32 characters>`). Every rule has cheap keywords that must appear in the text
+ * before its regular expression runs, and formats with a random body a minimum Shannon entropy,
+ * so placeholders such as "ghp_xxxx…" are not reported.
+ *
+ * Patterns must stay linear: bounded repetitions only, no nested quantifiers over the same
+ * characters (image layers and manifests are attacker-controlled).
+ */
+export type SecretSeverity = 'critical' | 'high' | 'medium';
+
+export interface SecretRule {
+  readonly id: string;
+  readonly title: string;
+  readonly severity: SecretSeverity;
+  /** Lower-case substrings; the rule runs only on text containing one of them. */
+  readonly keywords: readonly string[];
+  /** Global (`g`). Group 1, when present, is the secret; otherwise the whole match. */
+  readonly pattern: RegExp;
+  /** Minimum bits per character of the secret (random tokens are well above 3). */
+  readonly minEntropy?: number;
+  /** A structural check of the captured secret (a checksum, a decodable body); false drops the match. */
+  readonly accept?: (secret: string) => boolean;
+  /**
+   * Whether obvious placeholders (a run of one character, "example", "changeme"…) are dropped.
+   * On by default; off for formats whose body is structured text, such as PEM keys.
+   */
+  readonly placeholders?: 'drop' | 'keep';
+  /** The equivalent gitleaks rule ids, used to measure the rule against gitleaks' published cases. */
+  readonly gitleaks?: readonly string[];
+  /** The equivalent detect-secrets plugins, used likewise. */
+  readonly detectSecrets?: readonly string[];
+}
+
+/** A token starts here: not inside a longer word. */
+export const B = '(?:^|[^A-Za-z0-9_])';
+/** A token ends here: not followed by more word characters. */
+export const E = '(?=$|[^A-Za-z0-9_])';
+
+/** A regular-expression source matching `text` in any ASCII case (Node 20 has no `(?i:…)`). */
+export function anyCase(text: string): string {
+  let source = '';
+  for (const ch of text) {
+    const lower = ch.toLowerCase();
+    const upper = ch.toUpperCase();
+    source += lower === upper ? ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&') : `[${lower}${upper}]`;
+  }
+  return source;
+}
+
+/**
+ * A value of shape `value` (a regular-expression source, matched case-sensitively) assigned to a
+ * name that mentions one of `names` (matched in any case): `ADAFRUIT_API_KEY="…"`, `adafruit:
+ * …`, `"adafruitKey": "…"`, `--adafruit-token=…`, `adafruit_key := …`. The name may carry up
+ * to 20 more name characters after the service's (`_api_key`, `.token`). The value must end at a
+ * quote, a blank, a separator or the end of the line, so a longer value of another shape is not
+ * cut down to fit.
+ */
+export function assignedTo(names: readonly string[], value: string): RegExp {
+  const name = names.map(anyCase).join('|');
+  const quote = `["'\`]?`;
+  const operator = '(?:=|:=|::=|:|=>|\\?=|\\|\\||,)';
+  return new RegExp(`(?:${name})[A-Za-z0-9_.-]{0,20}${quote}[ \\t]{0,5}${operator}[ \\t]{0,5}${quote}(${value})(?=["'\`\\s;,)}\\]<]|\\\\[nrt]|$)`, 'g');
+}
+
+/** A rule whose secret is `value` assigned to one of `names` (see assignedTo); the names are its keywords. */
+export function namedRule(rule: Omit<SecretRule, 'pattern' | 'keywords'> & { readonly names: readonly string[]; readonly value: string }): SecretRule {
+  const { names, value, ...rest } = rule;
+  return { ...rest, keywords: names.map((n) => n.toLowerCase()), pattern: assignedTo(names, value) };
+}
