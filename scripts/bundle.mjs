@@ -10,7 +10,11 @@
 // Shared code goes to dist/chunks/, one directory below dist/ like every source module, because
 // two modules find files relative to their own URL: the version (../../package.json) and the
 // rule docs (../rules/ID/doc.md).
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Chunk names carry a content hash: old ones would pile up.
+rmSync('dist/chunks', { recursive: true, force: true });
 
 await build({
   entryPoints: ['src/cli/main.ts', 'src/sdk/index.ts'],

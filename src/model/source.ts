@@ -13,6 +13,11 @@ export interface PositionMap {
   get(pointer: string): Position | undefined;
   /** The position of `pointer`, or of its nearest ancestor that has one. */
   nearest(pointer: string): { pointer: string; position: Position } | undefined;
+  /**
+   * Forgets what earlier lookups cached; later lookups still work, working it out again. For a
+   * caller that has done its many lookups (a scan, once its rules have run).
+   */
+  releaseCache?(): void;
 }
 
 /** Where a resource came from. `file` is as the user named it, or `-` for stdin, or `cluster:<context>`. */

@@ -58,6 +58,15 @@ describe('parseStream positions', () => {
     expect(document?.positions.nearest('/nope')?.pointer).toBe('');
   });
 
+  it('answers the same after releasing what lookups cached', () => {
+    const positions = parseStream(block).documents[0]?.positions;
+    const privileged = '/spec/template/spec/containers/0/securityContext/privileged';
+    const before = positions?.get(privileged);
+    positions?.releaseCache?.();
+    expect(positions?.get(privileged)).toEqual(before);
+    expect(before).toEqual({ line: 16, column: 11 });
+  });
+
   it('locates flow style, nested flow, and JSON', () => {
     const flow = 'a: {b: [1, {c: x, "d e": [y, z]}], f: g}\n';
     expect(at(flow, '/a/b')).toBe('1:5');

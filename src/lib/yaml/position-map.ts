@@ -58,6 +58,10 @@ export class TrackedPositionMap implements PositionMap {
     return this.toPosition(this.root);
   }
 
+  releaseCache(): void {
+    this.shapes = undefined;
+  }
+
   get(ptr: string): Position | undefined {
     const found = this.walk(ptr);
     return found.complete ? found.position : undefined;
