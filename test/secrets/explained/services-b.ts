@@ -4,6 +4,8 @@
  */
 /** gitleaks' age fixture is a run of one character, which every Palisade rule treats as a placeholder (the same policy gitleaks applies to "ghp_xxxx…"). */
 const AGE = 'the fixture is one repeated character: a placeholder to Palisade';
+/** gitleaks' long-lived Bedrock fixture is AWS's documentation sample, its secret spelled "EXAMPLE…": a placeholder to Palisade. */
+const BEDROCK = 'the fixture is an EXAMPLE-filled documentation sample: a placeholder to Palisade';
 
 export const EXPLAINED: Readonly<Record<string, string>> = {
   'secrets/gitleaks/rule-cases#00010': AGE,
@@ -22,4 +24,5 @@ export const EXPLAINED: Readonly<Record<string, string>> = {
   'secrets/gitleaks/rule-cases#00031': AGE,
   'secrets/gitleaks/rule-cases#00032': AGE,
   'secrets/gitleaks/rule-cases#00033': AGE,
+  'secrets/gitleaks/rule-cases#00102': BEDROCK,
 };

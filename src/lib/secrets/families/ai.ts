@@ -1,9 +1,30 @@
 /** AI model providers' API keys. */
-import { B, E, type SecretRule } from '../rule.js';
+import { B, E, namedRule, type SecretRule } from '../rule.js';
+
+/** Whether `body` is standard base64 that decodes to text starting with `prefix`. */
+function base64StartsWith(body: string, prefix: string): boolean {
+  return Buffer.from(body, 'base64').toString('latin1').startsWith(prefix);
+}
 
 export const AI_RULES: readonly SecretRule[] = [
   { id: 'openai-api-key', title: 'OpenAI API key', severity: 'critical', keywords: ['t3blbkfj'], pattern: /(sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}|sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})/g, minEntropy: 3, gitleaks: ['openai-api-key'] },
+  // Anthropic keys end in "AA" after 93 characters; the admin keys (organisation management) share the shape.
   { id: 'anthropic-api-key', title: 'Anthropic API key', severity: 'critical', keywords: ['sk-ant-'], pattern: new RegExp(`${B}(sk-ant-api0\\d-[A-Za-z0-9_-]{93}AA)${E}`, 'g'), minEntropy: 3, gitleaks: ['anthropic-api-key'] },
-  { id: 'huggingface-token', title: 'Hugging Face access token', severity: 'high', keywords: ['hf_'], pattern: new RegExp(`${B}(hf_[A-Za-z]{34})${E}`, 'g'), minEntropy: 3.5, gitleaks: ['huggingface-access-token'] },
+  { id: 'anthropic-admin-api-key', title: 'Anthropic admin API key', severity: 'critical', keywords: ['sk-ant-admin'], pattern: new RegExp(`${B}(sk-ant-admin0\\d-[A-Za-z0-9_-]{93}AA)${E}`, 'g'), minEntropy: 3, gitleaks: ['anthropic-admin-api-key'] },
+  // User tokens (hf_) and the older organisation tokens (api_org_) both carry 34 letters.
+  { id: 'huggingface-token', title: 'Hugging Face access token', severity: 'high', keywords: ['hf_', 'api_org_'], pattern: new RegExp(`${B}((?:hf|api_org)_[A-Za-z]{34})${E}`, 'g'), minEntropy: 3.5, gitleaks: ['huggingface-access-token', 'huggingface-organization-api-token'] },
   { id: 'perplexity-api-key', title: 'Perplexity API key', severity: 'high', keywords: ['pplx-'], pattern: new RegExp(`${B}(pplx-[A-Za-z0-9]{48})${E}`, 'g'), minEntropy: 3, gitleaks: ['perplexity-api-key'] },
+  // Cohere keys have no prefix: 40 alphanumerics, named after the service (CO_API_KEY is its SDK's variable).
+  namedRule({ id: 'cohere-api-key', title: 'Cohere API key', severity: 'high', names: ['cohere', 'co_api_key'], value: '[A-Za-z0-9]{40}', minEntropy: 3.5, gitleaks: ['cohere-api-token'] }),
+  // Long-lived Bedrock keys: "ABSK" and the base64 of "BedrockAPIKey-<id>-at-<account>:<secret>".
+  {
+    id: 'aws-bedrock-long-lived-api-key', title: 'Amazon Bedrock long-lived API key', severity: 'high', keywords: ['absk'],
+    pattern: new RegExp(`${B}(ABSK[A-Za-z0-9+/]{108,268}={0,2})${E}`, 'g'), minEntropy: 3.5,
+    accept: (secret) => base64StartsWith(secret.slice(4), 'BedrockAPIKey-'), gitleaks: ['aws-amazon-bedrock-api-key-long-lived'],
+  },
+  // Short-lived Bedrock keys: "bedrock-api-key-" and the base64 of a presigned URL to bedrock.amazonaws.com.
+  {
+    id: 'aws-bedrock-short-lived-api-key', title: 'Amazon Bedrock short-lived API key', severity: 'high', keywords: ['bedrock-api-key-ymvkcm9jay5hbwf6b25hd3muy29t'],
+    pattern: /(bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t[A-Za-z0-9+/]{0,4000}={0,2})(?![A-Za-z0-9+/=])/g, gitleaks: ['aws-amazon-bedrock-api-key-short-lived'],
+  },
 ];

@@ -1,7 +1,60 @@
 /** Chat and messaging services' tokens and webhooks. */
-import type { SecretRule } from '../rule.js';
+import { B, E, namedRule, type SecretRule } from '../rule.js';
+
+/**
+ * Slack's token kinds, one alternative each (the prefix says the kind):
+ * - bot, user, workspace and legacy tokens: xoxb/xoxp/xoxa/xoxr/xoxo/xoxs/xoxe, an optional version
+ *   digit, one to four numeric ids (team, user, ...) and a random tail that is not followed by more
+ *   token characters (so "…-572331691188-####" is not cut down to a token);
+ * - newer workspace tokens: xoxa/xoxr, an optional version digit and a random tail;
+ * - configuration access tokens: xoxe.xoxb-/xoxe.xoxp-, a version digit and ~165 characters;
+ * - configuration refresh tokens: xoxe-, a version digit and ~146 characters;
+ * - app-level tokens: xapp-, a version digit, the app id, a numeric id and a hex secret.
+ */
+const SLACK_TOKEN = [
+  'xox[abeoprs]-(?:\\d-)?\\d{5,14}(?:-\\d{5,14}){0,3}-[A-Za-z0-9]{8,64}',
+  'xox[ar]-(?:\\d-)?[A-Za-z0-9]{8,48}',
+  'xoxe\\.xox[bp]-\\d-[A-Za-z0-9]{160,170}',
+  'xoxe-\\d-[A-Za-z0-9]{140,150}',
+  'xapp-\\d-[A-Z0-9]{8,14}-\\d{8,16}-[a-f0-9]{32,64}',
+].join('|');
+
+/** Microsoft Teams incoming webhooks: two GUIDs (group@tenant), the connector id and the owner's GUID. */
+const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+const TEAMS_WEBHOOK = `https://(?:[a-z0-9-]{1,63}\\.webhook\\.office\\.com/webhookb2|outlook\\.office(?:365)?\\.com/webhook)/${GUID}@${GUID}/IncomingWebhook/[a-f0-9]{32}/${GUID}(?:/[A-Za-z0-9_-]{1,100})?`;
+
+/**
+ * Slack tokens carry numeric team and user ids, which may repeat a digit (511111111) without being
+ * filler (and lower the entropy of the whole), so only the random tail is tested for placeholders ("xoxb-…-xxxxxxxxxxxx", "…-####").
+ */
+function slackTailIsRandom(token: string): boolean {
+  const tail = token.slice(Math.max(token.lastIndexOf('-'), token.lastIndexOf('.')) + 1);
+  return !/(.)\1{7,}/.test(tail) && !/(?:example|sample|placeholder|your|changeme|dummy|redacted)/i.test(tail);
+}
+
+/** Whether the first part of a Discord bot token is the base64 of a numeric user id (a snowflake). */
+function discordUserId(token: string): boolean {
+  const id = Buffer.from(token.slice(0, token.indexOf('.')), 'base64').toString('latin1');
+  return /^\d{17,20}$/.test(id);
+}
 
 export const MESSAGING_RULES: readonly SecretRule[] = [
-  { id: 'slack-token', title: 'Slack token', severity: 'high', keywords: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxe', 'xapp-'], pattern: /(xox[bpar]-\d{8,14}-\d{8,14}(?:-\d{8,14})?-[A-Za-z0-9]{24,34}|xapp-\d-[A-Z0-9]+-\d+-[a-f0-9]{32,})/g, minEntropy: 3 },
+  {
+    id: 'slack-token', title: 'Slack token', severity: 'high', keywords: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxo-', 'xoxs-', 'xoxe', 'xapp-'],
+    pattern: new RegExp(`(?<![A-Za-z0-9_.-])(${SLACK_TOKEN})(?![A-Za-z0-9_-])`, 'g'), minEntropy: 2.5,
+    placeholders: 'keep', accept: slackTailIsRandom,
+    gitleaks: ['slack-bot-token', 'slack-user-token', 'slack-app-token', 'slack-config-access-token', 'slack-config-refresh-token', 'slack-legacy-bot-token', 'slack-legacy-token', 'slack-legacy-workspace-token'],
+  },
   { id: 'slack-webhook', title: 'Slack incoming webhook', severity: 'high', keywords: ['hooks.slack.com'], pattern: /https?:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9+/]{40,}/g, gitleaks: ['slack-webhook-url'] },
+  { id: 'microsoft-teams-webhook', title: 'Microsoft Teams incoming webhook', severity: 'high', keywords: ['.webhook.office.com/webhookb2/', '.com/webhook/'], pattern: new RegExp(TEAMS_WEBHOOK, 'g'), gitleaks: ['microsoft-teams-webhook'] },
+  // Bot tokens: base64 of the bot's user id, a timestamp and an HMAC, dot-separated.
+  namedRule({ id: 'discord-bot-token', title: 'Discord bot token', severity: 'high', names: ['discord'], value: '[MNO][A-Za-z0-9_-]{23,27}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,40}', minEntropy: 3.5, accept: discordUserId }),
+  // OAuth2 client secrets: 32 URL-safe characters.
+  namedRule({ id: 'discord-client-secret', title: 'Discord client secret', severity: 'high', names: ['discord'], value: '[A-Za-z0-9_-]{32}', minEntropy: 3.5, gitleaks: ['discord-client-secret'] }),
+  // Bot tokens are the bot's numeric id, a colon and 35 characters that start with "AA".
+  { id: 'telegram-bot-token', title: 'Telegram bot token', severity: 'high', keywords: [':aa'], pattern: new RegExp(`${B}(\\d{5,16}:AA[A-Za-z0-9_-]{33})${E}`, 'g'), minEntropy: 3.5, gitleaks: ['telegram-bot-api-token'] },
+  // Personal access and bot tokens: 26 lower-case alphanumerics.
+  namedRule({ id: 'mattermost-access-token', title: 'Mattermost access token', severity: 'high', names: ['mattermost'], value: '[a-z0-9]{26}', minEntropy: 3.5, gitleaks: ['mattermost-access-token'] }),
+  // Sendbird API tokens are 40 hex characters (the application id beside them is a GUID and not a secret).
+  namedRule({ id: 'sendbird-api-token', title: 'Sendbird API token', severity: 'high', names: ['sendbird'], value: '[a-f0-9]{40}', minEntropy: 3, gitleaks: ['sendbird-access-token'] }),
 ];
