@@ -1,6 +1,32 @@
 /** Package registries' publishing tokens. */
-import { B, E, type SecretRule } from '../rule.js';
+import { anyCase, B, E, namedRule, type SecretRule } from '../rule.js';
+
+/**
+ * A NuGet.Config `<packageSourceCredentials>` entry: `<add key="ClearTextPassword" value="…" />`
+ * (or `Password`, which NuGet expects encrypted but people fill in clear). The value is
+ * attribute text, so it ends at the closing quote.
+ */
+const NUGET_PASSWORD = new RegExp(`<${anyCase('add')}[ \\t]{1,10}${anyCase('key')}="(?:${anyCase('ClearText')})?${anyCase('Password')}"[ \\t]{1,10}${anyCase('value')}="([^"\\r\\n]{1,500})"[ \\t]{0,10}/>`, 'g');
 
 export const PACKAGE_REGISTRY_RULES: readonly SecretRule[] = [
-  { id: 'npm-token', title: 'npm access token', severity: 'critical', keywords: ['npm_'], pattern: new RegExp(`${B}(npm_[A-Za-z0-9]{36})${E}`, 'g'), minEntropy: 3 },
+  { id: 'npm-token', title: 'npm access token', severity: 'critical', keywords: ['npm_'], pattern: new RegExp(`${B}(npm_[A-Za-z0-9]{36})${E}`, 'g'), minEntropy: 3, gitleaks: ['npm-access-token'] },
+  // PyPI tokens are macaroons: "pypi-" and the base64 of a binary header naming the issuing
+  // index, pypi.org ("AgEIcHlwaS5vcmc") or test.pypi.org ("AgENdGVzdC5weXBpLm9yZw").
+  {
+    id: 'pypi-upload-token', title: 'PyPI upload token', severity: 'critical', keywords: ['pypi-ageichlwas5vcmc', 'pypi-agendgvzdc5wexbplm9yzw'],
+    pattern: new RegExp(`${B}(pypi-(?:AgEIcHlwaS5vcmc|AgENdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,1000})(?![A-Za-z0-9_-])`, 'g'), minEntropy: 3, gitleaks: ['pypi-upload-token'],
+  },
+  { id: 'rubygems-api-key', title: 'RubyGems API key', severity: 'critical', keywords: ['rubygems_'], pattern: new RegExp(`${B}(rubygems_[a-f0-9]{48})${E}`, 'g'), minEntropy: 3, gitleaks: ['rubygems-api-token'] },
+  { id: 'clojars-deploy-token', title: 'Clojars deploy token', severity: 'critical', keywords: ['clojars_'], pattern: new RegExp(`${B}(CLOJARS_[A-Za-z0-9]{60})${E}`, 'g'), minEntropy: 3, gitleaks: ['clojars-api-token'] },
+  {
+    id: 'nuget-config-password', title: 'NuGet package source password', severity: 'high', keywords: ['password"'], pattern: NUGET_PASSWORD,
+    // %NAME% is NuGet's reference to an environment variable, not the password itself.
+    accept: (secret) => !/^%[A-Za-z0-9_]{1,100}%$/.test(secret), gitleaks: ['nuget-config-password'],
+  },
+  // JFrog Artifactory: API keys start with AKCp; reference (identity) tokens are the base64 of
+  // "ref…", so they start with cmVmd.
+  { id: 'artifactory-api-key', title: 'JFrog Artifactory API key', severity: 'critical', keywords: ['akcp'], pattern: new RegExp(`${B}(AKCp[A-Za-z0-9]{69})${E}`, 'g'), minEntropy: 3.5, gitleaks: ['artifactory-api-key'] },
+  { id: 'artifactory-reference-token', title: 'JFrog Artifactory reference token', severity: 'critical', keywords: ['cmvmd'], pattern: new RegExp(`${B}(cmVmd[A-Za-z0-9]{59})${E}`, 'g'), minEntropy: 3.5, gitleaks: ['artifactory-reference-token'] },
+  // The same keys named after the product, in whichever form (73-character API key, 64-character identity token).
+  namedRule({ id: 'jfrog-token', title: 'JFrog API key or identity token', severity: 'critical', names: ['jfrog', 'artifactory', 'bintray', 'xray'], value: '[A-Za-z0-9]{73}|[A-Za-z0-9]{64}', minEntropy: 3.5, gitleaks: ['jfrog-api-key', 'jfrog-identity-token'] }),
 ];

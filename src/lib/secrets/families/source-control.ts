@@ -1,8 +1,54 @@
 /** Source-control platforms' tokens. */
-import { B, E, type SecretRule } from '../rule.js';
+import { B, E, namedRule, type SecretRule } from '../rule.js';
+
+/** Ends a token whose alphabet includes `-`: a longer value of the same alphabet is not cut down to fit. */
+const END = '(?![A-Za-z0-9_-])';
+
+/**
+ * GitLab's token body after its prefix: URL-safe base64, 20 characters for the legacy tokens and
+ * longer for the routable ones (GitLab 17+), which end in `.` and a 2-character version plus a
+ * 7-character CRC, all lower-case base36.
+ */
+function gitlab(prefix: string, min: number): string {
+  return `${prefix}[A-Za-z0-9_-]{${min},300}(?:\\.[0-9a-z]{9})?`;
+}
+
+const GITLAB_RULES: readonly SecretRule[] = [
+  { id: 'gitlab-token', title: 'GitLab personal access token', severity: 'critical', keywords: ['glpat-'], pattern: new RegExp(`${B}(${gitlab('glpat-', 20)})${END}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-pat', 'gitlab-pat-routable'] },
+  // Deploy tokens read and write a project's registries and repository.
+  { id: 'gitlab-deploy-token', title: 'GitLab deploy token', severity: 'critical', keywords: ['gldt-'], pattern: new RegExp(`${B}(${gitlab('gldt-', 20)})${END}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-deploy-token'] },
+  { id: 'gitlab-oauth-app-secret', title: 'GitLab OAuth application secret', severity: 'high', keywords: ['gloas-'], pattern: new RegExp(`${B}(${gitlab('gloas-', 64)})${END}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-oauth-app-secret'] },
+  // A runner token lets its holder pick up the CI jobs (and their secrets) of the runner's projects.
+  // glrt- authenticates a runner, glrtr- and GR1348941 are the older registration tokens.
+  {
+    id: 'gitlab-runner-token', title: 'GitLab runner token', severity: 'critical', keywords: ['glrt-', 'glrtr-', 'gr1348941'],
+    pattern: new RegExp(`${B}(${gitlab('glrtr?-', 20)}|GR1348941[A-Za-z0-9_-]{20})${END}`, 'g'), minEntropy: 3,
+    gitleaks: ['gitlab-runner-authentication-token', 'gitlab-runner-authentication-token-routable', 'gitlab-rrt'],
+  },
+  // glcbt-<partition>_<token>: a CI job's token, valid while the job runs.
+  { id: 'gitlab-ci-job-token', title: 'GitLab CI/CD job token', severity: 'high', keywords: ['glcbt-'], pattern: new RegExp(`${B}(glcbt-[0-9A-Za-z]{1,5}_[A-Za-z0-9_-]{20,300}(?:\\.[0-9a-z]{9})?)${END}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-cicd-job-token'] },
+  { id: 'gitlab-pipeline-trigger-token', title: 'GitLab pipeline trigger token', severity: 'high', keywords: ['glptt-'], pattern: new RegExp(`${B}(glptt-[0-9a-f]{40})${E}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-ptt'] },
+  { id: 'gitlab-agent-token', title: 'GitLab agent for Kubernetes token', severity: 'critical', keywords: ['glagent-'], pattern: new RegExp(`${B}(${gitlab('glagent-', 50)})${END}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-kubernetes-agent-token'] },
+  { id: 'gitlab-scim-token', title: 'GitLab SCIM OAuth token', severity: 'high', keywords: ['glsoat-'], pattern: new RegExp(`${B}(${gitlab('glsoat-', 20)})${END}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-scim-token'] },
+  // Read-only or narrow tokens: RSS/calendar feeds, e-mail replies to issues, feature-flag reads.
+  { id: 'gitlab-feed-token', title: 'GitLab feed token', severity: 'medium', keywords: ['glft-'], pattern: new RegExp(`${B}(${gitlab('glft-', 20)})${END}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-feed-token'] },
+  { id: 'gitlab-incoming-mail-token', title: 'GitLab incoming e-mail token', severity: 'medium', keywords: ['glimt-'], pattern: new RegExp(`${B}(${gitlab('glimt-', 25)})${END}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-incoming-mail-token'] },
+  { id: 'gitlab-feature-flag-token', title: 'GitLab feature flags client token', severity: 'medium', keywords: ['glffct-'], pattern: new RegExp(`${B}(${gitlab('glffct-', 20)})${END}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-feature-flag-client-token'] },
+  // A signed-in browser session: whoever holds it is that user.
+  { id: 'gitlab-session-cookie', title: 'GitLab session cookie', severity: 'critical', keywords: ['_gitlab_session='], pattern: /_gitlab_session=([0-9a-z]{32})(?![A-Za-z0-9_])/g, minEntropy: 3, gitleaks: ['gitlab-session-cookie'] },
+];
 
 export const SOURCE_CONTROL_RULES: readonly SecretRule[] = [
-  { id: 'github-token', title: 'GitHub token', severity: 'critical', keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'], pattern: new RegExp(`${B}(gh[pousr]_[A-Za-z0-9]{36})${E}`, 'g'), minEntropy: 3 },
+  // ghp_ personal, gho_ OAuth, ghu_ user-to-server, ghs_ server-to-server (GitHub App), ghr_ refresh.
+  // The last 6 characters are a CRC32 of the rest, but not checked: hand-made test tokens lack it.
+  { id: 'github-token', title: 'GitHub token', severity: 'critical', keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'], pattern: new RegExp(`${B}(gh[pousr]_[A-Za-z0-9]{36})${E}`, 'g'), minEntropy: 3, gitleaks: ['github-pat', 'github-oauth', 'github-app-token', 'github-refresh-token'] },
   { id: 'github-fine-grained-token', title: 'GitHub fine-grained personal access token', severity: 'critical', keywords: ['github_pat_'], pattern: new RegExp(`${B}(github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})${E}`, 'g'), minEntropy: 3, gitleaks: ['github-fine-grained-pat'] },
-  { id: 'gitlab-token', title: 'GitLab personal access token', severity: 'critical', keywords: ['glpat-'], pattern: new RegExp(`${B}(glpat-[A-Za-z0-9_-]{20,})${E}`, 'g'), minEntropy: 3 },
+  ...GITLAB_RULES,
+  // Bitbucket OAuth consumer secrets have no prefix. (The consumer key is an identifier, not a secret.)
+  namedRule({ id: 'bitbucket-client-secret', title: 'Bitbucket OAuth consumer secret', severity: 'high', names: ['bitbucket'], value: '[A-Za-z0-9_=-]{64}|[A-Za-z0-9]{32}', minEntropy: 3, gitleaks: ['bitbucket-client-secret'] }),
+  // sgp_<instance id>_<40 hex> (or sgp_local_…), and the older bare sgp_<40 hex>.
+  { id: 'sourcegraph-access-token', title: 'Sourcegraph access token', severity: 'high', keywords: ['sgp_'], pattern: new RegExp(`${B}(sgp_(?:(?:[a-fA-F0-9]{16}|local)_)?[a-fA-F0-9]{40})${E}`, 'g'), minEntropy: 3, gitleaks: ['sourcegraph-access-token'] },
+  // Tokens from before the sgp_ prefix are 40 hex characters: only named ones are recognisable.
+  namedRule({ id: 'sourcegraph-legacy-token', title: 'Sourcegraph access token (unprefixed)', severity: 'high', names: ['sourcegraph'], value: '[a-fA-F0-9]{40}', minEntropy: 3, gitleaks: ['sourcegraph-access-token'] }),
+  namedRule({ id: 'gitter-access-token', title: 'Gitter access token', severity: 'high', names: ['gitter'], value: '[A-Za-z0-9_-]{40}', minEntropy: 3, gitleaks: ['gitter-access-token'] }),
 ];
