@@ -23,7 +23,8 @@ export function scanFileForSecrets(path: string, content: Buffer, layer: string 
   // Most files hold no rule's keyword: then they are never decoded.
   const present = keywordsIn(content);
   if (present === undefined) return [];
-  return scanText(content.toString('utf8'), SECRET_RULES, present).map((m) => ({
+  // The path tells the rules the file's syntax (a .conf file assigns unquoted values, code does not).
+  return scanText(content.toString('utf8'), SECRET_RULES, present, { path }).map((m) => ({
     rule: m.rule.id, title: m.rule.title, severity: m.rule.severity, place: 'file', path, line: m.line, redacted: m.redacted,
     ...(layer === undefined ? {} : { layer }),
   }));
@@ -35,10 +36,14 @@ export interface ConfigForSecrets {
   readonly history?: readonly { readonly created_by?: string | undefined }[] | undefined;
 }
 
+/** An environment entry is one line of a dotenv file: `KEY=value`, quoted or not. */
+const ENV_SYNTAX = { path: '.env' };
+
 export function scanConfigForSecrets(config: ConfigForSecrets): ImageSecret[] {
   const found: ImageSecret[] = [];
   const add = (place: ImageSecret['place'], index: number, text: string): void => {
-    for (const m of scanText(text, SECRET_RULES)) found.push({ rule: m.rule.id, title: m.rule.title, severity: m.rule.severity, place, line: index + 1, redacted: m.redacted });
+    const options = place === 'env' ? ENV_SYNTAX : {};
+    for (const m of scanText(text, SECRET_RULES, undefined, options)) found.push({ rule: m.rule.id, title: m.rule.title, severity: m.rule.severity, place, line: index + 1, redacted: m.redacted });
   };
   (config.env ?? []).forEach((e, i) => { add('env', i, e); });
   Object.entries(config.labels ?? {}).forEach(([k, v], i) => { add('label', i, `${k}=${v}`); });

@@ -14,6 +14,33 @@ export interface SecretMatch {
   readonly redacted: string;
 }
 
+/** Where the text comes from, when the caller knows: some rules read values by the file's syntax. */
+export interface ScanOptions {
+  /** The file's path (or name): `.conf` files take unquoted values, source code only quoted ones. */
+  readonly path?: string | undefined;
+}
+
+/** What a rule's `extract` sees besides its match. */
+export interface MatchContext {
+  readonly text: string;
+  readonly path: string | undefined;
+}
+
+/**
+ * Two optional rule properties for rules whose value a regular expression cannot delimit alone
+ * (quoting that depends on the file's syntax, a manifest's kind). They extend the SecretRule
+ * contract and belong in rule.ts; they live here until the shared contract takes them.
+ */
+export interface ContextualRule extends SecretRule {
+  /** Whether the rule applies to a file at `path` (undefined: the path is not known). */
+  readonly files?: (path: string | undefined) => boolean;
+  /**
+   * The secret in a match of `pattern`, or undefined when the match holds none. The secret must
+   * be a substring of the match (its place is found there).
+   */
+  readonly extract?: (match: RegExpMatchArray, context: MatchContext) => string | undefined;
+}
+
 export function shannonEntropy(text: string): number {
   const counts = new Map<string, number>();
   for (const ch of text) counts.set(ch, (counts.get(ch) ?? 0) + 1);
@@ -50,17 +77,23 @@ export function keywordsIn(bytes: Uint8Array, rules: readonly SecretRule[] = SEC
   return new Set([...found].map((i) => matcher.keywords[i] ?? ''));
 }
 
-/** `present`: the keywords found in the text's bytes by keywordsIn, when the caller has them. */
-export function scanText(text: string, rules: readonly SecretRule[] = SECRET_RULES, present = keywordsIn(Buffer.from(text), rules)): SecretMatch[] {
+/**
+ * `present`: the keywords found in the text's bytes by keywordsIn, when the caller has them.
+ * `options.path`: the file the text comes from, so rules can read values by its syntax.
+ */
+export function scanText(text: string, rules: readonly SecretRule[] = SECRET_RULES, present = keywordsIn(Buffer.from(text), rules), options: ScanOptions = {}): SecretMatch[] {
   if (present === undefined) return [];
+  const context: MatchContext = { text, path: options.path };
   const found: SecretMatch[] = [];
   // Spans already reported: a value a specific rule names is not reported again by a broader one.
   const spans: [number, number][] = [];
-  for (const rule of rules) {
+  for (const rule of rules as readonly ContextualRule[]) {
     if (!rule.keywords.some((k) => present.has(k))) continue;
+    if (rule.files !== undefined && !rule.files(context.path)) continue;
     rule.pattern.lastIndex = 0;
     for (const match of text.matchAll(rule.pattern)) {
-      const secret = match[1] ?? match[0];
+      const secret = rule.extract === undefined ? match[1] ?? match[0] : rule.extract(match, context);
+      if (secret === undefined || secret === '') continue;
       if (rule.minEntropy !== undefined && shannonEntropy(secret) < rule.minEntropy) continue;
       if (rule.placeholders !== 'keep' && isPlaceholder(secret)) continue;
       if (rule.accept !== undefined && !rule.accept(secret)) continue;
@@ -69,7 +102,7 @@ export function scanText(text: string, rules: readonly SecretRule[] = SECRET_RUL
       const end = start + secret.length;
       if (spans.some(([a, b]) => start < b && a < end)) continue;
       spans.push([start, end]);
-      found.push({ rule, line: lineOf(text, index), redacted: redact(secret) });
+      found.push({ rule, line: lineOf(text, start), redacted: redact(secret) });
     }
   }
   return found;

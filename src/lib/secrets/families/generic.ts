@@ -1,16 +1,334 @@
 /**
- * Formats that belong to no one service: JSON Web Tokens, and high-entropy values assigned to
- * secret-like names. They come last in the catalog, so a value a specific rule names is reported
- * under that rule.
+ * Formats that belong to no one service: JSON Web Tokens, credentials on a curl command line,
+ * Kubernetes Secret manifests, and values assigned to secret-sounding names. They come last in the
+ * catalog, so a value a specific rule names is reported under that rule.
+ *
+ * Assignments are read by the syntax of the file they are in, when its path is known: a
+ * configuration file assigns any value (`password = s3cr3t!`), source code assigns literals only in
+ * quotes (`password = get_password()` reads one), C-like code only in double quotes ('x' is a
+ * character). Values that stand for a secret instead of being one (`${DB_PASSWORD}`, `<redacted>`,
+ * `{{ .Values.password }}`) are never reported.
  */
 import { B, E, type SecretRule } from '../rule.js';
+import type { ContextualRule, MatchContext } from '../scan.js';
+
+// ---------------------------------------------------------------------------------------------
+// File syntax
+
+type Syntax = 'config' | 'code' | 'c';
+
+const C_LIKE = /\.(?:c|h|cc|cpp|cxx|hpp|hh|cs|m|mm)$/i;
+const CODE = /\.(?:py|pyi|pyw|js|mjs|cjs|jsx|ts|mts|cts|tsx|java|kt|kts|scala|groovy|gradle|swift|go|rs|rb|php|pl|pm|lua|dart|cls|tf|hcl|tfvars|vue|svelte|ex|exs|erl|clj|r|jl)$/i;
+const CONFIG = /(?:\.(?:conf|cnf|cfg|ini|env|properties|props|prefs|toml|ya?ml|json|xml|plist|sh|bash|zsh|ksh|envrc|netrc|npmrc|pypirc|pgpass|htpasswd|service|desktop|settings|config)|(?:^|\/)(?:\.env[^/]*|[^/.]+rc|\.?netrc|\.?pgpass|credentials|config|Dockerfile|Containerfile|Makefile))$/i;
+/** Files under /etc with no extension are configuration (/etc/mysql/debian.cnf, /etc/default/app). */
+const ETC = /^\/?etc\/[^.]*$/;
+
+/**
+ * How the file at `path` writes values. Unknown files (or no path) require quotes, as source code
+ * does: an unquoted word after `password:` in prose or an unknown format is too often not a value.
+ */
+function syntaxOf(path: string | undefined): Syntax {
+  if (path === undefined) return 'code';
+  if (C_LIKE.test(path)) return 'c';
+  if (CODE.test(path)) return 'code';
+  if (CONFIG.test(path) || ETC.test(path)) return 'config';
+  return 'code';
+}
+
+/** Translations say "password" in every language; their values are labels. */
+const TRANSLATIONS = /(?:^|\/)(?:locales?|i18n|l10n|lang|translations?)\//i;
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+/** A value that stands for a credential: a variable, a template, a placeholder, a format string. */
+const REFERENCE = /^(?:\$|%\(?[\w.]*\)?[sdr]?$|%[\w.]+%|\{\{|\{%|<%|<[^>]*>$|#\{|@[A-Z_]+@$|\[[\w\s.-]*\]$|\{[\w.]*\}$)/;
+/** Code that reads a credential: `get_password()`, `os.environ["X"]`, `settings.db.password`. */
+const EXPRESSION = /^(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*[([]|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$)/;
+/** Words that are a type, a keyword or the name of the secret, not its value. */
+const NOT_A_VALUE = /^(?:password|passwd|pass|pwd|secret|token|api[_-]?key|none|null|nil|undefined|true|false|yes|no|on|off|required|optional|empty|string|str|bool|int|any|unknown|hidden|masked|n\/a|todo|tbd)$/i;
+/** Test and documentation values say so. */
+const SAMPLE = /fake|dummy|example|sample|placeholder|changeme|change[_-]me|redacted|insert|xxxx|\*\*\*/i;
+/** A snake_case, kebab-case or dotted lower-case name in quotes is a key or a label (`"client_secret"`), not a password. */
+const IDENTIFIER = /^[a-z][a-z0-9]*(?:[_.-][a-z0-9]+)+$/;
+
+/** Whether `value` may be a credential rather than something that names, reads or stands for one. */
+function plausibleValue(value: string): boolean {
+  if (value.length < 4 || value.length > 256) return false;
+  // A password has letters or digits; ",.:-*?!" alone is punctuation.
+  if (!/[\p{L}\p{N}]/u.test(value)) return false;
+  if (REFERENCE.test(value) || NOT_A_VALUE.test(value) || SAMPLE.test(value)) return false;
+  // Paths and URLs name where a credential is kept (a URL with a password is another rule's).
+  return !/^(?:\/|\.{1,2}\/|~\/|[a-z][a-z0-9+.-]*:\/\/)/i.test(value);
+}
+
+/**
+ * An unquoted value must look generated or chosen as a password: a digit, a symbol or a capital
+ * after the first letter. Plain words after `passwd:` are settings (`passwd: files`, `compat`).
+ */
+function plausibleBareValue(value: string): boolean {
+  return value.length >= 6 && !EXPRESSION.test(value) && /[^a-z]/.test(value.slice(1)) && plausibleValue(value);
+}
+
+/** The quoted string at the start of `rest` (its content), or undefined if `rest` does not start with one. */
+function quoted(rest: string, quotes: string): string | undefined {
+  const quote = rest[0];
+  if (quote === undefined || !quotes.includes(quote)) return undefined;
+  let i = 1;
+  for (; i < rest.length && rest[i] !== quote; i += 1) if (rest[i] === '\\') i += 1;
+  return i < rest.length ? rest.slice(1, i) : undefined;
+}
+
+/** The value at the start of `rest` as `syntax` writes literals, or undefined. */
+function valueAt(rest: string, syntax: Syntax): string | undefined {
+  if (syntax === 'c') {
+    // Objective-C string literals are @"…"; single quotes are characters.
+    const value = quoted(rest.startsWith('@') ? rest.slice(1) : rest, '"');
+    return value !== undefined && plausibleValue(value) ? value : undefined;
+  }
+  const inQuotes = quoted(rest.startsWith('@') ? rest.slice(1) : rest, '"\'`');
+  if (inQuotes !== undefined) return plausibleValue(inQuotes) && !IDENTIFIER.test(inQuotes) ? inQuotes : undefined;
+  if (syntax !== 'config' || /^["'`]/.test(rest)) return undefined;
+  // Unquoted: one token, without the separator or stray quote that follows it.
+  const bare = /^[^\s"'`,;]{1,256}/.exec(rest)?.[0];
+  return bare !== undefined && plausibleBareValue(bare) ? bare : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Secret-sounding names
+
+/** The words that make a name secret-sounding (case-insensitive); `pass` only as a whole part (db_pass, not bypass). */
+const SECRET_WORDS = 'passw(?:or)?d|passphrase|(?<=[^A-Za-z]|^)pass(?![a-z])|(?<![a-z])pwd|secret|api[_.-]?key|private[_.-]?key|access[_.-]?key|auth[_.-]?key|(?<![a-z])(?:db|database|master|admin|root)[_.-]?pass';
+/**
+ * Names that say the value is about the secret, not the secret: where it is kept, how it is checked
+ * or named, how long it lives (`password_file`, `secretName`, `token_ttl`, `access_key_id`).
+ */
+const METADATA = /(?:file|files|path|name|names|id|ids|url|uri|dir|len|length|size|type|prompt|field|policy|ttl|timeout|expiry|expires|label|enabled|mode|format|pattern|regex|header|ref|hint|count|min|max|rules?|strength|reset|confirm|confirmation|changed|expired|required|mount|secrets|tokens|passwords|keys|store|provider|version|env|var|key_?id|arn|selector|template|class|kind|hash|salt)$/i;
+/** Names that are secret-sounding but public by definition. */
+const PUBLIC = /^(?:public|pub|csrf|xsrf)/i;
+
+/** `NAME[quote][[n]] OP rest` (groups: name, operator, rest) or `"value" == NAME` (groups: value with quotes, name). */
+const ASSIGNMENT = new RegExp(
+  `((?:${SECRET_WORDS})[A-Za-z0-9_.-]{0,30})["'\`]?(?:\\[[0-9]{0,6}\\])?[ \\t]{0,10}(!==?|===?|=>|:{1,3}=|\\.=|\\?=|=|:)?[ \\t]{0,10}([^\\r\\n]{0,300})` +
+  `|(["'\`](?:[^"'\`\\\\\\r\\n]|\\\\.){1,256}["'\`])[ \\t]{0,5}(?:[!=]==?)[ \\t]{0,5}([A-Za-z0-9_.-]{0,30}(?:${SECRET_WORDS})[A-Za-z0-9_.-]{0,30})`,
+  'gi',
+);
+
+/** The whole name around a secret word (the pattern starts at the word, so read back to the name's start). */
+function fullName(text: string, start: number, name: string): string {
+  let from = start;
+  while (from > 0 && start - from < 40 && /[A-Za-z0-9_.-]/.test(text[from - 1] ?? '')) from -= 1;
+  return text.slice(from, start) + name;
+}
+
+function secretName(name: string): boolean {
+  return !METADATA.test(name) && !PUBLIC.test(name);
+}
+
+function extractAssignment(match: RegExpMatchArray, { text, path }: MatchContext): string | undefined {
+  const syntax = syntaxOf(path);
+  const [, name, operator, rest, reversed, reversedName] = match;
+  if (reversed !== undefined && reversedName !== undefined) {
+    // `if ("value" == password)`: a comparison with a literal, in any syntax.
+    if (!secretName(reversedName) || (syntax === 'c' && !reversed.startsWith('"'))) return undefined;
+    const value = reversed.slice(1, -1);
+    return plausibleValue(value) ? value : undefined;
+  }
+  if (name === undefined || rest === undefined || !secretName(fullName(text, match.index ?? 0, name))) return undefined;
+  // `password "value";` (a directive with no operator) only with a quoted value.
+  if (operator === undefined) {
+    const value = quoted(rest, syntax === 'c' ? '"' : '"\'`');
+    return value !== undefined && plausibleValue(value) && !IDENTIFIER.test(value) ? value : undefined;
+  }
+  // In code a colon is a key in a literal (`{password: "x"}`) or a type (`password: string`): quoted values only, as everywhere in code.
+  return valueAt(rest, syntax);
+}
+
+const SECRET_ASSIGNMENT: ContextualRule = {
+  id: 'secret-assignment', title: 'Password or secret assigned in configuration or code', severity: 'high',
+  // Every secret word contains one of these.
+  keywords: ['pass', 'pwd', 'secret', 'apikey', 'api_key', 'api-key', 'api.key', 'privatekey', 'private_key', 'private-key', 'private.key', 'accesskey', 'access_key', 'access-key', 'access.key', 'authkey', 'auth_key', 'auth-key', 'auth.key'],
+  pattern: ASSIGNMENT,
+  files: (path) => path === undefined || !TRANSLATIONS.test(path),
+  extract: extractAssignment,
+  detectSecrets: ['KeywordDetector'],
+};
+
+/**
+ * Long random values under credential names, whatever the file (gitleaks' generic-api-key): the
+ * value's entropy, not its quoting, says it is a secret, so unquoted values count in code too.
+ */
+const GENERIC_NAMES = 'token|secret|passw(?:or)?d|pwd|credentials?|creds|(?<=[^A-Za-z]|^)auth(?=[^a-z]|$)|api[_.-]?key|access[_.-]?key|private[_.-]?key';
+const GENERIC_ASSIGNMENT = new RegExp(
+  // The name, an optional closing quote and declared type, an operator (or an XML element's end),
+  // an optional opening quote, then the value up to a delimiter.
+  `((?:${GENERIC_NAMES})[A-Za-z0-9_.-]{0,30})["'\`]?(?:[ \\t]{0,3}:?[ \\t]{0,3}(?:string|String|str)\\b)?` +
+  `(?:[ \\t]{0,5}(?:=>|:{1,3}=|\\.=|\\?=|=|:|,)[ \\t]{0,5}|>\\s{0,40})["'\`]?` +
+  `([A-Za-z0-9+/_.=~-]{16,512})(?=["'\`\\s;,)}\\]<]|\\\\[nrt]|$)`,
+  'gi',
+);
+
+const GENERIC_SECRET_ASSIGNMENT: ContextualRule = {
+  id: 'generic-secret-assignment', title: 'High-entropy value assigned to a secret-like name', severity: 'medium',
+  keywords: ['token', 'secret', 'passw', 'pwd', 'credential', 'creds', 'auth', 'apikey', 'api_key', 'api-key', 'api.key', 'accesskey', 'access_key', 'access-key', 'access.key', 'privatekey', 'private_key', 'private-key', 'private.key'],
+  pattern: GENERIC_ASSIGNMENT,
+  minEntropy: 3.5,
+  extract: (match, { text }) => {
+    const [, name, value] = match;
+    if (name === undefined || value === undefined || !secretName(fullName(text, match.index ?? 0, name))) return undefined;
+    // Dotted names are references (`X25519.secret_length`); an alphabet spelled out is a constant.
+    if (EXPRESSION.test(value) || /(?:abcdefghij|0123456789|ABCDEFGHIJ)/.test(value)) return undefined;
+    return value;
+  },
+  gitleaks: ['generic-api-key'],
+};
+
+// ---------------------------------------------------------------------------------------------
+// JSON Web Tokens
+
+function isJsonObject(segment: string, encoding: 'base64url' | 'base64'): boolean {
+  try {
+    const decoded: unknown = JSON.parse(Buffer.from(segment, encoding).toString('utf8'));
+    return decoded !== null && typeof decoded === 'object' && !Array.isArray(decoded);
+  } catch {
+    return false;
+  }
+}
+
+/** A JWT's header and payload are base64url-encoded JSON objects (so both start with "ey", the encoding of '{'). */
+function isJwt(token: string): boolean {
+  const [header = '', payload = ''] = token.split('.');
+  return isJsonObject(header, 'base64url') && isJsonObject(payload, 'base64url');
+}
+
+const JWT: SecretRule = {
+  id: 'jwt', title: 'JSON Web Token', severity: 'medium', keywords: ['eyj'],
+  // Header, payload, then a signature that unsigned tokens (alg "none") leave empty or omit.
+  pattern: new RegExp(`${B}(eyJ[A-Za-z0-9_-]{8,2048}={0,2}\\.ey[A-Za-z0-9_-]{8,16384}={0,2}(?:\\.[A-Za-z0-9_-]{0,2048}={0,2})?)${E}`, 'g'),
+  accept: isJwt,
+  detectSecrets: ['JwtTokenDetector'],
+  gitleaks: ['jwt'],
+};
+
+/** A JWT stored base64-encoded again (in a Kubernetes Secret, an env file): "eyJ" encodes as "ZXlK". */
+const JWT_BASE64: SecretRule = {
+  id: 'jwt-base64', title: 'Base64-encoded JSON Web Token', severity: 'medium', keywords: ['zxlk'],
+  pattern: new RegExp(`${B}(ZXlK[A-Za-z0-9+/]{40,24576}={0,2})${E}`, 'g'),
+  accept: (secret) => {
+    const token = Buffer.from(secret, 'base64').toString('latin1');
+    return /^eyJ[A-Za-z0-9_-]{8,}={0,2}\.ey[A-Za-z0-9_-]{8,}/.test(token) && isJwt(token);
+  },
+  gitleaks: ['jwt-base64'],
+};
+
+// ---------------------------------------------------------------------------------------------
+// curl command lines
+
+/**
+ * A curl invocation and the rest of its command, continuation lines included (bounded: 1,000
+ * characters). The option follows somewhere in it. An indented line that starts with an option
+ * continues the command too: documentation often drops the backslash.
+ */
+const CURL_COMMAND = '(?:^|[\\s;&|(`#$])curl(?=[ \\t])(?:[^\\r\\n\\\\]|\\\\\\r?\\n|\\\\.|\\r?\\n(?=[ \\t]{1,40}-)){0,1000}?';
+
+/** A value on a command line that stands for the credential: a variable, a template, a bracketed hint. */
+const SHELL_REFERENCE = /^(?:\$|%|\{|\[|<|\.{3})/;
+
+const CURL_USER: ContextualRule = {
+  id: 'curl-auth-user', title: 'Password on a curl command line', severity: 'high', keywords: ['curl'],
+  // `-u user:password` or `--user user:password`, quoted whole, quoted in part or not (groups:
+  // user, password).
+  pattern: new RegExp(`${CURL_COMMAND}[ \\t](?:-u|--user)(?:[ \\t]{1,5}|=)["']?([^\\s"':]{1,128}):["']?([^\\s"']{1,256})["']?(?=\\s|$)`, 'g'),
+  minEntropy: 2,
+  extract: (match) => {
+    const [, user, password] = match;
+    if (user === undefined || password === undefined || password.length < 6 || password === user) return undefined;
+    if (SHELL_REFERENCE.test(password) || SHELL_REFERENCE.test(user) || NOT_A_VALUE.test(password) || SAMPLE.test(password)) return undefined;
+    return password;
+  },
+  gitleaks: ['curl-auth-user'],
+};
+
+/** Header names that carry a credential: Authorization, and names saying token, key, secret or auth. */
+const AUTH_HEADER = '(?:proxy-)?authorization|[A-Za-z0-9-]{0,30}(?:token|api-?key|secret|auth(?!or))[A-Za-z0-9-]{0,30}';
+
+const CURL_HEADER: ContextualRule = {
+  id: 'curl-auth-header', title: 'Credential in a curl request header', severity: 'high', keywords: ['curl'],
+  // `-H 'Authorization: Bearer <token>'` (groups: quote, scheme, credential).
+  pattern: new RegExp(`${CURL_COMMAND}[ \\t](?:-H|--header)(?:[ \\t]{1,5}|=)(["'])(?:${AUTH_HEADER}):[ \\t]{0,5}([A-Za-z][A-Za-z-]{1,20}[ \\t]{1,3})?([^\\s"']{1,4096})\\1`, 'gi'),
+  minEntropy: 2.75,
+  extract: (match) => {
+    const credential = match[3];
+    if (credential === undefined || credential.length < 8 || SHELL_REFERENCE.test(credential)) return undefined;
+    return /[A-Za-z0-9]/.test(credential) ? credential : undefined;
+  },
+  gitleaks: ['curl-auth-header'],
+};
+
+// ---------------------------------------------------------------------------------------------
+// Kubernetes Secret manifests
+
+/** The documents of a YAML stream that declare `kind: Secret`, as [start, end) offsets; one text at a time. */
+let secretDocuments: { text: string; spans: [number, number][] } | undefined;
+
+function secretDocumentSpans(text: string): [number, number][] {
+  if (secretDocuments?.text === text) return secretDocuments.spans;
+  const spans: [number, number][] = [];
+  const separators = [...text.matchAll(/^---[ \t]*$/gm)].map((m) => m.index);
+  const bounds = [0, ...separators, text.length];
+  for (let i = 0; i + 1 < bounds.length; i += 1) {
+    const start = bounds[i] ?? 0;
+    const end = bounds[i + 1] ?? text.length;
+    if (/^[ \t]*kind:[ \t]*["']?secret["']?[ \t]*(?:#.*)?$/im.test(text.slice(start, end))) spans.push([start, end]);
+  }
+  secretDocuments = { text, spans };
+  return spans;
+}
+
+/** Whether the entry at `index` (its line's start) sits directly under a `data:` or `stringData:` key. */
+function underData(text: string, index: number, indent: string): boolean {
+  let end = index;
+  // Bounded walk up: an entry more than 200 lines below its block's key is not reported.
+  for (let lines = 0; lines < 200 && end > 0; lines += 1) {
+    const start = text.lastIndexOf('\n', end - 2) + 1;
+    const line = text.slice(start, end).replace(/\r?\n$/, '');
+    end = start;
+    const lead = /^[ \t]*/.exec(line)?.[0] ?? '';
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    if (lead.length < indent.length) return /^[ \t]*(?:data|stringData):[ \t]*$/.test(line);
+  }
+  return false;
+}
+
+const KUBERNETES_SECRET: ContextualRule = {
+  id: 'kubernetes-secret-yaml', title: 'Kubernetes Secret manifest with data', severity: 'high', keywords: ['secret'],
+  // An indented `key: value` entry whose value is base64 (groups: indent, quote, value); a folded
+  // scalar (`key: >`) puts the value on the next line.
+  pattern: /^([ \t]+)[A-Za-z0-9._-]{1,253}:[ \t]{0,5}(?:[>|][-+]?[ \t]*\r?\n[ \t]{1,40})?(["']?)([A-Za-z0-9+/]{12,65536}={0,2})\2[ \t]*\r?$/gm,
+  files: (path) => path === undefined || /\.(?:ya?ml|json)$/i.test(path),
+  extract: (match, { text }) => {
+    const [, indent, , value] = match;
+    const index = match.index ?? 0;
+    if (indent === undefined || value === undefined || value.length % 4 === 1) return undefined;
+    if (!secretDocumentSpans(text).some(([a, b]) => a <= index && index < b)) return undefined;
+    if (!underData(text, index, indent)) return undefined;
+    // Placeholders are judged on the decoded value (binary data may start with a run of "A"s), and
+    // only short ones: a long decoded value that mentions example.com is still a credential file.
+    const decoded = Buffer.from(value, 'base64').toString('latin1').trim();
+    const placeholder = /^(.)\1*$/s.test(decoded) || NOT_A_VALUE.test(decoded) || (decoded.length <= 32 && SAMPLE.test(decoded));
+    return placeholder ? undefined : value;
+  },
+  placeholders: 'keep',
+  minEntropy: 2.5,
+  gitleaks: ['kubernetes-secret-yaml'],
+};
 
 export const GENERIC_RULES: readonly SecretRule[] = [
-  { id: 'jwt', title: 'JSON Web Token', severity: 'medium', keywords: ['eyj'], pattern: new RegExp(`${B}(ey[A-Za-z0-9]{17,}\\.ey[A-Za-z0-9/\\\\_-]{17,}\\.(?:[A-Za-z0-9/\\\\_-]{10,}={0,2})?)${E}`, 'g'), gitleaks: ['jwt'] },
-  {
-    id: 'generic-secret-assignment', title: 'High-entropy value assigned to a secret-like name', severity: 'medium',
-    keywords: ['key', 'secret', 'token', 'passw', 'pwd', 'credential', 'auth'],
-    pattern: /(?:api[_-]?key|secret|token|passw(?:or)?d|pwd|credentials?|auth)[\w.-]{0,20}["']?\s*(?:[:=]|:=|=>)\s*["']?([A-Za-z0-9+/_.=~-]{16,})["']?/gi,
-    minEntropy: 3.7,
-  },
+  KUBERNETES_SECRET,
+  JWT,
+  JWT_BASE64,
+  CURL_HEADER,
+  CURL_USER,
+  GENERIC_SECRET_ASSIGNMENT,
+  SECRET_ASSIGNMENT,
 ];
