@@ -60,9 +60,9 @@ const COMMERCE_RULES: readonly SecretRule[] = [
   // shpat_ admin API, shpca_ custom app, shppa_ private app access tokens; shpss_ app shared secrets.
   { id: 'shopify-token', title: 'Shopify access token or shared secret', severity: 'critical', keywords: ['shpat_', 'shpca_', 'shppa_', 'shpss_'], pattern: new RegExp(`${B}(shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32})${E}`, 'g'), minEntropy: 3, gitleaks: ['shopify-access-token', 'shopify-custom-access-token', 'shopify-private-app-access-token', 'shopify-shared-secret'] },
   { id: 'shippo-api-token', title: 'Shippo API token', severity: 'high', keywords: ['shippo_live_', 'shippo_test_'], pattern: new RegExp(`${B}(shippo_(?:live|test)_[a-fA-F0-9]{40})${E}`, 'g'), minEntropy: 3, gitleaks: ['shippo-api-token'] },
-  // EZAK production and EZTK test keys. Their body is alphanumeric, so inside a base64 blob the
-  // token boundary must exclude "+", "/" and "=" too.
-  { id: 'easypost-api-key', title: 'EasyPost API key', severity: 'high', keywords: ['ezak', 'eztk'], pattern: /(?<![A-Za-z0-9_+/=-])(EZ[AT]K[A-Za-z0-9]{54})(?![A-Za-z0-9_+/=-])/g, minEntropy: 3, gitleaks: ['easypost-api-token', 'easypost-test-api-token'] },
+  // EZAK production and EZTK test keys. Their body is alphanumeric, so a run of base64 can hold
+  // one by chance: the token must not continue base64 ("+", "/" before, "+", "/", "=" after).
+  { id: 'easypost-api-key', title: 'EasyPost API key', severity: 'high', keywords: ['ezak', 'eztk'], pattern: /(?<![A-Za-z0-9_+/-])(EZ[AT]K[A-Za-z0-9]{54})(?![A-Za-z0-9_+/=-])/g, minEntropy: 3, gitleaks: ['easypost-api-token', 'easypost-test-api-token'] },
   { id: 'duffel-api-token', title: 'Duffel API token', severity: 'high', keywords: ['duffel_live_', 'duffel_test_'], pattern: new RegExp(`${B}(duffel_(?:live|test)_[A-Za-z0-9_=-]{43})(?![A-Za-z0-9_=-])`, 'g'), minEntropy: 3, gitleaks: ['duffel-api-token'] },
   // Lob secret keys (live_/test_ and 35 hex); the live_pub_/test_pub_ publishable keys are not secret.
   // "lob" is too common a substring to prefilter on, so the value's prefix is the keyword, and the
