@@ -177,3 +177,38 @@ describe('parseStream over many nodes', () => {
     expect(last?.positions.get('/data/b/2/z')).toEqual({ line: 2999 * 7 + 6, column: 14 });
   });
 });
+
+describe('key lookups', () => {
+  const text = [
+    '"na\\u006De": escaped', // 1
+    '!!str tagged: t', // 2
+    '.inf: infinity', // 3
+    "'it''s': q", // 4
+    '"quoted": d', // 5
+    'nulls:', // 6
+    '  -', // 7
+    '  - a', // 8
+    '  -', // 9
+    '  - {b: 1}', // 10
+    'big:', // 11
+    ...Array.from({ length: 40 }, (_, i) => `  k${i}: v${i}`), // 12..51
+    'seq:', // 52
+    ...Array.from({ length: 40 }, (_, i) => `  - i${i}`), // 53..92
+  ].join('\n');
+  const positions = parseStream(`${text}\n`).documents[0]?.positions;
+  const line = (pointer: string): number | undefined => positions?.get(pointer)?.line;
+
+  it('finds keys however they are spelt: escaped, tagged, special, quoted', () => {
+    expect([line('/name'), line('/tagged'), line('/Infinity'), line("/it's"), line('/quoted')]).toEqual([1, 2, 3, 4, 5]);
+    expect(positions?.get('/quoted~1')).toBeUndefined();
+  });
+
+  it('skips the empty items of a sequence that has no node for them', () => {
+    expect([line('/nulls/1'), line('/nulls/3/b')]).toEqual([8, 10]);
+  });
+
+  it('finds entries of large mappings and sequences, before and after indexing them', () => {
+    expect([line('/big/k39'), line('/big/k0'), line('/big/k17'), line('/seq/39'), line('/seq/0')]).toEqual([51, 12, 29, 92, 53]);
+    expect(positions?.get('/big/k40')).toBeUndefined();
+  });
+});

@@ -22,18 +22,22 @@ interface Entry {
 }
 
 /**
- * What a lookup needs of a visited node, kept compact: a scan locates hundreds of thousands of
- * findings across tens of thousands of documents and keeps these for the whole run. A mapping
- * keeps its keys in order with their key and value nodes side by side (a hash index only when it
- * is large enough to pay for one); a sequence keeps each item's node.
+ * What a lookup keeps of a large node it visited: a mapping's keys in order with their key and
+ * value nodes side by side, and a hash index; a sequence's item nodes. Small nodes (nearly all of
+ * them) are searched in place on every lookup instead: a scan locates hundreds of thousands of
+ * findings across tens of thousands of documents, and a cached shape per visited node was a
+ * quarter of the benchmark's live memory, for lookups that compare a handful of keys.
  */
 type Shape =
-  | { readonly kind: 'mapping'; readonly keys: readonly string[]; readonly nodes: readonly (number | undefined)[]; readonly index: ReadonlyMap<string, number> | undefined }
-  | { readonly kind: 'sequence'; readonly items: readonly (number | undefined)[] }
-  | { readonly kind: 'leaf' };
+  | { readonly kind: 'mapping'; readonly nodes: readonly (number | undefined)[]; readonly index: ReadonlyMap<string, number> }
+  | { readonly kind: 'sequence'; readonly items: readonly (number | undefined)[] };
 
-/** Mappings with more keys than this get a hash index; smaller ones are searched in order. */
-const INDEXED_KEYS = 16;
+/** Nodes with more children than this are indexed once and kept; smaller ones are searched in place. */
+const INDEXED_CHILDREN = 32;
+
+/** A key that can only be the string it spells (see keys.ts), compared to source text in place. */
+const PLAIN_KEY = /^[A-Za-z_$][\w$./-]*$/;
+const SPECIAL_WORDS = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL)$/;
 
 export class TrackedPositionMap implements PositionMap {
   private readonly arena: NodeArena;
@@ -99,69 +103,89 @@ export class TrackedPositionMap implements PositionMap {
   }
 
   private child(node: number, value: unknown, token: string): Entry | undefined {
-    const shape = this.shapeOf(node, value);
-    if (shape.kind === 'mapping') {
-      const i = shape.index === undefined ? shape.keys.indexOf(token) : (shape.index.get(token) ?? -1);
-      const at = shape.nodes[2 * i];
-      return i === -1 || at === undefined ? undefined : { at, node: shape.nodes[2 * i + 1] };
-    }
-    if (shape.kind === 'sequence') {
-      const item = /^(?:0|[1-9]\d*)$/.test(token) ? shape.items[Number(token)] : undefined;
+    const own = this.adopter(node);
+    const kind = this.arena.kind(own);
+    if (kind === NodeKind.Mapping) return this.mappingEntry(own, token);
+    if (kind === NodeKind.Sequence) {
+      if (!/^(?:0|[1-9]\d*)$/.test(token)) return undefined;
+      const item = this.sequenceItem(own, Array.isArray(value) ? value : [], Number(token));
       return item === undefined ? undefined : { at: item, node: item };
     }
     return undefined;
   }
 
-  private shapeOf(node: number, value: unknown): Shape {
-    this.shapes ??= new Map();
-    let shape = this.shapes.get(node);
-    if (shape === undefined) {
-      shape = this.computeShape(node, value);
-      this.shapes.set(node, shape);
+  /** The node whose children hold the value: a node that adopted its only child's value is that child. */
+  private adopter(node: number): number {
+    let at = node;
+    for (;;) {
+      const only = at + 1;
+      if (this.arena.kind(at) === NodeKind.Other || only > this.arena.last(at) || this.arena.last(only) !== this.arena.last(at) || !this.adopted(at, only)) return at;
+      at = only;
     }
-    return shape;
   }
 
-  private computeShape(node: number, value: unknown): Shape {
-    const kind = this.arena.kind(node);
-    if (kind === NodeKind.Other) return { kind: 'leaf' };
-    const children = this.arena.children(node);
-    const [only] = children;
-    if (children.length === 1 && only !== undefined && this.adopted(node, only)) return this.shapeOf(only, value);
-    if (kind === NodeKind.Sequence) return { kind: 'sequence', items: this.sequenceItems(Array.isArray(value) ? value : [], children) };
-    return this.mappingShape(children);
-  }
-
-  /** Whether a node took over its only child's value (same kind, ends apart by blanks only). */
-  private adopted(node: number, child: number): boolean {
-    if (this.arena.kind(child) !== this.arena.kind(node)) return false;
-    const between = this.input.slice(this.arena.end(child), this.arena.end(node));
-    return /^[ \t]*$/.test(between);
+  private childCount(node: number): number {
+    let count = 0;
+    const last = this.arena.last(node);
+    for (let child = node + 1; child <= last; child = this.arena.last(child) + 1) count++;
+    return count;
   }
 
   /**
    * Children of a mapping come as key, value, key, value. A key is a child followed (on its line)
-   * by `:`; anything else (an explicit `? key`, a flow `{a, b}` key without value) is skipped.
+   * by `:`; anything else (an explicit `? key`, a flow `{a, b}` key without value) is skipped. The
+   * first of duplicate keys is the one reported (as the parser's value is).
    */
-  private mappingShape(children: readonly number[]): Shape {
-    const keys: string[] = [];
-    const nodes: (number | undefined)[] = [];
-    const index = new Map<string, number>();
-    for (let i = 0; i < children.length; i++) {
-      const key = children[i];
-      if (key === undefined) continue;
+  private mappingEntry(node: number, token: string): Entry | undefined {
+    const cached = this.cached(node);
+    if (cached?.kind === 'mapping') {
+      const i = cached.index.get(token);
+      const at = i === undefined ? undefined : cached.nodes[2 * i];
+      return i === undefined || at === undefined ? undefined : { at, node: cached.nodes[2 * i + 1] };
+    }
+    const plain = PLAIN_KEY.test(token) && !SPECIAL_WORDS.test(token);
+    const last = this.arena.last(node);
+    let seen = 0;
+    for (let key = node + 1; key <= last; key = this.arena.last(key) + 1) {
+      // A large mapping is indexed once instead of being searched again on every lookup.
+      if (++seen > INDEXED_CHILDREN) return this.index(node).kind === 'mapping' ? this.mappingEntry(node, token) : undefined;
       const colon = this.colonAfter(key);
       if (colon === undefined) continue;
-      const name = keyFromSource(this.input.slice(this.arena.start(key), colon));
-      // The first of duplicate keys is the one reported (as the parser's value is).
-      if (!index.has(name)) {
-        index.set(name, keys.length);
-        keys.push(name);
-        nodes.push(key, children[i + 1]);
-      }
-      i++;
+      const valueNode = this.arena.last(key) + 1;
+      const value = valueNode <= last ? valueNode : undefined;
+      if (plain ? this.spells(key, colon, token) : keyFromSource(this.input.slice(this.arena.start(key), colon)) === token) return { at: key, node: value };
+      if (value === undefined) return undefined;
+      key = value;
+      seen++;
     }
-    return { kind: 'mapping', keys, nodes, index: keys.length > INDEXED_KEYS ? index : undefined };
+    return undefined;
+  }
+
+  /**
+   * Whether the key spells `token`, a plain key (see PLAIN_KEY), without slicing its text in the
+   * common cases: a key starting with a letter means the string it spells, and a quoted key
+   * without escapes (every key of a JSON document) the text between its quotes. Anything else
+   * (escapes, tags, anchors, `.inf`) is resolved by keyFromSource, as when indexing.
+   */
+  private spells(key: number, colon: number, token: string): boolean {
+    const from = this.arena.start(key);
+    let to = colon;
+    while (to > from && (this.input.charCodeAt(to - 1) === 0x20 || this.input.charCodeAt(to - 1) === 0x09)) to--;
+    const first = this.input.charCodeAt(from);
+    if (isLetter(first)) return to - from === token.length && this.input.startsWith(token, from);
+    if ((first === 0x22 || first === 0x27) && this.simplyQuoted(from, to)) return to - from === token.length + 2 && this.input.startsWith(token, from + 1);
+    return keyFromSource(this.input.slice(from, colon)) === token;
+  }
+
+  /** Whether [from, to) is one quoted string with no escape, quote or line break inside (keys.ts's simple case). */
+  private simplyQuoted(from: number, to: number): boolean {
+    const quote = this.input.charCodeAt(from);
+    if (to - from < 2 || this.input.charCodeAt(to - 1) !== quote) return false;
+    for (let i = from + 1; i < to - 1; i++) {
+      const c = this.input.charCodeAt(i);
+      if (c === quote || c === 0x0a || (quote === 0x22 && c === 0x5c)) return false;
+    }
+    return true;
   }
 
   /**
@@ -169,19 +193,73 @@ export class TrackedPositionMap implements PositionMap {
    * than items, nodes go to the items in order, skipping null items while there are more items
    * left than nodes.
    */
-  private sequenceItems(items: readonly unknown[], children: readonly number[]): (number | undefined)[] {
-    const result: (number | undefined)[] = new Array<number | undefined>(items.length);
-    let spare = items.length - children.length;
-    let c = 0;
-    for (let i = 0; i < items.length && c < children.length; i++) {
+  private sequenceItem(node: number, items: readonly unknown[], wanted: number): number | undefined {
+    const cached = this.cached(node);
+    if (cached?.kind === 'sequence') return cached.items[wanted];
+    const count = this.childCount(node);
+    if (count > INDEXED_CHILDREN) return this.index(node, items).kind === 'sequence' ? this.sequenceItem(node, items, wanted) : undefined;
+    let spare = items.length - count;
+    let child = node + 1;
+    for (let i = 0; i < items.length && child <= this.arena.last(node); i++) {
       if (spare > 0 && items[i] === null) {
         spare--;
         continue;
       }
-      const child = children[c++];
-      if (child !== undefined) result[i] = child;
+      if (i === wanted) return child;
+      child = this.arena.last(child) + 1;
     }
-    return result;
+    return undefined;
+  }
+
+  private cached(node: number): Shape | undefined {
+    return this.shapes?.get(node);
+  }
+
+  /** Indexes a large node once (see Shape). */
+  private index(node: number, items: readonly unknown[] = []): Shape {
+    const children: number[] = [];
+    const last = this.arena.last(node);
+    for (let child = node + 1; child <= last; child = this.arena.last(child) + 1) children.push(child);
+    let shape: Shape;
+    if (this.arena.kind(node) === NodeKind.Sequence) {
+      const result: (number | undefined)[] = new Array<number | undefined>(items.length);
+      let spare = items.length - children.length;
+      let c = 0;
+      for (let i = 0; i < items.length && c < children.length; i++) {
+        if (spare > 0 && items[i] === null) {
+          spare--;
+          continue;
+        }
+        result[i] = children[c++];
+      }
+      shape = { kind: 'sequence', items: result };
+    } else {
+      const nodes: (number | undefined)[] = [];
+      const index = new Map<string, number>();
+      for (let i = 0; i < children.length; i++) {
+        const key = children[i];
+        if (key === undefined) continue;
+        const colon = this.colonAfter(key);
+        if (colon === undefined) continue;
+        const name = keyFromSource(this.input.slice(this.arena.start(key), colon));
+        if (!index.has(name)) {
+          index.set(name, nodes.length / 2);
+          nodes.push(key, children[i + 1]);
+        }
+        i++;
+      }
+      shape = { kind: 'mapping', nodes, index };
+    }
+    this.shapes ??= new Map();
+    this.shapes.set(node, shape);
+    return shape;
+  }
+
+  /** Whether a node took over its only child's value (same kind, ends apart by blanks only). */
+  private adopted(node: number, child: number): boolean {
+    if (this.arena.kind(child) !== this.arena.kind(node)) return false;
+    const between = this.input.slice(this.arena.end(child), this.arena.end(node));
+    return /^[ \t]*$/.test(between);
   }
 
   /** The offset of the `:` that follows a key on its line, if the node is a key. */
@@ -194,6 +272,11 @@ export class TrackedPositionMap implements PositionMap {
   private toPosition(node: number): Position {
     return this.lines.position(this.arena.start(node));
   }
+}
+
+/** A-Z, a-z, `_` or `$`: how a key that can only be a string starts. */
+function isLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f || code === 0x24;
 }
 
 function childValue(value: unknown, token: string): unknown {
