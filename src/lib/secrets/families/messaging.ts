@@ -51,8 +51,9 @@ export const MESSAGING_RULES: readonly SecretRule[] = [
   namedRule({ id: 'discord-bot-token', title: 'Discord bot token', severity: 'high', names: ['discord'], value: '[MNO][A-Za-z0-9_-]{23,27}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,40}', minEntropy: 3.5, accept: discordUserId }),
   // OAuth2 client secrets: 32 URL-safe characters.
   namedRule({ id: 'discord-client-secret', title: 'Discord client secret', severity: 'high', names: ['discord'], value: '[A-Za-z0-9_-]{32}', minEntropy: 3.5, gitleaks: ['discord-client-secret'] }),
-  // Bot tokens are the bot's numeric id, a colon and 35 characters that start with "AA".
-  { id: 'telegram-bot-token', title: 'Telegram bot token', severity: 'high', keywords: [':aa'], pattern: new RegExp(`${B}(\\d{5,16}:AA[A-Za-z0-9_-]{33})${E}`, 'g'), minEntropy: 3.5, gitleaks: ['telegram-bot-api-token'] },
+  // Bot tokens are the bot's numeric id, a colon and 35 characters that start with "AA"; in API
+  // URLs they follow "/bot" directly (https://api.telegram.org/bot<token>/getMe).
+  { id: 'telegram-bot-token', title: 'Telegram bot token', severity: 'high', keywords: [':aa'], pattern: new RegExp(`(?:${B}|bot)(\\d{5,16}:AA[A-Za-z0-9_-]{33})${E}`, 'g'), minEntropy: 3.5, gitleaks: ['telegram-bot-api-token'] },
   // Personal access and bot tokens: 26 lower-case alphanumerics.
   namedRule({ id: 'mattermost-access-token', title: 'Mattermost access token', severity: 'high', names: ['mattermost'], value: '[a-z0-9]{26}', minEntropy: 3.5, gitleaks: ['mattermost-access-token'] }),
   // Sendbird API tokens are 40 hex characters (the application id beside them is a GUID and not a secret).

@@ -20,8 +20,8 @@ export const OBSERVABILITY_RULES: readonly SecretRule[] = [
   namedRule({ id: 'datadog-api-key', title: 'Datadog API or application key', severity: 'high', names: ['datadog', 'dd_api_key', 'dd_app_key', 'dd_application_key'], value: '[a-f0-9]{40}|[a-f0-9]{32}', minEntropy: 3, gitleaks: ['datadog-access-token'] }),
   // "dt0c01.", a 24-character public part and a 64-character secret part.
   { id: 'dynatrace-api-token', title: 'Dynatrace API token', severity: 'high', keywords: ['dt0c01.'], pattern: new RegExp(`${B}(dt0c01\\.[A-Z0-9]{24}\\.[A-Z0-9]{64})${E}`, 'g'), minEntropy: 3.5, gitleaks: ['dynatrace-api-token'] },
-  // Legacy API keys: base64 of {"k":…,"n":…,"id":…}.
-  { id: 'grafana-api-key', title: 'Grafana API key', severity: 'high', keywords: ['eyjrijoi'], pattern: new RegExp(`${B}(eyJrIjoi[A-Za-z0-9]{70,400}={0,3})${E}`, 'g'), minEntropy: 3.5, accept: base64JsonObject, gitleaks: ['grafana-api-key'] },
+  // Legacy API keys: base64 of {"k":<32 characters>,"n":<name>,"id":<number>} (76 characters or more).
+  { id: 'grafana-api-key', title: 'Grafana API key', severity: 'high', keywords: ['eyjrijoi'], pattern: new RegExp(`${B}(eyJrIjoi[A-Za-z0-9+/]{60,400}={0,3})${E}`, 'g'), minEntropy: 3.5, accept: base64JsonObject, gitleaks: ['grafana-api-key'] },
   // Grafana Cloud access policy tokens: "glc_" and base64 of a JSON object.
   { id: 'grafana-cloud-token', title: 'Grafana Cloud access policy token', severity: 'high', keywords: ['glc_eyj'], pattern: new RegExp(`${B}(glc_eyJ[A-Za-z0-9+/]{29,400}={0,3})${E}`, 'g'), minEntropy: 3.5, accept: (secret) => base64JsonObject(secret.slice(4)), gitleaks: ['grafana-cloud-api-token'] },
   // Service account tokens: "glsa_", 32 alphanumerics, "_" and an 8-hex checksum.

@@ -3,14 +3,15 @@ import { B, E, anyCase, namedRule, type SecretRule } from '../rule.js';
 
 /**
  * App access tokens are "<app id>|<app secret or its hash>" (the bar may be URL-encoded). Nothing in
- * them names Facebook, so they count only within a short distance after the word "facebook".
+ * them names Facebook, so they count only within 200 characters after the word "facebook" (the
+ * same line, or the next lines of a YAML block or a commented section).
  */
-const FACEBOOK_APP_TOKEN = `${anyCase('facebook')}[^\\r\\n]{0,60}?${B}(\\d{15,16}(?:\\||%7[Cc])[A-Za-z0-9_-]{27,40})${E}`;
+const FACEBOOK_APP_TOKEN = `${anyCase('facebook')}[\\s\\S]{0,200}?${B}(\\d{15,16}(?:\\||%7[Cc])[A-Za-z0-9_-]{27,40})${E}`;
 
 export const SOCIAL_RULES: readonly SecretRule[] = [
   { id: 'facebook-app-access-token', title: 'Facebook app access token', severity: 'high', keywords: ['facebook'], pattern: new RegExp(FACEBOOK_APP_TOKEN, 'g'), minEntropy: 3, gitleaks: ['facebook-access-token'] },
   // User and page access tokens: "EAA", an app-type letter and a long alphanumeric body ("EAAA…" is Square's).
-  { id: 'facebook-access-token', title: 'Facebook user or page access token', severity: 'high', keywords: ['eaa'], pattern: new RegExp(`${B}(EAA[B-Z][A-Za-z0-9]{96,400})${E}`, 'g'), minEntropy: 4, gitleaks: ['facebook-page-access-token'] },
+  { id: 'facebook-page-access-token', title: 'Facebook user or page access token', severity: 'high', keywords: ['eaa'], pattern: new RegExp(`${B}(EAA[B-Z][A-Za-z0-9]{96,400})${E}`, 'g'), minEntropy: 4, gitleaks: ['facebook-page-access-token'] },
   namedRule({ id: 'facebook-app-secret', title: 'Facebook app secret', severity: 'high', names: ['facebook'], value: '[a-f0-9]{32}', minEntropy: 3, gitleaks: ['facebook-secret'] }),
   // Client secrets: 16 alphanumerics, or the newer "WPL_AP1.<16>.<base64>" form (the 14-character client id is not a secret).
   namedRule({ id: 'linkedin-client-secret', title: 'LinkedIn client secret', severity: 'high', names: ['linkedin', 'linked_in', 'linked-in'], value: 'WPL_AP\\d\\.[A-Za-z0-9]{16}\\.[A-Za-z0-9+/]{6,12}={0,2}|[A-Za-z0-9]{16}', minEntropy: 3, gitleaks: ['linkedin-client-secret'] }),

@@ -1,0 +1,45 @@
+/**
+ * AI provider rules on keys built from each issuer's documented format (values generated here, so
+ * no real-looking key is committed), and on near misses that must stay silent.
+ */
+import { describe, expect, it } from 'vitest';
+import { scanText } from '../scan.js';
+import { AI_RULES } from './ai.js';
+
+let state = 29;
+/** Deterministic pseudo-random characters (a fixed LCG, high bits: the tests never flake). */
+function random(alphabet: string, length: number): string {
+  let out = '';
+  for (let i = 0; i < length; i += 1) {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    out += alphabet.charAt(Math.floor((state / 2 ** 31) * alphabet.length));
+  }
+  return out;
+}
+const DIGITS = '0123456789';
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const URLSAFE = `${ALNUM}_-`;
+const found = (text: string): string[] => scanText(text, AI_RULES).map((m) => m.rule.id);
+
+describe('AI provider keys', () => {
+  it('tells Anthropic admin keys from API keys', () => {
+    expect(found(`ANTHROPIC_ADMIN_KEY=sk-ant-admin01-${random(URLSAFE, 93)}AA`)).toEqual(['anthropic-admin-api-key']);
+    expect(found(`ANTHROPIC_API_KEY=sk-ant-api03-${random(URLSAFE, 93)}AA`)).toEqual(['anthropic-api-key']);
+  });
+  it('finds Hugging Face organisation tokens', () => {
+    expect(found(`use_auth_token="api_org_${random('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 34)}"`)).toEqual(['huggingface-token']);
+  });
+  it('finds a Cohere key named after the service', () => {
+    expect(found(`COHERE_API_KEY=${random(ALNUM, 40)}`)).toEqual(['cohere-api-key']);
+  });
+  it('finds long-lived Bedrock keys whose body decodes to a Bedrock key id, and short-lived ones', () => {
+    const body = Buffer.from(`BedrockAPIKey-${random(ALNUM, 4)}-at-${random(DIGITS, 12)}:${random(ALNUM, 60)}`).toString('base64');
+    expect(found(`AWS_BEARER_TOKEN_BEDROCK=ABSK${body}`)).toEqual(['aws-bedrock-long-lived-api-key']);
+    const url = Buffer.from(`bedrock.amazonaws.com/?Action=CallWithBearerToken&X-Amz-Credential=${random(ALNUM, 40)}&Version=1`).toString('base64');
+    expect(found(`AWS_BEARER_TOKEN_BEDROCK=bedrock-api-key-${url}`)).toEqual(['aws-bedrock-short-lived-api-key']);
+  });
+  it('leaves an ABSK value whose body is not a Bedrock key', () => {
+    const body = Buffer.from(`SomethingElse-${random(ALNUM, 100)}`).toString('base64');
+    expect(found(`ABSK${body}`)).toEqual([]);
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * Messaging rules on tokens built from each issuer's documented format (values generated here, so
+ * no real-looking token is committed), and on near misses that must stay silent.
+ */
+import { describe, expect, it } from 'vitest';
+import { scanText } from '../scan.js';
+import { MESSAGING_RULES } from './messaging.js';
+
+let state = 7;
+/** Deterministic pseudo-random characters (a fixed LCG, high bits: the tests never flake). */
+function random(alphabet: string, length: number): string {
+  let out = '';
+  for (let i = 0; i < length; i += 1) {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    out += alphabet.charAt(Math.floor((state / 2 ** 31) * alphabet.length));
+  }
+  return out;
+}
+const DIGITS = '0123456789';
+const HEX = '0123456789abcdef';
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const URLSAFE = `${ALNUM}_-`;
+const guid = (): string => [8, 4, 4, 4, 12].map((n) => random(HEX, n)).join('-');
+const found = (text: string): string[] => scanText(text, MESSAGING_RULES).map((m) => m.rule.id);
+
+describe('Slack tokens', () => {
+  it('finds user, bot, refresh and app tokens', () => {
+    expect(found(`SLACK_TOKEN=xoxp-${random(DIGITS, 11)}-${random(DIGITS, 11)}-${random(DIGITS, 12)}-${random(HEX, 32)}`)).toEqual(['slack-token']);
+    expect(found(`token: "xoxb-${random(DIGITS, 12)}-${random(DIGITS, 13)}-${random(ALNUM, 24)}"`)).toEqual(['slack-token']);
+    expect(found(`refresh=xoxe-1-${random(ALNUM, 146)}`)).toEqual(['slack-token']);
+    expect(found(`xapp-1-A${random('ABCDEFGHJKLMNPQRSTUVWXYZ0123456789', 10)}-${random(DIGITS, 13)}-${random(HEX, 64)}`)).toEqual(['slack-token']);
+  });
+  it('leaves a token whose random tail is filler, and a token cut short', () => {
+    expect(found(`xoxb-${random(DIGITS, 12)}-${random(DIGITS, 13)}-xxxxxxxxxxxxxxxxxxxxxxxx`)).toEqual([]);
+    expect(found(`xoxp-${random(DIGITS, 11)}-${random(DIGITS, 11)}-${random(DIGITS, 12)}-####`)).toEqual([]);
+  });
+});
+
+describe('Microsoft Teams webhooks', () => {
+  const url = (host: string): string => `https://${host}/webhookb2/${guid()}@${guid()}/IncomingWebhook/${random(HEX, 32)}/${guid()}`;
+  it('finds an incoming webhook URL', () => {
+    expect(found(`TEAMS_WEBHOOK=${url('contoso.webhook.office.com')}`)).toEqual(['microsoft-teams-webhook']);
+  });
+  it('leaves a URL on another host', () => {
+    expect(found(`TEAMS_WEBHOOK=${url('contoso.webhook.example.net')}`)).toEqual([]);
+  });
+});
+
+describe('Discord', () => {
+  const botToken = (userId: string): string => `${Buffer.from(userId).toString('base64url')}.${random(URLSAFE, 6)}.${random(URLSAFE, 38)}`;
+  it('finds a bot token whose first part encodes a numeric user id, and a client secret', () => {
+    expect(found(`DISCORD_BOT_TOKEN=${botToken('1029481395910270451')}`)).toEqual(['discord-bot-token']);
+    expect(found(`discord_client_secret = "${random(URLSAFE, 32)}"`)).toEqual(['discord-client-secret']);
+  });
+  it('leaves a look-alike whose first part is not a user id, and the numeric client id', () => {
+    expect(found(`DISCORD_BOT_TOKEN=${botToken('1a2b3c4d5e6f7a8b9c0')}`)).toEqual([]);
+    expect(found(`DISCORD_CLIENT_ID=${random(DIGITS, 18)}`)).toEqual([]);
+  });
+});
+
+describe('Telegram, Mattermost and Sendbird', () => {
+  it('finds a bot token anywhere, and named tokens', () => {
+    expect(found(`curl https://api.telegram.org/bot${random(DIGITS, 10)}:AA${random(URLSAFE, 33)}/getMe`)).toEqual(['telegram-bot-token']);
+    expect(found(`MATTERMOST_TOKEN=${random('abcdefghijklmnopqrstuvwxyz0123456789', 26)}`)).toEqual(['mattermost-access-token']);
+    expect(found(`sendbird_api_token: ${random(HEX, 40)}`)).toEqual(['sendbird-api-token']);
+  });
+  it('leaves a bot token without its numeric id, and the Sendbird application id', () => {
+    expect(found(`token = "bot:AA${random(URLSAFE, 33)}"`)).toEqual([]);
+    expect(found(`SENDBIRD_APP_ID=${guid().toUpperCase()}`)).toEqual([]);
+  });
+});
