@@ -1,13 +1,16 @@
 /** CI/CD, deployment, code-quality and developer-tooling services' tokens. */
 import { B, E, namedRule, type SecretRule } from '../rule.js';
 
+/** Starts a token whose alphabet includes `-`: not inside a longer run of that alphabet ("x-glpat-…" is not a token). */
+const START = '(?<![A-Za-z0-9_-])';
+
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
 const PIPELINE_RULES: readonly SecretRule[] = [
   namedRule({ id: 'drone-token', title: 'Drone CI access token', severity: 'high', names: ['droneci', 'drone_token', 'drone-token'], value: '[A-Za-z0-9]{32}', minEntropy: 3, gitleaks: ['droneci-access-token'] }),
   namedRule({ id: 'travis-ci-token', title: 'Travis CI access token', severity: 'high', names: ['travis'], value: '[A-Za-z0-9]{22}', minEntropy: 3, gitleaks: ['travisci-access-token'] }),
   // Harness: pat. (personal) or sat. (service account), then the account id, the token id and the secret.
-  { id: 'harness-api-key', title: 'Harness API key', severity: 'critical', keywords: ['pat.', 'sat.'], pattern: new RegExp(`${B}((?:pat|sat)\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9]{24}\\.[A-Za-z0-9]{20})${E}`, 'g'), minEntropy: 3, gitleaks: ['harness-api-key'] },
+  { id: 'harness-api-key', title: 'Harness API key', severity: 'critical', keywords: ['pat.', 'sat.'], pattern: new RegExp(`${START}((?:pat|sat)\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9]{24}\\.[A-Za-z0-9]{20})${E}`, 'g'), minEntropy: 3, gitleaks: ['harness-api-key'] },
   { id: 'octopus-deploy-api-key', title: 'Octopus Deploy API key', severity: 'critical', keywords: ['api-'], pattern: new RegExp(`${B}(API-[A-Z0-9]{26})${E}`, 'g'), minEntropy: 3, gitleaks: ['octopus-deploy-api-key'] },
   namedRule({ id: 'netlify-access-token', title: 'Netlify access token', severity: 'critical', names: ['netlify'], value: '[A-Za-z0-9_=-]{40,46}', minEntropy: 3, gitleaks: ['netlify-access-token'] }),
   { id: 'prefect-api-key', title: 'Prefect Cloud API key', severity: 'high', keywords: ['pnu_'], pattern: new RegExp(`${B}(pnu_[A-Za-z0-9]{36})${E}`, 'g'), minEntropy: 3, gitleaks: ['prefect-api-token'] },

@@ -4,6 +4,8 @@
  */
 import { assignedTo, B, E, namedRule, type SecretRule } from '../rule.js';
 
+/** Starts a token whose alphabet includes `-`: not inside a longer run of that alphabet ("x-glpat-…" is not a token). */
+const START = '(?<![A-Za-z0-9_-])';
 /** Ends a token whose alphabet includes `-`: a longer value of the same alphabet is not cut down to fit. */
 const END = '(?![A-Za-z0-9_-])';
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
@@ -37,14 +39,14 @@ const PLATFORM_RULES: readonly SecretRule[] = [
   { id: 'digitalocean-token', title: 'DigitalOcean token', severity: 'critical', keywords: ['doo_v1_', 'dop_v1_', 'dor_v1_'], pattern: new RegExp(`${B}(do[opr]_v1_[a-f0-9]{64})${E}`, 'g'), minEntropy: 3, gitleaks: ['digitalocean-access-token', 'digitalocean-pat', 'digitalocean-refresh-token'] },
   // Older Heroku API keys are bare UUIDs: only a named one is a key.
   namedRule({ id: 'heroku-api-key', title: 'Heroku API key', severity: 'critical', names: ['heroku'], value: UUID, minEntropy: 3, gitleaks: ['heroku-api-key'] }),
-  { id: 'heroku-api-token', title: 'Heroku API token', severity: 'critical', keywords: ['hrku-aa'], pattern: new RegExp(`${B}(HRKU-AA[A-Za-z0-9_-]{58})${END}`, 'g'), minEntropy: 3.5, gitleaks: ['heroku-api-key-v2'] },
+  { id: 'heroku-api-token', title: 'Heroku API token', severity: 'critical', keywords: ['hrku-aa'], pattern: new RegExp(`${START}(HRKU-AA[A-Za-z0-9_-]{58})${END}`, 'g'), minEntropy: 3.5, gitleaks: ['heroku-api-key-v2'] },
   // fo1_ OAuth tokens, and fm1a_/fm1r_/fm2_ macaroons (base64), often several joined by commas
   // after "FlyV1 ".
   {
     id: 'flyio-access-token', title: 'Fly.io access token', severity: 'critical', keywords: ['fo1_', 'fm1a_', 'fm1r_', 'fm2_'],
-    pattern: new RegExp(`${B}(fo1_[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])|(?:fm1[ar]|fm2)_[A-Za-z0-9+/]{100,8000}={0,3}(?![A-Za-z0-9+/=]))`, 'g'), minEntropy: 4, gitleaks: ['flyio-access-token'],
+    pattern: new RegExp(`(?<![A-Za-z0-9_+/-])(fo1_[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])|(?:fm1[ar]|fm2)_[A-Za-z0-9+/]{100,4096}={0,3}(?![A-Za-z0-9+/=]))`, 'g'), minEntropy: 4, gitleaks: ['flyio-access-token'],
   },
-  { id: 'scalingo-api-token', title: 'Scalingo API token', severity: 'critical', keywords: ['tk-us-'], pattern: new RegExp(`${B}(tk-us-[A-Za-z0-9_-]{48})${END}`, 'g'), minEntropy: 3, gitleaks: ['scalingo-api-token'] },
+  { id: 'scalingo-api-token', title: 'Scalingo API token', severity: 'critical', keywords: ['tk-us-'], pattern: new RegExp(`${START}(tk-us-[A-Za-z0-9_-]{48})${END}`, 'g'), minEntropy: 3, gitleaks: ['scalingo-api-token'] },
   namedRule({ id: 'fastly-api-token', title: 'Fastly API token', severity: 'high', names: ['fastly'], value: '[A-Za-z0-9_=-]{32}', minEntropy: 3, gitleaks: ['fastly-api-token'] }),
   // Yandex Cloud: IAM tokens (t1.<payload>.<86-character signature>), API keys (AQVN…) and the
   // secret half of static access keys (YC…), all without an unmistakable prefix of their own.
@@ -63,7 +65,7 @@ const COMMERCE_RULES: readonly SecretRule[] = [
   // EZAK production and EZTK test keys. Their body is alphanumeric, so a run of base64 can hold
   // one by chance: the token must not continue base64 ("+", "/" before, "+", "/", "=" after).
   { id: 'easypost-api-key', title: 'EasyPost API key', severity: 'high', keywords: ['ezak', 'eztk'], pattern: /(?<![A-Za-z0-9_+/-])(EZ[AT]K[A-Za-z0-9]{54})(?![A-Za-z0-9_+/=-])/g, minEntropy: 3, gitleaks: ['easypost-api-token', 'easypost-test-api-token'] },
-  { id: 'duffel-api-token', title: 'Duffel API token', severity: 'high', keywords: ['duffel_live_', 'duffel_test_'], pattern: new RegExp(`${B}(duffel_(?:live|test)_[A-Za-z0-9_=-]{43})(?![A-Za-z0-9_=-])`, 'g'), minEntropy: 3, gitleaks: ['duffel-api-token'] },
+  { id: 'duffel-api-token', title: 'Duffel API token', severity: 'high', keywords: ['duffel_live_', 'duffel_test_'], pattern: new RegExp(`${START}(duffel_(?:live|test)_[A-Za-z0-9_=-]{43})(?![A-Za-z0-9_=-])`, 'g'), minEntropy: 3, gitleaks: ['duffel-api-token'] },
   // Lob secret keys (live_/test_ and 35 hex); the live_pub_/test_pub_ publishable keys are not secret.
   // "lob" is too common a substring to prefilter on, so the value's prefix is the keyword, and the
   // name must start a word ("global", "blob" are not Lob).
@@ -74,9 +76,9 @@ const COMMERCE_RULES: readonly SecretRule[] = [
 
 const MEDIA_AND_DATA_RULES: readonly SecretRule[] = [
   // Mapbox secret tokens (sk.): a base64 JSON payload and a signature. Public pk. tokens ship in web pages by design.
-  { id: 'mapbox-secret-token', title: 'Mapbox secret access token', severity: 'high', keywords: ['sk.eyj'], pattern: new RegExp(`${B}(sk\\.eyJ[A-Za-z0-9_-]{20,300}\\.[A-Za-z0-9_-]{22})${E}`, 'g'), minEntropy: 3 },
-  { id: 'typeform-api-token', title: 'Typeform personal access token', severity: 'high', keywords: ['tfp_'], pattern: new RegExp(`${B}(tfp_[A-Za-z0-9_.=-]{59})(?![A-Za-z0-9_.=-])`, 'g'), minEntropy: 3, gitleaks: ['typeform-api-token'] },
-  { id: 'frameio-api-token', title: 'Frame.io developer token', severity: 'high', keywords: ['fio-u-'], pattern: new RegExp(`${B}(fio-u-[A-Za-z0-9_=-]{64})(?![A-Za-z0-9_=-])`, 'g'), minEntropy: 3, gitleaks: ['frameio-api-token'] },
+  { id: 'mapbox-secret-token', title: 'Mapbox secret access token', severity: 'high', keywords: ['sk.eyj'], pattern: new RegExp(`${START}(sk\\.eyJ[A-Za-z0-9_-]{20,300}\\.[A-Za-z0-9_-]{22})${E}`, 'g'), minEntropy: 3 },
+  { id: 'typeform-api-token', title: 'Typeform personal access token', severity: 'high', keywords: ['tfp_'], pattern: new RegExp(`${START}(tfp_[A-Za-z0-9_.=-]{59})(?![A-Za-z0-9_.=-])`, 'g'), minEntropy: 3, gitleaks: ['typeform-api-token'] },
+  { id: 'frameio-api-token', title: 'Frame.io developer token', severity: 'high', keywords: ['fio-u-'], pattern: new RegExp(`${START}(fio-u-[A-Za-z0-9_=-]{64})(?![A-Za-z0-9_=-])`, 'g'), minEntropy: 3, gitleaks: ['frameio-api-token'] },
   // 42 school (intra.42.fr) OAuth application secrets.
   { id: 'intra42-client-secret', title: '42 Intra OAuth client secret', severity: 'medium', keywords: ['s-s4t2ud-', 's-s4t2af-'], pattern: new RegExp(`${B}(s-s4t2(?:ud|af)-[a-fA-F0-9]{64})${E}`, 'g'), minEntropy: 3, gitleaks: ['intra42-client-secret'] },
   namedRule({ id: 'adafruit-io-key', title: 'Adafruit IO key', severity: 'medium', names: ['adafruit'], value: '[A-Za-z0-9_-]{32}', minEntropy: 3, gitleaks: ['adafruit-api-key'] }),

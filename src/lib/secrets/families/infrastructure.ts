@@ -1,6 +1,8 @@
 /** Infrastructure tooling: secret stores, identity, provisioning and network management. */
 import { assignedTo, B, E, namedRule, type SecretRule } from '../rule.js';
 
+/** Starts a token whose alphabet includes `-`: not inside a longer run of that alphabet ("x-glpat-…" is not a token). */
+const START = '(?<![A-Za-z0-9_-])';
 /** Ends a token whose alphabet includes `-`: a longer value of the same alphabet is not cut down to fit. */
 const END = '(?![A-Za-z0-9_-])';
 
@@ -20,7 +22,7 @@ function isServiceAccountToken(token: string): boolean {
 
 const VAULT_RULES: readonly SecretRule[] = [
   // hvs. service and hvb. batch tokens (Vault 1.10+): the prefix says what they are.
-  { id: 'vault-token', title: 'HashiCorp Vault token', severity: 'critical', keywords: ['hvs.', 'hvb.'], pattern: new RegExp(`${B}(hvs\\.[A-Za-z0-9_-]{90,120}|hvb\\.[A-Za-z0-9_-]{138,300})${END}`, 'g'), minEntropy: 3.5, gitleaks: ['vault-service-token', 'vault-batch-token'] },
+  { id: 'vault-token', title: 'HashiCorp Vault token', severity: 'critical', keywords: ['hvs.', 'hvb.'], pattern: new RegExp(`${START}(hvs\\.[A-Za-z0-9_-]{90,120}|hvb\\.[A-Za-z0-9_-]{138,300})${END}`, 'g'), minEntropy: 3.5, gitleaks: ['vault-service-token', 'vault-batch-token'] },
   // Before 1.10, service tokens were "s." and 24 base62 characters: too short a prefix to find
   // alone, so only a value given to a Vault or token setting counts, and it must hold a digit
   // (as 98% of random ones do), unlike field accesses such as s.AcceptanceTimeoutSeconds.
@@ -42,25 +44,25 @@ export const INFRASTRUCTURE_RULES: readonly SecretRule[] = [
     pattern: new RegExp(`${B}(dp\\.(?:pt|ct|sa|scim|audit|st(?:\\.[a-z0-9_-]{1,80})?)\\.[A-Za-z0-9]{40,44})${E}`, 'g'), minEntropy: 3, gitleaks: ['doppler-api-token'],
   },
   // A3-<6>-<11 or 6-5>-<5>-<5>-<5>: with the account password, it opens a 1Password account.
-  { id: '1password-secret-key', title: '1Password account secret key', severity: 'critical', keywords: ['a3-'], pattern: new RegExp(`${B}(A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5})${END}`, 'g'), minEntropy: 3, gitleaks: ['1password-secret-key'] },
+  { id: '1password-secret-key', title: '1Password account secret key', severity: 'critical', keywords: ['a3-'], pattern: new RegExp(`${START}(A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5})${END}`, 'g'), minEntropy: 3, gitleaks: ['1password-secret-key'] },
   {
     id: '1password-service-account-token', title: '1Password service account token', severity: 'critical', keywords: ['ops_eyj'],
-    pattern: /(?<![A-Za-z0-9_])(ops_eyJ[A-Za-z0-9+/_-]{250,8000}={0,3})(?![A-Za-z0-9+/=_-])/g, minEntropy: 4, accept: isServiceAccountToken, gitleaks: ['1password-service-account-token'],
+    pattern: /(?<![A-Za-z0-9+/_-])(ops_eyJ[A-Za-z0-9+/_-]{250,4096}={0,3})(?![A-Za-z0-9+/=_-])/g, minEntropy: 4, accept: isServiceAccountToken, gitleaks: ['1password-service-account-token'],
   },
   { id: 'infracost-api-key', title: 'Infracost API key', severity: 'medium', keywords: ['ico-'], pattern: new RegExp(`${B}(ico-[A-Za-z0-9]{32})${E}`, 'g'), minEntropy: 3, gitleaks: ['infracost-api-token'] },
   // Defined Networking (managed Nebula overlay networks).
-  { id: 'defined-networking-api-key', title: 'Defined Networking API key', severity: 'high', keywords: ['dnkey-'], pattern: new RegExp(`${B}(dnkey-[A-Za-z0-9_=-]{26}-[A-Za-z0-9_=-]{52})(?![A-Za-z0-9_=-])`, 'g'), minEntropy: 3, gitleaks: ['defined-networking-api-token'] },
+  { id: 'defined-networking-api-key', title: 'Defined Networking API key', severity: 'high', keywords: ['dnkey-'], pattern: new RegExp(`${START}(dnkey-[A-Za-z0-9_=-]{26}-[A-Za-z0-9_=-]{52})(?![A-Za-z0-9_=-])`, 'g'), minEntropy: 3, gitleaks: ['defined-networking-api-token'] },
   // <sc|ext|scauth|authress>_<account>.<key id>.acc_<client>.<signature>
   {
     id: 'authress-service-client-key', title: 'Authress service client access key', severity: 'high', keywords: ['.acc_', '.acc-'],
-    pattern: new RegExp(`${B}((?:sc|ext|scauth|authress)_[A-Za-z0-9]{5,30}\\.[A-Za-z0-9]{4,6}\\.acc[_-][A-Za-z0-9-]{10,32}\\.[A-Za-z0-9+/_=-]{30,120})(?![A-Za-z0-9+/_=-])`, 'g'), minEntropy: 3, gitleaks: ['authress-service-client-access-key'],
+    pattern: new RegExp(`${START}((?:sc|ext|scauth|authress)_[A-Za-z0-9]{5,30}\\.[A-Za-z0-9]{4,6}\\.acc[_-][A-Za-z0-9-]{10,32}\\.[A-Za-z0-9+/_=-]{30,120})(?![A-Za-z0-9+/_=-])`, 'g'), minEntropy: 3, gitleaks: ['authress-service-client-access-key'],
   },
   // Meraki dashboard API keys administer the organisation's network devices.
   namedRule({ id: 'cisco-meraki-api-key', title: 'Cisco Meraki API key', severity: 'critical', names: ['meraki'], value: '[0-9a-f]{40}', minEntropy: 3, gitleaks: ['cisco-meraki-api-key'] }),
   // Okta API tokens: "00" and 40 characters; they act with their creator's admin rights.
   { id: 'okta-api-token', title: 'Okta API token', severity: 'critical', keywords: ['okta'], pattern: atWordStart(assignedTo(['okta'], '00[A-Za-z0-9_=-]{40}'), 'O'), minEntropy: 3.5, gitleaks: ['okta-access-token'] },
   // OpenShift OAuth access tokens (oc login --token=sha256~…).
-  { id: 'openshift-user-token', title: 'OpenShift user token', severity: 'critical', keywords: ['sha256~'], pattern: new RegExp(`${B}(sha256~[A-Za-z0-9_-]{43})${END}`, 'g'), minEntropy: 3.5, gitleaks: ['openshift-user-token'] },
+  { id: 'openshift-user-token', title: 'OpenShift user token', severity: 'critical', keywords: ['sha256~'], pattern: new RegExp(`${START}(sha256~[A-Za-z0-9_-]{43})${END}`, 'g'), minEntropy: 3.5, gitleaks: ['openshift-user-token'] },
   // SettleMint (blockchain platform): application, personal and service access tokens.
   { id: 'settlemint-token', title: 'SettleMint access token', severity: 'high', keywords: ['sm_aat_', 'sm_pat_', 'sm_sat_'], pattern: new RegExp(`${B}(sm_(?:aat|pat|sat)_[A-Za-z0-9]{16})${E}`, 'g'), minEntropy: 3, gitleaks: ['settlemint-application-access-token', 'settlemint-personal-access-token', 'settlemint-service-access-token'] },
 ];

@@ -1,6 +1,11 @@
 /** Package registries' publishing tokens. */
 import { anyCase, B, E, namedRule, type SecretRule } from '../rule.js';
 
+/** Starts a token whose alphabet includes `-`: not inside a longer run of that alphabet ("x-glpat-…" is not a token). */
+const START = '(?<![A-Za-z0-9_-])';
+/** Ends a token whose alphabet includes `-`: a longer value of the same alphabet is not cut down to fit. */
+const END = '(?![A-Za-z0-9_-])';
+
 /**
  * A NuGet.Config `<packageSourceCredentials>` entry: `<add key="ClearTextPassword" value="…" />`
  * (or `Password`, which NuGet expects encrypted but people fill in clear). The value is
@@ -14,7 +19,7 @@ export const PACKAGE_REGISTRY_RULES: readonly SecretRule[] = [
   // index, pypi.org ("AgEIcHlwaS5vcmc") or test.pypi.org ("AgENdGVzdC5weXBpLm9yZw").
   {
     id: 'pypi-upload-token', title: 'PyPI upload token', severity: 'critical', keywords: ['pypi-ageichlwas5vcmc', 'pypi-agendgvzdc5wexbplm9yzw'],
-    pattern: new RegExp(`${B}(pypi-(?:AgEIcHlwaS5vcmc|AgENdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,1000})(?![A-Za-z0-9_-])`, 'g'), minEntropy: 3, gitleaks: ['pypi-upload-token'],
+    pattern: new RegExp(`${START}(pypi-(?:AgEIcHlwaS5vcmc|AgENdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,1000})${END}`, 'g'), minEntropy: 3, gitleaks: ['pypi-upload-token'],
   },
   { id: 'rubygems-api-key', title: 'RubyGems API key', severity: 'critical', keywords: ['rubygems_'], pattern: new RegExp(`${B}(rubygems_[a-f0-9]{48})${E}`, 'g'), minEntropy: 3, gitleaks: ['rubygems-api-token'] },
   { id: 'clojars-deploy-token', title: 'Clojars deploy token', severity: 'critical', keywords: ['clojars_'], pattern: new RegExp(`${B}(CLOJARS_[A-Za-z0-9]{60})${E}`, 'g'), minEntropy: 3, gitleaks: ['clojars-api-token'] },

@@ -1,6 +1,8 @@
 /** Source-control platforms' tokens. */
 import { B, E, namedRule, type SecretRule } from '../rule.js';
 
+/** Starts a token whose alphabet includes `-`: not inside a longer run of that alphabet ("x-glpat-…" is not a token). */
+const START = '(?<![A-Za-z0-9_-])';
 /** Ends a token whose alphabet includes `-`: a longer value of the same alphabet is not cut down to fit. */
 const END = '(?![A-Za-z0-9_-])';
 
@@ -14,26 +16,26 @@ function gitlab(prefix: string, min: number): string {
 }
 
 const GITLAB_RULES: readonly SecretRule[] = [
-  { id: 'gitlab-token', title: 'GitLab personal access token', severity: 'critical', keywords: ['glpat-'], pattern: new RegExp(`${B}(${gitlab('glpat-', 20)})${END}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-pat', 'gitlab-pat-routable'] },
+  { id: 'gitlab-token', title: 'GitLab personal access token', severity: 'critical', keywords: ['glpat-'], pattern: new RegExp(`${START}(${gitlab('glpat-', 20)})${END}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-pat', 'gitlab-pat-routable'] },
   // Deploy tokens read and write a project's registries and repository.
-  { id: 'gitlab-deploy-token', title: 'GitLab deploy token', severity: 'critical', keywords: ['gldt-'], pattern: new RegExp(`${B}(${gitlab('gldt-', 20)})${END}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-deploy-token'] },
-  { id: 'gitlab-oauth-app-secret', title: 'GitLab OAuth application secret', severity: 'high', keywords: ['gloas-'], pattern: new RegExp(`${B}(${gitlab('gloas-', 64)})${END}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-oauth-app-secret'] },
+  { id: 'gitlab-deploy-token', title: 'GitLab deploy token', severity: 'critical', keywords: ['gldt-'], pattern: new RegExp(`${START}(${gitlab('gldt-', 20)})${END}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-deploy-token'] },
+  { id: 'gitlab-oauth-app-secret', title: 'GitLab OAuth application secret', severity: 'high', keywords: ['gloas-'], pattern: new RegExp(`${START}(${gitlab('gloas-', 64)})${END}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-oauth-app-secret'] },
   // A runner token lets its holder pick up the CI jobs (and their secrets) of the runner's projects.
   // glrt- authenticates a runner, glrtr- and GR1348941 are the older registration tokens.
   {
     id: 'gitlab-runner-token', title: 'GitLab runner token', severity: 'critical', keywords: ['glrt-', 'glrtr-', 'gr1348941'],
-    pattern: new RegExp(`${B}(${gitlab('glrtr?-', 20)}|GR1348941[A-Za-z0-9_-]{20})${END}`, 'g'), minEntropy: 3,
+    pattern: new RegExp(`${START}(${gitlab('glrtr?-', 20)}|GR1348941[A-Za-z0-9_-]{20})${END}`, 'g'), minEntropy: 3,
     gitleaks: ['gitlab-runner-authentication-token', 'gitlab-runner-authentication-token-routable', 'gitlab-rrt'],
   },
   // glcbt-<partition>_<token>: a CI job's token, valid while the job runs.
-  { id: 'gitlab-ci-job-token', title: 'GitLab CI/CD job token', severity: 'high', keywords: ['glcbt-'], pattern: new RegExp(`${B}(glcbt-[0-9A-Za-z]{1,5}_[A-Za-z0-9_-]{20,300}(?:\\.[0-9a-z]{9})?)${END}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-cicd-job-token'] },
+  { id: 'gitlab-ci-job-token', title: 'GitLab CI/CD job token', severity: 'high', keywords: ['glcbt-'], pattern: new RegExp(`${START}(glcbt-[0-9A-Za-z]{1,5}_[A-Za-z0-9_-]{20,300}(?:\\.[0-9a-z]{9})?)${END}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-cicd-job-token'] },
   { id: 'gitlab-pipeline-trigger-token', title: 'GitLab pipeline trigger token', severity: 'high', keywords: ['glptt-'], pattern: new RegExp(`${B}(glptt-[0-9a-f]{40})${E}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-ptt'] },
-  { id: 'gitlab-agent-token', title: 'GitLab agent for Kubernetes token', severity: 'critical', keywords: ['glagent-'], pattern: new RegExp(`${B}(${gitlab('glagent-', 50)})${END}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-kubernetes-agent-token'] },
-  { id: 'gitlab-scim-token', title: 'GitLab SCIM OAuth token', severity: 'high', keywords: ['glsoat-'], pattern: new RegExp(`${B}(${gitlab('glsoat-', 20)})${END}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-scim-token'] },
+  { id: 'gitlab-agent-token', title: 'GitLab agent for Kubernetes token', severity: 'critical', keywords: ['glagent-'], pattern: new RegExp(`${START}(${gitlab('glagent-', 50)})${END}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-kubernetes-agent-token'] },
+  { id: 'gitlab-scim-token', title: 'GitLab SCIM OAuth token', severity: 'high', keywords: ['glsoat-'], pattern: new RegExp(`${START}(${gitlab('glsoat-', 20)})${END}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-scim-token'] },
   // Read-only or narrow tokens: RSS/calendar feeds, e-mail replies to issues, feature-flag reads.
-  { id: 'gitlab-feed-token', title: 'GitLab feed token', severity: 'medium', keywords: ['glft-'], pattern: new RegExp(`${B}(${gitlab('glft-', 20)})${END}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-feed-token'] },
-  { id: 'gitlab-incoming-mail-token', title: 'GitLab incoming e-mail token', severity: 'medium', keywords: ['glimt-'], pattern: new RegExp(`${B}(${gitlab('glimt-', 25)})${END}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-incoming-mail-token'] },
-  { id: 'gitlab-feature-flag-token', title: 'GitLab feature flags client token', severity: 'medium', keywords: ['glffct-'], pattern: new RegExp(`${B}(${gitlab('glffct-', 20)})${END}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-feature-flag-client-token'] },
+  { id: 'gitlab-feed-token', title: 'GitLab feed token', severity: 'medium', keywords: ['glft-'], pattern: new RegExp(`${START}(${gitlab('glft-', 20)})${END}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-feed-token'] },
+  { id: 'gitlab-incoming-mail-token', title: 'GitLab incoming e-mail token', severity: 'medium', keywords: ['glimt-'], pattern: new RegExp(`${START}(${gitlab('glimt-', 25)})${END}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-incoming-mail-token'] },
+  { id: 'gitlab-feature-flag-token', title: 'GitLab feature flags client token', severity: 'medium', keywords: ['glffct-'], pattern: new RegExp(`${START}(${gitlab('glffct-', 20)})${END}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-feature-flag-client-token'] },
   // A signed-in browser session: whoever holds it is that user.
   { id: 'gitlab-session-cookie', title: 'GitLab session cookie', severity: 'critical', keywords: ['_gitlab_session='], pattern: /_gitlab_session=([0-9a-z]{32})(?![A-Za-z0-9_])/g, minEntropy: 3, gitleaks: ['gitlab-session-cookie'] },
 ];
