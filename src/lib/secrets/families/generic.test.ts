@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { redact } from '../../redact.js';
+import { scanText } from '../scan.js';
+import { GENERIC_RULES } from './generic.js';
+
+/** Rule ids found in `text` read as the file at `path` (only the generic rules). */
+function found(text: string, path?: string): string[] {
+  return scanText(text, GENERIC_RULES, undefined, { path }).map((m) => `${m.rule.id} ${m.redacted}`);
+}
+
+describe('secret-assignment by file syntax', () => {
+  it('reads unquoted values in configuration files, and values with spaces in quotes', () => {
+    expect(found('[client]\npassword = Tr0ub4dor&3\n', '/etc/mysql/debian.cnf')).toEqual([`secret-assignment ${redact('Tr0ub4dor&3')}`]);
+    expect(found('DB_PASSWORD=s3cr3t-Value\n', '/app/.env')).toEqual([`secret-assignment ${redact('s3cr3t-Value')}`]);
+    expect(found('password = "correct horse battery staple"', '/etc/app.conf')).toEqual([`secret-assignment ${redact('correct horse battery staple')}`]);
+  });
+
+  it('takes only quoted literals in code, and only double quotes in C', () => {
+    expect(found('password = s3cr3tValue9', 'app.py')).toEqual([]);
+    expect(found('password = "s3cr3tValue9"', 'app.py')).toEqual([`secret-assignment ${redact('s3cr3tValue9')}`]);
+    expect(found("password = 's3cr3tValue9';", 'main.c')).toEqual([]);
+    expect(found('char password[] = "s3cr3tValue9";', 'main.c')).toEqual([`secret-assignment ${redact('s3cr3tValue9')}`]);
+    // No path: quotes required, as in code.
+    expect(found('password: s3cr3tValue9')).toEqual([]);
+  });
+
+  it('does not report code that reads a secret, variables, templates or placeholders', () => {
+    for (const line of ['password = get_password()', 'password = os.environ["DB_PASSWORD"]', 'password = ${DB_PASSWORD}', 'password: <redacted>',
+      'password = {{ .Values.password }}', 'password = %(db_password)s', 'password = settings.database.password', 'password = changeme123']) {
+      expect(found(line, '/etc/app.conf'), line).toEqual([]);
+    }
+  });
+
+  it('does not report settings named like secrets', () => {
+    for (const line of ['passwd:         files systemd', 'password required pam_unix.so obscure sha512', 'PASS_MAX_DAYS\t99999',
+      'password_file = /run/secrets/db', 'secretName: db-credentials', 'PermitEmptyPasswords no', 'bypass = Z9xq-w1ll-pass']) {
+      expect(found(line, '/etc/app.conf'), line).toEqual([]);
+    }
+  });
+
+  it('reads comparisons with a literal in either order', () => {
+    expect(found('if (api_key == "Zq9-w8xv!") {', 'app.js')).toEqual([`secret-assignment ${redact('Zq9-w8xv!')}`]);
+    expect(found('if ("Zq9-w8xv!" === password) {', 'app.js')).toEqual([`secret-assignment ${redact('Zq9-w8xv!')}`]);
+  });
+
+  it('skips translations, whose values are labels', () => {
+    expect(found('password: "Mot de passe"', '/app/config/locales/fr.yml')).toEqual([]);
+  });
+});
+
+describe('generic-secret-assignment', () => {
+  it('reports long random values under credential names, not references or identifiers', () => {
+    expect(found('export API_TOKEN=Zf3D0LXCM3EIMbgJpUNnkRtOfOueHznB')).toEqual([`generic-secret-assignment ${redact('Zf3D0LXCM3EIMbgJpUNnkRtOfOueHznB')}`]);
+    expect(found('<apiToken>\n  Zf3D0LXCM3EIMbgJpUNnkRtOfOueHznB\n</apiToken>')).toEqual([`generic-secret-assignment ${redact('Zf3D0LXCM3EIMbgJpUNnkRtOfOueHznB')}`]);
+    expect(found('secret_length = X25519.secret_length_in_bytes')).toEqual([]);
+    expect(found('publicToken = "9Cnzj4p4WGeKLs1Pt8QuKUpRKfFLfRYC9AIKjbJTWit"')).toEqual([]);
+    expect(found('GITHUB_API_KEY=\nOTHER=Zf3D0LXCM3EIMbgJpUNnkRtOfOueHznB')).toEqual([]);
+  });
+});
+
+describe('jwt', () => {
+  const header = Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url');
+  const payload = Buffer.from('{"sub":"1234567890","iat":1516239022}').toString('base64url');
+
+  it('reports tokens whose header and payload decode to JSON objects, signed or not', () => {
+    expect(found(`Authorization: Bearer ${header}.${payload}.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c`)).toHaveLength(1);
+    expect(found(`token=${header}.${payload}`)).toEqual([expect.stringMatching(/^jwt /) as string]);
+    expect(found(`${header}.${Buffer.from('not json').toString('base64url')}xxxx.sig`)).toEqual([]);
+  });
+
+  it('reports a JWT encoded again in base64', () => {
+    const token = Buffer.from(`${header}.${payload}.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c`).toString('base64');
+    expect(found(`value: ${token}`)).toEqual([expect.stringMatching(/^jwt-base64 ZXlK/) as string]);
+  });
+});
+
+describe('curl', () => {
+  it('reports -u passwords and credential headers on a curl command line', () => {
+    expect(found('curl -s -u deploy:Xk4-pq9Lw2 https://example.org/api')).toEqual([`curl-auth-user ${redact('Xk4-pq9Lw2')}`]);
+    expect(found('curl \\\n  -H "X-Auth-Token: 4f9a1c7e2b8d6f3a0c5e" \\\n  https://api.internal/')).toEqual([`curl-auth-header ${redact('4f9a1c7e2b8d6f3a0c5e')}`]);
+  });
+
+  it('does not report variables, placeholders or a password equal to the user', () => {
+    for (const line of ['curl -u "$USER:$PASS" https://x', 'curl -u admin:admin https://x', 'curl --user neo4j:[PASSWORD] http://x',
+      'curl -H "Authorization: Bearer $TOKEN" https://x', 'curl -H "Authorization: Bearer <your token>" https://x', 'curly -u a:Xk4-pq9Lw2']) {
+      expect(found(line), line).toEqual([]);
+    }
+  });
+});
+
+describe('kubernetes-secret-yaml', () => {
+  const secret = (kind: string, value: string) => `apiVersion: v1\nkind: ${kind}\nmetadata:\n  name: db\ndata:\n  password: ${value}\n`;
+  const value = Buffer.from('S!B\\*d$zDsb=').toString('base64');
+
+  it('reports data values of a Secret manifest', () => {
+    expect(found(secret('Secret', value), 'deploy/db.yaml')).toEqual([`kubernetes-secret-yaml ${redact(value)}`]);
+  });
+
+  it('does not report other kinds, templates, empty or short values, or other files', () => {
+    const manifest = (text: string, path: string) => found(text, path).filter((f) => f.startsWith('kubernetes-secret-yaml'));
+    expect(manifest(secret('ConfigMap', value), 'deploy/db.yaml')).toEqual([]);
+    expect(manifest(secret('Secret', '{{ .Values.password }}'), 'deploy/db.yaml')).toEqual([]);
+    expect(manifest(secret('Secret', 'YmFyCg=='), 'deploy/db.yaml')).toEqual([]);
+    expect(manifest(secret('Secret', value), 'deploy/db.txt')).toEqual([]);
+    // A later document of another kind is not the Secret's.
+    expect(manifest(`kind: Secret\ntype: Opaque\n---\nkind: ConfigMap\ndata:\n  key: ${value}\n`, 'all.yaml')).toEqual([]);
+  });
+});
+
+describe('linear matching on hostile input', () => {
+  // A super-linear pattern would run for minutes on these and hit the test timeout; linear ones take milliseconds.
+  it('scans long runs of the patterns\' own characters', () => {
+    const texts = [
+      `password${'_'.repeat(100_000)}`, `"${'a'.repeat(100_000)}`, `curl ${'-u '.repeat(50_000)}`,
+      `kind: Secret\ndata:\n${'  k: AAAA\n'.repeat(20_000)}`, `eyJ${'a'.repeat(100_000)}`, `token = ${'='.repeat(100_000)}`,
+    ];
+    for (const text of texts) expect(found(text, 'x.yaml')).toEqual([]);
+  });
+});
