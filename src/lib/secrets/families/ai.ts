@@ -7,7 +7,9 @@ function base64StartsWith(body: string, prefix: string): boolean {
 }
 
 export const AI_RULES: readonly SecretRule[] = [
-  { id: 'openai-api-key', title: 'OpenAI API key', severity: 'critical', keywords: ['t3blbkfj'], pattern: /(sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}|sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})/g, minEntropy: 3, gitleaks: ['openai-api-key'] },
+  // Project, service-account and admin keys carry "T3BlbkFJ" (base64 of "OpenAI") between two
+  // random halves; the halves are bounded, so a long run of key characters is read once.
+  { id: 'openai-api-key', title: 'OpenAI API key', severity: 'critical', keywords: ['t3blbkfj'], pattern: new RegExp(`${B}(sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,160}T3BlbkFJ[A-Za-z0-9_-]{20,160}|sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})(?![A-Za-z0-9_-])`, 'g'), minEntropy: 3, gitleaks: ['openai-api-key'] },
   // Anthropic keys end in "AA" after 93 characters; the admin keys (organisation management) share the shape.
   { id: 'anthropic-api-key', title: 'Anthropic API key', severity: 'critical', keywords: ['sk-ant-'], pattern: new RegExp(`${B}(sk-ant-api0\\d-[A-Za-z0-9_-]{93}AA)${E}`, 'g'), minEntropy: 3, gitleaks: ['anthropic-api-key'] },
   { id: 'anthropic-admin-api-key', title: 'Anthropic admin API key', severity: 'critical', keywords: ['sk-ant-admin'], pattern: new RegExp(`${B}(sk-ant-admin0\\d-[A-Za-z0-9_-]{93}AA)${E}`, 'g'), minEntropy: 3, gitleaks: ['anthropic-admin-api-key'] },
