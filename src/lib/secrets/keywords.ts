@@ -3,6 +3,12 @@
  * bytes by an Aho-Corasick automaton (case-insensitive for ASCII). Most files of an image contain
  * none, and then the file is never even decoded as text; a regular expression alternation or a
  * substring search per keyword read ~100 MB of text several times slower.
+ *
+ * Rows have 256 entries, one per byte. With the catalog's 309 keywords (1,657 states) that is a
+ * 1.7 MB table; a byte-class alphabet (one class per byte that occurs in a keyword, ~48 entries a
+ * row, 0.3 MB) was measured over 100 MB of text files (9,214 files of /usr/lib and /etc) and read
+ * 20% slower (median of 15 rounds 192 vs 155 ms, again 210 vs 175): real text keeps the automaton
+ * in a few shallow states whose rows stay cached, and the class lookup adds a dependent load per byte.
  */
 const ALPHABET = 256;
 /** Flag in a transition: the state it leads to ends a keyword. */
