@@ -55,6 +55,10 @@ describe('generic-secret-assignment', () => {
     expect(found('secret_length = X25519.secret_length_in_bytes')).toEqual([]);
     expect(found('publicToken = "9Cnzj4p4WGeKLs1Pt8QuKUpRKfFLfRYC9AIKjbJTWit"')).toEqual([]);
     expect(found('GITHUB_API_KEY=\nOTHER=Zf3D0LXCM3EIMbgJpUNnkRtOfOueHznB')).toEqual([]);
+    // A Docker config's "auth" (base64 of user:password), but not an author or an OAuth name.
+    const auth = Buffer.from('deploy:s3cr3t-pass').toString('base64');
+    expect(found(`{"auths":{"registry.internal:5000":{"auth":"${auth}"}}}`, '/root/.docker/config.json')).toEqual([`generic-secret-assignment ${redact(auth)}`]);
+    expect(found(`Author: ${auth}\noauth = ${auth}`)).toEqual([]);
   });
 });
 

@@ -110,7 +110,7 @@ function valueAt(rest: string, syntax: Syntax): string | undefined {
  * separator (db_pass, not bypass). Every alternative starts with a literal: a leading lookbehind
  * makes the engine try each position of the text (measured 5x slower over /etc and Python's library).
  */
-const SECRET_WORDS = 'passw(?:or)?d|passphrase|[_.-]pass(?![a-z])|pwd|secret|api[_.-]?key|private[_.-]?key|access[_.-]?key|auth[_.-]?key';
+const SECRET_WORDS = 'passw(?:or)?d|passphrase|[_.-]pass(?![a-z])|pwd|secret|api[_.-]?key|private[_.-]?key|access[_.-]?key|auth[_.-]?key|contrase(?:ñ|n)a';
 /**
  * Names that say the value is about the secret, not the secret: where it is kept, how it is checked
  * or named, how long it lives (`password_file`, `secretName`, `token_ttl`, `access_key_id`).
@@ -161,7 +161,7 @@ function extractAssignment(match: RegExpMatchArray, { text, path }: MatchContext
 const SECRET_ASSIGNMENT: ContextualRule = {
   id: 'secret-assignment', title: 'Password or secret assigned in configuration or code', severity: 'high',
   // Every secret word contains one of these.
-  keywords: ['passw', 'passphrase', '_pass', '-pass', '.pass', 'pwd', 'secret', 'apikey', 'api_key', 'api-key', 'api.key', 'privatekey', 'private_key', 'private-key', 'private.key', 'accesskey', 'access_key', 'access-key', 'access.key', 'authkey', 'auth_key', 'auth-key', 'auth.key'],
+  keywords: ['passw', 'passphrase', '_pass', '-pass', '.pass', 'pwd', 'contrase', 'secret', 'apikey', 'api_key', 'api-key', 'api.key', 'privatekey', 'private_key', 'private-key', 'private.key', 'accesskey', 'access_key', 'access-key', 'access.key', 'authkey', 'auth_key', 'auth-key', 'auth.key'],
   pattern: ASSIGNMENT,
   files: (path) => path === undefined || !TRANSLATIONS.test(path),
   extract: extractAssignment,
@@ -172,7 +172,7 @@ const SECRET_ASSIGNMENT: ContextualRule = {
  * Long random values under credential names, whatever the file (gitleaks' generic-api-key): the
  * value's entropy, not its quoting, says it is a secret, so unquoted values count in code too.
  */
-const GENERIC_NAMES = 'token|secret|passw(?:or)?d|pwd|credentials?|creds|[_.-]auth(?![a-z])|auth[_.-]|api[_.-]?key|access[_.-]?key|private[_.-]?key';
+const GENERIC_NAMES = 'token|secret|passw(?:or)?d|pwd|credentials?|creds|[_.-]auth(?![a-z])|auth(?=[-_."\'`=: \\t>])|api[_.-]?key|access[_.-]?key|private[_.-]?key';
 const GENERIC_ASSIGNMENT = new RegExp(
   // The name, an optional closing quote and declared type, an operator (or an XML element's end,
   // or a comma between a quoted key and a quoted value: setProperty("TOKEN", "…")), an optional
@@ -185,18 +185,21 @@ const GENERIC_ASSIGNMENT = new RegExp(
 
 const GENERIC_SECRET_ASSIGNMENT: ContextualRule = {
   id: 'generic-secret-assignment', title: 'High-entropy value assigned to a secret-like name', severity: 'medium',
-  // "auth" only as a part of a compound name (user_auth, auth_value): alone it is in every "author".
-  keywords: ['token', 'secret', 'passw', 'pwd', 'credential', 'creds', '_auth', '-auth', '.auth', 'auth_', 'auth-', 'auth.', 'apikey', 'api_key', 'api-key', 'api.key', 'accesskey', 'access_key', 'access-key', 'access.key', 'privatekey', 'private_key', 'private-key', 'private.key'],
+  // "auth" only as a whole name part, spelled with what may follow it: alone it is in every "author".
+  keywords: ['token', 'secret', 'passw', 'pwd', 'credential', 'creds', '_auth', '-auth', '.auth', 'auth_', 'auth-', 'auth.', 'auth"', "auth'", 'auth`', 'auth=', 'auth:', 'auth ', 'auth\t', 'auth>', 'apikey', 'api_key', 'api-key', 'api.key', 'accesskey', 'access_key', 'access-key', 'access.key', 'privatekey', 'private_key', 'private-key', 'private.key'],
   pattern: GENERIC_ASSIGNMENT,
   minEntropy: 3.5,
   extract: (match, { text }) => {
     const [, name, value] = match;
-    if (name === undefined || value === undefined || !secretName(fullName(text, match.index ?? 0, name))) return undefined;
+    if (name === undefined || value === undefined) return undefined;
+    const full = fullName(text, match.index ?? 0, name);
+    // "auth" starts a name part, not the end of a word (oauth=, Author:).
+    if (!secretName(full) || (/^auth/i.test(name) && /[A-Za-z]$/.test(full.slice(0, full.length - name.length)))) return undefined;
     // Dotted names are references (`X25519.secret_length`); an alphabet spelled out is a constant.
     if (EXPRESSION.test(value) || /(?:abcdefghij|0123456789|ABCDEFGHIJ)/.test(value)) return undefined;
-    // Generated tokens mix letters and digits; identifiers (TokenWatcher, callDuringTry=True) do
-    // not, and a CONSTANT_CASE value is another constant (SOCKS5_AUTH_END = SOCKS5_AUTH_END).
-    if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value) || /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value)) return undefined;
+    // Generated tokens mix letters with digits (or base64's + / =); identifiers (TokenWatcher,
+    // callDuringTry=True) do not, and a CONSTANT_CASE value is another constant.
+    if (!/[0-9+/]|=$/.test(value) || !/[A-Za-z]/.test(value) || /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value)) return undefined;
     return value;
   },
   gitleaks: ['generic-api-key'],
