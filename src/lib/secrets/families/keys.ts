@@ -12,9 +12,10 @@ const PEM_PRIVATE_KEY = /-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----
 
 /**
  * A PuTTY private key file (.ppk, versions 2 and 3): the header names the key type; the private
- * part is the base64 block after "Private-Lines: N" (encrypted or not, as a PEM key may be).
+ * part is the base64 block after "Private-Lines: N" (encrypted or not, as a PEM key may be). Every
+ * line but the last ends in a line break, so the lines split one way only.
  */
-const PUTTY_PRIVATE_KEY = /PuTTY-User-Key-File-[23]: [A-Za-z0-9@.-]{3,60}\r?\nEncryption: [A-Za-z0-9-]{3,30}\r?\n(?:[A-Za-z-]{1,30}: [^\r\n]{0,200}\r?\n|[A-Za-z0-9+/=]{1,100}\r?\n){0,120}Private-Lines: \d{1,3}\r?\n((?:[A-Za-z0-9+/=]{1,100}\r?\n?){1,100})/g;
+const PUTTY_PRIVATE_KEY = /PuTTY-User-Key-File-[23]: [A-Za-z0-9@.-]{3,60}\r?\nEncryption: [A-Za-z0-9-]{3,30}\r?\n(?:[A-Za-z-]{1,30}: [^\r\n]{0,200}\r?\n|[A-Za-z0-9+/=]{1,100}\r?\n){0,120}Private-Lines: \d{1,3}\r?\n((?:[A-Za-z0-9+/=]{1,100}\r?\n){0,99}[A-Za-z0-9+/=]{1,100})/g;
 
 export const KEY_RULES: readonly SecretRule[] = [
   {
