@@ -18,6 +18,7 @@ const found = (text: string) => scanText(text, CLOUD_RULES).map((m) => m.rule.id
 describe('cloud secret rules', () => {
   it.each([
     ['alibaba-access-key-id', `ALIBABA_CLOUD_ACCESS_KEY_ID=LTAI${body(20)}`],
+    ['alibaba-access-key-id', `accessKeyId: LTAI${body(12)}`],
     ['alibaba-access-key-secret', `aliyun_access_key_secret = "${body(30)}"`],
     ['cloudflare-api-key', `CLOUDFLARE_API_TOKEN=${body(40)}`],
     ['cloudflare-api-key', `cloudflare_global_api_key: ${body(37, HEX)}`],
@@ -47,7 +48,8 @@ describe('cloud secret rules', () => {
   });
 
   it.each([
-    ['an Alibaba key id one character short', `LTAI${body(19)}`],
+    ['an Alibaba key id too short', `LTAI${body(11)}`],
+    ['an Alibaba key id too long', `LTAI${body(21)}`],
     ['a DigitalOcean token with a non-hex body', `dop_v1_${body(64)}`],
     ['a Fly.io macaroon too short to be one', `fm2_${body(60, B64)}`],
     ['a Lob-looking key after "global"', `global_key = live_${body(35, HEX)}`],

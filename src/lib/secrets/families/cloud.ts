@@ -23,7 +23,8 @@ const AZURE_RULES: readonly SecretRule[] = [
 ];
 
 const ALIBABA_RULES: readonly SecretRule[] = [
-  { id: 'alibaba-access-key-id', title: 'Alibaba Cloud AccessKey ID', severity: 'critical', keywords: ['ltai'], pattern: new RegExp(`${B}(LTAI[A-Za-z0-9]{20})${E}`, 'g'), minEntropy: 3, gitleaks: ['alibaba-access-key-id'] },
+  // LTAI and 12 (older keys) to 20 characters.
+  { id: 'alibaba-access-key-id', title: 'Alibaba Cloud AccessKey ID', severity: 'critical', keywords: ['ltai'], pattern: new RegExp(`${B}(LTAI[A-Za-z0-9]{12,20})${E}`, 'g'), minEntropy: 3, gitleaks: ['alibaba-access-key-id'] },
   namedRule({ id: 'alibaba-access-key-secret', title: 'Alibaba Cloud AccessKey secret', severity: 'critical', names: ['alibaba', 'aliyun'], value: '[A-Za-z0-9]{30}', minEntropy: 3.5, gitleaks: ['alibaba-secret-key'] }),
 ];
 

@@ -24,6 +24,9 @@ describe('package-registry secret rules', () => {
     ['artifactory-api-key', `X-JFrog-Art-Api: AKCp${body(69)}`],
     ['artifactory-reference-token', `Authorization: Bearer cmVmd${body(59)}`],
     ['jfrog-token', `JFROG_ACCESS_TOKEN=${body(64)}`],
+    ['docker-config-auth', `{"auths": {"ghcr.io": {"auth": "${Buffer.from(`deploy:${body(24)}`).toString('base64')}"}}}`],
+    ['npmrc-auth-token', `//npm.pkg.github.com/:_authToken=${body(8, HEX)}-${body(4, HEX)}-${body(4, HEX)}-${body(4, HEX)}-${body(12, HEX)}`],
+    ['npmrc-auth', `//registry.example.org/:_auth=${Buffer.from(`ci:${body(16)}`).toString('base64')}`],
   ])('%s: %s', (id, text) => {
     expect(found(text)).toEqual([id]);
   });
@@ -35,6 +38,9 @@ describe('package-registry secret rules', () => {
     ['a NuGet password taken from the environment', '<add key="ClearTextPassword" value="%NUGET_FEED_PASSWORD%" />'],
     ['a NuGet setting that is not a password', `<add key="Username" value="${body(16)}" />`],
     ['an Artifactory key one character short', `AKCp${body(68)}`],
+    ['a docker auth that is not a login', `{"auth": "${Buffer.from(body(24)).toString('base64')}"}`],
+    ['a docker auth with an empty password', `{"auth": "${Buffer.from('deploy:').toString('base64')}"}`],
+    ['an .npmrc token taken from the environment', '//registry.npmjs.org/:_authToken=${NPM_TOKEN}'],
   ])('leaves alone %s', (_, text) => {
     expect(found(text)).toEqual([]);
   });

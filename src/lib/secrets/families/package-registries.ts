@@ -13,6 +13,32 @@ const END = '(?![A-Za-z0-9_-])';
  */
 const NUGET_PASSWORD = new RegExp(`<${anyCase('add')}[ \\t]{1,10}${anyCase('key')}="(?:${anyCase('ClearText')})?${anyCase('Password')}"[ \\t]{1,10}${anyCase('value')}="([^"\\r\\n]{1,500})"[ \\t]{0,10}/>`, 'g');
 
+/**
+ * Base64 of "user:password", as docker, podman and npm store registry logins: a strict base64
+ * string that decodes to printable text with a user and a non-empty password.
+ */
+function isBase64Login(secret: string): boolean {
+  if (secret.length % 4 !== 0) return false;
+  const login = Buffer.from(secret, 'base64').toString('latin1');
+  const colon = login.indexOf(':');
+  return colon > 0 && colon < login.length - 1 && /^[\x20-\x7e]+$/.test(login);
+}
+
+/** A value that names where the secret is rather than holding it: ${NPM_TOKEN}, $TOKEN, {{ .token }}. */
+function isReference(secret: string): boolean {
+  return /^(?:\$\{?[A-Za-z_]|\{\{|%[A-Za-z_])/.test(secret);
+}
+
+/** Container registries' logins (docker, podman, npm registries): the files that hold them are often copied into images. */
+const LOGIN_RULES: readonly SecretRule[] = [
+  // ~/.docker/config.json, containers auth.json: "auths": { "<registry>": { "auth": "<base64 user:password>" } }.
+  { id: 'docker-config-auth', title: 'Container registry login (docker config auth)', severity: 'critical', keywords: ['"auth"'], pattern: /"auth"[ \t]{0,10}:[ \t]{0,10}"([A-Za-z0-9+/]{8,1000}={0,2})"/g, accept: isBase64Login },
+  // .npmrc: //registry/:_authToken=<token> (npm_ tokens, older UUID tokens, other registries' tokens),
+  // and _auth=<base64 user:password>.
+  { id: 'npmrc-auth-token', title: 'npm registry token in .npmrc', severity: 'critical', keywords: ['_authtoken'], pattern: /:_authToken[ \t]{0,5}=[ \t]{0,5}["']?([^\s"'#;]{16,500})/g, minEntropy: 3, accept: (secret) => !isReference(secret) },
+  { id: 'npmrc-auth', title: 'npm registry login in .npmrc', severity: 'critical', keywords: ['_auth'], pattern: /(?:^|[\s:])_auth[ \t]{0,5}=[ \t]{0,5}["']?([A-Za-z0-9+/]{8,1000}={0,2})(?![A-Za-z0-9+/=])/gm, accept: isBase64Login },
+];
+
 export const PACKAGE_REGISTRY_RULES: readonly SecretRule[] = [
   { id: 'npm-token', title: 'npm access token', severity: 'critical', keywords: ['npm_'], pattern: new RegExp(`${B}(npm_[A-Za-z0-9]{36})${E}`, 'g'), minEntropy: 3, gitleaks: ['npm-access-token'] },
   // PyPI tokens are macaroons: "pypi-" and the base64 of a binary header naming the issuing
@@ -33,5 +59,6 @@ export const PACKAGE_REGISTRY_RULES: readonly SecretRule[] = [
   { id: 'artifactory-api-key', title: 'JFrog Artifactory API key', severity: 'critical', keywords: ['akcp'], pattern: new RegExp(`${B}(AKCp[A-Za-z0-9]{69})${E}`, 'g'), minEntropy: 3.5, gitleaks: ['artifactory-api-key'] },
   { id: 'artifactory-reference-token', title: 'JFrog Artifactory reference token', severity: 'critical', keywords: ['cmvmd'], pattern: new RegExp(`${B}(cmVmd[A-Za-z0-9]{59})${E}`, 'g'), minEntropy: 3.5, gitleaks: ['artifactory-reference-token'] },
   // The same keys named after the product, in whichever form (73-character API key, 64-character identity token).
+  ...LOGIN_RULES,
   namedRule({ id: 'jfrog-token', title: 'JFrog API key or identity token', severity: 'critical', names: ['jfrog', 'artifactory', 'bintray', 'xray'], value: '[A-Za-z0-9]{73}|[A-Za-z0-9]{64}', minEntropy: 3.5, gitleaks: ['jfrog-api-key', 'jfrog-identity-token'] }),
 ];

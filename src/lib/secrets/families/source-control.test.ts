@@ -20,10 +20,10 @@ describe('source-control secret rules', () => {
     ['github-token', `"token": "ghs_${body(36)}"`],
     ['github-fine-grained-token', `github_pat_${body(22)}_${body(59)}`],
     ['gitlab-token', `PRIVATE-TOKEN: glpat-${body(20)}`],
-    ['gitlab-token', `token=glpat-${body(27)}.01.${body(7, B36)}`],
+    ['gitlab-token', `token=glpat-${body(27)}.01${body(7, B36)}`],
     ['gitlab-deploy-token', `password: gldt-${body(20)}`],
     ['gitlab-oauth-app-secret', `secret = "gloas-${body(64)}"`],
-    ['gitlab-runner-token', `token = "glrt-t1_${body(27)}.01.${body(7, B36)}"`],
+    ['gitlab-runner-token', `token = "glrt-t1_${body(27)}.01${body(7, B36)}"`],
     ['gitlab-runner-token', `--registration-token GR1348941${body(20)}`],
     ['gitlab-ci-job-token', `CI_JOB_TOKEN=glcbt-64_${body(20)}`],
     ['gitlab-pipeline-trigger-token', `-F token=glptt-${body(40, HEX)}`],
@@ -38,6 +38,10 @@ describe('source-control secret rules', () => {
     ['gitter-access-token', `gitter_token: ${body(40, HEX)}`],
   ])('%s: %s', (id, text) => {
     expect(found(text)).toEqual([id]);
+  });
+
+  it('takes a routable GitLab token whole, with its version and CRC', () => {
+    expect(scanText(`glpat-${body(30)}.01${body(7, B36)}`, SOURCE_CONTROL_RULES).map((m) => m.redacted)).toEqual(['glpa… (46 characters)']);
   });
 
   it.each([
