@@ -28,5 +28,4 @@ export const DETECT_SECRETS_MAP: Readonly<Record<string, readonly string[]>> = {
 /** Plugins with no Palisade equivalent, on purpose. */
 export const NOT_COVERED: Readonly<Record<string, string>> = {
   IPPublicDetector: 'a public IP address is not a credential: it identifies a host, it grants nothing',
-  BasicAuthDetector: 'no Palisade rule reports user:password@ in URLs yet (its published cases are all negatives, which Palisade agrees with by finding nothing)',
 };

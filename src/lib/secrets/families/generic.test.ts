@@ -92,6 +92,16 @@ describe('curl', () => {
   });
 });
 
+describe('url-password', () => {
+  it('reports the password of a connection URL, not variables, templates, ports or http URLs', () => {
+    expect(found('DATABASE_URL=postgres://app:Xk4-pq9Lw2@db.internal:5432/app')).toEqual([`url-password ${redact('Xk4-pq9Lw2')}`]);
+    for (const line of ['postgres://app:${DB_PASSWORD}@db/app', 'redis://:%s@host', 'amqp://guest:guest@rabbit', 'https://url:8000 @someone',
+      'see https://host:8080/path@v2', 'ftp://user:password@host', 'https://deploy:Xk4-pq9Lw2@example.org']) {
+      expect(found(line), line).toEqual([]);
+    }
+  });
+});
+
 describe('kubernetes-secret-yaml', () => {
   const secret = (kind: string, value: string) => `apiVersion: v1\nkind: ${kind}\nmetadata:\n  name: db\ndata:\n  password: ${value}\n`;
   const value = Buffer.from('S!B\\*d$zDsb=').toString('base64');

@@ -288,6 +288,37 @@ const CURL_HEADER: ContextualRule = {
 };
 
 // ---------------------------------------------------------------------------------------------
+// Passwords in URLs
+
+/**
+ * Schemes whose URLs carry credentials by convention (DATABASE_URL=postgres://app:…@db/app).
+ * http(s) is left out: "://" in the prefilter passed half of all text files (33% -> 49% of /etc
+ * and the Python and npm libraries) for no finding; credentials in http URLs are service tokens
+ * that specific rules name.
+ */
+const URL_SCHEMES = ['postgres', 'postgresql', 'mysql', 'mariadb', 'mongodb', 'mongodb+srv', 'redis', 'rediss', 'amqp', 'amqps', 'mssql', 'sqlserver', 'oracle', 'cockroachdb', 'clickhouse', 'nats', 'ftp', 'ftps', 'sftp', 'smtp', 'smtps', 'ldap', 'ldaps', 'svn', 'ssh'];
+
+/**
+ * `scheme://user:password@host` (RFC 3986 userinfo). The pattern starts at the literal "://" (a
+ * scheme pattern in front would make the engine try every letter of the text); the scheme is read
+ * back and must be one of URL_SCHEMES, whose "scheme://" are the keywords. Groups: user, password.
+ */
+const URL_PASSWORD: ContextualRule = {
+  id: 'url-password', title: 'Password in a connection URL', severity: 'high', keywords: URL_SCHEMES.map((scheme) => `${scheme}://`),
+  pattern: /:\/\/([^\s:/?#@"'`<>[\]{}]{1,128}):([^\s/?#@"'`<>[\]{}]{1,256})@(?=[A-Za-z0-9[])/g,
+  extract: (match, { text }) => {
+    const [, user, password] = match;
+    const index = match.index ?? 0;
+    const scheme = /(?:^|[^A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{0,30})$/.exec(text.slice(Math.max(0, index - 32), index))?.[1];
+    if (user === undefined || password === undefined || scheme === undefined || !URL_SCHEMES.includes(scheme.toLowerCase())) return undefined;
+    // Variables, templates and sample words stand for the password; user:user is a default account.
+    if (password === user || SHELL_REFERENCE.test(password) || /\$\{|%[sd(]/.test(password) || NOT_A_VALUE.test(password) || SAMPLE.test(password)) return undefined;
+    return /[A-Za-z0-9]/.test(password) ? password : undefined;
+  },
+  detectSecrets: ['BasicAuthDetector'],
+};
+
+// ---------------------------------------------------------------------------------------------
 // Kubernetes Secret manifests
 
 /** The documents of a YAML stream that declare `kind: Secret`, as [start, end) offsets; one text at a time. */
@@ -351,6 +382,7 @@ export const GENERIC_RULES: readonly SecretRule[] = [
   JWT_BASE64,
   CURL_HEADER,
   CURL_USER,
+  URL_PASSWORD,
   GENERIC_SECRET_ASSIGNMENT,
   SECRET_ASSIGNMENT,
 ];
