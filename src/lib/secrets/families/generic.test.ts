@@ -33,7 +33,7 @@ describe('secret-assignment by file syntax', () => {
 
   it('does not report settings named like secrets', () => {
     for (const line of ['passwd:         files systemd', 'password required pam_unix.so obscure sha512', 'PASS_MAX_DAYS\t99999',
-      'password_file = /run/secrets/db', 'secretName: db-credentials', 'PermitEmptyPasswords no', 'bypass = Z9xq-w1ll-pass']) {
+      'password_file = /run/secrets/db', 'secretName: db-credentials', 'PermitEmptyPasswords no', 'bypass = Z9xq-w1ll-pass', 'public_key = Z9xq-w1ll-pass']) {
       expect(found(line, '/etc/app.conf'), line).toEqual([]);
     }
   });
@@ -41,6 +41,10 @@ describe('secret-assignment by file syntax', () => {
   it('reads comparisons with a literal in either order', () => {
     expect(found('if (api_key == "Zq9-w8xv!") {', 'app.js')).toEqual([`secret-assignment ${redact('Zq9-w8xv!')}`]);
     expect(found('if ("Zq9-w8xv!" === password) {', 'app.js')).toEqual([`secret-assignment ${redact('Zq9-w8xv!')}`]);
+  });
+
+  it('reads a publisher\'s password (public names are public, not every name starting with "pub")', () => {
+    expect(found('publisher_password = Z9xq-w1ll!', '/etc/app.conf')).toEqual([`secret-assignment ${redact('Z9xq-w1ll!')}`]);
   });
 
   it('skips translations, whose values are labels', () => {

@@ -117,7 +117,7 @@ const SECRET_WORDS = 'passw(?:or)?d|passphrase|[_.-]pass(?![a-z])|pwd|secret|api
  */
 const METADATA = /(?:file|files|path|name|names|id|ids|url|uri|dir|len|length|size|type|prompt|field|policy|ttl|timeout|expiry|expires|label|enabled|mode|format|pattern|regex|header|ref|hint|count|min|max|rules?|strength|reset|confirm|confirmation|changed|expired|required|mount|secrets|tokens|passwords|keys|encryption|algorithm|algo|method|scheme|cipher|digest|hashes|check|command|cmd|program|helper|backend|store|provider|version|env|var|key_?id|arn|selector|template|class|kind|hash|salt)$/i;
 /** Names that are secret-sounding but public by definition. */
-const PUBLIC = /^(?:public|pub|csrf|xsrf)/i;
+const PUBLIC = /^(?:[Pp]ublic|PUBLIC|[Pp]ub|PUB|[Cc]srf|CSRF|[Xx]srf|XSRF)(?![a-z])/;
 
 /** `NAME[quote][[n]] OP rest` (groups: name, operator, rest) or `"value" == NAME` (groups: value with quotes, name). */
 const ASSIGNMENT = new RegExp(
@@ -143,7 +143,7 @@ function extractAssignment(match: RegExpMatchArray, { text, path }: MatchContext
   const [, name, operator, rest, reversed, reversedName] = match;
   if (reversed !== undefined && reversedName !== undefined) {
     // `if ("value" == password)`: a comparison with a literal, in any syntax.
-    if (!secretName(reversedName) || (syntax === 'c' && !reversed.startsWith('"'))) return undefined;
+    if (!secretName(reversedName) || reversed[0] !== reversed.at(-1) || (syntax === 'c' && !reversed.startsWith('"'))) return undefined;
     const value = reversed.slice(1, -1);
     return plausibleValue(value) ? value : undefined;
   }
