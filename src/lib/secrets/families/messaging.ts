@@ -45,8 +45,9 @@ export const MESSAGING_RULES: readonly SecretRule[] = [
     placeholders: 'keep', accept: slackTailIsRandom,
     gitleaks: ['slack-bot-token', 'slack-user-token', 'slack-app-token', 'slack-config-access-token', 'slack-config-refresh-token', 'slack-legacy-bot-token', 'slack-legacy-token', 'slack-legacy-workspace-token'],
   },
-  { id: 'slack-webhook', title: 'Slack incoming webhook', severity: 'high', keywords: ['hooks.slack.com'], pattern: /https?:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9+/]{40,200}/g, gitleaks: ['slack-webhook-url'] },
-  { id: 'microsoft-teams-webhook', title: 'Microsoft Teams incoming webhook', severity: 'high', keywords: ['.webhook.office.com/webhookb2/', '.com/webhook/'], pattern: new RegExp(TEAMS_WEBHOOK, 'g'), gitleaks: ['microsoft-teams-webhook'] },
+  { id: 'slack-webhook', title: 'Slack incoming webhook', severity: 'high', keywords: ['hooks.slack.com'], pattern: /(?:https?:\/\/)?hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9+/]{40,200}/g, gitleaks: ['slack-webhook-url'] },
+  // A webhook only posts messages to one channel (spam, phishing): medium.
+  { id: 'microsoft-teams-webhook', title: 'Microsoft Teams incoming webhook', severity: 'medium', keywords: ['.webhook.office.com/webhookb2/', '.com/webhook/'], pattern: new RegExp(TEAMS_WEBHOOK, 'g'), gitleaks: ['microsoft-teams-webhook'] },
   // Bot tokens: base64 of the bot's user id, a timestamp and an HMAC, dot-separated.
   namedRule({ id: 'discord-bot-token', title: 'Discord bot token', severity: 'high', names: ['discord'], value: '[MNO][A-Za-z0-9_-]{23,27}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,40}', minEntropy: 3.5, accept: discordUserId }),
   // OAuth2 client secrets: 32 URL-safe characters.

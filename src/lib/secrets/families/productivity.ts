@@ -21,10 +21,11 @@ function atlassianChecksum(token: string): boolean {
 }
 
 export const PRODUCTIVITY_RULES: readonly SecretRule[] = [
-  // Current Atlassian API tokens (Jira, Confluence, Bitbucket): "ATATT3", a URL-safe body, "=" and a checksum.
-  { id: 'atlassian-api-token', title: 'Atlassian API token', severity: 'high', keywords: ['atatt3'], pattern: new RegExp(`${B}(ATATT3[A-Za-z0-9_=-]{177}=[A-F0-9]{8})${E}`, 'g'), minEntropy: 3.5, accept: atlassianChecksum, gitleaks: ['atlassian-api-token'] },
+  // Current Atlassian API tokens: "ATATT3", a URL-safe body, "=" and a checksum. They act as the
+  // user in Jira, Confluence and Bitbucket (code): critical.
+  { id: 'atlassian-api-token', title: 'Atlassian API token', severity: 'critical', keywords: ['atatt3'], pattern: new RegExp(`${B}(ATATT3[A-Za-z0-9_=-]{177}=[A-F0-9]{8})${E}`, 'g'), minEntropy: 3.5, accept: atlassianChecksum, gitleaks: ['atlassian-api-token'] },
   // Older Atlassian API tokens had no prefix: 24 alphanumerics assigned to a Jira/Confluence/Atlassian name.
-  namedRule({ id: 'atlassian-legacy-api-token', title: 'Atlassian API token (legacy format)', severity: 'high', names: ['atlassian', 'confluence', 'jira'], value: '[A-Za-z0-9]{24}', minEntropy: 3.5, gitleaks: ['atlassian-api-token'] }),
+  namedRule({ id: 'atlassian-legacy-api-token', title: 'Atlassian API token (legacy format)', severity: 'critical', names: ['atlassian', 'confluence', 'jira'], value: '[A-Za-z0-9]{24}', minEntropy: 3.5, gitleaks: ['atlassian-api-token'] }),
   // Legacy API keys ("key" and 14 characters); personal access tokens ("pat", 14 characters, "." and 64 hex).
   namedRule({ id: 'airtable-api-key', title: 'Airtable API key', severity: 'high', names: ['airtable'], value: 'key[A-Za-z0-9]{14}', minEntropy: 3, gitleaks: ['airtable-api-key'] }),
   namedRule({ id: 'airtable-personal-access-token', title: 'Airtable personal access token', severity: 'high', names: ['airtable'], value: 'pat[A-Za-z0-9]{14}\\.[a-f0-9]{64}', minEntropy: 3, gitleaks: ['airtable-personnal-access-token'] }),
