@@ -17,6 +17,7 @@ const found = (text: string) => scanText(text, CLOUD_RULES).map((m) => m.rule.id
 
 describe('cloud secret rules', () => {
   it.each([
+    ['azure-storage-account-key', `DefaultEndpointsProtocol=https;AccountName=images;AccountKey=${Buffer.from(body(64)).toString('base64')};EndpointSuffix=core.windows.net`],
     ['alibaba-access-key-id', `ALIBABA_CLOUD_ACCESS_KEY_ID=LTAI${body(20)}`],
     ['alibaba-access-key-id', `accessKeyId: LTAI${body(12)}`],
     ['alibaba-access-key-secret', `aliyun_access_key_secret = "${body(30)}"`],
@@ -57,6 +58,7 @@ describe('cloud secret rules', () => {
     ['a Mapbox public token', `MAPBOX_TOKEN=pk.eyJ1IjoiZXhhbXBsZXVzZXIiLCJhIjoi${body(20)}.${body(22)}`],
     ['an EasyPost-shaped run inside base64', `+EZAK${body(54)}/`],
     ['a UUID not named Heroku', `request_id=${UUID}`],
+    ['an Azure account key of the wrong length', `AccountKey=${Buffer.from(body(48)).toString('base64')}`],
   ])('leaves alone %s', (_, text) => {
     expect(found(text)).toEqual([]);
   });

@@ -22,6 +22,12 @@ const AZURE_RULES: readonly SecretRule[] = [
   { id: 'azure-ad-client-secret', title: 'Azure AD (Entra ID) client secret', severity: 'critical', keywords: ['q~'], pattern: /(?<![A-Za-z0-9_~.-])([A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])/g, minEntropy: 3, gitleaks: ['azure-ad-client-secret'] },
 ];
 
+const AZURE_STORAGE_RULES: readonly SecretRule[] = [
+  // A storage account key (64 random bytes, 88 characters of base64) in a connection string:
+  // DefaultEndpointsProtocol=https;AccountName=…;AccountKey=…;EndpointSuffix=core.windows.net.
+  { id: 'azure-storage-account-key', title: 'Azure storage account key', severity: 'critical', keywords: ['accountkey='], pattern: /AccountKey=([A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])/gi, minEntropy: 4 },
+];
+
 const ALIBABA_RULES: readonly SecretRule[] = [
   // LTAI and 12 (older keys) to 20 characters.
   { id: 'alibaba-access-key-id', title: 'Alibaba Cloud AccessKey ID', severity: 'critical', keywords: ['ltai'], pattern: new RegExp(`${B}(LTAI[A-Za-z0-9]{12,20})${E}`, 'g'), minEntropy: 3, gitleaks: ['alibaba-access-key-id'] },
@@ -94,6 +100,7 @@ const MEDIA_AND_DATA_RULES: readonly SecretRule[] = [
 export const CLOUD_RULES: readonly SecretRule[] = [
   ...AWS_RULES,
   ...AZURE_RULES,
+  ...AZURE_STORAGE_RULES,
   ...ALIBABA_RULES,
   ...CLOUDFLARE_RULES,
   ...PLATFORM_RULES,

@@ -31,6 +31,7 @@ describe('infrastructure secret rules', () => {
     ['authress-service-client-key', `AUTHRESS_KEY=sc_${body(10).toLowerCase()}.${body(5).toLowerCase()}.acc_${body(20).toLowerCase()}.${body(60)}`],
     ['cisco-meraki-api-key', `MERAKI_DASHBOARD_API_KEY=${body(40, HEX)}`],
     ['okta-api-token', `myOktaToken = "00${body(40)}"`],
+    ['okta-api-token-header', `curl -H "Authorization: SSWS 00${body(40)}" https://dev-1.okta.com/api/v1/users`],
     ['openshift-user-token', `oc login --token=sha256~${body(43)}`],
     ['settlemint-token', `SETTLEMINT_ACCESS_TOKEN=sm_pat_${body(16)}`],
   ])('%s: %s', (id, text) => {

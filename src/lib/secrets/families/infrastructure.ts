@@ -20,6 +20,9 @@ function isServiceAccountToken(token: string): boolean {
   return text.startsWith('{"') && /^[\x20-\x7e]{20,}$/.test(text.slice(0, 64));
 }
 
+/** Okta API tokens: "00" and 40 characters; they act with their creator's admin rights. */
+const OKTA_TOKEN = '00[A-Za-z0-9_=-]{40}';
+
 const VAULT_RULES: readonly SecretRule[] = [
   // hvs. service and hvb. batch tokens (Vault 1.10+): the prefix says what they are.
   { id: 'vault-token', title: 'HashiCorp Vault token', severity: 'critical', keywords: ['hvs.', 'hvb.'], pattern: new RegExp(`${START}(hvs\\.[A-Za-z0-9_-]{90,120}|hvb\\.[A-Za-z0-9_-]{138,300})${END}`, 'g'), minEntropy: 3.5, gitleaks: ['vault-service-token', 'vault-batch-token'] },
@@ -59,8 +62,9 @@ export const INFRASTRUCTURE_RULES: readonly SecretRule[] = [
   },
   // Meraki dashboard API keys administer the organisation's network devices.
   namedRule({ id: 'cisco-meraki-api-key', title: 'Cisco Meraki API key', severity: 'critical', names: ['meraki'], value: '[0-9a-f]{40}', minEntropy: 3, gitleaks: ['cisco-meraki-api-key'] }),
-  // Okta API tokens: "00" and 40 characters; they act with their creator's admin rights.
-  { id: 'okta-api-token', title: 'Okta API token', severity: 'critical', keywords: ['okta'], pattern: atWordStart(assignedTo(['okta'], '00[A-Za-z0-9_=-]{40}'), 'O'), minEntropy: 3.5, gitleaks: ['okta-access-token'] },
+  { id: 'okta-api-token', title: 'Okta API token', severity: 'critical', keywords: ['okta'], pattern: atWordStart(assignedTo(['okta'], OKTA_TOKEN), 'O'), minEntropy: 3.5, gitleaks: ['okta-access-token'] },
+  // The same token where Okta's API takes it: "Authorization: SSWS <token>".
+  { id: 'okta-api-token-header', title: 'Okta API token (SSWS authorization)', severity: 'critical', keywords: ['ssws'], pattern: new RegExp(`SSWS[ \\t]{1,5}(${OKTA_TOKEN})${END}`, 'g'), minEntropy: 3.5, gitleaks: ['okta-access-token'] },
   // OpenShift OAuth access tokens (oc login --token=sha256~…).
   { id: 'openshift-user-token', title: 'OpenShift user token', severity: 'critical', keywords: ['sha256~'], pattern: new RegExp(`${START}(sha256~[A-Za-z0-9_-]{43})${END}`, 'g'), minEntropy: 3.5, gitleaks: ['openshift-user-token'] },
   // SettleMint (blockchain platform): application, personal and service access tokens.
