@@ -20,9 +20,6 @@ const AZURE_RULES: readonly SecretRule[] = [
   // 31 to 34 more, 37 to 40 in all. The alphabet includes "~" and ".", so the token boundary
   // excludes them as well.
   { id: 'azure-ad-client-secret', title: 'Azure AD (Entra ID) client secret', severity: 'critical', keywords: ['q~'], pattern: /(?<![A-Za-z0-9_~.-])([A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])/g, minEntropy: 3, gitleaks: ['azure-ad-client-secret'] },
-];
-
-const AZURE_STORAGE_RULES: readonly SecretRule[] = [
   // A storage account key (64 random bytes, 88 characters of base64) in a connection string:
   // DefaultEndpointsProtocol=https;AccountName=…;AccountKey=…;EndpointSuffix=core.windows.net.
   { id: 'azure-storage-account-key', title: 'Azure storage account key', severity: 'critical', keywords: ['accountkey='], pattern: /AccountKey=([A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])/gi, minEntropy: 4 },
@@ -100,7 +97,6 @@ const MEDIA_AND_DATA_RULES: readonly SecretRule[] = [
 export const CLOUD_RULES: readonly SecretRule[] = [
   ...AWS_RULES,
   ...AZURE_RULES,
-  ...AZURE_STORAGE_RULES,
   ...ALIBABA_RULES,
   ...CLOUDFLARE_RULES,
   ...PLATFORM_RULES,
