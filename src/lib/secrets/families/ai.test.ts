@@ -43,3 +43,21 @@ describe('AI provider keys', () => {
     expect(found(`ABSK${body}`)).toEqual([]);
   });
 });
+
+describe('other AI providers', () => {
+  it('finds each documented prefix', () => {
+    const HEX = '0123456789abcdef';
+    const cases: readonly (readonly [string, string])[] = [
+      [`GROQ_API_KEY=gsk_${random(ALNUM, 52)}`, 'groq-api-key'],
+      [`REPLICATE_API_TOKEN=r8_${random(ALNUM, 37)}`, 'replicate-api-token'],
+      [`XAI_API_KEY=xai-${random(ALNUM, 80)}`, 'xai-api-key'],
+      [`OPENROUTER_API_KEY=sk-or-v1-${random(HEX, 64)}`, 'openrouter-api-key'],
+      [`LANGSMITH_API_KEY=lsv2_pt_${random(HEX, 32)}_${random(HEX, 10)}`, 'langsmith-api-key'],
+    ];
+    for (const [text, rule] of cases) expect(found(text), text).toEqual([rule]);
+  });
+  it('leaves values of another length', () => {
+    expect(found(`gsk_${random(ALNUM, 40)}`)).toEqual([]);
+    expect(found(`xai-${random(ALNUM, 20)}`)).toEqual([]);
+  });
+});

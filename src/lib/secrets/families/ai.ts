@@ -16,6 +16,13 @@ export const AI_RULES: readonly SecretRule[] = [
   // User tokens (hf_) and the older organisation tokens (api_org_) both carry 34 letters.
   { id: 'huggingface-token', title: 'Hugging Face access token', severity: 'high', keywords: ['hf_', 'api_org_'], pattern: new RegExp(`${B}((?:hf|api_org)_[A-Za-z]{34})${E}`, 'g'), minEntropy: 3.5, gitleaks: ['huggingface-access-token', 'huggingface-organization-api-token'] },
   { id: 'perplexity-api-key', title: 'Perplexity API key', severity: 'high', keywords: ['pplx-'], pattern: new RegExp(`${B}(pplx-[A-Za-z0-9]{48})${E}`, 'g'), minEntropy: 3, gitleaks: ['perplexity-api-key'] },
+  // Other providers' documented prefixes: Groq ("gsk_" and 52), Replicate ("r8_" and 37), xAI
+  // ("xai-" and 80), OpenRouter ("sk-or-v1-" and 64 hex), LangSmith ("lsv2_pt_"/"lsv2_sk_", 32 hex, "_", 10 hex).
+  { id: 'groq-api-key', title: 'Groq API key', severity: 'high', keywords: ['gsk_'], pattern: new RegExp(`${B}(gsk_[A-Za-z0-9]{52})${E}`, 'g'), minEntropy: 3.5 },
+  { id: 'replicate-api-token', title: 'Replicate API token', severity: 'high', keywords: ['r8_'], pattern: new RegExp(`${B}(r8_[A-Za-z0-9]{37})${E}`, 'g'), minEntropy: 3.5 },
+  { id: 'xai-api-key', title: 'xAI API key', severity: 'high', keywords: ['xai-'], pattern: new RegExp(`${B}(xai-[A-Za-z0-9]{80})${E}`, 'g'), minEntropy: 3.5 },
+  { id: 'openrouter-api-key', title: 'OpenRouter API key', severity: 'high', keywords: ['sk-or-v1-'], pattern: new RegExp(`${B}(sk-or-v1-[a-f0-9]{64})${E}`, 'g'), minEntropy: 3 },
+  { id: 'langsmith-api-key', title: 'LangSmith API key', severity: 'high', keywords: ['lsv2_pt_', 'lsv2_sk_'], pattern: new RegExp(`${B}(lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10})${E}`, 'g'), minEntropy: 3 },
   // Cohere keys have no prefix: 40 alphanumerics, named after the service (CO_API_KEY is its SDK's variable).
   namedRule({ id: 'cohere-api-key', title: 'Cohere API key', severity: 'high', names: ['cohere', 'co_api_key'], value: '[A-Za-z0-9]{40}', minEntropy: 3.5, gitleaks: ['cohere-api-token'] }),
   // Long-lived Bedrock keys: "ABSK" and the base64 of "BedrockAPIKey-<id>-at-<account>:<secret>".

@@ -45,3 +45,11 @@ describe('e-mail and SMS keys', () => {
     expect(found(`TWILIO_API_KEY=SK${random(HEX, 32)}`)).toEqual([]);
   });
 });
+
+describe('Postmark and Mandrill', () => {
+  it('finds tokens named after the service', () => {
+    const guid = [8, 4, 4, 4, 12].map((n) => random(HEX, n)).join('-');
+    expect(found(`POSTMARK_SERVER_TOKEN=${guid}`)).toEqual(['postmark-token']);
+    expect(found(`MANDRILL_API_KEY=${random(URLSAFE, 22)}`)).toEqual(['mandrill-api-key']);
+  });
+});

@@ -15,6 +15,9 @@ export const EMAIL_RULES: readonly SecretRule[] = [
   { id: 'sendgrid-api-key', title: 'SendGrid API key', severity: 'high', keywords: ['sg.'], pattern: new RegExp(`${B}(SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43})${E}`, 'g'), minEntropy: 3.5, gitleaks: ['sendgrid-api-token'] },
   // Brevo (formerly Sendinblue) API and SMTP keys: a prefix, 64 hex characters and 16 alphanumerics.
   { id: 'brevo-api-key', title: 'Brevo (Sendinblue) API key', severity: 'high', keywords: ['xkeysib-', 'xsmtpsib-'], pattern: new RegExp(`${B}((?:xkeysib|xsmtpsib)-[a-f0-9]{64}-[A-Za-z0-9]{16})${E}`, 'g'), minEntropy: 3, gitleaks: ['sendinblue-api-token'] },
+  // Postmark server and account tokens are GUIDs; Mandrill (Mailchimp Transactional) keys are 22 URL-safe characters.
+  namedRule({ id: 'postmark-token', title: 'Postmark server or account token', severity: 'high', names: ['postmark'], value: '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}', minEntropy: 3 }),
+  namedRule({ id: 'mandrill-api-key', title: 'Mandrill API key', severity: 'high', names: ['mandrill'], value: '[A-Za-z0-9_-]{22}', minEntropy: 3.5 }),
   // MessageBird access keys: 25 alphanumerics (the GUID client ids beside them are not secrets).
   namedRule({ id: 'messagebird-api-key', title: 'MessageBird API key', severity: 'high', names: ['messagebird', 'message_bird', 'message-bird'], value: '[A-Za-z0-9]{25}', minEntropy: 3.5, gitleaks: ['messagebird-api-token'] }),
   // Twilio's auth token and API key secrets are 32 hex characters with no prefix (the "SK…" and

@@ -69,3 +69,13 @@ describe('Telegram, Mattermost and Sendbird', () => {
     expect(found(`SENDBIRD_APP_ID=${guid().toUpperCase()}`)).toEqual([]);
   });
 });
+
+describe('Discord and Google Chat webhooks', () => {
+  it('finds the webhook tokens', () => {
+    expect(found(`WEBHOOK=https://discord.com/api/webhooks/${random(DIGITS, 19)}/${random(URLSAFE, 68)}`)).toEqual(['discord-webhook']);
+    expect(found(`url: https://chat.googleapis.com/v1/spaces/AAAA${random(ALNUM, 7)}/messages?key=AIza${random(URLSAFE, 35)}&token=${random(URLSAFE, 43)}%3D`)).toEqual(['google-chat-webhook']);
+  });
+  it('leaves a Discord API URL that is not a webhook', () => {
+    expect(found(`https://discord.com/api/channels/${random(DIGITS, 19)}/${random(URLSAFE, 68)}`)).toEqual([]);
+  });
+});

@@ -48,6 +48,10 @@ export const MESSAGING_RULES: readonly SecretRule[] = [
   { id: 'slack-webhook', title: 'Slack incoming webhook', severity: 'high', keywords: ['hooks.slack.com'], pattern: /(?:https?:\/\/)?hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9+/]{40,200}/g, gitleaks: ['slack-webhook-url'] },
   // A webhook only posts messages to one channel (spam, phishing): medium.
   { id: 'microsoft-teams-webhook', title: 'Microsoft Teams incoming webhook', severity: 'medium', keywords: ['.webhook.office.com/webhookb2/', '.com/webhook/'], pattern: new RegExp(TEAMS_WEBHOOK, 'g'), gitleaks: ['microsoft-teams-webhook'] },
+  // Discord webhooks: the webhook's numeric id and its token; anyone holding the URL can post (medium, as Teams').
+  { id: 'discord-webhook', title: 'Discord webhook', severity: 'medium', keywords: ['discord.com/api/webhooks/', 'discordapp.com/api/webhooks/'], pattern: /https:\/\/(?:(?:canary|ptb)\.)?discord(?:app)?\.com\/api\/webhooks\/\d{17,20}\/([A-Za-z0-9_-]{60,80})(?![A-Za-z0-9_-])/g, minEntropy: 3.5 },
+  // Google Chat webhooks: the space, a Google API key (reported by its own rule) and the webhook's token, the secret here.
+  { id: 'google-chat-webhook', title: 'Google Chat webhook token', severity: 'medium', keywords: ['chat.googleapis.com/v1/spaces/'], pattern: /https:\/\/chat\.googleapis\.com\/v1\/spaces\/[A-Za-z0-9_-]{6,30}\/messages\?key=[A-Za-z0-9_-]{39}&(?:amp;)?token=([A-Za-z0-9_%=-]{40,80})(?![A-Za-z0-9_%=-])/g, minEntropy: 3.5 },
   // Bot tokens: base64 of the bot's user id, a timestamp and an HMAC, dot-separated.
   namedRule({ id: 'discord-bot-token', title: 'Discord bot token', severity: 'high', names: ['discord'], value: '[MNO][A-Za-z0-9_-]{23,27}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,40}', minEntropy: 3.5, accept: discordUserId }),
   // OAuth2 client secrets: 32 URL-safe characters.

@@ -42,3 +42,13 @@ describe('payment keys', () => {
     expect(found(`GOCARDLESS_ACCESS_TOKEN=test_${random(URLSAFE, 40)}`)).toEqual([]);
   });
 });
+
+describe('webhook secrets and Braintree', () => {
+  it('finds a webhook signing secret and a Braintree access token', () => {
+    expect(found(`STRIPE_WEBHOOK_SECRET=whsec_${random(ALNUM, 32)}`)).toEqual(['webhook-signing-secret']);
+    expect(found(`BT_TOKEN=access_token$production$${random('abcdefghijklmnopqrstuvwxyz0123456789', 16)}$${random(HEX, 32)}`)).toEqual(['braintree-access-token']);
+  });
+  it('leaves a Braintree token with a short secret', () => {
+    expect(found(`access_token$sandbox$${random('abcdefghijklmnopqrstuvwxyz0123456789', 16)}$${random(HEX, 16)}`)).toEqual([]);
+  });
+});

@@ -4,6 +4,11 @@ import { B, E, namedRule, type SecretRule } from '../rule.js';
 export const PAYMENTS_RULES: readonly SecretRule[] = [
   // Secret and restricted keys: a mode and up to 255 characters in all.
   { id: 'stripe-key', title: 'Stripe secret or restricted key', severity: 'critical', keywords: ['sk_live_', 'sk_test_', 'sk_prod_', 'rk_live_', 'rk_test_', 'rk_prod_'], pattern: new RegExp(`${B}([sr]k_(?:live|test|prod)_[A-Za-z0-9]{20,247})${E}`, 'g'), minEntropy: 3, gitleaks: ['stripe-access-token'] },
+  // Webhook signing secrets ("whsec_", Stripe's and Svix's): whoever holds one can forge events the
+  // application trusts (payment succeeded...).
+  { id: 'webhook-signing-secret', title: 'Stripe or Svix webhook signing secret', severity: 'high', keywords: ['whsec_'], pattern: new RegExp(`${B}(whsec_[A-Za-z0-9+/]{32,88}={0,2})${E}`, 'g'), minEntropy: 3.5 },
+  // Braintree (PayPal) access tokens: environment, merchant id and a 32-hex secret, "$"-separated.
+  { id: 'braintree-access-token', title: 'Braintree access token', severity: 'critical', keywords: ['access_token$production$', 'access_token$sandbox$'], pattern: /(access_token\$(?:production|sandbox)\$[a-z0-9]{16}\$[a-f0-9]{32})(?![A-Za-z0-9])/g, minEntropy: 3 },
   // Access tokens: "EAAA" and 60 characters (current), "sq0atp-" and 22 (legacy); OAuth
   // application secrets: "sq0csp-" and 43.
   { id: 'square-access-token', title: 'Square access token or application secret', severity: 'critical', keywords: ['eaaa', 'sq0atp-', 'sq0csp-'], pattern: new RegExp(`${B}(EAAA[A-Za-z0-9_-]{60}|sq0atp-[A-Za-z0-9_-]{22}|sq0csp-[A-Za-z0-9_-]{43})${E}`, 'g'), minEntropy: 3, gitleaks: ['square-access-token'] },
