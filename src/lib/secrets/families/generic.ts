@@ -246,12 +246,30 @@ const JWT_BASE64: SecretRule = {
 // ---------------------------------------------------------------------------------------------
 // curl command lines
 
+/** Before an option, how far back its curl command may start (continuation lines included). */
+const CURL_REACH = 1000;
+const COMMAND_START = /[\s;&|(`#$]/;
+
 /**
- * A curl invocation and the rest of its command, continuation lines included (bounded: 1,000
- * characters). The option follows somewhere in it. An indented line that starts with an option
- * continues the command too: documentation often drops the backslash.
+ * Whether the option at `index` belongs to a curl command: the nearest "curl " before it (at a
+ * command's start) reaches it without a line break, except continuation lines (a trailing
+ * backslash, or an indented line that starts with an option: documentation often drops the
+ * backslash). The patterns start at the option, not at "curl": a pattern from "curl" to its option
+ * would scan up to CURL_REACH characters from every "curl" of the text.
  */
-const CURL_COMMAND = '(?:^|[\\s;&|(`#$])curl(?=[ \\t])(?:[^\\r\\n\\\\]|\\\\\\r?\\n|\\\\.|\\r?\\n(?=[ \\t]{1,40}-)){0,1000}?';
+function onCurlCommand(text: string, index: number): boolean {
+  const from = Math.max(0, index - CURL_REACH);
+  const before = text.slice(from, index);
+  for (let at = before.lastIndexOf('curl'); at !== -1; at = at === 0 ? -1 : before.lastIndexOf('curl', at - 1)) {
+    const previous = at === 0 ? (from === 0 ? ' ' : text[from - 1] ?? ' ') : before[at - 1] ?? ' ';
+    // The blank after "curl" may be the one the option's match starts with.
+    const next = text[from + at + 4];
+    if (!COMMAND_START.test(previous) || (next !== ' ' && next !== '\t')) continue;
+    // Up to the option's dash, so an indented option line is seen to continue the command.
+    return !/[\r\n]/.test(text.slice(from + at, index + 2).replace(/\\\r?\n|\r?\n(?=[ \t]{1,40}-)/g, ''));
+  }
+  return false;
+}
 
 /** A value on a command line that stands for the credential: a variable, a template, a bracketed hint. */
 const SHELL_REFERENCE = /^(?:\$|%|\{|\[|<|\.{3})/;
@@ -260,11 +278,11 @@ const CURL_USER: ContextualRule = {
   id: 'curl-auth-user', title: 'Password on a curl command line', severity: 'high', keywords: ['curl'],
   // `-u user:password` or `--user user:password`, quoted whole, quoted in part or not (groups:
   // user, password).
-  pattern: new RegExp(`${CURL_COMMAND}[ \\t](?:-u|--user)(?:[ \\t]{1,5}|=)["']?([^\\s"':]{1,128}):["']?([^\\s"']{1,256})["']?(?=\\s|$)`, 'g'),
+  pattern: /[ \t](?:-u|--user)(?:[ \t]{1,5}|=)["']?([^\s"':]{1,128}):["']?([^\s"']{1,256})["']?(?=\s|$)/g,
   minEntropy: 2,
-  extract: (match) => {
+  extract: (match, { text }) => {
     const [, user, password] = match;
-    if (user === undefined || password === undefined || password.length < 6 || password === user) return undefined;
+    if (user === undefined || password === undefined || password.length < 6 || password === user || !onCurlCommand(text, match.index ?? 0)) return undefined;
     if (SHELL_REFERENCE.test(password) || SHELL_REFERENCE.test(user) || NOT_A_VALUE.test(password) || SAMPLE.test(password)) return undefined;
     return password;
   },
@@ -277,11 +295,11 @@ const AUTH_HEADER = '(?:proxy-)?authorization|[A-Za-z0-9-]{0,30}(?:token|api-?ke
 const CURL_HEADER: ContextualRule = {
   id: 'curl-auth-header', title: 'Credential in a curl request header', severity: 'high', keywords: ['curl'],
   // `-H 'Authorization: Bearer <token>'` (groups: quote, scheme, credential).
-  pattern: new RegExp(`${CURL_COMMAND}[ \\t](?:-H|--header)(?:[ \\t]{1,5}|=)(["'])(?:${AUTH_HEADER}):[ \\t]{0,5}([A-Za-z][A-Za-z-]{1,20}[ \\t]{1,3})?([^\\s"']{1,4096})\\1`, 'gi'),
+  pattern: new RegExp(`[ \\t](?:-H|--header)(?:[ \\t]{1,5}|=)(["'])(?:${AUTH_HEADER}):[ \\t]{0,5}([A-Za-z][A-Za-z-]{1,20}[ \\t]{1,3})?([^\\s"']{1,4096})\\1`, 'gi'),
   minEntropy: 2.75,
-  extract: (match) => {
+  extract: (match, { text }) => {
     const credential = match[3];
-    if (credential === undefined || credential.length < 8 || SHELL_REFERENCE.test(credential)) return undefined;
+    if (credential === undefined || credential.length < 8 || SHELL_REFERENCE.test(credential) || !onCurlCommand(text, match.index ?? 0)) return undefined;
     return /[A-Za-z0-9]/.test(credential) ? credential : undefined;
   },
   gitleaks: ['curl-auth-header'],
@@ -338,19 +356,29 @@ function secretDocumentSpans(text: string): [number, number][] {
   return spans;
 }
 
+/** The last entry found under a data key: entries of one block come in order, so the next one only walks back to it. */
+let lastDataEntry: { text: string; index: number; indent: string } | undefined;
+
 /** Whether the entry at `index` (its line's start) sits directly under a `data:` or `stringData:` key. */
 function underData(text: string, index: number, indent: string): boolean {
   let end = index;
-  // Bounded walk up: an entry more than 200 lines below its block's key is not reported.
+  // Bounded walk up: an entry more than 200 lines below its block's key (or the block's previous
+  // entry) is not reported.
   for (let lines = 0; lines < 200 && end > 0; lines += 1) {
     const start = text.lastIndexOf('\n', end - 2) + 1;
     const line = text.slice(start, end).replace(/\r?\n$/, '');
     end = start;
+    if (lastDataEntry !== undefined && lastDataEntry.text === text && lastDataEntry.index === start && lastDataEntry.indent === indent) return remember(text, index, indent);
     const lead = /^[ \t]*/.exec(line)?.[0] ?? '';
     if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
-    if (lead.length < indent.length) return /^[ \t]*(?:data|stringData):[ \t]*$/.test(line);
+    if (lead.length < indent.length) return /^[ \t]*(?:data|stringData):[ \t]*$/.test(line) && remember(text, index, indent);
   }
   return false;
+}
+
+function remember(text: string, index: number, indent: string): true {
+  lastDataEntry = { text, index, indent };
+  return true;
 }
 
 const KUBERNETES_SECRET: ContextualRule = {
