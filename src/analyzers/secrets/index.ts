@@ -36,14 +36,17 @@ export interface ConfigForSecrets {
   readonly history?: readonly { readonly created_by?: string | undefined }[] | undefined;
 }
 
-/** An environment entry is one line of a dotenv file: `KEY=value`, quoted or not. */
-const ENV_SYNTAX = { path: '.env' };
+/**
+ * The syntax each place of the configuration is written in, told to the rules as a file name: an
+ * environment entry or a label is one line of a dotenv file (`KEY=value`, quoted or not), a history
+ * entry is a Dockerfile instruction (`ENV DB_PASSWORD=…`, `RUN …`).
+ */
+const SYNTAX_OF_PLACE: Readonly<Record<ImageSecret['place'], { readonly path?: string }>> = { env: { path: '.env' }, label: { path: '.env' }, history: { path: 'Dockerfile' }, file: {} };
 
 export function scanConfigForSecrets(config: ConfigForSecrets): ImageSecret[] {
   const found: ImageSecret[] = [];
   const add = (place: ImageSecret['place'], index: number, text: string): void => {
-    const options = place === 'env' ? ENV_SYNTAX : {};
-    for (const m of scanText(text, SECRET_RULES, undefined, options)) found.push({ rule: m.rule.id, title: m.rule.title, severity: m.rule.severity, place, line: index + 1, redacted: m.redacted });
+    for (const m of scanText(text, SECRET_RULES, undefined, SYNTAX_OF_PLACE[place])) found.push({ rule: m.rule.id, title: m.rule.title, severity: m.rule.severity, place, line: index + 1, redacted: m.redacted });
   };
   (config.env ?? []).forEach((e, i) => { add('env', i, e); });
   Object.entries(config.labels ?? {}).forEach(([k, v], i) => { add('label', i, `${k}=${v}`); });

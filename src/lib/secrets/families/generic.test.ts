@@ -12,6 +12,8 @@ describe('secret-assignment by file syntax', () => {
   it('reads unquoted values in configuration files, and values with spaces in quotes', () => {
     expect(found('[client]\npassword = Tr0ub4dor&3\n', '/etc/mysql/debian.cnf')).toEqual([`secret-assignment ${redact('Tr0ub4dor&3')}`]);
     expect(found('DB_PASSWORD=s3cr3t-Value\n', '/app/.env')).toEqual([`secret-assignment ${redact('s3cr3t-Value')}`]);
+    expect(found('ENV DB_PASSWORD=s3cr3t-Value', 'Dockerfile')).toEqual([`secret-assignment ${redact('s3cr3t-Value')}`]);
+    expect(found('RUN mysql --password=$(cat /run/secrets/db)', 'Dockerfile')).toEqual([]);
     expect(found('password = "correct horse battery staple"', '/etc/app.conf')).toEqual([`secret-assignment ${redact('correct horse battery staple')}`]);
   });
 
