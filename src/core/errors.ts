@@ -61,6 +61,7 @@ export const PROBLEMS = {
   'db-schema': { level: 'error', hint: 'The store was written by another Palisade version; re-import it with this one.' },
   'db-busy': { level: 'error', hint: 'Another import is running on this store; wait for it, or remove the stale .lock file if no import runs.' },
   'advisory-invalid': { level: 'warning', hint: 'The record was skipped; the rest of the import went on.' },
+  'advisory-store-stale': { level: 'warning', hint: 'An older Palisade imported this source and skipped the entries of an ecosystem it could not compare; import the source again (`palisade db import` or `palisade db update`) to match them.' },
   'advisory-unsupported': { level: 'note', hint: 'Palisade compares versions of deb, apk, rpm, npm, PyPI, Maven, Go, RubyGems, crates.io, Packagist and NuGet packages only.' },
   'advisory-too-large': { level: 'warning', hint: 'The entry exceeds the size limit for one advisory file and was skipped.' },
   'import-unreadable': { level: 'error', hint: 'Give an OSV directory or zip, a Debian security tracker JSON, or an Alpine secdb JSON.' },

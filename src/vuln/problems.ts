@@ -5,7 +5,7 @@
 import type { Problem } from '../model/problem.js';
 import { problem, type ProblemCode } from '../core/errors.js';
 
-export type VulnProblemCode = Extract<ProblemCode, 'db-missing' | 'db-invalid' | 'db-schema' | 'db-busy' | 'advisory-invalid' | 'advisory-unsupported' | 'advisory-too-large' | 'import-unreadable' | 'import-empty' | 'download-failed' | 'checksum-mismatch' | 'version-invalid' | 'os-unknown' | 'range-skipped' | 'vex-invalid'>;
+export type VulnProblemCode = Extract<ProblemCode, 'db-missing' | 'db-invalid' | 'db-schema' | 'db-busy' | 'advisory-invalid' | 'advisory-store-stale' | 'advisory-unsupported' | 'advisory-too-large' | 'import-unreadable' | 'import-empty' | 'download-failed' | 'checksum-mismatch' | 'version-invalid' | 'os-unknown' | 'range-skipped' | 'vex-invalid'>;
 
 export function vulnProblem(code: VulnProblemCode, message: string, file?: string, line?: number): Problem {
   return problem(code, message, { ...(file === undefined ? {} : { file }), ...(line === undefined ? {} : { line }) });

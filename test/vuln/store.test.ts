@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { PalisadeError } from '../../src/core/errors.js';
 import { defaultStorePath, importAdvisories, matchPackages, storeStatus } from '../../src/vuln/index.js';
-import { npm, osv, tempDirs } from './support/osv.js';
+import { npm, osv, type OsvAffected, tempDirs } from './support/osv.js';
 import { writeZip } from './support/zip.js';
 
 const temp = tempDirs();
@@ -168,6 +169,30 @@ describe('advisory store', () => {
     expect(result.problems.map((p) => [p.code, p.line])).toEqual([
       ['advisory-invalid', 2],
       ['advisory-invalid', 4],
+    ]);
+  });
+
+  it('tells when a source was imported without an ecosystem this Palisade now compares', async () => {
+    const dir = temp();
+    const db = join(dir, 'db.sqlite');
+    const cargo = (name: string): OsvAffected => ({ package: { ecosystem: 'crates.io', name }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }] }] });
+    const input = writeRecords(join(dir, 'in'), [
+      osv('X-1', [npm('p', [{ introduced: '0' }]), { package: { ecosystem: 'Hackage', name: 'h' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }] }] }]),
+      osv('X-2', [cargo('c')]),
+    ]);
+    const result = await importAdvisories(db, input, { name: 'feed', now: new Date('2026-01-01T00:00:00Z') });
+    expect(result.unsupported).toEqual({ Hackage: 1 });
+    const packages = [{ ecosystem: 'npm', name: 'p', version: '1.0.0' }, { ecosystem: 'cargo', name: 'c', version: '1.0.0' }];
+    // Today's import skipped only what no Palisade compares: nothing to re-import for.
+    expect(matchPackages(db, packages).problems.filter((p) => p.code === 'advisory-store-stale')).toEqual([]);
+    // What an importer that could not compare crates.io wrote: its entries skipped and counted.
+    const sqlite = new Database(db);
+    sqlite.prepare('DELETE FROM affected WHERE scheme = ?').run('cargo');
+    sqlite.prepare('UPDATE sources SET unsupported = ?').run(JSON.stringify({ 'crates.io': 3, Hackage: 1 }));
+    sqlite.close();
+    const stale = matchPackages(db, packages).problems.filter((p) => p.code === 'advisory-store-stale');
+    expect(stale.map((p) => [p.level, p.message])).toEqual([
+      ['warning', 'advisory source "feed" was imported by a Palisade that skipped its 3 "crates.io" entries, so cargo packages were matched without them'],
     ]);
   });
 });

@@ -83,7 +83,7 @@ export async function importAdvisories(storePath: string, inputPath: string, opt
       }
     }
     if (writer.records === 0) throw new PalisadeError(vulnProblem('import-empty', `no advisory found in ${inputPath}`, inputPath));
-    writer.finish(skipped, [...kinds].sort().join('+'));
+    writer.finish(skipped, [...kinds].sort().join('+'), unsupported);
     return writer.records;
   });
   for (const [ecosystem, count] of Object.entries(unsupported).sort()) {

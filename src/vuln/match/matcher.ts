@@ -12,6 +12,7 @@ import type { StoreDatabase } from '../store/open.js';
 import { isOffCratesIo, type LookupKey, type MatchablePackage, lookupKeys } from './candidate.js';
 import { evaluate } from './evaluate.js';
 import { type Hit, mergeHits, type VulnerabilityMatch } from './merge.js';
+import { type StaleSource, staleSources } from './stale-sources.js';
 
 export interface MatchOptions {
   /** The scanned system's release; without it, OS packages cannot be matched (a note says so). */
@@ -57,10 +58,12 @@ export class Matcher {
   readonly #db: StoreDatabase;
   readonly #statements = new Map<number, ReturnType<StoreDatabase['prepare']>>();
   readonly #advisory: ReturnType<StoreDatabase['prepare']>;
+  readonly #stale: ReadonlyMap<string, readonly StaleSource[]>;
 
   constructor(db: StoreDatabase) {
     this.#db = db;
     this.#advisory = db.prepare(ADVISORY);
+    this.#stale = staleSources(db);
   }
 
   match(packages: readonly MatchablePackage[], options: MatchOptions = {}): MatchResult {
@@ -90,6 +93,11 @@ export class Matcher {
         continue;
       }
       checked++;
+      for (const key of keys) {
+        for (const stale of this.#stale.get(key.scheme) ?? []) {
+          note(`stale ${stale.source} ${key.scheme}`, vulnProblem('advisory-store-stale', `advisory source "${stale.source}" was imported by a Palisade that skipped its ${stale.entries} "${stale.ecosystem}" entries, so ${key.scheme} packages were matched without them`));
+        }
+      }
       const hits = this.#hits(pkg, keys, platforms, note, cache);
       matches.push(...mergeHits(pkg, hits));
     }

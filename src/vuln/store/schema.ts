@@ -4,7 +4,7 @@
  * installed package's scheme, platform and name. Bump SCHEMA_VERSION on any change: a store of
  * another version is refused rather than misread.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA_SQL = `
 CREATE TABLE schema_version (version INTEGER NOT NULL);
@@ -16,7 +16,10 @@ CREATE TABLE sources (
   sha256 TEXT,
   imported_at TEXT NOT NULL,
   records INTEGER NOT NULL,
-  skipped INTEGER NOT NULL
+  skipped INTEGER NOT NULL,
+  -- Ecosystems whose entries the importing Palisade could not compare, and how many
+  -- ({"crates.io": 120}): a later Palisade that can compare them tells the user to re-import.
+  unsupported TEXT NOT NULL DEFAULT '{}'
 );
 CREATE TABLE advisories (
   id INTEGER PRIMARY KEY,

@@ -79,8 +79,11 @@ export class StoreWriter {
     return this.#records;
   }
 
-  /** Records the final counts and the feeds actually seen (known only after reading the input). */
-  finish(skipped: number, kind: string): void {
-    this.#db.prepare('UPDATE sources SET records = ?, skipped = ?, kind = ? WHERE id = ?').run(this.#records, skipped, kind, this.#sourceId);
+  /**
+   * Records the final counts, the feeds actually seen and the ecosystems skipped as unsupported
+   * (all known only after reading the input).
+   */
+  finish(skipped: number, kind: string, unsupported: Readonly<Record<string, number>> = {}): void {
+    this.#db.prepare('UPDATE sources SET records = ?, skipped = ?, kind = ?, unsupported = ? WHERE id = ?').run(this.#records, skipped, kind, JSON.stringify(unsupported), this.#sourceId);
   }
 }
