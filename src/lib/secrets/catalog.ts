@@ -11,6 +11,7 @@ import { DATABASES_RULES } from './families/databases.js';
 import { EMAIL_RULES } from './families/email.js';
 import { FINANCE_RULES } from './families/finance.js';
 import { GENERIC_RULES } from './families/generic.js';
+import { IBM_RULES } from './families/ibm.js';
 import { INFRASTRUCTURE_RULES } from './families/infrastructure.js';
 import { KEY_RULES } from './families/keys.js';
 import { MESSAGING_RULES } from './families/messaging.js';
@@ -37,5 +38,6 @@ export const SECRET_RULES: readonly SecretRule[] = [
   ...SOCIAL_RULES,
   ...AI_RULES,
   ...OBSERVABILITY_RULES,
+  ...IBM_RULES,
   ...GENERIC_RULES,
 ];

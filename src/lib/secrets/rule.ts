@@ -28,10 +28,24 @@ export interface SecretRule {
    * On by default; off for formats whose body is structured text, such as PEM keys.
    */
   readonly placeholders?: 'drop' | 'keep';
+  /** Whether the rule applies to a file at `path` (undefined: the path is not known). */
+  readonly files?: (path: string | undefined) => boolean;
+  /**
+   * The secret in a match of `pattern`, or undefined when the match holds none, for values a
+   * regular expression cannot delimit alone (quoting that depends on the file's syntax, a
+   * manifest's kind). It must be a substring of the match (its place is found there).
+   */
+  readonly extract?: (match: RegExpMatchArray, context: MatchContext) => string | undefined;
   /** The equivalent gitleaks rule ids, used to measure the rule against gitleaks' published cases. */
   readonly gitleaks?: readonly string[];
   /** The equivalent detect-secrets plugins, used likewise. */
   readonly detectSecrets?: readonly string[];
+}
+
+/** What a rule's `extract` sees besides its match. */
+export interface MatchContext {
+  readonly text: string;
+  readonly path: string | undefined;
 }
 
 /** A token starts here: not inside a longer word. */
@@ -50,23 +64,36 @@ export function anyCase(text: string): string {
   return source;
 }
 
+/** How assignedTo reads names. */
+export interface AssignmentOptions {
+  /** Names are matched as written, not in any case (for names that are common word parts in other cases). */
+  readonly caseSensitive?: boolean;
+}
+
 /**
  * A value of shape `value` (a regular-expression source, matched case-sensitively) assigned to a
- * name that mentions one of `names` (matched in any case): `ADAFRUIT_API_KEY="…"`, `adafruit:
- * …`, `"adafruitKey": "…"`, `--adafruit-token=…`, `adafruit_key := …`. The name may carry up
- * to 20 more name characters after the service's (`_api_key`, `.token`). The value must end at a
- * quote, a blank, a separator or the end of the line, so a longer value of another shape is not
- * cut down to fit.
+ * name that mentions one of `names` (in any case, unless `caseSensitive`):
+ * - `ADAFRUIT_API_KEY="…"`, `adafruit: …`, `"adafruitKey": "…"`, `--adafruit-token=…`;
+ * - the operators of common languages and formats: `:=`, `::=`, `:::=` (make), `.=` (PHP),
+ *   `=>`, `?=`, `||`, and a type between name and operator (`var adafruitKey string = "…"`);
+ * - XML element text (`<adafruitKey>…</adafruitKey>`).
+ * The name must start a word: not inside a longer lower-case word ("rookTable" holds "okta"),
+ * while a camel-case hump ("myOktaToken") or an upper-case name counts. It may carry up to 20
+ * more name characters (`_api_key`, `.token`). The value must end at a quote, a blank, a
+ * separator or the end of the line, so a longer value of another shape is not cut to fit.
  */
-export function assignedTo(names: readonly string[], value: string): RegExp {
-  const name = names.map(anyCase).join('|');
+export function assignedTo(names: readonly string[], value: string, options: AssignmentOptions = {}): RegExp {
+  const name = names.map((n) => (options.caseSensitive === true ? n.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&') : anyCase(n))).join('|');
+  const wordStart = '(?:(?<![a-z])|(?=[A-Z]))';
   const quote = `["'\`]?`;
-  const operator = '(?:=|:=|::=|:|=>|\\?=|\\|\\||,)';
-  return new RegExp(`(?:${name})[A-Za-z0-9_.-]{0,20}${quote}[ \\t]{0,5}${operator}[ \\t]{0,5}${quote}(${value})(?=["'\`\\s;,)}\\]<]|\\\\[nrt]|$)`, 'g');
+  const operator = '(?:=|:{1,3}=|:|=>|\\?=|\\.=|\\|\\||,)';
+  const type = '(?:[ \\t]{1,3}[A-Za-z][A-Za-z0-9_.]{0,20})?';
+  const assignment = `${quote}(?:[ \\t]{0,5}${operator}[ \\t]{0,5}|>\\s{0,20})${quote}`;
+  return new RegExp(`${wordStart}(?:${name})[A-Za-z0-9_.-]{0,20}${type}${assignment}(${value})(?=["'\`\\s;,)}\\]<]|\\\\[nrt]|$)`, 'g');
 }
 
 /** A rule whose secret is `value` assigned to one of `names` (see assignedTo); the names are its keywords. */
-export function namedRule(rule: Omit<SecretRule, 'pattern' | 'keywords'> & { readonly names: readonly string[]; readonly value: string }): SecretRule {
-  const { names, value, ...rest } = rule;
-  return { ...rest, keywords: names.map((n) => n.toLowerCase()), pattern: assignedTo(names, value) };
+export function namedRule(rule: Omit<SecretRule, 'pattern' | 'keywords'> & { readonly names: readonly string[]; readonly value: string } & AssignmentOptions): SecretRule {
+  const { names, value, caseSensitive, ...rest } = rule;
+  return { ...rest, keywords: names.map((n) => n.toLowerCase()), pattern: assignedTo(names, value, caseSensitive === undefined ? {} : { caseSensitive }) };
 }

@@ -5,7 +5,7 @@
 import { redact } from '../redact.js';
 import { SECRET_RULES } from './catalog.js';
 import { KeywordMatcher } from './keywords.js';
-import type { SecretRule } from './rule.js';
+import type { MatchContext, SecretRule } from './rule.js';
 
 export interface SecretMatch {
   readonly rule: SecretRule;
@@ -18,27 +18,6 @@ export interface SecretMatch {
 export interface ScanOptions {
   /** The file's path (or name): `.conf` files take unquoted values, source code only quoted ones. */
   readonly path?: string | undefined;
-}
-
-/** What a rule's `extract` sees besides its match. */
-export interface MatchContext {
-  readonly text: string;
-  readonly path: string | undefined;
-}
-
-/**
- * Two optional rule properties for rules whose value a regular expression cannot delimit alone
- * (quoting that depends on the file's syntax, a manifest's kind). They extend the SecretRule
- * contract and belong in rule.ts; they live here until the shared contract takes them.
- */
-export interface ContextualRule extends SecretRule {
-  /** Whether the rule applies to a file at `path` (undefined: the path is not known). */
-  readonly files?: (path: string | undefined) => boolean;
-  /**
-   * The secret in a match of `pattern`, or undefined when the match holds none. The secret must
-   * be a substring of the match (its place is found there).
-   */
-  readonly extract?: (match: RegExpMatchArray, context: MatchContext) => string | undefined;
 }
 
 export function shannonEntropy(text: string): number {
@@ -87,7 +66,7 @@ export function scanText(text: string, rules: readonly SecretRule[] = SECRET_RUL
   const found: SecretMatch[] = [];
   // Spans already reported: a value a specific rule names is not reported again by a broader one.
   const spans: [number, number][] = [];
-  for (const rule of rules as readonly ContextualRule[]) {
+  for (const rule of rules) {
     if (!rule.keywords.some((k) => present.has(k))) continue;
     if (rule.files !== undefined && !rule.files(context.path)) continue;
     rule.pattern.lastIndex = 0;

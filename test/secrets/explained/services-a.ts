@@ -2,20 +2,13 @@
  * Gitleaks cases on which Palisade's rules knowingly disagree, by case id, with the reason (a
  * different semantics stated, not a bug left). Read by ../gitleaks.test.ts.
  */
+
 /** gitleaks allowlists these well-formed Google API keys by value (published sample keys); Palisade does not keep a list of known-public keys. */
 const GOOGLE = 'a well-formed key that gitleaks allowlists by value';
 /** gitleaks applies some rules only to files of one kind; Palisade's text scan judges the text, wherever it is found. */
 const PATH_ONLY = 'gitleaks restricts this rule to a file name (nuget.config, *.php); Palisade recognises the format in any file';
 /** gitleaks allowlists these NuGet passwords by value (fixtures of NuGet\'s own test suite); Palisade keeps no list of known values. */
 const NUGET_SAMPLE = 'a well-formed cleartext password that gitleaks allowlists by value';
-/**
- * Formats with no prefix are recognised when assigned to a name of the service (rule.ts
- * assignedTo): an operator (=, :=, ::=, :, =>, ?=, ||, a comma) between name and value. gitleaks'
- * generic shape also takes the text of an XML element, a type between name and "=" (Go `var x
- * string =`), PHP's ".=" and make's ":::="; widening assignedTo is proposed to the lead, since
- * every named rule shares it.
- */
-const NOT_AN_ASSIGNMENT = 'the value is not assigned by an operator assignedTo knows (XML element text, a typed Go var, .=, :::=)';
 
 export const EXPLAINED: Readonly<Record<string, string>> = {
   'secrets/gitleaks/rule-cases#00315': GOOGLE,
@@ -32,12 +25,4 @@ export const EXPLAINED: Readonly<Record<string, string>> = {
   'secrets/gitleaks/rule-cases#00679': PATH_ONLY,
   'secrets/gitleaks/rule-cases#00683': NUGET_SAMPLE,
   'secrets/gitleaks/rule-cases#00684': NUGET_SAMPLE,
-  'secrets/gitleaks/rule-cases#01082': NOT_AN_ASSIGNMENT,
-  'secrets/gitleaks/rule-cases#01087': NOT_AN_ASSIGNMENT,
-  'secrets/gitleaks/rule-cases#01092': NOT_AN_ASSIGNMENT,
-  'secrets/gitleaks/rule-cases#01099': NOT_AN_ASSIGNMENT,
-  'secrets/gitleaks/rule-cases#01105': NOT_AN_ASSIGNMENT,
-  'secrets/gitleaks/rule-cases#01116': NOT_AN_ASSIGNMENT,
-  'secrets/gitleaks/rule-cases#01121': NOT_AN_ASSIGNMENT,
-  'secrets/gitleaks/rule-cases#01138': NOT_AN_ASSIGNMENT,
 };

@@ -9,8 +9,7 @@
  * character). Values that stand for a secret instead of being one (`${DB_PASSWORD}`, `<redacted>`,
  * `{{ .Values.password }}`) are never reported.
  */
-import { B, E, type SecretRule } from '../rule.js';
-import type { ContextualRule, MatchContext } from '../scan.js';
+import { B, E, type MatchContext, type SecretRule } from '../rule.js';
 
 // ---------------------------------------------------------------------------------------------
 // File syntax
@@ -158,7 +157,7 @@ function extractAssignment(match: RegExpMatchArray, { text, path }: MatchContext
   return valueAt(rest, syntax);
 }
 
-const SECRET_ASSIGNMENT: ContextualRule = {
+const SECRET_ASSIGNMENT: SecretRule = {
   id: 'secret-assignment', title: 'Password or secret assigned in configuration or code', severity: 'high',
   // Every secret word contains one of these.
   keywords: ['passw', 'passphrase', '_pass', '-pass', '.pass', 'pwd', 'contrase', 'secret', 'apikey', 'api_key', 'api-key', 'api.key', 'privatekey', 'private_key', 'private-key', 'private.key', 'accesskey', 'access_key', 'access-key', 'access.key', 'authkey', 'auth_key', 'auth-key', 'auth.key'],
@@ -183,7 +182,7 @@ const GENERIC_ASSIGNMENT = new RegExp(
   'gi',
 );
 
-const GENERIC_SECRET_ASSIGNMENT: ContextualRule = {
+const GENERIC_SECRET_ASSIGNMENT: SecretRule = {
   id: 'generic-secret-assignment', title: 'High-entropy value assigned to a secret-like name', severity: 'medium',
   // "auth" only as a whole name part, spelled with what may follow it: alone it is in every "author".
   keywords: ['token', 'secret', 'passw', 'pwd', 'credential', 'creds', '_auth', '-auth', '.auth', 'auth_', 'auth-', 'auth.', 'auth"', "auth'", 'auth`', 'auth=', 'auth:', 'auth ', 'auth\t', 'auth>', 'apikey', 'api_key', 'api-key', 'api.key', 'accesskey', 'access_key', 'access-key', 'access.key', 'privatekey', 'private_key', 'private-key', 'private.key'],
@@ -274,7 +273,7 @@ function onCurlCommand(text: string, index: number): boolean {
 /** A value on a command line that stands for the credential: a variable, a template, a bracketed hint. */
 const SHELL_REFERENCE = /^(?:\$|%|\{|\[|<|\.{3})/;
 
-const CURL_USER: ContextualRule = {
+const CURL_USER: SecretRule = {
   id: 'curl-auth-user', title: 'Password on a curl command line', severity: 'high', keywords: ['curl'],
   // `-u user:password` or `--user user:password`, quoted whole, quoted in part or not (groups:
   // user, password).
@@ -292,7 +291,7 @@ const CURL_USER: ContextualRule = {
 /** Header names that carry a credential: Authorization, and names saying token, key, secret or auth. */
 const AUTH_HEADER = '(?:proxy-)?authorization|[A-Za-z0-9-]{0,30}(?:token|api-?key|secret|auth(?!or))[A-Za-z0-9-]{0,30}';
 
-const CURL_HEADER: ContextualRule = {
+const CURL_HEADER: SecretRule = {
   id: 'curl-auth-header', title: 'Credential in a curl request header', severity: 'high', keywords: ['curl'],
   // `-H 'Authorization: Bearer <token>'` (groups: quote, scheme, credential).
   pattern: new RegExp(`[ \\t](?:-H|--header)(?:[ \\t]{1,5}|=)(["'])(?:${AUTH_HEADER}):[ \\t]{0,5}([A-Za-z][A-Za-z-]{1,20}[ \\t]{1,3})?([^\\s"']{1,4096})\\1`, 'gi'),
@@ -321,7 +320,7 @@ const URL_SCHEMES = ['postgres', 'postgresql', 'mysql', 'mariadb', 'mongodb', 'm
  * scheme pattern in front would make the engine try every letter of the text); the scheme is read
  * back and must be one of URL_SCHEMES, whose "scheme://" are the keywords. Groups: user, password.
  */
-const URL_PASSWORD: ContextualRule = {
+const URL_PASSWORD: SecretRule = {
   id: 'url-password', title: 'Password in a connection URL', severity: 'high', keywords: URL_SCHEMES.map((scheme) => `${scheme}://`),
   pattern: /:\/\/([^\s:/?#@"'`<>[\]{}]{1,128}):([^\s/?#@"'`<>[\]{}]{1,256})@(?=[A-Za-z0-9[])/g,
   extract: (match, { text }) => {
@@ -381,7 +380,7 @@ function remember(text: string, index: number, indent: string): true {
   return true;
 }
 
-const KUBERNETES_SECRET: ContextualRule = {
+const KUBERNETES_SECRET: SecretRule = {
   id: 'kubernetes-secret-yaml', title: 'Kubernetes Secret manifest with data', severity: 'high', keywords: ['secret'],
   // An indented `key: value` entry whose value is base64 (groups: indent, quote, value); a folded
   // scalar (`key: >`) puts the value on the next line.

@@ -6,14 +6,6 @@ const START = '(?<![A-Za-z0-9_-])';
 /** Ends a token whose alphabet includes `-`: a longer value of the same alphabet is not cut down to fit. */
 const END = '(?![A-Za-z0-9_-])';
 
-/**
- * A service name that starts a word: not inside a longer lower-case word ("rookTable" holds
- * "ookTa"), but a camel-case hump ("myOktaToken") or an upper-case name ("OKTA_TOKEN") counts.
- */
-function atWordStart(pattern: RegExp, capital: string): RegExp {
-  return new RegExp(`(?:(?<![a-z])|(?=${capital}))${pattern.source}`, 'g');
-}
-
 /** A 1Password service account token's body is base64 JSON (its account, keys and sign-in address). */
 function isServiceAccountToken(token: string): boolean {
   const text = Buffer.from(token.slice('ops_'.length), 'base64').toString('latin1');
@@ -62,7 +54,7 @@ export const INFRASTRUCTURE_RULES: readonly SecretRule[] = [
   },
   // Meraki dashboard API keys administer the organisation's network devices.
   namedRule({ id: 'cisco-meraki-api-key', title: 'Cisco Meraki API key', severity: 'critical', names: ['meraki'], value: '[0-9a-f]{40}', minEntropy: 3, gitleaks: ['cisco-meraki-api-key'] }),
-  { id: 'okta-api-token', title: 'Okta API token', severity: 'critical', keywords: ['okta'], pattern: atWordStart(assignedTo(['okta'], OKTA_TOKEN), 'O'), minEntropy: 3.5, gitleaks: ['okta-access-token'] },
+  { id: 'okta-api-token', title: 'Okta API token', severity: 'critical', keywords: ['okta'], pattern: assignedTo(['okta'], OKTA_TOKEN), minEntropy: 3.5, gitleaks: ['okta-access-token'] },
   // The same token where Okta's API takes it: "Authorization: SSWS <token>".
   { id: 'okta-api-token-header', title: 'Okta API token (SSWS authorization)', severity: 'critical', keywords: ['ssws'], pattern: new RegExp(`SSWS[ \\t]{1,5}(${OKTA_TOKEN})${END}`, 'g'), minEntropy: 3.5, gitleaks: ['okta-access-token'] },
   // OpenShift OAuth access tokens (oc login --token=sha256~…).
