@@ -11,13 +11,29 @@ const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const body = (n: number, alphabet = ALNUM) => Array.from({ length: n }, (_, i) => alphabet[(i * 7 + 3) % alphabet.length]).join('');
 const HEX = '0123456789abcdef';
 
+/**
+ * A PyPI token as PyPI mints it: a v2 binary macaroon (location, a UUID identifier, one caveat,
+ * the signature field last), URL-safe base64 after "pypi-". `signed: false` cuts the signature off.
+ */
+function pypiToken(location: string, signed = true): string {
+  const field = (type: number, value: Uint8Array) => Buffer.concat([Buffer.from([type, value.length]), value]);
+  const identifier = Buffer.from(`${body(8, HEX)}-${body(4, HEX)}-${body(4, HEX)}-${body(4, HEX)}-${body(12, HEX)}`);
+  const caveat = Buffer.from('{"version": 1, "permissions": {"projects": ["palisade"]}}');
+  const signature = Uint8Array.from({ length: 32 }, (_, i) => (i * 37 + 11) % 256);
+  const parts = [Buffer.from([2]), field(1, Buffer.from(location)), field(2, identifier), Buffer.from([0]), field(2, caveat), Buffer.from([0, 0])];
+  if (signed) parts.push(field(6, signature));
+  return `pypi-${Buffer.concat(parts).toString('base64url')}`;
+}
+
 const found = (text: string) => scanText(text, PACKAGE_REGISTRY_RULES).map((m) => m.rule.id);
 
 describe('package-registry secret rules', () => {
   it.each([
     ['npm-token', `//registry.npmjs.org/:_authToken=npm_${body(36)}`],
-    ['pypi-upload-token', `password = pypi-AgEIcHlwaS5vcmc${body(120)}`],
-    ['pypi-upload-token', `TWINE_PASSWORD=pypi-AgENdGVzdC5weXBpLm9yZw${body(80)}`],
+    ['pypi-upload-token', `password = ${pypiToken('pypi.org')}`],
+    ['pypi-upload-token', `TWINE_PASSWORD=${pypiToken('test.pypi.org')}`],
+    ['npmrc-auth-token', `//registry.npmjs.org/:_authToken=${body(8, HEX)}-${body(4, HEX)}-${body(4, HEX)}-${body(4, HEX)}-${body(12, HEX)}`],
+    ['npmrc-auth-token', `//nexus.internal:8443/repository/npm-group/:_authToken="${body(40)}"`],
     ['rubygems-api-key', `:rubygems_api_key: rubygems_${body(48, HEX)}`],
     ['clojars-deploy-token', `CLOJARS_PASSWORD=CLOJARS_${body(60, HEX)}`],
     ['nuget-config-password', '<add key="ClearTextPassword" value="s3cr3t-Feed-Pass" />'],
@@ -32,7 +48,11 @@ describe('package-registry secret rules', () => {
   });
 
   it.each([
-    ['a PyPI token of another index', `pypi-AgEIcHlwaS5vcmX${body(120)}`],
+    ['a PyPI token of another index', pypiToken('pypi.org').replace('AgEIcHlwaS5vcmc', 'AgEIcHlwaS5vcmX')],
+    ['a PyPI token cut before its signature', pypiToken('pypi.org', false)],
+    ['a PyPI-shaped value whose body is no macaroon', `pypi-AgEIcHlwaS5vcmc${body(120)}`],
+    ['an .npmrc token under a key npm does not read (no "/" before ":_authToken")', `//registry.npmjs.org:_authToken=${body(40)}`],
+    ['an .npmrc token under a key that is not a registry URL', `registry.npmjs.org/:_authToken=${body(40)}`],
     ['a PyPI header without a body', 'pypi-AgEIcHlwaS5vcmc'],
     ['a RubyGems key with a non-hex body', `rubygems_${body(48)}`],
     ['a NuGet password taken from the environment', '<add key="ClearTextPassword" value="%NUGET_FEED_PASSWORD%" />'],

@@ -24,18 +24,39 @@ function isBase64Login(secret: string): boolean {
   return colon > 0 && colon < login.length - 1 && /^[\x20-\x7e]+$/.test(login);
 }
 
+/**
+ * Whether a PyPI token (after "pypi-") is a whole macaroon: in the binary (v2) format a macaroon
+ * ends with its signature field, type 6 and length 32, then the 32-byte HMAC. A token cut short
+ * (copied in part, or a truncated sample) does not end so.
+ */
+function isSignedMacaroon(token: string): boolean {
+  const bytes = Buffer.from(token.slice('pypi-'.length), 'base64url');
+  const field = bytes.length - 34;
+  return field > 0 && bytes[field] === 6 && bytes[field + 1] === 32;
+}
+
 /** A value that names where the secret is rather than holding it: ${NPM_TOKEN}, $TOKEN, {{ .token }}. */
 function isReference(secret: string): boolean {
   return /^(?:\$\{?[A-Za-z_]|\{\{|%[A-Za-z_])/.test(secret);
 }
+
+/**
+ * An .npmrc token line. The key's host and each path segment exclude "/" and ":", so no two of the
+ * bounded repetitions can take the same characters.
+ */
+const NPMRC_AUTH_TOKEN = /\/\/[A-Za-z0-9.-]{1,253}(?::\d{1,5})?(?:\/[^\s/:]{1,100}){0,10}\/:_authToken[ \t]{0,5}=[ \t]{0,5}["']?([^\s"'#;]{16,500})/g;
 
 /** Container registries' logins (docker, podman, npm registries): the files that hold them are often copied into images. */
 const LOGIN_RULES: readonly SecretRule[] = [
   // ~/.docker/config.json, containers auth.json: "auths": { "<registry>": { "auth": "<base64 user:password>" } }.
   { id: 'docker-config-auth', title: 'Container registry login (docker config auth)', severity: 'critical', keywords: ['"auth"'], pattern: /"auth"[ \t]{0,10}:[ \t]{0,10}"([A-Za-z0-9+/]{8,1000}={0,2})"/g, accept: isBase64Login },
   // .npmrc: //registry/:_authToken=<token> (npm_ tokens, older UUID tokens, other registries' tokens),
-  // and _auth=<base64 user:password>.
-  { id: 'npmrc-auth-token', title: 'npm registry token in .npmrc', severity: 'critical', keywords: ['_authtoken'], pattern: /:_authToken[ \t]{0,5}=[ \t]{0,5}["']?([^\s"'#;]{16,500})/g, minEntropy: 3, accept: (secret) => !isReference(secret) },
+  // and _auth=<base64 user:password>. npm reads a token only under a registry's "nerf dart" key,
+  // "//host[:port]/path/:_authToken", so the key is read whole (npm ignores a token under any other).
+  {
+    id: 'npmrc-auth-token', title: 'npm registry token in .npmrc', severity: 'critical', keywords: ['_authtoken'], pattern: NPMRC_AUTH_TOKEN, minEntropy: 3,
+    accept: (secret) => !isReference(secret), detectSecrets: ['NpmDetector'],
+  },
   { id: 'npmrc-auth', title: 'npm registry login in .npmrc', severity: 'critical', keywords: ['_auth'], pattern: /(?:^|[\s:])_auth[ \t]{0,5}=[ \t]{0,5}["']?([A-Za-z0-9+/]{8,1000}={0,2})(?![A-Za-z0-9+/=])/gm, accept: isBase64Login },
 ];
 
@@ -45,7 +66,8 @@ export const PACKAGE_REGISTRY_RULES: readonly SecretRule[] = [
   // index, pypi.org ("AgEIcHlwaS5vcmc") or test.pypi.org ("AgENdGVzdC5weXBpLm9yZw").
   {
     id: 'pypi-upload-token', title: 'PyPI upload token', severity: 'critical', keywords: ['pypi-ageichlwas5vcmc', 'pypi-agendgvzdc5wexbplm9yzw'],
-    pattern: new RegExp(`${START}(pypi-(?:AgEIcHlwaS5vcmc|AgENdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,1000})${END}`, 'g'), minEntropy: 3, gitleaks: ['pypi-upload-token'],
+    pattern: new RegExp(`${START}(pypi-(?:AgEIcHlwaS5vcmc|AgENdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,1000})${END}`, 'g'), minEntropy: 3, accept: isSignedMacaroon,
+    gitleaks: ['pypi-upload-token'],
   },
   { id: 'rubygems-api-key', title: 'RubyGems API key', severity: 'critical', keywords: ['rubygems_'], pattern: new RegExp(`${B}(rubygems_[a-f0-9]{48})${E}`, 'g'), minEntropy: 3, gitleaks: ['rubygems-api-token'] },
   { id: 'clojars-deploy-token', title: 'Clojars deploy token', severity: 'critical', keywords: ['clojars_'], pattern: new RegExp(`${B}(CLOJARS_[A-Za-z0-9]{60})${E}`, 'g'), minEntropy: 3, gitleaks: ['clojars-api-token'] },

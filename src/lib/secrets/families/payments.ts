@@ -11,7 +11,7 @@ export const PAYMENTS_RULES: readonly SecretRule[] = [
   { id: 'braintree-access-token', title: 'Braintree access token', severity: 'critical', keywords: ['access_token$production$', 'access_token$sandbox$'], pattern: /(access_token\$(?:production|sandbox)\$[a-z0-9]{16}\$[a-f0-9]{32})(?![A-Za-z0-9])/g, minEntropy: 3 },
   // Access tokens: "EAAA" and 60 characters (current), "sq0atp-" and 22 (legacy); OAuth
   // application secrets: "sq0csp-" and 43.
-  { id: 'square-access-token', title: 'Square access token or application secret', severity: 'critical', keywords: ['eaaa', 'sq0atp-', 'sq0csp-'], pattern: new RegExp(`${B}(EAAA[A-Za-z0-9_-]{60}|sq0atp-[A-Za-z0-9_-]{22}|sq0csp-[A-Za-z0-9_-]{43})${E}`, 'g'), minEntropy: 3, gitleaks: ['square-access-token'] },
+  { id: 'square-access-token', title: 'Square access token or application secret', severity: 'critical', keywords: ['eaaa', 'sq0atp-', 'sq0csp-'], pattern: new RegExp(`${B}(EAAA[A-Za-z0-9_-]{60}|sq0atp-[A-Za-z0-9_-]{22}|sq0csp-[A-Za-z0-9_-]{43})${E}`, 'g'), minEntropy: 3, gitleaks: ['square-access-token', 'square-secret'] },
   // Secret keys: "FLWSECK-" (live) or "FLWSECK_TEST-", 32 hex characters and "-X".
   { id: 'flutterwave-secret-key', title: 'Flutterwave secret key', severity: 'critical', keywords: ['flwseck'], pattern: new RegExp(`${B}(FLWSECK(?:_TEST)?-[a-fA-F0-9]{32}-X)${E}`, 'g'), minEntropy: 3, gitleaks: ['flutterwave-secret-key'] },
   // Encryption keys: "FLWSECK" (live) or "FLWSECK_TEST" and 12 hex characters; not followed by

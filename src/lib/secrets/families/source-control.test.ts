@@ -11,6 +11,7 @@ const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const body = (n: number, alphabet = ALNUM) => Array.from({ length: n }, (_, i) => alphabet[(i * 7 + 3) % alphabet.length]).join('');
 const HEX = '0123456789abcdef';
 const B36 = '0123456789abcdefghijklmnopqrstuvwxyz';
+const URLSAFE = `${ALNUM}_-`;
 
 const found = (text: string) => scanText(text, SOURCE_CONTROL_RULES).map((m) => m.rule.id);
 
@@ -26,7 +27,11 @@ describe('source-control secret rules', () => {
     ['gitlab-runner-token', `token = "glrt-t1_${body(27)}.01${body(7, B36)}"`],
     ['gitlab-runner-token', `--registration-token GR1348941${body(20)}`],
     ['gitlab-ci-job-token', `CI_JOB_TOKEN=glcbt-64_${body(20)}`],
+    ['gitlab-ci-job-token', `CI_JOB_TOKEN=glcbt-${body(20, URLSAFE)}`],
     ['gitlab-pipeline-trigger-token', `-F token=glptt-${body(40, HEX)}`],
+    ['gitlab-pipeline-trigger-token', `TRIGGER_TOKEN=glptt-${body(40, URLSAFE)}`],
+    ['gitlab-scim-token', `scim_token: glsoat-${body(50, URLSAFE)}`],
+    ['gitlab-scim-token', `glsoat-${body(30)}.01${body(7, B36)}`],
     ['gitlab-agent-token', `config.token: glagent-${body(50)}`],
     ['gitlab-scim-token', `glsoat-${body(20)}`],
     ['gitlab-feed-token', `feed_token=glft-${body(20)}`],
@@ -49,7 +54,11 @@ describe('source-control secret rules', () => {
     ['a GitHub token inside a longer word', `xghp_${body(36)}`],
     ['a GitLab PAT too short', `glpat-${body(19)}`],
     ['a GitLab placeholder', 'glpat-xxxxxxxxxxxxxxxxxxxx'],
-    ['a trigger token that is not hex', `glptt-${body(40)}`],
+    ['a trigger token one character too long', `glptt-${body(41, URLSAFE)}`],
+    ['a trigger token one character short', `glptt-${body(39, HEX)}`],
+    ['an OAuth application secret longer than 64 characters', `gloas-${body(65, URLSAFE)}`],
+    ['a SCIM token longer than a legacy body, without the routable ending', `glsoat-${body(51, URLSAFE)}`],
+    ['a CI job token with a body too short', `glcbt-${body(19)}`],
     ['a session cookie too short', `_gitlab_session=${body(31, B36)}`],
     ['a Bitbucket value of neither length', `bitbucket_secret = ${body(40)}`],
     ['40 hex characters not named Sourcegraph', `commit ${body(40, HEX)}`],

@@ -7,19 +7,24 @@ const START = '(?<![A-Za-z0-9_-])';
 const END = '(?![A-Za-z0-9_-])';
 
 /**
- * GitLab's token body after its prefix: URL-safe base64, 20 characters for the legacy tokens and
- * longer for the routable ones (GitLab 17+), which end in `.` and a 2-character version plus a
- * 7-character CRC, all lower-case base36.
+ * GitLab's token body after its prefix, URL-safe base64 in two forms (GitLab's "Token overview"
+ * lists the prefixes):
+ * - legacy: Devise.friendly_token, 20 characters by default; GitLab issues some kinds longer (an
+ *   agent token is 50), so `min` to `max` characters, ending at a token boundary;
+ * - routable (GitLab 17+): a longer payload, then `.`, a 2-character version and a 7-character
+ *   CRC, all lower-case base36. Only this form runs past `max`.
  */
-function gitlab(prefix: string, min: number): string {
-  return `${prefix}[A-Za-z0-9_-]{${min},300}(?:\\.[0-9a-z]{9})?`;
+function gitlab(prefix: string, min: number, max = 50): string {
+  // The routable form first: its payload alone would pass for a legacy body ending at the ".".
+  return `${prefix}(?:[A-Za-z0-9_-]{27,300}\\.[0-9a-z]{9}|[A-Za-z0-9_-]{${String(min)},${String(max)}})`;
 }
 
 const GITLAB_RULES: readonly SecretRule[] = [
   { id: 'gitlab-token', title: 'GitLab personal access token', severity: 'critical', keywords: ['glpat-'], pattern: new RegExp(`${START}(${gitlab('glpat-', 20)})${END}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-pat', 'gitlab-pat-routable'] },
   // Deploy tokens read and write a project's registries and repository.
   { id: 'gitlab-deploy-token', title: 'GitLab deploy token', severity: 'critical', keywords: ['gldt-'], pattern: new RegExp(`${START}(${gitlab('gldt-', 20)})${END}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-deploy-token'] },
-  { id: 'gitlab-oauth-app-secret', title: 'GitLab OAuth application secret', severity: 'high', keywords: ['gloas-'], pattern: new RegExp(`${START}(${gitlab('gloas-', 64)})${END}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-oauth-app-secret'] },
+  // OAuth application secrets are 64 characters, no more (a longer value is something else).
+  { id: 'gitlab-oauth-app-secret', title: 'GitLab OAuth application secret', severity: 'high', keywords: ['gloas-'], pattern: new RegExp(`${START}(gloas-[A-Za-z0-9_-]{64})${END}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-oauth-app-secret'] },
   // A runner token lets its holder pick up the CI jobs (and their secrets) of the runner's projects.
   // glrt- authenticates a runner, glrtr- and GR1348941 are the older registration tokens.
   {
@@ -27,10 +32,12 @@ const GITLAB_RULES: readonly SecretRule[] = [
     pattern: new RegExp(`${START}(${gitlab('glrtr?-', 20)}|GR1348941[A-Za-z0-9_-]{20})${END}`, 'g'), minEntropy: 3,
     gitleaks: ['gitlab-runner-authentication-token', 'gitlab-runner-authentication-token-routable', 'gitlab-rrt'],
   },
-  // glcbt-<partition>_<token>: a CI job's token, valid while the job runs.
-  { id: 'gitlab-ci-job-token', title: 'GitLab CI/CD job token', severity: 'high', keywords: ['glcbt-'], pattern: new RegExp(`${START}(glcbt-[0-9A-Za-z]{1,5}_[A-Za-z0-9_-]{20,300}(?:\\.[0-9a-z]{9})?)${END}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-cicd-job-token'] },
-  { id: 'gitlab-pipeline-trigger-token', title: 'GitLab pipeline trigger token', severity: 'high', keywords: ['glptt-'], pattern: new RegExp(`${B}(glptt-[0-9a-f]{40})${E}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-ptt'] },
-  { id: 'gitlab-agent-token', title: 'GitLab agent for Kubernetes token', severity: 'critical', keywords: ['glagent-'], pattern: new RegExp(`${START}(${gitlab('glagent-', 50)})${END}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-kubernetes-agent-token'] },
+  // A CI job's token, valid while the job runs: glcbt-<partition>_<token> since partitioned CI
+  // tables (GitLab 16.x), glcbt-<token> before.
+  { id: 'gitlab-ci-job-token', title: 'GitLab CI/CD job token', severity: 'high', keywords: ['glcbt-'], pattern: new RegExp(`${START}(${gitlab('glcbt-(?:[0-9A-Za-z]{1,5}_)?', 20)})${END}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-cicd-job-token'] },
+  // Trigger tokens are 40 characters: hex from older GitLab, URL-safe base64 from newer.
+  { id: 'gitlab-pipeline-trigger-token', title: 'GitLab pipeline trigger token', severity: 'high', keywords: ['glptt-'], pattern: new RegExp(`${START}(glptt-[A-Za-z0-9_-]{40})${END}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-ptt'] },
+  { id: 'gitlab-agent-token', title: 'GitLab agent for Kubernetes token', severity: 'critical', keywords: ['glagent-'], pattern: new RegExp(`${START}(${gitlab('glagent-', 50, 300)})${END}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-kubernetes-agent-token'] },
   { id: 'gitlab-scim-token', title: 'GitLab SCIM OAuth token', severity: 'high', keywords: ['glsoat-'], pattern: new RegExp(`${START}(${gitlab('glsoat-', 20)})${END}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-scim-token'] },
   // Read-only or narrow tokens: RSS/calendar feeds, e-mail replies to issues, feature-flag reads.
   { id: 'gitlab-feed-token', title: 'GitLab feed token', severity: 'medium', keywords: ['glft-'], pattern: new RegExp(`${START}(${gitlab('glft-', 20)})${END}`, 'g'), minEntropy: 3, gitleaks: ['gitlab-feed-token'] },
