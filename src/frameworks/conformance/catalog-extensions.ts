@@ -48,6 +48,8 @@ export const POLARIS_EXTRA_DIFFERENCES: Readonly<Record<string, string>> = {
     'polaris skips bindings whose name starts with "system:"; a name is free text whoever creates the binding chooses, so Palisade judges the subjects it grants cluster-admin to',
   'checks/sensitiveConfigmapContent/failure.key_azure_batch_key.yaml':
     'the value is the placeholder "xxxxx"; polaris flags the key name alone, Palisade reports values that look like credentials, so placeholders do not bury real leaks',
+  'checks/sensitiveConfigmapContent/failure.value_private_key.yaml':
+    'the PEM block\'s body is "xxxxxxxx": a placeholder, not key material; Palisade reports a private key only when the block holds one',
   'checks/tlsSettingsMissing/success.yaml':
     'the tls section covers example.com but the rule names no host, so requests for every other host are served over plain HTTP; polaris only checks that a tls section exists',
 };

@@ -87,6 +87,8 @@ const EMPTY_NAMESPACE = 'the namespace runs no workload: Palisade reports namesp
 
 /** Deliberate differences, keyed `<kubescape rule>/<case>`. */
 export const KUBESCAPE_CLUSTER_DIFFERENCES: Readonly<Record<string, string>> = {
+  'rule-credentials-configmap/env-value-akia-key':
+    'the value is AKIAIOSFODNN7EXAMPLE, the key AWS documentation uses as an example: every Palisade secret rule treats it as a placeholder (as gitleaks does)',
   'ensure-that-the-api-server-audit-log-maxage-argument-is-set-to-30-or-as-appropriate/failed': AUDIT_ROTATION_WITHOUT_PATH,
   'ensure-that-the-api-server-audit-log-maxbackup-argument-is-set-to-10-or-as-appropriate/failed': AUDIT_ROTATION_WITHOUT_PATH,
   'ensure-that-the-api-server-audit-log-maxsize-argument-is-set-to-100-or-as-appropriate/rke2-args':

@@ -1,6 +1,6 @@
 /**
- * Scanning text for secrets. Values never leave this module in clear: a finding carries the rule,
- * the place and a redacted form (src/lib/redact.ts).
+ * Scanning text for secrets. Reports carry the rule, the place and a redacted form
+ * (src/lib/redact.ts); findSecrets gives values in clear to callers that redact them themselves.
  */
 import { redact } from '../redact.js';
 import { SECRET_RULES } from './catalog.js';
@@ -56,35 +56,49 @@ export function keywordsIn(bytes: Uint8Array, rules: readonly SecretRule[] = SEC
   return new Set([...found].map((i) => matcher.keywords[i] ?? ''));
 }
 
+/** A secret found in text, in clear: never print `value`, redact it (src/lib/redact.ts). */
+export interface FoundSecret {
+  readonly rule: SecretRule;
+  /** 1-based line of the secret. */
+  readonly line: number;
+  /** Where the secret is in the text, [start, end). */
+  readonly start: number;
+  readonly end: number;
+  readonly value: string;
+}
+
 /**
- * `present`: the keywords found in the text's bytes by keywordsIn, when the caller has them.
- * `options.path`: the file the text comes from, so rules can read values by its syntax.
+ * The secrets in `text`, in rule order. `present`: the keywords found in the text's bytes by
+ * keywordsIn, when the caller has them. `options.path`: the file the text comes from, so rules can
+ * read values by its syntax. A span reported by an earlier rule is not reported again by a later
+ * (broader) one.
  */
-export function scanText(text: string, rules: readonly SecretRule[] = SECRET_RULES, present = keywordsIn(Buffer.from(text), rules), options: ScanOptions = {}): SecretMatch[] {
+export function findSecrets(text: string, rules: readonly SecretRule[] = SECRET_RULES, present = keywordsIn(Buffer.from(text), rules), options: ScanOptions = {}): FoundSecret[] {
   if (present === undefined) return [];
   const context: MatchContext = { text, path: options.path };
-  const found: SecretMatch[] = [];
-  // Spans already reported: a value a specific rule names is not reported again by a broader one.
-  const spans: [number, number][] = [];
+  const found: FoundSecret[] = [];
   for (const rule of rules) {
     if (!rule.keywords.some((k) => present.has(k))) continue;
     if (rule.files !== undefined && !rule.files(context.path)) continue;
     rule.pattern.lastIndex = 0;
     for (const match of text.matchAll(rule.pattern)) {
-      const secret = rule.extract === undefined ? match[1] ?? match[0] : rule.extract(match, context);
-      if (secret === undefined || secret === '') continue;
-      if (rule.minEntropy !== undefined && shannonEntropy(secret) < rule.minEntropy) continue;
-      if (rule.placeholders !== 'keep' && isPlaceholder(secret)) continue;
-      if (rule.accept !== undefined && !rule.accept(secret)) continue;
-      const index = match.index;
-      const start = index + Math.max(0, match[0].indexOf(secret));
-      const end = start + secret.length;
-      if (spans.some(([a, b]) => start < b && a < end)) continue;
-      spans.push([start, end]);
-      found.push({ rule, line: lineOf(text, start), redacted: redact(secret) });
+      const value = rule.extract === undefined ? match[1] ?? match[0] : rule.extract(match, context);
+      if (value === undefined || value === '') continue;
+      if (rule.minEntropy !== undefined && shannonEntropy(value) < rule.minEntropy) continue;
+      if (rule.placeholders !== 'keep' && isPlaceholder(value)) continue;
+      if (rule.accept !== undefined && !rule.accept(value)) continue;
+      const start = match.index + Math.max(0, match[0].indexOf(value));
+      const end = start + value.length;
+      if (found.some((f) => start < f.end && f.start < end)) continue;
+      found.push({ rule, line: lineOf(text, start), start, end, value });
     }
   }
   return found;
+}
+
+/** findSecrets with the values redacted: what leaves this module for reports. */
+export function scanText(text: string, rules: readonly SecretRule[] = SECRET_RULES, present = keywordsIn(Buffer.from(text), rules), options: ScanOptions = {}): SecretMatch[] {
+  return findSecrets(text, rules, present, options).map(({ rule, line, value }) => ({ rule, line, redacted: redact(value) }));
 }
 
 function lineOf(text: string, index: number): number {

@@ -55,6 +55,7 @@ export const KUBESCAPE_DIFFERENCES: Readonly<Record<string, string>> = {
   'resources-memory-requests/pod-only-requests': 'same request-from-limit defaulting',
   'image-not-pinned-to-digest/pod-custom-digest': 'an unregistered digest algorithm makes the reference invalid to the runtime, so nothing is pinned',
   'container-image-repository/pod-passed': 'an invalid image reference ("host/") cannot be trusted; Kubescape matches its prefix',
+  'rule-credentials-in-env-var/env-value-akia-key': 'the value is AKIAIOSFODNN7EXAMPLE, the key AWS documentation uses as an example: every Palisade secret rule treats it as a placeholder (as gitleaks does), so sample configuration does not bury real leaks',
   'rule-credentials-in-env-var/deployment': 'Kubescape\'s case configures "JWT" as a sensitive value; a literal "JWT" is not a credential',
   'rule-credentials-in-env-var/pod': 'Kubescape\'s case configures "_key_" as a sensitive value substring',
   'rule-credentials-in-env-var/pod-envfrom-secretref': 'envFrom.secretRef is the recommended way to pass secrets, not a literal',

@@ -5,57 +5,24 @@
  * same characters), so hostile input cannot make matching slow, and callers only ever show values
  * through `redact`.
  */
-import { Buffer } from 'node:buffer';
+import { credentialName, FORMAT_RULES, withArticle } from '../../lib/secrets/formats.js';
+import { findSecrets } from '../../lib/secrets/scan.js';
 
 export interface SecretMatch {
-  /** What was recognised, for the message: "an AWS access key id". */
+  /** What was recognised, for the message: "an AWS access key id", "a private key". */
   readonly what: string;
   /** The matched secret itself. Never print it: use `redact`. */
   readonly value: string;
 }
 
-interface TokenPattern {
-  readonly what: string;
-  readonly pattern: RegExp;
-  /** Capture group holding the secret (0 = the whole match). */
-  readonly group: number;
-}
-
-const TOKEN_PATTERNS: readonly TokenPattern[] = [
-  { what: 'a private key', pattern: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----/, group: 0 },
-  { what: 'an AWS access key id', pattern: /\b(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/, group: 0 },
-  { what: 'a GitHub token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{82})\b/, group: 0 },
-  { what: 'a GitLab token', pattern: /\b(?:gl(?:pat|ptt|cbt|dt|rt|soat|agent|oas|ffct|imt|ft)-[A-Za-z0-9_-]{20,256}|GR1348941[A-Za-z0-9_-]{20,256})/, group: 0 },
-  { what: 'a Slack token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,250}/, group: 0 },
-  { what: 'a Slack webhook URL', pattern: /https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9_/]{20,200}/, group: 0 },
-  { what: 'a Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/, group: 0 },
-  { what: 'a Stripe secret key', pattern: /\b[sr]k_live_[0-9A-Za-z]{20,200}\b/, group: 0 },
-  { what: 'a password in a URL', pattern: /\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}:\/\/[^\s:/@"']{1,256}:([^\s/@"']{1,256})@/, group: 1 },
-];
-
 /**
- * JWTs: a header and a payload that are base64url-encoded JSON objects (so both start with "ey",
- * the encoding of '{'), then an optional signature (unsigned tokens are still credentials).
- * Candidates are decoded, so random "eyJ..." text is not reported.
+ * A password in a URL (`https://user:secret@host`), whatever the scheme: the catalog's
+ * url-password rule leaves http(s) out of image scans for speed, but configuration is small.
  */
-const JWT_CANDIDATE = /\bey[A-Za-z0-9_-]{8,4096}\.ey[A-Za-z0-9_-]{8,8192}(?:\.[A-Za-z0-9_-]{0,4096})?/g;
+const URL_PASSWORD = /\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}:\/\/[^\s:/@"']{1,256}:([^\s/@"']{1,256})@/;
 
-function isJsonObject(segment: string): boolean {
-  try {
-    const decoded: unknown = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
-    return decoded !== null && typeof decoded === 'object' && !Array.isArray(decoded);
-  } catch {
-    return false;
-  }
-}
-
-function findJwt(text: string): string | undefined {
-  for (const [candidate] of text.matchAll(JWT_CANDIDATE)) {
-    const [header = '', payload = ''] = candidate.split('.');
-    if (isJsonObject(header) && isJsonObject(payload)) return candidate;
-  }
-  return undefined;
-}
+/** Text longer than this is not scanned for formats: the API server refuses a ConfigMap over 1 MiB, so only hostile input is longer. */
+const MAX_SCANNED_LENGTH = 1024 * 1024;
 
 /** `password = hunter2`, `DB_PASS: "..."`, `api_key=...` inside a properties, env or YAML file. */
 const ASSIGNMENT =
@@ -81,16 +48,12 @@ export function isTrivialValue(value: string): boolean {
   return /^(.)\1*$/.test(v);
 }
 
-/** Credentials of a well-known format or in an assignment, anywhere in `text`. */
+/** Credentials of a well-known format (Palisade's secret catalog) or in an assignment, anywhere in `text`. */
 export function findSecretsInText(text: string): SecretMatch[] {
-  const found: SecretMatch[] = [];
-  for (const { what, pattern, group } of TOKEN_PATTERNS) {
-    const match = pattern.exec(text);
-    const value = match?.[group];
-    if (value !== undefined && !(group > 0 && isTrivialValue(value))) found.push({ what, value });
-  }
-  const jwt = findJwt(text);
-  if (jwt !== undefined) found.push({ what: 'a JSON Web Token', value: jwt });
+  if (text.length > MAX_SCANNED_LENGTH) return [];
+  const found: SecretMatch[] = findSecrets(text, FORMAT_RULES).map((secret) => ({ what: withArticle(credentialName(secret.rule)), value: secret.value }));
+  const url = URL_PASSWORD.exec(text)?.[1];
+  if (url !== undefined && !isTrivialValue(url) && !found.some((f) => f.value.includes(url))) found.push({ what: 'a password in a URL', value: url });
   if (found.length > 0) return found;
   for (const match of text.matchAll(ASSIGNMENT)) {
     const [, key, doubleQuoted, singleQuoted, bare] = match;

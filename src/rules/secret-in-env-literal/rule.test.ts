@@ -16,9 +16,12 @@ describe('secret-in-env-literal', () => {
   });
 
   it('recognises credentials by their format', () => {
-    expect(credentialFormat('AKIAIOSFODNN7EXAMPLE')).toBe('an AWS access key id');
-    expect(credentialFormat('-----BEGIN RSA PRIVATE KEY-----\nMIIE')).toBe('a private key');
-    expect(credentialFormat('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U')).toBe('a JSON Web Token');
+    expect(credentialFormat('AKIA4HQW7ZXRT2MBN5KP')).toBe('AWS access key id');
+    // AWS's documentation key is a placeholder, as in every Palisade secret rule.
+    expect(credentialFormat('AKIAIOSFODNN7EXAMPLE')).toBeUndefined();
+    const body = Buffer.from(Array.from({ length: 96 }, (_, i) => (i * 37 + 11) % 256)).toString('base64');
+    expect(credentialFormat(`-----BEGIN RSA PRIVATE KEY-----\n${body}\n-----END RSA PRIVATE KEY-----`)).toBe('private key');
+    expect(credentialFormat('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U')).toBe('JSON Web Token');
     expect(credentialFormat('Hello from the environment')).toBeUndefined();
     expect(credentialFormat('x'.repeat(100_000))).toBeUndefined();
   });

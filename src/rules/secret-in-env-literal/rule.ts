@@ -32,11 +32,11 @@ export const rule = defineRule({
         const path = pointer(ref.path, 'env', index, 'value');
         const who = describeContainer(ref);
         const inUrl = urlPassword(value);
-        const format = credentialFormat(value);
-        if (format !== undefined) {
-          yield fail(`${who} sets ${name} to ${format} as a literal value (${redact(value)})`, path);
-        } else if (inUrl !== undefined) {
+        const format = inUrl === undefined ? credentialFormat(value) : undefined;
+        if (inUrl !== undefined) {
           yield fail(`${who} sets ${name} to a URL with an embedded password (${redact(inUrl)}) as a literal value`, path);
+        } else if (format !== undefined) {
+          yield fail(`${who} sets ${name} to a literal ${format} (${redact(value)})`, path);
         } else if (isSecretName(name) && !isPlaceholderValue(value)) {
           yield fail(`${who} sets the secret-looking variable ${name} to a literal value (${redact(value)})`, path);
         }

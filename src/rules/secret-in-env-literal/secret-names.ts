@@ -3,6 +3,8 @@
  * `.` (and camelCase); a name is secret-looking when a word or adjacent pair of words is a secret
  * noun, unless its last word says the value only points at the secret (a file, a path, a name).
  */
+import { credentialName, FORMAT_RULES } from '../../lib/secrets/formats.js';
+import { findSecrets } from '../../lib/secrets/scan.js';
 
 /** Longer values are not scanned for URLs or formats: env values are small, and this bounds the regex work. */
 const MAX_SCANNED_LENGTH = 16_384;
@@ -70,22 +72,11 @@ export function urlPassword(value: string): string | undefined {
 }
 
 /**
- * Literal values that are credentials by their format, whatever the variable is called: private
- * keys, cloud access key ids, and tokens whose issuers give them a recognisable prefix.
+ * What kind of credential the value is by its format (Palisade's secret catalog: private keys,
+ * cloud keys, tokens whose issuers give them a recognisable shape), whatever the variable is called.
  */
-const CREDENTIAL_FORMATS: readonly { readonly what: string; readonly pattern: RegExp }[] = [
-  { what: 'a private key', pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/ },
-  { what: 'an AWS access key id', pattern: /\b(?:AKIA|ASIA|AROA|AIDA)[0-9A-Z]{16}\b/ },
-  { what: 'a GitHub token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{60,})\b/ },
-  { what: 'a Slack token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}/ },
-  { what: 'a Stripe secret key', pattern: /\b[rs]k_live_[A-Za-z0-9]{20,}\b/ },
-  { what: 'a Google API key', pattern: /\bAIza[A-Za-z0-9_-]{35}\b/ },
-  { what: 'a JSON Web Token', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/ },
-];
-
-
-/** What kind of credential the value is by its format, if any. */
 export function credentialFormat(value: string): string | undefined {
   if (value.length > MAX_SCANNED_LENGTH) return undefined;
-  return CREDENTIAL_FORMATS.find((format) => format.pattern.test(value))?.what;
+  const [first] = findSecrets(value, FORMAT_RULES);
+  return first === undefined ? undefined : credentialName(first.rule);
 }

@@ -403,6 +403,12 @@ const KUBERNETES_SECRET: SecretRule = {
   gitleaks: ['kubernetes-secret-yaml'],
 };
 
+/**
+ * The rules that judge a value by the name it is assigned to, not by its own format: callers that
+ * know the name themselves (a ConfigMap key, an environment variable) apply their own judgement.
+ */
+export const NAME_BASED_RULES: readonly SecretRule[] = [SECRET_ASSIGNMENT, GENERIC_SECRET_ASSIGNMENT];
+
 export const GENERIC_RULES: readonly SecretRule[] = [
   KUBERNETES_SECRET,
   JWT,
