@@ -17,7 +17,37 @@ export function wantsSecretScan(path: string, size: number): boolean {
   return size > 0 && size <= MAX_SECRET_FILE_BYTES && !SKIPPED_EXTENSIONS.test(path) && !SKIPPED_DIRS.test(path);
 }
 
+/** PKCS#12 key stores by name: .p12 and .pfx (Windows' name for the same format). */
+const PKCS12_NAME = /\.p(?:12|fx)$/i;
+
+/**
+ * Whether `content` starts as a PKCS#12 PFX (RFC 7292) in DER or BER: an outer SEQUENCE (30) whose
+ * length is in long form (81, 82, 83: one to three length bytes; a key store with its certificate
+ * is never under 128 bytes) or indefinite (80, BER), then the version, INTEGER 3 (02 01 03).
+ */
+function startsLikePkcs12(content: Buffer): boolean {
+  const lengthForm = content[1];
+  if (content[0] !== 0x30 || lengthForm === undefined || lengthForm < 0x80 || lengthForm > 0x83) return false;
+  const version = 2 + (lengthForm & 0x7f);
+  return content[version] === 0x02 && content[version + 1] === 0x01 && content[version + 2] === 0x03;
+}
+
+/**
+ * A PKCS#12 key store bundles private keys (with their certificates), encrypted under a password
+ * that is often empty or weak, so the file itself is the secret. It is binary, so the text rules
+ * never see it: it is found by its name and its header, and reported by kind and size, never a byte.
+ */
+function pkcs12Secret(path: string, content: Buffer, layer: string | undefined): ImageSecret | undefined {
+  if (!PKCS12_NAME.test(path) || !startsLikePkcs12(content)) return undefined;
+  return {
+    rule: 'pkcs12-file', title: 'PKCS#12 key store', severity: 'high', place: 'file', path, redacted: `PKCS#12 key store (${String(content.length)} bytes)`,
+    ...(layer === undefined ? {} : { layer }),
+  };
+}
+
 export function scanFileForSecrets(path: string, content: Buffer, layer: string | undefined): ImageSecret[] {
+  const keyStore = pkcs12Secret(path, content, layer);
+  if (keyStore !== undefined) return [keyStore];
   // Binary files (a NUL in the first 8 KiB) are skipped: their "strings" are not assignments.
   if (content.subarray(0, 8192).includes(0)) return [];
   // Most files hold no rule's keyword: then they are never decoded.
