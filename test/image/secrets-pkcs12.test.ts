@@ -27,7 +27,7 @@ async function tarOfBytes(files: Readonly<Record<string, Buffer>>): Promise<Buff
   const pack = tar.pack();
   const chunks: Buffer[] = [];
   const done = new Promise<void>((resolve) => {
-    pack.on('data', (c: Buffer) => { chunks.push(c); });
+    pack.on('data', (c) => { chunks.push(c as Buffer); });
     pack.on('end', () => { resolve(); });
   });
   for (const [name, body] of Object.entries(files)) pack.entry({ name, size: body.length }, body);
