@@ -8,6 +8,7 @@ import { AI_RULES } from './families/ai.js';
 import { CI_CD_RULES } from './families/ci-cd.js';
 import { CLOUD_RULES } from './families/cloud.js';
 import { DATABASES_RULES } from './families/databases.js';
+import { DEVELOPER_SERVICES_RULES } from './families/developer-services.js';
 import { EMAIL_RULES } from './families/email.js';
 import { FINANCE_RULES } from './families/finance.js';
 import { GENERIC_RULES } from './families/generic.js';
@@ -25,6 +26,8 @@ import { SOURCE_CONTROL_RULES } from './families/source-control.js';
 export const SECRET_RULES: readonly SecretRule[] = [
   ...KEY_RULES,
   ...CLOUD_RULES,
+  // Moved out of the cloud family, in the same place: which rule reports a shared span is unchanged.
+  ...DEVELOPER_SERVICES_RULES,
   ...SOURCE_CONTROL_RULES,
   ...PACKAGE_REGISTRY_RULES,
   ...INFRASTRUCTURE_RULES,

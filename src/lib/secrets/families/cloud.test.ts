@@ -1,5 +1,5 @@
 /**
- * Cloud, hosting and hosted-API formats gitleaks publishes no positive case for, built from each
+ * Cloud and hosting formats gitleaks publishes no positive case for, built from each
  * issuer's documented shape, each with a near miss.
  */
 import { describe, expect, it } from 'vitest';
@@ -30,20 +30,6 @@ describe('cloud secret rules', () => {
     ['fastly-api-token', `FASTLY_API_TOKEN="${body(32)}"`],
     ['yandex-cloud-credential', `yandex_api_key: AQVN${body(36)}`],
     ['yandex-cloud-credential', `YANDEX_IAM_TOKEN=t1.${body(40)}.${body(86)}`],
-    ['shopify-token', `X-Shopify-Access-Token: shpat_${body(32, HEX)}`],
-    ['shippo-api-token', `Authorization: ShippoToken shippo_live_${body(40, HEX)}`],
-    ['easypost-api-key', `EASYPOST_API_KEY=EZTK${body(54)}`],
-    ['duffel-api-token', `Bearer duffel_test_${body(43)}`],
-    ['lob-api-key', `LOB_API_KEY=live_${body(35, HEX)}`],
-    ['mapbox-secret-token', `MAPBOX_TOKEN=sk.eyJ1IjoiZXhhbXBsZXVzZXIiLCJhIjoi${body(20)}.${body(22)}`],
-    ['typeform-api-token', `typeform: tfp_${body(59)}`],
-    ['frameio-api-token', `FRAMEIO_TOKEN=fio-u-${body(64)}`],
-    ['adafruit-io-key', `ADAFRUIT_IO_KEY=aio_${body(28)}`],
-    ['beamer-api-key', `beamer_key = "b_${body(44)}"`],
-    ['finnhub-api-key', `finnhub_token: ${body(20).toLowerCase()}`],
-    ['flickr-api-key', `FLICKR_API_KEY=${body(32, HEX)}`],
-    ['nytimes-api-key', `NYTIMES_API_KEY=${body(32)}`],
-    ['private-ai-api-key', `PRIVATE_AI_API_KEY=${body(32)}`],
   ])('%s: %s', (id, text) => {
     expect(found(text)).toEqual([id]);
   });
@@ -53,10 +39,6 @@ describe('cloud secret rules', () => {
     ['an Alibaba key id too long', `LTAI${body(21)}`],
     ['a DigitalOcean token with a non-hex body', `dop_v1_${body(64)}`],
     ['a Fly.io macaroon too short to be one', `fm2_${body(60, B64)}`],
-    ['a Lob-looking key after "global"', `global_key = live_${body(35, HEX)}`],
-    ['a Lob publishable key', `LOB_PUBLISHABLE_KEY=live_pub_${body(31, HEX)}`],
-    ['a Mapbox public token', `MAPBOX_TOKEN=pk.eyJ1IjoiZXhhbXBsZXVzZXIiLCJhIjoi${body(20)}.${body(22)}`],
-    ['an EasyPost-shaped run inside base64', `+EZAK${body(54)}/`],
     ['a UUID not named Heroku', `request_id=${UUID}`],
     ['an Azure account key of the wrong length', `AccountKey=${Buffer.from(body(48)).toString('base64')}`],
   ])('leaves alone %s', (_, text) => {
