@@ -10,9 +10,10 @@ const RUN = 'the body is one repeated character: a placeholder to Palisade';
  * the prefilter: its first part is the base64 of a decimal user id, whose 4-character groups are
  * [MNO][DTjz][AEIMQUYcgk][w-z0-5] (1,200 of them, "ntex" of "context" and "oday" of "today"
  * among them), and the timestamp and HMAC parts have no fixed text either. Palisade finds bot
- * tokens named after Discord (DISCORD_TOKEN=…, "discordToken": …).
+ * tokens named after Discord (DISCORD_TOKEN=…, "discordToken": …) and where Discord's API and
+ * libraries take them (Authorization: Bot …, client.run("…"), client.login("…")).
  */
-const DISCORD_BARE = 'a bare Discord bot token: no keyword every bot token contains is rare enough to prefilter on, so Palisade reads only tokens named after Discord';
+const DISCORD_BARE = 'a bare Discord bot token: no keyword every bot token contains is rare enough to prefilter on, so Palisade reads tokens named after Discord or passed to its API';
 /** detect-secrets' edited fixtures: the first part must be the base64 of the bot's numeric user id, and these decode to other bytes. */
 const DISCORD_NOT_ID = "a bare Discord-shaped value whose first part does not decode to a numeric user id (an edited fixture): not a bot token to Palisade, and unnamed";
 const GO_BARE = 'unquoted value in Go source: Palisade reads code literals only in quotes (`password = getPassword()` is not a secret)';

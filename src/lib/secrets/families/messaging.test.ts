@@ -56,6 +56,17 @@ describe('Discord', () => {
     expect(found(`DISCORD_BOT_TOKEN=${botToken('1a2b3c4d5e6f7a8b9c0')}`)).toEqual([]);
     expect(found(`DISCORD_CLIENT_ID=${random(DIGITS, 18)}`)).toEqual([]);
   });
+  it('finds an unnamed bot token where the API and the libraries take it', () => {
+    expect(found(`curl -H "Authorization: Bot ${botToken('802347329054687262')}" https://discord.com/api/v10/users/@me`)).toEqual(['discord-bot-token-in-use']);
+    expect(found(`client.run("${botToken('1029481395910270451')}")`)).toEqual(['discord-bot-token-in-use']);
+    expect(found(`client.login('${botToken('1213465118740213780')}');`)).toEqual(['discord-bot-token-in-use']);
+  });
+  it('leaves other values there: not a user id, not a token shape, a variable', () => {
+    expect(found(`Authorization: Bot ${botToken('1a2b3c4d5e6f7a8b9c0')}`)).toEqual([]);
+    expect(found(`app.run("${random(URLSAFE, 26)}.${random(URLSAFE, 6)}.${random(URLSAFE, 38)}")`)).toEqual([]);
+    expect(found('client.login(process.env.DISCORD_TOKEN);')).toEqual([]);
+    expect(found(`robot ${botToken('1029481395910270451')}`)).toEqual([]);
+  });
 });
 
 describe('Telegram, Mattermost and Sendbird', () => {

@@ -32,6 +32,14 @@ function slackTailIsRandom(token: string): boolean {
   return !/(.)\1{7,}/.test(tail) && !/(?:example|sample|placeholder|your|changeme|dummy|redacted)/i.test(tail);
 }
 
+/**
+ * A Discord bot token: the base64 of the bot's numeric user id (a snowflake, 17 to 20 digits, so
+ * the first letter is M, N or O), a 6-character timestamp and an HMAC, dot-separated. No fixed text
+ * occurs in every token (each 4-character group of the id is one of 1,200 such as "ntex" or
+ * "oday"), so a token is recognised only where something names it.
+ */
+const DISCORD_BOT_TOKEN = '[MNO][A-Za-z0-9_-]{23,27}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,40}';
+
 /** Whether the first part of a Discord bot token is the base64 of a numeric user id (a snowflake). */
 function discordUserId(token: string): boolean {
   const id = Buffer.from(token.slice(0, token.indexOf('.')), 'base64').toString('latin1');
@@ -52,8 +60,16 @@ export const MESSAGING_RULES: readonly SecretRule[] = [
   { id: 'discord-webhook', title: 'Discord webhook', severity: 'medium', keywords: ['discord.com/api/webhooks/', 'discordapp.com/api/webhooks/'], pattern: /https:\/\/(?:(?:canary|ptb)\.)?discord(?:app)?\.com\/api\/webhooks\/\d{17,20}\/([A-Za-z0-9_-]{60,80})(?![A-Za-z0-9_-])/g, minEntropy: 3.5 },
   // Google Chat webhooks: the space, a Google API key (reported by its own rule) and the webhook's token, the secret here.
   { id: 'google-chat-webhook', title: 'Google Chat webhook token', severity: 'medium', keywords: ['chat.googleapis.com/v1/spaces/'], pattern: /https:\/\/chat\.googleapis\.com\/v1\/spaces\/[A-Za-z0-9_-]{6,30}\/messages\?key=[A-Za-z0-9_-]{39}&(?:amp;)?token=([A-Za-z0-9_%=-]{40,80})(?![A-Za-z0-9_%=-])/g, minEntropy: 3.5 },
-  // Bot tokens: base64 of the bot's user id, a timestamp and an HMAC, dot-separated.
-  namedRule({ id: 'discord-bot-token', title: 'Discord bot token', severity: 'high', names: ['discord'], value: '[MNO][A-Za-z0-9_-]{23,27}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,40}', minEntropy: 3.5, accept: discordUserId }),
+  // Bot tokens named after Discord (DISCORD_TOKEN=…, "discordToken": …).
+  namedRule({ id: 'discord-bot-token', title: 'Discord bot token', severity: 'high', names: ['discord'], value: DISCORD_BOT_TOKEN, minEntropy: 3.5, accept: discordUserId }),
+  // Unnamed bot tokens where Discord's API and libraries take them: the "Authorization: Bot …"
+  // header, discord.py's client.run("…") and discord.js's client.login("…"). (A bare token has no
+  // keyword of its own: see DISCORD_BOT_TOKEN.) The keywords hold the token's first letter after "Bot ".
+  {
+    id: 'discord-bot-token-in-use', title: 'Discord bot token', severity: 'high', keywords: ['bot m', 'bot n', 'bot o', '.run(', '.login('],
+    pattern: new RegExp(`(?:(?<![A-Za-z0-9_])Bot |\\.(?:run|login)\\([ \\t]{0,5}["'\`])(${DISCORD_BOT_TOKEN})(?![A-Za-z0-9_-])`, 'g'), minEntropy: 3.5, accept: discordUserId,
+    detectSecrets: ['DiscordBotTokenDetector'],
+  },
   // OAuth2 client secrets: 32 URL-safe characters.
   namedRule({ id: 'discord-client-secret', title: 'Discord client secret', severity: 'high', names: ['discord'], value: '[A-Za-z0-9_-]{32}', minEntropy: 3.5, gitleaks: ['discord-client-secret'] }),
   // Bot tokens are the bot's numeric id, a colon and 35 characters that start with "AA"; in API
