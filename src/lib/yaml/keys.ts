@@ -12,9 +12,14 @@ const SIMPLE_DOUBLE_QUOTED = /^"[^"\\\n]*"$/;
 const SIMPLE_SINGLE_QUOTED = /^'[^'\n]*'$/;
 const SPECIAL_WORDS = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL)$/;
 
+/** Whether a key written as `key` (plain) can only be the string it spells. */
+export function isPlainKey(key: string): boolean {
+  return PLAIN_STRING.test(key) && !SPECIAL_WORDS.test(key);
+}
+
 export function keyFromSource(text: string): string {
   const key = text.trim();
-  if (PLAIN_STRING.test(key) && !SPECIAL_WORDS.test(key)) return key;
+  if (isPlainKey(key)) return key;
   // Quoted without escapes (every key of a JSON document): the text between the quotes.
   if (SIMPLE_DOUBLE_QUOTED.test(key) || SIMPLE_SINGLE_QUOTED.test(key)) return key.slice(1, -1);
   // Quoted, escaped, typed, tagged or anchored keys: let the parser itself say what they are.

@@ -11,7 +11,7 @@
 import type { Position, PositionMap } from '../../model/source.js';
 import { unescapeToken } from '../json-pointer.js';
 import type { LineIndex } from './line-index.js';
-import { keyFromSource } from './keys.js';
+import { isPlainKey, keyFromSource } from './keys.js';
 import { NodeKind, type NodeArena } from './node-tracker.js';
 
 interface Entry {
@@ -34,10 +34,6 @@ type Shape =
 
 /** Nodes with more children than this are indexed once and kept; smaller ones are searched in place. */
 const INDEXED_CHILDREN = 32;
-
-/** A key that can only be the string it spells (see keys.ts), compared to source text in place. */
-const PLAIN_KEY = /^[A-Za-z_$][\w$./-]*$/;
-const SPECIAL_WORDS = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL)$/;
 
 export class TrackedPositionMap implements PositionMap {
   private readonly arena: NodeArena;
@@ -143,7 +139,8 @@ export class TrackedPositionMap implements PositionMap {
       const at = i === undefined ? undefined : cached.nodes[2 * i];
       return i === undefined || at === undefined ? undefined : { at, node: cached.nodes[2 * i + 1] };
     }
-    const plain = PLAIN_KEY.test(token) && !SPECIAL_WORDS.test(token);
+    // A token that can only be spelt one way is compared with the source text in place.
+    const plain = isPlainKey(token);
     const last = this.arena.last(node);
     let seen = 0;
     for (let key = node + 1; key <= last; key = this.arena.last(key) + 1) {
@@ -162,7 +159,7 @@ export class TrackedPositionMap implements PositionMap {
   }
 
   /**
-   * Whether the key spells `token`, a plain key (see PLAIN_KEY), without slicing its text in the
+   * Whether the key spells `token`, a plain key (see isPlainKey), without slicing its text in the
    * common cases: a key starting with a letter means the string it spells, and a quoted key
    * without escapes (every key of a JSON document) the text between its quotes. Anything else
    * (escapes, tags, anchors, `.inf`) is resolved by keyFromSource, as when indexing.
@@ -217,9 +214,7 @@ export class TrackedPositionMap implements PositionMap {
 
   /** Indexes a large node once (see Shape). */
   private index(node: number, items: readonly unknown[] = []): Shape {
-    const children: number[] = [];
-    const last = this.arena.last(node);
-    for (let child = node + 1; child <= last; child = this.arena.last(child) + 1) children.push(child);
+    const children = this.arena.children(node);
     let shape: Shape;
     if (this.arena.kind(node) === NodeKind.Sequence) {
       const result: (number | undefined)[] = new Array<number | undefined>(items.length);
