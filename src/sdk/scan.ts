@@ -153,8 +153,8 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
   });
   options.onProgress?.({ phase: 'report' });
   problems.push(...engine.problems);
-  // Every finding is located: what locating cached (a quarter of a large scan's live memory, 61 MB
-  // of the benchmark's 243) is garbage from here on.
+  // Every finding is located: what locating cached (indexes of large mappings and sequences) is
+  // garbage from here on.
   for (const resource of resources) resource.source.positions.releaseCache?.();
 
   const suppressed = settleFindings(engine.findings, dropConfigSecrets(images.findings, engine.findings), resources, resolved, selection, now);
