@@ -81,3 +81,12 @@ export interface ImageSecret {
   /** First characters and a mask, e.g. AKIA****************. */
   readonly redacted: string;
 }
+
+/**
+ * Where a secret found in a file is, for messages: the path, `:line` when the secret has one (a
+ * binary key store has none), and a note when a later layer deleted the file.
+ */
+export function secretFilePlace(secret: ImageSecret): string {
+  const line = secret.line === undefined ? '' : `:${String(secret.line)}`;
+  return `${secret.path ?? ''}${line}${secret.deleted === true ? ' (deleted by a later layer, still in the image)' : ''}`;
+}

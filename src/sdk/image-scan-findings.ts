@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { PalisadeError, problem } from '../core/errors.js';
 import { hash64 } from '../lib/hash.js';
 import { IMAGE_API_VERSION, IMAGE_KIND, type Finding } from '../model/finding.js';
-import type { ImageSecret, Inventory } from '../model/package.js';
+import { type ImageSecret, type Inventory, secretFilePlace } from '../model/package.js';
 import type { Problem } from '../model/problem.js';
 import type { ImageScanSummary } from '../model/report.js';
 import { resourceKey, type Resource, type ResourceRef } from '../model/resource.js';
@@ -116,7 +116,7 @@ const SECRET_THREATS = ['supply-chain', 'image-security', 'data-exfiltration'] a
 export function secretFinding(secret: ImageSecret, image: ResourceRef): Finding {
   const ruleId = `image-secret-${secret.rule}`;
   const where = secret.place === 'file'
-    ? `${secret.path ?? ''}:${secret.line ?? 0}${secret.deleted === true ? ' (deleted by a later layer, still in the image)' : ''}`
+    ? secretFilePlace(secret)
     : `the image configuration (${secret.place} #${secret.line ?? 0})`;
   const message = `${secret.title} in ${where}: ${secret.redacted}`;
   return {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import tar from 'tar-stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scanFileForSecrets } from '../../src/analyzers/secrets/index.js';
+import { secretFinding } from '../../src/sdk/image-scan-findings.js';
 import { inventoryImage } from '../../src/sdk/index.js';
 import { OciWriter } from './support/oci-writer.js';
 
@@ -82,5 +83,8 @@ describe.skipIf(!hasOpenssl)('PKCS#12 key stores in images', () => {
     expect(secrets.map((s) => [s.rule, s.path, s.severity])).toEqual([['pkcs12-file', '/app/certs/server.pfx', 'high']]);
     expect(secrets[0]?.layer).toBe(result.inventory.image?.layers[0]?.digest);
     expect(JSON.stringify(secrets)).not.toContain(keyStore.subarray(0, 24).toString('base64'));
+    // A key store has no line: the finding names the file alone.
+    const [secret] = secrets;
+    if (secret !== undefined) expect(secretFinding(secret, { apiVersion: 'palisade.dev/v1', kind: 'Image', name: 'k' }).message).toBe(`PKCS#12 key store in /app/certs/server.pfx: PKCS#12 key store (${String(keyStore.length)} bytes)`);
   });
 });
