@@ -5,20 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { scanText } from '../scan.js';
 import { AI_RULES } from './ai.js';
+import { ALNUM, DIGITS, HEX, randomSource, URLSAFE } from './fixtures/fake-values.js';
 
-let state = 29;
-/** Deterministic pseudo-random characters (a fixed LCG, high bits: the tests never flake). */
-function random(alphabet: string, length: number): string {
-  let out = '';
-  for (let i = 0; i < length; i += 1) {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    out += alphabet.charAt(Math.floor((state / 2 ** 31) * alphabet.length));
-  }
-  return out;
-}
-const DIGITS = '0123456789';
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-const URLSAFE = `${ALNUM}_-`;
+const random = randomSource(29);
 const found = (text: string): string[] => scanText(text, AI_RULES).map((m) => m.rule.id);
 
 describe('AI provider keys', () => {
@@ -46,8 +35,7 @@ describe('AI provider keys', () => {
 
 describe('other AI providers', () => {
   it('finds each documented prefix', () => {
-    const HEX = '0123456789abcdef';
-    const cases: readonly (readonly [string, string])[] = [
+        const cases: readonly (readonly [string, string])[] = [
       [`GROQ_API_KEY=gsk_${random(ALNUM, 52)}`, 'groq-api-key'],
       [`REPLICATE_API_TOKEN=r8_${random(ALNUM, 37)}`, 'replicate-api-token'],
       [`XAI_API_KEY=xai-${random(ALNUM, 80)}`, 'xai-api-key'],

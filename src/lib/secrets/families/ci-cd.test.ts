@@ -5,12 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { scanText } from '../scan.js';
 import { CI_CD_RULES } from './ci-cd.js';
+import { body, HEX, UPPER } from './fixtures/fake-values.js';
 
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-/** `n` characters of `alphabet`, none repeated in a row: a stand-in for a random body. */
-const body = (n: number, alphabet = ALNUM) => Array.from({ length: n }, (_, i) => alphabet[(i * 7 + 3) % alphabet.length]).join('');
-const HEX = '0123456789abcdef';
-const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 const UUID = `${body(8, HEX)}-${body(4, HEX)}-4${body(3, HEX)}-a${body(3, HEX)}-${body(12, HEX)}`;
 
 const found = (text: string) => scanText(text, CI_CD_RULES).map((m) => m.rule.id);

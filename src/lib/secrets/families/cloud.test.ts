@@ -5,12 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { scanText } from '../scan.js';
 import { CLOUD_RULES } from './cloud.js';
+import { BASE64, body, HEX } from './fixtures/fake-values.js';
 
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-/** `n` characters of `alphabet`, none repeated in a row: a stand-in for a random body. */
-const body = (n: number, alphabet = ALNUM) => Array.from({ length: n }, (_, i) => alphabet[(i * 7 + 3) % alphabet.length]).join('');
-const HEX = '0123456789abcdef';
-const B64 = `${ALNUM}+/`;
 const UUID = `${body(8, HEX)}-${body(4, HEX)}-4${body(3, HEX)}-a${body(3, HEX)}-${body(12, HEX)}`;
 
 const found = (text: string) => scanText(text, CLOUD_RULES).map((m) => m.rule.id);
@@ -38,7 +34,7 @@ describe('cloud secret rules', () => {
     ['an Alibaba key id too short', `LTAI${body(11)}`],
     ['an Alibaba key id too long', `LTAI${body(21)}`],
     ['a DigitalOcean token with a non-hex body', `dop_v1_${body(64)}`],
-    ['a Fly.io macaroon too short to be one', `fm2_${body(60, B64)}`],
+    ['a Fly.io macaroon too short to be one', `fm2_${body(60, BASE64)}`],
     ['a UUID not named Heroku', `request_id=${UUID}`],
     ['an Azure account key of the wrong length', `AccountKey=${Buffer.from(body(48)).toString('base64')}`],
   ])('leaves alone %s', (_, text) => {

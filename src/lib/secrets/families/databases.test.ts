@@ -5,11 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { scanText } from '../scan.js';
 import { DATABASES_RULES } from './databases.js';
-
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-/** `n` characters of `alphabet`, none repeated in a row: a stand-in for a random body. */
-const body = (n: number, alphabet = ALNUM) => Array.from({ length: n }, (_, i) => alphabet[(i * 7 + 3) % alphabet.length]).join('');
-const HEX = '0123456789abcdef';
+import { body, HEX } from './fixtures/fake-values.js';
 
 const found = (text: string) => scanText(text, DATABASES_RULES).map((m) => m.rule.id);
 

@@ -5,20 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { scanText } from '../scan.js';
 import { FINANCE_RULES } from './finance.js';
+import { ALNUM, HEX, randomSource, URLSAFE } from './fixtures/fake-values.js';
 
-let state = 17;
-/** Deterministic pseudo-random characters (a fixed LCG, high bits: the tests never flake). */
-function random(alphabet: string, length: number): string {
-  let out = '';
-  for (let i = 0; i < length; i += 1) {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    out += alphabet.charAt(Math.floor((state / 2 ** 31) * alphabet.length));
-  }
-  return out;
-}
-const HEX = '0123456789abcdef';
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-const URLSAFE = `${ALNUM}_-`;
+const random = randomSource(17);
 const guid = (): string => [8, 4, 4, 4, 12].map((n) => random(HEX, n)).join('-');
 const base64Of = (bytes: number): string => Buffer.from(random(HEX, bytes * 2), 'hex').toString('base64');
 const found = (text: string): string[] => scanText(text, FINANCE_RULES).map((m) => m.rule.id);

@@ -5,12 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { scanText } from '../scan.js';
 import { INFRASTRUCTURE_RULES } from './infrastructure.js';
+import { body, HEX, UPPER } from './fixtures/fake-values.js';
 
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-/** `n` characters of `alphabet`, none repeated in a row: a stand-in for a random body. */
-const body = (n: number, alphabet = ALNUM) => Array.from({ length: n }, (_, i) => alphabet[(i * 7 + 3) % alphabet.length]).join('');
-const HEX = '0123456789abcdef';
-const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 /** A 1Password service account token: "ops_" and the base64 of a JSON object. */
 const OPS = `ops_${Buffer.from(JSON.stringify({ signInAddress: 'my.1password.com', email: `${body(12).toLowerCase()}@1passwordserviceaccounts.com`, muk: { k: body(43), kid: 'mp' }, secretKey: `A3-${body(6, UPPER)}`, srpX: body(64, HEX) })).toString('base64').replace(/=+$/, '')}`;
 

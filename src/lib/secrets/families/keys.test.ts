@@ -5,18 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { scanText } from '../scan.js';
 import { KEY_RULES } from './keys.js';
+import { BASE64, randomSource } from './fixtures/fake-values.js';
 
-let state = 37;
-/** Deterministic pseudo-random characters (a fixed LCG, high bits: the tests never flake). */
-function random(alphabet: string, length: number): string {
-  let out = '';
-  for (let i = 0; i < length; i += 1) {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    out += alphabet.charAt(Math.floor((state / 2 ** 31) * alphabet.length));
-  }
-  return out;
-}
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const random = randomSource(37);
 const lines = (count: number, width: number): string[] => Array.from({ length: count }, () => random(BASE64, width));
 const found = (text: string): string[] => scanText(text, KEY_RULES).map((m) => m.rule.id);
 

@@ -5,18 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { scanText } from '../scan.js';
 import { OBSERVABILITY_RULES } from './observability.js';
+import { HEX, randomSource } from './fixtures/fake-values.js';
 
-let state = 31;
-/** Deterministic pseudo-random characters (a fixed LCG, high bits: the tests never flake). */
-function random(alphabet: string, length: number): string {
-  let out = '';
-  for (let i = 0; i < length; i += 1) {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    out += alphabet.charAt(Math.floor((state / 2 ** 31) * alphabet.length));
-  }
-  return out;
-}
-const HEX = '0123456789abcdef';
+const random = randomSource(31);
 const UPPER_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 const ALNUM = `${UPPER_ALNUM}abcdefghijklmnopqrstuvwxyz`;
 const found = (text: string): string[] => scanText(text, OBSERVABILITY_RULES).map((m) => m.rule.id);

@@ -5,22 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { scanText } from '../scan.js';
 import { PRODUCTIVITY_RULES } from './productivity.js';
+import { DIGITS, HEX, randomSource, URLSAFE } from './fixtures/fake-values.js';
 
-let state = 19;
-/** Deterministic pseudo-random characters (a fixed LCG, high bits: the tests never flake). */
-function random(alphabet: string, length: number): string {
-  let out = '';
-  for (let i = 0; i < length; i += 1) {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    out += alphabet.charAt(Math.floor((state / 2 ** 31) * alphabet.length));
-  }
-  return out;
-}
-const DIGITS = '0123456789';
-const HEX = '0123456789abcdef';
+const random = randomSource(19);
 const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const ALNUM = `ABCDEFGHIJKLMNOPQRSTUVWXYZ${LOWER_ALNUM}`;
-const URLSAFE = `${ALNUM}_-`;
 const guid = (): string => [8, 4, 4, 4, 12].map((n) => random(HEX, n)).join('-');
 const found = (text: string): string[] => scanText(text, PRODUCTIVITY_RULES).map((m) => m.rule.id);
 

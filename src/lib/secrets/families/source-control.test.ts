@@ -5,13 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { scanText } from '../scan.js';
 import { SOURCE_CONTROL_RULES } from './source-control.js';
+import { body, HEX, URLSAFE } from './fixtures/fake-values.js';
 
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-/** `n` characters of `alphabet`, none repeated in a row: a stand-in for a random body. */
-const body = (n: number, alphabet = ALNUM) => Array.from({ length: n }, (_, i) => alphabet[(i * 7 + 3) % alphabet.length]).join('');
-const HEX = '0123456789abcdef';
 const B36 = '0123456789abcdefghijklmnopqrstuvwxyz';
-const URLSAFE = `${ALNUM}_-`;
 
 const found = (text: string) => scanText(text, SOURCE_CONTROL_RULES).map((m) => m.rule.id);
 
