@@ -40,6 +40,16 @@ describe('secret-assignment by file syntax', () => {
     }
   });
 
+  it('does not report configure values, command substitutions or paths (Debian perl-base)', () => {
+    expect(found("d_grpasswd='define'\ni_pwd='undef'", '/usr/lib/x86_64-linux-gnu/perl-base/Config_heavy.pl')).toEqual([]);
+    for (const line of ['my $pwd = `cmd /c cd`;', 'chomp($pwd = `command /c cd`);', 'my $pwd = `/usr/bin/fullpath -t`;']) {
+      expect(found(line, '/usr/lib/x86_64-linux-gnu/perl-base/Cwd.pm'), line).toEqual([]);
+      expect(found(line.replace('my ', ''), '/usr/local/bin/setup.sh'), line).toEqual([]);
+    }
+    // In JavaScript a backtick quotes a string: a literal password there is still reported.
+    expect(found('const password = `Zq9-w8xv!`;', 'app.js')).toEqual([`secret-assignment ${redact('Zq9-w8xv!')}`]);
+  });
+
   it('reads comparisons with a literal in either order', () => {
     expect(found('if (api_key == "Zq9-w8xv!") {', 'app.js')).toEqual([`secret-assignment ${redact('Zq9-w8xv!')}`]);
     expect(found('if ("Zq9-w8xv!" === password) {', 'app.js')).toEqual([`secret-assignment ${redact('Zq9-w8xv!')}`]);
@@ -65,6 +75,26 @@ describe('generic-secret-assignment', () => {
     const auth = Buffer.from('deploy:s3cr3t-pass').toString('base64');
     expect(found(`{"auths":{"registry.internal:5000":{"auth":"${auth}"}}}`, '/root/.docker/config.json')).toEqual([`generic-secret-assignment ${redact(auth)}`]);
     expect(found(`Author: ${auth}\noauth = ${auth}`)).toEqual([]);
+    // Names and paths, not values: a generated client's type map, a package's exports, an option.
+    expect(found('  "AuthenticationV1TokenRequest": AuthenticationV1TokenRequest,', '/app/dist/models/ObjectSerializer.js')).toEqual([]);
+    expect(found('"./lib/tokenize": "./lib/tokenize.js",', '/app/package.json')).toEqual([]);
+    expect(found('"build": "wasm-opt --pass-arg=asyncify-imports@env.await_promise_sync -Oz",', '/app/package.json')).toEqual([]);
+  });
+
+  it('skips other people\'s packages, tests, documentation and source maps, where the format rules still look', () => {
+    const line = 'password = "Zq9-w8xv!q"';
+    for (const path of ['/app/node_modules/pkg/lib/db.js', '/usr/lib/python3/dist-packages/x/tests/conf.py', '/srv/docs/setup.md', '/app/dist/main.js.map', '/app/src/__tests__/login.ts']) {
+      expect(found(line, path), path).toEqual([]);
+    }
+    expect(found(line, '/app/src/db.js')).toEqual([`secret-assignment ${redact('Zq9-w8xv!q')}`]);
+    for (const path of ['/usr/lib/go/src/crypto/x509/pkcs8_test.go', '/app/src/login.spec.ts', '/app/tests_unit/test_login.py']) expect(found(line, path), path).toEqual([]);
+  });
+
+  it('does not read words after a name without an operator as passwords (CMake, prose, test tables)', () => {
+    for (const line of ['message(CHECK_PASS "done")', '`extract secret "early"`,', "#   htpasswd.set_passwd 'my realm', 'username', 'password'", "last_pass_time => '1219328376.07815',"]) {
+      expect(found(line, '/usr/share/app/module.rb'), line).toEqual([]);
+    }
+    expect(found('password "Zq9-w8xv!q";', '/etc/app.conf')).toEqual([`secret-assignment ${redact('Zq9-w8xv!q')}`]);
   });
 });
 

@@ -34,8 +34,28 @@ function syntaxOf(path: string | undefined): Syntax {
   return 'code';
 }
 
-/** Translations say "password" in every language; their values are labels. */
-const TRANSLATIONS = /(?:^|\/)(?:locales?|i18n|l10n|lang|translations?)\//i;
+/** Languages where backticks run a command (`` $pwd = `pwd` ``) instead of quoting a string. */
+const BACKTICK_COMMANDS = /\.(?:pl|pm|t|sh|bash|zsh|ksh|rb|php)$/i;
+
+/** The quote characters a file at `path` writes string literals with (C-like files are handled apart). */
+function quotesOf(path: string | undefined): string {
+  return path !== undefined && BACKTICK_COMMANDS.test(path) ? '"\'' : '"\'`';
+}
+
+/**
+ * Where a value under a secret-like name is rarely a secret of the image's own: translations
+ * (labels), other people's packages (node_modules, site-packages, vendor trees: their tests and
+ * docs set `password: "asdf"`), test and example trees, documentation, type declarations and
+ * source maps (their embedded sources are someone's code). The
+ * test files by their naming conventions (`_test.go`, `x.spec.ts`, `test_x.py`). The name-based
+ * rules skip them; the format rules still read them (a real AWS key is one anywhere).
+ */
+const NOT_OWN_VALUES = /(?:^|\/)(?:locales?|i18n|l10n|lang|translations?|node_modules|site-packages|dist-packages|vendor|bower_components|tests?|__tests__|specs?|testdata|fixtures?|examples?|samples?|docs?)\/|\.(?:md|markdown|rst|adoc|pod|d\.ts|map)$|(?:_test\.(?:go|py|rb)|[._-](?:test|spec)\.[cm]?[jt]sx?|(?:^|\/)test_[^/]*\.py)$/i;
+
+/** Whether the name-based rules read the file at `path` (see NOT_OWN_VALUES). */
+function ownValues(path: string | undefined): boolean {
+  return path === undefined || !NOT_OWN_VALUES.test(path);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Values
@@ -44,8 +64,11 @@ const TRANSLATIONS = /(?:^|\/)(?:locales?|i18n|l10n|lang|translations?)\//i;
 const REFERENCE = /^(?:\$|%\(?[\w.]*\)?[sdr]?$|%[\w.]+%|\{\{|\{%|<%|<[^>]*>$|#\{|@[A-Z_]+@$|\[[\w\s.-]*\]$|\{[\w.]*\}$)/;
 /** Code that reads a credential: `get_password()`, `os.environ["X"]`, `settings.db.password`. */
 const EXPRESSION = /^(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*[([]|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$)/;
-/** Words that are a type, a keyword or the name of the secret, not its value. */
-const NOT_A_VALUE = /^(?:password|passwd|pass|pwd|secret|token|api[_-]?key|none|null|nil|undefined|true|false|yes|no|on|off|required|optional|empty|string|str|bool|int|any|unknown|hidden|masked|n\/a|todo|tbd)$/i;
+/**
+ * Words that are a type, a keyword or the name of the secret, not its value; `define` and `undef`
+ * are what a configure script records for a feature (Perl's Config: `d_getpwent='define'`).
+ */
+const NOT_A_VALUE = /^(?:password|passwd|pass|pwd|secret|token|api[_-]?key|none|null|nil|undefined|true|false|yes|no|on|off|required|optional|empty|string|str|bool|int|any|unknown|hidden|masked|n\/a|todo|tbd|define|undef)$/i;
 /** Test and documentation values say so. */
 const SAMPLE = /fake|dummy|example|sample|placeholder|changeme|change[_-]me|redacted|insert|xxxx|\*\*\*/i;
 /**
@@ -71,10 +94,11 @@ function plausibleValue(value: string): boolean {
 
 /**
  * An unquoted value must look generated or chosen as a password: a digit, a symbol or a capital
- * after the first letter. Plain words after `passwd:` are settings (`passwd: files`, `compat`).
+ * after the first letter (blanks do not count: a quoted phrase after a bare name is prose).
+ * Plain words after `passwd:` are settings (`passwd: files`, `compat`).
  */
 function plausibleBareValue(value: string): boolean {
-  return value.length >= 6 && !EXPRESSION.test(value) && /[^a-z]/.test(value.slice(1)) && plausibleValue(value);
+  return value.length >= 6 && !EXPRESSION.test(value) && /[^a-z\s]/.test(value.slice(1)) && plausibleValue(value);
 }
 
 /** The quoted string at the start of `rest` (its content), or undefined if `rest` does not start with one. */
@@ -86,14 +110,14 @@ function quoted(rest: string, quotes: string): string | undefined {
   return i < rest.length ? rest.slice(1, i) : undefined;
 }
 
-/** The value at the start of `rest` as `syntax` writes literals, or undefined. */
-function valueAt(rest: string, syntax: Syntax): string | undefined {
+/** The value at the start of `rest` as `syntax` writes literals (quoted with `quotes`), or undefined. */
+function valueAt(rest: string, syntax: Syntax, quotes: string): string | undefined {
   if (syntax === 'c') {
     // Objective-C string literals are @"…"; single quotes are characters.
     const value = quoted(rest.startsWith('@') ? rest.slice(1) : rest, '"');
     return value !== undefined && plausibleValue(value) ? value : undefined;
   }
-  const inQuotes = quoted(rest.startsWith('@') ? rest.slice(1) : rest, '"\'`');
+  const inQuotes = quoted(rest.startsWith('@') ? rest.slice(1) : rest, quotes);
   if (inQuotes !== undefined) return plausibleValue(inQuotes) && !isIdentifier(inQuotes) ? inQuotes : undefined;
   if (syntax !== 'config' || /^["'`]/.test(rest)) return undefined;
   // Unquoted: one token, without the separator or stray quote that follows it.
@@ -114,7 +138,7 @@ const SECRET_WORDS = 'passw(?:or)?d|passphrase|[_.-]pass(?![a-z])|pwd|secret|api
  * Names that say the value is about the secret, not the secret: where it is kept, how it is checked
  * or named, how long it lives (`password_file`, `secretName`, `token_ttl`, `access_key_id`).
  */
-const METADATA = /(?:file|files|path|name|names|id|ids|url|uri|dir|len|length|size|type|prompt|field|policy|ttl|timeout|expiry|expires|label|enabled|mode|format|pattern|regex|header|ref|hint|count|min|max|rules?|strength|reset|confirm|confirmation|changed|expired|required|mount|secrets|tokens|passwords|keys|encryption|algorithm|algo|method|scheme|cipher|digest|hashes|check|command|cmd|program|helper|backend|store|provider|version|env|var|key_?id|arn|selector|template|class|kind|hash|salt)$/i;
+const METADATA = /(?:file|files|path|name|names|id|ids|url|uri|dir|len|length|size|type|prompt|field|policy|ttl|timeout|expiry|expires|label|enabled|mode|format|pattern|regex|header|ref|hint|count|min|max|rules?|strength|reset|confirm|confirmation|changed|expired|required|mount|secrets|tokens|passwords|keys|encryption|algorithm|algo|method|scheme|cipher|digest|hashes|check|command|cmd|program|helper|backend|store|provider|version|env|var|key_?id|arn|selector|template|class|kind|hash|salt|args?|arguments?|time|date|timestamp)$/i;
 /** Names that are secret-sounding but public by definition. */
 const PUBLIC = /^(?:[Pp]ublic|PUBLIC|[Pp]ub|PUB|[Cc]srf|CSRF|[Xx]srf|XSRF)(?![a-z])/;
 
@@ -147,14 +171,16 @@ function extractAssignment(match: RegExpMatchArray, { text, path }: MatchContext
     return plausibleValue(value) ? value : undefined;
   }
   if (name === undefined || rest === undefined || !secretName(fullName(text, match.index ?? 0, name))) return undefined;
-  // `password "value";` (a directive with no operator): a blank, then a quoted value.
+  // `password "value";` (a directive with no operator): a blank, then a quoted value. Without an
+  // operator, words follow names in prose and calls too (`CHECK_PASS "done"`, `extract secret
+  // "early"`), so the value must look chosen as a password, as an unquoted one must.
   if (operator === undefined) {
     if (!/^[ \t]/.test(match[0].slice(name.length))) return undefined;
-    const value = quoted(rest, syntax === 'c' ? '"' : '"\'`');
-    return value !== undefined && plausibleValue(value) && !isIdentifier(value) ? value : undefined;
+    const value = quoted(rest, syntax === 'c' ? '"' : quotesOf(path));
+    return value !== undefined && plausibleBareValue(value) && !isIdentifier(value) ? value : undefined;
   }
   // In code a colon is a key in a literal (`{password: "x"}`) or a type (`password: string`): quoted values only, as everywhere in code.
-  return valueAt(rest, syntax);
+  return valueAt(rest, syntax, quotesOf(path));
 }
 
 const SECRET_ASSIGNMENT: SecretRule = {
@@ -162,7 +188,7 @@ const SECRET_ASSIGNMENT: SecretRule = {
   // Every secret word contains one of these.
   keywords: ['passw', 'passphrase', '_pass', '-pass', '.pass', 'pwd', 'contrase', 'secret', 'apikey', 'api_key', 'api-key', 'api.key', 'privatekey', 'private_key', 'private-key', 'private.key', 'accesskey', 'access_key', 'access-key', 'access.key', 'authkey', 'auth_key', 'auth-key', 'auth.key'],
   pattern: ASSIGNMENT,
-  files: (path) => path === undefined || !TRANSLATIONS.test(path),
+  files: ownValues,
   extract: extractAssignment,
   detectSecrets: ['KeywordDetector'],
 };
@@ -187,6 +213,7 @@ const GENERIC_SECRET_ASSIGNMENT: SecretRule = {
   // "auth" only as a whole name part, spelled with what may follow it: alone it is in every "author".
   keywords: ['token', 'secret', 'passw', 'pwd', 'credential', 'creds', '_auth', '-auth', '.auth', 'auth_', 'auth-', 'auth.', 'auth"', "auth'", 'auth`', 'auth=', 'auth:', 'auth ', 'auth\t', 'auth>', 'apikey', 'api_key', 'api-key', 'api.key', 'accesskey', 'access_key', 'access-key', 'access.key', 'privatekey', 'private_key', 'private-key', 'private.key'],
   pattern: GENERIC_ASSIGNMENT,
+  files: ownValues,
   minEntropy: 3.5,
   extract: (match, { text }) => {
     const [, name, value] = match;
@@ -194,8 +221,12 @@ const GENERIC_SECRET_ASSIGNMENT: SecretRule = {
     const full = fullName(text, match.index ?? 0, name);
     // "auth" starts a name part, not the end of a word (oauth=, Author:).
     if (!secretName(full) || (/^auth/i.test(name) && /[A-Za-z]$/.test(full.slice(0, full.length - name.length)))) return undefined;
-    // Dotted names are references (`X25519.secret_length`); an alphabet spelled out is a constant.
-    if (EXPRESSION.test(value) || /(?:abcdefghij|0123456789|ABCDEFGHIJ)/.test(value)) return undefined;
+    // Dotted names are references (`X25519.secret_length`); an alphabet spelled out is a constant;
+    // a path of lower-case names (`/usr/bin/fullpath`, `./lib/tokenize.js`) says where something
+    // is; a value that says "token", "secret" or "key" itself is a name (`"V1TokenRequest":
+    // V1TokenRequest`, `PrivateKey: testP256PrivateKey`).
+    if (EXPRESSION.test(value) || /(?:abcdefghij|0123456789|ABCDEFGHIJ)/.test(value) || /^\.{0,2}(?:\/[a-z0-9._-]{1,64}){2,}\/?$/.test(value)) return undefined;
+    if (/token|secret|passw|pwd|credential|api_?key|private_?key|access_?key|auth/i.test(value)) return undefined;
     // Generated tokens mix letters with digits (or base64's + / =); identifiers (TokenWatcher,
     // callDuringTry=True) do not, and a CONSTANT_CASE value is another constant.
     if (!/[0-9+/]|=$/.test(value) || !/[A-Za-z]/.test(value) || /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value)) return undefined;
