@@ -65,8 +65,23 @@ function containersOf(spec: Record<string, unknown>, specPath: string): Containe
   return refs;
 }
 
+/**
+ * Workloads already read, by object: the index, the rules, the network and attack analyses and
+ * suppression each ask for the same objects' pods (parsed objects are never modified, and a
+ * Workload is read-only, so one copy serves every caller).
+ */
+const READ = new WeakMap<JsonObject, { readonly kind: string; readonly workload: Workload | undefined }>();
+
 /** The pod a workload object creates, or undefined when the kind is not a workload or has no pod spec. */
 export function workloadOf(kind: string, object: JsonObject): Workload | undefined {
+  const known = READ.get(object);
+  if (known?.kind === kind) return known.workload;
+  const workload = readWorkload(kind, object);
+  READ.set(object, { kind, workload });
+  return workload;
+}
+
+function readWorkload(kind: string, object: JsonObject): Workload | undefined {
   const paths = POD_TEMPLATE_PATHS[kind];
   if (paths === undefined) return undefined;
   const [podMetaPath, podSpecPath] = paths;
