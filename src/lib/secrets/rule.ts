@@ -52,6 +52,12 @@ export interface MatchContext {
 export const B = '(?:^|[^A-Za-z0-9_])';
 /** A token ends here: not followed by more word characters. */
 export const E = '(?=$|[^A-Za-z0-9_])';
+/** A UUID (8-4-4-4-12 hex digits, either case): the shape of many services' keys, found by their name. */
+export const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+/** Starts a token whose alphabet includes `-`: not inside a longer run of that alphabet ("x-glpat-…" is not a token). */
+export const START = '(?<![A-Za-z0-9_-])';
+/** Ends a token whose alphabet includes `-`: a longer value of the same alphabet is not cut down to fit. */
+export const END = '(?![A-Za-z0-9_-])';
 
 /** A regular-expression source matching `text` in any ASCII case (Node 20 has no `(?i:…)`). */
 export function anyCase(text: string): string {

@@ -1,10 +1,5 @@
 /** CI/CD, deployment, code-quality and developer-tooling services' tokens. */
-import { B, E, namedRule, type SecretRule } from '../rule.js';
-
-/** Starts a token whose alphabet includes `-`: not inside a longer run of that alphabet ("x-glpat-…" is not a token). */
-const START = '(?<![A-Za-z0-9_-])';
-
-const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+import { B, E, namedRule, type SecretRule, START, UUID } from '../rule.js';
 
 const PIPELINE_RULES: readonly SecretRule[] = [
   namedRule({ id: 'drone-token', title: 'Drone CI access token', severity: 'high', names: ['droneci', 'drone_token', 'drone-token'], value: '[A-Za-z0-9]{32}', minEntropy: 3, gitleaks: ['droneci-access-token'] }),

@@ -2,13 +2,7 @@
  * Cloud providers' and hosting platforms' credentials. Hosted developer APIs (commerce, shipping,
  * media, data) are in developer-services.ts.
  */
-import { B, E, namedRule, type SecretRule } from '../rule.js';
-
-/** Starts a token whose alphabet includes `-`: not inside a longer run of that alphabet ("x-glpat-…" is not a token). */
-const START = '(?<![A-Za-z0-9_-])';
-/** Ends a token whose alphabet includes `-`: a longer value of the same alphabet is not cut down to fit. */
-const END = '(?![A-Za-z0-9_-])';
-const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+import { B, E, END, namedRule, type SecretRule, START, UUID } from '../rule.js';
 
 const AWS_RULES: readonly SecretRule[] = [
   { id: 'aws-access-key-id', title: 'AWS access key id', severity: 'critical', keywords: ['akia', 'asia', 'abia', 'acca', 'a3t'], pattern: new RegExp(`${B}((?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})${E}`, 'g'), minEntropy: 3, gitleaks: ['aws-access-token'] },

@@ -1,10 +1,5 @@
 /** Database, data-platform and hosted data services' credentials. */
-import { B, E, namedRule, type SecretRule } from '../rule.js';
-
-/** Starts a token whose alphabet includes `-`: not inside a longer run of that alphabet ("x-glpat-…" is not a token). */
-const START = '(?<![A-Za-z0-9_-])';
-/** Ends a token whose alphabet includes `-`: a longer value of the same alphabet is not cut down to fit. */
-const END = '(?![A-Za-z0-9_-])';
+import { B, E, END, namedRule, type SecretRule, START } from '../rule.js';
 
 export const DATABASES_RULES: readonly SecretRule[] = [
   { id: 'clickhouse-cloud-api-secret', title: 'ClickHouse Cloud API key secret', severity: 'critical', keywords: ['4b1d'], pattern: new RegExp(`${B}(4b1d[A-Za-z0-9]{38})${E}`, 'g'), minEntropy: 3, gitleaks: ['clickhouse-cloud-api-secret-key'] },

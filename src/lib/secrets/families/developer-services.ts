@@ -3,10 +3,7 @@
  * Lob, Freemius), media and data services (Mapbox, Typeform, Frame.io, Adafruit IO, Beamer,
  * Finnhub, Flickr, New York Times, Private AI) and 42 Intra OAuth applications.
  */
-import { assignedTo, B, E, namedRule, type SecretRule } from '../rule.js';
-
-/** Starts a token whose alphabet includes `-`: not inside a longer run of that alphabet ("x-glpat-…" is not a token). */
-const START = '(?<![A-Za-z0-9_-])';
+import { assignedTo, B, E, namedRule, type SecretRule, START } from '../rule.js';
 
 const COMMERCE_RULES: readonly SecretRule[] = [
   // shpat_ admin API, shpca_ custom app, shppa_ private app access tokens; shpss_ app shared secrets.

@@ -1,5 +1,5 @@
 /** E-mail, SMS and notification delivery services' keys. */
-import { B, E, namedRule, type SecretRule } from '../rule.js';
+import { B, E, namedRule, type SecretRule, UUID } from '../rule.js';
 
 /** Mailchimp keys end in "-us" and the data centre number; the hex digit before it makes the keyword distinctive ("en-us" is not one). */
 const MAILCHIMP_KEYWORDS = Array.from({ length: 16 }, (_, digit) => `${digit.toString(16)}-us`);
@@ -16,9 +16,9 @@ export const EMAIL_RULES: readonly SecretRule[] = [
   // Brevo (formerly Sendinblue) API and SMTP keys: a prefix, 64 hex characters and 16 alphanumerics.
   { id: 'brevo-api-key', title: 'Brevo (Sendinblue) API key', severity: 'high', keywords: ['xkeysib-', 'xsmtpsib-'], pattern: new RegExp(`${B}((?:xkeysib|xsmtpsib)-[a-f0-9]{64}-[A-Za-z0-9]{16})${E}`, 'g'), minEntropy: 3, gitleaks: ['sendinblue-api-token'] },
   // Postmark server and account tokens are GUIDs; Mandrill (Mailchimp Transactional) keys are 22 URL-safe characters.
-  namedRule({ id: 'postmark-token', title: 'Postmark server or account token', severity: 'high', names: ['postmark'], value: '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}', minEntropy: 3 }),
+  namedRule({ id: 'postmark-token', title: 'Postmark server or account token', severity: 'high', names: ['postmark'], value: UUID, minEntropy: 3 }),
   namedRule({ id: 'mandrill-api-key', title: 'Mandrill API key', severity: 'high', names: ['mandrill'], value: '[A-Za-z0-9_-]{22}', minEntropy: 3.5 }),
-  // MessageBird access keys: 25 alphanumerics (the GUID client ids beside them are not secrets).
+  // MessageBird access keys: 25 alphanumerics (the UUID client ids beside them are not secrets).
   namedRule({ id: 'messagebird-api-key', title: 'MessageBird API key', severity: 'high', names: ['messagebird', 'message_bird', 'message-bird'], value: '[A-Za-z0-9]{25}', minEntropy: 3.5, gitleaks: ['messagebird-api-token'] }),
   // Twilio's auth token and API key secrets are 32 hex characters with no prefix (the "SK…" and
   // "AC…" values are their identifiers, not secrets).

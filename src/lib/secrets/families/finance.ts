@@ -1,11 +1,9 @@
 /** Finance, banking and cryptocurrency exchange APIs' keys. */
-import { B, E, namedRule, type SecretRule } from '../rule.js';
-
-const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+import { B, E, namedRule, type SecretRule, UUID } from '../rule.js';
 
 export const FINANCE_RULES: readonly SecretRule[] = [
-  // Plaid access tokens name their environment: "access-production-<GUID>". (The 24-hex client id is not a secret.)
-  { id: 'plaid-access-token', title: 'Plaid access token', severity: 'critical', keywords: ['access-sandbox-', 'access-development-', 'access-production-'], pattern: new RegExp(`${B}(access-(?:sandbox|development|production)-${GUID})${E}`, 'g'), minEntropy: 3, gitleaks: ['plaid-api-token'] },
+  // Plaid access tokens name their environment: "access-production-<UUID>". (The 24-hex client id is not a secret.)
+  { id: 'plaid-access-token', title: 'Plaid access token', severity: 'critical', keywords: ['access-sandbox-', 'access-development-', 'access-production-'], pattern: new RegExp(`${B}(access-(?:sandbox|development|production)-${UUID})${E}`, 'g'), minEntropy: 3, gitleaks: ['plaid-api-token'] },
   // Plaid secrets: 30 hex characters, named after the service.
   namedRule({ id: 'plaid-secret', title: 'Plaid secret', severity: 'critical', names: ['plaid'], value: '[a-z0-9]{30}', minEntropy: 3.2, gitleaks: ['plaid-secret-key'] }),
   // Coinbase (legacy API) secrets: 64 URL-safe characters. Current CDP keys are EC private keys (see keys.ts).
@@ -13,7 +11,7 @@ export const FINANCE_RULES: readonly SecretRule[] = [
   // Kraken private keys: the base64 of 64 bytes (88 characters with padding).
   namedRule({ id: 'kraken-private-key', title: 'Kraken API private key', severity: 'critical', names: ['kraken'], value: '[A-Za-z0-9+/]{86}==', minEntropy: 4, gitleaks: ['kraken-access-token'] }),
   // KuCoin API secrets are GUIDs; the 24-hex API key beside them identifies the key and is not reported alone.
-  namedRule({ id: 'kucoin-api-secret', title: 'KuCoin API secret', severity: 'critical', names: ['kucoin'], value: GUID, minEntropy: 3, gitleaks: ['kucoin-secret-key'] }),
+  namedRule({ id: 'kucoin-api-secret', title: 'KuCoin API secret', severity: 'critical', names: ['kucoin'], value: UUID, minEntropy: 3, gitleaks: ['kucoin-secret-key'] }),
   // Bittrex API keys and secrets share one shape: 32 hex characters.
   namedRule({ id: 'bittrex-api-key', title: 'Bittrex API key or secret', severity: 'critical', names: ['bittrex'], value: '[a-f0-9]{32}', minEntropy: 3, gitleaks: ['bittrex-access-key', 'bittrex-secret-key'] }),
   // Finicity app keys (32 hex) and partner secrets (20 alphanumerics).

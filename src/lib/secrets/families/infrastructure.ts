@@ -1,10 +1,5 @@
 /** Infrastructure tooling: secret stores, identity, provisioning and network management. */
-import { assignedTo, B, E, namedRule, type SecretRule } from '../rule.js';
-
-/** Starts a token whose alphabet includes `-`: not inside a longer run of that alphabet ("x-glpat-…" is not a token). */
-const START = '(?<![A-Za-z0-9_-])';
-/** Ends a token whose alphabet includes `-`: a longer value of the same alphabet is not cut down to fit. */
-const END = '(?![A-Za-z0-9_-])';
+import { assignedTo, B, E, END, namedRule, type SecretRule, START } from '../rule.js';
 
 /** A 1Password service account token's body is base64 JSON (its account, keys and sign-in address). */
 function isServiceAccountToken(token: string): boolean {

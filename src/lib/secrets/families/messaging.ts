@@ -1,5 +1,5 @@
 /** Chat and messaging services' tokens and webhooks. */
-import { B, E, namedRule, type SecretRule } from '../rule.js';
+import { B, E, namedRule, type SecretRule, UUID } from '../rule.js';
 
 /**
  * Slack's token kinds, one alternative each (the prefix says the kind):
@@ -19,9 +19,8 @@ const SLACK_TOKEN = [
   'xapp-\\d-[A-Z0-9]{8,14}-\\d{8,16}-[a-f0-9]{32,64}',
 ].join('|');
 
-/** Microsoft Teams incoming webhooks: two GUIDs (group@tenant), the connector id and the owner's GUID. */
-const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
-const TEAMS_WEBHOOK = `https://(?:[a-z0-9-]{1,63}\\.webhook\\.office\\.com/webhookb2|outlook\\.office(?:365)?\\.com/webhook)/${GUID}@${GUID}/IncomingWebhook/[a-f0-9]{32}/${GUID}(?:/[A-Za-z0-9_-]{1,100})?`;
+/** Microsoft Teams incoming webhooks: two UUIDs (group@tenant), the connector id and the owner's UUID. */
+const TEAMS_WEBHOOK = `https://(?:[a-z0-9-]{1,63}\\.webhook\\.office\\.com/webhookb2|outlook\\.office(?:365)?\\.com/webhook)/${UUID}@${UUID}/IncomingWebhook/[a-f0-9]{32}/${UUID}(?:/[A-Za-z0-9_-]{1,100})?`;
 
 /**
  * Slack tokens carry numeric team and user ids, which may repeat a digit (511111111) without being
@@ -77,6 +76,6 @@ export const MESSAGING_RULES: readonly SecretRule[] = [
   { id: 'telegram-bot-token', title: 'Telegram bot token', severity: 'high', keywords: [':aa'], pattern: new RegExp(`(?:${B}|bot)(\\d{5,16}:AA[A-Za-z0-9_-]{33})${E}`, 'g'), minEntropy: 3.5, gitleaks: ['telegram-bot-api-token'] },
   // Personal access and bot tokens: 26 lower-case alphanumerics.
   namedRule({ id: 'mattermost-access-token', title: 'Mattermost access token', severity: 'high', names: ['mattermost'], value: '[a-z0-9]{26}', minEntropy: 3.5, gitleaks: ['mattermost-access-token'] }),
-  // Sendbird API tokens are 40 hex characters (the application id beside them is a GUID and not a secret).
+  // Sendbird API tokens are 40 hex characters (the application id beside them is a UUID and not a secret).
   namedRule({ id: 'sendbird-api-token', title: 'Sendbird API token', severity: 'high', names: ['sendbird'], value: '[a-f0-9]{40}', minEntropy: 3, gitleaks: ['sendbird-access-token'] }),
 ];

@@ -1,7 +1,5 @@
 /** Productivity, collaboration, CRM and commerce services' tokens. */
-import { B, E, namedRule, type SecretRule } from '../rule.js';
-
-const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+import { B, E, namedRule, type SecretRule, UUID } from '../rule.js';
 
 /** CRC-32 (IEEE), as zlib computes it (zlib.crc32 is not in every Node 20). */
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
@@ -31,9 +29,9 @@ export const PRODUCTIVITY_RULES: readonly SecretRule[] = [
   namedRule({ id: 'airtable-personal-access-token', title: 'Airtable personal access token', severity: 'high', names: ['airtable'], value: 'pat[A-Za-z0-9]{14}\\.[a-f0-9]{64}', minEntropy: 3, gitleaks: ['airtable-personnal-access-token'] }),
   // Personal access tokens ("1/<user id>:<32 hex>", "2/<user id>/<app id>:<32 hex>") and OAuth client secrets (32 alphanumerics).
   namedRule({ id: 'asana-token', title: 'Asana personal access token or client secret', severity: 'high', names: ['asana'], value: '[12]/\\d{10,20}(?:/\\d{10,20})?:[a-f0-9]{32}|[A-Za-z0-9]{32}', minEntropy: 3, gitleaks: ['asana-client-secret'] }),
-  // Legacy API keys are GUIDs; private app tokens are "pat-<region>-<GUID>".
-  namedRule({ id: 'hubspot-api-key', title: 'HubSpot API key', severity: 'high', names: ['hubspot'], value: GUID, minEntropy: 3, gitleaks: ['hubspot-api-key'] }),
-  { id: 'hubspot-private-app-token', title: 'HubSpot private app token', severity: 'high', keywords: ['pat-na1-', 'pat-eu1-'], pattern: new RegExp(`${B}(pat-(?:na1|eu1)-${GUID})${E}`, 'g'), minEntropy: 3 },
+  // Legacy API keys are GUIDs; private app tokens are "pat-<region>-<UUID>".
+  namedRule({ id: 'hubspot-api-key', title: 'HubSpot API key', severity: 'high', names: ['hubspot'], value: UUID, minEntropy: 3, gitleaks: ['hubspot-api-key'] }),
+  { id: 'hubspot-private-app-token', title: 'HubSpot private app token', severity: 'high', keywords: ['pat-na1-', 'pat-eu1-'], pattern: new RegExp(`${B}(pat-(?:na1|eu1)-${UUID})${E}`, 'g'), minEntropy: 3 },
   // Access tokens: 60 characters of base64 ("dG9rOj…", the encoding of "tok:…").
   namedRule({ id: 'intercom-access-token', title: 'Intercom access token', severity: 'high', names: ['intercom'], value: '[A-Za-z0-9_=-]{60}', minEntropy: 3.5, gitleaks: ['intercom-api-key'] }),
   { id: 'linear-api-key', title: 'Linear API key', severity: 'high', keywords: ['lin_api_', 'lin_oauth_'], pattern: new RegExp(`${B}(lin_api_[A-Za-z0-9]{40}|lin_oauth_[a-f0-9]{64})${E}`, 'g'), minEntropy: 3.5, gitleaks: ['linear-api-key'] },
@@ -42,10 +40,10 @@ export const PRODUCTIVITY_RULES: readonly SecretRule[] = [
   namedRule({ id: 'looker-client-secret', title: 'Looker API client secret', severity: 'high', names: ['looker'], value: '[A-Za-z0-9]{24}', minEntropy: 3.5, gitleaks: ['looker-client-secret'] }),
   // Integration tokens: "ntn_", 11 digits and 35 alphanumerics.
   { id: 'notion-api-token', title: 'Notion API token', severity: 'high', keywords: ['ntn_'], pattern: new RegExp(`${B}(ntn_\\d{11}[A-Za-z0-9]{35})${E}`, 'g'), minEntropy: 3.5, gitleaks: ['notion-api-token'] },
-  namedRule({ id: 'squarespace-api-key', title: 'Squarespace API key', severity: 'high', names: ['squarespace'], value: GUID, minEntropy: 3, gitleaks: ['squarespace-access-token'] }),
+  namedRule({ id: 'squarespace-api-key', title: 'Squarespace API key', severity: 'high', names: ['squarespace'], value: UUID, minEntropy: 3, gitleaks: ['squarespace-access-token'] }),
   namedRule({ id: 'zendesk-api-token', title: 'Zendesk API token', severity: 'high', names: ['zendesk'], value: '[A-Za-z0-9]{40}', minEntropy: 3.5, gitleaks: ['zendesk-secret-key'] }),
-  // API access tokens ("api-<GUID>") and server-side SDK keys ("sdk-<GUID>"); mobile keys are shipped in apps and not secrets.
-  namedRule({ id: 'launchdarkly-access-token', title: 'LaunchDarkly access token or SDK key', severity: 'high', names: ['launchdarkly', 'launch_darkly'], value: `(?:api|sdk)-${GUID}`, minEntropy: 3, gitleaks: ['launchdarkly-access-token'] }),
+  // API access tokens ("api-<UUID>") and server-side SDK keys ("sdk-<UUID>"); mobile keys are shipped in apps and not secrets.
+  namedRule({ id: 'launchdarkly-access-token', title: 'LaunchDarkly access token or SDK key', severity: 'high', names: ['launchdarkly', 'launch_darkly'], value: `(?:api|sdk)-${UUID}`, minEntropy: 3, gitleaks: ['launchdarkly-access-token'] }),
   // Adobe OAuth client secrets: "p8e-" and 32 alphanumerics.
   { id: 'adobe-client-secret', title: 'Adobe client secret', severity: 'high', keywords: ['p8e-'], pattern: new RegExp(`${B}(p8e-[A-Za-z0-9]{32})${E}`, 'g'), minEntropy: 3.5, gitleaks: ['adobe-client-secret'] },
   // Dropbox: short-lived tokens ("sl." and a long URL-safe body), long-lived tokens (11 characters,
