@@ -26,8 +26,13 @@ const ALIASES: Readonly<Record<string, Ecosystem>> = {
 
 /** The scheme for `name`, or UnsupportedEcosystemError. */
 export function resolveEcosystem(name: string): Ecosystem {
-  const base = name.split(':', 1)[0]?.trim().toLowerCase() ?? '';
-  const scheme = Object.hasOwn(ALIASES, base) ? ALIASES[base] : undefined;
+  const scheme = ecosystemOf(name);
   if (scheme === undefined) throw new UnsupportedEcosystemError(name);
   return scheme;
+}
+
+/** The scheme for `name`, or undefined when Palisade does not compare that ecosystem's versions. */
+export function ecosystemOf(name: string): Ecosystem | undefined {
+  const base = name.split(':', 1)[0]?.trim().toLowerCase() ?? '';
+  return Object.hasOwn(ALIASES, base) ? ALIASES[base] : undefined;
 }

@@ -32,7 +32,7 @@ import { compareRpm } from './rpm.js';
 import type { Ordering } from './sign.js';
 
 export type { Ecosystem } from './ecosystem.js';
-export { ECOSYSTEMS, resolveEcosystem } from './ecosystem.js';
+export { ECOSYSTEMS, ecosystemOf, resolveEcosystem } from './ecosystem.js';
 export { InvalidRangeError, InvalidVersionError, UnsupportedEcosystemError } from './errors.js';
 export type { Ordering } from './sign.js';
 export type { ApkOptions, DebOptions, GoOptions, MavenOptions, NpmOptions, PypiOptions };

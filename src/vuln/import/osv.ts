@@ -3,7 +3,7 @@
  * affected packages in ecosystems Palisade cannot order are dropped and counted, so one exotic
  * ecosystem does not fail an osv.dev "all.zip".
  */
-import { type Ecosystem, resolveEcosystem, UnsupportedEcosystemError } from '../../lib/versions/index.js';
+import { type Ecosystem, ecosystemOf } from '../../lib/versions/index.js';
 import type { AffectedPackage, AffectedRange, Advisory, RangeEvent, SeverityClaim } from '../advisory.js';
 import { normaliseName, osvPlatformKey } from '../names.js';
 import { type JsonObject, arrayAt, isObject, objectAt, stringAt, strings } from './json-shape.js';
@@ -64,7 +64,7 @@ function parseAffected(entry: unknown, unsupported: string[]): AffectedPackage |
   const ecosystem = pkg === undefined ? undefined : stringAt(pkg, 'ecosystem');
   const name = pkg === undefined ? undefined : stringAt(pkg, 'name');
   if (ecosystem === undefined || name === undefined || name === '') return undefined;
-  const scheme = schemeOf(ecosystem);
+  const scheme = ecosystemOf(ecosystem);
   if (scheme === undefined) {
     unsupported.push(ecosystem);
     return undefined;
@@ -78,15 +78,6 @@ function parseAffected(entry: unknown, unsupported: string[]): AffectedPackage |
     versions: strings(arrayAt(entry, 'versions')),
     severity: [...severityList(arrayAt(entry, 'severity')), ...vendorSeverity(objectAt(entry, 'ecosystem_specific'), ecosystem)],
   };
-}
-
-function schemeOf(ecosystem: string): Ecosystem | undefined {
-  try {
-    return resolveEcosystem(ecosystem);
-  } catch (error) {
-    if (error instanceof UnsupportedEcosystemError) return undefined;
-    throw error;
-  }
 }
 
 /** OS ecosystems carry their release after ":" ("Debian:11", "Alpine:v3.19", "Ubuntu:22.04:LTS"). */

@@ -2,7 +2,7 @@
  * What the matcher needs to know about an installed package. The model's Package satisfies it, and
  * so does anything that can say ecosystem, name and version (an SBOM component, a test row).
  */
-import { type Ecosystem, resolveEcosystem, UnsupportedEcosystemError } from '../../lib/versions/index.js';
+import { type Ecosystem, ecosystemOf } from '../../lib/versions/index.js';
 import { normaliseName } from '../names.js';
 import { purlName } from './purl-name.js';
 
@@ -31,15 +31,6 @@ export interface LookupKey {
   readonly os: boolean;
 }
 
-export function schemeOf(ecosystem: string): Ecosystem | undefined {
-  try {
-    return resolveEcosystem(ecosystem);
-  } catch (error) {
-    if (error instanceof UnsupportedEcosystemError) return undefined;
-    throw error;
-  }
-}
-
 /**
  * A crate not taken from crates.io (a workspace, git or alternative-registry crate) is not the
  * crates.io crate of its name: its purl says where it came from in a `source` qualifier
@@ -51,7 +42,7 @@ export function isOffCratesIo(pkg: MatchablePackage): boolean {
 
 export function lookupKeys(pkg: MatchablePackage): LookupKey[] {
   if (isOffCratesIo(pkg)) return [];
-  const scheme = schemeOf(pkg.ecosystem);
+  const scheme = ecosystemOf(pkg.ecosystem);
   if (scheme === undefined) return [];
   if (!OS_SCHEMES.includes(scheme)) {
     const name = (pkg.purl === undefined ? undefined : purlName(pkg.purl, scheme)) ?? pkg.name;

@@ -4,7 +4,7 @@
  * ecosystem are matched without them. Once this Palisade compares the ecosystem, the user has to
  * be told to import the source again, or a newly supported ecosystem would look clean.
  */
-import { type Ecosystem, resolveEcosystem } from '../../lib/versions/index.js';
+import { type Ecosystem, ecosystemOf } from '../../lib/versions/index.js';
 import type { StoreDatabase } from '../store/open.js';
 
 export interface StaleSource {
@@ -21,7 +21,7 @@ export function staleSources(db: StoreDatabase): ReadonlyMap<Ecosystem, readonly
   const rows = db.prepare('SELECT name, unsupported FROM sources ORDER BY name').all() as { name: string; unsupported: string }[];
   for (const row of rows) {
     for (const [ecosystem, entries] of Object.entries(parseCounts(row.unsupported))) {
-      const scheme = schemeOrUndefined(ecosystem);
+      const scheme = ecosystemOf(ecosystem);
       if (scheme === undefined) continue;
       const list = stale.get(scheme) ?? [];
       list.push({ source: row.name, ecosystem, entries });
@@ -38,13 +38,5 @@ function parseCounts(text: string): Record<string, number> {
     return Object.fromEntries(Object.entries(value).filter((e): e is [string, number] => typeof e[1] === 'number'));
   } catch {
     return {};
-  }
-}
-
-function schemeOrUndefined(ecosystem: string): Ecosystem | undefined {
-  try {
-    return resolveEcosystem(ecosystem);
-  } catch {
-    return undefined;
   }
 }
