@@ -1,7 +1,10 @@
 /** RFC 6901 JSON pointers: build, split and resolve. */
 
 export function escapeToken(token: string | number): string {
-  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+  if (typeof token === 'number') return String(token);
+  // Nearly every token has nothing to escape: rules build a pointer for each finding.
+  if (!token.includes('~') && !token.includes('/')) return token;
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 export function unescapeToken(token: string): string {
@@ -10,7 +13,9 @@ export function unescapeToken(token: string): string {
 
 /** Joins a base pointer with further tokens: pointer('/spec', 'containers', 0) === '/spec/containers/0'. */
 export function pointer(base: string, ...tokens: readonly (string | number)[]): string {
-  return tokens.reduce<string>((acc, token) => `${acc}/${escapeToken(token)}`, base);
+  let result = base;
+  for (const token of tokens) result += `/${escapeToken(token)}`;
+  return result;
 }
 
 export function splitPointer(ptr: string): string[] {

@@ -43,6 +43,12 @@ export class TrackedPositionMap implements PositionMap {
   private readonly lines: LineIndex;
   /** Shapes of the nodes visited so far (allocated on the first lookup: most maps never get one). */
   private shapes: Map<number, Shape> | undefined;
+  /**
+   * Where the previous lookup went: the rules ask about the same few branches of a document over
+   * and over (`/spec/template/spec/containers/0/...`), so a walk resumes below the steps it shares
+   * with the previous one instead of searching each mapping again from the root.
+   */
+  private trail: Trail | undefined;
 
   /** `value`: the document's value; `input`: the text the nodes' offsets refer to, and its line index. */
   constructor(arena: NodeArena, root: number, value: unknown, input: string, lines: LineIndex) {
@@ -60,6 +66,7 @@ export class TrackedPositionMap implements PositionMap {
 
   releaseCache(): void {
     this.shapes = undefined;
+    this.trail = undefined;
   }
 
   get(ptr: string): Position | undefined {
@@ -78,33 +85,45 @@ export class TrackedPositionMap implements PositionMap {
    * into a line and column (this runs once per finding).
    */
   private walk(ptr: string): { pointer: string; position: Position; complete: boolean } {
-    let node: number | undefined = this.root;
-    let value: unknown = this.value;
-    let at = this.root;
-    if (ptr === '' || !ptr.startsWith('/')) return { pointer: '', position: this.toPosition(at), complete: ptr === '' };
-    let end = 0;
-    while (end < ptr.length) {
-      const next = ptr.indexOf('/', end + 1);
-      const stop = next === -1 ? ptr.length : next;
-      const raw = ptr.slice(end + 1, stop);
-      const token = raw.includes('~') ? unescapeToken(raw) : raw;
-      const entry: Entry | undefined = node === undefined ? undefined : this.child(node, value, token);
-      if (entry === undefined) return { pointer: ptr.slice(0, end), position: this.toPosition(at), complete: false };
+    const steps = pointerSteps(ptr);
+    if (steps === undefined) return { pointer: '', position: this.toPosition(this.root), complete: ptr === '' };
+    const trail = (this.trail ??= { steps, depth: 0, nodes: [], ats: [], values: [] });
+    // Resume after the steps this pointer shares with the previous lookup's.
+    let i = 0;
+    if (trail.steps !== steps) {
+      const previous = trail.steps.tokens;
+      while (i < trail.depth && previous[i] === steps.tokens[i]) i++;
+      trail.steps = steps;
+    } else i = trail.depth;
+    let node: number | undefined = i === 0 ? this.root : trail.nodes[i - 1];
+    let at = i === 0 ? this.root : (trail.ats[i - 1] ?? this.root);
+    let value: unknown = i === 0 ? this.value : trail.values[i - 1];
+    for (; i < steps.tokens.length; i++) {
+      const token = steps.tokens[i] ?? '';
+      const entry: Entry | undefined = node === undefined ? undefined : this.child(node, value, token, steps, i);
+      if (entry === undefined) {
+        trail.depth = i;
+        return { pointer: ptr.slice(0, i === 0 ? 0 : steps.ends[i - 1]), position: this.toPosition(at), complete: false };
+      }
       at = entry.at;
       node = entry.node;
-      value = childValue(value, token);
-      end = stop;
+      value = childValue(value, token, steps.indexes[i] ?? -1);
+      trail.nodes[i] = node;
+      trail.ats[i] = at;
+      trail.values[i] = value;
     }
+    trail.depth = i;
     return { pointer: ptr, position: this.toPosition(at), complete: true };
   }
 
-  private child(node: number, value: unknown, token: string): Entry | undefined {
+  private child(node: number, value: unknown, token: string, steps: PointerSteps, step: number): Entry | undefined {
     const own = this.adopter(node);
     const kind = this.arena.kind(own);
-    if (kind === NodeKind.Mapping) return this.mappingEntry(own, token);
+    if (kind === NodeKind.Mapping) return this.mappingEntry(own, token, steps.plain[step] === true);
     if (kind === NodeKind.Sequence) {
-      if (!/^(?:0|[1-9]\d*)$/.test(token)) return undefined;
-      const item = this.sequenceItem(own, Array.isArray(value) ? value : [], Number(token));
+      const wanted = steps.indexes[step] ?? -1;
+      if (wanted < 0) return undefined;
+      const item = this.sequenceItem(own, Array.isArray(value) ? value : [], wanted);
       return item === undefined ? undefined : { at: item, node: item };
     }
     return undefined;
@@ -132,20 +151,19 @@ export class TrackedPositionMap implements PositionMap {
    * by `:`; anything else (an explicit `? key`, a flow `{a, b}` key without value) is skipped. The
    * first of duplicate keys is the one reported (as the parser's value is).
    */
-  private mappingEntry(node: number, token: string): Entry | undefined {
+  private mappingEntry(node: number, token: string, plain: boolean): Entry | undefined {
     const cached = this.cached(node);
     if (cached?.kind === 'mapping') {
       const i = cached.index.get(token);
       const at = i === undefined ? undefined : cached.nodes[2 * i];
       return i === undefined || at === undefined ? undefined : { at, node: cached.nodes[2 * i + 1] };
     }
-    // A token that can only be spelt one way is compared with the source text in place.
-    const plain = isPlainKey(token);
+    // A token that can only be spelt one way (plain) is compared with the source text in place.
     const last = this.arena.last(node);
     let seen = 0;
     for (let key = node + 1; key <= last; key = this.arena.last(key) + 1) {
       // A large mapping is indexed once instead of being searched again on every lookup.
-      if (++seen > INDEXED_CHILDREN) return this.index(node).kind === 'mapping' ? this.mappingEntry(node, token) : undefined;
+      if (++seen > INDEXED_CHILDREN) return this.index(node).kind === 'mapping' ? this.mappingEntry(node, token, plain) : undefined;
       const colon = this.colonAfter(key);
       if (colon === undefined) continue;
       const valueNode = this.arena.last(key) + 1;
@@ -253,8 +271,12 @@ export class TrackedPositionMap implements PositionMap {
   /** Whether a node took over its only child's value (same kind, ends apart by blanks only). */
   private adopted(node: number, child: number): boolean {
     if (this.arena.kind(child) !== this.arena.kind(node)) return false;
-    const between = this.input.slice(this.arena.end(child), this.arena.end(node));
-    return /^[ \t]*$/.test(between);
+    const end = this.arena.end(node);
+    for (let at = this.arena.end(child); at < end; at++) {
+      const c = this.input.charCodeAt(at);
+      if (c !== 0x20 && c !== 0x09) return false;
+    }
+    return true;
   }
 
   /** The offset of the `:` that follows a key on its line, if the node is a key. */
@@ -274,8 +296,60 @@ function isLetter(code: number): boolean {
   return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f || code === 0x24;
 }
 
-function childValue(value: unknown, token: string): unknown {
-  if (Array.isArray(value)) return value[Number(token)];
+/** `index`: the token as an array index, or -1 when it is not one. */
+function childValue(value: unknown, token: string, index: number): unknown {
+  if (Array.isArray(value)) return index < 0 ? undefined : value[index];
   if (typeof value === 'object' && value !== null) return (value as Record<string, unknown>)[token];
   return undefined;
+}
+
+/** The steps the last lookup took (`depth` of `steps`): per step, the value node, the position node and the value. */
+interface Trail {
+  steps: PointerSteps;
+  depth: number;
+  readonly nodes: (number | undefined)[];
+  readonly ats: number[];
+  readonly values: unknown[];
+}
+
+/** A pointer taken apart once: its tokens, where each ends in the pointer, and how each can be matched. */
+interface PointerSteps {
+  readonly tokens: readonly string[];
+  /** Offset just after each token in the pointer (the reached prefix on a miss is sliced there). */
+  readonly ends: readonly number[];
+  /** Whether each token can only be spelt one way as a plain key (see isPlainKey). */
+  readonly plain: readonly boolean[];
+  /** Each token as an array index, or -1. */
+  readonly indexes: readonly number[];
+}
+
+/**
+ * Pointers taken apart, by pointer. A scan locates hundreds of thousands of findings whose
+ * pointers are a few hundred distinct strings (rules share them), so each is split and
+ * classified once; the same token strings are then reused as property keys, which the engine
+ * looks up far faster than a fresh slice. Bounded: cleared when full.
+ */
+const STEPS_CACHE_SIZE = 4096;
+const stepsCache = new Map<string, PointerSteps>();
+
+/** The steps of a pointer, or undefined for the root pointer "" and for strings that are not pointers. */
+function pointerSteps(ptr: string): PointerSteps | undefined {
+  if (ptr === '' || !ptr.startsWith('/')) return undefined;
+  const cached = stepsCache.get(ptr);
+  if (cached !== undefined) return cached;
+  const tokens: string[] = [];
+  const ends: number[] = [];
+  let end = 0;
+  while (end < ptr.length) {
+    const next = ptr.indexOf('/', end + 1);
+    const stop = next === -1 ? ptr.length : next;
+    const raw = ptr.slice(end + 1, stop);
+    tokens.push(raw.includes('~') ? unescapeToken(raw) : raw);
+    ends.push(stop);
+    end = stop;
+  }
+  const steps: PointerSteps = { tokens, ends, plain: tokens.map(isPlainKey), indexes: tokens.map((token) => (/^(?:0|[1-9]\d*)$/.test(token) ? Number(token) : -1)) };
+  if (stepsCache.size >= STEPS_CACHE_SIZE) stepsCache.clear();
+  stepsCache.set(ptr, steps);
+  return steps;
 }
