@@ -67,6 +67,30 @@ describe('parseStream positions', () => {
     expect(before).toEqual({ line: 16, column: 11 });
   });
 
+  it('answers each lookup alone, whatever lookups came before on the same document', () => {
+    // A walk resumes below the steps it shares with the previous lookup: every order must agree
+    // with a fresh document per pointer, for hits, misses and shared prefixes alike.
+    const pointers = [
+      '/spec/template/spec/containers/0/image',
+      '/spec/template/spec/containers/0/securityContext/runAsUser',
+      '/spec/template/spec/containers/0/securityContext/privileged',
+      '/spec/template/spec/containers/1/command',
+      '/spec/template/spec/containers/7/image',
+      '/spec/template/spec/containers/0/args/1',
+      '/spec/template/spec/containers/1/quoted~1key~0x',
+      '/spec/template/spec/containers/0',
+      '/spec/template/spec/containers/0',
+      '/nope/deeper',
+      '/metadata/name',
+      '',
+    ];
+    const alone = pointers.map((pointer) => parseStream(block).documents[0]?.positions.nearest(pointer));
+    const positions = parseStream(block).documents[0]?.positions;
+    for (const order of [pointers.map((_, i) => i), pointers.map((_, i) => pointers.length - 1 - i), [3, 0, 9, 1, 4, 2, 8, 5, 11, 6, 10, 7]]) {
+      for (const i of order) expect(positions?.nearest(pointers[i] ?? '')).toEqual(alone[i]);
+    }
+  });
+
   it('locates flow style, nested flow, and JSON', () => {
     const flow = 'a: {b: [1, {c: x, "d e": [y, z]}], f: g}\n';
     expect(at(flow, '/a/b')).toBe('1:5');
