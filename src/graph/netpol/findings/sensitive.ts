@@ -49,8 +49,23 @@ const COMPANION_WORDS = new Set(['exporter', 'operator', 'client', 'proxy', 'ui'
 
 const DATABASE_ROLES = new Set(['database', 'db']);
 
+/**
+ * Engines by image reference, as found: a cluster runs a few hundred distinct images in tens of
+ * thousands of workloads, and every workload is asked about. Bounded: cleared when full.
+ */
+const engineByImage = new Map<string, string | undefined>();
+const ENGINE_CACHE_SIZE = 4096;
+
 /** The database engine an image's repository names, if any (`docker.io/bitnami/postgresql:16` -> postgresql). */
 export function databaseImage(image: string): string | undefined {
+  if (engineByImage.has(image)) return engineByImage.get(image);
+  const engine = engineOfRepository(image);
+  if (engineByImage.size >= ENGINE_CACHE_SIZE) engineByImage.clear();
+  engineByImage.set(image, engine);
+  return engine;
+}
+
+function engineOfRepository(image: string): string | undefined {
   const repository = image.split('@')[0]?.replace(/:[^/]*$/, '').toLowerCase() ?? '';
   for (const segment of repository.split('/')) {
     if (DATABASE_ENGINES.has(segment)) return segment;
