@@ -86,12 +86,14 @@ const BOOTSTRAP_LABEL = 'kubernetes.io/bootstrapping';
 
 /**
  * Roles every cluster ships with (the `system:` roles and the bootstrap user-facing roles): they
- * are not something the user wrote, so role rules skip them.
+ * are not something the user wrote, so role rules skip them. The API server's bootstrap policy
+ * labels every role it creates; a name alone is free text (charts ship ClusterRoles named
+ * `system:metrics-server` or `system:coredns`), so an unlabelled `system:` role is judged.
  */
 export function isSystemRole(role: Resource): boolean {
-  if (role.name.startsWith('system:')) return true;
   const labels = asStringMap(asRecord(role.object.metadata)?.labels);
-  return role.kind === 'ClusterRole' && BOOTSTRAP_USER_ROLES.has(role.name) && labels[BOOTSTRAP_LABEL] === 'rbac-defaults';
+  if (labels[BOOTSTRAP_LABEL] !== 'rbac-defaults') return false;
+  return role.name.startsWith('system:') || (role.kind === 'ClusterRole' && BOOTSTRAP_USER_ROLES.has(role.name));
 }
 
 export interface Subject {
