@@ -50,22 +50,14 @@ const COMPANION_WORDS = new Set(['exporter', 'operator', 'client', 'proxy', 'ui'
 const DATABASE_ROLES = new Set(['database', 'db']);
 
 /**
- * Engines by image reference, as found: a cluster runs a few hundred distinct images in tens of
- * thousands of workloads, and every workload is asked about. Bounded: cleared when full.
+ * Whether a reference contains an engine's name at all. Every workload is asked about, and most
+ * images name no database: this one linear test spares them the split into segments and words.
  */
-const engineByImage = new Map<string, string | undefined>();
-const ENGINE_CACHE_SIZE = 4096;
+const MAY_NAME_ENGINE = new RegExp([...DATABASE_ENGINES].map((engine) => engine.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|'), 'i');
 
 /** The database engine an image's repository names, if any (`docker.io/bitnami/postgresql:16` -> postgresql). */
 export function databaseImage(image: string): string | undefined {
-  if (engineByImage.has(image)) return engineByImage.get(image);
-  const engine = engineOfRepository(image);
-  if (engineByImage.size >= ENGINE_CACHE_SIZE) engineByImage.clear();
-  engineByImage.set(image, engine);
-  return engine;
-}
-
-function engineOfRepository(image: string): string | undefined {
+  if (!MAY_NAME_ENGINE.test(image)) return undefined;
   const repository = image.split('@')[0]?.replace(/:[^/]*$/, '').toLowerCase() ?? '';
   for (const segment of repository.split('/')) {
     if (DATABASE_ENGINES.has(segment)) return segment;
