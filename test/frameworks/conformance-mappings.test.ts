@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import * as M from '../../src/frameworks/conformance/index.js';
 import { RULES } from '../../src/rules/index.js';
+import { scanYaml } from '../support/rule-harness.js';
 
 const RULE_IDS = new Set(RULES.map((r) => r.id));
 
@@ -31,5 +32,27 @@ describe('conformance mappings', () => {
     for (const reason of [...Object.values(M.CHECKOV_DIFFERENCES), ...Object.values(M.KUBESCAPE_CLUSTER_DIFFERENCES), ...Object.values(M.KUBESEC_DIFFERENCES)]) {
       expect(reason.length).toBeGreaterThan(20);
     }
+  });
+});
+
+describe('conformance message patterns', () => {
+  const roleGranting = (name: string, resource: string, verb: string): string => `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: ${name}, namespace: team}
+rules:
+  - apiGroups: ["", rbac.authorization.k8s.io]
+    resources: [${resource}]
+    verbs: [${verb}]
+`;
+  const rule = RULES.find((r) => r.id === 'rbac-escalation-verbs');
+
+  it('select rbac-escalation-verbs findings by the verb granted, not by a word that contains it ("binding")', async () => {
+    if (rule === undefined) throw new Error('rbac-escalation-verbs is not registered');
+    const scan = await scanYaml(rule, [roleGranting('impersonator', 'serviceaccounts', 'impersonate'), roleGranting('binder', 'clusterroles', 'bind'), roleGranting('escalator', 'roles', 'escalate')].join('---\n'));
+    const matched = (check: 'RbacBindRoleBindings' | 'RbacEscalateRoles'): string[] =>
+      scan.findings.filter((f) => M.CHECKOV[check]?.message?.test(f.message) === true).map((f) => f.resource.name);
+    expect(scan.findings.map((f) => f.resource.name).sort()).toEqual(['binder', 'escalator', 'impersonator']);
+    expect(matched('RbacBindRoleBindings')).toEqual(['binder']);
+    expect(matched('RbacEscalateRoles')).toEqual(['escalator']);
   });
 });

@@ -21,8 +21,9 @@ export const CHECKOV: Readonly<Record<string, RuleCheck>> = {
   PeerClientCertAuthTrue: { rule: 'etcd-client-cert-auth', message: flagPattern('peer-client-cert-auth') },
   EtcdAutoTls: { rule: 'etcd-client-cert-auth', message: flagPattern('auto-tls') },
   DefaultNamespace: { rule: 'workload-in-default-namespace' },
-  RbacBindRoleBindings: { rule: 'rbac-escalation-verbs', message: /bind/ },
-  RbacEscalateRoles: { rule: 'rbac-escalation-verbs', message: /escalate/ },
+  // The verb as a word: every finding about an unbound role says "no binding in the input".
+  RbacBindRoleBindings: { rule: 'rbac-escalation-verbs', message: /\bbind\b/ },
+  RbacEscalateRoles: { rule: 'rbac-escalation-verbs', message: /\bescalate\b/ },
   RbacApproveCertificateSigningRequests: { rule: 'rbac-csr-approval' },
   WildcardRoles: { rule: 'rbac-wildcard' },
   ControllerManagerBindAddress: { rule: 'control-plane-bind-address' },
