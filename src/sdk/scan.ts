@@ -148,6 +148,7 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
   problems.push(...plan.problems);
   // Image targets add their ImageConfig resources: the image-configuration rules judge them.
   const index = new ResourceIndex([...resources, ...images.configResources]);
+  options.onProgress?.({ phase: 'rules', done: 0, total: plan.runs.length, resources: resources.length });
   const engine = runRules(plan.runs, index, (done, total) => {
     options.onProgress?.({ phase: 'rules', done, total, resources: resources.length });
   });
