@@ -108,8 +108,9 @@ export const CHECKOV_DIFFERENCES: Readonly<Record<string, string>> = {
   'RootContainers:example_RootContainers':
     'checkov counts 7: it fails rootContainersFAILED-malformed-spec.yaml, whose spec is a list (the API server rejects it; Palisade finds no pod spec to judge), and counts the two objects named pod4 in one file separately where this comparison counts one; on every other object the verdicts agree',
   'Seccomp:example_Seccomp':
-    'the four PASSED examples set seccomp only through seccomp.security.alpha.kubernetes.io annotations, which current kubelets ignore (seccomp-unconfined doc); checkov accepts the annotations, Palisade reads securityContext.seccompProfile',
+    'the four PASSED examples set seccomp only through the seccomp.security.alpha.kubernetes.io annotations: kubelets stopped reading them in v1.25 and since v1.27 the API server no longer copies them into securityContext.seccompProfile at pod creation, so on every supported version these pods run Unconfined; checkov accepts the annotations, Palisade reads the field',
   'KubernetesDashboard:example_KubernetesDashboard':
     'checkov fails every Dashboard deployment; kubernetes-dashboard-exposed reports a Dashboard only when it skips login, runs as cluster-admin or has an outside Service, and these examples do none of that',
-  'RbacBindRoleBindings:example_RbacBindRoleBindings': 'bind on rolebindings grants nothing: RBAC checks the bind verb on the role being bound (roles, clusterroles)',
+  'RbacBindRoleBindings:example_RbacBindRoleBindings':
+    'test-should-fail-1 grants bind on rolebindings, which grants nothing: the RBAC escalation check asks for bind on the role a binding refers to (roles or clusterroles in rbac.authorization.k8s.io), never on the binding',
 };
