@@ -8,6 +8,9 @@ import type { Resource } from '../../model/resource.js';
 import { bindingLabel } from '../_shared/bindings.js';
 import { roleRefOf, subjectsOf } from '../_shared/rbac.js';
 
+/** The user name a ServiceAccount authenticates as: system:serviceaccount:<namespace>:<name>. */
+const SERVICE_ACCOUNT_USER = /^system:serviceaccount:([^:]+):default$/;
+
 /** Bootstrap roles that grant only discovery and public information, bound to service accounts by default. */
 const HARMLESS_ROLES: ReadonlySet<string> = new Set(['system:service-account-issuer-discovery', 'system:discovery', 'system:basic-user', 'system:public-info-viewer']);
 
@@ -32,6 +35,10 @@ export const rule = defineRule({
         // A RoleBinding's ServiceAccount subject without namespace means the binding's namespace.
         const namespace = subject.namespace ?? (binding.kind === 'RoleBinding' ? (binding.namespace ?? 'default') : '?');
         yield fail(`${bindingLabel(binding)} grants ${roleText} to ServiceAccount ${namespace}/default, which every pod of that namespace without serviceAccountName runs as`, subject.path);
+      } else if (subject.kind === 'User' && SERVICE_ACCOUNT_USER.test(subject.name)) {
+        // The authorizer matches a User subject by user name, and that is a default ServiceAccount's.
+        const namespace = subject.name.split(':')[2] ?? '?';
+        yield fail(`${bindingLabel(binding)} grants ${roleText} to ServiceAccount ${namespace}/default (as User ${subject.name}), which every pod of that namespace without serviceAccountName runs as`, subject.path);
       } else if (subject.kind === 'Group' && (subject.name === 'system:serviceaccounts' || subject.name.startsWith('system:serviceaccounts:'))) {
         const scope = subject.name === 'system:serviceaccounts' ? 'every ServiceAccount of the cluster' : `every ServiceAccount of namespace ${subject.name.slice('system:serviceaccounts:'.length)}`;
         yield fail(`${bindingLabel(binding)} grants ${roleText} to group ${subject.name}: ${scope}, default ones included`, subject.path);
