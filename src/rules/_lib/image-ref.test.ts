@@ -17,11 +17,13 @@ describe('parseImageRef', () => {
     ['[::1]:5000/app:1', { registry: '[::1]:5000', repository: 'app', tag: '1', explicitRegistry: true }],
     [`ghcr.io/org/app@${DIGEST}`, { registry: 'ghcr.io', repository: 'org/app', digest: DIGEST, explicitRegistry: true }],
     [`ghcr.io/org/app:1.0@${DIGEST}`, { registry: 'ghcr.io', repository: 'org/app', tag: '1.0', digest: DIGEST, explicitRegistry: true }],
+    // go-digest, which containerd and CRI-O parse references with, registers sha384 beside sha256 and sha512.
+    [`ghcr.io/org/app@sha384:${'b'.repeat(96)}`, { registry: 'ghcr.io', repository: 'org/app', digest: `sha384:${'b'.repeat(96)}`, explicitRegistry: true }],
   ])('parses %s', (image, expected) => {
     expect(parseImageRef(image)).toEqual(expected);
   });
 
-  it.each([`nginx@sha256:${'A'.repeat(64)}`, 'nginx@sha256:abc', `nginx@sha512:${'a'.repeat(32)}`, `nginx@blake3:${'a'.repeat(63)}`, `nginx@md5:${'a'.repeat(32)}`])('rejects the invalid digest %s', (image) => {
+  it.each([`nginx@sha256:${'A'.repeat(64)}`, 'nginx@sha256:abc', `nginx@sha512:${'a'.repeat(32)}`, `nginx@blake3:${'a'.repeat(63)}`, `nginx@md5:${'a'.repeat(32)}`, `nginx@sha384:${'a'.repeat(64)}`])('rejects the invalid digest %s', (image) => {
     expect(parseImageRef(image)).toBeUndefined();
   });
 

@@ -24,9 +24,10 @@ const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const TAG = /^\w[\w.-]{0,127}$/;
 /**
  * Digests the runtimes accept: a registered algorithm with its exact length of lower-case hex
- * (OCI image spec, go-digest). Anything else makes the whole reference invalid.
+ * (OCI image spec, and go-digest, which registers sha384 too). Anything else makes the whole
+ * reference invalid.
  */
-const DIGEST_HEX_LENGTH: Readonly<Record<string, number>> = { sha256: 64, sha512: 128, blake3: 64 };
+const DIGEST_HEX_LENGTH: Readonly<Record<string, number>> = { sha256: 64, sha384: 96, sha512: 128, blake3: 64 };
 
 function isValidDigest(digest: string): boolean {
   const colon = digest.indexOf(':');
