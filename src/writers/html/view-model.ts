@@ -5,6 +5,7 @@
 import type { Finding } from '../../model/finding.js';
 import { resourceKey } from '../../model/resource.js';
 import type { Severity } from '../../model/severity.js';
+import { placeText } from '../common/place.js';
 import { describeSuppression } from '../common/suppression.js';
 import { riskCell, WhyTable, type RiskCell } from './risk-column.js';
 
@@ -31,7 +32,6 @@ export function namespaceKey(namespace: string | undefined): string {
 }
 
 function findingRow(finding: Finding, why: WhyTable): FindingRow {
-  const { file, line, column, path } = finding.location;
   return {
     id: finding.id,
     severity: finding.severity,
@@ -41,7 +41,7 @@ function findingRow(finding: Finding, why: WhyTable): FindingRow {
     resource: resourceKey(finding.resource),
     namespaceKey: namespaceKey(finding.resource.namespace),
     message: finding.message,
-    where: `${file}:${line}:${column} ${path === '' ? '/' : path}`,
+    where: placeText(finding),
     threats: finding.threats,
     suppressed: finding.suppressed,
     suppression: finding.suppressed ? describeSuppression(finding.suppression) : '',

@@ -16,7 +16,7 @@ import type { Finding } from '../../model/finding.js';
 import type { Report, RuleStatus } from '../../model/report.js';
 import { resourceKey } from '../../model/resource.js';
 import type { Severity } from '../../model/severity.js';
-import { isFileBacked } from '../common/artifact-path.js';
+import { isWorkspaceFile, placeText } from '../common/place.js';
 import { compareText } from '../../lib/compare.js';
 import { describeSuppression } from '../common/suppression.js';
 import { plural } from '../common/summary.js';
@@ -51,19 +51,16 @@ function suites(report: Report): Suite[] {
   return result.sort((a, b) => compareText(a.ruleId, b.ruleId));
 }
 
-function place(finding: Finding): string {
-  const { file, line, column, path } = finding.location;
-  return `${file}:${line}:${column} ${path === '' ? '/' : path}`;
-}
-
 function findingCase(finding: Finding, indent: string, risks: RiskProperties): string[] {
   const inner = `${indent}  `;
   const { file, line } = finding.location;
-  // file/line let CI annotate the source; an object from a live cluster has none.
-  const attrs = isFileBacked(file) ? { classname: finding.ruleId, name: resourceKey(finding.resource), file, line } : { classname: finding.ruleId, name: resourceKey(finding.resource) };
+  // file/line let CI annotate the source; an object from a live cluster, or a file inside an
+  // image, is no file of the workspace to annotate.
+  const named = { classname: finding.ruleId, name: resourceKey(finding.resource) };
+  const attrs = !isWorkspaceFile(finding) ? named : line < 1 ? { ...named, file } : { ...named, file, line };
   // The risk goes right after the message: it is what decides how soon to act on the failure.
   const risk = riskLine(finding);
-  const details = `${finding.message}\n${risk === '' ? '' : `${risk}\n`}at ${place(finding)}\nRemediation: ${finding.remediation}`;
+  const details = `${finding.message}\n${risk === '' ? '' : `${risk}\n`}at ${placeText(finding)}\nRemediation: ${finding.remediation}`;
   const properties = risks.of(finding, inner);
   if (finding.suppressed) {
     return element(indent, 'testcase', attrs, [...properties, ...element(inner, 'skipped', { message: `suppressed by ${describeSuppression(finding.suppression)}` })]);
