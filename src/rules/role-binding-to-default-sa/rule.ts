@@ -19,7 +19,7 @@ export const rule = defineRule({
   title: 'RBAC permissions granted to default ServiceAccounts',
   severity: 'medium',
   threats: ['identity-access', 'lateral-movement'],
-  mitre: ['T1078.004', 'T1528'],
+  mitre: ['T1078.001', 'T1528'],
   remediation: 'Bind the role to a dedicated ServiceAccount that only the pods needing it use, and leave default ServiceAccounts without permissions.',
   references: [
     'https://kubernetes.io/docs/concepts/security/rbac-good-practices/',
