@@ -37,7 +37,7 @@ export const KUBESCAPE_EXTRA_DIFFERENCES: Readonly<Record<string, string>> = {
   'k8s-audit-logs-enabled-native/test-passed':
     'kubescape accepts --audit-policy-file alone; without --audit-log-path (or a webhook backend) no audit event is written anywhere, so Palisade reports the missing log path',
   'rule-list-all-cluster-admins-v1/clusterrole-rolebinding':
-    'kubescape counts any role granting every verb on every resource as cluster admin; rbac-cluster-admin-binding reports bindings to cluster-admin itself, and rbac-wildcard reports the wildcard role',
+    'the ClusterRole grants "*" on the core group only, and a RoleBinding confines it to kube-system: its holder is not a cluster admin (no other group, no other namespace, nothing cluster-scoped); rbac-cluster-admin-binding reports grants of everything cluster-wide, while this binding gets six findings of its own (wildcard, secret read, exec, workload create, token create, impersonation in kube-system)',
 };
 
 /** Deliberate differences, keyed by polaris fixture file. */
