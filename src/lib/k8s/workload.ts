@@ -96,8 +96,15 @@ function readWorkload(kind: string, object: JsonObject): Workload | undefined {
   };
 }
 
-/** The ServiceAccount a pod runs as: serviceAccountName, its deprecated alias, or `default`. */
+/**
+ * The ServiceAccount a pod runs as: serviceAccountName, its deprecated alias, or `default`. An
+ * empty name is unset to the API server (a Helm value left empty renders `""`), so the alias then
+ * decides.
+ */
 export function serviceAccountOf(spec: PodSpec): string {
-  const name = asString(spec.serviceAccountName) ?? asString(spec.serviceAccount);
-  return name === undefined || name === '' ? 'default' : name;
+  const named = (value: unknown): string | undefined => {
+    const name = asString(value);
+    return name === '' ? undefined : name;
+  };
+  return named(spec.serviceAccountName) ?? named(spec.serviceAccount) ?? 'default';
 }
