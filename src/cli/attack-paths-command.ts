@@ -2,7 +2,8 @@
 import { Command, Option } from 'commander';
 import { PalisadeError, formatProblem } from '../sdk/index.js';
 import { ATTACK_PATHS_FORMATS, attackPaths, renderAttackPaths, type AttackPathsFormat } from '../sdk/index.js';
-import { collect, emit, EXIT, printProblems } from './io.js';
+import { collect, emit, EXIT, failNothingRead, printProblems } from './io.js';
+import { withoutControls } from './terminal-text.js';
 
 interface Flags {
   from?: string[];
@@ -57,11 +58,16 @@ export function attackPathsCommand(): Command {
           ...(perPair === undefined ? {} : { maxPathsPerPair: perPair }),
         });
         printProblems(answer.problems, flags.quiet === true);
-        if (answer.inputs.length === 0 || answer.problems.some((p) => p.code === 'no-input' || p.code === 'config-invalid')) {
+        if (answer.inputs.length === 0) {
+          failNothingRead(answer.problems);
+          return;
+        }
+        if (answer.problems.some((p) => p.code === 'no-input' || p.code === 'config-invalid')) {
           process.exitCode = EXIT.usage;
           return;
         }
-        if (!emit(renderAttackPaths(answer.result, flags.format), flags.output)) process.exitCode = EXIT.usage;
+        // Node names and explanations quote the manifests: no raw control character gets through.
+        if (!emit(withoutControls(renderAttackPaths(answer.result, flags.format)), flags.output)) process.exitCode = EXIT.usage;
       } catch (error) {
         if (!(error instanceof PalisadeError)) throw error;
         process.stderr.write(`${formatProblem(error.problem)}\n`);

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import pc from 'picocolors';
-import { frameworkInfo, listFrameworks, type FrameworkControlInfo } from '../sdk/index.js';
+import { formatProblem, frameworkInfo, listFrameworks, problem, type FrameworkControlInfo } from '../sdk/index.js';
 import { EXIT, useColor } from './io.js';
 
 function ruleText(control: FrameworkControlInfo): string {
@@ -40,7 +40,8 @@ export function frameworksCommand(): Command {
       const framework = frameworkInfo(id);
       if (framework === undefined) {
         const known = listFrameworks().map((f) => f.id);
-        process.stderr.write(`error config-invalid: no framework "${id}" (hint: one of ${known.join(', ')}; \`palisade frameworks list\`)\n`);
+        const hint = `Use one of ${known.join(', ')} (\`palisade frameworks list\`).`;
+        process.stderr.write(`${formatProblem(problem('unknown-framework', `no framework "${id}"`, {}, hint))}\n`);
         process.exitCode = EXIT.usage;
         return;
       }

@@ -17,6 +17,18 @@ export function printProblems(problems: readonly Problem[], quiet: boolean): voi
 }
 
 /**
+ * Exits 2 when the inputs held nothing to analyse. The loaders say why when a path is missing or
+ * unreadable; an empty directory or a stream of comments gives them nothing to say, and a silent
+ * exit 2 leaves the user guessing, so the no-input line is printed unless one already was.
+ */
+export function failNothingRead(printed: readonly Problem[]): void {
+  if (!printed.some((p) => p.code === 'no-input')) {
+    process.stderr.write(`${formatProblem(problem('no-input', 'no Kubernetes object was read from the inputs'))}\n`);
+  }
+  process.exitCode = EXIT.usage;
+}
+
+/**
  * Writes to --output when given, else stdout. Returns false (after printing a located problem)
  * when the file cannot be written, so the command can exit 2.
  */

@@ -20,6 +20,7 @@ import {
   type Problem,
 } from '../sdk/index.js';
 import { collectList, emit, EXIT, printProblems } from './io.js';
+import { withoutControls } from './terminal-text.js';
 
 const LIST_EXAMPLES = `
 Examples:
@@ -59,7 +60,8 @@ async function run(step: () => Promise<NetpolOutput>, file: string | undefined):
       process.exitCode = EXIT.usage;
       return undefined;
     }
-    if (!emit(result.output, file)) {
+    // Workload names come from the manifests: no raw control character gets through.
+    if (!emit(withoutControls(result.output), file)) {
       process.exitCode = EXIT.usage;
       return undefined;
     }

@@ -18,8 +18,9 @@ import {
   type ScopePermissions,
   type WhoCanAnswer,
 } from '../sdk/index.js';
-import { formatProblem } from '../sdk/index.js';
-import { collect, collectList, EXIT, printProblems } from './io.js';
+import { formatProblem, problem } from '../sdk/index.js';
+import { collect, collectList, EXIT, failNothingRead, printProblems } from './io.js';
+import { printableLine, withoutControls } from './terminal-text.js';
 
 interface InputFlags {
   kubeconfig?: string;
@@ -45,7 +46,7 @@ async function load(paths: readonly string[], flags: InputFlags): Promise<RbacMo
   });
   printProblems(model.problems, flags.quiet === true);
   if (model.inputs.length === 0) {
-    process.exitCode = EXIT.usage;
+    failNothingRead(model.problems);
     return undefined;
   }
   return model;
@@ -62,6 +63,15 @@ async function run(action: () => Promise<void>): Promise<void> {
   }
 }
 
+/** One line of text output; names in it come from the inputs, so no control character reaches the terminal raw. */
+function say(line: string): void {
+  process.stdout.write(`${printableLine(line)}\n`);
+}
+
+function sayNote(note: string): void {
+  process.stderr.write(`note: ${printableLine(note)}\n`);
+}
+
 function json(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
@@ -71,27 +81,27 @@ function scopeText(scope: string): string {
 }
 
 function printWhoCan(answer: WhoCanAnswer): void {
-  for (const note of answer.notes) process.stderr.write(`note: ${note}\n`);
-  process.stdout.write(`Who can ${answer.request}:\n`);
-  if (answer.subjects.length === 0) process.stdout.write('  nobody (through RBAC)\n');
+  for (const note of answer.notes) sayNote(note);
+  say(`Who can ${answer.request}:`);
+  if (answer.subjects.length === 0) say('  nobody (through RBAC)');
   for (const s of answer.subjects) {
-    process.stdout.write(`  ${s.subject}${s.system ? '  [system]' : ''}\n`);
+    say(`  ${s.subject}${s.system ? '  [system]' : ''}`);
     for (const g of s.grants) {
       const origin = g.ruleOf === undefined ? '' : ` (aggregated from ${g.ruleOf})`;
-      process.stdout.write(`      ${g.binding} -> ${g.role}${origin} -> ${g.rule}   ${g.file}:${g.line}\n`);
+      say(`      ${g.binding} -> ${g.role}${origin} -> ${g.rule}   ${g.file}:${g.line}`);
     }
   }
-  process.stdout.write(`${answer.subjects.length} subject${answer.subjects.length === 1 ? '' : 's'}\n`);
+  say(`${answer.subjects.length} subject${answer.subjects.length === 1 ? '' : 's'}`);
 }
 
 function printPermissions(subject: string, groups: readonly string[], scopes: readonly ScopePermissions[], indent = ''): void {
-  process.stdout.write(`${indent}${subject} (groups: ${groups.join(', ') || 'none'})\n`);
-  if (scopes.length === 0) process.stdout.write(`${indent}  no RBAC permissions\n`);
+  say(`${indent}${subject} (groups: ${groups.join(', ') || 'none'})`);
+  if (scopes.length === 0) say(`${indent}  no RBAC permissions`);
   for (const scope of scopes) {
-    process.stdout.write(`${indent}  ${scopeText(scope.scope)}:\n`);
+    say(`${indent}  ${scopeText(scope.scope)}:`);
     for (const rule of scope.rules) {
       const via = [...new Set(rule.sources.map((s) => `${s.binding} -> ${s.role}`))].join('; ');
-      process.stdout.write(`${indent}    ${describe(rule.rule)}   via ${via}\n`);
+      say(`${indent}    ${describe(rule.rule)}   via ${via}`);
     }
   }
 }
@@ -103,14 +113,14 @@ function describe(rule: ScopePermissions['rules'][number]['rule']): string {
 }
 
 function printPaths(paths: readonly EscalationPath[]): void {
-  if (paths.length === 0) process.stdout.write('No escalation paths found.\n');
+  if (paths.length === 0) say('No escalation paths found.');
   for (const path of paths) {
-    process.stdout.write(`${path.from} => ${path.to}  (${path.steps.length} step${path.steps.length === 1 ? '' : 's'}${path.system ? ', system identity' : ''})\n`);
+    say(`${path.from} => ${path.to}  (${path.steps.length} step${path.steps.length === 1 ? '' : 's'}${path.system ? ', system identity' : ''})`);
     path.steps.forEach((step, i) => {
-      process.stdout.write(`  ${i + 1}. [${step.kind}] ${step.from} -> ${step.to}: ${step.explanation}\n`);
+      say(`  ${i + 1}. [${step.kind}] ${step.from} -> ${step.to}: ${step.explanation}`);
       for (const e of step.evidence) {
         const chain = [e.binding, e.role, e.ruleOf === undefined ? undefined : `from ${e.ruleOf}`].filter((x) => x !== undefined).join(' -> ');
-        process.stdout.write(`       ${e.verb} ${e.resource}${chain === '' ? '' : ` via ${chain}`}${e.file === undefined ? '' : `   ${e.file}:${e.line ?? 0}`}\n`);
+        say(`       ${e.verb} ${e.resource}${chain === '' ? '' : ` via ${chain}`}${e.file === undefined ? '' : `   ${e.file}:${e.line ?? 0}`}`);
       }
     });
   }
@@ -166,9 +176,9 @@ export function rbacCommand(): Command {
         const answer = canI(model, { verb, resource, as: flags.as, ...(flags.asGroup === undefined ? {} : { groups: flags.asGroup }), ...(flags.namespace === undefined ? {} : { namespace: flags.namespace }), ...(flags.name === undefined ? {} : { name: flags.name }) });
         if (flags.format === 'json') json(answer);
         else {
-          for (const note of answer.notes) process.stderr.write(`note: ${note}\n`);
-          process.stdout.write(`${answer.allowed ? 'yes' : 'no'}: ${answer.subject} ${answer.allowed ? 'may' : 'may not'} ${answer.request} (${answer.reason})\n`);
-          for (const g of answer.grants) process.stdout.write(`  ${g.binding} -> ${g.role}${g.ruleOf === undefined ? '' : ` (aggregated from ${g.ruleOf})`} -> ${g.rule}   ${g.file}:${g.line}\n`);
+          for (const note of answer.notes) sayNote(note);
+          say(`${answer.allowed ? 'yes' : 'no'}: ${answer.subject} ${answer.allowed ? 'may' : 'may not'} ${answer.request} (${answer.reason})`);
+          for (const g of answer.grants) say(`  ${g.binding} -> ${g.role}${g.ruleOf === undefined ? '' : ` (aggregated from ${g.ruleOf})`} -> ${g.rule}   ${g.file}:${g.line}`);
         }
         process.exitCode = answer.allowed ? EXIT.ok : EXIT.findings;
       }),
@@ -204,9 +214,9 @@ export function rbacCommand(): Command {
         }
         for (const pod of pods) {
           const reach = [...new Set(pod.paths.map((p) => p.target))].join(', ');
-          process.stdout.write(`${pod.kind} ${pod.namespace}/${pod.name}  sa=${pod.serviceAccount}${pod.automountToken ? '' : ' (token not mounted)'}  rules=${pod.permissions.reduce((n, s) => n + s.rules.length, 0)}  can=${pod.capabilities.join(',') || '-'}  reaches=${reach || '-'}\n`);
+          say(`${pod.kind} ${pod.namespace}/${pod.name}  sa=${pod.serviceAccount}${pod.automountToken ? '' : ' (token not mounted)'}  rules=${pod.permissions.reduce((n, s) => n + s.rules.length, 0)}  can=${pod.capabilities.join(',') || '-'}  reaches=${reach || '-'}`);
         }
-        process.stdout.write(`${pods.length} pod${pods.length === 1 ? '' : 's'} and workloads\n`);
+        say(`${pods.length} pod${pods.length === 1 ? '' : 's'} and workloads`);
       }),
     );
   withInputs(
@@ -223,7 +233,7 @@ export function rbacCommand(): Command {
       run(async () => {
         const bad = (flags.to ?? []).filter((t) => !(RBAC_PATH_TARGETS as readonly string[]).includes(t));
         if (bad.length > 0) {
-          process.stderr.write(`error rbac-bad-target: unknown target ${bad.join(', ')} (hint: use ${RBAC_PATH_TARGETS.join(', ')})\n`);
+          process.stderr.write(`${formatProblem(problem('rbac-bad-target', `unknown target ${bad.join(', ')}`))}\n`);
           process.exitCode = EXIT.usage;
           return;
         }
@@ -240,7 +250,7 @@ export function rbacCommand(): Command {
       run(async () => {
         const model = await load(paths, flags);
         if (model === undefined) return;
-        process.stdout.write(escalationGraphText(model, flags.format === 'dot' ? 'dot' : 'json'));
+        process.stdout.write(withoutControls(escalationGraphText(model, flags.format === 'dot' ? 'dot' : 'json')));
       }),
     );
   withInputs(
@@ -259,13 +269,13 @@ export function rbacCommand(): Command {
         const answer = suggestFromAuditLog(model, flags.auditLog);
         printProblems(answer.problems, flags.quiet === true);
         if (flags.format === 'json') json(answer);
-        else if (flags.format === 'yaml') process.stdout.write(suggestionManifests(answer.suggestions));
+        else if (flags.format === 'yaml') process.stdout.write(withoutControls(suggestionManifests(answer.suggestions)));
         else {
           for (const s of answer.suggestions) {
-            process.stdout.write(`${s.user}: ${s.requests} request${s.requests === 1 ? '' : 's'}, ${s.roles.reduce((n, r) => n + r.rules.length, 0)} rules needed, ${s.unused.length} unused grant${s.unused.length === 1 ? '' : 's'}\n`);
-            for (const u of s.unused) process.stdout.write(`  unused ${scopeText(u.scope)}: ${describe(u.rule.rule)}   via ${[...new Set(u.rule.sources.map((x) => `${x.binding} -> ${x.role}`))].join('; ')}\n`);
+            say(`${s.user}: ${s.requests} request${s.requests === 1 ? '' : 's'}, ${s.roles.reduce((n, r) => n + r.rules.length, 0)} rules needed, ${s.unused.length} unused grant${s.unused.length === 1 ? '' : 's'}`);
+            for (const u of s.unused) say(`  unused ${scopeText(u.scope)}: ${describe(u.rule.rule)}   via ${[...new Set(u.rule.sources.map((x) => `${x.binding} -> ${x.role}`))].join('; ')}`);
           }
-          process.stdout.write(`${answer.events} audit events, ${answer.suggestions.length} identities\n`);
+          say(`${answer.events} audit events, ${answer.suggestions.length} identities`);
         }
       }),
     );
