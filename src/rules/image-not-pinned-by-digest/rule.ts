@@ -21,7 +21,8 @@ export const rule = defineRule({
   *check({ workload }) {
     for (const { ref, image, parsed, path } of containerImages(workload)) {
       if (parsed === undefined) {
-        yield warn(`${describeContainer(ref)} uses "${image}", which is not a valid image reference (a malformed digest pins nothing)`, path);
+        const why = image.includes('@') ? ' (a malformed digest pins nothing)' : ': the runtime cannot pull it, and nothing pins its content';
+        yield warn(`${describeContainer(ref)} uses "${image}", which is not a valid image reference${why}`, path);
         continue;
       }
       if (parsed.digest !== undefined) continue;
