@@ -176,7 +176,7 @@ const SECTION_5: Control[] = [
   automated('5.2.5', 'Minimize the admission of containers wishing to share the host network namespace', [only('host-namespaces', /hostNetwork/)]),
   automated('5.2.6', 'Minimize the admission of containers with allowPrivilegeEscalation', rules('privilege-escalation-allowed')),
   automated('5.2.7', 'Minimize the admission of root containers', rules('run-as-root', 'run-as-uid-zero')),
-  automated('5.2.8', 'Minimize the admission of containers with the NET_RAW capability', [only('dangerous-capabilities', /NET_RAW/), ...rules('capabilities-not-dropped')], 'NET_RAW is in the runtime default set, so a container that does not drop ALL keeps it'),
+  automated('5.2.8', 'Minimize the admission of containers with the NET_RAW capability', [only('dangerous-capabilities', /NET_RAW/), ...rules('capabilities-not-dropped')], 'NET_RAW is in the containerd and Docker default set (CRI-O\'s configurable default may leave it out), so a container that does not drop ALL keeps it there'),
   automated('5.2.9', 'Minimize the admission of containers with added capabilities', rules('dangerous-capabilities'), 'reports added capabilities that reach outside the container, not every added one'),
   automated('5.2.10', 'Minimize the admission of containers with capabilities assigned', rules('capabilities-not-dropped')),
   automated('5.2.11', 'Minimize the admission of Windows HostProcess containers', [only('privileged-container', /HostProcess/), ...rules('windows-host-process')]),
