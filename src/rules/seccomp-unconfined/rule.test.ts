@@ -23,4 +23,13 @@ describe('seccomp-unconfined', () => {
       'container "app" asks for a Localhost seccomp profile without naming it in localhostProfile',
     ]);
   });
+
+  it('with kubeletSeccompDefault, a missing profile is RuntimeDefault, and explicit Unconfined and privileged still fail', async () => {
+    const scan = await scanFixtures(rule, ['fail/unconfined.yaml'], { kubeletSeccompDefault: true });
+    expect(findingsFor(scan, 'fail-pod-no-profile')).toEqual([]);
+    expect(findingsFor(scan, 'fail-init-container-only-app-confined')).toEqual([]);
+    expect(findingsFor(scan, 'fail-deployment-container-unconfined-overrides-pod').map((f) => f.message)).toEqual(['container "web" runs with seccomp explicitly Unconfined (container level)']);
+    expect(findingsFor(scan, 'fail-daemonset-privileged-ignores-profile')).toHaveLength(1);
+    expect(findingsFor(scan, 'fail-localhost-without-profile')).toHaveLength(1);
+  });
 });

@@ -4,10 +4,19 @@
  * profile unless the pod or container asks for RuntimeDefault or a Localhost profile (or the
  * kubelet runs with --seccomp-default, which a manifest cannot rely on).
  */
+import { z } from 'zod';
 import { defineRule, fail } from '../../core/rule.js';
 import { pointer } from '../../lib/json-pointer.js';
 import { asRecord, asString } from '../../lib/k8s/values.js';
 import { containerSecurityContext, describeContainer, effectiveField, isWindowsPod } from '../_lib/pod.js';
+
+const options = z.object({
+  /**
+   * The nodes' kubelets run with seccompDefault: true (--seccomp-default), so a container that
+   * names no profile gets RuntimeDefault. Explicit Unconfined and privileged containers still fail.
+   */
+  kubeletSeccompDefault: z.boolean().default(false),
+});
 
 export const rule = defineRule({
   id: 'seccomp-unconfined',
@@ -20,8 +29,9 @@ export const rule = defineRule({
     'https://kubernetes.io/docs/tutorials/security/seccomp/',
     'https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted',
   ],
+  options,
   target: 'workload',
-  *check({ workload }) {
+  *check({ workload }, { options: { kubeletSeccompDefault } }) {
     // seccomp is Linux-only; the API rejects it on Windows pods.
     if (isWindowsPod(workload)) return;
     for (const ref of workload.containers) {
@@ -33,6 +43,7 @@ export const rule = defineRule({
       }
       const profile = effectiveField(workload, ref, 'seccompProfile');
       if (profile === undefined) {
+        if (kubeletSeccompDefault) continue;
         yield fail(`${who} has no seccomp profile at pod or container level, so it runs Unconfined`, pointer(workload.podSpecPath, 'securityContext', 'seccompProfile'));
         continue;
       }
