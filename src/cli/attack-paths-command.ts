@@ -67,7 +67,7 @@ export function attackPathsCommand(): Command {
           return;
         }
         // Node names and explanations quote the manifests: no raw control character gets through.
-        if (!emit(withoutControls(renderAttackPaths(answer.result, flags.format)), flags.output)) process.exitCode = EXIT.usage;
+        if (!emit(withoutControls(renderAttackPaths(answer.result, flags.format)), flags.output, paths)) process.exitCode = EXIT.usage;
       } catch (error) {
         if (!(error instanceof PalisadeError)) throw error;
         process.stderr.write(`${formatProblem(error.problem)}\n`);

@@ -43,6 +43,6 @@ export function dockerfileCommand(): Command {
         ...(flags.excludeRules === undefined ? {} : { excludeRules: flags.excludeRules }),
         ...(flags.failOn === undefined ? {} : { failOn: flags.failOn }),
       });
-      finishReport(report, flags, USAGE_CODES);
+      finishReport(report, { ...flags, inputs: paths }, USAGE_CODES);
     });
 }

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import type { Problem, Report } from '../sdk/index.js';
 import { formatProblem, problem, render } from '../sdk/index.js';
 
@@ -28,14 +28,40 @@ export function failNothingRead(printed: readonly Problem[]): void {
   process.exitCode = EXIT.usage;
 }
 
+function fileId(path: string): { readonly dev: number; readonly ino: number } | undefined {
+  try {
+    const stats = statSync(path);
+    return stats.isFile() ? { dev: stats.dev, ino: stats.ino } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `output` names a file that is also one of `inputs`, however either is spelt (same device and inode). */
+function isOneOf(output: string, inputs: readonly string[]): boolean {
+  const target = fileId(output);
+  if (target === undefined) return false;
+  return inputs.some((input) => {
+    // An image archive is named with its transport (oci-archive:app.tar).
+    const id = input === '-' ? undefined : fileId(input.replace(/^(?:oci-archive|docker-archive):/, ''));
+    return id !== undefined && id.dev === target.dev && id.ino === target.ino;
+  });
+}
+
 /**
  * Writes to --output when given, else stdout. Returns false (after printing a located problem)
- * when the file cannot be written, so the command can exit 2.
+ * when the file cannot be written, so the command can exit 2. Palisade never modifies what it
+ * reads: `-o deploy.yaml` on a scan of deploy.yaml is refused rather than replacing the manifest
+ * with its own report.
  */
-export function emit(text: string, output: string | undefined): boolean {
+export function emit(text: string, output: string | undefined, inputs: readonly string[] = []): boolean {
   if (output === undefined || output === '-') {
     process.stdout.write(text);
     return true;
+  }
+  if (isOneOf(output, inputs)) {
+    process.stderr.write(`${formatProblem(problem('output-unwritable', 'the output file is one of the inputs: writing the report would replace it', { file: output }, 'Name another file with --output.'))}\n`);
+    return false;
   }
   try {
     writeFileSync(output, text);
@@ -58,6 +84,11 @@ export function collect(value: string, previous: string[] = []): string[] {
 
 export interface ReportFlags {
   readonly format: string;
+  /**
+   * The files and directories named on the command line. --output may not be one of those files;
+   * a file found in a named directory may be (a report of the previous run, rewritten).
+   */
+  readonly inputs: readonly string[];
   readonly output?: string | undefined;
   readonly quiet?: boolean | undefined;
 }
@@ -75,6 +106,7 @@ export function finishReport(report: Report, flags: ReportFlags, usageCodes: Rea
     process.exitCode = EXIT.usage;
     return;
   }
-  if (!emit(render(report, flags.format, { color: toTerminal && useColor(process.stdout) }), flags.output)) process.exitCode = EXIT.usage;
+  const text = render(report, flags.format, { color: toTerminal && useColor(process.stdout) });
+  if (!emit(text, flags.output, flags.inputs)) process.exitCode = EXIT.usage;
   else process.exitCode = report.summary.failed ? EXIT.findings : EXIT.ok;
 }

@@ -53,7 +53,7 @@ function reportLoad(problems: readonly Problem[]): boolean {
   return problems.some((p) => p.code === 'no-input' || p.code === 'input-not-found');
 }
 
-async function run(step: () => Promise<NetpolOutput>, file: string | undefined): Promise<NetpolOutput | undefined> {
+async function run(step: () => Promise<NetpolOutput>, file: string | undefined, inputs: readonly string[]): Promise<NetpolOutput | undefined> {
   try {
     const result = await step();
     if (reportLoad(result.problems)) {
@@ -61,7 +61,7 @@ async function run(step: () => Promise<NetpolOutput>, file: string | undefined):
       return undefined;
     }
     // Workload names come from the manifests: no raw control character gets through.
-    if (!emit(withoutControls(result.output), file)) {
+    if (!emit(withoutControls(result.output), file, inputs)) {
       process.exitCode = EXIT.usage;
       return undefined;
     }
@@ -111,7 +111,7 @@ export function netpolCommand(): Command {
         exposure: flags.exposure === true,
         multipleNetworks: flags.multipleNetworks === true,
       };
-      await run(() => netpolList(options), flags.file);
+      await run(() => netpolList(options), flags.file, paths);
     });
   netpol
     .command('diff')
@@ -123,7 +123,7 @@ export function netpolCommand(): Command {
     .option('-f, --file <path>', 'write the output to a file')
     .addHelpText('after', '\nExample:\n  palisade netpol diff release-1.0/ release-1.1/ --output csv')
     .action(async (dir1: string, dir2: string, flags: { output: NetpolDiffFormat; multipleNetworks?: boolean; file?: string }) => {
-      await run(() => netpolDiff({ ref1: [dir1], ref2: [dir2], format: flags.output, multipleNetworks: flags.multipleNetworks === true }), flags.file);
+      await run(() => netpolDiff({ ref1: [dir1], ref2: [dir2], format: flags.output, multipleNetworks: flags.multipleNetworks === true }), flags.file, [dir1, dir2]);
     });
   netpol
     .command('eval')
@@ -135,7 +135,7 @@ export function netpolCommand(): Command {
     .addOption(new Option('--output <format>', 'output format').choices(['txt', 'json']).default('txt'))
     .addHelpText('after', EVAL_EXAMPLES)
     .action(async (paths: string[], flags: { source: string; destination: string; port: string; output: 'txt' | 'json' }) => {
-      const result = await run(() => netpolEval({ paths, source: flags.source, destination: flags.destination, port: flags.port, format: flags.output }), undefined);
+      const result = await run(() => netpolEval({ paths, source: flags.source, destination: flags.destination, port: flags.port, format: flags.output }), undefined, paths);
       if (result !== undefined && 'result' in result) process.exitCode = (result as Awaited<ReturnType<typeof netpolEval>>).result.allowed ? EXIT.ok : EXIT.findings;
     });
   netpol
@@ -146,7 +146,7 @@ export function netpolCommand(): Command {
     .option('-o, --output <file>', 'write the policies to a file instead of stdout')
     .addHelpText('after', GENERATE_EXAMPLES)
     .action(async (paths: string[], flags: { observed?: string; output?: string }) => {
-      await run(() => netpolGenerate({ paths, ...(flags.observed === undefined ? {} : { observed: flags.observed }) }), flags.output);
+      await run(() => netpolGenerate({ paths, ...(flags.observed === undefined ? {} : { observed: flags.observed }) }), flags.output, paths);
     });
   return netpol;
 }

@@ -102,6 +102,6 @@ export function scanCommand(): Command {
     const progress = progressLine(process.stderr, flags.quiet !== true);
     const report = await scan({ ...scanOptions(paths, flags, settingKeys), onProgress: progress.update });
     progress.clear();
-    finishReport(report, flags, USAGE_CODES);
+    finishReport(report, { ...flags, inputs: paths }, USAGE_CODES);
   });
 }

@@ -1,0 +1,40 @@
+/** --output never replaces a file the command was asked to read. */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { palisade, ROOT } from '../support/cli.js';
+
+const MANIFEST = readFileSync(join(ROOT, 'examples/manifests/20-api.yaml'), 'utf8');
+
+function tempDir(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'palisade-output-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+describe('--output naming an input', () => {
+  it.each([
+    ['scan', (dir: string) => ['scan', join(dir, 'api.yaml'), '-f', 'json', '-o', join(dir, 'api.yaml')]],
+    ['scan, spelt another way', (dir: string) => ['scan', `${dir}/./api.yaml`, '-o', join(dir, 'api.yaml')]],
+    ['attack-paths', (dir: string) => ['attack-paths', join(dir, 'api.yaml'), '-o', join(dir, 'api.yaml')]],
+    ['netpol list', (dir: string) => ['netpol', 'list', join(dir, 'api.yaml'), '-f', join(dir, 'api.yaml')]],
+    ['dockerfile', (dir: string) => ['dockerfile', join(dir, 'Dockerfile'), '-o', join(dir, 'Dockerfile')]],
+  ])('%s: refused with output-unwritable, exit 2, the input unchanged', (_name, args) => {
+    const dir = tempDir({ 'api.yaml': MANIFEST, Dockerfile: 'FROM debian:12\nUSER 1000\n' });
+    const run = palisade(args(dir));
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^error output-unwritable .*: the output file is one of the inputs/m);
+    expect(readFileSync(join(dir, 'api.yaml'), 'utf8')).toBe(MANIFEST);
+    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe('FROM debian:12\nUSER 1000\n');
+  });
+
+  it('a report of the previous run inside a scanned directory is rewritten, as asked', () => {
+    const dir = tempDir({ 'api.yaml': MANIFEST });
+    const report = join(dir, 'report.json');
+    expect(palisade(['scan', dir, '-q', '-f', 'json', '-o', report]).status).toBe(1);
+    const again = palisade(['scan', dir, '-q', '-f', 'json', '-o', report]);
+    expect(again.status).toBe(1);
+    expect(JSON.parse(readFileSync(report, 'utf8'))).toHaveProperty('schemaVersion');
+  });
+});
