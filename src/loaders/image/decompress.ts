@@ -7,6 +7,7 @@
 import { createGunzip, type ZlibOptions } from 'node:zlib';
 import { Readable } from 'node:stream';
 import { Decompress } from 'fzstd';
+import { ZstdGuard } from './zstd-guard.js';
 
 export type Compression = 'gzip' | 'zstd' | 'none';
 
@@ -44,19 +45,35 @@ export async function* decompress(input: AsyncIterable<Buffer>, compression: Com
   yield* zstdChunks(input);
 }
 
+/**
+ * The decoder is fed in small slices, each checked by the guard first, and what a slice decoded is
+ * handed on before the next is pushed: one push decodes every block its bytes complete, and a
+ * 4-byte block can decode to 128 KiB, so a whole 1 MB chunk could decode to 32 GB in one call.
+ * A slice of SLICE_BYTES decodes to at most 32 MiB, which the ratio limit downstream then sees.
+ */
+const SLICE_BYTES = 1024;
+
 async function* zstdChunks(input: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
   let pending: Buffer[] = [];
   const state = { ended: false };
+  const guard = new ZstdGuard();
   const decoder = new Decompress((data, final) => {
+    // Each block, before the decoder moves its window for it (the final call carries no block).
+    if (final !== true) guard.decoded(data.length);
     // Copied: the decoder may reuse its window buffer for the next block.
     pending.push(Buffer.from(data));
     if (final === true) state.ended = true;
   });
   for await (const chunk of input) {
-    decoder.push(chunk);
-    const ready = pending;
-    pending = [];
-    yield* ready;
+    for (let at = 0; at < chunk.length; at += SLICE_BYTES) {
+      const slice = chunk.subarray(at, at + SLICE_BYTES);
+      guard.check(slice);
+      decoder.push(slice);
+      if (pending.length === 0) continue;
+      const ready = pending;
+      pending = [];
+      yield* ready;
+    }
   }
   decoder.push(new Uint8Array(0), true);
   yield* pending;

@@ -8,6 +8,7 @@ import { inlineDigester, type DigestAlgorithm, type Digester, type StreamDigest 
 import { baseName, normalizeEntryPath, OPAQUE_MARKER, parentOf, printable, WHITEOUT_PREFIX } from './entry-path.js';
 import type { ImageLimits } from './limits.js';
 import { ImageError } from './problems.js';
+import { DecompressLimitError } from './zstd-guard.js';
 import { TarFormatError, TarReader, type TarHeader } from './tar-reader.js';
 
 export type LayerEntry =
@@ -176,6 +177,7 @@ async function extractEntries(bytes: AsyncGenerator<Buffer>, options: LayerReadO
     // Stops the decompressor (its finally) when the error is not its own.
     await bytes.return(undefined);
     if (error instanceof ImageError) throw error;
+    if (error instanceof DecompressLimitError) throw new ImageError('layer-limit', `${options.label}: ${error.message}`);
     const what = error instanceof TarFormatError ? `not a valid tar stream: ${error.message}` : error instanceof Error ? error.message : String(error);
     throw new ImageError('layer-corrupt', `${options.label}: ${what}`);
   }
