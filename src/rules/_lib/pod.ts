@@ -6,12 +6,19 @@ import type { ContainerRef, PodSecurityContext, SecurityContext, Workload } from
 import { pointer } from '../../lib/json-pointer.js';
 import { asRecord } from '../../lib/k8s/values.js';
 
+/** The node labels the kubelet sets to its OS; the beta one is deprecated but still set and used. */
+const OS_NODE_LABELS = ['kubernetes.io/os', 'beta.kubernetes.io/os'];
+
 /**
- * Pods with `spec.os.name: windows` must not set Linux-only fields (privileged, capabilities,
- * seccomp, runAsUser, ...), and the kubelet ignores them, so Linux rules do not apply to them.
+ * A pod that runs only on Windows nodes: it says so in spec.os, or its nodeSelector asks for the
+ * node's OS label (how Windows workloads were placed before spec.os, and still are in many charts).
+ * Linux-only fields (privileged, capabilities, seccomp, runAsUser...) mean nothing to a Windows
+ * kubelet, and the API rejects them with spec.os, so the Linux rules do not apply.
  */
 export function isWindowsPod(workload: Workload): boolean {
-  return asRecord(workload.podSpec.os)?.name === 'windows';
+  if (asRecord(workload.podSpec.os)?.name === 'windows') return true;
+  const nodeSelector = asRecord(workload.podSpec.nodeSelector);
+  return OS_NODE_LABELS.some((label) => nodeSelector?.[label] === 'windows');
 }
 
 export function containerSecurityContext(ref: ContainerRef): SecurityContext {
