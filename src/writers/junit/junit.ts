@@ -3,7 +3,8 @@
  * (classname = rule id, name = resource), and one passing <testcase> per rule that stands for the
  * resources that passed. Suppressed findings are <skipped>; warn findings pass with their message
  * in <system-out>, since they never fail the gate. Input problems (a file that could not be read)
- * get a suite of their own, so a dashboard shows lost input rather than a clean run.
+ * get a suite of their own, so a dashboard shows lost input rather than a clean run; so do the
+ * checks of scanned images (./images.ts).
  *
  * With the attack analysis, each finding's case also carries its risk (score, level, context and
  * reason) in its text and as testcase properties (./risk.ts).
@@ -20,6 +21,7 @@ import { isWorkspaceFile, placeText } from '../common/place.js';
 import { compareText } from '../../lib/compare.js';
 import { describeSuppression } from '../common/suppression.js';
 import { plural } from '../common/summary.js';
+import { imageSuite } from './images.js';
 import { RiskProperties, riskLine } from './risk.js';
 import { element, textElement } from './xml.js';
 
@@ -143,8 +145,9 @@ export const junitWriter = defineWriter({
   extension: 'xml',
   write(report) {
     const inputs = inputSuite(report);
+    const images = imageSuite(report);
     const risks = new RiskProperties();
-    const rendered = [...(inputs === undefined ? [] : [inputs]), ...suites(report).map((s) => suiteElement(s, report, risks))];
+    const rendered = [...(inputs === undefined ? [] : [inputs]), ...(images === undefined ? [] : [images]), ...suites(report).map((s) => suiteElement(s, report, risks))];
     const sum = (key: keyof Totals): number => rendered.reduce((n, r) => n + r.totals[key], 0);
     const root = { name: 'palisade', tests: sum('tests'), failures: sum('failures'), errors: sum('errors'), skipped: sum('skipped'), timestamp: report.generatedAt };
     const lines = ['<?xml version="1.0" encoding="UTF-8"?>', ...element('', 'testsuites', root, rendered.flatMap((r) => r.lines))];
