@@ -58,10 +58,11 @@ export const KUBESCAPE_DIFFERENCES: Readonly<Record<string, string>> = {
   'rule-credentials-in-env-var/env-value-akia-key': 'the value is AKIAIOSFODNN7EXAMPLE, the key AWS documentation uses as an example: every Palisade secret rule treats it as a placeholder (as gitleaks does), so sample configuration does not bury real leaks',
   'rule-credentials-in-env-var/deployment': 'Kubescape\'s case configures "JWT" as a sensitive value; a literal "JWT" is not a credential',
   'rule-credentials-in-env-var/pod': 'Kubescape\'s case configures "_key_" as a sensitive value substring',
-  'rule-credentials-in-env-var/pod-envfrom-secretref': 'envFrom.secretRef is the recommended way to pass secrets, not a literal',
-  'rule-credentials-in-env-var/pod-initcontainer-envfrom-secretref': 'same: envFrom.secretRef is not a literal secret',
-  'rule-credentials-in-env-var/workloads-envfrom-secretref': 'same: envFrom.secretRef is not a literal secret',
-  'rule-credentials-in-env-var/workloads-initcontainer-envfrom-secretref': 'same: envFrom.secretRef is not a literal secret',
+  'rule-credentials-in-env-var/pod-envfrom-secretref':
+    'envFrom.secretRef passes a Secret by reference, so no credential is written in the manifest, which is what secret-in-env-literal judges; secret-as-env-var reports the import into the environment (CIS 5.4.1 prefers files)',
+  'rule-credentials-in-env-var/pod-initcontainer-envfrom-secretref': 'same: envFrom.secretRef writes no credential in the manifest (secret-as-env-var reports it)',
+  'rule-credentials-in-env-var/workloads-envfrom-secretref': 'same: envFrom.secretRef writes no credential in the manifest (secret-as-env-var reports it)',
+  'rule-credentials-in-env-var/workloads-initcontainer-envfrom-secretref': 'same: envFrom.secretRef writes no credential in the manifest (secret-as-env-var reports it)',
 };
 
 /** Polaris check -> our rule. */
