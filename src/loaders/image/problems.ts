@@ -11,6 +11,11 @@ export function imageProblem(code: ImageProblemCode, message: string, file?: str
   return problem(code, message, file === undefined ? {} : { file });
 }
 
+/** A file or directory of a root directory (dir:) that could not be read; the rest of the tree still is. */
+export function unreadableProblem(path: string, reason: string, target: string): Problem {
+  return problem('file-not-read', `${path} was not read: ${reason}`, { file: target }, 'Run Palisade as a user who can read the whole tree (an unpacked image is usually owned by root), or accept that these files were not checked.');
+}
+
 /** Stops reading the image: the whole target is unusable (a hostile layer, a bad digest, a missing file). */
 export class ImageError extends PalisadeError {
   readonly code: ImageProblemCode;

@@ -16,7 +16,7 @@ import type { ImageConfig } from './manifests.js';
 import { openOciLayout } from './oci-layout.js';
 import { parallelDigester } from './parallel-digest.js';
 import { parsePlatform } from './platform.js';
-import { imageProblem } from './problems.js';
+import { imageProblem, unreadableProblem } from './problems.js';
 import { RootFs } from './rootfs.js';
 import { readRootDir } from './rootfs-dir.js';
 import { openRegistryImage } from './registry/registry-image.js';
@@ -74,6 +74,7 @@ export async function readImage(targetText: string, options: ReadImageOptions): 
   if (target.transport === 'dir') {
     readRootDir(resolve(target.path), {
       limits, budget, wants: options.wants, onEntry: record(0, target.path),
+      onUnreadable: (path, reason) => { problems.push(unreadableProblem(path, reason, targetText)); },
       ...(options.condense === undefined ? {} : { condense: options.condense }),
       ...(options.inspect === undefined ? {} : { inspect: { wants: options.inspect.wants, onFile: (path: string, content: Buffer) => { options.inspect?.onFile(path, content, -1); } } }),
     });

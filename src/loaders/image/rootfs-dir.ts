@@ -1,9 +1,15 @@
 /**
  * `dir:PATH`: a root file system on disk (debootstrap output, an unpacked image) read as a single
  * layer. Symbolic links are recorded, never followed, so a link to /etc/shadow in the tree names
- * the tree's own /etc/shadow, not the host's. Files are read synchronously (many small reads).
+ * the tree's own /etc/shadow, not the host's; files are opened with O_NOFOLLOW, so one replaced
+ * by a link after it was listed is not followed either. Files are read synchronously (many small
+ * reads).
+ *
+ * An unpacked image is usually owned by root with some directories closed to others (/root,
+ * /etc/ssl/private): what cannot be read is reported through `onUnreadable` and the rest of the
+ * tree is still read. Only an unreadable root refuses the target.
  */
-import { closeSync, lstatSync, openSync, readdirSync, readlinkSync, readSync } from 'node:fs';
+import { closeSync, constants, lstatSync, openSync, readdirSync, readlinkSync, readSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { LayerEntry, ReadBudget } from './layer-reader.js';
 import type { ImageLimits } from './limits.js';
@@ -16,6 +22,8 @@ export interface DirReadOptions {
   readonly condense?: (path: string, mode: number, content: Buffer) => Buffer | undefined;
   readonly onEntry: (entry: LayerEntry) => void;
   readonly inspect?: { readonly wants: (path: string, size: number) => boolean; readonly onFile: (path: string, content: Buffer) => void };
+  /** A directory or file of the tree that could not be read (permissions, removed meanwhile). */
+  readonly onUnreadable: (path: string, reason: string) => void;
 }
 
 export function readRootDir(root: string, options: DirReadOptions): void {
@@ -26,14 +34,22 @@ export function readRootDir(root: string, options: DirReadOptions): void {
     try {
       names = readdirSync(join(root, relative)).sort();
     } catch (error) {
-      throw new ImageError('image-not-found', `cannot read directory ${join(root, relative)}: ${error instanceof Error ? error.message : String(error)}`);
+      if (relative === '') throw new ImageError('image-not-found', `cannot read directory ${root}: ${reasonOf(error)}`);
+      options.onUnreadable(relative, `cannot list the directory: ${reasonOf(error)}`);
+      continue;
     }
     for (const name of names) {
       const path = `${relative}/${name}`;
       options.budget.entries += 1;
       if (options.budget.entries > options.limits.maxEntries) throw new ImageError('layer-limit', `${root}: more than ${options.limits.maxEntries} files`);
       const full = join(root, path);
-      const stats = lstatSync(full);
+      let stats: Stats;
+      try {
+        stats = lstatSync(full);
+      } catch (error) {
+        options.onUnreadable(path, reasonOf(error));
+        continue;
+      }
       const mode = stats.mode & 0o7777;
       if (stats.isDirectory()) {
         options.onEntry({ kind: 'dir', path, mode });
@@ -50,6 +66,15 @@ export function readRootDir(root: string, options: DirReadOptions): void {
 }
 
 function fileEntry(full: string, path: string, size: number, mode: number, options: DirReadOptions): LayerEntry {
+  try {
+    return readFileEntry(full, path, size, mode, options);
+  } catch (error) {
+    options.onUnreadable(path, `cannot read the file: ${reasonOf(error)}`);
+    return { kind: 'file', path, size, mode };
+  }
+}
+
+function readFileEntry(full: string, path: string, size: number, mode: number, options: DirReadOptions): LayerEntry {
   const { limits, budget } = options;
   const inspector = options.inspect;
   const inspect = inspector !== undefined && inspector.wants(path, size) && size <= limits.maxBufferedFileBytes;
@@ -74,7 +99,7 @@ function fileEntry(full: string, path: string, size: number, mode: number, optio
 
 /** At most `size` bytes (the size measured by lstat): a file that grows meanwhile is not read further. */
 function readWhole(full: string, size: number): Buffer {
-  const fd = openSync(full, 'r');
+  const fd = openSync(full, constants.O_RDONLY | constants.O_NOFOLLOW);
   try {
     const content = Buffer.allocUnsafe(size);
     let offset = 0;
@@ -87,4 +112,10 @@ function readWhole(full: string, size: number): Buffer {
   } finally {
     closeSync(fd);
   }
+}
+
+/** The system's error code (EACCES, ELOOP, ...) is what a user acts on. */
+function reasonOf(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') return error.code;
+  return error instanceof Error ? error.message : String(error);
 }
