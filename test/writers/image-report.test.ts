@@ -34,6 +34,13 @@ describe('writers on an image scan', () => {
     expect(table).not.toContain('\u001b[31m');
   });
 
+  it('table: one vulnerable package is "1 package"', () => {
+    const lodash = IMAGE_REPORT.findings.filter((f) => f.vulnerability?.package.name === 'lodash');
+    expect(lodash.length).toBeGreaterThan(0);
+    const one = WRITERS.find((w) => w.format === 'table')?.write({ ...IMAGE_REPORT, findings: lodash }, { color: false }) ?? '';
+    expect(one).toContain(`Vulnerabilities (${String(lodash.length)} in 1 package)`);
+  });
+
   it('json validates against the report schema', () => {
     expect(reportValidator()(JSON.parse(write('json')))).toEqual([]);
   });

@@ -10,6 +10,7 @@ import { secretFilePlace } from '../../model/package.js';
 import type { ImageScanSummary, Report } from '../../model/report.js';
 import { severityRank, type Severity } from '../../model/severity.js';
 import { maxOf } from '../common/resource-groups.js';
+import { plural } from '../common/summary.js';
 import { printable } from '../common/terminal.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -84,7 +85,7 @@ export function vulnerabilitySection(c: Colors, paint: Paint, findings: readonly
   const groups = byPackage(vulnerabilities);
   if (groups.length === 0) return [];
   const idWidth = maxOf(vulnerabilities.map((f) => f.ruleId.length));
-  const lines = [c.bold(`Vulnerabilities (${vulnerabilities.length} in ${groups.length} packages)`)];
+  const lines = [c.bold(`Vulnerabilities (${vulnerabilities.length} in ${plural(groups.length, 'package')})`)];
   for (const group of groups) {
     lines.push(`  ${c.bold(printable(group.header))}`);
     for (const f of group.findings) {
