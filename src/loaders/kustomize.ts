@@ -7,37 +7,32 @@
  * directory, never next to the user's files) that lists it as its only resource and asks for
  * origin annotations, so every object says which file it came from, whether or not the user's
  * kustomization asks for it; kustomize-origin.ts then takes each object's lines from that file.
- * Objects with no local origin (generators, remote bases) keep the overlay as their file and the
- * rendered output's lines.
+ * Objects with no local origin (generators) keep the overlay as their file and the rendered
+ * output's lines. An overlay that references anything remote is not rendered at all (see
+ * kustomize-remote.ts): kustomize would fetch it.
  *
  * In a walked tree, a kustomization that another one in the same tree uses as a base is rendered
  * only through the overlays that use it: rendering it alone would report its objects twice.
  */
-import { mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import jsYaml from 'js-yaml';
 import type { Problem } from '../model/problem.js';
+import { problem } from '../core/errors.js';
 import { asRecord } from '../lib/k8s/values.js';
+import { isKustomization, readKustomization } from './kustomization-file.js';
 import { isUrl } from './kustomize-origin.js';
-import { readFileBounded } from './read-bounded.js';
+import { firstRemoteReference, type RemoteReference } from './kustomize-remote.js';
 import { runTool, type ToolRequest } from './run-tool.js';
 
-export const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
-
-export function isKustomization(dir: string): boolean {
-  try {
-    const names = new Set(readdirSync(dir));
-    return KUSTOMIZATION_FILES.some((name) => names.has(name));
-  } catch {
-    return false;
-  }
-}
+export { isKustomization, KUSTOMIZATION_FILES } from './kustomization-file.js';
 
 /** `originRoot`: the directory that origin annotations' paths are relative to. */
 export type RenderOutcome = { readonly ok: true; readonly output: string; readonly originRoot?: string } | { readonly ok: false; readonly problem: Problem };
 
 export async function renderKustomization(dir: string, shownAs: string, maxOutputBytes: number): Promise<RenderOutcome> {
+  const remote = firstRemoteReference(dir);
+  if (remote !== undefined) return { ok: false, problem: remoteProblem(remote, dir, shownAs) };
   const wrapper = mkdtempSync(path.join(tmpdir(), 'palisade-kustomize-'));
   try {
     // kustomize refuses absolute paths to other kustomizations; a relative one from the wrapper works.
@@ -50,6 +45,13 @@ export async function renderKustomization(dir: string, shownAs: string, maxOutpu
   }
   // Rendered as it is, so that any error names the user's overlay and not the wrapper.
   return render(dir, dir, shownAs, maxOutputBytes);
+}
+
+/** Names the reference as the user would find it: the field of which kustomization. */
+function remoteProblem(remote: RemoteReference, dir: string, shownAs: string): Problem {
+  const where = path.relative(realpathSync(dir), remote.dir);
+  const file = where === '' ? 'the kustomization' : `the kustomization in ${path.join(shownAs, where)}`;
+  return problem('render-failed', `not rendered: ${file} lists the remote ${remote.field} entry ${JSON.stringify(remote.entry)}, and kustomize would fetch it; Palisade makes no network request the user did not ask for`, { file: shownAs }, `Render it yourself where fetching is wanted and scan the output: \`kubectl kustomize ${shownAs} | palisade scan -\`.`);
 }
 
 async function render(target: string, cwd: string, shownAs: string, maxOutputBytes: number): Promise<RenderOutcome> {
@@ -68,9 +70,6 @@ async function render(target: string, cwd: string, shownAs: string, maxOutputByt
   // Both missing: say so once, naming kubectl (the usual way to get kustomize).
   return standalone.missing ? viaKubectl : standalone;
 }
-
-/** A kustomization file is a few hundred bytes; anything near this is not one. */
-const MAX_KUSTOMIZATION_BYTES = 1024 * 1024;
 
 /**
  * The real paths of the local directories a kustomization builds on (`resources`, the older
@@ -93,26 +92,6 @@ export function localBases(dir: string): string[] {
       return [];
     }
   });
-}
-
-/** The first kustomization file of a directory, parsed; undefined when absent or not YAML. */
-function readKustomization(dir: string): unknown {
-  for (const name of KUSTOMIZATION_FILES) {
-    let read;
-    try {
-      read = readFileBounded(path.join(dir, name), MAX_KUSTOMIZATION_BYTES);
-    } catch {
-      continue;
-    }
-    if (read.kind !== 'text') return undefined;
-    try {
-      // Aliases resolve to shared references in js-yaml, so an alias bomb costs no memory here.
-      return jsYaml.load(read.text, { schema: jsYaml.JSON_SCHEMA });
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
 }
 
 /**

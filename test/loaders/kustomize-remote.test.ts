@@ -1,0 +1,74 @@
+/**
+ * A kustomization that references anything remote is not rendered: kustomize would clone or
+ * download it, and a scanned repository is not trusted to make the scanner send requests. The
+ * rendering tools are replaced by stand-ins that record being run, so "nothing was fetched" is
+ * checked as "kustomize never ran".
+ */
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadInputs } from '../../src/loaders/index.js';
+
+let dir: string;
+let marker: string;
+let savedPath: string | undefined;
+
+function write(relative: string, content: string): void {
+  const file = path.join(dir, relative);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, content);
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'palisade-kustomize-remote-'));
+  marker = path.join(dir, 'tool-ran');
+  for (const tool of ['kubectl', 'kustomize']) {
+    write(`bin/${tool}`, `#!/bin/sh\ntouch '${marker}'\nexit 1\n`);
+    chmodSync(path.join(dir, 'bin', tool), 0o755);
+  }
+  write('url/kustomization.yaml', 'resources:\n- https://raw.githubusercontent.com/org/repo/main/pod.yaml\n');
+  write('git/base/kustomization.yaml', 'resources:\n- github.com/org/repo//deploy/base?ref=v1.2.0\n');
+  write('git/overlay/kustomization.yaml', 'resources:\n- ../base\nnamePrefix: prod-\n');
+  write('generator/kustomization.yaml', 'configMapGenerator:\n- name: settings\n  files:\n  - app.properties=https://example.com/app.properties\n');
+  write('patch/kustomization.yaml', 'resources:\n- cm.yaml\npatches:\n- path: http://192.168.0.1/patch.yaml\n');
+  write('patch/cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n');
+  write('ssh/kustomization.yaml', 'components:\n- git@github.com:org/repo.git//components/x\n');
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+beforeEach(() => {
+  savedPath = process.env['PATH'];
+  process.env['PATH'] = `${path.join(dir, 'bin')}${path.delimiter}${savedPath ?? ''}`;
+  rmSync(marker, { force: true });
+});
+afterEach(() => {
+  process.env['PATH'] = savedPath;
+});
+
+describe('remote references in kustomizations', () => {
+  it.each([
+    ['url', 'the kustomization lists the remote resources entry "https://raw.githubusercontent.com/org/repo/main/pod.yaml"'],
+    ['git/overlay', `the kustomization in ${path.join('git', 'base')} lists the remote resources entry "github.com/org/repo//deploy/base?ref=v1.2.0"`],
+    ['generator', 'lists the remote configMapGenerator entry "https://example.com/app.properties"'],
+    ['patch', 'lists the remote patches entry "http://192.168.0.1/patch.yaml"'],
+    ['ssh', 'lists the remote components entry "git@github.com:org/repo.git//components/x"'],
+  ])('%s is reported, not rendered', async (overlay, message) => {
+    const result = await loadInputs({ paths: [overlay], cwd: dir });
+    expect(result.resources).toEqual([]);
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]).toMatchObject({ code: 'render-failed', file: overlay });
+    expect(result.problems[0]?.message).toContain(message);
+    expect(result.problems[0]?.hint).toContain(`kubectl kustomize ${overlay} | palisade scan -`);
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it('still renders an overlay whose references are all local (URLs in values are not references)', async () => {
+    write('local/base/kustomization.yaml', 'resources:\n- cm.yaml\n');
+    write('local/base/cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n');
+    write('local/overlay/kustomization.yaml', 'resources:\n- ../base\ncommonAnnotations:\n  docs: https://example.com/runbook\n');
+    await loadInputs({ paths: ['local/overlay'], cwd: dir });
+    expect(existsSync(marker)).toBe(true);
+  });
+});
