@@ -54,12 +54,41 @@ export function runTool(request: ToolRequest): Promise<ToolOutcome> {
         } else if (error.killed === true) {
           resolve({ ok: false, missing: false, problem: problem('render-failed', `\`${shown}\` did not finish within ${Math.round(request.timeoutMs / 1000)} s`, place) });
         } else {
-          const reason = firstLine(stderr) ?? firstLine(error.message) ?? 'failed';
+          const reason = toolReason(stderr) ?? firstLine(error.message) ?? 'failed';
           resolve({ ok: false, missing: false, problem: problem('render-failed', `\`${shown}\` failed: ${reason}`, place) });
         }
       },
     );
   });
+}
+
+/**
+ * kubectl logs through klog: `E1129 05:46:45.940712  9907 run.go:72] "command failed" err="..."`,
+ * and a multi-line error as `err=<` followed by its indented lines and ` >`. The reason is the
+ * error itself, not the log header (nor a lone `<`).
+ */
+const KLOG_HEADER = /^[EWIF]\d{4} [\d:.]+\s+\d+ [^\]]+\] "[^"]*" err=/;
+
+function toolReason(stderr: string): string | undefined {
+  const lines = stderr.split('\n');
+  const index = lines.findIndex((l) => l.trim() !== '');
+  const first = lines[index]?.trim();
+  if (first === undefined) return undefined;
+  const header = KLOG_HEADER.exec(first);
+  if (header === null) return first.slice(0, 500);
+  const value = first.slice(header[0].length);
+  if (value === '<') return firstLine(lines.slice(index + 1).join('\n'));
+  return unquote(value).slice(0, 500);
+}
+
+/** klog quotes a one-line error as a Go string literal. */
+function unquote(value: string): string {
+  if (!value.startsWith('"')) return value;
+  try {
+    return JSON.parse(value) as string;
+  } catch {
+    return value;
+  }
 }
 
 function firstLine(text: string): string | undefined {
