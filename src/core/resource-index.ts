@@ -6,7 +6,7 @@
 import type { Resource } from '../model/resource.js';
 import { DEFAULT_NAMESPACE, groupOf, isClusterScoped, isForeignKind } from '../lib/k8s/kinds.js';
 import { mapSelectorMatches } from '../lib/k8s/labels.js';
-import { asRecord, asStringMap } from '../lib/k8s/values.js';
+import { asArray, asRecord, asString, asStringMap } from '../lib/k8s/values.js';
 import { serviceAccountOf, workloadOf } from '../lib/k8s/workload.js';
 import type { WorkloadSubject } from './rule.js';
 
@@ -47,13 +47,21 @@ export class ResourceIndex {
     return this.byKind('Namespace').find((ns) => ns.name === name);
   }
 
-  /** Every workload of the input reduced to its pod. */
+  /**
+   * Every workload of the input reduced to its pod, except those a workload of the input controls:
+   * a live cluster or a `kubectl get` dump holds a Deployment, its ReplicaSets and their Pods, one
+   * template judged three times over. The controller is judged; its ReplicaSets (old rollouts
+   * included) and Pods are not, as Polaris and Trivy do. A Pod or ReplicaSet whose controller is
+   * not in the input, or is no workload (an operator's custom resource), is judged itself.
+   */
   workloads(): readonly WorkloadSubject[] {
-    this.workloadCache ??= this.resources.flatMap((resource) => {
-      if (isForeignKind(resource.kind, resource.apiVersion)) return [];
-      const workload = workloadOf(resource.kind, resource.object);
-      return workload === undefined ? [] : [{ resource, workload }];
-    });
+    this.workloadCache ??= withoutControlled(
+      this.resources.flatMap((resource) => {
+        if (isForeignKind(resource.kind, resource.apiVersion)) return [];
+        const workload = workloadOf(resource.kind, resource.object);
+        return workload === undefined ? [] : [{ resource, workload }];
+      }),
+    );
     return this.workloadCache;
   }
 
@@ -98,4 +106,32 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [value]);
   else list.push(value);
+}
+
+/**
+ * The workloads whose controller (the owner reference with `controller: true`) is another of
+ * them. Owner references are namespace-local and name the owner by kind and name, and by uid,
+ * which is compared when both sides carry one (a dump can hold a deleted owner's namesake).
+ */
+function withoutControlled(subjects: readonly WorkloadSubject[]): WorkloadSubject[] {
+  const uidOf = (resource: Resource): string | undefined => asString(asRecord(resource.object.metadata)?.uid);
+  const owners = new Map<string, Resource>();
+  for (const { resource } of subjects) owners.set(ownerKey(namespaceOf(resource), resource.kind, resource.name), resource);
+  const controlled = (resource: Resource): boolean => {
+    if (owners.size < 2) return false;
+    for (const raw of asArray(asRecord(resource.object.metadata)?.ownerReferences)) {
+      const ref = asRecord(raw);
+      if (ref?.controller !== true) continue;
+      const owner = owners.get(ownerKey(namespaceOf(resource), asString(ref.kind) ?? '', asString(ref.name) ?? ''));
+      if (owner === undefined || owner === resource) return false;
+      const [wanted, actual] = [asString(ref.uid), uidOf(owner)];
+      return wanted === undefined || actual === undefined || wanted === actual;
+    }
+    return false;
+  };
+  return subjects.filter(({ resource }) => !controlled(resource));
+}
+
+function ownerKey(namespace: string, kind: string, name: string): string {
+  return `${namespace}\u0000${kind}\u0000${name}`;
 }
