@@ -100,5 +100,8 @@ describe('palisade CLI', () => {
     const hit = (ruleId: string, name: string): boolean => report.findings.some((f) => f.ruleId === ruleId && f.resource.name === name);
     expect(hit('privileged-container', 'log-agent')).toBe(true);
     expect(report.summary.resources).toBeGreaterThan(15);
+    // What examples/README.md promises: cloud keys in a ConfigMap, an API that can read secrets.
+    expect(hit('secret-in-configmap', 'api-settings')).toBe(true);
+    expect(hit('rbac-secret-read', 'api-config-reader')).toBe(true);
   });
 });
