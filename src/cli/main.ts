@@ -15,10 +15,16 @@ import { rulesCommand } from './rules-command.js';
 import { scanCommand } from './scan-command.js';
 import { snapshotCommand } from './snapshot-command.js';
 
-/** Commander only copies settings to subcommands made with .command(), so apply exitOverride everywhere. */
-function overrideExits(command: Command): Command {
+/**
+ * Commander only copies settings to subcommands made with .command(), so apply exitOverride
+ * everywhere; and say after a usage error where the usage is (`palisade scan --help`), since the
+ * error alone ("unknown option '--fail-no'") does not say what to do.
+ */
+function overrideExits(command: Command, path = ''): Command {
+  const name = path === '' ? command.name() : `${path} ${command.name()}`;
   command.exitOverride();
-  for (const sub of command.commands) overrideExits(sub);
+  if (path !== '') command.showHelpAfterError(`(run \`${name} --help\` for usage)`);
+  for (const sub of command.commands) overrideExits(sub, name);
   return command;
 }
 
