@@ -118,6 +118,12 @@ export function parseErrorProblem(error: ParseError, file: string, json: boolean
       return problem('input-too-large', error.message, place, 'Split the stream, or raise limits.maxDocuments in .palisade.yaml.');
     case 'syntax':
       return problem(json ? 'json-syntax' : 'yaml-syntax', error.message, place);
+    case 'duplicate-key':
+      // Read, not lost: a warning, since the scan did see the document (as kubectl would send it).
+      return {
+        ...problem('yaml-syntax', `${error.message}; the document was read with the last value, as kubectl reads it`, place, 'Remove the duplicate key: kustomize and Helm reject the file, and a reader that keeps the first value would apply something else than was scanned.'),
+        level: 'warning',
+      };
   }
 }
 

@@ -129,6 +129,24 @@ describe('hostile and broken input', () => {
     expect(result.problems.find((p) => p.code === 'missing-field')?.message).toContain('metadata.name');
   });
 
+  it('reads a document with a duplicate key as kubectl does (last value), with a located warning', async () => {
+    const pod = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: hidden\nspec:\n  containers:\n  - name: a\n    image: nginx\n    securityContext:\n      privileged: false\n      privileged: true\n`;
+    const flow = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: flow, name: flow2}\n`;
+    const file = write('duplicates.yaml', `${configMap('first')}---\n${pod}---\n${flow}---\n${configMap('last')}`);
+    const result = await loadInputs({ paths: [file] });
+    expect(result.resources.map((r) => [r.name, r.source.documentIndex])).toEqual([['first', 0], ['hidden', 1], ['flow2', 2], ['last', 3]]);
+    expect(result.resources[1]?.object).toMatchObject({ spec: { containers: [{ securityContext: { privileged: true } }] } });
+    expect(result.problems.map((p) => [p.code, p.level, p.line, p.column])).toEqual([
+      ['yaml-syntax', 'warning', 16, 7],
+      ['yaml-syntax', 'warning', 20, 24],
+    ]);
+    expect(result.problems[0]?.message).toBe('duplicated mapping key; the document was read with the last value, as kubectl reads it');
+    // A duplicate in a document that is broken anyway still loses that document only.
+    const broken = await loadInputs({ paths: [write('duplicates-broken.yaml', `${configMap('ok')}---\na: 1\na: 2\nb: [\n---\n${configMap('after')}`)] });
+    expect(broken.resources.map((r) => r.name)).toEqual(['ok', 'after']);
+    expect(broken.problems.map((p) => [p.code, p.level])).toEqual([['yaml-syntax', 'error']]);
+  });
+
   it('bounds a document count', async () => {
     const text = Array.from({ length: 5 }, (_, i) => configMap(`m${i}`)).join('---\n');
     const result = await loadInputs({ paths: [write('many.yaml', text)], limits: { maxDocuments: 3 } });

@@ -169,10 +169,12 @@ describe('parseStream errors', () => {
     ]);
   });
 
-  it('reports duplicate keys (kubectl refuses them too) at the duplicate', () => {
-    const result = parseStream('a: 1\nb: 2\na: 3\n');
-    expect(result.errors).toMatchObject([{ kind: 'syntax', line: 3, column: 1 }]);
-    expect(result.documents).toEqual([]);
+  it('reads duplicate keys with the last value, as kubectl does, and reports the duplicate', () => {
+    // `kubectl label --local -f` prints the last value of a duplicated key: it does not refuse.
+    const result = parseStream('a: 1\nb: 2\na: 3\n---\nc: 4\n');
+    expect(result.errors).toMatchObject([{ kind: 'duplicate-key', line: 3, column: 1 }]);
+    expect(result.documents.map((d) => [d.index, d.value])).toEqual([[0, { a: 3, b: 2 }], [1, { c: 4 }]]);
+    expect(result.documents[0]?.positions.get('/b')).toEqual({ line: 2, column: 1 });
   });
 
   it('rejects what YAML accepts but JSON does not, for JSON input', () => {

@@ -35,7 +35,11 @@ export interface ParsedDocument {
   readonly positions: PositionMap;
 }
 
-export type ParseErrorKind = 'syntax' | 'alias-limit' | 'too-deep' | 'too-many-documents';
+/**
+ * `duplicate-key` loses nothing: the document is read with the last value of the key, as kubectl
+ * reads it, so a hostile manifest cannot hide a field from the scan behind a duplicate.
+ */
+export type ParseErrorKind = 'syntax' | 'alias-limit' | 'too-deep' | 'too-many-documents' | 'duplicate-key';
 
 export interface ParseError {
   readonly kind: ParseErrorKind;
@@ -109,6 +113,17 @@ export function parseStream(text: string, options: ParseOptions = {}): ParseResu
     slices ??= splitDocuments(input);
     const bad = sliceAt(slices, error.offset, from);
     keep(tracker, tracker.roots.filter((root) => arena.start(root) < bad.start).length);
+    if (error.error.kind === 'duplicate-key') {
+      // Read again with the last value winning (js-yaml's JSON.parse compatibility); only this
+      // document pays for it.
+      const retry = new NodeTracker(arena, bad.start, { maxAliasCount: limits.maxAliasCount, maxDocuments: 1 });
+      if (bad.end > from && loadAll(input.slice(bad.start, bad.end), retry, true, limits.maxDepth) === undefined && retry.roots.length === 1) {
+        keep(retry, 1);
+        from = bad.end;
+        continue;
+      }
+      errors[errors.length - 1] = { ...error.error, kind: 'syntax' };
+    }
     lost++;
     if (bad.end <= from) break;
     from = bad.end;
@@ -195,6 +210,7 @@ function toParseError(error: unknown, base: number, lines: LineIndex): { error: 
 function classify(reason: string): ParseErrorKind {
   if (reason.startsWith('nesting exceeded maxDepth')) return 'too-deep';
   if (reason.startsWith('merge keys exceeded') || reason === 'abnormal merge sequence size') return 'alias-limit';
+  if (reason === 'duplicated mapping key') return 'duplicate-key';
   return 'syntax';
 }
 
