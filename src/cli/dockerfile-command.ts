@@ -20,8 +20,12 @@ Examples:
   palisade dockerfile Dockerfile --format sarif -o dockerfile.sarif
   palisade dockerfile Dockerfile --exclude-rules image-healthcheck-missing`;
 
-/** Problems that mean the command line or configuration is wrong: exit 2, no report. */
-const USAGE_CODES = new Set(['unknown-rule', 'config-invalid', 'config-not-found', 'no-input', 'not-a-dockerfile']);
+/**
+ * Problems that mean the command line or configuration is wrong: exit 2, no report. A refused
+ * not-a-dockerfile input is not one of them: like a missing file it loses that input only, and
+ * when it was the only one, no-input says so.
+ */
+const USAGE_CODES = new Set(['unknown-rule', 'config-invalid', 'config-not-found', 'no-input']);
 
 export function dockerfileCommand(): Command {
   return new Command('dockerfile')

@@ -49,6 +49,14 @@ describe('palisade dockerfile', () => {
     expect(run.stderr).toContain('not-a-dockerfile');
   });
 
+  it('a file not named like a Dockerfile next to a good one loses only itself, as a missing file does', () => {
+    const run = palisade(['dockerfile', at('broken.Dockerfile'), path.join(ROOT, 'package.json'), '--format', 'json', '--fail-on', 'none']);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/^error not-a-dockerfile .*package\.json: /m);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.findings.length).toBeGreaterThan(0);
+  });
+
   it('finds Dockerfiles in a directory, and palisade scan checks them next to manifests', () => {
     const run = palisade(['dockerfile', DIR, '--format', 'json', '--fail-on', 'none']);
     const files = new Set((JSON.parse(run.stdout) as JsonReport).findings.map((f) => f.ruleId));
