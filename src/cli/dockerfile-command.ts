@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { FAIL_ON_VALUES, FORMATS, lintDockerfiles, type FailOn } from '../sdk/index.js';
-import { collectList, finishReport } from './io.js';
+import { collectList, filesRead, finishReport } from './io.js';
 
 interface DockerfileFlags {
   format: string;
@@ -47,6 +47,6 @@ export function dockerfileCommand(): Command {
         ...(flags.excludeRules === undefined ? {} : { excludeRules: flags.excludeRules }),
         ...(flags.failOn === undefined ? {} : { failOn: flags.failOn }),
       });
-      finishReport(report, { ...flags, inputs: paths }, USAGE_CODES);
+      finishReport(report, { ...flags, inputs: filesRead(paths, flags.config) }, USAGE_CODES);
     });
 }

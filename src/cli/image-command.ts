@@ -1,7 +1,7 @@
 /** `palisade image scan TARGET` and `palisade sbom TARGET`: thin front ends over sdk/image and sdk/image-scan. */
 import { Command, Option } from 'commander';
 import { FAIL_ON_VALUES, FORMATS, formatProblem, inventoryImage, PalisadeError, render, renderSbom, SBOM_FORMATS, scanImage, vulnerabilitySbom, type FailOn, type InventoryOptions, type InventoryResult, type Report, type SbomFormat } from '../sdk/index.js';
-import { collect, emit, EXIT, printProblems, useColor } from './io.js';
+import { collect, emit, EXIT, filesRead, printProblems, useColor } from './io.js';
 
 type Progress = Parameters<NonNullable<InventoryOptions['onProgress']>>[0];
 
@@ -102,7 +102,7 @@ export function sbomCommand(): Command {
       }
       const result = await read(target, flags);
       if (result === undefined) return;
-      if (!emit(renderSbom(result.inventory, flags.format), flags.output, [target])) {
+      if (!emit(renderSbom(result.inventory, flags.format), flags.output, filesRead(target))) {
         process.exitCode = EXIT.usage;
         return;
       }
@@ -136,7 +136,7 @@ async function vulnerabilitySbomTo(target: string, flags: ReadFlags & SbomVulnFl
     process.exitCode = EXIT.usage;
     return;
   }
-  if (!emit(text, flags.output, [target])) process.exitCode = EXIT.usage;
+  if (!emit(text, flags.output, filesRead(target, flags.vex, flags.db))) process.exitCode = EXIT.usage;
 }
 
 interface ImageScanFlags extends ReadFlags {
@@ -174,7 +174,7 @@ export function imageCommand(): Command {
         const result = await read(target, flags);
         if (result === undefined) return;
         const json = result.secrets === undefined ? result.inventory : { ...result.inventory, secrets: result.secrets };
-        if (!emit(`${JSON.stringify(json, null, 2)}\n`, flags.output, [target])) process.exitCode = EXIT.usage;
+        if (!emit(`${JSON.stringify(json, null, 2)}\n`, flags.output, filesRead(target))) process.exitCode = EXIT.usage;
         return;
       }
       await scanToReport(target, flags);
@@ -214,6 +214,6 @@ async function scanToReport(target: string, flags: ImageScanFlags): Promise<void
     process.exitCode = EXIT.usage;
     return;
   }
-  if (!emit(render(report, flags.format, { color: toTerminal && useColor(process.stdout) }), flags.output, [target])) process.exitCode = EXIT.usage;
+  if (!emit(render(report, flags.format, { color: toTerminal && useColor(process.stdout) }), flags.output, filesRead(target, flags.vex, flags.db, flags.config))) process.exitCode = EXIT.usage;
   else process.exitCode = report.summary.failed ? EXIT.findings : EXIT.ok;
 }

@@ -73,6 +73,11 @@ export function emit(text: string, output: string | undefined, inputs: readonly 
   }
 }
 
+/** Every file a command reads by its arguments and flags, for emit() to keep --output off them. */
+export function filesRead(...given: readonly (string | readonly string[] | undefined)[]): string[] {
+  return given.flatMap((g) => (g === undefined ? [] : typeof g === 'string' ? [g] : g));
+}
+
 /** Comma-separated and repeated flags both work: --rules a,b --rules c. */
 export function collectList(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((s) => s.trim()).filter((s) => s !== '')];

@@ -19,7 +19,7 @@ import {
   type NetpolPalisadeFormat,
   type Problem,
 } from '../sdk/index.js';
-import { collectList, emit, EXIT, printProblems } from './io.js';
+import { collectList, emit, EXIT, filesRead, printProblems } from './io.js';
 import { withoutControls } from './terminal-text.js';
 
 const LIST_EXAMPLES = `
@@ -146,7 +146,7 @@ export function netpolCommand(): Command {
     .option('-o, --output <file>', 'write the policies to a file instead of stdout')
     .addHelpText('after', GENERATE_EXAMPLES)
     .action(async (paths: string[], flags: { observed?: string; output?: string }) => {
-      await run(() => netpolGenerate({ paths, ...(flags.observed === undefined ? {} : { observed: flags.observed }) }), flags.output, paths);
+      await run(() => netpolGenerate({ paths, ...(flags.observed === undefined ? {} : { observed: flags.observed }) }), flags.output, filesRead(paths, flags.observed));
     });
   return netpol;
 }

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { FAIL_ON_VALUES, FORMATS, scan, type FailOn, type ScanOptions } from '../sdk/index.js';
-import { collect, collectList, finishReport } from './io.js';
+import { collect, collectList, filesRead, finishReport } from './io.js';
 import { progressLine } from './progress.js';
 import { addSettingOptions, settingValues } from './settings-options.js';
 
@@ -102,6 +102,6 @@ export function scanCommand(): Command {
     const progress = progressLine(process.stderr, flags.quiet !== true);
     const report = await scan({ ...scanOptions(paths, flags, settingKeys), onProgress: progress.update });
     progress.clear();
-    finishReport(report, { ...flags, inputs: paths }, USAGE_CODES);
+    finishReport(report, { ...flags, inputs: filesRead(paths, flags.kubeconfig, flags.config, flags.helmValues, flags.vex, flags.db) }, USAGE_CODES);
   });
 }

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { snapshot } from '../sdk/index.js';
-import { emit, EXIT, printProblems } from './io.js';
+import { emit, EXIT, filesRead, printProblems } from './io.js';
 
 interface SnapshotFlags {
   kubeconfig?: string;
@@ -30,7 +30,7 @@ export function snapshotCommand(): Command {
         process.exitCode = EXIT.usage;
         return;
       }
-      if (!emit(result.text, flags.output)) {
+      if (!emit(result.text, flags.output, filesRead(flags.kubeconfig))) {
         process.exitCode = EXIT.usage;
         return;
       }

@@ -20,13 +20,14 @@ describe('--output naming an input', () => {
     ['attack-paths', (dir: string) => ['attack-paths', join(dir, 'api.yaml'), '-o', join(dir, 'api.yaml')]],
     ['netpol list', (dir: string) => ['netpol', 'list', join(dir, 'api.yaml'), '-f', join(dir, 'api.yaml')]],
     ['dockerfile', (dir: string) => ['dockerfile', join(dir, 'Dockerfile'), '-o', join(dir, 'Dockerfile')]],
+    ['scan --config', (dir: string) => ['scan', join(dir, 'api.yaml'), '-c', join(dir, 'palisade.yaml'), '-o', join(dir, 'palisade.yaml')]],
   ])('%s: refused with output-unwritable, exit 2, the input unchanged', (_name, args) => {
-    const dir = tempDir({ 'api.yaml': MANIFEST, Dockerfile: 'FROM debian:12\nUSER 1000\n' });
+    const files = { 'api.yaml': MANIFEST, Dockerfile: 'FROM debian:12\nUSER 1000\n', 'palisade.yaml': 'failOn: critical\n' };
+    const dir = tempDir(files);
     const run = palisade(args(dir));
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^error output-unwritable .*: the output file is one of the inputs/m);
-    expect(readFileSync(join(dir, 'api.yaml'), 'utf8')).toBe(MANIFEST);
-    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe('FROM debian:12\nUSER 1000\n');
+    for (const [name, text] of Object.entries(files)) expect(readFileSync(join(dir, name), 'utf8'), name).toBe(text);
   });
 
   it('a report of the previous run inside a scanned directory is rewritten, as asked', () => {
