@@ -41,7 +41,7 @@ import {
 import { readFileSync, statSync } from 'node:fs';
 import { stringify as stringifyYaml } from 'yaml';
 import { locate } from '../core/locate.js';
-import { withBuiltInClusterAdmin } from '../graph/rbac/risks/built-in.js';
+import { withBuiltInRoles } from '../graph/rbac/risks/built-in.js';
 
 export { TARGETS as RBAC_PATH_TARGETS, type Suggestion, type EscalationGraph, type EscalationPath, type PodBlastRadius, type ScopePermissions, type Target as RbacPathTarget } from '../graph/rbac/index.js';
 
@@ -66,8 +66,8 @@ export async function loadRbac(options: RbacLoadOptions): Promise<RbacModel> {
 
 /** The same model from resources already loaded (the scan pipeline, tests). */
 export function rbacModelOf(resources: Parameters<typeof RbacIndex.build>[0], inputs: readonly string[] = [], problems: readonly Problem[] = []): RbacModel {
-  // The API server always has cluster-admin: a binding to it grants everything even when the input omits the role.
-  const index = RbacIndex.build(withBuiltInClusterAdmin(resources));
+  // The default roles bindings refer to (cluster-admin, admin, edit, view) are in every cluster, input or not.
+  const index = RbacIndex.build(withBuiltInRoles(resources));
   const inventory = buildInventory(resources);
   let graph: EscalationGraph | undefined;
   const dangling = index.danglingBindings().map((b): Problem => {

@@ -84,4 +84,33 @@ subjects: [{kind: Group, name: devs}]
     // From the group, a pod in kube-system is out of reach: edit is bound in dev only.
     expect(escalationPaths(model, { from: 'group:devs', to: ['cluster-admin'] })).toEqual([]);
   });
+  it('grants through its built-in admin, edit and view exactly what the bootstrap policy grants, when the input lacks them', async () => {
+    // Every (group, resource, verb) the bootstrap policy names, and some it grants none of.
+    const golden = await loadInputs({ paths: [path.join(BOOTSTRAP, 'cluster-roles.yaml')] });
+    const triples = new Set(['rbac.authorization.k8s.io clusterroles create', ' nodes get', ' nodes/proxy get', 'certificates.k8s.io certificatesigningrequests/approval update']);
+    for (const role of golden.resources) {
+      for (const rule of (role.object.rules ?? []) as { apiGroups?: string[]; resources?: string[]; verbs?: string[] }[]) {
+        for (const group of rule.apiGroups ?? []) for (const resource of rule.resources ?? []) for (const verb of rule.verbs ?? []) if (resource !== '*') triples.add(`${group} ${resource} ${verb}`);
+      }
+    }
+    for (const role of ['admin', 'edit', 'view']) {
+      const binding = `apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: devs-${role}, namespace: dev}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: ${role}}
+subjects: [{kind: Group, name: devs}]
+`;
+      // The roles of the bootstrap policy without its bindings (system:basic-user of every authenticated user).
+      const user = await loadInputs({ paths: ['-'], stdin: Readable.from([binding]) });
+      const cluster = rbacModelOf([...golden.resources, ...user.resources]);
+      const builtIn = await modelOf(binding);
+      expect(builtIn.problems.filter((p) => p.code === 'rbac-missing-role')).toEqual([]);
+      const differing = [...triples].filter((triple) => {
+        const [group = '', resource = '', verb = ''] = triple.split(' ');
+        const query = { as: 'user:dana', groups: ['devs'], verb, resource: group === '' ? resource : `${resource.split('/')[0] ?? ''}.${group}${resource.includes('/') ? resource.slice(resource.indexOf('/')) : ''}`, namespace: 'dev' };
+        return canI(cluster, query).allowed !== canI(builtIn, query).allowed;
+      });
+      expect({ role, differing }).toEqual({ role, differing: [] });
+    }
+  });
 });

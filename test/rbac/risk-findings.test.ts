@@ -54,3 +54,41 @@ subjects: [{kind: Group, name: devs}, {kind: Group, name: "system:nodes"}]
     expect(byRule.get('rbac-escalation-verbs')?.map((m) => m.replace(/^.*holds /, '').split(';')[0] ?? '')).toEqual(['impersonate on serviceaccounts in namespace "dev"']);
   });
 });
+
+describe('RBAC risk findings without the default policy in the input', () => {
+  it('judges a binding to admin, edit or view by the built-in role, as in the cluster, plus what charts aggregate into it', async () => {
+    const user = await loadInputs({
+      paths: ['-'],
+      stdin: Readable.from([
+        `apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: devs-edit, namespace: dev}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: edit}
+subjects: [{kind: Group, name: devs}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: auditors-view, namespace: dev}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}
+subjects: [{kind: Group, name: auditors}]
+---
+# A chart's role aggregated into view (and so into edit and admin): view then reads secrets.
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: chart-viewer, labels: {rbac.authorization.k8s.io/aggregate-to-view: "true"}}
+rules: [{apiGroups: [""], resources: [secrets], verbs: [get, list]}]
+`,
+      ]),
+    });
+    const result = runRules(
+      RBAC_RULES.map((rule) => ({ rule, options: undefined })),
+      new ResourceIndex(user.resources),
+    );
+    const rulesOf = (binding: string): string[] => [...new Set(result.findings.filter((f) => f.resource.name === binding).map((f) => f.ruleId))].sort();
+    expect(rulesOf('devs-edit')).toEqual(['rbac-escalation-verbs', 'rbac-pod-exec', 'rbac-secret-read', 'rbac-token-create', 'rbac-workload-create']);
+    expect(rulesOf('auditors-view')).toEqual(['rbac-secret-read']);
+    expect(result.findings.find((f) => f.ruleId === 'rbac-pod-exec')?.message).toContain('its built-in rules');
+    expect(result.findings.find((f) => f.resource.name === 'auditors-view')?.message).toContain('ClusterRole "chart-viewer" (aggregated)');
+    expect(result.findings.some((f) => f.ruleId === 'rbac-dangling-binding')).toBe(false);
+  });
+});

@@ -16,9 +16,7 @@ import type { ConnectionSet } from '../netpol/connections.js';
 import { buildEscalationGraph } from '../rbac/escalation/build.js';
 import { ALL_NODES, nodeNode, podsHub } from '../rbac/escalation/edges.js';
 import { buildInventory } from '../rbac/inventory.js';
-import { withBuiltInClusterAdmin } from '../rbac/risks/built-in.js';
 import { rbacIndexOf } from '../rbac/risks/outcomes.js';
-import { RbacIndex } from '../rbac/authorizer.js';
 import { serviceAccountUser } from '../rbac/subjects.js';
 import { escapeEvidence, escapeFacts, escapeProbability } from './escape.js';
 import { declaredPorts, exposureSources, ingressReach } from './exposure.js';
@@ -62,9 +60,8 @@ export function buildAttackGraph(input: AttackInput): BuiltGraph {
   const infos = workloadInfos(analysis, index);
   const graph = new AttackGraph();
   graph.addNode({ id: INTERNET, kind: 'internet', label: 'the internet (any address outside the cluster)' });
-  // The API server always has cluster-admin: a binding to it grants everything even when the input omits the role.
-  const rbacResources = withBuiltInClusterAdmin(resources);
-  const rbac = rbacResources === resources ? rbacIndexOf(index) : RbacIndex.build(rbacResources);
+  // With the default roles (cluster-admin, admin, edit, view) bindings refer to, as a cluster has them.
+  const rbac = rbacIndexOf(index);
   const inventory = buildInventory(resources);
   importRbac(graph, buildEscalationGraph(rbac, inventory), resources, findings);
   const tokens = tokenSecretsOf(inventory.tokenSecrets);

@@ -5,8 +5,9 @@
  *
  * What counts as missing, from the input alone:
  * - a role is missing when the input does not define it, except the ClusterRoles the API server
- *   creates itself (cluster-admin, admin, edit, view and `system:` roles) when the input carries
- *   no copy of that default policy: manifests rarely include them;
+ *   recreates at every start (cluster-admin, admin, edit and view: never missing) and its
+ *   `system:` roles when the input carries no copy of that default policy: manifests rarely
+ *   include them;
  * - a ServiceAccount is missing only when the input declares ServiceAccounts in its namespace (so
  *   it is a view of that namespace's accounts) and not this one; `default` always exists, made by
  *   the ServiceAccount controller. Users and groups live outside the cluster and are never missing.
@@ -74,9 +75,9 @@ export const rule = defineRule({
     const accounts = accountsOf(index);
     const { roleRef } = binding;
     const platformRole = roleRef.kind === 'ClusterRole' && (DEFAULT_CLUSTER_ROLES.has(roleRef.name) || roleRef.name.startsWith('system:'));
-    // cluster-admin is recreated at every start, whatever the input holds.
-    const alwaysThere = roleRef.kind === 'ClusterRole' && roleRef.name === 'cluster-admin';
-    if (rbacIndexOf(index).role(binding.roleKey) === undefined && !alwaysThere && (accounts.hasDefaults || !platformRole)) {
+    // cluster-admin, admin, edit and view are in the scan's RBAC index whatever the input holds:
+    // the API server recreates them at every start (risks/built-in.ts).
+    if (rbacIndexOf(index).role(binding.roleKey) === undefined && (accounts.hasDefaults || !platformRole)) {
       const where = roleRef.kind === 'Role' ? ` in namespace "${binding.namespace ?? ''}"` : '';
       yield fail(`${quoted(binding)} refers to ${quoted(roleRef)}${where}, which the input does not define: whoever creates it decides what the binding's subjects get`, '/roleRef/name');
     }

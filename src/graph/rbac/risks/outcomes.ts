@@ -14,7 +14,7 @@ import type { Resource } from '../../../model/resource.js';
 import { isClusterSource } from '../../../model/source.js';
 import { RbacIndex } from '../authorizer.js';
 import type { BindingSubject, RoleDef, SourcedRule } from '../types.js';
-import { isBuiltInStandIn } from './built-in.js';
+import { isBuiltInStandIn, withBuiltInRoles } from './built-in.js';
 import { RiskAssessment, type BindingRisks, type UnboundRoleRisks } from './assess.js';
 import type { RiskHit, RiskId } from './catalog.js';
 
@@ -27,7 +27,8 @@ const MAX_SUBJECTS = 5;
 export function rbacIndexOf(index: ResourceIndex): RbacIndex {
   let rbac = RBAC_INDEXES.get(index);
   if (rbac === undefined) {
-    rbac = RbacIndex.build(index.resources);
+    // The default roles bindings refer to are there in every cluster, whether the input has them or not.
+    rbac = RbacIndex.build(withBuiltInRoles(index.resources));
     RBAC_INDEXES.set(index, rbac);
   }
   return rbac;
@@ -82,7 +83,6 @@ function chainOf(role: RoleDef, hit: RiskHit): string {
 
 function describeRules(role: RoleDef, rules: readonly SourcedRule[]): string {
   const builtIn = 'its built-in rules (the API server restores them at every start)';
-  if (isBuiltInStandIn(role.resource)) return builtIn;
   const parts = new Set<string>();
   for (const r of rules) {
     if (isBuiltInStandIn(r.origin.resource)) {
