@@ -117,6 +117,22 @@ export function markdownReport(report: Report, baseDir: string): string {
 export const MAX_COMMENT_CHARS = 60_000;
 
 /**
+ * A cut can land just after a heading, a table's header row or its separator: those alone render
+ * as a stray heading or as literal pipes. Back up to the last line that ends something whole.
+ */
+function dropUnfinishedTable(kept: string[]): void {
+  const row = (line: string | undefined): boolean => line?.startsWith('|') === true;
+  for (;;) {
+    const last = kept.at(-1);
+    if (last === undefined) return;
+    const previous = kept.at(-2);
+    const tableWithoutRows = row(last) && (!row(previous) || /^\|[ -:|]+\|$/.test(last));
+    if (last === '' || last.startsWith('#') || tableWithoutRows) kept.pop();
+    else return;
+  }
+}
+
+/**
  * Keeps whole lines up to the cap, closes any <details> left open, and says how much was cut and
  * where the whole report is. Reports that fit are returned unchanged.
  */
@@ -134,6 +150,7 @@ function capped(lines: readonly string[]): readonly string[] {
     if (line.startsWith('<details>')) open++;
     if (line.startsWith('</details>')) open--;
   }
+  dropUnfinishedTable(kept);
   const omitted = lines.length - kept.length;
   for (; open > 0; open--) kept.push('', '</details>');
   kept.push('', `_${omitted} more lines were cut to fit a pull-request comment; run \`palisade scan --format html\` or \`--format json\` for the whole report._`);
