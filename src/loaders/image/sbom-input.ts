@@ -14,6 +14,7 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import type { Inventory, OperatingSystem, Package, PackageEcosystem } from '../../model/package.js';
 import type { Problem } from '../../model/problem.js';
+import { problem } from '../../core/errors.js';
 import { ImageError, imageProblem } from './problems.js';
 
 const MAX_SBOM_BYTES = 256 * 1024 * 1024;
@@ -75,10 +76,11 @@ export function readSbomInventory(path: string): Inventory {
   else throw new ImageError('image-invalid', `${path}: neither CycloneDX components nor SPDX packages`);
   const problems: Problem[] = [];
   const packages: Package[] = [];
+  const skipped = skippedPurls(path);
   for (const entry of content.entries) {
     const parsed = parsePurl(entry.purl);
     if (parsed === undefined) {
-      problems.push(imageProblem('image-invalid', `unsupported or malformed purl "${entry.purl}"`, path));
+      skipped.add(entry.purl);
       continue;
     }
     const source = entry.source ?? upstreamOf(parsed.ecosystem, entry.purl);
@@ -87,10 +89,49 @@ export function readSbomInventory(path: string): Inventory {
       ...(source === undefined ? {} : { source }), ...(entry.layer === undefined ? {} : { layer: entry.layer }),
     });
   }
+  problems.push(...skipped.problems());
   if (content.withoutPurl > 0) problems.push({ ...imageProblem('file-not-read', `${content.withoutPurl} SBOM entries have no purl and were skipped`, path), level: 'note' });
   packages.sort(comparePackages);
   const os = content.os ?? osFromPurls(packages);
   return { target: path, ...(os === undefined ? {} : { os }), packages, problems };
+}
+
+/** Malformed purls named one by one, up to this many; the rest are counted. */
+const MAX_NAMED_MALFORMED = 5;
+/** How much of an untrusted purl a message quotes. */
+const MAX_QUOTED = 200;
+
+/**
+ * The entries whose purl gives no package to match, reported by kind and not one line each (an
+ * SBOM lists hundreds of thousands): purls of types Palisade does not match (pkg:generic,
+ * pkg:github, pkg:oci, ... which Syft and Trivy write for valid reasons) as one note per type, and
+ * malformed or versionless purls, the first few named and the rest counted.
+ */
+function skippedPurls(path: string): { add: (purl: string) => void; problems: () => Problem[] } {
+  const byType = new Map<string, number>();
+  const malformed: string[] = [];
+  let more = 0;
+  return {
+    add(purl) {
+      const type = /^pkg:([a-zA-Z][a-zA-Z0-9.+-]*)\//.exec(purl)?.[1]?.toLowerCase();
+      if (type !== undefined && !ECOSYSTEMS.some((e) => e === type)) byType.set(type, (byType.get(type) ?? 0) + 1);
+      else if (malformed.length < MAX_NAMED_MALFORMED) malformed.push(purl);
+      else more += 1;
+    },
+    problems() {
+      const types = [...byType].sort(([a], [b]) => cmp(a, b)).map(([type, count]) => ({
+        ...problem('analyzer-unsupported', `${count} SBOM ${count === 1 ? 'entry' : 'entries'} with purl type "${quoted(type)}" ${count === 1 ? 'is' : 'are'} not matched against advisories (Palisade matches ${ECOSYSTEMS.join(', ')})`, { file: path }),
+        level: 'note' as const,
+      }));
+      const named = malformed.map((purl) => imageProblem('image-invalid', `SBOM entry with a malformed or versionless purl "${quoted(purl)}" skipped`, path));
+      const rest = more === 0 ? [] : [imageProblem('image-invalid', `${more} more SBOM entries with malformed or versionless purls skipped`, path)];
+      return [...types, ...named, ...rest];
+    },
+  };
+}
+
+function quoted(text: string): string {
+  return text.length <= MAX_QUOTED ? text : `${text.slice(0, MAX_QUOTED)}…`;
 }
 
 /** CycloneDX: components, nested ones included; the first `operating-system` component is the OS. */
