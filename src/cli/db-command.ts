@@ -23,7 +23,7 @@ export function dbCommand(): Command {
 
 function importCommand(): Command {
   return new Command('import')
-    .description('import OSV records (directory, .json, .jsonl or zip), Debian security tracker JSON or Alpine secdb JSON')
+    .description('import OSV records (directory, .json, .jsonl or zip), Debian security tracker JSON, DSA/DLA lists (JSON lines) or Alpine secdb JSON')
     .argument('<path>', 'file, directory or zip to import')
     .addOption(dbOption())
     .option('--name <name>', 'source name; importing the same name again replaces its records (default: the absolute path)')
