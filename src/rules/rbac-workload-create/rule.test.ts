@@ -36,6 +36,24 @@ subjects: [{kind: ServiceAccount, name: argocd, namespace: argocd}]
     ]);
   });
 
+  it('says what writing existing pods allows: their images, not their ServiceAccount or mounts', async () => {
+    const binding = (verbs: string): string => `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: patcher, namespace: app}
+rules: [{apiGroups: [""], resources: [pods], verbs: [${verbs}]}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: patcher, namespace: app}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: patcher}
+subjects: [{kind: User, name: dana}]
+`;
+    const [patchOnly] = (await scanYaml(rule, binding('update, patch'))).findings;
+    expect(patchOnly?.message).toContain('swap the image of running pods');
+    const [create] = (await scanYaml(rule, binding('create'))).findings;
+    expect(create?.message).toContain('run a pod as any ServiceAccount of the namespace');
+  });
+
   it('does not count a role name in the wrong form: RBAC resources are plural and exact', async () => {
     const scan = await scanYaml(
       rule,

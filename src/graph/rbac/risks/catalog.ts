@@ -166,7 +166,11 @@ const workloadCreate = targetCheck({
   risk: 'workload-create',
   targets: WORKLOAD_RESOURCES.map(([group, resource]) => ({ group, resource, verbs: ['create', 'update', 'patch'] })),
   namedCounts: false,
-  impact: () => 'its holders can run a pod as any ServiceAccount of the namespace, take its token, and mount every secret and config map there',
+  impact: (matches) =>
+    matches.some(({ target, granted }) => target.resource !== 'pods' || granted.verbs.includes('create'))
+      ? 'its holders can run a pod as any ServiceAccount of the namespace, take its token, and mount every secret and config map there'
+      : // A pod's ServiceAccount and volumes cannot change once it exists; its containers' images can.
+        "its holders can swap the image of running pods in scope and so run any code with each pod's ServiceAccount and mounts",
 });
 
 /** Streaming subresources open with POST (create) or, over WebSockets, with GET (get). */
