@@ -163,7 +163,7 @@ async function loadRendered(item: Extract<WalkItem, { kind: 'kustomize' | 'helm'
     scan.problems.push({ ...located, message: `in the output of ${item.kind}: ${located.message}` });
   }
   const sources = item.kind === 'helm' ? helmSources(rendered.output) : [];
-  const place = { originRoot: rendered.originRoot ?? item.absolute, overlayDir: item.absolute, shownAs: item.shown };
+  const place = { originRoot: rendered.originRoot ?? item.absolute, overlayDir: item.absolute, shownAs: item.shown, sourceRoots: rendered.sourceRoots ?? [] };
   const reader: OriginReader = { arena: scan.arena, maxFileBytes: scan.limits.maxFileBytes, maxAliasCount: scan.limits.maxAliasCount, cache: new Map() };
   for (const document of parsed.documents) {
     if (item.kind === 'helm') {

@@ -5,6 +5,7 @@
  * document in that file, so a finding points at the line the user wrote. A field that a patch
  * added is not in the origin file: it is placed at its nearest ancestor there.
  */
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { asRecord } from '../lib/k8s/values.js';
 import { parseStream, type NodeArena, type ParsedDocument } from '../lib/yaml/index.js';
@@ -70,6 +71,16 @@ export function originDocument(file: string, rendered: Readonly<Record<string, u
   return { index: document.index, value: rendered, position: document.position, positions: document.positions };
 }
 
+/** Whether `file` is a regular file inside one of the kustomization directories (links resolved). */
+function isSourceFile(file: string, roots: readonly string[]): boolean {
+  try {
+    const real = realpathSync(file);
+    return roots.some((root) => real.startsWith(root + path.sep)) && statSync(real).isFile();
+  } catch {
+    return false;
+  }
+}
+
 function documentsOf(file: string, reader: OriginReader): readonly ParsedDocument[] {
   const cached = reader.cache.get(file);
   if (cached !== undefined) return cached;
@@ -87,6 +98,13 @@ function documentsOf(file: string, reader: OriginReader): readonly ParsedDocumen
 export interface RenderPlace {
   /** The directory the origin annotations' paths are relative to. */
   readonly originRoot: string;
+  /**
+   * Real paths of the kustomization directories of the overlay. An origin annotation is object
+   * data: an overlay can set one itself (commonAnnotations survive the render), so a file it names
+   * is read only when it lies in one of these and is a regular file; else the annotation could
+   * make the scan read /dev/stdin (and wait on it) or any host file, and report findings there.
+   */
+  readonly sourceRoots: readonly string[];
   readonly overlayDir: string;
   readonly shownAs: string;
 }
@@ -99,6 +117,6 @@ export interface RenderPlace {
 export function placeRendered(document: ParsedDocument, place: RenderPlace, reader: OriginReader): { readonly document: ParsedDocument; readonly file: string } {
   const object = asRecord(document.value);
   const origin = object === undefined ? undefined : originFile(object, place.originRoot, place.overlayDir, place.shownAs);
-  if (object === undefined || origin === undefined) return { document, file: place.shownAs };
+  if (object === undefined || origin === undefined || !isSourceFile(origin.absolute, place.sourceRoots)) return { document, file: place.shownAs };
   return { document: originDocument(origin.absolute, object, reader) ?? shiftLines(document, document.position.line), file: origin.shown };
 }

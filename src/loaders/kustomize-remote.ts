@@ -31,10 +31,18 @@ const GENERATOR_FIELDS = ['configMapGenerator', 'secretGenerator', 'helmChartInf
 /** A kustomization tree deeper than this is not one anybody wrote. */
 const MAX_DIRECTORIES = 1000;
 
-/** The first remote reference of the kustomization in `dir` or of a local kustomization it uses. */
-export function firstRemoteReference(dir: string): RemoteReference | undefined {
+export interface KustomizationTree {
+  /** Real paths of the kustomization directories the overlay builds on, itself included: every file kustomize may read lies in one (its load restrictor). */
+  readonly roots: readonly string[];
+  /** The first remote reference met, if any. */
+  readonly remote?: RemoteReference;
+}
+
+/** The kustomization in `dir` and the local kustomizations it uses, with the first remote reference of any. */
+export function readKustomizationTree(dir: string): KustomizationTree {
   const pending = [dir];
   const visited = new Set<string>();
+  let remote: RemoteReference | undefined;
   while (pending.length > 0 && visited.size < MAX_DIRECTORIES) {
     const current = pending.pop() ?? dir;
     let real: string;
@@ -47,10 +55,9 @@ export function firstRemoteReference(dir: string): RemoteReference | undefined {
     visited.add(real);
     const kustomization = asRecord(readKustomization(real));
     if (kustomization === undefined) continue;
-    const found = remoteIn(kustomization, real, pending);
-    if (found !== undefined) return found;
+    remote ??= remoteIn(kustomization, real, pending);
   }
-  return undefined;
+  return { roots: [...visited], ...(remote === undefined ? {} : { remote }) };
 }
 
 /** The first remote entry of one kustomization; its local kustomization directories go to `pending`. */

@@ -22,29 +22,35 @@ import { problem } from '../core/errors.js';
 import { asRecord } from '../lib/k8s/values.js';
 import { isKustomization, readKustomization } from './kustomization-file.js';
 import { isUrl } from './kustomize-origin.js';
-import { firstRemoteReference, type RemoteReference } from './kustomize-remote.js';
+import { readKustomizationTree, type RemoteReference } from './kustomize-remote.js';
 import { runTool, type ToolRequest } from './run-tool.js';
 
 export { isKustomization, KUSTOMIZATION_FILES } from './kustomization-file.js';
 
-/** `originRoot`: the directory that origin annotations' paths are relative to. */
-export type RenderOutcome = { readonly ok: true; readonly output: string; readonly originRoot?: string } | { readonly ok: false; readonly problem: Problem };
+/**
+ * `originRoot`: the directory that origin annotations' paths are relative to; `sourceRoots`: the
+ * kustomization directories whose files an origin annotation may name.
+ */
+export type RenderOutcome =
+  | { readonly ok: true; readonly output: string; readonly originRoot?: string; readonly sourceRoots?: readonly string[] }
+  | { readonly ok: false; readonly problem: Problem };
 
 export async function renderKustomization(dir: string, shownAs: string, maxOutputBytes: number): Promise<RenderOutcome> {
-  const remote = firstRemoteReference(dir);
-  if (remote !== undefined) return { ok: false, problem: remoteProblem(remote, dir, shownAs) };
+  const tree = readKustomizationTree(dir);
+  if (tree.remote !== undefined) return { ok: false, problem: remoteProblem(tree.remote, dir, shownAs) };
   const wrapper = mkdtempSync(path.join(tmpdir(), 'palisade-kustomize-'));
   try {
     // kustomize refuses absolute paths to other kustomizations; a relative one from the wrapper works.
     const relative = path.relative(wrapper, dir);
     writeFileSync(path.join(wrapper, 'kustomization.yaml'), `resources:\n  - ${JSON.stringify(relative)}\nbuildMetadata: [originAnnotations]\n`);
     const traced = await render(wrapper, dir, shownAs, maxOutputBytes);
-    if (traced.ok) return { ...traced, originRoot: wrapper };
+    if (traced.ok) return { ...traced, originRoot: wrapper, sourceRoots: tree.roots };
   } finally {
     rmSync(wrapper, { recursive: true, force: true });
   }
   // Rendered as it is, so that any error names the user's overlay and not the wrapper.
-  return render(dir, dir, shownAs, maxOutputBytes);
+  const plain = await render(dir, dir, shownAs, maxOutputBytes);
+  return plain.ok ? { ...plain, sourceRoots: tree.roots } : plain;
 }
 
 /** Names the reference as the user would find it: the field of which kustomization. */

@@ -2,8 +2,10 @@
  * A kustomization that references anything remote is not rendered: kustomize would clone or
  * download it, and a scanned repository is not trusted to make the scanner send requests. The
  * rendering tools are replaced by stand-ins that record being run, so "nothing was fetched" is
- * checked as "kustomize never ran".
+ * checked as "kustomize never ran". An overlay cannot make the scan read files outside its
+ * kustomizations either (origin annotations it sets itself).
  */
+import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,16 +40,16 @@ beforeAll(() => {
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
-beforeEach(() => {
-  savedPath = process.env['PATH'];
-  process.env['PATH'] = `${path.join(dir, 'bin')}${path.delimiter}${savedPath ?? ''}`;
-  rmSync(marker, { force: true });
-});
-afterEach(() => {
-  process.env['PATH'] = savedPath;
-});
-
 describe('remote references in kustomizations', () => {
+  beforeEach(() => {
+    savedPath = process.env['PATH'];
+    process.env['PATH'] = `${path.join(dir, 'bin')}${path.delimiter}${savedPath ?? ''}`;
+    rmSync(marker, { force: true });
+  });
+  afterEach(() => {
+    process.env['PATH'] = savedPath;
+  });
+
   it.each([
     ['url', 'the kustomization lists the remote resources entry "https://raw.githubusercontent.com/org/repo/main/pod.yaml"'],
     ['git/overlay', `the kustomization in ${path.join('git', 'base')} lists the remote resources entry "github.com/org/repo//deploy/base?ref=v1.2.0"`],
@@ -70,5 +72,28 @@ describe('remote references in kustomizations', () => {
     write('local/overlay/kustomization.yaml', 'resources:\n- ../base\ncommonAnnotations:\n  docs: https://example.com/runbook\n');
     await loadInputs({ paths: ['local/overlay'], cwd: dir });
     expect(existsSync(marker)).toBe(true);
+  });
+});
+
+const hasKustomize = (() => {
+  try {
+    execFileSync('kubectl', ['kustomize', '--help'], { stdio: 'ignore', timeout: 30_000 });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe.skipIf(!hasKustomize)('origin annotations an overlay sets itself', () => {
+  it('never lead the scan to files outside its kustomizations', async () => {
+    const outside = path.join(dir, 'host-secret.yaml');
+    writeFileSync(outside, 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n');
+    write('forged/base/kustomization.yaml', 'resources:\n- pod.yaml\n');
+    write('forged/base/pod.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: c\n    image: nginx\n');
+    for (const [name, target] of [['file', outside], ['stdin', '/dev/stdin']] as const) {
+      write(`forged/${name}/kustomization.yaml`, `resources:\n- ../base\ncommonAnnotations:\n  config.kubernetes.io/origin: "path: ${target}"\n`);
+      const result = await loadInputs({ paths: [`forged/${name}`], cwd: dir });
+      expect(result.resources.map((r) => [r.name, r.source.file])).toEqual([['web', path.join('forged', name)]]);
+    }
   });
 });
