@@ -5,7 +5,8 @@
  * A spec that matches nothing is not an error (an empty namespace has no path); a spec that cannot
  * be read is.
  */
-import picomatch from 'picomatch';
+import { globMatches } from '../../lib/glob.js';
+import { CROWN_JEWEL_LABEL } from '../netpol/findings/index.js';
 import { asRecord, asStringMap } from '../../lib/k8s/values.js';
 import type { AttackGraph } from './graph.js';
 import { INTERNET } from './ids.js';
@@ -82,16 +83,7 @@ export interface JewelSelector {
 }
 
 /** Pods or objects labelled so are crown jewels whatever the configuration says (the netpol findings honour the same label). */
-export const CROWN_JEWEL_LABEL = 'palisade.dev/crown-jewel';
-
-function glob(pattern: string | undefined, value: string, nocase = false): boolean {
-  if (pattern === undefined) return true;
-  try {
-    return picomatch.makeRe(pattern, { dot: true, nocase }).test(value);
-  } catch {
-    return pattern === value;
-  }
-}
+export { CROWN_JEWEL_LABEL };
 
 /**
  * Jewels from configured selectors: a selector of kind Secret names the secrets of the namespaces
@@ -106,28 +98,28 @@ export function configuredJewels(selectors: readonly JewelSelector[], graph: Att
     if (objectLabels[CROWN_JEWEL_LABEL] === 'true' || podLabels[CROWN_JEWEL_LABEL] === 'true') out.add(w.id);
   }
   for (const s of selectors) {
-    if (s.kind !== undefined && glob(s.kind, 'Secret', true)) {
+    if (s.kind !== undefined && globMatches(s.kind, 'Secret', true)) {
       for (const node of graph.nodes.values()) {
         if (node.kind !== 'secret') continue;
         if (node.id.startsWith('secrets:')) {
           // Every secret of a namespace (read through the API) holds whichever Secret the selector names.
           const ns = node.id.slice('secrets:'.length);
-          if (ns === '*' || glob(s.namespace, ns)) out.add(node.id);
-        } else if (node.resource !== undefined && glob(s.namespace, node.namespace ?? '') && glob(s.name, node.resource.name)) {
+          if (ns === '*' || globMatches(s.namespace, ns)) out.add(node.id);
+        } else if (node.resource !== undefined && globMatches(s.namespace, node.namespace ?? '') && globMatches(s.name, node.resource.name)) {
           out.add(node.id);
         }
       }
       continue;
     }
-    if (s.kind !== undefined && glob(s.kind, 'Node', true)) {
-      for (const node of graph.nodes.values()) if (node.kind === 'node' && (s.name === undefined || glob(s.name, node.id.replace(/^node:/, '')))) out.add(node.id);
+    if (s.kind !== undefined && globMatches(s.kind, 'Node', true)) {
+      for (const node of graph.nodes.values()) if (node.kind === 'node' && (s.name === undefined || globMatches(s.name, node.id.replace(/^node:/, '')))) out.add(node.id);
       continue;
     }
     for (const w of workloads) {
       const objectLabels = asStringMap(asRecord(w.resource.object.metadata)?.labels);
       const podLabels = w.template.podMeta.labels ?? {};
       const labelsOk = Object.entries(s.labels ?? {}).every(([k, v]) => podLabels[k] === v || objectLabels[k] === v);
-      if (labelsOk && glob(s.kind, w.resource.kind, true) && glob(s.namespace, w.namespace) && glob(s.name, w.resource.name)) out.add(w.id);
+      if (labelsOk && globMatches(s.kind, w.resource.kind, true) && globMatches(s.namespace, w.namespace) && globMatches(s.name, w.resource.name)) out.add(w.id);
     }
   }
   return [...out].sort();

@@ -9,7 +9,7 @@
  * - crown jewel: the pod template or the object carries `palisade.dev/crown-jewel: "true"`, or a
  *   configured selector (kind, namespace and name globs, labels) matches it.
  */
-import picomatch from 'picomatch';
+import { globMatches } from '../../../lib/glob.js';
 import type { Resource } from '../../../model/resource.js';
 import type { Workload } from '../../../model/k8s.js';
 import { asArray, asRecord, asString, asStringMap } from '../../../lib/k8s/values.js';
@@ -66,15 +66,6 @@ export function databaseImage(image: string): string | undefined {
     for (const word of words) if (DATABASE_ENGINES.has(word)) return word;
   }
   return undefined;
-}
-
-function globMatches(pattern: string | undefined, value: string, nocase = false): boolean {
-  if (pattern === undefined) return true;
-  try {
-    return picomatch.makeRe(pattern, { dot: true, nocase }).test(value);
-  } catch {
-    return pattern === value;
-  }
 }
 
 function crownJewelReason(endpoint: WorkloadEndpoint, resource: Resource, selectors: readonly CrownJewelSelector[]): string | undefined {
