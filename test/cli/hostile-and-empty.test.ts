@@ -51,6 +51,21 @@ describe('inputs with nothing to analyse', () => {
     expect(hasStackTrace(run.stderr)).toBe(false);
   });
 
+  it('scan of image targets none of which could be read exits 2, not 0 with "No findings"', () => {
+    const run = palisade(['scan', `oci-archive:${join(tempDir(), 'missing.tar')}`]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^error image-not-found /m);
+    expect(run.stderr).toMatch(/^error no-input: /m);
+    expect(run.stdout).toBe('');
+  });
+
+  it('scan of manifests and an unreadable image still reports the manifests', () => {
+    const run = palisade(['scan', 'examples/manifests', `oci-archive:${join(tempDir(), 'missing.tar')}`, '-q', '-f', 'json']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^error image-not-found /m);
+    expect((JSON.parse(run.stdout) as { summary: { resources: number } }).summary.resources).toBeGreaterThan(0);
+  });
+
   it('says it once when the loader already did (a missing path)', () => {
     const run = palisade(['attack-paths', join(tempDir(), 'missing.yaml')]);
     expect(run.status).toBe(2);
