@@ -21,9 +21,9 @@ export function printProblems(problems: readonly Problem[], quiet: boolean): voi
  * unreadable; an empty directory or a stream of comments gives them nothing to say, and a silent
  * exit 2 leaves the user guessing, so the no-input line is printed unless one already was.
  */
-export function failNothingRead(printed: readonly Problem[]): void {
+export function failNothingRead(printed: readonly Problem[], what = 'no Kubernetes object was read from the inputs', hint?: string): void {
   if (!printed.some((p) => p.code === 'no-input')) {
-    process.stderr.write(`${formatProblem(problem('no-input', 'no Kubernetes object was read from the inputs'))}\n`);
+    process.stderr.write(`${formatProblem(problem('no-input', what, {}, hint))}\n`);
   }
   process.exitCode = EXIT.usage;
 }

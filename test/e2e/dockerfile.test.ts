@@ -1,4 +1,6 @@
 /** `palisade dockerfile` on the built CLI: findings with lines, exit codes, writers, located syntax problems. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasStackTrace, palisade, ROOT } from '../support/cli.js';
@@ -47,6 +49,16 @@ describe('palisade dockerfile', () => {
     const run = palisade(['dockerfile', path.join(ROOT, 'package.json')]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('not-a-dockerfile');
+  });
+
+  it('a directory with no Dockerfile in it exits 2 with no-input, not 0 with "No findings"', () => {
+    for (const dir of [path.join(ROOT, 'examples'), mkdtempSync(path.join(tmpdir(), 'palisade-nodockerfile-'))]) {
+      const run = palisade(['dockerfile', dir]);
+      expect(run.status, dir).toBe(2);
+      expect(run.stderr).toMatch(/^error no-input: no Dockerfile was read from the inputs \(hint: Name Dockerfiles/m);
+      expect(run.stderr).not.toContain('Kubernetes object');
+      expect(run.stdout).toBe('');
+    }
   });
 
   it('a file not named like a Dockerfile next to a good one loses only itself, as a missing file does', () => {
