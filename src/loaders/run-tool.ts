@@ -63,14 +63,18 @@ export function runTool(request: ToolRequest): Promise<ToolOutcome> {
 }
 
 /**
- * kubectl logs through klog: `E1129 05:46:45.940712  9907 run.go:72] "command failed" err="..."`,
- * and a multi-line error as `err=<` followed by its indented lines and ` >`. The reason is the
- * error itself, not the log header (nor a lone `<`).
+ * The line that says why a tool failed. helm prints warnings first and then `Error: ...`; kubectl
+ * logs through klog, `E1129 05:46:45.940712  9907 run.go:72] "command failed" err="..."`, and a
+ * multi-line error as `err=<` followed by its indented lines and ` >`. The reason is the error
+ * itself, not a warning, the log header or a lone `<`.
  */
 const KLOG_HEADER = /^[EWIF]\d{4} [\d:.]+\s+\d+ [^\]]+\] "[^"]*" err=/;
 
 function toolReason(stderr: string): string | undefined {
   const lines = stderr.split('\n');
+  // helm (and other cobra commands) print warnings first and the failure as `Error: ...`.
+  const failure = lines.find((l) => l.startsWith('Error: '));
+  if (failure !== undefined) return failure.trim().slice(0, 500);
   const index = lines.findIndex((l) => l.trim() !== '');
   const first = lines[index]?.trim();
   if (first === undefined) return undefined;

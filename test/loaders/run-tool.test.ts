@@ -17,4 +17,9 @@ describe('failed tools', () => {
     expect(await reasonFor('E1129 05:31:36.427451   21809 run.go:72] "command failed" err="security; file \'/etc/passwd\' is not in or below \'/k\'"\n')).toMatch(/failed: security; file '\/etc\/passwd' is not in or below '\/k'$/);
     expect(await reasonFor('\nError: execution error at (bad/templates/x.yaml:1:3): boom\n')).toMatch(/failed: Error: execution error at \(bad\/templates\/x.yaml:1:3\): boom$/);
   });
+
+  it('names helm\'s Error: line, not the warnings printed before it', async () => {
+    const stderr = 'walk.go:75: found symbolic link in path: /c/templates/a.yaml resolves to /c/b.yaml. Contents of linked file included and used\nError: YAML parse error on c/templates/a.yaml: error converting YAML to JSON\n\nUse --debug flag to render out invalid YAML\n';
+    expect(await reasonFor(stderr)).toMatch(/failed: Error: YAML parse error on c\/templates\/a.yaml: error converting YAML to JSON$/);
+  });
 });
