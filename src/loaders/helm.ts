@@ -11,10 +11,12 @@
  * (HELM_CACHE_HOME, HELM_CONFIG_HOME, HELM_DATA_HOME), a scan points them at a private temporary
  * directory rather than writing into the user's home.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, realpathSync, rmSync, type Dirent } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Problem } from '../model/problem.js';
 import type { Position, PositionMap } from '../model/source.js';
+import { problem } from '../core/errors.js';
 import type { ParsedDocument } from '../lib/yaml/index.js';
 import { runTool } from './run-tool.js';
 import type { RenderOutcome } from './kustomize.js';
@@ -26,6 +28,12 @@ export function isHelmChart(dir: string): boolean {
 export interface HelmOptions {
   readonly valuesFiles?: readonly string[];
   readonly set?: readonly string[];
+  /**
+   * The real path of the input the user named: helm follows a chart's symbolic links wherever
+   * they lead (with a warning), so a chart whose links leave it is not rendered. Defaults to
+   * the chart directory.
+   */
+  readonly root?: string;
 }
 
 const HELM_DIRS = ['HELM_CACHE_HOME', 'HELM_CONFIG_HOME', 'HELM_DATA_HOME'] as const;
@@ -52,6 +60,13 @@ function helmEnv(): NodeJS.ProcessEnv {
 }
 
 export async function renderHelmChart(dir: string, shownAs: string, options: HelmOptions, cwd: string, maxOutputBytes: number): Promise<RenderOutcome> {
+  const escape = linkLeaving(dir, options.root ?? realpathSync(dir));
+  if (escape !== undefined) {
+    const problem = escape.kind === 'too-many'
+      ? `not rendered: the chart has more than ${MAX_CHART_ENTRIES} files`
+      : `not rendered: ${path.join(shownAs, escape.link)} links outside the scanned directory (to ${escape.target}), and helm would read that file into the chart`;
+    return { ok: false, problem: renderProblem(problem, shownAs) };
+  }
   const args = ['template', dir];
   for (const file of options.valuesFiles ?? []) args.push('--values', path.resolve(cwd, file));
   for (const assignment of options.set ?? []) args.push('--set', assignment);
@@ -66,6 +81,43 @@ export async function renderHelmChart(dir: string, shownAs: string, options: Hel
     installHint: 'Install helm 3 (https://helm.sh/docs/intro/install/) and make sure it is on PATH.',
   });
   return outcome.ok ? { ok: true, output: outcome.stdout } : outcome;
+}
+
+/** A chart is a few hundred files at most; far more is not a chart anybody renders. */
+const MAX_CHART_ENTRIES = 100_000;
+
+type Escape = { readonly kind: 'link'; readonly link: string; readonly target: string } | { readonly kind: 'too-many' };
+
+/** The first symbolic link of the chart (relative path) whose target is outside `root`, if any. */
+function linkLeaving(dir: string, root: string): Escape | undefined {
+  const pending = [''];
+  let entries = 0;
+  for (let relative = pending.pop(); relative !== undefined; relative = pending.pop()) {
+    let listed: Dirent[];
+    try {
+      listed = readdirSync(path.join(dir, relative), { withFileTypes: true });
+    } catch {
+      continue; // helm reports what it cannot read
+    }
+    for (const entry of listed) {
+      if ((entries += 1) > MAX_CHART_ENTRIES) return { kind: 'too-many' };
+      const child = path.join(relative, entry.name);
+      if (entry.isDirectory()) pending.push(child);
+      if (!entry.isSymbolicLink()) continue;
+      let target: string;
+      try {
+        target = realpathSync(path.join(dir, child));
+      } catch {
+        continue; // dangling: nothing to read
+      }
+      if (target !== root && !target.startsWith(root + path.sep)) return { kind: 'link', link: child, target };
+    }
+  }
+  return undefined;
+}
+
+function renderProblem(message: string, shownAs: string): Problem {
+  return problem('render-failed', message, { file: shownAs }, 'Remove the link, or render the chart yourself and scan the output: `helm template CHART | palisade scan -`.');
 }
 
 /** `# Source:` comments of helm's output, by 1-based line. */

@@ -89,7 +89,7 @@ async function loadPath(input: string, scan: Scan): Promise<void> {
   }
   const kind = directoryKind(absolute);
   if (kind !== 'walk') {
-    await loadRendered({ kind, absolute, real, shown: input }, scan);
+    await loadRendered({ kind, absolute, real, shown: input }, real, scan);
     return;
   }
   const items = await walkDirectory(absolute, input);
@@ -99,7 +99,7 @@ async function loadPath(input: string, scan: Scan): Promise<void> {
     else if (item.kind === 'kustomize' && bases.has(item.real)) scan.problems.push(problem('kustomize-base', 'a Kustomize base of another kustomization in this tree: its objects are scanned as the overlays render them, not twice', { file: item.shown }));
     else if (!firstVisit(item.real, scan)) continue;
     else if (item.kind === 'file') loadFile(item.absolute, item.shown, scan);
-    else await loadRendered(item, scan);
+    else await loadRendered(item, real, scan);
   }
 }
 
@@ -147,10 +147,11 @@ function loadText(text: string, origin: ManifestOrigin, json: boolean, scan: Sca
   resourcesFromDocuments(parsed.documents, origin, scan);
 }
 
-async function loadRendered(item: Extract<WalkItem, { kind: 'kustomize' | 'helm' }>, scan: Scan): Promise<void> {
+/** `root`: the real path of the input the user named, which a chart's links must not leave. */
+async function loadRendered(item: Extract<WalkItem, { kind: 'kustomize' | 'helm' }>, root: string, scan: Scan): Promise<void> {
   const rendered: RenderOutcome =
     item.kind === 'helm'
-      ? await renderHelmChart(item.absolute, item.shown, scan.options.helm ?? {}, scan.cwd, scan.limits.maxFileBytes)
+      ? await renderHelmChart(item.absolute, item.shown, { ...scan.options.helm, root }, scan.cwd, scan.limits.maxFileBytes)
       : await renderKustomization(item.absolute, item.shown, scan.limits.maxFileBytes);
   if (!rendered.ok) {
     scan.problems.push(rendered.problem);
