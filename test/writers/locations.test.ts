@@ -9,6 +9,7 @@ import type { Report } from '../../src/model/report.js';
 import { escapeHtml } from '../../src/writers/html/escape.js';
 import { htmlReport } from '../../src/writers/html/html.js';
 import { junitWriter } from '../../src/writers/junit/junit.js';
+import { tableWriter } from '../../src/writers/table/table.js';
 import { ATTACK_REPORT } from './attack-sample.js';
 import { IMAGE_REPORT } from './image-report.js';
 import { SAMPLE_REPORT } from './sample-report.js';
@@ -52,6 +53,13 @@ describe('finding locations in the text formats', () => {
     const manifest = cases(SAMPLE_REPORT).find((c) => c['@file'] !== undefined && c.failure !== undefined);
     expect(manifest?.['@line']).toMatch(/^[1-9]\d*$/);
     expect(manifest?.failure?.['#text']).toMatch(/\nat [^\n]+:[1-9]\d*:[1-9]\d* \//);
+  });
+
+  it('table: a live cluster object has no line, only its pointer', () => {
+    const text = tableWriter.write(SAMPLE_REPORT, { color: false });
+    const row = text.split('\n').find((l) => l.includes('cluster-admin-binding') && l.includes('/roleRef/name'));
+    expect(row).toMatch(/\)\. {2}\/roleRef\/name$/);
+    expect(text).toMatch(/ {2}line \d+ \/spec\//);
   });
 
   it('html: the embedded "where" of an image finding has no :0 position', () => {

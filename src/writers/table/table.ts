@@ -10,6 +10,7 @@ import type { Problem } from '../../model/problem.js';
 import type { Compliance, Report } from '../../model/report.js';
 import { resourceKey } from '../../model/resource.js';
 import type { Severity } from '../../model/severity.js';
+import { isFileBacked } from '../common/artifact-path.js';
 import { groupByResource, maxOf, type ResourceGroup } from '../common/resource-groups.js';
 import { describeSuppression } from '../common/suppression.js';
 import { hasGate, summaryCounts, verdict } from '../common/summary.js';
@@ -46,7 +47,10 @@ function locationLabel(file: string, line: number): string {
 function findingLine(c: Colors, finding: Finding, ruleWidth: number): string {
   const severity = paintSeverity(c, finding.severity, finding.severity.padEnd(SEVERITY_WIDTH));
   const warnOnly = finding.status === 'warn' ? c.dim(' (warning only)') : '';
-  const where = c.dim(`line ${finding.location.line} ${printable(finding.location.path === '' ? '/' : finding.location.path)}`);
+  const { file, line, path } = finding.location;
+  // An object read from a live cluster has no line (its position is a placeholder): the pointer says where.
+  const at = isFileBacked(file) && line >= 1 ? `line ${line} ` : '';
+  const where = c.dim(`${at}${printable(path === '' ? '/' : path)}`);
   const risk = riskTag((level, text) => paintSeverity(c, level, text), finding);
   return `  ${severity}  ${risk}${finding.ruleId.padEnd(ruleWidth)}  ${printable(finding.message)}${warnOnly}  ${where}`;
 }
