@@ -20,7 +20,9 @@ export interface InputLimits {
 /** The one set of defaults: the configuration schema takes its defaults from here. */
 export const DEFAULT_LIMITS: InputLimits = {
   maxFileBytes: 16 * 1024 * 1024,
-  maxAliasCount: 100,
+  // Expansions a full walk makes, nested ones included: Deployments whose containers share anchors
+  // reach a hundred, which kubectl (go-yaml) accepts; a bomb reaches millions.
+  maxAliasCount: 1000,
   maxDocuments: 10_000,
   maxClusterObjects: 100_000,
 };

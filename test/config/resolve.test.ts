@@ -26,7 +26,7 @@ afterAll(() => {
 describe('resolveConfig', () => {
   it('layers defaults < file < environment < flags', () => {
     const fileOnly = resolveConfig({ file });
-    expect(fileOnly.config).toMatchObject({ failOn: 'medium', namespaces: ['shop'], limits: { maxDocuments: 50, maxAliasCount: 100 } });
+    expect(fileOnly.config).toMatchObject({ failOn: 'medium', namespaces: ['shop'], limits: { maxDocuments: 50, maxAliasCount: 1000 } });
 
     const withEnv = resolveConfig({ file, env: { PALISADE_FAIL_ON: 'low', PALISADE_LIMITS_MAX_ALIAS_COUNT: '7', PALISADE_NAMESPACES: 'a, b,' } });
     expect(withEnv.config).toMatchObject({ failOn: 'low', namespaces: ['a', 'b'], limits: { maxDocuments: 50, maxAliasCount: 7 } });

@@ -16,7 +16,7 @@ describe('config schema', () => {
       failOn: 'high',
       rules: {},
       exceptions: [],
-      limits: { maxFileBytes: 16 * 1024 * 1024, maxAliasCount: 100, maxDocuments: 10_000, maxClusterObjects: 100_000 },
+      limits: { maxFileBytes: 16 * 1024 * 1024, maxAliasCount: 1000, maxDocuments: 10_000, maxClusterObjects: 100_000 },
       attackPaths: { enabled: true, failOnPath: false },
     });
   });

@@ -37,6 +37,14 @@ function write(name: string, content: string | Buffer): string {
 }
 
 describe('hostile and broken input', () => {
+  it('reads ordinary anchors under the default limits: sixty containers sharing one', async () => {
+    const containers = Array.from({ length: 60 }, (_, i) => (i === 0 ? '      - &app {name: c0, image: "nginx:1", resources: &res {limits: {cpu: "1"}}}' : `      - {<<: *app, name: c${i}, resources: *res}`)).join('\n');
+    const file = write('anchors.yaml', `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: many\nspec:\n  template:\n    spec:\n      containers:\n${containers}\n`);
+    const loaded = await loadInputs({ paths: [file] });
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.resources).toHaveLength(1);
+  });
+
   it('refuses a file over maxFileBytes from its size, without reading it', async () => {
     const huge = path.join(dir, 'huge', 'huge.yaml');
     mkdirSync(path.dirname(huge), { recursive: true });
