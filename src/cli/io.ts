@@ -9,10 +9,29 @@ export function useColor(stream: NodeJS.WriteStream): boolean {
   return stream.isTTY && process.env.NO_COLOR === undefined && process.env.TERM !== 'dumb';
 }
 
+/**
+ * Notes that a file was skipped come one per file: `palisade scan .` in a source tree would print
+ * one per source file and bury the lines that matter. Past the first few they are counted.
+ */
+const SKIPPED_FILE_CODES: ReadonlySet<string> = new Set(['not-a-manifest', 'binary-file']);
+const SKIPPED_FILES_SHOWN = 5;
+
+/** Problems on stderr, one line each, but skipped-file notes counted past SKIPPED_FILES_SHOWN. */
 export function printProblems(problems: readonly Problem[], quiet: boolean): void {
+  const skipped = new Map<string, number>();
   for (const p of problems) {
     if (quiet && p.level === 'note') continue;
+    if (SKIPPED_FILE_CODES.has(p.code)) {
+      const seen = (skipped.get(p.code) ?? 0) + 1;
+      skipped.set(p.code, seen);
+      if (seen > SKIPPED_FILES_SHOWN) continue;
+    }
     process.stderr.write(`${formatProblem(p)}\n`);
+  }
+  for (const [code, count] of skipped) {
+    if (count > SKIPPED_FILES_SHOWN) {
+      process.stderr.write(`note ${code}: ${count - SKIPPED_FILES_SHOWN} more files skipped alike (hint: The JSON report lists every one; -q hides notes.)\n`);
+    }
   }
 }
 
