@@ -59,21 +59,22 @@ export interface Located {
   readonly onbuild: boolean;
 }
 
+/** One instruction, then the trigger it carries when it is an ONBUILD. */
+function* locatedOf(instruction: DockerInstruction, path: string, stage: number): Generator<Located> {
+  yield { instruction, path, stage, onbuild: false };
+  if (instruction.trigger !== undefined) yield { instruction: instruction.trigger, path: `${path}/trigger`, stage, onbuild: true };
+}
+
 /** Every instruction in file order (FROM lines excluded), ONBUILD triggers right after their ONBUILD. */
 export function* instructionsOf(dockerfile: ParsedDockerfile): Generator<Located> {
-  const visit = function* (instruction: DockerInstruction, path: string, stage: number): Generator<Located> {
-    yield { instruction, path, stage, onbuild: false };
-    if (instruction.trigger !== undefined) yield { instruction: instruction.trigger, path: `${path}/trigger`, stage, onbuild: true };
-  };
-  for (const [i, instruction] of dockerfile.preamble.entries()) yield* visit(instruction, `/preamble/${i}`, -1);
-  for (const [s, stage] of dockerfile.stages.entries()) {
-    for (const [i, instruction] of stage.instructions.entries()) yield* visit(instruction, `/stages/${s}/instructions/${i}`, s);
-  }
+  for (let stage = -1; stage < dockerfile.stages.length; stage++) yield* stageInstructions(dockerfile, stage);
 }
 
 /** The instructions of one stage (-1: the preamble), ONBUILD triggers included. */
 export function stageInstructions(dockerfile: ParsedDockerfile, stage: number): Located[] {
-  return [...instructionsOf(dockerfile)].filter((located) => located.stage === stage);
+  const instructions = stage < 0 ? dockerfile.preamble : (dockerfile.stages[stage]?.instructions ?? []);
+  const prefix = stage < 0 ? '/preamble' : `/stages/${stage}/instructions`;
+  return instructions.flatMap((instruction, i) => [...locatedOf(instruction, `${prefix}/${i}`, stage)]);
 }
 
 /**
@@ -94,11 +95,20 @@ export function finalStages(dockerfile: ParsedDockerfile): Set<number> {
   return reached;
 }
 
+/** Per Dockerfile, the first stage of each name: a hostile file can hold thousands of stages, each asked about its base. */
+const firstStageByName = new WeakMap<ParsedDockerfile, ReadonlyMap<string, number>>();
+
 /** The stage index a `FROM x` or `COPY --from=x` names, when x is an earlier stage (by name or number). */
 export function stageNamed(dockerfile: ParsedDockerfile, reference: string, before: number): number | undefined {
-  const lower = reference.toLowerCase();
-  const byName = dockerfile.stages.findIndex((stage, i) => i < before && stage.name === lower);
-  if (byName >= 0) return byName;
+  let byName = firstStageByName.get(dockerfile);
+  if (byName === undefined) {
+    const names = new Map<string, number>();
+    for (const [i, stage] of dockerfile.stages.entries()) if (stage.name !== null && !names.has(stage.name)) names.set(stage.name, i);
+    firstStageByName.set(dockerfile, names);
+    byName = names;
+  }
+  const named = byName.get(reference.toLowerCase());
+  if (named !== undefined && named < before) return named;
   return /^\d+$/.test(reference) && Number(reference) < before ? Number(reference) : undefined;
 }
 
