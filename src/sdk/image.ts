@@ -2,9 +2,11 @@
  * Images in the public API: read an image safely, inventory its packages, write SBOMs.
  */
 import { ANALYZERS, condenserFor, streamCondenserFor, takeInventory, wantedBy } from '../analyzers/index.js';
-import { scanConfigForSecrets, scanFileForSecrets, wantsSecretScan } from '../analyzers/secrets/index.js';
+import { MAX_SECRET_FILE_BYTES, scanConfigForSecrets, scanFileForSecrets, wantsSecretScan } from '../analyzers/secrets/index.js';
 import { type ImageLimits, type ImageProgress, isSbomFile, readImage, readSbomInventory } from '../loaders/image/index.js';
 import type { Finding } from '../model/finding.js';
+import type { Problem } from '../model/problem.js';
+import { problem } from '../core/errors.js';
 import type { ImageSecret, Inventory } from '../model/package.js';
 import { imageFactsOf, type ImageFacts } from '../loaders/image-config/index.js';
 import { cycloneDx } from '../writers/cyclonedx/index.js';
@@ -52,8 +54,14 @@ export async function inventoryImage(target: string, options: InventoryOptions =
     return { inventory, stats: { layers: 0, compressedBytes: 0, uncompressedBytes: 0, entries: 0, millis: Math.round(performance.now() - started) } };
   }
   const found: { path: string; layer: number; secrets: ImageSecret[] }[] = [];
+  const tooLarge = new LargeFiles();
+  const wantsSecrets = (path: string, size: number): boolean => {
+    const wanted = wantsSecretScan(path, size);
+    if (!wanted && size > MAX_SECRET_FILE_BYTES && wantsSecretScan(path, 1)) tooLarge.add(path, size);
+    return wanted;
+  };
   const read = await readImage(target, {
-    ...(options.secrets === true ? { inspect: { wants: wantsSecretScan, onFile: (path: string, content: Buffer, layer: number) => {
+    ...(options.secrets === true ? { inspect: { wants: wantsSecrets, onFile: (path: string, content: Buffer, layer: number) => {
       const secrets = scanFileForSecrets(path, content, undefined);
       if (secrets.length > 0) found.push({ path, layer, secrets });
     } } } : {}),
@@ -69,7 +77,7 @@ export async function inventoryImage(target: string, options: InventoryOptions =
   });
   options.onProgress?.({ phase: 'packages' });
   const inventory = takeInventory({
-    target, files: read.fs, layerDigests: read.layerDigests, problems: read.problems,
+    target, files: read.fs, layerDigests: read.layerDigests, problems: [...read.problems, ...tooLarge.problems()],
     ...(read.image === undefined ? {} : { image: read.image }),
   }, ANALYZERS);
   const stats = { ...read.stats, millis: Math.round(performance.now() - started) };
@@ -104,4 +112,25 @@ export interface SbomRenderOptions {
 export function renderSbom(inventory: Inventory, format: SbomFormat, options: SbomRenderOptions = {}): string {
   const common = { toolVersion: VERSION, ...options };
   return format === 'cyclonedx' ? cycloneDx(inventory, common) : spdx(inventory, common);
+}
+
+/**
+ * Files the secret search passed over for their size, counted so the report says so: a credential
+ * in a 5 MB bundle is as real as in a small file, and the user should know it was not looked for.
+ */
+class LargeFiles {
+  private count = 0;
+  private largest: { path: string; size: number } | undefined;
+
+  add(path: string, size: number): void {
+    this.count++;
+    if (this.largest === undefined || size > this.largest.size) this.largest = { path, size };
+  }
+
+  problems(): Problem[] {
+    if (this.largest === undefined) return [];
+    const files = this.count === 1 ? 'one file' : `${String(this.count)} files`;
+    const mib = (this.largest.size / (1024 * 1024)).toFixed(1);
+    return [problem('secrets-not-searched', `${files} over 1 MiB not searched for secrets (the largest: ${this.largest.path}, ${mib} MiB)`)];
+  }
 }
