@@ -1,6 +1,6 @@
 /** `palisade image scan TARGET` and `palisade sbom TARGET`: thin front ends over sdk/image and sdk/image-scan. */
 import { Command, Option } from 'commander';
-import { FAIL_ON_VALUES, FORMATS, formatProblem, inventoryImage, PalisadeError, render, renderSbom, SBOM_FORMATS, scanImage, vulnerabilitySbom, type FailOn, type InventoryOptions, type InventoryResult, type Report, type SbomFormat } from '../sdk/index.js';
+import { FAIL_ON_VALUES, FORMATS, formatProblem, inventoryImage, PalisadeError, renderChunks, renderSbom, SBOM_FORMATS, scanImage, vulnerabilitySbom, type FailOn, type InventoryOptions, type InventoryResult, type Report, type SbomFormat } from '../sdk/index.js';
 import { collect, emit, EXIT, filesRead, printProblems, useColor } from './io.js';
 
 type Progress = Parameters<NonNullable<InventoryOptions['onProgress']>>[0];
@@ -214,6 +214,6 @@ async function scanToReport(target: string, flags: ImageScanFlags): Promise<void
     process.exitCode = EXIT.usage;
     return;
   }
-  if (!emit(render(report, flags.format, { color: toTerminal && useColor(process.stdout) }), flags.output, filesRead(target, flags.vex, flags.db, flags.config))) process.exitCode = EXIT.usage;
+  if (!emit(renderChunks(report, flags.format, { color: toTerminal && useColor(process.stdout) }), flags.output, filesRead(target, flags.vex, flags.db, flags.config))) process.exitCode = EXIT.usage;
   else process.exitCode = report.summary.failed ? EXIT.findings : EXIT.ok;
 }

@@ -1,6 +1,6 @@
-import { statSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import type { Problem, Report } from '../sdk/index.js';
-import { formatProblem, problem, render } from '../sdk/index.js';
+import { formatProblem, problem, renderChunks } from '../sdk/index.js';
 
 /** Exit codes: 0 nothing at or above --fail-on, 1 something is, 2 usage error or no input read. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -73,9 +73,9 @@ function isOneOf(output: string, inputs: readonly string[]): boolean {
  * reads: `-o deploy.yaml` on a scan of deploy.yaml is refused rather than replacing the manifest
  * with its own report.
  */
-export function emit(text: string, output: string | undefined, inputs: readonly string[] = []): boolean {
+export function emit(text: string | Iterable<string>, output: string | undefined, inputs: readonly string[] = []): boolean {
   if (output === undefined || output === '-') {
-    process.stdout.write(text);
+    for (const batch of batches(text)) process.stdout.write(batch);
     return true;
   }
   if (isOneOf(output, inputs)) {
@@ -83,12 +83,44 @@ export function emit(text: string, output: string | undefined, inputs: readonly 
     return false;
   }
   try {
-    writeFileSync(output, text);
+    if (typeof text === 'string') writeFileSync(output, text);
+    else writeBatches(output, text);
     return true;
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
     process.stderr.write(`${formatProblem(problem('output-unwritable', `cannot write the report: ${reason}`, { file: output }))}\n`);
     return false;
+  }
+}
+
+/** Parts of a report joined into writes of about a megabyte: one string each would be a syscall each. */
+const BATCH_CHARS = 1 << 20;
+
+function* batches(text: string | Iterable<string>): Generator<string> {
+  if (typeof text === 'string') {
+    yield text;
+    return;
+  }
+  let pending: string[] = [];
+  let size = 0;
+  for (const part of text) {
+    pending.push(part);
+    size += part.length;
+    if (size >= BATCH_CHARS) {
+      yield pending.join('');
+      pending = [];
+      size = 0;
+    }
+  }
+  if (pending.length > 0) yield pending.join('');
+}
+
+function writeBatches(output: string, parts: Iterable<string>): void {
+  const fd = openSync(output, 'w');
+  try {
+    for (const batch of batches(parts)) writeSync(fd, batch);
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -130,7 +162,7 @@ export function finishReport(report: Report, flags: ReportFlags, usageCodes: Rea
     process.exitCode = EXIT.usage;
     return;
   }
-  const text = render(report, flags.format, { color: toTerminal && useColor(process.stdout) });
+  const text = renderChunks(report, flags.format, { color: toTerminal && useColor(process.stdout) });
   if (!emit(text, flags.output, flags.inputs)) process.exitCode = EXIT.usage;
   else process.exitCode = report.summary.failed ? EXIT.findings : EXIT.ok;
 }

@@ -12,6 +12,11 @@ export interface Writer {
   /** File extension for --output guesses and docs. */
   readonly extension: string;
   write(report: Report, options: WriterOptions): string;
+  /**
+   * The same text in parts, for writers whose output can outgrow one string (V8 stops at 512 MB:
+   * the JSON of half a million findings is larger). Front ends that write files use it when present.
+   */
+  chunks?(report: Report, options: WriterOptions): Iterable<string>;
 }
 
 export function defineWriter(writer: Writer): Writer {

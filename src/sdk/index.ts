@@ -6,7 +6,7 @@ export { SEVERITIES, THREAT_IDS, REPORT_SCHEMA_VERSION } from '../model/index.js
 export { formatProblem, PalisadeError, problem, PROBLEMS, type ProblemCode } from '../core/errors.js';
 export { scan, type ScanOptions, type ScanProgress } from './scan.js';
 export { FAIL_ON_VALUES, type FailOn } from '../config/index.js';
-export { render, FORMATS } from './render.js';
+export { render, renderChunks, FORMATS } from './render.js';
 export { listRules, findRule, ruleDoc, type RuleInfo } from './rules.js';
 export { complianceOf, frameworkInfo, listFrameworks, type FrameworkControlInfo, type FrameworkInfo } from './compliance.js';
 export { snapshot, type Snapshot, type SnapshotOptions } from './snapshot.js';

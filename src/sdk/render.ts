@@ -9,3 +9,11 @@ export function render(report: Report, format: string, options: { color?: boolea
   if (writer === undefined) throw new Error(`unknown format "${format}" (one of ${FORMATS.join(', ')})`);
   return writer.write(report, { color: options.color ?? false });
 }
+
+/** The same text in parts when the format can write them (json, sarif): for reports too large for one string. */
+export function renderChunks(report: Report, format: string, options: { color?: boolean } = {}): Iterable<string> {
+  const writer = writerFor(format);
+  if (writer === undefined) throw new Error(`unknown format "${format}" (one of ${FORMATS.join(', ')})`);
+  const writerOptions = { color: options.color ?? false };
+  return writer.chunks?.(report, writerOptions) ?? [writer.write(report, writerOptions)];
+}

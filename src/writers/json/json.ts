@@ -3,6 +3,7 @@
  * schemas/report.schema.json and its versioning by docs/report-json.md.
  */
 import { defineWriter } from '../../core/writer.js';
+import { jsonChunks } from '../common/json-chunks.js';
 
 export const jsonWriter = defineWriter({
   format: 'json',
@@ -10,5 +11,9 @@ export const jsonWriter = defineWriter({
   extension: 'json',
   write(report) {
     return `${JSON.stringify(report, null, 2)}\n`;
+  },
+  *chunks(report) {
+    yield* jsonChunks(report);
+    yield '\n';
   },
 });

@@ -5,6 +5,7 @@
  */
 import { defineWriter } from '../../core/writer.js';
 import type { Report } from '../../model/report.js';
+import { jsonChunks } from '../common/json-chunks.js';
 import { PROJECT_HOME } from '../common/project.js';
 import { ruleCatalog } from '../common/rule-catalog.js';
 import { notification, result, SRCROOT } from './results.js';
@@ -67,5 +68,9 @@ export const sarifWriter = defineWriter({
   extension: 'sarif',
   write(report) {
     return `${JSON.stringify(sarifLog(report, process.cwd()), null, 2)}\n`;
+  },
+  *chunks(report) {
+    yield* jsonChunks(sarifLog(report, process.cwd()));
+    yield '\n';
   },
 });
