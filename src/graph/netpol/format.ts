@@ -2,6 +2,7 @@
  * The connectivity list in netpol-analyzer's output formats, byte for byte: txt, json, csv, md,
  * dot. Lines are sorted by source then destination (plain byte order, as Go's sort does).
  */
+import { dotString } from '../../lib/dot.js';
 import { compareText } from '../../lib/compare.js';
 
 export interface ConnLine {
@@ -57,15 +58,26 @@ function namespaceOfPeer(peer: string): string | undefined {
 
 /** One namespace as a dot cluster (netpol-analyzer's layout: `-` becomes `_` in the cluster id). */
 export function namespaceCluster(namespace: string, nodes: readonly { readonly id: string; readonly label: string }[]): string[] {
-  const out = [`\tsubgraph "cluster_${namespace.replace(/-/g, '_')}[namespace]" {`, '\t\tcolor="black"', '\t\tfontcolor="black"'];
-  for (const n of nodes) out.push(`\t\t"${n.id}" [label="${n.label}" color="blue" fontcolor="blue"]`);
-  out.push(`\t\tlabel="${namespace}[namespace]"`, '\t}');
+  const out = [`\tsubgraph ${dotString(`cluster_${namespace.replace(/-/g, '_')}[namespace]`)} {`, '\t\tcolor="black"', '\t\tfontcolor="black"'];
+  for (const n of nodes) out.push(memberNode(n));
+  out.push(`\t\tlabel=${dotString(`${namespace}[namespace]`)}`, '\t}');
   return out;
+}
+
+/** A peer outside every namespace cluster: an IP block (red) or a `{...}` selector peer (blue). */
+export function peerNode(peer: string): string {
+  const color = peer.startsWith('{') ? 'blue' : 'red2';
+  return `\t${dotString(peer)} [label=${dotString(peer)} color="${color}" fontcolor="${color}"]`;
+}
+
+/** A workload inside a namespace or network cluster. */
+export function memberNode(node: { readonly id: string; readonly label: string }): string {
+  return `\t\t${dotString(node.id)} [label=${dotString(node.label)} color="blue" fontcolor="blue"]`;
 }
 
 /** An edge; one going "backwards" (source sorting after destination) weighs 1, a forward one 0.5, so Graphviz keeps mutual edges apart. */
 export function dotEdge(src: string, dst: string, label: string): string {
-  return `\t"${src}" -> "${dst}" [label="${label}" color="gold2" fontcolor="darkgreen" weight=${compareText(src, dst) < 0 ? '0.5' : '1'}]`;
+  return `\t${dotString(src)} -> ${dotString(dst)} [label=${dotString(label)} color="gold2" fontcolor="darkgreen" weight=${compareText(src, dst) < 0 ? '0.5' : '1'}]`;
 }
 
 function formatDot(lines: readonly ConnLine[], workloads: readonly string[]): string {
@@ -85,10 +97,7 @@ function formatDot(lines: readonly ConnLine[], workloads: readonly string[]): st
   for (const [ns, members] of [...byNamespace].sort(([a], [b]) => compareText(a, b))) {
     out.push(...namespaceCluster(ns, members.map((m) => ({ id: m, label: m.slice(ns.length + 1) }))));
   }
-  for (const o of others) {
-    const color = o.startsWith('{') ? 'blue' : 'red2';
-    out.push(`\t"${o}" [label="${o}" color="${color}" fontcolor="${color}"]`);
-  }
+  for (const o of others) out.push(peerNode(o));
   for (const l of lines) out.push(dotEdge(l.src, l.dst, l.conn));
   out.push('}');
   return `${out.join('\n')}\n`;

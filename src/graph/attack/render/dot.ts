@@ -7,6 +7,7 @@
  * Every string is quoted and escaped: names in manifests can hold quotes, backslashes (which
  * Graphviz reads as label escapes such as \N) and newlines.
  */
+import { dotString } from '../../../lib/dot.js';
 import type { AttackNode, AttackPathsResult } from '../../../model/attack.js';
 import { compareText } from '../../../lib/compare.js';
 import { fixNumbersOf, mergePathSteps, stepKey, type MergedStep } from '../../../lib/attack/merged-steps.js';
@@ -17,13 +18,6 @@ export interface DotOptions {
 }
 
 const COLORS = { entry: '#0969da', jewel: '#8b0000', step: '#59636e', edge: '#8c959f', top: '#d1242f', cut: '#1a7f37' } as const;
-
-/** A DOT double-quoted string whose content Graphviz shows literally. */
-export function dotString(text: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must not reach the output
-  const flat = text.replace(/[\u0000-\u001f\u007f]/g, ' ');
-  return `"${flat.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
 
 /** Several lines in one label: each line escaped, joined with DOT's left-justified line break. */
 function lines(...parts: readonly string[]): string {

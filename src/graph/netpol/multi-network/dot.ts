@@ -5,7 +5,8 @@
  * secondary network is a node of its own there (its id carries the network name), so each
  * network's edges stay within it.
  */
-import { dotEdge, namespaceCluster } from '../format.js';
+import { dotEdge, memberNode, namespaceCluster, peerNode } from '../format.js';
+import { dotString } from '../../../lib/dot.js';
 import { compareText } from '../../../lib/compare.js';
 import { workloadKey } from '../model.js';
 import type { MultiNetworkResult, NetworkSection } from './list.js';
@@ -38,10 +39,10 @@ function networkBlock(section: NetworkSection, nodes: readonly Node[]): string[]
   if (kind === 'udn') {
     // One namespace: the network is the namespace's cluster.
     const name = `${section.column}[udn]`;
-    return [`\tsubgraph "cluster_${name}" {`, '\t\tcolor="black"', '\t\tfontcolor="black"', ...[...nodes].sort((a, b) => compareText(a.id, b.id)).map((m) => `\t\t"${m.id}" [label="${m.label}" color="blue" fontcolor="blue"]`), `\t\tlabel="${name}"`, '\t}'];
+    return [`\tsubgraph ${dotString(`cluster_${name}`)} {`, '\t\tcolor="black"', '\t\tfontcolor="black"', ...[...nodes].sort((a, b) => compareText(a.id, b.id)).map(memberNode), `\t\tlabel=${dotString(name)}`, '\t}'];
   }
   const [cluster, label] = kind === 'pod' ? ['pod_network', 'pod network'] : [section.column, `${section.column}[${kind === 'cudn' ? 'cluster-udn' : 'nad'}]`];
-  return [`\tsubgraph "cluster_${cluster}" {`, `\tlabel="${label}"`, ...namespaceBlocks(nodes), '\t}'];
+  return [`\tsubgraph ${dotString(`cluster_${cluster}`)} {`, `\tlabel=${dotString(label)}`, ...namespaceBlocks(nodes), '\t}'];
 }
 
 export function formatNetworksDot(result: MultiNetworkResult, focusConn?: string): string {
@@ -66,10 +67,7 @@ export function formatNetworksDot(result: MultiNetworkResult, focusConn?: string
     }
     out.push(...networkBlock(section, [...nodes.values()]));
   }
-  for (const o of [...others].sort(compareText)) {
-    const color = o.startsWith('{') ? 'blue' : 'red2';
-    out.push(`\t"${o}" [label="${o}" color="${color}" fontcolor="${color}"]`);
-  }
+  for (const o of [...others].sort(compareText)) out.push(peerNode(o));
   edges.sort((a, b) => compareText(a.src, b.src) || compareText(a.dst, b.dst));
   for (const e of edges) out.push(dotEdge(e.src, e.dst, e.label));
   out.push('}');
