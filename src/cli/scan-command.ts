@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { FAIL_ON_VALUES, FORMATS, scan, type FailOn, type ScanOptions } from '../sdk/index.js';
-import { collect, collectList, failNothingRead, filesRead, finishReport, printProblems } from './io.js';
+import { collect, collectList, filesRead, finishReport } from './io.js';
 import { progressLine } from './progress.js';
 import { addSettingOptions, settingValues } from './settings-options.js';
 
@@ -102,13 +102,6 @@ export function scanCommand(): Command {
     const progress = progressLine(process.stderr, flags.quiet !== true);
     const report = await scan({ ...scanOptions(paths, flags, settingKeys), onProgress: progress.update });
     progress.clear();
-    // Image targets that could not be read leave a report with nothing in it and no no-input
-    // problem: without this, \`palisade scan oci-archive:missing.tar\` passed a CI gate.
-    if (report.summary.resources === 0 && !report.errors.some((p) => USAGE_CODES.has(p.code))) {
-      printProblems([...report.errors, ...report.notes], flags.quiet === true);
-      failNothingRead(report.errors);
-      return;
-    }
     finishReport(report, { ...flags, inputs: filesRead(paths, flags.kubeconfig, flags.config, flags.helmValues, flags.vex, flags.db) }, USAGE_CODES);
   });
 }

@@ -35,6 +35,16 @@ interface Scan {
   readonly seen: Set<string>;
 }
 
+/**
+ * The problems of a load, with `no-input` added when nothing at all was read: an empty directory
+ * or a stream of comments gives the loaders nothing to complain about, yet an analysis of nothing
+ * must not pass (the scan says the same in its own words).
+ */
+export function problemsOfLoad(loaded: LoadResult): Problem[] {
+  if (loaded.inputs.length > 0 || loaded.problems.some((p) => p.code === 'no-input')) return loaded.problems;
+  return [...loaded.problems, problem('no-input', 'no Kubernetes object was read from the inputs')];
+}
+
 export async function loadInputs(options: LoadOptions): Promise<LoadResult> {
   const scan: Scan = {
     options,

@@ -12,7 +12,7 @@ import { runRules } from '../core/engine.js';
 import { ResourceIndex } from '../core/resource-index.js';
 import { findConfig, namespaceFilter, resolveConfig } from '../config/index.js';
 import { analyzeAttackPaths, attackGraphDot, attackPathsTable } from '../graph/attack/index.js';
-import { loadInputs } from '../loaders/index.js';
+import { loadInputs, problemsOfLoad } from '../loaders/index.js';
 import { loadOptionsOf, type InputOptions } from './inputs.js';
 import { selectScanRules } from './select-rules.js';
 import { settleFindings } from './settle-findings.js';
@@ -82,7 +82,7 @@ export async function attackPaths(options: AttackPathsOptions): Promise<AttackPa
   const resolved = resolveConfig({ file: options.configFile ?? findConfig(paths, cwd), env: {}, flags: {} });
   const problems: Problem[] = [...resolved.problems];
   const loaded = await loadInputs(loadOptionsOf({ ...options, paths, cwd }, resolved.config.limits));
-  problems.push(...loaded.problems);
+  problems.push(...problemsOfLoad(loaded));
   const resources = loaded.resources.filter(namespaceFilter(resolved.config));
   const index = new ResourceIndex(resources);
   const selection = selectScanRules(resolved);

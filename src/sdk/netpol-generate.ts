@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../model/problem.js';
 import { PalisadeError, problem } from '../core/errors.js';
-import { loadInputs } from '../loaders/index.js';
+import { loadInputs, problemsOfLoad } from '../loaders/index.js';
 import { generateNetworkPolicies, policiesToYaml, type Generated } from '../graph/netpol/generate/index.js';
 import { guarded } from './netpol.js';
 
@@ -49,5 +49,5 @@ export async function netpolGenerate(options: NetpolGenerateOptions): Promise<Ne
   const warnings = generated.warnings.map((w) =>
     problem('netpol-invalid', w.message, { ...(w.file === undefined ? {} : { file: w.file }), ...(w.line === undefined ? {} : { line: w.line }), ...(w.column === undefined ? {} : { column: w.column }) }),
   );
-  return { output: policiesToYaml(generated.policies), generated, problems: [...loaded.problems, ...warnings.map((p) => ({ ...p, level: 'warning' as const }))] };
+  return { output: policiesToYaml(generated.policies), generated, problems: [...problemsOfLoad(loaded), ...warnings.map((p) => ({ ...p, level: 'warning' as const }))] };
 }

@@ -21,7 +21,7 @@ import {
   type ListFormat,
   type Protocol,
 } from '../graph/netpol/index.js';
-import { loadInputs } from '../loaders/index.js';
+import { loadInputs, problemsOfLoad } from '../loaders/index.js';
 import { netpolJson } from '../graph/netpol/palisade-json.js';
 import { netpolHtml } from '../graph/netpol/render/html.js';
 
@@ -61,7 +61,7 @@ export interface NetpolOutput {
 
 async function load(options: NetpolInputOptions): Promise<{ resources: Resource[]; problems: Problem[] }> {
   const loaded = await loadInputs({ paths: options.paths, ...(options.cwd === undefined ? {} : { cwd: options.cwd }) });
-  return { resources: loaded.resources, problems: loaded.problems };
+  return { resources: loaded.resources, problems: problemsOfLoad(loaded) };
 }
 
 /** Runs an analysis step, turning a refusal of the input into a located PalisadeError. */

@@ -5,7 +5,7 @@
  */
 import type { Problem } from '../model/problem.js';
 import { PalisadeError, problem, type ProblemCode } from '../core/errors.js';
-import { loadInputs } from '../loaders/index.js';
+import { loadInputs, problemsOfLoad } from '../loaders/index.js';
 import { loadOptionsOf, type InputOptions } from './inputs.js';
 import {
   RbacIndex,
@@ -61,7 +61,7 @@ export interface RbacModel {
 
 export async function loadRbac(options: RbacLoadOptions): Promise<RbacModel> {
   const loaded = await loadInputs(loadOptionsOf(options));
-  return rbacModelOf(loaded.resources, loaded.inputs, loaded.problems);
+  return rbacModelOf(loaded.resources, loaded.inputs, problemsOfLoad(loaded));
 }
 
 /** The same model from resources already loaded (the scan pipeline, tests). */

@@ -137,10 +137,11 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
   const images = await scanImageTargets([...imageTargets, ...pulled], { ...options.images, ...(options.env === undefined ? {} : { env: options.env }) });
   problems.push(...images.problems);
   problems.push(...kindProblems(resources));
-  // Nothing to scan is never a pass: a typo in a path, an empty render or a wrong --namespace
-  // would otherwise turn a CI gate green.
-  if (resources.length === 0 && imageTargets.length === 0 && !problems.some((p) => p.code === 'no-input')) {
-    problems.push(problem('no-input', loaded.resources.length === 0 ? 'no Kubernetes object was read from the inputs' : 'no Kubernetes object is in the selected namespaces'));
+  // Nothing to scan is never a pass: a typo in a path, an empty render, a wrong --namespace or an
+  // image that could not be read would otherwise turn a CI gate green.
+  if (resources.length === 0 && images.summaries.length === 0 && !problems.some((p) => p.code === 'no-input')) {
+    const what = imageTargets.length > 0 ? 'no image and no Kubernetes object could be read from the inputs' : loaded.resources.length === 0 ? 'no Kubernetes object was read from the inputs' : 'no Kubernetes object is in the selected namespaces';
+    problems.push(problem('no-input', what));
   }
   const selection = selectScanRules(resolved, options.rules?.length ? options.rules : frameworkRules(options.framework), options.excludeRules);
   problems.push(...selection.problems);
