@@ -37,10 +37,16 @@ export function directoryKind(dir: string): 'kustomize' | 'helm' | 'walk' {
   return 'walk';
 }
 
-export async function walkDirectory(absolute: string, shown: string): Promise<WalkItem[]> {
+/**
+ * What a directory holds for a scan: manifests and Dockerfiles, and Helm charts and Kustomize
+ * overlays as whole items (rendered, not walked). With `select: 'dockerfiles'` (palisade
+ * dockerfile), only Dockerfiles, looked for in every directory, charts and overlays included,
+ * and other files passed over without a note.
+ */
+export async function walkDirectory(absolute: string, shown: string, select: 'manifests' | 'dockerfiles' = 'manifests'): Promise<WalkItem[]> {
   const root = await realpath(absolute);
   const items: WalkItem[] = [];
-  await visit({ path: absolute, real: root, shown }, root, new Set([root]), items);
+  await visit({ path: absolute, real: root, shown }, root, new Set([root]), items, select);
   return items;
 }
 
@@ -50,7 +56,7 @@ interface Place {
   readonly shown: string;
 }
 
-async function visit(dir: Place, root: string, visited: Set<string>, items: WalkItem[]): Promise<void> {
+async function visit(dir: Place, root: string, visited: Set<string>, items: WalkItem[], select: 'manifests' | 'dockerfiles'): Promise<void> {
   const shown = dir.shown;
   let entries: Dirent[];
   try {
@@ -75,12 +81,12 @@ async function visit(dir: Place, root: string, visited: Set<string>, items: Walk
       if (SKIPPED_DIRECTORIES.has(entry.name)) continue;
       if (visited.has(real)) continue;
       visited.add(real);
-      const kind = directoryKind(absolute);
-      if (kind === 'walk') await visit({ path: absolute, real, shown: entryShown }, root, visited, items);
+      const kind = select === 'dockerfiles' ? 'walk' : directoryKind(absolute);
+      if (kind === 'walk') await visit({ path: absolute, real, shown: entryShown }, root, visited, items, select);
       else items.push({ kind, absolute, real, shown: entryShown });
     } else if (target === 'file') {
-      if (isManifestName(entry.name) || isDockerfileName(entry.name)) items.push({ kind: 'file', absolute, real, shown: entryShown });
-      else items.push({ kind: 'problem', problem: problem('not-a-manifest', 'not a .yaml, .yml or .json file; skipped', { file: entryShown }) });
+      if (isDockerfileName(entry.name) || (select === 'manifests' && isManifestName(entry.name))) items.push({ kind: 'file', absolute, real, shown: entryShown });
+      else if (select === 'manifests') items.push({ kind: 'problem', problem: problem('not-a-manifest', 'not a .yaml, .yml or .json file; skipped', { file: entryShown }) });
     }
     // Sockets, devices and FIFOs inside a tree are never manifests; skipped without a note.
   }

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { lintDockerfiles, lintDockerfileText } from './dockerfile.js';
@@ -78,5 +81,29 @@ describe('lintDockerfiles from standard input', () => {
     const big = await lintDockerfiles(['-'], { stdin: stdin(text('FROM debian:12', `RUN echo ${'x'.repeat(2000)}`)), settings: { limitsMaxFileBytes: 1000 } });
     expect(big.errors.map((p) => [p.code, p.file])).toContainEqual(['input-too-large', '-']);
     expect(big.findings).toEqual([]);
+  });
+});
+
+describe('lintDockerfiles over paths', () => {
+  it('reads only the Dockerfiles of a directory, charts and overlays included, and renders nothing', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'palisade-dockerfiles-'));
+    try {
+      mkdirSync(join(root, 'chart', 'templates'), { recursive: true });
+      writeFileSync(join(root, 'chart', 'Chart.yaml'), 'apiVersion: v2\nname: c\nversion: 0.1.0\n');
+      writeFileSync(join(root, 'chart', 'Containerfile'), text('FROM debian:12', 'USER 1000'));
+      writeFileSync(join(root, 'Dockerfile'), text('FROM debian:12', 'USER 1000'));
+      writeFileSync(join(root, 'deploy.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n');
+      const report = await lintDockerfiles([root]);
+      expect(report.inputs.map((input) => input.slice(root.length))).toEqual(['/Dockerfile', '/chart/Containerfile']);
+      expect([...report.errors, ...report.notes]).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('says a missing path is missing, not that it is no Dockerfile', async () => {
+    const report = await lintDockerfiles(['/nonexistent/notes.txt']);
+    expect(report.errors.map((p) => p.code)).toContain('input-not-found');
+    expect(report.errors.map((p) => p.code)).not.toContain('not-a-dockerfile');
   });
 });

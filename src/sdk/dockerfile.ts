@@ -18,6 +18,7 @@ import { applySuppressions } from '../core/suppression.js';
 import { findConfig, resolveConfig } from '../config/index.js';
 import { dockerfileResource, isDockerfileName, looksLikeDockerfile } from '../loaders/dockerfile/index.js';
 import { readStreamBounded } from '../loaders/read-bounded.js';
+import { walkDirectory } from '../loaders/walk.js';
 import { RULES } from '../rules/index.js';
 import { scan, type ScanOptions } from './scan.js';
 
@@ -37,11 +38,20 @@ export type DockerfileLintOptions = Omit<ScanOptions, 'cluster' | 'helmValues' |
  */
 export async function lintDockerfiles(paths: readonly string[], options: DockerfileLintOptions = {}): Promise<Report> {
   const refused: Problem[] = [];
-  const kept = paths.filter((input) => {
-    if (input === '-' || isDirectory(path.resolve(options.cwd ?? process.cwd(), input)) || isDockerfileName(path.basename(input))) return true;
-    refused.push(problem('not-a-dockerfile', 'the file is not named like a Dockerfile', { file: input }));
-    return false;
-  });
+  const kept: string[] = [];
+  for (const input of paths) {
+    const absolute = path.resolve(options.cwd ?? process.cwd(), input);
+    const kind = input === '-' ? 'stdin' : pathKind(absolute);
+    // A missing path goes on to the loader, which says input-not-found.
+    if (kind === 'stdin' || kind === 'missing' || isDockerfileName(path.basename(input))) kept.push(input);
+    else if (kind === 'directory') {
+      // Only its Dockerfiles: walked as manifests, its charts and overlays would be rendered for nothing.
+      for (const item of await walkDirectory(absolute, input, 'dockerfiles')) {
+        if (item.kind === 'problem') refused.push(item.problem);
+        else kept.push(item.shown);
+      }
+    } else refused.push(problem('not-a-dockerfile', 'the file is not named like a Dockerfile', { file: input }));
+  }
   const stdin = kept.includes('-') ? await dockerfileFromStdin(paths, options) : undefined;
   if (stdin !== undefined && !stdin.ok) refused.push(stdin.problem);
   const inputs = stdin === undefined || stdin.ok ? kept : kept.filter((input) => input !== '-');
@@ -116,10 +126,10 @@ function parseOptions(rule: AnyRule, raw: unknown): unknown {
   return rule.options === undefined ? undefined : (rule.options.parse(raw ?? {}) as unknown);
 }
 
-function isDirectory(file: string): boolean {
+function pathKind(file: string): 'directory' | 'file' | 'missing' {
   try {
-    return statSync(file).isDirectory();
+    return statSync(file).isDirectory() ? 'directory' : 'file';
   } catch {
-    return false;
+    return 'missing';
   }
 }
