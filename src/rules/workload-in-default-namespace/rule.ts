@@ -1,6 +1,7 @@
 /**
  * Application objects in the `default` namespace, including objects whose manifest names no
- * namespace: `kubectl apply` without `-n` puts them there.
+ * namespace: `kubectl apply` without `-n` puts them there. Not a Helm chart's objects that name
+ * none: the release namespace is chosen when the chart is installed.
  */
 import { defineRule, fail } from '../../core/rule.js';
 import { DEFAULT_NAMESPACE } from '../../lib/k8s/kinds.js';
@@ -47,6 +48,9 @@ export const rule = defineRule({
   *check(resource: Resource) {
     if (resource.namespace !== undefined && resource.namespace !== DEFAULT_NAMESPACE) return;
     if (CLUSTER_OWNED.has(`${resource.kind}/${resource.name}`)) return;
+    // A chart's object without a namespace goes to the release namespace, which `helm install -n`
+    // chooses; a chart that writes `namespace: default` is still judged.
+    if (resource.namespace === undefined && resource.source.renderedBy === 'helm') return;
     const where = resource.namespace === undefined ? 'names no namespace, so it lands in "default"' : 'is in the "default" namespace';
     yield fail(
       `${resource.kind} "${resource.name}" ${where}: RBAC, NetworkPolicies, quotas and Pod Security levels there are shared with everything else deployed without a namespace`,
