@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { parseDockerfile } from './parse.js';
+import { MAX_INSTRUCTIONS, parseDockerfile } from './parse.js';
 import { expandVariables } from './expand.js';
 import { shellCommands } from './shell.js';
 
 describe('parseDockerfile', () => {
+  it('reads at most MAX_INSTRUCTIONS instructions and says where it stopped', () => {
+    const lines = ['FROM debian:12', ...Array.from({ length: MAX_INSTRUCTIONS + 5 }, (_, i) => `ENV V${String(i)}=x`)];
+    const { dockerfile, errors } = parseDockerfile(`${lines.join('\n')}\n`);
+    expect(dockerfile.stages[0]?.instructions).toHaveLength(MAX_INSTRUCTIONS - 1);
+    expect(errors).toEqual([{ line: MAX_INSTRUCTIONS + 1, column: 1, message: expect.stringContaining(`more than ${String(MAX_INSTRUCTIONS)} instructions`) as string, hint: expect.any(String) as string }]);
+  });
+
   it('splits stages, keeps lines, joins continuations and drops comments inside them', () => {
     const { dockerfile, positions, errors, droppedComments } = parseDockerfile(
       [

@@ -77,4 +77,6 @@ export interface DockerfileError {
   readonly line: number;
   readonly column: number;
   readonly message: string;
+  /** What to do, when it is not fixing the instruction at the line. */
+  readonly hint?: string;
 }

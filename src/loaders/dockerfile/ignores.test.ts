@@ -79,12 +79,12 @@ describe('palisade.dev/ignore-next', () => {
 });
 
 describe('hostile input', () => {
-  it('places forty thousand pragmas among as many instructions (binary searches, not scans)', () => {
+  it('places eighteen thousand pragmas among half as many instructions, near the parser limit (binary searches, not scans)', () => {
     const lines = ['FROM debian:12'];
-    for (let i = 0; i < 20_000; i++) lines.push('# palisade.dev/ignore-next: dockerfile-sudo: x', '# hadolint ignore=DL3004', 'RUN sudo true');
+    for (let i = 0; i < 9_000; i++) lines.push('# palisade.dev/ignore-next: dockerfile-sudo: x', '# hadolint ignore=DL3004', 'RUN sudo true');
     const found = ignoresOf(lines);
-    expect(found.ignores).toHaveLength(40_000);
+    expect(found.ignores).toHaveLength(18_000);
     expect(found.problems).toEqual([]);
-    expect(found.ignores.at(-1)).toMatchObject({ fromLine: 60_001, toLine: 60_001 });
+    expect(found.ignores.at(-1)).toMatchObject({ fromLine: 27_001, toLine: 27_001 });
   });
 });

@@ -44,7 +44,7 @@ export interface DockerfileLoad {
 
 export function dockerfileResource(text: string, file: string): DockerfileLoad {
   const { dockerfile, positions, errors, droppedComments } = parseDockerfile(text);
-  const problems = errors.map((error) => problem('dockerfile-syntax', error.message, { file, line: error.line, column: error.column }));
+  const problems = errors.map((error) => problem('dockerfile-syntax', error.message, { file, line: error.line, column: error.column }, error.hint));
   const base = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
   const name = base === '' || base === '-' ? DOCKERFILE_KIND : base;
   const ignores = dockerfile.comments.map((comment) => IGNORE_COMMENT.exec(comment.text)?.[1]).filter((value) => value !== undefined);
