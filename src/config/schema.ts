@@ -134,6 +134,11 @@ const helm = z
       .array(z.string().regex(/^[^=]+=/, { error: 'expected key=value' }))
       .default([])
       .meta({ title: 'Set', description: 'Values for `helm template`, like --set key=value.' }),
+    namespace: z
+      .string()
+      .regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, { error: 'expected a namespace name (RFC 1123 label)' })
+      .optional()
+      .meta({ title: 'Release namespace', description: 'The namespace charts are rendered for, like helm template --namespace: what {{ .Release.Namespace }} becomes (default: "default").' }),
   })
   .meta({ title: 'Helm', description: 'How charts are rendered before scanning.' });
 

@@ -28,6 +28,8 @@ export function isHelmChart(dir: string): boolean {
 export interface HelmOptions {
   readonly valuesFiles?: readonly string[];
   readonly set?: readonly string[];
+  /** The release namespace (`helm template --namespace`); helm's own default is "default". */
+  readonly namespace?: string | undefined;
   /**
    * The real path of the input the user named: helm follows a chart's symbolic links wherever
    * they lead (with a warning), so a chart whose links leave it is not rendered. Defaults to
@@ -70,6 +72,7 @@ export async function renderHelmChart(dir: string, shownAs: string, options: Hel
   const args = ['template', dir];
   for (const file of options.valuesFiles ?? []) args.push('--values', path.resolve(cwd, file));
   for (const assignment of options.set ?? []) args.push('--set', assignment);
+  if (options.namespace !== undefined) args.push('--namespace', options.namespace);
   const outcome = await runTool({
     command: 'helm',
     args,

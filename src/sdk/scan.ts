@@ -124,6 +124,7 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
       // Values files named in .palisade.yaml are relative to that file, not to where palisade runs.
       valuesFiles: [...(config.helm?.valuesFiles ?? []).map((file) => (resolved.file === undefined ? file : path.resolve(path.dirname(resolved.file), file))), ...(options.helmValues ?? [])],
       set: [...(config.helm?.set ?? []), ...(options.helmSet ?? [])],
+      namespace: config.helm?.namespace,
     },
     limits: config.limits,
     ...(options.stdin === undefined ? {} : { stdin: options.stdin }),

@@ -108,6 +108,7 @@ describe('settings derived from the schema', () => {
       ['PALISADE_LIMITS_MAX_CLUSTER_OBJECTS', '--limits-max-cluster-objects', 'limitsMaxClusterObjects', 'number'],
       ['PALISADE_HELM_VALUES_FILES', '--helm-values-files', 'helmValuesFiles', 'list'],
       ['PALISADE_HELM_SET', '--helm-set', 'helmSet', 'list'],
+      ['PALISADE_HELM_NAMESPACE', '--helm-namespace', 'helmNamespace', 'string'],
       ['PALISADE_NAMESPACES', '--namespaces', 'namespaces', 'list'],
       ['PALISADE_ATTACK_PATHS_ENABLED', '--attack-paths-enabled', 'attackPathsEnabled', 'boolean'],
       ['PALISADE_ATTACK_PATHS_FAIL_ON_PATH', '--attack-paths-fail-on-path', 'attackPathsFailOnPath', 'boolean'],

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { locate } from '../../src/core/locate.js';
 import { loadInputs } from '../../src/loaders/index.js';
+import { scan } from '../../src/sdk/index.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/loaders/', import.meta.url));
 
@@ -42,6 +43,18 @@ describe.skipIf(!hasHelm)('Helm charts', () => {
     // Lines count from the template's `# Source:` comment: here they match the template's own lines.
     expect(locate(deployment, '/spec/template/spec/hostNetwork')).toMatchObject({ line: 17, column: 7 });
     expect(locate(deployment, '/spec/template/spec/containers/0/image')).toMatchObject({ line: 20, column: 11 });
+  });
+
+  it('renders for the release namespace the configuration names (helm.namespace, --helm-namespace)', async () => {
+    const chart = fileURLToPath(new URL('../../examples/helm/billing', import.meta.url));
+    const namespaces = async (settings: Record<string, unknown>): Promise<string[]> => {
+      const report = await scan({ paths: [chart], rules: ['workload-in-default-namespace'], failOn: 'none', settings });
+      expect(report.errors).toEqual([]);
+      return report.findings.map((f) => f.resource.namespace ?? '');
+    };
+    // The chart writes namespace: {{ .Release.Namespace }}: helm's default release namespace is "default".
+    expect(await namespaces({})).toEqual(['default', 'default']);
+    expect(await namespaces({ helmNamespace: 'billing' })).toEqual([]);
   });
 
   it('renders defaults when no values are given', async () => {
