@@ -50,11 +50,29 @@ function matches(rule: Record<string, unknown>, probe: Probe): { unconditional: 
   let unconditional = strings(rule.users).length === 0 && strings(rule.userGroups).length === 0 && strings(rule.namespaces).length === 0;
   const groups = asArray(rule.resources).map(asRecord).filter((g): g is Record<string, unknown> => g !== undefined);
   if (groups.length > 0) {
-    const hit = groups.find((g) => (asString(g.group) ?? '') === probe.group && (strings(g.resources).length === 0 || strings(g.resources).some((r) => resourceEntryMatches(r, probe))));
+    const hit = groupMatch(groups, probe);
     if (hit === undefined) return undefined;
-    if (strings(hit.resourceNames).length > 0) unconditional = false;
+    if (hit === 'some-names') unconditional = false;
   }
   return { unconditional };
+}
+
+/**
+ * How the `resources` of a rule match the probe: for every name, only for the names some group
+ * lists, or not at all. A group with no resource list matches every resource of its API group and
+ * its resourceNames are ignored, as the API server does; any group matching every name wins.
+ */
+function groupMatch(groups: readonly Record<string, unknown>[], probe: Probe): 'all-names' | 'some-names' | undefined {
+  let found: 'some-names' | undefined;
+  for (const group of groups) {
+    if ((asString(group.group) ?? '') !== probe.group) continue;
+    const resources = strings(group.resources);
+    if (resources.length === 0) return 'all-names';
+    if (!resources.some((r) => resourceEntryMatches(r, probe))) continue;
+    if (strings(group.resourceNames).length === 0) return 'all-names';
+    found = 'some-names';
+  }
+  return found;
 }
 
 function levelOf(rule: Record<string, unknown>): AuditLevel {

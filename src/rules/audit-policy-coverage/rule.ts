@@ -51,9 +51,14 @@ export const rule = defineRule({
     const name = `audit Policy "${policy.name}"`;
     for (const probe of MUST_AUDIT) {
       const levels = possibleLevels(rules, probe);
-      if (levels.some((l) => l.level !== 'None')) continue;
+      // The last level is the one every remaining request gets: auditing an event for one user or
+      // namespace does not audit it for the attacker.
       const last = levels.at(-1);
-      yield fail(`${name} does not audit ${describeProbe(probe)}: every rule that applies logs it at level None`, last?.path ?? '/rules');
+      if (last === undefined || last.level !== 'None') continue;
+      const why = levels.some((l) => l.level !== 'None')
+        ? `audits ${describeProbe(probe)} only for some users, groups, namespaces or names: the others are logged at level None`
+        : `does not audit ${describeProbe(probe)}: every rule that applies logs it at level None`;
+      yield fail(`${name} ${why}`, last.path);
     }
     const reported = new Set<string>();
     for (const leak of LEAKS) {
