@@ -1,14 +1,23 @@
 /**
  * Debian packages from the dpkg database: /var/lib/dpkg/status, and the one-file-per-package
- * /var/lib/dpkg/status.d/ of distroless images. Only packages whose status is "installed" count,
- * as `dpkg-query -W -f='${db:Status-Status}'` reports them; removed packages that keep their
- * config files are not installed software. Licences come from each package's machine-readable
+ * /var/lib/dpkg/status.d/ of distroless images. A package counts when its files are on disk, by
+ * the third word of its Status (`dpkg-query -W -f='${db:Status-Status}'`): installed, and the
+ * states dpkg leaves a fully unpacked package in (see PRESENT). Removed packages that keep their
+ * config files, purged ones and half-installed ones (an unpack that failed midway) do not. Licences come from each package's machine-readable
  * /usr/share/doc/PKG/copyright (see dep5.ts).
  */
 import type { Analyzer, FoundPackage } from './analyzer.js';
 import { dep5Licenses } from './dep5.js';
 import { distroQualifier, purl } from './purl.js';
 import { parseStanzas } from './stanzas.js';
+
+/**
+ * dpkg(1) package states whose files are all in place: `unpacked` and `half-configured` await (or
+ * failed) configuration, `triggers-awaited`/`triggers-pending` are configured packages whose
+ * triggers have not run yet, which images built with interrupted or deferred triggers keep. Their
+ * code is there to be exploited, and Trivy lists them too.
+ */
+const PRESENT: ReadonlySet<string> = new Set(['installed', 'triggers-pending', 'triggers-awaited', 'half-configured', 'unpacked']);
 
 export const dpkgAnalyzer: Analyzer = {
   id: 'dpkg',
@@ -24,7 +33,7 @@ export const dpkgAnalyzer: Analyzer = {
       const version = stanza.get('Version');
       if (name === undefined || version === undefined) continue;
       const status = stanza.get('Status');
-      if (status === undefined ? !statusDir : status.split(/\s+/)[2] !== 'installed') continue;
+      if (status === undefined ? !statusDir : !PRESENT.has(status.split(/\s+/)[2] ?? '')) continue;
       const arch = stanza.get('Architecture');
       const source = parseSource(stanza.get('Source'), name, version);
       const namespace = context.os?.id === 'ubuntu' ? 'ubuntu' : 'debian';

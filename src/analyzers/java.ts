@@ -33,15 +33,24 @@ export const javaAnalyzer: Analyzer = {
 };
 
 function identify(meta: ArchiveMeta): FoundPackage[] {
-  const fromPoms = meta.poms.flatMap((text) => {
-    const props = properties(text);
+  const poms = meta.poms.map(properties);
+  const fromPoms = poms.flatMap((props) => {
     const group = props.get('groupId');
     const artifact = props.get('artifactId');
     const version = props.get('version');
     return group !== undefined && artifact !== undefined && version !== undefined ? [maven(group, artifact, version)] : [];
   });
-  if (fromPoms.length > 0) return fromPoms;
   const fromName = nameAndVersion(posix.basename(meta.path.slice(meta.path.lastIndexOf('!/') + 1)));
+  if (fromPoms.length === 0) return fromArchive(meta, fromName);
+  // pom.properties of shaded libraries say nothing about the archive itself: a jar built without
+  // Maven (Gradle, Ant) that shades one still is a package. A versioned file name no pom's
+  // artifactId matches is that evidence (Syft reads it the same way); a bare "app.jar" is not.
+  const own = fromName?.version !== undefined && !poms.some((props) => props.get('artifactId') === fromName.name);
+  return own ? [...fromArchive(meta, fromName), ...fromPoms] : fromPoms;
+}
+
+/** The archive's own identity from its MANIFEST.MF and file name. */
+function fromArchive(meta: ArchiveMeta, fromName: { name: string; version?: string } | undefined): FoundPackage[] {
   const headers = meta.manifest === undefined ? new Map<string, string>() : manifestHeaders(meta.manifest);
   const symbolic = headers.get('Bundle-SymbolicName')?.split(';')[0]?.trim();
   const title = headers.get('Implementation-Title') ?? headers.get('Bundle-Name') ?? headers.get('Specification-Title');

@@ -55,9 +55,8 @@ export const npmLockAnalyzer: Analyzer = {
         if (key === '' || typeof entry !== 'object' || entry === null) continue;
         const e = entry as Record<string, unknown>;
         if (e.link === true || typeof e.version !== 'string') continue;
-        const at = key.lastIndexOf('node_modules/');
-        const name = typeof e.name === 'string' ? e.name : key.slice(at + 'node_modules/'.length);
-        packages.push(npmPackage(name, e.version, e.license));
+        const name = typeof e.name === 'string' && e.name !== '' ? e.name : nameFromKey(key);
+        if (name !== '') packages.push(npmPackage(name, e.version, e.license));
       }
       return packages;
     }
@@ -66,7 +65,10 @@ export const npmLockAnalyzer: Analyzer = {
       for (const [name, entry] of Object.entries(deps as Record<string, unknown>)) {
         if (typeof entry !== 'object' || entry === null) continue;
         const e = entry as Record<string, unknown>;
-        if (typeof e.version === 'string' && !e.version.startsWith('file:')) packages.push(npmPackage(name, e.version, undefined));
+        if (typeof e.version === 'string' && !e.version.startsWith('file:')) {
+          const alias = aliasTarget(e.version);
+          packages.push(alias === undefined ? npmPackage(name, e.version, undefined) : npmPackage(alias.name, alias.version, undefined));
+        }
         walk(e.dependencies);
       }
     };
@@ -74,3 +76,24 @@ export const npmLockAnalyzer: Analyzer = {
     return packages;
   },
 };
+
+/**
+ * The package a v2/v3 "packages" key names when its entry has no "name" (an entry has one only when
+ * it differs, as for aliases): what follows the last node_modules/, else, for a workspace or file:
+ * folder, the folder's own name, which is what npm (arborist) calls a package.json without a name.
+ */
+function nameFromKey(key: string): string {
+  const at = key.lastIndexOf('node_modules/');
+  if (at !== -1) return key.slice(at + 'node_modules/'.length);
+  return key.slice(key.lastIndexOf('/') + 1);
+}
+
+/** A v1 lock writes an alias dependency ("foo": "npm:bar@^1") as version "npm:bar@1.0.0": bar is what is installed. */
+function aliasTarget(version: string): { name: string; version: string } | undefined {
+  if (!version.startsWith('npm:')) return undefined;
+  const spec = version.slice('npm:'.length);
+  // The version follows the last '@', past a scope's leading '@'.
+  const at = spec.lastIndexOf('@');
+  if (at <= 0) return undefined;
+  return { name: spec.slice(0, at), version: spec.slice(at + 1) };
+}
