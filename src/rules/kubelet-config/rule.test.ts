@@ -25,4 +25,32 @@ rotateCertificates: false
       ['KubeletConfiguration', '/rotateCertificates'],
     ]);
   });
+
+  it('reports idle streams that never time out, iptables chains left to others and weak TLS cipher suites (CIS 4.2.5, 4.2.6, 4.2.12)', async () => {
+    const scan = await scanYaml(rule, `apiVersion: kubelet.config.k8s.io/v1beta1
+kind: KubeletConfiguration
+protectKernelDefaults: true
+rotateCertificates: true
+streamingConnectionIdleTimeout: 0h0m0s
+makeIPTablesUtilChains: false
+tlsCipherSuites: [TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TLS_RSA_WITH_3DES_EDE_CBC_SHA, TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA]
+`);
+    expect(scan.findings.map((f) => [f.message.split(':')[0], f.location.path, f.severity])).toEqual([
+      ['KubeletConfiguration "KubeletConfiguration" sets streamingConnectionIdleTimeout to 0h0m0s', '/streamingConnectionIdleTimeout', 'medium'],
+      ['KubeletConfiguration "KubeletConfiguration" sets makeIPTablesUtilChains', '/makeIPTablesUtilChains', 'low'],
+      ['KubeletConfiguration "KubeletConfiguration" allows weak TLS cipher suites TLS_RSA_WITH_3DES_EDE_CBC_SHA, TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA', '/tlsCipherSuites/1', 'medium'],
+    ]);
+  });
+
+  it('keeps a non-zero idle timeout and strong cipher suites quiet', async () => {
+    const scan = await scanYaml(rule, `apiVersion: kubelet.config.k8s.io/v1beta1
+kind: KubeletConfiguration
+protectKernelDefaults: true
+rotateCertificates: true
+streamingConnectionIdleTimeout: 5m0s
+makeIPTablesUtilChains: true
+tlsCipherSuites: [TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305]
+`);
+    expect(scan.findings).toEqual([]);
+  });
 });

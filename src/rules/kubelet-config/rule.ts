@@ -6,8 +6,50 @@
  */
 import type { Violation } from '../../core/rule.js';
 import { defineRule, fail } from '../../core/rule.js';
-import { asRecord } from '../../lib/k8s/values.js';
+import { asArray, asRecord } from '../../lib/k8s/values.js';
 import type { Resource } from '../../model/resource.js';
+
+/**
+ * The suites CIS 4.2.12 (and kube-bench's valid_elements) accept: AEAD ciphers only. Anything
+ * else the kubelet accepts (CBC, 3DES, RC4) has known attacks or no forward secrecy.
+ */
+const STRONG_CIPHER_SUITES = new Set([
+  'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256',
+  'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+  'TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305',
+  'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
+  'TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305',
+  'TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384',
+  'TLS_RSA_WITH_AES_256_GCM_SHA384',
+  'TLS_RSA_WITH_AES_128_GCM_SHA256',
+  // TLS 1.3 suites: Go always enables them, listing them is harmless.
+  'TLS_AES_128_GCM_SHA256',
+  'TLS_AES_256_GCM_SHA384',
+  'TLS_CHACHA20_POLY1305_SHA256',
+]);
+
+/** A Go duration string ("0", "0s", "0h0m0s", "0.0ms") that is zero. */
+function isZeroDuration(value: unknown): boolean {
+  if (value === 0) return true;
+  return typeof value === 'string' && /^[+-]?(?:0+(?:\.0*)?(?:ns|us|µs|ms|s|m|h))+$|^[+-]?0$/.test(value.trim());
+}
+
+/** Node-level hardening CIS 4.2.5, 4.2.6 and 4.2.12 read from the same file. */
+function* connections(object: Record<string, unknown>, name: string): Generator<Violation> {
+  const idle = object.streamingConnectionIdleTimeout;
+  if (isZeroDuration(idle)) {
+    yield fail(`${name} sets streamingConnectionIdleTimeout to ${String(idle)}: exec, attach and port-forward streams never time out, so abandoned sessions stay open and connections pile up until the kubelet runs out of them`, '/streamingConnectionIdleTimeout', 'medium');
+  }
+  if (object.makeIPTablesUtilChains === false) {
+    yield fail(`${name} sets makeIPTablesUtilChains: false, so the kubelet does not maintain its iptables chains and the node's firewall rules drift from what pods and hostPorts need`, '/makeIPTablesUtilChains', 'low');
+  }
+  const suites = asArray(object.tlsCipherSuites);
+  const weak = suites.flatMap((suite, index) => (typeof suite === 'string' && !STRONG_CIPHER_SUITES.has(suite) ? [{ suite, index }] : []));
+  const first = weak[0];
+  if (first !== undefined) {
+    yield fail(`${name} allows weak TLS cipher suites ${weak.map((w) => w.suite).join(', ')}: a client that offers only these gets a connection without forward secrecy or with a broken cipher`, `/tlsCipherSuites/${String(first.index)}`, 'medium');
+  }
+}
 
 function* judge(config: Resource): Generator<Violation> {
   const object = config.object;
@@ -34,6 +76,7 @@ function* judge(config: Resource): Generator<Violation> {
     const path = object.rotateCertificates === undefined ? '' : '/rotateCertificates';
     yield fail(`${name} does not set rotateCertificates: true, so its client certificate is never renewed: it expires (taking the node down) or, if long-lived, stays valid after a compromise`, path, 'low');
   }
+  yield* connections(object, name);
 }
 
 export const rule = defineRule({
@@ -42,7 +85,7 @@ export const rule = defineRule({
   severity: 'high',
   threats: ['api-server-kubelet', 'host-compromise'],
   mitre: ['T1609', 'T1190', 'T1611'],
-  remediation: 'Set authentication.anonymous.enabled false, authorization.mode Webhook, readOnlyPort 0, protectKernelDefaults true and rotateCertificates true in the KubeletConfiguration.',
+  remediation: 'Set authentication.anonymous.enabled false, authorization.mode Webhook, readOnlyPort 0, protectKernelDefaults true, rotateCertificates true, a non-zero streamingConnectionIdleTimeout and only AEAD tlsCipherSuites in the KubeletConfiguration.',
   references: [
     'https://kubernetes.io/docs/reference/access-authn-authz/kubelet-authn-authz/',
     'https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/',
