@@ -13,6 +13,7 @@ import { GO_BUILDINFO_RECORD, condenseExecutable, condenseExecutableStream } fro
 import { recordOrWhole } from './binary/condensed.js';
 import { readBuildInfo } from './go/buildinfo.js';
 import { type GoModule, parseModInfo } from './go/modinfo.js';
+import { stdlibVersion } from './go/toolchain.js';
 import { purl } from './purl.js';
 
 export const golangAnalyzer: Analyzer = {
@@ -48,10 +49,4 @@ function goPackage(path: string, version: string): FoundPackage {
     name: path, version, ecosystem: 'golang', licenses: [],
     purl: purl({ type: 'golang', ...(slash === -1 ? {} : { namespace: path.slice(0, slash) }), name: path.slice(slash + 1), version }),
   };
-}
-
-/** "go1.21.5" or "go1.22.0 X:loopvar" -> "v1.21.5"; development toolchains have no release version. */
-function stdlibVersion(goVersion: string): string | undefined {
-  const match = /^go(\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)(?:\s|$)/.exec(goVersion);
-  return match?.[1] === undefined ? undefined : `v${match[1]}`;
 }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ANALYZERS, type Analyzer } from '../../src/analyzers/index.js';
+import { stdlibVersion } from '../../src/analyzers/go/toolchain.js';
 
 const context = { os: { id: 'debian', versionId: '12' }, exists: () => false };
 
@@ -102,5 +103,11 @@ describe('java: a jar that shades other libraries is still itself a package', ()
       'META-INF/maven/org.example/shaded/pom.properties': 'groupId=org.example\nartifactId=shaded\nversion=1.0\n',
     });
     expect(purls('java', '/app/lib/jackson-databind-2.15.2.jar', jar).sort()).toEqual(['pkg:maven/com.fasterxml.jackson.core/jackson-databind@2.15.2', 'pkg:maven/org.example/shaded@1.0']);
+  });
+});
+
+describe('go: the toolchain as the stdlib module version vulnerability data uses', () => {
+  it('maps Go release tags to semantic versions as golang.org/x/vuln does', () => {
+    expect(['go1.21.5', 'go1.22.0 X:loopvar', 'go1.20', 'go1.21rc2', 'go1.20beta1', 'devel go1.23-abc123'].map(stdlibVersion)).toEqual(['v1.21.5', 'v1.22.0', 'v1.20.0', 'v1.21.0-rc.2', 'v1.20.0-beta.1', undefined]);
   });
 });
