@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { WorkloadSubject } from '../../core/rule.js';
 import { pointer } from '../../lib/json-pointer.js';
-import { asArray, asString } from '../../lib/k8s/values.js';
+import { asArray, asRecord, asString } from '../../lib/k8s/values.js';
 import type { ContainerRef } from '../../model/k8s.js';
 import type { FlagOccurrence, ParsedFlags } from './component-flags.js';
 import { parseFlags } from './component-flags.js';
@@ -101,7 +101,7 @@ export interface ComponentInvocation {
   readonly component: Component;
   readonly container: ContainerRef;
   readonly flags: ParsedFlags;
-  /** JSON pointer of the argument at `argIndex` of the combined list. */
+  /** JSON pointer of the argument (or etcd environment variable value) that holds the occurrence. */
   argPath(occurrence: FlagOccurrence): string;
   /** Where a missing flag would go: the list that holds the flags. */
   readonly flagsPath: string;
@@ -133,6 +133,26 @@ function argvOf(container: ContainerRef): Argv {
       paths.push(pointer(container.path, field, index));
     });
   }
+  return { argv, paths };
+}
+
+/**
+ * etcd also reads each flag from an `ETCD_<FLAG>` environment variable (upper case, `_` for `-`),
+ * and a flag on the command line shadows it. Returned as `--flag=value` arguments to put before the
+ * command line, so the last-occurrence rule gives the command line precedence. Values from
+ * secrets or config maps are unknown and left out.
+ */
+function etcdEnvironmentFlags(container: ContainerRef): Argv {
+  const argv: string[] = [];
+  const paths: string[] = [];
+  asArray(container.container.env).forEach((item, index) => {
+    const variable = asRecord(item);
+    const name = asString(variable?.name);
+    const value = asString(variable?.value);
+    if (name === undefined || value === undefined || !/^ETCD_[A-Z0-9_]+$/.test(name)) return;
+    argv.push(`--${name.slice('ETCD_'.length).toLowerCase().replaceAll('_', '-')}=${value}`);
+    paths.push(pointer(container.path, 'env', index, 'value'));
+  });
   return { argv, paths };
 }
 
@@ -174,7 +194,9 @@ function invocationsOf(subject: WorkloadSubject): ComponentInvocation[] {
     const { argv, paths } = argvOf(container);
     const found = identify(container, argv);
     if (found === undefined) return [];
-    const flagArgs = argv.slice(found.start);
+    const environment = found.component === 'etcd' ? etcdEnvironmentFlags(container) : { argv: [], paths: [] };
+    const flagArgs = [...environment.argv, ...argv.slice(found.start)];
+    const flagPaths = [...environment.paths, ...paths.slice(found.start)];
     const flags = parseFlags(flagArgs, BOOLEAN_FLAGS[found.component], found.component === 'etcd' ? 'goflag' : 'pflag');
     const listField = asArray(container.container.args).length > 0 ? 'args' : 'command';
     return [
@@ -182,7 +204,7 @@ function invocationsOf(subject: WorkloadSubject): ComponentInvocation[] {
         component: found.component,
         container,
         flags,
-        argPath: (occurrence: FlagOccurrence) => paths[found.start + occurrence.argIndex] ?? pointer(container.path, listField),
+        argPath: (occurrence: FlagOccurrence) => flagPaths[occurrence.argIndex] ?? pointer(container.path, listField),
         flagsPath: pointer(container.path, listField),
       },
     ];

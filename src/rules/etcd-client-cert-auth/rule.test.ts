@@ -32,4 +32,24 @@ spec:
     expect(scan.findings).toEqual([]);
     expect(scan.summary.counts.skip).toBe(1);
   });
+
+  it('reads ETCD_* environment variables as etcd does, with command-line flags taking precedence', async () => {
+    const scan = await scanYaml(rule, `apiVersion: v1
+kind: Pod
+metadata: {name: etcd, namespace: kube-system}
+spec:
+  containers:
+    - name: etcd
+      image: quay.io/coreos/etcd:v3.5.15
+      command: [etcd, --peer-auto-tls=false]
+      env:
+        - {name: ETCD_CLIENT_CERT_AUTH, value: "true"}
+        - {name: ETCD_PEER_CLIENT_CERT_AUTH, value: "true"}
+        - {name: ETCD_AUTO_TLS, value: "true"}
+        - {name: ETCD_PEER_AUTO_TLS, value: "true"}
+`);
+    expect(scan.findings.map((f) => [f.message.split(':')[0], f.location.path])).toEqual([
+      ['etcd (container "etcd") sets --auto-tls=true', '/spec/containers/0/env/2/value'],
+    ]);
+  });
 });
