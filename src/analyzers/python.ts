@@ -1,6 +1,7 @@
 /**
- * Python distributions: NAME-VER.dist-info/METADATA (wheels, pip) and NAME.egg-info/PKG-INFO or a
- * bare .egg-info file (setuptools). Core metadata (PyPA spec): Name, Version, License-Expression
+ * Python distributions: NAME-VER.dist-info/METADATA (wheels, pip), NAME.egg-info/PKG-INFO or a
+ * bare .egg-info file (setuptools), and NAME-VER-pyX.Y.egg/EGG-INFO/PKG-INFO (eggs that
+ * `setup.py install` and easy_install unpack into site-packages). Core metadata (PyPA spec): Name, Version, License-Expression
  * (metadata 2.4), License, and "License :: OSI Approved :: X" classifiers.
  */
 import type { Analyzer } from './analyzer.js';
@@ -15,7 +16,8 @@ export function pypiName(name: string): string {
 export const pythonAnalyzer: Analyzer = {
   id: 'python',
   title: 'Python distributions (dist-info and egg-info metadata)',
-  matches: (path) => (path.endsWith('.dist-info/METADATA') || path.endsWith('.egg-info/PKG-INFO') || path.endsWith('.egg-info')) && !path.includes('/tests/'),
+  // Test suites ship fixture distributions (setuptools' pkg_resources/tests/data): not installed.
+  matches: (path) => (path.endsWith('.dist-info/METADATA') || path.endsWith('.egg-info/PKG-INFO') || path.endsWith('.egg-info') || path.endsWith('.egg/EGG-INFO/PKG-INFO')) && !path.includes('/tests/'),
   parse(file) {
     const headers = parseHeaders(file.content.toString('utf8'));
     const name = headers.get('name')?.[0];

@@ -111,3 +111,11 @@ describe('go: the toolchain as the stdlib module version vulnerability data uses
     expect(['go1.21.5', 'go1.22.0 X:loopvar', 'go1.20', 'go1.21rc2', 'go1.20beta1', 'devel go1.23-abc123'].map(stdlibVersion)).toEqual(['v1.21.5', 'v1.22.0', 'v1.20.0', 'v1.21.0-rc.2', 'v1.20.0-beta.1', undefined]);
   });
 });
+
+describe('python: every layout pip and setuptools install', () => {
+  it('reads an unzipped egg (NAME-VER-pyX.Y.egg/EGG-INFO/PKG-INFO) as Trivy and Syft do, never a test fixture', () => {
+    const path = '/usr/local/lib/python3.8/site-packages/Foo_Bar-1.0-py3.8.egg/EGG-INFO/PKG-INFO';
+    expect(purls('python', path, 'Metadata-Version: 1.1\nName: Foo_Bar\nVersion: 1.0\n')).toEqual(['pkg:pypi/foo-bar@1.0']);
+    expect(analyzer('python').matches('/usr/lib/python3/dist-packages/pkg_resources/tests/data/my-test-package_unpacked-egg/my_test_package-1.0-py3.7.egg/EGG-INFO/PKG-INFO', 0o644)).toBe(false);
+  });
+});
