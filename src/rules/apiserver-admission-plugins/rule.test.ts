@@ -20,4 +20,24 @@ spec:
       ['kube-apiserver (container "kube-apiserver") does not enable the NodeRestriction admission plugin', 'high', '/spec/containers/0/command/1'],
     ]);
   });
+
+  it('reports default plugins turned off, by --disable-admission-plugins or by a legacy --admission-control list without them (CIS 1.2.12, 1.2.13)', async () => {
+    const scan = await scanYaml(rule, `apiVersion: v1
+kind: Pod
+metadata: {name: kube-apiserver, namespace: kube-system}
+spec:
+  containers:
+    - name: new
+      image: registry.k8s.io/kube-apiserver:v1.31.0
+      command: [kube-apiserver, --enable-admission-plugins=NodeRestriction, "--disable-admission-plugins=ServiceAccount,NamespaceLifecycle"]
+    - name: legacy
+      image: registry.k8s.io/kube-apiserver:v1.9.0
+      command: [kube-apiserver, "--admission-control=NodeRestriction,ServiceAccount"]
+`);
+    expect(scan.findings.map((f) => [f.message.split(':')[0], f.location.path])).toEqual([
+      ['kube-apiserver (container "new") disables the ServiceAccount admission plugin', '/spec/containers/0/command/2'],
+      ['kube-apiserver (container "new") disables the NamespaceLifecycle admission plugin', '/spec/containers/0/command/2'],
+      ['kube-apiserver (container "legacy") leaves the NamespaceLifecycle admission plugin out of --admission-control, which replaces the default set', '/spec/containers/1/command/1'],
+    ]);
+  });
 });
