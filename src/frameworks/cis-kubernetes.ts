@@ -79,7 +79,7 @@ const SECTION_1_2: Control[] = [
   automated('1.2.26', 'Ensure that the --etcd-cafile argument is set as appropriate', [flag('apiserver-tls', 'etcd-cafile')]),
   automated('1.2.27', 'Ensure that the --encryption-provider-config argument is set as appropriate', rules('apiserver-encryption-at-rest')),
   automated('1.2.28', 'Ensure that encryption providers are appropriately configured', rules('encryption-config'), 'needs the EncryptionConfiguration file among the inputs'),
-  manual('1.2.29', 'Ensure that the API Server only makes use of Strong Cryptographic Ciphers', NO_RULE),
+  automated('1.2.29', 'Ensure that the API Server only makes use of Strong Cryptographic Ciphers', [only('apiserver-tls', /weak TLS cipher suites|--tls-min-version/)], 'suites left to Go\'s defaults are not reported'),
 ];
 
 const SECTION_1_3_4: Control[] = [

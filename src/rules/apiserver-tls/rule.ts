@@ -11,6 +11,10 @@ import { componentsOf, controlPlaneOptions, describeInvocation } from '../_share
 import { intFlag } from '../_shared/flag-values.js';
 import type { RequiredFlags } from '../_shared/required-flags.js';
 import { missingFlags } from '../_shared/required-flags.js';
+import { WEAK_SUITES_CONSEQUENCE, isWeakCipherSuite } from '../_shared/tls-cipher-suites.js';
+
+/** crypto/tls versions below 1.2, which the API server still accepts for --tls-min-version. */
+const OUTDATED_TLS_VERSIONS = new Set(['VersionTLS10', 'VersionTLS11']);
 
 const REQUIRED: readonly RequiredFlags[] = [
   { flags: ['tls-cert-file', 'tls-private-key-file'], why: 'it serves a self-signed certificate that clients cannot verify', severity: 'medium' },
@@ -27,6 +31,20 @@ function* judge(apiserver: ComponentInvocation): Generator<Violation> {
     yield fail(`${describeInvocation(apiserver)} sets --secure-port=0: the API is not served over HTTPS at all`, securePort.path, 'critical');
   }
   yield* missingFlags(apiserver, REQUIRED);
+  yield* weakProtocols(apiserver);
+}
+
+/** CIS 1.2.29: the suites and protocol versions the API server offers its clients. */
+function* weakProtocols(apiserver: ComponentInvocation): Generator<Violation> {
+  const who = describeInvocation(apiserver);
+  const weak = apiserver.flags.values('tls-cipher-suites').filter(isWeakCipherSuite);
+  // --tls-cipher-suites is a slice flag: point at the occurrence that holds the first weak suite.
+  const holder = apiserver.flags.occurrences.get('tls-cipher-suites')?.find((o) => o.value.split(',').some((s) => weak.includes(s.trim())));
+  if (holder !== undefined) yield fail(`${who} allows weak TLS cipher suites ${weak.join(', ')}: ${WEAK_SUITES_CONSEQUENCE}`, apiserver.argPath(holder), 'medium');
+  const minVersion = apiserver.flags.last('tls-min-version');
+  if (minVersion !== undefined && OUTDATED_TLS_VERSIONS.has(minVersion.value)) {
+    yield fail(`${who} sets --tls-min-version=${minVersion.value}: clients may negotiate TLS 1.0 or 1.1, which are deprecated and open to downgrade attacks`, apiserver.argPath(minVersion), 'medium');
+  }
 }
 
 export const rule = defineRule({
@@ -35,7 +53,7 @@ export const rule = defineRule({
   severity: 'high',
   threats: ['api-server-kubelet', 'data-exfiltration'],
   mitre: ['T1557', 'T1040'],
-  remediation: 'Start kube-apiserver with --tls-cert-file, --tls-private-key-file, --client-ca-file, --etcd-certfile, --etcd-keyfile, --etcd-cafile, --kubelet-client-certificate, --kubelet-client-key and --kubelet-certificate-authority.',
+  remediation: 'Start kube-apiserver with --tls-cert-file, --tls-private-key-file, --client-ca-file, --etcd-certfile, --etcd-keyfile, --etcd-cafile, --kubelet-client-certificate, --kubelet-client-key and --kubelet-certificate-authority, and keep --tls-cipher-suites to AEAD suites and --tls-min-version at VersionTLS12 or later.',
   references: [
     'https://kubernetes.io/docs/setup/best-practices/certificates/',
     'https://kubernetes.io/docs/concepts/architecture/control-plane-node-communication/',

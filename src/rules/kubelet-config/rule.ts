@@ -8,25 +8,7 @@ import type { Violation } from '../../core/rule.js';
 import { defineRule, fail } from '../../core/rule.js';
 import { asArray, asRecord } from '../../lib/k8s/values.js';
 import type { Resource } from '../../model/resource.js';
-
-/**
- * The suites CIS 4.2.12 (and kube-bench's valid_elements) accept: AEAD ciphers only. Anything
- * else the kubelet accepts (CBC, 3DES, RC4) has known attacks or no forward secrecy.
- */
-const STRONG_CIPHER_SUITES = new Set([
-  'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256',
-  'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
-  'TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305',
-  'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
-  'TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305',
-  'TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384',
-  'TLS_RSA_WITH_AES_256_GCM_SHA384',
-  'TLS_RSA_WITH_AES_128_GCM_SHA256',
-  // TLS 1.3 suites: Go always enables them, listing them is harmless.
-  'TLS_AES_128_GCM_SHA256',
-  'TLS_AES_256_GCM_SHA384',
-  'TLS_CHACHA20_POLY1305_SHA256',
-]);
+import { WEAK_SUITES_CONSEQUENCE, isWeakCipherSuite } from '../_shared/tls-cipher-suites.js';
 
 /** A Go duration string ("0", "0s", "0h0m0s", "0.0ms") that is zero. */
 function isZeroDuration(value: unknown): boolean {
@@ -44,10 +26,10 @@ function* connections(object: Record<string, unknown>, name: string): Generator<
     yield fail(`${name} sets makeIPTablesUtilChains: false, so the kubelet does not maintain its iptables chains and the node's firewall rules drift from what pods and hostPorts need`, '/makeIPTablesUtilChains', 'low');
   }
   const suites = asArray(object.tlsCipherSuites);
-  const weak = suites.flatMap((suite, index) => (typeof suite === 'string' && !STRONG_CIPHER_SUITES.has(suite) ? [{ suite, index }] : []));
+  const weak = suites.flatMap((suite, index) => (typeof suite === 'string' && isWeakCipherSuite(suite) ? [{ suite, index }] : []));
   const first = weak[0];
   if (first !== undefined) {
-    yield fail(`${name} allows weak TLS cipher suites ${weak.map((w) => w.suite).join(', ')}: a client that offers only these gets a connection without forward secrecy or with a broken cipher`, `/tlsCipherSuites/${String(first.index)}`, 'medium');
+    yield fail(`${name} allows weak TLS cipher suites ${weak.map((w) => w.suite).join(', ')}: ${WEAK_SUITES_CONSEQUENCE}`, `/tlsCipherSuites/${String(first.index)}`, 'medium');
   }
 }
 
