@@ -12,8 +12,8 @@ describe('parseFlags (pflag)', () => {
 
   it('never lets a boolean flag consume the next argument', () => {
     const flags = parseFlags(['--anonymous-auth', 'false', '--profiling=false'], BOOLS);
-    expect(flags.last('anonymous-auth')?.value).toBe('true');
-    expect(flags.last('profiling')?.value).toBe('false');
+    expect(flags.last('anonymous-auth')).toEqual({ value: 'true', argIndex: 0, detached: { value: 'false', argIndex: 1 } });
+    expect(flags.last('profiling')).toEqual({ value: 'false', argIndex: 2 });
   });
 
   it('consumes the next argument for a non-boolean flag even when it starts with a dash', () => {

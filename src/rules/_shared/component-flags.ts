@@ -3,7 +3,8 @@
  * Kubernetes components use spf13/pflag, etcd uses Go's standard `flag` package.
  *
  * - `--name=value` always; `--name value` for non-boolean flags (the next argument is consumed
- *   whatever it looks like); a boolean flag without `=` is true and never consumes the next argument.
+ *   whatever it looks like); a boolean flag without `=` is true and never consumes the next argument
+ *   (a following `false` is a stray argument, recorded as `detached`).
  * - `--` ends the flags.
  * - Scalar flags: the last occurrence wins. Slice flags (`--enable-admission-plugins`,
  *   `--authorization-mode`, ...): the first occurrence replaces the default and later ones append,
@@ -19,6 +20,11 @@ export interface FlagOccurrence {
   readonly value: string;
   /** Index of the argument that holds the value within the combined argument list. */
   readonly argIndex: number;
+  /**
+   * A boolean flag followed by a separate true/false argument (`--anonymous-auth false`): the
+   * flag reads true and the value is a stray positional argument, which the components refuse.
+   */
+  readonly detached?: { readonly value: string; readonly argIndex: number };
 }
 
 export type FlagSyntax = 'pflag' | 'goflag';
@@ -35,10 +41,11 @@ export interface ParsedFlags {
 
 export function parseFlags(argv: readonly string[], booleanFlags: ReadonlySet<string>, syntax: FlagSyntax = 'pflag'): ParsedFlags {
   const occurrences = new Map<string, FlagOccurrence[]>();
-  const record = (name: string, value: string, argIndex: number): void => {
+  const record = (name: string, value: string, argIndex: number, detached?: FlagOccurrence['detached']): void => {
+    const occurrence: FlagOccurrence = detached === undefined ? { value, argIndex } : { value, argIndex, detached };
     const list = occurrences.get(name);
-    if (list === undefined) occurrences.set(name, [{ value, argIndex }]);
-    else list.push({ value, argIndex });
+    if (list === undefined) occurrences.set(name, [occurrence]);
+    else list.push(occurrence);
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
@@ -56,7 +63,8 @@ export function parseFlags(argv: readonly string[], booleanFlags: ReadonlySet<st
     }
     const next = argv[i + 1];
     if (booleanFlags.has(body) || next === undefined || next.startsWith('--')) {
-      record(body, 'true', i);
+      const separate = booleanFlags.has(body) && next !== undefined && parseGoBool(next) !== undefined;
+      record(body, 'true', i, separate ? { value: next, argIndex: i + 1 } : undefined);
       continue;
     }
     record(body, next, i + 1);

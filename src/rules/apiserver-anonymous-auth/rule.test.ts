@@ -35,6 +35,13 @@ describe('apiserver-anonymous-auth', () => {
     ]);
   });
 
+  it('warns about a boolean value given as a separate argument, which the flag library does not take', async () => {
+    const scan = await scanYaml(rule, apiserver('--authorization-mode=Node,RBAC', '--anonymous-auth', 'false'));
+    expect(scan.findings.map((f) => [f.status, f.message, f.location.path])).toEqual([
+      ['warn', 'kube-apiserver (container "kube-apiserver") gives --anonymous-auth its value "false" as a separate argument, which is read as --anonymous-auth=true followed by a stray argument: kube-apiserver refuses to start with it', '/spec/containers/0/command/3'],
+    ]);
+  });
+
   it('skips when anonymous access is configured in an AuthenticationConfiguration file', async () => {
     const scan = await scanYaml(rule, apiserver('--authentication-config=/etc/kubernetes/authn.yaml'));
     expect(scan.findings).toEqual([]);
