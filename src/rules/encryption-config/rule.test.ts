@@ -34,4 +34,18 @@ resources:
 `);
     expect(scan.findings.map((f) => [f.status, f.severity])).toEqual([['warn', 'low']]);
   });
+
+  it('warns about a KMS v1 provider (kms without apiVersion v2), which kube-apiserver 1.29 and later refuse by default', async () => {
+    const scan = await scanYaml(rule, `apiVersion: apiserver.config.k8s.io/v1
+kind: EncryptionConfiguration
+resources:
+  - resources: [secrets]
+    providers:
+      - kms: {name: vault, endpoint: unix:///var/run/kms.sock, cachesize: 1000}
+      - identity: {}
+`);
+    expect(scan.findings.map((f) => [f.status, f.severity, f.location.path, f.message.split(':')[0]])).toEqual([
+      ['warn', 'low', '/resources/0/providers/0', 'EncryptionConfiguration "EncryptionConfiguration" encrypts secrets with KMS v1 (a kms provider without apiVersion v2)'],
+    ]);
+  });
 });

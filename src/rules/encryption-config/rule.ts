@@ -46,6 +46,9 @@ function* judge(config: Resource): Generator<Violation> {
     yield fail(`${name} entry ${entry.index} covers secrets without a valid first provider: kube-apiserver refuses the configuration`, pointer('/resources', entry.index), 'medium');
   } else if (first === 'identity') {
     yield fail(`${name} lists identity first for secrets: new and updated Secrets are written to etcd in plain text`, path);
+  } else if (first === 'kms' && asRecord(asRecord(entry.providers[0])?.kms)?.apiVersion !== 'v2') {
+    // apiVersion defaults to v1, deprecated in 1.28 and behind the KMSv1 feature gate from 1.29.
+    yield warn(`${name} encrypts secrets with KMS v1 (a kms provider without apiVersion v2): it is deprecated, kube-apiserver 1.29 and later refuse it unless the KMSv1 feature gate is on, and it calls the KMS plugin on every write`, path, 'low');
   } else if (first === 'aesgcm') {
     yield warn(`${name} encrypts secrets with aesgcm first: its key must be rotated every 200,000 writes, or nonces repeat and the encryption can be broken`, path, 'low');
   }
