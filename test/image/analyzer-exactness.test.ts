@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ANALYZERS, type Analyzer } from '../../src/analyzers/index.js';
 import { stdlibVersion } from '../../src/analyzers/go/toolchain.js';
+import { inventoryImage } from '../../src/sdk/image.js';
 
 const context = { os: { id: 'debian', versionId: '12' }, exists: () => false };
 
@@ -117,5 +118,26 @@ describe('python: every layout pip and setuptools install', () => {
     const path = '/usr/local/lib/python3.8/site-packages/Foo_Bar-1.0-py3.8.egg/EGG-INFO/PKG-INFO';
     expect(purls('python', path, 'Metadata-Version: 1.1\nName: Foo_Bar\nVersion: 1.0\n')).toEqual(['pkg:pypi/foo-bar@1.0']);
     expect(analyzer('python').matches('/usr/lib/python3/dist-packages/pkg_resources/tests/data/my-test-package_unpacked-egg/my_test_package-1.0-py3.7.egg/EGG-INFO/PKG-INFO', 0o644)).toBe(false);
+  });
+});
+
+describe('through the image reader (dir: root file system)', () => {
+  it('inventories the layouts fixed above with their files', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'palisade-h4-root-'));
+    const write = (path: string, text: string): void => {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), text);
+    };
+    write('etc/os-release', 'ID=debian\nVERSION_ID=12\n');
+    write('var/lib/dpkg/status', 'Package: tzdata\nStatus: install ok triggers-pending\nArchitecture: all\nVersion: 2024a-0+deb12u1\n\nPackage: old\nStatus: deinstall ok config-files\nVersion: 1\n');
+    write('app/package-lock.json', JSON.stringify({ lockfileVersion: 1, dependencies: { x: { version: 'npm:@s/y@2.0.0' } } }));
+    write('usr/local/lib/python3.8/site-packages/Foo-1.0-py3.8.egg/EGG-INFO/PKG-INFO', 'Name: Foo\nVersion: 1.0\n');
+    const { inventory } = await inventoryImage(`dir:${root}`);
+    expect(inventory.packages.map((p) => [p.purl, p.file])).toEqual([
+      ['pkg:deb/debian/tzdata@2024a-0%2Bdeb12u1?arch=all&distro=debian-12', '/var/lib/dpkg/status'],
+      ['pkg:npm/%40s/y@2.0.0', '/app/package-lock.json'],
+      ['pkg:pypi/foo@1.0', '/usr/local/lib/python3.8/site-packages/Foo-1.0-py3.8.egg/EGG-INFO/PKG-INFO'],
+    ]);
+    expect(inventory.problems).toEqual([]);
   });
 });
