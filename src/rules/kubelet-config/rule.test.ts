@@ -12,6 +12,7 @@ describe('kubelet-config', () => {
     expect(scan.findings.map((f) => [f.resource.name, f.message.split(':')[0], f.location.path, f.location.line])).toEqual([
       ['config.yaml', 'KubeletConfiguration "config.yaml" enables anonymous authentication', '/authentication/anonymous/enabled', 5],
       ['config.yaml', 'KubeletConfiguration "config.yaml" opens the read-only port 10255', '/readOnlyPort', 9],
+      ['config.yaml', 'KubeletConfiguration "config.yaml" does not set podPidsLimit', '', 1],
     ]);
   });
 
@@ -23,6 +24,7 @@ rotateCertificates: false
     expect(scan.findings.map((f) => [f.resource.name, f.location.path])).toEqual([
       ['KubeletConfiguration', ''],
       ['KubeletConfiguration', '/rotateCertificates'],
+      ['KubeletConfiguration', ''],
     ]);
   });
 
@@ -34,6 +36,7 @@ rotateCertificates: true
 streamingConnectionIdleTimeout: 0h0m0s
 makeIPTablesUtilChains: false
 tlsCipherSuites: [TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TLS_RSA_WITH_3DES_EDE_CBC_SHA, TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA]
+podPidsLimit: 1024
 `);
     expect(scan.findings.map((f) => [f.message.split(':')[0], f.location.path, f.severity])).toEqual([
       ['KubeletConfiguration "KubeletConfiguration" sets streamingConnectionIdleTimeout to 0h0m0s', '/streamingConnectionIdleTimeout', 'medium'],
@@ -50,7 +53,23 @@ rotateCertificates: true
 streamingConnectionIdleTimeout: 5m0s
 makeIPTablesUtilChains: true
 tlsCipherSuites: [TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305]
+podPidsLimit: 1024
+featureGates: {RotateKubeletServerCertificate: true}
 `);
     expect(scan.findings).toEqual([]);
+  });
+
+  it('reports server certificate rotation turned off and pods without a PID limit (CIS 4.2.11, 4.2.13)', async () => {
+    const scan = await scanYaml(rule, `apiVersion: kubelet.config.k8s.io/v1beta1
+kind: KubeletConfiguration
+protectKernelDefaults: true
+rotateCertificates: true
+featureGates: {RotateKubeletServerCertificate: false}
+podPidsLimit: -1
+`);
+    expect(scan.findings.map((f) => [f.message.split(':')[0], f.location.path, f.severity])).toEqual([
+      ['KubeletConfiguration "KubeletConfiguration" turns off the RotateKubeletServerCertificate feature gate', '/featureGates/RotateKubeletServerCertificate', 'low'],
+      ['KubeletConfiguration "KubeletConfiguration" sets podPidsLimit to -1', '/podPidsLimit', 'low'],
+    ]);
   });
 });

@@ -16,6 +16,20 @@ function isZeroDuration(value: unknown): boolean {
   return typeof value === 'string' && /^[+-]?(?:0+(?:\.0*)?(?:ns|us|µs|ms|s|m|h))+$|^[+-]?0$/.test(value.trim());
 }
 
+/** CIS 4.2.11 and 4.2.13: serving certificate rotation and a per-pod PID limit. */
+function* limits(object: Record<string, unknown>, name: string): Generator<Violation> {
+  // The gate is on by default (beta since 1.12); only an explicit false turns rotation off.
+  if (asRecord(object.featureGates)?.RotateKubeletServerCertificate === false) {
+    yield fail(`${name} turns off the RotateKubeletServerCertificate feature gate: the kubelet's serving certificate is never renewed from the cluster CA, so it expires or stays self-signed`, '/featureGates/RotateKubeletServerCertificate', 'low');
+  }
+  const pids = object.podPidsLimit;
+  // -1 (the default) and 0 mean no limit.
+  if (pids === undefined || (typeof pids === 'number' && pids <= 0)) {
+    const shown = pids === undefined ? 'does not set podPidsLimit' : `sets podPidsLimit to ${String(pids)}`;
+    yield fail(`${name} ${shown}: one pod can fork until the node runs out of process ids, taking every other pod and the kubelet down with it`, pids === undefined ? '' : '/podPidsLimit', 'low');
+  }
+}
+
 /** Node-level hardening CIS 4.2.5, 4.2.6 and 4.2.12 read from the same file. */
 function* connections(object: Record<string, unknown>, name: string): Generator<Violation> {
   const idle = object.streamingConnectionIdleTimeout;
@@ -59,6 +73,7 @@ function* judge(config: Resource): Generator<Violation> {
     yield fail(`${name} does not set rotateCertificates: true, so its client certificate is never renewed: it expires (taking the node down) or, if long-lived, stays valid after a compromise`, path, 'low');
   }
   yield* connections(object, name);
+  yield* limits(object, name);
 }
 
 export const rule = defineRule({
@@ -67,7 +82,7 @@ export const rule = defineRule({
   severity: 'high',
   threats: ['api-server-kubelet', 'host-compromise'],
   mitre: ['T1609', 'T1190', 'T1611'],
-  remediation: 'Set authentication.anonymous.enabled false, authorization.mode Webhook, readOnlyPort 0, protectKernelDefaults true, rotateCertificates true, a non-zero streamingConnectionIdleTimeout and only AEAD tlsCipherSuites in the KubeletConfiguration.',
+  remediation: 'Set authentication.anonymous.enabled false, authorization.mode Webhook, readOnlyPort 0, protectKernelDefaults true, rotateCertificates true, a non-zero streamingConnectionIdleTimeout, only AEAD tlsCipherSuites and a positive podPidsLimit in the KubeletConfiguration.',
   references: [
     'https://kubernetes.io/docs/reference/access-authn-authz/kubelet-authn-authz/',
     'https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/',
