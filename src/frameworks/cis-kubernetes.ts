@@ -137,7 +137,7 @@ const SECTION_4: Control[] = [
   ].map(([id = '', title = '']) => manual(id, title, FILES)),
   automated('4.2.1', 'Ensure that the --anonymous-auth argument is set to false', [only('kubelet-config', /anonymous authentication/)], 'needs the KubeletConfiguration among the inputs'),
   automated('4.2.2', 'Ensure that the --authorization-mode argument is not set to AlwaysAllow', [only('kubelet-config', /AlwaysAllow/)], 'needs the KubeletConfiguration among the inputs'),
-  manual('4.2.3', 'Ensure that the --client-ca-file argument is set as appropriate', KUBELET_FLAGS),
+  automated('4.2.3', 'Ensure that the --client-ca-file argument is set as appropriate', [only('kubelet-config', /clientCAFile/)], 'needs the KubeletConfiguration among the inputs'),
   automated('4.2.4', 'Verify that the --read-only-port argument is set to 0', [only('kubelet-config', /read-only port/)], 'needs the KubeletConfiguration among the inputs'),
   automated('4.2.5', 'Ensure that the --streaming-connection-idle-timeout argument is not set to 0', [only('kubelet-config', /streamingConnectionIdleTimeout/)], 'needs the KubeletConfiguration among the inputs'),
   automated('4.2.6', 'Ensure that the --make-iptables-util-chains argument is set to true', [only('kubelet-config', /makeIPTablesUtilChains/)], 'needs the KubeletConfiguration among the inputs'),

@@ -11,6 +11,7 @@ describe('kubelet-config', () => {
     expect(scan.problems).toEqual([]);
     expect(scan.findings.map((f) => [f.resource.name, f.message.split(':')[0], f.location.path, f.location.line])).toEqual([
       ['config.yaml', 'KubeletConfiguration "config.yaml" enables anonymous authentication', '/authentication/anonymous/enabled', 5],
+      ['config.yaml', 'KubeletConfiguration "config.yaml" does not set authentication.x509.clientCAFile', '', 1],
       ['config.yaml', 'KubeletConfiguration "config.yaml" opens the read-only port 10255', '/readOnlyPort', 9],
       ['config.yaml', 'KubeletConfiguration "config.yaml" does not set podPidsLimit', '', 1],
     ]);
@@ -23,6 +24,7 @@ rotateCertificates: false
 `);
     expect(scan.findings.map((f) => [f.resource.name, f.location.path])).toEqual([
       ['KubeletConfiguration', ''],
+      ['KubeletConfiguration', ''],
       ['KubeletConfiguration', '/rotateCertificates'],
       ['KubeletConfiguration', ''],
     ]);
@@ -31,6 +33,7 @@ rotateCertificates: false
   it('reports idle streams that never time out, iptables chains left to others and weak TLS cipher suites (CIS 4.2.5, 4.2.6, 4.2.12)', async () => {
     const scan = await scanYaml(rule, `apiVersion: kubelet.config.k8s.io/v1beta1
 kind: KubeletConfiguration
+authentication: {x509: {clientCAFile: /etc/kubernetes/pki/ca.crt}}
 protectKernelDefaults: true
 rotateCertificates: true
 streamingConnectionIdleTimeout: 0h0m0s
@@ -48,6 +51,7 @@ podPidsLimit: 1024
   it('keeps a non-zero idle timeout and strong cipher suites quiet', async () => {
     const scan = await scanYaml(rule, `apiVersion: kubelet.config.k8s.io/v1beta1
 kind: KubeletConfiguration
+authentication: {x509: {clientCAFile: /etc/kubernetes/pki/ca.crt}}
 protectKernelDefaults: true
 rotateCertificates: true
 streamingConnectionIdleTimeout: 5m0s
@@ -62,6 +66,7 @@ featureGates: {RotateKubeletServerCertificate: true}
   it('reports server certificate rotation turned off and pods without a PID limit (CIS 4.2.11, 4.2.13)', async () => {
     const scan = await scanYaml(rule, `apiVersion: kubelet.config.k8s.io/v1beta1
 kind: KubeletConfiguration
+authentication: {x509: {clientCAFile: /etc/kubernetes/pki/ca.crt}}
 protectKernelDefaults: true
 rotateCertificates: true
 featureGates: {RotateKubeletServerCertificate: false}
@@ -70,6 +75,20 @@ podPidsLimit: -1
     expect(scan.findings.map((f) => [f.message.split(':')[0], f.location.path, f.severity])).toEqual([
       ['KubeletConfiguration "KubeletConfiguration" turns off the RotateKubeletServerCertificate feature gate', '/featureGates/RotateKubeletServerCertificate', 'low'],
       ['KubeletConfiguration "KubeletConfiguration" sets podPidsLimit to -1', '/podPidsLimit', 'low'],
+    ]);
+  });
+
+  it('reports a kubelet that cannot authenticate client certificates (CIS 4.2.3)', async () => {
+    const scan = await scanYaml(rule, `apiVersion: kubelet.config.k8s.io/v1beta1
+kind: KubeletConfiguration
+protectKernelDefaults: true
+rotateCertificates: true
+podPidsLimit: 1024
+authentication:
+  x509: {clientCAFile: ""}
+`);
+    expect(scan.findings.map((f) => [f.message.split(':')[0], f.location.path, f.severity])).toEqual([
+      ['KubeletConfiguration "KubeletConfiguration" does not set authentication.x509.clientCAFile', '/authentication/x509/clientCAFile', 'medium'],
     ]);
   });
 });

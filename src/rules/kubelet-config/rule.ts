@@ -54,6 +54,11 @@ function* judge(config: Resource): Generator<Violation> {
   if (asRecord(authn?.anonymous)?.enabled === true) {
     yield fail(`${name} enables anonymous authentication: anyone who reaches port 10250 calls the kubelet API as system:anonymous`, '/authentication/anonymous/enabled', 'critical');
   }
+  const clientCA = asRecord(authn?.x509)?.clientCAFile;
+  if (typeof clientCA !== 'string' || clientCA === '') {
+    const path = clientCA === undefined ? '' : '/authentication/x509/clientCAFile';
+    yield fail(`${name} does not set authentication.x509.clientCAFile: the kubelet cannot verify client certificates, so the API server's own kubelet client certificate is refused for exec and logs, which pushes operators to anonymous access`, path, 'medium');
+  }
   if (asRecord(authn?.webhook)?.enabled === false) {
     yield fail(`${name} disables webhook authentication: service account and user tokens are not accepted, which pushes operators to anonymous access or shared certificates`, '/authentication/webhook/enabled', 'medium');
   }
@@ -82,7 +87,7 @@ export const rule = defineRule({
   severity: 'high',
   threats: ['api-server-kubelet', 'host-compromise'],
   mitre: ['T1609', 'T1190', 'T1611'],
-  remediation: 'Set authentication.anonymous.enabled false, authorization.mode Webhook, readOnlyPort 0, protectKernelDefaults true, rotateCertificates true, a non-zero streamingConnectionIdleTimeout, only AEAD tlsCipherSuites and a positive podPidsLimit in the KubeletConfiguration.',
+  remediation: 'Set authentication.anonymous.enabled false, authentication.x509.clientCAFile, authorization.mode Webhook, readOnlyPort 0, protectKernelDefaults true, rotateCertificates true, a non-zero streamingConnectionIdleTimeout, only AEAD tlsCipherSuites and a positive podPidsLimit in the KubeletConfiguration.',
   references: [
     'https://kubernetes.io/docs/reference/access-authn-authz/kubelet-authn-authz/',
     'https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/',
