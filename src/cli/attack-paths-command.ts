@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { PalisadeError, formatProblem } from '../sdk/index.js';
 import { ATTACK_PATHS_FORMATS, attackPaths, renderAttackPaths, type AttackPathsFormat } from '../sdk/index.js';
 import { collect, emit, EXIT, failNothingRead, filesRead, printProblems } from './io.js';
-import { withoutControls } from './terminal-text.js';
+import { visibleControlsButLayout } from '../lib/visible-controls.js';
 
 interface Flags {
   from?: string[];
@@ -67,7 +67,7 @@ export function attackPathsCommand(): Command {
           return;
         }
         // Node names and explanations quote the manifests: no raw control character gets through.
-        if (!emit(withoutControls(renderAttackPaths(answer.result, flags.format)), flags.output, filesRead(paths, flags.kubeconfig, flags.config, flags.helmValues, flags.vulnerabilities))) process.exitCode = EXIT.usage;
+        if (!emit(visibleControlsButLayout(renderAttackPaths(answer.result, flags.format)), flags.output, filesRead(paths, flags.kubeconfig, flags.config, flags.helmValues, flags.vulnerabilities))) process.exitCode = EXIT.usage;
       } catch (error) {
         if (!(error instanceof PalisadeError)) throw error;
         process.stderr.write(`${formatProblem(error.problem)}\n`);

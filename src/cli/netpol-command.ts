@@ -20,7 +20,7 @@ import {
   type Problem,
 } from '../sdk/index.js';
 import { collectList, emit, EXIT, filesRead, printProblems } from './io.js';
-import { withoutControls } from './terminal-text.js';
+import { visibleControlsButLayout } from '../lib/visible-controls.js';
 
 const LIST_EXAMPLES = `
 Examples:
@@ -61,7 +61,7 @@ async function run(step: () => Promise<NetpolOutput>, file: string | undefined, 
       return undefined;
     }
     // Workload names come from the manifests: no raw control character gets through.
-    if (!emit(withoutControls(result.output), file, inputs)) {
+    if (!emit(visibleControlsButLayout(result.output), file, inputs)) {
       process.exitCode = EXIT.usage;
       return undefined;
     }

@@ -20,7 +20,7 @@ import {
 } from '../sdk/index.js';
 import { formatProblem, problem } from '../sdk/index.js';
 import { collect, collectList, EXIT, failNothingRead, printProblems } from './io.js';
-import { printableLine, withoutControls } from './terminal-text.js';
+import { visibleControls, visibleControlsButLayout } from '../lib/visible-controls.js';
 
 interface InputFlags {
   kubeconfig?: string;
@@ -65,11 +65,11 @@ async function run(action: () => Promise<void>): Promise<void> {
 
 /** One line of text output; names in it come from the inputs, so no control character reaches the terminal raw. */
 function say(line: string): void {
-  process.stdout.write(`${printableLine(line)}\n`);
+  process.stdout.write(`${visibleControls(line)}\n`);
 }
 
 function sayNote(note: string): void {
-  process.stderr.write(`note: ${printableLine(note)}\n`);
+  process.stderr.write(`note: ${visibleControls(note)}\n`);
 }
 
 function json(value: unknown): void {
@@ -250,7 +250,7 @@ export function rbacCommand(): Command {
       run(async () => {
         const model = await load(paths, flags);
         if (model === undefined) return;
-        process.stdout.write(withoutControls(escalationGraphText(model, flags.format === 'dot' ? 'dot' : 'json')));
+        process.stdout.write(visibleControlsButLayout(escalationGraphText(model, flags.format === 'dot' ? 'dot' : 'json')));
       }),
     );
   withInputs(
@@ -269,7 +269,7 @@ export function rbacCommand(): Command {
         const answer = suggestFromAuditLog(model, flags.auditLog);
         printProblems(answer.problems, flags.quiet === true);
         if (flags.format === 'json') json(answer);
-        else if (flags.format === 'yaml') process.stdout.write(withoutControls(suggestionManifests(answer.suggestions)));
+        else if (flags.format === 'yaml') process.stdout.write(visibleControlsButLayout(suggestionManifests(answer.suggestions)));
         else {
           for (const s of answer.suggestions) {
             say(`${s.user}: ${s.requests} request${s.requests === 1 ? '' : 's'}, ${s.roles.reduce((n, r) => n + r.rules.length, 0)} rules needed, ${s.unused.length} unused grant${s.unused.length === 1 ? '' : 's'}`);

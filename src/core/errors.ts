@@ -3,6 +3,7 @@
  * say what happened, hints say what to do. Nothing user-facing is ever a stack trace.
  */
 import type { Problem } from '../model/problem.js';
+import { visibleControls } from '../lib/visible-controls.js';
 
 interface ProblemSpec {
   readonly level: Problem['level'];
@@ -124,17 +125,9 @@ export class PalisadeError extends Error {
   }
 }
 
-/**
- * Control characters (newlines, escape sequences) from file names or input text are shown as
- * \xNN, so a hostile name can neither forge a second problem line nor drive the terminal.
- */
-function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
 
 /** One line for stderr: code, file:line:col, message, hint. */
 export function formatProblem(p: Problem): string {
-  const place = p.file === undefined ? '' : ` ${printable(p.file)}${p.line === undefined ? '' : `:${p.line}${p.column === undefined ? '' : `:${p.column}`}`}`;
-  return printable(`${p.level} ${p.code}`) + `${place}: ${printable(p.message)}${p.hint === undefined ? '' : ` (hint: ${printable(p.hint)})`}`;
+  const place = p.file === undefined ? '' : ` ${visibleControls(p.file)}${p.line === undefined ? '' : `:${p.line}${p.column === undefined ? '' : `:${p.column}`}`}`;
+  return visibleControls(`${p.level} ${p.code}`) + `${place}: ${visibleControls(p.message)}${p.hint === undefined ? '' : ` (hint: ${visibleControls(p.hint)})`}`;
 }

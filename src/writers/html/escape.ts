@@ -3,18 +3,15 @@
  * `<img src=x onerror=alert(1)>`). Everything reaches the page through one of these two doors.
  */
 
-const HTML_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+import { visibleControlsButLayout } from '../../lib/visible-controls.js';
 
-// Controls other than tab and newline are parse errors in HTML and show as nothing, so a hostile
-// name could hide part of itself; they are shown as \xNN, as the table writer shows them.
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const HTML_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Safe in text content and in quoted attribute values. */
 export function escapeHtml(text: string): string {
-  return text
-    .replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c)
-    .replace(CONTROLS, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  // Controls other than tab and newline are parse errors in HTML and show as nothing, so a hostile
+  // name could hide part of itself: they are shown as \xNN.
+  return visibleControlsButLayout(text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c));
 }
 
 /**

@@ -6,7 +6,7 @@ import type { AttackPathsResult } from '../../model/attack.js';
 import type { Finding } from '../../model/finding.js';
 import type { Severity } from '../../model/severity.js';
 import { plural } from '../common/summary.js';
-import { printable } from '../common/terminal.js';
+import { visibleControls } from '../../lib/visible-controls.js';
 import { RISK_ARROWS } from '../common/risk.js';
 
 type Paint = (severity: Severity, text: string) => string;
@@ -29,7 +29,7 @@ export function riskTag(paint: Paint, finding: Finding): string {
 
 function chain(result: AttackPathsResult, ids: readonly string[]): string {
   const labels = new Map(result.nodes.map((n) => [n.id, n.label]));
-  return ids.map((id) => printable(labels.get(id) ?? id)).join(' → ');
+  return ids.map((id) => visibleControls(labels.get(id) ?? id)).join(' → ');
 }
 
 export function attackSection(c: Dim, result: AttackPathsResult | undefined): string[] {
@@ -40,10 +40,10 @@ export function attackSection(c: Dim, result: AttackPathsResult | undefined): st
   const fixes = new Map(result.fixes.map((f) => [f.id, f]));
   const paths = result.paths.slice(0, SHOWN_PATHS).map((p, i) => `  ${i + 1}. ${chain(result, [p.entry, ...p.steps.map((s) => s.to)])} ${c.dim(`(${plural(p.length, 'step')}, likelihood ${p.likelihood.toFixed(2)})`)}`);
   const more = result.paths.length > SHOWN_PATHS ? [c.dim(`  ... and ${result.paths.length - SHOWN_PATHS} more (see --format json or html)`)] : [];
-  const bound = cut.optimal ? 'proven cheapest' : printable(cut.guarantee);
+  const bound = cut.optimal ? 'proven cheapest' : visibleControls(cut.guarantee);
   const chosen = cut.fixIds.map((id, i) => {
     const fix = fixes.get(id);
-    return `  fix ${i + 1}: ${printable(fix?.description ?? id)} ${c.dim(`(cost ${fix?.cost ?? '?'}, cuts ${plural(fix?.cuts.length ?? 0, 'listed path')})`)}`;
+    return `  fix ${i + 1}: ${visibleControls(fix?.description ?? id)} ${c.dim(`(cost ${fix?.cost ?? '?'}, cuts ${plural(fix?.cuts.length ?? 0, 'listed path')})`)}`;
   });
   return [
     c.bold(`Attack paths (${result.paths.length}${result.truncated === true ? '+' : ''})`) + c.dim(` ${where}`),

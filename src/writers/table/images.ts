@@ -11,7 +11,7 @@ import type { ImageScanSummary, Report } from '../../model/report.js';
 import { severityRank, type Severity } from '../../model/severity.js';
 import { maxOf } from '../common/resource-groups.js';
 import { plural } from '../common/summary.js';
-import { printable } from '../common/terminal.js';
+import { visibleControls } from '../../lib/visible-controls.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -24,18 +24,18 @@ export function isImageFinding(finding: Finding): boolean {
 }
 
 function imageHeader(c: Colors, image: ImageScanSummary, findings: readonly Finding[]): string[] {
-  const lines = [c.bold(`Target: ${printable(image.target)}`)];
-  if (image.digest !== undefined) lines.push(`Image: ${printable(image.digest)} (${printable(image.platform ?? '')}, ${image.layers} layers${image.reference === image.target ? '' : `, ${printable(image.reference)}`})`);
-  lines.push(`OS: ${image.os === undefined ? 'unknown (no os-release)' : printable(image.os)}`);
-  const ecosystems = Object.entries(image.packagesByEcosystem).map(([e, n]) => `${printable(e)} ${n}`).join(', ');
+  const lines = [c.bold(`Target: ${visibleControls(image.target)}`)];
+  if (image.digest !== undefined) lines.push(`Image: ${visibleControls(image.digest)} (${visibleControls(image.platform ?? '')}, ${image.layers} layers${image.reference === image.target ? '' : `, ${visibleControls(image.reference)}`})`);
+  lines.push(`OS: ${image.os === undefined ? 'unknown (no os-release)' : visibleControls(image.os)}`);
+  const ecosystems = Object.entries(image.packagesByEcosystem).map(([e, n]) => `${visibleControls(e)} ${n}`).join(', ');
   lines.push(`Packages: ${image.packages}${ecosystems === '' ? '' : ` (${ecosystems})`}`);
   const mine = findings.filter((f) => f.resource.name === image.reference);
   const vulns = image.vulnerabilities;
   const found = mine.filter((f) => f.vulnerability !== undefined);
   const suppressed = found.filter((f) => f.suppressed).length;
   lines.push(vulns.checked
-    ? `Vulnerabilities: ${found.length} (${suppressed === 0 ? '' : `${suppressed} suppressed; `}store ${printable(vulns.store)})`
-    : c.yellow(`Vulnerabilities: not checked: ${printable(vulns.reason)} (import advisories with \`palisade db import PATH\`)`));
+    ? `Vulnerabilities: ${found.length} (${suppressed === 0 ? '' : `${suppressed} suppressed; `}store ${visibleControls(vulns.store)})`
+    : c.yellow(`Vulnerabilities: not checked: ${visibleControls(vulns.reason)} (import advisories with \`palisade db import PATH\`)`));
   if (image.secretsChecked) {
     // Secrets in the configuration may be reported by the configuration rule instead (same place, once).
     const inConfig = findings.filter((f) => f.ruleId === CONFIG_SECRET_RULE && f.resource.kind === 'ImageConfig' && f.resource.name === image.target);
@@ -87,14 +87,14 @@ export function vulnerabilitySection(c: Colors, paint: Paint, findings: readonly
   const idWidth = maxOf(vulnerabilities.map((f) => f.ruleId.length));
   const lines = [c.bold(`Vulnerabilities (${vulnerabilities.length} in ${plural(groups.length, 'package')})`)];
   for (const group of groups) {
-    lines.push(`  ${c.bold(printable(group.header))}`);
+    lines.push(`  ${c.bold(visibleControls(group.header))}`);
     for (const f of group.findings) {
       const v = f.vulnerability;
       if (v === undefined) continue;
-      const aliases = v.aliases.length === 0 ? '' : c.dim(` (${printable(v.aliases.join(', '))})`);
+      const aliases = v.aliases.length === 0 ? '' : c.dim(` (${visibleControls(v.aliases.join(', '))})`);
       const rating = v.rating === 'unknown' ? c.dim(' (severity unknown)') : '';
-      const summary = v.summary === '' ? '' : `  ${printable(v.summary)}`;
-      lines.push(`    ${paint(f.severity, f.severity.padEnd(8))}  ${printable(f.ruleId).padEnd(idWidth)}  ${printable(fixText(v.fix))}${rating}${summary}${aliases}`);
+      const summary = v.summary === '' ? '' : `  ${visibleControls(v.summary)}`;
+      lines.push(`    ${paint(f.severity, f.severity.padEnd(8))}  ${visibleControls(f.ruleId).padEnd(idWidth)}  ${visibleControls(fixText(v.fix))}${rating}${summary}${aliases}`);
     }
   }
   return [...lines, ''];
@@ -109,7 +109,7 @@ export function secretSection(c: Colors, paint: Paint, findings: readonly Findin
     const s = f.secret;
     if (s === undefined) continue;
     const where = s.place === 'file' ? secretFilePlace(s) : `config ${s.place} #${s.line ?? 0}`;
-    lines.push(`  ${paint(f.severity, s.severity.padEnd(8))} ${printable(s.rule)}  ${printable(where)}  ${printable(s.redacted)}  ${c.dim(`in ${printable(f.resource.name)}`)}`);
+    lines.push(`  ${paint(f.severity, s.severity.padEnd(8))} ${visibleControls(s.rule)}  ${visibleControls(where)}  ${visibleControls(s.redacted)}  ${c.dim(`in ${visibleControls(f.resource.name)}`)}`);
   }
   return [...lines, ''];
 }

@@ -14,7 +14,7 @@ import { isFileBacked } from '../common/artifact-path.js';
 import { groupByResource, maxOf, type ResourceGroup } from '../common/resource-groups.js';
 import { describeSuppression } from '../common/suppression.js';
 import { hasGate, summaryCounts, verdict } from '../common/summary.js';
-import { printable } from '../common/terminal.js';
+import { visibleControls } from '../../lib/visible-controls.js';
 import { attackSection, riskTag } from './attack.js';
 import { imageHeaders, isImageFinding, secretSection, vulnerabilitySection } from './images.js';
 
@@ -41,7 +41,7 @@ function paintSeverity(c: Colors, severity: Severity, text: string): string {
 }
 
 function locationLabel(file: string, line: number): string {
-  return file.startsWith('cluster:') || line < 1 ? printable(file) : `${printable(file)}:${line}`;
+  return file.startsWith('cluster:') || line < 1 ? visibleControls(file) : `${visibleControls(file)}:${line}`;
 }
 
 function findingLine(c: Colors, finding: Finding, ruleWidth: number): string {
@@ -50,28 +50,28 @@ function findingLine(c: Colors, finding: Finding, ruleWidth: number): string {
   const { file, line, path } = finding.location;
   // An object read from a live cluster has no line (its position is a placeholder): the pointer says where.
   const at = isFileBacked(file) && line >= 1 ? `line ${line} ` : '';
-  const where = c.dim(`${at}${printable(path === '' ? '/' : path)}`);
+  const where = c.dim(`${at}${visibleControls(path === '' ? '/' : path)}`);
   const risk = riskTag((level, text) => paintSeverity(c, level, text), finding);
-  return `  ${severity}  ${risk}${finding.ruleId.padEnd(ruleWidth)}  ${printable(finding.message)}${warnOnly}  ${where}`;
+  return `  ${severity}  ${risk}${finding.ruleId.padEnd(ruleWidth)}  ${visibleControls(finding.message)}${warnOnly}  ${where}`;
 }
 
 function groupSection(c: Colors, group: ResourceGroup): string[] {
   const ruleWidth = maxOf(group.findings.map((f) => f.ruleId.length));
-  const header = `${c.bold(printable(group.key))}  ${c.dim(locationLabel(group.file, group.line))}`;
+  const header = `${c.bold(visibleControls(group.key))}  ${c.dim(locationLabel(group.file, group.line))}`;
   return [header, ...group.findings.map((f) => findingLine(c, f, ruleWidth)), ''];
 }
 
 function suppressedSection(c: Colors, findings: readonly Finding[]): string[] {
   if (findings.length === 0) return [];
   const ruleWidth = maxOf(findings.map((f) => f.ruleId.length));
-  const keys = findings.map((f) => printable(resourceKey(f.resource)));
+  const keys = findings.map((f) => visibleControls(resourceKey(f.resource)));
   const keyWidth = maxOf(keys.map((k) => k.length));
-  const lines = findings.map((f, i) => `  ${f.ruleId.padEnd(ruleWidth)}  ${(keys[i] ?? '').padEnd(keyWidth)}  ${c.dim(printable(describeSuppression(f.suppression)))}`);
+  const lines = findings.map((f, i) => `  ${f.ruleId.padEnd(ruleWidth)}  ${(keys[i] ?? '').padEnd(keyWidth)}  ${c.dim(visibleControls(describeSuppression(f.suppression)))}`);
   return [c.bold(`Suppressed (${findings.length})`), ...lines, ''];
 }
 
 function paintLevel(c: Colors, problem: Problem): string {
-  const text = printable(formatProblem(problem));
+  const text = visibleControls(formatProblem(problem));
   if (problem.level === 'error') return c.red(text);
   if (problem.level === 'warning') return c.yellow(text);
   return c.dim(text);
@@ -87,17 +87,17 @@ function problemSection(c: Colors, title: string, problems: readonly Problem[], 
 
 function complianceSection(c: Colors, compliance: Compliance | undefined): string[] {
   if (compliance === undefined) return [];
-  const idWidth = Math.max(7, ...compliance.controls.map((k) => printable(k.id).length));
+  const idWidth = Math.max(7, ...compliance.controls.map((k) => visibleControls(k.id).length));
   const rows = compliance.controls.map((control) => {
     const status = control.status.padEnd(6);
     const painted = control.status === 'fail' ? c.red(status) : control.status === 'pass' ? c.green(status) : c.dim(status);
     const findings = (control.status === 'manual' ? '-' : String(control.findings)).padStart(8);
-    const reason = control.reason === undefined ? '' : c.dim(` (${printable(control.reason)})`);
-    return `  ${printable(control.id).padEnd(idWidth)}  ${painted}  ${findings}  ${printable(control.title)}${reason}`;
+    const reason = control.reason === undefined ? '' : c.dim(` (${visibleControls(control.reason)})`);
+    return `  ${visibleControls(control.id).padEnd(idWidth)}  ${painted}  ${findings}  ${visibleControls(control.title)}${reason}`;
   });
   const header = c.dim(`  ${'control'.padEnd(idWidth)}  status  findings  title`);
   return [
-    c.bold(`Compliance: ${printable(compliance.title)} ${printable(compliance.version)} (${printable(compliance.framework)}), score ${compliance.score}%`),
+    c.bold(`Compliance: ${visibleControls(compliance.title)} ${visibleControls(compliance.version)} (${visibleControls(compliance.framework)}), score ${compliance.score}%`),
     header,
     ...rows,
     '',
