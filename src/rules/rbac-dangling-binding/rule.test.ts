@@ -42,4 +42,25 @@ subjects: [{kind: Group, name: monitors}]
     // edit is recreated by the API server at every start; a system: role of a dump is not.
     expect(scan.findings.map((f) => f.resource.name)).toEqual(['monitors']);
   });
+
+  it('does not take the built-in roles bindings refer to for a copy of the default policy', async () => {
+    // A binding to edit brings edit's built-in stand-in (bootstrap-labelled) into the RBAC index;
+    // the input still carries no default policy, so a missing system: role is assumed present.
+    const scan = await scanYaml(
+      rule,
+      `apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: editors, namespace: app}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: edit}
+subjects: [{kind: Group, name: editors}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: monitors}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: system:platform-monitoring}
+subjects: [{kind: Group, name: monitors}]
+`,
+    );
+    expect(scan.findings).toEqual([]);
+  });
 });

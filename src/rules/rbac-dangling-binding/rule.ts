@@ -18,6 +18,7 @@ import { defineRule, fail } from '../../core/rule.js';
 import { DEFAULT_NAMESPACE } from '../../lib/k8s/kinds.js';
 import type { ResourceIndex } from '../../core/resource-index.js';
 import { isBootstrapObject } from '../../graph/rbac/defaults.js';
+import { isBuiltInStandIn } from '../../graph/rbac/risks/built-in.js';
 import { describeBindingSubject, quoted, rbacIndexOf, riskAssessmentOf } from '../../graph/rbac/risks/outcomes.js';
 
 /** The user-facing ClusterRoles of the bootstrap policy; every other default is named `system:...`. */
@@ -46,7 +47,8 @@ function accountsOf(index: ResourceIndex): Accounts {
     }
     let hasDefaults = false;
     for (const role of rbacIndexOf(index).roles.values()) {
-      if (isBootstrapObject(role.resource)) {
+      // The index holds built-in stand-ins of the roles bindings refer to: those are not the input's.
+      if (isBootstrapObject(role.resource) && !isBuiltInStandIn(role.resource)) {
         hasDefaults = true;
         break;
       }
