@@ -10,6 +10,7 @@ const { runRules } = await import(pathToFileURL(path.join(dist, 'core/engine.js'
 const { ResourceIndex } = await import(pathToFileURL(path.join(dist, 'core/resource-index.js')).href);
 const { RULES } = await import(pathToFileURL(path.join(dist, 'rules/index.js')).href);
 const { shareRbacIndex } = await import(pathToFileURL(path.join(dist, 'graph/rbac/risks/outcomes.js')).href);
+const { withBuiltInRoles } = await import(pathToFileURL(path.join(dist, 'graph/rbac/risks/built-in.js')).href);
 
 const ROLES = 20_000;
 const BINDINGS = 50_000;
@@ -79,7 +80,8 @@ const sample = () => { peak = Math.max(peak, process.memoryUsage().rss); };
 
 let t = process.hrtime.bigint();
 let c = process.cpuUsage();
-const index = rbac.RbacIndex.build(resources);
+// As a scan and the rbac commands build it: with the default roles bindings refer to.
+const index = rbac.RbacIndex.build(withBuiltInRoles(resources));
 const inventory = rbac.buildInventory(resources);
 const buildMs = ms(t);
 const buildCpu = cpuMs(c);

@@ -83,7 +83,8 @@ export class RiskAssessment {
     if (binding === undefined || isBootstrapObject(binding.resource)) return undefined;
     const subjects = binding.subjects.filter((s) => !isSystemSubject(subjectRefOf(s), [binding]));
     if (subjects.length === 0) return undefined;
-    const role = this.index.role(binding.roleKey) ?? (binding.roleKey === CLUSTER_ADMIN_KEY ? this.builtInRole() : undefined);
+    // The index holds the built-in stand-ins of the default roles a binding refers to (withBuiltInRoles).
+    const role = this.index.role(binding.roleKey);
     if (role === undefined) return undefined;
     const hits = this.hitsOf(role, binding.kind === 'ClusterRoleBinding');
     return hits.length === 0 ? undefined : { binding, role, subjects, hits };

@@ -36,7 +36,8 @@ export function rbacIndexOf(index: ResourceIndex): RbacIndex {
 
 /**
  * Lets the rules use an RBAC index a front end already built from the same resources (the rbac
- * command, the benchmark), instead of reading every role and binding again.
+ * command, the benchmark), instead of reading every role and binding again. Built as rbacIndexOf
+ * builds it: from withBuiltInRoles(resources).
  */
 export function shareRbacIndex(index: ResourceIndex, rbac: RbacIndex): void {
   if (!RBAC_INDEXES.has(index)) RBAC_INDEXES.set(index, rbac);
