@@ -11,7 +11,7 @@
  */
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { asRecord } from '../lib/k8s/values.js';
+import { asArray, asRecord } from '../lib/k8s/values.js';
 import { isUrl } from './kustomize-origin.js';
 import { isKustomization, readKustomization } from './kustomization-file.js';
 
@@ -72,11 +72,11 @@ function remoteIn(kustomization: Record<string, unknown>, dir: string, pending: 
   const files: { field: string; entry: string }[] = [];
   for (const field of FILE_FIELDS) for (const entry of strings(kustomization[field])) files.push({ field, entry });
   for (const field of PATH_OBJECT_FIELDS) {
-    for (const item of list(kustomization[field])) files.push(...strings(asRecord(item)?.['path']).map((entry) => ({ field, entry })));
+    for (const item of asArray(kustomization[field])) files.push(...strings(asRecord(item)?.['path']).map((entry) => ({ field, entry })));
   }
   files.push(...strings(asRecord(kustomization['openapi'])?.['path']).map((entry) => ({ field: 'openapi', entry })));
   for (const field of GENERATOR_FIELDS) {
-    for (const item of list(kustomization[field])) {
+    for (const item of asArray(kustomization[field])) {
       const generator = asRecord(item);
       // `files` entries may name their key: `key=path`.
       const named = strings(generator?.['files']).map((entry) => entry.slice(entry.indexOf('=') + 1));
@@ -99,9 +99,5 @@ function looksRemote(entry: string, local: string): boolean {
 
 function strings(value: unknown): string[] {
   if (typeof value === 'string') return [value];
-  return list(value).filter((entry): entry is string => typeof entry === 'string');
-}
-
-function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
+  return asArray(value).filter((entry): entry is string => typeof entry === 'string');
 }
