@@ -11,6 +11,7 @@
  */
 import { closeSync, constants, lstatSync, openSync, readdirSync, readlinkSync, readSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
+import { errorCode } from '../walk.js';
 import type { LayerEntry, ReadBudget } from './layer-reader.js';
 import type { ImageLimits } from './limits.js';
 import { ImageError } from './problems.js';
@@ -34,8 +35,8 @@ export function readRootDir(root: string, options: DirReadOptions): void {
     try {
       names = readdirSync(join(root, relative)).sort();
     } catch (error) {
-      if (relative === '') throw new ImageError('image-not-found', `cannot read directory ${root}: ${reasonOf(error)}`);
-      options.onUnreadable(relative, `cannot list the directory: ${reasonOf(error)}`);
+      if (relative === '') throw new ImageError('image-not-found', `cannot read directory ${root}: ${errorCode(error)}`);
+      options.onUnreadable(relative, `cannot list the directory: ${errorCode(error)}`);
       continue;
     }
     for (const name of names) {
@@ -47,7 +48,7 @@ export function readRootDir(root: string, options: DirReadOptions): void {
       try {
         stats = lstatSync(full);
       } catch (error) {
-        options.onUnreadable(path, reasonOf(error));
+        options.onUnreadable(path, errorCode(error));
         continue;
       }
       const mode = stats.mode & 0o7777;
@@ -69,7 +70,7 @@ function fileEntry(full: string, path: string, size: number, mode: number, optio
   try {
     return readFileEntry(full, path, size, mode, options);
   } catch (error) {
-    options.onUnreadable(path, `cannot read the file: ${reasonOf(error)}`);
+    options.onUnreadable(path, `cannot read the file: ${errorCode(error)}`);
     return { kind: 'file', path, size, mode };
   }
 }
@@ -112,10 +113,4 @@ function readWhole(full: string, size: number): Buffer {
   } finally {
     closeSync(fd);
   }
-}
-
-/** The system's error code (EACCES, ELOOP, ...) is what a user acts on. */
-function reasonOf(error: unknown): string {
-  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') return error.code;
-  return error instanceof Error ? error.message : String(error);
 }
