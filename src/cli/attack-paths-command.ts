@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import { PalisadeError, formatProblem } from '../sdk/index.js';
 import { ATTACK_PATHS_FORMATS, attackPaths, renderAttackPaths, type AttackPathsFormat } from '../sdk/index.js';
-import { collect, emit, EXIT, failNothingRead, filesRead, printProblems } from './io.js';
+import { collect, emit, EXIT, filesRead, printProblems } from './io.js';
 import { visibleControlsButLayout } from '../lib/visible-controls.js';
 
 interface Flags {
@@ -58,10 +58,7 @@ export function attackPathsCommand(): Command {
           ...(perPair === undefined ? {} : { maxPathsPerPair: perPair }),
         });
         printProblems(answer.problems, flags.quiet === true);
-        if (answer.inputs.length === 0) {
-          failNothingRead(answer.problems);
-          return;
-        }
+        // Nothing read is a no-input problem of the SDK's, printed above.
         if (answer.problems.some((p) => p.code === 'no-input' || p.code === 'config-invalid')) {
           process.exitCode = EXIT.usage;
           return;

@@ -47,14 +47,14 @@ export function dockerfileCommand(): Command {
         ...(flags.excludeRules === undefined ? {} : { excludeRules: flags.excludeRules }),
         ...(flags.failOn === undefined ? {} : { failOn: flags.failOn }),
       });
-      // A directory with no Dockerfile in it is walked for manifests, which no Dockerfile rule
-      // judges: "No findings" and exit 0 would pass a CI gate on a mistyped path.
+      // Inputs that hold no Dockerfile (a directory without one, a mistyped path) leave the rules
+      // nothing to judge: "No findings" and exit 0 would pass a CI gate.
       // The SDK's own no-input speaks of Kubernetes objects; this one says what is missing here.
       const judged = report.rules.some((r) => Object.values(r.counts).some((n) => n > 0));
       const lost = report.errors.filter((p) => p.code !== 'no-input');
       if (!judged && !lost.some((p) => USAGE_CODES.has(p.code))) {
         printProblems(lost, flags.quiet === true);
-        failNothingRead(lost, 'no Dockerfile was read from the inputs', 'Name Dockerfiles, Containerfiles or *.Dockerfile files, directories holding them, or - for standard input.');
+        failNothingRead('no Dockerfile was read from the inputs', 'Name Dockerfiles, Containerfiles or *.Dockerfile files, directories holding them, or - for standard input.');
         return;
       }
       finishReport(report, { ...flags, inputs: filesRead(paths, flags.config) }, USAGE_CODES);

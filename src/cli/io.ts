@@ -35,15 +35,9 @@ export function printProblems(problems: readonly Problem[], quiet: boolean): voi
   }
 }
 
-/**
- * Exits 2 when the inputs held nothing to analyse. The loaders say why when a path is missing or
- * unreadable; an empty directory or a stream of comments gives them nothing to say, and a silent
- * exit 2 leaves the user guessing, so the no-input line is printed unless one already was.
- */
-export function failNothingRead(printed: readonly Problem[], what = 'no Kubernetes object was read from the inputs', hint?: string): void {
-  if (!printed.some((p) => p.code === 'no-input')) {
-    process.stderr.write(`${formatProblem(problem('no-input', what, {}, hint))}\n`);
-  }
+/** Exits 2 when the inputs held nothing to analyse, saying so: a silent exit 2 leaves the user guessing. */
+export function failNothingRead(what: string, hint: string): void {
+  process.stderr.write(`${formatProblem(problem('no-input', what, {}, hint))}\n`);
   process.exitCode = EXIT.usage;
 }
 

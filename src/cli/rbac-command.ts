@@ -19,7 +19,7 @@ import {
   type WhoCanAnswer,
 } from '../sdk/index.js';
 import { formatProblem, problem } from '../sdk/index.js';
-import { collect, collectList, EXIT, failNothingRead, printProblems } from './io.js';
+import { collect, collectList, EXIT, printProblems } from './io.js';
 import { visibleControls, visibleControlsButLayout } from '../lib/visible-controls.js';
 
 interface InputFlags {
@@ -45,8 +45,9 @@ async function load(paths: readonly string[], flags: InputFlags): Promise<RbacMo
     ...(live ? { cluster: { ...(flags.kubeconfig === undefined ? {} : { kubeconfig: flags.kubeconfig }), ...(flags.context === undefined ? {} : { context: flags.context }) } } : {}),
   });
   printProblems(model.problems, flags.quiet === true);
+  // Nothing read is a no-input problem of the SDK's, printed above.
   if (model.inputs.length === 0) {
-    failNothingRead(model.problems);
+    process.exitCode = EXIT.usage;
     return undefined;
   }
   return model;
