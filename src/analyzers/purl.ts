@@ -1,7 +1,8 @@
 /**
  * Package URLs (purl-spec, ECMA-427): pkg:type/namespace/name@version?qualifiers. Each component
- * is percent-encoded except the unreserved characters; qualifiers are sorted by key and empty ones
- * dropped, which makes the string canonical (and comparable across tools).
+ * is percent-encoded except the alphanumerics, `.-_~` and the colon (the spec forbids encoding a
+ * colon anywhere: a Debian epoch is `@1:2.36-9`, not `@1%3A2.36-9`); qualifiers are sorted by key
+ * and empty ones dropped, which makes the string canonical (and comparable across tools).
  */
 import type { PackageEcosystem } from '../model/package.js';
 
@@ -10,7 +11,7 @@ const PURL_TYPE: Readonly<Record<PackageEcosystem, string>> = {
 };
 
 export function encodeComponent(text: string): string {
-  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).replaceAll('%3A', ':');
 }
 
 export interface PurlParts {

@@ -8,6 +8,7 @@ import type { Inventory, Package } from '../../src/model/package.js';
 import { cycloneDx } from '../../src/writers/cyclonedx/index.js';
 import { spdx } from '../../src/writers/spdx/index.js';
 import { purl } from '../../src/analyzers/index.js';
+import { parsePurl } from '../../src/loaders/image/index.js';
 import { sbomValidators } from './support/sbom-schemas.js';
 
 const pkg = (name: string, version: string, licenses: string[], file: string): Package => ({
@@ -35,7 +36,10 @@ describe('SBOM writers', () => {
   it('write canonical purls', () => {
     expect(inventory.packages[5]?.purl).toBe('pkg:deb/debian/libc6@2.36-9%2Bdeb12u4?arch=amd64&distro=debian-12');
     expect(purl({ type: 'npm', namespace: '@babel', name: 'core', version: '7.0.0' })).toBe('pkg:npm/%40babel/core@7.0.0');
-    expect(purl({ type: 'deb', namespace: 'debian', name: 'bsdutils', version: '1:2.38.1-5+b1' })).toBe('pkg:deb/debian/bsdutils@1%3A2.38.1-5%2Bb1');
+    // purl-spec: a colon is never percent-encoded, whatever component it is in ('+' is).
+    const epoch = purl({ type: 'deb', namespace: 'debian', name: 'bsdutils', version: '1:2.38.1-5+b1' });
+    expect(epoch).toBe('pkg:deb/debian/bsdutils@1:2.38.1-5%2Bb1');
+    expect(parsePurl(epoch)?.version).toBe('1:2.38.1-5+b1');
   });
 
   it('CycloneDX: unique bom-refs, licence ids/expressions/names, injected clock, content-derived serial', () => {
