@@ -2,13 +2,15 @@
  * The catalog's rules that recognise a credential by its own format (a prefix, a shape, a
  * checksum, a decodable body), without the generic rules that judge a value by the name it is
  * assigned to. For callers that know the name and judge it themselves: the manifest rules look
- * at ConfigMap keys, environment variable names and annotations.
+ * at ConfigMap keys, environment variable names and annotations. Configuration values are small,
+ * so passwords in URLs are looked for whatever the scheme (https too), which image scans leave out
+ * for the prefilter's sake.
  */
 import { SECRET_RULES } from './catalog.js';
-import { NAME_BASED_RULES } from './families/generic.js';
+import { NAME_BASED_RULES, URL_PASSWORD_ANY_SCHEME } from './families/generic.js';
 import type { SecretRule } from './rule.js';
 
-export const FORMAT_RULES: readonly SecretRule[] = SECRET_RULES.filter((rule) => !NAME_BASED_RULES.includes(rule));
+export const FORMAT_RULES: readonly SecretRule[] = SECRET_RULES.filter((rule) => !NAME_BASED_RULES.includes(rule)).map((rule) => (rule.id === URL_PASSWORD_ANY_SCHEME.id ? URL_PASSWORD_ANY_SCHEME : rule));
 
 /** Leading words of titles that are ordinary words, not a service's name. */
 const COMMON_WORDS = new Set(['Base64-encoded', 'Container', 'Credential', 'High-entropy', 'Password', 'Private']);

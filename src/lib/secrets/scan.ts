@@ -5,6 +5,7 @@
 import { redact } from '../redact.js';
 import { SECRET_RULES } from './catalog.js';
 import { KeywordMatcher } from './keywords.js';
+import { isPlaceholder } from './placeholders.js';
 import type { MatchContext, SecretRule } from './rule.js';
 
 export interface SecretMatch {
@@ -31,11 +32,6 @@ export function shannonEntropy(text: string): number {
   return entropy;
 }
 
-
-/** Obvious placeholders: a long run of one character (xxxx, 0000), or sample words. */
-function isPlaceholder(secret: string): boolean {
-  return /(.)\1{7,}/.test(secret) || /(?:example|sample|placeholder|your[_-]?|changeme|dummy|redacted)/i.test(secret);
-}
 
 const MATCHERS = new WeakMap<readonly SecretRule[], KeywordMatcher>();
 

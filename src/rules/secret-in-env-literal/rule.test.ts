@@ -30,6 +30,9 @@ describe('secret-in-env-literal', () => {
     expect(urlPassword('redis://:s3cret@cache:6379')).toBe('s3cret');
     expect(urlPassword('amqp://guest:guest-password@mq:5672/')).toBe('guest-password');
     expect(urlPassword('postgres://app:$(DB_PASSWORD)@db/shop')).toBeUndefined();
+    // The same check as image scans and ConfigMaps: a URL inside a longer value counts too.
+    expect(urlPassword('-Dspring.datasource.url=postgresql://app:Xk4-pq9Lw2@db:5432/shop -Xmx1g')).toBe('Xk4-pq9Lw2');
+    expect(urlPassword('https://ci:example-token-1@git.internal/app.git')).toBeUndefined();
   });
 
   it('never prints the value, only a redacted prefix and its length', async () => {
@@ -41,7 +44,7 @@ describe('secret-in-env-literal', () => {
       'init container "migrate" sets DATABASE_URL to a URL with an embedded password (S3c… (14 characters)) as a literal value',
     ]);
     for (const finding of scan.findings) {
-      for (const secret of ['hunter2-but-longer', 'sk_live_51HxExampleExampleExample', 'S3cretPassw0rd', 'rootroot', 'ghp_exampleexampleexampleexample1234']) {
+      for (const secret of ['hunter2-but-longer', 'sk_live_51vnpKnA1hEDCM4PmBxdUcl1Mh', 'S3cretPassw0rd', 'rootroot', 'ghp_c3j27xdcg2lMLzgeonyLGcTJFiz4soCmZ9cp']) {
         expect(finding.message).not.toContain(secret);
       }
     }

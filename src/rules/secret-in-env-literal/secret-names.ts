@@ -4,6 +4,8 @@
  * noun, unless its last word says the value only points at the secret (a file, a path, a name).
  */
 import { credentialName, FORMAT_RULES } from '../../lib/secrets/formats.js';
+import { URL_PASSWORD_ANY_SCHEME } from '../../lib/secrets/families/generic.js';
+import { isPlaceholder } from '../../lib/secrets/placeholders.js';
 import { findSecrets } from '../../lib/secrets/scan.js';
 
 /** Longer values are not scanned for URLs or formats: env values are small, and this bounds the regex work. */
@@ -52,23 +54,17 @@ export function isSecretName(name: string): boolean {
 }
 
 /**
- * Values that cannot be a literal secret: empty, a reference to another variable (`$(OTHER)`,
- * which the kubelet expands, or `${OTHER}` for the shell), a boolean, or a path to a file.
+ * Values that cannot be a literal secret: a placeholder (src/lib/secrets/placeholders.ts: empty, a
+ * reference such as `$(OTHER)`, which the kubelet expands, a boolean, a sample word) or a path to a file.
  */
 export function isPlaceholderValue(value: string): boolean {
-  const trimmed = value.trim();
-  if (trimmed === '') return true;
-  if (/^\$\([A-Za-z_][A-Za-z0-9_.-]*\)$/.test(trimmed) || /^\$\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(trimmed)) return true;
-  if (/^(true|false|yes|no|on|off)$/i.test(trimmed)) return true;
-  return /^\/[\w./-]*$/.test(trimmed);
+  return isPlaceholder(value) || /^\/[\w./-]*$/.test(value.trim());
 }
 
 /** `scheme://user:password@host`: a credential embedded in a URL, whatever the variable is called. */
 export function urlPassword(value: string): string | undefined {
   if (value.length > MAX_SCANNED_LENGTH) return undefined;
-  const match = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:([^@\s/]+)@[^\s]+$/i.exec(value.trim());
-  const password = match?.[1];
-  return password === undefined || isPlaceholderValue(password) ? undefined : password;
+  return findSecrets(value, [URL_PASSWORD_ANY_SCHEME])[0]?.value;
 }
 
 /**

@@ -136,6 +136,12 @@ describe('url-password', () => {
       expect(found(line), line).toEqual([]);
     }
   });
+
+  it('reads an empty user (Redis) and judges the password percent-decoded', () => {
+    expect(found('REDIS_URL=redis://:Xk4-pq9Lw2@cache:6379/0')).toEqual([`url-password ${redact('Xk4-pq9Lw2')}`]);
+    expect(found('postgres://app:Xk4%40pq9Lw2@db/app')).toEqual([`url-password ${redact('Xk4%40pq9Lw2')}`]);
+    expect(found('postgres://app:%24%7BDB_PASSWORD%7D@db/app')).toEqual([]);
+  });
 });
 
 describe('kubernetes-secret-yaml', () => {

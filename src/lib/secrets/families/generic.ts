@@ -9,6 +9,7 @@
  * character). Values that stand for a secret instead of being one (`${DB_PASSWORD}`, `<redacted>`,
  * `{{ .Values.password }}`) are never reported.
  */
+import { isPlaceholder } from '../placeholders.js';
 import { B, E, type MatchContext, type SecretRule } from '../rule.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -60,17 +61,8 @@ function ownValues(path: string | undefined): boolean {
 // ---------------------------------------------------------------------------------------------
 // Values
 
-/** A value that stands for a credential: a variable, a template, a placeholder, a format string. */
-const REFERENCE = /^(?:\$|%\(?[\w.]*\)?[sdr]?$|%[\w.]+%|\{\{|\{%|<%|<[^>]*>$|#\{|@[A-Z_]+@$|\[[\w\s.-]*\]$|\{[\w.]*\}$)/;
 /** Code that reads a credential: `get_password()`, `os.environ["X"]`, `settings.db.password`. */
 const EXPRESSION = /^(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*[([]|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$)/;
-/**
- * Words that are a type, a keyword or the name of the secret, not its value; `define` and `undef`
- * are what a configure script records for a feature (Perl's Config: `d_getpwent='define'`).
- */
-const NOT_A_VALUE = /^(?:password|passwd|pass|pwd|secret|token|api[_-]?key|none|null|nil|undefined|true|false|yes|no|on|off|required|optional|empty|string|str|bool|int|any|unknown|hidden|masked|n\/a|todo|tbd|define|undef)$/i;
-/** Test and documentation values say so. */
-const SAMPLE = /fake|dummy|example|sample|placeholder|changeme|change[_-]me|redacted|insert|xxxx|\*\*\*/i;
 /**
  * A name in quotes is a key, a label or a type (`"client_secret"`, `"_DSAPrivateKey"`,
  * `"SuperSecretToken"`), not a password: letters only (no digit, no blank), with a separator or a
@@ -79,15 +71,12 @@ const SAMPLE = /fake|dummy|example|sample|placeholder|changeme|change[_-]me|reda
 function isIdentifier(value: string): boolean {
   return /^[A-Za-z_.-]+$/.test(value) && (/[_.-]/.test(value) || /[A-Z]/.test(value.slice(1)));
 }
-/** printf and format-string holes: `'%s:%s' % (user, password)`, `"{0}"`. */
-const FORMAT_HOLE = /%[-+ #0-9.]{0,6}[sdrfx]|%\([\w.]{1,40}\)[sdr]|\{\d{0,2}\}/;
-
 /** Whether `value` may be a credential rather than something that names, reads or stands for one. */
 function plausibleValue(value: string): boolean {
   if (value.length < 4 || value.length > 256) return false;
   // A password has letters or digits; ",.:-*?!" alone is punctuation.
   if (!/[\p{L}\p{N}]/u.test(value)) return false;
-  if (REFERENCE.test(value) || NOT_A_VALUE.test(value) || SAMPLE.test(value) || FORMAT_HOLE.test(value)) return false;
+  if (isPlaceholder(value)) return false;
   // Paths and URLs name where a credential is kept (a URL with a password is another rule's).
   return !/^(?:\/|\.{1,2}\/|~\/|[a-z][a-z0-9+.-]*:\/\/)/i.test(value);
 }
@@ -313,7 +302,7 @@ const CURL_USER: SecretRule = {
   extract: (match, { text }) => {
     const [, user, password] = match;
     if (user === undefined || password === undefined || password.length < 6 || password === user || !onCurlCommand(text, match.index ?? 0)) return undefined;
-    if (SHELL_REFERENCE.test(password) || SHELL_REFERENCE.test(user) || NOT_A_VALUE.test(password) || SAMPLE.test(password)) return undefined;
+    if (SHELL_REFERENCE.test(password) || SHELL_REFERENCE.test(user) || isPlaceholder(password)) return undefined;
     return password;
   },
   gitleaks: ['curl-auth-user'],
@@ -346,25 +335,48 @@ const CURL_HEADER: SecretRule = {
  */
 const URL_SCHEMES = ['postgres', 'postgresql', 'mysql', 'mariadb', 'mongodb', 'mongodb+srv', 'redis', 'rediss', 'amqp', 'amqps', 'mssql', 'sqlserver', 'oracle', 'cockroachdb', 'clickhouse', 'nats', 'ftp', 'ftps', 'sftp', 'smtp', 'smtps', 'ldap', 'ldaps', 'svn', 'ssh'];
 
+/** The password of a URL's userinfo, percent-decoded (RFC 3986): `p%40ss` is the password `p@ss`. */
+function decodedPassword(password: string): string {
+  try {
+    return decodeURIComponent(password);
+  } catch {
+    // Not percent-encoding (`%s`, a lone `%`): judged as written.
+    return password;
+  }
+}
+
 /**
- * `scheme://user:password@host` (RFC 3986 userinfo). The pattern starts at the literal "://" (a
- * scheme pattern in front would make the engine try every letter of the text); the scheme is read
- * back and must be one of URL_SCHEMES, whose "scheme://" are the keywords. Groups: user, password.
+ * `scheme://user:password@host` (RFC 3986 userinfo; the user may be empty, as in Redis's
+ * `redis://:password@host`), for the schemes `accepts` takes. The pattern starts at the literal
+ * "://" (a scheme pattern in front would make the engine try every letter of the text); the scheme
+ * is read back. Groups: user, password.
  */
-const URL_PASSWORD: SecretRule = {
-  id: 'url-password', title: 'Password in a connection URL', severity: 'high', keywords: URL_SCHEMES.map((scheme) => `${scheme}://`),
-  pattern: /:\/\/([^\s:/?#@"'`<>[\]{}]{1,128}):([^\s/?#@"'`<>[\]{}]{1,256})@(?=[A-Za-z0-9[])/g,
-  extract: (match, { text }) => {
-    const [, user, password] = match;
-    const index = match.index ?? 0;
-    const scheme = /(?:^|[^A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{0,30})$/.exec(text.slice(Math.max(0, index - 32), index))?.[1];
-    if (user === undefined || password === undefined || scheme === undefined || !URL_SCHEMES.includes(scheme.toLowerCase())) return undefined;
-    // Variables, templates and sample words stand for the password; user:user is a default account.
-    if (password === user || SHELL_REFERENCE.test(password) || /\$\{|%[sd(]/.test(password) || NOT_A_VALUE.test(password) || SAMPLE.test(password)) return undefined;
-    return /[A-Za-z0-9]/.test(password) ? password : undefined;
-  },
-  detectSecrets: ['BasicAuthDetector'],
-};
+function urlPasswordRule(keywords: readonly string[], accepts: (scheme: string) => boolean): SecretRule {
+  return {
+    id: 'url-password', title: 'Password in a connection URL', severity: 'high', keywords,
+    pattern: /:\/\/([^\s:/?#@"'`<>[\]{}]{0,128}):([^\s/?#@"'`<>[\]{}]{1,256})@(?=[A-Za-z0-9[])/g,
+    extract: (match, { text }) => {
+      const [, user, password] = match;
+      const index = match.index ?? 0;
+      const scheme = /(?:^|[^A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{0,30})$/.exec(text.slice(Math.max(0, index - 32), index))?.[1];
+      if (user === undefined || password === undefined || scheme === undefined || !accepts(scheme.toLowerCase())) return undefined;
+      // Variables, templates and sample words stand for the password; user:user is a default account.
+      const clear = decodedPassword(password);
+      if (clear === user || SHELL_REFERENCE.test(clear) || isPlaceholder(clear)) return undefined;
+      return /[A-Za-z0-9]/.test(clear) ? password : undefined;
+    },
+    detectSecrets: ['BasicAuthDetector'],
+  };
+}
+
+/** Connection URLs of the schemes that carry credentials by convention: what image layers are searched for. */
+const URL_PASSWORD = urlPasswordRule(URL_SCHEMES.map((scheme) => `${scheme}://`), (scheme) => URL_SCHEMES.includes(scheme));
+
+/**
+ * The same rule for any scheme (`https://user:secret@host` too), for configuration values, which
+ * are small: the prefilter cost that keeps http(s) out of image scans does not arise there.
+ */
+export const URL_PASSWORD_ANY_SCHEME = urlPasswordRule(['://'], () => true);
 
 // ---------------------------------------------------------------------------------------------
 // Kubernetes Secret manifests
@@ -426,7 +438,7 @@ const KUBERNETES_SECRET: SecretRule = {
     // Placeholders are judged on the decoded value (binary data may start with a run of "A"s), and
     // only short ones: a long decoded value that mentions example.com is still a credential file.
     const decoded = Buffer.from(value, 'base64').toString('latin1').trim();
-    const placeholder = /^(.)\1*$/s.test(decoded) || NOT_A_VALUE.test(decoded) || (decoded.length <= 32 && SAMPLE.test(decoded));
+    const placeholder = /^(.)\1*$/s.test(decoded) || (decoded.length <= 32 && isPlaceholder(decoded));
     return placeholder ? undefined : value;
   },
   placeholders: 'keep',
