@@ -45,6 +45,22 @@ spec:
     ]);
   });
 
+  it('lists three sources in order, counts the rest, and never names a workload as its own source', async () => {
+    // Five exposed databases that reach one another: each is reached by the four others.
+    const yaml = ['a', 'b', 'c', 'd', 'e'].map((n) => `apiVersion: v1
+kind: Service
+metadata: {name: ${n}, namespace: data}
+spec: {type: LoadBalancer, selector: {app: ${n}}, ports: [{port: 5432}]}
+---
+${deployment(n, 'data', `{app: ${n}}`, `{containers: [{name: ${n}, image: postgres, ports: [{containerPort: 5432}]}]}`)}`).join('---\n');
+    const scan = await scanYaml(rule, yaml);
+    const sources = new Map(scan.findings.map((f) => [f.resource.name, f.message.slice(f.message.indexOf('reach it: ') + 10)]));
+    const source = (n: string): string => `data/${n}[Deployment] (LoadBalancer Service data/${n}) on All Connections`;
+    expect(sources.get('a')).toBe(`${source('b')}; ${source('c')}; ${source('d')}; and 1 more`);
+    expect(sources.get('c')).toBe(`${source('a')}; ${source('b')}; ${source('d')}; and 1 more`);
+    expect(sources.size).toBe(5);
+  });
+
   it('finds kube-system, database ports and labels, and crown jewels from labels or options', async () => {
     const yaml = [
       WEB,

@@ -60,22 +60,33 @@ export const rule = defineRule<Options>({
       }
       return byClass;
     });
-    // Workloads of one class are reached alike: the exposed classes that reach it are found once per class.
+    // Workloads of one class are reached alike: the sources that reach a class are listed (and
+    // sorted) once per class, so each sensitive workload of it only skips itself among them.
     const reaching = scan.memo(`exposed-reaching|${target.cls.id}`, () => {
-      const out: { members: readonly ExposedWorkload[]; conns: string }[] = [];
+      const sources: { readonly endpoint: ExposedWorkload['endpoint']; readonly text: string }[] = [];
+      const perEndpoint = new Map<ExposedWorkload['endpoint'], number>();
       for (const [cls, members] of exposed) {
         const conns = scan.analysis.allowed(cls, target.cls);
-        if (!conns.isEmpty()) out.push({ members, conns: conns.toString() });
+        if (conns.isEmpty()) continue;
+        const text = conns.toString();
+        for (const m of members) {
+          sources.push({ endpoint: m.endpoint, text: `${m.endpoint.key} (${m.how}) on ${text}` });
+          perEndpoint.set(m.endpoint, (perEndpoint.get(m.endpoint) ?? 0) + 1);
+        }
       }
-      return out;
+      sources.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+      return { sources, perEndpoint };
     });
-    const sources: string[] = [];
-    for (const { members, conns } of reaching) for (const m of members) if (m.endpoint !== target) sources.push(`${m.endpoint.key} (${m.how}) on ${conns}`);
-    if (sources.length === 0) return;
-    sources.sort();
-    const more = sources.length > SHOWN ? `; and ${sources.length - SHOWN} more` : '';
+    const count = reaching.sources.length - (reaching.perEndpoint.get(target) ?? 0);
+    if (count === 0) return;
+    const shown: string[] = [];
+    for (const source of reaching.sources) {
+      if (shown.length === SHOWN) break;
+      if (source.endpoint !== target) shown.push(source.text);
+    }
+    const more = count > SHOWN ? `; and ${String(count - SHOWN)} more` : '';
     yield fail(
-      `${subject.resource.kind} "${subject.resource.name}" is sensitive (${reasons.join('; ')}) and internet-exposed workloads can reach it: ${sources.slice(0, SHOWN).join('; ')}${more}`,
+      `${subject.resource.kind} "${subject.resource.name}" is sensitive (${reasons.join('; ')}) and internet-exposed workloads can reach it: ${shown.join('; ')}${more}`,
       subject.workload.podMetaPath,
     );
   },
