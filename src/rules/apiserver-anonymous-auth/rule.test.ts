@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { describeRuleFixtures, scanYaml } from '../../../test/support/rule-harness.js';
+import { controlPlanePod, staticPod } from '../../../test/support/static-pods.js';
 import { rule } from './rule.js';
 
 describeRuleFixtures(rule);
 
-const apiserver = (...flags: string[]): string => `apiVersion: v1
-kind: Pod
-metadata: {name: kube-apiserver, namespace: kube-system}
-spec:
-  containers:
-    - name: kube-apiserver
-      image: registry.k8s.io/kube-apiserver:v1.31.0
-      command:
-        - kube-apiserver
-${flags.map((f) => `        - "${f}"`).join('\n')}
-`;
+const apiserver = (...flags: string[]): string => staticPod('kube-apiserver', flags);
 
 describe('apiserver-anonymous-auth', () => {
   it('points at the command list when the flag is missing and at the argument when it is set', async () => {
@@ -49,7 +40,7 @@ describe('apiserver-anonymous-auth', () => {
   });
 
   it('looks in other namespaces when told to', async () => {
-    const yaml = apiserver().replace('kube-system', 'control-plane');
+    const yaml = controlPlanePod([{ component: 'kube-apiserver' }], { namespace: 'control-plane' });
     expect((await scanYaml(rule, yaml)).findings).toEqual([]);
     expect((await scanYaml(rule, yaml, { controlPlaneNamespaces: ['control-plane'] })).findings).toHaveLength(1);
   });

@@ -1,22 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { describeRuleFixtures, scanYaml } from '../../../test/support/rule-harness.js';
+import { staticPod } from '../../../test/support/static-pods.js';
 import { rule } from './rule.js';
 
 describeRuleFixtures(rule);
 
-const apiserver = (flags: string): string => `apiVersion: v1
-kind: Pod
-metadata: {name: kube-apiserver, namespace: kube-system}
-spec:
-  containers:
-    - name: kube-apiserver
-      image: registry.k8s.io/kube-apiserver:v1.31.0
-      command: [kube-apiserver, --audit-policy-file=/etc/p.yaml, --audit-log-path=/var/log/audit.log, ${flags}]
-`;
+const REQUIRED = ['--audit-policy-file=/etc/p.yaml', '--audit-log-path=/var/log/audit.log'];
+const apiserver = (...flags: string[]): string => staticPod('kube-apiserver', [...REQUIRED, ...flags]);
 
 describe('apiserver-audit-log', () => {
   it('fails short retention and warns about unbounded retention', async () => {
-    const scan = await scanYaml(rule, apiserver('--audit-log-maxage=7, --audit-log-maxsize=50'));
+    const scan = await scanYaml(rule, apiserver('--audit-log-maxage=7', '--audit-log-maxsize=50'));
     expect(scan.findings.map((f) => [f.status, f.message.split(':')[0], f.location.path])).toEqual([
       ['fail', 'kube-apiserver (container "kube-apiserver") sets --audit-log-maxage=7, below 30 days', '/spec/containers/0/command/3'],
       ['warn', 'kube-apiserver (container "kube-apiserver") does not set --audit-log-maxbackup', '/spec/containers/0/command'],
@@ -25,7 +19,7 @@ describe('apiserver-audit-log', () => {
   });
 
   it('takes the thresholds from options', async () => {
-    const scan = await scanYaml(rule, apiserver('--audit-log-maxage=7, --audit-log-maxbackup=2, --audit-log-maxsize=50'), {
+    const scan = await scanYaml(rule, apiserver('--audit-log-maxage=7', '--audit-log-maxbackup=2', '--audit-log-maxsize=50'), {
       minMaxAgeDays: 7,
       minMaxBackup: 2,
       minMaxSizeMB: 50,
@@ -34,7 +28,7 @@ describe('apiserver-audit-log', () => {
   });
 
   it('lowers the severity when a webhook backend receives the events', async () => {
-    const scan = await scanYaml(rule, apiserver('--audit-webhook-config-file=/etc/w.yaml').replace('--audit-log-path=/var/log/audit.log, ', ''));
+    const scan = await scanYaml(rule, staticPod('kube-apiserver', ['--audit-policy-file=/etc/p.yaml', '--audit-webhook-config-file=/etc/w.yaml']));
     expect(scan.findings.map((f) => [f.message.split(':')[0], f.severity])).toEqual([
       ['kube-apiserver (container "kube-apiserver") does not set --audit-log-path', 'low'],
     ]);

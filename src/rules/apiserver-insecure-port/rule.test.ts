@@ -1,23 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { describeRuleFixtures, scanYaml } from '../../../test/support/rule-harness.js';
+import { controlPlanePod } from '../../../test/support/static-pods.js';
 import { kubernetesMinor, rule } from './rule.js';
 
 describeRuleFixtures(rule);
 
 describe('apiserver-insecure-port', () => {
   it('ranks a non-local insecure port critical and a local one high', async () => {
-    const scan = await scanYaml(rule, `apiVersion: v1
-kind: Pod
-metadata: {name: kube-apiserver, namespace: kube-system}
-spec:
-  containers:
-    - name: public
-      image: k8s.gcr.io/kube-apiserver:v1.15.0
-      command: [kube-apiserver, --insecure-port, "8081", --insecure-bind-address=0.0.0.0]
-    - name: local
-      image: k8s.gcr.io/kube-apiserver:v1.15.0
-      command: [kube-apiserver]
-`);
+    const scan = await scanYaml(rule, controlPlanePod([
+      { component: 'kube-apiserver', name: 'public', image: 'k8s.gcr.io/kube-apiserver:v1.15.0', flags: ['--insecure-port', '8081', '--insecure-bind-address=0.0.0.0'] },
+      { component: 'kube-apiserver', name: 'local', image: 'k8s.gcr.io/kube-apiserver:v1.15.0' },
+    ]));
     expect(scan.findings.map((f) => [f.message.split(':')[0], f.severity, f.location.path])).toEqual([
       ['kube-apiserver (container "public") serves the API without authentication or authorization on 0.0.0.0', 'critical', '/spec/containers/0/command/2'],
       ['kube-apiserver (container "local") runs Kubernetes 1.15 without --insecure-port=0, so it serves the API without authentication on 127.0.0.1', 'high', '/spec/containers/1/command'],

@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { describeRuleFixtures, scanYaml } from '../../../test/support/rule-harness.js';
+import { staticPod } from '../../../test/support/static-pods.js';
 import { rule } from './rule.js';
 
 describeRuleFixtures(rule);
 
 describe('apiserver-tls', () => {
   it('names the missing flags of each connection in one finding', async () => {
-    const scan = await scanYaml(rule, `apiVersion: v1
-kind: Pod
-metadata: {name: kube-apiserver, namespace: kube-system}
-spec:
-  containers:
-    - name: kube-apiserver
-      image: registry.k8s.io/kube-apiserver:v1.31.0
-      command: [kube-apiserver, --tls-cert-file=/pki/apiserver.crt, --etcd-keyfile=]
-`);
+    const scan = await scanYaml(rule, staticPod('kube-apiserver', ['--tls-cert-file=/pki/apiserver.crt', '--etcd-keyfile=']));
     expect(scan.findings.map((f) => [f.message.split(':')[0], f.severity])).toEqual([
       ['kube-apiserver (container "kube-apiserver") does not set --tls-private-key-file', 'medium'],
       ['kube-apiserver (container "kube-apiserver") does not set --client-ca-file', 'medium'],
@@ -26,20 +19,14 @@ spec:
   });
 
   /** An API server that sets every required TLS flag (arguments 1-9), then `protocol` (from argument 10 on). */
-  const withRequiredFlags = (protocol: string): string => `apiVersion: v1
-kind: Pod
-metadata: {name: kube-apiserver, namespace: kube-system}
-spec:
-  containers:
-    - name: kube-apiserver
-      image: registry.k8s.io/kube-apiserver:v1.31.0
-      command: [kube-apiserver, --tls-cert-file=/a, --tls-private-key-file=/b, --client-ca-file=/c, --etcd-certfile=/d, --etcd-keyfile=/e, --etcd-cafile=/f,
-        --kubelet-client-certificate=/g, --kubelet-client-key=/h, --kubelet-certificate-authority=/i,
-        ${protocol}]
-`;
+  const withRequiredFlags = (...protocol: string[]): string => staticPod('kube-apiserver', [
+    '--tls-cert-file=/a', '--tls-private-key-file=/b', '--client-ca-file=/c', '--etcd-certfile=/d', '--etcd-keyfile=/e', '--etcd-cafile=/f',
+    '--kubelet-client-certificate=/g', '--kubelet-client-key=/h', '--kubelet-certificate-authority=/i',
+    ...protocol,
+  ]);
 
   it('reports weak --tls-cipher-suites and a --tls-min-version below 1.2 (CIS 1.2.29)', async () => {
-    const scan = await scanYaml(rule, withRequiredFlags('--tls-cipher-suites=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, --tls-cipher-suites, TLS_RSA_WITH_RC4_128_SHA, --tls-min-version=VersionTLS10'));
+    const scan = await scanYaml(rule, withRequiredFlags('--tls-cipher-suites=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', '--tls-cipher-suites', 'TLS_RSA_WITH_RC4_128_SHA', '--tls-min-version=VersionTLS10'));
     expect(scan.findings.map((f) => [f.message.split(':')[0], f.location.path, f.severity])).toEqual([
       ['kube-apiserver (container "kube-apiserver") allows weak TLS cipher suites TLS_RSA_WITH_RC4_128_SHA', '/spec/containers/0/command/12', 'medium'],
       ['kube-apiserver (container "kube-apiserver") sets --tls-min-version=VersionTLS10', '/spec/containers/0/command/13', 'medium'],
@@ -47,7 +34,7 @@ spec:
   });
 
   it('accepts strong suites and TLS 1.2 or later', async () => {
-    const scan = await scanYaml(rule, withRequiredFlags('"--tls-cipher-suites=TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305", --tls-min-version=VersionTLS13'));
+    const scan = await scanYaml(rule, withRequiredFlags('--tls-cipher-suites=TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305', '--tls-min-version=VersionTLS13'));
     expect(scan.findings).toEqual([]);
   });
 });
