@@ -51,7 +51,7 @@ const SECTION_1_1: Control[] = [
 const SECTION_1_2: Control[] = [
   automated('1.2.1', 'Ensure that the --anonymous-auth argument is set to false', rules('apiserver-anonymous-auth')),
   automated('1.2.2', 'Ensure that the --token-auth-file parameter is not set', [flag('apiserver-service-account-tokens', 'token-auth-file')]),
-  manual('1.2.3', 'Ensure that the --DenyServiceExternalIPs is set', NO_RULE),
+  automated('1.2.3', 'Ensure that the --DenyServiceExternalIPs is set', [only('apiserver-recommended-admission-plugins', /DenyServiceExternalIPs/)]),
   automated('1.2.4', 'Ensure that the --kubelet-client-certificate and --kubelet-client-key arguments are set as appropriate', [
     flag('apiserver-tls', 'kubelet-client-certificate', 'kubelet-client-key'),
   ]),
@@ -59,9 +59,9 @@ const SECTION_1_2: Control[] = [
   automated('1.2.6', 'Ensure that the --authorization-mode argument is not set to AlwaysAllow', [only('apiserver-authorization-mode', /AlwaysAllow/)]),
   automated('1.2.7', 'Ensure that the --authorization-mode argument includes Node', [only('apiserver-authorization-mode', /AlwaysAllow|without Node/)]),
   automated('1.2.8', 'Ensure that the --authorization-mode argument includes RBAC', [only('apiserver-authorization-mode', /AlwaysAllow|without RBAC/)]),
-  manual('1.2.9', 'Ensure that the admission control plugin EventRateLimit is set', NO_RULE),
+  automated('1.2.9', 'Ensure that the admission control plugin EventRateLimit is set', [only('apiserver-recommended-admission-plugins', /EventRateLimit/)]),
   automated('1.2.10', 'Ensure that the admission control plugin AlwaysAdmit is not set', [only('apiserver-admission-plugins', /AlwaysAdmit/)]),
-  manual('1.2.11', 'Ensure that the admission control plugin AlwaysPullImages is set', NO_RULE),
+  automated('1.2.11', 'Ensure that the admission control plugin AlwaysPullImages is set', [only('apiserver-recommended-admission-plugins', /AlwaysPullImages/)]),
   automated('1.2.12', 'Ensure that the admission control plugin ServiceAccount is set', [only('apiserver-admission-plugins', /\bServiceAccount admission plugin/)]),
   automated('1.2.13', 'Ensure that the admission control plugin NamespaceLifecycle is set', [only('apiserver-admission-plugins', /NamespaceLifecycle admission plugin/)]),
   automated('1.2.14', 'Ensure that the admission control plugin NodeRestriction is set', [only('apiserver-admission-plugins', /NodeRestriction/)]),

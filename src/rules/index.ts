@@ -10,6 +10,7 @@ import { rule as apiserverAuthorizationMode } from './apiserver-authorization-mo
 import { rule as apiserverEncryptionAtRest } from './apiserver-encryption-at-rest/rule.js';
 import { rule as apiserverInsecurePort } from './apiserver-insecure-port/rule.js';
 import { rule as apiserverProfiling } from './apiserver-profiling/rule.js';
+import { rule as apiserverRecommendedAdmissionPlugins } from './apiserver-recommended-admission-plugins/rule.js';
 import { rule as apiserverServiceAccountTokens } from './apiserver-service-account-tokens/rule.js';
 import { rule as apiserverTls } from './apiserver-tls/rule.js';
 import { rule as apparmorUnconfined } from './apparmor-unconfined/rule.js';
@@ -140,6 +141,7 @@ export const RULES: readonly AnyRule[] = [
   apiserverEncryptionAtRest,
   apiserverInsecurePort,
   apiserverProfiling,
+  apiserverRecommendedAdmissionPlugins,
   apiserverServiceAccountTokens,
   apiserverTls,
   apparmorUnconfined,

@@ -2,6 +2,7 @@ import type { Violation } from '../../core/rule.js';
 import { defineRule, fail } from '../../core/rule.js';
 import type { RuleContext, WorkloadSubject } from '../../core/rule.js';
 import type { ComponentInvocation, ControlPlaneOptions } from '../_shared/control-plane.js';
+import { admissionPlugins } from '../_shared/admission-plugins.js';
 import { componentsOf, controlPlaneOptions, describeInvocation } from '../_shared/control-plane.js';
 
 /** Plugins on by default that CIS 1.2.12 and 1.2.13 require to stay on, and what turning them off allows. */
@@ -26,18 +27,10 @@ function* defaultsTurnedOff(apiserver: ComponentInvocation): Generator<Violation
   }
 }
 
-/**
- * --enable-admission-plugins adds to the default set, while the deprecated --admission-control
- * replaces it; both are slice flags. NodeRestriction is not in the default set, so it must be
- * named; AlwaysAdmit is never on unless named.
- */
+/** NodeRestriction is not in the default set, so it must be named; AlwaysAdmit is never on unless named. */
 function* judge(apiserver: ComponentInvocation): Generator<Violation> {
   const who = describeInvocation(apiserver);
-  const enabledFlag = apiserver.flags.last('enable-admission-plugins') ?? apiserver.flags.last('admission-control');
-  const enabled = [...apiserver.flags.values('enable-admission-plugins'), ...apiserver.flags.values('admission-control')];
-  const disabledFlag = apiserver.flags.last('disable-admission-plugins');
-  const disabled = apiserver.flags.values('disable-admission-plugins');
-  const enabledPath = enabledFlag === undefined ? apiserver.flagsPath : apiserver.argPath(enabledFlag);
+  const { enabled, disabled, enabledPath, disabledFlag } = admissionPlugins(apiserver);
   if (enabled.includes('AlwaysAdmit')) {
     yield fail(`${who} enables the AlwaysAdmit admission plugin: it admits every request, whatever the other plugins decide`, enabledPath, 'critical');
   }
