@@ -4,8 +4,10 @@
  * environment, labels and history. Findings carry redacted values only.
  */
 import type { ImageSecret } from '../../model/package.js';
+import { redact } from '../../lib/redact.js';
 import { SECRET_RULES } from '../../lib/secrets/catalog.js';
-import { keywordsIn, scanText } from '../../lib/secrets/scan.js';
+import { findSecrets, keywordsIn, type ScanOptions } from '../../lib/secrets/scan.js';
+import { summariseSecrets } from '../../lib/secrets/summary.js';
 
 /** Files larger than this are data, not configuration: not scanned. */
 export const MAX_SECRET_FILE_BYTES = 1024 * 1024;
@@ -54,10 +56,19 @@ export function scanFileForSecrets(path: string, content: Buffer, layer: string 
   const present = keywordsIn(content);
   if (present === undefined) return [];
   // The path tells the rules the file's syntax (a .conf file assigns unquoted values, code does not).
-  return scanText(content.toString('utf8'), SECRET_RULES, present, { path }).map((m) => ({
-    rule: m.rule.id, title: m.rule.title, severity: m.rule.severity, place: 'file', path, line: m.line, redacted: m.redacted,
-    ...(layer === undefined ? {} : { layer }),
-  }));
+  return secretsIn(content.toString('utf8'), present, { path }).map((s) => ({ ...s, place: 'file', path, ...(layer === undefined ? {} : { layer }) }));
+}
+
+/**
+ * The secrets of one text as reported (src/lib/secrets/summary.ts): a value repeated is reported
+ * once, at its first line; past the limit, a rule's other values are one entry that counts them.
+ */
+function secretsIn(text: string, present: ReadonlySet<string> | undefined, options: ScanOptions): Pick<ImageSecret, 'rule' | 'title' | 'severity' | 'line' | 'redacted'>[] {
+  const { listed, omitted } = summariseSecrets(findSecrets(text, SECRET_RULES, present, options));
+  return [
+    ...listed.map(({ rule, line, value }) => ({ rule: rule.id, title: rule.title, severity: rule.severity, line, redacted: redact(value) })),
+    ...omitted.map(({ rule, line, values }) => ({ rule: rule.id, title: rule.title, severity: rule.severity, line, redacted: `${values.toLocaleString('en-US')} more ${values === 1 ? 'value' : 'values'} not listed` })),
+  ];
 }
 
 export interface ConfigForSecrets {
@@ -76,7 +87,7 @@ const SYNTAX_OF_PLACE: Readonly<Record<ImageSecret['place'], { readonly path?: s
 export function scanConfigForSecrets(config: ConfigForSecrets): ImageSecret[] {
   const found: ImageSecret[] = [];
   const add = (place: ImageSecret['place'], index: number, text: string): void => {
-    for (const m of scanText(text, SECRET_RULES, undefined, SYNTAX_OF_PLACE[place])) found.push({ rule: m.rule.id, title: m.rule.title, severity: m.rule.severity, place, line: index + 1, redacted: m.redacted });
+    for (const s of secretsIn(text, keywordsIn(Buffer.from(text)), SYNTAX_OF_PLACE[place])) found.push({ ...s, place, line: index + 1 });
   };
   (config.env ?? []).forEach((e, i) => { add('env', i, e); });
   Object.entries(config.labels ?? {}).forEach(([k, v], i) => { add('label', i, `${k}=${v}`); });

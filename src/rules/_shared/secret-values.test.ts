@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { scanText } from '../../lib/secrets/scan.js';
 import { REAL, STAND_INS } from '../../lib/secrets/fixtures/placeholder-values.js';
 import { isPlaceholderValue } from '../secret-in-env-literal/secret-names.js';
+import { ALNUM, randomSource } from '../../lib/secrets/families/fixtures/fake-values.js';
+import { MAX_VALUES_PER_RULE } from '../../lib/secrets/summary.js';
 import { findSecretsInEntry, findSecretsInText } from './secret-values.js';
 
 describe('secret values in configuration', () => {
@@ -19,5 +21,14 @@ describe('secret values in configuration', () => {
     expect(findSecretsInText('remote = https://deploy:Xk4-pq9Lw2@git.internal/app.git')).toEqual([{ what: 'a password in a connection URL', value: 'Xk4-pq9Lw2' }]);
     expect(findSecretsInText('REDIS_URL=redis://:Xk4-pq9Lw2@cache:6379/0')).toEqual([{ what: 'a password in a connection URL', value: 'Xk4-pq9Lw2' }]);
     expect(findSecretsInText('postgres://app:${DB_PASSWORD}@db/app')).toEqual([]);
+  });
+
+  it('reports a value repeated in a bundle once, and counts the values past the limit on the last one listed', () => {
+    const random = randomSource(7);
+    const tokens = Array.from({ length: MAX_VALUES_PER_RULE + 20 }, () => `glpat-${random(ALNUM, 20)}`);
+    const bundle = `${tokens.map((t) => `"${t}"`).join(',')},${Array.from({ length: 500 }, () => `"${tokens[0] ?? ''}"`).join(',')}`;
+    const found = findSecretsInText(bundle);
+    expect(found.map((m) => m.value)).toEqual(tokens.slice(0, MAX_VALUES_PER_RULE));
+    expect(found.map((m) => m.more)).toEqual([...Array.from({ length: MAX_VALUES_PER_RULE - 1 }, () => undefined), 20]);
   });
 });

@@ -9,12 +9,20 @@
 import { credentialName, FORMAT_RULES, withArticle } from '../../lib/secrets/formats.js';
 import { isPlaceholder } from '../../lib/secrets/placeholders.js';
 import { findSecrets } from '../../lib/secrets/scan.js';
+import { summariseSecrets } from '../../lib/secrets/summary.js';
 
 export interface SecretMatch {
   /** What was recognised, for the message: "an AWS access key id", "a private key". */
   readonly what: string;
   /** The matched secret itself. Never print it: use `redact`. */
   readonly value: string;
+  /** Further distinct values of the same kind in the text, not listed (src/lib/secrets/summary.ts); on the last one listed. */
+  readonly more?: number;
+}
+
+/** What a message adds about the values of a match's kind that are not listed: "" or " (and 12 more like it, not listed)". */
+export function notListed(match: SecretMatch): string {
+  return match.more === undefined ? '' : ` (and ${String(match.more)} more like it, not listed)`;
 }
 
 /** Text longer than this is not scanned for formats: the API server refuses a ConfigMap over 1 MiB, so only hostile input is longer. */
@@ -38,8 +46,13 @@ export function isTrivialValue(value: string): boolean {
 /** Credentials of a well-known format (Palisade's secret catalog) or in an assignment, anywhere in `text`. */
 export function findSecretsInText(text: string): SecretMatch[] {
   if (text.length > MAX_SCANNED_LENGTH) return [];
-  // Passwords in URLs of any scheme are among the formats (FORMAT_RULES).
-  const found: SecretMatch[] = findSecrets(text, FORMAT_RULES).map((secret) => ({ what: withArticle(credentialName(secret.rule)), value: secret.value }));
+  // Passwords in URLs of any scheme are among the formats (FORMAT_RULES). A value repeated is one
+  // match, and a kind's values past the limit are counted on its last listed one.
+  const { listed, omitted } = summariseSecrets(findSecrets(text, FORMAT_RULES));
+  const found: SecretMatch[] = listed.map((secret) => {
+    const last = listed.findLast((other) => other.rule === secret.rule) === secret ? omitted.find((o) => o.rule === secret.rule) : undefined;
+    return { what: withArticle(credentialName(secret.rule)), value: secret.value, ...(last === undefined ? {} : { more: last.values }) };
+  });
   if (found.length > 0) return found;
   for (const match of text.matchAll(ASSIGNMENT)) {
     const [, key, doubleQuoted, singleQuoted, bare] = match;

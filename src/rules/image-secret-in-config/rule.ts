@@ -8,7 +8,7 @@ import type { Resource } from '../../model/resource.js';
 import { defineRule, fail, type Violation } from '../../core/rule.js';
 import { redact } from '../../lib/redact.js';
 import { pointer } from '../../lib/json-pointer.js';
-import { findSecretsInEntry, findSecretsInText, isSecretKeyName } from '../_shared/secret-values.js';
+import { findSecretsInEntry, findSecretsInText, isSecretKeyName, notListed } from '../_shared/secret-values.js';
 import { dockerfileOf, instructionsOf } from '../_dockerfile/dockerfile.js';
 import { imageConfigOf } from '../_dockerfile/image-config.js';
 
@@ -22,14 +22,14 @@ function* imageFindings(resource: Parameters<typeof imageConfigOf>[0]): Generato
     const eq = entry.indexOf('=');
     const key = eq < 0 ? entry : entry.slice(0, eq);
     for (const found of findSecretsInEntry(key, eq < 0 ? '' : entry.slice(eq + 1))) {
-      yield fail(`environment variable ${key} holds ${found.what}: ${redact(found.value)}`, pointer('/config/Env', i));
+      yield fail(`environment variable ${key} holds ${found.what}: ${redact(found.value)}${notListed(found)}`, pointer('/config/Env', i));
     }
   }
   for (const [key, value] of Object.entries(image.config?.Labels ?? {})) {
-    for (const found of findSecretsInEntry(key, value)) yield fail(`label ${key} holds ${found.what}: ${redact(found.value)}`, pointer('/config/Labels', key));
+    for (const found of findSecretsInEntry(key, value)) yield fail(`label ${key} holds ${found.what}: ${redact(found.value)}${notListed(found)}`, pointer('/config/Labels', key));
   }
   for (const [i, step] of (image.history ?? []).entries()) {
-    for (const found of findSecretsInText(step.created_by ?? '')) yield fail(`history step ${i + 1} holds ${found.what}: ${redact(found.value)}`, pointer('/history', i, 'created_by'));
+    for (const found of findSecretsInText(step.created_by ?? '')) yield fail(`history step ${i + 1} holds ${found.what}: ${redact(found.value)}${notListed(found)}`, pointer('/history', i, 'created_by'));
   }
 }
 
@@ -63,14 +63,14 @@ export const rule = defineRule({
       } else if (instruction.cmd === 'ENV') {
         for (const [i, pair] of (instruction.pairs ?? []).entries()) {
           for (const found of findSecretsInEntry(pair.key, pair.value ?? '')) {
-            yield fail(`ENV ${pair.key} (line ${instruction.line}) holds ${found.what}: ${redact(found.value)}`, pointer(path, 'pairs', i));
+            yield fail(`ENV ${pair.key} (line ${instruction.line}) holds ${found.what}: ${redact(found.value)}${notListed(found)}`, pointer(path, 'pairs', i));
           }
         }
       } else if (instruction.cmd === 'RUN' || instruction.cmd === 'LABEL') {
         // A RUN line is kept verbatim in the history; a LABEL in the config.
         const texts = instruction.cmd === 'LABEL' ? (instruction.pairs ?? []).map((p) => `${p.key}=${p.value ?? ''}`) : [instruction.text];
         for (const found of texts.flatMap((text) => findSecretsInText(text))) {
-          yield fail(`${instruction.cmd} (line ${instruction.line}) holds ${found.what}, kept in the image ${instruction.cmd === 'RUN' ? 'history' : 'config'}: ${redact(found.value)}`, path);
+          yield fail(`${instruction.cmd} (line ${instruction.line}) holds ${found.what}, kept in the image ${instruction.cmd === 'RUN' ? 'history' : 'config'}: ${redact(found.value)}${notListed(found)}`, path);
         }
       }
     }

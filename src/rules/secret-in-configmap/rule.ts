@@ -10,10 +10,10 @@ import { asRecord } from '../../lib/k8s/values.js';
 import type { Resource } from '../../model/resource.js';
 import type { SecretMatch } from '../_shared/secret-values.js';
 import { redact } from '../../lib/redact.js';
-import { findSecretsInEntry, findSecretsInText } from '../_shared/secret-values.js';
+import { findSecretsInEntry, findSecretsInText, notListed } from '../_shared/secret-values.js';
 
 function describe(matches: readonly SecretMatch[]): string {
-  return matches.map((m) => `${m.what} (${redact(m.value)})`).join(', ');
+  return matches.map((m) => `${m.what} (${redact(m.value)})${notListed(m)}`).join(', ');
 }
 
 export const rule = defineRule({

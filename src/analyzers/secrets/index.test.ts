@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { randomSource, UPPER } from '../../lib/secrets/families/fixtures/fake-values.js';
+import { MAX_VALUES_PER_RULE } from '../../lib/secrets/summary.js';
+import { scanConfigForSecrets, scanFileForSecrets } from './index.js';
+
+const random = randomSource(42);
+/** A fake AWS access key id: AKIA and 16 characters of base32's alphabet. */
+const awsKey = () => `AKIA${random(UPPER.replace(/[01890]/g, ''), 16)}`;
+const signature = random(`${UPPER}abcdefghijklmnopqrstuvwxyz_-`, 43);
+const JWT = `eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.${Buffer.from('{"sub":"svc-billing","iat":1716239022}').toString('base64url')}.${signature}`;
+
+describe('secrets of one file', () => {
+  it('reports a value repeated on a minified line once, at its first line', () => {
+    const bundle = `// built\nvar t=[${Array.from({ length: 3000 }, () => `"${JWT}"`).join(',')}];\n`;
+    expect(scanFileForSecrets('/app/bundle.js', Buffer.from(bundle), undefined).map((s) => [s.rule, s.line, s.redacted])).toEqual([['jwt', 2, `eyJh… (${String(JWT.length)} characters)`]]);
+  });
+
+  it('lists the first distinct values of a rule and counts the rest, never dropping them silently', () => {
+    const keys = Array.from({ length: 2000 }, awsKey);
+    const text = keys.map((key, i) => `key${String(i)} = ${key}`).join('\n');
+    const found = scanFileForSecrets('/srv/keys.txt', Buffer.from(text), 'sha256:l1');
+    expect(found).toHaveLength(MAX_VALUES_PER_RULE + 1);
+    expect(found.slice(0, MAX_VALUES_PER_RULE).map((s) => s.line)).toEqual(Array.from({ length: MAX_VALUES_PER_RULE }, (_, i) => i + 1));
+    expect(found.at(-1)).toEqual({
+      rule: 'aws-access-key-id', title: 'AWS access key id', severity: 'critical', place: 'file', path: '/srv/keys.txt', layer: 'sha256:l1',
+      line: MAX_VALUES_PER_RULE + 1, redacted: `${(2000 - MAX_VALUES_PER_RULE).toLocaleString('en-US')} more values not listed`,
+    });
+    for (const s of found) for (const key of keys) expect(s.redacted).not.toContain(key.slice(4));
+  });
+
+  it('keeps values of different rules and the same value in different places of the configuration', () => {
+    const key = awsKey();
+    const found = scanConfigForSecrets({ env: [`AWS_ACCESS_KEY_ID=${key}`, `BACKUP_KEY_ID=${key}`], history: [{ created_by: `RUN echo ${key} ${key} && echo ${JWT}` }] });
+    expect(found.map((s) => [s.place, s.line, s.rule])).toEqual([['env', 1, 'aws-access-key-id'], ['env', 2, 'aws-access-key-id'], ['history', 1, 'aws-access-key-id'], ['history', 1, 'jwt']]);
+  });
+});
