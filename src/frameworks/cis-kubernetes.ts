@@ -14,7 +14,6 @@ function flag(rule: string, ...names: string[]): RuleCheck {
 }
 
 const FILES = 'file permissions and ownership on the node are not part of any Kubernetes object; audit them on the host (kube-bench)';
-const NO_RULE = 'the setting is visible in the static pod manifest, but no Palisade rule checks it yet';
 
 function manual(id: string, title: string, reason: string): Control {
   return { id, title, manual: reason };
@@ -92,7 +91,7 @@ const SECTION_1_3_4: Control[] = [
     flag('controller-manager-service-account-credentials', 'service-account-private-key-file'),
   ]),
   automated('1.3.5', 'Ensure that the --root-ca-file argument is set as appropriate', [flag('controller-manager-service-account-credentials', 'root-ca-file')]),
-  manual('1.3.6', 'Ensure that the RotateKubeletServerCertificate argument is set to true', NO_RULE),
+  automated('1.3.6', 'Ensure that the RotateKubeletServerCertificate argument is set to true', rules('controller-manager-kubelet-cert-rotation')),
   automated('1.3.7', 'Ensure that the --bind-address argument is set to 127.0.0.1', [only('control-plane-bind-address', /^kube-controller-manager\b/)]),
   automated('1.4.1', 'Ensure that the --profiling argument is set to false', [only('control-plane-profiling', /^kube-scheduler\b/)]),
   automated('1.4.2', 'Ensure that the --bind-address argument is set to 127.0.0.1', [only('control-plane-bind-address', /^kube-scheduler\b/)]),

@@ -19,6 +19,7 @@ import { rule as capabilitiesNotDropped } from './capabilities-not-dropped/rule.
 import { rule as clusterRoleAggregationToAdmin } from './cluster-role-aggregation-to-admin/rule.js';
 import { rule as controlPlaneBindAddress } from './control-plane-bind-address/rule.js';
 import { rule as controlPlaneProfiling } from './control-plane-profiling/rule.js';
+import { rule as controllerManagerKubeletCertRotation } from './controller-manager-kubelet-cert-rotation/rule.js';
 import { rule as controllerManagerServiceAccountCredentials } from './controller-manager-service-account-credentials/rule.js';
 import { rule as dangerousCapabilities } from './dangerous-capabilities/rule.js';
 import { rule as defaultServiceAccount } from './default-service-account/rule.js';
@@ -150,6 +151,7 @@ export const RULES: readonly AnyRule[] = [
   clusterRoleAggregationToAdmin,
   controlPlaneBindAddress,
   controlPlaneProfiling,
+  controllerManagerKubeletCertRotation,
   controllerManagerServiceAccountCredentials,
   dangerousCapabilities,
   defaultServiceAccount,

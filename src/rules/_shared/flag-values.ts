@@ -36,3 +36,24 @@ export function describeReading(name: string, reading: FlagReading<unknown>): st
   if (reading.state === 'invalid') return `sets --${name}=${reading.raw}, which is not a valid value`;
   return `sets --${name}=${reading.raw}`;
 }
+
+/**
+ * One gate of `--feature-gates` (`A=true,B=false`): every occurrence merges into the map, so the
+ * last occurrence naming the gate decides, as the components' FeatureGate.Set does. An entry
+ * without `=` or with a value strconv.ParseBool rejects stops the component at start-up.
+ */
+export function featureGate(invocation: ComponentInvocation, gate: string, fallback: boolean): FlagReading<boolean> {
+  let found: FlagReading<boolean> = { state: 'default', value: fallback, path: invocation.flagsPath };
+  for (const occurrence of invocation.flags.occurrences.get('feature-gates') ?? []) {
+    for (const entry of occurrence.value.split(',')) {
+      const eq = entry.indexOf('=');
+      const name = (eq < 0 ? entry : entry.slice(0, eq)).trim();
+      if (name !== gate) continue;
+      const raw = eq < 0 ? '' : entry.slice(eq + 1).trim();
+      const value = parseGoBool(raw);
+      const path = invocation.argPath(occurrence);
+      found = value === undefined ? { state: 'invalid', raw: entry.trim(), path } : { state: 'set', value, raw: `${gate}=${raw}`, path };
+    }
+  }
+  return found;
+}
