@@ -119,8 +119,6 @@ const SECTION_3: Control[] = [
   automated('3.2.2', 'Ensure that the audit policy covers key security concerns', rules('audit-policy-coverage')),
 ];
 
-const KUBELET_FLAGS = 'the kubelet reads this from its command line or a KubeletConfiguration field no Palisade rule checks yet';
-
 const SECTION_4: Control[] = [
   ...[
     ['4.1.1', 'Ensure that the kubelet service file permissions are set to 600 or more restrictive'],
@@ -142,7 +140,7 @@ const SECTION_4: Control[] = [
   automated('4.2.6', 'Ensure that the --make-iptables-util-chains argument is set to true', [only('kubelet-config', /makeIPTablesUtilChains/)], 'needs the KubeletConfiguration among the inputs'),
   manual('4.2.7', 'Ensure that the --hostname-override argument is not set', 'a command-line-only kubelet flag: it is in the node\'s service unit, not in any Kubernetes object'),
   manual('4.2.8', 'Ensure that the eventRecordQPS argument is set to a level which ensures appropriate event capture', 'the appropriate level depends on the cluster; the benchmark leaves the value to the operator'),
-  manual('4.2.9', 'Ensure that the --tls-cert-file and --tls-private-key-file arguments are set as appropriate', KUBELET_FLAGS),
+  automated('4.2.9', 'Ensure that the --tls-cert-file and --tls-private-key-file arguments are set as appropriate', [only('kubelet-config', /tlsCertFile|tlsPrivateKeyFile/)], 'needs the KubeletConfiguration among the inputs; a certificate requested with serverTLSBootstrap passes, which kube-bench does not accept'),
   automated('4.2.10', 'Ensure that the --rotate-certificates argument is not set to false', [only('kubelet-config', /rotateCertificates/)], 'needs the KubeletConfiguration among the inputs'),
   automated('4.2.11', 'Verify that the RotateKubeletServerCertificate argument is set to true', [only('kubelet-config', /RotateKubeletServerCertificate/)], 'needs the KubeletConfiguration among the inputs'),
   automated('4.2.12', 'Ensure that the Kubelet only makes use of Strong Cryptographic Ciphers', [only('kubelet-config', /weak TLS cipher suites/)], 'needs the KubeletConfiguration among the inputs; suites left to Go\'s defaults are not reported'),

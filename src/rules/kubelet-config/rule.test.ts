@@ -13,6 +13,7 @@ describe('kubelet-config', () => {
       ['config.yaml', 'KubeletConfiguration "config.yaml" enables anonymous authentication', '/authentication/anonymous/enabled', 5],
       ['config.yaml', 'KubeletConfiguration "config.yaml" does not set authentication.x509.clientCAFile', '', 1],
       ['config.yaml', 'KubeletConfiguration "config.yaml" opens the read-only port 10255', '/readOnlyPort', 9],
+      ['config.yaml', 'KubeletConfiguration "config.yaml" sets neither tlsCertFile and tlsPrivateKeyFile nor serverTLSBootstrap', '', 1],
       ['config.yaml', 'KubeletConfiguration "config.yaml" does not set podPidsLimit', '', 1],
     ]);
   });
@@ -27,6 +28,7 @@ rotateCertificates: false
       ['KubeletConfiguration', ''],
       ['KubeletConfiguration', '/rotateCertificates'],
       ['KubeletConfiguration', ''],
+      ['KubeletConfiguration', ''],
     ]);
   });
 
@@ -36,6 +38,7 @@ kind: KubeletConfiguration
 authentication: {x509: {clientCAFile: /etc/kubernetes/pki/ca.crt}}
 protectKernelDefaults: true
 rotateCertificates: true
+serverTLSBootstrap: true
 streamingConnectionIdleTimeout: 0h0m0s
 makeIPTablesUtilChains: false
 tlsCipherSuites: [TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TLS_RSA_WITH_3DES_EDE_CBC_SHA, TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA]
@@ -54,6 +57,7 @@ kind: KubeletConfiguration
 authentication: {x509: {clientCAFile: /etc/kubernetes/pki/ca.crt}}
 protectKernelDefaults: true
 rotateCertificates: true
+serverTLSBootstrap: true
 streamingConnectionIdleTimeout: 5m0s
 makeIPTablesUtilChains: true
 tlsCipherSuites: [TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305]
@@ -69,6 +73,7 @@ kind: KubeletConfiguration
 authentication: {x509: {clientCAFile: /etc/kubernetes/pki/ca.crt}}
 protectKernelDefaults: true
 rotateCertificates: true
+serverTLSBootstrap: true
 featureGates: {RotateKubeletServerCertificate: false}
 podPidsLimit: -1
 `);
@@ -83,6 +88,7 @@ podPidsLimit: -1
 kind: KubeletConfiguration
 protectKernelDefaults: true
 rotateCertificates: true
+serverTLSBootstrap: true
 podPidsLimit: 1024
 authentication:
   x509: {clientCAFile: ""}
@@ -90,5 +96,25 @@ authentication:
     expect(scan.findings.map((f) => [f.message.split(':')[0], f.location.path, f.severity])).toEqual([
       ['KubeletConfiguration "KubeletConfiguration" does not set authentication.x509.clientCAFile', '/authentication/x509/clientCAFile', 'medium'],
     ]);
+  });
+
+  it('reports a kubelet left to a self-signed serving certificate, and half a key pair (CIS 4.2.9)', async () => {
+    const config = (fields: string): string => `apiVersion: kubelet.config.k8s.io/v1beta1
+kind: KubeletConfiguration
+authentication: {x509: {clientCAFile: /etc/kubernetes/pki/ca.crt}}
+protectKernelDefaults: true
+rotateCertificates: true
+podPidsLimit: 1024
+${fields}
+`;
+    const judge = async (fields: string): Promise<string[][]> =>
+      (await scanYaml(rule, config(fields))).findings.map((f) => [f.status, f.message.split(':')[0] ?? '', f.location.path]);
+    expect(await judge('serverTLSBootstrap: false')).toEqual([
+      ['fail', 'KubeletConfiguration "KubeletConfiguration" sets neither tlsCertFile and tlsPrivateKeyFile nor serverTLSBootstrap', '/serverTLSBootstrap'],
+    ]);
+    expect(await judge('tlsCertFile: /var/lib/kubelet/pki/kubelet.crt')).toEqual([
+      ['warn', 'KubeletConfiguration "KubeletConfiguration" sets tlsCertFile without tlsPrivateKeyFile', '/tlsCertFile'],
+    ]);
+    expect(await judge('tlsCertFile: /pki/kubelet.crt\ntlsPrivateKeyFile: /pki/kubelet.key')).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
  * anonymous auth off, Webhook authorization, read-only port 0.
  */
 import type { Violation } from '../../core/rule.js';
-import { defineRule, fail } from '../../core/rule.js';
+import { defineRule, fail, warn } from '../../core/rule.js';
 import { asArray, asRecord } from '../../lib/k8s/values.js';
 import type { Resource } from '../../model/resource.js';
 import { WEAK_SUITES_CONSEQUENCE, isWeakCipherSuite } from '../_shared/tls-cipher-suites.js';
@@ -28,6 +28,24 @@ function* limits(object: Record<string, unknown>, name: string): Generator<Viola
     const shown = pids === undefined ? 'does not set podPidsLimit' : `sets podPidsLimit to ${String(pids)}`;
     yield fail(`${name} ${shown}: one pod can fork until the node runs out of process ids, taking every other pod and the kubelet down with it`, pids === undefined ? '' : '/podPidsLimit', 'low');
   }
+}
+
+/**
+ * Where the kubelet's serving certificate comes from (CIS 4.2.9): given files, or requested from
+ * the cluster CA with serverTLSBootstrap. With neither, the kubelet makes a self-signed one.
+ */
+function* servingCertificate(object: Record<string, unknown>, name: string): Generator<Violation> {
+  if (object.serverTLSBootstrap === true) return;
+  const cert = typeof object.tlsCertFile === 'string' && object.tlsCertFile !== '';
+  const key = typeof object.tlsPrivateKeyFile === 'string' && object.tlsPrivateKeyFile !== '';
+  if (cert && key) return;
+  if (cert !== key) {
+    const [given, missing] = cert ? ['tlsCertFile', 'tlsPrivateKeyFile'] : ['tlsPrivateKeyFile', 'tlsCertFile'];
+    yield warn(`${name} sets ${given} without ${missing}: the kubelet cannot load its serving certificate`, `/${given}`, 'medium');
+    return;
+  }
+  const path = object.serverTLSBootstrap === undefined ? '' : '/serverTLSBootstrap';
+  yield fail(`${name} sets neither tlsCertFile and tlsPrivateKeyFile nor serverTLSBootstrap: true, so the kubelet serves a self-signed certificate made at start-up: the API server cannot verify it, and exec, logs and port-forward traffic to the node can be intercepted`, path, 'medium');
 }
 
 /** Node-level hardening CIS 4.2.5, 4.2.6 and 4.2.12 read from the same file. */
@@ -77,6 +95,7 @@ function* judge(config: Resource): Generator<Violation> {
     const path = object.rotateCertificates === undefined ? '' : '/rotateCertificates';
     yield fail(`${name} does not set rotateCertificates: true, so its client certificate is never renewed: it expires (taking the node down) or, if long-lived, stays valid after a compromise`, path, 'low');
   }
+  yield* servingCertificate(object, name);
   yield* connections(object, name);
   yield* limits(object, name);
 }
@@ -87,7 +106,7 @@ export const rule = defineRule({
   severity: 'high',
   threats: ['api-server-kubelet', 'host-compromise'],
   mitre: ['T1609', 'T1190', 'T1611'],
-  remediation: 'Set authentication.anonymous.enabled false, authentication.x509.clientCAFile, authorization.mode Webhook, readOnlyPort 0, protectKernelDefaults true, rotateCertificates true, a non-zero streamingConnectionIdleTimeout, only AEAD tlsCipherSuites and a positive podPidsLimit in the KubeletConfiguration.',
+  remediation: 'Set authentication.anonymous.enabled false, authentication.x509.clientCAFile, authorization.mode Webhook, readOnlyPort 0, protectKernelDefaults true, rotateCertificates true, tlsCertFile and tlsPrivateKeyFile or serverTLSBootstrap true, a non-zero streamingConnectionIdleTimeout, only AEAD tlsCipherSuites and a positive podPidsLimit in the KubeletConfiguration.',
   references: [
     'https://kubernetes.io/docs/reference/access-authn-authz/kubelet-authn-authz/',
     'https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/',
