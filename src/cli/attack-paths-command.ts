@@ -1,8 +1,9 @@
 /** `palisade attack-paths`: paths from entry points to crown jewels and the cheapest fixes, over the SDK. */
-import { Command, Option } from 'commander';
+import { resolve } from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { PalisadeError, formatProblem } from '../sdk/index.js';
-import { ATTACK_PATHS_FORMATS, attackPaths, renderAttackPaths, type AttackPathsFormat } from '../sdk/index.js';
-import { collect, emit, EXIT, filesRead, printProblems } from './io.js';
+import { ATTACK_PATHS_FORMATS, attackPaths, attackPathsOptionProblems, readVulnerabilities, renderAttackPaths, type AttackPathsFormat } from '../sdk/index.js';
+import { collect, emit, EXIT, filesRead, printProblems, refuseOptions } from './io.js';
 import { visibleControlsButLayout } from '../lib/visible-controls.js';
 
 interface Flags {
@@ -15,9 +16,16 @@ interface Flags {
   config?: string;
   helmValues?: string[];
   set?: string[];
-  maxPathsPerPair?: string;
+  maxPathsPerPair?: number;
   output?: string;
   quiet?: boolean;
+}
+
+/** --max-paths-per-pair: refused while the command line is parsed, like any other bad flag value. */
+function pathsPerPair(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new InvalidArgumentError('It must be a whole number from 1 to 1000.');
+  return n;
 }
 
 export function attackPathsCommand(): Command {
@@ -28,7 +36,7 @@ export function attackPathsCommand(): Command {
     .option('--to <jewel>', 'crown jewel: cluster-admin, secrets, nodes, configured (.palisade.yaml crownJewels), namespace/NS, "selector KEY=VALUE[,...]" (repeatable; default all but namespace and selector)', collect)
     .addOption(new Option('-f, --format <format>', 'output format').choices([...ATTACK_PATHS_FORMATS]).default('table'))
     .option('--vulnerabilities <file>', 'JSON list of {image, vulnerabilities[]}: RCE-class ones become exploit steps')
-    .option('--max-paths-per-pair <n>', 'paths listed per entry/jewel pair (default 3)')
+    .option('--max-paths-per-pair <n>', 'paths listed per entry/jewel pair, 1 to 1000 (default 3)', pathsPerPair)
     .option('--kubeconfig <file>', 'read the live cluster of this kubeconfig')
     .option('--context <name>', 'kubeconfig context (implies a live cluster)')
     .option('-c, --config <file>', 'configuration file (default: .palisade.yaml found upward from the input)')
@@ -38,28 +46,24 @@ export function attackPathsCommand(): Command {
     .option('-q, --quiet', 'print no notes on stderr')
     .addHelpText('after', '\nExamples:\n  palisade attack-paths k8s/\n  palisade attack-paths k8s/ --from internet --to cluster-admin -f json\n  palisade attack-paths k8s/ --from pod/shop/web --to nodes -f dot | dot -Tsvg > paths.svg')
     .action(async (paths: string[], flags: Flags) => {
-      const perPair = flags.maxPathsPerPair === undefined ? undefined : Number(flags.maxPathsPerPair);
-      if (perPair !== undefined && (!Number.isInteger(perPair) || perPair < 1 || perPair > 1000)) {
-        process.stderr.write('error: --max-paths-per-pair must be a whole number from 1 to 1000\n');
-        process.exitCode = EXIT.usage;
-        return;
-      }
       const live = flags.kubeconfig !== undefined || flags.context !== undefined;
+      const selection = { paths, ...(flags.config === undefined ? {} : { configFile: flags.config }), ...(flags.from === undefined ? {} : { from: flags.from }), ...(flags.to === undefined ? {} : { to: flags.to }) };
+      // A mistyped --to or a broken configuration is said before the inputs are read and analysed.
+      if (refuseOptions(attackPathsOptionProblems(selection), flags.quiet === true)) return;
       try {
+        // Read first, for the same reason: a wrong --vulnerabilities file stops the command before the inputs are loaded.
+        const vulnerabilities = flags.vulnerabilities === undefined ? [] : readVulnerabilities(resolve(flags.vulnerabilities));
         const answer = await attackPaths({
-          paths,
+          ...selection,
           ...(live ? { cluster: { ...(flags.kubeconfig === undefined ? {} : { kubeconfig: flags.kubeconfig }), ...(flags.context === undefined ? {} : { context: flags.context }) } } : {}),
-          ...(flags.config === undefined ? {} : { configFile: flags.config }),
           ...(flags.helmValues === undefined ? {} : { helmValues: flags.helmValues }),
           ...(flags.set === undefined ? {} : { helmSet: flags.set }),
-          ...(flags.from === undefined ? {} : { from: flags.from }),
-          ...(flags.to === undefined ? {} : { to: flags.to }),
-          ...(flags.vulnerabilities === undefined ? {} : { vulnerabilitiesFile: flags.vulnerabilities }),
-          ...(perPair === undefined ? {} : { maxPathsPerPair: perPair }),
+          vulnerabilities,
+          ...(flags.maxPathsPerPair === undefined ? {} : { maxPathsPerPair: flags.maxPathsPerPair }),
         });
         printProblems(answer.problems, flags.quiet === true);
         // Nothing read is a no-input problem of the SDK's, printed above.
-        if (answer.problems.some((p) => p.code === 'no-input' || p.code === 'config-invalid')) {
+        if (answer.problems.some((p) => p.code === 'no-input' || p.code === 'config-invalid' || p.code === 'config-not-found')) {
           process.exitCode = EXIT.usage;
           return;
         }

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { resolvedConfigText } from '../sdk/index.js';
-import { EXIT, printProblems } from './io.js';
+import { printProblems, refuseOptions } from './io.js';
 import { addSettingOptions, settingValues } from './settings-options.js';
 
 export function configCommand(): Command {
@@ -20,9 +20,11 @@ export function configCommand(): Command {
         settings: settingValues(flags, settingKeys),
         ...(flags.config === undefined ? {} : { configFile: flags.config }),
       });
+      // A configuration that cannot be read or is invalid is not printed: what would be shown is
+      // not what a scan would use (it refuses to run).
+      if (refuseOptions(result.problems, false)) return;
       printProblems(result.problems, false);
       process.stdout.write(result.text);
-      if (result.problems.some((p) => p.level === 'error')) process.exitCode = EXIT.usage;
     });
   return config;
 }

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
-import { FAIL_ON_VALUES, FORMATS, lintDockerfiles, type FailOn } from '../sdk/index.js';
-import { collectList, failNothingRead, filesRead, finishReport, printProblems } from './io.js';
+import { dockerfileOptionProblems, FAIL_ON_VALUES, FORMATS, lintDockerfiles, type FailOn } from '../sdk/index.js';
+import { collectList, failNothingRead, filesRead, finishReport, printProblems, refuseOptions } from './io.js';
 
 interface DockerfileFlags {
   format: string;
@@ -40,13 +40,15 @@ export function dockerfileCommand(): Command {
     .option('-q, --quiet', 'print no notes on stderr')
     .addHelpText('after', EXAMPLES)
     .action(async (paths: string[], flags: DockerfileFlags) => {
-      const report = await lintDockerfiles(paths, {
+      const options = {
         env: process.env,
         ...(flags.config === undefined ? {} : { configFile: flags.config }),
         ...(flags.rules === undefined ? {} : { rules: flags.rules }),
         ...(flags.excludeRules === undefined ? {} : { excludeRules: flags.excludeRules }),
         ...(flags.failOn === undefined ? {} : { failOn: flags.failOn }),
-      });
+      };
+      if (refuseOptions(dockerfileOptionProblems(paths, options), flags.quiet === true)) return;
+      const report = await lintDockerfiles(paths, options);
       // Inputs that hold no Dockerfile (a directory without one, a mistyped path) leave the rules
       // nothing to judge: "No findings" and exit 0 would pass a CI gate.
       // The SDK's own no-input speaks of Kubernetes objects; this one says what is missing here.

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import pc from 'picocolors';
-import { formatProblem, frameworkInfo, listFrameworks, problem, type FrameworkControlInfo } from '../sdk/index.js';
-import { EXIT, useColor } from './io.js';
+import { frameworkInfo, listFrameworks, problem, type FrameworkControlInfo } from '../sdk/index.js';
+import { refuseOptions, useColor } from './io.js';
 
 function ruleText(control: FrameworkControlInfo): string {
   if (!control.automated) return `manual: ${control.reason ?? ''}`;
@@ -41,8 +41,7 @@ export function frameworksCommand(): Command {
       if (framework === undefined) {
         const known = listFrameworks().map((f) => f.id);
         const hint = `Use one of ${known.join(', ')} (\`palisade frameworks list\`).`;
-        process.stderr.write(`${formatProblem(problem('unknown-framework', `no framework "${id}"`, {}, hint))}\n`);
-        process.exitCode = EXIT.usage;
+        refuseOptions([problem('unknown-framework', `no framework "${id}"`, {}, hint)], false);
         return;
       }
       if (flags.format === 'json') {

@@ -1,7 +1,8 @@
 /** `palisade image scan TARGET` and `palisade sbom TARGET`: thin front ends over sdk/image and sdk/image-scan. */
 import { Command, Option } from 'commander';
-import { FAIL_ON_VALUES, FORMATS, formatProblem, inventoryImage, PalisadeError, renderChunks, renderSbom, SBOM_FORMATS, scanImage, vulnerabilitySbom, type FailOn, type InventoryOptions, type InventoryResult, type Report, type SbomFormat } from '../sdk/index.js';
-import { collect, emit, EXIT, filesRead, printProblems, useColor } from './io.js';
+import { FAIL_ON_VALUES, FORMATS, formatProblem, imageScanOptionProblems, inventoryImage, PalisadeError, renderChunks, renderSbom, SBOM_FORMATS, scanImage, vulnerabilitySbom, vulnerabilitySbomOptionProblems, type FailOn, type InventoryOptions, type InventoryResult, type Report, type SbomFormat } from '../sdk/index.js';
+import { collect, emit, EXIT, filesRead, printProblems, refuseOptions, useColor } from './io.js';
+import { usageProblem } from './usage.js';
 
 type Progress = Parameters<NonNullable<InventoryOptions['onProgress']>>[0];
 
@@ -117,10 +118,11 @@ interface SbomVulnFlags {
 
 async function vulnerabilitySbomTo(target: string, flags: ReadFlags & SbomVulnFlags & { format: SbomFormat }): Promise<void> {
   if (flags.format !== 'cyclonedx') {
-    process.stderr.write('error usage: --vulns needs -f cyclonedx: SPDX 2.3 has no place for vulnerabilities\n');
-    process.exitCode = EXIT.usage;
+    refuseOptions([usageProblem('--vulns needs -f cyclonedx: SPDX 2.3 has no place for vulnerabilities', 'Drop -f spdx, or drop --vulns.')], false);
     return;
   }
+  // Without a store the SBOM cannot be written: said before the image is read, not after.
+  if (refuseOptions(vulnerabilitySbomOptionProblems(flags.db === undefined ? {} : { db: flags.db }), false)) return;
   let text: string;
   try {
     text = await vulnerabilitySbom(target, {
@@ -183,21 +185,22 @@ export function imageCommand(): Command {
 }
 
 async function scanToReport(target: string, flags: ImageScanFlags): Promise<void> {
+  const configuration = { env: process.env, ...(flags.config === undefined ? {} : { configFile: flags.config }), ...(flags.failOn === undefined ? {} : { failOn: flags.failOn }) };
+  // A broken .palisade.yaml is said before a large image is pulled and read.
+  if (refuseOptions(imageScanOptionProblems(configuration), flags.quiet === true)) return;
   let report: Report;
   const progress = imageProgress(flags.quiet === true);
   try {
     ({ report } = await scanImage(target, {
-      env: process.env,
+      ...configuration,
       onProgress: progress.update,
       secrets: flags.secrets !== false,
       ...(flags.platform === undefined ? {} : { platform: flags.platform }),
       ...(flags.insecure === undefined ? {} : { insecure: flags.insecure }),
       ...(flags.caFile === undefined ? {} : { caFile: flags.caFile }),
-      ...(flags.failOn === undefined ? {} : { failOn: flags.failOn }),
       ...(flags.ignoreUnfixed === true ? { ignoreUnfixed: true } : {}),
       ...(flags.vex === undefined ? {} : { vex: flags.vex }),
       ...(flags.db === undefined ? {} : { db: flags.db }),
-      ...(flags.config === undefined ? {} : { configFile: flags.config }),
     }));
     progress.clear();
   } catch (error) {

@@ -2,8 +2,12 @@ import { closeSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs
 import type { Problem, Report } from '../sdk/index.js';
 import { formatProblem, problem, renderChunks } from '../sdk/index.js';
 
-/** Exit codes: 0 nothing at or above --fail-on, 1 something is, 2 usage error or no input read. */
-export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+/**
+ * Exit codes (docs/cli.md): 0 nothing at or above --fail-on (or the answer is yes), 1 something is
+ * (or the answer is no), 2 the command line or configuration is wrong, or no input could be read,
+ * or the output could not be written; 70 a bug in Palisade.
+ */
+export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 70 } as const;
 
 export function useColor(stream: NodeJS.WriteStream): boolean {
   return stream.isTTY && process.env.NO_COLOR === undefined && process.env.TERM !== 'dumb';
@@ -33,6 +37,17 @@ export function printProblems(problems: readonly Problem[], quiet: boolean): voi
       process.stderr.write(`note ${code}: ${count - SKIPPED_FILES_SHOWN} more files skipped alike (hint: The JSON report lists every one; -q hides notes.)\n`);
     }
   }
+}
+
+/**
+ * Refuses a command whose options are wrong before it reads any input (`scanOptionProblems` and
+ * its kin in the SDK): prints their problems and sets exit 2. True when refused.
+ */
+export function refuseOptions(problems: readonly Problem[], quiet: boolean): boolean {
+  if (!problems.some((p) => p.level === 'error')) return false;
+  printProblems(problems, quiet);
+  process.exitCode = EXIT.usage;
+  return true;
 }
 
 /** Exits 2 when the inputs held nothing to analyse, saying so: a silent exit 2 leaves the user guessing. */

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 /** The `palisade` command: a thin front end over the SDK. */
 import { Command, CommanderError } from 'commander';
-import { VERSION } from '../sdk/index.js';
+import { formatProblem, VERSION } from '../sdk/index.js';
 import { attackPathsCommand } from './attack-paths-command.js';
 import { configCommand } from './config-command.js';
 import { dbCommand } from './db-command.js';
 import { EXIT } from './io.js';
+import { commanderUsageProblem, internalProblem } from './usage.js';
 import { dockerfileCommand } from './dockerfile-command.js';
 import { imageCommand, sbomCommand } from './image-command.js';
 import { frameworksCommand } from './frameworks-command.js';
@@ -17,13 +18,18 @@ import { snapshotCommand } from './snapshot-command.js';
 
 /**
  * Commander only copies settings to subcommands made with .command(), so apply exitOverride
- * everywhere; and say after a usage error where the usage is (`palisade scan --help`), since the
- * error alone ("unknown option '--fail-no'") does not say what to do.
+ * everywhere; and print its parse errors as usage problems saying where the usage is
+ * (`palisade scan --help`), since the error alone ("unknown option '--fail-no'") does not say
+ * what to do. The bare `palisade` also shows its command list after the error.
  */
 function overrideExits(command: Command, path = ''): Command {
   const name = path === '' ? command.name() : `${path} ${command.name()}`;
   command.exitOverride();
-  if (path !== '') command.showHelpAfterError(`(run \`${name} --help\` for usage)`);
+  command.configureOutput({
+    outputError: (text, write) => {
+      write(`${formatProblem(commanderUsageProblem(text, name))}\n`);
+    },
+  });
   for (const sub of command.commands) overrideExits(sub, name);
   return command;
 }
@@ -64,8 +70,8 @@ try {
     process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   } else {
     // A bug, not bad input: say so in one line, with the stack only on request.
-    process.stderr.write(`error internal: ${error instanceof Error ? error.message : String(error)} (hint: please report this; set PALISADE_DEBUG=1 for details)\n`);
+    process.stderr.write(`${formatProblem(internalProblem(error instanceof Error ? error.message : String(error)))}\n`);
     if (process.env.PALISADE_DEBUG !== undefined && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
-    process.exitCode = 70;
+    process.exitCode = EXIT.internal;
   }
 }

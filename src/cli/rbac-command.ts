@@ -8,6 +8,7 @@ import {
   escalationPaths,
   loadRbac,
   permissions,
+  rbacQueryProblems,
   rbacPods,
   suggestFromAuditLog,
   suggestionManifests,
@@ -19,7 +20,7 @@ import {
   type WhoCanAnswer,
 } from '../sdk/index.js';
 import { formatProblem, problem } from '../sdk/index.js';
-import { collect, collectList, EXIT, printProblems } from './io.js';
+import { collect, collectList, EXIT, printProblems, refuseOptions } from './io.js';
 import { visibleControls, visibleControlsButLayout } from '../lib/visible-controls.js';
 
 interface InputFlags {
@@ -37,8 +38,12 @@ function withInputs(command: Command, formats: readonly string[] = ['table', 'js
     .option('-q, --quiet', 'print no notes on stderr');
 }
 
-/** Loads the inputs; prints problems; undefined (exit 2) when nothing could be read. */
-async function load(paths: readonly string[], flags: InputFlags): Promise<RbacModel | undefined> {
+/**
+ * Loads the inputs; prints problems; undefined (exit 2) when nothing could be read, or when the
+ * query (subjects, request, audit log) is malformed: that is said before the inputs are read.
+ */
+async function load(paths: readonly string[], flags: InputFlags, query: Parameters<typeof rbacQueryProblems>[0] = {}): Promise<RbacModel | undefined> {
+  if (refuseOptions(rbacQueryProblems(query), flags.quiet === true)) return undefined;
   const live = flags.kubeconfig !== undefined || flags.context !== undefined;
   const model = await loadRbac({
     paths,
@@ -150,7 +155,7 @@ export function rbacCommand(): Command {
     .addHelpText('after', '\nExamples:\n  palisade rbac who-can get secrets -n prod cluster/\n  palisade rbac who-can create pods/exec -n dev cluster/\n  palisade rbac who-can get /metrics --kubeconfig ~/.kube/config')
     .action((verb: string, resource: string, paths: string[], flags: InputFlags & { namespace?: string; name?: string }) =>
       run(async () => {
-        const model = await load(paths, flags);
+        const model = await load(paths, flags, { request: { verb, resource } });
         if (model === undefined) return;
         const answer = whoCan(model, { verb, resource, ...(flags.namespace === undefined ? {} : { namespace: flags.namespace }), ...(flags.name === undefined ? {} : { name: flags.name }) });
         if (flags.format === 'json') json(answer);
@@ -172,7 +177,7 @@ export function rbacCommand(): Command {
     .addHelpText('after', `${SUBJECT_HELP}\n\nExample:\n  palisade rbac can-i create pods --as system:serviceaccount:dev:builder -n dev cluster/`)
     .action((verb: string, resource: string, paths: string[], flags: InputFlags & { as: string; asGroup?: string[]; namespace?: string; name?: string }) =>
       run(async () => {
-        const model = await load(paths, flags);
+        const model = await load(paths, flags, { request: { verb, resource }, subjects: [flags.as] });
         if (model === undefined) return;
         const answer = canI(model, { verb, resource, as: flags.as, ...(flags.asGroup === undefined ? {} : { groups: flags.asGroup }), ...(flags.namespace === undefined ? {} : { namespace: flags.namespace }), ...(flags.name === undefined ? {} : { name: flags.name }) });
         if (flags.format === 'json') json(answer);
@@ -195,7 +200,7 @@ export function rbacCommand(): Command {
     .addHelpText('after', `${SUBJECT_HELP}\n\nExample:\n  palisade rbac permissions user:alice cluster/`)
     .action((subject: string, paths: string[], flags: InputFlags & { asGroup?: string[] }) =>
       run(async () => {
-        const model = await load(paths, flags);
+        const model = await load(paths, flags, { subjects: [subject] });
         if (model === undefined) return;
         const answer = permissions(model, subject, flags.asGroup ?? []);
         if (flags.format === 'json') json(answer);
@@ -238,7 +243,7 @@ export function rbacCommand(): Command {
           process.exitCode = EXIT.usage;
           return;
         }
-        const model = await load(paths, flags);
+        const model = await load(paths, flags, { subjects: flags.from === undefined ? [] : [flags.from] });
         if (model === undefined) return;
         const found = escalationPaths(model, { ...(flags.from === undefined ? {} : { from: flags.from }), ...(flags.to === undefined ? {} : { to: flags.to as RbacPathTarget[] }), includeSystem: flags.includeSystem === true });
         if (flags.format === 'json') json(found);
@@ -265,7 +270,7 @@ export function rbacCommand(): Command {
     .addHelpText('after', '\nExamples:\n  palisade rbac suggest --audit-log audit.log cluster/ > least-privilege.yaml\n  palisade rbac suggest --audit-log audit.log cluster/ -f table')
     .action((paths: string[], flags: InputFlags & { auditLog: string }) =>
       run(async () => {
-        const model = await load(paths, flags);
+        const model = await load(paths, flags, { auditLog: flags.auditLog });
         if (model === undefined) return;
         const answer = suggestFromAuditLog(model, flags.auditLog);
         printProblems(answer.problems, flags.quiet === true);

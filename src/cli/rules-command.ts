@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import pc from 'picocolors';
-import { findRule, listRules, ruleDoc } from '../sdk/index.js';
-import { EXIT, useColor } from './io.js';
+import { findRule, listRules, problem, ruleDoc } from '../sdk/index.js';
+import { refuseOptions, useColor } from './io.js';
 
 export function rulesCommand(): Command {
   const rules = new Command('rules').description('list and explain the rules');
@@ -33,8 +33,7 @@ export function rulesCommand(): Command {
       const rule = findRule(id);
       if (rule === undefined) {
         const near = listRules().filter((r) => r.id.includes(id) || id.includes(r.id)).map((r) => r.id);
-        process.stderr.write(`error unknown-rule: no rule "${id}"${near.length > 0 ? ` (did you mean ${near.slice(0, 3).join(', ')}?)` : ''} (hint: list the rules with \`palisade rules list\`)\n`);
-        process.exitCode = EXIT.usage;
+        refuseOptions([problem('unknown-rule', `no rule "${id}"${near.length > 0 ? ` (did you mean ${near.slice(0, 3).join(', ')}?)` : ''}`)], false);
         return;
       }
       const lines = [

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
-import { FAIL_ON_VALUES, FORMATS, scan, type FailOn, type ScanOptions } from '../sdk/index.js';
-import { collect, collectList, filesRead, finishReport } from './io.js';
+import { FAIL_ON_VALUES, FORMATS, scan, scanOptionProblems, type FailOn, type ScanOptions } from '../sdk/index.js';
+import { collect, collectList, filesRead, finishReport, refuseOptions } from './io.js';
 import { progressLine } from './progress.js';
 import { addSettingOptions, settingValues } from './settings-options.js';
 
@@ -99,8 +99,11 @@ export function scanCommand(): Command {
     .option('-q, --quiet', 'print no notes or progress on stderr');
   const settingKeys = addSettingOptions(command, SPELLED_OUT);
   return command.addHelpText('after', EXAMPLES).action(async (paths: string[], flags: ScanFlags) => {
+    const options = scanOptions(paths, flags, settingKeys);
+    // A typo in --rules or the configuration is said before a cluster's worth of input is read.
+    if (refuseOptions(scanOptionProblems(options), flags.quiet === true)) return;
     const progress = progressLine(process.stderr, flags.quiet !== true);
-    const report = await scan({ ...scanOptions(paths, flags, settingKeys), onProgress: progress.update });
+    const report = await scan({ ...options, onProgress: progress.update });
     progress.clear();
     finishReport(report, { ...flags, inputs: filesRead(paths, flags.kubeconfig, flags.config, flags.helmValues, flags.vex, flags.db) }, USAGE_CODES);
   });

@@ -1,0 +1,153 @@
+/**
+ * The problems a command's options have on their own, found before any input is read: a typo in
+ * --rules, an unknown framework or a broken .palisade.yaml must not cost a whole cluster's load
+ * (minutes) to report. Each check calls the function the command itself uses later, so the
+ * message is the one the command gives; the command still reports every problem it finds itself,
+ * so a front end that skips these checks loses nothing but time.
+ */
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Problem } from '../model/problem.js';
+import { PalisadeError, problem } from '../core/errors.js';
+import { findConfig, resolveConfig, type ResolvedConfig } from '../config/index.js';
+import { AttackGraph } from '../graph/attack/index.js';
+import { CONFIGURED, resolveEntry, resolveJewel } from '../graph/attack/select.js';
+import { parseRequest } from '../graph/rbac/index.js';
+import { vulnProblem } from '../vuln/problems.js';
+import { frameworkRules, planFramework } from './compliance.js';
+import { dockerfileRuleIds } from './dockerfile.js';
+import { isImageTarget } from './image-scan-targets.js';
+import type { ImageScanOptions } from './image-scan.js';
+import { toSubject, type RequestQuery } from './rbac.js';
+import type { ScanOptions } from './scan.js';
+import { selectScanRules } from './select-rules.js';
+import { dbPath, type DbOptions } from './vuln.js';
+
+/** The flag layer of the configuration as scan() builds it: typed options over free settings. */
+function scanFlagLayer(options: ScanOptions): Record<string, unknown> {
+  const flags: Record<string, unknown> = { ...options.settings };
+  if (options.failOn !== undefined) flags.failOn = options.failOn;
+  if (options.failOnPath !== undefined) flags.attackPathsFailOnPath = options.failOnPath;
+  if (options.namespaces !== undefined) flags.namespaces = options.namespaces;
+  return flags;
+}
+
+/** Entry points and crown jewels that name nothing whatever the input: checked against an empty graph. */
+function attackSpecProblems(from: readonly string[], to: readonly string[]): Problem[] {
+  const empty = new AttackGraph();
+  const problems: Problem[] = [];
+  for (const spec of from) {
+    const r = resolveEntry(spec, empty, []);
+    if (!r.ok) problems.push(problem('attack-bad-entry', r.message));
+  }
+  for (const spec of to) {
+    const r = spec.trim() === CONFIGURED ? undefined : resolveJewel(spec, empty, []);
+    if (r !== undefined && !r.ok) problems.push(problem('attack-bad-target', r.message));
+  }
+  return problems;
+}
+
+/** The configured entry points and jewels the scan's attack-path step would refuse. */
+function configuredAttackProblems(resolved: ResolvedConfig): Problem[] {
+  const settings = resolved.config.attackPaths;
+  if (!settings.enabled && !settings.failOnPath) return [];
+  return attackSpecProblems(settings.entries ?? [], settings.jewels ?? []);
+}
+
+/**
+ * isImageTarget without opening what is not a regular file: a named pipe among the inputs
+ * (`palisade scan <(helm template chart)`) is read by the loader once, never here.
+ */
+function isImageInput(input: string, cwd: string): boolean {
+  try {
+    const stats = statSync(resolve(cwd, input));
+    if (!stats.isFile() && !stats.isDirectory()) return false;
+  } catch {
+    // Not a path (a transport name such as oci-archive:app.tar) or not there: isImageTarget knows.
+  }
+  return isImageTarget(input, cwd);
+}
+
+/**
+ * What scan() would refuse in its options: configuration (file, PALISADE_* environment, setting
+ * flags), --rules / --exclude-rules, --framework, --pss-version, configured attack entries and
+ * jewels. Reads the configuration file, never the inputs.
+ */
+export function scanOptionProblems(options: ScanOptions): Problem[] {
+  const cwd = options.cwd ?? process.cwd();
+  const paths = (options.paths ?? []).filter((input) => !isImageInput(input, cwd));
+  const resolved = resolveConfig({ file: options.configFile ?? findConfig(paths, cwd), env: options.env ?? {}, flags: scanFlagLayer(options) });
+  const selection = selectScanRules(resolved, options.rules?.length ? options.rules : frameworkRules(options.framework), options.excludeRules);
+  const plan = planFramework(selection.runs, options.framework, options.pssVersion);
+  return [...resolved.problems, ...selection.problems, ...plan.problems, ...configuredAttackProblems(resolved)];
+}
+
+/** What lintDockerfiles() would refuse in its options (it is a scan restricted to the Dockerfile rules). */
+export function dockerfileOptionProblems(paths: readonly string[], options: Pick<ScanOptions, 'configFile' | 'rules' | 'excludeRules' | 'failOn' | 'env' | 'cwd' | 'settings'>): Problem[] {
+  return scanOptionProblems({
+    ...options,
+    paths,
+    settings: { ...options.settings, attackPathsEnabled: false },
+    rules: options.rules?.length ? options.rules : dockerfileRuleIds(),
+  });
+}
+
+/** What scanImage() would refuse before reading the image: its configuration and the rules it selects. */
+export function imageScanOptionProblems(options: Pick<ImageScanOptions, 'configFile' | 'cwd' | 'env' | 'failOn'>): Problem[] {
+  const resolved = resolveConfig({
+    file: options.configFile ?? findConfig([], options.cwd ?? process.cwd()),
+    env: options.env ?? {},
+    flags: options.failOn === undefined ? {} : { failOn: options.failOn },
+  });
+  return [...resolved.problems, ...selectScanRules(resolved).problems];
+}
+
+/** What attackPaths() would refuse in its options: configuration, --from and --to (and the configured ones they default to). */
+export function attackPathsOptionProblems(options: { readonly paths?: readonly string[]; readonly configFile?: string; readonly cwd?: string; readonly from?: readonly string[]; readonly to?: readonly string[] }): Problem[] {
+  const cwd = options.cwd ?? process.cwd();
+  const resolved = resolveConfig({ file: options.configFile ?? findConfig(options.paths ?? [], cwd), env: {}, flags: {} });
+  const settings = resolved.config.attackPaths;
+  const from = options.from !== undefined && options.from.length > 0 ? options.from : (settings.entries ?? []);
+  const to = options.to !== undefined && options.to.length > 0 ? options.to : (settings.jewels ?? []);
+  return [...resolved.problems, ...selectScanRules(resolved).problems, ...attackSpecProblems(from, to)];
+}
+
+/**
+ * Subjects (--as, --from, a subject argument), a request (VERB RESOURCE) and an audit log
+ * (`rbac suggest --audit-log`) the RBAC queries would refuse.
+ */
+export function rbacQueryProblems(query: { readonly subjects?: readonly string[]; readonly request?: RequestQuery; readonly auditLog?: string }): Problem[] {
+  const problems: Problem[] = [];
+  if (query.auditLog !== undefined && !isReadableFile(query.auditLog)) {
+    problems.push(problem('input-not-found', `cannot read audit log ${query.auditLog}`, {}, 'Check the --audit-log path.'));
+  }
+  if (query.request !== undefined) {
+    const parsed = parseRequest(query.request);
+    if (!parsed.ok) problems.push(problem('rbac-bad-request', parsed.message));
+  }
+  for (const subject of query.subjects ?? []) {
+    try {
+      toSubject(subject);
+    } catch (error) {
+      if (!(error instanceof PalisadeError)) throw error;
+      problems.push(error.problem);
+    }
+  }
+  return problems;
+}
+
+/** Readable and not a directory: a pipe (`--audit-log <(zcat audit.log.gz)`) is as good as a file. */
+function isReadableFile(file: string): boolean {
+  try {
+    accessSync(file, constants.R_OK);
+    return !statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** `sbom --vulns` cannot list vulnerabilities without an advisory store: said before the image is read. */
+export function vulnerabilitySbomOptionProblems(options: DbOptions): Problem[] {
+  const store = dbPath(options);
+  return existsSync(store) ? [] : [vulnProblem('db-missing', `no advisory store at ${store}: the SBOM cannot list vulnerabilities`)];
+}
