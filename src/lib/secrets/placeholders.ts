@@ -31,12 +31,22 @@ const NOT_A_VALUE = /^(?:password|passwd|pass|pwd|secret|token|api[_-]?key|none|
  * Doe" and "Jane Doe" are the sample names of documentation tokens (jwt.io's among them).
  */
 const SAMPLE = /fake|dummy|example|sample|placeholder|changeme|change[_-]me|redacted|insert|your|xxxx|\*\*\*|j(?:oh|a)n[_ -]?doe/i;
+/**
+ * Values only documentation uses: the sample people of documentation tokens (jwt.io's "John Doe")
+ * and the domains reserved for documentation (RFC 2606: example.com, .org, .net, and *.example).
+ */
+const DOCUMENTATION = /^j(?:oh|a)n[_ -]?doe$|(?:^|[@./])example\.(?:com|org|net)(?:$|[/:])|\.example(?:$|[/:])/i;
 /** A long run of one character (`AKIA0000000000000000`), or a value made of one character only. */
 const RUN = /(.)\1{7,}|^(.)\2*$/s;
 
 /** Whether `value` is a reference, a template or a format hole standing for the credential. */
 export function isReference(value: string): boolean {
   return REFERENCE.test(value) || EMBEDDED_TEMPLATE.test(value) || FORMAT_HOLE.test(value);
+}
+
+/** Whether `value` is one that only documentation uses (a sample name, an RFC 2606 domain); narrower than isPlaceholder, for values inside a structure. */
+export function isDocumentationValue(value: string): boolean {
+  return DOCUMENTATION.test(value.trim());
 }
 
 /** Whether `value` (trimmed) stands for a credential instead of being one: see the module comment. */

@@ -16,20 +16,30 @@ const RUN = 'the body is one repeated character: a placeholder to Palisade';
 const DISCORD_BARE = 'a bare Discord bot token: no keyword every bot token contains is rare enough to prefilter on, so Palisade reads tokens named after Discord or passed to its API';
 /** detect-secrets' edited fixtures: the first part must be the base64 of the bot's numeric user id, and these decode to other bytes. */
 const DISCORD_NOT_ID = "a bare Discord-shaped value whose first part does not decode to a numeric user id (an edited fixture): not a bot token to Palisade, and unnamed";
+/** jwt.io's sample token (and its unsigned or re-headed variants): its claims are "John Doe" and the subject 1234567890. */
+const JWT_IO_SAMPLE = "jwt.io's documentation token (\"name\": \"John Doe\"): Palisade drops tokens whose claims say they are samples, as it drops AWS's AKIA…EXAMPLE; a token of anyone else is reported";
+/** detect-secrets' bare AP… cases: besides the placeholder body, no name says Artifactory. */
+const ARTIFACTORY_BARE_AP = 'a bare AP… value whose body is one repeated character: a placeholder, and Palisade reads Artifactory encrypted passwords only named after Artifactory or JFrog (ARTIFACTORY_PASSWORD=…, X-JFrog-Art-Api: …), as detect-secrets\' keyword-bound pattern does, since AP and a hex digit start many words';
+/** detect-secrets' AKC… cases are 13 characters; JFrog's API keys are AKCp and 69 more. */
+const ARTIFACTORY_SHORT_AKC = 'AKC and ten repeated characters: a placeholder, and shorter than an Artifactory API key (AKCp and 69 characters), which Palisade reports by its format';
 const GO_BARE = 'unquoted value in Go source: Palisade reads code literals only in quotes (`password = getPassword()` is not a secret)';
 
 export const EXPLAINED: Readonly<Record<string, string>> = {
-  'secrets/detect-secrets/plugin-cases#00002': RUN,
-  'secrets/detect-secrets/plugin-cases#00005': RUN,
-  'secrets/detect-secrets/plugin-cases#00006': RUN,
-  'secrets/detect-secrets/plugin-cases#00007': RUN,
-  'secrets/detect-secrets/plugin-cases#00008': RUN,
-  'secrets/detect-secrets/plugin-cases#00009': RUN,
-  'secrets/detect-secrets/plugin-cases#00011': RUN,
-  'secrets/detect-secrets/plugin-cases#00012': RUN,
+  'secrets/detect-secrets/plugin-cases#00168': JWT_IO_SAMPLE,
+  'secrets/detect-secrets/plugin-cases#00169': JWT_IO_SAMPLE,
+  'secrets/detect-secrets/plugin-cases#00172': JWT_IO_SAMPLE,
+  'secrets/detect-secrets/plugin-cases#00173': JWT_IO_SAMPLE,
+  'secrets/detect-secrets/plugin-cases#00002': ARTIFACTORY_BARE_AP,
+  'secrets/detect-secrets/plugin-cases#00005': ARTIFACTORY_BARE_AP,
+  'secrets/detect-secrets/plugin-cases#00006': ARTIFACTORY_SHORT_AKC,
+  'secrets/detect-secrets/plugin-cases#00007': ARTIFACTORY_BARE_AP,
+  'secrets/detect-secrets/plugin-cases#00008': ARTIFACTORY_SHORT_AKC,
+  'secrets/detect-secrets/plugin-cases#00009': ARTIFACTORY_BARE_AP,
+  'secrets/detect-secrets/plugin-cases#00011': ARTIFACTORY_BARE_AP,
+  'secrets/detect-secrets/plugin-cases#00012': ARTIFACTORY_SHORT_AKC,
   'secrets/detect-secrets/plugin-cases#00013': RUN,
-  'secrets/detect-secrets/plugin-cases#00014': RUN,
-  'secrets/detect-secrets/plugin-cases#00015': RUN,
+  'secrets/detect-secrets/plugin-cases#00014': ARTIFACTORY_SHORT_AKC,
+  'secrets/detect-secrets/plugin-cases#00015': ARTIFACTORY_SHORT_AKC,
   'secrets/detect-secrets/plugin-cases#00016': RUN,
   'secrets/detect-secrets/plugin-cases#00018': RUN,
   'secrets/detect-secrets/plugin-cases#00025': RUN,

@@ -112,6 +112,18 @@ describe('jwt', () => {
     const token = Buffer.from(`${header}.${payload}.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c`).toString('base64');
     expect(found(`value: ${token}`)).toEqual([expect.stringMatching(/^jwt-base64 ZXlK/) as string]);
   });
+
+  it('drops documentation tokens: claims naming sample people or RFC 2606 domains', () => {
+    const claims = (json: string) => Buffer.from(json).toString('base64url');
+    // jwt.io's own example, signed with its documented key.
+    expect(found('eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c')).toEqual([]);
+    for (const json of ['{"iss":"https://auth.example.com/","sub":"42"}', '{"email":"admin@example.org"}', '{"aud":"api.example"}']) {
+      expect(found(`${header}.${claims(json)}.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c`), json).toEqual([]);
+      expect(found(`value: ${Buffer.from(`${header}.${claims(json)}.sig`).toString('base64')}`), json).toEqual([]);
+    }
+    // A real domain that merely contains the word is not documentation's.
+    expect(found(`${header}.${claims('{"iss":"https://counterexample.com","sub":"42"}')}.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c`)).toHaveLength(1);
+  });
 });
 
 describe('curl', () => {

@@ -9,7 +9,7 @@
  * character). Values that stand for a secret instead of being one (`${DB_PASSWORD}`, `<redacted>`,
  * `{{ .Values.password }}`) are never reported.
  */
-import { isPlaceholder } from '../placeholders.js';
+import { isDocumentationValue, isPlaceholder } from '../placeholders.js';
 import { B, E, type MatchContext, type SecretRule } from '../rule.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -227,19 +227,26 @@ const GENERIC_SECRET_ASSIGNMENT: SecretRule = {
 // ---------------------------------------------------------------------------------------------
 // JSON Web Tokens
 
-function isJsonObject(segment: string, encoding: 'base64url' | 'base64'): boolean {
+/** A base64(url)-encoded JSON object, decoded; undefined when the segment is not one. */
+function jsonObject(segment: string, encoding: 'base64url' | 'base64'): Record<string, unknown> | undefined {
   try {
     const decoded: unknown = JSON.parse(Buffer.from(segment, encoding).toString('utf8'));
-    return decoded !== null && typeof decoded === 'object' && !Array.isArray(decoded);
+    return decoded !== null && typeof decoded === 'object' && !Array.isArray(decoded) ? (decoded as Record<string, unknown>) : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
-/** A JWT's header and payload are base64url-encoded JSON objects (so both start with "ey", the encoding of '{'). */
+/**
+ * A JWT's header and payload are base64url-encoded JSON objects (so both start with "ey", the
+ * encoding of '{'). A token whose claims name documentation's people or domains (jwt.io's
+ * "John Doe", an issuer or email at example.com) is a sample from documentation, not a credential.
+ */
 function isJwt(token: string): boolean {
   const [header = '', payload = ''] = token.split('.');
-  return isJsonObject(header, 'base64url') && isJsonObject(payload, 'base64url');
+  const claims = jsonObject(payload, 'base64url');
+  if (jsonObject(header, 'base64url') === undefined || claims === undefined) return false;
+  return !Object.values(claims).some((claim) => typeof claim === 'string' && isDocumentationValue(claim));
 }
 
 const JWT: SecretRule = {

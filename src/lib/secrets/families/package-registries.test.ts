@@ -61,3 +61,19 @@ describe('package-registry secret rules', () => {
     expect(found(text)).toEqual([]);
   });
 });
+
+describe('artifactory-encrypted-password', () => {
+  const encrypted = `AP6${body(24)}`;
+
+  it('reports an AP… encrypted password named after Artifactory or JFrog', () => {
+    for (const line of [`ARTIFACTORY_PASSWORD=${encrypted}`, `X-JFrog-Art-Api: ${encrypted}`, `artif-key: "${encrypted}"`]) {
+      expect(scanText(line, PACKAGE_REGISTRY_RULES).map((m) => m.rule.id), line).toEqual(['artifactory-encrypted-password']);
+    }
+  });
+
+  it('leaves bare AP… words, placeholders and other prefixes alone', () => {
+    for (const line of [encrypted, 'ARTIFACTORY_PASSWORD=AP6xxxxxxxxxxxxx', 'ARTIFACTORY_HOST=APPLICATIONSERVER1', 'artifactory_password=APZ1234567890abc']) {
+      expect(scanText(line, PACKAGE_REGISTRY_RULES).filter((m) => m.rule.id === 'artifactory-encrypted-password'), line).toEqual([]);
+    }
+  });
+});

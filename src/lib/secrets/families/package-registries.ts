@@ -77,5 +77,10 @@ export const PACKAGE_REGISTRY_RULES: readonly SecretRule[] = [
   { id: 'artifactory-reference-token', title: 'JFrog Artifactory reference token', severity: 'critical', keywords: ['cmvmd'], pattern: new RegExp(`${B}(cmVmd[A-Za-z0-9]{59})${E}`, 'g'), minEntropy: 3.5, gitleaks: ['artifactory-reference-token'] },
   // The same keys named after the product, in whichever form (73-character API key, 64-character identity token).
   ...LOGIN_RULES,
+  // Artifactory's encrypted passwords (a user's password as the profile page encrypts it, which
+  // Artifactory accepts in its place): AP, a hex digit naming the key, then letters and digits.
+  // Bare, "AP" and a hex digit start too many words and identifiers, so only when named after the
+  // product (ARTIFACTORY_PASSWORD=…, X-JFrog-Art-Api: …), as detect-secrets' keyword-bound pattern.
+  namedRule({ id: 'artifactory-encrypted-password', title: 'JFrog Artifactory encrypted password', severity: 'high', names: ['artif', 'jfrog'], value: 'AP[0-9A-F][A-Za-z0-9]{8,200}', minEntropy: 3, detectSecrets: ['ArtifactoryDetector'] }),
   namedRule({ id: 'jfrog-token', title: 'JFrog API key or identity token', severity: 'critical', names: ['jfrog', 'artifactory', 'bintray', 'xray'], value: '[A-Za-z0-9]{73}|[A-Za-z0-9]{64}', minEntropy: 3.5, gitleaks: ['jfrog-api-key', 'jfrog-identity-token'] }),
 ];
