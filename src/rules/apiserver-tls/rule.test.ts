@@ -37,4 +37,21 @@ describe('apiserver-tls', () => {
     const scan = await scanYaml(rule, withRequiredFlags('--tls-cipher-suites=TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305', '--tls-min-version=VersionTLS13'));
     expect(scan.findings).toEqual([]);
   });
+
+  it('judges suites by the list CIS 1.2.29 gives for the API server, not the kubelet\'s (4.2.12)', async () => {
+    // The benchmark's own remediation value passes, forward-secret CBC suites included.
+    const remediation = [
+      'TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256',
+      'TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA', 'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256', 'TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA',
+      'TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384', 'TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305', 'TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256',
+      'TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', 'TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA',
+      'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', 'TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305', 'TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256',
+    ];
+    expect((await scanYaml(rule, withRequiredFlags(`--tls-cipher-suites=${remediation.join(',')}`))).findings).toEqual([]);
+    // RSA key exchange has no forward secrecy: outside the API server's list although AEAD.
+    const scan = await scanYaml(rule, withRequiredFlags('--tls-cipher-suites=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_RSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256'));
+    expect(scan.findings.map((f) => f.message.split(':')[0])).toEqual([
+      'kube-apiserver (container "kube-apiserver") allows weak TLS cipher suites TLS_RSA_WITH_AES_128_GCM_SHA256, TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256',
+    ]);
+  });
 });

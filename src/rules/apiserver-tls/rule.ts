@@ -37,7 +37,7 @@ function* judge(apiserver: ComponentInvocation): Generator<Violation> {
 /** CIS 1.2.29: the suites and protocol versions the API server offers its clients. */
 function* weakProtocols(apiserver: ComponentInvocation): Generator<Violation> {
   const who = describeInvocation(apiserver);
-  const weak = apiserver.flags.values('tls-cipher-suites').filter(isWeakCipherSuite);
+  const weak = apiserver.flags.values('tls-cipher-suites').filter((suite) => isWeakCipherSuite(suite, 'kube-apiserver'));
   // --tls-cipher-suites is a slice flag: point at the occurrence that holds the first weak suite.
   const holder = apiserver.flags.occurrences.get('tls-cipher-suites')?.find((o) => o.value.split(',').some((s) => weak.includes(s.trim())));
   if (holder !== undefined) yield fail(`${who} allows weak TLS cipher suites ${weak.join(', ')}: ${WEAK_SUITES_CONSEQUENCE}`, apiserver.argPath(holder), 'medium');
@@ -53,7 +53,7 @@ export const rule = defineRule({
   severity: 'high',
   threats: ['api-server-kubelet', 'data-exfiltration'],
   mitre: ['T1557', 'T1040'],
-  remediation: 'Start kube-apiserver with --tls-cert-file, --tls-private-key-file, --client-ca-file, --etcd-certfile, --etcd-keyfile, --etcd-cafile, --kubelet-client-certificate, --kubelet-client-key and --kubelet-certificate-authority, and keep --tls-cipher-suites to AEAD suites and --tls-min-version at VersionTLS12 or later.',
+  remediation: 'Start kube-apiserver with --tls-cert-file, --tls-private-key-file, --client-ca-file, --etcd-certfile, --etcd-keyfile, --etcd-cafile, --kubelet-client-certificate, --kubelet-client-key and --kubelet-certificate-authority, and keep --tls-cipher-suites to the suites CIS accepts and --tls-min-version at VersionTLS12 or later.',
   references: [
     'https://kubernetes.io/docs/setup/best-practices/certificates/',
     'https://kubernetes.io/docs/concepts/architecture/control-plane-node-communication/',

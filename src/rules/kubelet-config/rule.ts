@@ -58,7 +58,7 @@ function* connections(object: Record<string, unknown>, name: string): Generator<
     yield fail(`${name} sets makeIPTablesUtilChains: false, so the kubelet does not maintain its iptables chains and the node's firewall rules drift from what pods and hostPorts need`, '/makeIPTablesUtilChains', 'low');
   }
   const suites = asArray(object.tlsCipherSuites);
-  const weak = suites.flatMap((suite, index) => (typeof suite === 'string' && isWeakCipherSuite(suite) ? [{ suite, index }] : []));
+  const weak = suites.flatMap((suite, index) => (typeof suite === 'string' && isWeakCipherSuite(suite, 'kubelet') ? [{ suite, index }] : []));
   const first = weak[0];
   if (first !== undefined) {
     yield fail(`${name} allows weak TLS cipher suites ${weak.map((w) => w.suite).join(', ')}: ${WEAK_SUITES_CONSEQUENCE}`, `/tlsCipherSuites/${String(first.index)}`, 'medium');
