@@ -47,6 +47,14 @@ const SECTION_1_1: Control[] = [
   ['1.1.21', 'Ensure that the Kubernetes PKI key file permissions are set to 600'],
 ].map(([id = '', title = '']) => manual(id, title, FILES));
 
+/**
+ * With no audit log, no retention setting or policy can be right; with no encryption config, no
+ * provider is: these controls fail with the flag that is missing, as kube-bench's do.
+ */
+const NO_AUDIT_LOG = only('apiserver-audit-log', /does not set --audit-log-path/);
+const NO_AUDIT_POLICY = only('apiserver-audit-log', /--audit-policy-file|does not set --audit-log-path/);
+const NO_ENCRYPTION_CONFIG = only('apiserver-encryption-at-rest', /does not set --encryption-provider-config/);
+
 const SECTION_1_2: Control[] = [
   automated('1.2.1', 'Ensure that the --anonymous-auth argument is set to false', rules('apiserver-anonymous-auth')),
   automated('1.2.2', 'Ensure that the --token-auth-file parameter is not set', [flag('apiserver-service-account-tokens', 'token-auth-file')]),
@@ -66,9 +74,9 @@ const SECTION_1_2: Control[] = [
   automated('1.2.14', 'Ensure that the admission control plugin NodeRestriction is set', [only('apiserver-admission-plugins', /NodeRestriction/)]),
   automated('1.2.15', 'Ensure that the --profiling argument is set to false', rules('apiserver-profiling')),
   automated('1.2.16', 'Ensure that the --audit-log-path argument is set', [only('apiserver-audit-log', /does not set --audit-log-path/)]),
-  automated('1.2.17', 'Ensure that the --audit-log-maxage argument is set to 30 or as appropriate', [flag('apiserver-audit-log', 'audit-log-maxage')]),
-  automated('1.2.18', 'Ensure that the --audit-log-maxbackup argument is set to 10 or as appropriate', [flag('apiserver-audit-log', 'audit-log-maxbackup')]),
-  automated('1.2.19', 'Ensure that the --audit-log-maxsize argument is set to 100 or as appropriate', [flag('apiserver-audit-log', 'audit-log-maxsize')]),
+  automated('1.2.17', 'Ensure that the --audit-log-maxage argument is set to 30 or as appropriate', [flag('apiserver-audit-log', 'audit-log-maxage'), NO_AUDIT_LOG]),
+  automated('1.2.18', 'Ensure that the --audit-log-maxbackup argument is set to 10 or as appropriate', [flag('apiserver-audit-log', 'audit-log-maxbackup'), NO_AUDIT_LOG]),
+  automated('1.2.19', 'Ensure that the --audit-log-maxsize argument is set to 100 or as appropriate', [flag('apiserver-audit-log', 'audit-log-maxsize'), NO_AUDIT_LOG]),
   manual('1.2.20', 'Ensure that the --request-timeout argument is set as appropriate', 'the appropriate timeout depends on the cluster\'s workloads; the benchmark leaves the value to the operator'),
   automated('1.2.21', 'Ensure that the --service-account-lookup argument is set to true', [flag('apiserver-service-account-tokens', 'service-account-lookup')]),
   automated('1.2.22', 'Ensure that the --service-account-key-file argument is set as appropriate', [flag('apiserver-service-account-tokens', 'service-account-key-file')]),
@@ -77,7 +85,7 @@ const SECTION_1_2: Control[] = [
   automated('1.2.25', 'Ensure that the --client-ca-file argument is set as appropriate', [flag('apiserver-tls', 'client-ca-file')]),
   automated('1.2.26', 'Ensure that the --etcd-cafile argument is set as appropriate', [flag('apiserver-tls', 'etcd-cafile')]),
   automated('1.2.27', 'Ensure that the --encryption-provider-config argument is set as appropriate', rules('apiserver-encryption-at-rest')),
-  automated('1.2.28', 'Ensure that encryption providers are appropriately configured', rules('encryption-config'), 'needs the EncryptionConfiguration file among the inputs'),
+  automated('1.2.28', 'Ensure that encryption providers are appropriately configured', [...rules('encryption-config'), NO_ENCRYPTION_CONFIG], 'the providers are judged when the EncryptionConfiguration file is among the inputs'),
   automated('1.2.29', 'Ensure that the API Server only makes use of Strong Cryptographic Ciphers', [only('apiserver-tls', /weak TLS cipher suites|--tls-min-version/)], 'suites left to Go\'s defaults are not reported'),
 ];
 
@@ -115,8 +123,8 @@ const SECTION_3: Control[] = [
   manual('3.1.1', 'Client certificate authentication should not be used for users', USERS),
   manual('3.1.2', 'Service account token authentication should not be used for users', USERS),
   manual('3.1.3', 'Bootstrap token authentication should not be used for users', USERS),
-  automated('3.2.1', 'Ensure that a minimal audit policy is created', [only('apiserver-audit-log', /--audit-policy-file|does not set --audit-log-path/)]),
-  automated('3.2.2', 'Ensure that the audit policy covers key security concerns', rules('audit-policy-coverage')),
+  automated('3.2.1', 'Ensure that a minimal audit policy is created', [NO_AUDIT_POLICY]),
+  automated('3.2.2', 'Ensure that the audit policy covers key security concerns', [...rules('audit-policy-coverage'), NO_AUDIT_POLICY], 'the policy is judged when its file is among the inputs'),
 ];
 
 const SECTION_4: Control[] = [
