@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import { FAIL_ON_VALUES, FORMATS, formatProblem, imageScanOptionProblems, inventoryImage, PalisadeError, renderChunks, renderSbom, SBOM_FORMATS, scanImage, vulnerabilitySbom, vulnerabilitySbomOptionProblems, type FailOn, type InventoryOptions, type InventoryResult, type Report, type SbomFormat } from '../sdk/index.js';
 import { collect, emit, EXIT, filesRead, printProblems, refuseOptions, useColor } from './io.js';
-import { usageProblem } from './usage.js';
+import { unusedFlagsProblem, usageProblem } from './usage.js';
 
 type Progress = Parameters<NonNullable<InventoryOptions['onProgress']>>[0];
 
@@ -97,6 +97,11 @@ export function sbomCommand(): Command {
     .option('--vex <file>', 'OpenVEX or CycloneDX VEX document for --vulns (repeatable)', collect)
     .addHelpText('after', '\nExamples:\n  palisade sbom oci-archive:app.tar -f spdx -o app.spdx.json\n  palisade sbom docker-archive:app.tar\n  palisade sbom oci-archive:app.tar --vulns --vex app.vex.json -o app.cdx.json')
     .action(async (target: string, flags: ReadFlags & SbomVulnFlags & { format: SbomFormat }) => {
+      const unused = flags.vulns === true ? undefined : unusedFlagsProblem({ '--db': flags.db, '--vex': flags.vex }, 'without --vulns', 'Add --vulns for the vulnerabilities section.');
+      if (unused !== undefined) {
+        refuseOptions([unused], false);
+        return;
+      }
       if (flags.vulns === true) {
         await vulnerabilitySbomTo(target, flags);
         return;
@@ -173,6 +178,12 @@ export function imageCommand(): Command {
     .addHelpText('after', SCAN_EXAMPLES)
     .action(async (target: string, flags: ImageScanFlags) => {
       if (flags.format === 'inventory') {
+        // The inventory lists packages: there is no finding to gate, match, suppress or filter.
+        const unused = unusedFlagsProblem({ '--fail-on': flags.failOn, '--ignore-unfixed': flags.ignoreUnfixed, '--vex': flags.vex, '--db': flags.db, '--config': flags.config }, 'with -f inventory, which lists packages, not findings', 'Drop them, or choose a report format such as -f table or -f sarif.');
+        if (unused !== undefined) {
+          refuseOptions([unused], false);
+          return;
+        }
         const result = await read(target, flags);
         if (result === undefined) return;
         const json = result.secrets === undefined ? result.inventory : { ...result.inventory, secrets: result.secrets };

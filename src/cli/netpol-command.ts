@@ -19,7 +19,8 @@ import {
   type NetpolPalisadeFormat,
   type Problem,
 } from '../sdk/index.js';
-import { collectList, emit, EXIT, filesRead, printProblems } from './io.js';
+import { collectList, emit, EXIT, filesRead, printProblems, refuseOptions } from './io.js';
+import { unusedFlagsProblem } from './usage.js';
 import { visibleControlsButLayout } from '../lib/visible-controls.js';
 
 const LIST_EXAMPLES = `
@@ -101,6 +102,11 @@ export function netpolCommand(): Command {
     .option('-f, --file <path>', 'write the output to a file')
     .addHelpText('after', LIST_EXAMPLES)
     .action(async (paths: string[], flags: ListFlags) => {
+      const unused = flags.focusWorkload === undefined ? unusedFlagsProblem({ '--focus-workload-peer': flags.focusWorkloadPeer, '--focus-direction': flags.focusDirection }, 'without --focus-workload', 'Name the workload with --focus-workload NAMESPACE/NAME.') : undefined;
+      if (unused !== undefined) {
+        refuseOptions([unused], false);
+        return;
+      }
       const options = {
         paths,
         format: flags.output,

@@ -10,6 +10,16 @@ export function usageProblem(message: string, hint: string): Problem {
   return { code: 'usage', level: 'error', message, hint };
 }
 
+/**
+ * Flags that only act together with another, given without it: silently ignored they would
+ * mislead (a --fail-on that gates nothing passes every CI run). Undefined when none was given.
+ */
+export function unusedFlagsProblem(given: Readonly<Record<string, unknown>>, reason: string, hint: string): Problem | undefined {
+  const unused = Object.entries(given).filter(([, value]) => value !== undefined && value !== false).map(([flag]) => flag);
+  if (unused.length === 0) return undefined;
+  return usageProblem(`${unused.join(', ')} ${unused.length === 1 ? 'has' : 'have'} no effect ${reason}`, hint);
+}
+
 /** A bug in Palisade, not bad input: exit 70. */
 export function internalProblem(message: string): Problem {
   return { code: 'internal', level: 'error', message, hint: 'Please report this; set PALISADE_DEBUG=1 for the stack trace.' };

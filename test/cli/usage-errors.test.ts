@@ -62,6 +62,17 @@ describe('usage errors', () => {
     expect(run.stderr).toBe('error usage: --vulns needs -f cyclonedx: SPDX 2.3 has no place for vulnerabilities (hint: Drop -f spdx, or drop --vulns.)\n');
   });
 
+  it.each([
+    ['image scan -f inventory --fail-on', ['image', 'scan', 'oci-archive:missing.tar', '-f', 'inventory', '--fail-on', 'critical', '--vex', 'app.vex.json'], '--fail-on, --vex have no effect with -f inventory, which lists packages, not findings'],
+    ['sbom --vex without --vulns', ['sbom', 'oci-archive:missing.tar', '--vex', 'app.vex.json'], '--vex has no effect without --vulns'],
+    ['netpol list --focus-direction alone', ['netpol', 'list', 'examples/manifests', '--focus-direction', 'ingress'], '--focus-direction has no effect without --focus-workload'],
+  ])('%s: a flag that would be ignored is refused, not dropped silently', (_name, args, message) => {
+    const run = palisade(args);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(new RegExp(`^error usage: ${message.replace(/[-.]/g, '\\$&')} \\(hint: [^)]+\\)\n$`));
+    expect(run.stdout).toBe('');
+  });
+
   it('rules show of an unknown id prints a problem line with the catalog hint', () => {
     const run = palisade(['rules', 'show', 'privileged']);
     expect(run.status).toBe(2);
