@@ -2,7 +2,9 @@
  * Finds the control-plane components (kube-apiserver, etcd, kube-controller-manager,
  * kube-scheduler) among the workloads of the input, as kubeadm and most installers run them: static
  * pods in kube-system (or with no namespace, as manifest files on a node often are) whose container
- * command (or, with the image's entrypoint, args) starts the component binary. Each one comes with its parsed flags and where each argument sits.
+ * command (or, with the image's entrypoint, args) starts the component binary, directly, through
+ * hyperkube or through the kube-log-runner (go-runner) log wrapper. Each one comes with its parsed
+ * flags and where each argument sits.
  */
 import { z } from 'zod';
 import type { WorkloadSubject } from '../../core/rule.js';
@@ -156,14 +158,35 @@ function etcdEnvironmentFlags(container: ContainerRef): Argv {
   return { argv, paths };
 }
 
+/** Kubernetes' log wrapper (kube-up and kops start control-plane components through it). */
+const LOG_RUNNERS: ReadonlySet<string> = new Set(['go-runner', 'kube-log-runner']);
+
+/**
+ * Where the command a log runner starts sits: after the runner's own flags, which Go's `flag`
+ * package reads (one or two dashes; `--log-file PATH` takes the next argument; the first argument
+ * that is not a flag, or the one after `--`, ends them).
+ */
+function afterLogRunner(argv: readonly string[]): number {
+  let i = 1;
+  while (i < argv.length) {
+    const arg = argv[i] ?? '';
+    if (arg === '--') return i + 1;
+    if (!arg.startsWith('-') || arg === '-') return i;
+    const name = arg.replace(/^--?/, '');
+    i += name === 'log-file' ? 2 : 1;
+  }
+  return i;
+}
+
 /** Which component a container runs, and where its flags start in the combined argument list. */
 function identify(container: ContainerRef, argv: readonly string[]): { component: Component; start: number } | undefined {
-  const first = basename(argv[0] ?? '');
+  const at = LOG_RUNNERS.has(basename(argv[0] ?? '')) ? afterLogRunner(argv) : 0;
+  const first = basename(argv[at] ?? '');
   const direct = COMPONENTS.find((c) => c === first);
-  if (direct !== undefined) return { component: direct, start: 1 };
+  if (direct !== undefined) return { component: direct, start: at + 1 };
   if (first === 'hyperkube') {
-    const sub = HYPERKUBE_ALIASES[argv[1] ?? ''];
-    return sub === undefined ? undefined : { component: sub, start: 2 };
+    const sub = HYPERKUBE_ALIASES[argv[at + 1] ?? ''];
+    return sub === undefined ? undefined : { component: sub, start: at + 2 };
   }
   // No command: the image's entrypoint is the component binary and args are its flags.
   if (asArray(container.container.command).length === 0) {
