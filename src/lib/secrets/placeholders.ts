@@ -27,10 +27,15 @@ const FORMAT_HOLE = /%[-+ #0-9.]{0,6}[sdrfx]|%\([\w.-]{1,40}\)[sdr]|\{\d{0,2}\}/
  */
 const NOT_A_VALUE = /^(?:password|passwd|pass|pwd|secret|token|api[_-]?key|none|null|nil|undefined|true|false|yes|no|on|off|required|optional|empty|string|str|bool|int|any|unknown|hidden|masked|n\/a|todo|tbd|define|undef)$/i;
 /**
- * Test and documentation values say so. "your" covers `your-api-key`, `YOUR_TOKEN_HERE`; "John
- * Doe" and "Jane Doe" are the sample names of documentation tokens (jwt.io's among them).
+ * Test and documentation values say so. "John Doe" and "Jane Doe" are the sample names of
+ * documentation tokens (jwt.io's among them).
  */
-const SAMPLE = /fake|dummy|example|sample|placeholder|changeme|change[_-]me|redacted|insert|your|xxxx|\*\*\*|j(?:oh|a)n[_ -]?doe/i;
+const SAMPLE = /dummy|example|sample|placeholder|changeme|change[_-]me|redacted|insert|j(?:oh|a)n[_ -]?doe/i;
+/**
+ * Short sample words, written in one case (`your-api-key`, `YOUR_TOKEN`, `FAKE`): in any mix of
+ * cases four letters occur by chance in long random tokens ("…Xw937qtWSXJss1lFaKe").
+ */
+const SHORT_SAMPLE = /fake|Fake|FAKE|your|Your|YOUR|xxxx|XXXX|\*\*\*/;
 /**
  * Values only documentation uses: the sample people of documentation tokens (jwt.io's "John Doe")
  * and the domains reserved for documentation (RFC 2606: example.com, .org, .net, and *.example).
@@ -52,5 +57,5 @@ export function isDocumentationValue(value: string): boolean {
 /** Whether `value` (trimmed) stands for a credential instead of being one: see the module comment. */
 export function isPlaceholder(value: string): boolean {
   const v = value.trim();
-  return v === '' || isReference(v) || NOT_A_VALUE.test(v) || SAMPLE.test(v) || RUN.test(v);
+  return v === '' || isReference(v) || NOT_A_VALUE.test(v) || SAMPLE.test(v) || SHORT_SAMPLE.test(v) || RUN.test(v);
 }

@@ -1,4 +1,5 @@
 /** Chat and messaging services' tokens and webhooks. */
+import { isPlaceholder } from '../placeholders.js';
 import { B, E, namedRule, type SecretRule, UUID } from '../rule.js';
 
 /**
@@ -28,7 +29,7 @@ const TEAMS_WEBHOOK = `https://(?:[a-z0-9-]{1,63}\\.webhook\\.office\\.com/webho
  */
 function slackTailIsRandom(token: string): boolean {
   const tail = token.slice(Math.max(token.lastIndexOf('-'), token.lastIndexOf('.')) + 1);
-  return !/(.)\1{7,}/.test(tail) && !/(?:example|sample|placeholder|your|changeme|dummy|redacted)/i.test(tail);
+  return !isPlaceholder(tail);
 }
 
 /**

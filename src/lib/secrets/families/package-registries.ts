@@ -30,11 +30,6 @@ function isSignedMacaroon(token: string): boolean {
   return field > 0 && bytes[field] === 6 && bytes[field + 1] === 32;
 }
 
-/** A value that names where the secret is rather than holding it: ${NPM_TOKEN}, $TOKEN, {{ .token }}. */
-function isReference(secret: string): boolean {
-  return /^(?:\$\{?[A-Za-z_]|\{\{|%[A-Za-z_])/.test(secret);
-}
-
 /**
  * An .npmrc token line. The key's host and each path segment exclude "/" and ":", so no two of the
  * bounded repetitions can take the same characters.
@@ -49,8 +44,9 @@ const LOGIN_RULES: readonly SecretRule[] = [
   // and _auth=<base64 user:password>. npm reads a token only under a registry's "nerf dart" key,
   // "//host[:port]/path/:_authToken", so the key is read whole (npm ignores a token under any other).
   {
+    // A reference (${NPM_TOKEN}, %NPM_TOKEN%) is a placeholder (placeholders.ts), not the token.
     id: 'npmrc-auth-token', title: 'npm registry token in .npmrc', severity: 'critical', keywords: ['_authtoken'], pattern: NPMRC_AUTH_TOKEN, minEntropy: 3,
-    accept: (secret) => !isReference(secret), detectSecrets: ['NpmDetector'],
+    detectSecrets: ['NpmDetector'],
   },
   { id: 'npmrc-auth', title: 'npm registry login in .npmrc', severity: 'critical', keywords: ['_auth'], pattern: /(?:^|[\s:])_auth[ \t]{0,5}=[ \t]{0,5}["']?([A-Za-z0-9+/]{8,1000}={0,2})(?![A-Za-z0-9+/=])/gm, accept: isBase64Login },
 ];
