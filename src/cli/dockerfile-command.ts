@@ -18,7 +18,10 @@ Examples:
   palisade dockerfile .                           every Dockerfile, Containerfile, *.Dockerfile below .
   git show HEAD:Dockerfile | palisade dockerfile -  a Dockerfile from standard input (named "-")
   palisade dockerfile Dockerfile --format sarif -o dockerfile.sarif
-  palisade dockerfile Dockerfile --exclude-rules image-healthcheck-missing`;
+  palisade dockerfile Dockerfile --exclude-rules image-healthcheck-missing
+
+Exit codes: 0 nothing at or above --fail-on, 1 something is, 2 a usage error, no input read or
+the report not written, 70 a bug (docs/cli.md).`;
 
 /**
  * Problems that mean the command line or configuration is wrong: exit 2, no report. A refused

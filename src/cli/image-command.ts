@@ -160,7 +160,10 @@ Examples:
   palisade image scan oci-archive:app.tar                     vulnerabilities and secrets, grouped by package
   palisade image scan docker://registry.example/app:1.2 -f sarif -o image.sarif
   palisade image scan app.tar --fail-on critical --ignore-unfixed --vex app.vex.json
-  palisade image scan app.tar -f inventory                    the package inventory as JSON`;
+  palisade image scan app.tar -f inventory                    the package inventory as JSON
+
+Exit codes: 0 nothing at or above --fail-on, 1 something is, 2 a usage error, no input read or
+the report not written, 70 a bug (docs/cli.md).`;
 
 export function imageCommand(): Command {
   const scan = readOptions(new Command('scan'))

@@ -50,7 +50,7 @@ function program(): Command {
     .addCommand(dockerfileCommand())
     .addCommand(configCommand())
     .addCommand(dbCommand())
-    .addHelpText('after', '\nExamples:\n  palisade scan examples/\n  palisade rules list\n  palisade scan --help');
+    .addHelpText('after', '\nExamples:\n  palisade scan examples/\n  palisade rules list\n  palisade scan --help\n\nExit codes: 0 passed (or yes), 1 the gate was reached (or no), 2 a usage error, no input read or\nthe output not written, 70 a bug. Problems are printed one per line on stderr (docs/cli.md).');
   return overrideExits(root);
 }
 

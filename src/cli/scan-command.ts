@@ -38,7 +38,10 @@ Examples:
   palisade scan . --fail-on critical --exclude-rules 'image-*'
   palisade scan . --framework pss-restricted --pss-version v1.29
   palisade scan oci-archive:app.tar k8s/          an image (vulnerabilities, secrets) and its manifests in one report
-  palisade scan k8s/ --fail-on-path               exit 1 when an attack path reaches a crown jewel`;
+  palisade scan k8s/ --fail-on-path               exit 1 when an attack path reaches a crown jewel
+
+Exit codes: 0 nothing at or above --fail-on, 1 something is, 2 a usage error, no input read or
+the report not written, 70 a bug (docs/cli.md).`;
 
 /** Problems that mean the command line or configuration is wrong: exit 2, no report. */
 const USAGE_CODES = new Set(['attack-bad-entry', 'attack-bad-target', 'unknown-rule', 'unknown-framework', 'invalid-pss-version', 'config-invalid', 'config-not-found', 'no-input']);
