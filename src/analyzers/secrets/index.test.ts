@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { randomSource, UPPER } from '../../lib/secrets/families/fixtures/fake-values.js';
+import { redact } from '../../lib/redact.js';
 import { MAX_VALUES_PER_RULE } from '../../lib/secrets/summary.js';
 import { scanConfigForSecrets, scanFileForSecrets } from './index.js';
 
@@ -34,3 +35,22 @@ describe('secrets of one file', () => {
     expect(found.map((s) => [s.place, s.line, s.rule])).toEqual([['env', 1, 'aws-access-key-id'], ['env', 2, 'aws-access-key-id'], ['history', 1, 'aws-access-key-id'], ['history', 1, 'jwt']]);
   });
 });
+
+describe('credential stores found by name', () => {
+  const scan = (path: string, text: string) => scanFileForSecrets(path, Buffer.from(text), undefined).map((s) => `${s.rule}:${String(s.line)} ${s.redacted}`);
+  const token = random(`${UPPER}abcdefghijklmnopqrstuvwxyz`, 20);
+
+  it("reads git's credential store, .pgpass and .netrc, whose lines hold no keyword", () => {
+    expect(scan('/root/.git-credentials', `https://ci-bot:${token}@git.internal.corp\n`)).toEqual([`git-credentials:1 ${redact(token)}`]);
+    expect(scan('/home/app/.config/git/credentials', `https://ci-bot:${token}@git.internal.corp\n`)).toEqual([`git-credentials:1 ${redact(token)}`]);
+    expect(scan('/var/lib/postgresql/.pgpass', `# host:port:db:user:password\ndb.internal:5432:*:app:${token}\nreplica:5432:*:app:pa\\:${token}\n`)).toEqual([`pgpass-password:2 ${redact(token)}`, `pgpass-password:3 ${redact(`pa\\:${token}`)}`]);
+    expect(scan('/root/.netrc', `machine api.internal.corp\n  login ci\n  password ${token}\nmachine b login x password "${token}x"\n`)).toEqual([`netrc-password:3 ${redact(token)}`, `netrc-password:4 ${redact(`${token}x`)}`]);
+  });
+
+  it('leaves the same lines alone in other files, and placeholders in credential stores', () => {
+    expect(scan('/srv/app/README.txt', `https://ci-bot:${token}@git.internal.corp\ndb.internal:5432:*:app:${token}\n`)).toEqual([]);
+    expect(scan('/root/.git-credentials', 'https://ci-bot:${GIT_TOKEN}@git.internal.corp\n')).toEqual([]);
+    expect(scan('/root/.netrc', 'machine a login b password changeme\n')).toEqual([]);
+  });
+});
+

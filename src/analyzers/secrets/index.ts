@@ -6,7 +6,8 @@
 import type { ImageSecret } from '../../model/package.js';
 import { redact } from '../../lib/redact.js';
 import { SECRET_RULES } from '../../lib/secrets/catalog.js';
-import { findSecrets, keywordsIn, type ScanOptions } from '../../lib/secrets/scan.js';
+import { credentialStoreRulesFor } from '../../lib/secrets/families/credential-stores.js';
+import { findSecrets, type FoundSecret, keywordsIn } from '../../lib/secrets/scan.js';
 import { summariseSecrets } from '../../lib/secrets/summary.js';
 
 /** Files larger than this are data, not configuration: not scanned. */
@@ -52,19 +53,25 @@ export function scanFileForSecrets(path: string, content: Buffer, layer: string 
   if (keyStore !== undefined) return [keyStore];
   // Binary files (a NUL in the first 8 KiB) are skipped: their "strings" are not assignments.
   if (content.subarray(0, 8192).includes(0)) return [];
-  // Most files hold no rule's keyword: then they are never decoded.
+  // Most files hold no rule's keyword: then they are never decoded, unless their name says they
+  // are a credential store whose syntax has no keyword (.git-credentials, .pgpass, .netrc).
   const present = keywordsIn(content);
-  if (present === undefined) return [];
+  const stores = credentialStoreRulesFor(path);
+  if (present === undefined && stores.length === 0) return [];
+  const text = content.toString('utf8');
   // The path tells the rules the file's syntax (a .conf file assigns unquoted values, code does not).
-  return secretsIn(content.toString('utf8'), present, { path }).map((s) => ({ ...s, place: 'file', path, ...(layer === undefined ? {} : { layer }) }));
+  // A store's rules come first, as the most specific: a span they report is not reported again.
+  const rules = stores.length === 0 ? SECRET_RULES : [...stores, ...SECRET_RULES];
+  const keywords = new Set([...(present ?? []), ...stores.flatMap((rule) => rule.keywords)]);
+  return reported(findSecrets(text, rules, keywords, { path })).map((s) => ({ ...s, place: 'file', path, ...(layer === undefined ? {} : { layer }) }));
 }
 
 /**
  * The secrets of one text as reported (src/lib/secrets/summary.ts): a value repeated is reported
  * once, at its first line; past the limit, a rule's other values are one entry that counts them.
  */
-function secretsIn(text: string, present: ReadonlySet<string> | undefined, options: ScanOptions): Pick<ImageSecret, 'rule' | 'title' | 'severity' | 'line' | 'redacted'>[] {
-  const { listed, omitted } = summariseSecrets(findSecrets(text, SECRET_RULES, present, options));
+function reported(found: readonly FoundSecret[]): Pick<ImageSecret, 'rule' | 'title' | 'severity' | 'line' | 'redacted'>[] {
+  const { listed, omitted } = summariseSecrets(found);
   return [
     ...listed.map(({ rule, line, value }) => ({ rule: rule.id, title: rule.title, severity: rule.severity, line, redacted: redact(value) })),
     ...omitted.map(({ rule, line, values }) => ({ rule: rule.id, title: rule.title, severity: rule.severity, line, redacted: `${values.toLocaleString('en-US')} more ${values === 1 ? 'value' : 'values'} not listed` })),
@@ -87,7 +94,7 @@ const SYNTAX_OF_PLACE: Readonly<Record<ImageSecret['place'], { readonly path?: s
 export function scanConfigForSecrets(config: ConfigForSecrets): ImageSecret[] {
   const found: ImageSecret[] = [];
   const add = (place: ImageSecret['place'], index: number, text: string): void => {
-    for (const s of secretsIn(text, keywordsIn(Buffer.from(text)), SYNTAX_OF_PLACE[place])) found.push({ ...s, place, line: index + 1 });
+    for (const s of reported(findSecrets(text, SECRET_RULES, undefined, SYNTAX_OF_PLACE[place]))) found.push({ ...s, place, line: index + 1 });
   };
   (config.env ?? []).forEach((e, i) => { add('env', i, e); });
   Object.entries(config.labels ?? {}).forEach(([k, v], i) => { add('label', i, `${k}=${v}`); });

@@ -32,6 +32,19 @@ describe('PEM private keys', () => {
   });
 });
 
+describe('kubeconfig client keys', () => {
+  const pem = `-----BEGIN RSA PRIVATE KEY-----\n${lines(12, 64).join('\n')}\n-----END RSA PRIVATE KEY-----\n`;
+  const data = Buffer.from(pem).toString('base64');
+  it('finds client-key-data in a YAML or JSON kubeconfig by decoding it', () => {
+    expect(found(`users:\n- name: admin\n  user:\n    client-certificate-data: ${Buffer.from('-----BEGIN CERTIFICATE-----\nMIIC\n').toString('base64')}\n    client-key-data: ${data}\n`)).toEqual(['kubeconfig-client-key']);
+    expect(found(`{"users":[{"name":"admin","user":{"client-key-data":"${data}"}}]}`)).toEqual(['kubeconfig-client-key']);
+  });
+  it('leaves data that is not a private key, and a path to the key', () => {
+    expect(found(`client-key-data: ${Buffer.from(`-----BEGIN CERTIFICATE-----\n${lines(4, 64).join('\n')}\n`).toString('base64')}`)).toEqual([]);
+    expect(found('client-key: /etc/kubernetes/pki/admin.key')).toEqual([]);
+  });
+});
+
 describe('PuTTY private keys', () => {
   const ppk = (privateLines: string): string => [
     'PuTTY-User-Key-File-3: ssh-ed25519', 'Encryption: none', 'Comment: eddsa-key-20240101',

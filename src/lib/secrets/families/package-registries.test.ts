@@ -77,3 +77,13 @@ describe('artifactory-encrypted-password', () => {
     }
   });
 });
+
+describe('registry logins', () => {
+  it('judges the password of a base64 login decoded: a placeholder there is not a credential', () => {
+    for (const password of ['${REGISTRY_PASSWORD}', 'changeme', 'your-password']) {
+      const auth = Buffer.from(`deploy:${password}`).toString('base64');
+      expect(scanText(`{"auths": {"ghcr.io": {"auth": "${auth}"}}}`, PACKAGE_REGISTRY_RULES), password).toEqual([]);
+      expect(scanText(`//registry.internal/:_auth=${auth}`, PACKAGE_REGISTRY_RULES), password).toEqual([]);
+    }
+  });
+});

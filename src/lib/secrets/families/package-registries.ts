@@ -1,4 +1,5 @@
 /** Package registries' publishing tokens. */
+import { isPlaceholder } from '../placeholders.js';
 import { anyCase, B, E, END, namedRule, type SecretRule, START } from '../rule.js';
 
 /**
@@ -10,13 +11,14 @@ const NUGET_PASSWORD = new RegExp(`<${anyCase('add')}[ \\t]{1,10}${anyCase('key'
 
 /**
  * Base64 of "user:password", as docker, podman and npm store registry logins: a strict base64
- * string that decodes to printable text with a user and a non-empty password.
+ * string that decodes to printable text with a user and a password that is not a placeholder
+ * (placeholders.ts: `user:${PASSWORD}`, `user:changeme` are judged decoded, as written).
  */
 function isBase64Login(secret: string): boolean {
   if (secret.length % 4 !== 0) return false;
   const login = Buffer.from(secret, 'base64').toString('latin1');
   const colon = login.indexOf(':');
-  return colon > 0 && colon < login.length - 1 && /^[\x20-\x7e]+$/.test(login);
+  return colon > 0 && colon < login.length - 1 && /^[\x20-\x7e]+$/.test(login) && !isPlaceholder(login.slice(colon + 1));
 }
 
 /**
