@@ -7,7 +7,8 @@
  * flags and where each argument sits.
  */
 import { z } from 'zod';
-import type { WorkloadSubject } from '../../core/rule.js';
+import type { Outcome, WorkloadSubject } from '../../core/rule.js';
+import { skip } from '../../core/rule.js';
 import { pointer } from '../../lib/json-pointer.js';
 import { asArray, asRecord, asString } from '../../lib/k8s/values.js';
 import type { ContainerRef } from '../../model/k8s.js';
@@ -209,6 +210,22 @@ export function componentsOf(subject: WorkloadSubject, options: ControlPlaneOpti
     INVOCATIONS.set(subject.resource, invocations);
   }
   return invocations;
+}
+
+/**
+ * Runs `judge` on each container of the workload that runs one of `wanted`. A workload that runs
+ * none is a skip, not a pass: the rule does not apply to it, and an application pod must not count
+ * as a well-configured API server in a report or a compliance section.
+ */
+export function* judgeComponents(
+  subject: WorkloadSubject,
+  options: ControlPlaneOptions,
+  wanted: readonly Component[],
+  judge: (invocation: ComponentInvocation) => Iterable<Outcome>,
+): Generator<Outcome> {
+  const found = componentsOf(subject, options).filter((c) => wanted.includes(c.component));
+  if (found.length === 0) yield skip(`the workload runs no ${wanted.join(' or ')}`);
+  for (const invocation of found) yield* judge(invocation);
 }
 
 function invocationsOf(subject: WorkloadSubject): ComponentInvocation[] {

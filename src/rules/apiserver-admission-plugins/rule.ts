@@ -3,7 +3,7 @@ import { defineRule, fail } from '../../core/rule.js';
 import type { RuleContext, WorkloadSubject } from '../../core/rule.js';
 import type { ComponentInvocation, ControlPlaneOptions } from '../_shared/control-plane.js';
 import { admissionPlugins } from '../_shared/admission-plugins.js';
-import { componentsOf, controlPlaneOptions, describeInvocation } from '../_shared/control-plane.js';
+import { controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
 
 /** Plugins on by default that CIS 1.2.12 and 1.2.13 require to stay on, and what turning them off allows. */
 const DEFAULT_ON: readonly { plugin: string; why: string }[] = [
@@ -56,6 +56,6 @@ export const rule = defineRule({
   options: controlPlaneOptions,
   target: 'workload',
   *check(subject: WorkloadSubject, { options }: RuleContext<ControlPlaneOptions>) {
-    for (const apiserver of componentsOf(subject, options).filter((c) => c.component === 'kube-apiserver')) yield* judge(apiserver);
+    yield* judgeComponents(subject, options, ['kube-apiserver'], judge);
   },
 });

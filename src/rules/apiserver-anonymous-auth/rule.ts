@@ -1,7 +1,7 @@
 import { defineRule, fail, skip, warn } from '../../core/rule.js';
 import type { RuleContext, WorkloadSubject } from '../../core/rule.js';
 import type { ControlPlaneOptions } from '../_shared/control-plane.js';
-import { componentsOf, controlPlaneOptions, describeInvocation } from '../_shared/control-plane.js';
+import { controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
 import { boolFlag, describeReading } from '../_shared/flag-values.js';
 
 export const rule = defineRule({
@@ -18,15 +18,15 @@ export const rule = defineRule({
   options: controlPlaneOptions,
   target: 'workload',
   *check(subject: WorkloadSubject, { options }: RuleContext<ControlPlaneOptions>) {
-    for (const apiserver of componentsOf(subject, options).filter((c) => c.component === 'kube-apiserver')) {
+    yield* judgeComponents(subject, options, ['kube-apiserver'], function* (apiserver) {
       const reading = boolFlag(apiserver, 'anonymous-auth', true);
       if (reading.state === 'default' && apiserver.flags.has('authentication-config')) {
         yield skip('anonymous authentication is configured in the --authentication-config file, which is not part of the input');
-        continue;
+        return;
       }
       const what = `${describeInvocation(apiserver)} ${describeReading('anonymous-auth', reading)}`;
       if (reading.state === 'invalid') yield warn(`${what}: kube-apiserver refuses to start with it`, reading.path);
       else if (reading.value) yield fail(`${what}: requests without credentials are served as system:anonymous, and any RBAC grant to it is open to the network`, reading.path);
-    }
+    });
   },
 });

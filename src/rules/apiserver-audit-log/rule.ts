@@ -8,7 +8,7 @@ import type { Violation } from '../../core/rule.js';
 import { defineRule, fail, warn } from '../../core/rule.js';
 import type { RuleContext, WorkloadSubject } from '../../core/rule.js';
 import type { ComponentInvocation } from '../_shared/control-plane.js';
-import { componentsOf, controlPlaneOptions, describeInvocation } from '../_shared/control-plane.js';
+import { controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
 import { intFlag } from '../_shared/flag-values.js';
 
 const options = controlPlaneOptions.extend({
@@ -83,6 +83,6 @@ export const rule = defineRule({
   options,
   target: 'workload',
   *check(subject: WorkloadSubject, { options: opts }: RuleContext<Options>) {
-    for (const apiserver of componentsOf(subject, opts).filter((c) => c.component === 'kube-apiserver')) yield* judge(apiserver, opts);
+    yield* judgeComponents(subject, opts, ['kube-apiserver'], (apiserver) => judge(apiserver, opts));
   },
 });

@@ -2,7 +2,7 @@ import type { Violation } from '../../core/rule.js';
 import { defineRule, fail, skip } from '../../core/rule.js';
 import type { RuleContext, WorkloadSubject } from '../../core/rule.js';
 import type { ComponentInvocation, ControlPlaneOptions } from '../_shared/control-plane.js';
-import { componentsOf, controlPlaneOptions, describeInvocation } from '../_shared/control-plane.js';
+import { controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
 
 /** kube-apiserver's default when neither --authorization-mode nor --authorization-config is given. */
 const DEFAULT_MODES = ['AlwaysAllow'];
@@ -35,13 +35,13 @@ export const rule = defineRule({
   options: controlPlaneOptions,
   target: 'workload',
   *check(subject: WorkloadSubject, { options }: RuleContext<ControlPlaneOptions>) {
-    for (const apiserver of componentsOf(subject, options).filter((c) => c.component === 'kube-apiserver')) {
+    yield* judgeComponents(subject, options, ['kube-apiserver'], function* (apiserver) {
       // --authorization-config (structured authorization) replaces --authorization-mode.
       if (!apiserver.flags.has('authorization-mode') && apiserver.flags.has('authorization-config')) {
         yield skip('authorization is configured in the --authorization-config file, which is not part of the input');
-        continue;
+        return;
       }
       yield* judge(apiserver);
-    }
+    });
   },
 });

@@ -1,7 +1,7 @@
 import { defineRule, fail } from '../../core/rule.js';
 import type { RuleContext, WorkloadSubject } from '../../core/rule.js';
 import type { ControlPlaneOptions } from '../_shared/control-plane.js';
-import { componentsOf, controlPlaneOptions, describeInvocation } from '../_shared/control-plane.js';
+import { controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
 
 export const rule = defineRule({
   id: 'apiserver-encryption-at-rest',
@@ -17,13 +17,13 @@ export const rule = defineRule({
   options: controlPlaneOptions,
   target: 'workload',
   *check(subject: WorkloadSubject, { options }: RuleContext<ControlPlaneOptions>) {
-    for (const apiserver of componentsOf(subject, options).filter((c) => c.component === 'kube-apiserver')) {
+    yield* judgeComponents(subject, options, ['kube-apiserver'], function* (apiserver) {
       const config = apiserver.flags.last('encryption-provider-config');
-      if (config !== undefined && config.value !== '') continue;
+      if (config !== undefined && config.value !== '') return;
       yield fail(
         `${describeInvocation(apiserver)} does not set --encryption-provider-config: Secrets are stored in etcd in plain text, readable from any etcd backup, snapshot or disk`,
         config === undefined ? apiserver.flagsPath : apiserver.argPath(config),
       );
-    }
+    });
   },
 });

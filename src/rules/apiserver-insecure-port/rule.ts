@@ -7,7 +7,7 @@ import { defineRule, fail, warn } from '../../core/rule.js';
 import type { RuleContext, WorkloadSubject } from '../../core/rule.js';
 import { asString } from '../../lib/k8s/values.js';
 import type { ComponentInvocation, ControlPlaneOptions } from '../_shared/control-plane.js';
-import { componentsOf, controlPlaneOptions, describeInvocation } from '../_shared/control-plane.js';
+import { controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
 import { intFlag } from '../_shared/flag-values.js';
 
 const LOCALHOST = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -36,7 +36,7 @@ export const rule = defineRule({
   options: controlPlaneOptions,
   target: 'workload',
   *check(subject: WorkloadSubject, { options }: RuleContext<ControlPlaneOptions>) {
-    for (const apiserver of componentsOf(subject, options).filter((c) => c.component === 'kube-apiserver')) {
+    yield* judgeComponents(subject, options, ['kube-apiserver'], function* (apiserver) {
       const port = intFlag(apiserver, 'insecure-port', 8080);
       const who = describeInvocation(apiserver);
       const address = bindAddress(apiserver);
@@ -52,6 +52,6 @@ export const rule = defineRule({
           yield fail(`${who} runs Kubernetes 1.${minor} without --insecure-port=0, so it serves the API without authentication on ${address}:8080: ${exposure} is cluster-admin`, port.path, local ? 'high' : 'critical');
         }
       }
-    }
+    });
   },
 });

@@ -26,4 +26,14 @@ describe('apiserver-profiling', () => {
     const other = await scanYaml(rule, staticPod('kube-apiserver', ['--profiling=true'], { command: ['/go-runner', '/bin/true', 'kube-apiserver'] }));
     expect(other.findings).toEqual([]);
   });
+
+  it('skips a workload that runs no API server instead of passing it', async () => {
+    const scan = await scanYaml(rule, `apiVersion: v1
+kind: Pod
+metadata: {name: web, namespace: kube-system}
+spec:
+  containers: [{name: web, image: nginx:1.27}]
+`);
+    expect(scan.summary.counts).toMatchObject({ pass: 0, skip: 1 });
+  });
 });

@@ -1,7 +1,7 @@
 import { defineRule, fail, warn } from '../../core/rule.js';
 import type { RuleContext, WorkloadSubject } from '../../core/rule.js';
 import type { ControlPlaneOptions } from '../_shared/control-plane.js';
-import { componentsOf, controlPlaneOptions, describeInvocation } from '../_shared/control-plane.js';
+import { controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
 import { boolFlag, describeReading } from '../_shared/flag-values.js';
 
 export const rule = defineRule({
@@ -18,11 +18,11 @@ export const rule = defineRule({
   options: controlPlaneOptions,
   target: 'workload',
   *check(subject: WorkloadSubject, { options }: RuleContext<ControlPlaneOptions>) {
-    for (const apiserver of componentsOf(subject, options).filter((c) => c.component === 'kube-apiserver')) {
+    yield* judgeComponents(subject, options, ['kube-apiserver'], function* (apiserver) {
       const reading = boolFlag(apiserver, 'profiling', true);
       const what = `${describeInvocation(apiserver)} ${describeReading('profiling', reading)}`;
       if (reading.state === 'invalid') yield warn(`${what}: kube-apiserver refuses to start with it`, reading.path);
       else if (reading.value) yield fail(`${what}: /debug/pprof reveals internals and lets callers run expensive CPU and heap profiles`, reading.path);
-    }
+    });
   },
 });

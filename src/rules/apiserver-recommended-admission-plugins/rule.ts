@@ -9,7 +9,7 @@ import type { RuleContext, WorkloadSubject } from '../../core/rule.js';
 import type { Severity } from '../../model/severity.js';
 import { admissionPlugins } from '../_shared/admission-plugins.js';
 import type { ComponentInvocation, ControlPlaneOptions } from '../_shared/control-plane.js';
-import { componentsOf, controlPlaneOptions, describeInvocation } from '../_shared/control-plane.js';
+import { controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
 
 interface Recommended {
   readonly plugin: string;
@@ -67,6 +67,6 @@ export const rule = defineRule({
   options: controlPlaneOptions,
   target: 'workload',
   *check(subject: WorkloadSubject, { options }: RuleContext<ControlPlaneOptions>) {
-    for (const apiserver of componentsOf(subject, options).filter((c) => c.component === 'kube-apiserver')) yield* judge(apiserver);
+    yield* judgeComponents(subject, options, ['kube-apiserver'], judge);
   },
 });

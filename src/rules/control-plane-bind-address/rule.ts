@@ -6,9 +6,9 @@
 import { defineRule, fail } from '../../core/rule.js';
 import type { RuleContext, WorkloadSubject } from '../../core/rule.js';
 import type { Component, ControlPlaneOptions } from '../_shared/control-plane.js';
-import { componentsOf, controlPlaneOptions, describeInvocation } from '../_shared/control-plane.js';
+import { controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
 
-const COMPONENTS: ReadonlySet<Component> = new Set(['kube-controller-manager', 'kube-scheduler']);
+const COMPONENTS: readonly Component[] = ['kube-controller-manager', 'kube-scheduler'];
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 export const rule = defineRule({
@@ -25,15 +25,15 @@ export const rule = defineRule({
   options: controlPlaneOptions,
   target: 'workload',
   *check(subject: WorkloadSubject, { options }: RuleContext<ControlPlaneOptions>) {
-    for (const component of componentsOf(subject, options).filter((c) => COMPONENTS.has(c.component))) {
+    yield* judgeComponents(subject, options, COMPONENTS, function* (component) {
       const flag = component.flags.last('bind-address');
       // The default, like an empty value, is every interface.
-      if (flag !== undefined && LOOPBACK.has(flag.value)) continue;
+      if (flag !== undefined && LOOPBACK.has(flag.value)) return;
       const where = flag === undefined || flag.value === '' ? 'does not set --bind-address (default 0.0.0.0)' : `sets --bind-address=${flag.value}`;
       yield fail(
         `${describeInvocation(component)} ${where}: its secure port (health, metrics, profiling) is reachable from the network instead of only from the node`,
         flag === undefined ? component.flagsPath : component.argPath(flag),
       );
-    }
+    });
   },
 });

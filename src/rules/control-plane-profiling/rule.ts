@@ -1,11 +1,11 @@
 import { defineRule, fail, warn } from '../../core/rule.js';
 import type { RuleContext, WorkloadSubject } from '../../core/rule.js';
 import type { Component, ControlPlaneOptions } from '../_shared/control-plane.js';
-import { componentsOf, controlPlaneOptions, describeInvocation } from '../_shared/control-plane.js';
+import { controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
 import { boolFlag, describeReading } from '../_shared/flag-values.js';
 
 /** kube-apiserver has its own rule (apiserver-profiling); etcd's pprof is off by default and separate. */
-const COMPONENTS: ReadonlySet<Component> = new Set(['kube-controller-manager', 'kube-scheduler']);
+const COMPONENTS: readonly Component[] = ['kube-controller-manager', 'kube-scheduler'];
 
 export const rule = defineRule({
   id: 'control-plane-profiling',
@@ -21,11 +21,11 @@ export const rule = defineRule({
   options: controlPlaneOptions,
   target: 'workload',
   *check(subject: WorkloadSubject, { options }: RuleContext<ControlPlaneOptions>) {
-    for (const component of componentsOf(subject, options).filter((c) => COMPONENTS.has(c.component))) {
+    yield* judgeComponents(subject, options, COMPONENTS, function* (component) {
       const reading = boolFlag(component, 'profiling', true);
       const what = `${describeInvocation(component)} ${describeReading('profiling', reading)}`;
       if (reading.state === 'invalid') yield warn(`${what}: ${component.component} refuses to start with it`, reading.path);
       else if (reading.value) yield fail(`${what}: /debug/pprof reveals internals and lets callers run expensive CPU and heap profiles`, reading.path);
-    }
+    });
   },
 });

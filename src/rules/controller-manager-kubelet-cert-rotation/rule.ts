@@ -6,7 +6,7 @@
 import { defineRule, fail, warn } from '../../core/rule.js';
 import type { RuleContext, WorkloadSubject } from '../../core/rule.js';
 import type { ControlPlaneOptions } from '../_shared/control-plane.js';
-import { componentsOf, controlPlaneOptions, describeInvocation } from '../_shared/control-plane.js';
+import { controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
 import { describeReading, featureGate } from '../_shared/flag-values.js';
 
 const GATE = 'RotateKubeletServerCertificate';
@@ -25,11 +25,11 @@ export const rule = defineRule({
   options: controlPlaneOptions,
   target: 'workload',
   *check(subject: WorkloadSubject, { options }: RuleContext<ControlPlaneOptions>) {
-    for (const manager of componentsOf(subject, options).filter((c) => c.component === 'kube-controller-manager')) {
+    yield* judgeComponents(subject, options, ['kube-controller-manager'], function* (manager) {
       const reading = featureGate(manager, GATE, true);
       const what = `${describeInvocation(manager)} ${describeReading('feature-gates', reading)}`;
       if (reading.state === 'invalid') yield warn(`${what}: kube-controller-manager refuses to start with it`, reading.path);
       else if (!reading.value) yield fail(`${what}: the control plane is set against renewing kubelet serving certificates, so kubelets keep self-signed or long-lived ones that the API server cannot verify or that outlive a compromise`, reading.path);
-    }
+    });
   },
 });

@@ -7,7 +7,7 @@ import type { Violation } from '../../core/rule.js';
 import { defineRule, fail, warn } from '../../core/rule.js';
 import type { RuleContext, WorkloadSubject } from '../../core/rule.js';
 import type { ComponentInvocation, ControlPlaneOptions } from '../_shared/control-plane.js';
-import { componentsOf, controlPlaneOptions, describeInvocation } from '../_shared/control-plane.js';
+import { controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
 import { boolFlag, describeReading } from '../_shared/flag-values.js';
 
 function* judge(manager: ComponentInvocation): Generator<Violation> {
@@ -46,6 +46,6 @@ export const rule = defineRule({
   options: controlPlaneOptions,
   target: 'workload',
   *check(subject: WorkloadSubject, { options }: RuleContext<ControlPlaneOptions>) {
-    for (const manager of componentsOf(subject, options).filter((c) => c.component === 'kube-controller-manager')) yield* judge(manager);
+    yield* judgeComponents(subject, options, ['kube-controller-manager'], judge);
   },
 });

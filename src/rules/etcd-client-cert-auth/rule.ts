@@ -7,7 +7,7 @@ import type { Violation } from '../../core/rule.js';
 import { defineRule, fail, skip, warn } from '../../core/rule.js';
 import type { RuleContext, WorkloadSubject } from '../../core/rule.js';
 import type { ComponentInvocation, ControlPlaneOptions } from '../_shared/control-plane.js';
-import { componentsOf, controlPlaneOptions, describeInvocation } from '../_shared/control-plane.js';
+import { controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
 import { boolFlag, describeReading } from '../_shared/flag-values.js';
 
 interface Expectation {
@@ -48,13 +48,13 @@ export const rule = defineRule({
   options: controlPlaneOptions,
   target: 'workload',
   *check(subject: WorkloadSubject, { options }: RuleContext<ControlPlaneOptions>) {
-    for (const etcd of componentsOf(subject, options).filter((c) => c.component === 'etcd')) {
+    yield* judgeComponents(subject, options, ['etcd'], function* (etcd) {
       // With a configuration file etcd ignores its other command-line flags.
       if (etcd.flags.has('config-file')) {
         yield skip('etcd reads its settings from --config-file, which is not part of the input');
-        continue;
+        return;
       }
       yield* judge(etcd);
-    }
+    });
   },
 });

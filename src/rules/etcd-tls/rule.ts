@@ -6,7 +6,7 @@ import type { Violation } from '../../core/rule.js';
 import { defineRule, fail, skip } from '../../core/rule.js';
 import type { RuleContext, WorkloadSubject } from '../../core/rule.js';
 import type { ComponentInvocation, ControlPlaneOptions } from '../_shared/control-plane.js';
-import { componentsOf, controlPlaneOptions, describeInvocation } from '../_shared/control-plane.js';
+import { controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
 import { missingFlags } from '../_shared/required-flags.js';
 
 function* plainUrls(etcd: ComponentInvocation): Generator<Violation> {
@@ -32,16 +32,16 @@ export const rule = defineRule({
   options: controlPlaneOptions,
   target: 'workload',
   *check(subject: WorkloadSubject, { options }: RuleContext<ControlPlaneOptions>) {
-    for (const etcd of componentsOf(subject, options).filter((c) => c.component === 'etcd')) {
+    yield* judgeComponents(subject, options, ['etcd'], function* (etcd) {
       if (etcd.flags.has('config-file')) {
         yield skip('etcd reads its settings from --config-file, which is not part of the input');
-        continue;
+        return;
       }
       yield* missingFlags(etcd, [
         { flags: ['cert-file', 'key-file'], why: 'clients (the API server) talk to it in clear text, every Secret included', severity: 'high' },
         { flags: ['peer-cert-file', 'peer-key-file'], why: 'cluster members replicate the whole cluster state in clear text', severity: 'medium' },
       ]);
       yield* plainUrls(etcd);
-    }
+    });
   },
 });
