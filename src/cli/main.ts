@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** The `palisade` command: a thin front end over the SDK. */
 import { Command, CommanderError } from 'commander';
-import { formatProblem, VERSION } from '../sdk/index.js';
+import { formatProblem, problem, VERSION } from '../sdk/index.js';
 import { attackPathsCommand } from './attack-paths-command.js';
 import { configCommand } from './config-command.js';
 import { dbCommand } from './db-command.js';
@@ -54,13 +54,18 @@ function program(): Command {
   return overrideExits(root);
 }
 
-// `palisade scan | head`: the reader went away; that ends the output, it is not an error.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
-}
+/**
+ * Standard output that cannot be written. `palisade scan | head`: the reader went away; that ends
+ * the output, it is not an error. Anything else (a full disk under `> report.sarif`) loses the
+ * report: a problem line and exit 2, not a stack trace and an exit 1 that reads as findings.
+ */
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+  process.stderr.write(`${formatProblem(problem('output-unwritable', `cannot write to standard output: ${error.code ?? error.message}`, { file: '-' }, 'Check that the device has room and is writable.'))}\n`);
+  process.exit(EXIT.usage);
+});
+// Where stderr goes nowhere nothing more can be said; the exit code still tells.
+process.stderr.on('error', () => process.exit(process.exitCode ?? EXIT.ok));
 
 try {
   await program().parseAsync(process.argv);
