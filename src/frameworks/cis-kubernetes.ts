@@ -151,7 +151,7 @@ const SECTION_4: Control[] = [
   automated('4.2.9', 'Ensure that the --tls-cert-file and --tls-private-key-file arguments are set as appropriate', [only('kubelet-config', /tlsCertFile|tlsPrivateKeyFile/)], 'needs the KubeletConfiguration among the inputs; a certificate requested with serverTLSBootstrap passes, which kube-bench does not accept'),
   automated('4.2.10', 'Ensure that the --rotate-certificates argument is not set to false', [only('kubelet-config', /rotateCertificates/)], 'needs the KubeletConfiguration among the inputs'),
   automated('4.2.11', 'Verify that the RotateKubeletServerCertificate argument is set to true', [only('kubelet-config', /RotateKubeletServerCertificate/)], 'needs the KubeletConfiguration among the inputs'),
-  automated('4.2.12', 'Ensure that the Kubelet only makes use of Strong Cryptographic Ciphers', [only('kubelet-config', /weak TLS cipher suites/)], 'needs the KubeletConfiguration among the inputs; suites left to Go\'s defaults are not reported'),
+  automated('4.2.12', 'Ensure that the Kubelet only makes use of Strong Cryptographic Ciphers', [only('kubelet-config', /weak TLS cipher suites|tlsMinVersion/)], 'needs the KubeletConfiguration among the inputs; suites left to Go\'s defaults are not reported'),
   automated('4.2.13', 'Ensure that a limit is set on pod PIDs', [only('kubelet-config', /podPidsLimit/)], 'needs the KubeletConfiguration among the inputs'),
   automated('4.3.1', 'Ensure that the kube-proxy metrics service is bound to localhost', rules('kube-proxy-metrics-bind-address')),
 ];

@@ -38,3 +38,8 @@ export function isWeakCipherSuite(suite: string, server: TlsServer): boolean {
 }
 
 export const WEAK_SUITES_CONSEQUENCE = 'a client that offers only these gets a connection without forward secrecy or with a broken cipher';
+
+/** crypto/tls versions below 1.2, which the API server and the kubelet still accept as a minimum. */
+export const OUTDATED_TLS_VERSIONS: ReadonlySet<string> = new Set(['VersionTLS10', 'VersionTLS11']);
+
+export const OUTDATED_TLS_CONSEQUENCE = 'clients may negotiate TLS 1.0 or 1.1, which are deprecated and open to downgrade attacks';

@@ -11,10 +11,7 @@ import { controlPlaneOptions, describeInvocation, judgeComponents } from '../_sh
 import { intFlag } from '../_shared/flag-values.js';
 import type { RequiredFlags } from '../_shared/required-flags.js';
 import { missingFlags } from '../_shared/required-flags.js';
-import { WEAK_SUITES_CONSEQUENCE, isWeakCipherSuite } from '../_shared/tls-cipher-suites.js';
-
-/** crypto/tls versions below 1.2, which the API server still accepts for --tls-min-version. */
-const OUTDATED_TLS_VERSIONS = new Set(['VersionTLS10', 'VersionTLS11']);
+import { OUTDATED_TLS_CONSEQUENCE, OUTDATED_TLS_VERSIONS, WEAK_SUITES_CONSEQUENCE, isWeakCipherSuite } from '../_shared/tls-cipher-suites.js';
 
 const REQUIRED: readonly RequiredFlags[] = [
   { flags: ['tls-cert-file', 'tls-private-key-file'], why: 'it serves a self-signed certificate that clients cannot verify', severity: 'medium' },
@@ -43,7 +40,7 @@ function* weakProtocols(apiserver: ComponentInvocation): Generator<Violation> {
   if (holder !== undefined) yield fail(`${who} allows weak TLS cipher suites ${weak.join(', ')}: ${WEAK_SUITES_CONSEQUENCE}`, apiserver.argPath(holder), 'medium');
   const minVersion = apiserver.flags.last('tls-min-version');
   if (minVersion !== undefined && OUTDATED_TLS_VERSIONS.has(minVersion.value)) {
-    yield fail(`${who} sets --tls-min-version=${minVersion.value}: clients may negotiate TLS 1.0 or 1.1, which are deprecated and open to downgrade attacks`, apiserver.argPath(minVersion), 'medium');
+    yield fail(`${who} sets --tls-min-version=${minVersion.value}: ${OUTDATED_TLS_CONSEQUENCE}`, apiserver.argPath(minVersion), 'medium');
   }
 }
 

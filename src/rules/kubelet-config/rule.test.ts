@@ -32,7 +32,7 @@ rotateCertificates: false
     ]);
   });
 
-  it('reports idle streams that never time out, iptables chains left to others and weak TLS cipher suites (CIS 4.2.5, 4.2.6, 4.2.12)', async () => {
+  it('reports idle streams that never time out, iptables chains left to others, weak TLS cipher suites and TLS before 1.2 (CIS 4.2.5, 4.2.6, 4.2.12)', async () => {
     const scan = await scanYaml(rule, `apiVersion: kubelet.config.k8s.io/v1beta1
 kind: KubeletConfiguration
 authentication: {x509: {clientCAFile: /etc/kubernetes/pki/ca.crt}}
@@ -42,12 +42,14 @@ serverTLSBootstrap: true
 streamingConnectionIdleTimeout: 0h0m0s
 makeIPTablesUtilChains: false
 tlsCipherSuites: [TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TLS_RSA_WITH_3DES_EDE_CBC_SHA, TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA]
+tlsMinVersion: VersionTLS11
 podPidsLimit: 1024
 `);
     expect(scan.findings.map((f) => [f.message.split(':')[0], f.location.path, f.severity])).toEqual([
       ['KubeletConfiguration "KubeletConfiguration" sets streamingConnectionIdleTimeout to 0h0m0s', '/streamingConnectionIdleTimeout', 'medium'],
       ['KubeletConfiguration "KubeletConfiguration" sets makeIPTablesUtilChains', '/makeIPTablesUtilChains', 'low'],
       ['KubeletConfiguration "KubeletConfiguration" allows weak TLS cipher suites TLS_RSA_WITH_3DES_EDE_CBC_SHA, TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA', '/tlsCipherSuites/1', 'medium'],
+      ['KubeletConfiguration "KubeletConfiguration" sets tlsMinVersion to VersionTLS11', '/tlsMinVersion', 'medium'],
     ]);
   });
 
@@ -61,6 +63,7 @@ serverTLSBootstrap: true
 streamingConnectionIdleTimeout: 5m0s
 makeIPTablesUtilChains: true
 tlsCipherSuites: [TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305]
+tlsMinVersion: VersionTLS12
 podPidsLimit: 1024
 featureGates: {RotateKubeletServerCertificate: true}
 `);

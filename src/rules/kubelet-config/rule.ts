@@ -8,7 +8,7 @@ import type { Violation } from '../../core/rule.js';
 import { defineRule, fail, warn } from '../../core/rule.js';
 import { asArray, asRecord } from '../../lib/k8s/values.js';
 import type { Resource } from '../../model/resource.js';
-import { WEAK_SUITES_CONSEQUENCE, isWeakCipherSuite } from '../_shared/tls-cipher-suites.js';
+import { OUTDATED_TLS_CONSEQUENCE, OUTDATED_TLS_VERSIONS, WEAK_SUITES_CONSEQUENCE, isWeakCipherSuite } from '../_shared/tls-cipher-suites.js';
 
 /** A Go duration string ("0", "0s", "0h0m0s", "0.0ms") that is zero. */
 function isZeroDuration(value: unknown): boolean {
@@ -48,7 +48,7 @@ function* servingCertificate(object: Record<string, unknown>, name: string): Gen
   yield fail(`${name} sets neither tlsCertFile and tlsPrivateKeyFile nor serverTLSBootstrap: true, so the kubelet serves a self-signed certificate made at start-up: the API server cannot verify it, and exec, logs and port-forward traffic to the node can be intercepted`, path, 'medium');
 }
 
-/** Node-level hardening CIS 4.2.5, 4.2.6 and 4.2.12 read from the same file. */
+/** Node-level hardening CIS 4.2.5, 4.2.6 and 4.2.12 (with the TLS version floor) read from the same file. */
 function* connections(object: Record<string, unknown>, name: string): Generator<Violation> {
   const idle = object.streamingConnectionIdleTimeout;
   if (isZeroDuration(idle)) {
@@ -62,6 +62,10 @@ function* connections(object: Record<string, unknown>, name: string): Generator<
   const first = weak[0];
   if (first !== undefined) {
     yield fail(`${name} allows weak TLS cipher suites ${weak.map((w) => w.suite).join(', ')}: ${WEAK_SUITES_CONSEQUENCE}`, `/tlsCipherSuites/${String(first.index)}`, 'medium');
+  }
+  const minVersion = object.tlsMinVersion;
+  if (typeof minVersion === 'string' && OUTDATED_TLS_VERSIONS.has(minVersion)) {
+    yield fail(`${name} sets tlsMinVersion to ${minVersion}: ${OUTDATED_TLS_CONSEQUENCE}`, '/tlsMinVersion', 'medium');
   }
 }
 
@@ -106,7 +110,7 @@ export const rule = defineRule({
   severity: 'high',
   threats: ['api-server-kubelet', 'host-compromise'],
   mitre: ['T1609', 'T1190', 'T1611'],
-  remediation: 'Set authentication.anonymous.enabled false, authentication.x509.clientCAFile, authorization.mode Webhook, readOnlyPort 0, protectKernelDefaults true, rotateCertificates true, tlsCertFile and tlsPrivateKeyFile or serverTLSBootstrap true, a non-zero streamingConnectionIdleTimeout, only AEAD tlsCipherSuites and a positive podPidsLimit in the KubeletConfiguration.',
+  remediation: 'Set authentication.anonymous.enabled false, authentication.x509.clientCAFile, authorization.mode Webhook, readOnlyPort 0, protectKernelDefaults true, rotateCertificates true, tlsCertFile and tlsPrivateKeyFile or serverTLSBootstrap true, a non-zero streamingConnectionIdleTimeout, only AEAD tlsCipherSuites, tlsMinVersion VersionTLS12 or later and a positive podPidsLimit in the KubeletConfiguration.',
   references: [
     'https://kubernetes.io/docs/reference/access-authn-authz/kubelet-authn-authz/',
     'https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/',
