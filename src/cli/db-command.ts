@@ -1,7 +1,7 @@
 /** `palisade db import|update|status`: the offline advisory store. */
 import { Command, Option } from 'commander';
-import { dbImport, dbStatus, dbUpdate, PalisadeError, type ImportResult, type StoreStatus } from '../sdk/index.js';
-import { EXIT, printProblems } from './io.js';
+import { dbImport, dbStatus, dbUpdate, dbUpdateOptionProblems, PalisadeError, type ImportResult, type StoreStatus } from '../sdk/index.js';
+import { EXIT, printProblems, refuseOptions } from './io.js';
 
 interface CommonFlags {
   db?: string;
@@ -55,6 +55,7 @@ function updateCommand(): Command {
     .addOption(formatOption())
     .option('-q, --quiet', 'no progress or notes on stderr')
     .action(async (flags: CommonFlags & { source: string; sha256?: string; publicKey?: string }) => {
+      if (refuseOptions(dbUpdateOptionProblems(flags), false)) return;
       await run(async () => {
         const progress = progressLine(flags.quiet === true);
         const result = await dbUpdate({

@@ -5,7 +5,8 @@
  * message is the one the command gives; the command still reports every problem it finds itself,
  * so a front end that skips these checks loses nothing but time.
  */
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { createPublicKey } from 'node:crypto';
+import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Problem } from '../model/problem.js';
 import { PalisadeError, problem } from '../core/errors.js';
@@ -150,4 +151,18 @@ function isReadableFile(file: string): boolean {
 export function vulnerabilitySbomOptionProblems(options: DbOptions): Problem[] {
   const store = dbPath(options);
   return existsSync(store) ? [] : [vulnProblem('db-missing', `no advisory store at ${store}: the SBOM cannot list vulnerabilities`)];
+}
+
+/**
+ * `db update --public-key`: a key that cannot be read is said before the feed is downloaded (up
+ * to hundreds of megabytes), with the words the signature check uses.
+ */
+export function dbUpdateOptionProblems(options: { readonly publicKey?: string }): Problem[] {
+  if (options.publicKey === undefined) return [];
+  try {
+    createPublicKey(readFileSync(options.publicKey));
+    return [];
+  } catch (error) {
+    return [vulnProblem('checksum-mismatch', `cannot read the public key ${options.publicKey}: ${error instanceof Error ? error.message : String(error)}`, options.publicKey)];
+  }
 }

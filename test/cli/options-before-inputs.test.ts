@@ -57,6 +57,14 @@ describe('options are checked before the inputs are read', () => {
     expect(hasStackTrace(run.stderr)).toBe(false);
   });
 
+  it('db update --public-key that cannot be read: said before the feed is downloaded', () => {
+    const sha256 = 'a'.repeat(64);
+    const run = palisadeWithin(['db', 'update', '--source', 'http://127.0.0.1:9/feed.zip', '--sha256', sha256, '--public-key', join(dir, 'missing.pem'), '--db', join(dir, 'db.sqlite')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^error checksum-mismatch \S+missing\.pem: cannot read the public key \S+missing\.pem: ENOENT/);
+    expect(run.stderr).not.toContain('download-failed');
+  });
+
   it('a good query still reads the inputs and reports their problems', () => {
     const run = palisade(['rbac', 'suggest', '--audit-log', join(dir, 'audit.log'), join(dir, 'broken.yaml')]);
     expect(run.stderr).toMatch(/yaml-syntax/);
