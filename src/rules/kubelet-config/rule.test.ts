@@ -5,6 +5,23 @@ import { rule } from './rule.js';
 
 describeRuleFixtures(rule);
 
+/** Top-level fields of a KubeletConfiguration, as YAML text; undefined leaves a field out. */
+type Fields = Readonly<Record<string, string | undefined>>;
+
+/** A KubeletConfiguration that passes every check, with `fields` added or replaced. */
+function kubelet(fields: Fields = {}): string {
+  const merged: Fields = {
+    authentication: '{x509: {clientCAFile: /etc/kubernetes/pki/ca.crt}}',
+    protectKernelDefaults: 'true',
+    rotateCertificates: 'true',
+    serverTLSBootstrap: 'true',
+    podPidsLimit: '1024',
+    ...fields,
+  };
+  const lines = Object.entries(merged).flatMap(([key, value]) => (value === undefined ? [] : [`${key}: ${value}`]));
+  return ['apiVersion: kubelet.config.k8s.io/v1beta1', 'kind: KubeletConfiguration', ...lines, ''].join('\n');
+}
+
 describe('kubelet-config', () => {
   it('reads a real kubelet config file, which has no metadata', async () => {
     const scan = await scanFiles(rule, [path.join(RULES_DIR, 'kubelet-config', 'testdata', 'config.yaml')]);
@@ -33,18 +50,12 @@ rotateCertificates: false
   });
 
   it('reports idle streams that never time out, iptables chains left to others, weak TLS cipher suites and TLS before 1.2 (CIS 4.2.5, 4.2.6, 4.2.12)', async () => {
-    const scan = await scanYaml(rule, `apiVersion: kubelet.config.k8s.io/v1beta1
-kind: KubeletConfiguration
-authentication: {x509: {clientCAFile: /etc/kubernetes/pki/ca.crt}}
-protectKernelDefaults: true
-rotateCertificates: true
-serverTLSBootstrap: true
-streamingConnectionIdleTimeout: 0h0m0s
-makeIPTablesUtilChains: false
-tlsCipherSuites: [TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TLS_RSA_WITH_3DES_EDE_CBC_SHA, TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA]
-tlsMinVersion: VersionTLS11
-podPidsLimit: 1024
-`);
+    const scan = await scanYaml(rule, kubelet({
+      streamingConnectionIdleTimeout: '0h0m0s',
+      makeIPTablesUtilChains: 'false',
+      tlsCipherSuites: '[TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TLS_RSA_WITH_3DES_EDE_CBC_SHA, TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA]',
+      tlsMinVersion: 'VersionTLS11',
+    }));
     expect(scan.findings.map((f) => [f.message.split(':')[0], f.location.path, f.severity])).toEqual([
       ['KubeletConfiguration "KubeletConfiguration" sets streamingConnectionIdleTimeout to 0h0m0s', '/streamingConnectionIdleTimeout', 'medium'],
       ['KubeletConfiguration "KubeletConfiguration" sets makeIPTablesUtilChains', '/makeIPTablesUtilChains', 'low'],
@@ -54,32 +65,19 @@ podPidsLimit: 1024
   });
 
   it('keeps a non-zero idle timeout and strong cipher suites quiet', async () => {
-    const scan = await scanYaml(rule, `apiVersion: kubelet.config.k8s.io/v1beta1
-kind: KubeletConfiguration
-authentication: {x509: {clientCAFile: /etc/kubernetes/pki/ca.crt}}
-protectKernelDefaults: true
-rotateCertificates: true
-serverTLSBootstrap: true
-streamingConnectionIdleTimeout: 5m0s
-makeIPTablesUtilChains: true
-tlsCipherSuites: [TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305]
-tlsMinVersion: VersionTLS12
-podPidsLimit: 1024
-featureGates: {RotateKubeletServerCertificate: true}
-`);
+    const scan = await scanYaml(rule, kubelet({
+      streamingConnectionIdleTimeout: '5m0s',
+      makeIPTablesUtilChains: 'true',
+      tlsCipherSuites: '[TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305]',
+      tlsMinVersion: 'VersionTLS12',
+      featureGates: '{RotateKubeletServerCertificate: true}',
+    }));
     expect(scan.findings).toEqual([]);
+    expect(scan.summary.counts.pass).toBe(1);
   });
 
   it('reports server certificate rotation turned off and pods without a PID limit (CIS 4.2.11, 4.2.13)', async () => {
-    const scan = await scanYaml(rule, `apiVersion: kubelet.config.k8s.io/v1beta1
-kind: KubeletConfiguration
-authentication: {x509: {clientCAFile: /etc/kubernetes/pki/ca.crt}}
-protectKernelDefaults: true
-rotateCertificates: true
-serverTLSBootstrap: true
-featureGates: {RotateKubeletServerCertificate: false}
-podPidsLimit: -1
-`);
+    const scan = await scanYaml(rule, kubelet({ featureGates: '{RotateKubeletServerCertificate: false}', podPidsLimit: '-1' }));
     expect(scan.findings.map((f) => [f.message.split(':')[0], f.location.path, f.severity])).toEqual([
       ['KubeletConfiguration "KubeletConfiguration" turns off the RotateKubeletServerCertificate feature gate', '/featureGates/RotateKubeletServerCertificate', 'low'],
       ['KubeletConfiguration "KubeletConfiguration" sets podPidsLimit to -1', '/podPidsLimit', 'low'],
@@ -87,37 +85,21 @@ podPidsLimit: -1
   });
 
   it('reports a kubelet that cannot authenticate client certificates (CIS 4.2.3)', async () => {
-    const scan = await scanYaml(rule, `apiVersion: kubelet.config.k8s.io/v1beta1
-kind: KubeletConfiguration
-protectKernelDefaults: true
-rotateCertificates: true
-serverTLSBootstrap: true
-podPidsLimit: 1024
-authentication:
-  x509: {clientCAFile: ""}
-`);
+    const scan = await scanYaml(rule, kubelet({ authentication: '{x509: {clientCAFile: ""}}' }));
     expect(scan.findings.map((f) => [f.message.split(':')[0], f.location.path, f.severity])).toEqual([
       ['KubeletConfiguration "KubeletConfiguration" does not set authentication.x509.clientCAFile', '/authentication/x509/clientCAFile', 'medium'],
     ]);
   });
 
   it('reports a kubelet left to a self-signed serving certificate, and half a key pair (CIS 4.2.9)', async () => {
-    const config = (fields: string): string => `apiVersion: kubelet.config.k8s.io/v1beta1
-kind: KubeletConfiguration
-authentication: {x509: {clientCAFile: /etc/kubernetes/pki/ca.crt}}
-protectKernelDefaults: true
-rotateCertificates: true
-podPidsLimit: 1024
-${fields}
-`;
-    const judge = async (fields: string): Promise<string[][]> =>
-      (await scanYaml(rule, config(fields))).findings.map((f) => [f.status, f.message.split(':')[0] ?? '', f.location.path]);
-    expect(await judge('serverTLSBootstrap: false')).toEqual([
+    const judge = async (fields: Fields): Promise<string[][]> =>
+      (await scanYaml(rule, kubelet(fields))).findings.map((f) => [f.status, f.message.split(':')[0] ?? '', f.location.path]);
+    expect(await judge({ serverTLSBootstrap: 'false' })).toEqual([
       ['fail', 'KubeletConfiguration "KubeletConfiguration" sets neither tlsCertFile and tlsPrivateKeyFile nor serverTLSBootstrap', '/serverTLSBootstrap'],
     ]);
-    expect(await judge('tlsCertFile: /var/lib/kubelet/pki/kubelet.crt')).toEqual([
+    expect(await judge({ serverTLSBootstrap: undefined, tlsCertFile: '/var/lib/kubelet/pki/kubelet.crt' })).toEqual([
       ['warn', 'KubeletConfiguration "KubeletConfiguration" sets tlsCertFile without tlsPrivateKeyFile', '/tlsCertFile'],
     ]);
-    expect(await judge('tlsCertFile: /pki/kubelet.crt\ntlsPrivateKeyFile: /pki/kubelet.key')).toEqual([]);
+    expect(await judge({ serverTLSBootstrap: undefined, tlsCertFile: '/pki/kubelet.crt', tlsPrivateKeyFile: '/pki/kubelet.key' })).toEqual([]);
   });
 });
