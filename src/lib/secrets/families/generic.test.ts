@@ -146,6 +146,15 @@ describe('curl', () => {
   });
 });
 
+describe('secret-assignment in runtimes and packages', () => {
+  it("leaves the Python and Ruby standard libraries' documentation to the format rules", () => {
+    const docstring = "authinfo.add_password(realm='PDQ Application', uri='https://mahler:8092/site-updates.py', user='klem', passwd='geheim$parole')";
+    expect(found(docstring, '/usr/local/lib/python3.12/urllib/request.py')).toEqual([]);
+    expect(found(docstring, '/usr/lib/ruby/3.1.0/net/http.rb')).toEqual([]);
+    expect(found(docstring, '/srv/app/client.py')).toEqual([`secret-assignment ${redact('geheim$parole')}`]);
+  });
+});
+
 describe('url-password', () => {
   it('reports the password of a connection URL, not variables, templates, ports or http URLs', () => {
     expect(found('DATABASE_URL=postgres://app:Xk4-pq9Lw2@db.internal:5432/app')).toEqual([`url-password ${redact('Xk4-pq9Lw2')}`]);

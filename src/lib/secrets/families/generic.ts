@@ -46,12 +46,13 @@ function quotesOf(path: string | undefined): string {
 /**
  * Where a value under a secret-like name is rarely a secret of the image's own: translations
  * (labels), other people's packages (node_modules, site-packages, vendor trees: their tests and
- * docs set `password: "asdf"`), test and example trees, documentation, type declarations and
+ * docs set `password: "asdf"`; the Python and Ruby standard libraries under lib/pythonX.Y and
+ * lib/ruby/X.Y, whose urllib documents `passwd='geheim$parole'` in every Python image), test and example trees, documentation, type declarations and
  * source maps (their embedded sources are someone's code). The
  * test files by their naming conventions (`_test.go`, `x.spec.ts`, `test_x.py`). The name-based
  * rules skip them; the format rules still read them (a real AWS key is one anywhere).
  */
-const NOT_OWN_VALUES = /(?:^|\/)(?:locales?|i18n|l10n|lang|translations?|node_modules|site-packages|dist-packages|vendor|bower_components|tests?|__tests__|specs?|testdata|fixtures?|examples?|samples?|docs?)\/|\.(?:md|markdown|rst|adoc|pod|d\.ts|map)$|(?:_test\.(?:go|py|rb)|[._-](?:test|spec)\.[cm]?[jt]sx?|(?:^|\/)test_[^/]*\.py)$/i;
+const NOT_OWN_VALUES = /(?:^|\/)(?:locales?|i18n|l10n|lang|translations?|node_modules|site-packages|dist-packages|lib\/python\d[\d.]*|lib\/ruby\/\d[\d.]*|vendor|bower_components|tests?|__tests__|specs?|testdata|fixtures?|examples?|samples?|docs?)\/|\.(?:md|markdown|rst|adoc|pod|d\.ts|map)$|(?:_test\.(?:go|py|rb)|[._-](?:test|spec)\.[cm]?[jt]sx?|(?:^|\/)test_[^/]*\.py)$/i;
 
 /** Whether the name-based rules read the file at `path` (see NOT_OWN_VALUES). */
 function ownValues(path: string | undefined): boolean {
@@ -133,7 +134,7 @@ const PUBLIC = /^(?:[Pp]ublic|PUBLIC|[Pp]ub|PUB|[Cc]srf|CSRF|[Xx]srf|XSRF)(?![a-
 
 /** `NAME[quote][[n]] OP rest` (groups: name, operator, rest) or `"value" == NAME` (groups: value with quotes, name). */
 const ASSIGNMENT = new RegExp(
-  `((?:${SECRET_WORDS})[A-Za-z0-9_.-]{0,30})["'\`]?(?:\\[[0-9]{0,6}\\])?[ \\t]{0,10}(!==?|===?|=>|:{1,3}=|\\.=|\\?=|=|:)?[ \\t]{0,10}([^\\r\\n]{0,300})` +
+  `((?:${SECRET_WORDS})[A-Za-z0-9_.-]{0,30})["'\`]?(?:\\[[0-9]{0,6}\\])?[ \\t]{0,10}(!==?|===?|=>|:{1,3}=|\\.=|\\?=|=|:)?[ \\t]{0,10}(?=([^\\r\\n]{0,300}))` +
   `|(["'\`](?:[^"'\`\\\\\\r\\n]|\\\\.){1,256}["'\`])[ \\t]{0,5}(?:[!=]==?)[ \\t]{0,5}([A-Za-z0-9_.-]{0,30}(?:${SECRET_WORDS})[A-Za-z0-9_.-]{0,30})`,
   'gi',
 );
