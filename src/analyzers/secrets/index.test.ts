@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { randomSource, UPPER } from '../../lib/secrets/families/fixtures/fake-values.js';
 import { redact } from '../../lib/redact.js';
 import { MAX_VALUES_PER_RULE } from '../../lib/secrets/summary.js';
-import { scanConfigForSecrets, scanFileForSecrets } from './index.js';
+import { scanConfigForSecrets, scanFileForSecrets, wantsSecretScan } from './index.js';
 
 const random = randomSource(42);
 /** A fake AWS access key id: AKIA and 16 characters of base32's alphabet. */
@@ -51,6 +51,15 @@ describe('credential stores found by name', () => {
     expect(scan('/srv/app/README.txt', `https://ci-bot:${token}@git.internal.corp\ndb.internal:5432:*:app:${token}\n`)).toEqual([]);
     expect(scan('/root/.git-credentials', 'https://ci-bot:${GIT_TOKEN}@git.internal.corp\n')).toEqual([]);
     expect(scan('/root/.netrc', 'machine a login b password changeme\n')).toEqual([]);
+  });
+});
+
+describe('files searched', () => {
+  it("passes over Python packages' published READMEs, not their code or the image's own files", () => {
+    expect(wantsSecretScan('/usr/lib/python3/dist-packages/PyJWT-2.6.0.egg-info/PKG-INFO', 4000)).toBe(false);
+    expect(wantsSecretScan('/usr/local/lib/python3.12/site-packages/requests-2.32.3.dist-info/METADATA', 4000)).toBe(false);
+    expect(wantsSecretScan('/usr/local/lib/python3.12/site-packages/jwt/api_jwt.py', 4000)).toBe(true);
+    expect(wantsSecretScan('/srv/app/METADATA', 4000)).toBe(true);
   });
 });
 

@@ -15,9 +15,14 @@ export const MAX_SECRET_FILE_BYTES = 1024 * 1024;
 const SKIPPED_EXTENSIONS = /\.(?:so(?:\.\d+)*|a|o|png|jpe?g|gif|ico|webp|woff2?|ttf|otf|gz|xz|bz2|zst|zip|jar|whl|deb|rpm|apk|mo|pyc|class|wasm|node|db|sqlite)$/i;
 /** Package-manager metadata and documentation hold hashes and examples, not credentials. */
 const SKIPPED_DIRS = /^\/(?:usr\/share\/(?:doc|man|locale|i18n|zoneinfo|mime|info)|var\/lib\/dpkg\/info|usr\/lib\/locale|proc|sys|dev)\//;
+/**
+ * Python packages' metadata, whose long description is the package's README as published on
+ * PyPI: its examples (PyJWT's README prints a token) are documentation, like /usr/share/doc.
+ */
+const PACKAGE_DOCUMENTATION = /\.(?:egg|dist)-info\/(?:PKG-INFO|METADATA)$/;
 
 export function wantsSecretScan(path: string, size: number): boolean {
-  return size > 0 && size <= MAX_SECRET_FILE_BYTES && !SKIPPED_EXTENSIONS.test(path) && !SKIPPED_DIRS.test(path);
+  return size > 0 && size <= MAX_SECRET_FILE_BYTES && !SKIPPED_EXTENSIONS.test(path) && !SKIPPED_DIRS.test(path) && !PACKAGE_DOCUMENTATION.test(path);
 }
 
 /** PKCS#12 key stores by name: .p12 and .pfx (Windows' name for the same format). */
