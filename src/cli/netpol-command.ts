@@ -9,6 +9,7 @@ import {
   netpolEval,
   netpolGenerate,
   netpolList,
+  netpolOptionProblems,
   NETPOL_DIFF_FORMATS,
   NETPOL_LIST_FORMATS,
   NETPOL_PALISADE_FORMATS,
@@ -103,10 +104,7 @@ export function netpolCommand(): Command {
     .addHelpText('after', LIST_EXAMPLES)
     .action(async (paths: string[], flags: ListFlags) => {
       const unused = flags.focusWorkload === undefined ? unusedFlagsProblem({ '--focus-workload-peer': flags.focusWorkloadPeer, '--focus-direction': flags.focusDirection }, 'without --focus-workload', 'Name the workload with --focus-workload NAMESPACE/NAME.') : undefined;
-      if (unused !== undefined) {
-        refuseOptions([unused], false);
-        return;
-      }
+      if (refuseOptions([...(unused === undefined ? [] : [unused]), ...netpolOptionProblems(flags.focusConn === undefined ? {} : { focusConn: flags.focusConn })], false)) return;
       const options = {
         paths,
         format: flags.output,
@@ -152,6 +150,7 @@ export function netpolCommand(): Command {
     .option('-o, --output <file>', 'write the policies to a file instead of stdout')
     .addHelpText('after', GENERATE_EXAMPLES)
     .action(async (paths: string[], flags: { observed?: string; output?: string }) => {
+      if (refuseOptions(netpolOptionProblems(flags.observed === undefined ? {} : { observed: flags.observed }), false)) return;
       await run(() => netpolGenerate({ paths, ...(flags.observed === undefined ? {} : { observed: flags.observed }) }), flags.output, filesRead(paths, flags.observed));
     });
   return netpol;

@@ -36,4 +36,4 @@ export { applyVex, dbImport, dbPath, dbStatus, dbUpdate, loadVex, matchVulnerabi
 export { attackPaths, renderAttackPaths, readVulnerabilities, analyzeAttackPaths, applyFixes, ATTACK_PATHS_FORMATS, ATTACK_PATHS_SCHEMA_VERSION, type AttackPathsFormat, type AttackPathsOptions, type AttackPathsAnswer, type AttackPathsResult, type AttackPath, type AttackStep, type AttackFix, type AttackNode, type AttackCut, type ImageVulnerabilities, type AttackInput, type AttackOptions } from './attack-paths.js';
 export { attackGraphDot, type DotOptions as AttackGraphDotOptions } from '../graph/attack/render/dot.js';
 export { assessRisk, riskLevel, riskScore, type RiskGraph } from '../graph/attack/risk.js';
-export { attackPathsOptionProblems, dbUpdateOptionProblems, dockerfileOptionProblems, imageScanOptionProblems, rbacQueryProblems, scanOptionProblems, vulnerabilitySbomOptionProblems } from './validate-options.js';
+export { attackPathsOptionProblems, dbUpdateOptionProblems, dockerfileOptionProblems, imageScanOptionProblems, netpolOptionProblems, rbacQueryProblems, scanOptionProblems, vulnerabilitySbomOptionProblems } from './validate-options.js';

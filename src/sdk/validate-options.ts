@@ -13,12 +13,14 @@ import { PalisadeError, problem } from '../core/errors.js';
 import { findConfig, resolveConfig, type ResolvedConfig } from '../config/index.js';
 import { AttackGraph } from '../graph/attack/index.js';
 import { CONFIGURED, resolveEntry, resolveJewel } from '../graph/attack/select.js';
+import { parseFocusConn } from '../graph/netpol/index.js';
 import { parseRequest } from '../graph/rbac/index.js';
 import { vulnProblem } from '../vuln/problems.js';
 import { frameworkRules, planFramework } from './compliance.js';
 import { dockerfileRuleIds } from './dockerfile.js';
 import { isImageTarget } from './image-scan-targets.js';
 import type { ImageScanOptions } from './image-scan.js';
+import { guarded } from './netpol.js';
 import { toSubject, type RequestQuery } from './rbac.js';
 import type { ScanOptions } from './scan.js';
 import { selectScanRules } from './select-rules.js';
@@ -165,4 +167,23 @@ export function dbUpdateOptionProblems(options: { readonly publicKey?: string })
   } catch (error) {
     return [vulnProblem('checksum-mismatch', `cannot read the public key ${options.publicKey}: ${error instanceof Error ? error.message : String(error)}`, options.publicKey)];
   }
+}
+
+/** `netpol list --focus-conn` and `netpol generate --observed`, checked before the manifests are read. */
+export function netpolOptionProblems(options: { readonly focusConn?: string; readonly observed?: string; readonly cwd?: string }): Problem[] {
+  const problems: Problem[] = [];
+  if (options.focusConn !== undefined) {
+    const text = options.focusConn;
+    try {
+      guarded(() => parseFocusConn(text));
+    } catch (error) {
+      if (!(error instanceof PalisadeError)) throw error;
+      problems.push(error.problem);
+    }
+  }
+  if (options.observed !== undefined) {
+    const file = resolve(options.cwd ?? process.cwd(), options.observed);
+    if (!isReadableFile(file)) problems.push(problem('input-not-found', `cannot read observed-connections file ${file}`, { file }));
+  }
+  return problems;
 }

@@ -44,6 +44,8 @@ describe('options are checked before the inputs are read', () => {
     ['attack-paths --from', ['attack-paths', pipe, '--from', 'pod/web'], /^error attack-bad-entry: "pod\/web" is not pod\/NAMESPACE\/NAME/],
     ['attack-paths --config missing', ['attack-paths', pipe, '-c', join(dir, 'missing.yaml')], /^error config-not-found /],
     ['attack-paths --vulnerabilities', ['attack-paths', pipe, '--vulnerabilities', join(dir, 'not-json.txt')], /^error attack-bad-vulnerabilities \S+not-json\.txt: /],
+    ['netpol list --focus-conn', ['netpol', 'list', pipe, '--focus-conn', 'tcp80'], /^error netpol-invalid: invalid focus conn value: tcp80; must be <protocol-port> format/],
+    ['netpol generate --observed', ['netpol', 'generate', pipe, '--observed', join(dir, 'missing.jsonl')], /^error input-not-found \S+missing\.jsonl: cannot read observed-connections file /],
     ['rbac who-can, a bad request', ['rbac', 'who-can', 'get', 'pods//exec', pipe], /^error rbac-bad-request: /],
     ['rbac can-i --as', ['rbac', 'can-i', 'get', 'pods', '--as', 'serviceaccount:dev', pipe], /^error rbac-bad-subject: /],
     ['rbac permissions, a bad subject', ['rbac', 'permissions', 'sa:dev', pipe], /^error rbac-bad-subject: /],
