@@ -41,3 +41,13 @@ describe('cloud secret rules', () => {
     expect(found(text)).toEqual([]);
   });
 });
+
+describe('google-oauth-client-secret', () => {
+  it('finds a client secret in client_secret.json and leaves a truncated or longer value', () => {
+    const secret = `GOCSPX-${body(28, `${BASE64.slice(0, 62)}_-`)}`;
+    expect(found(`{"installed":{"client_id":"1234-abc.apps.googleusercontent.com","client_secret":"${secret}"}}`)).toEqual(['google-oauth-client-secret']);
+    expect(found(`client_secret: ${secret.slice(0, -2)}`)).toEqual([]);
+    expect(found(`client_secret: ${secret}xyz`)).toEqual([]);
+  });
+});
+

@@ -54,6 +54,9 @@ const PLATFORM_RULES: readonly SecretRule[] = [
     gitleaks: ['yandex-access-token', 'yandex-api-key', 'yandex-aws-access-token'],
   }),
   { id: 'google-api-key', title: 'Google API key', severity: 'high', keywords: ['aiza'], pattern: new RegExp(`${B}(AIza[A-Za-z0-9_-]{35})${E}`, 'g'), minEntropy: 3.5, gitleaks: ['gcp-api-key'] },
+  // Google OAuth client secrets since 2021: "GOCSPX-" and 28 URL-safe characters. With the client
+  // id (public) they let anyone run the app's OAuth flows (client_secret.json, installed apps).
+  { id: 'google-oauth-client-secret', title: 'Google OAuth client secret', severity: 'high', keywords: ['gocspx-'], pattern: new RegExp(`${START}(GOCSPX-[A-Za-z0-9_-]{28})${END}`, 'g'), minEntropy: 3 },
 ];
 
 export const CLOUD_RULES: readonly SecretRule[] = [
