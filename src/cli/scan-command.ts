@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
-import { FAIL_ON_VALUES, FORMATS, scan, scanOptionProblems, type FailOn, type ScanOptions } from '../sdk/index.js';
-import { collect, collectList, filesRead, finishReport, refuseOptions } from './io.js';
+import { FAIL_ON_VALUES, FORMATS, PalisadeError, scan, scanOptionProblems, type FailOn, type ScanOptions } from '../sdk/index.js';
+import { collect, collectList, EXIT, filesRead, finishReport, printProblems, refuseOptions } from './io.js';
 import { progressLine } from './progress.js';
 import { addSettingOptions, settingValues } from './settings-options.js';
 
@@ -106,7 +106,17 @@ export function scanCommand(): Command {
     // A typo in --rules or the configuration is said before a cluster's worth of input is read.
     if (refuseOptions(scanOptionProblems(options), flags.quiet === true)) return;
     const progress = progressLine(process.stderr, flags.quiet !== true);
-    const report = await scan({ ...options, onProgress: progress.update });
+    let report;
+    try {
+      report = await scan({ ...options, onProgress: progress.update });
+    } catch (error) {
+      // What stops a whole scan (a VEX file that is no VEX document) is bad input, not a bug.
+      progress.clear();
+      if (!(error instanceof PalisadeError)) throw error;
+      printProblems([error.problem], false);
+      process.exitCode = EXIT.usage;
+      return;
+    }
     progress.clear();
     finishReport(report, { ...flags, inputs: filesRead(paths, flags.kubeconfig, flags.config, flags.helmValues, flags.vex, flags.db) }, USAGE_CODES);
   });

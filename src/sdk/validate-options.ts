@@ -18,6 +18,7 @@ import { parseRequest } from '../graph/rbac/index.js';
 import { vulnProblem } from '../vuln/problems.js';
 import { frameworkRules, planFramework } from './compliance.js';
 import { dockerfileRuleIds } from './dockerfile.js';
+import { loadVexStatements } from './image-scan-findings.js';
 import { isImageTarget } from './image-scan-targets.js';
 import type { ImageScanOptions } from './image-scan.js';
 import { guarded } from './netpol.js';
@@ -78,11 +79,26 @@ function isImageInput(input: string, cwd: string): boolean {
  */
 export function scanOptionProblems(options: ScanOptions): Problem[] {
   const cwd = options.cwd ?? process.cwd();
-  const paths = (options.paths ?? []).filter((input) => !isImageInput(input, cwd));
+  const inputs = options.paths ?? [];
+  const paths = inputs.filter((input) => !isImageInput(input, cwd));
   const resolved = resolveConfig({ file: options.configFile ?? findConfig(paths, cwd), env: options.env ?? {}, flags: scanFlagLayer(options) });
   const selection = selectScanRules(resolved, options.rules?.length ? options.rules : frameworkRules(options.framework), options.excludeRules);
   const plan = planFramework(selection.runs, options.framework, options.pssVersion);
-  return [...resolved.problems, ...selection.problems, ...plan.problems, ...configuredAttackProblems(resolved)];
+  // VEX documents are read when there are images to scan; a bad one stops the scan.
+  const images = paths.length < inputs.length || options.scanWorkloadImages === true;
+  const vex = images ? vexProblems(options.images?.vex ?? []) : [];
+  return [...resolved.problems, ...selection.problems, ...plan.problems, ...configuredAttackProblems(resolved), ...vex];
+}
+
+/** VEX files (--vex) that cannot be read or are no VEX document, as the image scan refuses them. */
+function vexProblems(files: readonly string[]): Problem[] {
+  try {
+    loadVexStatements(files);
+    return [];
+  } catch (error) {
+    if (!(error instanceof PalisadeError)) throw error;
+    return [error.problem];
+  }
 }
 
 /** What lintDockerfiles() would refuse in its options (it is a scan restricted to the Dockerfile rules). */

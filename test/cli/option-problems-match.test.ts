@@ -18,7 +18,7 @@ const manifests = join(ROOT, 'examples/manifests/20-api.yaml');
 const key = (p: Problem): string => JSON.stringify(p);
 
 /** The codes of problems that come from the options and configuration alone, never from an input. */
-const OPTION_CODES = new Set(['config-invalid', 'config-not-found', 'unknown-rule', 'unknown-framework', 'invalid-pss-version', 'attack-bad-entry', 'attack-bad-target']);
+const OPTION_CODES = new Set(['vex-invalid', 'config-invalid', 'config-not-found', 'unknown-rule', 'unknown-framework', 'invalid-pss-version', 'attack-bad-entry', 'attack-bad-target']);
 
 /** The early checks find exactly the option problems the command reports: none missed, none made up. */
 function sameProblems(early: readonly Problem[], late: readonly Problem[]): void {
@@ -37,9 +37,18 @@ describe('early option problems are the problems the command reports', () => {
     ['environment', { env: { PALISADE_FAIL_ON: 'sometimes', PALISADE_LIMITS_MAX_DOCUMENTS: 'many' } }],
     ['setting flags', { settings: { limitsMaxFileBytes: 'lots', attackPathsEntries: ['the-internet'] } }],
     ['--namespace', { namespaces: [] }],
+    ['--vex, with an image', { paths: [manifests, 'oci-archive:/nonexistent/app.tar'], images: { vex: [join(dir, 'Dockerfile')] } }],
   ])('scan: %s', async (_name, options) => {
     const full = { paths: [manifests], ...options, now: new Date('2026-01-01T00:00:00Z') };
-    sameProblems(scanOptionProblems(full), (await scan(full)).errors);
+    // A bad VEX file stops the scan: its problem is thrown rather than reported.
+    const late = await scan(full).then(
+      (report) => report.errors,
+      (error: unknown) => {
+        if (error instanceof PalisadeError) return [error.problem];
+        throw error;
+      },
+    );
+    sameProblems(scanOptionProblems(full), late);
   });
 
   it('dockerfile: --rules and the configuration', async () => {
