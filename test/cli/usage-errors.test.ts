@@ -49,6 +49,13 @@ describe('usage errors', () => {
     expect(run.stdout).toBe('');
   });
 
+  it('control characters in a bad argument are shown as \\xNN, not sent to the terminal', () => {
+    const run = palisade(['scan', 'examples/', '--fail-on', '\u001b]0;pwned\u0007']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("argument '\\x1b]0;pwned\\x07' is invalid");
+    expect(run.stderr).not.toContain('\u001b');
+  });
+
   it('an unknown command shows the command list', () => {
     const run = palisade(['nonsense']);
     expect(run.status).toBe(2);
