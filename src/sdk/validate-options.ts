@@ -2,8 +2,10 @@
  * The problems a command's options have on their own, found before any input is read: a typo in
  * --rules, an unknown framework or a broken .palisade.yaml must not cost a whole cluster's load
  * (minutes) to report. Each check calls the function the command itself uses later, so the
- * message is the one the command gives; the command still reports every problem it finds itself,
- * so a front end that skips these checks loses nothing but time.
+ * message is the one the command gives (where that function cannot be called alone, as for
+ * scan's flag layer, test/cli/option-problems-match.test.ts holds the two together). The
+ * commands still report every problem themselves: a front end that skips these checks loses
+ * nothing but time.
  */
 import { createPublicKey } from 'node:crypto';
 import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
@@ -59,8 +61,8 @@ function configuredAttackProblems(resolved: ResolvedConfig): Problem[] {
 }
 
 /**
- * isImageTarget without opening what is not a regular file: a named pipe among the inputs
- * (`palisade scan <(helm template chart)`) is read by the loader once, never here.
+ * isImageTarget without opening what is not a regular file: opening a named pipe among the inputs
+ * would wait for its writer, and reading it would take the loader's data.
  */
 function isImageInput(input: string, cwd: string): boolean {
   try {
