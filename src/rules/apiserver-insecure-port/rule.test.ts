@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { describeRuleFixtures, scanYaml } from '../../../test/support/rule-harness.js';
 import { controlPlanePod } from '../../../test/support/static-pods.js';
-import { kubernetesMinor, rule } from './rule.js';
+import { kubernetesMinor } from '../_shared/kubernetes-version.js';
+import { rule } from './rule.js';
 
 describeRuleFixtures(rule);
 

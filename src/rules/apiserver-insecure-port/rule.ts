@@ -9,14 +9,9 @@ import { asString } from '../../lib/k8s/values.js';
 import type { ComponentInvocation, ControlPlaneOptions } from '../_shared/control-plane.js';
 import { controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
 import { intFlag } from '../_shared/flag-values.js';
+import { kubernetesMinor } from '../_shared/kubernetes-version.js';
 
 const LOCALHOST = new Set(['127.0.0.1', 'localhost', '::1']);
-
-/** The minor version of a `v1.N...` image tag, when the tag says. */
-export function kubernetesMinor(image: string | undefined): number | undefined {
-  const match = /:v?1\.(\d{1,3})(?:\.|$|-)/.exec(image ?? '');
-  return match?.[1] === undefined ? undefined : Number(match[1]);
-}
 
 function bindAddress(apiserver: ComponentInvocation): string {
   return apiserver.flags.last('insecure-bind-address')?.value ?? '127.0.0.1';

@@ -37,4 +37,10 @@ describe('apiserver-recommended-admission-plugins', () => {
   it('reads the deprecated --admission-control list', async () => {
     expect(await findings('--admission-control=AlwaysPullImages,DenyServiceExternalIPs,EventRateLimit', '--admission-control-config-file=/a.yaml')).toEqual([]);
   });
+
+  it('does not ask an API server older than 1.21 for DenyServiceExternalIPs, which it does not have', async () => {
+    const scan = await scanYaml(rule, staticPod('kube-apiserver', ['--enable-admission-plugins=AlwaysPullImages,EventRateLimit', '--admission-control-config-file=/a.yaml'], { image: 'k8s.gcr.io/kube-apiserver:v1.20.15' }));
+    expect(scan.findings).toEqual([]);
+    expect(scan.summary.counts.pass).toBe(1);
+  });
 });

@@ -7,12 +7,16 @@ import type { Violation } from '../../core/rule.js';
 import { defineRule, fail, warn } from '../../core/rule.js';
 import type { RuleContext, WorkloadSubject } from '../../core/rule.js';
 import type { Severity } from '../../model/severity.js';
+import { asString } from '../../lib/k8s/values.js';
 import { admissionPlugins } from '../_shared/admission-plugins.js';
 import type { ComponentInvocation, ControlPlaneOptions } from '../_shared/control-plane.js';
 import { controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
+import { kubernetesMinor } from '../_shared/kubernetes-version.js';
 
 interface Recommended {
   readonly plugin: string;
+  /** The first Kubernetes minor release that has the plugin: older API servers refuse to start with it. */
+  readonly since?: number;
   readonly severity: Severity;
   /** What the cluster is open to without the plugin. */
   readonly why: string;
@@ -26,6 +30,7 @@ const RECOMMENDED: readonly Recommended[] = [
   },
   {
     plugin: 'DenyServiceExternalIPs',
+    since: 21,
     severity: 'medium',
     why: 'anyone who may create or edit a Service can set spec.externalIPs and capture the traffic that pods and nodes send to those addresses (CVE-2020-8554)',
   },
@@ -39,7 +44,9 @@ const RECOMMENDED: readonly Recommended[] = [
 function* judge(apiserver: ComponentInvocation): Generator<Violation> {
   const who = describeInvocation(apiserver);
   const { enabled, disabled, enabledPath } = admissionPlugins(apiserver);
-  for (const { plugin, severity, why } of RECOMMENDED) {
+  const minor = kubernetesMinor(asString(apiserver.container.container.image));
+  for (const { plugin, since, severity, why } of RECOMMENDED) {
+    if (since !== undefined && minor !== undefined && minor < since) continue;
     if (!enabled.includes(plugin) || disabled.includes(plugin)) {
       yield fail(`${who} does not enable the ${plugin} admission plugin: ${why}`, enabledPath, severity);
     }
