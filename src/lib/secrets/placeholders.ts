@@ -37,15 +37,16 @@ const SAMPLE = /dummy|example|sample|placeholder|changeme|change[_-]me|redacted|
  */
 const SHORT_SAMPLE = /fake|Fake|FAKE|your|Your|YOUR|xxxx|XXXX|\*\*\*/;
 /**
- * Values only documentation uses: the sample people of documentation tokens (jwt.io's "John Doe")
- * and the domains reserved for documentation (RFC 2606: example.com, .org, .net, and *.example).
+ * Values only documentation and tests use: the sample people of documentation tokens (jwt.io's
+ * "John Doe") and the names RFC 2606 reserves for them (example.com, .org, .net; *.example,
+ * *.test, *.invalid).
  */
-const DOCUMENTATION = /^j(?:oh|a)n[_ -]?doe$|(?:^|[@./])example\.(?:com|org|net)(?:$|[/:])|\.example(?:$|[/:])/i;
+const DOCUMENTATION = /^j(?:oh|a)n[_ -]?doe$|(?:^|[@./])example\.(?:com|org|net)(?:$|[/:])|\.(?:example|test|invalid)(?:$|[/:])/i;
 /** A long run of one character (`AKIA0000000000000000`), or a value made of one character only. */
 const RUN = /(.)\1{7,}|^(.)\2*$/s;
 
 /** Whether `value` is a reference, a template or a format hole standing for the credential. */
-export function isReference(value: string): boolean {
+function isReference(value: string): boolean {
   return REFERENCE.test(value) || EMBEDDED_TEMPLATE.test(value) || FORMAT_HOLE.test(value);
 }
 

@@ -123,7 +123,7 @@ describe('jwt', () => {
     const claims = (json: string) => Buffer.from(json).toString('base64url');
     // jwt.io's own example, signed with its documented key.
     expect(found('eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c')).toEqual([]);
-    for (const json of ['{"iss":"https://auth.example.com/","sub":"42"}', '{"email":"admin@example.org"}', '{"aud":"api.example"}']) {
+    for (const json of ['{"iss":"https://auth.example.com/","sub":"42"}', '{"email":"admin@example.org"}', '{"aud":"api.example"}', '{"aud":["https://api.test"],"sub":"42"}']) {
       expect(found(`${header}.${claims(json)}.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c`), json).toEqual([]);
       expect(found(`value: ${Buffer.from(`${header}.${claims(json)}.sig`).toString('base64')}`), json).toEqual([]);
     }

@@ -247,7 +247,8 @@ function isJwt(token: string): boolean {
   const [header = '', payload = ''] = token.split('.');
   const claims = jsonObject(payload, 'base64url');
   if (jsonObject(header, 'base64url') === undefined || claims === undefined) return false;
-  return !Object.values(claims).some((claim) => typeof claim === 'string' && isDocumentationValue(claim));
+  // Claims are strings or lists of them ("aud" may be either).
+  return !Object.values(claims).flat().some((claim) => typeof claim === 'string' && isDocumentationValue(claim));
 }
 
 const JWT: SecretRule = {
