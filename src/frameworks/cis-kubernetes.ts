@@ -114,7 +114,7 @@ const SECTION_2: Control[] = [
   ]),
   automated('2.5', 'Ensure that the --peer-client-cert-auth argument is set to true', [flag('etcd-client-cert-auth', 'peer-client-cert-auth')]),
   automated('2.6', 'Ensure that the --peer-auto-tls argument is not set to true', [flag('etcd-client-cert-auth', 'peer-auto-tls')]),
-  manual('2.7', 'Ensure that a unique Certificate Authority is used for etcd', 'whether two CA files hold different certificates needs the files\' contents, which are on the node, not in the manifests'),
+  automated('2.7', 'Ensure that a unique Certificate Authority is used for etcd', rules('etcd-unique-ca'), 'fails when etcd\'s --trusted-ca-file is the API server\'s --client-ca-file; a copy of that CA under another path is not detected, as the files\' contents are on the node'),
 ];
 
 const USERS = 'how people authenticate (client certificates, tokens, OIDC) is decided outside Kubernetes objects: review the identity provider and issued credentials';

@@ -47,6 +47,7 @@ import { rule as emptydirWithoutSizeLimit } from './emptydir-without-size-limit/
 import { rule as encryptionConfig } from './encryption-config/rule.js';
 import { rule as etcdClientCertAuth } from './etcd-client-cert-auth/rule.js';
 import { rule as etcdTls } from './etcd-tls/rule.js';
+import { rule as etcdUniqueCa } from './etcd-unique-ca/rule.js';
 import { rule as externalNameService } from './external-name-service/rule.js';
 import { rule as hostAliases } from './host-aliases/rule.js';
 import { rule as hostNamespaces } from './host-namespaces/rule.js';
@@ -179,6 +180,7 @@ export const RULES: readonly AnyRule[] = [
   encryptionConfig,
   etcdClientCertAuth,
   etcdTls,
+  etcdUniqueCa,
   externalNameService,
   hostAliases,
   hostNamespaces,
