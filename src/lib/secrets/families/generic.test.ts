@@ -188,6 +188,12 @@ describe('kubernetes-secret-yaml', () => {
     // A later document of another kind is not the Secret's.
     expect(manifest(`kind: Secret\ntype: Opaque\n---\nkind: ConfigMap\ndata:\n  key: ${value}\n`, 'all.yaml')).toEqual([]);
   });
+
+  it('tells the documents of a long stream apart', () => {
+    const docs = Array.from({ length: 400 }, (_, i) => `kind: ${i % 3 === 0 ? 'Secret' : 'ConfigMap'}\ndata:\n  k${String(i)}: ${Buffer.from(`v${String(i)}-S!B*d$zDsb`).toString('base64')}\n`);
+    const lines = found(docs.join('---\n'), 'all.yaml').filter((f) => f.startsWith('kubernetes-secret-yaml'));
+    expect(lines).toHaveLength(134);
+  });
 });
 
 describe('linear matching on hostile input', () => {

@@ -410,6 +410,24 @@ function secretDocumentSpans(text: string): [number, number][] {
   return spans;
 }
 
+/**
+ * Whether `index` lies in one of `spans` (in text order, not overlapping), by binary search: a
+ * megabyte of one-entry Secret documents has 20,000 of them, and a scan of all spans per entry
+ * took 0.7 s.
+ */
+function inSpan(spans: readonly (readonly [number, number])[], index: number): boolean {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    const [start = 0, end = 0] = spans[mid] ?? [];
+    if (index < start) high = mid;
+    else if (index >= end) low = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
 /** The last entry found under a data key: entries of one block come in order, so the next one only walks back to it. */
 let lastDataEntry: { text: string; index: number; indent: string } | undefined;
 
@@ -445,7 +463,7 @@ const KUBERNETES_SECRET: SecretRule = {
     const [, indent, , value] = match;
     const index = match.index ?? 0;
     if (indent === undefined || value === undefined || value.length % 4 === 1) return undefined;
-    if (!secretDocumentSpans(text).some(([a, b]) => a <= index && index < b)) return undefined;
+    if (!inSpan(secretDocumentSpans(text), index)) return undefined;
     if (!underData(text, index, indent)) return undefined;
     // Placeholders are judged on the decoded value (binary data may start with a run of "A"s), and
     // only short ones: a long decoded value that mentions example.com is still a credential file.
