@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { FAIL_ON_VALUES, FORMATS, PalisadeError, scan, scanOptionProblems, type FailOn, type ScanOptions } from '../sdk/index.js';
 import { collect, collectList, EXIT, filesRead, finishReport, printProblems, refuseOptions } from './io.js';
 import { progressLine } from './progress.js';
+import { missingFileProblems } from './usage.js';
 import { addSettingOptions, settingValues } from './settings-options.js';
 
 interface ScanFlags extends Record<string, unknown> {
@@ -104,7 +105,7 @@ export function scanCommand(): Command {
   return command.addHelpText('after', EXAMPLES).action(async (paths: string[], flags: ScanFlags) => {
     const options = scanOptions(paths, flags, settingKeys);
     // A typo in --rules or the configuration is said before a cluster's worth of input is read.
-    if (refuseOptions(scanOptionProblems(options), flags.quiet === true)) return;
+    if (refuseOptions([...scanOptionProblems(options), ...missingFileProblems('--helm-values', flags.helmValues)], flags.quiet === true)) return;
     const progress = progressLine(process.stderr, flags.quiet !== true);
     let report;
     try {

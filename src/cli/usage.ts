@@ -3,7 +3,8 @@
  * They are printed like every other problem (`error usage: ... (hint: ...)`), so a script that
  * reads stderr line by line sees one format whatever went wrong.
  */
-import type { Problem } from '../sdk/index.js';
+import { existsSync } from 'node:fs';
+import { problem, type Problem } from '../sdk/index.js';
 
 /** A flag, argument or combination of them the command refuses: exit 2. */
 export function usageProblem(message: string, hint: string): Problem {
@@ -18,6 +19,14 @@ export function unusedFlagsProblem(given: Readonly<Record<string, unknown>>, rea
   const unused = Object.entries(given).filter(([, value]) => value !== undefined && value !== false).map(([flag]) => flag);
   if (unused.length === 0) return undefined;
   return usageProblem(`${unused.join(', ')} ${unused.length === 1 ? 'has' : 'have'} no effect ${reason}`, hint);
+}
+
+/**
+ * Files named by a flag that do not exist (--helm-values prod.yml for prod.yaml): said once, before
+ * the inputs are read, rather than as a failed render of every chart afterwards.
+ */
+export function missingFileProblems(flag: string, files: readonly string[] | undefined): Problem[] {
+  return (files ?? []).filter((file) => !existsSync(file)).map((file) => problem('input-not-found', `${flag} names a file that does not exist`, { file }, `Check the ${flag} path.`));
 }
 
 /** A bug in Palisade, not bad input: exit 70. */

@@ -37,6 +37,8 @@ describe('options are checked before the inputs are read', () => {
     ['scan, a setting flag', ['scan', pipe, '--limits-max-file-bytes', 'lots'], /^error config-invalid: --limits-max-file-bytes: /],
     ['scan, an empty --namespace', ['scan', pipe, '-n', ','], /^error config-invalid: .*list at least one namespace/],
     ['scan --vex, with an image', ['scan', pipe, `oci-archive:${join(dir, 'image.tar')}`, '--vex', join(dir, 'not-json.txt')], /^error vex-invalid \S+not-json\.txt: /],
+    ['scan --helm-values', ['scan', pipe, '--helm-values', join(dir, 'prod.yml')], /^error input-not-found \S+prod\.yml: --helm-values names a file that does not exist \(hint: Check the --helm-values path\.\)$/m],
+    ['attack-paths --helm-values', ['attack-paths', pipe, '--helm-values', join(dir, 'prod.yml')], /^error input-not-found \S+prod\.yml: --helm-values names a file/],
     ['dockerfile --rules', ['dockerfile', join(dir, 'Dockerfile'), '--rules', 'DL9999'], /^error unknown-rule: --rules names no known rule: DL9999/],
     ['dockerfile --config', ['dockerfile', join(dir, 'Dockerfile'), '-c', badConfig], /^error config-invalid \S+bad-config\.yaml/],
     ['image scan --config', ['image', 'scan', `oci-archive:${join(dir, 'image.tar')}`, '-c', badConfig], /^error config-invalid \S+bad-config\.yaml/],
