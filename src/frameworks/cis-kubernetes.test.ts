@@ -47,4 +47,9 @@ describe('CIS Kubernetes sections 1-4', () => {
       '3.2.2': 'pass',
     });
   });
+
+  it('passes 3.2.1 for an API server with an audit policy whose events go only to a webhook', async () => {
+    const yaml = controlPlanePod([{ component: 'kube-apiserver', flags: ['--audit-policy-file=/etc/p.yaml', '--audit-webhook-config-file=/etc/w.yaml'] }]);
+    expect(await statuses(yaml, ['1.2.16', '3.2.1', '3.2.2'])).toEqual({ '1.2.16': 'fail', '3.2.1': 'pass', '3.2.2': 'pass' });
+  });
 });

@@ -48,11 +48,12 @@ const SECTION_1_1: Control[] = [
 ].map(([id = '', title = '']) => manual(id, title, FILES));
 
 /**
- * With no audit log, no retention setting or policy can be right; with no encryption config, no
- * provider is: these controls fail with the flag that is missing, as kube-bench's do.
+ * With no audit log no retention setting can be right, with no audit policy no policy covers
+ * anything, and with no encryption config no provider is right: these controls fail with the flag
+ * that is missing, as kube-bench's do.
  */
 const NO_AUDIT_LOG = only('apiserver-audit-log', /does not set --audit-log-path/);
-const NO_AUDIT_POLICY = only('apiserver-audit-log', /--audit-policy-file|does not set --audit-log-path/);
+const NO_AUDIT_POLICY = only('apiserver-audit-log', /--audit-policy-file/);
 const NO_ENCRYPTION_CONFIG = only('apiserver-encryption-at-rest', /does not set --encryption-provider-config/);
 
 const SECTION_1_2: Control[] = [

@@ -33,4 +33,11 @@ describe('apiserver-audit-log', () => {
       ['kube-apiserver (container "kube-apiserver") does not set --audit-log-path', 'low'],
     ]);
   });
+
+  it('names a missing policy with a missing log path, since without a policy nothing is audited at all', async () => {
+    const scan = await scanYaml(rule, staticPod('kube-apiserver', ['--audit-webhook-config-file=/etc/w.yaml']));
+    expect(scan.findings.map((f) => [f.message, f.severity])).toEqual([
+      ['kube-apiserver (container "kube-apiserver") does not set --audit-log-path or --audit-policy-file: without a policy no request is audited, so nothing records who did what through the API', 'medium'],
+    ]);
+  });
 });

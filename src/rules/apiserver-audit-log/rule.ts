@@ -51,13 +51,21 @@ function* rotation(apiserver: ComponentInvocation, limits: readonly Retention[])
 function* judge(apiserver: ComponentInvocation, opts: Options): Generator<Violation> {
   const who = describeInvocation(apiserver);
   const path = apiserver.flags.last('audit-log-path');
+  const policy = apiserver.flags.last('audit-policy-file');
+  const hasPolicy = policy !== undefined && policy.value !== '';
   if (path === undefined || path.value === '') {
     const webhook = apiserver.flags.has('audit-webhook-config-file');
-    const why = webhook ? 'audit events go only to the webhook backend, and are lost whenever it is unreachable' : 'no audit log is written, so nothing records who did what through the API';
-    yield fail(`${who} does not set --audit-log-path: ${why}`, path === undefined ? apiserver.flagsPath : apiserver.argPath(path), webhook ? 'low' : 'medium');
+    const where = path === undefined ? apiserver.flagsPath : apiserver.argPath(path);
+    if (!hasPolicy) {
+      // Without a policy no backend receives anything: the webhook does not make up for it.
+      yield fail(`${who} does not set --audit-log-path or --audit-policy-file: without a policy no request is audited, so nothing records who did what through the API`, where, 'medium');
+    } else {
+      const why = webhook ? 'audit events go only to the webhook backend, and are lost whenever it is unreachable' : 'no audit log is written, so nothing records who did what through the API';
+      yield fail(`${who} does not set --audit-log-path: ${why}`, where, webhook ? 'low' : 'medium');
+    }
     return;
   }
-  if (!apiserver.flags.has('audit-policy-file')) {
+  if (!hasPolicy) {
     yield fail(`${who} sets --audit-log-path but no --audit-policy-file: without a policy no event is logged`, apiserver.argPath(path));
   }
   // "-" writes to standard output, where the container runtime rotates: the flags do not apply.
