@@ -132,9 +132,21 @@ const METADATA = /(?:file|files|path|name|names|id|ids|url|uri|dir|len|length|si
 /** Names that are secret-sounding but public by definition. */
 const PUBLIC = /^(?:[Pp]ublic|PUBLIC|[Pp]ub|PUB|[Cc]srf|CSRF|[Xx]srf|XSRF)(?![a-z])/;
 
-/** `NAME[quote][[n]] OP rest` (groups: name, operator, rest) or `"value" == NAME` (groups: value with quotes, name). */
+/**
+ * The value after a name and operator, consumed no further than a value can reach: one quoted
+ * string (an Objective-C `@"…"` too; unclosed within 256 characters, it stops there) or one bare
+ * token. Consuming only the value lets a later assignment on the same line match
+ * (`add_password(realm=…, passwd='…')`), and a line of near-misses costs one attempt per value,
+ * not one per secret word.
+ */
+const VALUE = ['"', "'", '`'].map((q) => `@?${q}(?:[^${q}\\\\\\r\\n]|\\\\.){0,256}${q}?`).join('|') + '|[^\\s"\'`,;]{0,256}';
+
+/**
+ * `NAME[quote][[n]] OP value`, or `NAME "value"` (a directive: a blank, then a quoted value) (groups:
+ * name, operator, value), or `"value" == NAME` (groups: value with quotes, name).
+ */
 const ASSIGNMENT = new RegExp(
-  `((?:${SECRET_WORDS})[A-Za-z0-9_.-]{0,30})["'\`]?(?:\\[[0-9]{0,6}\\])?[ \\t]{0,10}(!==?|===?|=>|:{1,3}=|\\.=|\\?=|=|:)?[ \\t]{0,10}(?=([^\\r\\n]{0,300}))` +
+  `((?:${SECRET_WORDS})[A-Za-z0-9_.-]{0,30})["'\`]?(?:\\[[0-9]{0,6}\\])?(?:[ \\t]{0,10}(!==?|===?|=>|:{1,3}=|\\.=|\\?=|=|:)[ \\t]{0,10}|[ \\t]{1,10}(?=["'\`]))(${VALUE})` +
   `|(["'\`](?:[^"'\`\\\\\\r\\n]|\\\\.){1,256}["'\`])[ \\t]{0,5}(?:[!=]==?)[ \\t]{0,5}([A-Za-z0-9_.-]{0,30}(?:${SECRET_WORDS})[A-Za-z0-9_.-]{0,30})`,
   'gi',
 );
