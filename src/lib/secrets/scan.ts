@@ -90,13 +90,10 @@ export function findSecrets(text: string, rules: readonly SecretRule[] = SECRET_
       if (rule.minEntropy !== undefined && shannonEntropy(value) < rule.minEntropy) continue;
       if (rule.placeholders !== 'keep' && isPlaceholder(value)) continue;
       if (rule.accept !== undefined && !rule.accept(value)) continue;
-      // The value is in the match, or in what a rule's lookahead read after it.
-      const start = Math.max(match.index, text.indexOf(value, match.index));
+      const start = match.index + Math.max(0, match[0].indexOf(value));
       const end = start + value.length;
       while (cursor < taken.length && (taken[cursor]?.end ?? 0) <= start) cursor += 1;
       if ((taken[cursor]?.start ?? end) < end) continue;
-      // A value a lookahead read may reach past the next match of the same rule.
-      if ((mine.at(-1)?.end ?? 0) > start) continue;
       mine.push({ start, end });
       found.push({ rule, line: lines.lineOf(start), start, end, value });
     }
