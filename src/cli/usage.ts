@@ -8,7 +8,7 @@ import { problem, type Problem } from '../sdk/index.js';
 
 /** A flag, argument or combination of them the command refuses: exit 2. */
 export function usageProblem(message: string, hint: string): Problem {
-  return { code: 'usage', level: 'error', message, hint };
+  return problem('usage', message, {}, hint);
 }
 
 /**
@@ -31,7 +31,7 @@ export function missingFileProblems(flag: string, files: readonly string[] | und
 
 /** A bug in Palisade, not bad input: exit 70. */
 export function internalProblem(message: string): Problem {
-  return { code: 'internal', level: 'error', message, hint: 'Please report this; set PALISADE_DEBUG=1 for the stack trace.' };
+  return problem('internal', message);
 }
 
 /**

@@ -57,6 +57,8 @@ export const PROBLEMS = {
   'secrets-not-searched': { level: 'note', hint: 'Files over 1 MiB are taken as data, not configuration, and are not searched for secrets; extract one and run `palisade image scan dir:DIR` on it if it may hold credentials.' },
   'analyzer-record-skipped': { level: 'warning', hint: 'One record of the file is malformed and was skipped, as the package manager itself skips it; that package is missing from the inventory, the others are listed.' },
   'output-unwritable': { level: 'error', hint: 'Check that the directory exists and is writable, and that --output names a file.' },
+  usage: { level: 'error', hint: 'Run the command with --help for its usage.' },
+  internal: { level: 'error', hint: 'Please report this; set PALISADE_DEBUG=1 for the stack trace.' },
   'unknown-kind': { level: 'warning', hint: 'Kinds are case-sensitive (Pod, not pod); check apiVersion and kind against `kubectl api-resources`.' },
   'db-missing': { level: 'error', hint: 'Import advisories first: `palisade db import PATH` or `palisade db update --source URL`.' },
   'db-invalid': { level: 'error', hint: 'The file is not a Palisade advisory store; rebuild it with `palisade db import`.' },
