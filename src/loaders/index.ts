@@ -4,7 +4,7 @@
  * everything that could not be read. Nothing here throws for bad input, and one bad file or
  * document never hides the others.
  */
-import { realpathSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../model/problem.js';
 import type { Resource } from '../model/resource.js';
@@ -84,7 +84,7 @@ async function loadPath(input: string, scan: Scan): Promise<void> {
   let real: string;
   let isDirectory: boolean;
   try {
-    real = realpathSync(absolute);
+    real = realOrSelf(absolute);
     isDirectory = statSync(real).isDirectory();
   } catch (error) {
     const code = errorCode(error);
@@ -111,6 +111,17 @@ async function loadPath(input: string, scan: Scan): Promise<void> {
     else if (item.kind === 'file') loadFile(item.absolute, item.shown, scan);
     else await loadRendered(item, real, scan);
   }
+}
+
+/**
+ * The real path of an input, or the input itself when that names no file but it is a pipe:
+ * process substitution (`palisade scan <(helm template chart)`) names /dev/fd/63, a link to
+ * "pipe:[123]", which realpath turns into a path that does not exist although the pipe reads fine.
+ */
+function realOrSelf(absolute: string): string {
+  const real = realpathSync(absolute);
+  if (real === absolute || existsSync(real) || statSync(absolute, { throwIfNoEntry: false })?.isFIFO() !== true) return real;
+  return absolute;
 }
 
 /** Whether a real path is met for the first time in this scan (records it). */
