@@ -90,6 +90,8 @@ export const CHECKOV_DIFFERENCES: Readonly<Record<string, string>> = {
   'ApiServerAuditLogMaxAge:example_ApiServerAuditLogMaxAge': AUDIT_ROTATION_WITHOUT_PATH,
   'ApiServerAuditLogMaxBackup:example_ApiServerAuditLogMaxBackup': AUDIT_ROTATION_WITHOUT_PATH,
   'ApiServerAuditLogMaxSize:example_ApiServerAuditLogMaxSize': AUDIT_ROTATION_WITHOUT_PATH,
+  'EtcdClientCertAuth:example_EtcdClientCertAuth':
+    'the passing example sets --client-cert-auth=true without --trusted-ca-file: etcd then verifies client certificates against the system roots (transport.TLSInfo.ServerConfig leaves ClientCAs empty), so any publicly issued client certificate is accepted; Palisade reports it, checkov reads the flag alone',
   'ApiServerAuthorizationModeNotAlwaysAllow:example_ApiServerAuthorizationModeNotAlwaysAllow':
     'the kube-apiserver-no-mode example omits --authorization-mode; its default is AlwaysAllow (when --authorization-config is not used), so Palisade fails it',
   'DefaultNamespace:example_DefaultNamespace': 'the nginx Service and StatefulSet name no namespace: checkov passes them, Palisade reports them because kubectl apply without -n creates them in default',
