@@ -163,7 +163,7 @@ async function buildImage() {
  * floor spent ~0.2 s more CPU on its main thread: the switch made the floor faster, the target
  * stricter. On idle cores its wall time is inflation on the thread pool either way.
  */
-async function floor(image, TarReader) {
+async function floor(image, TarReader, inflateChunkBytes) {
   const index = JSON.parse(readFileSync(join(image, 'index.json'), 'utf8'));
   const manifest = JSON.parse(readFileSync(join(image, 'blobs/sha256', index.manifests[0].digest.slice(7)), 'utf8'));
   let entries = 0;
@@ -171,7 +171,7 @@ async function floor(image, TarReader) {
   for (const layer of manifest.layers) {
     // The same zlib and read settings as the scanner's (src/loaders/image/decompress.ts,
     // dir-access.ts), so the floor is as fast.
-    const gunzip = createGunzip({ chunkSize: 256 * 1024, readableHighWaterMark: 8 * 1024 * 1024 });
+    const gunzip = createGunzip({ chunkSize: inflateChunkBytes, readableHighWaterMark: 8 * 1024 * 1024 });
     createReadStream(join(image, 'blobs/sha256', layer.digest.slice(7)), { highWaterMark: 1024 * 1024 }).pipe(gunzip);
     const reader = new TarReader(gunzip[Symbol.asyncIterator]());
     for (let header = await reader.next(); header !== undefined; header = await reader.next()) {
@@ -199,6 +199,7 @@ async function child(phase, dist, image) {
   // Loading the library is not part of the scan (nor is loading the tar reader part of the floor).
   const sdk = phase === 'floor' ? undefined : await import(pathToFileURL(join(dist, 'sdk/index.js')).href);
   const { TarReader } = await import(pathToFileURL(join(dist, 'loaders/image/tar-reader.js')).href);
+  const { INFLATE_CHUNK_BYTES } = await import(pathToFileURL(join(dist, 'loaders/image/decompress.js')).href);
   // memoryUsage.rss() reads only the RSS; memoryUsage() also walks the heap (costly at 50 Hz).
   let peak = process.memoryUsage.rss();
   const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage.rss()); }, 20);
@@ -207,7 +208,7 @@ async function child(phase, dist, image) {
   const mainBefore = mainThreadCpu();
   let detail;
   if (sdk === undefined) {
-    detail = await floor(image, TarReader);
+    detail = await floor(image, TarReader, INFLATE_CHUNK_BYTES);
   } else {
     const result = await sdk.inventoryImage(`oci:${image}`, { secrets: true });
     detail = { packages: result.inventory.packages.length, secrets: result.secrets?.length ?? 0, entries: result.stats.entries, bytes: result.stats.uncompressedBytes };
