@@ -1,14 +1,16 @@
 /**
  * The compliance section of a report: each control of a framework judged from the scan's findings.
  * A control fails when any unsuppressed finding of its checks remains (a suppressed finding is an
- * accepted risk), passes otherwise, and is manual when objects cannot answer it or none of its
- * rules ran. The score is the share of automated controls that pass.
+ * accepted risk), passes otherwise, and is manual when objects cannot answer it, none of its rules
+ * ran, or its rules found nothing in the input to judge (no API server manifest for an API server
+ * control): a pass there would be an assurance the scan never earned. The score is the share of
+ * automated controls that pass.
  */
 import type { RuleRun } from '../core/engine.js';
 import { problem } from '../core/errors.js';
 import type { Finding } from '../model/finding.js';
 import type { Problem } from '../model/problem.js';
-import type { Compliance, ComplianceControl } from '../model/report.js';
+import type { Compliance, ComplianceControl, RuleSummary } from '../model/report.js';
 import type { Control, Framework, RuleCheck } from '../frameworks/index.js';
 import { findFramework, frameworkRuleIds, FRAMEWORKS, isManual, PSS_FRAMEWORK_RULES } from '../frameworks/index.js';
 import { isPssVersion } from '../lib/pss/index.js';
@@ -17,14 +19,28 @@ function matches(check: RuleCheck, finding: Finding): boolean {
   return finding.ruleId === check.rule && (check.message === undefined || check.message.test(finding.message));
 }
 
-function judge(control: Control, findings: readonly Finding[], ran: ReadonlySet<string>): ComplianceControl {
+/** What the scan's rules did: the ids that ran, and of those the ones that judged some object. */
+interface RulesRun {
+  readonly ran: ReadonlySet<string>;
+  readonly judged: ReadonlySet<string>;
+}
+
+function rulesRun(summaries: readonly RuleSummary[]): RulesRun {
+  const judgedAny = ({ counts }: RuleSummary): boolean => counts.pass + counts.fail + counts.warn + counts.error > 0;
+  return { ran: new Set(summaries.map((r) => r.ruleId)), judged: new Set(summaries.filter(judgedAny).map((r) => r.ruleId)) };
+}
+
+function judge(control: Control, findings: readonly Finding[], rules: RulesRun): ComplianceControl {
   const { id, title } = control;
   if (isManual(control)) return { id, title, status: 'manual', findings: 0, rules: [], reason: control.manual };
   const ruleIds = [...new Set(control.checks.map((c) => c.rule))];
-  const running = control.checks.filter((c) => ran.has(c.rule));
+  const running = control.checks.filter((c) => rules.ran.has(c.rule));
   if (running.length === 0) {
     // Claiming a pass for rules that did not run would be a false assurance.
     return { id, title, status: 'manual', findings: 0, rules: ruleIds, reason: `its rules did not run (disabled or excluded): ${ruleIds.join(', ')}` };
+  }
+  if (!running.some((c) => rules.judged.has(c.rule))) {
+    return { id, title, status: 'manual', findings: 0, rules: ruleIds, reason: `nothing in the input for its rules to judge: ${ruleIds.join(', ')}` };
   }
   const count = findings.filter((f) => !f.suppressed && running.some((check) => matches(check, f))).length;
   return { id, title, status: count > 0 ? 'fail' : 'pass', findings: count, rules: ruleIds };
@@ -36,12 +52,13 @@ function percent(part: number, whole: number): number {
 }
 
 /**
- * Judges every control of `framework` from `findings`. `ranRules` are the ids of the rules the scan
- * ran; `version` overrides the framework's document version (the Pod Security Standards policy
+ * Judges every control of `framework` from `findings`. `rules` are the summaries of the rules the
+ * scan ran (their counts tell whether they judged anything); `version` overrides the framework's document version (the Pod Security Standards policy
  * version a scan used).
  */
-export function complianceOf(framework: Framework, findings: readonly Finding[], ranRules: ReadonlySet<string>, version?: string): Compliance {
-  const controls = framework.controls.map((control) => judge(control, findings, ranRules));
+export function complianceOf(framework: Framework, findings: readonly Finding[], rules: readonly RuleSummary[], version?: string): Compliance {
+  const run = rulesRun(rules);
+  const controls = framework.controls.map((control) => judge(control, findings, run));
   const automated = controls.filter((c) => c.status !== 'manual');
   return {
     framework: framework.id,

@@ -192,7 +192,7 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
     exceptions: suppressed.exceptionStatus,
     ...(images.summaries.length === 0 ? {} : { images: images.summaries }),
     ...(attack.ran ? { attackPaths: attack.result } : {}),
-    ...(plan.framework === undefined ? {} : { compliance: complianceOf(plan.framework, findings, new Set(plan.runs.map((run) => run.rule.id)), plan.version) }),
+    ...(plan.framework === undefined ? {} : { compliance: complianceOf(plan.framework, findings, engine.rules, plan.version) }),
   };
 }
 

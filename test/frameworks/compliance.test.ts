@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { RuleRun } from '../../src/core/engine.js';
 import { FRAMEWORKS, type Framework } from '../../src/frameworks/index.js';
 import type { Finding } from '../../src/model/finding.js';
+import type { RuleSummary } from '../../src/model/report.js';
 import { RULES } from '../../src/rules/index.js';
 import { complianceOf, frameworkRules, planFramework } from '../../src/sdk/compliance.js';
 import { scan } from '../../src/sdk/scan.js';
@@ -47,8 +48,13 @@ const SAMPLE: Framework = {
   ],
 };
 
+/** The engine's summary of a rule that ran: `judged` objects passed (or failed), the rest skipped. */
+function ranRule(ruleId: string, judged = 1): RuleSummary {
+  return { ruleId, title: ruleId, severity: 'high', threats: [], mitre: [], remediation: '', references: [], counts: { pass: judged, fail: 0, warn: 0, error: 0, skip: 3 } };
+}
+
 describe('complianceOf', () => {
-  const ran = new Set(['host-namespaces', 'privileged-container', 'host-port']);
+  const ran = ['host-namespaces', 'privileged-container', 'host-port'].map((id) => ranRule(id));
 
   it('judges each control from the matching findings and scores the automated ones', () => {
     const findings = [finding('host-namespaces', 'pod shares hostPID'), finding('privileged-container', 'x'), finding('host-port', 'y')];
@@ -70,6 +76,15 @@ describe('complianceOf', () => {
   it('does not count suppressed findings, and scores 100 when every automated control passes', () => {
     const result = complianceOf(SAMPLE, [finding('host-namespaces', 'hostPID', true)], ran);
     expect(result.controls[0]).toMatchObject({ status: 'pass', findings: 0 });
+    expect(result.score).toBe(100);
+  });
+
+  it('is manual, not a pass, when its rules ran but found nothing in the input to judge', () => {
+    const nothing = [ranRule('host-namespaces', 0), ranRule('privileged-container', 0), ranRule('host-port')];
+    const result = complianceOf(SAMPLE, [], nothing);
+    expect(result.controls.map((c) => [c.id, c.status])).toEqual([['a', 'manual'], ['b', 'manual'], ['c', 'pass'], ['d', 'manual'], ['e', 'manual']]);
+    expect(result.controls[0]?.reason).toBe('nothing in the input for its rules to judge: host-namespaces');
+    // Only control c was judged, and it passes.
     expect(result.score).toBe(100);
   });
 
@@ -118,6 +133,8 @@ describe('scan with a framework', () => {
     expect(byId.get('5.2.3')).toMatchObject({ status: 'fail', findings: 1 });
     expect(byId.get('5.2.5')).toMatchObject({ status: 'pass', findings: 0 });
     expect(byId.get('1.1.1')).toMatchObject({ status: 'manual', reason: expect.stringContaining('file permissions') as string });
+    // Workloads only: no API server manifest, so its controls are not passed for free.
+    expect(byId.get('1.2.1')).toMatchObject({ status: 'manual', reason: 'nothing in the input for its rules to judge: apiserver-anonymous-auth' });
     const automated = compliance.controls.filter((c) => c.status !== 'manual');
     expect(compliance.score).toBe(Math.round((automated.filter((c) => c.status === 'pass').length / automated.length) * 1000) / 10);
     // Only the framework's rules ran: probes-missing is in no CIS control.
