@@ -95,14 +95,15 @@ function toResource(object: JsonObject, document: ParsedDocument, prefix: string
 
 /**
  * Component configuration files (KubeletConfiguration, EncryptionConfiguration, an audit Policy,
- * ...) are read from disk by a component and never sent to the API server, so they carry no
- * metadata: the file's name (or, on stdin, the kind) stands in for the object's name.
+ * kubeadm's ClusterConfiguration, ...) are read from disk by a component and never sent to the API
+ * server, so they carry no metadata: the file's name (or, on stdin, the kind) stands in for the
+ * object's name.
  */
 function componentConfigName(apiVersion: unknown, kind: unknown, file: string): string | undefined {
   if (typeof apiVersion !== 'string' || typeof kind !== 'string' || kind === '') return undefined;
   const slash = apiVersion.indexOf('/');
   const group = slash < 0 ? '' : apiVersion.slice(0, slash);
-  if (!group.endsWith('.config.k8s.io') && group !== 'audit.k8s.io') return undefined;
+  if (!group.endsWith('.config.k8s.io') && group !== 'audit.k8s.io' && group !== 'kubeadm.k8s.io') return undefined;
   const base = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
   return base === '' || base === '-' ? kind : base;
 }

@@ -105,3 +105,12 @@ describe('a live cluster alongside files', () => {
     expect(result.problems[0]).toMatchObject({ code: 'kubeconfig-invalid', level: 'error' });
   });
 });
+
+describe('component configuration files', () => {
+  it('takes kubeadm configurations (no metadata, read by kubeadm from disk) under the file name, without a warning', async () => {
+    const text = 'apiVersion: kubeadm.k8s.io/v1beta4\nkind: ClusterConfiguration\nkubernetesVersion: v1.33.0\n---\napiVersion: kubeadm.k8s.io/v1beta4\nkind: InitConfiguration\n';
+    const loaded = await loadInputs({ paths: ['-'], stdin: Readable.from([text]), cwd: '/' });
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.resources.map((r) => [r.kind, r.name])).toEqual([['ClusterConfiguration', 'ClusterConfiguration'], ['InitConfiguration', 'InitConfiguration']]);
+  });
+});
