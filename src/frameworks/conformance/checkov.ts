@@ -16,6 +16,7 @@ export const CHECKOV: Readonly<Record<string, RuleCheck>> = {
   ApiServerAuthorizationModeNotAlwaysAllow: { rule: 'apiserver-authorization-mode', message: /AlwaysAllow/ },
   ApiServerInsecurePort: { rule: 'apiserver-insecure-port' },
   ApiServerNodeRestrictionPlugin: { rule: 'apiserver-admission-plugins', message: /NodeRestriction/ },
+  ApiServerAlwaysPullImagesPlugin: { rule: 'apiserver-recommended-admission-plugins', message: /AlwaysPullImages/ },
   ApiServerProfiling: { rule: 'apiserver-profiling' },
   EtcdClientCertAuth: { rule: 'etcd-client-cert-auth', message: flagPattern('client-cert-auth') },
   PeerClientCertAuthTrue: { rule: 'etcd-client-cert-auth', message: flagPattern('peer-client-cert-auth') },
