@@ -75,7 +75,7 @@ export function guarded<T>(step: () => T): T {
 }
 
 export function netpolProblem(error: NetpolError): Problem {
-  return problem('netpol-invalid', error.message, error.place ?? {});
+  return problem('netpol-invalid', error.message, error.place ?? {}, error.hint);
 }
 
 /** The allowed connections between workloads and external addresses, in one of netpol-analyzer's formats. */

@@ -6,6 +6,7 @@ import { buildCluster } from './cluster.js';
 import type { ConnLine } from './format.js';
 import type { ConnectionSet, Protocol } from './connections.js';
 import type { IntervalSet } from './intervals.js';
+import { checkFocusNames, INGRESS_CONTROLLER_END, named, type FocusEnd } from './focus-workloads.js';
 import { INGRESS_CONTROLLER, ingressConnections } from './ingress-controller.js';
 import type { Cluster } from './model.js';
 import { multiNetworkList, type MultiNetworkResult } from './multi-network/list.js';
@@ -47,17 +48,6 @@ export interface ConnectivityList {
   readonly notes?: readonly string[];
 }
 
-/** An end of a connection as focus options see it: `{ingress-controller}` is named "ingress-controller"; addresses have no name. */
-interface FocusEnd {
-  readonly key: string;
-  readonly name: string | undefined;
-  readonly namespace: string | undefined;
-}
-
-function named(end: FocusEnd, names: readonly string[]): boolean {
-  return end.name !== undefined && (names.includes(end.name) || names.includes(`${end.namespace ?? ''}/${end.name}`) || names.includes(end.key));
-}
-
 /** Whether a connection passes the workload focus options (netpol-analyzer's focus-workload, -peer and -direction). */
 function inFocus(src: FocusEnd, dst: FocusEnd, options: ListOptions): boolean {
   const focus = options.focusWorkloads ?? [];
@@ -71,6 +61,7 @@ function inFocus(src: FocusEnd, dst: FocusEnd, options: ListOptions): boolean {
 
 export function connectivityList(resources: readonly Resource[], options: ListOptions = {}): ConnectivityList {
   const cluster = buildCluster(resources);
+  checkFocusNames(cluster.workloads, options);
   if (options.multipleNetworks === true) return multiNetworkList(resources, cluster, options, listCluster);
   return listCluster(resources, cluster, options);
 }
@@ -93,7 +84,7 @@ function listCluster(resources: readonly Resource[], cluster: Cluster, options: 
       ...(c.dst.kind === 'ip' ? { dstRange: c.dst.range } : {}),
     });
   }
-  const controller: FocusEnd = { key: INGRESS_CONTROLLER, name: 'ingress-controller', namespace: undefined };
+  const controller = INGRESS_CONTROLLER_END;
   // The ingress controller is a pod of the primary networks: a closed secondary network has none.
   const ingress = cluster.scope?.externals === false ? [] : ingressConnections(resources, analysis).connections;
   for (const c of ingress) {

@@ -14,10 +14,16 @@ export interface NetpolErrorPlace {
 
 export class NetpolError extends Error {
   readonly place: NetpolErrorPlace | undefined;
-  constructor(message: string, place?: NetpolErrorPlace) {
+  /**
+   * What to do, when the refusal is of a value the user typed (--focus-conn, --source) rather than
+   * of an object: the catalog's hint ("fix the object") would send them to their manifests.
+   */
+  readonly hint: string | undefined;
+  constructor(message: string, place?: NetpolErrorPlace, hint?: string) {
     super(message);
     this.name = 'NetpolError';
     this.place = place;
+    this.hint = hint;
   }
 }
 

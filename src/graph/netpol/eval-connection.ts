@@ -41,6 +41,9 @@ export interface EvalResult {
   readonly ingress: SideVerdict;
 }
 
+/** --source and --destination are typed by the user: the hint says how to name an end. */
+const ENDPOINT_HINT = 'Name a workload as NAMESPACE/NAME or NAMESPACE/NAME[Kind], as `palisade netpol list` prints it, or give an IPv4 address or CIDR.';
+
 type EndpointRef = Extract<Endpoint, { kind: 'workload' }> | Extract<Endpoint, { kind: 'ip' }>;
 
 function resolve(analysis: Analysis, text: string, role: string): EndpointRef {
@@ -48,15 +51,15 @@ function resolve(analysis: Analysis, text: string, role: string): EndpointRef {
   if (range !== undefined) return { kind: 'ip', key: `${formatRanges(range)}[External]`, range };
   const found = analysis.workloads.filter((w) => w.key === text || `${w.workload.namespace}/${w.workload.name}` === text || (!text.includes('/') && w.workload.name === text));
   if (found.length === 1) return found[0] as EndpointRef;
-  if (found.length > 1) throw new NetpolError(`${role} "${text}" is ambiguous: ${found.map((w) => w.key).join(', ')}; name it as namespace/name[Kind]`);
-  throw new NetpolError(`${role} "${text}" is neither an IPv4 address nor a workload of the input (workloads are named namespace/name)`);
+  if (found.length > 1) throw new NetpolError(`${role} "${text}" is ambiguous: ${found.map((w) => w.key).join(', ')}; name it as namespace/name[Kind]`, undefined, ENDPOINT_HINT);
+  throw new NetpolError(`${role} "${text}" is neither an IPv4 address nor a workload of the input (workloads are named namespace/name)`, undefined, ENDPOINT_HINT);
 }
 
 export function evaluateConnection(resources: readonly Resource[], query: EvalQuery): EvalResult {
   const analysis = new Analysis(buildCluster(resources));
   const src = resolve(analysis, query.source, 'source');
   const dst = resolve(analysis, query.destination, 'destination');
-  if (src.kind === 'ip' && dst.kind === 'ip') throw new NetpolError('source and destination are both IP addresses: at least one end must be a workload');
+  if (src.kind === 'ip' && dst.kind === 'ip') throw new NetpolError('source and destination are both IP addresses: at least one end must be a workload', undefined, ENDPOINT_HINT);
   const srcSide = src.kind === 'ip' ? src : src.cls;
   const dstSide = dst.kind === 'ip' ? dst : dst.cls;
   const verdict = (direction: 'Egress' | 'Ingress'): SideVerdict => {

@@ -12,6 +12,8 @@ import type { Need } from './needs.js';
 /** Bounded input: an observation log is summarised, not a raw packet capture. */
 export const MAX_OBSERVED_LINES = 1_000_000;
 const MAX_LINE_LENGTH = 4096;
+/** The refusal is of the --observed file, not of a manifest object: say how that file is written. */
+const HINT = 'Write one JSON object per line, {"src": "NS/NAME", "dst": "NS/NAME", "port": 8080, "protocol": "TCP"}, naming workloads of the manifests.';
 
 export function needsFromObserved(text: string, file: string, workloads: readonly Workload[]): Need[] {
   const byName = new Map<string, Workload[]>();
@@ -21,13 +23,13 @@ export function needsFromObserved(text: string, file: string, workloads: readonl
   }
   const needs: Need[] = [];
   const lines = text.split('\n');
-  if (lines.length > MAX_OBSERVED_LINES) throw new NetpolError(`observed-connections file has more than ${String(MAX_OBSERVED_LINES)} lines; summarise it to distinct connections first`, { file, line: 1, column: 1 });
+  if (lines.length > MAX_OBSERVED_LINES) throw new NetpolError(`observed-connections file has more than ${String(MAX_OBSERVED_LINES)} lines; summarise it to distinct connections first`, { file, line: 1, column: 1 }, HINT);
   lines.forEach((raw, index) => {
     const line = raw.trim();
     if (line === '') return;
     const place = { file, line: index + 1, column: 1 };
     const fail = (why: string): never => {
-      throw new NetpolError(`observed connection: ${why}`, place);
+      throw new NetpolError(`observed connection: ${why}`, place, HINT);
     };
     if (line.length > MAX_LINE_LENGTH) fail(`line longer than ${String(MAX_LINE_LENGTH)} characters`);
     let value: unknown;
