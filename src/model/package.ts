@@ -74,19 +74,38 @@ export interface ImageSecret {
   /** Where: a file (with the layer that holds it) or a part of the image configuration. */
   readonly place: 'file' | 'env' | 'label' | 'history';
   readonly path?: string;
+  /** 1-based line in the file, or 1-based index of the entry in the configuration's list. */
   readonly line?: number;
+  /**
+   * 1-based column of the value's first character in its line or configuration entry (UTF-16
+   * code units): two values on one line with the same redaction are told apart by it.
+   */
+  readonly column?: number;
   readonly layer?: string;
   /** The file is gone from the final file system (deleted by a later layer) but still in the image. */
   readonly deleted?: boolean;
-  /** First characters and a mask, e.g. AKIA****************. */
+  /** How many times the same value occurs in the file or entry, when more than once (reported once, at its first place). */
+  readonly occurrences?: number;
+  /**
+   * Present on the one entry that stands for a rule's values past the listing limit: how many
+   * distinct values it counts (found, not listed); line and column are the first one's.
+   */
+  readonly unlisted?: number;
+  /** The first characters of the value and its length (src/lib/redact.ts), never the value. */
   readonly redacted: string;
 }
 
+/** How many distinct values a secret entry stands for: one, or the values an unlisted entry counts. */
+export function secretValueCount(secret: ImageSecret): number {
+  return secret.unlisted ?? 1;
+}
+
 /**
- * Where a secret found in a file is, for messages: the path, `:line` when the secret has one (a
- * binary key store has none), and a note when a later layer deleted the file.
+ * Where a secret found in a file is, for messages: the path, `:line:column` when the secret has
+ * them (a binary key store has none), and a note when a later layer deleted the file.
  */
 export function secretFilePlace(secret: ImageSecret): string {
-  const line = secret.line === undefined ? '' : `:${String(secret.line)}`;
+  const column = secret.line === undefined || secret.column === undefined ? '' : `:${String(secret.column)}`;
+  const line = secret.line === undefined ? '' : `:${String(secret.line)}${column}`;
   return `${secret.path ?? ''}${line}${secret.deleted === true ? ' (deleted by a later layer, still in the image)' : ''}`;
 }

@@ -4,8 +4,12 @@ import type { Problem } from './problem.js';
 import type { Severity } from './severity.js';
 import type { ThreatId } from './threats.js';
 
-/** Bumped on any incompatible change to the JSON report; documented in schemas/report.schema.json. */
-export const REPORT_SCHEMA_VERSION = '1.1.0';
+/**
+ * The JSON report's version (semantic versioning, docs/report-json.md): the major on any
+ * incompatible change, the minor when fields are added (1.2.0: secret column, occurrences and
+ * unlisted); documented in schemas/report.schema.json.
+ */
+export const REPORT_SCHEMA_VERSION = '1.2.0';
 
 export type RuleStatus = 'pass' | 'fail' | 'warn' | 'error' | 'skip';
 

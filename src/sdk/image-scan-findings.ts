@@ -112,12 +112,18 @@ function matchInventory(inventory: Inventory, store: string, problems: Problem[]
 
 const SECRET_THREATS = ['supply-chain', 'image-security', 'data-exfiltration'] as const;
 
-/** Secret findings: rule `image-secret-<rule>`; the value never leaves the analyzer, only its redaction. */
+/**
+ * Secret findings: rule `image-secret-<rule>`; the value never leaves the analyzer, only its
+ * redaction. The id hashes the place (file, line and column, or configuration entry and column)
+ * with the message: two values on one line with the same redaction are two findings, and the id
+ * never depends on the value itself (a hash of a short secret could be brute-forced).
+ */
 export function secretFinding(secret: ImageSecret, image: ResourceRef): Finding {
   const ruleId = `image-secret-${secret.rule}`;
+  const column = secret.column === undefined ? '' : `, column ${String(secret.column)}`;
   const where = secret.place === 'file'
     ? secretFilePlace(secret)
-    : `the image configuration (${secret.place} #${secret.line ?? 0})`;
+    : `the image configuration (${secret.place} #${String(secret.line ?? 0)}${column})`;
   const message = `${secret.title} in ${where}: ${secret.redacted}`;
   return {
     id: hash64(`${ruleId}\u0000${resourceKey(image)}\u0000${secret.layer ?? ''}\u0000${message}`),
@@ -131,7 +137,7 @@ export function secretFinding(secret: ImageSecret, image: ResourceRef): Finding 
     mitre: ['T1552.001'],
     resource: image,
     location: secret.place === 'file'
-      ? { file: secret.path ?? '', line: secret.line ?? 0, column: 0, path: '' }
+      ? { file: secret.path ?? '', line: secret.line ?? 0, column: secret.column ?? 0, path: '' }
       : { file: '', line: 0, column: 0, path: configPointer(secret) },
     remediation: 'Remove the secret from the image (every layer, and its history), rotate it, and pass it at run time instead.',
     suppressed: false,

@@ -38,7 +38,7 @@ describe('secrets in images', () => {
       ['stripe-key', 'history', '', false],
     ]);
     expect(secrets[0]?.layer).toBe(result.inventory.image?.layers[0]?.digest);
-    expect(secrets[0]?.line).toBe(2);
+    expect([secrets[0]?.line, secrets[0]?.column]).toEqual([2, 'AWS_ACCESS_KEY_ID='.length + 1]);
     const text = JSON.stringify(secrets);
     for (const value of [AWS_KEY, GITHUB, STRIPE]) expect(text).not.toContain(value);
   });
@@ -47,7 +47,7 @@ describe('secrets in images', () => {
     const run = palisade(['image', 'scan', `oci:${layout}`, '--secrets']);
     expect(run.status).toBe(1); // the secrets are critical findings: the default gate (high) fails
     expect(run.stdout).toMatch(/Secrets: 3/);
-    expect(run.stdout).toMatch(/aws-access-key-id {2}\/app\/.env:2 \(deleted by a later layer, still in the image\) {2}AKIA… \(20 characters\)/);
+    expect(run.stdout).toMatch(/aws-access-key-id {2}\/app\/.env:2:19 \(deleted by a later layer, still in the image\) {2}AKIA… \(20 characters\)/);
     for (const value of [AWS_KEY, GITHUB, STRIPE]) expect(run.stdout + run.stderr).not.toContain(value);
   });
 });

@@ -4,6 +4,10 @@
  * neutralised on the terminal.
  */
 import { describe, expect, it } from 'vitest';
+import { scanFileForSecrets } from '../../src/analyzers/secrets/index.js';
+import { randomSource, UPPER } from '../../src/lib/secrets/families/fixtures/fake-values.js';
+import type { Report } from '../../src/model/report.js';
+import { secretFinding } from '../../src/sdk/image-scan-findings.js';
 import { WRITERS } from '../../src/writers/index.js';
 import { expectGolden } from './golden.js';
 import { IMAGE_REPORT } from './image-report.js';
@@ -43,6 +47,26 @@ describe('writers on an image scan', () => {
 
   it('json validates against the report schema', () => {
     expect(reportValidator()(JSON.parse(write('json')))).toEqual([]);
+  });
+
+  it('counts secret values, not findings: a file of 2,000 keys is 11 findings', () => {
+    const random = randomSource(11);
+    const keys = Array.from({ length: 2000 }, () => `AKIA${random(UPPER.replace(/[01890]/g, ''), 16)}`);
+    const text = keys.map((key, i) => `key${String(i)} = ${key}`).join('\n');
+    const repeated = `TOKEN=${keys[0] ?? ''} ${keys[0] ?? ''}\n`;
+    const image = IMAGE_REPORT.findings.find((f) => f.secret !== undefined)?.resource;
+    if (image === undefined) throw new Error('the sample has a secret');
+    const secrets = [...scanFileForSecrets('/srv/keys.txt', Buffer.from(text), 'sha256:l1'), ...scanFileForSecrets('/srv/.env', Buffer.from(repeated), 'sha256:l1')].map((s) => secretFinding(s, image));
+    expect(secrets).toHaveLength(12);
+    expect(secrets.find((f) => f.secret?.path === '/srv/.env')?.secret?.occurrences).toBe(2);
+    const report: Report = { ...IMAGE_REPORT, findings: secrets };
+    const table = WRITERS.find((w) => w.format === 'table')?.write(report, { color: false }) ?? '';
+    expect(table).toContain('Secrets: 2,001 values in 12 findings\n');
+    expect(table).toContain('Secrets (2,001 values in 12 findings)');
+    expect(table).toMatch(/aws-access-key-id {2}\/srv\/keys\.txt:11:9 {2}1,990 more values not listed/);
+    const html = WRITERS.find((w) => w.format === 'html')?.write(report, { color: false }) ?? '';
+    expect(html).toContain('<td>2,001 values in 12 findings</td>');
+    expect(reportValidator()(JSON.parse(WRITERS.find((w) => w.format === 'json')?.write(report, { color: false }) ?? ''))).toEqual([]);
   });
 
   it('sarif validates and carries the CVSS score GitHub ranks by', () => {

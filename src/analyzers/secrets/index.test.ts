@@ -16,6 +16,14 @@ describe('secrets of one file', () => {
     expect(scanFileForSecrets('/app/bundle.js', Buffer.from(bundle), undefined).map((s) => [s.rule, s.line, s.redacted])).toEqual([['jwt', 2, `eyJh… (${String(JWT.length)} characters)`]]);
   });
 
+  it('says how often a repeated value occurs, and where on its line it first is', () => {
+    const bundle = `// built\nvar t=[${Array.from({ length: 3000 }, () => `"${JWT}"`).join(',')}];\n`;
+    const [first] = scanFileForSecrets('/app/bundle.js', Buffer.from(bundle), undefined);
+    expect([first?.line, first?.column, first?.occurrences]).toEqual([2, 'var t=["'.length + 1, 3000]);
+    const once = scanFileForSecrets('/app/.env', Buffer.from(`TOKEN=${JWT}\n`), undefined);
+    expect(once.map((s) => [s.column, s.occurrences])).toEqual([[7, undefined]]);
+  });
+
   it('lists the first distinct values of a rule and counts the rest, never dropping them silently', () => {
     const keys = Array.from({ length: 2000 }, awsKey);
     const text = keys.map((key, i) => `key${String(i)} = ${key}`).join('\n');
@@ -24,7 +32,8 @@ describe('secrets of one file', () => {
     expect(found.slice(0, MAX_VALUES_PER_RULE).map((s) => s.line)).toEqual(Array.from({ length: MAX_VALUES_PER_RULE }, (_, i) => i + 1));
     expect(found.at(-1)).toEqual({
       rule: 'aws-access-key-id', title: 'AWS access key id', severity: 'critical', place: 'file', path: '/srv/keys.txt', layer: 'sha256:l1',
-      line: MAX_VALUES_PER_RULE + 1, redacted: `${(2000 - MAX_VALUES_PER_RULE).toLocaleString('en-US')} more values not listed`,
+      line: MAX_VALUES_PER_RULE + 1, column: `key${String(MAX_VALUES_PER_RULE)} = `.length + 1, unlisted: 2000 - MAX_VALUES_PER_RULE,
+      redacted: `${(2000 - MAX_VALUES_PER_RULE).toLocaleString('en-US')} more values not listed`,
     });
     for (const s of found) for (const key of keys) expect(s.redacted).not.toContain(key.slice(4));
   });

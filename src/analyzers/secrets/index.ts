@@ -68,19 +68,31 @@ export function scanFileForSecrets(path: string, content: Buffer, layer: string 
   // A store's rules come first, as the most specific: a span they report is not reported again.
   const rules = stores.length === 0 ? SECRET_RULES : [...stores, ...SECRET_RULES];
   const keywords = new Set([...(present ?? []), ...stores.flatMap((rule) => rule.keywords)]);
-  return reported(findSecrets(text, rules, keywords, { path })).map((s) => ({ ...s, place: 'file', path, ...(layer === undefined ? {} : { layer }) }));
+  return reported(text, findSecrets(text, rules, keywords, { path })).map((s) => ({ ...s, place: 'file', path, ...(layer === undefined ? {} : { layer }) }));
 }
 
 /**
  * The secrets of one text as reported (src/lib/secrets/summary.ts): a value repeated is reported
- * once, at its first line; past the limit, a rule's other values are one entry that counts them.
+ * once, at its first line, with its count; past the limit, a rule's other values are one entry
+ * that counts them. Each entry has its column, so values on one line are told apart.
  */
-function reported(found: readonly FoundSecret[]): Pick<ImageSecret, 'rule' | 'title' | 'severity' | 'line' | 'redacted'>[] {
+function reported(text: string, found: readonly FoundSecret[]): Pick<ImageSecret, 'rule' | 'title' | 'severity' | 'line' | 'column' | 'occurrences' | 'unlisted' | 'redacted'>[] {
   const { listed, omitted } = summariseSecrets(found);
   return [
-    ...listed.map(({ rule, line, value }) => ({ rule: rule.id, title: rule.title, severity: rule.severity, line, redacted: redact(value) })),
-    ...omitted.map(({ rule, line, values }) => ({ rule: rule.id, title: rule.title, severity: rule.severity, line, redacted: `${values.toLocaleString('en-US')} more ${values === 1 ? 'value' : 'values'} not listed` })),
+    ...listed.map(({ rule, line, start, value, occurrences }) => ({
+      rule: rule.id, title: rule.title, severity: rule.severity, line, column: columnOf(text, start), redacted: redact(value),
+      ...(occurrences > 1 ? { occurrences } : {}),
+    })),
+    ...omitted.map(({ rule, line, start, values }) => ({
+      rule: rule.id, title: rule.title, severity: rule.severity, line, column: columnOf(text, start), unlisted: values,
+      redacted: `${values.toLocaleString('en-US')} more ${values === 1 ? 'value' : 'values'} not listed`,
+    })),
   ];
+}
+
+/** 1-based column of `offset` in its line, in UTF-16 code units (as every location in a report). */
+function columnOf(text: string, offset: number): number {
+  return offset - text.lastIndexOf('\n', offset - 1);
 }
 
 export interface ConfigForSecrets {
@@ -99,7 +111,7 @@ const SYNTAX_OF_PLACE: Readonly<Record<ImageSecret['place'], { readonly path?: s
 export function scanConfigForSecrets(config: ConfigForSecrets): ImageSecret[] {
   const found: ImageSecret[] = [];
   const add = (place: ImageSecret['place'], index: number, text: string): void => {
-    for (const s of reported(findSecrets(text, SECRET_RULES, undefined, SYNTAX_OF_PLACE[place]))) found.push({ ...s, place, line: index + 1 });
+    for (const s of reported(text, findSecrets(text, SECRET_RULES, undefined, SYNTAX_OF_PLACE[place]))) found.push({ ...s, place, line: index + 1 });
   };
   (config.env ?? []).forEach((e, i) => { add('env', i, e); });
   Object.entries(config.labels ?? {}).forEach(([k, v], i) => { add('label', i, `${k}=${v}`); });

@@ -5,6 +5,7 @@
  */
 import type { Finding } from '../../model/finding.js';
 import type { ImageScanSummary } from '../../model/report.js';
+import { imageSecretCount, secretCountText } from '../common/secret-count.js';
 import { escapeHtml as h } from './escape.js';
 
 function row(image: ImageScanSummary, findings: readonly Finding[]): string {
@@ -20,7 +21,7 @@ function row(image: ImageScanSummary, findings: readonly Finding[]): string {
     `<td>${h(image.os ?? 'unknown')}</td>`,
     `<td>${image.packages}${ecosystems === '' ? '' : ` <span class="muted">(${h(ecosystems)})</span>`}</td>`,
     `<td>${vulns}</td>`,
-    `<td>${image.secretsChecked ? 'checked' : 'not checked'}</td>`,
+    `<td>${image.secretsChecked ? secretCountText(imageSecretCount(image, findings)) : 'not checked'}</td>`,
     '</tr>',
   ].join('');
 }

@@ -10,13 +10,12 @@ import { secretFilePlace } from '../../model/package.js';
 import type { ImageScanSummary, Report } from '../../model/report.js';
 import { severityRank, type Severity } from '../../model/severity.js';
 import { maxOf } from '../common/resource-groups.js';
+import { imageSecretCount, secretCount, secretCountText } from '../common/secret-count.js';
 import { plural } from '../common/summary.js';
 import { visibleControls } from '../../lib/visible-controls.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
-/** The image-configuration rule that reports secrets in ENV, labels and history. */
-const CONFIG_SECRET_RULE = 'image-secret-in-config';
 type Paint = (severity: Severity, text: string) => string;
 
 export function isImageFinding(finding: Finding): boolean {
@@ -36,11 +35,7 @@ function imageHeader(c: Colors, image: ImageScanSummary, findings: readonly Find
   lines.push(vulns.checked
     ? `Vulnerabilities: ${found.length} (${suppressed === 0 ? '' : `${suppressed} suppressed; `}store ${visibleControls(vulns.store)})`
     : c.yellow(`Vulnerabilities: not checked: ${visibleControls(vulns.reason)} (import advisories with \`palisade db import PATH\`)`));
-  if (image.secretsChecked) {
-    // Secrets in the configuration may be reported by the configuration rule instead (same place, once).
-    const inConfig = findings.filter((f) => f.ruleId === CONFIG_SECRET_RULE && f.resource.kind === 'ImageConfig' && f.resource.name === image.target);
-    lines.push(`Secrets: ${mine.filter((f) => f.secret !== undefined).length + inConfig.length}`);
-  }
+  if (image.secretsChecked) lines.push(`Secrets: ${secretCountText(imageSecretCount(image, findings))}`);
   return [...lines, ''];
 }
 
@@ -104,7 +99,7 @@ export function vulnerabilitySection(c: Colors, paint: Paint, findings: readonly
 export function secretSection(c: Colors, paint: Paint, findings: readonly Finding[]): string[] {
   const secrets = findings.filter((f) => f.secret !== undefined);
   if (secrets.length === 0) return [];
-  const lines = [c.bold(`Secrets (${secrets.length})`)];
+  const lines = [c.bold(`Secrets (${secretCountText(secretCount(secrets))})`)];
   for (const f of secrets) {
     const s = f.secret;
     if (s === undefined) continue;

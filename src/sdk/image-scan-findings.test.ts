@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { scanConfigForSecrets, scanFileForSecrets } from '../analyzers/secrets/index.js';
+import { randomSource, UPPER } from '../lib/secrets/families/fixtures/fake-values.js';
+import type { ResourceRef } from '../model/resource.js';
+import { secretFinding } from './image-scan-findings.js';
+
+const IMAGE: ResourceRef = { apiVersion: 'palisade.dev/v1', kind: 'Image', name: 'registry.example/app:1' };
+const random = randomSource(7);
+/** A fake AWS access key id: AKIA and 16 characters of base32's alphabet. */
+const awsKey = () => `AKIA${random(UPPER.replace(/[01890]/g, ''), 16)}`;
+
+describe('secret findings', () => {
+  it('tells apart distinct values on one line with the same redaction, by column, in id and message', () => {
+    const keys = [awsKey(), awsKey(), awsKey()];
+    const line = `export KEYS="${keys.join(',')}"`;
+    const scan = () => scanFileForSecrets('/etc/profile.d/keys.sh', Buffer.from(`#!/bin/sh\n${line}\n`), 'sha256:l1').map((s) => secretFinding(s, IMAGE));
+    const findings = scan();
+    expect(findings.map((f) => f.secret?.redacted)).toEqual(keys.map(() => 'AKIA… (20 characters)'));
+    expect(new Set(findings.map((f) => f.id)).size).toBe(3);
+    expect(new Set(findings.map((f) => f.message)).size).toBe(3);
+    expect(findings.map((f) => [f.location.line, f.location.column])).toEqual(keys.map((key) => [2, line.indexOf(key) + 1]));
+    expect(findings[0]?.message).toBe(`AWS access key id in /etc/profile.d/keys.sh:2:${String(line.indexOf(keys[0] ?? '') + 1)}: AKIA… (20 characters)`);
+    // Stable: the same image gives the same ids on every run.
+    expect(scan().map((f) => f.id)).toEqual(findings.map((f) => f.id));
+  });
+
+  it('tells apart two values in one configuration entry', () => {
+    const keys = [awsKey(), awsKey()];
+    const findings = scanConfigForSecrets({ env: [`KEYS=${keys.join(' ')}`] }).map((s) => secretFinding(s, IMAGE));
+    expect(findings.map((f) => f.message)).toEqual([
+      'AWS access key id in the image configuration (env #1, column 6): AKIA… (20 characters)',
+      'AWS access key id in the image configuration (env #1, column 27): AKIA… (20 characters)',
+    ]);
+    expect(findings[0]?.id).not.toBe(findings[1]?.id);
+  });
+
+  it('never derives the id from the value: two values at the same place give the same id', () => {
+    const at = (key: string) => scanFileForSecrets('/app/.env', Buffer.from(`AWS_ACCESS_KEY_ID=${key}\n`), undefined).map((s) => secretFinding(s, IMAGE).id);
+    expect(at(awsKey())).toEqual(at(awsKey()));
+  });
+});
