@@ -3,7 +3,6 @@
  * a live cluster), run the rules for the findings each step links to, read the optional
  * vulnerability list, and analyse. Bad input becomes a located PalisadeError, never a stack.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AttackPathsResult, ImageVulnerabilities } from '../model/attack.js';
 import type { Problem } from '../model/problem.js';
@@ -13,6 +12,7 @@ import { ResourceIndex } from '../core/resource-index.js';
 import { findConfig, namespaceFilter, resolveConfig } from '../config/index.js';
 import { analyzeAttackPaths, attackGraphDot, attackPathsTable } from '../graph/attack/index.js';
 import { loadInputs, problemsOfLoad } from '../loaders/index.js';
+import { readFileBounded } from '../loaders/read-bounded.js';
 import { loadOptionsOf, type InputOptions } from './inputs.js';
 import { selectScanRules } from './select-rules.js';
 import { settleFindings } from './settle-findings.js';
@@ -44,12 +44,17 @@ export interface AttackPathsAnswer {
 /** Largest vulnerability list read (a hostile file must not exhaust memory). */
 const MAX_VULN_FILE_BYTES = 64 * 1024 * 1024;
 
+/**
+ * The list is measured before it is read (a 2 GB file is refused without loading it), and a pipe
+ * or device (`--vulnerabilities <(...)`, /dev/zero) is abandoned as soon as it passes the limit.
+ */
 export function readVulnerabilities(file: string): ImageVulnerabilities[] {
   let data: unknown;
   try {
-    const text = readFileSync(file);
-    if (text.length > MAX_VULN_FILE_BYTES) throw new PalisadeError(problem('attack-bad-vulnerabilities', `the file is larger than ${MAX_VULN_FILE_BYTES} bytes`, { file }));
-    data = JSON.parse(text.toString('utf8'));
+    const read = readFileBounded(file, MAX_VULN_FILE_BYTES);
+    if (read.kind === 'too-large') throw new PalisadeError(problem('attack-bad-vulnerabilities', `the file is larger than ${MAX_VULN_FILE_BYTES} bytes`, { file }));
+    if (read.kind === 'binary') throw new PalisadeError(problem('attack-bad-vulnerabilities', 'the file is not text (it holds NUL bytes), so not JSON', { file }));
+    data = JSON.parse(read.text);
   } catch (error) {
     if (error instanceof PalisadeError) throw error;
     throw new PalisadeError(problem('attack-bad-vulnerabilities', `cannot read the vulnerability list: ${error instanceof Error ? error.message : String(error)}`, { file }));
