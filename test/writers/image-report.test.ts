@@ -67,6 +67,10 @@ describe('writers on an image scan', () => {
     const html = WRITERS.find((w) => w.format === 'html')?.write(report, { color: false }) ?? '';
     expect(html).toContain('<td>2,001 values in 12 findings</td>');
     expect(reportValidator()(JSON.parse(WRITERS.find((w) => w.format === 'json')?.write(report, { color: false }) ?? ''))).toEqual([]);
+    // Accepted by an exception: still counted, and said to be suppressed, as vulnerabilities are.
+    const accepted = secrets.map((f) => (f.secret?.path === '/srv/.env' ? { ...f, suppressed: true, suppression: { kind: 'exception' as const, reason: 'test key', exceptionIndex: 0 } } : f));
+    const suppressed = WRITERS.find((w) => w.format === 'table')?.write({ ...IMAGE_REPORT, findings: accepted }, { color: false }) ?? '';
+    expect(suppressed).toContain('Secrets: 2,001 values in 12 findings (1 suppressed)\n');
   });
 
   it('sarif validates and carries the CVSS score GitHub ranks by', () => {

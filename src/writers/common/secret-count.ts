@@ -15,29 +15,38 @@ export interface SecretCount {
   /** Distinct values found (per rule and file), listed or only counted. */
   readonly values: number;
   readonly findings: number;
+  /** Of the findings, how many an exception or annotation suppressed. */
+  readonly suppressed: number;
 }
+
+function add(count: SecretCount, finding: Finding): SecretCount {
+  return {
+    values: count.values + (finding.secret === undefined ? 1 : secretValueCount(finding.secret)),
+    findings: count.findings + 1,
+    suppressed: count.suppressed + (finding.suppressed ? 1 : 0),
+  };
+}
+
+const NONE: SecretCount = { values: 0, findings: 0, suppressed: 0 };
 
 /** The secret findings among `findings`, whatever image they are about. */
 export function secretCount(findings: readonly Finding[]): SecretCount {
-  let values = 0;
-  let count = 0;
-  for (const f of findings) {
-    if (f.secret === undefined) continue;
-    values += secretValueCount(f.secret);
-    count += 1;
-  }
-  return { values, findings: count };
+  return findings.filter((f) => f.secret !== undefined).reduce(add, NONE);
 }
 
 /** One image's secrets: the secret scan's findings about it and the configuration rule's about its configuration. */
 export function imageSecretCount(image: ImageScanSummary, findings: readonly Finding[]): SecretCount {
-  const scanned = secretCount(findings.filter((f) => f.resource.name === image.reference));
-  const inConfig = findings.filter((f) => f.ruleId === CONFIG_SECRET_RULE && f.resource.kind === 'ImageConfig' && f.resource.name === image.target).length;
-  return { values: scanned.values + inConfig, findings: scanned.findings + inConfig };
+  const mine = findings.filter((f) => (f.secret !== undefined && f.resource.name === image.reference) || (f.ruleId === CONFIG_SECRET_RULE && f.resource.kind === 'ImageConfig' && f.resource.name === image.target));
+  return mine.reduce(add, NONE);
 }
 
-/** "3", or "2,000 values in 11 findings" when some values are counted but not listed. */
-export function secretCountText({ values, findings }: SecretCount): string {
-  if (values === findings) return values.toLocaleString('en-US');
-  return `${values.toLocaleString('en-US')} values in ${findings.toLocaleString('en-US')} ${findings === 1 ? 'finding' : 'findings'}`;
+/**
+ * "3", or "2,000 values in 11 findings" when some values are counted but not listed; with
+ * "(N suppressed)" when exceptions cover some, as the vulnerability count says it.
+ */
+export function secretCountText({ values, findings, suppressed }: SecretCount): string {
+  const count = values === findings
+    ? values.toLocaleString('en-US')
+    : `${values.toLocaleString('en-US')} values in ${findings.toLocaleString('en-US')} ${findings === 1 ? 'finding' : 'findings'}`;
+  return suppressed === 0 ? count : `${count} (${suppressed.toLocaleString('en-US')} suppressed)`;
 }
