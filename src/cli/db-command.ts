@@ -48,7 +48,7 @@ function importCommand(): Command {
 function updateCommand(): Command {
   return new Command('update')
     .description('download a feed over HTTP(S), verify its sha256 (and signature), import it atomically')
-    .requiredOption('--source <url>', 'feed URL (zip, .json or .jsonl)')
+    .requiredOption('--source <url>', 'feed URL, http:// or https:// (zip, .json or .jsonl); a local feed is `palisade db import PATH`')
     .option('--sha256 <hex>', 'expected sha256 of the download (default: read from <url>.sha256)')
     .option('--public-key <pem>', 'verify <url>.sig with this PEM public key (Ed25519, ECDSA or RSA)')
     .addOption(dbOption())

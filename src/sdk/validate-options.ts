@@ -18,6 +18,7 @@ import { CONFIGURED, resolveEntry, resolveJewel } from '../graph/attack/select.j
 import { parseFocusConn } from '../graph/netpol/index.js';
 import { parseRequest } from '../graph/rbac/index.js';
 import { vulnProblem } from '../vuln/problems.js';
+import { feedSourceProblem } from '../vuln/update/source.js';
 import { frameworkRules, planFramework } from './compliance.js';
 import { dockerfileRuleIds } from './dockerfile.js';
 import { loadVexStatements } from './image-scan-findings.js';
@@ -174,16 +175,22 @@ export function vulnerabilitySbomOptionProblems(options: DbOptions): Problem[] {
 }
 
 /**
- * `db update --public-key`: a key that cannot be read is said before the feed is downloaded (up
- * to hundreds of megabytes), with the words the signature check uses.
+ * `db update`: a --source that is no http(s) URL (a local feed, for `db import`), and a
+ * --public-key that cannot be read, said before anything is downloaded (up to hundreds of
+ * megabytes), with the words the update itself uses.
  */
-export function dbUpdateOptionProblems(options: { readonly publicKey?: string }): Problem[] {
-  if (options.publicKey === undefined) return [];
+export function dbUpdateOptionProblems(options: { readonly source?: string; readonly publicKey?: string }): Problem[] {
+  const source = options.source === undefined ? undefined : feedSourceProblem(options.source);
+  return [...(source === undefined ? [] : [source]), ...publicKeyProblems(options.publicKey)];
+}
+
+function publicKeyProblems(publicKey: string | undefined): Problem[] {
+  if (publicKey === undefined) return [];
   try {
-    createPublicKey(readFileSync(options.publicKey));
+    createPublicKey(readFileSync(publicKey));
     return [];
   } catch (error) {
-    return [vulnProblem('checksum-mismatch', `cannot read the public key ${options.publicKey}: ${error instanceof Error ? error.message : String(error)}`, options.publicKey)];
+    return [vulnProblem('checksum-mismatch', `cannot read the public key ${publicKey}: ${error instanceof Error ? error.message : String(error)}`, publicKey)];
   }
 }
 

@@ -5,10 +5,12 @@
  */
 import { closeSync, mkdirSync, mkdtempSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { PalisadeError } from '../../core/errors.js';
 import { importAdvisories, type ImportResult } from '../import/index.js';
 import { LIMITS } from '../import/inputs.js';
 import { checkSha256, checkSignature, expectedSha256 } from './checksum.js';
 import { type DownloadProgress, downloadToFile } from './download.js';
+import { feedSourceProblem } from './source.js';
 
 export interface UpdateOptions {
   readonly source: string;
@@ -26,6 +28,8 @@ export interface UpdateResult extends ImportResult {
 }
 
 export async function updateStore(storePath: string, options: UpdateOptions): Promise<UpdateResult> {
+  const notUrl = feedSourceProblem(options.source);
+  if (notUrl !== undefined) throw new PalisadeError(notUrl);
   const expected = await expectedSha256(options.source, options.sha256);
   mkdirSync(dirname(storePath), { recursive: true });
   const directory = mkdtempSync(join(dirname(storePath), '.download-'));
