@@ -81,6 +81,8 @@ export interface ImageSecret {
    * code units): two values on one line with the same redaction are told apart by it.
    */
   readonly column?: number;
+  /** For a label: its key (labels are a map: their index says nothing to a reader). */
+  readonly label?: string;
   readonly layer?: string;
   /** The file is gone from the final file system (deleted by a later layer) but still in the image. */
   readonly deleted?: boolean;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { scanConfigForSecrets, scanFileForSecrets } from '../analyzers/secrets/index.js';
 import { randomSource, UPPER } from '../lib/secrets/families/fixtures/fake-values.js';
+import type { Finding } from '../model/finding.js';
 import type { ResourceRef } from '../model/resource.js';
-import { secretFinding } from './image-scan-findings.js';
+import { CONFIG_SECRET_RULE, dropConfigSecrets, secretFinding } from './image-scan-findings.js';
 
 const IMAGE: ResourceRef = { apiVersion: 'palisade.dev/v1', kind: 'Image', name: 'registry.example/app:1' };
 const random = randomSource(7);
@@ -37,5 +38,21 @@ describe('secret findings', () => {
   it('never derives the id from the value: two values at the same place give the same id', () => {
     const at = (key: string) => scanFileForSecrets('/app/.env', Buffer.from(`AWS_ACCESS_KEY_ID=${key}\n`), undefined).map((s) => secretFinding(s, IMAGE).id);
     expect(at(awsKey())).toEqual(at(awsKey()));
+  });
+});
+
+describe('secrets in labels', () => {
+  const labels = { 'com.example.okta': `<okta-token>00${random(UPPER, 38)}</okta-token>`, DB_PASSWORD: 'Xk9mQ2vL7pR4zW' };
+  const secrets = scanConfigForSecrets({ labels }).map((s) => secretFinding(s, IMAGE));
+
+  it('name the label, in the message and the pointer', () => {
+    expect(secrets.map((f) => [f.secret?.label, f.location.path])).toEqual([['com.example.okta', '/config/Labels/com.example.okta'], ['DB_PASSWORD', '/config/Labels/DB_PASSWORD']]);
+    expect(secrets[1]?.message).toMatch(/ in the image configuration \(label DB_PASSWORD, column 13\): Xk9… \(14 characters\)$/);
+  });
+
+  it('are dropped only where the configuration rule reported the same label', () => {
+    // The configuration rule reads the password by its key, and no Okta token in a tag.
+    const ruleFinding = { ...secrets[1], ruleId: CONFIG_SECRET_RULE, location: { file: '', line: 0, column: 0, path: '/config/Labels/DB_PASSWORD' } } as Finding;
+    expect(dropConfigSecrets(secrets, [ruleFinding]).map((f) => f.secret?.label)).toEqual(['com.example.okta']);
   });
 });

@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { PalisadeError, problem } from '../core/errors.js';
 import { hash64 } from '../lib/hash.js';
+import { pointer } from '../lib/json-pointer.js';
 import { IMAGE_API_VERSION, IMAGE_KIND, type Finding } from '../model/finding.js';
 import { type ImageSecret, type Inventory, secretFilePlace } from '../model/package.js';
 import type { Problem } from '../model/problem.js';
@@ -75,11 +76,12 @@ export const CONFIG_SECRET_RULE = 'image-secret-in-config';
 
 /**
  * A secret in the image configuration is reported once: where the configuration rule already
- * flagged the same place (the same Env entry or history step, any label), the secret scan's
- * finding is dropped; what only the secret scan saw is kept. Secrets in files are always kept.
+ * flagged the same place (the same Env entry, history step or label), the secret scan's finding is
+ * dropped; what only the secret scan saw is kept (a label the rule passed over, next to one it
+ * flagged, is kept too). Secrets in files are always kept.
  */
 export function dropConfigSecrets(findings: readonly Finding[], ruleFindings: readonly Finding[]): Finding[] {
-  const flagged = new Set(ruleFindings.filter((f) => f.ruleId === CONFIG_SECRET_RULE).map((f) => (f.location.path.startsWith('/config/Labels') ? '/config/Labels' : f.location.path)));
+  const flagged = new Set(ruleFindings.filter((f) => f.ruleId === CONFIG_SECRET_RULE).map((f) => f.location.path));
   if (flagged.size === 0) return [...findings];
   return findings.filter((f) => f.secret === undefined || f.secret.place === 'file' || !flagged.has(f.location.path));
 }
@@ -121,9 +123,8 @@ const SECRET_THREATS = ['supply-chain', 'image-security', 'data-exfiltration'] a
 export function secretFinding(secret: ImageSecret, image: ResourceRef): Finding {
   const ruleId = `image-secret-${secret.rule}`;
   const column = secret.column === undefined ? '' : `, column ${String(secret.column)}`;
-  const where = secret.place === 'file'
-    ? secretFilePlace(secret)
-    : `the image configuration (${secret.place} #${String(secret.line ?? 0)}${column})`;
+  const entry = secret.label === undefined ? `${secret.place} #${String(secret.line ?? 0)}` : `label ${secret.label}`;
+  const where = secret.place === 'file' ? secretFilePlace(secret) : `the image configuration (${entry}${column})`;
   const message = `${secret.title} in ${where}: ${secret.redacted}`;
   return {
     id: hash64(`${ruleId}\u0000${resourceKey(image)}\u0000${secret.layer ?? ''}\u0000${message}`),
@@ -148,9 +149,9 @@ export function secretFinding(secret: ImageSecret, image: ResourceRef): Finding 
 /** Where in the image configuration JSON the secret sits (the index is 1-based in the secret). */
 function configPointer(secret: ImageSecret): string {
   const index = (secret.line ?? 1) - 1;
-  if (secret.place === 'env') return `/config/Env/${index}`;
-  if (secret.place === 'history') return `/history/${index}/created_by`;
-  return '/config/Labels';
+  if (secret.place === 'env') return pointer('/config/Env', index);
+  if (secret.place === 'history') return pointer('/history', index, 'created_by');
+  return secret.label === undefined ? '/config/Labels' : pointer('/config/Labels', secret.label);
 }
 
 function summaryOf(target: string, resource: ResourceRef, inventory: Inventory, vulnerabilities: ImageScanSummary['vulnerabilities'], secretsChecked: boolean): ImageScanSummary {

@@ -123,11 +123,11 @@ const SYNTAX_OF_PLACE: Readonly<Record<ImageSecret['place'], { readonly path?: s
 
 export function scanConfigForSecrets(config: ConfigForSecrets): ImageSecret[] {
   const found: ImageSecret[] = [];
-  const add = (place: ImageSecret['place'], index: number, text: string): void => {
-    for (const s of reported(text, findSecrets(text, SECRET_RULES, undefined, SYNTAX_OF_PLACE[place]))) found.push({ ...s, place, line: index + 1 });
+  const add = (place: ImageSecret['place'], index: number, text: string, label?: string): void => {
+    for (const s of reported(text, findSecrets(text, SECRET_RULES, undefined, SYNTAX_OF_PLACE[place]))) found.push({ ...s, place, line: index + 1, ...(label === undefined ? {} : { label }) });
   };
   (config.env ?? []).forEach((e, i) => { add('env', i, e); });
-  Object.entries(config.labels ?? {}).forEach(([k, v], i) => { add('label', i, `${k}=${v}`); });
+  Object.entries(config.labels ?? {}).forEach(([k, v], i) => { add('label', i, `${k}=${v}`, k); });
   (config.history ?? []).forEach((h, i) => { add('history', i, h.created_by ?? ''); });
   return found;
 }
