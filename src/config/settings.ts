@@ -20,6 +20,8 @@ export interface Setting {
   readonly env: string;
   /** --limits-max-file-bytes */
   readonly flag: string;
+  /** The flag commands take it by, which problems and `config print` name: --namespace for namespaces, else `flag`. */
+  readonly commandFlag: string;
   /** The property commander gives the flag's value under: limitsMaxFileBytes. */
   readonly optionKey: string;
   readonly type: SettingType;
@@ -29,6 +31,17 @@ export interface Setting {
   /** The field's own schema, to validate one value. */
   readonly schema: z.ZodType;
 }
+
+/**
+ * Settings the commands spell the way kubectl and helm users know them (docs/configuration.md):
+ * `scan -n ''` must be named --namespace, the flag typed, not --namespaces, which scan lacks.
+ */
+const COMMAND_FLAGS: Readonly<Record<string, string>> = {
+  namespaces: '--namespace',
+  helmValuesFiles: '--helm-values',
+  helmSet: '--set',
+  attackPathsFailOnPath: '--fail-on-path',
+};
 
 const words = (path: readonly string[]): string[] => path.flatMap((key) => key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(' '));
 
@@ -53,11 +66,14 @@ function collect(shape: Record<string, z.ZodType>, prefix: readonly string[], in
     const type = settingType(schema);
     if (type === undefined) continue;
     const parts = words(path);
+    const flag = `--${parts.join('-')}`;
+    const optionKey = parts.map((word, i) => (i === 0 ? word : word.charAt(0).toUpperCase() + word.slice(1))).join('');
     into.push({
       path,
       env: `PALISADE_${parts.join('_').toUpperCase()}`,
-      flag: `--${parts.join('-')}`,
-      optionKey: parts.map((word, i) => (i === 0 ? word : word.charAt(0).toUpperCase() + word.slice(1))).join(''),
+      flag,
+      commandFlag: COMMAND_FLAGS[optionKey] ?? flag,
+      optionKey,
       ...type,
       description: describe(schema) ?? path.join('.'),
       schema,
@@ -118,7 +134,14 @@ function validate(setting: Setting, raw: unknown, name: string, into: LayerResul
     return;
   }
   const problems = issuesToProblems(result.error.issues, () => undefined, setting.schema);
-  for (const p of problems) into.problems.push({ ...p, message: `${name}: ${p.message}` });
+  result.error.issues.forEach((issue, i) => {
+    const p = problems[i];
+    if (p === undefined) return;
+    // A list item is named by its value (--set "replicas": ...), not by its index ("[0]: ...").
+    const index = issue.path.length === 1 ? issue.path[0] : undefined;
+    const item: unknown = typeof index === 'number' && Array.isArray(value) ? (value as unknown[])[index] : undefined;
+    into.problems.push({ ...p, message: typeof item === 'string' ? `${name} ${JSON.stringify(item)}: ${issue.message}` : `${name}: ${p.message}` });
+  });
 }
 
 /** The settings an environment gives (PALISADE_*), each validated on its own; empty variables count as unset. */
@@ -136,7 +159,7 @@ export function settingsFromFlags(flags: Readonly<Record<string, unknown>>): Lay
   const layer: LayerResult = { values: [], problems: [] };
   for (const setting of SETTINGS) {
     const raw = flags[setting.optionKey];
-    if (raw !== undefined) validate(setting, raw, setting.flag, layer);
+    if (raw !== undefined) validate(setting, raw, setting.commandFlag, layer);
   }
   return layer;
 }
