@@ -97,6 +97,16 @@ export interface ImageSecret {
   readonly redacted: string;
 }
 
+/**
+ * Where a secret is, for messages: a file's place (secretFilePlace), or the configuration entry
+ * ("env #2, column 19", "label com.example.token, column 21"; labels by key, as they are a map).
+ */
+export function secretPlace(secret: ImageSecret): string {
+  if (secret.place === 'file') return secretFilePlace(secret);
+  const entry = secret.label === undefined ? `${secret.place} #${String(secret.line ?? 0)}` : `label ${secret.label}`;
+  return `${entry}${secret.column === undefined ? '' : `, column ${String(secret.column)}`}`;
+}
+
 /** How many distinct values a secret entry stands for: one, or the values an unlisted entry counts. */
 export function secretValueCount(secret: ImageSecret): number {
   return secret.unlisted ?? 1;

@@ -9,7 +9,7 @@ import { PalisadeError, problem } from '../core/errors.js';
 import { hash64 } from '../lib/hash.js';
 import { pointer } from '../lib/json-pointer.js';
 import { IMAGE_API_VERSION, IMAGE_KIND, type Finding } from '../model/finding.js';
-import { type ImageSecret, type Inventory, secretFilePlace } from '../model/package.js';
+import { type ImageSecret, type Inventory, secretPlace } from '../model/package.js';
 import type { Problem } from '../model/problem.js';
 import type { ImageScanSummary } from '../model/report.js';
 import { resourceKey, type Resource, type ResourceRef } from '../model/resource.js';
@@ -122,9 +122,7 @@ const SECRET_THREATS = ['supply-chain', 'image-security', 'data-exfiltration'] a
  */
 export function secretFinding(secret: ImageSecret, image: ResourceRef): Finding {
   const ruleId = `image-secret-${secret.rule}`;
-  const column = secret.column === undefined ? '' : `, column ${String(secret.column)}`;
-  const entry = secret.label === undefined ? `${secret.place} #${String(secret.line ?? 0)}` : `label ${secret.label}`;
-  const where = secret.place === 'file' ? secretFilePlace(secret) : `the image configuration (${entry}${column})`;
+  const where = secret.place === 'file' ? secretPlace(secret) : `the image configuration (${secretPlace(secret)})`;
   const message = `${secret.title} in ${where}: ${secret.redacted}`;
   return {
     id: hash64(`${ruleId}\u0000${resourceKey(image)}\u0000${secret.layer ?? ''}\u0000${message}`),
