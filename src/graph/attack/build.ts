@@ -29,6 +29,7 @@ import { hasOpenEgress, NetworkReach } from './network-reach.js';
 import { importRbac } from './rbac-import.js';
 import { exploitProbability, rceByImage, type Vulnerability } from './vulns.js';
 import { workloadInfos, type WorkloadInfo } from './workloads.js';
+import { groupBy } from '../../lib/group-by.js';
 
 export interface AttackInput {
   readonly resources: readonly Resource[];
@@ -112,8 +113,7 @@ function addWorkload(graph: AttackGraph, info: WorkloadInfo, findings: FindingLo
  */
 function addHostCompromise(graph: AttackGraph, infos: readonly WorkloadInfo[]): void {
   const daemonSets = infos.filter((i) => i.resource.kind === 'DaemonSet');
-  const byNode = new Map<string, WorkloadInfo[]>();
-  for (const info of infos) if (info.nodeName !== undefined) byNode.set(info.nodeName, [...(byNode.get(info.nodeName) ?? []), info]);
+  const byNode = groupBy(infos.filter((i) => i.nodeName !== undefined), (i) => i.nodeName);
   const hostEdge = (from: string, to: WorkloadInfo, why: string): void => {
     graph.addEdge({ from, to: to.id, kind: 'host-compromise', explanation: `as root on the node, run code in the pods of ${to.resource.kind} ${to.namespace}/${to.resource.name} (${why})`, evidence: to.nodeName === undefined ? {} : { nodeName: to.nodeName }, probability: 1 });
   };

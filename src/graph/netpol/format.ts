@@ -4,6 +4,7 @@
  */
 import { dotString } from '../../lib/dot.js';
 import { compareText } from '../../lib/compare.js';
+import { groupBy } from '../../lib/group-by.js';
 
 export interface ConnLine {
   readonly src: string;
@@ -86,18 +87,13 @@ function formatDot(lines: readonly ConnLine[], workloads: readonly string[]): st
     peers.add(l.src);
     peers.add(l.dst);
   }
-  const byNamespace = new Map<string, string[]>();
-  const others: string[] = [];
-  for (const peer of [...peers].sort(compareText)) {
-    const ns = namespaceOfPeer(peer);
-    if (ns === undefined) others.push(peer);
-    else byNamespace.set(ns, [...(byNamespace.get(ns) ?? []), peer]);
-  }
+  // Peers outside any namespace (IP blocks, the outside world) are drawn outside the clusters.
+  const byNamespace = groupBy([...peers].sort(compareText), namespaceOfPeer);
   const out = ['digraph {'];
-  for (const [ns, members] of [...byNamespace].sort(([a], [b]) => compareText(a, b))) {
-    out.push(...namespaceCluster(ns, members.map((m) => ({ id: m, label: m.slice(ns.length + 1) }))));
+  for (const [ns, members] of [...byNamespace].sort(([a], [b]) => compareText(a ?? '', b ?? ''))) {
+    if (ns !== undefined) out.push(...namespaceCluster(ns, members.map((m) => ({ id: m, label: m.slice(ns.length + 1) }))));
   }
-  for (const o of others) out.push(peerNode(o));
+  for (const o of byNamespace.get(undefined) ?? []) out.push(peerNode(o));
   for (const l of lines) out.push(dotEdge(l.src, l.dst, l.conn));
   out.push('}');
   return `${out.join('\n')}\n`;

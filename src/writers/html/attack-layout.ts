@@ -8,6 +8,7 @@
  * Deterministic: ties are broken by node id, so the same graph always gives the same picture.
  */
 import { compareText } from '../../lib/compare.js';
+import { groupBy } from '../../lib/group-by.js';
 
 export interface LayoutInput {
   readonly nodes: readonly { readonly id: string; readonly role: 'entry' | 'jewel' | 'step' }[];
@@ -64,8 +65,7 @@ interface Item {
  * a jewel leads to, such as the pods of a node, keeps the column its distance gives it).
  */
 export function assignLayers(input: LayoutInput): Map<string, number> {
-  const outgoing = new Map<string, string[]>();
-  for (const { from, to } of input.edges) outgoing.set(from, [...(outgoing.get(from) ?? []), to]);
+  const outgoing = new Map([...groupBy(input.edges, (e) => e.from)].map(([from, edges]) => [from, edges.map((e) => e.to)]));
   const role = new Map(input.nodes.map((n) => [n.id, n.role]));
   const layer = new Map<string, number>();
   let frontier = input.nodes.filter((n) => n.role === 'entry').map((n) => n.id);
@@ -146,12 +146,8 @@ function crossings(order: ReadonlyMap<string, number>, pairs: readonly (readonly
 
 /** Barycenter sweeps left-to-right and right-to-left; returns the best order seen. */
 function orderColumns(items: Item[][], pairs: readonly [string, string][]): Item[][] {
-  const byLayer = new Map<number, [string, string][]>();
   const layerOf = new Map(items.flatMap((column, l) => column.map((item) => [item.key, l] as const)));
-  for (const pair of pairs) {
-    const l = layerOf.get(pair[0]) ?? 0;
-    byLayer.set(l, [...(byLayer.get(l) ?? []), pair]);
-  }
+  const byLayer = groupBy(pairs, (pair) => layerOf.get(pair[0]) ?? 0);
   const neighbours = (key: string, towards: 'left' | 'right'): string[] =>
     pairs.filter((p) => (towards === 'left' ? p[1] === key : p[0] === key)).map((p) => (towards === 'left' ? p[0] : p[1]));
   const positions = (columnsNow: Item[][]): Map<string, number> => new Map(columnsNow.flatMap((column) => column.map((item, i) => [item.key, i] as const)));

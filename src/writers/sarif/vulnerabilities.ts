@@ -10,6 +10,7 @@ import { pathToUri } from '../common/artifact-path.js';
 import type { RuleInfo } from '../common/rule-catalog.js';
 import { SECURITY_SEVERITY, sarifLevel } from './rules.js';
 import type { SarifPhysicalLocation, SarifReportingDescriptor } from './sarif-types.js';
+import { groupBy } from '../../lib/group-by.js';
 
 export const IMAGE_ROOT = 'IMAGEROOT';
 
@@ -37,11 +38,7 @@ export function imageBaseIds(report: Report): Record<string, { readonly descript
 
 /** Descriptors for vulnerability ids, from the report's findings; undefined for ordinary rules. */
 export function vulnerabilityDescriptors(report: Report): (rule: RuleInfo) => SarifReportingDescriptor | undefined {
-  const byId = new Map<string, Finding[]>();
-  for (const finding of report.findings) {
-    if (finding.vulnerability === undefined) continue;
-    byId.set(finding.ruleId, [...(byId.get(finding.ruleId) ?? []), finding]);
-  }
+  const byId = groupBy(report.findings.filter((f) => f.vulnerability !== undefined), (f) => f.ruleId);
   return (rule) => {
     const findings = byId.get(rule.id);
     return findings === undefined ? undefined : descriptor(rule, findings);

@@ -8,6 +8,7 @@ import { isProtocol } from '../connections.js';
 import { NetpolError } from '../errors.js';
 import type { Workload } from '../model.js';
 import type { Need } from './needs.js';
+import { groupBy } from '../../../lib/group-by.js';
 
 /** Bounded input: an observation log is summarised, not a raw packet capture. */
 export const MAX_OBSERVED_LINES = 1_000_000;
@@ -16,11 +17,7 @@ const MAX_LINE_LENGTH = 4096;
 const HINT = 'Write one JSON object per line, {"src": "NS/NAME", "dst": "NS/NAME", "port": 8080, "protocol": "TCP"}, naming workloads of the manifests.';
 
 export function needsFromObserved(text: string, file: string, workloads: readonly Workload[]): Need[] {
-  const byName = new Map<string, Workload[]>();
-  for (const w of workloads) {
-    const key = `${w.namespace}/${w.name}`;
-    byName.set(key, [...(byName.get(key) ?? []), w]);
-  }
+  const byName = groupBy(workloads, (w) => `${w.namespace}/${w.name}`);
   const needs: Need[] = [];
   const lines = text.split('\n');
   if (lines.length > MAX_OBSERVED_LINES) throw new NetpolError(`observed-connections file has more than ${String(MAX_OBSERVED_LINES)} lines; summarise it to distinct connections first`, { file, line: 1, column: 1 }, HINT);

@@ -11,6 +11,7 @@ import type { Workload } from '../model.js';
 import { NAMESPACE_NAME_LABEL } from '../namespaces.js';
 import type { Exposure, Need } from './needs.js';
 import { distinctNeeds } from './needs.js';
+import { groupBy } from '../../../lib/group-by.js';
 
 export const GENERATED_FROM_ANNOTATION = 'palisade.dev/generated-from';
 
@@ -70,16 +71,6 @@ function rules(needs: readonly Need[], peerOf: (n: Need) => Workload, selectors:
     const labels = selectors.get(w);
     if (labels === undefined) continue;
     out.push({ [direction]: [peer(w.namespace, labels)], ports: portsOf(list) });
-  }
-  return out;
-}
-
-function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
-  const out = new Map<K, T[]>();
-  for (const item of items) {
-    const list = out.get(keyOf(item));
-    if (list === undefined) out.set(keyOf(item), [item]);
-    else list.push(item);
   }
   return out;
 }

@@ -10,6 +10,7 @@ import { dotString } from '../../../lib/dot.js';
 import { compareText } from '../../../lib/compare.js';
 import { workloadKey } from '../model.js';
 import type { MultiNetworkResult, NetworkSection } from './list.js';
+import { groupBy } from '../../../lib/group-by.js';
 
 interface Node {
   readonly id: string;
@@ -26,9 +27,7 @@ function nodeOf(section: NetworkSection, end: string): Node | undefined {
 }
 
 function namespaceBlocks(nodes: readonly Node[]): string[] {
-  const byNamespace = new Map<string, Node[]>();
-  for (const n of nodes) byNamespace.set(n.namespace, [...(byNamespace.get(n.namespace) ?? []), n]);
-  return [...byNamespace]
+  return [...groupBy(nodes, (n) => n.namespace)]
     .sort(([a], [b]) => compareText(a, b))
     .flatMap(([ns, members]) => namespaceCluster(ns, members.sort((a, b) => compareText(a.id, b.id))));
 }

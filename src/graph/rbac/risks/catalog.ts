@@ -8,6 +8,7 @@ import { isBootstrapObject } from '../defaults.js';
 import { ALL } from '../match.js';
 import type { ResourceRule, SourcedRule } from '../types.js';
 import { granted, targetLabel, type Granted, type Target } from './grant.js';
+import { groupBy } from '../../../lib/group-by.js';
 
 export const RISK_IDS = [
   'cluster-admin',
@@ -66,11 +67,7 @@ function describeMatches(matches: readonly Match[]): string {
     for (const verb of g.verbs) verbs.add(verb);
     verbsByTarget.set(label, verbs);
   }
-  const byVerbs = new Map<string, string[]>();
-  for (const [label, verbs] of verbsByTarget) {
-    const key = [...verbs].join(', ');
-    byVerbs.set(key, [...(byVerbs.get(key) ?? []), label]);
-  }
+  const byVerbs = new Map([...groupBy(verbsByTarget, ([, verbs]) => [...verbs].join(', '))].map(([verbs, targets]) => [verbs, targets.map(([label]) => label)]));
   const names = matches.find((m) => m.granted.names !== undefined)?.granted.names;
   const text = [...byVerbs.entries()].map(([verbs, resources]) => `${verbs} on ${resources.join(', ')}`).join('; ');
   return names === undefined ? text : `${text} (only the objects named ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', ...' : ''})`;
