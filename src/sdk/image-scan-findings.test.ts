@@ -56,3 +56,16 @@ describe('secrets in labels', () => {
     expect(dropConfigSecrets(secrets, [ruleFinding]).map((f) => f.secret?.label)).toEqual(['com.example.okta']);
   });
 });
+
+describe('secrets in the configuration of several images', () => {
+  it('are dropped only where the rule flagged the same place of the same image', () => {
+    const other: ResourceRef = { ...IMAGE, name: 'registry.example/other:2' };
+    const env = { env: [`TOKEN=<okta-token>00${random(UPPER, 38)}</okta-token>`] };
+    const secrets = [IMAGE, other].flatMap((image) => scanConfigForSecrets(env).map((s) => secretFinding(s, image)));
+    // The rule flagged Env[0] of the first image only (its ImageConfig is named by the target).
+    const ruleFinding = { ...secrets[0], ruleId: CONFIG_SECRET_RULE, resource: { apiVersion: 'palisade.dev/v1', kind: 'ImageConfig', name: 'oci-archive:app.tar' }, location: { file: 'oci-archive:app.tar', line: 0, column: 0, path: '/config/Env/0' } } as Finding;
+    const summary = (target: string, reference: string) => ({ target, reference, layers: 1, packages: 0, packagesByEcosystem: {}, vulnerabilities: { checked: false as const, reason: '' }, secretsChecked: true });
+    const images = [summary('oci-archive:app.tar', IMAGE.name), summary('docker://registry.example/other:2', other.name)];
+    expect(dropConfigSecrets(secrets, [ruleFinding], images).map((f) => f.resource.name)).toEqual([other.name]);
+  });
+});

@@ -78,12 +78,16 @@ export const CONFIG_SECRET_RULE = 'image-secret-in-config';
  * A secret in the image configuration is reported once: where the configuration rule already
  * flagged the same place (the same Env entry, history step or label), the secret scan's finding is
  * dropped; what only the secret scan saw is kept (a label the rule passed over, next to one it
- * flagged, is kept too). Secrets in files are always kept.
+ * flagged, is kept too). Secrets in files are always kept. With several images, `images` (their
+ * summaries) tells which image each ImageConfig is (named by target) so that a place flagged in
+ * one image's configuration drops nothing of another's; without it, all findings are one image's.
  */
-export function dropConfigSecrets(findings: readonly Finding[], ruleFindings: readonly Finding[]): Finding[] {
-  const flagged = new Set(ruleFindings.filter((f) => f.ruleId === CONFIG_SECRET_RULE).map((f) => f.location.path));
+export function dropConfigSecrets(findings: readonly Finding[], ruleFindings: readonly Finding[], images?: readonly ImageScanSummary[]): Finding[] {
+  const referenceOf = new Map((images ?? []).map((image) => [image.target, image.reference]));
+  const key = (image: string, path: string): string => (images === undefined ? path : `${image}\u0000${path}`);
+  const flagged = new Set(ruleFindings.filter((f) => f.ruleId === CONFIG_SECRET_RULE).map((f) => key(referenceOf.get(f.resource.name) ?? f.resource.name, f.location.path)));
   if (flagged.size === 0) return [...findings];
-  return findings.filter((f) => f.secret === undefined || f.secret.place === 'file' || !flagged.has(f.location.path));
+  return findings.filter((f) => f.secret === undefined || f.secret.place === 'file' || !flagged.has(key(f.resource.name, f.location.path)));
 }
 
 /** The name findings carry: a registry reference as given, else the image's first tag, else the target. */
