@@ -14,6 +14,7 @@ import type { Compliance, ComplianceControl, RuleSummary } from '../model/report
 import type { Control, Framework, RuleCheck } from '../frameworks/index.js';
 import { findFramework, frameworkRuleIds, FRAMEWORKS, isManual, PSS_FRAMEWORK_RULES } from '../frameworks/index.js';
 import { isPssVersion } from '../lib/pss/index.js';
+import { groupBy } from '../lib/group-by.js';
 
 function matches(check: RuleCheck, finding: Finding): boolean {
   return finding.ruleId === check.rule && (check.message === undefined || check.message.test(finding.message));
@@ -30,7 +31,7 @@ function rulesRun(summaries: readonly RuleSummary[]): RulesRun {
   return { ran: new Set(summaries.map((r) => r.ruleId)), judged: new Set(summaries.filter(judgedAny).map((r) => r.ruleId)) };
 }
 
-function judge(control: Control, findings: readonly Finding[], rules: RulesRun): ComplianceControl {
+function judge(control: Control, findings: ReadonlyMap<string, readonly Finding[]>, rules: RulesRun): ComplianceControl {
   const { id, title } = control;
   if (isManual(control)) return { id, title, status: 'manual', findings: 0, rules: [], reason: control.manual };
   const ruleIds = [...new Set(control.checks.map((c) => c.rule))];
@@ -42,7 +43,9 @@ function judge(control: Control, findings: readonly Finding[], rules: RulesRun):
   if (!running.some((c) => rules.judged.has(c.rule))) {
     return { id, title, status: 'manual', findings: 0, rules: ruleIds, reason: `nothing in the input for its rules to judge: ${ruleIds.join(', ')}` };
   }
-  const count = findings.filter((f) => !f.suppressed && running.some((check) => matches(check, f))).length;
+  // A finding counts once even when two checks of the control match it.
+  const counted = new Set(running.flatMap((check) => (findings.get(check.rule) ?? []).filter((f) => matches(check, f))));
+  const count = counted.size;
   return { id, title, status: count > 0 ? 'fail' : 'pass', findings: count, rules: ruleIds };
 }
 
@@ -58,7 +61,9 @@ function percent(part: number, whole: number): number {
  */
 export function complianceOf(framework: Framework, findings: readonly Finding[], rules: readonly RuleSummary[], version?: string): Compliance {
   const run = rulesRun(rules);
-  const controls = framework.controls.map((control) => judge(control, findings, run));
+  // Grouped once: a cluster's scan holds a million findings and a framework a hundred controls.
+  const open = groupBy(findings.filter((f) => !f.suppressed), (f) => f.ruleId);
+  const controls = framework.controls.map((control) => judge(control, open, run));
   const automated = controls.filter((c) => c.status !== 'manual');
   return {
     framework: framework.id,
