@@ -14,6 +14,8 @@ export interface ShellCommand {
   /** Which pipeline of the script (0-based) and which stage of it. */
   readonly pipeline: number;
   readonly stage: number;
+  /** Delimiters of the here-documents it reads (`bash <<EOF`), whose bodies follow the script line. */
+  readonly heredocs: string[];
 }
 
 const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', 'for', 'case', 'esac', '{', '}', '!', 'in']);
@@ -28,6 +30,8 @@ export function shellCommands(script: string): ShellCommand[] {
   let pipeline = 0;
   let stage = 0;
   let dropNext = false;
+  let heredocNext = false;
+  let heredocs: string[] = [];
   const finish = (): void => {
     const assignments: string[] = [];
     while (words.length > 0 && (RESERVED.has(words[0] ?? '') || ASSIGNMENT.test(words[0] ?? ''))) {
@@ -35,20 +39,25 @@ export function shellCommands(script: string): ShellCommand[] {
       if (ASSIGNMENT.test(first)) assignments.push(first);
     }
     // `for x in a b` lists words, not a command.
-    if (words.length > 0) commands.push({ words, assignments, pipeline, stage });
+    if (words.length > 0) commands.push({ words, assignments, pipeline, stage, heredocs });
     words = [];
+    heredocs = [];
   };
   for (const token of tokenize(script)) {
     if (token.kind === 'word') {
+      if (heredocNext) heredocs.push(token.text);
       if (dropNext) dropNext = false;
       else words.push(token.text);
+      heredocNext = false;
       continue;
     }
     if (/^\d*(<<<|<<-?|<>|<&|>&|>>|>\||&>>|&>|<|>)$/.test(token.text)) {
       dropNext = true;
+      heredocNext = /^\d*<<-?$/.test(token.text);
       continue;
     }
     finish();
+    heredocNext = false;
     if (token.text === '|' || token.text === '|&') stage++;
     else {
       pipeline++;

@@ -136,6 +136,20 @@ export function mountedTargets(instruction: DockerInstruction): string[] {
 }
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
+/** A here-document that is the whole RUN command (`RUN <<EOF`): the builder runs its body as the script. */
+const ONLY_HEREDOC = /^\d*<<-?["']?[A-Za-z0-9_./-]+["']?\s*$/;
+
+/**
+ * The program a `#!` line names (`#!/usr/bin/env -S bash -e` is bash), or undefined without one.
+ * The builder runs a here-document that starts with one as a file, with that interpreter.
+ */
+function shebangProgram(body: string): string | undefined {
+  if (!body.startsWith('#!')) return undefined;
+  const words = (body.slice(2).split('\n')[0] ?? '').trim().split(/\s+/);
+  let program = (words.shift() ?? '').replace(/^.*\//, '');
+  while (program === 'env' || program.startsWith('-') || /^[A-Za-z_]\w*=/.test(program)) program = (words.shift() ?? '').replace(/^.*\//, '');
+  return program;
+}
 
 /** The shell script a RUN runs: its shell form, `sh -c SCRIPT` in JSON form, or a here-document it runs. */
 export function scriptOf(instruction: DockerInstruction): string | undefined {
@@ -148,19 +162,54 @@ export function scriptOf(instruction: DockerInstruction): string | undefined {
   }
   const text = instruction.args[0] ?? '';
   const heredoc = instruction.heredocs?.[0];
-  // `RUN <<EOF` runs the document itself; `RUN python3 <<EOF` feeds it to a program (data, not shell).
-  if (heredoc !== undefined && /^\d*<<-?["']?[A-Za-z0-9_./-]+["']?\s*$/.test(text.trim())) return heredoc.body;
-  return text;
+  if (heredoc === undefined || !ONLY_HEREDOC.test(text.trim())) return text;
+  // `RUN <<EOF` runs the document itself, with the program of its `#!` line when it has one.
+  const interpreter = shebangProgram(heredoc.body);
+  return interpreter === undefined || SHELLS.has(interpreter) ? heredoc.body : '';
+}
+
+/**
+ * Whether a command runs the script it reads on standard input: a shell without `-c` and without a
+ * script file (`bash <<EOF`, `sh -s -- arg <<EOF`), not `python3 <<EOF` or `cat > f <<EOF` (data).
+ */
+function readsScriptFromStdin(command: ShellCommand): boolean {
+  const shell = unwrapped(command);
+  if (!SHELLS.has(programOf(shell))) return false;
+  const words = shell.words.slice(1);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] ?? '';
+    if (word === '--' || !/^[-+]/.test(word)) return false;
+    if (/^-[A-Za-z]*c/.test(word)) return false;
+    if (/^-[A-Za-z]*s/.test(word)) return true;
+    // `-o pipefail` and `+o errexit` take the option name as their value.
+    if (word === '-o' || word === '+o' || word === '-O' || word === '+O') i++;
+  }
+  return true;
 }
 
 const commandCache = new WeakMap<DockerInstruction, ShellCommand[]>();
 
-/** The shell commands a RUN runs (empty for other instructions). */
+/**
+ * The shell commands a RUN runs (empty for other instructions). A here-document a shell reads
+ * (`RUN bash <<EOF`, `RUN <<EOF sh -e`) is part of the script: the builder hands the command line
+ * and the documents to the shell, so its commands follow the one that reads it, as pipelines of their own.
+ */
 export function commandsOf(instruction: DockerInstruction): ShellCommand[] {
   let commands = commandCache.get(instruction);
   if (commands === undefined) {
     const script = scriptOf(instruction);
-    commands = script === undefined ? [] : shellCommands(script);
+    const line = script === undefined ? [] : shellCommands(script);
+    // The documents belong to the command line unless the RUN is one document alone (then it is the script).
+    const documents = instruction.json || ONLY_HEREDOC.test((instruction.args[0] ?? '').trim()) ? [] : (instruction.heredocs ?? []);
+    let next = line.reduce((max, command) => Math.max(max, command.pipeline), 0) + 1;
+    commands = line.flatMap((command) => {
+      if (command.heredocs.length === 0 || !readsScriptFromStdin(command)) return [command];
+      // A command's standard input is its last here-document.
+      const body = documents.find((document) => document.name === command.heredocs.at(-1))?.body ?? '';
+      const inner = shellCommands(body).map((c) => ({ ...c, pipeline: c.pipeline + next }));
+      next = inner.reduce((max, c) => Math.max(max, c.pipeline), next) + 1;
+      return [command, ...inner];
+    });
     commandCache.set(instruction, commands);
   }
   return commands;

@@ -11,4 +11,11 @@ describe('dockerfile-curl-pipe-shell', () => {
       ["RUN (line 2) pipes a curl download into bash: unverified code runs in the build", 2],
     ]);
   });
+  it('reads a here-document a shell runs (RUN <<EOF bash), not one a program reads as data', async () => {
+    const scan = await scanFixtures(rule, ['fail/fail-heredoc-to-shell.Dockerfile', 'pass/pass-heredoc-data.Dockerfile']);
+    expect(findingsFor(scan, 'fail-heredoc-to-shell.Dockerfile').map((f) => [f.message, f.location.line])).toEqual([
+      ['RUN (line 3) pipes a curl download into sh: unverified code runs in the build', 3],
+    ]);
+    expect(findingsFor(scan, 'pass-heredoc-data.Dockerfile')).toEqual([]);
+  });
 });

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { parseDockerfile } from '../../lib/dockerfile/index.js';
+import { commandsOf } from './dockerfile.js';
+
+/** The words of every command the RUN on the file's second line runs. */
+function commands(text: string): string[][] {
+  const run = parseDockerfile(`FROM debian:12\n${text}`).dockerfile.stages[0]?.instructions[0];
+  return run === undefined ? [] : commandsOf(run).map((command) => command.words);
+}
+
+describe('commandsOf with here-documents', () => {
+  it('runs a document fed to a shell on standard input as part of the script', () => {
+    expect(commands('RUN bash <<EOF\napt-get install -y curl\nEOF\n')).toEqual([['bash'], ['apt-get', 'install', '-y', 'curl']]);
+    expect(commands('RUN <<EOF sh -e\nmake\nEOF\n')).toEqual([['sh', '-e'], ['make']]);
+    expect(commands('RUN sudo bash -o pipefail -s -- x <<EOF\nmake\nEOF\n')).toEqual([['sudo', 'bash', '-o', 'pipefail', '-s', '--', 'x'], ['make']]);
+    // Two documents: standard input is the last one.
+    expect(commands('RUN cat <<A > /a && bash <<B\nrm -rf /\nA\nmake\nB\n')).toEqual([['cat'], ['bash'], ['make']]);
+  });
+
+  it('keeps documents a program reads as data out of the script', () => {
+    expect(commands('RUN python3 <<EOF\nimport os\nEOF\n')).toEqual([['python3']]);
+    expect(commands("RUN sh -c 'cat' <<EOF\nmake\nEOF\n")).toEqual([['sh', '-c', 'cat']]);
+    expect(commands('RUN bash ./setup.sh <<EOF\nyes\nEOF\n')).toEqual([['bash', './setup.sh']]);
+  });
+
+  it('runs a document that is the whole RUN with its #! interpreter', () => {
+    expect(commands('RUN <<EOF\napt-get update\nEOF\n')).toEqual([['apt-get', 'update']]);
+    expect(commands('RUN <<EOF\n#!/usr/bin/env -S bash -e\napt-get update\nEOF\n')).toEqual([['apt-get', 'update']]);
+    expect(commands('RUN <<EOF\n#!/usr/bin/env python3\nprint("apt-get update | sh")\nEOF\n')).toEqual([]);
+  });
+});
