@@ -33,6 +33,7 @@ export function shannonEntropy(text: string): number {
 }
 
 
+/** Keyed by the rule list's identity: callers pass long-lived lists, never a fresh `[rule]` per call. */
 const MATCHERS = new WeakMap<readonly SecretRule[], KeywordMatcher>();
 
 function matcherFor(rules: readonly SecretRule[]): KeywordMatcher {

@@ -61,10 +61,17 @@ export function isPlaceholderValue(value: string): boolean {
   return isPlaceholder(value) || /^\/[\w./-]*$/.test(value.trim());
 }
 
+/**
+ * One array for the life of the process: the secret scan builds its keyword automaton once per
+ * rule list (by identity), and a fresh `[rule]` per call built one per env value (1.7 s of a
+ * 50,000-pod scan).
+ */
+const URL_PASSWORD_RULES = [URL_PASSWORD_ANY_SCHEME];
+
 /** `scheme://user:password@host`: a credential embedded in a URL, whatever the variable is called. */
 export function urlPassword(value: string): string | undefined {
   if (value.length > MAX_SCANNED_LENGTH) return undefined;
-  return findSecrets(value, [URL_PASSWORD_ANY_SCHEME])[0]?.value;
+  return findSecrets(value, URL_PASSWORD_RULES)[0]?.value;
 }
 
 /**
