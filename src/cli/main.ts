@@ -5,6 +5,7 @@ import { formatProblem, problem, VERSION } from '../sdk/index.js';
 import { attackPathsCommand } from './attack-paths-command.js';
 import { configCommand } from './config-command.js';
 import { dbCommand } from './db-command.js';
+import { emptyValueProblems } from './empty-values.js';
 import { EXIT } from './io.js';
 import { commanderUsageProblem, internalProblem } from './usage.js';
 import { dockerfileCommand } from './dockerfile-command.js';
@@ -51,6 +52,13 @@ function program(): Command {
     .addCommand(configCommand())
     .addCommand(dbCommand())
     .addHelpText('after', '\nExamples:\n  palisade scan examples/\n  palisade rules list\n  palisade scan --help\n\nExit codes: 0 passed (or yes), 1 the gate was reached (or no), 2 a usage error, no input read or\nthe output not written, 70 a bug. Problems are printed one per line on stderr (docs/cli.md).');
+  // Runs before the action of every subcommand: nothing is read with an empty flag value.
+  root.hook('preAction', (_root, action) => {
+    const problems = emptyValueProblems(action);
+    if (problems.length === 0) return;
+    for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
+    throw new CommanderError(EXIT.usage, 'palisade.emptyValue', 'empty option value');
+  });
   return overrideExits(root);
 }
 

@@ -35,7 +35,7 @@ describe('options are checked before the inputs are read', () => {
     ['scan --config', ['scan', pipe, '-c', badConfig], /^error config-invalid \S+bad-config\.yaml:1:\d+: failOn: /],
     ['scan --config missing', ['scan', pipe, '-c', join(dir, 'missing.yaml')], /^error config-not-found \S+missing\.yaml: /],
     ['scan, a setting flag', ['scan', pipe, '--limits-max-file-bytes', 'lots'], /^error config-invalid: --limits-max-file-bytes: /],
-    ['scan, an empty --namespace', ['scan', pipe, '-n', ','], /^error config-invalid: .*list at least one namespace/],
+    ['scan, an empty --namespace', ['scan', pipe, '-n', ','], /^error usage: --namespace was given an empty value/],
     ['scan --vex, with an image', ['scan', pipe, `oci-archive:${join(dir, 'image.tar')}`, '--vex', join(dir, 'not-json.txt')], /^error vex-invalid \S+not-json\.txt: /],
     ['scan --helm-values', ['scan', pipe, '--helm-values', join(dir, 'prod.yml')], /^error input-not-found \S+prod\.yml: --helm-values names a file that does not exist \(hint: Check the --helm-values path\.\)$/m],
     ['attack-paths --helm-values', ['attack-paths', pipe, '--helm-values', join(dir, 'prod.yml')], /^error input-not-found \S+prod\.yml: --helm-values names a file/],
