@@ -15,4 +15,17 @@ describe('image-runs-as-root', () => {
     const fromArg = await scanFixtures(rule, ['fail/fail-user-from-arg.Dockerfile']);
     expect(findingsFor(fromArg, 'fail-user-from-arg.Dockerfile').map((f) => f.message)).toEqual(['the final stage switches to USER ${RUN_AS} (0) (line 3), so the image runs as root']);
   });
+  it('takes an empty user (a variable nobody set) as root, and numeric aliases of uid 0', async () => {
+    const scan = await scanFixtures(rule, ['fail/fail-user-unset-variable.Dockerfile', 'fail/fail-user-build-arg-without-default.Dockerfile', 'pass/pass-user-variable-default.Dockerfile']);
+    expect(findingsFor(scan, 'fail-user-unset-variable.Dockerfile').map((f) => [f.status, f.message, f.location.line])).toEqual([
+      ['fail', 'the final stage switches to USER $APP_USER (line 7), which is empty because no ARG or ENV sets APP_USER, so the image runs as root', 7],
+    ]);
+    expect(findingsFor(scan, 'fail-user-build-arg-without-default.Dockerfile').map((f) => [f.status, f.message])).toEqual([
+      ['warn', 'the final stage switches to USER ${APP_UID} (line 5), which is empty unless the build is given --build-arg APP_UID=... (ARG without a default), so the image runs as root'],
+    ]);
+    expect(findingsFor(scan, 'pass-user-variable-default.Dockerfile')).toEqual([]);
+    const image = await scanFixtures(rule, ['fail/image-config.yaml', 'pass/pass-image-config.yaml']);
+    expect(findingsFor(image, 'fail-image-uid-zero-padded').map((f) => f.message)).toEqual(['the image runs as root (User "00:1000")']);
+    expect(findingsFor(image, 'pass-image-group-root')).toEqual([]);
+  });
 });

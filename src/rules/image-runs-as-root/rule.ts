@@ -6,14 +6,61 @@
  */
 import type { Resource } from '../../model/resource.js';
 import { defineRule, fail, warn } from '../../core/rule.js';
-import { expandVariables } from '../../lib/dockerfile/index.js';
+import { expandVariables, type ParsedDockerfile } from '../../lib/dockerfile/index.js';
 import { dockerfileOf, finalStages, stageInstructions, type Located } from '../_dockerfile/dockerfile.js';
 import { imageConfigOf } from '../_dockerfile/image-config.js';
 
-/** `root`, `0`, `root:group`, `0:0`: the user part is what counts. */
+/** The user part of `user[:group]`: the group does not make a process root (see doc.md on `1000:0`). */
+function userPart(user: string): string {
+  return user.trim().split(':')[0] ?? '';
+}
+
+/**
+ * `root`, or a number that is 0: the runtime takes a name that is no passwd entry as a number, so
+ * `00` and `+0` are uid 0 too (tried with podman and runc).
+ */
 function isRoot(user: string): boolean {
-  const name = user.trim().split(':')[0] ?? '';
-  return name === 'root' || name === '0';
+  const name = userPart(user);
+  return name === 'root' || /^[+-]?0+$/.test(name);
+}
+
+interface LastUser {
+  readonly located: Located;
+  /** The user with variables expanded. */
+  readonly user: string;
+  /** Variables the USER names that had no value. */
+  readonly unset: readonly string[];
+  /** Build arguments declared without a default (empty unless --build-arg gives one). */
+  readonly argsWithoutDefault: ReadonlySet<string>;
+}
+
+/** The last USER of the chain, expanded with the ARG defaults (global ones when redeclared) and ENV values set before it. */
+function lastUser(dockerfile: ParsedDockerfile, chain: readonly number[]): LastUser | undefined {
+  const values = new Map<string, string>();
+  const argsWithoutDefault = new Set<string>();
+  const globals = new Map(dockerfile.preamble.flatMap((i) => (i.cmd === 'ARG' ? (i.pairs ?? []) : [])).flatMap((p) => (p.value === null ? [] : [[p.key, p.value] as const])));
+  let last: LastUser | undefined;
+  for (const located of chain.flatMap((stage) => stageInstructions(dockerfile, stage).filter((l) => !l.onbuild))) {
+    const { instruction } = located;
+    for (const pair of instruction.cmd === 'ARG' || instruction.cmd === 'ENV' ? (instruction.pairs ?? []) : []) {
+      // `ARG NAME` inside a stage brings in the global ARG's default.
+      const value = pair.value ?? globals.get(pair.key);
+      if (value !== undefined) {
+        values.set(pair.key, value);
+        argsWithoutDefault.delete(pair.key);
+      } else if (!values.has(pair.key)) argsWithoutDefault.add(pair.key);
+    }
+    if (instruction.cmd === 'USER') {
+      const unset: string[] = [];
+      const user = expandVariables(instruction.args.join(' '), (name) => {
+        const value = values.get(name);
+        if (value === undefined) unset.push(name);
+        return value;
+      }, dockerfile.directives.escape);
+      last = { located, user, unset, argsWithoutDefault: new Set(argsWithoutDefault) };
+    }
+  }
+  return last;
 }
 
 export const rule = defineRule({
@@ -43,32 +90,32 @@ export const rule = defineRule({
     if (dockerfile === undefined) return;
     // The final image's user is the last USER of its stage chain (a stage built FROM an earlier stage inherits it).
     const chain = [...finalStages(dockerfile)].sort((a, b) => a - b);
-    // USER $NAME takes ARG defaults and ENV values set before it in the chain.
-    const values = new Map<string, string>();
-    const globals = new Map(dockerfile.preamble.flatMap((i) => (i.cmd === 'ARG' ? (i.pairs ?? []) : [])).flatMap((p) => (p.value === null ? [] : [[p.key, p.value] as const])));
-    let last: Located | undefined;
-    let user = '';
-    for (const located of chain.flatMap((stage) => stageInstructions(dockerfile, stage).filter((l) => !l.onbuild))) {
-      const { instruction } = located;
-      for (const pair of instruction.cmd === 'ARG' || instruction.cmd === 'ENV' ? (instruction.pairs ?? []) : []) {
-        // `ARG NAME` inside a stage brings in the global ARG's default.
-        const value = pair.value ?? globals.get(pair.key);
-        if (value !== undefined) values.set(pair.key, value);
-      }
-      if (instruction.cmd === 'USER') {
-        last = located;
-        user = expandVariables(instruction.args.join(' '), (name) => values.get(name), dockerfile.directives.escape);
-      }
-    }
     const final = dockerfile.stages.length - 1;
+    const base = dockerfile.stages[chain[0] ?? final]?.resolvedImage ?? '';
+    const fromScratch = base.toLowerCase() === 'scratch';
+    const last = lastUser(dockerfile, chain);
     if (last === undefined) {
-      const base = dockerfile.stages[chain[0] ?? final]?.resolvedImage ?? '';
-      if (base.toLowerCase() === 'scratch') yield fail('the final stage has no USER instruction and is built from scratch, so it runs as root', `/stages/${final}/from`);
+      if (fromScratch) yield fail('the final stage has no USER instruction and is built from scratch, so it runs as root', `/stages/${final}/from`);
       else yield warn(`the final stage has no USER instruction, so it runs as the user of "${base || 'its base image'}" (root unless that image sets one)`, final < 0 ? '' : `/stages/${final}/from`);
       return;
     }
-    const written = last.instruction.args.join(' ');
-    const shown = written === user ? user : `${written} (${user})`;
-    if (isRoot(user)) yield fail(`the final stage switches to USER ${shown} (line ${last.instruction.line}), so the image runs as root`, last.path);
+    const { located: { instruction, path }, user, unset, argsWithoutDefault } = last;
+    const written = instruction.args.join(' ');
+    const switches = `the final stage switches to USER ${written === user || user === '' ? written : `${written} (${user})`} (line ${instruction.line})`;
+    if (isRoot(user)) {
+      yield fail(`${switches}, so the image runs as root`, path);
+      return;
+    }
+    // An empty user (a variable nobody set) is no user at all: the runtime starts the process as root.
+    if (userPart(user) !== '' || unset.length === 0) return;
+    const names = [...new Set(unset)].join(', ');
+    const noDefault = [...new Set(unset.filter((name) => argsWithoutDefault.has(name)))];
+    if (noDefault.length > 0) {
+      yield warn(`${switches}, which is empty unless the build is given --build-arg ${noDefault.map((name) => `${name}=...`).join(' ')} (ARG without a default), so the image runs as root`, path);
+    } else if (fromScratch) {
+      yield fail(`${switches}, which is empty because no ARG or ENV sets ${names}, so the image runs as root`, path);
+    } else {
+      yield warn(`${switches}, which is empty because no ARG or ENV of this Dockerfile sets ${names}: unless "${base}" sets it in its environment, the image runs as root`, path);
+    }
   },
 });
