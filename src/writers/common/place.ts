@@ -1,6 +1,6 @@
 /**
  * Where a finding is, as text: `file:line:column pointer`. Positions are 1-based; 0 means there
- * is none (an object read from a live cluster, a file inside an image has a line but no column),
+ * is none (an object read from a live cluster; a package file inside an image has a line but no column),
  * and printing it as `:0` would send an editor or a CI annotation to a place that does not exist.
  */
 import { IMAGE_API_VERSION, type Finding } from '../../model/finding.js';

@@ -29,7 +29,9 @@ export function imagePhysicalLocation(finding: Finding): SarifPhysicalLocation |
   const path = finding.location.file.replace(/^\/+/, '');
   if (path === '') return undefined;
   const artifactLocation = { uri: pathToUri(path), uriBaseId: IMAGE_ROOT };
-  return finding.location.line < 1 ? { artifactLocation } : { artifactLocation, region: { startLine: finding.location.line } };
+  const { line, column } = finding.location;
+  if (line < 1) return { artifactLocation };
+  return { artifactLocation, region: column < 1 ? { startLine: line } : { startLine: line, startColumn: column } };
 }
 
 export function imageBaseIds(report: Report): Record<string, { readonly description: { readonly text: string } }> {

@@ -6,7 +6,7 @@
 import type pc from 'picocolors';
 import { compareText } from '../../lib/compare.js';
 import type { Finding, VulnerabilityFix } from '../../model/finding.js';
-import { secretFilePlace } from '../../model/package.js';
+import { secretPlace } from '../../model/package.js';
 import type { ImageScanSummary, Report } from '../../model/report.js';
 import { severityRank, type Severity } from '../../model/severity.js';
 import { maxOf } from '../common/resource-groups.js';
@@ -103,7 +103,7 @@ export function secretSection(c: Colors, paint: Paint, findings: readonly Findin
   for (const f of secrets) {
     const s = f.secret;
     if (s === undefined) continue;
-    const where = s.place === 'file' ? secretFilePlace(s) : `config ${s.place} #${s.line ?? 0}`;
+    const where = s.place === 'file' ? secretPlace(s) : `config ${secretPlace(s)}`;
     lines.push(`  ${paint(f.severity, s.severity.padEnd(8))} ${visibleControls(s.rule)}  ${visibleControls(where)}  ${visibleControls(s.redacted)}  ${c.dim(`in ${visibleControls(f.resource.name)}`)}`);
   }
   return [...lines, ''];
