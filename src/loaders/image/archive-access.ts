@@ -93,8 +93,11 @@ function indexArchive(file: string): Map<string, ArchiveEntry> {
       if (readSync(fd, header, 0, BLOCK, offset) !== BLOCK) break;
       if (header.every((b) => b === 0)) break;
       verifyChecksum(header, file, offset);
-      const size = parseSize(header, file, offset);
       const type = String.fromCharCode(header[156] ?? 0);
+      // A pax `size` record (how Go writes members over 8 GiB) replaces the header's size field,
+      // also for finding the next header.
+      const paxSize = 'xgLK'.includes(type) ? undefined : pax?.get('size');
+      const size = paxSize === undefined || paxSize === '' ? parseSize(header, file, offset) : parsePaxSize(paxSize, file, offset);
       const dataOffset = offset + BLOCK;
       if (dataOffset + size > total) throw new ImageError('image-invalid', `${file}: truncated at byte ${offset} (entry needs ${size} bytes)`);
       offset = dataOffset + Math.ceil(size / BLOCK) * BLOCK;
@@ -112,14 +115,12 @@ function indexArchive(file: string): Map<string, ArchiveEntry> {
       const shortName = cString(header.subarray(0, 100));
       const name = pax?.get('path') ?? longName ?? (prefix === '' ? shortName : `${prefix}/${shortName}`);
       const link = pax?.get('linkpath') ?? longLink ?? cString(header.subarray(157, 257));
-      const paxSize = pax?.get('size');
       longName = undefined;
       longLink = undefined;
       pax = undefined;
       if (entries.size >= MAX_ARCHIVE_ENTRIES) throw new ImageError('image-invalid', `${file}: more than ${MAX_ARCHIVE_ENTRIES} entries; this is not an image archive`);
       const kind = type === '0' || type === '\0' || type === '7' ? 'file' : type === '2' ? 'symlink' : type === '1' ? 'hardlink' : 'other';
-      const realSize = paxSize === undefined ? size : Number(paxSize);
-      entries.set(clean(name, file), { offset: dataOffset, size: realSize, type: kind, link });
+      entries.set(clean(name, file), { offset: dataOffset, size, type: kind, link });
     }
     if (entries.size === 0) throw new ImageError('image-invalid', `${file}: not a tar archive, or an empty one`);
     return entries;
@@ -148,6 +149,11 @@ function parseSize(header: Buffer, file: string, offset: number): number {
   const text = cString(field).trim();
   if (!/^[0-7]*$/.test(text)) throw new ImageError('image-invalid', `${file}: bad size field at byte ${offset}`);
   return text === '' ? 0 : parseInt(text, 8);
+}
+
+function parsePaxSize(text: string, file: string, offset: number): number {
+  if (!/^\d{1,16}$/.test(text)) throw new ImageError('image-invalid', `${file}: bad pax size "${text.slice(0, 20)}" at byte ${offset}`);
+  return Number(text);
 }
 
 function verifyChecksum(header: Buffer, file: string, offset: number): void {

@@ -10,6 +10,7 @@ import type { ImageHandle } from './image-handle.js';
 import type { ImageLimits } from './limits.js';
 import { configSchema, dockerArchiveSchema, parseJson } from './manifests.js';
 import { ImageError } from './problems.js';
+import { pickNamed } from './target.js';
 
 export interface DockerArchiveOptions {
   readonly name: string;
@@ -42,8 +43,8 @@ export function openDockerArchive(access: FileAccess, options: DockerArchiveOpti
 
 function pick<T extends { RepoTags?: string[] | null | undefined }>(entries: readonly T[], tag: string | undefined, label: string): T {
   if (tag !== undefined) {
-    const found = entries.find((e) => (e.RepoTags ?? []).some((t) => t === tag || t.endsWith(`:${tag}`) || t.endsWith(`/${tag}`)));
-    if (found === undefined) throw new ImageError('image-not-found', `${label}: no image tagged "${tag}"`);
+    const found = pickNamed(entries, (e) => e.RepoTags ?? [], tag, label);
+    if (found === undefined) throw new ImageError('image-not-found', `${label}: no image tagged "${tag}" (tags: ${entries.flatMap((e) => e.RepoTags ?? []).join(', ') || 'none'})`);
     return found;
   }
   const [only, ...more] = entries;

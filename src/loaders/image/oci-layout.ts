@@ -10,6 +10,7 @@ import type { ImageLimits } from './limits.js';
 import { configSchema, type Descriptor, indexSchema, isIndexMedia, isLayerMedia, manifestSchema, MEDIA, parseJson } from './manifests.js';
 import { chooseManifest, type Platform } from './platform.js';
 import { ImageError } from './problems.js';
+import { pickNamed } from './target.js';
 
 const REF_NAME = 'org.opencontainers.image.ref.name';
 
@@ -46,11 +47,7 @@ export function readBlob(access: FileAccess, descriptor: Descriptor, limits: Ima
 function pickByTag(manifests: readonly Descriptor[], tag: string | undefined, label: string): Descriptor {
   const names = manifests.map((m) => m.annotations?.[REF_NAME]).filter((n): n is string => n !== undefined);
   if (tag !== undefined) {
-    // podman writes the full reference (localhost/app:1), skopeo the bare tag: accept either.
-    const found = manifests.find((m) => {
-      const ref = m.annotations?.[REF_NAME];
-      return ref === tag || (ref !== undefined && ref.endsWith(`:${tag}`));
-    });
+    const found = pickNamed(manifests, (m) => { const ref = m.annotations?.[REF_NAME]; return ref === undefined ? [] : [ref]; }, tag, label);
     if (found === undefined) throw new ImageError('image-not-found', `${label}: no image tagged "${tag}" (tags: ${names.join(', ') || 'none'})`);
     return found;
   }

@@ -8,7 +8,7 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ImageError } from './problems.js';
-import { parseReference } from './registry/reference.js';
+import { normalizedName, parseReference } from './registry/reference.js';
 
 export type ImageTarget =
   | { readonly transport: 'oci' | 'oci-archive' | 'docker-archive'; readonly path: string; readonly tag?: string }
@@ -53,12 +53,18 @@ function bareReference(text: string): ImageTarget {
   return { transport: 'docker', reference: text };
 }
 
-/** The path may itself contain ':'; the tag is what follows the last ':' unless the whole is a path. */
+/**
+ * PATH[:TAG], where the path may itself contain ':' and the tag may too (podman names images in a
+ * layout or archive by full reference, `localhost/app:1`): the path is the longest prefix before a
+ * ':' that exists; when none does, the part before the first ':' as skopeo reads it.
+ */
 function splitTag(rest: string): { path: string; tag?: string } {
   if (existsSync(rest)) return { path: rest };
-  const last = rest.lastIndexOf(':');
-  if (last <= 0) return { path: rest };
-  return { path: rest.slice(0, last), tag: rest.slice(last + 1) };
+  const colons = [...rest.matchAll(/:/g)].map((m) => m.index).filter((i) => i > 0);
+  const at = [...colons].reverse().find((i) => existsSync(rest.slice(0, i))) ?? colons[0];
+  if (at === undefined) return { path: rest };
+  const tag = rest.slice(at + 1);
+  return tag === '' ? { path: rest.slice(0, at) } : { path: rest.slice(0, at), tag };
 }
 
 function detect(path: string): ImageTarget {
@@ -77,4 +83,31 @@ function detect(path: string): ImageTarget {
   }
   // Both archive kinds are tars; which one is decided by their index files (archive-access).
   return { transport: 'oci-archive', path };
+}
+
+/**
+ * The one image of a layout or archive that `wanted` (the TAG of oci:DIR:TAG, docker-archive:FILE:TAG)
+ * names, among images named as their tools write them (skopeo a bare tag, podman `localhost/app:1`,
+ * docker `alpine:3.20`): the exact name, else the same normalised reference (`alpine:3.20` is
+ * docker.io/library/alpine:3.20), else a short name or a bare tag (`app:1`, `1`) at the end of a name.
+ * Several images matching is image-ambiguous, never a guess; none is undefined.
+ */
+export function pickNamed<T>(images: readonly T[], namesOf: (image: T) => readonly string[], wanted: string, label: string): T | undefined {
+  const wantedName = normalizedName(wanted);
+  const tagged = wanted.lastIndexOf(':') > wanted.lastIndexOf('/') ? wanted : `${wanted}:latest`;
+  const tests: ((name: string) => boolean)[] = [
+    (name) => name === wanted,
+    (name) => wantedName !== undefined && normalizedName(name) === wantedName,
+    (name) => name.endsWith(`:${wanted}`) || name.endsWith(`/${tagged}`),
+  ];
+  for (const test of tests) {
+    const found = images.filter((image) => namesOf(image).some(test));
+    const [only, ...more] = found;
+    if (only === undefined) continue;
+    if (more.length > 0) {
+      throw new ImageError('image-ambiguous', `${label}: "${wanted}" matches ${found.length} images (${found.map((i) => namesOf(i).join(' ')).join(', ')}); name one by its full name`);
+    }
+    return only;
+  }
+  return undefined;
 }

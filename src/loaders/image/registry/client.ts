@@ -1,70 +1,111 @@
 /**
  * An OCI distribution API client for pulls: GET manifests and blobs, answering the registry's
- * 401 challenge once per client (Basic with stored credentials, or the Bearer token flow: fetch a
- * token from the realm for the repository's pull scope, with Basic credentials when there are any).
+ * 401 challenges (Basic with stored credentials, or the Bearer token flow: a token from the realm
+ * for the repository's pull scope, asked with Basic credentials or, for an identity token, by the
+ * OAuth2 refresh-token grant, as docker does). A later 401 (a token that expired during a long
+ * pull) is answered again; a 401 right after answering is registry-denied.
+ *
+ * With `insecure`, as skopeo's --tls-verify=false and Trivy's --insecure: HTTPS without certificate
+ * checks, and plain HTTP when the registry does not speak TLS at all.
  */
 import type { IncomingMessage } from 'node:http';
 import { ImageError } from '../problems.js';
 import type { Credentials } from './credentials.js';
-import { httpGet, parseChallenge, readBody } from './http.js';
+import { httpGet, httpPostForm, parseChallenge, readBody, type TlsOptions } from './http.js';
 
 export interface ClientOptions {
   readonly registry: string;
   readonly repository: string;
   readonly insecure: boolean;
-  readonly ca?: Buffer;
-  readonly credentials?: Credentials;
+  /** Trusted CAs (the system roots plus a private CA). */
+  readonly ca?: readonly string[];
+  /** Looked up at the first challenge only, so a public image needs no credential helper. */
+  readonly credentials: () => Credentials | undefined;
 }
+
+const TOKEN_CLIENT_ID = 'palisade';
 
 export class RegistryClient {
   private authorization: string | undefined;
-  private readonly base: string;
+  private scheme: 'https' | 'http' | undefined;
+  private credentials: { value: Credentials | undefined } | undefined;
+  private readonly tls: TlsOptions;
 
   constructor(private readonly options: ClientOptions) {
-    this.base = `${options.insecure ? 'http' : 'https'}://${options.registry}/v2/${options.repository}`;
+    this.tls = { verify: !options.insecure, ...(options.ca === undefined ? {} : { ca: options.ca }) };
+    if (!options.insecure) this.scheme = 'https';
   }
 
-  /** GET /v2/REPO/PATH, authenticating on the first 401. Non-2xx answers become coded errors. */
+  /** GET /v2/REPO/PATH, authenticating on a 401. Non-2xx answers become coded errors. */
   async get(path: string, accept?: string): Promise<IncomingMessage> {
-    const url = `${this.base}/${path}`;
-    let response = await httpGet(url, this.headers(accept), this.options.ca);
+    let response = await this.send(path, accept);
     if (response.statusCode === 401) {
       const challenge = response.headers['www-authenticate'];
       response.resume();
-      if (challenge === undefined) throw new ImageError('registry-denied', `${url}: 401 without a WWW-Authenticate challenge`);
+      if (challenge === undefined) throw new ImageError('registry-denied', `${this.url(path)}: 401 without a WWW-Authenticate challenge`);
       this.authorization = await this.answer(challenge);
-      response = await httpGet(url, this.headers(accept), this.options.ca);
+      response = await this.send(path, accept);
     }
     const status = response.statusCode ?? 0;
     if (status >= 200 && status < 300) return response;
+    const url = this.url(path);
     const body = (await readBody(response, 64 * 1024, url).catch(() => Buffer.alloc(0))).toString('utf8').slice(0, 300);
-    if (status === 401 || status === 403) throw new ImageError('registry-denied', `${url}: ${status} ${body}`.trim());
+    if (status === 401 || status === 403) {
+      const who = this.credentials?.value === undefined ? 'anonymously' : 'with the stored credentials';
+      throw new ImageError('registry-denied', `${url}: ${status}, access to ${this.options.registry}/${this.options.repository} denied ${who} ${body}`.trim());
+    }
     if (status === 404) throw new ImageError('image-not-found', `${url}: not found (404) ${body}`.trim());
     throw new ImageError('registry-unreachable', `${url}: HTTP ${status} ${body}`.trim());
   }
 
-  private headers(accept: string | undefined): Record<string, string> {
-    return { ...(accept === undefined ? {} : { Accept: accept }), ...(this.authorization === undefined ? {} : { Authorization: this.authorization }) };
+  private url(path: string): string {
+    return `${this.scheme ?? 'https'}://${this.options.registry}/v2/${this.options.repository}/${path}`;
+  }
+
+  /** The first request of an --insecure client finds the scheme: HTTPS unless no TLS answers. */
+  private async send(path: string, accept: string | undefined): Promise<IncomingMessage> {
+    const headers = { ...(accept === undefined ? {} : { Accept: accept }), ...(this.authorization === undefined ? {} : { Authorization: this.authorization }) };
+    if (this.scheme !== undefined) return httpGet(this.url(path), headers, this.tls);
+    try {
+      const response = await httpGet(this.url(path), headers, this.tls);
+      this.scheme = 'https';
+      return response;
+    } catch (error) {
+      if (!(error instanceof ImageError) || error.code !== 'registry-unreachable') throw error;
+      this.scheme = 'http';
+      return httpGet(this.url(path), headers, this.tls);
+    }
+  }
+
+  private stored(): Credentials | undefined {
+    this.credentials ??= { value: this.options.credentials() };
+    return this.credentials.value;
   }
 
   private async answer(header: string): Promise<string> {
     const { scheme, params } = parseChallenge(header);
-    const creds = this.options.credentials;
-    const basic = creds === undefined ? undefined : `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
+    const creds = this.stored();
+    const basic = creds?.kind === 'basic' ? `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}` : undefined;
     if (scheme === 'basic') {
-      if (basic === undefined) throw new ImageError('registry-denied', `${this.options.registry} requires a login and no credentials were found for it`);
+      if (basic === undefined) {
+        throw new ImageError('registry-denied', creds === undefined
+          ? `${this.options.registry} requires a login and no credentials were found for it`
+          : `${this.options.registry} asks for a user name and password, and only an identity token is stored for it`);
+      }
       return basic;
     }
     if (scheme !== 'bearer') throw new ImageError('registry-denied', `${this.options.registry}: unsupported authentication scheme "${scheme}"`);
     const realm = params.get('realm');
     if (realm === undefined || realm === '') throw new ImageError('registry-denied', `${this.options.registry}: Bearer challenge without a realm`);
-    const tokenUrl = new URL(realm);
+    if (!URL.canParse(realm)) throw new ImageError('registry-denied', `${this.options.registry}: the Bearer realm "${realm.slice(0, 200)}" is not a URL`);
     const service = params.get('service');
-    if (service !== undefined) tokenUrl.searchParams.set('service', service);
-    tokenUrl.searchParams.set('scope', params.get('scope') ?? `repository:${this.options.repository}:pull`);
-    const response = await httpGet(tokenUrl.href, basic === undefined ? {} : { Authorization: basic }, this.options.ca);
-    const body = await readBody(response, 1024 * 1024, tokenUrl.origin);
-    if (response.statusCode !== 200) throw new ImageError('registry-denied', `token service ${tokenUrl.origin} answered ${response.statusCode ?? 0}`);
+    const scope = params.get('scope') ?? `repository:${this.options.repository}:pull`;
+    const response = creds?.kind === 'identity-token'
+      ? await httpPostForm(realm, new URLSearchParams({ grant_type: 'refresh_token', refresh_token: creds.token, client_id: TOKEN_CLIENT_ID, scope, ...(service === undefined ? {} : { service }) }), this.tls)
+      : await httpGet(tokenUrl(realm, service, scope), basic === undefined ? {} : { Authorization: basic }, this.tls);
+    const origin = new URL(realm).origin;
+    const body = await readBody(response, 1024 * 1024, origin);
+    if (response.statusCode !== 200) throw new ImageError('registry-denied', `token service ${origin} answered ${response.statusCode ?? 0} for ${scope} ${creds === undefined ? 'anonymously' : 'with the stored credentials'}`);
     let token: unknown;
     try {
       const json = JSON.parse(body.toString('utf8')) as { token?: unknown; access_token?: unknown };
@@ -72,7 +113,14 @@ export class RegistryClient {
     } catch {
       token = undefined;
     }
-    if (typeof token !== 'string' || token === '') throw new ImageError('registry-denied', `token service ${tokenUrl.origin} returned no token`);
+    if (typeof token !== 'string' || token === '') throw new ImageError('registry-denied', `token service ${origin} returned no token`);
     return `Bearer ${token}`;
   }
+}
+
+function tokenUrl(realm: string, service: string | undefined, scope: string): string {
+  const url = new URL(realm);
+  if (service !== undefined) url.searchParams.set('service', service);
+  url.searchParams.set('scope', scope);
+  return url.href;
 }

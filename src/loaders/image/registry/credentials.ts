@@ -1,17 +1,35 @@
 /**
  * Registry credentials as docker and podman store them: REGISTRY_AUTH_FILE, then
- * $XDG_RUNTIME_DIR/containers/auth.json, then ~/.docker/config.json; each maps a registry
- * (host[:port], sometimes written as a URL) to base64 "user:password" in `auth`.
- * Credential helpers (credsStore) are not run.
+ * $XDG_RUNTIME_DIR/containers/auth.json, then ~/.docker/config.json ($DOCKER_CONFIG); the first
+ * file that knows the registry answers.
+ * - `auths` keys are a registry written as a host[:port], as a legacy URL
+ *   (`https://index.docker.io/v1/`: the path is no namespace), or, in containers-auth.json, as
+ *   host/namespace[/repo], where the most specific key that contains the repository wins.
+ *   Docker Hub is docker.io, index.docker.io or registry-1.docker.io alike.
+ * - An entry holds base64 "user:password" in `auth` (or `username` and `password`), or an
+ *   `identitytoken` (an OAuth2 refresh token from `docker login` against Azure ACR and others).
+ * - `credHelpers[host]`, else `credsStore`, names a credential helper: docker-credential-NAME is run
+ *   with `get` and the server URL on stdin, as docker does. A helper that is missing or fails is a
+ *   registry-denied error naming it, never a silent anonymous pull.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { ImageError } from '../problems.js';
+import { canonicalDomain, DOCKER_HUB_DOMAIN } from './reference.js';
 
-export interface Credentials {
-  readonly username: string;
-  readonly password: string;
-}
+export type Credentials =
+  | { readonly kind: 'basic'; readonly username: string; readonly password: string }
+  /** An OAuth2 refresh token, exchanged at the Bearer realm for an access token. */
+  | { readonly kind: 'identity-token'; readonly token: string };
+
+interface AuthEntry { auth?: unknown; username?: unknown; password?: unknown; identitytoken?: unknown }
+interface AuthFile { auths?: Record<string, AuthEntry>; credHelpers?: Record<string, unknown>; credsStore?: unknown }
+
+/** What docker passes to a helper for Docker Hub; other registries are named by host. */
+const DOCKER_HUB_SERVER = 'https://index.docker.io/v1/';
+const HELPER_TIMEOUT_MS = 30_000;
 
 export function authFiles(env: NodeJS.ProcessEnv = process.env): string[] {
   const files: string[] = [];
@@ -21,29 +39,99 @@ export function authFiles(env: NodeJS.ProcessEnv = process.env): string[] {
   return files;
 }
 
-export function findCredentials(registry: string, env: NodeJS.ProcessEnv = process.env): Credentials | undefined {
+/**
+ * The credentials for `domain` (host[:port] as the user wrote it, docker.io for Docker Hub) and
+ * `repository`, or undefined when no file knows the registry.
+ */
+export function findCredentials(domain: string, repository: string, env: NodeJS.ProcessEnv = process.env): Credentials | undefined {
+  const host = canonicalDomain(domain);
   for (const file of authFiles(env)) {
-    if (!existsSync(file)) continue;
-    let auths: Record<string, { auth?: string; username?: string; password?: string }> | undefined;
-    try {
-      auths = (JSON.parse(readFileSync(file, 'utf8')) as { auths?: typeof auths }).auths;
-    } catch {
-      continue;
+    const parsed = readAuthFile(file);
+    if (parsed === undefined) continue;
+    const helper = helperFor(parsed, host);
+    if (helper !== undefined) {
+      const found = runHelper(helper, host, env);
+      if (found !== undefined) return found;
     }
-    for (const [key, entry] of Object.entries(auths ?? {})) {
-      if (normalizeKey(key) !== registry && !(registry === 'registry-1.docker.io' && normalizeKey(key) === 'index.docker.io')) continue;
-      if (entry.auth !== undefined) {
-        const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
-        const colon = decoded.indexOf(':');
-        if (colon > 0) return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-      }
-      if (entry.username !== undefined && entry.password !== undefined) return { username: entry.username, password: entry.password };
-    }
+    const entry = bestEntry(parsed.auths ?? {}, host, repository);
+    const found = entry === undefined ? undefined : fromEntry(entry);
+    if (found !== undefined) return found;
   }
   return undefined;
 }
 
-/** "https://index.docker.io/v1/" -> "index.docker.io"; "127.0.0.1:5000" stays. */
-function normalizeKey(key: string): string {
-  return key.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+function readAuthFile(file: string): AuthFile | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    return typeof parsed === 'object' && parsed !== null ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function helperFor(file: AuthFile, host: string): string | undefined {
+  for (const [key, name] of Object.entries(file.credHelpers ?? {})) {
+    if (typeof name === 'string' && name !== '' && keyScope(key).host === host) return name;
+  }
+  return typeof file.credsStore === 'string' && file.credsStore !== '' ? file.credsStore : undefined;
+}
+
+/** Legacy URL keys name a host only; other keys may add a namespace (containers-auth.json). */
+function keyScope(key: string): { host: string; path: string } {
+  if (/^https?:\/\//i.test(key)) return { host: canonicalDomain(key.replace(/^https?:\/\//i, '').replace(/\/.*$/, '')), path: '' };
+  const slash = key.indexOf('/');
+  return slash === -1 ? { host: canonicalDomain(key), path: '' } : { host: canonicalDomain(key.slice(0, slash)), path: key.slice(slash + 1).replace(/\/+$/, '') };
+}
+
+function bestEntry(auths: Record<string, AuthEntry>, host: string, repository: string): AuthEntry | undefined {
+  let best: { entry: AuthEntry; specificity: number } | undefined;
+  for (const [key, entry] of Object.entries(auths)) {
+    const scope = keyScope(key);
+    if (scope.host !== host) continue;
+    if (scope.path !== '' && repository !== scope.path && !repository.startsWith(`${scope.path}/`)) continue;
+    if (typeof entry !== 'object' || fromEntry(entry) === undefined) continue;
+    if (best === undefined || scope.path.length > best.specificity) best = { entry, specificity: scope.path.length };
+  }
+  return best?.entry;
+}
+
+function fromEntry(entry: AuthEntry): Credentials | undefined {
+  if (typeof entry.identitytoken === 'string' && entry.identitytoken !== '') return { kind: 'identity-token', token: entry.identitytoken };
+  if (typeof entry.auth === 'string' && entry.auth !== '') {
+    const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon > 0) return { kind: 'basic', username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+  }
+  if (typeof entry.username === 'string' && typeof entry.password === 'string' && entry.username !== '') {
+    return { kind: 'basic', username: entry.username, password: entry.password };
+  }
+  return undefined;
+}
+
+/** docker-credential-NAME get: stdout {"Username","Secret"}; "credentials not found" means none. */
+function runHelper(name: string, host: string, env: NodeJS.ProcessEnv): Credentials | undefined {
+  const program = `docker-credential-${name}`;
+  const server = host === DOCKER_HUB_DOMAIN ? DOCKER_HUB_SERVER : host;
+  let output: string;
+  try {
+    output = execFileSync(program, ['get'], { input: server, env: { ...process.env, ...env }, timeout: HELPER_TIMEOUT_MS, stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: 1024 * 1024 }).toString('utf8');
+  } catch (error) {
+    const failure = error as NodeJS.ErrnoException & { stdout?: Buffer; stderr?: Buffer };
+    const said = `${failure.stdout?.toString('utf8') ?? ''} ${failure.stderr?.toString('utf8') ?? ''}`.trim();
+    if (/credentials not found/i.test(said)) return undefined;
+    const why = failure.code === 'ENOENT' ? 'is not installed (not on PATH)' : `failed: ${said.slice(0, 200) || failure.message}`;
+    throw new ImageError('registry-denied', `the credential helper ${program}, which the docker configuration names for ${host}, ${why}`);
+  }
+  let parsed: { Username?: unknown; Secret?: unknown };
+  try {
+    parsed = JSON.parse(output) as typeof parsed;
+  } catch {
+    throw new ImageError('registry-denied', `the credential helper ${program} answered for ${host} with something that is not JSON`);
+  }
+  const username = typeof parsed.Username === 'string' ? parsed.Username : '';
+  const secret = typeof parsed.Secret === 'string' ? parsed.Secret : '';
+  if (secret === '') return undefined;
+  // Docker's convention: the user name "<token>" marks the secret as an identity token.
+  return username === '<token>' ? { kind: 'identity-token', token: secret } : { kind: 'basic', username, password: secret };
 }

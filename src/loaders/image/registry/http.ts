@@ -1,41 +1,58 @@
 /**
  * The registry's HTTP layer: plain node:http/https (a custom CA and plain HTTP need no extra
  * dependency), redirects followed with the Authorization header dropped when the host changes
- * (blob storage redirects must not receive registry credentials), and bodies read with a limit.
+ * or the scheme (blob storage redirects must not receive registry credentials, nor plain HTTP),
+ * and bodies read with a limit.
+ * Requests go out with `Accept-Encoding: identity`: a blob's digest is over its bytes as stored.
  */
 import { readFileSync } from 'node:fs';
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
+import { rootCertificates } from 'node:tls';
 import { ImageError } from '../problems.js';
 
-export interface HttpOptions {
-  readonly insecure: boolean;
-  /** PEM file of extra CAs (a private registry's). */
-  readonly caFile?: string;
+/** How TLS is checked: against the system roots plus `ca`, or not at all (--insecure). */
+export interface TlsOptions {
+  readonly ca?: readonly string[];
+  readonly verify: boolean;
 }
 
 const MAX_REDIRECTS = 5;
 const TIMEOUT_MS = 60_000;
 
-export function loadCa(caFile: string | undefined): Buffer | undefined {
+/**
+ * The system roots plus the CA file's certificates: Node's `ca` option replaces the roots, and a
+ * private registry may still redirect blobs to, or take tokens from, a host with a public certificate.
+ */
+export function loadCa(caFile: string | undefined): string[] | undefined {
   if (caFile === undefined) return undefined;
+  let pem: string;
   try {
-    return readFileSync(caFile);
+    pem = readFileSync(caFile, 'utf8');
   } catch {
     throw new ImageError('registry-unreachable', `cannot read the CA file ${caFile}`);
   }
+  if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new ImageError('registry-unreachable', `${caFile} holds no PEM certificate`);
+  return [...rootCertificates, pem];
 }
 
-export async function httpGet(url: string, headers: Record<string, string>, ca: Buffer | undefined): Promise<IncomingMessage> {
-  let current = new URL(url);
+
+/** A POST of a form (the OAuth2 token endpoint); never redirected, as the body would be resent. */
+export function httpPostForm(url: string, form: URLSearchParams, tls: TlsOptions): Promise<IncomingMessage> {
+  const body = Buffer.from(form.toString());
+  return once('POST', webUrl(url), { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': String(body.length) }, tls, body);
+}
+
+export async function httpGet(url: string, headers: Record<string, string>, tls: TlsOptions): Promise<IncomingMessage> {
+  let current = webUrl(url);
   let sendHeaders = headers;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop += 1) {
-    const response = await once(current, sendHeaders, ca);
+    const response = await once('GET', current, sendHeaders, tls);
     const location = response.headers.location;
     if (response.statusCode !== undefined && [301, 302, 303, 307, 308].includes(response.statusCode) && location !== undefined) {
       response.resume();
-      const next = new URL(location, current);
-      if (next.host !== current.host) {
+      const next = webUrl(location, current);
+      if (next.origin !== current.origin) {
         const rest = { ...sendHeaders };
         delete rest.Authorization;
         sendHeaders = rest;
@@ -48,16 +65,29 @@ export async function httpGet(url: string, headers: Record<string, string>, ca: 
   throw new ImageError('registry-unreachable', `${url}: more than ${MAX_REDIRECTS} redirects`);
 }
 
-function once(url: URL, headers: Record<string, string>, ca: Buffer | undefined): Promise<IncomingMessage> {
+/** An http(s) URL, or a registry-unreachable error naming what was given (a redirect, a realm). */
+function webUrl(text: string, base?: URL): URL {
+  let url: URL;
+  try {
+    url = new URL(text, base);
+  } catch {
+    throw new ImageError('registry-unreachable', `"${text.slice(0, 200)}" is not a URL`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ImageError('registry-unreachable', `${url.href.slice(0, 200)}: not an http or https URL`);
+  return url;
+}
+
+function once(method: 'GET' | 'POST', url: URL, headers: Record<string, string>, tls: TlsOptions, body?: Buffer): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
-    const options = { headers: { 'User-Agent': 'palisade', ...headers }, timeout: TIMEOUT_MS };
+    const options = { method, headers: { 'User-Agent': 'palisade', 'Accept-Encoding': 'identity', ...headers }, timeout: TIMEOUT_MS };
     const request = url.protocol === 'http:'
-      ? http.get(url, options, resolve)
-      : https.get(url, { ...options, ...(ca === undefined ? {} : { ca }) }, resolve);
+      ? http.request(url, options, resolve)
+      : https.request(url, { ...options, rejectUnauthorized: tls.verify, ...(tls.ca === undefined ? {} : { ca: [...tls.ca] }) }, resolve);
     request.on('timeout', () => request.destroy(new Error('timed out')));
     request.on('error', (error) => {
       reject(new ImageError('registry-unreachable', `${url.origin}: ${error.message}`));
     });
+    request.end(body);
   });
 }
 

@@ -3,6 +3,8 @@
  * all four manifest media types in Accept (registries otherwise down-convert to schema 1 or answer
  * 404); an index picks the platform; the manifest, config and every layer are digest-checked.
  */
+import type { IncomingMessage } from 'node:http';
+import { z } from 'zod';
 import type { ImageHandle } from '../image-handle.js';
 import { digestOf, verifyBytes } from '../digest.js';
 import type { ImageLimits } from '../limits.js';
@@ -29,32 +31,24 @@ const ACCEPT = [MEDIA.ociManifest, MEDIA.ociIndex, MEDIA.dockerManifest, MEDIA.d
 export async function openRegistryImage(referenceText: string, options: RegistryOptions): Promise<ImageHandle> {
   const ref = parseReference(referenceText);
   const ca = loadCa(options.caFile);
-  const credentials = findCredentials(ref.registry, options.env);
   const client = new RegistryClient({
     registry: ref.registry, repository: ref.repository, insecure: options.insecure === true,
-    ...(ca === undefined ? {} : { ca }), ...(credentials === undefined ? {} : { credentials }),
+    ...(ca === undefined ? {} : { ca }), credentials: () => findCredentials(ref.domain, ref.repository, options.env),
   });
   const label = `${ref.registry}/${ref.repository}`;
   const readJson = async (path: string, accept: string | undefined): Promise<{ bytes: Buffer; mediaType: string | undefined }> => {
     const response = await client.get(path, accept);
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for await (const chunk of response as AsyncIterable<Buffer>) {
-      total += chunk.length;
-      if (total > options.limits.maxJsonBytes) {
-        response.destroy();
-        throw new ImageError('image-invalid', `${label}: ${path} is over ${options.limits.maxJsonBytes} bytes`);
-      }
-      chunks.push(chunk);
-    }
-    return { bytes: Buffer.concat(chunks), mediaType: response.headers['content-type']?.split(';')[0]?.trim() };
+    const max = options.limits.maxJsonBytes;
+    const bytes = Buffer.concat(await collect(guarded(response, `${label}: ${path}`, max, () => new ImageError('image-invalid', `${label}: ${path} is over ${max} bytes`))));
+    return { bytes, mediaType: response.headers['content-type']?.split(';')[0]?.trim() };
   };
 
   let { bytes, mediaType } = await readJson(`manifests/${ref.reference}`, ACCEPT);
   if (ref.reference.includes(':')) verifyBytes(bytes, ref.reference, `${label} manifest`);
   let manifestDigest = ref.reference.includes(':') ? ref.reference : digestOf(bytes);
-  const declared = (JSON.parse(bytes.toString('utf8')) as { mediaType?: unknown }).mediaType;
-  if (isIndexMedia(typeof declared === 'string' ? declared : mediaType)) {
+  const declared = parseJson(bytes, documentSchema, `${label} manifest`);
+  if (declared.schemaVersion === 1) throw new ImageError('image-unsupported', `${label}: a schema 1 manifest (deprecated since 2017); re-push the image with a current client`);
+  if (isIndexMedia(declared.mediaType ?? mediaType)) {
     const index = parseJson(bytes, indexSchema, `${label} index`);
     const chosen = chooseManifest(index.manifests, options.platform, label);
     ({ bytes, mediaType } = await readJson(`manifests/${chosen.digest}`, ACCEPT));
@@ -72,13 +66,43 @@ export async function openRegistryImage(referenceText: string, options: Registry
     if (!isLayerMedia(layer.mediaType)) throw new ImageError('image-unsupported', `${label}: layer ${i + 1} has media type ${layer.mediaType}`);
     return {
       digest: layer.digest, diffId: parsedConfig.rootfs.diff_ids[i] ?? '', size: layer.size,
-      open: () => streamBlob(client, layer.digest),
+      open: () => streamBlob(client, layer.digest, layer.size, `${label}: layer ${i + 1}`),
     };
   });
   return { name: options.name, manifestDigest, configDigest: manifest.config.digest, config: parsedConfig, repoTags: ref.reference.includes(':') ? [] : [`${ref.registry}/${ref.repository}:${ref.reference}`], layers };
 }
 
-async function* streamBlob(client: RegistryClient, digest: string): AsyncGenerator<Buffer> {
+/** Only what tells a manifest from an index (and from the schema 1 manifests no one should push). */
+const documentSchema = z.object({ schemaVersion: z.number(), mediaType: z.string().optional() });
+
+async function* streamBlob(client: RegistryClient, digest: string, size: number, what: string): AsyncGenerator<Buffer> {
   const response = await client.get(`blobs/${digest}`);
-  yield* response as AsyncIterable<Buffer>;
+  yield* guarded(response, `${what} (${digest})`, size, () => new ImageError('digest-mismatch', `${what} (${digest}): the registry sent more than the ${size} bytes of its descriptor`));
+}
+
+async function collect(chunks: AsyncIterable<Buffer>): Promise<Buffer[]> {
+  const all: Buffer[] = [];
+  for await (const chunk of chunks) all.push(chunk);
+  return all;
+}
+
+/**
+ * A response body with its failures coded: more bytes than the descriptor (or the JSON limit)
+ * allows stop the read at once, and a connection that breaks off is registry-unreachable
+ * instead of a bare socket error.
+ */
+async function* guarded(response: IncomingMessage, what: string, maxBytes: number, tooBig: () => ImageError): AsyncGenerator<Buffer> {
+  let total = 0;
+  try {
+    for await (const chunk of response as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      if (total > maxBytes) throw tooBig();
+      yield chunk;
+    }
+  } catch (error) {
+    if (error instanceof ImageError) throw error;
+    throw new ImageError('registry-unreachable', `${what}: the registry's answer broke off after ${total} bytes (${error instanceof Error ? error.message : String(error)})`);
+  } finally {
+    response.destroy();
+  }
 }
