@@ -12,4 +12,12 @@ describe('dockerfile-base-image-latest', () => {
       ["FROM node:latest (line 3) uses the mutable \"latest\" tag", 3],
     ]);
   });
+  it('judges a FROM with variables by its global ARG defaults, which a plain build uses', async () => {
+    const scan = await scanFixtures(rule, ['fail/fail-default-build-args.Dockerfile', 'pass/pass-pinned.Dockerfile']);
+    expect(findingsFor(scan, 'fail-default-build-args.Dockerfile').map((f) => [f.message, f.location.line])).toEqual([
+      ['FROM node:${NODE_VERSION} (line 4, node:latest with the default build arguments) uses the mutable "latest" tag', 4],
+      ['FROM ${BASE_IMAGE} (line 5, ubuntu with the default build arguments) has no tag, so the build uses whatever "latest" is', 5],
+    ]);
+    expect(findingsFor(scan, 'pass-pinned.Dockerfile')).toEqual([]);
+  });
 });

@@ -5,6 +5,7 @@
  */
 import type { Resource } from '../../model/resource.js';
 import { defineRule, fail } from '../../core/rule.js';
+import { expandVariables, type ParsedDockerfile } from '../../lib/dockerfile/index.js';
 import { dockerfileOf, stageNamed } from '../_dockerfile/dockerfile.js';
 
 /** The tag of a reference (`registry:5000/app:1.2`), ignoring a registry port; undefined when untagged. */
@@ -12,6 +13,27 @@ export function tagOf(reference: string): string | undefined {
   const name = reference.slice(reference.lastIndexOf('/') + 1);
   const colon = name.indexOf(':');
   return colon < 0 ? undefined : name.slice(colon + 1);
+}
+
+/** The defaults of the global ARGs (before the first FROM), which FROM lines may use. */
+function globalDefaults(dockerfile: ParsedDockerfile): Map<string, string> {
+  const defaults = new Map<string, string>();
+  for (const instruction of dockerfile.preamble) {
+    if (instruction.cmd !== 'ARG') continue;
+    for (const pair of instruction.pairs ?? []) if (pair.value !== null) defaults.set(pair.key, pair.value);
+  }
+  return defaults;
+}
+
+/** The reference with every variable at its default, or undefined when one has none (then the build decides). */
+function withDefaults(reference: string, defaults: ReadonlyMap<string, string>, escape: string): string | undefined {
+  const missing: string[] = [];
+  const expanded = expandVariables(reference, (name) => {
+    const value = defaults.get(name);
+    if (value === undefined) missing.push(name);
+    return value;
+  }, escape);
+  return missing.length === 0 ? expanded : undefined;
 }
 
 export const rule = defineRule({
@@ -29,14 +51,18 @@ export const rule = defineRule({
   *check(resource: Resource) {
     const dockerfile = dockerfileOf(resource);
     if (dockerfile === undefined) return;
+    const defaults = globalDefaults(dockerfile);
     for (const [i, stage] of dockerfile.stages.entries()) {
-      const image = stage.image;
-      // A variable is decided at build time; scratch is no image; an earlier stage is not pulled.
-      if (image === '' || image.includes('$') || image.toLowerCase() === 'scratch' || stageNamed(dockerfile, image, i) !== undefined) continue;
+      const written = stage.image;
+      // A variable takes its global ARG default; with no default it is decided at build time.
+      const image = written.includes('$') ? withDefaults(written, defaults, dockerfile.directives.escape) : written;
+      // Scratch is no image; an earlier stage is not pulled.
+      if (image === undefined || image === '' || image.toLowerCase() === 'scratch' || stageNamed(dockerfile, image, i) !== undefined) continue;
       if (image.includes('@')) continue;
+      const shown = image === written ? `FROM ${written} (line ${stage.from.line})` : `FROM ${written} (line ${stage.from.line}, ${image} with the default build arguments)`;
       const tag = tagOf(image);
-      if (tag === undefined) yield fail(`FROM ${image} (line ${stage.from.line}) has no tag, so the build uses whatever "latest" is`, `/stages/${i}/from`);
-      else if (tag === 'latest') yield fail(`FROM ${image} (line ${stage.from.line}) uses the mutable "latest" tag`, `/stages/${i}/from`);
+      if (tag === undefined) yield fail(`${shown} has no tag, so the build uses whatever "latest" is`, `/stages/${i}/from`);
+      else if (tag === 'latest') yield fail(`${shown} uses the mutable "latest" tag`, `/stages/${i}/from`);
     }
   },
 });
