@@ -69,7 +69,7 @@ export async function openRegistryImage(referenceText: string, options: Registry
       open: () => streamBlob(client, layer.digest, layer.size, `${label}: layer ${i + 1}`),
     };
   });
-  return { name: options.name, manifestDigest, configDigest: manifest.config.digest, config: parsedConfig, repoTags: ref.reference.includes(':') ? [] : [`${ref.registry}/${ref.repository}:${ref.reference}`], layers };
+  return { name: options.name, manifestDigest, configDigest: manifest.config.digest, config: parsedConfig, repoTags: ref.reference.includes(':') ? [] : [`${ref.domain}/${ref.repository}:${ref.reference}`], layers };
 }
 
 /** Only what tells a manifest from an index (and from the schema 1 manifests no one should push). */
