@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { PalisadeError, formatProblem } from '../sdk/index.js';
 import { ATTACK_PATHS_FORMATS, attackPaths, attackPathsOptionProblems, readVulnerabilities, renderAttackPaths, type AttackPathsFormat } from '../sdk/index.js';
-import { collect, emit, EXIT, filesRead, printProblems, refuseOptions } from './io.js';
+import { CLUSTER_NOT_READ_CODES, collect, emit, EXIT, filesRead, printProblems, refuseOptions } from './io.js';
 import { visibleControlsButLayout } from '../lib/visible-controls.js';
 import { missingFileProblems } from './usage.js';
 
@@ -63,8 +63,8 @@ export function attackPathsCommand(): Command {
           ...(flags.maxPathsPerPair === undefined ? {} : { maxPathsPerPair: flags.maxPathsPerPair }),
         });
         printProblems(answer.problems, flags.quiet === true);
-        // Nothing read is a no-input problem of the SDK's, printed above.
-        if (answer.problems.some((p) => p.code === 'no-input' || p.code === 'config-invalid' || p.code === 'config-not-found')) {
+        // Nothing read is a no-input problem of the SDK's, printed above; so is a cluster asked for and not read.
+        if (answer.problems.some((p) => p.code === 'no-input' || p.code === 'config-invalid' || p.code === 'config-not-found' || CLUSTER_NOT_READ_CODES.has(p.code))) {
           process.exitCode = EXIT.usage;
           return;
         }

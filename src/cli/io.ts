@@ -40,6 +40,14 @@ export function printProblems(problems: readonly Problem[], quiet: boolean): voi
 }
 
 /**
+ * The cluster --kubeconfig / --context asked for could not be read. The other inputs may still
+ * have been read, but an answer without the cluster is not the one asked for: `scan k8s/
+ * --kubeconfig typo.yaml` passed a CI gate on the manifests alone, and attack-paths or rbac
+ * answered "no paths" exit 0. These end the command with exit 2, as no input read does.
+ */
+export const CLUSTER_NOT_READ_CODES: ReadonlySet<string> = new Set(['kubeconfig-invalid', 'context-not-found', 'cluster-unreachable']);
+
+/**
  * Refuses a command whose options are wrong before it reads any input (`scanOptionProblems` and
  * its kin in the SDK): prints their problems and sets exit 2. True when refused.
  */

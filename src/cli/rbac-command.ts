@@ -20,7 +20,7 @@ import {
   type WhoCanAnswer,
 } from '../sdk/index.js';
 import { formatProblem, problem } from '../sdk/index.js';
-import { collect, collectList, EXIT, printProblems, refuseOptions } from './io.js';
+import { CLUSTER_NOT_READ_CODES, collect, collectList, EXIT, printProblems, refuseOptions } from './io.js';
 import { visibleControls, visibleControlsButLayout } from '../lib/visible-controls.js';
 
 interface InputFlags {
@@ -50,8 +50,8 @@ async function load(paths: readonly string[], flags: InputFlags, query: Paramete
     ...(live ? { cluster: { ...(flags.kubeconfig === undefined ? {} : { kubeconfig: flags.kubeconfig }), ...(flags.context === undefined ? {} : { context: flags.context }) } } : {}),
   });
   printProblems(model.problems, flags.quiet === true);
-  // Nothing read is a no-input problem of the SDK's, printed above.
-  if (model.inputs.length === 0) {
+  // Nothing read is a no-input problem of the SDK's, printed above; so is a cluster asked for and not read.
+  if (model.inputs.length === 0 || model.problems.some((p) => CLUSTER_NOT_READ_CODES.has(p.code))) {
     process.exitCode = EXIT.usage;
     return undefined;
   }

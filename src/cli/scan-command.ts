@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { FAIL_ON_VALUES, FORMATS, PalisadeError, scan, scanOptionProblems, type FailOn, type ScanOptions } from '../sdk/index.js';
-import { collect, collectList, EXIT, filesRead, finishReport, printProblems, refuseOptions } from './io.js';
+import { CLUSTER_NOT_READ_CODES, collect, collectList, EXIT, filesRead, finishReport, printProblems, refuseOptions } from './io.js';
 import { progressLine } from './progress.js';
 import { missingFileProblems } from './usage.js';
 import { addSettingOptions, settingValues } from './settings-options.js';
@@ -45,7 +45,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 something is, 2 a usage error, no
 the report not written, 70 a bug (docs/cli.md).`;
 
 /** Problems that mean the command line or configuration is wrong: exit 2, no report. */
-const USAGE_CODES = new Set(['attack-bad-entry', 'attack-bad-target', 'unknown-rule', 'unknown-framework', 'invalid-pss-version', 'config-invalid', 'config-not-found', 'no-input']);
+const USAGE_CODES = new Set(['attack-bad-entry', 'attack-bad-target', 'unknown-rule', 'unknown-framework', 'invalid-pss-version', 'config-invalid', 'config-not-found', 'no-input', ...CLUSTER_NOT_READ_CODES]);
 
 /** Configuration settings this command spells its own way (the rest are derived from the schema). */
 const SPELLED_OUT = ['failOn', 'attackPathsFailOnPath', 'namespaces', 'helmValuesFiles', 'helmSet'];
