@@ -11,4 +11,9 @@ describe('dockerfile-pipefail', () => {
       ["RUN (line 5) uses a pipe without pipefail, so a failing command before the last one does not fail the build", 5],
     ]);
   });
+  it('carries a stage\'s SHELL into the stages built FROM it, and no further', async () => {
+    const scan = await scanFixtures(rule, ['pass/pass-shell-inherited.Dockerfile', 'fail/fail-pipe.Dockerfile']);
+    expect(findingsFor(scan, 'pass-shell-inherited.Dockerfile')).toEqual([]);
+    expect(findingsFor(scan, 'fail-pipe.Dockerfile')).toHaveLength(1);
+  });
 });

@@ -6,7 +6,7 @@
 import type { Resource } from '../../model/resource.js';
 import { defineRule, fail } from '../../core/rule.js';
 import type { DockerInstruction } from '../../lib/dockerfile/index.js';
-import { commandsOf, dockerfileOf, instructionsOf } from '../_dockerfile/dockerfile.js';
+import { commandsOf, dockerfileOf, stageInstructions, stageNamed } from '../_dockerfile/dockerfile.js';
 
 /** Shells without POSIX pipelines (PowerShell, cmd) are not judged. */
 const NON_POSIX = /^(pwsh|powershell|cmd)(\.exe)?$/i;
@@ -30,24 +30,30 @@ export const rule = defineRule({
   *check(resource: Resource) {
     const dockerfile = dockerfileOf(resource);
     if (dockerfile === undefined) return;
-    // SHELL holds until the end of its stage.
-    let shell: DockerInstruction | undefined;
-    let currentStage = -2;
-    for (const { instruction, path, stage } of instructionsOf(dockerfile)) {
-      if (stage !== currentStage) {
-        shell = undefined;
-        currentStage = stage;
+    // SHELL holds until the end of its stage, and the image config carries it into a stage built
+    // FROM this one. An ONBUILD SHELL sets the shell of the ONBUILD RUNs after it.
+    const shellAtEnd = new Map<number, DockerInstruction | undefined>();
+    for (let stage = -1; stage < dockerfile.stages.length; stage++) {
+      const parent = stage < 0 ? undefined : stageNamed(dockerfile, dockerfile.stages[stage]?.resolvedImage ?? '', stage);
+      let shell = parent === undefined ? undefined : shellAtEnd.get(parent);
+      let triggerShell: DockerInstruction | undefined;
+      for (const { instruction, path, onbuild } of stageInstructions(dockerfile, stage)) {
+        if (instruction.cmd === 'SHELL') {
+          if (onbuild) triggerShell = instruction;
+          else shell = instruction;
+        }
+        if (instruction.cmd !== 'RUN' || instruction.json) continue;
+        const current = onbuild ? (triggerShell ?? shell) : shell;
+        const program = (current?.args[0] ?? '/bin/sh').replace(/^.*[/\\]/, '');
+        if (NON_POSIX.test(program) || setsPipefail(current?.args ?? [])) continue;
+        const commands = commandsOf(instruction);
+        if (!commands.some((command) => command.stage > 0)) continue;
+        // `set -o pipefail` before the first pipeline inside the RUN itself also counts.
+        const firstPipe = commands.findIndex((command) => command.stage > 0);
+        if (commands.slice(0, firstPipe).some((command) => command.words[0] === 'set' && setsPipefail(command.words))) continue;
+        yield fail(`RUN (line ${instruction.line}) uses a pipe without pipefail, so a failing command before the last one does not fail the build`, path);
       }
-      if (instruction.cmd === 'SHELL') shell = instruction;
-      if (instruction.cmd !== 'RUN' || instruction.json) continue;
-      const program = (shell?.args[0] ?? '/bin/sh').replace(/^.*[/\\]/, '');
-      if (NON_POSIX.test(program) || setsPipefail(shell?.args ?? [])) continue;
-      const commands = commandsOf(instruction);
-      if (!commands.some((command) => command.stage > 0)) continue;
-      // `set -o pipefail` before the first pipeline inside the RUN itself also counts.
-      const firstPipe = commands.findIndex((command) => command.stage > 0);
-      if (commands.slice(0, firstPipe).some((command) => command.words[0] === 'set' && setsPipefail(command.words))) continue;
-      yield fail(`RUN (line ${instruction.line}) uses a pipe without pipefail, so a failing command before the last one does not fail the build`, path);
+      shellAtEnd.set(stage, shell);
     }
   },
 });
