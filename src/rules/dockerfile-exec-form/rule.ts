@@ -7,6 +7,12 @@ import type { Resource } from '../../model/resource.js';
 import { defineRule, fail } from '../../core/rule.js';
 import { dockerfileOf, instructionsOf } from '../_dockerfile/dockerfile.js';
 
+/** A bracketed argument the parser did not take as JSON: almost always a broken exec form (`['a', 'b']`). */
+function looksLikeJson(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.startsWith('[') && trimmed.endsWith(']');
+}
+
 export const rule = defineRule({
   id: 'dockerfile-exec-form',
   title: 'CMD or ENTRYPOINT in shell form',
@@ -24,7 +30,9 @@ export const rule = defineRule({
     if (dockerfile === undefined) return;
     for (const { instruction, path } of instructionsOf(dockerfile)) {
       if ((instruction.cmd === 'CMD' || instruction.cmd === 'ENTRYPOINT') && !instruction.json && instruction.args.length > 0) {
-        yield fail(`${instruction.cmd} (line ${instruction.line}) is in shell form, so /bin/sh is PID 1 and signals do not reach the program`, path);
+        yield fail(looksLikeJson(instruction.text)
+          ? `${instruction.cmd} (line ${instruction.line}) is meant as JSON but is not valid JSON (${instruction.text.includes("'") ? 'JSON strings need double quotes' : 'check its quotes and commas'}), so /bin/sh runs the text itself as a command line`
+          : `${instruction.cmd} (line ${instruction.line}) is in shell form, so /bin/sh is PID 1 and signals do not reach the program`, path);
       }
     }
   },
