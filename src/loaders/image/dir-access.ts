@@ -1,5 +1,5 @@
 /** FileAccess over a directory (an OCI layout written by `podman save --format oci-dir` or skopeo). */
-import { closeSync, createReadStream, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, createReadStream, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileAccess } from './file-access.js';
 import { ImageError } from './problems.js';
@@ -21,7 +21,12 @@ export function dirAccess(root: string): FileAccess {
       }
     },
     read(path, maxBytes) {
-      const fd = openSync(place(path), 'r');
+      // A layout's files are regular files: a symbolic link (index.json -> /etc/shadow in a layout
+      // someone handed over) would be read from outside the layout.
+      if (lstatSync(place(path), { throwIfNoEntry: false })?.isSymbolicLink() === true) {
+        throw new ImageError('image-invalid', `${root}/${path} is a symbolic link; the files of an image layout are regular files`);
+      }
+      const fd = openSync(place(path), constants.O_RDONLY | constants.O_NOFOLLOW);
       try {
         const size = fstatSync(fd).size;
         if (size > maxBytes) throw new ImageError('image-invalid', `${root}/${path}: ${size} bytes, over the limit of ${maxBytes} for a JSON document`);

@@ -69,7 +69,7 @@ export function parseJson<T>(bytes: Buffer, schema: z.ZodType<T>, what: string):
   try {
     value = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
-    throw new ImageError('image-invalid', `${what}: not JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new ImageError('image-invalid', `${what}: not JSON (${withoutExcerpt(error instanceof Error ? error.message : String(error))})`);
   }
   const result = schema.safeParse(value);
   if (!result.success) {
@@ -78,6 +78,14 @@ export function parseJson<T>(bytes: Buffer, schema: z.ZodType<T>, what: string):
     throw new ImageError('image-invalid', `${what}: ${issue?.message ?? 'invalid'} at ${at}`);
   }
   return result.data;
+}
+
+/**
+ * V8's JSON errors quote the start of the input (`Unexpected token 'r', "root:$y$j9"... is not
+ * valid JSON`); a file that is not JSON may be anything, a secret included, so the quote goes.
+ */
+function withoutExcerpt(message: string): string {
+  return message.replace(/, ".*"(?:\.\.\.)? is not valid JSON$/s, ' is not valid JSON');
 }
 
 export function isIndexMedia(mediaType: string | undefined): boolean {

@@ -47,8 +47,10 @@ export function parseTarget(text: string): ImageTarget {
 function bareReference(text: string): ImageTarget {
   try {
     parseReference(text);
-  } catch {
-    throw new ImageError('image-not-found', `"${text}" is neither an existing path, a transport:path name, nor an image reference`);
+  } catch (error) {
+    // The reference's own complaint (uppercase, a bad tag) says more than "not a reference".
+    const why = error instanceof ImageError ? error.message.replace(/^".*?" is not a valid image reference: /s, '') : '';
+    throw new ImageError('image-not-found', `"${text}" is neither an existing path, a transport:path name, nor an image reference${why === '' ? '' : ` (${why})`}`);
   }
   return { transport: 'docker', reference: text };
 }

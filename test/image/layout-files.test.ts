@@ -1,0 +1,52 @@
+/**
+ * What an OCI layout directory handed over by someone else can make the reader show: a layout file
+ * that is a symbolic link is refused rather than read from outside the layout, and a file that is
+ * not JSON is named without quoting its content (it may be anything, a secret included).
+ */
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readImage } from '../../src/loaders/image/index.js';
+
+const SECRET = 'root:$y$j9T$notarealhashbutasecret:19000:0:99999:7:::';
+
+function layout(index: (dir: string) => void): string {
+  const dir = mkdtempSync(join(tmpdir(), 'palisade-layout-'));
+  mkdirSync(join(dir, 'blobs/sha256'), { recursive: true });
+  writeFileSync(join(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
+  index(dir);
+  return dir;
+}
+
+async function failure(target: string): Promise<{ code: string; message: string }> {
+  try {
+    await readImage(target, { wants: () => false });
+  } catch (error) {
+    return (error as { problem: { code: string; message: string } }).problem;
+  }
+  throw new Error('read without error');
+}
+
+describe('OCI layout files', () => {
+  it('refuses an index.json that is a symbolic link out of the layout', async () => {
+    const outside = join(mkdtempSync(join(tmpdir(), 'palisade-outside-')), 'shadow');
+    writeFileSync(outside, `${SECRET}\n`);
+    const dir = layout((d) => { symlinkSync(outside, join(d, 'index.json')); });
+    const problem = await failure(`oci:${dir}`);
+    expect(problem.code).toBe('image-invalid');
+    expect(problem.message).toContain('symbolic link');
+    expect(problem.message).not.toContain('root:');
+  });
+
+  it('says a file is not JSON without quoting it', async () => {
+    const dir = layout((d) => { writeFileSync(join(d, 'index.json'), SECRET); });
+    const problem = await failure(`oci:${dir}`);
+    expect(problem).toMatchObject({ code: 'image-invalid', message: expect.stringContaining('not valid JSON') as unknown });
+    expect(problem.message).not.toContain('root:');
+  });
+
+  it('says why a bare name is no image reference', async () => {
+    expect((await failure('docker.io/Library/alpine')).message).toContain('repository names must be lowercase');
+  });
+});
