@@ -11,4 +11,11 @@ describe('image-setuid-files', () => {
       ["RUN (line 2) makes /usr/local/bin/helper setuid/setgid (chmod u+s)", 2],
     ]);
   });
+  it('sees the mode install -m gives a file, as chmod\'s', async () => {
+    const scan = await scanFixtures(rule, ['fail/fail-install-mode.Dockerfile', 'pass/pass-no-suid.Dockerfile']);
+    expect(findingsFor(scan, 'fail-install-mode.Dockerfile').map((f) => [f.message, f.location.line])).toEqual([
+      ['RUN (line 3) makes /usr/local/bin/helper setuid/setgid (install -m 4755)', 3],
+    ]);
+    expect(findingsFor(scan, 'pass-no-suid.Dockerfile')).toEqual([]);
+  });
 });

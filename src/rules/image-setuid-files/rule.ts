@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Resource } from '../../model/resource.js';
 import { defineRule, fail, type RuleContext } from '../../core/rule.js';
 import { pointer } from '../../lib/json-pointer.js';
+import type { ShellCommand } from '../../lib/dockerfile/index.js';
 import { commandsOf, dockerfileOf, instructionsOf, operands, programOf, unwrapped } from '../_dockerfile/dockerfile.js';
 import { imageConfigOf } from '../_dockerfile/image-config.js';
 
@@ -21,6 +22,34 @@ type Options = z.infer<typeof options>;
 export function setsSpecialBits(mode: string): boolean {
   if (/^[0-7]{4,}$/.test(mode)) return (parseInt(mode.slice(-4, -3), 8) & 0o6) !== 0;
   return mode.split(',').some((clause) => /^[ugoa]*[+=][rwxXt]*s/.test(clause));
+}
+
+/** Options of install(1) that take a value. */
+const INSTALL_WITH_VALUE = ['-m', '--mode', '-o', '--owner', '-g', '--group', '-t', '--target-directory', '-S', '--suffix'];
+
+/**
+ * The mode a command gives to files: `chmod MODE FILE...`, or `install -m MODE SRC... DEST` (the
+ * other common way to ship a setuid helper; `install -d` makes directories, where the bits mean nothing).
+ */
+function modeChange(command: ShellCommand): { program: string; mode: string; targets: string[] } | undefined {
+  const program = programOf(command);
+  if (program === 'chmod') {
+    const [mode = '', ...targets] = operands(command, ['--reference']);
+    return { program, mode, targets };
+  }
+  if (program !== 'install') return undefined;
+  const words = command.words.slice(1);
+  let mode: string | undefined;
+  for (const [i, word] of words.entries()) {
+    if (word === '-d' || word === '--directory' || /^-[A-Za-z]*d/.test(word) && !word.startsWith('--')) return undefined;
+    const cluster = /^-[A-Za-z]*m(.*)$/.exec(word);
+    if (word === '-m' || word === '--mode') mode = words[i + 1];
+    else if (word.startsWith('--mode=')) mode = word.slice('--mode='.length);
+    else if (cluster !== null && !word.startsWith('--') && cluster[1] !== '') mode = cluster[1];
+  }
+  const files = operands(command, INSTALL_WITH_VALUE);
+  const target = files.at(-1);
+  return mode === undefined || files.length < 2 || target === undefined ? undefined : { program, mode, targets: [target] };
 }
 
 export const rule = defineRule({
@@ -51,10 +80,11 @@ export const rule = defineRule({
     if (dockerfile === undefined) return;
     for (const { instruction, path } of instructionsOf(dockerfile)) {
       for (const command of commandsOf(instruction).map(unwrapped)) {
-        if (programOf(command) !== 'chmod') continue;
-        const [mode = '', ...targets] = operands(command, ['--reference']);
-        const kept = targets.filter((target) => !allowed.includes(target));
-        if (setsSpecialBits(mode) && kept.length > 0) yield fail(`RUN (line ${instruction.line}) makes ${kept.join(', ')} setuid/setgid (chmod ${mode})`, path);
+        const change = modeChange(command);
+        const kept = change?.targets.filter((target) => !allowed.includes(target)) ?? [];
+        if (change !== undefined && setsSpecialBits(change.mode) && kept.length > 0) {
+          yield fail(`RUN (line ${instruction.line}) makes ${kept.join(', ')} setuid/setgid (${programOf(command)} ${change.program === 'install' ? '-m ' : ''}${change.mode})`, path);
+        }
       }
     }
   },
