@@ -1,13 +1,15 @@
 /**
  * What an OCI layout directory handed over by someone else can make the reader show: a layout file
  * that is a symbolic link is refused rather than read from outside the layout, and a file that is
- * not JSON is named without quoting its content (it may be anything, a secret included).
+ * not JSON is named without quoting its content (it may be anything, a secret included). And an
+ * explicit --platform that a single-platform image is not for is refused, not silently ignored.
  */
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readImage } from '../../src/loaders/image/index.js';
+import { OciWriter, tarOf } from './support/oci-writer.js';
 
 const SECRET = 'root:$y$j9T$notarealhashbutasecret:19000:0:99999:7:::';
 
@@ -44,6 +46,16 @@ describe('OCI layout files', () => {
     const problem = await failure(`oci:${dir}`);
     expect(problem).toMatchObject({ code: 'image-invalid', message: expect.stringContaining('not valid JSON') as unknown });
     expect(problem.message).not.toContain('root:');
+  });
+
+  it('refuses an explicit --platform the image is not for, and takes a compatible one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'palisade-layout-'));
+    const writer = new OciWriter(dir);
+    writer.index([writer.image([await tarOf({ 'etc/os-release': 'ID=alpine\n' })], 'arm64')]);
+    await expect(readImage(`oci:${dir}`, { wants: () => false, platform: 'linux/amd64' }))
+      .rejects.toMatchObject({ problem: { code: 'image-not-found', message: expect.stringContaining('an image for linux/arm64, not for --platform linux/amd64') as unknown } });
+    expect((await readImage(`oci:${dir}`, { wants: () => false, platform: 'linux/arm64/v8' })).image?.architecture).toBe('arm64');
+    expect((await readImage(`oci:${dir}`, { wants: () => false })).image?.architecture).toBe('arm64');
   });
 
   it('says why a bare name is no image reference', async () => {

@@ -5,7 +5,7 @@
  * breaks off mid-blob, a registry that sends more than the descriptor, --insecure against HTTPS with
  * a self-signed certificate, and a custom CA that must not replace the system roots.
  */
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -167,6 +167,15 @@ describe('registry protocol', () => {
     expect(user('team/app')).toMatchObject({ username: 'app' });
     expect(user('team/tool')).toMatchObject({ username: 'team' });
     expect(user('teams/tool')).toMatchObject({ username: 'any' });
+  });
+
+  it('reads podman\'s per-user auth.json, and only REGISTRY_AUTH_FILE when it is set, as podman does', () => {
+    const home = mkdtempSync(join(work, 'home-'));
+    mkdirSync(join(home, '.config/containers'), { recursive: true });
+    writeFileSync(join(home, '.config/containers/auth.json'), JSON.stringify({ auths: { 'quay.io': { auth: Buffer.from('podman:pw').toString('base64') } } }));
+    expect(findCredentials('quay.io', 'team/app', { HOME: home, XDG_RUNTIME_DIR: join(home, 'run') })).toMatchObject({ username: 'podman' });
+    const other = authFile({ auths: { 'ghcr.io': { auth: Buffer.from('gh:pw').toString('base64') } } });
+    expect(findCredentials('quay.io', 'team/app', { HOME: home, XDG_RUNTIME_DIR: join(home, 'run'), REGISTRY_AUTH_FILE: other })).toBeUndefined();
   });
 
   it('codes a connection that breaks off mid-blob and a blob longer than its descriptor', async () => {

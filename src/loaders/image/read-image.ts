@@ -15,8 +15,8 @@ import { type ImageLimits, resolveLimits } from './limits.js';
 import type { ImageConfig } from './manifests.js';
 import { openOciLayout } from './oci-layout.js';
 import { parallelDigester } from './parallel-digest.js';
-import { parsePlatform } from './platform.js';
-import { imageProblem, unreadableProblem } from './problems.js';
+import { formatPlatform, parsePlatform, platformRank } from './platform.js';
+import { ImageError, imageProblem, unreadableProblem } from './problems.js';
 import { RootFs } from './rootfs.js';
 import { readRootDir } from './rootfs-dir.js';
 import { openRegistryImage } from './registry/registry-image.js';
@@ -81,6 +81,12 @@ export async function readImage(targetText: string, options: ReadImageOptions): 
     return { target: targetText, fs, layerDigests: [], problems, stats: { layers: 0, compressedBytes: 0, uncompressedBytes: 0, entries: budget.entries } };
   }
   const handle = await openHandle(target, targetText, limits, options);
+  try {
+    checkPlatform(handle, options.platform);
+  } catch (error) {
+    handle.close?.();
+    throw error;
+  }
   let compressedBytes = 0;
   let uncompressedBytes = 0;
   const totalBytes = handle.layers.reduce((sum, l) => sum + l.size, 0);
@@ -135,6 +141,20 @@ async function openHandle(target: Exclude<ReturnType<typeof parseTarget>, { tran
   // docker save of Docker 25+ writes both files; an archive with only manifest.json is docker-archive.
   if (target.transport === 'docker-archive' || access.size('oci-layout') === undefined) return openDockerArchive(access, common);
   return openOciLayout(access, { ...common, ...(platform === undefined ? {} : { platform }) });
+}
+
+/**
+ * An explicit --platform that the image is not for (a single-platform image, an archive, a store)
+ * is refused, as docker and containerd refuse it: scanning the other platform's packages would
+ * answer a question the user did not ask.
+ */
+function checkPlatform(handle: ImageHandle, wanted: string | undefined): void {
+  const { os, architecture, variant } = handle.config;
+  if (wanted === undefined || os === '' || architecture === '') return;
+  const have = { os, architecture, ...(variant === undefined ? {} : { variant }) };
+  if (platformRank(parsePlatform(wanted), have) === undefined) {
+    throw new ImageError('image-not-found', `${handle.name} is an image for ${formatPlatform(have)}, not for --platform ${wanted}`);
+  }
 }
 
 function describe(handle: ImageHandle): ImageInfo {

@@ -1,7 +1,8 @@
 /**
- * Registry credentials as docker and podman store them: REGISTRY_AUTH_FILE, then
- * $XDG_RUNTIME_DIR/containers/auth.json, then ~/.docker/config.json ($DOCKER_CONFIG); the first
- * file that knows the registry answers.
+ * Registry credentials as docker and podman store them: REGISTRY_AUTH_FILE alone when set, else
+ * $XDG_RUNTIME_DIR/containers/auth.json (/run/containers/0 for root), ~/.config/containers/auth.json
+ * ($XDG_CONFIG_HOME), then ~/.docker/config.json ($DOCKER_CONFIG); the first file that knows the
+ * registry answers.
  * - `auths` keys are a registry written as a host[:port], as a legacy URL
  *   (`https://index.docker.io/v1/`: the path is no namespace), or, in containers-auth.json, as
  *   host/namespace[/repo], where the most specific key that contains the repository wins.
@@ -31,12 +32,22 @@ interface AuthFile { auths?: Record<string, AuthEntry>; credHelpers?: Record<str
 const DOCKER_HUB_SERVER = 'https://index.docker.io/v1/';
 const HELPER_TIMEOUT_MS = 30_000;
 
+/**
+ * Where containers-auth.json(5) and docker look, in order. A file named by REGISTRY_AUTH_FILE is
+ * the only one podman reads, so it is the only one read here too.
+ */
 export function authFiles(env: NodeJS.ProcessEnv = process.env): string[] {
-  const files: string[] = [];
-  if (env.REGISTRY_AUTH_FILE !== undefined && env.REGISTRY_AUTH_FILE !== '') files.push(env.REGISTRY_AUTH_FILE);
-  if (env.XDG_RUNTIME_DIR !== undefined && env.XDG_RUNTIME_DIR !== '') files.push(join(env.XDG_RUNTIME_DIR, 'containers/auth.json'));
-  files.push(join(env.DOCKER_CONFIG ?? join(env.HOME ?? homedir(), '.docker'), 'config.json'));
-  return files;
+  if (env.REGISTRY_AUTH_FILE !== undefined && env.REGISTRY_AUTH_FILE !== '') return [env.REGISTRY_AUTH_FILE];
+  const home = env.HOME ?? homedir();
+  const runtimeDir = env.XDG_RUNTIME_DIR !== undefined && env.XDG_RUNTIME_DIR !== ''
+    ? env.XDG_RUNTIME_DIR
+    // podman's default for root without a session: /run/containers/0/auth.json.
+    : typeof process.getuid === 'function' && process.getuid() === 0 ? '/run/containers/0' : undefined;
+  return [
+    ...(runtimeDir === undefined ? [] : [join(runtimeDir, 'containers/auth.json')]),
+    join(env.XDG_CONFIG_HOME ?? join(home, '.config'), 'containers/auth.json'),
+    join(env.DOCKER_CONFIG ?? join(home, '.docker'), 'config.json'),
+  ];
 }
 
 /**
