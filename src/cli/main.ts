@@ -7,6 +7,7 @@ import { configCommand } from './config-command.js';
 import { dbCommand } from './db-command.js';
 import { emptyValueProblems } from './empty-values.js';
 import { EXIT } from './io.js';
+import { outputTargetProblems } from './output-target.js';
 import { commanderUsageProblem, internalProblem } from './usage.js';
 import { dockerfileCommand } from './dockerfile-command.js';
 import { imageCommand, sbomCommand } from './image-command.js';
@@ -52,12 +53,14 @@ function program(): Command {
     .addCommand(configCommand())
     .addCommand(dbCommand())
     .addHelpText('after', '\nExamples:\n  palisade scan examples/\n  palisade rules list\n  palisade scan --help\n\nExit codes: 0 passed (or yes), 1 the gate was reached (or no), 2 a usage error, no input read or\nthe output not written, 70 a bug. Problems are printed one per line on stderr (docs/cli.md).');
-  // Runs before the action of every subcommand: nothing is read with an empty flag value.
+  // Runs before the action of every subcommand: nothing is read with an empty flag value, or
+  // when the output could not be written where asked.
   root.hook('preAction', (_root, action) => {
-    const problems = emptyValueProblems(action);
+    const empty = emptyValueProblems(action);
+    const problems = empty.length > 0 ? empty : outputTargetProblems(action);
     if (problems.length === 0) return;
     for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
-    throw new CommanderError(EXIT.usage, 'palisade.emptyValue', 'empty option value');
+    throw new CommanderError(EXIT.usage, 'palisade.refusedOptions', 'options refused before the inputs were read');
   });
   return overrideExits(root);
 }
