@@ -20,10 +20,19 @@ export interface CacheSpec {
   readonly cleans: (command: ShellCommand) => boolean;
 }
 
+/**
+ * A path in a home directory (`~/.cache`, `$HOME/.cache`, `/home/app/.cache`) as the same path in
+ * root's: pip, npm and yarn keep their caches in the home of whoever runs the RUN, which is /root
+ * for root and /home/NAME (or ~) in a build that switched USER. The cache paths here are root's.
+ */
+export function asRootHome(path: string): string {
+  return path.replace(/^(?:~|\$HOME|\$\{HOME\}|\/home\/[^/]+)(?=\/|$)/, '/root');
+}
+
 /** `rm` of a path under one of these directories. */
 export function removes(command: ShellCommand, ...dirs: string[]): boolean {
   const c = unwrapped(command);
-  return programOf(c) === 'rm' && operands(c).some((arg) => dirs.some((dir) => arg === dir || arg.startsWith(`${dir}/`)));
+  return programOf(c) === 'rm' && operands(c).map(asRootHome).some((arg) => dirs.some((dir) => arg === dir || arg.startsWith(`${dir}/`)));
 }
 
 /** `tool [options] word1 word2...` with the given leading words (options skipped). */

@@ -15,4 +15,8 @@ describe('image-package-cache', () => {
     expect(findingsFor(scan, 'fail-apt-cleaned-later.Dockerfile')).toHaveLength(1);
     expect(findingsFor(scan, 'fail-image-apt-lists').map((f) => f.message)).toEqual(['the image keeps the apt cache at /var/lib/apt/lists (18.0 MiB)']);
   });
+  it('knows a cache in the home directory however the RUN names it (~, $HOME, /home/NAME)', async () => {
+    const scan = await scanFixtures(rule, ['pass/pass-home-cache.Dockerfile']);
+    expect(findingsFor(scan, 'pass-home-cache.Dockerfile')).toEqual([]);
+  });
 });

@@ -11,11 +11,11 @@ import type { DockerInstruction, ParsedDockerfile } from '../../lib/dockerfile/i
 import { commandsOf, dockerfileOf, finalStages, instructionsOf, mountedTargets, stageNamed } from '../_dockerfile/dockerfile.js';
 import { imageConfigOf } from '../_dockerfile/image-config.js';
 import { managerCommands } from '../_dockerfile/package-managers.js';
-import { CACHES, cleansArchives, isTruthy, removes } from './caches.js';
+import { asRootHome, CACHES, cleansArchives, isTruthy, removes } from './caches.js';
 
 function* runFindings(run: DockerInstruction, path: string, env: ReadonlyMap<string, string>, keepsDebs: boolean): Generator<Violation> {
   const commands = commandsOf(run);
-  const mounted = mountedTargets(run);
+  const mounted = mountedTargets(run).map(asRootHome);
   const reported = new Set<string>();
   // `export PIP_NO_CACHE_DIR=...` earlier in the same RUN counts like ENV.
   const local = new Map(env);
