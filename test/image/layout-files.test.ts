@@ -2,7 +2,8 @@
  * What an OCI layout directory handed over by someone else can make the reader show: a layout file
  * that is a symbolic link is refused rather than read from outside the layout, and a file that is
  * not JSON is named without quoting its content (it may be anything, a secret included). And an
- * explicit --platform that a single-platform image is not for is refused, not silently ignored.
+ * explicit --platform that a single-platform image is not for is refused, not silently ignored;
+ * an OCI artifact is named as one.
  */
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,6 +57,19 @@ describe('OCI layout files', () => {
       .rejects.toMatchObject({ problem: { code: 'image-not-found', message: expect.stringContaining('an image for linux/arm64, not for --platform linux/amd64') as unknown } });
     expect((await readImage(`oci:${dir}`, { wants: () => false, platform: 'linux/arm64/v8' })).image?.architecture).toBe('arm64');
     expect((await readImage(`oci:${dir}`, { wants: () => false })).image?.architecture).toBe('arm64');
+  });
+
+  it('names an OCI artifact (a Helm chart) as such instead of a config without rootfs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'palisade-layout-'));
+    const writer = new OciWriter(dir);
+    const manifest = Buffer.from(JSON.stringify({
+      schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      config: writer.blob(Buffer.from('{"name":"chart","version":"1.0.0"}'), 'application/vnd.cncf.helm.config.v1+json'),
+      layers: [writer.blob(Buffer.from('not a real chart'), 'application/vnd.cncf.helm.chart.content.v1.tar+gzip')],
+    }));
+    writer.index([writer.blob(manifest, 'application/vnd.oci.image.manifest.v1+json')]);
+    await expect(readImage(`oci:${dir}`, { wants: () => false }))
+      .rejects.toMatchObject({ problem: { code: 'image-unsupported', message: expect.stringContaining('OCI artifact (config application/vnd.cncf.helm.config.v1+json)') as unknown } });
   });
 
   it('says why a bare name is no image reference', async () => {

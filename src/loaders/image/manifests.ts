@@ -35,6 +35,7 @@ export type ImageIndex = z.infer<typeof indexSchema>;
 export const manifestSchema = z.object({
   schemaVersion: z.literal(2),
   mediaType: z.string().optional(),
+  artifactType: z.string().optional(),
   config: descriptor,
   layers: z.array(descriptor),
 });
@@ -86,6 +87,19 @@ export function parseJson<T>(bytes: Buffer, schema: z.ZodType<T>, what: string):
  */
 function withoutExcerpt(message: string): string {
   return message.replace(/, ".*"(?:\.\.\.)? is not valid JSON$/s, ' is not valid JSON');
+}
+
+const IMAGE_CONFIG_MEDIA = new Set(['application/vnd.oci.image.config.v1+json', 'application/vnd.docker.container.image.v1+json']);
+
+/**
+ * A manifest whose config is no image config is an OCI artifact (a Helm chart, a cosign signature,
+ * an SBOM attestation) that registries store beside images: refused by name, rather than as an
+ * image config without rootfs.
+ */
+export function assertImageManifest(manifest: ImageManifest, label: string): void {
+  const configType = manifest.config.mediaType;
+  if (IMAGE_CONFIG_MEDIA.has(configType)) return;
+  throw new ImageError('image-unsupported', `${label} is an OCI artifact (config ${configType}${typeof manifest.artifactType === 'string' ? `, artifact ${manifest.artifactType}` : ''}), not a container image`);
 }
 
 export function isIndexMedia(mediaType: string | undefined): boolean {

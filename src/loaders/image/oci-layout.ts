@@ -7,7 +7,7 @@ import { digestHex, verifyBytes } from './digest.js';
 import type { FileAccess } from './file-access.js';
 import type { ImageHandle } from './image-handle.js';
 import type { ImageLimits } from './limits.js';
-import { configSchema, type Descriptor, indexSchema, isIndexMedia, isLayerMedia, manifestSchema, MEDIA, parseJson } from './manifests.js';
+import { assertImageManifest, configSchema, type Descriptor, indexSchema, isIndexMedia, isLayerMedia, manifestSchema, MEDIA, parseJson } from './manifests.js';
 import { chooseManifest, type Platform } from './platform.js';
 import { ImageError } from './problems.js';
 import { pickNamed } from './target.js';
@@ -67,6 +67,7 @@ function fromManifest(access: FileAccess, descriptor: Descriptor, options: Layou
     throw new ImageError('image-unsupported', `${access.label}: ${descriptor.digest} has media type ${descriptor.mediaType}, not an image manifest`);
   }
   const manifest = parseJson(readBlob(access, descriptor, options.limits, 'manifest'), manifestSchema, `${access.label}: manifest ${descriptor.digest}`);
+  assertImageManifest(manifest, `${access.label}: ${descriptor.digest}`);
   const config = parseJson(readBlob(access, manifest.config, options.limits, 'config'), configSchema, `${access.label}: config ${manifest.config.digest}`);
   if (config.rootfs.diff_ids.length !== manifest.layers.length) {
     throw new ImageError('image-invalid', `${access.label}: the manifest lists ${manifest.layers.length} layers but the config ${config.rootfs.diff_ids.length} diff_ids`);

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { ImageHandle } from '../image-handle.js';
 import { digestOf, verifyBytes } from '../digest.js';
 import type { ImageLimits } from '../limits.js';
-import { configSchema, indexSchema, isIndexMedia, isLayerMedia, manifestSchema, MEDIA, parseJson } from '../manifests.js';
+import { assertImageManifest, configSchema, indexSchema, isIndexMedia, isLayerMedia, manifestSchema, MEDIA, parseJson } from '../manifests.js';
 import { chooseManifest, type Platform } from '../platform.js';
 import { ImageError } from '../problems.js';
 import { RegistryClient } from './client.js';
@@ -56,6 +56,7 @@ export async function openRegistryImage(referenceText: string, options: Registry
     manifestDigest = chosen.digest;
   }
   const manifest = parseJson(bytes, manifestSchema, `${label} manifest`);
+  assertImageManifest(manifest, label);
   const config = await readJson(`blobs/${manifest.config.digest}`, undefined);
   verifyBytes(config.bytes, manifest.config.digest, `${label} config`);
   const parsedConfig = parseJson(config.bytes, configSchema, `${label} config`);
