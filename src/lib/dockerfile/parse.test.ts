@@ -124,6 +124,15 @@ describe('expandVariables', () => {
   });
 });
 
+describe('shellCommands: process substitution', () => {
+  it('keeps <(...) and >(...) inside their word, like $(...)', () => {
+    expect(shellCommands('bash <(curl -s https://x/i.sh) && tee >(gzip > a.gz) < in').map((c) => c.words)).toEqual([
+      ['bash', '<(curl -s https://x/i.sh)'],
+      ['tee', '>(gzip > a.gz)'],
+    ]);
+  });
+});
+
 describe('shellCommands', () => {
   it('splits lists, pipelines and compound commands and drops redirections', () => {
     const commands = shellCommands('set -eux; curl -fsSL https://x.sh 2>&1 | sudo bash -s -- && if [ -f a ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y "a b" > /dev/null; fi # done');

@@ -103,7 +103,8 @@ function tokenize(script: string): Token[] {
       inWord = true;
       continue;
     }
-    if (c === '$' && script[i + 1] === '(') {
+    // `$(...)` command substitution and `<(...)` / `>(...)` process substitution stay inside their word.
+    if ((c === '$' || c === '<' || c === '>') && script[i + 1] === '(') {
       const end = closingParen(script, i + 2);
       word += script.slice(i, end + 1);
       inWord = true;

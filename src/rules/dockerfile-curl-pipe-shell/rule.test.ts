@@ -18,4 +18,12 @@ describe('dockerfile-curl-pipe-shell', () => {
     ]);
     expect(findingsFor(scan, 'pass-heredoc-data.Dockerfile')).toEqual([]);
   });
+  it('sees a download run through process substitution, eval or source', async () => {
+    const scan = await scanFixtures(rule, ['fail/fail-process-substitution.Dockerfile']);
+    expect(findingsFor(scan, 'fail-process-substitution.Dockerfile').map((f) => [f.message, f.location.line])).toEqual([
+      ['RUN (line 2) runs a downloaded script through bash: unverified code runs in the build', 2],
+      ['RUN (line 3) runs a downloaded script through eval: unverified code runs in the build', 3],
+      ['RUN (line 4) runs a downloaded script through .: unverified code runs in the build', 4],
+    ]);
+  });
 });

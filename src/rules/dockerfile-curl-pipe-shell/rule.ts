@@ -11,9 +11,13 @@ import { commandsOf, dockerfileOf, instructionsOf, programOf, unwrapped } from '
 const DOWNLOADERS = new Set(['curl', 'wget', 'fetch']);
 const INTERPRETERS = /^(sh|bash|ash|dash|zsh|ksh|fish|python[0-9.]*|perl|ruby|node|php)$/;
 
-/** `bash <(curl ...)`, `sh -c "$(curl ...)"`: the download is run through a substitution. */
+/** Builtins that run their argument as shell code in the current shell. */
+const EVALUATORS = new Set(['eval', 'source', '.']);
+
+/** `bash <(curl ...)`, `sh -c "$(curl ...)"`, `eval "$(curl ...)"`, `. <(curl ...)`: the download is run through a substitution. */
 function substituted(command: ShellCommand): boolean {
-  return INTERPRETERS.test(programOf(command)) && command.words.slice(1).some((word) => /(\$\(|<\(|`)\s*(curl|wget)\b/.test(word));
+  const program = programOf(command);
+  return (INTERPRETERS.test(program) || EVALUATORS.has(program)) && command.words.slice(1).some((word) => /(\$\(|<\(|`)\s*(curl|wget)\b/.test(word));
 }
 
 export const rule = defineRule({
