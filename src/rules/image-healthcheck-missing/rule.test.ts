@@ -7,6 +7,6 @@ describeRuleFixtures(rule);
 describe('image-healthcheck-missing', () => {
   it('points at the final FROM when only a builder stage has a health check', async () => {
     const scan = await scanFixtures(rule, ['fail/fail-only-in-builder.Dockerfile']);
-    expect(findingsFor(scan, 'fail-only-in-builder.Dockerfile').map((f) => [f.message, f.location.line])).toEqual([['the final image has no HEALTHCHECK instruction', 4]]);
+    expect(findingsFor(scan, 'fail-only-in-builder.Dockerfile').map((f) => [f.message, f.location.line])).toEqual([['the final image has no HEALTHCHECK instruction (its last stage starts with the FROM on line 4)', 4]]);
   });
 });

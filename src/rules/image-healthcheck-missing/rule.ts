@@ -34,6 +34,6 @@ export const rule = defineRule({
     const chain = [...finalStages(dockerfile)];
     const found = chain.some((stage) => stageInstructions(dockerfile, stage).some((l) => !l.onbuild && l.instruction.cmd === 'HEALTHCHECK'));
     const final = dockerfile.stages.length - 1;
-    if (!found) yield fail('the final image has no HEALTHCHECK instruction', `/stages/${final}/from`);
+    if (!found) yield fail(`the final image has no HEALTHCHECK instruction (its last stage starts with the FROM on line ${dockerfile.stages[final]?.from.line ?? 1})`, `/stages/${final}/from`);
   },
 });

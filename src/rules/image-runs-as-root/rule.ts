@@ -95,8 +95,9 @@ export const rule = defineRule({
     const fromScratch = base.toLowerCase() === 'scratch';
     const last = lastUser(dockerfile, chain);
     if (last === undefined) {
-      if (fromScratch) yield fail('the final stage has no USER instruction and is built from scratch, so it runs as root', `/stages/${final}/from`);
-      else yield warn(`the final stage has no USER instruction, so it runs as the user of "${base || 'its base image'}" (root unless that image sets one)`, final < 0 ? '' : `/stages/${final}/from`);
+      const from = final < 0 ? '' : ` (FROM on line ${dockerfile.stages[final]?.from.line ?? 1})`;
+      if (fromScratch) yield fail(`the final stage${from} has no USER instruction and is built from scratch, so it runs as root`, `/stages/${final}/from`);
+      else yield warn(`the final stage${from} has no USER instruction, so it runs as the user of "${base || 'its base image'}" (root unless that image sets one)`, final < 0 ? '' : `/stages/${final}/from`);
       return;
     }
     const { located: { instruction, path }, user, unset, argsWithoutDefault } = last;
