@@ -7,8 +7,7 @@
  * commands still report every problem themselves: a front end that skips these checks loses
  * nothing but time.
  */
-import { createPublicKey } from 'node:crypto';
-import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Problem } from '../model/problem.js';
 import { PalisadeError, problem } from '../core/errors.js';
@@ -18,6 +17,7 @@ import { CONFIGURED, resolveEntry, resolveJewel } from '../graph/attack/select.j
 import { parseFocusConn } from '../graph/netpol/index.js';
 import { parseRequest } from '../graph/rbac/index.js';
 import { vulnProblem } from '../vuln/problems.js';
+import { readPublicKey } from '../vuln/update/checksum.js';
 import { feedSourceProblem } from '../vuln/update/source.js';
 import { frameworkRules, planFramework } from './compliance.js';
 import { dockerfileRuleIds } from './dockerfile.js';
@@ -187,10 +187,11 @@ export function dbUpdateOptionProblems(options: { readonly source?: string; read
 function publicKeyProblems(publicKey: string | undefined): Problem[] {
   if (publicKey === undefined) return [];
   try {
-    createPublicKey(readFileSync(publicKey));
+    readPublicKey(publicKey);
     return [];
   } catch (error) {
-    return [vulnProblem('checksum-mismatch', `cannot read the public key ${publicKey}: ${error instanceof Error ? error.message : String(error)}`, publicKey)];
+    if (!(error instanceof PalisadeError)) throw error;
+    return [error.problem];
   }
 }
 

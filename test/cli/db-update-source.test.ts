@@ -28,4 +28,11 @@ describe('db update --source that is not an http(s) URL', () => {
     expect(hasStackTrace(run.stderr)).toBe(false);
     expect(existsSync(db)).toBe(false);
   });
+
+  it('a --public-key that cannot be read: its hint is about the key, not about a download that has not happened', () => {
+    const run = palisade(['db', 'update', '--source', 'https://127.0.0.1:1/feed.zip', '--public-key', dir, '--db', join(dir, 'key.sqlite')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^error checksum-mismatch \S+: cannot read the public key \S+: EISDIR.* \(hint: Give --public-key a PEM public key file \(Ed25519, ECDSA or RSA\); the store was left unchanged\.\)\n$/);
+    expect(run.stderr).not.toContain('does not match its published sha256');
+  });
 });

@@ -3,9 +3,9 @@
  * published next to it (URL.sha256, "sha256sum" format), and optionally a detached signature
  * (URL.sig, raw or base64) by a configured public key (Ed25519, ECDSA or RSA, PEM).
  */
-import { createPublicKey, verify } from 'node:crypto';
+import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { PalisadeError } from '../../core/errors.js';
+import { PalisadeError, problem } from '../../core/errors.js';
 import { vulnProblem } from '../problems.js';
 import { fetchText } from './download.js';
 
@@ -28,16 +28,24 @@ export function checkSha256(url: string, expected: string, actual: string): void
   if (expected !== actual) throw new PalisadeError(vulnProblem('checksum-mismatch', `${url} has sha256 ${actual}, expected ${expected}`));
 }
 
+/**
+ * The PEM key of --public-key. One that cannot be read is said as such: the code's own hint
+ * ("the download does not match its published sha256") would blame a feed not yet fetched.
+ */
+export function readPublicKey(keyFile: string): KeyObject {
+  try {
+    return createPublicKey(readFileSync(keyFile));
+  } catch (error) {
+    const message = `cannot read the public key ${keyFile}: ${error instanceof Error ? error.message : String(error)}`;
+    throw new PalisadeError(problem('checksum-mismatch', message, { file: keyFile }, 'Give --public-key a PEM public key file (Ed25519, ECDSA or RSA); the store was left unchanged.'));
+  }
+}
+
 /** Verifies URL.sig over the downloaded file with the PEM public key at `keyFile`. */
 export async function checkSignature(url: string, file: string, keyFile: string): Promise<void> {
   const signatureText = await fetchText(`${url}.sig`, 16 * 1024);
   if (signatureText === undefined) throw new PalisadeError(vulnProblem('checksum-mismatch', `${url}.sig does not exist, but a public key is configured`));
-  let key;
-  try {
-    key = createPublicKey(readFileSync(keyFile));
-  } catch (error) {
-    throw new PalisadeError(vulnProblem('checksum-mismatch', `cannot read the public key ${keyFile}: ${error instanceof Error ? error.message : String(error)}`, keyFile));
-  }
+  const key = readPublicKey(keyFile);
   const trimmed = signatureText.trim();
   const signature = /^[A-Za-z0-9+/=\s]+$/.test(trimmed) ? Buffer.from(trimmed, 'base64') : Buffer.from(signatureText, 'latin1');
   // Ed25519 signs the message itself; the others sign its SHA-256 digest.
