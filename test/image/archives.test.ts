@@ -1,10 +1,13 @@
 /**
  * Image archives holding several images, as `podman save -m` writes them, named the ways users
- * name them; and an OCI archive whose members carry their size in pax records (how Go's
+ * name them; gzip- and zstd-compressed archives; and an OCI archive whose members carry their size in pax records (how Go's
  * archive/tar writes members over 8 GiB), which must still be indexed member by member.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readImage } from '../../src/loaders/image/index.js';
 import { OciWriter, tarOf } from './support/oci-writer.js';
@@ -48,6 +51,40 @@ describe('a docker-archive of several images', () => {
     await expect(files(`docker-archive:${archive}:1`)).rejects.toMatchObject({ problem: { code: 'image-ambiguous' } });
     await expect(files(`docker-archive:${archive}`)).rejects.toMatchObject({ problem: { code: 'image-ambiguous' } });
   });
+});
+
+describe('a compressed archive (docker save | gzip, or zstd)', () => {
+  const spools = (): string[] => readdirSync(tmpdir()).filter((n) => n.startsWith('palisade-archive-'));
+
+  it('is inflated into a private spool, read like the plain one, and the spool removed', async () => {
+    const before = spools().length;
+    const gz = join(podman.dir, 'out', 'both.tar.gz');
+    writeFileSync(gz, gzipSync(readFileSync(archive)));
+    expect(await files(`docker-archive:${gz}:localhost/app:1`)).toEqual(['/app.txt']);
+    // An existing path is detected, whatever its kind.
+    await expect(files(gz)).rejects.toMatchObject({ problem: { code: 'image-ambiguous', message: expect.stringContaining(gz) as unknown } });
+    const single = join(podman.dir, 'out', 'tool.oci.tar.gz');
+    podman.run(['save', '--quiet', '--format', 'oci-archive', '-o', join(podman.dir, 'out', 'tool.tar'), 'localhost/tool:1']);
+    writeFileSync(single, gzipSync(readFileSync(join(podman.dir, 'out', 'tool.tar'))));
+    expect(await files(single)).toEqual(['/tool.txt']);
+    expect(await files(`oci-archive:${single}`)).toEqual(['/tool.txt']);
+    const zst = join(podman.dir, 'out', 'tool.tar.zst');
+    writeFileSync(zst, execFileSync('zstd', ['-q', '-c', join(podman.dir, 'out', 'tool.tar')]));
+    expect(await files(zst)).toEqual(['/tool.txt']);
+    expect(spools().length).toBe(before);
+  }, 60_000);
+
+  it('refuses a truncated one and a decompression bomb with coded errors, leaving no spool', async () => {
+    const before = spools().length;
+    const truncated = join(podman.dir, 'out', 'cut.tar.gz');
+    const whole = gzipSync(readFileSync(archive));
+    writeFileSync(truncated, whole.subarray(0, whole.length >> 1));
+    await expect(files(`docker-archive:${truncated}`)).rejects.toMatchObject({ problem: { code: 'image-invalid' } });
+    const bomb = join(podman.dir, 'out', 'bomb.tar.gz');
+    writeFileSync(bomb, gzipSync(Buffer.alloc(64 * 1024 * 1024)));
+    await expect(files(`docker-archive:${bomb}`)).rejects.toMatchObject({ problem: { code: 'layer-limit' } });
+    expect(spools().length).toBe(before);
+  }, 60_000);
 });
 
 /** A ustar header; the size field is written as given (0 when a pax record carries the size). */

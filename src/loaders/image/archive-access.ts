@@ -4,9 +4,14 @@
  * each blob is then streamed straight from its offset. Symbolic links between entries (the legacy
  * `ID/layer.tar -> ../HEX.tar` of docker/podman save) are followed inside the archive only.
  */
-import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
-import { posix } from 'node:path';
+import { closeSync, createReadStream, createWriteStream, fstatSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, posix } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { type Compression, decompress, sniffCompression } from './decompress.js';
 import type { FileAccess } from './file-access.js';
+import type { ImageLimits } from './limits.js';
 import { ImageError } from './problems.js';
 
 interface ArchiveEntry {
@@ -21,35 +26,99 @@ const BLOCK = 512;
 const MAX_ARCHIVE_ENTRIES = 100_000;
 const MAX_LINK_HOPS = 16;
 
-export function archiveAccess(file: string): FileAccess {
-  const entries = indexArchive(file);
+/**
+ * An archive as `docker save | gzip` (or zstd) leaves it, as skopeo and Trivy read it: a compressed
+ * archive cannot be indexed in place (its members are read by offset), so it is inflated once into
+ * a private spool (mode 0600 in a fresh mkdtemp directory, never unpacked, bounded by the image-size
+ * and compression-ratio limits, removed by `close`), as the docker-daemon export is.
+ */
+export async function openArchive(file: string, limits: ImageLimits): Promise<{ access: FileAccess; close?: () => void }> {
+  const compression = sniffCompression(readHead(file));
+  if (compression === 'none') return { access: archiveAccess(file) };
+  const dir = mkdtempSync(join(tmpdir(), 'palisade-archive-'));
+  const close = (): void => { rmSync(dir, { recursive: true, force: true }); };
+  try {
+    const spool = join(dir, 'image.tar');
+    await inflateTo(file, compression, spool, limits);
+    return { access: archiveAccess(spool, file), close };
+  } catch (error) {
+    close();
+    throw error;
+  }
+}
+
+function readHead(file: string): Buffer {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    throw new ImageError('image-not-found', `cannot open ${file}`);
+  }
+  try {
+    const head = Buffer.alloc(4);
+    return head.subarray(0, readSync(fd, head, 0, 4, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+async function inflateTo(file: string, compression: Compression, spool: string, limits: ImageLimits): Promise<void> {
+  let compressed = 0;
+  let inflated = 0;
+  async function* counted(): AsyncGenerator<Buffer> {
+    for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
+      compressed += chunk.length;
+      yield chunk;
+    }
+  }
+  async function* bounded(): AsyncGenerator<Buffer> {
+    for await (const chunk of decompress(counted(), compression)) {
+      inflated += chunk.length;
+      if (inflated > limits.maxTotalBytes) throw new ImageError('layer-limit', `${file}: decompresses to more than the image-size limit of ${limits.maxTotalBytes} bytes`);
+      if (inflated > limits.ratioGraceBytes && inflated > compressed * limits.maxCompressionRatio) {
+        throw new ImageError('layer-limit', `${file}: decompresses more than ${limits.maxCompressionRatio} times its size: a decompression bomb`);
+      }
+      yield chunk;
+    }
+  }
+  try {
+    await pipeline(Readable.from(bounded()), createWriteStream(spool, { mode: 0o600 }));
+  } catch (error) {
+    if (error instanceof ImageError) throw error;
+    throw new ImageError('image-invalid', `${file}: the ${compression} archive is corrupt or truncated (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+/** `label` names the archive in messages when `file` is a spool of it. */
+export function archiveAccess(file: string, label: string = file): FileAccess {
+  const entries = indexArchive(file, label);
   const find = (path: string): ArchiveEntry | undefined => {
-    let name = clean(path, file);
+    let name = clean(path, label);
     for (let hop = 0; hop <= MAX_LINK_HOPS; hop += 1) {
       const entry = entries.get(name);
       if (entry === undefined) return undefined;
       if (entry.type === 'file') return entry;
       if (entry.type === 'other') return undefined;
-      name = entry.type === 'symlink' ? clean(posix.join(posix.dirname(name), entry.link), file) : clean(entry.link, file);
+      name = entry.type === 'symlink' ? clean(posix.join(posix.dirname(name), entry.link), label) : clean(entry.link, label);
     }
-    throw new ImageError('image-invalid', `${file}: links loop at "${path}"`);
+    throw new ImageError('image-invalid', `${label}: links loop at "${path}"`);
   };
   const required = (path: string): ArchiveEntry => {
     const entry = find(path);
-    if (entry === undefined) throw new ImageError('image-invalid', `${file}: the archive has no file "${path}"`);
+    if (entry === undefined) throw new ImageError('image-invalid', `${label}: the archive has no file "${path}"`);
     return entry;
   };
   return {
-    label: file,
+    label,
     size: (path) => find(path)?.size,
     read(path, maxBytes) {
       const entry = required(path);
-      if (entry.size > maxBytes) throw new ImageError('image-invalid', `${file}: "${path}" has ${entry.size} bytes, over the limit of ${maxBytes} for a JSON document`);
+      if (entry.size > maxBytes) throw new ImageError('image-invalid', `${label}: "${path}" has ${entry.size} bytes, over the limit of ${maxBytes} for a JSON document`);
       const fd = openSync(file, 'r');
       try {
         const buffer = Buffer.alloc(entry.size);
         const n = readSync(fd, buffer, 0, entry.size, entry.offset);
-        if (n !== entry.size) throw new ImageError('image-invalid', `${file}: "${path}" is truncated`);
+        if (n !== entry.size) throw new ImageError('image-invalid', `${label}: "${path}" is truncated`);
         return buffer;
       } finally {
         closeSync(fd);
@@ -68,18 +137,18 @@ async function* emptyStream(): AsyncGenerator<Buffer> {
 }
 
 /** Archive member names are relative; `..` may only cancel a component inside the archive. */
-function clean(path: string, file: string): string {
+function clean(path: string, label: string): string {
   const normal = posix.normalize(`/${path}`);
-  if (normal.startsWith('/..')) throw new ImageError('image-invalid', `${file}: "${path}" points outside the archive`);
+  if (normal.startsWith('/..')) throw new ImageError('image-invalid', `${label}: "${path}" points outside the archive`);
   return normal.slice(1).replace(/\/$/, '');
 }
 
-function indexArchive(file: string): Map<string, ArchiveEntry> {
+function indexArchive(file: string, label: string): Map<string, ArchiveEntry> {
   let fd: number;
   try {
     fd = openSync(file, 'r');
   } catch {
-    throw new ImageError('image-not-found', `cannot open ${file}`);
+    throw new ImageError('image-not-found', `cannot open ${label}`);
   }
   try {
     const total = fstatSync(fd).size;
@@ -92,17 +161,17 @@ function indexArchive(file: string): Map<string, ArchiveEntry> {
     while (offset + BLOCK <= total) {
       if (readSync(fd, header, 0, BLOCK, offset) !== BLOCK) break;
       if (header.every((b) => b === 0)) break;
-      verifyChecksum(header, file, offset);
+      verifyChecksum(header, label, offset);
       const type = String.fromCharCode(header[156] ?? 0);
       // A pax `size` record (how Go writes members over 8 GiB) replaces the header's size field,
       // also for finding the next header.
       const paxSize = 'xgLK'.includes(type) ? undefined : pax?.get('size');
-      const size = paxSize === undefined || paxSize === '' ? parseSize(header, file, offset) : parsePaxSize(paxSize, file, offset);
+      const size = paxSize === undefined || paxSize === '' ? parseSize(header, label, offset) : parsePaxSize(paxSize, label, offset);
       const dataOffset = offset + BLOCK;
-      if (dataOffset + size > total) throw new ImageError('image-invalid', `${file}: truncated at byte ${offset} (entry needs ${size} bytes)`);
+      if (dataOffset + size > total) throw new ImageError('image-invalid', `${label}: truncated at byte ${offset} (entry needs ${size} bytes)`);
       offset = dataOffset + Math.ceil(size / BLOCK) * BLOCK;
       if (type === 'L' || type === 'K' || type === 'x') {
-        if (size > 1024 * 1024) throw new ImageError('image-invalid', `${file}: over-long extended header at byte ${dataOffset - BLOCK}`);
+        if (size > 1024 * 1024) throw new ImageError('image-invalid', `${label}: over-long extended header at byte ${dataOffset - BLOCK}`);
         const data = Buffer.alloc(size);
         readSync(fd, data, 0, size, dataOffset);
         if (type === 'L') longName = cString(data);
@@ -118,11 +187,11 @@ function indexArchive(file: string): Map<string, ArchiveEntry> {
       longName = undefined;
       longLink = undefined;
       pax = undefined;
-      if (entries.size >= MAX_ARCHIVE_ENTRIES) throw new ImageError('image-invalid', `${file}: more than ${MAX_ARCHIVE_ENTRIES} entries; this is not an image archive`);
+      if (entries.size >= MAX_ARCHIVE_ENTRIES) throw new ImageError('image-invalid', `${label}: more than ${MAX_ARCHIVE_ENTRIES} entries; this is not an image archive`);
       const kind = type === '0' || type === '\0' || type === '7' ? 'file' : type === '2' ? 'symlink' : type === '1' ? 'hardlink' : 'other';
-      entries.set(clean(name, file), { offset: dataOffset, size, type: kind, link });
+      entries.set(clean(name, label), { offset: dataOffset, size, type: kind, link });
     }
-    if (entries.size === 0) throw new ImageError('image-invalid', `${file}: not a tar archive, or an empty one`);
+    if (entries.size === 0) throw new ImageError('image-invalid', `${label}: not a tar archive, or an empty one`);
     return entries;
   } finally {
     closeSync(fd);

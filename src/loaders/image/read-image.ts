@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import type { ImageInfo, ImageLayerInfo } from '../../model/package.js';
 import type { Problem } from '../../model/problem.js';
-import { archiveAccess } from './archive-access.js';
+import { openArchive } from './archive-access.js';
 import { dirAccess } from './dir-access.js';
 import { openDockerArchive } from './docker-archive.js';
 import type { ImageHandle } from './image-handle.js';
@@ -137,10 +137,17 @@ async function openHandle(target: Exclude<ReturnType<typeof parseTarget>, { tran
   }
   const common = { name, limits, ...(target.tag === undefined ? {} : { tag: target.tag }) };
   if (target.transport === 'oci') return openOciLayout(dirAccess(target.path), { ...common, ...(platform === undefined ? {} : { platform }) });
-  const access = archiveAccess(target.path);
-  // docker save of Docker 25+ writes both files; an archive with only manifest.json is docker-archive.
-  if (target.transport === 'docker-archive' || access.size('oci-layout') === undefined) return openDockerArchive(access, common);
-  return openOciLayout(access, { ...common, ...(platform === undefined ? {} : { platform }) });
+  const { access, close } = await openArchive(target.path, limits);
+  try {
+    // docker save of Docker 25+ writes both files; an archive with only manifest.json is docker-archive.
+    const handle = target.transport === 'docker-archive' || access.size('oci-layout') === undefined
+      ? openDockerArchive(access, common)
+      : openOciLayout(access, { ...common, ...(platform === undefined ? {} : { platform }) });
+    return close === undefined ? handle : { ...handle, close };
+  } catch (error) {
+    close?.();
+    throw error;
+  }
 }
 
 /**

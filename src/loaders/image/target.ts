@@ -7,6 +7,7 @@
  */
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { sniffCompression } from './decompress.js';
 import { ImageError } from './problems.js';
 import { normalizedName, parseReference } from './registry/reference.js';
 
@@ -77,6 +78,8 @@ function detect(path: string): ImageTarget {
   try {
     const header = Buffer.alloc(512);
     readSync(fd, header, 0, 512, 0);
+    // `docker save | gzip` (or zstd): archive-access inflates it; its contents say which kind it is.
+    if (sniffCompression(header) !== 'none') return { transport: 'oci-archive', path };
     if (header.subarray(257, 262).toString('latin1') !== 'ustar') {
       throw new ImageError('image-invalid', `${path}: not a tar archive; images are read from OCI layouts, OCI or docker archives, or root directories`);
     }
