@@ -29,7 +29,7 @@ beforeAll(async () => {
 interface SarifLog {
   runs: {
     tool: { driver: { rules: { id: string; help: { text: string }; properties: Record<string, unknown> }[] } };
-    results: { ruleId: string; locations: { physicalLocation?: { artifactLocation: unknown } }[] }[];
+    results: { ruleId: string; locations: { physicalLocation?: { artifactLocation: unknown; region?: unknown } }[] }[];
   }[];
 }
 
