@@ -4,7 +4,8 @@
  * merged file system. A store changed under the reader is a digest mismatch, never a silent change.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, openSync, readdirSync, closeSync, writeSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, closeSync, writeSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readImage, type ImageRead } from '../../src/loaders/image/index.js';
@@ -64,6 +65,19 @@ describe('docker-daemon: through the Docker Engine API (podman system service)',
     sameImage(read);
     expect(read.image?.repoTags).toContain('localhost/palisade-engine:1');
     expect(progress.at(-1)).toBeGreaterThan(1_000_000);
+  });
+
+  it('finds the engine through the current docker context, as the docker CLI does (rootless Docker, Docker Desktop)', async () => {
+    const home = mkdtempSync(join(podman.dir, 'home-'));
+    const meta = join(home, '.docker/contexts/meta', createHash('sha256').update('podman-ctx').digest('hex'));
+    mkdirSync(meta, { recursive: true });
+    writeFileSync(join(meta, 'meta.json'), JSON.stringify({ Name: 'podman-ctx', Endpoints: { docker: { Host: `unix://${socket}`, SkipTLSVerify: false } } }));
+    writeFileSync(join(home, '.docker/config.json'), JSON.stringify({ auths: {}, currentContext: 'podman-ctx' }));
+    const rest = { ...process.env };
+    delete rest.DOCKER_HOST;
+    sameImage(await readImage('docker-daemon:localhost/palisade-engine:1', { wants, env: { ...rest, HOME: home } }));
+    await expect(readImage('docker-daemon:localhost/palisade-engine:1', { wants, env: { ...rest, HOME: home, DOCKER_CONTEXT: 'gone' } }))
+      .rejects.toMatchObject({ code: 'engine-unreachable', message: expect.stringContaining('docker context "gone"') as unknown });
   });
 
   it('names a missing image and an unreachable engine with coded errors', async () => {

@@ -1,9 +1,15 @@
 /**
- * Where the Docker Engine API listens: DOCKER_HOST (`unix:///path` or `tcp://host:port`), else the
- * conventional /var/run/docker.sock. podman's Docker-compatible service (`podman system service`)
+ * Where the Docker Engine API listens, as the docker CLI finds it: DOCKER_HOST (`unix:///path` or
+ * `tcp://host:port`), else the current docker context (DOCKER_CONTEXT, else `currentContext` in
+ * ~/.docker/config.json: rootless Docker and Docker Desktop on Linux set one, whose endpoint is in
+ * ~/.docker/contexts/meta/SHA256(NAME)/meta.json), else the conventional /var/run/docker.sock. podman's Docker-compatible service (`podman system service`)
  * answers the same API on its own socket. TLS endpoints (DOCKER_TLS_VERIFY) are not supported: a
  * local engine is reached through its socket.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { ImageError } from '../problems.js';
 
 export type EngineEndpoint =
@@ -13,8 +19,8 @@ export type EngineEndpoint =
 export const DEFAULT_DOCKER_SOCKET = '/var/run/docker.sock';
 
 export function engineEndpoint(env: NodeJS.ProcessEnv = process.env): EngineEndpoint {
-  const host = env.DOCKER_HOST;
-  if (host === undefined || host === '') return { kind: 'unix', socketPath: DEFAULT_DOCKER_SOCKET };
+  const host = env.DOCKER_HOST !== undefined && env.DOCKER_HOST !== '' ? env.DOCKER_HOST : contextHost(env);
+  if (host === undefined) return { kind: 'unix', socketPath: DEFAULT_DOCKER_SOCKET };
   if (host.startsWith('unix://')) {
     const socketPath = host.slice('unix://'.length);
     if (socketPath === '') throw new ImageError('image-unsupported', `DOCKER_HOST "${host}" names no socket`);
@@ -28,6 +34,31 @@ export function engineEndpoint(env: NodeJS.ProcessEnv = process.env): EngineEndp
     return { kind: 'tcp', host: url.hostname, port: url.port === '' ? 2375 : Number(url.port) };
   }
   throw new ImageError('image-unsupported', `DOCKER_HOST "${host}" is not unix:///PATH or tcp://HOST:PORT`);
+}
+
+/** The docker endpoint of the current context; undefined for the "default" context or none. */
+function contextHost(env: NodeJS.ProcessEnv): string | undefined {
+  const configDir = env.DOCKER_CONFIG ?? join(env.HOME ?? homedir(), '.docker');
+  const name = env.DOCKER_CONTEXT !== undefined && env.DOCKER_CONTEXT !== '' ? env.DOCKER_CONTEXT : currentContext(configDir);
+  if (name === undefined || name === 'default') return undefined;
+  const meta = join(configDir, 'contexts/meta', createHash('sha256').update(name).digest('hex'), 'meta.json');
+  let host: unknown;
+  try {
+    host = (JSON.parse(readFileSync(meta, 'utf8')) as { Endpoints?: { docker?: { Host?: unknown } } }).Endpoints?.docker?.Host;
+  } catch {
+    throw new ImageError('engine-unreachable', `the docker context "${name}" is not readable at ${meta}; set DOCKER_HOST or choose another context`);
+  }
+  if (typeof host !== 'string' || host === '') throw new ImageError('engine-unreachable', `the docker context "${name}" names no docker endpoint (${meta})`);
+  return host;
+}
+
+function currentContext(configDir: string): string | undefined {
+  try {
+    const name = (JSON.parse(readFileSync(join(configDir, 'config.json'), 'utf8')) as { currentContext?: unknown }).currentContext;
+    return typeof name === 'string' && name !== '' ? name : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function describeEndpoint(endpoint: EngineEndpoint): string {
