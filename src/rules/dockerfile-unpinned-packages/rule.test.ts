@@ -13,4 +13,11 @@ describe('dockerfile-unpinned-packages', () => {
       ["go install (line 4) does not pin the version of example.com/tool@latest", 4],
     ]);
   });
+  it('reads packages from ARG and ENV values, and leaves words it cannot know alone', async () => {
+    const scan = await scanFixtures(rule, ['fail/fail-unpinned-from-variable.Dockerfile', 'pass/pass-pinned-in-variables.Dockerfile']);
+    expect(findingsFor(scan, 'fail-unpinned-from-variable.Dockerfile').map((f) => [f.message, f.location.line])).toEqual([
+      ['apt-get install (line 3) does not pin the version of curl', 3],
+    ]);
+    expect(findingsFor(scan, 'pass-pinned-in-variables.Dockerfile')).toEqual([]);
+  });
 });
