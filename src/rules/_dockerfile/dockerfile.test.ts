@@ -15,6 +15,8 @@ describe('commandsOf with here-documents', () => {
     expect(commands('RUN sudo bash -o pipefail -s -- x <<EOF\nmake\nEOF\n')).toEqual([['sudo', 'bash', '-o', 'pipefail', '-s', '--', 'x'], ['make']]);
     // Two documents: standard input is the last one.
     expect(commands('RUN cat <<A > /a && bash <<B\nrm -rf /\nA\nmake\nB\n')).toEqual([['cat'], ['bash'], ['make']]);
+    // Documents go to the redirections in order, each once, even under one name.
+    expect(commands('RUN bash <<EOF && bash <<EOF\nmake\nEOF\nmake install\nEOF\n')).toEqual([['bash'], ['make'], ['bash'], ['make', 'install']]);
   });
 
   it('keeps documents a program reads as data out of the script', () => {

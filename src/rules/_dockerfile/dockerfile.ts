@@ -202,10 +202,14 @@ export function commandsOf(instruction: DockerInstruction): ShellCommand[] {
     // The documents belong to the command line unless the RUN is one document alone (then it is the script).
     const documents = instruction.json || ONLY_HEREDOC.test((instruction.args[0] ?? '').trim()) ? [] : (instruction.heredocs ?? []);
     let next = line.reduce((max, command) => Math.max(max, command.pipeline), 0) + 1;
+    // The shell hands out the documents in order, one per `<<` (so each body is read once, however often a name recurs).
+    let taken = 0;
     commands = line.flatMap((command) => {
-      if (command.heredocs.length === 0 || !readsScriptFromStdin(command)) return [command];
+      if (command.heredocs.length === 0) return [command];
+      taken += command.heredocs.length;
       // A command's standard input is its last here-document.
-      const body = documents.find((document) => document.name === command.heredocs.at(-1))?.body ?? '';
+      const body = documents[taken - 1]?.body;
+      if (body === undefined || !readsScriptFromStdin(command)) return [command];
       const inner = shellCommands(body).map((c) => ({ ...c, pipeline: c.pipeline + next }));
       next = inner.reduce((max, c) => Math.max(max, c.pipeline), next) + 1;
       return [command, ...inner];
