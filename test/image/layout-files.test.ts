@@ -72,6 +72,16 @@ describe('OCI layout files', () => {
       .rejects.toMatchObject({ problem: { code: 'image-unsupported', message: expect.stringContaining('OCI artifact (config application/vnd.cncf.helm.config.v1+json)') as unknown } });
   });
 
+  it('chooses by platform among untagged manifests that index.json lists with their platforms', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'palisade-layout-'));
+    const writer = new OciWriter(dir);
+    const amd = writer.image([await tarOf({ 'etc/os-release': 'ID=alpine\n' })], 'amd64');
+    const arm = writer.image([await tarOf({ 'etc/os-release': 'ID=alpine\n' })], 'arm64');
+    writer.index([{ ...amd, platform: { os: 'linux', architecture: 'amd64' } }, { ...arm, platform: { os: 'linux', architecture: 'arm64', variant: 'v8' } }]);
+    expect((await readImage(`oci:${dir}`, { wants: () => false, platform: 'linux/arm64' })).image?.architecture).toBe('arm64');
+    expect((await readImage(`oci:${dir}`, { wants: () => false, platform: 'linux/amd64' })).image?.architecture).toBe('amd64');
+  });
+
   it('says why a bare name is no image reference', async () => {
     expect((await failure('docker.io/Library/alpine')).message).toContain('repository names must be lowercase');
   });

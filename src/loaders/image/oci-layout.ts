@@ -24,7 +24,7 @@ export interface LayoutOptions {
 export function openOciLayout(access: FileAccess, options: LayoutOptions): ImageHandle {
   if (access.size('oci-layout') === undefined) throw new ImageError('image-invalid', `${access.label}: no oci-layout file; this is not an OCI image layout`);
   const index = parseJson(access.read('index.json', options.limits.maxJsonBytes), indexSchema, `${access.label}/index.json`);
-  const chosen = pickByTag(index.manifests, options.tag, access.label);
+  const chosen = pickByTag(index.manifests, options.tag, options.platform, access.label);
   const manifestDescriptor = isIndexMedia(chosen.mediaType) ? pickPlatform(access, chosen, options) : chosen;
   return fromManifest(access, manifestDescriptor, options);
 }
@@ -44,7 +44,7 @@ export function readBlob(access: FileAccess, descriptor: Descriptor, limits: Ima
   return bytes;
 }
 
-function pickByTag(manifests: readonly Descriptor[], tag: string | undefined, label: string): Descriptor {
+function pickByTag(manifests: readonly Descriptor[], tag: string | undefined, platform: Platform | undefined, label: string): Descriptor {
   const names = manifests.map((m) => m.annotations?.[REF_NAME]).filter((n): n is string => n !== undefined);
   if (tag !== undefined) {
     const found = pickNamed(manifests, (m) => { const ref = m.annotations?.[REF_NAME]; return ref === undefined ? [] : [ref]; }, tag, label);
@@ -53,6 +53,9 @@ function pickByTag(manifests: readonly Descriptor[], tag: string | undefined, la
   }
   const [only, ...more] = manifests;
   if (only === undefined) throw new ImageError('image-invalid', `${label}: index.json lists no image`);
+  // Untagged manifests that each name their platform (some exporters list the platforms of one
+  // image in index.json itself, without a nested index) are a choice of platform, not of image.
+  if (more.length > 0 && names.length === 0 && manifests.every((m) => m.platform !== undefined)) return chooseManifest(manifests, platform, label);
   if (more.length > 0) throw new ImageError('image-ambiguous', `${label}: holds ${manifests.length} images (${names.join(', ') || 'untagged'}); name one with :TAG`);
   return only;
 }

@@ -52,7 +52,8 @@ export class RegistryClient {
     const body = (await readBody(response, 64 * 1024, url).catch(() => Buffer.alloc(0))).toString('utf8').slice(0, 300);
     if (status === 401 || status === 403) {
       const who = this.credentials?.value === undefined ? 'anonymously' : 'with the stored credentials';
-      throw new ImageError('registry-denied', `${url}: ${status}, access to ${this.options.registry}/${this.options.repository} denied ${who} ${body}`.trim());
+      // Docker Hub and others answer 401 for a repository that does not exist, so as not to reveal it.
+      throw new ImageError('registry-denied', `${url}: ${status}, access to ${this.options.registry}/${this.options.repository} denied ${who} (or the repository does not exist) ${body}`.trim());
     }
     if (status === 404) throw new ImageError('image-not-found', `${url}: not found (404) ${body}`.trim());
     throw new ImageError('registry-unreachable', `${url}: HTTP ${status} ${body}`.trim());
