@@ -24,6 +24,10 @@ describe('image-runs-as-root', () => {
       ['warn', 'the final stage switches to USER ${APP_UID} (line 5), which is empty unless the build is given --build-arg APP_UID=... (ARG without a default), so the image runs as root'],
     ]);
     expect(findingsFor(scan, 'pass-user-variable-default.Dockerfile')).toEqual([]);
+    const global = await scanFixtures(rule, ['fail/fail-user-global-arg-not-redeclared.Dockerfile']);
+    expect(findingsFor(global, 'fail-user-global-arg-not-redeclared.Dockerfile').map((f) => [f.status, f.message])).toEqual([
+      ['fail', 'the final stage switches to USER $APP_USER (line 5), which is empty: a global ARG (APP_USER, before the first FROM) is not seen inside a stage that does not declare it again (ARG APP_USER), so the image runs as root'],
+    ]);
     const image = await scanFixtures(rule, ['fail/image-config.yaml', 'pass/pass-image-config.yaml']);
     expect(findingsFor(image, 'fail-image-uid-zero-padded').map((f) => f.message)).toEqual(['the image runs as root (User "00:1000")']);
     expect(findingsFor(image, 'pass-image-group-root')).toEqual([]);

@@ -111,7 +111,11 @@ export const rule = defineRule({
     if (userPart(user) !== '' || unset.length === 0) return;
     const names = [...new Set(unset)].join(', ');
     const noDefault = [...new Set(unset.filter((name) => argsWithoutDefault.has(name)))];
-    if (noDefault.length > 0) {
+    // A global ARG (before the first FROM) is only seen inside a stage that declares it again.
+    const hidden = [...new Set(unset.filter((name) => dockerfile.preamble.some((i) => i.cmd === 'ARG' && (i.pairs ?? []).some((pair) => pair.key === name))))];
+    if (hidden.length > 0) {
+      yield fail(`${switches}, which is empty: a global ARG (${hidden.join(', ')}, before the first FROM) is not seen inside a stage that does not declare it again (ARG ${hidden[0] ?? ''}), so the image runs as root`, path);
+    } else if (noDefault.length > 0) {
       yield warn(`${switches}, which is empty unless the build is given --build-arg ${noDefault.map((name) => `${name}=...`).join(' ')} (ARG without a default), so the image runs as root`, path);
     } else if (fromScratch) {
       yield fail(`${switches}, which is empty because no ARG or ENV sets ${names}, so the image runs as root`, path);
