@@ -30,3 +30,23 @@ export function literalNamespaces(config: Pick<Config, 'namespaces'>): readonly 
   };
   return names.every(literal) ? names : undefined;
 }
+
+/**
+ * The `namespaces` entries (negations aside) that match no namespace of the input, namespaced
+ * objects' and Namespace objects' alike: `-n shp` for `shop` keeps only cluster-scoped objects,
+ * which alone would pass a gate.
+ */
+export function unmatchedNamespaces(config: Pick<Config, 'namespaces'>, resources: readonly ResourceRef[]): string[] {
+  const globs = config.namespaces;
+  if (globs === undefined) return [];
+  const seen = new Set<string>();
+  for (const r of resources) {
+    if (r.kind === 'Namespace') seen.add(r.name);
+    else if (!isClusterScoped(r.kind)) seen.add(r.namespace ?? DEFAULT_NAMESPACE);
+  }
+  return globs.filter((glob) => {
+    if (picomatch.scan(glob).negated) return false;
+    const matches = picomatch(glob, { dot: true });
+    return ![...seen].some((namespace) => matches(namespace));
+  });
+}

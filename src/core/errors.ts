@@ -58,6 +58,7 @@ export const PROBLEMS = {
   'analyzer-record-skipped': { level: 'warning', hint: 'One record of the file is malformed and was skipped, as the package manager itself skips it; that package is missing from the inventory, the others are listed.' },
   'output-unwritable': { level: 'error', hint: 'Check that the directory exists and is writable, and that --output names a file.' },
   usage: { level: 'error', hint: 'Run the command with --help for its usage.' },
+  'namespace-unmatched': { level: 'warning', hint: 'Check the spelling: only cluster-scoped objects are kept for a namespace the input does not have.' },
   internal: { level: 'error', hint: 'Please report this; set PALISADE_DEBUG=1 for the stack trace.' },
   'unknown-kind': { level: 'warning', hint: 'Kinds are case-sensitive (Pod, not pod); check apiVersion and kind against `kubectl api-resources`.' },
   'db-missing': { level: 'error', hint: 'Import advisories first: `palisade db import PATH` or `palisade db update --source URL`.' },

@@ -13,7 +13,7 @@ import { REPORT_SCHEMA_VERSION } from '../model/report.js';
 import { runRules } from '../core/engine.js';
 import { ResourceIndex } from '../core/resource-index.js';
 import { loadInputs } from '../loaders/index.js';
-import { findConfig, literalNamespaces, namespaceFilter, resolveConfig, type FailOn, type PalisadeConfig } from '../config/index.js';
+import { findConfig, literalNamespaces, namespaceFilter, resolveConfig, unmatchedNamespaces, type FailOn, type PalisadeConfig } from '../config/index.js';
 import { compareFindings, countBySeverity, gateFails } from './gate.js';
 import { scanAttackPaths, type ScanAttackSettings } from './scan-attack.js';
 import { selectScanRules } from './select-rules.js';
@@ -133,6 +133,9 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
   problems.push(...(imageTargets.length === 0 ? loaded.problems : loaded.problems.filter((p) => p.code !== 'no-input')));
 
   const resources = loaded.resources.filter(namespaceFilter(config));
+  for (const name of unmatchedNamespaces(config, loaded.resources)) {
+    problems.push(problem('namespace-unmatched', `--namespace ${JSON.stringify(name)} matches no namespace of the input`));
+  }
   // --images: also the images the workloads run, pulled from their registries.
   const pulled = options.scanWorkloadImages === true ? workloadImageTargets(resources).filter((target) => !imageTargets.includes(target)) : [];
   const images = await scanImageTargets([...imageTargets, ...pulled], { ...options.images, ...(options.env === undefined ? {} : { env: options.env }) });

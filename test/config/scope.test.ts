@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { literalNamespaces, namespaceFilter } from '../../src/config/scope.js';
+import { literalNamespaces, namespaceFilter, unmatchedNamespaces } from '../../src/config/scope.js';
 
 describe('namespaceFilter', () => {
   const pod = (namespace?: string) => ({ apiVersion: 'v1', kind: 'Pod', name: 'p', ...(namespace === undefined ? {} : { namespace }) });
@@ -28,5 +28,15 @@ describe('literalNamespaces', () => {
     expect(literalNamespaces({ namespaces: ['{a,b}'] })).toBeUndefined();
     expect(literalNamespaces({ namespaces: ['!shop'] })).toBeUndefined();
     expect(literalNamespaces({})).toBeUndefined();
+  });
+});
+
+describe('unmatchedNamespaces', () => {
+  const pod = (namespace?: string) => ({ apiVersion: 'v1', kind: 'Pod', name: 'p', ...(namespace === undefined ? {} : { namespace }) });
+  const objects = [pod('shop'), pod(), { apiVersion: 'v1', kind: 'Namespace', name: 'empty' }, { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', name: 'shp' }];
+
+  it('names the entries no namespace of the input matches (a typo), never a negation', () => {
+    expect(unmatchedNamespaces({ namespaces: ['shp', 'shop', 'default', 'empty', 'team-*', 'sh*', '!prod'] }, objects)).toEqual(['shp', 'team-*']);
+    expect(unmatchedNamespaces({}, objects)).toEqual([]);
   });
 });
