@@ -31,3 +31,15 @@ describe('commandsOf with here-documents', () => {
     expect(commands('RUN <<EOF\n#!/usr/bin/env python3\nprint("apt-get update | sh")\nEOF\n')).toEqual([]);
   });
 });
+
+describe('commandsOf with JSON-form RUN', () => {
+  it('finds the -c script however the shell options are written', () => {
+    expect(commands('RUN ["sh", "-ec", "apt-get update"]')).toEqual([['apt-get', 'update']]);
+    expect(commands('RUN ["/bin/bash", "-lc", "make && make install"]')).toEqual([['make'], ['make', 'install']]);
+    expect(commands('RUN ["/bin/bash", "-euo", "pipefail", "-c", "make"]')).toEqual([['make']]);
+    expect(commands('RUN ["bash", "-o", "pipefail", "-c", "--", "make"]')).toEqual([['make']]);
+    // Without -c the shell runs a script file: the words are the command.
+    expect(commands('RUN ["bash", "-e", "./build.sh"]')).toEqual([['bash', '-e', './build.sh']]);
+    expect(commands('RUN ["make", "-C", "src"]')).toEqual([['make', '-C', 'src']]);
+  });
+});

@@ -151,14 +151,29 @@ function shebangProgram(body: string): string | undefined {
   return program;
 }
 
+/**
+ * The script of `sh [options] -c SCRIPT`: `-c` may sit in a cluster (`-ec`, `-lc`, `-euxc`), and
+ * the script is the first operand after the options (`bash -o pipefail -c SCRIPT`).
+ */
+function commandString(args: readonly string[]): string | undefined {
+  let command = false;
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i] ?? '';
+    if (!/^[-+][A-Za-z]+$/.test(word)) return command ? (word === '--' ? args[i + 1] : word) : undefined;
+    if (word.startsWith('-') && word.includes('c')) command = true;
+    // `-o pipefail`, `-euo pipefail`: the option name is the next word.
+    if (/[oO]$/.test(word)) i++;
+  }
+  return undefined;
+}
+
 /** The shell script a RUN runs: its shell form, `sh -c SCRIPT` in JSON form, or a here-document it runs. */
 export function scriptOf(instruction: DockerInstruction): string | undefined {
   if (instruction.cmd !== 'RUN') return undefined;
   if (instruction.json) {
     const [program = '', ...rest] = instruction.args;
-    const c = rest.indexOf('-c');
-    if (SHELLS.has(program.replace(/^.*\//, '')) && c >= 0) return rest[c + 1];
-    return instruction.args.map((arg) => `'${arg.replace(/'/g, `'\\''`)}'`).join(' ');
+    const script = SHELLS.has(program.replace(/^.*\//, '')) ? commandString(rest) : undefined;
+    return script ?? instruction.args.map((arg) => `'${arg.replace(/'/g, `'\\''`)}'`).join(' ');
   }
   const text = instruction.args[0] ?? '';
   const heredoc = instruction.heredocs?.[0];
