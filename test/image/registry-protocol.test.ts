@@ -2,8 +2,9 @@
  * The parts of the distribution protocol a stock registry does not exercise, against an in-process
  * server that serves a real OCI layout: blobs redirected to another host (a CDN), identity tokens
  * (OAuth2 refresh-token grant), credential helpers, Docker Hub credential keys, a connection that
- * breaks off mid-blob, a registry that sends more than the descriptor, --insecure against HTTPS with
- * a self-signed certificate, and a custom CA that must not replace the system roots.
+ * breaks off mid-blob, a registry that sends more than the descriptor or other bytes than the
+ * digest it declares, --insecure against HTTPS with a self-signed certificate, and a custom CA
+ * that must not replace the system roots.
  */
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -61,7 +62,10 @@ function registryHandler(cdn: () => string, realm: () => string) {
       return;
     }
     if (kind === 'manifests') {
-      res.writeHead(200, { 'Content-Type': 'application/vnd.oci.image.manifest.v1+json' }).end(blob(ref === 'latest' ? manifestDigest : ref));
+      const digest = ref === 'latest' ? manifestDigest : ref;
+      // "liar" declares the digest of other bytes than it sends.
+      const declared = scenario === 'liar' ? `sha256:${'0'.repeat(64)}` : digest;
+      res.writeHead(200, { 'Content-Type': 'application/vnd.oci.image.manifest.v1+json', 'Docker-Content-Digest': declared }).end(blob(digest));
       return;
     }
     if (scenario === 'cdn') {
@@ -176,6 +180,11 @@ describe('registry protocol', () => {
     expect(findCredentials('quay.io', 'team/app', { HOME: home, XDG_RUNTIME_DIR: join(home, 'run') })).toMatchObject({ username: 'podman' });
     const other = authFile({ auths: { 'ghcr.io': { auth: Buffer.from('gh:pw').toString('base64') } } });
     expect(findCredentials('quay.io', 'team/app', { HOME: home, XDG_RUNTIME_DIR: join(home, 'run'), REGISTRY_AUTH_FILE: other })).toBeUndefined();
+  });
+
+  it('checks a manifest fetched by tag against the Docker-Content-Digest the registry declares', async () => {
+    expect(await names(`docker://${registryHost}/open/app:latest`)).toEqual(['musl']);
+    await expect(names(`docker://${registryHost}/liar/app:latest`)).rejects.toMatchObject({ problem: { code: 'digest-mismatch' } });
   });
 
   it('codes a connection that breaks off mid-blob and a blob longer than its descriptor', async () => {

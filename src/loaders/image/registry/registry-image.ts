@@ -6,7 +6,7 @@
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import type { ImageHandle } from '../image-handle.js';
-import { digestOf, verifyBytes } from '../digest.js';
+import { digestOf, isDigest, verifyBytes } from '../digest.js';
 import type { ImageLimits } from '../limits.js';
 import { assertImageManifest, configSchema, indexSchema, isIndexMedia, isLayerMedia, manifestSchema, MEDIA, parseJson } from '../manifests.js';
 import { chooseManifest, type Platform } from '../platform.js';
@@ -36,15 +36,21 @@ export async function openRegistryImage(referenceText: string, options: Registry
     ...(ca === undefined ? {} : { ca }), credentials: () => findCredentials(ref.domain, ref.repository, options.env),
   });
   const label = `${ref.registry}/${ref.repository}`;
-  const readJson = async (path: string, accept: string | undefined): Promise<{ bytes: Buffer; mediaType: string | undefined }> => {
+  const readJson = async (path: string, accept: string | undefined): Promise<{ bytes: Buffer; mediaType: string | undefined; declaredDigest: string | undefined }> => {
     const response = await client.get(path, accept);
     const max = options.limits.maxJsonBytes;
     const bytes = Buffer.concat(await collect(guarded(response, `${label}: ${path}`, max, () => new ImageError('image-invalid', `${label}: ${path} is over ${max} bytes`))));
-    return { bytes, mediaType: response.headers['content-type']?.split(';')[0]?.trim() };
+    const declaredDigest = response.headers['docker-content-digest'];
+    return { bytes, mediaType: response.headers['content-type']?.split(';')[0]?.trim(), declaredDigest: typeof declaredDigest === 'string' ? declaredDigest.trim() : undefined };
   };
 
-  let { bytes, mediaType } = await readJson(`manifests/${ref.reference}`, ACCEPT);
+  const first = await readJson(`manifests/${ref.reference}`, ACCEPT);
+  let { bytes, mediaType } = first;
+  const { declaredDigest } = first;
   if (ref.reference.includes(':')) verifyBytes(bytes, ref.reference, `${label} manifest`);
+  // By tag nothing else names the manifest: the digest the registry declares for it must hold, as
+  // containerd checks it (a proxy or registry serving other bytes than it indexed is caught here).
+  else if (declaredDigest !== undefined && isDigest(declaredDigest)) verifyBytes(bytes, declaredDigest, `${label}:${ref.reference} manifest (Docker-Content-Digest)`);
   let manifestDigest = ref.reference.includes(':') ? ref.reference : digestOf(bytes);
   const declared = parseJson(bytes, documentSchema, `${label} manifest`);
   if (declared.schemaVersion === 1) throw new ImageError('image-unsupported', `${label}: a schema 1 manifest (deprecated since 2017); re-push the image with a current client`);
