@@ -18,4 +18,10 @@ describe('image-setuid-files', () => {
     ]);
     expect(findingsFor(scan, 'pass-no-suid.Dockerfile')).toEqual([]);
   });
+  it('sees COPY --chmod setting the bits', async () => {
+    const scan = await scanFixtures(rule, ['fail/fail-copy-chmod.Dockerfile']);
+    expect(findingsFor(scan, 'fail-copy-chmod.Dockerfile').map((f) => [f.message, f.location.line])).toEqual([
+      ['COPY (line 2) makes /usr/local/bin/helper setuid/setgid (--chmod=4755)', 2],
+    ]);
+  });
 });

@@ -9,7 +9,7 @@ import type { Resource } from '../../model/resource.js';
 import { defineRule, fail, type RuleContext } from '../../core/rule.js';
 import { pointer } from '../../lib/json-pointer.js';
 import type { ShellCommand } from '../../lib/dockerfile/index.js';
-import { commandsOf, dockerfileOf, instructionsOf, operands, programOf, unwrapped } from '../_dockerfile/dockerfile.js';
+import { commandsOf, dockerfileOf, flagValue, instructionsOf, operands, programOf, unwrapped } from '../_dockerfile/dockerfile.js';
 import { imageConfigOf } from '../_dockerfile/image-config.js';
 
 const options = z.object({
@@ -79,6 +79,12 @@ export const rule = defineRule({
     const dockerfile = dockerfileOf(resource);
     if (dockerfile === undefined) return;
     for (const { instruction, path } of instructionsOf(dockerfile)) {
+      // COPY --chmod=4755 and ADD --chmod=4755 set the bits as they copy.
+      const chmod = instruction.cmd === 'COPY' || instruction.cmd === 'ADD' ? flagValue(instruction, 'chmod') : undefined;
+      const destination = instruction.args.at(-1);
+      if (typeof chmod === 'string' && setsSpecialBits(chmod) && destination !== undefined && !allowed.includes(destination)) {
+        yield fail(`${instruction.cmd} (line ${instruction.line}) makes ${destination} setuid/setgid (--chmod=${chmod})`, path);
+      }
       for (const command of commandsOf(instruction).map(unwrapped)) {
         const change = modeChange(command);
         const kept = change?.targets.filter((target) => !allowed.includes(target)) ?? [];
