@@ -13,7 +13,8 @@ interface ProblemSpec {
 export const PROBLEMS = {
   'input-not-found': { level: 'error', hint: 'Check the path; use "-" to read from stdin.' },
   'input-unreadable': { level: 'error', hint: 'Check the file permissions.' },
-  'input-too-large': { level: 'error', hint: 'Split the file, or raise limits.maxFileBytes in .palisade.yaml.' },
+  'input-too-large': { level: 'error', hint: 'Split the file, or raise the limit: --limits-max-file-bytes BYTES, or limits.maxFileBytes in .palisade.yaml.' },
+  'snapshot-over-scan-limit': { level: 'note', hint: 'Scan it with --limits-max-file-bytes (or limits.maxFileBytes in .palisade.yaml) at least that large.' },
   'yaml-syntax': { level: 'error', hint: 'Fix the YAML at the given line; `kubectl apply --dry-run=client -f FILE` shows the same error.' },
   'json-syntax': { level: 'error', hint: 'Fix the JSON at the given line.' },
   'yaml-alias-limit': { level: 'error', hint: 'The document expands aliases beyond the limit (a "billion laughs" bomb?); remove the aliases.' },

@@ -75,3 +75,22 @@ describe('writeSnapshot', () => {
     expect(JSON.parse(writeSnapshot({ resources: [], problems: [], inputs: [] }, 'json'))).toEqual({ apiVersion: 'v1', kind: 'List', metadata: {}, items: [] });
   });
 });
+
+describe('snapshot of a cluster larger than scan reads by default', () => {
+  it('says so, with the size to allow', async () => {
+    // 1,100 ConfigMaps of 16 kB (pages of 500 stay small): one List past the 16 MiB that scan
+    // reads from one file by default.
+    const configMap = (i: number) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `cm-${String(i)}`, namespace: 'default' }, data: { blob: 'x'.repeat(16_000) } });
+    const large = await startApiServer({ objects: Array.from({ length: 1100 }, (_, i) => configMap(i)) });
+    try {
+      const { snapshot } = await import('../../src/sdk/snapshot.js');
+      const result = await snapshot({ kubeconfig: large.kubeconfigPath('big') });
+      const note = result.problems.find((p) => p.code === 'snapshot-over-scan-limit');
+      expect(result.objects).toBe(1100);
+      expect(note?.message).toMatch(/^the snapshot is 17\d{6} bytes, more than the 16777216 that scan reads from one file by default$/);
+      expect(note?.hint).toMatch(/--limits-max-file-bytes/);
+    } finally {
+      await large.close();
+    }
+  });
+});
