@@ -41,9 +41,10 @@ const files = async (target: string): Promise<string[]> => {
 };
 
 describe('a docker-archive of several images', () => {
-  it('reads the one named by full reference (a tag with colons), short name, or normalised name', async () => {
+  it('reads the one named by full reference (a tag with colons), short name, normalised name or @N', async () => {
     expect(await files(`docker-archive:${archive}:localhost/tool:1`)).toEqual(['/tool.txt']);
     expect(await files(`docker-archive:${archive}:app:1`)).toEqual(['/app.txt']);
+    expect(await files(`docker-archive:${archive}:@1`)).toEqual(['/tool.txt']);
     await expect(files(`docker-archive:${archive}:tool`)).rejects.toMatchObject({ problem: { code: 'image-not-found' } });
   }, 60_000);
 

@@ -108,6 +108,8 @@ describe('PATH:TAG of layouts and archives', () => {
     expect(pickOne('tool')).toBe('localhost/tool:1');
     expect(pickOne('3.20')).toBe('alpine:3.20');
     expect(pickOne('nope')).toBeUndefined();
+    expect(pickOne('@1')).toBe('localhost/app:1');
+    expect(pickOne('@3')).toBeUndefined();
     expect(codeOf(() => pickOne('1'))).toBe('image-ambiguous');
   });
 });

@@ -95,9 +95,13 @@ function detect(path: string): ImageTarget {
  * names, among images named as their tools write them (skopeo a bare tag, podman `localhost/app:1`,
  * docker `alpine:3.20`): the exact name, else the same normalised reference (`alpine:3.20` is
  * docker.io/library/alpine:3.20), else a short name or a bare tag (`app:1`, `1`) at the end of a name.
- * Several images matching is image-ambiguous, never a guess; none is undefined.
+ * `@N` is the N-th image, as skopeo reads it. Several images matching is image-ambiguous, never a
+ * guess; none is undefined.
  */
 export function pickNamed<T>(images: readonly T[], namesOf: (image: T) => readonly string[], wanted: string, label: string): T | undefined {
+  // skopeo's @N: the N-th image (from 0) of the archive or of index.json, for untagged images.
+  const position = /^@(\d{1,6})$/.exec(wanted)?.[1];
+  if (position !== undefined) return images[Number(position)];
   const wantedName = normalizedName(wanted);
   const tagged = wanted.lastIndexOf(':') > wanted.lastIndexOf('/') ? wanted : `${wanted}:latest`;
   const tests: ((name: string) => boolean)[] = [
