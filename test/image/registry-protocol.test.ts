@@ -61,6 +61,11 @@ function registryHandler(cdn: () => string, realm: () => string) {
       res.writeHead(401, { 'WWW-Authenticate': `Bearer realm="${realm()}",service="fake-registry",scope="repository:idtoken/app:pull"` }).end();
       return;
     }
+    // "dual" offers Basic first and Bearer second, in two headers, and takes the Bearer token only.
+    if (scenario === 'dual' && req.headers.authorization !== 'Bearer access-granted') {
+      res.writeHead(401, [['WWW-Authenticate', 'Basic realm="legacy"'], ['WWW-Authenticate', `Bearer realm="${realm()}",service="fake-registry"`]]).end();
+      return;
+    }
     if (kind === 'manifests') {
       const digest = ref === 'latest' ? manifestDigest : ref;
       // "liar" declares the digest of other bytes than it sends.
@@ -144,6 +149,11 @@ describe('registry protocol', () => {
     expect(await names(`docker://${registryHost}/idtoken/app:latest`, { env: { REGISTRY_AUTH_FILE: file } })).toEqual(['musl']);
     expect(tokenRequests).toHaveLength(1);
     expect(tokenRequests[0]).toMatch(/^POST .*grant_type=refresh_token/);
+  });
+
+  it('answers the Bearer challenge when a registry offers Basic and Bearer in two headers', async () => {
+    const file = authFile({ auths: { [registryHost]: { identitytoken: ID_TOKEN } } });
+    expect(await names(`docker://${registryHost}/dual/app:latest`, { env: { REGISTRY_AUTH_FILE: file } })).toEqual(['musl']);
   });
 
   it('runs the credential helper the configuration names, and names it when it is missing', async () => {

@@ -11,7 +11,7 @@
 import type { IncomingMessage } from 'node:http';
 import { ImageError } from '../problems.js';
 import type { Credentials } from './credentials.js';
-import { httpGet, httpPostForm, parseChallenge, readBody, type TlsOptions } from './http.js';
+import { type Challenge, httpGet, httpPostForm, parseChallenge, readBody, type TlsOptions } from './http.js';
 
 export interface ClientOptions {
   readonly registry: string;
@@ -40,8 +40,11 @@ export class RegistryClient {
   async get(path: string, accept?: string): Promise<IncomingMessage> {
     let response = await this.send(path, accept);
     if (response.statusCode === 401) {
-      const challenge = response.headers['www-authenticate'];
+      // Each WWW-Authenticate header separately (Node joins repeated ones with commas, which would
+      // mix one challenge's parameters into another's); Bearer is preferred, as docker prefers it.
+      const challenges = (response.headersDistinct['www-authenticate'] ?? []).map(parseChallenge);
       response.resume();
+      const challenge = challenges.find((c) => c.scheme === 'bearer') ?? challenges[0];
       if (challenge === undefined) throw new ImageError('registry-denied', `${this.url(path)}: 401 without a WWW-Authenticate challenge`);
       this.authorization = await this.answer(challenge);
       response = await this.send(path, accept);
@@ -83,8 +86,7 @@ export class RegistryClient {
     return this.credentials.value;
   }
 
-  private async answer(header: string): Promise<string> {
-    const { scheme, params } = parseChallenge(header);
+  private async answer({ scheme, params }: Challenge): Promise<string> {
     const creds = this.stored();
     const basic = creds?.kind === 'basic' ? `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}` : undefined;
     if (scheme === 'basic') {

@@ -106,7 +106,13 @@ export async function readBody(response: IncomingMessage, maxBytes: number, what
 }
 
 /** WWW-Authenticate: SCHEME key="value", key=value, ... */
-export function parseChallenge(header: string): { scheme: string; params: Map<string, string> } {
+export interface Challenge {
+  /** Lowercase: basic, bearer. */
+  readonly scheme: string;
+  readonly params: ReadonlyMap<string, string>;
+}
+
+export function parseChallenge(header: string): Challenge {
   const space = header.indexOf(' ');
   const scheme = (space === -1 ? header : header.slice(0, space)).toLowerCase();
   const params = new Map<string, string>();
