@@ -82,6 +82,20 @@ describe('OCI layout files', () => {
     expect((await readImage(`oci:${dir}`, { wants: () => false, platform: 'linux/amd64' })).image?.architecture).toBe('amd64');
   });
 
+  it('names images by the full name docker save (Docker 25+) records beside the bare tag', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'palisade-layout-'));
+    const writer = new OciWriter(dir);
+    const image = async (name: string, tag: string): Promise<object> => ({
+      ...writer.image([await tarOf({ [`${name}.txt`]: name })]),
+      annotations: { 'io.containerd.image.name': `docker.io/library/${name}:${tag}`, 'org.opencontainers.image.ref.name': tag },
+    });
+    writer.index([await image('alpine', '3.20'), await image('debian', '3.20')]);
+    const read = await readImage(`oci:${dir}:alpine:3.20`, { wants: () => true });
+    expect(read.fs.resolve('/alpine.txt')).toBeDefined();
+    expect(read.image?.repoTags).toEqual(['docker.io/library/alpine:3.20']);
+    await expect(readImage(`oci:${dir}:3.20`, { wants: () => false })).rejects.toMatchObject({ problem: { code: 'image-ambiguous' } });
+  });
+
   it('says why a bare name is no image reference', async () => {
     expect((await failure('docker.io/Library/alpine')).message).toContain('repository names must be lowercase');
   });

@@ -13,6 +13,14 @@ import { ImageError } from './problems.js';
 import { pickNamed } from './target.js';
 
 const REF_NAME = 'org.opencontainers.image.ref.name';
+/** docker save (Docker 25+) and containerd exports keep the full name here, the tag alone in REF_NAME. */
+const CONTAINERD_NAME = 'io.containerd.image.name';
+
+/** The names a descriptor of index.json gives its image, the full one first. */
+function namesOf(descriptor: Descriptor): string[] {
+  const names = [descriptor.annotations?.[CONTAINERD_NAME], descriptor.annotations?.[REF_NAME]];
+  return names.filter((n): n is string => n !== undefined && n !== '');
+}
 
 export interface LayoutOptions {
   readonly name: string;
@@ -45,9 +53,9 @@ export function readBlob(access: FileAccess, descriptor: Descriptor, limits: Ima
 }
 
 function pickByTag(manifests: readonly Descriptor[], tag: string | undefined, platform: Platform | undefined, label: string): Descriptor {
-  const names = manifests.map((m) => m.annotations?.[REF_NAME]).filter((n): n is string => n !== undefined);
+  const names = manifests.flatMap((m) => namesOf(m).slice(0, 1));
   if (tag !== undefined) {
-    const found = pickNamed(manifests, (m) => { const ref = m.annotations?.[REF_NAME]; return ref === undefined ? [] : [ref]; }, tag, label);
+    const found = pickNamed(manifests, namesOf, tag, label);
     if (found === undefined) throw new ImageError('image-not-found', `${label}: no image tagged "${tag}" (tags: ${names.join(', ') || 'none'})`);
     return found;
   }
@@ -83,5 +91,5 @@ function fromManifest(access: FileAccess, descriptor: Descriptor, options: Layou
     if (size !== layer.size) throw new ImageError('digest-mismatch', `${access.label}: layer blob ${layer.digest} has ${size} bytes, the manifest says ${layer.size}`);
     return { digest: layer.digest, diffId: config.rootfs.diff_ids[i] ?? '', size, open: () => access.stream(path) };
   });
-  return { name: options.name, manifestDigest: descriptor.digest, configDigest: manifest.config.digest, config, repoTags: descriptor.annotations?.[REF_NAME] === undefined ? [] : [descriptor.annotations[REF_NAME]], layers };
+  return { name: options.name, manifestDigest: descriptor.digest, configDigest: manifest.config.digest, config, repoTags: namesOf(descriptor).slice(0, 1), layers };
 }
