@@ -61,10 +61,16 @@ function groupSection(c: Colors, group: ResourceGroup): string[] {
   return [header, ...group.findings.map((f) => findingLine(c, f, ruleWidth)), ''];
 }
 
+/** An image's findings share one resource, the image: the file, line and column inside it tell them apart. */
+function imagePlace(finding: Finding): string {
+  const { file, line, column } = finding.location;
+  return line < 1 ? file : column < 1 ? `${file}:${String(line)}` : `${file}:${String(line)}:${String(column)}`;
+}
+
 function suppressedSection(c: Colors, findings: readonly Finding[]): string[] {
   if (findings.length === 0) return [];
   const ruleWidth = maxOf(findings.map((f) => f.ruleId.length));
-  const keys = findings.map((f) => visibleControls(resourceKey(f.resource)));
+  const keys = findings.map((f) => visibleControls(isImageFinding(f) ? `${resourceKey(f.resource)} ${imagePlace(f)}` : resourceKey(f.resource)));
   const keyWidth = maxOf(keys.map((k) => k.length));
   const lines = findings.map((f, i) => `  ${f.ruleId.padEnd(ruleWidth)}  ${(keys[i] ?? '').padEnd(keyWidth)}  ${c.dim(visibleControls(describeSuppression(f.suppression)))}`);
   return [c.bold(`Suppressed (${findings.length})`), ...lines, ''];
