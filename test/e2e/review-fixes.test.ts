@@ -52,7 +52,7 @@ describe('output', () => {
   it('reports an unwritable --output as a located usage error, not an internal one', () => {
     const run = palisade(['scan', 'test/fixtures/e2e/good.yaml', '-o', '/nonexistent-dir/report.json', '-f', 'json']);
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/^error output-unwritable \/nonexistent-dir\/report\.json: cannot write the report: ENOENT/m);
+    expect(run.stderr).toMatch(/^error output-unwritable \/nonexistent-dir\/report\.json: --output: the directory \/nonexistent-dir does not exist/m);
     expect(hasStackTrace(run.stderr)).toBe(false);
   });
 

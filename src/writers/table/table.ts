@@ -10,7 +10,7 @@ import type { Problem } from '../../model/problem.js';
 import type { Compliance, Report } from '../../model/report.js';
 import { resourceKey } from '../../model/resource.js';
 import type { Severity } from '../../model/severity.js';
-import { isFileBacked } from '../common/artifact-path.js';
+import { isClusterSource } from '../../model/source.js';
 import { groupByResource, maxOf, type ResourceGroup } from '../common/resource-groups.js';
 import { describeSuppression } from '../common/suppression.js';
 import { hasGate, summaryCounts, verdict } from '../common/summary.js';
@@ -41,15 +41,16 @@ function paintSeverity(c: Colors, severity: Severity, text: string): string {
 }
 
 function locationLabel(file: string, line: number): string {
-  return file.startsWith('cluster:') || line < 1 ? visibleControls(file) : `${visibleControls(file)}:${line}`;
+  return isClusterSource(file) || line < 1 ? visibleControls(file) : `${visibleControls(file)}:${line}`;
 }
 
 function findingLine(c: Colors, finding: Finding, ruleWidth: number): string {
   const severity = paintSeverity(c, finding.severity, finding.severity.padEnd(SEVERITY_WIDTH));
   const warnOnly = finding.status === 'warn' ? c.dim(' (warning only)') : '';
   const { file, line, path } = finding.location;
-  // An object read from a live cluster has no line (its position is a placeholder): the pointer says where.
-  const at = isFileBacked(file) && line >= 1 ? `line ${line} ` : '';
+  // An object read from a live cluster has no line (its position is a placeholder): the pointer
+  // says where. Standard input has lines like any file.
+  const at = !isClusterSource(file) && line >= 1 ? `line ${line} ` : '';
   const where = c.dim(`${at}${visibleControls(path === '' ? '/' : path)}`);
   const risk = riskTag((level, text) => paintSeverity(c, level, text), finding);
   return `  ${severity}  ${risk}${finding.ruleId.padEnd(ruleWidth)}  ${visibleControls(finding.message)}${warnOnly}  ${where}`;
