@@ -59,7 +59,7 @@ function imageProgress(quiet: boolean): { update: (progress: Progress) => void; 
 function readOptions(command: Command): Command {
   return command
     .option('--platform <os/arch>', 'platform of a multi-arch image (default: the host)')
-    .option('--insecure', 'docker://: talk plain HTTP to the registry')
+    .option('--insecure', 'docker://: skip TLS verification, and use plain HTTP if the registry has no TLS')
     .option('--ca-file <pem>', 'docker://: extra CA certificates for the registry')
     .option('-q, --quiet', 'print no notes or progress on stderr');
 }

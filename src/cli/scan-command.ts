@@ -99,7 +99,7 @@ export function scanCommand(): Command {
     .option('--vex <file>', 'OpenVEX or CycloneDX VEX document for image targets (repeatable)', collect)
     .option('--ignore-unfixed', 'image targets: leave out vulnerabilities no release fixes yet')
     .option('--images', 'also pull and scan the images the workloads run (docker://, at most 200)')
-    .option('--insecure', 'image pulls: talk plain HTTP to the registries')
+    .option('--insecure', 'image pulls: skip TLS verification, and use plain HTTP where a registry has no TLS')
     .option('-q, --quiet', 'print no notes or progress on stderr');
   const settingKeys = addSettingOptions(command, SPELLED_OUT);
   return command.addHelpText('after', EXAMPLES).action(async (paths: string[], flags: ScanFlags) => {

@@ -49,7 +49,7 @@ export const PROBLEMS = {
   'layer-hostile': { level: 'error', hint: 'The layer contains an entry no container runtime would produce; do not run this image.' },
   'layer-limit': { level: 'error', hint: 'The layer exceeds a safety limit (a decompression bomb?); raise the limit only for an image you trust.' },
   'layer-corrupt': { level: 'error', hint: 'The layer is truncated or not a valid (gzip/zstd) tar stream; re-export the image.' },
-  'registry-unreachable': { level: 'error', hint: 'Check the registry address; use --insecure for a plain-HTTP registry and --ca-file for a private CA.' },
+  'registry-unreachable': { level: 'error', hint: 'Check the registry address; use --ca-file for a private CA, or --insecure for a plain-HTTP or self-signed registry.' },
   'engine-unreachable': { level: 'error', hint: 'Start the engine or point DOCKER_HOST at its socket (unix:///PATH); for podman run `podman system service`.' },
   'registry-denied': { level: 'error', hint: 'Log in (`podman login` / `docker login`) or set REGISTRY_AUTH_FILE; check the repository name.' },
   'file-not-read': { level: 'warning', hint: 'A package database was too large to buffer; raise the buffering limits for an image you trust.' },

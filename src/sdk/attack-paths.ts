@@ -16,6 +16,7 @@ import { readFileBounded } from '../loaders/read-bounded.js';
 import { loadOptionsOf, type InputOptions } from './inputs.js';
 import { selectScanRules } from './select-rules.js';
 import { settleFindings } from './settle-findings.js';
+import { jsonErrorMessage } from '../lib/json-error.js';
 
 export { ATTACK_PATHS_SCHEMA_VERSION, type AttackPathsResult, type AttackPath, type AttackStep, type AttackFix, type AttackNode, type AttackCut, type ImageVulnerabilities } from '../model/attack.js';
 export { analyzeAttackPaths, applyFixes, type AttackInput, type AttackOptions } from '../graph/attack/index.js';
@@ -57,7 +58,7 @@ export function readVulnerabilities(file: string): ImageVulnerabilities[] {
     data = JSON.parse(read.text);
   } catch (error) {
     if (error instanceof PalisadeError) throw error;
-    throw new PalisadeError(problem('attack-bad-vulnerabilities', `cannot read the vulnerability list: ${error instanceof Error ? error.message : String(error)}`, { file }));
+    throw new PalisadeError(problem('attack-bad-vulnerabilities', `cannot read the vulnerability list: ${jsonErrorMessage(error)}`, { file }));
   }
   if (!Array.isArray(data)) throw new PalisadeError(problem('attack-bad-vulnerabilities', 'expected a JSON array', { file }));
   return data.map((entry: unknown, i): ImageVulnerabilities => {

@@ -91,5 +91,8 @@ describe('CycloneDX VEX', () => {
     expect(() => loadVex(file)).toThrow(PalisadeError);
     writeFileSync(file, '{oops');
     expect(() => loadVex(file)).toThrow(/not JSON/);
+    // A file named as VEX by mistake may be anything: its content is never quoted back.
+    writeFileSync(file, 'root:$y$j9T$secrethash:19000:0:99999:7:::');
+    expect(() => loadVex(file)).toThrow(/not JSON: Unexpected token 'r' is not valid JSON$/);
   });
 });

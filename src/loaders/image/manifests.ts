@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { isDigest } from './digest.js';
 import { ImageError } from './problems.js';
+import { jsonErrorMessage } from '../../lib/json-error.js';
 
 export const MEDIA = {
   ociIndex: 'application/vnd.oci.image.index.v1+json',
@@ -70,7 +71,7 @@ export function parseJson<T>(bytes: Buffer, schema: z.ZodType<T>, what: string):
   try {
     value = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
-    throw new ImageError('image-invalid', `${what}: not JSON (${withoutExcerpt(error instanceof Error ? error.message : String(error))})`);
+    throw new ImageError('image-invalid', `${what}: not JSON (${jsonErrorMessage(error)})`);
   }
   const result = schema.safeParse(value);
   if (!result.success) {
@@ -79,14 +80,6 @@ export function parseJson<T>(bytes: Buffer, schema: z.ZodType<T>, what: string):
     throw new ImageError('image-invalid', `${what}: ${issue?.message ?? 'invalid'} at ${at}`);
   }
   return result.data;
-}
-
-/**
- * V8's JSON errors quote the start of the input (`Unexpected token 'r', "root:$y$j9"... is not
- * valid JSON`); a file that is not JSON may be anything, a secret included, so the quote goes.
- */
-function withoutExcerpt(message: string): string {
-  return message.replace(/, ".*"(?:\.\.\.)? is not valid JSON$/s, ' is not valid JSON');
 }
 
 const IMAGE_CONFIG_MEDIA = new Set(['application/vnd.oci.image.config.v1+json', 'application/vnd.docker.container.image.v1+json']);

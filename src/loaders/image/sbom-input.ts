@@ -16,6 +16,7 @@ import type { Inventory, OperatingSystem, Package, PackageEcosystem } from '../.
 import type { Problem } from '../../model/problem.js';
 import { problem } from '../../core/errors.js';
 import { ImageError, imageProblem } from './problems.js';
+import { jsonErrorMessage } from '../../lib/json-error.js';
 
 const MAX_SBOM_BYTES = 256 * 1024 * 1024;
 const ECOSYSTEMS: readonly PackageEcosystem[] = ['deb', 'apk', 'rpm', 'npm', 'pypi', 'golang', 'maven', 'gem', 'cargo', 'composer', 'nuget'];
@@ -67,7 +68,7 @@ export function readSbomInventory(path: string): Inventory {
   try {
     doc = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new ImageError('image-invalid', `${path}: not JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new ImageError('image-invalid', `${path}: not JSON (${jsonErrorMessage(error)})`);
   }
   const record = isJson(doc) ? doc : {};
   let content: SbomContent;

@@ -12,6 +12,7 @@ import yauzl from 'yauzl';
 import type { Problem } from '../../model/problem.js';
 import { vulnProblem } from '../problems.js';
 import { BlockReader } from './zip-reader.js';
+import { jsonErrorMessage } from '../../lib/json-error.js';
 
 /** One OSV record is at most a few hundred KiB; the Debian tracker JSON is ~100 MiB today. */
 export const LIMITS = { maxEntryBytes: 16 * 1024 * 1024, maxFileBytes: 512 * 1024 * 1024, maxDepth: 16 } as const;
@@ -72,8 +73,7 @@ function parseDocument(text: string, origin: string, line?: number): InputItem {
   try {
     return { kind: 'document', origin, value: JSON.parse(text) as unknown, ...(line === undefined ? {} : { line }) };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { kind: 'problem', problem: vulnProblem('advisory-invalid', `invalid JSON: ${reason}`, origin, line) };
+    return { kind: 'problem', problem: vulnProblem('advisory-invalid', `invalid JSON: ${jsonErrorMessage(error)}`, origin, line) };
   }
 }
 

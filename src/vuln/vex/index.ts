@@ -12,6 +12,7 @@ import { vulnProblem } from '../problems.js';
 import { cycloneDxStatements, looksLikeCycloneDx } from './cyclonedx.js';
 import { looksLikeOpenVex, openVexStatements } from './openvex.js';
 import { type VexStatement, suppresses } from './statement.js';
+import { jsonErrorMessage } from '../../lib/json-error.js';
 
 export type { VexStatement, VexStatus } from './statement.js';
 
@@ -43,7 +44,7 @@ export function loadVex(file: string): VexDocument {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new PalisadeError(vulnProblem('vex-invalid', `${file} is not JSON: ${error instanceof Error ? error.message : String(error)}`, file));
+    throw new PalisadeError(vulnProblem('vex-invalid', `${file} is not JSON: ${jsonErrorMessage(error)}`, file));
   }
   return parseVex(value, file);
 }
