@@ -94,7 +94,8 @@ function attackSettings(settings: PalisadeConfig['attackPaths'], crownJewels: Pa
   };
 }
 
-function flagLayer(options: ScanOptions): Record<string, unknown> {
+/** The flag layer of the configuration: typed options over free settings (the early option checks build it too). */
+export function flagLayer(options: ScanOptions): Record<string, unknown> {
   const flags: Record<string, unknown> = { ...options.settings };
   if (options.failOn !== undefined) flags.failOn = options.failOn;
   if (options.failOnPath !== undefined) flags.attackPathsFailOnPath = options.failOnPath;

@@ -26,18 +26,9 @@ import { isImageTarget } from './image-scan-targets.js';
 import type { ImageScanOptions } from './image-scan.js';
 import { guarded } from './netpol.js';
 import { toSubject, type RequestQuery } from './rbac.js';
-import type { ScanOptions } from './scan.js';
+import { flagLayer, type ScanOptions } from './scan.js';
 import { selectScanRules } from './select-rules.js';
 import { dbPath, type DbOptions } from './vuln.js';
-
-/** The flag layer of the configuration as scan() builds it: typed options over free settings. */
-function scanFlagLayer(options: ScanOptions): Record<string, unknown> {
-  const flags: Record<string, unknown> = { ...options.settings };
-  if (options.failOn !== undefined) flags.failOn = options.failOn;
-  if (options.failOnPath !== undefined) flags.attackPathsFailOnPath = options.failOnPath;
-  if (options.namespaces !== undefined) flags.namespaces = options.namespaces;
-  return flags;
-}
 
 /** Entry points and crown jewels that name nothing whatever the input: checked against an empty graph. */
 function attackSpecProblems(from: readonly string[], to: readonly string[]): Problem[] {
@@ -84,7 +75,7 @@ export function scanOptionProblems(options: ScanOptions): Problem[] {
   const cwd = options.cwd ?? process.cwd();
   const inputs = options.paths ?? [];
   const paths = inputs.filter((input) => !isImageInput(input, cwd));
-  const resolved = resolveConfig({ file: options.configFile ?? findConfig(paths, cwd), env: options.env ?? {}, flags: scanFlagLayer(options) });
+  const resolved = resolveConfig({ file: options.configFile ?? findConfig(paths, cwd), env: options.env ?? {}, flags: flagLayer(options) });
   const selection = selectScanRules(resolved, options.rules?.length ? options.rules : frameworkRules(options.framework), options.excludeRules);
   const plan = planFramework(selection.runs, options.framework, options.pssVersion);
   // VEX documents are read when there are images to scan; a bad one stops the scan.
@@ -95,8 +86,13 @@ export function scanOptionProblems(options: ScanOptions): Problem[] {
 
 /** VEX files (--vex) that cannot be read or are no VEX document, as the image scan refuses them. */
 function vexProblems(files: readonly string[]): Problem[] {
+  return problemsThrownBy(() => loadVexStatements(files));
+}
+
+/** The problem a check throws as a PalisadeError, as a list (empty when it passes); bugs still throw. */
+function problemsThrownBy(check: () => unknown): Problem[] {
   try {
-    loadVexStatements(files);
+    check();
     return [];
   } catch (error) {
     if (!(error instanceof PalisadeError)) throw error;
@@ -147,14 +143,7 @@ export function rbacQueryProblems(query: { readonly subjects?: readonly string[]
     const parsed = parseRequest(query.request);
     if (!parsed.ok) problems.push(problem('rbac-bad-request', parsed.message));
   }
-  for (const subject of query.subjects ?? []) {
-    try {
-      toSubject(subject);
-    } catch (error) {
-      if (!(error instanceof PalisadeError)) throw error;
-      problems.push(error.problem);
-    }
-  }
+  for (const subject of query.subjects ?? []) problems.push(...problemsThrownBy(() => toSubject(subject)));
   return problems;
 }
 
@@ -185,14 +174,7 @@ export function dbUpdateOptionProblems(options: { readonly source?: string; read
 }
 
 function publicKeyProblems(publicKey: string | undefined): Problem[] {
-  if (publicKey === undefined) return [];
-  try {
-    readPublicKey(publicKey);
-    return [];
-  } catch (error) {
-    if (!(error instanceof PalisadeError)) throw error;
-    return [error.problem];
-  }
+  return publicKey === undefined ? [] : problemsThrownBy(() => readPublicKey(publicKey));
 }
 
 /** `netpol list --focus-conn` and `netpol generate --observed`, checked before the manifests are read. */
@@ -200,12 +182,7 @@ export function netpolOptionProblems(options: { readonly focusConn?: string; rea
   const problems: Problem[] = [];
   if (options.focusConn !== undefined) {
     const text = options.focusConn;
-    try {
-      guarded(() => parseFocusConn(text));
-    } catch (error) {
-      if (!(error instanceof PalisadeError)) throw error;
-      problems.push(error.problem);
-    }
+    problems.push(...problemsThrownBy(() => guarded(() => parseFocusConn(text))));
   }
   if (options.observed !== undefined) {
     const file = resolve(options.cwd ?? process.cwd(), options.observed);
