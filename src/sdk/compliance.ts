@@ -44,8 +44,7 @@ function judge(control: Control, findings: ReadonlyMap<string, readonly Finding[
     return { id, title, status: 'manual', findings: 0, rules: ruleIds, reason: `nothing in the input for its rules to judge: ${ruleIds.join(', ')}` };
   }
   // A finding counts once even when two checks of the control match it.
-  const counted = new Set(running.flatMap((check) => (findings.get(check.rule) ?? []).filter((f) => matches(check, f))));
-  const count = counted.size;
+  const count = new Set(running.flatMap((check) => (findings.get(check.rule) ?? []).filter((f) => matches(check, f)))).size;
   return { id, title, status: count > 0 ? 'fail' : 'pass', findings: count, rules: ruleIds };
 }
 
@@ -56,8 +55,8 @@ function percent(part: number, whole: number): number {
 
 /**
  * Judges every control of `framework` from `findings`. `rules` are the summaries of the rules the
- * scan ran (their counts tell whether they judged anything); `version` overrides the framework's document version (the Pod Security Standards policy
- * version a scan used).
+ * scan ran (their counts tell whether they judged anything); `version` overrides the framework's
+ * document version (the Pod Security Standards policy version a scan used).
  */
 export function complianceOf(framework: Framework, findings: readonly Finding[], rules: readonly RuleSummary[], version?: string): Compliance {
   const run = rulesRun(rules);
