@@ -73,16 +73,47 @@ const KLOG_HEADER = /^[EWIF]\d{4} [\d:.]+\s+\d+ [^\]]+\] "[^"]*" err=/;
 function toolReason(stderr: string): string | undefined {
   const lines = stderr.split('\n');
   // helm (and other cobra commands) print warnings first and the failure as `Error: ...`.
-  const failure = lines.find((l) => l.startsWith('Error: '));
-  if (failure !== undefined) return failure.trim().slice(0, 500);
+  const failure = lines.findIndex((l) => l.startsWith('Error: '));
+  if (failure !== -1) return withDetails(lines, failure);
   const index = lines.findIndex((l) => l.trim() !== '');
   const first = lines[index]?.trim();
   if (first === undefined) return undefined;
   const header = KLOG_HEADER.exec(first);
   if (header === null) return first.slice(0, 500);
   const value = first.slice(header[0].length);
-  if (value === '<') return firstLine(lines.slice(index + 1).join('\n'));
+  if (value === '<') return joined(blockLines(lines.slice(index + 1)));
   return unquote(value).slice(0, 500);
+}
+
+/**
+ * An `Error:` line ending in a colon announces its details on the lines that follow, up to the
+ * first blank one: helm's values.schema.json failure is "values don't meet the specifications of
+ * the schema(s) in the following chart(s):" with the chart and the offending value below it.
+ */
+function withDetails(lines: readonly string[], at: number): string {
+  const first = (lines[at] ?? '').trim();
+  if (!first.endsWith(':')) return first.slice(0, 500);
+  const end = lines.findIndex((l, i) => i > at && l.trim() === '');
+  return joined(lines.slice(at, end === -1 ? undefined : end)) ?? first;
+}
+
+/** The lines of a klog `err=<` block: up to its closing ` >`. */
+function blockLines(lines: readonly string[]): string[] {
+  const end = lines.findIndex((l) => l.trim() === '>');
+  return lines.slice(0, end === -1 ? undefined : end);
+}
+
+/**
+ * Lines as one, bounded: the part that says what to do often comes last (kustomize's helmCharts
+ * error quotes the chart's configuration and ends with "must specify --enable-helm").
+ */
+function joined(lines: readonly string[]): string | undefined {
+  const text = lines
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .join(' ');
+  if (text === '') return undefined;
+  return text.length <= 500 ? text : `${text.slice(0, 240)} ... ${text.slice(-240)}`;
 }
 
 /** klog quotes a one-line error as a Go string literal. */

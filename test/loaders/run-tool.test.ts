@@ -10,7 +10,21 @@ async function reasonFor(stderr: string): Promise<string | undefined> {
 describe('failed tools', () => {
   it('names the error of a multi-line klog message, not its header or "<"', async () => {
     const stderr = 'E1129 05:46:45.940712    9907 run.go:72] "command failed" err=<\n\taccumulating resources: accumulation err=\'accumulating resources from \'../base\': missing\'\n\t: exit status 128\n >\n';
-    expect(await reasonFor(stderr)).toMatch(/` failed: accumulating resources: accumulation err='accumulating resources from '\.\.\/base': missing'$/);
+    expect(await reasonFor(stderr)).toMatch(/` failed: accumulating resources: accumulation err='accumulating resources from '\.\.\/base': missing' : exit status 128$/);
+  });
+
+  it('keeps the end of a multi-line klog error, where kustomize says what to do', async () => {
+    const stderr = 'E1129 09:32:30.403345   13538 run.go:72] "command failed" err=<\n\ttrouble configuring builtin HelmChartInflationGenerator with config: `\n\tname: misc\n\treleaseName: r\n\t`: must specify --enable-helm\n >\n';
+    expect(await reasonFor(stderr)).toMatch(/failed: trouble configuring builtin HelmChartInflationGenerator with config: ` name: misc releaseName: r `: must specify --enable-helm$/);
+    const long = `E1129 09:32:30.403345   13538 run.go:72] "command failed" err=<\n\tstart\n${'\txxxxxxxx\n'.repeat(80)}\tthe end\n >\n`;
+    const reason = await reasonFor(long); // 800 bytes of stderr, under the 1024 the helper allows
+    expect(reason).toMatch(/failed: start xxxxxxxx .* \.\.\. .*xxxxxxxx the end$/);
+    expect(reason?.slice(reason.lastIndexOf('failed: ')).length).toBeLessThan(520); // the message also shows the command, which holds the text here
+  });
+
+  it('gives the details helm lists under an Error: line that ends in a colon (values schema failures)', async () => {
+    const stderr = 'Error: values don\'t meet the specifications of the schema(s) in the following chart(s):\nmisc:\n- replicas: Invalid type. Expected: integer, given: string\n\nUse --debug flag\n';
+    expect(await reasonFor(stderr)).toMatch(/failed: Error: values don't meet the specifications of the schema\(s\) in the following chart\(s\): misc: - replicas: Invalid type\. Expected: integer, given: string$/);
   });
 
   it('unquotes a one-line klog error and keeps other tools\' first line', async () => {
