@@ -47,13 +47,17 @@ export async function openArchive(file: string, limits: ImageLimits): Promise<{ 
   }
 }
 
-function readHead(file: string): Buffer {
-  let fd: number;
+/** The archive opened for reading; a file that cannot be opened is image-not-found, named by `label`. */
+function openForReading(file: string, label: string): number {
   try {
-    fd = openSync(file, 'r');
+    return openSync(file, 'r');
   } catch {
-    throw new ImageError('image-not-found', `cannot open ${file}`);
+    throw new ImageError('image-not-found', `cannot open ${label}`);
   }
+}
+
+function readHead(file: string): Buffer {
+  const fd = openForReading(file, file);
   try {
     const head = Buffer.alloc(4);
     return head.subarray(0, readSync(fd, head, 0, 4, 0));
@@ -144,12 +148,7 @@ function clean(path: string, label: string): string {
 }
 
 function indexArchive(file: string, label: string): Map<string, ArchiveEntry> {
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch {
-    throw new ImageError('image-not-found', `cannot open ${label}`);
-  }
+  const fd = openForReading(file, label);
   try {
     const total = fstatSync(fd).size;
     const entries = new Map<string, ArchiveEntry>();
