@@ -1,0 +1,73 @@
+/**
+ * A chart that helm refuses to render (`required`, `fail`, a template error, YAML the template
+ * produced) is one located problem, placed in the template helm names, and the other inputs of
+ * the scan are still read.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadInputs } from '../../src/loaders/index.js';
+
+const hasHelm = (() => {
+  try {
+    execFileSync('helm', ['version', '--short'], { stdio: 'ignore', timeout: 30_000 });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+let dir: string;
+
+function write(relative: string, content: string): void {
+  const file = path.join(dir, relative);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, content);
+}
+
+function chart(relative: string, name: string, templates: Record<string, string>): void {
+  write(`${relative}/Chart.yaml`, `apiVersion: v2\nname: ${name}\nversion: 0.1.0\n`);
+  for (const [file, text] of Object.entries(templates)) write(`${relative}/templates/${file}`, text);
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'palisade-helm-failures-'));
+  // The directory name differs from the chart name: helm prints the chart name.
+  chart('repo/charts-dir/web', 'webapp', { 'cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ required "name is required" .Values.name }}\n' });
+  chart('repo/umbrella', 'umbrella', { 'own.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: own\n' });
+  chart('repo/umbrella/charts/db', 'db', { 'pod.yaml': '# the database\napiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Values.a.b }}\n' });
+  chart('repo/syntax', 'syntax', { 'x.yaml': 'x: {{ .Values.a }\n' });
+  chart('repo/bad-yaml', 'bad-yaml', { 'x.yaml': 'a: b\n c: d: e\n' });
+  write('repo/plain.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: plain\n');
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe.skipIf(!hasHelm)('charts helm cannot render', () => {
+  it('places each failure in the template helm names, and reads the other inputs', async () => {
+    const result = await loadInputs({ paths: ['repo'], cwd: dir });
+    expect(result.resources.map((r) => r.name)).toEqual(['plain']);
+    const failures = result.problems
+      .filter((p) => p.code === 'render-failed')
+      .map((p) => ({ file: p.file, line: p.line, column: p.column }))
+      .sort((a, b) => (a.file ?? '').localeCompare(b.file ?? ''));
+    expect(failures).toEqual([
+      { file: 'repo/bad-yaml/templates/x.yaml', line: undefined, column: undefined },
+      { file: 'repo/charts-dir/web/templates/cm.yaml', line: 4, column: 12 },
+      { file: 'repo/syntax/templates/x.yaml', line: 1, column: undefined },
+      { file: 'repo/umbrella/charts/db/templates/pod.yaml', line: 5, column: 19 },
+    ]);
+    // helm counts columns from 0; Palisade from 1, as everywhere: column 12 is `required`.
+    const required = result.problems.find((p) => p.file === 'repo/charts-dir/web/templates/cm.yaml');
+    expect(required?.message).toContain('name is required');
+  });
+
+  it('keeps the chart as the place when helm names no template (a bad --set)', async () => {
+    const result = await loadInputs({ paths: ['repo/umbrella'], cwd: dir, helm: { set: ['{{broken'] } });
+    expect(result.problems).toMatchObject([{ code: 'render-failed', file: 'repo/umbrella' }]);
+    expect(result.problems[0]?.line).toBeUndefined();
+  });
+});
