@@ -24,6 +24,8 @@ const OS_ECOSYSTEMS: readonly PackageEcosystem[] = ['deb', 'apk', 'rpm'];
 
 /** What an SBOM says about one package besides its purl. */
 interface Recorded {
+  /** The component's or package's name as written next to the purl. */
+  readonly name?: string;
   readonly licenses: readonly string[];
   readonly file?: string;
   readonly layer?: string;
@@ -86,7 +88,7 @@ export function readSbomInventory(path: string): Inventory {
     }
     const source = entry.source ?? upstreamOf(parsed.ecosystem, entry.purl);
     packages.push({
-      ...parsed, purl: entry.purl, licenses: entry.licenses, file: entry.file ?? path, analyzer: entry.analyzer ?? 'sbom',
+      ...parsed, name: displayName(parsed, entry.name), purl: entry.purl, licenses: entry.licenses, file: entry.file ?? path, analyzer: entry.analyzer ?? 'sbom',
       ...(source === undefined ? {} : { source }), ...(entry.layer === undefined ? {} : { layer: entry.layer }),
     });
   }
@@ -186,7 +188,9 @@ function cdxRecorded(c: Json): Recorded {
   const file = props.get('palisade:package:file') ?? props.get('syft:location:0:path') ?? props.get('aquasecurity:trivy:FilePath');
   const layer = props.get('palisade:package:layer');
   const analyzer = props.get('palisade:package:analyzer');
+  const name = text(c.name);
   return {
+    ...(name === undefined ? {} : { name }),
     licenses: cdxLicenses(c.licenses),
     ...(file === undefined ? {} : { file: absolute(file) }),
     ...(layer === undefined ? {} : { layer }),
@@ -227,10 +231,12 @@ function readSpdx(packages: readonly unknown[], extractedInfos: unknown): SbomCo
       os ??= spdxOperatingSystem(p);
       continue;
     }
+    // The image itself (pkg:oci in Palisade's, Trivy's and Syft's SBOMs), not a package in it.
+    if (purpose === 'CONTAINER') continue;
     const refs = Array.isArray(p.externalRefs) ? p.externalRefs.filter(isJson) : [];
     const ref = refs.find((r) => r.referenceType === 'purl' && typeof r.referenceLocator === 'string');
     if (ref !== undefined) entries.push({ purl: String(ref.referenceLocator), ...spdxRecorded(p, extracted) });
-    else if (purpose !== 'CONTAINER' && purpose !== 'FILE') withoutPurl += 1;
+    else if (purpose !== 'FILE') withoutPurl += 1;
   }
   return { entries, withoutPurl, ...(os === undefined ? {} : { os }) };
 }
@@ -279,7 +285,9 @@ function extractedLicences(infos: unknown): ReadonlyMap<string, string> {
 function spdxRecorded(p: Json, extracted: ReadonlyMap<string, string>): Recorded {
   const found = /^found in (\/.*?)(?:, added by layer (sha256:[0-9a-f]{64}))?$/.exec(text(p.comment) ?? '');
   const source = /^(?:built from source package|built package from:) (\S+) (\S+)$/.exec(text(p.sourceInfo) ?? '');
+  const name = text(p.name);
   return {
+    ...(name === undefined ? {} : { name }),
     licenses: spdxLicenses(text(p.licenseDeclared), extracted),
     ...(found?.[1] === undefined ? {} : { file: found[1] }),
     ...(found?.[2] === undefined ? {} : { layer: found[2] }),
@@ -388,6 +396,17 @@ function osOf(id: string, versionId: string | undefined, prettyName: string | un
     ...(prettyName === undefined ? {} : { prettyName }),
     ...(codename === undefined || codename === '' ? {} : { codename }),
   };
+}
+
+/**
+ * The package's name: the purl's, except where purl-spec normalises it. A pypi purl name is
+ * lower-cased with '_' and '.' folded to '-' (PyYAML is pkg:pypi/pyyaml), so the name the
+ * distribution declares (which Palisade, Syft and Trivy write as the component name) is kept when
+ * it normalises to the purl's; any other name is not the purl's package and is ignored.
+ */
+function displayName(parsed: Pick<Package, 'name' | 'ecosystem'>, recorded: string | undefined): string {
+  if (parsed.ecosystem !== 'pypi' || recorded === undefined) return parsed.name;
+  return recorded.toLowerCase().replace(/[-_.]+/g, '-') === parsed.name.toLowerCase().replace(/[-_.]+/g, '-') ? recorded : parsed.name;
 }
 
 /** Syft records paths relative to the image root without the leading slash in some versions. */

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Finding } from '../../model/finding.js';
 import type { Inventory, OperatingSystem, Package } from '../../model/package.js';
 import { isKnownSpdxId, isSpdxExpression } from '../spdx/license-ids.js';
+import { imageIdentity } from './image-identity.js';
 import { vulnerabilitiesSection } from './vulnerabilities.js';
 
 export interface SbomOptions {
@@ -40,7 +41,6 @@ export function cycloneDx(inventory: Inventory, options: SbomOptions): string {
   const components: Record<string, unknown>[] = [];
   if (inventory.os !== undefined) components.push(operatingSystemComponent(inventory.os));
   inventory.packages.forEach((p, i) => components.push(component(p, refs[i] ?? p.purl)));
-  const image = inventory.image;
   const bom = {
     $schema: 'http://cyclonedx.org/schema/bom-1.6.schema.json',
     bomFormat: 'CycloneDX',
@@ -50,23 +50,35 @@ export function cycloneDx(inventory: Inventory, options: SbomOptions): string {
     metadata: {
       timestamp: isoSeconds(now),
       tools: { components: [{ type: 'application', name: 'palisade', version: options.toolVersion }] },
-      component: {
-        type: image === undefined ? 'file' : 'container',
-        'bom-ref': subjectRef,
-        name: inventory.target,
-        ...(image === undefined ? {} : { version: image.manifestDigest ?? image.configDigest }),
-        ...(image === undefined ? {} : { properties: [
-          { name: 'palisade:image:config-digest', value: image.configDigest },
-          { name: 'palisade:image:platform', value: `${image.os}/${image.architecture}${image.variant === undefined ? '' : `/${image.variant}`}` },
-          ...image.repoTags.map((t) => ({ name: 'palisade:image:tag', value: t })),
-        ] }),
-      },
+      component: subjectComponent(inventory, subjectRef),
     },
     components,
     dependencies: [{ ref: subjectRef, dependsOn: components.map((c) => c['bom-ref'] as string) }],
     ...(options.vulnerabilities === undefined ? {} : { vulnerabilities: vulnerabilitiesSection(options.vulnerabilities, refLookup(inventory.packages, refs)) }),
   };
   return `${JSON.stringify(bom, null, 2)}\n`;
+}
+
+/**
+ * The image (type container: its repository, manifest digest and pkg:oci purl), else the scanned
+ * directory (type file, named by the target). The target as typed stays a property when the
+ * image's name replaces it.
+ */
+function subjectComponent(inventory: Inventory, ref: string): Record<string, unknown> {
+  const image = inventory.image;
+  const identity = imageIdentity(inventory);
+  if (image === undefined || identity === undefined) return { type: 'file', 'bom-ref': ref, name: inventory.target };
+  return {
+    type: 'container', 'bom-ref': ref, name: identity.name,
+    version: image.manifestDigest ?? image.configDigest,
+    ...(identity.purl === undefined ? {} : { purl: identity.purl }),
+    properties: [
+      { name: 'palisade:image:config-digest', value: image.configDigest },
+      { name: 'palisade:image:platform', value: `${image.os}/${image.architecture}${image.variant === undefined ? '' : `/${image.variant}`}` },
+      ...image.repoTags.map((t) => ({ name: 'palisade:image:tag', value: t })),
+      ...(identity.name === inventory.target ? [] : [{ name: 'palisade:image:target', value: inventory.target }]),
+    ],
+  };
 }
 
 /**

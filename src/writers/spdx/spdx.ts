@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Inventory, OperatingSystem, Package } from '../../model/package.js';
 import { contentUuid, isoSeconds, type SbomOptions } from '../cyclonedx/cyclonedx.js';
+import { imageIdentity } from '../cyclonedx/image-identity.js';
 import { isKnownSpdxId, isSpdxExpression } from './license-ids.js';
 import { licenseRefs } from './license-refs.js';
 
@@ -17,8 +18,10 @@ export function spdx(inventory: Inventory, options: SbomOptions): string {
   const subject = 'SPDXRef-Subject';
   const ids = spdxIds(inventory.packages);
   const image = inventory.image;
+  // The image by its repository and pkg:oci purl (see image-identity.ts), as the CycloneDX subject.
+  const identity = imageIdentity(inventory);
   const packages: Record<string, unknown>[] = [{
-    name: inventory.target,
+    name: identity?.name ?? inventory.target,
     SPDXID: subject,
     ...(image === undefined ? {} : { versionInfo: image.manifestDigest ?? image.configDigest }),
     downloadLocation: 'NOASSERTION',
@@ -27,6 +30,7 @@ export function spdx(inventory: Inventory, options: SbomOptions): string {
     licenseConcluded: 'NOASSERTION',
     licenseDeclared: 'NOASSERTION',
     copyrightText: 'NOASSERTION',
+    ...(identity?.purl === undefined ? {} : { externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: identity.purl }] }),
   }];
   if (inventory.os !== undefined) packages.push(operatingSystemPackage(inventory.os));
   inventory.packages.forEach((p, i) => packages.push(spdxPackage(p, ids[i] ?? 'SPDXRef-Package', refs)));
@@ -104,6 +108,8 @@ function spdxPackage(p: Package, id: string, refs: ReadonlyMap<string, string>):
     versionInfo: p.version,
     downloadLocation: 'NOASSERTION',
     filesAnalyzed: false,
+    // What Trivy and Syft write for installed packages; consumers filter the image's content by it.
+    primaryPackagePurpose: 'LIBRARY',
     ...(p.source === undefined ? {} : { sourceInfo: `built from source package ${p.source.name} ${p.source.version}` }),
     licenseConcluded: 'NOASSERTION',
     licenseDeclared: declared(p.licenses, refs),

@@ -1,0 +1,99 @@
+/**
+ * What SBOM consumers (Dependency-Track, GUAC, registries) read besides schema validity: the image
+ * as the subject, named by its repository with a pkg:oci purl (purl-spec `oci` type), each
+ * package's purpose in SPDX, and names that survive a round trip through Palisade's own SBOMs.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ImageInfo, Inventory } from '../../src/model/package.js';
+import { readSbomInventory } from '../../src/loaders/image/sbom-input.js';
+import { cycloneDx } from '../../src/writers/cyclonedx/index.js';
+import { spdx } from '../../src/writers/spdx/index.js';
+import { sbomValidators } from './support/sbom-schemas.js';
+
+const DIGEST = `sha256:${'b'.repeat(64)}`;
+const CONFIG = `sha256:${'c'.repeat(64)}`;
+const options = { toolVersion: '0.1.0', now: () => new Date('2026-11-29T00:00:00Z') };
+const work = mkdtempSync(join(tmpdir(), 'palisade-sbom-consumers-'));
+
+function imageInventory(target: string, image: Partial<ImageInfo>): Inventory {
+  return {
+    target,
+    image: { name: target, configDigest: CONFIG, os: 'linux', architecture: 'arm64', layers: [], repoTags: [], ...image },
+    packages: [{ name: 'PyYAML', version: '6.0.1', ecosystem: 'pypi', purl: 'pkg:pypi/pyyaml@6.0.1', licenses: ['MIT'], file: '/usr/lib/python3/dist-packages/PyYAML-6.0.1.dist-info/METADATA', analyzer: 'python' }],
+    problems: [],
+  };
+}
+
+interface Subject { type: string; name: string; version?: string; purl?: string; properties?: { name: string; value: string }[] }
+const subjectOf = (inventory: Inventory): Subject => (JSON.parse(cycloneDx(inventory, options)) as { metadata: { component: Subject } }).metadata.component;
+
+interface SpdxPackage { name: string; SPDXID: string; primaryPackagePurpose?: string; externalRefs?: { referenceLocator: string }[] }
+const spdxPackages = (inventory: Inventory): SpdxPackage[] => (JSON.parse(spdx(inventory, options)) as { packages: SpdxPackage[] }).packages;
+
+describe('the image as the SBOM subject', () => {
+  it('a registry image: its repository as the name, the manifest digest as the version, a pkg:oci purl with arch, repository_url and tag', () => {
+    const inventory = imageInventory('docker://alpine:3.20', { manifestDigest: DIGEST, repoTags: ['docker.io/library/alpine:3.20'] });
+    const purl = `pkg:oci/alpine@${DIGEST}?arch=arm64&repository_url=docker.io%2Flibrary%2Falpine&tag=3.20`;
+    expect(subjectOf(inventory)).toMatchObject({ type: 'container', name: 'docker.io/library/alpine', version: DIGEST, purl });
+    expect(subjectOf(inventory).properties).toContainEqual({ name: 'palisade:image:target', value: 'docker://alpine:3.20' });
+    const [subject] = spdxPackages(inventory);
+    expect(subject).toMatchObject({ name: 'docker.io/library/alpine', primaryPackagePurpose: 'CONTAINER', externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: purl }] });
+  });
+
+  it('names as images record them: a private registry with a port, a podman name, a digest reference', () => {
+    const purlOf = (target: string, image: Partial<ImageInfo>): string | undefined => subjectOf(imageInventory(target, { manifestDigest: DIGEST, ...image })).purl;
+    expect(purlOf('docker://registry.example:5000/team/App-x:v1', {})).toBeUndefined(); // upper case: not a valid repository
+    expect(purlOf('docker://registry.example:5000/team/app:v1', {})).toBe(`pkg:oci/app@${DIGEST}?arch=arm64&repository_url=registry.example:5000%2Fteam%2Fapp&tag=v1`);
+    expect(purlOf('containers-storage:localhost/app:1', { repoTags: ['localhost/app:1'] })).toBe(`pkg:oci/app@${DIGEST}?arch=arm64&repository_url=localhost%2Fapp&tag=1`);
+    expect(purlOf(`docker://ghcr.io/org/tool@${DIGEST}`, {})).toBe(`pkg:oci/tool@${DIGEST}?arch=arm64&repository_url=ghcr.io%2Forg%2Ftool`);
+    expect(purlOf('docker://index.docker.io/nginx:1.27', {})).toBe(`pkg:oci/nginx@${DIGEST}?arch=arm64&repository_url=docker.io%2Flibrary%2Fnginx&tag=1.27`);
+  });
+
+  it('no purl without a manifest digest or a repository: a layout naming only a tag, a docker save archive', () => {
+    const layout = imageInventory('oci:/srv/layout:3.20', { manifestDigest: DIGEST, repoTags: ['3.20'] });
+    expect(subjectOf(layout)).toMatchObject({ type: 'container', name: 'oci:/srv/layout:3.20', version: DIGEST });
+    expect(subjectOf(layout).purl).toBeUndefined();
+    expect(spdxPackages(layout)[0]?.externalRefs).toBeUndefined();
+    const archive = imageInventory('docker-archive:/srv/app.tar', { repoTags: ['app:1'] });
+    expect(subjectOf(archive)).toMatchObject({ name: 'docker.io/library/app', version: CONFIG });
+    expect(subjectOf(archive).purl).toBeUndefined();
+  });
+
+  it('schema-valid, and read back without the image counted as a package', () => {
+    const inventory = imageInventory('docker://alpine:3.20', { manifestDigest: DIGEST });
+    const validators = sbomValidators();
+    if (validators !== undefined) {
+      expect(validators.cyclonedx(JSON.parse(cycloneDx(inventory, options)))).toEqual([]);
+      expect(validators.spdx(JSON.parse(spdx(inventory, options)))).toEqual([]);
+    }
+    for (const [name, text] of [['image.cdx.json', cycloneDx(inventory, options)], ['image.spdx.json', spdx(inventory, options)]] as const) {
+      writeFileSync(join(work, name), text);
+      const back = readSbomInventory(join(work, name));
+      expect(back.problems).toEqual([]);
+      expect(back.packages.map((p) => p.purl)).toEqual(['pkg:pypi/pyyaml@6.0.1']);
+    }
+  });
+});
+
+describe('SPDX packages', () => {
+  it('say they are libraries (primaryPackagePurpose), the OS and the image theirs', () => {
+    const inventory: Inventory = { ...imageInventory('docker://alpine:3.20', { manifestDigest: DIGEST }), os: { id: 'alpine', versionId: '3.20.3' } };
+    expect(spdxPackages(inventory).map((p) => p.primaryPackagePurpose)).toEqual(['CONTAINER', 'OPERATING_SYSTEM', 'LIBRARY']);
+  });
+});
+
+describe('round trip of names', () => {
+  it('a Python distribution keeps its declared name (PyYAML), though its purl name is normalised (pyyaml)', () => {
+    const inventory = imageInventory('docker://alpine:3.20', { manifestDigest: DIGEST });
+    for (const [name, text] of [['py.cdx.json', cycloneDx(inventory, options)], ['py.spdx.json', spdx(inventory, options)]] as const) {
+      writeFileSync(join(work, name), text);
+      expect(readSbomInventory(join(work, name)).packages.map((p) => [p.name, p.purl])).toEqual([['PyYAML', 'pkg:pypi/pyyaml@6.0.1']]);
+    }
+    // A component name that is another package than the purl's does not replace it.
+    writeFileSync(join(work, 'other.cdx.json'), JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.6', components: [{ type: 'library', name: 'requests', purl: 'pkg:pypi/pyyaml@6.0.1' }] }));
+    expect(readSbomInventory(join(work, 'other.cdx.json')).packages[0]?.name).toBe('pyyaml');
+  });
+});
