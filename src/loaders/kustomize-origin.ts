@@ -10,6 +10,7 @@ import path from 'node:path';
 import { asRecord } from '../lib/k8s/values.js';
 import { parseStream, type NodeArena, type ParsedDocument } from '../lib/yaml/index.js';
 import { shiftLines } from './helm.js';
+import { configuredIn, generatedDocument } from './kustomize-generated.js';
 import { readFileBounded } from './read-bounded.js';
 
 export const ORIGIN_ANNOTATION = 'config.kubernetes.io/origin';
@@ -23,6 +24,8 @@ export interface OriginFile {
   readonly absolute: string;
   /** As the user would name it: relative to the overlay as they named the overlay. */
   readonly shown: string;
+  /** The kustomization file of a generator, rather than a file holding the object. */
+  readonly generated: boolean;
 }
 
 /**
@@ -33,11 +36,13 @@ export interface OriginFile {
 export function originFile(object: Readonly<Record<string, unknown>>, originRoot: string, overlayDir: string, shownAs: string): OriginFile | undefined {
   const origin = asRecord(asRecord(asRecord(object)?.['metadata'])?.['annotations'])?.[ORIGIN_ANNOTATION];
   if (typeof origin !== 'string' || /^repo:/m.test(origin)) return undefined;
-  // The annotation is a small YAML mapping; only its `path:` line matters here.
-  const relative = /^path:\s*(\S.*?)\s*$/m.exec(origin)?.[1];
+  // The annotation is a small YAML mapping; its `path:` line names a resource file, its
+  // `configuredIn:` line the kustomization of a generated object.
+  const resource = /^path:\s*(\S.*?)\s*$/m.exec(origin)?.[1];
+  const relative = resource ?? configuredIn(origin);
   if (relative === undefined || isUrl(relative)) return undefined;
   const absolute = path.resolve(originRoot, relative);
-  return { absolute, shown: path.join(shownAs, path.relative(overlayDir, absolute)) };
+  return { absolute, shown: path.join(shownAs, path.relative(overlayDir, absolute)), generated: resource === undefined };
 }
 
 export interface OriginReader {
@@ -118,5 +123,8 @@ export function placeRendered(document: ParsedDocument, place: RenderPlace, read
   const object = asRecord(document.value);
   const origin = object === undefined ? undefined : originFile(object, place.originRoot, place.overlayDir, place.shownAs);
   if (object === undefined || origin === undefined || !isSourceFile(origin.absolute, place.sourceRoots)) return { document, file: place.shownAs };
-  return { document: originDocument(origin.absolute, object, reader) ?? shiftLines(document, document.position.line), file: origin.shown };
+  const placed = origin.generated ? generatedDocument(documentsOf(origin.absolute, reader), object) : originDocument(origin.absolute, object, reader);
+  if (placed !== undefined) return { document: placed, file: origin.shown };
+  // A generated object not found in its kustomization keeps the overlay and the rendered lines.
+  return origin.generated ? { document, file: place.shownAs } : { document: shiftLines(document, document.position.line), file: origin.shown };
 }

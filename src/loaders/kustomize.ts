@@ -7,8 +7,9 @@
  * directory, never next to the user's files) that lists it as its only resource and asks for
  * origin annotations, so every object says which file it came from, whether or not the user's
  * kustomization asks for it; kustomize-origin.ts then takes each object's lines from that file.
- * Objects with no local origin (generators) keep the overlay as their file and the rendered
- * output's lines. An overlay that references anything remote is not rendered at all (see
+ * Generated objects point at their generator entry in the kustomization that declares it
+ * (kustomize-generated.ts); objects with no local origin keep the overlay as their file and the
+ * rendered output's lines. An overlay that references anything remote is not rendered at all (see
  * kustomize-remote.ts): kustomize would fetch it.
  *
  * In a walked tree, a kustomization that another one in the same tree uses as a base is rendered
