@@ -14,10 +14,13 @@
 import { existsSync, mkdtempSync, readdirSync, realpathSync, rmSync, type Dirent } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import jsYaml from 'js-yaml';
 import type { Problem } from '../model/problem.js';
 import type { Position, PositionMap } from '../model/source.js';
 import { problem } from '../core/errors.js';
+import { asRecord } from '../lib/k8s/values.js';
 import type { ParsedDocument } from '../lib/yaml/index.js';
+import { readFileBounded } from './read-bounded.js';
 import { runTool } from './run-tool.js';
 import type { RenderOutcome } from './kustomize.js';
 
@@ -61,7 +64,30 @@ function helmEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
+/** Chart.yaml is a few hundred bytes; a larger one is read as not a library chart (helm judges it). */
+const MAX_CHART_YAML_BYTES = 1024 * 1024;
+
+/**
+ * A library chart (`type: library`) only defines templates for the charts that depend on it:
+ * helm refuses to render it ("library charts are not installable"), and monorepos keep one
+ * next to their application charts.
+ */
+export function isLibraryChart(dir: string): boolean {
+  try {
+    const read = readFileBounded(path.join(dir, 'Chart.yaml'), MAX_CHART_YAML_BYTES);
+    if (read.kind !== 'text') return false;
+    const chart = asRecord(jsYaml.load(read.text, { schema: jsYaml.JSON_SCHEMA }));
+    return chart?.['type'] === 'library';
+  } catch {
+    return false;
+  }
+}
+
 export async function renderHelmChart(dir: string, shownAs: string, options: HelmOptions, cwd: string, maxOutputBytes: number): Promise<RenderOutcome> {
+  if (isLibraryChart(dir)) {
+    const message = 'a Helm library chart: it only defines templates for the charts that depend on it and renders no object of its own; those templates are scanned as the depending charts render them';
+    return { ok: false, problem: problem('not-a-manifest', message, { file: shownAs }, 'Nothing to do: scan the charts that depend on it.') };
+  }
   const escape = linkLeaving(dir, options.root ?? realpathSync(dir));
   if (escape !== undefined) {
     const problem = escape.kind === 'too-many'

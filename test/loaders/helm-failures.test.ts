@@ -40,6 +40,14 @@ beforeAll(() => {
   chart('repo/umbrella/charts/db', 'db', { 'pod.yaml': '# the database\napiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Values.a.b }}\n' });
   chart('repo/syntax', 'syntax', { 'x.yaml': 'x: {{ .Values.a }\n' });
   chart('repo/bad-yaml', 'bad-yaml', { 'x.yaml': 'a: b\n c: d: e\n' });
+  // A monorepo: a library chart beside the application chart that vendors it under charts/.
+  const library = { 'Chart.yaml': 'apiVersion: v2\nname: common\nversion: 0.1.0\ntype: library\n', 'templates/_cm.tpl': '{{- define "common.cm" -}}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}-common\n{{- end -}}\n' };
+  for (const [file, text] of Object.entries(library)) {
+    write(`mono/common/${file}`, text);
+    write(`mono/app/charts/common/${file}`, text);
+  }
+  write('mono/app/Chart.yaml', 'apiVersion: v2\nname: app\nversion: 0.1.0\ndependencies:\n- name: common\n  version: 0.1.0\n  repository: file://../common\n');
+  write('mono/app/templates/cm.yaml', '{{ include "common.cm" . }}\n');
   write('repo/plain.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: plain\n');
 });
 afterAll(() => {
@@ -63,6 +71,13 @@ describe.skipIf(!hasHelm)('charts helm cannot render', () => {
     // helm counts columns from 0; Palisade from 1, as everywhere: column 12 is `required`.
     const required = result.problems.find((p) => p.file === 'repo/charts-dir/web/templates/cm.yaml');
     expect(required?.message).toContain('name is required');
+  });
+
+  it('notes a library chart (helm will not render one) and renders the charts that use it', async () => {
+    const result = await loadInputs({ paths: ['mono'], cwd: dir });
+    expect(result.resources.map((r) => `${r.name}@${r.source.file}`)).toEqual(['release-name-common@mono/app/templates/cm.yaml']);
+    expect(result.problems).toMatchObject([{ code: 'not-a-manifest', level: 'note', file: 'mono/common' }]);
+    expect(result.problems[0]?.message).toContain('library chart');
   });
 
   it('keeps the chart as the place when helm names no template (a bad --set)', async () => {
