@@ -1,23 +1,52 @@
 /**
- * Licence strings as packages declare them, mapped to what SBOM formats accept. A compact set of
- * the SPDX License List ids that package ecosystems actually use; other strings are kept as names
- * (CycloneDX) or LicenseRef- entries with their original text (SPDX), never dropped or guessed.
+ * Licence strings as packages declare them, mapped to what SBOM formats accept: ids of the SPDX
+ * License List (spdx-license-list.ts) and well-formed SPDX expressions over them (SPDX 2.3 annex
+ * D). Other strings are kept as names (CycloneDX) or LicenseRef- entries with their original text
+ * (SPDX), never dropped or guessed. Ids are matched in the case the list spells them: CycloneDX
+ * `license.id` is that enumeration, and rewriting a declared string would not read back as declared.
  */
-const COMMON_SPDX_IDS = new Set([
-  '0BSD', 'AFL-2.1', 'AGPL-3.0-only', 'AGPL-3.0-or-later', 'Apache-1.1', 'Apache-2.0', 'Artistic-2.0', 'BSD-1-Clause', 'BSD-2-Clause',
-  'BSD-3-Clause', 'BSL-1.0', 'BlueOak-1.0.0', 'CC-BY-3.0', 'CC-BY-4.0', 'CC0-1.0', 'EPL-1.0', 'EPL-2.0', 'GPL-2.0', 'GPL-2.0-only',
-  'GPL-2.0-or-later', 'GPL-3.0', 'GPL-3.0-only', 'GPL-3.0-or-later', 'ISC', 'LGPL-2.0-only', 'LGPL-2.0-or-later', 'LGPL-2.1',
-  'LGPL-2.1-only', 'LGPL-2.1-or-later', 'LGPL-3.0', 'LGPL-3.0-only', 'LGPL-3.0-or-later', 'MIT', 'MIT-0', 'MPL-2.0', 'OpenSSL',
-  'PHP-3.01', 'PSF-2.0', 'Python-2.0', 'Ruby', 'Unicode-3.0', 'Unicode-DFS-2016', 'Unlicense', 'WTFPL', 'X11', 'Zlib', 'curl',
-]);
+import { SPDX_EXCEPTION_IDS, SPDX_LICENSE_IDS } from './spdx-license-list.js';
+
+const LICENSE_IDS = new Set(SPDX_LICENSE_IDS);
+const EXCEPTION_IDS = new Set(SPDX_EXCEPTION_IDS);
 
 export function isKnownSpdxId(text: string): boolean {
-  return COMMON_SPDX_IDS.has(text);
+  return LICENSE_IDS.has(text);
 }
 
-/** An SPDX expression over known ids: ids joined by AND / OR / WITH, with parentheses. */
+/**
+ * An SPDX expression other than a bare id: ids (optionally "+", "or later") joined by AND / OR,
+ * an id WITH a listed exception, with balanced parentheses. Operators are upper case, as annex D
+ * requires. A string that is not one ("MIT/Apache-2.0", "(MIT OR", "MIT OR") is a licence name.
+ */
 export function isSpdxExpression(text: string): boolean {
-  const tokens = text.replace(/[()]/g, ' ').split(/\s+/).filter((t) => t !== '');
-  if (tokens.length < 3) return false;
-  return tokens.every((t, i) => (i % 2 === 1 ? t === 'AND' || t === 'OR' || t === 'WITH' : isKnownSpdxId(t.replace(/\+$/, '')) || /^[A-Za-z0-9.-]+-exception(-[0-9.]+)?$/.test(t)));
+  const tokens = text.replace(/[()]/g, ' $& ').split(/\s+/).filter((t) => t !== '');
+  let depth = 0;
+  let expectOperand = true;
+  let compound = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i] ?? '';
+    if (token === '(' || token === ')') {
+      if (expectOperand !== (token === '(')) return false;
+      depth += token === '(' ? 1 : -1;
+      if (depth < 0) return false;
+    } else if (token === 'AND' || token === 'OR') {
+      if (expectOperand) return false;
+      expectOperand = true;
+      compound = true;
+    } else if (token === 'WITH') {
+      // WITH binds a licence id and an exception id: "(A OR B) WITH x" is not an expression.
+      const licence = tokens[i - 1] ?? '';
+      if (expectOperand || licence === ')' || !EXCEPTION_IDS.has(tokens[i + 1] ?? '')) return false;
+      i += 1;
+      compound = true;
+    } else {
+      if (!expectOperand) return false;
+      const plus = token.endsWith('+');
+      if (!LICENSE_IDS.has(plus ? token.slice(0, -1) : token)) return false;
+      expectOperand = false;
+      compound ||= plus;
+    }
+  }
+  return !expectOperand && depth === 0 && compound;
 }
