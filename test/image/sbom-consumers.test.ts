@@ -97,3 +97,14 @@ describe('round trip of names', () => {
     expect(readSbomInventory(join(work, 'other.cdx.json')).packages[0]?.name).toBe('pyyaml');
   });
 });
+
+describe('purl qualifiers as purl-spec decodes them', () => {
+  it('a "+" in a qualifier value is a "+", not a space: the source version of Syft\'s upstream qualifier is matched against advisories', () => {
+    writeFileSync(join(work, 'plus.cdx.json'), JSON.stringify({
+      bomFormat: 'CycloneDX', specVersion: '1.6',
+      components: [{ type: 'library', name: 'libgmp10', purl: 'pkg:deb/debian/libgmp10@2:6.2.1+dfsg1-1.1?arch=amd64&distro=debian-12&upstream=gmp@6.2.1+dfsg1-1.1' }],
+    }));
+    const [pkg] = readSbomInventory(join(work, 'plus.cdx.json')).packages;
+    expect([pkg?.version, pkg?.source, pkg?.arch]).toEqual(['2:6.2.1+dfsg1-1.1', { name: 'gmp', version: '6.2.1+dfsg1-1.1' }, 'amd64']);
+  });
+});

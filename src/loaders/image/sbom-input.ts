@@ -367,9 +367,26 @@ function upstreamOf(ecosystem: PackageEcosystem, purl: string): Package['source'
 }
 
 function qualifier(purl: string, key: string): string | undefined {
-  const query = /\?([^#]*)/.exec(purl)?.[1];
-  const value = query === undefined ? null : new URLSearchParams(query).get(key);
-  return value === null || value === '' ? undefined : value;
+  const value = purlQualifiers(/\?([^#]*)/.exec(purl)?.[1] ?? '').get(key);
+  return value === '' ? undefined : value;
+}
+
+/**
+ * A purl's qualifiers as purl-spec decodes them: keys lower-cased, values percent-decoded with '+'
+ * kept as '+'. (URLSearchParams reads '+' as a space, turning Syft's upstream=gmp@6.2.1+dfsg1-1.1
+ * into a source version "6.2.1 dfsg1-1.1" that no advisory names.) A value with a malformed escape
+ * is left out; the first of repeated keys counts.
+ */
+function purlQualifiers(query: string): ReadonlyMap<string, string> {
+  const map = new Map<string, string>();
+  for (const pair of query.split('&')) {
+    const equals = pair.indexOf('=');
+    if (equals <= 0) continue;
+    const key = pair.slice(0, equals).toLowerCase();
+    const value = decode(pair.slice(equals + 1));
+    if (value !== undefined && !map.has(key)) map.set(key, value);
+  }
+  return map;
 }
 
 /**
@@ -447,12 +464,12 @@ export function parsePurl(purl: string): Pick<Package, 'name' | 'version' | 'eco
   const name = (ecosystem === 'npm' || ecosystem === 'composer' || ecosystem === 'golang' || ecosystem === 'maven') && segments.length > 0
     ? `${segments.join(ecosystem === 'maven' ? ':' : '/')}${ecosystem === 'maven' ? ':' : '/'}${last}`
     : last;
-  const qualifiers = new URLSearchParams(match[4] ?? '');
-  const arch = qualifiers.get('arch') ?? undefined;
+  const qualifiers = purlQualifiers(match[4] ?? '');
+  const arch = qualifiers.get('arch');
   // An rpm purl carries the epoch as a qualifier (purl spec): without it 1:2.0-1 would read as the
   // older 2.0-1 and match advisories the package is past.
   const epoch = qualifiers.get('epoch');
-  const full = epoch !== null && /^\d+$/.test(epoch) && !version.includes(':') ? `${epoch}:${version}` : version;
+  const full = epoch !== undefined && /^\d+$/.test(epoch) && !version.includes(':') ? `${epoch}:${version}` : version;
   return { name, version: full, ecosystem, ...(arch === undefined ? {} : { arch }) };
 }
 
