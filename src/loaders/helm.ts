@@ -22,6 +22,7 @@ import { asRecord } from '../lib/k8s/values.js';
 import type { ParsedDocument } from '../lib/yaml/index.js';
 import { readFileBounded } from './read-bounded.js';
 import { runTool } from './run-tool.js';
+import { markTemplateLines, readSourceComment } from './helm-lines.js';
 import type { RenderOutcome } from './kustomize.js';
 
 export function isHelmChart(dir: string): boolean {
@@ -109,7 +110,7 @@ export async function renderHelmChart(dir: string, shownAs: string, options: Hel
     env: helmEnv(),
     installHint: 'Install helm 3 (https://helm.sh/docs/intro/install/) and make sure it is on PATH.',
   });
-  return outcome.ok ? { ok: true, output: outcome.stdout } : { ok: false, problem: locateFailure(outcome.problem, shownAs) };
+  return outcome.ok ? { ok: true, output: markTemplateLines(outcome.stdout, dir) } : { ok: false, problem: locateFailure(outcome.problem, shownAs) };
 }
 
 /**
@@ -179,15 +180,22 @@ function renderProblem(message: string, shownAs: string): Problem {
   return problem('render-failed', message, { file: shownAs }, 'Remove the link, or render the chart yourself and scan the output: `helm template CHART | palisade scan -`.');
 }
 
+/** A `# Source:` comment of helm's output: its 1-based line, the template, and the template line its document starts at. */
+export interface HelmSource {
+  readonly line: number;
+  readonly source: string;
+  readonly templateLine: number;
+}
+
 /** `# Source:` comments of helm's output, by 1-based line. */
-export function helmSources(output: string): { readonly line: number; readonly source: string }[] {
-  const sources: { line: number; source: string }[] = [];
+export function helmSources(output: string): HelmSource[] {
+  const sources: HelmSource[] = [];
   let line = 1;
   let at = 0;
   while (at <= output.length) {
     const end = output.indexOf('\n', at);
     const text = output.slice(at, end === -1 ? output.length : end);
-    if (text.startsWith('# Source: ')) sources.push({ line, source: text.slice('# Source: '.length).trim() });
+    if (text.startsWith('# Source: ')) sources.push({ line, ...readSourceComment(text) });
     if (end === -1) break;
     at = end + 1;
     line++;
@@ -200,15 +208,16 @@ export function helmSources(output: string): { readonly line: number; readonly s
  * `# Source:` comment closest above the document. `chart/templates/x.yaml` becomes
  * `<chart dir as shown>/templates/x.yaml` (a subchart's `chart/charts/sub/...` likewise).
  */
-export function templateOf(document: ParsedDocument, sources: readonly { readonly line: number; readonly source: string }[], shownAs: string): { file: string; firstLine: number } | undefined {
-  let found: { line: number; source: string } | undefined;
+export function templateOf(document: ParsedDocument, sources: readonly HelmSource[], shownAs: string): { file: string; firstLine: number } | undefined {
+  let found: HelmSource | undefined;
   for (const entry of sources) {
     if (entry.line > document.position.line) break;
     found = entry;
   }
   if (found === undefined) return undefined;
   const file = fileInChart(found.source, shownAs);
-  return file === undefined ? undefined : { file, firstLine: found.line + 1 };
+  // The line after the comment is the template's `templateLine`.
+  return file === undefined ? undefined : { file, firstLine: found.line + 2 - found.templateLine };
 }
 
 /** Positions shifted so that `firstLine` of the rendered output becomes line 1 (used for helm and kustomize output). */
