@@ -108,3 +108,22 @@ describe('purl qualifiers as purl-spec decodes them', () => {
     expect([pkg?.version, pkg?.source, pkg?.arch]).toEqual(['2:6.2.1+dfsg1-1.1', { name: 'gmp', version: '6.2.1+dfsg1-1.1' }, 'amd64']);
   });
 });
+
+describe('serial number and document namespace', () => {
+  const serial = (inventory: Inventory, extra: object = {}): string[] => [
+    (JSON.parse(cycloneDx(inventory, { ...options, ...extra })) as { serialNumber: string }).serialNumber,
+    (JSON.parse(spdx(inventory, { ...options, ...extra })) as { documentNamespace: string }).documentNamespace,
+  ];
+
+  it('follow the whole content: two different SBOMs of one image never share them; the same content keeps them whatever the clock', () => {
+    const inventory = imageInventory('docker://alpine:3.20', { manifestDigest: DIGEST });
+    const relicensed: Inventory = { ...inventory, packages: inventory.packages.map((p) => ({ ...p, licenses: ['Apache-2.0'] })) };
+    const withOs: Inventory = { ...inventory, os: { id: 'alpine', versionId: '3.20.3' } };
+    const first = serial(inventory);
+    for (const other of [serial(relicensed), serial(withOs), serial(inventory, { toolVersion: '0.2.0' })]) {
+      expect(other[0]).not.toBe(first[0]);
+      expect(other[1]).not.toBe(first[1]);
+    }
+    expect(serial(inventory, { now: () => new Date('2027-01-01T00:00:00Z') })).toEqual(first);
+  });
+});

@@ -20,11 +20,15 @@ export interface SbomOptions {
   readonly vulnerabilities?: readonly Finding[];
 }
 
-/** A UUID (RFC 9562 layout, version 5 bits) from a hash of the inventory: stable across runs. */
-export function contentUuid(inventory: Inventory): string {
-  const hash = createHash('sha256').update(inventory.target).update('\0').update(inventory.image?.configDigest ?? '');
-  for (const p of inventory.packages) hash.update('\0').update(p.purl).update('\0').update(p.file);
-  const hex = hash.digest('hex');
+/**
+ * A UUID (RFC 9562 layout, version 5 bits) from a hash of a document's content, the clock's
+ * reading left out: the same content gives the same id run after run, and any difference (a
+ * licence, the OS, a vulnerability added to the section) another one. Hashing only the packages'
+ * purls gave two different SBOMs of one image the same serial number, which CycloneDX consumers
+ * take for the same BOM (serialNumber and version identify one).
+ */
+export function contentUuid(content: unknown): string {
+  const hex = createHash('sha256').update(JSON.stringify(content)).digest('hex');
   const variant = ((parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
@@ -35,26 +39,27 @@ export function isoSeconds(date: Date): string {
 
 export function cycloneDx(inventory: Inventory, options: SbomOptions): string {
   const now = (options.now ?? (() => new Date()))();
-  const uuid = options.id ?? contentUuid(inventory);
   const subjectRef = 'palisade:subject';
   const refs = bomRefs(inventory.packages);
   const components: Record<string, unknown>[] = [];
   if (inventory.os !== undefined) components.push(operatingSystemComponent(inventory.os));
   inventory.packages.forEach((p, i) => components.push(component(p, refs[i] ?? p.purl)));
+  const tools = { components: [{ type: 'application', name: 'palisade', version: options.toolVersion }] };
+  const subject = subjectComponent(inventory, subjectRef);
+  const content = {
+    components,
+    dependencies: [{ ref: subjectRef, dependsOn: components.map((c) => c['bom-ref'] as string) }],
+    ...(options.vulnerabilities === undefined ? {} : { vulnerabilities: vulnerabilitiesSection(options.vulnerabilities, refLookup(inventory.packages, refs)) }),
+  };
+  const uuid = options.id ?? contentUuid({ tools, subject, ...content });
   const bom = {
     $schema: 'http://cyclonedx.org/schema/bom-1.6.schema.json',
     bomFormat: 'CycloneDX',
     specVersion: '1.6',
     serialNumber: `urn:uuid:${uuid}`,
     version: 1,
-    metadata: {
-      timestamp: isoSeconds(now),
-      tools: { components: [{ type: 'application', name: 'palisade', version: options.toolVersion }] },
-      component: subjectComponent(inventory, subjectRef),
-    },
-    components,
-    dependencies: [{ ref: subjectRef, dependsOn: components.map((c) => c['bom-ref'] as string) }],
-    ...(options.vulnerabilities === undefined ? {} : { vulnerabilities: vulnerabilitiesSection(options.vulnerabilities, refLookup(inventory.packages, refs)) }),
+    metadata: { timestamp: isoSeconds(now), tools, component: subject },
+    ...content,
   };
   return `${JSON.stringify(bom, null, 2)}\n`;
 }

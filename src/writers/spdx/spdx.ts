@@ -13,7 +13,6 @@ import { licenseRefs } from './license-refs.js';
 
 export function spdx(inventory: Inventory, options: SbomOptions): string {
   const now = (options.now ?? (() => new Date()))();
-  const uuid = options.id ?? contentUuid(inventory);
   const refs = licenseRefs(inventory.packages.flatMap((p) => p.licenses.filter(needsRef)));
   const subject = 'SPDXRef-Subject';
   const ids = spdxIds(inventory.packages);
@@ -38,13 +37,8 @@ export function spdx(inventory: Inventory, options: SbomOptions): string {
     { spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: subject },
     ...packages.slice(1).map((p) => ({ spdxElementId: subject, relationshipType: 'CONTAINS', relatedSpdxElement: p.SPDXID as string })),
   ];
-  const document = {
-    spdxVersion: 'SPDX-2.3',
-    dataLicense: 'CC0-1.0',
-    SPDXID: 'SPDXRef-DOCUMENT',
-    name: inventory.target,
-    documentNamespace: `https://palisade.dev/spdxdocs/${encodeURIComponent(inventory.target)}-${uuid}`,
-    creationInfo: { created: isoSeconds(now), creators: [`Tool: palisade-${options.toolVersion}`] },
+  const creators = [`Tool: palisade-${options.toolVersion}`];
+  const content = {
     documentDescribes: [subject],
     packages,
     relationships,
@@ -53,6 +47,17 @@ export function spdx(inventory: Inventory, options: SbomOptions): string {
         .sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0))
         .map(([text, licenseId]) => ({ licenseId, extractedText: text, name: licenseName(text) })),
     }),
+  };
+  // SPDX 2.3 clause 6.5: a namespace unique to this document, which its content identifies.
+  const uuid = options.id ?? contentUuid({ name: inventory.target, creators, ...content });
+  const document = {
+    spdxVersion: 'SPDX-2.3',
+    dataLicense: 'CC0-1.0',
+    SPDXID: 'SPDXRef-DOCUMENT',
+    name: inventory.target,
+    documentNamespace: `https://palisade.dev/spdxdocs/${encodeURIComponent(inventory.target)}-${uuid}`,
+    creationInfo: { created: isoSeconds(now), creators },
+    ...content,
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }
