@@ -14,6 +14,7 @@
  * The line found travels in helm's own `# Source:` comment (`# Source: chart/templates/x.yaml
  * ## line 15`), read back by helmSources: the output is the only thing the loader hands on.
  */
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { readFileBounded } from './read-bounded.js';
 
@@ -84,6 +85,9 @@ export function markTemplateLines(output: string, chartDir: string): string {
 
 function readParts(file: string): TemplatePart[] | undefined {
   try {
+    // A `# Source:` comment is output a template can forge: only a regular file is opened (a named
+    // pipe would block the scan, as it would not block helm if .helmignore hid it).
+    if (!statSync(file).isFile()) return undefined;
     const read = readFileBounded(file, MAX_TEMPLATE_BYTES);
     return read.kind === 'text' ? templateParts(read.text) : undefined;
   } catch {

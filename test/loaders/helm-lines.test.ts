@@ -87,3 +87,14 @@ describe.skipIf(!hasHelm)('documents of one template', () => {
     expect(locate(named('second'), '/spec/hostNetwork')).toMatchObject({ file, line: 23, column: 3 });
   });
 });
+
+describe.skipIf(!hasHelm)('a forged # Source: comment', () => {
+  it('does not make the scan open a named pipe of the chart that helm was told to ignore', async () => {
+    write('forged/Chart.yaml', 'apiVersion: v2\nname: forged\nversion: 0.1.0\n');
+    write('forged/.helmignore', 'pipe\n');
+    write('forged/templates/cm.yaml', '# Source: forged/pipe\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: forged\n');
+    execFileSync('mkfifo', [path.join(dir, 'forged', 'pipe')]);
+    const result = await loadInputs({ paths: ['forged'], cwd: dir });
+    expect(result.resources.map((r) => r.name)).toEqual(['forged']);
+  }, 20_000);
+});
