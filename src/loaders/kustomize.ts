@@ -51,8 +51,16 @@ export async function renderKustomization(dir: string, shownAs: string, maxOutpu
   }
   // Rendered as it is, so that any error names the user's overlay and not the wrapper.
   const plain = await render(dir, dir, shownAs, maxOutputBytes);
-  return plain.ok ? { ...plain, sourceRoots: tree.roots } : plain;
+  if (plain.ok) return { ...plain, sourceRoots: tree.roots };
+  return plain.problem.message.includes('--enable-helm') ? { ok: false, problem: { ...plain.problem, hint: HELM_CHARTS_HINT(shownAs) } } : plain;
 }
+
+/**
+ * kustomize inflates `helmCharts` only with --enable-helm, running helm, which pulls any chart
+ * named by `repo:` from the network. Palisade does not pass it; the user can, where that is wanted.
+ */
+const HELM_CHARTS_HINT = (shownAs: string): string =>
+  `The kustomization inflates Helm charts (helmCharts), which kustomize does only with --enable-helm, running helm and downloading charts named by repo:; Palisade does not enable it. Render it yourself and scan the output: \`kubectl kustomize --enable-helm ${shownAs} | palisade scan -\`.`;
 
 /** Names the reference as the user would find it: the field of which kustomization. */
 function remoteProblem(remote: RemoteReference, dir: string, shownAs: string): Problem {

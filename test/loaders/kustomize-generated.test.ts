@@ -77,3 +77,13 @@ describe.skipIf(!hasKustomize)('objects a kustomization generates', () => {
     expect(byName('prod-plain').source.file).toBe(path.join('overlay', '..', 'base', 'cm.yaml'));
   });
 });
+
+describe.skipIf(!hasKustomize)('a kustomization that inflates Helm charts', () => {
+  it('says that Palisade does not pass --enable-helm and how to render it', async () => {
+    write('with-helm/kustomization.yaml', 'helmCharts:\n- name: web\n  repo: https://charts.example.com\n  version: 1.0.0\n  releaseName: web\n');
+    const result = await loadInputs({ paths: ['with-helm'], cwd: dir });
+    expect(result.problems).toMatchObject([{ code: 'render-failed', file: 'with-helm' }]);
+    expect(result.problems[0]?.message).toContain('must specify --enable-helm');
+    expect(result.problems[0]?.hint).toContain('kubectl kustomize --enable-helm with-helm | palisade scan -');
+  });
+});
