@@ -127,3 +127,22 @@ describe('serial number and document namespace', () => {
     expect(serial(inventory, { now: () => new Date('2027-01-01T00:00:00Z') })).toEqual(first);
   });
 });
+
+describe('CycloneDX licences', () => {
+  const licensed = (licenses: string[]): Inventory => ({ ...imageInventory('docker://alpine:3.20', { manifestDigest: DIGEST }), packages: [{ name: 'p', version: '1.0.0', ecosystem: 'npm', purl: 'pkg:npm/p@1.0.0', licenses, file: '/app/node_modules/p/package.json', analyzer: 'npm-package' }] });
+  const written = (licenses: string[]): unknown => (JSON.parse(cycloneDx(licensed(licenses), options)) as { components: { licenses?: unknown }[] }).components[0]?.licenses;
+
+  it('an expression among several SPDX licences makes one expression joined by AND, never a licence name; OR keeps its parentheses', () => {
+    expect(written(['ISC', '(MIT OR Apache-2.0)'])).toEqual([{ expression: 'ISC AND (MIT OR Apache-2.0)' }]);
+    expect(written(['ISC', '(MIT) OR (Apache-2.0)'])).toEqual([{ expression: 'ISC AND ((MIT) OR (Apache-2.0))' }]);
+    expect(written(['GPL-2.0-only WITH Classpath-exception-2.0', 'MIT'])).toEqual([{ expression: '(GPL-2.0-only WITH Classpath-exception-2.0) AND MIT' }]);
+    // A licence that is not SPDX cannot be in an expression: the list form stays, with ids as ids.
+    expect(written(['MIT', 'Custom'])).toEqual([{ license: { id: 'MIT' } }, { license: { name: 'Custom' } }]);
+  });
+
+  it('read back as the licences they join', () => {
+    const path = join(work, 'licences.cdx.json');
+    writeFileSync(path, cycloneDx(licensed(['ISC', '(MIT OR Apache-2.0)']), options));
+    expect(readSbomInventory(path).packages[0]?.licenses).toEqual(['ISC', 'MIT OR Apache-2.0']);
+  });
+});

@@ -209,13 +209,22 @@ function properties(value: unknown): ReadonlyMap<string, string> {
   return map;
 }
 
+/**
+ * Licence ids, names and expressions as written; an expression of several licences joined by a
+ * top-level AND (what the writer makes of a package's several licences) is those licences.
+ */
 function cdxLicenses(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
-  return value.filter(isJson).flatMap((l) => {
+  return [...new Set(value.filter(isJson).flatMap((l) => {
+    const expression = text(l.expression);
+    if (expression !== undefined) {
+      const terms = topLevelTerms(expression);
+      return terms.length > 1 ? terms : [expression];
+    }
     const license = isJson(l.license) ? l.license : {};
-    const found = text(l.expression) ?? text(license.id) ?? text(license.name);
+    const found = text(license.id) ?? text(license.name);
     return found === undefined ? [] : [found];
-  });
+  }))];
 }
 
 /** SPDX: packages with a purl reference; the OPERATING_SYSTEM package is the OS. */

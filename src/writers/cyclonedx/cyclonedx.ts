@@ -139,9 +139,30 @@ function component(p: Package, ref: string): Record<string, unknown> {
   };
 }
 
-/** CycloneDX allows either one expression or a list of licence objects, not a mix. */
+/**
+ * CycloneDX allows either one expression or a list of licence objects, not a mix. Several
+ * licences of which one is an expression are one expression joined by AND (as the SPDX writer
+ * declares them) when all are SPDX; an expression is never a licence `name`, which consumers would
+ * take for an unknown licence. Names (not SPDX) keep the list form.
+ */
 function licenses(declared: readonly string[]): unknown[] {
-  const [only] = declared;
-  if (declared.length === 1 && only !== undefined && isSpdxExpression(only)) return [{ expression: only }];
-  return [...new Set(declared)].map((l) => ({ license: isKnownSpdxId(l) ? { id: l } : { name: l } }));
+  const unique = [...new Set(declared)];
+  const [only] = unique;
+  if (unique.length === 1 && only !== undefined && isSpdxExpression(only)) return [{ expression: only }];
+  if (unique.some(isSpdxExpression) && unique.every((l) => isKnownSpdxId(l) || isSpdxExpression(l))) {
+    return [{ expression: unique.map((l) => (isKnownSpdxId(l) || enclosed(l) ? l : `(${l})`)).join(' AND ') }];
+  }
+  return unique.map((l) => ({ license: isKnownSpdxId(l) ? { id: l } : { name: l } }));
+}
+
+/** Whether one pair of parentheses encloses the whole expression ("(A) OR (B)" is not enclosed: AND binds tighter than OR). */
+function enclosed(expression: string): boolean {
+  if (!expression.startsWith('(')) return false;
+  let depth = 0;
+  for (let i = 0; i < expression.length; i += 1) {
+    if (expression[i] === '(') depth += 1;
+    else if (expression[i] === ')') depth -= 1;
+    if (depth === 0) return i === expression.length - 1;
+  }
+  return false;
 }
