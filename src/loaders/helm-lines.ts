@@ -63,6 +63,8 @@ export function markTemplateLines(output: string, chartDir: string): string {
   const lines = output.split('\n');
   const parts = new Map<string, TemplatePart[] | undefined>();
   const seen = new Map<string, number>();
+  // The parts of a template naming a kind, worked out once: a template can hold thousands of parts.
+  const byKind = new Map<string, TemplatePart[]>();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     if (!line.startsWith(SOURCE)) continue;
@@ -76,7 +78,8 @@ export function markTemplateLines(output: string, chartDir: string): string {
     const key = `${source}\n${kind ?? ''}`;
     const ordinal = seen.get(key) ?? 0;
     seen.set(key, ordinal + 1);
-    const ofKind = kind === undefined ? [] : found.filter((part) => part.kinds.has(kind));
+    if (!byKind.has(key)) byKind.set(key, kind === undefined ? [] : found.filter((part) => part.kinds.has(kind)));
+    const ofKind = byKind.get(key) ?? [];
     const part = ofKind.length > 0 ? ofKind[Math.min(ordinal, ofKind.length - 1)] : found[0];
     if (part !== undefined) lines[i] = `${line} ## line ${part.line}`;
   }
