@@ -146,3 +146,27 @@ describe('CycloneDX licences', () => {
     expect(readSbomInventory(path).packages[0]?.licenses).toEqual(['ISC', 'MIT OR Apache-2.0']);
   });
 });
+
+describe('where a package was found, from Trivy\'s and Syft\'s SBOMs', () => {
+  it('Trivy CycloneDX: the layer from aquasecurity:trivy:LayerDigest (the blob digest, as Palisade records it); Syft SPDX: the file from sourceInfo', () => {
+    const layer = `sha256:${'d'.repeat(64)}`;
+    writeFileSync(join(work, 'trivy-layer.cdx.json'), JSON.stringify({
+      bomFormat: 'CycloneDX', specVersion: '1.6',
+      components: [{ type: 'library', name: 'lodash', purl: 'pkg:npm/lodash@4.17.20', properties: [
+        { name: 'aquasecurity:trivy:FilePath', value: 'app/node_modules/lodash/package.json' },
+        { name: 'aquasecurity:trivy:LayerDiffID', value: `sha256:${'e'.repeat(64)}` },
+        { name: 'aquasecurity:trivy:LayerDigest', value: layer },
+      ] }],
+    }));
+    expect(readSbomInventory(join(work, 'trivy-layer.cdx.json')).packages.map((p) => [p.file, p.layer])).toEqual([['/app/node_modules/lodash/package.json', layer]]);
+    writeFileSync(join(work, 'syft.spdx.json'), JSON.stringify({
+      spdxVersion: 'SPDX-2.3', SPDXID: 'SPDXRef-DOCUMENT', name: 'x',
+      packages: [{
+        name: 'libc6', SPDXID: 'SPDXRef-Package-deb-libc6', downloadLocation: 'NOASSERTION',
+        sourceInfo: 'acquired package info from DPKG DB: /var/lib/dpkg/status, /usr/share/doc/libc6/copyright',
+        externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: 'pkg:deb/debian/libc6@2.36-9%2Bdeb12u4?arch=amd64&upstream=glibc&distro=debian-12' }],
+      }],
+    }));
+    expect(readSbomInventory(join(work, 'syft.spdx.json')).packages.map((p) => [p.file, p.source])).toEqual([['/var/lib/dpkg/status', { name: 'glibc', version: '' }]]);
+  });
+});

@@ -186,7 +186,8 @@ function cdxRecorded(c: Json): Recorded {
   const sourceName = props.get('palisade:package:source-name') ?? props.get('aquasecurity:trivy:SrcName');
   const sourceVersion = props.get('palisade:package:source-version') ?? trivySourceVersion(props) ?? '';
   const file = props.get('palisade:package:file') ?? props.get('syft:location:0:path') ?? props.get('aquasecurity:trivy:FilePath');
-  const layer = props.get('palisade:package:layer');
+  // Trivy's LayerDigest is the blob digest, as Palisade's layer is (its LayerDiffID and Syft's layerID are not).
+  const layer = props.get('palisade:package:layer') ?? digestOrUndefined(props.get('aquasecurity:trivy:LayerDigest'));
   const analyzer = props.get('palisade:package:analyzer');
   const name = text(c.name);
   return {
@@ -197,6 +198,10 @@ function cdxRecorded(c: Json): Recorded {
     ...(analyzer === undefined ? {} : { analyzer }),
     ...(sourceName === undefined ? {} : { source: { name: sourceName, version: sourceVersion } }),
   };
+}
+
+function digestOrUndefined(value: string | undefined): string | undefined {
+  return value !== undefined && /^sha256:[0-9a-f]{64}$/.test(value) ? value : undefined;
 }
 
 /** The first value of each property name (CycloneDX allows repeats, e.g. image tags). */
@@ -289,10 +294,12 @@ function extractedLicences(infos: unknown): ReadonlyMap<string, string> {
 /**
  * Palisade's SPDX writer says where a package was found in its comment ("found in FILE[, added
  * by layer DIGEST]") and its source package in sourceInfo ("built from source package NAME
- * VERSION"); Trivy writes "built package from: NAME VERSION".
+ * VERSION"); Trivy writes "built package from: NAME VERSION", Syft the files it read the package
+ * from ("acquired package info from DPKG DB: /var/lib/dpkg/status, /usr/share/doc/...").
  */
 function spdxRecorded(p: Json, extracted: ReadonlyMap<string, string>): Recorded {
-  const found = /^found in (\/.*?)(?:, added by layer (sha256:[0-9a-f]{64}))?$/.exec(text(p.comment) ?? '');
+  const found = /^found in (\/.*?)(?:, added by layer (sha256:[0-9a-f]{64}))?$/.exec(text(p.comment) ?? '')
+    ?? /^acquired package info from .+?: (\/[^,]*)/.exec(text(p.sourceInfo) ?? '');
   const source = /^(?:built from source package|built package from:) (\S+) (\S+)$/.exec(text(p.sourceInfo) ?? '');
   const name = text(p.name);
   return {
