@@ -11,7 +11,7 @@
  * (HELM_CACHE_HOME, HELM_CONFIG_HOME, HELM_DATA_HOME), a scan points them at a private temporary
  * directory rather than writing into the user's home.
  */
-import { existsSync, mkdtempSync, readdirSync, realpathSync, rmSync, type Dirent } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdtempSync, openSync, readdirSync, readSync, realpathSync, rmSync, type Dirent } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import jsYaml from 'js-yaml';
@@ -63,6 +63,25 @@ function helmEnv(): NodeJS.ProcessEnv {
     }
   }
   return env;
+}
+
+/**
+ * A packaged chart (`helm package` output, `name-1.0.0.tgz`): helm renders the archive itself.
+ * Known by its name and the gzip magic bytes; helm reports an archive that holds no chart.
+ */
+export function isPackagedChart(file: string): boolean {
+  if (!/\.(?:tgz|tar\.gz)$/i.test(file)) return false;
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      const magic = Buffer.alloc(2);
+      return fstatSync(fd).isFile() && readSync(fd, magic, 0, 2, 0) === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
 }
 
 /** Chart.yaml is a few hundred bytes; a larger one is read as not a library chart (helm judges it). */

@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { helmSources, isPackagedChart, renderHelmChart } from '../../src/loaders/helm.js';
 import { loadInputs } from '../../src/loaders/index.js';
 
 const hasHelm = (() => {
@@ -84,5 +85,22 @@ describe.skipIf(!hasHelm)('charts helm cannot render', () => {
     const result = await loadInputs({ paths: ['repo/umbrella'], cwd: dir, helm: { set: ['{{broken'] } });
     expect(result.problems).toMatchObject([{ code: 'render-failed', file: 'repo/umbrella' }]);
     expect(result.problems[0]?.line).toBeUndefined();
+  });
+});
+
+describe.skipIf(!hasHelm)('a packaged chart', () => {
+  it('is known by name and gzip bytes, and renders with its templates named inside the archive', async () => {
+    execFileSync('helm', ['package', path.join(dir, 'repo', 'umbrella'), '-d', path.join(dir, 'packaged')], { stdio: 'ignore', env: { ...process.env, HELM_CACHE_HOME: path.join(dir, '.helm'), HELM_CONFIG_HOME: path.join(dir, '.helm'), HELM_DATA_HOME: path.join(dir, '.helm') } });
+    write('packaged/fake.tgz', 'not gzip');
+    const archive = path.join(dir, 'packaged', 'umbrella-0.1.0.tgz');
+    expect(isPackagedChart(archive)).toBe(true);
+    expect(isPackagedChart(path.join(dir, 'packaged', 'fake.tgz'))).toBe(false);
+    expect(isPackagedChart(path.join(dir, 'repo', 'plain.yaml'))).toBe(false);
+    // The packaged umbrella's subchart needs a value it lacks: helm's error names the template inside the archive.
+    const failed = await renderHelmChart(archive, 'umbrella-0.1.0.tgz', {}, dir, 1 << 20);
+    expect(failed).toMatchObject({ ok: false, problem: { code: 'render-failed', file: path.join('umbrella-0.1.0.tgz', 'charts', 'db', 'templates', 'pod.yaml'), line: 5 } });
+    const rendered = await renderHelmChart(archive, 'umbrella-0.1.0.tgz', { set: ['db.a.b=db'] }, dir, 1 << 20);
+    if (!rendered.ok) throw new Error(rendered.problem.message);
+    expect(helmSources(rendered.output).map((s) => s.source)).toEqual(['umbrella/templates/own.yaml', 'umbrella/charts/db/templates/pod.yaml']);
   });
 });
