@@ -23,6 +23,7 @@ import type { ParsedDocument } from '../lib/yaml/index.js';
 import { readFileBounded } from './read-bounded.js';
 import { runTool } from './run-tool.js';
 import { markTemplateLines, readSourceComment } from './helm-lines.js';
+import { MAX_INFLATED_CHART_BYTES, oversizedArchive } from './helm-archives.js';
 import type { RenderOutcome } from './kustomize.js';
 
 export function isHelmChart(dir: string): boolean {
@@ -114,6 +115,13 @@ export async function renderHelmChart(dir: string, shownAs: string, options: Hel
       ? `not rendered: the chart has more than ${MAX_CHART_ENTRIES} files`
       : `not rendered: ${path.join(shownAs, escape.link)} links outside the scanned directory (to ${escape.target}), and helm would read that file into the chart`;
     return { ok: false, problem: renderProblem(problem, shownAs) };
+  }
+  const bomb = await oversizedArchive(dir);
+  if (bomb !== undefined) {
+    const inside = path.relative(dir, bomb);
+    const shown = inside === '' ? shownAs : path.join(shownAs, inside);
+    const message = `not rendered: the chart archive ${shown} inflates to more than ${MAX_INFLATED_CHART_BYTES / 1024 / 1024} MiB, and helm would hold it in memory`;
+    return { ok: false, problem: problem('input-too-large', message, { file: shown }, 'A chart is a few hundred KiB; inspect the archive, and render the chart yourself if you trust it.') };
   }
   const args = ['template', dir];
   for (const file of options.valuesFiles ?? []) args.push('--values', path.resolve(cwd, file));
