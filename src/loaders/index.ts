@@ -12,7 +12,7 @@ import { DEFAULT_LIMITS, type InputLimits, type LoadOptions, type LoadResult } f
 import { problem } from '../core/errors.js';
 import { NodeArena, parseStream } from '../lib/yaml/index.js';
 import { loadCluster } from './cluster/index.js';
-import { helmSources, renderHelmChart, shiftLines, templateOf } from './helm.js';
+import { helmSources, isPackagedChart, renderHelmChart, shiftLines, templateOf } from './helm.js';
 import { basesUsedWithin, renderKustomization, type RenderOutcome } from './kustomize.js';
 import { placeRendered, type OriginReader } from './kustomize-origin.js';
 import { dockerfileResource, isDockerfileName, looksLikeDockerfile } from './dockerfile/index.js';
@@ -94,7 +94,9 @@ async function loadPath(input: string, scan: Scan): Promise<void> {
   }
   if (!firstVisit(real, scan)) return;
   if (!isDirectory) {
-    loadFile(absolute, input, scan);
+    // A packaged chart (`helm package` output) named on the command line is rendered like its directory.
+    if (isPackagedChart(absolute)) await loadRendered({ kind: 'helm', absolute, real, shown: input }, real, scan);
+    else loadFile(absolute, input, scan);
     return;
   }
   const kind = directoryKind(absolute);

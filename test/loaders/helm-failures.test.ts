@@ -104,6 +104,13 @@ describe.skipIf(!hasHelm)('a packaged chart', () => {
     const rendered = await renderHelmChart(archive, 'umbrella-0.1.0.tgz', { set: ['db.a.b=db'] }, dir, 1 << 20);
     if (!rendered.ok) throw new Error(rendered.problem.message);
     expect(helmSources(rendered.output).map((s) => s.source)).toEqual(['umbrella/templates/own.yaml', 'umbrella/charts/db/templates/pod.yaml']);
+    // Named as an input, the archive is rendered like its chart directory, not noted as binary.
+    const loaded = await loadInputs({ paths: ['packaged/umbrella-0.1.0.tgz'], cwd: dir, helm: { valuesFiles: [], set: ['db.a.b=db'] } });
+    expect(loaded.problems.map((p) => p.code)).not.toContain('binary-file');
+    expect(loaded.resources.map((r) => `${r.kind} ${r.source.file}`)).toEqual([
+      `ConfigMap ${path.join('packaged', 'umbrella-0.1.0.tgz', 'templates', 'own.yaml')}`,
+      `Pod ${path.join('packaged', 'umbrella-0.1.0.tgz', 'charts', 'db', 'templates', 'pod.yaml')}`,
+    ]);
   });
 });
 
