@@ -42,7 +42,15 @@ interface Scan {
  */
 export function problemsOfLoad(loaded: LoadResult): Problem[] {
   if (loaded.inputs.length > 0 || loaded.problems.some((p) => p.code === 'no-input')) return loaded.problems;
-  return [...loaded.problems, problem('no-input', 'no Kubernetes object was read from the inputs')];
+  return [...loaded.problems, noInput('no Kubernetes object was read from the inputs', loaded.problems)];
+}
+
+/**
+ * "Nothing to scan", with a hint that fits: when the inputs named all failed (a chart that did not
+ * render, a missing file), the errors above say why, and "give at least one path" would mislead.
+ */
+export function noInput(message: string, problems: readonly Problem[]): Problem {
+  return problems.some((p) => p.level === 'error') ? problem('no-input', message, {}, 'Each input named above gave nothing to scan: fix the errors reported for it.') : problem('no-input', message);
 }
 
 export async function loadInputs(options: LoadOptions): Promise<LoadResult> {

@@ -12,7 +12,7 @@ import type { Report } from '../model/report.js';
 import { REPORT_SCHEMA_VERSION } from '../model/report.js';
 import { runRules } from '../core/engine.js';
 import { ResourceIndex } from '../core/resource-index.js';
-import { loadInputs } from '../loaders/index.js';
+import { loadInputs, noInput } from '../loaders/index.js';
 import { findConfig, literalNamespaces, namespaceFilter, resolveConfig, unmatchedNamespaces, type FailOn, type PalisadeConfig } from '../config/index.js';
 import { compareFindings, countBySeverity, gateFails } from './gate.js';
 import { scanAttackPaths, type ScanAttackSettings } from './scan-attack.js';
@@ -146,7 +146,7 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
   // image that could not be read would otherwise turn a CI gate green.
   if (resources.length === 0 && images.summaries.length === 0 && !problems.some((p) => p.code === 'no-input')) {
     const what = imageTargets.length > 0 ? 'no image and no Kubernetes object could be read from the inputs' : loaded.resources.length === 0 ? 'no Kubernetes object was read from the inputs' : 'no Kubernetes object is in the selected namespaces';
-    problems.push(problem('no-input', what));
+    problems.push(noInput(what, problems));
   }
   const selection = selectScanRules(resolved, options.rules?.length ? options.rules : frameworkRules(options.framework), options.excludeRules);
   problems.push(...selection.problems);

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { loadInputs } from '../../src/loaders/index.js';
+import { loadInputs, problemsOfLoad } from '../../src/loaders/index.js';
 import { locate } from '../../src/core/locate.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/loaders/', import.meta.url));
@@ -48,6 +48,9 @@ describe('loadInputs on plain files and directories', () => {
     expect(missing.problems).toMatchObject([{ code: 'input-not-found', file: 'nope.yaml', level: 'error' }]);
     const none = await loadInputs({ paths: [], cwd: fixtures });
     expect(none.problems).toMatchObject([{ code: 'no-input' }]);
+    // Nothing read because every input named failed: the hint points at those errors, not at "give a path".
+    expect(problemsOfLoad(missing).at(-1)).toMatchObject({ code: 'no-input', hint: expect.stringMatching(/^Each input named above gave nothing/) as string });
+    expect(none.problems[0]?.hint).toMatch(/^Give at least one path/);
   });
 
   it('resolves relative paths against cwd and names files as the user did', async () => {
