@@ -12,22 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_INFLATED_CHART_BYTES } from '../../src/loaders/helm-archives.js';
 import { helmSources, isPackagedChart, renderHelmChart } from '../../src/loaders/helm.js';
 import { loadInputs } from '../../src/loaders/index.js';
-
-const hasHelm = (() => {
-  try {
-    execFileSync('helm', ['version', '--short'], { stdio: 'ignore', timeout: 30_000 });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+import { hasHelm, writeUnder } from '../support/render-tools.js';
 
 let dir: string;
 
 function write(relative: string, content: string): void {
-  const file = path.join(dir, relative);
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, content);
+  writeUnder(dir, relative, content);
 }
 
 function chart(relative: string, name: string, templates: Record<string, string>): void {

@@ -4,29 +4,19 @@
  * comment.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locate } from '../../src/core/locate.js';
 import { loadInputs } from '../../src/loaders/index.js';
 import type { Resource } from '../../src/model/resource.js';
-
-const hasHelm = (() => {
-  try {
-    execFileSync('helm', ['version', '--short'], { stdio: 'ignore', timeout: 30_000 });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+import { hasHelm, writeUnder } from '../support/render-tools.js';
 
 let dir: string;
 
 function write(relative: string, content: string): void {
-  const file = path.join(dir, relative);
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, content);
+  writeUnder(dir, relative, content);
 }
 
 const TEMPLATE = [

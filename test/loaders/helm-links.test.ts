@@ -3,29 +3,18 @@
  * scanned repository could pull any file of the scanning machine into the render and so into
  * the report. Links that stay inside what the user named are fine.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadInputs } from '../../src/loaders/index.js';
-
-const hasHelm = (() => {
-  try {
-    execFileSync('helm', ['version', '--short'], { stdio: 'ignore', timeout: 30_000 });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+import { hasHelm, writeUnder } from '../support/render-tools.js';
 
 let dir: string;
 const configMap = (name: string): string => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`;
 
 function write(relative: string, content: string): void {
-  const file = path.join(dir, relative);
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, content);
+  writeUnder(dir, relative, content);
 }
 
 function chart(relative: string): void {

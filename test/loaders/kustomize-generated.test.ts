@@ -4,29 +4,18 @@
  * key at the literal or file entry that supplied it, not at the overlay directory with lines of
  * kustomize's output.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locate } from '../../src/core/locate.js';
 import { loadInputs } from '../../src/loaders/index.js';
-
-const hasKustomize = (() => {
-  try {
-    execFileSync('kubectl', ['kustomize', '--help'], { stdio: 'ignore', timeout: 30_000 });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+import { hasKustomize, writeUnder } from '../support/render-tools.js';
 
 let dir: string;
 
 function write(relative: string, content: string): void {
-  const file = path.join(dir, relative);
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, content);
+  writeUnder(dir, relative, content);
 }
 
 beforeAll(() => {

@@ -5,21 +5,19 @@
  * checked as "kustomize never ran". An overlay cannot make the scan read files outside its
  * kustomizations either (origin annotations it sets itself).
  */
-import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadInputs } from '../../src/loaders/index.js';
+import { hasKustomize, writeUnder } from '../support/render-tools.js';
 
 let dir: string;
 let marker: string;
 let savedPath: string | undefined;
 
 function write(relative: string, content: string): void {
-  const file = path.join(dir, relative);
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, content);
+  writeUnder(dir, relative, content);
 }
 
 beforeAll(() => {
@@ -74,15 +72,6 @@ describe('remote references in kustomizations', () => {
     expect(existsSync(marker)).toBe(true);
   });
 });
-
-const hasKustomize = (() => {
-  try {
-    execFileSync('kubectl', ['kustomize', '--help'], { stdio: 'ignore', timeout: 30_000 });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 describe.skipIf(!hasKustomize)('origin annotations an overlay sets itself', () => {
   it('never lead the scan to files outside its kustomizations', async () => {

@@ -1,24 +1,13 @@
-import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { locate } from '../../src/core/locate.js';
 import { loadInputs } from '../../src/loaders/index.js';
 import { scan } from '../../src/sdk/index.js';
+import { hasHelm, hasKustomize } from '../support/render-tools.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/loaders/', import.meta.url));
 
-function available(command: string, args: readonly string[]): boolean {
-  try {
-    execFileSync(command, [...args], { stdio: 'ignore', timeout: 30_000 });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const hasHelm = available('helm', ['version', '--short']);
-const hasKustomize = available('kubectl', ['kustomize', '--help']);
 if (!hasHelm) console.warn('helm not installed: helm chart tests skipped (run scripts/setup-tools.sh)');
 if (!hasKustomize) console.warn('kubectl kustomize not installed: kustomize tests skipped');
 
