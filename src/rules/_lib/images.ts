@@ -2,8 +2,8 @@
 import type { ContainerRef, Workload } from '../../model/k8s.js';
 import { pointer } from '../../lib/json-pointer.js';
 import { asString } from '../../lib/k8s/values.js';
-import type { ImageRef } from './image-ref.js';
-import { parseImageRef } from './image-ref.js';
+import type { ImageRef } from '../../lib/image-ref.js';
+import { parseImageRef } from '../../lib/image-ref.js';
 
 export interface ContainerImage {
   readonly ref: ContainerRef;

@@ -7,7 +7,7 @@
 import { defineRule, fail } from '../../core/rule.js';
 import { pointer } from '../../lib/json-pointer.js';
 import { asString } from '../../lib/k8s/values.js';
-import { effectiveTag } from '../_lib/image-ref.js';
+import { effectiveTag } from '../../lib/image-ref.js';
 import { containerImages } from '../_lib/images.js';
 import { describeContainer } from '../_lib/pod.js';
 

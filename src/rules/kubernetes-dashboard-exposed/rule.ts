@@ -11,7 +11,7 @@ import { pointer } from '../../lib/json-pointer.js';
 import { asArray, asRecord, asString } from '../../lib/k8s/values.js';
 import { serviceAccountOf } from '../../lib/k8s/workload.js';
 import type { ContainerRef } from '../../model/k8s.js';
-import { parseImageRef } from '../_lib/image-ref.js';
+import { parseImageRef } from '../../lib/image-ref.js';
 import { describeContainer } from '../_lib/pod.js';
 import { parseFlags, parseGoBool } from '../_shared/component-flags.js';
 import { roleRefOf, subjectsOf } from '../_shared/rbac.js';

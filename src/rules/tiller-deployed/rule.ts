@@ -6,7 +6,7 @@
 import { defineRule, fail } from '../../core/rule.js';
 import { pointer } from '../../lib/json-pointer.js';
 import { asRecord } from '../../lib/k8s/values.js';
-import { parseImageRef } from '../_lib/image-ref.js';
+import { parseImageRef } from '../../lib/image-ref.js';
 import { describeContainer } from '../_lib/pod.js';
 
 /** gcr.io/kubernetes-helm/tiller, ghcr.io/helm/tiller and mirrors of them. */

@@ -1,6 +1,6 @@
 /** Matching parsed image references against the configured registry allow-list. */
-import type { ImageRef } from '../_lib/image-ref.js';
-import { DOCKER_HUB } from '../_lib/image-ref.js';
+import type { ImageRef } from '../../lib/image-ref.js';
+import { DOCKER_HUB } from '../../lib/image-ref.js';
 
 export type AllowListEntry =
   | { readonly kind: 'prefix'; readonly value: string }

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { defineRule, fail, skip } from '../../core/rule.js';
 import { describeContainer } from '../_lib/pod.js';
 import { containerImages } from '../_lib/images.js';
-import { DOCKER_HUB } from '../_lib/image-ref.js';
+import { DOCKER_HUB } from '../../lib/image-ref.js';
 import { allowListEntry, isAllowed } from './allow-list.js';
 
 const options = z.object({

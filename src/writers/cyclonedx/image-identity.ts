@@ -12,6 +12,7 @@
  * or engine, the name an archive or layout records). Names are normalised as the container
  * runtimes resolve them (the distribution reference grammar: `alpine` is docker.io/library/alpine).
  */
+import { parseImageRef } from '../../lib/image-ref.js';
 import type { Inventory } from '../../model/package.js';
 
 export interface ImageIdentity {
@@ -25,9 +26,6 @@ interface Reference {
   readonly repository: string;
   readonly tag?: string;
 }
-
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const TAG = /^\w[\w.-]{0,127}$/;
 
 export function imageIdentity(inventory: Inventory): ImageIdentity | undefined {
   const image = inventory.image;
@@ -62,26 +60,10 @@ function firstNamed(names: readonly string[]): Reference | undefined {
   return undefined;
 }
 
-/** `[host[:port]/]path[:tag][@digest]` normalised: the host is docker.io unless the first component looks like one. */
+/** The repository (registry/path, normalised as the runtimes resolve it) and tag of a reference. */
 function parseReference(text: string): Reference | undefined {
-  const at = text.indexOf('@');
-  let rest = at === -1 ? text : text.slice(0, at);
-  let tag: string | undefined;
-  const colon = rest.lastIndexOf(':');
-  if (colon > rest.lastIndexOf('/')) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-    if (!TAG.test(tag)) return undefined;
-  }
-  const components = rest.split('/');
-  const first = components[0] ?? '';
-  const hasHost = components.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost');
-  // index.docker.io is Docker Hub's old name; runtimes normalise it to docker.io.
-  const host = !hasHost || first.toLowerCase() === 'index.docker.io' ? 'docker.io' : first.toLowerCase();
-  const path = hasHost ? components.slice(1) : components;
-  if (path.length === 0 || !path.every((c) => PATH_COMPONENT.test(c))) return undefined;
-  if (host === 'docker.io' && path.length === 1) path.unshift('library');
-  return { repository: `${host}/${path.join('/')}`, ...(tag === undefined ? {} : { tag }) };
+  const ref = parseImageRef(text);
+  return ref === undefined ? undefined : { repository: `${ref.registry}/${ref.repository}`, ...(ref.tag === undefined ? {} : { tag: ref.tag }) };
 }
 
 /** purl-spec percent-encoding; a colon is never encoded (the project's canonical form, as in the package purls). */
