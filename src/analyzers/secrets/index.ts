@@ -68,7 +68,7 @@ export function scanFileForSecrets(path: string, content: Buffer, layer: string 
   // A store's rules come first, as the most specific: a span they report is not reported again.
   const rules = stores.length === 0 ? SECRET_RULES : [...stores, ...SECRET_RULES];
   const keywords = new Set([...(present ?? []), ...stores.flatMap((rule) => rule.keywords)]);
-  return reported(text, findSecrets(text, rules, keywords, { path })).map((s) => ({ ...s, place: 'file', path, ...(layer === undefined ? {} : { layer }) }));
+  return reported(findSecrets(text, rules, keywords, { path })).map((s) => ({ ...s, place: 'file', path, ...(layer === undefined ? {} : { layer }) }));
 }
 
 /**
@@ -76,36 +76,18 @@ export function scanFileForSecrets(path: string, content: Buffer, layer: string 
  * once, at its first line, with its count; past the limit, a rule's other values are one entry
  * that counts them. Each entry has its column, so values on one line are told apart.
  */
-function reported(text: string, found: readonly FoundSecret[]): Pick<ImageSecret, 'rule' | 'title' | 'severity' | 'line' | 'column' | 'occurrences' | 'unlisted' | 'redacted'>[] {
+function reported(found: readonly FoundSecret[]): Pick<ImageSecret, 'rule' | 'title' | 'severity' | 'line' | 'column' | 'occurrences' | 'unlisted' | 'redacted'>[] {
   const { listed, omitted } = summariseSecrets(found);
-  const columnOf = columnsIn(text);
   return [
-    ...listed.map(({ rule, line, start, value, occurrences }) => ({
-      rule: rule.id, title: rule.title, severity: rule.severity, line, column: columnOf(line, start), redacted: redact(value),
+    ...listed.map(({ rule, line, column, value, occurrences }) => ({
+      rule: rule.id, title: rule.title, severity: rule.severity, line, column, redacted: redact(value),
       ...(occurrences > 1 ? { occurrences } : {}),
     })),
-    ...omitted.map(({ rule, line, start, values }) => ({
-      rule: rule.id, title: rule.title, severity: rule.severity, line, column: columnOf(line, start), unlisted: values,
+    ...omitted.map(({ rule, line, column, values }) => ({
+      rule: rule.id, title: rule.title, severity: rule.severity, line, column, unlisted: values,
       redacted: `${values.toLocaleString('en-US')} more ${values === 1 ? 'value' : 'values'} not listed`,
     })),
   ];
-}
-
-/**
- * The 1-based column of an offset on its (1-based) line, in UTF-16 code units as every location
- * in a report. Line starts are found once, when first asked: looking back from each secret to its
- * line's start costs about a millisecond per secret on a megabyte line, and a hostile file can
- * list thousands (10 per rule).
- */
-function columnsIn(text: string): (line: number, offset: number) => number {
-  let starts: number[] | undefined;
-  return (line, offset) => {
-    if (starts === undefined) {
-      starts = [0];
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    }
-    return offset - (starts[line - 1] ?? 0) + 1;
-  };
 }
 
 export interface ConfigForSecrets {
@@ -124,7 +106,7 @@ const SYNTAX_OF_PLACE: Readonly<Record<ImageSecret['place'], { readonly path?: s
 export function scanConfigForSecrets(config: ConfigForSecrets): ImageSecret[] {
   const found: ImageSecret[] = [];
   const add = (place: ImageSecret['place'], index: number, text: string, label?: string): void => {
-    for (const s of reported(text, findSecrets(text, SECRET_RULES, undefined, SYNTAX_OF_PLACE[place]))) found.push({ ...s, place, line: index + 1, ...(label === undefined ? {} : { label }) });
+    for (const s of reported(findSecrets(text, SECRET_RULES, undefined, SYNTAX_OF_PLACE[place]))) found.push({ ...s, place, line: index + 1, ...(label === undefined ? {} : { label }) });
   };
   (config.env ?? []).forEach((e, i) => { add('env', i, e); });
   Object.entries(config.labels ?? {}).forEach(([k, v], i) => { add('label', i, `${k}=${v}`, k); });

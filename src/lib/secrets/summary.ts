@@ -20,9 +20,9 @@ export interface ListedSecret extends FoundSecret {
 export interface OmittedSecrets {
   readonly rule: SecretRule;
   readonly values: number;
+  /** Where the first value not listed is (1-based). */
   readonly line: number;
-  /** Where the first value not listed starts in the text. */
-  readonly start: number;
+  readonly column: number;
 }
 
 export interface SecretSummary {
@@ -38,7 +38,7 @@ interface Counted {
 
 export function summariseSecrets(found: readonly FoundSecret[], limit = MAX_VALUES_PER_RULE): SecretSummary {
   const listed: { secret: FoundSecret; occurrences: number }[] = [];
-  const omitted = new Map<SecretRule, { values: number; line: number; start: number }>();
+  const omitted = new Map<SecretRule, { values: number; line: number; column: number }>();
   // Per rule, each distinct value: its entry in `listed`, or null when it is only counted.
   const seen = new Map<SecretRule, Map<string, Counted | null>>();
   for (const secret of found) {
@@ -57,7 +57,7 @@ export function summariseSecrets(found: readonly FoundSecret[], limit = MAX_VALU
     }
     values.set(secret.value, null);
     const more = omitted.get(secret.rule);
-    if (more === undefined) omitted.set(secret.rule, { values: 1, line: secret.line, start: secret.start });
+    if (more === undefined) omitted.set(secret.rule, { values: 1, line: secret.line, column: secret.column });
     else more.values += 1;
   }
   return {
