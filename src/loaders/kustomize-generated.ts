@@ -8,6 +8,7 @@
  */
 import path from 'node:path';
 import type { Position, PositionMap } from '../model/source.js';
+import { unescapeToken } from '../lib/json-pointer.js';
 import { asRecord } from '../lib/k8s/values.js';
 import type { ParsedDocument } from '../lib/yaml/index.js';
 
@@ -52,7 +53,7 @@ export function generatedDocument(documents: readonly ParsedDocument[], rendered
 function entryPositions(positions: PositionMap, at: string, entry: Readonly<Record<string, unknown>>, position: Position): PositionMap {
   const of = (pointer: string): Position => {
     const key = /^\/(?:data|binaryData|stringData)\/([^/]+)/.exec(pointer)?.[1];
-    const source = key === undefined ? undefined : sourceOfKey(entry, key.replaceAll('~1', '/').replaceAll('~0', '~'));
+    const source = key === undefined ? undefined : sourceOfKey(entry, unescapeToken(key));
     return (source === undefined ? undefined : positions.get(`${at}/${source}`)) ?? position;
   };
   return {
