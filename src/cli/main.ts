@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { formatProblem, problem, VERSION } from '../sdk/index.js';
 import { attackPathsCommand } from './attack-paths-command.js';
+import { choicesInAnyCase } from './choice-case.js';
 import { configCommand } from './config-command.js';
 import { dbCommand } from './db-command.js';
 import { emptyValueProblems } from './empty-values.js';
@@ -62,7 +63,7 @@ function program(): Command {
     for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
     throw new CommanderError(EXIT.usage, 'palisade.refusedOptions', 'options refused before the inputs were read');
   });
-  return overrideExits(root);
+  return overrideExits(choicesInAnyCase(root));
 }
 
 /**
