@@ -23,7 +23,7 @@ import type { ParsedDocument } from '../lib/yaml/index.js';
 import { readFileBounded } from './read-bounded.js';
 import { runTool } from './run-tool.js';
 import { markTemplateLines, readSourceComment } from './helm-lines.js';
-import { MAX_INFLATED_CHART_BYTES, oversizedArchive } from './helm-archives.js';
+import { MAX_CHART_NESTING, MAX_INFLATED_CHART_BYTES, refusedArchive, type ArchiveRefusal } from './helm-archives.js';
 import type { RenderOutcome } from './kustomize.js';
 
 export function isHelmChart(dir: string): boolean {
@@ -116,13 +116,8 @@ export async function renderHelmChart(dir: string, shownAs: string, options: Hel
       : `not rendered: ${path.join(shownAs, escape.link)} links outside the scanned directory (to ${escape.target}), and helm would read that file into the chart`;
     return { ok: false, problem: renderProblem(problem, shownAs) };
   }
-  const bomb = await oversizedArchive(dir);
-  if (bomb !== undefined) {
-    const inside = path.relative(dir, bomb);
-    const shown = inside === '' ? shownAs : path.join(shownAs, inside);
-    const message = `not rendered: the chart archive ${shown} inflates to more than ${MAX_INFLATED_CHART_BYTES / 1024 / 1024} MiB, and helm would hold it in memory`;
-    return { ok: false, problem: problem('input-too-large', message, { file: shown }, 'A chart is a few hundred KiB; inspect the archive, and render the chart yourself if you trust it.') };
-  }
+  const refused = await refusedArchive(dir, shownAs);
+  if (refused !== undefined) return { ok: false, problem: archiveProblem(refused) };
   const args = ['template', dir];
   for (const file of options.valuesFiles ?? []) args.push('--values', path.resolve(cwd, file));
   for (const assignment of options.set ?? []) args.push('--set', assignment);
@@ -138,6 +133,20 @@ export async function renderHelmChart(dir: string, shownAs: string, options: Hel
     installHint: 'Install helm 3 (https://helm.sh/docs/intro/install/) and make sure it is on PATH.',
   });
   return outcome.ok ? { ok: true, output: markTemplateLines(outcome.stdout, dir) } : { ok: false, problem: locateFailure(outcome.problem, shownAs) };
+}
+
+/** Why a chart archive was not handed to helm, placed at the archive. */
+function archiveProblem(refused: ArchiveRefusal): Problem {
+  const place = { file: refused.archive };
+  const inspect = 'A chart is a few hundred KiB; inspect the archive, and render the chart yourself if you trust it.';
+  switch (refused.kind) {
+    case 'too-large':
+      return problem('input-too-large', `not rendered: the chart archive ${refused.archive} inflates to more than ${MAX_INFLATED_CHART_BYTES / 1024 / 1024} MiB (counting the chart's other archives), and helm would hold it all in memory`, place, inspect);
+    case 'too-deep':
+      return problem('input-too-large', `not rendered: the chart archive ${refused.archive} nests subchart archives more than ${MAX_CHART_NESTING} deep`, place, inspect);
+    case 'unreadable':
+      return problem('render-failed', `not rendered: the chart archive ${refused.archive} is not a gzip tar archive that can be read: ${refused.reason}`, place, 'Package the chart again (`helm package`, `helm dependency build`).');
+  }
 }
 
 /**
