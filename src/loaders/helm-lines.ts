@@ -22,6 +22,8 @@ import { readFileBounded } from './read-bounded.js';
 const MAX_TEMPLATE_BYTES = 1024 * 1024;
 
 const SOURCE = '# Source: ';
+/** A file of a chart's (or a subchart's) crds/ directory, as helm names it inside the chart. */
+const CRD_FILE = /^(?:charts\/[^/]+\/)*crds\/[^/]+$/;
 const LINE_MARK = / ## line (\d+)$/;
 
 interface TemplatePart {
@@ -70,7 +72,8 @@ export function markTemplateLines(output: string, chartDir: string): string {
     if (!line.startsWith(SOURCE)) continue;
     const source = line.slice(SOURCE.length).trim();
     const inChart = source.split('/').slice(1);
-    if (inChart.length === 0 || inChart.includes('..')) continue;
+    // A CRD file is printed as it is, not templated: its lines count from its `# Source:` comment.
+    if (inChart.length === 0 || inChart.includes('..') || CRD_FILE.test(inChart.join('/'))) continue;
     if (!parts.has(source)) parts.set(source, readParts(path.join(chartDir, ...inChart)));
     const found = parts.get(source);
     if (found === undefined) continue;

@@ -36,6 +36,12 @@ export interface HelmOptions {
   /** The release namespace (`helm template --namespace`); helm's own default is "default". */
   readonly namespace?: string | undefined;
   /**
+   * The Kubernetes version charts are rendered for (`helm template --kube-version`), what
+   * `.Capabilities.KubeVersion` says; helm's own default is the version it was built against
+   * (v1.32.0 for helm 3.17).
+   */
+  readonly kubeVersion?: string | undefined;
+  /**
    * The real path of the input the user named: helm follows a chart's symbolic links wherever
    * they lead (with a warning), so a chart whose links leave it is not rendered. Defaults to
    * the chart directory.
@@ -118,10 +124,13 @@ export async function renderHelmChart(dir: string, shownAs: string, options: Hel
   }
   const refused = await refusedArchive(dir, shownAs);
   if (refused !== undefined) return { ok: false, problem: archiveProblem(refused) };
-  const args = ['template', dir];
+  // CRDs (crds/) are installed by `helm install` before the templates, so they are part of what
+  // the chart deploys; helm template leaves them out unless asked.
+  const args = ['template', dir, '--include-crds'];
   for (const file of options.valuesFiles ?? []) args.push('--values', path.resolve(cwd, file));
   for (const assignment of options.set ?? []) args.push('--set', assignment);
   if (options.namespace !== undefined) args.push('--namespace', options.namespace);
+  if (options.kubeVersion !== undefined) args.push('--kube-version', options.kubeVersion);
   const outcome = await runTool({
     command: 'helm',
     args,
