@@ -1,19 +1,30 @@
 /**
  * Finds the control-plane components (kube-apiserver, etcd, kube-controller-manager,
- * kube-scheduler) among the workloads of the input, as kubeadm and most installers run them: static
- * pods in kube-system (or with no namespace, as manifest files on a node often are) whose container
- * command (or, with the image's entrypoint, args) starts the component binary, directly, through
- * hyperkube or through the kube-log-runner (go-runner) log wrapper. Each one comes with its parsed
- * flags and where each argument sits.
+ * kube-scheduler) in the input, wherever their flags are kept:
+ *
+ * - among the workloads, as kubeadm and most installers run them: static pods in kube-system (or
+ *   with no namespace, as manifest files on a node often are) whose container command (or, with
+ *   the image's entrypoint, args) starts the component binary, directly, through hyperkube or
+ *   through the kube-log-runner (go-runner) log wrapper;
+ * - in a kubeadm ClusterConfiguration, or the one a Cluster API KubeadmControlPlane (or its
+ *   template) embeds: the command lines kubeadm will write (kubeadm.ts).
+ *
+ * Each one comes with its parsed flags and where each argument sits.
  */
 import { z } from 'zod';
-import type { Outcome, WorkloadSubject } from '../../core/rule.js';
+import type { ResourceIndex } from '../../core/resource-index.js';
+import type { Outcome, RuleContext, WorkloadSubject } from '../../core/rule.js';
 import { skip } from '../../core/rule.js';
 import { pointer } from '../../lib/json-pointer.js';
+import { groupOf } from '../../lib/k8s/kinds.js';
 import { asArray, asRecord, asString } from '../../lib/k8s/values.js';
+import { WORKLOAD_KINDS } from '../../lib/k8s/workload.js';
 import type { ContainerRef } from '../../model/k8s.js';
+import type { Resource } from '../../model/resource.js';
 import type { FlagOccurrence, ParsedFlags } from './component-flags.js';
 import { parseFlags } from './component-flags.js';
+import { kubeadmCommands, kubeadmVersionMinor } from './kubeadm.js';
+import { kubernetesMinor } from './kubernetes-version.js';
 
 export type Component = 'kube-apiserver' | 'etcd' | 'kube-controller-manager' | 'kube-scheduler';
 
@@ -102,7 +113,10 @@ export type ControlPlaneOptions = z.infer<typeof controlPlaneOptions>;
 
 export interface ComponentInvocation {
   readonly component: Component;
-  readonly container: ContainerRef;
+  /** Which component, and where its flags come from: `kube-apiserver (container "kube-apiserver")`. */
+  readonly description: string;
+  /** The Kubernetes minor version it runs, when the input says (image tag, kubeadm version). */
+  readonly kubernetesMinor: number | undefined;
   readonly flags: ParsedFlags;
   /** JSON pointer of the argument (or etcd environment variable value) that holds the occurrence. */
   argPath(occurrence: FlagOccurrence): string;
@@ -197,35 +211,106 @@ function identify(container: ContainerRef, argv: readonly string[]): { component
   return undefined;
 }
 
-/** Per resource: the components its containers run. A dozen rules ask for each workload. */
-const INVOCATIONS = new WeakMap<WorkloadSubject['resource'], readonly ComponentInvocation[]>();
+/**
+ * Where kubeadm's ClusterConfiguration sits in each kind that carries one: a kubeadm config file,
+ * and Cluster API's control plane (and the template ClusterClass stamps it from).
+ */
+const KUBEADM_SOURCES: Readonly<Record<string, { readonly group: string; readonly label: string; readonly path: readonly string[]; readonly version: readonly string[] }>> = {
+  ClusterConfiguration: { group: 'kubeadm.k8s.io', label: 'kubeadm ClusterConfiguration', path: [], version: ['kubernetesVersion'] },
+  KubeadmControlPlane: { group: 'controlplane.cluster.x-k8s.io', label: 'kubeadm for KubeadmControlPlane', path: ['spec', 'kubeadmConfigSpec', 'clusterConfiguration'], version: ['spec', 'version'] },
+  KubeadmControlPlaneTemplate: { group: 'controlplane.cluster.x-k8s.io', label: 'kubeadm for KubeadmControlPlaneTemplate', path: ['spec', 'template', 'spec', 'kubeadmConfigSpec', 'clusterConfiguration'], version: [] },
+};
 
-/** The control-plane components a workload runs (usually one container of a static pod). */
-export function componentsOf(subject: WorkloadSubject, options: ControlPlaneOptions): readonly ComponentInvocation[] {
-  const namespace = subject.resource.namespace;
+/** The kinds control-plane rules judge: every workload kind, and the kubeadm configurations. */
+export const CONTROL_PLANE_TARGET: { readonly kinds: readonly string[] } = { kinds: [...WORKLOAD_KINDS, ...Object.keys(KUBEADM_SOURCES)].sort() };
+
+/** Per resource: the components it runs. A dozen rules ask for each one. */
+const INVOCATIONS = new WeakMap<Resource, readonly ComponentInvocation[]>();
+
+/** Per index: each workload resource that is judged itself (not through its controller), with its pod. */
+const SUBJECTS = new WeakMap<ResourceIndex, ReadonlyMap<Resource, WorkloadSubject>>();
+
+function subjectOf(index: ResourceIndex, resource: Resource): WorkloadSubject | undefined {
+  let subjects = SUBJECTS.get(index);
+  if (subjects === undefined) {
+    subjects = new Map(index.workloads().map((subject) => [subject.resource, subject]));
+    SUBJECTS.set(index, subjects);
+  }
+  return subjects.get(resource);
+}
+
+/**
+ * The control-plane components a resource runs (usually one container of a static pod, or the
+ * four of a kubeadm configuration); undefined for a workload judged through its controller.
+ */
+export function componentsIn(resource: Resource, index: ResourceIndex, options: ControlPlaneOptions): readonly ComponentInvocation[] | undefined {
+  const source = KUBEADM_SOURCES[resource.kind];
+  if (source !== undefined) return groupOf(resource.apiVersion) === source.group ? cached(resource, () => kubeadmInvocations(resource, source)) : [];
+  const subject = subjectOf(index, resource);
+  if (subject === undefined) return undefined;
+  const namespace = resource.namespace;
   if (namespace !== undefined && !options.controlPlaneNamespaces.includes(namespace)) return [];
-  let invocations = INVOCATIONS.get(subject.resource);
+  return cached(resource, () => invocationsOf(subject));
+}
+
+function cached(resource: Resource, find: () => readonly ComponentInvocation[]): readonly ComponentInvocation[] {
+  let invocations = INVOCATIONS.get(resource);
   if (invocations === undefined) {
-    invocations = invocationsOf(subject);
-    INVOCATIONS.set(subject.resource, invocations);
+    invocations = find();
+    INVOCATIONS.set(resource, invocations);
   }
   return invocations;
 }
 
+/** Every component of the input with the resource that runs it, for rules that compare components. */
+export function allComponents(index: ResourceIndex, options: ControlPlaneOptions): { resource: Resource; invocation: ComponentInvocation }[] {
+  return CONTROL_PLANE_TARGET.kinds.flatMap((kind) =>
+    index.byKind(kind).flatMap((resource) => (componentsIn(resource, index, options) ?? []).map((invocation) => ({ resource, invocation }))),
+  );
+}
+
 /**
- * Runs `judge` on each container of the workload that runs one of `wanted`. A workload that runs
+ * Runs `judge` on each component of the resource that is one of `wanted`. A resource that runs
  * none is a skip, not a pass: the rule does not apply to it, and an application pod must not count
  * as a well-configured API server in a report or a compliance section.
  */
 export function* judgeComponents(
-  subject: WorkloadSubject,
-  options: ControlPlaneOptions,
+  resource: Resource,
+  { index, options }: RuleContext<ControlPlaneOptions>,
   wanted: readonly Component[],
   judge: (invocation: ComponentInvocation) => Iterable<Outcome>,
 ): Generator<Outcome> {
-  const found = componentsOf(subject, options).filter((c) => wanted.includes(c.component));
-  if (found.length === 0) yield skip(`the workload runs no ${wanted.join(' or ')}`);
+  const components = componentsIn(resource, index, options);
+  if (components === undefined) {
+    yield skip('judged through the workload that controls it');
+    return;
+  }
+  const found = components.filter((c) => wanted.includes(c.component));
+  if (found.length === 0) yield skip(`the ${resource.kind} runs no ${wanted.join(' or ')}`);
   for (const invocation of found) yield* judge(invocation);
+}
+
+/** The components kubeadm starts from the ClusterConfiguration the resource holds or embeds. */
+function kubeadmInvocations(resource: Resource, source: (typeof KUBEADM_SOURCES)[string]): ComponentInvocation[] {
+  const minor = source.version.length === 0 ? undefined : kubeadmVersionMinor(asString(resolve(resource.object, source.version)));
+  return kubeadmCommands(resource.object, source.path).map((command) => {
+    const flags = parseFlags(command.args.map((a) => `--${a.name}=${a.value}`), BOOLEAN_FLAGS[command.component]);
+    return {
+      component: command.component,
+      description: `${command.component} (${source.label}, kubeadm's default flags replaced by ${command.extraArgsField} where it names them)`,
+      kubernetesMinor: minor,
+      flags,
+      // A flag kubeadm sets itself is located at the extraArgs that would replace it.
+      argPath: (occurrence: FlagOccurrence) => command.args[occurrence.argIndex]?.path ?? command.flagsPath,
+      flagsPath: command.flagsPath,
+    };
+  });
+}
+
+function resolve(root: Record<string, unknown>, path: readonly string[]): unknown {
+  let current: unknown = root;
+  for (const key of path) current = asRecord(current)?.[key];
+  return current;
 }
 
 function invocationsOf(subject: WorkloadSubject): ComponentInvocation[] {
@@ -242,7 +327,8 @@ function invocationsOf(subject: WorkloadSubject): ComponentInvocation[] {
     return [
       {
         component: found.component,
-        container,
+        description: `${found.component} (container "${container.name}")`,
+        kubernetesMinor: kubernetesMinor(asString(container.container.image)),
         flags,
         argPath: (occurrence: FlagOccurrence) => flagPaths[occurrence.argIndex] ?? pointer(container.path, listField),
         flagsPath: pointer(container.path, listField),
@@ -251,7 +337,7 @@ function invocationsOf(subject: WorkloadSubject): ComponentInvocation[] {
   });
 }
 
-/** `kube-apiserver (container "kube-apiserver")`. */
+/** `kube-apiserver (container "kube-apiserver")`, or where kubeadm takes its flags from. */
 export function describeInvocation(invocation: ComponentInvocation): string {
-  return `${invocation.component} (container "${invocation.container.name}")`;
+  return invocation.description;
 }

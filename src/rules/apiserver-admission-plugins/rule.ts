@@ -1,9 +1,10 @@
 import type { Violation } from '../../core/rule.js';
 import { defineRule, fail } from '../../core/rule.js';
-import type { RuleContext, WorkloadSubject } from '../../core/rule.js';
+import type { RuleContext } from '../../core/rule.js';
+import type { Resource } from '../../model/resource.js';
 import type { ComponentInvocation, ControlPlaneOptions } from '../_shared/control-plane.js';
 import { admissionPlugins } from '../_shared/admission-plugins.js';
-import { controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
+import { CONTROL_PLANE_TARGET, controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
 
 /** Plugins on by default that CIS 1.2.12 and 1.2.13 require to stay on, and what turning them off allows. */
 const DEFAULT_ON: readonly { plugin: string; why: string }[] = [
@@ -54,8 +55,8 @@ export const rule = defineRule({
     'https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/#alwaysadmit',
   ],
   options: controlPlaneOptions,
-  target: 'workload',
-  *check(subject: WorkloadSubject, { options }: RuleContext<ControlPlaneOptions>) {
-    yield* judgeComponents(subject, options, ['kube-apiserver'], judge);
+  target: CONTROL_PLANE_TARGET,
+  *check(resource: Resource, context: RuleContext<ControlPlaneOptions>) {
+    yield* judgeComponents(resource, context, ['kube-apiserver'], judge);
   },
 });

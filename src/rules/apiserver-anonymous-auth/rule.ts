@@ -1,7 +1,8 @@
 import { defineRule, fail, skip, warn } from '../../core/rule.js';
-import type { RuleContext, WorkloadSubject } from '../../core/rule.js';
+import type { RuleContext } from '../../core/rule.js';
+import type { Resource } from '../../model/resource.js';
 import type { ControlPlaneOptions } from '../_shared/control-plane.js';
-import { controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
+import { CONTROL_PLANE_TARGET, controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
 import { boolFlag, describeReading } from '../_shared/flag-values.js';
 
 export const rule = defineRule({
@@ -16,9 +17,9 @@ export const rule = defineRule({
     'https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/',
   ],
   options: controlPlaneOptions,
-  target: 'workload',
-  *check(subject: WorkloadSubject, { options }: RuleContext<ControlPlaneOptions>) {
-    yield* judgeComponents(subject, options, ['kube-apiserver'], function* (apiserver) {
+  target: CONTROL_PLANE_TARGET,
+  *check(resource: Resource, context: RuleContext<ControlPlaneOptions>) {
+    yield* judgeComponents(resource, context, ['kube-apiserver'], function* (apiserver) {
       const reading = boolFlag(apiserver, 'anonymous-auth', true);
       if (reading.state === 'default' && apiserver.flags.has('authentication-config')) {
         yield skip('anonymous authentication is configured in the --authentication-config file, which is not part of the input');

@@ -6,9 +6,10 @@
 import { z } from 'zod';
 import type { Violation } from '../../core/rule.js';
 import { defineRule, fail, warn } from '../../core/rule.js';
-import type { RuleContext, WorkloadSubject } from '../../core/rule.js';
+import type { RuleContext } from '../../core/rule.js';
+import type { Resource } from '../../model/resource.js';
 import type { ComponentInvocation } from '../_shared/control-plane.js';
-import { controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
+import { CONTROL_PLANE_TARGET, controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
 import { intFlag } from '../_shared/flag-values.js';
 
 const options = controlPlaneOptions.extend({
@@ -89,8 +90,9 @@ export const rule = defineRule({
     'https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/',
   ],
   options,
-  target: 'workload',
-  *check(subject: WorkloadSubject, { options: opts }: RuleContext<Options>) {
-    yield* judgeComponents(subject, opts, ['kube-apiserver'], (apiserver) => judge(apiserver, opts));
+  target: CONTROL_PLANE_TARGET,
+  *check(resource: Resource, context: RuleContext<Options>) {
+    const opts = context.options;
+    yield* judgeComponents(resource, context, ['kube-apiserver'], (apiserver) => judge(apiserver, opts));
   },
 });

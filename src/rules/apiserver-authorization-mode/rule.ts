@@ -1,8 +1,9 @@
 import type { Violation } from '../../core/rule.js';
 import { defineRule, fail, skip } from '../../core/rule.js';
-import type { RuleContext, WorkloadSubject } from '../../core/rule.js';
+import type { RuleContext } from '../../core/rule.js';
+import type { Resource } from '../../model/resource.js';
 import type { ComponentInvocation, ControlPlaneOptions } from '../_shared/control-plane.js';
-import { controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
+import { CONTROL_PLANE_TARGET, controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
 
 /** kube-apiserver's default when neither --authorization-mode nor --authorization-config is given. */
 const DEFAULT_MODES = ['AlwaysAllow'];
@@ -33,9 +34,9 @@ export const rule = defineRule({
     'https://kubernetes.io/docs/reference/access-authn-authz/node/',
   ],
   options: controlPlaneOptions,
-  target: 'workload',
-  *check(subject: WorkloadSubject, { options }: RuleContext<ControlPlaneOptions>) {
-    yield* judgeComponents(subject, options, ['kube-apiserver'], function* (apiserver) {
+  target: CONTROL_PLANE_TARGET,
+  *check(resource: Resource, context: RuleContext<ControlPlaneOptions>) {
+    yield* judgeComponents(resource, context, ['kube-apiserver'], function* (apiserver) {
       // --authorization-config (structured authorization) replaces --authorization-mode.
       if (!apiserver.flags.has('authorization-mode') && apiserver.flags.has('authorization-config')) {
         yield skip('authorization is configured in the --authorization-config file, which is not part of the input');

@@ -1,7 +1,8 @@
 import { defineRule, fail } from '../../core/rule.js';
-import type { RuleContext, WorkloadSubject } from '../../core/rule.js';
+import type { RuleContext } from '../../core/rule.js';
+import type { Resource } from '../../model/resource.js';
 import type { ControlPlaneOptions } from '../_shared/control-plane.js';
-import { controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
+import { CONTROL_PLANE_TARGET, controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
 
 export const rule = defineRule({
   id: 'apiserver-encryption-at-rest',
@@ -15,9 +16,9 @@ export const rule = defineRule({
     'https://kubernetes.io/docs/tasks/administer-cluster/kms-provider/',
   ],
   options: controlPlaneOptions,
-  target: 'workload',
-  *check(subject: WorkloadSubject, { options }: RuleContext<ControlPlaneOptions>) {
-    yield* judgeComponents(subject, options, ['kube-apiserver'], function* (apiserver) {
+  target: CONTROL_PLANE_TARGET,
+  *check(resource: Resource, context: RuleContext<ControlPlaneOptions>) {
+    yield* judgeComponents(resource, context, ['kube-apiserver'], function* (apiserver) {
       const config = apiserver.flags.last('encryption-provider-config');
       if (config !== undefined && config.value !== '') return;
       yield fail(

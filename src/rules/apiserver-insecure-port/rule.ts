@@ -4,12 +4,11 @@
  * removed the flag.
  */
 import { defineRule, fail, warn } from '../../core/rule.js';
-import type { RuleContext, WorkloadSubject } from '../../core/rule.js';
-import { asString } from '../../lib/k8s/values.js';
+import type { RuleContext } from '../../core/rule.js';
+import type { Resource } from '../../model/resource.js';
 import type { ComponentInvocation, ControlPlaneOptions } from '../_shared/control-plane.js';
-import { controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
+import { CONTROL_PLANE_TARGET, controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
 import { intFlag } from '../_shared/flag-values.js';
-import { kubernetesMinor } from '../_shared/kubernetes-version.js';
 
 const LOCALHOST = new Set(['127.0.0.1', 'localhost', '::1']);
 
@@ -29,9 +28,9 @@ export const rule = defineRule({
     'https://github.com/kubernetes/kubernetes/blob/master/CHANGELOG/CHANGELOG-1.20.md#deprecation',
   ],
   options: controlPlaneOptions,
-  target: 'workload',
-  *check(subject: WorkloadSubject, { options }: RuleContext<ControlPlaneOptions>) {
-    yield* judgeComponents(subject, options, ['kube-apiserver'], function* (apiserver) {
+  target: CONTROL_PLANE_TARGET,
+  *check(resource: Resource, context: RuleContext<ControlPlaneOptions>) {
+    yield* judgeComponents(resource, context, ['kube-apiserver'], function* (apiserver) {
       const port = intFlag(apiserver, 'insecure-port', 8080);
       const who = describeInvocation(apiserver);
       const address = bindAddress(apiserver);
@@ -42,7 +41,7 @@ export const rule = defineRule({
       } else if (port.state === 'set' && port.value !== 0) {
         yield fail(`${who} serves the API without authentication or authorization on ${address}:${port.value}: ${exposure} is cluster-admin`, port.path, local ? 'high' : 'critical');
       } else if (port.state === 'default') {
-        const minor = kubernetesMinor(asString(apiserver.container.container.image));
+        const minor = apiserver.kubernetesMinor;
         if (minor !== undefined && minor < 20) {
           yield fail(`${who} runs Kubernetes 1.${minor} without --insecure-port=0, so it serves the API without authentication on ${address}:8080: ${exposure} is cluster-admin`, port.path, local ? 'high' : 'critical');
         }

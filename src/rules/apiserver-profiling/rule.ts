@@ -1,7 +1,8 @@
 import { defineRule, fail, warn } from '../../core/rule.js';
-import type { RuleContext, WorkloadSubject } from '../../core/rule.js';
+import type { RuleContext } from '../../core/rule.js';
+import type { Resource } from '../../model/resource.js';
 import type { ControlPlaneOptions } from '../_shared/control-plane.js';
-import { controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
+import { CONTROL_PLANE_TARGET, controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
 import { boolFlag, describeReading } from '../_shared/flag-values.js';
 
 export const rule = defineRule({
@@ -16,9 +17,9 @@ export const rule = defineRule({
     'https://github.com/kubernetes/community/blob/master/contributors/devel/sig-scalability/profiling.md',
   ],
   options: controlPlaneOptions,
-  target: 'workload',
-  *check(subject: WorkloadSubject, { options }: RuleContext<ControlPlaneOptions>) {
-    yield* judgeComponents(subject, options, ['kube-apiserver'], function* (apiserver) {
+  target: CONTROL_PLANE_TARGET,
+  *check(resource: Resource, context: RuleContext<ControlPlaneOptions>) {
+    yield* judgeComponents(resource, context, ['kube-apiserver'], function* (apiserver) {
       const reading = boolFlag(apiserver, 'profiling', true);
       const what = `${describeInvocation(apiserver)} ${describeReading('profiling', reading)}`;
       if (reading.state === 'invalid') yield warn(`${what}: kube-apiserver refuses to start with it`, reading.path);

@@ -5,13 +5,12 @@
  */
 import type { Violation } from '../../core/rule.js';
 import { defineRule, fail, warn } from '../../core/rule.js';
-import type { RuleContext, WorkloadSubject } from '../../core/rule.js';
+import type { RuleContext } from '../../core/rule.js';
+import type { Resource } from '../../model/resource.js';
 import type { Severity } from '../../model/severity.js';
-import { asString } from '../../lib/k8s/values.js';
 import { admissionPlugins } from '../_shared/admission-plugins.js';
 import type { ComponentInvocation, ControlPlaneOptions } from '../_shared/control-plane.js';
-import { controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
-import { kubernetesMinor } from '../_shared/kubernetes-version.js';
+import { CONTROL_PLANE_TARGET, controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
 
 interface Recommended {
   readonly plugin: string;
@@ -44,7 +43,7 @@ const RECOMMENDED: readonly Recommended[] = [
 function* judge(apiserver: ComponentInvocation): Generator<Violation> {
   const who = describeInvocation(apiserver);
   const { enabled, disabled, enabledPath } = admissionPlugins(apiserver);
-  const minor = kubernetesMinor(asString(apiserver.container.container.image));
+  const minor = apiserver.kubernetesMinor;
   for (const { plugin, since, severity, why } of RECOMMENDED) {
     if (since !== undefined && minor !== undefined && minor < since) continue;
     if (!enabled.includes(plugin) || disabled.includes(plugin)) {
@@ -72,8 +71,8 @@ export const rule = defineRule({
     'https://github.com/kubernetes/kubernetes/issues/97076',
   ],
   options: controlPlaneOptions,
-  target: 'workload',
-  *check(subject: WorkloadSubject, { options }: RuleContext<ControlPlaneOptions>) {
-    yield* judgeComponents(subject, options, ['kube-apiserver'], judge);
+  target: CONTROL_PLANE_TARGET,
+  *check(resource: Resource, context: RuleContext<ControlPlaneOptions>) {
+    yield* judgeComponents(resource, context, ['kube-apiserver'], judge);
   },
 });

@@ -5,9 +5,10 @@
  */
 import type { Violation } from '../../core/rule.js';
 import { defineRule, fail } from '../../core/rule.js';
-import type { RuleContext, WorkloadSubject } from '../../core/rule.js';
+import type { RuleContext } from '../../core/rule.js';
+import type { Resource } from '../../model/resource.js';
 import type { ComponentInvocation, ControlPlaneOptions } from '../_shared/control-plane.js';
-import { controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
+import { CONTROL_PLANE_TARGET, controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
 import { intFlag } from '../_shared/flag-values.js';
 import type { RequiredFlags } from '../_shared/required-flags.js';
 import { missingFlags } from '../_shared/required-flags.js';
@@ -56,8 +57,8 @@ export const rule = defineRule({
     'https://kubernetes.io/docs/concepts/architecture/control-plane-node-communication/',
   ],
   options: controlPlaneOptions,
-  target: 'workload',
-  *check(subject: WorkloadSubject, { options }: RuleContext<ControlPlaneOptions>) {
-    yield* judgeComponents(subject, options, ['kube-apiserver'], judge);
+  target: CONTROL_PLANE_TARGET,
+  *check(resource: Resource, context: RuleContext<ControlPlaneOptions>) {
+    yield* judgeComponents(resource, context, ['kube-apiserver'], judge);
   },
 });

@@ -4,9 +4,10 @@
  * node needs them.
  */
 import { defineRule, fail } from '../../core/rule.js';
-import type { RuleContext, WorkloadSubject } from '../../core/rule.js';
+import type { RuleContext } from '../../core/rule.js';
+import type { Resource } from '../../model/resource.js';
 import type { Component, ControlPlaneOptions } from '../_shared/control-plane.js';
-import { controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
+import { CONTROL_PLANE_TARGET, controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
 
 const COMPONENTS: readonly Component[] = ['kube-controller-manager', 'kube-scheduler'];
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -23,9 +24,9 @@ export const rule = defineRule({
     'https://kubernetes.io/docs/reference/command-line-tools-reference/kube-scheduler/',
   ],
   options: controlPlaneOptions,
-  target: 'workload',
-  *check(subject: WorkloadSubject, { options }: RuleContext<ControlPlaneOptions>) {
-    yield* judgeComponents(subject, options, COMPONENTS, function* (component) {
+  target: CONTROL_PLANE_TARGET,
+  *check(resource: Resource, context: RuleContext<ControlPlaneOptions>) {
+    yield* judgeComponents(resource, context, COMPONENTS, function* (component) {
       const flag = component.flags.last('bind-address');
       // The default, like an empty value, is every interface.
       if (flag !== undefined && LOOPBACK.has(flag.value)) return;

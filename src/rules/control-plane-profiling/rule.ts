@@ -1,7 +1,8 @@
 import { defineRule, fail, skip, warn } from '../../core/rule.js';
-import type { RuleContext, WorkloadSubject } from '../../core/rule.js';
+import type { RuleContext } from '../../core/rule.js';
+import type { Resource } from '../../model/resource.js';
 import type { Component, ControlPlaneOptions } from '../_shared/control-plane.js';
-import { controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
+import { CONTROL_PLANE_TARGET, controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
 import { boolFlag, describeReading } from '../_shared/flag-values.js';
 
 /** kube-apiserver has its own rule (apiserver-profiling); etcd's pprof is off by default and separate. */
@@ -19,9 +20,9 @@ export const rule = defineRule({
     'https://kubernetes.io/docs/reference/command-line-tools-reference/kube-scheduler/',
   ],
   options: controlPlaneOptions,
-  target: 'workload',
-  *check(subject: WorkloadSubject, { options }: RuleContext<ControlPlaneOptions>) {
-    yield* judgeComponents(subject, options, COMPONENTS, function* (component) {
+  target: CONTROL_PLANE_TARGET,
+  *check(resource: Resource, context: RuleContext<ControlPlaneOptions>) {
+    yield* judgeComponents(resource, context, COMPONENTS, function* (component) {
       const reading = boolFlag(component, 'profiling', true);
       const what = `${describeInvocation(component)} ${describeReading('profiling', reading)}`;
       if (reading.state === 'invalid') {

@@ -4,9 +4,10 @@
  * same gate on the nodes, where it decides whether the serving certificate is renewed.
  */
 import { defineRule, fail, warn } from '../../core/rule.js';
-import type { RuleContext, WorkloadSubject } from '../../core/rule.js';
+import type { RuleContext } from '../../core/rule.js';
+import type { Resource } from '../../model/resource.js';
 import type { ControlPlaneOptions } from '../_shared/control-plane.js';
-import { controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
+import { CONTROL_PLANE_TARGET, controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
 import { describeReading, featureGate } from '../_shared/flag-values.js';
 
 const GATE = 'RotateKubeletServerCertificate';
@@ -23,9 +24,9 @@ export const rule = defineRule({
     'https://kubernetes.io/docs/reference/command-line-tools-reference/feature-gates/',
   ],
   options: controlPlaneOptions,
-  target: 'workload',
-  *check(subject: WorkloadSubject, { options }: RuleContext<ControlPlaneOptions>) {
-    yield* judgeComponents(subject, options, ['kube-controller-manager'], function* (manager) {
+  target: CONTROL_PLANE_TARGET,
+  *check(resource: Resource, context: RuleContext<ControlPlaneOptions>) {
+    yield* judgeComponents(resource, context, ['kube-controller-manager'], function* (manager) {
       const reading = featureGate(manager, GATE, true);
       const what = `${describeInvocation(manager)} ${describeReading('feature-gates', reading)}`;
       if (reading.state === 'invalid') yield warn(`${what}: kube-controller-manager refuses to start with it`, reading.path);

@@ -5,9 +5,10 @@
  */
 import type { Violation } from '../../core/rule.js';
 import { defineRule, fail, warn } from '../../core/rule.js';
-import type { RuleContext, WorkloadSubject } from '../../core/rule.js';
+import type { RuleContext } from '../../core/rule.js';
+import type { Resource } from '../../model/resource.js';
 import type { ComponentInvocation, ControlPlaneOptions } from '../_shared/control-plane.js';
-import { controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
+import { CONTROL_PLANE_TARGET, controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
 import { boolFlag, describeReading } from '../_shared/flag-values.js';
 
 function* judge(manager: ComponentInvocation): Generator<Violation> {
@@ -44,8 +45,8 @@ export const rule = defineRule({
     'https://kubernetes.io/docs/reference/command-line-tools-reference/kube-controller-manager/',
   ],
   options: controlPlaneOptions,
-  target: 'workload',
-  *check(subject: WorkloadSubject, { options }: RuleContext<ControlPlaneOptions>) {
-    yield* judgeComponents(subject, options, ['kube-controller-manager'], judge);
+  target: CONTROL_PLANE_TARGET,
+  *check(resource: Resource, context: RuleContext<ControlPlaneOptions>) {
+    yield* judgeComponents(resource, context, ['kube-controller-manager'], judge);
   },
 });

@@ -5,9 +5,10 @@
  */
 import type { Violation } from '../../core/rule.js';
 import { defineRule, fail, skip, warn } from '../../core/rule.js';
-import type { RuleContext, WorkloadSubject } from '../../core/rule.js';
+import type { RuleContext } from '../../core/rule.js';
+import type { Resource } from '../../model/resource.js';
 import type { ComponentInvocation, ControlPlaneOptions } from '../_shared/control-plane.js';
-import { controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
+import { CONTROL_PLANE_TARGET, controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
 import { boolFlag, describeReading } from '../_shared/flag-values.js';
 
 /**
@@ -74,9 +75,9 @@ export const rule = defineRule({
     'https://etcd.io/docs/v3.5/op-guide/security/',
   ],
   options: controlPlaneOptions,
-  target: 'workload',
-  *check(subject: WorkloadSubject, { options }: RuleContext<ControlPlaneOptions>) {
-    yield* judgeComponents(subject, options, ['etcd'], function* (etcd) {
+  target: CONTROL_PLANE_TARGET,
+  *check(resource: Resource, context: RuleContext<ControlPlaneOptions>) {
+    yield* judgeComponents(resource, context, ['etcd'], function* (etcd) {
       // With a configuration file etcd ignores its other command-line flags.
       if (etcd.flags.has('config-file')) {
         yield skip('etcd reads its settings from --config-file, which is not part of the input');

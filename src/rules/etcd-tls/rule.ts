@@ -4,9 +4,10 @@
  */
 import type { Violation } from '../../core/rule.js';
 import { defineRule, fail, skip } from '../../core/rule.js';
-import type { RuleContext, WorkloadSubject } from '../../core/rule.js';
+import type { RuleContext } from '../../core/rule.js';
+import type { Resource } from '../../model/resource.js';
 import type { ComponentInvocation, ControlPlaneOptions } from '../_shared/control-plane.js';
-import { controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
+import { CONTROL_PLANE_TARGET, controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
 import { missingFlags } from '../_shared/required-flags.js';
 
 function* plainUrls(etcd: ComponentInvocation): Generator<Violation> {
@@ -30,9 +31,9 @@ export const rule = defineRule({
     'https://kubernetes.io/docs/tasks/administer-cluster/configure-upgrade-etcd/#securing-etcd-clusters',
   ],
   options: controlPlaneOptions,
-  target: 'workload',
-  *check(subject: WorkloadSubject, { options }: RuleContext<ControlPlaneOptions>) {
-    yield* judgeComponents(subject, options, ['etcd'], function* (etcd) {
+  target: CONTROL_PLANE_TARGET,
+  *check(resource: Resource, context: RuleContext<ControlPlaneOptions>) {
+    yield* judgeComponents(resource, context, ['etcd'], function* (etcd) {
       if (etcd.flags.has('config-file')) {
         yield skip('etcd reads its settings from --config-file, which is not part of the input');
         return;

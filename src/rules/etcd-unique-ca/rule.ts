@@ -5,11 +5,12 @@
  * etcd. Only the same path is detected: a copy of that CA under another name is not.
  */
 import { posix } from 'node:path';
-import type { Outcome, RuleContext, WorkloadSubject } from '../../core/rule.js';
+import type { Outcome, RuleContext } from '../../core/rule.js';
+import type { Resource } from '../../model/resource.js';
 import { defineRule, fail, skip } from '../../core/rule.js';
 import type { ResourceIndex } from '../../core/resource-index.js';
 import type { ComponentInvocation, ControlPlaneOptions } from '../_shared/control-plane.js';
-import { componentsOf, controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
+import { allComponents, CONTROL_PLANE_TARGET, controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
 
 function fileFlag(invocation: ComponentInvocation, name: string): string | undefined {
   const value = invocation.flags.last(name)?.value;
@@ -23,11 +24,10 @@ function apiserverClientCAs(index: ResourceIndex, options: ControlPlaneOptions):
   let found = CLIENT_CAS.get(index);
   if (found === undefined) {
     const byFile = new Map<string, string>();
-    for (const subject of index.workloads()) {
-      for (const apiserver of componentsOf(subject, options).filter((c) => c.component === 'kube-apiserver')) {
-        const ca = fileFlag(apiserver, 'client-ca-file');
-        if (ca !== undefined && !byFile.has(ca)) byFile.set(ca, `${subject.resource.kind}/${subject.resource.name}`);
-      }
+    for (const { resource, invocation } of allComponents(index, options)) {
+      if (invocation.component !== 'kube-apiserver') continue;
+      const ca = fileFlag(invocation, 'client-ca-file');
+      if (ca !== undefined && !byFile.has(ca)) byFile.set(ca, `${resource.kind}/${resource.name}`);
     }
     found = byFile;
     CLIENT_CAS.set(index, found);
@@ -66,8 +66,9 @@ export const rule = defineRule({
     'https://etcd.io/docs/v3.5/op-guide/security/',
   ],
   options: controlPlaneOptions,
-  target: 'workload',
-  *check(subject: WorkloadSubject, { index, options }: RuleContext<ControlPlaneOptions>) {
-    yield* judgeComponents(subject, options, ['etcd'], (etcd) => judge(etcd, apiserverClientCAs(index, options)));
+  target: CONTROL_PLANE_TARGET,
+  *check(resource: Resource, context: RuleContext<ControlPlaneOptions>) {
+    const { index, options } = context;
+    yield* judgeComponents(resource, context, ['etcd'], (etcd) => judge(etcd, apiserverClientCAs(index, options)));
   },
 });
