@@ -6,7 +6,7 @@
  */
 import type { Problem } from '../model/problem.js';
 import type { JsonObject, Resource } from '../model/resource.js';
-import type { Position, ResourceSource } from '../model/source.js';
+import type { Position, PositionMap, ResourceSource } from '../model/source.js';
 import { problem } from '../core/errors.js';
 import type { ParsedDocument, ParseError } from '../lib/yaml/index.js';
 import { isJsonObject } from '../lib/k8s/values.js';
@@ -87,7 +87,7 @@ function toResource(object: JsonObject, document: ParsedDocument, prefix: string
     get position(): Position {
       return positionOf(document, prefix);
     },
-    positions: document.positions,
+    positions: positionsAt(document.positions, prefix),
     ...(origin.renderedBy === undefined ? {} : { renderedBy: origin.renderedBy }),
   };
   return namespace === undefined ? { apiVersion, kind, name, object, source } : { apiVersion, kind, namespace, name, object, source };
@@ -126,6 +126,22 @@ export function parseErrorProblem(error: ParseError, file: string, json: boolean
         level: 'warning',
       };
   }
+}
+
+/** The positions of the object at `prefix` in a document, by pointers relative to the object. */
+function positionsAt(positions: PositionMap, prefix: string): PositionMap {
+  if (prefix === '') return positions;
+  const own = positions.within?.(prefix);
+  if (own !== undefined) return own;
+  // A map that cannot root itself (a wrapper of one) is asked with the prefix put back.
+  const relative = (pointer: string): string => (pointer.startsWith(prefix) ? pointer.slice(prefix.length) : '');
+  return {
+    get: (pointer) => positions.get(prefix + pointer),
+    nearest: (pointer) => {
+      const found = positions.nearest(prefix + pointer);
+      return found === undefined ? undefined : { pointer: relative(found.pointer), position: found.position };
+    },
+  };
 }
 
 function positionOf(document: ParsedDocument, prefix: string): Position {

@@ -4,6 +4,9 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { loadInputs, problemsOfLoad } from '../../src/loaders/index.js';
 import { locate } from '../../src/core/locate.js';
+import { parseStream } from '../../src/lib/yaml/index.js';
+import { resourcesFromDocuments } from '../../src/loaders/manifests.js';
+import type { Resource } from '../../src/model/resource.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/loaders/', import.meta.url));
 
@@ -83,6 +86,22 @@ describe('Lists and kubectl dumps', () => {
     expect(locate(pod, '/spec/containers/0/securityContext/runAsUser')).toMatchObject({ file: 'lists/kubectl-get.yaml', line: 13, column: 9 });
     expect(locate(binding, '/roleRef/name')).toMatchObject({ file: 'lists/kubectl-get.json', line: 21, column: 17 });
     expect(locate(binding, '/subjects/0/namespace')).toMatchObject({ line: 27, column: 21 });
+    // Pointers are the item's own: a missing field falls back to its nearest ancestor in the item.
+    expect(locate(pod, '/spec/hostNetwork')).toMatchObject({ line: 8, column: 3, path: '/spec/hostNetwork' });
+    expect(locate(pod, '')).toMatchObject({ line: 3, column: 3 });
+  });
+
+  it('locates List items through a position map that cannot root itself (rendered output wraps its maps)', () => {
+    const [document] = parseStream('kind: List\napiVersion: v1\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: a}\n  spec:\n    hostPID: true\n').documents;
+    if (document === undefined) throw new Error('not parsed');
+    const inner = document.positions;
+    const wrapped = { ...document, positions: { get: (p: string) => inner.get(p), nearest: (p: string) => inner.nearest(p) } };
+    const into = { resources: [] as Resource[], problems: [] };
+    resourcesFromDocuments([wrapped], { file: 'rendered.yaml' }, into);
+    const [pod] = into.resources;
+    if (pod === undefined) throw new Error('item lost');
+    expect(locate(pod, '/spec/hostPID')).toMatchObject({ line: 8, column: 5 });
+    expect(pod.source.positions.nearest('/spec/missing')).toMatchObject({ pointer: '/spec', position: { line: 7, column: 3 } });
   });
 
   it('unpacks typed *List kinds (items inherit kind and apiVersion) and reports items that are not objects', async () => {

@@ -79,6 +79,15 @@ export class TrackedPositionMap implements PositionMap {
     return { pointer: found.pointer, position: found.position };
   }
 
+  /** A map rooted at the value node `ptr` reaches, sharing this one's nodes and text. */
+  within(ptr: string): TrackedPositionMap | undefined {
+    if (ptr === '') return this;
+    if (!this.walk(ptr).complete || this.trail === undefined) return undefined;
+    const depth = this.trail.depth;
+    const node = this.trail.nodes[depth - 1];
+    return node === undefined ? undefined : new TrackedPositionMap(this.arena, node, this.trail.values[depth - 1], this.input, this.lines);
+  }
+
   /**
    * Follows the pointer down the node tree and the value tree together. The pointer reached is a
    * prefix of `ptr`, so it is sliced rather than rebuilt, and only the last node reached is turned
