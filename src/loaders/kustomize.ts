@@ -10,7 +10,9 @@
  * Generated objects point at their generator entry in the kustomization that declares it
  * (kustomize-generated.ts); objects with no local origin keep the overlay as their file and the
  * rendered output's lines. An overlay that references anything remote is not rendered at all (see
- * kustomize-remote.ts): kustomize would fetch it.
+ * kustomize-remote.ts): kustomize would fetch it; nor is one naming a file outside the directory
+ * of the kustomization that names it, which kustomize's load restrictor refuses too (see
+ * kustomize-restrictor.ts), so that Palisade, not only kustomize, never reads it.
  *
  * In a walked tree, a kustomization that another one in the same tree uses as a base is rendered
  * only through the overlays that use it: rendering it alone would report its objects twice.
@@ -21,9 +23,11 @@ import path from 'node:path';
 import type { Problem } from '../model/problem.js';
 import { problem } from '../core/errors.js';
 import { asRecord } from '../lib/k8s/values.js';
-import { isKustomization, readKustomization } from './kustomization-file.js';
+import { parseStream } from '../lib/yaml/index.js';
+import { isKustomization, readKustomization, readKustomizationText } from './kustomization-file.js';
 import { isUrl } from './kustomize-origin.js';
-import { readKustomizationTree, type RemoteReference } from './kustomize-remote.js';
+import type { RemoteReference } from './kustomize-remote.js';
+import { readKustomizationTree, type OutsideReference } from './kustomize-tree.js';
 import { runTool, type ToolRequest } from './run-tool.js';
 
 export { isKustomization, KUSTOMIZATION_FILES } from './kustomization-file.js';
@@ -39,6 +43,7 @@ export type RenderOutcome =
 export async function renderKustomization(dir: string, shownAs: string, maxOutputBytes: number): Promise<RenderOutcome> {
   const tree = readKustomizationTree(dir);
   if (tree.remote !== undefined) return { ok: false, problem: remoteProblem(tree.remote, dir, shownAs) };
+  if (tree.outside !== undefined) return { ok: false, problem: outsideProblem(tree.outside, dir, shownAs) };
   const wrapper = mkdtempSync(path.join(tmpdir(), 'palisade-kustomize-'));
   try {
     // kustomize refuses absolute paths to other kustomizations; a relative one from the wrapper works.
@@ -67,6 +72,30 @@ function remoteProblem(remote: RemoteReference, dir: string, shownAs: string): P
   const where = path.relative(realpathSync(dir), remote.dir);
   const file = where === '' ? 'the kustomization' : `the kustomization in ${path.join(shownAs, where)}`;
   return problem('render-failed', `not rendered: ${file} lists the remote ${remote.field} entry ${JSON.stringify(remote.entry)}, and kustomize would fetch it; Palisade makes no network request the user did not ask for`, { file: shownAs }, `Render it yourself where fetching is wanted and scan the output: \`kubectl kustomize ${shownAs} | palisade scan -\`.`);
+}
+
+/**
+ * A file kustomize's load restrictor refuses, placed at the entry that names it (or at the
+ * kustomization file that is itself a link out of its directory).
+ */
+function outsideProblem(outside: OutsideReference, dir: string, shownAs: string): Problem {
+  const file = path.join(shownAs, path.relative(realpathSync(dir), outside.file));
+  const hint = `Keep the file in or below the kustomization's directory (a base can hold it). If you trust the tree, render it yourself and scan the output: \`kubectl kustomize --load-restrictor LoadRestrictionsNone ${shownAs} | palisade scan -\`.`;
+  const target = outside.target === undefined ? '' : ` (it leads to ${outside.target})`;
+  const { reference } = outside;
+  if (reference === undefined) {
+    const message = `not rendered: ${file} is a link out of its kustomization's directory${target}; kustomize reads a kustomization file only inside its directory (its load restrictor), and finds no kustomization there`;
+    return problem('render-failed', message, { file }, hint);
+  }
+  const message = `not rendered: the ${reference.field} file ${JSON.stringify(reference.entry)} is outside the directory of the kustomization that names it${target}; kustomize reads the files a kustomization names only in or below its directory (its default load restrictor, LoadRestrictionsRootOnly), and so does Palisade`;
+  return problem('render-failed', message, { file, ...entryPosition(outside.dir, reference.pointer) }, hint);
+}
+
+/** The line and column of a kustomization's entry, when they can be told. */
+function entryPosition(dir: string, pointer: string): { line?: number; column?: number } {
+  const text = readKustomizationText(dir);
+  const position = text === undefined ? undefined : parseStream(text).documents[0]?.positions.get(pointer);
+  return position === undefined ? {} : { line: position.line, column: position.column };
 }
 
 async function render(target: string, cwd: string, shownAs: string, maxOutputBytes: number): Promise<RenderOutcome> {
@@ -99,7 +128,8 @@ export function localBases(dir: string): string[] {
     return Array.isArray(list) ? list.filter((entry): entry is string => typeof entry === 'string') : [];
   });
   return entries.flatMap((entry) => {
-    if (isUrl(entry) || entry.includes('?ref=')) return [];
+    // kustomize builds on a base named by a relative path only.
+    if (isUrl(entry) || entry.includes('?ref=') || path.isAbsolute(entry)) return [];
     try {
       const real = realpathSync(path.resolve(dir, entry));
       return isKustomization(real) ? [real] : [];

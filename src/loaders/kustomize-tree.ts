@@ -1,0 +1,80 @@
+/**
+ * The local kustomizations an overlay builds on, read before kustomize runs (each once, links
+ * resolved), with the first reference in any of them that Palisade will not let kustomize follow:
+ * a remote one (kustomize would fetch it, kustomize-remote.ts) or a file outside the directory of
+ * the kustomization naming it (kustomize's load restrictor, kustomize-restrictor.ts).
+ */
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
+import { asRecord } from '../lib/k8s/values.js';
+import { isKustomization, kustomizationFile, readKustomization } from './kustomization-file.js';
+import { referencesOf, type Reference } from './kustomize-references.js';
+import { isRemote, type RemoteReference } from './kustomize-remote.js';
+import { fileOutsideRoot } from './kustomize-restrictor.js';
+
+/** A reference kustomize's load restrictor refuses: `target` is where it leads (links resolved). */
+export interface OutsideReference {
+  /** The real path of the kustomization directory that holds the reference. */
+  readonly dir: string;
+  /** The kustomization file: a reference names an entry in it; `link` the file itself, a link out of `dir`. */
+  readonly file: string;
+  readonly reference?: Reference;
+  readonly target?: string;
+}
+
+export interface KustomizationTree {
+  /** Real paths of the kustomization directories the overlay builds on, itself included: every file kustomize may read lies in one (its load restrictor). */
+  readonly roots: readonly string[];
+  /** The first remote reference met, if any. */
+  readonly remote?: RemoteReference;
+  /** The first file outside its kustomization's directory, if any. */
+  readonly outside?: OutsideReference;
+}
+
+/** A kustomization tree deeper than this is not one anybody wrote. */
+const MAX_DIRECTORIES = 1000;
+
+/** The kustomization in `dir` and the local kustomizations it uses, with the first remote and the first outside reference of any. */
+export function readKustomizationTree(dir: string): KustomizationTree {
+  const pending = [dir];
+  const visited = new Set<string>();
+  let remote: RemoteReference | undefined;
+  let outside: OutsideReference | undefined;
+  while (pending.length > 0 && visited.size < MAX_DIRECTORIES) {
+    const current = pending.pop() ?? dir;
+    let real: string;
+    try {
+      real = realpathSync(current);
+    } catch {
+      continue;
+    }
+    if (visited.has(real)) continue;
+    visited.add(real);
+    const found = kustomizationFile(real);
+    if (found !== undefined && !found.readable) {
+      outside ??= { dir: real, file: found.file, ...linkTarget(found.file) };
+      continue;
+    }
+    const kustomization = asRecord(readKustomization(real));
+    if (kustomization === undefined) continue;
+    for (const reference of referencesOf(kustomization)) {
+      if (isRemote(reference, real)) {
+        remote ??= { dir: real, field: reference.field, entry: reference.entry };
+        continue;
+      }
+      const target = fileOutsideRoot(reference, real);
+      if (target !== undefined) outside ??= { dir: real, file: found?.file ?? real, reference, target };
+      // kustomize refuses an absolute base ("new root cannot be absolute"): it is not read here either.
+      else if (reference.kind !== 'file' && !path.isAbsolute(reference.entry) && isKustomization(path.resolve(real, reference.entry))) pending.push(path.resolve(real, reference.entry));
+    }
+  }
+  return { roots: [...visited], ...(remote === undefined ? {} : { remote }), ...(outside === undefined ? {} : { outside }) };
+}
+
+function linkTarget(file: string): { target?: string } {
+  try {
+    return { target: realpathSync(file) };
+  } catch {
+    return {};
+  }
+}
