@@ -5,6 +5,7 @@ import { PalisadeError, formatProblem } from '../sdk/index.js';
 import { ATTACK_PATHS_FORMATS, attackPaths, attackPathsOptionProblems, readVulnerabilities, renderAttackPaths, type AttackPathsFormat } from '../sdk/index.js';
 import { CLUSTER_NOT_READ_CODES, collect, emit, EXIT, filesRead, printProblems, refuseOptions } from './io.js';
 import { visibleControlsButLayout } from '../lib/visible-controls.js';
+import { inertHelmFlagProblems } from './inert-flags.js';
 import { missingFileProblems } from './usage.js';
 
 interface Flags {
@@ -50,7 +51,7 @@ export function attackPathsCommand(): Command {
       const live = flags.kubeconfig !== undefined || flags.context !== undefined;
       const selection = { paths, ...(flags.config === undefined ? {} : { configFile: flags.config }), ...(flags.from === undefined ? {} : { from: flags.from }), ...(flags.to === undefined ? {} : { to: flags.to }) };
       // A mistyped --to or a broken configuration is said before the inputs are read and analysed.
-      if (refuseOptions([...attackPathsOptionProblems(selection), ...missingFileProblems('--helm-values', flags.helmValues)], flags.quiet === true)) return;
+      if (refuseOptions([...attackPathsOptionProblems(selection), ...missingFileProblems('--helm-values', flags.helmValues), ...(await inertHelmFlagProblems(paths, flags))], flags.quiet === true)) return;
       try {
         // Read first, for the same reason: a wrong --vulnerabilities file stops the command before the inputs are loaded.
         const vulnerabilities = flags.vulnerabilities === undefined ? [] : readVulnerabilities(resolve(flags.vulnerabilities));

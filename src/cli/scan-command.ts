@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { FAIL_ON_VALUES, FORMATS, PalisadeError, scan, scanOptionProblems, type FailOn, type ScanOptions } from '../sdk/index.js';
 import { CLUSTER_NOT_READ_CODES, collect, collectList, EXIT, filesRead, finishReport, printProblems, refuseOptions } from './io.js';
 import { progressLine } from './progress.js';
+import { inertHelmFlagProblems, inertImageFlagProblems } from './inert-flags.js';
 import { missingFileProblems } from './usage.js';
 import { addSettingOptions, settingValues } from './settings-options.js';
 
@@ -105,7 +106,13 @@ export function scanCommand(): Command {
   return command.addHelpText('after', EXAMPLES).action(async (paths: string[], flags: ScanFlags) => {
     const options = scanOptions(paths, flags, settingKeys);
     // A typo in --rules or the configuration is said before a cluster's worth of input is read.
-    if (refuseOptions([...scanOptionProblems(options), ...missingFileProblems('--helm-values', flags.helmValues)], flags.quiet === true)) return;
+    const early = [
+      ...scanOptionProblems(options),
+      ...missingFileProblems('--helm-values', flags.helmValues),
+      ...(await inertHelmFlagProblems(paths, flags)),
+      ...inertImageFlagProblems(paths, flags),
+    ];
+    if (refuseOptions(early, flags.quiet === true)) return;
     const progress = progressLine(process.stderr, flags.quiet !== true);
     let report;
     try {

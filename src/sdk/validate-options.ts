@@ -8,6 +8,7 @@
  * nothing but time.
  */
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Problem } from '../model/problem.js';
 import { PalisadeError, problem } from '../core/errors.js';
@@ -16,6 +17,8 @@ import { AttackGraph } from '../graph/attack/index.js';
 import { CONFIGURED, resolveEntry, resolveJewel } from '../graph/attack/select.js';
 import { parseFocusConn } from '../graph/netpol/index.js';
 import { parseRequest } from '../graph/rbac/index.js';
+import { isPackagedChart } from '../loaders/helm.js';
+import { directoryKind, walkDirectory } from '../loaders/walk.js';
 import { vulnProblem } from '../vuln/problems.js';
 import { readPublicKey } from '../vuln/update/checksum.js';
 import { feedSourceProblem } from '../vuln/update/source.js';
@@ -79,9 +82,44 @@ export function scanOptionProblems(options: ScanOptions): Problem[] {
   const selection = selectScanRules(resolved, options.rules?.length ? options.rules : frameworkRules(options.framework), options.excludeRules);
   const plan = planFramework(selection.runs, options.framework, options.pssVersion);
   // VEX documents are read when there are images to scan; a bad one stops the scan.
-  const images = paths.length < inputs.length || options.scanWorkloadImages === true;
-  const vex = images ? vexProblems(options.images?.vex ?? []) : [];
+  const vex = scansImages(options) ? vexProblems(options.images?.vex ?? []) : [];
   return [...resolved.problems, ...selection.problems, ...plan.problems, ...configuredAttackProblems(resolved), ...vex];
+}
+
+/**
+ * Whether a scan reads any image: an image target among its inputs, or the images its workloads
+ * run (scanWorkloadImages). Without one, the image options (VEX, advisory store, unfixed,
+ * insecure pulls) change nothing.
+ */
+export function scansImages(options: Pick<ScanOptions, 'paths' | 'cwd' | 'scanWorkloadImages'>): boolean {
+  const cwd = options.cwd ?? process.cwd();
+  return options.scanWorkloadImages === true || (options.paths ?? []).some((input) => isImageInput(input, cwd));
+}
+
+/**
+ * Whether any input is or holds a Helm chart, found as the loaders find them: a chart directory
+ * named, a packaged chart named (chart-1.0.0.tgz), or a chart inside a directory walked (not inside
+ * a Kustomize overlay, which kustomize renders without helm). Without one, Helm values and --set
+ * change nothing. Inputs that cannot be read hold no chart; the scan says why they were not read.
+ */
+export async function holdsHelmChart(paths: readonly string[], cwd: string = process.cwd()): Promise<boolean> {
+  for (const input of paths) {
+    if (input === '-' || isImageInput(input, cwd)) continue;
+    const absolute = resolve(cwd, input);
+    let stats;
+    try {
+      stats = statSync(await realpath(absolute));
+    } catch {
+      continue;
+    }
+    // isPackagedChart opens the file: a named pipe would wait for its writer.
+    if (stats.isFile() && isPackagedChart(absolute)) return true;
+    if (!stats.isDirectory()) continue;
+    const kind = directoryKind(absolute);
+    if (kind === 'helm') return true;
+    if (kind === 'walk' && (await walkDirectory(absolute, input)).some((item) => item.kind === 'helm')) return true;
+  }
+  return false;
 }
 
 /** VEX files (--vex) that cannot be read or are no VEX document, as the image scan refuses them. */
