@@ -1,8 +1,9 @@
 /**
  * CIS Kubernetes Benchmark v1.10.0, sections 1 to 5, every recommendation with the benchmark's own
  * number and title (assessment status dropped). Sections 1 to 4 are node and process configuration:
- * what shows in static pod manifests, KubeletConfiguration and EncryptionConfiguration is checked,
- * file permissions and ownership on the node are manual. Section 5 is checked wherever the objects
+ * what shows in static pod manifests, kubeadm and Cluster API configurations (ClusterConfiguration,
+ * KubeadmControlPlane, kubelet flags in nodeRegistration.kubeletExtraArgs), KubeletConfiguration and
+ * EncryptionConfiguration is checked, file permissions and ownership on the node are manual. Section 5 is checked wherever the objects
  * answer it, including recommendations kube-bench leaves manual.
  */
 import type { Control, Framework, RuleCheck } from './types.js';
@@ -128,6 +129,17 @@ const SECTION_3: Control[] = [
   automated('3.2.2', 'Ensure that the audit policy covers key security concerns', [...rules('audit-policy-coverage'), NO_AUDIT_POLICY], 'the policy is judged when its file is among the inputs'),
 ];
 
+const KUBELET = 'needs the KubeletConfiguration, or kubelet flags of a kubeadm or Cluster API object (nodeRegistration.kubeletExtraArgs), among the inputs';
+
+/**
+ * kubelet-config findings about one setting: `phrase` (a pattern) in a KubeletConfiguration
+ * finding, or the command-line `flag` in a kubelet-flags finding ("passes the kubelet --flag=").
+ */
+function kubelet(phrase: string | undefined, flag?: string): RuleCheck {
+  const patterns = [...(phrase === undefined ? [] : [phrase]), ...(flag === undefined ? [] : [`passes the kubelet --${flag}=`])];
+  return only('kubelet-config', new RegExp(patterns.join('|')));
+}
+
 const SECTION_4: Control[] = [
   ...[
     ['4.1.1', 'Ensure that the kubelet service file permissions are set to 600 or more restrictive'],
@@ -141,19 +153,24 @@ const SECTION_4: Control[] = [
     ['4.1.9', 'If the kubelet config.yaml configuration file is being used validate permissions set to 600 or more restrictive'],
     ['4.1.10', 'If the kubelet config.yaml configuration file is being used validate file ownership is set to root:root'],
   ].map(([id = '', title = '']) => manual(id, title, FILES)),
-  automated('4.2.1', 'Ensure that the --anonymous-auth argument is set to false', [only('kubelet-config', /anonymous authentication/)], 'needs the KubeletConfiguration among the inputs'),
-  automated('4.2.2', 'Ensure that the --authorization-mode argument is not set to AlwaysAllow', [only('kubelet-config', /AlwaysAllow/)], 'needs the KubeletConfiguration among the inputs'),
-  automated('4.2.3', 'Ensure that the --client-ca-file argument is set as appropriate', [only('kubelet-config', /clientCAFile/)], 'needs the KubeletConfiguration among the inputs'),
-  automated('4.2.4', 'Verify that the --read-only-port argument is set to 0', [only('kubelet-config', /read-only port/)], 'needs the KubeletConfiguration among the inputs'),
-  automated('4.2.5', 'Ensure that the --streaming-connection-idle-timeout argument is not set to 0', [only('kubelet-config', /streamingConnectionIdleTimeout/)], 'needs the KubeletConfiguration among the inputs'),
-  automated('4.2.6', 'Ensure that the --make-iptables-util-chains argument is set to true', [only('kubelet-config', /makeIPTablesUtilChains/)], 'needs the KubeletConfiguration among the inputs'),
-  manual('4.2.7', 'Ensure that the --hostname-override argument is not set', 'a command-line-only kubelet flag: it is in the node\'s service unit, not in any Kubernetes object'),
+  automated('4.2.1', 'Ensure that the --anonymous-auth argument is set to false', [kubelet('anonymous authentication')], KUBELET),
+  automated('4.2.2', 'Ensure that the --authorization-mode argument is not set to AlwaysAllow', [kubelet('AlwaysAllow')], KUBELET),
+  automated('4.2.3', 'Ensure that the --client-ca-file argument is set as appropriate', [kubelet('clientCAFile', 'client-ca-file')], KUBELET),
+  automated('4.2.4', 'Verify that the --read-only-port argument is set to 0', [kubelet('read-only port')], KUBELET),
+  automated('4.2.5', 'Ensure that the --streaming-connection-idle-timeout argument is not set to 0', [kubelet('streamingConnectionIdleTimeout', 'streaming-connection-idle-timeout')], KUBELET),
+  automated('4.2.6', 'Ensure that the --make-iptables-util-chains argument is set to true', [kubelet('makeIPTablesUtilChains', 'make-iptables-util-chains')], KUBELET),
+  automated(
+    '4.2.7',
+    'Ensure that the --hostname-override argument is not set',
+    [kubelet(undefined, 'hostname-override')],
+    'a command-line-only kubelet flag: judged where the input gives kubelet flags (kubeadm or Cluster API nodeRegistration.kubeletExtraArgs); a KubeletConfiguration cannot set it, and flags kept only in the node\'s service unit or kubeadm-flags.env are not read',
+  ),
   manual('4.2.8', 'Ensure that the eventRecordQPS argument is set to a level which ensures appropriate event capture', 'the appropriate level depends on the cluster; the benchmark leaves the value to the operator'),
-  automated('4.2.9', 'Ensure that the --tls-cert-file and --tls-private-key-file arguments are set as appropriate', [only('kubelet-config', /tlsCertFile|tlsPrivateKeyFile/)], 'needs the KubeletConfiguration among the inputs; a certificate requested with serverTLSBootstrap passes, which kube-bench does not accept'),
-  automated('4.2.10', 'Ensure that the --rotate-certificates argument is not set to false', [only('kubelet-config', /rotateCertificates/)], 'needs the KubeletConfiguration among the inputs'),
-  automated('4.2.11', 'Verify that the RotateKubeletServerCertificate argument is set to true', [only('kubelet-config', /RotateKubeletServerCertificate/)], 'needs the KubeletConfiguration among the inputs'),
-  automated('4.2.12', 'Ensure that the Kubelet only makes use of Strong Cryptographic Ciphers', [only('kubelet-config', /weak TLS cipher suites|tlsMinVersion/)], 'needs the KubeletConfiguration among the inputs; suites left to Go\'s defaults are not reported'),
-  automated('4.2.13', 'Ensure that a limit is set on pod PIDs', [only('kubelet-config', /podPidsLimit/)], 'needs the KubeletConfiguration among the inputs'),
+  automated('4.2.9', 'Ensure that the --tls-cert-file and --tls-private-key-file arguments are set as appropriate', [kubelet('tlsCertFile|tlsPrivateKeyFile')], `${KUBELET}; a certificate requested with serverTLSBootstrap passes, which kube-bench does not accept`),
+  automated('4.2.10', 'Ensure that the --rotate-certificates argument is not set to false', [kubelet('rotateCertificates', 'rotate-certificates')], KUBELET),
+  automated('4.2.11', 'Verify that the RotateKubeletServerCertificate argument is set to true', [kubelet('RotateKubeletServerCertificate')], KUBELET),
+  automated('4.2.12', 'Ensure that the Kubelet only makes use of Strong Cryptographic Ciphers', [kubelet('weak TLS cipher suites|tlsMinVersion', 'tls-min-version')], `${KUBELET}; suites left to Go's defaults are not reported`),
+  automated('4.2.13', 'Ensure that a limit is set on pod PIDs', [kubelet('podPidsLimit', 'pod-max-pids')], KUBELET),
   automated('4.3.1', 'Ensure that the kube-proxy metrics service is bound to localhost', rules('kube-proxy-metrics-bind-address')),
 ];
 

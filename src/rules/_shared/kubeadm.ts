@@ -171,7 +171,7 @@ function etcdClientDefaults(config: Record<string, unknown>, pki: string): [stri
 }
 
 /** util.ArgumentsToCommand: extraArgs replace defaults of the same name; sorted by name, then value. */
-function argumentsToCommand(defaults: readonly [string, string][], extra: readonly KubeadmArg[]): KubeadmArg[] {
+export function argumentsToCommand(defaults: readonly [string, string][], extra: readonly KubeadmArg[]): KubeadmArg[] {
   const overridden = new Set(extra.map((a) => a.name));
   const kept: KubeadmArg[] = defaults.filter(([name]) => !overridden.has(name)).map(([name, value]) => ({ name, value, path: undefined }));
   // Go compares strings bytewise; so does this (no locale collation).

@@ -1,20 +1,19 @@
 /**
- * KubeletConfiguration files (kubelet.config.k8s.io): how each node's kubelet authenticates and
- * authorises callers of its API, and how it hardens the node. Missing fields take the defaults of
- * the configuration file format (v1beta1), which differ from the kubelet's command-line defaults:
- * anonymous auth off, Webhook authorization, read-only port 0.
+ * How each node's kubelet authenticates and authorises callers of its API, and how it hardens the
+ * node, wherever the input keeps it:
+ *
+ * - KubeletConfiguration files (kubelet.config.k8s.io). Missing fields take the defaults of the
+ *   configuration file format (v1beta1), which differ from the kubelet's command-line defaults:
+ *   anonymous auth off, Webhook authorization, read-only port 0.
+ * - Kubelet flags in kubeadm and Cluster API objects (nodeRegistration.kubeletExtraArgs), which
+ *   override the configuration file; only the flags given are judged.
  */
-import type { Violation } from '../../core/rule.js';
-import { defineRule, fail, warn } from '../../core/rule.js';
+import type { Outcome, Violation } from '../../core/rule.js';
+import { defineRule, fail, skip, warn } from '../../core/rule.js';
 import { asArray, asRecord } from '../../lib/k8s/values.js';
 import type { Resource } from '../../model/resource.js';
+import { isZeroDuration, judgeKubeletFlags, KUBELET_FLAG_KINDS, kubeletFlagSets } from '../_shared/kubeadm-kubelet-flags.js';
 import { OUTDATED_TLS_CONSEQUENCE, OUTDATED_TLS_VERSIONS, WEAK_SUITES_CONSEQUENCE, isWeakCipherSuite } from '../_shared/tls-cipher-suites.js';
-
-/** A Go duration string ("0", "0s", "0h0m0s", "0.0ms") that is zero. */
-function isZeroDuration(value: unknown): boolean {
-  if (value === 0) return true;
-  return typeof value === 'string' && /^[+-]?(?:0+(?:\.0*)?(?:ns|us|µs|ms|s|m|h))+$|^[+-]?0$/.test(value.trim());
-}
 
 /** CIS 4.2.11 and 4.2.13: serving certificate rotation and a per-pod PID limit. */
 function* limits(object: Record<string, unknown>, name: string): Generator<Violation> {
@@ -115,9 +114,19 @@ export const rule = defineRule({
     'https://kubernetes.io/docs/reference/access-authn-authz/kubelet-authn-authz/',
     'https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/',
   ],
-  target: { kinds: ['KubeletConfiguration'] },
-  *check(config: Resource) {
-    if (!config.apiVersion.startsWith('kubelet.config.k8s.io/')) return;
-    yield* judge(config);
+  target: { kinds: ['KubeletConfiguration', ...KUBELET_FLAG_KINDS] },
+  *check(resource: Resource): Generator<Outcome> {
+    if (resource.kind === 'KubeletConfiguration') {
+      if (resource.apiVersion.startsWith('kubelet.config.k8s.io/')) yield* judge(resource);
+      else yield skip(`${resource.apiVersion} is not a kubelet configuration`);
+      return;
+    }
+    const sets = kubeletFlagSets(resource);
+    if (sets === undefined || sets.length === 0) {
+      yield skip('no kubelet flags: the kubelet\'s settings are in its KubeletConfiguration');
+      return;
+    }
+    const who = resource.name === resource.kind ? resource.kind : `${resource.kind} "${resource.name}"`;
+    for (const set of sets) yield* judgeKubeletFlags(who, set);
   },
 });

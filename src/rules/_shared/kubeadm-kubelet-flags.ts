@@ -1,0 +1,128 @@
+/**
+ * Kubelet flags kept in kubeadm and Cluster API objects: `nodeRegistration.kubeletExtraArgs` of a
+ * kubeadm InitConfiguration or JoinConfiguration, and of the init and join configurations Cluster
+ * API's KubeadmControlPlane, KubeadmConfig and their templates carry. kubeadm writes them, after its
+ * own few flags and sorted as for the control plane, into /var/lib/kubelet/kubeadm-flags.env
+ * (KUBELET_KUBEADM_ARGS), and a kubelet flag overrides the same setting in its configuration file.
+ *
+ * Only flags that are given are judged: a setting left out is decided by the KubeletConfiguration.
+ */
+import type { Violation } from '../../core/rule.js';
+import { fail, warn } from '../../core/rule.js';
+import { groupOf } from '../../lib/k8s/kinds.js';
+import { asRecord } from '../../lib/k8s/values.js';
+import type { Resource } from '../../model/resource.js';
+import type { Severity } from '../../model/severity.js';
+import { parseGoBool, parseGoInt } from './component-flags.js';
+import type { KubeadmArg } from './kubeadm.js';
+import { argumentsToCommand, extraArgsOf } from './kubeadm.js';
+import { OUTDATED_TLS_CONSEQUENCE, OUTDATED_TLS_VERSIONS, WEAK_SUITES_CONSEQUENCE, isWeakCipherSuite } from './tls-cipher-suites.js';
+
+const INIT_AND_JOIN = ['initConfiguration', 'joinConfiguration'];
+
+/** Where each kind keeps its kubeadm init/join configurations ([] for the object itself). */
+const NODE_CONFIGURATIONS: Readonly<Record<string, { readonly group: string; readonly roots: readonly (readonly string[])[] }>> = {
+  InitConfiguration: { group: 'kubeadm.k8s.io', roots: [[]] },
+  JoinConfiguration: { group: 'kubeadm.k8s.io', roots: [[]] },
+  KubeadmControlPlane: { group: 'controlplane.cluster.x-k8s.io', roots: INIT_AND_JOIN.map((c) => ['spec', 'kubeadmConfigSpec', c]) },
+  KubeadmControlPlaneTemplate: { group: 'controlplane.cluster.x-k8s.io', roots: INIT_AND_JOIN.map((c) => ['spec', 'template', 'spec', 'kubeadmConfigSpec', c]) },
+  KubeadmConfig: { group: 'bootstrap.cluster.x-k8s.io', roots: INIT_AND_JOIN.map((c) => ['spec', c]) },
+  KubeadmConfigTemplate: { group: 'bootstrap.cluster.x-k8s.io', roots: INIT_AND_JOIN.map((c) => ['spec', 'template', 'spec', c]) },
+};
+
+export const KUBELET_FLAG_KINDS: readonly string[] = Object.keys(NODE_CONFIGURATIONS).sort();
+
+/** The kubelet flags of one init or join configuration, in the order kubeadm writes them. */
+export interface KubeletFlagSet {
+  /** `nodeRegistration.kubeletExtraArgs`, or its path inside a Cluster API object. */
+  readonly field: string;
+  readonly args: readonly KubeadmArg[];
+}
+
+/** The kubelet flag sets of a resource, or undefined when it is not a kubeadm or Cluster API object. */
+export function kubeletFlagSets(resource: Resource): KubeletFlagSet[] | undefined {
+  const source = NODE_CONFIGURATIONS[resource.kind];
+  if (source === undefined || groupOf(resource.apiVersion) !== source.group) return undefined;
+  return source.roots.flatMap((root) => {
+    const path = [...root, 'nodeRegistration', 'kubeletExtraArgs'];
+    let value: unknown = resource.object;
+    for (const key of path) value = asRecord(value)?.[key];
+    const args = extraArgsOf(value, `/${path.join('/')}`);
+    return args.length === 0 ? [] : [{ field: path.join('.'), args: argumentsToCommand([], args) }];
+  });
+}
+
+/** A Go duration string ("0", "0s", "0h0m0s", "0.0ms") that is zero. */
+export function isZeroDuration(value: unknown): boolean {
+  if (value === 0) return true;
+  return typeof value === 'string' && /^[+-]?(?:0+(?:\.0*)?(?:ns|us|µs|ms|s|m|h))+$|^[+-]?0$/.test(value.trim());
+}
+
+/** What is wrong with one flag value, or undefined when it is fine; 'invalid' when the kubelet refuses it. */
+type Verdict = { readonly why: string; readonly severity: Severity } | 'invalid' | undefined;
+
+const bool = (judge: (value: boolean) => Verdict) => (raw: string): Verdict => {
+  const value = parseGoBool(raw);
+  return value === undefined ? 'invalid' : judge(value);
+};
+
+const int = (judge: (value: number) => Verdict) => (raw: string): Verdict => {
+  const value = parseGoInt(raw);
+  return value === undefined ? 'invalid' : judge(value);
+};
+
+/** The kubelet flags CIS section 4.2 is about, in the order findings are reported. */
+const SCALAR_CHECKS: readonly (readonly [string, (raw: string) => Verdict])[] = [
+  ['anonymous-auth', bool((on) => (on ? { why: 'anonymous authentication lets anyone who reaches port 10250 call the kubelet API as system:anonymous', severity: 'critical' } : undefined))],
+  ['authentication-token-webhook', bool((on) => (on ? undefined : { why: 'service account and user tokens are not accepted, which pushes operators to anonymous access or shared certificates', severity: 'medium' }))],
+  ['authorization-mode', (mode) => (mode === 'AlwaysAllow' ? { why: 'AlwaysAllow lets every caller that authenticates exec into any pod on the node and read its logs and secrets', severity: 'critical' } : undefined)],
+  ['client-ca-file', (file) => (file === '' ? { why: 'without a client CA the kubelet cannot verify client certificates, so the API server\'s own kubelet client certificate is refused for exec and logs', severity: 'medium' } : undefined)],
+  ['read-only-port', int((port) => (port === 0 ? undefined : { why: `the read-only port ${port} serves pod specs, environment and node details without any authentication`, severity: 'medium' }))],
+  ['streaming-connection-idle-timeout', (timeout) => (isZeroDuration(timeout) ? { why: 'exec, attach and port-forward streams never time out, so abandoned sessions stay open and connections pile up', severity: 'medium' } : undefined)],
+  ['make-iptables-util-chains', bool((on) => (on ? undefined : { why: 'the kubelet does not maintain its iptables chains, so the node\'s firewall rules drift from what pods and hostPorts need', severity: 'low' }))],
+  ['hostname-override', (name) => (name === '' ? undefined : { why: 'the node registers under another name than its host name, which can break the TLS setup between the kubelet and the API server', severity: 'low' })],
+  ['protect-kernel-defaults', bool((on) => (on ? undefined : { why: 'the kubelet silently changes kernel tunables instead of refusing to run on a host that differs from what it expects', severity: 'low' }))],
+  ['rotate-certificates', bool((on) => (on ? undefined : { why: 'its client certificate is never renewed: it expires (taking the node down) or, if long-lived, stays valid after a compromise', severity: 'low' }))],
+  ['tls-min-version', (version) => (OUTDATED_TLS_VERSIONS.has(version) ? { why: OUTDATED_TLS_CONSEQUENCE, severity: 'medium' } : undefined)],
+  ['pod-max-pids', int((pids) => (pids > 0 ? undefined : { why: 'one pod can fork until the node runs out of process ids, taking every other pod and the kubelet down with it', severity: 'low' }))],
+];
+
+/**
+ * The --feature-gates occurrence that last names RotateKubeletServerCertificate, and its value:
+ * every occurrence merges into one map, so the last mention of the gate decides.
+ */
+function rotateServerCertificateGate(args: readonly KubeadmArg[]): { arg: KubeadmArg; on: boolean | undefined } | undefined {
+  let found: { arg: KubeadmArg; on: boolean | undefined } | undefined;
+  for (const arg of args.filter((a) => a.name === 'feature-gates')) {
+    for (const entry of arg.value.split(',')) {
+      const eq = entry.indexOf('=');
+      if ((eq < 0 ? entry : entry.slice(0, eq)).trim() !== 'RotateKubeletServerCertificate') continue;
+      found = { arg, on: eq < 0 ? undefined : parseGoBool(entry.slice(eq + 1).trim()) };
+    }
+  }
+  return found;
+}
+
+/** The findings about the kubelet flags of one flag set; `who` names the object. */
+export function* judgeKubeletFlags(who: string, set: KubeletFlagSet): Generator<Violation> {
+  const given = (arg: KubeadmArg): string => `${who} passes the kubelet --${arg.name}=${arg.value} in ${set.field}`;
+  const place = (arg: KubeadmArg): string => arg.path ?? '';
+  for (const [name, judge] of SCALAR_CHECKS) {
+    // The last occurrence on the command line is the one the kubelet keeps.
+    const arg = set.args.findLast((a) => a.name === name);
+    if (arg === undefined) continue;
+    const verdict = judge(arg.value);
+    if (verdict === 'invalid') yield warn(`${given(arg)}, which is not a valid value: the kubelet refuses to start with it`, place(arg), 'medium');
+    else if (verdict !== undefined) yield fail(`${given(arg)}: ${verdict.why}`, place(arg), verdict.severity);
+  }
+  const gate = rotateServerCertificateGate(set.args);
+  if (gate?.on === undefined && gate !== undefined) yield warn(`${given(gate.arg)}, which is not a valid value: the kubelet refuses to start with it`, place(gate.arg), 'medium');
+  else if (gate?.on === false) {
+    yield fail(`${given(gate.arg)}: the RotateKubeletServerCertificate feature gate is off, so the kubelet's serving certificate is never renewed from the cluster CA and expires or stays self-signed`, place(gate.arg), 'low');
+  }
+  // A string slice: every occurrence adds its suites.
+  for (const arg of set.args.filter((a) => a.name === 'tls-cipher-suites')) {
+    const weak = arg.value.split(',').map((s) => s.trim()).filter((suite) => suite !== '' && isWeakCipherSuite(suite, 'kubelet'));
+    if (weak.length > 0) yield fail(`${given(arg)}, which allows weak TLS cipher suites ${weak.join(', ')}: ${WEAK_SUITES_CONSEQUENCE}`, place(arg), 'medium');
+  }
+}
