@@ -3,9 +3,11 @@
  * /usr/share/doc/PKG/copyright starts with a header paragraph carrying `Format:`, then `Files:`
  * paragraphs whose `License:` field's first line is the short name (or an expression of short names
  * joined by "and"/"or") of the licence those files are under. The package's licences are those
- * short names, deduplicated in order of appearance. Files without the Format header are free text:
- * no licence is guessed from them.
+ * short names, deduplicated in order of appearance, as SPDX identifiers where the name has an
+ * exact one (dep5-spdx.ts). Files without the Format header are free text: no licence is guessed
+ * from them.
  */
+import { debianLicenseToSpdx } from './dep5-spdx.js';
 import { parseStanzas } from './stanzas.js';
 
 const cache = new WeakMap<Buffer, readonly string[]>();
@@ -30,7 +32,8 @@ function parse(text: string): string[] {
     const shortName = field.split('\n')[0]?.trim() ?? '';
     for (const name of shortName.split(/\s+(?:and|or)\s+|\s*,\s*(?:and\s+|or\s+)?/i)) {
       const clean = name.replace(/^\(+|\)+$/g, '').trim();
-      if (clean !== '' && !found.includes(clean)) found.push(clean);
+      const license = clean === '' ? '' : debianLicenseToSpdx(clean);
+      if (license !== '' && !found.includes(license)) found.push(license);
     }
   }
   return found;

@@ -74,17 +74,17 @@ describe('SBOM input round trip on a real image', () => {
     expect(back.packages).toEqual(image.packages.map((p) => ({ ...p, licenses: [...new Set(p.licenses)] })));
   });
 
-  it('SPDX gives back the same inventory but the analyzer ids, which it does not record; GPL-2 and GPL-2+ stay apart', async (ctx) => {
+  it('SPDX gives back the same inventory but the analyzer ids, which it does not record; GPL-2.0-only and GPL-2.0-or-later stay apart', async (ctx) => {
     if (image === undefined) return ctx.skip();
     const back = await roundTrip(image, 'spdx');
     expect(back.problems).toEqual([]);
     expect(back.os).toEqual(image.os);
-    // Debian names both; as LicenseRef-s they must stay two licences with their own texts.
+    // Debian names both (GPL-2 is GPL-2.0-only, GPL-2+ GPL-2.0-or-later): they must stay two licences.
     const licensed = (inventory: Inventory, licence: string): string[] => inventory.packages.filter((p) => p.licenses.includes(licence)).map((p) => p.name);
-    expect(licensed(image, 'GPL-2').length).toBeGreaterThan(0);
-    expect(licensed(image, 'GPL-2+').length).toBeGreaterThan(0);
-    expect(licensed(back, 'GPL-2')).toEqual(licensed(image, 'GPL-2'));
-    expect(licensed(back, 'GPL-2+')).toEqual(licensed(image, 'GPL-2+'));
+    expect(licensed(image, 'GPL-2.0-only').length).toBeGreaterThan(0);
+    expect(licensed(image, 'GPL-2.0-or-later').length).toBeGreaterThan(0);
+    expect(licensed(back, 'GPL-2.0-only')).toEqual(licensed(image, 'GPL-2.0-only'));
+    expect(licensed(back, 'GPL-2.0-or-later')).toEqual(licensed(image, 'GPL-2.0-or-later'));
     // A lone expression is written without its enclosing parentheses (same meaning).
     const lone = (licenses: string[]): string[] => (licenses.length === 1 ? licenses.map((l) => l.replace(/^\((.*)\)$/, '$1')) : licenses);
     const expected = image.packages.map((p) => ({ ...p, licenses: lone([...new Set(p.licenses)]), analyzer: 'sbom' }));
