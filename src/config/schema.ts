@@ -63,6 +63,14 @@ const exceptionFields = z.strictObject({
   namespace: glob('namespace').optional().meta({ title: 'Namespace', description: 'Glob over the namespace of the resource. Cluster-scoped resources have no namespace and never match.' }),
   kind: glob('kind').optional().meta({ title: 'Kind', description: 'Glob over the resource kind, matched case-insensitively (Deployment, Role*).' }),
   name: glob('name').optional().meta({ title: 'Name', description: 'Glob over the resource name (for a container image: its reference, kind Image).' }),
+  file: glob('file')
+    .optional()
+    .meta({
+      title: 'File',
+      description:
+        'Glob over the file the finding points at, as the report shows it: a manifest or template by the path Palisade was given (k8s/legacy/*.yaml; **/legacy/*.yaml wherever Palisade runs), a file inside an image by its path there (/app/config/*.env). Findings with no file (the image configuration) never match.',
+      examples: ['**/test/fixtures/**', '/app/.env'],
+    }),
   package: glob('package')
     .optional()
     .meta({ title: 'Package', description: 'Glob over the name or purl of a vulnerable package; only vulnerability findings (whose rule is the vulnerability id or an alias) match it.' }),

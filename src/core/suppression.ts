@@ -3,7 +3,7 @@
  * not count against the gate. Two sources:
  *  - the `palisade.dev/ignore` annotation on the object (or on a workload's pod template), owned by
  *    whoever owns the manifest, and in a Dockerfile its line-scoped ignore comments (line-ignores.ts);
- *  - exceptions from the configuration, scoped by rule, namespace, kind and name, with an expiry;
+ *  - exceptions from the configuration, scoped by rule, namespace, kind, name and file, with an expiry;
  *    for vulnerability findings the rule is the vulnerability id or any of its aliases, and a
  *    `package` glob can narrow the scope to some packages (by name or purl).
  * An expired exception stops suppressing and says so; one that matches nothing says so too, so
@@ -39,6 +39,8 @@ export interface ExceptionInput {
   readonly namespace?: string | undefined;
   readonly kind?: string | undefined;
   readonly name?: string | undefined;
+  /** Glob over the finding's file as reported (location.file): a manifest's path, or a path inside an image. */
+  readonly file?: string | undefined;
   /** Glob over a vulnerable package's name or purl; only vulnerability findings can match it. */
   readonly package?: string | undefined;
   readonly reason: string;
@@ -212,12 +214,18 @@ function namespaceOfRef(ref: ResourceRef): string | undefined {
   return ref.namespace ?? (isClusterScoped(ref.kind) ? undefined : DEFAULT_NAMESPACE);
 }
 
+/** `./k8s/a.yaml` and `k8s/a.yaml` are one file, however the input or the glob was written. */
+function withoutDotSlash(file: string): string {
+  return file.startsWith('./') ? file.slice(2) : file;
+}
+
 function compile(input: ExceptionInput, index: number, now: Date): CompiledException {
   const rule = globMatcher(input.rules);
   const namespace = input.namespace === undefined ? undefined : globMatcher(input.namespace);
   const kind = input.kind === undefined ? undefined : globMatcher(input.kind, true);
   const name = input.name === undefined ? undefined : globMatcher(input.name);
   const pkg = input.package === undefined ? undefined : globMatcher(input.package);
+  const file = input.file === undefined ? undefined : globMatcher(withoutDotSlash(input.file));
   return {
     index,
     input,
@@ -229,6 +237,8 @@ function compile(input: ExceptionInput, index: number, now: Date): CompiledExcep
         const vulnerable = finding.vulnerability?.package;
         if (vulnerable === undefined || !(pkg(vulnerable.name) || (vulnerable.purl !== undefined && pkg(vulnerable.purl)))) return false;
       }
+      // A finding with no file (a secret in the image configuration) is in no file's scope.
+      if (file !== undefined && (finding.location.file === '' || !file(withoutDotSlash(finding.location.file)))) return false;
       if (kind !== undefined && !kind(ref.kind)) return false;
       if (name !== undefined && !name(ref.name)) return false;
       if (namespace === undefined) return true;
