@@ -1,6 +1,12 @@
 /**
- * Runs a rendering tool (helm, kubectl kustomize): no shell (arguments are never interpreted), a
- * time limit, and bounded output, so a hostile chart cannot hang the scan or fill its memory.
+ * Runs a rendering tool (helm, kubectl kustomize): arguments are never interpreted by a shell, a
+ * time limit, bounded output and bounded memory, so a hostile chart cannot hang the scan or fill
+ * the machine's memory. A template is a program: ten lines doubling a string thirty times make
+ * helm allocate gigabytes (`{{ $s = printf "%s%s" $s $s }}`), and neither helm nor Go's
+ * text/template bounds that. On Linux and macOS the tool runs under a data-segment limit
+ * (RLIMIT_DATA, which bounds the Go heap), set by `/bin/sh -c 'ulimit -d KiB; exec "$0" "$@"'`:
+ * Node cannot set a child's limits itself, and the command and its arguments reach `exec` as
+ * positional parameters, never parsed by the shell.
  */
 import { execFile } from 'node:child_process';
 import type { Problem } from '../model/problem.js';
@@ -17,7 +23,29 @@ export interface ToolRequest {
   readonly env?: NodeJS.ProcessEnv;
   /** What to install when the command is missing. */
   readonly installHint: string;
+  /** The memory the tool may allocate; by default memoryFor(maxOutputBytes). */
+  readonly maxMemoryBytes?: number;
 }
+
+/**
+ * helm printing 16 MiB (the default output bound: 500 templates of 32 KiB) peaks at 340 MB; the
+ * largest public charts render in less. A bound of 64 times the output allowed, 1 GiB at least,
+ * leaves room to spare and grows with limits.maxFileBytes.
+ */
+function memoryFor(request: ToolRequest): number {
+  return request.maxMemoryBytes ?? Math.max(1024 * 1024 * 1024, 64 * request.maxOutputBytes);
+}
+
+/** The program to start and its arguments: the tool itself, under a memory limit where the platform has one. */
+function launch(request: ToolRequest): { readonly file: string; readonly args: string[] } {
+  if (process.platform === 'win32') return { file: request.command, args: [...request.args] };
+  const kib = Math.ceil(memoryFor(request) / 1024);
+  // A hard limit already lower than this stays (ulimit then fails, silently); the tool still runs.
+  return { file: '/bin/sh', args: ['-c', `ulimit -d ${String(kib)} 2>/dev/null; exec "$0" "$@"`, request.command, ...request.args] };
+}
+
+/** How sh says that `exec` found no such command. */
+const COMMAND_NOT_FOUND = 127;
 
 export type ToolOutcome = { readonly ok: true; readonly stdout: string } | { readonly ok: false; readonly missing: boolean; readonly problem: Problem };
 
@@ -29,10 +57,11 @@ interface ExecFailure extends Error {
 
 export function runTool(request: ToolRequest): Promise<ToolOutcome> {
   const shown = [request.command, ...request.args].join(' ');
+  const { file, args } = launch(request);
   return new Promise((resolve) => {
     execFile(
-      request.command,
-      [...request.args],
+      file,
+      args,
       {
         cwd: request.cwd,
         timeout: request.timeoutMs,
@@ -47,10 +76,13 @@ export function runTool(request: ToolRequest): Promise<ToolOutcome> {
           return;
         }
         const place = { file: request.file };
-        if (error.code === 'ENOENT') {
+        if (error.code === 'ENOENT' || (error.code === COMMAND_NOT_FOUND && /not found/.test(stderr))) {
           resolve({ ok: false, missing: true, problem: problem('tool-missing', `${request.command} is not installed (needed to render ${request.file})`, place, request.installHint) });
         } else if (error.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
           resolve({ ok: false, missing: false, problem: problem('input-too-large', `\`${shown}\` printed more than ${request.maxOutputBytes} bytes`, place, 'Render a smaller part, or raise limits.maxFileBytes in .palisade.yaml.') });
+        } else if (/^fatal error: runtime: out of memory/m.test(stderr)) {
+          const mib = Math.round(memoryFor(request) / 1024 / 1024);
+          resolve({ ok: false, missing: false, problem: problem('input-too-large', `\`${shown}\` needed more than the ${String(mib)} MiB of memory it may use`, place, 'Charts and overlays render in a few hundred MiB at most: look for a template that builds huge values (a loop doubling a string), and render it yourself only if you trust it.') });
         } else if (error.killed === true) {
           resolve({ ok: false, missing: false, problem: problem('render-failed', `\`${shown}\` did not finish within ${Math.round(request.timeoutMs / 1000)} s`, place) });
         } else {

@@ -1,6 +1,10 @@
-/** What a failed rendering tool says, as the user sees it in one problem line. */
+/** What a failed rendering tool says, as the user sees it in one problem line; and how it is run. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runTool } from '../../src/loaders/run-tool.js';
+import { hasHelm, writeUnder } from '../support/render-tools.js';
 
 async function reasonFor(stderr: string): Promise<string | undefined> {
   const outcome = await runTool({ command: 'sh', args: ['-c', 'printf "%s" "$0" >&2; exit 1', stderr], file: 'overlay', cwd: '.', timeoutMs: 10_000, maxOutputBytes: 1024, installHint: '' });
@@ -35,5 +39,31 @@ describe('failed tools', () => {
   it('names helm\'s Error: line, not the warnings printed before it', async () => {
     const stderr = 'walk.go:75: found symbolic link in path: /c/templates/a.yaml resolves to /c/b.yaml. Contents of linked file included and used\nError: YAML parse error on c/templates/a.yaml: error converting YAML to JSON\n\nUse --debug flag to render out invalid YAML\n';
     expect(await reasonFor(stderr)).toMatch(/failed: Error: YAML parse error on c\/templates\/a.yaml: error converting YAML to JSON$/);
+  });
+});
+
+describe('how tools are run', () => {
+  it('passes arguments as they are, never parsed by a shell', async () => {
+    const text = '$(touch /tmp/x) `id` "q" \'s\' ; | & * \\n';
+    const outcome = await runTool({ command: 'printf', args: ['%s', text], file: 'x', cwd: '.', timeoutMs: 10_000, maxOutputBytes: 1024, installHint: '' });
+    expect(outcome).toEqual({ ok: true, stdout: text });
+  });
+
+  it('says a tool is missing when it is', async () => {
+    const outcome = await runTool({ command: 'palisade-no-such-tool', args: [], file: 'x', cwd: '.', timeoutMs: 10_000, maxOutputBytes: 1024, installHint: 'Install it.' });
+    expect(outcome).toMatchObject({ ok: false, missing: true, problem: { code: 'tool-missing', hint: 'Install it.' } });
+  });
+
+  it.skipIf(!hasHelm || process.platform === 'win32')('stops a template that allocates without bound (a string doubled 27 times: 640 MB for helm 3.17)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'palisade-run-tool-'));
+    try {
+      writeUnder(dir, 'chart/Chart.yaml', 'apiVersion: v2\nname: doubling\nversion: 0.1.0\n');
+      writeUnder(dir, 'chart/templates/cm.yaml', '{{- $s := "x" }}{{- range until 27 }}{{- $s = printf "%s%s" $s $s }}{{- end }}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  length: "{{ len $s }}"\n');
+      const outcome = await runTool({ command: 'helm', args: ['template', path.join(dir, 'chart')], file: 'chart', cwd: dir, timeoutMs: 60_000, maxOutputBytes: 1 << 20, installHint: '', maxMemoryBytes: 256 * 1024 * 1024 });
+      expect(outcome).toMatchObject({ ok: false, missing: false, problem: { code: 'input-too-large', file: 'chart' } });
+      if (!outcome.ok) expect(outcome.problem.message).toContain('needed more than the 256 MiB of memory it may use');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
