@@ -131,4 +131,29 @@ nodeRegistration:
       ['4.2.7', 'fail'],
     ]);
   });
+
+  it('reads a KubeletConfiguration given to kubeadm init with the defaults kubeadm fills in: the cluster CA, certificate rotation', async () => {
+    const yaml = `apiVersion: kubeadm.k8s.io/v1beta4
+kind: InitConfiguration
+---
+apiVersion: kubeadm.k8s.io/v1beta4
+kind: ClusterConfiguration
+certificatesDir: /etc/pki/k8s
+---
+apiVersion: kubelet.config.k8s.io/v1beta1
+kind: KubeletConfiguration
+rotateCertificates: false
+protectKernelDefaults: true
+serverTLSBootstrap: true
+podPidsLimit: 4096
+`;
+    // kubeadm sets clientCAFile to <certificatesDir>/ca.crt when empty and forces rotateCertificates to true.
+    expect((await scanYaml(rule, yaml)).findings.map((f) => f.message)).toEqual([]);
+    // The same file given to the kubelet directly (no kubeadm object beside it) is judged as written.
+    const alone = await scanYaml(rule, yaml.split('---\n')[2] ?? '');
+    expect(alone.findings.map((f) => f.message.split(':')[0])).toEqual([
+      'KubeletConfiguration "KubeletConfiguration" does not set authentication.x509.clientCAFile',
+      'KubeletConfiguration "KubeletConfiguration" does not set rotateCertificates',
+    ]);
+  });
 });

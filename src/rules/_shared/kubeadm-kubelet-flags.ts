@@ -7,6 +7,7 @@
  *
  * Only flags that are given are judged: a setting left out is decided by the KubeletConfiguration.
  */
+import type { ResourceIndex } from '../../core/resource-index.js';
 import type { Violation } from '../../core/rule.js';
 import { fail, warn } from '../../core/rule.js';
 import { groupOf } from '../../lib/k8s/kinds.js';
@@ -125,4 +126,16 @@ export function* judgeKubeletFlags(who: string, set: KubeletFlagSet): Generator<
     const weak = arg.value.split(',').map((s) => s.trim()).filter((suite) => suite !== '' && isWeakCipherSuite(suite, 'kubelet'));
     if (weak.length > 0) yield fail(`${given(arg)}, which allows weak TLS cipher suites ${weak.join(', ')}: ${WEAK_SUITES_CONSEQUENCE}`, place(arg), 'medium');
   }
+}
+
+/**
+ * Whether kubeadm init reads this KubeletConfiguration: it sits in the same file as an
+ * InitConfiguration or ClusterConfiguration. kubeadm then fills in the cluster CA
+ * (<certificatesDir>/ca.crt) as the client CA when none is set and forces rotateCertificates to
+ * true before writing /var/lib/kubelet/config.yaml (componentconfigs/kubelet.go). A file with no
+ * kubeadm init configuration beside it is read by the kubelet as written. (kubeadm join takes the
+ * kubelet's configuration from the cluster, not from its file.)
+ */
+export function isKubeadmInitKubeletConfig(index: ResourceIndex, config: Resource): boolean {
+  return ['InitConfiguration', 'ClusterConfiguration'].some((kind) => index.byKind(kind).some((r) => r.source.file === config.source.file && groupOf(r.apiVersion) === 'kubeadm.k8s.io'));
 }

@@ -8,11 +8,11 @@
  * - Kubelet flags in kubeadm and Cluster API objects (nodeRegistration.kubeletExtraArgs), which
  *   override the configuration file; only the flags given are judged.
  */
-import type { Outcome, Violation } from '../../core/rule.js';
+import type { Outcome, RuleContext, Violation } from '../../core/rule.js';
 import { defineRule, fail, skip, warn } from '../../core/rule.js';
 import { asArray, asRecord } from '../../lib/k8s/values.js';
 import type { Resource } from '../../model/resource.js';
-import { isZeroDuration, judgeKubeletFlags, KUBELET_FLAG_KINDS, kubeletFlagSets } from '../_shared/kubeadm-kubelet-flags.js';
+import { isZeroDuration, judgeKubeletFlags, KUBELET_FLAG_KINDS, isKubeadmInitKubeletConfig, kubeletFlagSets } from '../_shared/kubeadm-kubelet-flags.js';
 import { OUTDATED_TLS_CONSEQUENCE, OUTDATED_TLS_VERSIONS, WEAK_SUITES_CONSEQUENCE, isWeakCipherSuite } from '../_shared/tls-cipher-suites.js';
 
 /** CIS 4.2.11 and 4.2.13: serving certificate rotation and a per-pod PID limit. */
@@ -68,7 +68,8 @@ function* connections(object: Record<string, unknown>, name: string): Generator<
   }
 }
 
-function* judge(config: Resource): Generator<Violation> {
+/** `byKubeadm`: kubeadm init fills in clientCAFile and forces rotateCertificates before the kubelet reads it. */
+function* judge(config: Resource, byKubeadm: boolean): Generator<Violation> {
   const object = config.object;
   const name = `KubeletConfiguration "${config.name}"`;
   const authn = asRecord(object.authentication);
@@ -76,7 +77,7 @@ function* judge(config: Resource): Generator<Violation> {
     yield fail(`${name} enables anonymous authentication: anyone who reaches port 10250 calls the kubelet API as system:anonymous`, '/authentication/anonymous/enabled', 'critical');
   }
   const clientCA = asRecord(authn?.x509)?.clientCAFile;
-  if (typeof clientCA !== 'string' || clientCA === '') {
+  if ((typeof clientCA !== 'string' || clientCA === '') && !byKubeadm) {
     const path = clientCA === undefined ? '' : '/authentication/x509/clientCAFile';
     yield fail(`${name} does not set authentication.x509.clientCAFile: the kubelet cannot verify client certificates, so the API server's own kubelet client certificate is refused for exec and logs, which pushes operators to anonymous access`, path, 'medium');
   }
@@ -94,7 +95,7 @@ function* judge(config: Resource): Generator<Violation> {
     const path = object.protectKernelDefaults === undefined ? '' : '/protectKernelDefaults';
     yield fail(`${name} does not set protectKernelDefaults: true, so the kubelet silently changes kernel tunables instead of refusing to run on a host that differs from what it expects`, path, 'low');
   }
-  if (object.rotateCertificates !== true) {
+  if (object.rotateCertificates !== true && !byKubeadm) {
     const path = object.rotateCertificates === undefined ? '' : '/rotateCertificates';
     yield fail(`${name} does not set rotateCertificates: true, so its client certificate is never renewed: it expires (taking the node down) or, if long-lived, stays valid after a compromise`, path, 'low');
   }
@@ -115,9 +116,9 @@ export const rule = defineRule({
     'https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/',
   ],
   target: { kinds: ['KubeletConfiguration', ...KUBELET_FLAG_KINDS] },
-  *check(resource: Resource): Generator<Outcome> {
+  *check(resource: Resource, { index }: RuleContext<undefined>): Generator<Outcome> {
     if (resource.kind === 'KubeletConfiguration') {
-      if (resource.apiVersion.startsWith('kubelet.config.k8s.io/')) yield* judge(resource);
+      if (resource.apiVersion.startsWith('kubelet.config.k8s.io/')) yield* judge(resource, isKubeadmInitKubeletConfig(index, resource));
       else yield skip(`${resource.apiVersion} is not a kubelet configuration`);
       return;
     }
