@@ -22,6 +22,7 @@ import { asRecord } from '../lib/k8s/values.js';
 import type { ParsedDocument } from '../lib/yaml/index.js';
 import { readFileBounded } from './read-bounded.js';
 import { runTool } from './run-tool.js';
+import { fileInChart, locateFailure } from './helm-failure.js';
 import { markTemplateLines, readSourceComment } from './helm-lines.js';
 import { MAX_CHART_NESTING, MAX_INFLATED_CHART_BYTES, refusedArchive, type ArchiveRefusal } from './helm-archives.js';
 import type { RenderOutcome } from './kustomize.js';
@@ -141,7 +142,7 @@ export async function renderHelmChart(dir: string, shownAs: string, options: Hel
     env: helmEnv(),
     installHint: 'Install helm 3 (https://helm.sh/docs/intro/install/) and make sure it is on PATH.',
   });
-  return outcome.ok ? { ok: true, output: markTemplateLines(outcome.stdout, dir) } : { ok: false, problem: locateFailure(outcome.problem, shownAs) };
+  return outcome.ok ? { ok: true, output: markTemplateLines(outcome.stdout, dir) } : { ok: false, problem: locateFailure(outcome.problem, shownAs, options.valuesFiles ?? [], cwd) };
 }
 
 /** Why a chart archive was not handed to helm, placed at the archive. */
@@ -156,36 +157,6 @@ function archiveProblem(refused: ArchiveRefusal): Problem {
     case 'unreadable':
       return problem('render-failed', `not rendered: the chart archive ${refused.archive} is not a gzip tar archive that can be read: ${refused.reason}`, place, 'Package the chart again (`helm package`, `helm dependency build`).');
   }
-}
-
-/**
- * helm names the template that failed, and mostly the line and column in it: `required` and
- * `fail` ("execution error at (web/templates/x.yaml:4:11): ..."), template errors ("template:
- * web/templates/x.yaml:1:13: executing ..."), syntax errors ("parse error at
- * (web/templates/x.yaml:1): ...") and YAML the template produced ("YAML parse error on
- * web/templates/x.yaml: ..."). The problem is placed there, as a finding in that template would be.
- */
-const HELM_ERROR_PLACE = /(?:at \(|template: |YAML parse error on )([^\s:()]+)(?::(\d+))?(?::(\d+))?/;
-
-function locateFailure(failed: Problem, shownAs: string): Problem {
-  if (failed.code !== 'render-failed') return failed;
-  const match = HELM_ERROR_PLACE.exec(failed.message);
-  const file = match?.[1] === undefined ? undefined : fileInChart(match[1], shownAs);
-  if (match === null || file === undefined) return failed;
-  const line = match[2] === undefined ? undefined : Number(match[2]);
-  // Go's text/template counts columns from 0 (`{{ fail "x" }}` at the start of a line is 1:3).
-  const column = match[3] === undefined ? undefined : Number(match[3]) + 1;
-  return { ...failed, file, ...(line === undefined ? {} : { line }), ...(column === undefined ? {} : { column }) };
-}
-
-/**
- * A path as helm prints it (`chart/templates/x.yaml`, a subchart's `chart/charts/sub/...`) as the
- * user names it: the first segment is the chart's name, which stands for the chart directory.
- */
-function fileInChart(source: string, shownAs: string): string | undefined {
-  const inChart = source.split('/').slice(1).join('/');
-  if (inChart === '' || inChart.split('/').includes('..')) return undefined;
-  return path.join(shownAs, inChart);
 }
 
 /** A chart is a few hundred files at most; far more is not a chart anybody renders. */

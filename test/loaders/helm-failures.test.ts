@@ -78,6 +78,29 @@ describe.skipIf(!hasHelm)('charts helm cannot render', () => {
   });
 });
 
+describe.skipIf(!hasHelm)('values helm cannot read', () => {
+  const bomb = ['a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...Array.from({ length: 9 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array.from({ length: 9 }, () => `*a${i}`).join(', ')}]`)].join('\n');
+
+  it('places the failure at the values file: the chart\'s, a subchart\'s or one given with --values', async () => {
+    chart('vals/own', 'own', { 'cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: own\n' });
+    write('vals/own/values.yaml', `${bomb}\n`);
+    chart('vals/umbrella', 'umbrella', { 'cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: umbrella\n' });
+    chart('vals/umbrella/charts/db-dir', 'db', {});
+    write('vals/umbrella/charts/db-dir/values.yaml', 'a: b\n  c: d: e\n');
+    const result = await loadInputs({ paths: ['vals'], cwd: dir });
+    const placed = result.problems.map((p) => ({ code: p.code, file: p.file, line: p.line })).sort((a, b) => (a.file ?? '').localeCompare(b.file ?? ''));
+    expect(placed).toEqual([
+      { code: 'render-failed', file: path.join('vals', 'own', 'values.yaml'), line: undefined },
+      { code: 'render-failed', file: path.join('vals', 'umbrella', 'charts', 'db-dir', 'values.yaml'), line: 2 },
+    ]);
+    expect(result.problems.find((p) => p.file === path.join('vals', 'own', 'values.yaml'))?.message).toContain('excessive aliasing');
+
+    write('prod.yaml', 'replicas: 2\n  image: x: y\n');
+    const given = await loadInputs({ paths: ['repo/umbrella'], cwd: dir, helm: { valuesFiles: ['prod.yaml'] } });
+    expect(given.problems).toMatchObject([{ code: 'render-failed', file: 'prod.yaml', line: 2 }]);
+  });
+});
+
 describe.skipIf(!hasHelm)('a packaged chart', () => {
   it('is known by name and gzip bytes, and renders with its templates named inside the archive', async () => {
     execFileSync('helm', ['package', path.join(dir, 'repo', 'umbrella'), '-d', path.join(dir, 'packaged')], { stdio: 'ignore', env: { ...process.env, HELM_CACHE_HOME: path.join(dir, '.helm'), HELM_CONFIG_HOME: path.join(dir, '.helm'), HELM_DATA_HOME: path.join(dir, '.helm') } });
