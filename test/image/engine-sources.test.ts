@@ -65,6 +65,11 @@ describe('docker-daemon: through the Docker Engine API (podman system service)',
     sameImage(read);
     expect(read.image?.repoTags).toContain('localhost/palisade-engine:1');
     expect(progress.at(-1)).toBeGreaterThan(1_000_000);
+    // The export carries no manifest digest; the engine's RepoDigests give the one it records,
+    // so an SBOM can name the image by purl.
+    const digest = podman.run(['image', 'inspect', '--format', '{{.Digest}}', 'localhost/palisade-engine:1']).trim();
+    expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(read.image?.manifestDigest).toBe(digest);
   });
 
   it('finds the engine through the current docker context, as the docker CLI does (rootless Docker, Docker Desktop)', async () => {

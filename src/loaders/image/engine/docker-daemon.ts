@@ -20,6 +20,7 @@ import { openDockerArchive } from '../docker-archive.js';
 import type { ImageHandle } from '../image-handle.js';
 import type { ImageLimits } from '../limits.js';
 import { ImageError } from '../problems.js';
+import { type ImageRef, parseImageRef } from '../../../lib/image-ref.js';
 import { describeEndpoint, type EngineEndpoint, engineEndpoint } from './docker-host.js';
 
 export interface DaemonOptions {
@@ -39,11 +40,51 @@ export async function openDaemonImage(reference: string, options: DaemonOptions)
     const file = join(dir, 'image.tar');
     await spool(response, file, options);
     const handle = openDockerArchive(archiveAccess(file), { name: options.name, limits: options.limits });
-    return { ...handle, close: cleanup };
+    const manifestDigest = await repoDigest(endpoint, reference, handle.repoTags);
+    return { ...handle, ...(manifestDigest === undefined ? {} : { manifestDigest }), close: cleanup };
   } catch (error) {
     cleanup();
     throw error;
   }
+}
+
+/**
+ * The manifest digest the engine records for the image in the repository it is named by
+ * (RepoDigests, what `docker images --digests` shows): an export carries none, and without it an
+ * SBOM cannot name the image by purl. None for an image built here and never pushed or pulled, and
+ * none rather than a guess when no recorded repository is the one the image is named by (a digest
+ * is per repository: a registry may have recompressed the layers). The export is already read, so
+ * an engine that fails to answer costs the digest only.
+ */
+async function repoDigest(endpoint: EngineEndpoint, reference: string, repoTags: readonly string[]): Promise<string | undefined> {
+  let text: string;
+  try {
+    text = await bodyOf(await engineGet(endpoint, `/images/${encodeName(reference)}/json`), 1024 * 1024);
+  } catch {
+    return undefined;
+  }
+  let recorded: unknown;
+  try {
+    recorded = (JSON.parse(text) as { RepoDigests?: unknown }).RepoDigests;
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(recorded)) return undefined;
+  const digests = new Map<string, string>();
+  for (const entry of recorded) {
+    const ref = typeof entry === 'string' ? parseImageRef(entry) : undefined;
+    if (ref?.digest !== undefined && !digests.has(repositoryOf(ref))) digests.set(repositoryOf(ref), ref.digest);
+  }
+  for (const name of [reference, ...repoTags]) {
+    const ref = parseImageRef(name);
+    const digest = ref === undefined ? undefined : digests.get(repositoryOf(ref));
+    if (digest !== undefined) return digest;
+  }
+  return undefined;
+}
+
+function repositoryOf(ref: ImageRef): string {
+  return `${ref.registry}/${ref.repository}`;
 }
 
 /** Names keep '/' and ':' (the API routes `{name:.*}`); anything else is escaped. */
@@ -86,7 +127,7 @@ function engineGet(endpoint: EngineEndpoint, path: string): Promise<IncomingMess
       void errorBody(response).then((message) => {
         const status = response.statusCode ?? 0;
         reject(status === 404
-          ? new ImageError('image-not-found', `${where}: no image ${decodeURIComponent(path.slice('/images/'.length, -'/get'.length))} (${message})`)
+          ? new ImageError('image-not-found', `${where}: no image ${decodeURIComponent(path.slice('/images/'.length, path.lastIndexOf('/')))} (${message})`)
           : new ImageError('engine-unreachable', `${where}: HTTP ${status} ${message}`.trim()));
       });
     });
@@ -97,16 +138,24 @@ function engineGet(endpoint: EngineEndpoint, path: string): Promise<IncomingMess
   });
 }
 
-/** The engine's JSON error ({"message": ...}), at most a few KiB of it. */
-async function errorBody(response: IncomingMessage): Promise<string> {
-  let text = '';
+/** The start of a response body, at most `limit` bytes of it. */
+async function bodyOf(response: IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let length = 0;
   for await (const chunk of response as AsyncIterable<Buffer>) {
-    text += chunk.toString('utf8');
-    if (text.length > 4096) {
+    chunks.push(chunk);
+    length += chunk.length;
+    if (length > limit) {
       response.destroy();
       break;
     }
   }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The engine's JSON error ({"message": ...}), at most a few KiB of it. */
+async function errorBody(response: IncomingMessage): Promise<string> {
+  const text = await bodyOf(response, 4096);
   try {
     const message = (JSON.parse(text) as { message?: unknown }).message;
     if (typeof message === 'string') return message;
