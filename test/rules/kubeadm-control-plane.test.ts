@@ -35,7 +35,7 @@ describe('kubeadm ClusterConfiguration', () => {
   it('judges the flags kubeadm sets by default: anonymous auth on, Node,RBAC, NodeRestriction, controller credentials, loopback binds', async () => {
     const anonymous = await scanYaml(anonymousAuth, V1BETA3_DEFAULTS);
     expect(at(anonymous.findings)).toEqual([
-      ['kube-apiserver (kubeadm ClusterConfiguration, kubeadm\'s default flags replaced by apiServer.extraArgs where it names them) does not set --anonymous-auth (default true)', '', 1],
+      ['kube-apiserver (kubeadm\'s defaults with apiServer.extraArgs) does not set --anonymous-auth (default true)', '', 1],
     ]);
     expect(anonymous.summary.counts).toMatchObject({ fail: 1, skip: 0 });
     for (const clean of [authorizationMode, admissionPlugins, bindAddress, etcdClientCertAuth, etcdUniqueCa, serviceAccountCredentials, insecurePort]) {
@@ -45,7 +45,7 @@ describe('kubeadm ClusterConfiguration', () => {
     }
     const tls = await scanYaml(apiserverTls, V1BETA3_DEFAULTS);
     expect(tls.findings.map((f) => f.message.split(':')[0])).toEqual([
-      'kube-apiserver (kubeadm ClusterConfiguration, kubeadm\'s default flags replaced by apiServer.extraArgs where it names them) does not set --kubelet-certificate-authority',
+      'kube-apiserver (kubeadm\'s defaults with apiServer.extraArgs) does not set --kubelet-certificate-authority',
     ]);
     // kubeadm leaves --profiling at its default (true) on the controller manager and the scheduler.
     expect((await scanYaml(profiling, V1BETA3_DEFAULTS)).findings.map((f) => f.message.split(' ')[0])).toEqual(['kube-controller-manager', 'kube-scheduler']);
@@ -65,7 +65,7 @@ controllerManager:
 `;
     expect((await scanYaml(anonymousAuth, yaml)).findings).toEqual([]);
     expect(at((await scanYaml(authorizationMode, yaml)).findings)).toEqual([
-      ['kube-apiserver (kubeadm ClusterConfiguration, kubeadm\'s default flags replaced by apiServer.extraArgs where it names them) runs with --authorization-mode=AlwaysAllow', '/apiServer/extraArgs/authorization-mode', 6],
+      ['kube-apiserver (kubeadm\'s defaults with apiServer.extraArgs) runs with --authorization-mode=AlwaysAllow', '/apiServer/extraArgs/authorization-mode', 6],
     ]);
     // enable-admission-plugins in extraArgs replaces kubeadm's NodeRestriction.
     const plugins = at((await scanYaml(admissionPlugins, yaml)).findings);
@@ -74,7 +74,7 @@ controllerManager:
       ['/apiServer/extraArgs/enable-admission-plugins', 7],
     ]);
     expect(at((await scanYaml(bindAddress, yaml)).findings)).toEqual([
-      ['kube-controller-manager (kubeadm ClusterConfiguration, kubeadm\'s default flags replaced by controllerManager.extraArgs where it names them) sets --bind-address=0.0.0.0', '/controllerManager/extraArgs/bind-address', 10],
+      ['kube-controller-manager (kubeadm\'s defaults with controllerManager.extraArgs) sets --bind-address=0.0.0.0', '/controllerManager/extraArgs/bind-address', 10],
     ]);
   });
 
@@ -94,12 +94,26 @@ apiServer:
 `;
     // kubeadm puts --anonymous-auth=false before --anonymous-auth=true: the last one, true, wins.
     expect(at((await scanYaml(anonymousAuth, yaml)).findings)).toEqual([
-      ['kube-apiserver (kubeadm ClusterConfiguration, kubeadm\'s default flags replaced by apiServer.extraArgs where it names them) sets --anonymous-auth=true', '/apiServer/extraArgs/0/value', 6],
+      ['kube-apiserver (kubeadm\'s defaults with apiServer.extraArgs) sets --anonymous-auth=true', '/apiServer/extraArgs/0/value', 6],
     ]);
     // Both --enable-admission-plugins occurrences count: the slice appends.
     const recommended = await scanYaml(recommendedPlugins, yaml);
     expect(recommended.findings.map((f) => f.message).filter((m) => /EventRateLimit|AlwaysPullImages/.test(m) && m.includes('does not enable'))).toEqual([]);
     expect((await scanYaml(admissionPlugins, yaml)).findings).toEqual([]);
+  });
+
+  it('reads no flag from a malformed extraArgs entry (no name, a nested value) instead of inventing an empty one', async () => {
+    const yaml = `apiVersion: kubeadm.k8s.io/v1beta4
+kind: ClusterConfiguration
+scheduler:
+  extraArgs:
+    - null
+    - {value: x}
+    - {name: bind-address, value: {nested: true}}
+controllerManager:
+  extraArgs: "bind-address=0.0.0.0"
+`;
+    expect((await scanYaml(bindAddress, yaml)).findings).toEqual([]);
   });
 
   it('uses the external etcd settings for the API server and judges no etcd of its own', async () => {
@@ -111,8 +125,8 @@ etcd:
 `;
     const tls = await scanYaml(apiserverTls, yaml);
     expect(tls.findings.map((f) => f.message.split(':')[0] ?? '').filter((m) => m.includes('--etcd-'))).toEqual([
-      'kube-apiserver (kubeadm ClusterConfiguration, kubeadm\'s default flags replaced by apiServer.extraArgs where it names them) does not set --etcd-certfile and --etcd-keyfile',
-      'kube-apiserver (kubeadm ClusterConfiguration, kubeadm\'s default flags replaced by apiServer.extraArgs where it names them) does not set --etcd-cafile',
+      'kube-apiserver (kubeadm\'s defaults with apiServer.extraArgs) does not set --etcd-certfile and --etcd-keyfile',
+      'kube-apiserver (kubeadm\'s defaults with apiServer.extraArgs) does not set --etcd-cafile',
     ]);
     const etcd = await scanYaml(etcdClientCertAuth, yaml);
     expect(etcd.summary.counts).toMatchObject({ pass: 0, fail: 0, skip: 1 });
@@ -147,7 +161,7 @@ spec:
           anonymous-auth: "true"
 `;
     expect(at((await scanYaml(anonymousAuth, yaml)).findings)).toEqual([
-      ['kube-apiserver (kubeadm for KubeadmControlPlane, kubeadm\'s default flags replaced by spec.kubeadmConfigSpec.clusterConfiguration.apiServer.extraArgs where it names them) sets --anonymous-auth=true', '/spec/kubeadmConfigSpec/clusterConfiguration/apiServer/extraArgs/anonymous-auth', 13],
+      ['kube-apiserver (kubeadm\'s defaults with spec.kubeadmConfigSpec.clusterConfiguration.apiServer.extraArgs) sets --anonymous-auth=true', '/spec/kubeadmConfigSpec/clusterConfiguration/apiServer/extraArgs/anonymous-auth', 13],
     ]);
   });
 

@@ -215,10 +215,10 @@ function identify(container: ContainerRef, argv: readonly string[]): { component
  * Where kubeadm's ClusterConfiguration sits in each kind that carries one: a kubeadm config file,
  * and Cluster API's control plane (and the template ClusterClass stamps it from).
  */
-const KUBEADM_SOURCES: Readonly<Record<string, { readonly group: string; readonly label: string; readonly path: readonly string[]; readonly version: readonly string[] }>> = {
-  ClusterConfiguration: { group: 'kubeadm.k8s.io', label: 'kubeadm ClusterConfiguration', path: [], version: ['kubernetesVersion'] },
-  KubeadmControlPlane: { group: 'controlplane.cluster.x-k8s.io', label: 'kubeadm for KubeadmControlPlane', path: ['spec', 'kubeadmConfigSpec', 'clusterConfiguration'], version: ['spec', 'version'] },
-  KubeadmControlPlaneTemplate: { group: 'controlplane.cluster.x-k8s.io', label: 'kubeadm for KubeadmControlPlaneTemplate', path: ['spec', 'template', 'spec', 'kubeadmConfigSpec', 'clusterConfiguration'], version: [] },
+const KUBEADM_SOURCES: Readonly<Record<string, { readonly group: string; readonly path: readonly string[]; readonly version: readonly string[] }>> = {
+  ClusterConfiguration: { group: 'kubeadm.k8s.io', path: [], version: ['kubernetesVersion'] },
+  KubeadmControlPlane: { group: 'controlplane.cluster.x-k8s.io', path: ['spec', 'kubeadmConfigSpec', 'clusterConfiguration'], version: ['spec', 'version'] },
+  KubeadmControlPlaneTemplate: { group: 'controlplane.cluster.x-k8s.io', path: ['spec', 'template', 'spec', 'kubeadmConfigSpec', 'clusterConfiguration'], version: [] },
 };
 
 /** The kinds control-plane rules judge: every workload kind, and the kubeadm configurations. */
@@ -297,7 +297,7 @@ function kubeadmInvocations(resource: Resource, source: (typeof KUBEADM_SOURCES)
     const flags = parseFlags(command.args.map((a) => `--${a.name}=${a.value}`), BOOLEAN_FLAGS[command.component]);
     return {
       component: command.component,
-      description: `${command.component} (${source.label}, kubeadm's default flags replaced by ${command.extraArgsField} where it names them)`,
+      description: `${command.component} (kubeadm's defaults with ${command.extraArgsField})`,
       kubernetesMinor: minor,
       flags,
       // A flag kubeadm sets itself is located at the extraArgs that would replace it.

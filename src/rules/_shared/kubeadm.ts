@@ -58,8 +58,10 @@ export function extraArgsOf(value: unknown, path: string): KubeadmArg[] {
       const entry = asRecord(item);
       const name = asString(entry?.name);
       if (name === undefined || name === '') return [];
-      const raw = scalar(entry?.value) ?? '';
-      return [{ name, value: raw, path: entry?.value === undefined ? pointer(path, index) : pointer(path, index, 'value') }];
+      // A missing value is kubeadm's empty string; a nested one kubeadm refuses to read at all.
+      if (entry?.value === undefined) return [{ name, value: '', path: pointer(path, index) }];
+      const raw = scalar(entry.value);
+      return raw === undefined ? [] : [{ name, value: raw, path: pointer(path, index, 'value') }];
     });
   }
   return Object.entries(asRecord(value) ?? {}).flatMap(([name, raw]) => {
