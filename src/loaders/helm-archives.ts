@@ -16,6 +16,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { TarReader } from './image/tar-reader.js';
+import { isSchemaFile, MAX_SCHEMA_BYTES, outsideRef, outsideRefOfFile, TOO_LARGE } from './helm-schema.js';
 
 /** helm 3.17.3's default bound on a decompressed chart. */
 export const MAX_INFLATED_CHART_BYTES = 100 * 1024 * 1024;
@@ -29,16 +30,19 @@ export type ArchiveRefusal =
   | { readonly kind: 'too-deep'; readonly archive: string }
   | { readonly kind: 'unreadable'; readonly archive: string; readonly reason: string };
 
-/** The chart archives helm would inflate to render `target` (an archive, or a chart directory). */
-export function chartArchives(target: string): string[] {
+/** The chart archives helm would inflate to render `target` (an archive, or a chart directory), and the values schemas of its chart directories. */
+export function chartFiles(target: string): { readonly archives: string[]; readonly schemas: string[] } {
   try {
-    if (statSync(target).isFile()) return [target];
+    if (statSync(target).isFile()) return { archives: [target], schemas: [] };
   } catch {
-    return [];
+    return { archives: [], schemas: [] };
   }
-  const found: string[] = [];
+  const archives: string[] = [];
+  const schemas: string[] = [];
   const visit = (chart: string, depth: number): void => {
     if (depth > MAX_CHART_NESTING) return;
+    const schema = path.join(chart, 'values.schema.json');
+    if (statSync(schema, { throwIfNoEntry: false })?.isFile() === true) schemas.push(schema);
     let entries: string[];
     try {
       entries = readdirSync(path.join(chart, 'charts'));
@@ -50,11 +54,11 @@ export function chartArchives(target: string): string[] {
       // helm follows links to directories; the links were checked to stay inside the input.
       const stats = statSync(child, { throwIfNoEntry: false });
       if (stats?.isDirectory() === true) visit(child, depth + 1);
-      else if (stats?.isFile() === true && /\.(?:tgz|tar\.gz)$/i.test(name)) found.push(child);
+      else if (stats?.isFile() === true && /\.(?:tgz|tar\.gz)$/i.test(name)) archives.push(child);
     }
   };
   visit(target, 0);
-  return found;
+  return { archives, schemas };
 }
 
 /** An archive entry helm loads as a subchart archive: `charts/NAME.tgz`, in the chart or in a subchart directory of it. */
@@ -70,6 +74,14 @@ interface Budget {
   files: number;
   /** Tar stream bytes that may still be inflated (headers and padding cost inflating, not memory). */
   stream: number;
+  /** Values schemas found that refer outside themselves (helm-schema.ts). */
+  readonly schemaRefs: SchemaRef[];
+}
+
+/** A values.schema.json (as shown to the user) whose `$ref` helm would fetch or read. */
+export interface SchemaRef {
+  readonly file: string;
+  readonly ref: string;
 }
 
 class OverBudget extends Error {
@@ -117,6 +129,11 @@ async function inspect(input: AsyncIterable<Buffer>, archive: string, depth: num
       budget.files -= entry.size;
       if (budget.files < 0) throw new OverBudget(archive);
       const inChart = inChartPath(entry.name);
+      if (isSchemaFile(inChart)) {
+        const ref = entry.size > MAX_SCHEMA_BYTES ? TOO_LARGE : outsideRef((await reader.read(false)).toString('utf8'));
+        if (ref !== undefined) budget.schemaRefs.push({ file: `${archive}/${inChart}`, ref });
+        continue;
+      }
       if (!SUBCHART_ARCHIVE.test(inChart)) continue;
       const inner = `${archive}/${inChart}`;
       if (depth >= MAX_CHART_NESTING) return { kind: 'too-deep', archive: inner };
@@ -138,25 +155,45 @@ async function inspect(input: AsyncIterable<Buffer>, archive: string, depth: num
   }
 }
 
+/** What was found in a chart before helm is run. */
+export interface ChartInspection {
+  /** Why the chart is not handed to helm, if it is not. */
+  readonly refusal?: ArchiveRefusal;
+  /** Values schemas, in directories and archives, that refer outside themselves. */
+  readonly schemaRefs: readonly SchemaRef[];
+}
+
 /**
- * The first reason not to hand the chart at `target` to helm, if any: an archive of it that
- * inflates beyond the bound (with the others), nests subchart archives too deep, or cannot be
- * read as a gzip tar archive (helm would fail on it too, or worse, read it otherwise).
- * `shownAs` is how the user named `target`.
+ * The chart at `target` as helm would load it, before helm does: the first reason not to hand it
+ * to helm, if any (an archive that inflates beyond the bound with the others, nests subchart
+ * archives too deep, or cannot be read as a gzip tar archive: helm would fail on it too, or
+ * worse, read it otherwise), and its values schemas that refer outside themselves. `shownAs` is
+ * how the user named `target`.
  */
-export async function refusedArchive(target: string, shownAs: string, limit = MAX_INFLATED_CHART_BYTES): Promise<ArchiveRefusal | undefined> {
-  const budget: Budget = { files: limit, stream: 2 * limit };
-  for (const file of chartArchives(target)) {
+export async function inspectChart(target: string, shownAs: string, limit = MAX_INFLATED_CHART_BYTES): Promise<ChartInspection> {
+  const { archives, schemas } = chartFiles(target);
+  const schemaRefs: SchemaRef[] = [];
+  for (const schema of schemas) {
+    const ref = outsideRefOfFile(schema);
+    if (ref !== undefined) schemaRefs.push({ file: path.join(shownAs, path.relative(target, schema)), ref });
+  }
+  const budget: Budget = { files: limit, stream: 2 * limit, schemaRefs };
+  for (const file of archives) {
     const inside = path.relative(target, file);
     const archive = inside === '' ? shownAs : path.join(shownAs, inside);
     try {
-      const found = await inspect(createReadStream(file), archive, 0, budget);
-      if (found !== undefined) return found;
+      const refusal = await inspect(createReadStream(file), archive, 0, budget);
+      if (refusal !== undefined) return { refusal, schemaRefs };
     } catch (error) {
-      if (error instanceof OverBudget) return { kind: 'too-large', archive: error.archive };
-      if (error instanceof Unreadable) return { kind: 'unreadable', archive: error.archive, reason: error.reason };
+      if (error instanceof OverBudget) return { refusal: { kind: 'too-large', archive: error.archive }, schemaRefs };
+      if (error instanceof Unreadable) return { refusal: { kind: 'unreadable', archive: error.archive, reason: error.reason }, schemaRefs };
       throw error;
     }
   }
-  return undefined;
+  return { schemaRefs };
+}
+
+/** The reason not to hand the chart to helm, if any (inspectChart's refusal). */
+export async function refusedArchive(target: string, shownAs: string, limit = MAX_INFLATED_CHART_BYTES): Promise<ArchiveRefusal | undefined> {
+  return (await inspectChart(target, shownAs, limit)).refusal;
 }

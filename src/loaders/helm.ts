@@ -24,7 +24,7 @@ import { readFileBounded } from './read-bounded.js';
 import { runTool } from './run-tool.js';
 import { fileInChart, locateFailure } from './helm-failure.js';
 import { markTemplateLines, readSourceComment } from './helm-lines.js';
-import { MAX_CHART_NESTING, MAX_INFLATED_CHART_BYTES, refusedArchive, type ArchiveRefusal } from './helm-archives.js';
+import { inspectChart, MAX_CHART_NESTING, MAX_INFLATED_CHART_BYTES, type ArchiveRefusal } from './helm-archives.js';
 import type { RenderOutcome } from './kustomize.js';
 
 export function isHelmChart(dir: string): boolean {
@@ -123,8 +123,8 @@ export async function renderHelmChart(dir: string, shownAs: string, options: Hel
       : `not rendered: ${path.join(shownAs, escape.link)} links outside the scanned directory (to ${escape.target}), and helm would read that file into the chart`;
     return { ok: false, problem: renderProblem(problem, shownAs) };
   }
-  const refused = await refusedArchive(dir, shownAs);
-  if (refused !== undefined) return { ok: false, problem: archiveProblem(refused) };
+  const inspected = await inspectChart(dir, shownAs);
+  if (inspected.refusal !== undefined) return { ok: false, problem: archiveProblem(inspected.refusal) };
   // CRDs (crds/) are installed by `helm install` before the templates, so they are part of what
   // the chart deploys; helm template leaves them out unless asked.
   const args = ['template', dir, '--include-crds'];
@@ -132,6 +132,8 @@ export async function renderHelmChart(dir: string, shownAs: string, options: Hel
   for (const assignment of options.set ?? []) args.push('--set', assignment);
   if (options.namespace !== undefined) args.push('--namespace', options.namespace);
   if (options.kubeVersion !== undefined) args.push('--kube-version', options.kubeVersion);
+  // helm would fetch (or read) what such a schema refers to while validating the values (helm-schema.ts).
+  if (inspected.schemaRefs.length > 0) args.push('--skip-schema-validation');
   const outcome = await runTool({
     command: 'helm',
     args,
