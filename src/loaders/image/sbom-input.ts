@@ -11,16 +11,45 @@
  * package was found (file, layer, analyzer), from what Palisade's writers record and, for the
  * source package and the file, from the properties Trivy and Syft write.
  */
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type { Inventory, OperatingSystem, Package, PackageEcosystem } from '../../model/package.js';
 import type { Problem } from '../../model/problem.js';
-import { problem } from '../../core/errors.js';
-import { ImageError, imageProblem } from './problems.js';
-import { jsonErrorMessage } from '../../lib/json-error.js';
+import { PalisadeError, problem } from '../../core/errors.js';
+import { imageProblem } from './problems.js';
+import { type DocumentShape, type Json, isJson, readDocument } from './sbom-document.js';
+import { type JsonPlace, SbomJsonError, withFileCursor } from './sbom-json.js';
 
-const MAX_SBOM_BYTES = 256 * 1024 * 1024;
+/**
+ * Bounds on what an SBOM may hold: it is attacker-controlled (it comes with the image), and each
+ * bound is far above what Syft or Trivy write for the largest images (tens of thousands of
+ * packages, components nested a few levels, fields of a few KB).
+ */
+export interface SbomLimits {
+  readonly maxBytes: number;
+  /** Packages kept: each costs some 160 bytes of memory however few bytes of the file it takes. */
+  readonly maxPackages: number;
+  /** One kept string (a purl, a name, a licence text); strings not read may be any size. */
+  readonly maxFieldBytes: number;
+  /** Objects and arrays open at once. */
+  readonly maxDepth: number;
+  /** CycloneDX components nested in one another. */
+  readonly maxNesting: number;
+}
+
+export const SBOM_LIMITS: SbomLimits = {
+  maxBytes: 256 * 1024 * 1024,
+  maxPackages: 1_000_000,
+  maxFieldBytes: 1024 * 1024,
+  maxDepth: 2000,
+  maxNesting: 500,
+};
 const ECOSYSTEMS: readonly PackageEcosystem[] = ['deb', 'apk', 'rpm', 'npm', 'pypi', 'golang', 'maven', 'gem', 'cargo', 'composer', 'nuget'];
 const OS_ECOSYSTEMS: readonly PackageEcosystem[] = ['deb', 'apk', 'rpm'];
+const LIMIT_HINT = 'No scanner writes an SBOM like this for a real image; check where the SBOM came from.';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+/** Shared by the packages that declare no licence (most of a large SBOM's); never written to. */
+const NO_LICENCES: readonly string[] = Object.freeze([]);
 
 /** What an SBOM says about one package besides its purl. */
 interface Recorded {
@@ -36,14 +65,6 @@ interface Recorded {
 interface Entry extends Recorded {
   readonly purl: string;
 }
-
-interface SbomContent {
-  readonly entries: readonly Entry[];
-  readonly withoutPurl: number;
-  readonly os?: OperatingSystem;
-}
-
-type Json = Record<string, unknown>;
 
 /** Whether `path` is a JSON SBOM (checked by content, cheaply: the first 64 KiB). */
 export function isSbomFile(path: string): boolean {
@@ -63,40 +84,121 @@ export function isSbomFile(path: string): boolean {
   }
 }
 
-export function readSbomInventory(path: string): Inventory {
+/**
+ * The inventory an SBOM file describes. The file is read as a stream, keeping only the fields used
+ * (memory follows the packages kept, not the file); a file that is not JSON, or is beyond a bound,
+ * is a PalisadeError located at the place in the file.
+ */
+export function readSbomInventory(path: string, overrides: Partial<SbomLimits> = {}): Inventory {
+  const limits = { ...SBOM_LIMITS, ...overrides };
   const size = statSync(path).size;
-  if (size > MAX_SBOM_BYTES) throw new ImageError('image-invalid', `${path}: SBOM of ${size} bytes is over the limit of ${MAX_SBOM_BYTES}`);
-  let doc: unknown;
+  if (size > limits.maxBytes) throw tooLarge(path, `SBOM of ${size} bytes is over the limit of ${limits.maxBytes} bytes`, undefined);
+  const cdx = new Collector(path);
+  const spdx = new Collector(path);
+  const extracted = new Map<string, string>();
+  let shape: DocumentShape;
   try {
-    doc = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new ImageError('image-invalid', `${path}: not JSON (${jsonErrorMessage(error)})`);
-  }
-  const record = isJson(doc) ? doc : {};
-  let content: SbomContent;
-  if (Array.isArray(record.components)) content = readCycloneDx(record.components);
-  else if (Array.isArray(record.packages)) content = readSpdx(record.packages, record.hasExtractedLicensingInfos);
-  else throw new ImageError('image-invalid', `${path}: neither CycloneDX components nor SPDX packages`);
-  const problems: Problem[] = [];
-  const packages: Package[] = [];
-  const skipped = skippedPurls(path);
-  for (const entry of content.entries) {
-    const parsed = parsePurl(entry.purl);
-    if (parsed === undefined) {
-      skipped.add(entry.purl);
-      continue;
-    }
-    const source = entry.source ?? upstreamOf(parsed.ecosystem, entry.purl);
-    packages.push({
-      ...parsed, name: displayName(parsed, entry.name), purl: entry.purl, licenses: entry.licenses, file: entry.file ?? path, analyzer: entry.analyzer ?? 'sbom',
-      ...(source === undefined ? {} : { source }), ...(entry.layer === undefined ? {} : { layer: entry.layer }),
+    shape = withFileCursor(path, limits, (cursor) => {
+      const kept = (): void => {
+        if (cdx.packages.length + spdx.packages.length > limits.maxPackages) throw new SbomJsonError('limit', `more than ${limits.maxPackages} packages`, cursor.place());
+      };
+      return readDocument(cursor, limits, {
+        component: (c, order) => { cdxComponent(cdx, c, order); kept(); },
+        spdxPackage: (p) => { spdxPackage(spdx, p); kept(); },
+        extractedLicence: (info) => { addExtractedLicence(extracted, info); },
+        restart: (key) => { (key === 'components' ? cdx : spdx).clear(); },
+      });
     });
+  } catch (error) {
+    if (error instanceof SbomJsonError) throw located(path, error);
+    throw error;
   }
-  problems.push(...skipped.problems());
+  const format = formatOf(shape);
+  if (format === undefined) {
+    throw new PalisadeError(problem('image-invalid', `${path}: neither CycloneDX components nor SPDX packages`, { file: path }, 'An SBOM input is a CycloneDX JSON document (bomFormat "CycloneDX") or an SPDX 2.x JSON document (spdxVersion "SPDX-2.x").'));
+  }
+  const content = format === 'cyclonedx' ? cdx : spdx.resolveLicences(extracted);
+  const problems: Problem[] = [...content.skipped.problems()];
   if (content.withoutPurl > 0) problems.push({ ...imageProblem('file-not-read', `${content.withoutPurl} SBOM entries have no purl and were skipped`, path), level: 'note' });
-  packages.sort(comparePackages);
+  const packages = content.packages.sort(comparePackages);
   const os = content.os ?? osFromPurls(packages);
   return { target: path, ...(os === undefined ? {} : { os }), packages, problems };
+}
+
+/**
+ * Which format the document is: by its arrays as JSON.parse read it before, else by what it
+ * declares, since both formats make the array optional (an SBOM of an image with no packages).
+ */
+function formatOf(shape: DocumentShape): 'cyclonedx' | 'spdx' | undefined {
+  if (shape.components === 'array') return 'cyclonedx';
+  if (shape.packages === 'array') return 'spdx';
+  if (shape.bomFormat === 'CycloneDX' && shape.components === 'absent') return 'cyclonedx';
+  if (shape.spdxVersion?.startsWith('SPDX-2.') === true && shape.packages === 'absent') return 'spdx';
+  return undefined;
+}
+
+function located(path: string, error: SbomJsonError): PalisadeError {
+  if (error.kind === 'limit') return tooLarge(path, `SBOM over a limit: ${error.message}`, error.place);
+  return new PalisadeError(problem('json-syntax', `not a JSON SBOM: ${error.message}`, { file: path, ...error.place }, 'Fix the JSON at the given place; an SBOM is one CycloneDX or SPDX JSON document.'));
+}
+
+function tooLarge(path: string, message: string, place: JsonPlace | undefined): PalisadeError {
+  return new PalisadeError(problem('input-too-large', message, { file: path, ...place }, LIMIT_HINT));
+}
+
+/** The packages of one format's array, made as they are read; the OS element with the lowest order wins. */
+class Collector {
+  packages: Package[] = [];
+  withoutPurl = 0;
+  os: OperatingSystem | undefined;
+  osOrder = Infinity;
+  skipped: ReturnType<typeof skippedPurls>;
+  /** SPDX packages naming a LicenseRef-, by index: resolved once the whole document is read. */
+  licenceRefs: { readonly index: number; readonly declared: string }[] = [];
+  private readonly path: string;
+
+  constructor(path: string) {
+    this.path = path;
+    this.skipped = skippedPurls(path);
+  }
+
+  clear(): void {
+    this.packages = [];
+    this.withoutPurl = 0;
+    this.os = undefined;
+    this.osOrder = Infinity;
+    this.skipped = skippedPurls(this.path);
+    this.licenceRefs = [];
+  }
+
+  add(entry: Entry): boolean {
+    const parsed = parsePurl(entry.purl);
+    if (parsed === undefined) {
+      this.skipped.add(entry.purl);
+      return false;
+    }
+    const source = entry.source ?? upstreamOf(parsed.ecosystem, entry.purl);
+    // Built in one shape, optional fields set after: objects made of conditional spreads took twice
+    // the memory and time, which a million packages make felt.
+    const pkg: Mutable<Package> = {
+      name: displayName(parsed, entry.name), version: parsed.version, ecosystem: parsed.ecosystem, purl: entry.purl,
+      licenses: entry.licenses.length === 0 ? NO_LICENCES : entry.licenses, file: entry.file ?? this.path, analyzer: entry.analyzer ?? 'sbom',
+    };
+    if (parsed.arch !== undefined) pkg.arch = parsed.arch;
+    if (source !== undefined) pkg.source = source;
+    if (entry.layer !== undefined) pkg.layer = entry.layer;
+    this.packages.push(pkg);
+    return true;
+  }
+
+  /** SPDX licences are read before the hasExtractedLicensingInfos that say what their LicenseRef-s are. */
+  resolveLicences(extracted: ReadonlyMap<string, string>): this {
+    for (const { index, declared } of this.licenceRefs) {
+      const p = this.packages[index];
+      if (p !== undefined) this.packages[index] = { ...p, licenses: spdxLicenses(declared, extracted) };
+    }
+    return this;
+  }
 }
 
 /** Malformed purls named one by one, up to this many; the rest are counted. */
@@ -137,24 +239,21 @@ function quoted(text: string): string {
   return text.length <= MAX_QUOTED ? text : `${text.slice(0, MAX_QUOTED)}…`;
 }
 
-/** CycloneDX: components, nested ones included; the first `operating-system` component is the OS. */
-function readCycloneDx(components: readonly unknown[]): SbomContent {
-  const entries: Entry[] = [];
-  let withoutPurl = 0;
-  let os: OperatingSystem | undefined;
-  // Nested components are walked with an explicit stack: a hostile SBOM nests them deeper than
-  // the call stack goes.
-  const stack: unknown[][] = [[...components].reverse()];
-  for (let list = stack.pop(); list !== undefined; list = stack.pop()) {
-    const c = list.pop();
-    if (list.length > 0) stack.push(list);
-    if (!isJson(c)) continue;
-    if (c.type === 'operating-system') os ??= cdxOperatingSystem(c);
-    else if (typeof c.purl === 'string') entries.push({ purl: c.purl, ...cdxRecorded(c) });
-    else withoutPurl += 1;
-    if (Array.isArray(c.components) && c.components.length > 0) stack.push([...(c.components as unknown[])].reverse());
+/** A CycloneDX component (nested ones come separately): the first `operating-system` one is the OS. */
+function cdxComponent(into: Collector, c: Json, order: number): void {
+  if (c.type === 'operating-system') {
+    if (order < into.osOrder) {
+      const os = cdxOperatingSystem(c);
+      if (os !== undefined) {
+        into.os = os;
+        into.osOrder = order;
+      }
+    }
+  } else if (typeof c.purl === 'string') {
+    into.add({ purl: c.purl, ...cdxRecorded(c) });
+  } else {
+    into.withoutPurl += 1;
   }
-  return { entries, withoutPurl, ...(os === undefined ? {} : { os }) };
 }
 
 function cdxOperatingSystem(c: Json): OperatingSystem | undefined {
@@ -232,27 +331,26 @@ function cdxLicenses(value: unknown): string[] {
   }))];
 }
 
-/** SPDX: packages with a purl reference; the OPERATING_SYSTEM package is the OS. */
-function readSpdx(packages: readonly unknown[], extractedInfos: unknown): SbomContent {
-  const extracted = extractedLicences(extractedInfos);
-  const entries: Entry[] = [];
-  let withoutPurl = 0;
-  let os: OperatingSystem | undefined;
-  for (const p of packages.filter(isJson)) {
-    const purpose = p.primaryPackagePurpose;
-    // The JSON schema spells it OPERATING_SYSTEM; tag-value (and some JSON writers) OPERATING-SYSTEM.
-    if (purpose === 'OPERATING_SYSTEM' || purpose === 'OPERATING-SYSTEM') {
-      os ??= spdxOperatingSystem(p);
-      continue;
-    }
-    // The image itself (pkg:oci in Palisade's, Trivy's and Syft's SBOMs), not a package in it.
-    if (purpose === 'CONTAINER') continue;
-    const refs = Array.isArray(p.externalRefs) ? p.externalRefs.filter(isJson) : [];
-    const ref = refs.find((r) => r.referenceType === 'purl' && typeof r.referenceLocator === 'string');
-    if (ref !== undefined) entries.push({ purl: String(ref.referenceLocator), ...spdxRecorded(p, extracted) });
-    else if (purpose !== 'FILE') withoutPurl += 1;
+/** An SPDX package with a purl reference; the first OPERATING_SYSTEM package is the OS. */
+function spdxPackage(into: Collector, p: Json): void {
+  const purpose = p.primaryPackagePurpose;
+  // The JSON schema spells it OPERATING_SYSTEM; tag-value (and some JSON writers) OPERATING-SYSTEM.
+  if (purpose === 'OPERATING_SYSTEM' || purpose === 'OPERATING-SYSTEM') {
+    into.os ??= spdxOperatingSystem(p);
+    return;
   }
-  return { entries, withoutPurl, ...(os === undefined ? {} : { os }) };
+  // The image itself (pkg:oci in Palisade's, Trivy's and Syft's SBOMs), not a package in it.
+  if (purpose === 'CONTAINER') return;
+  const refs = Array.isArray(p.externalRefs) ? p.externalRefs.filter(isJson) : [];
+  const ref = refs.find((r) => r.referenceType === 'purl' && typeof r.referenceLocator === 'string');
+  if (ref === undefined) {
+    if (purpose !== 'FILE') into.withoutPurl += 1;
+    return;
+  }
+  const declared = text(p.licenseDeclared);
+  if (into.add({ purl: String(ref.referenceLocator), ...spdxRecorded(p) }) && declared !== undefined && /licenseref-/i.test(declared)) {
+    into.licenceRefs.push({ index: into.packages.length - 1, declared });
+  }
 }
 
 /**
@@ -279,16 +377,11 @@ function osReleaseCodename(comment: string): string | undefined {
  * stores the declared licence in), else the licence name. Keyed in lower case because SPDX matches
  * licence ids without regard to case (SPDX 2.3 annex D).
  */
-function extractedLicences(infos: unknown): ReadonlyMap<string, string> {
-  const extracted = new Map<string, string>();
-  if (!Array.isArray(infos)) return extracted;
-  for (const info of infos.filter(isJson)) {
-    if (typeof info.licenseId !== 'string') continue;
-    const name = text(info.name);
-    const licence = typeof info.extractedText === 'string' ? info.extractedText : name === 'NOASSERTION' ? undefined : name;
-    if (licence !== undefined && !extracted.has(info.licenseId.toLowerCase())) extracted.set(info.licenseId.toLowerCase(), licence);
-  }
-  return extracted;
+function addExtractedLicence(extracted: Map<string, string>, info: Json): void {
+  if (typeof info.licenseId !== 'string') return;
+  const name = text(info.name);
+  const licence = typeof info.extractedText === 'string' ? info.extractedText : name === 'NOASSERTION' ? undefined : name;
+  if (licence !== undefined && !extracted.has(info.licenseId.toLowerCase())) extracted.set(info.licenseId.toLowerCase(), licence);
 }
 
 /**
@@ -297,14 +390,14 @@ function extractedLicences(infos: unknown): ReadonlyMap<string, string> {
  * VERSION"); Trivy writes "built package from: NAME VERSION", Syft the files it read the package
  * from ("acquired package info from DPKG DB: /var/lib/dpkg/status, /usr/share/doc/...").
  */
-function spdxRecorded(p: Json, extracted: ReadonlyMap<string, string>): Recorded {
+function spdxRecorded(p: Json): Recorded {
   const found = /^found in (\/.*?)(?:, added by layer (sha256:[0-9a-f]{64}))?$/.exec(text(p.comment) ?? '')
     ?? /^acquired package info from .+?: (\/[^,]*)/.exec(text(p.sourceInfo) ?? '');
   const source = /^(?:built from source package|built package from:) (\S+) (\S+)$/.exec(text(p.sourceInfo) ?? '');
   const name = text(p.name);
   return {
     ...(name === undefined ? {} : { name }),
-    licenses: spdxLicenses(text(p.licenseDeclared), extracted),
+    licenses: spdxLicenses(text(p.licenseDeclared), NO_EXTRACTED),
     ...(found?.[1] === undefined ? {} : { file: found[1] }),
     ...(found?.[2] === undefined ? {} : { layer: found[2] }),
     ...(source?.[1] === undefined || source[2] === undefined ? {} : { source: { name: source[1], version: source[2] } }),
@@ -316,6 +409,8 @@ function spdxRecorded(p: Json, extracted: ReadonlyMap<string, string>): Recorded
  * licences with AND, so top-level AND terms are separate licences (an expression "A AND B" comes
  * back as A and B, which means the same); LicenseRef-s become the text they stand for.
  */
+const NO_EXTRACTED: ReadonlyMap<string, string> = new Map();
+
 function spdxLicenses(declared: string | undefined, extracted: ReadonlyMap<string, string>): string[] {
   if (declared === undefined || declared === 'NOASSERTION' || declared === 'NONE') return [];
   // A licence repeated in an AND is the same licence once.
@@ -445,10 +540,6 @@ function displayName(parsed: Pick<Package, 'name' | 'ecosystem'>, recorded: stri
 /** Syft records paths relative to the image root without the leading slash in some versions. */
 function absolute(path: string): string {
   return path.startsWith('/') ? path : `/${path}`;
-}
-
-function isJson(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function text(value: unknown): string | undefined {
