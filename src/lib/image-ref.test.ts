@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveTag, parseImageRef } from './image-ref.js';
+import { effectiveTag, parseImageRef, readImageRef } from './image-ref.js';
 
 const DIGEST = `sha256:${'a'.repeat(64)}`;
 
@@ -29,6 +29,15 @@ describe('parseImageRef', () => {
 
   it.each(['', 'UPPER', 'nginx:', 'nginx@sha256:short', 'a//b', 'host:5000/', 'nginx:tag with space', 'bad host!/app'])('rejects %j', (image) => {
     expect(parseImageRef(image)).toBeUndefined();
+  });
+
+  it('rejects names over the grammar\'s 255 characters and says why a reference is invalid', () => {
+    expect(parseImageRef(`x.io/${'a'.repeat(250)}`)).toBeUndefined();
+    expect(parseImageRef(`x.io/${'a'.repeat(249)}`)).toBeDefined();
+    expect(readImageRef('Alpine')).toEqual({ invalid: 'repository names must be lowercase' });
+    expect(readImageRef('alpine:-x')).toEqual({ invalid: '"-x" is not a valid tag' });
+    expect(readImageRef('bad_host.io:1/app')).toEqual({ invalid: '"bad_host.io:1" is not a registry host[:port]' });
+    expect(readImageRef('Index.Docker.IO/alpine')).toMatchObject({ ref: { registry: 'docker.io', repository: 'library/alpine' } });
   });
 
   it('knows the tag the runtime pulls', () => {

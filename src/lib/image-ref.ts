@@ -7,6 +7,8 @@
  */
 
 export const DOCKER_HUB = 'docker.io';
+/** What the runtimes and credential stores take for Docker Hub. */
+const DOCKER_HUB_ALIASES = new Set([DOCKER_HUB, 'index.docker.io', 'registry-1.docker.io']);
 
 export interface ImageRef {
   /** Registry host (with port), lower-cased; `docker.io` for Docker Hub. */
@@ -35,47 +37,66 @@ function isValidDigest(digest: string): boolean {
   const hex = digest.slice(colon + 1);
   return colon > 0 && length !== undefined && hex.length === length && /^[0-9a-f]+$/.test(hex);
 }
-const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::\d+)?$/;
-/** Longer references are not valid (the grammar caps names at 255) and are not worth parsing. */
+/** A DNS name, an IPv4 address or a bracketed IPv6 address, with an optional port. */
+const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::\d+)?$/;
+/** The grammar's cap on a name (registry and path, distribution/reference NameTotalLengthMax). */
+const MAX_NAME = 255;
+/** Longer texts are not worth parsing. */
 const MAX_LENGTH = 4096;
 
 function looksLikeHost(component: string): boolean {
   return component.includes('.') || component.includes(':') || component === 'localhost' || component !== component.toLowerCase();
 }
 
+/** A registry host as the runtimes compare them: lower-cased, Docker Hub's names all `docker.io`. */
+export function canonicalRegistry(host: string): string {
+  const lower = host.toLowerCase();
+  return DOCKER_HUB_ALIASES.has(lower) ? DOCKER_HUB : lower;
+}
+
 /** Parses an image reference; undefined when it is not a valid reference. */
 export function parseImageRef(image: string): ImageRef | undefined {
-  if (image === '' || image.length > MAX_LENGTH) return undefined;
+  const read = readImageRef(image);
+  return 'ref' in read ? read.ref : undefined;
+}
+
+/** Parses an image reference, or says why it is not one (for messages to the user who typed it). */
+export function readImageRef(image: string): { readonly ref: ImageRef } | { readonly invalid: string } {
+  if (image === '' || image.length > MAX_LENGTH) return { invalid: image === '' ? 'it is empty' : `it is longer than ${MAX_LENGTH} characters` };
   let rest = image;
   let digest: string | undefined;
   const at = rest.indexOf('@');
   if (at !== -1) {
     digest = rest.slice(at + 1);
     rest = rest.slice(0, at);
-    if (!isValidDigest(digest)) return undefined;
+    if (!isValidDigest(digest)) return { invalid: `"${digest}" is not a digest (algorithm:hex)` };
   }
   let tag: string | undefined;
   const colon = rest.lastIndexOf(':');
   if (colon > rest.lastIndexOf('/')) {
     tag = rest.slice(colon + 1);
     rest = rest.slice(0, colon);
-    if (!TAG.test(tag)) return undefined;
+    if (!TAG.test(tag)) return { invalid: `"${tag}" is not a valid tag` };
   }
   const slash = rest.indexOf('/');
   const first = slash === -1 ? '' : rest.slice(0, slash);
   const explicitRegistry = slash !== -1 && looksLikeHost(first);
-  let registry = explicitRegistry ? first.toLowerCase() : DOCKER_HUB;
+  if (explicitRegistry && !HOST.test(first)) return { invalid: `"${first}" is not a registry host[:port]` };
+  const registry = explicitRegistry ? canonicalRegistry(first) : DOCKER_HUB;
   let repository = explicitRegistry ? rest.slice(slash + 1) : rest;
-  if (explicitRegistry && !HOST.test(first)) return undefined;
-  if (registry === 'index.docker.io' || registry === 'registry-1.docker.io') registry = DOCKER_HUB;
+  if (repository === '' || !repository.split('/').every((component) => PATH_COMPONENT.test(component))) {
+    return { invalid: repository === repository.toLowerCase() ? "the repository is lowercase path components separated by '/'" : 'repository names must be lowercase' };
+  }
   if (registry === DOCKER_HUB && !repository.includes('/')) repository = `library/${repository}`;
-  if (!repository.split('/').every((component) => PATH_COMPONENT.test(component))) return undefined;
+  if (`${registry}/${repository}`.length > MAX_NAME) return { invalid: `the name is longer than ${MAX_NAME} characters` };
   return {
-    registry,
-    repository,
-    ...(tag === undefined ? {} : { tag }),
-    ...(digest === undefined ? {} : { digest }),
-    explicitRegistry,
+    ref: {
+      registry,
+      repository,
+      ...(tag === undefined ? {} : { tag }),
+      ...(digest === undefined ? {} : { digest }),
+      explicitRegistry,
+    },
   };
 }
 

@@ -36,7 +36,7 @@ describe('image references', () => {
     expect(parseReference('localhost:5000/a/b:tag')).toEqual({ registry: 'localhost:5000', domain: 'localhost:5000', repository: 'a/b', reference: 'tag' });
     expect(parseReference('localhost/app')).toMatchObject({ registry: 'localhost', repository: 'app', reference: 'latest' });
     expect(parseReference('[::1]:5000/team/app:2')).toMatchObject({ registry: '[::1]:5000', repository: 'team/app', reference: '2' });
-    expect(parseReference('Registry/team/app')).toMatchObject({ registry: 'Registry', domain: 'registry', repository: 'team/app' });
+    expect(parseReference('Registry/team/app')).toMatchObject({ registry: 'registry', domain: 'registry', repository: 'team/app' });
   });
 
   it('lets a digest win over a tag, as containerd and skopeo do', () => {

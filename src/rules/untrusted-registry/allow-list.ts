@@ -1,22 +1,22 @@
 /** Matching parsed image references against the configured registry allow-list. */
 import type { ImageRef } from '../../lib/image-ref.js';
-import { DOCKER_HUB } from '../../lib/image-ref.js';
+import { canonicalRegistry, DOCKER_HUB } from '../../lib/image-ref.js';
 
 export type AllowListEntry =
   | { readonly kind: 'prefix'; readonly value: string }
   | { readonly kind: 'subdomains'; readonly suffix: string };
 
-const DOCKER_HUB_ALIASES = new Set(['index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
+/** Docker Hub's web name, which users write in allow-lists though no reference names it. */
+const DOCKER_HUB_WEB = 'registry.hub.docker.com';
 
 /** Normalises an entry as a user writes it: scheme and trailing slashes dropped, host lower-cased, Hub aliases unified. */
 export function allowListEntry(raw: string): AllowListEntry {
   const written = raw.trim().replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, '');
   const slash = written.indexOf('/');
-  let host = (slash === -1 ? written : written.slice(0, slash)).toLowerCase();
+  const host = canonicalRegistry(slash === -1 ? written : written.slice(0, slash));
   const rest = slash === -1 ? '' : written.slice(slash);
   if (host.startsWith('*.') && rest === '') return { kind: 'subdomains', suffix: host.slice(1) };
-  if (DOCKER_HUB_ALIASES.has(host)) host = DOCKER_HUB;
-  return { kind: 'prefix', value: `${host}${rest}` };
+  return { kind: 'prefix', value: `${host === DOCKER_HUB_WEB ? DOCKER_HUB : host}${rest}` };
 }
 
 /** Whether the image's registry, or registry and repository path, is on the list (whole path components only). */

@@ -18,7 +18,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ImageError } from '../problems.js';
-import { canonicalDomain, DOCKER_HUB_DOMAIN } from './reference.js';
+import { canonicalRegistry, DOCKER_HUB } from '../../../lib/image-ref.js';
 
 export type Credentials =
   | { readonly kind: 'basic'; readonly username: string; readonly password: string }
@@ -55,7 +55,7 @@ export function authFiles(env: NodeJS.ProcessEnv = process.env): string[] {
  * `repository`, or undefined when no file knows the registry.
  */
 export function findCredentials(domain: string, repository: string, env: NodeJS.ProcessEnv = process.env): Credentials | undefined {
-  const host = canonicalDomain(domain);
+  const host = canonicalRegistry(domain);
   for (const file of authFiles(env)) {
     const parsed = readAuthFile(file);
     if (parsed === undefined) continue;
@@ -90,9 +90,9 @@ function helperFor(file: AuthFile, host: string): string | undefined {
 
 /** Legacy URL keys name a host only; other keys may add a namespace (containers-auth.json). */
 function keyScope(key: string): { host: string; path: string } {
-  if (/^https?:\/\//i.test(key)) return { host: canonicalDomain(key.replace(/^https?:\/\//i, '').replace(/\/.*$/, '')), path: '' };
+  if (/^https?:\/\//i.test(key)) return { host: canonicalRegistry(key.replace(/^https?:\/\//i, '').replace(/\/.*$/, '')), path: '' };
   const slash = key.indexOf('/');
-  return slash === -1 ? { host: canonicalDomain(key), path: '' } : { host: canonicalDomain(key.slice(0, slash)), path: key.slice(slash + 1).replace(/\/+$/, '') };
+  return slash === -1 ? { host: canonicalRegistry(key), path: '' } : { host: canonicalRegistry(key.slice(0, slash)), path: key.slice(slash + 1).replace(/\/+$/, '') };
 }
 
 function bestEntry(auths: Record<string, AuthEntry>, host: string, repository: string): AuthEntry | undefined {
@@ -123,7 +123,7 @@ function fromEntry(entry: AuthEntry): Credentials | undefined {
 /** docker-credential-NAME get: stdout {"Username","Secret"}; "credentials not found" means none. */
 function runHelper(name: string, host: string, env: NodeJS.ProcessEnv): Credentials | undefined {
   const program = `docker-credential-${name}`;
-  const server = host === DOCKER_HUB_DOMAIN ? DOCKER_HUB_SERVER : host;
+  const server = host === DOCKER_HUB ? DOCKER_HUB_SERVER : host;
   let output: string;
   try {
     output = execFileSync(program, ['get'], { input: server, env: { ...process.env, ...env }, timeout: HELPER_TIMEOUT_MS, stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: 1024 * 1024 }).toString('utf8');

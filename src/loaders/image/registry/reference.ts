@@ -1,14 +1,10 @@
 /**
- * Image references as `docker://` names them, parsed and normalised as docker and containerd do
- * (distribution/reference: ParseNormalizedNamed): [HOST[:PORT]/]PATH[:TAG][@DIGEST].
- * - The first component is a registry host when it has a '.' or ':', is "localhost", or has an
- *   uppercase letter (a path never does); otherwise the image is on Docker Hub.
- * - Docker Hub is written docker.io, index.docker.io or nothing; one-component names live under
- *   library/ there (`docker.io/alpine` is docker.io/library/alpine); its API is served by
- *   registry-1.docker.io.
- * - A host is a DNS name, an IPv4 address or a bracketed IPv6 address, with an optional port.
- * - A tag and a digest together: the digest names the image and the tag is ignored.
+ * Image references as `docker://` names them: the distribution grammar as the runtimes read it
+ * (lib/image-ref.ts: Docker Hub by default, `library/` for one-component names, a digest winning
+ * over a tag), plus what fetching needs: the registry's API host (Docker Hub's is
+ * registry-1.docker.io) and a digest this reader can verify.
  */
+import { DOCKER_HUB, readImageRef } from '../../../lib/image-ref.js';
 import { isDigest } from '../digest.js';
 import { ImageError } from '../problems.js';
 
@@ -22,52 +18,17 @@ export interface ImageReference {
   readonly reference: string;
 }
 
-export const DOCKER_HUB_DOMAIN = 'docker.io';
 export const DOCKER_HUB_API = 'registry-1.docker.io';
-const DOCKER_HUB_ALIASES = new Set([DOCKER_HUB_DOMAIN, 'index.docker.io', DOCKER_HUB_API]);
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const TAG = /^[\w][\w.-]{0,127}$/;
-const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const HOST = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:.]+\\])(?::[0-9]+)?$`);
-/** distribution/reference's limit on the whole name (host and path). */
-const MAX_NAME = 255;
 
-/** The Docker Hub names (docker.io, index.docker.io, registry-1.docker.io) all mean docker.io. */
-export function canonicalDomain(host: string): string {
-  const lower = host.toLowerCase();
-  return DOCKER_HUB_ALIASES.has(lower) ? DOCKER_HUB_DOMAIN : lower;
-}
-
+/** The reference as the distribution grammar reads it (lib/image-ref.ts), with the registry's API host. */
 export function parseReference(text: string): ImageReference {
+  const read = readImageRef(text);
   const invalid = (why: string): ImageError => new ImageError('image-not-found', `"${text}" is not a valid image reference: ${why}`);
-  let rest = text;
-  let digest: string | undefined;
-  const at = rest.indexOf('@');
-  if (at !== -1) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-    if (!isDigest(digest)) throw invalid(`"${digest}" is not a sha256 or sha512 digest`);
-  }
-  const slash = rest.indexOf('/');
-  const first = slash === -1 ? '' : rest.slice(0, slash);
-  const hasHost = first !== '' && (/[.:]/.test(first) || first === 'localhost' || first !== first.toLowerCase());
-  if (hasHost && !HOST.test(first)) throw invalid(`"${first}" is not a registry host[:port]`);
-  const domain = hasHost ? canonicalDomain(first) : DOCKER_HUB_DOMAIN;
-  let path = hasHost ? rest.slice(slash + 1) : rest;
-  let tag: string | undefined;
-  // A tag is a ':' in the last path component (the host's port was cut off above).
-  const colon = path.lastIndexOf(':');
-  if (colon !== -1 && colon > path.lastIndexOf('/')) {
-    tag = path.slice(colon + 1);
-    path = path.slice(0, colon);
-    if (!TAG.test(tag)) throw invalid(`"${tag}" is not a valid tag`);
-  }
-  if (path === '' || !path.split('/').every((c) => PATH_COMPONENT.test(c))) {
-    throw invalid(path === path.toLowerCase() ? 'the repository is lowercase path components separated by \'/\'' : 'repository names must be lowercase');
-  }
-  if (domain === DOCKER_HUB_DOMAIN && !path.includes('/')) path = `library/${path}`;
-  if (`${domain}/${path}`.length > MAX_NAME) throw invalid(`the name is longer than ${MAX_NAME} characters`);
-  return { registry: domain === DOCKER_HUB_DOMAIN ? DOCKER_HUB_API : first, domain, repository: path, reference: digest ?? tag ?? 'latest' };
+  if ('invalid' in read) throw invalid(read.invalid);
+  const { registry, repository, tag, digest } = read.ref;
+  // The grammar admits sha384 and blake3; a registry's content can only be verified by these.
+  if (digest !== undefined && !isDigest(digest)) throw invalid(`"${digest}" is not a sha256 or sha512 digest`);
+  return { registry: registry === DOCKER_HUB ? DOCKER_HUB_API : registry, domain: registry, repository, reference: digest ?? tag ?? 'latest' };
 }
 
 /** `domain/repository:tag` (or `@digest`) as docker normalises a name; undefined when it is none. */
