@@ -32,8 +32,8 @@ describe('parseImageRef', () => {
   });
 
   it('rejects names over the grammar\'s 255 characters and says why a reference is invalid', () => {
-    expect(parseImageRef(`x.io/${'a'.repeat(250)}`)).toBeUndefined();
-    expect(parseImageRef(`x.io/${'a'.repeat(249)}`)).toBeDefined();
+    expect(parseImageRef(`x.io/${'a'.repeat(251)}`)).toBeUndefined();
+    expect(parseImageRef(`x.io/${'a'.repeat(250)}`)).toBeDefined();
     expect(readImageRef('Alpine')).toEqual({ invalid: 'repository names must be lowercase' });
     expect(readImageRef('alpine:-x')).toEqual({ invalid: '"-x" is not a valid tag' });
     expect(readImageRef('bad_host.io:1/app')).toEqual({ invalid: '"bad_host.io:1" is not a registry host[:port]' });
