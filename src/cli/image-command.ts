@@ -1,7 +1,7 @@
 /** `palisade image scan TARGET` and `palisade sbom TARGET`: thin front ends over sdk/image and sdk/image-scan. */
 import { Command, Option } from 'commander';
 import { FAIL_ON_VALUES, FORMATS, formatProblem, imageScanOptionProblems, inventoryImage, PalisadeError, renderChunks, renderSbom, SBOM_FORMATS, scanImage, vulnerabilitySbom, vulnerabilitySbomOptionProblems, type FailOn, type InventoryOptions, type InventoryResult, type Report, type SbomFormat } from '../sdk/index.js';
-import { collect, emit, EXIT, filesRead, printProblems, refuseOptions, useColor } from './io.js';
+import { collect, emit, EXIT, filesRead, isTableOnScreen, printProblems, refuseOptions, shownOnScreen, useColor } from './io.js';
 import { unusedFlagsProblem, usageProblem } from './usage.js';
 
 type Progress = Parameters<NonNullable<InventoryOptions['onProgress']>>[0];
@@ -225,12 +225,14 @@ async function scanToReport(target: string, flags: ImageScanFlags): Promise<void
     return;
   }
   const toTerminal = flags.output === undefined || flags.output === '-';
+  const tableOnScreen = isTableOnScreen(flags.format, flags.output);
   // The table lists problems itself; print them on stderr only where the table is not on screen.
-  if (!(flags.format === 'table' && toTerminal && process.stdout.isTTY)) printProblems([...report.errors, ...report.notes], flags.quiet === true);
+  if (!tableOnScreen) printProblems([...report.errors, ...report.notes], flags.quiet === true);
   if (report.errors.some((p) => p.code === 'config-invalid' || p.code === 'config-not-found')) {
     process.exitCode = EXIT.usage;
     return;
   }
-  if (!emit(renderChunks(report, flags.format, { color: toTerminal && useColor(process.stdout) }), flags.output, filesRead(target, flags.vex, flags.db, flags.config))) process.exitCode = EXIT.usage;
+  const shown = tableOnScreen ? shownOnScreen(report, flags.quiet === true) : report;
+  if (!emit(renderChunks(shown, flags.format, { color: toTerminal && useColor(process.stdout) }), flags.output, filesRead(target, flags.vex, flags.db, flags.config))) process.exitCode = EXIT.usage;
   else process.exitCode = report.summary.failed ? EXIT.findings : EXIT.ok;
 }

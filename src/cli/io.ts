@@ -9,8 +9,22 @@ import { formatProblem, problem, renderChunks } from '../sdk/index.js';
  */
 export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 70 } as const;
 
-export function useColor(stream: NodeJS.WriteStream): boolean {
-  return stream.isTTY && process.env.NO_COLOR === undefined && process.env.TERM !== 'dumb';
+/**
+ * Colour only on a terminal, and not when NO_COLOR is set to anything but "" (no-color.org: an
+ * empty NO_COLOR, as left by `NO_COLOR=` or an unset templated variable, does not turn it off).
+ */
+export function useColor(stream: Pick<NodeJS.WriteStream, 'isTTY'>, env: NodeJS.ProcessEnv = process.env): boolean {
+  return stream.isTTY && (env.NO_COLOR ?? '') === '' && env.TERM !== 'dumb';
+}
+
+/** A table written to the terminal: it lists the run's problems itself, in place of the lines on stderr. */
+export function isTableOnScreen(format: string, output: string | undefined): boolean {
+  return format === 'table' && (output === undefined || output === '-') && process.stdout.isTTY;
+}
+
+/** The report as a table on screen shows it: -q leaves its notes out, as it leaves them off stderr. */
+export function shownOnScreen(report: Report, quiet: boolean): Report {
+  return quiet ? { ...report, notes: [] } : report;
 }
 
 /**
@@ -172,14 +186,15 @@ export interface ReportFlags {
  */
 export function finishReport(report: Report, flags: ReportFlags, usageCodes: ReadonlySet<string>): void {
   const toTerminal = flags.output === undefined || flags.output === '-';
-  const tableOnScreen = flags.format === 'table' && toTerminal && process.stdout.isTTY;
+  const tableOnScreen = isTableOnScreen(flags.format, flags.output);
   const usageError = report.errors.some((e) => usageCodes.has(e.code));
   if (usageError || !tableOnScreen) printProblems([...report.errors, ...report.notes], flags.quiet === true);
   if (usageError) {
     process.exitCode = EXIT.usage;
     return;
   }
-  const text = renderChunks(report, flags.format, { color: toTerminal && useColor(process.stdout) });
+  const shown = tableOnScreen ? shownOnScreen(report, flags.quiet === true) : report;
+  const text = renderChunks(shown, flags.format, { color: toTerminal && useColor(process.stdout) });
   if (!emit(text, flags.output, flags.inputs)) process.exitCode = EXIT.usage;
   else process.exitCode = report.summary.failed ? EXIT.findings : EXIT.ok;
 }
