@@ -24,7 +24,8 @@ nodeRegistration:
     hostname-override: node-a
     cgroup-driver: systemd
 `;
-    expect(at((await scanYaml(rule, yaml)).findings)).toEqual([
+    const flags = (await scanYaml(rule, yaml)).findings.filter((f) => f.message.includes('passes the kubelet'));
+    expect(at(flags)).toEqual([
       ['InitConfiguration passes the kubelet --anonymous-auth=true in nodeRegistration.kubeletExtraArgs', '/nodeRegistration/kubeletExtraArgs/anonymous-auth', 5],
       ['InitConfiguration passes the kubelet --read-only-port=10255 in nodeRegistration.kubeletExtraArgs', '/nodeRegistration/kubeletExtraArgs/read-only-port', 6],
       ['InitConfiguration passes the kubelet --hostname-override=node-a in nodeRegistration.kubeletExtraArgs', '/nodeRegistration/kubeletExtraArgs/hostname-override', 7],
@@ -61,18 +62,18 @@ nodeRegistration:
 
   it('warns about a value the kubelet refuses, and skips a configuration with no kubelet flags', async () => {
     const result = await scanYaml(rule, `apiVersion: kubeadm.k8s.io/v1beta3
-kind: InitConfiguration
+kind: JoinConfiguration
 nodeRegistration:
   kubeletExtraArgs:
     anonymous-auth: "no"
 ---
 apiVersion: kubeadm.k8s.io/v1beta3
-kind: InitConfiguration
+kind: JoinConfiguration
 nodeRegistration:
   name: node-a
 `);
     expect(result.findings.map((f) => [f.status, f.message.split(':')[0]])).toEqual([
-      ['warn', 'InitConfiguration passes the kubelet --anonymous-auth=no in nodeRegistration.kubeletExtraArgs, which is not a valid value'],
+      ['warn', 'JoinConfiguration passes the kubelet --anonymous-auth=no in nodeRegistration.kubeletExtraArgs, which is not a valid value'],
     ]);
     expect(result.summary.counts).toMatchObject({ warn: 1, skip: 1, pass: 0 });
   });
@@ -104,7 +105,8 @@ spec:
             - {name: tls-cipher-suites, value: "TLS_RSA_WITH_AES_128_CBC_SHA,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"}
             - {name: feature-gates, value: "RotateKubeletServerCertificate=false"}
 `;
-    expect(at((await scanYaml(rule, yaml)).findings)).toEqual([
+    const flags = (await scanYaml(rule, yaml)).findings.filter((f) => f.message.includes('passes the kubelet'));
+    expect(at(flags)).toEqual([
       ['KubeadmConfigTemplate "workers" passes the kubelet --feature-gates=RotateKubeletServerCertificate=false in spec.template.spec.joinConfiguration.nodeRegistration.kubeletExtraArgs', '/spec/template/spec/joinConfiguration/nodeRegistration/kubeletExtraArgs/1/value', 25],
       ['KubeadmConfigTemplate "workers" passes the kubelet --tls-cipher-suites=TLS_RSA_WITH_AES_128_CBC_SHA,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 in spec.template.spec.joinConfiguration.nodeRegistration.kubeletExtraArgs, which allows weak TLS cipher suites TLS_RSA_WITH_AES_128_CBC_SHA', '/spec/template/spec/joinConfiguration/nodeRegistration/kubeletExtraArgs/0/value', 24],
       ['KubeadmControlPlane "cp" passes the kubelet --make-iptables-util-chains=false in spec.kubeadmConfigSpec.joinConfiguration.nodeRegistration.kubeletExtraArgs', '/spec/kubeadmConfigSpec/joinConfiguration/nodeRegistration/kubeletExtraArgs/make-iptables-util-chains', 13],
@@ -155,5 +157,34 @@ podPidsLimit: 4096
       'KubeletConfiguration "KubeletConfiguration" does not set authentication.x509.clientCAFile',
       'KubeletConfiguration "KubeletConfiguration" does not set rotateCertificates',
     ]);
+  });
+
+  it('judges the KubeletConfiguration kubeadm init writes by default when the input gives none', async () => {
+    const yaml = `apiVersion: controlplane.cluster.x-k8s.io/v1beta1
+kind: KubeadmControlPlane
+metadata: {name: cp, namespace: clusters}
+spec:
+  version: v1.32.0
+  kubeadmConfigSpec:
+    initConfiguration:
+      nodeRegistration:
+        kubeletExtraArgs:
+          pod-max-pids: "4096"
+          rotate-server-certificates: "true"
+---
+apiVersion: kubeadm.k8s.io/v1beta3
+kind: InitConfiguration
+metadata: {name: bare-init}
+`;
+    const result = await scanYaml(rule, yaml);
+    expect(at(result.findings)).toEqual([
+      ['InitConfiguration "bare-init" gets kubeadm\'s default KubeletConfiguration, which does not set protectKernelDefaults', '', 13],
+      ['InitConfiguration "bare-init" gets kubeadm\'s default KubeletConfiguration, which sets neither tlsCertFile and tlsPrivateKeyFile nor serverTLSBootstrap', '', 13],
+      ['InitConfiguration "bare-init" gets kubeadm\'s default KubeletConfiguration, which does not set podPidsLimit', '', 13],
+      ['KubeadmControlPlane "cp" gets kubeadm\'s default KubeletConfiguration, which does not set protectKernelDefaults', '/spec/kubeadmConfigSpec/initConfiguration', 7],
+    ]);
+    // A worker's kubelet takes its configuration from the cluster: nothing to judge without flags.
+    const join = await scanYaml(rule, 'apiVersion: kubeadm.k8s.io/v1beta3\nkind: JoinConfiguration\n');
+    expect(join.summary.counts).toMatchObject({ skip: 1, pass: 0, fail: 0 });
   });
 });

@@ -11,7 +11,8 @@ import type { ResourceIndex } from '../../core/resource-index.js';
 import type { Violation } from '../../core/rule.js';
 import { fail, warn } from '../../core/rule.js';
 import { groupOf } from '../../lib/k8s/kinds.js';
-import { asRecord } from '../../lib/k8s/values.js';
+import { pointer } from '../../lib/json-pointer.js';
+import { asRecord, asString } from '../../lib/k8s/values.js';
 import type { Resource } from '../../model/resource.js';
 import type { Severity } from '../../model/severity.js';
 import { parseGoBool, parseGoInt } from './component-flags.js';
@@ -138,4 +139,72 @@ export function* judgeKubeletFlags(who: string, set: KubeletFlagSet): Generator<
  */
 export function isKubeadmInitKubeletConfig(index: ResourceIndex, config: Resource): boolean {
   return ['InitConfiguration', 'ClusterConfiguration'].some((kind) => index.byKind(kind).some((r) => r.source.file === config.source.file && groupOf(r.apiVersion) === 'kubeadm.k8s.io'));
+}
+
+/** Where the kubeadm init configuration (and its ClusterConfiguration) sit in the kinds that start a control plane. */
+const INIT_SOURCES: Readonly<Record<string, { readonly group: string; readonly init: readonly string[]; readonly cluster: readonly string[] }>> = {
+  InitConfiguration: { group: 'kubeadm.k8s.io', init: [], cluster: [] },
+  KubeadmControlPlane: { group: 'controlplane.cluster.x-k8s.io', init: ['spec', 'kubeadmConfigSpec', 'initConfiguration'], cluster: ['spec', 'kubeadmConfigSpec', 'clusterConfiguration'] },
+  KubeadmControlPlaneTemplate: {
+    group: 'controlplane.cluster.x-k8s.io',
+    init: ['spec', 'template', 'spec', 'kubeadmConfigSpec', 'initConfiguration'],
+    cluster: ['spec', 'template', 'spec', 'kubeadmConfigSpec', 'clusterConfiguration'],
+  },
+  KubeadmConfig: { group: 'bootstrap.cluster.x-k8s.io', init: ['spec', 'initConfiguration'], cluster: ['spec', 'clusterConfiguration'] },
+};
+
+/** The KubeletConfiguration kubeadm init writes, and where findings about it point. */
+export interface KubeadmDefaultKubelet {
+  readonly object: Record<string, unknown>;
+  /** The init configuration, or the deepest of its parents the object has. */
+  readonly path: string;
+}
+
+function walk(root: unknown, path: readonly string[]): { value: unknown; present: readonly string[] } {
+  let value = root;
+  const present: string[] = [];
+  for (const key of path) {
+    const record = asRecord(value);
+    if (record === undefined || !Object.prototype.hasOwnProperty.call(record, key)) return { value: undefined, present };
+    value = record[key];
+    present.push(key);
+  }
+  return { value, present };
+}
+
+/**
+ * The KubeletConfiguration kubeadm init writes for a node it starts when the input gives none
+ * (componentconfigs/kubelet.go): anonymous auth off, Webhook authentication and authorization, the
+ * cluster CA, certificate rotation; everything else at the v1beta1 defaults. Undefined when the
+ * object starts no control plane (a join, a worker template: their kubelets take the cluster's
+ * configuration), when a KubeletConfiguration is in the same file (judged itself), or when kubeadm
+ * patches may rewrite it. Kubelet flags of the init configuration override its fields; those the
+ * flag checks judge on their own are marked decided here, so a setting is reported once.
+ */
+export function kubeadmDefaultKubelet(index: ResourceIndex, resource: Resource): KubeadmDefaultKubelet | undefined {
+  const source = INIT_SOURCES[resource.kind];
+  if (source === undefined || groupOf(resource.apiVersion) !== source.group) return undefined;
+  const init = walk(resource.object, source.init);
+  // A KubeadmConfig without an init configuration joins a node.
+  if (resource.kind === 'KubeadmConfig' && init.value === undefined && walk(resource.object, source.cluster).value === undefined) return undefined;
+  if (asString(asRecord(asRecord(init.value)?.patches)?.directory) !== undefined) return undefined;
+  const file = resource.source.file;
+  if (resource.kind === 'InitConfiguration' && index.byKind('KubeletConfiguration').some((k) => k.source.file === file)) return undefined;
+  const cluster = resource.kind === 'InitConfiguration' ? index.byKind('ClusterConfiguration').find((c) => c.source.file === file)?.object : asRecord(walk(resource.object, source.cluster).value);
+  const pki = asString(cluster?.certificatesDir) ?? '/etc/kubernetes/pki';
+  const object: Record<string, unknown> = {
+    authentication: { anonymous: { enabled: false }, webhook: { enabled: true }, x509: { clientCAFile: `${pki}/ca.crt` } },
+    authorization: { mode: 'Webhook' },
+    rotateCertificates: true,
+  };
+  const flags = extraArgsOf(asRecord(asRecord(init.value)?.nodeRegistration)?.kubeletExtraArgs, '');
+  const flag = (name: string): string | undefined => argumentsToCommand([], flags).findLast((a) => a.name === name)?.value;
+  // Judged as flags when given: the configuration's field no longer decides.
+  if (flag('protect-kernel-defaults') !== undefined) object.protectKernelDefaults = true;
+  if (flag('pod-max-pids') !== undefined) object.podPidsLimit = 1;
+  const [cert, key, rotate] = [flag('tls-cert-file'), flag('tls-private-key-file'), flag('rotate-server-certificates')];
+  if (cert !== undefined) object.tlsCertFile = cert;
+  if (key !== undefined) object.tlsPrivateKeyFile = key;
+  if (rotate !== undefined) object.serverTLSBootstrap = parseGoBool(rotate) ?? false;
+  return { object, path: pointer('', ...init.present) };
 }

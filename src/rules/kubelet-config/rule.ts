@@ -12,7 +12,7 @@ import type { Outcome, RuleContext, Violation } from '../../core/rule.js';
 import { defineRule, fail, skip, warn } from '../../core/rule.js';
 import { asArray, asRecord } from '../../lib/k8s/values.js';
 import type { Resource } from '../../model/resource.js';
-import { isZeroDuration, judgeKubeletFlags, KUBELET_FLAG_KINDS, isKubeadmInitKubeletConfig, kubeletFlagSets } from '../_shared/kubeadm-kubelet-flags.js';
+import { isZeroDuration, judgeKubeletFlags, KUBELET_FLAG_KINDS, isKubeadmInitKubeletConfig, kubeadmDefaultKubelet, kubeletFlagSets } from '../_shared/kubeadm-kubelet-flags.js';
 import { OUTDATED_TLS_CONSEQUENCE, OUTDATED_TLS_VERSIONS, WEAK_SUITES_CONSEQUENCE, isWeakCipherSuite } from '../_shared/tls-cipher-suites.js';
 
 /** CIS 4.2.11 and 4.2.13: serving certificate rotation and a per-pod PID limit. */
@@ -69,9 +69,7 @@ function* connections(object: Record<string, unknown>, name: string): Generator<
 }
 
 /** `byKubeadm`: kubeadm init fills in clientCAFile and forces rotateCertificates before the kubelet reads it. */
-function* judge(config: Resource, byKubeadm: boolean): Generator<Violation> {
-  const object = config.object;
-  const name = `KubeletConfiguration "${config.name}"`;
+function* judge(object: Record<string, unknown>, name: string, byKubeadm: boolean): Generator<Violation> {
   const authn = asRecord(object.authentication);
   if (asRecord(authn?.anonymous)?.enabled === true) {
     yield fail(`${name} enables anonymous authentication: anyone who reaches port 10250 calls the kubelet API as system:anonymous`, '/authentication/anonymous/enabled', 'critical');
@@ -118,16 +116,21 @@ export const rule = defineRule({
   target: { kinds: ['KubeletConfiguration', ...KUBELET_FLAG_KINDS] },
   *check(resource: Resource, { index }: RuleContext<undefined>): Generator<Outcome> {
     if (resource.kind === 'KubeletConfiguration') {
-      if (resource.apiVersion.startsWith('kubelet.config.k8s.io/')) yield* judge(resource, isKubeadmInitKubeletConfig(index, resource));
+      if (resource.apiVersion.startsWith('kubelet.config.k8s.io/')) yield* judge(resource.object, `KubeletConfiguration "${resource.name}"`, isKubeadmInitKubeletConfig(index, resource));
       else yield skip(`${resource.apiVersion} is not a kubelet configuration`);
       return;
     }
-    const sets = kubeletFlagSets(resource);
-    if (sets === undefined || sets.length === 0) {
-      yield skip('no kubelet flags: the kubelet\'s settings are in its KubeletConfiguration');
+    const sets = kubeletFlagSets(resource) ?? [];
+    const defaults = kubeadmDefaultKubelet(index, resource);
+    if (sets.length === 0 && defaults === undefined) {
+      yield skip('no kubelet flags, and the kubelet\'s configuration is not in this object');
       return;
     }
     const who = resource.name === resource.kind ? resource.kind : `${resource.kind} "${resource.name}"`;
+    if (defaults !== undefined) {
+      // Every finding points at the init configuration that leaves the kubelet to kubeadm's defaults.
+      for (const violation of judge(defaults.object, `${who} gets kubeadm's default KubeletConfiguration, which`, true)) yield { ...violation, path: defaults.path };
+    }
     for (const set of sets) yield* judgeKubeletFlags(who, set);
   },
 });
