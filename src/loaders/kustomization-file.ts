@@ -1,7 +1,7 @@
 /** Finding and reading a directory's kustomization file (without rendering it). */
 import { readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import jsYaml from 'js-yaml';
+import { parseStream } from '../lib/yaml/index.js';
 import { readFileBounded } from './read-bounded.js';
 
 export const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
@@ -58,14 +58,38 @@ export function readKustomizationText(dir: string): string | undefined {
   }
 }
 
-/** The kustomization file of a directory, parsed; undefined when it cannot be read (see readKustomizationText) or is not YAML. */
-export function readKustomization(dir: string): unknown {
-  const text = readKustomizationText(dir);
-  if (text === undefined) return undefined;
+/**
+ * A directory's kustomization as kustomize would see it, or why it cannot be told. It is parsed
+ * with Palisade's YAML parser, which follows YAML as Go's parser does (merge keys `<<` included,
+ * which js-yaml's JSON schema reads as a plain key): what Palisade checks must be what kustomize
+ * reads, or a `<<: *anchor` could slip a remote resource past the check.
+ */
+export type KustomizationRead =
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'outside'; readonly file: string }
+  | { readonly kind: 'unreadable'; readonly file: string; readonly reason: string; readonly line?: number; readonly column?: number }
+  | { readonly kind: 'parsed'; readonly file: string; readonly value: unknown };
+
+export function loadKustomization(dir: string): KustomizationRead {
+  const found = kustomizationFile(dir);
+  if (found === undefined) return { kind: 'absent' };
+  if (!found.readable) return { kind: 'outside', file: found.file };
+  let read;
   try {
-    // Aliases resolve to shared references in js-yaml, so an alias bomb costs no memory here.
-    return jsYaml.load(text, { schema: jsYaml.JSON_SCHEMA });
-  } catch {
-    return undefined;
+    read = readFileBounded(found.file, MAX_KUSTOMIZATION_BYTES);
+  } catch (error) {
+    return { kind: 'unreadable', file: found.file, reason: `cannot be read (${error instanceof Error && 'code' in error ? String(error.code) : 'error'})` };
   }
+  if (read.kind === 'too-large') return { kind: 'unreadable', file: found.file, reason: `is ${String(read.bytes)} bytes, more than the ${String(MAX_KUSTOMIZATION_BYTES)} a kustomization file may have` };
+  if (read.kind === 'binary') return { kind: 'unreadable', file: found.file, reason: 'is not text' };
+  const parsed = parseStream(read.text);
+  const error = parsed.errors[0];
+  if (error !== undefined) return { kind: 'unreadable', file: found.file, reason: `is not YAML Palisade can read: ${error.message}`, line: error.line, column: error.column };
+  return { kind: 'parsed', file: found.file, value: parsed.documents[0]?.value };
+}
+
+/** The kustomization file of a directory, parsed; undefined when it cannot be read (see loadKustomization). */
+export function readKustomization(dir: string): unknown {
+  const read = loadKustomization(dir);
+  return read.kind === 'parsed' ? read.value : undefined;
 }

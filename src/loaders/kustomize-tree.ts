@@ -7,7 +7,7 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { asRecord } from '../lib/k8s/values.js';
-import { isKustomization, kustomizationFile, readKustomization } from './kustomization-file.js';
+import { isKustomization, loadKustomization, type KustomizationRead } from './kustomization-file.js';
 import { referencesOf, type Reference } from './kustomize-references.js';
 import { isRemote, type RemoteReference } from './kustomize-remote.js';
 import { fileOutsideRoot } from './kustomize-restrictor.js';
@@ -29,7 +29,14 @@ export interface KustomizationTree {
   readonly remote?: RemoteReference;
   /** The first file outside its kustomization's directory, if any. */
   readonly outside?: OutsideReference;
+  /**
+   * The first kustomization file that Palisade cannot read or parse: what it names cannot be
+   * checked, so the overlay is not handed to kustomize (which might read it otherwise).
+   */
+  readonly unreadable?: UnreadableKustomization;
 }
+
+export type UnreadableKustomization = Extract<KustomizationRead, { kind: 'unreadable' }>;
 
 /** A kustomization tree deeper than this is not one anybody wrote. */
 const MAX_DIRECTORIES = 1000;
@@ -40,6 +47,7 @@ export function readKustomizationTree(dir: string): KustomizationTree {
   const visited = new Set<string>();
   let remote: RemoteReference | undefined;
   let outside: OutsideReference | undefined;
+  let unreadable: UnreadableKustomization | undefined;
   while (pending.length > 0 && visited.size < MAX_DIRECTORIES) {
     const current = pending.pop() ?? dir;
     let real: string;
@@ -50,12 +58,11 @@ export function readKustomizationTree(dir: string): KustomizationTree {
     }
     if (visited.has(real)) continue;
     visited.add(real);
-    const found = kustomizationFile(real);
-    if (found !== undefined && !found.readable) {
-      outside ??= { dir: real, file: found.file, ...linkTarget(found.file) };
-      continue;
-    }
-    const kustomization = asRecord(readKustomization(real));
+    const read = loadKustomization(real);
+    if (read.kind === 'outside') outside ??= { dir: real, file: read.file, ...linkTarget(read.file) };
+    if (read.kind === 'unreadable') unreadable ??= read;
+    if (read.kind !== 'parsed') continue;
+    const kustomization = asRecord(read.value);
     if (kustomization === undefined) continue;
     for (const reference of referencesOf(kustomization)) {
       if (isRemote(reference, real)) {
@@ -63,12 +70,12 @@ export function readKustomizationTree(dir: string): KustomizationTree {
         continue;
       }
       const target = fileOutsideRoot(reference, real);
-      if (target !== undefined) outside ??= { dir: real, file: found?.file ?? real, reference, target };
+      if (target !== undefined) outside ??= { dir: real, file: read.file, reference, target };
       // kustomize refuses an absolute base ("new root cannot be absolute"): it is not read here either.
       else if (reference.kind !== 'file' && !path.isAbsolute(reference.entry) && isKustomization(path.resolve(real, reference.entry))) pending.push(path.resolve(real, reference.entry));
     }
   }
-  return { roots: [...visited], ...(remote === undefined ? {} : { remote }), ...(outside === undefined ? {} : { outside }) };
+  return { roots: [...visited], ...(remote === undefined ? {} : { remote }), ...(outside === undefined ? {} : { outside }), ...(unreadable === undefined ? {} : { unreadable }) };
 }
 
 function linkTarget(file: string): { target?: string } {

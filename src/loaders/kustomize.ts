@@ -27,7 +27,7 @@ import { parseStream } from '../lib/yaml/index.js';
 import { isKustomization, readKustomization, readKustomizationText } from './kustomization-file.js';
 import { isUrl } from './kustomize-origin.js';
 import type { RemoteReference } from './kustomize-remote.js';
-import { readKustomizationTree, type OutsideReference } from './kustomize-tree.js';
+import { readKustomizationTree, type OutsideReference, type UnreadableKustomization } from './kustomize-tree.js';
 import { runTool, type ToolRequest } from './run-tool.js';
 
 export { isKustomization, KUSTOMIZATION_FILES } from './kustomization-file.js';
@@ -44,6 +44,7 @@ export async function renderKustomization(dir: string, shownAs: string, maxOutpu
   const tree = readKustomizationTree(dir);
   if (tree.remote !== undefined) return { ok: false, problem: remoteProblem(tree.remote, dir, shownAs) };
   if (tree.outside !== undefined) return { ok: false, problem: outsideProblem(tree.outside, dir, shownAs) };
+  if (tree.unreadable !== undefined) return { ok: false, problem: unreadableProblem(tree.unreadable, dir, shownAs) };
   const wrapper = mkdtempSync(path.join(tmpdir(), 'palisade-kustomize-'));
   try {
     // kustomize refuses absolute paths to other kustomizations; a relative one from the wrapper works.
@@ -89,6 +90,14 @@ function outsideProblem(outside: OutsideReference, dir: string, shownAs: string)
   }
   const message = `not rendered: the ${reference.field} file ${JSON.stringify(reference.entry)} is outside the directory of the kustomization that names it${target}; kustomize reads the files a kustomization names only in or below its directory (its default load restrictor, LoadRestrictionsRootOnly), and so does Palisade`;
   return problem('render-failed', message, { file, ...entryPosition(outside.dir, reference.pointer) }, hint);
+}
+
+/** A kustomization file Palisade cannot check, placed at it (and at the YAML error, if that is why). */
+function unreadableProblem(unreadable: UnreadableKustomization, dir: string, shownAs: string): Problem {
+  const file = path.join(shownAs, path.relative(realpathSync(dir), unreadable.file));
+  const { line, column } = unreadable;
+  const message = `not rendered: ${file} ${unreadable.reason}; what it names cannot be checked for remote references and files outside its directory`;
+  return problem('render-failed', message, { file, ...(line === undefined ? {} : { line }), ...(column === undefined ? {} : { column }) }, 'Fix the kustomization file; `kubectl kustomize` reads the same YAML.');
 }
 
 /** The line and column of a kustomization's entry, when they can be told. */

@@ -34,6 +34,10 @@ beforeAll(() => {
   write('patch/kustomization.yaml', 'resources:\n- cm.yaml\npatches:\n- path: http://192.168.0.1/patch.yaml\n');
   write('patch/cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n');
   write('ssh/kustomization.yaml', 'components:\n- git@github.com:org/repo.git//components/x\n');
+  // A merge key brings `resources` in from a map kustomize accepts anything in (valuesInline).
+  write('merged/kustomization.yaml', 'helmCharts:\n- name: x\n  valuesInline: &values\n    resources:\n    - https://example.com/merged.yaml\n<<: *values\n');
+  write('padded/kustomization.yaml', `${'#'.repeat(1100 * 1024)}\nresources:\n- https://example.com/padded.yaml\n`);
+  write('broken/kustomization.yaml', 'resources:\n- cm.yaml\n  - https://example.com/broken.yaml: [\n');
 });
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
@@ -54,6 +58,7 @@ describe('remote references in kustomizations', () => {
     ['generator', 'lists the remote configMapGenerator entry "https://example.com/app.properties"'],
     ['patch', 'lists the remote patches entry "http://192.168.0.1/patch.yaml"'],
     ['ssh', 'lists the remote components entry "git@github.com:org/repo.git//components/x"'],
+    ['merged', 'lists the remote resources entry "https://example.com/merged.yaml"'],
   ])('%s is reported, not rendered', async (overlay, message) => {
     const result = await loadInputs({ paths: [overlay], cwd: dir });
     expect(result.resources).toEqual([]);
@@ -61,6 +66,17 @@ describe('remote references in kustomizations', () => {
     expect(result.problems[0]).toMatchObject({ code: 'render-failed', file: overlay });
     expect(result.problems[0]?.message).toContain(message);
     expect(result.problems[0]?.hint).toContain(`kubectl kustomize ${overlay} | palisade scan -`);
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it.each([
+    ['padded', 'bytes, more than the 1048576 a kustomization file may have', undefined],
+    ['broken', 'is not YAML Palisade can read', 3],
+  ])('%s: a kustomization that cannot be checked is not rendered', async (overlay, message, line) => {
+    const result = await loadInputs({ paths: [overlay], cwd: dir });
+    expect(result.problems).toMatchObject([{ code: 'render-failed', file: path.join(overlay, 'kustomization.yaml') }]);
+    expect(result.problems[0]?.line).toBe(line);
+    expect(result.problems[0]?.message).toContain(message);
     expect(existsSync(marker)).toBe(false);
   });
 
