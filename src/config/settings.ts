@@ -104,6 +104,8 @@ export function coerce(setting: Setting, value: unknown): unknown {
   }
   if (typeof value !== 'string') return value;
   const text = value.trim();
+  // PALISADE_FAIL_ON=HIGH as --fail-on HIGH (src/cli/choice-case.ts): any case, the listed spelling.
+  if (setting.type === 'enum') return setting.choices?.find((choice) => choice.toLowerCase() === text.toLowerCase()) ?? text;
   if (setting.type === 'number') return /^-?\d+$/.test(text) ? Number(text) : value;
   if (setting.type === 'boolean') {
     const lower = text.toLowerCase();

@@ -25,6 +25,12 @@ describe('choice flags in any case', () => {
     expect(report.summary.failOn).toBe('high');
   });
 
+  it('PALISADE_FAIL_ON=HIGH, as the flag', () => {
+    const run = palisade(['scan', manifest, '-f', 'json', '-q'], { env: { PALISADE_FAIL_ON: 'HIGH' } });
+    expect(run.stderr).toBe('');
+    expect((JSON.parse(run.stdout) as { summary: { failOn: string } }).summary.failOn).toBe('high');
+  });
+
   it('scan --fail-on None: nothing fails the run', () => {
     const run = palisade(['scan', manifest, '--fail-on', 'None', '-q', '-f', 'Sarif']);
     expect(run.status).toBe(0);
