@@ -2,6 +2,7 @@
  * Scanning text for secrets. Reports carry the rule, the place and a redacted form
  * (src/lib/redact.ts); findSecrets gives values in clear to callers that redact them themselves.
  */
+import { LineIndex } from '../line-index.js';
 import { redact } from '../redact.js';
 import { SECRET_RULES } from './catalog.js';
 import { KeywordMatcher } from './keywords.js';
@@ -98,7 +99,7 @@ export function findSecrets(text: string, rules: readonly SecretRule[] = SECRET_
       while (cursor < taken.length && (taken[cursor]?.end ?? 0) <= start) cursor += 1;
       if ((taken[cursor]?.start ?? end) < end) continue;
       mine.push({ start, end });
-      found.push({ rule, ...lines.place(start), start, end, value });
+      found.push({ rule, ...lines.position(start), start, end, value });
     }
     if (mine.length > 0) taken = mergeSpans(taken, mine);
   }
@@ -134,31 +135,3 @@ function mergeSpans(a: readonly Span[], b: readonly Span[]): Span[] {
   return merged;
 }
 
-/**
- * Lines and columns of offsets in one text: its line breaks are found once, when first asked
- * (looking back from each secret to its line's start cost about a millisecond per secret on a
- * megabyte line, and a hostile file can list thousands).
- */
-class LineIndex {
-  private breaks: number[] | undefined;
-
-  constructor(private readonly text: string) {}
-
-  /** 1-based line and column of the character at `index`. */
-  place(index: number): { readonly line: number; readonly column: number } {
-    if (this.breaks === undefined) {
-      this.breaks = [];
-      for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) this.breaks.push(i);
-    }
-    // The number of line breaks before `index`, by binary search.
-    let low = 0;
-    let high = this.breaks.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if ((this.breaks[mid] ?? Infinity) < index) low = mid + 1;
-      else high = mid;
-    }
-    const lineStart = low === 0 ? 0 : (this.breaks[low - 1] ?? -1) + 1;
-    return { line: low + 1, column: index - lineStart + 1 };
-  }
-}

@@ -11,7 +11,7 @@
 import yaml from 'js-yaml';
 import type { Position, PositionMap } from '../../model/source.js';
 import { splitDocuments, type DocumentSlice } from './documents.js';
-import { LineIndex } from './line-index.js';
+import { LineIndex } from '../line-index.js';
 import { AliasLimitError, DocumentLimitError, NodeArena, NodeTracker } from './node-tracker.js';
 import { TrackedPositionMap } from './position-map.js';
 import { KUBERNETES_SCHEMA } from './schema.js';

@@ -10,7 +10,7 @@
  */
 import type { Position, PositionMap } from '../../model/source.js';
 import { unescapeToken } from '../json-pointer.js';
-import type { LineIndex } from './line-index.js';
+import type { LineIndex } from '../line-index.js';
 import { isPlainKey, keyFromSource } from './keys.js';
 import { NodeKind, type NodeArena } from './node-tracker.js';
 

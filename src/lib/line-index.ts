@@ -1,8 +1,10 @@
 /**
- * Offsets to 1-based lines and columns. Built on first use, because most inputs never need a
- * position (only those a finding or a problem points into).
+ * Offsets to 1-based lines and columns, for every text Palisade points into (manifests, files of
+ * an image searched for secrets). Built on first use, because most inputs never need a position
+ * (only those a finding or a problem points into); then each lookup is a binary search, so a
+ * hostile file with thousands of findings on a megabyte line costs no scan back per finding.
  */
-import type { Position } from '../../model/source.js';
+import type { Position } from '../model/source.js';
 
 export class LineIndex {
   private readonly text: string;
