@@ -75,6 +75,8 @@ export function readKustomizationTree(dir: string): KustomizationTree {
       else if (reference.kind !== 'file' && !path.isAbsolute(reference.entry) && isKustomization(path.resolve(real, reference.entry))) pending.push(path.resolve(real, reference.entry));
     }
   }
+  // Past the bound, what the rest name was not checked: kustomize is not handed the overlay.
+  if (pending.some((left) => !visited.has(realOrSelf(left)))) unreadable ??= { kind: 'unreadable', file: [...visited][0] ?? dir, reason: `builds on more than ${String(MAX_DIRECTORIES)} kustomizations` };
   return { roots: [...visited], ...(remote === undefined ? {} : { remote }), ...(outside === undefined ? {} : { outside }), ...(unreadable === undefined ? {} : { unreadable }) };
 }
 
@@ -83,5 +85,13 @@ function linkTarget(file: string): { target?: string } {
     return { target: realpathSync(file) };
   } catch {
     return {};
+  }
+}
+
+function realOrSelf(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return dir;
   }
 }

@@ -37,6 +37,8 @@ beforeAll(() => {
   // A merge key brings `resources` in from a map kustomize accepts anything in (valuesInline).
   write('merged/kustomization.yaml', 'helmCharts:\n- name: x\n  valuesInline: &values\n    resources:\n    - https://example.com/merged.yaml\n<<: *values\n');
   write('padded/kustomization.yaml', `${'#'.repeat(1100 * 1024)}\nresources:\n- https://example.com/padded.yaml\n`);
+  // A chain longer than the walk follows, with a remote entry at its end.
+  for (let i = 0; i <= 1000; i++) write(`chain/k${String(i)}/kustomization.yaml`, i === 1000 ? 'resources:\n- https://example.com/far.yaml\n' : `resources:\n- ../k${String(i + 1)}\n`);
   write('broken/kustomization.yaml', 'resources:\n- cm.yaml\n  - https://example.com/broken.yaml: [\n');
 });
 afterAll(() => {
@@ -72,9 +74,10 @@ describe('remote references in kustomizations', () => {
   it.each([
     ['padded', 'bytes, more than the 1048576 a kustomization file may have', undefined],
     ['broken', 'is not YAML Palisade can read', 3],
+    ['chain/k0', 'builds on more than 1000 kustomizations', undefined],
   ])('%s: a kustomization that cannot be checked is not rendered', async (overlay, message, line) => {
     const result = await loadInputs({ paths: [overlay], cwd: dir });
-    expect(result.problems).toMatchObject([{ code: 'render-failed', file: path.join(overlay, 'kustomization.yaml') }]);
+    expect(result.problems).toMatchObject([{ code: 'render-failed', file: overlay.startsWith('chain') ? overlay : path.join(overlay, 'kustomization.yaml') }]);
     expect(result.problems[0]?.line).toBe(line);
     expect(result.problems[0]?.message).toContain(message);
     expect(existsSync(marker)).toBe(false);
