@@ -116,6 +116,14 @@ controllerManager:
     expect((await scanYaml(bindAddress, yaml)).findings).toEqual([]);
   });
 
+  it('knows kubeadm closed the insecure port itself (--insecure-port=0) before Kubernetes 1.24 removed the flag', async () => {
+    const old = (await scanYaml(insecurePort, 'apiVersion: kubeadm.k8s.io/v1beta2\nkind: ClusterConfiguration\nkubernetesVersion: v1.19.4\n'));
+    expect(old.findings).toEqual([]);
+    expect(old.summary.counts.pass).toBe(1);
+    const opened = (await scanYaml(insecurePort, 'apiVersion: kubeadm.k8s.io/v1beta2\nkind: ClusterConfiguration\nkubernetesVersion: v1.19.4\napiServer:\n  extraArgs:\n    insecure-port: "8080"\n'));
+    expect(at(opened.findings).map(([, path, line]) => [path, line])).toEqual([['/apiServer/extraArgs/insecure-port', 6]]);
+  });
+
   it('uses the external etcd settings for the API server and judges no etcd of its own', async () => {
     const yaml = `apiVersion: kubeadm.k8s.io/v1beta3
 kind: ClusterConfiguration

@@ -293,7 +293,7 @@ export function* judgeComponents(
 /** The components kubeadm starts from the ClusterConfiguration the resource holds or embeds. */
 function kubeadmInvocations(resource: Resource, source: (typeof KUBEADM_SOURCES)[string]): ComponentInvocation[] {
   const minor = source.version.length === 0 ? undefined : kubeadmVersionMinor(asString(resolve(resource.object, source.version)));
-  return kubeadmCommands(resource.object, source.path).map((command) => {
+  return kubeadmCommands(resource.object, source.path, minor).map((command) => {
     const flags = parseFlags(command.args.map((a) => `--${a.name}=${a.value}`), BOOLEAN_FLAGS[command.component]);
     return {
       component: command.component,

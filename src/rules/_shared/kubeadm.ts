@@ -75,7 +75,8 @@ function lastArg(args: readonly KubeadmArg[], name: string): string | undefined 
   return args.findLast((a) => a.name === name)?.value;
 }
 
-function defaultsOf(component: KubeadmComponent, config: Record<string, unknown>, extra: readonly KubeadmArg[]): [string, string][] {
+/** `minor`: the Kubernetes minor version kubeadm deploys, when the input says. */
+function defaultsOf(component: KubeadmComponent, config: Record<string, unknown>, extra: readonly KubeadmArg[], minor: number | undefined): [string, string][] {
   const pki = asString(config.certificatesDir) ?? '/etc/kubernetes/pki';
   const networking = asRecord(config.networking);
   const kubeconfig = (file: string): [string, string][] => {
@@ -85,6 +86,8 @@ function defaultsOf(component: KubeadmComponent, config: Record<string, unknown>
   switch (component) {
     case 'kube-apiserver':
       return [
+        // kubeadm closed the insecure port itself until the flag was removed in 1.24.
+        ...(minor !== undefined && minor < 24 ? [['insecure-port', '0'] as [string, string]] : []),
         ['enable-admission-plugins', 'NodeRestriction'],
         ['service-cluster-ip-range', asString(networking?.serviceSubnet) ?? '10.96.0.0/12'],
         ['service-account-key-file', `${pki}/sa.pub`],
@@ -184,9 +187,9 @@ export function argumentsToCommand(defaults: readonly [string, string][], extra:
 /**
  * The components kubeadm starts from the ClusterConfiguration found at `prefix` (a JSON pointer
  * from the resource root; '' for a kubeadm config file) in `root`. etcd only when kubeadm runs it
- * (no etcd.external).
+ * (no etcd.external). `minor` is the Kubernetes minor version it deploys, when known.
  */
-export function kubeadmCommands(root: Record<string, unknown>, prefix: readonly string[]): KubeadmCommand[] {
+export function kubeadmCommands(root: Record<string, unknown>, prefix: readonly string[], minor: number | undefined): KubeadmCommand[] {
   const config = at(root, prefix) ?? {};
   const external = asRecord(asRecord(config.etcd)?.external) !== undefined;
   const components: KubeadmComponent[] = ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', ...(external ? [] : ['etcd' as const])];
@@ -197,7 +200,7 @@ export function kubeadmCommands(root: Record<string, unknown>, prefix: readonly 
     return {
       component,
       extraArgsField: extraPath.join('.'),
-      args: argumentsToCommand(defaultsOf(component, config, extra), extra),
+      args: argumentsToCommand(defaultsOf(component, config, extra, minor), extra),
       flagsPath: pointer('', ...deepestPresent(root, extraPath)),
     };
   });
