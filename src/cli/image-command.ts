@@ -64,6 +64,16 @@ function readOptions(command: Command): Command {
     .option('-q, --quiet', 'print no notes or progress on stderr');
 }
 
+/**
+ * `podman save app | palisade image scan -` is refused by name (docs/cli.md): images are read from
+ * an archive, a directory or a registry, never from standard input, and the reader's own message
+ * ("- is neither an existing path ...") does not say what to do. True when refused.
+ */
+function refuseStdinTarget(target: string, command: string): boolean {
+  if (target !== '-') return false;
+  return refuseOptions([usageProblem('an image cannot be read from standard input', `Save it to a file and name that: podman save -o app.tar app && palisade ${command} docker-archive:app.tar`)], false);
+}
+
 async function read(target: string, flags: ReadFlags): Promise<InventoryResult | undefined> {
   const progress = imageProgress(flags.quiet === true);
   try {
@@ -97,6 +107,7 @@ export function sbomCommand(): Command {
     .option('--vex <file>', 'OpenVEX or CycloneDX VEX document for --vulns (repeatable)', collect)
     .addHelpText('after', '\nExamples:\n  palisade sbom oci-archive:app.tar -f spdx -o app.spdx.json\n  palisade sbom docker-archive:app.tar\n  palisade sbom oci-archive:app.tar --vulns --vex app.vex.json -o app.cdx.json')
     .action(async (target: string, flags: ReadFlags & SbomVulnFlags & { format: SbomFormat }) => {
+      if (refuseStdinTarget(target, 'sbom')) return;
       const unused = flags.vulns === true ? undefined : unusedFlagsProblem({ '--db': flags.db, '--vex': flags.vex }, 'without --vulns', 'Add --vulns for the vulnerabilities section.');
       if (unused !== undefined) {
         refuseOptions([unused], false);
@@ -170,7 +181,7 @@ export function imageCommand(): Command {
     .description('read an image safely and report its vulnerabilities (from the advisory store) and secrets')
     .argument('<target>', TARGET_HELP)
     .addOption(new Option('-f, --format <format>', 'report format, or `inventory` for the package inventory as JSON').choices([...FORMATS, 'inventory']).default('table'))
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when an unsuppressed finding is at or above this severity (default: high)').choices([...FAIL_ON_VALUES]))
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when an unsuppressed finding is at or above this severity (default: high; env PALISADE_FAIL_ON)').choices([...FAIL_ON_VALUES]))
     .option('--ignore-unfixed', 'leave out vulnerabilities no release fixes yet')
     .option('--vex <file>', 'OpenVEX or CycloneDX VEX document whose statements suppress findings (repeatable)', collect)
     .option('--db <file>', 'advisory store (default: $XDG_CACHE_HOME/palisade/db.sqlite); without one, vulnerabilities are not checked')
@@ -180,6 +191,7 @@ export function imageCommand(): Command {
     .option('-o, --output <file>', 'where to write the result (default: stdout)')
     .addHelpText('after', SCAN_EXAMPLES)
     .action(async (target: string, flags: ImageScanFlags) => {
+      if (refuseStdinTarget(target, 'image scan')) return;
       if (flags.format === 'inventory') {
         // The inventory lists packages: there is no finding to gate, match, suppress or filter.
         const unused = unusedFlagsProblem({ '--fail-on': flags.failOn, '--ignore-unfixed': flags.ignoreUnfixed, '--vex': flags.vex, '--db': flags.db, '--config': flags.config }, 'with -f inventory, which lists packages, not findings', 'Drop them, or choose a report format such as -f table or -f sarif.');
