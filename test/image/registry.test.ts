@@ -51,6 +51,14 @@ describe('docker:// registry source', () => {
     expect(arm.inventory.packages.map((p) => p.arch)).toEqual(['aarch64', 'aarch64']);
   });
 
+  it('pulls from a plain HTTP registry on a loopback address without --insecure, as docker and crane do', async () => {
+    const port = open.host.slice(open.host.lastIndexOf(':') + 1);
+    for (const host of [open.host, `localhost:${port}`]) {
+      const { inventory } = await inventoryImage(`docker://${host}/palisade/multi:1`, { platform: 'linux/amd64' });
+      expect(inventory.packages.map((p) => p.name), host).toEqual(['musl', 'zlib']);
+    }
+  });
+
   it('uses basic auth from REGISTRY_AUTH_FILE over TLS with a custom CA', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'palisade-auth-'));
     const authFile = join(dir, 'auth.json');

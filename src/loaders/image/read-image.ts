@@ -33,7 +33,7 @@ export interface ReadImageOptions {
   readonly limits?: Partial<ImageLimits>;
   /** os/arch[/variant] for multi-platform indexes; the host's by default. */
   readonly platform?: string;
-  /** docker://: plain HTTP instead of HTTPS, and a PEM file of extra CAs. */
+  /** docker://: HTTPS without certificate checks or plain HTTP (--insecure), and a PEM file of extra CAs. */
   readonly insecure?: boolean;
   readonly caFile?: string;
   readonly env?: NodeJS.ProcessEnv;

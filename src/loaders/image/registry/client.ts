@@ -6,12 +6,15 @@
  * pull) is answered again; a 401 right after answering is registry-denied.
  *
  * With `insecure`, as skopeo's --tls-verify=false and Trivy's --insecure: HTTPS without certificate
- * checks, and plain HTTP when the registry does not speak TLS at all.
+ * checks, and plain HTTP when the registry does not speak TLS at all. A registry on a loopback
+ * address (localhost, 127.0.0.0/8, ::1: `docker run -p 5000:5000 registry`) may answer in plain
+ * HTTP without the flag, as Docker's default insecure range and go-containerregistry allow; its
+ * certificate, when it speaks TLS, is still checked.
  */
 import type { IncomingMessage } from 'node:http';
 import { ImageError } from '../problems.js';
 import type { Credentials } from './credentials.js';
-import { type Challenge, httpGet, httpPostForm, parseChallenge, readBody, type TlsOptions } from './http.js';
+import { type Challenge, httpGet, httpPostForm, NoTlsError, parseChallenge, readBody, type TlsOptions } from './http.js';
 
 export interface ClientOptions {
   readonly registry: string;
@@ -33,7 +36,7 @@ export class RegistryClient {
 
   constructor(private readonly options: ClientOptions) {
     this.tls = { verify: !options.insecure, ...(options.ca === undefined ? {} : { ca: options.ca }) };
-    if (!options.insecure) this.scheme = 'https';
+    if (!options.insecure && !isLoopback(options.registry)) this.scheme = 'https';
   }
 
   /** GET /v2/REPO/PATH, authenticating on a 401. Non-2xx answers become coded errors. */
@@ -66,7 +69,10 @@ export class RegistryClient {
     return `${this.scheme ?? 'https'}://${this.options.registry}/v2/${this.options.repository}/${path}`;
   }
 
-  /** The first request of an --insecure client finds the scheme: HTTPS unless no TLS answers. */
+  /**
+   * The first request of an --insecure or loopback client finds the scheme: HTTPS unless no TLS
+   * answers (for a loopback registry without --insecure, only a reply that is not TLS at all).
+   */
   private async send(path: string, accept: string | undefined): Promise<IncomingMessage> {
     const headers = { ...(accept === undefined ? {} : { Accept: accept }), ...(this.authorization === undefined ? {} : { Authorization: this.authorization }) };
     if (this.scheme !== undefined) return httpGet(this.url(path), headers, this.tls);
@@ -75,7 +81,8 @@ export class RegistryClient {
       this.scheme = 'https';
       return response;
     } catch (error) {
-      if (!(error instanceof ImageError) || error.code !== 'registry-unreachable') throw error;
+      const plainHttp = this.options.insecure ? error instanceof ImageError && error.code === 'registry-unreachable' : error instanceof NoTlsError;
+      if (!plainHttp) throw error;
       this.scheme = 'http';
       return httpGet(this.url(path), headers, this.tls);
     }
@@ -126,4 +133,10 @@ function tokenUrl(realm: string, service: string | undefined, scope: string): st
   if (service !== undefined) url.searchParams.set('service', service);
   url.searchParams.set('scope', scope);
   return url.href;
+}
+
+/** localhost, 127.0.0.0/8 or ::1, with or without a port. */
+function isLoopback(registry: string): boolean {
+  const host = registry.startsWith('[') ? registry.slice(0, registry.indexOf(']') + 1) : registry.replace(/:\d+$/, '');
+  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }

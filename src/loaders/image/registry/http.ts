@@ -85,10 +85,22 @@ function once(method: 'GET' | 'POST', url: URL, headers: Record<string, string>,
       : https.request(url, { ...options, rejectUnauthorized: tls.verify, ...(tls.ca === undefined ? {} : { ca: [...tls.ca] }) }, resolve);
     request.on('timeout', () => request.destroy(new Error('timed out')));
     request.on('error', (error) => {
-      reject(new ImageError('registry-unreachable', `${url.origin}: ${error.message}`));
+      const message = `${url.origin}: ${error.message}`;
+      reject(url.protocol === 'https:' && speaksNoTls(error) ? new NoTlsError('registry-unreachable', message) : new ImageError('registry-unreachable', message));
     });
     request.end(body);
   });
+}
+
+/** An HTTPS request answered by a server that does not speak TLS (a plain HTTP registry). */
+export class NoTlsError extends ImageError {}
+
+/**
+ * What OpenSSL reports when the bytes answering its hello are not TLS (an HTTP reply): a protocol
+ * error, never a certificate error (those must never lead to plain HTTP).
+ */
+function speaksNoTls(error: Error & { code?: string }): boolean {
+  return error.code === 'EPROTO' || /wrong version number|packet length too long/i.test(error.message);
 }
 
 export async function readBody(response: IncomingMessage, maxBytes: number, what: string): Promise<Buffer> {

@@ -20,7 +20,7 @@ export interface RegistryOptions {
   readonly name: string;
   readonly limits: ImageLimits;
   readonly platform?: Platform;
-  /** Plain HTTP instead of HTTPS. */
+  /** HTTPS without certificate checks, or plain HTTP when no TLS answers (--insecure). */
   readonly insecure?: boolean;
   readonly caFile?: string;
   readonly env?: NodeJS.ProcessEnv;
