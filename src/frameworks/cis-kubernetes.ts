@@ -129,7 +129,7 @@ const SECTION_3: Control[] = [
   automated('3.2.2', 'Ensure that the audit policy covers key security concerns', [...rules('audit-policy-coverage'), NO_AUDIT_POLICY], 'the policy is judged when its file is among the inputs'),
 ];
 
-const KUBELET = 'needs the KubeletConfiguration, or kubelet flags of a kubeadm or Cluster API object (nodeRegistration.kubeletExtraArgs), among the inputs';
+const KUBELET = 'needs the KubeletConfiguration among the inputs, a kubeadm InitConfiguration or Cluster API KubeadmControlPlane (judged with the kubelet configuration kubeadm writes by default), or kubelet flags in nodeRegistration.kubeletExtraArgs';
 
 /**
  * kubelet-config findings about one setting: `phrase` (a pattern) in a KubeletConfiguration
