@@ -11,7 +11,7 @@
  * budget covers the whole chart: the sizes of the files helm would hold (sparse holes included,
  * as Go expands them) and the tar stream inflated to find them, nested archives included.
  */
-import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { createReadStream, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
@@ -39,8 +39,19 @@ export function chartFiles(target: string): { readonly archives: string[]; reado
   }
   const archives: string[] = [];
   const schemas: string[] = [];
+  // Each directory once: links under charts/ back to the chart (`charts/a -> ..`, thirty of them)
+  // would make the walk exponential. helm follows one such path until the system says ELOOP.
+  const visited = new Set<string>();
   const visit = (chart: string, depth: number): void => {
     if (depth > MAX_CHART_NESTING) return;
+    let real: string;
+    try {
+      real = realpathSync(chart);
+    } catch {
+      return;
+    }
+    if (visited.has(real)) return;
+    visited.add(real);
     const schema = path.join(chart, 'values.schema.json');
     if (statSync(schema, { throwIfNoEntry: false })?.isFile() === true) schemas.push(schema);
     let entries: string[];

@@ -4,7 +4,7 @@
  * inside those, at any depth, against one budget for the whole chart. The archives are built
  * here as real gzip tar files, the way `helm package` writes them.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -91,6 +91,14 @@ describe('subchart archives inside chart archives', () => {
     expect(refused?.kind).toBe('too-deep');
     expect(refused?.archive.split('/charts/')).toHaveLength(MAX_CHART_NESTING + 2);
   });
+
+  it('looks at each directory once, however many links under charts/ lead back to the chart', async () => {
+    writeUnder(dir, 'looped/Chart.yaml', chartYaml('looped'));
+    writeBytes('looped/charts/real/charts/big-0.1.0.tgz', packaged('big', [['files/zeros', Buffer.alloc(64 * 1024)]]));
+    for (let i = 0; i < 30; i++) symlinkSync('..', path.join(dir, 'looped', 'charts', `loop${String(i)}`));
+    expect(await refusedArchive(path.join(dir, 'looped'), 'looped', 32 * 1024)).toMatchObject({ kind: 'too-large' });
+    expect(await refusedArchive(path.join(dir, 'looped'), 'looped', 1024 * 1024)).toBeUndefined();
+  }, 10_000);
 
   it('names a subchart archive that is not gzip tar, rather than guessing how helm reads it', async () => {
     writeBytes('broken.tgz', packaged('broken', [['charts/sub-0.1.0.tgz', 'not gzip at all']]));
