@@ -80,7 +80,7 @@ export function runTool(request: ToolRequest): Promise<ToolOutcome> {
           resolve({ ok: false, missing: true, problem: problem('tool-missing', `${request.command} is not installed (needed to render ${request.file})`, place, request.installHint) });
         } else if (error.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
           resolve({ ok: false, missing: false, problem: problem('input-too-large', `\`${shown}\` printed more than ${request.maxOutputBytes} bytes`, place, 'Render a smaller part, or raise limits.maxFileBytes in .palisade.yaml.') });
-        } else if (/^fatal error: runtime: out of memory/m.test(stderr)) {
+        } else if (/^fatal error: (?:runtime: )?out of memory/m.test(stderr)) {
           const mib = Math.round(memoryFor(request) / 1024 / 1024);
           resolve({ ok: false, missing: false, problem: problem('input-too-large', `\`${shown}\` needed more than the ${String(mib)} MiB of memory it may use`, place, 'Charts and overlays render in a few hundred MiB at most: look for a template that builds huge values (a loop doubling a string), and render it yourself only if you trust it.') });
         } else if (error.killed === true) {

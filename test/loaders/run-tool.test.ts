@@ -49,6 +49,13 @@ describe('how tools are run', () => {
     expect(outcome).toEqual({ ok: true, stdout: text });
   });
 
+  it('tells every way Go reports running out of memory', async () => {
+    for (const stderr of ['fatal error: runtime: out of memory\n\nruntime stack:\n', 'fatal error: out of memory allocating heap arena metadata\n']) {
+      const outcome = await runTool({ command: 'sh', args: ['-c', 'printf "%s" "$0" >&2; exit 2', stderr], file: 'chart', cwd: '.', timeoutMs: 10_000, maxOutputBytes: 1024, installHint: '' });
+      expect(outcome).toMatchObject({ ok: false, problem: { code: 'input-too-large', file: 'chart' } });
+    }
+  });
+
   it('says a tool is missing when it is', async () => {
     const outcome = await runTool({ command: 'palisade-no-such-tool', args: [], file: 'x', cwd: '.', timeoutMs: 10_000, maxOutputBytes: 1024, installHint: 'Install it.' });
     expect(outcome).toMatchObject({ ok: false, missing: true, problem: { code: 'tool-missing', hint: 'Install it.' } });
