@@ -16,6 +16,8 @@ const schema = z.object({
     Labels: z.record(z.string(), z.string()).nullish(),
   }).loose().nullish(),
   history: z.array(z.object({ created_by: z.string().optional(), empty_layer: z.boolean().optional() }).loose()).nullish(),
+  /** The platform's operating system (the config's `os`: linux, windows). */
+  platformOs: z.string().nullish(),
   /** Uncompressed size of all layers, in bytes. */
   size: z.number().nonnegative().nullish(),
   os: z.object({ id: z.string(), versionId: z.string().nullish(), prettyName: z.string().nullish() }).nullish(),

@@ -32,4 +32,13 @@ describe('image-runs-as-root', () => {
     expect(findingsFor(image, 'fail-image-uid-zero-padded').map((f) => f.message)).toEqual(['the image runs as root (User "00:1000")']);
     expect(findingsFor(image, 'pass-image-group-root')).toEqual([]);
   });
+  it('judges Windows images by their administrator account, not by root', async () => {
+    const image = await scanFixtures(rule, ['fail/image-config.yaml', 'pass/pass-image-config.yaml', 'fail/fail-user-windows-administrator.Dockerfile']);
+    expect(findingsFor(image, 'fail-windows-image-no-user').map((f) => f.message)).toEqual(['the Windows image sets no user, so its containers run as ContainerAdministrator, the container\'s administrator']);
+    expect(findingsFor(image, 'fail-windows-image-administrator').map((f) => [f.message, f.location.path])).toEqual([['the Windows image runs as its administrator (User "ContainerAdministrator")', '/config/User']]);
+    expect(findingsFor(image, 'pass-windows-container-user')).toEqual([]);
+    expect(findingsFor(image, 'fail-user-windows-administrator.Dockerfile').map((f) => [f.status, f.message, f.location.line])).toEqual([
+      ['fail', 'the final stage switches to USER ContainerAdministrator (line 4), the administrator of a Windows container', 4],
+    ]);
+  });
 });

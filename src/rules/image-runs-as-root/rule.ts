@@ -24,6 +24,14 @@ function isRoot(user: string): boolean {
   return name === 'root' || /^[+-]?0+$/.test(name);
 }
 
+/**
+ * Windows containers have no root: their administrator is ContainerAdministrator (the user of a
+ * Windows image that sets none, as servercore), or LocalSystem; nanoserver sets ContainerUser.
+ */
+function isWindowsAdministrator(user: string): boolean {
+  return ['containeradministrator', 'nt authority\\system', 'system'].includes(user.trim().toLowerCase());
+}
+
 interface LastUser {
   readonly located: Located;
   /** The user with variables expanded. */
@@ -82,6 +90,11 @@ export const rule = defineRule({
       // No config at all (a root file system): nothing says which user runs.
       if (image?.config === undefined || image.config === null) return;
       const user = image.config.User ?? '';
+      if (image.platformOs === 'windows') {
+        if (user.trim() === '') yield fail('the Windows image sets no user, so its containers run as ContainerAdministrator, the container\'s administrator', '/config');
+        else if (isWindowsAdministrator(user)) yield fail(`the Windows image runs as its administrator (User "${user}")`, '/config/User');
+        return;
+      }
       if (user.trim() === '') yield fail('the image sets no user, so its containers run as root', '/config');
       else if (isRoot(user)) yield fail(`the image runs as root (User "${user}")`, '/config/User');
       return;
@@ -105,6 +118,10 @@ export const rule = defineRule({
     const switches = `the final stage switches to USER ${written === user || user === '' ? written : `${written} (${user})`} (line ${instruction.line})`;
     if (isRoot(user)) {
       yield fail(`${switches}, so the image runs as root`, path);
+      return;
+    }
+    if (isWindowsAdministrator(user)) {
+      yield fail(`${switches}, the administrator of a Windows container`, path);
       return;
     }
     // An empty user (a variable nobody set) is no user at all: the runtime starts the process as root.
