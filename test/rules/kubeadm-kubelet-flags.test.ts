@@ -187,4 +187,36 @@ metadata: {name: bare-init}
     const join = await scanYaml(rule, 'apiVersion: kubeadm.k8s.io/v1beta3\nkind: JoinConfiguration\n');
     expect(join.summary.counts).toMatchObject({ skip: 1, pass: 0, fail: 0 });
   });
+
+  it('judges the KubeletConfiguration kubeadm keeps for every node in the kube-system/kubelet-config ConfigMap (a live cluster or a dump)', async () => {
+    const yaml = `apiVersion: v1
+kind: ConfigMap
+metadata: {name: kubelet-config, namespace: kube-system}
+data:
+  kubelet: |
+    apiVersion: kubelet.config.k8s.io/v1beta1
+    kind: KubeletConfiguration
+    authentication:
+      anonymous: {enabled: false}
+      webhook: {enabled: true}
+      x509: {clientCAFile: /etc/kubernetes/pki/ca.crt}
+    authorization: {mode: Webhook}
+    readOnlyPort: 10255
+    rotateCertificates: true
+    protectKernelDefaults: true
+    serverTLSBootstrap: true
+    podPidsLimit: 4096
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: app-settings, namespace: shop}
+data:
+  kubelet: "not a kubelet configuration"
+`;
+    const result = await scanYaml(rule, yaml);
+    expect(at(result.findings)).toEqual([
+      ['the KubeletConfiguration in ConfigMap "kube-system/kubelet-config" (key kubelet) opens the read-only port 10255', '/data/kubelet', 5],
+    ]);
+    expect(result.summary.counts).toMatchObject({ fail: 1, skip: 1, pass: 0 });
+  });
 });

@@ -12,7 +12,8 @@ import type { Violation } from '../../core/rule.js';
 import { fail, warn } from '../../core/rule.js';
 import { groupOf } from '../../lib/k8s/kinds.js';
 import { pointer } from '../../lib/json-pointer.js';
-import { asRecord, asString } from '../../lib/k8s/values.js';
+import { asRecord, asString, asStringMap } from '../../lib/k8s/values.js';
+import { parseStream } from '../../lib/yaml/index.js';
 import type { Resource } from '../../model/resource.js';
 import type { Severity } from '../../model/severity.js';
 import { parseGoBool, parseGoInt } from './component-flags.js';
@@ -207,4 +208,17 @@ export function kubeadmDefaultKubelet(index: ResourceIndex, resource: Resource):
   if (key !== undefined) object.tlsPrivateKeyFile = key;
   if (rotate !== undefined) object.serverTLSBootstrap = parseGoBool(rotate) ?? false;
   return { object, path: pointer('', ...init.present) };
+}
+
+/**
+ * The KubeletConfiguration kubeadm uploads for every node (kube-system/kubelet-config, before 1.24
+ * kubelet-config-1.N, key `kubelet`): nodes joining the cluster download it as their
+ * /var/lib/kubelet/config.yaml, so in a cluster scan it is where the kubelets' settings are.
+ * kubeadm writes it with its defaults already filled in. Undefined for any other ConfigMap.
+ */
+export function kubeletConfigMapConfiguration(configMap: Resource): Record<string, unknown> | undefined {
+  const text = asStringMap(configMap.object.data).kubelet;
+  if (text === undefined) return undefined;
+  const config = asRecord(parseStream(text, { limits: { maxDocuments: 1 } }).documents[0]?.value);
+  return config !== undefined && config.kind === 'KubeletConfiguration' && asString(config.apiVersion)?.startsWith('kubelet.config.k8s.io/') === true ? config : undefined;
 }

@@ -12,7 +12,7 @@ import type { Outcome, RuleContext, Violation } from '../../core/rule.js';
 import { defineRule, fail, skip, warn } from '../../core/rule.js';
 import { asArray, asRecord } from '../../lib/k8s/values.js';
 import type { Resource } from '../../model/resource.js';
-import { isZeroDuration, judgeKubeletFlags, KUBELET_FLAG_KINDS, isKubeadmInitKubeletConfig, kubeadmDefaultKubelet, kubeletFlagSets } from '../_shared/kubeadm-kubelet-flags.js';
+import { isZeroDuration, judgeKubeletFlags, KUBELET_FLAG_KINDS, isKubeadmInitKubeletConfig, kubeadmDefaultKubelet, kubeletConfigMapConfiguration, kubeletFlagSets } from '../_shared/kubeadm-kubelet-flags.js';
 import { OUTDATED_TLS_CONSEQUENCE, OUTDATED_TLS_VERSIONS, WEAK_SUITES_CONSEQUENCE, isWeakCipherSuite } from '../_shared/tls-cipher-suites.js';
 
 /** CIS 4.2.11 and 4.2.13: serving certificate rotation and a per-pod PID limit. */
@@ -113,11 +113,22 @@ export const rule = defineRule({
     'https://kubernetes.io/docs/reference/access-authn-authz/kubelet-authn-authz/',
     'https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/',
   ],
-  target: { kinds: ['KubeletConfiguration', ...KUBELET_FLAG_KINDS] },
+  target: { kinds: ['ConfigMap', 'KubeletConfiguration', ...KUBELET_FLAG_KINDS] },
   *check(resource: Resource, { index }: RuleContext<undefined>): Generator<Outcome> {
     if (resource.kind === 'KubeletConfiguration') {
       if (resource.apiVersion.startsWith('kubelet.config.k8s.io/')) yield* judge(resource.object, `KubeletConfiguration "${resource.name}"`, isKubeadmInitKubeletConfig(index, resource));
       else yield skip(`${resource.apiVersion} is not a kubelet configuration`);
+      return;
+    }
+    if (resource.kind === 'ConfigMap') {
+      const config = kubeletConfigMapConfiguration(resource);
+      if (config === undefined) {
+        yield skip('the ConfigMap holds no KubeletConfiguration under the key kubelet');
+        return;
+      }
+      // The embedded file has no positions of its own: findings point at its data key.
+      const name = `the KubeletConfiguration in ConfigMap "${resource.namespace ?? 'default'}/${resource.name}" (key kubelet)`;
+      for (const violation of judge(config, name, false)) yield { ...violation, path: '/data/kubelet' };
       return;
     }
     const sets = kubeletFlagSets(resource) ?? [];
