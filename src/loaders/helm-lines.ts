@@ -22,8 +22,8 @@ import { readFileBounded } from './read-bounded.js';
 const MAX_TEMPLATE_BYTES = 1024 * 1024;
 
 const SOURCE = '# Source: ';
-/** A file of a chart's (or a subchart's) crds/ directory, as helm names it inside the chart. */
-const CRD_FILE = /^(?:charts\/[^/]+\/)*crds\/[^/]+$/;
+/** A file under a chart's (or a subchart's) crds/ directory, at any depth, as helm names it inside the chart. */
+const CRD_FILE = /^(?:charts\/[^/]+\/)*crds\/.+$/;
 const LINE_MARK = / ## line (\d+)$/;
 
 interface TemplatePart {

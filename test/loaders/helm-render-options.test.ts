@@ -27,6 +27,7 @@ beforeAll(() => {
   // Two CRDs in one file, the second below a comment; a file led by `---`; a subchart's CRD.
   write('app/crds/widgets.yaml', `# widgets\n${crd('widgets.example.com')}---\n# gadgets\n${crd('gadgets.example.com')}`);
   write('app/crds/led.yaml', `---\n${crd('leds.example.com')}`);
+  write('app/crds/more/deep.yaml', `---\n# deeper\n${crd('deep.example.com')}`);
   write('app/charts/sub/Chart.yaml', 'apiVersion: v2\nname: sub\nversion: 0.1.0\n');
   write('app/charts/sub/crds/parts.yaml', crd('parts.example.com'));
   write('gated/Chart.yaml', 'apiVersion: v2\nname: gated\nversion: 0.1.0\n');
@@ -49,6 +50,7 @@ describe.skipIf(!hasHelm)('the CRDs of a chart', () => {
       'widgets.example.com': { file: path.join('app', 'crds', 'widgets.yaml'), line: 5 },
       'gadgets.example.com': { file: path.join('app', 'crds', 'widgets.yaml'), line: 14 },
       'leds.example.com': { file: path.join('app', 'crds', 'led.yaml'), line: 5 },
+      'deep.example.com': { file: path.join('app', 'crds', 'more', 'deep.yaml'), line: 6 },
       'parts.example.com': { file: path.join('app', 'charts', 'sub', 'crds', 'parts.yaml'), line: 4 },
     });
   });
