@@ -198,6 +198,22 @@ spec:
     expect((await scanYaml(apiserverProfiling, listed)).findings).toEqual([]);
     expect((await scanYaml(apiserverProfiling, bare)).findings.map((f) => f.location.path)).toEqual(['/spec/kubeadmConfigSpec']);
   });
+  it('judges the KubeadmControlPlaneTemplate a ClusterClass stamps control planes from', async () => {
+    const yaml = `apiVersion: controlplane.cluster.x-k8s.io/v1beta1
+kind: KubeadmControlPlaneTemplate
+metadata: {name: cc-control-plane, namespace: clusters}
+spec:
+  template:
+    spec:
+      kubeadmConfigSpec:
+        clusterConfiguration:
+          controllerManager:
+            extraArgs: {bind-address: 0.0.0.0}
+`;
+    expect(at((await scanYaml(bindAddress, yaml)).findings).map(([, path, line]) => [path, line])).toEqual([
+      ['/spec/template/spec/kubeadmConfigSpec/clusterConfiguration/controllerManager/extraArgs/bind-address', 10],
+    ]);
+  });
 });
 
 describe('CIS Kubernetes compliance of a kubeadm configuration', () => {
