@@ -6,6 +6,7 @@ import { ATTACK_PATHS_FORMATS, attackPaths, attackPathsOptionProblems, readVulne
 import { CLUSTER_NOT_READ_CODES, collect, emit, EXIT, filesRead, printProblems, refuseOptions } from './io.js';
 import { visibleControlsButLayout } from '../lib/visible-controls.js';
 import { inertHelmFlagProblems } from './inert-flags.js';
+import { reportOverManifestProblems } from './report-over-manifest.js';
 import { missingFileProblems } from './usage.js';
 
 interface Flags {
@@ -51,7 +52,7 @@ export function attackPathsCommand(): Command {
       const live = flags.kubeconfig !== undefined || flags.context !== undefined;
       const selection = { paths, ...(flags.config === undefined ? {} : { configFile: flags.config }), ...(flags.from === undefined ? {} : { from: flags.from }), ...(flags.to === undefined ? {} : { to: flags.to }) };
       // A mistyped --to or a broken configuration is said before the inputs are read and analysed.
-      if (refuseOptions([...attackPathsOptionProblems(selection), ...missingFileProblems('--helm-values', flags.helmValues), ...(await inertHelmFlagProblems(paths, flags))], flags.quiet === true)) return;
+      if (refuseOptions([...attackPathsOptionProblems(selection), ...missingFileProblems('--helm-values', flags.helmValues), ...(await inertHelmFlagProblems(paths, flags)), ...reportOverManifestProblems(flags.output, paths)], flags.quiet === true)) return;
       try {
         // Read first, for the same reason: a wrong --vulnerabilities file stops the command before the inputs are loaded.
         const vulnerabilities = flags.vulnerabilities === undefined ? [] : readVulnerabilities(resolve(flags.vulnerabilities));

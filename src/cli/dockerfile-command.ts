@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { dockerfileOptionProblems, FAIL_ON_VALUES, FORMATS, lintDockerfiles, type FailOn } from '../sdk/index.js';
 import { collectList, failNothingRead, filesRead, finishReport, printProblems, refuseOptions } from './io.js';
+import { reportOverManifestProblems } from './report-over-manifest.js';
 
 interface DockerfileFlags {
   format: string;
@@ -50,7 +51,7 @@ export function dockerfileCommand(): Command {
         ...(flags.excludeRules === undefined ? {} : { excludeRules: flags.excludeRules }),
         ...(flags.failOn === undefined ? {} : { failOn: flags.failOn }),
       };
-      if (refuseOptions(dockerfileOptionProblems(paths, options), flags.quiet === true)) return;
+      if (refuseOptions([...dockerfileOptionProblems(paths, options), ...reportOverManifestProblems(flags.output, paths)], flags.quiet === true)) return;
       const report = await lintDockerfiles(paths, options);
       // Inputs that hold no Dockerfile (a directory without one, a mistyped path) leave the rules
       // nothing to judge: "No findings" and exit 0 would pass a CI gate.

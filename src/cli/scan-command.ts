@@ -3,6 +3,7 @@ import { FAIL_ON_VALUES, FORMATS, PalisadeError, scan, scanOptionProblems, type 
 import { CLUSTER_NOT_READ_CODES, collect, collectList, EXIT, filesRead, finishReport, printProblems, refuseOptions } from './io.js';
 import { progressLine } from './progress.js';
 import { inertHelmFlagProblems, inertImageFlagProblems } from './inert-flags.js';
+import { reportOverManifestProblems } from './report-over-manifest.js';
 import { missingFileProblems } from './usage.js';
 import { addSettingOptions, settingValues } from './settings-options.js';
 
@@ -111,6 +112,7 @@ export function scanCommand(): Command {
       ...missingFileProblems('--helm-values', flags.helmValues),
       ...(await inertHelmFlagProblems(paths, flags)),
       ...inertImageFlagProblems(paths, flags),
+      ...reportOverManifestProblems(flags.output, paths),
     ];
     if (refuseOptions(early, flags.quiet === true)) return;
     const progress = progressLine(process.stderr, flags.quiet !== true);

@@ -30,6 +30,22 @@ describe('--output naming an input', () => {
     for (const [name, text] of Object.entries(files)) expect(readFileSync(join(dir, name), 'utf8'), name).toBe(text);
   });
 
+  it.each([
+    ['scan, a manifest in the directory', (dir: string) => ['scan', dir, '-f', 'json', '-o', join(dir, 'api.yaml')]],
+    ['scan, a JSON manifest in the directory', (dir: string) => ['scan', dir, '-f', 'json', '-o', join(dir, 'ns.json')]],
+    ['scan, a Dockerfile in the directory', (dir: string) => ['scan', dir, '-o', join(dir, 'Dockerfile')]],
+    ['attack-paths, a manifest in the directory', (dir: string) => ['attack-paths', dir, '-o', join(dir, 'api.yaml')]],
+    ['dockerfile, a Dockerfile in the directory', (dir: string) => ['dockerfile', dir, '-o', join(dir, 'Dockerfile')]],
+  ])('%s: refused before reading, exit 2, the file unchanged', (_name, args) => {
+    const files = { 'api.yaml': MANIFEST, 'ns.json': '{"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "shop"}}\n', Dockerfile: 'FROM debian:12\nUSER 1000\n' };
+    const dir = tempDir(files);
+    const run = palisade(args(dir));
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^error output-unwritable .*: the output file is inside a scanned directory and holds what the scan reads/m);
+    expect(run.stdout).toBe('');
+    for (const [name, text] of Object.entries(files)) expect(readFileSync(join(dir, name), 'utf8'), name).toBe(text);
+  });
+
   it('a report of the previous run inside a scanned directory is rewritten, as asked', () => {
     const dir = tempDir({ 'api.yaml': MANIFEST });
     const report = join(dir, 'report.json');
