@@ -65,6 +65,13 @@ describe('bounds on what an SBOM makes Palisade keep', () => {
     expect(packages.map((p) => [p.name, p.licenses])).toEqual([['a', ['Custom']]]);
   });
 
+  it('purl types Palisade does not match are named up to a bound, the rest counted in one note', () => {
+    const components = Array.from({ length: 50_000 }, (_, i) => ({ type: 'library', purl: `pkg:t${i}/x@1` }));
+    const { problems } = readSbomInventory(write(cdx([...components, npm('a')])));
+    expect(problems).toHaveLength(33);
+    expect(problems.at(-1)).toMatchObject({ code: 'analyzer-unsupported', level: 'note', message: '49968 more SBOM entries with other purl types are not matched against advisories' });
+  });
+
   it('components nested beyond the bound are refused at the level that passes it, not read into memory', () => {
     const depth = 200_000;
     const [start, level] = ['{"bomFormat":"CycloneDX","specVersion":"1.6","components":[', '{"purl":"pkg:npm/d@1.0.0","components":['];

@@ -11,13 +11,15 @@
  * package was found (file, layer, analyzer), from what Palisade's writers record and, for the
  * source package and the file, from the properties Trivy and Syft write.
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import type { Inventory, OperatingSystem, Package, PackageEcosystem } from '../../model/package.js';
 import type { Problem } from '../../model/problem.js';
 import { PalisadeError, problem } from '../../core/errors.js';
 import { imageProblem } from './problems.js';
+import { parseSourceRpm } from '../../analyzers/rpm/package-info.js';
 import { type DocumentShape, type Json, isJson, readDocument } from './sbom-document.js';
-import { type JsonPlace, SbomJsonError, withFileCursor } from './sbom-json.js';
+import { JsonCursor, type JsonPlace, SbomJsonError } from './sbom-json.js';
+import { GzipError, openSbomSource, type SbomFile, sniffSbomFile } from './sbom-format.js';
 
 /**
  * Bounds on what an SBOM may hold: it is attacker-controlled (it comes with the image), and each
@@ -66,22 +68,12 @@ interface Entry extends Recorded {
   readonly purl: string;
 }
 
-/** Whether `path` is a JSON SBOM (checked by content, cheaply: the first 64 KiB). */
+/**
+ * Whether `path` is to be read as an SBOM, by its first bytes: a JSON object (compressed or not,
+ * UTF-8 or UTF-16), or another SBOM format that readSbomInventory refuses by name.
+ */
 export function isSbomFile(path: string): boolean {
-  try {
-    if (!statSync(path).isFile() || !path.endsWith('.json')) return false;
-    const fd = openSync(path, 'r');
-    const buffer = Buffer.alloc(65536);
-    let head: string;
-    try {
-      head = buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)).toString('utf8');
-    } finally {
-      closeSync(fd);
-    }
-    return /"bomFormat"\s*:\s*"CycloneDX"/.test(head) || /"spdxVersion"\s*:\s*"SPDX-2/.test(head);
-  } catch {
-    return false;
-  }
+  return sniffSbomFile(path) !== undefined;
 }
 
 /**
@@ -93,36 +85,50 @@ export function readSbomInventory(path: string, overrides: Partial<SbomLimits> =
   const limits = { ...SBOM_LIMITS, ...overrides };
   const size = statSync(path).size;
   if (size > limits.maxBytes) throw tooLarge(path, `SBOM of ${size} bytes is over the limit of ${limits.maxBytes} bytes`, undefined);
-  const cdx = new Collector(path);
-  const spdx = new Collector(path);
-  const extracted = new Map<string, string>();
-  let shape: DocumentShape;
-  try {
-    shape = withFileCursor(path, limits, (cursor) => {
-      const kept = (): void => {
-        if (cdx.packages.length + spdx.packages.length > limits.maxPackages) throw new SbomJsonError('limit', `more than ${limits.maxPackages} packages`, cursor.place());
-      };
-      return readDocument(cursor, limits, {
-        component: (c, order) => { cdxComponent(cdx, c, order); kept(); },
-        spdxPackage: (p) => { spdxPackage(spdx, p); kept(); },
-        extractedLicence: (info) => { addExtractedLicence(extracted, info); },
-        restart: (key) => { (key === 'components' ? cdx : spdx).clear(); },
-      });
-    });
-  } catch (error) {
-    if (error instanceof SbomJsonError) throw located(path, error);
-    throw error;
+  const file = sniffSbomFile(path) ?? { kind: 'json', encoding: 'utf8', gzip: false };
+  if (file.kind === 'unsupported') {
+    throw new PalisadeError(problem('image-unsupported', `${path}: ${file.format} is not supported; an SBOM input is CycloneDX or SPDX JSON`, { file: path }, file.hint));
   }
-  const format = formatOf(shape);
+  const read = readContent(path, file, limits);
+  const format = formatOf(read.shape);
   if (format === undefined) {
     throw new PalisadeError(problem('image-invalid', `${path}: neither CycloneDX components nor SPDX packages`, { file: path }, 'An SBOM input is a CycloneDX JSON document (bomFormat "CycloneDX") or an SPDX 2.x JSON document (spdxVersion "SPDX-2.x").'));
   }
-  const content = format === 'cyclonedx' ? cdx : spdx.resolveLicences(extracted);
+  const content = format === 'cyclonedx' ? read.cdx : read.spdx.resolveLicences(read.extracted);
   const problems: Problem[] = [...content.skipped.problems()];
   if (content.withoutPurl > 0) problems.push({ ...imageProblem('file-not-read', `${content.withoutPurl} SBOM entries have no purl and were skipped`, path), level: 'note' });
   const packages = content.packages.sort(comparePackages);
   const os = content.os ?? osFromPurls(packages);
   return { target: path, ...(os === undefined ? {} : { os }), packages, problems };
+}
+
+/** Both formats' packages as the document is read (which one counts is known at its end); errors located. */
+function readContent(path: string, file: SbomFile & { kind: 'json' }, limits: SbomLimits): { shape: DocumentShape; cdx: Collector; spdx: Collector; extracted: Map<string, string> } {
+  const cdx = new Collector(path);
+  const spdx = new Collector(path);
+  const extracted = new Map<string, string>();
+  let opened: ReturnType<typeof openSbomSource> | undefined;
+  try {
+    opened = openSbomSource(path, file, limits.maxBytes);
+    const cursor = new JsonCursor(opened.source, limits);
+    const kept = (): void => {
+      if (cdx.packages.length + spdx.packages.length > limits.maxPackages) throw new SbomJsonError('limit', `more than ${limits.maxPackages} packages`, cursor.place());
+    };
+    const shape = readDocument(cursor, limits, {
+      component: (c, order) => { cdxComponent(cdx, c, order); kept(); },
+      spdxPackage: (p) => { spdxPackage(spdx, p); kept(); },
+      extractedLicence: (info) => { addExtractedLicence(extracted, info); },
+      restart: (key) => { (key === 'components' ? cdx : spdx).clear(); },
+    });
+    return { shape, cdx, spdx, extracted };
+  } catch (error) {
+    if (error instanceof SbomJsonError) throw located(path, error);
+    if (error instanceof GzipError && error.tooLarge) throw tooLarge(path, `SBOM over a limit: ${error.message}`, undefined);
+    if (error instanceof GzipError) throw new PalisadeError(problem('image-invalid', `${path}: ${error.message}`, { file: path }, 'Check it with `gunzip -t`; re-create it with the tool that wrote it.'));
+    throw error;
+  } finally {
+    opened?.close();
+  }
 }
 
 /**
@@ -177,7 +183,7 @@ class Collector {
       this.skipped.add(entry.purl);
       return false;
     }
-    const source = entry.source ?? upstreamOf(parsed.ecosystem, entry.purl);
+    const source = entry.source ?? upstreamOf(parsed, entry.purl);
     // Built in one shape, optional fields set after: objects made of conditional spreads took twice
     // the memory and time, which a million packages make felt.
     const pkg: Mutable<Package> = {
@@ -203,6 +209,8 @@ class Collector {
 
 /** Malformed purls named one by one, up to this many; the rest are counted. */
 const MAX_NAMED_MALFORMED = 5;
+/** Purl types Palisade does not match named one by one, up to this many (purl-spec knows some 30). */
+const MAX_NAMED_TYPES = 32;
 /** How much of an untrusted purl a message quotes. */
 const MAX_QUOTED = 200;
 
@@ -214,20 +222,28 @@ const MAX_QUOTED = 200;
  */
 function skippedPurls(path: string): { add: (purl: string) => void; problems: () => Problem[] } {
   const byType = new Map<string, number>();
+  /** Entries of types beyond MAX_NAMED_TYPES: a hostile SBOM can make every purl type different. */
+  let otherTypes = 0;
   const malformed: string[] = [];
   let more = 0;
   return {
     add(purl) {
       const type = /^pkg:([a-zA-Z][a-zA-Z0-9.+-]*)\//.exec(purl)?.[1]?.toLowerCase();
-      if (type !== undefined && !ECOSYSTEMS.some((e) => e === type)) byType.set(type, (byType.get(type) ?? 0) + 1);
-      else if (malformed.length < MAX_NAMED_MALFORMED) malformed.push(purl);
-      else more += 1;
+      if (type !== undefined && !ECOSYSTEMS.some((e) => e === type)) {
+        if (byType.has(type) || byType.size < MAX_NAMED_TYPES) byType.set(type, (byType.get(type) ?? 0) + 1);
+        else otherTypes += 1;
+      } else if (malformed.length < MAX_NAMED_MALFORMED) {
+        malformed.push(purl);
+      } else {
+        more += 1;
+      }
     },
     problems() {
       const types = [...byType].sort(([a], [b]) => cmp(a, b)).map(([type, count]) => ({
         ...problem('analyzer-unsupported', `${count} SBOM ${count === 1 ? 'entry' : 'entries'} with purl type "${quoted(type)}" ${count === 1 ? 'is' : 'are'} not matched against advisories (Palisade matches ${ECOSYSTEMS.join(', ')})`, { file: path }),
         level: 'note' as const,
       }));
+      if (otherTypes > 0) types.push({ ...problem('analyzer-unsupported', `${otherTypes} more SBOM ${otherTypes === 1 ? 'entry' : 'entries'} with other purl types ${otherTypes === 1 ? 'is' : 'are'} not matched against advisories`, { file: path }), level: 'note' });
       const named = malformed.map((purl) => imageProblem('image-invalid', `SBOM entry with a malformed or versionless purl "${quoted(purl)}" skipped`, path));
       const rest = more === 0 ? [] : [imageProblem('image-invalid', `${more} more SBOM entries with malformed or versionless purls skipped`, path)];
       return [...types, ...named, ...rest];
@@ -251,7 +267,9 @@ function cdxComponent(into: Collector, c: Json, order: number): void {
     }
   } else if (typeof c.purl === 'string') {
     into.add({ purl: c.purl, ...cdxRecorded(c) });
-  } else {
+  } else if (text(c.version) !== undefined) {
+    // A package that cannot be matched. Components without a version are not packages: Trivy's
+    // per-file groups of language packages ("Node.js", "app/package-lock.json"), files, the image.
     into.withoutPurl += 1;
   }
 }
@@ -344,7 +362,8 @@ function spdxPackage(into: Collector, p: Json): void {
   const refs = Array.isArray(p.externalRefs) ? p.externalRefs.filter(isJson) : [];
   const ref = refs.find((r) => r.referenceType === 'purl' && typeof r.referenceLocator === 'string');
   if (ref === undefined) {
-    if (purpose !== 'FILE') into.withoutPurl += 1;
+    // As for CycloneDX: a package without a version is a grouping (Trivy's per-file APPLICATION ones), not one to match.
+    if (purpose !== 'FILE' && text(p.versionInfo) !== undefined) into.withoutPurl += 1;
     return;
   }
   const declared = text(p.licenseDeclared);
@@ -465,14 +484,20 @@ function osFromPurls(packages: readonly Package[]): OperatingSystem | undefined 
 }
 
 /**
- * Syft names a Debian or Alpine package's source in an `upstream` purl qualifier (NAME or
- * NAME@VERSION); without a version the source is taken at the binary's (what matching assumes of
- * an empty source version). Its RPM qualifier is a source RPM file name, which is not read.
+ * Syft names a package's source in an `upstream` purl qualifier: for Debian and Alpine NAME or
+ * NAME@VERSION (without a version the source is taken at the binary's, what matching assumes of an
+ * empty source version); for RPM the source rpm's file name, which carries no epoch: the binary's
+ * is the source's, as the rpm analyzer reads it.
  */
-function upstreamOf(ecosystem: PackageEcosystem, purl: string): Package['source'] {
-  if (ecosystem !== 'deb' && ecosystem !== 'apk') return undefined;
+function upstreamOf(parsed: Pick<Package, 'ecosystem' | 'version'>, purl: string): Package['source'] {
   const upstream = qualifier(purl, 'upstream');
   if (upstream === undefined) return undefined;
+  if (parsed.ecosystem === 'rpm') {
+    const srpm = parseSourceRpm(upstream);
+    const epoch = /^\d+:/.exec(parsed.version)?.[0] ?? '';
+    return srpm === undefined ? undefined : { name: srpm.name, version: `${epoch}${srpm.version}-${srpm.release}` };
+  }
+  if (parsed.ecosystem !== 'deb' && parsed.ecosystem !== 'apk') return undefined;
   const at = upstream.indexOf('@');
   return at === -1 ? { name: upstream, version: '' } : { name: upstream.slice(0, at), version: upstream.slice(at + 1) };
 }

@@ -4,7 +4,7 @@
  * anything was read from it. The caller asks for the values it wants (bounded in size) and skips
  * the rest, which costs no memory. Every error says where it is (line and column, in characters).
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { readSync } from 'node:fs';
 
 /** Where in the document: 1-based line and column. */
 export interface JsonPlace {
@@ -37,16 +37,6 @@ export function bufferSource(buffer: Buffer): ByteSource {
     at += n;
     return n;
   };
-}
-
-/** Runs `read` over the file at `path` and closes it whatever happens. */
-export function withFileCursor<T>(path: string, limits: CursorLimits, read: (cursor: JsonCursor) => T): T {
-  const fd = openSync(path, 'r');
-  try {
-    return read(new JsonCursor(fileSource(fd), limits));
-  } finally {
-    closeSync(fd);
-  }
 }
 
 export interface CursorLimits {
