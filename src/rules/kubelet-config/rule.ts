@@ -142,6 +142,10 @@ export const rule = defineRule({
       // Every finding points at the init configuration that leaves the kubelet to kubeadm's defaults.
       for (const violation of judge(defaults.object, `${who} gets kubeadm's default KubeletConfiguration, which`, true)) yield { ...violation, path: defaults.path };
     }
-    for (const set of sets) yield* judgeKubeletFlags(who, set);
+    const flagFindings = sets.flatMap((set) => [...judgeKubeletFlags(who, set)]);
+    yield* flagFindings;
+    // Flags that are all safe say nothing of the rest of the kubelet's configuration: not a pass,
+    // which would let a compliance section count every kubelet control as passed on their account.
+    if (defaults === undefined && flagFindings.length === 0) yield skip('the kubelet flags given are safe; the kubelet\'s configuration is not in this object');
   },
 });
