@@ -6,7 +6,7 @@
  */
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { asRecord } from '../lib/k8s/values.js';
+import { asArray, asRecord } from '../lib/k8s/values.js';
 import { isKustomization, loadKustomization, type KustomizationRead } from './kustomization-file.js';
 import { referencesOf, type Reference } from './kustomize-references.js';
 import { isRemote, type RemoteReference } from './kustomize-remote.js';
@@ -29,6 +29,8 @@ export interface KustomizationTree {
   readonly remote?: RemoteReference;
   /** The first file outside its kustomization's directory, if any. */
   readonly outside?: OutsideReference;
+  /** The values of every generator literal (`KEY=value`, or the whole entry without `=`): never printed in full. */
+  readonly literals: readonly string[];
   /**
    * The first kustomization file that Palisade cannot read or parse: what it names cannot be
    * checked, so the overlay is not handed to kustomize (which might read it otherwise).
@@ -48,6 +50,7 @@ export function readKustomizationTree(dir: string): KustomizationTree {
   let remote: RemoteReference | undefined;
   let outside: OutsideReference | undefined;
   let unreadable: UnreadableKustomization | undefined;
+  const literals: string[] = [];
   while (pending.length > 0 && visited.size < MAX_DIRECTORIES) {
     const current = pending.pop() ?? dir;
     let real: string;
@@ -64,6 +67,7 @@ export function readKustomizationTree(dir: string): KustomizationTree {
     if (read.kind !== 'parsed') continue;
     const kustomization = asRecord(read.value);
     if (kustomization === undefined) continue;
+    literals.push(...literalValues(kustomization));
     for (const reference of referencesOf(kustomization)) {
       if (isRemote(reference, real)) {
         remote ??= { dir: real, field: reference.field, entry: reference.entry };
@@ -77,7 +81,7 @@ export function readKustomizationTree(dir: string): KustomizationTree {
   }
   // Past the bound, what the rest name was not checked: kustomize is not handed the overlay.
   if (pending.some((left) => !visited.has(realOrSelf(left)))) unreadable ??= { kind: 'unreadable', file: [...visited][0] ?? dir, reason: `builds on more than ${String(MAX_DIRECTORIES)} kustomizations` };
-  return { roots: [...visited], ...(remote === undefined ? {} : { remote }), ...(outside === undefined ? {} : { outside }), ...(unreadable === undefined ? {} : { unreadable }) };
+  return { roots: [...visited], literals, ...(remote === undefined ? {} : { remote }), ...(outside === undefined ? {} : { outside }), ...(unreadable === undefined ? {} : { unreadable }) };
 }
 
 function linkTarget(file: string): { target?: string } {
@@ -94,4 +98,13 @@ function realOrSelf(dir: string): string {
   } catch {
     return dir;
   }
+}
+
+/** The values of the generator literals of one kustomization. */
+function literalValues(kustomization: Readonly<Record<string, unknown>>): string[] {
+  return ['secretGenerator', 'configMapGenerator'].flatMap((field) =>
+    asArray(kustomization[field]).flatMap((generator) =>
+      asArray(asRecord(generator)?.['literals']).flatMap((literal) => (typeof literal === 'string' ? [literal.slice(literal.indexOf('=') + 1)] : [])),
+    ),
+  );
 }

@@ -50,13 +50,13 @@ export async function renderKustomization(dir: string, shownAs: string, maxOutpu
     // kustomize refuses absolute paths to other kustomizations; a relative one from the wrapper works.
     const relative = path.relative(wrapper, dir);
     writeFileSync(path.join(wrapper, 'kustomization.yaml'), `resources:\n  - ${JSON.stringify(relative)}\nbuildMetadata: [originAnnotations]\n`);
-    const traced = await render(wrapper, dir, shownAs, maxOutputBytes);
+    const traced = await render(wrapper, dir, shownAs, maxOutputBytes, tree.literals);
     if (traced.ok) return { ...traced, originRoot: wrapper, sourceRoots: tree.roots };
   } finally {
     rmSync(wrapper, { recursive: true, force: true });
   }
   // Rendered as it is, so that any error names the user's overlay and not the wrapper.
-  const plain = await render(dir, dir, shownAs, maxOutputBytes);
+  const plain = await render(dir, dir, shownAs, maxOutputBytes, tree.literals);
   if (plain.ok) return { ...plain, sourceRoots: tree.roots };
   return plain.problem.message.includes('--enable-helm') ? { ok: false, problem: { ...plain.problem, hint: HELM_CHARTS_HINT(shownAs) } } : plain;
 }
@@ -107,8 +107,10 @@ function entryPosition(dir: string, pointer: string): { line?: number; column?: 
   return position === undefined ? {} : { line: position.line, column: position.column };
 }
 
-async function render(target: string, cwd: string, shownAs: string, maxOutputBytes: number): Promise<RenderOutcome> {
+/** `secrets`: values kustomize's errors may quote (a literal without `=` is quoted whole) and that are never printed in full. */
+async function render(target: string, cwd: string, shownAs: string, maxOutputBytes: number, secrets: readonly string[]): Promise<RenderOutcome> {
   const base: Omit<ToolRequest, 'command' | 'args'> = {
+    secrets,
     file: shownAs,
     cwd,
     timeoutMs: 120_000,

@@ -11,6 +11,7 @@
 import { execFile } from 'node:child_process';
 import type { Problem } from '../model/problem.js';
 import { problem } from '../core/errors.js';
+import { redact } from '../lib/redact.js';
 
 export interface ToolRequest {
   readonly command: string;
@@ -25,6 +26,20 @@ export interface ToolRequest {
   readonly installHint: string;
   /** The memory the tool may allocate; by default memoryFor(maxOutputBytes). */
   readonly maxMemoryBytes?: number;
+  /**
+   * Values never to print in full (`--set db.password=...`, a secretGenerator literal): a problem
+   * quotes the command line and the tool's error, which may quote them, and ends up in CI logs.
+   */
+  readonly secrets?: readonly string[];
+}
+
+/** Shorter values are words of the message as often as they are secrets, and redacting them would garble it. */
+const MIN_SECRET_LENGTH = 4;
+
+/** `text` with every occurrence of a secret redacted (longest first, so a secret inside another goes with it). */
+function scrub(text: string, secrets: readonly string[]): string {
+  const sorted = secrets.filter((secret) => secret.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
+  return sorted.reduce((scrubbed, secret) => scrubbed.split(secret).join(redact(secret)), text);
 }
 
 /**
@@ -56,7 +71,8 @@ interface ExecFailure extends Error {
 }
 
 export function runTool(request: ToolRequest): Promise<ToolOutcome> {
-  const shown = [request.command, ...request.args].join(' ');
+  const secrets = request.secrets ?? [];
+  const shown = scrub([request.command, ...request.args].join(' '), secrets);
   const { file, args } = launch(request);
   return new Promise((resolve) => {
     execFile(
@@ -86,7 +102,8 @@ export function runTool(request: ToolRequest): Promise<ToolOutcome> {
         } else if (error.killed === true) {
           resolve({ ok: false, missing: false, problem: problem('render-failed', `\`${shown}\` did not finish within ${Math.round(request.timeoutMs / 1000)} s`, place) });
         } else {
-          const reason = toolReason(stderr) ?? firstLine(error.message) ?? 'failed';
+          // Not error.message: it quotes the command as started, through the shell that bounds its memory.
+          const reason = scrub(toolReason(stderr) ?? exitOf(error), secrets);
           resolve({ ok: false, missing: false, problem: problem('render-failed', `\`${shown}\` failed: ${reason}`, place) });
         }
       },
@@ -158,10 +175,8 @@ function unquote(value: string): string {
   }
 }
 
-function firstLine(text: string): string | undefined {
-  const line = text
-    .split('\n')
-    .map((l) => l.trim())
-    .find((l) => l !== '');
-  return line === undefined ? undefined : line.slice(0, 500);
+/** How the tool ended, when it said nothing. */
+function exitOf(error: ExecFailure): string {
+  if (typeof error.code === 'number') return `exit status ${String(error.code)}, nothing on stderr`;
+  return error.signal === null || error.signal === undefined ? 'failed, nothing on stderr' : `killed by ${error.signal}`;
 }
