@@ -1,8 +1,8 @@
 /**
  * SBOM files are told by their content, not their name: JSON compressed with gzip or written in
- * UTF-16 (PowerShell's `>`) is read; CycloneDX XML, SPDX tag-value, YAML and RDF are refused by
- * name with the conversion to make; JSON that is no SBOM (Syft's own format) says what is read,
- * instead of "not a tar archive".
+ * UTF-16 (PowerShell's `>`) is read; CycloneDX XML, SPDX tag-value, YAML and RDF, and Syft's own
+ * JSON are refused by name with the conversion to make, instead of "not a tar archive"; JSON that
+ * does not declare itself an SBOM (a Kubernetes manifest) is not taken for one.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inventoryImage, PalisadeError } from '../../src/sdk/index.js';
 import type { Problem } from '../../src/model/problem.js';
+import { isSbomFile } from '../../src/loaders/image/sbom-input.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'palisade-sbom-formats-'));
 afterAll(() => {
@@ -80,8 +81,15 @@ describe('other SBOM formats are refused by name, with the conversion to make', 
     });
   }
 
-  it('JSON that is no SBOM (Syft\'s own format) says which documents are read', async () => {
-    const p = await refusal(write('syft.json', JSON.stringify({ artifacts: [], source: { type: 'image' }, distro: { id: 'debian' }, descriptor: { name: 'syft', version: '1.18.0' }, schema: { version: '16.0.0' } })));
-    expect(p).toMatchObject({ code: 'image-invalid', message: expect.stringMatching(/neither CycloneDX components nor SPDX packages/) as unknown, hint: expect.stringMatching(/CycloneDX JSON document .* SPDX 2.x JSON document/) as unknown });
+  it('Syft\'s own JSON format, with the conversion to make', async () => {
+    const p = await refusal(write('syft.json', JSON.stringify({ artifacts: [], artifactRelationships: [], source: { type: 'image' }, distro: { id: 'debian' }, descriptor: { name: 'syft', version: '1.18.0' }, schema: { version: '16.0.0' } }, null, 2)));
+    expect(p).toMatchObject({ code: 'image-unsupported', message: expect.stringMatching(/Syft's own JSON format is not supported/) as unknown, hint: expect.stringMatching(/syft convert/) as unknown });
+  });
+
+  it('JSON that does not say it is an SBOM is not read as one (a Kubernetes JSON manifest, an OCI index)', () => {
+    const manifest = write('deploy.json', JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'sbom' }, data: { 'bom.json': BOM } }));
+    expect(isSbomFile(manifest)).toBe(false);
+    expect(isSbomFile(write('index.json', JSON.stringify({ schemaVersion: 2, manifests: [] })))).toBe(false);
+    expect(isSbomFile(write('yes.json', BOM))).toBe(true);
   });
 });

@@ -2,8 +2,8 @@
  * Which kind of SBOM file a path is, told by its first bytes and not its name (bom.json,
  * sbom.cdx, image.spdx.json.gz are all in use): JSON in UTF-8 or UTF-16 (what PowerShell's `>`
  * writes), gzip-compressed or not, is read; the other formats SBOM tools write (CycloneDX XML,
- * SPDX tag-value, YAML and RDF) are recognised so the user hears what to convert them to instead
- * of "not a tar archive".
+ * SPDX tag-value, YAML and RDF, Syft's own JSON) are recognised so the user hears what to convert
+ * them to instead of "not a tar archive".
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { constants, gunzipSync } from 'node:zlib';
@@ -17,16 +17,19 @@ const HEAD_BYTES = 65536;
 /** Of a gzip file, enough to see what it holds: inflated, 4 KiB give at most some 4 MiB. */
 const GZIP_HEAD_BYTES = 4096;
 
+const DECLARED = /"bomFormat"\s*:\s*"CycloneDX"|"spdxVersion"\s*:\s*"SPDX-2\./;
+
 const UNSUPPORTED: readonly { readonly test: RegExp; readonly format: string; readonly hint: string }[] = [
   { test: /^<\?xml[^>]*>\s*<bom\b[^>]*cyclonedx\.org\/schema\/bom|^<bom\b[^>]*cyclonedx\.org\/schema\/bom/, format: 'CycloneDX XML', hint: 'Convert it to JSON (`cyclonedx convert --input-file bom.xml --output-file bom.json`), or have the tool write CycloneDX JSON (`syft -o cyclonedx-json`, `trivy --format cyclonedx`).' },
   { test: /^(?:#.*\n\s*)*SPDXVersion:\s*SPDX-/, format: 'SPDX tag-value', hint: 'Convert it to JSON (`pyspdxtools -i bom.spdx -o bom.spdx.json`), or have the tool write SPDX JSON (`syft -o spdx-json`, `trivy --format spdx-json`).' },
   { test: /^(?:#.*\n\s*|---\s*\n\s*)*["']?spdxVersion["']?\s*:\s*["']?SPDX-/, format: 'SPDX YAML', hint: 'Convert it to JSON (`pyspdxtools -i bom.spdx.yaml -o bom.spdx.json`).' },
+  { test: /^\{\s*"artifacts"\s*:\s*\[/, format: 'Syft\'s own JSON format', hint: 'Convert it (`syft convert sbom.json -o cyclonedx-json=bom.cdx.json`), or have Syft write CycloneDX or SPDX JSON (`syft -o cyclonedx-json`).' },
   { test: /^<\?xml[^>]*>\s*<rdf:RDF\b[\s\S]*spdx\.org\/rdf\/terms/, format: 'SPDX RDF/XML', hint: 'Convert it to JSON (`pyspdxtools -i bom.spdx.rdf.xml -o bom.spdx.json`).' },
 ];
 
 /**
- * What `path` holds, when it is an SBOM (or a JSON object, which can only be one here: images are
- * directories and tar archives); undefined for anything else, a missing path included.
+ * What `path` holds, when it is an SBOM (JSON declaring bomFormat CycloneDX or spdxVersion SPDX-2.x
+ * in its first 64 KiB, or another SBOM format); undefined for anything else, a missing path included.
  */
 export function sniffSbomFile(path: string): SbomFile | undefined {
   let head: Buffer;
@@ -47,7 +50,8 @@ export function sniffSbomFile(path: string): SbomFile | undefined {
   }
   const encoding = encodingOf(head);
   const text = decodeHead(head, encoding).replace(/^\uFEFF?\s*/, '');
-  if (text.startsWith('{')) return { kind: 'json', encoding, gzip };
+  // JSON that says what it is (the writers put it first): a Kubernetes JSON manifest is no SBOM.
+  if (text.startsWith('{') && DECLARED.test(text)) return { kind: 'json', encoding, gzip };
   const unsupported = UNSUPPORTED.find((u) => u.test.test(text));
   return unsupported === undefined ? undefined : { kind: 'unsupported', format: unsupported.format, hint: unsupported.hint };
 }
