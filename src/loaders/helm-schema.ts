@@ -8,6 +8,7 @@
  * (helm's --skip-schema-validation): its findings are kept, and no request is made. Real charts
  * that refer to published Kubernetes schemas by URL could not be validated offline anyway.
  */
+import { statSync } from 'node:fs';
 import { readFileBounded } from './read-bounded.js';
 
 /** A schema is tens of KiB; one larger than this is not searched, and taken as referring outside. */
@@ -55,6 +56,8 @@ export function outsideRef(text: string): string | undefined {
 /** The outside `$ref` of a schema file on disk, if any (one too large to read counts as one). */
 export function outsideRefOfFile(file: string): string | undefined {
   try {
+    // helm refuses anything but a regular file, and a named pipe would block the read for ever.
+    if (!statSync(file).isFile()) return undefined;
     const read = readFileBounded(file, MAX_SCHEMA_BYTES);
     if (read.kind === 'too-large') return TOO_LARGE;
     return read.kind === 'text' ? outsideRef(read.text) : undefined;

@@ -11,7 +11,7 @@
  * (HELM_CACHE_HOME, HELM_CONFIG_HOME, HELM_DATA_HOME), a scan points them at a private temporary
  * directory rather than writing into the user's home.
  */
-import { closeSync, existsSync, fstatSync, mkdtempSync, openSync, readdirSync, readSync, realpathSync, rmSync, type Dirent } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdtempSync, openSync, readdirSync, readSync, realpathSync, rmSync, statSync, type Dirent } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import jsYaml from 'js-yaml';
@@ -102,7 +102,10 @@ const MAX_CHART_YAML_BYTES = 1024 * 1024;
  */
 export function isLibraryChart(dir: string): boolean {
   try {
-    const read = readFileBounded(path.join(dir, 'Chart.yaml'), MAX_CHART_YAML_BYTES);
+    const file = path.join(dir, 'Chart.yaml');
+    // A named pipe would block the read for ever; helm refuses anything but a regular file.
+    if (!statSync(file).isFile()) return false;
+    const read = readFileBounded(file, MAX_CHART_YAML_BYTES);
     if (read.kind !== 'text') return false;
     const chart = asRecord(jsYaml.load(read.text, { schema: jsYaml.JSON_SCHEMA }));
     return chart?.['type'] === 'library';
@@ -112,16 +115,17 @@ export function isLibraryChart(dir: string): boolean {
 }
 
 export async function renderHelmChart(dir: string, shownAs: string, options: HelmOptions, cwd: string, maxOutputBytes: number): Promise<RenderOutcome> {
-  if (isLibraryChart(dir)) {
-    const message = 'a Helm library chart: it only defines templates for the charts that depend on it and renders no object of its own; those templates are scanned as the depending charts render them';
-    return { ok: false, problem: problem('not-a-manifest', message, { file: shownAs }, 'Nothing to do: scan the charts that depend on it.') };
-  }
+  // Links first: Chart.yaml itself may be a link to any file of the host.
   const escape = linkLeaving(dir, options.root ?? realpathSync(dir));
   if (escape !== undefined) {
     const problem = escape.kind === 'too-many'
       ? `not rendered: the chart has more than ${MAX_CHART_ENTRIES} files`
       : `not rendered: ${path.join(shownAs, escape.link)} links outside the scanned directory (to ${escape.target}), and helm would read that file into the chart`;
     return { ok: false, problem: renderProblem(problem, shownAs) };
+  }
+  if (isLibraryChart(dir)) {
+    const message = 'a Helm library chart: it only defines templates for the charts that depend on it and renders no object of its own; those templates are scanned as the depending charts render them';
+    return { ok: false, problem: problem('not-a-manifest', message, { file: shownAs }, 'Nothing to do: scan the charts that depend on it.') };
   }
   const inspected = await inspectChart(dir, shownAs);
   if (inspected.refusal !== undefined) return { ok: false, problem: archiveProblem(inspected.refusal) };

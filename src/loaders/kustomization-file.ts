@@ -1,5 +1,5 @@
 /** Finding and reading a directory's kustomization file (without rendering it). */
-import { readdirSync, realpathSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseStream } from '../lib/yaml/index.js';
 import { readFileBounded } from './read-bounded.js';
@@ -51,6 +51,7 @@ export function readKustomizationText(dir: string): string | undefined {
   const found = kustomizationFile(dir);
   if (found?.readable !== true) return undefined;
   try {
+    if (!statSync(found.file).isFile()) return undefined;
     const read = readFileBounded(found.file, MAX_KUSTOMIZATION_BYTES);
     return read.kind === 'text' ? read.text : undefined;
   } catch {
@@ -76,6 +77,8 @@ export function loadKustomization(dir: string): KustomizationRead {
   if (!found.readable) return { kind: 'outside', file: found.file };
   let read;
   try {
+    // A named pipe would block the read (and kustomize) for ever.
+    if (!statSync(found.file).isFile()) return { kind: 'unreadable', file: found.file, reason: 'is not a regular file' };
     read = readFileBounded(found.file, MAX_KUSTOMIZATION_BYTES);
   } catch (error) {
     return { kind: 'unreadable', file: found.file, reason: `cannot be read (${error instanceof Error && 'code' in error ? String(error.code) : 'error'})` };
