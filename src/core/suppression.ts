@@ -10,7 +10,7 @@
  * stale exceptions do not pile up. The clock is injected: nothing here reads the time.
  */
 import picomatch from 'picomatch';
-import { didYouMean } from '../lib/did-you-mean.js';
+import { closest, didYouMean } from '../lib/did-you-mean.js';
 import { pointer } from '../lib/json-pointer.js';
 import { DEFAULT_NAMESPACE, isClusterScoped } from '../lib/k8s/kinds.js';
 import { asRecord } from '../lib/k8s/values.js';
@@ -287,14 +287,29 @@ function statusOf(compiled: CompiledException, matched: number): ExceptionStatus
   };
 }
 
-function statusProblem(status: ExceptionStatus, place: ProblemPlace): Problem | undefined {
+/**
+ * For an exception whose rules matched no finding's rule at all, the rule id it likely meant: the
+ * table names a secret in an image by its detector (aws-access-key-id) while the finding's rule is
+ * image-secret-aws-access-key-id, and a misspelt id is a typo. Globs get no guess.
+ */
+function meantRule(compiled: CompiledException, findingRules: ReadonlySet<string>): string | undefined {
+  if ([...findingRules].some((id) => compiled.coversRule(id))) return undefined;
+  for (const rule of compiled.input.rules) {
+    if (picomatch.scan(rule).isGlob) continue;
+    const meant = [...findingRules].find((id) => id.endsWith(`-${rule}`)) ?? closest(rule, findingRules);
+    if (meant !== undefined) return meant;
+  }
+  return undefined;
+}
+
+function statusProblem(status: ExceptionStatus, place: ProblemPlace, meant?: string): Problem | undefined {
   const label = `exception #${status.index} (${status.rule})`;
   if (status.state === 'expired') {
     const readable = status.expires !== undefined && expiryEnd(status.expires) !== undefined;
     const when = readable ? `expired on ${status.expires ?? ''}` : `has an unreadable expiry date "${status.expires ?? ''}" and is treated as expired`;
     return problem('exception-expired', `${label} ${when}; the ${status.matched} finding(s) it matches count again`, place);
   }
-  if (status.state === 'unused') return problem('exception-unused', `${label} matched no finding`, place);
+  if (status.state === 'unused') return problem('exception-unused', `${label} matched no finding`, place, meant === undefined ? undefined : `No finding has rule "${status.rule}"; did you mean "${meant}"?`);
   return undefined;
 }
 
@@ -343,8 +358,11 @@ export function applySuppressions(
     return withChanges(finding, { suppressed: true, suppression });
   });
   const exceptionStatus = compiled.map((exception) => statusOf(exception, matched[exception.index] ?? 0));
+  const findingRules = new Set(findings.map((finding) => finding.ruleId));
   for (const status of exceptionStatus) {
-    const found = statusProblem(status, options.locateException?.(status.index) ?? {});
+    const exception = compiled[status.index];
+    const meant = status.state === 'unused' && exception !== undefined ? meantRule(exception, findingRules) : undefined;
+    const found = statusProblem(status, options.locateException?.(status.index) ?? {}, meant);
     if (found !== undefined) problems.push(found);
   }
   return { findings: out, exceptionStatus, problems };

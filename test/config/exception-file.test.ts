@@ -86,6 +86,22 @@ describe('exceptions scoped to a file', () => {
     expect(result.findings.map((f) => f.suppressed)).toEqual([false, true]);
   });
 
+  it('an unused exception naming a secret as the table does (aws-access-key-id) is told the rule id it meant', async () => {
+    const configured = configWith('  - rule: aws-access-key-id\n    file: /app/test/**\n    reason: made-up keys\n');
+    const { report } = await scanImage(`dir:${imageRoot(2)}`, { configFile: configured, now: NOW, secrets: true });
+    const unused = report.errors.filter((p) => p.code === 'exception-unused');
+    expect(unused.map((p) => p.hint)).toEqual(['No finding has rule "aws-access-key-id"; did you mean "image-secret-aws-access-key-id"?']);
+    expect(unused[0]?.line).toBe(2);
+  });
+
+  it('an unused exception whose rule matched but whose scope did not gets no rule hint', async () => {
+    const configured = configWith('  - rule: image-secret-aws-access-key-id\n    file: /elsewhere/**\n    reason: made-up keys\n');
+    const { report } = await scanImage(`dir:${imageRoot(2)}`, { configFile: configured, now: NOW, secrets: true });
+    const unused = report.errors.filter((p) => p.code === 'exception-unused');
+    expect(unused).toHaveLength(1);
+    expect(unused[0]?.hint ?? '').not.toContain('did you mean');
+  });
+
   it('refuses an empty file glob, located', () => {
     const resolved = resolveConfig({ file: configWith('  - rule: host-namespaces\n    file: ""\n    reason: r\n'), env: {}, flags: {} });
     expect(resolved.problems.map((p) => [p.code, p.line, p.message])).toEqual([['config-invalid', 3, expect.stringContaining('file glob must not be empty')]]);
