@@ -292,10 +292,11 @@ function statusOf(compiled: CompiledException, matched: number): ExceptionStatus
  * table names a secret in an image by its detector (aws-access-key-id) while the finding's rule is
  * image-secret-aws-access-key-id, and a misspelt id is a typo. Globs get no guess.
  */
-function meantRule(compiled: CompiledException, findingRules: ReadonlySet<string>): string | undefined {
+function meantRule(compiled: CompiledException, findingRules: ReadonlySet<string>, ruleIds: ReadonlySet<string> | undefined): string | undefined {
   if ([...findingRules].some((id) => compiled.coversRule(id))) return undefined;
   for (const rule of compiled.input.rules) {
-    if (picomatch.scan(rule).isGlob) continue;
+    // A rule that exists but found nothing this time is a stale exception, not a misspelt one.
+    if (picomatch.scan(rule).isGlob || ruleIds?.has(rule) === true) continue;
     const meant = [...findingRules].find((id) => id.endsWith(`-${rule}`)) ?? closest(rule, findingRules);
     if (meant !== undefined) return meant;
   }
@@ -361,7 +362,7 @@ export function applySuppressions(
   const findingRules = new Set(findings.map((finding) => finding.ruleId));
   for (const status of exceptionStatus) {
     const exception = compiled[status.index];
-    const meant = status.state === 'unused' && exception !== undefined ? meantRule(exception, findingRules) : undefined;
+    const meant = status.state === 'unused' && exception !== undefined ? meantRule(exception, findingRules, options.ruleIds) : undefined;
     const found = statusProblem(status, options.locateException?.(status.index) ?? {}, meant);
     if (found !== undefined) problems.push(found);
   }

@@ -102,6 +102,16 @@ describe('exceptions scoped to a file', () => {
     expect(unused[0]?.hint ?? '').not.toContain('did you mean');
   });
 
+  it('an unused exception for a known rule that found nothing is stale, not misspelt: no guess', () => {
+    const inFile: Finding = {
+      id: '1', ruleId: 'run-as-user', title: 't', severity: 'high', status: 'fail', message: 'm', threats: [], mitre: [],
+      resource: { apiVersion: 'v1', kind: 'Pod', name: 'web', namespace: 'shop' },
+      location: { file: 'pod.yaml', line: 1, column: 1, path: '' }, remediation: 'r', suppressed: false,
+    };
+    const result = applySuppressions([inFile], [], [{ rules: ['run-as-root'], reason: 'fixed since' }], NOW, { ruleIds: new Set(['run-as-root', 'run-as-user']) });
+    expect(result.problems.map((p) => [p.code, p.hint ?? ''])).toEqual([['exception-unused', expect.not.stringContaining('did you mean')]]);
+  });
+
   it('refuses an empty file glob, located', () => {
     const resolved = resolveConfig({ file: configWith('  - rule: host-namespaces\n    file: ""\n    reason: r\n'), env: {}, flags: {} });
     expect(resolved.problems.map((p) => [p.code, p.line, p.message])).toEqual([['config-invalid', 3, expect.stringContaining('file glob must not be empty')]]);
