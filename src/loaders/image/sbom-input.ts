@@ -87,12 +87,12 @@ export function readSbomInventory(path: string, overrides: Partial<SbomLimits> =
   if (size > limits.maxBytes) throw tooLarge(path, `SBOM of ${size} bytes is over the limit of ${limits.maxBytes} bytes`, undefined);
   const file = sniffSbomFile(path) ?? { kind: 'json', encoding: 'utf8', gzip: false };
   if (file.kind === 'unsupported') {
-    throw new PalisadeError(problem('image-unsupported', `${path}: ${file.format} is not supported; an SBOM input is CycloneDX or SPDX JSON`, { file: path }, file.hint));
+    throw new PalisadeError(problem('image-unsupported', `${file.format} is not supported; an SBOM input is CycloneDX or SPDX JSON`, { file: path }, file.hint));
   }
   const read = readContent(path, file, limits);
   const format = formatOf(read.shape);
   if (format === undefined) {
-    throw new PalisadeError(problem('image-invalid', `${path}: neither CycloneDX components nor SPDX packages`, { file: path }, 'An SBOM input is a CycloneDX JSON document (bomFormat "CycloneDX") or an SPDX 2.x JSON document (spdxVersion "SPDX-2.x").'));
+    throw new PalisadeError(problem('image-invalid', `neither CycloneDX components nor SPDX packages`, { file: path }, 'An SBOM input is a CycloneDX JSON document (bomFormat "CycloneDX") or an SPDX 2.x JSON document (spdxVersion "SPDX-2.x").'));
   }
   const content = format === 'cyclonedx' ? read.cdx : read.spdx.resolveLicences(read.extracted);
   const problems: Problem[] = [...content.skipped.problems()];
@@ -124,7 +124,7 @@ function readContent(path: string, file: SbomFile & { kind: 'json' }, limits: Sb
   } catch (error) {
     if (error instanceof SbomJsonError) throw located(path, error);
     if (error instanceof GzipError && error.tooLarge) throw tooLarge(path, `SBOM over a limit: ${error.message}`, undefined);
-    if (error instanceof GzipError) throw new PalisadeError(problem('image-invalid', `${path}: ${error.message}`, { file: path }, 'Check it with `gunzip -t`; re-create it with the tool that wrote it.'));
+    if (error instanceof GzipError) throw new PalisadeError(problem('image-invalid', `SBOM is ${error.message}`, { file: path }, 'Check it with `gunzip -t`; re-create it with the tool that wrote it.'));
     throw error;
   } finally {
     opened?.close();
