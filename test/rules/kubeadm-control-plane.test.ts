@@ -78,6 +78,22 @@ controllerManager:
     ]);
   });
 
+  it('says when extraArgs replaced the kubeadm default that held NodeRestriction or Node,RBAC', async () => {
+    const yaml = `apiVersion: kubeadm.k8s.io/v1beta3
+kind: ClusterConfiguration
+apiServer:
+  extraArgs:
+    enable-admission-plugins: EventRateLimit
+    authorization-mode: RBAC
+`;
+    expect((await scanYaml(admissionPlugins, yaml)).findings.map((f) => f.message.split(':')[0])).toEqual([
+      'kube-apiserver (kubeadm\'s defaults with apiServer.extraArgs) does not enable the NodeRestriction admission plugin (apiServer.extraArgs replaces kubeadm\'s --enable-admission-plugins=NodeRestriction)',
+    ]);
+    expect((await scanYaml(authorizationMode, yaml)).findings.map((f) => f.message.split(':')[0])).toEqual([
+      'kube-apiserver (kubeadm\'s defaults with apiServer.extraArgs) runs with --authorization-mode=RBAC without Node (apiServer.extraArgs replaces kubeadm\'s --authorization-mode=Node,RBAC)',
+    ]);
+  });
+
   it('reads v1beta4 extraArgs (a list) in the order kubeadm writes them: sorted by name, then value', async () => {
     const yaml = `apiVersion: kubeadm.k8s.io/v1beta4
 kind: ClusterConfiguration

@@ -122,6 +122,8 @@ export interface ComponentInvocation {
   argPath(occurrence: FlagOccurrence): string;
   /** Where a missing flag would go: the list that holds the flags. */
   readonly flagsPath: string;
+  /** For a component kubeadm starts: its extraArgs field, and kubeadm's defaults that extraArgs replaced. */
+  readonly kubeadm?: { readonly extraArgsField: string; readonly replaced: ReadonlyMap<string, string> };
 }
 
 function basename(path: string): string {
@@ -303,6 +305,7 @@ function kubeadmInvocations(resource: Resource, source: (typeof KUBEADM_SOURCES)
       // A flag kubeadm sets itself is located at the extraArgs that would replace it.
       argPath: (occurrence: FlagOccurrence) => command.args[occurrence.argIndex]?.path ?? command.flagsPath,
       flagsPath: command.flagsPath,
+      kubeadm: { extraArgsField: command.extraArgsField, replaced: command.replaced },
     };
   });
 }
@@ -335,6 +338,16 @@ function invocationsOf(subject: WorkloadSubject): ComponentInvocation[] {
       },
     ];
   });
+}
+
+/**
+ * ` (apiServer.extraArgs replaces kubeadm's --enable-admission-plugins=NodeRestriction)` when the
+ * value kubeadm would have set for `flag` was replaced by extraArgs, for messages about what the
+ * replacement lost; '' otherwise.
+ */
+export function replacedKubeadmDefault(invocation: ComponentInvocation, flag: string): string {
+  const value = invocation.kubeadm?.replaced.get(flag);
+  return value === undefined || invocation.kubeadm === undefined ? '' : ` (${invocation.kubeadm.extraArgsField} replaces kubeadm's --${flag}=${value})`;
 }
 
 /** `kube-apiserver (container "kube-apiserver")`, or where kubeadm takes its flags from. */

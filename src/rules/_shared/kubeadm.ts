@@ -34,6 +34,8 @@ export interface KubeadmCommand {
   readonly args: readonly KubeadmArg[];
   /** Where a missing flag would go: the extraArgs, else the deepest of its parents the input has. */
   readonly flagsPath: string;
+  /** kubeadm's default value of each flag that extraArgs replaced. */
+  readonly replaced: ReadonlyMap<string, string>;
 }
 
 /** Where kubeadm keeps each component's settings in a ClusterConfiguration. */
@@ -197,11 +199,14 @@ export function kubeadmCommands(root: Record<string, unknown>, prefix: readonly 
     const section = [...prefix, ...SECTIONS[component]];
     const extraPath = [...section, 'extraArgs'];
     const extra = extraArgsOf(at(root, section)?.extraArgs, pointer('', ...extraPath));
+    const defaults = defaultsOf(component, config, extra, minor);
+    const named = new Set(extra.map((a) => a.name));
     return {
       component,
       extraArgsField: extraPath.join('.'),
-      args: argumentsToCommand(defaultsOf(component, config, extra, minor), extra),
+      args: argumentsToCommand(defaults, extra),
       flagsPath: pointer('', ...deepestPresent(root, extraPath)),
+      replaced: new Map(defaults.filter(([name]) => named.has(name))),
     };
   });
 }

@@ -4,7 +4,7 @@ import type { RuleContext } from '../../core/rule.js';
 import type { Resource } from '../../model/resource.js';
 import type { ComponentInvocation, ControlPlaneOptions } from '../_shared/control-plane.js';
 import { admissionPlugins } from '../_shared/admission-plugins.js';
-import { CONTROL_PLANE_TARGET, controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
+import { CONTROL_PLANE_TARGET, controlPlaneOptions, describeInvocation, judgeComponents, replacedKubeadmDefault } from '../_shared/control-plane.js';
 
 /** Plugins on by default that CIS 1.2.12 and 1.2.13 require to stay on, and what turning them off allows. */
 const DEFAULT_ON: readonly { plugin: string; why: string }[] = [
@@ -38,7 +38,7 @@ function* judge(apiserver: ComponentInvocation): Generator<Violation> {
   if (disabled.includes('NodeRestriction') && disabledFlag !== undefined) {
     yield fail(`${who} disables the NodeRestriction admission plugin: a kubelet credential can modify any node and any pod`, apiserver.argPath(disabledFlag));
   } else if (!enabled.includes('NodeRestriction')) {
-    yield fail(`${who} does not enable the NodeRestriction admission plugin: a kubelet credential can modify any node and any pod, and relabel its node to attract workloads`, enabledPath);
+    yield fail(`${who} does not enable the NodeRestriction admission plugin${replacedKubeadmDefault(apiserver, 'enable-admission-plugins')}: a kubelet credential can modify any node and any pod, and relabel its node to attract workloads`, enabledPath);
   }
   yield* defaultsTurnedOff(apiserver);
 }

@@ -3,7 +3,7 @@ import { defineRule, fail, skip } from '../../core/rule.js';
 import type { RuleContext } from '../../core/rule.js';
 import type { Resource } from '../../model/resource.js';
 import type { ComponentInvocation, ControlPlaneOptions } from '../_shared/control-plane.js';
-import { CONTROL_PLANE_TARGET, controlPlaneOptions, describeInvocation, judgeComponents } from '../_shared/control-plane.js';
+import { CONTROL_PLANE_TARGET, controlPlaneOptions, describeInvocation, judgeComponents, replacedKubeadmDefault } from '../_shared/control-plane.js';
 
 /** kube-apiserver's default when neither --authorization-mode nor --authorization-config is given. */
 const DEFAULT_MODES = ['AlwaysAllow'];
@@ -18,8 +18,9 @@ function* judge(apiserver: ComponentInvocation): Generator<Violation> {
     yield fail(`${who} ${shown}: every authenticated request is allowed, so any identity is cluster-admin`, path, 'critical');
     return;
   }
-  if (!modes.includes('Node')) yield fail(`${who} ${shown} without Node: kubelets are not limited to the secrets, pods and node objects of their own node`, path);
-  if (!modes.includes('RBAC')) yield fail(`${who} ${shown} without RBAC: Roles and RoleBindings are not enforced`, path);
+  const replaced = replacedKubeadmDefault(apiserver, 'authorization-mode');
+  if (!modes.includes('Node')) yield fail(`${who} ${shown} without Node${replaced}: kubelets are not limited to the secrets, pods and node objects of their own node`, path);
+  if (!modes.includes('RBAC')) yield fail(`${who} ${shown} without RBAC${replaced}: Roles and RoleBindings are not enforced`, path);
 }
 
 export const rule = defineRule({
