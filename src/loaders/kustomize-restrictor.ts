@@ -31,3 +31,17 @@ export function fileOutsideRoot(reference: Reference, dir: string): string | und
   }
   return isWithin(real, dir) ? undefined : real;
 }
+
+/**
+ * Whether a local file entry (inside its kustomization's directory) is neither a regular file nor
+ * a directory: kustomize would open a named pipe and wait on it until the render times out.
+ */
+export function isIrregularFile(reference: Reference, dir: string): boolean {
+  if (reference.kind === 'directory') return false;
+  try {
+    const stats = statSync(path.resolve(dir, reference.entry));
+    return !stats.isFile() && !stats.isDirectory();
+  } catch {
+    return false;
+  }
+}

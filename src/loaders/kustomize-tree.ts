@@ -10,7 +10,7 @@ import { asArray, asRecord } from '../lib/k8s/values.js';
 import { isKustomization, loadKustomization, type KustomizationRead } from './kustomization-file.js';
 import { referencesOf, type Reference } from './kustomize-references.js';
 import { isRemote, type RemoteReference } from './kustomize-remote.js';
-import { fileOutsideRoot } from './kustomize-restrictor.js';
+import { fileOutsideRoot, isIrregularFile } from './kustomize-restrictor.js';
 
 /** A reference kustomize's load restrictor refuses: `target` is where it leads (links resolved). */
 export interface OutsideReference {
@@ -75,6 +75,7 @@ export function readKustomizationTree(dir: string): KustomizationTree {
       }
       const target = fileOutsideRoot(reference, real);
       if (target !== undefined) outside ??= { dir: real, file: read.file, reference, target };
+      else if (isIrregularFile(reference, real)) unreadable ??= { kind: 'unreadable', file: read.file, reason: `names the ${reference.field} file ${JSON.stringify(reference.entry)}, which is not a regular file (kustomize would wait on it until it times out)` };
       // kustomize refuses an absolute base ("new root cannot be absolute"): it is not read here either.
       else if (reference.kind !== 'file' && !path.isAbsolute(reference.entry) && isKustomization(path.resolve(real, reference.entry))) pending.push(path.resolve(real, reference.entry));
     }

@@ -29,6 +29,9 @@ beforeAll(() => {
   fifo('repo/schema/values.schema.json');
   writeUnder(dir, 'overlay/cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n');
   fifo('overlay/kustomization.yaml');
+  writeUnder(dir, 'piped/kustomization.yaml', 'resources:\n- cm.yaml\nconfigMapGenerator:\n- name: settings\n  files:\n  - app.properties\n');
+  writeUnder(dir, 'piped/cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n');
+  fifo('piped/app.properties');
 });
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
@@ -51,5 +54,11 @@ describe.skipIf(!hasKustomize || process.platform === 'win32')('a kustomization 
     const result = await loadInputs({ paths: ['overlay'], cwd: dir });
     expect(result.problems).toMatchObject([{ code: 'render-failed', file: path.join('overlay', 'kustomization.yaml') }]);
     expect(result.problems[0]?.message).toContain('is not a regular file');
+  }, 20_000);
+
+  it('is not handed to kustomize when it names one (kustomize would wait on it for 120 s)', async () => {
+    const result = await loadInputs({ paths: ['piped'], cwd: dir });
+    expect(result.problems).toMatchObject([{ code: 'render-failed', file: path.join('piped', 'kustomization.yaml') }]);
+    expect(result.problems[0]?.message).toContain('names the configMapGenerator file "app.properties", which is not a regular file');
   }, 20_000);
 });
