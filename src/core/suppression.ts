@@ -219,6 +219,18 @@ function withoutDotSlash(file: string): string {
   return file.startsWith('./') ? file.slice(2) : file;
 }
 
+/**
+ * Whether the finding's file matches the glob. A finding with no file (a secret in the image
+ * configuration) is in no file's scope. A file inside an image is reported as /app/.env in JSON
+ * and the table but as app/.env relative to IMAGEROOT in SARIF: either spelling matches.
+ */
+function inFileScope(finding: Finding, file: Matcher): boolean {
+  const path = withoutDotSlash(finding.location.file);
+  if (path === '') return false;
+  const inImage = finding.resource.apiVersion === IMAGE_API_VERSION && path.startsWith('/');
+  return file(path) || (inImage && file(path.slice(1)));
+}
+
 function compile(input: ExceptionInput, index: number, now: Date): CompiledException {
   const rule = globMatcher(input.rules);
   const namespace = input.namespace === undefined ? undefined : globMatcher(input.namespace);
@@ -237,8 +249,7 @@ function compile(input: ExceptionInput, index: number, now: Date): CompiledExcep
         const vulnerable = finding.vulnerability?.package;
         if (vulnerable === undefined || !(pkg(vulnerable.name) || (vulnerable.purl !== undefined && pkg(vulnerable.purl)))) return false;
       }
-      // A finding with no file (a secret in the image configuration) is in no file's scope.
-      if (file !== undefined && (finding.location.file === '' || !file(withoutDotSlash(finding.location.file)))) return false;
+      if (file !== undefined && !inFileScope(finding, file)) return false;
       if (kind !== undefined && !kind(ref.kind)) return false;
       if (name !== undefined && !name(ref.name)) return false;
       if (namespace === undefined) return true;

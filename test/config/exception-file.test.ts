@@ -60,6 +60,14 @@ describe('exceptions scoped to a file', () => {
     expect(report.exceptions).toEqual([expect.objectContaining({ state: 'active', matched: 11 })]);
   });
 
+  it('takes a path inside the image as SARIF writes it, relative to IMAGEROOT (app/test/creds.ini)', async () => {
+    const relative = configWith('  - rule: image-secret-*\n    file: app/test/*.ini\n    reason: made-up keys of the test fixtures\n');
+    const { report } = await scanImage(`dir:${imageRoot(3)}`, { configFile: relative, now: NOW, secrets: true });
+    const secrets = secretsOf(report.findings);
+    expect(secrets.filter((f) => f.suppressed).map((f) => f.location.file)).toEqual(['/app/test/creds.ini', '/app/test/creds.ini', '/app/test/creds.ini']);
+    expect(secrets.filter((f) => !f.suppressed).map((f) => f.location.file)).toEqual(['/app/prod.ini']);
+  });
+
   it('matches manifests by the path they were given as, with or without ./', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'palisade-exception-manifests-'));
     const pod = (name: string): string => `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}, namespace: shop}\nspec:\n  hostPID: true\n  containers: [{name: c, image: "nginx:1.25"}]\n`;
