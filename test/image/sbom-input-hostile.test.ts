@@ -81,7 +81,8 @@ describe('bounds on what an SBOM makes Palisade keep', () => {
     expect(p).toMatchObject({ code: 'input-too-large', line: 1, column: start.length + 500 * level.length + 1 });
     expect(p.message).toBe('SBOM over a limit: CycloneDX components nested deeper than 500 levels');
     // Nesting within the bound is read, every level of it.
-    const nested = write(`{"bomFormat":"CycloneDX","components":[${'{"purl":"pkg:npm/d@1.0.0","components":['.repeat(499)}{"purl":"pkg:npm/leaf@2.0.0"}${']}'.repeat(499)}]}`);
+    const levels = Array.from({ length: 499 }, (_, i) => `{"purl":"pkg:npm/d${i}@1.0.0","components":[`).join('');
+    const nested = write(`{"bomFormat":"CycloneDX","components":[${levels}{"purl":"pkg:npm/leaf@2.0.0"}${']}'.repeat(499)}]}`);
     const { packages } = readSbomInventory(nested);
     expect(packages).toHaveLength(500);
     expect(packages.filter((q) => q.name === 'leaf')).toHaveLength(1);
@@ -150,6 +151,16 @@ describe('what JSON.parse made of a document, the stream makes too', () => {
     expect(readSbomInventory(noComponents)).toMatchObject({ packages: [], problems: [] });
     const noPackages = write(JSON.stringify({ spdxVersion: 'SPDX-2.3', SPDXID: 'SPDXRef-DOCUMENT', name: 'x', dataLicense: 'CC0-1.0' }));
     expect(readSbomInventory(noPackages)).toMatchObject({ packages: [], problems: [] });
+  });
+
+  it('a package listed twice (a merged SBOM, a repeated bom-ref or SPDXID) is one package; at another file it is another', () => {
+    const again = { ...npm('a'), 'bom-ref': 'a' };
+    const elsewhere = { ...npm('a'), properties: [{ name: 'palisade:package:file', value: '/other/package.json' }] };
+    const file = write(cdx([again, npm('b'), again, { ...npm('a'), 'bom-ref': 'a-2' }, elsewhere]));
+    expect(readSbomInventory(file).packages.map((p) => `${p.name} ${p.file === file ? 'sbom' : p.file}`)).toEqual(['a /other/package.json', 'a sbom', 'b sbom']);
+    const spdxPackage = { name: 'a', SPDXID: 'SPDXRef-a', downloadLocation: 'NOASSERTION', externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: 'pkg:npm/a@1.0.0' }] };
+    const spdx = write(JSON.stringify({ spdxVersion: 'SPDX-2.3', SPDXID: 'SPDXRef-DOCUMENT', name: 'x', packages: [spdxPackage, spdxPackage] }));
+    expect(readSbomInventory(spdx).packages).toHaveLength(1);
   });
 
   it('the last of repeated keys counts, as in JSON.parse', () => {

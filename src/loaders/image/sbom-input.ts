@@ -97,7 +97,7 @@ export function readSbomInventory(path: string, overrides: Partial<SbomLimits> =
   const content = format === 'cyclonedx' ? read.cdx : read.spdx.resolveLicences(read.extracted);
   const problems: Problem[] = [...content.skipped.problems()];
   if (content.withoutPurl > 0) problems.push({ ...imageProblem('file-not-read', `${content.withoutPurl} SBOM entries have no purl and were skipped`, path), level: 'note' });
-  const packages = content.packages.sort(comparePackages);
+  const packages = withoutRepeats(content.packages.sort(comparePackages));
   const os = content.os ?? osFromPurls(packages);
   return { target: path, ...(os === undefined ? {} : { os }), packages, problems };
 }
@@ -571,9 +571,21 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-/** The order takeInventory gives: ecosystem, name, version, file. */
+/** The order takeInventory gives: ecosystem, name, version, file; then purl and layer, which puts repeats side by side. */
 function comparePackages(a: Package, b: Package): number {
-  return cmp(a.ecosystem, b.ecosystem) || cmp(a.name, b.name) || cmp(a.version, b.version) || cmp(a.file, b.file);
+  return cmp(a.ecosystem, b.ecosystem) || cmp(a.name, b.name) || cmp(a.version, b.version) || cmp(a.file, b.file) || cmp(a.purl, b.purl) || cmp(a.layer ?? '', b.layer ?? '');
+}
+
+/**
+ * Sorted packages with each one listed once: an SBOM merged from others (cyclonedx merge), or one
+ * repeating a component under another bom-ref or SPDXID, lists a package twice, and every
+ * vulnerability of it would be reported twice. A package at another file or layer is another one.
+ */
+function withoutRepeats(sorted: Package[]): Package[] {
+  return sorted.filter((p, i) => {
+    const before = sorted[i - 1];
+    return before === undefined || comparePackages(before, p) !== 0;
+  });
 }
 
 function cmp(a: string, b: string): number {
