@@ -43,6 +43,13 @@ export interface HelmOptions {
    */
   readonly kubeVersion?: string | undefined;
   /**
+   * API versions `.Capabilities.APIVersions.Has` reports besides the built-in ones (`helm template
+   * --api-versions`): `monitoring.coreos.com/v1` for a chart that writes a ServiceMonitor only
+   * where the Prometheus operator's CRDs are installed. No cluster is asked, so by default a
+   * chart sees only Kubernetes' own APIs.
+   */
+  readonly apiVersions?: readonly string[] | undefined;
+  /**
    * The real path of the input the user named: helm follows a chart's symbolic links wherever
    * they lead (with a warning), so a chart whose links leave it is not rendered. Defaults to
    * the chart directory.
@@ -136,6 +143,7 @@ export async function renderHelmChart(dir: string, shownAs: string, options: Hel
   for (const assignment of options.set ?? []) args.push('--set', assignment);
   if (options.namespace !== undefined) args.push('--namespace', options.namespace);
   if (options.kubeVersion !== undefined) args.push('--kube-version', options.kubeVersion);
+  for (const version of options.apiVersions ?? []) args.push('--api-versions', version);
   // helm would fetch (or read) what such a schema refers to while validating the values (helm-schema.ts).
   if (inspected.schemaRefs.length > 0) args.push('--skip-schema-validation');
   const outcome = await runTool({

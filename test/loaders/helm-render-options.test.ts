@@ -35,6 +35,8 @@ beforeAll(() => {
     'gated/templates/pdb.yaml',
     '{{- if semverCompare ">=1.25-0" .Capabilities.KubeVersion.Version }}\napiVersion: policy/v1\n{{- else }}\napiVersion: policy/v1beta1\n{{- end }}\nkind: PodDisruptionBudget\nmetadata:\n  name: pdb\n  annotations:\n    kube: "{{ .Capabilities.KubeVersion.Version }}"\nspec:\n  minAvailable: 1\n',
   );
+  write('monitored/Chart.yaml', 'apiVersion: v2\nname: monitored\nversion: 0.1.0\n');
+  write('monitored/templates/sm.yaml', '{{- if .Capabilities.APIVersions.Has "monitoring.coreos.com/v1/ServiceMonitor" }}\napiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata:\n  name: sm\n{{- end }}\n');
 });
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
@@ -72,5 +74,17 @@ describe.skipIf(!hasHelm)('the Kubernetes version a chart is rendered for', () =
     const outcome = await renderHelmChart(path.join(dir, 'gated'), 'gated', { kubeVersion: 'latest' }, dir, 1 << 20);
     expect(outcome).toMatchObject({ ok: false, problem: { code: 'render-failed', file: 'gated' } });
     if (!outcome.ok) expect(outcome.problem.message).toContain('latest');
+  });
+});
+
+describe.skipIf(!hasHelm)('the API versions a chart sees', () => {
+  it('are Kubernetes\' own, and those asked for', async () => {
+    const kinds = async (apiVersions?: readonly string[]): Promise<string> => {
+      const outcome = await renderHelmChart(path.join(dir, 'monitored'), 'monitored', apiVersions === undefined ? {} : { apiVersions }, dir, 1 << 20);
+      if (!outcome.ok) throw new Error(outcome.problem.message);
+      return outcome.output;
+    };
+    expect(await kinds()).not.toContain('ServiceMonitor');
+    expect(await kinds(['monitoring.coreos.com/v1/ServiceMonitor'])).toContain('kind: ServiceMonitor');
   });
 });
