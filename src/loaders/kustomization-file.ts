@@ -86,7 +86,8 @@ export function loadKustomization(dir: string): KustomizationRead {
   if (read.kind === 'too-large') return { kind: 'unreadable', file: found.file, reason: `is ${String(read.bytes)} bytes, more than the ${String(MAX_KUSTOMIZATION_BYTES)} a kustomization file may have` };
   if (read.kind === 'binary') return { kind: 'unreadable', file: found.file, reason: 'is not text' };
   const parsed = parseStream(read.text);
-  const error = parsed.errors[0];
+  // A duplicated key is read with its last value, as kustomize reads it (and kustomize does not refuse it).
+  const error = parsed.errors.find((found) => found.kind !== 'duplicate-key');
   if (error !== undefined) return { kind: 'unreadable', file: found.file, reason: `is not YAML Palisade can read: ${error.message}`, line: error.line, column: error.column };
   return { kind: 'parsed', file: found.file, value: parsed.documents[0]?.value };
 }

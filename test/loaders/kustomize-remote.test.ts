@@ -36,6 +36,8 @@ beforeAll(() => {
   write('ssh/kustomization.yaml', 'components:\n- git@github.com:org/repo.git//components/x\n');
   // A merge key brings `resources` in from a map kustomize accepts anything in (valuesInline).
   write('merged/kustomization.yaml', 'helmCharts:\n- name: x\n  valuesInline: &values\n    resources:\n    - https://example.com/merged.yaml\n<<: *values\n');
+  // kustomize reads a duplicated key with its last value, and fetches it.
+  write('duplicated/kustomization.yaml', 'resources:\n- cm.yaml\nresources:\n- https://example.com/second.yaml\n');
   write('padded/kustomization.yaml', `${'#'.repeat(1100 * 1024)}\nresources:\n- https://example.com/padded.yaml\n`);
   // A chain longer than the walk follows, with a remote entry at its end.
   for (let i = 0; i <= 1000; i++) write(`chain/k${String(i)}/kustomization.yaml`, i === 1000 ? 'resources:\n- https://example.com/far.yaml\n' : `resources:\n- ../k${String(i + 1)}\n`);
@@ -61,6 +63,7 @@ describe('remote references in kustomizations', () => {
     ['patch', 'lists the remote patches entry "http://192.168.0.1/patch.yaml"'],
     ['ssh', 'lists the remote components entry "git@github.com:org/repo.git//components/x"'],
     ['merged', 'lists the remote resources entry "https://example.com/merged.yaml"'],
+    ['duplicated', 'lists the remote resources entry "https://example.com/second.yaml"'],
   ])('%s is reported, not rendered', async (overlay, message) => {
     const result = await loadInputs({ paths: [overlay], cwd: dir });
     expect(result.resources).toEqual([]);
