@@ -97,6 +97,17 @@ describe('Trivy', () => {
     expect(compared(inventory)).toEqual(DEBIAN_IMAGE);
     expect(inventory.packages.find((p) => p.name === 'libc6')?.licenses).toEqual(['LGPL-2.1-only', 'GPL-2.0-only']);
   });
+
+  it('Alpine purls as Trivy writes them (distro=VERSION, no name) give the OS when the SBOM has no OS element', () => {
+    const inventory = read('trivy-apk.cdx.json', {
+      bomFormat: 'CycloneDX', specVersion: '1.4', version: 1,
+      components: [
+        { type: 'library', name: 'musl', version: '1.2.4-r2', purl: 'pkg:apk/alpine/musl@1.2.4-r2?arch=x86_64&distro=3.19.1' },
+        { type: 'library', name: 'busybox', version: '1.36.1-r15', purl: 'pkg:apk/alpine/busybox@1.36.1-r15?arch=x86_64&distro=3.19.1' },
+      ],
+    });
+    expect(inventory.os).toEqual({ id: 'alpine', versionId: '3.19.1' });
+  });
 });
 
 describe('Syft', () => {

@@ -469,16 +469,21 @@ function unwrap(term: string): string {
 /**
  * Without an OS element, the `distro` qualifier of the OS packages' purls (debian-12,
  * alpine-3.19.1, rhel-9.3), when they all agree: Trivy and Syft write it on every OS package.
+ * Trivy writes an Alpine one as the bare version (distro=3.19.1); the purl namespace names the
+ * distribution then.
  */
 function osFromPurls(packages: readonly Package[]): OperatingSystem | undefined {
-  const distros = new Set<string>();
+  let only: string | undefined;
   for (const p of packages) {
     if (!OS_ECOSYSTEMS.includes(p.ecosystem)) continue;
     const distro = qualifier(p.purl, 'distro');
-    if (distro !== undefined) distros.add(distro);
+    if (distro === undefined) continue;
+    const namespace = /^pkg:[^/]+\/([^/?#@]+)\//.exec(p.purl)?.[1];
+    const named = /^\d/.test(distro) && namespace !== undefined ? `${decode(namespace) ?? namespace}-${distro}` : distro;
+    if (only !== undefined && only !== named) return undefined;
+    only = named;
   }
-  const [only, ...more] = distros;
-  if (only === undefined || more.length > 0) return undefined;
+  if (only === undefined) return undefined;
   const match = /^(.+?)-(\d[^-]*)$/.exec(only);
   return match?.[1] === undefined ? osOf(only, undefined, undefined, undefined) : osOf(match[1], match[2], undefined, undefined);
 }
