@@ -16,13 +16,13 @@ import type { ResourceIndex } from '../../core/resource-index.js';
 import type { Outcome, RuleContext, WorkloadSubject } from '../../core/rule.js';
 import { skip } from '../../core/rule.js';
 import { pointer } from '../../lib/json-pointer.js';
-import { groupOf } from '../../lib/k8s/kinds.js';
 import { asArray, asRecord, asString } from '../../lib/k8s/values.js';
-import { WORKLOAD_KINDS } from '../../lib/k8s/workload.js';
+import { isWorkloadKind, WORKLOAD_KINDS } from '../../lib/k8s/workload.js';
 import type { ContainerRef } from '../../model/k8s.js';
 import type { Resource } from '../../model/resource.js';
 import type { FlagOccurrence, ParsedFlags } from './component-flags.js';
 import { parseFlags } from './component-flags.js';
+import { kindsWith, kubeadmKindOf, walk } from './kubeadm-kinds.js';
 import { kubeadmCommands, kubeadmVersionMinor } from './kubeadm.js';
 import { kubernetesMinor } from './kubernetes-version.js';
 
@@ -213,18 +213,8 @@ function identify(container: ContainerRef, argv: readonly string[]): { component
   return undefined;
 }
 
-/**
- * Where kubeadm's ClusterConfiguration sits in each kind that carries one: a kubeadm config file,
- * and Cluster API's control plane (and the template ClusterClass stamps it from).
- */
-const KUBEADM_SOURCES: Readonly<Record<string, { readonly group: string; readonly path: readonly string[]; readonly version: readonly string[] }>> = {
-  ClusterConfiguration: { group: 'kubeadm.k8s.io', path: [], version: ['kubernetesVersion'] },
-  KubeadmControlPlane: { group: 'controlplane.cluster.x-k8s.io', path: ['spec', 'kubeadmConfigSpec', 'clusterConfiguration'], version: ['spec', 'version'] },
-  KubeadmControlPlaneTemplate: { group: 'controlplane.cluster.x-k8s.io', path: ['spec', 'template', 'spec', 'kubeadmConfigSpec', 'clusterConfiguration'], version: [] },
-};
-
 /** The kinds control-plane rules judge: every workload kind, and the kubeadm configurations. */
-export const CONTROL_PLANE_TARGET: { readonly kinds: readonly string[] } = { kinds: [...WORKLOAD_KINDS, ...Object.keys(KUBEADM_SOURCES)].sort() };
+export const CONTROL_PLANE_TARGET: { readonly kinds: readonly string[] } = { kinds: [...WORKLOAD_KINDS, ...kindsWith('cluster')].sort() };
 
 /** Per resource: the components it runs. A dozen rules ask for each one. */
 const INVOCATIONS = new WeakMap<Resource, readonly ComponentInvocation[]>();
@@ -246,8 +236,10 @@ function subjectOf(index: ResourceIndex, resource: Resource): WorkloadSubject | 
  * four of a kubeadm configuration); undefined for a workload judged through its controller.
  */
 export function componentsIn(resource: Resource, index: ResourceIndex, options: ControlPlaneOptions): readonly ComponentInvocation[] | undefined {
-  const source = KUBEADM_SOURCES[resource.kind];
-  if (source !== undefined) return groupOf(resource.apiVersion) === source.group ? cached(resource, () => kubeadmInvocations(resource, source)) : [];
+  const cluster = kubeadmKindOf(resource)?.cluster;
+  if (cluster !== undefined) return cached(resource, () => kubeadmInvocations(resource, cluster));
+  // A kubeadm kind of another API group.
+  if (!isWorkloadKind(resource.kind)) return [];
   const subject = subjectOf(index, resource);
   if (subject === undefined) return undefined;
   const namespace = resource.namespace;
@@ -293,9 +285,10 @@ export function* judgeComponents(
 }
 
 /** The components kubeadm starts from the ClusterConfiguration the resource holds or embeds. */
-function kubeadmInvocations(resource: Resource, source: (typeof KUBEADM_SOURCES)[string]): ComponentInvocation[] {
-  const minor = source.version.length === 0 ? undefined : kubeadmVersionMinor(asString(resolve(resource.object, source.version)));
-  return kubeadmCommands(resource.object, source.path, minor).map((command) => {
+function kubeadmInvocations(resource: Resource, cluster: readonly string[]): ComponentInvocation[] {
+  const version = kubeadmKindOf(resource)?.version;
+  const minor = version === undefined ? undefined : kubeadmVersionMinor(walk(resource.object, version).value);
+  return kubeadmCommands(resource.object, cluster, minor).map((command) => {
     const flags = parseFlags(command.args.map((a) => `--${a.name}=${a.value}`), BOOLEAN_FLAGS[command.component]);
     return {
       component: command.component,
@@ -308,12 +301,6 @@ function kubeadmInvocations(resource: Resource, source: (typeof KUBEADM_SOURCES)
       kubeadm: { extraArgsField: command.extraArgsField, replaced: command.replaced },
     };
   });
-}
-
-function resolve(root: Record<string, unknown>, path: readonly string[]): unknown {
-  let current: unknown = root;
-  for (const key of path) current = asRecord(current)?.[key];
-  return current;
 }
 
 function invocationsOf(subject: WorkloadSubject): ComponentInvocation[] {

@@ -18,22 +18,11 @@ import type { Resource } from '../../model/resource.js';
 import type { Severity } from '../../model/severity.js';
 import { parseGoBool, parseGoInt } from './component-flags.js';
 import type { KubeadmArg } from './kubeadm.js';
+import { kindsWith, kubeadmKindOf, walk } from './kubeadm-kinds.js';
 import { argumentsToCommand, extraArgsOf } from './kubeadm.js';
 import { OUTDATED_TLS_CONSEQUENCE, OUTDATED_TLS_VERSIONS, WEAK_SUITES_CONSEQUENCE, isWeakCipherSuite } from './tls-cipher-suites.js';
 
-const INIT_AND_JOIN = ['initConfiguration', 'joinConfiguration'];
-
-/** Where each kind keeps its kubeadm init/join configurations ([] for the object itself). */
-const NODE_CONFIGURATIONS: Readonly<Record<string, { readonly group: string; readonly roots: readonly (readonly string[])[] }>> = {
-  InitConfiguration: { group: 'kubeadm.k8s.io', roots: [[]] },
-  JoinConfiguration: { group: 'kubeadm.k8s.io', roots: [[]] },
-  KubeadmControlPlane: { group: 'controlplane.cluster.x-k8s.io', roots: INIT_AND_JOIN.map((c) => ['spec', 'kubeadmConfigSpec', c]) },
-  KubeadmControlPlaneTemplate: { group: 'controlplane.cluster.x-k8s.io', roots: INIT_AND_JOIN.map((c) => ['spec', 'template', 'spec', 'kubeadmConfigSpec', c]) },
-  KubeadmConfig: { group: 'bootstrap.cluster.x-k8s.io', roots: INIT_AND_JOIN.map((c) => ['spec', c]) },
-  KubeadmConfigTemplate: { group: 'bootstrap.cluster.x-k8s.io', roots: INIT_AND_JOIN.map((c) => ['spec', 'template', 'spec', c]) },
-};
-
-export const KUBELET_FLAG_KINDS: readonly string[] = Object.keys(NODE_CONFIGURATIONS).sort();
+export const KUBELET_FLAG_KINDS: readonly string[] = [...new Set([...kindsWith('init'), ...kindsWith('join')])].sort();
 
 /** The kubelet flags of one init or join configuration, in the order kubeadm writes them. */
 export interface KubeletFlagSet {
@@ -44,13 +33,12 @@ export interface KubeletFlagSet {
 
 /** The kubelet flag sets of a resource, or undefined when it is not a kubeadm or Cluster API object. */
 export function kubeletFlagSets(resource: Resource): KubeletFlagSet[] | undefined {
-  const source = NODE_CONFIGURATIONS[resource.kind];
-  if (source === undefined || groupOf(resource.apiVersion) !== source.group) return undefined;
-  return source.roots.flatMap((root) => {
+  const kind = kubeadmKindOf(resource);
+  if (kind === undefined) return undefined;
+  return [kind.init, kind.join].flatMap((root) => {
+    if (root === undefined) return [];
     const path = [...root, 'nodeRegistration', 'kubeletExtraArgs'];
-    let value: unknown = resource.object;
-    for (const key of path) value = asRecord(value)?.[key];
-    const args = extraArgsOf(value, `/${path.join('/')}`);
+    const args = extraArgsOf(walk(resource.object, path).value, pointer('', ...path));
     return args.length === 0 ? [] : [{ field: path.join('.'), args: argumentsToCommand([], args) }];
   });
 }
@@ -142,35 +130,11 @@ export function isKubeadmInitKubeletConfig(index: ResourceIndex, config: Resourc
   return ['InitConfiguration', 'ClusterConfiguration'].some((kind) => index.byKind(kind).some((r) => r.source.file === config.source.file && groupOf(r.apiVersion) === 'kubeadm.k8s.io'));
 }
 
-/** Where the kubeadm init configuration (and its ClusterConfiguration) sit in the kinds that start a control plane. */
-const INIT_SOURCES: Readonly<Record<string, { readonly group: string; readonly init: readonly string[]; readonly cluster: readonly string[] }>> = {
-  InitConfiguration: { group: 'kubeadm.k8s.io', init: [], cluster: [] },
-  KubeadmControlPlane: { group: 'controlplane.cluster.x-k8s.io', init: ['spec', 'kubeadmConfigSpec', 'initConfiguration'], cluster: ['spec', 'kubeadmConfigSpec', 'clusterConfiguration'] },
-  KubeadmControlPlaneTemplate: {
-    group: 'controlplane.cluster.x-k8s.io',
-    init: ['spec', 'template', 'spec', 'kubeadmConfigSpec', 'initConfiguration'],
-    cluster: ['spec', 'template', 'spec', 'kubeadmConfigSpec', 'clusterConfiguration'],
-  },
-  KubeadmConfig: { group: 'bootstrap.cluster.x-k8s.io', init: ['spec', 'initConfiguration'], cluster: ['spec', 'clusterConfiguration'] },
-};
-
 /** The KubeletConfiguration kubeadm init writes, and where findings about it point. */
 export interface KubeadmDefaultKubelet {
   readonly object: Record<string, unknown>;
   /** The init configuration, or the deepest of its parents the object has. */
   readonly path: string;
-}
-
-function walk(root: unknown, path: readonly string[]): { value: unknown; present: readonly string[] } {
-  let value = root;
-  const present: string[] = [];
-  for (const key of path) {
-    const record = asRecord(value);
-    if (record === undefined || !Object.prototype.hasOwnProperty.call(record, key)) return { value: undefined, present };
-    value = record[key];
-    present.push(key);
-  }
-  return { value, present };
 }
 
 /**
@@ -183,15 +147,18 @@ function walk(root: unknown, path: readonly string[]): { value: unknown; present
  * flag checks judge on their own are marked decided here, so a setting is reported once.
  */
 export function kubeadmDefaultKubelet(index: ResourceIndex, resource: Resource): KubeadmDefaultKubelet | undefined {
-  const source = INIT_SOURCES[resource.kind];
-  if (source === undefined || groupOf(resource.apiVersion) !== source.group) return undefined;
-  const init = walk(resource.object, source.init);
-  // A KubeadmConfig without an init configuration joins a node.
-  if (resource.kind === 'KubeadmConfig' && init.value === undefined && walk(resource.object, source.cluster).value === undefined) return undefined;
+  const kind = kubeadmKindOf(resource);
+  if (kind?.init === undefined) return undefined;
+  const init = walk(resource.object, kind.init);
+  // A control plane always inits its first node; a bootstrap config (or its template) only when it has an init configuration.
+  if (kind.cluster === undefined && init.value === undefined) return undefined;
   if (asString(asRecord(asRecord(init.value)?.patches)?.directory) !== undefined) return undefined;
   const file = resource.source.file;
-  if (resource.kind === 'InitConfiguration' && index.byKind('KubeletConfiguration').some((k) => k.source.file === file)) return undefined;
-  const cluster = resource.kind === 'InitConfiguration' ? index.byKind('ClusterConfiguration').find((c) => c.source.file === file)?.object : asRecord(walk(resource.object, source.cluster).value);
+  const inFile = (kindName: string): Resource[] => index.byKind(kindName).filter((r) => r.source.file === file);
+  // A kubeadm config file: the KubeletConfiguration and ClusterConfiguration are documents beside it.
+  const standalone = kind.init.length === 0;
+  if (standalone && inFile('KubeletConfiguration').length > 0) return undefined;
+  const cluster = standalone ? inFile('ClusterConfiguration')[0]?.object : kind.cluster === undefined ? undefined : asRecord(walk(resource.object, kind.cluster).value);
   const pki = asString(cluster?.certificatesDir) ?? '/etc/kubernetes/pki';
   const object: Record<string, unknown> = {
     authentication: { anonymous: { enabled: false }, webhook: { enabled: true }, x509: { clientCAFile: `${pki}/ca.crt` } },

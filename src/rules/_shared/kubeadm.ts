@@ -15,6 +15,7 @@
  */
 import { pointer } from '../../lib/json-pointer.js';
 import { asArray, asRecord, asString } from '../../lib/k8s/values.js';
+import { walk } from './kubeadm-kinds.js';
 
 export type KubeadmComponent = 'kube-apiserver' | 'etcd' | 'kube-controller-manager' | 'kube-scheduler';
 
@@ -192,43 +193,24 @@ export function argumentsToCommand(defaults: readonly [string, string][], extra:
  * (no etcd.external). `minor` is the Kubernetes minor version it deploys, when known.
  */
 export function kubeadmCommands(root: Record<string, unknown>, prefix: readonly string[], minor: number | undefined): KubeadmCommand[] {
-  const config = at(root, prefix) ?? {};
+  const config = asRecord(walk(root, prefix).value) ?? {};
   const external = asRecord(asRecord(config.etcd)?.external) !== undefined;
   const components: KubeadmComponent[] = ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', ...(external ? [] : ['etcd' as const])];
   return components.map((component) => {
     const section = [...prefix, ...SECTIONS[component]];
     const extraPath = [...section, 'extraArgs'];
-    const extra = extraArgsOf(at(root, section)?.extraArgs, pointer('', ...extraPath));
+    const extra = extraArgsOf(walk(root, extraPath).value, pointer('', ...extraPath));
     const defaults = defaultsOf(component, config, extra, minor);
     const named = new Set(extra.map((a) => a.name));
     return {
       component,
       extraArgsField: extraPath.join('.'),
       args: argumentsToCommand(defaults, extra),
-      flagsPath: pointer('', ...deepestPresent(root, extraPath)),
+      // Where a missing flag would go: the deepest part of the extraArgs path the input has.
+      flagsPath: pointer('', ...walk(root, extraPath).present),
       replaced: new Map(defaults.filter(([name]) => named.has(name))),
     };
   });
-}
-
-/** The object at `path` inside `root`, when every step is an object. */
-function at(root: Record<string, unknown>, path: readonly string[]): Record<string, unknown> | undefined {
-  let current: Record<string, unknown> | undefined = root;
-  for (const key of path) current = asRecord(current?.[key]);
-  return current;
-}
-
-/** The longest prefix of `path` that exists in `root`, so a finding points at something in the file. */
-function deepestPresent(root: Record<string, unknown>, path: readonly string[]): readonly string[] {
-  let current: unknown = root;
-  let depth = 0;
-  for (const key of path) {
-    const record = asRecord(current);
-    if (record === undefined || !Object.prototype.hasOwnProperty.call(record, key)) break;
-    current = record[key];
-    depth++;
-  }
-  return path.slice(0, depth);
 }
 
 /** The minor version of a kubeadm kubernetesVersion or Cluster API spec.version ("v1.31.0" gives 31). */
