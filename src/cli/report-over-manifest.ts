@@ -70,11 +70,15 @@ function inputDirectories(inputs: readonly string[]): string[] {
   });
 }
 
-/** The problem of writing the report to `output` (-o) when that replaces a manifest inside a scanned directory. */
+/** The problem of writing the report to `output` (-o) when that replaces an input file, or a manifest inside a scanned directory. */
 export function reportOverManifestProblems(output: string | undefined, inputs: readonly string[]): Problem[] {
   if (output === undefined || output === '-') return [];
   const real = realOrUndefined(resolve(output));
   if (real === undefined || !statSync(real).isFile()) return [];
+  // Said here, before reading, as well as by emit() when it writes.
+  if (inputs.some((input) => input !== '-' && realOrUndefined(resolve(input)) === real)) {
+    return [problem('output-unwritable', 'the output file is one of the inputs: writing the report would replace it', { file: output }, 'Name another file with --output.')];
+  }
   if (!inputDirectories(inputs).some((dir) => real.startsWith(dir))) return [];
   if (!holdsWhatScansRead(real)) return [];
   return [problem('output-unwritable', 'the output file is inside a scanned directory and holds what the scan reads (a Kubernetes object or a Dockerfile): writing the report would replace it', { file: output }, 'Name another file with --output, outside the inputs or one that holds no manifest.')];

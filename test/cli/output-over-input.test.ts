@@ -1,4 +1,5 @@
 /** --output never replaces a file the command was asked to read. */
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,6 +45,16 @@ describe('--output naming an input', () => {
     expect(run.stderr).toMatch(/^error output-unwritable .*: the output file is inside a scanned directory and holds what the scan reads/m);
     expect(run.stdout).toBe('');
     for (const [name, text] of Object.entries(files)) expect(readFileSync(join(dir, name), 'utf8'), name).toBe(text);
+  });
+
+  it('an input named as the output is refused before anything is read (a pipe among the inputs is never opened)', () => {
+    const dir = tempDir({ 'api.yaml': MANIFEST });
+    const pipe = join(dir, 'pipe.yaml');
+    execFileSync('mkfifo', [pipe]);
+    const run = spawnSync(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'scan', pipe, join(dir, 'api.yaml'), '-o', join(dir, 'api.yaml')], { encoding: 'utf8', timeout: 10_000 });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^error output-unwritable .*api\.yaml: the output file is one of the inputs/m);
+    expect(readFileSync(join(dir, 'api.yaml'), 'utf8')).toBe(MANIFEST);
   });
 
   it('a report of the previous run inside a scanned directory is rewritten, as asked', () => {
