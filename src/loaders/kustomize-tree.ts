@@ -6,9 +6,9 @@
  */
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { asArray, asRecord } from '../lib/k8s/values.js';
+import { asRecord } from '../lib/k8s/values.js';
 import { isKustomization, loadKustomization, type KustomizationRead } from './kustomization-file.js';
-import { referencesOf, type Reference } from './kustomize-references.js';
+import { literalValues, referencesOf, type Reference } from './kustomize-references.js';
 import { isRemote, type RemoteReference } from './kustomize-remote.js';
 import { fileOutsideRoot, isIrregularFile } from './kustomize-restrictor.js';
 
@@ -101,11 +101,3 @@ function realOrSelf(dir: string): string {
   }
 }
 
-/** The values of the generator literals of one kustomization. */
-function literalValues(kustomization: Readonly<Record<string, unknown>>): string[] {
-  return ['secretGenerator', 'configMapGenerator'].flatMap((field) =>
-    asArray(kustomization[field]).flatMap((generator) =>
-      asArray(asRecord(generator)?.['literals']).flatMap((literal) => (typeof literal === 'string' ? [literal.slice(literal.indexOf('=') + 1)] : [])),
-    ),
-  );
-}

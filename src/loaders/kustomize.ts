@@ -26,6 +26,7 @@ import { asRecord } from '../lib/k8s/values.js';
 import { parseStream } from '../lib/yaml/index.js';
 import { isKustomization, readKustomization, readKustomizationText } from './kustomization-file.js';
 import { isUrl } from './kustomize-origin.js';
+import { folded, referencesOf } from './kustomize-references.js';
 import type { RemoteReference } from './kustomize-remote.js';
 import { readKustomizationTree, type OutsideReference, type UnreadableKustomization } from './kustomize-tree.js';
 import { runTool, type ToolRequest } from './run-tool.js';
@@ -134,10 +135,9 @@ async function render(target: string, cwd: string, shownAs: string, maxOutputByt
 export function localBases(dir: string): string[] {
   const parsed = asRecord(readKustomization(dir));
   if (parsed === undefined) return [];
-  const entries = ['resources', 'bases', 'components'].flatMap((key) => {
-    const list = parsed[key];
-    return Array.isArray(list) ? list.filter((entry): entry is string => typeof entry === 'string') : [];
-  });
+  const entries = referencesOf(parsed)
+    .filter((reference) => reference.kind !== 'file' && BASE_FIELDS.has(folded(reference.field)))
+    .map((reference) => reference.entry);
   return entries.flatMap((entry) => {
     // kustomize builds on a base named by a relative path only.
     if (isUrl(entry) || entry.includes('?ref=') || path.isAbsolute(entry)) return [];
@@ -149,6 +149,8 @@ export function localBases(dir: string): string[] {
     }
   });
 }
+
+const BASE_FIELDS = new Set(['resources', 'bases', 'components']);
 
 /**
  * The kustomizations of a walked tree that another kustomization of the same tree builds on:

@@ -36,6 +36,8 @@ beforeAll(() => {
   write('ssh/kustomization.yaml', 'components:\n- git@github.com:org/repo.git//components/x\n');
   // A merge key brings `resources` in from a map kustomize accepts anything in (valuesInline).
   write('merged/kustomization.yaml', 'helmCharts:\n- name: x\n  valuesInline: &values\n    resources:\n    - https://example.com/merged.yaml\n<<: *values\n');
+  // kustomize decodes fields with Go's encoding/json, which ignores case (and folds ſ to s).
+  write('cased/kustomization.yaml', 'Resources:\n- cm.yaml\nreſources:\n- https://example.com/cased.yaml\n');
   // kustomize reads a duplicated key with its last value, and fetches it.
   write('duplicated/kustomization.yaml', 'resources:\n- cm.yaml\nresources:\n- https://example.com/second.yaml\n');
   write('padded/kustomization.yaml', `${'#'.repeat(1100 * 1024)}\nresources:\n- https://example.com/padded.yaml\n`);
@@ -64,6 +66,7 @@ describe('remote references in kustomizations', () => {
     ['ssh', 'lists the remote components entry "git@github.com:org/repo.git//components/x"'],
     ['merged', 'lists the remote resources entry "https://example.com/merged.yaml"'],
     ['duplicated', 'lists the remote resources entry "https://example.com/second.yaml"'],
+    ['cased', 'lists the remote reſources entry "https://example.com/cased.yaml"'],
   ])('%s is reported, not rendered', async (overlay, message) => {
     const result = await loadInputs({ paths: [overlay], cwd: dir });
     expect(result.resources).toEqual([]);

@@ -58,6 +58,8 @@ beforeAll(() => {
   // A base outside the directory scanned whose generator reaches out of the base.
   write('shared/leaky/kustomization.yaml', 'configMapGenerator:\n- name: leaky\n  files:\n  - ../../host/secret.env\n');
   write('repo/uses-leaky/kustomization.yaml', 'resources:\n- ../../shared/leaky\n');
+  // Field names in any case, as kustomize (Go's encoding/json) matches them.
+  write('repo/cased/kustomization.yaml', 'SecretGenerator:\n- name: creds\n  Files:\n  - ../../host/secret.env\n');
 });
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
@@ -70,6 +72,7 @@ describe.skipIf(!hasKustomize)('files outside the kustomization naming them', ()
     ['resource-link', 'repo/resource-link/kustomization.yaml', 2, 3, 'the resources file "cm.yaml"'],
     ['absolute-patch', 'repo/absolute-patch/kustomization.yaml', 4, 3, 'the patches file'],
     ['uses-leaky', 'shared/leaky/kustomization.yaml', 4, 5, 'the configMapGenerator file "../../host/secret.env"'],
+    ['cased', 'repo/cased/kustomization.yaml', 4, 5, 'the SecretGenerator file "../../host/secret.env"'],
   ])('%s is refused at the entry naming it, as kustomize refuses it', async (overlay, file, line, column, message) => {
     expect(kustomizeBuilds(`repo/${overlay}`)).toBe(false);
     const result = await loadInputs({ paths: [`repo/${overlay}`], cwd: dir });
