@@ -65,6 +65,16 @@ describe('bounds on what an SBOM makes Palisade keep', () => {
     expect(packages.map((p) => [p.name, p.licenses])).toEqual([['a', ['Custom']]]);
   });
 
+  it('a malformed purl is quoted without the credentials of a URL in it', () => {
+    const token = 'ghp_0123456789abcdefghijklmnopqrstuvwxyzAB';
+    const file = write(cdx([{ type: 'library', purl: `pkg:npm/x?vcs_url=git%2Bhttps:%2F%2Fbot:${token}%40github.com%2Fo%2Fx.git` }, { type: 'library', purl: `pkg:npm/y?download_url=https://${token}@example.com/y.tgz` }]));
+    const { problems } = readSbomInventory(file);
+    expect(problems.map((p) => p.message)).toEqual([
+      'SBOM entry with a malformed or versionless purl "pkg:npm/x?vcs_url=git%2Bhttps:%2F%2F***%40github.com%2Fo%2Fx.git" skipped',
+      'SBOM entry with a malformed or versionless purl "pkg:npm/y?download_url=https://***@example.com/y.tgz" skipped',
+    ]);
+  });
+
   it('purl types Palisade does not match are named up to a bound, the rest counted in one note', () => {
     const components = Array.from({ length: 50_000 }, (_, i) => ({ type: 'library', purl: `pkg:t${i}/x@1` }));
     const { problems } = readSbomInventory(write(cdx([...components, npm('a')])));

@@ -251,8 +251,13 @@ function skippedPurls(path: string): { add: (purl: string) => void; problems: ()
   };
 }
 
+/**
+ * An untrusted purl for a message: shortened, and without the user:password of a URL in it (a
+ * vcs_url or download_url qualifier, percent-encoded or not, may carry a token).
+ */
 function quoted(text: string): string {
-  return text.length <= MAX_QUOTED ? text : `${text.slice(0, MAX_QUOTED)}…`;
+  const redacted = text.replace(/(\/\/|%2F%2F)[^/@\s]*(@|%40)/gi, '$1***$2');
+  return redacted.length <= MAX_QUOTED ? redacted : `${redacted.slice(0, MAX_QUOTED)}…`;
 }
 
 /** A CycloneDX component (nested ones come separately): the first `operating-system` one is the OS. */
