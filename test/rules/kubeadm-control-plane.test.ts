@@ -35,7 +35,7 @@ describe('kubeadm ClusterConfiguration', () => {
   it('judges the flags kubeadm sets by default: anonymous auth on, Node,RBAC, NodeRestriction, controller credentials, loopback binds', async () => {
     const anonymous = await scanYaml(anonymousAuth, V1BETA3_DEFAULTS);
     expect(at(anonymous.findings)).toEqual([
-      ['kube-apiserver (kubeadm\'s defaults with apiServer.extraArgs) does not set --anonymous-auth (default true)', '', 1],
+      ['kube-apiserver (kubeadm\'s default flags) does not set --anonymous-auth (default true)', '', 1],
     ]);
     expect(anonymous.summary.counts).toMatchObject({ fail: 1, skip: 0 });
     for (const clean of [authorizationMode, admissionPlugins, bindAddress, etcdClientCertAuth, etcdUniqueCa, serviceAccountCredentials, insecurePort]) {
@@ -45,8 +45,12 @@ describe('kubeadm ClusterConfiguration', () => {
     }
     const tls = await scanYaml(apiserverTls, V1BETA3_DEFAULTS);
     expect(tls.findings.map((f) => f.message.split(':')[0])).toEqual([
-      'kube-apiserver (kubeadm\'s defaults with apiServer.extraArgs) does not set --kubelet-certificate-authority',
+      'kube-apiserver (kubeadm\'s default flags) does not set --kubelet-certificate-authority',
     ]);
+    // A finding decided by kubeadm's own --enable-admission-plugins=NodeRestriction says so.
+    expect((await scanYaml(recommendedPlugins, V1BETA3_DEFAULTS)).findings.map((f) => f.message.split(':')[0])).toContain(
+      'kube-apiserver (kubeadm\'s default flags) does not enable the EventRateLimit admission plugin',
+    );
     // kubeadm leaves --profiling at its default (true) on the controller manager and the scheduler.
     expect((await scanYaml(profiling, V1BETA3_DEFAULTS)).findings.map((f) => f.message.split(' ')[0])).toEqual(['kube-controller-manager', 'kube-scheduler']);
   });
@@ -65,7 +69,7 @@ controllerManager:
 `;
     expect((await scanYaml(anonymousAuth, yaml)).findings).toEqual([]);
     expect(at((await scanYaml(authorizationMode, yaml)).findings)).toEqual([
-      ['kube-apiserver (kubeadm\'s defaults with apiServer.extraArgs) runs with --authorization-mode=AlwaysAllow', '/apiServer/extraArgs/authorization-mode', 6],
+      ['kube-apiserver (apiServer.extraArgs) runs with --authorization-mode=AlwaysAllow', '/apiServer/extraArgs/authorization-mode', 6],
     ]);
     // enable-admission-plugins in extraArgs replaces kubeadm's NodeRestriction.
     const plugins = at((await scanYaml(admissionPlugins, yaml)).findings);
@@ -74,7 +78,7 @@ controllerManager:
       ['/apiServer/extraArgs/enable-admission-plugins', 7],
     ]);
     expect(at((await scanYaml(bindAddress, yaml)).findings)).toEqual([
-      ['kube-controller-manager (kubeadm\'s defaults with controllerManager.extraArgs) sets --bind-address=0.0.0.0', '/controllerManager/extraArgs/bind-address', 10],
+      ['kube-controller-manager (controllerManager.extraArgs) sets --bind-address=0.0.0.0', '/controllerManager/extraArgs/bind-address', 10],
     ]);
   });
 
@@ -87,10 +91,10 @@ apiServer:
     authorization-mode: RBAC
 `;
     expect((await scanYaml(admissionPlugins, yaml)).findings.map((f) => f.message.split(':')[0])).toEqual([
-      'kube-apiserver (kubeadm\'s defaults with apiServer.extraArgs) does not enable the NodeRestriction admission plugin (apiServer.extraArgs replaces kubeadm\'s --enable-admission-plugins=NodeRestriction)',
+      'kube-apiserver (apiServer.extraArgs) does not enable the NodeRestriction admission plugin (apiServer.extraArgs replaces kubeadm\'s --enable-admission-plugins=NodeRestriction)',
     ]);
     expect((await scanYaml(authorizationMode, yaml)).findings.map((f) => f.message.split(':')[0])).toEqual([
-      'kube-apiserver (kubeadm\'s defaults with apiServer.extraArgs) runs with --authorization-mode=RBAC without Node (apiServer.extraArgs replaces kubeadm\'s --authorization-mode=Node,RBAC)',
+      'kube-apiserver (apiServer.extraArgs) runs with --authorization-mode=RBAC without Node (apiServer.extraArgs replaces kubeadm\'s --authorization-mode=Node,RBAC)',
     ]);
   });
 
@@ -110,7 +114,7 @@ apiServer:
 `;
     // kubeadm puts --anonymous-auth=false before --anonymous-auth=true: the last one, true, wins.
     expect(at((await scanYaml(anonymousAuth, yaml)).findings)).toEqual([
-      ['kube-apiserver (kubeadm\'s defaults with apiServer.extraArgs) sets --anonymous-auth=true', '/apiServer/extraArgs/0/value', 6],
+      ['kube-apiserver (apiServer.extraArgs) sets --anonymous-auth=true', '/apiServer/extraArgs/0/value', 6],
     ]);
     // Both --enable-admission-plugins occurrences count: the slice appends.
     const recommended = await scanYaml(recommendedPlugins, yaml);
@@ -149,8 +153,8 @@ etcd:
 `;
     const tls = await scanYaml(apiserverTls, yaml);
     expect(tls.findings.map((f) => f.message.split(':')[0] ?? '').filter((m) => m.includes('--etcd-'))).toEqual([
-      'kube-apiserver (kubeadm\'s defaults with apiServer.extraArgs) does not set --etcd-certfile and --etcd-keyfile',
-      'kube-apiserver (kubeadm\'s defaults with apiServer.extraArgs) does not set --etcd-cafile',
+      'kube-apiserver (kubeadm\'s default flags) does not set --etcd-certfile and --etcd-keyfile',
+      'kube-apiserver (kubeadm\'s default flags) does not set --etcd-cafile',
     ]);
     const etcd = await scanYaml(etcdClientCertAuth, yaml);
     expect(etcd.summary.counts).toMatchObject({ pass: 0, fail: 0, skip: 1 });
@@ -185,7 +189,7 @@ spec:
           anonymous-auth: "true"
 `;
     expect(at((await scanYaml(anonymousAuth, yaml)).findings)).toEqual([
-      ['kube-apiserver (kubeadm\'s defaults with spec.kubeadmConfigSpec.clusterConfiguration.apiServer.extraArgs) sets --anonymous-auth=true', '/spec/kubeadmConfigSpec/clusterConfiguration/apiServer/extraArgs/anonymous-auth', 13],
+      ['kube-apiserver (spec.kubeadmConfigSpec.clusterConfiguration.apiServer.extraArgs) sets --anonymous-auth=true', '/spec/kubeadmConfigSpec/clusterConfiguration/apiServer/extraArgs/anonymous-auth', 13],
     ]);
   });
 

@@ -123,7 +123,12 @@ export interface ComponentInvocation {
   /** Where a missing flag would go: the list that holds the flags. */
   readonly flagsPath: string;
   /** For a component kubeadm starts: its extraArgs field, and kubeadm's defaults that extraArgs replaced. */
-  readonly kubeadm?: { readonly extraArgsField: string; readonly replaced: ReadonlyMap<string, string> };
+  readonly kubeadm?: {
+    readonly extraArgsField: string;
+    readonly replaced: ReadonlyMap<string, string>;
+    /** The JSON pointers of its extraArgs entries: a finding there was decided by extraArgs. */
+    readonly entryPaths: ReadonlySet<string>;
+  };
 }
 
 function basename(path: string): string {
@@ -281,7 +286,20 @@ export function* judgeComponents(
   }
   const found = components.filter((c) => wanted.includes(c.component));
   if (found.length === 0) yield skip(`the ${resource.kind} runs no ${wanted.join(' or ')}`);
-  for (const invocation of found) yield* judge(invocation);
+  for (const invocation of found) {
+    for (const outcome of judge(invocation)) yield withOrigin(invocation, outcome);
+  }
+}
+
+/**
+ * A finding about a component kubeadm starts says where the value that decided it came from:
+ * kubeadm's default flags (`kube-apiserver (kubeadm's default flags) does not set ...`), or an
+ * extraArgs entry (`kube-apiserver (apiServer.extraArgs) sets ...`), told by the entry it points at.
+ */
+function withOrigin(invocation: ComponentInvocation, outcome: Outcome): Outcome {
+  const kubeadm = invocation.kubeadm;
+  if (kubeadm === undefined || outcome.status === 'skip' || !kubeadm.entryPaths.has(outcome.path) || !outcome.message.startsWith(invocation.description)) return outcome;
+  return { ...outcome, message: `${invocation.component} (${kubeadm.extraArgsField})${outcome.message.slice(invocation.description.length)}` };
 }
 
 /** The components kubeadm starts from the ClusterConfiguration the resource holds or embeds. */
@@ -292,13 +310,18 @@ function kubeadmInvocations(resource: Resource, cluster: readonly string[]): Com
     const flags = parseFlags(command.args.map((a) => `--${a.name}=${a.value}`), BOOLEAN_FLAGS[command.component]);
     return {
       component: command.component,
-      description: `${command.component} (kubeadm's defaults with ${command.extraArgsField})`,
+      // Which of the two a finding comes from is told by where it points (judgeComponents).
+      description: `${command.component} (kubeadm's default flags)`,
       kubernetesMinor: minor,
       flags,
       // A flag kubeadm sets itself is located at the extraArgs that would replace it.
       argPath: (occurrence: FlagOccurrence) => command.args[occurrence.argIndex]?.path ?? command.flagsPath,
       flagsPath: command.flagsPath,
-      kubeadm: { extraArgsField: command.extraArgsField, replaced: command.replaced },
+      kubeadm: {
+        extraArgsField: command.extraArgsField,
+        replaced: command.replaced,
+        entryPaths: new Set(command.args.flatMap((a) => (a.path === undefined ? [] : [a.path]))),
+      },
     };
   });
 }
