@@ -52,7 +52,7 @@ export function attackPathsCommand(): Command {
       const live = flags.kubeconfig !== undefined || flags.context !== undefined;
       const selection = { paths, ...(flags.config === undefined ? {} : { configFile: flags.config }), ...(flags.from === undefined ? {} : { from: flags.from }), ...(flags.to === undefined ? {} : { to: flags.to }) };
       // A mistyped --to or a broken configuration is said before the inputs are read and analysed.
-      if (refuseOptions([...attackPathsOptionProblems(selection), ...missingFileProblems('--helm-values', flags.helmValues), ...(await inertHelmFlagProblems(paths, flags)), ...reportOverManifestProblems(flags.output, paths)], flags.quiet === true)) return;
+      if (refuseOptions([...attackPathsOptionProblems(selection), ...missingFileProblems('--helm-values', flags.helmValues), ...(await inertHelmFlagProblems(paths, flags)), ...reportOverManifestProblems(flags.output, filesRead(paths, flags.kubeconfig, flags.config, flags.helmValues, flags.vulnerabilities))], flags.quiet === true)) return;
       try {
         // Read first, for the same reason: a wrong --vulnerabilities file stops the command before the inputs are loaded.
         const vulnerabilities = flags.vulnerabilities === undefined ? [] : readVulnerabilities(resolve(flags.vulnerabilities));

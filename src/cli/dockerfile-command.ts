@@ -51,7 +51,7 @@ export function dockerfileCommand(): Command {
         ...(flags.excludeRules === undefined ? {} : { excludeRules: flags.excludeRules }),
         ...(flags.failOn === undefined ? {} : { failOn: flags.failOn }),
       };
-      if (refuseOptions([...dockerfileOptionProblems(paths, options), ...reportOverManifestProblems(flags.output, paths)], flags.quiet === true)) return;
+      if (refuseOptions([...dockerfileOptionProblems(paths, options), ...reportOverManifestProblems(flags.output, filesRead(paths, flags.config))], flags.quiet === true)) return;
       const report = await lintDockerfiles(paths, options);
       // Inputs that hold no Dockerfile (a directory without one, a mistyped path) leave the rules
       // nothing to judge: "No findings" and exit 0 would pass a CI gate.

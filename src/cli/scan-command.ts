@@ -112,7 +112,7 @@ export function scanCommand(): Command {
       ...missingFileProblems('--helm-values', flags.helmValues),
       ...(await inertHelmFlagProblems(paths, flags)),
       ...inertImageFlagProblems(paths, flags),
-      ...reportOverManifestProblems(flags.output, paths),
+      ...reportOverManifestProblems(flags.output, filesRead(paths, flags.kubeconfig, flags.config, flags.helmValues, flags.vex, flags.db)),
     ];
     if (refuseOptions(early, flags.quiet === true)) return;
     const progress = progressLine(process.stderr, flags.quiet !== true);
