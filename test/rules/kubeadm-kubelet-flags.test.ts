@@ -221,4 +221,31 @@ data:
     ]);
     expect(result.summary.counts).toMatchObject({ fail: 1, skip: 1, pass: 0 });
   });
+
+  it('warns where kubeadm refuses the kubelet flags: the other API version\'s shape, an unquoted value', async () => {
+    const yaml = `apiVersion: kubeadm.k8s.io/v1beta4
+kind: JoinConfiguration
+nodeRegistration:
+  kubeletExtraArgs:
+    node-ip: 10.0.0.4
+---
+apiVersion: kubeadm.k8s.io/v1beta3
+kind: JoinConfiguration
+nodeRegistration:
+  kubeletExtraArgs:
+    - {name: node-ip, value: 10.0.0.4}
+---
+apiVersion: kubeadm.k8s.io/v1beta3
+kind: JoinConfiguration
+nodeRegistration:
+  kubeletExtraArgs:
+    protect-kernel-defaults: true
+`;
+    const result = await scanYaml(rule, yaml);
+    expect(result.findings.map((f) => [f.status, f.message.split(':')[0], f.location.path, f.location.line])).toEqual([
+      ['warn', 'JoinConfiguration gives nodeRegistration.kubeletExtraArgs as a map, which kubeadm.k8s.io/v1beta4 refuses (it takes a list of {name, value})', '/nodeRegistration/kubeletExtraArgs', 4],
+      ['warn', 'JoinConfiguration gives nodeRegistration.kubeletExtraArgs as a list, which kubeadm.k8s.io/v1beta3 refuses (it takes a map of names to values)', '/nodeRegistration/kubeletExtraArgs', 10],
+      ['warn', 'JoinConfiguration gives the kubelet flag protect-kernel-defaults the unquoted value true in nodeRegistration.kubeletExtraArgs, which kubeadm refuses (its values are strings)', '/nodeRegistration/kubeletExtraArgs/protect-kernel-defaults', 17],
+    ]);
+  });
 });

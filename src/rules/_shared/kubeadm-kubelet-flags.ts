@@ -12,7 +12,7 @@ import type { Violation } from '../../core/rule.js';
 import { fail, warn } from '../../core/rule.js';
 import { groupOf } from '../../lib/k8s/kinds.js';
 import { pointer } from '../../lib/json-pointer.js';
-import { asRecord, asString, asStringMap } from '../../lib/k8s/values.js';
+import { asArray, asRecord, asString, asStringMap } from '../../lib/k8s/values.js';
 import { parseStream } from '../../lib/yaml/index.js';
 import type { Resource } from '../../model/resource.js';
 import type { Severity } from '../../model/severity.js';
@@ -41,6 +41,56 @@ export function kubeletFlagSets(resource: Resource): KubeletFlagSet[] | undefine
     const args = extraArgsOf(walk(resource.object, path).value, pointer('', ...path));
     return args.length === 0 ? [] : [{ field: path.join('.'), args: argumentsToCommand([], args) }];
   });
+}
+
+/**
+ * Whether the object's API version takes extraArgs as a list of {name, value} (kubeadm v1beta4,
+ * Cluster API v1beta2) or a map (earlier versions); undefined for a version this does not know.
+ */
+function takesArgList(apiVersion: string): boolean | undefined {
+  const slash = apiVersion.indexOf('/');
+  const group = apiVersion.slice(0, slash);
+  const version = apiVersion.slice(slash + 1);
+  const listFrom = group === 'kubeadm.k8s.io' ? 'v1beta4' : group.endsWith('.cluster.x-k8s.io') ? 'v1beta2' : undefined;
+  if (listFrom === undefined) return undefined;
+  if (version === listFrom) return true;
+  return /^v1(alpha\d+|beta1)$/.test(version) || (listFrom === 'v1beta4' && /^v1beta[23]$/.test(version)) ? false : undefined;
+}
+
+/**
+ * kubeletExtraArgs that kubeadm (or, for Cluster API, the API server's schema) refuses to read:
+ * the other API version's shape (a map where v1beta4 takes a list, or the reverse), or a value
+ * that is not a string (an unquoted `true` or `10255`). kubeadm init or join then fails on the file.
+ */
+export function* kubeletFlagShapeProblems(resource: Resource, who: string): Generator<Violation> {
+  const kind = kubeadmKindOf(resource);
+  if (kind === undefined) return;
+  const list = takesArgList(resource.apiVersion);
+  for (const root of [kind.init, kind.join]) {
+    if (root === undefined) continue;
+    const path = [...root, 'nodeRegistration', 'kubeletExtraArgs'];
+    const field = path.join('.');
+    const value = walk(resource.object, path).value;
+    if (value === undefined || value === null) continue;
+    const isList = Array.isArray(value);
+    if (list !== undefined && isList !== list) {
+      const wanted = list ? 'a list of {name, value}' : 'a map of names to values';
+      yield warn(`${who} gives ${field} as ${isList ? 'a list' : 'a map'}, which ${resource.apiVersion} refuses (it takes ${wanted}): kubeadm cannot read the file`, pointer('', ...path), 'medium');
+      continue;
+    }
+    const entries: [string, unknown, string][] = isList
+      ? asArray(value).flatMap((item, index) => {
+          const entry = asRecord(item);
+          const name = asString(entry?.name);
+          return name === undefined || entry?.value === undefined ? [] : [[name, entry.value, pointer('', ...path, index, 'value')] as [string, unknown, string]];
+        })
+      : Object.entries(asRecord(value) ?? {}).map(([name, raw]) => [name, raw, pointer('', ...path, name)] as [string, unknown, string]);
+    for (const [name, raw, at] of entries) {
+      if (typeof raw === 'string') continue;
+      const shown = typeof raw === 'number' || typeof raw === 'boolean' ? `the unquoted value ${String(raw)}` : 'a value that is not a string';
+      yield warn(`${who} gives the kubelet flag ${name} ${shown} in ${field}, which kubeadm refuses (its values are strings): quote it`, at, 'medium');
+    }
+  }
 }
 
 /** A Go duration string ("0", "0s", "0h0m0s", "0.0ms") that is zero. */

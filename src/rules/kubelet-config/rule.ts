@@ -12,7 +12,7 @@ import type { Outcome, RuleContext, Violation } from '../../core/rule.js';
 import { defineRule, fail, skip, warn } from '../../core/rule.js';
 import { asArray, asRecord } from '../../lib/k8s/values.js';
 import type { Resource } from '../../model/resource.js';
-import { isZeroDuration, judgeKubeletFlags, KUBELET_FLAG_KINDS, isKubeadmInitKubeletConfig, kubeadmDefaultKubelet, kubeletConfigMapConfiguration, kubeletFlagSets } from '../_shared/kubeadm-kubelet-flags.js';
+import { isZeroDuration, judgeKubeletFlags, KUBELET_FLAG_KINDS, isKubeadmInitKubeletConfig, kubeadmDefaultKubelet, kubeletConfigMapConfiguration, kubeletFlagSets, kubeletFlagShapeProblems } from '../_shared/kubeadm-kubelet-flags.js';
 import { OUTDATED_TLS_CONSEQUENCE, OUTDATED_TLS_VERSIONS, WEAK_SUITES_CONSEQUENCE, isWeakCipherSuite } from '../_shared/tls-cipher-suites.js';
 
 /** CIS 4.2.11 and 4.2.13: serving certificate rotation and a per-pod PID limit. */
@@ -142,7 +142,7 @@ export const rule = defineRule({
       // Every finding points at the init configuration that leaves the kubelet to kubeadm's defaults.
       for (const violation of judge(defaults.object, `${who} gets kubeadm's default KubeletConfiguration, which`, true)) yield { ...violation, path: defaults.path };
     }
-    const flagFindings = sets.flatMap((set) => [...judgeKubeletFlags(who, set)]);
+    const flagFindings = [...kubeletFlagShapeProblems(resource, who), ...sets.flatMap((set) => [...judgeKubeletFlags(who, set)])];
     yield* flagFindings;
     // Flags that are all safe say nothing of the rest of the kubelet's configuration: not a pass,
     // which would let a compliance section count every kubelet control as passed on their account.
