@@ -10,16 +10,22 @@
  * each package's source package. LicenseRef-s become the licence texts they stand for. So is where each
  * package was found (file, layer, analyzer), from what Palisade's writers record and, for the
  * source package and the file, from the properties Trivy and Syft write.
+ *
+ * The file is untrusted (it comes with the image): which kind it is comes from sbom-format.ts, it is
+ * read as a stream by sbom-json.ts keeping only the fields sbom-document.ts picks, under SbomLimits.
  */
 import { statSync } from 'node:fs';
 import type { Inventory, OperatingSystem, Package, PackageEcosystem } from '../../model/package.js';
 import type { Problem } from '../../model/problem.js';
 import { PalisadeError, problem } from '../../core/errors.js';
 import { imageProblem } from './problems.js';
-import { parseSourceRpm } from '../../analyzers/rpm/package-info.js';
+import { decode, displayName, ECOSYSTEMS, parsePurl, qualifier, upstreamOf } from './sbom-purl.js';
 import { type DocumentShape, type Json, isJson, readDocument } from './sbom-document.js';
 import { JsonCursor, type JsonPlace, SbomJsonError } from './sbom-json.js';
 import { GzipError, openSbomSource, type SbomFile, sniffSbomFile } from './sbom-format.js';
+
+/** Re-exported: callers of the SBOM input (the image loader's index) name it from here. */
+export { parsePurl } from './sbom-purl.js';
 
 /**
  * Bounds on what an SBOM may hold: it is attacker-controlled (it comes with the image), and each
@@ -45,7 +51,6 @@ export const SBOM_LIMITS: SbomLimits = {
   maxDepth: 2000,
   maxNesting: 500,
 };
-const ECOSYSTEMS: readonly PackageEcosystem[] = ['deb', 'apk', 'rpm', 'npm', 'pypi', 'golang', 'maven', 'gem', 'cargo', 'composer', 'nuget'];
 const OS_ECOSYSTEMS: readonly PackageEcosystem[] = ['deb', 'apk', 'rpm'];
 const LIMIT_HINT = 'No scanner writes an SBOM like this for a real image; check where the SBOM came from.';
 
@@ -494,48 +499,6 @@ function osFromPurls(packages: readonly Package[]): OperatingSystem | undefined 
 }
 
 /**
- * Syft names a package's source in an `upstream` purl qualifier: for Debian and Alpine NAME or
- * NAME@VERSION (without a version the source is taken at the binary's, what matching assumes of an
- * empty source version); for RPM the source rpm's file name, which carries no epoch: the binary's
- * is the source's, as the rpm analyzer reads it.
- */
-function upstreamOf(parsed: Pick<Package, 'ecosystem' | 'version'>, purl: string): Package['source'] {
-  const upstream = qualifier(purl, 'upstream');
-  if (upstream === undefined) return undefined;
-  if (parsed.ecosystem === 'rpm') {
-    const srpm = parseSourceRpm(upstream);
-    const epoch = /^\d+:/.exec(parsed.version)?.[0] ?? '';
-    return srpm === undefined ? undefined : { name: srpm.name, version: `${epoch}${srpm.version}-${srpm.release}` };
-  }
-  if (parsed.ecosystem !== 'deb' && parsed.ecosystem !== 'apk') return undefined;
-  const at = upstream.indexOf('@');
-  return at === -1 ? { name: upstream, version: '' } : { name: upstream.slice(0, at), version: upstream.slice(at + 1) };
-}
-
-function qualifier(purl: string, key: string): string | undefined {
-  const value = purlQualifiers(/\?([^#]*)/.exec(purl)?.[1] ?? '').get(key);
-  return value === '' ? undefined : value;
-}
-
-/**
- * A purl's qualifiers as purl-spec decodes them: keys lower-cased, values percent-decoded with '+'
- * kept as '+'. (URLSearchParams reads '+' as a space, turning Syft's upstream=gmp@6.2.1+dfsg1-1.1
- * into a source version "6.2.1 dfsg1-1.1" that no advisory names.) A value with a malformed escape
- * is left out; the first of repeated keys counts.
- */
-function purlQualifiers(query: string): ReadonlyMap<string, string> {
-  const map = new Map<string, string>();
-  for (const pair of query.split('&')) {
-    const equals = pair.indexOf('=');
-    if (equals <= 0) continue;
-    const key = pair.slice(0, equals).toLowerCase();
-    const value = decode(pair.slice(equals + 1));
-    if (value !== undefined && !map.has(key)) map.set(key, value);
-  }
-  return map;
-}
-
-/**
  * Trivy names operating systems by its own family names, not os-release IDs; advisories are keyed
  * by os-release ID, so an SBOM naming "alma" or "redhat" would never meet them.
  */
@@ -559,17 +522,6 @@ function osOf(id: string, versionId: string | undefined, prettyName: string | un
     ...(prettyName === undefined ? {} : { prettyName }),
     ...(codename === undefined || codename === '' ? {} : { codename }),
   };
-}
-
-/**
- * The package's name: the purl's, except where purl-spec normalises it. A pypi purl name is
- * lower-cased with '_' and '.' folded to '-' (PyYAML is pkg:pypi/pyyaml), so the name the
- * distribution declares (which Palisade, Syft and Trivy write as the component name) is kept when
- * it normalises to the purl's; any other name is not the purl's package and is ignored.
- */
-function displayName(parsed: Pick<Package, 'name' | 'ecosystem'>, recorded: string | undefined): string {
-  if (parsed.ecosystem !== 'pypi' || recorded === undefined) return parsed.name;
-  return recorded.toLowerCase().replace(/[-_.]+/g, '-') === parsed.name.toLowerCase().replace(/[-_.]+/g, '-') ? recorded : parsed.name;
 }
 
 /** Syft records paths relative to the image root without the leading slash in some versions. */
@@ -602,36 +554,3 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** pkg:TYPE/[NAMESPACE/]NAME@VERSION[?qualifiers][#subpath] for the ecosystems Palisade knows. */
-export function parsePurl(purl: string): Pick<Package, 'name' | 'version' | 'ecosystem' | 'arch'> | undefined {
-  // The version follows the last "@" (purl spec): an npm scope may be written unencoded (@angular/core).
-  const match = /^pkg:([a-zA-Z][a-zA-Z0-9.+-]*)\/([^?#]+)@([^?#@]+)(?:\?([^#]*))?(?:#.*)?$/.exec(purl);
-  if (match === null) return undefined;
-  const type = (match[1] ?? '').toLowerCase();
-  const ecosystem = ECOSYSTEMS.find((e) => e === type);
-  if (ecosystem === undefined) return undefined;
-  const segments = (match[2] ?? '').split('/').map(decode);
-  const version = decode(match[3] ?? '');
-  if (segments.includes(undefined) || version === undefined) return undefined;
-  const last = segments.pop() ?? '';
-  // npm and composer names include their namespace (@scope/name, vendor/name); OS packages do not.
-  const name = (ecosystem === 'npm' || ecosystem === 'composer' || ecosystem === 'golang' || ecosystem === 'maven') && segments.length > 0
-    ? `${segments.join(ecosystem === 'maven' ? ':' : '/')}${ecosystem === 'maven' ? ':' : '/'}${last}`
-    : last;
-  const qualifiers = purlQualifiers(match[4] ?? '');
-  const arch = qualifiers.get('arch');
-  // An rpm purl carries the epoch as a qualifier (purl spec): without it 1:2.0-1 would read as the
-  // older 2.0-1 and match advisories the package is past.
-  const epoch = qualifiers.get('epoch');
-  const full = epoch !== undefined && /^\d+$/.test(epoch) && !version.includes(':') ? `${epoch}:${version}` : version;
-  return { name, version: full, ecosystem, ...(arch === undefined ? {} : { arch }) };
-}
-
-/** A percent-encoded purl component; undefined for a malformed escape (an SBOM is untrusted input). */
-function decode(component: string): string | undefined {
-  try {
-    return decodeURIComponent(component);
-  } catch {
-    return undefined;
-  }
-}
