@@ -110,6 +110,19 @@ describe('Trivy', () => {
   });
 });
 
+describe('in-toto statements', () => {
+  it('an SBOM as the predicate of an in-toto statement (BuildKit\'s sbom.spdx.json, image attestations)', () => {
+    const subject = [{ name: 'registry.example/app', digest: { sha256: 'c'.repeat(64) } }];
+    const spdx = read('buildkit.spdx.json', {
+      _type: 'https://in-toto.io/Statement/v0.1', predicateType: 'https://spdx.dev/Document', subject,
+      predicate: { spdxVersion: 'SPDX-2.3', SPDXID: 'SPDXRef-DOCUMENT', name: 'sbom', packages: [{ name: 'lodash', SPDXID: 'SPDXRef-1', versionInfo: '4.17.20', downloadLocation: 'NOASSERTION', externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: 'pkg:npm/lodash@4.17.20' }] }] },
+    });
+    expect(spdx.packages.map((p) => p.purl)).toEqual(['pkg:npm/lodash@4.17.20']);
+    const cdx = read('statement.cdx.json', { _type: 'https://in-toto.io/Statement/v1', subject, predicateType: 'https://cyclonedx.org/bom', predicate: { bomFormat: 'CycloneDX', specVersion: '1.5', components: [] } });
+    expect(cdx).toMatchObject({ packages: [], problems: [] });
+  });
+});
+
 describe('Syft', () => {
   it('CycloneDX (syft -o cyclonedx-json): distro properties, upstream qualifiers, locations', () => {
     const inventory = read('syft.cdx.json', {

@@ -67,7 +67,19 @@ export type Presence = 'array' | 'absent' | 'not-an-array';
 
 export function readDocument(cursor: JsonCursor, limits: DocumentLimits, visitor: DocumentVisitor): DocumentShape {
   if (cursor.kind() !== 'object') throw new SbomJsonError('syntax', 'not a JSON object', cursor.place());
+  const shape = readSbom(cursor, limits, visitor, true);
+  cursor.end();
+  return shape;
+}
+
+/**
+ * One SBOM object. At the top it may instead be an in-toto statement whose `predicate` is the SBOM:
+ * what BuildKit writes as sbom.spdx.json (`docker buildx build --sbom=true`) and what in-toto
+ * attestations of an image hold.
+ */
+function readSbom(cursor: JsonCursor, limits: DocumentLimits, visitor: DocumentVisitor, top: boolean): DocumentShape {
   cursor.beginObject();
+  let predicate: DocumentShape | undefined;
   let components: Presence = 'absent';
   let packages: Presence = 'absent';
   const declared: { bomFormat?: string; spdxVersion?: string } = {};
@@ -87,14 +99,17 @@ export function readDocument(cursor: JsonCursor, limits: DocumentLimits, visitor
       eachElement(cursor, () => { pickObject(cursor, SPDX_PACKAGE, limits, visitor.spdxPackage); });
     } else if (key === 'hasExtractedLicensingInfos' && isArray) {
       eachElement(cursor, () => { pickObject(cursor, EXTRACTED_LICENCE, limits, visitor.extractedLicence); });
+    } else if (top && key === 'predicate' && cursor.kind() === 'object') {
+      predicate = readSbom(cursor, limits, visitor, false);
     } else {
       if (key === 'components') components = 'not-an-array';
       if (key === 'packages') packages = 'not-an-array';
       cursor.skip();
     }
   }
-  cursor.end();
-  return { ...declared, components, packages };
+  const own = { ...declared, components, packages };
+  const isSbom = own.bomFormat !== undefined || own.spdxVersion !== undefined || components !== 'absent' || packages !== 'absent';
+  return isSbom || predicate === undefined ? own : predicate;
 }
 
 /**
