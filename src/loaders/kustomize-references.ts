@@ -49,12 +49,12 @@ export function folded(key: string): string {
 }
 
 /** The entries of a mapping whose key folds to one of `names`, with the key as written. */
-function fields(value: unknown, names: ReadonlySet<string> | ReadonlyMap<string, unknown>): [string, string, unknown][] {
+export function fields(value: unknown, names: ReadonlySet<string> | ReadonlyMap<string, unknown>): [string, string, unknown][] {
   return Object.entries(asRecord(value) ?? {}).flatMap(([key, item]): [string, string, unknown][] => (names.has(folded(key)) ? [[key, folded(key), item]] : []));
 }
 
 /** A JSON pointer token (`~` and `/` escaped). */
-function token(key: string): string {
+export function token(key: string): string {
   return key.replaceAll('~', '~0').replaceAll('/', '~1');
 }
 

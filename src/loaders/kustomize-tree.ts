@@ -8,7 +8,8 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { asRecord } from '../lib/k8s/values.js';
 import { isKustomization, loadKustomization, type KustomizationRead } from './kustomization-file.js';
-import { literalValues, referencesOf, type Reference } from './kustomize-references.js';
+import { configFile, configPaths, inlineConfigs, PLUGIN_FIELDS, type PluginConfig } from './kustomize-plugins.js';
+import { folded, literalValues, referencesOf, type Reference } from './kustomize-references.js';
 import { isRemote, type RemoteReference } from './kustomize-remote.js';
 import { fileOutsideRoot, isIrregularFile } from './kustomize-restrictor.js';
 
@@ -43,24 +44,62 @@ export type UnreadableKustomization = Extract<KustomizationRead, { kind: 'unread
 /** A kustomization tree deeper than this is not one anybody wrote. */
 const MAX_DIRECTORIES = 1000;
 
+/** A kustomization to read; `pluginRoot`: its resources are plugin configurations of the kustomization in that directory. */
+interface PendingDir {
+  readonly dir: string;
+  readonly pluginRoot?: string;
+}
+
 /** The kustomization in `dir` and the local kustomizations it uses, with the first remote and the first outside reference of any. */
 export function readKustomizationTree(dir: string): KustomizationTree {
-  const pending = [dir];
+  const pending: PendingDir[] = [{ dir }];
   const visited = new Set<string>();
+  const roots = new Set<string>();
   let remote: RemoteReference | undefined;
   let outside: OutsideReference | undefined;
   let unreadable: UnreadableKustomization | undefined;
   const literals: string[] = [];
+  /**
+   * Checks one reference of the kustomization file `file`, whose files lie in `root`: `refused`
+   * (remote, outside, not a regular file), `kustomization` (a local one to read) or `local`.
+   */
+  const check = (reference: Reference, root: string, file: string): 'refused' | 'kustomization' | 'local' => {
+    if (isRemote(reference, root)) {
+      remote ??= { dir: path.dirname(file), field: reference.field, entry: reference.entry };
+      return 'refused';
+    }
+    const target = fileOutsideRoot(reference, root);
+    if (target !== undefined) {
+      outside ??= { dir: path.dirname(file), file, reference, target };
+      return 'refused';
+    }
+    if (isIrregularFile(reference, root)) {
+      unreadable ??= { kind: 'unreadable', file, reason: `names the ${reference.field} file ${JSON.stringify(reference.entry)}, which is not a regular file (kustomize would wait on it until it times out)` };
+      return 'refused';
+    }
+    // kustomize refuses an absolute base ("new root cannot be absolute"): it is not read here either.
+    const base = reference.kind !== 'file' && !path.isAbsolute(reference.entry) && isKustomization(path.resolve(root, reference.entry));
+    return base ? 'kustomization' : 'local';
+  };
+  /** Checks what the plugin configurations name, against the directory of the kustomization that configures the plugins. */
+  const checkConfigs = (configs: readonly PluginConfig[], root: string, file: string): void => {
+    for (const config of configs) {
+      const field = `${config.reference.field} plugin configuration`;
+      for (const entry of configPaths(config.text)) check({ ...config.reference, field, entry, kind: 'file' }, root, file);
+    }
+  };
   while (pending.length > 0 && visited.size < MAX_DIRECTORIES) {
-    const current = pending.pop() ?? dir;
+    const current = pending.pop() ?? { dir };
     let real: string;
     try {
-      real = realpathSync(current);
+      real = realpathSync(current.dir);
     } catch {
       continue;
     }
-    if (visited.has(real)) continue;
-    visited.add(real);
+    const key = `${real}\n${current.pluginRoot ?? ''}`;
+    if (visited.has(key)) continue;
+    visited.add(key);
+    roots.add(real);
     const read = loadKustomization(real);
     if (read.kind === 'outside') outside ??= { dir: real, file: read.file, ...linkTarget(read.file) };
     if (read.kind === 'unreadable') unreadable ??= read;
@@ -68,21 +107,23 @@ export function readKustomizationTree(dir: string): KustomizationTree {
     const kustomization = asRecord(read.value);
     if (kustomization === undefined) continue;
     literals.push(...literalValues(kustomization));
+    checkConfigs(inlineConfigs(kustomization), real, read.file);
     for (const reference of referencesOf(kustomization)) {
-      if (isRemote(reference, real)) {
-        remote ??= { dir: real, field: reference.field, entry: reference.entry };
-        continue;
-      }
-      const target = fileOutsideRoot(reference, real);
-      if (target !== undefined) outside ??= { dir: real, file: read.file, reference, target };
-      else if (isIrregularFile(reference, real)) unreadable ??= { kind: 'unreadable', file: read.file, reason: `names the ${reference.field} file ${JSON.stringify(reference.entry)}, which is not a regular file (kustomize would wait on it until it times out)` };
-      // kustomize refuses an absolute base ("new root cannot be absolute"): it is not read here either.
-      else if (reference.kind !== 'file' && !path.isAbsolute(reference.entry) && isKustomization(path.resolve(real, reference.entry))) pending.push(path.resolve(real, reference.entry));
+      const checked = check(reference, real, read.file);
+      const plugin = PLUGIN_FIELDS.has(folded(reference.field));
+      // A plugin entry that is a kustomization holds configurations; its own bases too.
+      if (checked === 'kustomization') pending.push({ dir: path.resolve(real, reference.entry), ...(plugin ? { pluginRoot: real } : current.pluginRoot === undefined ? {} : { pluginRoot: current.pluginRoot }) });
+      if (checked !== 'local' || reference.kind === 'directory') continue;
+      const configRoot = plugin ? real : folded(reference.field) === 'resources' ? current.pluginRoot : undefined;
+      if (configRoot === undefined) continue;
+      const config = configFile(reference, real);
+      if (config === 'too-large') unreadable ??= { kind: 'unreadable', file: read.file, reason: `names the plugin configuration ${JSON.stringify(reference.entry)}, which is too large to check` };
+      else if (config !== undefined) checkConfigs([config], configRoot, read.file);
     }
   }
   // Past the bound, what the rest name was not checked: kustomize is not handed the overlay.
-  if (pending.some((left) => !visited.has(realOrSelf(left)))) unreadable ??= { kind: 'unreadable', file: [...visited][0] ?? dir, reason: `builds on more than ${String(MAX_DIRECTORIES)} kustomizations` };
-  return { roots: [...visited], literals, ...(remote === undefined ? {} : { remote }), ...(outside === undefined ? {} : { outside }), ...(unreadable === undefined ? {} : { unreadable }) };
+  if (pending.some((left) => !roots.has(realOrSelf(left.dir)))) unreadable ??= { kind: 'unreadable', file: realOrSelf(dir), reason: `builds on more than ${String(MAX_DIRECTORIES)} kustomizations` };
+  return { roots: [...roots], literals, ...(remote === undefined ? {} : { remote }), ...(outside === undefined ? {} : { outside }), ...(unreadable === undefined ? {} : { unreadable }) };
 }
 
 function linkTarget(file: string): { target?: string } {

@@ -38,6 +38,14 @@ beforeAll(() => {
   write('merged/kustomization.yaml', 'helmCharts:\n- name: x\n  valuesInline: &values\n    resources:\n    - https://example.com/merged.yaml\n<<: *values\n');
   // kustomize decodes fields with Go's encoding/json, which ignores case (and folds ſ to s).
   write('cased/kustomization.yaml', 'Resources:\n- cm.yaml\nreſources:\n- https://example.com/cased.yaml\n');
+  // Builtin plugin configurations name files of their own, which kustomize fetches when they are URLs.
+  const patchTransformer = (target: string): string => `apiVersion: builtin\nkind: PatchTransformer\nmetadata:\n  name: p\npath: ${target}\ntarget:\n  kind: ConfigMap\n`;
+  write('plugin-inline/kustomization.yaml', `transformers:\n- |-\n${patchTransformer('https://example.com/inline.yaml').replace(/^/gm, '  ')}\n`);
+  write('plugin-file/kustomization.yaml', 'transformers:\n- patch.yaml\n');
+  write('plugin-file/patch.yaml', patchTransformer('https://example.com/file.yaml'));
+  write('plugin-dir/overlay/kustomization.yaml', 'transformers:\n- ../configs\n');
+  write('plugin-dir/configs/kustomization.yaml', 'resources:\n- patch.yaml\n');
+  write('plugin-dir/configs/patch.yaml', patchTransformer('https://example.com/dir.yaml'));
   // kustomize reads a duplicated key with its last value, and fetches it.
   write('duplicated/kustomization.yaml', 'resources:\n- cm.yaml\nresources:\n- https://example.com/second.yaml\n');
   write('padded/kustomization.yaml', `${'#'.repeat(1100 * 1024)}\nresources:\n- https://example.com/padded.yaml\n`);
@@ -67,6 +75,9 @@ describe('remote references in kustomizations', () => {
     ['merged', 'lists the remote resources entry "https://example.com/merged.yaml"'],
     ['duplicated', 'lists the remote resources entry "https://example.com/second.yaml"'],
     ['cased', 'lists the remote reſources entry "https://example.com/cased.yaml"'],
+    ['plugin-inline', 'lists the remote transformers plugin configuration entry "https://example.com/inline.yaml"'],
+    ['plugin-file', 'lists the remote transformers plugin configuration entry "https://example.com/file.yaml"'],
+    ['plugin-dir/overlay', `the kustomization in ${path.join('plugin-dir', 'configs')} lists the remote resources plugin configuration entry "https://example.com/dir.yaml"`],
   ])('%s is reported, not rendered', async (overlay, message) => {
     const result = await loadInputs({ paths: [overlay], cwd: dir });
     expect(result.resources).toEqual([]);

@@ -58,6 +58,10 @@ beforeAll(() => {
   // A base outside the directory scanned whose generator reaches out of the base.
   write('shared/leaky/kustomization.yaml', 'configMapGenerator:\n- name: leaky\n  files:\n  - ../../host/secret.env\n');
   write('repo/uses-leaky/kustomization.yaml', 'resources:\n- ../../shared/leaky\n');
+  // A builtin plugin's configuration names a file outside the kustomization configuring it.
+  write('repo/plugin/kustomization.yaml', 'resources:\n- cm.yaml\ntransformers:\n- patch.yaml\n');
+  write('repo/plugin/cm.yaml', configMap('cm'));
+  write('repo/plugin/patch.yaml', 'apiVersion: builtin\nkind: PatchTransformer\nmetadata:\n  name: p\npath: ../../host/patch.yaml\ntarget:\n  kind: ConfigMap\n');
   // Field names in any case, as kustomize (Go's encoding/json) matches them.
   write('repo/cased/kustomization.yaml', 'SecretGenerator:\n- name: creds\n  Files:\n  - ../../host/secret.env\n');
 });
@@ -73,6 +77,7 @@ describe.skipIf(!hasKustomize)('files outside the kustomization naming them', ()
     ['absolute-patch', 'repo/absolute-patch/kustomization.yaml', 4, 3, 'the patches file'],
     ['uses-leaky', 'shared/leaky/kustomization.yaml', 4, 5, 'the configMapGenerator file "../../host/secret.env"'],
     ['cased', 'repo/cased/kustomization.yaml', 4, 5, 'the SecretGenerator file "../../host/secret.env"'],
+    ['plugin', 'repo/plugin/kustomization.yaml', 4, 3, 'the transformers plugin configuration file "../../host/patch.yaml"'],
   ])('%s is refused at the entry naming it, as kustomize refuses it', async (overlay, file, line, column, message) => {
     expect(kustomizeBuilds(`repo/${overlay}`)).toBe(false);
     const result = await loadInputs({ paths: [`repo/${overlay}`], cwd: dir });
