@@ -215,8 +215,8 @@ export function kubeadmDefaultKubelet(index: ResourceIndex, resource: Resource):
     authorization: { mode: 'Webhook' },
     rotateCertificates: true,
   };
-  const flags = extraArgsOf(asRecord(asRecord(init.value)?.nodeRegistration)?.kubeletExtraArgs, '');
-  const flag = (name: string): string | undefined => argumentsToCommand([], flags).findLast((a) => a.name === name)?.value;
+  const flags = argumentsToCommand([], extraArgsOf(asRecord(asRecord(init.value)?.nodeRegistration)?.kubeletExtraArgs, ''));
+  const flag = (name: string): string | undefined => flags.findLast((a) => a.name === name)?.value;
   // Judged as flags when given: the configuration's field no longer decides.
   if (flag('protect-kernel-defaults') !== undefined) object.protectKernelDefaults = true;
   if (flag('pod-max-pids') !== undefined) object.podPidsLimit = 1;
