@@ -5,6 +5,7 @@
  */
 import { Document } from 'yaml';
 import { problem } from '../core/errors.js';
+import { redact } from '../lib/redact.js';
 import type { Problem } from '../model/problem.js';
 import { formatPath, issuesToProblems, type Locator } from './issues.js';
 import { loadConfig } from './load.js';
@@ -88,8 +89,24 @@ function describeOrigin(path: string, origin: SettingOrigin): string {
 }
 
 /** The resolved configuration as YAML (for `palisade config print`), with where each value came from. */
+/** Values this short are settings (replicas=3), not credentials; redacting them would hide the configuration. */
+const MIN_SECRET_LENGTH = 4;
+
+/**
+ * A helm --set entry as printed: `key=value` with the value redacted, as rendering problems
+ * redact it. --set and PALISADE_HELM_SET carry passwords and tokens from CI secrets, and `config
+ * print` output ends up in CI logs.
+ */
+function printedSet(entry: string): string {
+  const equals = entry.indexOf('=');
+  const value = equals < 0 ? '' : entry.slice(equals + 1);
+  return value.length < MIN_SECRET_LENGTH ? entry : `${entry.slice(0, equals + 1)}${redact(value)}`;
+}
+
 export function printResolvedConfig(resolved: ResolvedConfig): string {
-  const doc = new Document(resolved.config);
+  const { helm } = resolved.config;
+  const printed = helm?.set === undefined ? resolved.config : { ...resolved.config, helm: { ...helm, set: helm.set.map(printedSet) } };
+  const doc = new Document(printed);
   const lines = ['Resolved Palisade configuration (defaults < file < environment < flags).'];
   lines.push(resolved.file === undefined ? 'No configuration file.' : `File: ${resolved.file}`);
   const origins = [...resolved.origins.entries()].filter(([, origin]) => origin.layer !== 'file');
