@@ -3,7 +3,7 @@
  * configuration) without authentication. Bound to a routable address, every pod and anyone on the
  * node network can read the node's Service and endpoint layout. The default is 127.0.0.1:10249.
  */
-import { defineRule, fail } from '../../core/rule.js';
+import { defineRule, fail, skip } from '../../core/rule.js';
 import type { Violation } from '../../core/rule.js';
 import { asRecord, asString, asStringMap } from '../../lib/k8s/values.js';
 import { parseStream } from '../../lib/yaml/index.js';
@@ -66,7 +66,11 @@ export const rule = defineRule({
       return;
     }
     const embedded = embeddedConfig(resource);
-    if (embedded === undefined) return;
+    // Any other ConfigMap says nothing about kube-proxy: a skip, so CIS 4.3.1 is not passed by an application's ConfigMap.
+    if (embedded === undefined) {
+      yield skip(`the ConfigMap holds no ${CONFIG_KIND} under ${CONFIG_KEYS.join(', ')}`);
+      return;
+    }
     yield* judge(embedded.config, `the ${CONFIG_KIND} in ConfigMap "${resource.namespace ?? 'default'}/${resource.name}" (key ${embedded.key})`, `/data/${embedded.key}`);
   },
 });
