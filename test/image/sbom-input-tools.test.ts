@@ -110,6 +110,30 @@ describe('Trivy', () => {
   });
 });
 
+describe('purls', () => {
+  it('are kept in canonical form: qualifiers sorted, parts encoded as Palisade\'s analyzers encode them, pkg:// and empty segments read', () => {
+    const purls = [
+      'pkg:deb/debian/libc6@2.36-9+deb12u4?arch=amd64&upstream=glibc&distro=debian-12',
+      'pkg:deb/debian/zlib1g@1%3A1.2.13.dfsg-1?distro=debian-12&arch=amd64&Upstream=zlib',
+      'pkg:npm/@angular/core@12.0.0',
+      'pkg://npm/lodash@4.17.20',
+      'pkg:NPM//left-pad@1.3.0?foo=',
+      'pkg:golang/github.com/sirupsen/logrus@v1.9.3#/hooks/./syslog/',
+    ];
+    const inventory = read('purls.cdx.json', { bomFormat: 'CycloneDX', specVersion: '1.6', components: purls.map((purl) => ({ type: 'library', purl })) });
+    expect(inventory.problems).toEqual([]);
+    expect(inventory.packages.map((p) => p.purl)).toEqual([
+      'pkg:deb/debian/libc6@2.36-9%2Bdeb12u4?arch=amd64&distro=debian-12&upstream=glibc',
+      'pkg:deb/debian/zlib1g@1:1.2.13.dfsg-1?arch=amd64&distro=debian-12&upstream=zlib',
+      'pkg:golang/github.com/sirupsen/logrus@v1.9.3#hooks/syslog',
+      'pkg:npm/%40angular/core@12.0.0',
+      'pkg:npm/left-pad@1.3.0',
+      'pkg:npm/lodash@4.17.20',
+    ]);
+    expect(inventory.packages.map((p) => p.name)).toEqual(['libc6', 'zlib1g', 'github.com/sirupsen/logrus', '@angular/core', 'left-pad', 'lodash']);
+  });
+});
+
 describe('in-toto statements', () => {
   it('an SBOM as the predicate of an in-toto statement (BuildKit\'s sbom.spdx.json, image attestations)', () => {
     const subject = [{ name: 'registry.example/app', digest: { sha256: 'c'.repeat(64) } }];

@@ -6,6 +6,7 @@
  */
 import type { Package, PackageEcosystem } from '../../model/package.js';
 import { parseSourceRpm } from '../../analyzers/rpm/package-info.js';
+import { encodeComponent } from '../../analyzers/purl.js';
 
 export const ECOSYSTEMS: readonly PackageEcosystem[] = ['deb', 'apk', 'rpm', 'npm', 'pypi', 'golang', 'maven', 'gem', 'cargo', 'composer', 'nuget'];
 
@@ -62,21 +63,29 @@ export function displayName(parsed: Pick<Package, 'name' | 'ecosystem'>, recorde
   return recorded.toLowerCase().replace(/[-_.]+/g, '-') === parsed.name.toLowerCase().replace(/[-_.]+/g, '-') ? recorded : parsed.name;
 }
 
-/** pkg:TYPE/[NAMESPACE/]NAME@VERSION[?qualifiers][#subpath] for the ecosystems Palisade knows. */
-export function parsePurl(purl: string): Pick<Package, 'name' | 'version' | 'ecosystem' | 'arch'> | undefined {
+/**
+ * pkg:TYPE/[NAMESPACE/]NAME@VERSION[?qualifiers][#subpath] for the ecosystems Palisade knows, with
+ * the purl in canonical form (`purl`): written as Palisade's analyzers write theirs, so the same
+ * package from Syft (qualifiers in its own order, an unencoded npm scope), Trivy or an image scan
+ * has one purl. `pkg://` and empty segments are read as purl-spec asks parsers to.
+ */
+export function parsePurl(purl: string): Pick<Package, 'name' | 'version' | 'ecosystem' | 'arch' | 'purl'> | undefined {
   // The version follows the last "@" (purl spec): an npm scope may be written unencoded (@angular/core).
-  const match = /^pkg:([a-zA-Z][a-zA-Z0-9.+-]*)\/([^?#]+)@([^?#@]+)(?:\?([^#]*))?(?:#.*)?$/.exec(purl);
+  const match = /^pkg:\/*([a-zA-Z][a-zA-Z0-9.+-]*)\/([^?#]+)@([^?#@]+)(?:\?([^#]*))?(?:#(.*))?$/.exec(purl);
   if (match === null) return undefined;
   const type = (match[1] ?? '').toLowerCase();
   const ecosystem = ECOSYSTEMS.find((e) => e === type);
   if (ecosystem === undefined) return undefined;
-  const segments = (match[2] ?? '').split('/').map(decode);
+  const decoded = (match[2] ?? '').split('/').filter((s) => s !== '').map(decode);
   const version = decode(match[3] ?? '');
-  if (segments.includes(undefined) || version === undefined) return undefined;
-  const last = segments.pop() ?? '';
+  if (decoded.includes(undefined) || version === undefined) return undefined;
+  const segments = decoded.filter((s): s is string => s !== undefined);
+  const last = segments.at(-1);
+  if (last === undefined) return undefined;
+  const namespace = segments.slice(0, -1);
   // npm and composer names include their namespace (@scope/name, vendor/name); OS packages do not.
-  const name = (ecosystem === 'npm' || ecosystem === 'composer' || ecosystem === 'golang' || ecosystem === 'maven') && segments.length > 0
-    ? `${segments.join(ecosystem === 'maven' ? ':' : '/')}${ecosystem === 'maven' ? ':' : '/'}${last}`
+  const name = (ecosystem === 'npm' || ecosystem === 'composer' || ecosystem === 'golang' || ecosystem === 'maven') && namespace.length > 0
+    ? `${namespace.join(ecosystem === 'maven' ? ':' : '/')}${ecosystem === 'maven' ? ':' : '/'}${last}`
     : last;
   const qualifiers = purlQualifiers(match[4] ?? '');
   const arch = qualifiers.get('arch');
@@ -84,7 +93,19 @@ export function parsePurl(purl: string): Pick<Package, 'name' | 'version' | 'eco
   // older 2.0-1 and match advisories the package is past.
   const epoch = qualifiers.get('epoch');
   const full = epoch !== undefined && /^\d+$/.test(epoch) && !version.includes(':') ? `${epoch}:${version}` : version;
-  return { name, version: full, ecosystem, ...(arch === undefined ? {} : { arch }) };
+  const canonical = canonicalPurl(type, segments, version, qualifiers, match[5]);
+  return { name, version: full, ecosystem, purl: canonical, ...(arch === undefined ? {} : { arch }) };
+}
+
+/**
+ * purl-spec's canonical form: each part percent-encoded (as encodeComponent does for the analyzers),
+ * qualifiers sorted by key with empty ones dropped, the subpath without empty, '.' and '..'
+ * segments. Case is left as written: lower-casing a name is the writer's business per type.
+ */
+function canonicalPurl(type: string, segments: readonly string[], version: string, qualifiers: ReadonlyMap<string, string>, subpath: string | undefined): string {
+  const query = [...qualifiers].filter(([, value]) => value !== '').sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, value]) => `${key}=${encodeComponent(value)}`);
+  const sub = (subpath ?? '').split('/').filter((s) => s !== '' && s !== '.' && s !== '..').map((s) => decode(s) ?? s).map(encodeComponent);
+  return `pkg:${type}/${segments.map(encodeComponent).join('/')}@${encodeComponent(version)}${query.length === 0 ? '' : `?${query.join('&')}`}${sub.length === 0 ? '' : `#${sub.join('/')}`}`;
 }
 
 /** A percent-encoded purl component; undefined for a malformed escape (an SBOM is untrusted input). */
