@@ -138,6 +138,18 @@ describe('loadCluster', () => {
     expect(result.resources.some((r) => r.kind === 'AdminNetworkPolicy')).toBe(false);
   });
 
+  it('reads Cluster API kubeadm objects on a management cluster, so their control planes are judged', async () => {
+    const kcp = {
+      apiVersion: 'controlplane.cluster.x-k8s.io/v1beta2', kind: 'KubeadmControlPlane', metadata: { name: 'prod', namespace: 'clusters' },
+      spec: { version: 'v1.31.0', kubeadmConfigSpec: { clusterConfiguration: { apiServer: { extraArgs: [{ name: 'anonymous-auth', value: 'true' }] } } } },
+    };
+    const handle = await start({ objects: [...FIXTURE_OBJECTS, kcp] });
+    const result = await loadCluster({ kubeconfig: handle.kubeconfigPath('test') });
+    expect(result.problems).toEqual([]);
+    expect(result.resources.find((r) => r.kind === 'KubeadmControlPlane')).toMatchObject({ apiVersion: 'controlplane.cluster.x-k8s.io/v1beta2', namespace: 'clusters', name: 'prod' });
+    expect(handle.requests.map((r) => r.path)).not.toContain('/apis/controlplane.cluster.x-k8s.io/v1beta1');
+  });
+
   it('never lists subresources or kinds outside CLUSTER_KINDS', async () => {
     const handle = await start();
     await loadCluster({ kubeconfig: handle.kubeconfigPath('test') });

@@ -27,6 +27,11 @@ export const CLUSTER_KINDS: readonly ClusterKind[] = [
   { group: 'apps', kind: 'Deployment' },
   { group: 'networking.k8s.io', kind: 'Ingress' },
   { group: 'batch', kind: 'Job' },
+  // Cluster API on a management cluster: the kubeadm settings of the clusters it runs (CIS 1-4).
+  { group: 'bootstrap.cluster.x-k8s.io', kind: 'KubeadmConfig', optional: true },
+  { group: 'bootstrap.cluster.x-k8s.io', kind: 'KubeadmConfigTemplate', optional: true },
+  { group: 'controlplane.cluster.x-k8s.io', kind: 'KubeadmControlPlane', optional: true },
+  { group: 'controlplane.cluster.x-k8s.io', kind: 'KubeadmControlPlaneTemplate', optional: true },
   { group: '', kind: 'LimitRange' },
   { group: 'admissionregistration.k8s.io', kind: 'MutatingWebhookConfiguration' },
   { group: '', kind: 'Namespace' },

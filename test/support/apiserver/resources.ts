@@ -78,6 +78,11 @@ export const ADDON_RESOURCES: readonly ResourceDef[] = [
   def('cilium.io', ['v2', 'v2alpha1'], 'ciliumclusterwidenetworkpolicies', 'CiliumClusterwideNetworkPolicy', false, { shortNames: ['ccnp'], categories: ['cilium', 'ciliumpolicy'], subresources: [STATUS], custom: true }),
   def('cilium.io', ['v2', 'v2alpha1'], 'ciliumnetworkpolicies', 'CiliumNetworkPolicy', true, { shortNames: ['cnp', 'ciliumnp'], categories: ['cilium', 'ciliumpolicy'], subresources: [STATUS], custom: true }),
   def('cilium.io', ['v2alpha1'], 'ciliumcidrgroups', 'CiliumCIDRGroup', false, { shortNames: ['ccg'], categories: ['cilium'], custom: true }),
+  // Cluster API 1.11 serves v1beta2 (preferred) and v1beta1 of its kubeadm providers.
+  def('bootstrap.cluster.x-k8s.io', ['v1beta2', 'v1beta1'], 'kubeadmconfigs', 'KubeadmConfig', true, { categories: ['cluster-api'], subresources: [STATUS], custom: true }),
+  def('bootstrap.cluster.x-k8s.io', ['v1beta2', 'v1beta1'], 'kubeadmconfigtemplates', 'KubeadmConfigTemplate', true, { categories: ['cluster-api'], custom: true }),
+  def('controlplane.cluster.x-k8s.io', ['v1beta2', 'v1beta1'], 'kubeadmcontrolplanes', 'KubeadmControlPlane', true, { shortNames: ['kcp'], categories: ['cluster-api'], subresources: [SCALE, STATUS], custom: true }),
+  def('controlplane.cluster.x-k8s.io', ['v1beta2', 'v1beta1'], 'kubeadmcontrolplanetemplates', 'KubeadmControlPlaneTemplate', true, { categories: ['cluster-api'], custom: true }),
   def('policy.networking.k8s.io', ['v1alpha1'], 'adminnetworkpolicies', 'AdminNetworkPolicy', false, { shortNames: ['anp'], subresources: [STATUS], custom: true }),
   def('policy.networking.k8s.io', ['v1alpha1'], 'baselineadminnetworkpolicies', 'BaselineAdminNetworkPolicy', false, { shortNames: ['banp'], subresources: [STATUS], custom: true }),
 ];
