@@ -23,6 +23,7 @@ import type { ParsedDocument } from '../lib/yaml/index.js';
 import { readFileBounded } from './read-bounded.js';
 import { runTool } from './run-tool.js';
 import { fileInChart, locateFailure } from './helm-failure.js';
+import { setValues, valuesFileStrings } from './helm-secrets.js';
 import { markTemplateLines, readSourceComment } from './helm-lines.js';
 import { inspectChart, MAX_CHART_NESTING, MAX_INFLATED_CHART_BYTES, type ArchiveRefusal } from './helm-archives.js';
 import type { RenderOutcome } from './kustomize.js';
@@ -154,23 +155,10 @@ export async function renderHelmChart(dir: string, shownAs: string, options: Hel
     timeoutMs: 120_000,
     maxOutputBytes,
     env: helmEnv(),
-    secrets: setValues(options.set ?? []),
+    secrets: [...setValues(options.set ?? []), ...valuesFileStrings(options.valuesFiles ?? [], cwd)],
     installHint: 'Install helm 3 (https://helm.sh/docs/intro/install/) and make sure it is on PATH.',
   });
   return outcome.ok ? { ok: true, output: markTemplateLines(outcome.stdout, dir) } : { ok: false, problem: locateFailure(outcome.problem, shownAs, options.valuesFiles ?? [], cwd) };
-}
-
-/**
- * The values of `--set` assignments (`db.password=s3cret`, `a=1,b=2`, `list={x,y}`): the problem
- * of a failed render quotes the command line and helm's error, which a template can make quote a
- * value (`{{ fail .Values.db.password }}`), and a token passed with --set is a secret.
- */
-function setValues(assignments: readonly string[]): string[] {
-  return assignments.flatMap((assignment) => {
-    const whole = assignment.slice(assignment.indexOf('=') + 1);
-    const parts = assignment.split(/(?<!\\),/).map((part) => part.slice(part.indexOf('=') + 1).replace(/^\{|\}$/g, ''));
-    return [whole, ...parts];
-  });
 }
 
 /** Why a chart archive was not handed to helm, placed at the archive. */
