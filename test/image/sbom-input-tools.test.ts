@@ -98,6 +98,27 @@ describe('Trivy', () => {
     expect(inventory.packages.find((p) => p.name === 'libc6')?.licenses).toEqual(['LGPL-2.1-only', 'GPL-2.0-only']);
   });
 
+  it('SPDX 2.2 as older Trivy writes it: elements told apart by SPDXID, not primaryPackagePurpose', () => {
+    const purl = (locator: string): object[] => [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: locator }];
+    const inventory = read('trivy-2.2.spdx.json', {
+      SPDXID: 'SPDXRef-DOCUMENT', creationInfo: { created: '2026-11-29T00:00:00Z', creators: ['Tool: trivy', 'Organization: aquasecurity'] }, dataLicense: 'CC0-1.0', name: 'app', spdxVersion: 'SPDX-2.2',
+      packages: [
+        { SPDXID: 'SPDXRef-Application-0a1b2c3d4e5f6a7b', filesAnalyzed: false, name: 'Node.js', versionInfo: 'node-pkg' },
+        { SPDXID: 'SPDXRef-ContainerImage-1b2c3d4e5f6a7b8c', attributionTexts: [`DiffID: ${DIFF_ID}`], filesAnalyzed: false, name: 'app' },
+        { SPDXID: 'SPDXRef-OperatingSystem-2c3d4e5f6a7b8c9d', filesAnalyzed: false, name: 'alpine', versionInfo: '3.19.1' },
+        { SPDXID: 'SPDXRef-Package-3d4e5f6a7b8c9d0e', attributionTexts: [`LayerDiffID: ${DIFF_ID}`], externalRefs: purl('pkg:apk/alpine/busybox@1.36.1-r15?distro=3.19.1'), filesAnalyzed: false, licenseDeclared: 'GPL-2.0-only', name: 'busybox', sourceInfo: 'built package from: busybox 1.36.1-r15', versionInfo: '1.36.1-r15' },
+        { SPDXID: 'SPDXRef-Package-4e5f6a7b8c9d0e1f', externalRefs: purl('pkg:npm/express@4.18.2'), filesAnalyzed: false, licenseDeclared: 'MIT', name: 'express', versionInfo: '4.18.2' },
+      ],
+      relationships: [{ relatedSpdxElement: 'SPDXRef-ContainerImage-1b2c3d4e5f6a7b8c', relationshipType: 'DESCRIBE', spdxElementId: 'SPDXRef-DOCUMENT' }],
+    });
+    expect(inventory.problems).toEqual([]);
+    expect(inventory.os).toEqual({ id: 'alpine', versionId: '3.19.1' });
+    expect(compared(inventory)).toEqual([
+      { ecosystem: 'apk', name: 'busybox', version: '1.36.1-r15', source: { name: 'busybox', version: '1.36.1-r15' } },
+      { ecosystem: 'npm', name: 'express', version: '4.18.2' },
+    ]);
+  });
+
   it('Alpine purls as Trivy writes them (distro=VERSION, no name) give the OS when the SBOM has no OS element', () => {
     const inventory = read('trivy-apk.cdx.json', {
       bomFormat: 'CycloneDX', specVersion: '1.4', version: 1,

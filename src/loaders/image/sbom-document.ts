@@ -32,7 +32,7 @@ const CDX_COMPONENT = object({
   licenses: { kind: 'array', each: object({ expression: STRING, license: strings('id', 'name') }) },
 });
 const SPDX_PACKAGE = object({
-  name: STRING, versionInfo: STRING, primaryPackagePurpose: STRING, description: STRING, comment: STRING, sourceInfo: STRING, licenseDeclared: STRING,
+  name: STRING, SPDXID: STRING, versionInfo: STRING, primaryPackagePurpose: STRING, description: STRING, comment: STRING, sourceInfo: STRING, licenseDeclared: STRING,
   externalRefs: { kind: 'array', each: strings('referenceType', 'referenceLocator'), keep: (r) => (r as Json).referenceType === 'purl' },
 });
 const EXTRACTED_LICENCE = strings('licenseId', 'name', 'extractedText');

@@ -361,14 +361,15 @@ function cdxLicenses(value: unknown): string[] {
 
 /** An SPDX package with a purl reference; the first OPERATING_SYSTEM package is the OS. */
 function spdxPackage(into: Collector, p: Json): void {
-  const purpose = p.primaryPackagePurpose;
+  const purpose = p.primaryPackagePurpose ?? trivyPurpose(p.SPDXID);
   // The JSON schema spells it OPERATING_SYSTEM; tag-value (and some JSON writers) OPERATING-SYSTEM.
   if (purpose === 'OPERATING_SYSTEM' || purpose === 'OPERATING-SYSTEM') {
     into.os ??= spdxOperatingSystem(p);
     return;
   }
-  // The image itself (pkg:oci in Palisade's, Trivy's and Syft's SBOMs), not a package in it.
-  if (purpose === 'CONTAINER') return;
+  // The image itself (pkg:oci in Palisade's, Trivy's and Syft's SBOMs), not a package in it; Trivy's
+  // groups of language packages (its SPDX 2.2 puts the group's type, "jar", in versionInfo).
+  if (purpose === 'CONTAINER' || purpose === TRIVY_GROUP) return;
   const refs = Array.isArray(p.externalRefs) ? p.externalRefs.filter(isJson) : [];
   const ref = refs.find((r) => r.referenceType === 'purl' && typeof r.referenceLocator === 'string');
   if (ref === undefined) {
@@ -380,6 +381,20 @@ function spdxPackage(into: Collector, p: Json): void {
   if (into.add({ purl: String(ref.referenceLocator), ...spdxRecorded(p) }) && declared !== undefined && /licenseref-/i.test(declared)) {
     into.licenceRefs.push({ index: into.packages.length - 1, declared });
   }
+}
+
+const TRIVY_GROUP = 'trivy:application';
+
+/**
+ * SPDX 2.2 has no primaryPackagePurpose; Trivy's SPDX 2.2 tells its elements apart by their
+ * SPDXID instead (SPDXRef-OperatingSystem-HASH, SPDXRef-ContainerImage-HASH, SPDXRef-Application-HASH
+ * for a group of language packages), as its own SBOM reader does.
+ */
+function trivyPurpose(spdxId: unknown): string | undefined {
+  if (typeof spdxId !== 'string') return undefined;
+  if (spdxId.startsWith('SPDXRef-OperatingSystem-')) return 'OPERATING_SYSTEM';
+  if (spdxId.startsWith('SPDXRef-ContainerImage-')) return 'CONTAINER';
+  return spdxId.startsWith('SPDXRef-Application-') ? TRIVY_GROUP : undefined;
 }
 
 /**
