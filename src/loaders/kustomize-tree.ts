@@ -52,42 +52,9 @@ interface PendingDir {
 
 /** The kustomization in `dir` and the local kustomizations it uses, with the first remote and the first outside reference of any. */
 export function readKustomizationTree(dir: string): KustomizationTree {
+  const walk = new TreeWalk();
   const pending: PendingDir[] = [{ dir }];
   const visited = new Set<string>();
-  const roots = new Set<string>();
-  let remote: RemoteReference | undefined;
-  let outside: OutsideReference | undefined;
-  let unreadable: UnreadableKustomization | undefined;
-  const literals: string[] = [];
-  /**
-   * Checks one reference of the kustomization file `file`, whose files lie in `root`: `refused`
-   * (remote, outside, not a regular file), `kustomization` (a local one to read) or `local`.
-   */
-  const check = (reference: Reference, root: string, file: string): 'refused' | 'kustomization' | 'local' => {
-    if (isRemote(reference, root)) {
-      remote ??= { dir: path.dirname(file), field: reference.field, entry: reference.entry };
-      return 'refused';
-    }
-    const target = fileOutsideRoot(reference, root);
-    if (target !== undefined) {
-      outside ??= { dir: path.dirname(file), file, reference, target };
-      return 'refused';
-    }
-    if (isIrregularFile(reference, root)) {
-      unreadable ??= { kind: 'unreadable', file, reason: `names the ${reference.field} file ${JSON.stringify(reference.entry)}, which is not a regular file (kustomize would wait on it until it times out)` };
-      return 'refused';
-    }
-    // kustomize refuses an absolute base ("new root cannot be absolute"): it is not read here either.
-    const base = reference.kind !== 'file' && !path.isAbsolute(reference.entry) && isKustomization(path.resolve(root, reference.entry));
-    return base ? 'kustomization' : 'local';
-  };
-  /** Checks what the plugin configurations name, against the directory of the kustomization that configures the plugins. */
-  const checkConfigs = (configs: readonly PluginConfig[], root: string, file: string): void => {
-    for (const config of configs) {
-      const field = `${config.reference.field} plugin configuration`;
-      for (const entry of configPaths(config.text)) check({ ...config.reference, field, entry, kind: 'file' }, root, file);
-    }
-  };
   while (pending.length > 0 && visited.size < MAX_DIRECTORIES) {
     const current = pending.pop() ?? { dir };
     let real: string;
@@ -99,31 +66,84 @@ export function readKustomizationTree(dir: string): KustomizationTree {
     const key = `${real}\n${current.pluginRoot ?? ''}`;
     if (visited.has(key)) continue;
     visited.add(key);
-    roots.add(real);
-    const read = loadKustomization(real);
-    if (read.kind === 'outside') outside ??= { dir: real, file: read.file, ...linkTarget(read.file) };
-    if (read.kind === 'unreadable') unreadable ??= read;
-    if (read.kind !== 'parsed') continue;
-    const kustomization = asRecord(read.value);
-    if (kustomization === undefined) continue;
-    literals.push(...literalValues(kustomization));
-    checkConfigs(inlineConfigs(kustomization), real, read.file);
-    for (const reference of referencesOf(kustomization)) {
-      const checked = check(reference, real, read.file);
-      const plugin = PLUGIN_FIELDS.has(folded(reference.field));
-      // A plugin entry that is a kustomization holds configurations; its own bases too.
-      if (checked === 'kustomization') pending.push({ dir: path.resolve(real, reference.entry), ...(plugin ? { pluginRoot: real } : current.pluginRoot === undefined ? {} : { pluginRoot: current.pluginRoot }) });
-      if (checked !== 'local' || reference.kind === 'directory') continue;
-      const configRoot = plugin ? real : folded(reference.field) === 'resources' ? current.pluginRoot : undefined;
-      if (configRoot === undefined) continue;
-      const config = configFile(reference, real);
-      if (config === 'too-large') unreadable ??= { kind: 'unreadable', file: read.file, reason: `names the plugin configuration ${JSON.stringify(reference.entry)}, which is too large to check` };
-      else if (config !== undefined) checkConfigs([config], configRoot, read.file);
-    }
+    pending.push(...walk.visit(real, current.pluginRoot));
   }
   // Past the bound, what the rest name was not checked: kustomize is not handed the overlay.
-  if (pending.some((left) => !roots.has(realOrSelf(left.dir)))) unreadable ??= { kind: 'unreadable', file: realOrSelf(dir), reason: `builds on more than ${String(MAX_DIRECTORIES)} kustomizations` };
-  return { roots: [...roots], literals, ...(remote === undefined ? {} : { remote }), ...(outside === undefined ? {} : { outside }), ...(unreadable === undefined ? {} : { unreadable }) };
+  if (pending.some((left) => !walk.roots.has(realOrSelf(left.dir)))) walk.unreadable ??= { kind: 'unreadable', file: realOrSelf(dir), reason: `builds on more than ${String(MAX_DIRECTORIES)} kustomizations` };
+  const { remote, outside, unreadable } = walk;
+  return { roots: [...walk.roots], literals: walk.literals, ...(remote === undefined ? {} : { remote }), ...(outside === undefined ? {} : { outside }), ...(unreadable === undefined ? {} : { unreadable }) };
+}
+
+/** What the walk found so far: the first reference of each kind it refuses, and what it read. */
+class TreeWalk {
+  readonly roots = new Set<string>();
+  readonly literals: string[] = [];
+  remote: RemoteReference | undefined;
+  outside: OutsideReference | undefined;
+  unreadable: UnreadableKustomization | undefined;
+
+  /** Checks the kustomization in `real` (`pluginRoot`: see PendingDir); the kustomizations it builds on, to visit. */
+  visit(real: string, pluginRoot: string | undefined): PendingDir[] {
+    this.roots.add(real);
+    const read = loadKustomization(real);
+    if (read.kind === 'outside') this.outside ??= { dir: real, file: read.file, ...linkTarget(read.file) };
+    if (read.kind === 'unreadable') this.unreadable ??= read;
+    const kustomization = read.kind === 'parsed' ? asRecord(read.value) : undefined;
+    if (read.kind !== 'parsed' || kustomization === undefined) return [];
+    this.literals.push(...literalValues(kustomization));
+    this.checkConfigs(inlineConfigs(kustomization), real, read.file);
+    const next: PendingDir[] = [];
+    for (const reference of referencesOf(kustomization)) {
+      const checked = this.check(reference, real, read.file);
+      const plugin = PLUGIN_FIELDS.has(folded(reference.field));
+      // A plugin entry that is a kustomization holds configurations; so do its own bases.
+      const inherited = plugin ? real : pluginRoot;
+      if (checked === 'kustomization') next.push({ dir: path.resolve(real, reference.entry), ...(inherited === undefined ? {} : { pluginRoot: inherited }) });
+      if (checked !== 'local' || reference.kind === 'directory') continue;
+      // A file named by a plugin field, or a resource of a kustomization of configurations.
+      const configRoot = plugin ? real : folded(reference.field) === 'resources' ? pluginRoot : undefined;
+      if (configRoot !== undefined) this.checkConfigFile(reference, real, configRoot, read.file);
+    }
+    return next;
+  }
+
+  /**
+   * Checks one reference of the kustomization file `file`, whose files lie in `root`: `refused`
+   * (remote, outside, not a regular file), `kustomization` (a local one to read) or `local`.
+   */
+  private check(reference: Reference, root: string, file: string): 'refused' | 'kustomization' | 'local' {
+    if (isRemote(reference, root)) {
+      this.remote ??= { dir: path.dirname(file), field: reference.field, entry: reference.entry };
+      return 'refused';
+    }
+    const target = fileOutsideRoot(reference, root);
+    if (target !== undefined) {
+      this.outside ??= { dir: path.dirname(file), file, reference, target };
+      return 'refused';
+    }
+    if (isIrregularFile(reference, root)) {
+      this.unreadable ??= { kind: 'unreadable', file, reason: `names the ${reference.field} file ${JSON.stringify(reference.entry)}, which is not a regular file (kustomize would wait on it until it times out)` };
+      return 'refused';
+    }
+    // kustomize refuses an absolute base ("new root cannot be absolute"): it is not read here either.
+    const base = reference.kind !== 'file' && !path.isAbsolute(reference.entry) && isKustomization(path.resolve(root, reference.entry));
+    return base ? 'kustomization' : 'local';
+  }
+
+  /** Checks the plugin configurations of a file (in `dir`) against `configRoot`, the directory of the kustomization configuring the plugins. */
+  private checkConfigFile(reference: Reference, dir: string, configRoot: string, file: string): void {
+    const config = configFile(reference, dir);
+    if (config === 'too-large') this.unreadable ??= { kind: 'unreadable', file, reason: `names the plugin configuration ${JSON.stringify(reference.entry)}, which is too large to check` };
+    else if (config !== undefined) this.checkConfigs([config], configRoot, file);
+  }
+
+  /** Checks what plugin configurations name, against `root`, the directory of the kustomization configuring the plugins. */
+  private checkConfigs(configs: readonly PluginConfig[], root: string, file: string): void {
+    for (const config of configs) {
+      const field = `${config.reference.field} plugin configuration`;
+      for (const entry of configPaths(config.text)) this.check({ ...config.reference, field, entry, kind: 'file' }, root, file);
+    }
+  }
 }
 
 function linkTarget(file: string): { target?: string } {
