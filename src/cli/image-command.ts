@@ -1,7 +1,7 @@
 /** `palisade image scan TARGET` and `palisade sbom TARGET`: thin front ends over sdk/image and sdk/image-scan. */
 import { Command, Option } from 'commander';
 import { FAIL_ON_VALUES, FORMATS, formatProblem, imageScanOptionProblems, inventoryImage, PalisadeError, renderChunks, renderSbom, SBOM_FORMATS, scanImage, vulnerabilitySbom, vulnerabilitySbomOptionProblems, type FailOn, type InventoryOptions, type InventoryResult, type Report, type SbomFormat } from '../sdk/index.js';
-import { collect, emit, EXIT, filesRead, isTableOnScreen, printProblems, refuseOptions, shownOnScreen, useColor } from './io.js';
+import { collect, emit, EXIT, filesRead, isTableOnScreen, printProblems, refuseOptions, shownOnStdout, useColor } from './io.js';
 import { unusedFlagsProblem, usageProblem } from './usage.js';
 
 type Progress = Parameters<NonNullable<InventoryOptions['onProgress']>>[0];
@@ -244,7 +244,6 @@ async function scanToReport(target: string, flags: ImageScanFlags): Promise<void
     process.exitCode = EXIT.usage;
     return;
   }
-  const shown = tableOnScreen ? shownOnScreen(report, flags.quiet === true) : report;
-  if (!emit(renderChunks(shown, flags.format, { color: toTerminal && useColor(process.stdout) }), flags.output, filesRead(target, flags.vex, flags.db, flags.config))) process.exitCode = EXIT.usage;
+  if (!emit(renderChunks(shownOnStdout(report, flags.format, flags.output, flags.quiet === true), flags.format, { color: toTerminal && useColor(process.stdout) }), flags.output, filesRead(target, flags.vex, flags.db, flags.config))) process.exitCode = EXIT.usage;
   else process.exitCode = report.summary.failed ? EXIT.findings : EXIT.ok;
 }

@@ -22,9 +22,12 @@ export function isTableOnScreen(format: string, output: string | undefined): boo
   return format === 'table' && (output === undefined || output === '-') && process.stdout.isTTY;
 }
 
-/** The report as a table on screen shows it: -q leaves its notes out, as it leaves them off stderr. */
-export function shownOnScreen(report: Report, quiet: boolean): Report {
-  return quiet ? { ...report, notes: [] } : report;
+/**
+ * The report as a table on standard output shows it: -q leaves its notes out, as it leaves them off
+ * stderr (a CI log takes both streams). A table written to a file (-o) is the full report.
+ */
+export function shownOnStdout(report: Report, format: string, output: string | undefined, quiet: boolean): Report {
+  return quiet && format === 'table' && (output === undefined || output === '-') ? { ...report, notes: [] } : report;
 }
 
 /**
@@ -193,8 +196,7 @@ export function finishReport(report: Report, flags: ReportFlags, usageCodes: Rea
     process.exitCode = EXIT.usage;
     return;
   }
-  const shown = tableOnScreen ? shownOnScreen(report, flags.quiet === true) : report;
-  const text = renderChunks(shown, flags.format, { color: toTerminal && useColor(process.stdout) });
+  const text = renderChunks(shownOnStdout(report, flags.format, flags.output, flags.quiet === true), flags.format, { color: toTerminal && useColor(process.stdout) });
   if (!emit(text, flags.output, flags.inputs)) process.exitCode = EXIT.usage;
   else process.exitCode = report.summary.failed ? EXIT.findings : EXIT.ok;
 }

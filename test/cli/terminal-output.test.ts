@@ -5,12 +5,12 @@
  * no-color.org says it must not (only a non-empty value does).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useColor } from '../../src/cli/io.js';
-import { ROOT } from '../support/cli.js';
+import { palisade, ROOT } from '../support/cli.js';
 
 describe('useColor', () => {
   it.each([
@@ -33,6 +33,24 @@ function onTerminal(args: string, noColor = '1'): string {
   const run = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: noColor, TERM: 'xterm' } });
   return run.stdout;
 }
+
+describe('a table piped to a CI log', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'palisade-piped-'));
+  writeFileSync(join(dir, 'README.md'), '# not a manifest\n');
+  writeFileSync(join(dir, 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: shop}\nspec:\n  containers: [{name: web, image: "nginx:1.25"}]\n');
+
+  it('with -q, lists no notes on stdout either', () => {
+    const run = palisade(['scan', dir, '-q']);
+    expect(run.stdout).toContain('1 resource');
+    expect(run.stdout + run.stderr).not.toContain('not-a-manifest');
+  });
+
+  it('written to a file with -q, is the whole report', () => {
+    const out = join(dir, 'report.txt');
+    palisade(['scan', dir, '-q', '-o', out]);
+    expect(readFileSync(out, 'utf8')).toContain('not-a-manifest');
+  });
+});
 
 describe.skipIf(!hasScript)('a table on a terminal', () => {
   const dir = mkdtempSync(join(tmpdir(), 'palisade-terminal-'));
