@@ -192,7 +192,9 @@ class Collector {
     // Built in one shape, optional fields set after: objects made of conditional spreads took twice
     // the memory and time, which a million packages make felt.
     const pkg: Mutable<Package> = {
-      name: displayName(parsed, entry.name), version: parsed.version, ecosystem: parsed.ecosystem, purl: parsed.purl,
+      name: displayName(parsed, entry.name), version: parsed.version, ecosystem: parsed.ecosystem,
+      // The SBOM's own string when it is already canonical (the usual case): one flat copy, not a second one built.
+      purl: parsed.purl === entry.purl ? entry.purl : parsed.purl,
       licenses: entry.licenses.length === 0 ? NO_LICENCES : entry.licenses, file: entry.file ?? this.path, analyzer: entry.analyzer ?? 'sbom',
     };
     if (parsed.arch !== undefined) pkg.arch = parsed.arch;
