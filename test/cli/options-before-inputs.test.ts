@@ -42,6 +42,7 @@ describe('options are checked before the inputs are read', () => {
     ['dockerfile --rules', ['dockerfile', join(dir, 'Dockerfile'), '--rules', 'DL9999'], /^error unknown-rule: --rules names no known rule: DL9999/],
     ['dockerfile --config', ['dockerfile', join(dir, 'Dockerfile'), '-c', badConfig], /^error config-invalid \S+bad-config\.yaml/],
     ['image scan --config', ['image', 'scan', `oci-archive:${join(dir, 'image.tar')}`, '-c', badConfig], /^error config-invalid \S+bad-config\.yaml/],
+    ['image scan --vex', ['image', 'scan', `oci-archive:${join(dir, 'image.tar')}`, '--vex', join(dir, 'not-json.txt')], /^error vex-invalid \S+not-json\.txt: /],
     ['sbom --vulns without a store', ['sbom', `oci-archive:${join(dir, 'image.tar')}`, '--vulns', '--db', join(dir, 'no.sqlite')], /^error db-missing: no advisory store at \S+no\.sqlite: the SBOM cannot list vulnerabilities/],
     ['attack-paths --to', ['attack-paths', pipe, '--to', 'cluster-admins'], /^error attack-bad-target: unknown crown jewel "cluster-admins"/],
     ['attack-paths --from', ['attack-paths', pipe, '--from', 'pod/web'], /^error attack-bad-entry: "pod\/web" is not pod\/NAMESPACE\/NAME/],
