@@ -65,6 +65,14 @@ describe('bounds on what an SBOM makes Palisade keep', () => {
     expect(packages.map((p) => [p.name, p.licenses])).toEqual([['a', ['Custom']]]);
   });
 
+  it('entries skipped for their purl say what to do about an SBOM, not about an image archive', () => {
+    const { problems } = readSbomInventory(write(cdx([{ type: 'library', name: 'x', version: '1' }, { type: 'library', purl: 'pkg:npm/y' }])));
+    expect(problems.map((p) => [p.code, p.hint])).toEqual([
+      ['image-invalid', 'A purl is pkg:TYPE/[NAMESPACE/]NAME@VERSION with its parts percent-encoded (purl-spec); fix or regenerate the SBOM.'],
+      ['file-not-read', 'Packages without a purl cannot be matched against advisories; have the tool that wrote the SBOM record purls, or scan the image itself.'],
+    ]);
+  });
+
   it('a malformed purl is quoted without the credentials of a URL in it', () => {
     const token = 'ghp_0123456789abcdefghijklmnopqrstuvwxyzAB';
     const file = write(cdx([{ type: 'library', purl: `pkg:npm/x?vcs_url=git%2Bhttps:%2F%2Fbot:${token}%40github.com%2Fo%2Fx.git` }, { type: 'library', purl: `pkg:npm/y?download_url=https://${token}@example.com/y.tgz` }]));
@@ -149,9 +157,10 @@ describe('documents that are not one JSON SBOM', () => {
     expect(p.message).toMatch(/more than one JSON value .*not JSON Lines/);
   });
 
-  it('a UTF-8 byte order mark before the document is allowed (Windows tools write one)', () => {
+  it('a UTF-8 byte order mark before the document is allowed (Windows tools write one), and not counted in columns', () => {
     const file = write(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(cdx([npm('a')]))]));
     expect(readSbomInventory(file).packages.map((p) => p.purl)).toEqual(['pkg:npm/a@1.0.0']);
+    expect(refusal(write(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"a" 1}')])))).toMatchObject({ line: 1, column: 6 });
   });
 });
 

@@ -18,7 +18,6 @@ import { statSync } from 'node:fs';
 import type { Inventory, OperatingSystem, Package, PackageEcosystem } from '../../model/package.js';
 import type { Problem } from '../../model/problem.js';
 import { PalisadeError, problem } from '../../core/errors.js';
-import { imageProblem } from './problems.js';
 import { decode, displayName, ECOSYSTEMS, parsePurl, qualifier, upstreamOf } from './sbom-purl.js';
 import { type DocumentShape, type Json, isJson, readDocument } from './sbom-document.js';
 import { JsonCursor, type JsonPlace, SbomJsonError } from './sbom-json.js';
@@ -53,6 +52,9 @@ export const SBOM_LIMITS: SbomLimits = {
 };
 const OS_ECOSYSTEMS: readonly PackageEcosystem[] = ['deb', 'apk', 'rpm'];
 const LIMIT_HINT = 'No scanner writes an SBOM like this for a real image; check where the SBOM came from.';
+// The catalog hints of these codes speak of image archives and package databases, not SBOM entries.
+const NO_PURL_HINT = 'Packages without a purl cannot be matched against advisories; have the tool that wrote the SBOM record purls, or scan the image itself.';
+const MALFORMED_PURL_HINT = 'A purl is pkg:TYPE/[NAMESPACE/]NAME@VERSION with its parts percent-encoded (purl-spec); fix or regenerate the SBOM.';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 /** Shared by the packages that declare no licence (most of a large SBOM's); never written to. */
@@ -101,7 +103,7 @@ export function readSbomInventory(path: string, overrides: Partial<SbomLimits> =
   }
   const content = format === 'cyclonedx' ? read.cdx : read.spdx.resolveLicences(read.extracted);
   const problems: Problem[] = [...content.skipped.problems()];
-  if (content.withoutPurl > 0) problems.push({ ...imageProblem('file-not-read', `${content.withoutPurl} SBOM entries have no purl and were skipped`, path), level: 'note' });
+  if (content.withoutPurl > 0) problems.push({ ...problem('file-not-read', `${content.withoutPurl} SBOM entries have no purl and were skipped`, { file: path }, NO_PURL_HINT), level: 'note' });
   const packages = withoutRepeats(content.packages.sort(comparePackages));
   const os = content.os ?? osFromPurls(packages);
   return { target: path, ...(os === undefined ? {} : { os }), packages, problems };
@@ -251,8 +253,8 @@ function skippedPurls(path: string): { add: (purl: string) => void; problems: ()
         level: 'note' as const,
       }));
       if (otherTypes > 0) types.push({ ...problem('analyzer-unsupported', `${otherTypes} more SBOM ${otherTypes === 1 ? 'entry' : 'entries'} with other purl types ${otherTypes === 1 ? 'is' : 'are'} not matched against advisories`, { file: path }), level: 'note' });
-      const named = malformed.map((purl) => imageProblem('image-invalid', `SBOM entry with a malformed or versionless purl "${quoted(purl)}" skipped`, path));
-      const rest = more === 0 ? [] : [imageProblem('image-invalid', `${more} more SBOM entries with malformed or versionless purls skipped`, path)];
+      const named = malformed.map((purl) => problem('image-invalid', `SBOM entry with a malformed or versionless purl "${quoted(purl)}" skipped`, { file: path }, MALFORMED_PURL_HINT));
+      const rest = more === 0 ? [] : [problem('image-invalid', `${more} more SBOM entries with malformed or versionless purls skipped`, { file: path }, MALFORMED_PURL_HINT)];
       return [...types, ...named, ...rest];
     },
   };

@@ -73,6 +73,9 @@ export class JsonCursor {
     // A UTF-8 byte order mark (Windows tools write one); JSON.parse would call it a syntax error.
     if (this.len >= 3 && this.buffer[0] === 0xef && this.buffer[1] === 0xbb && this.buffer[2] === 0xbf) {
       this.pos = 3;
+      // Dropped, and not counted as a character: columns are the editor's, which hides the mark.
+      this.drop();
+      this.charsBefore = 0;
     }
   }
 
