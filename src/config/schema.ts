@@ -147,6 +147,15 @@ const helm = z
       .regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, { error: 'expected a namespace name (RFC 1123 label)' })
       .optional()
       .meta({ title: 'Release namespace', description: 'The namespace charts are rendered for, like helm template --namespace: what {{ .Release.Namespace }} becomes (default: "default").' }),
+    kubeVersion: z
+      .string()
+      .regex(/^v?\d+\.\d+(\.\d+)?$/, { error: 'expected a Kubernetes version such as 1.31 or v1.31.2' })
+      .optional()
+      .meta({ title: 'Kubernetes version', description: 'The Kubernetes version charts are rendered for, like helm template --kube-version: what .Capabilities.KubeVersion becomes (default: the version helm was built for).' }),
+    apiVersions: z
+      .array(z.string().min(1))
+      .default([])
+      .meta({ title: 'API versions', description: 'API versions .Capabilities.APIVersions also has, like helm template --api-versions (monitoring.coreos.com/v1, or monitoring.coreos.com/v1/ServiceMonitor).' }),
   })
   .meta({ title: 'Helm', description: 'How charts are rendered before scanning.' });
 

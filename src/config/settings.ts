@@ -43,6 +43,12 @@ const COMMAND_FLAGS: Readonly<Record<string, string>> = {
   attackPathsFailOnPath: '--fail-on-path',
 };
 
+/**
+ * Lists whose items are kept whole: helm splits a --set value on its own commas, minding braces
+ * and escapes (`tags={a,b}`, `x=a\\,b`), which a split here would break into values helm refuses.
+ */
+const UNSPLIT_LISTS = new Set(['helmSet']);
+
 const words = (path: readonly string[]): string[] => path.flatMap((key) => key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(' '));
 
 function settingType(schema: z.ZodType): Pick<Setting, 'type' | 'choices'> | undefined {
@@ -99,8 +105,9 @@ export function coerce(setting: Setting, value: unknown): unknown {
   if (setting.type === 'list') {
     const items = Array.isArray(value) ? value : [value];
     if (!items.every((item) => typeof item === 'string')) return value;
-    // Commas separate items, as in helm --set and kubectl -l.
-    return items.flatMap((item) => item.split(',')).map((item) => item.trim()).filter((item) => item !== '');
+    // Commas separate items, as in kubectl -l.
+    const split = UNSPLIT_LISTS.has(setting.optionKey) ? items : items.flatMap((item) => item.split(','));
+    return split.map((item) => item.trim()).filter((item) => item !== '');
   }
   if (typeof value !== 'string') return value;
   const text = value.trim();

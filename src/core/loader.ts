@@ -32,7 +32,14 @@ export interface LoadOptions {
   readonly paths: readonly string[];
   /** A live cluster: kubeconfig path (or the default chain when `cluster` is true), context, and the namespaces to list (all when absent). */
   readonly cluster?: { readonly kubeconfig?: string; readonly context?: string; readonly namespaces?: readonly string[] };
-  readonly helm?: { readonly valuesFiles?: readonly string[]; readonly set?: readonly string[]; readonly namespace?: string | undefined };
+  readonly helm?: {
+    readonly valuesFiles?: readonly string[];
+    readonly set?: readonly string[];
+    readonly namespace?: string | undefined;
+    /** helm template --kube-version and --api-versions: the cluster the charts are rendered for. */
+    readonly kubeVersion?: string | undefined;
+    readonly apiVersions?: readonly string[] | undefined;
+  };
   readonly limits?: Partial<InputLimits>;
   /** Where relative paths are resolved; defaults to process.cwd(). */
   readonly cwd?: string;

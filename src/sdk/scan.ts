@@ -126,6 +126,8 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
       valuesFiles: [...(config.helm?.valuesFiles ?? []).map((file) => (resolved.file === undefined ? file : path.resolve(path.dirname(resolved.file), file))), ...(options.helmValues ?? [])],
       set: [...(config.helm?.set ?? []), ...(options.helmSet ?? [])],
       namespace: config.helm?.namespace,
+      kubeVersion: config.helm?.kubeVersion,
+      apiVersions: config.helm?.apiVersions,
     },
     limits: config.limits,
     ...(options.stdin === undefined ? {} : { stdin: options.stdin }),

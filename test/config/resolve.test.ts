@@ -40,8 +40,10 @@ describe('resolveConfig', () => {
 
   it('needs no file: environment and flags apply over the defaults', () => {
     const resolved = resolveConfig({ env: { PALISADE_DISABLED_RULES: 'host-pid,host-ipc' }, flags: { helmSet: ['a=1', 'b=2,c=3'] } });
-    expect(resolved.config).toMatchObject({ failOn: 'high', disabledRules: ['host-pid', 'host-ipc'], helm: { valuesFiles: [], set: ['a=1', 'b=2', 'c=3'] } });
+    // helm splits a --set value on its commas itself, minding braces: each is passed on whole.
+    expect(resolved.config).toMatchObject({ failOn: 'high', disabledRules: ['host-pid', 'host-ipc'], helm: { valuesFiles: [], set: ['a=1', 'b=2,c=3'] } });
     expect(resolved.file).toBeUndefined();
+    expect(resolveConfig({ env: { PALISADE_HELM_SET: 'tags={web,db}' } }).config.helm?.set).toEqual(['tags={web,db}']);
   });
 
   it('reports a bad environment value by variable name and ignores it', () => {
@@ -109,6 +111,8 @@ describe('settings derived from the schema', () => {
       ['PALISADE_HELM_VALUES_FILES', '--helm-values-files', 'helmValuesFiles', 'list'],
       ['PALISADE_HELM_SET', '--helm-set', 'helmSet', 'list'],
       ['PALISADE_HELM_NAMESPACE', '--helm-namespace', 'helmNamespace', 'string'],
+      ['PALISADE_HELM_KUBE_VERSION', '--helm-kube-version', 'helmKubeVersion', 'string'],
+      ['PALISADE_HELM_API_VERSIONS', '--helm-api-versions', 'helmApiVersions', 'list'],
       ['PALISADE_NAMESPACES', '--namespaces', 'namespaces', 'list'],
       ['PALISADE_ATTACK_PATHS_ENABLED', '--attack-paths-enabled', 'attackPathsEnabled', 'boolean'],
       ['PALISADE_ATTACK_PATHS_FAIL_ON_PATH', '--attack-paths-fail-on-path', 'attackPathsFailOnPath', 'boolean'],

@@ -27,7 +27,7 @@ describe('config schema', () => {
     expect(config.exceptions[0]).toMatchObject({ rules: ['privileged-container'], namespace: 'kube-*', expires: '2026-12-31' });
     expect(config.exceptions[0]).not.toHaveProperty('rule');
     expect(config.exceptions[1]?.rules).toEqual(['host-path-*', 'host-network']);
-    expect(config.helm).toEqual({ valuesFiles: ['values-prod.yaml'], set: ['image.tag=1.2.3'] });
+    expect(config.helm).toEqual({ valuesFiles: ['values-prod.yaml'], set: ['image.tag=1.2.3'], kubeVersion: 'v1.31.2', apiVersions: ['monitoring.coreos.com/v1/ServiceMonitor'] });
     expect(config.limits.maxDocuments).toBe(500);
   });
 

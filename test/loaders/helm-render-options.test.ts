@@ -88,3 +88,17 @@ describe.skipIf(!hasHelm)('the API versions a chart sees', () => {
     expect(await kinds(['monitoring.coreos.com/v1/ServiceMonitor'])).toContain('kind: ServiceMonitor');
   });
 });
+
+describe.skipIf(!hasHelm)('the rendering settings of a scan (.palisade.yaml helm.kubeVersion / helm.apiVersions, their flags and env)', () => {
+  it('reach helm: a chart rendered for Kubernetes 1.21 writes the policy/v1beta1 PodDisruptionBudget that 1.25 removed', async () => {
+    const { scan } = await import('../../src/sdk/index.js');
+    const deprecated = async (settings: Record<string, unknown>): Promise<string[]> => {
+      const report = await scan({ paths: ['gated', 'monitored'], cwd: dir, failOn: 'none', settings });
+      return report.findings.filter((f) => f.ruleId === 'deprecated-api-version').map((f) => `${f.resource.kind}/${f.resource.name}`);
+    };
+    expect(await deprecated({})).toEqual([]);
+    expect(await deprecated({ helmKubeVersion: 'v1.21.5' })).toEqual(['PodDisruptionBudget/pdb']);
+    const withMonitor = await scan({ paths: ['monitored'], cwd: dir, failOn: 'none', settings: { helmApiVersions: ['monitoring.coreos.com/v1/ServiceMonitor'] } });
+    expect(withMonitor.summary.resources).toBe(1);
+  });
+});
