@@ -55,6 +55,13 @@ describe('JSON SBOMs whatever their name and encoding', () => {
     expect(await refusal(write('bomb.json.gz', bomb))).toMatchObject({ code: 'input-too-large', message: 'SBOM over a limit: more than 268435456 bytes once decompressed' });
   });
 
+  it('SPDX written with sorted keys (jq -S): spdxVersion comes after the packages, far past the first 64 KiB', async () => {
+    const packages = Array.from({ length: 2000 }, (_, i) => ({ SPDXID: `SPDXRef-p${i}`, downloadLocation: 'NOASSERTION', externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceLocator: `pkg:npm/p${i}@1.0.0`, referenceType: 'purl' }], name: `p${i}`, versionInfo: '1.0.0' }));
+    const sorted = JSON.stringify({ SPDXID: 'SPDXRef-DOCUMENT', dataLicense: 'CC0-1.0', name: 'x', packages, spdxVersion: 'SPDX-2.3' }, null, '\t');
+    expect(sorted.indexOf('spdxVersion')).toBeGreaterThan(65536);
+    expect((await inventoryImage(write('sorted.spdx.json', sorted))).inventory.packages).toHaveLength(2000);
+  });
+
   it('UTF-16 with or without a byte order mark, little- or big-endian (PowerShell 5 redirects in UTF-16LE)', async () => {
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(BOM, 'utf16le')]);
     expect(await names(write('ps.json', le))).toEqual(NAMES);
@@ -90,6 +97,8 @@ describe('other SBOM formats are refused by name, with the conversion to make', 
     const manifest = write('deploy.json', JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'sbom' }, data: { 'bom.json': BOM } }));
     expect(isSbomFile(manifest)).toBe(false);
     expect(isSbomFile(write('index.json', JSON.stringify({ schemaVersion: 2, manifests: [] })))).toBe(false);
+    const kubescape = { apiVersion: 'spdx.softwarecomposition.kubescape.io/v1beta1', kind: 'SBOMSPDXv2p3', metadata: { name: 'nginx' }, spec: { spdx: { spdxVersion: 'SPDX-2.3', SPDXID: 'SPDXRef-DOCUMENT', packages: [] } } };
+    expect(isSbomFile(write('kubescape.json', JSON.stringify(kubescape)))).toBe(false);
     expect(isSbomFile(write('yes.json', BOM))).toBe(true);
   });
 });

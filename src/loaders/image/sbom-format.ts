@@ -17,7 +17,13 @@ const HEAD_BYTES = 65536;
 /** Of a gzip file, enough to see what it holds: inflated, 4 KiB give at most some 4 MiB. */
 const GZIP_HEAD_BYTES = 4096;
 
-const DECLARED = /"bomFormat"\s*:\s*"CycloneDX"|"spdxVersion"\s*:\s*"SPDX-2\./;
+/**
+ * What an SBOM says of itself near its start. A document written with sorted keys (jq -S, Python's
+ * sort_keys) has spdxVersion last, after every package; its SPDXID of SPDXRef-DOCUMENT comes first.
+ */
+const DECLARED = /"bomFormat"\s*:\s*"CycloneDX"|"spdxVersion"\s*:\s*"SPDX-2\.|"SPDXID"\s*:\s*"SPDXRef-DOCUMENT"/;
+
+const KUBERNETES_OBJECT = /^\{\s*"apiVersion"\s*:\s*"[^"]+"\s*,\s*"kind"\s*:|^\{\s*"kind"\s*:\s*"[^"]+"\s*,\s*"apiVersion"\s*:/;
 
 const UNSUPPORTED: readonly { readonly test: RegExp; readonly format: string; readonly hint: string }[] = [
   { test: /^<\?xml[^>]*>\s*<bom\b[^>]*cyclonedx\.org\/schema\/bom|^<bom\b[^>]*cyclonedx\.org\/schema\/bom/, format: 'CycloneDX XML', hint: 'Convert it to JSON (`cyclonedx convert --input-file bom.xml --output-file bom.json`), or have the tool write CycloneDX JSON (`syft -o cyclonedx-json`, `trivy --format cyclonedx`).' },
@@ -28,8 +34,8 @@ const UNSUPPORTED: readonly { readonly test: RegExp; readonly format: string; re
 ];
 
 /**
- * What `path` holds, when it is an SBOM (JSON declaring bomFormat CycloneDX or spdxVersion SPDX-2.x
- * in its first 64 KiB, or another SBOM format); undefined for anything else, a missing path included.
+ * What `path` holds, when it is an SBOM (JSON declaring itself one in its first 64 KiB, or another
+ * SBOM format); undefined for anything else, a missing path included.
  */
 export function sniffSbomFile(path: string): SbomFile | undefined {
   let head: Buffer;
@@ -50,8 +56,9 @@ export function sniffSbomFile(path: string): SbomFile | undefined {
   }
   const encoding = encodingOf(head);
   const text = decodeHead(head, encoding).replace(/^\uFEFF?\s*/, '');
-  // JSON that says what it is (the writers put it first): a Kubernetes JSON manifest is no SBOM.
-  if (text.startsWith('{') && DECLARED.test(text)) return { kind: 'json', encoding, gzip };
+  // JSON that says what it is (the writers put it first). A Kubernetes object is no SBOM, even one
+  // that holds an SBOM (Kubescape stores them as SBOMSPDXv2p3 objects): it is for the manifest loader.
+  if (text.startsWith('{') && DECLARED.test(text) && !KUBERNETES_OBJECT.test(text)) return { kind: 'json', encoding, gzip };
   const unsupported = UNSUPPORTED.find((u) => u.test.test(text));
   return unsupported === undefined ? undefined : { kind: 'unsupported', format: unsupported.format, hint: unsupported.hint };
 }
