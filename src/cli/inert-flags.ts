@@ -6,14 +6,16 @@
  * others given (docs/cli.md), they are a usage error, said before the inputs are read.
  */
 import type { Problem } from '../sdk/index.js';
-import { holdsHelmChart, scansImages } from '../sdk/validate-options.js';
+import { holdsHelmChart, scansImages } from '../sdk/index.js';
 import { unusedFlagsProblem } from './usage.js';
 
 export interface HelmFlags {
   readonly helmValues?: readonly string[] | undefined;
   readonly set?: readonly string[] | undefined;
-  /** The --helm-namespace setting flag (option key helmNamespace). */
+  /** The --helm-namespace, --helm-kube-version and --helm-api-versions setting flags (their option keys). */
   readonly helmNamespace?: unknown;
+  readonly helmKubeVersion?: unknown;
+  readonly helmApiVersions?: unknown;
 }
 
 export interface ImageFlags {
@@ -24,9 +26,12 @@ export interface ImageFlags {
   readonly images?: boolean | undefined;
 }
 
-/** --helm-values, --set and --helm-namespace when no input is or holds a Helm chart. */
+/** --helm-values, --set and the other Helm setting flags when no input is or holds a Helm chart. */
 export async function inertHelmFlagProblems(paths: readonly string[], flags: HelmFlags): Promise<Problem[]> {
-  const given = { '--helm-values': flags.helmValues, '--set': flags.set, '--helm-namespace': flags.helmNamespace };
+  const given = {
+    '--helm-values': flags.helmValues, '--set': flags.set, '--helm-namespace': flags.helmNamespace,
+    '--helm-kube-version': flags.helmKubeVersion, '--helm-api-versions': flags.helmApiVersions,
+  };
   if (Object.values(given).every((value) => value === undefined) || (await holdsHelmChart(paths))) return [];
   const found = unusedFlagsProblem(
     given,

@@ -27,7 +27,7 @@ writeFileSync(join(tree, 'charts', 'web', 'Chart.yaml'), 'apiVersion: v2\nname: 
 writeFileSync(join(tree, 'charts', 'web', 'templates', 'pod.yaml'), POD);
 execFileSync('tar', ['-czf', join(dir, 'web-1.0.0.tgz'), '-C', join(tree, 'charts'), 'web']);
 
-const HELM_INERT = /^error usage: (--helm-values|--set|--helm-namespace)(, --\S+)* ha(s|ve) no effect without a Helm chart among the inputs/m;
+const HELM_INERT = /^error usage: (--helm-values|--set|--helm-namespace|--helm-kube-version|--helm-api-versions)(, --\S+)* ha(s|ve) no effect without a Helm chart among the inputs/m;
 const IMAGE_INERT = /^error usage: (--vex|--db|--ignore-unfixed|--insecure)(, --\S+)* ha(s|ve) no effect without an image to scan/m;
 
 describe('flags with nothing to act on', () => {
@@ -35,6 +35,7 @@ describe('flags with nothing to act on', () => {
     ['--helm-values, no chart in the directory', ['scan', plain, '--helm-values', values], '--helm-values has'],
     ['--set and --helm-values', ['scan', plain, '--set', 'replicas=3', '--helm-values', values], '--helm-values, --set have'],
     ['--helm-namespace', ['scan', plain, '--helm-namespace', 'shop'], '--helm-namespace has'],
+    ['--helm-kube-version and --helm-api-versions', ['scan', plain, '--helm-kube-version', '1.29', '--helm-api-versions', 'monitoring.coreos.com/v1'], '--helm-kube-version, --helm-api-versions have'],
     ['--set on rendered output piped in', ['scan', '-', '--set', 'replicas=3'], '--set has'],
     ['attack-paths --helm-values', ['attack-paths', plain, '--helm-values', values], '--helm-values has'],
   ])('%s: exit 2 before reading, naming the flags', (_what, args, named) => {
