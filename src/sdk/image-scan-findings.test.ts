@@ -35,6 +35,16 @@ describe('secret findings', () => {
     expect(findings[0]?.id).not.toBe(findings[1]?.id);
   });
 
+  it('keeps the id of the entry counting unlisted values when more values are added to the file', () => {
+    const file = (count: number) => Buffer.from(Array.from({ length: count }, (_, i) => `KEY_${String(i)}=${awsKey()}`).join('\n'));
+    const unlisted = (count: number) => scanFileForSecrets('/app/keys.env', file(count), 'sha256:l1').map((s) => secretFinding(s, IMAGE)).filter((f) => f.secret?.unlisted !== undefined);
+    const [few] = unlisted(14);
+    const [more] = unlisted(30);
+    expect(few?.secret?.unlisted).toBe(4);
+    expect(more?.secret?.unlisted).toBe(20);
+    expect(more?.id).toBe(few?.id);
+  });
+
   it('never derives the id from the value: two values at the same place give the same id', () => {
     const at = (key: string) => scanFileForSecrets('/app/.env', Buffer.from(`AWS_ACCESS_KEY_ID=${key}\n`), undefined).map((s) => secretFinding(s, IMAGE).id);
     expect(at(awsKey())).toEqual(at(awsKey()));

@@ -128,8 +128,13 @@ export function secretFinding(secret: ImageSecret, image: ResourceRef): Finding 
   const ruleId = `image-secret-${secret.rule}`;
   const where = secret.place === 'file' ? secretPlace(secret) : `the image configuration (${secretPlace(secret)})`;
   const message = `${secret.title} in ${where}: ${secret.redacted}`;
+  // A listed secret is the same finding as long as its place and redaction are (never its value);
+  // the entry counting a rule's values past the listing limit is one per rule and file, whatever
+  // its count and first line, which change whenever a secret is added there (a new id would
+  // reopen a dismissed code-scanning alert).
+  const identity = secret.unlisted === undefined ? message : `unlisted\u0000${secret.place}\u0000${secret.path ?? ''}`;
   return {
-    id: hash64(`${ruleId}\u0000${resourceKey(image)}\u0000${secret.layer ?? ''}\u0000${message}`),
+    id: hash64(`${ruleId}\u0000${resourceKey(image)}\u0000${secret.layer ?? ''}\u0000${identity}`),
     ruleId,
     title: `${secret.title} in the image`,
     severity: secret.severity,
