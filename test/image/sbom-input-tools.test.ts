@@ -98,6 +98,19 @@ describe('Trivy', () => {
     expect(inventory.packages.find((p) => p.name === 'libc6')?.licenses).toEqual(['LGPL-2.1-only', 'GPL-2.0-only']);
   });
 
+  it('Go modules: Trivy lower-cases the purl, the component keeps the module path whose case Go advisories use', () => {
+    const inventory = read('trivy-go.cdx.json', {
+      bomFormat: 'CycloneDX', specVersion: '1.6', version: 1,
+      components: [
+        { type: 'library', name: 'github.com/Azure/go-ntlmssp', version: 'v0.0.0-20220621081337-cb9428e4ac1e', purl: 'pkg:golang/github.com/azure/go-ntlmssp@v0.0.0-20220621081337-cb9428e4ac1e', properties: [prop('aquasecurity:trivy:PkgType', 'gobinary')] },
+        { type: 'library', name: 'github.com/BurntSushi/toml', version: 'v1.3.2', purl: 'pkg:golang/github.com/burntsushi/toml@v1.3.2' },
+        // A name that is not the purl's module is not taken for it.
+        { type: 'library', name: 'toml-fork', version: 'v1.0.0', purl: 'pkg:golang/github.com/other/toml@v1.0.0' },
+      ],
+    });
+    expect(inventory.packages.map((p) => p.name)).toEqual(['github.com/Azure/go-ntlmssp', 'github.com/BurntSushi/toml', 'github.com/other/toml']);
+  });
+
   it('SPDX 2.2 as older Trivy writes it: elements told apart by SPDXID, not primaryPackagePurpose', () => {
     const purl = (locator: string): object[] => [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: locator }];
     const inventory = read('trivy-2.2.spdx.json', {
