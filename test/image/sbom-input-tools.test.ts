@@ -98,7 +98,7 @@ describe('Trivy', () => {
     expect(inventory.packages.find((p) => p.name === 'libc6')?.licenses).toEqual(['LGPL-2.1-only', 'GPL-2.0-only']);
   });
 
-  it('Go modules: Trivy lower-cases the purl, the component keeps the module path whose case Go advisories use', () => {
+  it('Go modules and npm names: Trivy lower-cases the purl, the component keeps the name whose case advisories use', () => {
     const inventory = read('trivy-go.cdx.json', {
       bomFormat: 'CycloneDX', specVersion: '1.6', version: 1,
       components: [
@@ -106,9 +106,10 @@ describe('Trivy', () => {
         { type: 'library', name: 'github.com/BurntSushi/toml', version: 'v1.3.2', purl: 'pkg:golang/github.com/burntsushi/toml@v1.3.2' },
         // A name that is not the purl's module is not taken for it.
         { type: 'library', name: 'toml-fork', version: 'v1.0.0', purl: 'pkg:golang/github.com/other/toml@v1.0.0' },
+        { type: 'library', name: 'JSONStream', version: '1.3.5', purl: 'pkg:npm/jsonstream@1.3.5' },
       ],
     });
-    expect(inventory.packages.map((p) => p.name)).toEqual(['github.com/Azure/go-ntlmssp', 'github.com/BurntSushi/toml', 'github.com/other/toml']);
+    expect(inventory.packages.map((p) => p.name)).toEqual(['github.com/Azure/go-ntlmssp', 'github.com/BurntSushi/toml', 'github.com/other/toml', 'JSONStream']);
   });
 
   it('SPDX 2.2 as older Trivy writes it: elements told apart by SPDXID, not primaryPackagePurpose', () => {

@@ -56,14 +56,15 @@ function purlQualifiers(query: string): ReadonlyMap<string, string> {
  * The package's name: the purl's, except where the purl writer normalised it. A pypi purl name is
  * lower-cased with '_' and '.' folded to '-' (PyYAML is pkg:pypi/pyyaml), and Trivy lower-cases Go
  * module paths (github.com/Azure/go-ntlmssp is pkg:golang/github.com/azure/go-ntlmssp, which no Go
- * advisory names: module paths are case-sensitive). So the name the component or package records
+ * advisory names: module paths are case-sensitive) and npm names (the registry still serves
+ * JSONStream under its capitals). So the name the component or package records
  * (Palisade, Syft and Trivy write the real one) is kept when it normalises to the purl's; any other
  * name is not the purl's package and is ignored.
  */
 export function displayName(parsed: Pick<Package, 'name' | 'ecosystem'>, recorded: string | undefined): string {
   if (recorded === undefined) return parsed.name;
   if (parsed.ecosystem === 'pypi') return recorded.toLowerCase().replace(/[-_.]+/g, '-') === parsed.name.toLowerCase().replace(/[-_.]+/g, '-') ? recorded : parsed.name;
-  if (parsed.ecosystem === 'golang') return recorded.toLowerCase() === parsed.name.toLowerCase() ? recorded : parsed.name;
+  if (parsed.ecosystem === 'golang' || parsed.ecosystem === 'npm') return recorded.toLowerCase() === parsed.name.toLowerCase() ? recorded : parsed.name;
   return parsed.name;
 }
 
