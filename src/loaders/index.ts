@@ -17,7 +17,7 @@ import { basesUsedWithin, renderKustomization, type RenderOutcome } from './kust
 import { placeRendered, type OriginReader } from './kustomize-origin.js';
 import { dockerfileResource, isDockerfileName, looksLikeDockerfile } from './dockerfile/index.js';
 import { parseErrorProblem, resourcesFromDocuments, type ManifestOrigin } from './manifests.js';
-import { readFileBounded, readStreamBounded, type ReadOutcome } from './read-bounded.js';
+import { readFileBounded, readHead, readStreamBounded, type ReadOutcome } from './read-bounded.js';
 import { directoryKind, errorCode, walkDirectory, type WalkItem } from './walk.js';
 
 export { parseFloor, parseStream } from '../lib/yaml/index.js';
@@ -141,7 +141,37 @@ function firstVisit(real: string, scan: Scan): boolean {
   return true;
 }
 
+/**
+ * JSON documents that tools write beside manifests, known by their first key: a report saved with
+ * `-o` into the scanned tree was read back on the next run as an object without apiVersion (or, over
+ * 16 MiB, as an input too large). They hold no Kubernetes objects and are named, not read.
+ */
+const REPORT_HINT = 'Nothing to do: write reports outside the scanned directories to keep this note away.';
+const SBOM_HINT = 'An SBOM is read by palisade image scan and palisade sbom, in place of an image.';
+const TOOL_OUTPUTS: readonly { readonly head: RegExp; readonly what: string; readonly hint: string }[] = [
+  { head: /^\s*\{\s*"schemaVersion"\s*:\s*"[^"]*"\s*,\s*"tool"\s*:\s*\{\s*"name"\s*:\s*"palisade"/, what: 'a Palisade report (-f json)', hint: REPORT_HINT },
+  { head: /^\s*\{\s*"\$schema"\s*:\s*"[^"]*sarif/i, what: 'a SARIF log', hint: REPORT_HINT },
+  { head: /^\s*\{\s*"(?:\$schema"\s*:\s*"[^"]*cyclonedx|bomFormat"\s*:\s*"CycloneDX)/i, what: 'a CycloneDX SBOM', hint: SBOM_HINT },
+  { head: /^\s*\{\s*"spdxVersion"\s*:/, what: 'an SPDX SBOM', hint: SBOM_HINT },
+];
+
+function toolOutput(absolute: string): (typeof TOOL_OUTPUTS)[number] | undefined {
+  let head: string;
+  try {
+    head = readHead(absolute, 512);
+  } catch {
+    // Unreadable: reading it whole says why.
+    return undefined;
+  }
+  return TOOL_OUTPUTS.find((output) => output.head.test(head));
+}
+
 function loadFile(absolute: string, shown: string, scan: Scan): void {
+  const other = path.extname(shown).toLowerCase() === '.json' ? toolOutput(absolute) : undefined;
+  if (other !== undefined) {
+    scan.problems.push(problem('not-a-manifest', `${other.what}, not Kubernetes objects; skipped`, { file: shown }, other.hint));
+    return;
+  }
   let outcome: ReadOutcome;
   try {
     outcome = readFileBounded(absolute, scan.limits.maxFileBytes);

@@ -1,4 +1,6 @@
 import { fileURLToPath } from 'node:url';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -116,6 +118,29 @@ describe('Lists and kubectl dumps', () => {
     expect(result.resources.map((r) => r.name)).toEqual(['b']);
     expect(result.problems).toMatchObject([{ code: 'missing-field', file: '-', line: 4, column: 5, level: 'warning' }]);
     expect(result.problems[0]?.message).toContain('apiVersion');
+  });
+});
+
+describe('JSON that tools write beside manifests', () => {
+  it('names reports, SARIF logs and SBOMs instead of reading them as objects (a report saved into the scanned tree)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'palisade-outputs-'));
+    const files: Record<string, string> = {
+      'report.json': '{\n  "schemaVersion": "1.2.0",\n  "tool": {\n    "name": "palisade",\n    "version": "0.1.0"\n  },\n  "findings": []\n}\n',
+      'report.sarif.json': '{\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",\n  "version": "2.1.0",\n  "runs": []\n}\n',
+      'bom.cdx.json': '{\n  "$schema": "http://cyclonedx.org/schema/bom-1.6.schema.json",\n  "bomFormat": "CycloneDX",\n  "specVersion": "1.6"\n}\n',
+      'bom.spdx.json': '{"spdxVersion": "SPDX-2.3", "SPDXID": "SPDXRef-DOCUMENT"}',
+      'cm.json': '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "settings"}, "data": {"schemaVersion": "1"}}',
+    };
+    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+    const result = await loadInputs({ paths: [dir] });
+    expect(result.resources.map((r) => r.name)).toEqual(['settings']);
+    expect(result.problems.map((p) => [p.code, path.basename(p.file ?? ''), p.message])).toEqual([
+      ['not-a-manifest', 'bom.cdx.json', 'a CycloneDX SBOM, not Kubernetes objects; skipped'],
+      ['not-a-manifest', 'bom.spdx.json', 'an SPDX SBOM, not Kubernetes objects; skipped'],
+      ['not-a-manifest', 'report.json', 'a Palisade report (-f json), not Kubernetes objects; skipped'],
+      ['not-a-manifest', 'report.sarif.json', 'a SARIF log, not Kubernetes objects; skipped'],
+    ]);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 
