@@ -17,6 +17,7 @@ import { basesUsedWithin, renderKustomization, type RenderOutcome } from './kust
 import { placeRendered, type OriginReader } from './kustomize-origin.js';
 import { dockerfileResource, isDockerfileName, looksLikeDockerfile } from './dockerfile/index.js';
 import { parseErrorProblem, resourcesFromDocuments, type ManifestOrigin } from './manifests.js';
+import { isSbomFile } from './image/index.js';
 import { readFileBounded, readHead, readStreamBounded, type ReadOutcome } from './read-bounded.js';
 import { directoryKind, errorCode, walkDirectory, type WalkItem } from './walk.js';
 
@@ -142,20 +143,27 @@ function firstVisit(real: string, scan: Scan): boolean {
 }
 
 /**
- * JSON documents that tools write beside manifests, known by their first key: a report saved with
- * `-o` into the scanned tree was read back on the next run as an object without apiVersion (or, over
- * 16 MiB, as an input too large). They hold no Kubernetes objects and are named, not read.
+ * JSON documents that tools write beside manifests: a report saved with `-o` into the scanned tree
+ * was read back on the next run as an object without apiVersion (or, over 16 MiB, as an input too
+ * large). Reports are known by their first key, SBOMs as the image loaders tell them (by content,
+ * wherever their keys are). They hold no Kubernetes objects and are named, not read.
  */
+interface ToolOutput {
+  readonly what: string;
+  readonly hint: string;
+}
+
 const REPORT_HINT = 'Nothing to do: write reports outside the scanned directories to keep this note away.';
-const SBOM_HINT = 'An SBOM is read by palisade image scan and palisade sbom, in place of an image.';
-const TOOL_OUTPUTS: readonly { readonly head: RegExp; readonly what: string; readonly hint: string }[] = [
+const REPORTS: readonly (ToolOutput & { readonly head: RegExp })[] = [
   { head: /^\s*\{\s*"schemaVersion"\s*:\s*"[^"]*"\s*,\s*"tool"\s*:\s*\{\s*"name"\s*:\s*"palisade"/, what: 'a Palisade report (-f json)', hint: REPORT_HINT },
   { head: /^\s*\{\s*"\$schema"\s*:\s*"[^"]*sarif/i, what: 'a SARIF log', hint: REPORT_HINT },
-  { head: /^\s*\{\s*"(?:\$schema"\s*:\s*"[^"]*cyclonedx|bomFormat"\s*:\s*"CycloneDX)/i, what: 'a CycloneDX SBOM', hint: SBOM_HINT },
-  { head: /^\s*\{\s*"spdxVersion"\s*:/, what: 'an SPDX SBOM', hint: SBOM_HINT },
 ];
+const SBOM: ToolOutput = {
+  what: 'an SBOM (CycloneDX or SPDX)',
+  hint: 'Named as an input (palisade scan bom.cdx.json, palisade image scan, palisade sbom), an SBOM is scanned in place of the image it describes.',
+};
 
-function toolOutput(absolute: string): (typeof TOOL_OUTPUTS)[number] | undefined {
+function toolOutput(absolute: string): ToolOutput | undefined {
   let head: string;
   try {
     head = readHead(absolute, 512);
@@ -163,7 +171,7 @@ function toolOutput(absolute: string): (typeof TOOL_OUTPUTS)[number] | undefined
     // Unreadable: reading it whole says why.
     return undefined;
   }
-  return TOOL_OUTPUTS.find((output) => output.head.test(head));
+  return REPORTS.find((report) => report.head.test(head)) ?? (isSbomFile(absolute) ? SBOM : undefined);
 }
 
 function loadFile(absolute: string, shown: string, scan: Scan): void {

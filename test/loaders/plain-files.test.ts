@@ -135,8 +135,8 @@ describe('JSON that tools write beside manifests', () => {
     const result = await loadInputs({ paths: [dir] });
     expect(result.resources.map((r) => r.name)).toEqual(['settings']);
     expect(result.problems.map((p) => [p.code, path.basename(p.file ?? ''), p.message])).toEqual([
-      ['not-a-manifest', 'bom.cdx.json', 'a CycloneDX SBOM, not Kubernetes objects; skipped'],
-      ['not-a-manifest', 'bom.spdx.json', 'an SPDX SBOM, not Kubernetes objects; skipped'],
+      ['not-a-manifest', 'bom.cdx.json', 'an SBOM (CycloneDX or SPDX), not Kubernetes objects; skipped'],
+      ['not-a-manifest', 'bom.spdx.json', 'an SBOM (CycloneDX or SPDX), not Kubernetes objects; skipped'],
       ['not-a-manifest', 'report.json', 'a Palisade report (-f json), not Kubernetes objects; skipped'],
       ['not-a-manifest', 'report.sarif.json', 'a SARIF log, not Kubernetes objects; skipped'],
     ]);

@@ -35,6 +35,19 @@ describe('scan with image targets', () => {
     expect(isImageTarget('-', dir)).toBe(false);
   });
 
+  it('takes an SBOM file for the image it describes, and a JSON manifest for a manifest', async () => {
+    const bom = join(dir, 'app.cdx.json');
+    writeFileSync(bom, JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.6', version: 1, components: [{ type: 'library', name: 'lodash', version: '4.17.20', purl: 'pkg:npm/lodash@4.17.20' }] }));
+    const configMap = join(dir, 'cm.json');
+    writeFileSync(configMap, JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' }, data: { bomFormat: 'CycloneDX' } }));
+    expect(isImageTarget(bom, dir)).toBe(true);
+    expect(isImageTarget(configMap, dir)).toBe(false);
+    const report = await scan({ paths: [bom, configMap], cwd: dir, now: NOW, images: { db } });
+    expect(report.errors).toEqual([]);
+    expect(report.findings.filter((f) => f.resource.kind === 'Image').map((f) => f.ruleId)).toContain('CVE-2021-23337');
+    expect(report.summary.resources).toBe(2); // the ConfigMap and the SBOM's image
+  });
+
   it('reports image findings and manifest findings in one report', async () => {
     const report = await scan({ paths: [image, manifest], cwd: dir, now: NOW, images: { db } });
     expect(reportValidator()(JSON.parse(JSON.stringify(report)))).toEqual([]);
