@@ -101,17 +101,31 @@ describe('sarif writer', () => {
     ]);
   });
 
-  it('gives findings read from stdin no physical location', () => {
+  // GitHub code scanning rejects the whole upload ("locationFromSarifResult: expected artifact
+  // location") when a single result has no physicalLocation.artifactLocation.uri.
+  it('places findings read from stdin at an artifact named after the object, without the stream line', () => {
     const first = SAMPLE_REPORT.findings[0] as Finding;
     const [result] = run({ ...SAMPLE_REPORT, findings: [{ ...first, location: { ...first.location, file: '-' } }] }).results;
-    expect(result?.locations[0]?.physicalLocation).toBeUndefined();
+    expect(result?.locations[0]?.physicalLocation).toEqual({
+      artifactLocation: { uri: 'stdin/Deployment/shop/web', description: { text: 'Deployment/shop/web, read from standard input: not a file of the repository.' } },
+    });
     expect(result?.locations[0]?.logicalLocations?.[0]?.fullyQualifiedName).toBe('Deployment/shop/web');
   });
 
-  it('gives findings from a cluster no physical location but keeps the resource', () => {
+  it('places findings from a cluster at an artifact named after the context and object, and keeps the resource', () => {
     const [location] = resultFor('d04f6a2c7b1e9358').locations;
-    expect(location?.physicalLocation).toBeUndefined();
+    expect(location?.physicalLocation?.artifactLocation.uri).toBe('cluster/prod-eu/ClusterRoleBinding/ops-admin');
+    expect(location?.physicalLocation?.region).toBeUndefined();
     expect(location?.logicalLocations).toEqual([{ name: 'ops-admin', fullyQualifiedName: 'ClusterRoleBinding/ops-admin', kind: 'resource' }]);
+  });
+
+  it('gives every result of every sample a physical location with a non-empty URI (GitHub ingestion rule)', () => {
+    for (const report of [SAMPLE_REPORT, HOSTILE_REPORT]) {
+      for (const result of run(report).results) {
+        expect(result.locations.length).toBeGreaterThan(0);
+        for (const location of result.locations) expect(location.physicalLocation?.artifactLocation.uri).toMatch(/^[^\s]+$/);
+      }
+    }
   });
 
   it('marks suppressed findings with the kind of suppression', () => {

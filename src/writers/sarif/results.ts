@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { Finding, Suppression } from '../../model/finding.js';
 import type { Problem } from '../../model/problem.js';
 import { resourceKey } from '../../model/resource.js';
+import { isClusterSource } from '../../model/source.js';
 import { isFileBacked, pathToUri, relativePath } from '../common/artifact-path.js';
 import { sarifLevel } from './rules.js';
 import { imagePhysicalLocation, isImageResult, securitySeverityOf } from './vulnerabilities.js';
@@ -46,13 +47,33 @@ function suppressionOf(suppression: Suppression | undefined): SarifSuppression {
   }
 }
 
+/**
+ * GitHub code scanning rejects a whole upload when one result lacks a physical location
+ * ("locationFromSarifResult: expected artifact location"), so an object with no file of its own
+ * (read from stdin or a live cluster; an image finding with no file) is placed at an artifact
+ * named after the object: `stdin/Kind/ns/name`, `cluster/<context>/Kind/ns/name`. Named by the
+ * object rather than by a line of the stream, the place stays the same from run to run, which is
+ * what keeps an alert tracked. No region: a line of stdin is no line of that artifact.
+ */
+function objectPhysicalLocation(finding: Finding): SarifPhysicalLocation {
+  const { file } = finding.location;
+  const key = resourceKey(finding.resource);
+  const [artifact, whence] =
+    file === '-'
+      ? [`stdin/${key}`, 'read from standard input']
+      : isClusterSource(file)
+        ? [`cluster/${file.slice('cluster:'.length)}/${key}`, `read from ${file}`]
+        : [key, 'with no file of its own'];
+  return { artifactLocation: { uri: pathToUri(artifact), description: { text: `${key}, ${whence}: not a file of the repository.` } } };
+}
+
 function location(finding: Finding, baseDir: string): SarifLocation {
   const { file, line, column, path } = finding.location;
   // A file inside an image is no file of the scanning machine: located under IMAGEROOT.
-  const physical = isImageResult(finding) ? imagePhysicalLocation(finding) : physicalLocation(file, line, column, baseDir);
+  const physical = (isImageResult(finding) ? imagePhysicalLocation(finding) : physicalLocation(file, line, column, baseDir)) ?? objectPhysicalLocation(finding);
   const resource = { name: finding.resource.name, fullyQualifiedName: resourceKey(finding.resource), kind: 'resource' };
   return {
-    ...(physical === undefined ? {} : { physicalLocation: physical }),
+    physicalLocation: physical,
     logicalLocations: [resource],
     properties: { jsonPointer: path, apiVersion: finding.resource.apiVersion, source: file },
   };

@@ -10,6 +10,7 @@ export interface SarifMessage {
 export interface SarifArtifactLocation {
   readonly uri: string;
   readonly uriBaseId?: string;
+  readonly description?: SarifMessage;
 }
 
 export interface SarifRegion {
