@@ -165,7 +165,8 @@ describe('merged, explained findings', () => {
     const [cve, other] = result.matches;
     expect(cve?.id).toBe('CVE-2024-0001');
     expect(cve?.aliases).toEqual(['GHSA-1111-2222-3333', 'OSV-2024-9']);
-    expect(cve?.fix).toEqual({ state: 'fixed', version: '2.5.0' });
+    // 2.5.0 is still inside GHSA's range (< 3.0.0): only 3.0.0 leaves both records' ranges.
+    expect(cve?.fix).toEqual({ state: 'fixed', version: '3.0.0' });
     expect(cve?.severity).toBe('critical');
     expect(cve?.severitySource).toEqual({ kind: 'cvss', vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', baseScore: 9.8 });
     expect(cve?.package).toMatchObject({ file: '/app/node_modules/z/package.json', layer: 'sha256:abc' });
@@ -173,6 +174,24 @@ describe('merged, explained findings', () => {
     expect(other?.id).toBe('GHSA-4444-5555-6666');
     expect(other?.severity).toBe('low');
     expect(other?.severitySource).toMatchObject({ kind: 'vendor', rating: 'LOW' });
+  });
+
+  it('advises the upgrade that leaves every record of the vulnerability, not one a record still flags', async () => {
+    // As pypa and GitHub often publish one CVE: the two disagree on the fixed version.
+    const django = (events: Record<string, string>[]): OsvAffected => ({ package: { ecosystem: 'PyPI', name: 'Django' }, ranges: [{ type: 'ECOSYSTEM', events }] });
+    const db = await storeWith([
+      osv('PYSEC-2021-98', [django([{ introduced: '3.2' }, { fixed: '3.2.5' }])], { aliases: ['CVE-2021-35042'] }),
+      osv('GHSA-xpfp-f569-q3p2', [django([{ introduced: '3.2' }, { fixed: '3.2.4' }])], { aliases: ['CVE-2021-35042'] }),
+      osv('OSV-LAST', [django([{ introduced: '3.2' }, { last_affected: '3.2.5' }])], { aliases: ['CVE-2021-35042'] }),
+      osv('OSV-NOFIX', [django([{ introduced: '3.2' }])], { aliases: ['CVE-2021-35042'] }),
+    ]);
+    const fixAt = (version: string): unknown => matchPackages(db, [{ ecosystem: 'pypi', name: 'django', version }]).matches.map((m) => m.fix);
+    // 3.2.4 is still vulnerable per PYSEC, and 3.2.5 per the last_affected record.
+    expect(fixAt('3.2.3')).toEqual([{ state: 'fixed-after', lastAffected: '3.2.5' }]);
+    // At 3.2.5 only the records without a fixed version match; the last_affected one names a fix.
+    expect(fixAt('3.2.5')).toEqual([{ state: 'fixed-after', lastAffected: '3.2.5' }]);
+    // Past every named fix only the record without one matches: no fix is known.
+    expect(fixAt('3.2.6')).toEqual([{ state: 'unfixed' }]);
   });
 
   it('says "unknown" when no severity is stated', async () => {

@@ -27,7 +27,7 @@ export interface VulnerabilityMatch {
   readonly severity: VulnSeverity;
   readonly severitySource: SeveritySource;
   readonly cvss: readonly ScoredVector[];
-  /** The lowest fixed version among the matching ranges, if any. */
+  /** The version that leaves every matching range (the highest fix they name), if any. */
   readonly fix: Fix;
   readonly evidence: readonly MatchEvidence[];
   /** Set by VEX (vex/apply.ts): still reported, but not counted by gates. */
@@ -104,20 +104,35 @@ function mergeGroup(pkg: MatchablePackage, group: readonly Hit[]): Vulnerability
     severity: verdict.severity,
     severitySource: verdict.source,
     cvss: verdict.cvss,
-    fix: first === undefined ? { state: 'unfixed' } : lowestFix(first.scheme, group.map((h) => h.evidence.fix)),
+    fix: first === undefined ? { state: 'unfixed' } : fixLeavingEveryRange(first.scheme, group.map((h) => h.evidence.fix)),
     evidence: group.map((h) => h.evidence),
   };
 }
 
-/** The smallest fixed version wins: the nearest upgrade that leaves the matching range. */
-function lowestFix(scheme: Ecosystem, fixes: readonly Fix[]): Fix {
+/**
+ * The upgrade that leaves every matching range: the highest bound among the records that name a
+ * fix. Records of one vulnerability often disagree (GHSA says fixed in 3.2.4, PYSEC in 3.2.5);
+ * the lower one would be a version the other record still reports, so a rescan after following
+ * the advice would flag the same CVE again. "fixed-after L" needs a version above L, so at an
+ * equal version it is the stronger bound. Records without a fix leave it to the others: only
+ * when none names one is the vulnerability unfixed.
+ */
+function fixLeavingEveryRange(scheme: Ecosystem, fixes: readonly Fix[]): Fix {
   let best: Fix = { state: 'unfixed' };
   for (const fix of fixes) {
     if (fix.state === 'unfixed') continue;
-    if (best.state === 'unfixed' || (best.state === 'fixed-after' && fix.state === 'fixed')) best = fix;
-    else if (best.state === 'fixed' && fix.state === 'fixed' && safeCompare(scheme, fix.version, best.version) < 0) best = fix;
+    if (best.state === 'unfixed') {
+      best = fix;
+      continue;
+    }
+    const c = safeCompare(scheme, boundOf(fix), boundOf(best));
+    if (c > 0 || (c === 0 && fix.state === 'fixed-after')) best = fix;
   }
   return best;
+}
+
+function boundOf(fix: Exclude<Fix, { state: 'unfixed' }>): string {
+  return fix.state === 'fixed' ? fix.version : fix.lastAffected;
 }
 
 function safeCompare(scheme: Ecosystem, a: string, b: string): number {
