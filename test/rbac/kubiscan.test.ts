@@ -21,6 +21,10 @@ if (!present) console.warn(`skipping KubiScan conformance: ${FILE} is absent`);
 /** Patterns Palisade does not count as escalation, and why. */
 const EXPECTED_DISAGREEMENTS: Record<string, string> = {
   'risky-any-resource-delete': 'deleting objects destroys but grants no identity or secret (availability, not escalation)',
+  // The impersonation filter refuses Impersonate-Group without an Impersonate-User the caller may
+  // also send; the scan rule rbac-escalation-verbs still reports these grants, as KubiScan does.
+  'risky-impersonate-groups': 'impersonating groups alone is refused by the API server: a user or ServiceAccount must be impersonated too',
+  'risky-any-verb-groups': 'every verb on groups is impersonating groups alone, which the API server refuses without a user or ServiceAccount to impersonate',
   'risky-add-rolebinding': 'patching a RoleBinding goes through the same escalation check as creating one: without bind, only roles already held can be referenced',
   // KubiScan reads resourceNames ["*"] as "any role"; the authorizer compares names literally, so
   // these rules allow binding only a role named "*". The same rules without resourceNames are

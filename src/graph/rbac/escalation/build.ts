@@ -156,7 +156,8 @@ class Builder {
       }
       return out;
     }
-    if (id === ALL_USERS) return [...[...this.principals.keys()].filter((p) => p.startsWith('user:')).map((u) => edge(u, `user ${u.slice(5)}`)), edge(serviceAccountsHub(ANY_NAMESPACE), 'the user name of any ServiceAccount')];
+    // Not ServiceAccounts: the API server checks a ServiceAccount user name as `impersonate serviceaccounts`.
+    if (id === ALL_USERS) return [...this.principals.keys()].filter((p) => p.startsWith('user:')).map((u) => edge(u, `user ${u.slice(5)}`));
     if (id.startsWith('bindable:')) return this.bindableEdges(id);
     if (id === ALL_GROUPS) return [...this.principals.keys()].filter((p) => p.startsWith('group:')).map((g) => edge(g, `group ${g.slice(6)}`));
     return [];

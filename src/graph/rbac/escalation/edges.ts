@@ -8,7 +8,10 @@
  * - get/list/watch secrets: read the long-lived token Secret of a ServiceAccount, and the secrets;
  * - create + get secrets: a new `kubernetes.io/service-account-token` Secret is filled by the
  *   token controller with the named ServiceAccount's token;
- * - impersonate users, groups or serviceaccounts (group system:masters bypasses RBAC);
+ * - impersonate users, groups or serviceaccounts (group system:masters bypasses RBAC). The API
+ *   server authorizes every impersonation header on its own: Impersonate-Group is refused without
+ *   an Impersonate-User it may also send, and a user name of the form system:serviceaccount:NS:NAME
+ *   is checked as `impersonate serviceaccounts` NAME in NS, never as `impersonate users`;
  * - bind a role with create on (cluster)rolebindings: hold that role;
  * - escalate + update/patch on a role one holds: rewrite it to grant everything;
  * - exec/attach into a pod, or add an ephemeral container to it: act as its ServiceAccount;
@@ -219,28 +222,22 @@ function secretEdges(holder: Holder, ctx: EdgeContext, emit: Emit): void {
 }
 
 function identityEdges(holder: Holder, ctx: EdgeContext, emit: Emit): void {
-  for (const reach of holder.reach(IMPERSONATE_USERS)) {
+  const users = holder.reach(IMPERSONATE_USERS);
+  for (const reach of users) {
     if (reach.names === undefined) {
-      emit(ALL_USERS, 'impersonate', 'impersonate any user, ServiceAccounts included (Impersonate-User header)', [{ reach, probe: IMPERSONATE_USERS }]);
+      emit(ALL_USERS, 'impersonate', 'impersonate any user other than a ServiceAccount (Impersonate-User header)', [{ reach, probe: IMPERSONATE_USERS }]);
       continue;
     }
+    // A ServiceAccount user name is authorized as impersonating that ServiceAccount, so naming it here grants nothing.
     for (const name of reach.names) {
-      const sa = parseServiceAccountUser(name);
-      emit(sa === undefined ? `user:${name}` : name, 'impersonate', `impersonate user ${name} (Impersonate-User header)`, [{ reach, probe: IMPERSONATE_USERS }]);
-    }
-  }
-  for (const reach of holder.reach(IMPERSONATE_GROUPS)) {
-    if (reach.names === undefined) {
-      emit(CLUSTER_ADMIN, 'impersonate', 'impersonate group system:masters, which the API server lets past authorization', [{ reach, probe: IMPERSONATE_GROUPS }]);
-      emit(ALL_GROUPS, 'impersonate', 'impersonate any group (Impersonate-Group header)', [{ reach, probe: IMPERSONATE_GROUPS }]);
-      continue;
-    }
-    for (const name of reach.names) {
-      if (name === MASTERS) emit(CLUSTER_ADMIN, 'impersonate', 'impersonate group system:masters, which the API server lets past authorization', [{ reach, probe: IMPERSONATE_GROUPS }]);
-      else emit(`group:${name}`, 'impersonate', `impersonate group ${name} (Impersonate-Group header)`, [{ reach, probe: IMPERSONATE_GROUPS }]);
+      if (parseServiceAccountUser(name) === undefined) emit(`user:${name}`, 'impersonate', `impersonate user ${name} (Impersonate-User header)`, [{ reach, probe: IMPERSONATE_USERS }]);
     }
   }
   const sas = holder.reach(IMPERSONATE_SAS);
+  // Groups ride on an impersonated user or ServiceAccount: the first one the holder may impersonate is the evidence.
+  const userCarrier = users.find((r) => r.names === undefined || r.names.some((n) => parseServiceAccountUser(n) === undefined));
+  const carrier = userCarrier !== undefined ? { reach: userCarrier, probe: IMPERSONATE_USERS } : sas[0] !== undefined ? { reach: sas[0], probe: IMPERSONATE_SAS } : undefined;
+  if (carrier !== undefined) groupEdges(holder, carrier, emit);
   for (const [ns, r] of byNamespace(sas.map((reach) => ({ reach, probe: IMPERSONATE_SAS })))) {
     emit(serviceAccountsHub(ns), 'impersonate', `impersonate any ServiceAccount ${where(ns)}`, [r]);
   }
@@ -248,6 +245,23 @@ function identityEdges(holder: Holder, ctx: EdgeContext, emit: Emit): void {
     if (reach.names === undefined) continue;
     for (const sa of ctx.inventory.serviceAccounts) {
       if (covers(reach, sa.namespace, sa.name)) emit(serviceAccountUser(sa.namespace, sa.name), 'impersonate', `impersonate ServiceAccount ${sa.namespace}/${sa.name}`, [{ reach, probe: IMPERSONATE_SAS }]);
+    }
+  }
+}
+
+/** Impersonate-Group, sent along with an identity the holder may impersonate (`carrier`). */
+function groupEdges(holder: Holder, carrier: { reach: Reach; probe: Probe }, emit: Emit): void {
+  const masters = 'impersonate group system:masters along with an identity it may impersonate; the API server lets system:masters past authorization';
+  for (const reach of holder.reach(IMPERSONATE_GROUPS)) {
+    const evidence = [{ reach, probe: IMPERSONATE_GROUPS }, carrier];
+    if (reach.names === undefined) {
+      emit(CLUSTER_ADMIN, 'impersonate', masters, evidence);
+      emit(ALL_GROUPS, 'impersonate', 'impersonate any group (Impersonate-Group header, with an Impersonate-User it may send)', evidence);
+      continue;
+    }
+    for (const name of reach.names) {
+      if (name === MASTERS) emit(CLUSTER_ADMIN, 'impersonate', masters, evidence);
+      else emit(`group:${name}`, 'impersonate', `impersonate group ${name} (Impersonate-Group header, with an Impersonate-User it may send)`, evidence);
     }
   }
 }

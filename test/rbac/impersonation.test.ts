@@ -1,0 +1,46 @@
+/**
+ * Impersonation as the API server's impersonation filter authorizes it: each header on its own.
+ * Impersonate-Group needs an Impersonate-User the holder may also send, and a user name of the
+ * form system:serviceaccount:NS:NAME is checked as `impersonate serviceaccounts`, not `users`.
+ */
+import { describe, expect, it } from 'vitest';
+import { escalationPaths } from '../../src/sdk/rbac.js';
+import { binding, modelOf, role } from './support.js';
+
+const alice = '- {kind: User, name: alice}';
+const backupReadsSecrets =
+  role('ClusterRole', 'secret-reader', '- {apiGroups: [""], resources: ["secrets"], verbs: ["get", "list"]}') +
+  binding('ClusterRoleBinding', 'backup-reads', 'ClusterRole', 'secret-reader', '- {kind: ServiceAccount, name: backup, namespace: kube-system}') +
+  '---\napiVersion: v1\nkind: ServiceAccount\nmetadata: {name: backup, namespace: kube-system}\n';
+
+async function pathsOfAlice(rules: string): Promise<string[][]> {
+  const model = await modelOf(role('ClusterRole', 'impersonator', rules) + binding('ClusterRoleBinding', 'alice-impersonates', 'ClusterRole', 'impersonator', alice) + backupReadsSecrets);
+  return escalationPaths(model, { from: 'user:alice' }).map((p) => p.steps.map((s) => `${s.kind}: ${s.from} -> ${s.to}`));
+}
+
+describe('impersonation paths', () => {
+  it('gives no path to impersonate groups alone: the API server refuses Impersonate-Group without Impersonate-User', async () => {
+    expect(await pathsOfAlice('- {apiGroups: [""], resources: ["groups"], verbs: ["impersonate"]}')).toEqual([]);
+  });
+
+  it('reaches cluster-admin through system:masters when the holder may also impersonate a user or a ServiceAccount', async () => {
+    const admin = (paths: string[][]): string[][] => paths.filter((p) => p.at(-1)?.endsWith('-> cluster-admin') === true);
+    expect(admin(await pathsOfAlice('- {apiGroups: [""], resources: ["groups"], verbs: ["impersonate"]}\n- {apiGroups: [""], resources: ["users"], verbs: ["impersonate"], resourceNames: ["alice"]}'))).toEqual([
+      ['impersonate: user:alice -> cluster-admin'],
+    ]);
+    expect(admin(await pathsOfAlice('- {apiGroups: [""], resources: ["groups"], verbs: ["impersonate"], resourceNames: ["system:masters"]}\n- {apiGroups: [""], resources: ["serviceaccounts"], verbs: ["impersonate"]}'))).toEqual([
+      ['impersonate: user:alice -> cluster-admin'],
+    ]);
+  });
+
+  it('does not reach ServiceAccounts through impersonate users, which never authorizes a ServiceAccount user name', async () => {
+    expect(await pathsOfAlice('- {apiGroups: [""], resources: ["users"], verbs: ["impersonate"]}')).toEqual([]);
+    expect(await pathsOfAlice('- {apiGroups: [""], resources: ["users"], verbs: ["impersonate"], resourceNames: ["system:serviceaccount:kube-system:backup"]}')).toEqual([]);
+  });
+
+  it('reaches a ServiceAccount through impersonate serviceaccounts', async () => {
+    expect(await pathsOfAlice('- {apiGroups: [""], resources: ["serviceaccounts"], verbs: ["impersonate"], resourceNames: ["backup"]}')).toEqual([
+      ['impersonate: user:alice -> system:serviceaccount:kube-system:backup', 'read-secrets: system:serviceaccount:kube-system:backup -> secrets:*'],
+    ]);
+  });
+});
