@@ -1,5 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/model/finding.js';
+import type { Report } from '../../src/model/report.js';
 import { junitWriter } from '../../src/writers/junit/junit.js';
 import { escapeAttribute, escapeText, stripForbidden } from '../../src/writers/junit/xml.js';
 import { expectGolden } from './golden.js';
@@ -98,6 +100,30 @@ describe('junit writer', () => {
     const sum = (key: string): number => all.reduce((n, s) => n + Number(s[key]), 0);
     for (const key of ['@tests', '@failures', '@errors', '@skipped']) expect(Number(root[key])).toBe(sum(key));
     expect(Number(root['@failures'])).toBe(8);
+  });
+
+  // GitLab keeps only the last test case of a repeated classname and name: a second finding of one
+  // rule on one object (another container, the same Deployment in another overlay) was lost.
+  it('names the cases of a suite uniquely: the pointer, then the file, then a number when one object has several', () => {
+    const first = SAMPLE_REPORT.findings.find((f) => f.id === '3f9a1c0d2b7e4a51') as Finding;
+    const at = (file: string, path: string, id: string): Finding => ({ ...first, id, location: { ...first.location, file, path } });
+    const findings = [
+      at('deploy/web.yaml', '/spec/template/spec/containers/0/securityContext/privileged', 'a'),
+      at('deploy/web.yaml', '/spec/template/spec/containers/1/securityContext/privileged', 'b'),
+      at('overlays/prod/web.yaml', '/spec/template/spec/containers/1/securityContext/privileged', 'c'),
+      at('overlays/prod/web.yaml', '/spec/template/spec/containers/1/securityContext/privileged', 'd'),
+    ];
+    const problem = { code: 'yaml-syntax', level: 'error' as const, message: 'bad', file: 'deploy/broken.yaml' };
+    const report: Report = { ...SAMPLE_REPORT, findings, errors: [problem, { ...problem, message: 'worse' }] };
+    const all = suites(junitWriter.write(report, { color: false }));
+    const names = (name: string): unknown[] => ((all.find((s) => s['@name'] === name)?.testcase ?? []) as Node[]).map((c) => c['@name']);
+    expect(names('privileged-container').slice(0, 4)).toEqual([
+      'Deployment/shop/web /spec/template/spec/containers/0/securityContext/privileged',
+      'Deployment/shop/web /spec/template/spec/containers/1/securityContext/privileged in deploy/web.yaml',
+      'Deployment/shop/web /spec/template/spec/containers/1/securityContext/privileged in overlays/prod/web.yaml',
+      'Deployment/shop/web /spec/template/spec/containers/1/securityContext/privileged in overlays/prod/web.yaml #2',
+    ]);
+    expect(names('palisade-inputs')).toEqual(['yaml-syntax deploy/broken.yaml', 'yaml-syntax deploy/broken.yaml #2']);
   });
 
   it('escapes markup and strips characters XML cannot carry', () => {

@@ -1,7 +1,8 @@
 /**
  * JUnit XML for CI test dashboards: one <testsuite> per rule, one <testcase> per finding
- * (classname = rule id, name = resource), and one passing <testcase> per rule that stands for the
- * resources that passed. Suppressed findings are <skipped>; warn findings pass with their message
+ * (classname = rule id, name = resource, with the field pointer when one resource has several
+ * cases: names are unique in a suite, ./case-names.ts), and one passing <testcase> per rule that
+ * stands for the resources that passed. Suppressed findings are <skipped>; warn findings pass with their message
  * in <system-out>, since they never fail the gate. Input problems (a file that could not be read)
  * get a suite of their own, so a dashboard shows lost input rather than a clean run; so do the
  * checks of scanned images (./images.ts).
@@ -21,6 +22,7 @@ import { isWorkspaceFile, placeText } from '../common/place.js';
 import { compareText } from '../../lib/compare.js';
 import { describeSuppression } from '../common/suppression.js';
 import { plural } from '../common/summary.js';
+import { uniqueNames } from './case-names.js';
 import { imageSuite } from './images.js';
 import { RiskProperties, riskLine } from './risk.js';
 import { element, textElement } from './xml.js';
@@ -53,12 +55,28 @@ function suites(report: Report): Suite[] {
   return result.sort((a, b) => compareText(a.ruleId, b.ruleId));
 }
 
-function findingCase(finding: Finding, indent: string, risks: RiskProperties): string[] {
+/**
+ * A finding case is named by its object; when the suite has several cases for one object, by
+ * the pointer of the offending field too, then by the file (./case-names.ts).
+ */
+function findingCaseNames(findings: readonly Finding[]): string[] {
+  const pointer = (index: number): string => {
+    const path = findings[index]?.location.path ?? '';
+    return path === '' ? '/' : path;
+  };
+  const file = (index: number): string => {
+    const name = findings[index]?.location.file ?? '';
+    return name === '' ? '' : `in ${name}`;
+  };
+  return uniqueNames(findings.map((f) => resourceKey(f.resource)), [pointer, file]);
+}
+
+function findingCase(finding: Finding, name: string, indent: string, risks: RiskProperties): string[] {
   const inner = `${indent}  `;
   const { file, line } = finding.location;
   // file/line let CI annotate the source; an object from a live cluster, or a file inside an
   // image, is no file of the workspace to annotate.
-  const named = { classname: finding.ruleId, name: resourceKey(finding.resource) };
+  const named = { classname: finding.ruleId, name };
   const attrs = !isWorkspaceFile(finding) ? named : line < 1 ? { ...named, file } : { ...named, file, line };
   // The risk goes right after the message: it is what decides how soon to act on the failure.
   const risk = riskLine(finding);
@@ -113,9 +131,14 @@ const INPUT_SUITE = 'palisade-inputs';
 /** Errors (lost input) are <error> cases; warnings pass with their text, as warn findings do. */
 function inputSuite(report: Report): { lines: string[]; totals: Totals } | undefined {
   if (report.errors.length === 0) return undefined;
-  const cases = report.errors.flatMap((p) => {
-    const where = p.file === undefined ? '' : `${p.file}${p.line === undefined ? '' : `:${p.line}:${p.column ?? 1}`}`;
-    const attrs = { classname: INPUT_SUITE, name: `${p.code}${where === '' ? '' : ` ${where}`}` };
+  const names = uniqueNames(
+    report.errors.map((p) => {
+      const where = p.file === undefined ? '' : `${p.file}${p.line === undefined ? '' : `:${p.line}:${p.column ?? 1}`}`;
+      return `${p.code}${where === '' ? '' : ` ${where}`}`;
+    }),
+  );
+  const cases = report.errors.flatMap((p, index) => {
+    const attrs = { classname: INPUT_SUITE, name: names[index] ?? p.code };
     const text = `${p.message}${p.hint === undefined ? '' : `\nHint: ${p.hint}`}`;
     return p.level === 'error'
       ? element('    ', 'testcase', attrs, [textElement('      ', 'error', { message: p.message, type: p.code }, text)])
@@ -134,7 +157,8 @@ function suiteElement(suite: Suite, report: Report, risks: RiskProperties): { li
     ...element('      ', 'property', { name: 'severity', value: suite.severity }),
     ...element('      ', 'property', { name: 'threats', value: suite.threats.join(',') }),
   ]);
-  const cases = [...suite.findings.flatMap((f) => findingCase(f, '    ', risks)), ...summaryCases(suite, '    ')];
+  const names = findingCaseNames(suite.findings);
+  const cases = [...suite.findings.flatMap((f, index) => findingCase(f, names[index] ?? '', '    ', risks)), ...summaryCases(suite, '    ')];
   const attrs = { name: suite.ruleId, tests: t.tests, failures: t.failures, errors: t.errors, skipped: t.skipped, timestamp: report.generatedAt };
   return { lines: element('  ', 'testsuite', attrs, [...properties, ...cases]), totals: t };
 }
