@@ -185,3 +185,15 @@ describe('who-can', () => {
     expect(whoCan(model, { verb: 'get', resource: 'secrets' }).subjects.map((s) => s.subject)).toEqual(['user:alice']);
   });
 });
+
+describe('requests for one namespace', () => {
+  it('files get namespace NAME under namespace NAME, as the API server does, so a RoleBinding there grants it', async () => {
+    const yaml = role('ClusterRole', 'ns-reader', '- {apiGroups: [""], resources: ["namespaces", "namespaces/status"], verbs: ["get"]}') + binding('RoleBinding', 'b', 'ClusterRole', 'ns-reader', alice, 'team-a');
+    expect(await allowed(yaml, { verb: 'get', resource: 'namespaces', name: 'team-a' })).toBe(true);
+    expect(await allowed(yaml, { verb: 'get', resource: 'ns/status', name: 'team-a' })).toBe(true);
+    expect(await allowed(yaml, { verb: 'get', resource: 'namespaces', name: 'team-b' })).toBe(false);
+    expect(await allowed(yaml, { verb: 'list', resource: 'namespaces' })).toBe(false); // a list names no namespace: cluster-wide
+    const model = await modelOf(yaml);
+    expect(whoCan(model, { verb: 'get', resource: 'namespaces', name: 'team-a' }).subjects.map((s) => s.subject)).toEqual(['user:alice']);
+  });
+});

@@ -65,6 +65,9 @@ export function parseRequest(spec: RequestSpec): RequestParse {
   const resource = ALIASES[typed] ?? typed;
   const known = GROUPS[resource];
   const apiGroup = dot >= 0 ? head.slice(dot + 1) : (known ?? '');
+  // The API server files a request for one namespace (/api/v1/namespaces/NAME, and its status and
+  // finalize subresources) under that namespace, so a RoleBinding there may grant it.
+  const ownNamespace = resource === 'namespaces' && apiGroup === '' && spec.namespace === undefined ? spec.name : undefined;
   return {
     ok: true,
     request: {
@@ -73,7 +76,7 @@ export function parseRequest(spec: RequestSpec): RequestParse {
       apiGroup,
       resource,
       ...(subresource === undefined ? {} : { subresource }),
-      namespace: spec.namespace ?? '',
+      namespace: spec.namespace ?? ownNamespace ?? '',
       name: spec.name ?? '',
     },
     guessedGroup: dot < 0 && known === undefined && resource !== '*',
