@@ -55,6 +55,15 @@ describe('OpenVEX', () => {
     expect(a?.suppression).toBeUndefined();
   });
 
+  it('orders statements by the instant they were made, whatever their UTC offset', () => {
+    const statement = (status: string, timestamp: string) => ({ vulnerability: { name: 'CVE-2023-45857' }, products: [{ '@id': 'pkg:npm/axios' }], status, timestamp });
+    // 10:00 in Berlin (09:00Z) comes before 09:30Z, although it sorts after it as text.
+    const revoked = parseVex({ '@context': 'https://openvex.dev/ns/v0.2.0', statements: [statement('not_affected', '2026-03-01T10:00:00+01:00'), statement('affected', '2026-03-01T09:30:00Z')] }, 'x');
+    expect(applyVex([axios], revoked.statements)[0]?.suppression).toBeUndefined();
+    const suppressed = parseVex({ '@context': 'https://openvex.dev/ns/v0.2.0', statements: [statement('affected', '2026-03-01T10:00:00+01:00'), statement('not_affected', '2026-03-01T09:30:00Z')] }, 'x');
+    expect(applyVex([axios], suppressed.statements)[0]?.suppression?.reason).toBe('not_affected');
+  });
+
   it('applies only to the named package version', () => {
     const other = match('CVE-2021-23337', ['GHSA-35jh-r3h4-6jhm'], 'pkg:npm/lodash@4.17.19');
     expect(applyVex([other], parseVex(doc, 'x').statements)[0]?.suppression).toBeUndefined();
@@ -82,6 +91,26 @@ describe('CycloneDX VEX', () => {
     const [l, a] = applyVex([lodash, axios], vex.statements);
     expect(l?.suppression).toEqual({ kind: 'vex', reason: 'not_affected: not reachable', source: file });
     expect(a?.suppression).toBeUndefined();
+  });
+
+  it('follows BOM-Links into the SBOM it accompanies, whose bom-refs are purls (Trivy, Syft)', () => {
+    // A standalone VEX as Trivy documents it: no components, affects by BOM-Link.
+    const serial = 'urn:cdx:3e671687-395b-41f5-a30f-a58921a69b79/1';
+    const vex = parseVex({
+      bomFormat: 'CycloneDX',
+      specVersion: '1.5',
+      vulnerabilities: [
+        { id: 'CVE-2021-23337', analysis: { state: 'not_affected', justification: 'code_not_reachable' }, affects: [{ ref: `${serial}#pkg:npm/lodash@4.17.20` }] },
+        // The fragment is percent-encoded by the BOM-Link specification.
+        { id: 'CVE-2023-45857', analysis: { state: 'resolved' }, affects: [{ ref: `${serial}#${encodeURIComponent('pkg:npm/axios@1.5.1')}` }] },
+      ],
+    }, 'standalone.vex.json');
+    const [l, a] = applyVex([lodash, axios], vex.statements);
+    expect(l?.suppression?.reason).toBe('not_affected: code_not_reachable');
+    expect(a?.suppression?.reason).toBe('fixed');
+    // A link to a bom-ref that is not a purl names nothing this scan can recognise.
+    const opaque = parseVex({ bomFormat: 'CycloneDX', specVersion: '1.5', vulnerabilities: [{ id: 'CVE-2021-23337', analysis: { state: 'not_affected' }, affects: [{ ref: `${serial}#component-17` }] }] }, 'x');
+    expect(applyVex([lodash], opaque.statements)[0]?.suppression).toBeUndefined();
   });
 
   it('rejects documents of another kind with a located problem', () => {

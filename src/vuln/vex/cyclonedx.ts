@@ -44,7 +44,7 @@ export function cycloneDxStatements(doc: JsonObject, source: string): { statemen
     for (const affect of arrayAt(value, 'affects')) {
       const ref = isObject(affect) ? stringAt(affect, 'ref') : undefined;
       if (ref === undefined) continue;
-      const purl = refs.get(ref) ?? (ref.startsWith('pkg:') ? ref : refs.get(ref.split('#').pop() ?? ''));
+      const purl = purlOfRef(ref, refs);
       if (purl !== undefined) purls.push(purl);
     }
     const aliases = arrayAt(value, 'references').flatMap((r) => (isObject(r) && typeof r.id === 'string' ? [r.id] : []));
@@ -61,6 +61,29 @@ export function cycloneDxStatements(doc: JsonObject, source: string): { statemen
     });
   }
   return { statements, invalid };
+}
+
+/**
+ * The package a `ref` names: a bom-ref of this document, a purl, or a BOM-Link
+ * ("urn:cdx:<serial>/<version>#<bom-ref>") into the SBOM this VEX accompanies. A standalone VEX
+ * lists no components, and SBOM tools (Trivy, Syft) use the purl as bom-ref, so the link's
+ * percent-encoded fragment is itself the purl.
+ */
+function purlOfRef(ref: string, refs: ReadonlyMap<string, string>): string | undefined {
+  const direct = refs.get(ref) ?? (ref.startsWith('pkg:') ? ref : undefined);
+  if (direct !== undefined || !ref.startsWith('urn:cdx:')) return direct;
+  const hash = ref.indexOf('#');
+  if (hash < 0) return undefined;
+  const fragment = decodeFragment(ref.slice(hash + 1));
+  return refs.get(fragment) ?? (fragment.startsWith('pkg:') ? fragment : undefined);
+}
+
+function decodeFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
 }
 
 function collectComponents(components: readonly unknown[], refs: Map<string, string>, depth: number): void {

@@ -51,13 +51,22 @@ export function loadVex(file: string): VexDocument {
 
 /** Marks the matches the statements cover; unmatched statements change nothing. */
 export function applyVex(matches: readonly VulnerabilityMatch[], statements: readonly VexStatement[]): VulnerabilityMatch[] {
-  const ordered = [...statements].sort((a, b) => (a.timestamp ?? '').localeCompare(b.timestamp ?? ''));
+  const ordered = [...statements].sort((a, b) => timeOf(a) - timeOf(b));
   return matches.map((match) => {
     let last: VexStatement | undefined;
     for (const statement of ordered) if (covers(statement, match)) last = statement;
     if (last === undefined || !suppresses(last.status)) return match;
     return { ...match, suppression: { kind: 'vex', reason: reasonOf(last), source: last.source } };
   });
+}
+
+/**
+ * When a statement was made, as an instant: ISO 8601 timestamps with different offsets do not
+ * sort as text ("10:00+02:00" is before "09:00Z"). Undated or unreadable ones count as oldest.
+ */
+function timeOf(statement: VexStatement): number {
+  const time = statement.timestamp === undefined ? Number.NaN : Date.parse(statement.timestamp);
+  return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;
 }
 
 function covers(statement: VexStatement, match: VulnerabilityMatch): boolean {
