@@ -48,6 +48,10 @@ describe('rule matching', () => {
     expect(await allowed(yaml, { verb: 'get', resource: '/api/v1' })).toBe(true);
     expect(await allowed(yaml, { verb: 'get', resource: '/api' })).toBe(false);
     expect(await allowed(yaml, { verb: 'post', resource: '/healthz' })).toBe(false);
+    // The authorizer trims every trailing * (strings.TrimRight), so `/apis**` is the prefix /apis.
+    const stars = role('ClusterRole', 'r', '- {nonResourceURLs: ["/apis**"], verbs: ["get"]}') + binding('ClusterRoleBinding', 'b', 'ClusterRole', 'r', alice);
+    expect(await allowed(stars, { verb: 'get', resource: '/apis/apps' })).toBe(true);
+    expect(await allowed(stars, { verb: 'get', resource: '/api' })).toBe(false);
     const star = role('ClusterRole', 'r', '- {nonResourceURLs: ["*"], verbs: ["*"]}') + binding('ClusterRoleBinding', 'b', 'ClusterRole', 'r', alice);
     expect(await allowed(star, { verb: 'get', resource: '/metrics' })).toBe(true);
     expect(await allowed(star, { verb: 'get', resource: 'pods', namespace: 'x' })).toBe(false);
@@ -168,6 +172,13 @@ describe('invalid rules', () => {
     const model = await modelOf(yaml);
     expect(model.problems.filter((p) => p.code === 'rbac-invalid-rule')).toHaveLength(4);
     expect(permissions(model, 'user:alice').scopes).toEqual([]);
+  });
+
+  it('rejects resourceNames on a non-resource rule, as API validation does', async () => {
+    const yaml = role('ClusterRole', 'r', '- {nonResourceURLs: ["/metrics"], resourceNames: ["x"], verbs: ["get"]}') + binding('ClusterRoleBinding', 'b', 'ClusterRole', 'r', alice);
+    const model = await modelOf(yaml);
+    expect(model.problems.filter((p) => p.code === 'rbac-invalid-rule').map((p) => p.message)).toEqual([expect.stringContaining('resourceNames')]);
+    expect(canI(model, { as: 'user:alice', verb: 'get', resource: '/metrics' }).allowed).toBe(false);
   });
 });
 

@@ -58,7 +58,8 @@ export function resourceNameMatches(names: readonly string[], name: string): boo
 export function nonResourceURLMatches(urls: readonly string[], path: string): boolean {
   for (const url of urls) {
     if (url === ALL || url === path) return true;
-    if (url.endsWith('*') && path.startsWith(url.slice(0, -1))) return true;
+    // Every trailing `*` goes (strings.TrimRight in the authorizer), so `/api**` is the prefix `/api`.
+    if (url.endsWith('*') && path.startsWith(url.replace(/\*+$/, ''))) return true;
   }
   return false;
 }

@@ -64,8 +64,8 @@ function readRule(value: unknown, path: string, role: Resource, problems: Proble
       problems.push(rbacProblem('rbac-invalid-rule', role, path, 'a namespaced Role cannot grant nonResourceURLs'));
       return undefined;
     }
-    if (resources.length > 0 || apiGroups.length > 0) {
-      problems.push(rbacProblem('rbac-invalid-rule', role, path, 'a rule cannot mix nonResourceURLs with apiGroups or resources'));
+    if (resources.length > 0 || apiGroups.length > 0 || resourceNames.length > 0) {
+      problems.push(rbacProblem('rbac-invalid-rule', role, path, 'a rule cannot mix nonResourceURLs with apiGroups, resources or resourceNames'));
       return undefined;
     }
     return { type: 'nonResource', verbs, nonResourceURLs };
