@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown } from '../../src/writers/markdown/escape.js';
+import { ciLinkBase, fileHref } from '../../src/writers/markdown/links.js';
 import { MAX_COMMENT_CHARS, markdownReport, markdownWriter } from '../../src/writers/markdown/markdown.js';
 import { expectGolden } from './golden.js';
 import { HOSTILE_REPORT } from './hostile-report.js';
@@ -18,7 +19,24 @@ function detailsBlock(text: string, summary: string): string {
 
 describe('markdown writer', () => {
   it('matches the golden file', () => {
-    expectGolden('report.md', markdownWriter.write(SAMPLE_REPORT, { color: false }));
+    // Through the writer, outside CI: links relative to the working directory.
+    expect(markdownWriter.write(SAMPLE_REPORT, { color: false })).toBe(markdownReport(SAMPLE_REPORT, ciLinkBase({}, process.cwd())));
+    expectGolden('report.md', md());
+  });
+
+  // A relative link in a pull-request comment resolves against the comment's page
+  // (github.com/o/r/pull/12/deploy/web.yaml), a 404: in CI links go to the scanned commit.
+  it('links into the scanned commit on GitHub Actions and GitLab CI, from a subdirectory too', () => {
+    const github = ciLinkBase({ GITHUB_ACTIONS: 'true', GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/shop', GITHUB_SHA: 'abc123', GITHUB_WORKSPACE: '/work' }, '/work/repo');
+    const text = markdownReport(SAMPLE_REPORT, github);
+    expect(text).toContain('[deploy/web.yaml:24](https://github.com/acme/shop/blob/abc123/repo/deploy/web.yaml#L24)');
+    expect(text).not.toContain('](deploy/');
+    const gitlab = ciLinkBase({ GITLAB_CI: 'true', CI_PROJECT_URL: 'https://gitlab.example/acme/shop', CI_COMMIT_SHA: 'def456', CI_PROJECT_DIR: '/work/repo' }, '/work/repo');
+    expect(markdownReport(SAMPLE_REPORT, gitlab)).toContain('[deploy/web.yaml:24](https://gitlab.example/acme/shop/-/blob/def456/deploy/web.yaml#L24)');
+    // Incomplete CI variables: relative links, as outside CI.
+    expect(ciLinkBase({ GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'acme/shop' }, '/work/repo')).toEqual({ cwd: '/work/repo', root: '/work/repo' });
+    // A file outside the checkout gets no link at all.
+    expect(fileHref('/etc/kubernetes/manifests/kube-apiserver.yaml', 3, github)).toBeUndefined();
   });
 
   it('opens with the verdict and a table of counts by severity', () => {

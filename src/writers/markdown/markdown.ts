@@ -11,22 +11,22 @@ import type { Finding } from '../../model/finding.js';
 import type { Compliance, Report } from '../../model/report.js';
 import { resourceKey } from '../../model/resource.js';
 import { SEVERITIES, type Severity } from '../../model/severity.js';
-import { pathToUri, relativePath, isFileBacked } from '../common/artifact-path.js';
+import { isFileBacked } from '../common/artifact-path.js';
 import { groupByResource, type ResourceGroup } from '../common/resource-groups.js';
 import { describeSuppression } from '../common/suppression.js';
 import { summaryCounts, verdict } from '../common/summary.js';
 import { escapeMarkdown as md } from './escape.js';
+import { ciLinkBase, fileHref, type LinkBase } from './links.js';
 import { isMinor, riskCell, riskiestFirst, riskNote, severityAndRiskTable } from './risk.js';
 import { hasRisk } from '../common/risk.js';
 
 const MINOR: ReadonlySet<Severity> = new Set(['low', 'info']);
 
-/** "[file:line](file#Lline)" for a file in the working tree; plain text otherwise. */
-function fileLink(file: string, line: number, baseDir: string): string {
+/** "[file:line](file#Lline)" for a file in the working tree (./links.ts); plain text otherwise. */
+function fileLink(file: string, line: number, links: LinkBase): string {
   const label = md(line >= 1 && isFileBacked(file) ? `${file}:${line}` : file);
-  const relative = isFileBacked(file) ? relativePath(file, baseDir) : undefined;
-  if (relative === undefined) return label;
-  return `[${label}](${pathToUri(relative)}${line >= 1 ? `#L${line}` : ''})`;
+  const href = isFileBacked(file) ? fileHref(file, line, links) : undefined;
+  return href === undefined ? label : `[${label}](${href})`;
 }
 
 function severityTable(report: Report): string[] {
@@ -34,22 +34,22 @@ function severityTable(report: Report): string[] {
   return ['| Severity | Findings |', '| --- | ---: |', ...rows, `| suppressed | ${report.summary.suppressed} |`, ''];
 }
 
-function findingRow(finding: Finding, baseDir: string, withRisk: boolean): string {
+function findingRow(finding: Finding, links: LinkBase, withRisk: boolean): string {
   const { file, line, path } = finding.location;
   const warnOnly = finding.status === 'warn' ? ' _(warning only)_' : '';
-  const where = `${fileLink(file, line, baseDir)} ${md(path === '' ? '/' : path)}`;
+  const where = `${fileLink(file, line, links)} ${md(path === '' ? '/' : path)}`;
   const risk = withRisk ? ` ${riskCell(finding)} |` : '';
   const note = withRisk ? riskNote(finding) : '';
   return `| ${finding.severity} |${risk} ${md(finding.ruleId)} | ${md(finding.message)}${warnOnly}${note} | ${where} |`;
 }
 
-function groupSection(group: ResourceGroup, baseDir: string, withRisk: boolean): string[] {
+function groupSection(group: ResourceGroup, links: LinkBase, withRisk: boolean): string[] {
   return [
-    `#### ${md(group.key)} (${fileLink(group.file, group.line, baseDir)})`,
+    `#### ${md(group.key)} (${fileLink(group.file, group.line, links)})`,
     '',
     withRisk ? '| Severity | Risk | Rule | Message | Location |' : '| Severity | Rule | Message | Location |',
     withRisk ? '| --- | --- | --- | --- | --- |' : '| --- | --- | --- | --- |',
-    ...group.findings.map((f) => findingRow(f, baseDir, withRisk)),
+    ...group.findings.map((f) => findingRow(f, links, withRisk)),
     '',
   ];
 }
@@ -87,8 +87,12 @@ function complianceSection(compliance: Compliance | undefined): string[] {
   ];
 }
 
-/** The comment for a report; links are relative to `baseDir` (the working directory). */
-export function markdownReport(report: Report, baseDir: string): string {
+/**
+ * The comment for a report. File links are relative to `where` when it is a directory (the
+ * working directory), or point into the scanned commit when it says where that is (./links.ts).
+ */
+export function markdownReport(report: Report, where: string | LinkBase): string {
+  const links = typeof where === 'string' ? { cwd: where, root: where } : where;
   const active = report.findings.filter((f) => !f.suppressed);
   const withRisk = hasRisk(report.findings);
   // A low finding an attack path raised to critical is not folded away; nor is a high one the
@@ -104,8 +108,8 @@ export function markdownReport(report: Report, baseDir: string): string {
     '',
     ...(withRisk ? severityAndRiskTable(report) : severityTable(report)),
     ...(active.length === 0 ? ['No findings.', ''] : []),
-    ...(major.length > 0 ? ['### Findings', '', ...major.flatMap((g) => groupSection(g, baseDir, withRisk))] : []),
-    ...details(`Low and info findings (${minorCount})`, minor.flatMap((g) => groupSection(g, baseDir, withRisk))),
+    ...(major.length > 0 ? ['### Findings', '', ...major.flatMap((g) => groupSection(g, links, withRisk))] : []),
+    ...details(`Low and info findings (${minorCount})`, minor.flatMap((g) => groupSection(g, links, withRisk))),
     ...suppressedSection(report.findings.filter((f) => f.suppressed)),
     ...problemsSection(report),
     ...complianceSection(report.compliance),
@@ -162,6 +166,6 @@ export const markdownWriter = defineWriter({
   description: 'Markdown for pull-request comments: counts by severity and findings by resource.',
   extension: 'md',
   write(report) {
-    return markdownReport(report, process.cwd());
+    return markdownReport(report, ciLinkBase(process.env, process.cwd()));
   },
 });
