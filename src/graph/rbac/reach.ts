@@ -7,6 +7,8 @@ import { apiGroupMatches, resourceMatches, verbMatches } from './match.js';
 import type { Grant } from './authorizer.js';
 import type { RoleDef, SourcedRule } from './types.js';
 
+const NAMELESS_VERBS: ReadonlySet<string> = new Set(['create', 'deletecollection']);
+
 /**
  * A rule held somewhere: `scope` is `''` for cluster-wide (a ClusterRoleBinding), `*` for every
  * namespace but no cluster-scoped resource (RoleBindings everywhere), else the namespace of a RoleBinding.
@@ -61,7 +63,9 @@ export function reachOfRules(held: readonly HeldRule[], probe: Probe): Reach[] {
     // A RoleBinding (in one namespace, or in every one: `*`) never grants cluster-scoped requests.
     if (probe.clusterScoped === true && scope !== '') continue;
     if (!apiGroupMatches(rule.apiGroups, probe.apiGroup) || !resourceMatches(rule.resources, probe.resource, probe.subresource)) continue;
-    const verb = probe.verbs.find((v) => verbMatches(rule.verbs, v));
+    // A create (or deletecollection) of the resource itself names no object, so resourceNames never grant it.
+    const named = rule.resourceNames.length > 0 && probe.subresource === undefined;
+    const verb = probe.verbs.find((v) => verbMatches(rule.verbs, v) && !(named && NAMELESS_VERBS.has(v)));
     if (verb === undefined) continue;
     out.push({ scope, verb, role, rule: sourced, ...(grant === undefined ? {} : { grant }), ...(rule.resourceNames.length === 0 ? {} : { names: rule.resourceNames }) });
   }

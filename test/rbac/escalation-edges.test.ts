@@ -1,7 +1,8 @@
 /**
- * Impersonation as the API server's impersonation filter authorizes it: each header on its own.
- * Impersonate-Group needs an Impersonate-User the holder may also send, and a user name of the
- * form system:serviceaccount:NS:NAME is checked as `impersonate serviceaccounts`, not `users`.
+ * Escalation edges as the API server authorizes the requests behind them.
+ * Impersonation: each header on its own; Impersonate-Group needs an Impersonate-User the holder may
+ * also send, and a user name of the form system:serviceaccount:NS:NAME is checked as
+ * `impersonate serviceaccounts`, not `users`. CSRs: a create names no object, so resourceNames never grant it.
  */
 import { describe, expect, it } from 'vitest';
 import { escalationPaths } from '../../src/sdk/rbac.js';
@@ -42,5 +43,16 @@ describe('impersonation paths', () => {
     expect(await pathsOfAlice('- {apiGroups: [""], resources: ["serviceaccounts"], verbs: ["impersonate"], resourceNames: ["backup"]}')).toEqual([
       ['impersonate: user:alice -> system:serviceaccount:kube-system:backup', 'read-secrets: system:serviceaccount:kube-system:backup -> secrets:*'],
     ]);
+  });
+});
+
+describe('certificate signing paths', () => {
+  const approver = '- {apiGroups: ["certificates.k8s.io"], resources: ["certificatesigningrequests/approval"], verbs: ["update"]}\n- {apiGroups: ["certificates.k8s.io"], resources: ["signers"], resourceNames: ["kubernetes.io/kube-apiserver-client"], verbs: ["approve"]}\n';
+  it('reaches cluster-admin by creating and approving a client CSR', async () => {
+    expect(await pathsOfAlice(`${approver}- {apiGroups: ["certificates.k8s.io"], resources: ["certificatesigningrequests"], verbs: ["create", "get"]}`)).toEqual([['csr-approve: user:alice -> cluster-admin']]);
+  });
+
+  it('does not count create on CSRs restricted by resourceNames: a create names no object, so the authorizer never grants it', async () => {
+    expect(await pathsOfAlice(`${approver}- {apiGroups: ["certificates.k8s.io"], resources: ["certificatesigningrequests"], resourceNames: ["mine"], verbs: ["create", "get"]}`)).toEqual([]);
   });
 });
