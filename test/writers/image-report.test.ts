@@ -83,4 +83,17 @@ describe('writers on an image scan', () => {
     expect(score('CVE-2023-5678')).toBe('5.3');
     expect(score('GHSA-aaaa-bbbb-cccc')).toBe('0.0'); // unrated: info's band
   });
+
+  // GitHub renders a rule's help.markdown on the alert page; a package name comes from the image.
+  it('sarif help Markdown escapes package names, so an image cannot put links or images on the alert page', () => {
+    const name = 'x](https://attacker.example/login) ![t](https://attacker.example/t.png) <img src=x>';
+    const findings = IMAGE_REPORT.findings.map((f) =>
+      f.vulnerability === undefined ? f : { ...f, vulnerability: { ...f.vulnerability, package: { ...f.vulnerability.package, name } } },
+    );
+    const sarif = WRITERS.find((w) => w.format === 'sarif')?.write({ ...IMAGE_REPORT, findings }, { color: false }) ?? '';
+    const log = JSON.parse(sarif) as { runs: { tool: { driver: { rules: { id: string; help: { markdown: string } }[] } } }[] };
+    const help = log.runs[0]?.tool.driver.rules.find((r) => r.id === 'CVE-2021-23337')?.help.markdown ?? '';
+    expect(help).toContain('x\\](https://attacker.example/login) !\\[t\\](https://attacker.example/t.png) \\<img src=x\\>');
+    expect(help).not.toMatch(/(^|[^\\])\]\(https:\/\/attacker/);
+  });
 });

@@ -11,6 +11,7 @@ import type { RuleInfo } from '../common/rule-catalog.js';
 import { SECURITY_SEVERITY, sarifLevel } from './rules.js';
 import type { SarifPhysicalLocation, SarifReportingDescriptor } from './sarif-types.js';
 import { groupBy } from '../../lib/group-by.js';
+import { escapeMarkdown } from '../markdown/escape.js';
 
 export const IMAGE_ROOT = 'IMAGEROOT';
 
@@ -60,7 +61,9 @@ function descriptor(rule: RuleInfo, findings: readonly Finding[]): SarifReportin
     fullDescription: { text: `${first?.summary === undefined || first.summary === '' ? rule.title : first.summary}.${aliases}` },
     help: {
       text: fixes.join('\n'),
-      markdown: `${fixes.map((f) => `- ${f}`).join('\n')}\n\n[${rule.id} on OSV](${helpUri})`,
+      // Package names come from the scanned image: escaped, or a hostile name would put links and
+      // images into the alert page GitHub renders from this Markdown.
+      markdown: `${fixes.map((f) => `- ${escapeMarkdown(f)}`).join('\n')}\n\n[${escapeMarkdown(rule.id)} on OSV](${helpUri})`,
     },
     helpUri,
     defaultConfiguration: { level: sarifLevel(worst.severity) },
