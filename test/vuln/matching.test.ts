@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importAdvisories, matchPackages } from '../../src/vuln/index.js';
+import { applyVex, importAdvisories, matchPackages, parseVex } from '../../src/vuln/index.js';
 import { npm, osv, tempDirs, type OsvAffected } from './support/osv.js';
 
 const temp = tempDirs();
@@ -232,6 +232,27 @@ describe('distro advisories', () => {
     const noOs = matchPackages(db, [libssl]);
     expect(noOs.matches).toEqual([]);
     expect(noOs.problems.map((p) => p.code)).toEqual(['os-unknown']);
+  });
+
+  it('report distro records under the CVE their OSV 1.7 upstream names; a notice fixing several stays apart', async () => {
+    // As Ubuntu publishes them (schema 1.7.0): the CVE is in "upstream", "aliases" is empty.
+    const php = (fixed: string): OsvAffected => ({ package: { ecosystem: 'Ubuntu:24.04:LTS', name: 'php8.3' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed }] }] });
+    const db = await storeWith([
+      osv('UBUNTU-CVE-2025-6491', [php('8.3.6-0ubuntu0.24.04.5')], { schema_version: '1.7.0', aliases: [], upstream: ['CVE-2025-6491'], related: ['USN-7645-1'], severity: [{ type: 'Ubuntu', score: 'medium' }] }),
+      osv('UBUNTU-CVE-2025-1220', [php('8.3.6-0ubuntu0.24.04.5')], { schema_version: '1.7.0', aliases: [], upstream: ['CVE-2025-1220'] }),
+      osv('USN-7645-1', [php('8.3.6-0ubuntu0.24.04.5')], { schema_version: '1.7.0', aliases: [], upstream: ['CVE-2025-1220', 'CVE-2025-6491'] }),
+    ]);
+    const pkg = { ecosystem: 'deb', name: 'php8.3-cli', version: '8.3.6-0ubuntu0.24.04.4', source: { name: 'php8.3', version: '8.3.6-0ubuntu0.24.04.4' }, purl: 'pkg:deb/ubuntu/php8.3-cli@8.3.6-0ubuntu0.24.04.4' };
+    const { matches } = matchPackages(db, [pkg], { os: { id: 'ubuntu', versionId: '24.04', codename: 'noble' } });
+    expect(matches.map((m) => [m.id, m.aliases, m.related])).toEqual([
+      ['CVE-2025-1220', ['UBUNTU-CVE-2025-1220'], []],
+      ['CVE-2025-6491', ['UBUNTU-CVE-2025-6491'], ['USN-7645-1']],
+      // The notice names both CVEs: merging through it would fold them into one finding.
+      ['USN-7645-1', [], ['CVE-2025-1220', 'CVE-2025-6491']],
+    ]);
+    // A VEX statement about the CVE therefore covers the distro's record of it.
+    const vex = parseVex({ '@context': 'https://openvex.dev/ns/v0.2.0', statements: [{ vulnerability: { name: 'CVE-2025-6491' }, products: [{ '@id': 'pkg:deb/ubuntu/php8.3-cli' }], status: 'not_affected', justification: 'vulnerable_code_not_present' }] }, 'vex.json');
+    expect(applyVex(matches, vex.statements).map((m) => m.suppression !== undefined)).toEqual([false, true, false]);
   });
 
   it('meet RPM distributions under their os-release id, whatever OSV calls them', async () => {

@@ -33,11 +33,18 @@ export function parseOsv(value: unknown): OsvParse {
   const withdrawn = stringAt(value, 'withdrawn');
   const published = stringAt(value, 'published');
   const modified = stringAt(value, 'modified');
+  // OSV 1.7 `upstream` names the records this one derives from. Distro feeds on osv.dev now put the
+  // CVE there instead of in `aliases` (UBUNTU-CVE-X and DEBIAN-CVE-X: upstream [CVE-X]). With one
+  // upstream id the record is that vulnerability as the distro sees it: it merges like an alias, so
+  // the finding is reported, excepted and VEX-suppressed under its CVE. Several make it a notice
+  // (a USN or DSA fixing many CVEs): they are shown as related, never merged, or one notice would
+  // fold unrelated CVEs into one finding.
+  const upstream = strings(arrayAt(value, 'upstream')).filter((u) => u !== id);
   const advisory: Advisory = {
     key: id,
     id,
-    aliases: strings(arrayAt(value, 'aliases')).filter((a) => a !== id),
-    related: strings(arrayAt(value, 'related')),
+    aliases: unique([...strings(arrayAt(value, 'aliases')), ...(upstream.length === 1 ? upstream : [])]).filter((a) => a !== id),
+    related: unique([...strings(arrayAt(value, 'related')), ...(upstream.length > 1 ? upstream : [])]),
     summary: stringAt(value, 'summary') ?? firstLine(stringAt(value, 'details') ?? ''),
     ...(published === undefined ? {} : { published }),
     ...(modified === undefined ? {} : { modified }),
@@ -46,6 +53,10 @@ export function parseOsv(value: unknown): OsvParse {
     affected,
   };
   return { ok: true, advisory, unsupported };
+}
+
+function unique(ids: readonly string[]): string[] {
+  return [...new Set(ids)];
 }
 
 /** The database an OSV id comes from: its prefix ("GHSA", "PYSEC", "GO"). */
