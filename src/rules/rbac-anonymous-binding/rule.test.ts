@@ -51,4 +51,23 @@ subjects: [{kind: Group, name: "system:authenticated"}]
     );
     expect(scan.findings.map((f) => [f.resource.name, f.severity])).toEqual([['everyone-admin', 'critical']]);
   });
+
+  it('reports system:discovery or system:basic-user bound to unauthenticated requests, which the defaults stopped doing in 1.14', async () => {
+    const scan = await scanYaml(
+      rule,
+      `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: open-discovery}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: "system:discovery"}
+subjects: [{kind: Group, name: "system:unauthenticated"}, {kind: Group, name: "system:authenticated"}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: public-info}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: "system:public-info-viewer"}
+subjects: [{kind: Group, name: "system:unauthenticated"}, {kind: User, name: "system:anonymous"}]
+`,
+    );
+    expect(scan.findings.map((f) => [f.resource.name, f.location.path])).toEqual([['open-discovery', '/subjects/0']]);
+  });
 });

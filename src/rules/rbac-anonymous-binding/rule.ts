@@ -11,10 +11,15 @@ import { describeBindingSubject, quoted, riskAssessmentOf } from '../../graph/rb
 import { isBootstrapObject } from '../../graph/rbac/defaults.js';
 
 /**
- * The bootstrap policy itself binds the public groups to these read-only discovery roles
- * (`system:authenticated` to all three, `system:unauthenticated` to public-info-viewer).
+ * The discovery roles the bootstrap policy itself gives the public subjects: system:authenticated
+ * holds all three, the unauthenticated only public-info-viewer (since Kubernetes 1.14, discovery
+ * and basic-user are no longer open to anonymous requests, so binding them there reopens them).
  */
-const DEFAULT_PUBLIC_ROLES = new Set(['system:basic-user', 'system:discovery', 'system:public-info-viewer']);
+const DEFAULT_PUBLIC_ROLES: Readonly<Record<string, ReadonlySet<string>>> = {
+  'Group/system:authenticated': new Set(['system:basic-user', 'system:discovery', 'system:public-info-viewer']),
+  'Group/system:unauthenticated': new Set(['system:public-info-viewer']),
+  'User/system:anonymous': new Set(['system:public-info-viewer']),
+};
 
 /** Who a public subject is; a Group named system:anonymous or a User named system:authenticated matches nobody. */
 const WHO: Readonly<Record<string, string>> = {
@@ -39,14 +44,14 @@ export const rule = defineRule({
     const assessment = riskAssessmentOf(index);
     const binding = assessment.bindingOf(resource);
     if (binding === undefined || isBootstrapObject(binding.resource)) return;
-    if (binding.roleRef.kind === 'ClusterRole' && DEFAULT_PUBLIC_ROLES.has(binding.roleRef.name)) return;
     const hits = assessment.binding(resource)?.hits ?? [];
     const risks = [...new Set(hits.map((h) => h.grants))];
     const what = risks.length === 0 ? '' : `; through it they get ${risks.slice(0, 3).join('; ')}${risks.length > 3 ? '; ...' : ''}`;
     const admin = hits.some((h) => h.risk === 'cluster-admin');
     for (const subject of binding.subjects) {
-      const who = WHO[`${subject.kind}/${subject.name}`];
-      if (who === undefined) continue;
+      const key = `${subject.kind}/${subject.name}`;
+      const who = WHO[key];
+      if (who === undefined || (binding.roleRef.kind === 'ClusterRole' && DEFAULT_PUBLIC_ROLES[key]?.has(binding.roleRef.name) === true)) continue;
       const severity = admin || subject.name !== 'system:authenticated' ? 'critical' : 'high';
       yield fail(`${quoted(binding)} gives ${quoted(binding.roleRef)} to ${describeBindingSubject(subject)}, that is to ${who}${what}`, subject.path, severity);
     }
