@@ -112,6 +112,13 @@ describe('sarif writer', () => {
     expect(result?.locations[0]?.logicalLocations?.[0]?.fullyQualifiedName).toBe('Deployment/shop/web');
   });
 
+  it('keeps each name of such an object one URI segment, so a hostile name cannot point at another file', () => {
+    const first = SAMPLE_REPORT.findings[0] as Finding;
+    const hostile: Finding = { ...first, resource: { ...first.resource, namespace: '..', name: '../../README.md' }, location: { ...first.location, file: '-' } };
+    const [result] = run({ ...SAMPLE_REPORT, findings: [hostile] }).results;
+    expect(result?.locations[0]?.physicalLocation?.artifactLocation.uri).toBe('stdin/Deployment/%2E%2E/..%2F..%2FREADME.md');
+  });
+
   it('places findings from a cluster at an artifact named after the context and object, and keeps the resource', () => {
     const [location] = resultFor('d04f6a2c7b1e9358').locations;
     expect(location?.physicalLocation?.artifactLocation.uri).toBe('cluster/prod-eu/ClusterRoleBinding/ops-admin');

@@ -23,7 +23,10 @@ export function relativePath(file: string, base: string): string | undefined {
  * characters encodeURIComponent leaves alone but Markdown link syntax treats specially: ( ) ' ! *.
  */
 export function pathToUri(path: string): string {
-  const encodeSegment = (segment: string): string =>
-    encodeURIComponent(segment).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return path.split('/').map(encodeSegment).join('/');
+  return path.split('/').map(uriSegment).join('/');
+}
+
+/** One path segment of a URI: a `/` inside it is encoded too. */
+export function uriSegment(segment: string): string {
+  return encodeURIComponent(segment).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }

@@ -4,7 +4,7 @@ import type { Finding, Suppression } from '../../model/finding.js';
 import type { Problem } from '../../model/problem.js';
 import { resourceKey } from '../../model/resource.js';
 import { isClusterSource } from '../../model/source.js';
-import { isFileBacked, pathToUri, relativePath } from '../common/artifact-path.js';
+import { isFileBacked, pathToUri, relativePath, uriSegment } from '../common/artifact-path.js';
 import { sarifLevel } from './rules.js';
 import { imagePhysicalLocation, isImageResult, securitySeverityOf } from './vulnerabilities.js';
 import type { SarifLevel, SarifLocation, SarifNotification, SarifPhysicalLocation, SarifResult, SarifSuppression } from './sarif-types.js';
@@ -57,14 +57,14 @@ function suppressionOf(suppression: Suppression | undefined): SarifSuppression {
  */
 function objectPhysicalLocation(finding: Finding): SarifPhysicalLocation {
   const { file } = finding.location;
-  const key = resourceKey(finding.resource);
-  const [artifact, whence] =
-    file === '-'
-      ? [`stdin/${key}`, 'read from standard input']
-      : isClusterSource(file)
-        ? [`cluster/${file.slice('cluster:'.length)}/${key}`, `read from ${file}`]
-        : [key, 'with no file of its own'];
-  return { artifactLocation: { uri: pathToUri(artifact), description: { text: `${key}, ${whence}: not a file of the repository.` } } };
+  const { kind, namespace, name } = finding.resource;
+  const [prefix, whence] =
+    file === '-' ? [['stdin'], 'read from standard input'] : isClusterSource(file) ? [['cluster', file.slice('cluster:'.length)], `read from ${file}`] : [[], 'with no file of its own'];
+  // Each name is one segment, whatever it holds: a hostile "../../README.md" cannot become a path
+  // that points at another file of the repository.
+  const segments = [...prefix, kind, ...(namespace === undefined ? [] : [namespace]), name].map((s) => (/^\.+$/.test(s) ? s.replace(/\./g, '%2E') : uriSegment(s)));
+  const text = `${resourceKey(finding.resource)}, ${whence}: not a file of the repository.`;
+  return { artifactLocation: { uri: segments.join('/'), description: { text } } };
 }
 
 function location(finding: Finding, baseDir: string): SarifLocation {
