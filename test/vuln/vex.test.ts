@@ -64,6 +64,23 @@ describe('OpenVEX', () => {
     expect(applyVex([axios], suppressed.statements)[0]?.suppression?.reason).toBe('not_affected');
   });
 
+  it('reads v0.0.x documents, whose products and subcomponents are purl strings', () => {
+    // As vexctl wrote them before OpenVEX 0.2 (and as many published Wolfi documents still are).
+    const legacy = parseVex({
+      '@context': 'https://openvex.dev/ns',
+      timestamp: '2023-01-09T21:23:03Z',
+      statements: [
+        { vulnerability: 'CVE-2021-23337', products: ['pkg:oci/app@sha256%3Aabc'], subcomponents: ['pkg:npm/lodash@4.17.20'], status: 'not_affected', justification: 'vulnerable_code_not_in_execute_path' },
+        { vulnerability: 'CVE-2023-45857', products: ['pkg:npm/axios@1.5.0'], status: 'fixed' },
+      ],
+    }, 'legacy.vex.json');
+    expect([legacy.statements.length, legacy.invalid]).toEqual([2, 0]);
+    const [l, a] = applyVex([lodash, axios], legacy.statements);
+    expect(l?.suppression?.reason).toBe('not_affected: vulnerable_code_not_in_execute_path');
+    // The second names another axios version.
+    expect(a?.suppression).toBeUndefined();
+  });
+
   it('applies only to the named package version', () => {
     const other = match('CVE-2021-23337', ['GHSA-35jh-r3h4-6jhm'], 'pkg:npm/lodash@4.17.19');
     expect(applyVex([other], parseVex(doc, 'x').statements)[0]?.suppression).toBeUndefined();

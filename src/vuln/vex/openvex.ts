@@ -32,7 +32,17 @@ function parseStatement(value: JsonObject, source: string, documentTime: string 
   if (ids.length === 0) return undefined;
   const purls: string[] = [];
   let wholeProduct = false;
+  // v0.0.x (vexctl before 0.2, many published Wolfi/Chainguard documents): products and
+  // subcomponents are purl strings on the statement itself.
+  const legacySubcomponents = strings(arrayAt(value, 'subcomponents')).filter(isPurl);
   for (const product of arrayAt(value, 'products')) {
+    if (typeof product === 'string') {
+      if (legacySubcomponents.length === 0) {
+        wholeProduct = true;
+        if (isPurl(product)) purls.push(product);
+      }
+      continue;
+    }
     if (!isObject(product)) continue;
     const subcomponents = arrayAt(product, 'subcomponents').filter(isObject);
     if (subcomponents.length === 0) {
@@ -41,6 +51,7 @@ function parseStatement(value: JsonObject, source: string, documentTime: string 
     }
     for (const sub of subcomponents) purls.push(...componentPurls(sub));
   }
+  purls.push(...legacySubcomponents);
   const justification = stringAt(value, 'justification');
   const detail = stringAt(value, 'impact_statement') ?? stringAt(value, 'status_notes') ?? stringAt(value, 'action_statement');
   const timestamp = stringAt(value, 'timestamp') ?? documentTime;
@@ -67,5 +78,9 @@ function componentPurls(component: JsonObject): string[] {
   const id = stringAt(component, '@id');
   const identified = objectAt(component, 'identifiers');
   const purl = identified === undefined ? undefined : stringAt(identified, 'purl');
-  return [id, purl].filter((p): p is string => p?.startsWith('pkg:') === true);
+  return [id, purl].filter((p): p is string => p !== undefined && isPurl(p));
+}
+
+function isPurl(text: string): boolean {
+  return text.startsWith('pkg:');
 }
