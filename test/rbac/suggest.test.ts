@@ -37,6 +37,26 @@ describe('rbac suggest', () => {
     expect(docs.map((d) => `${d.kind} ${d.metadata.name}`)).toEqual(['ClusterRole palisade-least-alice', 'Role palisade-least-system-serviceaccount-dev-ci']);
   });
 
+  it('drops a request a later stage refused, and gives an impersonated request to the identity it ran as', async () => {
+    const model = await modelOfPaths([RBAC]);
+    const answer = suggestFromAuditLog(model, fileURLToPath(new URL('./audit/stages-impersonation.jsonl', import.meta.url)));
+    expect(answer.problems).toEqual([]);
+    const rules = (user: string): unknown => answer.suggestions.find((s) => s.user === user)?.roles;
+    // b1 was refused at ResponseComplete after a RequestReceived stage without a status.
+    expect(rules('bob')).toEqual([{ kind: 'Role', namespace: 'dev', rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['list'], resourceNames: [] }] }]);
+    expect(rules('carol')).toEqual([{ kind: 'Role', namespace: 'dev', rules: [{ apiGroups: [''], resources: ['configmaps'], verbs: ['list'], resourceNames: [] }] }]);
+    // The impersonator needs impersonate on the user and on the group it asked for, not the request itself.
+    expect(rules('system:serviceaccount:cattle-system:proxy')).toEqual([
+      {
+        kind: 'ClusterRole',
+        rules: [
+          { apiGroups: [''], resources: ['groups'], verbs: ['impersonate'], resourceNames: ['devs'] },
+          { apiGroups: [''], resources: ['users'], verbs: ['impersonate'], resourceNames: ['carol'] },
+        ],
+      },
+    ]);
+  });
+
   it('refuses a missing audit log with a usage error', async () => {
     const model = await modelOfPaths([RBAC]);
     expect(() => suggestFromAuditLog(model, '/no/such/audit.log')).toThrow(/cannot read audit log/);

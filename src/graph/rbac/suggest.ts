@@ -39,9 +39,12 @@ function sorted(values: Iterable<string>): string[] {
   return [...values].sort();
 }
 
-/** Groups requests of one scope into rules: one per (group, resource), verbs merged. */
+/**
+ * Groups requests of one scope into rules: one per (group, resource), verbs merged. Impersonation
+ * gets a rule of its own naming the identities impersonated: unnamed, it would be every identity.
+ */
 function rulesFor(requests: readonly Request[]): SuggestedRole['rules'] {
-  const resources = new Map<string, { apiGroup: string; resource: string; verbs: Set<string> }>();
+  const resources = new Map<string, { apiGroup: string; resource: string; verbs: Set<string>; names: Set<string> }>();
   const urls = new Map<string, Set<string>>();
   for (const request of requests) {
     if (request.type === 'nonResource') {
@@ -51,14 +54,16 @@ function rulesFor(requests: readonly Request[]): SuggestedRole['rules'] {
       continue;
     }
     const resource = request.subresource === undefined ? request.resource : `${request.resource}/${request.subresource}`;
-    const key = `${request.apiGroup}\u0000${resource}`;
-    const entry = resources.get(key) ?? { apiGroup: request.apiGroup, resource, verbs: new Set<string>() };
+    const impersonate = request.verb === 'impersonate';
+    const key = `${request.apiGroup}\u0000${resource}${impersonate ? '\u0000impersonate' : ''}`;
+    const entry = resources.get(key) ?? { apiGroup: request.apiGroup, resource, verbs: new Set<string>(), names: new Set<string>() };
     entry.verbs.add(request.verb);
+    if (impersonate) entry.names.add(request.name);
     resources.set(key, entry);
   }
   const rules: SuggestedRole['rules'][number][] = [...resources.values()]
     .sort((a, b) => (a.apiGroup === b.apiGroup ? cmp(a.resource, b.resource) : cmp(a.apiGroup, b.apiGroup)))
-    .map((r) => ({ apiGroups: [r.apiGroup], resources: [r.resource], verbs: sorted(r.verbs), resourceNames: [] }));
+    .map((r) => ({ apiGroups: [r.apiGroup], resources: [r.resource], verbs: sorted(r.verbs), resourceNames: sorted(r.names) }));
   for (const [url, verbs] of [...urls.entries()].sort(([a], [b]) => cmp(a, b))) rules.push({ nonResourceURLs: [url], verbs: sorted(verbs) });
   return rules;
 }
