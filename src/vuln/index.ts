@@ -29,4 +29,4 @@ export function matchPackages(storePath: string, packages: readonly MatchablePac
 }
 
 export { openStore };
-export { applyVex, loadVex, parseVex, type VexDocument, type VexStatement, type VexStatus } from './vex/index.js';
+export { applyVex, loadVex, parseVex, type VexArtifact, type VexDocument, type VexStatement, type VexStatus } from './vex/index.js';

@@ -81,6 +81,21 @@ describe('OpenVEX', () => {
     expect(a?.suppression).toBeUndefined();
   });
 
+  it('speaks only about the images it names by digest, when the scanned image is known', () => {
+    const about = (product: string) => parseVex({
+      '@context': 'https://openvex.dev/ns/v0.2.0',
+      statements: [{ vulnerability: { name: 'CVE-2021-23337' }, products: [{ '@id': product }], status: 'not_affected', justification: 'vulnerable_code_not_present' }],
+    }, 'x').statements;
+    const appA = about('pkg:oci/app-a@sha256%3A' + 'a'.repeat(64) + '?repository_url=ghcr.io/org/app-a');
+    const suppressedIn = (statements: ReturnType<typeof about>, digest: string): boolean => applyVex([lodash], statements, { digests: [digest] })[0]?.suppression !== undefined;
+    expect(suppressedIn(appA, `sha256:${'a'.repeat(64)}`)).toBe(true);
+    // Scanning app-b with the same document: the statement about app-a says nothing about it.
+    expect(suppressedIn(appA, `sha256:${'b'.repeat(64)}`)).toBe(false);
+    // Without a digest the product may be any image; without a known artifact, nothing is scoped.
+    expect(suppressedIn(about('pkg:oci/app-a?tag=1.0'), `sha256:${'b'.repeat(64)}`)).toBe(true);
+    expect(applyVex([lodash], appA)[0]?.suppression).toBeDefined();
+  });
+
   it('applies only to the named package version', () => {
     const other = match('CVE-2021-23337', ['GHSA-35jh-r3h4-6jhm'], 'pkg:npm/lodash@4.17.19');
     expect(applyVex([other], parseVex(doc, 'x').statements)[0]?.suppression).toBeUndefined();

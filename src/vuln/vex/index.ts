@@ -11,7 +11,7 @@ import type { VulnerabilityMatch } from '../match/merge.js';
 import { vulnProblem } from '../problems.js';
 import { cycloneDxStatements, looksLikeCycloneDx } from './cyclonedx.js';
 import { looksLikeOpenVex, openVexStatements } from './openvex.js';
-import { type VexStatement, suppresses } from './statement.js';
+import { isImagePurl, type VexStatement, suppresses } from './statement.js';
 import { jsonErrorMessage } from '../../lib/json-error.js';
 
 export type { VexStatement, VexStatus } from './statement.js';
@@ -49,9 +49,21 @@ export function loadVex(file: string): VexDocument {
   return parseVex(value, file);
 }
 
-/** Marks the matches the statements cover; unmatched statements change nothing. */
-export function applyVex(matches: readonly VulnerabilityMatch[], statements: readonly VexStatement[]): VulnerabilityMatch[] {
-  const ordered = [...statements].sort((a, b) => timeOf(a) - timeOf(b));
+/** The scanned image, so that statements about another image leave its findings alone. */
+export interface VexArtifact {
+  /** Its manifest and config digests ("sha256:..."). */
+  readonly digests: readonly string[];
+}
+
+/**
+ * Marks the matches the statements cover; unmatched statements change nothing. With `artifact`,
+ * a statement whose products are images named by digest applies only to those images (one VEX
+ * document given for a scan of several images speaks about each image separately).
+ */
+export function applyVex(matches: readonly VulnerabilityMatch[], statements: readonly VexStatement[], artifact?: VexArtifact): VulnerabilityMatch[] {
+  const digests = new Set(artifact?.digests.map((d) => d.toLowerCase()));
+  const about = artifact === undefined ? statements : statements.filter((s) => s.imageDigests === undefined || s.imageDigests.some((d) => digests.has(d)));
+  const ordered = [...about].sort((a, b) => timeOf(a) - timeOf(b));
   return matches.map((match) => {
     let last: VexStatement | undefined;
     for (const statement of ordered) if (covers(statement, match)) last = statement;
@@ -75,7 +87,7 @@ function covers(statement: VexStatement, match: VulnerabilityMatch): boolean {
   const purl = match.package.purl;
   if (purl !== undefined && statement.purls.some((p) => samePackage(p, purl))) return true;
   // A product named without subcomponents covers all its packages, but only when it names no package.
-  return statement.wholeProduct && statement.purls.every((p) => !isPackagePurl(p));
+  return statement.wholeProduct && statement.purls.every(isImagePurl);
 }
 
 function reasonOf(statement: VexStatement): string {
@@ -116,9 +128,4 @@ function samePackage(statementPurl: string, packagePurl: string): boolean {
   const s = parts(statementPurl);
   const p = parts(packagePurl);
   return s.base === p.base && (s.version === undefined || s.version === p.version);
-}
-
-/** Images (pkg:oci, pkg:docker) are products; anything else names a package. */
-function isPackagePurl(purl: string): boolean {
-  return !/^pkg:(oci|docker)\//i.test(purl);
 }

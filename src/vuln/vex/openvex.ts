@@ -4,7 +4,7 @@
  * for not_affected, a justification or impact statement.
  */
 import { type JsonObject, arrayAt, isObject, objectAt, stringAt, strings } from '../import/json-shape.js';
-import type { VexStatement, VexStatus } from './statement.js';
+import { imageDigestsOf, type VexStatement, type VexStatus } from './statement.js';
 
 const STATUSES: readonly VexStatus[] = ['not_affected', 'fixed', 'affected', 'under_investigation'];
 
@@ -31,12 +31,14 @@ function parseStatement(value: JsonObject, source: string, documentTime: string 
   const ids = vulnerabilityIds(value.vulnerability);
   if (ids.length === 0) return undefined;
   const purls: string[] = [];
+  const productPurls: string[] = [];
   let wholeProduct = false;
   // v0.0.x (vexctl before 0.2, many published Wolfi/Chainguard documents): products and
   // subcomponents are purl strings on the statement itself.
   const legacySubcomponents = strings(arrayAt(value, 'subcomponents')).filter(isPurl);
   for (const product of arrayAt(value, 'products')) {
     if (typeof product === 'string') {
+      if (isPurl(product)) productPurls.push(product);
       if (legacySubcomponents.length === 0) {
         wholeProduct = true;
         if (isPurl(product)) purls.push(product);
@@ -44,6 +46,7 @@ function parseStatement(value: JsonObject, source: string, documentTime: string 
       continue;
     }
     if (!isObject(product)) continue;
+    productPurls.push(...componentPurls(product));
     const subcomponents = arrayAt(product, 'subcomponents').filter(isObject);
     if (subcomponents.length === 0) {
       wholeProduct = true;
@@ -55,10 +58,12 @@ function parseStatement(value: JsonObject, source: string, documentTime: string 
   const justification = stringAt(value, 'justification');
   const detail = stringAt(value, 'impact_statement') ?? stringAt(value, 'status_notes') ?? stringAt(value, 'action_statement');
   const timestamp = stringAt(value, 'timestamp') ?? documentTime;
+  const imageDigests = imageDigestsOf(productPurls);
   return {
     ids,
     purls,
     wholeProduct,
+    ...(imageDigests === undefined ? {} : { imageDigests }),
     status,
     source,
     ...(justification === undefined ? {} : { justification }),
