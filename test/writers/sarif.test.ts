@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/model/finding.js';
 import type { Report } from '../../src/model/report.js';
+import { checkoutBase } from '../../src/writers/common/checkout.js';
 import { sarifLog, sarifWriter } from '../../src/writers/sarif/sarif.js';
 import { expectGolden } from './golden.js';
 import { HOSTILE_REPORT } from './hostile-report.js';
@@ -99,6 +100,24 @@ describe('sarif writer', () => {
       { uri: 'file:///etc/other/app.yaml' },
       { uri: 'k8s/app.yaml', uriBaseId: '%SRCROOT%' },
     ]);
+  });
+
+  // Code scanning reads a relative URI as relative to the repository root: run in a subdirectory
+  // (working-directory: infra), the alerts pointed at k8s/app.yaml, a file the repository lacks,
+  // and the pull request got no annotation.
+  it('makes URIs relative to the CI checkout when palisade runs in a subdirectory of it', () => {
+    const first = SAMPLE_REPORT.findings[0] as Finding;
+    const at = (file: string): Finding => ({ ...first, location: { ...first.location, file } });
+    const report: Report = { ...SAMPLE_REPORT, findings: [at('k8s/app.yaml'), at('/work/repo/infra/k8s/db.yaml'), at('../../elsewhere/x.yaml')] };
+    const base = checkoutBase({ GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: '/work/repo' }, '/work/repo/infra');
+    const uris = sarifLog(report, base).runs[0]?.results.map((r) => r.locations[0]?.physicalLocation?.artifactLocation);
+    expect(uris).toEqual([
+      { uri: 'infra/k8s/app.yaml', uriBaseId: '%SRCROOT%' },
+      { uri: 'infra/k8s/db.yaml', uriBaseId: '%SRCROOT%' },
+      { uri: 'file:///work/elsewhere/x.yaml' },
+    ]);
+    expect(checkoutBase({ GITLAB_CI: 'true', CI_PROJECT_DIR: '/builds/acme/shop' }, '/builds/acme/shop/infra')).toEqual({ cwd: '/builds/acme/shop/infra', root: '/builds/acme/shop' });
+    expect(checkoutBase({ GITHUB_WORKSPACE: '/work/repo' }, '/work/repo/infra')).toEqual({ cwd: '/work/repo/infra', root: '/work/repo/infra' });
   });
 
   // GitHub code scanning rejects the whole upload ("locationFromSarifResult: expected artifact

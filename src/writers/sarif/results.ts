@@ -1,10 +1,12 @@
 /** results[] and tool notifications: findings and problems mapped to SARIF. */
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Suppression } from '../../model/finding.js';
 import type { Problem } from '../../model/problem.js';
 import { resourceKey } from '../../model/resource.js';
 import { isClusterSource } from '../../model/source.js';
-import { isFileBacked, pathToUri, relativePath, uriSegment } from '../common/artifact-path.js';
+import { isFileBacked, pathToUri, uriSegment } from '../common/artifact-path.js';
+import { checkoutPath, type CheckoutBase } from '../common/checkout.js';
 import { sarifLevel } from './rules.js';
 import { imagePhysicalLocation, isImageResult, securitySeverityOf } from './vulnerabilities.js';
 import type { SarifLevel, SarifLocation, SarifNotification, SarifPhysicalLocation, SarifResult, SarifSuppression } from './sarif-types.js';
@@ -12,14 +14,14 @@ import type { SarifLevel, SarifLocation, SarifNotification, SarifPhysicalLocatio
 export const SRCROOT = '%SRCROOT%';
 
 /**
- * A file inside the working directory becomes a %SRCROOT%-relative URI; one outside it an
- * absolute file: URI (a viewer can still open it locally); stdin and clusters get none.
+ * A file inside the checkout (../common/checkout.ts) becomes a %SRCROOT%-relative URI; one outside
+ * it an absolute file: URI (a viewer can still open it locally); stdin and clusters get none.
  */
-export function physicalLocation(file: string, line: number | undefined, column: number | undefined, baseDir: string): SarifPhysicalLocation | undefined {
+export function physicalLocation(file: string, line: number | undefined, column: number | undefined, base: CheckoutBase): SarifPhysicalLocation | undefined {
   if (!isFileBacked(file)) return undefined;
-  const relative = relativePath(file, baseDir);
+  const relative = checkoutPath(file, base);
   const artifactLocation =
-    relative !== undefined ? { uri: pathToUri(relative), uriBaseId: SRCROOT } : { uri: pathToFileURL(file).href };
+    relative !== undefined ? { uri: pathToUri(relative), uriBaseId: SRCROOT } : { uri: pathToFileURL(resolve(base.cwd, file)).href };
   if (line === undefined || line < 1) return { artifactLocation };
   const region = column === undefined || column < 1 ? { startLine: line } : { startLine: line, startColumn: column };
   return { artifactLocation, region };
@@ -67,10 +69,10 @@ function objectPhysicalLocation(finding: Finding): SarifPhysicalLocation {
   return { artifactLocation: { uri: segments.join('/'), description: { text } } };
 }
 
-function location(finding: Finding, baseDir: string): SarifLocation {
+function location(finding: Finding, base: CheckoutBase): SarifLocation {
   const { file, line, column, path } = finding.location;
   // A file inside an image is no file of the scanning machine: located under IMAGEROOT.
-  const physical = (isImageResult(finding) ? imagePhysicalLocation(finding) : physicalLocation(file, line, column, baseDir)) ?? objectPhysicalLocation(finding);
+  const physical = (isImageResult(finding) ? imagePhysicalLocation(finding) : physicalLocation(file, line, column, base)) ?? objectPhysicalLocation(finding);
   const resource = { name: finding.resource.name, fullyQualifiedName: resourceKey(finding.resource), kind: 'resource' };
   return {
     physicalLocation: physical,
@@ -92,14 +94,14 @@ function riskProperties(finding: Finding): Record<string, unknown> {
   };
 }
 
-export function result(finding: Finding, ruleIndex: number, baseDir: string): SarifResult {
+export function result(finding: Finding, ruleIndex: number, base: CheckoutBase): SarifResult {
   return {
     ruleId: finding.ruleId,
     ruleIndex,
     level: sarifLevel(finding.severity),
     kind: 'fail',
     message: { text: finding.message },
-    locations: [location(finding, baseDir)],
+    locations: [location(finding, base)],
     partialFingerprints: { 'palisadeFindingId/v1': finding.id },
     ...(finding.suppressed ? { suppressions: [suppressionOf(finding.suppression)] } : {}),
     // Rank is SARIF's own field for exactly this: how much a result matters, 0-100, in context.
@@ -111,8 +113,8 @@ export function result(finding: Finding, ruleIndex: number, baseDir: string): Sa
 
 const NOTIFICATION_LEVEL: Readonly<Record<Problem['level'], SarifLevel>> = { error: 'error', warning: 'warning', note: 'note' };
 
-export function notification(problem: Problem, baseDir: string): SarifNotification {
-  const physical = problem.file === undefined ? undefined : physicalLocation(problem.file, problem.line, problem.column, baseDir);
+export function notification(problem: Problem, base: CheckoutBase): SarifNotification {
+  const physical = problem.file === undefined ? undefined : physicalLocation(problem.file, problem.line, problem.column, base);
   const text = problem.hint === undefined ? problem.message : `${problem.message} (hint: ${problem.hint})`;
   return {
     level: NOTIFICATION_LEVEL[problem.level],

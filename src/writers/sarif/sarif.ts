@@ -6,6 +6,7 @@
 import { defineWriter } from '../../core/writer.js';
 import type { Report } from '../../model/report.js';
 import { jsonChunks } from '../common/json-chunks.js';
+import { checkoutBase, workingDirectory, type CheckoutBase } from '../common/checkout.js';
 import { PROJECT_HOME } from '../common/project.js';
 import { ruleCatalog } from '../common/rule-catalog.js';
 import { notification, result, SRCROOT } from './results.js';
@@ -15,8 +16,12 @@ import type { SarifLog } from './sarif-types.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
-/** The SARIF log for a report; file URIs are made relative to `baseDir` (the working directory). */
-export function sarifLog(report: Report, baseDir: string): SarifLog {
+/**
+ * The SARIF log for a report. File URIs are relative to `where`: a directory (the working
+ * directory), or the CI checkout that palisade ran in (../common/checkout.ts).
+ */
+export function sarifLog(report: Report, where: string | CheckoutBase): SarifLog {
+  const base = typeof where === 'string' ? workingDirectory(where) : where;
   const rules = ruleCatalog(report);
   const vulnerabilityDescriptor = vulnerabilityDescriptors(report);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
@@ -44,12 +49,12 @@ export function sarifLog(report: Report, baseDir: string): SarifLog {
           {
             executionSuccessful: report.errors.every((p) => p.level !== 'error'),
             endTimeUtc: report.generatedAt,
-            toolExecutionNotifications: [...report.errors, ...report.notes].map((p) => notification(p, baseDir)),
+            toolExecutionNotifications: [...report.errors, ...report.notes].map((p) => notification(p, base)),
           },
         ],
-        originalUriBaseIds: { [SRCROOT]: { description: { text: 'The directory palisade was run from.' } }, ...imageBaseIds(report) },
+        originalUriBaseIds: { [SRCROOT]: { description: { text: 'The repository checkout in CI, else the directory palisade was run from.' } }, ...imageBaseIds(report) },
         columnKind: 'utf16CodeUnits',
-        results: report.findings.map((f) => result(f, indexOf(f.ruleId), baseDir)),
+        results: report.findings.map((f) => result(f, indexOf(f.ruleId), base)),
         properties: {
           reportSchemaVersion: report.schemaVersion,
           inputs: report.inputs,
@@ -67,10 +72,10 @@ export const sarifWriter = defineWriter({
   description: 'SARIF 2.1.0 for code-scanning dashboards (GitHub, GitLab, Azure DevOps).',
   extension: 'sarif',
   write(report) {
-    return `${JSON.stringify(sarifLog(report, process.cwd()), null, 2)}\n`;
+    return `${JSON.stringify(sarifLog(report, checkoutBase(process.env, process.cwd())), null, 2)}\n`;
   },
   *chunks(report) {
-    yield* jsonChunks(sarifLog(report, process.cwd()));
+    yield* jsonChunks(sarifLog(report, checkoutBase(process.env, process.cwd())));
     yield '\n';
   },
 });
