@@ -7,6 +7,6 @@ import { problem, type ProblemCode } from '../core/errors.js';
 
 export type VulnProblemCode = Extract<ProblemCode, 'db-missing' | 'db-invalid' | 'db-schema' | 'db-busy' | 'advisory-invalid' | 'advisory-store-stale' | 'advisory-unsupported' | 'advisory-too-large' | 'import-unreadable' | 'import-empty' | 'download-failed' | 'checksum-mismatch' | 'version-invalid' | 'os-unknown' | 'range-skipped' | 'vex-invalid'>;
 
-export function vulnProblem(code: VulnProblemCode, message: string, file?: string, line?: number): Problem {
-  return problem(code, message, { ...(file === undefined ? {} : { file }), ...(line === undefined ? {} : { line }) });
+export function vulnProblem(code: VulnProblemCode, message: string, file?: string, line?: number, column?: number): Problem {
+  return problem(code, message, { ...(file === undefined ? {} : { file }), ...(line === undefined ? {} : { line }), ...(column === undefined ? {} : { column }) });
 }

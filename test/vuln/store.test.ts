@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { PalisadeError } from '../../src/core/errors.js';
@@ -170,6 +170,24 @@ describe('advisory store', () => {
       ['advisory-invalid', 2],
       ['advisory-invalid', 4],
     ]);
+  });
+
+  it('locates JSON syntax errors by line and column', async () => {
+    const dir = temp();
+    const input = join(dir, 'in');
+    mkdirSync(input);
+    writeFileSync(join(input, 'a-ok.json'), JSON.stringify(osv('L-2', [npm('p', [{ introduced: '0' }])])));
+    // A hand-edited record: a missing comma at the end of line 3, found at the next member.
+    writeFileSync(join(input, 'b-edited.json'), '{\n  "id": "L-3",\n  "modified": "2024-01-01T00:00:00Z"\n  "affected": []\n}\n');
+    writeFileSync(join(input, 'c-cut.json'), '{\n  "id": "L-4",\n  "affected": [');
+    writeFileSync(join(input, 'd-feed.jsonl'), `${JSON.stringify(osv('L-5', [npm('q', [{ introduced: '0' }])]))}\n{"id": "L-6" "x": 1}\n`);
+    const result = await importAdvisories(join(dir, 'db.sqlite'), input);
+    expect(result.problems.map((p) => [basename(p.file ?? ''), p.line, p.column])).toEqual([
+      ['b-edited.json', 4, 3],
+      ['c-cut.json', 3, 16],
+      ['d-feed.jsonl', 2, 14],
+    ]);
+    expect(result.records).toBe(2);
   });
 
   it('tells when a source was imported without an ecosystem this Palisade now compares', async () => {

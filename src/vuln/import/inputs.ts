@@ -73,8 +73,23 @@ function parseDocument(text: string, origin: string, line?: number): InputItem {
   try {
     return { kind: 'document', origin, value: JSON.parse(text) as unknown, ...(line === undefined ? {} : { line }) };
   } catch (error) {
-    return { kind: 'problem', problem: vulnProblem('advisory-invalid', `invalid JSON: ${jsonErrorMessage(error)}`, origin, line) };
+    const at = syntaxErrorPlace(text, error, line ?? 1);
+    return { kind: 'problem', problem: vulnProblem('advisory-invalid', `invalid JSON: ${jsonErrorMessage(error)}`, origin, at?.line ?? line, at?.column) };
   }
+}
+
+/**
+ * Where in `text` a JSON syntax error is: V8 names the offset of most ("... in JSON at position
+ * 1234", or the end for "Unexpected end of JSON input"); a hand-edited advisory needs the line and
+ * column, not the offset. `firstLine` is the line `text` starts on (JSON lines).
+ */
+function syntaxErrorPlace(text: string, error: unknown, firstLine: number): { line: number; column: number } | undefined {
+  const message = error instanceof Error ? error.message : '';
+  const offset = /at position (\d+)/.exec(message)?.[1] ?? (/end of JSON input/.test(message) ? String(text.length) : undefined);
+  if (offset === undefined) return undefined;
+  const before = text.slice(0, Number(offset));
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: firstLine + (before.match(/\n/g)?.length ?? 0), column: before.length - lineStart + 1 };
 }
 
 async function* readZip(file: string): AsyncGenerator<InputItem> {
