@@ -154,6 +154,16 @@ describe('sarif writer', () => {
     }
   });
 
+  // SARIF §3.11.6: "[text](destination)" in a plain-text message is an embedded link, which
+  // viewers render as clickable; a container named "[login](https://...)" must stay text.
+  it('escapes embedded-link syntax that a hostile name brings into a message', () => {
+    const first = SAMPLE_REPORT.findings[0] as Finding;
+    const message = 'container "[log\\in](https://evil.example/x)" runs privileged';
+    const [result] = run({ ...SAMPLE_REPORT, findings: [{ ...first, message }] }).results;
+    expect(result?.message.text).toBe('container "\\[log\\\\in\\](https://evil.example/x)" runs privileged');
+    expect(run().results.map((r) => r.message.text)).toEqual(SAMPLE_REPORT.findings.map((f) => f.message));
+  });
+
   it('marks suppressed findings with the kind of suppression', () => {
     expect(resultFor('0c44d1e9a8b27f36').suppressions).toEqual([
       {

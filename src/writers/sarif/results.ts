@@ -94,13 +94,24 @@ function riskProperties(finding: Finding): Record<string, unknown> {
   };
 }
 
+/**
+ * SARIF reads `[text](destination)` in a plain-text message as an embedded link (§3.11.6), and
+ * viewers make it clickable (VS Code's SARIF viewer opens any URL). Messages quote names from
+ * manifests and images, so a message holding that pattern has its `\`, `[` and `]` escaped, which
+ * the specification's grammar reads back as literal characters. Other messages, the usual case,
+ * are left as they are, so that no viewer shows stray backslashes in them.
+ */
+export function plainText(text: string): string {
+  return text.includes('](') ? text.replace(/[\\[\]]/g, (c) => `\\${c}`) : text;
+}
+
 export function result(finding: Finding, ruleIndex: number, base: CheckoutBase): SarifResult {
   return {
     ruleId: finding.ruleId,
     ruleIndex,
     level: sarifLevel(finding.severity),
     kind: 'fail',
-    message: { text: finding.message },
+    message: { text: plainText(finding.message) },
     locations: [location(finding, base)],
     partialFingerprints: { 'palisadeFindingId/v1': finding.id },
     ...(finding.suppressed ? { suppressions: [suppressionOf(finding.suppression)] } : {}),
@@ -118,7 +129,7 @@ export function notification(problem: Problem, base: CheckoutBase): SarifNotific
   const text = problem.hint === undefined ? problem.message : `${problem.message} (hint: ${problem.hint})`;
   return {
     level: NOTIFICATION_LEVEL[problem.level],
-    message: { text },
+    message: { text: plainText(text) },
     descriptor: { id: problem.code },
     ...(physical === undefined ? {} : { locations: [{ physicalLocation: physical }] }),
   };
