@@ -181,11 +181,14 @@ describe('advisory store', () => {
     writeFileSync(join(input, 'b-edited.json'), '{\n  "id": "L-3",\n  "modified": "2024-01-01T00:00:00Z"\n  "affected": []\n}\n');
     writeFileSync(join(input, 'c-cut.json'), '{\n  "id": "L-4",\n  "affected": [');
     writeFileSync(join(input, 'd-feed.jsonl'), `${JSON.stringify(osv('L-5', [npm('q', [{ introduced: '0' }])]))}\n{"id": "L-6" "x": 1}\n`);
+    // V8 names no offset for an unexpected token; it is located all the same.
+    writeFileSync(join(input, 'e-token.json'), '{\n  "id": "L-7",\n  "affected": [ oops ]\n}\n');
     const result = await importAdvisories(join(dir, 'db.sqlite'), input);
     expect(result.problems.map((p) => [basename(p.file ?? ''), p.line, p.column])).toEqual([
       ['b-edited.json', 4, 3],
       ['c-cut.json', 3, 16],
       ['d-feed.jsonl', 2, 14],
+      ['e-token.json', 3, 17],
     ]);
     expect(result.records).toBe(2);
   });

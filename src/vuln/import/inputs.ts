@@ -11,6 +11,7 @@ import { crc32, inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
 import type { Problem } from '../../model/problem.js';
 import { vulnProblem } from '../problems.js';
+import { jsonErrorOffset } from './json-error-offset.js';
 import { BlockReader } from './zip-reader.js';
 import { jsonErrorMessage } from '../../lib/json-error.js';
 
@@ -79,15 +80,14 @@ function parseDocument(text: string, origin: string, line?: number): InputItem {
 }
 
 /**
- * Where in `text` a JSON syntax error is: V8 names the offset of most ("... in JSON at position
- * 1234", or the end for "Unexpected end of JSON input"); a hand-edited advisory needs the line and
- * column, not the offset. `firstLine` is the line `text` starts on (JSON lines).
+ * Where in `text` a JSON syntax error is, as line and column: a hand-edited advisory needs them,
+ * not an offset. `firstLine` is the line `text` starts on (JSON lines).
  */
 function syntaxErrorPlace(text: string, error: unknown, firstLine: number): { line: number; column: number } | undefined {
   const message = error instanceof Error ? error.message : '';
-  const offset = /at position (\d+)/.exec(message)?.[1] ?? (/end of JSON input/.test(message) ? String(text.length) : undefined);
-  if (offset === undefined) return undefined;
-  const before = text.slice(0, Number(offset));
+  const offset = jsonErrorOffset(text) ?? Number(/at position (\d+)/.exec(message)?.[1] ?? Number.NaN);
+  if (Number.isNaN(offset)) return undefined;
+  const before = text.slice(0, offset);
   const lineStart = before.lastIndexOf('\n') + 1;
   return { line: firstLine + (before.match(/\n/g)?.length ?? 0), column: before.length - lineStart + 1 };
 }
