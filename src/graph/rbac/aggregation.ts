@@ -29,10 +29,24 @@ function readSelector(value: unknown): LabelSelector {
   return { matchLabels: asStringMap(record.matchLabels), matchExpressions: expressions };
 }
 
-/** A stable identity for "the same rule" (the controller compares rules field by field). */
+/** A stable identity for "the same rule" (the controller compares rules field by field), computed once per rule. */
+const IDENTITIES = new WeakMap<SourcedRule, string>();
 function ruleIdentity(sourced: SourcedRule): string {
-  return JSON.stringify(sourced.rule);
+  let id = IDENTITIES.get(sourced);
+  if (id === undefined) {
+    id = JSON.stringify(sourced.rule);
+    IDENTITIES.set(sourced, id);
+  }
+  return id;
 }
+
+/**
+ * Selector matches and rules looked at while aggregating, at most. Real clusters need a few
+ * thousand (admin, edit and view over some hundred aggregate-to-* roles); hostile input (hundreds
+ * of aggregated roles that all select each other) would need billions, so aggregation stops here
+ * with a located warning.
+ */
+export const MAX_AGGREGATION_WORK = 2_000_000;
 
 interface Mutable {
   raw: RawRole;
@@ -69,31 +83,43 @@ export function resolveRoles(raws: readonly RawRole[], problems: Problem[]): Rol
     state.rules.length = 0;
     aggregated.push(state);
   }
-  if (aggregated.length > 0) aggregate(aggregated, states.filter((s) => s.raw.kind === 'ClusterRole'));
+  if (aggregated.length > 0) {
+    const unfinished = aggregate(aggregated, states.filter((s) => s.raw.kind === 'ClusterRole'));
+    if (unfinished !== undefined) {
+      problems.push(rbacProblem('rbac-invalid-selector', unfinished.raw.resource, '/aggregationRule', `aggregation stopped after ${MAX_AGGREGATION_WORK} steps: the aggregationRules of this input select each other too widely, so aggregated ClusterRoles may lack rules`));
+    }
+  }
   return raws.map((raw) => defs.get(raw)).filter((d): d is RoleDef => d !== undefined);
 }
 
-function aggregate(aggregated: readonly Mutable[], clusterRoles: readonly Mutable[]): void {
+/** Unions the rules into every aggregated role; returns the role it stopped at if the work budget ran out. */
+function aggregate(aggregated: readonly Mutable[], clusterRoles: readonly Mutable[]): Mutable | undefined {
   const sorted = [...clusterRoles].sort((a, b) => (a.raw.name < b.raw.name ? -1 : a.raw.name > b.raw.name ? 1 : 0));
   const sources = new Map<Mutable, Mutable[]>();
+  let work = 0;
   for (const state of aggregated) {
     // The controller walks selector by selector, each over the roles in name order, skipping itself.
     const ordered = new Set<Mutable>();
     for (const selector of state.selectors ?? []) {
+      work += sorted.length;
+      if (work > MAX_AGGREGATION_WORK) return state;
       for (const candidate of sorted) if (candidate !== state && selectorMatches(selector, candidate.raw.labels)) ordered.add(candidate);
     }
     sources.set(state, [...ordered]);
   }
+  const seen = new Map<Mutable, Set<string>>(aggregated.map((state) => [state, new Set<string>()]));
   // Rules only grow from empty, so this reaches the least fixpoint in at most (roles + 1) rounds.
   for (let round = 0; round <= aggregated.length; round++) {
     let changed = false;
     for (const state of aggregated) {
-      const seen = new Set(state.rules.map(ruleIdentity));
+      const ids = seen.get(state) ?? new Set<string>();
       for (const source of sources.get(state) ?? []) {
+        work += source.rules.length;
+        if (work > MAX_AGGREGATION_WORK) return state;
         for (const rule of source.rules) {
           const id = ruleIdentity(rule);
-          if (seen.has(id)) continue;
-          seen.add(id);
+          if (ids.has(id)) continue;
+          ids.add(id);
           state.rules.push(rule);
           changed = true;
         }
@@ -101,4 +127,5 @@ function aggregate(aggregated: readonly Mutable[], clusterRoles: readonly Mutabl
     }
     if (!changed) break;
   }
+  return undefined;
 }
