@@ -172,11 +172,12 @@ describe('advisory store', () => {
     ]);
   });
 
-  it('locates JSON syntax errors by line and column', async () => {
+  it('locates JSON syntax errors by line and column; a byte order mark is no error', async () => {
     const dir = temp();
     const input = join(dir, 'in');
     mkdirSync(input);
-    writeFileSync(join(input, 'a-ok.json'), JSON.stringify(osv('L-2', [npm('p', [{ introduced: '0' }])])));
+    // Saved by a Windows tool, with a byte order mark (RFC 8259 lets parsers ignore it).
+    writeFileSync(join(input, 'a-ok.json'), `\uFEFF${JSON.stringify(osv('L-2', [npm('p', [{ introduced: '0' }])]))}`);
     // A hand-edited record: a missing comma at the end of line 3, found at the next member.
     writeFileSync(join(input, 'b-edited.json'), '{\n  "id": "L-3",\n  "modified": "2024-01-01T00:00:00Z"\n  "affected": []\n}\n');
     writeFileSync(join(input, 'c-cut.json'), '{\n  "id": "L-4",\n  "affected": [');

@@ -145,6 +145,25 @@ describe('CycloneDX VEX', () => {
     expect(applyVex([lodash], opaque.statements)[0]?.suppression).toBeUndefined();
   });
 
+  it('reads a document with a byte order mark, and locates a syntax error by line and column', () => {
+    const dir = temp();
+    const file = join(dir, 'powershell.vex.json');
+    const doc = { '@context': 'https://openvex.dev/ns/v0.2.0', statements: [{ vulnerability: { name: 'CVE-2021-23337' }, products: [{ '@id': 'pkg:npm/lodash' }], status: 'not_affected', justification: 'component_not_present' }] };
+    writeFileSync(file, `\uFEFF${JSON.stringify(doc, null, 2)}`);
+    expect(applyVex([lodash], loadVex(file).statements)[0]?.suppression).toBeDefined();
+    writeFileSync(file, '{\n  "statements": [\n    { "status": not_affected }\n  ]\n}\n');
+    const error = (() => {
+      try {
+        loadVex(file);
+      } catch (thrown) {
+        return thrown;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(PalisadeError);
+    expect((error as PalisadeError).problem).toMatchObject({ code: 'vex-invalid', file, line: 3, column: 17 });
+  });
+
   it('rejects documents of another kind with a located problem', () => {
     const dir = temp();
     const file = join(dir, 'x.json');

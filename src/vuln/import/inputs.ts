@@ -11,7 +11,7 @@ import { crc32, inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
 import type { Problem } from '../../model/problem.js';
 import { vulnProblem } from '../problems.js';
-import { jsonErrorOffset } from './json-error-offset.js';
+import { jsonErrorPlace } from './json-error-offset.js';
 import { BlockReader } from './zip-reader.js';
 import { jsonErrorMessage } from '../../lib/json-error.js';
 
@@ -54,7 +54,12 @@ async function* readFileInput(file: string, size: number): AsyncGenerator<InputI
     return;
   }
   const text = await readFile(file, 'utf8');
-  yield* parseText(text, file, /\.jsonl$/i.test(file));
+  yield* parseText(withoutBom(text), file, /\.jsonl$/i.test(file));
+}
+
+/** RFC 8259 lets a parser ignore a byte order mark; Windows tools (PowerShell 5) write one. */
+function withoutBom(text: string): string {
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
 
 function* parseText(text: string, origin: string, lines: boolean): Generator<InputItem> {
@@ -74,23 +79,11 @@ function parseDocument(text: string, origin: string, line?: number): InputItem {
   try {
     return { kind: 'document', origin, value: JSON.parse(text) as unknown, ...(line === undefined ? {} : { line }) };
   } catch (error) {
-    const at = syntaxErrorPlace(text, error, line ?? 1);
+    const at = jsonErrorPlace(text, line ?? 1);
     return { kind: 'problem', problem: vulnProblem('advisory-invalid', `invalid JSON: ${jsonErrorMessage(error)}`, origin, at?.line ?? line, at?.column) };
   }
 }
 
-/**
- * Where in `text` a JSON syntax error is, as line and column: a hand-edited advisory needs them,
- * not an offset. `firstLine` is the line `text` starts on (JSON lines).
- */
-function syntaxErrorPlace(text: string, error: unknown, firstLine: number): { line: number; column: number } | undefined {
-  const message = error instanceof Error ? error.message : '';
-  const offset = jsonErrorOffset(text) ?? Number(/at position (\d+)/.exec(message)?.[1] ?? Number.NaN);
-  if (Number.isNaN(offset)) return undefined;
-  const before = text.slice(0, offset);
-  const lineStart = before.lastIndexOf('\n') + 1;
-  return { line: firstLine + (before.match(/\n/g)?.length ?? 0), column: before.length - lineStart + 1 };
-}
 
 async function* readZip(file: string): AsyncGenerator<InputItem> {
   let zip: yauzl.ZipFile;
@@ -124,7 +117,7 @@ async function* readZip(file: string): AsyncGenerator<InputItem> {
         yield { kind: 'problem', problem: vulnProblem('advisory-invalid', `cannot read zip entry: ${String(error)}`, origin) };
         continue;
       }
-      yield* parseText(text, origin, /\.jsonl$/i.test(name));
+      yield* parseText(withoutBom(text), origin, /\.jsonl$/i.test(name));
     }
   } finally {
     zip.close();

@@ -87,6 +87,18 @@ function stringEnd(text: string, start: number): { error: boolean; at: number } 
   return { error: true, at: i };
 }
 
+/**
+ * The line and column (1-based) where `text` stops being JSON: a hand-edited document needs them,
+ * not an offset. `firstLine` is the line `text` starts on (JSON lines).
+ */
+export function jsonErrorPlace(text: string, firstLine = 1): { line: number; column: number } | undefined {
+  const offset = jsonErrorOffset(text);
+  if (offset === undefined) return undefined;
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: firstLine + (before.match(/\n/g)?.length ?? 0), column: before.length - lineStart + 1 };
+}
+
 function matchAt(pattern: RegExp, text: string, at: number): number | undefined {
   pattern.lastIndex = at;
   return pattern.test(text) ? pattern.lastIndex : undefined;

@@ -6,6 +6,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { PalisadeError } from '../../core/errors.js';
+import { jsonErrorPlace } from '../import/json-error-offset.js';
 import { isObject } from '../import/json-shape.js';
 import type { VulnerabilityMatch } from '../match/merge.js';
 import { vulnProblem } from '../problems.js';
@@ -35,7 +36,8 @@ export function loadVex(file: string): VexDocument {
   let text: string;
   try {
     if (statSync(file).size > MAX_VEX_BYTES) throw new PalisadeError(vulnProblem('vex-invalid', `${file} is larger than ${MAX_VEX_BYTES} bytes`, file));
-    text = readFileSync(file, 'utf8');
+    // RFC 8259 lets a parser ignore a byte order mark; Windows tools (PowerShell 5) write one.
+    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
     if (error instanceof PalisadeError) throw error;
     throw new PalisadeError(vulnProblem('vex-invalid', `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`, file));
@@ -44,7 +46,8 @@ export function loadVex(file: string): VexDocument {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new PalisadeError(vulnProblem('vex-invalid', `${file} is not JSON: ${jsonErrorMessage(error)}`, file));
+    const at = jsonErrorPlace(text);
+    throw new PalisadeError(vulnProblem('vex-invalid', `${file} is not JSON: ${jsonErrorMessage(error)}`, file, at?.line, at?.column));
   }
   return parseVex(value, file);
 }
