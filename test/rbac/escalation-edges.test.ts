@@ -48,11 +48,23 @@ describe('impersonation paths', () => {
 
 describe('certificate signing paths', () => {
   const approver = '- {apiGroups: ["certificates.k8s.io"], resources: ["certificatesigningrequests/approval"], verbs: ["update"]}\n- {apiGroups: ["certificates.k8s.io"], resources: ["signers"], resourceNames: ["kubernetes.io/kube-apiserver-client"], verbs: ["approve"]}\n';
-  it('reaches cluster-admin by creating and approving a client CSR', async () => {
-    expect(await pathsOfAlice(`${approver}- {apiGroups: ["certificates.k8s.io"], resources: ["certificatesigningrequests"], verbs: ["create", "get"]}`)).toEqual([['csr-approve: user:alice -> cluster-admin']]);
+  const admins = (subjects: string): string =>
+    role('ClusterRole', 'cluster-admin', '- {apiGroups: ["*"], resources: ["*"], verbs: ["*"]}') + binding('ClusterRoleBinding', 'admins', 'ClusterRole', 'cluster-admin', subjects);
+  async function toAdmin(create: string, subjects: string): Promise<string[][]> {
+    const model = await modelOf(role('ClusterRole', 'approver', approver + create) + binding('ClusterRoleBinding', 'alice-approves', 'ClusterRole', 'approver', alice) + admins(subjects));
+    return escalationPaths(model, { from: 'user:alice', to: ['cluster-admin'] }).map((p) => p.steps.map((s) => `${s.kind}: ${s.from} -> ${s.to}`));
+  }
+  const create = '- {apiGroups: ["certificates.k8s.io"], resources: ["certificatesigningrequests"], verbs: ["create", "get"]}';
+
+  it('reaches an admin group by creating and approving a client CSR for it', async () => {
+    expect(await toAdmin(create, '- {kind: Group, name: ops-admins}')).toEqual([['csr-approve: user:alice -> groups:*-masters', 'member: groups:*-masters -> group:ops-admins', 'holds: group:ops-admins -> cluster-admin']]);
+  });
+
+  it('does not reach system:masters, which the CertificateSubjectRestriction admission plugin refuses in a client CSR', async () => {
+    expect(await toAdmin(create, '- {kind: Group, name: "system:masters"}')).toEqual([]);
   });
 
   it('does not count create on CSRs restricted by resourceNames: a create names no object, so the authorizer never grants it', async () => {
-    expect(await pathsOfAlice(`${approver}- {apiGroups: ["certificates.k8s.io"], resources: ["certificatesigningrequests"], resourceNames: ["mine"], verbs: ["create", "get"]}`)).toEqual([]);
+    expect(await toAdmin(create.replace('verbs:', 'resourceNames: ["mine"], verbs:'), '- {kind: Group, name: ops-admins}')).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import type { Inventory, PodRun } from '../inventory.js';
 import { covers, type Reach } from '../reach.js';
 import { MASTERS, formatSubject, parseServiceAccountUser, serviceAccountUser, subjectKey, userInfoOf, type SubjectRef } from '../subjects.js';
 import type { BindingDef, RoleDef } from '../types.js';
-import { ALL_GROUPS, ALL_NODES, ALL_USERS, ANY_NAMESPACE, CLUSTER_ADMIN, edgesOf, podsHub, serviceAccountsHub, type EdgeContext } from './edges.js';
+import { ALL_GROUPS, ALL_NODES, ALL_USERS, ANY_NAMESPACE, CERTIFICATE_GROUPS, CLUSTER_ADMIN, edgesOf, podsHub, serviceAccountsHub, type EdgeContext } from './edges.js';
 import { grantHolder, namespaceAdminHolder, roleHolder, type Holder } from './holder.js';
 import type { EscalationGraph, GraphEdge, GraphNode, NodeKind } from './types.js';
 
@@ -112,6 +112,7 @@ class Builder {
     else if (id.startsWith('pods:')) this.addNode(id, 'hub', id === 'pods:*' ? 'any running pod' : `the running pods of namespace ${id.slice(5)}`, false);
     else if (id === ALL_USERS) this.addNode(id, 'hub', 'any user', false);
     else if (id === ALL_GROUPS) this.addNode(id, 'hub', 'any group', false);
+    else if (id === CERTIFICATE_GROUPS) this.addNode(id, 'hub', 'any group but system:masters', false);
     else if (id.startsWith('bindable:')) {
       const [kind, scope = ''] = id.slice(9).split('@');
       this.addNode(id, 'hub', `any ${kind ?? ''} it may bind${scope === '' ? ' cluster-wide' : scope === ANY_NAMESPACE ? ' in every namespace' : ` in ${scope}`}`, false);
@@ -159,7 +160,10 @@ class Builder {
     // Not ServiceAccounts: the API server checks a ServiceAccount user name as `impersonate serviceaccounts`.
     if (id === ALL_USERS) return [...this.principals.keys()].filter((p) => p.startsWith('user:')).map((u) => edge(u, `user ${u.slice(5)}`));
     if (id.startsWith('bindable:')) return this.bindableEdges(id);
-    if (id === ALL_GROUPS) return [...this.principals.keys()].filter((p) => p.startsWith('group:')).map((g) => edge(g, `group ${g.slice(6)}`));
+    if (id === ALL_GROUPS || id === CERTIFICATE_GROUPS) {
+      const groups = [...this.principals.keys()].filter((p) => p.startsWith('group:') && (id === ALL_GROUPS || p !== `group:${MASTERS}`));
+      return groups.map((g) => edge(g, `group ${g.slice(6)}`));
+    }
     return [];
   }
 

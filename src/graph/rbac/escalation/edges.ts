@@ -17,7 +17,8 @@
  * - exec/attach into a pod, or add an ephemeral container to it: act as its ServiceAccount;
  * - nodes/proxy: the kubelet API of a node, which runs commands in every pod on it;
  * - create CSRs, approve them and use the kube-apiserver-client signer: a client certificate
- *   for any user and group, system:masters included;
+ *   for any user name (ServiceAccount user names included) and any group but system:masters,
+ *   which the CertificateSubjectRestriction admission plugin (on by default) refuses;
  * - hold `*` on `*` in `*`: cluster-admin (or, in one namespace, that namespace's admin).
  */
 import { covers, firstCovering, type Probe, type Reach } from '../reach.js';
@@ -39,6 +40,8 @@ export const serviceAccountsHub = (ns: string): string => `serviceaccounts:${ns}
 export const podsHub = (ns: string): string => `pods:${ns}`;
 export const ALL_USERS = 'users:*';
 export const ALL_GROUPS = 'groups:*';
+/** Any group a client certificate may carry: all but system:masters (CertificateSubjectRestriction). */
+export const CERTIFICATE_GROUPS = 'groups:*-masters';
 
 const RBAC = 'rbac.authorization.k8s.io';
 /**
@@ -277,11 +280,16 @@ function privilegeEdges(holder: Holder, ctx: EdgeContext, emit: Emit): void {
   const signer = holder.reach(SIGNER_APPROVE).find((r) => r.names === undefined || r.names.includes(CLIENT_SIGNER) || r.names.includes('kubernetes.io/*'));
   const [c, a] = [csr[0], approval[0]];
   if (c !== undefined && a !== undefined && signer !== undefined) {
-    emit(CLUSTER_ADMIN, 'csr-approve', `create a CSR for a client certificate in group system:masters, approve it for signer ${CLIENT_SIGNER}, and authenticate with it`, [
+    const evidence = [
       { reach: c, probe: CSR_CREATE },
       { reach: a, probe: CSR_APPROVAL },
       { reach: signer, probe: SIGNER_APPROVE },
-    ]);
+    ];
+    const how = `create a CSR for a client certificate, approve it for signer ${CLIENT_SIGNER}, and authenticate with it`;
+    // The certificate's CN is the user name, its O the groups; system:masters is refused at admission.
+    emit(ALL_USERS, 'csr-approve', `${how} as any user`, evidence);
+    emit(serviceAccountsHub(ANY_NAMESPACE), 'csr-approve', `${how} as the user name of any ServiceAccount`, evidence);
+    emit(CERTIFICATE_GROUPS, 'csr-approve', `${how} in any group but system:masters (refused by the CertificateSubjectRestriction admission plugin)`, evidence);
   }
   escalateEdges(holder, emit);
   const reaches = {

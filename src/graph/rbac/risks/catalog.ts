@@ -44,7 +44,7 @@ type Check = (rules: readonly SourcedRule[], clusterWide: boolean) => RiskHit[];
 
 const RBAC_GROUP = 'rbac.authorization.k8s.io';
 const CERTIFICATES = 'certificates.k8s.io';
-/** The signer whose certificates authenticate to the API server as any user and group, system:masters included. */
+/** The signer whose certificates authenticate to the API server as any user and any group but system:masters (CertificateSubjectRestriction refuses it). */
 const CLIENT_SIGNER = 'kubernetes.io/kube-apiserver-client';
 /** The verbs that, on every resource of every group, amount to administering it. */
 const ADMIN_VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'];
@@ -272,14 +272,14 @@ const csrApproval: Check = (rules, clusterWide) => {
       ? {
           risk: 'csr-approval',
           grants: approve,
-          impact: 'its holders approve client certificates for any user or group, system:masters included, that anyone requests',
+          impact: 'its holders approve client certificates for any user or group (but system:masters, which admission refuses) that anyone requests',
           severity: 'high',
           rules: [...new Set([signer.sourced, approval.sourced])],
         }
       : {
           risk: 'csr-approval',
           grants: `create on certificatesigningrequests, ${approve}`,
-          impact: 'its holders issue themselves a client certificate for any user or group, system:masters included',
+          impact: 'its holders issue themselves a client certificate for any user or group but system:masters (which admission refuses), so for any identity a binding names',
           rules: [...new Set([signer.sourced, approval.sourced, create.sourced])],
         },
   ];
