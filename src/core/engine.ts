@@ -7,7 +7,9 @@ import type { Problem } from '../model/problem.js';
 import type { RuleStatus, RuleSummary } from '../model/report.js';
 import type { Resource, ResourceRef } from '../model/resource.js';
 import { resourceKey, refOf } from '../model/resource.js';
+import path from 'node:path';
 import { hash64Fields } from '../lib/hash.js';
+import { isFileBacked } from '../model/source.js';
 import { problem } from './errors.js';
 import type { AnyRule, Outcome, RuleContext, Violation } from './rule.js';
 import type { ResourceIndex } from './resource-index.js';
@@ -35,21 +37,35 @@ function emptyCounts(): Counts {
 interface Shared {
   readonly ref: ResourceRef;
   readonly key: string;
+  /** The file as the finding id knows it (see idFile). */
+  readonly file: string;
 }
 
 const sharedByResource = new WeakMap<Resource, Shared>();
 function shared(resource: Resource): Shared {
   let found = sharedByResource.get(resource);
   if (found === undefined) {
-    found = { ref: refOf(resource), key: resourceKey(resource) };
+    found = { ref: refOf(resource), key: resourceKey(resource), file: idFile(resource.source.file) };
     sharedByResource.set(resource, found);
   }
   return found;
 }
 
-/** Stable id: same rule, resource, path and message give the same id on every run. */
-function findingId(ruleId: string, subject: Shared, resource: Resource, path: string, message: string): string {
-  return hash64Fields([ruleId, subject.key, resource.source.file, path, message]);
+/**
+ * A file as the working directory sees it, whichever way it was named (`k8s/x.yaml`,
+ * `./k8s/x.yaml`, `/repo/k8s/x.yaml` from /repo): the id is SARIF's fingerprint, and a different
+ * one for the same finding makes code scanning close the alert, open another and lose its
+ * dismissal. stdin and clusters are not files.
+ */
+function idFile(file: string): string {
+  if (!isFileBacked(file)) return file;
+  const relative = path.relative(process.cwd(), path.resolve(file));
+  return relative === '' ? '.' : relative.split(path.sep).join('/');
+}
+
+/** Stable id: same rule, resource, file, path and message give the same id on every run. */
+function findingId(ruleId: string, subject: Shared, path: string, message: string): string {
+  return hash64Fields([ruleId, subject.key, subject.file, path, message]);
 }
 
 /**
@@ -72,7 +88,7 @@ function toFinding(rule: AnyRule, resource: Resource, subject: Shared, violation
   const message = texts.one(violation.message);
   const path = texts.one(violation.path);
   return {
-    id: findingId(rule.id, subject, resource, path, message),
+    id: findingId(rule.id, subject, path, message),
     ruleId: rule.id,
     title: rule.title,
     severity: violation.severity ?? rule.severity,
