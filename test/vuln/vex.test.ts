@@ -96,6 +96,23 @@ describe('OpenVEX', () => {
     expect(applyVex([lodash], appA)[0]?.suppression).toBeDefined();
   });
 
+  it('meets packages whatever the case another tool spelled their purls in', () => {
+    // Trivy lower-cases npm and Go names in purls; PyPI names are equal per PEP 503.
+    const jsonstream = match('CVE-2099-1', [], 'pkg:npm/JSONStream@1.3.5');
+    const ntlm = match('CVE-2099-2', [], 'pkg:golang/github.com/Azure/go-ntlmssp@v0.0.0-20221128193559-754e69321358');
+    const typing = match('CVE-2099-3', [], 'pkg:pypi/typing_extensions@4.7.1');
+    const statement = (name: string, purl: string) => ({ vulnerability: { name }, products: [{ '@id': purl }], status: 'not_affected', justification: 'vulnerable_code_not_present' });
+    const vex = parseVex({
+      '@context': 'https://openvex.dev/ns/v0.2.0',
+      statements: [
+        statement('CVE-2099-1', 'pkg:npm/jsonstream@1.3.5'),
+        statement('CVE-2099-2', 'pkg:golang/github.com/azure/go-ntlmssp@v0.0.0-20221128193559-754e69321358'),
+        statement('CVE-2099-3', 'pkg:pypi/Typing-Extensions@4.7.1'),
+      ],
+    }, 'trivy.vex.json');
+    expect(applyVex([jsonstream, ntlm, typing], vex.statements).map((m) => m.suppression !== undefined)).toEqual([true, true, true]);
+  });
+
   it('applies only to the named package version', () => {
     const other = match('CVE-2021-23337', ['GHSA-35jh-r3h4-6jhm'], 'pkg:npm/lodash@4.17.19');
     expect(applyVex([other], parseVex(doc, 'x').statements)[0]?.suppression).toBeUndefined();

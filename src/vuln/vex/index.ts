@@ -114,8 +114,20 @@ function parts(purl: string): PurlParts {
   } catch {
     // keep the raw text; it then only equals itself
   }
-  const type = decoded.slice(0, decoded.indexOf('/')).toLowerCase();
-  return { base: `${type}${decoded.slice(decoded.indexOf('/'))}`, ...(version === undefined ? {} : { version: safeDecode(version) }) };
+  const typeEnd = Math.max(decoded.indexOf('/'), 0);
+  const type = decoded.slice(0, typeEnd).toLowerCase();
+  return { base: `${type}${samePackageName(type, decoded.slice(typeEnd))}`, ...(version === undefined ? {} : { version: safeDecode(version) }) };
+}
+
+/**
+ * Tools spell one package's purl differently: Trivy lower-cases npm and Go names
+ * (pkg:npm/jsonstream), the analyzers keep the author's case (pkg:npm/JSONStream), so a VEX
+ * written from one tool's report must still meet the other's. No two real packages of a registry
+ * differ only by case; PyPI names are also equal up to runs of "-", "_" and "." (PEP 503).
+ */
+function samePackageName(type: string, path: string): string {
+  const lower = path.toLowerCase();
+  return type === 'pkg:pypi' ? lower.replace(/[-_.]+/g, '-') : lower;
 }
 
 function safeDecode(text: string): string {
