@@ -70,6 +70,9 @@ describe('binding scope', () => {
     expect(await allowed(yaml, { verb: 'get', resource: 'pods' })).toBe(false); // cluster-wide request
     expect(await allowed(yaml, { verb: 'get', resource: '/metrics' })).toBe(false);
     expect(await allowed(yaml, { verb: 'get', resource: 'configmaps', namespace: 'dev' })).toBe(true);
+    // permissions lists only what the authorizer grants: not the ClusterRole's /metrics under namespace dev.
+    const dev = permissions(await modelOf(yaml), 'user:alice').scopes.find((s) => s.scope === 'dev');
+    expect(dev?.rules.map((r) => r.rule.type)).toEqual(['resource', 'resource']);
   });
 
   it('reports a ClusterRoleBinding to a Role as invalid and grants nothing through it', async () => {

@@ -1,7 +1,7 @@
 /**
  * The effective permissions of an identity: every rule it holds through any binding (its own or its
  * groups'), merged per scope (cluster-wide, or one namespace) with identical rules listed once and
- * every binding -> role that grants them.
+ * every binding -> role that grants them. Non-resource rules count only cluster-wide.
  */
 import { locate } from '../../core/locate.js';
 import type { RbacIndex } from './authorizer.js';
@@ -34,6 +34,8 @@ export interface ScopePermissions {
 export function effectivePermissions(index: RbacIndex, user: UserInfo): ScopePermissions[] {
   const scopes = new Map<string, Map<string, { rule: Rule; sources: RuleSource[] }>>();
   for (const { scope, grant } of index.grantsOf(user)) {
+    // A RoleBinding never grants non-resource URLs (those requests have no namespace), so such a rule of its ClusterRole is no permission.
+    if (scope !== '' && grant.rule.rule.type === 'nonResource') continue;
     const rules = scopes.get(scope) ?? new Map<string, { rule: Rule; sources: RuleSource[] }>();
     scopes.set(scope, rules);
     const id = JSON.stringify(grant.rule.rule);
