@@ -165,6 +165,16 @@ describe('aggregation', () => {
     expect(Date.now() - started).toBeLessThan(4000);
   });
 
+  it('keeps the stored rules of an aggregated role none of whose sources is in the input (an exported role), with a note', async () => {
+    const exported = `---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: team-admin\naggregationRule:\n  clusterRoleSelectors:\n  - matchLabels: {agg-team: "true"}\nrules:\n- {apiGroups: [""], resources: ["secrets"], verbs: ["get"]}\n`;
+    const outer = `---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: outer\naggregationRule:\n  clusterRoleSelectors:\n  - matchLabels: {agg-outer: "true"}\n`;
+    const model = await modelOf(exported.replace('name: team-admin', `name: team-admin\n${label('agg-outer').trimEnd()}`) + outer + binding('ClusterRoleBinding', 'b', 'ClusterRole', 'team-admin', alice) + binding('ClusterRoleBinding', 'o', 'ClusterRole', 'outer', '- {kind: User, name: olga}'));
+    expect(canI(model, { as: 'user:alice', verb: 'get', resource: 'secrets', namespace: 'x' }).allowed).toBe(true);
+    // ... and an aggregated role selecting it aggregates those rules.
+    expect(canI(model, { as: 'user:olga', verb: 'get', resource: 'secrets', namespace: 'x' }).allowed).toBe(true);
+    expect(model.problems.map((p) => [p.code, p.level, p.message])).toEqual([['rbac-missing-role', 'note', expect.stringContaining('ClusterRole team-admin')]]);
+  });
+
   it('reaches a fixpoint on aggregation cycles and ignores invalid selectors', async () => {
     const agg = (name: string, own: string, selects: string): string =>
       `---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: ${name}\n  labels: {${own}: "true"}\naggregationRule:\n  clusterRoleSelectors:\n  - matchLabels: {${selects}: "true"}\n`;

@@ -4,7 +4,8 @@
  * by any of its clusterRoleSelectors, taken in name order, duplicates dropped. Aggregated roles
  * may feed each other (admin <- edit <- view), so the union is iterated to its least fixpoint,
  * which is what the controller converges to. A selector the API server would reject makes the
- * controller skip that role: its stored rules stay.
+ * controller skip that role: its stored rules stay. So do the stored rules of a role whose
+ * selectors match no ClusterRole of the input (an exported role without its sources).
  */
 import type { Problem } from '../../model/problem.js';
 import { InvalidSelectorError, selectorMatches, type LabelSelector, type LabelSelectorRequirement } from '../../lib/k8s/labels.js';
@@ -80,11 +81,15 @@ export function resolveRoles(raws: readonly RawRole[], problems: Problem[]): Rol
       problems.push(rbacProblem('rbac-invalid-selector', state.raw.resource, '/aggregationRule', `aggregationRule ignored: ${message}`));
       continue;
     }
-    state.rules.length = 0;
     aggregated.push(state);
   }
+  // The rules as written (or as the controller last wrote them, in a dump of a live cluster).
+  const stored = new Map(aggregated.map((state) => [state, state.rules.splice(0)]));
   if (aggregated.length > 0) {
-    const unfinished = aggregate(aggregated, states.filter((s) => s.raw.kind === 'ClusterRole'));
+    const { unfinished, unsourced } = aggregate(aggregated, states.filter((s) => s.raw.kind === 'ClusterRole'), stored);
+    for (const state of unsourced) {
+      problems.push(rbacProblem('rbac-missing-role', state.raw.resource, '/aggregationRule', `no ClusterRole in the input matches the aggregationRule of ClusterRole ${state.raw.name}; its rules as written are used, as the aggregation controller last stored them`, 'note'));
+    }
     if (unfinished !== undefined) {
       problems.push(rbacProblem('rbac-invalid-selector', unfinished.raw.resource, '/aggregationRule', `aggregation stopped after ${MAX_AGGREGATION_WORK} steps: the aggregationRules of this input select each other too widely, so aggregated ClusterRoles may lack rules`));
     }
@@ -92,8 +97,11 @@ export function resolveRoles(raws: readonly RawRole[], problems: Problem[]): Rol
   return raws.map((raw) => defs.get(raw)).filter((d): d is RoleDef => d !== undefined);
 }
 
-/** Unions the rules into every aggregated role; returns the role it stopped at if the work budget ran out. */
-function aggregate(aggregated: readonly Mutable[], clusterRoles: readonly Mutable[]): Mutable | undefined {
+/**
+ * Unions the rules into every aggregated role. Returns the roles no selector matched, and the role
+ * it stopped at if the work budget ran out.
+ */
+function aggregate(aggregated: readonly Mutable[], clusterRoles: readonly Mutable[], stored: ReadonlyMap<Mutable, readonly SourcedRule[]>): { unfinished?: Mutable; unsourced: Mutable[] } {
   const sorted = [...clusterRoles].sort((a, b) => (a.raw.name < b.raw.name ? -1 : a.raw.name > b.raw.name ? 1 : 0));
   const sources = new Map<Mutable, Mutable[]>();
   let work = 0;
@@ -102,11 +110,15 @@ function aggregate(aggregated: readonly Mutable[], clusterRoles: readonly Mutabl
     const ordered = new Set<Mutable>();
     for (const selector of state.selectors ?? []) {
       work += sorted.length;
-      if (work > MAX_AGGREGATION_WORK) return state;
+      if (work > MAX_AGGREGATION_WORK) return { unfinished: state, unsourced: [] };
       for (const candidate of sorted) if (candidate !== state && selectorMatches(selector, candidate.raw.labels)) ordered.add(candidate);
     }
     sources.set(state, [...ordered]);
   }
+  // Nothing in the input to aggregate from: the input is part of a cluster (an exported role
+  // without its aggregate-to-* sources), so the stored rules are the best account of the role.
+  const unsourced = aggregated.filter((state) => sources.get(state)?.length === 0 && (stored.get(state)?.length ?? 0) > 0);
+  for (const state of unsourced) state.rules.push(...(stored.get(state) ?? []));
   const seen = new Map<Mutable, Set<string>>(aggregated.map((state) => [state, new Set<string>()]));
   // Rules only grow from empty, so this reaches the least fixpoint in at most (roles + 1) rounds.
   for (let round = 0; round <= aggregated.length; round++) {
@@ -115,7 +127,7 @@ function aggregate(aggregated: readonly Mutable[], clusterRoles: readonly Mutabl
       const ids = seen.get(state) ?? new Set<string>();
       for (const source of sources.get(state) ?? []) {
         work += source.rules.length;
-        if (work > MAX_AGGREGATION_WORK) return state;
+        if (work > MAX_AGGREGATION_WORK) return { unfinished: state, unsourced };
         for (const rule of source.rules) {
           const id = ruleIdentity(rule);
           if (ids.has(id)) continue;
@@ -127,5 +139,5 @@ function aggregate(aggregated: readonly Mutable[], clusterRoles: readonly Mutabl
     }
     if (!changed) break;
   }
-  return undefined;
+  return { unsourced };
 }
