@@ -14,5 +14,9 @@ describe('jsonErrorMessage', () => {
     expect(message).toBe('Unexpected token \'r\' is not valid JSON');
     expect(message).not.toMatch(/secret|\$y\$/);
     expect(parse('{"a": 1,}')).not.toContain('"a"');
+    // An error past the start: V8 quotes the text around it, after an ellipsis.
+    const deep = parse('{"user": "admin", "password": hunter2secret}');
+    expect(deep).toBe('Unexpected token \'h\' is not valid JSON');
+    expect(deep).not.toContain('hunter2');
   });
 });

@@ -162,6 +162,13 @@ describe('hostile and broken input', () => {
     expect(result.problems).toMatchObject([{ code: 'input-too-large' }]);
   });
 
+  it('places a JSON syntax error at its token and never quotes the text around it (it may be a secret)', async () => {
+    const text = '{\n  "apiVersion": "v1",\n  "kind": "Secret",\n  "metadata": {"name": "db"},\n  "stringData": {"password": hunter2-s3cret}\n}\n';
+    const result = await loadInputs({ paths: ['-'], stdin: Readable.from([text]) });
+    expect(result.problems).toMatchObject([{ code: 'json-syntax', file: '-', line: 5, column: 30 }]);
+    expect(result.problems[0]?.message).toBe('Unexpected token \'h\' is not valid JSON');
+  });
+
   it('reads stdin, bounded, and names it "-"', async () => {
     const result = await loadInputs({ paths: ['-'], stdin: Readable.from([configMap('piped'), '---\n', configMap('second')]) });
     expect(result.resources.map((r) => [r.name, r.source.file, r.source.position.line])).toEqual([

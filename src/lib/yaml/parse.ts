@@ -11,6 +11,8 @@
 import yaml from 'js-yaml';
 import type { Position, PositionMap } from '../../model/source.js';
 import { splitDocuments, type DocumentSlice } from './documents.js';
+import { jsonErrorMessage } from '../json-error.js';
+import { jsonErrorOffset } from '../json-error-offset.js';
 import { LineIndex } from '../line-index.js';
 import { AliasLimitError, DocumentLimitError, NodeArena, NodeTracker } from './node-tracker.js';
 import { TrackedPositionMap } from './position-map.js';
@@ -133,16 +135,18 @@ export function parseStream(text: string, options: ParseOptions = {}): ParseResu
 
 /**
  * YAML accepts more than JSON does (trailing commas, comments, unquoted strings), so a JSON input
- * is first checked by the JSON parser itself; its error names the offending offset.
+ * is first checked by the JSON parser itself. Its message loses the excerpt V8 quotes (a manifest
+ * may hold a secret where it stops being JSON), and the place is found by walking the text again,
+ * as V8 names no offset for the commonest error, an unexpected token.
  */
 function strictJsonError(input: string, lines: LineIndex): ParseError | undefined {
   try {
     JSON.parse(input);
     return undefined;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const offset = Number(/at position (\d+)/.exec(message)?.[1] ?? input.length);
-    return { kind: 'syntax', message: message.replace(/ in JSON at position \d+.*$/, ''), ...lines.position(offset) };
+    const named = /at position (\d+)/.exec(error instanceof Error ? error.message : String(error))?.[1];
+    const offset = jsonErrorOffset(input) ?? (named === undefined ? input.length : Number(named));
+    return { kind: 'syntax', message: jsonErrorMessage(error).replace(/ in JSON at position \d+.*$/s, ''), ...lines.position(offset) };
   }
 }
 

@@ -11,7 +11,7 @@ import { crc32, inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
 import type { Problem } from '../../model/problem.js';
 import { vulnProblem } from '../problems.js';
-import { jsonErrorPlace } from './json-error-offset.js';
+import { jsonErrorPlace } from '../../lib/json-error-offset.js';
 import { BlockReader } from './zip-reader.js';
 import { jsonErrorMessage } from '../../lib/json-error.js';
 

@@ -6,7 +6,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { PalisadeError } from '../../core/errors.js';
-import { jsonErrorPlace } from '../import/json-error-offset.js';
+import { jsonErrorPlace } from '../../lib/json-error-offset.js';
 import { isObject } from '../import/json-shape.js';
 import type { VulnerabilityMatch } from '../match/merge.js';
 import { vulnProblem } from '../problems.js';

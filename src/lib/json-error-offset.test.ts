@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonErrorOffset } from '../../src/vuln/import/json-error-offset.js';
+import { jsonErrorOffset } from './json-error-offset.js';
 
 describe('jsonErrorOffset', () => {
   it('points at the first character that is not JSON', () => {
