@@ -56,7 +56,10 @@ export async function imageFindings(target: string, options: ImageFindingsOption
   const resource = imageResource(target, inventory);
   const problems: Problem[] = [...inventory.problems];
   const vulns = matchInventory(inventory, dbPath(options), problems);
-  const matched = vulns.checked ? applyVex(vulns.matches, statements) : [];
+  // Statements about images named by digest apply to this image only when it is one of them.
+  const image = inventory.image;
+  const artifact = image === undefined ? undefined : { digests: [image.manifestDigest, image.configDigest].filter((d): d is string => d !== undefined) };
+  const matched = vulns.checked ? applyVex(vulns.matches, statements, artifact) : [];
   let findings = vulnerabilityFindings(matched, resource);
   if (options.ignoreUnfixed === true) findings = findings.filter((f) => !isUnfixed(f));
   const secrets = (read.secrets ?? []).map((s) => secretFinding(s, resource));

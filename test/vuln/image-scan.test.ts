@@ -124,6 +124,24 @@ describe('scanImage', () => {
     expect(lodash?.suppression).toEqual({ kind: 'vex', reason: 'not_affected: vulnerable_code_not_in_execute_path', source: vex });
   });
 
+  it('applies a VEX statement about an image named by digest only to that image', async () => {
+    const dir = temp();
+    const statementAbout = (digest: string): string => {
+      const vex = join(dir, `${digest.slice(7, 15)}.vex.json`);
+      writeFileSync(vex, JSON.stringify({
+        '@context': 'https://openvex.dev/ns/v0.2.0', '@id': 'https://example.com/vex/2', author: 'test', timestamp: '2026-01-01T00:00:00Z', version: 1,
+        statements: [{ vulnerability: { name: 'CVE-2021-23337' }, products: [{ '@id': `pkg:oci/app@${digest.replace(':', '%3A')}`, subcomponents: [{ '@id': 'pkg:npm/lodash@4.17.20' }] }], status: 'not_affected', justification: 'vulnerable_code_not_in_execute_path' }],
+      }));
+      return vex;
+    };
+    const first = await scanImage(image, { db, now: NOW, cwd: fixture, secrets: false });
+    const own = first.report.images?.[0]?.digest ?? '';
+    expect(own).toMatch(/^sha256:/);
+    const suppressed = async (vex: string): Promise<boolean | undefined> => byRule((await scanImage(image, { db, now: NOW, cwd: fixture, vex: [vex], secrets: false })).report.findings, 'CVE-2021-23337')?.suppressed;
+    expect(await suppressed(statementAbout(own))).toBe(true);
+    expect(await suppressed(statementAbout(`sha256:${'b'.repeat(64)}`))).toBe(false);
+  });
+
   it('without a store, says so in a note and still reports secrets', async () => {
     const { report } = await scanImage(image, { db: join(temp(), 'none.sqlite'), now: NOW, cwd: fixture });
     expect(report.findings.map((f) => f.ruleId)).toEqual(['image-secret-aws-access-key-id']);
