@@ -24,6 +24,7 @@ import { FindingLookup } from './findings.js';
 import { denyIngressFix, disableAutomountFix, dropPrivilegeFix, restrictExposureFix, upgradeFix } from './fixes.js';
 import { AttackGraph } from './graph.js';
 import { addMountedSecrets, tokenSecretsOf, type TokenSecrets } from './mounted-secrets.js';
+import { projectedTokens } from './mounts.js';
 import { hostOfId, INTERNET, netInId, netOutId, OPEN_EGRESS, vulnerableId } from './ids.js';
 import { hasOpenEgress, NetworkReach } from './network-reach.js';
 import { importRbac } from './rbac-import.js';
@@ -89,6 +90,7 @@ function addWorkload(graph: AttackGraph, info: WorkloadInfo, findings: FindingLo
       probability: 1,
     });
   }
+  addProjectedTokens(graph, info, findings);
   addMountedSecrets(graph, info, findings, tokens);
   const facts = escapeFacts(info.template);
   if (facts.length === 0) return;
@@ -105,6 +107,27 @@ function addWorkload(graph: AttackGraph, info: WorkloadInfo, findings: FindingLo
     fixIds: fix === undefined ? [] : [graph.addFix(fix)],
     probability: escapeProbability(facts),
   });
+}
+
+/**
+ * A projected serviceAccountToken volume is the ServiceAccount's credential whatever automount
+ * says. The step has no fix: the pod asked for that token on purpose, so the cut has to remove
+ * what the ServiceAccount is granted or stop the attacker before the workload.
+ */
+function addProjectedTokens(graph: AttackGraph, info: WorkloadInfo, findings: FindingLookup): void {
+  const projected = projectedTokens(info.template);
+  if (projected.length === 0) return;
+  const sa = serviceAccountUser(info.namespace, info.serviceAccount);
+  graph.addNode({ id: sa, kind: 'serviceaccount', label: sa });
+  graph.addEdge({
+    from: info.id,
+    to: sa,
+    kind: 'token-theft',
+    explanation: `read the token of ServiceAccount ${info.serviceAccount} that the pods of ${info.resource.kind} ${info.resource.name} project (${projected.map((p) => `volume ${p.volume} of container ${p.container}, ${p.path}`).join('; ')})`,
+    evidence: { serviceAccount: `${info.namespace}/${info.serviceAccount}` },
+    findingIds: findings.on(info.resource, TOKEN_RULES),
+    probability: 1,
+  }, 'projected');
 }
 
 /**

@@ -87,6 +87,49 @@ function envSecrets(container: Container, path: string): Unplaced[] {
   return out;
 }
 
+/** A projected ServiceAccount token that a container mounts (the kubelet writes and refreshes it). */
+export interface ProjectedToken {
+  readonly volume: string;
+  readonly container: string;
+  /** JSON pointer of the `serviceAccountToken` source. */
+  readonly path: string;
+}
+
+/**
+ * Projected `serviceAccountToken` sources the API server accepts, in volumes a container mounts.
+ * `automountServiceAccountToken: false` does not touch them: a pod that turns automount off and
+ * projects its own token still holds the ServiceAccount's credential. A source without `audience`
+ * gets the API server's own audience; a token for another audience (Vault, a cloud STS) is refused
+ * by the API server unless it is configured to accept it, which the manifests cannot tell: only an
+ * audience naming the in-cluster API server (kubernetes.default.svc) is counted besides.
+ */
+export function projectedTokens(template: PodTemplate): ProjectedToken[] {
+  const byVolume = new Map<string, string[]>();
+  objects(template.podSpec.volumes).forEach((volume, i) => {
+    const name = asString(volume.name);
+    const sources = asRecord(volume.projected)?.sources;
+    if (name === undefined || !Array.isArray(sources)) return;
+    sources.forEach((source, j) => {
+      const token = asRecord(asRecord(source)?.serviceAccountToken);
+      if (token === undefined) return;
+      const audience = asString(token.audience) ?? '';
+      if (audience !== '' && !audience.includes('kubernetes.default.svc')) return;
+      const list = byVolume.get(name) ?? [];
+      list.push(`${template.podSpecPath}/volumes/${i}/projected/sources/${j}/serviceAccountToken`);
+      byVolume.set(name, list);
+    });
+  });
+  const out: ProjectedToken[] = [];
+  if (byVolume.size === 0) return out;
+  for (const ref of template.containers) {
+    for (const mount of objects(ref.container.volumeMounts)) {
+      const volume = asString(mount.name);
+      for (const path of (volume === undefined ? undefined : byVolume.get(volume)) ?? []) out.push({ volume: volume ?? '', container: ref.name, path });
+    }
+  }
+  return out;
+}
+
 /** "volume db at /etc/db in container app", "env DB_PASSWORD in container app". */
 export function describeMount(m: SecretMount): string {
   if (m.via === 'env') return `env ${m.name} of container ${m.container}`;
