@@ -10,6 +10,7 @@ import { ConnectionSet } from './connections.js';
 import type { PeerView, RuleHit } from './evaluate.js';
 import { IntervalSet } from './intervals.js';
 import type { ContainerPort } from './model.js';
+import { namedPortConnections } from './named-ports.js';
 
 export interface IndexedAdmin {
   readonly policy: AdminPolicy;
@@ -38,9 +39,8 @@ function ruleSelects(rule: AdminRule, ids: readonly number[], peer: PeerView): b
 
 function portConnections(port: AdminPort, dstPorts: readonly ContainerPort[] | undefined): ConnectionSet {
   if (port.kind === 'range') return port.start > port.end ? ConnectionSet.none() : ConnectionSet.of(port.protocol, IntervalSet.of(port.start, port.end));
-  // A named port is the destination container port of that name, on that port's own protocol.
-  const target = dstPorts?.find((p) => p.name === port.name);
-  return target === undefined ? ConnectionSet.none() : ConnectionSet.of(target.protocol, IntervalSet.of(target.port, target.port));
+  // An admin named port carries no protocol: each destination port of that name, on its own protocol.
+  return dstPorts === undefined ? ConnectionSet.none() : namedPortConnections(dstPorts, port.name, undefined);
 }
 
 function ruleConnections(rule: AdminRule, dstPorts: readonly ContainerPort[] | undefined): ConnectionSet {

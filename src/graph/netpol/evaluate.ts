@@ -10,6 +10,7 @@ import { errorAt } from './errors.js';
 import { IntervalSet } from './intervals.js';
 import type { NetworkPolicy, PolicyRule, RulePort } from './model.js';
 import type { ContainerPort } from './model.js';
+import { namedPortConnections } from './named-ports.js';
 
 /** What the policies need to know about an endpoint standing on the far side of a rule. */
 export type PeerView =
@@ -137,10 +138,7 @@ function portConnections(policy: NetworkPolicy, port: RulePort, dstPorts: readon
       if (dstPorts === undefined) {
         throw errorAt(policy.resource, '/spec', `network policy [NP] ${policy.namespace}/${policy.name} named port error: cannot convert named port for an IP destination`);
       }
-      // A named port means the destination container port of that name, on the rule's protocol.
-      const target = dstPorts.find((p) => p.name === port.name);
-      if (target?.protocol !== port.protocol) return ConnectionSet.none();
-      return ConnectionSet.of(port.protocol, IntervalSet.of(target.port, target.port));
+      return namedPortConnections(dstPorts, port.name, port.protocol);
     }
   }
 }

@@ -18,6 +18,7 @@ import type { IndexedPolicy } from './evaluate.js';
 import { IntervalSet } from './intervals.js';
 import type { ConnLine } from './format.js';
 import type { ContainerPort, NetworkPolicy, PolicyRule, RulePeer } from './model.js';
+import { namedPortConnections } from './named-ports.js';
 import { NAMESPACE_NAME_LABEL } from './namespaces.js';
 import { matches, selectorKey } from './selectors.js';
 
@@ -203,8 +204,7 @@ function potential(rule: PolicyRule, dstPorts: readonly ContainerPort[] | undefi
     else if (port.kind === 'range') conns = conns.union(ConnectionSet.of(port.protocol, IntervalSet.of(port.start, port.end)));
     else if (dstPorts === undefined) names.set(port.protocol, new Set([...(names.get(port.protocol) ?? []), port.name]));
     else {
-      const target = dstPorts.find((p) => p.name === port.name);
-      if (target?.protocol === port.protocol) conns = conns.union(ConnectionSet.of(port.protocol, IntervalSet.of(target.port, target.port)));
+      conns = conns.union(namedPortConnections(dstPorts, port.name, port.protocol));
     }
   }
   return { conns, names };

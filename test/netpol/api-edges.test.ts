@@ -1,0 +1,73 @@
+/**
+ * NetworkPolicy API edges a conformance suite rarely covers: named ports repeated across
+ * containers, values the API server refuses (so the policy never exists in a cluster), and the
+ * exact reading of ports, selectors and ipBlocks. Each case states the Kubernetes rule it checks.
+ */
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { loadInputs } from '../../src/loaders/index.js';
+import { connectivityList, NetpolError } from '../../src/graph/netpol/index.js';
+
+async function load(yaml: string): Promise<Awaited<ReturnType<typeof loadInputs>>['resources']> {
+  return (await loadInputs({ paths: ['-'], stdin: Readable.from([yaml]) })).resources;
+}
+
+async function lines(yaml: string): Promise<string[]> {
+  return connectivityList(await load(yaml)).lines.map((l) => `${l.src} => ${l.dst} : ${l.conn}`).filter((l) => !l.includes('[External]')).sort();
+}
+
+/** The NetpolError the input is refused with (fails the test when it is accepted). */
+async function refusal(yaml: string): Promise<NetpolError> {
+  const resources = await load(yaml);
+  try {
+    connectivityList(resources);
+  } catch (error) {
+    if (error instanceof NetpolError) return error;
+    throw error;
+  }
+  throw new Error('the input was accepted');
+}
+
+const CLIENT = `apiVersion: v1
+kind: Pod
+metadata: {name: cli, namespace: shop, labels: {app: cli}}
+spec: {containers: [{name: c, image: x}]}
+---
+`;
+
+const SERVER = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: db, namespace: shop}
+spec:
+  selector: {matchLabels: {app: db}}
+  template:
+    metadata: {labels: {app: db}}
+    spec:
+      containers:
+      - name: a
+        image: x
+        ports: [{name: dns, containerPort: 5353}, {name: metrics, containerPort: 9100}]
+      - name: b
+        image: y
+        ports: [{name: dns, containerPort: 5354, protocol: UDP}, {name: metrics, containerPort: 9200}]
+---
+`;
+
+function ingressPolicy(ports: string, extraSpec = ''): string {
+  return `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: db-in, namespace: shop}
+spec:
+  podSelector: {matchLabels: {app: db}}${extraSpec}
+  ingress:
+  - from: [{podSelector: {}}]
+    ports: ${ports}
+`;
+}
+
+describe('NetworkPolicy API edges', () => {
+  it('a named port matches every container port of that name and protocol, not only the first', async () => {
+    const out = await lines(CLIENT + SERVER + ingressPolicy('[{port: dns, protocol: UDP}, {port: metrics}]'));
+    expect(out).toContain('shop/cli[Pod] => shop/db[Deployment] : TCP 9100,9200,UDP 5354');
+  });
+});
