@@ -68,3 +68,26 @@ describe('certificate signing paths', () => {
     expect(await toAdmin(create.replace('verbs:', 'resourceNames: ["mine"], verbs:'), '- {kind: Group, name: ops-admins}')).toEqual([]);
   });
 });
+
+describe('bind restricted to named roles', () => {
+  const binder = (rules: string): string =>
+    role('Role', 'binder', `${rules}\n- {apiGroups: ["rbac.authorization.k8s.io"], resources: ["rolebindings"], verbs: ["create"]}`, '', 'ns0') + binding('RoleBinding', 'alice-binds', 'Role', 'binder', alice, 'ns0');
+  async function paths(yaml: string): Promise<string[][]> {
+    return escalationPaths(await modelOf(yaml), { from: 'user:alice' }).map((p) => p.steps.map((s) => `${s.kind}: ${s.from} -> ${s.to}`));
+  }
+
+  it('binds a Role named in resourceNames, in the namespace where it may create RoleBindings', async () => {
+    const yaml = binder('- {apiGroups: ["rbac.authorization.k8s.io"], resources: ["roles"], verbs: ["bind"], resourceNames: ["secret-reader"]}') + role('Role', 'secret-reader', '- {apiGroups: [""], resources: ["secrets"], verbs: ["get", "list"]}', '', 'ns0');
+    expect(await paths(yaml)).toEqual([['bind: user:alice -> role:Role/ns0/secret-reader', 'read-secrets: role:Role/ns0/secret-reader -> secrets:ns0']]);
+  });
+
+  it('binds a ClusterRole named in resourceNames through a RoleBinding in that namespace', async () => {
+    const yaml = binder('- {apiGroups: ["rbac.authorization.k8s.io"], resources: ["clusterroles"], verbs: ["bind"], resourceNames: ["secret-reader"]}') + role('ClusterRole', 'secret-reader', '- {apiGroups: [""], resources: ["secrets"], verbs: ["get", "list"]}');
+    expect(await paths(yaml)).toEqual([['bind: user:alice -> role:ClusterRole/secret-reader@ns0', 'read-secrets: role:ClusterRole/secret-reader@ns0 -> secrets:ns0']]);
+  });
+
+  it('does not bind a role the names leave out', async () => {
+    const yaml = binder('- {apiGroups: ["rbac.authorization.k8s.io"], resources: ["roles"], verbs: ["bind"], resourceNames: ["viewer"]}') + role('Role', 'secret-reader', '- {apiGroups: [""], resources: ["secrets"], verbs: ["get", "list"]}', '', 'ns0');
+    expect(await paths(yaml)).toEqual([]);
+  });
+});

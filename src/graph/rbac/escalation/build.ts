@@ -39,6 +39,8 @@ class Builder {
   private readonly accountsByNamespace = new Map<string, string[]>();
   private readonly podsByNamespace = new Map<string, PodRun[]>();
   private readonly rolesByNamespace = new Map<string, RoleDef[]>();
+  /** Roles by name, so a bind rule naming many roles is matched without scanning every role per name. */
+  private readonly rolesByName = new Map<string, RoleDef[]>();
   private readonly clusterRoles: RoleDef[] = [];
   private readonly ctx: EdgeContext;
 
@@ -61,7 +63,10 @@ class Builder {
     for (const pod of inventory.pods) if (pod.automountToken) push(this.podsByNamespace, pod.namespace, pod);
     for (const role of index.roles.values()) {
       if (role.kind === 'ClusterRole') this.clusterRoles.push(role);
-      else push(this.rolesByNamespace, role.namespace ?? '', role);
+      else {
+        push(this.rolesByNamespace, role.namespace ?? '', role);
+        push(this.rolesByName, role.name, role);
+      }
     }
     this.ctx = {
       inventory: { ...inventory, serviceAccounts },
@@ -253,14 +258,15 @@ class Builder {
     for (const reach of reaches.clusterRoles) {
       for (const name of reach.names ?? []) {
         if (crb !== undefined && reach.scope === '') one(`role:ClusterRole/${name}`, `ClusterRole/${name}@`, reach, crb, 'clusterroles');
-        for (const ns of rbNamespaces) if (covers(reach, ns)) one(`role:ClusterRole/${name}@${ns}`, `ClusterRole/${name}@${ns}`, reach, reaches.rb.find((r) => covers(r, ns)), 'clusterroles');
+        for (const ns of rbNamespaces) if (covers(reach, ns, name)) one(`role:ClusterRole/${name}@${ns}`, `ClusterRole/${name}@${ns}`, reach, reaches.rb.find((r) => covers(r, ns)), 'clusterroles');
         if (rbEverywhere !== undefined && (reach.scope === '' || reach.scope === ANY_NAMESPACE)) one(`role:ClusterRole/${name}@${ANY_NAMESPACE}`, `ClusterRole/${name}@${ANY_NAMESPACE}`, reach, rbEverywhere, 'clusterroles');
       }
     }
     for (const reach of reaches.roles) {
       for (const name of reach.names ?? []) {
-        for (const role of this.index.roles.values()) {
-          if (role.kind !== 'Role' || role.name !== name || !covers(reach, role.namespace ?? '')) continue;
+        for (const role of this.rolesByName.get(name) ?? []) {
+          // The bind check names the role, so the rule's resourceNames are matched against it.
+          if (!covers(reach, role.namespace ?? '', name)) continue;
           one(`role:${role.key}`, `${role.key}@${role.namespace ?? ''}`, reach, reaches.rb.find((r) => covers(r, role.namespace ?? '')), 'roles');
         }
       }
