@@ -28,7 +28,7 @@ import { projectedTokens } from './mounts.js';
 import { hostOfId, INTERNET, netInId, netOutId, OPEN_EGRESS, vulnerableId } from './ids.js';
 import { hasOpenEgress, NetworkReach } from './network-reach.js';
 import { importRbac } from './rbac-import.js';
-import { exploitProbability, rceByImage, type Vulnerability } from './vulns.js';
+import { exploitProbability, imageKey, rceByImage, type Vulnerability } from './vulns.js';
 import { workloadInfos, type WorkloadInfo } from './workloads.js';
 import { groupBy } from '../../lib/group-by.js';
 
@@ -165,13 +165,15 @@ function addExploits(graph: AttackGraph, infos: readonly WorkloadInfo[], input: 
   let reach: Map<string, ConnectionSet> | undefined;
   const ingresses = resources.filter((r) => (r.kind === 'Ingress' && r.apiVersion.startsWith('networking.k8s.io/')) || r.kind === 'Route');
   for (const info of infos) {
-    const vulnerable = imagesOf(info).flatMap((image): [string, Vulnerability[]][] => {
-      const list = rce.get(image);
-      return list === undefined ? [] : [[image, list]];
-    });
-    if (vulnerable.length === 0) continue;
+    // Keyed by the scanned name: one image written two ways in pod specs is one rebuild.
+    const vulnerable = new Map<string, Vulnerability[]>();
+    for (const image of imagesOf(info)) {
+      const found = rce.get(imageKey(image));
+      if (found !== undefined) vulnerable.set(found.image, found.vulnerabilities);
+    }
+    if (vulnerable.size === 0) continue;
     const node = vulnerableId(info.id);
-    graph.addNode({ id: node, kind: 'vulnerable-service', label: `the exposed service of ${info.resource.kind} ${info.namespace}/${info.resource.name} (${vulnerable.map(([image]) => image).join(', ')})`, namespace: info.namespace });
+    graph.addNode({ id: node, kind: 'vulnerable-service', label: `the exposed service of ${info.resource.kind} ${info.namespace}/${info.resource.name} (${[...vulnerable.keys()].join(', ')})`, namespace: info.namespace });
     for (const [image, vulns] of vulnerable) {
       const fix = upgradeFix(image, vulns);
       graph.addEdge({

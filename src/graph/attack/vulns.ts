@@ -4,6 +4,7 @@
  * network, no privileges required, and high integrity impact (CVSS 3.x or 4.0 `VI:H`).
  */
 import type { ImageVulnerabilities } from '../../model/attack.js';
+import { parseImageRef } from '../../lib/image-ref.js';
 
 export type Vulnerability = ImageVulnerabilities['vulnerabilities'][number];
 
@@ -21,13 +22,37 @@ export function exploitProbability(vulns: readonly Vulnerability[]): number {
   return Math.max(0, ...vulns.map(p));
 }
 
-/** The RCE-class vulnerabilities of each image, bounded so a hostile input cannot grow the graph without end. */
-export function rceByImage(input: readonly ImageVulnerabilities[], limitPerImage = 100): Map<string, Vulnerability[]> {
-  const out = new Map<string, Vulnerability[]>();
+/**
+ * An image reference as the runtime resolves it, so that a pod's `nginx` meets a scan of
+ * `docker.io/library/nginx:latest` and `registry-1.docker.io/x/y:1` meets `x/y:1`: Docker Hub
+ * defaults and aliases applied, `latest` when no tag is given, and the digest alone when there is
+ * one (the runtime pulls by digest and ignores the tag). Text that is not a reference stays as it is.
+ */
+export function imageKey(image: string): string {
+  const ref = parseImageRef(image);
+  if (ref === undefined) return image;
+  const name = `${ref.registry}/${ref.repository}`;
+  return ref.digest === undefined ? `${name}:${ref.tag ?? 'latest'}` : `${name}@${ref.digest}`;
+}
+
+/** The RCE-class vulnerabilities of one scanned image, under the name the scan gave it. */
+export interface VulnerableImage {
+  readonly image: string;
+  readonly vulnerabilities: Vulnerability[];
+}
+
+/**
+ * The RCE-class vulnerabilities of each image by `imageKey`, bounded so a hostile input cannot grow
+ * the graph without end.
+ */
+export function rceByImage(input: readonly ImageVulnerabilities[], limitPerImage = 100): Map<string, VulnerableImage> {
+  const out = new Map<string, VulnerableImage>();
   for (const entry of input) {
-    const list = out.get(entry.image) ?? [];
+    const key = imageKey(entry.image);
+    const found = out.get(key) ?? { image: entry.image, vulnerabilities: [] };
+    const list = found.vulnerabilities;
     for (const v of entry.vulnerabilities) if (list.length < limitPerImage && isRemoteCodeExecution(v) && !list.some((x) => x.id === v.id && x.package === v.package)) list.push(v);
-    if (list.length > 0) out.set(entry.image, list);
+    if (list.length > 0) out.set(key, found);
   }
   return out;
 }

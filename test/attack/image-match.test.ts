@@ -1,0 +1,62 @@
+/**
+ * Exploit steps meet the scanned image however the pod spec writes its reference: Docker Hub
+ * defaults (`docker.io`, `library/`, `latest`) and aliases resolve as the runtime resolves them.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeAttackPaths } from '../../src/graph/attack/index.js';
+import { imageKey } from '../../src/graph/attack/vulns.js';
+import type { ImageVulnerabilities } from '../../src/model/attack.js';
+import { resourcesOf } from './resources.js';
+
+function exposed(image: string): string {
+  return `
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: shop}
+spec:
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      automountServiceAccountToken: false
+      containers:
+        - {name: web, image: "${image}", ports: [{containerPort: 8080}], securityContext: {privileged: true}}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web, namespace: shop}
+spec:
+  type: LoadBalancer
+  selector: {app: web}
+  ports: [{port: 80, targetPort: 8080}]
+`;
+}
+
+function scanned(image: string): ImageVulnerabilities[] {
+  return [{ image, vulnerabilities: [{ id: 'CVE-2024-0001', package: 'openssl', severity: 'critical', fixedVersion: '3.0.14', rce: true }] }];
+}
+
+function exploitSteps(podImage: string, scannedImage: string): string[] {
+  const result = analyzeAttackPaths({ resources: resourcesOf(exposed(podImage)), vulnerabilities: scanned(scannedImage) }, { from: ['internet'], to: ['nodes'] });
+  return result.paths.flatMap((p) => p.steps.filter((s) => s.kind === 'exploit').flatMap((s) => s.fixIds));
+}
+
+describe('image references of pods and scans', () => {
+  it('resolve Docker Hub defaults, aliases and digests as the runtime does', () => {
+    expect(imageKey('nginx')).toBe('docker.io/library/nginx:latest');
+    expect(imageKey('index.docker.io/library/nginx:1.25')).toBe('docker.io/library/nginx:1.25');
+    expect(imageKey('nginx:1.25@sha256:' + 'a'.repeat(64))).toBe(`docker.io/library/nginx@sha256:${'a'.repeat(64)}`);
+    expect(imageKey('ghcr.io/acme/web:2')).toBe('ghcr.io/acme/web:2');
+    expect(imageKey('not a reference')).toBe('not a reference');
+  });
+
+  it('give the exploit step when the pod and the scan write the same image differently', () => {
+    expect(exploitSteps('nginx:1.25', 'docker.io/library/nginx:1.25')).toEqual(['upgrade-package:docker.io/library/nginx:1.25']);
+    expect(exploitSteps('docker.io/library/nginx', 'nginx:latest')).toEqual(['upgrade-package:nginx:latest']);
+  });
+
+  it('give none for another tag or registry', () => {
+    expect(exploitSteps('nginx:1.26', 'nginx:1.25')).toEqual([]);
+    expect(exploitSteps('quay.io/nginx:1.25', 'nginx:1.25')).toEqual([]);
+  });
+});
