@@ -119,6 +119,14 @@ describe('subjects and implicit groups', () => {
     expect(canI(model, { ...list, as: 'system:serviceaccount:prod:app' }).allowed).toBe(false);
   });
 
+  it('reads an empty ServiceAccount namespace in a RoleBinding (an empty Helm value) as the binding namespace', async () => {
+    const model = await modelOf(grant + binding('RoleBinding', 'b', 'ClusterRole', 'r', '- {kind: ServiceAccount, name: app, namespace: ""}'));
+    expect(model.problems).toEqual([]);
+    expect(canI(model, { ...list, as: 'system:serviceaccount:dev:app' }).allowed).toBe(true);
+    const cluster = await modelOf(grant + binding('ClusterRoleBinding', 'b', 'ClusterRole', 'r', '- {kind: ServiceAccount, name: app, namespace: ""}'));
+    expect(cluster.problems.map((p) => p.code)).toEqual(['rbac-invalid-subject']);
+  });
+
   it('lets system:masters through without RBAC, as the API server does', async () => {
     const model = await modelOf(grant);
     const answer = canI(model, { verb: 'delete', resource: 'nodes', as: 'user:root', groups: ['system:masters'] });

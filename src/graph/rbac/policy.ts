@@ -110,8 +110,9 @@ function readSubject(value: unknown, path: string, binding: Resource, namespace:
   }
   if (kind === 'User' || kind === 'Group') return { kind, name, path };
   if (kind === 'ServiceAccount') {
-    // A RoleBinding's ServiceAccount subject without a namespace means one in the binding's namespace.
-    const saNamespace = asString(record?.namespace) ?? namespace;
+    // A RoleBinding's ServiceAccount subject without a namespace (absent or "", as an empty Helm value renders) means one in the binding's namespace.
+    const written = asString(record?.namespace);
+    const saNamespace = written === undefined || written === '' ? namespace : written;
     if (saNamespace === undefined || saNamespace === '') {
       problems.push(rbacProblem('rbac-invalid-subject', binding, path, `ServiceAccount subject "${name}" needs a namespace in a ClusterRoleBinding`));
       return undefined;
