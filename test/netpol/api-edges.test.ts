@@ -70,4 +70,18 @@ describe('NetworkPolicy API edges', () => {
     const out = await lines(CLIENT + SERVER + ingressPolicy('[{port: dns, protocol: UDP}, {port: metrics}]'));
     expect(out).toContain('shop/cli[Pod] => shop/db[Deployment] : TCP 9100,9200,UDP 5354');
   });
+
+  it.each([
+    ['a quoted port number (a port name to the API server)', ingressPolicy('[{port: "5432"}]'), 'invalid port name "5432": must contain at least one letter (a-z)', 29, 14],
+    ['a port name with capitals', ingressPolicy('[{port: Metrics}]'), 'invalid port name "Metrics"', 29, 14],
+    ['endPort without port', ingressPolicy('[{endPort: 90}]'), 'port must be specified when endPort is specified', 29, 13],
+    ['a policyType in lower case', ingressPolicy('[{port: 80}]', '\n  policyTypes: [ingress]'), 'unsupported value "ingress"', 27, 17],
+    ['an except outside the cidr', ingressPolicy('[{port: 80}]').replace('[{podSelector: {}}]', '[{ipBlock: {cidr: 10.0.0.0/16, except: [10.1.0.0/24]}}]'), 'except 10.1.0.0/24 must be a strict subset of cidr 10.0.0.0/16', 28, 51],
+    ['an except equal to the cidr', ingressPolicy('[{port: 80}]').replace('[{podSelector: {}}]', '[{ipBlock: {cidr: 10.0.0.0/16, except: [10.0.0.0/16]}}]'), 'must be a strict subset', 28, 51],
+  ])('refuses %s, as the API server does, with its location (the policy starts on line 22)', async (_what, policy, message, line, column) => {
+    const error = await refusal(CLIENT + SERVER + policy);
+    expect(error.message).toContain(message);
+    expect(error.place?.line).toBe(line);
+    expect(error.place?.column).toBe(column);
+  });
 });

@@ -8,7 +8,7 @@ import { asArray, asRecord, asString } from '../../lib/k8s/values.js';
 import { isProtocol, MAX_PORT, MIN_PORT, type Protocol } from './connections.js';
 import { errorAt, type NetpolError } from './errors.js';
 import { IntervalSet } from './intervals.js';
-import { parseCidr } from './ip-blocks.js';
+import { parseCidr, type CidrParse } from './ip-blocks.js';
 import type { NetworkPolicy, PolicyRule, RulePeer, RulePort } from './model.js';
 import { parseSelector } from './selectors.js';
 import type { LabelSelector } from '../../lib/k8s/labels.js';
@@ -29,11 +29,17 @@ export function parseNetworkPolicy(resource: Resource, namespace: string, label 
   const podSelector = selectorAt(ctx, spec.podSelector, '/spec/podSelector');
   const ingress = asArray(spec.ingress).map((rule, i) => parseRule(ctx, rule, `/spec/ingress/${i}`, 'from'));
   const egress = asArray(spec.egress).map((rule, i) => parseRule(ctx, rule, `/spec/egress/${i}`, 'to'));
-  const types = asArray(spec.policyTypes).map((t) => asString(t));
+  const types = asArray(spec.policyTypes).map((t, i) => policyType(ctx, t, `/spec/policyTypes/${i}`));
   // policyTypes defaults: Ingress always; Egress only when the policy has egress rules.
   const affectsIngress = types.length > 0 ? types.includes('Ingress') : true;
   const affectsEgress = types.length > 0 ? types.includes('Egress') : egress.length > 0;
   return { namespace, name: resource.name, podSelector: podSelector ?? {}, ingress, egress, affectsIngress, affectsEgress, resource };
+}
+
+/** The API server accepts only these two values; anything else (`ingress`) never reaches a cluster. */
+function policyType(ctx: Ctx, raw: unknown, path: string): 'Ingress' | 'Egress' {
+  if (raw === 'Ingress' || raw === 'Egress') return raw;
+  throw fail(ctx, path, 'policyTypes error', `unsupported value ${JSON.stringify(raw)}: supported values are "Ingress", "Egress"`);
 }
 
 function selectorAt(ctx: Ctx, raw: unknown, path: string): LabelSelector | undefined {
@@ -78,9 +84,30 @@ function parseIpBlock(ctx: Ctx, ipBlock: Record<string, unknown>, path: string):
     const text = typeof item === 'string' ? item : String(item);
     const except = parseCidr(text);
     if (except.kind === 'invalid') throw fail(ctx, `${path}/except/${i}`, 'CIDR error', `invalid CIDR address: ${text}`);
+    if (!strictSubset(cidr, except)) throw fail(ctx, `${path}/except/${i}`, 'CIDR error', `except ${text} must be a strict subset of cidr ${cidrText}`);
     if (except.kind === 'ipv4') block = block.subtract(except.block);
   });
   return { kind: 'ip', block, text: cidrText };
+}
+
+/**
+ * The API server refuses an except that is not strictly inside the cidr (another family, a range
+ * outside it, or the whole cidr). IPv6 is not modelled, so an IPv6 pair passes unchecked.
+ */
+function strictSubset(cidr: CidrParse, except: CidrParse): boolean {
+  if (cidr.kind !== except.kind) return false;
+  if (cidr.kind !== 'ipv4' || except.kind !== 'ipv4') return true;
+  return except.block.isSubsetOf(cidr.block) && !except.block.equals(cidr.block);
+}
+
+/** Kubernetes IsValidPortName (an IANA service name): what a string port must be, or why not. */
+function invalidPortName(name: string): string | undefined {
+  if (name.length > 15) return 'must be no more than 15 characters';
+  if (!/^[-a-z0-9]+$/.test(name)) return 'must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)';
+  if (!/[a-z]/.test(name)) return 'must contain at least one letter (a-z)';
+  if (name.includes('--')) return 'must not contain consecutive hyphens';
+  if (name.startsWith('-') || name.endsWith('-')) return 'must not begin or end with a hyphen';
+  return undefined;
 }
 
 function parsePort(ctx: Ctx, raw: unknown, path: string): RulePort {
@@ -89,10 +116,17 @@ function parsePort(ctx: Ctx, raw: unknown, path: string): RulePort {
   if (!isProtocol(protocolText)) throw fail(ctx, `${path}/protocol`, 'port error', `unsupported protocol "${protocolText}"; expected TCP, UDP or SCTP`);
   const protocol: Protocol = protocolText;
   const value = port.port;
-  const endPort = typeof port.endPort === 'number' ? port.endPort : undefined;
-  if (value === undefined || value === null) return { kind: 'all', protocol };
-  if (typeof value === 'string' && !/^\d+$/.test(value)) {
+  const endPort = port.endPort ?? undefined;
+  if (endPort !== undefined && typeof endPort !== 'number') throw fail(ctx, `${path}/endPort`, 'port error', `endPort must be an integer, not ${JSON.stringify(endPort)}`);
+  if (value === undefined || value === null) {
+    if (endPort !== undefined) throw fail(ctx, `${path}/port`, 'port error', 'port must be specified when endPort is specified');
+    return { kind: 'all', protocol };
+  }
+  if (typeof value === 'string') {
     if (endPort !== undefined) throw fail(ctx, `${path}/endPort`, 'named port error', 'endPort field cannot be defined if the port field is defined as a named (string) port');
+    // A quoted number ("8080", common in Helm output) is a port name to the API server, which refuses it.
+    const bad = invalidPortName(value);
+    if (bad !== undefined) throw fail(ctx, `${path}/port`, 'named port error', `invalid port name ${JSON.stringify(value)}: ${bad}${/^\d+$/.test(value) ? ' (write the number unquoted)' : ''}`);
     return { kind: 'named', protocol, name: value };
   }
   const start = Number(value);
