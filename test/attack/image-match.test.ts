@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeAttackPaths } from '../../src/graph/attack/index.js';
-import { imageKey } from '../../src/graph/attack/vulns.js';
+import { imageKey, isRemoteCodeExecution } from '../../src/graph/attack/vulns.js';
 import type { ImageVulnerabilities } from '../../src/model/attack.js';
 import { resourcesOf } from './resources.js';
 
@@ -58,5 +58,17 @@ describe('image references of pods and scans', () => {
   it('give none for another tag or registry', () => {
     expect(exploitSteps('nginx:1.26', 'nginx:1.25')).toEqual([]);
     expect(exploitSteps('quay.io/nginx:1.25', 'nginx:1.25')).toEqual([]);
+  });
+});
+
+describe('remote-code-execution class from the CVSS vector', () => {
+  const classify = (cvssVector: string): boolean => isRemoteCodeExecution({ id: 'CVE-1', package: 'p', cvssVector });
+  it('needs network, no privileges, no user interaction and high integrity impact', () => {
+    expect(classify('CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H')).toBe(true);
+    expect(classify('CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N')).toBe(true);
+    // A victim has to open a crafted file or page: reaching the service is not enough.
+    expect(classify('CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:H/I:H/A:H')).toBe(false);
+    expect(classify('CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:P/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N')).toBe(false);
+    expect(classify('CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:H')).toBe(false);
   });
 });

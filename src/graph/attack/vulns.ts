@@ -1,7 +1,9 @@
 /**
  * Vulnerabilities that turn network reach into code execution: remote-code-execution class, in an
  * image a workload runs. The scan says so (`rce: true`), or its CVSS vector does: attack vector
- * network, no privileges required, and high integrity impact (CVSS 3.x or 4.0 `VI:H`).
+ * network, no privileges required, no user interaction, and high integrity impact (CVSS 3.x or
+ * 4.0 `VI:H`). `UI:R` (3.x), `UI:P`/`UI:A` (4.0) mean a victim has to open a file or a page: an
+ * attacker who reaches the service cannot take it alone, so it is no exploit step.
  */
 import type { ImageVulnerabilities } from '../../model/attack.js';
 import { parseImageRef } from '../../lib/image-ref.js';
@@ -13,7 +15,7 @@ export function isRemoteCodeExecution(v: Vulnerability): boolean {
   const vector = v.cvssVector ?? '';
   const metrics = new Map(vector.split('/').map((part) => part.split(':') as [string, string]));
   const integrity = metrics.get('I') ?? metrics.get('VI');
-  return metrics.get('AV') === 'N' && metrics.get('PR') === 'N' && integrity === 'H';
+  return metrics.get('AV') === 'N' && metrics.get('PR') === 'N' && metrics.get('UI') === 'N' && integrity === 'H';
 }
 
 /** Likelihood that a working exploit is at hand, by severity. */
