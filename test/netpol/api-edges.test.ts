@@ -84,4 +84,19 @@ describe('NetworkPolicy API edges', () => {
     expect(error.place?.line).toBe(line);
     expect(error.place?.column).toBe(column);
   });
+
+  it('accepts a named port in an egress rule open to every peer: towards addresses it matches nothing', async () => {
+    const policy = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: cli-out, namespace: shop}
+spec:
+  podSelector: {matchLabels: {app: cli}}
+  policyTypes: [Egress]
+  egress:
+  - ports: [{port: dns, protocol: UDP}]
+`;
+    const all = connectivityList(await load(CLIENT + SERVER + policy)).lines.map((l) => `${l.src} => ${l.dst} : ${l.conn}`);
+    expect(all).toContain('shop/cli[Pod] => shop/db[Deployment] : UDP 5354');
+    expect(all.filter((l) => l.startsWith('shop/cli[Pod] =>'))).toHaveLength(1);
+  });
 });

@@ -122,11 +122,14 @@ function ruleSelects(rule: PolicyRule, peerIds: readonly number[], peer: PeerVie
 export function ruleConnections(policy: NetworkPolicy, rule: PolicyRule, dstPorts: readonly ContainerPort[] | undefined): ConnectionSet {
   if (rule.ports === undefined) return ConnectionSet.all();
   let conns = ConnectionSet.none();
-  for (const port of rule.ports) conns = conns.union(portConnections(policy, port, dstPorts));
+  // A rule open to every peer (no from/to) reaches addresses as well, and Kubernetes accepts a
+  // named port there: towards an address it matches nothing, since no pod carries the name.
+  const openToAll = rule.peers === undefined;
+  for (const port of rule.ports) conns = conns.union(portConnections(policy, port, dstPorts, openToAll));
   return conns;
 }
 
-function portConnections(policy: NetworkPolicy, port: RulePort, dstPorts: readonly ContainerPort[] | undefined): ConnectionSet {
+function portConnections(policy: NetworkPolicy, port: RulePort, dstPorts: readonly ContainerPort[] | undefined, openToAll: boolean): ConnectionSet {
   switch (port.kind) {
     case 'all':
       return ConnectionSet.of(port.protocol, IntervalSet.of(1, 65535));
@@ -134,7 +137,8 @@ function portConnections(policy: NetworkPolicy, port: RulePort, dstPorts: readon
       return ConnectionSet.of(port.protocol, IntervalSet.of(port.start, port.end));
     case 'named': {
       // Cilium resolves a named port against endpoints only: towards an address it matches nothing.
-      if (dstPorts === undefined && policy.origin === 'cilium') return ConnectionSet.none();
+      if (dstPorts === undefined && (policy.origin === 'cilium' || openToAll)) return ConnectionSet.none();
+      // A named port with an ipBlock peer is refused, as netpol-analyzer does.
       if (dstPorts === undefined) {
         throw errorAt(policy.resource, '/spec', `network policy [NP] ${policy.namespace}/${policy.name} named port error: cannot convert named port for an IP destination`);
       }
