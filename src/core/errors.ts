@@ -85,6 +85,7 @@ export const PROBLEMS = {
   'rbac-invalid-binding': { level: 'warning', hint: 'The API server rejects this binding; it grants nothing here.' },
   'rbac-invalid-subject': { level: 'warning', hint: 'Subjects are User, Group or ServiceAccount (with a namespace in ClusterRoleBindings).' },
   'rbac-invalid-selector': { level: 'warning', hint: 'Fix the aggregationRule label selector; the aggregation controller ignores it.' },
+  'rbac-aggregation-too-large': { level: 'warning', hint: 'The aggregationRules of the input select each other too widely to resolve; aggregated ClusterRoles may lack rules. Narrow the selectors (the aggregation controller resolves one level: ClusterRoles whose labels match).' },
   'rbac-missing-role': { level: 'warning', hint: 'The binding grants nothing until the role exists; add the role to the input or remove the binding.' },
   'rbac-audit-invalid': { level: 'warning', hint: 'Each line must be one audit.k8s.io/v1 Event as JSON (the log backend with --audit-log-format=json).' },
   'rbac-bad-subject': { level: 'error', hint: 'Write system:serviceaccount:NS:NAME, user:NAME or group:NAME.' },

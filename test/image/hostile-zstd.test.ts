@@ -98,12 +98,11 @@ describe('hostile zstd layers', () => {
     // 128 MiB window (descriptor 0x88): allowed, but 20,000 blocks of 1 byte would move 2.5 TB.
     const blocks = Array.from({ length: 20_000 }, () => rleBlock(1, 0));
     const blob = Buffer.concat([frameHeader(0x88), ...blocks, rleBlock(1, 0, true)]);
-    const started = Date.now();
+    // Refused before the window moves (unbounded, the test's own timeout would end it).
     const error = await refusal(blob);
     expect(error.code).toBe('layer-limit');
     expect(error.message).toMatch(/blocks are too small for its window/);
-    expect(Date.now() - started).toBeLessThan(20_000);
-  });
+  }, 20_000);
 
   it('stops 128 KiB RLE blocks (a 1 GiB file from 32 KiB) at the ratio limit with bounded memory', async () => {
     const header = await tarHeaderFor('zeros', 1024 ** 3);

@@ -91,7 +91,7 @@ export function resolveRoles(raws: readonly RawRole[], problems: Problem[]): Rol
       problems.push(rbacProblem('rbac-missing-role', state.raw.resource, '/aggregationRule', `no ClusterRole in the input matches the aggregationRule of ClusterRole ${state.raw.name}; its rules as written are used, as the aggregation controller last stored them`, 'note'));
     }
     if (unfinished !== undefined) {
-      problems.push(rbacProblem('rbac-invalid-selector', unfinished.raw.resource, '/aggregationRule', `aggregation stopped after ${MAX_AGGREGATION_WORK} steps: the aggregationRules of this input select each other too widely, so aggregated ClusterRoles may lack rules`));
+      problems.push(rbacProblem('rbac-aggregation-too-large', unfinished.raw.resource, '/aggregationRule', `aggregation stopped after ${MAX_AGGREGATION_WORK} steps: the aggregationRules of this input select each other too widely, so aggregated ClusterRoles may lack rules`));
     }
   }
   return raws.map((raw) => defs.get(raw)).filter((d): d is RoleDef => d !== undefined);

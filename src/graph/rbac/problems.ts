@@ -7,7 +7,7 @@ import type { Resource } from '../../model/resource.js';
 import { problem, type ProblemCode } from '../../core/errors.js';
 import { locate } from '../../core/locate.js';
 
-export type RbacProblemCode = Extract<ProblemCode, `rbac-invalid-${string}` | 'rbac-missing-role'>;
+export type RbacProblemCode = Extract<ProblemCode, `rbac-invalid-${string}` | 'rbac-missing-role' | 'rbac-aggregation-too-large'>;
 
 export function rbacProblem(code: RbacProblemCode, resource: Resource, path: string, message: string, level: Problem['level'] = 'warning'): Problem {
   const where = locate(resource, path);
