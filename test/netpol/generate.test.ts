@@ -4,10 +4,11 @@
  */
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { Readable } from 'node:stream';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { connectivityList, ConnectionSet, type ConnectivityList } from '../../src/graph/netpol/index.js';
+import { connectivityList, ConnectionSet, evaluateConnection, type ConnectivityList } from '../../src/graph/netpol/index.js';
 import { IntervalSet } from '../../src/graph/netpol/intervals.js';
 import { referencesIn, UNMANAGED_NAMESPACES, type Exposure, type Need } from '../../src/graph/netpol/generate/index.js';
 import { loadInputs } from '../../src/loaders/index.js';
@@ -47,7 +48,8 @@ function expectedLines(needs: readonly Need[], exposures: readonly Exposure[], w
     const key = `${src} => ${dst}`;
     out.set(key, (out.get(key) ?? ConnectionSet.none()).union(set));
   };
-  for (const n of needs) add(keyOf(n.src), keyOf(n.dst), ConnectionSet.of(n.protocol, IntervalSet.of(n.port, n.port)));
+  // The list never shows a workload's connections to itself.
+  for (const n of needs) if (n.src !== n.dst) add(keyOf(n.src), keyOf(n.dst), ConnectionSet.of(n.protocol, IntervalSet.of(n.port, n.port)));
   // The only ipBlock in the generated policies is 0.0.0.0/0, so the outside is one range.
   for (const e of exposures) add('0.0.0.0-255.255.255.255[External]', keyOf(e.dst), ConnectionSet.of(e.protocol, IntervalSet.of(e.port, e.port)));
   for (const w of workloads) {
@@ -83,6 +85,11 @@ describe('service references in env values', () => {
     expect(referencesIn('db.data:5432')).toEqual([{ name: 'db', namespace: 'data', port: 5432 }]);
     expect(referencesIn('x,cache.backend.svc.cluster.local')).toEqual([{ name: 'cache', namespace: 'backend', port: undefined }]);
     expect(referencesIn('redis://$(CACHE_SERVICE_HOST):6379')).toEqual([{ name: 'cache', namespace: undefined, port: undefined }]);
+    // A StatefulSet pod under its headless Service names that Service.
+    expect(referencesIn('zk-0.zk-hs.data.svc.cluster.local:2888,zk-1.zk-hs.data.svc:2888')).toEqual([
+      { name: 'zk-hs', namespace: 'data', port: 2888 },
+      { name: 'zk-hs', namespace: 'data', port: 2888 },
+    ]);
   });
 
   it('ignores words without port, scheme or cluster suffix, and foreign domains', () => {
@@ -136,6 +143,39 @@ describe('netpol generate from manifests (3-tier app across 2 namespaces)', () =
       expect(d.kind).toBe('NetworkPolicy');
       expect(d.metadata.annotations['palisade.dev/generated-from']).toBe('manifests: Service references in container env');
     }
+  });
+});
+
+describe('a workload that reaches itself', () => {
+  it('lets the pods of a StatefulSet reach each other through its headless Service after the default deny', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'palisade-gen-self-'));
+    writeFileSync(path.join(dir, 'zk.yaml'), `apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: zk, namespace: data}
+spec:
+  serviceName: zk-hs
+  selector: {matchLabels: {app: zk}}
+  template:
+    metadata: {labels: {app: zk}}
+    spec:
+      containers:
+      - name: zk
+        image: zookeeper
+        env: [{name: ZOO_SERVERS, value: "zk-0.zk-hs.data.svc.cluster.local:2888"}]
+        ports: [{name: peer, containerPort: 2888}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: zk-hs, namespace: data}
+spec: {clusterIP: None, selector: {app: zk}, ports: [{port: 2888, targetPort: peer}]}
+`);
+    const { output } = await netpolGenerate({ paths: [dir], cwd: ROOT });
+    const loaded = await loadInputs({ paths: [dir], cwd: ROOT });
+    const generated = (await loadInputs({ paths: ['-'], stdin: Readable.from([output]) })).resources;
+    const all = [...loaded.resources, ...generated];
+    const peer = (port: number): boolean => evaluateConnection(all, { source: 'data/zk', destination: 'data/zk', port, protocol: 'TCP' }).allowed;
+    expect(peer(2888)).toBe(true);
+    expect(peer(2181)).toBe(false);
   });
 });
 

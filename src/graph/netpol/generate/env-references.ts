@@ -1,6 +1,7 @@
 /**
  * Service references in container env values: `http://api.shop.svc:8080/x`, `api:8080`,
- * `api.shop:8080`, `api.shop.svc.cluster.local`, and the `API_SERVICE_HOST` variables Kubernetes
+ * `api.shop:8080`, `api.shop.svc.cluster.local`, a StatefulSet pod's name under its headless
+ * Service (`db-0.db.shop.svc.cluster.local`), and the `API_SERVICE_HOST` variables Kubernetes
  * injects for Services of the pod's own namespace. Only names that are Services in the manifests
  * count, so a value such as `true` or `info:3` never invents a connection.
  */
@@ -28,6 +29,11 @@ function serviceOfHost(host: string): { name: string; namespace: string | undefi
   if (namespace === undefined) return { name, namespace: undefined };
   const suffix = rest.join('.');
   if (suffix === '' || suffix === 'svc' || suffix === 'svc.cluster.local') return { name, namespace };
+  // A StatefulSet pod's own name under its headless Service, `pod.service.namespace.svc[.cluster.local]`:
+  // how its replicas address each other.
+  const [service, podNamespace, ...podRest] = rest.length > 0 ? [namespace, ...rest] : [];
+  const podSuffix = podRest.join('.');
+  if (service !== undefined && podNamespace !== undefined && (podSuffix === 'svc' || podSuffix === 'svc.cluster.local')) return { name: service, namespace: podNamespace };
   return undefined;
 }
 

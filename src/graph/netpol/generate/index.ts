@@ -46,7 +46,7 @@ export function generateNetworkPolicies(resources: readonly Resource[], source: 
     ...resources.filter((r) => r.kind === 'Namespace').map((r) => r.name || DEFAULT_NAMESPACE),
   ];
   const policies = generatePolicies({ needs, exposures, namespaces, selectors: byWorkload, generatedFrom });
-  const kept = distinctNeeds(needs).filter((n) => n.src !== n.dst && byWorkload.has(n.src) && byWorkload.has(n.dst));
+  const kept = distinctNeeds(needs).filter((n) => byWorkload.has(n.src) && byWorkload.has(n.dst));
   return { policies, needs: kept, exposures: exposures.filter((e) => byWorkload.has(e.dst)), warnings: [...selectorWarnings, ...warnings] };
 }
 

@@ -33,7 +33,7 @@ export function needKey(n: Pick<Need, 'src' | 'dst' | 'port' | 'protocol'>): str
   return `${n.src.namespace}/${n.src.name}/${n.src.kind}|${n.dst.namespace}/${n.dst.name}/${n.dst.kind}|${n.protocol}/${String(n.port)}`;
 }
 
-/** Needs without duplicates and without a workload reaching itself (never subject to policy between its own pods here). */
+/** Needs without duplicates. A workload reaching itself stays: its pods reach each other through the policies too. */
 export function distinctNeeds(needs: readonly Need[]): Need[] {
   const seen = new Map<string, Need>();
   for (const n of needs) if (!seen.has(needKey(n))) seen.set(needKey(n), n);

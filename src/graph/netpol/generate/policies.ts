@@ -81,7 +81,9 @@ function policyName(w: Workload): string {
 }
 
 export function generatePolicies(input: PolicyInput): PolicyObject[] {
-  const needs = distinctNeeds(input.needs).filter((n) => n.src !== n.dst && input.selectors.has(n.src) && input.selectors.has(n.dst));
+  // A workload reaching itself (StatefulSet peers through their headless Service) is still one
+  // pod reaching another, which the default deny blocks: it gets a rule naming itself.
+  const needs = distinctNeeds(input.needs).filter((n) => input.selectors.has(n.src) && input.selectors.has(n.dst));
   const managed = [...new Set(input.namespaces)].filter((ns) => !UNMANAGED_NAMESPACES.has(ns)).sort(compare);
   const into = groupBy(needs, (n) => n.dst);
   const outOf = groupBy(needs, (n) => n.src);
