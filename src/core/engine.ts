@@ -6,8 +6,8 @@ import type { Finding } from '../model/finding.js';
 import type { Problem } from '../model/problem.js';
 import type { RuleStatus, RuleSummary } from '../model/report.js';
 import type { Resource, ResourceRef } from '../model/resource.js';
-import { resourceKey, refOf } from '../model/resource.js';
 import path from 'node:path';
+import { resourceKey, refOf } from '../model/resource.js';
 import { hash64Fields } from '../lib/hash.js';
 import { isFileBacked } from '../model/source.js';
 import { problem } from './errors.js';
@@ -63,9 +63,9 @@ function idFile(file: string): string {
   return relative === '' ? '.' : relative.split(path.sep).join('/');
 }
 
-/** Stable id: same rule, resource, file, path and message give the same id on every run. */
-function findingId(ruleId: string, subject: Shared, path: string, message: string): string {
-  return hash64Fields([ruleId, subject.key, subject.file, path, message]);
+/** Stable id: same rule, resource, file, JSON pointer and message give the same id on every run. */
+function findingId(ruleId: string, subject: Shared, pointer: string, message: string): string {
+  return hash64Fields([ruleId, subject.key, subject.file, pointer, message]);
 }
 
 /**
@@ -86,9 +86,9 @@ class Texts {
 
 function toFinding(rule: AnyRule, resource: Resource, subject: Shared, violation: Violation, texts: Texts): Finding {
   const message = texts.one(violation.message);
-  const path = texts.one(violation.path);
+  const pointer = texts.one(violation.path);
   return {
-    id: findingId(rule.id, subject, path, message),
+    id: findingId(rule.id, subject, pointer, message),
     ruleId: rule.id,
     title: rule.title,
     severity: violation.severity ?? rule.severity,
@@ -97,7 +97,7 @@ function toFinding(rule: AnyRule, resource: Resource, subject: Shared, violation
     threats: rule.threats,
     mitre: rule.mitre,
     resource: subject.ref,
-    location: locate(resource, path),
+    location: locate(resource, pointer),
     remediation: rule.remediation,
     suppressed: false,
   };
