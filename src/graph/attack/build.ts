@@ -9,6 +9,7 @@ import type { Finding } from '../../model/finding.js';
 import type { Resource } from '../../model/resource.js';
 import { ResourceIndex } from '../../core/resource-index.js';
 import { namespaceOf } from '../../core/resource-index.js';
+import { where } from './locate.js';
 import { Analysis } from '../netpol/analysis.js';
 import { buildCluster } from '../netpol/cluster.js';
 import { scanNetpol } from '../netpol/findings/index.js';
@@ -78,12 +79,14 @@ function addWorkload(graph: AttackGraph, info: WorkloadInfo, findings: FindingLo
   graph.addNode({ id: info.id, kind: 'workload', label: `${info.resource.kind} ${info.namespace}/${info.resource.name}`, namespace: info.namespace, resource: { apiVersion: info.resource.apiVersion, kind: info.resource.kind, namespace: info.namespace, name: info.resource.name }, ...(info.replicas === undefined ? {} : { replicas: info.replicas }) });
   const sa = serviceAccountUser(info.namespace, info.serviceAccount);
   if (info.automountToken) {
+    const automountExplanation = `read the token of ServiceAccount ${info.serviceAccount} mounted at /var/run/secrets/kubernetes.io/serviceaccount in the pods of ${info.resource.kind} ${info.resource.name}`;
     graph.addNode({ id: sa, kind: 'serviceaccount', label: sa });
     graph.addEdge({
       from: info.id,
       to: sa,
       kind: 'token-theft',
-      explanation: `read the token of ServiceAccount ${info.serviceAccount} mounted at /var/run/secrets/kubernetes.io/serviceaccount in the pods of ${info.resource.kind} ${info.resource.name}`,
+      explanation: automountExplanation,
+      located: () => `${automountExplanation} (${automountWhy(info)})`,
       evidence: { serviceAccount: `${info.namespace}/${info.serviceAccount}` },
       findingIds: findings.on(info.resource, TOKEN_RULES),
       fixIds: [graph.addFix(disableAutomountFix(info))],
@@ -102,6 +105,7 @@ function addWorkload(graph: AttackGraph, info: WorkloadInfo, findings: FindingLo
     to: target,
     kind: 'escape',
     explanation: `break out of the container onto its node: ${facts.map((f) => f.detail).join('; ')}`,
+    located: () => `break out of the container onto its node: ${facts.map((f) => `${f.detail} (${where(info.resource, f.path)})`).join('; ')}`,
     evidence: { ...escapeEvidence(facts), ...(info.nodeName === undefined ? {} : { nodeName: info.nodeName }) },
     findingIds: findings.on(info.resource, [...new Set(facts.flatMap((f) => f.ruleIds))]),
     fixIds: fix === undefined ? [] : [graph.addFix(fix)],
@@ -124,6 +128,7 @@ function addProjectedTokens(graph: AttackGraph, info: WorkloadInfo, findings: Fi
     to: sa,
     kind: 'token-theft',
     explanation: `read the token of ServiceAccount ${info.serviceAccount} that the pods of ${info.resource.kind} ${info.resource.name} project (${projected.map((p) => `volume ${p.volume} of container ${p.container}, ${p.path}`).join('; ')})`,
+    located: () => `read the token of ServiceAccount ${info.serviceAccount} that the pods of ${info.resource.kind} ${info.resource.name} project (${projected.map((p) => `volume ${p.volume} of container ${p.container}, ${p.path} at ${where(info.resource, p.path)}`).join('; ')})`,
     evidence: { serviceAccount: `${info.namespace}/${info.serviceAccount}` },
     findingIds: findings.on(info.resource, TOKEN_RULES),
     probability: 1,
@@ -154,6 +159,20 @@ function addHostCompromise(graph: AttackGraph, infos: readonly WorkloadInfo[]): 
   }
 }
 
+/** Where the pod spec decides that the token is mounted. */
+function automountWhy(info: WorkloadInfo): string {
+  const path = `${info.template.podSpecPath}/automountServiceAccountToken`;
+  if (!info.automountByDefault) return `automountServiceAccountToken: true at ${where(info.resource, path)}`;
+  return `automountServiceAccountToken is not set in the pod spec at ${where(info.resource, info.template.podSpecPath)}, and ServiceAccount ${info.serviceAccount} does not turn it off`;
+}
+
+/** The lines of the containers that run an image (written as the scan named it or otherwise). */
+function imageWhere(info: WorkloadInfo, scanned: string): string {
+  const key = imageKey(scanned);
+  const refs = info.template.containers.filter((c) => c.kind === 'containers' && typeof c.container.image === 'string' && imageKey(c.container.image) === key);
+  return refs.map((c) => `container ${c.name} at ${where(info.resource, `${c.path}/image`)}`).join(', ');
+}
+
 function imagesOf(info: WorkloadInfo): string[] {
   return [...new Set(info.template.containers.filter((c) => c.kind === 'containers').map((c) => c.container.image).filter((i): i is string => typeof i === 'string'))];
 }
@@ -181,6 +200,7 @@ function addExploits(graph: AttackGraph, infos: readonly WorkloadInfo[], input: 
         to: info.id,
         kind: 'exploit',
         explanation: `exploit ${vulns.map((v) => v.id).join(', ')} in image ${image} to run code in the pods of ${info.resource.kind} ${info.resource.name}`,
+        located: () => `exploit ${vulns.map((v) => v.id).join(', ')} in image ${image} to run code in the pods of ${info.resource.kind} ${info.resource.name} (${imageWhere(info, image)})`,
         evidence: { vulnerabilities: vulns.map((v) => ({ id: v.id, package: v.package, image, ...(v.severity === undefined ? {} : { severity: v.severity }) })) },
         findingIds: findings.ofRules(vulns.map((v) => v.id)),
         fixIds: fix === undefined ? [] : [graph.addFix(fix)],
@@ -198,6 +218,7 @@ function addExploits(graph: AttackGraph, infos: readonly WorkloadInfo[], input: 
         to: node,
         kind: 'network',
         explanation: `connect from the internet to ${info.resource.kind} ${info.namespace}/${info.resource.name} on ${source.conns.toString()} through ${source.label}`,
+        located: () => `connect from the internet to ${info.resource.kind} ${info.namespace}/${info.resource.name} on ${source.conns.toString()} through ${source.label} (${where(source.object, source.path)})`,
         evidence: { ports: source.conns.toString(), exposure: [source.label] },
         findingIds: findings.on(source.object, source.ruleIds),
         fixIds,

@@ -21,6 +21,8 @@ export interface ExposureSource {
   /** One sentence fragment, e.g. "Service shop/web (LoadBalancer)". */
   readonly label: string;
   readonly conns: ConnectionSet;
+  /** JSON pointer of what opens the way in, inside `object` (for its file and line). */
+  readonly path: string;
   /** The object whose change closes this way in. */
   readonly object: Resource;
   readonly fix: { readonly patchType: 'merge' | 'delete'; readonly patch?: JsonObject; readonly description: string };
@@ -69,6 +71,7 @@ export function exposureSources(info: WorkloadInfo, analysis: Analysis, index: R
     out.push({
       label: `Service ${namespaceOf(service)}/${service.name} (${how})`,
       conns,
+      path: type === 'ClusterIP' ? '/spec/externalIPs' : '/spec/type',
       object: service,
       fix: { patchType: 'merge', patch: { spec: { type: 'ClusterIP', externalIPs: null } }, description: `Make Service ${namespaceOf(service)}/${service.name} internal (type ClusterIP, no externalIPs)` },
       policed: true,
@@ -83,6 +86,7 @@ export function exposureSources(info: WorkloadInfo, analysis: Analysis, index: R
       out.push({
         label: `${ingress.kind} ${namespaceOf(ingress)}/${ingress.name} (via the ingress controller)`,
         conns: viaIngress,
+        path: '',
         object: ingress,
         fix: { patchType: 'delete', description: `Remove ${ingress.kind} ${namespaceOf(ingress)}/${ingress.name} (or put authentication in front of it)` },
         policed: true,
@@ -94,13 +98,14 @@ export function exposureSources(info: WorkloadInfo, analysis: Analysis, index: R
   if (!hostPorts.conns.isEmpty() && info.template.podSpec.hostNetwork !== true) {
     const conns = hostPorts.conns.intersect(outside);
     if (!conns.isEmpty() && hostPorts.patch !== undefined) {
-      out.push({ label: `hostPort on the node's address`, conns, object: info.resource, fix: { patchType: 'merge', patch: hostPorts.patch, description: `Remove the hostPort of ${info.resource.kind} ${info.namespace}/${info.resource.name} (expose it through a Service)` }, policed: true, ruleIds: ['host-port'] });
+      out.push({ label: `hostPort on the node's address`, conns, path: hostPorts.path ?? info.template.podSpecPath, object: info.resource, fix: { patchType: 'merge', patch: hostPorts.patch, description: `Remove the hostPort of ${info.resource.kind} ${info.namespace}/${info.resource.name} (expose it through a Service)` }, policed: true, ruleIds: ['host-port'] });
     }
   }
   if (info.template.podSpec.hostNetwork === true) {
     out.push({
       label: "hostNetwork: the pod listens on the node's address, outside every NetworkPolicy",
       conns: declaredPorts(info),
+      path: `${info.template.podSpecPath}/hostNetwork`,
       object: info.resource,
       fix: { patchType: 'merge', patch: nestAt(info.template.podSpecPath, { hostNetwork: false }), description: `Turn off hostNetwork for ${info.resource.kind} ${info.namespace}/${info.resource.name}` },
       policed: false,
@@ -110,26 +115,28 @@ export function exposureSources(info: WorkloadInfo, analysis: Analysis, index: R
   return out;
 }
 
-function hostPortsOf(info: WorkloadInfo): { conns: ConnectionSet; patch: JsonObject | undefined } {
+function hostPortsOf(info: WorkloadInfo): { conns: ConnectionSet; patch: JsonObject | undefined; path?: string } {
   let conns = ConnectionSet.none();
+  let first: string | undefined;
   const lists = new Map<string, JsonObject[]>();
   let addressable = true;
   for (const ref of info.template.containers) {
     const ports: JsonObject[] = [];
-    for (const raw of asArray(ref.container.ports)) {
+    asArray(ref.container.ports).forEach((raw, i) => {
       const p = asRecord(raw) ?? {};
-      if (typeof p.hostPort !== 'number' || typeof p.containerPort !== 'number') continue;
+      if (typeof p.hostPort !== 'number' || typeof p.containerPort !== 'number') return;
+      first ??= `${ref.path}/ports/${String(i)}/hostPort`;
       const protocol = asString(p.protocol) ?? 'TCP';
       if (protocol === 'TCP' || protocol === 'UDP' || protocol === 'SCTP') conns = conns.union(ConnectionSet.of(protocol, IntervalSet.of(p.containerPort, p.containerPort)));
       ports.push({ containerPort: p.containerPort, hostPort: null });
-    }
+    });
     if (ports.length === 0) continue;
     if (typeof ref.container.name !== 'string') addressable = false;
     else lists.set(ref.kind, [...(lists.get(ref.kind) ?? []), { name: ref.container.name, ports }]);
   }
   const spec: JsonObject = {};
   for (const [kind, list] of lists) spec[kind] = list;
-  return { conns, patch: addressable ? nestAt(info.template.podSpecPath, spec) : undefined };
+  return { conns, patch: addressable ? nestAt(info.template.podSpecPath, spec) : undefined, ...(first === undefined ? {} : { path: first }) };
 }
 
 /** The Services an Ingress or Route sends traffic to. */

@@ -11,6 +11,12 @@ export interface Edge {
   readonly to: string;
   readonly kind: AttackStepKind;
   readonly explanation: string;
+  /**
+   * The explanation with the file and line of each fact behind it, for the steps of listed paths.
+   * Lazy: a position lookup for every edge of a 10,000-workload graph would cost more than the
+   * graph, and only the few listed steps are read by a person.
+   */
+  readonly located?: () => string;
   readonly evidence: AttackEvidence;
   readonly findingIds: string[];
   /** Applying any one of these fixes removes the edge. Empty: nothing in the manifests removes it. */

@@ -15,6 +15,7 @@
  * design change no patch can make. A cut must stop the attacker before the workload.
  */
 import { serviceAccountUser } from '../rbac/subjects.js';
+import { where } from './locate.js';
 import type { FindingLookup } from './findings.js';
 import type { AttackGraph } from './graph.js';
 import { mountedSecretId } from './ids.js';
@@ -51,6 +52,7 @@ export function addMountedSecrets(graph: AttackGraph, info: WorkloadInfo, findin
         to: sa,
         kind: 'token-theft',
         explanation: `read the token of ServiceAccount ${account} from Secret ${secret}, which the pods of ${info.resource.kind} ${info.resource.name} mount`,
+        located: () => `read the token of ServiceAccount ${account} from Secret ${secret}, which the pods of ${info.resource.kind} ${info.resource.name} mount (${ways.map((w) => `${describeMount(w)} at ${where(info.resource, w.path)}`).join('; ')})`,
         evidence: { serviceAccount: `${info.namespace}/${account}`, mount },
         findingIds: findings.on({ apiVersion: 'v1', kind: 'Secret', namespace: info.namespace, name: secret }, TOKEN_SECRET_RULES),
         probability: 1,
@@ -61,6 +63,7 @@ export function addMountedSecrets(graph: AttackGraph, info: WorkloadInfo, findin
       to: id,
       kind: 'secret-read',
       explanation: `read Secret ${info.namespace}/${secret}, which the pods of ${info.resource.kind} ${info.resource.name} hold (${ways.map(describeMount).join('; ')})`,
+      located: () => `read Secret ${info.namespace}/${secret}, which the pods of ${info.resource.kind} ${info.resource.name} hold (${ways.map((w) => `${describeMount(w)} at ${where(info.resource, w.path)}`).join('; ')})`,
       evidence: { mount },
       findingIds: viaEnv ? envFindings : [],
       probability: 1,

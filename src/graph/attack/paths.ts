@@ -225,17 +225,22 @@ function mergeNetworkHubs(edges: readonly Edge[], graph: AttackGraph): AttackSte
  */
 function stepOf(edge: Edge, graph: AttackGraph): AttackStep {
   const ways = graph.parallel(edge);
-  if (ways.length <= 1) return { from: edge.from, to: edge.to, kind: edge.kind, explanation: edge.explanation, evidence: edge.evidence, findingIds: [...edge.findingIds], fixIds: [...edge.fixIds] };
+  if (ways.length <= 1) return { from: edge.from, to: edge.to, kind: edge.kind, explanation: explain(edge), evidence: edge.evidence, findingIds: [...edge.findingIds], fixIds: [...edge.fixIds] };
   const exposure = [...new Set(ways.flatMap((w) => w.evidence.exposure ?? []))];
   return {
     from: edge.from,
     to: edge.to,
     kind: edge.kind,
-    explanation: ways.map((w) => w.explanation).join('; or '),
+    explanation: ways.map(explain).join('; or '),
     evidence: { ...edge.evidence, ...(exposure.length === 0 ? {} : { exposure }) },
     findingIds: [...new Set(ways.flatMap((w) => w.findingIds))],
     fixIds: edge.fixIds.filter((id) => ways.every((w) => w.fixIds.includes(id))),
   };
+}
+
+/** What a person reads: with the file and line of each fact when the builder knows them. */
+function explain(edge: Edge): string {
+  return edge.located?.() ?? edge.explanation;
 }
 
 function merged(edges: readonly Edge[], graph: AttackGraph): AttackStep {

@@ -1,19 +1,27 @@
 /**
  * The terminal rendering of an AttackPathsResult: a table of ranked paths with their steps and
- * the chosen fixes. (DOT is render/dot.ts, shared with the reports.)
+ * the chosen fixes. (DOT is render/dot.ts, shared with the reports.) Paths are numbered, and a fix
+ * names the paths it cuts by those numbers and says how its patch applies, so a reader can act on
+ * it without the JSON.
  */
-import type { AttackPathsResult } from '../../model/attack.js';
+import type { AttackFix, AttackPathsResult, AttackStep } from '../../model/attack.js';
 
 export function attackPathsTable(result: AttackPathsResult): string {
   const lines: string[] = [];
   const label = (id: string): string => result.nodes.find((n) => n.id === id)?.label ?? id;
+  const number = new Map(result.paths.map((p, i) => [p.id, `#${String(i + 1)}`]));
+  const numbers = (ids: readonly string[]): string => ids.map((id) => number.get(id) ?? id).join(', ');
+  const uncuttable = new Set(result.cut.uncuttable);
   if (result.paths.length === 0) lines.push(`No attack path from ${result.entries.length} entry point(s) to ${result.jewels.length} crown jewel(s).`);
   else lines.push(`${result.paths.length} attack path(s)${result.truncated === true ? ' (more exist; the shortest are shown)' : ''}:`);
   result.paths.forEach((path, i) => {
-    lines.push('', `#${i + 1}  ${label(path.entry)}  ->  ${label(path.jewel)}   steps ${path.length}, likelihood ${path.likelihood.toFixed(2)}   [${path.id}]`);
+    const mark = uncuttable.has(path.id) ? '   (no manifest change cuts it)' : '';
+    lines.push('', `#${i + 1}  ${label(path.entry)}  ->  ${label(path.jewel)}   steps ${path.length}, likelihood ${path.likelihood.toFixed(2)}   [${path.id}]${mark}`);
     path.steps.forEach((step, j) => {
       const ports = step.evidence.ports === undefined ? '' : ` (${step.evidence.ports})`;
       lines.push(`   ${j + 1}. ${step.kind}${ports}: ${step.explanation}`);
+      const grants = grantsOf(step);
+      if (grants.length > 0) lines.push(`      granted by: ${grants.join('; ')}`);
       if (step.findingIds.length > 0) lines.push(`      findings: ${step.findingIds.join(', ')}`);
     });
   });
@@ -21,10 +29,39 @@ export function attackPathsTable(result: AttackPathsResult): string {
   if (chosen.length > 0) {
     lines.push('', `Cheapest fixes that cut every path (cost ${result.cut.cost}, ${result.cut.guarantee}):`);
     for (const fix of chosen) {
-      lines.push(`  - [${fix.kind}, cost ${fix.cost}] ${fix.description}  (cuts ${fix.cuts.length} listed path(s))`);
-      if (fix.patch !== undefined) for (const line of fix.patch.trimEnd().split('\n')) lines.push(`      ${fix.patchType === 'delete' ? 'delete: ' : ''}${line}`);
+      const cuts = fix.cuts.length === 0 ? 'cuts paths beyond the listed ones' : `cuts ${numbers(fix.cuts)}`;
+      lines.push(`  - [${fix.kind}, cost ${fix.cost}] ${fix.description}  (${cuts})`);
+      const how = applyHint(fix);
+      if (how !== undefined) lines.push(`      ${how}`);
+      if (fix.patch !== undefined && fix.patchType !== 'delete') for (const line of fix.patch.trimEnd().split('\n')) lines.push(`        ${line}`);
     }
   }
-  if (result.cut.uncuttable.length > 0) lines.push('', `${result.cut.uncuttable.length} path(s) no manifest change can cut (an entry that is itself a crown jewel, or steps nothing removes).`);
+  if (uncuttable.size > 0) lines.push('', `${uncuttable.size} path(s) no manifest change can cut (${numbers(result.cut.uncuttable)}): an entry that is itself a crown jewel, or steps nothing in the manifests removes.`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The bindings and roles behind an RBAC step, with where each is written. */
+function grantsOf(step: AttackStep): string[] {
+  const out = new Set<string>();
+  for (const e of step.evidence.rbac ?? []) {
+    if (e.binding === undefined && e.role === undefined) continue;
+    const what = [e.binding, e.role].filter((x) => x !== undefined).join(' -> ');
+    const at = e.file === undefined || e.file === '(built in)' ? '' : ` (${e.file}${e.line === undefined ? '' : `:${String(e.line)}`})`;
+    out.add(`${what}${at}`);
+  }
+  return [...out];
+}
+
+/**
+ * How a patch applies. `merge` patches address containers and volumes by name, which only a
+ * strategic merge does: a JSON merge patch (`kubectl patch --type merge`) would replace the whole
+ * list with the few entries the patch names.
+ */
+function applyHint(fix: AttackFix): string | undefined {
+  const ref = fix.resource;
+  const object = ref === undefined ? '' : `${ref.kind} ${ref.namespace === undefined ? '' : `${ref.namespace}/`}${ref.name}`;
+  if (fix.patchType === 'delete') return `delete ${object}`;
+  if (fix.patchType === 'create') return 'add this object:';
+  if (fix.patchType === 'merge') return `strategic-merge patch of ${object} (kubectl patch --type strategic; not --type merge, which would replace its lists):`;
+  return undefined;
 }
