@@ -75,6 +75,7 @@ describe('NetworkPolicy API edges', () => {
     ['a quoted port number (a port name to the API server)', ingressPolicy('[{port: "5432"}]'), 'invalid port name "5432": must contain at least one letter (a-z)', 29, 14],
     ['a port name with capitals', ingressPolicy('[{port: Metrics}]'), 'invalid port name "Metrics"', 29, 14],
     ['endPort without port', ingressPolicy('[{endPort: 90}]'), 'port must be specified when endPort is specified', 29, 13],
+    ['an endPort that is no integer', ingressPolicy('[{port: 80, endPort: 80.5}]'), 'port range 80-80.5 is illegal', 29, 13],
     ['a policyType in lower case', ingressPolicy('[{port: 80}]', '\n  policyTypes: [ingress]'), 'unsupported value "ingress"', 27, 17],
     ['an except outside the cidr', ingressPolicy('[{port: 80}]').replace('[{podSelector: {}}]', '[{ipBlock: {cidr: 10.0.0.0/16, except: [10.1.0.0/24]}}]'), 'except 10.1.0.0/24 must be a strict subset of cidr 10.0.0.0/16', 28, 51],
     ['an except equal to the cidr', ingressPolicy('[{port: 80}]').replace('[{podSelector: {}}]', '[{ipBlock: {cidr: 10.0.0.0/16, except: [10.0.0.0/16]}}]'), 'must be a strict subset', 28, 51],

@@ -131,7 +131,7 @@ function parsePort(ctx: Ctx, raw: unknown, path: string): RulePort {
   }
   const start = Number(value);
   const end = endPort ?? start;
-  if (!Number.isInteger(start) || start < MIN_PORT || start > MAX_PORT || end < start || end > MAX_PORT) {
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < MIN_PORT || start > MAX_PORT || end < start || end > MAX_PORT) {
     throw fail(ctx, path, 'port error', `port range ${start}-${end} is illegal; start and end values of the port range should be in {${MIN_PORT}-${MAX_PORT}} and end may not be less than start`);
   }
   return { kind: 'range', protocol, start, end };
