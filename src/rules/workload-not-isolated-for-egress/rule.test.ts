@@ -32,4 +32,20 @@ spec: {podSelector: {matchExpressions: [{key: app, operator: In, values: [web, a
 `);
     expect(scan.findings).toEqual([]);
   });
+
+  it('reports a pod whose only egress policy is a Cilium policy with default deny turned off', async () => {
+    const scan = await scanYaml(rule, `${WEB}---
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata: {name: allow-api, namespace: shop}
+spec:
+  endpointSelector: {matchLabels: {app: web}}
+  enableDefaultDeny: {egress: false}
+  egress: [{toEndpoints: [{matchLabels: {app: api}}]}]
+`);
+    expect(scan.findings.map((f) => f.message)).toEqual([
+      'Pod "web": no NetworkPolicy selects its pods for egress, so they may connect to every pod of the cluster and to any address outside it',
+    ]);
+  });
 });
+

@@ -18,7 +18,10 @@ export type Isolation =
 export function isolationOf(endpoint: WorkloadEndpoint, direction: Direction): Isolation {
   if (endpoint.workload.hostNetwork) return { kind: 'host-network' };
   const cls: EndpointClass = endpoint.cls;
-  const policies = (direction === 'Ingress' ? cls.ingress : cls.egress).map((p) => `${p.policy.namespace}/${p.policy.name}`);
+  // A Cilium policy with enableDefaultDeny off takes part in the direction without isolating it.
+  const policies = (direction === 'Ingress' ? cls.ingress : cls.egress)
+    .filter((p) => (direction === 'Ingress' ? p.policy.affectsIngress : p.policy.affectsEgress))
+    .map((p) => `${p.policy.namespace}/${p.policy.name}`);
   const admins = direction === 'Ingress' ? [...cls.adminIngress, ...(cls.baselineIngress === undefined ? [] : [cls.baselineIngress])] : [...cls.adminEgress, ...(cls.baselineEgress === undefined ? [] : [cls.baselineEgress])];
   const admin = admins.map((a) => `${a.policy.baseline ? 'BaselineAdminNetworkPolicy' : 'AdminNetworkPolicy'} ${a.policy.name}`);
   if (policies.length === 0 && admin.length === 0) return { kind: 'open' };
