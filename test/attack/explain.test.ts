@@ -15,8 +15,11 @@ describe('attack-path explanations', () => {
     expect(escape?.explanation).toMatch(/is privileged: [^;]* \(examples\/manifests\/[\w.-]+\.yaml:\d+\)/);
     const token = steps.find((s) => s.kind === 'token-theft');
     expect(token?.explanation).toMatch(/automountServiceAccountToken is not set in the pod spec at examples\/manifests\/[\w.-]+\.yaml:\d+/);
-    const table = renderAttackPaths(result, 'table');
-    expect(table).toMatch(/granted by: RoleBinding shop\/api-config-reader -> Role shop\/api-config-reader \(examples\/manifests\/20-api\.yaml:\d+\)/);
+    const rbac = steps.find((s) => s.kind === 'secret-read' && s.evidence.rbac !== undefined);
+    expect(rbac?.explanation).toMatch(/granted by RoleBinding shop\/api-config-reader at examples\/manifests\/20-api\.yaml:\d+ through Role shop\/api-config-reader rule at examples\/manifests\/20-api\.yaml:\d+/);
+    // A built-in role has no place in the input; the binding that grants it has.
+    const admin = steps.find((s) => s.kind === 'rbac' && s.to === 'cluster-admin');
+    expect(admin?.explanation).toMatch(/granted by ClusterRoleBinding log-agent-admin at examples\/manifests\/40-log-agent\.yaml:\d+ through ClusterRole cluster-admin\)/);
   });
 
   it('number the paths each fix cuts and say how its patch applies', async () => {

@@ -11,6 +11,7 @@ import type { EscalationGraph, EdgeKind, Evidence, NodeKind } from '../rbac/esca
 import type { FindingLookup } from './findings.js';
 import type { AttackGraph, FixCandidate } from './graph.js';
 import { removeVerbFix } from './remove-verb.js';
+import { where } from './locate.js';
 import { asRecord, asString } from '../../lib/k8s/values.js';
 
 const NODE_KINDS: Record<NodeKind, AttackNodeKind> = {
@@ -65,6 +66,23 @@ function bindingsByRole(resources: readonly Resource[]): Map<string, string[]> {
   return out;
 }
 
+/**
+ * The bindings and role rules behind a step, each with where it is written: the binding is what
+ * `remove-binding` deletes, the rule what `remove-verb` edits. A role the API server provides
+ * (the built-in cluster-admin when the input lacks it) has no place in the input.
+ */
+function grantsOf(evidence: readonly Evidence[], objects: ReadonlyMap<string, Resource>): string[] {
+  const out = new Set<string>();
+  for (const e of evidence) {
+    const binding = e.binding === undefined ? undefined : objects.get(e.binding);
+    const parts: string[] = [];
+    if (e.binding !== undefined) parts.push(binding === undefined ? e.binding : `${e.binding} at ${where(binding, '')}`);
+    if (e.role !== undefined) parts.push(e.file === undefined || !objects.has(e.role) ? e.role : `${e.role} rule at ${e.file}${e.line === undefined ? '' : `:${String(e.line)}`}`);
+    if (parts.length > 0) out.add(`granted by ${parts.join(' through ')}`);
+  }
+  return [...out];
+}
+
 export function importRbac(graph: AttackGraph, escalation: EscalationGraph, resources: readonly Resource[], findings: FindingLookup): void {
   for (const node of escalation.nodes) graph.addNode({ id: node.id, kind: NODE_KINDS[node.kind], label: node.label });
   const objects = rbacByLabel(resources);
@@ -110,6 +128,7 @@ export function importRbac(graph: AttackGraph, escalation: EscalationGraph, reso
       to: edge.to,
       kind: stepKind(edge.kind),
       explanation: edge.explanation,
+      ...(edge.evidence.length === 0 ? {} : { located: () => `${edge.explanation} (${grantsOf(edge.evidence, objects).join('; ')})` }),
       evidence: edge.evidence.length === 0 ? {} : { rbac: edge.evidence.map((e) => ({ verb: e.verb, resource: e.resource, ...(e.binding === undefined ? {} : { binding: e.binding }), ...(e.role === undefined ? {} : { role: e.role }), ...(e.file === undefined ? {} : { file: e.file }), ...(e.line === undefined ? {} : { line: e.line }) })) },
       findingIds: findings.onLabels(labels),
       fixIds: [...new Set(fixIds)],

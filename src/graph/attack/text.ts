@@ -4,7 +4,7 @@
  * names the paths it cuts by those numbers and says how its patch applies, so a reader can act on
  * it without the JSON.
  */
-import type { AttackFix, AttackPathsResult, AttackStep } from '../../model/attack.js';
+import type { AttackFix, AttackPathsResult } from '../../model/attack.js';
 
 export function attackPathsTable(result: AttackPathsResult): string {
   const lines: string[] = [];
@@ -20,8 +20,6 @@ export function attackPathsTable(result: AttackPathsResult): string {
     path.steps.forEach((step, j) => {
       const ports = step.evidence.ports === undefined ? '' : ` (${step.evidence.ports})`;
       lines.push(`   ${j + 1}. ${step.kind}${ports}: ${step.explanation}`);
-      const grants = grantsOf(step);
-      if (grants.length > 0) lines.push(`      granted by: ${grants.join('; ')}`);
       if (step.findingIds.length > 0) lines.push(`      findings: ${step.findingIds.join(', ')}`);
     });
   });
@@ -38,18 +36,6 @@ export function attackPathsTable(result: AttackPathsResult): string {
   }
   if (uncuttable.size > 0) lines.push('', `${uncuttable.size} path(s) no manifest change can cut (${numbers(result.cut.uncuttable)}): an entry that is itself a crown jewel, or steps nothing in the manifests removes.`);
   return `${lines.join('\n')}\n`;
-}
-
-/** The bindings and roles behind an RBAC step, with where each is written. */
-function grantsOf(step: AttackStep): string[] {
-  const out = new Set<string>();
-  for (const e of step.evidence.rbac ?? []) {
-    if (e.binding === undefined && e.role === undefined) continue;
-    const what = [e.binding, e.role].filter((x) => x !== undefined).join(' -> ');
-    const at = e.file === undefined || e.file === '(built in)' ? '' : ` (${e.file}${e.line === undefined ? '' : `:${String(e.line)}`})`;
-    out.add(`${what}${at}`);
-  }
-  return [...out];
 }
 
 /**
