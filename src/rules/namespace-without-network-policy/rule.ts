@@ -4,6 +4,14 @@ import { defineRule, fail } from '../../core/rule.js';
 import type { NamespaceRuleOptions } from '../_shared/namespace-scope.js';
 import { NAMESPACE_SCOPE_KINDS, namespaceRuleOptions, namespaceSubject } from '../_shared/namespace-scope.js';
 
+/**
+ * The namespace's policies of any kind the network analysis enforces: NetworkPolicies and
+ * CiliumNetworkPolicies (Cilium enforces both, and many Cilium users write only its own kind).
+ */
+function hasPolicy(index: RuleContext<NamespaceRuleOptions>['index'], namespace: string): boolean {
+  return index.networkPoliciesIn(namespace).length > 0 || index.inNamespace(namespace, 'CiliumNetworkPolicy').some((p) => p.apiVersion.startsWith('cilium.io/'));
+}
+
 export const rule = defineRule({
   id: 'namespace-without-network-policy',
   title: 'Namespace without any NetworkPolicy',
@@ -19,7 +27,7 @@ export const rule = defineRule({
   target: { kinds: NAMESPACE_SCOPE_KINDS },
   *check(resource: Resource, { index, options }: RuleContext<NamespaceRuleOptions>) {
     const subject = namespaceSubject(resource, index, options);
-    if (subject === undefined || index.networkPoliciesIn(subject.namespace).length > 0) return;
+    if (subject === undefined || hasPolicy(index, subject.namespace)) return;
     yield fail(`${subject.label} runs workloads but has no NetworkPolicy: every pod in it accepts connections from, and connects to, anything in the cluster`, subject.path);
   },
 });
