@@ -79,4 +79,19 @@ describe('crown jewels and entry points', () => {
       expect((error as PalisadeError).problem.code).toBe('attack-bad-target');
     }
   });
+
+  it('refuses a pod the input lacks instead of answering "no attack path", with the closest name', () => {
+    const problemOf = (from: string): { code: string; message: string } | undefined => {
+      try {
+        analyzeAttackPaths({ resources: CLUSTER }, { from: [from] });
+      } catch (error) {
+        if (error instanceof PalisadeError) return { code: error.problem.code, message: error.problem.message };
+      }
+      return undefined;
+    };
+    expect(problemOf('pod/payments/ledgr')).toEqual({ code: 'attack-bad-entry', message: '"pod/payments/ledgr" names no pod of the input. Did you mean "pod/payments/ledger"?' });
+    expect(problemOf('pod/nowhere/ledger')?.message).toBe('"pod/nowhere/ledger" names no pod: the input has no workload in namespace nowhere');
+    // A pod of the Deployment, named as the ReplicaSet names it, is still found.
+    expect(problemOf('pod/payments/ledger-7d4b9c-x2x5z')).toBeUndefined();
+  });
 });

@@ -2,9 +2,11 @@
  * Entry points and crown jewels, from their written forms:
  *   --from internet | workloads | namespace/NS | pod/NS/NAME | user:NAME | group:NAME
  *   --to   cluster-admin | secrets | nodes | namespace/NS | selector KEY=VALUE[,KEY=VALUE] | configured
- * A spec that matches nothing is not an error (an empty namespace has no path); a spec that cannot
- * be read is.
+ * A spec that matches nothing is not an error (an empty namespace has no path), except a pod named
+ * by name that the input lacks (a typo, which would otherwise read as "no path"); a spec that
+ * cannot be read is.
  */
+import { didYouMean } from '../../lib/did-you-mean.js';
 import { globMatches } from '../../lib/glob.js';
 import { CROWN_JEWEL_LABEL } from '../netpol/findings/index.js';
 import { asRecord, asStringMap } from '../../lib/k8s/values.js';
@@ -33,10 +35,22 @@ export function resolveEntry(spec: string, graph: AttackGraph, workloads: readon
     const ids = workloads
       .filter((w) => w.namespace === ns && (w.endpoint.workload.name === name || w.endpoint.workload.resources.some((r) => r.name === name) || name.startsWith(`${w.endpoint.workload.name}-`)))
       .map((w) => w.id);
+    if (ids.length === 0) return { ok: false, message: noSuchPod(spec, ns, name, workloads) };
     return { ok: true, ids };
   }
   if (/^(user|group):.+/.test(text)) return { ok: true, ids: graph.nodes.has(text) ? [text] : [] };
   return { ok: false, message: `unknown entry point "${spec}"` };
+}
+
+/**
+ * A pod named on purpose that the input lacks is a typo far more often than an intent: answering
+ * "no attack path" would pass a CI check that looked at nothing.
+ */
+function noSuchPod(spec: string, ns: string, name: string, workloads: readonly WorkloadInfo[]): string {
+  const here = workloads.filter((w) => w.namespace === ns).map((w) => `pod/${ns}/${w.endpoint.workload.name}`);
+  if (here.length === 0) return `"${spec}" names no pod: the input has no workload in namespace ${ns}`;
+  const hint = didYouMean(`pod/${ns}/${name}`, here);
+  return `"${spec}" names no pod of the input${hint === '' ? '' : `. ${hint}`}`;
 }
 
 export function resolveJewel(spec: string, graph: AttackGraph, workloads: readonly WorkloadInfo[]): SpecResult {
