@@ -44,6 +44,7 @@ export function escapeFacts(workload: Workload): EscapeFact[] {
   if (spec.hostPID === true) facts.push({ vector: 'host-pid', detail: "the pod shares the node's process namespace: host processes' environments and, as root, nsenter into them", path: at('hostPID'), probability: 0.7, ruleIds: ['host-namespaces', 'pss-baseline'] });
   if (spec.hostIPC === true) facts.push({ vector: 'host-ipc', detail: "the pod shares the node's IPC namespace: shared memory of host processes", path: at('hostIPC'), probability: 0.3, ruleIds: ['host-namespaces', 'pss-baseline'] });
   if (spec.hostNetwork === true) facts.push({ vector: 'host-network', detail: "the pod uses the node's network: node-local services and the node's traffic", path: at('hostNetwork'), probability: 0.4, ruleIds: ['host-namespaces', 'pss-baseline'] });
+  const mounts = mountModes(workload);
   asArray(spec.volumes).forEach((value, index) => {
     const volume = asRecord(value);
     const raw = asString(asRecord(volume?.hostPath)?.path);
@@ -52,6 +53,10 @@ export function escapeFacts(workload: Workload): EscapeFact[] {
     const match = sensitiveMatch(canonical);
     if (match === undefined) return;
     const name = asString(volume?.name) ?? `#${index}`;
+    // A volume no container mounts is out of the attacker's reach; a read-only one of a path that
+    // is only dangerous written to gives no way onto the node.
+    const mode = mounts.get(name);
+    if (mode === undefined || (mode === 'read-only' && WRITE_ONLY_DANGER.has(match.entry.path))) return;
     const socket = match.entry.path.endsWith('.sock');
     facts.push({
       vector: socket ? 'runtime-socket' : 'host-path',
@@ -62,6 +67,30 @@ export function escapeFacts(workload: Workload): EscapeFact[] {
     });
   });
   return facts;
+}
+
+/**
+ * Sensitive host paths that hand over the node only when written to: the logs (a planted symlink
+ * makes the kubelet read any host file), the boot files (tampering), and the runtimes' storage
+ * (planting code in other containers). Read, they leak data but give no root on the node. Every
+ * other sensitive path is dangerous read-only too (kubelet credentials, /etc, /proc, devices,
+ * sockets: connecting to a socket ignores a read-only mount).
+ */
+const WRITE_ONLY_DANGER = new Set(['/var/log', '/boot', '/var/lib/docker', '/var/lib/containerd', '/var/lib/containers']);
+
+/** Volume name -> how the containers mount it: writable when any mount is not readOnly. */
+function mountModes(workload: Workload): Map<string, 'read-only' | 'writable'> {
+  const out = new Map<string, 'read-only' | 'writable'>();
+  for (const ref of workload.containers) {
+    for (const raw of asArray(ref.container.volumeMounts)) {
+      const mount = asRecord(raw);
+      const name = asString(mount?.name);
+      if (name === undefined) continue;
+      if (mount?.readOnly !== true) out.set(name, 'writable');
+      else if (!out.has(name)) out.set(name, 'read-only');
+    }
+  }
+  return out;
 }
 
 export function escapeEvidence(facts: readonly EscapeFact[]): AttackEvidence {
