@@ -100,4 +100,29 @@ spec:
     expect(all).toContain('shop/cli[Pod] => shop/db[Deployment] : UDP 5354');
     expect(all.filter((l) => l.startsWith('shop/cli[Pod] =>'))).toHaveLength(1);
   });
+
+  /** A policy whose ingress section is written as given (the policy starts on line 22). */
+  function withIngress(ingress: string): string {
+    return `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: db-in, namespace: shop}
+spec:
+  podSelector: {matchLabels: {app: db}}
+  ingress:
+${ingress}
+`;
+  }
+
+  it.each([
+    ['ingress as a map (the dash before from forgotten)', withIngress('    from:\n    - podSelector: {matchLabels: {app: cli}}'), 'ingress must be a list, not a map', 27, 3],
+    ['from as a map (would read as every source)', withIngress('  - from:\n      podSelector: {matchLabels: {app: cli}}'), 'from must be a list, not a map', 28, 5],
+    ['ports as a list of numbers (would read as every TCP port)', withIngress('  - ports: [80, 443]'), 'a port must be a map, not the number 80', 28, 13],
+    ['a selector written as a string (would select every pod)', withIngress('  - from: [{podSelector: "app=cli"}]'), 'a label selector must be a map of matchLabels and matchExpressions, not the string "app=cli"', 28, 13],
+    ['matchLabels as a list', withIngress('  - from: [{podSelector: {matchLabels: [app, cli]}}]'), 'matchLabels must be a map of labels, not a list', 28, 13],
+  ])('refuses %s, located', async (_what, policy, message, line, column) => {
+    const error = await refusal(CLIENT + SERVER + policy);
+    expect(error.message).toContain(message);
+    expect([error.place?.line, error.place?.column]).toEqual([line, column]);
+  });
 });
+

@@ -4,13 +4,13 @@
  * selectors, endPort with a named port, port ranges outside 1-65535.
  */
 import type { Resource } from '../../model/resource.js';
-import { asArray, asRecord, asString } from '../../lib/k8s/values.js';
+import { asRecord, asString } from '../../lib/k8s/values.js';
 import { isProtocol, MAX_PORT, MIN_PORT, type Protocol } from './connections.js';
 import { errorAt, type NetpolError } from './errors.js';
 import { IntervalSet } from './intervals.js';
 import { parseCidr, type CidrParse } from './ip-blocks.js';
 import type { NetworkPolicy, PolicyRule, RulePeer, RulePort } from './model.js';
-import { parseSelector } from './selectors.js';
+import { parseSelector, shapeOf } from './selectors.js';
 import type { LabelSelector } from '../../lib/k8s/labels.js';
 
 interface Ctx {
@@ -27,13 +27,30 @@ export function parseNetworkPolicy(resource: Resource, namespace: string, label 
   const ctx: Ctx = { resource, title: `${label} ${namespace}/${resource.name}` };
   const spec = asRecord(resource.object.spec) ?? {};
   const podSelector = selectorAt(ctx, spec.podSelector, '/spec/podSelector');
-  const ingress = asArray(spec.ingress).map((rule, i) => parseRule(ctx, rule, `/spec/ingress/${i}`, 'from'));
-  const egress = asArray(spec.egress).map((rule, i) => parseRule(ctx, rule, `/spec/egress/${i}`, 'to'));
-  const types = asArray(spec.policyTypes).map((t, i) => policyType(ctx, t, `/spec/policyTypes/${i}`));
+  const ingress = listAt(ctx, spec.ingress, '/spec/ingress').map((rule, i) => parseRule(ctx, rule, `/spec/ingress/${i}`, 'from'));
+  const egress = listAt(ctx, spec.egress, '/spec/egress').map((rule, i) => parseRule(ctx, rule, `/spec/egress/${i}`, 'to'));
+  const types = listAt(ctx, spec.policyTypes, '/spec/policyTypes').map((t, i) => policyType(ctx, t, `/spec/policyTypes/${i}`));
   // policyTypes defaults: Ingress always; Egress only when the policy has egress rules.
   const affectsIngress = types.length > 0 ? types.includes('Ingress') : true;
   const affectsEgress = types.length > 0 ? types.includes('Egress') : egress.length > 0;
   return { namespace, name: resource.name, podSelector: podSelector ?? {}, ingress, egress, affectsIngress, affectsEgress, resource };
+}
+
+/**
+ * A field the API defines as a list. A mis-indented one (`ingress:` followed by `from:` without a
+ * dash) is a map, which the API server refuses; read as empty it would deny or allow everything.
+ */
+function listAt(ctx: Ctx, raw: unknown, path: string): readonly unknown[] {
+  if (raw === undefined || raw === null) return [];
+  if (Array.isArray(raw)) return raw;
+  throw fail(ctx, path, 'spec error', `${path.slice(path.lastIndexOf('/') + 1)} must be a list, not ${shapeOf(raw)}`);
+}
+
+/** A list item the API defines as a map (a rule, a peer, a port). */
+function mapAt(ctx: Ctx, raw: unknown, path: string, what: string): Record<string, unknown> {
+  const record = asRecord(raw);
+  if (record === undefined) throw fail(ctx, path, 'spec error', `${what} must be a map, not ${shapeOf(raw)}`);
+  return record;
 }
 
 /** The API server accepts only these two values; anything else (`ingress`) never reaches a cluster. */
@@ -50,19 +67,19 @@ function selectorAt(ctx: Ctx, raw: unknown, path: string): LabelSelector | undef
 }
 
 function parseRule(ctx: Ctx, raw: unknown, path: string, peersField: 'from' | 'to'): PolicyRule {
-  const rule = asRecord(raw) ?? {};
-  const rawPeers = asArray(rule[peersField]);
-  const rawPorts = asArray(rule.ports);
+  const rule = mapAt(ctx, raw, path, 'a rule');
+  const rawPeers = listAt(ctx, rule[peersField], `${path}/${peersField}`);
+  const rawPorts = listAt(ctx, rule.ports, `${path}/ports`);
   const peers = rawPeers.map((peer, i) => parsePeer(ctx, peer, `${path}/${peersField}/${i}`));
   const ports = rawPorts.map((port, i) => parsePort(ctx, port, `${path}/ports/${i}`));
   return { peers: peers.length === 0 ? undefined : peers, ports: ports.length === 0 ? undefined : ports };
 }
 
 function parsePeer(ctx: Ctx, raw: unknown, path: string): RulePeer {
-  const peer = asRecord(raw) ?? {};
+  const peer = mapAt(ctx, raw, path, 'a peer');
   const hasPods = peer.podSelector !== undefined && peer.podSelector !== null;
   const hasNamespaces = peer.namespaceSelector !== undefined && peer.namespaceSelector !== null;
-  const ipBlock = asRecord(peer.ipBlock);
+  const ipBlock = peer.ipBlock === undefined || peer.ipBlock === null ? undefined : mapAt(ctx, peer.ipBlock, `${path}/ipBlock`, 'ipBlock');
   if (!hasPods && !hasNamespaces && ipBlock === undefined) throw fail(ctx, path, 'rule NetworkPolicyPeer error', 'cannot have empty rule peer');
   if (ipBlock !== undefined) {
     if (hasPods || hasNamespaces) throw fail(ctx, path, 'rule NetworkPolicyPeer error', 'cannot have both IPBlock and PodSelector/NamespaceSelector set');
@@ -80,7 +97,7 @@ function parseIpBlock(ctx: Ctx, ipBlock: Record<string, unknown>, path: string):
   const cidr = parseCidr(cidrText);
   if (cidr.kind === 'invalid') throw fail(ctx, `${path}/cidr`, 'CIDR error', `invalid CIDR address: ${cidrText}`);
   let block = cidr.kind === 'ipv4' ? cidr.block : IntervalSet.empty();
-  asArray(ipBlock.except).forEach((item, i) => {
+  listAt(ctx, ipBlock.except, `${path}/except`).forEach((item, i) => {
     const text = typeof item === 'string' ? item : String(item);
     const except = parseCidr(text);
     if (except.kind === 'invalid') throw fail(ctx, `${path}/except/${i}`, 'CIDR error', `invalid CIDR address: ${text}`);
@@ -111,7 +128,7 @@ function invalidPortName(name: string): string | undefined {
 }
 
 function parsePort(ctx: Ctx, raw: unknown, path: string): RulePort {
-  const port = asRecord(raw) ?? {};
+  const port = mapAt(ctx, raw, path, 'a port');
   const protocolText = asString(port.protocol) ?? 'TCP';
   if (!isProtocol(protocolText)) throw fail(ctx, `${path}/protocol`, 'port error', `unsupported protocol "${protocolText}"; expected TCP, UDP or SCTP`);
   const protocol: Protocol = protocolText;

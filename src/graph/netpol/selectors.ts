@@ -29,7 +29,12 @@ export type SelectorParse = { readonly ok: true; readonly selector: LabelSelecto
 
 /** Reads a LabelSelector from raw YAML, or says why the API server would refuse it. */
 export function parseSelector(raw: unknown): SelectorParse {
-  const record = asRecord(raw) ?? {};
+  // A mis-indented selector (a string, a list, matchLabels as a list) is refused by the API
+  // server; read as empty it would select everything.
+  const record = asRecord(raw);
+  if (record === undefined) return { ok: false, reason: `a label selector must be a map of matchLabels and matchExpressions, not ${shapeOf(raw)}` };
+  if (!absentOr(record.matchLabels, asRecord)) return { ok: false, reason: `matchLabels must be a map of labels, not ${shapeOf(record.matchLabels)}` };
+  if (!absentOr(record.matchExpressions, (v) => (Array.isArray(v) ? v : undefined))) return { ok: false, reason: `matchExpressions must be a list, not ${shapeOf(record.matchExpressions)}` };
   const matchLabels: Record<string, string> = {};
   for (const [key, value] of Object.entries(asRecord(record.matchLabels) ?? {})) {
     const text = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
@@ -40,7 +45,8 @@ export function parseSelector(raw: unknown): SelectorParse {
   }
   const matchExpressions: LabelSelectorRequirement[] = [];
   for (const item of asArray(record.matchExpressions)) {
-    const expr = asRecord(item) ?? {};
+    const expr = asRecord(item);
+    if (expr === undefined) return { ok: false, reason: `a matchExpressions item must be a map of key, operator and values, not ${shapeOf(item)}` };
     const key = asString(expr.key) ?? '';
     const operator = asString(expr.operator) ?? '';
     const values = asArray(expr.values).map((v) => (typeof v === 'string' ? v : String(v)));
@@ -57,6 +63,19 @@ export function parseSelector(raw: unknown): SelectorParse {
     matchExpressions.push({ key, operator: operator as LabelSelectorRequirement['operator'], values });
   }
   return { ok: true, selector: { matchLabels, matchExpressions } };
+}
+
+/** Whether a field is absent (or null) or has the shape `as` accepts. */
+export function absentOr(value: unknown, as: (v: unknown) => unknown): boolean {
+  return value === undefined || value === null || as(value) !== undefined;
+}
+
+/** What a YAML value is, for messages: `a list`, `a map`, `the string "app=web"`. */
+export function shapeOf(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object' && value !== null) return 'a map';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value)}`;
+  return `the ${typeof value} ${String(value)}`;
 }
 
 export function matches(selector: LabelSelector, labels: Labels): boolean {
