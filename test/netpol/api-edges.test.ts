@@ -6,7 +6,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { loadInputs } from '../../src/loaders/index.js';
-import { connectivityList, NetpolError } from '../../src/graph/netpol/index.js';
+import { connectivityList, evaluateConnection, formatEvaluation, NetpolError } from '../../src/graph/netpol/index.js';
 
 async function load(yaml: string): Promise<Awaited<ReturnType<typeof loadInputs>>['resources']> {
   return (await loadInputs({ paths: ['-'], stdin: Readable.from([yaml]) })).resources;
@@ -123,6 +123,27 @@ ${ingress}
     const error = await refusal(CLIENT + SERVER + policy);
     expect(error.message).toContain(message);
     expect([error.place?.line, error.place?.column]).toEqual([line, column]);
+  });
+
+  it('eval names the AdminNetworkPolicy rule that denies, not an empty list of isolating policies', async () => {
+    const anp = `apiVersion: policy.networking.k8s.io/v1alpha1
+kind: AdminNetworkPolicy
+metadata: {name: guard-db}
+spec:
+  priority: 10
+  subject: {pods: {namespaceSelector: {}, podSelector: {matchLabels: {app: db}}}}
+  ingress:
+  - {name: pass-metrics, action: Pass, from: [{namespaces: {}}], ports: [{portNumber: {port: 9100, protocol: TCP}}]}
+  - {name: no-cli, action: Deny, from: [{pods: {namespaceSelector: {}, podSelector: {matchLabels: {app: cli}}}}]}
+`;
+    const resources = await load(CLIENT + SERVER + anp);
+    const denied = evaluateConnection(resources, { source: 'shop/cli', destination: 'shop/db', port: 5353, protocol: 'TCP' });
+    expect(denied.ingress).toMatchObject({ allowed: false, denied: true, rules: ['[ANP] guard-db (no-cli: Deny) ingress rule #2'] });
+    expect(formatEvaluation(denied)).toContain('Ingress of shop/db[Deployment]: denied by [ANP] guard-db (no-cli: Deny) ingress rule #2');
+    // Passed to the NetworkPolicies, none of which selects db: allowed by default, and the Pass rule allowed nothing.
+    const passed = evaluateConnection(resources, { source: 'shop/cli', destination: 'shop/db', port: 9100, protocol: 'TCP' });
+    expect(passed.ingress).toMatchObject({ allowed: true, rules: [] });
+    expect(formatEvaluation(passed)).toContain('Ingress of shop/db[Deployment]: allowed (no rule allows or denies it: allowed by default)');
   });
 });
 

@@ -27,6 +27,13 @@ export interface AdminVerdicts {
   readonly hits: readonly RuleHit[];
 }
 
+const ADMIN_HIT = /^\[B?ANP\] .* \(.*: (Allow|Deny|Pass)\)$/;
+
+/** The verdict of an admin rule hit (its text names it), or undefined for a NetworkPolicy rule. */
+export function adminAction(hit: RuleHit): 'Allow' | 'Deny' | 'Pass' | undefined {
+  return ADMIN_HIT.exec(hit.policy)?.[1] as 'Allow' | 'Deny' | 'Pass' | undefined;
+}
+
 const NOTHING: AdminVerdicts = { allowed: ConnectionSet.none(), denied: ConnectionSet.none(), passed: ConnectionSet.none(), hits: [] };
 
 function ruleSelects(rule: AdminRule, ids: readonly number[], peer: PeerView): boolean {

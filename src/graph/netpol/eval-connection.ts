@@ -4,12 +4,13 @@
  * pod, or that the selecting policies allow nothing that matches).
  */
 import type { Resource } from '../../model/resource.js';
-import { Analysis, type Endpoint } from './analysis.js';
+import { Analysis, type Endpoint, type EndpointClass } from './analysis.js';
+import { adminAction } from './admin-evaluate.js';
 import { buildCluster } from './cluster.js';
 import type { Protocol } from './connections.js';
 import { NetpolError } from './errors.js';
 import { parseAddressOrCidr, formatRanges } from './ip-blocks.js';
-import { policyName } from './evaluate.js';
+import { policyName, type RuleHit } from './evaluate.js';
 
 export interface EvalQuery {
   /** `namespace/name`, `namespace/name[Kind]`, or an IPv4 address / CIDR. */
@@ -55,6 +56,12 @@ function resolve(analysis: Analysis, text: string, role: string): EndpointRef {
   throw new NetpolError(`${role} "${text}" is neither an IPv4 address nor a workload of the input (workloads are named namespace/name)`, undefined, ENDPOINT_HINT);
 }
 
+/** The admin policies that take part in a pod's direction, as `[ANP] name` / `[BANP] name`. */
+function adminNamesOf(cls: EndpointClass, direction: 'Egress' | 'Ingress'): string[] {
+  const admins = direction === 'Egress' ? [...cls.adminEgress, ...(cls.baselineEgress === undefined ? [] : [cls.baselineEgress])] : [...cls.adminIngress, ...(cls.baselineIngress === undefined ? [] : [cls.baselineIngress])];
+  return admins.map((a) => `${a.policy.baseline ? '[BANP]' : '[ANP]'} ${a.policy.name}`);
+}
+
 export function evaluateConnection(resources: readonly Resource[], query: EvalQuery): EvalResult {
   const analysis = new Analysis(buildCluster(resources));
   const src = resolve(analysis, query.source, 'source');
@@ -68,12 +75,19 @@ export function evaluateConnection(resources: readonly Resource[], query: EvalQu
     const deciding = direction === 'Egress' ? src : dst;
     const allowed = result.conns.contains(query.protocol, query.port);
     const policies = deciding.kind === 'ip' ? [] : direction === 'Egress' ? deciding.cls.egress : deciding.cls.ingress;
-    const denials = (result.denyHits ?? []).filter((h) => h.conns.contains(query.protocol, query.port)).map((h) => `${h.policy} ${direction.toLowerCase()}Deny rule #${h.rule}`);
+    const onPort = (h: RuleHit): boolean => h.conns.contains(query.protocol, query.port);
+    const way = direction.toLowerCase();
+    // Admin rules that Deny or Pass a connection allow nothing; a Deny decides it.
+    const denials = [
+      ...(result.denyHits ?? []).filter(onPort).map((h) => `${h.policy} ${way}Deny rule #${h.rule}`),
+      ...result.hits.filter((h) => onPort(h) && adminAction(h) === 'Deny').map((h) => `${h.policy} ${way} rule #${h.rule}`),
+    ];
+    const isolating = policies.filter((p) => (direction === 'Egress' ? p.policy.affectsEgress : p.policy.affectsIngress)).map((p) => policyName(p.policy));
     const rules = allowed
-      ? result.hits.filter((h) => h.conns.contains(query.protocol, query.port)).map((h) => `${h.policy} ${direction.toLowerCase()} rule #${h.rule}`)
+      ? result.hits.filter((h) => onPort(h) && adminAction(h) !== 'Deny' && adminAction(h) !== 'Pass').map((h) => `${h.policy} ${way} rule #${h.rule}`)
       : denials.length > 0
         ? denials
-        : policies.filter((p) => (direction === 'Egress' ? p.policy.affectsEgress : p.policy.affectsIngress)).map((p) => policyName(p.policy));
+        : [...(deciding.kind === 'ip' ? [] : adminNamesOf(deciding.cls, direction)), ...isolating];
     return { direction, endpoint, allowed, isolated: result.isolated, rules, ...(denials.length > 0 && !allowed ? { denied: true } : {}) };
   };
   const egress = verdict('Egress');
@@ -87,7 +101,7 @@ export function formatEvaluation(result: EvalResult): string {
     const head = `${v.direction.padEnd(7)} of ${v.endpoint}: ${v.allowed ? 'allowed' : 'denied'}`;
     if (v.denied === true) return `${head} by ${v.rules.join(', ')}`;
     if (!v.isolated) return `${head} (no policy selects it for ${v.direction.toLowerCase()}: not isolated)`;
-    if (v.allowed) return `${head} by ${v.rules.join(', ')}`;
+    if (v.allowed) return v.rules.length > 0 ? `${head} by ${v.rules.join(', ')}` : `${head} (no rule allows or denies it: allowed by default)`;
     return `${head} (isolated by ${v.rules.join(', ')}; no rule allows ${v.direction === 'Egress' ? 'this destination' : 'this source'} on this port)`;
   };
   return [`${result.source} => ${result.destination} : ${result.connection}: ${result.allowed ? 'ALLOWED' : 'DENIED'}`, `  ${side(result.egress)}`, `  ${side(result.ingress)}`].join('\n') + '\n';
