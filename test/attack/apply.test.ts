@@ -1,7 +1,9 @@
 /** Fixes applied as a user would apply them: strategic merge of pod specs, new objects, deletions, upgrades. */
 import { describe, expect, it } from 'vitest';
+import type { ImageVulnerabilities } from '../../src/model/attack.js';
 import type { JsonObject, Resource } from '../../src/model/resource.js';
-import { applyFixes, strategicMerge } from '../../src/graph/attack/index.js';
+import { analyzeAttackPaths, applyFixes, strategicMerge } from '../../src/graph/attack/index.js';
+import { resourcesOf } from './resources.js';
 
 describe('strategic merge', () => {
   it('merges containers by name, ports by containerPort, and deletes null keys', () => {
@@ -54,5 +56,44 @@ describe('applyFixes', () => {
     expect(fixed.resources.map((r) => `${r.kind}/${r.namespace ?? ''}/${r.name}`)).toEqual(['Deployment/ci/w', 'NetworkPolicy/ci/deny']);
     expect(fixed.resources[0]?.object).toEqual({ kind: 'Deployment', spec: { template: { spec: { containers: [], automountServiceAccountToken: false } } } });
     expect(fixed.vulnerabilities[0]?.vulnerabilities.map((v) => v.id)).toEqual(['CVE-2']);
+  });
+});
+
+describe('restrict-exposure of a Service', () => {
+  it('gives a ClusterIP Service the API server accepts: no nodePort, externalTrafficPolicy or load balancer field left', () => {
+    const resources = resourcesOf(`
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: shop}
+spec:
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      automountServiceAccountToken: false
+      containers: [{name: web, image: "web:1", ports: [{containerPort: 8080}], securityContext: {privileged: true}}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web, namespace: shop}
+spec:
+  type: LoadBalancer
+  externalTrafficPolicy: Local
+  loadBalancerSourceRanges: [0.0.0.0/0]
+  selector: {app: web}
+  ports:
+    - {name: http, port: 80, targetPort: 8080, nodePort: 30080}
+    - {name: admin, port: 81, targetPort: 8081}
+`);
+    const vulnerabilities: ImageVulnerabilities[] = [{ image: 'web:1', vulnerabilities: [{ id: 'CVE-1', package: 'p', severity: 'critical', rce: true }] }];
+    const result = analyzeAttackPaths({ resources, vulnerabilities }, { from: ['internet'], to: ['nodes'] });
+    const fix = result.fixes.find((f) => f.kind === 'restrict-exposure');
+    expect(fix?.id).toBe('restrict-exposure:Service/shop/web');
+    const service = applyFixes(resources, vulnerabilities, fix === undefined ? [] : [fix]).resources.find((r) => r.kind === 'Service');
+    expect(service?.object.spec).toEqual({
+      type: 'ClusterIP',
+      selector: { app: 'web' },
+      ports: [{ name: 'http', port: 80, targetPort: 8080 }, { name: 'admin', port: 81, targetPort: 8081 }],
+    });
   });
 });

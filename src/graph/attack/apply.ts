@@ -15,14 +15,18 @@ import type { FixCandidate } from './graph.js';
 import { revokeRules } from './remove-verb.js';
 import { isJsonObject } from '../../lib/k8s/values.js';
 
-const MERGE_KEYS: Readonly<Record<string, string>> = {
-  containers: 'name',
-  initContainers: 'name',
-  ephemeralContainers: 'name',
-  volumes: 'name',
-  ports: 'containerPort',
-  volumeMounts: 'mountPath',
-  env: 'name',
+/**
+ * The strategic-merge keys of the lists fixes touch. `ports` is two lists in the API: a
+ * container's, keyed by containerPort, and a Service's, keyed by port; an item says which it is.
+ */
+const MERGE_KEYS: Readonly<Record<string, readonly string[]>> = {
+  containers: ['name'],
+  initContainers: ['name'],
+  ephemeralContainers: ['name'],
+  volumes: ['name'],
+  ports: ['containerPort', 'port'],
+  volumeMounts: ['mountPath'],
+  env: ['name'],
 };
 
 const NO_POSITIONS: PositionMap = { get: () => undefined, nearest: () => undefined };
@@ -30,10 +34,11 @@ const NO_POSITIONS: PositionMap = { get: () => undefined, nearest: () => undefin
 export function strategicMerge(target: JsonValue | undefined, patch: JsonValue, key?: string): JsonValue {
   if (patch === null || typeof patch !== 'object') return patch;
   if (Array.isArray(patch)) {
-    const mergeKey = key === undefined ? undefined : MERGE_KEYS[key];
-    if (mergeKey === undefined || !Array.isArray(target)) return patch;
+    const mergeKeys = key === undefined ? undefined : MERGE_KEYS[key];
+    if (mergeKeys === undefined || !Array.isArray(target)) return patch;
     const out = [...target];
     for (const item of patch) {
+      const mergeKey = mergeKeys.find((k) => isJsonObject(item) && item[k] !== undefined) ?? mergeKeys[0] ?? '';
       const id = isJsonObject(item) ? item[mergeKey] : undefined;
       const at = out.findIndex((x) => isJsonObject(x) && id !== undefined && x[mergeKey] === id);
       if (at < 0) out.push(item);

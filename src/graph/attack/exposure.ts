@@ -73,7 +73,7 @@ export function exposureSources(info: WorkloadInfo, analysis: Analysis, index: R
       conns,
       path: type === 'ClusterIP' ? '/spec/externalIPs' : '/spec/type',
       object: service,
-      fix: { patchType: 'merge', patch: { spec: { type: 'ClusterIP', externalIPs: null } }, description: `Make Service ${namespaceOf(service)}/${service.name} internal (type ClusterIP, no externalIPs)` },
+      fix: { patchType: 'merge', patch: { spec: internalServiceSpec(spec) }, description: `Make Service ${namespaceOf(service)}/${service.name} internal (type ClusterIP, no externalIPs)` },
       policed: true,
       ruleIds: ['service-exposed', 'external-name-service'],
     });
@@ -112,6 +112,26 @@ export function exposureSources(info: WorkloadInfo, analysis: Analysis, index: R
       ruleIds: ['host-namespaces'],
     });
   }
+  return out;
+}
+
+/** Fields the API server accepts only on NodePort, LoadBalancer or externally reachable Services. */
+const EXTERNAL_ONLY_FIELDS = ['externalTrafficPolicy', 'healthCheckNodePort', 'loadBalancerIP', 'loadBalancerSourceRanges', 'loadBalancerClass', 'allocateLoadBalancerNodePorts'];
+
+/**
+ * The spec patch turning a Service into ClusterIP. The API server refuses a ClusterIP Service that
+ * keeps a `nodePort`, an `externalTrafficPolicy` or a load balancer field, so each one the Service
+ * sets is removed too (ports by their merge key, `port`); otherwise the patched manifest would
+ * not apply.
+ */
+function internalServiceSpec(spec: Record<string, unknown>): JsonObject {
+  const out: JsonObject = { type: 'ClusterIP', externalIPs: null };
+  for (const field of EXTERNAL_ONLY_FIELDS) if (spec[field] !== undefined) out[field] = null;
+  const ports = asArray(spec.ports).flatMap((raw) => {
+    const p = asRecord(raw);
+    return p !== undefined && typeof p.port === 'number' && p.nodePort !== undefined ? [{ port: p.port, nodePort: null }] : [];
+  });
+  if (ports.length > 0) out.ports = ports;
   return out;
 }
 
