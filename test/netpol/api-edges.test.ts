@@ -145,5 +145,36 @@ spec:
     expect(passed.ingress).toMatchObject({ allowed: true, rules: [] });
     expect(formatEvaluation(passed)).toContain('Ingress of shop/db[Deployment]: allowed (no rule allows or denies it: allowed by default)');
   });
+
+  it('eval blames a lower-priority admin Deny or the baseline only when they decide', async () => {
+    const admin = `apiVersion: policy.networking.k8s.io/v1alpha1
+kind: AdminNetworkPolicy
+metadata: {name: first}
+spec:
+  priority: 1
+  subject: {pods: {namespaceSelector: {}, podSelector: {matchLabels: {app: db}}}}
+  ingress: [{name: to-np, action: Pass, from: [{namespaces: {}}], ports: [{portNumber: {port: 5353, protocol: TCP}}]}]
+---
+apiVersion: policy.networking.k8s.io/v1alpha1
+kind: AdminNetworkPolicy
+metadata: {name: second}
+spec:
+  priority: 2
+  subject: {pods: {namespaceSelector: {}, podSelector: {matchLabels: {app: db}}}}
+  ingress: [{name: deny-all, action: Deny, from: [{namespaces: {}}]}]
+---
+apiVersion: policy.networking.k8s.io/v1alpha1
+kind: BaselineAdminNetworkPolicy
+metadata: {name: default}
+spec:
+  subject: {pods: {namespaceSelector: {}, podSelector: {}}}
+  ingress: [{name: deny-all, action: Deny, from: [{namespaces: {}}]}]
+`;
+    const resources = await load(CLIENT + SERVER + admin + '---\n' + ingressPolicy('[{port: 9100}]'));
+    const result = evaluateConnection(resources, { source: 'shop/cli', destination: 'shop/db', port: 5353, protocol: 'TCP' });
+    // first passes 5353 to the NetworkPolicies (second never sees it), and db-in allows only 9100.
+    expect(result.ingress).toMatchObject({ allowed: false, rules: ['[ANP] first', '[ANP] second', '[BANP] default', 'shop/db-in'] });
+    expect(result.ingress.denied).toBeUndefined();
+  });
 });
 

@@ -93,7 +93,8 @@ export function adminVerdicts(
       allowed: acc.allowed.union(one.allowed.subtract(decided)),
       denied: acc.denied.union(one.denied.subtract(decided)),
       passed: acc.passed.union(one.passed.subtract(decided)),
-      hits: [...acc.hits, ...one.hits],
+      // A hit explains only what its policy decides, not what a higher-priority one already did.
+      hits: [...acc.hits, ...one.hits.map((h) => ({ ...h, conns: h.conns.subtract(decided) })).filter((h) => !h.conns.isEmpty())],
     };
   }
   return acc;

@@ -80,7 +80,8 @@ export function evaluateConnection(resources: readonly Resource[], query: EvalQu
     // Admin rules that Deny or Pass a connection allow nothing; a Deny decides it.
     const denials = [
       ...(result.denyHits ?? []).filter(onPort).map((h) => `${h.policy} ${way}Deny rule #${h.rule}`),
-      ...result.hits.filter((h) => onPort(h) && adminAction(h) === 'Deny').map((h) => `${h.policy} ${way} rule #${h.rule}`),
+      // The baseline only decides for pods no NetworkPolicy selects.
+      ...result.hits.filter((h) => onPort(h) && adminAction(h) === 'Deny' && !(h.policy.startsWith('[BANP]') && policies.length > 0)).map((h) => `${h.policy} ${way} rule #${h.rule}`),
     ];
     const isolating = policies.filter((p) => (direction === 'Egress' ? p.policy.affectsEgress : p.policy.affectsIngress)).map((p) => policyName(p.policy));
     const rules = allowed
