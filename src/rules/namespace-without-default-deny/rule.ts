@@ -5,8 +5,25 @@ import type { NamespaceRuleOptions } from '../_shared/namespace-scope.js';
 import { NAMESPACE_SCOPE_KINDS, namespaceRuleOptions, namespaceSubject } from '../_shared/namespace-scope.js';
 import type { PolicyDirection } from '../_shared/network-policy.js';
 import { isDefaultDeny } from '../_shared/network-policy.js';
+import { isEmptySelector } from '../../lib/k8s/labels.js';
+import { scanNetpol } from '../../graph/netpol/findings/index.js';
 
 const DIRECTIONS: readonly PolicyDirection[] = ['Ingress', 'Egress'];
+
+/**
+ * A CiliumNetworkPolicy of the namespace that selects every endpoint (`endpointSelector: {}`) and
+ * puts it in default deny for the direction, with no rule open to every peer on every port: the
+ * Cilium way to write a default deny. Read from the scan's netpol analysis (no analysis when the
+ * input's policies are invalid: then only NetworkPolicies count).
+ */
+function ciliumDefaultDeny(index: RuleContext<NamespaceRuleOptions>['index'], namespace: string, direction: PolicyDirection): boolean {
+  const cilium = scanNetpol(index)?.analysis.cluster.cilium ?? [];
+  return cilium.some((p) => {
+    if (p.namespace !== namespace || p.subjectNamespaces !== undefined || !isEmptySelector(p.podSelector)) return false;
+    if (!(direction === 'Ingress' ? p.affectsIngress : p.affectsEgress)) return false;
+    return !(direction === 'Ingress' ? p.ingress : p.egress).some((rule) => rule.peers === undefined && rule.ports === undefined);
+  });
+}
 
 const CONSEQUENCE: Readonly<Record<PolicyDirection, string>> = {
   Ingress: 'accept connections from anywhere',
@@ -30,7 +47,7 @@ export const rule = defineRule({
     const subject = namespaceSubject(resource, index, options);
     if (subject === undefined) return;
     const policies = index.networkPoliciesIn(subject.namespace);
-    const missing = DIRECTIONS.filter((direction) => !policies.some((policy) => isDefaultDeny(policy, direction)));
+    const missing = DIRECTIONS.filter((direction) => !policies.some((policy) => isDefaultDeny(policy, direction)) && !ciliumDefaultDeny(index, subject.namespace, direction));
     if (missing.length === 0) return;
     yield fail(
       `${subject.label} has no default-deny NetworkPolicy for ${missing.join(' or ')}: pods that no other policy selects ${missing.map((d) => CONSEQUENCE[d]).join(' and ')}`,
