@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeAttackPaths } from '../../src/graph/attack/index.js';
 import { imageKey, isRemoteCodeExecution } from '../../src/graph/attack/vulns.js';
 import type { ImageVulnerabilities } from '../../src/model/attack.js';
+import type { Finding } from '../../src/model/finding.js';
 import { resourcesOf } from './resources.js';
 
 function exposed(image: string): string {
@@ -70,5 +71,28 @@ describe('remote-code-execution class from the CVSS vector', () => {
     expect(classify('CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:H/I:H/A:H')).toBe(false);
     expect(classify('CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:P/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N')).toBe(false);
     expect(classify('CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:H')).toBe(false);
+  });
+});
+
+describe('the findings behind an exploit step', () => {
+  it('are the vulnerability findings of the image the workload runs, not the same CVE in another image', () => {
+    const vulnFinding = (id: string, image: string): Finding => ({
+      id,
+      ruleId: 'CVE-2024-0001',
+      title: 'CVE-2024-0001',
+      severity: 'critical',
+      status: 'fail',
+      message: 'openssl',
+      threats: [],
+      mitre: [],
+      resource: { apiVersion: 'palisade.dev/v1', kind: 'Image', name: image },
+      location: { file: image, line: 0, column: 0, path: '' },
+      remediation: 'upgrade',
+      suppressed: false,
+    });
+    const findings = [vulnFinding('in-web', 'nginx:1.25'), vulnFinding('in-other', 'registry.example/other:2')];
+    const result = analyzeAttackPaths({ resources: resourcesOf(exposed('nginx:1.25')), vulnerabilities: scanned('nginx:1.25'), findings }, { from: ['internet'], to: ['nodes'] });
+    const exploit = result.paths.flatMap((p) => p.steps).find((s) => s.kind === 'exploit');
+    expect(exploit?.findingIds).toEqual(['in-web']);
   });
 });

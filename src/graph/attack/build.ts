@@ -202,7 +202,7 @@ function addExploits(graph: AttackGraph, infos: readonly WorkloadInfo[], input: 
         explanation: `exploit ${vulns.map((v) => v.id).join(', ')} in image ${image} to run code in the pods of ${info.resource.kind} ${info.resource.name}`,
         located: () => `exploit ${vulns.map((v) => v.id).join(', ')} in image ${image} to run code in the pods of ${info.resource.kind} ${info.resource.name} (${imageWhere(info, image)})`,
         evidence: { vulnerabilities: vulns.map((v) => ({ id: v.id, package: v.package, image, ...(v.severity === undefined ? {} : { severity: v.severity }) })) },
-        findingIds: findings.ofRules(vulns.map((v) => v.id)),
+        findingIds: findings.ofRulesNamed(vulns.map((v) => v.id), image),
         fixIds: fix === undefined ? [] : [graph.addFix(fix)],
         probability: exploitProbability(vulns),
       }, image);

@@ -35,9 +35,12 @@ export class FindingLookup {
     return [...new Set(labels)].flatMap((label) => this.ids(this.labelsOf(label.split(' ', 1)[0] ?? '').get(label) ?? []));
   }
 
-  /** Findings whose rule id is one of these (vulnerability ids appear as rule ids). */
-  ofRules(ruleIds: readonly string[], resource?: ResourceRef): string[] {
-    return ruleIds.flatMap((id) => this.ids(resource === undefined ? (this.byRule.get(id) ?? []) : (this.resourcesOf(id).get(keyOf(resource)) ?? [])));
+  /**
+   * Findings of these rules on the object with this name, whatever its kind: an image's
+   * vulnerability findings name the image reference (one CVE id is a rule of every image it is in).
+   */
+  ofRulesNamed(ruleIds: readonly string[], name: string): string[] {
+    return ruleIds.flatMap((id) => this.ids((this.byRule.get(id) ?? []).filter((at) => this.findings[at]?.resource.name === name)));
   }
 
   private ids(positions: readonly number[]): string[] {
