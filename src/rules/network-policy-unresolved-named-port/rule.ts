@@ -4,8 +4,8 @@
  * the traffic the author meant to open stays blocked, or, worse, the author "fixes" it by opening
  * everything. Destinations are the pods the policy selects (ingress) or the pods the rule's peers
  * select (egress); ipBlock destinations have no named ports at all. Resolved exactly as the netpol
- * engine resolves it (the same workloads and namespace labels; the destination's first container
- * port of that name must have the rule's protocol).
+ * engine resolves it (the same workloads and namespace labels; some container port of that name on
+ * the destination must have the rule's protocol: `dns` may be TCP in one container and UDP in another).
  */
 import type { Resource } from '../../model/resource.js';
 import type { RuleContext } from '../../core/rule.js';
@@ -16,7 +16,7 @@ import type { Protocol } from '../../graph/netpol/connections.js';
 
 /** The engine's resolution of a named port against a destination pod. */
 function resolves(workload: Workload, name: string, protocol: Protocol): boolean {
-  return workload.ports.find((p) => p.name === name)?.protocol === protocol;
+  return workload.ports.some((p) => p.name === name && p.protocol === protocol);
 }
 
 export const rule = defineRule({
