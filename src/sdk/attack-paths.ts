@@ -11,6 +11,7 @@ import { runRules } from '../core/engine.js';
 import { ResourceIndex } from '../core/resource-index.js';
 import { findConfig, namespaceFilter, resolveConfig } from '../config/index.js';
 import { analyzeAttackPaths, attackGraphDot, attackPathsTable } from '../graph/attack/index.js';
+import { refusedPolicyProblems } from './netpol.js';
 import { loadInputs, problemsOfLoad } from '../loaders/index.js';
 import { readFileBounded } from '../loaders/read-bounded.js';
 import { loadOptionsOf, type InputOptions } from './inputs.js';
@@ -93,7 +94,7 @@ export async function attackPaths(options: AttackPathsOptions): Promise<AttackPa
   const index = new ResourceIndex(resources);
   const selection = selectScanRules(resolved);
   const engine = runRules(selection.runs, index);
-  problems.push(...engine.problems);
+  problems.push(...engine.problems, ...refusedPolicyProblems(index));
   const settled = settleFindings(engine.findings, [], resources, resolved, selection, options.now ?? new Date());
   problems.push(...settled.problems);
   const vulnerabilities = [...(options.vulnerabilities ?? []), ...(options.vulnerabilitiesFile === undefined ? [] : readVulnerabilities(path.resolve(cwd, options.vulnerabilitiesFile)))];

@@ -5,6 +5,8 @@
  */
 import type { Problem } from '../model/problem.js';
 import type { Resource } from '../model/resource.js';
+import type { ResourceIndex } from '../core/resource-index.js';
+import { scanNetpol } from '../graph/netpol/findings/index.js';
 import { PalisadeError, problem } from '../core/errors.js';
 import {
   connectivityList,
@@ -76,6 +78,14 @@ export function guarded<T>(step: () => T): T {
 
 export function netpolProblem(error: NetpolError): Problem {
   return problem('netpol-invalid', error.message, error.place ?? {}, error.hint);
+}
+
+/** The NetworkPolicies a scan's network analysis left out (see scanNetpol), as located errors. */
+export function refusedPolicyProblems(index: ResourceIndex): Problem[] {
+  return (scanNetpol(index)?.refused ?? []).map((error) => {
+    const found = netpolProblem(error);
+    return { ...found, message: `${found.message}; the policy is left out of the network analysis, as the API server would not store it` };
+  });
 }
 
 /** The allowed connections between workloads and external addresses, in one of netpol-analyzer's formats. */

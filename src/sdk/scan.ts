@@ -15,6 +15,7 @@ import { ResourceIndex } from '../core/resource-index.js';
 import { loadInputs, noInput } from '../loaders/index.js';
 import { findConfig, literalNamespaces, namespaceFilter, resolveConfig, unmatchedNamespaces, type FailOn, type PalisadeConfig } from '../config/index.js';
 import { compareFindings, countBySeverity, gateFails } from './gate.js';
+import { refusedPolicyProblems } from './netpol.js';
 import { scanAttackPaths, type ScanAttackSettings } from './scan-attack.js';
 import { selectScanRules } from './select-rules.js';
 import { settleFindings } from './settle-findings.js';
@@ -161,7 +162,7 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
     options.onProgress?.({ phase: 'rules', done, total, resources: resources.length });
   });
   options.onProgress?.({ phase: 'report' });
-  problems.push(...engine.problems);
+  problems.push(...engine.problems, ...refusedPolicyProblems(index));
   // Every finding is located: what locating cached (indexes of large mappings and sequences) is
   // garbage from here on.
   for (const resource of resources) resource.source.positions.releaseCache?.();

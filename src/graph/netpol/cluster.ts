@@ -26,9 +26,14 @@ import { isVirtualMachineKind, vmView, VM_KIND, VMI_KIND } from './multi-network
 
 const ANALYSED_KINDS = new Set(['Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'ReplicationController', 'Job', 'CronJob', VM_KIND, VMI_KIND]);
 
-export function buildCluster(resources: readonly Resource[]): Cluster {
+/**
+ * The cluster the resources describe. An invalid NetworkPolicy throws, unless `refused` is given:
+ * then it is left out (the API server would never have stored it) and its error is added there,
+ * so a scan still analyses every other policy.
+ */
+export function buildCluster(resources: readonly Resource[], refused?: NetpolError[]): Cluster {
   const namespaces = readNamespaces(resources);
-  const policies = readPolicies(resources);
+  const policies = readPolicies(resources, refused);
   const { admin, baseline } = readAdminPolicies(resources);
   const cilium = readCiliumPolicies(resources);
   const workloads = readWorkloads(resources, podSelectorsOf([...policies, ...cilium.policies], [...admin, ...(baseline === undefined ? [] : [baseline])]));
@@ -52,16 +57,21 @@ function readNamespaces(resources: readonly Resource[]): Map<string, NamespaceIn
   return out;
 }
 
-function readPolicies(resources: readonly Resource[]): NetworkPolicy[] {
+function readPolicies(resources: readonly Resource[], refused: NetpolError[] | undefined): NetworkPolicy[] {
   const seen = new Set<string>();
   const out: NetworkPolicy[] = [];
   for (const r of resources) {
     if (r.kind !== 'NetworkPolicy' || !r.apiVersion.startsWith('networking.k8s.io/')) continue;
-    const namespace = namespaceOf(r);
-    const key = `${namespace}/${r.name}`;
-    if (seen.has(key)) throw errorAt(r, '/metadata/name', `NetworkPolicy "${key}" already exists. Only one object of a given kind can have a given name at a time.`);
-    seen.add(key);
-    out.push(parseNetworkPolicy(r, namespace));
+    try {
+      const namespace = namespaceOf(r);
+      const key = `${namespace}/${r.name}`;
+      if (seen.has(key)) throw errorAt(r, '/metadata/name', `NetworkPolicy "${key}" already exists. Only one object of a given kind can have a given name at a time.`);
+      out.push(parseNetworkPolicy(r, namespace));
+      seen.add(key);
+    } catch (error) {
+      if (refused === undefined || !(error instanceof NetpolError)) throw error;
+      refused.push(error);
+    }
   }
   return out;
 }

@@ -1,9 +1,11 @@
 /**
  * One netpol analysis per scan, shared by every network rule: the cluster model and its endpoint
  * classes are built once and memoised on the scan's ResourceIndex (a WeakMap, so it goes with the
- * index), and so is every derived result a rule asks for through `memo`. Input the analysis
- * refuses (an invalid policy, pods of one owner that policies tell apart) yields no analysis: the
- * network rules then say nothing, and `palisade netpol` reports the problem with its location.
+ * index), and so is every derived result a rule asks for through `memo`. An invalid NetworkPolicy
+ * is left out, as the API server would never have stored it, and kept in `refused` for the scan
+ * to report: one bad policy no longer silences every network rule and the attack graph. Input the
+ * analysis cannot represent otherwise (pods of one owner that policies tell apart) yields no
+ * analysis: the network rules then say nothing, and `palisade netpol` reports the problem.
  */
 import type { ResourceIndex } from '../../../core/resource-index.js';
 import type { Resource } from '../../../model/resource.js';
@@ -19,9 +21,12 @@ export class ScanNetpol {
   private readonly endpoints = new Map<Resource, WorkloadEndpoint>();
   private readonly policies = new Map<Resource, NetworkPolicy>();
   private readonly derived = new Map<string, unknown>();
+  /** The NetworkPolicies left out of the analysis, with why the API server would refuse each. */
+  readonly refused: readonly NetpolError[];
 
-  constructor(analysis: Analysis) {
+  constructor(analysis: Analysis, refused: readonly NetpolError[] = []) {
     this.analysis = analysis;
+    this.refused = refused;
     for (const endpoint of analysis.workloads) for (const resource of endpoint.workload.resources) this.endpoints.set(resource, endpoint);
     for (const policy of analysis.cluster.policies) this.policies.set(policy.resource, policy);
   }
@@ -52,7 +57,8 @@ export function scanNetpol(index: ResourceIndex): ScanNetpol | undefined {
   if (scans.has(index)) return scans.get(index);
   let scan: ScanNetpol | undefined;
   try {
-    scan = new ScanNetpol(new Analysis(buildCluster(index.resources)));
+    const refused: NetpolError[] = [];
+    scan = new ScanNetpol(new Analysis(buildCluster(index.resources, refused)), refused);
   } catch (error) {
     if (!(error instanceof NetpolError)) throw error;
     scan = undefined;
