@@ -166,7 +166,7 @@ const SBOM: ToolOutput = {
 function toolOutput(absolute: string): ToolOutput | undefined {
   let head: string;
   try {
-    head = readHead(absolute, 512);
+    head = readHead(absolute, 512).toString('utf8');
   } catch {
     // Unreadable: reading it whole says why.
     return undefined;

@@ -71,13 +71,12 @@ function decode(buffer: Buffer): ReadOutcome {
   return { kind: 'text', text: buffer.toString('utf8') };
 }
 
-/** The first `bytes` bytes of a file as text (fewer when it is shorter), to tell what it is before reading it whole. */
-export function readHead(path: string, bytes: number): string {
+/** The first `bytes` bytes of a file (fewer when it is shorter), to tell what it is before reading it whole. */
+export function readHead(path: string, bytes: number): Buffer {
   const fd = openSync(path, 'r');
   try {
     const buffer = Buffer.alloc(bytes);
-    const read = readSync(fd, buffer, 0, bytes, 0);
-    return buffer.subarray(0, read).toString('utf8');
+    return buffer.subarray(0, readSync(fd, buffer, 0, bytes, 0));
   } finally {
     closeSync(fd);
   }

@@ -6,7 +6,7 @@
  * object is never taken for one). A bare reference such as `nginx:1.25` stays a path: a typo in a file name must not turn
  * into a registry pull; write docker://nginx:1.25.
  */
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Finding } from '../model/finding.js';
 import type { Problem } from '../model/problem.js';
@@ -16,6 +16,7 @@ import { compareText } from '../lib/compare.js';
 import { PalisadeError } from '../core/errors.js';
 import { ResourceIndex } from '../core/resource-index.js';
 import { isSbomFile } from '../loaders/image/index.js';
+import { readHead } from '../loaders/read-bounded.js';
 import { imageFindings, loadVexStatements, type ImageFindingsOptions } from './image-scan-findings.js';
 
 const TRANSPORT = /^(?:oci|oci-archive|docker-archive|dir|docker-daemon|containers-storage):|^docker:\/\//;
@@ -34,13 +35,8 @@ export function isImageTarget(input: string, cwd: string): boolean {
 }
 
 function isTar(path: string): boolean {
-  const fd = openSync(path, 'r');
-  try {
-    const header = Buffer.alloc(512);
-    return readSync(fd, header, 0, 512, 0) === 512 && header.subarray(257, 262).toString('latin1') === 'ustar';
-  } finally {
-    closeSync(fd);
-  }
+  const header = readHead(path, 512);
+  return header.length === 512 && header.subarray(257, 262).toString('latin1') === 'ustar';
 }
 
 export interface ScannedImages {

@@ -7,6 +7,7 @@
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { constants, gunzipSync } from 'node:zlib';
+import { readHead } from '../read-bounded.js';
 import { type ByteSource, bufferSource, fileSource } from './sbom-json.js';
 
 export type SbomFile =
@@ -106,16 +107,6 @@ function readWhole(path: string): Buffer {
       at += n;
     }
     return buffer.subarray(0, at);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function readHead(path: string, bytes: number): Buffer {
-  const fd = openSync(path, 'r');
-  try {
-    const buffer = Buffer.alloc(bytes);
-    return buffer.subarray(0, readSync(fd, buffer, 0, bytes, 0));
   } finally {
     closeSync(fd);
   }
