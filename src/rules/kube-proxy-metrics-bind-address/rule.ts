@@ -5,6 +5,7 @@
  */
 import { defineRule, fail, skip } from '../../core/rule.js';
 import type { Violation } from '../../core/rule.js';
+import { hostOf, isLoopbackHost } from '../../lib/host.js';
 import { asRecord, asString, asStringMap } from '../../lib/k8s/values.js';
 import { parseStream } from '../../lib/yaml/index.js';
 import type { Resource } from '../../model/resource.js';
@@ -13,25 +14,12 @@ const CONFIG_KIND = 'KubeProxyConfiguration';
 /** The key kubeadm (and most distributions) use in the kube-system/kube-proxy ConfigMap. */
 const CONFIG_KEYS = ['config.conf', 'config.yaml', 'kube-proxy-config.yaml'];
 
-/** The host part of host:port, [v6]:port, a bare host, or empty for ":port". */
-function hostOf(address: string): string {
-  const trimmed = address.trim();
-  if (trimmed.startsWith('[')) return trimmed.slice(1, trimmed.indexOf(']') === -1 ? undefined : trimmed.indexOf(']'));
-  const colons = trimmed.split(':').length - 1;
-  if (colons === 1) return trimmed.slice(0, trimmed.indexOf(':'));
-  return trimmed;
-}
-
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
-
 function* judge(config: Record<string, unknown>, where: string, path: string): Generator<Violation> {
   const address = asString(config.metricsBindAddress);
   // Unset or empty: kube-proxy defaults it to 127.0.0.1:10249.
   if (address === undefined || address.trim() === '') return;
   const host = hostOf(address);
-  if (isLoopback(host)) return;
+  if (isLoopbackHost(host)) return;
   const scope = host === '' || host === '0.0.0.0' || host === '::' ? 'every interface of the node' : `the routable address ${host}`;
   yield fail(`${where} sets metricsBindAddress "${address}": kube-proxy's unauthenticated metrics and /configz are served on ${scope}`, path);
 }

@@ -12,6 +12,7 @@
  * certificate, when it speaks TLS, is still checked.
  */
 import type { IncomingMessage } from 'node:http';
+import { hostOf, isLoopbackHost } from '../../../lib/host.js';
 import { ImageError } from '../problems.js';
 import type { Credentials } from './credentials.js';
 import { type Challenge, httpGet, httpPostForm, NoTlsError, parseChallenge, readBody, type TlsOptions } from './http.js';
@@ -36,7 +37,7 @@ export class RegistryClient {
 
   constructor(private readonly options: ClientOptions) {
     this.tls = { verify: !options.insecure, ...(options.ca === undefined ? {} : { ca: options.ca }) };
-    if (!options.insecure && !isLoopback(options.registry)) this.scheme = 'https';
+    if (!options.insecure && !isLoopbackHost(hostOf(options.registry))) this.scheme = 'https';
   }
 
   /** GET /v2/REPO/PATH, authenticating on a 401. Non-2xx answers become coded errors. */
@@ -135,8 +136,3 @@ function tokenUrl(realm: string, service: string | undefined, scope: string): st
   return url.href;
 }
 
-/** localhost, 127.0.0.0/8 or ::1, with or without a port. */
-function isLoopback(registry: string): boolean {
-  const host = registry.startsWith('[') ? registry.slice(0, registry.indexOf(']') + 1) : registry.replace(/:\d+$/, '');
-  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
