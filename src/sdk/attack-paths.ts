@@ -94,7 +94,7 @@ export async function attackPaths(options: AttackPathsOptions): Promise<AttackPa
   const index = new ResourceIndex(resources);
   const selection = selectScanRules(resolved);
   const engine = runRules(selection.runs, index);
-  problems.push(...engine.problems, ...refusedPolicyProblems(index));
+  problems.push(...engine.problems);
   const settled = settleFindings(engine.findings, [], resources, resolved, selection, options.now ?? new Date());
   problems.push(...settled.problems);
   const vulnerabilities = [...(options.vulnerabilities ?? []), ...(options.vulnerabilitiesFile === undefined ? [] : readVulnerabilities(path.resolve(cwd, options.vulnerabilitiesFile)))];
@@ -106,6 +106,7 @@ export async function attackPaths(options: AttackPathsOptions): Promise<AttackPa
     { resources, index, findings: settled.findings, vulnerabilities },
     { jewelSelectors: resolved.config.crownJewels ?? [], ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }), ...(options.maxPathsPerPair === undefined ? {} : { maxPathsPerPair: options.maxPathsPerPair }) },
   );
+  problems.push(...refusedPolicyProblems(index));
   return { result, problems, inputs: loaded.inputs };
 }
 

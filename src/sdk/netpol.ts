@@ -6,7 +6,7 @@
 import type { Problem } from '../model/problem.js';
 import type { Resource } from '../model/resource.js';
 import type { ResourceIndex } from '../core/resource-index.js';
-import { scanNetpol } from '../graph/netpol/findings/index.js';
+import { builtScanNetpol } from '../graph/netpol/findings/index.js';
 import { PalisadeError, problem } from '../core/errors.js';
 import {
   connectivityList,
@@ -80,9 +80,13 @@ export function netpolProblem(error: NetpolError): Problem {
   return problem('netpol-invalid', error.message, error.place ?? {}, error.hint);
 }
 
-/** The NetworkPolicies a scan's network analysis left out (see scanNetpol), as located errors. */
+/**
+ * The NetworkPolicies a scan's network analysis left out (see scanNetpol), as located errors.
+ * Asked after the rules and the attack analysis: when neither analysed the network, nothing was
+ * left out of anything, and no analysis is built just to say so.
+ */
 export function refusedPolicyProblems(index: ResourceIndex): Problem[] {
-  return (scanNetpol(index)?.refused ?? []).map((error) => {
+  return (builtScanNetpol(index)?.refused ?? []).map((error) => {
     const found = netpolProblem(error);
     return { ...found, message: `${found.message}; the policy is left out of the network analysis, as the API server would not store it` };
   });

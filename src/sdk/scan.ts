@@ -162,7 +162,7 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
     options.onProgress?.({ phase: 'rules', done, total, resources: resources.length });
   });
   options.onProgress?.({ phase: 'report' });
-  problems.push(...engine.problems, ...refusedPolicyProblems(index));
+  problems.push(...engine.problems);
   // Every finding is located: what locating cached (indexes of large mappings and sequences) is
   // garbage from here on.
   for (const resource of resources) resource.source.positions.releaseCache?.();
@@ -170,7 +170,7 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
   const suppressed = settleFindings(engine.findings, dropConfigSecrets(images.findings, engine.findings, images.summaries), resources, resolved, selection, now);
   problems.push(...suppressed.problems);
   const attack = scanAttackPaths(resources, index, suppressed.findings, attackSettings(config.attackPaths, config.crownJewels));
-  problems.push(...attack.problems);
+  problems.push(...attack.problems, ...refusedPolicyProblems(index));
   const findings = [...attack.findings].sort(compareFindings);
   const pathGate = attack.ran || config.attackPaths.failOnPath ? { failOnPath: config.attackPaths.failOnPath, attackPaths: attack.ran ? attack.result.paths.length : 0 } : {};
 

@@ -66,3 +66,8 @@ export function scanNetpol(index: ResourceIndex): ScanNetpol | undefined {
   scans.set(index, scan);
   return scan;
 }
+
+/** The scan's analysis if something already asked for it (nothing is built). */
+export function builtScanNetpol(index: ResourceIndex): ScanNetpol | undefined {
+  return scans.get(index);
+}
