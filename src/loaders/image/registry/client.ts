@@ -15,7 +15,7 @@ import type { IncomingMessage } from 'node:http';
 import { hostOf, isLoopbackHost } from '../../../lib/host.js';
 import { ImageError } from '../problems.js';
 import type { Credentials } from './credentials.js';
-import { type Challenge, httpGet, httpPostForm, NoTlsError, parseChallenge, readBody, type TlsOptions } from './http.js';
+import { type Challenge, httpGet, httpPostForm, NoTlsError, parseChallenges, readBody, retryAfterMs, type TlsOptions, withRetries } from './http.js';
 
 export interface ClientOptions {
   readonly registry: string;
@@ -42,16 +42,16 @@ export class RegistryClient {
 
   /** GET /v2/REPO/PATH, authenticating on a 401. Non-2xx answers become coded errors. */
   async get(path: string, accept?: string): Promise<IncomingMessage> {
-    let response = await this.send(path, accept);
+    let response = await withRetries(() => this.send(path, accept));
     if (response.statusCode === 401) {
-      // Each WWW-Authenticate header separately (Node joins repeated ones with commas, which would
-      // mix one challenge's parameters into another's); Bearer is preferred, as docker prefers it.
-      const challenges = (response.headersDistinct['www-authenticate'] ?? []).map(parseChallenge);
+      // Each WWW-Authenticate header separately (Node joins repeated ones with commas), each of which
+      // may hold several challenges; Bearer is preferred, as docker prefers it.
+      const challenges = (response.headersDistinct['www-authenticate'] ?? []).flatMap(parseChallenges);
       response.resume();
       const challenge = challenges.find((c) => c.scheme === 'bearer') ?? challenges[0];
       if (challenge === undefined) throw new ImageError('registry-denied', `${this.url(path)}: 401 without a WWW-Authenticate challenge`);
       this.authorization = await this.answer(challenge);
-      response = await this.send(path, accept);
+      response = await withRetries(() => this.send(path, accept));
     }
     const status = response.statusCode ?? 0;
     if (status >= 200 && status < 300) return response;
@@ -63,6 +63,7 @@ export class RegistryClient {
       throw new ImageError('registry-denied', `${url}: ${status}, access to ${this.options.registry}/${this.options.repository} denied ${who} (or the repository does not exist) ${body}`.trim());
     }
     if (status === 404) throw new ImageError('image-not-found', `${url}: not found (404) ${body}`.trim());
+    if (status === 429) throw new ImageError('registry-unreachable', `${url}: too many requests (429), the registry is rate-limiting pulls${retryLater(response.headers['retry-after'])}; Docker Hub allows logged-in users more pulls ${body}`.trim());
     throw new ImageError('registry-unreachable', `${url}: HTTP ${status} ${body}`.trim());
   }
 
@@ -113,10 +114,13 @@ export class RegistryClient {
     const scope = params.get('scope') ?? `repository:${this.options.repository}:pull`;
     const response = creds?.kind === 'identity-token'
       ? await httpPostForm(realm, new URLSearchParams({ grant_type: 'refresh_token', refresh_token: creds.token, client_id: TOKEN_CLIENT_ID, scope, ...(service === undefined ? {} : { service }) }), this.tls)
-      : await httpGet(tokenUrl(realm, service, scope), basic === undefined ? {} : { Authorization: basic }, this.tls);
+      : await withRetries(() => httpGet(tokenUrl(realm, service, scope), basic === undefined ? {} : { Authorization: basic }, this.tls));
     const origin = new URL(realm).origin;
     const body = await readBody(response, 1024 * 1024, origin);
-    if (response.statusCode !== 200) throw new ImageError('registry-denied', `token service ${origin} answered ${response.statusCode ?? 0} for ${scope} ${creds === undefined ? 'anonymously' : 'with the stored credentials'}`);
+    const status = response.statusCode ?? 0;
+    // An overloaded token service is no refusal: the credentials may be fine.
+    if (status === 429 || status >= 500) throw new ImageError('registry-unreachable', `token service ${origin} answered ${status} for ${scope}; try again later`);
+    if (status !== 200) throw new ImageError('registry-denied', `token service ${origin} answered ${status} for ${scope} ${creds === undefined ? 'anonymously' : 'with the stored credentials'}`);
     let token: unknown;
     try {
       const json = JSON.parse(body.toString('utf8')) as { token?: unknown; access_token?: unknown };
@@ -129,10 +133,17 @@ export class RegistryClient {
   }
 }
 
+/** When a rate-limited registry says it takes requests again, as far as it says. */
+function retryLater(header: string | undefined): string {
+  const ms = retryAfterMs(header);
+  return ms === undefined ? '' : ` (it asks to wait ${Math.ceil(ms / 1000)} s)`;
+}
+
 function tokenUrl(realm: string, service: string | undefined, scope: string): string {
   const url = new URL(realm);
   if (service !== undefined) url.searchParams.set('service', service);
-  url.searchParams.set('scope', scope);
+  // Several scopes in a challenge are space-separated; the token API takes each as its own scope parameter.
+  for (const one of scope.split(' ').filter((s) => s !== '')) url.searchParams.append('scope', one);
   return url.href;
 }
 

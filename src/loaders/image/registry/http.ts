@@ -65,6 +65,42 @@ export async function httpGet(url: string, headers: Record<string, string>, tls:
   throw new ImageError('registry-unreachable', `${url}: more than ${MAX_REDIRECTS} redirects`);
 }
 
+/** What registries answer while overloaded, rate limiting or restarting (go-containerregistry retries these). */
+const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+const RETRIES = 3;
+const FIRST_BACKOFF_MS = 500;
+/** A Retry-After longer than this is not waited out: the error says when the registry takes requests again. */
+const MAX_RETRY_WAIT_MS = 30_000;
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A GET repeated while the registry answers a transient status (429, 5xx): Docker Hub's pull rate
+ * limit and a registry behind a restarting proxy answer one of those for a moment, and one such
+ * answer must not fail a scan that takes many requests. Waits follow Retry-After when the
+ * registry sends one (seconds or an HTTP date), else 0.5, 1 then 2 s; the last answer is returned
+ * as it is, so the caller reports it.
+ */
+export async function withRetries(request: () => Promise<IncomingMessage>): Promise<IncomingMessage> {
+  for (let attempt = 0; ; attempt += 1) {
+    const response = await request();
+    if (!RETRYABLE_STATUS.has(response.statusCode ?? 0) || attempt === RETRIES) return response;
+    const wait = retryAfterMs(response.headers['retry-after']) ?? FIRST_BACKOFF_MS * 2 ** attempt;
+    if (wait > MAX_RETRY_WAIT_MS) return response;
+    response.resume();
+    await sleep(wait);
+  }
+}
+
+/** Retry-After (RFC 9110 10.2.3): delay-seconds or an HTTP date; undefined when absent or unreadable. */
+export function retryAfterMs(header: string | undefined, now: number = Date.now()): number | undefined {
+  if (header === undefined) return undefined;
+  const text = header.trim();
+  if (/^\d{1,9}$/.test(text)) return Number(text) * 1000;
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
 /** An http(s) URL, or a registry-unreachable error naming what was given (a redirect, a realm). */
 function webUrl(text: string, base?: URL): URL {
   let url: URL;
@@ -117,20 +153,33 @@ export async function readBody(response: IncomingMessage, maxBytes: number, what
   return Buffer.concat(chunks);
 }
 
-/** WWW-Authenticate: SCHEME key="value", key=value, ... */
+/** One challenge of WWW-Authenticate: SCHEME key="value", key=value, ... */
 export interface Challenge {
   /** Lowercase: basic, bearer. */
   readonly scheme: string;
   readonly params: ReadonlyMap<string, string>;
 }
 
-export function parseChallenge(header: string): Challenge {
-  const space = header.indexOf(' ');
-  const scheme = (space === -1 ? header : header.slice(0, space)).toLowerCase();
-  const params = new Map<string, string>();
-  const pattern = /([A-Za-z_]+)=(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g;
-  for (const match of (space === -1 ? '' : header.slice(space + 1)).matchAll(pattern)) {
-    params.set((match[1] ?? '').toLowerCase(), match[2] ?? match[3] ?? '');
+const TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+/** An auth-param (name=token or name="quoted, with commas"), or a bare token: the scheme of a new challenge. */
+const CHALLENGE_PART = new RegExp(`(${TOKEN})\\s*=\\s*(?:"((?:[^"\\\\]|\\\\.)*)"|([^,\\s]*))|(${TOKEN})`, 'g');
+
+/**
+ * The challenges of one WWW-Authenticate header. RFC 9110 (11.6.1) lets one header carry several
+ * (`Basic realm="r", Bearer realm="https://auth",service="s"`): each bare token starts a challenge
+ * and the parameters after it are its own, quoted values keeping their commas.
+ */
+export function parseChallenges(header: string): Challenge[] {
+  const challenges: { scheme: string; params: Map<string, string> }[] = [];
+  for (const match of header.matchAll(CHALLENGE_PART)) {
+    const [, name, quoted, plain, scheme] = match;
+    if (scheme !== undefined) {
+      challenges.push({ scheme: scheme.toLowerCase(), params: new Map() });
+      continue;
+    }
+    const current = challenges.at(-1);
+    if (current === undefined || name === undefined) continue;
+    current.params.set(name.toLowerCase(), quoted === undefined ? (plain ?? '') : quoted.replace(/\\(.)/g, '$1'));
   }
-  return { scheme, params };
+  return challenges;
 }
