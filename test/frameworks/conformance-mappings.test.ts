@@ -56,3 +56,29 @@ rules:
     expect(matched('RbacEscalateRoles')).toEqual(['escalator']);
   });
 });
+
+describe('Kalm\'s runAsUser and runAsGroup checks', () => {
+  const rule = RULES.find((r) => r.id === 'run-as-uid-zero');
+  const pod = `apiVersion: v1
+kind: Pod
+metadata: {name: root-ids, namespace: team}
+spec:
+  securityContext: {runAsNonRoot: true, runAsUser: 10000}
+  containers:
+    - name: app
+      image: registry.example/app:1
+      securityContext: {runAsUser: 0, runAsGroup: 0}
+`;
+
+  it('judge the values written (POD-018 the UID, POD-019 the GID), not runAsNonRoot as POD-017 does', async () => {
+    if (rule === undefined) throw new Error('run-as-uid-zero is not registered');
+    const scan = await scanYaml(rule, pod);
+    const matched = (check: 'POD-018' | 'POD-019'): string[] => {
+      const mapping = M.KALM[check];
+      return scan.findings.filter((f) => f.ruleId === mapping?.rule && mapping.message?.test(f.message) === true).map((f) => f.location.path);
+    };
+    expect(M.KALM['POD-017']?.rule).toBe('run-as-root');
+    expect(matched('POD-018')).toEqual(['/spec/containers/0/securityContext/runAsUser']);
+    expect(matched('POD-019')).toEqual(['/spec/containers/0/securityContext/runAsGroup']);
+  });
+});

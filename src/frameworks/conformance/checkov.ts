@@ -2,7 +2,9 @@
  * checkov's Kubernetes checks (../shared/testdata/k8s/checkov-kubernetes) mapped to Palisade rules,
  * for `npm run conformance`. The control-plane part mirrors test/conformance/cluster-config-rules
  * .test.ts (kept by the rule engineers); the workload part is mapped here. Checks not listed have
- * no Palisade counterpart with the same semantics (PodSecurityPolicy, Tiller, kubelet flags in pods).
+ * no Palisade counterpart with the same semantics (PodSecurityPolicy, kubelet flags in pods, and
+ * KubernetesDashboard, which fails any Dashboard deployed where kubernetes-dashboard-exposed
+ * reports only a Dashboard that skips login, runs as cluster-admin or is reachable from outside).
  */
 import type { RuleCheck } from '../types.js';
 import { flagPattern, literal } from './patterns.js';
@@ -55,7 +57,6 @@ export const CHECKOV: Readonly<Record<string, RuleCheck>> = {
   Secrets: { rule: 'secret-as-env-var' },
   DefaultServiceAccountBinding: { rule: 'role-binding-to-default-sa' },
   Tiller: { rule: 'tiller-deployed' },
-  KubernetesDashboard: { rule: 'kubernetes-dashboard-exposed' },
   DefaultServiceAccount: { rule: 'service-account-automount', message: /\/default"/ },
   // NET_RAW stays unless the container drops ALL or NET_RAW itself: findings that do not name NET_RAW as dropped.
   DropCapabilities: { rule: 'capabilities-not-dropped', message: /^(?!.*\bNET_RAW\b)/ },
@@ -112,8 +113,6 @@ export const CHECKOV_DIFFERENCES: Readonly<Record<string, string>> = {
     'checkov counts 7: it fails rootContainersFAILED-malformed-spec.yaml, whose spec is a list (the API server rejects it; Palisade finds no pod spec to judge), and counts the two objects named pod4 in one file separately where this comparison counts one; on every other object the verdicts agree',
   'Seccomp:example_Seccomp':
     'the four PASSED examples set seccomp only through the seccomp.security.alpha.kubernetes.io annotations: kubelets stopped reading them in v1.25 and since v1.27 the API server no longer copies them into securityContext.seccompProfile at pod creation, so on every supported version these pods run Unconfined; checkov accepts the annotations, Palisade reads the field',
-  'KubernetesDashboard:example_KubernetesDashboard':
-    'checkov fails every Dashboard deployment; kubernetes-dashboard-exposed reports a Dashboard only when it skips login, runs as cluster-admin or has an outside Service, and these examples do none of that',
   'RbacBindRoleBindings:example_RbacBindRoleBindings':
     'test-should-fail-1 grants bind on rolebindings, which grants nothing: the RBAC escalation check asks for bind on the role a binding refers to (roles or clusterroles in rbac.authorization.k8s.io), never on the binding',
 };

@@ -125,7 +125,8 @@ export const KALM: Readonly<Record<string, CheckMapping>> = {
   'POD-015': { rule: 'seccomp-unconfined' },
   'POD-023': { rule: 'seccomp-unconfined' },
   'POD-017': { rule: 'run-as-root' },
-  'POD-018': { rule: 'run-as-root' },
+  // POD-017 asks for runAsNonRoot; POD-018 and POD-019 judge the runAsUser and runAsGroup values.
+  'POD-018': { rule: 'run-as-uid-zero', message: /\bUID 0\b/ },
   'POD-019': { rule: 'run-as-uid-zero', message: /GID/ },
   'POD-025': { rule: 'secret-in-env-literal' },
   'POD-031': { rule: 'privilege-escalation-allowed' },
@@ -148,8 +149,8 @@ export const KALM: Readonly<Record<string, CheckMapping>> = {
 
 /** Kalm objects where Palisade disagrees on purpose, by object name. */
 export const KALM_DIFFERENCES: Readonly<Record<string, string>> = {
-  'pod-018-1-no-runasuser-defaults-to-root-user': 'runAsNonRoot: true already keeps the container off UID 0; Kalm also wants a UID above 1000',
-  'pod-018-5-use-uid-set-in-container-takes-precedence': 'runAsUser 0 with runAsNonRoot true never starts; run-as-uid-zero reports the explicit 0',
+  'pod-018-1-no-runasuser-defaults-to-root-user':
+    'no runAsUser is set, so the image\'s user runs, and runAsNonRoot: true makes the kubelet refuse to start it as UID 0; Kalm wants an explicit UID above 1000 even then',
   'pod-035-1-using-insecure-capability-audit-write':
     'AUDIT_WRITE is in the containerd and Docker default set (any container that does not drop it has it, which capabilities-not-dropped reports); it only appends records to the node\'s audit log and reads or changes nothing outside the container',
   'pod-035-11-using-insecure-capability-net-bind-service': 'NET_BIND_SERVICE is the capability hardening guides recommend adding back',
