@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeRuleFixtures, findingsFor, scanFixtures } from '../../../test/support/rule-harness.js';
+import { describeRuleFixtures, findingsFor, scanFixtures, scanYaml } from '../../../test/support/rule-harness.js';
 import { releaseOf, releaseOfImage } from './releases.js';
 import { rule } from './rule.js';
 
@@ -22,5 +22,60 @@ describe('image-base-end-of-life', () => {
     expect(releaseOfImage('registry.access.redhat.com/ubi10/ubi-minimal:latest')?.version).toBe('10');
     // Not in the table (a release from after it): not judged rather than guessed.
     expect(releaseOfImage('alpine:3.99')).toBeUndefined();
+  });
+});
+
+describe('image-base-end-of-life: releases every real image names', () => {
+  const today = '2026-11-29';
+  const endedBy = (release: { eol: string } | undefined): boolean => release !== undefined && release.eol < today;
+
+  it('judges Ubuntu interim releases and releases older than the ones in common use', () => {
+    // Docker Hub still serves these tags (ubuntu:lunar, buildpack-deps:kinetic, ubuntu:12.04).
+    for (const [reference, eol] of [
+      ['ubuntu:23.04', '2024-01-20'], ['ubuntu:lunar-20240101', '2024-01-20'], ['buildpack-deps:kinetic', '2023-07-20'],
+      ['ubuntu:21.10', '2022-07-14'], ['ubuntu:18.10', '2019-07-18'], ['ubuntu:precise', '2017-04-28'],
+    ] as const) expect(releaseOfImage(reference)?.eol, reference).toBe(eol);
+    expect(releaseOf('ubuntu', '22.10')?.codename).toBe('kinetic');
+  });
+
+  it('judges Debian 6 and Alpine releases before 3.10', () => {
+    expect(releaseOfImage('debian:squeeze')?.eol).toBe('2016-02-29');
+    expect(releaseOf('debian', '6.0.10')?.codename).toBe('squeeze');
+    expect(releaseOfImage('alpine:3.9')?.eol).toBe('2020-11-01');
+    expect(releaseOf('alpine', '3.4.6')?.eol).toBe('2018-05-01');
+    expect(releaseOfImage('node:8-alpine3.7')?.eol).toBe('2019-11-01');
+  });
+
+  it('knows Amazon Linux, whose version 2 ended on 2026-06-30', () => {
+    expect(releaseOf('amzn', '2')?.eol).toBe('2026-06-30');
+    expect(releaseOf('amzn', '2023')?.eol).toBe('2029-06-30');
+    expect(releaseOf('amzn', '2018.03')?.eol).toBe('2023-12-31');
+    expect(releaseOfImage('amazonlinux:2')?.eol).toBe('2026-06-30');
+    expect(releaseOfImage('public.ecr.aws/amazonlinux/amazonlinux:2.0.20240916.0')?.eol).toBe('2026-06-30');
+    expect(releaseOfImage('amazonlinux:2023.5.20240916.0')?.version).toBe('2023');
+  });
+
+  it('tells CentOS Stream from CentOS Linux, and knows Rocky Linux and AlmaLinux', () => {
+    // CentOS Stream os-release: ID=centos, NAME="CentOS Stream", PRETTY_NAME="CentOS Stream 9".
+    expect(releaseOf('centos', '9', 'CentOS Stream 9')?.eol).toBe('2027-05-31');
+    expect(releaseOf('centos', '8', 'CentOS Stream 8')?.eol).toBe('2024-05-31');
+    expect(releaseOf('centos', '8', 'CentOS Linux 8')?.eol).toBe('2021-12-31');
+    expect(releaseOfImage('quay.io/centos/centos:stream9-minimal')?.eol).toBe('2027-05-31');
+    expect(releaseOfImage('quay.io/centos/centos:stream8')?.eol).toBe('2024-05-31');
+    expect(releaseOf('rocky', '8.10')?.eol).toBe('2029-05-31');
+    expect(releaseOf('almalinux', '8.10')?.eol).toBe('2029-03-01');
+    expect(releaseOfImage('rockylinux:9-minimal')?.eol).toBe('2032-05-31');
+    expect(releaseOfImage('almalinux/8-minimal')?.eol).toBe('2029-03-01');
+    expect(releaseOfImage('registry.access.redhat.com/rhel7:latest')?.eol).toBe('2024-06-30');
+  });
+
+  it('says which are past their end of life today', () => {
+    expect(['debian:11', 'ubuntu:20.04', 'alpine:3.20', 'alpine:3.21', 'amazonlinux:2', 'centos:7', 'ubuntu:25.10'].every((r) => endedBy(releaseOfImage(r)))).toBe(true);
+    expect(['debian:12', 'ubuntu:22.04', 'alpine:3.22', 'amazonlinux:2023', 'rockylinux:8', 'ubi9'].some((r) => endedBy(releaseOfImage(r)))).toBe(false);
+  });
+
+  it('names the newer distributions as their vendors do', async () => {
+    const scan = await scanYaml(rule, 'apiVersion: palisade.dev/v1\nkind: ImageConfig\nmetadata: {name: al2}\nos: {id: amzn, versionId: "2", prettyName: "Amazon Linux 2"}\n', { today });
+    expect(scan.findings.map((f) => f.message)).toEqual(["the image's OS is Amazon Linux 2, which reached its end of life on 2026-06-30 and gets no security fixes"]);
   });
 });

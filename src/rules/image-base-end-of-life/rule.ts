@@ -9,7 +9,7 @@ import type { Resource } from '../../model/resource.js';
 import { defineRule, fail, warn, type RuleContext, type Violation } from '../../core/rule.js';
 import { dockerfileOf, finalStages } from '../_dockerfile/dockerfile.js';
 import { imageConfigOf } from '../_dockerfile/image-config.js';
-import { releaseOf, releaseOfImage, type Release } from './releases.js';
+import { DISTRO_NAMES, releaseOf, releaseOfImage, type Release } from './releases.js';
 
 const options = z.object({
   /** The day to judge against (YYYY-MM-DD); today when absent. Set it for reproducible results. */
@@ -24,7 +24,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 function verdict(release: Release, what: string, path: string, { today, warnDays }: Options): Violation | undefined {
   const now = today === undefined ? Date.now() : Date.parse(`${today}T00:00:00Z`);
   const end = Date.parse(`${release.eol}T23:59:59Z`);
-  const name = `${release.distro} ${release.version}${release.codename === undefined ? '' : ` (${release.codename})`}`;
+  const name = `${DISTRO_NAMES[release.distro] ?? release.distro} ${release.version}${release.codename === undefined ? '' : ` (${release.codename})`}`;
   if (now > end) return fail(`${what} is ${name}, which reached its end of life on ${release.eol} and gets no security fixes`, path);
   const days = Math.floor((end - now) / DAY_MS);
   if (days <= warnDays) return warn(`${what} is ${name}, which reaches its end of life on ${release.eol} (in ${days} days)`, path);
@@ -43,13 +43,14 @@ export const rule = defineRule({
     'https://ubuntu.com/about/release-cycle',
     'https://alpinelinux.org/releases/',
     'https://access.redhat.com/support/policy/updates/errata',
+    'https://endoflife.date/',
   ],
   options,
   target: { kinds: ['Dockerfile', 'ImageConfig'] },
   *check(resource: Resource, { options: settings }: RuleContext<Options>) {
     if (resource.kind === 'ImageConfig') {
       const os = imageConfigOf(resource)?.os;
-      const release = os === undefined || os === null ? undefined : releaseOf(os.id, os.versionId ?? '');
+      const release = os === undefined || os === null ? undefined : releaseOf(os.id, os.versionId ?? '', os.prettyName ?? undefined);
       const found = release === undefined ? undefined : verdict(release, 'the image\'s OS', '/os', settings);
       if (found !== undefined) yield found;
       return;
