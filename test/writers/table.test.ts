@@ -56,7 +56,7 @@ describe('table writer', () => {
   });
 
   it('prints a compliance section only when the report has one', () => {
-    expect(tableWriter.write(SAMPLE_REPORT, { color: false })).toMatch(/Compliance: CIS Kubernetes Benchmark 1\.9\.0 \(cis-kubernetes\), score 33\.3%\n.*\n {2}5\.1\.1 +fail +1 {2}Ensure that the cluster-admin role/);
+    expect(tableWriter.write(SAMPLE_REPORT, { color: false })).toMatch(/Compliance: CIS Kubernetes Benchmark 1\.9\.0 \(cis-kubernetes\), score 33\.3% \(1 of 3 judged controls pass, 1 manual not scored\)\n.*\n {2}5\.1\.1 +fail +1 {2}Ensure that the cluster-admin role/);
     const withoutCompliance: Report = { ...SAMPLE_REPORT };
     delete (withoutCompliance as { compliance?: unknown }).compliance;
     expect(tableWriter.write(withoutCompliance, { color: false })).not.toContain('Compliance');

@@ -103,8 +103,12 @@ function complianceSection(c: Colors, compliance: Compliance | undefined): strin
     return `  ${visibleControls(control.id).padEnd(idWidth)}  ${painted}  ${findings}  ${visibleControls(control.title)}${reason}`;
   });
   const header = c.dim(`  ${'control'.padEnd(idWidth)}  status  findings  title`);
+  // The score's basis, said: a percentage of every control would read 33% very differently.
+  const judged = compliance.controls.filter((k) => k.status !== 'manual');
+  const passed = judged.filter((k) => k.status === 'pass').length;
+  const basis = `${passed} of ${judged.length} judged controls pass, ${compliance.controls.length - judged.length} manual not scored`;
   return [
-    c.bold(`Compliance: ${visibleControls(compliance.title)} ${visibleControls(compliance.version)} (${visibleControls(compliance.framework)}), score ${compliance.score}%`),
+    c.bold(`Compliance: ${visibleControls(compliance.title)} ${visibleControls(compliance.version)} (${visibleControls(compliance.framework)}), score ${compliance.score}% (${basis})`),
     header,
     ...rows,
     '',
