@@ -139,6 +139,11 @@ const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
 /** A here-document that is the whole RUN command (`RUN <<EOF`): the builder runs its body as the script. */
 const ONLY_HEREDOC = /^\d*<<-?["']?[A-Za-z0-9_./-]+["']?\s*$/;
 
+/** Whether the RUN's command line is one here-document alone (`RUN <<EOF`): the builder runs the document itself. */
+export function isLoneHeredoc(instruction: DockerInstruction): boolean {
+  return instruction.cmd === 'RUN' && !instruction.json && (instruction.heredocs ?? []).length > 0 && ONLY_HEREDOC.test((instruction.args[0] ?? '').trim());
+}
+
 /**
  * The program a `#!` line names (`#!/usr/bin/env -S bash -e` is bash), or undefined without one.
  * The builder runs a here-document that starts with one as a file, with that interpreter.

@@ -16,4 +16,13 @@ describe('image-secret-in-config', () => {
     expect(all).not.toContain('AKIAIOSFODNN7EXAMPLF');
     expect(findingsFor(scan, 'fail-image-history-secret').map((f) => f.location.path)).toEqual(['/history/0/created_by']);
   });
+
+  it('reads here-documents: a RUN document is recorded in the history, a COPY document is a file of the image', async () => {
+    const scan = await scanFixtures(rule, ['fail/fail-heredoc-secrets.Dockerfile']);
+    expect(findingsFor(scan, 'fail-heredoc-secrets.Dockerfile').map((f) => [f.message, f.location.line])).toEqual([
+      ['RUN (line 3) has a here-document holding a GitHub token, kept in the image history: ghp_… (40 characters)', 3],
+      ['COPY (line 7) has a here-document holding an npm access token, kept in the image at /home/node/.npmrc: npm_… (40 characters)', 7],
+    ]);
+    expect(scan.findings.map((f) => f.message).join('\n')).not.toContain('Q8vT2pLw9xK4m');
+  });
 });

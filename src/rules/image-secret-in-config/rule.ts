@@ -6,10 +6,11 @@
  */
 import type { Resource } from '../../model/resource.js';
 import { defineRule, fail, type Violation } from '../../core/rule.js';
+import type { DockerInstruction } from '../../lib/dockerfile/index.js';
 import { redact } from '../../lib/redact.js';
 import { pointer } from '../../lib/json-pointer.js';
 import { findSecretsInEntry, findSecretsInText, isSecretKeyName, notListed } from '../_shared/secret-values.js';
-import { dockerfileOf, instructionsOf } from '../_dockerfile/dockerfile.js';
+import { dockerfileOf, instructionsOf, isLoneHeredoc } from '../_dockerfile/dockerfile.js';
 import { imageConfigOf } from '../_dockerfile/image-config.js';
 
 /** AWS_ACCESS_KEY_ID and the like: an identifier, but one half of a credential pair, so naming it as a build argument is a leak. */
@@ -30,6 +31,23 @@ function* imageFindings(resource: Parameters<typeof imageConfigOf>[0]): Generato
   }
   for (const [i, step] of (image.history ?? []).entries()) {
     for (const found of findSecretsInText(step.created_by ?? '')) yield fail(`history step ${i + 1} holds ${found.what}: ${redact(found.value)}${notListed(found)}`, pointer('/history', i, 'created_by'));
+  }
+}
+
+/**
+ * Here-documents are not on the instruction line, but they ship all the same: BuildKit runs a RUN
+ * document by passing its text as the command, so the history records it (a lone document that
+ * starts with #! is run as a mounted file instead, and stays in the Dockerfile and build provenance
+ * only), and a COPY or ADD document becomes a file of the image.
+ */
+function* heredocFindings(instruction: DockerInstruction, path: string): Generator<Violation> {
+  const documents = instruction.heredocs ?? [];
+  if (documents.length === 0) return;
+  const where = instruction.cmd === 'RUN'
+    ? (isLoneHeredoc(instruction) && documents[0]?.body.startsWith('#!') === true ? 'in the Dockerfile and the build provenance' : 'in the image history')
+    : `in the image at ${instruction.args.at(-1) ?? 'its destination'}`;
+  for (const found of documents.flatMap((document) => findSecretsInText(document.body))) {
+    yield fail(`${instruction.cmd} (line ${instruction.line}) has a here-document holding ${found.what}, kept ${where}: ${redact(found.value)}${notListed(found)}`, path);
   }
 }
 
@@ -73,6 +91,7 @@ export const rule = defineRule({
           yield fail(`${instruction.cmd} (line ${instruction.line}) holds ${found.what}, kept in the image ${instruction.cmd === 'RUN' ? 'history' : 'config'}: ${redact(found.value)}${notListed(found)}`, path);
         }
       }
+      yield* heredocFindings(instruction, path);
     }
   },
 });
