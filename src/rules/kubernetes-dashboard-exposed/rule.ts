@@ -14,6 +14,7 @@ import type { ContainerRef } from '../../model/k8s.js';
 import { parseImageRef } from '../../lib/image-ref.js';
 import { describeContainer } from '../_lib/pod.js';
 import { parseFlags, parseGoBool } from '../_shared/component-flags.js';
+import { ingressBackendServices } from '../_shared/ingress-backends.js';
 import { roleRefOf, subjectsOf } from '../_shared/rbac.js';
 
 const DASHBOARD_FLAGS: ReadonlySet<string> = new Set(['enable-skip-login', 'enable-insecure-login', 'disable-settings-authorizer']);
@@ -67,10 +68,19 @@ export const rule = defineRule({
     for (const binding of clusterAdminBindings(index, namespace, account)) {
       yield fail(`the Dashboard runs as ServiceAccount ${namespace}/${account}, which ClusterRoleBinding "${binding}" makes cluster-admin`, pointer(subject.workload.podSpecPath, 'serviceAccountName'), 'critical');
     }
-    for (const service of index.servicesSelecting(subject)) {
+    const services = index.servicesSelecting(subject);
+    for (const service of services) {
       const type = asString(asRecord(service.object.spec)?.type) ?? 'ClusterIP';
       if (type !== 'NodePort' && type !== 'LoadBalancer') continue;
       yield fail(`the Dashboard is exposed outside the cluster by ${type} Service "${service.name}"`, pointer(subject.workload.podMetaPath, 'labels'));
+    }
+    // An Ingress publishes a ClusterIP Service on the ingress controller's address, which is how
+    // the Dashboard chart (v2) exposes it when ingress.enabled is set.
+    const selecting = new Set(services.map((service) => service.name));
+    for (const ingress of index.inNamespace(namespace, 'Ingress')) {
+      const routed = [...ingressBackendServices(ingress)].filter((name) => selecting.has(name)).sort();
+      if (routed.length === 0) continue;
+      yield fail(`the Dashboard is exposed outside the cluster by Ingress "${ingress.name}" (through Service ${routed.map((name) => `"${name}"`).join(', ')})`, pointer(subject.workload.podMetaPath, 'labels'));
     }
   },
 });
