@@ -24,8 +24,10 @@ export const FRAMEWORKS: readonly Framework[] = [
   threatModelFramework(RULES),
 ];
 
+/** Ids are lower-case; `--framework CIS-Kubernetes` or `NSA-CISA` names the same framework. */
 export function findFramework(id: string): Framework | undefined {
-  return FRAMEWORKS.find((f) => f.id === id);
+  const wanted = id.toLowerCase();
+  return FRAMEWORKS.find((f) => f.id === wanted);
 }
 
 /** Frameworks whose rules run at a Pod Security Standards policy version (`--pss-version`). */

@@ -113,6 +113,16 @@ describe('planFramework', () => {
     expect(planFramework(runs, 'pss-baseline').version).toBe('latest');
   });
 
+  it('takes a framework id in any case, as kubescape takes NSA or nsa, and reports the canonical id', async () => {
+    const plan = planFramework(runs, 'CIS-Kubernetes');
+    expect(plan.problems).toEqual([]);
+    expect(plan.framework?.id).toBe('cis-kubernetes');
+    expect(frameworkRules('NSA-CISA')).toEqual(frameworkRules('nsa-cisa'));
+    const report = await scan({ paths: [FIXTURE], framework: 'PSS-Baseline', now: NOW });
+    expect(report.errors).toEqual([]);
+    expect(report.compliance?.framework).toBe('pss-baseline');
+  });
+
   it('reports unknown frameworks and malformed versions as usage problems', () => {
     const unknown = planFramework(runs, 'cis-k8s');
     expect(unknown.framework).toBeUndefined();
