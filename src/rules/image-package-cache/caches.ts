@@ -48,8 +48,15 @@ export function cleansArchives(command: ShellCommand): boolean {
   return runs(command, ['apt-get', 'apt'], 'clean') || removes(command, '/var/cache/apt');
 }
 
+/**
+ * Only `update` writes the package lists; `install` and the upgrades read them and download .deb
+ * archives to /var/cache/apt/archives, which Debian and Ubuntu images delete after each run
+ * (docker-clean) unless a build removed that hook.
+ */
+export const APT_DOWNLOADS: readonly string[] = ['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep'];
+
 const APT: CacheSpec = {
-  name: 'apt', path: '/var/lib/apt/lists', fills: ['update', 'install', 'upgrade', 'dist-upgrade', 'full-upgrade'],
+  name: 'apt', path: '/var/lib/apt/lists', fills: ['update'],
   mounts: ['/var/lib/apt', '/var/lib/apt/lists'],
   cleans: (c) => removes(c, '/var/lib/apt/lists', '/var/lib/apt'),
 };

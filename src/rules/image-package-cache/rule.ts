@@ -11,7 +11,7 @@ import type { DockerInstruction, ParsedDockerfile } from '../../lib/dockerfile/i
 import { commandsOf, dockerfileOf, finalStages, instructionsOf, mountedTargets, stageNamed } from '../_dockerfile/dockerfile.js';
 import { imageConfigOf } from '../_dockerfile/image-config.js';
 import { managerCommands } from '../_dockerfile/package-managers.js';
-import { asRootHome, CACHES, cleansArchives, isTruthy, removes } from './caches.js';
+import { APT_DOWNLOADS, asRootHome, CACHES, cleansArchives, isTruthy, removes } from './caches.js';
 
 function* runFindings(run: DockerInstruction, path: string, env: ReadonlyMap<string, string>, keepsDebs: boolean): Generator<Violation> {
   const commands = commandsOf(run);
@@ -25,14 +25,15 @@ function* runFindings(run: DockerInstruction, path: string, env: ReadonlyMap<str
   for (const { index, call } of managerCommands(commands)) {
     const spec = CACHES[call.manager];
     // pipx installs into its own virtual environments and cleans up after itself.
-    if (spec === undefined || !spec.fills.includes(call.action) || reported.has(spec.name) || call.program === 'pipx') continue;
+    if (spec === undefined || reported.has(spec.name) || call.program === 'pipx') continue;
     const later = commands.slice(index + 1);
-    if (spec.name === 'apt' && keepsDebs && !mounted.includes('/var/cache/apt') && !later.some(cleansArchives)) {
+    const downloadsDebs = spec.name === 'apt' && APT_DOWNLOADS.includes(call.action);
+    if (downloadsDebs && keepsDebs && !mounted.includes('/var/cache/apt') && !later.some(cleansArchives)) {
       reported.add(spec.name);
       yield fail(`RUN (line ${run.line}) runs ${call.program} ${call.action} with docker-clean removed and leaves the apt cache (/var/cache/apt/archives) in the layer`, path);
       continue;
     }
-    if (spec.mounts.some((target) => mounted.includes(target))) continue;
+    if (!spec.fills.includes(call.action) || spec.mounts.some((target) => mounted.includes(target))) continue;
     if (spec.avoided?.(call) === true) continue;
     if (spec.name === 'pip') {
       const assigned = call.command.assignments.map((a) => a.split('=')).find(([key]) => key === 'PIP_NO_CACHE_DIR')?.[1];
