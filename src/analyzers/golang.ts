@@ -3,6 +3,8 @@
  * carries (see go/buildinfo.ts): the main module, each dependency at the version built (the
  * replacement's, when a replace directive applies) and the Go standard library as `stdlib` at the
  * toolchain's version, which is what Go vulnerability databases key standard-library advisories on.
+ * A main module built from a checkout carries no release version; the one -ldflags stamped is used
+ * (go/ldflags.ts).
  * Executables are recognised by their permission bits, wherever they are, and condensed to their
  * build info while the layer streams, in the form all binary analyzers share (binary/condense.ts);
  * one too large to buffer is read as a stream (Go 1.18+).
@@ -12,6 +14,7 @@ import { isExecutableCandidate } from './binary/candidate.js';
 import { GO_BUILDINFO_RECORD, condenseExecutable, condenseExecutableStream } from './binary/condense.js';
 import { recordOrWhole } from './binary/condensed.js';
 import { readBuildInfo } from './go/buildinfo.js';
+import { ldflagsVersion } from './go/ldflags.js';
 import { type GoModule, parseModInfo } from './go/modinfo.js';
 import { stdlibVersion } from './go/toolchain.js';
 import { purl } from './purl.js';
@@ -30,11 +33,23 @@ export const golangAnalyzer: Analyzer = {
     const std = stdlibVersion(info.goVersion);
     if (std !== undefined) packages.push(goPackage('stdlib', std));
     const mod = parseModInfo(info.modInfo);
-    if (mod.main !== undefined) packages.push(fromModule(mod.main));
+    if (mod.main !== undefined) packages.push(mainModule(mod.main, mod.settings.get('-ldflags')));
     for (const dep of mod.deps) packages.push(fromModule(dep));
     return packages;
   },
 };
+
+/**
+ * The main module, at the release version -ldflags stamped when the build info names none: `(devel)`
+ * or a v0.0.0 pseudo-version (Go 1.24+ in an untagged checkout), which would match every advisory
+ * of the module as a version older than all fixes.
+ */
+function mainModule(main: GoModule, ldflags: string | undefined): FoundPackage {
+  const found = fromModule(main);
+  const unreleased = found.version === '(devel)' || found.version.startsWith('v0.0.0-');
+  const stamped = unreleased && ldflags !== undefined ? ldflagsVersion(found.name, ldflags) : undefined;
+  return stamped === undefined ? found : goPackage(found.name, stamped);
+}
 
 function fromModule(module: GoModule): FoundPackage {
   const replace = module.replace;

@@ -42,11 +42,68 @@ export function parseModInfo(text: string): ModInfo {
       if (last === 'dep' && dep !== undefined) deps[deps.length - 1] = { ...dep, replace };
       last = undefined;
     } else if (kind === 'build' && fields[0] !== undefined) {
-      const eq = fields[0].indexOf('=');
-      if (eq > 0) settings.set(fields[0].slice(0, eq), fields[0].slice(eq + 1));
+      const setting = buildSetting(fields[0]);
+      if (setting !== undefined) settings.set(setting[0], setting[1]);
     }
   }
   return { ...(path === undefined ? {} : { path }), ...(main === undefined ? {} : { main }), deps, settings };
+}
+
+/**
+ * A `build` line's KEY=VALUE. Go quotes a key or value holding spaces, quotes or other special
+ * characters with strconv.Quote (-ldflags="-X \"main.version=1.2.3\""), so a quoted part is
+ * unquoted; one that does not unquote is left out rather than misread.
+ */
+function buildSetting(text: string): [string, string] | undefined {
+  const key = /^"(?:[^"\\]|\\.)*"/.exec(text)?.[0] ?? text.slice(0, Math.max(0, text.indexOf('=')));
+  if (key === '' || text[key.length] !== '=') return undefined;
+  const value = text.slice(key.length + 1);
+  const unquotedKey = key.startsWith('"') ? unquoteGo(key) : key;
+  const unquotedValue = value.startsWith('"') ? unquoteGo(value) : value;
+  return unquotedKey === undefined || unquotedValue === undefined ? undefined : [unquotedKey, unquotedValue];
+}
+
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', '"': '"', "'": "'" };
+
+/** The inverse of Go's strconv.Quote: "\"…\"" with \n, \xNN, \uNNNN, \UNNNNNNNN and octal escapes. */
+export function unquoteGo(quoted: string): string | undefined {
+  if (quoted.length < 2 || !quoted.startsWith('"') || !quoted.endsWith('"')) return undefined;
+  const bytes: number[] = [];
+  const body = quoted.slice(1, -1);
+  for (let i = 0; i < body.length;) {
+    const c = body[i] ?? '';
+    if (c === '"') return undefined;
+    if (c !== '\\') {
+      const point = body.codePointAt(i) ?? 0;
+      bytes.push(...Buffer.from(String.fromCodePoint(point)));
+      i += point > 0xffff ? 2 : 1;
+      continue;
+    }
+    const e = body[i + 1] ?? '';
+    const simple = SIMPLE_ESCAPES[e];
+    if (simple !== undefined) {
+      bytes.push(simple.charCodeAt(0));
+      i += 2;
+    } else if (e === 'x' || /[0-7]/.test(e)) {
+      // \xNN and \NNN are single bytes (strconv.Quote writes invalid UTF-8 as \xNN).
+      const digits = e === 'x' ? body.slice(i + 2, i + 4) : body.slice(i + 1, i + 4);
+      if (!(e === 'x' ? /^[0-9a-fA-F]{2}$/ : /^[0-7]{3}$/).test(digits)) return undefined;
+      const byte = Number.parseInt(digits, e === 'x' ? 16 : 8);
+      if (byte > 0xff) return undefined;
+      bytes.push(byte);
+      i += 4;
+    } else if (e === 'u' || e === 'U') {
+      const length = e === 'u' ? 4 : 8;
+      const digits = body.slice(i + 2, i + 2 + length);
+      const point = /^[0-9a-fA-F]+$/.test(digits) && digits.length === length ? Number.parseInt(digits, 16) : Number.NaN;
+      if (!(point <= 0x10ffff) || (point >= 0xd800 && point <= 0xdfff)) return undefined;
+      bytes.push(...Buffer.from(String.fromCodePoint(point)));
+      i += 2 + length;
+    } else {
+      return undefined;
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
 }
 
 function moduleOf(fields: readonly string[]): GoModule {
