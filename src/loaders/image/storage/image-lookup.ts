@@ -15,10 +15,22 @@ export interface StoredImage {
   readonly layer?: string;
 }
 
-export function findImage(images: readonly StoredImage[], reference: string, label: string): StoredImage {
-  const matches = candidates(images, reference);
+/**
+ * The image of the first store (the graph root, then each additional image store) that has one
+ * matching `reference`, as containers/storage looks in its read-only stores after its own.
+ */
+export function findImage<S>(stores: readonly { readonly store: S; readonly images: readonly StoredImage[] }[], reference: string, label: string): { store: S; image: StoredImage } {
+  for (const { store, images } of stores) {
+    const matches = candidates(images, reference);
+    if (matches.length > 0) return { store, image: onlyOne(matches, label) };
+  }
+  const count = stores.reduce((sum, s) => sum + s.images.length, 0);
+  throw new ImageError('image-not-found', `${label}: no such image in the store (${count} images there${stores.length > 1 ? `, in ${stores.length} stores with the additional image stores` : ''})`);
+}
+
+function onlyOne(matches: readonly StoredImage[], label: string): StoredImage {
   const [only, ...more] = matches;
-  if (only === undefined) throw new ImageError('image-not-found', `${label}: no such image in the store (${images.length} images there)`);
+  if (only === undefined) throw new ImageError('image-not-found', `${label}: no such image in the store`);
   if (more.length > 0) {
     throw new ImageError('image-ambiguous', `${label}: matches ${matches.length} images (${matches.map((m) => (m.names ?? [m.id.slice(0, 12)]).join(' ')).join(', ')}); use the full name or the id`);
   }
