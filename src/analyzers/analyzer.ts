@@ -11,6 +11,11 @@ export interface AnalyzerContext {
   readonly os?: OperatingSystem;
   /** Whether a path exists in the image (following symlinks), for analyzers that defer to another. */
   readonly exists: (path: string) => boolean;
+  /**
+   * The path a path names once symlinks are followed (undefined when nothing is there), for an
+   * analyzer whose database may sit at two paths that are one file in usr-merged images.
+   */
+  readonly realPath?: (path: string) => string | undefined;
   /** The current content of a file some analyzer's `alsoReads` asked for (following symlinks). */
   readonly read?: (path: string) => Buffer | undefined;
   /**

@@ -1,15 +1,24 @@
 /**
- * Alpine packages from /lib/apk/db/installed: records of "K:value" lines separated by blank lines
- * (P name, V version, A arch, L licence, o origin = source package).
+ * Alpine, Wolfi and Chainguard packages from the apk installed database: records of "K:value"
+ * lines separated by blank lines (P name, V version, A arch, L licence, o origin = source package).
+ * The database is /lib/apk/db/installed, or /usr/lib/apk/db/installed in usr-merged images (apko
+ * builds Wolfi and Chainguard images so since 2025, with /lib a link to usr/lib; apk-tools 3
+ * defaults to it), where the file system holds it under its /usr path only.
  */
 import type { Analyzer, FoundPackage } from './analyzer.js';
 import { distroQualifier, purl } from './purl.js';
 
+const LIB_DATABASE = '/lib/apk/db/installed';
+const USR_DATABASE = '/usr/lib/apk/db/installed';
+
 export const apkAnalyzer: Analyzer = {
   id: 'apk',
   title: 'Alpine packages (apk installed database)',
-  matches: (path) => path === '/lib/apk/db/installed',
+  matches: (path) => path === LIB_DATABASE || path === USR_DATABASE,
   parse(file, context) {
+    // apk-tools 3 uses /lib/apk/db when it exists: a /usr one beside a real /lib one is not in use.
+    const lib = context.realPath?.(LIB_DATABASE);
+    if (file.path === USR_DATABASE && lib !== undefined && lib !== USR_DATABASE) return [];
     const packages: FoundPackage[] = [];
     for (const record of file.content.toString('utf8').split(/\n\s*\n/)) {
       const fields = new Map<string, string>();

@@ -14,7 +14,7 @@ import { analyzerProblem } from './problems.js';
 export interface InventoryFiles {
   files(): Iterable<{ readonly path: string; readonly node: { readonly mode: number; readonly versions: readonly { readonly layer: number; readonly content: Buffer }[] } }>;
   read(path: string): Buffer | undefined;
-  resolve(path: string): unknown;
+  resolve(path: string): { readonly path: string } | undefined;
 }
 
 export interface InventoryInput {
@@ -65,7 +65,12 @@ export function streamCondenserFor(analyzers: readonly Analyzer[]): (path: strin
 
 export function takeInventory(input: InventoryInput, analyzers: readonly Analyzer[]): Inventory {
   const os = detectOs((path) => input.files.read(path));
-  const context: AnalyzerContext = { ...(os === undefined ? {} : { os }), exists: (path) => input.files.resolve(path) !== undefined, read: (path) => input.files.read(path) };
+  const context: AnalyzerContext = {
+    ...(os === undefined ? {} : { os }),
+    exists: (path) => input.files.resolve(path) !== undefined,
+    realPath: (path) => input.files.resolve(path)?.path,
+    read: (path) => input.files.read(path),
+  };
   const packages: Package[] = [];
   const problems: Problem[] = [...(input.problems ?? [])];
   for (const { path, node } of input.files.files()) {

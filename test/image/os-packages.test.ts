@@ -1,0 +1,49 @@
+/**
+ * OS package databases where real images keep them, read as Trivy, Syft and grype do.
+ */
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { inventoryImage } from '../../src/sdk/image.js';
+
+function rootfs(entries: Record<string, string>, links: Record<string, string> = {}): string {
+  const root = mkdtempSync(join(tmpdir(), 'palisade-ospkg-'));
+  for (const [path, content] of Object.entries(entries)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  for (const [path, target] of Object.entries(links)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    symlinkSync(target, join(root, path));
+  }
+  return root;
+}
+
+const WOLFI_OS_RELEASE = 'ID=wolfi\nNAME="Wolfi"\nPRETTY_NAME="Wolfi"\nVERSION_ID="20230201"\nHOME_URL="https://wolfi.dev"\n';
+const apkRecord = (name: string, version: string, origin: string): string =>
+  `C:Q1abc=\nP:${name}\nV:${version}\nA:x86_64\nS:1\nI:1\nT:x\nU:https://example.org\nL:MIT\no:${origin}\nm:Wolfi\nt:1700000000\nc:deadbeef\nF:usr/lib\nR:lib${name}.so\n\n`;
+
+describe('apk: the database of usr-merged Wolfi and Chainguard images', () => {
+  it('reads /usr/lib/apk/db/installed when /lib is a link to usr/lib (apko since 2025)', async () => {
+    const root = rootfs({
+      '/etc/os-release': WOLFI_OS_RELEASE,
+      '/usr/lib/apk/db/installed': apkRecord('glibc', '2.42-r1', 'glibc') + apkRecord('ca-certificates-bundle', '20250911-r0', 'ca-certificates'),
+    }, { '/lib': 'usr/lib' });
+    const { inventory } = await inventoryImage(`dir:${root}`);
+    expect(inventory.packages.map((p) => [p.purl, p.file, p.source])).toEqual([
+      ['pkg:apk/wolfi/ca-certificates-bundle@20250911-r0?arch=x86_64&distro=wolfi-20230201', '/usr/lib/apk/db/installed', { name: 'ca-certificates', version: '20250911-r0' }],
+      ['pkg:apk/wolfi/glibc@2.42-r1?arch=x86_64&distro=wolfi-20230201', '/usr/lib/apk/db/installed', { name: 'glibc', version: '2.42-r1' }],
+    ]);
+  });
+
+  it('uses /lib/apk/db/installed when both are real files, as apk-tools 3 does, never counting packages twice', async () => {
+    const root = rootfs({
+      '/etc/os-release': 'ID=alpine\nVERSION_ID=3.23.0\n',
+      '/lib/apk/db/installed': apkRecord('musl', '1.2.5-r10', 'musl'),
+      '/usr/lib/apk/db/installed': apkRecord('musl', '1.2.4-r0', 'musl'),
+    });
+    const { inventory } = await inventoryImage(`dir:${root}`);
+    expect(inventory.packages.map((p) => [p.name, p.version, p.file])).toEqual([['musl', '1.2.5-r10', '/lib/apk/db/installed']]);
+  });
+});
