@@ -9,11 +9,15 @@ import type { RuleMeta } from '../core/rule.js';
 import type { Control, Framework } from './types.js';
 import { rules } from './types.js';
 
-/** The techniques of the ATT&CK Containers matrix, in id order, titled as ATT&CK titles them. */
+/**
+ * The techniques of the ATT&CK Containers matrix, in id order, titled as ATT&CK titles them. A
+ * sub-technique's parent is a cell of the matrix too, and counts the rules of all its sub-techniques.
+ */
 export const CONTAINER_TECHNIQUES: Readonly<Record<string, string>> = {
   T1036: 'Masquerading',
   'T1036.005': 'Masquerading: Match Legitimate Name or Location',
   T1046: 'Network Service Discovery',
+  T1053: 'Scheduled Task/Job',
   'T1053.007': 'Scheduled Task/Job: Container Orchestration Job',
   T1068: 'Exploitation for Privilege Escalation',
   T1069: 'Permission Groups Discovery',
@@ -28,8 +32,10 @@ export const CONTAINER_TECHNIQUES: Readonly<Record<string, string>> = {
   'T1110.003': 'Brute Force: Password Spraying',
   'T1110.004': 'Brute Force: Credential Stuffing',
   T1133: 'External Remote Services',
+  T1136: 'Create Account',
   'T1136.001': 'Create Account: Local Account',
   T1190: 'Exploit Public-Facing Application',
+  T1204: 'User Execution',
   'T1204.003': 'User Execution: Malicious Image',
   T1485: 'Data Destruction',
   T1490: 'Inhibit System Recovery',
@@ -38,10 +44,12 @@ export const CONTAINER_TECHNIQUES: Readonly<Record<string, string>> = {
   T1499: 'Endpoint Denial of Service',
   T1525: 'Implant Internal Image',
   T1528: 'Steal Application Access Token',
+  T1550: 'Use Alternate Authentication Material',
   'T1550.001': 'Use Alternate Authentication Material: Application Access Token',
   T1552: 'Unsecured Credentials',
   'T1552.001': 'Unsecured Credentials: Credentials In Files',
   'T1552.007': 'Unsecured Credentials: Container API',
+  T1562: 'Impair Defenses',
   'T1562.001': 'Impair Defenses: Disable or Modify Tools',
   T1609: 'Container Administration Command',
   T1610: 'Deploy Container',

@@ -1,6 +1,7 @@
 /**
  * NIST SP 800-190, Application Container Security Guide (September 2017): the countermeasures of
- * section 4, one control per risk they answer (4.1.1 to 4.5.5), titled as the guide titles them.
+ * section 4, one control per risk they answer (4.1.1 to 4.5.5), titled as the guide titles them,
+ * and the hardware countermeasures of 4.6, which answer no single risk.
  */
 import type { Control, Framework } from './types.js';
 import { only, rules } from './types.js';
@@ -72,5 +73,7 @@ export const NIST_800_190: Framework = {
     manual('4.5.3', 'Host OS component vulnerabilities', HOST),
     manual('4.5.4', 'Improper user access rights', 'direct logins to the hosts are managed on the hosts, not in Kubernetes'),
     { id: '4.5.5', title: 'Host OS file system tampering', checks: rules('persistent-volume-host-path', 'sensitive-host-path', 'writable-host-path') },
+    // Section 4 ends with countermeasures that answer no single risk: one control, no risk number below it.
+    manual('4.6', 'Hardware Countermeasures', 'a hardware root of trust, measured boot and attestation of the hosts are firmware and platform properties, not Kubernetes objects'),
   ],
 };

@@ -113,12 +113,30 @@ describe('CIS Kubernetes Benchmark v1.10', () => {
   });
 });
 
+describe('NIST SP 800-190', () => {
+  it('lists every countermeasure of section 4: one per risk of 4.1 to 4.5, then the hardware countermeasures of 4.6', () => {
+    const numbered = (prefix: string, last: number): string[] => Array.from({ length: last }, (_, i) => `${prefix}${i + 1}`);
+    const expected = [...numbered('4.1.', 5), ...numbered('4.2.', 3), ...numbered('4.3.', 5), ...numbered('4.4.', 5), ...numbered('4.5.', 5), '4.6'];
+    expect(framework('nist-800-190').controls.map((c) => c.id)).toEqual(expected);
+  });
+});
+
 describe('MITRE ATT&CK for Containers', () => {
   it('has a control for every technique a rule names, each titled', () => {
     const named = new Set(RULES.flatMap((r) => r.mitre));
     const controls = new Set(framework('mitre-attack-containers').controls.map((c) => c.id));
     expect([...named].filter((t) => !controls.has(t))).toEqual([]);
     for (const t of named) expect(CONTAINER_TECHNIQUES[t] ?? ENTERPRISE_TECHNIQUES[t], t).toBeDefined();
+  });
+
+  it('lists the parent of every sub-technique of the matrix, as the matrix shows it', () => {
+    const subs = Object.keys(CONTAINER_TECHNIQUES).filter((id) => id.includes('.'));
+    // "Parent: Sub" is how ATT&CK titles a sub-technique, so each title also names its parent's.
+    const orphans = subs.filter((id) => {
+      const parent = CONTAINER_TECHNIQUES[id.split('.')[0] ?? ''];
+      return parent === undefined || CONTAINER_TECHNIQUES[id]?.startsWith(`${parent}: `) !== true;
+    });
+    expect(orphans).toEqual([]);
   });
 
   it('counts a rule naming a sub-technique towards its parent, and leaves unaddressed techniques manual', () => {
