@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { randomSource, UPPER } from '../../lib/secrets/families/fixtures/fake-values.js';
 import { redact } from '../../lib/redact.js';
@@ -70,5 +71,31 @@ describe('files searched', () => {
     expect(wantsSecretScan('/usr/local/lib/python3.12/site-packages/jwt/api_jwt.py', 4000)).toBe(true);
     expect(wantsSecretScan('/srv/app/METADATA', 4000)).toBe(true);
   });
-});
+  /** What the image scan reports for a file: nothing for a file it does not search. */
+  const searched = (path: string, text: string) => (wantsSecretScan(path, text.length) ? scanFileForSecrets(path, Buffer.from(text), undefined).map((s) => s.rule) : []);
 
+  it('passes over C headers installed by packages (libssl-dev, Node), whose constants are named like secrets', () => {
+    const header = '#define TLS_MD_MASTER_SECRET_CONST "\\x6d\\x61\\x73\\x74\\x65\\x72\\x20\\x73\\x65\\x63\\x72\\x65\\x74"\n#define PQnoPasswordSupplied "fe_sendauth: no password supplied\\n"\n';
+    expect(searched('/usr/include/openssl/tls1.h', header)).toEqual([]);
+    expect(searched('/usr/include/postgresql/libpq-fe.h', header)).toEqual([]);
+    expect(searched('/usr/local/include/node/openssl/tls1.h', header)).toEqual([]);
+    // The image's own sources are still searched.
+    expect(searched('/srv/app/src/consts.h', header)).not.toEqual([]);
+  });
+
+  it("passes over the test keys of other people's code (Go's crypto/tls example key, an SDK's or a package's fixtures), not the image's own", () => {
+    const key = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'sec1' }).toString();
+    const goTest = `package tls\n\nconst testKey = \`${key}\`\n`;
+    expect(searched('/usr/local/go/src/crypto/tls/testdata/example-key.pem', key)).toEqual([]);
+    expect(searched('/usr/local/go/src/crypto/tls/example_test.go', goTest)).toEqual([]);
+    expect(searched('/usr/share/go-1.19/src/crypto/tls/testdata/example-key.pem', key)).toEqual([]);
+    expect(searched('/root/go/pkg/mod/golang.org/x/crypto@v0.31.0/ssh/testdata/keys.go', goTest)).toEqual([]);
+    expect(searched('/usr/lib/google-cloud-sdk/platform/gsutil/third_party/google-auth-library-python/tests/data/privatekey.pem', key)).toEqual([]);
+    expect(searched('/srv/app/node_modules/ssh2/test/fixtures/id_ecdsa', key)).toEqual([]);
+    expect(searched('/usr/local/lib/python3.12/site-packages/tornado/test/test.key', key)).toEqual([]);
+    // A key in the image's own tests, or in a package's code rather than its tests, is reported.
+    expect(searched('/app/test/fixtures/client.key', key)).toEqual(['private-key']);
+    expect(searched('/srv/app/node_modules/internal-client/config/client.key', key)).toEqual(['private-key']);
+    expect(searched('/usr/local/go/src/crypto/tls/example.go', goTest)).toEqual(['private-key']);
+  });
+});

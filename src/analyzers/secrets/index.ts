@@ -13,8 +13,30 @@ import { summariseSecrets } from '../../lib/secrets/summary.js';
 /** Files larger than this are data, not configuration: not scanned. */
 export const MAX_SECRET_FILE_BYTES = 1024 * 1024;
 const SKIPPED_EXTENSIONS = /\.(?:so(?:\.\d+)*|a|o|png|jpe?g|gif|ico|webp|woff2?|ttf|otf|gz|xz|bz2|zst|zip|jar|whl|deb|rpm|apk|mo|pyc|class|wasm|node|db|sqlite)$/i;
-/** Package-manager metadata and documentation hold hashes and examples, not credentials. */
-const SKIPPED_DIRS = /^\/(?:usr\/share\/(?:doc|man|locale|i18n|zoneinfo|mime|info)|var\/lib\/dpkg\/info|usr\/lib\/locale|proc|sys|dev)\//;
+/**
+ * Package-manager metadata and documentation hold hashes and examples, not credentials; so do C
+ * and C++ headers, installed by -dev packages and language runtimes (libssl-dev's
+ * /usr/include/openssl, Node's include/node): declarations and constants such as
+ * `#define PEM_STRING_ECPRIVATEKEY "EC PRIVATE KEY"` or `#define TLS_MD_MASTER_SECRET_CONST "…"`.
+ */
+const SKIPPED_DIRS = /^\/(?:usr\/share\/(?:doc|man|locale|i18n|zoneinfo|mime|info)|usr\/(?:local\/)?include|var\/lib\/dpkg\/info|usr\/lib\/locale|proc|sys|dev)\//;
+/**
+ * Where installed third-party code lives: the system's libraries and toolchains (/usr/lib,
+ * /usr/share, /usr/local/lib, the Go image's /usr/local/go), language package trees and Go's
+ * module cache, vendored copies.
+ */
+const THIRD_PARTY = /^\/usr\/(?:local\/)?(?:lib|share|go)\/|\/(?:node_modules|site-packages|dist-packages|gems|vendor|third_party|pkg\/mod)\//;
+/** Test material by the common conventions: test and fixture directories, Go's testdata and _test.go files. */
+const TEST_MATERIAL = /\/(?:tests?|__tests__|testdata|test_data|fixtures?)\/|_test\.go$/;
+/**
+ * The test suites of other people's code ship made-up or published keys to test with: Go's own
+ * crypto/tls example key in every golang image, the Google Cloud SDK's 20 test keys. Every copy
+ * of the package has them, so they are not the image's secrets and nothing the image's owner can
+ * rotate. The image's own tests (/app/test/…) are still searched.
+ */
+function isThirdPartyTestMaterial(path: string): boolean {
+  return THIRD_PARTY.test(path) && TEST_MATERIAL.test(path);
+}
 /**
  * Python packages' metadata, whose long description is the package's README as published on
  * PyPI: its examples (PyJWT's README prints a token) are documentation, like /usr/share/doc.
@@ -22,7 +44,7 @@ const SKIPPED_DIRS = /^\/(?:usr\/share\/(?:doc|man|locale|i18n|zoneinfo|mime|inf
 const PACKAGE_DOCUMENTATION = /\.(?:egg|dist)-info\/(?:PKG-INFO|METADATA)$/;
 
 export function wantsSecretScan(path: string, size: number): boolean {
-  return size > 0 && size <= MAX_SECRET_FILE_BYTES && !SKIPPED_EXTENSIONS.test(path) && !SKIPPED_DIRS.test(path) && !PACKAGE_DOCUMENTATION.test(path);
+  return size > 0 && size <= MAX_SECRET_FILE_BYTES && !SKIPPED_EXTENSIONS.test(path) && !SKIPPED_DIRS.test(path) && !PACKAGE_DOCUMENTATION.test(path) && !isThirdPartyTestMaterial(path);
 }
 
 /** PKCS#12 key stores by name: .p12 and .pfx (Windows' name for the same format). */
