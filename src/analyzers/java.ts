@@ -7,6 +7,7 @@
 import { posix } from 'node:path';
 import type { Analyzer, FoundPackage } from './analyzer.js';
 import { type ArchiveMeta, condenseArchive, readArchive } from './java/archive.js';
+import { coordinatesFromPath } from './java/repository-layout.js';
 import { purl } from './purl.js';
 
 const ARCHIVE = /\.(?:jar|war|ear|sar|par|jpi|hpi|kar)$/i;
@@ -49,17 +50,38 @@ function identify(meta: ArchiveMeta): FoundPackage[] {
   return own ? [...fromArchive(meta, fromName), ...fromPoms] : fromPoms;
 }
 
-/** The archive's own identity from its MANIFEST.MF and file name. */
+/**
+ * The archive's own identity. Its place in a Maven or Gradle repository names it exactly. Otherwise
+ * the version comes from the file name first, as Syft takes it: build tools name artifacts
+ * ARTIFACT-VERSION.jar, while manifests carry build strings ("2.1.0-release-394" in Kotlin's,
+ * "5.13.0 (b0)" in JNA's, an unexpanded Gradle property in json-path's).
+ */
 function fromArchive(meta: ArchiveMeta, fromName: { name: string; version?: string } | undefined): FoundPackage[] {
+  const layout = meta.path.includes('!/') ? undefined : coordinatesFromPath(meta.path);
+  if (layout !== undefined) return [maven(layout.group, layout.artifact, layout.version)];
   const headers = meta.manifest === undefined ? new Map<string, string>() : manifestHeaders(meta.manifest);
   const symbolic = headers.get('Bundle-SymbolicName')?.split(';')[0]?.trim();
   const title = headers.get('Implementation-Title') ?? headers.get('Bundle-Name') ?? headers.get('Specification-Title');
-  const version = headers.get('Implementation-Version') ?? headers.get('Bundle-Version') ?? headers.get('Specification-Version') ?? fromName?.version;
+  const version = fromName?.version ?? manifestVersion(headers);
   const group = headers.get('Implementation-Vendor-Id') ?? (symbolic?.includes('.') === true ? symbolic.slice(0, symbolic.lastIndexOf('.')) : undefined);
   // The file name usually is the artifact id; a title is prose ("Apache Commons IO").
   const artifact = fromName?.name ?? (symbolic?.includes('.') === true ? symbolic.slice(symbolic.lastIndexOf('.') + 1) : symbolic) ?? title;
   if (artifact === undefined || version === undefined) return [];
   return [maven(group, artifact, version)];
+}
+
+/**
+ * The first manifest version header that holds a version: Implementation-Version is the build's,
+ * Bundle-Version the OSGi one (often with a qualifier), Specification-Version often the API's.
+ * A date or build number after the version ("1.3 2244 October 5 2008") and quotes are dropped;
+ * a value not starting with a digit is no version.
+ */
+function manifestVersion(headers: ReadonlyMap<string, string>): string | undefined {
+  for (const header of ['Implementation-Version', 'Bundle-Version', 'Specification-Version']) {
+    const value = headers.get(header)?.replace(/^["']|["']$/g, '').trim().split(/\s/)[0];
+    if (value !== undefined && /^v?\d/.test(value)) return value;
+  }
+  return undefined;
 }
 
 function maven(group: string | undefined, artifact: string, version: string): FoundPackage {
