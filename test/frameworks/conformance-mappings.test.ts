@@ -82,3 +82,47 @@ spec:
     expect(matched('POD-019')).toEqual(['/spec/containers/0/securityContext/runAsGroup']);
   });
 });
+
+describe('workload check mappings ask what the other tool asks', () => {
+  const pod = (name: string, spec: string): string => `apiVersion: v1
+kind: Pod
+metadata: {name: ${name}, namespace: team}
+spec:
+${spec}`;
+  const pods = [
+    pod('read-only-app-data', '  volumes: [{name: d, hostPath: {path: /data/app}}]\n  containers: [{name: a, image: app:1, volumeMounts: [{name: d, mountPath: /d, readOnly: true}]}]\n'),
+    pod('writable-etc', '  volumes: [{name: d, hostPath: {path: /etc}}]\n  containers: [{name: a, image: app:1, volumeMounts: [{name: d, mountPath: /d}]}]\n'),
+    pod('docker-socket', '  volumes: [{name: d, hostPath: {path: /var/run/docker.sock}}]\n  containers: [{name: a, image: app:1, volumeMounts: [{name: d, mountPath: /d, readOnly: true}]}]\n'),
+    pod('host-process', '  securityContext: {windowsOptions: {hostProcess: true}}\n  hostNetwork: true\n  containers: [{name: a, image: app:1}]\n'),
+    pod('privileged', '  containers: [{name: a, image: app:1, securityContext: {privileged: true}}]\n'),
+    pod('drops-net-raw', '  containers: [{name: a, image: app:1, securityContext: {capabilities: {drop: [NET_RAW]}}}]\n'),
+    pod('seccomp-unconfined', '  containers: [{name: a, image: app:1, securityContext: {seccompProfile: {type: Unconfined}}}]\n'),
+    pod('seccomp-unset', '  containers: [{name: a, image: app:1}]\n'),
+  ].join('---\n');
+
+  async function flagged(mapping: { readonly rule: string; readonly message?: RegExp } | undefined): Promise<string[]> {
+    const rule = RULES.find((r) => r.id === mapping?.rule);
+    if (mapping === undefined || rule === undefined) throw new Error('unmapped check or unregistered rule');
+    const scan = await scanYaml(rule, pods);
+    return [...new Set(scan.findings.filter((f) => mapping.message === undefined || mapping.message.test(f.message)).map((f) => f.resource.name))].sort();
+  }
+
+  it('any hostPath for Kubescape alert-any-hostpath and Polaris hostPathSet, write access for Kalm POD-042, runtime sockets for containers-mounting-docker-socket', async () => {
+    const anyHostPath = ['docker-socket', 'read-only-app-data', 'writable-etc'];
+    expect(await flagged(M.KUBESCAPE['alert-any-hostpath'])).toEqual(anyHostPath);
+    expect(await flagged(M.POLARIS.hostPathSet)).toEqual(anyHostPath);
+    expect(await flagged(M.KALM['POD-042'])).toEqual(['writable-etc']);
+    expect(await flagged(M.KUBESCAPE['containers-mounting-docker-socket'])).toEqual(['docker-socket']);
+  });
+
+  it('privileged and HostProcess apart, NET_RAW dropped by name, an Unconfined profile as a defined one', async () => {
+    for (const privileged of [M.KUBESCAPE['rule-privileged-container'], M.POLARIS.runAsPrivileged, M.KUBE_LINTER['privileged-container'], M.KALM['POD-032']]) {
+      expect(await flagged(privileged)).toEqual(['privileged']);
+    }
+    for (const hostProcess of [M.KUBESCAPE['set-hostprocess-true'], M.POLARIS.hostProcess]) expect(await flagged(hostProcess)).toEqual(['host-process']);
+    expect(await flagged(M.KUBESCAPE['drop-capability-netraw'])).not.toContain('drops-net-raw');
+    const seccomp = await flagged(M.KUBESCAPE['set-seccomp-profile']);
+    expect(seccomp).toContain('seccomp-unset');
+    expect(seccomp).not.toContain('seccomp-unconfined');
+  });
+});

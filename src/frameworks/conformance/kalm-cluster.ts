@@ -27,6 +27,10 @@ export const KALM_CLUSTER: Readonly<Record<string, RuleCheck>> = {
   'NP-001': { rule: 'namespace-without-network-policy' },
   'NP-002': { rule: 'namespace-without-default-deny' },
   'NS-001': { rule: 'workload-in-default-namespace' },
+  // RES-007/RES-008 judge the LimitRange's literal fields (defaultRequest, default, max) where
+  // namespace-without-limit-range asks whether containers end up with limits after the API
+  // server's defaulting: not mapped. RES-009 asks for a quota applied to the namespace.
+  'RES-009': { rule: 'namespace-without-resource-quota' },
   'CM-001': { rule: 'secret-in-configmap' },
 };
 

@@ -12,22 +12,27 @@ export interface CheckMapping {
 
 /** Kubescape regolibrary rule -> our rule. */
 export const KUBESCAPE: Readonly<Record<string, CheckMapping>> = {
-  'rule-privileged-container': { rule: 'privileged-container' },
-  'set-hostprocess-true': { rule: 'privileged-container' },
+  // privileged-container reports both securityContext.privileged and Windows HostProcess.
+  'rule-privileged-container': { rule: 'privileged-container', message: /runs privileged/ },
+  'set-hostprocess-true': { rule: 'privileged-container', message: /HostProcess/ },
   'rule-allow-privilege-escalation': { rule: 'privilege-escalation-allowed' },
   'non-root-containers': { rule: 'run-as-root' },
   'immutable-container-filesystem': { rule: 'writable-root-filesystem' },
   'insecure-capabilities': { rule: 'dangerous-capabilities' },
-  'drop-capability-netraw': { rule: 'capabilities-not-dropped' },
+  // NET_RAW stays unless the container drops ALL or NET_RAW itself: findings that do not name NET_RAW as dropped.
+  'drop-capability-netraw': { rule: 'capabilities-not-dropped', message: /^(?!.*\bNET_RAW\b)/ },
   'host-network-access': { rule: 'host-namespaces', message: /hostNetwork/ },
   'host-ipc-privileges': { rule: 'host-namespaces', message: /hostIPC/ },
   'host-pid-privileges': { rule: 'host-namespaces', message: /hostPID/ },
   'host-pid-ipc-privileges': { rule: 'host-namespaces', message: /hostPID|hostIPC/ },
-  'alert-any-hostpath': { rule: 'sensitive-host-path' },
+  // Any hostPath volume, sensitive or not: the Baseline standard's "hostPath volumes" control.
+  'alert-any-hostpath': { rule: 'pss-baseline', message: /^hostPath volumes\b/ },
   'alert-mount-potential-credentials-paths': { rule: 'sensitive-host-path' },
-  'containers-mounting-docker-socket': { rule: 'sensitive-host-path' },
+  // Container runtime sockets only, not every sensitive path.
+  'containers-mounting-docker-socket': { rule: 'sensitive-host-path', message: /socket/ },
   'container-hostPort': { rule: 'host-port' },
-  'set-seccomp-profile': { rule: 'seccomp-unconfined' },
+  // A profile must be defined (Unconfined is one); set-seccomp-profile-RuntimeDefault judges its type.
+  'set-seccomp-profile': { rule: 'seccomp-unconfined', message: /has no seccomp profile/ },
   'set-seccomp-profile-RuntimeDefault': { rule: 'seccomp-unconfined' },
   'resources-cpu-limits': { rule: 'resource-limits', message: /no cpu limit/ },
   'resources-memory-limits': { rule: 'resource-limits', message: /no memory limit/ },
@@ -67,8 +72,8 @@ export const KUBESCAPE_DIFFERENCES: Readonly<Record<string, string>> = {
 
 /** Polaris check -> our rule. */
 export const POLARIS: Readonly<Record<string, CheckMapping>> = {
-  runAsPrivileged: { rule: 'privileged-container' },
-  hostProcess: { rule: 'privileged-container' },
+  runAsPrivileged: { rule: 'privileged-container', message: /runs privileged/ },
+  hostProcess: { rule: 'privileged-container', message: /HostProcess/ },
   privilegeEscalationAllowed: { rule: 'privilege-escalation-allowed' },
   runAsRootAllowed: { rule: 'run-as-root' },
   notReadOnlyRootFilesystem: { rule: 'writable-root-filesystem' },
@@ -77,7 +82,7 @@ export const POLARIS: Readonly<Record<string, CheckMapping>> = {
   hostIPCSet: { rule: 'host-namespaces', message: /hostIPC/ },
   hostNetworkSet: { rule: 'host-namespaces', message: /hostNetwork/ },
   hostPIDSet: { rule: 'host-namespaces', message: /hostPID/ },
-  hostPathSet: { rule: 'sensitive-host-path' },
+  hostPathSet: { rule: 'pss-baseline', message: /^hostPath volumes\b/ },
   hostPortSet: { rule: 'host-port' },
   cpuLimitsMissing: { rule: 'resource-limits', message: /no cpu limit/ },
   memoryLimitsMissing: { rule: 'resource-limits', message: /no memory limit/ },
@@ -108,7 +113,7 @@ export const KUBE_LINTER: Readonly<Record<string, CheckMapping>> = {
   'no-liveness-probe': { rule: 'probes-missing', message: /no liveness probe/ },
   'no-readiness-probe': { rule: 'probes-missing', message: /no readiness probe/ },
   'privilege-escalation-container': { rule: 'privilege-escalation-allowed' },
-  'privileged-container': { rule: 'privileged-container' },
+  'privileged-container': { rule: 'privileged-container', message: /runs privileged/ },
   'sensitive-host-mounts': { rule: 'sensitive-host-path' },
   'unset-cpu-requirements': { rule: 'resource-requests', message: /no cpu request/ },
   'unset-memory-requirements': { rule: 'resource-limits', message: /no memory limit/ },
@@ -128,13 +133,15 @@ export const KALM: Readonly<Record<string, CheckMapping>> = {
   // POD-017 asks for runAsNonRoot; POD-018 and POD-019 judge the runAsUser and runAsGroup values.
   'POD-018': { rule: 'run-as-uid-zero', message: /\bUID 0\b/ },
   'POD-019': { rule: 'run-as-uid-zero', message: /GID/ },
+  'POD-021': { rule: 'unsafe-sysctls' },
   'POD-025': { rule: 'secret-in-env-literal' },
   'POD-031': { rule: 'privilege-escalation-allowed' },
-  'POD-032': { rule: 'privileged-container' },
+  'POD-032': { rule: 'privileged-container', message: /runs privileged/ },
   'POD-033': { rule: 'writable-root-filesystem' },
   'POD-034': { rule: 'dangerous-capabilities' },
   'POD-035': { rule: 'dangerous-capabilities' },
-  'POD-042': { rule: 'sensitive-host-path' },
+  // "hostPath tolerated when read-only": the write access, not the path.
+  'POD-042': { rule: 'writable-host-path' },
   'POD-043': { rule: 'sensitive-host-path' },
   'POD-044': { rule: 'sensitive-host-path' },
   'REL-002': { rule: 'probes-missing', message: /no liveness probe/ },
