@@ -184,7 +184,11 @@ const SECTION_5: Control[] = [
   automated('5.1.2', 'Minimize access to secrets (Automated)', rules('rbac-secret-read')),
   automated('5.1.3', 'Minimize wildcard use in Roles and ClusterRoles (Automated)', rules('rbac-wildcard')),
   automated('5.1.4', 'Minimize access to create pods (Automated)', rules('rbac-workload-create')),
-  automated('5.1.5', 'Ensure that default service accounts are not actively used (Automated)', rules('default-service-account', 'role-binding-to-default-sa', 'service-account-automount')),
+  automated('5.1.5', 'Ensure that default service accounts are not actively used (Automated)', [
+    ...rules('default-service-account', 'role-binding-to-default-sa'),
+    // Only the namespaces' default accounts: an app's own ServiceAccount automounting is 5.1.6.
+    only('service-account-automount', /^ServiceAccount "[^"]*\/default" /),
+  ]),
   automated('5.1.6', 'Ensure that Service Account Tokens are only mounted where necessary (Automated)', rules('service-account-automount', 'service-account-token-automount')),
   manual('5.1.7', 'Avoid use of system:masters group (Manual)', 'membership of system:masters is carried in client certificates, which are not Kubernetes objects; no binding can grant or revoke it'),
   automated('5.1.8', 'Limit use of the Bind, Impersonate and Escalate permissions in the Kubernetes cluster (Manual)', rules('rbac-escalation-verbs')),

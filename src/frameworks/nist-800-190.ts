@@ -12,6 +12,10 @@ function manual(id: string, title: string, reason: string): Control {
 
 const IMAGE_CONTENTS = 'needs the image contents and vulnerability or malware data: scan the images themselves';
 const HOST = 'the host operating system and its administration are outside the Kubernetes objects Palisade reads';
+const KUBELET_NODE_TRUST = only(
+  'kubelet-config',
+  /anonymous authentication|webhook authentication|--authentication-token-webhook=|clientCAFile|--client-ca-file=|AlwaysAllow|read-only port|tlsCertFile|tlsPrivateKeyFile|rotateCertificates|--rotate-certificates=|RotateKubeletServerCertificate|weak TLS cipher suites|tlsMinVersion|--tls-min-version=|--hostname-override=/,
+);
 
 export const NIST_800_190: Framework = {
   id: 'nist-800-190',
@@ -42,7 +46,8 @@ export const NIST_800_190: Framework = {
     {
       id: '4.3.5',
       title: 'Orchestrator node trust',
-      checks: [...rules('apiserver-tls', 'etcd-client-cert-auth', 'etcd-tls', 'kubelet-config'), only('apiserver-admission-plugins', /NodeRestriction/)],
+      // The kubelet's identity, authentication and TLS; its PID limit or iptables chains are not node trust.
+      checks: [...rules('apiserver-tls', 'etcd-client-cert-auth', 'etcd-tls'), only('apiserver-admission-plugins', /NodeRestriction/), KUBELET_NODE_TRUST],
     },
     manual('4.4.1', 'Vulnerabilities within the runtime software', 'the container runtime\'s version and patches are node data, not objects'),
     { id: '4.4.2', title: 'Unbounded network access from containers', checks: [...rules('egress-to-internet', 'namespace-without-default-deny'), only('host-namespaces', /hostNetwork/)] },

@@ -4,11 +4,21 @@
  * title the guide's heading.
  */
 import type { Control, Framework } from './types.js';
-import { rules } from './types.js';
+import { only, rules } from './types.js';
 
 function manual(id: string, title: string, reason: string): Control {
   return { id, title, manual: reason };
 }
+
+/**
+ * kubelet-config reports settings of several sections of the guide, so each control counts only its
+ * own findings (KubeletConfiguration fields, or kubelet flags of kubeadm objects: "--name="): a
+ * missing podPidsLimit is a resource policy, not an authentication failure.
+ */
+const KUBELET_AUTHENTICATION = only('kubelet-config', /anonymous authentication|webhook authentication|--authentication-token-webhook=|clientCAFile|--client-ca-file=|read-only port/);
+const KUBELET_AUTHORIZATION = only('kubelet-config', /AlwaysAllow/);
+const KUBELET_TLS = only('kubelet-config', /tlsCertFile|tlsPrivateKeyFile|weak TLS cipher suites|tlsMinVersion|--tls-min-version=/);
+const KUBELET_PID_LIMIT = only('kubelet-config', /podPidsLimit|--pod-max-pids=/);
 
 export const NSA_CISA: Framework = {
   id: 'nsa-cisa',
@@ -78,7 +88,7 @@ export const NSA_CISA: Framework = {
     {
       id: 'network/resource-policies',
       title: 'Network separation and hardening: Resource policies',
-      checks: rules('emptydir-without-size-limit', 'namespace-without-limit-range', 'namespace-without-resource-quota', 'resource-limits', 'resource-requests'),
+      checks: [...rules('emptydir-without-size-limit', 'namespace-without-limit-range', 'namespace-without-resource-quota', 'resource-limits', 'resource-requests'), KUBELET_PID_LIMIT],
     },
     {
       id: 'network/control-plane-hardening',
@@ -99,7 +109,7 @@ export const NSA_CISA: Framework = {
     {
       id: 'network/encryption',
       title: 'Network separation and hardening: Encryption',
-      checks: rules('apiserver-encryption-at-rest', 'apiserver-tls', 'encryption-config', 'etcd-tls', 'ingress-without-tls'),
+      checks: [...rules('apiserver-encryption-at-rest', 'apiserver-tls', 'encryption-config', 'etcd-tls', 'ingress-without-tls'), KUBELET_TLS],
     },
     {
       id: 'network/secrets',
@@ -114,28 +124,31 @@ export const NSA_CISA: Framework = {
     {
       id: 'authn-authz/authentication',
       title: 'Authentication and authorization: Authentication',
-      checks: rules('apiserver-anonymous-auth', 'apiserver-service-account-tokens', 'kubelet-config', 'rbac-anonymous-binding'),
+      checks: [...rules('apiserver-anonymous-auth', 'apiserver-service-account-tokens', 'rbac-anonymous-binding'), KUBELET_AUTHENTICATION],
     },
     {
       id: 'authn-authz/rbac',
       title: 'Authentication and authorization: Role-based access control',
-      checks: rules(
-        'apiserver-authorization-mode',
-        'cluster-role-aggregation-to-admin',
-        'rbac-cluster-admin-binding',
-        'rbac-csr-approval',
-        'rbac-dangling-binding',
-        'rbac-escalation-verbs',
-        'rbac-nodes-proxy',
-        'rbac-persistent-volume-create',
-        'rbac-pod-exec',
-        'rbac-secret-read',
-        'rbac-token-create',
-        'rbac-unused-role',
-        'rbac-webhook-config-write',
-        'rbac-wildcard',
-        'rbac-workload-create',
-      ),
+      checks: [
+        ...rules(
+          'apiserver-authorization-mode',
+          'cluster-role-aggregation-to-admin',
+          'rbac-cluster-admin-binding',
+          'rbac-csr-approval',
+          'rbac-dangling-binding',
+          'rbac-escalation-verbs',
+          'rbac-nodes-proxy',
+          'rbac-persistent-volume-create',
+          'rbac-pod-exec',
+          'rbac-secret-read',
+          'rbac-token-create',
+          'rbac-unused-role',
+          'rbac-webhook-config-write',
+          'rbac-wildcard',
+          'rbac-workload-create',
+        ),
+        KUBELET_AUTHORIZATION,
+      ],
     },
     { id: 'logging/kubernetes-audit-logging', title: 'Audit logging and threat detection: Kubernetes native audit logging configuration', checks: rules('apiserver-audit-log') },
     manual('logging/worker-node-and-container-logging', 'Audit logging and threat detection: Worker node and container logging', 'log collection runs on the nodes (agents, journald, runtime logs), not in the objects Palisade reads'),
