@@ -21,7 +21,8 @@ describe('commandsOf with here-documents', () => {
 
   it('keeps documents a program reads as data out of the script', () => {
     expect(commands('RUN python3 <<EOF\nimport os\nEOF\n')).toEqual([['python3']]);
-    expect(commands("RUN sh -c 'cat' <<EOF\nmake\nEOF\n")).toEqual([['sh', '-c', 'cat']]);
+    // The -c script runs (cat), and cat reads the document as data.
+    expect(commands("RUN sh -c 'cat' <<EOF\nmake\nEOF\n")).toEqual([['sh', '-c', 'cat'], ['cat']]);
     expect(commands('RUN bash ./setup.sh <<EOF\nyes\nEOF\n')).toEqual([['bash', './setup.sh']]);
   });
 
@@ -41,5 +42,28 @@ describe('commandsOf with JSON-form RUN', () => {
     // Without -c the shell runs a script file: the words are the command.
     expect(commands('RUN ["bash", "-e", "./build.sh"]')).toEqual([['bash', '-e', './build.sh']]);
     expect(commands('RUN ["make", "-C", "src"]')).toEqual([['make', '-C', 'src']]);
+  });
+});
+
+describe('commandsOf with a shell started by the RUN', () => {
+  it('reads the -c script of a shell (or su USER -c) as the commands it runs, after the shell', () => {
+    expect(commands('RUN bash -c "apt-get update && apt-get install -y curl" && rm -rf /var/lib/apt/lists/*')).toEqual([
+      ['bash', '-c', 'apt-get update && apt-get install -y curl'], ['apt-get', 'update'], ['apt-get', 'install', '-y', 'curl'], ['rm', '-rf', '/var/lib/apt/lists/*'],
+    ]);
+    expect(commands("RUN su app -c 'npm ci'")).toEqual([['su', 'app', '-c', 'npm ci'], ['npm', 'ci']]);
+    expect(commands('RUN sudo -E /bin/sh -ec "make install"')).toEqual([['sudo', '-E', '/bin/sh', '-ec', 'make install'], ['make', 'install']]);
+    // A script file is not read; only a -c script is.
+    expect(commands('RUN bash ./install.sh')).toEqual([['bash', './install.sh']]);
+  });
+
+  it('gives the nested commands pipelines of their own, and stops nesting at a bounded depth', () => {
+    const run = parseDockerfile('FROM debian:12\nRUN curl -fsSL https://x.example | bash -c "tar xz | sh"\n').dockerfile.stages[0]?.instructions[0];
+    const found = run === undefined ? [] : commandsOf(run);
+    expect(found.map((c) => [c.words[0], c.pipeline, c.stage])).toEqual([['curl', 0, 0], ['bash', 0, 1], ['tar', 1, 0], ['sh', 1, 1]]);
+    expect(found[2]?.shell?.words[0]).toBe('bash');
+    // Ten shells deep: read four levels down, not ten (each level is parsed again).
+    let script = 'make';
+    for (let i = 0; i < 10; i++) script = `sh -c '${script.replace(/'/g, `'\\''`)}'`;
+    expect(commands(`RUN ${script}`).map((words) => words[0])).toEqual(['sh', 'sh', 'sh', 'sh', 'sh']);
   });
 });

@@ -207,14 +207,38 @@ function readsScriptFromStdin(command: ShellCommand): boolean {
   return true;
 }
 
-const commandCache = new WeakMap<DockerInstruction, ShellCommand[]>();
+/** A command of a RUN, with the shell that runs it when it comes from a `-c` script or a here-document. */
+export interface RunCommand extends ShellCommand {
+  readonly shell?: ShellCommand;
+}
+
+/** `bash -c 'bash -c ...'` is read this deep at most: each level is parsed again, and a hostile line can nest thousands. */
+const MAX_NESTING = 4;
+
+/**
+ * The script a command hands to a shell: `bash -c SCRIPT`, `sh -ec SCRIPT`, `su app -c SCRIPT`
+ * (su runs it with the user's shell), wrappers such as sudo and env removed.
+ */
+function nestedScript(command: ShellCommand): string | undefined {
+  const c = unwrapped(command);
+  const program = programOf(c);
+  if (SHELLS.has(program)) return commandString(c.words.slice(1));
+  if (program !== 'su' && program !== 'runuser') return undefined;
+  const words = c.words.slice(1);
+  const at = words.findIndex((word) => word === '-c' || word === '--command' || word.startsWith('--command='));
+  const word = words[at] ?? '';
+  return at < 0 ? undefined : word.startsWith('--command=') ? word.slice('--command='.length) : words[at + 1];
+}
+
+const commandCache = new WeakMap<DockerInstruction, RunCommand[]>();
 
 /**
  * The shell commands a RUN runs (empty for other instructions). A here-document a shell reads
  * (`RUN bash <<EOF`, `RUN <<EOF sh -e`) is part of the script: the builder hands the command line
- * and the documents to the shell, so its commands follow the one that reads it, as pipelines of their own.
+ * and the documents to the shell, so its commands follow the one that reads it, as pipelines of
+ * their own. So is the script of `bash -c "curl ... | sh"`, which the shell parses in turn.
  */
-export function commandsOf(instruction: DockerInstruction): ShellCommand[] {
+export function commandsOf(instruction: DockerInstruction): RunCommand[] {
   let commands = commandCache.get(instruction);
   if (commands === undefined) {
     const script = scriptOf(instruction);
@@ -222,17 +246,25 @@ export function commandsOf(instruction: DockerInstruction): ShellCommand[] {
     // The documents belong to the command line unless the RUN is one document alone (then it is the script).
     const documents = instruction.json || ONLY_HEREDOC.test((instruction.args[0] ?? '').trim()) ? [] : (instruction.heredocs ?? []);
     let next = line.reduce((max, command) => Math.max(max, command.pipeline), 0) + 1;
+    /** Commands a shell runs, numbered after every pipeline so far (they are pipelines of their own). */
+    const runBy = (shell: ShellCommand, text: string): RunCommand[] => {
+      const inner = shellCommands(text).map((c) => ({ ...c, pipeline: c.pipeline + next, shell }));
+      next = inner.reduce((max, c) => Math.max(max, c.pipeline), next) + 1;
+      return inner;
+    };
+    const withNested = (command: RunCommand, depth: number): RunCommand[] => {
+      const nested = depth < MAX_NESTING ? nestedScript(command) : undefined;
+      return nested === undefined ? [command] : [command, ...runBy(command, nested).flatMap((c) => withNested(c, depth + 1))];
+    };
     // The shell hands out the documents in order, one per `<<` (so each body is read once, however often a name recurs).
     let taken = 0;
     commands = line.flatMap((command) => {
-      if (command.heredocs.length === 0) return [command];
+      if (command.heredocs.length === 0) return withNested(command, 0);
       taken += command.heredocs.length;
       // A command's standard input is its last here-document.
       const body = documents[taken - 1]?.body;
-      if (body === undefined || !readsScriptFromStdin(command)) return [command];
-      const inner = shellCommands(body).map((c) => ({ ...c, pipeline: c.pipeline + next }));
-      next = inner.reduce((max, c) => Math.max(max, c.pipeline), next) + 1;
-      return [command, ...inner];
+      if (body === undefined || !readsScriptFromStdin(command)) return withNested(command, 0);
+      return [command, ...runBy(command, body).flatMap((c) => withNested(c, 1))];
     });
     commandCache.set(instruction, commands);
   }

@@ -26,4 +26,13 @@ describe('dockerfile-curl-pipe-shell', () => {
       ['RUN (line 4) runs a downloaded script through .: unverified code runs in the build', 4],
     ]);
   });
+  it('reads the script a shell runs with -c (bash -c "...", su USER -c "..."), as the shell does', async () => {
+    const scan = await scanFixtures(rule, ['fail/fail-nested-shell.Dockerfile', 'pass/pass-nested-shell-verified.Dockerfile']);
+    expect(findingsFor(scan, 'fail-nested-shell.Dockerfile').map((f) => [f.message, f.location.line])).toEqual([
+      ['RUN (line 2) pipes a curl download into bash: unverified code runs in the build', 2],
+      ['RUN (line 3) pipes a wget download into sh: unverified code runs in the build', 3],
+      ['RUN (line 4) pipes a curl download into sh: unverified code runs in the build', 4],
+    ]);
+    expect(findingsFor(scan, 'pass-nested-shell-verified.Dockerfile')).toEqual([]);
+  });
 });

@@ -16,4 +16,9 @@ describe('dockerfile-pipefail', () => {
     expect(findingsFor(scan, 'pass-shell-inherited.Dockerfile')).toEqual([]);
     expect(findingsFor(scan, 'fail-pipe.Dockerfile')).toHaveLength(1);
   });
+  it('judges a pipe in a bash -c script by that shell: its -o pipefail or a set -o pipefail in the script', async () => {
+    const scan = await scanFixtures(rule, ['pass/pass-nested-shell-pipefail.Dockerfile', 'fail/fail-nested-shell.Dockerfile']);
+    expect(findingsFor(scan, 'pass-nested-shell-pipefail.Dockerfile')).toEqual([]);
+    expect(findingsFor(scan, 'fail-nested-shell.Dockerfile').map((f) => f.location.line)).toEqual([3]);
+  });
 });

@@ -47,10 +47,12 @@ export const rule = defineRule({
         const program = (current?.args[0] ?? '/bin/sh').replace(/^.*[/\\]/, '');
         if (NON_POSIX.test(program) || setsPipefail(current?.args ?? [])) continue;
         const commands = commandsOf(instruction);
-        if (!commands.some((command) => command.stage > 0)) continue;
-        // `set -o pipefail` before the first pipeline inside the RUN itself also counts.
-        const firstPipe = commands.findIndex((command) => command.stage > 0);
-        if (commands.slice(0, firstPipe).some((command) => command.words[0] === 'set' && setsPipefail(command.words))) continue;
+        // A pipe is covered by `set -o pipefail` before it in the same script, or by the options of
+        // the shell that runs it when that is a nested one (`bash -o pipefail -c '...'`).
+        const unguarded = commands.some((command, i) => command.stage > 0
+          && !(command.shell !== undefined && setsPipefail(command.shell.words))
+          && !commands.slice(0, i).some((earlier) => earlier.shell === command.shell && earlier.words[0] === 'set' && setsPipefail(earlier.words)));
+        if (!unguarded) continue;
         yield fail(`RUN (line ${instruction.line}) uses a pipe without pipefail, so a failing command before the last one does not fail the build`, path);
       }
       shellAtEnd.set(stage, shell);
