@@ -187,8 +187,28 @@ export function releaseOfImage(reference: string): Release | undefined {
   // Language and tool images name their distro in the tag.
   const alpine = /alpine(\d+\.\d+)/.exec(tag)?.[1];
   if (alpine !== undefined) return find('alpine', alpine);
+  // Vendor and distroless images name distro and release together, in the name or the tag.
+  for (const [pattern, distro] of DISTRO_WITH_RELEASE) {
+    const version = pattern.exec(`${name}:${tag}`)?.[1];
+    if (version !== undefined) return find(distro, version);
+  }
   return RELEASES.find((r) => r.codename !== undefined && new RegExp(`(^|[-_.])${r.codename}($|[-_.])`).test(tag));
 }
+
+/**
+ * A distro and its release as one word between separators: gcr.io/distroless/static-debian12,
+ * nvidia/cuda:12.2.0-base-ubuntu22.04 (also -centos7, -ubi8, -rockylinux9), and the Amazon Linux
+ * of AWS Lambda base images (public.ecr.aws/lambda/provided:al2023).
+ */
+const DISTRO_WITH_RELEASE: readonly (readonly [RegExp, Distro])[] = [
+  [/(?:^|[-_.:])debian(\d+)(?=$|[-_.:])/, 'debian'],
+  [/(?:^|[-_.:])ubuntu(\d\d\.\d\d)(?=$|[-_.:])/, 'ubuntu'],
+  [/(?:^|[-_.:])centos(\d+)(?=$|[-_.:])/, 'centos'],
+  [/(?:^|[-_.:])(?:ubi|rhel)(\d+)(?=$|[-_.:])/, 'rhel'],
+  [/(?:^|[-_.:])rocky(?:linux)?(\d+)(?=$|[-_.:])/, 'rocky'],
+  [/(?:^|[-_.:])almalinux(\d+)(?=$|[-_.:])/, 'almalinux'],
+  [/(?:^|[-_.:])(?:amazonlinux|al)(2023|2)(?=$|[-_.:])/, 'amzn'],
+];
 
 /** Official images named otherwise than their os-release ID, whose tag starts with the version. */
 const VENDOR_IMAGES: Readonly<Record<string, Distro>> = { amazonlinux: 'amzn', rockylinux: 'rocky', almalinux: 'almalinux' };

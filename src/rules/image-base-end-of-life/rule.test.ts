@@ -79,3 +79,31 @@ describe('image-base-end-of-life: releases every real image names', () => {
     expect(scan.findings.map((f) => f.message)).toEqual(["the image's OS is Amazon Linux 2, which reached its end of life on 2026-06-30 and gets no security fixes"]);
   });
 });
+
+describe('image-base-end-of-life: the distro in the names of vendor and distroless images', () => {
+  it('reads debianN in distroless names and ubuntuXX.YY, centosN, ubiN in tags', () => {
+    for (const [reference, distro, version] of [
+      ['gcr.io/distroless/static-debian11', 'debian', '11'],
+      ['gcr.io/distroless/java17-debian11:nonroot', 'debian', '11'],
+      ['gcr.io/distroless/base-nossl-debian12:latest', 'debian', '12'],
+      ['nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu20.04', 'ubuntu', '20.04'],
+      ['nvidia/cuda:12.2.0-base-ubuntu22.04', 'ubuntu', '22.04'],
+      ['nvidia/cuda:11.0.3-base-centos7', 'centos', '7'],
+      ['nvidia/cuda:12.2.0-base-ubi8', 'rhel', '8'],
+      ['nvidia/cuda:12.4.1-base-rockylinux9', 'rocky', '9'],
+    ] as const) expect([releaseOfImage(reference)?.distro, releaseOfImage(reference)?.version], reference).toEqual([distro, version]);
+  });
+
+  it('does not read versions out of unrelated words', () => {
+    for (const reference of ['myorg/debianize:1.0', 'app:ubuntu-tools', 'grafana/grafana:10.4.1-ubuntu', 'nvidia/cuda:12.2.0-base']) {
+      expect(releaseOfImage(reference), reference).toBeUndefined();
+    }
+  });
+});
+
+describe('image-base-end-of-life: AWS Lambda base images', () => {
+  it('reads al2 and al2023 tags', () => {
+    expect(releaseOfImage('public.ecr.aws/lambda/provided:al2')?.eol).toBe('2026-06-30');
+    expect(releaseOfImage('public.ecr.aws/lambda/provided:al2023')?.version).toBe('2023');
+  });
+});
