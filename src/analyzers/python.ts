@@ -2,9 +2,11 @@
  * Python distributions: NAME-VER.dist-info/METADATA (wheels, pip), NAME.egg-info/PKG-INFO or a
  * bare .egg-info file (setuptools), and NAME-VER-pyX.Y.egg/EGG-INFO/PKG-INFO (eggs that
  * `setup.py install` and easy_install unpack into site-packages). Core metadata (PyPA spec): Name, Version, License-Expression
- * (metadata 2.4), License, and "License :: OSI Approved :: X" classifiers.
+ * (metadata 2.4), "License :: OSI Approved :: X" classifiers (as SPDX ids where one is named
+ * exactly, licenses.ts), and License.
  */
 import type { Analyzer } from './analyzer.js';
+import { licensesFromClassifiers } from './licenses.js';
 import { purl } from './purl.js';
 import { parseHeaders } from './stanzas.js';
 
@@ -30,7 +32,7 @@ export const pythonAnalyzer: Analyzer = {
 function licenses(headers: Map<string, string[]>): string[] {
   const expression = headers.get('license-expression')?.[0];
   if (expression !== undefined && expression !== '') return [expression];
-  const classifiers = (headers.get('classifier') ?? []).filter((c) => c.startsWith('License :: ')).map((c) => c.split(' :: ').at(-1) ?? c);
+  const classifiers = licensesFromClassifiers(headers.get('classifier') ?? []);
   if (classifiers.length > 0) return classifiers;
   const license = headers.get('license')?.[0];
   // Some packages paste their whole licence text into License: keep only a one-line name.

@@ -44,7 +44,7 @@ describe('analyzers', () => {
 
   it('python dist-info and egg-info', () => {
     expect(parse('python', '/usr/lib/python3/dist-packages/PyYAML-6.0.1.dist-info/METADATA', 'Metadata-Version: 2.1\nName: PyYAML\nVersion: 6.0.1\nLicense: MIT\nClassifier: License :: OSI Approved :: MIT License\n\nBody')).toEqual([
-      { name: 'PyYAML', version: '6.0.1', purl: 'pkg:pypi/pyyaml@6.0.1', licenses: ['MIT License'] },
+      { name: 'PyYAML', version: '6.0.1', purl: 'pkg:pypi/pyyaml@6.0.1', licenses: ['MIT'] },
     ]);
     expect(parse('python', '/usr/lib/python3/site-packages/zope_interface.egg-info/PKG-INFO', 'Name: zope.interface\nVersion: 5.0\nLicense-Expression: ZPL-2.1\n')).toEqual([
       { name: 'zope.interface', version: '5.0', purl: 'pkg:pypi/zope-interface@5.0', licenses: ['ZPL-2.1'] },
