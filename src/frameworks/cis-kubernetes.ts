@@ -200,7 +200,7 @@ const SECTION_5: Control[] = [
   manual(
     '5.2.1',
     'Ensure that the cluster has at least one active policy control mechanism in place (Manual)',
-    'the mechanism is an admission plugin or an external webhook policy engine, configured outside the objects; pss-namespace-enforce evaluates the namespaces\' Pod Security labels that are present',
+    'the mechanism is an admission plugin or an external webhook policy engine, configured outside the objects; namespace-without-pod-security reports namespaces where Pod Security admission enforces nothing, and pss-namespace-enforce the pods their labels would refuse',
   ),
   automated('5.2.2', 'Minimize the admission of privileged containers (Manual)', [only('privileged-container', /runs privileged/)]),
   automated('5.2.3', 'Minimize the admission of containers wishing to share the host process ID namespace (Manual)', [only('host-namespaces', /hostPID/)]),

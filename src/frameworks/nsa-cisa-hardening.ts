@@ -43,6 +43,7 @@ export const NSA_CISA: Framework = {
         'dangerous-capabilities',
         'host-namespaces',
         'host-port',
+        'namespace-without-pod-security',
         'privilege-escalation-allowed',
         'privileged-container',
         'proc-mount-unmasked',
@@ -159,6 +160,11 @@ export const NSA_CISA: Framework = {
     manual('logging/fault-tolerance', 'Audit logging and threat detection: Fault tolerance', 'log retention and redundancy are properties of the logging backend'),
     manual('threat-detection/alerting', 'Audit logging and threat detection: Alerting', 'alerting runs on events at run time, not on configuration objects'),
     manual('threat-detection/tools', 'Audit logging and threat detection: Tools', 'run-time detection tooling is deployed and tuned outside the objects Palisade reads'),
-    manual('upgrading', 'Upgrading and application security practices', 'patch levels of Kubernetes, nodes and applications need version data from the cluster and vulnerability feeds, not object checks'),
+    {
+      id: 'upgrading',
+      title: 'Upgrading and application security practices',
+      checks: rules('deprecated-api-version', 'image-base-end-of-life'),
+      note: 'objects on APIs that upgraded clusters no longer serve, and images on an OS release past its security support; the Kubernetes and node versions running and the vulnerabilities of running images need the cluster and the image scan',
+    },
   ],
 };

@@ -60,3 +60,26 @@ describe('service-account-automount findings', () => {
     expect(await statuses('cis-kubernetes', account('default'), ['5.1.5', '5.1.6'])).toEqual({ '5.1.5': 'fail', '5.1.6': 'fail' });
   });
 });
+
+describe('NSA/CISA sections answered by the rules made for them', () => {
+  it('fails Pod security enforcement for a namespace where Pod Security admission enforces nothing', async () => {
+    const yaml = 'apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n';
+    expect(await statuses('nsa-cisa', yaml, ['pod-security/enforcement'])).toEqual({ 'pod-security/enforcement': 'fail' });
+  });
+
+  it('fails Upgrading for an object on an API that upgraded clusters no longer serve', async () => {
+    const yaml = `apiVersion: batch/v1beta1
+kind: CronJob
+metadata: {name: report, namespace: shop}
+spec:
+  schedule: "@daily"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: Never
+          containers: [{name: c, image: registry.example/report:1.0}]
+`;
+    expect(await statuses('nsa-cisa', yaml, ['upgrading'])).toEqual({ upgrading: 'fail' });
+  });
+});
