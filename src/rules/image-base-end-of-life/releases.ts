@@ -174,7 +174,8 @@ export function releaseOfImage(reference: string): Release | undefined {
   if (alma?.[1] !== undefined) return find('almalinux', alma[1]);
   if (name === 'centos' && tag.startsWith('stream')) return find('centos-stream', /^stream(\d+)/.exec(tag)?.[1]);
   if (name === 'debian' || name === 'ubuntu' || name === 'centos') {
-    const version = /^(\d+(?:\.\d+)?)/.exec(tag)?.[1];
+    // Docker Hub tags CentOS both 7 and centos7 (centos7.9.2009).
+    const version = /^(?:centos)?(\d+(?:\.\d+)?)/.exec(tag)?.[1];
     const codename = /^([a-z]+)/.exec(tag)?.[1];
     return RELEASES.find((r) => r.distro === name && ((version !== undefined && (r.version === version || r.version === version.split('.')[0] && name !== 'ubuntu')) || (codename !== undefined && r.codename === codename)));
   }

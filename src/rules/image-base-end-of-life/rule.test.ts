@@ -107,3 +107,11 @@ describe('image-base-end-of-life: AWS Lambda base images', () => {
     expect(releaseOfImage('public.ecr.aws/lambda/provided:al2023')?.version).toBe('2023');
   });
 });
+
+describe('image-base-end-of-life: centos:centosN', () => {
+  it('reads the centos7 and centos7.9.2009 tags Docker Hub publishes', () => {
+    expect(releaseOfImage('centos:centos7')?.eol).toBe('2024-06-30');
+    expect(releaseOfImage('docker.io/library/centos:centos7.9.2009')?.version).toBe('7');
+    expect(releaseOfImage('centos:centos6')?.version).toBe('6');
+  });
+});
