@@ -28,6 +28,8 @@ export const DANGEROUS_CAPABILITIES: Readonly<Record<string, DangerousCapability
   NET_RAW: { severity: 'medium', enables: 'allows raw sockets: ARP and DNS spoofing and crafted packets against other pods on the node' },
   DAC_OVERRIDE: { severity: 'medium', enables: 'bypasses file read, write and execute permission checks on every file it can see, host mounts included' },
   SYS_TIME: { severity: 'medium', enables: 'allows setting the node-wide clock: breaking TLS and token expiry and falsifying logs' },
+  AUDIT_CONTROL: { severity: 'medium', enables: 'allows changing and switching off the kernel audit rules, which are the node\'s (audit is not namespaced): hiding what happens on the node' },
+  SYSLOG: { severity: 'medium', enables: 'allows reading and clearing the node\'s kernel log (not namespaced), which also leaks the kernel addresses that defeat KASLR' },
   MKNOD: { severity: 'medium', enables: 'allows creating device files that give access to host devices' },
   SETFCAP: { severity: 'low', enables: 'allows setting file capabilities: planting a binary that gains capabilities when run' },
   FOWNER: { severity: 'low', enables: 'bypasses ownership checks: changing the mode and attributes of files it does not own' },
@@ -35,4 +37,7 @@ export const DANGEROUS_CAPABILITIES: Readonly<Record<string, DangerousCapability
   SETUID: { severity: 'low', enables: 'allows switching to any user ID, root included' },
   SETGID: { severity: 'low', enables: 'allows switching to any group ID, root included' },
   SETPCAP: { severity: 'low', enables: 'allows granting any capability of its bounding set to the programs it runs (inheritable set)' },
+  SYS_NICE: { severity: 'low', enables: 'allows real-time scheduling and raised priorities: starving the node\'s kubelet and other pods of CPU' },
+  SYS_RESOURCE: { severity: 'low', enables: 'allows overriding resource limits and using the filesystem space reserved for root: filling the node\'s disks past their safety margin' },
+  SYS_PACCT: { severity: 'low', enables: 'allows switching the node\'s process accounting on or off and pointing it at any file it can write' },
 };

@@ -17,6 +17,17 @@ describe('dangerous-capabilities', () => {
     ]);
   });
 
+  it('reports capabilities that act on kernel state the node shares (audit, kernel log, scheduling, limits, accounting)', async () => {
+    const scan = await scanFixtures(rule, ['fail/capabilities.yaml']);
+    expect(findingsFor(scan, 'fail-daemonset-node-wide-kernel-state').map((f) => [f.severity, f.message.slice(0, f.message.indexOf(','))])).toEqual([
+      ['medium', 'container "agent" adds AUDIT_CONTROL'],
+      ['medium', 'container "agent" adds SYSLOG'],
+      ['low', 'container "agent" adds SYS_NICE'],
+      ['low', 'container "agent" adds SYS_RESOURCE'],
+      ['low', 'container "agent" adds SYS_PACCT'],
+    ]);
+  });
+
   it('keys its table by the normalised names the runtime uses', () => {
     for (const name of Object.keys(DANGEROUS_CAPABILITIES)) expect(name).toMatch(/^[A-Z_]+$/);
     expect(Object.keys(DANGEROUS_CAPABILITIES).some((name) => name.startsWith('CAP_'))).toBe(false);
