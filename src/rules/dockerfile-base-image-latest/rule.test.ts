@@ -20,4 +20,10 @@ describe('dockerfile-base-image-latest', () => {
     ]);
     expect(findingsFor(scan, 'pass-pinned.Dockerfile')).toEqual([]);
   });
+  it('takes a default written in the reference (${TAG:-latest}) as the build without --build-arg does, and leaves a bare ${TAG} to the build', async () => {
+    const scan = await scanFixtures(rule, ['fail/fail-inline-default.Dockerfile', 'pass/pass-pinned.Dockerfile']);
+    expect(findingsFor(scan, 'fail-inline-default.Dockerfile').map((f) => [f.message, f.location.line])).toEqual([
+      ['FROM ${REGISTRY}/base:${BASE_TAG:-latest} (line 4, ghcr.io/acme/base:latest with the default build arguments) uses the mutable "latest" tag', 4],
+    ]);
+  });
 });

@@ -25,6 +25,14 @@ function globalDefaults(dockerfile: ParsedDockerfile): Map<string, string> {
   return defaults;
 }
 
+/**
+ * Whether the reference uses NAME bare (`$NAME`, `${NAME}`), where an unset value is left to the
+ * build to give; `${NAME:-latest}` and `${NAME:+...}` say themselves what a build without it uses.
+ */
+function usedBare(reference: string, name: string): boolean {
+  return new RegExp(`\\$(?:${name}(?![A-Za-z0-9_])|\\{${name}\\})`).test(reference);
+}
+
 /** The reference with every variable at its default, or undefined when one has none (then the build decides). */
 function withDefaults(reference: string, defaults: ReadonlyMap<string, string>, escape: string): string | undefined {
   const missing: string[] = [];
@@ -33,7 +41,7 @@ function withDefaults(reference: string, defaults: ReadonlyMap<string, string>, 
     if (value === undefined) missing.push(name);
     return value;
   }, escape);
-  return missing.length === 0 ? expanded : undefined;
+  return missing.some((name) => usedBare(reference, name)) ? undefined : expanded;
 }
 
 export const rule = defineRule({
