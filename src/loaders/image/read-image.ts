@@ -139,8 +139,10 @@ async function openHandle(target: Exclude<ReturnType<typeof parseTarget>, { tran
   if (target.transport === 'oci') return openOciLayout(dirAccess(target.path), { ...common, ...(platform === undefined ? {} : { platform }) });
   const { access, close } = await openArchive(target.path, limits);
   try {
-    // docker save of Docker 25+ writes both files; an archive with only manifest.json is docker-archive.
-    const handle = target.transport === 'docker-archive' || access.size('oci-layout') === undefined
+    // docker save of Docker 25+ writes both files, read as the transport names; an archive with
+    // only one of them is read as what it is (podman save writes either, whatever the file is called).
+    const isOci = access.size('oci-layout') !== undefined && (target.transport === 'oci-archive' || access.size('manifest.json') === undefined);
+    const handle = !isOci
       ? openDockerArchive(access, common)
       : openOciLayout(access, { ...common, ...(platform === undefined ? {} : { platform }) });
     return close === undefined ? handle : { ...handle, close };
