@@ -13,6 +13,7 @@ import { ImageError } from './problems.js';
 import { pickNamed } from './target.js';
 
 const REF_NAME = 'org.opencontainers.image.ref.name';
+const MAX_INDEX_DEPTH = 4;
 /** docker save (Docker 25+) and containerd exports keep the full name here, the tag alone in REF_NAME. */
 const CONTAINERD_NAME = 'io.containerd.image.name';
 
@@ -33,7 +34,13 @@ export function openOciLayout(access: FileAccess, options: LayoutOptions): Image
   if (access.size('oci-layout') === undefined) throw new ImageError('image-invalid', `${access.label}: no oci-layout file; this is not an OCI image layout`);
   const index = parseJson(access.read('index.json', options.limits.maxJsonBytes), indexSchema, `${access.label}/index.json`);
   const chosen = pickByTag(index.manifests, options.tag, options.platform, access.label);
-  const manifestDescriptor = isIndexMedia(chosen.mediaType) ? pickPlatform(access, chosen, options) : chosen;
+  let manifestDescriptor = chosen;
+  // An index may list indexes (image-spec allows nesting: an image's index inside a layout's);
+  // each level chooses the platform, to a bounded depth.
+  for (let depth = 0; isIndexMedia(manifestDescriptor.mediaType); depth += 1) {
+    if (depth === MAX_INDEX_DEPTH) throw new ImageError('image-invalid', `${access.label}: indexes nested more than ${MAX_INDEX_DEPTH} deep`);
+    manifestDescriptor = pickPlatform(access, manifestDescriptor, options);
+  }
   return fromManifest(access, manifestDescriptor, options);
 }
 

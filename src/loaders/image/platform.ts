@@ -76,6 +76,10 @@ export function platformMatches(want: Platform, have: PlatformLike): boolean {
 /** The manifest of an index for `want` (the host platform by default); a coded error lists what there is. */
 export function chooseManifest<T extends { platform?: PlatformLike | undefined }>(manifests: readonly T[], want: Platform | undefined, label: string): T {
   const platform = want ?? hostPlatform();
+  // An index of one entry naming no platform (an index wrapping another index) has nothing to choose.
+  const listed = manifests.filter((m) => m.platform === undefined || !isAttestation(m.platform));
+  const [single] = listed;
+  if (listed.length === 1 && single !== undefined && single.platform === undefined) return single;
   let best: { manifest: T; rank: number } | undefined;
   for (const manifest of manifests) {
     if (manifest.platform === undefined || isAttestation(manifest.platform)) continue;

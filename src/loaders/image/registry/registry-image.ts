@@ -26,6 +26,7 @@ export interface RegistryOptions {
   readonly env?: NodeJS.ProcessEnv;
 }
 
+const MAX_INDEX_DEPTH = 4;
 const ACCEPT = [MEDIA.ociManifest, MEDIA.ociIndex, MEDIA.dockerManifest, MEDIA.dockerList].join(', ');
 
 export async function openRegistryImage(referenceText: string, options: RegistryOptions): Promise<ImageHandle> {
@@ -54,12 +55,15 @@ export async function openRegistryImage(referenceText: string, options: Registry
   let manifestDigest = ref.reference.includes(':') ? ref.reference : digestOf(bytes);
   const declared = parseJson(bytes, documentSchema, `${label} manifest`);
   if (declared.schemaVersion === 1) throw new ImageError('image-unsupported', `${label}: a schema 1 manifest (deprecated since 2017); re-push the image with a current client`);
-  if (isIndexMedia(declared.mediaType ?? mediaType)) {
+  // An index may list indexes (image-spec allows nesting); each level chooses the platform, to a bounded depth.
+  for (let depth = 0, media = declared.mediaType ?? mediaType; isIndexMedia(media); depth += 1) {
+    if (depth === MAX_INDEX_DEPTH) throw new ImageError('image-invalid', `${label}: indexes nested more than ${MAX_INDEX_DEPTH} deep`);
     const index = parseJson(bytes, indexSchema, `${label} index`);
     const chosen = chooseManifest(index.manifests, options.platform, label);
     ({ bytes, mediaType } = await readJson(`manifests/${chosen.digest}`, ACCEPT));
     verifyBytes(bytes, chosen.digest, `${label} manifest`);
     manifestDigest = chosen.digest;
+    media = parseJson(bytes, documentSchema, `${label} manifest`).mediaType ?? mediaType ?? chosen.mediaType;
   }
   const manifest = parseJson(bytes, manifestSchema, `${label} manifest`);
   assertImageManifest(manifest, label);
