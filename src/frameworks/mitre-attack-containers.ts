@@ -12,13 +12,17 @@ import { rules } from './types.js';
 /**
  * The techniques of the ATT&CK Containers matrix, in id order, titled as ATT&CK titles them. A
  * sub-technique's parent is a cell of the matrix too, and counts the rules of all its sub-techniques.
+ * Since v15: T1036.005 renamed, T1543.005 Container Service and T1496.001/.002 (v16), T1059.013
+ * Container CLI/API (v18).
  */
 export const CONTAINER_TECHNIQUES: Readonly<Record<string, string>> = {
   T1036: 'Masquerading',
-  'T1036.005': 'Masquerading: Match Legitimate Name or Location',
+  'T1036.005': 'Masquerading: Match Legitimate Resource Name or Location',
   T1046: 'Network Service Discovery',
   T1053: 'Scheduled Task/Job',
   'T1053.007': 'Scheduled Task/Job: Container Orchestration Job',
+  T1059: 'Command and Scripting Interpreter',
+  'T1059.013': 'Command and Scripting Interpreter: Container CLI/API',
   T1068: 'Exploitation for Privilege Escalation',
   T1069: 'Permission Groups Discovery',
   T1070: 'Indicator Removal',
@@ -40,10 +44,14 @@ export const CONTAINER_TECHNIQUES: Readonly<Record<string, string>> = {
   T1485: 'Data Destruction',
   T1490: 'Inhibit System Recovery',
   T1496: 'Resource Hijacking',
+  'T1496.001': 'Resource Hijacking: Compute Hijacking',
+  'T1496.002': 'Resource Hijacking: Bandwidth Hijacking',
   T1498: 'Network Denial of Service',
   T1499: 'Endpoint Denial of Service',
   T1525: 'Implant Internal Image',
   T1528: 'Steal Application Access Token',
+  T1543: 'Create or Modify System Process',
+  'T1543.005': 'Create or Modify System Process: Container Service',
   T1550: 'Use Alternate Authentication Material',
   'T1550.001': 'Use Alternate Authentication Material: Application Access Token',
   T1552: 'Unsecured Credentials',
@@ -101,7 +109,7 @@ export function mitreFramework(all: readonly RuleMeta[]): Framework {
   return {
     id: 'mitre-attack-containers',
     title: 'MITRE ATT&CK for Containers',
-    version: 'v15',
+    version: 'v18',
     url: 'https://attack.mitre.org/matrices/enterprise/containers/',
     controls: [
       ...matrix.map((id) => control(id, CONTAINER_TECHNIQUES[id] ?? id)),

@@ -129,6 +129,17 @@ describe('MITRE ATT&CK for Containers', () => {
     for (const t of named) expect(CONTAINER_TECHNIQUES[t] ?? ENTERPRISE_TECHNIQUES[t], t).toBeDefined();
   });
 
+  it('names the techniques as current ATT&CK does, with the container techniques added since v15', () => {
+    expect(framework('mitre-attack-containers').version).toBe('v18');
+    expect(CONTAINER_TECHNIQUES).toMatchObject({
+      'T1036.005': 'Masquerading: Match Legitimate Resource Name or Location',
+      'T1059.013': 'Command and Scripting Interpreter: Container CLI/API',
+      'T1496.001': 'Resource Hijacking: Compute Hijacking',
+      'T1496.002': 'Resource Hijacking: Bandwidth Hijacking',
+      'T1543.005': 'Create or Modify System Process: Container Service',
+    });
+  });
+
   it('lists the parent of every sub-technique of the matrix, as the matrix shows it', () => {
     const subs = Object.keys(CONTAINER_TECHNIQUES).filter((id) => id.includes('.'));
     // "Parent: Sub" is how ATT&CK titles a sub-technique, so each title also names its parent's.
