@@ -4,7 +4,7 @@
  * their JSON pointers, which stages end up in the final image, and the shell commands of a RUN.
  */
 import { z } from 'zod';
-import { shellCommands, type DockerInstruction, type ParsedDockerfile, type ShellCommand } from '../../lib/dockerfile/index.js';
+import { expandVariables, shellCommands, type DockerInstruction, type ParsedDockerfile, type ShellCommand } from '../../lib/dockerfile/index.js';
 import type { Resource } from '../../model/resource.js';
 
 const flagSchema = z.object({ name: z.string(), value: z.string().nullable() });
@@ -110,6 +110,41 @@ export function stageNamed(dockerfile: ParsedDockerfile, reference: string, befo
   const named = byName.get(reference.toLowerCase());
   if (named !== undefined && named < before) return named;
   return /^\d+$/.test(reference) && Number(reference) < before ? Number(reference) : undefined;
+}
+
+/** The defaults of the global ARGs (before the first FROM), which FROM lines may use. */
+function globalDefaults(dockerfile: ParsedDockerfile): Map<string, string> {
+  const defaults = new Map<string, string>();
+  for (const instruction of dockerfile.preamble) {
+    if (instruction.cmd !== 'ARG') continue;
+    for (const pair of instruction.pairs ?? []) if (pair.value !== null) defaults.set(pair.key, pair.value);
+  }
+  return defaults;
+}
+
+/**
+ * Whether the reference uses NAME bare (`$NAME`, `${NAME}`), where an unset value is left to the
+ * build to give; `${NAME:-latest}` and `${NAME:+...}` say themselves what a build without it uses.
+ */
+function usedBare(reference: string, name: string): boolean {
+  return new RegExp(`\\$(?:${name}(?![A-Za-z0-9_])|\\{${name}\\})`).test(reference);
+}
+
+/**
+ * An image reference of a FROM (or --from) as a plain `docker build` makes it: variables take
+ * their global ARG defaults. Undefined when a variable has no default (the build must give it,
+ * so nothing can be said about the image).
+ */
+export function baseWithDefaults(dockerfile: ParsedDockerfile, reference: string): string | undefined {
+  if (!reference.includes('$')) return reference;
+  const defaults = globalDefaults(dockerfile);
+  const missing: string[] = [];
+  const expanded = expandVariables(reference, (name) => {
+    const value = defaults.get(name);
+    if (value === undefined) missing.push(name);
+    return value;
+  }, dockerfile.directives.escape);
+  return missing.some((name) => usedBare(reference, name)) ? undefined : expanded;
 }
 
 /** The value of the last `--name` flag (null for a flag without value), or undefined when absent. */

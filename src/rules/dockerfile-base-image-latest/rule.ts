@@ -5,43 +5,13 @@
  */
 import type { Resource } from '../../model/resource.js';
 import { defineRule, fail } from '../../core/rule.js';
-import { expandVariables, type ParsedDockerfile } from '../../lib/dockerfile/index.js';
-import { dockerfileOf, stageNamed } from '../_dockerfile/dockerfile.js';
+import { baseWithDefaults, dockerfileOf, stageNamed } from '../_dockerfile/dockerfile.js';
 
 /** The tag of a reference (`registry:5000/app:1.2`), ignoring a registry port; undefined when untagged. */
 export function tagOf(reference: string): string | undefined {
   const name = reference.slice(reference.lastIndexOf('/') + 1);
   const colon = name.indexOf(':');
   return colon < 0 ? undefined : name.slice(colon + 1);
-}
-
-/** The defaults of the global ARGs (before the first FROM), which FROM lines may use. */
-function globalDefaults(dockerfile: ParsedDockerfile): Map<string, string> {
-  const defaults = new Map<string, string>();
-  for (const instruction of dockerfile.preamble) {
-    if (instruction.cmd !== 'ARG') continue;
-    for (const pair of instruction.pairs ?? []) if (pair.value !== null) defaults.set(pair.key, pair.value);
-  }
-  return defaults;
-}
-
-/**
- * Whether the reference uses NAME bare (`$NAME`, `${NAME}`), where an unset value is left to the
- * build to give; `${NAME:-latest}` and `${NAME:+...}` say themselves what a build without it uses.
- */
-function usedBare(reference: string, name: string): boolean {
-  return new RegExp(`\\$(?:${name}(?![A-Za-z0-9_])|\\{${name}\\})`).test(reference);
-}
-
-/** The reference with every variable at its default, or undefined when one has none (then the build decides). */
-function withDefaults(reference: string, defaults: ReadonlyMap<string, string>, escape: string): string | undefined {
-  const missing: string[] = [];
-  const expanded = expandVariables(reference, (name) => {
-    const value = defaults.get(name);
-    if (value === undefined) missing.push(name);
-    return value;
-  }, escape);
-  return missing.some((name) => usedBare(reference, name)) ? undefined : expanded;
 }
 
 export const rule = defineRule({
@@ -59,11 +29,9 @@ export const rule = defineRule({
   *check(resource: Resource) {
     const dockerfile = dockerfileOf(resource);
     if (dockerfile === undefined) return;
-    const defaults = globalDefaults(dockerfile);
     for (const [i, stage] of dockerfile.stages.entries()) {
       const written = stage.image;
-      // A variable takes its global ARG default; with no default it is decided at build time.
-      const image = written.includes('$') ? withDefaults(written, defaults, dockerfile.directives.escape) : written;
+      const image = baseWithDefaults(dockerfile, written);
       // Scratch is no image; an earlier stage is not pulled.
       if (image === undefined || image === '' || image.toLowerCase() === 'scratch' || stageNamed(dockerfile, image, i) !== undefined) continue;
       if (image.includes('@')) continue;

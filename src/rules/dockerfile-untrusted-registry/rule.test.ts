@@ -12,4 +12,8 @@ describe('dockerfile-untrusted-registry', () => {
       ["COPY --from ghcr.io/acme/tools:1.0 (line 2) pulls from ghcr.io, which is not an allowed registry", 2],
     ]);
   });
+  it('judges a FROM as a plain build makes it, and leaves a registry without a default to the build', async () => {
+    const scan = await scanFixtures(rule, ['pass/pass-registry-from-build-arg.Dockerfile'], { registries: ['registry.example.com'] });
+    expect(findingsFor(scan, 'pass-registry-from-build-arg.Dockerfile')).toEqual([]);
+  });
 });

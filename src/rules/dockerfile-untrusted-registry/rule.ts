@@ -7,7 +7,7 @@ import { z } from 'zod';
 import picomatch from 'picomatch';
 import type { Resource } from '../../model/resource.js';
 import { defineRule, fail, type RuleContext } from '../../core/rule.js';
-import { dockerfileOf, flagValue, instructionsOf, mountsOf, stageNamed } from '../_dockerfile/dockerfile.js';
+import { baseWithDefaults, dockerfileOf, flagValue, instructionsOf, mountsOf, stageNamed } from '../_dockerfile/dockerfile.js';
 
 const options = z.object({
   /** Allowed registries (host names, `*.example.com` globs, `docker.io` for Docker Hub); empty: no restriction. */
@@ -49,14 +49,15 @@ export const rule = defineRule({
   *check(resource: Resource, { options: { registries } }: RuleContext<Options>) {
     const dockerfile = dockerfileOf(resource);
     if (dockerfile === undefined || registries.length === 0) return;
-    const judge = function* (reference: string, what: string, line: number, path: string, before: number) {
-      if (reference === '' || reference.includes('$') || reference.toLowerCase() === 'scratch' || stageNamed(dockerfile, reference, before) !== undefined) return;
+    const judge = function* (reference: string | undefined, what: string, line: number, path: string, before: number) {
+      if (reference === undefined || reference === '' || reference.includes('$') || reference.toLowerCase() === 'scratch' || stageNamed(dockerfile, reference, before) !== undefined) return;
       // COPY --from=name without a registry, path or tag names a (possibly later) stage, not an image.
       if (what !== 'FROM' && !/[/:@.]/.test(reference)) return;
       const registry = registryOf(reference);
       if (!allowed(registry, registries)) yield fail(`${what} ${reference} (line ${line}) pulls from ${registry}, which is not an allowed registry`, path);
     };
-    for (const [i, stage] of dockerfile.stages.entries()) yield* judge(stage.resolvedImage, 'FROM', stage.from.line, `/stages/${i}/from`, i);
+    // A FROM's variables take their global ARG defaults; one without a default is the build's to give.
+    for (const [i, stage] of dockerfile.stages.entries()) yield* judge(baseWithDefaults(dockerfile, stage.image), 'FROM', stage.from.line, `/stages/${i}/from`, i);
     for (const { instruction, path, stage } of instructionsOf(dockerfile)) {
       const before = Math.max(stage, 0);
       const from = instruction.cmd === 'COPY' ? flagValue(instruction, 'from') : undefined;
