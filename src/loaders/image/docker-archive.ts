@@ -10,7 +10,7 @@ import type { ImageHandle } from './image-handle.js';
 import type { ImageLimits } from './limits.js';
 import { configSchema, dockerArchiveSchema, parseJson } from './manifests.js';
 import { ImageError } from './problems.js';
-import { pickNamed } from './target.js';
+import { listChoices, pickNamed } from './target.js';
 
 export interface DockerArchiveOptions {
   readonly name: string;
@@ -49,6 +49,6 @@ function pick<T extends { RepoTags?: string[] | null | undefined }>(entries: rea
   }
   const [only, ...more] = entries;
   if (only === undefined) throw new ImageError('image-invalid', `${label}: manifest.json lists no image`);
-  if (more.length > 0) throw new ImageError('image-ambiguous', `${label}: holds ${entries.length} images (${entries.flatMap((e) => e.RepoTags ?? []).join(', ')}); name one with :TAG`);
+  if (more.length > 0) throw new ImageError('image-ambiguous', `${label}: holds ${entries.length} images: ${listChoices(entries, (e) => e.RepoTags ?? [])}`);
   return only;
 }

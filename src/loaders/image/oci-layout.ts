@@ -10,7 +10,7 @@ import type { ImageLimits } from './limits.js';
 import { assertImageManifest, configSchema, type Descriptor, indexSchema, isIndexMedia, isLayerMedia, manifestSchema, MEDIA, parseJson } from './manifests.js';
 import { chooseManifest, type Platform } from './platform.js';
 import { ImageError } from './problems.js';
-import { pickNamed } from './target.js';
+import { listChoices, pickNamed } from './target.js';
 
 const REF_NAME = 'org.opencontainers.image.ref.name';
 const MAX_INDEX_DEPTH = 4;
@@ -71,7 +71,7 @@ function pickByTag(manifests: readonly Descriptor[], tag: string | undefined, pl
   // Untagged manifests that each name their platform (some exporters list the platforms of one
   // image in index.json itself, without a nested index) are a choice of platform, not of image.
   if (more.length > 0 && names.length === 0 && manifests.every((m) => m.platform !== undefined)) return chooseManifest(manifests, platform, label);
-  if (more.length > 0) throw new ImageError('image-ambiguous', `${label}: holds ${manifests.length} images (${names.join(', ') || 'untagged'}); name one with :TAG`);
+  if (more.length > 0) throw new ImageError('image-ambiguous', `${label}: holds ${manifests.length} images: ${listChoices(manifests, namesOf)}`);
   return only;
 }
 

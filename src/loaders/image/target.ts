@@ -120,3 +120,13 @@ export function pickNamed<T>(images: readonly T[], namesOf: (image: T) => readon
   }
   return undefined;
 }
+
+/**
+ * The images of a layout or archive listed for an image-ambiguous error: each by its first name,
+ * or as untagged with its position, which `:@N` names (the only way to name an untagged one).
+ */
+export function listChoices<T>(images: readonly T[], namesOf: (image: T) => readonly string[]): string {
+  const shown = images.slice(0, 20).map((image, i) => `@${i} ${namesOf(image)[0] ?? '(untagged)'}`);
+  const more = images.length > shown.length ? `, and ${images.length - shown.length} more` : '';
+  return `${shown.join(', ')}${more}; name one as :TAG, or by position as :@N`;
+}
