@@ -39,6 +39,16 @@ describe('secrets of one file', () => {
     for (const s of found) for (const key of keys) expect(s.redacted).not.toContain(key.slice(4));
   });
 
+  it('finds passwords in https URLs of the configuration, which layer files search only in credential stores', () => {
+    const password = random(`${UPPER}abcdefghijklmnopqrstuvwxyz0123456789`, 18);
+    const url = `https://ci:${password}@gitlab.internal.corp/platform/api.git`;
+    const found = scanConfigForSecrets({ env: [`GIT_URL=${url}`], labels: { 'org.opencontainers.image.source': url }, history: [{ created_by: `RUN git clone ${url} /src` }] });
+    expect(found.map((s) => [s.place, s.rule, s.redacted])).toEqual([['env', 'url-password', redact(password)], ['label', 'url-password', redact(password)], ['history', 'url-password', redact(password)]]);
+    // A token of a known format in the URL is reported by its own rule, once.
+    const github = `ghp_${random(`${UPPER}abcdefghijklmnopqrstuvwxyz0123456789`, 36)}`;
+    expect(scanConfigForSecrets({ env: [`REPO=https://x-access-token:${github}@github.com/org/repo.git`] }).map((s) => s.rule)).toEqual(['github-token']);
+  });
+
   it('keeps values of different rules and the same value in different places of the configuration', () => {
     const key = awsKey();
     const found = scanConfigForSecrets({ env: [`AWS_ACCESS_KEY_ID=${key}`, `BACKUP_KEY_ID=${key}`], history: [{ created_by: `RUN echo ${key} ${key} && echo ${JWT}` }] });

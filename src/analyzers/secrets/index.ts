@@ -7,6 +7,8 @@ import type { ImageSecret } from '../../model/package.js';
 import { redact } from '../../lib/redact.js';
 import { SECRET_RULES } from '../../lib/secrets/catalog.js';
 import { credentialStoreRulesFor } from '../../lib/secrets/families/credential-stores.js';
+import { URL_PASSWORD_ANY_SCHEME } from '../../lib/secrets/families/generic.js';
+import type { SecretRule } from '../../lib/secrets/rule.js';
 import { findSecrets, type FoundSecret, keywordsIn } from '../../lib/secrets/scan.js';
 import { summariseSecrets } from '../../lib/secrets/summary.js';
 
@@ -125,10 +127,19 @@ export interface ConfigForSecrets {
  */
 const SYNTAX_OF_PLACE: Readonly<Record<ImageSecret['place'], { readonly path?: string }>> = { env: { path: '.env' }, label: { path: '.env' }, history: { path: 'Dockerfile' }, file: {} };
 
+/**
+ * The catalog, and passwords in URLs of any scheme: layer files are searched for http(s) URLs'
+ * passwords only in credential stores, since "://" is in half of all text files and would pass
+ * them all through the keyword prefilter, but the configuration is a few strings, and it keeps
+ * `ENV GIT_URL=https://ci:…@host/repo.git` and `RUN git clone https://ci:…@host/repo.git` for
+ * anyone who pulls the image. Specific rules come first and keep the spans they report.
+ */
+const CONFIG_RULES: readonly SecretRule[] = [...SECRET_RULES, URL_PASSWORD_ANY_SCHEME];
+
 export function scanConfigForSecrets(config: ConfigForSecrets): ImageSecret[] {
   const found: ImageSecret[] = [];
   const add = (place: ImageSecret['place'], index: number, text: string, label?: string): void => {
-    for (const s of reported(findSecrets(text, SECRET_RULES, undefined, SYNTAX_OF_PLACE[place]))) found.push({ ...s, place, line: index + 1, ...(label === undefined ? {} : { label }) });
+    for (const s of reported(findSecrets(text, CONFIG_RULES, undefined, SYNTAX_OF_PLACE[place]))) found.push({ ...s, place, line: index + 1, ...(label === undefined ? {} : { label }) });
   };
   (config.env ?? []).forEach((e, i) => { add('env', i, e); });
   Object.entries(config.labels ?? {}).forEach(([k, v], i) => { add('label', i, `${k}=${v}`, k); });
