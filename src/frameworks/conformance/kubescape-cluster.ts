@@ -33,6 +33,30 @@ export const KUBESCAPE_CLUSTER: Readonly<Record<string, RuleCheck>> = {
   'exposure-to-internet': { rule: 'service-exposed' },
   'internal-networking': { rule: 'namespace-without-network-policy' },
   'pods-in-default-namespace': { rule: 'workload-in-default-namespace' },
+  'endpoints-in-default-namespace': { rule: 'workload-in-default-namespace' },
+  'endpointslice-in-default-namespace': { rule: 'workload-in-default-namespace' },
+  'horizontalpodautoscaler-in-default-namespace': { rule: 'workload-in-default-namespace' },
+  'ingress-in-default-namespace': { rule: 'workload-in-default-namespace' },
+  'persistentvolumeclaim-in-default-namespace': { rule: 'workload-in-default-namespace' },
+  'poddisruptionbudget-in-default-namespace': { rule: 'workload-in-default-namespace' },
+  'podtemplate-in-default-namespace': { rule: 'workload-in-default-namespace' },
+  'replicationcontroller-in-default-namespace': { rule: 'workload-in-default-namespace' },
+  'role-in-default-namespace': { rule: 'workload-in-default-namespace' },
+  'rolebinding-in-default-namespace': { rule: 'workload-in-default-namespace' },
+  'serviceaccount-in-default-namespace': { rule: 'workload-in-default-namespace' },
+  'ensure-that-the-kube-proxy-metrics-service-is-bound-to-localhost': { rule: 'kube-proxy-metrics-bind-address' },
+  'ensure-that-the-controller-manager-RotateKubeletServerCertificate-argument-is-set-to-true': { rule: 'controller-manager-kubelet-cert-rotation' },
+  'etcd-unique-ca': { rule: 'etcd-unique-ca' },
+  'ensure-that-the-admission-control-plugin-AlwaysPullImages-is-set': { rule: 'apiserver-recommended-admission-plugins', message: /AlwaysPullImages/ },
+  'ensure-that-the-admission-control-plugin-EventRateLimit-is-set': { rule: 'apiserver-recommended-admission-plugins', message: /EventRateLimit/ },
+  'ensure-that-the-api-server-DenyServiceExternalIPs-is-set': { rule: 'apiserver-recommended-admission-plugins', message: /DenyServiceExternalIPs/ },
+  'ensure-that-the-admission-control-plugin-NamespaceLifecycle-is-set': { rule: 'apiserver-admission-plugins', message: /NamespaceLifecycle/ },
+  'ensure-that-the-admission-control-plugin-ServiceAccount-is-set': { rule: 'apiserver-admission-plugins', message: /\bServiceAccount\b/ },
+  // Not mapped, the semantics differ: *-Strong-Cryptographic-Ciphers accepts the older CIS list
+  // (3DES, RSA key exchange) and fails a missing flag, apiserver-tls reports weak suites only;
+  // pod-security-admission-applied-* accept any admission webhook as the policy; lease- and
+  // csistoragecapacity-in-default-namespace judge kinds workload-in-default-namespace does not;
+  // serviceaccount-token-mount passes a token mounted by the pod (automount-service-account maps).
   'service-in-default-namespace': { rule: 'workload-in-default-namespace' },
   'configmap-in-default-namespace': { rule: 'workload-in-default-namespace' },
   'resources-secret-in-default-namespace': { rule: 'workload-in-default-namespace' },
@@ -96,6 +120,8 @@ export const KUBESCAPE_CLUSTER_DIFFERENCES: Readonly<Record<string, string>> = {
   'ensure-that-the-api-server-secure-port-argument-is-not-set-to-0/failed': 'the example passes --secure-port=0 then --secure-port=8443; pflag keeps the last occurrence, so the secure port is enabled',
   'exposure-to-internet/detect_with_ingress': 'the Service is ClusterIP behind an Ingress; service-exposed reports Services reachable from outside by themselves (NodePort, LoadBalancer, externalIPs)',
   'internal-networking/namespace-failed': EMPTY_NAMESPACE,
+  'ensure-that-the-admission-control-plugin-EventRateLimit-is-set/rke2-args':
+    'EventRateLimit is enabled without --admission-control-config-file: its empty configuration fails validation and kube-apiserver does not start, which Palisade warns about; kubescape checks the plugin list only',
   'internal-networking/namespace-ccnp-match-expressions-selective-failed': EMPTY_NAMESPACE,
   'rule-can-approve-cert-signing-request/role-rolebinding': 'a namespaced Role cannot grant cluster-scoped CertificateSigningRequests, and approving also needs approve on signers',
   'rule-can-modify-admission-webhooks/role-rolebinding': 'a namespaced Role cannot grant cluster-scoped webhook configurations',

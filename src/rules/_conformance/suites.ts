@@ -45,6 +45,7 @@ export const KUBESCAPE: Readonly<Record<string, CheckMapping>> = {
   'container-image-repository': { rule: 'untrusted-registry' },
   'automount-service-account': { rule: 'service-account-token-automount' },
   'rule-credentials-in-env-var': { rule: 'secret-in-env-literal' },
+  'naked-pods': { rule: 'pod-without-owner' },
 };
 
 /**
