@@ -22,6 +22,7 @@ function scanBenchmark() {
   const floor = child('./scan-child.mjs', 'floor', dir);
   const scan = child('./scan-child.mjs', 'scan', dir);
   const withoutAttack = child('./scan-child.mjs', 'scan-no-attack', dir);
+  const withoutRules = child('./scan-child.mjs', 'scan-no-rules', dir);
   const ratio = scan.seconds / floor.seconds;
   const rate = scan.resources / scan.seconds;
   const verdict = (ok) => (ok ? 'ok' : 'MISSED');
@@ -34,6 +35,7 @@ function scanBenchmark() {
     console.log(`  phases       load ${loaded.toFixed(2)} s (${(loaded / floor.seconds).toFixed(2)} x the floor), rules ${(ruled - loaded).toFixed(2)} s, attack paths and report ${(scan.seconds - ruled).toFixed(2)} s`);
   }
   console.log(`  no attack    ${withoutAttack.seconds.toFixed(2)} s   peak RSS ${withoutAttack.peakRssMb.toFixed(0)} MB   (attack paths: +${(scan.seconds - withoutAttack.seconds).toFixed(2)} s, ${((100 * (scan.seconds - withoutAttack.seconds)) / scan.seconds).toFixed(0)}% of the scan)`);
+  console.log(`  no rules     ${withoutRules.seconds.toFixed(2)} s   cpu ${withoutRules.cpuSeconds.toFixed(2)} s   peak RSS ${withoutRules.peakRssMb.toFixed(0)} MB   (${(withoutRules.seconds / floor.seconds).toFixed(2)} x the floor before any rule runs: start-up, loading with positions, index, report)`);
   console.log(`  ratio        ${ratio.toFixed(2)} (target <= 1.5: ${verdict(ratio <= 1.5)}), ${(scan.cpuSeconds / floor.cpuSeconds).toFixed(2)} in CPU time`);
   console.log(`  throughput   ${Math.round(rate)} resources/s (target >= 10000: ${verdict(rate >= 10000)})`);
   console.log(`  peak RSS     ${scan.peakRssMb.toFixed(0)} MB (target <= 500: ${verdict(scan.peakRssMb <= 500)})`);

@@ -1,5 +1,5 @@
 // One measured phase of the scan benchmark, in its own process so peak RSS is its own.
-// argv: phase (floor | scan | scan-no-attack), directory. Prints one JSON line.
+// argv: phase (floor | scan | scan-no-attack | scan-no-rules), directory. Prints one JSON line.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -18,13 +18,16 @@ if (phase === 'floor') {
 } else {
   const { scan } = await import('../dist/sdk/index.js');
   // scan-no-attack: the same scan without the attack-path analysis, to show what it costs.
-  const settings = phase === 'scan-no-attack' ? { attackPathsEnabled: false } : {};
+  // scan-no-rules: neither rules nor attack paths (start-up, loading with positions, indexing,
+  // the report): the part of the scan's time no rule can save.
+  const settings = phase === 'scan' ? {} : { attackPathsEnabled: false };
+  const excludeRules = phase === 'scan-no-rules' ? ['*'] : [];
   const at = () => (performance.now() - started) / 1000;
   const onProgress = (progress) => {
     if (progress.phase === 'rules') phases.loaded ??= at();
     if (progress.phase === 'report') phases.ruled ??= at();
   };
-  const report = await scan({ paths: [dir], failOn: 'none', settings, onProgress });
+  const report = await scan({ paths: [dir], failOn: 'none', settings, excludeRules, onProgress });
   resources = report.summary.resources;
   findings = report.findings.length;
 }
