@@ -13,10 +13,10 @@ function manual(id: string, title: string, reason: string): Control {
 /**
  * kubelet-config reports settings of several sections of the guide, so each control counts only its
  * own findings (KubeletConfiguration fields, or kubelet flags of kubeadm objects: "--name="): a
- * missing podPidsLimit is a resource policy, not an authentication failure.
+ * missing podPidsLimit is a resource policy, not an authentication failure. Who may call the kubelet
+ * API (its authentication, its unauthenticated port, AlwaysAllow) is Authentication.
  */
-const KUBELET_AUTHENTICATION = only('kubelet-config', /anonymous authentication|webhook authentication|--authentication-token-webhook=|clientCAFile|--client-ca-file=|read-only port/);
-const KUBELET_AUTHORIZATION = only('kubelet-config', /AlwaysAllow/);
+const KUBELET_API_ACCESS = only('kubelet-config', /anonymous authentication|webhook authentication|--authentication-token-webhook=|clientCAFile|--client-ca-file=|read-only port|AlwaysAllow/);
 const KUBELET_TLS = only('kubelet-config', /tlsCertFile|tlsPrivateKeyFile|weak TLS cipher suites|tlsMinVersion|--tls-min-version=/);
 const KUBELET_PID_LIMIT = only('kubelet-config', /podPidsLimit|--pod-max-pids=/);
 
@@ -125,31 +125,28 @@ export const NSA_CISA: Framework = {
     {
       id: 'authn-authz/authentication',
       title: 'Authentication and authorization: Authentication',
-      checks: [...rules('apiserver-anonymous-auth', 'apiserver-service-account-tokens', 'rbac-anonymous-binding'), KUBELET_AUTHENTICATION],
+      checks: [...rules('apiserver-anonymous-auth', 'apiserver-service-account-tokens', 'rbac-anonymous-binding'), KUBELET_API_ACCESS],
     },
     {
       id: 'authn-authz/rbac',
       title: 'Authentication and authorization: Role-based access control',
-      checks: [
-        ...rules(
-          'apiserver-authorization-mode',
-          'cluster-role-aggregation-to-admin',
-          'rbac-cluster-admin-binding',
-          'rbac-csr-approval',
-          'rbac-dangling-binding',
-          'rbac-escalation-verbs',
-          'rbac-nodes-proxy',
-          'rbac-persistent-volume-create',
-          'rbac-pod-exec',
-          'rbac-secret-read',
-          'rbac-token-create',
-          'rbac-unused-role',
-          'rbac-webhook-config-write',
-          'rbac-wildcard',
-          'rbac-workload-create',
-        ),
-        KUBELET_AUTHORIZATION,
-      ],
+      checks: rules(
+        'apiserver-authorization-mode',
+        'cluster-role-aggregation-to-admin',
+        'rbac-cluster-admin-binding',
+        'rbac-csr-approval',
+        'rbac-dangling-binding',
+        'rbac-escalation-verbs',
+        'rbac-nodes-proxy',
+        'rbac-persistent-volume-create',
+        'rbac-pod-exec',
+        'rbac-secret-read',
+        'rbac-token-create',
+        'rbac-unused-role',
+        'rbac-webhook-config-write',
+        'rbac-wildcard',
+        'rbac-workload-create',
+      ),
     },
     { id: 'logging/kubernetes-audit-logging', title: 'Audit logging and threat detection: Kubernetes native audit logging configuration', checks: rules('apiserver-audit-log') },
     manual('logging/worker-node-and-container-logging', 'Audit logging and threat detection: Worker node and container logging', 'log collection runs on the nodes (agents, journald, runtime logs), not in the objects Palisade reads'),

@@ -23,7 +23,7 @@ authentication:
   anonymous: {enabled: ${extra.includes('anonymous') ? 'true' : 'false'}}
   webhook: {enabled: true}
   x509: {clientCAFile: /etc/kubernetes/pki/ca.crt}
-authorization: {mode: Webhook}
+authorization: {mode: ${extra.includes('always-allow') ? 'AlwaysAllow' : 'Webhook'}}
 readOnlyPort: 0
 rotateCertificates: true
 serverTLSBootstrap: true
@@ -37,9 +37,17 @@ describe('kubelet-config findings', () => {
     expect(await statuses('nsa-cisa', yaml, ['authn-authz/authentication', 'network/resource-policies', 'authn-authz/rbac'])).toEqual({
       'authn-authz/authentication': 'pass',
       'network/resource-policies': 'fail',
-      'authn-authz/rbac': 'pass',
+      // The kubelet's authorization mode is who may call its API, not Role-based access control.
+      'authn-authz/rbac': 'manual',
     });
     expect(await statuses('nist-800-190', yaml, ['4.3.5'])).toEqual({ '4.3.5': 'pass' });
+  });
+
+  it('count AlwaysAllow, who may call the kubelet API, under authentication and not RBAC', async () => {
+    expect(await statuses('nsa-cisa', kubelet('always-allow'), ['authn-authz/authentication', 'authn-authz/rbac'])).toEqual({
+      'authn-authz/authentication': 'fail',
+      'authn-authz/rbac': 'manual',
+    });
   });
 
   it('count anonymous authentication under authentication and node trust', async () => {
