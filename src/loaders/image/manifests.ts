@@ -22,6 +22,8 @@ const descriptor = z.object({
   digest,
   size: z.number().int().nonnegative(),
   annotations: z.record(z.string(), z.string()).optional(),
+  /** Where a non-distributable (foreign) layer is published instead of the registry. */
+  urls: z.array(z.string()).optional(),
   platform: z.object({ architecture: z.string(), os: z.string(), variant: z.string().optional() }).optional(),
 });
 export type Descriptor = z.infer<typeof descriptor>;

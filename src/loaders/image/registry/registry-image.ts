@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { ImageHandle } from '../image-handle.js';
 import { digestOf, isDigest, verifyBytes } from '../digest.js';
 import type { ImageLimits } from '../limits.js';
-import { assertImageManifest, configSchema, indexSchema, isIndexMedia, isLayerMedia, manifestSchema, MEDIA, parseJson } from '../manifests.js';
+import { assertImageManifest, configSchema, type Descriptor, indexSchema, isIndexMedia, isLayerMedia, manifestSchema, MEDIA, parseJson } from '../manifests.js';
 import { chooseManifest, type Platform } from '../platform.js';
 import { ImageError } from '../problems.js';
 import { RegistryClient } from './client.js';
@@ -77,7 +77,7 @@ export async function openRegistryImage(referenceText: string, options: Registry
     if (!isLayerMedia(layer.mediaType)) throw new ImageError('image-unsupported', `${label}: layer ${i + 1} has media type ${layer.mediaType}`);
     return {
       digest: layer.digest, diffId: parsedConfig.rootfs.diff_ids[i] ?? '', size: layer.size,
-      open: () => streamBlob(client, layer.digest, layer.size, `${label}: layer ${i + 1}`),
+      open: () => streamBlob(client, layer, `${label}: layer ${i + 1}`),
     };
   });
   return { name: options.name, manifestDigest, configDigest: manifest.config.digest, config: parsedConfig, repoTags: ref.reference.includes(':') ? [] : [`${ref.domain}/${ref.repository}:${ref.reference}`], layers };
@@ -86,8 +86,19 @@ export async function openRegistryImage(referenceText: string, options: Registry
 /** Only what tells a manifest from an index (and from the schema 1 manifests no one should push). */
 const documentSchema = z.object({ schemaVersion: z.number(), mediaType: z.string().optional() });
 
-async function* streamBlob(client: RegistryClient, digest: string, size: number, what: string): AsyncGenerator<Buffer> {
-  const response = await client.get(`blobs/${digest}`);
+async function* streamBlob(client: RegistryClient, { digest, size, urls }: Descriptor, what: string): AsyncGenerator<Buffer> {
+  let response: IncomingMessage;
+  try {
+    response = await client.get(`blobs/${digest}`);
+  } catch (error) {
+    // A non-distributable layer (Windows base layers, some vendor layers) is published at the URLs
+    // its descriptor names, not pushed to the registry; fetching URLs an image names is a request
+    // to any host the image's author chose, so it is not done.
+    if (error instanceof ImageError && error.code === 'image-not-found' && urls !== undefined && urls.length > 0) {
+      throw new ImageError('image-unsupported', `${what} (${digest}) is a non-distributable layer the registry does not hold; it is published at ${urls[0]?.slice(0, 200) ?? ''}, which Palisade does not fetch. Pull the image with its engine and scan docker-daemon:IMAGE`);
+    }
+    throw error;
+  }
   yield* guarded(response, `${what} (${digest})`, size, () => new ImageError('digest-mismatch', `${what} (${digest}): the registry sent more than the ${size} bytes of its descriptor`));
 }
 
