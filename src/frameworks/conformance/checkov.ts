@@ -2,7 +2,10 @@
  * checkov's Kubernetes checks (../shared/testdata/k8s/checkov-kubernetes) mapped to Palisade rules,
  * for `npm run conformance`. The control-plane part mirrors test/conformance/cluster-config-rules
  * .test.ts (kept by the rule engineers); the workload part is mapped here. Checks not listed have
- * no Palisade counterpart with the same semantics (PodSecurityPolicy, kubelet flags in pods, and
+ * no Palisade counterpart with the same semantics (PodSecurityPolicy, kubelet flags in pods, an
+ * AdmissionConfiguration's plugin list for EventRateLimit, runAsUser >= 10000 including an unset
+ * one (RootContainersHighUID; Palisade splits unset, 0 and low UIDs over three rules), Tiller's
+ * listener and Service, cipher lists, control-plane flags of pods outside kube-system, and
  * KubernetesDashboard, which fails any Dashboard deployed where kubernetes-dashboard-exposed
  * reports only a Dashboard that skips login, runs as cluster-admin or is reachable from outside).
  */
@@ -32,6 +35,12 @@ export const CHECKOV: Readonly<Record<string, RuleCheck>> = {
   ControllerManagerBindAddress: { rule: 'control-plane-bind-address' },
   KubeControllerManagerBlockProfiles: { rule: 'control-plane-profiling' },
   SchedulerProfiling: { rule: 'control-plane-profiling' },
+  ApiServerServiceAccountPlugin: { rule: 'apiserver-admission-plugins', message: /\bServiceAccount\b/ },
+  ApiServerEtcdCertAndKey: { rule: 'apiserver-tls', message: flagPattern('etcd-certfile', 'etcd-keyfile') },
+  ApiServerKubeletClientCertAndKey: { rule: 'apiserver-tls', message: flagPattern('kubelet-client-certificate', 'kubelet-client-key') },
+  ApiServerTlsCertAndKey: { rule: 'apiserver-tls', message: flagPattern('tls-cert-file', 'tls-private-key-file') },
+  ApiServerServiceAccountLookup: { rule: 'apiserver-service-account-tokens', message: flagPattern('service-account-lookup') },
+  EtcdCertAndKey: { rule: 'etcd-tls', message: flagPattern('cert-file', 'key-file') },
   KubeControllerManagerServiceAccountPrivateKeyFile: { rule: 'controller-manager-service-account-credentials', message: flagPattern('service-account-private-key-file') },
   // Workload checks.
   PrivilegedContainers: { rule: 'privileged-container', message: /runs privileged/ },
@@ -113,6 +122,10 @@ export const CHECKOV_DIFFERENCES: Readonly<Record<string, string>> = {
     'checkov counts 7: it fails rootContainersFAILED-malformed-spec.yaml, whose spec is a list (the API server rejects it; Palisade finds no pod spec to judge), and counts the two objects named pod4 in one file separately where this comparison counts one; on every other object the verdicts agree',
   'Seccomp:example_Seccomp':
     'the four PASSED examples set seccomp only through the seccomp.security.alpha.kubernetes.io annotations: kubelets stopped reading them in v1.25 and since v1.27 the API server no longer copies them into securityContext.seccompProfile at pod creation, so on every supported version these pods run Unconfined; checkov accepts the annotations, Palisade reads the field',
+  'ApiServerServiceAccountLookup:example_ApiServerServiceAccountLookup':
+    'ApiServer-FAILED-2.yaml leaves --service-account-lookup unset, and it defaults to true (kube-bench passes it too); checkov requires the flag written',
+  'ApiServerServiceAccountPlugin:example_ApiServerServiceAccountPlugin':
+    '--enable-admission-plugins=other adds to the default plugins, of which ServiceAccount is one: only --disable-admission-plugins (or the deprecated --admission-control list) turns it off; checkov requires the name written',
   'RbacBindRoleBindings:example_RbacBindRoleBindings':
     'test-should-fail-1 grants bind on rolebindings, which grants nothing: the RBAC escalation check asks for bind on the role a binding refers to (roles or clusterroles in rbac.authorization.k8s.io), never on the binding',
 };
