@@ -81,7 +81,7 @@ export function detectOs(read: (path: string) => Buffer | undefined): OperatingS
   for (const path of OS_RELEASE_PATHS) {
     const content = read(path);
     if (content === undefined) continue;
-    const os = parseOsRelease(content.toString('utf8'));
+    const os = parseOsRelease(content.subarray(0, MAX_OS_RELEASE_BYTES).toString('utf8'));
     if (os !== undefined) return os;
     break;
   }
@@ -92,6 +92,12 @@ export function detectOs(read: (path: string) => Buffer | undefined): OperatingS
   }
   return undefined;
 }
+
+/**
+ * Real os-release files are under 1 KiB; the image reader buffers a file up to 64 MiB, and
+ * splitting that into lines and fields would take over 600 MB. A field past this is not read.
+ */
+const MAX_OS_RELEASE_BYTES = 64 * 1024;
 
 /** Release files are a line or a few; a hostile one is not read past its first KiB. */
 function firstLines(content: Buffer): string {

@@ -99,3 +99,12 @@ describe('end to end: a root file system read as an image', () => {
     expect(inventory.os).toMatchObject({ id: 'debian', versionId: '12', codename: 'bookworm' });
   });
 });
+
+describe('hostile os-release', () => {
+  it('reads only the first 64 KiB (real ones are under 1 KiB): a 60 MB file costs no more than that', () => {
+    const filler = '# padding\n'.repeat(7000); // 70,000 bytes
+    expect(detectOs(files({ '/etc/os-release': `ID=debian\n${filler}VERSION_ID="12"\n` }))).toEqual({ id: 'debian' });
+    const bomb = Buffer.from(`ID=alpine\n${'ID_X=y\n'.repeat(8_000_000)}`);
+    expect(detectOs((path) => (path === '/etc/os-release' ? bomb : undefined))).toEqual({ id: 'alpine' });
+  });
+});
