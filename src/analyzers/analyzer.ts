@@ -54,3 +54,17 @@ export interface Analyzer {
 
 /** A problem the analyzer wants to report without failing (e.g. an unsupported database format). */
 export class UnsupportedFormat extends Error {}
+
+/**
+ * More packages than any distribution has (Debian's archive has about 70,000 binary packages per
+ * architecture, Alpine's about 30,000): a database listing more is hostile, and reading on would
+ * only spend memory (a 60 MB apk database of tiny records is 7 million packages).
+ */
+export const MAX_PACKAGES_PER_DATABASE = 100_000;
+
+/** Says the rest of a database is not read; without `warn`, the file fails as malformed. */
+export function packageLimitReached(context: AnalyzerContext): void {
+  const message = `more than ${String(MAX_PACKAGES_PER_DATABASE)} packages listed, more than any distribution has: the rest are not read`;
+  if (context.warn === undefined) throw new Error(message);
+  context.warn(message);
+}

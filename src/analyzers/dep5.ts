@@ -8,7 +8,7 @@
  * from them.
  */
 import { debianLicenseToSpdx } from './dep5-spdx.js';
-import { parseStanzas } from './stanzas.js';
+import { stanzas } from './stanzas.js';
 
 const cache = new WeakMap<Buffer, readonly string[]>();
 
@@ -20,21 +20,32 @@ export function dep5Licenses(copyright: Buffer): readonly string[] {
   return licenses;
 }
 
+/** More licences than any package declares (a few dozen at most): a copyright file listing more is not read further. */
+const MAX_LICENSES = 256;
+
+/** The fields read; the copyright texts and notices, most of the file, are not kept. */
+const FIELDS: ReadonlySet<string> = new Set(['Format', 'Files', 'License']);
+
 function parse(text: string): string[] {
-  const [header, ...rest] = parseStanzas(text);
-  if (header === undefined || !/copyright-format\/1\.0|dep5/i.test(header.get('Format') ?? '')) return [];
-  const found: string[] = [];
-  for (const paragraph of [header, ...rest]) {
+  const paragraphs = stanzas(text, FIELDS);
+  const header = paragraphs.next();
+  if (header.done === true || !/copyright-format\/1\.0|dep5/i.test(header.value.get('Format') ?? '')) return [];
+  const found = new Set<string>();
+  addLicenses(header.value.get('License'), found);
+  for (const paragraph of paragraphs) {
     // Stand-alone License paragraphs hold the texts of names already used by Files paragraphs.
-    if (paragraph !== header && !paragraph.has('Files')) continue;
-    const field = paragraph.get('License');
-    if (field === undefined) continue;
-    const shortName = field.split('\n')[0]?.trim() ?? '';
-    for (const name of shortName.split(/\s+(?:and|or)\s+|\s*,\s*(?:and\s+|or\s+)?/i)) {
-      const clean = name.replace(/^\(+|\)+$/g, '').trim();
-      const license = clean === '' ? '' : debianLicenseToSpdx(clean);
-      if (license !== '' && !found.includes(license)) found.push(license);
-    }
+    if (paragraph.has('Files')) addLicenses(paragraph.get('License'), found);
+    if (found.size >= MAX_LICENSES) break;
   }
-  return found;
+  return [...found];
+}
+
+function addLicenses(field: string | undefined, found: Set<string>): void {
+  if (field === undefined) return;
+  const shortName = field.split('\n')[0]?.trim() ?? '';
+  for (const name of shortName.split(/\s+(?:and|or)\s+|\s*,\s*(?:and\s+|or\s+)?/i)) {
+    const clean = name.replace(/^\(+|\)+$/g, '').trim();
+    const license = clean === '' ? '' : debianLicenseToSpdx(clean);
+    if (license !== '') found.add(license);
+  }
 }

@@ -6,10 +6,10 @@
  * config files, purged ones and half-installed ones (an unpack that failed midway) do not. Licences come from each package's machine-readable
  * /usr/share/doc/PKG/copyright (see dep5.ts).
  */
-import type { Analyzer, FoundPackage } from './analyzer.js';
+import { type Analyzer, type FoundPackage, MAX_PACKAGES_PER_DATABASE, packageLimitReached } from './analyzer.js';
 import { dep5Licenses } from './dep5.js';
 import { distroQualifier, purl } from './purl.js';
-import { parseStanzas } from './stanzas.js';
+import { stanzas } from './stanzas.js';
 
 /**
  * dpkg(1) package states whose files are all in place: `unpacked` and `half-configured` await (or
@@ -18,6 +18,9 @@ import { parseStanzas } from './stanzas.js';
  * code is there to be exploited, and Trivy lists them too.
  */
 const PRESENT: ReadonlySet<string> = new Set(['installed', 'triggers-pending', 'triggers-awaited', 'half-configured', 'unpacked']);
+
+/** The fields read; the others (Description, Conffiles, Depends) are not kept. */
+const FIELDS: ReadonlySet<string> = new Set(['Package', 'Version', 'Status', 'Architecture', 'Source']);
 
 export const dpkgAnalyzer: Analyzer = {
   id: 'dpkg',
@@ -28,10 +31,14 @@ export const dpkgAnalyzer: Analyzer = {
     const packages: FoundPackage[] = [];
     // distroless status.d files carry no Status field: their presence means installed.
     const statusDir = file.path.startsWith('/var/lib/dpkg/status.d/');
-    for (const stanza of parseStanzas(file.content.toString('utf8'))) {
+    for (const stanza of stanzas(file.content.toString('utf8'), FIELDS)) {
       const name = stanza.get('Package');
       const version = stanza.get('Version');
       if (name === undefined || version === undefined) continue;
+      if (packages.length === MAX_PACKAGES_PER_DATABASE) {
+        packageLimitReached(context);
+        break;
+      }
       const status = stanza.get('Status');
       if (status === undefined ? !statusDir : !PRESENT.has(status.split(/\s+/)[2] ?? '')) continue;
       const arch = stanza.get('Architecture');

@@ -1,31 +1,51 @@
 /**
  * Deb822-style records (dpkg status, also the shape of Python METADATA headers): "Field: value"
  * lines, continuation lines starting with a space or tab, records separated by blank lines.
+ * Records are read one at a time from the text, never split into an array of all its lines: a
+ * hostile database of 64 MiB (the image reader's buffering limit) would be millions of strings.
  */
 export type Stanza = ReadonlyMap<string, string>;
 
-export function parseStanzas(text: string): Stanza[] {
-  const stanzas: Stanza[] = [];
+/** The lines of a text without their line ends (LF or CRLF), one at a time. */
+export function* linesOf(text: string): Generator<string> {
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    yield text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+    start = end + 1;
+  }
+}
+
+/**
+ * The records of a text, one at a time. With `fields`, only those fields are kept (and their
+ * continuation lines joined): a stanza of a million fields then costs no memory.
+ */
+export function* stanzas(text: string, fields?: ReadonlySet<string>): Generator<Stanza> {
   let current = new Map<string, string>();
+  let started = false;
   let last: string | undefined;
-  for (const line of text.split(/\r?\n/)) {
+  for (const line of linesOf(text)) {
     if (line.trim() === '') {
-      if (current.size > 0) stanzas.push(current);
+      if (started) yield current;
       current = new Map();
+      started = false;
       last = undefined;
       continue;
     }
-    if ((line.startsWith(' ') || line.startsWith('\t')) && last !== undefined) {
-      current.set(last, `${current.get(last) ?? ''}\n${line.trim()}`);
+    if ((line.startsWith(' ') || line.startsWith('\t')) && started) {
+      // The continuation of a field left out is left out with it.
+      if (last !== undefined) current.set(last, `${current.get(last) ?? ''}\n${line.trim()}`);
       continue;
     }
     const colon = line.indexOf(':');
     if (colon <= 0) continue;
-    last = line.slice(0, colon).trim();
-    current.set(last, line.slice(colon + 1).trim());
+    const field = line.slice(0, colon).trim();
+    started = true;
+    last = fields === undefined || fields.has(field) ? field : undefined;
+    if (last !== undefined) current.set(last, line.slice(colon + 1).trim());
   }
-  if (current.size > 0) stanzas.push(current);
-  return stanzas;
+  if (started) yield current;
 }
 
 /** Email-style headers up to the first blank line, keeping repeated fields (Classifier, License-File). */

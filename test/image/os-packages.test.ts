@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ANALYZERS } from '../../src/analyzers/index.js';
 import { inventoryImage } from '../../src/sdk/image.js';
 
 function rootfs(entries: Record<string, string>, links: Record<string, string> = {}): string {
@@ -45,5 +46,39 @@ describe('apk: the database of usr-merged Wolfi and Chainguard images', () => {
     });
     const { inventory } = await inventoryImage(`dir:${root}`);
     expect(inventory.packages.map((p) => [p.name, p.version, p.file])).toEqual([['musl', '1.2.5-r10', '/lib/apk/db/installed']]);
+  });
+});
+
+describe('hostile package databases: bounded work and memory', () => {
+  const warnings: string[] = [];
+  const context = { exists: () => false, read: () => undefined, warn: (message: string) => { warnings.push(message); } };
+
+  it('a dpkg status or apk database listing more packages than any distribution has is cut at 100,000, and says so', () => {
+    const dpkg = ANALYZERS.find((a) => a.id === 'dpkg');
+    const apk = ANALYZERS.find((a) => a.id === 'apk');
+    if (dpkg === undefined || apk === undefined) throw new Error('analyzers missing');
+    warnings.length = 0;
+    const status = Buffer.from(Array.from({ length: 150_000 }, (_, i) => `Package: p${String(i)}\nVersion: 1\nStatus: install ok installed\n`).join('\n'));
+    expect(dpkg.parse({ path: '/var/lib/dpkg/status', content: status }, context)).toHaveLength(100_000);
+    const installed = Buffer.from(Array.from({ length: 150_000 }, (_, i) => `P:p${String(i)}\nV:1\n`).join('\n'));
+    expect(apk.parse({ path: '/lib/apk/db/installed', content: installed }, context)).toHaveLength(100_000);
+    expect(warnings).toEqual([
+      'more than 100000 packages listed, more than any distribution has: the rest are not read',
+      'more than 100000 packages listed, more than any distribution has: the rest are not read',
+    ]);
+  });
+
+  it('a stanza of a million fields keeps only the fields dpkg reads', () => {
+    const dpkg = ANALYZERS.find((a) => a.id === 'dpkg');
+    const status = Buffer.from(`Package: a\nVersion: 1\nStatus: install ok installed\n${'X-Field: y\n'.repeat(1_000_000)}\nPackage: b\nVersion: 2\nStatus: install ok installed\n`);
+    expect(dpkg?.parse({ path: '/var/lib/dpkg/status', content: status }, context).map((p) => p.name)).toEqual(['a', 'b']);
+  });
+});
+
+describe('dpkg fields left out', () => {
+  it('a continuation line of a field not read is not taken for a field, even with a colon in it', () => {
+    const dpkg = ANALYZERS.find((a) => a.id === 'dpkg');
+    const status = Buffer.from('Package: real\nStatus: install ok installed\nDescription: a tool\n Package: fake\n Version: 9: see http://x\nVersion: 1.0\n');
+    expect(dpkg?.parse({ path: '/var/lib/dpkg/status', content: status }, { exists: () => false }).map((p) => [p.name, p.version])).toEqual([['real', '1.0']]);
   });
 });
