@@ -15,6 +15,7 @@ import { problem } from '../core/errors.js';
 import { isHelmChart } from './helm.js';
 import { isKustomization } from './kustomize.js';
 import { isDockerfileName } from './dockerfile/index.js';
+import { CONFIG_FILE_NAMES } from '../config/load.js';
 
 /** `real` is the path with every symbolic link resolved, to recognise one file reached twice. */
 export type WalkItem =
@@ -25,6 +26,11 @@ export type WalkItem =
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 /** Version-control metadata: never manifests, sometimes huge. */
 const SKIPPED_DIRECTORIES = new Set(['.git', '.hg', '.svn']);
+/**
+ * Palisade's own configuration (`palisade scan .` in a repository that keeps its .palisade.yaml at
+ * the root): it configures the scan, and read as a manifest it was a warning of missing fields.
+ */
+const CONFIG_FILES: ReadonlySet<string> = new Set(CONFIG_FILE_NAMES);
 
 export function isManifestName(name: string): boolean {
   return MANIFEST_EXTENSIONS.has(path.extname(name).toLowerCase());
@@ -85,6 +91,7 @@ async function visit(dir: Place, root: string, visited: Set<string>, items: Walk
       if (kind === 'walk') await visit({ path: absolute, real, shown: entryShown }, root, visited, items, select);
       else items.push({ kind, absolute, real, shown: entryShown });
     } else if (target === 'file') {
+      if (CONFIG_FILES.has(entry.name)) continue;
       if (isDockerfileName(entry.name) || (select === 'manifests' && isManifestName(entry.name))) items.push({ kind: 'file', absolute, real, shown: entryShown });
       else if (select === 'manifests') items.push({ kind: 'problem', problem: problem('not-a-manifest', 'not a .yaml, .yml or .json file; skipped', { file: entryShown }) });
     }

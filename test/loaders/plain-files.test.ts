@@ -24,6 +24,19 @@ describe('loadInputs on plain files and directories', () => {
     expect(result.problems.map((p) => [p.code, p.file])).toEqual([['not-a-manifest', 'plain/README.md']]);
   });
 
+  it("skips Palisade's own configuration files in a walked directory", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'palisade-config-walk-'));
+    try {
+      writeFileSync(path.join(dir, '.palisade.yaml'), 'failOn: high\n');
+      writeFileSync(path.join(dir, 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec: {containers: [{name: app, image: nginx}]}\n');
+      const result = await loadInputs({ paths: [dir], cwd: dir });
+      expect(result.inputs.map((file) => path.basename(file))).toEqual(['pod.yaml']);
+      expect(result.problems).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('keeps the namespace undefined when the manifest omits it', async () => {
     const result = await loadInputs({ paths: ['plain/a.yaml'], cwd: fixtures });
     const [pod, service] = result.resources;
