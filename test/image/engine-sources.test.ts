@@ -72,6 +72,13 @@ describe('docker-daemon: through the Docker Engine API (podman system service)',
     expect(read.image?.manifestDigest).toBe(digest);
   });
 
+  it('names an image exported by its short id from the engine\'s record (the export names none)', async () => {
+    const read = await readImage(`docker-daemon:${imageId.slice(0, 12)}`, { wants, env: env() });
+    sameImage(read);
+    expect(read.image?.repoTags).toEqual(['localhost/palisade-engine:1']);
+    expect(read.image?.manifestDigest).toBe(podman.run(['image', 'inspect', '--format', '{{.Digest}}', 'localhost/palisade-engine:1']).trim());
+  });
+
   it('finds the engine through the current docker context, as the docker CLI does (rootless Docker, Docker Desktop)', async () => {
     const home = mkdtempSync(join(podman.dir, 'home-'));
     const meta = join(home, '.docker/contexts/meta', createHash('sha256').update('podman-ctx').digest('hex'));

@@ -40,8 +40,12 @@ export async function openDaemonImage(reference: string, options: DaemonOptions)
     const file = join(dir, 'image.tar');
     await spool(response, file, options);
     const handle = openDockerArchive(archiveAccess(file), { name: options.name, limits: options.limits });
-    const manifestDigest = await repoDigest(endpoint, reference, handle.repoTags);
-    return { ...handle, ...(manifestDigest === undefined ? {} : { manifestDigest }), close: cleanup };
+    const recorded = await inspect(endpoint, reference);
+    // Exported by id, the archive names no repository (docker save <id> writes RepoTags null): the
+    // engine's own record names the image then, as `docker images` shows it.
+    const repoTags = handle.repoTags.length > 0 ? handle.repoTags : recorded.repoTags;
+    const manifestDigest = repoDigest(recorded.repoDigests, reference, repoTags);
+    return { ...handle, repoTags, ...(manifestDigest === undefined ? {} : { manifestDigest }), close: cleanup };
   } catch (error) {
     cleanup();
     throw error;
@@ -49,30 +53,32 @@ export async function openDaemonImage(reference: string, options: DaemonOptions)
 }
 
 /**
+ * What the engine records for the image (GET /images/NAME/json, read to 1 MiB): its tags and
+ * RepoDigests. The export is already read, so an engine that fails to answer costs these only.
+ */
+async function inspect(endpoint: EngineEndpoint, reference: string): Promise<{ repoTags: string[]; repoDigests: string[] }> {
+  let parsed: { RepoTags?: unknown; RepoDigests?: unknown };
+  try {
+    parsed = JSON.parse(await bodyOf(await engineGet(endpoint, `/images/${encodeName(reference)}/json`), 1024 * 1024)) as typeof parsed;
+  } catch {
+    return { repoTags: [], repoDigests: [] };
+  }
+  const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v !== '' && v !== '<none>:<none>' && v !== '<none>@<none>') : []);
+  return { repoTags: strings(parsed.RepoTags), repoDigests: strings(parsed.RepoDigests) };
+}
+
+/**
  * The manifest digest the engine records for the image in the repository it is named by
  * (RepoDigests, what `docker images --digests` shows): an export carries none, and without it an
  * SBOM cannot name the image by purl. None for an image built here and never pushed or pulled, and
  * none rather than a guess when no recorded repository is the one the image is named by (a digest
- * is per repository: a registry may have recompressed the layers). The export is already read, so
- * an engine that fails to answer costs the digest only.
+ * is per repository: a registry may have recompressed the layers). An image named by id is named
+ * by no repository: the digest is taken when all its recorded repositories agree on one.
  */
-async function repoDigest(endpoint: EngineEndpoint, reference: string, repoTags: readonly string[]): Promise<string | undefined> {
-  let text: string;
-  try {
-    text = await bodyOf(await engineGet(endpoint, `/images/${encodeName(reference)}/json`), 1024 * 1024);
-  } catch {
-    return undefined;
-  }
-  let recorded: unknown;
-  try {
-    recorded = (JSON.parse(text) as { RepoDigests?: unknown }).RepoDigests;
-  } catch {
-    return undefined;
-  }
-  if (!Array.isArray(recorded)) return undefined;
+function repoDigest(recorded: readonly string[], reference: string, repoTags: readonly string[]): string | undefined {
   const digests = new Map<string, string>();
   for (const entry of recorded) {
-    const ref = typeof entry === 'string' ? parseImageRef(entry) : undefined;
+    const ref = parseImageRef(entry);
     if (ref?.digest !== undefined && !digests.has(repositoryOf(ref))) digests.set(repositoryOf(ref), ref.digest);
   }
   for (const name of [reference, ...repoTags]) {
@@ -80,8 +86,13 @@ async function repoDigest(endpoint: EngineEndpoint, reference: string, repoTags:
     const digest = ref === undefined ? undefined : digests.get(repositoryOf(ref));
     if (digest !== undefined) return digest;
   }
-  return undefined;
+  // Named by id, the image is named by no repository: one digest recorded for it is its own.
+  const distinct = new Set(digests.values());
+  return IMAGE_ID.test(reference) && distinct.size === 1 ? [...distinct][0] : undefined;
 }
+
+/** An image id or its short form, as `docker images` prints it. */
+const IMAGE_ID = /^(?:sha256:)?[a-f0-9]{12,64}$/;
 
 function repositoryOf(ref: ImageRef): string {
   return `${ref.registry}/${ref.repository}`;
