@@ -26,6 +26,10 @@ export const KALM_CLUSTER: Readonly<Record<string, RuleCheck>> = {
   'RBAC-027': { rule: 'rbac-anonymous-binding' },
   'NP-001': { rule: 'namespace-without-network-policy' },
   'NP-002': { rule: 'namespace-without-default-deny' },
+  'NP-003': { rule: 'egress-to-internet', message: /metadata/ },
+  'NP-005': { rule: 'network-policy-selects-no-pod' },
+  'PSA-002': { rule: 'namespace-without-pod-security' },
+  'PSA-003': { rule: 'namespace-without-pod-security' },
   'NS-001': { rule: 'workload-in-default-namespace' },
   // RES-007/RES-008 judge the LimitRange's literal fields (defaultRequest, default, max) where
   // namespace-without-limit-range asks whether containers end up with limits after the API
@@ -43,4 +47,5 @@ export const KALM_CLUSTER_DIFFERENCES: readonly (readonly [RegExp, string])[] = 
   [/^RBAC-027-\d:/, 'the binding names system:unauthenticated as its roleRef (a ClusterRole that does not exist) and binds a User: no anonymous, unauthenticated or all-authenticated subject is bound'],
   [/^RBAC-023-1:Role\//, 'a namespaced Role cannot grant nodes/proxy: nodes are cluster-scoped'],
   [/^RBAC-025-\d:Role\//, 'a namespaced Role cannot grant webhook configurations: they are cluster-scoped'],
+  [/^NP-00[35]:(Namespace|ServiceAccount|Deployment)\//, 'the finding is on the NetworkPolicy at fault (egress to the metadata address, a selector matching no pod); Kalm labels every object of the file, the namespace and its filler workload included'],
 ];

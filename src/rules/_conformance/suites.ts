@@ -153,6 +153,7 @@ export const KALM: Readonly<Record<string, CheckMapping>> = {
   'RES-006': { rule: 'resource-limits', message: /no ephemeral-storage limit/ },
   'SC-001': { rule: 'image-pull-policy' },
   'SC-002': { rule: 'image-tag-latest' },
+  'WL-001': { rule: 'pod-without-owner' },
 };
 
 /** Kalm objects where Palisade disagrees on purpose, by object name. */
