@@ -37,10 +37,18 @@ export const rule = defineRule({
     if (dockerfile === undefined) return;
     for (const { instruction, path } of instructionsOf(dockerfile)) {
       const commands = commandsOf(instruction).map((command) => unwrapped(command));
-      for (const [i, command] of commands.entries()) {
+      // The interpreters of each pipeline, looked up per download (not searched for: a hostile RUN has 100,000 commands).
+      const interpreters = new Map<number, ShellCommand[]>();
+      for (const command of commands) {
+        if (!INTERPRETERS.test(programOf(command))) continue;
+        const list = interpreters.get(command.pipeline);
+        if (list === undefined) interpreters.set(command.pipeline, [command]);
+        else list.push(command);
+      }
+      for (const command of commands) {
         const downloader = programOf(command);
         const piped = DOWNLOADERS.has(downloader)
-          ? commands.slice(i + 1).find((next) => next.pipeline === command.pipeline && next.stage > command.stage && INTERPRETERS.test(programOf(next)))
+          ? interpreters.get(command.pipeline)?.find((next) => next.stage > command.stage)
           : undefined;
         if (piped !== undefined) {
           yield fail(`RUN (line ${instruction.line}) pipes a ${downloader} download into ${programOf(piped)}: unverified code runs in the build`, path);

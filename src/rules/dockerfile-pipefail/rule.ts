@@ -5,7 +5,7 @@
  */
 import type { Resource } from '../../model/resource.js';
 import { defineRule, fail } from '../../core/rule.js';
-import type { DockerInstruction } from '../../lib/dockerfile/index.js';
+import type { DockerInstruction, ShellCommand } from '../../lib/dockerfile/index.js';
 import { commandsOf, dockerfileOf, stageInstructions, stageNamed } from '../_dockerfile/dockerfile.js';
 
 /** Shells without POSIX pipelines (PowerShell, cmd) are not judged. */
@@ -49,9 +49,11 @@ export const rule = defineRule({
         const commands = commandsOf(instruction);
         // A pipe is covered by `set -o pipefail` before it in the same script, or by the options of
         // the shell that runs it when that is a nested one (`bash -o pipefail -c '...'`).
-        const unguarded = commands.some((command, i) => command.stage > 0
-          && !(command.shell !== undefined && setsPipefail(command.shell.words))
-          && !commands.slice(0, i).some((earlier) => earlier.shell === command.shell && earlier.words[0] === 'set' && setsPipefail(earlier.words)));
+        const guarded = new Set<ShellCommand | undefined>();
+        const unguarded = commands.some((command) => {
+          if (command.words[0] === 'set' && setsPipefail(command.words)) guarded.add(command.shell);
+          return command.stage > 0 && !guarded.has(command.shell) && !(command.shell !== undefined && setsPipefail(command.shell.words));
+        });
         if (!unguarded) continue;
         yield fail(`RUN (line ${instruction.line}) uses a pipe without pipefail, so a failing command before the last one does not fail the build`, path);
       }

@@ -7,7 +7,7 @@
 import type { Resource } from '../../model/resource.js';
 import { defineRule, fail, type Violation } from '../../core/rule.js';
 import { pointer } from '../../lib/json-pointer.js';
-import type { DockerInstruction, ParsedDockerfile } from '../../lib/dockerfile/index.js';
+import type { DockerInstruction, ParsedDockerfile, ShellCommand } from '../../lib/dockerfile/index.js';
 import { commandsOf, dockerfileOf, finalStages, instructionsOf, mountedTargets, stageNamed } from '../_dockerfile/dockerfile.js';
 import { imageConfigOf } from '../_dockerfile/image-config.js';
 import { managerCommands } from '../_dockerfile/package-managers.js';
@@ -22,13 +22,23 @@ function* runFindings(run: DockerInstruction, path: string, env: ReadonlyMap<str
   commands.forEach((command) => {
     if (command.words[0] === 'export') for (const word of command.words.slice(1)) { const eq = word.indexOf('='); if (eq > 0) local.set(word.slice(0, eq), word.slice(eq + 1)); }
   });
+  // Where each kind of cleanup last happens, so "cleaned later in the RUN" is one comparison: a
+  // hostile RUN of 100,000 commands made a copy of the rest of the script per install.
+  const lastCleanup = new Map<string, number>();
+  const cleanedAfter = (index: number, key: string, cleans: (command: ShellCommand) => boolean): boolean => {
+    let last = lastCleanup.get(key);
+    if (last === undefined) {
+      last = commands.findLastIndex((command) => cleans(command));
+      lastCleanup.set(key, last);
+    }
+    return last > index;
+  };
   for (const { index, call } of managerCommands(commands)) {
     const spec = CACHES[call.manager];
     // pipx installs into its own virtual environments and cleans up after itself.
     if (spec === undefined || reported.has(spec.name) || call.program === 'pipx') continue;
-    const later = commands.slice(index + 1);
     const downloadsDebs = spec.name === 'apt' && APT_DOWNLOADS.includes(call.action);
-    if (downloadsDebs && keepsDebs && !mounted.includes('/var/cache/apt') && !later.some(cleansArchives)) {
+    if (downloadsDebs && keepsDebs && !mounted.includes('/var/cache/apt') && !cleanedAfter(index, 'apt archives', cleansArchives)) {
       reported.add(spec.name);
       yield fail(`RUN (line ${run.line}) runs ${call.program} ${call.action} with docker-clean removed and leaves the apt cache (/var/cache/apt/archives) in the layer`, path);
       continue;
@@ -39,7 +49,7 @@ function* runFindings(run: DockerInstruction, path: string, env: ReadonlyMap<str
       const assigned = call.command.assignments.map((a) => a.split('=')).find(([key]) => key === 'PIP_NO_CACHE_DIR')?.[1];
       if (isTruthy(assigned ?? local.get('PIP_NO_CACHE_DIR'))) continue;
     }
-    if (later.some((command) => spec.cleans(command))) continue;
+    if (cleanedAfter(index, spec.name, spec.cleans)) continue;
     reported.add(spec.name);
     yield fail(`RUN (line ${run.line}) runs ${call.program} ${call.action} and leaves the ${spec.name} cache (${spec.path}) in the layer`, path);
   }
