@@ -49,7 +49,7 @@ export interface Compliance {
   readonly framework: string;
   readonly title: string;
   readonly version: string;
-  /** Percentage of automated controls that pass, 0-100, one decimal. */
+  /** Percentage of the judged controls (pass or fail; manual ones are not scored) that pass, 0-100, one decimal. */
   readonly score: number;
   readonly controls: readonly ComplianceControl[];
 }

@@ -4,7 +4,7 @@
  * accepted risk), passes otherwise, and is manual when objects cannot answer it, none of its rules
  * ran, or its rules found nothing in the input to judge (no API server manifest for an API server
  * control): a pass there would be an assurance the scan never earned. The score is the share of
- * automated controls that pass.
+ * judged (pass or fail) controls that pass.
  */
 import type { RuleRun } from '../core/engine.js';
 import { problem } from '../core/errors.js';

@@ -68,7 +68,7 @@ describe('markdown writer', () => {
   it('lists problems and the compliance section', () => {
     const text = md();
     expect(text).toContain('### Errors and warnings (3)\n\n- error yaml-syntax deploy/broken.yaml:7:3: bad indentation');
-    expect(text).toContain('### Compliance: CIS Kubernetes Benchmark 1.9.0, score 33.3%');
+    expect(text).toContain('### Compliance: CIS Kubernetes Benchmark 1.9.0, score 33.3% (1 of 3 judged controls pass, 1 manual not scored)');
     expect(text).toContain('| 5.7.1 | manual | - | Create administrative boundaries between resources using namespaces _(Whether namespaces match trust boundaries depends on the organisation.)_ |');
   });
 

@@ -5,6 +5,7 @@ import type { Compliance, ExceptionStatus, Report } from '../../model/report.js'
 import { SEVERITIES } from '../../model/severity.js';
 import { threatTitle, type ThreatId } from '../../model/threats.js';
 import { compareText } from '../../lib/compare.js';
+import { complianceScoreBasis } from '../common/compliance-score.js';
 import { hasGate, summaryCounts, verdict } from '../common/summary.js';
 import { barChart, type Bar } from './charts.js';
 import { escapeHtml as h } from './escape.js';
@@ -134,13 +135,9 @@ export function complianceSection(compliance: Compliance | undefined): string {
     const reason = c.reason === undefined ? '' : ` <span class="muted">(${h(c.reason)})</span>`;
     return `<tr><td>${h(c.id)}</td><td class="status-${h(c.status)}">${h(c.status)}</td><td>${findings}</td><td>${h(c.title)}${reason}</td><td class="muted">${h(c.rules.join(', '))}</td></tr>`;
   });
-  // The score counts judged controls only (manual ones, including those with nothing in the input to judge, are out).
-  const judged = compliance.controls.filter((c) => c.status !== 'manual');
-  const passed = judged.filter((c) => c.status === 'pass').length;
-  const manual = compliance.controls.length - judged.length;
   return [
     `<section id="compliance"><h2>Compliance: ${h(compliance.title)} ${h(compliance.version)}</h2>`,
-    `<p>Score: <strong>${compliance.score}%</strong>: ${passed} of ${judged.length} judged controls pass, ${manual} manual not scored (${h(compliance.framework)}).</p>`,
+    `<p>Score: <strong>${compliance.score}%</strong>: ${h(complianceScoreBasis(compliance))} (${h(compliance.framework)}).</p>`,
     '<table><thead><tr><th>Control</th><th>Status</th><th>Findings</th><th>Title</th><th>Rules</th></tr></thead>',
     `<tbody>${rows.join('')}</tbody></table></section>`,
   ].join('\n');

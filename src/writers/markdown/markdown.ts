@@ -12,6 +12,7 @@ import type { Compliance, Report } from '../../model/report.js';
 import { resourceKey } from '../../model/resource.js';
 import { SEVERITIES, type Severity } from '../../model/severity.js';
 import { isFileBacked } from '../common/artifact-path.js';
+import { complianceScoreBasis } from '../common/compliance-score.js';
 import { groupByResource, type ResourceGroup } from '../common/resource-groups.js';
 import { describeSuppression } from '../common/suppression.js';
 import { summaryCounts, verdict } from '../common/summary.js';
@@ -78,7 +79,7 @@ function complianceSection(compliance: Compliance | undefined): string[] {
     return `| ${md(c.id)} | ${c.status} | ${findings} | ${md(c.title)}${reason} |`;
   });
   return [
-    `### Compliance: ${md(compliance.title)} ${md(compliance.version)}, score ${compliance.score}%`,
+    `### Compliance: ${md(compliance.title)} ${md(compliance.version)}, score ${compliance.score}% (${complianceScoreBasis(compliance)})`,
     '',
     '| Control | Status | Findings | Title |',
     '| --- | --- | ---: | --- |',

@@ -12,6 +12,7 @@ import { resourceKey } from '../../model/resource.js';
 import type { Severity } from '../../model/severity.js';
 import { isClusterSource } from '../../model/source.js';
 import { groupByResource, maxOf, type ResourceGroup } from '../common/resource-groups.js';
+import { complianceScoreBasis } from '../common/compliance-score.js';
 import { describeSuppression } from '../common/suppression.js';
 import { hasGate, summaryCounts, verdict } from '../common/summary.js';
 import { visibleControls } from '../../lib/visible-controls.js';
@@ -103,10 +104,7 @@ function complianceSection(c: Colors, compliance: Compliance | undefined): strin
     return `  ${visibleControls(control.id).padEnd(idWidth)}  ${painted}  ${findings}  ${visibleControls(control.title)}${reason}`;
   });
   const header = c.dim(`  ${'control'.padEnd(idWidth)}  status  findings  title`);
-  // The score's basis, said: a percentage of every control would read 33% very differently.
-  const judged = compliance.controls.filter((k) => k.status !== 'manual');
-  const passed = judged.filter((k) => k.status === 'pass').length;
-  const basis = `${passed} of ${judged.length} judged controls pass, ${compliance.controls.length - judged.length} manual not scored`;
+  const basis = complianceScoreBasis(compliance);
   return [
     c.bold(`Compliance: ${visibleControls(compliance.title)} ${visibleControls(compliance.version)} (${visibleControls(compliance.framework)}), score ${compliance.score}% (${basis})`),
     header,
