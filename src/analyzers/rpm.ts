@@ -9,7 +9,7 @@
  * which keys an image trusts to sign its packages belongs in its inventory. Trivy and Syft list
  * them too; no advisory names them, so they never match.
  */
-import type { Analyzer, AnalyzerContext, FoundPackage } from './analyzer.js';
+import { type Analyzer, type AnalyzerContext, type FoundPackage, packageLimitReached } from './analyzer.js';
 import { distroQualifier, purl } from './purl.js';
 import {
   condenseRpmDatabase, isRpmDatabasePath, type RpmPackageInfo, readRpmDatabase, readRpmManifest, RPM_DATABASE_PATHS, RPM_MANIFEST, type SkippedRecord, WAL_SUFFIX,
@@ -24,11 +24,12 @@ export const rpmAnalyzer: Analyzer = {
   condense: (file) => (file.path === RPM_MANIFEST ? file.content : condenseRpmDatabase(file.path, file.content)),
   parse(file, context) {
     const skipped = skippedBy(context);
-    if (file.path !== RPM_MANIFEST) return readRpmDatabase(file.path, file.content, context.read, skipped).map((info) => foundPackage(info, context));
+    const tooMany = (): void => { packageLimitReached(context); };
+    if (file.path !== RPM_MANIFEST) return readRpmDatabase(file.path, file.content, context.read, skipped, tooMany).map((info) => foundPackage(info, context));
     // A distroless image's manifest stands in for its removed database; where a database is
     // present it is the authority, and the manifest would only count its packages twice.
     if (RPM_DATABASE_PATHS.some((path) => context.exists(path))) return [];
-    return readRpmManifest(file.content, skipped).map((info) => foundPackage(info, context));
+    return readRpmManifest(file.content, skipped, tooMany).map((info) => foundPackage(info, context));
   },
 };
 

@@ -13,6 +13,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UnsupportedFormat } from '../../src/analyzers/analyzer.js';
 import { rpmAnalyzer } from '../../src/analyzers/rpm.js';
+import { encodeHeader } from '../../src/analyzers/rpm/header-writer.js';
 import { adler32 } from '../../src/analyzers/rpm/ndb-writer.js';
 import { inventoryImage, renderSbom, type Inventory } from '../../src/sdk/index.js';
 import { importAdvisories, matchPackages } from '../../src/vuln/index.js';
@@ -679,5 +680,22 @@ describe('RPM databases that are not trustworthy', () => {
     expect(() => parse(real.subarray(0, 8192))).toThrow(/SQLite cannot/);
     expect(() => parse(Buffer.from('not a database at all, just text'))).toThrow(/is not an rpm database format Palisade reads \(SQLite, BerkeleyDB hash or ndb\)/);
     expect(() => parse(edited((db) => { db.exec('DROP TABLE Packages'); }))).toThrow(/no Packages table/);
+  });
+});
+
+describe('a database listing more packages than any distribution has', () => {
+  it('is cut at 100,000 packages with a warning (the condensed form stays whole to say so), and a manifest too', () => {
+    // A minimal header (NAME, VERSION, RELEASE), as a hostile database would repeat it.
+    const blob = encodeHeader(new Map([[1000, { kind: 'string', value: 'p' }], [1001, { kind: 'string', value: '1' }], [1002, { kind: 'string', value: '1' }]]));
+    const ndb = writeNdb(new Map(Array.from({ length: 100_005 }, (_, i) => [i + 1, blob])));
+    const warnings: string[] = [];
+    const warn = (m: string): void => { warnings.push(m); };
+    expect(rpmAnalyzer.parse({ path: '/var/lib/rpm/Packages.db', content: ndb }, { exists: () => false, warn })).toHaveLength(100_000);
+    // Condensing keeps such a database whole, so that parse still says it was cut.
+    expect(rpmAnalyzer.condense?.({ path: '/var/lib/rpm/Packages.db', content: ndb })).toBe(ndb);
+    const line = 'bash\t5.1.8-6.cm2\t1\t1\tMicrosoft Corporation\t(none)\t1\tx86_64\t0\tbash-5.1.8-6.cm2.src.rpm\n';
+    const manifest = Buffer.from(line.repeat(100_001));
+    expect(rpmAnalyzer.parse({ path: '/var/lib/rpmmanifest/container-manifest-2', content: manifest }, { exists: () => false, warn })).toHaveLength(100_000);
+    expect(warnings).toEqual(Array.from({ length: 2 }, () => 'more than 100000 packages listed, more than any distribution has: the rest are not read'));
   });
 });

@@ -17,9 +17,10 @@ export function condenseRpmDatabase(path: string, content: Buffer): Buffer {
   if (backendOf(content) === 'sqlite') return content;
   // A database with a malformed record is kept whole, so that parse names the record where it
   // sits in the image's file (a condensed copy would renumber it).
-  let skipped = 0;
-  const packages = readRpmDatabase(path, content, undefined, () => { skipped += 1; });
-  return skipped === 0 ? writeNdb(packages.map(minimalHeader)) : content;
+  // So is one cut at the package limit, so that parse says it was cut.
+  const keep = { whole: false };
+  const packages = readRpmDatabase(path, content, undefined, () => { keep.whole = true; }, () => { keep.whole = true; });
+  return keep.whole ? content : writeNdb(packages.map(minimalHeader));
 }
 
 function minimalHeader(info: RpmPackageInfo): Buffer {

@@ -4,7 +4,7 @@
  * a condensed database is an ndb file whatever its path): each backend reader yields header blobs
  * that header.ts decodes and package-info.ts interprets.
  */
-import { UnsupportedFormat } from '../analyzer.js';
+import { MAX_PACKAGES_PER_DATABASE, UnsupportedFormat } from '../analyzer.js';
 import { readBdbHeaders } from './bdb.js';
 import { parseHeader, RpmHeaderError } from './header.js';
 import { readNdbHeaders } from './ndb.js';
@@ -47,12 +47,19 @@ export type SkippedRecord = (location: string, reason: string) => void;
  * Every package header in the database at `path`; `read` gives sibling files (the SQLite log).
  * A malformed header is skipped and reported to `skipped`, as rpm skips it ("rpmdbNextIterator:
  * skipping h#..."); without `skipped` it fails the whole database. A malformed file (its
- * structure, not one record) always throws.
+ * structure, not one record) always throws. Past MAX_PACKAGES_PER_DATABASE packages reading
+ * stops and `tooMany` is told (without it, the database fails).
  */
-export function readRpmDatabase(path: string, content: Buffer, read?: (path: string) => Buffer | undefined, skipped?: SkippedRecord): RpmPackageInfo[] {
+export function readRpmDatabase(path: string, content: Buffer, read?: (path: string) => Buffer | undefined, skipped?: SkippedRecord, tooMany?: () => void): RpmPackageInfo[] {
   // Records are decoded as the backend yields them, so only one header blob is held at a time.
   const packages: RpmPackageInfo[] = [];
   for (const record of headerRecords(path, content, read)) {
+    // More than any distribution has (see MAX_PACKAGES_PER_DATABASE): the rest is not read.
+    if (packages.length === MAX_PACKAGES_PER_DATABASE) {
+      if (tooMany === undefined) throw new RpmHeaderError(`more than ${String(MAX_PACKAGES_PER_DATABASE)} packages listed, more than any distribution has`);
+      tooMany();
+      break;
+    }
     const info = decode(record);
     if (typeof info !== 'string') packages.push(info);
     else if (skipped === undefined) throw new RpmHeaderError(`${record.location}: ${info}`);

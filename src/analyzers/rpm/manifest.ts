@@ -8,6 +8,8 @@
  * then still carries a declared non-zero epoch). container-manifest-1 is plain `rpm -qa` and adds
  * nothing.
  */
+import { MAX_PACKAGES_PER_DATABASE } from '../analyzer.js';
+import { linesOf } from '../stanzas.js';
 import type { SkippedRecord } from './database.js';
 import { type RpmPackageInfo, parseSourceRpm } from './package-info.js';
 
@@ -22,19 +24,27 @@ const FIELDS = 10;
  * each package on its own line, so one bad line says nothing about the others); without `skipped`
  * it fails the whole manifest.
  */
-export function readRpmManifest(content: Buffer, skipped?: SkippedRecord): RpmPackageInfo[] {
+export function readRpmManifest(content: Buffer, skipped?: SkippedRecord, tooMany?: () => void): RpmPackageInfo[] {
   const packages: RpmPackageInfo[] = [];
-  content.toString('utf8').split('\n').forEach((line, i) => {
-    if (line.trim() === '') return;
+  let number = 0;
+  // Line by line, never an array of all of them: a hostile manifest may be 64 MiB of short lines.
+  for (const line of linesOf(content.toString('utf8'))) {
+    number += 1;
+    if (line.trim() === '') continue;
+    if (packages.length === MAX_PACKAGES_PER_DATABASE) {
+      if (tooMany === undefined) throw new RpmManifestError(`more than ${String(MAX_PACKAGES_PER_DATABASE)} packages listed, more than any distribution has`);
+      tooMany();
+      break;
+    }
     try {
       packages.push(manifestLine(line));
     } catch (error) {
       if (!(error instanceof RpmManifestError)) throw error;
-      const location = `line ${String(i + 1)}`;
+      const location = `line ${String(number)}`;
       if (skipped === undefined) throw new RpmManifestError(`${location}: ${error.message}`);
       skipped(location, error.message);
     }
-  });
+  }
   return packages;
 }
 
