@@ -8,6 +8,21 @@ import { defineRule, fail } from '../../core/rule.js';
 import { dockerfileOf, flagValue, instructionsOf } from '../_dockerfile/dockerfile.js';
 
 const REMOTE = /^(https?|ftp):\/\/|^git@|\.git(#.*)?$/i;
+/** A Git source (`https://host/o/r.git#ref:subdir`, `git@host:o/r.git`, `git://...`). */
+const GIT = /^git(@|:\/\/)|\.git(#.*)?$/i;
+/** A full commit id (SHA-1 or SHA-256): a Git source at one is pinned to that content. */
+const COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
+
+/** What is wrong with an unpinned remote source, or undefined when a commit pins it. */
+function unpinned(source: string): string | undefined {
+  if (!GIT.test(source)) return `downloads ${source} without --checksum, so its content is not verified`;
+  const hash = source.indexOf('#');
+  const ref = hash < 0 ? '' : (source.slice(hash + 1).split(':')[0] ?? '');
+  if (COMMIT.test(ref)) return undefined;
+  return ref === ''
+    ? `fetches the default branch of ${source}, which moves with every push; pin a commit (#<commit id>) or give --checksum`
+    : `fetches ${source} at "${ref}", a branch or tag that can be moved to other commits; pin a commit (#<commit id>) or give --checksum`;
+}
 
 export const rule = defineRule({
   id: 'dockerfile-add-from-url',
@@ -28,7 +43,8 @@ export const rule = defineRule({
       if (instruction.cmd !== 'ADD' || flagValue(instruction, 'checksum')) continue;
       // The last argument is the destination.
       for (const source of instruction.args.slice(0, -1).filter((arg) => REMOTE.test(arg))) {
-        yield fail(`ADD (line ${instruction.line}) downloads ${source} without --checksum, so its content is not verified`, path);
+        const problem = unpinned(source);
+        if (problem !== undefined) yield fail(`ADD (line ${instruction.line}) ${problem}`, path);
       }
     }
   },
