@@ -14,6 +14,7 @@ describe('image-package-cache', () => {
     ]);
     expect(findingsFor(scan, 'fail-apt-cleaned-later.Dockerfile')).toHaveLength(1);
     expect(findingsFor(scan, 'fail-image-apt-lists').map((f) => f.message)).toEqual(['the image keeps the apt cache at /var/lib/apt/lists (18.0 MiB)']);
+    expect(findingsFor(scan, 'fail-image-small-apk-cache').map((f) => f.message)).toEqual(['the image keeps the apk cache at /var/cache/apk (40.5 KiB)']);
   });
   it('knows a cache in the home directory however the RUN names it (~, $HOME, /home/NAME)', async () => {
     const scan = await scanFixtures(rule, ['pass/pass-home-cache.Dockerfile']);

@@ -77,10 +77,15 @@ function* dockerfileFindings(dockerfile: ParsedDockerfile): Generator<Violation>
   }
 }
 
+/** A size as people read it: an index of 40 KiB was shown as "0.0 MiB". */
+function sizeOf(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
 function* imageFindings(resource: Resource): Generator<Violation> {
   const image = imageConfigOf(resource);
   for (const [i, cache] of (image?.packageCaches ?? []).entries()) {
-    yield fail(`the image keeps the ${cache.manager} cache at ${cache.path} (${(cache.bytes / 1024 / 1024).toFixed(1)} MiB)`, pointer('/packageCaches', i));
+    yield fail(`the image keeps the ${cache.manager} cache at ${cache.path} (${sizeOf(cache.bytes)})`, pointer('/packageCaches', i));
   }
 }
 
