@@ -5,7 +5,7 @@
  * no Palisade counterpart with the same semantics (PodSecurityPolicy, kubelet flags in pods, an
  * AdmissionConfiguration's plugin list for EventRateLimit, runAsUser >= 10000 including an unset
  * one (RootContainersHighUID; Palisade splits unset, 0 and low UIDs over three rules), Tiller's
- * listener and Service, cipher lists, control-plane flags of pods outside kube-system, and
+ * Service, cipher lists, control-plane flags of pods outside kube-system, and
  * KubernetesDashboard, which fails any Dashboard deployed where kubernetes-dashboard-exposed
  * reports only a Dashboard that skips login, runs as cluster-admin or is reachable from outside).
  */
@@ -66,6 +66,8 @@ export const CHECKOV: Readonly<Record<string, RuleCheck>> = {
   Secrets: { rule: 'secret-as-env-var' },
   DefaultServiceAccountBinding: { rule: 'role-binding-to-default-sa' },
   Tiller: { rule: 'tiller-deployed' },
+  // Tiller reachable from other pods: not on loopback only (nor behind --tls-verify, which checkov does not read).
+  TillerDeploymentListener: { rule: 'tiller-deployed', message: /unauthenticated gRPC endpoint/ },
   DefaultServiceAccount: { rule: 'service-account-automount', message: /\/default"/ },
   // NET_RAW stays unless the container drops ALL or NET_RAW itself: findings that do not name NET_RAW as dropped.
   DropCapabilities: { rule: 'capabilities-not-dropped', message: /^(?!.*\bNET_RAW\b)/ },
