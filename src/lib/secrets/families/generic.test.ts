@@ -59,6 +59,25 @@ describe('secret-assignment by file syntax', () => {
     expect(found('publisher_password = Z9xq-w1ll!', '/etc/app.conf')).toEqual([`secret-assignment ${redact('Z9xq-w1ll!')}`]);
   });
 
+  it("reads a secret named by a call's first argument and given by its second (wp-config.php's define)", () => {
+    const password = 'Tq8#vLm2Zx9!pRw4';
+    const salt = 'k#9Lm2@Qv7!xZr4Tp8Wn3Bf6Hj1Gd5Ae0Yu7Io4|x>Y;q,W+e2R^t';
+    expect(found(`define( 'DB_PASSWORD', '${password}' );`, '/var/www/html/wp-config.php')).toEqual([`secret-assignment ${redact(password)}`]);
+    expect(found(`define('AUTH_KEY',         '${salt}');`, '/var/www/html/wp-config.php')).toEqual([`secret-assignment ${redact(salt)}`]);
+    expect(found(`os.environ.setdefault("DJANGO_SECRET_KEY", "${password}")`, '/app/settings.py')).toEqual([`secret-assignment ${redact(password)}`]);
+    expect(found(`setenv("DB_PASSWORD", "${password}", 1);`, '/app/main.c')).toEqual([`secret-assignment ${redact(password)}`]);
+    // Labels, names, module paths, references and placeholders are not values.
+    for (const line of [
+      "t('password', 'Mot de passe')",
+      'MovedAttribute("HTTPPasswordMgr", "urllib2", "urllib.request"),',
+      "            ('OAUTH2_CLIENT_SECRET', 'oauth2ClientSecret'),",
+      "define( 'DB_PASSWORD', getenv('DB_PASSWORD') );",
+      "define( 'AUTH_KEY', 'put your unique phrase here' );",
+      "$form->add('password', 'PasswordType');",
+      "['password', 'Tq8#vLm2Zx9!pRw4']",
+    ]) expect(found(line, '/srv/app/src/x.php'), line).toEqual([]);
+  });
+
   it('skips translations, whose values are labels', () => {
     expect(found('password: "Mot de passe"', '/app/config/locales/fr.yml')).toEqual([]);
   });
@@ -152,6 +171,27 @@ describe('secret-assignment in runtimes and packages', () => {
     expect(found(docstring, '/usr/local/lib/python3.12/urllib/request.py')).toEqual([]);
     expect(found(docstring, '/usr/lib/ruby/3.1.0/net/http.rb')).toEqual([]);
     expect(found(docstring, '/srv/app/client.py')).toEqual([`secret-assignment ${redact('geheim$parole')}`]);
+  });
+
+  it("leaves what the distribution installs under /usr/lib and /usr/share, Ruby gems and third_party trees to the format rules", () => {
+    const line = 'uri.password = "V3ry_S3nsit1ve"';
+    for (const path of [
+      '/usr/lib/ruby/gems/3.1.0/gems/rbs-2.1.0/stdlib/uri/0/generic.rbs',
+      '/usr/local/bundle/gems/net-ftp-0.1.3/lib/net/ftp.rb',
+      '/var/lib/gems/3.1.0/gems/net-ftp-0.1.3/lib/net/ftp.rb',
+      '/usr/lib/google-cloud-sdk/lib/googlecloudsdk/core/credentials/p12_service_account.py',
+      '/opt/google-cloud-sdk/lib/third_party/oauth2client/service_account.py',
+      '/usr/share/perl5/Net/FTP.pm',
+    ]) expect(found(line, path), path).toEqual([]);
+    for (const path of ['/srv/app/lib/ftp.rb', '/usr/local/lib/app/ftp.rb', '/etc/app/ftp.rb', '/usr/share/nginx/html/config.js']) expect(found(line, path), path).toEqual([`secret-assignment ${redact('V3ry_S3nsit1ve')}`]);
+  });
+
+  it('leaves examples and templates, named so, to the format rules', () => {
+    const comment = '# hashedPassword = base64_encoded_64_byte_salt W base64_encoded_hash W hash_algorithm';
+    expect(found(comment, '/opt/java/openjdk/conf/management/jmxremote.password.template')).toEqual([]);
+    const line = 'DB_PASSWORD=Zq9-w8xv!q';
+    for (const path of ['/app/.env.example', '/app/config.sample.yml', '/srv/app/settings.example.py']) expect(found(line, path), path).toEqual([]);
+    for (const path of ['/app/.env', '/app/config/examples.conf']) expect(found(line, path), path).toEqual([`secret-assignment ${redact('Zq9-w8xv!q')}`]);
   });
 });
 

@@ -44,15 +44,20 @@ function quotesOf(path: string | undefined): string {
 }
 
 /**
- * Where a value under a secret-like name is rarely a secret of the image's own: translations
- * (labels), other people's packages (node_modules, site-packages, vendor trees: their tests and
+ * Where a value under a secret-like name is rarely a secret of the image's own: what the
+ * distribution's packages install under /usr/lib and /usr/share (the Google Cloud SDK's API
+ * documentation, gnupg's and Ruby's libraries; not /usr/share/nginx, where the nginx image serves
+ * the application's own files from), translations
+ * (labels), other people's packages (node_modules, site-packages, Ruby gems, vendor and
+ * third_party trees: their tests and
  * docs set `password: "asdf"`; the Python and Ruby standard libraries under lib/pythonX.Y and
  * lib/ruby/X.Y, whose urllib documents `passwd='geheim$parole'` in every Python image), test and example trees, documentation, type declarations and
- * source maps (their embedded sources are someone's code). The
+ * source maps (their embedded sources are someone's code), examples and templates by name
+ * (`.env.example`, `config.sample.yml`, the JDK's `jmxremote.password.template`). The
  * test files by their naming conventions (`_test.go`, `x.spec.ts`, `test_x.py`). The name-based
  * rules skip them; the format rules still read them (a real AWS key is one anywhere).
  */
-const NOT_OWN_VALUES = /(?:^|\/)(?:locales?|i18n|l10n|lang|translations?|node_modules|site-packages|dist-packages|lib\/python\d[\d.]*|lib\/ruby\/\d[\d.]*|vendor|bower_components|tests?|__tests__|specs?|testdata|fixtures?|examples?|samples?|docs?)\/|\.(?:md|markdown|rst|adoc|pod|d\.ts|map)$|(?:_test\.(?:go|py|rb)|[._-](?:test|spec)\.[cm]?[jt]sx?|(?:^|\/)test_[^/]*\.py)$/i;
+const NOT_OWN_VALUES = /^\/?usr\/(?:lib|share(?!\/nginx\/))\/|(?:^|\/)(?:locales?|i18n|l10n|lang|translations?|node_modules|site-packages|dist-packages|lib\/python\d[\d.]*|lib\/ruby\/\d[\d.]*|gems|vendor|third_party|bower_components|tests?|__tests__|specs?|testdata|fixtures?|examples?|samples?|docs?)\/|\.(?:md|markdown|rst|adoc|pod|d\.ts|map|example|sample|template)$|\.(?:example|sample)\.[^/]+$|(?:_test\.(?:go|py|rb)|[._-](?:test|spec)\.[cm]?[jt]sx?|(?:^|\/)test_[^/]*\.py)$/i;
 
 /** Whether the name-based rules read the file at `path` (see NOT_OWN_VALUES). */
 function ownValues(path: string | undefined): boolean {
@@ -142,11 +147,12 @@ const PUBLIC = /^(?:[Pp]ublic|PUBLIC|[Pp]ub|PUB|[Cc]srf|CSRF|[Xx]srf|XSRF)(?![a-
 const VALUE = ['"', "'", '`'].map((q) => `@?${q}(?:[^${q}\\\\\\r\\n]|\\\\.){0,256}${q}?`).join('|') + '|[^\\s"\'`,;]{0,256}';
 
 /**
- * `NAME[quote][[n]] OP value`, or `NAME "value"` (a directive: a blank, then a quoted value) (groups:
- * name, operator, value), or `"value" == NAME` (groups: value with quotes, name).
+ * `NAME[quote][[n]] OP value`, or `NAME "value"` (a directive: a blank, then a quoted value), or
+ * `"NAME", "value"` (a call's arguments: `define('DB_PASSWORD', '…')`) (groups: name, comma,
+ * operator, value), or `"value" == NAME` (groups: value with quotes, name).
  */
 const ASSIGNMENT = new RegExp(
-  `((?:${SECRET_WORDS})[A-Za-z0-9_.-]{0,30})["'\`]?(?:\\[[0-9]{0,6}\\])?(?:[ \\t]{0,10}(!==?|===?|=>|:{1,3}=|\\.=|\\?=|=|:)[ \\t]{0,10}|[ \\t]{1,10}(?=["'\`]))(${VALUE})` +
+  `((?:${SECRET_WORDS})[A-Za-z0-9_.-]{0,30})(?:["'\`][ \\t]{0,5}(,)[ \\t]{0,20}(?=["'\`])|["'\`]?(?:\\[[0-9]{0,6}\\])?(?:[ \\t]{0,10}(!==?|===?|=>|:{1,3}=|\\.=|\\?=|=|:)[ \\t]{0,10}|[ \\t]{1,10}(?=["'\`])))(${VALUE})` +
   `|(["'\`](?:[^"'\`\\\\\\r\\n]|\\\\.){1,256}["'\`])[ \\t]{0,5}(?:[!=]==?)[ \\t]{0,5}([A-Za-z0-9_.-]{0,30}(?:${SECRET_WORDS})[A-Za-z0-9_.-]{0,30})`,
   'gi',
 );
@@ -165,14 +171,21 @@ function secretName(name: string): boolean {
 
 function extractAssignment(match: RegExpMatchArray, { text, path }: MatchContext): string | undefined {
   const syntax = syntaxOf(path);
-  const [, name, operator, rest, reversed, reversedName] = match;
+  const [, name, comma, operator, rest, reversed, reversedName] = match;
   if (reversed !== undefined && reversedName !== undefined) {
     // `if ("value" == password)`: a comparison with a literal, in any syntax.
     if (!secretName(reversedName) || reversed[0] !== reversed.at(-1) || (syntax === 'c' && !reversed.startsWith('"'))) return undefined;
     const value = reversed.slice(1, -1);
     return plausibleValue(value) ? value : undefined;
   }
-  if (name === undefined || rest === undefined || !secretName(fullName(text, match.index ?? 0, name))) return undefined;
+  if (name === undefined || rest === undefined) return undefined;
+  const full = fullName(text, match.index ?? 0, name);
+  if (!secretName(full)) return undefined;
+  if (comma !== undefined) {
+    const start = (match.index ?? 0) - (full.length - name.length);
+    const end = (match.index ?? 0) + match[0].length;
+    return namedArgument(text.slice(Math.max(0, start - 8), start), match[0].slice(name.length, name.length + 1), rest, text.slice(end, end + 8), syntax);
+  }
   // `password "value";` (a directive with no operator): a blank, then a quoted value. Without an
   // operator, words follow names in prose and calls too (`CHECK_PASS "done"`, `extract secret
   // "early"`), so the value must look chosen as a password, as an unquoted one must.
@@ -183,6 +196,23 @@ function extractAssignment(match: RegExpMatchArray, { text, path }: MatchContext
   }
   // In code a colon is a key in a literal (`{password: "x"}`) or a type (`password: string`): quoted values only, as everywhere in code.
   return valueAt(rest, syntax, quotesOf(path));
+}
+
+/**
+ * The value of a call that names the secret in its first argument and gives it in the second:
+ * PHP's `define('DB_PASSWORD', '…')` (every wp-config.php), `setenv("API_KEY", "…", 1)`,
+ * `os.environ.setdefault("SECRET_KEY", "…")`. The name is a string literal that opens the call's
+ * arguments, the value a literal in the same quotes that ends them or is followed by no other
+ * string (`MovedAttribute("HTTPPasswordMgr", "urllib2", "urllib.request")` names modules). As for
+ * a directive, the value must look chosen as a password (`t('password', 'Mot de passe')` is a
+ * label), and a value that says "secret" or "password" itself is a name
+ * (`('OAUTH2_CLIENT_SECRET', 'oauth2ClientSecret')` maps names).
+ */
+function namedArgument(before: string, quote: string, rest: string, after: string, syntax: Syntax): string | undefined {
+  if (!before.endsWith(quote) || !/\([ \t]{0,5}$/.test(before.slice(0, -1)) || rest[0] !== quote || !/^[ \t]{0,5}(?:\)|,[ \t]{0,5}[^"'`\s])/.test(after)) return undefined;
+  const value = quoted(rest, syntax === 'c' ? '"' : quote);
+  if (value === undefined || !plausibleBareValue(value) || isIdentifier(value)) return undefined;
+  return new RegExp(SECRET_WORDS, 'i').test(value) ? undefined : value;
 }
 
 const SECRET_ASSIGNMENT: SecretRule = {

@@ -7,14 +7,26 @@
  */
 import type { SecretRule } from '../rule.js';
 
+/** How `assigned` reads a name. */
+interface NameOptions {
+  /** Blanks alone assign too, as a command-line option takes its value (`--sl-key 0123…`). */
+  readonly spaced?: boolean;
+  /** The name may end a longer one (`MY_APP_COS_SECRET_KEY`): up to 20 name characters and a separator before it. */
+  readonly prefixed?: boolean;
+}
+
 /**
- * `name` (a regular-expression source, any case), an optional closing quote, an assignment (or,
- * with `spaced`, blanks alone, as a command-line option takes its value), an optional opening
- * quote, then `value`, which must end there: a longer value of the same alphabet is not cut down.
+ * `name` (a regular-expression source, any case) starting a word (or, `prefixed`, ending one
+ * after a separator), an optional closing quote, an assignment, an optional opening quote, then
+ * `value`, which must end there: a longer value of the same alphabet is not cut down.
  */
-function assigned(name: string, value: string, spaced = false): RegExp {
-  const operator = `[ \\t]{0,5}(?:=>|:{1,2}=|=|:)[ \\t]{0,5}${spaced ? '|[ \\t]{1,5}' : ''}`;
-  return new RegExp(`(?<![A-Za-z0-9])(?:${name})["'\`]?(?:${operator})["'\`]?(${value})(?![A-Za-z0-9_-])`, 'gi');
+function assigned(name: string, value: string, options: NameOptions = {}): RegExp {
+  const operator = `[ \\t]{0,5}(?:=>|:{1,2}=|=|:)[ \\t]{0,5}${options.spaced === true ? '|[ \\t]{1,5}' : ''}`;
+  const prefix = options.prefixed === true ? '(?:[A-Za-z0-9_.-]{0,20}[_.-])?' : '';
+  // The name's start is checked looking back from its end: a pattern that opens with a lookbehind
+  // (or a prefix of any name characters) defeats the engine's scan for its first characters, and
+  // every position of the text is tried (20 times the time over JavaScript).
+  return new RegExp(`(?:${name})(?<=(?<![A-Za-z0-9])${prefix}(?:${name}))["'\`]?(?:${operator})["'\`]?(${value})(?![A-Za-z0-9_-])`, 'gi');
 }
 
 /** The credential part of a key's name: key, api key, password. */
@@ -33,14 +45,14 @@ export const IBM_RULES: readonly SecretRule[] = [
     id: 'ibm-cos-hmac-secret', title: 'IBM Cloud Object Storage HMAC secret access key', severity: 'critical',
     keywords: ['secret'],
     // The HMAC pair's secret is 48 hex characters (an AWS secret access key is 40 of base64).
-    pattern: assigned('(?:[A-Za-z0-9_.-]{0,20}[_.-])?(?:secret[_.-]?access[_.-]?key|(?:ibm[_.-]?)?cos[_.-]?(?:hmac[_.-]?)?secret[_.-]?key)', '[A-Fa-f0-9]{48}'),
+    pattern: assigned('secret[_.-]?access[_.-]?key|(?:ibm[_.-]?)?cos[_.-]?(?:hmac[_.-]?)?secret[_.-]?key', '[A-Fa-f0-9]{48}', { prefixed: true }),
     minEntropy: 3,
     detectSecrets: ['IbmCosHmacDetector'],
   },
   {
     id: 'softlayer-api-key', title: 'IBM SoftLayer (classic infrastructure) API key', severity: 'critical',
     keywords: ['softlayer', 'sl_', 'sl-', 'sl.', 'slapi', 'slkey', 'slpass', 'slpw'],
-    pattern: assigned(`(?:--)?(?:softlayer|sl)${KEY_OR_PASSWORD}`, '[A-Fa-f0-9]{64}', true),
+    pattern: assigned(`(?:--)?(?:softlayer|sl)${KEY_OR_PASSWORD}`, '[A-Fa-f0-9]{64}', { spaced: true }),
     minEntropy: 3,
     detectSecrets: ['SoftlayerDetector'],
   },
