@@ -2,8 +2,10 @@
  * OCI image layouts (image-spec image-layout.md), from a directory (`oci:DIR[:TAG]`) or an archive
  * (`oci-archive:FILE`): index.json -> (nested index ->) manifest -> config + layers. Every document
  * read is checked against its descriptor's digest and size; layers are checked while streamed.
+ * skopeo's dir: format is the same documents under other file names (openSkopeoDir).
  */
-import { digestHex, verifyBytes } from './digest.js';
+import { z } from 'zod';
+import { digestHex, digestOf, verifyBytes } from './digest.js';
 import type { FileAccess } from './file-access.js';
 import type { ImageHandle } from './image-handle.js';
 import type { ImageLimits } from './limits.js';
@@ -34,23 +36,51 @@ export function openOciLayout(access: FileAccess, options: LayoutOptions): Image
   if (access.size('oci-layout') === undefined) throw new ImageError('image-invalid', `${access.label}: no oci-layout file; this is not an OCI image layout`);
   const index = parseJson(access.read('index.json', options.limits.maxJsonBytes), indexSchema, `${access.label}/index.json`);
   const chosen = pickByTag(index.manifests, options.tag, options.platform, access.label);
-  let manifestDescriptor = chosen;
-  // An index may list indexes (image-spec allows nesting: an image's index inside a layout's);
-  // each level chooses the platform, to a bounded depth.
+  return throughIndexes(access, chosen, options, blobPath);
+}
+
+/**
+ * The image a descriptor leads to. An index may list indexes (image-spec allows nesting: an image's
+ * index inside a layout's); each level chooses the platform, to a bounded depth.
+ */
+function throughIndexes(access: FileAccess, descriptor: Descriptor, options: LayoutOptions, pathOf: BlobPaths): ImageHandle {
+  let manifestDescriptor = descriptor;
   for (let depth = 0; isIndexMedia(manifestDescriptor.mediaType); depth += 1) {
     if (depth === MAX_INDEX_DEPTH) throw new ImageError('image-invalid', `${access.label}: indexes nested more than ${MAX_INDEX_DEPTH} deep`);
-    manifestDescriptor = pickPlatform(access, manifestDescriptor, options);
+    manifestDescriptor = pickPlatform(access, manifestDescriptor, options, pathOf);
   }
-  return fromManifest(access, manifestDescriptor, options);
+  return fromManifest(access, manifestDescriptor, options, pathOf);
 }
+
+/**
+ * skopeo's `dir:` image (containers/image directory transport, what `skopeo copy ... dir:PATH`
+ * writes): `manifest.json` is the image's manifest (or index, with --all), the manifests of an
+ * index are HEX.manifest.json, every other blob is HEX; a `version` file names the format.
+ */
+export function openSkopeoDir(access: FileAccess, options: LayoutOptions): ImageHandle {
+  const bytes = access.read('manifest.json', options.limits.maxJsonBytes);
+  const top = parseJson(bytes, z.object({ schemaVersion: z.number(), mediaType: z.string().optional(), manifests: z.array(z.unknown()).optional() }), `${access.label}/manifest.json`);
+  if (top.schemaVersion === 1) throw new ImageError('image-unsupported', `${access.label}: a schema 1 manifest (deprecated since 2017); copy the image again with a current skopeo`);
+  const topDigest = digestOf(bytes);
+  const pathOf: BlobPaths = (digest) => {
+    if (digest === topDigest) return 'manifest.json';
+    const manifestFile = `${digestHex(digest)}.manifest.json`;
+    return access.size(manifestFile) === undefined ? digestHex(digest) : manifestFile;
+  };
+  const mediaType = top.mediaType ?? (top.manifests === undefined ? MEDIA.ociManifest : MEDIA.ociIndex);
+  return throughIndexes(access, { mediaType, digest: topDigest, size: bytes.length }, options, pathOf);
+}
+
+/** Where a blob of the given digest is stored: layouts keep blobs/ALG/HEX, skopeo's dir: HEX. */
+type BlobPaths = (digest: string) => string;
 
 export function blobPath(digest: string): string {
   return `blobs/${digest.slice(0, digest.indexOf(':'))}/${digestHex(digest)}`;
 }
 
 /** Reads a small blob (a JSON document) and checks its size and digest. */
-export function readBlob(access: FileAccess, descriptor: Descriptor, limits: ImageLimits, what: string): Buffer {
-  const path = blobPath(descriptor.digest);
+function readBlob(access: FileAccess, descriptor: Descriptor, limits: ImageLimits, what: string, pathOf: BlobPaths = blobPath): Buffer {
+  const path = pathOf(descriptor.digest);
   if (access.size(path) === undefined) throw new ImageError('image-invalid', `${access.label}: ${what} blob ${descriptor.digest} is missing`);
   if (descriptor.size > limits.maxJsonBytes) throw new ImageError('image-invalid', `${access.label}: ${what} of ${descriptor.size} bytes is over the limit of ${limits.maxJsonBytes}`);
   const bytes = access.read(path, limits.maxJsonBytes);
@@ -75,24 +105,24 @@ function pickByTag(manifests: readonly Descriptor[], tag: string | undefined, pl
   return only;
 }
 
-function pickPlatform(access: FileAccess, descriptor: Descriptor, options: LayoutOptions): Descriptor {
-  const index = parseJson(readBlob(access, descriptor, options.limits, 'image index'), indexSchema, `${access.label}: index ${descriptor.digest}`);
+function pickPlatform(access: FileAccess, descriptor: Descriptor, options: LayoutOptions, pathOf: BlobPaths = blobPath): Descriptor {
+  const index = parseJson(readBlob(access, descriptor, options.limits, 'image index', pathOf), indexSchema, `${access.label}: index ${descriptor.digest}`);
   return chooseManifest(index.manifests, options.platform, access.label);
 }
 
-function fromManifest(access: FileAccess, descriptor: Descriptor, options: LayoutOptions): ImageHandle {
+function fromManifest(access: FileAccess, descriptor: Descriptor, options: LayoutOptions, pathOf: BlobPaths = blobPath): ImageHandle {
   if (descriptor.mediaType !== MEDIA.ociManifest && descriptor.mediaType !== MEDIA.dockerManifest) {
     throw new ImageError('image-unsupported', `${access.label}: ${descriptor.digest} has media type ${descriptor.mediaType}, not an image manifest`);
   }
-  const manifest = parseJson(readBlob(access, descriptor, options.limits, 'manifest'), manifestSchema, `${access.label}: manifest ${descriptor.digest}`);
+  const manifest = parseJson(readBlob(access, descriptor, options.limits, 'manifest', pathOf), manifestSchema, `${access.label}: manifest ${descriptor.digest}`);
   assertImageManifest(manifest, `${access.label}: ${descriptor.digest}`);
-  const config = parseJson(readBlob(access, manifest.config, options.limits, 'config'), configSchema, `${access.label}: config ${manifest.config.digest}`);
+  const config = parseJson(readBlob(access, manifest.config, options.limits, 'config', pathOf), configSchema, `${access.label}: config ${manifest.config.digest}`);
   if (config.rootfs.diff_ids.length !== manifest.layers.length) {
     throw new ImageError('image-invalid', `${access.label}: the manifest lists ${manifest.layers.length} layers but the config ${config.rootfs.diff_ids.length} diff_ids`);
   }
   const layers = manifest.layers.map((layer, i) => {
     if (!isLayerMedia(layer.mediaType)) throw new ImageError('image-unsupported', `${access.label}: layer ${i + 1} has media type ${layer.mediaType} (encrypted or not a tar layer)`);
-    const path = blobPath(layer.digest);
+    const path = pathOf(layer.digest);
     const size = access.size(path);
     if (size === undefined) throw new ImageError('image-invalid', `${access.label}: layer blob ${layer.digest} is missing`);
     if (size !== layer.size) throw new ImageError('digest-mismatch', `${access.label}: layer blob ${layer.digest} has ${size} bytes, the manifest says ${layer.size}`);

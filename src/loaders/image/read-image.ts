@@ -13,7 +13,7 @@ import type { ImageHandle } from './image-handle.js';
 import { newBudget, readLayer, type LayerEntry } from './layer-reader.js';
 import { type ImageLimits, resolveLimits } from './limits.js';
 import type { ImageConfig } from './manifests.js';
-import { openOciLayout } from './oci-layout.js';
+import { openOciLayout, openSkopeoDir } from './oci-layout.js';
 import { parallelDigester } from './parallel-digest.js';
 import { formatPlatform, parsePlatform, platformRank } from './platform.js';
 import { ImageError, imageProblem, unreadableProblem } from './problems.js';
@@ -135,6 +135,7 @@ async function openHandle(target: Exclude<ReturnType<typeof parseTarget>, { tran
       ...(options.env === undefined ? {} : { env: options.env }),
     });
   }
+  if (target.transport === 'skopeo-dir') return openSkopeoDir(dirAccess(target.path), { name, limits, ...(platform === undefined ? {} : { platform }) });
   const common = { name, limits, ...(target.tag === undefined ? {} : { tag: target.tag }) };
   if (target.transport === 'oci') return openOciLayout(dirAccess(target.path), { ...common, ...(platform === undefined ? {} : { platform }) });
   const { access, close } = await openArchive(target.path, limits);

@@ -5,7 +5,7 @@
  * system, an OCI or docker archive), or else a bare reference (`alpine:3.20`,
  * `registry:5000/x/y@sha256:...`) meaning docker://, as docker and podman read one.
  */
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sniffCompression } from './decompress.js';
 import { ImageError } from './problems.js';
@@ -14,6 +14,8 @@ import { normalizedName, parseReference } from './registry/reference.js';
 export type ImageTarget =
   | { readonly transport: 'oci' | 'oci-archive' | 'docker-archive'; readonly path: string; readonly tag?: string }
   | { readonly transport: 'dir'; readonly path: string }
+  /** skopeo's dir: image format (manifest.json, blobs by hex, a version file), told from a root file system by its version file. */
+  | { readonly transport: 'skopeo-dir'; readonly path: string }
   | { readonly transport: 'docker'; readonly reference: string }
   | { readonly transport: 'docker-daemon'; readonly reference: string }
   | { readonly transport: 'containers-storage'; readonly reference: string };
@@ -27,7 +29,7 @@ export function parseTarget(text: string): ImageTarget {
   if ((TRANSPORTS as readonly string[]).includes(transport)) {
     const rest = text.slice(colon + 1).replace(/^\/\/(?=\/)/, '');
     if (rest === '') throw new ImageError('image-not-found', `"${text}" names no path`);
-    if (transport === 'dir') return { transport: 'dir', path: rest };
+    if (transport === 'dir') return isSkopeoDir(rest) ? { transport: 'skopeo-dir', path: rest } : { transport: 'dir', path: rest };
     return { transport: transport as 'oci' | 'oci-archive' | 'docker-archive', ...splitTag(rest) };
   }
   if (transport === 'docker') {
@@ -72,7 +74,8 @@ function splitTag(rest: string): { path: string; tag?: string } {
 
 function detect(path: string): ImageTarget {
   if (statSync(path).isDirectory()) {
-    return existsSync(join(path, 'oci-layout')) ? { transport: 'oci', path } : { transport: 'dir', path };
+    if (existsSync(join(path, 'oci-layout'))) return { transport: 'oci', path };
+    return isSkopeoDir(path) ? { transport: 'skopeo-dir', path } : { transport: 'dir', path };
   }
   const fd = openSync(path, 'r');
   try {
@@ -88,6 +91,27 @@ function detect(path: string): ImageTarget {
   }
   // Both archive kinds are tars; which one is decided by their index files (archive-access).
   return { transport: 'oci-archive', path };
+}
+
+/**
+ * Whether a directory is an image as `skopeo copy ... dir:PATH` writes it rather than a root file
+ * system: skopeo's `dir:` transport (containers/image) writes a `version` file saying "Directory
+ * Transport Version: 1.x" beside manifest.json, which no root file system has.
+ */
+function isSkopeoDir(path: string): boolean {
+  const version = join(path, 'version');
+  try {
+    if (!lstatSync(version).isFile() || !existsSync(join(path, 'manifest.json'))) return false;
+    const fd = openSync(version, 'r');
+    try {
+      const head = Buffer.alloc(64);
+      return head.subarray(0, readSync(fd, head, 0, 64, 0)).toString('latin1').startsWith('Directory Transport Version:');
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
 }
 
 /**
