@@ -6,8 +6,9 @@
  */
 import { posix } from 'node:path';
 import type { Analyzer, FoundPackage } from './analyzer.js';
-import { type ArchiveMeta, condenseArchive, readArchive } from './java/archive.js';
+import { type ArchiveMeta, condenseArchive, condensedError, condensedMeta, readArchive } from './java/archive.js';
 import { coordinatesFromPath } from './java/repository-layout.js';
+import { readArchiveStream } from './java/stream.js';
 import { purl } from './purl.js';
 
 const ARCHIVE = /\.(?:jar|war|ear|sar|par|jpi|hpi|kar)$/i;
@@ -17,6 +18,14 @@ export const javaAnalyzer: Analyzer = {
   title: 'Java archives (pom.properties, MANIFEST.MF, nested jars)',
   matches: (path) => ARCHIVE.test(path),
   condense: (file) => condenseArchive(file.path, file.content),
+  // Fat jars of a hundred megabytes are common (Spring Boot): read as they stream, never held.
+  condenseStream: async (file, chunks) => {
+    try {
+      return condensedMeta(await readArchiveStream(file.path, chunks));
+    } catch (error) {
+      return condensedError(error);
+    }
+  },
   parse(file) {
     const packages: FoundPackage[] = [];
     const seen = new Set<string>();

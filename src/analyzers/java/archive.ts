@@ -49,35 +49,71 @@ export function readArchive(path: string, bytes: Buffer): ArchiveMeta {
 /** The metadata parse needs, or the error reading the archive gave (parse throws it again). */
 export function condenseArchive(path: string, bytes: Buffer): Buffer {
   try {
-    return Buffer.from(`${CONDENSED_MARKER}${JSON.stringify(readArchive(path, bytes))}`);
+    return condensedMeta(readArchive(path, bytes));
   } catch (error) {
-    return Buffer.from(`${ERROR_MARKER}${error instanceof Error ? error.message : String(error)}`);
+    return condensedError(error);
   }
 }
 
+export function condensedMeta(meta: ArchiveMeta): Buffer {
+  return Buffer.from(`${CONDENSED_MARKER}${JSON.stringify(meta)}`);
+}
+
+export function condensedError(error: unknown): Buffer {
+  return Buffer.from(`${ERROR_MARKER}${error instanceof Error ? error.message : String(error)}`);
+}
+
+/** An entry of an archive by name, read on demand within a limit (from memory or from a stream). */
+export interface ArchiveEntry {
+  readonly name: string;
+  readonly read: (maxBytes: number) => Buffer;
+}
+
+/** The most bytes of an entry worth reading: metadata, or nested archives above the depth limit; undefined for the rest. */
+export function entryLimit(name: string, depth: number): number | undefined {
+  if (name === 'META-INF/MANIFEST.MF' || POM.test(name)) return LIMITS.metadataBytes;
+  return NESTED.test(name) && depth < LIMITS.depth ? LIMITS.nestedBytes : undefined;
+}
+
 function collect(path: string, bytes: Buffer, depth: number, budget: { inflated: number }): ArchiveMeta {
-  const take = (size: number): void => {
-    budget.inflated += size;
-    if (budget.inflated > LIMITS.totalBytes) throw new ZipError(`inflates to more than ${LIMITS.totalBytes} bytes`);
-  };
-  let manifest: string | undefined;
-  const poms: string[] = [];
-  const nested: ArchiveMeta[] = [];
-  for (const entry of zipEntries(bytes, LIMITS.entries).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    if (entry.name === 'META-INF/MANIFEST.MF') {
-      const data = readEntry(bytes, entry, LIMITS.metadataBytes);
-      take(data.length);
-      manifest = data.toString('utf8');
-    } else if (POM.test(entry.name)) {
-      const data = readEntry(bytes, entry, LIMITS.metadataBytes);
-      take(data.length);
-      poms.push(data.toString('utf8'));
-    } else if (NESTED.test(entry.name) && depth < LIMITS.depth) {
-      const data = readEntry(bytes, entry, LIMITS.nestedBytes);
-      take(data.length);
-      // Something named .jar that is not a zip (a placeholder, a signature) holds no packages.
-      if (isZip(data)) nested.push(collect(`${path}!/${entry.name}`, data, depth + 1, budget));
-    }
+  const entries = zipEntries(bytes, LIMITS.entries).map((entry) => ({ name: entry.name, read: (max: number) => readEntry(bytes, entry, max) }));
+  return collectEntries(path, entries, depth, budget);
+}
+
+/** The metadata of one archive from its entries, nested archives read from memory. */
+export function collectEntries(path: string, entries: readonly ArchiveEntry[], depth: number, budget: { inflated: number }): ArchiveMeta {
+  const builder = new MetaBuilder(path, depth, budget);
+  for (const entry of entries) builder.add(entry);
+  return builder.finish();
+}
+
+/**
+ * Builds an archive's metadata entry by entry: what an entry holds is read when it is added (a
+ * nested archive is reduced to its own metadata at once, so its bytes can go), and the result is
+ * in entry-name order whatever the order of adding.
+ */
+export class MetaBuilder {
+  private readonly found: { name: string; manifest?: string; pom?: string; nested?: ArchiveMeta }[] = [];
+
+  constructor(private readonly path: string, private readonly depth: number, private readonly budget: { inflated: number }) {}
+
+  add(entry: ArchiveEntry): void {
+    const limit = entryLimit(entry.name, this.depth);
+    if (limit === undefined) return;
+    const data = entry.read(limit);
+    this.budget.inflated += data.length;
+    if (this.budget.inflated > LIMITS.totalBytes) throw new ZipError(`inflates to more than ${LIMITS.totalBytes} bytes`);
+    if (entry.name === 'META-INF/MANIFEST.MF') this.found.push({ name: entry.name, manifest: data.toString('utf8') });
+    else if (POM.test(entry.name)) this.found.push({ name: entry.name, pom: data.toString('utf8') });
+    // Something named .jar that is not a zip (a placeholder, a signature) holds no packages.
+    else if (isZip(data)) this.found.push({ name: entry.name, nested: collect(`${this.path}!/${entry.name}`, data, this.depth + 1, this.budget) });
   }
-  return { path, ...(manifest === undefined ? {} : { manifest }), poms, nested };
+
+  finish(): ArchiveMeta {
+    const sorted = [...this.found].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const manifest = sorted.findLast((f) => f.manifest !== undefined)?.manifest;
+    const poms = sorted.flatMap((f) => (f.pom === undefined ? [] : [f.pom]));
+    const nested = sorted.flatMap((f) => (f.nested === undefined ? [] : [f.nested]));
+    return { path: this.path, ...(manifest === undefined ? {} : { manifest }), poms, nested };
+  }
 }

@@ -18,8 +18,8 @@ export interface ZipEntry {
 const EOCD = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
 const ZIP64_EOCD = 0x06064b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
+export const CENTRAL = 0x02014b50;
+export const LOCAL = 0x04034b50;
 const MAX_COMMENT = 0xffff;
 
 export class ZipError extends Error {}
@@ -64,7 +64,7 @@ export function zipEntries(bytes: Buffer, maxEntries: number): ZipEntry[] {
 }
 
 /** The ZIP64 extra field (id 1) holds, in order, only the values whose 32-bit field is saturated. */
-function zip64Sizes(extra: Buffer, values: { size: number; compressedSize: number; localHeader: number }): typeof values {
+export function zip64Sizes(extra: Buffer, values: { size: number; compressedSize: number; localHeader: number }): typeof values {
   const out = { ...values };
   for (let at = 0; at + 4 <= extra.length;) {
     const id = extra.readUInt16LE(at);
@@ -103,12 +103,18 @@ export function readEntry(bytes: Buffer, entry: ZipEntry, maxBytes: number): Buf
   const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
   const end = start + entry.compressedSize;
   if (end > bytes.length) throw new ZipError(`${entry.name}: truncated`);
-  const data = bytes.subarray(start, end);
-  if (entry.method === 0) return data;
-  if (entry.method !== 8) throw new ZipError(`${entry.name}: compression method ${entry.method} is not supported`);
+  return inflateEntry(entry.name, entry.method, bytes.subarray(start, end), entry.size, maxBytes);
+}
+
+/** An entry's data as stored (method 0) or deflated (method 8), inflated to at most maxBytes. */
+export function inflateEntry(name: string, method: number, data: Buffer, size: number, maxBytes: number): Buffer {
+  if (method === 0) return data;
+  if (method !== 8) throw new ZipError(`${name}: compression method ${method} is not supported`);
   try {
-    return inflateRawSync(data, { maxOutputLength: Math.max(1, Math.min(maxBytes, entry.size === 0 ? maxBytes : entry.size)) });
+    return inflateRawSync(data, { maxOutputLength: Math.max(1, Math.min(maxBytes, size === 0 ? maxBytes : size)) });
   } catch (error) {
-    throw new ZipError(`${entry.name}: ${error instanceof Error ? error.message : String(error)}`);
+    // zlib refuses to inflate past maxOutputLength: a bomb, or sizes that lied.
+    if ((error as { code?: unknown } | null)?.code === 'ERR_BUFFER_TOO_LARGE') throw new ZipError(`${name} inflates to more than ${maxBytes} bytes, over the limit`);
+    throw new ZipError(`${name}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
