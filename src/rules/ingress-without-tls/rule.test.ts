@@ -25,4 +25,26 @@ spec:
     ]);
     expect(scan.findings[0]?.location.line).toBe(7);
   });
+
+  it('reports a default backend that answers hosts no tls entry names', async () => {
+    const scan = await scanYaml(rule, `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: fallback, namespace: shop}
+spec:
+  tls: [{hosts: [shop.example.com], secretName: tls}]
+  defaultBackend: {service: {name: web, port: {number: 80}}}
+  rules:
+    - host: shop.example.com
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: fallback-all-hosts, namespace: shop}
+spec:
+  tls: [{secretName: wildcard}]
+  defaultBackend: {service: {name: web, port: {number: 80}}}
+`);
+    expect(scan.findings.map((f) => [f.resource.name, f.message, f.location.path])).toEqual([
+      ['fallback', 'Ingress "shop/fallback" has a default backend, and its tls entries cover only shop.example.com: requests for other hosts reach it over plain HTTP', '/spec/defaultBackend'],
+    ]);
+  });
 });

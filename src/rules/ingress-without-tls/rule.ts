@@ -54,6 +54,11 @@ export const rule = defineRule({
     }
     if (tls.some((entry) => entry.hosts === undefined)) return;
     const tlsHosts = tls.flatMap((entry) => entry.hosts ?? []);
+    // The default backend (`backend` before networking.k8s.io/v1) answers every host no rule names.
+    const defaultBackend = asRecord(spec.defaultBackend) !== undefined ? 'defaultBackend' : asRecord(spec.backend) !== undefined ? 'backend' : undefined;
+    if (defaultBackend !== undefined) {
+      yield fail(`${name} has a default backend, and its tls entries cover only ${tlsHosts.join(', ')}: requests for other hosts reach it over plain HTTP`, pointer('/spec', defaultBackend));
+    }
     const rules = asArray(spec.rules);
     for (const [index, value] of rules.entries()) {
       const host = asString(asRecord(value)?.host)?.toLowerCase();
