@@ -48,11 +48,17 @@ export function* stanzas(text: string, fields?: ReadonlySet<string>): Generator<
   if (started) yield current;
 }
 
+/**
+ * More values of one header than any real package metadata has (Classifier and Requires-Dist run
+ * to a few hundred): a hostile METADATA of millions of repeats keeps only these.
+ */
+export const MAX_HEADER_VALUES = 1000;
+
 /** Email-style headers up to the first blank line, keeping repeated fields (Classifier, License-File). */
 export function parseHeaders(text: string): Map<string, string[]> {
   const headers = new Map<string, string[]>();
   let last: string[] | undefined;
-  for (const line of text.split(/\r?\n/)) {
+  for (const line of linesOf(text)) {
     if (line === '') break;
     if ((line.startsWith(' ') || line.startsWith('\t')) && last !== undefined) {
       last[last.length - 1] = `${last[last.length - 1] ?? ''}\n${line.trim()}`;
@@ -62,6 +68,8 @@ export function parseHeaders(text: string): Map<string, string[]> {
     if (colon <= 0) continue;
     const key = line.slice(0, colon).trim().toLowerCase();
     const values = headers.get(key) ?? [];
+    // Past the cap, the header's further values and their continuation lines are dropped.
+    if (values.length === MAX_HEADER_VALUES) { last = undefined; continue; }
     values.push(line.slice(colon + 1).trim());
     headers.set(key, values);
     last = values;

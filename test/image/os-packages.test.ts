@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ANALYZERS } from '../../src/analyzers/index.js';
+import { parseHeaders } from '../../src/analyzers/stanzas.js';
 import { inventoryImage } from '../../src/sdk/image.js';
 
 function rootfs(entries: Record<string, string>, links: Record<string, string> = {}): string {
@@ -80,5 +81,13 @@ describe('dpkg fields left out', () => {
     const dpkg = ANALYZERS.find((a) => a.id === 'dpkg');
     const status = Buffer.from('Package: real\nStatus: install ok installed\nDescription: a tool\n Package: fake\n Version: 9: see http://x\nVersion: 1.0\n');
     expect(dpkg?.parse({ path: '/var/lib/dpkg/status', content: status }, { exists: () => false }).map((p) => [p.name, p.version])).toEqual([['real', '1.0']]);
+  });
+});
+
+describe('hostile package metadata headers', () => {
+  it('keeps at most 1,000 values of one repeated header (a 63 MB METADATA of classifiers took 376 MB)', () => {
+    const headers = parseHeaders(`Name: x\nVersion: 1\n${'Classifier: Topic :: y\n'.repeat(5000)}Summary: s\n\nbody`);
+    expect(headers.get('classifier')).toHaveLength(1000);
+    expect([headers.get('name'), headers.get('summary')]).toEqual([['x'], ['s']]);
   });
 });
