@@ -9,7 +9,7 @@ import type { Resource } from '../../model/resource.js';
 import { defineRule, fail, type RuleContext } from '../../core/rule.js';
 import { pointer } from '../../lib/json-pointer.js';
 import type { ShellCommand } from '../../lib/dockerfile/index.js';
-import { commandsOf, dockerfileOf, flagValue, instructionsOf, operands, programOf, unwrapped } from '../_dockerfile/dockerfile.js';
+import { commandsOf, dockerfileOf, flagValue, hasOption, instructionsOf, operands, programOf, unwrapped } from '../_dockerfile/dockerfile.js';
 import { imageConfigOf } from '../_dockerfile/image-config.js';
 
 const options = z.object({
@@ -52,6 +52,20 @@ function modeChange(command: ShellCommand): { program: string; mode: string; tar
   return mode === undefined || files.length < 2 || target === undefined ? undefined : { program, mode, targets: [target] };
 }
 
+function withoutSlash(path: string): string {
+  return path.length > 1 ? path.replace(/\/+$/, '') : path;
+}
+
+/** The directories `mkdir` or `install -d` creates. */
+function madeDirectories(command: ShellCommand): string[] {
+  const program = programOf(command);
+  if (program === 'mkdir') return operands(command, ['-m', '--mode', '-Z', '--context']);
+  if (program === 'install' && command.words.slice(1).some((word) => word === '-d' || word === '--directory' || /^-[A-Za-z]*d/.test(word) && !word.startsWith('--'))) {
+    return operands(command, INSTALL_WITH_VALUE);
+  }
+  return [];
+}
+
 export const rule = defineRule({
   id: 'image-setuid-files',
   title: 'Image contains setuid or setgid binaries',
@@ -78,7 +92,11 @@ export const rule = defineRule({
     }
     const dockerfile = dockerfileOf(resource);
     if (dockerfile === undefined) return;
+    // Directories the build made (WORKDIR, mkdir, install -d): the bits on a directory run nothing
+    // (setgid on one makes new files take its group, the usual shared-directory setup).
+    const directories = new Set<string>();
     for (const { instruction, path } of instructionsOf(dockerfile)) {
+      if (instruction.cmd === 'WORKDIR' && instruction.args[0] !== undefined) directories.add(withoutSlash(instruction.args[0]));
       // COPY --chmod=4755 and ADD --chmod=4755 set the bits as they copy.
       const chmod = instruction.cmd === 'COPY' || instruction.cmd === 'ADD' ? flagValue(instruction, 'chmod') : undefined;
       const destination = instruction.args.at(-1);
@@ -86,8 +104,11 @@ export const rule = defineRule({
         yield fail(`${instruction.cmd} (line ${instruction.line}) makes ${destination} setuid/setgid (--chmod=${chmod})`, path);
       }
       for (const command of commandsOf(instruction).map(unwrapped)) {
+        for (const directory of madeDirectories(command)) directories.add(withoutSlash(directory));
         const change = modeChange(command);
-        const kept = change?.targets.filter((target) => !allowed.includes(target)) ?? [];
+        // `chmod -R` also sets the bits on every file below the directory.
+        const recursive = hasOption(command, ['--recursive'], ['R']);
+        const kept = change?.targets.filter((target) => !allowed.includes(target) && (recursive || !directories.has(withoutSlash(target)))) ?? [];
         if (change !== undefined && setsSpecialBits(change.mode) && kept.length > 0) {
           yield fail(`RUN (line ${instruction.line}) makes ${kept.join(', ')} setuid/setgid (${programOf(command)} ${change.program === 'install' ? '-m ' : ''}${change.mode})`, path);
         }
