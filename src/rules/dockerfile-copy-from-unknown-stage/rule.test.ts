@@ -12,4 +12,10 @@ describe('dockerfile-copy-from-unknown-stage', () => {
       ["COPY --from=final (line 4) names its own stage", 4],
     ]);
   });
+  it('judges RUN --mount from= like COPY --from', async () => {
+    const scan = await scanFixtures(rule, ['fail/fail-mount-from.Dockerfile']);
+    expect(findingsFor(scan, 'fail-mount-from.Dockerfile').map((f) => [f.message, f.location.line])).toEqual([
+      ['RUN --mount from=buildr (line 5) names no earlier stage, so the builder pulls an image called "buildr"', 5],
+    ]);
+  });
 });

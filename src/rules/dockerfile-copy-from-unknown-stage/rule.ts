@@ -6,7 +6,7 @@
  */
 import type { Resource } from '../../model/resource.js';
 import { defineRule, fail } from '../../core/rule.js';
-import { dockerfileOf, flagValue, instructionsOf, stageNamed } from '../_dockerfile/dockerfile.js';
+import { dockerfileOf, flagValue, instructionsOf, mountsOf, stageNamed } from '../_dockerfile/dockerfile.js';
 
 /** A reference with a registry, a path, a tag or a digest is meant as an image. */
 function looksLikeImage(reference: string): boolean {
@@ -29,13 +29,18 @@ export const rule = defineRule({
     const dockerfile = dockerfileOf(resource);
     if (dockerfile === undefined) return;
     for (const { instruction, path, stage } of instructionsOf(dockerfile)) {
-      const from = instruction.cmd === 'COPY' ? flagValue(instruction, 'from') : undefined;
-      if (from === undefined || from === null || from === '' || from.includes('$')) continue;
-      const own = stage >= 0 ? dockerfile.stages[stage]?.name : null;
-      if (own !== null && own !== undefined && own === from.toLowerCase()) {
-        yield fail(`COPY --from=${from} (line ${instruction.line}) names its own stage`, path);
-      } else if (stageNamed(dockerfile, from, Math.max(stage, 0)) === undefined && !looksLikeImage(from)) {
-        yield fail(`COPY --from=${from} (line ${instruction.line}) names no earlier stage, so the builder pulls an image called "${from}"`, path);
+      // RUN --mount=type=bind|cache,from=NAME resolves NAME the same way.
+      const sources = instruction.cmd === 'COPY'
+        ? [[flagValue(instruction, 'from'), 'COPY --from='] as const]
+        : instruction.cmd === 'RUN' ? mountsOf(instruction).map((mount) => [mount.get('from'), 'RUN --mount from='] as const) : [];
+      for (const [from, what] of sources) {
+        if (from === undefined || from === null || from === '' || from.includes('$')) continue;
+        const own = stage >= 0 ? dockerfile.stages[stage]?.name : null;
+        if (own !== null && own !== undefined && own === from.toLowerCase()) {
+          yield fail(`${what}${from} (line ${instruction.line}) names its own stage`, path);
+        } else if (stageNamed(dockerfile, from, Math.max(stage, 0)) === undefined && !looksLikeImage(from)) {
+          yield fail(`${what}${from} (line ${instruction.line}) names no earlier stage, so the builder pulls an image called "${from}"`, path);
+        }
       }
     }
   },
