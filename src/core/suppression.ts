@@ -54,6 +54,12 @@ export interface SuppressionOptions {
   readonly locateException?: (index: number) => ProblemPlace | undefined;
   /** Every rule id there is: an ignore annotation naming another id is warned about (a typo hides nothing). */
   readonly ruleIds?: ReadonlySet<string>;
+  /**
+   * The rule ids this scan ran (all of them when undefined). An exception only for rules of
+   * `ruleIds` that did not run (narrowed by --framework, --rules, --exclude-rules) matched nothing
+   * because nothing was judged: it is not called unused, whose advice is to remove it.
+   */
+  readonly ranRuleIds?: ReadonlySet<string>;
 }
 
 export interface SuppressionResult {
@@ -371,8 +377,10 @@ export function applySuppressions(
   });
   const exceptionStatus = compiled.map((exception) => statusOf(exception, matched[exception.index] ?? 0));
   const findingRules = new Set(findings.map((finding) => finding.ruleId));
+  const notRun = (rule: string): boolean => options.ranRuleIds !== undefined && options.ruleIds?.has(rule) === true && !options.ranRuleIds.has(rule);
   for (const status of exceptionStatus) {
     const exception = compiled[status.index];
+    if (status.state === 'unused' && exception !== undefined && exception.input.rules.every(notRun)) continue;
     const meant = status.state === 'unused' && exception !== undefined ? meantRule(exception, findingRules, options.ruleIds) : undefined;
     const found = statusProblem(status, options.locateException?.(status.index) ?? {}, meant);
     if (found !== undefined) problems.push(found);

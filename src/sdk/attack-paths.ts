@@ -95,7 +95,7 @@ export async function attackPaths(options: AttackPathsOptions): Promise<AttackPa
   const selection = selectScanRules(resolved);
   const engine = runRules(selection.runs, index);
   problems.push(...engine.problems);
-  const settled = settleFindings(engine.findings, [], resources, resolved, selection, options.now ?? new Date());
+  const settled = settleFindings(engine.findings, [], resources, resolved, selection, engine.rules, options.now ?? new Date());
   problems.push(...settled.problems);
   const vulnerabilities = [...(options.vulnerabilities ?? []), ...(options.vulnerabilitiesFile === undefined ? [] : readVulnerabilities(path.resolve(cwd, options.vulnerabilitiesFile)))];
   // Flags first, then .palisade.yaml (attackPaths.entries / jewels), then the analysis's defaults.

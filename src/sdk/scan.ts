@@ -167,7 +167,7 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
   // garbage from here on.
   for (const resource of resources) resource.source.positions.releaseCache?.();
 
-  const suppressed = settleFindings(engine.findings, dropConfigSecrets(images.findings, engine.findings, images.summaries), resources, resolved, selection, now);
+  const suppressed = settleFindings(engine.findings, dropConfigSecrets(images.findings, engine.findings, images.summaries), resources, resolved, selection, engine.rules, now);
   problems.push(...suppressed.problems);
   const attack = scanAttackPaths(resources, index, suppressed.findings, attackSettings(config.attackPaths, config.crownJewels));
   problems.push(...attack.problems, ...refusedPolicyProblems(index));
