@@ -25,4 +25,12 @@ describe('image-secret-in-config', () => {
     ]);
     expect(scan.findings.map((f) => f.message).join('\n')).not.toContain('Q8vT2pLw9xK4m');
   });
+  it('reads the default of a build argument whatever its name', async () => {
+    const scan = await scanFixtures(rule, ['fail/fail-arg-default-value.Dockerfile']);
+    expect(findingsFor(scan, 'fail-arg-default-value.Dockerfile').map((f) => [f.message, f.location.line])).toEqual([
+      ['build argument GH (line 3) defaults to a GitHub token, recorded in the image history: ghp_… (40 characters)', 3],
+      ['build argument REPO_URL (line 4) defaults to a password in a connection URL, recorded in the image history: Zq8v… (16 characters)', 4],
+    ]);
+    expect(scan.findings.map((f) => f.message).join('\n')).not.toContain('Zq8v7rT2pLw9xK4m');
+  });
 });

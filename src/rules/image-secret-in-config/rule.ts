@@ -74,9 +74,15 @@ export const rule = defineRule({
     for (const { instruction, path } of instructionsOf(dockerfile)) {
       if (instruction.cmd === 'ARG') {
         for (const [i, pair] of (instruction.pairs ?? []).entries()) {
-          if (!isSecretKeyName(pair.key) && !CREDENTIAL_ID.test(pair.key)) continue;
-          // Build arguments are recorded in the history of every RUN that sees them.
-          yield fail(`build argument ${pair.key} (line ${instruction.line}) carries a credential, and build arguments are recorded in the image history`, pointer(path, 'pairs', i));
+          if (isSecretKeyName(pair.key) || CREDENTIAL_ID.test(pair.key)) {
+            // Build arguments are recorded in the history of every RUN that sees them.
+            yield fail(`build argument ${pair.key} (line ${instruction.line}) carries a credential, and build arguments are recorded in the image history`, pointer(path, 'pairs', i));
+            continue;
+          }
+          // Whatever its name, a default that is a credential (a token, a URL with a password) is recorded too.
+          for (const found of findSecretsInText(pair.value ?? '')) {
+            yield fail(`build argument ${pair.key} (line ${instruction.line}) defaults to ${found.what}, recorded in the image history: ${redact(found.value)}${notListed(found)}`, pointer(path, 'pairs', i));
+          }
         }
       } else if (instruction.cmd === 'ENV') {
         for (const [i, pair] of (instruction.pairs ?? []).entries()) {
