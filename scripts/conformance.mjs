@@ -187,7 +187,7 @@ async function kalm() {
   const out = [];
   for (const c of index.cases) {
     const workload = Object.entries(M.KALM).find(([id]) => c.check_id === id || c.check_id.startsWith(`${id}-`))?.[1];
-    const cluster = M.KALM_CLUSTER[c.check_id.replace(/-\d+$/, '')];
+    const cluster = M.KALM_CLUSTER[c.check_id] ?? M.KALM_CLUSTER[c.check_id.replace(/-\d+$/, '')];
     const check = workload ?? cluster;
     if (check === undefined) continue;
     const hits = matching((await run(check.rule, [...infrastructure, path.join(root, c.file)])).findings, check);
