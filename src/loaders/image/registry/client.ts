@@ -10,11 +10,14 @@
  * address (localhost, 127.0.0.0/8, ::1: `docker run -p 5000:5000 registry`) may answer in plain
  * HTTP without the flag, as Docker's default insecure range and go-containerregistry allow; its
  * certificate, when it speaks TLS, is still checked.
+ *
+ * Requests go through the proxy HTTPS_PROXY / HTTP_PROXY name unless NO_PROXY excludes the host (proxy.ts).
  */
 import type { IncomingMessage } from 'node:http';
 import { hostOf, isLoopbackHost } from '../../../lib/host.js';
 import { ImageError } from '../problems.js';
 import type { Credentials } from './credentials.js';
+import { proxyFromEnvironment } from './proxy.js';
 import { type Challenge, httpGet, httpPostForm, NoTlsError, parseChallenges, readBody, retryAfterMs, type TlsOptions, withRetries } from './http.js';
 
 export interface ClientOptions {
@@ -25,6 +28,8 @@ export interface ClientOptions {
   readonly ca?: readonly string[];
   /** Looked up at the first challenge only, so a public image needs no credential helper. */
   readonly credentials: () => Credentials | undefined;
+  /** Where HTTPS_PROXY, HTTP_PROXY and NO_PROXY are read. */
+  readonly env: NodeJS.ProcessEnv;
 }
 
 const TOKEN_CLIENT_ID = 'palisade';
@@ -36,7 +41,7 @@ export class RegistryClient {
   private readonly tls: TlsOptions;
 
   constructor(private readonly options: ClientOptions) {
-    this.tls = { verify: !options.insecure, ...(options.ca === undefined ? {} : { ca: options.ca }) };
+    this.tls = { verify: !options.insecure, ...(options.ca === undefined ? {} : { ca: options.ca }), proxy: proxyFromEnvironment(options.env) };
     if (!options.insecure && !isLoopbackHost(hostOf(options.registry))) this.scheme = 'https';
   }
 

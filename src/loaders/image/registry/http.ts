@@ -8,13 +8,17 @@
 import { readFileSync } from 'node:fs';
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
-import { rootCertificates } from 'node:tls';
+import { isIP } from 'node:net';
+import { connect as tlsConnect, rootCertificates } from 'node:tls';
 import { ImageError } from '../problems.js';
+import { proxyAuthorization, type ProxyFor, tunnel } from './proxy.js';
 
-/** How TLS is checked: against the system roots plus `ca`, or not at all (--insecure). */
+/** How connections are made: TLS checked against the system roots plus `ca`, or not at all (--insecure); through a proxy or not. */
 export interface TlsOptions {
   readonly ca?: readonly string[];
   readonly verify: boolean;
+  /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY as read from the environment; direct when absent. */
+  readonly proxy?: ProxyFor;
 }
 
 const MAX_REDIRECTS = 5;
@@ -114,11 +118,27 @@ function webUrl(text: string, base?: URL): URL {
 }
 
 function once(method: 'GET' | 'POST', url: URL, headers: Record<string, string>, tls: TlsOptions, body?: Buffer): Promise<IncomingMessage> {
+  const proxy = tls.proxy?.(url);
+  const common = { method, headers: { 'User-Agent': 'palisade', 'Accept-Encoding': 'identity', ...headers }, timeout: TIMEOUT_MS };
+  const checks = { rejectUnauthorized: tls.verify, ...(tls.ca === undefined ? {} : { ca: [...tls.ca] }) };
+  if (url.protocol === 'http:') {
+    // Through a proxy, plain HTTP asks the proxy for the absolute URL.
+    const viaProxy = proxy === undefined ? {} : { host: proxy.hostname, port: proxy.port === '' ? 80 : Number(proxy.port), path: url.href, headers: { ...common.headers, Host: url.host, ...proxyAuthorization(proxy) } };
+    return send(url, (done) => proxy === undefined ? http.request(url, common, done) : http.request({ ...common, ...viaProxy }, done), body);
+  }
+  if (proxy === undefined) return send(url, (done) => https.request(url, { ...common, ...checks }, done), body);
+  // HTTPS through the proxy's CONNECT tunnel; TLS (and its certificate checks) run end to end inside it.
+  // The certificate is checked against the registry's host (`host`); SNI carries names, never IPs.
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  return tunnel(proxy, url).then((socket) => send(url, (done) => https.request(url, {
+    ...common, ...checks,
+    createConnection: () => tlsConnect({ socket, host, ...(isIP(host) === 0 ? { servername: host } : {}), ...checks }),
+  }, done), body));
+}
+
+function send(url: URL, start: (done: (response: IncomingMessage) => void) => http.ClientRequest, body: Buffer | undefined): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
-    const options = { method, headers: { 'User-Agent': 'palisade', 'Accept-Encoding': 'identity', ...headers }, timeout: TIMEOUT_MS };
-    const request = url.protocol === 'http:'
-      ? http.request(url, options, resolve)
-      : https.request(url, { ...options, rejectUnauthorized: tls.verify, ...(tls.ca === undefined ? {} : { ca: [...tls.ca] }) }, resolve);
+    const request = start(resolve);
     request.on('timeout', () => request.destroy(new Error('timed out')));
     request.on('error', (error) => {
       const message = `${url.origin}: ${error.message}`;

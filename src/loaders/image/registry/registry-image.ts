@@ -34,7 +34,7 @@ export async function openRegistryImage(referenceText: string, options: Registry
   const ca = loadCa(options.caFile);
   const client = new RegistryClient({
     registry: ref.registry, repository: ref.repository, insecure: options.insecure === true,
-    ...(ca === undefined ? {} : { ca }), credentials: () => findCredentials(ref.domain, ref.repository, options.env),
+    ...(ca === undefined ? {} : { ca }), credentials: () => findCredentials(ref.domain, ref.repository, options.env), env: options.env ?? process.env,
   });
   const label = `${ref.registry}/${ref.repository}`;
   const readJson = async (path: string, accept: string | undefined): Promise<{ bytes: Buffer; mediaType: string | undefined; declaredDigest: string | undefined }> => {
