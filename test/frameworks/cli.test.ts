@@ -22,7 +22,7 @@ describe('palisade frameworks', () => {
   it('shows a framework\'s controls with their rules or manual reasons', () => {
     const run = palisade(['frameworks', 'show', 'cis-kubernetes']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^5\.2\.3\s+Minimize the admission of containers wishing to share the host process ID namespace\n\s+host-namespaces \/hostPID\/$/m);
+    expect(run.stdout).toMatch(/^5\.2\.3\s+Minimize the admission of containers wishing to share the host process ID namespace \(Manual\)\n\s+host-namespaces \/hostPID\/$/m);
     expect(run.stdout).toMatch(/^1\.1\.1\s+.*\n\s+manual: file permissions/m);
   });
 
