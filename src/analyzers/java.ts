@@ -8,6 +8,7 @@ import { posix } from 'node:path';
 import type { Analyzer, FoundPackage } from './analyzer.js';
 import { type ArchiveMeta, condenseArchive, condensedError, condensedMeta, readArchive } from './java/archive.js';
 import { coordinatesFromPath } from './java/repository-layout.js';
+import { licensesFromBundleLicense } from './licenses.js';
 import { readArchiveStream } from './java/stream.js';
 import { purl } from './purl.js';
 
@@ -43,20 +44,25 @@ export const javaAnalyzer: Analyzer = {
 };
 
 function identify(meta: ArchiveMeta): FoundPackage[] {
+  const headers = meta.manifest === undefined ? new Map<string, string>() : manifestHeaders(meta.manifest);
+  // The manifest's licence is the archive's own: its pom's package has it, shaded ones do not.
+  const bundleLicense = headers.get('Bundle-License');
+  const licenses = bundleLicense === undefined ? [] : licensesFromBundleLicense(bundleLicense);
+  const fromName = nameAndVersion(posix.basename(meta.path.slice(meta.path.lastIndexOf('!/') + 1)));
   const poms = meta.poms.map(properties);
   const fromPoms = poms.flatMap((props) => {
     const group = props.get('groupId');
     const artifact = props.get('artifactId');
     const version = props.get('version');
-    return group !== undefined && artifact !== undefined && version !== undefined ? [maven(group, artifact, version)] : [];
+    const ownPom = poms.length === 1 || artifact === fromName?.name;
+    return group !== undefined && artifact !== undefined && version !== undefined ? [maven(group, artifact, version, ownPom ? licenses : [])] : [];
   });
-  const fromName = nameAndVersion(posix.basename(meta.path.slice(meta.path.lastIndexOf('!/') + 1)));
-  if (fromPoms.length === 0) return fromArchive(meta, fromName);
+  if (fromPoms.length === 0) return fromArchive(meta, headers, fromName, licenses);
   // pom.properties of shaded libraries say nothing about the archive itself: a jar built without
   // Maven (Gradle, Ant) that shades one still is a package. A versioned file name no pom's
   // artifactId matches is that evidence (Syft reads it the same way); a bare "app.jar" is not.
   const own = fromName?.version !== undefined && !poms.some((props) => props.get('artifactId') === fromName.name);
-  return own ? [...fromArchive(meta, fromName), ...fromPoms] : fromPoms;
+  return own ? [...fromArchive(meta, headers, fromName, licenses), ...fromPoms] : fromPoms;
 }
 
 /**
@@ -65,10 +71,9 @@ function identify(meta: ArchiveMeta): FoundPackage[] {
  * ARTIFACT-VERSION.jar, while manifests carry build strings ("2.1.0-release-394" in Kotlin's,
  * "5.13.0 (b0)" in JNA's, an unexpanded Gradle property in json-path's).
  */
-function fromArchive(meta: ArchiveMeta, fromName: { name: string; version?: string } | undefined): FoundPackage[] {
+function fromArchive(meta: ArchiveMeta, headers: ReadonlyMap<string, string>, fromName: { name: string; version?: string } | undefined, licenses: string[]): FoundPackage[] {
   const layout = meta.path.includes('!/') ? undefined : coordinatesFromPath(meta.path);
-  if (layout !== undefined) return [maven(layout.group, layout.artifact, layout.version)];
-  const headers = meta.manifest === undefined ? new Map<string, string>() : manifestHeaders(meta.manifest);
+  if (layout !== undefined) return [maven(layout.group, layout.artifact, layout.version, licenses)];
   const symbolic = headers.get('Bundle-SymbolicName')?.split(';')[0]?.trim();
   const title = headers.get('Implementation-Title') ?? headers.get('Bundle-Name') ?? headers.get('Specification-Title');
   const version = fromName?.version ?? manifestVersion(headers);
@@ -76,7 +81,7 @@ function fromArchive(meta: ArchiveMeta, fromName: { name: string; version?: stri
   // The file name usually is the artifact id; a title is prose ("Apache Commons IO").
   const artifact = fromName?.name ?? (symbolic?.includes('.') === true ? symbolic.slice(symbolic.lastIndexOf('.') + 1) : symbolic) ?? title;
   if (artifact === undefined || version === undefined) return [];
-  return [maven(group, artifact, version)];
+  return [maven(group, artifact, version, licenses)];
 }
 
 /**
@@ -93,9 +98,9 @@ function manifestVersion(headers: ReadonlyMap<string, string>): string | undefin
   return undefined;
 }
 
-function maven(group: string | undefined, artifact: string, version: string): FoundPackage {
+function maven(group: string | undefined, artifact: string, version: string, licenses: string[]): FoundPackage {
   return {
-    name: group === undefined ? artifact : `${group}:${artifact}`, version, ecosystem: 'maven', licenses: [],
+    name: group === undefined ? artifact : `${group}:${artifact}`, version, ecosystem: 'maven', licenses,
     purl: purl({ type: 'maven', ...(group === undefined ? {} : { namespace: group }), name: artifact, version }),
   };
 }

@@ -66,3 +66,80 @@ export function licensesFromClassifiers(classifiers: readonly string[]): string[
   }
   return found;
 }
+
+/** Licence URLs that name exactly one SPDX licence (scheme, "www." and a trailing ".txt"/".html"/"/" ignored). */
+const LICENSE_URL_SPDX: Readonly<Record<string, string>> = {
+  'apache.org/licenses/license-2.0': 'Apache-2.0',
+  'opensource.org/licenses/apache-2.0': 'Apache-2.0',
+  'opensource.org/licenses/mit': 'MIT',
+  'opensource.org/license/mit': 'MIT',
+  'opensource.org/licenses/mit-license': 'MIT',
+  'opensource.org/licenses/mit-license.php': 'MIT',
+  'opensource.org/licenses/bsd-2-clause': 'BSD-2-Clause',
+  'opensource.org/licenses/bsd-3-clause': 'BSD-3-Clause',
+  'opensource.org/license/bsd-3-clause': 'BSD-3-Clause',
+  'eclipse.org/legal/epl-v10': 'EPL-1.0',
+  'eclipse.org/legal/epl-2.0': 'EPL-2.0',
+  'eclipse.org/legal/epl-v20': 'EPL-2.0',
+  'mozilla.org/mpl/2.0': 'MPL-2.0',
+  'gnu.org/licenses/lgpl-2.1': 'LGPL-2.1-only',
+  'gnu.org/licenses/lgpl-3.0': 'LGPL-3.0-only',
+  'gnu.org/licenses/gpl-2.0': 'GPL-2.0-only',
+  'gnu.org/licenses/gpl-3.0': 'GPL-3.0-only',
+};
+
+/** An SPDX-looking id: one token of letters, digits, '.', '-' and '+', starting with a letter or digit. */
+const ID_LIKE = /^[A-Za-z0-9][A-Za-z0-9.+-]*$/;
+
+/**
+ * The licences of an OSGi Bundle-License header (OSGi core, 3.2.1.4): comma-separated clauses
+ * `NAME;link=URL;description=TEXT`, NAME an SPDX id, a URL or a quoted name. A URL naming exactly
+ * one licence gives its SPDX id; other names are kept as written. "<<EXTERNAL>>" says the licence is
+ * stated elsewhere and names none.
+ */
+export function licensesFromBundleLicense(header: string): string[] {
+  const found: string[] = [];
+  // Producers often leave a name with a comma unquoted ("The Apache License, Version 2.0"): when a
+  // clause does not start with an id or a URL, the commas are the name's own.
+  const split = splitOutsideQuotes(header, ',');
+  const clauses = split.every((c) => startsWithIdOrUrl(c)) ? split : [header];
+  for (const clause of clauses) {
+    const [first = '', ...attributes] = splitOutsideQuotes(clause, ';');
+    const name = unquote(first);
+    if (name === '' || name === '<<EXTERNAL>>') continue;
+    const link = attributes.map((a) => /^link\s*[:]?=\s*(.*)$/s.exec(a)?.[1]).find((l) => l !== undefined);
+    const license = licenseFromUrl(name) ?? (ID_LIKE.test(name) ? name : undefined) ?? (link === undefined ? undefined : licenseFromUrl(unquote(link))) ?? name;
+    if (!found.includes(license)) found.push(license);
+  }
+  return found;
+}
+
+function startsWithIdOrUrl(clause: string): boolean {
+  const name = unquote(splitOutsideQuotes(clause, ';')[0] ?? '');
+  return ID_LIKE.test(name) || /^https?:\/\//i.test(name) || name === '<<EXTERNAL>>';
+}
+
+function licenseFromUrl(text: string): string | undefined {
+  const match = /^https?:\/\/(?:www\.)?(.+?)(?:\.txt|\.html?|\/)?$/i.exec(text.trim());
+  return match?.[1] === undefined ? undefined : LICENSE_URL_SPDX[match[1].toLowerCase()];
+}
+
+function unquote(text: string): string {
+  const trimmed = text.trim();
+  return trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"') ? trimmed.slice(1, -1).trim() : trimmed;
+}
+
+function splitOutsideQuotes(text: string, separator: string): string[] {
+  const parts: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    if (text[i] === '"') quoted = !quoted;
+    else if (text[i] === separator && !quoted) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts.map((p) => p.trim()).filter((p) => p !== '');
+}
