@@ -41,4 +41,11 @@ describe('image-runs-as-root', () => {
       ['fail', 'the final stage switches to USER ContainerAdministrator (line 4), the administrator of a Windows container', 4],
     ]);
   });
+  it('knows an account the build gave uid 0 under another name (useradd -o -u 0)', async () => {
+    const scan = await scanFixtures(rule, ['fail/fail-user-uid-zero-alias.Dockerfile', 'pass/pass-created-user.Dockerfile']);
+    expect(findingsFor(scan, 'fail-user-uid-zero-alias.Dockerfile').map((f) => [f.status, f.message, f.location.line])).toEqual([
+      ['fail', 'the final stage switches to USER svc (line 4), an account the RUN on line 3 gave uid 0, so the image runs as root under another name', 4],
+    ]);
+    expect(findingsFor(scan, 'pass-created-user.Dockerfile')).toEqual([]);
+  });
 });

@@ -6,8 +6,8 @@
  */
 import type { Resource } from '../../model/resource.js';
 import { defineRule, fail, warn } from '../../core/rule.js';
-import { expandVariables, type ParsedDockerfile } from '../../lib/dockerfile/index.js';
-import { dockerfileOf, finalStages, stageInstructions, type Located } from '../_dockerfile/dockerfile.js';
+import { expandVariables, type ParsedDockerfile, type ShellCommand } from '../../lib/dockerfile/index.js';
+import { commandsOf, dockerfileOf, finalStages, operands, programOf, stageInstructions, unwrapped, type Located } from '../_dockerfile/dockerfile.js';
 import { imageConfigOf } from '../_dockerfile/image-config.js';
 
 /** The user part of `user[:group]`: the group does not make a process root (see doc.md on `1000:0`). */
@@ -32,6 +32,29 @@ function isWindowsAdministrator(user: string): boolean {
   return ['containeradministrator', 'nt authority\\system', 'system'].includes(user.trim().toLowerCase());
 }
 
+/** Options of useradd, usermod and adduser (shadow, Debian, busybox) that take a value. */
+const ACCOUNT_OPTIONS_WITH_VALUE = [
+  '-u', '--uid', '-g', '--gid', '-G', '--groups', '-d', '--home', '--home-dir', '-h', '-s', '--shell', '-c', '--comment', '--gecos',
+  '-e', '--expiredate', '-f', '--inactive', '-k', '--skel', '-K', '--key', '-p', '--password', '-R', '--root', '-P', '--prefix',
+  '-Z', '--selinux-user', '-l', '--login', '--ingroup', '--firstuid', '--lastuid',
+];
+
+/**
+ * The account a command gives uid 0 (`useradd -o -u 0 toor`, `usermod -u 0 app`, `adduser -u 0
+ * admin`): `USER toor` is then root under another name, as the image's /etc/passwd resolves it.
+ */
+function uidZeroAccount(command: ShellCommand): string | undefined {
+  const c = unwrapped(command);
+  if (!['useradd', 'usermod', 'adduser'].includes(programOf(c))) return undefined;
+  const words = c.words.slice(1);
+  const uid = words.flatMap((word, i) => {
+    if (word === '-u' || word === '--uid') return [words[i + 1] ?? ''];
+    const joined = /^(?:--uid=|-[A-Za-z]*u)(.+)$/.exec(word);
+    return joined === null || word.startsWith('--') && !word.startsWith('--uid=') ? [] : [joined[1] ?? ''];
+  }).at(-1);
+  return uid !== undefined && /^[+-]?0+$/.test(uid) ? operands(c, ACCOUNT_OPTIONS_WITH_VALUE).at(-1) : undefined;
+}
+
 interface LastUser {
   readonly located: Located;
   /** The user with variables expanded. */
@@ -40,6 +63,8 @@ interface LastUser {
   readonly unset: readonly string[];
   /** Build arguments declared without a default (empty unless --build-arg gives one). */
   readonly argsWithoutDefault: ReadonlySet<string>;
+  /** Accounts a RUN before it gave uid 0, with that RUN's line. */
+  readonly uidZero: ReadonlyMap<string, number>;
 }
 
 /** The last USER of the chain, expanded with the ARG defaults (global ones when redeclared) and ENV values set before it. */
@@ -47,9 +72,14 @@ function lastUser(dockerfile: ParsedDockerfile, chain: readonly number[]): LastU
   const values = new Map<string, string>();
   const argsWithoutDefault = new Set<string>();
   const globals = new Map(dockerfile.preamble.flatMap((i) => (i.cmd === 'ARG' ? (i.pairs ?? []) : [])).flatMap((p) => (p.value === null ? [] : [[p.key, p.value] as const])));
+  const uidZero = new Map<string, number>();
   let last: LastUser | undefined;
   for (const located of chain.flatMap((stage) => stageInstructions(dockerfile, stage).filter((l) => !l.onbuild))) {
     const { instruction } = located;
+    for (const command of commandsOf(instruction)) {
+      const account = uidZeroAccount(command);
+      if (account !== undefined) uidZero.set(account, instruction.line);
+    }
     for (const pair of instruction.cmd === 'ARG' || instruction.cmd === 'ENV' ? (instruction.pairs ?? []) : []) {
       // `ARG NAME` inside a stage brings in the global ARG's default.
       const value = pair.value ?? globals.get(pair.key);
@@ -65,7 +95,7 @@ function lastUser(dockerfile: ParsedDockerfile, chain: readonly number[]): LastU
         if (value === undefined) unset.push(name);
         return value;
       }, dockerfile.directives.escape);
-      last = { located, user, unset, argsWithoutDefault: new Set(argsWithoutDefault) };
+      last = { located, user, unset, argsWithoutDefault: new Set(argsWithoutDefault), uidZero: new Map(uidZero) };
     }
   }
   return last;
@@ -113,11 +143,16 @@ export const rule = defineRule({
       else yield warn(`the final stage${from} has no USER instruction, so it runs as the user of "${base || 'its base image'}" (root unless that image sets one)`, final < 0 ? '' : `/stages/${final}/from`);
       return;
     }
-    const { located: { instruction, path }, user, unset, argsWithoutDefault } = last;
+    const { located: { instruction, path }, user, unset, argsWithoutDefault, uidZero } = last;
     const written = instruction.args.join(' ');
     const switches = `the final stage switches to USER ${written === user || user === '' ? written : `${written} (${user})`} (line ${instruction.line})`;
     if (isRoot(user)) {
       yield fail(`${switches}, so the image runs as root`, path);
+      return;
+    }
+    const aliasLine = uidZero.get(userPart(user));
+    if (aliasLine !== undefined) {
+      yield fail(`${switches}, an account the RUN on line ${aliasLine} gave uid 0, so the image runs as root under another name`, path);
       return;
     }
     if (isWindowsAdministrator(user)) {
