@@ -46,8 +46,8 @@ export class RegistryClient {
   }
 
   /** GET /v2/REPO/PATH, authenticating on a 401. Non-2xx answers become coded errors. */
-  async get(path: string, accept?: string): Promise<IncomingMessage> {
-    let response = await withRetries(() => this.send(path, accept));
+  async get(path: string, accept?: string, extra: Readonly<Record<string, string>> = {}): Promise<IncomingMessage> {
+    let response = await withRetries(() => this.send(path, accept, extra));
     if (response.statusCode === 401) {
       // Each WWW-Authenticate header separately (Node joins repeated ones with commas), each of which
       // may hold several challenges; Bearer is preferred, as docker prefers it.
@@ -56,7 +56,7 @@ export class RegistryClient {
       const challenge = challenges.find((c) => c.scheme === 'bearer') ?? challenges[0];
       if (challenge === undefined) throw new ImageError('registry-denied', `${this.url(path)}: 401 without a WWW-Authenticate challenge`);
       this.authorization = await this.answer(challenge);
-      response = await withRetries(() => this.send(path, accept));
+      response = await withRetries(() => this.send(path, accept, extra));
     }
     const status = response.statusCode ?? 0;
     if (status >= 200 && status < 300) return response;
@@ -80,8 +80,8 @@ export class RegistryClient {
    * The first request of an --insecure or loopback client finds the scheme: HTTPS unless no TLS
    * answers (for a loopback registry without --insecure, only a reply that is not TLS at all).
    */
-  private async send(path: string, accept: string | undefined): Promise<IncomingMessage> {
-    const headers = { ...(accept === undefined ? {} : { Accept: accept }), ...(this.authorization === undefined ? {} : { Authorization: this.authorization }) };
+  private async send(path: string, accept: string | undefined, extra: Readonly<Record<string, string>>): Promise<IncomingMessage> {
+    const headers = { ...extra, ...(accept === undefined ? {} : { Accept: accept }), ...(this.authorization === undefined ? {} : { Authorization: this.authorization }) };
     if (this.scheme !== undefined) return httpGet(this.url(path), headers, this.tls);
     try {
       const response = await httpGet(this.url(path), headers, this.tls);

@@ -86,10 +86,45 @@ export async function openRegistryImage(referenceText: string, options: Registry
 /** Only what tells a manifest from an index (and from the schema 1 manifests no one should push). */
 const documentSchema = z.object({ schemaVersion: z.number(), mediaType: z.string().optional() });
 
-async function* streamBlob(client: RegistryClient, { digest, size, urls }: Descriptor, what: string): AsyncGenerator<Buffer> {
-  let response: IncomingMessage;
+/** How often a layer download that broke off is resumed (docker retries a layer 5 times). */
+const BLOB_RESUMES = 3;
+
+/**
+ * A layer's bytes. A download that breaks off (a reset connection on a multi-GB layer) is resumed
+ * where it stopped with a Range request, as docker resumes layer downloads; a registry that ignores
+ * Range sends the blob again from the start and the bytes already passed on are skipped. The
+ * layer reader checks the digest over the whole stream, so a resumed blob is verified like any other.
+ */
+async function* streamBlob(client: RegistryClient, descriptor: Descriptor, what: string): AsyncGenerator<Buffer> {
+  const { digest, size } = descriptor;
+  const label = `${what} (${digest})`;
+  let passed = 0;
+  for (let attempt = 0; ; attempt += 1) {
+    const response = await openBlob(client, descriptor, what, passed);
+    let skip = passed > 0 && response.statusCode !== 206 ? passed : 0;
+    const from = passed - skip;
+    try {
+      for await (const chunk of guarded(response, label, size - from, () => new ImageError('digest-mismatch', `${label}: the registry sent more than the ${size} bytes of its descriptor`), from)) {
+        if (skip >= chunk.length) {
+          skip -= chunk.length;
+          continue;
+        }
+        const fresh = chunk.subarray(skip);
+        skip = 0;
+        passed += fresh.length;
+        yield fresh;
+      }
+      return;
+    } catch (error) {
+      const brokeOff = error instanceof ImageError && error.code === 'registry-unreachable';
+      if (!brokeOff || attempt === BLOB_RESUMES || passed >= size) throw error;
+    }
+  }
+}
+
+async function openBlob(client: RegistryClient, { digest, urls }: Descriptor, what: string, from: number): Promise<IncomingMessage> {
   try {
-    response = await client.get(`blobs/${digest}`);
+    return await client.get(`blobs/${digest}`, undefined, from === 0 ? {} : { Range: `bytes=${from}-` });
   } catch (error) {
     // A non-distributable layer (Windows base layers, some vendor layers) is published at the URLs
     // its descriptor names, not pushed to the registry; fetching URLs an image names is a request
@@ -99,7 +134,6 @@ async function* streamBlob(client: RegistryClient, { digest, size, urls }: Descr
     }
     throw error;
   }
-  yield* guarded(response, `${what} (${digest})`, size, () => new ImageError('digest-mismatch', `${what} (${digest}): the registry sent more than the ${size} bytes of its descriptor`));
 }
 
 async function collect(chunks: AsyncIterable<Buffer>): Promise<Buffer[]> {
@@ -113,7 +147,7 @@ async function collect(chunks: AsyncIterable<Buffer>): Promise<Buffer[]> {
  * allows stop the read at once, and a connection that breaks off is registry-unreachable
  * instead of a bare socket error.
  */
-async function* guarded(response: IncomingMessage, what: string, maxBytes: number, tooBig: () => ImageError): AsyncGenerator<Buffer> {
+async function* guarded(response: IncomingMessage, what: string, maxBytes: number, tooBig: () => ImageError, offset = 0): AsyncGenerator<Buffer> {
   let total = 0;
   try {
     for await (const chunk of response as AsyncIterable<Buffer>) {
@@ -123,7 +157,7 @@ async function* guarded(response: IncomingMessage, what: string, maxBytes: numbe
     }
   } catch (error) {
     if (error instanceof ImageError) throw error;
-    throw new ImageError('registry-unreachable', `${what}: the registry's answer broke off after ${total} bytes (${error instanceof Error ? error.message : String(error)})`);
+    throw new ImageError('registry-unreachable', `${what}: the registry's answer broke off after ${offset + total} bytes (${error instanceof Error ? error.message : String(error)})`);
   } finally {
     response.destroy();
   }
