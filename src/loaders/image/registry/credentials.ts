@@ -11,7 +11,7 @@
  *   `identitytoken` (an OAuth2 refresh token from `docker login` against Azure ACR and others).
  * - `credHelpers[host]`, else `credsStore`, names a credential helper: docker-credential-NAME is run
  *   with `get` and the server URL on stdin, as docker does. A helper that is missing or fails is a
- *   registry-denied error naming it, never a silent anonymous pull.
+ *   registry-denied error naming it, never a silent anonymous pull; so is a file that is not JSON.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -19,6 +19,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ImageError } from '../problems.js';
 import { canonicalRegistry, DOCKER_HUB } from '../../../lib/image-ref.js';
+import { jsonErrorMessage } from '../../../lib/json-error.js';
 
 export type Credentials =
   | { readonly kind: 'basic'; readonly username: string; readonly password: string }
@@ -71,14 +72,28 @@ export function findCredentials(domain: string, repository: string, env: NodeJS.
   return undefined;
 }
 
+/**
+ * A credentials file, or undefined when there is none (or it is empty). One that cannot be read or
+ * parsed is an error naming it, as podman and skopeo make it: skipping it would pull anonymously
+ * and report "denied" with nothing pointing at the broken file. The content is never quoted.
+ */
 function readAuthFile(file: string): AuthFile | undefined {
   if (!existsSync(file)) return undefined;
+  let text: string;
   try {
-    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    return typeof parsed === 'object' && parsed !== null ? parsed : undefined;
-  } catch {
-    return undefined;
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ImageError('registry-denied', `the registry credentials file ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
+  if (text.trim() === '') return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new ImageError('registry-denied', `the registry credentials file ${file} is not valid JSON (${jsonErrorMessage(error)}); fix it, or name another with REGISTRY_AUTH_FILE`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ImageError('registry-denied', `the registry credentials file ${file} is not a JSON object`);
+  return parsed;
 }
 
 function helperFor(file: AuthFile, host: string): string | undefined {
