@@ -63,6 +63,7 @@ const BUILTIN_GROUPS: Readonly<Record<string, readonly string[]>> = {
   ReplicaSet: ['apps', 'extensions'],
   ReplicationController: [''],
   ResourceQuota: [''],
+  Rollout: ['argoproj.io'],
   Role: ['rbac.authorization.k8s.io'],
   RoleBinding: ['rbac.authorization.k8s.io'],
   Secret: [''],

@@ -20,6 +20,9 @@ const POD_TEMPLATE_PATHS: Readonly<Record<string, readonly [string, string]>> = 
   CronJob: ['/spec/jobTemplate/spec/template/metadata', '/spec/jobTemplate/spec/template/spec'],
   // OpenShift's apps.openshift.io/v1 DeploymentConfig: a Deployment predecessor still in wide use.
   DeploymentConfig: ['/spec/template/metadata', '/spec/template/spec'],
+  // Argo Rollouts' argoproj.io Rollout: a Deployment replacement for canary and blue-green
+  // releases, with the same pod template (one with spec.workloadRef instead names a Deployment).
+  Rollout: ['/spec/template/metadata', '/spec/template/spec'],
 };
 
 export const WORKLOAD_KINDS: readonly string[] = Object.keys(POD_TEMPLATE_PATHS).sort();
