@@ -44,6 +44,7 @@ beforeAll(() => {
     '',
   ].join('\n'));
   build('root', ['FROM localhost/palisade-config-app:1', 'USER root', ''].join('\n'));
+  build('alias', ['FROM localhost/palisade-config-app:1', 'USER root', 'RUN echo "svc:x:0:0::/:/bin/sh" >> /etc/passwd', 'USER svc', ''].join('\n'));
 }, 300_000);
 
 afterAll(() => {
@@ -84,5 +85,10 @@ describe('image-configuration rules on a podman-built image', () => {
     const all = await findings('root');
     expect(of(all, 'image-runs-as-root')).toEqual([['the image runs as root (User "root")', '/config/User']]);
     expect(of(all, 'image-healthcheck-missing')).toEqual([]);
+  });
+
+  it('resolves a User the build made a second name for uid 0 through the history buildah wrote', async () => {
+    const all = await findings('alias');
+    expect(of(all, 'image-runs-as-root')).toEqual([['the image runs as User "svc", which history step 10 gave uid 0, so it runs as root under another name', '/config/User']]);
   });
 });

@@ -48,4 +48,14 @@ describe('image-runs-as-root', () => {
     ]);
     expect(findingsFor(scan, 'pass-created-user.Dockerfile')).toEqual([]);
   });
+  it('reads an image history for the account its User names being given uid 0', async () => {
+    const scan = await scanFixtures(rule, ['fail/image-config.yaml']);
+    expect(findingsFor(scan, 'fail-image-user-uid-zero-alias').map((f) => [f.message, f.location.path])).toEqual([
+      ['the image runs as User "svc", which history step 2 gave uid 0, so it runs as root under another name', '/config/User'],
+    ]);
+    expect(findingsFor(scan, 'fail-image-user-passwd-line').map((f) => f.message)).toEqual([
+      'the image runs as User "ops:ops", which history step 1 gave uid 0, so it runs as root under another name',
+    ]);
+    expect(findingsFor(scan, 'pass-image-user-created')).toEqual([]);
+  });
 });

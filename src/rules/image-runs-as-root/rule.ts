@@ -6,7 +6,7 @@
  */
 import type { Resource } from '../../model/resource.js';
 import { defineRule, fail, warn } from '../../core/rule.js';
-import { expandVariables, type ParsedDockerfile, type ShellCommand } from '../../lib/dockerfile/index.js';
+import { expandVariables, shellCommands, type ParsedDockerfile, type ShellCommand } from '../../lib/dockerfile/index.js';
 import { commandsOf, dockerfileOf, finalStages, operands, programOf, stageInstructions, unwrapped, type Located } from '../_dockerfile/dockerfile.js';
 import { imageConfigOf } from '../_dockerfile/image-config.js';
 
@@ -53,6 +53,26 @@ function uidZeroAccount(command: ShellCommand): string | undefined {
     return joined === null || word.startsWith('--') && !word.startsWith('--uid=') ? [] : [joined[1] ?? ''];
   }).at(-1);
   return uid !== undefined && /^[+-]?0+$/.test(uid) ? operands(c, ACCOUNT_OPTIONS_WITH_VALUE).at(-1) : undefined;
+}
+
+/** The shell script of a history step that ran a command (`/bin/sh -c ...`, BuildKit's `RUN ... # buildkit`), not a `#(nop)` step. */
+function historyScript(createdBy: string): string | undefined {
+  if (createdBy.includes('#(nop)')) return undefined;
+  const script = /(?:^|\s)(?:\/usr)?(?:\/bin\/)?(?:ba|da|a)?sh -c (.*)$/s.exec(createdBy)?.[1];
+  return script?.replace(/\s*# buildkit$/, '');
+}
+
+/**
+ * The history step that made NAME a second name for uid 0 (a useradd -o -u 0, or a passwd line
+ * `NAME:x:0:...` written by the build), as the image's /etc/passwd then resolves it.
+ */
+function uidZeroStep(history: readonly { readonly created_by?: string | undefined }[], name: string): number | undefined {
+  const passwdLine = new RegExp(`(?:^|[\\s'"])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:[^:\\s]*:0+:`);
+  const step = history.findLastIndex(({ created_by: createdBy = '' }) => {
+    const script = historyScript(createdBy);
+    return script !== undefined && (passwdLine.test(script) || shellCommands(script).some((command) => uidZeroAccount(command) === name));
+  });
+  return step < 0 ? undefined : step;
 }
 
 interface LastUser {
@@ -127,6 +147,10 @@ export const rule = defineRule({
       }
       if (user.trim() === '') yield fail('the image sets no user, so its containers run as root', '/config');
       else if (isRoot(user)) yield fail(`the image runs as root (User "${user}")`, '/config/User');
+      else {
+        const step = userPart(user) === '' ? undefined : uidZeroStep(image.history ?? [], userPart(user));
+        if (step !== undefined) yield fail(`the image runs as User "${user}", which history step ${step + 1} gave uid 0, so it runs as root under another name`, '/config/User');
+      }
       return;
     }
     const dockerfile = dockerfileOf(resource);
