@@ -49,6 +49,13 @@ const TROVE_SPDX: Readonly<Record<string, string>> = {
   'zlib/libpng License': 'Zlib',
 };
 
+const TROVE_IDS = new Set(Object.values(TROVE_SPDX));
+
+/** Whether a licence licensesFromClassifiers gave is the SPDX id of its classifier. */
+export function isTroveSpdxId(license: string): boolean {
+  return TROVE_IDS.has(license);
+}
+
 /**
  * The licences "License :: ..." classifiers declare: an SPDX id where the classifier names exactly
  * one, else its own name. "License :: OSI Approved" and "License :: DFSG approved" alone are

@@ -9,7 +9,7 @@
 import type { Analyzer } from './analyzer.js';
 import { LIMITS } from './java/archive.js';
 import { isZip, readEntry, zipEntries, ZipError } from './java/zip.js';
-import { licensesFromClassifiers } from './licenses.js';
+import { isTroveSpdxId, licensesFromClassifiers } from './licenses.js';
 import { purl } from './purl.js';
 import { parseHeaders } from './stanzas.js';
 
@@ -56,12 +56,29 @@ function condenseEgg(content: Buffer): Buffer | undefined {
   return metadata === undefined ? undefined : Buffer.concat([Buffer.from(EGG_MARKER), metadata]);
 }
 
+/**
+ * License-Expression (metadata 2.4) when there is one. Otherwise the License field when it is
+ * written as SPDX ("Apache-2.0", "MIT OR Apache-2.0", as many projects do) and the classifiers are
+ * vaguer ("Apache Software License"); then the classifiers; then the License field as written.
+ */
 function licenses(headers: Map<string, string[]>): string[] {
   const expression = headers.get('license-expression')?.[0];
   if (expression !== undefined && expression !== '') return [expression];
   const classifiers = licensesFromClassifiers(headers.get('classifier') ?? []);
-  if (classifiers.length > 0) return classifiers;
-  const license = headers.get('license')?.[0];
+  const field = headers.get('license')?.[0];
   // Some packages paste their whole licence text into License: keep only a one-line name.
-  return license === undefined || license === '' || license === 'UNKNOWN' || license.includes('\n') || license.length > 100 ? [] : [license];
+  const license = field === undefined || field === '' || field === 'UNKNOWN' || field.includes('\n') || field.length > 100 ? undefined : field;
+  if (license !== undefined && spdxShaped(license) && !classifiers.every(isTroveSpdxId)) return [license];
+  if (classifiers.length > 0) return classifiers;
+  return license === undefined ? [] : [license];
+}
+
+/** SPDX ids without a digit or dash; words such as "BSD", "GPL" or "LGPL" are no ids but family names. */
+const PLAIN_IDS = new Set(['MIT', 'ISC', 'Zlib', 'Unlicense', 'PostgreSQL', 'NCSA', 'WTFPL', 'X11', 'curl']);
+
+/** Ids joined by AND / OR / WITH, with parentheses: the shape of an SPDX expression. */
+function spdxShaped(text: string): boolean {
+  const tokens = text.replace(/[()]/g, ' ').split(/\s+/).filter((t) => t !== '');
+  const id = (t: string): boolean => /^[A-Za-z0-9][A-Za-z0-9.+-]*$/.test(t) && (/[\d-]/.test(t) || PLAIN_IDS.has(t));
+  return tokens.length % 2 === 1 && tokens.every((t, i) => (i % 2 === 1 ? ['AND', 'OR', 'WITH'].includes(t) : id(t)));
 }

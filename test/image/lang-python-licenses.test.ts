@@ -42,6 +42,19 @@ describe('Python licences from trove classifiers', () => {
     expect(licensesFromClassifiers(['License :: OSI Approved', 'Programming Language :: Python'])).toEqual([]);
   });
 
+  it('prefers a License field written as SPDX to vaguer classifiers', () => {
+    const parse = (text: string): readonly string[] | undefined => python.parse({ path: '/usr/lib/python3/dist-packages/x-1.dist-info/METADATA', content: Buffer.from(`Metadata-Version: 2.1\nName: x\nVersion: 1\n${text}\n`) }, { exists: () => false })[0]?.licenses;
+    // cryptography's and pyasn1's headers.
+    expect(parse('License: Apache-2.0 OR BSD-3-Clause\nClassifier: License :: OSI Approved :: Apache Software License\nClassifier: License :: OSI Approved :: BSD License')).toEqual(['Apache-2.0 OR BSD-3-Clause']);
+    expect(parse('License: BSD-2-Clause\nClassifier: License :: OSI Approved :: BSD License')).toEqual(['BSD-2-Clause']);
+    // A family name is no SPDX id: the classifier says as much or more.
+    expect(parse('License: BSD\nClassifier: License :: OSI Approved :: BSD License')).toEqual(['BSD License']);
+    expect(parse('License: LGPL\nClassifier: License :: OSI Approved :: GNU Lesser General Public License v2 or later (LGPLv2+)')).toEqual(['GNU Lesser General Public License v2 or later (LGPLv2+)']);
+    expect(parse('License: Apache License 2.0\nClassifier: License :: OSI Approved :: Apache Software License')).toEqual(['Apache Software License']);
+    // Classifiers that all name SPDX licences are as precise.
+    expect(parse('License: MIT\nClassifier: License :: OSI Approved :: MIT License\nClassifier: License :: OSI Approved :: ISC License (ISCL)')).toEqual(['MIT', 'ISC']);
+  });
+
   it('gives CycloneDX licence ids for them', async () => {
     const root = mkdtempSync(join(tmpdir(), 'palisade-pylicenses-'));
     for (const [file, text] of Object.entries(METADATA)) {
