@@ -2,7 +2,8 @@
  * The registry's HTTP layer: plain node:http/https (a custom CA and plain HTTP need no extra
  * dependency), redirects followed with the Authorization header dropped when the host changes
  * or the scheme (blob storage redirects must not receive registry credentials, nor plain HTTP),
- * and bodies read with a limit.
+ * bodies read with a limit, transient answers (429, 5xx) repeated with a bounded backoff, and
+ * requests sent through the environment's proxy (proxy.ts).
  * Requests go out with `Accept-Encoding: identity`: a blob's digest is over its bytes as stored.
  */
 import { readFileSync } from 'node:fs';
