@@ -147,6 +147,17 @@ export function baseWithDefaults(dockerfile: ParsedDockerfile, reference: string
   return missing.some((name) => usedBare(reference, name)) ? undefined : expanded;
 }
 
+/**
+ * Text with the credentials of its URLs hidden: the password of a user part
+ * (`https://deploy:…@host/...`, also inside `git+https://...`), or a user part long enough to be
+ * a token (`https://…@github.com/...`). Messages quote package specs and sources; never a credential.
+ */
+export function withoutCredentials(text: string): string {
+  return text
+    .replace(/([a-z][a-z0-9+.-]*:\/\/[^/@:\s]*):[^/@\s]*@/gi, '$1:…@')
+    .replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@:\s]{16,}@/gi, '$1…@');
+}
+
 /** The value of the last `--name` flag (null for a flag without value), or undefined when absent. */
 export function flagValue(instruction: DockerInstruction, name: string): string | null | undefined {
   const found = instruction.flags.filter((flag) => flag.name === name).at(-1);

@@ -19,4 +19,12 @@ describe('dockerfile-add-from-url', () => {
     ]);
     expect(findingsFor(scan, 'pass-git-commit.Dockerfile')).toEqual([]);
   });
+  it('never shows the password of a URL it names', async () => {
+    const scan = await scanFixtures(rule, ['fail/fail-url-with-password.Dockerfile']);
+    expect(findingsFor(scan, 'fail-url-with-password.Dockerfile').map((f) => f.message)).toEqual([
+      'ADD (line 2) downloads https://deploy:…@artifacts.example.com/releases/app.tgz without --checksum, so its content is not verified',
+      'ADD (line 3) fetches https://…@github.com/acme/app.git#main at "main", a branch or tag that can be moved to other commits; pin a commit (#<commit id>) or give --checksum',
+    ]);
+    expect(scan.findings.map((f) => f.message).join('\n')).not.toMatch(/Zq8v7rT2pLw9xK4m|Q8vT2pLw9xK4m/);
+  });
 });

@@ -5,7 +5,7 @@
  */
 import type { Resource } from '../../model/resource.js';
 import { defineRule, fail } from '../../core/rule.js';
-import { dockerfileOf, flagValue, instructionsOf } from '../_dockerfile/dockerfile.js';
+import { dockerfileOf, flagValue, instructionsOf, withoutCredentials } from '../_dockerfile/dockerfile.js';
 
 const REMOTE = /^(https?|ftp):\/\/|^git@|\.git(#.*)?$/i;
 /** A Git source (`https://host/o/r.git#ref:subdir`, `git@host:o/r.git`, `git://...`). */
@@ -14,10 +14,11 @@ const GIT = /^git(@|:\/\/)|\.git(#.*)?$/i;
 const COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
 
 /** What is wrong with an unpinned remote source, or undefined when a commit pins it. */
-function unpinned(source: string): string | undefined {
-  if (!GIT.test(source)) return `downloads ${source} without --checksum, so its content is not verified`;
-  const hash = source.indexOf('#');
-  const ref = hash < 0 ? '' : (source.slice(hash + 1).split(':')[0] ?? '');
+function unpinned(url: string): string | undefined {
+  const source = withoutCredentials(url);
+  if (!GIT.test(url)) return `downloads ${source} without --checksum, so its content is not verified`;
+  const hash = url.indexOf('#');
+  const ref = hash < 0 ? '' : (url.slice(hash + 1).split(':')[0] ?? '');
   if (COMMIT.test(ref)) return undefined;
   return ref === ''
     ? `fetches the default branch of ${source}, which moves with every push; pin a commit (#<commit id>) or give --checksum`

@@ -20,4 +20,11 @@ describe('dockerfile-unpinned-packages', () => {
     ]);
     expect(findingsFor(scan, 'pass-pinned-in-variables.Dockerfile')).toEqual([]);
   });
+  it('never shows a credential of a package given by URL', async () => {
+    const scan = await scanFixtures(rule, ['fail/fail-unpinned-url-with-token.Dockerfile']);
+    expect(findingsFor(scan, 'fail-unpinned-url-with-token.Dockerfile').map((f) => f.message)).toEqual([
+      'pip install (line 2) does not pin the version of git+https://oauth2:…@gitlab.example.com/acme/lib.git',
+      'npm install (line 3) does not pin the version of https://…@github.com/acme/cli.git',
+    ]);
+  });
 });

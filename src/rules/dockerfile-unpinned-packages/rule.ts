@@ -6,7 +6,7 @@
 import type { Resource } from '../../model/resource.js';
 import { defineRule, fail } from '../../core/rule.js';
 import { expandVariables, type ParsedDockerfile } from '../../lib/dockerfile/index.js';
-import { commandsOf, dockerfileOf, stageInstructions } from '../_dockerfile/dockerfile.js';
+import { commandsOf, dockerfileOf, stageInstructions, withoutCredentials } from '../_dockerfile/dockerfile.js';
 import { managerCommands, type ManagerCommand } from '../_dockerfile/package-managers.js';
 import { installsPackages, unpinnedPackages } from './pinning.js';
 
@@ -78,7 +78,8 @@ export const rule = defineRule({
         }
         for (const { call } of managerCommands(commandsOf(instruction))) {
           if (!installsPackages(call)) continue;
-          const loose = unpinnedPackages(withValues(call, values)).filter((word) => !UNKNOWN.test(word));
+          // A package given by URL may carry a token (git+https://oauth2:TOKEN@host/...): never shown.
+          const loose = unpinnedPackages(withValues(call, values)).filter((word) => !UNKNOWN.test(word)).map(withoutCredentials);
           if (loose.length === 0) continue;
           const shown = loose.length > 5 ? `${loose.slice(0, 5).join(', ')} and ${loose.length - 5} more` : loose.join(', ');
           yield fail(`${call.program} ${call.action} (line ${instruction.line}) does not pin the version of ${shown}`, path);
