@@ -2,7 +2,9 @@
  * npm packages. In an image the installed packages are the truth: every
  * node_modules/NAME/package.json and node_modules/@SCOPE/NAME/package.json (what `npm ls --all`
  * walks). A package-lock.json (v1 nested `dependencies`, v2/v3 flat `packages`) counts only for a
- * project whose node_modules is absent, so installed projects are not reported twice.
+ * project whose node_modules is absent, so installed projects are not reported twice; its dev
+ * dependencies (`"dev": true`) are left out, as `npm ci --omit=dev` and bundlers leave them out of
+ * what ships (Trivy leaves them out too).
  */
 import type { Analyzer, FoundPackage } from './analyzer.js';
 import { licensesFrom } from './licenses.js';
@@ -54,7 +56,7 @@ export const npmLockAnalyzer: Analyzer = {
       for (const [key, entry] of Object.entries(lock.packages as Record<string, unknown>)) {
         if (key === '' || typeof entry !== 'object' || entry === null) continue;
         const e = entry as Record<string, unknown>;
-        if (e.link === true || typeof e.version !== 'string') continue;
+        if (e.link === true || e.dev === true || typeof e.version !== 'string') continue;
         const name = typeof e.name === 'string' && e.name !== '' ? e.name : nameFromKey(key);
         if (name !== '') packages.push(npmPackage(name, e.version, e.license));
       }
@@ -65,6 +67,8 @@ export const npmLockAnalyzer: Analyzer = {
       for (const [name, entry] of Object.entries(deps as Record<string, unknown>)) {
         if (typeof entry !== 'object' || entry === null) continue;
         const e = entry as Record<string, unknown>;
+        // Whatever a dev dependency requires is itself marked dev.
+        if (e.dev === true) continue;
         if (typeof e.version === 'string' && !e.version.startsWith('file:')) {
           const alias = aliasTarget(e.version);
           packages.push(alias === undefined ? npmPackage(name, e.version, undefined) : npmPackage(alias.name, alias.version, undefined));
