@@ -33,4 +33,10 @@ describe('image-secret-in-config', () => {
     ]);
     expect(scan.findings.map((f) => f.message).join('\n')).not.toContain('Zq8v7rT2pLw9xK4m');
   });
+  it('reads the URL of an ADD, which the history records', async () => {
+    const scan = await scanFixtures(rule, ['fail/fail-add-url-credentials.Dockerfile']);
+    expect(findingsFor(scan, 'fail-add-url-credentials.Dockerfile').map((f) => [f.message, f.location.line])).toEqual([
+      ['ADD (line 2) has a password in a connection URL in its source, kept in the image history: Zq8v… (16 characters)', 2],
+    ]);
+  });
 });

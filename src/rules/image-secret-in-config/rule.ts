@@ -97,6 +97,12 @@ export const rule = defineRule({
           yield fail(`${instruction.cmd} (line ${instruction.line}) holds ${found.what}, kept in the image ${instruction.cmd === 'RUN' ? 'history' : 'config'}: ${redact(found.value)}${notListed(found)}`, path);
         }
       }
+      if (instruction.cmd === 'ADD') {
+        // The builder writes ADD's sources into the history step (`ADD https://user:password@host/file /dest`).
+        for (const found of instruction.args.slice(0, -1).flatMap((source) => findSecretsInText(source))) {
+          yield fail(`ADD (line ${instruction.line}) has ${found.what} in its source, kept in the image history: ${redact(found.value)}${notListed(found)}`, path);
+        }
+      }
       yield* heredocFindings(instruction, path);
     }
   },
