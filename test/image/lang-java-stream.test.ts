@@ -85,6 +85,24 @@ describe('java archives read as a stream', () => {
     await expect(readArchiveStream(jarBomb, chunked(readFileSync(jarBomb), 65536))).rejects.toThrow(/over the limit/);
   });
 
+  it('reads archives with more entries than a non-ZIP64 directory holds (shaded uber-jars)', async () => {
+    // Local headers of 70,000 empty stored classes, then the pom, then the central directory start.
+    const header = (name: string, data: Buffer): Buffer => {
+      const fixed = Buffer.alloc(30);
+      fixed.writeUInt32LE(0x04034b50, 0);
+      fixed.writeUInt16LE(20, 4);
+      fixed.writeUInt32LE(data.length, 18);
+      fixed.writeUInt32LE(data.length, 22);
+      fixed.writeUInt16LE(Buffer.byteLength(name), 26);
+      return Buffer.concat([fixed, Buffer.from(name), data]);
+    };
+    const parts = Array.from({ length: 70_000 }, (_, i) => header(`shaded/C${i}.class`, Buffer.alloc(0)));
+    parts.push(header('META-INF/maven/com.example/uber/pom.properties', Buffer.from('groupId=com.example\nartifactId=uber\nversion=3.1\n')));
+    parts.push(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    const meta = await readArchiveStream('uber.jar', chunked(Buffer.concat(parts), 65536));
+    expect(meta.poms).toEqual(['groupId=com.example\nartifactId=uber\nversion=3.1\n']);
+  });
+
   it('inventories a jar over the buffering limit in an image instead of skipping it', async () => {
     const root = mkdtempSync(join(tmpdir(), 'palisade-java-stream-root-'));
     mkdirSync(join(root, 'app'));

@@ -7,10 +7,15 @@
  * data descriptor whose compressed size equals the bytes since the data started. Nested archives
  * are then read from memory as usual, so the result is what readArchive gives for the whole file.
  */
-import { type ArchiveMeta, LIMITS, MetaBuilder, entryLimit } from './archive.js';
+import { type ArchiveMeta, MetaBuilder, entryLimit } from './archive.js';
 import { CENTRAL, LOCAL, ZipError, inflateEntry, zip64Sizes } from './zip.js';
 
 const DESCRIPTOR = 0x08074b50;
+/**
+ * Entries pass by without being kept, so the count costs time only: uber-jars such as
+ * aws-java-sdk-bundle (ZIP64, well over the 65,536 entries the in-memory reader lists) are read.
+ */
+const MAX_STREAMED_ENTRIES = 1 << 20;
 const DESCRIPTOR_SIGNATURE = Buffer.from([0x50, 0x4b, 0x07, 0x08]);
 const HAS_DESCRIPTOR = 0x08;
 
@@ -78,7 +83,7 @@ export async function readArchiveStream(path: string, chunks: AsyncIterable<Buff
     // The central directory follows the last entry: every entry has been seen.
     if (signature === CENTRAL) break;
     if (signature !== LOCAL) throw new ZipError(count === 0 ? 'not a zip archive' : `no local header where entry ${count + 1} should start`);
-    if (count >= LIMITS.entries) throw new ZipError(`more than ${LIMITS.entries} entries`);
+    if (count >= MAX_STREAMED_ENTRIES) throw new ZipError(`more than ${MAX_STREAMED_ENTRIES} entries`);
     const header = await localHeader(stream);
     const limit = entryLimit(header.name, 0);
     const data = await entryData(stream, header, limit);
