@@ -47,6 +47,10 @@ describe('image-runs-as-root', () => {
       ['fail', 'the final stage switches to USER svc (line 4), an account the RUN on line 3 gave uid 0, so the image runs as root under another name', 4],
     ]);
     expect(findingsFor(scan, 'pass-created-user.Dockerfile')).toEqual([]);
+    const line = await scanFixtures(rule, ['fail/fail-user-passwd-line.Dockerfile']);
+    expect(findingsFor(line, 'fail-user-passwd-line.Dockerfile').map((f) => f.message)).toEqual([
+      'the final stage switches to USER ops (line 4), an account the RUN on line 3 gave uid 0, so the image runs as root under another name',
+    ]);
   });
   it('reads an image history for the account its User names being given uid 0', async () => {
     const scan = await scanFixtures(rule, ['fail/image-config.yaml']);

@@ -6,7 +6,7 @@
  */
 import type { Resource } from '../../model/resource.js';
 import { defineRule, fail, warn } from '../../core/rule.js';
-import { expandVariables, shellCommands, type ParsedDockerfile, type ShellCommand } from '../../lib/dockerfile/index.js';
+import { expandVariables, shellCommands, type DockerInstruction, type ParsedDockerfile, type ShellCommand } from '../../lib/dockerfile/index.js';
 import { commandsOf, dockerfileOf, finalStages, operands, programOf, stageInstructions, unwrapped, type Located } from '../_dockerfile/dockerfile.js';
 import { imageConfigOf } from '../_dockerfile/image-config.js';
 
@@ -63,14 +63,19 @@ function historyScript(createdBy: string): string | undefined {
 }
 
 /**
- * The history step that made NAME a second name for uid 0 (a useradd -o -u 0, or a passwd line
- * `NAME:x:0:...` written by the build), as the image's /etc/passwd then resolves it.
+ * Whether a script makes NAME a second name for uid 0: `useradd -o -u 0 NAME` and the like, or a
+ * passwd line `NAME:x:0:...` it writes. The image's /etc/passwd then resolves NAME to root.
  */
-function uidZeroStep(history: readonly { readonly created_by?: string | undefined }[], name: string): number | undefined {
+function givesUidZero(script: string, commands: readonly ShellCommand[], name: string): boolean {
   const passwdLine = new RegExp(`(?:^|[\\s'"])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:[^:\\s]*:0+:`);
+  return passwdLine.test(script) || commands.some((command) => uidZeroAccount(command) === name);
+}
+
+/** The history step (0-based) that made NAME a second name for uid 0, if any. */
+function uidZeroStep(history: readonly { readonly created_by?: string | undefined }[], name: string): number | undefined {
   const step = history.findLastIndex(({ created_by: createdBy = '' }) => {
     const script = historyScript(createdBy);
-    return script !== undefined && (passwdLine.test(script) || shellCommands(script).some((command) => uidZeroAccount(command) === name));
+    return script !== undefined && givesUidZero(script, shellCommands(script), name);
   });
   return step < 0 ? undefined : step;
 }
@@ -83,8 +88,8 @@ interface LastUser {
   readonly unset: readonly string[];
   /** Build arguments declared without a default (empty unless --build-arg gives one). */
   readonly argsWithoutDefault: ReadonlySet<string>;
-  /** Accounts a RUN before it gave uid 0, with that RUN's line. */
-  readonly uidZero: ReadonlyMap<string, number>;
+  /** The RUNs of the chain before it (their accounts are the image's). */
+  readonly runsBefore: readonly DockerInstruction[];
 }
 
 /** The last USER of the chain, expanded with the ARG defaults (global ones when redeclared) and ENV values set before it. */
@@ -92,14 +97,11 @@ function lastUser(dockerfile: ParsedDockerfile, chain: readonly number[]): LastU
   const values = new Map<string, string>();
   const argsWithoutDefault = new Set<string>();
   const globals = new Map(dockerfile.preamble.flatMap((i) => (i.cmd === 'ARG' ? (i.pairs ?? []) : [])).flatMap((p) => (p.value === null ? [] : [[p.key, p.value] as const])));
-  const uidZero = new Map<string, number>();
-  let last: LastUser | undefined;
+  const runs: DockerInstruction[] = [];
+  let last: (Omit<LastUser, 'runsBefore'> & { readonly runCount: number }) | undefined;
   for (const located of chain.flatMap((stage) => stageInstructions(dockerfile, stage).filter((l) => !l.onbuild))) {
     const { instruction } = located;
-    for (const command of commandsOf(instruction)) {
-      const account = uidZeroAccount(command);
-      if (account !== undefined) uidZero.set(account, instruction.line);
-    }
+    if (instruction.cmd === 'RUN') runs.push(instruction);
     for (const pair of instruction.cmd === 'ARG' || instruction.cmd === 'ENV' ? (instruction.pairs ?? []) : []) {
       // `ARG NAME` inside a stage brings in the global ARG's default.
       const value = pair.value ?? globals.get(pair.key);
@@ -115,10 +117,10 @@ function lastUser(dockerfile: ParsedDockerfile, chain: readonly number[]): LastU
         if (value === undefined) unset.push(name);
         return value;
       }, dockerfile.directives.escape);
-      last = { located, user, unset, argsWithoutDefault: new Set(argsWithoutDefault), uidZero: new Map(uidZero) };
+      last = { located, user, unset, argsWithoutDefault: new Set(argsWithoutDefault), runCount: runs.length };
     }
   }
-  return last;
+  return last === undefined ? undefined : { ...last, runsBefore: runs.slice(0, last.runCount) };
 }
 
 export const rule = defineRule({
@@ -167,16 +169,17 @@ export const rule = defineRule({
       else yield warn(`the final stage${from} has no USER instruction, so it runs as the user of "${base || 'its base image'}" (root unless that image sets one)`, final < 0 ? '' : `/stages/${final}/from`);
       return;
     }
-    const { located: { instruction, path }, user, unset, argsWithoutDefault, uidZero } = last;
+    const { located: { instruction, path }, user, unset, argsWithoutDefault, runsBefore } = last;
     const written = instruction.args.join(' ');
     const switches = `the final stage switches to USER ${written === user || user === '' ? written : `${written} (${user})`} (line ${instruction.line})`;
     if (isRoot(user)) {
       yield fail(`${switches}, so the image runs as root`, path);
       return;
     }
-    const aliasLine = uidZero.get(userPart(user));
-    if (aliasLine !== undefined) {
-      yield fail(`${switches}, an account the RUN on line ${aliasLine} gave uid 0, so the image runs as root under another name`, path);
+    const name = userPart(user);
+    const alias = name === '' ? undefined : runsBefore.findLast((run) => givesUidZero([run.text, ...(run.heredocs ?? []).map((d) => d.body)].join('\n'), commandsOf(run), name));
+    if (alias !== undefined) {
+      yield fail(`${switches}, an account the RUN on line ${alias.line} gave uid 0, so the image runs as root under another name`, path);
       return;
     }
     if (isWindowsAdministrator(user)) {
