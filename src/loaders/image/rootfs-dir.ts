@@ -7,9 +7,10 @@
  *
  * An unpacked image is usually owned by root with some directories closed to others (/root,
  * /etc/ssl/private): what cannot be read is reported through `onUnreadable` and the rest of the
- * tree is still read. Only an unreadable root refuses the target.
+ * tree is still read. Only an unreadable root refuses the target. Kernel pseudo file systems
+ * mounted in the tree (/proc, /sys of `dir:/`) are not walked.
  */
-import { closeSync, constants, lstatSync, openSync, readdirSync, readlinkSync, readSync, type Stats } from 'node:fs';
+import { closeSync, constants, lstatSync, openSync, readdirSync, readlinkSync, readSync, type Stats, statfsSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorCode } from '../walk.js';
 import type { LayerEntry, ReadBudget } from './layer-reader.js';
@@ -27,7 +28,24 @@ export interface DirReadOptions {
   readonly onUnreadable: (path: string, reason: string) => void;
 }
 
+/**
+ * Kernel pseudo file systems (statfs f_type): proc, sysfs, cgroup v1/v2, devpts, debugfs, tracefs,
+ * securityfs, bpf, configfs, pstore, mqueue. Mounted in a tree (`dir:/` on a host, a chroot with
+ * its own /proc), they hold no image content, only process and kernel state (/proc/PID/exe links
+ * that cannot be read, /proc/kcore), so they are not walked, as Trivy's rootfs scan skips them.
+ */
+const PSEUDO_FILESYSTEMS = new Set([0x9fa0, 0x62656572, 0x27e0eb, 0x63677270, 0x1cd1, 0x64626720, 0x74726163, 0x73636673, 0xcafe4a11, 0x62656570, 0x6165676c, 0x19800202]);
+
+function isPseudoFilesystem(path: string): boolean {
+  try {
+    return PSEUDO_FILESYSTEMS.has(statfsSync(path).type);
+  } catch {
+    return false;
+  }
+}
+
 export function readRootDir(root: string, options: DirReadOptions): void {
+  const rootDevice = devOf(root);
   const pending: string[] = [''];
   while (pending.length > 0) {
     const relative = pending.pop() ?? '';
@@ -54,15 +72,35 @@ export function readRootDir(root: string, options: DirReadOptions): void {
       const mode = stats.mode & 0o7777;
       if (stats.isDirectory()) {
         options.onEntry({ kind: 'dir', path, mode });
-        pending.push(path);
+        // Only a mount point (another device than the root's) can be a pseudo file system.
+        if (stats.dev === rootDevice || !isPseudoFilesystem(full)) pending.push(path);
       } else if (stats.isSymbolicLink()) {
-        options.onEntry({ kind: 'symlink', path, mode, target: readlinkSync(full) });
+        const target = linkTarget(full);
+        if (typeof target === 'string') options.onEntry({ kind: 'symlink', path, mode, target });
+        else options.onUnreadable(path, `cannot read the link: ${errorCode(target.error)}`);
       } else if (stats.isFile()) {
         options.onEntry(fileEntry(full, path, stats.size, mode, options));
       } else {
         options.onEntry({ kind: 'other', path, mode });
       }
     }
+  }
+}
+
+function devOf(path: string): number | undefined {
+  try {
+    return lstatSync(path).dev;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A link's target, or why it could not be read (it was removed after listing; /proc/PID/exe of a kernel thread). */
+function linkTarget(full: string): string | { error: unknown } {
+  try {
+    return readlinkSync(full);
+  } catch (error) {
+    return { error };
   }
 }
 
