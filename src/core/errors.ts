@@ -52,7 +52,7 @@ export const PROBLEMS = {
   'registry-unreachable': { level: 'error', hint: 'Check the registry address; use --ca-file for a private CA, or --insecure for a plain-HTTP or self-signed registry.' },
   'engine-unreachable': { level: 'error', hint: 'Start the engine or point DOCKER_HOST at its socket (unix:///PATH); for podman run `podman system service`.' },
   'registry-denied': { level: 'error', hint: 'Log in (`podman login` / `docker login`) or set REGISTRY_AUTH_FILE; check the repository name.' },
-  'file-not-read': { level: 'warning', hint: 'A package database was too large to buffer; raise the buffering limits for an image you trust.' },
+  'file-not-read': { level: 'warning', hint: 'A file an analyzer reads (a package database, an executable, an archive) was over the image reader\'s buffering limits, which bound memory on hostile images, and has no streaming reader: the packages it lists are missing from the inventory.' },
   'analyzer-unsupported': { level: 'warning', hint: 'These packages are missing from the inventory; docs/images.md lists the supported formats.' },
   'analyzer-failed': { level: 'warning', hint: 'The file is malformed; the packages it lists are missing from the inventory.' },
   'secrets-not-searched': { level: 'note', hint: 'Files over 1 MiB are taken as data, not configuration, and are not searched for secrets; extract one and run `palisade image scan dir:DIR` on it if it may hold credentials.' },
