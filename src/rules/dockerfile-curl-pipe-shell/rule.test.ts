@@ -35,4 +35,9 @@ describe('dockerfile-curl-pipe-shell', () => {
     ]);
     expect(findingsFor(scan, 'pass-nested-shell-verified.Dockerfile')).toEqual([]);
   });
+  it('sees PowerShell downloads run with Invoke-Expression (iwr | iex, iex ...DownloadString)', async () => {
+    const scan = await scanFixtures(rule, ['fail/fail-powershell.Dockerfile', 'pass/pass-powershell-verified.Dockerfile']);
+    expect(findingsFor(scan, 'fail-powershell.Dockerfile').map((f) => f.location.line)).toEqual([4, 6, 7]);
+    expect(findingsFor(scan, 'pass-powershell-verified.Dockerfile')).toEqual([]);
+  });
 });

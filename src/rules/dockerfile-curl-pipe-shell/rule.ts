@@ -20,6 +20,28 @@ function substituted(command: ShellCommand): boolean {
   return (INTERPRETERS.test(program) || EVALUATORS.has(program)) && command.words.slice(1).some((word) => /(\$\(|<\(|`)\s*(curl|wget)\b/.test(word));
 }
 
+const PS_DOWNLOADER = /\b(?:iwr|irm|invoke-webrequest|invoke-restmethod)\b/i;
+const PS_INVOKE = /(?:^|[\s;(&|])(?:iex|invoke-expression)\b/i;
+const PS_DOWNLOAD = /\.downloadstring\s*\(|\b(?:iwr|irm|invoke-webrequest|invoke-restmethod)\b/i;
+
+/**
+ * PowerShell's curl | sh, which the POSIX reader cannot split: `iwr URL | iex`, and the
+ * Chocolatey-style `iex ((New-Object Net.WebClient).DownloadString(URL))` (Windows images).
+ * Simple patterns per line and pipe segment: one pattern spanning the line backtracks
+ * quadratically on a hostile line of thousands of `iwr`.
+ */
+function runsPowerShellDownload(text: string): boolean {
+  return text.split('\n').some((line) => {
+    let downloaded = false;
+    for (const segment of line.split('|')) {
+      if (downloaded && /^\s*(?:iex|invoke-expression)\b/i.test(segment)) return true;
+      downloaded ||= PS_DOWNLOADER.test(segment);
+    }
+    const invoke = PS_INVOKE.exec(line);
+    return invoke !== null && PS_DOWNLOAD.test(line.slice(invoke.index));
+  });
+}
+
 export const rule = defineRule({
   id: 'dockerfile-curl-pipe-shell',
   title: 'Downloaded script piped into a shell',
@@ -36,6 +58,10 @@ export const rule = defineRule({
     const dockerfile = dockerfileOf(resource);
     if (dockerfile === undefined) return;
     for (const { instruction, path } of instructionsOf(dockerfile)) {
+      if (instruction.cmd === 'RUN' && runsPowerShellDownload(instruction.json ? instruction.args.join(' ') : instruction.text)) {
+        yield fail(`RUN (line ${instruction.line}) runs a downloaded PowerShell script with Invoke-Expression: unverified code runs in the build`, path);
+        continue;
+      }
       const commands = commandsOf(instruction).map((command) => unwrapped(command));
       // The interpreters of each pipeline, looked up per download (not searched for: a hostile RUN has 100,000 commands).
       const interpreters = new Map<number, ShellCommand[]>();
