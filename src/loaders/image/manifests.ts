@@ -24,7 +24,7 @@ const descriptor = z.object({
   annotations: z.record(z.string(), z.string()).optional(),
   /** Where a non-distributable (foreign) layer is published instead of the registry. */
   urls: z.array(z.string()).optional(),
-  platform: z.object({ architecture: z.string(), os: z.string(), variant: z.string().optional() }).optional(),
+  platform: z.object({ architecture: z.string(), os: z.string(), variant: z.string().optional(), 'os.version': z.string().optional() }).optional(),
 });
 export type Descriptor = z.infer<typeof descriptor>;
 
@@ -48,6 +48,7 @@ export const configSchema = z.object({
   architecture: z.string().default(''),
   os: z.string().default(''),
   variant: z.string().optional(),
+  'os.version': z.string().optional(),
   created: z.string().optional(),
   config: z.object({
     User: z.string().optional(),

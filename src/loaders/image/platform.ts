@@ -5,7 +5,8 @@
  *   arm/v7, armhf is arm/v7, armel is arm/v6, amd64/v1 is amd64;
  * - a variant accepts older ones of the same architecture, best first: arm/v7 takes v7, then v6,
  *   then v5; amd64/v3 takes v3, v2, then plain amd64; arm64/v9 takes v9, then arm64;
- * - BuildKit's attestation manifests (platform unknown/unknown) are never an image to scan.
+ * - BuildKit's attestation manifests (platform unknown/unknown) are never an image to scan;
+ * - an OS version (Windows images list one per build) is asked as os(VERSION)/arch, containerd's form.
  */
 import { ImageError } from './problems.js';
 
@@ -13,9 +14,12 @@ export interface Platform {
   readonly os: string;
   readonly architecture: string;
   readonly variant?: string;
+  /** The OS version wanted (Windows builds: 10.0.20348), written os(VERSION)/arch as containerd does. */
+  readonly osVersion?: string;
 }
 
-type PlatformLike = { readonly os: string; readonly architecture: string; readonly variant?: string | undefined };
+/** A platform as indexes and configs write it (OCI image-index: `os.version`). */
+type PlatformLike = { readonly os: string; readonly architecture: string; readonly variant?: string | undefined; readonly 'os.version'?: string | undefined };
 
 const NODE_TO_OCI_ARCH: Readonly<Record<string, string>> = { x64: 'amd64', ia32: '386', arm64: 'arm64', arm: 'arm', ppc64: 'ppc64le', s390x: 's390x', riscv64: 'riscv64' };
 /** Older variants an architecture's variant also runs, newest first. */
@@ -28,15 +32,20 @@ export function hostPlatform(): Platform {
 }
 
 export function parsePlatform(text: string): Platform {
-  const [os, architecture, variant, extra] = text.split('/');
-  if (os === undefined || os === '' || architecture === undefined || architecture === '' || extra !== undefined) {
-    throw new ImageError('image-not-found', `--platform "${text}" is not os/arch[/variant], e.g. linux/arm64`);
+  const [osPart, architecture, variant, extra] = text.split('/');
+  // containerd's os(osversion) form: windows(10.0.20348)/amd64.
+  const osMatch = /^([^()]+)(?:\(([^()]*)\))?$/.exec(osPart ?? '');
+  const os = osMatch?.[1];
+  const osVersion = osMatch?.[2];
+  if (os === undefined || architecture === undefined || architecture === '' || extra !== undefined) {
+    throw new ImageError('image-not-found', `--platform "${text}" is not os[(version)]/arch[/variant], e.g. linux/arm64 or windows(10.0.20348)/amd64`);
   }
-  return { os, architecture, ...(variant === undefined || variant === '' ? {} : { variant }) };
+  return { os, architecture, ...(variant === undefined || variant === '' ? {} : { variant }), ...(osVersion === undefined || osVersion === '' ? {} : { osVersion }) };
 }
 
-export function formatPlatform(p: PlatformLike): string {
-  return `${p.os}/${p.architecture}${p.variant === undefined || p.variant === '' ? '' : `/${p.variant}`}`;
+export function formatPlatform(p: PlatformLike | Platform): string {
+  const version = 'osVersion' in p ? p.osVersion : 'os.version' in p ? p['os.version'] : undefined;
+  return `${p.os}${version === undefined || version === '' ? '' : `(${version})`}/${p.architecture}${p.variant === undefined || p.variant === '' ? '' : `/${p.variant}`}`;
 }
 
 /** containerd's normal form; the variant is '' when the architecture has none (or its baseline). */
@@ -57,16 +66,26 @@ export function normalizePlatform(p: PlatformLike): { os: string; architecture: 
 }
 
 /** How well `have` suits `want`: 0 is exact, higher is an older compatible variant, undefined is no match. */
-export function platformRank(want: PlatformLike, have: PlatformLike): number | undefined {
+export function platformRank(want: Platform, have: PlatformLike): number | undefined {
   const w = normalizePlatform(want);
   const h = normalizePlatform(have);
   if (w.os !== h.os || w.architecture !== h.architecture) return undefined;
+  if (!osVersionMatches(want.osVersion, have['os.version'])) return undefined;
   if (w.variant === h.variant) return 0;
   const order = VARIANT_ORDER[w.architecture];
   if (order === undefined) return want.variant === undefined || want.variant === '' ? 1 : undefined;
   const from = order.indexOf(w.variant);
   const at = order.indexOf(h.variant);
   return from !== -1 && at > from ? at - from : undefined;
+}
+
+/**
+ * A wanted OS version matches one that starts with its components (10.0.20348 is 10.0.20348.2340,
+ * the build a Windows host runs); none wanted matches any. An image that names none matches.
+ */
+function osVersionMatches(want: string | undefined, have: string | undefined): boolean {
+  if (want === undefined || have === undefined || have === '') return true;
+  return have === want || have.startsWith(`${want}.`);
 }
 
 export function platformMatches(want: Platform, have: PlatformLike): boolean {

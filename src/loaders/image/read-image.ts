@@ -160,8 +160,9 @@ async function openHandle(target: Exclude<ReturnType<typeof parseTarget>, { tran
  */
 function checkPlatform(handle: ImageHandle, wanted: string | undefined): void {
   const { os, architecture, variant } = handle.config;
+  const osVersion = handle.config['os.version'];
   if (wanted === undefined || os === '' || architecture === '') return;
-  const have = { os, architecture, ...(variant === undefined ? {} : { variant }) };
+  const have = { os, architecture, ...(variant === undefined ? {} : { variant }), ...(osVersion === undefined ? {} : { 'os.version': osVersion }) };
   if (platformRank(parsePlatform(wanted), have) === undefined) {
     throw new ImageError('image-not-found', `${handle.name} is an image for ${formatPlatform(have)}, not for --platform ${wanted}`);
   }
