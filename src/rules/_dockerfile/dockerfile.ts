@@ -153,9 +153,10 @@ export function baseWithDefaults(dockerfile: ParsedDockerfile, reference: string
  * a token (`https://…@github.com/...`). Messages quote package specs and sources; never a credential.
  */
 export function withoutCredentials(text: string): string {
+  // The scheme starts a word part and is short: a hostile word of a million letters is not tried at every one.
   return text
-    .replace(/([a-z][a-z0-9+.-]*:\/\/[^/@:\s]*):[^/@\s]*@/gi, '$1:…@')
-    .replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@:\s]{16,}@/gi, '$1…@');
+    .replace(/(?<![a-z0-9+.-])([a-z][a-z0-9+.-]{0,31}:\/\/[^/@:\s]*):[^/@\s]*@/gi, '$1:…@')
+    .replace(/(?<![a-z0-9+.-])([a-z][a-z0-9+.-]{0,31}:\/\/)[^/@:\s]{16,}@/gi, '$1…@');
 }
 
 /** The value of the last `--name` flag (null for a flag without value), or undefined when absent. */

@@ -59,7 +59,7 @@ function uidZeroAccount(command: ShellCommand): string | undefined {
 function historyScript(createdBy: string): string | undefined {
   if (createdBy.includes('#(nop)')) return undefined;
   const script = /(?:^|\s)(?:\/usr)?(?:\/bin\/)?(?:ba|da|a)?sh -c (.*)$/s.exec(createdBy)?.[1];
-  return script?.replace(/\s*# buildkit$/, '');
+  return script?.endsWith('# buildkit') === true ? script.slice(0, -'# buildkit'.length).trimEnd() : script;
 }
 
 /**
