@@ -6,7 +6,7 @@
  * a warning, not the end of the scan. Mounting proc needs root, as the tests' machine has.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,6 +28,7 @@ beforeAll(() => {
 
 afterAll(() => {
   execFileSync('umount', ['-l', proc], { stdio: 'pipe' });
+  rmSync(root, { recursive: true, force: true });
 });
 
 describe('dir: with kernel file systems mounted in it', () => {
