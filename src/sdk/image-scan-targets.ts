@@ -1,7 +1,7 @@
 /**
  * `palisade scan` takes images next to manifests. Which inputs are images: a name with an image
  * transport (oci:, oci-archive:, docker-archive:, dir:, docker://, docker-daemon:,
- * containers-storage:), an OCI layout directory, an existing tar file (a manifest is never a
+ * containers-storage:), an OCI layout directory or skopeo's image directory, an existing tar file (a manifest is never a
  * tar), or an SBOM file (CycloneDX or SPDX, which stands in for the image it describes; a Kubernetes
  * object is never taken for one). A bare reference such as `nginx:1.25` stays a path: a typo in a file name must not turn
  * into a registry pull; write docker://nginx:1.25.
@@ -15,7 +15,7 @@ import type { Resource } from '../model/resource.js';
 import { compareText } from '../lib/compare.js';
 import { PalisadeError } from '../core/errors.js';
 import { ResourceIndex } from '../core/resource-index.js';
-import { isSbomFile } from '../loaders/image/index.js';
+import { isSbomFile, isSkopeoDir } from '../loaders/image/index.js';
 import { readHead } from '../loaders/read-bounded.js';
 import { imageFindings, loadVexStatements, type ImageFindingsOptions } from './image-scan-findings.js';
 
@@ -27,7 +27,7 @@ export function isImageTarget(input: string, cwd: string): boolean {
   const path = resolve(cwd, input);
   if (!existsSync(path)) return false;
   try {
-    if (statSync(path).isDirectory()) return existsSync(join(path, 'oci-layout'));
+    if (statSync(path).isDirectory()) return existsSync(join(path, 'oci-layout')) || isSkopeoDir(path);
     return isTar(path) || isSbomFile(path);
   } catch {
     return false; // unreadable: the manifest loader reports it with its own code

@@ -9,6 +9,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readImage, type ImageRead } from '../../src/loaders/image/index.js';
+import { isImageTarget } from '../../src/sdk/image-scan-targets.js';
 import { type Podman, requireTool, startPodman } from './support/podman.js';
 import { OciWriter, tarOf } from './support/oci-writer.js';
 
@@ -36,6 +37,9 @@ describe('skopeo dir: images', () => {
   it('reads what skopeo copy ... dir:PATH wrote, named dir:PATH or by its path', async () => {
     const dir = join(mkdtempSync(join(podman.dir, 'skopeo-')), 'image');
     skopeo('copy', `oci-archive:${archive}`, `dir:${dir}`);
+    // palisade scan DIR takes it for an image too, as it does an OCI layout.
+    expect(isImageTarget(dir, '/')).toBe(true);
+    expect(isImageTarget(podman.dir, '/')).toBe(false);
     for (const target of [`dir:${dir}`, dir]) {
       const read = await readImage(target, { wants });
       expect(read.image?.configDigest, target).toBe(reference.image?.configDigest);

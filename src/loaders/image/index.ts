@@ -4,6 +4,6 @@ export { readLayer, newBudget, type LayerEntry, type LayerReadOptions, type Laye
 export { RootFs, type FileNode, type FileVersion, type Node } from './rootfs.js';
 export { DEFAULT_LIMITS, resolveLimits, type ImageLimits } from './limits.js';
 export { ImageError, imageProblem, type ImageProblemCode } from './problems.js';
-export { parseTarget, type ImageTarget } from './target.js';
+export { isSkopeoDir, parseTarget, type ImageTarget } from './target.js';
 export type { ImageConfig } from './manifests.js';
 export { isSbomFile, parsePurl, readSbomInventory } from './sbom-input.js';

@@ -5,8 +5,9 @@
  * system, an OCI or docker archive), or else a bare reference (`alpine:3.20`,
  * `registry:5000/x/y@sha256:...`) meaning docker://, as docker and podman read one.
  */
-import { closeSync, existsSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { readHead } from '../read-bounded.js';
 import { sniffCompression } from './decompress.js';
 import { ImageError } from './problems.js';
 import { normalizedName, parseReference } from './registry/reference.js';
@@ -77,17 +78,11 @@ function detect(path: string): ImageTarget {
     if (existsSync(join(path, 'oci-layout'))) return { transport: 'oci', path };
     return isSkopeoDir(path) ? { transport: 'skopeo-dir', path } : { transport: 'dir', path };
   }
-  const fd = openSync(path, 'r');
-  try {
-    const header = Buffer.alloc(512);
-    readSync(fd, header, 0, 512, 0);
-    // `docker save | gzip` (or zstd): archive-access inflates it; its contents say which kind it is.
-    if (sniffCompression(header) !== 'none') return { transport: 'oci-archive', path };
-    if (header.subarray(257, 262).toString('latin1') !== 'ustar') {
-      throw new ImageError('image-invalid', `${path}: not a tar archive; images are read from OCI layouts, OCI or docker archives, or root directories`);
-    }
-  } finally {
-    closeSync(fd);
+  const header = readHead(path, 512);
+  // `docker save | gzip` (or zstd): archive-access inflates it; its contents say which kind it is.
+  if (sniffCompression(header) !== 'none') return { transport: 'oci-archive', path };
+  if (header.subarray(257, 262).toString('latin1') !== 'ustar') {
+    throw new ImageError('image-invalid', `${path}: not a tar archive; images are read from OCI layouts, OCI or docker archives, or root directories`);
   }
   // Both archive kinds are tars; which one is decided by their index files (archive-access).
   return { transport: 'oci-archive', path };
@@ -98,17 +93,11 @@ function detect(path: string): ImageTarget {
  * system: skopeo's `dir:` transport (containers/image) writes a `version` file saying "Directory
  * Transport Version: 1.x" beside manifest.json, which no root file system has.
  */
-function isSkopeoDir(path: string): boolean {
+export function isSkopeoDir(path: string): boolean {
   const version = join(path, 'version');
   try {
     if (!lstatSync(version).isFile() || !existsSync(join(path, 'manifest.json'))) return false;
-    const fd = openSync(version, 'r');
-    try {
-      const head = Buffer.alloc(64);
-      return head.subarray(0, readSync(fd, head, 0, 64, 0)).toString('latin1').startsWith('Directory Transport Version:');
-    } finally {
-      closeSync(fd);
-    }
+    return readHead(version, 64).toString('latin1').startsWith('Directory Transport Version:');
   } catch {
     return false;
   }
