@@ -58,7 +58,7 @@ function imageProgress(quiet: boolean): { update: (progress: Progress) => void; 
 /** The options every image-reading command shares. */
 function readOptions(command: Command): Command {
   return command
-    .option('--platform <os/arch>', 'platform of a multi-arch image (default: the host)')
+    .option('--platform <os/arch>', 'platform of a multi-arch image: os/arch[/variant], or windows(VERSION)/arch for a Windows build (default: the host)')
     .option('--insecure', 'docker://: skip TLS verification, and use plain HTTP if the registry has no TLS')
     .option('--ca-file <pem>', 'docker://: extra CA certificates for the registry')
     .option('-q, --quiet', 'print no notes or progress on stderr');

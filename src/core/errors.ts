@@ -49,7 +49,7 @@ export const PROBLEMS = {
   'layer-hostile': { level: 'error', hint: 'The layer contains an entry no container runtime would produce; do not run this image.' },
   'layer-limit': { level: 'error', hint: 'The layer exceeds a safety limit (a decompression bomb?); raise the limit only for an image you trust.' },
   'layer-corrupt': { level: 'error', hint: 'The layer is truncated or not a valid (gzip/zstd) tar stream; re-export the image.' },
-  'registry-unreachable': { level: 'error', hint: 'Check the registry address; use --ca-file for a private CA, or --insecure for a plain-HTTP or self-signed registry.' },
+  'registry-unreachable': { level: 'error', hint: 'Check the registry address and, behind a proxy, HTTPS_PROXY and NO_PROXY; use --ca-file for a private CA, or --insecure for a plain-HTTP or self-signed registry. A registry that keeps answering 429 is rate-limiting: log in (higher limits) or try later.' },
   'engine-unreachable': { level: 'error', hint: 'Start the engine or point DOCKER_HOST at its socket (unix:///PATH); for podman run `podman system service`.' },
   'registry-denied': { level: 'error', hint: 'Log in (`podman login` / `docker login`) or set REGISTRY_AUTH_FILE; check the repository name.' },
   'file-not-read': { level: 'warning', hint: 'A file an analyzer reads (a package database, an executable, an archive) was over the image reader\'s buffering limits, which bound memory on hostile images, and has no streaming reader: the packages it lists are missing from the inventory.' },
