@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseDockerfile } from '../../lib/dockerfile/index.js';
-import { commandsOf } from './dockerfile.js';
+import { parseDockerfile, type ShellCommand } from '../../lib/dockerfile/index.js';
+import { commandsOf, unwrapped } from './dockerfile.js';
 
 /** The words of every command the RUN on the file's second line runs. */
 function commands(text: string): string[][] {
@@ -65,5 +65,14 @@ describe('commandsOf with a shell started by the RUN', () => {
     let script = 'make';
     for (let i = 0; i < 10; i++) script = `sh -c '${script.replace(/'/g, `'\\''`)}'`;
     expect(commands(`RUN ${script}`).map((words) => words[0])).toEqual(['sh', 'sh', 'sh', 'sh', 'sh']);
+  });
+});
+
+describe('unwrapped', () => {
+  const command = (line: string): ShellCommand => ({ words: line.split(' '), assignments: [], pipeline: 0, stage: 0, heredocs: [] });
+  it('removes wrappers with the values of their options (sudo -u app is not the program app)', () => {
+    expect(unwrapped(command('sudo -u app npm install -g typescript')).words).toEqual(['npm', 'install', '-g', 'typescript']);
+    expect(unwrapped(command('sudo -E -H --user=app env -u HOME PIP_NO_CACHE_DIR=1 nohup pip install flask')).words).toEqual(['pip', 'install', 'flask']);
+    expect(unwrapped(command('sudo -- apt-get install -y curl')).words).toEqual(['apt-get', 'install', '-y', 'curl']);
   });
 });

@@ -323,16 +323,36 @@ export function programOf(command: ShellCommand): string {
   return (command.words[0] ?? '').replace(/^.*\//, '');
 }
 
-/** The command with `sudo`/`env`-style wrappers and their options removed, so `sudo apt-get` is apt-get. */
+/** Wrappers that run the rest of their command line, with their options that take a value (`sudo -u app`, `env -u VAR`). */
+const WRAPPERS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['sudo', ['-u', '-g', '-h', '-p', '-C', '-D', '-r', '-t', '-T', '-U', '--user', '--group', '--host', '--prompt', '--chdir', '--role', '--type', '--other-user']],
+  ['env', ['-u', '-C', '-S', '--unset', '--chdir', '--split-string']],
+  ['nohup', []],
+  ['time', ['-f', '-o', '--format', '--output']],
+  ['exec', ['-a']],
+]);
+
+/** The command with `sudo`/`env`-style wrappers and their options removed, so `sudo -u app apt-get` is apt-get. */
 export function unwrapped(command: ShellCommand): ShellCommand {
-  let words = command.words;
+  const words = command.words;
+  let start = 0;
   for (;;) {
-    const program = (words[0] ?? '').replace(/^.*\//, '');
-    if (program !== 'sudo' && program !== 'env' && program !== 'nohup' && program !== 'time' && program !== 'exec') break;
-    words = words.slice(1);
-    while (words.length > 0 && (/^-/.test(words[0] ?? '') || (program === 'env' && /^[A-Za-z_]\w*=/.test(words[0] ?? '')))) words = words.slice(1);
+    const program = (words[start] ?? '').replace(/^.*\//, '');
+    const withValue = WRAPPERS.get(program);
+    if (withValue === undefined) break;
+    start++;
+    // One pass over the options (a hostile line can hold thousands).
+    while (start < words.length) {
+      const word = words[start] ?? '';
+      if (word === '--') {
+        start++;
+        break;
+      }
+      if (!word.startsWith('-') && !(program === 'env' && /^[A-Za-z_]\w*=/.test(word))) break;
+      start += withValue.includes(word) ? 2 : 1;
+    }
   }
-  return words === command.words ? command : { ...command, words };
+  return start === 0 ? command : { ...command, words: words.slice(start) };
 }
 
 /**
