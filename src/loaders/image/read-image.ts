@@ -72,10 +72,11 @@ export async function readImage(targetText: string, options: ReadImageOptions): 
     fs.apply(entry, layer, where);
   };
   if (target.transport === 'dir') {
-    readRootDir(resolve(target.path), {
+    await readRootDir(resolve(target.path), {
       limits, budget, wants: options.wants, onEntry: record(0, target.path),
       onUnreadable: (path, reason) => { problems.push(unreadableProblem(path, reason, targetText)); },
       ...(options.condense === undefined ? {} : { condense: options.condense }),
+      ...(options.condenseStream === undefined ? {} : { condenseStream: options.condenseStream }),
       ...(options.inspect === undefined ? {} : { inspect: { wants: options.inspect.wants, onFile: (path: string, content: Buffer) => { options.inspect?.onFile(path, content, -1); } } }),
     });
     return { target: targetText, fs, layerDigests: [], problems, stats: { layers: 0, compressedBytes: 0, uncompressedBytes: 0, entries: budget.entries } };

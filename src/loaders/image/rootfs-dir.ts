@@ -3,7 +3,7 @@
  * layer. Symbolic links are recorded, never followed, so a link to /etc/shadow in the tree names
  * the tree's own /etc/shadow, not the host's; files are opened with O_NOFOLLOW, so one replaced
  * by a link after it was listed is not followed either. Files are read synchronously (many small
- * reads).
+ * reads), but for one too big to buffer that an analyzer reads as a stream.
  *
  * An unpacked image is usually owned by root with some directories closed to others (/root,
  * /etc/ssl/private): what cannot be read is reported through `onUnreadable` and the rest of the
@@ -11,6 +11,7 @@
  * mounted in the tree (/proc, /sys of `dir:/`) are not walked.
  */
 import { closeSync, constants, lstatSync, openSync, readdirSync, readlinkSync, readSync, type Stats, statfsSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errorCode } from '../walk.js';
 import type { LayerEntry, ReadBudget } from './layer-reader.js';
@@ -22,6 +23,8 @@ export interface DirReadOptions {
   readonly budget: ReadBudget;
   readonly wants: (path: string, mode: number) => boolean;
   readonly condense?: (path: string, mode: number, content: Buffer) => Buffer | undefined;
+  /** For a wanted file over the buffering limit: a reader of its stream, when one applies (see LayerReadOptions). */
+  readonly condenseStream?: (path: string, mode: number) => ((size: number, chunks: AsyncIterable<Buffer>) => Promise<Buffer | undefined>) | undefined;
   readonly onEntry: (entry: LayerEntry) => void;
   readonly inspect?: { readonly wants: (path: string, size: number) => boolean; readonly onFile: (path: string, content: Buffer) => void };
   /** A directory or file of the tree that could not be read (permissions, removed meanwhile). */
@@ -44,7 +47,7 @@ function isPseudoFilesystem(path: string): boolean {
   }
 }
 
-export function readRootDir(root: string, options: DirReadOptions): void {
+export async function readRootDir(root: string, options: DirReadOptions): Promise<void> {
   const rootDevice = devOf(root);
   const pending: string[] = [''];
   while (pending.length > 0) {
@@ -79,7 +82,8 @@ export function readRootDir(root: string, options: DirReadOptions): void {
         if (typeof target === 'string') options.onEntry({ kind: 'symlink', path, mode, target });
         else options.onUnreadable(path, `cannot read the link: ${errorCode(target.error)}`);
       } else if (stats.isFile()) {
-        options.onEntry(fileEntry(full, path, stats.size, mode, options));
+        const entry = fileEntry(full, path, stats.size, mode, options);
+        options.onEntry(entry instanceof Promise ? await entry : entry);
       } else {
         options.onEntry({ kind: 'other', path, mode });
       }
@@ -104,16 +108,21 @@ function linkTarget(full: string): string | { error: unknown } {
   }
 }
 
-function fileEntry(full: string, path: string, size: number, mode: number, options: DirReadOptions): LayerEntry {
-  try {
-    return readFileEntry(full, path, size, mode, options);
-  } catch (error) {
+/** The entry of a file; a promise only for one read as a stream (most are read at once). */
+function fileEntry(full: string, path: string, size: number, mode: number, options: DirReadOptions): LayerEntry | Promise<LayerEntry> {
+  const unreadable = (error: unknown): LayerEntry => {
     options.onUnreadable(path, `cannot read the file: ${errorCode(error)}`);
     return { kind: 'file', path, size, mode };
+  };
+  try {
+    const entry = readFileEntry(full, path, size, mode, options);
+    return entry instanceof Promise ? entry.catch(unreadable) : entry;
+  } catch (error) {
+    return unreadable(error);
   }
 }
 
-function readFileEntry(full: string, path: string, size: number, mode: number, options: DirReadOptions): LayerEntry {
+function readFileEntry(full: string, path: string, size: number, mode: number, options: DirReadOptions): LayerEntry | Promise<LayerEntry> {
   const { limits, budget } = options;
   const inspector = options.inspect;
   const inspect = inspector !== undefined && inspector.wants(path, size) && size <= limits.maxBufferedFileBytes;
@@ -121,6 +130,9 @@ function readFileEntry(full: string, path: string, size: number, mode: number, o
     if (inspect) inspector.onFile(path, readWhole(full, size));
     return { kind: 'file', path, size, mode };
   }
+  // Too big to buffer, but an analyzer reads it as a stream (Go build info, a fat jar), as from a layer.
+  const streamed = size > limits.maxBufferedFileBytes ? options.condenseStream?.(path, mode) : undefined;
+  if (streamed !== undefined) return streamedEntry(full, path, size, mode, streamed, options);
   const condense = options.condense;
   if (size > limits.maxBufferedFileBytes || (condense === undefined && budget.bufferedBytes + size > limits.maxBufferedBytes)) {
     return { kind: 'file', path, size, mode, skipped: `${size} bytes is over the buffering limit` };
@@ -134,6 +146,33 @@ function readFileEntry(full: string, path: string, size: number, mode: number, o
   }
   budget.bufferedBytes += kept.length;
   return { kind: 'file', path, size: content.length, mode, content: kept };
+}
+
+async function streamedEntry(full: string, path: string, size: number, mode: number, reader: (size: number, chunks: AsyncIterable<Buffer>) => Promise<Buffer | undefined>, options: DirReadOptions): Promise<LayerEntry> {
+  const { limits, budget } = options;
+  const kept = await reader(size, fileChunks(full, size));
+  if (kept === undefined) return { kind: 'file', path, size, mode };
+  if (budget.bufferedBytes + kept.length > limits.maxBufferedBytes) {
+    return { kind: 'file', path, size, mode, skipped: `the image's buffering budget of ${limits.maxBufferedBytes} bytes is spent` };
+  }
+  budget.bufferedBytes += kept.length;
+  return { kind: 'file', path, size, mode, content: kept };
+}
+
+/** The file's first `size` bytes in chunks of a mebibyte, opened without following a link. */
+async function* fileChunks(full: string, size: number): AsyncGenerator<Buffer> {
+  const handle = await open(full, constants.O_RDONLY | constants.O_NOFOLLOW);
+  try {
+    for (let offset = 0; offset < size; ) {
+      const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, size - offset));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, offset);
+      if (bytesRead === 0) return;
+      offset += bytesRead;
+      yield chunk.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 /** At most `size` bytes (the size measured by lstat): a file that grows meanwhile is not read further. */
