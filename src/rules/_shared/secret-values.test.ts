@@ -4,7 +4,7 @@ import { REAL, STAND_INS } from '../../lib/secrets/fixtures/placeholder-values.j
 import { isPlaceholderValue } from '../secret-in-env-literal/secret-names.js';
 import { ALNUM, randomSource } from '../../lib/secrets/families/fixtures/fake-values.js';
 import { MAX_VALUES_PER_RULE } from '../../lib/secrets/summary.js';
-import { findSecretsInEntry, findSecretsInText } from './secret-values.js';
+import { findSecretsInEntry, findSecretsInText, isSecretKeyName } from './secret-values.js';
 
 describe('secret values in configuration', () => {
   it('is the judgement of the image scan, the ConfigMap and image-config rules and the env rule alike', () => {
@@ -15,6 +15,12 @@ describe('secret values in configuration', () => {
     });
     for (const value of STAND_INS) expect(judgements(value), value).toEqual({ image: false, configmap: false, env: false });
     for (const value of REAL) expect(judgements(value), value).toEqual({ image: true, configmap: true, env: true });
+  });
+
+  it('reads PASS as a word of a credential name (DB_PASS, SMTP_PASS), not inside another word', () => {
+    for (const key of ['DB_PASS', 'MYSQL_PASS', 'SMTP_PASS', 'pass', 'REDIS_PASS_FILE_CONTENT']) expect(isSecretKeyName(key), key).toBe(true);
+    for (const key of ['BYPASS', 'COMPASS_URL', 'PASSTHROUGH', 'DB_PASS_FILE', 'SMTP_PASS_PATH']) expect(isSecretKeyName(key), key).toBe(false);
+    expect(findSecretsInEntry('SMTP_PASS', 'Xk29-qLm81z')).toEqual([{ what: 'a credential (key "SMTP_PASS")', value: 'Xk29-qLm81z' }]);
   });
 
   it('finds passwords in URLs of any scheme, wherever the URL is in the value', () => {

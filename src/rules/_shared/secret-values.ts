@@ -33,7 +33,7 @@ const ASSIGNMENT =
   /((?:password|passwd|pwd|(?<![a-z])pass(?![a-z])|secret|token|api[_-]?key|access[_-]?key|private[_-]?key)[A-Za-z0-9_.-]{0,64})["']?[ \t]{0,16}(?::=|=|:)[ \t]{0,16}(?:"([^"\n]{1,512})"|'([^'\n]{1,512})'|([^\s"'&;,]{1,512}))/gi;
 
 /** Keys whose name says the value is a credential. */
-const SECRET_KEY = /(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential)/i;
+const SECRET_KEY = /(?:password|passwd|pwd|(?<![a-z])pass(?![a-z])|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential)/i;
 /** ...unless the name says it is about the credential (where it is, how long it lives). */
 const METADATA_KEY = /(?:name|names|file|path|dir|ttl|timeout|expiry|expiration|expires|lifetime|length|url|uri|endpoint|enabled|type|ref|header|policy|audience|issuer|mount|key[_-]?id|_id|id)$/i;
 
