@@ -49,6 +49,15 @@ describe('secrets of one file', () => {
     expect(scanConfigForSecrets({ env: [`REPO=https://x-access-token:${github}@github.com/org/repo.git`] }).map((s) => s.rule)).toEqual(['github-token']);
   });
 
+  it('reports a secret of an Env entry once, not again at the ENV step of the history that set it', () => {
+    const key = awsKey();
+    const found = scanConfigForSecrets({
+      env: [`AWS_ACCESS_KEY_ID=${key}`],
+      history: [{ created_by: `/bin/sh -c #(nop)  ENV AWS_ACCESS_KEY_ID=${key}` }, { created_by: `ENV AWS_ACCESS_KEY_ID=${key}` }, { created_by: `/bin/sh -c aws configure set key ${key}` }],
+    });
+    expect(found.map((s) => [s.place, s.line])).toEqual([['env', 1], ['history', 3]]);
+  });
+
   it('keeps values of different rules and the same value in different places of the configuration', () => {
     const key = awsKey();
     const found = scanConfigForSecrets({ env: [`AWS_ACCESS_KEY_ID=${key}`, `BACKUP_KEY_ID=${key}`], history: [{ created_by: `RUN echo ${key} ${key} && echo ${JWT}` }] });

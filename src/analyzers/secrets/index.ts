@@ -4,6 +4,7 @@
  * environment, labels and history. Findings carry redacted values only.
  */
 import type { ImageSecret } from '../../model/package.js';
+import { isEnvStep } from '../../lib/dockerfile/history-step.js';
 import { redact } from '../../lib/redact.js';
 import { SECRET_RULES } from '../../lib/secrets/catalog.js';
 import { credentialStoreRulesFor } from '../../lib/secrets/families/credential-stores.js';
@@ -138,8 +139,13 @@ const CONFIG_RULES: readonly SecretRule[] = [...SECRET_RULES, URL_PASSWORD_ANY_S
 
 export function scanConfigForSecrets(config: ConfigForSecrets): ImageSecret[] {
   const found: ImageSecret[] = [];
+  /** Values found in Env: the ENV steps of the history that set them are the same leak. */
+  const inEnv = new Set<string>();
   const add = (place: ImageSecret['place'], index: number, text: string, label?: string): void => {
-    for (const s of reported(findSecrets(text, CONFIG_RULES, undefined, SYNTAX_OF_PLACE[place]))) found.push({ ...s, place, line: index + 1, ...(label === undefined ? {} : { label }) });
+    const secrets = findSecrets(text, CONFIG_RULES, undefined, SYNTAX_OF_PLACE[place]);
+    if (place === 'env') for (const secret of secrets) inEnv.add(secret.value);
+    const kept = place === 'history' && isEnvStep(text) ? secrets.filter((secret) => !inEnv.has(secret.value)) : secrets;
+    for (const s of reported(kept)) found.push({ ...s, place, line: index + 1, ...(label === undefined ? {} : { label }) });
   };
   (config.env ?? []).forEach((e, i) => { add('env', i, e); });
   Object.entries(config.labels ?? {}).forEach(([k, v], i) => { add('label', i, `${k}=${v}`, k); });

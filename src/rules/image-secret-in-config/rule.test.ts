@@ -17,6 +17,10 @@ describe('image-secret-in-config', () => {
     expect(findingsFor(scan, 'fail-image-history-secret').map((f) => f.location.path)).toEqual(['/history/0/created_by']);
   });
 
+  it('reports a secret of an Env entry once, not again at the ENV step of the history that set it', async () => {
+    const scan = await scanFixtures(rule, ['fail/image-config.yaml']);
+    expect(findingsFor(scan, 'fail-image-env-and-history').map((f) => f.location.path)).toEqual(['/config/Env/0', '/history/2/created_by']);
+  });
   it('reads here-documents: a RUN document is recorded in the history, a COPY document is a file of the image', async () => {
     const scan = await scanFixtures(rule, ['fail/fail-heredoc-secrets.Dockerfile']);
     expect(findingsFor(scan, 'fail-heredoc-secrets.Dockerfile').map((f) => [f.message, f.location.line])).toEqual([

@@ -7,6 +7,7 @@
 import type { Resource } from '../../model/resource.js';
 import { defineRule, fail, type Violation } from '../../core/rule.js';
 import type { DockerInstruction } from '../../lib/dockerfile/index.js';
+import { isEnvStep } from '../../lib/dockerfile/history-step.js';
 import { redact } from '../../lib/redact.js';
 import { pointer } from '../../lib/json-pointer.js';
 import { findSecretsInEntry, findSecretsInText, isSecretKeyName, notListed } from '../_shared/secret-values.js';
@@ -19,10 +20,13 @@ const CREDENTIAL_ID = /access[_-]?key[_-]?id/i;
 function* imageFindings(resource: Parameters<typeof imageConfigOf>[0]): Generator<Violation> {
   const image = imageConfigOf(resource);
   if (image === undefined) return;
+  /** Values found in Env: the ENV steps of the history that set them are the same leak. */
+  const inEnv = new Set<string>();
   for (const [i, entry] of (image.config?.Env ?? []).entries()) {
     const eq = entry.indexOf('=');
     const key = eq < 0 ? entry : entry.slice(0, eq);
     for (const found of findSecretsInEntry(key, eq < 0 ? '' : entry.slice(eq + 1))) {
+      inEnv.add(found.value);
       yield fail(`environment variable ${key} holds ${found.what}: ${redact(found.value)}${notListed(found)}`, pointer('/config/Env', i));
     }
   }
@@ -30,7 +34,11 @@ function* imageFindings(resource: Parameters<typeof imageConfigOf>[0]): Generato
     for (const found of findSecretsInEntry(key, value)) yield fail(`label ${key} holds ${found.what}: ${redact(found.value)}${notListed(found)}`, pointer('/config/Labels', key));
   }
   for (const [i, step] of (image.history ?? []).entries()) {
-    for (const found of findSecretsInText(step.created_by ?? '')) yield fail(`history step ${i + 1} holds ${found.what}: ${redact(found.value)}${notListed(found)}`, pointer('/history', i, 'created_by'));
+    const createdBy = step.created_by ?? '';
+    for (const found of findSecretsInText(createdBy)) {
+      if (isEnvStep(createdBy) && inEnv.has(found.value)) continue;
+      yield fail(`history step ${i + 1} holds ${found.what}: ${redact(found.value)}${notListed(found)}`, pointer('/history', i, 'created_by'));
+    }
   }
 }
 
