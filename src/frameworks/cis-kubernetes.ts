@@ -12,7 +12,7 @@
  * answer it, including recommendations kube-bench leaves manual.
  */
 import type { Control, Framework, RuleCheck } from './types.js';
-import { only, rules } from './types.js';
+import { ofComponent, only, rules } from './types.js';
 
 /** Findings about the named flag, not a longer flag that ends the same way (--peer-cert-file vs --cert-file). */
 function flag(rule: string, ...names: string[]): RuleCheck {
@@ -98,7 +98,7 @@ const SECTION_1_2: Control[] = [
 
 const SECTION_1_3_4: Control[] = [
   manual('1.3.1', 'Ensure that the --terminated-pod-gc-threshold argument is set as appropriate (Manual)', 'the appropriate threshold depends on the cluster\'s size; the benchmark leaves the value to the operator'),
-  automated('1.3.2', 'Ensure that the --profiling argument is set to false (Automated)', [only('control-plane-profiling', /^kube-controller-manager\b/)]),
+  automated('1.3.2', 'Ensure that the --profiling argument is set to false (Automated)', [ofComponent('control-plane-profiling', 'kube-controller-manager')]),
   automated('1.3.3', 'Ensure that the --use-service-account-credentials argument is set to true (Automated)', [
     flag('controller-manager-service-account-credentials', 'use-service-account-credentials'),
   ]),
@@ -107,9 +107,9 @@ const SECTION_1_3_4: Control[] = [
   ]),
   automated('1.3.5', 'Ensure that the --root-ca-file argument is set as appropriate (Automated)', [flag('controller-manager-service-account-credentials', 'root-ca-file')]),
   automated('1.3.6', 'Ensure that the RotateKubeletServerCertificate argument is set to true (Automated)', rules('controller-manager-kubelet-cert-rotation')),
-  automated('1.3.7', 'Ensure that the --bind-address argument is set to 127.0.0.1 (Automated)', [only('control-plane-bind-address', /^kube-controller-manager\b/)]),
-  automated('1.4.1', 'Ensure that the --profiling argument is set to false (Automated)', [only('control-plane-profiling', /^kube-scheduler\b/)]),
-  automated('1.4.2', 'Ensure that the --bind-address argument is set to 127.0.0.1 (Automated)', [only('control-plane-bind-address', /^kube-scheduler\b/)]),
+  automated('1.3.7', 'Ensure that the --bind-address argument is set to 127.0.0.1 (Automated)', [ofComponent('control-plane-bind-address', 'kube-controller-manager')]),
+  automated('1.4.1', 'Ensure that the --profiling argument is set to false (Automated)', [ofComponent('control-plane-profiling', 'kube-scheduler')]),
+  automated('1.4.2', 'Ensure that the --bind-address argument is set to 127.0.0.1 (Automated)', [ofComponent('control-plane-bind-address', 'kube-scheduler')]),
 ];
 
 const SECTION_2: Control[] = [

@@ -9,6 +9,12 @@ export interface RuleCheck {
   readonly rule: string;
   /** Only the rule's findings whose message matches count, for rules that report several things. */
   readonly message?: RegExp;
+  /**
+   * The control-plane component the check is about, for a rule that judges several
+   * (control-plane-profiling: the controller manager's and the scheduler's --profiling): the
+   * check is judged only when the input runs that component, not whenever the rule judged another.
+   */
+  readonly component?: string;
 }
 
 interface ControlBase {
@@ -53,6 +59,11 @@ export function rules(...ids: string[]): RuleCheck[] {
 /** A check counting only the rule's findings whose message matches. */
 export function only(rule: string, message: RegExp): RuleCheck {
   return { rule, message };
+}
+
+/** A check counting the findings of a multi-component rule about one component (their messages start with its name). */
+export function ofComponent(rule: string, component: string): RuleCheck {
+  return { rule, message: new RegExp(`^${component}\\b`), component };
 }
 
 /** The rule ids a framework's automated controls run, sorted and unique. */

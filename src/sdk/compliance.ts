@@ -15,20 +15,31 @@ import type { Control, Framework, RuleCheck } from '../frameworks/index.js';
 import { findFramework, frameworkRuleIds, FRAMEWORKS, isManual, PSS_FRAMEWORK_RULES } from '../frameworks/index.js';
 import { isPssVersion } from '../lib/pss/index.js';
 import { groupBy } from '../lib/group-by.js';
+import type { ResourceIndex } from '../core/resource-index.js';
+import { allComponents, controlPlaneOptions, type ControlPlaneOptions } from '../rules/_shared/control-plane.js';
 
 function matches(check: RuleCheck, finding: Finding): boolean {
   return finding.ruleId === check.rule && (check.message === undefined || check.message.test(finding.message));
 }
 
-/** What the scan's rules did: the ids that ran, and of those the ones that judged some object. */
+/**
+ * What the scan's rules did: the ids that ran, and of those the ones that judged some object; and
+ * the control-plane components in the input (undefined: not known, every one counts as present).
+ */
 interface RulesRun {
   readonly ran: ReadonlySet<string>;
   readonly judged: ReadonlySet<string>;
+  readonly components: ReadonlySet<string> | undefined;
 }
 
-function rulesRun(summaries: readonly RuleSummary[]): RulesRun {
+function rulesRun(summaries: readonly RuleSummary[], components: ReadonlySet<string> | undefined): RulesRun {
   const judgedAny = ({ counts }: RuleSummary): boolean => counts.pass + counts.fail + counts.warn + counts.error > 0;
-  return { ran: new Set(summaries.map((r) => r.ruleId)), judged: new Set(summaries.filter(judgedAny).map((r) => r.ruleId)) };
+  return { ran: new Set(summaries.map((r) => r.ruleId)), judged: new Set(summaries.filter(judgedAny).map((r) => r.ruleId)), components };
+}
+
+/** Whether a check judged something: its rule did, and about its component when it names one. */
+function judgedBy(check: RuleCheck, rules: RulesRun): boolean {
+  return rules.judged.has(check.rule) && (check.component === undefined || rules.components === undefined || rules.components.has(check.component));
 }
 
 function judge(control: Control, findings: ReadonlyMap<string, readonly Finding[]>, rules: RulesRun): ComplianceControl {
@@ -40,12 +51,24 @@ function judge(control: Control, findings: ReadonlyMap<string, readonly Finding[
     // Claiming a pass for rules that did not run would be a false assurance.
     return { id, title, status: 'manual', findings: 0, rules: ruleIds, reason: `its rules did not run (disabled or excluded): ${ruleIds.join(', ')}` };
   }
-  if (!running.some((c) => rules.judged.has(c.rule))) {
-    return { id, title, status: 'manual', findings: 0, rules: ruleIds, reason: `nothing in the input for its rules to judge: ${ruleIds.join(', ')}` };
+  if (!running.some((c) => judgedBy(c, rules))) {
+    const components = [...new Set(running.flatMap((c) => (c.component === undefined ? [] : [c.component])))];
+    const what = components.length > 0 && running.every((c) => c.component !== undefined) ? `no ${components.join(' or ')} in the input` : 'nothing in the input';
+    return { id, title, status: 'manual', findings: 0, rules: ruleIds, reason: `${what} for its rules to judge: ${ruleIds.join(', ')}` };
   }
   // A finding counts once even when two checks of the control match it.
   const count = new Set(running.flatMap((check) => (findings.get(check.rule) ?? []).filter((f) => matches(check, f)))).size;
   return { id, title, status: count > 0 ? 'fail' : 'pass', findings: count, rules: ruleIds };
+}
+
+/**
+ * The control-plane components the input runs, found as the control-plane rules find them, with
+ * the options the scan gave them (which namespaces hold control-plane pods).
+ */
+export function controlPlaneComponents(index: ResourceIndex, runs: readonly RuleRun[]): ReadonlySet<string> {
+  const given = runs.map((run) => run.options).find((options): options is ControlPlaneOptions => typeof options === 'object' && options !== null && 'controlPlaneNamespaces' in options);
+  const options = given ?? controlPlaneOptions.parse({});
+  return new Set(allComponents(index, options).map(({ invocation }) => invocation.component));
 }
 
 /** One decimal, as the report schema documents. */
@@ -56,10 +79,11 @@ function percent(part: number, whole: number): number {
 /**
  * Judges every control of `framework` from `findings`. `rules` are the summaries of the rules the
  * scan ran (their counts tell whether they judged anything); `version` overrides the framework's
- * document version (the Pod Security Standards policy version a scan used).
+ * document version (the Pod Security Standards policy version a scan used); `components` are the
+ * control-plane components the input runs (checks about one judge only when it is there).
  */
-export function complianceOf(framework: Framework, findings: readonly Finding[], rules: readonly RuleSummary[], version?: string): Compliance {
-  const run = rulesRun(rules);
+export function complianceOf(framework: Framework, findings: readonly Finding[], rules: readonly RuleSummary[], version?: string, components?: ReadonlySet<string>): Compliance {
+  const run = rulesRun(rules, components);
   // Grouped once: a cluster's scan holds a million findings and a framework a hundred controls.
   const open = groupBy(findings.filter((f) => !f.suppressed), (f) => f.ruleId);
   const controls = framework.controls.map((control) => judge(control, open, run));

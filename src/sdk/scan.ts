@@ -19,7 +19,7 @@ import { refusedPolicyProblems } from './netpol.js';
 import { scanAttackPaths, type ScanAttackSettings } from './scan-attack.js';
 import { selectScanRules } from './select-rules.js';
 import { settleFindings } from './settle-findings.js';
-import { complianceOf, frameworkRules, planFramework } from './compliance.js';
+import { complianceOf, controlPlaneComponents, frameworkRules, planFramework } from './compliance.js';
 import { VERSION } from './version.js';
 import { isImageTarget, scanImageTargets, workloadImageTargets } from './image-scan-targets.js';
 import { dropConfigSecrets, type ImageFindingsOptions } from './image-scan-findings.js';
@@ -199,7 +199,7 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
     exceptions: suppressed.exceptionStatus,
     ...(images.summaries.length === 0 ? {} : { images: images.summaries }),
     ...(attack.ran ? { attackPaths: attack.result } : {}),
-    ...(plan.framework === undefined ? {} : { compliance: complianceOf(plan.framework, findings, engine.rules, plan.version) }),
+    ...(plan.framework === undefined ? {} : { compliance: complianceOf(plan.framework, findings, engine.rules, plan.version, controlPlaneComponents(index, plan.runs)) }),
   };
 }
 
