@@ -120,7 +120,8 @@ function readDirectives(physical: readonly string[], directives: Directives, err
   const seen = new Set<string>();
   let index = 0;
   for (; index < physical.length; index++) {
-    const match = DIRECTIVE.exec(physical[index] ?? '');
+    // BuildKit trims leading blanks before it matches a directive (`  # escape=\``).
+    const match = DIRECTIVE.exec((physical[index] ?? '').replace(/^[ \t]+/, ''));
     const key = match?.[1]?.toLowerCase();
     if (match === null || key === undefined || !KNOWN_DIRECTIVES.has(key)) break;
     const value = match[2] ?? '';

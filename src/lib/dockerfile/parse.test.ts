@@ -50,6 +50,12 @@ describe('parseDockerfile', () => {
     expect(dockerfile.comments.map((c) => c.text)).toEqual(['syntax=ignored']);
   });
 
+  it('reads an indented directive, as BuildKit trims leading blanks before matching one', () => {
+    const { dockerfile } = parseDockerfile('  # escape=`\n\t# syntax=docker/dockerfile:1\nFROM mcr.microsoft.com/windows/servercore\nCOPY app C:\\app\\\nUSER ContainerUser\n');
+    expect(dockerfile.directives).toEqual({ escape: '`', syntax: 'docker/dockerfile:1', check: null });
+    expect(dockerfile.stages[0]?.instructions.map((i) => i.cmd)).toEqual(['COPY', 'USER']);
+  });
+
   it('reads here-documents, quoted delimiters and <<- tab stripping', () => {
     const { dockerfile, errors } = parseDockerfile('FROM alpine\nRUN <<EOF\napk add curl\nEOF\nCOPY <<-"END" /etc/motd\n\thello $USER\n\tEND\nRUN echo done\n');
     expect(errors).toEqual([]);
