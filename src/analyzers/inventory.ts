@@ -79,7 +79,7 @@ export function takeInventory(input: InventoryInput, analyzers: readonly Analyze
       if (!analyzer.matches(path, node.mode)) continue;
       const skipped = skippedRecords(`${analyzer.title}: `, `${input.target}:${path}`);
       try {
-        packages.push(...analyzeFile(analyzer, path, node.versions, { ...context, warn: skipped.warn }, input.layerDigests));
+        packages.push(...analyzeFile(analyzer, path, node.versions, { ...context, warn: skipped.warn, limitReached: skipped.limitReached }, input.layerDigests));
         problems.push(...skipped.problems());
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
@@ -96,16 +96,23 @@ export function takeInventory(input: InventoryInput, analyzers: readonly Analyze
 /** Named skipped records per file: a hostile file could hold millions of broken ones. */
 const MAX_SKIPPED_NAMED = 20;
 
-/** Collects an analyzer's skipped records for one file, naming the first few and counting the rest. */
-function skippedRecords(prefix: string, file: string): { warn: (message: string) => void; problems: () => Problem[] } {
+/**
+ * Collects an analyzer's skipped records for one file, naming the first few and counting the
+ * rest, and the cut of a database listing more packages than any distribution has.
+ */
+function skippedRecords(prefix: string, file: string): { warn: (message: string) => void; limitReached: (message: string) => void; problems: () => Problem[] } {
   const named: Problem[] = [];
   let more = 0;
+  let limit: Problem | undefined;
   return {
     warn: (message) => {
       if (named.length < MAX_SKIPPED_NAMED) named.push(analyzerProblem('analyzer-record-skipped', `${prefix}${message}`, file));
       else more += 1;
     },
-    problems: () => (more === 0 ? named : [...named, analyzerProblem('analyzer-record-skipped', `${prefix}${String(more)} more malformed records skipped`, file)]),
+    limitReached: (message) => {
+      limit ??= analyzerProblem('analyzer-limit', `${prefix}${message}`, file);
+    },
+    problems: () => [...named, ...(more === 0 ? [] : [analyzerProblem('analyzer-record-skipped', `${prefix}${String(more)} more malformed records skipped`, file)]), ...(limit === undefined ? [] : [limit])],
   };
 }
 

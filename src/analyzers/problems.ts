@@ -2,6 +2,6 @@
 import type { Problem } from '../model/problem.js';
 import { problem } from '../core/errors.js';
 
-export function analyzerProblem(code: 'analyzer-unsupported' | 'analyzer-failed' | 'analyzer-record-skipped', message: string, file: string): Problem {
+export function analyzerProblem(code: 'analyzer-unsupported' | 'analyzer-failed' | 'analyzer-record-skipped' | 'analyzer-limit', message: string, file: string): Problem {
   return problem(code, message, { file });
 }

@@ -56,6 +56,7 @@ export const PROBLEMS = {
   'analyzer-unsupported': { level: 'warning', hint: 'These packages are missing from the inventory; docs/images.md lists the supported formats.' },
   'analyzer-failed': { level: 'warning', hint: 'The file is malformed; the packages it lists are missing from the inventory.' },
   'secrets-not-searched': { level: 'note', hint: 'Files over 1 MiB are taken as data, not configuration, and are not searched for secrets; extract one and run `palisade image scan dir:DIR` on it if it may hold credentials.' },
+  'analyzer-limit': { level: 'warning', hint: 'The file lists more packages than any distribution has, the mark of a hostile or corrupt database: the first 100,000 are in the inventory and the rest were not read.' },
   'analyzer-record-skipped': { level: 'warning', hint: 'One record of the file is malformed and was skipped, as the package manager itself skips it; that package is missing from the inventory, the others are listed.' },
   'output-unwritable': { level: 'error', hint: 'Check that the directory exists and is writable, and that --output names a file.' },
   usage: { level: 'error', hint: 'Run the command with --help for its usage.' },

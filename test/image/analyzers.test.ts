@@ -77,6 +77,16 @@ describe('analyzers', () => {
     expect(parse('npm-lock', '/app/package-lock.json', v3).map((p) => (p as { purl: string }).purl)).toEqual(['pkg:npm/%40s/x@1.0.0', 'pkg:npm/y@2.0.0']);
   });
 
+  it('reports a database cut at 100,000 packages with a code of its own, not as a malformed record', () => {
+    const installed = Buffer.from(Array.from({ length: 100_001 }, (_, i) => `P:p${String(i)}\nV:1.0-r0\n`).join('\n'));
+    const inventory = takeInventory({
+      target: 't', layerDigests: [],
+      files: { files: () => [{ path: '/lib/apk/db/installed', node: { mode: 0o644, versions: [{ layer: 0, content: installed }] } }], read: () => undefined, resolve: () => undefined },
+    }, ANALYZERS);
+    expect(inventory.packages).toHaveLength(100_000);
+    expect(inventory.problems.map((p) => [p.code, p.message])).toEqual([['analyzer-limit', 'Alpine packages (apk installed database): more than 100000 packages listed, more than any distribution has: the rest are not read']]);
+  });
+
   it('reports unsupported and malformed databases as problems, keeping the rest', () => {
     const files = new Map<string, Buffer>([
       ['/var/lib/rpm/Packages', Buffer.from('BerkeleyDB bytes')],
