@@ -45,6 +45,13 @@ async function run(ruleId, files, options) {
 }
 
 const matching = (findings, check) => findings.filter((f) => f.ruleId === check.rule && (check.message === undefined || check.message.test(f.message)));
+
+/** The findings a mapping selects: its rule's, and those of the rules whose findings it also counts. */
+async function hitsOf(check, files, options) {
+  const hits = [];
+  for (const one of [check, ...(check.also ?? [])]) hits.push(...matching((await run(one.rule, files, one === check ? options : undefined)).findings, one));
+  return hits;
+}
 const outcome = (key, agree, detail, reason) => ({ key, agree, detail, ...(reason === undefined ? {} : { reason }) });
 
 async function podSecurityAdmission() {
@@ -83,8 +90,7 @@ async function kubescape() {
     const dataFile = path.join(dir, 'data.json');
     const data = existsSync(dataFile) ? readJson(dataFile) : undefined;
     const options = check.rule === 'untrusted-registry' ? { registries: data?.postureControlInputs?.imageRepositoryAllowList ?? [] } : undefined;
-    const { findings } = await run(check.rule, manifests(path.join(dir, 'input')), options);
-    const hits = matching(findings, check);
+    const hits = await hitsOf(check, manifests(path.join(dir, 'input')), options);
     if (workload !== undefined) {
       // Compare the flagged objects (Kubescape lists a pod's ServiceAccount next to it; we report the workload).
       const raw = readJson(path.join(dir, 'expected.json'));

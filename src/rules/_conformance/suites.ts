@@ -8,12 +8,18 @@ export interface CheckMapping {
   readonly rule: string;
   /** Only findings whose message matches count (rules that report several things, e.g. host-namespaces). */
   readonly message?: RegExp;
+  /**
+   * Further rules whose findings count too, where one foreign check asks what two of ours answer
+   * (Kubescape's privileged container: privileged, or an added SYS_ADMIN).
+   */
+  readonly also?: readonly CheckMapping[];
 }
 
 /** Kubescape regolibrary rule -> our rule. */
 export const KUBESCAPE: Readonly<Record<string, CheckMapping>> = {
   // privileged-container reports both securityContext.privileged and Windows HostProcess.
-  'rule-privileged-container': { rule: 'privileged-container', message: /runs privileged/ },
+  // Kubescape's privileged container is privileged or adds SYS_ADMIN (dangerous-capabilities reports that).
+  'rule-privileged-container': { rule: 'privileged-container', message: /runs privileged/, also: [{ rule: 'dangerous-capabilities', message: /adds (?:CAP_)?SYS_ADMIN\b/i }] },
   'set-hostprocess-true': { rule: 'privileged-container', message: /HostProcess/ },
   'rule-allow-privilege-escalation': { rule: 'privilege-escalation-allowed' },
   'non-root-containers': { rule: 'run-as-root' },
@@ -44,7 +50,8 @@ export const KUBESCAPE: Readonly<Record<string, CheckMapping>> = {
   'image-pull-policy-is-not-set-to-always': { rule: 'image-pull-policy' },
   'container-image-repository': { rule: 'untrusted-registry' },
   'automount-service-account': { rule: 'service-account-token-automount' },
-  'rule-credentials-in-env-var': { rule: 'secret-in-env-literal' },
+  // Kubescape also alerts on envFrom.secretRef, which secret-as-env-var reports.
+  'rule-credentials-in-env-var': { rule: 'secret-in-env-literal', also: [{ rule: 'secret-as-env-var', message: /\(envFrom\)$/ }] },
   'naked-pods': { rule: 'pod-without-owner' },
 };
 
@@ -53,9 +60,6 @@ export const KUBESCAPE: Readonly<Record<string, CheckMapping>> = {
  * disagrees is a bug (or a new upstream case to look at).
  */
 export const KUBESCAPE_DIFFERENCES: Readonly<Record<string, string>> = {
-  'rule-privileged-container/cronjob': 'Kubescape counts an added SYS_ADMIN as privileged; dangerous-capabilities reports it (critical)',
-  'rule-privileged-container/cronjob-initcontainer': 'same: SYS_ADMIN is reported by dangerous-capabilities',
-  'rule-privileged-container/pod-ephemeralcontainer': 'same: SYS_ADMIN is reported by dangerous-capabilities',
   'alert-mount-potential-credentials-paths/pod_eks_passed': 'a path under /.aws is credentials to us wherever it points; Kubescape matches fixed file names only',
   'resources-cpu-requests/pod-only-requests': 'the API server defaults a missing request to the container\'s limit, so the request is set',
   'resources-memory-requests/pod-only-requests': 'same request-from-limit defaulting',
@@ -64,11 +68,6 @@ export const KUBESCAPE_DIFFERENCES: Readonly<Record<string, string>> = {
   'rule-credentials-in-env-var/env-value-akia-key': 'the value is AKIAIOSFODNN7EXAMPLE, the key AWS documentation uses as an example: every Palisade secret rule treats it as a placeholder (as gitleaks does), so sample configuration does not bury real leaks',
   'rule-credentials-in-env-var/deployment': 'Kubescape\'s case configures "JWT" as a sensitive value; a literal "JWT" is not a credential',
   'rule-credentials-in-env-var/pod': 'Kubescape\'s case configures "_key_" as a sensitive value substring',
-  'rule-credentials-in-env-var/pod-envfrom-secretref':
-    'envFrom.secretRef passes a Secret by reference, so no credential is written in the manifest, which is what secret-in-env-literal judges; secret-as-env-var reports the import into the environment (CIS 5.4.1 prefers files)',
-  'rule-credentials-in-env-var/pod-initcontainer-envfrom-secretref': 'same: envFrom.secretRef writes no credential in the manifest (secret-as-env-var reports it)',
-  'rule-credentials-in-env-var/workloads-envfrom-secretref': 'same: envFrom.secretRef writes no credential in the manifest (secret-as-env-var reports it)',
-  'rule-credentials-in-env-var/workloads-initcontainer-envfrom-secretref': 'same: envFrom.secretRef writes no credential in the manifest (secret-as-env-var reports it)',
 };
 
 /** Polaris check -> our rule. */
