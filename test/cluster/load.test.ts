@@ -204,6 +204,23 @@ describe('loadCluster', () => {
     expect(result.resources.length).toBeGreaterThan(30);
   });
 
+  it('reads the bearer token from a tokenFile relative to the kubeconfig, newline trimmed, as kubectl does', async () => {
+    const handle = await start({ token: 'sekret-token' });
+    const kubeconfig = tempFile('config', kubeconfigFor(handle.url, 'file-token'));
+    writeFileSync(join(dirname(kubeconfig), 'token'), 'sekret-token\n');
+    // The kubeconfig's user entry is `user: {}`; give it only a tokenFile.
+    writeFileSync(kubeconfig, kubeconfigFor(handle.url, 'file-token').replace('user: {}', 'user:\n      tokenFile: token'));
+    const result = await loadCluster({ kubeconfig });
+    expect(result.problems).toEqual([]);
+    expect(result.resources.length).toBeGreaterThan(30);
+  });
+
+  it('reports a tokenFile that cannot be read against the kubeconfig, naming the user', async () => {
+    const kubeconfig = tempFile('config', kubeconfigFor('http://127.0.0.1:1', 'file-token').replace('user: {}', 'user:\n      tokenFile: missing-token'));
+    const result = await loadCluster({ kubeconfig });
+    expect(result.problems).toEqual([expect.objectContaining({ code: 'kubeconfig-invalid', file: kubeconfig, message: expect.stringMatching(/tokenFile of user "test-user".*ENOENT/) as unknown })]);
+  });
+
   it('reports rejected credentials as one cluster-unreachable problem', async () => {
     const handle = await start({ token: 'sekret-token' });
     const result = await loadCluster({ kubeconfig: handle.kubeconfigPath('test', { token: 'wrong' }) });

@@ -6,7 +6,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { delimiter, dirname, join, resolve as resolvePath } from 'node:path';
 import jsYaml from 'js-yaml';
 import type { Cluster, Context, KubeConfig, User } from '@kubernetes/client-node';
 import { problem } from '../../core/errors.js';
@@ -14,6 +14,8 @@ import type { Problem } from '../../model/problem.js';
 
 /** Kubeconfigs are a few kilobytes; anything far larger is not one. */
 const MAX_KUBECONFIG_BYTES = 4 * 1024 * 1024;
+/** Bearer tokens (JWTs included) are a few kilobytes. */
+const MAX_TOKEN_FILE_BYTES = 64 * 1024;
 const SERVICE_ACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
 
 export interface ResolvedKubeconfig {
@@ -112,8 +114,8 @@ function loadFile(Ctor: KubeConfigClass, path: string): Loaded {
   } catch (error) {
     return invalid(`Cannot read kubeconfig ${path}: ${errorText(error)}.`);
   }
-  const shapeError = checkShape(text);
-  if (shapeError !== undefined) return invalid(`Kubeconfig ${path} is not valid: ${shapeError.message}`, shapeError.line);
+  const shape = checkShape(text);
+  if (!shape.ok) return invalid(`Kubeconfig ${path} is not valid: ${shape.message}`, shape.line);
   const config = new Ctor();
   try {
     config.loadFromString(text);
@@ -123,30 +125,65 @@ function loadFile(Ctor: KubeConfigClass, path: string): Loaded {
   }
   // Relative certificate and key paths are relative to the kubeconfig, as kubectl reads them.
   config.makePathsAbsolute(dirname(path));
+  const tokenError = applyTokenFiles(config, shape.document, dirname(path));
+  if (tokenError !== undefined) return invalid(`Kubeconfig ${path}: ${tokenError}`);
   return { ok: true, config, origin: path };
+}
+
+/**
+ * kubectl's `tokenFile` user field (a bearer token kept in a file, e.g. a projected service
+ * account token): client-node only knows a non-standard `token-file` key and would send no
+ * token at all. Read as client-go reads it: relative to the kubeconfig, surrounding whitespace
+ * (the newline `echo` leaves) trimmed, and taking precedence over an inline `token`.
+ */
+function applyTokenFiles(config: KubeConfig, document: Record<string, unknown>, directory: string): string | undefined {
+  const tokenFiles = new Map<string, string>();
+  const users = document['users'];
+  for (const entry of Array.isArray(users) ? (users as unknown[]) : []) {
+    const name = isMapping(entry) ? entry['name'] : undefined;
+    const user = isMapping(entry) ? entry['user'] : undefined;
+    const tokenFile = isMapping(user) ? user['tokenFile'] : undefined;
+    if (typeof name === 'string' && typeof tokenFile === 'string' && tokenFile !== '') tokenFiles.set(name, tokenFile);
+  }
+  if (tokenFiles.size === 0) return undefined;
+  const tokens = new Map<string, string>();
+  for (const [name, tokenFile] of tokenFiles) {
+    const tokenPath = resolvePath(directory, tokenFile);
+    try {
+      if (statSync(tokenPath).size > MAX_TOKEN_FILE_BYTES) return `user "${name}" has tokenFile ${tokenPath}, which is larger than ${MAX_TOKEN_FILE_BYTES} bytes.`;
+      tokens.set(name, readFileSync(tokenPath, 'utf8').trim());
+    } catch (error) {
+      return `cannot read tokenFile of user "${name}": ${errorText(error)}.`;
+    }
+  }
+  config.users = config.users.map((user) => {
+    const token = tokens.get(user.name);
+    return token === undefined ? user : { ...user, token };
+  });
+  return undefined;
 }
 
 /**
  * Checks what client-node assumes without checking (it dereferences null documents and entries),
  * with the same YAML parser it uses so both read the file alike.
  */
-function checkShape(text: string): { message: string; line?: number } | undefined {
+function checkShape(text: string): { ok: true; document: Record<string, unknown> } | { ok: false; message: string; line?: number } {
   let parsed: unknown;
   try {
     parsed = jsYaml.load(text, { json: true });
   } catch (error) {
-    if (error instanceof jsYaml.YAMLException) return { message: `${error.reason}.`, line: error.mark.line + 1 };
-    return { message: `${errorText(error)}.` };
+    if (error instanceof jsYaml.YAMLException) return { ok: false, message: `${error.reason}.`, line: error.mark.line + 1 };
+    return { ok: false, message: `${errorText(error)}.` };
   }
-  if (!isMapping(parsed)) return { message: 'expected a mapping with clusters, contexts and users.' };
+  if (!isMapping(parsed)) return { ok: false, message: 'expected a mapping with clusters, contexts and users.' };
   for (const section of ['clusters', 'contexts', 'users'] as const) {
     const entries = parsed[section];
     if (entries === undefined || entries === null) continue;
-    if (!Array.isArray(entries)) return { message: `${section} must be a list.` };
+    if (!Array.isArray(entries)) return { ok: false, message: `${section} must be a list.` };
     const bad = entries.findIndex((entry) => !isMapping(entry));
-    if (bad !== -1) return { message: `${section}[${bad}] must be a mapping.` };
+    if (bad !== -1) return { ok: false, message: `${section}[${bad}] must be a mapping.` };
   }
-  return undefined;
+  return { ok: true, document: parsed };
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {
