@@ -8,7 +8,7 @@ import type { Finding } from '../model/finding.js';
 import type { Problem } from '../model/problem.js';
 import { problem } from '../core/errors.js';
 import type { ImageSecret, Inventory } from '../model/package.js';
-import { imageFactsOf, type ImageFacts } from '../loaders/image-config/index.js';
+import { imageFactsOf, PASSWD_PATH, type ImageFacts } from '../loaders/image-config/index.js';
 import { cycloneDx } from '../writers/cyclonedx/index.js';
 import { spdx } from '../writers/spdx/index.js';
 import { VERSION } from './version.js';
@@ -46,6 +46,9 @@ export interface InventoryResult {
  * The packages of an image, a root directory, or an SBOM file (CycloneDX or SPDX JSON). Throws PalisadeError (with a coded problem) when the
  * image cannot be read safely; analyzer problems are in inventory.problems.
  */
+const wantedByAnalyzers = wantedBy(ANALYZERS);
+const wantedWithPasswd = (path: string, mode?: number): boolean => path === PASSWD_PATH || wantedByAnalyzers(path, mode);
+
 export async function inventoryImage(target: string, options: InventoryOptions = {}): Promise<InventoryResult> {
   const started = performance.now();
   // An SBOM stands in for the image it describes.
@@ -65,7 +68,8 @@ export async function inventoryImage(target: string, options: InventoryOptions =
       const secrets = scanFileForSecrets(path, content, undefined);
       if (secrets.length > 0) found.push({ path, layer, secrets });
     } } } : {}),
-    wants: wantedBy(ANALYZERS),
+    // The image-configuration rules resolve the config's User in the image's /etc/passwd, as the runtime does.
+    wants: options.configFacts === true ? wantedWithPasswd : wantedByAnalyzers,
     condense: condenserFor(ANALYZERS),
     condenseStream: streamCondenserFor(ANALYZERS),
     ...(options.platform === undefined ? {} : { platform: options.platform }),

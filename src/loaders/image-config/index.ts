@@ -34,6 +34,27 @@ export interface ImageFacts {
   readonly os?: OperatingSystem;
   readonly setuidFiles?: readonly SetuidFile[];
   readonly packageCaches?: readonly PackageCache[];
+  /** The uid the image's /etc/passwd gives the config's User when that is a name (as the runtime resolves it). */
+  readonly userUid?: number;
+}
+
+/** The passwd file the runtime resolves a user name in (runc, crun: the image's own, first entry of that name). */
+export const PASSWD_PATH = '/etc/passwd';
+
+/**
+ * The uid of `user` (`name[:group]`) in a passwd file, for a name; undefined for a number, a
+ * name the file lacks, or no file. A name that is also a number is a number to runc.
+ */
+export function uidOfName(user: string, passwd: Buffer | undefined): number | undefined {
+  const name = user.trim().split(':')[0] ?? '';
+  if (name === '' || /^[+-]?\d+$/.test(name) || passwd === undefined) return undefined;
+  for (const line of passwd.toString('utf8').split('\n')) {
+    const fields = line.split(':');
+    if (fields[0] !== name || fields.length < 3) continue;
+    const uid = fields[2] ?? '';
+    return /^\d+$/.test(uid) ? Number(uid) : undefined;
+  }
+  return undefined;
 }
 
 /** Directories package managers fill with caches, and the files in them that are bookkeeping, not cache. */
@@ -88,6 +109,7 @@ export function imageFactsOf(read: ImageRead, os?: OperatingSystem): ImageFacts 
     const bytes = node === undefined ? 0 : bytesBelow(node);
     return bytes > 0 ? [{ manager, path, bytes }] : [];
   });
+  const userUid = uidOfName(read.config?.config?.User ?? '', read.fs.read(PASSWD_PATH));
   return {
     target: read.target,
     ...(read.config === undefined ? {} : { config: read.config }),
@@ -95,6 +117,7 @@ export function imageFactsOf(read: ImageRead, os?: OperatingSystem): ImageFacts 
     ...(os === undefined ? {} : { os }),
     setuidFiles: setuidFiles(read).files,
     packageCaches,
+    ...(userUid === undefined ? {} : { userUid }),
   };
 }
 
@@ -117,6 +140,7 @@ export function imageConfigResource(facts: ImageFacts): Resource {
     ...(facts.os === undefined ? {} : { os: json(facts.os) }),
     setuidFiles: json(facts.setuidFiles ?? []),
     packageCaches: json(facts.packageCaches ?? []),
+    ...(facts.userUid === undefined ? {} : { userUid: facts.userUid }),
   };
   const positions = new PointerPositions();
   positions.set('', { line: 1, column: 1 });

@@ -23,6 +23,8 @@ const schema = z.object({
   os: z.object({ id: z.string(), versionId: z.string().nullish(), prettyName: z.string().nullish() }).nullish(),
   setuidFiles: z.array(z.object({ path: z.string(), mode: z.string() })).nullish(),
   packageCaches: z.array(z.object({ manager: z.string(), path: z.string(), bytes: z.number() })).nullish(),
+  /** The uid the image's /etc/passwd gives the config's User, when that is a name. */
+  userUid: z.number().int().nonnegative().nullish(),
 });
 
 export type ImageConfigView = z.infer<typeof schema>;

@@ -150,8 +150,10 @@ export const rule = defineRule({
       if (user.trim() === '') yield fail('the image sets no user, so its containers run as root', '/config');
       else if (isRoot(user)) yield fail(`the image runs as root (User "${user}")`, '/config/User');
       else {
+        // The history step that made the alias says more than the passwd file it left, when there is one.
         const step = userPart(user) === '' ? undefined : uidZeroStep(image.history ?? [], userPart(user));
         if (step !== undefined) yield fail(`the image runs as User "${user}", which history step ${step + 1} gave uid 0, so it runs as root under another name`, '/config/User');
+        else if (image.userUid === 0) yield fail(`the image runs as User "${user}", which the image's /etc/passwd gives uid 0, so it runs as root under another name`, '/config/User');
       }
       return;
     }
