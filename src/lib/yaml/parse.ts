@@ -74,8 +74,7 @@ interface LoaderOptions extends yaml.LoadOptions {
 
 export function parseStream(text: string, options: ParseOptions = {}): ParseResult {
   const limits = { ...DEFAULT_PARSE_LIMITS, ...options.limits };
-  // A byte order mark is invisible to editors, so columns are counted without it.
-  const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const input = withoutDocumentByteOrderMarks(text);
   const lines = new LineIndex(input);
   const arena = options.arena ?? new NodeArena();
   const documents: ParsedDocument[] = [];
@@ -131,6 +130,22 @@ export function parseStream(text: string, options: ParseOptions = {}): ParseResu
     from = bad.end;
   }
   return { documents, errors };
+}
+
+/** A byte order mark that opens a document after a `---` line (the marker may carry a comment). */
+const BOM_AFTER_MARKER = /^(---[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n))\ufeff/gm;
+
+/**
+ * YAML lets a byte order mark open any document of a stream, not only the first, and kubectl reads
+ * each document between `---` lines on its own, dropping a leading mark: `cat`ing files saved by a
+ * Windows editor gives such streams. Read as content, the mark would glue itself to the first key
+ * (`\ufeffapiVersion`) and the document, kubectl-valid, would be skipped unscanned. Marks are
+ * removed rather than replaced so lines stay where they are (an invisible mark takes no column in
+ * an editor either); a mark anywhere else is left to the parser.
+ */
+function withoutDocumentByteOrderMarks(text: string): string {
+  const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return input.includes('\ufeff') ? input.replace(BOM_AFTER_MARKER, '$1') : input;
 }
 
 /**

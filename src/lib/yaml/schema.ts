@@ -42,4 +42,35 @@ const yaml11Int = new yaml.Type('tag:yaml.org,2002:int', {
   represent: (value: object) => JSON.stringify(value),
 });
 
-export const KUBERNETES_SCHEMA = yaml.CORE_SCHEMA.extend({ implicit: [yaml11Bool, yaml11Int, types.merge] });
+/**
+ * `!!binary` is decoded by go-yaml into the string its bytes spell, so kubectl sends the decoded
+ * text (invalid UTF-8 becomes U+FFFD in the JSON, as Buffer decoding does). Go's base64 skips line
+ * breaks, so a literal block of base64 is accepted too.
+ */
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const binaryAsText = new yaml.Type('tag:yaml.org,2002:binary', {
+  kind: 'scalar',
+  resolve: (data: unknown) => typeof data === 'string' && BASE64.test(data.replace(/[\r\n]/g, '')),
+  construct: (data: string) => Buffer.from(data.replace(/[\r\n]/g, ''), 'base64').toString('utf8'),
+});
+
+/**
+ * Any other tag (`!Ref`, `!!python/object`, `!<anything>`) is ignored by go-yaml: a tagged scalar
+ * stays the string it spells and a tagged mapping or sequence is read as one. Refusing the tag
+ * would skip a document that kubectl applies, so a tag in front of a privileged securityContext
+ * would hide it from the scan; the node is read as go-yaml reads it instead. Known tags (`!!str`,
+ * `!!int`, ...) still match their own types first, and fail where go-yaml fails.
+ */
+const ignoredTag = (kind: 'scalar' | 'sequence' | 'mapping'): yaml.Type =>
+  new yaml.Type('', {
+    kind,
+    multi: true,
+    // An empty tagged node (`key: !x`) comes with no value; go-yaml reads it as "".
+    construct: (data: unknown) => data ?? (kind === 'scalar' ? '' : null),
+  });
+
+export const KUBERNETES_SCHEMA = yaml.CORE_SCHEMA.extend({
+  implicit: [yaml11Bool, yaml11Int, types.merge],
+  // The scalar catch-all first: an empty tagged node has no kind and takes the first one.
+  explicit: [binaryAsText, ignoredTag('scalar'), ignoredTag('sequence'), ignoredTag('mapping')],
+});

@@ -1,0 +1,72 @@
+/**
+ * YAML that kubectl applies must be scanned, not skipped: a document Palisade refuses but kubectl
+ * reads is a way to deploy a privileged Pod past the gate. These inputs are read as go-yaml (the
+ * parser behind kubectl, via sigs.k8s.io/yaml) reads them.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadInputs } from '../../src/loaders/index.js';
+import { parseStream } from '../../src/lib/yaml/index.js';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'palisade-kubectl-yaml-'));
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const privilegedPod = (securityContext: string): string =>
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: evil\nspec:\n  containers:\n  - name: c\n    image: nginx\n    securityContext:${securityContext}\n`;
+const configMap = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: first\n';
+
+async function load(name: string, text: string): ReturnType<typeof loadInputs> {
+  const file = path.join(dir, name);
+  writeFileSync(file, text);
+  return loadInputs({ paths: [file] });
+}
+
+describe('a byte order mark opening a later document', () => {
+  it('is dropped, as kubectl drops it from each document it splits off, and lines stay put', async () => {
+    // `cat a.yaml b.yaml` of files saved by a Windows editor, joined by a `---` line.
+    const result = await load('bom.yaml', `${configMap}---\n\ufeff${privilegedPod('\n      privileged: true')}`);
+    expect(result.problems).toEqual([]);
+    const pod = result.resources.find((r) => r.kind === 'Pod');
+    expect(pod?.object).toMatchObject({ spec: { containers: [{ securityContext: { privileged: true } }] } });
+    expect(pod?.source.position.line).toBe(6);
+    expect(pod?.source.positions.get('/spec/containers/0/securityContext/privileged')?.line).toBe(15);
+  });
+
+  it('is dropped after a marker line with a comment and CRLF line ends', () => {
+    const { documents, errors } = parseStream('a: 1\r\n--- # next\r\n\ufeffkind: Pod\r\n');
+    expect(errors).toEqual([]);
+    expect(documents.map((d) => d.value)).toEqual([{ a: 1 }, { kind: 'Pod' }]);
+  });
+
+  it('stays content inside a quoted value', () => {
+    expect(parseStream('a: "\ufeffx"\n').documents[0]?.value).toEqual({ a: '\ufeffx' });
+  });
+});
+
+describe('tags go-yaml ignores', () => {
+  it('reads a tagged securityContext as the mapping it is, instead of skipping the Pod', async () => {
+    const result = await load('tagged.yaml', privilegedPod(' !Custom\n      privileged: true'));
+    expect(result.problems).toEqual([]);
+    expect(result.resources[0]?.object).toMatchObject({ spec: { containers: [{ securityContext: { privileged: true } }] } });
+  });
+
+  it('reads tagged scalars as the strings they spell, sequences as sequences, !!binary decoded', () => {
+    const text = 'a: !Ref web\nb: !x true\nc: !x [1, 2]\nd: !!python/object:os.system {x: 1}\ne: !!binary aGVsbG8=\nf: !!binary |\n  aGVs\n  bG8=\ng: !<tag:example.com,2026:x> 3\nh: !x\n!x key: 1\n';
+    const { documents, errors } = parseStream(text);
+    expect(errors).toEqual([]);
+    expect(documents[0]?.value).toEqual({ a: 'web', b: 'true', c: [1, 2], d: { x: 1 }, e: 'hello', f: 'hello', g: '3', h: '', key: 1 });
+    expect(documents[0]?.positions.get('/key')?.line).toBe(11);
+  });
+
+  it('still refuses a known tag its value does not fit, located, as go-yaml does', () => {
+    expect(parseStream('a: !!int abc\n').errors).toMatchObject([{ kind: 'syntax', line: 1, column: 13 }]);
+    expect(parseStream('a: !!binary "not base64!"\n').errors).toMatchObject([{ kind: 'syntax', line: 1 }]);
+  });
+});
