@@ -99,6 +99,23 @@ describe('loadCluster', () => {
     expect(new Set(podRequests.map((r) => r.query['continue'])).size).toBe(4);
   });
 
+  it('waits and retries when API Priority and Fairness answers 429 with Retry-After, as client-go does', async () => {
+    let throttled = 0;
+    const handle = await start({ throttle: (request) => (request.path === '/api/v1/pods' && throttled++ < 2 ? 0 : undefined) });
+    const result = await loadCluster({ kubeconfig: handle.kubeconfigPath('test') });
+    expect(result.problems).toEqual([]);
+    expect(result.resources.filter((r) => r.kind === 'Pod')).toHaveLength(7);
+    expect(handle.requests.filter((r) => r.path === '/api/v1/pods')).toHaveLength(3);
+  });
+
+  it('does not wait out a Retry-After longer than the request timeout, and says which kind was throttled', async () => {
+    const handle = await start({ throttle: (request) => (request.path === '/api/v1/pods' ? 60 : undefined) });
+    const result = await loadCluster({ kubeconfig: handle.kubeconfigPath('test'), timeoutMs: 5_000 });
+    expect(result.problems).toEqual([expect.objectContaining({ code: 'cluster-list-failed', message: expect.stringContaining('Cannot list Pod (GET /api/v1/pods): HTTP 429 TooManyRequests') as unknown })]);
+    expect(handle.requests.filter((r) => r.path === '/api/v1/pods')).toHaveLength(1);
+    expect(result.resources.filter((r) => r.kind === 'Deployment')).not.toHaveLength(0);
+  });
+
   it('follows a server that returns shorter pages than asked', async () => {
     const handle = await start({ pageSize: 3 });
     const result = await loadCluster({ kubeconfig: handle.kubeconfigPath('test') });

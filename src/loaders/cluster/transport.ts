@@ -43,16 +43,38 @@ export function createApiClient(config: KubeConfig, server: string, options: Tra
       }
       // Every call makes a new agent; keep the first so connections are reused.
       if (agent === undefined && request.agent instanceof http.Agent) agent = request.agent;
-      return send(url, { ...request, ...(agent === undefined ? {} : { agent }), method: 'GET' }, options);
+      const prepared = { ...request, ...(agent === undefined ? {} : { agent }), method: 'GET' };
+      for (let retries = 0; ; retries++) {
+        const { response, retryAfterMs } = await send(url, prepared, options);
+        // Like client-go: a 429 (API Priority and Fairness) or 5xx that says when to come back is
+        // retried after that wait, a few times; a wait longer than the request timeout is not.
+        if (retryAfterMs === undefined || retries >= MAX_RETRIES || retryAfterMs > options.timeoutMs) return response;
+        await new Promise((resolve) => setTimeout(resolve, retryAfterMs));
+      }
     },
   };
 }
 
-function send(url: URL, request: https.RequestOptions, options: TransportOptions): Promise<ApiResponse> {
+/** client-go's default for requests the server asked to retry. */
+const MAX_RETRIES = 10;
+
+interface Sent {
+  readonly response: ApiResponse;
+  /** Set when the server answered 429 or 5xx with a Retry-After of whole seconds. */
+  readonly retryAfterMs?: number;
+}
+
+function retryAfterOf(code: number, header: string | undefined): number | undefined {
+  if (code !== 429 && (code < 500 || code > 599)) return undefined;
+  // RFC 9110 also allows an HTTP date; the API server sends seconds, as client-go expects.
+  return header !== undefined && /^\d{1,6}$/.test(header.trim()) ? Number(header.trim()) * 1000 : undefined;
+}
+
+function send(url: URL, request: https.RequestOptions, options: TransportOptions): Promise<Sent> {
   return new Promise((resolve) => {
     const signal = AbortSignal.timeout(options.timeoutMs);
     const fail = (message: string): void => {
-      resolve({ kind: 'failed', message });
+      resolve({ response: { kind: 'failed', message } });
     };
     const requester = url.protocol === 'http:' ? http.request : https.request;
     const req = requester(url, { ...request, signal, timeout: options.timeoutMs }, (res) => {
@@ -68,7 +90,10 @@ function send(url: URL, request: https.RequestOptions, options: TransportOptions
         chunks.push(chunk);
       });
       res.on('end', () => {
-        resolve(interpret(res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8')));
+        const code = res.statusCode ?? 0;
+        const retryAfterMs = retryAfterOf(code, res.headers['retry-after']);
+        const response = interpret(code, Buffer.concat(chunks).toString('utf8'));
+        resolve(retryAfterMs === undefined ? { response } : { response, retryAfterMs });
       });
       res.on('error', (error) => {
         fail(describe(error, options));

@@ -13,7 +13,7 @@ import { TLSSocket } from 'node:tls';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { ADDON_RESOURCES, BUILTIN_RESOURCES, apiVersionOf, groupVersions, type ResourceDef } from './resources.js';
-import { badRequest, expired, forbidden, methodNotAllowed, objectNotFound, pathNotFound, unauthorized, type StatusReply } from './status.js';
+import { badRequest, expired, forbidden, methodNotAllowed, objectNotFound, pathNotFound, tooManyRequests, unauthorized, type StatusReply } from './status.js';
 import { ObjectStore, decodeContinue, encodeContinue } from './store.js';
 import type { TestCertificates } from './tls.js';
 
@@ -35,6 +35,11 @@ export interface ApiServerOptions {
    * certificate signed by the CA (kube-apiserver's x509 authentication), or it gets 401.
    */
   readonly tls?: TestCertificates;
+  /**
+   * Throttles a request as API Priority and Fairness does: when this returns a number of seconds,
+   * the request gets 429 TooManyRequests with that Retry-After instead of an answer.
+   */
+  readonly throttle?: (request: LoggedRequest) => number | undefined;
   /** Called with each request before it is answered (tests use it to compact between pages). */
   readonly onRequest?: (request: LoggedRequest) => void;
 }
@@ -78,8 +83,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     requests.push(logged);
     options.onRequest?.(logged);
     const clientCertificate = req.socket instanceof TLSSocket && req.socket.authorized;
-    const reply = answer({ ...logged, authorization: req.headers.authorization, clientCertificate }, { options, resources, store, host: req.headers.host ?? '' });
-    res.writeHead(reply.code, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private' });
+    const retryAfter = options.throttle?.(logged);
+    const reply = retryAfter !== undefined ? tooManyRequests(retryAfter) : answer({ ...logged, authorization: req.headers.authorization, clientCertificate }, { options, resources, store, host: req.headers.host ?? '' });
+    res.writeHead(reply.code, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', ...reply.headers });
     res.end(JSON.stringify(reply.body));
   };
   const { tls } = options;

@@ -7,6 +7,8 @@ import type { ResourceDef } from './resources.js';
 export interface StatusReply {
   readonly code: number;
   readonly body: Record<string, unknown>;
+  /** Response headers beyond Content-Type (Retry-After). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 function failure(code: number, reason: string, message: string, extra: Record<string, unknown> = {}): StatusReply {
@@ -38,6 +40,15 @@ export function badRequest(message: string): StatusReply {
 
 export function methodNotAllowed(): StatusReply {
   return failure(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', { details: {} });
+}
+
+/**
+ * 429 from API Priority and Fairness when the caller's priority level is saturated: a
+ * Retry-After header and details.retryAfterSeconds, worded as kube-apiserver words it.
+ */
+export function tooManyRequests(retryAfterSeconds: number): StatusReply {
+  const reply = failure(429, 'TooManyRequests', 'Too many requests, please try again later.', { details: { retryAfterSeconds } });
+  return { ...reply, headers: { 'Retry-After': String(retryAfterSeconds) } };
 }
 
 /** 410 for a continue token older than the last compaction; carries a token to resume inconsistently. */
