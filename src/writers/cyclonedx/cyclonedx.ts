@@ -8,6 +8,7 @@ import type { Finding } from '../../model/finding.js';
 import type { Inventory, OperatingSystem, Package } from '../../model/package.js';
 import { isKnownSpdxId, isSpdxExpression } from '../spdx/license-ids.js';
 import { imageIdentity } from './image-identity.js';
+import { diffIdsByDigest, toolProperties } from './tool-properties.js';
 import { vulnerabilitiesSection } from './vulnerabilities.js';
 
 export interface SbomOptions {
@@ -43,7 +44,8 @@ export function cycloneDx(inventory: Inventory, options: SbomOptions): string {
   const refs = bomRefs(inventory.packages);
   const components: Record<string, unknown>[] = [];
   if (inventory.os !== undefined) components.push(operatingSystemComponent(inventory.os));
-  inventory.packages.forEach((p, i) => components.push(component(p, refs[i] ?? p.purl)));
+  const diffIds = diffIdsByDigest(inventory.image?.layers);
+  inventory.packages.forEach((p, i) => components.push(component(p, refs[i] ?? p.purl, diffIds)));
   const tools = { components: [{ type: 'application', name: 'palisade', version: options.toolVersion }] };
   const subject = subjectComponent(inventory, subjectRef);
   const content = {
@@ -123,7 +125,7 @@ function bomRefs(packages: readonly Package[]): string[] {
   });
 }
 
-function component(p: Package, ref: string): Record<string, unknown> {
+function component(p: Package, ref: string, diffIds: ReadonlyMap<string, string>): Record<string, unknown> {
   const properties = [
     { name: 'palisade:package:ecosystem', value: p.ecosystem },
     { name: 'palisade:package:file', value: p.file },
@@ -131,6 +133,8 @@ function component(p: Package, ref: string): Record<string, unknown> {
     ...(p.layer === undefined ? [] : [{ name: 'palisade:package:layer', value: p.layer }]),
     ...(p.source === undefined ? [] : [{ name: 'palisade:package:source-name', value: p.source.name }, { name: 'palisade:package:source-version', value: p.source.version }]),
     ...(p.arch === undefined ? [] : [{ name: 'palisade:package:arch', value: p.arch }]),
+    // The same facts under the names Trivy and Syft read (see tool-properties.ts).
+    ...toolProperties(p, diffIds),
   ];
   return {
     type: 'library', 'bom-ref': ref, name: p.name, version: p.version, purl: p.purl,

@@ -115,7 +115,10 @@ function spdxPackage(p: Package, id: string, refs: ReadonlyMap<string, string>):
     filesAnalyzed: false,
     // What Trivy and Syft write for installed packages; consumers filter the image's content by it.
     primaryPackagePurpose: 'LIBRARY',
-    ...(p.source === undefined ? {} : { sourceInfo: `built from source package ${p.source.name} ${p.source.version}` }),
+    // Trivy's wording, which `trivy sbom` parses ("built package from: NAME VERSION"): any other
+    // text left it taking each binary package for its own source, and advisories filed by source
+    // package (libc6's under glibc) went unmatched. Palisade's SBOM input reads both wordings.
+    ...(p.source === undefined ? {} : { sourceInfo: `built package from: ${p.source.name} ${p.source.version}` }),
     licenseConcluded: 'NOASSERTION',
     licenseDeclared: declared(p.licenses, refs),
     copyrightText: 'NOASSERTION',
