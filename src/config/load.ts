@@ -105,7 +105,9 @@ interface ParsedText {
 /** Parses configuration text; exported for the `config print` of a file given on stdin and for tests. */
 export function parseConfigText(text: string, file: string): ParsedText {
   const lineCounter = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  // Merge keys (`<<: *defaults`) as kubectl, Helm and CI files take them: exceptions that share an
+  // owner, expiry and scope say it once.
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, merge: true });
   const locate: Locator = (path) => {
     const position = locateInDocument(doc, lineCounter, path);
     return position === undefined ? { file } : { file, ...position };
