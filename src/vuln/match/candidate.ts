@@ -45,8 +45,7 @@ export function lookupKeys(pkg: MatchablePackage): LookupKey[] {
   const scheme = ecosystemOf(pkg.ecosystem);
   if (scheme === undefined) return [];
   if (!OS_SCHEMES.includes(scheme)) {
-    const name = (pkg.purl === undefined ? undefined : purlName(pkg.purl, scheme)) ?? pkg.name;
-    return [{ scheme, name: normaliseName(scheme, name), version: pkg.version, by: 'package', os: false }];
+    return [{ scheme, name: normaliseName(scheme, languageName(pkg, scheme)), version: pkg.version, by: 'package', os: false }];
   }
   // Debian and Alpine feeds (and OSV's distro records) name source packages at source versions;
   // a binary rebuilt without source change ("+b1") still carries its source version.
@@ -58,4 +57,17 @@ export function lookupKeys(pkg: MatchablePackage): LookupKey[] {
   // RPM feeds (AlmaLinux, Rocky, openSUSE in OSV) name binary packages.
   if (scheme === 'rpm' && source.name !== pkg.name) keys.push({ scheme, name: pkg.name, version: pkg.version, by: 'package', os: true });
   return keys;
+}
+
+/**
+ * The advisory name of a language package: the purl's, which has what the name alone may lack
+ * (Maven's group, npm's scope), unless it differs from the package's name only in case. Trivy,
+ * following an older purl-spec rule, lower-cases golang, npm and PyPI purls and keeps the real
+ * name next to them (github.com/Azure/go-ntlmssp, JSONStream); advisories use the real one, which
+ * Go and npm compare exactly.
+ */
+function languageName(pkg: MatchablePackage, scheme: Ecosystem): string {
+  const fromPurl = pkg.purl === undefined ? undefined : purlName(pkg.purl, scheme);
+  if (fromPurl === undefined) return pkg.name;
+  return fromPurl !== pkg.name && fromPurl.toLowerCase() === pkg.name.toLowerCase() ? pkg.name : fromPurl;
 }
