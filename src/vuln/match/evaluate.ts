@@ -4,7 +4,7 @@
  */
 import { compareVersions, type Ecosystem, InvalidVersionError } from '../../lib/versions/index.js';
 import type { AffectedRange } from '../advisory.js';
-import { comparatorFor, contains, describe, intervalsOf } from './ranges.js';
+import { beforeLimits, comparatorFor, contains, describe, intervalsOf } from './ranges.js';
 
 export type Fix =
   | { readonly state: 'fixed'; readonly version: string }
@@ -35,9 +35,9 @@ export function evaluate(scheme: Ecosystem, version: string, ranges: readonly Af
     }
     const compare = comparatorFor(range.type, scheme);
     try {
-      for (const interval of intervalsOf(range, compare)) {
-        if (contains(interval, version, compare)) return { kind: 'hit', hit: { rangeType: range.type, range: describe(interval), fix: fixOf(interval.end) } };
-      }
+      const intervals = intervalsOf(range, compare);
+      const interval = beforeLimits(range, version, compare) ? intervals.find((i) => contains(i, version, compare)) : undefined;
+      if (interval !== undefined) return { kind: 'hit', hit: { rangeType: range.type, range: describe(interval), fix: fixOf(interval.end) } };
       evaluable = true;
     } catch (error) {
       if (!(error instanceof InvalidVersionError)) throw error;

@@ -36,7 +36,8 @@ function eventOf(event: RangeEvent): { kind: keyof typeof KIND_ORDER; version: s
 
 /** Throws InvalidVersionError when the advisory holds a version its ecosystem cannot parse. */
 export function intervalsOf(range: AffectedRange, compare: Compare): Interval[] {
-  const events = range.events.map(eventOf);
+  // Limits bound the whole range (beforeLimits) and may be "*": they take no part in the intervals.
+  const events = range.events.map(eventOf).filter((e) => e.kind !== 'limit');
   const isZero = (e: { kind: string; version: string }): boolean => e.kind === 'introduced' && e.version === '0';
   events.sort((a, b) => {
     if (isZero(a) !== isZero(b)) return isZero(a) ? -1 : 1;
@@ -52,10 +53,19 @@ export function intervalsOf(range: AffectedRange, compare: Compare): Interval[] 
       intervals.push({ ...open, end: { kind: e.kind, version: e.version } });
       open = undefined;
     }
-    // "limit" bounds GIT ranges' commit walks; it has no meaning for version ranges.
   }
   if (open !== undefined) intervals.push(open);
   return intervals;
+}
+
+/**
+ * OSV's BeforeLimits: a range with `limit` events covers only versions below one of them (a limit
+ * containing "*" is infinity); without any, the implicit limit is "*". Limits are meant for GIT
+ * ranges, but the evaluation the schema gives applies them to every range type.
+ */
+export function beforeLimits(range: AffectedRange, version: string, compare: Compare): boolean {
+  const limits = range.events.flatMap((e) => ('limit' in e ? [e.limit] : []));
+  return limits.length === 0 || limits.some((limit) => limit.includes('*') || compare(version, limit) < 0);
 }
 
 export function contains(interval: Interval, version: string, compare: Compare): boolean {
