@@ -6,14 +6,19 @@ import type { Config } from './schema.js';
 
 /**
  * A predicate keeping namespaced objects whose namespace matches one of the globs (a manifest
- * without a namespace is in "default", as kubectl applies it) and every cluster-scoped object,
- * since RBAC and admission objects there shape every namespace. No `namespaces` keeps everything.
+ * without a namespace is in "default", as kubectl applies it), the Namespace objects of those
+ * namespaces, and every other cluster-scoped object, since RBAC and admission objects there shape
+ * every namespace. A Namespace object shapes only itself: `-n shop` on a cluster must not judge
+ * kube-system's pod security. No `namespaces` keeps everything.
  */
 export function namespaceFilter(config: Pick<Config, 'namespaces'>): (resource: ResourceRef) => boolean {
   const globs = config.namespaces;
   if (globs === undefined) return () => true;
   const matches = picomatch(globs, { dot: true });
-  return (resource) => isClusterScoped(resource.kind) || matches(resource.namespace ?? DEFAULT_NAMESPACE);
+  return (resource) => {
+    if (resource.kind === 'Namespace') return matches(resource.name);
+    return isClusterScoped(resource.kind) || matches(resource.namespace ?? DEFAULT_NAMESPACE);
+  };
 }
 
 /**

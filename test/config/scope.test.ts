@@ -16,6 +16,16 @@ describe('namespaceFilter', () => {
     expect(namespaceFilter({ namespaces: ['team-*'] })(pod())).toBe(false);
     expect(keep({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', name: 'admin' })).toBe(true);
   });
+
+  it('keeps the Namespace objects of the namespaces scanned only: -n shop judges no other namespace', () => {
+    const namespace = (name: string) => ({ apiVersion: 'v1', kind: 'Namespace', name });
+    const keep = namespaceFilter({ namespaces: ['shop', 'team-*'] });
+    expect(keep(namespace('shop'))).toBe(true);
+    expect(keep(namespace('team-a'))).toBe(true);
+    expect(keep(namespace('kube-system'))).toBe(false);
+    expect(namespaceFilter({ namespaces: ['!kube-*'] })(namespace('kube-system'))).toBe(false);
+    expect(namespaceFilter({ namespaces: ['!kube-*'] })(namespace('shop'))).toBe(true);
+  });
 });
 
 describe('literalNamespaces', () => {
