@@ -51,6 +51,7 @@ export function cycloneDx(inventory: Inventory, options: SbomOptions): string {
   const content = {
     components,
     dependencies: [{ ref: subjectRef, dependsOn: components.map((c) => c['bom-ref'] as string) }],
+    ...(refs.length === 0 ? {} : { compositions: [unknownDependencies(refs)] }),
     ...(options.vulnerabilities === undefined ? {} : { vulnerabilities: vulnerabilitiesSection(options.vulnerabilities, refLookup(inventory.packages, refs)) }),
   };
   const uuid = options.id ?? contentUuid({ tools, subject, ...content });
@@ -64,6 +65,16 @@ export function cycloneDx(inventory: Inventory, options: SbomOptions): string {
     ...content,
   };
   return `${JSON.stringify(bom, null, 2)}\n`;
+}
+
+/**
+ * The inventory says which packages an image holds, not which needs which (the analyzers record no
+ * edges), so the packages have no entry of their own in `dependencies`: CycloneDX reads an absent
+ * entry as "unknown", an empty one as "depends on nothing". The composition says it in so many
+ * words for the consumers that grade completeness (the NTIA "known unknowns" element).
+ */
+function unknownDependencies(refs: readonly string[]): Record<string, unknown> {
+  return { aggregate: 'unknown', dependencies: [...refs] };
 }
 
 /**

@@ -11,6 +11,12 @@ import { imageIdentity } from '../cyclonedx/image-identity.js';
 import { isKnownSpdxId, isSpdxExpression } from './license-ids.js';
 import { licenseRefs } from './license-refs.js';
 
+/**
+ * The analyzers record which packages an image holds, not which needs which: said once, so that
+ * the absence of DEPENDS_ON relationships is not read as packages depending on nothing.
+ */
+const NO_DEPENDENCIES = 'Packages the image contains (CONTAINS); dependencies between them are not recorded: no DEPENDS_ON relationship means none is known, not that there is none.';
+
 export function spdx(inventory: Inventory, options: SbomOptions): string {
   const now = (options.now ?? (() => new Date()))();
   const refs = licenseRefs(inventory.packages.flatMap((p) => p.licenses.filter(needsRef)));
@@ -56,7 +62,7 @@ export function spdx(inventory: Inventory, options: SbomOptions): string {
     SPDXID: 'SPDXRef-DOCUMENT',
     name: inventory.target,
     documentNamespace: `https://palisade.dev/spdxdocs/${encodeURIComponent(inventory.target)}-${uuid}`,
-    creationInfo: { created: isoSeconds(now), creators },
+    creationInfo: { created: isoSeconds(now), creators, comment: NO_DEPENDENCIES },
     ...content,
   };
   return `${JSON.stringify(document, null, 2)}\n`;
