@@ -169,6 +169,17 @@ describe('applySuppressions', () => {
     ]);
   });
 
+  it('matches a Namespace object by its own name, as the namespace its findings are about', () => {
+    // namespace-without-network-policy is reported on a workload when the input has no Namespace
+    // object, and on the Namespace when it has one: one exception must accept both.
+    const legacy = resource({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'legacy' } });
+    const shop = resource({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } });
+    const web = deployment('web', 'legacy');
+    const findings = [finding(legacy, 'namespace-without-network-policy'), finding(shop, 'namespace-without-network-policy'), finding(web, 'namespace-without-network-policy')];
+    const result = applySuppressions(findings, [legacy, shop, web], [except({ rules: ['namespace-without-*'], namespace: 'legacy' })], NOW);
+    expect(result.findings.map((f) => f.suppressed)).toEqual([true, false, true]);
+  });
+
   it('matches plain names literally and braces as alternatives', () => {
     const dotted = deployment('app.v1', 'a');
     const lookalike = deployment('appxv1', 'b');

@@ -214,9 +214,16 @@ interface CompiledException {
   inScope(finding: Finding): boolean;
 }
 
-/** Cluster-scoped objects have no namespace; a namespaced manifest without one lands in "default". Images have none. */
+/**
+ * The namespace an exception's `namespace` is matched against. A Namespace object is in its own
+ * namespace (as Gatekeeper and Kyverno match it): namespace-without-network-policy is reported on
+ * the Deployment when the input has no Namespace object and on the Namespace when it has one, and
+ * `namespace: legacy` must accept both. Other cluster-scoped objects have none; a namespaced
+ * manifest without one lands in "default". Images have none.
+ */
 function namespaceOfRef(ref: ResourceRef): string | undefined {
   if (ref.apiVersion === IMAGE_API_VERSION) return ref.namespace;
+  if (ref.kind === 'Namespace' && ref.apiVersion === 'v1') return ref.name;
   return ref.namespace ?? (isClusterScoped(ref.kind) ? undefined : DEFAULT_NAMESPACE);
 }
 
