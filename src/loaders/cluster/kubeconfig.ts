@@ -11,6 +11,7 @@ import jsYaml from 'js-yaml';
 import type { Cluster, Context, KubeConfig, User } from '@kubernetes/client-node';
 import { problem } from '../../core/errors.js';
 import type { Problem } from '../../model/problem.js';
+import { execCredentialSource, type ExecCredentialSource } from './exec-credential.js';
 
 /** Kubeconfigs are a few kilobytes; anything far larger is not one. */
 const MAX_KUBECONFIG_BYTES = 4 * 1024 * 1024;
@@ -27,6 +28,8 @@ export interface ResolvedKubeconfig {
   readonly namespace?: string;
   /** What was read, for messages: a path, a list of paths, or "in-cluster service account". */
   readonly origin: string;
+  /** The user's exec credential plugin, when it has one. */
+  readonly credentials?: ExecCredentialSource;
 }
 
 export type KubeconfigResult = ResolvedKubeconfig | { readonly ok: false; readonly problem: Problem };
@@ -210,9 +213,14 @@ function selectContext(config: KubeConfig, origin: string, requested: string | u
   }
   // client-node types the user as required, but reads a context without one as undefined.
   const user = context.user as string | undefined;
-  if (user !== undefined && config.getUser(user) === null) {
+  const userEntry = user === undefined ? null : config.getUser(user);
+  if (user !== undefined && userEntry === null) {
     return { ok: false, problem: problem('kubeconfig-invalid', `Context "${name}" names user "${user}", which kubeconfig ${origin} does not define.`, place) };
   }
+  const credentials = userEntry === null ? undefined : execCredentialSource(userEntry, cluster);
+  if (typeof credentials === 'string') return { ok: false, problem: problem('kubeconfig-invalid', `Kubeconfig ${origin}, ${credentials}`, place) };
+  // The plugin is run by our source, not by client-node (see exec-credential.ts).
+  if (credentials !== undefined) config.users = config.users.map((u) => (u.name === user ? withoutExec(u) : u));
   const url = parseServer(cluster.server);
   if (url === undefined) {
     return { ok: false, problem: problem('kubeconfig-invalid', `Cluster "${cluster.name}" has server "${cluster.server}", which is not an http(s) URL.`, place) };
@@ -223,7 +231,19 @@ function selectContext(config: KubeConfig, origin: string, requested: string | u
     config.clusters = config.clusters.map((c) => (c.name === cluster.name ? { ...c, skipTLSVerify: true } : c));
   }
   const { namespace } = context;
-  return { ok: true, config, context: name, server: cluster.server, origin, ...(namespace === undefined ? {} : { namespace }) };
+  return {
+    ok: true,
+    config,
+    context: name,
+    server: cluster.server,
+    origin,
+    ...(namespace === undefined ? {} : { namespace }),
+    ...(credentials === undefined ? {} : { credentials }),
+  };
+}
+
+function withoutExec(user: User): User {
+  return Object.fromEntries(Object.entries(user).filter(([key]) => key !== 'exec')) as unknown as User;
 }
 
 function parseServer(server: string): URL | undefined {

@@ -49,7 +49,7 @@ export async function loadCluster(target: ClusterTarget): Promise<LoadResult> {
   const client = createApiClient(resolved.config, resolved.server, {
     timeoutMs: target.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxResponseBytes: limits.maxFileBytes,
-  });
+  }, resolved.credentials);
 
   const discovery = await discover(client, file);
   if (!discovery.ok) {

@@ -7,6 +7,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
+import type { ExecCredential, ExecCredentialSource } from './exec-credential.js';
 import { errorText } from './kubeconfig.js';
 
 export type ApiResponse =
@@ -27,16 +28,26 @@ export interface TransportOptions {
   readonly maxResponseBytes: number;
 }
 
-export function createApiClient(config: KubeConfig, server: string, options: TransportOptions): ApiClient {
+export function createApiClient(config: KubeConfig, server: string, options: TransportOptions, credentials?: ExecCredentialSource): ApiClient {
   const base = new URL(server.endsWith('/') ? server : `${server}/`);
   let agent: http.Agent | undefined;
+  let applied: ExecCredential | undefined;
   return {
     async get(path, query = {}) {
       const url = new URL(path.replace(/^\//, ''), base);
       for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
       const request: https.RequestOptions = { headers: { Accept: 'application/json', 'User-Agent': 'palisade' } };
       try {
-        // Applied per request: exec and OIDC credentials refresh themselves when they expire.
+        if (credentials !== undefined) {
+          const credential = await credentials.get();
+          if (credential !== applied) {
+            // A new client certificate needs a new TLS connection, so a new agent.
+            if (credential.clientCertificateData !== applied?.clientCertificateData) agent = undefined;
+            useCredential(config, credential);
+            applied = credential;
+          }
+        }
+        // Applied per request: OIDC credentials refresh themselves when they expire.
         await config.applyToHTTPSOptions(request);
       } catch (error) {
         return { kind: 'failed', message: `could not prepare credentials: ${errorText(error)}` };
@@ -53,6 +64,21 @@ export function createApiClient(config: KubeConfig, server: string, options: Tra
       }
     },
   };
+}
+
+/** Puts an exec plugin's credential into the current user, where client-node applies it. */
+function useCredential(config: KubeConfig, credential: ExecCredential): void {
+  const user = config.getCurrentUser();
+  if (user === null) return;
+  const base64 = (pem: string): string => Buffer.from(pem).toString('base64');
+  const updated = {
+    ...user,
+    ...(credential.token === undefined ? {} : { token: credential.token }),
+    ...(credential.clientCertificateData === undefined || credential.clientKeyData === undefined
+      ? {}
+      : { certData: base64(credential.clientCertificateData), keyData: base64(credential.clientKeyData) }),
+  };
+  config.users = config.users.map((u) => (u.name === user.name ? updated : u));
 }
 
 /** client-go's default for requests the server asked to retry. */
