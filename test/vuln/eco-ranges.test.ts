@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importAdvisories, matchPackages } from '../../src/vuln/index.js';
-import { osv, tempDirs } from './support/osv.js';
+import { osv, type OsvAffected, tempDirs } from './support/osv.js';
 
 const temp = tempDirs();
 
@@ -38,5 +38,50 @@ describe('limit events', () => {
     expect(ids(db, 'npm', 'lib', '3.0.0')).toEqual([]);
     // "*" is infinity.
     expect(ids(db, 'golang', 'example.com/m', 'v9.0.0')).toEqual(['OSV-STAR']);
+  });
+});
+
+/** GitHub's affected entries carry their own database_specific. */
+const ghsa = (id: string, affected: (OsvAffected & { database_specific: Record<string, string> })[], extra: Record<string, unknown> = {}): Record<string, unknown> =>
+  osv(id, affected, extra);
+
+describe("GitHub's last known affected range", () => {
+  it('closes a range GitHub could only write open ("< X" with no fix on the registry)', async () => {
+    // The shape of GitHub's OSV export for SheetJS (xlsx on npm; fixed builds only on the vendor's CDN)
+    // and for GHSA-vqf5-2xx6-9wfm (a range introduced in 2.26.11 and ending below 3.0.0).
+    const db = await storeWith([
+      ghsa('GHSA-4r6h-8v6p-xvw6', [{
+        package: { ecosystem: 'npm', name: 'xlsx' },
+        ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }] }],
+        database_specific: { last_known_affected_version_range: '< 0.19.3', source: 'https://github.com/github/advisory-database' },
+      }], { aliases: ['CVE-2023-30533'] }),
+      ghsa('GHSA-vqf5-2xx6-9wfm', [{
+        package: { ecosystem: 'npm', name: 'action' },
+        ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '2.26.11' }] }],
+        database_specific: { last_known_affected_version_range: '< 3.0.0' },
+      }, {
+        package: { ecosystem: 'npm', name: 'action' },
+        ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '3.26.11' }, { fixed: '3.28.3' }] }],
+        database_specific: { last_known_affected_version_range: '<= 3.28.2' },
+      }]),
+      ghsa('GHSA-inclusive', [{
+        package: { ecosystem: 'PyPI', name: 'pkg' },
+        ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }] }],
+        database_specific: { last_known_affected_version_range: '<= 1.4' },
+      }]),
+    ]);
+    const [xlsx] = matchPackages(db, [{ ecosystem: 'npm', name: 'xlsx', version: '0.18.5' }]).matches;
+    expect(xlsx?.id).toBe('CVE-2023-30533');
+    expect(xlsx?.fix).toEqual({ state: 'unfixed' });
+    expect(xlsx?.evidence[0]?.range).toBe('< 0.19.3');
+    expect(ids(db, 'npm', 'xlsx', '0.19.3')).toEqual([]);
+    expect(ids(db, 'npm', 'xlsx', '0.20.3')).toEqual([]);
+    expect(ids(db, 'npm', 'action', '2.27.0')).toEqual(['GHSA-vqf5-2xx6-9wfm']);
+    expect(ids(db, 'npm', 'action', '3.0.0')).toEqual([]);
+    // A range that ends already keeps its own end.
+    expect(ids(db, 'npm', 'action', '3.28.2')).toEqual(['GHSA-vqf5-2xx6-9wfm']);
+    expect(ids(db, 'npm', 'action', '3.28.3')).toEqual([]);
+    expect(ids(db, 'pypi', 'pkg', '1.4')).toEqual(['GHSA-inclusive']);
+    expect(ids(db, 'pypi', 'pkg', '1.4.1')).toEqual([]);
   });
 });

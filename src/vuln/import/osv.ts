@@ -80,7 +80,8 @@ function parseAffected(entry: unknown, unsupported: string[]): AffectedPackage |
     unsupported.push(ecosystem);
     return undefined;
   }
-  const ranges = arrayAt(entry, 'ranges').map(parseRange).filter((r): r is AffectedRange => r !== undefined);
+  const parsed = arrayAt(entry, 'ranges').map(parseRange).filter((r): r is AffectedRange => r !== undefined);
+  const ranges = closeOpenRanges(parsed, objectAt(entry, 'database_specific'));
   return {
     scheme,
     platform: platformOf(scheme, ecosystem),
@@ -111,6 +112,26 @@ function parseRange(value: unknown): AffectedRange | undefined {
     }
   }
   return { type, events };
+}
+
+/**
+ * GitHub's OSV export cannot say "versions below X, none fixed" (xlsx: "< 0.19.3", the fix only
+ * on the vendor's CDN): it writes the range open ({"introduced": "0"}) and the bound in
+ * `database_specific.last_known_affected_version_range`. Read by the schema's letter every later
+ * version would be affected, unfixed, which GitHub and Trivy (reading GitHub's own data) do not
+ * say. The bound closes the open ranges of that entry: "< X" as a limit (below X, no fix known),
+ * "<= X" as last_affected. Ranges that already end are left as they are.
+ */
+function closeOpenRanges(ranges: readonly AffectedRange[], specific: JsonObject | undefined): AffectedRange[] {
+  const known = specific === undefined ? undefined : stringAt(specific, 'last_known_affected_version_range');
+  const bound = known === undefined ? null : /^\s*(<=?)\s*(\S+)\s*$/.exec(known);
+  if (bound === null) return [...ranges];
+  const [, op, version = ''] = bound;
+  const end: RangeEvent = op === '<' ? { limit: version } : { last_affected: version };
+  return ranges.map((range) => {
+    const open = range.type !== 'GIT' && range.events.every((e) => 'introduced' in e);
+    return open ? { type: range.type, events: [...range.events, end] } : range;
+  });
 }
 
 function severityList(values: readonly unknown[]): SeverityClaim[] {

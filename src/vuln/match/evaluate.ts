@@ -37,7 +37,7 @@ export function evaluate(scheme: Ecosystem, version: string, ranges: readonly Af
     try {
       const intervals = intervalsOf(range, compare);
       const interval = beforeLimits(range, version, compare) ? intervals.find((i) => contains(i, version, compare)) : undefined;
-      if (interval !== undefined) return { kind: 'hit', hit: { rangeType: range.type, range: describe(interval), fix: fixOf(interval.end) } };
+      if (interval !== undefined) return { kind: 'hit', hit: { rangeType: range.type, range: describe(interval, range), fix: fixOf(interval.end) } };
       evaluable = true;
     } catch (error) {
       if (!(error instanceof InvalidVersionError)) throw error;

@@ -64,7 +64,7 @@ export function intervalsOf(range: AffectedRange, compare: Compare): Interval[] 
  * ranges, but the evaluation the schema gives applies them to every range type.
  */
 export function beforeLimits(range: AffectedRange, version: string, compare: Compare): boolean {
-  const limits = range.events.flatMap((e) => ('limit' in e ? [e.limit] : []));
+  const limits = limitsOf(range);
   return limits.length === 0 || limits.some((limit) => limit.includes('*') || compare(version, limit) < 0);
 }
 
@@ -75,10 +75,18 @@ export function contains(interval: Interval, version: string, compare: Compare):
   return interval.end.kind === 'fixed' ? c < 0 : c <= 0;
 }
 
-/** ">= 2.13.0, < 2.15.0" / "<= 1.2.3" / "all versions". */
-export function describe(interval: Interval): string {
+/** ">= 2.13.0, < 2.15.0" / "<= 1.2.3" / "all versions"; an open interval shows the range's finite limits ("< 0.19.3"). */
+export function describe(interval: Interval, range: AffectedRange): string {
   const parts: string[] = [];
   if (interval.introduced !== undefined) parts.push(`>= ${interval.introduced}`);
   if (interval.end !== undefined) parts.push(`${interval.end.kind === 'fixed' ? '<' : '<='} ${interval.end.version}`);
+  else {
+    const limits = limitsOf(range).filter((l) => !l.includes('*'));
+    if (limits.length > 0) parts.push(`< ${limits.join(' or < ')}`);
+  }
   return parts.length === 0 ? 'all versions' : parts.join(', ');
+}
+
+function limitsOf(range: AffectedRange): string[] {
+  return range.events.flatMap((e) => ('limit' in e ? [e.limit] : []));
 }
