@@ -6,6 +6,8 @@
  * live in the file.
  */
 import { z } from 'zod';
+import { problem } from '../core/errors.js';
+import { editDistance } from '../lib/did-you-mean.js';
 import type { Problem } from '../model/problem.js';
 import { issuesToProblems } from './issues.js';
 import { configSchema } from './schema.js';
@@ -153,13 +155,61 @@ function validate(setting: Setting, raw: unknown, name: string, into: LayerResul
   });
 }
 
-/** The settings an environment gives (PALISADE_*), each validated on its own; empty variables count as unset. */
+const ENV_PREFIX = 'PALISADE_';
+const envWord = (name: string): string => name.slice(ENV_PREFIX.length).toLowerCase().replace(/_/g, '');
+
+/**
+ * The spellings a user guesses a variable by: each setting's own, and the one its command flag
+ * suggests (--namespace -> PALISADE_NAMESPACE, --fail-on-path -> PALISADE_FAIL_ON_PATH).
+ */
+const GUESSES: readonly { readonly word: string; readonly setting: Setting }[] = SETTINGS.flatMap((setting) => [
+  { word: envWord(setting.env), setting },
+  { word: setting.commandFlag.replace(/^--/, '').replace(/-/g, ''), setting },
+]);
+
+/**
+ * The setting a PALISADE_* variable that is none was meant to be: one a command flag's spelling
+ * names, or one a single slip away (a letter, a plural; two in long names). Anything further is
+ * left alone: the prefix is not reserved, and a stranger's variable must not stop a scan.
+ */
+function meantSetting(name: string): Setting | undefined {
+  const word = envWord(name);
+  let best: { setting: Setting; distance: number } | undefined;
+  for (const guess of GUESSES) {
+    const distance = editDistance(word, guess.word);
+    if (best === undefined || distance < best.distance) best = { setting: guess.setting, distance };
+  }
+  return best !== undefined && best.distance <= Math.max(1, Math.floor(word.length / 8)) ? best.setting : undefined;
+}
+
+/**
+ * PALISADE_NAMESPACE=shop or PALISADE_FAIL_ON_PATH=true set nothing: the scan would run over every
+ * namespace, or without its path gate, and pass. Like an unknown key in the file, it is an error
+ * naming the variable meant.
+ */
+function misspeltVariables(env: Readonly<Record<string, string | undefined>>, into: LayerResult): void {
+  const known = new Set(SETTINGS.map((setting) => setting.env));
+  for (const name of Object.keys(env).sort()) {
+    if (!name.startsWith(ENV_PREFIX) || known.has(name)) continue;
+    const value = env[name];
+    if (value === undefined || value.trim() === '') continue;
+    const meant = meantSetting(name);
+    if (meant === undefined) continue;
+    into.problems.push(problem('config-invalid', `${name} is no Palisade setting: it would be ignored`, {}, `Did you mean ${meant.env} (${meant.path.join('.')})? docs/configuration.md lists the variables.`));
+  }
+}
+
+/**
+ * The settings an environment gives (PALISADE_*), each validated on its own; empty variables count
+ * as unset. A variable a slip away from a setting's is an error.
+ */
 export function settingsFromEnv(env: Readonly<Record<string, string | undefined>>): LayerResult {
   const layer: LayerResult = { values: [], problems: [] };
   for (const setting of SETTINGS) {
     const raw = env[setting.env];
     if (raw !== undefined && raw.trim() !== '') validate(setting, raw, setting.env, layer);
   }
+  misspeltVariables(env, layer);
   return layer;
 }
 

@@ -61,6 +61,19 @@ describe('resolveConfig', () => {
     expect(resolved.config.namespaces).toEqual(['shop']);
   });
 
+  it('refuses a variable a slip away from a setting, naming the one meant; leaves other PALISADE_* variables alone', () => {
+    // The flag's spelling (-n/--namespace, --fail-on-path) is the natural guess for a variable.
+    const resolved = resolveConfig({
+      env: { PALISADE_NAMESPACE: 'shop', PALISADE_FAIL_ON_PATH: 'true', PALISADE_FAILON: 'low', PALISADE_LIMITS_MAX_FILES_BYTES: '9', PALISADE_DEBUG: '1', PALISADE_VEX: 'x.json', PALISADE_IMAGE_CACHE: '/tmp/c', PALISADE_FAIL_ON_PAT: '' },
+    });
+    expect(resolved.problems.map((p) => [p.code, p.message, p.hint])).toEqual([
+      ['config-invalid', 'PALISADE_FAILON is no Palisade setting: it would be ignored', 'Did you mean PALISADE_FAIL_ON (failOn)? docs/configuration.md lists the variables.'],
+      ['config-invalid', 'PALISADE_FAIL_ON_PATH is no Palisade setting: it would be ignored', 'Did you mean PALISADE_ATTACK_PATHS_FAIL_ON_PATH (attackPaths.failOnPath)? docs/configuration.md lists the variables.'],
+      ['config-invalid', 'PALISADE_LIMITS_MAX_FILES_BYTES is no Palisade setting: it would be ignored', 'Did you mean PALISADE_LIMITS_MAX_FILE_BYTES (limits.maxFileBytes)? docs/configuration.md lists the variables.'],
+      ['config-invalid', 'PALISADE_NAMESPACE is no Palisade setting: it would be ignored', 'Did you mean PALISADE_NAMESPACES (namespaces)? docs/configuration.md lists the variables.'],
+    ]);
+  });
+
   it('reports a bad flag by its name', () => {
     const resolved = resolveConfig({ flags: { failOn: 'info' } });
     expect(resolved.problems[0]?.message).toMatch(/^--fail-on: Invalid option/);
