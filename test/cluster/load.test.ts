@@ -123,10 +123,15 @@ describe('loadCluster', () => {
     expect(handle.requests.filter((r) => r.path === '/api/v1/pods')).toHaveLength(3);
   });
 
-  it('falls back to one full list when a continue token expires mid-way, as client-go does', async () => {
+  it('starts a list again, still in pages, when its continue token expires mid-way (410 Expired)', async () => {
     let handle: ApiServerHandle | undefined;
     const compactOnce = { done: false };
+    // Pods of some size, as real ones are (a page of two is larger than any discovery document).
+    const batchPods = Array.from({ length: 8 }, (_, i) => ({
+      apiVersion: 'v1', kind: 'Pod', metadata: { name: `worker-${i}`, namespace: 'batch', annotations: { note: 'x'.repeat(4000) } }, spec: { containers: [{ name: 'w', image: 'busybox' }] },
+    }));
     handle = await start({
+      objects: [...FIXTURE_OBJECTS, ...batchPods],
       onRequest: (request) => {
         if (request.path === '/api/v1/pods' && request.query['continue'] !== undefined && !compactOnce.done) {
           compactOnce.done = true;
@@ -134,10 +139,34 @@ describe('loadCluster', () => {
         }
       },
     });
-    const result = await loadCluster({ kubeconfig: handle.kubeconfigPath('test'), pageSize: 2 });
+    // Every page fits the response limit; the whole list in one response would not. Lists that
+    // outlive a compaction are long ones, where one unpaginated response is too large to read.
+    const size = async (query: string): Promise<number> => (await (await fetch(`${handle?.url ?? ''}/api/v1/pods${query}`)).arrayBuffer()).byteLength;
+    const pageBytes = await size('?limit=2');
+    const fullBytes = await size('');
+    expect(fullBytes).toBeGreaterThan(pageBytes + 100);
+    const before = handle.requests.length;
+    const result = await loadCluster({ kubeconfig: handle.kubeconfigPath('test'), pageSize: 2, limits: { maxFileBytes: pageBytes + 100 } });
     expect(result.problems).toEqual([]);
-    expect(result.resources.filter((r) => r.kind === 'Pod')).toHaveLength(7);
-    expect(handle.requests.filter((r) => r.path === '/api/v1/pods').at(-1)?.query).toEqual({});
+    const pods = result.resources.filter((r) => r.kind === 'Pod').map((r) => `${r.namespace ?? ''}/${r.name}`);
+    expect(pods).toHaveLength(15);
+    expect(new Set(pods).size).toBe(15);
+    const podRequests = handle.requests.slice(before).filter((r) => r.path === '/api/v1/pods');
+    // First page, the expired second, then eight pages from the start.
+    expect(podRequests.map((r) => r.query['continue'] !== undefined)).toEqual([false, true, false, true, true, true, true, true, true, true]);
+    handle = undefined;
+  });
+
+  it('reports a list whose continue tokens keep expiring instead of starting it again forever', async () => {
+    let handle: ApiServerHandle | undefined;
+    handle = await start({
+      onRequest: (request) => {
+        if (request.path === '/api/v1/pods' && request.query['continue'] !== undefined) handle?.compact();
+      },
+    });
+    const result = await loadCluster({ kubeconfig: handle.kubeconfigPath('test'), pageSize: 2 });
+    expect(result.problems).toEqual([expect.objectContaining({ code: 'cluster-list-failed', message: expect.stringContaining('Cannot list Pod (GET /api/v1/pods): HTTP 410 Expired') as unknown })]);
+    expect(handle.requests.filter((r) => r.path === '/api/v1/pods')).toHaveLength(8);
     handle = undefined;
   });
 

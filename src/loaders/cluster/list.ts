@@ -31,19 +31,31 @@ export function listPath(resource: ServedResource, namespace?: string): string {
   return namespace === undefined ? `${root}/${resource.plural}` : `${root}/namespaces/${encodeURIComponent(namespace)}/${resource.plural}`;
 }
 
+/** Fresh starts after expired continue tokens before the list is reported as failed. */
+const MAX_RESTARTS = 3;
+
 export async function listAll(client: ApiClient, resource: ServedResource, options: ListOptions, namespace?: string): Promise<ListOutcome> {
   const path = listPath(resource, namespace);
   const items: unknown[] = [];
   const seenTokens = new Set<string>();
   let token = '';
+  let restarts = 0;
   for (;;) {
     const query: Record<string, string> = { limit: String(options.pageSize) };
     if (token !== '') query['continue'] = token;
     const response = await client.get(path, query);
     if (response.kind !== 'ok') {
-      // A continue token outlives etcd compaction only so long; like client-go's pager, fall
-      // back to one unpaginated list rather than fail (the server caps its size, so do we).
-      if (token !== '' && response.kind === 'status' && response.code === 410) return listUnpaginated(client, path, options, items.length);
+      // A continue token outlives etcd compaction only so long (410 Expired). Start the list
+      // again, still in pages: the long lists that meet this are the ones whose single
+      // unpaginated response (client-go's pager fallback) would be too large to read.
+      if (token !== '' && response.kind === 'status' && response.code === 410 && restarts < MAX_RESTARTS) {
+        restarts += 1;
+        options.budget.remaining += items.length; // the pages read so far are dropped
+        items.length = 0;
+        seenTokens.clear();
+        token = '';
+        continue;
+      }
       return { ok: false, response };
     }
     const page = pageOf(response.body);
@@ -59,17 +71,6 @@ export async function listAll(client: ApiClient, resource: ServedResource, optio
     seenTokens.add(page.continueToken);
     token = page.continueToken;
   }
-}
-
-async function listUnpaginated(client: ApiClient, path: string, options: ListOptions, spent: number): Promise<ListOutcome> {
-  options.budget.remaining += spent; // the pages read so far are dropped
-  const response = await client.get(path);
-  if (response.kind !== 'ok') return { ok: false, response };
-  const page = pageOf(response.body);
-  if (page === undefined) return { ok: false, response: { kind: 'failed', message: `${path} did not answer with a list` } };
-  const kept = page.items.slice(0, Math.max(0, options.budget.remaining));
-  options.budget.remaining -= kept.length;
-  return { ok: true, items: kept, truncated: kept.length < page.items.length };
 }
 
 /** A list response: {items: [...], metadata: {continue?: "..."}}. */
