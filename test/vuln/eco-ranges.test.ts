@@ -85,3 +85,13 @@ describe("GitHub's last known affected range", () => {
     expect(ids(db, 'pypi', 'pkg', '1.4.1')).toEqual([]);
   });
 });
+
+describe('hostile installed versions', () => {
+  it('are reported by their start, not copied whole into the note', async () => {
+    const db = await storeWith([osv('GHSA-p6mc-m468-83gw', [{ package: { ecosystem: 'npm', name: 'lodash' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '4.17.20' }] }] }])]);
+    const version = `4.17.${'9'.repeat(200_000)}x!`;
+    const result = matchPackages(db, [{ ecosystem: 'npm', name: 'lodash', version }]);
+    expect(result.problems.map((p) => p.code)).toEqual(['version-invalid']);
+    expect(result.problems[0]?.message.length).toBeLessThan(200);
+  });
+});

@@ -125,7 +125,7 @@ export class Matcher {
     // (a branch install of a package no advisory names is no gap in the results).
     if (rows.length === 0) return [];
     if (!isValidVersion(key.scheme, key.version)) {
-      note(`ver ${pkg.ecosystem} ${key.name} ${key.version}`, vulnProblem('version-invalid', `${key.name} ${key.version} is not a valid ${key.scheme} version, so the advisories for it were not compared`, pkg.file));
+      note(`ver ${pkg.ecosystem} ${key.name} ${key.version}`, vulnProblem('version-invalid', `${key.name} ${clipped(key.version)} is not a valid ${key.scheme} version, so the advisories for it were not compared`, pkg.file));
       return [];
     }
     const hits: Hit[] = [];
@@ -160,3 +160,7 @@ export class Matcher {
   }
 }
 
+/** An installed version comes from the scanned image and may be any size: messages quote its start. */
+function clipped(version: string): string {
+  return version.length > 80 ? `${version.slice(0, 77)}...` : version;
+}
