@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { FAIL_ON_VALUES, FORMATS, formatProblem, imageScanOptionProblems, inventoryImage, PalisadeError, renderChunks, renderSbom, SBOM_FORMATS, scanImage, vulnerabilitySbom, vulnerabilitySbomOptionProblems, type FailOn, type InventoryOptions, type InventoryResult, type Report, type SbomFormat } from '../sdk/index.js';
 import { collect, emit, EXIT, filesRead, isTableOnScreen, printProblems, refuseOptions, shownOnStdout, useColor } from './io.js';
+import { sbomClock } from './source-date-epoch.js';
 import { unusedFlagsProblem, usageProblem } from './usage.js';
 
 type Progress = Parameters<NonNullable<InventoryOptions['onProgress']>>[0];
@@ -108,18 +109,23 @@ export function sbomCommand(): Command {
     .addHelpText('after', '\nExamples:\n  palisade sbom oci-archive:app.tar -f spdx -o app.spdx.json\n  palisade sbom docker-archive:app.tar\n  palisade sbom oci-archive:app.tar --vulns --vex app.vex.json -o app.cdx.json')
     .action(async (target: string, flags: ReadFlags & SbomVulnFlags & { format: SbomFormat }) => {
       if (refuseStdinTarget(target, 'sbom')) return;
+      const clock = sbomClock(process.env);
+      if ('problem' in clock) {
+        refuseOptions([clock.problem], false);
+        return;
+      }
       const unused = flags.vulns === true ? undefined : unusedFlagsProblem({ '--db': flags.db, '--vex': flags.vex }, 'without --vulns', 'Add --vulns for the vulnerabilities section.');
       if (unused !== undefined) {
         refuseOptions([unused], false);
         return;
       }
       if (flags.vulns === true) {
-        await vulnerabilitySbomTo(target, flags);
+        await vulnerabilitySbomTo(target, flags, clock);
         return;
       }
       const result = await read(target, flags);
       if (result === undefined) return;
-      if (!emit(renderSbom(result.inventory, flags.format), flags.output, filesRead(target))) {
+      if (!emit(renderSbom(result.inventory, flags.format, clock), flags.output, filesRead(target))) {
         process.exitCode = EXIT.usage;
         return;
       }
@@ -132,7 +138,7 @@ interface SbomVulnFlags {
   vex?: string[];
 }
 
-async function vulnerabilitySbomTo(target: string, flags: ReadFlags & SbomVulnFlags & { format: SbomFormat }): Promise<void> {
+async function vulnerabilitySbomTo(target: string, flags: ReadFlags & SbomVulnFlags & { format: SbomFormat }, clock: { readonly now?: () => Date }): Promise<void> {
   if (flags.format !== 'cyclonedx') {
     refuseOptions([usageProblem('--vulns needs -f cyclonedx: SPDX 2.3 has no place for vulnerabilities', 'Drop -f spdx, or drop --vulns.')], false);
     return;
@@ -147,6 +153,7 @@ async function vulnerabilitySbomTo(target: string, flags: ReadFlags & SbomVulnFl
       ...(flags.caFile === undefined ? {} : { caFile: flags.caFile }),
       ...(flags.db === undefined ? {} : { db: flags.db }),
       ...(flags.vex === undefined ? {} : { vex: flags.vex }),
+      ...(clock.now === undefined ? {} : { now: clock.now }),
     });
   } catch (error) {
     if (!(error instanceof PalisadeError)) throw error;
