@@ -95,3 +95,24 @@ describe('hostile installed versions', () => {
     expect(result.problems[0]?.message.length).toBeLessThan(200);
   });
 });
+
+describe('PyPI local versions (PEP 440)', () => {
+  it('a local build of the last affected or a listed version is affected, as packaging reads "<=" and "=="', async () => {
+    // PyTorch's CUDA wheels install as 2.2.2+cu121; advisories name public versions only.
+    const db = await storeWith([
+      osv('GHSA-last', [{ package: { ecosystem: 'PyPI', name: 'torch' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { last_affected: '2.2.2' }] }] }]),
+      osv('PYSEC-listed', [{ package: { ecosystem: 'PyPI', name: 'torchvision' }, versions: ['0.17.0', '0.17.1'] }]),
+      osv('GHSA-fixed', [{ package: { ecosystem: 'PyPI', name: 'torchaudio' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '2.0.0' }, { fixed: '2.2.0' }] }] }]),
+    ]);
+    expect(ids(db, 'pypi', 'torch', '2.2.2+cu121')).toEqual(['GHSA-last']);
+    expect(ids(db, 'pypi', 'torch', '2.2.2.post1')).toEqual([]);
+    expect(ids(db, 'pypi', 'torch', '2.3.0+cpu')).toEqual([]);
+    expect(ids(db, 'pypi', 'torchvision', '0.17.1+cu121')).toEqual(['PYSEC-listed']);
+    expect(ids(db, 'pypi', 'torchvision', '0.17.2+cu121')).toEqual([]);
+    // Fixed and introduced bounds order a local build as its public version already did.
+    expect(ids(db, 'pypi', 'torchaudio', '2.0.0+cu118')).toEqual(['GHSA-fixed']);
+    expect(ids(db, 'pypi', 'torchaudio', '2.2.0+cu118')).toEqual([]);
+    const [torch] = matchPackages(db, [{ ecosystem: 'pypi', name: 'torch', version: '2.2.2+cu121' }]).matches;
+    expect(torch?.evidence[0]?.version).toBe('2.2.2+cu121');
+  });
+});

@@ -35,6 +35,7 @@ export type { Ecosystem } from './ecosystem.js';
 export { ECOSYSTEMS, ecosystemOf, resolveEcosystem } from './ecosystem.js';
 export { InvalidRangeError, InvalidVersionError, UnsupportedEcosystemError } from './errors.js';
 export type { Ordering } from './sign.js';
+export { publicPypi } from './pypi/version.js';
 export type { ApkOptions, DebOptions, GoOptions, MavenOptions, NpmOptions, PypiOptions };
 
 /** The options each scheme understands; schemes without options take none. */

@@ -2,7 +2,7 @@
  * Does one affected-package record cover one installed version, and by which range? Returns the
  * evidence for a match, or why the record could not be evaluated.
  */
-import { compareVersions, type Ecosystem, InvalidVersionError } from '../../lib/versions/index.js';
+import { compareVersions, type Ecosystem, InvalidVersionError, publicPypi } from '../../lib/versions/index.js';
 import type { AffectedRange } from '../advisory.js';
 import { beforeLimits, comparatorFor, contains, describe, intervalsOf } from './ranges.js';
 
@@ -25,7 +25,8 @@ export type Evaluation =
   /** Only GIT ranges, or versions the ecosystem cannot parse: nothing can be said. */
   | { readonly kind: 'unevaluable'; readonly reason: string };
 
-export function evaluate(scheme: Ecosystem, version: string, ranges: readonly AffectedRange[], versions: readonly string[]): Evaluation {
+export function evaluate(scheme: Ecosystem, installed: string, ranges: readonly AffectedRange[], versions: readonly string[]): Evaluation {
+  const version = comparable(scheme, installed);
   let evaluable = versions.length > 0;
   let reason = '';
   for (const range of ranges) {
@@ -44,10 +45,27 @@ export function evaluate(scheme: Ecosystem, version: string, ranges: readonly Af
       reason = error.message;
     }
   }
-  if (versions.some((listed) => sameVersion(scheme, listed, version))) {
-    return { kind: 'hit', hit: { rangeType: 'versions', range: `listed version ${version}`, fix: { state: 'unfixed' } } };
+  if (versions.some((listed) => listed === installed || sameVersion(scheme, listed, version))) {
+    return { kind: 'hit', hit: { rangeType: 'versions', range: `listed version ${installed}`, fix: { state: 'unfixed' } } };
   }
   return evaluable || reason === '' ? { kind: 'miss' } : { kind: 'unevaluable', reason };
+}
+
+/**
+ * The installed version as the ecosystem compares it with advisory bounds. PEP 440 ignores a
+ * local label (2.0.0+cu118, as PyTorch's CUDA builds are) against versions that have none, and
+ * advisory bounds never have one: "<= 2.0.0" (last_affected) and "== 2.0.0" (a listed version)
+ * include 2.0.0+cu118, as packaging's specifiers say, where the plain ordering puts it after 2.0.0.
+ * Against introduced, fixed and limit bounds the public version orders the same.
+ */
+function comparable(scheme: Ecosystem, installed: string): string {
+  if (scheme !== 'pypi') return installed;
+  try {
+    return publicPypi(installed);
+  } catch (error) {
+    if (error instanceof InvalidVersionError) return installed;
+    throw error;
+  }
 }
 
 function fixOf(end: { readonly kind: 'fixed' | 'last_affected'; readonly version: string } | undefined): Fix {

@@ -97,6 +97,14 @@ export function publicOf(v: PypiVersion): PypiVersion {
   return { ...v, local: undefined };
 }
 
+/**
+ * The normalised public version of a PEP 440 version: "2.0.0+cu118" -> "2.0.0". Specifiers
+ * without a local label ignore the candidate's ("<=2.0.0" and "==2.0.0" include 2.0.0+cu118).
+ */
+export function publicPypi(input: string): string {
+  return formatPypi(publicOf(parsePypi(input)));
+}
+
 /** Version.base_version: epoch and release only. */
 export function baseOf(v: PypiVersion): PypiVersion {
   return { epoch: v.epoch, release: v.release, pre: undefined, post: undefined, dev: undefined, local: undefined };
