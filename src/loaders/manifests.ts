@@ -26,10 +26,32 @@ export interface Collected {
 const MAX_LIST_NESTING = 3;
 
 export function resourcesFromDocuments(documents: readonly ParsedDocument[], origin: ManifestOrigin, into: Collected): void {
+  let auditEvents: ParsedDocument | undefined;
+  let auditEventCount = 0;
   for (const document of documents) {
     if (document.value === null || document.value === undefined) continue;
+    if (isAuditEvent(document.value)) {
+      auditEvents ??= document;
+      auditEventCount++;
+      continue;
+    }
     collect(document.value, document, '', origin, into, 0);
   }
+  if (auditEvents !== undefined) {
+    const message = `${auditEventCount} audit event${auditEventCount === 1 ? '' : 's'} (audit.k8s.io Event): an audit log records requests, it holds no objects to scan`;
+    into.problems.push(problem('not-a-manifest', message, placeOf(auditEvents, '', origin.file), 'Read an audit log with `palisade rbac suggest --audit-log FILE`.'));
+  }
+}
+
+/**
+ * An API server audit log is JSON lines of audit.k8s.io Events, read as a stream like any JSON
+ * file: each line would otherwise be an object to judge (or a missing-field warning), one per
+ * recorded request, where a single note says what the file is.
+ */
+function isAuditEvent(value: unknown): boolean {
+  if (!isJsonObject(value) || value['kind'] !== 'Event') return false;
+  const apiVersion = value['apiVersion'];
+  return typeof apiVersion === 'string' && apiVersion.startsWith('audit.k8s.io/');
 }
 
 /** What a typed list (PodList, NamespaceList, ...) implies for items that omit apiVersion and kind, as the API server returns them. */

@@ -1,7 +1,7 @@
 /**
- * YAML that kubectl applies must be scanned, not skipped: a document Palisade refuses but kubectl
- * reads is a way to deploy a privileged Pod past the gate. These inputs are read as go-yaml (the
- * parser behind kubectl, via sigs.k8s.io/yaml) reads them.
+ * YAML and JSON that kubectl applies must be scanned, not skipped: a document Palisade refuses but
+ * kubectl reads is a way to deploy a privileged Pod past the gate. These inputs are read as kubectl
+ * reads them (go-yaml via sigs.k8s.io/yaml; a JSON stream decoded value after value).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -68,5 +68,43 @@ describe('tags go-yaml ignores', () => {
   it('still refuses a known tag its value does not fit, located, as go-yaml does', () => {
     expect(parseStream('a: !!int abc\n').errors).toMatchObject([{ kind: 'syntax', line: 1, column: 13 }]);
     expect(parseStream('a: !!binary "not base64!"\n').errors).toMatchObject([{ kind: 'syntax', line: 1 }]);
+  });
+});
+
+describe('a JSON file holding a stream of objects', () => {
+  const pod = '{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"},"spec":{"containers":[{"name":"c","image":"nginx","securityContext":{"privileged":true}}]}}';
+  const cm = '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a"}}';
+
+  it('reads every object, one per line as jq -c writes them, each placed on its own line', async () => {
+    const result = await load('stream.json', `${cm}\n${pod}\n`);
+    expect(result.problems).toEqual([]);
+    expect(result.resources.map((r) => `${r.kind}/${r.name}:${r.source.position.line}`)).toEqual(['ConfigMap/a:1', 'Pod/p:2']);
+    expect(result.resources[1]?.source.positions.get('/spec/containers/0/securityContext/privileged')).toMatchObject({ line: 2 });
+  });
+
+  it('reads objects written back to back, and keeps those before a broken one', () => {
+    const { documents, errors } = parseStream(`${cm}${cm}\n  {"a": 1,}`, { json: true });
+    expect(documents.map((d) => d.index)).toEqual([0, 1]);
+    expect(errors).toMatchObject([{ kind: 'syntax', line: 2, column: 11 }]);
+  });
+
+  it('still refuses an empty or non-JSON input as JSON, located', () => {
+    expect(parseStream('', { json: true }).errors).toMatchObject([{ kind: 'syntax', line: 1, column: 1 }]);
+    expect(parseStream('{"a": 1}\nkind: Pod\n', { json: true })).toMatchObject({ documents: [{ value: { a: 1 } }], errors: [{ kind: 'syntax', line: 2, column: 1 }] });
+  });
+
+  it('bounds the number of texts', () => {
+    const { documents, errors } = parseStream('{}'.repeat(5), { json: true, limits: { maxDocuments: 3 } });
+    expect(documents).toHaveLength(3);
+    expect(errors).toMatchObject([{ kind: 'too-many-documents', line: 1, column: 7 }]);
+  });
+});
+
+describe('an API server audit log among the inputs', () => {
+  it('is one note naming what it is, not an object or a warning per recorded request', async () => {
+    const event = (verb: string): string => `{"kind":"Event","apiVersion":"audit.k8s.io/v1","level":"Metadata","auditID":"${verb}","verb":"${verb}","user":{"username":"alice"}}`;
+    const result = await load('audit.json', `${event('get')}\n${event('list')}\n${event('watch')}\n`);
+    expect(result.resources).toEqual([]);
+    expect(result.problems).toMatchObject([{ code: 'not-a-manifest', level: 'note', line: 1, message: expect.stringContaining('3 audit events') as unknown }]);
   });
 });

@@ -62,7 +62,7 @@ export interface ParseOptions {
    * small files share storage instead of each starting a chunk. Defaults to a new arena.
    */
   readonly arena?: NodeArena;
-  /** Parse as one JSON text (no document splitting; duplicate keys allowed, last wins, as in JSON.parse). */
+  /** Parse as a stream of JSON texts, one document each (duplicate keys allowed, last wins, as in JSON.parse). */
   readonly json?: boolean;
   readonly limits?: Partial<ParseLimits>;
 }
@@ -86,18 +86,33 @@ export function parseStream(text: string, options: ParseOptions = {}): ParseResu
       documents.push(new TrackedDocument(documents.length + lost, value, new TrackedPositionMap(arena, root, value, input, lines)));
     }
   };
-  if (options.json === true) {
-    const invalid = strictJsonError(input, lines);
-    if (invalid !== undefined) return { documents, errors: [invalid] };
-  }
   /** Documents lost to errors still count, so indices match the stream as the user sees it. */
   let lost = 0;
+  if (options.json === true) {
+    const { texts, error } = jsonTexts(input, lines);
+    for (const { start, end } of texts) {
+      if (documents.length >= limits.maxDocuments) {
+        errors.push({ kind: 'too-many-documents', message: `more than ${limits.maxDocuments} documents; the rest were not read`, ...lines.position(start) });
+        return { documents, errors };
+      }
+      const tracker = new NodeTracker(arena, start, { maxAliasCount: limits.maxAliasCount, maxDocuments: 1 });
+      const failure = loadAll(start === 0 && end === input.length ? input : input.slice(start, end), tracker, true, limits.maxDepth);
+      if (failure === undefined) {
+        keep(tracker, tracker.roots.length);
+      } else {
+        errors.push(toParseError(failure, start, lines).error);
+        lost++;
+      }
+    }
+    if (error !== undefined) errors.push(error);
+    return { documents, errors };
+  }
   let slices: DocumentSlice[] | undefined;
   // The whole stream is parsed in one go (fastest); after an error, parsing resumes at the
   // document after the bad one, and only the bad document is lost.
   for (let from = 0; from < input.length; ) {
     const tracker = new NodeTracker(arena, from, { maxAliasCount: limits.maxAliasCount, maxDocuments: limits.maxDocuments - documents.length });
-    const failure = loadAll(from === 0 ? input : input.slice(from), tracker, options.json === true, limits.maxDepth);
+    const failure = loadAll(from === 0 ? input : input.slice(from), tracker, false, limits.maxDepth);
     if (failure === undefined) {
       keep(tracker, tracker.roots.length);
       break;
@@ -110,7 +125,6 @@ export function parseStream(text: string, options: ParseOptions = {}): ParseResu
     }
     const error = toParseError(failure, from, lines);
     errors.push(error.error);
-    if (options.json === true) break;
     slices ??= splitDocuments(input);
     const bad = sliceAt(slices, error.offset, from);
     keep(tracker, tracker.roots.filter((root) => arena.start(root) < bad.start).length);
@@ -149,19 +163,47 @@ function withoutDocumentByteOrderMarks(text: string): string {
 }
 
 /**
- * YAML accepts more than JSON does (trailing commas, comments, unquoted strings), so a JSON input
- * is first checked by the JSON parser itself. Its message loses the excerpt V8 quotes (a manifest
- * may hold a secret where it stops being JSON), and the place is found by walking the text again,
- * as V8 names no offset for the commonest error, an unexpected token.
+ * A JSON input as kubectl reads it: a stream of JSON texts, each one object (`{...}{...}`, or one
+ * per line as `jq -c` and `kubectl get -o json` in a loop write them), all applied. Taken as one
+ * text, such a file was refused whole and every object in it went unscanned.
+ *
+ * YAML accepts more than JSON does (trailing commas, comments, unquoted strings), so each text is
+ * checked by the JSON parser itself first. Its message loses the excerpt V8 quotes (a manifest may
+ * hold a secret where it stops being JSON), and the place is found by walking the text again, as
+ * V8 names no offset for the commonest error, an unexpected token. The texts before an error are
+ * kept; after it, where the next one starts cannot be told.
  */
-function strictJsonError(input: string, lines: LineIndex): ParseError | undefined {
+function jsonTexts(input: string, lines: LineIndex): { texts: { start: number; end: number }[]; error?: ParseError } {
+  const texts: { start: number; end: number }[] = [];
+  // An empty input is not JSON either: the loop runs at least once.
+  for (let from = 0; from < input.length || texts.length === 0; ) {
+    const rest = from === 0 ? input : input.slice(from);
+    const failure = jsonFailure(rest);
+    if (failure === undefined) {
+      texts.push({ start: from, end: input.length });
+      break;
+    }
+    const offset = jsonErrorOffset(rest);
+    // A whole text ends where the error is: the next text of the stream starts there.
+    if (offset !== undefined && offset > 0 && jsonFailure(rest.slice(0, offset)) === undefined) {
+      texts.push({ start: from, end: from + offset });
+      from += offset;
+      continue;
+    }
+    const named = /at position (\d+)/.exec(failure.message)?.[1];
+    const at = from + (offset ?? (named === undefined ? rest.length : Number(named)));
+    return { texts, error: { kind: 'syntax', message: jsonErrorMessage(failure).replace(/ in JSON at position \d+.*$/s, ''), ...lines.position(at) } };
+  }
+  return { texts };
+}
+
+/** What JSON.parse threw for `text`, if anything. */
+function jsonFailure(text: string): Error | undefined {
   try {
-    JSON.parse(input);
+    JSON.parse(text);
     return undefined;
   } catch (error) {
-    const named = /at position (\d+)/.exec(error instanceof Error ? error.message : String(error))?.[1];
-    const offset = jsonErrorOffset(input) ?? (named === undefined ? input.length : Number(named));
-    return { kind: 'syntax', message: jsonErrorMessage(error).replace(/ in JSON at position \d+.*$/s, ''), ...lines.position(offset) };
+    return error instanceof Error ? error : new Error(String(error));
   }
 }
 
