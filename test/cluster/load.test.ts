@@ -1,7 +1,7 @@
 // The cluster loader against the test API server: discovery, paging, and every way it can fail.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -433,6 +433,40 @@ describe('loadCluster kubeconfig problems', () => {
     expect(text).toContain('insecure-skip-tls-verify: false');
     const result = await loadCluster({ kubeconfig: tempFile('config', text) });
     expect(result.problems).toEqual([]);
+  });
+
+  it('reaches the server through HTTP_PROXY when the kubeconfig names no proxy-url, as kubectl does', async () => {
+    const handle = await start();
+    const { port } = new URL(handle.url);
+    // The API server's name resolves only at the proxy, as an internal name does behind a corporate proxy.
+    const proxied: string[] = [];
+    // A CONNECT-tunnelling proxy, as Squid is, that resolves every name to the test server.
+    const proxy = http.createServer((_req, res) => {
+      res.writeHead(405).end();
+    });
+    proxy.on('connect', (req: http.IncomingMessage, client: Socket, head: Buffer) => {
+      proxied.push(req.url ?? '');
+      const upstream = connect(Number(port), '127.0.0.1', () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.write(head);
+        upstream.pipe(client);
+        client.pipe(upstream);
+      });
+      upstream.on('error', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => {
+      proxy.closeAllConnections();
+      proxy.close();
+    });
+    restoreEnvAfterTest('HTTP_PROXY', `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`);
+    restoreEnvAfterTest('NO_PROXY', 'elsewhere.example');
+    const kubeconfig = tempFile('config', kubeconfigFor(`http://apiserver.palisade.invalid:${port}`, 'proxied'));
+    const result = await loadCluster({ kubeconfig });
+    expect(result.problems).toEqual([]);
+    expect(result.resources.filter((r) => r.kind === 'Pod')).toHaveLength(7);
+    expect(new Set(proxied)).toEqual(new Set([`apiserver.palisade.invalid:${port}`]));
   });
 
   it('reads ~/.kube/config when neither --kubeconfig nor KUBECONFIG is set', async () => {

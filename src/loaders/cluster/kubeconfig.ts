@@ -11,6 +11,7 @@ import jsYaml from 'js-yaml';
 import type { Cluster, Context, KubeConfig, User } from '@kubernetes/client-node';
 import { problem } from '../../core/errors.js';
 import type { Problem } from '../../model/problem.js';
+import { proxyFromEnvironment } from './env-proxy.js';
 import { execCredentialSource, type ExecCredentialSource } from './exec-credential.js';
 
 /** Kubeconfigs are a few kilobytes; anything far larger is not one. */
@@ -229,6 +230,10 @@ function selectContext(config: KubeConfig, origin: string, requested: string | u
     // client-node 1.x refuses plain-HTTP servers unless TLS verification is switched off, although
     // there is no TLS to verify (kubectl accepts them, e.g. `kubectl proxy`). Say so to it.
     config.clusters = config.clusters.map((c) => (c.name === cluster.name ? { ...c, skipTLSVerify: true } : c));
+  }
+  const proxyUrl = cluster.proxyUrl ?? proxyFromEnvironment(url);
+  if (proxyUrl !== undefined && cluster.proxyUrl === undefined) {
+    config.clusters = config.clusters.map((c) => (c.name === cluster.name ? { ...c, proxyUrl } : c));
   }
   const { namespace } = context;
   return {
