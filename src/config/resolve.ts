@@ -3,13 +3,15 @@
  * its own so a problem names the file line, the variable or the flag it came from; an invalid layer
  * (or value) is left out and reported, never thrown.
  */
-import { Document } from 'yaml';
+import { Document, isMap, isScalar, type Pair } from 'yaml';
+import { z } from 'zod';
 import { problem } from '../core/errors.js';
 import { redact } from '../lib/redact.js';
 import type { Problem } from '../model/problem.js';
 import { formatPath, issuesToProblems, type Locator } from './issues.js';
 import { loadConfig } from './load.js';
 import { configSchema, defaultConfig, type Config } from './schema.js';
+import { unwrap } from './schema-walk.js';
 import { settingsFromEnv, settingsFromFlags, type SettingValue } from './settings.js';
 
 export type SettingOrigin = { readonly layer: 'file'; readonly file: string } | { readonly layer: 'env' | 'flag'; readonly name: string };
@@ -51,9 +53,22 @@ function applyLayer(raw: Record<string, unknown>, values: readonly SettingValue[
   }
 }
 
-/** A file's settings are credited per top-level key; env and flags override single leaves. */
+/** Top-level keys whose value is a section of separate settings (limits, helm, attackPaths). */
+function isSection(key: string): boolean {
+  const schema = (configSchema.shape as Record<string, z.ZodType | undefined>)[key];
+  return schema !== undefined && unwrap(schema) instanceof z.ZodObject;
+}
+
+/**
+ * A file's settings are credited per top-level key, and per key of a section, so that a section
+ * the file writes in part shows which of its values are defaults; env and flags override leaves.
+ */
 function fileOrigins(raw: Readonly<Record<string, unknown>>, file: string, origins: Map<string, SettingOrigin>): void {
-  for (const key of Object.keys(raw)) origins.set(key, { layer: 'file', file });
+  for (const [key, value] of Object.entries(raw)) {
+    origins.set(key, { layer: 'file', file });
+    if (!isSection(key) || value === null || typeof value !== 'object' || Array.isArray(value)) continue;
+    for (const child of Object.keys(value)) origins.set(`${key}.${child}`, { layer: 'file', file });
+  }
 }
 
 export function resolveConfig(options: ResolveOptions = {}): ResolvedConfig {
@@ -103,6 +118,27 @@ function printedSet(entry: string): string {
   return value.length < MIN_SECRET_LENGTH ? entry : `${entry.slice(0, equals + 1)}${redact(value)}`;
 }
 
+/** The comment above a printed setting: where its value came from. */
+function originComment(origin: SettingOrigin | undefined): string {
+  if (origin === undefined) return ' default';
+  if (origin.layer === 'file') return ' from the file';
+  return origin.layer === 'env' ? ` from environment ${origin.name}` : ` from flag ${origin.name}`;
+}
+
+/**
+ * Puts over each printed setting where its value came from; in a section, over each of its keys,
+ * since one section can mix defaults, file values and overrides.
+ */
+function commentOrigins(pairs: readonly Pair[], resolved: ResolvedConfig, prefix: string): void {
+  for (const pair of pairs) {
+    if (!isScalar(pair.key)) continue;
+    const path = `${prefix}${String(pair.key.value)}`;
+    if (prefix === '' && isSection(path) && isMap(pair.value)) commentOrigins(pair.value.items, resolved, `${path}.`);
+    // Above the key, not after the value: `failOn: high` stays a line of its own for scripts to grep.
+    else pair.key.commentBefore = originComment(resolved.origins.get(path));
+  }
+}
+
 export function printResolvedConfig(resolved: ResolvedConfig): string {
   const { helm } = resolved.config;
   const printed = helm?.set === undefined ? resolved.config : { ...resolved.config, helm: { ...helm, set: helm.set.map(printedSet) } };
@@ -111,6 +147,7 @@ export function printResolvedConfig(resolved: ResolvedConfig): string {
   lines.push(resolved.file === undefined ? 'No configuration file.' : `File: ${resolved.file}`);
   const origins = [...resolved.origins.entries()].filter(([, origin]) => origin.layer !== 'file');
   for (const [path, origin] of origins) lines.push(describeOrigin(path, origin));
+  if (isMap(doc.contents)) commentOrigins(doc.contents.items, resolved, '');
   doc.commentBefore = lines.map((line) => ` ${line}`).join('\n');
   return doc.toString({ lineWidth: 0 });
 }

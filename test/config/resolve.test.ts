@@ -110,6 +110,24 @@ describe('printResolvedConfig', () => {
     expect(text).toContain('# failOn: environment PALISADE_FAIL_ON');
     expect(text).toContain('# limits.maxDocuments: flag --limits-max-documents');
   });
+
+  it('says above every setting whether it is a default, from the file, the environment or a flag', () => {
+    const resolved = resolveConfig({ file, env: { PALISADE_LIMITS_MAX_ALIAS_COUNT: '7' }, flags: { attackPathsFailOnPath: true } });
+    const text = printResolvedConfig(resolved);
+    expect(configSchema.parse(parseYaml(text))).toEqual(resolved.config);
+    for (const line of [
+      '# from the file\nfailOn: medium\n',
+      '  # default\n  maxFileBytes: 16777216\n',
+      '  # from environment PALISADE_LIMITS_MAX_ALIAS_COUNT\n  maxAliasCount: 7\n',
+      '  # from the file\n  maxDocuments: 50\n',
+      '  # default\n  enabled: true\n',
+      '  # from flag --fail-on-path\n  failOnPath: true\n',
+      '# default\nrules: {}',
+      '# from the file\nexceptions:',
+    ]) {
+      expect(text).toContain(line);
+    }
+  });
 });
 
 describe('settings derived from the schema', () => {
