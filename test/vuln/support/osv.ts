@@ -9,6 +9,7 @@ export interface OsvAffected {
   ranges?: { type: string; events: Record<string, string>[] }[];
   versions?: string[];
   ecosystem_specific?: Record<string, unknown>;
+  database_specific?: Record<string, unknown>;
 }
 
 export function osv(id: string, affected: OsvAffected[], extra: Record<string, unknown> = {}): Record<string, unknown> {
