@@ -65,10 +65,27 @@ export async function readStreamBounded(stream: NodeJS.ReadableStream, maxBytes:
   return decode(Buffer.concat(chunks, total));
 }
 
-/** NUL bytes never occur in YAML or JSON text, and always in binaries (and UTF-16 text, which kubectl refuses too). */
+/**
+ * NUL bytes never occur in YAML or JSON text, and always in binaries. UTF-16 text holds them too,
+ * but with a byte order mark it is text kubectl reads: every file it opens is transcoded
+ * (cli-runtime's FileVisitor, BOMOverride, since Kubernetes 1.6), and Windows PowerShell's `>`
+ * writes manifests that way. Skipped as binary, such a file was applied unscanned.
+ */
 function decode(buffer: Buffer): ReadOutcome {
-  if (buffer.includes(0)) return { kind: 'binary' };
-  return { kind: 'text', text: buffer.toString('utf8') };
+  const text = utf16WithMark(buffer) ?? (buffer.includes(0) ? undefined : buffer.toString('utf8'));
+  // A NUL in decoded UTF-16 (UTF-32 looks like UTF-16 with NULs) is a binary all the same.
+  if (text === undefined || text.includes('\0')) return { kind: 'binary' };
+  return { kind: 'text', text };
+}
+
+/** The text of a UTF-16 buffer that starts with its byte order mark (kept, as in UTF-8 text: the parser drops it). */
+function utf16WithMark(buffer: Buffer): string | undefined {
+  if (buffer.length < 2) return undefined;
+  if (buffer[0] === 0xff && buffer[1] === 0xfe) return buffer.toString('utf16le');
+  if (buffer[0] !== 0xfe || buffer[1] !== 0xff) return undefined;
+  // Big-endian: swap each pair into a copy (the buffer may be shared), an odd last byte dropped.
+  const swapped = Buffer.from(buffer.subarray(0, buffer.length - (buffer.length % 2)));
+  return swapped.swap16().toString('utf16le');
 }
 
 /** The first `bytes` bytes of a file (fewer when it is shorter), to tell what it is before reading it whole. */

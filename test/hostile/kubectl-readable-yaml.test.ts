@@ -22,7 +22,7 @@ const privilegedPod = (securityContext: string): string =>
   `apiVersion: v1\nkind: Pod\nmetadata:\n  name: evil\nspec:\n  containers:\n  - name: c\n    image: nginx\n    securityContext:${securityContext}\n`;
 const configMap = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: first\n';
 
-async function load(name: string, text: string): ReturnType<typeof loadInputs> {
+async function load(name: string, text: string | Buffer): ReturnType<typeof loadInputs> {
   const file = path.join(dir, name);
   writeFileSync(file, text);
   return loadInputs({ paths: [file] });
@@ -106,5 +106,24 @@ describe('an API server audit log among the inputs', () => {
     const result = await load('audit.json', `${event('get')}\n${event('list')}\n${event('watch')}\n`);
     expect(result.resources).toEqual([]);
     expect(result.problems).toMatchObject([{ code: 'not-a-manifest', level: 'note', line: 1, message: expect.stringContaining('3 audit events') as unknown }]);
+  });
+});
+
+describe('UTF-16 with a byte order mark (Windows PowerShell `>`)', () => {
+  const text = `${configMap}---\n${privilegedPod('\n      privileged: true')}`;
+
+  it('is read as kubectl reads it (it transcodes every file), little- and big-endian, lines intact', async () => {
+    const little = await load('utf16le.yaml', Buffer.from(`\ufeff${text}`, 'utf16le'));
+    const big = await load('utf16be.yaml', Buffer.from(`\ufeff${text}`, 'utf16le').swap16());
+    for (const result of [little, big]) {
+      expect(result.problems).toEqual([]);
+      expect(result.resources.map((r) => `${r.kind}/${r.name}:${r.source.position.line}`)).toEqual(['ConfigMap/first:1', 'Pod/evil:6']);
+      expect(result.resources[1]?.object).toMatchObject({ spec: { containers: [{ securityContext: { privileged: true } }] } });
+    }
+  });
+
+  it('is still binary without the mark', async () => {
+    const result = await load('nomark.yaml', Buffer.from(text, 'utf16le'));
+    expect(result.problems).toMatchObject([{ code: 'binary-file' }]);
   });
 });

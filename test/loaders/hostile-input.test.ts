@@ -95,7 +95,7 @@ describe('hostile and broken input', () => {
 
   it('notes binary files and skips non-manifests in a directory of binaries', async () => {
     write('bin/image.yaml', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00]));
-    write('bin/utf16.yaml', Buffer.from('\ufeffa: b\n', 'utf16le'));
+    write('bin/utf32.yaml', Buffer.from([0xff, 0xfe, 0, 0, 0x61, 0, 0, 0]));
     write('bin/random.bin', Buffer.from([0, 1, 2, 3, 255]));
     write('bin/ok.yml', configMap('ok'));
     const result = await loadInputs({ paths: [path.join(dir, 'bin')] });
@@ -103,7 +103,7 @@ describe('hostile and broken input', () => {
     expect(result.problems.map((p) => [p.code, p.level, path.basename(p.file ?? '')])).toEqual([
       ['binary-file', 'note', 'image.yaml'],
       ['not-a-manifest', 'note', 'random.bin'],
-      ['binary-file', 'note', 'utf16.yaml'],
+      ['binary-file', 'note', 'utf32.yaml'],
     ]);
   });
 
