@@ -267,6 +267,14 @@ describe('loadCluster', () => {
     expect(result.problems).toEqual([expect.objectContaining({ code: 'kubeconfig-invalid', file: kubeconfig, message: expect.stringMatching(/tokenFile of user "test-user".*ENOENT/) as unknown })]);
   });
 
+  it('reports a token Node cannot send (a pasted newline) as a problem, without the token, instead of throwing', async () => {
+    const handle = await start({ token: 'sekret-token' });
+    const result = await loadCluster({ kubeconfig: handle.kubeconfigPath('test', { token: 'sekret-token\n' }) });
+    expect(result.resources).toEqual([]);
+    expect(result.problems).toEqual([expect.objectContaining({ code: 'cluster-unreachable', message: expect.stringContaining('contain a newline') as unknown })]);
+    expect(JSON.stringify(result.problems)).not.toContain('sekret');
+  });
+
   it('reports rejected credentials as one cluster-unreachable problem', async () => {
     const handle = await start({ token: 'sekret-token' });
     const result = await loadCluster({ kubeconfig: handle.kubeconfigPath('test', { token: 'wrong' }) });

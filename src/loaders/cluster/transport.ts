@@ -103,7 +103,16 @@ function send(url: URL, request: https.RequestOptions, options: TransportOptions
       resolve({ response: { kind: 'failed', message } });
     };
     const requester = url.protocol === 'http:' ? http.request : https.request;
-    const req = requester(url, { ...request, signal, timeout: options.timeoutMs }, (res) => {
+    let req: http.ClientRequest;
+    try {
+      req = requester(url, { ...request, signal, timeout: options.timeoutMs }, onResponse);
+    } catch (error) {
+      // Node refuses a header it cannot send, e.g. a token pasted with its newline.
+      const code = (error as NodeJS.ErrnoException).code;
+      fail(code === 'ERR_INVALID_CHAR' ? `the request cannot be sent: ${errorText(error)} (does the token or a header value contain a newline?)` : `the request cannot be sent: ${errorText(error)}`);
+      return;
+    }
+    function onResponse(res: http.IncomingMessage): void {
       const chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (chunk: Buffer) => {
@@ -128,7 +137,7 @@ function send(url: URL, request: https.RequestOptions, options: TransportOptions
       res.on('close', () => {
         if (!res.complete) fail('the connection closed before the response was complete');
       });
-    });
+    }
     req.on('timeout', () => req.destroy(new Error(`no answer within ${options.timeoutMs} ms`)));
     req.on('error', (error) => {
       fail(describe(error, options));
