@@ -51,6 +51,22 @@ function sharedDefaults(rule: AnyRule, resolved: ResolvedConfig): Record<string,
   return 'crownJewels' in shape && resolved.config.crownJewels !== undefined ? { crownJewels: resolved.config.crownJewels } : {};
 }
 
+/**
+ * Option keys the rule does not have. Rules declare plain zod objects, which drop unknown keys
+ * without a word: `minimumUID: 1000` for minimumUid would leave the rule at its default while the
+ * user believes it set. The configuration is strict everywhere else, so it is here too.
+ */
+function unknownOptionKeys(rule: AnyRule, given: Readonly<Record<string, unknown>>, resolved: ResolvedConfig, problems: Problem[]): boolean {
+  if (!(rule.options instanceof z.ZodObject)) return false;
+  const valid = Object.keys(rule.options.shape);
+  const unknown = Object.keys(given).filter((key) => !valid.includes(key));
+  for (const key of unknown) {
+    const hint = `${didYouMean(key, valid)} Options of ${rule.id}: ${valid.join(', ')} (\`palisade rules show ${rule.id}\`).`.trim();
+    problems.push(configProblem(resolved, ['rules', rule.id, 'options', key], `unknown option "${key}" of rule ${rule.id}`, 'config-invalid', hint));
+  }
+  return unknown.length > 0;
+}
+
 function parseOptions(rule: AnyRule, resolved: ResolvedConfig, problems: Problem[]): { ok: true; options: unknown } | { ok: false } {
   const given = resolved.config.rules[rule.id]?.options;
   if (rule.options === undefined) {
@@ -58,6 +74,7 @@ function parseOptions(rule: AnyRule, resolved: ResolvedConfig, problems: Problem
     problems.push(configProblem(resolved, ['rules', rule.id, 'options'], `rule ${rule.id} takes no options`));
     return { ok: false };
   }
+  if (given !== undefined && unknownOptionKeys(rule, given, resolved, problems)) return { ok: false };
   // Absent options mean "all defaults": the rule's schema fills them in from an empty object.
   const result = rule.options.safeParse({ ...sharedDefaults(rule, resolved), ...given });
   if (result.success) return { ok: true, options: result.data };

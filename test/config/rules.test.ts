@@ -78,6 +78,23 @@ describe('selectRules', () => {
     ]);
   });
 
+  it('refuses an option key the rule does not have, though rules declare plain (key-dropping) objects', () => {
+    const lowUid: ResourceRule<{ minimumUid: number }> = {
+      id: 'low-uid',
+      ...meta,
+      options: z.object({ minimumUid: z.number().default(10000) }),
+      target: { kinds: ['Pod'] },
+      check: () => [],
+    };
+    const resolved = resolvedFrom('rules:\n  low-uid:\n    options:\n      minimumUID: 1000\n');
+    const selection = selectRules([...RULES, lowUid], resolved);
+    // The rule would have run at its default, 10000, while the user believed it set to 1000.
+    expect(selection.runs.map((run) => run.rule.id)).toEqual(['host-pid', 'host-ipc', 'image-tag']);
+    expect(selection.problems.map((p) => [p.code, `${p.line}:${p.column}`, p.message, p.hint])).toEqual([
+      ['config-invalid', '4:7', 'rules.low-uid.options.minimumUID: unknown option "minimumUID" of rule low-uid', 'Did you mean "minimumUid"? Options of low-uid: minimumUid (`palisade rules show low-uid`).'],
+    ]);
+  });
+
   it('flags a rule both enabled and listed in disabledRules', () => {
     const resolved = resolvedFrom('disabledRules: [host-pid]\nrules:\n  host-pid: {enabled: true}\n');
     const selection = selectRules(RULES, resolved);
