@@ -2,7 +2,7 @@
 // plugin (what aws eks get-token, gke-gcloud-auth-plugin or kubelogin are to a real cluster).
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadCluster } from '../../src/loaders/cluster/index.js';
 import { kubeconfigFor, startApiServer, type ApiServerHandle } from '../support/apiserver/server.js';
@@ -77,6 +77,15 @@ describe('exec credential plugins', () => {
     const result = await loadCluster({ kubeconfig, namespaces: ['shop'] });
     expect(result.problems).toEqual([]);
     expect(runs().length).toBeGreaterThan(1);
+  });
+
+  it('runs a plugin given by a relative path from the kubeconfig directory, as kubectl does', async () => {
+    server = await startApiServer({ objects: OBJECTS, token: TOKEN });
+    const { kubeconfig, runs } = withPlugin(server.url, credential({ token: TOKEN }), { command: './plugin.sh', args: [] });
+    writeFileSync(join(dirname(kubeconfig), 'plugin.sh'), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} "$(dirname "$0")/plugin.mjs"\n`, { mode: 0o755 });
+    const result = await loadCluster({ kubeconfig });
+    expect(result.problems).toEqual([]);
+    expect(runs()).toHaveLength(1);
   });
 
   it('reports a failing plugin with its exit code and what it printed on stderr', async () => {

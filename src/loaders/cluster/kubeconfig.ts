@@ -6,7 +6,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { delimiter, dirname, join, resolve as resolvePath } from 'node:path';
+import { delimiter, dirname, isAbsolute, join, resolve as resolvePath, sep } from 'node:path';
 import jsYaml from 'js-yaml';
 import type { Cluster, Context, KubeConfig, User } from '@kubernetes/client-node';
 import { problem } from '../../core/errors.js';
@@ -129,9 +129,22 @@ function loadFile(Ctor: KubeConfigClass, path: string): Loaded {
   }
   // Relative certificate and key paths are relative to the kubeconfig, as kubectl reads them.
   config.makePathsAbsolute(dirname(path));
+  resolveExecCommands(config, dirname(path));
   const tokenError = applyTokenFiles(config, shape.document, dirname(path));
   if (tokenError !== undefined) return invalid(`Kubeconfig ${path}: ${tokenError}`);
   return { ok: true, config, origin: path };
+}
+
+/**
+ * An exec plugin command with a path separator ("./bin/login") is relative to the kubeconfig, as
+ * client-go resolves it; a bare name ("aws") is looked up on PATH.
+ */
+function resolveExecCommands(config: KubeConfig, directory: string): void {
+  config.users = config.users.map((user) => {
+    const exec: unknown = user.exec;
+    if (!isMapping(exec) || typeof exec['command'] !== 'string' || !exec['command'].includes(sep) || isAbsolute(exec['command'])) return user;
+    return { ...user, exec: { ...exec, command: resolvePath(directory, exec['command']) } };
+  });
 }
 
 /**
