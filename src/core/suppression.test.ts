@@ -180,6 +180,13 @@ describe('applySuppressions', () => {
     expect(result.findings.map((f) => f.suppressed)).toEqual([true, false, true]);
   });
 
+  it('takes a leading ! as a negation, as the namespaces setting does', () => {
+    const system = deployment('agent', 'kube-system');
+    const shop = deployment('web', 'shop');
+    const result = applySuppressions([finding(system, 'r'), finding(shop, 'r')], [system, shop], [except({ rules: ['r'], namespace: '!kube-system' })], NOW);
+    expect(result.findings.map((f) => f.suppressed)).toEqual([false, true]);
+  });
+
   it('matches plain names literally and braces as alternatives', () => {
     const dotted = deployment('app.v1', 'a');
     const lookalike = deployment('appxv1', 'b');

@@ -191,8 +191,10 @@ function globMatcher(patterns: string | readonly string[], nocase = false): Matc
   const regexes: RegExp[] = [];
   const literals = new Set<string>();
   for (const pattern of list) {
-    // Most scopes are plain names: a string comparison is all they need.
-    if (!nocase && !picomatch.scan(pattern).isGlob && !pattern.includes('\\')) {
+    // Most scopes are plain names: a string comparison is all they need. A negation (`!kube-system`,
+    // every namespace but that one) is a pattern though picomatch does not call it a glob.
+    const scanned = picomatch.scan(pattern);
+    if (!nocase && !scanned.isGlob && !scanned.negated && !pattern.includes('\\')) {
       literals.add(pattern);
       continue;
     }
