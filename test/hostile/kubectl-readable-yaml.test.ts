@@ -127,3 +127,17 @@ describe('UTF-16 with a byte order mark (Windows PowerShell `>`)', () => {
     expect(result.problems).toMatchObject([{ code: 'binary-file' }]);
   });
 });
+
+describe('a YAML-named file that starts with "{"', () => {
+  it('is read as a JSON stream when it is one, as kubectl picks JSON from the content (jq -c > pods.yaml)', async () => {
+    const pod = '{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"},"spec":{"containers":[{"name":"c","image":"nginx","securityContext":{"privileged":true}}]}}';
+    const result = await load('lines.yaml', `{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a"}}\n${pod}\n`);
+    expect(result.problems).toEqual([]);
+    expect(result.resources.map((r) => `${r.kind}/${r.name}:${r.source.position.line}`)).toEqual(['ConfigMap/a:1', 'Pod/p:2']);
+  });
+
+  it('keeps its YAML reading and error when it is flow YAML or broken JSON', () => {
+    expect(parseStream('{a: 1}\n').documents.map((d) => d.value)).toEqual([{ a: 1 }]);
+    expect(parseStream('{"a": 1}\n{"b": \n').errors).toMatchObject([{ kind: 'syntax' }]);
+  });
+});

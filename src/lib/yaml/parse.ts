@@ -73,40 +73,84 @@ interface LoaderOptions extends yaml.LoadOptions {
 }
 
 export function parseStream(text: string, options: ParseOptions = {}): ParseResult {
-  const limits = { ...DEFAULT_PARSE_LIMITS, ...options.limits };
   const input = withoutDocumentByteOrderMarks(text);
-  const lines = new LineIndex(input);
-  const arena = options.arena ?? new NodeArena();
-  const documents: ParsedDocument[] = [];
-  const errors: ParseError[] = [];
-  const keep = (tracker: NodeTracker, count: number): void => {
+  const parse: Parse = { input, lines: new LineIndex(input), arena: options.arena ?? new NodeArena(), limits: { ...DEFAULT_PARSE_LIMITS, ...options.limits } };
+  if (options.json === true) return parseJsonTexts(parse);
+  const read = parseYaml(parse);
+  // kubectl reads any input that starts with "{" as JSON, whatever its name: objects one per
+  // line (`jq -c '.items[]' > pods.yaml`) are no YAML stream but are all applied.
+  if (read.errors.length > 0 && STARTS_AS_JSON.test(input)) {
+    const json = parseJsonTexts(parse);
+    if (json.errors.length === 0) return json;
+  }
+  return read;
+}
+
+const STARTS_AS_JSON = /^\s*\{/;
+
+interface Parse {
+  readonly input: string;
+  readonly lines: LineIndex;
+  readonly arena: NodeArena;
+  readonly limits: ParseLimits;
+}
+
+/** The documents of one parse, numbered as the user sees the stream: documents lost to errors still count. */
+class Kept {
+  readonly documents: ParsedDocument[] = [];
+  readonly errors: ParseError[] = [];
+  lost = 0;
+  readonly #parse: Parse;
+
+  constructor(parse: Parse) {
+    this.#parse = parse;
+  }
+
+  keep(tracker: NodeTracker, count: number): void {
+    const { arena, input, lines } = this.#parse;
     for (let i = 0; i < count; i++) {
       const root = tracker.roots[i] ?? 0;
       const value = tracker.rootValues[i];
-      documents.push(new TrackedDocument(documents.length + lost, value, new TrackedPositionMap(arena, root, value, input, lines)));
+      this.documents.push(new TrackedDocument(this.documents.length + this.lost, value, new TrackedPositionMap(arena, root, value, input, lines)));
     }
-  };
-  /** Documents lost to errors still count, so indices match the stream as the user sees it. */
-  let lost = 0;
-  if (options.json === true) {
-    const { texts, error } = jsonTexts(input, lines);
-    for (const { start, end } of texts) {
-      if (documents.length >= limits.maxDocuments) {
-        errors.push({ kind: 'too-many-documents', message: `more than ${limits.maxDocuments} documents; the rest were not read`, ...lines.position(start) });
-        return { documents, errors };
-      }
-      const tracker = new NodeTracker(arena, start, { maxAliasCount: limits.maxAliasCount, maxDocuments: 1 });
-      const failure = loadAll(start === 0 && end === input.length ? input : input.slice(start, end), tracker, true, limits.maxDepth);
-      if (failure === undefined) {
-        keep(tracker, tracker.roots.length);
-      } else {
-        errors.push(toParseError(failure, start, lines).error);
-        lost++;
-      }
-    }
-    if (error !== undefined) errors.push(error);
-    return { documents, errors };
   }
+
+  result(): ParseResult {
+    return { documents: this.documents, errors: this.errors };
+  }
+
+  tooMany(offset: number): void {
+    const max = this.#parse.limits.maxDocuments;
+    this.errors.push({ kind: 'too-many-documents', message: `more than ${max} documents; the rest were not read`, ...this.#parse.lines.position(offset) });
+  }
+}
+
+function parseJsonTexts(parse: Parse): ParseResult {
+  const { input, lines, arena, limits } = parse;
+  const kept = new Kept(parse);
+  const { texts, error } = jsonTexts(input, lines);
+  for (const { start, end } of texts) {
+    if (kept.documents.length >= limits.maxDocuments) {
+      kept.tooMany(start);
+      return kept.result();
+    }
+    const tracker = new NodeTracker(arena, start, { maxAliasCount: limits.maxAliasCount, maxDocuments: 1 });
+    const failure = loadAll(start === 0 && end === input.length ? input : input.slice(start, end), tracker, true, limits.maxDepth);
+    if (failure === undefined) {
+      kept.keep(tracker, tracker.roots.length);
+    } else {
+      kept.errors.push(toParseError(failure, start, lines).error);
+      kept.lost++;
+    }
+  }
+  if (error !== undefined) kept.errors.push(error);
+  return kept.result();
+}
+
+function parseYaml(parse: Parse): ParseResult {
+  const { input, lines, arena, limits } = parse;
+  const kept = new Kept(parse);
+  const { documents, errors } = kept;
   let slices: DocumentSlice[] | undefined;
   // The whole stream is parsed in one go (fastest); after an error, parsing resumes at the
   // document after the bad one, and only the bad document is lost.
@@ -114,36 +158,35 @@ export function parseStream(text: string, options: ParseOptions = {}): ParseResu
     const tracker = new NodeTracker(arena, from, { maxAliasCount: limits.maxAliasCount, maxDocuments: limits.maxDocuments - documents.length });
     const failure = loadAll(from === 0 ? input : input.slice(from), tracker, false, limits.maxDepth);
     if (failure === undefined) {
-      keep(tracker, tracker.roots.length);
+      kept.keep(tracker, tracker.roots.length);
       break;
     }
     if (failure instanceof DocumentLimitError) {
-      keep(tracker, Math.min(tracker.roots.length, limits.maxDocuments - documents.length));
-      const at = lines.position(arena.start(tracker.roots[tracker.roots.length - 1] ?? 0));
-      errors.push({ kind: 'too-many-documents', message: `more than ${limits.maxDocuments} documents; the rest were not read`, ...at });
+      kept.keep(tracker, Math.min(tracker.roots.length, limits.maxDocuments - documents.length));
+      kept.tooMany(arena.start(tracker.roots[tracker.roots.length - 1] ?? 0));
       break;
     }
     const error = toParseError(failure, from, lines);
     errors.push(error.error);
     slices ??= splitDocuments(input);
     const bad = sliceAt(slices, error.offset, from);
-    keep(tracker, tracker.roots.filter((root) => arena.start(root) < bad.start).length);
+    kept.keep(tracker, tracker.roots.filter((root) => arena.start(root) < bad.start).length);
     if (error.error.kind === 'duplicate-key') {
       // Read again with the last value winning (js-yaml's JSON.parse compatibility); only this
       // document pays for it.
       const retry = new NodeTracker(arena, bad.start, { maxAliasCount: limits.maxAliasCount, maxDocuments: 1 });
       if (bad.end > from && loadAll(input.slice(bad.start, bad.end), retry, true, limits.maxDepth) === undefined && retry.roots.length === 1) {
-        keep(retry, 1);
+        kept.keep(retry, 1);
         from = bad.end;
         continue;
       }
       errors[errors.length - 1] = { ...error.error, kind: 'syntax' };
     }
-    lost++;
+    kept.lost++;
     if (bad.end <= from) break;
     from = bad.end;
   }
-  return { documents, errors };
+  return kept.result();
 }
 
 /** A byte order mark that opens a document after a `---` line (the marker may carry a comment). */
