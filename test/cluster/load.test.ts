@@ -323,6 +323,19 @@ describe('loadCluster', () => {
     expect(result.problems.map((p) => p.code)).toEqual(['input-too-large']);
   });
 
+  it('asks again in smaller pages when a page is larger than limits.maxFileBytes, so the kind is still read', async () => {
+    // Dashboards in ConfigMaps, Helm releases in Secrets: a few kilobytes to a megabyte each, so
+    // a page of 500 can exceed the response limit while each object is well under it.
+    const dashboards = Array.from({ length: 6 }, (_, i) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `dashboard-${i}`, namespace: 'monitoring' }, data: { 'dashboard.json': 'x'.repeat(3000) } }));
+    const handle = await start({ objects: [...FIXTURE_OBJECTS, ...dashboards] });
+    const result = await loadCluster({ kubeconfig: handle.kubeconfigPath('test'), limits: { maxFileBytes: 8000 } });
+    expect(result.problems).toEqual([]);
+    expect(result.resources.filter((r) => r.kind === 'ConfigMap' && r.namespace === 'monitoring')).toHaveLength(6);
+    const limits = handle.requests.filter((r) => r.path === '/api/v1/configmaps').map((r) => Number(r.query['limit']));
+    expect(limits.slice(0, 3)).toEqual([500, 250, 125]);
+    expect(Math.min(...limits)).toBeGreaterThanOrEqual(1);
+  });
+
   it('reports a response larger than limits.maxFileBytes as a failed list, not a crash', async () => {
     // Discovery documents stay under 10 kB; this ConfigMap alone does not.
     const big = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'big', namespace: 'shop' }, data: { blob: 'x'.repeat(20_000) } };

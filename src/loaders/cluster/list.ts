@@ -40,10 +40,17 @@ export async function listAll(client: ApiClient, resource: ServedResource, optio
   const seenTokens = new Set<string>();
   let token = '';
   let restarts = 0;
+  let pageSize = options.pageSize;
   for (;;) {
-    const query: Record<string, string> = { limit: String(options.pageSize) };
+    const query: Record<string, string> = { limit: String(pageSize) };
     if (token !== '') query['continue'] = token;
     const response = await client.get(path, query);
+    // A page over the response limit (500 Helm release Secrets of a few hundred kilobytes each)
+    // is asked for again in smaller pages, down to one object, rather than losing the kind.
+    if (response.kind === 'failed' && response.tooLarge === true && pageSize > 1) {
+      pageSize = Math.floor(pageSize / 2);
+      continue;
+    }
     if (response.kind !== 'ok') {
       // A continue token outlives etcd compaction only so long (410 Expired). Start the list
       // again, still in pages: the long lists that meet this are the ones whose single

@@ -14,8 +14,8 @@ export type ApiResponse =
   | { readonly kind: 'ok'; readonly body: unknown }
   /** The server answered with an error status; `reason` and `message` come from its Status object when it sent one. */
   | { readonly kind: 'status'; readonly code: number; readonly reason: string; readonly message: string; readonly body: unknown }
-  /** No usable answer: refused, timed out, TLS failure, oversized or unparsable body. */
-  | { readonly kind: 'failed'; readonly message: string };
+  /** No usable answer: refused, timed out, TLS failure, oversized (`tooLarge`) or unparsable body. */
+  | { readonly kind: 'failed'; readonly message: string; readonly tooLarge?: true };
 
 export interface ApiClient {
   get(path: string, query?: Readonly<Record<string, string>>): Promise<ApiResponse>;
@@ -118,7 +118,7 @@ function send(url: URL, request: https.RequestOptions, options: TransportOptions
       res.on('data', (chunk: Buffer) => {
         size += chunk.length;
         if (size > options.maxResponseBytes) {
-          fail(`the response is larger than ${options.maxResponseBytes} bytes`);
+          resolve({ response: { kind: 'failed', message: `the response is larger than ${options.maxResponseBytes} bytes`, tooLarge: true } });
           req.destroy();
           return;
         }
