@@ -71,6 +71,15 @@ describe('exec credential plugins', () => {
     expect(process.env['PLUGIN_PROFILE']).toBeUndefined();
   });
 
+  it('tells an IfAvailable plugin that it may not prompt when there is no terminal', async () => {
+    server = await startApiServer({ objects: OBJECTS, token: TOKEN });
+    const { kubeconfig, runs } = withPlugin(server.url, credential({ token: TOKEN }), { interactiveMode: 'IfAvailable' });
+    const isTerminal = (stream: { readonly isTTY?: boolean }): boolean => stream.isTTY === true;
+    const result = await loadCluster({ kubeconfig, namespaces: ['shop'] });
+    expect(result.problems).toEqual([]);
+    expect(runs()).toEqual([{ info: { apiVersion: 'client.authentication.k8s.io/v1', kind: 'ExecCredential', spec: { interactive: isTerminal(process.stdin) } }, profile: null }]);
+  });
+
   it('runs the plugin again once its credential has expired', async () => {
     server = await startApiServer({ objects: OBJECTS, token: TOKEN });
     const { kubeconfig, runs } = withPlugin(server.url, credential({ token: TOKEN, expirationTimestamp: '2020-01-01T00:00:00Z' }));

@@ -88,7 +88,7 @@ function execConfig(raw: unknown): ExecConfig | string {
 
 async function runPlugin(exec: ExecConfig, cluster: Cluster): Promise<ExecCredential> {
   // Interactive only with a terminal to talk to (client-go's rule); the plugin then prompts on it.
-  const interactive = exec.interactiveMode !== 'Never' && process.stdin.isTTY;
+  const interactive = exec.interactiveMode !== 'Never' && isTerminal(process.stdin);
   if (exec.interactiveMode === 'Always' && !interactive) {
     throw new Error(`exec plugin ${exec.command} needs an interactive terminal (interactiveMode: Always), and there is none`);
   }
@@ -163,6 +163,11 @@ function clusterInfo(cluster: Cluster): Record<string, unknown> {
     ...(ca === undefined ? {} : { 'certificate-authority-data': ca }),
     ...(cluster.proxyUrl === undefined ? {} : { 'proxy-url': cluster.proxyUrl }),
   };
+}
+
+/** Typed boolean, but undefined when stdin is a pipe or a file; spec.interactive must still be a boolean. */
+function isTerminal(stream: { readonly isTTY?: boolean }): boolean {
+  return stream.isTTY === true;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
