@@ -4,7 +4,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { PalisadeError, formatProblem } from '../sdk/index.js';
 import { ATTACK_PATHS_FORMATS, attackPaths, attackPathsOptionProblems, readVulnerabilities, renderAttackPaths, type AttackPathsFormat } from '../sdk/index.js';
 import { CLUSTER_NOT_READ_CODES, collect, emit, EXIT, filesRead, printProblems, refuseOptions } from './io.js';
-import { visibleControlsButLayout } from '../lib/visible-controls.js';
+import { visibleControlsFor } from '../lib/visible-controls.js';
 import { inertHelmFlagProblems } from './inert-flags.js';
 import { reportOverManifestProblems } from './report-over-manifest.js';
 import { missingFileProblems } from './usage.js';
@@ -71,7 +71,7 @@ export function attackPathsCommand(): Command {
           return;
         }
         // Node names and explanations quote the manifests: no raw control character gets through.
-        if (!emit(visibleControlsButLayout(renderAttackPaths(answer.result, flags.format)), flags.output, filesRead(paths, flags.kubeconfig, flags.config, flags.helmValues, flags.vulnerabilities))) process.exitCode = EXIT.usage;
+        if (!emit(visibleControlsFor(flags.format)(renderAttackPaths(answer.result, flags.format)), flags.output, filesRead(paths, flags.kubeconfig, flags.config, flags.helmValues, flags.vulnerabilities))) process.exitCode = EXIT.usage;
       } catch (error) {
         if (!(error instanceof PalisadeError)) throw error;
         process.stderr.write(`${formatProblem(error.problem)}\n`);

@@ -22,7 +22,7 @@ import {
 } from '../sdk/index.js';
 import { collectList, emit, EXIT, filesRead, printProblems, refuseOptions } from './io.js';
 import { unusedFlagsProblem } from './usage.js';
-import { visibleControlsButLayout } from '../lib/visible-controls.js';
+import { visibleControlsFor } from '../lib/visible-controls.js';
 
 const LIST_EXAMPLES = `
 Examples:
@@ -55,7 +55,8 @@ function reportLoad(problems: readonly Problem[]): boolean {
   return problems.some((p) => p.code === 'no-input' || p.code === 'input-not-found');
 }
 
-async function run(step: () => Promise<NetpolOutput>, file: string | undefined, inputs: readonly string[]): Promise<NetpolOutput | undefined> {
+/** `format`: the output format, for JSON's own escaping of control characters (YAML otherwise). */
+async function run(step: () => Promise<NetpolOutput>, file: string | undefined, inputs: readonly string[], format = 'yaml'): Promise<NetpolOutput | undefined> {
   try {
     const result = await step();
     if (reportLoad(result.problems)) {
@@ -63,7 +64,7 @@ async function run(step: () => Promise<NetpolOutput>, file: string | undefined, 
       return undefined;
     }
     // Workload names come from the manifests: no raw control character gets through.
-    if (!emit(visibleControlsButLayout(result.output), file, inputs)) {
+    if (!emit(visibleControlsFor(format)(result.output), file, inputs)) {
       process.exitCode = EXIT.usage;
       return undefined;
     }
@@ -115,7 +116,7 @@ export function netpolCommand(): Command {
         exposure: flags.exposure === true,
         multipleNetworks: flags.multipleNetworks === true,
       };
-      await run(() => netpolList(options), flags.file, paths);
+      await run(() => netpolList(options), flags.file, paths, flags.output);
     });
   netpol
     .command('diff')
@@ -127,7 +128,7 @@ export function netpolCommand(): Command {
     .option('-f, --file <path>', 'write the output to a file')
     .addHelpText('after', '\nExample:\n  palisade netpol diff release-1.0/ release-1.1/ --output csv')
     .action(async (dir1: string, dir2: string, flags: { output: NetpolDiffFormat; multipleNetworks?: boolean; file?: string }) => {
-      await run(() => netpolDiff({ ref1: [dir1], ref2: [dir2], format: flags.output, multipleNetworks: flags.multipleNetworks === true }), flags.file, [dir1, dir2]);
+      await run(() => netpolDiff({ ref1: [dir1], ref2: [dir2], format: flags.output, multipleNetworks: flags.multipleNetworks === true }), flags.file, [dir1, dir2], flags.output);
     });
   netpol
     .command('eval')
@@ -139,7 +140,7 @@ export function netpolCommand(): Command {
     .addOption(new Option('--output <format>', 'output format').choices(['txt', 'json']).default('txt'))
     .addHelpText('after', EVAL_EXAMPLES)
     .action(async (paths: string[], flags: { source: string; destination: string; port: string; output: 'txt' | 'json' }) => {
-      const result = await run(() => netpolEval({ paths, source: flags.source, destination: flags.destination, port: flags.port, format: flags.output }), undefined, paths);
+      const result = await run(() => netpolEval({ paths, source: flags.source, destination: flags.destination, port: flags.port, format: flags.output }), undefined, paths, flags.output);
       if (result !== undefined && 'result' in result) process.exitCode = (result as Awaited<ReturnType<typeof netpolEval>>).result.allowed ? EXIT.ok : EXIT.findings;
     });
   netpol

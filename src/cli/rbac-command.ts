@@ -21,7 +21,7 @@ import {
 } from '../sdk/index.js';
 import { formatProblem, problem } from '../sdk/index.js';
 import { CLUSTER_NOT_READ_CODES, collect, collectList, EXIT, printProblems, refuseOptions } from './io.js';
-import { visibleControls, visibleControlsButLayout } from '../lib/visible-controls.js';
+import { visibleControls, visibleControlsButLayout, visibleControlsFor } from '../lib/visible-controls.js';
 
 interface InputFlags {
   kubeconfig?: string;
@@ -256,7 +256,8 @@ export function rbacCommand(): Command {
       run(async () => {
         const model = await load(paths, flags);
         if (model === undefined) return;
-        process.stdout.write(visibleControlsButLayout(escalationGraphText(model, flags.format === 'dot' ? 'dot' : 'json')));
+        const format = flags.format === 'dot' ? 'dot' : 'json';
+        process.stdout.write(visibleControlsFor(format)(escalationGraphText(model, format)));
       }),
     );
   withInputs(

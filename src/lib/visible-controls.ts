@@ -47,3 +47,8 @@ export function visibleControlsButLayout(text: string): string {
 export function visibleControlsInJson(text: string): string {
   return text.replace(CONTROLS_BUT_LAYOUT, unicodeEscape);
 }
+
+/** The escaping an output format needs: JSON formats (`json`, `palisade-json`) their own, as above. */
+export function visibleControlsFor(format: string): (text: string) => string {
+  return format.endsWith('json') ? visibleControlsInJson : visibleControlsButLayout;
+}
