@@ -60,7 +60,7 @@ const exceptionFields = z.strictObject({
     .min(1, { error: 'list at least one rule id or glob' })
     .optional()
     .meta({ title: 'Rules', description: 'Rule ids or globs this exception covers.' }),
-  namespace: glob('namespace').optional().meta({ title: 'Namespace', description: 'Glob over the namespace of the resource. Cluster-scoped resources have no namespace and never match.' }),
+  namespace: glob('namespace').optional().meta({ title: 'Namespace', description: 'Glob over the namespace of the resource (a leading ! negates). A Namespace object is matched by its own name; other cluster-scoped resources have no namespace and never match.' }),
   kind: glob('kind').optional().meta({ title: 'Kind', description: 'Glob over the resource kind, matched case-insensitively (Deployment, Role*).' }),
   name: glob('name').optional().meta({ title: 'Name', description: 'Glob over the resource name (for a container image: its reference, kind Image).' }),
   file: glob('file')
