@@ -1,10 +1,13 @@
 // The loader over TLS, as against a real cluster: the kubeconfig's CA, client certificates, and
 // the refusal of a server it cannot verify.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCluster } from '../../src/loaders/cluster/index.js';
 import { startApiServer, type ApiServerHandle } from '../support/apiserver/server.js';
 import { objectsFromYaml } from '../support/apiserver/objects.js';
-import { makeCertificates, opensslAvailable } from '../support/apiserver/tls.js';
+import { makeCertificates, opensslAvailable, type TestCertificates } from '../support/apiserver/tls.js';
 
 const FIXTURE = new URL('fixtures/cluster.yaml', import.meta.url).pathname;
 const haveOpenssl = opensslAvailable();
@@ -12,9 +15,11 @@ if (!haveOpenssl) console.warn('skipping TLS cluster tests: the openssl CLI is n
 
 describe.skipIf(!haveOpenssl)('loadCluster over TLS', () => {
   let server: ApiServerHandle;
+  let certificates: TestCertificates;
 
   beforeAll(async () => {
-    server = await startApiServer({ objects: objectsFromYaml(FIXTURE), tls: makeCertificates() });
+    certificates = makeCertificates();
+    server = await startApiServer({ objects: objectsFromYaml(FIXTURE), tls: certificates });
   });
 
   afterAll(async () => {
@@ -39,6 +44,18 @@ describe.skipIf(!haveOpenssl)('loadCluster over TLS', () => {
   it('skips verification only when the kubeconfig says insecure-skip-tls-verify', async () => {
     const result = await loadCluster({ kubeconfig: server.kubeconfigPath('insecure', { trustCa: false, insecureSkipTlsVerify: true }) });
     expect(result.problems).toEqual([]);
+  });
+
+  it('logs in with a client certificate that an exec plugin prints', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'palisade-exec-tls-'));
+    const status = { clientCertificateData: certificates.clientCert, clientKeyData: certificates.clientKey };
+    writeFileSync(join(dir, 'plugin.mjs'), `console.log(${JSON.stringify(JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1', kind: 'ExecCredential', status }))});`);
+    const exec = { apiVersion: 'client.authentication.k8s.io/v1', command: process.execPath, args: [join(dir, 'plugin.mjs')], interactiveMode: 'Never' };
+    const kubeconfig = join(dir, 'config');
+    writeFileSync(kubeconfig, readFileSync(server.kubeconfigPath('exec-cert', { clientCertificate: false }), 'utf8').replace('user: {}', `user:\n      exec: ${JSON.stringify(exec)}`));
+    const result = await loadCluster({ kubeconfig });
+    expect(result.problems).toEqual([]);
+    expect(result.resources.filter((r) => r.kind === 'Pod')).toHaveLength(7);
   });
 
   it('reports a missing client certificate as rejected credentials', async () => {
