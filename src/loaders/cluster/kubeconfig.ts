@@ -1,8 +1,9 @@
 /**
  * Finds and reads the kubeconfig the way kubectl does (--kubeconfig, else every file in KUBECONFIG,
  * else ~/.kube/config, else the pod's service account), and selects the context. Parsing and
- * credentials (tokens, client certificates, exec plugins, OIDC) are client-node's job; this module
- * only turns its failures into located problems.
+ * most credentials (tokens, client certificates, OIDC) are client-node's job; this module turns its
+ * failures into located problems and fills in what it gets wrong for kubectl users: `tokenFile`,
+ * exec plugins (exec-credential.ts), relative plugin paths, and HTTPS_PROXY (env-proxy.ts).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
