@@ -38,6 +38,7 @@ export const PROBLEMS = {
   'kustomize-base': { level: 'note', hint: 'Nothing to do: scan the base directory on its own to see its objects without the overlay.' },
   'annotation-unknown-rule': { level: 'warning', hint: 'Correct the rule id; list the rules with `palisade rules list`.' },
   'unknown-rule': { level: 'error', hint: 'List the rules with `palisade rules list`.' },
+  'rule-disabled': { level: 'warning', hint: 'The configuration turns the rule off (disabledRules, or rules.<id>.enabled: false), and a flag does not turn it back on: remove it there, or pass --config with another file.' },
   'no-input': { level: 'error', hint: 'Give at least one path, "-" for stdin, or --kubeconfig for a live cluster.' },
   'netpol-invalid': { level: 'error', hint: 'Fix the object: the API server would reject it, or the analysis cannot represent it faithfully.' },
   'netpol-not-modelled': { level: 'note', hint: 'The connectivity shown ignores it: check that part of the policy by hand (L7 rules, host and node entities, FQDN and service peers).' },

@@ -24,5 +24,9 @@ export function selectScanRules(resolved: ResolvedConfig, only?: readonly string
   const excluded = exclude === undefined || exclude.length === 0 ? () => false : matcherFor(exclude, problems, '--exclude-rules');
   const wanted = (id: string, optIn: boolean): boolean => (named === undefined ? !optIn : named(id));
   const runs = selection.runs.filter(({ rule, optIn }) => wanted(rule.id, optIn === true) && !excluded(rule.id));
+  // A rule --rules names by its id that the configuration turns off runs nothing: said, not silent.
+  for (const id of selection.disabled) {
+    if (only?.includes(id) === true) problems.push(problem('rule-disabled', `--rules names ${id}, which the configuration disables: it did not run`));
+  }
   return { ...selection, runs, problems };
 }
