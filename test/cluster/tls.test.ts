@@ -33,6 +33,17 @@ describe.skipIf(!haveOpenssl)('loadCluster over TLS', () => {
     expect(result.resources.filter((r) => r.kind === 'Pod')).toHaveLength(7);
   });
 
+  it('reuses connections instead of a TLS handshake per request', async () => {
+    const before = server.connections();
+    const requestsBefore = server.requests.length;
+    const result = await loadCluster({ kubeconfig: server.kubeconfigPath('keep-alive') });
+    expect(result.problems).toEqual([]);
+    const requests = server.requests.length - requestsBefore;
+    expect(requests).toBeGreaterThan(30);
+    // At most one connection per request running at once (a dozen discovery requests), not one per request.
+    expect(server.connections() - before).toBeLessThanOrEqual(16);
+  });
+
   it('refuses a server whose certificate it cannot verify', async () => {
     const result = await loadCluster({ kubeconfig: server.kubeconfigPath('untrusted', { trustCa: false }) });
     expect(result.resources).toEqual([]);

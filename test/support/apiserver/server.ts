@@ -66,6 +66,8 @@ export interface ApiServerHandle {
   kubeconfigPath(context: string, options?: KubeconfigOptions): string;
   /** Every request served, in order. */
   readonly requests: readonly LoggedRequest[];
+  /** TCP connections accepted so far (each a TLS handshake on an HTTPS server). */
+  connections(): number;
   /** Expires every continue token issued so far (an etcd compaction). */
   compact(): void;
   close(): Promise<void>;
@@ -95,6 +97,10 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     tls === undefined
       ? http.createServer(handler)
       : https.createServer({ cert: tls.serverCert, key: tls.serverKey, ca: tls.caCert, requestCert: true, rejectUnauthorized: false }, handler);
+  let connections = 0;
+  server.on('connection', () => {
+    connections += 1;
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const url = `${tls === undefined ? 'http' : 'https'}://127.0.0.1:${port}`;
@@ -102,6 +108,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   return {
     url,
     requests,
+    connections: () => connections,
     compact: () => {
       store.compact();
     },
