@@ -5,6 +5,6 @@ export { configProblem, originOf, printResolvedConfig, resolveConfig, type Resol
 export { SETTINGS, coerce, settingsFromEnv, settingsFromFlags, type Setting, type SettingType } from './settings.js';
 export { configJsonSchema, configJsonSchemaText, CONFIG_SCHEMA_PATH } from './json-schema.js';
 export { applySeverityOverrides, selectRules, type RuleSelection } from './rules.js';
-export { literalNamespaces, namespaceFilter, unmatchedNamespaces } from './scope.js';
+export { literalNamespaces, namespaceFilter, namespaceSelected, unmatchedNamespaces } from './scope.js';
 export { closest, didYouMean, editDistance } from '../lib/did-you-mean.js';
 export { formatPath, issuesToProblems, type Locator } from './issues.js';

@@ -12,13 +12,20 @@ import type { Config } from './schema.js';
  * kube-system's pod security. No `namespaces` keeps everything.
  */
 export function namespaceFilter(config: Pick<Config, 'namespaces'>): (resource: ResourceRef) => boolean {
-  const globs = config.namespaces;
-  if (globs === undefined) return () => true;
-  const matches = picomatch(globs, { dot: true });
+  if (config.namespaces === undefined) return () => true;
+  const matches = namespaceSelected(config);
   return (resource) => {
     if (resource.kind === 'Namespace') return matches(resource.name);
     return isClusterScoped(resource.kind) || matches(resource.namespace ?? DEFAULT_NAMESPACE);
   };
+}
+
+/** Whether the `namespaces` setting selects a namespace (every one without the setting). */
+export function namespaceSelected(config: Pick<Config, 'namespaces'>): (namespace: string) => boolean {
+  const globs = config.namespaces;
+  if (globs === undefined) return () => true;
+  const matches = picomatch(globs, { dot: true });
+  return (namespace) => matches(namespace);
 }
 
 /**

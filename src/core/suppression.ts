@@ -60,6 +60,12 @@ export interface SuppressionOptions {
    * because nothing was judged: it is not called unused, whose advice is to remove it.
    */
   readonly ranRuleIds?: ReadonlySet<string>;
+  /**
+   * Whether the scan judged objects of a namespace (`--namespace`/`namespaces` narrow it; all when
+   * undefined). An exception scoped to one namespace the scan left out matched nothing because
+   * nothing there was judged: it is not called unused either.
+   */
+  readonly scannedNamespace?: (namespace: string) => boolean;
 }
 
 export interface SuppressionResult {
@@ -387,9 +393,14 @@ export function applySuppressions(
   const exceptionStatus = compiled.map((exception) => statusOf(exception, matched[exception.index] ?? 0));
   const findingRules = new Set(findings.map((finding) => finding.ruleId));
   const notRun = (rule: string): boolean => options.ranRuleIds !== undefined && options.ruleIds?.has(rule) === true && !options.ranRuleIds.has(rule);
+  const notScanned = (namespace: string | undefined): boolean => {
+    if (namespace === undefined || options.scannedNamespace === undefined) return false;
+    const scanned = picomatch.scan(namespace);
+    return !scanned.isGlob && !scanned.negated && !options.scannedNamespace(namespace);
+  };
   for (const status of exceptionStatus) {
     const exception = compiled[status.index];
-    if (status.state === 'unused' && exception !== undefined && exception.input.rules.every(notRun)) continue;
+    if (status.state === 'unused' && exception !== undefined && (exception.input.rules.every(notRun) || notScanned(exception.input.namespace))) continue;
     const meant = status.state === 'unused' && exception !== undefined ? meantRule(exception, findingRules, options.ruleIds) : undefined;
     const found = statusProblem(status, options.locateException?.(status.index) ?? {}, meant);
     if (found !== undefined) problems.push(found);

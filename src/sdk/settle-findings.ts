@@ -8,7 +8,7 @@ import type { Finding } from '../model/finding.js';
 import type { Resource } from '../model/resource.js';
 import type { RuleSummary } from '../model/report.js';
 import { applySuppressions, type SuppressionResult } from '../core/suppression.js';
-import { applySeverityOverrides, type ResolvedConfig, type RuleSelection } from '../config/index.js';
+import { applySeverityOverrides, namespaceSelected, type ResolvedConfig, type RuleSelection } from '../config/index.js';
 import { RULES } from '../rules/index.js';
 
 /** Every rule there is, selected or not: what an ignore annotation may name. */
@@ -24,5 +24,6 @@ export function settleFindings(ruleFindings: readonly Finding[], extra: readonly
     locateException: (index) => resolved.locate(['exceptions', index]),
     ruleIds: KNOWN_RULE_IDS,
     ranRuleIds: new Set(ran.map((rule) => rule.ruleId)),
+    scannedNamespace: namespaceSelected(resolved.config),
   });
 }

@@ -34,3 +34,15 @@ it('still calls it unused when its rule ran and matched nothing', async () => {
   expect(unused(report.errors)).toEqual(['exception #1 (host-pid) matched no finding']);
   expect(report.findings.find((f) => f.ruleId === 'privileged-container')?.suppressed).toBe(true);
 });
+
+it('does not call an exception unused when the scan left its namespace out (--namespace)', async () => {
+  writeFileSync(join(dir, 'legacy.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: old, namespace: legacy}\nspec: {containers: [{name: c, image: old:1.0, securityContext: {privileged: true}}]}\n');
+  writeFileSync(
+    join(dir, '.palisade.yaml'),
+    ['exceptions:', '  - rule: privileged-container', '    namespace: legacy', '    reason: retired next quarter', '  - rule: host-pid', '    namespace: nowhere', '    reason: stale', ''].join('\n'),
+  );
+  const report = await scan({ paths: [dir], cwd: dir, namespaces: ['ops'] });
+  expect(unused(report.errors)).toEqual([]);
+  const all = await scan({ paths: [dir], cwd: dir });
+  expect(unused(all.errors)).toEqual(['exception #1 (host-pid) matched no finding']);
+});
