@@ -155,6 +155,12 @@ describe('bare references', () => {
     expect(parseTarget('alpine:3.20')).toEqual({ transport: 'docker', reference: 'alpine:3.20' });
     const digest = `sha256:${'a'.repeat(64)}`;
     expect(parseTarget(`registry:5000/x/y@${digest}`)).toEqual({ transport: 'docker', reference: `registry:5000/x/y@${digest}` });
-    expect(() => parseTarget('./no/such/File.tar')).toThrow(/neither an existing path/);
+    expect(() => parseTarget('./no/such/File.tar')).toThrow(/no such file/);
+    expect(() => parseTarget('./no/Such')).toThrow(/neither an existing path/);
+  });
+
+  it('take a missing archive or SBOM name for a mistyped file, not a Docker Hub image', () => {
+    for (const name of ['app.tar', 'build/app.tar.gz', 'bom.cdx.json', 'APP.TGZ']) expect(() => parseTarget(name), name).toThrow(/: no such file \(a name ending in \.\S+ is read as a file; write docker:\/\//);
+    expect(parseTarget('docker://library/app.tar')).toEqual({ transport: 'docker', reference: 'library/app.tar' });
   });
 });

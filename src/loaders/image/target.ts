@@ -47,8 +47,17 @@ export function parseTarget(text: string): ImageTarget {
   return bareReference(text);
 }
 
+/**
+ * Names of archives and SBOMs: as a bare reference `app.tar` would be docker.io/library/app.tar,
+ * pulled from Docker Hub, so a mistyped file name ended as "registry unreachable" or "denied".
+ */
+const FILE_NAME = /\.(?:tar|tgz|tar\.gz|tar\.zst|json)$/i;
+
 /** Not a path and no transport: a registry reference, if it parses as one. */
 function bareReference(text: string): ImageTarget {
+  if (FILE_NAME.test(text)) {
+    throw new ImageError('image-not-found', `${text}: no such file (a name ending in ${FILE_NAME.exec(text)?.[0] ?? ''} is read as a file; write docker://${text} for an image of that name)`);
+  }
   try {
     parseReference(text);
   } catch (error) {
