@@ -285,6 +285,39 @@ describe('loadCluster', () => {
     expect(result.problems[0]?.message).toContain('rejected the credentials');
   });
 
+  it('sends a request again when the server closed the kept-alive connection it was reusing', async () => {
+    const handle = await start();
+    const { port } = new URL(handle.url);
+    // In front of the test server: the first request that reuses a connection finds it closed,
+    // as when a load balancer drops an idle connection just as the client reuses it.
+    let reset = false;
+    const served = new WeakMap<Socket, number>();
+    const front = http.createServer((req, res) => {
+      const count = (served.get(req.socket) ?? 0) + 1;
+      served.set(req.socket, count);
+      if (count > 1 && !reset) {
+        reset = true;
+        req.socket.destroy();
+        return;
+      }
+      const upstream = http.request({ host: '127.0.0.1', port, path: req.url, headers: req.headers, agent: false }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
+      req.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => {
+      front.closeAllConnections();
+      front.close();
+    });
+    const kubeconfig = tempFile('config', kubeconfigFor(`http://127.0.0.1:${(front.address() as AddressInfo).port}`, 'reset'));
+    const result = await loadCluster({ kubeconfig });
+    expect(reset).toBe(true);
+    expect(result.problems).toEqual([]);
+    expect(result.resources.filter((r) => r.kind === 'Pod')).toHaveLength(7);
+  });
+
   it('reports an unreachable server once, with its URL', async () => {
     const closed = http.createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));

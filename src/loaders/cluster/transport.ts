@@ -100,7 +100,7 @@ const MAX_RETRIES = 10;
 
 interface Sent {
   readonly response: ApiResponse;
-  /** Set when the server answered 429 or 5xx with a Retry-After of whole seconds. */
+  /** Set when the server answered 429 or 5xx with a Retry-After of whole seconds, or reset a reused connection. */
   readonly retryAfterMs?: number;
 }
 
@@ -154,6 +154,12 @@ function send(url: URL, request: https.RequestOptions, options: TransportOptions
     }
     req.on('timeout', () => req.destroy(new Error(`no answer within ${options.timeoutMs} ms`)));
     req.on('error', (error) => {
+      // A kept-alive connection the server closed as it was reused: Node's documented case for
+      // sending the request again (at once) on a new connection.
+      if (req.reusedSocket && (error as NodeJS.ErrnoException).code === 'ECONNRESET') {
+        resolve({ response: { kind: 'failed', message: describe(error, options) }, retryAfterMs: 0 });
+        return;
+      }
       fail(describe(error, options));
     });
     req.end();
