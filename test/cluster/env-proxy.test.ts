@@ -1,6 +1,6 @@
 // Which proxy a cluster is reached through when the kubeconfig names none: Go's environment rules.
 import { describe, expect, it } from 'vitest';
-import { proxyFromEnvironment } from '../../src/loaders/cluster/env-proxy.js';
+import { proxyFromEnvironment } from '../../src/lib/proxy-env.js';
 
 const proxyFor = (server: string, env: NodeJS.ProcessEnv): string | undefined => proxyFromEnvironment(new URL(server), env);
 

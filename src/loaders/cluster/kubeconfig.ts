@@ -12,7 +12,7 @@ import jsYaml from 'js-yaml';
 import type { Cluster, Context, KubeConfig, User } from '@kubernetes/client-node';
 import { problem } from '../../core/errors.js';
 import type { Problem } from '../../model/problem.js';
-import { proxyFromEnvironment } from './env-proxy.js';
+import { proxyFromEnvironment } from '../../lib/proxy-env.js';
 import { execCredentialSource, type ExecCredentialSource } from './exec-credential.js';
 
 /** Kubeconfigs are a few kilobytes; anything far larger is not one. */
