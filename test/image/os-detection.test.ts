@@ -4,29 +4,16 @@
  * that deleted it) the distribution's own release file. The os-release texts are the ones the
  * distributions' images ship.
  */
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectOs, parseOsRelease } from '../../src/analyzers/index.js';
 import { inventoryImage } from '../../src/sdk/image.js';
+import { rootfsMaker } from './support/rootfs.js';
 
 function files(entries: Record<string, string>): (path: string) => Buffer | undefined {
   return (path) => (entries[path] === undefined ? undefined : Buffer.from(entries[path]));
 }
 
-function rootfs(entries: Record<string, string>, links: Record<string, string> = {}): string {
-  const root = mkdtempSync(join(tmpdir(), 'palisade-os-'));
-  for (const [path, content] of Object.entries(entries)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  for (const [path, target] of Object.entries(links)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    symlinkSync(target, join(root, path));
-  }
-  return root;
-}
+const rootfs = rootfsMaker();
 
 describe('os-release of real images', () => {
   it('reads the fields the distributions write', () => {

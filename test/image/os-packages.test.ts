@@ -1,26 +1,13 @@
 /**
  * OS package databases where real images keep them, read as Trivy, Syft and grype do.
  */
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ANALYZERS } from '../../src/analyzers/index.js';
 import { parseHeaders } from '../../src/analyzers/stanzas.js';
 import { inventoryImage } from '../../src/sdk/image.js';
+import { rootfsMaker } from './support/rootfs.js';
 
-function rootfs(entries: Record<string, string>, links: Record<string, string> = {}): string {
-  const root = mkdtempSync(join(tmpdir(), 'palisade-ospkg-'));
-  for (const [path, content] of Object.entries(entries)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  for (const [path, target] of Object.entries(links)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    symlinkSync(target, join(root, path));
-  }
-  return root;
-}
+const rootfs = rootfsMaker();
 
 const WOLFI_OS_RELEASE = 'ID=wolfi\nNAME="Wolfi"\nPRETTY_NAME="Wolfi"\nVERSION_ID="20230201"\nHOME_URL="https://wolfi.dev"\n';
 const apkRecord = (name: string, version: string, origin: string): string =>
