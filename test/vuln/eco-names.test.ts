@@ -2,22 +2,16 @@
  * Package identity across ecosystems: the name an installed package is looked up under, whatever
  * tool described it.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSbomInventory } from '../../src/loaders/image/sbom-input.js';
-import { importAdvisories, matchPackages } from '../../src/vuln/index.js';
-import { osv, tempDirs } from './support/osv.js';
+import { matchPackages } from '../../src/vuln/index.js';
+import { advisoryStores, osv, tempDirs } from './support/osv.js';
 
 const temp = tempDirs();
 
-async function storeWith(records: Record<string, unknown>[]): Promise<string> {
-  const dir = temp();
-  mkdirSync(join(dir, 'in'));
-  records.forEach((r, i) => { writeFileSync(join(dir, 'in', `${String(i)}.json`), JSON.stringify(r)); });
-  await importAdvisories(join(dir, 'db.sqlite'), join(dir, 'in'), { name: 'test' });
-  return join(dir, 'db.sqlite');
-}
+const storeWith = advisoryStores(temp);
 
 const all = (type: string, ecosystem: string, name: string, fixed: string) => ({ package: { ecosystem, name }, ranges: [{ type, events: [{ introduced: '0' }, { fixed }] }] });
 

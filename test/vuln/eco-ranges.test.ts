@@ -2,21 +2,13 @@
  * OSV range evaluation as the schema's pseudocode states it (https://ossf.github.io/osv-schema/#evaluation),
  * on records built by hand from the specification.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importAdvisories, matchPackages } from '../../src/vuln/index.js';
-import { osv, type OsvAffected, tempDirs } from './support/osv.js';
+import { matchPackages } from '../../src/vuln/index.js';
+import { advisoryStores, osv, type OsvAffected, tempDirs } from './support/osv.js';
 
 const temp = tempDirs();
 
-async function storeWith(records: Record<string, unknown>[]): Promise<string> {
-  const dir = temp();
-  mkdirSync(join(dir, 'in'));
-  records.forEach((r, i) => { writeFileSync(join(dir, 'in', `${String(i)}.json`), JSON.stringify(r)); });
-  await importAdvisories(join(dir, 'db.sqlite'), join(dir, 'in'), { name: 'test' });
-  return join(dir, 'db.sqlite');
-}
+const storeWith = advisoryStores(temp);
 
 const ids = (db: string, ecosystem: string, name: string, version: string): string[] =>
   matchPackages(db, [{ ecosystem, name, version }]).matches.map((m) => m.id);

@@ -1,22 +1,12 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyVex, importAdvisories, matchPackages, parseVex } from '../../src/vuln/index.js';
-import { npm, osv, tempDirs, type OsvAffected } from './support/osv.js';
+import { advisoryStores, npm, osv, tempDirs, type OsvAffected } from './support/osv.js';
 
 const temp = tempDirs();
 
-async function storeWith(records: Record<string, unknown>[], name = 'test'): Promise<string> {
-  const dir = temp();
-  const input = join(dir, 'in');
-  mkdirSync(input);
-  records.forEach((r, i) => {
-    writeFileSync(join(input, `${String(i)}.json`), JSON.stringify(r));
-  });
-  const db = join(dir, 'db.sqlite');
-  await importAdvisories(db, input, { name });
-  return db;
-}
+const storeWith = advisoryStores(temp);
 
 const ids = (db: string, pkg: { ecosystem: string; name: string; version: string }): string[] =>
   matchPackages(db, [pkg]).matches.map((m) => m.id);

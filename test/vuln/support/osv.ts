@@ -1,8 +1,9 @@
 /** Builders for small OSV records and temp stores in tests. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
+import { importAdvisories } from '../../../src/vuln/index.js';
 
 export interface OsvAffected {
   package: { ecosystem: string; name: string };
@@ -30,5 +31,23 @@ export function tempDirs(): () => string {
     const dir = mkdtempSync(join(tmpdir(), 'palisade-vuln-'));
     made.push(dir);
     return dir;
+  };
+}
+
+/**
+ * An advisory store of OSV records, imported as `palisade db import` does, in a fresh temp
+ * directory of `temp` (tempDirs()): `storeWith(records, sourceName?)` gives its path.
+ */
+export function advisoryStores(temp: () => string): (records: Record<string, unknown>[], name?: string) => Promise<string> {
+  return async (records, name = 'test') => {
+    const dir = temp();
+    const input = join(dir, 'in');
+    mkdirSync(input);
+    records.forEach((r, i) => {
+      writeFileSync(join(input, `${String(i)}.json`), JSON.stringify(r));
+    });
+    const db = join(dir, 'db.sqlite');
+    await importAdvisories(db, input, { name });
+    return db;
   };
 }
