@@ -3,7 +3,7 @@
  * else ~/.kube/config, else the pod's service account), and selects the context. Parsing and
  * most credentials (tokens, client certificates, OIDC) are client-node's job; this module turns its
  * failures into located problems and fills in what it gets wrong for kubectl users: `tokenFile`,
- * exec plugins (exec-credential.ts), relative plugin paths, and HTTPS_PROXY (env-proxy.ts).
+ * exec plugins (exec-credential.ts), relative plugin paths, and HTTPS_PROXY (src/lib/proxy-env.ts).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
